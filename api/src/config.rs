@@ -1,0 +1,94 @@
+//! Run-time configuration from the environment.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreConfig {
+    /// redb file under the data directory.
+    Embedded { data_dir: PathBuf },
+    /// DynamoDB table; `endpoint` for DynamoDB Local, `create_table` to create it if missing.
+    DynamoDb { table: String, endpoint: Option<String>, create_table: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub store: StoreConfig,
+    pub bind: String,
+    pub port: u16,
+    /// The built SPA (index.html, js, wasm, css).
+    pub dist_dir: PathBuf,
+    /// Seed this many demo offers when the store is empty (0: never).
+    pub demo_offers: usize,
+    /// Running inside AWS Lambda.
+    pub lambda: bool,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("{name}: {reason}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub reason: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let store = match get("FOREBYG_STORE").as_deref().unwrap_or("embedded") {
+            "embedded" => StoreConfig::Embedded { data_dir: get("FOREBYG_DATA_DIR").unwrap_or_else(|| ".data".into()).into() },
+            "dynamodb" => StoreConfig::DynamoDb {
+                table: get("FOREBYG_TABLE").unwrap_or_else(|| "forebyg".into()),
+                endpoint: get("FOREBYG_DYNAMODB_ENDPOINT").filter(|s| !s.is_empty()),
+                create_table: get("FOREBYG_CREATE_TABLE").as_deref() == Some("1"),
+            },
+            other => return Err(ConfigError { name: "FOREBYG_STORE", reason: format!("must be `embedded` or `dynamodb`, not `{other}`") }),
+        };
+        let number = |name: &'static str, default: usize| -> Result<usize, ConfigError> {
+            get(name).map_or(Ok(default), |v| v.parse().map_err(|_| ConfigError { name, reason: format!("`{v}` is not a whole number") }))
+        };
+        let port = number("PORT", 8080)?;
+        let port = u16::try_from(port).map_err(|_| ConfigError { name: "PORT", reason: format!("{port} is not a port") })?;
+        Ok(Config {
+            store,
+            bind: get("FOREBYG_BIND").unwrap_or_else(|| "127.0.0.1".into()),
+            port,
+            dist_dir: get("FOREBYG_DIST_DIR").unwrap_or_else(|| "dist".into()).into(),
+            demo_offers: number("FOREBYG_DEMO_OFFERS", 0)?,
+            lambda: get("AWS_LAMBDA_RUNTIME_API").is_some(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_to_embedded_on_localhost_8080() {
+        let c = cfg(&[]).unwrap();
+        assert_eq!(c.store, StoreConfig::Embedded { data_dir: ".data".into() });
+        assert_eq!((c.bind.as_str(), c.port, c.lambda, c.demo_offers), ("127.0.0.1", 8080, false, 0));
+    }
+
+    #[test]
+    fn dynamodb_and_lambda() {
+        let c = cfg(&[("FOREBYG_STORE", "dynamodb"), ("FOREBYG_TABLE", "t"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap();
+        assert_eq!(c.store, StoreConfig::DynamoDb { table: "t".into(), endpoint: None, create_table: false });
+        assert!(c.lambda);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        assert_eq!(cfg(&[("FOREBYG_STORE", "sqlite")]).unwrap_err().name, "FOREBYG_STORE");
+        assert_eq!(cfg(&[("PORT", "99999")]).unwrap_err().name, "PORT");
+        assert_eq!(cfg(&[("FOREBYG_DEMO_OFFERS", "many")]).unwrap_err().name, "FOREBYG_DEMO_OFFERS");
+    }
+}

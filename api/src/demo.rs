@@ -1,0 +1,233 @@
+//! Deterministic, realistic synthetic offers for every region and category.
+//!
+//! Demo offers are flagged `demo: true`, carry "demo" in their id and say in their description
+//! that they are fictitious: they must never be presented as real offers.
+
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::geography::{self, Municipality};
+use forebyg_shared::offer::*;
+use forebyg_shared::taxonomy::*;
+
+/// SplitMix64: tiny, fast and the same sequence on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const STREETS: &[&str] =
+    &["Sundhedsvej", "Parkvej", "Skolegade", "Stationsvej", "Havnegade", "Kirkevej", "Søndergade", "Nørregade", "Rådhuspladsen", "Engvej"];
+const VENUES: &[&str] = &["Sundhedscenter", "Sundhedshuset", "Træningscenter", "Forebyggelsescenter", "Medborgerhuset"];
+const EXTRA_LANGUAGES: &[&str] = &["en", "ar", "tr", "uk", "pl", "so"];
+
+fn titles(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::AfklarendeSamtale => &["Afklarende samtale om dit helbred", "Samtale: Hvad kan hjælpe dig?", "Første samtale om forebyggelse"],
+        Category::Sygdomsmestring => {
+            &["Lær at leve med kronisk sygdom", "Mestringskursus for dig og dine pårørende", "Hverdagsliv med kronisk sygdom"]
+        }
+        Category::Nikotinafvaenning => &["Rygestop på hold", "Stop med snus og nikotin", "Individuelt rygestopforløb"],
+        Category::FysiskAktivitet => {
+            &["Holdtræning for dig med kronisk sygdom", "Bevæg dig bedre", "Træning i dit eget tempo", "Genoptræning og motion på hold"]
+        }
+        Category::Ernaering => &["Kost og hverdag", "Spis dig sundere med diabetes", "Madlavning og ernæring på hold"],
+        Category::Alkohol => &["Samtale om alkohol", "Rådgivning om alkoholvaner"],
+        Category::StressAngstDepression => &["Håndtering af stress", "Kursus i at håndtere angst og tristhed", "Mindfulness mod stress"],
+    }
+}
+
+fn conditions_for(category: Category, rng: &mut Rng) -> Vec<Condition> {
+    let pool: &[Condition] = match category {
+        Category::StressAngstDepression => &[Condition::AngstDepression],
+        Category::FysiskAktivitet => {
+            &[Condition::Kol, Condition::Hjertesygdom, Condition::Type2Diabetes, Condition::MuskelSkelet, Condition::Laenderyg, Condition::Kraeft]
+        }
+        Category::Ernaering => &[Condition::Type2Diabetes, Condition::Hjertesygdom, Condition::Kol, Condition::Kraeft],
+        _ => Condition::ALL,
+    };
+    let mut picked: Vec<Condition> = (0..1 + rng.below(3)).map(|_| *rng.pick(pool)).collect();
+    picked.sort();
+    picked.dedup();
+    picked
+}
+
+fn association_for(condition: Condition) -> AssociationLink {
+    let (name, url) = match condition {
+        Condition::Kol => ("Lungeforeningen – lokale aktiviteter", "https://www.lunge.dk"),
+        Condition::Type2Diabetes => ("Diabetesforeningen – lokalforeninger", "https://diabetes.dk"),
+        Condition::Hjertesygdom => ("Hjerteforeningen – hjertemotion", "https://hjerteforeningen.dk"),
+        Condition::Kraeft => ("Kræftens Bekæmpelse – rådgivning", "https://www.cancer.dk"),
+        Condition::MuskelSkelet | Condition::Laenderyg => ("Gigtforeningen – motion og fællesskab", "https://www.gigtforeningen.dk"),
+        Condition::AngstDepression => ("Psykiatrifonden – fællesskaber", "https://psykiatrifonden.dk"),
+    };
+    AssociationLink { name: name.into(), url: url.into(), description: Some("Fortsæt med aktiviteter i en lokal forening efter forløbet.".into()) }
+}
+
+fn kronikerpakke(conditions: &[Condition]) -> Option<Kronikerpakke> {
+    conditions.iter().find_map(|c| match c {
+        Condition::Kol => Some(Kronikerpakke::Kol),
+        Condition::Laenderyg => Some(Kronikerpakke::Laenderyg),
+        Condition::Type2Diabetes => Some(Kronikerpakke::Type2Diabetes),
+        Condition::Hjertesygdom => Some(Kronikerpakke::Hjertesygdom),
+        _ => None,
+    })
+}
+
+fn schedule(rng: &mut Rng) -> Schedule {
+    let continuous = rng.chance(30);
+    let (weekday, start, end) = match rng.below(10) {
+        0..=4 => (*rng.pick(&Weekday::ALL[..5]), "10:00", "12:00"),
+        5..=6 => (*rng.pick(&Weekday::ALL[..5]), "13:00", "15:00"),
+        7..=8 => (*rng.pick(&Weekday::ALL[..4]), "17:00", "19:00"),
+        _ => (Weekday::Sat, "10:00", "12:00"),
+    };
+    let mut slots = vec![TimeSlot { weekday, start: start.into(), end: end.into() }];
+    if rng.chance(40) {
+        let second = Weekday::ALL[(Weekday::ALL.iter().position(|d| *d == weekday).unwrap_or(0) + 2) % 5];
+        slots.push(TimeSlot { weekday: second, start: start.into(), end: end.into() });
+    }
+    let next_start = (!continuous).then(|| format!("2027-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28)));
+    let enrolment =
+        if continuous { Enrolment::Continuous } else { Enrolment::Course { sessions: 6 + rng.below(7) as u16 * 2, weeks: 6 + rng.below(7) as u16 } };
+    Schedule { enrolment, slots, next_start }
+}
+
+/// A point up to `max_km` from `centre` (uniform over the disc).
+fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
+    let r = max_km * rng.unit().sqrt();
+    let bearing = rng.unit() * std::f64::consts::TAU;
+    GeoPoint::new(centre.lat + r * bearing.cos() / 111.195, centre.lon + r * bearing.sin() / (111.195 * centre.lat.to_radians().cos()))
+}
+
+fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
+    let category = Category::ALL[i % Category::ALL.len()];
+    let conditions = conditions_for(category, rng);
+    let format = match rng.below(100) {
+        0..=74 => Format::OnSite,
+        75..=86 => Format::Hybrid,
+        _ => Format::Digital,
+    };
+    let town = geography::postcode(m.main_postcode).expect("main postcodes exist (tested in shared)");
+    let location = format.has_place().then(|| Location {
+        name: format!("{} {}", m.name, rng.pick(VENUES)),
+        address: format!("{} {}", rng.pick(STREETS), 1 + rng.below(120)),
+        postcode: town.code.into(),
+        city: town.name.into(),
+        municipality_code: m.code.into(),
+        point: jitter(rng, town.point, 6.0),
+    });
+    let mut languages = vec!["da".to_owned()];
+    if rng.chance(25) {
+        languages.push(rng.pick(EXTRA_LANGUAGES).to_string());
+    }
+    let run_by_region = rng.chance(15);
+    let provider = if run_by_region {
+        Provider { id: format!("demo-region-{}", m.region.code()), name: m.region.label(forebyg_shared::Lang::Da).into(), kind: ProviderKind::Region }
+    } else {
+        Provider { id: format!("demo-kommune-{}", m.code), name: format!("{} Kommune", m.name), kind: ProviderKind::Municipality }
+    };
+    let capacity = match rng.below(10) {
+        0..=5 => Capacity::Open,
+        6..=7 => Capacity::FewPlaces,
+        8 => Capacity::Waitlist,
+        _ => Capacity::Full,
+    };
+    let title = rng.pick(titles(category)).to_string();
+    let condition_text = conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da)).collect::<Vec<_>>().join(", ");
+    Offer {
+        id: format!("demo-{i:06}"),
+        summary: format!(
+            "{} for borgere med {}. Forløbet ledes af sundhedsprofessionelle.",
+            category.label(forebyg_shared::Lang::Da),
+            condition_text.to_lowercase()
+        ),
+        description: format!(
+            "{}\n\nDette er et fiktivt demotilbud, genereret til afprøvning af Forebyg. Det findes ikke i virkeligheden.",
+            category.description(forebyg_shared::Lang::Da)
+        ),
+        title,
+        category,
+        continue_afterwards: if rng.chance(40) { vec![association_for(conditions[0])] } else { vec![] },
+        kronikerpakke: kronikerpakke(&conditions),
+        conditions,
+        format,
+        languages,
+        schedule: schedule(rng),
+        location,
+        region: m.region,
+        provider,
+        referral: ReferralRules { self_referral: rng.chance(75), from_gp: true, from_hospital: rng.chance(80), from_municipality: true, note: None },
+        capacity,
+        cost: Cost { dkk: 0, note: None },
+        accessibility: rng.chance(70).then(|| "Niveaufri adgang og handicaptoilet.".to_owned()),
+        contact: Contact {
+            name: None,
+            phone: Some(format!("+45 7{:03} {:04}", rng.below(1000), rng.below(10000))),
+            email: Some(format!("sundhed@{}.demo.invalid", m.code)),
+            url: None,
+        },
+        status: if rng.chance(95) { OfferStatus::Published } else { OfferStatus::Draft },
+        last_verified: format!("2026-{:02}-{:02}", 1 + rng.below(11), 1 + rng.below(28)),
+        demo: true,
+        version: 1,
+    }
+}
+
+/// `count` demo offers spread over all 98 municipalities (and so all regions) and all
+/// categories. The same `count` always gives the same offers.
+pub fn offers(count: usize) -> Vec<Offer> {
+    let municipalities = geography::municipalities();
+    let mut rng = Rng(0x466f_7265_6279_67);
+    (0..count).map(|i| offer(i, &mut rng, &municipalities[(i * 7 + i / municipalities.len()) % municipalities.len()])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn deterministic_and_covering_every_region_and_category() {
+        let a = offers(700);
+        assert_eq!(a, offers(700));
+        let regions: HashSet<_> = a.iter().map(|o| o.region).collect();
+        let categories: HashSet<_> = a.iter().map(|o| o.category).collect();
+        let municipalities: HashSet<_> = a.iter().filter_map(|o| o.location.as_ref()).map(|l| l.municipality_code.clone()).collect();
+        assert_eq!(regions.len(), 4);
+        assert_eq!(categories.len(), Category::ALL.len());
+        assert!(municipalities.len() >= 95, "{}", municipalities.len());
+        assert!(a.iter().all(|o| o.demo && o.id.starts_with("demo-") && o.description.contains("fiktivt")));
+        assert!(a.iter().any(|o| o.location.is_none()) && a.iter().any(|o| !o.is_published()));
+    }
+
+    #[test]
+    fn offers_are_valid_and_near_their_town() {
+        for o in offers(300) {
+            assert!(!o.conditions.is_empty() && !o.title.is_empty());
+            forebyg_shared::validation::iso_date("last_verified", &o.last_verified).unwrap();
+            if let Some(l) = &o.location {
+                let town = geography::postcode(&l.postcode).unwrap();
+                assert!(town.point.distance_km(l.point) <= 6.01, "{} too far from {}", o.id, l.city);
+                assert_eq!(geography::municipality(&l.municipality_code).unwrap().region, o.region);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! `forebyg`: the API on AWS Lambda (when `AWS_LAMBDA_RUNTIME_API` is set) or a local HTTP server
+//! that also serves the built SPA.
+//!
+//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`.
+
+use forebyg_api::config::{Config, StoreConfig};
+use forebyg_api::store::dynamodb::{table, DynamoStore};
+use forebyg_api::store::embedded::EmbeddedStore;
+use forebyg_api::store::OfferStore;
+use forebyg_api::{demo, routes, AppState};
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    let config = Config::from_env()?;
+    init_logging(config.lambda);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let store = open_store(&config).await?;
+    match args.first().map(String::as_str).unwrap_or("serve") {
+        "serve" => serve(config, store).await,
+        "seed" => {
+            let count: usize = args.get(1).and_then(|n| n.parse().ok()).ok_or("usage: forebyg seed <count>")?;
+            seed(store.as_ref(), count).await
+        }
+        "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
+        other => Err(format!("unknown command `{other}`; use serve, seed <count> or create-table").into()),
+    }
+}
+
+fn init_logging(lambda: bool) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if lambda {
+        // CloudWatch: one JSON object per line, no colour codes, the platform adds timestamps.
+        builder.json().with_ansi(false).without_time().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_store(config: &Config) -> Result<Arc<dyn OfferStore>, BoxError> {
+    Ok(match &config.store {
+        StoreConfig::Embedded { data_dir } => Arc::new(EmbeddedStore::open(data_dir)?),
+        StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
+            let client = DynamoStore::client(endpoint.as_deref()).await;
+            let wants_table = *create_table || std::env::args().nth(1).as_deref() == Some("create-table");
+            if wants_table && client.describe_table().table_name(name).send().await.is_err() {
+                table::create_table(&client, name).await?;
+                tracing::info!(table = %name, "created DynamoDB table");
+            }
+            Arc::new(DynamoStore::new(client, name.clone()))
+        }
+    })
+}
+
+async fn seed(store: &dyn OfferStore, count: usize) -> Result<(), BoxError> {
+    let started = std::time::Instant::now();
+    for chunk in demo::offers(count).chunks(5_000) {
+        store.put_offers(chunk).await?;
+    }
+    tracing::info!(count, ms = started.elapsed().as_millis() as u64, "seeded demo offers");
+    Ok(())
+}
+
+async fn serve(config: Config, store: Arc<dyn OfferStore>) -> Result<(), BoxError> {
+    if config.demo_offers > 0 && store.count_offers().await? == 0 {
+        seed(store.as_ref(), config.demo_offers).await?;
+    }
+    let api = routes::router(AppState { store });
+    if config.lambda {
+        return lambda_http::run(api).await;
+    }
+    let app = routes::with_spa(api, &config.dist_dir);
+    let listener = tokio::net::TcpListener::bind((config.bind.as_str(), config.port)).await?;
+    tracing::info!("Forebyg is running at http://{}", listener.local_addr()?);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term.recv() => {},
+    }
+}

@@ -1,0 +1,61 @@
+//! The HTTP surface: one module per resource, each exposing `router()`.
+
+mod health;
+mod offers;
+mod spa;
+mod taxonomy;
+
+use crate::error::problem_response;
+use crate::AppState;
+use axum::http::{Method, Request, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use forebyg_shared::problem::{types, Problem};
+use std::path::Path;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use health::__path_healthz;
+pub use offers::{__path_get_offer, __path_search_offers};
+pub use taxonomy::__path_get_taxonomy;
+
+/// The API router, identical in Lambda and in the local server.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(offers::router())
+        .merge(taxonomy::router())
+        .route("/openapi.json", get(crate::openapi::openapi_json))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    Router::new().nest("/api/v1", api).merge(health::router()).with_state(state).layer(
+        // Log method, route template and status only: never URIs (queries carry places) or bodies.
+        TraceLayer::new_for_http()
+            .make_span_with(|req: &Request<_>| {
+                let route = req.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "-".into());
+                tracing::info_span!("request", method = %req.method(), route)
+            })
+            .on_request(())
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    )
+}
+
+/// The API plus the built SPA, for the local server (in AWS, CloudFront serves the SPA).
+pub fn with_spa(router: Router, dist_dir: &Path) -> Router {
+    router.fallback_service(spa::service(dist_dir))
+}
+
+async fn api_not_found(method: Method) -> Response {
+    let _ = method;
+    problem_response(Problem::not_found("No such API resource."))
+}
+
+async fn method_not_allowed() -> Response {
+    problem_response(Problem {
+        kind: types::NOT_FOUND.into(),
+        title: "Method not allowed".into(),
+        status: StatusCode::METHOD_NOT_ALLOWED.as_u16(),
+        detail: None,
+        errors: vec![],
+    })
+}

@@ -1,0 +1,68 @@
+//! Offer search: resolve the origin, read the covering geo cells, filter, sort and page.
+
+use crate::error::ApiError;
+use crate::store::{geo_index, OfferStore};
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::geography;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats};
+use forebyg_shared::taxonomy::Format;
+use forebyg_shared::validation;
+
+/// Where a search is made from: the postcode's centre, or a coordinate and its nearest postcode.
+pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
+    params.require_place()?;
+    if let Some(code) = &params.postcode {
+        let pc = geography::postcode(code).ok_or_else(|| validation::unknown_postcode("postcode", code))?;
+        return Ok(SearchOrigin { point: pc.point, postcode: Some(pc.code.to_owned()), place_name: Some(pc.name.to_owned()), region: pc.region });
+    }
+    let point = params.point.expect("require_place checked a place is given");
+    let nearest = geography::nearest_postcode(point).expect("the postcode table is not empty");
+    Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
+}
+
+pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
+    let origin = resolve_origin(params)?;
+    let cells = geo_index::cover(origin.point, params.radius_km);
+    let want_places = params.format != Some(Format::Digital);
+    let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
+
+    let mut stats = SearchStats { cells: cells.len() as u32, items_read: 0 };
+    let mut near: Vec<(f64, Offer)> = vec![];
+    if want_places {
+        let read = store.published_in_cells(&cells).await?;
+        stats.items_read += read.items_read;
+        near = read
+            .offers
+            .into_iter()
+            .filter(|o| o.is_published() && params.matches(o))
+            .filter_map(|o| distance(origin.point, &o).filter(|d| *d <= params.radius_km).map(|d| (d, o)))
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    }
+    let mut digital: Vec<Offer> = vec![];
+    if want_digital {
+        let read = store.published_digital(origin.region).await?;
+        stats.items_read += read.items_read;
+        digital = read.offers.into_iter().filter(|o| o.is_published() && params.matches(o)).collect();
+        digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    }
+
+    let total = near.len() + digital.len();
+    let hits = near
+        .iter()
+        .map(|(d, o)| OfferHit { offer: OfferSummary::from(o), distance_km: Some(round_km(*d)), digital: false })
+        .chain(digital.iter().map(|o| OfferHit { offer: OfferSummary::from(o), distance_km: None, digital: true }));
+    let skip = (params.page as usize - 1) * params.per_page as usize;
+    let results = hits.skip(skip).take(params.per_page as usize).collect();
+    Ok(SearchResponse { origin, radius_km: params.radius_km, total: total as u32, page: params.page, per_page: params.per_page, results, stats })
+}
+
+fn distance(origin: GeoPoint, offer: &Offer) -> Option<f64> {
+    offer.point().map(|p| origin.distance_km(p))
+}
+
+/// Distances are shown to 100 m.
+fn round_km(km: f64) -> f64 {
+    (km * 10.0).round() / 10.0
+}

@@ -1,0 +1,179 @@
+//! The DynamoDB adapter (single-table design, see [`table`]).
+
+pub mod item;
+pub mod table;
+
+use super::{geo_index, IndexRead, OfferStore, StoreError};
+use async_trait::async_trait;
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, Select, WriteRequest};
+use aws_sdk_dynamodb::Client;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::RegionCode;
+use item::{item_to_offer, offer_key, offer_to_item, s, Item};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// BatchWriteItem takes at most 25 requests.
+const BATCH_SIZE: usize = 25;
+
+#[derive(Clone)]
+pub struct DynamoStore {
+    client: Client,
+    table: String,
+}
+
+impl DynamoStore {
+    /// Wraps a client built once at start-up.
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        DynamoStore { client, table: table.into() }
+    }
+
+    /// A client from the default AWS configuration (Lambda's role), or for a local endpoint such
+    /// as DynamoDB Local with a fixed region and dummy credentials.
+    pub async fn client(endpoint: Option<&str>) -> Client {
+        use aws_config::BehaviorVersion;
+        use aws_sdk_dynamodb::config::{Credentials, Region};
+        match endpoint {
+            None => Client::new(&aws_config::defaults(BehaviorVersion::latest()).load().await),
+            Some(url) => {
+                let conf = aws_sdk_dynamodb::Config::builder()
+                    .behavior_version(BehaviorVersion::latest())
+                    .region(Region::new("eu-north-1"))
+                    .endpoint_url(url)
+                    .credentials_provider(Credentials::new("local", "local", None, None, "forebyg-local"))
+                    .build();
+                Client::from_conf(conf)
+            }
+        }
+    }
+
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+
+    /// Reads all pages of a GSI1 query: partition `pk`, sort key starting with `prefix` if given.
+    async fn query_index(client: Client, table: String, pk: String, prefix: Option<String>) -> Result<IndexRead, StoreError> {
+        let mut names = HashMap::from([("#pk".to_owned(), table::GSI1_PK.to_owned())]);
+        let mut values = HashMap::from([(":pk".to_owned(), s(pk))]);
+        let mut condition = "#pk = :pk".to_owned();
+        if let Some(prefix) = prefix {
+            names.insert("#sk".to_owned(), table::GSI1_SK.to_owned());
+            values.insert(":prefix".to_owned(), s(prefix));
+            condition.push_str(" AND begins_with(#sk, :prefix)");
+        }
+        let mut out = IndexRead::default();
+        let mut start: Option<Item> = None;
+        loop {
+            let page = client
+                .query()
+                .table_name(&table)
+                .index_name(table::GSI1)
+                .key_condition_expression(&condition)
+                .set_expression_attribute_names(Some(names.clone()))
+                .set_expression_attribute_values(Some(values.clone()))
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            out.items_read += page.scanned_count().max(0) as u32;
+            for item in page.items.unwrap_or_default() {
+                out.offers.push(item_to_offer(item)?);
+            }
+            match page.last_evaluated_key {
+                Some(key) if !key.is_empty() => start = Some(key),
+                _ => return Ok(out),
+            }
+        }
+    }
+}
+
+/// Maps SDK failures: transport problems and throttling are "unavailable" (retryable).
+fn sdk_error<E: ProvideErrorMetadata + std::error::Error + 'static, R: std::fmt::Debug>(e: SdkError<E, R>) -> StoreError {
+    let detail = format!("{}", aws_sdk_dynamodb::error::DisplayErrorContext(&e));
+    match &e {
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => StoreError::Unavailable(detail),
+        SdkError::ServiceError(se) if matches!(se.err().code(), Some(c) if c.contains("Throughput") || c.contains("Throttl")) => {
+            StoreError::Unavailable(detail)
+        }
+        _ => StoreError::Backend(detail),
+    }
+}
+
+#[async_trait]
+impl OfferStore for DynamoStore {
+    async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError> {
+        // Map every offer first, so a bad record fails before anything is written.
+        let items = offers.iter().map(offer_to_item).collect::<Result<Vec<_>, _>>()?;
+        for chunk in items.chunks(BATCH_SIZE) {
+            let mut pending: Vec<WriteRequest> = chunk
+                .iter()
+                .map(|item| {
+                    WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item.clone())).build().expect("item set")).build()
+                })
+                .collect();
+            let mut attempt = 0u32;
+            while !pending.is_empty() {
+                let out = self.client.batch_write_item().request_items(&self.table, pending).send().await.map_err(sdk_error)?;
+                pending = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
+                if !pending.is_empty() {
+                    attempt += 1;
+                    if attempt > 8 {
+                        return Err(StoreError::Unavailable(format!("{} writes left unprocessed after retries", pending.len())));
+                    }
+                    tokio::time::sleep(Duration::from_millis(25 << attempt.min(6))).await;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError> {
+        let out = self.client.get_item().table_name(&self.table).set_key(Some(offer_key(id))).send().await.map_err(sdk_error)?;
+        out.item.map(item_to_offer).transpose()
+    }
+
+    async fn published_in_cells(&self, cells: &[String]) -> Result<IndexRead, StoreError> {
+        // One query per cell, all in flight at once.
+        let mut tasks = tokio::task::JoinSet::new();
+        for cell in cells {
+            let pk = geo_index::partition_key(cell);
+            tasks.spawn(Self::query_index(self.client.clone(), self.table.clone(), pk, Some(cell.clone())));
+        }
+        let mut out = IndexRead::default();
+        while let Some(done) = tasks.join_next().await {
+            let read = done.map_err(|e| StoreError::Backend(format!("query task failed: {e}")))??;
+            out.items_read += read.items_read;
+            out.offers.extend(read.offers);
+        }
+        Ok(out)
+    }
+
+    async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError> {
+        Self::query_index(self.client.clone(), self.table.clone(), geo_index::digital_partition_key(region), None).await
+    }
+
+    async fn count_offers(&self) -> Result<u64, StoreError> {
+        let mut total = 0u64;
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .scan()
+                .table_name(&self.table)
+                .select(Select::Count)
+                .filter_expression("#e = :offer")
+                .expression_attribute_names("#e", item::ENTITY)
+                .expression_attribute_values(":offer", AttributeValue::S(item::ENTITY_OFFER.into()))
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            total += page.count().max(0) as u64;
+            match page.last_evaluated_key {
+                Some(key) if !key.is_empty() => start = Some(key),
+                _ => return Ok(total),
+            }
+        }
+    }
+}

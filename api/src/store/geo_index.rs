@@ -1,0 +1,131 @@
+//! The geo index shared by both store adapters: geohash cells instead of table scans.
+//!
+//! Every published offer with a place gets an index entry whose partition is the 3-character
+//! geohash cell of its location (about 156 × 156 km; Denmark spans a handful) and whose sort key
+//! is its 8-character geohash followed by its id. A radius search computes the cells that cover
+//! the circle at the finest precision that needs at most [`MAX_CELLS`] cells, and reads each cell
+//! as one key-range read: partition = first 3 characters, sort key begins with the cell. Exact
+//! distances are then computed on the few candidates read.
+
+use forebyg_shared::geo::{BoundingBox, GeoPoint, DENMARK};
+use forebyg_shared::taxonomy::RegionCode;
+
+/// Precision of the geohash stored per offer (about 38 × 19 m).
+pub const INDEX_PRECISION: usize = 8;
+/// Precision of the index partition.
+pub const PARTITION_PRECISION: usize = 3;
+/// The finest precision a search uses (about 1.2 × 0.6 km).
+pub const FINEST_QUERY_PRECISION: usize = 6;
+/// Upper bound on cells per search at any precision above the partition precision.
+pub const MAX_CELLS: usize = 32;
+
+pub fn encode(point: GeoPoint) -> String {
+    encode_at(point, INDEX_PRECISION)
+}
+
+fn encode_at(point: GeoPoint, precision: usize) -> String {
+    geohash::encode(geohash::Coord { x: point.lon, y: point.lat }, precision).expect("coordinates validated to lie in Denmark")
+}
+
+pub fn partition_key(cell: &str) -> String {
+    format!("GEO#{}", &cell[..PARTITION_PRECISION])
+}
+
+pub fn digital_partition_key(region: RegionCode) -> String {
+    format!("DIGITAL#{}", region.code())
+}
+
+/// Size of a cell at `precision` in degrees: (latitude, longitude).
+fn cell_size(precision: usize) -> (f64, f64) {
+    let bits = 5 * precision as i32;
+    let lon_bits = (bits + 1) / 2;
+    let lat_bits = bits / 2;
+    (180.0 / 2f64.powi(lat_bits), 360.0 / 2f64.powi(lon_bits))
+}
+
+/// The geohash cells whose union covers every point of Denmark within `radius_km` of `center`.
+pub fn cover(center: GeoPoint, radius_km: f64) -> Vec<String> {
+    let bbox = center.bounding_box(radius_km);
+    let mut precision = FINEST_QUERY_PRECISION;
+    loop {
+        let cells = cells_at(precision, center, radius_km, &bbox);
+        if cells.len() <= MAX_CELLS || precision == PARTITION_PRECISION {
+            return cells;
+        }
+        precision -= 1;
+    }
+}
+
+fn cells_at(precision: usize, center: GeoPoint, radius_km: f64, bbox: &BoundingBox) -> Vec<String> {
+    let (h, w) = cell_size(precision);
+    let row = |lat: f64| ((lat + 90.0) / h).floor() as i64;
+    let col = |lon: f64| ((lon + 180.0) / w).floor() as i64;
+    let mut cells = vec![];
+    for i in row(bbox.min.lat)..=row(bbox.max.lat) {
+        for j in col(bbox.min.lon)..=col(bbox.max.lon) {
+            let min = GeoPoint::new(-90.0 + i as f64 * h, -180.0 + j as f64 * w);
+            let cell = BoundingBox { min, max: GeoPoint::new(min.lat + h, min.lon + w) };
+            if cell.intersects(&DENMARK) && cell.distance_km_from(center) <= radius_km {
+                let mid = GeoPoint::new(min.lat + h / 2.0, min.lon + w / 2.0);
+                cells.push(encode_at(mid, precision));
+            }
+        }
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AARHUS: GeoPoint = GeoPoint::new(56.1567, 10.2108);
+
+    /// A deterministic spread of points around `center` within `radius_km`.
+    fn points_within(center: GeoPoint, radius_km: f64) -> Vec<GeoPoint> {
+        let mut out = vec![];
+        for ring in 1..=20 {
+            let r = radius_km * ring as f64 / 20.0 * 0.999;
+            for k in 0..72 {
+                let b = (k as f64 * 5.0).to_radians();
+                let lat = center.lat + (r / 111.195) * b.cos();
+                let lon = center.lon + (r / (111.195 * center.lat.to_radians().cos())) * b.sin();
+                let p = GeoPoint::new(lat, lon);
+                if center.distance_km(p) <= radius_km && DENMARK.contains(p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_point_in_the_circle_falls_in_a_covering_cell() {
+        for radius in [1.0, 5.0, 25.0, 60.0, 150.0, 300.0] {
+            let cells = cover(AARHUS, radius);
+            for p in points_within(AARHUS, radius) {
+                let hash = encode(p);
+                assert!(cells.iter().any(|c| hash.starts_with(c.as_str())), "radius {radius}: {p:?} ({hash}) not covered by {cells:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn covers_stay_small_and_get_coarser_with_radius() {
+        let small = cover(AARHUS, 5.0);
+        let default = cover(AARHUS, 25.0);
+        let max = cover(AARHUS, 300.0);
+        assert!(small.len() <= MAX_CELLS && default.len() <= MAX_CELLS, "{} {}", small.len(), default.len());
+        assert!(small[0].len() > default[0].len() && default[0].len() >= max[0].len());
+        assert_eq!(max[0].len(), PARTITION_PRECISION);
+        // 300 km from Aarhus reaches all of Denmark: its bounding box spans 24 three-character cells.
+        assert!(max.len() <= 24, "{max:?}");
+    }
+
+    #[test]
+    fn keys() {
+        let hash = encode(AARHUS);
+        assert_eq!(hash.len(), INDEX_PRECISION);
+        assert_eq!(partition_key(&hash), format!("GEO#{}", &hash[..3]));
+        assert_eq!(digital_partition_key(RegionCode::Oestdanmark), "DIGITAL#oestdanmark");
+    }
+}

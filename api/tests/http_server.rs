@@ -1,0 +1,147 @@
+//! The real binary over real HTTP: search, errors, offer pages, OpenAPI, the SPA, restarts, logs.
+
+mod support;
+
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::search::{SearchResponse, TaxonomyResponse};
+use forebyg_shared::validation::ErrorCode;
+use support::server::Server;
+
+const DEMO: usize = 1_500;
+
+fn dist() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Forebyg</title><main id=\"app\"></main>").unwrap();
+    std::fs::write(dir.path().join("forebyg-app-0123abcd.js"), "export default 1;").unwrap();
+    dir
+}
+
+#[test]
+fn public_api_over_http() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start(data.path(), dist.path(), DEMO);
+
+    let res = server.get("/api/v1/offers?postcode=8000&category=fysisk-aktivitet");
+    assert_eq!((res.status, res.content_type.as_str()), (200, "application/json"));
+    let found: SearchResponse = res.json();
+    assert_eq!(found.origin.place_name.as_deref(), Some("Aarhus C"));
+    assert!(found.total >= 3, "demo data has offers near Aarhus: {}", found.total);
+    let distances: Vec<f64> = found.results.iter().map_while(|h| h.distance_km).collect();
+    assert!(!distances.is_empty() && distances.windows(2).all(|w| w[0] <= w[1]) && distances.iter().all(|d| *d <= 25.0));
+    assert!(found.results.iter().all(|h| h.offer.category.code() == "fysisk-aktivitet"));
+    assert!(found.results.iter().skip(distances.len()).all(|h| h.digital && h.distance_km.is_none()), "digital offers come last, marked");
+
+    // Paging: page 2 continues where page 1 stopped.
+    let p1: SearchResponse = server.get("/api/v1/offers?postcode=8000&per_page=5").json();
+    let p2: SearchResponse = server.get("/api/v1/offers?postcode=8000&per_page=5&page=2").json();
+    assert_eq!((p1.total, p1.results.len(), p2.results.len()), (p2.total, 5, 5));
+    assert!(p1.results.last().unwrap().distance_km <= p2.results[0].distance_km);
+
+    // By coordinate (the browser's location).
+    let by_point: SearchResponse = server.get("/api/v1/offers?lat=55.6761&lon=12.5683&radius_km=5").json();
+    assert!(by_point.origin.postcode.is_none() && by_point.origin.place_name.is_some());
+
+    let offer_id = &found.results[0].offer.id;
+    let offer: Offer = server.get(&format!("/api/v1/offers/{offer_id}")).json();
+    assert_eq!(&offer.id, offer_id);
+
+    let taxonomy: TaxonomyResponse = server.get("/api/v1/taxonomy").json();
+    assert_eq!((taxonomy.categories.len(), taxonomy.regions.len(), taxonomy.municipalities.len()), (7, 4, 98));
+}
+
+#[test]
+fn bad_input_gets_specific_problem_bodies_never_500() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start(data.path(), dist.path(), 50);
+    let cases: &[(&str, &str, ErrorCode)] = &[
+        ("/api/v1/offers", "postcode", ErrorCode::Required),
+        ("/api/v1/offers?postcode=80", "postcode", ErrorCode::Invalid),
+        ("/api/v1/offers?postcode=1001", "postcode", ErrorCode::Unknown),
+        ("/api/v1/offers?postcode=%F0%9F%92%A9", "postcode", ErrorCode::Invalid),
+        ("/api/v1/offers?postcode=8000&radius_km=0", "radius_km", ErrorCode::OutOfRange),
+        ("/api/v1/offers?postcode=8000&radius_km=301", "radius_km", ErrorCode::OutOfRange),
+        ("/api/v1/offers?postcode=8000&radius_km=ti", "radius_km", ErrorCode::Invalid),
+        ("/api/v1/offers?postcode=8000&category=yoga", "category", ErrorCode::Unknown),
+        ("/api/v1/offers?postcode=8000&condition=flu", "condition", ErrorCode::Unknown),
+        ("/api/v1/offers?postcode=8000&format=vr", "format", ErrorCode::Unknown),
+        ("/api/v1/offers?postcode=8000&page=0", "page", ErrorCode::OutOfRange),
+        ("/api/v1/offers?postcode=8000&per_page=1000", "per_page", ErrorCode::OutOfRange),
+        ("/api/v1/offers?lat=56.1", "lon", ErrorCode::Required),
+        ("/api/v1/offers?lat=40.4&lon=-3.7", "lat", ErrorCode::OutOfRange),
+    ];
+    for (path, field, code) in cases {
+        let res = server.get(path);
+        assert_eq!((res.status, res.content_type.as_str()), (422, "application/problem+json"), "{path}: {}", res.body);
+        let problem: Problem = res.json();
+        let err = problem.field(field).unwrap_or_else(|| panic!("{path}: no error for {field}: {problem:?}"));
+        assert_eq!(err.code, *code, "{path}");
+        assert!(!err.message.da.is_empty() && !err.message.en.is_empty());
+    }
+    for path in ["/api/v1/offers/does-not-exist", "/api/v1/nothing-here"] {
+        let res = server.get(path);
+        assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{path}");
+    }
+}
+
+#[test]
+fn drafts_are_not_public() {
+    let draft = forebyg_api::demo::offers(DEMO).into_iter().find(|o| !o.is_published()).expect("demo data has drafts");
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start(data.path(), dist.path(), DEMO);
+    assert_eq!(server.get(&format!("/api/v1/offers/{}", draft.id)).status, 404);
+}
+
+#[test]
+fn serves_the_spa_with_history_fallback_and_caching() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start(data.path(), dist.path(), 0);
+    for path in ["/", "/tilbud/demo-000001", "/some/client/route?x=1"] {
+        let res = server.get(path);
+        assert_eq!(res.status, 200, "{path}");
+        assert!(res.body.contains("<main id=\"app\">") && res.content_type.starts_with("text/html"), "{path}");
+        assert_eq!(res.cache_control, "no-cache", "{path}");
+    }
+    let asset = server.get("/forebyg-app-0123abcd.js");
+    assert_eq!((asset.status, asset.cache_control.as_str()), (200, "public, max-age=31536000, immutable"));
+}
+
+#[test]
+fn openapi_documents_every_route_and_error() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start(data.path(), dist.path(), 0);
+    let doc: serde_json::Value = server.get("/api/v1/openapi.json").json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{}", doc["openapi"]);
+    let paths = doc["paths"].as_object().unwrap();
+    for path in ["/api/v1/offers", "/api/v1/offers/{id}", "/api/v1/taxonomy", "/api/v1/openapi.json", "/healthz"] {
+        assert!(paths.contains_key(path), "{path} missing from {:?}", paths.keys());
+    }
+    let search = &paths["/api/v1/offers"]["get"];
+    let params: Vec<&str> = search["parameters"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(params, ["postcode", "lat", "lon", "radius_km", "category", "condition", "format", "page", "per_page"]);
+    assert!(search["responses"]["422"]["content"]["application/problem+json"].is_object());
+    assert!(paths["/api/v1/offers/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"].is_object());
+    // Every documented parameter is one the parser knows: documenting a typo would fail here.
+    for p in params {
+        let bad = forebyg_shared::search::SearchParams::parse([(p, "not-a-valid-value-%")]);
+        assert!(bad.is_err(), "the parser ignores documented parameter {p}");
+    }
+}
+
+#[test]
+fn data_survives_a_restart_and_logs_hold_no_query_values() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let first = Server::start(data.path(), dist.path(), 300);
+    assert_eq!(first.get("/api/v1/offers?postcode=9999&radius_km=300").status, 422);
+    let before: SearchResponse = first.get("/api/v1/offers?postcode=6000&radius_km=300&per_page=1").json();
+    let log = first.log();
+    first.stop();
+    assert!(log.contains("/api/v1/offers"), "requests are logged by route: {log}");
+    assert!(!log.contains("6000") && !log.contains("9999") && !log.contains("radius_km"), "query values must not be logged:\n{log}");
+
+    // No demo seeding the second time: what is there came from disk.
+    let second = Server::start(data.path(), dist.path(), 0);
+    let after: SearchResponse = second.get("/api/v1/offers?postcode=6000&radius_km=300&per_page=1").json();
+    assert_eq!(after.total, before.total);
+    assert!(after.total > 0);
+}

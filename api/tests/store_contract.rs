@@ -1,0 +1,162 @@
+//! One contract, two adapters: the embedded store and DynamoDB (on DynamoDB Local) must behave
+//! the same for everything the API relies on.
+
+mod support;
+
+use forebyg_api::store::{geo_index, OfferStore};
+use forebyg_api::{demo, search};
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::search::SearchParams;
+use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
+use std::collections::BTreeSet;
+use support::offer;
+
+const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
+const ODENSE: GeoPoint = GeoPoint::new(55.3960, 10.3880);
+
+fn ids(offers: &[forebyg_shared::offer::Offer]) -> BTreeSet<String> {
+    offers.iter().map(|o| o.id.clone()).collect()
+}
+
+async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
+    let on_site = offer("a", Category::FysiskAktivitet, Some(AARHUS));
+    let mut digital = offer("b", Category::Alkohol, None);
+    digital.accessibility = None;
+    digital.kronikerpakke = None;
+    digital.schedule.next_start = None;
+    digital.continue_afterwards.clear();
+    store.put_offers(&[on_site.clone(), digital.clone()]).await.unwrap();
+    assert_eq!(store.get_offer("a").await.unwrap(), Some(on_site));
+    assert_eq!(store.get_offer("b").await.unwrap(), Some(digital));
+    assert_eq!(store.get_offer("missing").await.unwrap(), None);
+}
+
+async fn geo_read_returns_only_published_offers_in_the_cells(store: &dyn OfferStore) {
+    let mut draft = offer("draft", Category::FysiskAktivitet, Some(AARHUS));
+    draft.status = OfferStatus::Draft;
+    store
+        .put_offers(&[offer("aarhus", Category::FysiskAktivitet, Some(AARHUS)), offer("odense", Category::FysiskAktivitet, Some(ODENSE)), draft])
+        .await
+        .unwrap();
+    let read = store.published_in_cells(&geo_index::cover(AARHUS, 25.0)).await.unwrap();
+    assert_eq!(ids(&read.offers), BTreeSet::from(["aarhus".to_owned()]));
+    assert_eq!(read.items_read, 1, "drafts are not in the index and Odense is not in the cells");
+    let both = store.published_in_cells(&geo_index::cover(AARHUS, 150.0)).await.unwrap();
+    assert_eq!(ids(&both.offers), BTreeSet::from(["aarhus".to_owned(), "odense".to_owned()]));
+}
+
+async fn updates_move_and_remove_index_entries(store: &dyn OfferStore) {
+    let mut o = offer("moving", Category::Ernaering, Some(AARHUS));
+    store.put_offers(&[o.clone()]).await.unwrap();
+    o.location.as_mut().unwrap().point = ODENSE;
+    o.version = 2;
+    store.put_offers(&[o.clone()]).await.unwrap();
+    assert!(store.published_in_cells(&geo_index::cover(AARHUS, 10.0)).await.unwrap().offers.is_empty());
+    assert_eq!(store.published_in_cells(&geo_index::cover(ODENSE, 10.0)).await.unwrap().offers, vec![o.clone()]);
+    o.status = OfferStatus::Archived;
+    store.put_offers(&[o.clone()]).await.unwrap();
+    assert!(store.published_in_cells(&geo_index::cover(ODENSE, 10.0)).await.unwrap().offers.is_empty());
+    assert_eq!(store.get_offer("moving").await.unwrap().unwrap().status, OfferStatus::Archived);
+    assert_eq!(store.count_offers().await.unwrap(), 1);
+}
+
+async fn digital_offers_are_listed_per_region(store: &dyn OfferStore) {
+    let mut east = offer("east", Category::Nikotinafvaenning, None);
+    east.region = RegionCode::Oestdanmark;
+    let mut unpublished = offer("mid-draft", Category::Nikotinafvaenning, None);
+    unpublished.status = OfferStatus::Draft;
+    store.put_offers(&[offer("mid", Category::Nikotinafvaenning, None), east, unpublished]).await.unwrap();
+    let mid = store.published_digital(RegionCode::Midtjylland).await.unwrap();
+    assert_eq!((ids(&mid.offers), mid.items_read), (BTreeSet::from(["mid".to_owned()]), 1));
+    assert_eq!(ids(&store.published_digital(RegionCode::Oestdanmark).await.unwrap().offers), BTreeSet::from(["east".to_owned()]));
+    assert!(store.published_digital(RegionCode::Nordjylland).await.unwrap().offers.is_empty());
+}
+
+async fn large_batches_are_written_whole(store: &dyn OfferStore) {
+    let offers: Vec<_> = (0..60).map(|i| offer(&format!("o{i:02}"), Category::Sygdomsmestring, Some(AARHUS))).collect();
+    store.put_offers(&offers).await.unwrap();
+    assert_eq!(store.count_offers().await.unwrap(), 60);
+    assert_eq!(store.published_in_cells(&geo_index::cover(AARHUS, 5.0)).await.unwrap().offers.len(), 60);
+}
+
+/// The search over the index equals a brute-force scan, and reads far fewer items than stored.
+async fn search_equals_brute_force_and_reads_only_covering_cells(store: &dyn OfferStore) {
+    let all = demo::offers(2_000);
+    store.put_offers(&all).await.unwrap();
+    for (postcode, radius) in [("8000", 25.0), ("1050", 10.0), ("9000", 60.0), ("6700", 300.0)] {
+        let params = SearchParams {
+            postcode: Some(postcode.into()),
+            radius_km: radius,
+            categories: vec![Category::FysiskAktivitet],
+            per_page: 50,
+            ..Default::default()
+        };
+        let res = search::search(store, &params).await.unwrap();
+        let origin = res.origin.point;
+        let expected: BTreeSet<String> = all
+            .iter()
+            .filter(|o| o.is_published() && o.category == Category::FysiskAktivitet)
+            .filter(|o| o.point().is_some_and(|p| origin.distance_km(p) <= radius) || (o.location.is_none() && o.region == res.origin.region))
+            .map(|o| o.id.clone())
+            .collect();
+        let mut got = BTreeSet::new();
+        let mut page = 1;
+        loop {
+            let r = search::search(store, &SearchParams { page, ..params.clone() }).await.unwrap();
+            got.extend(r.results.iter().map(|h| h.offer.id.clone()));
+            if r.results.len() < params.per_page as usize {
+                break;
+            }
+            page += 1;
+        }
+        assert_eq!(got, expected, "{postcode} within {radius} km");
+        assert_eq!(res.total as usize, expected.len());
+        let distances: Vec<f64> = res.results.iter().filter_map(|h| h.distance_km).collect();
+        assert!(distances.windows(2).all(|w| w[0] <= w[1]), "nearest first: {distances:?}");
+        println!(
+            "search {postcode} r={radius} km: {} cells, {} items read of {} stored, {} matches",
+            res.stats.cells,
+            res.stats.items_read,
+            all.len(),
+            res.total
+        );
+        if radius <= 60.0 {
+            assert!((res.stats.items_read as usize) < all.len() / 4, "read {} of {}", res.stats.items_read, all.len());
+        }
+    }
+}
+
+macro_rules! contract {
+    ($make:expr, $($case:ident),+ $(,)?) => {{
+        $(
+            println!("contract case: {}", stringify!($case));
+            let store = $make;
+            $case(&store.0).await;
+        )+
+    }};
+}
+
+macro_rules! all_cases {
+    ($make:expr) => {
+        contract!(
+            $make,
+            round_trip_keeps_every_field,
+            geo_read_returns_only_published_offers_in_the_cells,
+            updates_move_and_remove_index_entries,
+            digital_offers_are_listed_per_region,
+            large_batches_are_written_whole,
+            search_equals_brute_force_and_reads_only_covering_cells,
+        )
+    };
+}
+
+#[tokio::test]
+async fn embedded_store_passes_the_contract() {
+    all_cases!(support::embedded());
+}
+
+#[tokio::test]
+async fn dynamodb_store_passes_the_contract() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    all_cases!((support::dynamo(&local).await, ()));
+}

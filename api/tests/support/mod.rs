@@ -1,0 +1,73 @@
+//! Test support shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod dynamodb_local;
+pub mod server;
+
+use forebyg_api::store::dynamodb::{table, DynamoStore};
+use forebyg_api::store::embedded::EmbeddedStore;
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::offer::*;
+use forebyg_shared::taxonomy::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A fresh embedded store in a temporary directory (kept alive by the returned guard).
+pub fn embedded() -> (EmbeddedStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    (EmbeddedStore::open(dir.path()).unwrap(), dir)
+}
+
+/// A fresh table on a running DynamoDB Local.
+pub async fn dynamo(local: &dynamodb_local::DynamoDbLocal) -> DynamoStore {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let name = format!("forebyg-test-{}", N.fetch_add(1, Ordering::SeqCst));
+    let client = DynamoStore::client(Some(&local.endpoint)).await;
+    table::create_table(&client, &name).await.expect("create table on DynamoDB Local");
+    DynamoStore::new(client, name)
+}
+
+/// A published, on-site offer at `point` with every optional field filled.
+pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
+    Offer {
+        id: id.into(),
+        title: format!("Tilbud {id}"),
+        summary: "Kort resumé".into(),
+        description: "Beskrivelse med æøå".into(),
+        category,
+        conditions: vec![Condition::Kol, Condition::Hjertesygdom],
+        format: if point.is_some() { Format::OnSite } else { Format::Digital },
+        languages: vec!["da".into(), "en".into()],
+        schedule: Schedule {
+            enrolment: Enrolment::Course { sessions: 8, weeks: 8 },
+            slots: vec![TimeSlot { weekday: Weekday::Tue, start: "17:00".into(), end: "19:00".into() }],
+            next_start: Some("2027-02-01".into()),
+        },
+        location: point.map(|point| Location {
+            name: "Sundhedshuset".into(),
+            address: "Sundhedsvej 1".into(),
+            postcode: "8000".into(),
+            city: "Aarhus C".into(),
+            municipality_code: "0751".into(),
+            point,
+        }),
+        region: RegionCode::Midtjylland,
+        provider: Provider { id: "p1".into(), name: "Aarhus Kommune".into(), kind: ProviderKind::Municipality },
+        referral: ReferralRules {
+            self_referral: true,
+            from_gp: true,
+            from_hospital: false,
+            from_municipality: true,
+            note: Some("Ring først".into()),
+        },
+        capacity: Capacity::Open,
+        cost: Cost { dkk: 0, note: None },
+        accessibility: Some("Niveaufri adgang".into()),
+        contact: Contact { name: None, phone: Some("+45 1234 5678".into()), email: None, url: Some("https://example.org".into()) },
+        status: OfferStatus::Published,
+        last_verified: "2026-10-01".into(),
+        kronikerpakke: Some(Kronikerpakke::Kol),
+        continue_afterwards: vec![AssociationLink { name: "Lungeforeningen".into(), url: "https://www.lunge.dk".into(), description: None }],
+        demo: false,
+        version: 1,
+    }
+}

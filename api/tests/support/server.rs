@@ -1,0 +1,83 @@
+//! Runs the real `forebyg` binary as a local server on a free port.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    /// Where the server's stdout and stderr go, to check what it logs.
+    pub log_file: std::path::PathBuf,
+}
+
+impl Server {
+    pub fn start(data_dir: &Path, dist_dir: &Path, demo_offers: usize) -> Self {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let log_file = data_dir.join(format!("server-{port}.log"));
+        let log = std::fs::File::create(&log_file).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_forebyg"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("PORT", port.to_string())
+            .env("FOREBYG_STORE", "embedded")
+            .env("FOREBYG_DATA_DIR", data_dir)
+            .env("FOREBYG_DIST_DIR", dist_dir)
+            .env("FOREBYG_DEMO_OFFERS", demo_offers.to_string())
+            .env("RUST_LOG", "debug")
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("start the forebyg binary");
+        let server = Server { child, base: format!("http://127.0.0.1:{port}"), log_file };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while get(&format!("{}/healthz", server.base)).map(|r| r.status) != Some(200) {
+            assert!(Instant::now() < deadline, "server did not become healthy; log:\n{}", server.log());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        server
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        get(&format!("{}{path}", self.base)).unwrap_or_else(|| panic!("GET {path} failed; log:\n{}", self.log()))
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_file).unwrap_or_default()
+    }
+
+    /// Stops the server with SIGTERM, as a platform would, and waits for it to exit.
+    pub fn stop(mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub cache_control: String,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn get(url: &str) -> Option<Reply> {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut res = agent.get(url).call().ok()?;
+    let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let (content_type, cache_control) = (header("content-type"), header("cache-control"));
+    Some(Reply { status: res.status().as_u16(), content_type, cache_control, body: res.body_mut().read_to_string().ok()? })
+}

@@ -1,0 +1,228 @@
+//! Danish geography: the 98 municipalities and the postcodes with a point and a 2027 region.
+//!
+//! Both tables are embedded CSV files parsed once, lazily, on first use:
+//! - `data/municipalities.csv`: kommunekode (4 digits, as in DAGI), name, ISO 3166-2 region before
+//!   2027, the postcode of the main town / town hall;
+//! - `data/postcodes.csv`: derived from countrystatecity-postal-codes (ODbL 1.0, see
+//!   `data/POSTCODES-LICENSE.md`) by `scripts/derive_postcodes.py`.
+//!
+//! Non-geographic postcodes (PO boxes, large customers such as 8100 or 1001-1026) are not included.
+
+use std::sync::OnceLock;
+
+use crate::geo::GeoPoint;
+use crate::taxonomy::RegionCode;
+
+const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
+const POSTCODES_CSV: &str = include_str!("../data/postcodes.csv");
+
+/// A Danish municipality (kommune).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Municipality {
+    /// Kommunekode, zero-padded to 4 digits as in DAGI: "0101" for København.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The region from 2027 (Hovedstaden and Sjælland form Østdanmark).
+    pub region: RegionCode,
+    /// The ISO 3166-2 region before 2027: DK-81 to DK-85.
+    pub region_iso: &'static str,
+    /// The postcode of the main town or town hall.
+    pub main_postcode: &'static str,
+}
+
+/// A Danish postcode with a representative point (the area's centroid, or the post town for
+/// coastal areas whose centroid lies at sea).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Postcode {
+    pub code: &'static str,
+    /// The post town, e.g. "Aarhus C".
+    pub name: &'static str,
+    pub point: GeoPoint,
+    /// The 2027 region of the post town's municipality.
+    pub region: RegionCode,
+}
+
+/// All 98 municipalities, sorted by code.
+pub fn municipalities() -> &'static [Municipality] {
+    static MUNICIPALITIES: OnceLock<Vec<Municipality>> = OnceLock::new();
+    MUNICIPALITIES.get_or_init(|| {
+        records(MUNICIPALITIES_CSV, "kommunekode,name,region_iso,main_postcode")
+            .map(|[code, name, region_iso, main_postcode]| Municipality { code, name, region: region(region_iso), region_iso, main_postcode })
+            .collect()
+    })
+}
+
+/// The municipality with this kommunekode; the 3-digit form ("101") is accepted too.
+pub fn municipality(code: &str) -> Option<&'static Municipality> {
+    let code = code.trim();
+    let all = municipalities();
+    let found = match code.len() {
+        4 => all.binary_search_by(|m| m.code.cmp(code)),
+        3 => all.binary_search_by(|m| m.code.strip_prefix('0').unwrap_or("").cmp(code)),
+        _ => return None,
+    };
+    found.ok().map(|i| &all[i])
+}
+
+/// The municipalities of a 2027 region, in code order.
+pub fn municipalities_in(region: RegionCode) -> impl Iterator<Item = &'static Municipality> {
+    municipalities().iter().filter(move |m| m.region == region)
+}
+
+/// All postcodes, sorted by code.
+pub fn postcodes() -> &'static [Postcode] {
+    static POSTCODES: OnceLock<Vec<Postcode>> = OnceLock::new();
+    POSTCODES.get_or_init(|| {
+        records(POSTCODES_CSV, "postcode,name,lat,lon,region_iso")
+            .map(|[code, name, lat, lon, region_iso]| Postcode {
+                code,
+                name,
+                point: GeoPoint::new(number(lat), number(lon)),
+                region: region(region_iso),
+            })
+            .collect()
+    })
+}
+
+/// The postcode with this code, e.g. "8000".
+pub fn postcode(code: &str) -> Option<&'static Postcode> {
+    let code = code.trim();
+    let all = postcodes();
+    all.binary_search_by(|p| p.code.cmp(code)).ok().map(|i| &all[i])
+}
+
+/// The postcode whose point is nearest to `point` (None only for a non-finite point).
+pub fn nearest_postcode(point: GeoPoint) -> Option<&'static Postcode> {
+    if !(point.lat.is_finite() && point.lon.is_finite()) {
+        return None;
+    }
+    postcodes().iter().min_by(|a, b| point.distance_km(a.point).total_cmp(&point.distance_km(b.point)))
+}
+
+/// The data rows of an embedded CSV file without quoting, after checking its header.
+/// The files are part of the build and covered by tests, so malformed data is a bug: panic.
+fn records<const N: usize>(csv: &'static str, header: &str) -> impl Iterator<Item = [&'static str; N]> {
+    let mut lines = csv.lines();
+    assert_eq!(lines.next().map(str::trim), Some(header), "unexpected CSV header");
+    lines.filter(|line| !line.trim().is_empty()).map(|line| {
+        let mut fields = line.split(',').map(str::trim);
+        let row = core::array::from_fn(|_| fields.next().unwrap_or_else(|| panic!("too few fields: {line}")));
+        assert!(fields.next().is_none(), "too many fields: {line}");
+        row
+    })
+}
+
+fn region(iso: &str) -> RegionCode {
+    RegionCode::from_iso(iso).unwrap_or_else(|| panic!("unknown region {iso}"))
+}
+
+fn number(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::DENMARK;
+
+    fn is_code(s: &str, len: usize) -> bool {
+        s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(municipalities().len(), 98);
+        let per_region: Vec<(RegionCode, usize)> = RegionCode::ALL.iter().map(|&r| (r, municipalities_in(r).count())).collect();
+        assert_eq!(
+            per_region,
+            vec![(RegionCode::Nordjylland, 11), (RegionCode::Midtjylland, 19), (RegionCode::Syddanmark, 22), (RegionCode::Oestdanmark, 46),]
+        );
+        assert!(postcodes().len() > 1000, "{} postcodes", postcodes().len());
+        for &r in RegionCode::ALL {
+            assert!(postcodes().iter().any(|p| p.region == r), "no postcode in {r}");
+        }
+    }
+
+    #[test]
+    fn postcode_lookups() {
+        let check = |code: &str, name: &str, region: RegionCode| {
+            let p = postcode(code).unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!((p.code, p.name, p.region), (code, name, region));
+        };
+        check("8000", "Aarhus C", RegionCode::Midtjylland);
+        check("1050", "København K", RegionCode::Oestdanmark);
+        check("9000", "Aalborg", RegionCode::Nordjylland);
+        check("5000", "Odense C", RegionCode::Syddanmark);
+        check("4000", "Roskilde", RegionCode::Oestdanmark);
+        check("3700", "Rønne", RegionCode::Oestdanmark);
+        assert_eq!(postcode(" 8000 ").map(|p| p.code), Some("8000"));
+    }
+
+    #[test]
+    fn municipality_lookups() {
+        let aarhus = municipality("0751").unwrap();
+        assert_eq!((aarhus.name, aarhus.region, aarhus.region_iso, aarhus.main_postcode), ("Aarhus", RegionCode::Midtjylland, "DK-82", "8000"));
+        assert_eq!(municipality("0461").unwrap().main_postcode, "5000");
+        assert_eq!(municipality("101").unwrap().name, "København");
+        let roskilde = municipality("0265").unwrap();
+        assert_eq!((roskilde.region, roskilde.region_iso), (RegionCode::Oestdanmark, "DK-85"));
+        assert_eq!(municipality("0400").unwrap().name, "Bornholm");
+        assert!(municipalities_in(RegionCode::Nordjylland).any(|m| m.name == "Aalborg"));
+        assert!(municipalities_in(RegionCode::Nordjylland).all(|m| m.region_iso == "DK-81"));
+    }
+
+    #[test]
+    fn unknown_codes_are_none() {
+        for code in ["", "0000", "0411", "9999", "1001", "8100", "abcd", "80000", "800"] {
+            assert_eq!(postcode(code), None, "postcode {code:?}");
+        }
+        for code in ["", "0", "0000", "0102", "0411", "102", "1010", "01010"] {
+            assert_eq!(municipality(code), None, "municipality {code:?}");
+        }
+    }
+
+    #[test]
+    fn nearest_postcodes() {
+        assert_eq!(nearest_postcode(GeoPoint::new(56.1567, 10.2108)).unwrap().code, "8000");
+        assert_eq!(nearest_postcode(GeoPoint::new(55.4038, 10.3883)).unwrap().code, "5000");
+        // Dragør: the source put 2791 at sea, the derivation moves it to the town.
+        assert_eq!(nearest_postcode(GeoPoint::new(55.5933, 12.6722)).unwrap().code, "2791");
+        assert_eq!(nearest_postcode(GeoPoint::new(f64::NAN, 10.0)), None);
+        // Every postcode is its own nearest postcode (no two share a point).
+        for p in postcodes() {
+            assert_eq!(nearest_postcode(p.point).unwrap().code, p.code);
+        }
+    }
+
+    #[test]
+    fn municipality_invariants() {
+        let all = municipalities();
+        for pair in all.windows(2) {
+            assert!(pair[0].code < pair[1].code, "not sorted or duplicate: {} {}", pair[0].code, pair[1].code);
+        }
+        for m in all {
+            assert!(is_code(m.code, 4) && m.code.starts_with('0'), "{m:?}");
+            assert!(!m.name.is_empty(), "{m:?}");
+            assert_eq!(RegionCode::from_iso(m.region_iso), Some(m.region), "{m:?}");
+            let main = postcode(m.main_postcode).unwrap_or_else(|| panic!("main postcode of {m:?} unknown"));
+            assert_eq!(main.region, m.region, "{m:?} vs {main:?}");
+        }
+        let mut names: Vec<&str> = all.iter().map(|m| m.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 98, "duplicate names");
+    }
+
+    #[test]
+    fn postcode_invariants() {
+        let all = postcodes();
+        for pair in all.windows(2) {
+            assert!(pair[0].code < pair[1].code, "not sorted or duplicate: {} {}", pair[0].code, pair[1].code);
+        }
+        for p in all {
+            assert!(is_code(p.code, 4), "{p:?}");
+            assert!(!p.name.is_empty(), "{p:?}");
+            assert!(DENMARK.contains(p.point), "outside Denmark: {p:?}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Forebyg's domain, shared by the API (native) and the browser app (wasm32).
+//!
+//! Everything here ships to every browser: keep it free of heavy dependencies.
+
+pub mod geo;
+pub mod geography;
+pub mod label;
+pub mod offer;
+pub mod problem;
+pub mod search;
+pub mod taxonomy;
+pub mod validation;
+
+pub use label::{Label, Lang};

@@ -1,0 +1,181 @@
+//! The offer (forløb/tilbud) and its parts.
+
+use crate::geo::GeoPoint;
+use crate::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// A patient-oriented prevention offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Offer {
+    pub id: String,
+    pub title: String,
+    /// One or two sentences for result lists.
+    pub summary: String,
+    pub description: String,
+    pub category: Category,
+    pub conditions: Vec<Condition>,
+    pub format: Format,
+    /// ISO 639-1 codes of the languages the offer is given in, e.g. `da`, `en`, `ar`.
+    pub languages: Vec<String>,
+    pub schedule: Schedule,
+    /// Where it takes place; `None` for digital-only offers.
+    pub location: Option<Location>,
+    /// The region responsible for the offer.
+    pub region: RegionCode,
+    /// Who runs it (often a municipality on the region's behalf).
+    pub provider: Provider,
+    pub referral: ReferralRules,
+    pub capacity: Capacity,
+    pub cost: Cost,
+    pub accessibility: Option<String>,
+    pub contact: Contact,
+    pub status: OfferStatus,
+    /// Date (YYYY-MM-DD) someone last confirmed the listing is true.
+    pub last_verified: String,
+    pub kronikerpakke: Option<Kronikerpakke>,
+    /// Association activities to continue with after the course.
+    pub continue_afterwards: Vec<AssociationLink>,
+    /// Synthetic demo data: never to be presented as a real offer.
+    pub demo: bool,
+    /// Optimistic-concurrency version, incremented on every change.
+    pub version: u64,
+}
+
+impl Offer {
+    pub fn is_published(&self) -> bool {
+        self.status == OfferStatus::Published
+    }
+
+    pub fn point(&self) -> Option<GeoPoint> {
+        self.location.as_ref().map(|l| l.point)
+    }
+}
+
+/// When an offer runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Schedule {
+    pub enrolment: Enrolment,
+    /// Weekly time slots; evening and weekend teams are recognisable from these.
+    pub slots: Vec<TimeSlot>,
+    /// Next course start (YYYY-MM-DD); `None` with continuous enrolment.
+    pub next_start: Option<String>,
+}
+
+impl Schedule {
+    /// Any slot that ends after 17:00 on a weekday.
+    pub fn has_evening(&self) -> bool {
+        self.slots.iter().any(|s| !s.weekday.is_weekend() && s.end.as_str() > "17:00")
+    }
+
+    pub fn has_weekend(&self) -> bool {
+        self.slots.iter().any(|s| s.weekday.is_weekend())
+    }
+}
+
+/// How people join: a course with a fixed start, or continuous enrolment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Enrolment {
+    /// Start whenever you are ready.
+    Continuous,
+    /// A course of `sessions` meetings over `weeks` weeks.
+    Course { sessions: u16, weeks: u16 },
+}
+
+/// A weekly slot, times as HH:MM in Danish local time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimeSlot {
+    pub weekday: Weekday,
+    pub start: String,
+    pub end: String,
+}
+
+/// A physical place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Location {
+    pub name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    /// Four-digit kommunekode, e.g. `0751` for Aarhus.
+    pub municipality_code: String,
+    pub point: GeoPoint,
+}
+
+/// The organisation running the offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    pub kind: ProviderKind,
+}
+
+/// Who may refer, and whether people may sign up themselves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferralRules {
+    pub self_referral: bool,
+    pub from_gp: bool,
+    pub from_hospital: bool,
+    pub from_municipality: bool,
+    pub note: Option<String>,
+}
+
+/// Price in whole Danish kroner; prevention offers are normally free.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Cost {
+    pub dkk: u32,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A local association activity to continue with after a course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssociationLink {
+    pub name: String,
+    pub url: String,
+    pub description: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(weekday: Weekday, start: &str, end: &str) -> TimeSlot {
+        TimeSlot { weekday, start: start.into(), end: end.into() }
+    }
+
+    #[test]
+    fn evening_and_weekend_teams_are_recognised() {
+        let mut s = Schedule { enrolment: Enrolment::Continuous, slots: vec![slot(Weekday::Tue, "10:00", "12:00")], next_start: None };
+        assert!(!s.has_evening() && !s.has_weekend());
+        s.slots.push(slot(Weekday::Thu, "17:00", "19:00"));
+        assert!(s.has_evening());
+        s.slots = vec![slot(Weekday::Sat, "10:00", "12:00")];
+        assert!(s.has_weekend() && !s.has_evening());
+    }
+
+    #[test]
+    fn enrolment_serialises_with_a_kind_tag() {
+        let json = serde_json::to_string(&Enrolment::Course { sessions: 8, weeks: 12 }).unwrap();
+        assert_eq!(json, r#"{"kind":"course","sessions":8,"weeks":12}"#);
+        let back: Enrolment = serde_json::from_str(r#"{"kind":"continuous"}"#).unwrap();
+        assert_eq!(back, Enrolment::Continuous);
+    }
+}

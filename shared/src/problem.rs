@@ -1,0 +1,50 @@
+//! RFC 9457 problem details: the body of every 4xx/5xx response of the API.
+
+use crate::validation::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// The media type of a problem body.
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// Problem type URIs (RFC 9457 `type`), stable and machine-readable.
+pub mod types {
+    pub const VALIDATION: &str = "urn:forebyg:problem:validation";
+    pub const NOT_FOUND: &str = "urn:forebyg:problem:not-found";
+    pub const INTERNAL: &str = "urn:forebyg:problem:internal";
+    pub const UNAVAILABLE: &str = "urn:forebyg:problem:unavailable";
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Field-specific errors of a validation problem.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl Problem {
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        Problem {
+            kind: types::VALIDATION.into(),
+            title: "The request has invalid fields".into(),
+            status: 422,
+            detail: Some(errors.iter().map(|e| format!("{}: {}", e.field, e.message.en)).collect::<Vec<_>>().join("; ")),
+            errors,
+        }
+    }
+
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Problem { kind: types::NOT_FOUND.into(), title: "Not found".into(), status: 404, detail: Some(detail.into()), errors: vec![] }
+    }
+
+    /// The error for a field, if this problem names it.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == name)
+    }
+}

@@ -1,0 +1,194 @@
+//! Validation rules shared by the browser (instant feedback) and the API (the guard), with
+//! messages in Danish and English.
+
+use crate::Label;
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with a field, as a stable machine code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    Required,
+    Invalid,
+    OutOfRange,
+    Unknown,
+    TooLong,
+    TooShort,
+}
+
+/// One field's problem, with a message a person understands in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The name of the query parameter or body field, e.g. `postcode`, `radius_km`.
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: Label,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: ErrorCode, da: impl Into<String>, en: impl Into<String>) -> Self {
+        FieldError { field: field.to_owned(), code, message: Label { da: da.into(), en: en.into() } }
+    }
+
+    pub fn required(field: &str, what_da: &str, what_en: &str) -> Self {
+        Self::new(field, ErrorCode::Required, format!("Angiv {what_da}."), format!("Enter {what_en}."))
+    }
+}
+
+/// A Danish postcode has four digits (1000–9999); whether it exists is checked against the
+/// postcode table on the server.
+pub fn postcode_format(field: &str, value: &str) -> Result<(), FieldError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(FieldError::required(field, "et postnummer", "a postcode"));
+    }
+    if v.len() != 4 || !v.bytes().all(|b| b.is_ascii_digit()) || v.starts_with('0') {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::Invalid,
+            format!("»{v}« er ikke et postnummer. Et postnummer har fire cifre, fx 8000."),
+            format!("“{v}” is not a postcode. A Danish postcode has four digits, e.g. 8000."),
+        ));
+    }
+    Ok(())
+}
+
+/// The postcode is well-formed but not in the table.
+pub fn unknown_postcode(field: &str, value: &str) -> FieldError {
+    FieldError::new(
+        field,
+        ErrorCode::Unknown,
+        format!("Vi kender ikke postnummer {value}. Tjek at det er skrevet rigtigt."),
+        format!("We do not know postcode {value}. Check that it is spelled correctly."),
+    )
+}
+
+/// Parses a finite decimal number within `min..=max` (accepts a Danish decimal comma).
+pub fn number_in_range(field: &str, value: &str, min: f64, max: f64) -> Result<f64, FieldError> {
+    let parsed = value.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite());
+    match parsed {
+        None => Err(FieldError::new(field, ErrorCode::Invalid, format!("»{value}« er ikke et tal."), format!("“{value}” is not a number."))),
+        Some(n) if n < min || n > max => Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            format!("Skal være mellem {} og {}.", fmt_num(min), fmt_num(max)),
+            format!("Must be between {} and {}.", fmt_num(min), fmt_num(max)),
+        )),
+        Some(n) => Ok(n),
+    }
+}
+
+/// Parses a whole number within `min..=max`.
+pub fn integer_in_range(field: &str, value: &str, min: u32, max: u32) -> Result<u32, FieldError> {
+    let n = number_in_range(field, value, min as f64, max as f64)?;
+    if n.fract() != 0.0 {
+        return Err(FieldError::new(field, ErrorCode::Invalid, "Skal være et helt tal.", "Must be a whole number."));
+    }
+    Ok(n as u32)
+}
+
+/// A code from a closed list (category, condition, format ...).
+pub fn known_code<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Result<T, FieldError> {
+    parse(value.trim()).ok_or_else(|| {
+        FieldError::new(field, ErrorCode::Unknown, format!("»{value}« er ikke en gyldig værdi."), format!("“{value}” is not a valid value."))
+    })
+}
+
+/// Text length in characters (not bytes), after trimming.
+pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), FieldError> {
+    let n = value.trim().chars().count();
+    if n < min {
+        if n == 0 {
+            return Err(FieldError::new(field, ErrorCode::Required, "Feltet skal udfyldes.", "This field is required."));
+        }
+        return Err(FieldError::new(
+            field,
+            ErrorCode::TooShort,
+            format!("Skal være mindst {min} tegn."),
+            format!("Must be at least {min} characters."),
+        ));
+    }
+    if n > max {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::TooLong,
+            format!("Må højst være {max} tegn (nu {n})."),
+            format!("Must be at most {max} characters (now {n})."),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a YYYY-MM-DD calendar date (Gregorian, years 2000–2100).
+pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
+    let invalid = || FieldError::new(field, ErrorCode::Invalid, "Datoen skal skrives som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.");
+    let b = value.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(invalid());
+    }
+    let num = |s: &str| s.parse::<u32>().map_err(|_| invalid());
+    let (y, m, d) = (num(&value[0..4])?, num(&value[5..7])?, num(&value[8..10])?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(invalid()),
+    };
+    if !(2000..=2100).contains(&y) || d == 0 || d > days {
+        return Err(invalid());
+    }
+    Ok(())
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcodes() {
+        assert!(postcode_format("postcode", "8000").is_ok());
+        assert!(postcode_format("postcode", " 8000 ").is_ok());
+        assert_eq!(postcode_format("postcode", "").unwrap_err().code, ErrorCode::Required);
+        for bad in ["800", "80000", "80a0", "0800", "DK-8000"] {
+            let e = postcode_format("postcode", bad).unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), ("postcode", ErrorCode::Invalid), "{bad}");
+            assert!(e.message.da.contains("fire cifre") && e.message.en.contains("four digits"));
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_in_range("radius_km", "12,5", 1.0, 300.0).unwrap(), 12.5);
+        assert_eq!(number_in_range("radius_km", "301", 1.0, 300.0).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(number_in_range("radius_km", "abc", 1.0, 300.0).unwrap_err().code, ErrorCode::Invalid);
+        assert_eq!(number_in_range("radius_km", "NaN", 1.0, 300.0).unwrap_err().code, ErrorCode::Invalid);
+        assert_eq!(number_in_range("radius_km", "inf", 1.0, 300.0).unwrap_err().code, ErrorCode::Invalid);
+        assert_eq!(integer_in_range("page", "2", 1, 100).unwrap(), 2);
+        assert_eq!(integer_in_range("page", "2.5", 1, 100).unwrap_err().code, ErrorCode::Invalid);
+        assert_eq!(integer_in_range("page", "0", 1, 100).unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn text_and_dates() {
+        assert_eq!(text_length("title", "  ", 1, 10).unwrap_err().code, ErrorCode::Required);
+        assert_eq!(text_length("title", "ab", 3, 10).unwrap_err().code, ErrorCode::TooShort);
+        assert_eq!(text_length("title", "æøåæøåæøåæ", 1, 10), Ok(()));
+        assert_eq!(text_length("title", "æøåæøåæøåæø", 1, 10).unwrap_err().code, ErrorCode::TooLong);
+        assert!(iso_date("d", "2028-02-29").is_ok());
+        for bad in ["2027-02-29", "2027-13-01", "2027-1-01", "27-01-01", "2027-04-31", "abcd-ef-gh"] {
+            assert!(iso_date("d", bad).is_err(), "{bad}");
+        }
+    }
+}
