@@ -222,7 +222,7 @@ mod tests {
     fn offers_are_valid_and_near_their_town() {
         for o in offers(300) {
             assert!(!o.conditions.is_empty() && !o.title.is_empty());
-            forebyg_shared::validation::iso_date("last_verified", &o.last_verified).unwrap();
+            assert_eq!(forebyg_shared::offer_validation::validate_offer(&o), vec![], "{}", o.id);
             if let Some(l) = &o.location {
                 let town = geography::postcode(&l.postcode).unwrap();
                 assert!(town.point.distance_km(l.point) <= 6.01, "{} too far from {}", o.id, l.city);

@@ -6,6 +6,7 @@ pub mod geo;
 pub mod geography;
 pub mod label;
 pub mod offer;
+pub mod offer_validation;
 pub mod problem;
 pub mod search;
 pub mod taxonomy;

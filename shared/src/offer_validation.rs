@@ -1,0 +1,94 @@
+//! Validation of a whole offer, as an editor or an import would submit it. Field names are the
+//! JSON paths of the offer, so a form can put each message next to its field.
+
+use crate::geo::DENMARK;
+use crate::geography;
+use crate::offer::{Enrolment, Offer};
+use crate::validation::{self, ErrorCode, FieldError};
+
+pub const TITLE_MAX: usize = 120;
+pub const SUMMARY_MAX: usize = 300;
+pub const DESCRIPTION_MAX: usize = 5_000;
+pub const NOTE_MAX: usize = 500;
+
+/// Every problem with an offer, empty when it is valid.
+pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
+    let mut errors = vec![];
+    let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
+    check(validation::text_length("title", &o.title, 3, TITLE_MAX));
+    check(validation::text_length("summary", &o.summary, 10, SUMMARY_MAX));
+    check(validation::text_length("description", &o.description, 0, DESCRIPTION_MAX));
+    check(validation::text_length("provider.name", &o.provider.name, 2, TITLE_MAX));
+    check(validation::iso_date("last_verified", &o.last_verified));
+    if let Some(d) = &o.schedule.next_start {
+        check(validation::iso_date("schedule.next_start", d));
+    }
+    for (field, note) in [("accessibility", &o.accessibility), ("referral.note", &o.referral.note), ("cost.note", &o.cost.note)] {
+        if let Some(text) = note {
+            check(validation::text_length(field, text, 0, NOTE_MAX));
+        }
+    }
+    if o.conditions.is_empty() {
+        check(Err(FieldError::new("conditions", ErrorCode::Required, "Vælg mindst én målgruppe.", "Choose at least one condition.")));
+    }
+    if o.languages.is_empty() || o.languages.iter().any(|l| l.len() != 2 || !l.bytes().all(|b| b.is_ascii_lowercase())) {
+        check(Err(FieldError::new(
+            "languages",
+            ErrorCode::Invalid,
+            "Angiv sprog som tobogstavskoder, fx da.",
+            "Give languages as two-letter codes, e.g. da.",
+        )));
+    }
+    if let Enrolment::Course { sessions: 0, .. } | Enrolment::Course { weeks: 0, .. } = o.schedule.enrolment {
+        check(Err(FieldError::new(
+            "schedule.enrolment",
+            ErrorCode::OutOfRange,
+            "Et forløb har mindst én gang og én uge.",
+            "A course has at least one session and one week.",
+        )));
+    }
+    for (i, slot) in o.schedule.slots.iter().enumerate() {
+        if !is_time(&slot.start) || !is_time(&slot.end) || slot.start >= slot.end {
+            check(Err(FieldError::new(
+                &format!("schedule.slots[{i}]"),
+                ErrorCode::Invalid,
+                "Tider skrives TT:MM, og sluttid skal være efter starttid.",
+                "Write times as HH:MM, with the end after the start.",
+            )));
+        }
+    }
+    if !o.referral.self_referral && !o.referral.from_gp && !o.referral.from_hospital && !o.referral.from_municipality {
+        check(Err(FieldError::new("referral", ErrorCode::Required, "Angiv hvordan man kommer med.", "Say how people can join.")));
+    }
+    match (&o.location, o.format.has_place()) {
+        (None, true) => check(Err(FieldError::required("location", "en adresse for tilbud med fremmøde", "an address for an on-site offer"))),
+        (Some(l), _) => {
+            check(validation::text_length("location.address", &l.address, 3, TITLE_MAX));
+            check(validation::postcode_format("location.postcode", &l.postcode));
+            if geography::municipality(&l.municipality_code).is_none() {
+                check(Err(FieldError::new("location.municipality_code", ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code.")));
+            }
+            if !DENMARK.contains(l.point) {
+                check(Err(FieldError::new("location.point", ErrorCode::OutOfRange, "Stedet skal ligge i Danmark.", "The place must be in Denmark.")));
+            }
+        }
+        (None, false) => {}
+    }
+    errors
+}
+
+fn is_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 5 && b[2] == b':' && t[..2].parse::<u8>().is_ok_and(|h| h < 24) && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert!(is_time("09:30") && is_time("23:59"));
+        assert!(!is_time("24:00") && !is_time("9:30") && !is_time("09:60") && !is_time("0930"));
+    }
+}

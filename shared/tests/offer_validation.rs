@@ -1,0 +1,67 @@
+//! Offer validation: a valid offer passes, and each kind of mistake is named by its field.
+
+use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::taxonomy::Format;
+use forebyg_shared::validation::ErrorCode;
+
+fn valid() -> Offer {
+    serde_json::from_str(include_str!("offer_fixture.json")).unwrap()
+}
+
+fn errors(o: &Offer) -> Vec<(String, ErrorCode)> {
+    validate_offer(o).into_iter().map(|e| (e.field, e.code)).collect()
+}
+
+#[test]
+fn the_fixture_is_valid() {
+    assert_eq!(validate_offer(&valid()), vec![]);
+}
+
+#[test]
+fn each_mistake_names_its_field() {
+    let cases: Vec<(fn(&mut Offer), &str, ErrorCode)> = vec![
+        (|o| o.title = "  ".into(), "title", ErrorCode::Required),
+        (|o| o.title = "x".repeat(121), "title", ErrorCode::TooLong),
+        (|o| o.summary = "kort".into(), "summary", ErrorCode::TooShort),
+        (|o| o.last_verified = "2026-02-30".into(), "last_verified", ErrorCode::Invalid),
+        (|o| o.conditions.clear(), "conditions", ErrorCode::Required),
+        (|o| o.languages = vec!["dansk".into()], "languages", ErrorCode::Invalid),
+        (|o| o.schedule.enrolment = Enrolment::Course { sessions: 0, weeks: 4 }, "schedule.enrolment", ErrorCode::OutOfRange),
+        (|o| o.schedule.slots[0].end = "08:00".into(), "schedule.slots[0]", ErrorCode::Invalid),
+        (
+            |o| {
+                o.referral.self_referral = false;
+                o.referral.from_gp = false;
+                o.referral.from_hospital = false;
+                o.referral.from_municipality = false;
+            },
+            "referral",
+            ErrorCode::Required,
+        ),
+        (
+            |o| {
+                o.format = Format::OnSite;
+                o.location = None;
+            },
+            "location",
+            ErrorCode::Required,
+        ),
+        (|o| o.location.as_mut().unwrap().postcode = "12".into(), "location.postcode", ErrorCode::Invalid),
+        (|o| o.location.as_mut().unwrap().municipality_code = "0999".into(), "location.municipality_code", ErrorCode::Unknown),
+        (|o| o.location.as_mut().unwrap().point.lat = 48.8, "location.point", ErrorCode::OutOfRange),
+    ];
+    for (break_it, field, code) in cases {
+        let mut o = valid();
+        break_it(&mut o);
+        assert_eq!(errors(&o), vec![(field.to_owned(), code)], "breaking {field}");
+    }
+}
+
+#[test]
+fn digital_offers_need_no_place() {
+    let mut o = valid();
+    o.format = Format::Digital;
+    o.location = None;
+    assert_eq!(validate_offer(&o), vec![]);
+}
