@@ -21,6 +21,10 @@ pub struct Config {
     pub demo_offers: usize,
     /// Running inside AWS Lambda.
     pub lambda: bool,
+    /// Requests to join per client per 10 minutes.
+    pub self_referral_limit: u32,
+    /// Receipt look-ups per client per 10 minutes.
+    pub lookup_limit: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -57,6 +61,8 @@ impl Config {
             dist_dir: get("FOREBYG_DIST_DIR").unwrap_or_else(|| "dist".into()).into(),
             demo_offers: number("FOREBYG_DEMO_OFFERS", 0)?,
             lambda: get("AWS_LAMBDA_RUNTIME_API").is_some(),
+            self_referral_limit: number("FOREBYG_SELF_REFERRAL_LIMIT", 10)? as u32,
+            lookup_limit: number("FOREBYG_LOOKUP_LIMIT", 60)? as u32,
         })
     }
 }

@@ -14,6 +14,15 @@ pub enum ApiError {
     NotFound(String),
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The request is valid but the resource's state does not allow it.
+    #[error("conflict: {kind}")]
+    Conflict { kind: &'static str, title: &'static str, detail: String },
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
 }
 
 impl From<FieldError> for ApiError {
@@ -35,9 +44,19 @@ impl ApiError {
                 detail: Some("Please try again in a moment.".into()),
                 errors: vec![],
             },
+            ApiError::BadRequest(detail) => simple(types::BAD_REQUEST, "Bad request", 400, Some(detail.clone())),
+            ApiError::UnsupportedMediaType => simple(types::BAD_REQUEST, "Send the body as application/json", 415, None),
+            ApiError::Conflict { kind, title, detail } => simple(kind, title, 409, Some(detail.clone())),
+            ApiError::TooManyRequests { retry_after_secs } => {
+                simple(types::RATE_LIMITED, "Too many requests", 429, Some(format!("Try again in {retry_after_secs} seconds.")))
+            }
             ApiError::Store(_) => Problem { kind: types::INTERNAL.into(), title: "Internal error".into(), status: 500, detail: None, errors: vec![] },
         }
     }
+}
+
+fn simple(kind: &str, title: &str, status: u16, detail: Option<String>) -> Problem {
+    Problem { kind: kind.into(), title: title.into(), status, detail, errors: vec![] }
 }
 
 impl IntoResponse for ApiError {
@@ -45,7 +64,11 @@ impl IntoResponse for ApiError {
         if let ApiError::Store(e) = &self {
             tracing::error!(error = %e, "request failed in the store");
         }
-        problem_response(self.problem())
+        let mut res = problem_response(self.problem());
+        if let ApiError::TooManyRequests { retry_after_secs } = self {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
+        res
     }
 }
 

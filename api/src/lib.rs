@@ -3,17 +3,53 @@
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod openapi;
+pub mod rate_limit;
 pub mod routes;
 pub mod search;
+pub mod self_referral;
 pub mod store;
 
+use rate_limit::RateLimiter;
 use std::sync::Arc;
+use std::time::Duration;
+use store::{OfferStore, ReferralStore};
 
 /// Shared state of every request handler.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<dyn store::OfferStore>,
+    pub store: Arc<dyn OfferStore>,
+    pub referrals: Arc<dyn ReferralStore>,
+    pub limits: Arc<Limits>,
+}
+
+impl AppState {
+    /// State over one store adapter that serves both ports.
+    pub fn new<S: OfferStore + ReferralStore + 'static>(store: S, limits: Limits) -> Self {
+        let store = Arc::new(store);
+        AppState { store: store.clone(), referrals: store, limits: Arc::new(limits) }
+    }
+}
+
+/// Per-client request limits of the citizen-facing write and look-up routes.
+pub struct Limits {
+    pub self_referral: RateLimiter,
+    pub lookup: RateLimiter,
+}
+
+impl Limits {
+    /// `self_referrals` requests to join and `lookups` receipt look-ups per client per 10 minutes.
+    pub fn per_ten_minutes(self_referrals: u32, lookups: u32) -> Self {
+        let window = Duration::from_secs(600);
+        Limits { self_referral: RateLimiter::new(self_referrals, window), lookup: RateLimiter::new(lookups, window) }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::per_ten_minutes(10, 60)
+    }
 }
 
 pub use routes::router;

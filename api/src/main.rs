@@ -7,8 +7,8 @@ use forebyg_api::config::{Config, StoreConfig};
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
 use forebyg_api::store::OfferStore;
-use forebyg_api::{demo, routes, AppState};
-use std::sync::Arc;
+use forebyg_api::{demo, routes, self_referral, AppState, Limits};
+use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -18,12 +18,12 @@ async fn main() -> Result<(), BoxError> {
     let config = Config::from_env()?;
     init_logging(config.lambda);
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let store = open_store(&config).await?;
+    let state = open_state(&config).await?;
     match args.first().map(String::as_str).unwrap_or("serve") {
-        "serve" => serve(config, store).await,
+        "serve" => serve(config, state).await,
         "seed" => {
             let count: usize = args.get(1).and_then(|n| n.parse().ok()).ok_or("usage: forebyg seed <count>")?;
-            seed(store.as_ref(), count).await
+            seed(state.store.as_ref(), count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
         other => Err(format!("unknown command `{other}`; use serve, seed <count> or create-table").into()),
@@ -41,9 +41,10 @@ fn init_logging(lambda: bool) {
     }
 }
 
-async fn open_store(config: &Config) -> Result<Arc<dyn OfferStore>, BoxError> {
+async fn open_state(config: &Config) -> Result<AppState, BoxError> {
+    let limits = Limits::per_ten_minutes(config.self_referral_limit, config.lookup_limit);
     Ok(match &config.store {
-        StoreConfig::Embedded { data_dir } => Arc::new(EmbeddedStore::open(data_dir)?),
+        StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits),
         StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
             let client = DynamoStore::client(endpoint.as_deref()).await;
             let wants_table = *create_table || std::env::args().nth(1).as_deref() == Some("create-table");
@@ -51,7 +52,7 @@ async fn open_store(config: &Config) -> Result<Arc<dyn OfferStore>, BoxError> {
                 table::create_table(&client, name).await?;
                 tracing::info!(table = %name, "created DynamoDB table");
             }
-            Arc::new(DynamoStore::new(client, name.clone()))
+            AppState::new(DynamoStore::new(client, name.clone()), limits)
         }
     })
 }
@@ -65,19 +66,35 @@ async fn seed(store: &dyn OfferStore, count: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
-async fn serve(config: Config, store: Arc<dyn OfferStore>) -> Result<(), BoxError> {
-    if config.demo_offers > 0 && store.count_offers().await? == 0 {
-        seed(store.as_ref(), config.demo_offers).await?;
+async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
+    if config.demo_offers > 0 && state.store.count_offers().await? == 0 {
+        seed(state.store.as_ref(), config.demo_offers).await?;
     }
-    let api = routes::router(AppState { store });
     if config.lambda {
-        return lambda_http::run(api).await;
+        // DynamoDB's TTL deletes expired requests; no background work in a Lambda.
+        return lambda_http::run(routes::router(state)).await;
     }
-    let app = routes::with_spa(api, &config.dist_dir);
+    tokio::spawn(purge_expired_referrals(state.clone()));
+    let app = routes::with_spa(routes::router(state), &config.dist_dir);
     let listener = tokio::net::TcpListener::bind((config.bind.as_str(), config.port)).await?;
     tracing::info!("Forebyg is running at http://{}", listener.local_addr()?);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
+}
+
+/// Deletes expired self-referrals at start-up and every hour (personal data must not outlive
+/// its retention period).
+async fn purge_expired_referrals(state: AppState) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match state.referrals.purge_expired_referrals(self_referral::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(purged = n, "deleted expired self-referrals"),
+            Err(e) => tracing::error!(error = %e, "purging expired self-referrals failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

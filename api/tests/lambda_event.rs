@@ -6,14 +6,13 @@ mod support;
 use axum::body::Body;
 use forebyg_api::store::embedded::EmbeddedStore;
 use forebyg_api::store::OfferStore;
-use forebyg_api::{demo, router, AppState};
+use forebyg_api::{demo, router, AppState, Limits};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::taxonomy::Category;
 use http_body_util::BodyExt;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 struct Reply {
@@ -26,7 +25,7 @@ async fn invoke(store: &EmbeddedStore, fixture: &str) -> Reply {
     let path = format!("{}/tests/fixtures/{fixture}.json", env!("CARGO_MANIFEST_DIR"));
     let event = std::fs::read_to_string(&path).unwrap();
     let request = lambda_http::request::from_str(&event).expect("a valid API Gateway v2 event");
-    let app = router(AppState { store: Arc::new(store.clone()) });
+    let app = router(AppState::new(store.clone(), Limits::default()));
     let response = app.oneshot(request.map(|b| Body::from(b.to_vec()))).await.unwrap();
     let status = response.status().as_u16();
     let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();

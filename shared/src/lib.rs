@@ -2,12 +2,17 @@
 //!
 //! Everything here ships to every browser: keep it free of heavy dependencies.
 
+#[macro_use]
+mod code_enum;
+
+pub mod date;
 pub mod geo;
 pub mod geography;
 pub mod label;
 pub mod offer;
 pub mod offer_validation;
 pub mod problem;
+pub mod referral;
 pub mod search;
 pub mod taxonomy;
 pub mod validation;

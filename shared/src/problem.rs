@@ -12,6 +12,14 @@ pub mod types {
     pub const NOT_FOUND: &str = "urn:forebyg:problem:not-found";
     pub const INTERNAL: &str = "urn:forebyg:problem:internal";
     pub const UNAVAILABLE: &str = "urn:forebyg:problem:unavailable";
+    pub const BAD_REQUEST: &str = "urn:forebyg:problem:bad-request";
+    pub const RATE_LIMITED: &str = "urn:forebyg:problem:rate-limited";
+    /// The offer does not take self-referrals: the citizen needs a referral (e.g. from their GP).
+    pub const SELF_REFERRAL_NOT_ALLOWED: &str = "urn:forebyg:problem:self-referral-not-allowed";
+    /// The offer is full and has no waiting list.
+    pub const OFFER_FULL: &str = "urn:forebyg:problem:offer-full";
+    /// The request is enrolled or declined and can no longer be withdrawn.
+    pub const REFERRAL_CLOSED: &str = "urn:forebyg:problem:referral-closed";
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

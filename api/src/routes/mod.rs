@@ -2,6 +2,7 @@
 
 mod health;
 mod offers;
+mod self_referrals;
 mod spa;
 mod taxonomy;
 
@@ -18,6 +19,7 @@ use tracing::Level;
 
 pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
+pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
 pub use taxonomy::__path_get_taxonomy;
 
 /// The API router, identical in Lambda and in the local server.
@@ -25,6 +27,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .merge(offers::router())
         .merge(taxonomy::router())
+        .merge(self_referrals::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed);

@@ -6,6 +6,9 @@
 pub mod dynamodb;
 pub mod embedded;
 pub mod geo_index;
+pub mod referral;
+
+pub use referral::{Created, ReferralStore, SelfReferral};
 
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;

@@ -14,6 +14,10 @@ pub struct Server {
 
 impl Server {
     pub fn start(data_dir: &Path, dist_dir: &Path, demo_offers: usize) -> Self {
+        Self::start_with(data_dir, dist_dir, demo_offers, &[])
+    }
+
+    pub fn start_with(data_dir: &Path, dist_dir: &Path, demo_offers: usize, env: &[(&str, &str)]) -> Self {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let log_file = data_dir.join(format!("server-{port}.log"));
         let log = std::fs::File::create(&log_file).unwrap();
@@ -26,6 +30,7 @@ impl Server {
             .env("FOREBYG_DIST_DIR", dist_dir)
             .env("FOREBYG_DEMO_OFFERS", demo_offers.to_string())
             .env("RUST_LOG", "debug")
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
             .spawn()
@@ -41,6 +46,21 @@ impl Server {
 
     pub fn get(&self, path: &str) -> Reply {
         get(&format!("{}{path}", self.base)).unwrap_or_else(|| panic!("GET {path} failed; log:\n{}", self.log()))
+    }
+
+    /// Any request: `body` is sent as-is with `content_type` when given.
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Reply {
+        let url = format!("{}{path}", self.base);
+        let mut req = http::Request::builder().method(method).uri(&url);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some((content_type, _)) = body {
+            req = req.header("content-type", content_type);
+        }
+        let req = req.body(body.map(|b| b.1.to_owned()).unwrap_or_default()).unwrap();
+        let mut res = agent().run(req).unwrap_or_else(|e| panic!("{method} {path} failed: {e}; log:\n{}", self.log()));
+        reply(&mut res).unwrap()
     }
 
     pub fn log(&self) -> String {
@@ -65,6 +85,8 @@ pub struct Reply {
     pub status: u16,
     pub content_type: String,
     pub cache_control: String,
+    pub location: String,
+    pub retry_after: String,
     pub body: String,
 }
 
@@ -74,10 +96,18 @@ impl Reply {
     }
 }
 
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder().http_status_as_error(false).build().into()
+}
+
 fn get(url: &str) -> Option<Reply> {
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-    let mut res = agent.get(url).call().ok()?;
+    let mut res = agent().get(url).call().ok()?;
+    reply(&mut res)
+}
+
+fn reply(res: &mut http::Response<ureq::Body>) -> Option<Reply> {
     let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let (content_type, cache_control) = (header("content-type"), header("cache-control"));
-    Some(Reply { status: res.status().as_u16(), content_type, cache_control, body: res.body_mut().read_to_string().ok()? })
+    let (location, retry_after) = (header("location"), header("retry-after"));
+    Some(Reply { status: res.status().as_u16(), content_type, cache_control, location, retry_after, body: res.body_mut().read_to_string().ok()? })
 }

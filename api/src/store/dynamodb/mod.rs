@@ -1,6 +1,7 @@
 //! The DynamoDB adapter (single-table design, see [`table`]).
 
 pub mod item;
+mod referrals;
 pub mod table;
 
 use super::{geo_index, IndexRead, OfferStore, StoreError};
@@ -89,7 +90,7 @@ impl DynamoStore {
 }
 
 /// Maps SDK failures: transport problems and throttling are "unavailable" (retryable).
-fn sdk_error<E: ProvideErrorMetadata + std::error::Error + 'static, R: std::fmt::Debug>(e: SdkError<E, R>) -> StoreError {
+pub(crate) fn sdk_error<E: ProvideErrorMetadata + std::error::Error + 'static, R: std::fmt::Debug>(e: SdkError<E, R>) -> StoreError {
     let detail = format!("{}", aws_sdk_dynamodb::error::DisplayErrorContext(&e));
     match &e {
         SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => StoreError::Unavailable(detail),

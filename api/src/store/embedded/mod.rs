@@ -9,12 +9,18 @@ use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, Tab
 use std::path::Path;
 use std::sync::Arc;
 
+mod referrals;
+
 /// id → offer as JSON.
 const OFFERS: TableDefinition<&str, &[u8]> = TableDefinition::new("offers");
 /// `{geohash8}#{id}` → () for published offers with a place.
 const GEO: TableDefinition<&str, ()> = TableDefinition::new("geo_index");
 /// `{region}#{id}` → () for published digital-only offers.
 const DIGITAL: TableDefinition<&str, ()> = TableDefinition::new("digital_index");
+/// receipt code → self-referral as JSON.
+const REFERRALS: TableDefinition<&str, &[u8]> = TableDefinition::new("referrals");
+/// idempotency key → receipt code.
+const IDEMPOTENCY: TableDefinition<&str, &str> = TableDefinition::new("referral_idempotency");
 
 /// Sorts after every character of a geohash, `#` and an id: the end of a prefix range.
 const PREFIX_END: char = '\u{10FFFF}';
@@ -36,6 +42,8 @@ impl EmbeddedStore {
         tx.open_table(OFFERS).map_err(backend)?;
         tx.open_table(GEO).map_err(backend)?;
         tx.open_table(DIGITAL).map_err(backend)?;
+        tx.open_table(REFERRALS).map_err(backend)?;
+        tx.open_table(IDEMPOTENCY).map_err(backend)?;
         tx.commit().map_err(backend)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }

@@ -1,0 +1,186 @@
+//! Asking to join an offer: create a request, look it up with the receipt code and the contact
+//! used, withdraw it.
+
+use crate::error::ApiError;
+use crate::store::{Created, OfferStore, ReferralStore, SelfReferral};
+use forebyg_shared::date::iso_date;
+use forebyg_shared::problem::types;
+use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
+use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+
+/// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
+const ALPHABET: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const DAY: i64 = 86_400;
+/// After a withdrawal, the remaining record (status only, no name or message) is kept this long.
+const WITHDRAWN_KEEP_DAYS: i64 = 30;
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+/// A fresh code like `K7QM-4XRT`: 8 characters drawn uniformly from 31 (≈ 39.6 bits from the OS).
+fn receipt_code() -> Result<String, ApiError> {
+    let mut chars = String::with_capacity(9);
+    while chars.len() < 8 {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| ApiError::Store(crate::store::StoreError::Backend(format!("no randomness: {e}"))))?;
+        // Rejection sampling: 248 = 8 × 31, so every character is equally likely.
+        chars.extend(bytes.iter().filter(|b| **b < 248).map(|b| ALPHABET[(*b % 31) as usize] as char).take(8 - chars.len()));
+    }
+    Ok(format!("{}-{}", &chars[..4], &chars[4..]))
+}
+
+/// Normalises a typed-in code: upper case, dash optional.
+pub fn normalise_code(code: &str) -> String {
+    let c: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    if c.len() == 8 {
+        format!("{}-{}", &c[..4], &c[4..])
+    } else {
+        c
+    }
+}
+
+pub fn receipt(r: &SelfReferral) -> ReferralReceipt {
+    ReferralReceipt {
+        receipt_code: r.receipt_code.clone(),
+        offer_id: r.offer_id.clone(),
+        offer_title: r.offer_title.clone(),
+        status: r.status,
+        created_on: iso_date(r.created_at),
+        updated_on: iso_date(r.updated_at),
+        expires_on: iso_date(r.expires_at),
+        waitlist: r.waitlist,
+    }
+}
+
+/// Stores a request to join; a repeat with the same idempotency key returns the first receipt.
+/// `Ok((receipt, true))` when a new request was stored.
+pub async fn create(
+    offers: &dyn OfferStore,
+    referrals: &dyn ReferralStore,
+    offer_id: &str,
+    req: SelfReferralRequest,
+) -> Result<(ReferralReceipt, bool), ApiError> {
+    if req.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        return Err(ApiError::BadRequest("The request was rejected.".into()));
+    }
+    let errors = req.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let offer = offers
+        .get_offer(offer_id)
+        .await?
+        .filter(|o| o.is_published())
+        .ok_or_else(|| ApiError::NotFound(format!("No published offer with id {offer_id}.")))?;
+    if !offer.referral.self_referral {
+        return Err(ApiError::Conflict {
+            kind: types::SELF_REFERRAL_NOT_ALLOWED,
+            title: "This offer needs a referral",
+            detail: "Ask your GP, hospital or municipality to refer you.".into(),
+        });
+    }
+    if offer.capacity == Capacity::Full {
+        return Err(ApiError::Conflict {
+            kind: types::OFFER_FULL,
+            title: "This offer is full",
+            detail: "There are no places and no waiting list.".into(),
+        });
+    }
+    let now = now();
+    let mut record = SelfReferral {
+        receipt_code: receipt_code()?,
+        offer_id: offer.id.clone(),
+        offer_title: offer.title.clone(),
+        region: offer.region,
+        provider_id: offer.provider.id.clone(),
+        idempotency_key: req.idempotency_key,
+        name: req.name.trim().to_owned(),
+        phone: req.phone.as_deref().and_then(normalise_phone),
+        email: req.email.as_deref().and_then(normalise_email),
+        contact_time: req.contact_time,
+        message: req.message.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
+        status: ReferralStatus::Received,
+        waitlist: offer.capacity == Capacity::Waitlist,
+        created_at: now,
+        updated_at: now,
+        expires_at: now + RETENTION_DAYS * DAY,
+    };
+    for _ in 0..5 {
+        match referrals.create_referral(&record).await? {
+            Created::Stored => return Ok((receipt(&record), true)),
+            Created::Duplicate(existing) if existing.offer_id == record.offer_id => return Ok((receipt(&existing), false)),
+            Created::Duplicate(_) => {
+                return Err(ApiError::Validation(vec![FieldError::new(
+                    "idempotency_key",
+                    ErrorCode::Invalid,
+                    "Formularnøglen er brugt til et andet tilbud. Genindlæs siden.",
+                    "The form key was used for another offer. Reload the page.",
+                )]))
+            }
+            Created::CodeTaken => record.receipt_code = receipt_code()?,
+        }
+    }
+    Err(ApiError::Store(crate::store::StoreError::Backend("could not draw a free receipt code".into())))
+}
+
+/// The request, only if the code and the contact (phone or e-mail used) both match. Any
+/// mismatch looks exactly like an unknown code.
+pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&str>) -> Result<SelfReferral, ApiError> {
+    let not_found = || ApiError::NotFound("No request matches this receipt code and contact.".into());
+    let contact = contact.map(str::trim).filter(|c| !c.is_empty()).ok_or_else(not_found)?;
+    let r = referrals.get_referral(&normalise_code(code), now()).await?.ok_or_else(not_found)?;
+    let given_phone = normalise_phone(contact);
+    let given_email = normalise_email(contact);
+    let matches = |stored: &Option<String>, given: &Option<String>| matches!((stored, given), (Some(s), Some(g)) if constant_time_eq(s, g));
+    if matches(&r.phone, &given_phone) || matches(&r.email, &given_email) {
+        Ok(r)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// Withdraws an open request: erases the name and message at once and keeps only the status
+/// (for the receipt) for a short while.
+pub async fn withdraw(referrals: &dyn ReferralStore, mut r: SelfReferral) -> Result<SelfReferral, ApiError> {
+    match r.status {
+        ReferralStatus::Withdrawn => return Ok(r),
+        s if !s.is_open() => {
+            return Err(ApiError::Conflict {
+                kind: types::REFERRAL_CLOSED,
+                title: "This request can no longer be withdrawn",
+                detail: "Contact the offer directly.".into(),
+            })
+        }
+        _ => {}
+    }
+    let now = now();
+    r.status = ReferralStatus::Withdrawn;
+    r.updated_at = now;
+    r.name = String::new();
+    r.message = None;
+    r.contact_time = None;
+    r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
+    referrals.update_referral(&r).await?;
+    Ok(r)
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_readable_and_normalised() {
+        let code = receipt_code().unwrap();
+        assert_eq!(code.len(), 9);
+        assert!(code.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))), "{code}");
+        assert_ne!(receipt_code().unwrap(), code);
+        assert_eq!(normalise_code(" k7qm 4xrt "), "K7QM-4XRT");
+        assert_eq!(normalise_code("K7QM-4XRT"), "K7QM-4XRT");
+    }
+}

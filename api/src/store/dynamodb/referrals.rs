@@ -1,0 +1,133 @@
+//! Self-referrals in DynamoDB. A request and its idempotency key are written in one transaction,
+//! each conditional on not existing, so a retry or double submit stores one request.
+//!
+//! | item        | PK                    | SK            | GSI1PK             | GSI1SK                    |
+//! |-------------|-----------------------|---------------|--------------------|---------------------------|
+//! | request     | `REFERRAL#{code}`     | `REFERRAL`    | `INBOX#{region}`   | `{created_at:012}#{code}` |
+//! | idempotency | `IDEMPOTENCY#{key}`   | `IDEMPOTENCY` | –                  | –                         |
+//!
+//! Both carry `expires_at`, the table's TTL attribute.
+
+use super::item::{s, Item};
+use super::table::{GSI1_PK, GSI1_SK, PK, SK, TTL_ATTRIBUTE};
+use super::{sdk_error, DynamoStore};
+use crate::store::{Created, ReferralStore, SelfReferral, StoreError};
+use async_trait::async_trait;
+use aws_sdk_dynamodb::error::SdkError;
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem};
+use std::collections::HashMap;
+
+const REFERRAL_SK: &str = "REFERRAL";
+const IDEMPOTENCY_SK: &str = "IDEMPOTENCY";
+
+fn key(pk: String, sk: &str) -> Item {
+    HashMap::from([(PK.to_owned(), s(pk)), (SK.to_owned(), s(sk))])
+}
+
+fn referral_key(code: &str) -> Item {
+    key(format!("REFERRAL#{code}"), REFERRAL_SK)
+}
+
+fn idempotency_key(k: &str) -> Item {
+    key(format!("IDEMPOTENCY#{k}"), IDEMPOTENCY_SK)
+}
+
+fn to_item(r: &SelfReferral) -> Result<Item, StoreError> {
+    let mut item: Item = serde_dynamo::to_item(r).map_err(|e| StoreError::Backend(format!("cannot map request {}: {e}", r.receipt_code)))?;
+    item.extend(referral_key(&r.receipt_code));
+    item.insert("entity".into(), s("referral"));
+    item.insert(GSI1_PK.into(), s(format!("INBOX#{}", r.region.code())));
+    item.insert(GSI1_SK.into(), s(format!("{:012}#{}", r.created_at, r.receipt_code)));
+    Ok(item)
+}
+
+fn from_item(item: Item) -> Result<SelfReferral, StoreError> {
+    serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "referral".into(), reason: e.to_string() })
+}
+
+fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
+    let put = Put::builder()
+        .table_name(table)
+        .set_item(Some(item))
+        .condition_expression("attribute_not_exists(#pk)")
+        .expression_attribute_names("#pk", PK)
+        .build()
+        .expect("table and item set");
+    TransactWriteItem::builder().put(put).build()
+}
+
+impl DynamoStore {
+    async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
+        let out = self.client.get_item().table_name(&self.table).set_key(Some(key)).consistent_read(true).send().await.map_err(sdk_error)?;
+        Ok(out.item)
+    }
+}
+
+#[async_trait]
+impl ReferralStore for DynamoStore {
+    async fn create_referral(&self, r: &SelfReferral) -> Result<Created, StoreError> {
+        let mut idem = idempotency_key(&r.idempotency_key);
+        idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
+        idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
+        let result = self
+            .client
+            .transact_write_items()
+            .transact_items(put_if_absent(idem, &self.table))
+            .transact_items(put_if_absent(to_item(r)?, &self.table))
+            .send()
+            .await;
+        let cancelled = match result {
+            Ok(_) => return Ok(Created::Stored),
+            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
+                TransactWriteItemsError::TransactionCanceledException(c) => c,
+                _ => unreachable!("matched above"),
+            },
+            Err(e) => return Err(sdk_error(e)),
+        };
+        // The reasons come in the order of the transaction's items: [idempotency key, request].
+        let failed = |i: usize| cancelled.cancellation_reasons().get(i).and_then(|r| r.code()) == Some("ConditionalCheckFailed");
+        if failed(0) {
+            let idem =
+                self.get_item(idempotency_key(&r.idempotency_key)).await?.ok_or_else(|| StoreError::Backend("idempotency key vanished".into()))?;
+            let Some(AttributeValue::S(code)) = idem.get("receipt_code") else {
+                return Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() });
+            };
+            let existing = self
+                .get_item(referral_key(code))
+                .await?
+                .ok_or_else(|| StoreError::Corrupt { id: code.clone(), reason: "idempotency key without request".into() })?;
+            return Ok(Created::Duplicate(from_item(existing)?));
+        }
+        if failed(1) {
+            return Ok(Created::CodeTaken);
+        }
+        Err(StoreError::Unavailable(format!(
+            "transaction cancelled: {:?}",
+            cancelled.cancellation_reasons().iter().map(|r| r.code()).collect::<Vec<_>>()
+        )))
+    }
+
+    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError> {
+        // TTL deletion lags (up to days): an expired record is treated as gone.
+        Ok(self.get_item(referral_key(receipt_code)).await?.map(from_item).transpose()?.filter(|r| !r.is_expired(now)))
+    }
+
+    async fn update_referral(&self, r: &SelfReferral) -> Result<(), StoreError> {
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(to_item(r)?))
+            .condition_expression("attribute_exists(#pk)")
+            .expression_attribute_names("#pk", PK)
+            .send()
+            .await
+            .map_err(sdk_error)?;
+        Ok(())
+    }
+
+    async fn purge_expired_referrals(&self, _now: i64) -> Result<u64, StoreError> {
+        // DynamoDB's TTL on `expires_at` deletes them; reads already hide expired ones.
+        Ok(0)
+    }
+}

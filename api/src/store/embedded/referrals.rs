@@ -1,0 +1,97 @@
+//! Self-referrals in the embedded store: one write transaction checks the idempotency key and
+//! the receipt code and stores both, so a double submit can never create two requests.
+
+use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS};
+use crate::store::{Created, ReferralStore, SelfReferral, StoreError};
+use async_trait::async_trait;
+use redb::{ReadableDatabase, ReadableTable};
+
+fn decode(code: &str, bytes: &[u8]) -> Result<SelfReferral, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { id: code.to_owned(), reason: e.to_string() })
+}
+
+fn encode(r: &SelfReferral) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(r).map_err(backend)
+}
+
+#[async_trait]
+impl ReferralStore for EmbeddedStore {
+    async fn create_referral(&self, referral: &SelfReferral) -> Result<Created, StoreError> {
+        let r = referral.clone();
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            let outcome = {
+                let (mut referrals, mut keys) = (tx.open_table(REFERRALS).map_err(backend)?, tx.open_table(IDEMPOTENCY).map_err(backend)?);
+                let existing_code = keys.get(r.idempotency_key.as_str()).map_err(backend)?.map(|c| c.value().to_owned());
+                if let Some(code) = existing_code {
+                    let found = referrals.get(code.as_str()).map_err(backend)?.map(|b| decode(&code, b.value())).transpose()?;
+                    match found {
+                        Some(existing) => Created::Duplicate(existing),
+                        None => return Err(StoreError::Corrupt { id: code, reason: "idempotency key without request".into() }),
+                    }
+                } else if referrals.get(r.receipt_code.as_str()).map_err(backend)?.is_some() {
+                    Created::CodeTaken
+                } else {
+                    referrals.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
+                    keys.insert(r.idempotency_key.as_str(), r.receipt_code.as_str()).map_err(backend)?;
+                    Created::Stored
+                }
+            };
+            tx.commit().map_err(backend)?;
+            Ok(outcome)
+        })
+        .await
+    }
+
+    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError> {
+        let code = receipt_code.to_owned();
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let table = tx.open_table(REFERRALS).map_err(backend)?;
+            let found = table.get(code.as_str()).map_err(backend)?.map(|b| decode(&code, b.value())).transpose()?;
+            Ok(found.filter(|r| !r.is_expired(now)))
+        })
+        .await
+    }
+
+    async fn update_referral(&self, referral: &SelfReferral) -> Result<(), StoreError> {
+        let r = referral.clone();
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            {
+                let mut table = tx.open_table(REFERRALS).map_err(backend)?;
+                if table.get(r.receipt_code.as_str()).map_err(backend)?.is_none() {
+                    return Err(StoreError::Backend("update of a request that does not exist".into()));
+                }
+                table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
+            }
+            tx.commit().map_err(backend)
+        })
+        .await
+    }
+
+    async fn purge_expired_referrals(&self, now: i64) -> Result<u64, StoreError> {
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            let purged = {
+                let (mut referrals, mut keys) = (tx.open_table(REFERRALS).map_err(backend)?, tx.open_table(IDEMPOTENCY).map_err(backend)?);
+                let mut expired = vec![];
+                for entry in referrals.iter().map_err(backend)? {
+                    let (code, bytes) = entry.map_err(backend)?;
+                    let r = decode(code.value(), bytes.value())?;
+                    if r.is_expired(now) {
+                        expired.push((r.receipt_code, r.idempotency_key));
+                    }
+                }
+                for (code, key) in &expired {
+                    referrals.remove(code.as_str()).map_err(backend)?;
+                    keys.remove(key.as_str()).map_err(backend)?;
+                }
+                expired.len() as u64
+            };
+            tx.commit().map_err(backend)?;
+            Ok(purged)
+        })
+        .await
+    }
+}

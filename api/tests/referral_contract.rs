@@ -1,0 +1,150 @@
+//! The self-referral contract on both adapters: idempotent creation (also under a race),
+//! receipt-code collisions, updates, and expiry.
+
+mod support;
+
+use forebyg_api::store::{Created, ReferralStore, SelfReferral};
+use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::taxonomy::RegionCode;
+use std::sync::Arc;
+
+const NOW: i64 = 1_800_000_000;
+
+fn referral(code: &str, key: &str) -> SelfReferral {
+    SelfReferral {
+        receipt_code: code.into(),
+        offer_id: "offer-1".into(),
+        offer_title: "Holdtræning".into(),
+        region: RegionCode::Midtjylland,
+        provider_id: "p1".into(),
+        idempotency_key: key.into(),
+        name: "Karen Jensen".into(),
+        phone: Some("12345678".into()),
+        email: None,
+        contact_time: None,
+        message: Some("Jeg kan bedst om formiddagen".into()),
+        status: ReferralStatus::Received,
+        waitlist: false,
+        created_at: NOW,
+        updated_at: NOW,
+        expires_at: NOW + 90 * 86_400,
+    }
+}
+
+async fn creates_once_per_idempotency_key(store: Arc<dyn ReferralStore>) {
+    let first = referral("AAAA-BBBB", "key-0000000000000001");
+    assert_eq!(store.create_referral(&first).await.unwrap(), Created::Stored);
+    // A retry draws a new code but carries the same key: the first request comes back.
+    let retry = referral("CCCC-DDDD", "key-0000000000000001");
+    assert_eq!(store.create_referral(&retry).await.unwrap(), Created::Duplicate(first.clone()));
+    assert_eq!(store.get_referral("AAAA-BBBB", NOW).await.unwrap(), Some(first));
+    assert_eq!(store.get_referral("CCCC-DDDD", NOW).await.unwrap(), None);
+}
+
+async fn a_taken_code_is_reported(store: Arc<dyn ReferralStore>) {
+    assert_eq!(store.create_referral(&referral("AAAA-BBBB", "key-0000000000000001")).await.unwrap(), Created::Stored);
+    assert_eq!(store.create_referral(&referral("AAAA-BBBB", "key-0000000000000002")).await.unwrap(), Created::CodeTaken);
+    // The failed attempt stored nothing: its key is still free.
+    assert_eq!(store.create_referral(&referral("EEEE-FFFF", "key-0000000000000002")).await.unwrap(), Created::Stored);
+}
+
+async fn a_double_submit_race_stores_one_request(store: Arc<dyn ReferralStore>) {
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let store = store.clone();
+        tasks.spawn(async move { store.create_referral(&referral(&format!("RACE-{i:04}"), "key-race-0000000001")).await.unwrap() });
+    }
+    let mut stored = 0;
+    while let Some(outcome) = tasks.join_next().await {
+        match outcome.unwrap() {
+            Created::Stored => stored += 1,
+            Created::Duplicate(r) => assert_eq!(r.idempotency_key, "key-race-0000000001"),
+            Created::CodeTaken => panic!("codes were distinct"),
+        }
+    }
+    assert_eq!(stored, 1);
+}
+
+async fn updates_replace_the_status(store: Arc<dyn ReferralStore>) {
+    let mut r = referral("AAAA-BBBB", "key-0000000000000001");
+    store.create_referral(&r).await.unwrap();
+    r.status = ReferralStatus::Contacted;
+    r.updated_at = NOW + 60;
+    store.update_referral(&r).await.unwrap();
+    assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap(), Some(r));
+    assert!(store.update_referral(&referral("ZZZZ-ZZZZ", "key-0000000000000009")).await.is_err(), "updates never create");
+}
+
+async fn expired_requests_are_gone(store: Arc<dyn ReferralStore>) {
+    let mut old = referral("OLDD-OLDD", "key-0000000000000003");
+    old.expires_at = NOW - 1;
+    store.create_referral(&old).await.unwrap();
+    store.create_referral(&referral("NEWW-NEWW", "key-0000000000000004")).await.unwrap();
+    assert_eq!(store.get_referral("OLDD-OLDD", NOW).await.unwrap(), None, "never read after expiry");
+    store.purge_expired_referrals(NOW).await.unwrap();
+    assert_eq!(store.get_referral("OLDD-OLDD", NOW).await.unwrap(), None);
+    assert!(store.get_referral("NEWW-NEWW", NOW).await.unwrap().is_some(), "live requests survive a purge");
+}
+
+macro_rules! all_cases {
+    ($make:expr) => {{
+        println!("contract case: creates_once_per_idempotency_key");
+        creates_once_per_idempotency_key($make).await;
+        println!("contract case: a_taken_code_is_reported");
+        a_taken_code_is_reported($make).await;
+        println!("contract case: a_double_submit_race_stores_one_request");
+        a_double_submit_race_stores_one_request($make).await;
+        println!("contract case: updates_replace_the_status");
+        updates_replace_the_status($make).await;
+        println!("contract case: expired_requests_are_gone");
+        expired_requests_are_gone($make).await;
+    }};
+}
+
+/// The embedded store deletes expired requests itself.
+#[tokio::test]
+async fn embedded_purge_deletes_expired_requests() {
+    let (store, _dir) = support::embedded();
+    let mut old = referral("OLDD-OLDD", "key-0000000000000003");
+    old.expires_at = NOW - 1;
+    store.create_referral(&old).await.unwrap();
+    store.create_referral(&referral("NEWW-NEWW", "key-0000000000000004")).await.unwrap();
+    assert_eq!(store.purge_expired_referrals(NOW).await.unwrap(), 1);
+    assert_eq!(store.get_referral("OLDD-OLDD", NOW - 10).await.unwrap(), None, "gone, not just hidden");
+    // Its idempotency key is freed with it.
+    assert_eq!(store.create_referral(&referral("OTHR-OTHR", "key-0000000000000003")).await.unwrap(), Created::Stored);
+}
+
+/// DynamoDB deletes expired items through the table's TTL on `expires_at`, stored as a number.
+#[tokio::test]
+async fn dynamodb_ttl_covers_requests_and_idempotency_keys() {
+    use aws_sdk_dynamodb::types::{AttributeValue, TimeToLiveStatus};
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    let store = support::dynamo(&local).await;
+    store.create_referral(&referral("AAAA-BBBB", "key-0000000000000001")).await.unwrap();
+    let client = forebyg_api::store::dynamodb::DynamoStore::client(Some(&local.endpoint)).await;
+    let ttl = client.describe_time_to_live().table_name(store.table()).send().await.unwrap();
+    let ttl = ttl.time_to_live_description().unwrap();
+    assert_eq!((ttl.attribute_name(), ttl.time_to_live_status()), (Some("expires_at"), Some(&TimeToLiveStatus::Enabled)));
+    let items = client.scan().table_name(store.table()).send().await.unwrap().items.unwrap();
+    assert_eq!(items.len(), 2, "the request and its idempotency key");
+    for item in items {
+        assert_eq!(item.get("expires_at"), Some(&AttributeValue::N((NOW + 90 * 86_400).to_string())), "{:?}", item.get("PK"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn embedded_store_passes_the_referral_contract() {
+    let mut dirs = vec![];
+    all_cases!({
+        let (store, dir) = support::embedded();
+        dirs.push(dir);
+        Arc::new(store) as Arc<dyn ReferralStore>
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn dynamodb_store_passes_the_referral_contract() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    all_cases!(Arc::new(support::dynamo(&local).await) as Arc<dyn ReferralStore>);
+}

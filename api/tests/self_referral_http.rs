@@ -1,0 +1,193 @@
+//! Self-referral through the real binary over HTTP: ask to join, double submit, receipt look-up
+//! with both factors, withdrawal, every validation error, refusals, rate limit, and no personal
+//! data in the logs.
+
+mod support;
+
+use forebyg_api::demo;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::{types, Problem};
+use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
+use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::validation::ErrorCode;
+use serde_json::{json, Value};
+use support::server::{Reply, Server};
+
+const DEMO: usize = 600;
+const JSON: &str = "application/json";
+
+fn find(pred: impl Fn(&Offer) -> bool) -> Offer {
+    demo::offers(DEMO).into_iter().find(|o| o.is_published() && pred(o)).expect("demo data has such an offer")
+}
+
+fn open_offer() -> Offer {
+    find(|o| o.referral.self_referral && o.capacity == Capacity::Open)
+}
+
+fn body(key: &str) -> Value {
+    json!({
+        "idempotency_key": key,
+        "name": "Gudrun Særligtnavn",
+        "phone": "+45 81 23 45 67",
+        "email": "gudrun.saerlig@example.org",
+        "contact_time": "morning",
+        "message": "Hemmelig besked om min ryg",
+        "consent": true
+    })
+}
+
+fn post(server: &Server, offer_id: &str, body: &Value) -> Reply {
+    server.request("POST", &format!("/api/v1/offers/{offer_id}/self-referrals"), &[], Some((JSON, &body.to_string())))
+}
+
+fn lookup(server: &Server, method: &str, code: &str, contact: Option<&str>) -> Reply {
+    let headers: Vec<(&str, &str)> = contact.map(|c| ("forebyg-contact", c)).into_iter().collect();
+    server.request(method, &format!("/api/v1/self-referrals/{code}"), &headers, None)
+}
+
+/// Days since 1970 of a YYYY-MM-DD date (days-from-civil, the inverse of shared's date code).
+fn days(date: &str) -> i64 {
+    let p: Vec<i64> = date.split('-').map(|x| x.parse().unwrap()).collect();
+    let (y, m, d) = (if p[1] <= 2 { p[0] - 1 } else { p[0] }, p[1], p[2]);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+fn start() -> (Server, tempfile::TempDir, tempfile::TempDir) {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // Failed attempts count towards the per-client limit too; these tests send many from one client.
+    (Server::start_with(data.path(), dist.path(), DEMO, &[("FOREBYG_SELF_REFERRAL_LIMIT", "100")]), data, dist)
+}
+
+#[test]
+fn ask_to_join_check_status_and_withdraw() {
+    let (server, _d, _s) = start();
+    let offer = open_offer();
+
+    let created = post(&server, &offer.id, &body("journey-key-000000001"));
+    assert_eq!(created.status, 201, "{}", created.body);
+    let receipt: ReferralReceipt = created.json();
+    assert_eq!((receipt.status, receipt.offer_id.as_str()), (ReferralStatus::Received, offer.id.as_str()));
+    assert_eq!(created.location, format!("/api/v1/self-referrals/{}", receipt.receipt_code));
+    assert_eq!(receipt.receipt_code.len(), 9);
+    // Retention: 90 days from the day it was made.
+    assert_eq!(days(&receipt.expires_on) - days(&receipt.created_on), 90, "{receipt:?}");
+
+    // A double submit or retry with the same key returns the same receipt: one request.
+    let again = post(&server, &offer.id, &body("journey-key-000000001"));
+    assert_eq!(again.status, 200);
+    assert_eq!(again.json::<ReferralReceipt>(), receipt);
+
+    // The status needs both factors; any miss looks the same.
+    let code = receipt.receipt_code.as_str();
+    for (c, contact) in [(code, None), (code, Some("12345678")), (code, Some("other@example.org")), ("AAAA-AAAA", Some("81234567"))] {
+        let res = lookup(&server, "GET", c, contact);
+        assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{c} {contact:?}");
+        assert!(!res.body.contains("Gudrun") && !res.body.contains(&offer.id));
+    }
+    let by_phone: ReferralReceipt = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67")).json();
+    let by_email: ReferralReceipt = lookup(&server, "GET", code, Some("Gudrun.Saerlig@Example.org")).json();
+    assert_eq!((&by_phone, &by_email), (&receipt, &receipt));
+
+    let withdrawn: ReferralReceipt = lookup(&server, "DELETE", code, Some("81234567")).json();
+    assert_eq!(withdrawn.status, ReferralStatus::Withdrawn);
+    assert_eq!(lookup(&server, "GET", code, Some("81234567")).json::<ReferralReceipt>().status, ReferralStatus::Withdrawn);
+    assert_eq!(lookup(&server, "DELETE", code, Some("81234567")).status, 200, "withdrawing twice is fine");
+
+    // Nothing personal in the logs, even at debug level.
+    let log = server.log();
+    assert!(log.contains("self-referrals"), "requests are logged by route");
+    for secret in ["Gudrun", "Særligtnavn", "81 23 45 67", "81234567", "gudrun.saerlig", "Hemmelig", "ryg", code] {
+        assert!(!log.contains(secret), "the log contains {secret:?}:\n{log}");
+    }
+}
+
+#[test]
+fn every_invalid_field_is_named() {
+    let (server, _d, _s) = start();
+    let offer = open_offer();
+    let cases: Vec<(&str, Value, &str, ErrorCode)> = vec![
+        ("idempotency_key", json!("kort"), "idempotency_key", ErrorCode::Invalid),
+        ("name", json!(" "), "name", ErrorCode::Required),
+        ("name", json!("x".repeat(101)), "name", ErrorCode::TooLong),
+        ("phone", json!("123"), "phone", ErrorCode::Invalid),
+        ("email", json!("gudrun@"), "email", ErrorCode::Invalid),
+        ("message", json!("x".repeat(501)), "message", ErrorCode::TooLong),
+        ("consent", json!(false), "consent", ErrorCode::Required),
+        ("contact_time", json!("midnight"), "body", ErrorCode::Invalid),
+        ("consent", json!("yes"), "body", ErrorCode::Invalid),
+    ];
+    for (i, (key, value, field, code)) in cases.into_iter().enumerate() {
+        let mut b = body(&format!("invalid-key-{i:010}"));
+        b[key] = value;
+        let res = post(&server, &offer.id, &b);
+        assert_eq!((res.status, res.content_type.as_str()), (422, "application/problem+json"), "{key}: {}", res.body);
+        let problem: Problem = res.json();
+        assert_eq!(problem.field(field).map(|e| e.code), Some(code), "{key}: {problem:?}");
+    }
+    let mut no_contact = body("invalid-key-nocontact01");
+    no_contact["phone"] = Value::Null;
+    no_contact["email"] = json!("");
+    assert_eq!(post(&server, &offer.id, &no_contact).json::<Problem>().field("phone").map(|e| e.code), Some(ErrorCode::Required));
+
+    let path = format!("/api/v1/offers/{}/self-referrals", offer.id);
+    assert_eq!(server.request("POST", &path, &[], Some(("text/plain", "hej"))).status, 415);
+    let malformed = server.request("POST", &path, &[], Some((JSON, "{\"name\":")));
+    assert_eq!((malformed.status, malformed.content_type.as_str()), (400, "application/problem+json"));
+}
+
+#[test]
+fn refusals_are_specific() {
+    let (server, _d, _s) = start();
+    let status_and_type = |offer_id: &str, key: &str| {
+        let res = post(&server, offer_id, &body(key));
+        (res.status, res.json::<Problem>().kind)
+    };
+    let gp_only = find(|o| !o.referral.self_referral);
+    assert_eq!(status_and_type(&gp_only.id, "refusal-key-000000001"), (409, types::SELF_REFERRAL_NOT_ALLOWED.into()));
+    let full = find(|o| o.referral.self_referral && o.capacity == Capacity::Full);
+    assert_eq!(status_and_type(&full.id, "refusal-key-000000002"), (409, types::OFFER_FULL.into()));
+    let draft = demo::offers(DEMO).into_iter().find(|o| !o.is_published()).unwrap();
+    assert_eq!(status_and_type(&draft.id, "refusal-key-000000003").0, 404);
+    assert_eq!(status_and_type("no-such-offer", "refusal-key-000000004").0, 404);
+    // Waiting list: accepted, and the receipt says so.
+    let waitlist = find(|o| o.referral.self_referral && o.capacity == Capacity::Waitlist);
+    let res = post(&server, &waitlist.id, &body("refusal-key-000000005"));
+    assert!(res.status == 201 && res.json::<ReferralReceipt>().waitlist);
+    // The honeypot field, filled in by a bot.
+    let mut bot = body("refusal-key-000000006");
+    bot["website"] = json!("http://spam.example");
+    assert_eq!(post(&server, &open_offer().id, &bot).status, 400);
+    // A key reused for another offer.
+    let other = find(|o| o.referral.self_referral && o.capacity == Capacity::Open && o.id != open_offer().id);
+    assert_eq!(post(&server, &open_offer().id, &body("refusal-key-000000007")).status, 201);
+    let reused = post(&server, &other.id, &body("refusal-key-000000007"));
+    assert_eq!(reused.json::<Problem>().field("idempotency_key").map(|e| e.code), Some(ErrorCode::Invalid));
+}
+
+#[test]
+fn clients_are_rate_limited() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &[("FOREBYG_SELF_REFERRAL_LIMIT", "3"), ("FOREBYG_LOOKUP_LIMIT", "2")]);
+    let offer = open_offer();
+    for i in 0..3 {
+        assert_eq!(post(&server, &offer.id, &body(&format!("limit-key-{i:011}"))).status, 201);
+    }
+    let limited = post(&server, &offer.id, &body("limit-key-99999999999"));
+    assert_eq!((limited.status, limited.content_type.as_str()), (429, "application/problem+json"));
+    assert!(limited.retry_after.parse::<u64>().unwrap() >= 1);
+    // Another client (as API Gateway reports it) is not affected.
+    let other = server.request(
+        "POST",
+        &format!("/api/v1/offers/{}/self-referrals", offer.id),
+        &[("x-forwarded-for", "192.0.2.7")],
+        Some((JSON, &body("limit-key-other000001").to_string())),
+    );
+    assert_eq!(other.status, 201);
+    // Look-ups have their own limit, against guessing receipt codes.
+    assert_eq!(lookup(&server, "GET", "AAAA-AAAA", Some("12345678")).status, 404);
+    assert_eq!(lookup(&server, "GET", "AAAA-AAAB", Some("12345678")).status, 404);
+    assert_eq!(lookup(&server, "GET", "AAAA-AAAC", Some("12345678")).status, 429);
+}
