@@ -4,8 +4,8 @@ use crate::error::ApiError;
 use crate::store::{geo_index, OfferStore};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography;
-use forebyg_shared::offer::Offer;
-use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats};
+use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::validation;
 
@@ -23,6 +23,7 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
 
 pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
     let origin = resolve_origin(params)?;
+    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
     let cells = geo_index::cover(origin.point, params.radius_km);
     let want_places = params.format != Some(Format::Digital);
     let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
@@ -35,16 +36,19 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
         near = read
             .offers
             .into_iter()
-            .filter(|o| o.is_published() && params.matches(o))
+            .filter(|o| o.is_published() && params.matches(o, &today))
             .filter_map(|o| distance(origin.point, &o).filter(|d| *d <= params.radius_km).map(|d| (d, o)))
             .collect();
-        near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        match params.sort {
+            Sort::Distance => near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))),
+            Sort::NextStart => near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id))),
+        }
     }
     let mut digital: Vec<Offer> = vec![];
     if want_digital {
         let read = store.published_digital(origin.region).await?;
         stats.items_read += read.items_read;
-        digital = read.offers.into_iter().filter(|o| o.is_published() && params.matches(o)).collect();
+        digital = read.offers.into_iter().filter(|o| o.is_published() && params.matches(o, &today)).collect();
         digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
     }
 
@@ -56,6 +60,15 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
     let skip = (params.page as usize - 1) * params.per_page as usize;
     let results = hits.skip(skip).take(params.per_page as usize).collect();
     Ok(SearchResponse { origin, radius_km: params.radius_km, total: total as u32, page: params.page, per_page: params.per_page, results, stats })
+}
+
+/// Soonest start first: continuous enrolment (start now), then by date, undated last.
+fn start_key(o: &Offer) -> (u8, &str) {
+    match (&o.schedule.enrolment, o.schedule.next_start.as_deref()) {
+        (Enrolment::Continuous, _) => (0, ""),
+        (_, Some(date)) => (1, date),
+        (_, None) => (2, ""),
+    }
 }
 
 fn distance(origin: GeoPoint, offer: &Offer) -> Option<f64> {

@@ -38,6 +38,15 @@ fn public_api_over_http() {
     assert_eq!((p1.total, p1.results.len(), p2.results.len()), (p2.total, 5, 5));
     assert!(p1.results.last().unwrap().distance_km <= p2.results[0].distance_km);
 
+    // Filters and the soonest-start order.
+    let soon: SearchResponse =
+        server.get("/api/v1/offers?postcode=8000&radius_km=60&sort=next-start&available=true&self_referral=on&per_page=50").json();
+    assert!(soon.total > 0);
+    assert!(soon.results.iter().all(|h| h.offer.self_referral && matches!(h.offer.capacity.code(), "open" | "few-places")));
+    let starts: Vec<(bool, Option<&str>)> =
+        soon.results.iter().filter(|h| !h.digital).map(|h| (!h.offer.continuous_enrolment, h.offer.next_start.as_deref())).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "continuous enrolment first, then by date: {starts:?}");
+
     // By coordinate (the browser's location).
     let by_point: SearchResponse = server.get("/api/v1/offers?lat=55.6761&lon=12.5683&radius_km=5").json();
     assert!(by_point.origin.postcode.is_none() && by_point.origin.place_name.is_some());
@@ -118,12 +127,36 @@ fn openapi_documents_every_route_and_error() {
     }
     let search = &paths["/api/v1/offers"]["get"];
     let params: Vec<&str> = search["parameters"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-    assert_eq!(params, ["postcode", "lat", "lon", "radius_km", "category", "condition", "format", "page", "per_page"]);
+    assert_eq!(
+        params,
+        [
+            "postcode",
+            "lat",
+            "lon",
+            "radius_km",
+            "category",
+            "condition",
+            "format",
+            "q",
+            "evening",
+            "weekend",
+            "starts_within_weeks",
+            "continuous",
+            "language",
+            "self_referral",
+            "available",
+            "sort",
+            "page",
+            "per_page"
+        ]
+    );
     assert!(search["responses"]["422"]["content"]["application/problem+json"].is_object());
     assert!(paths["/api/v1/offers/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"].is_object());
     // Every documented parameter is one the parser knows: documenting a typo would fail here.
     for p in params {
-        let bad = forebyg_shared::search::SearchParams::parse([(p, "not-a-valid-value-%")]);
+        // Free text accepts any words, but not a whole essay.
+        let bad_value = if p == "q" { "x".repeat(101) } else { "not-a-valid-value-%".to_owned() };
+        let bad = forebyg_shared::search::SearchParams::parse([(p, bad_value.as_str())]);
         assert!(bad.is_err(), "the parser ignores documented parameter {p}");
     }
 }

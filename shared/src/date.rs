@@ -6,6 +6,22 @@ pub fn iso_date(unix_secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Days since 1970-01-01 of a YYYY-MM-DD date (`None` if it is not one).
+pub fn days_from_iso(date: &str) -> Option<i64> {
+    crate::validation::iso_date("date", date).ok()?;
+    let (y, m, d) = (date[0..4].parse::<i64>().ok()?, date[5..7].parse::<i64>().ok()?, date[8..10].parse::<i64>().ok()?);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
+}
+
+/// A YYYY-MM-DD date plus `days` (the date unchanged if it is not one).
+pub fn add_days(date: &str, days: i64) -> String {
+    days_from_iso(date).map_or_else(|| date.to_owned(), |n| iso_date((n + days) * 86_400))
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -31,5 +47,15 @@ mod tests {
         assert_eq!(iso_date(1_798_761_600), "2027-01-01");
         assert_eq!(iso_date(1_798_761_599), "2026-12-31");
         assert_eq!(iso_date(-86_400), "1969-12-31");
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        for n in [-1, 0, 11_016, 20_819, 20_820, 36_524] {
+            assert_eq!(days_from_iso(&iso_date(n * 86_400)), Some(n));
+        }
+        assert_eq!(add_days("2026-12-25", 7), "2027-01-01");
+        assert_eq!(add_days("2028-02-28", 1), "2028-02-29");
+        assert_eq!(days_from_iso("2027-02-30"), None);
     }
 }

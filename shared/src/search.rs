@@ -2,7 +2,7 @@
 //! the server) and the response.
 
 use crate::geo::{GeoPoint, DENMARK};
-use crate::offer::Offer;
+use crate::offer::{Enrolment, Offer};
 use crate::taxonomy::{Capacity, Category, Condition, Format, RegionCode};
 use crate::validation::{self, FieldError};
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,31 @@ pub const MIN_RADIUS_KM: f64 = 1.0;
 pub const DEFAULT_PER_PAGE: u32 = 20;
 pub const MAX_PER_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 1000;
+pub const MAX_QUERY_CHARS: usize = 100;
+pub const MAX_STARTS_WITHIN_WEEKS: u32 = 52;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Nearest first (the default).
+    #[default]
+    Distance,
+    /// Soonest start first: continuous enrolment, then by next start date, then by distance.
+    NextStart,
+}
+
+impl Sort {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Distance => "distance",
+            Sort::NextStart => "next-start",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Sort::Distance, Sort::NextStart].into_iter().find(|s| s.code() == code)
+    }
+}
 
 /// A search as it lives in a URL query: `?postcode=8000&category=fysisk-aktivitet&radius_km=25`.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +49,22 @@ pub struct SearchParams {
     pub categories: Vec<Category>,
     pub condition: Option<Condition>,
     pub format: Option<Format>,
+    /// Free text matched against title, summary, description and provider (case-insensitive).
+    pub q: Option<String>,
+    /// Only teams outside working hours: weekday evenings and/or weekends (either matches).
+    pub evening: bool,
+    pub weekend: bool,
+    /// Only offers one can start within this many weeks (continuous enrolment always can).
+    pub starts_within_weeks: Option<u32>,
+    /// Only continuous enrolment.
+    pub continuous: bool,
+    /// Only offers given in this language (ISO 639-1, e.g. `en`).
+    pub language: Option<String>,
+    /// Only offers one can sign up for oneself.
+    pub self_referral: bool,
+    /// Only offers with places (open or few places left).
+    pub available: bool,
+    pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
 }
@@ -37,6 +78,15 @@ impl Default for SearchParams {
             categories: vec![],
             condition: None,
             format: None,
+            q: None,
+            evening: false,
+            weekend: false,
+            starts_within_weeks: None,
+            continuous: false,
+            language: None,
+            self_referral: false,
+            available: false,
+            sort: Sort::Distance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
         }
@@ -72,6 +122,17 @@ impl SearchParams {
                 })),
                 "condition" => keep(validation::known_code(key, value, Condition::from_code).map(|c| p.condition = Some(c))),
                 "format" => keep(validation::known_code(key, value, Format::from_code).map(|f| p.format = Some(f))),
+                "q" => keep(validation::text_length(key, value, 1, MAX_QUERY_CHARS).map(|_| p.q = Some(value.to_owned()))),
+                "evening" => keep(flag(key, value).map(|v| p.evening = v)),
+                "weekend" => keep(flag(key, value).map(|v| p.weekend = v)),
+                "continuous" => keep(flag(key, value).map(|v| p.continuous = v)),
+                "self_referral" => keep(flag(key, value).map(|v| p.self_referral = v)),
+                "available" => keep(flag(key, value).map(|v| p.available = v)),
+                "starts_within_weeks" => {
+                    keep(validation::integer_in_range(key, value, 1, MAX_STARTS_WITHIN_WEEKS).map(|v| p.starts_within_weeks = Some(v)))
+                }
+                "language" => keep(language(key, value).map(|l| p.language = Some(l))),
+                "sort" => keep(validation::known_code(key, value, Sort::from_code).map(|s| p.sort = s)),
                 "page" => keep(validation::integer_in_range(key, value, 1, MAX_PAGE).map(|v| p.page = v)),
                 "per_page" => keep(validation::integer_in_range(key, value, 1, MAX_PER_PAGE).map(|v| p.per_page = v)),
                 _ => {}
@@ -118,6 +179,29 @@ impl SearchParams {
         if let Some(f) = self.format {
             out.push(("format", f.code().to_owned()));
         }
+        if let Some(q) = &self.q {
+            out.push(("q", q.clone()));
+        }
+        for (name, on) in [
+            ("evening", self.evening),
+            ("weekend", self.weekend),
+            ("continuous", self.continuous),
+            ("self_referral", self.self_referral),
+            ("available", self.available),
+        ] {
+            if on {
+                out.push((name, "true".to_owned()));
+            }
+        }
+        if let Some(w) = self.starts_within_weeks {
+            out.push(("starts_within_weeks", w.to_string()));
+        }
+        if let Some(l) = &self.language {
+            out.push(("language", l.clone()));
+        }
+        if self.sort != Sort::Distance {
+            out.push(("sort", self.sort.code().to_owned()));
+        }
         if self.page != 1 {
             out.push(("page", self.page.to_string()));
         }
@@ -127,11 +211,51 @@ impl SearchParams {
         out
     }
 
-    /// Whether an offer matches the non-geographic filters.
-    pub fn matches(&self, offer: &Offer) -> bool {
+    /// Whether an offer matches the non-geographic filters; `today` is YYYY-MM-DD.
+    pub fn matches(&self, offer: &Offer, today: &str) -> bool {
+        let s = &offer.schedule;
+        let continuous = s.enrolment == Enrolment::Continuous;
         (self.categories.is_empty() || self.categories.contains(&offer.category))
             && self.condition.is_none_or(|c| offer.conditions.contains(&c))
             && self.format.is_none_or(|f| offer.format == f)
+            && (!(self.evening || self.weekend) || (self.evening && s.has_evening()) || (self.weekend && s.has_weekend()))
+            && (!self.continuous || continuous)
+            && self.starts_within_weeks.is_none_or(|w| {
+                continuous || s.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
+            })
+            && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
+            && (!self.self_referral || offer.referral.self_referral)
+            && (!self.available || matches!(offer.capacity, Capacity::Open | Capacity::FewPlaces))
+            && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
+    }
+}
+
+/// Every word of the query occurs in the offer's title, summary, description or provider name.
+fn text_matches(offer: &Offer, q: &str) -> bool {
+    let haystack = format!("{} {} {} {}", offer.title, offer.summary, offer.description, offer.provider.name).to_lowercase();
+    q.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// An HTML checkbox sends `on`; links say `true`.
+fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
+    match value {
+        "true" | "1" | "on" | "yes" => Ok(true),
+        "false" | "0" | "off" | "no" => Ok(false),
+        _ => Err(FieldError::new(field, crate::validation::ErrorCode::Invalid, "Skal være true eller false.", "Must be true or false.")),
+    }
+}
+
+fn language(field: &str, value: &str) -> Result<String, FieldError> {
+    let v = value.trim().to_ascii_lowercase();
+    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(v)
+    } else {
+        Err(FieldError::new(
+            field,
+            crate::validation::ErrorCode::Invalid,
+            "Angiv sproget som en tobogstavskode, fx en.",
+            "Give the language as a two-letter code, e.g. en.",
+        ))
     }
 }
 
@@ -303,6 +427,67 @@ mod tests {
                 ("lon", ErrorCode::Required),
             ]
         );
+    }
+
+    #[test]
+    fn new_filters_round_trip() {
+        let q = [
+            ("postcode", "8000"),
+            ("q", "ryg træning"),
+            ("evening", "on"),
+            ("weekend", "true"),
+            ("starts_within_weeks", "4"),
+            ("continuous", "1"),
+            ("language", "EN"),
+            ("self_referral", "yes"),
+            ("available", "true"),
+            ("sort", "next-start"),
+        ];
+        let p = SearchParams::parse(q).unwrap();
+        assert_eq!((p.q.as_deref(), p.evening, p.weekend, p.starts_within_weeks, p.continuous), (Some("ryg træning"), true, true, Some(4), true));
+        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort), (Some("en"), true, true, Sort::NextStart));
+        let pairs = p.to_pairs();
+        assert_eq!(SearchParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
+        let errs = SearchParams::parse([("evening", "maybe"), ("starts_within_weeks", "53"), ("language", "dansk"), ("sort", "price")]).unwrap_err();
+        assert_eq!(errs.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["evening", "starts_within_weeks", "language", "sort"]);
+    }
+
+    fn offer() -> Offer {
+        serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap()
+    }
+
+    #[test]
+    fn each_filter_matches_what_it_says() {
+        use crate::offer::{Enrolment, TimeSlot};
+        use crate::taxonomy::Weekday;
+        let today = "2027-01-01";
+        let mut o = offer();
+        o.schedule.enrolment = Enrolment::Course { sessions: 8, weeks: 8 };
+        o.schedule.next_start = Some("2027-01-20".into());
+        o.schedule.slots = vec![TimeSlot { weekday: Weekday::Tue, start: "10:00".into(), end: "12:00".into() }];
+        o.languages = vec!["da".into()];
+        o.capacity = Capacity::Waitlist;
+        o.referral.self_referral = false;
+        let yes = |p: SearchParams| p.matches(&o, today);
+        let base = SearchParams::default;
+        assert!(yes(base()));
+        assert!(!yes(SearchParams { evening: true, ..base() }) && !yes(SearchParams { weekend: true, ..base() }));
+        assert!(yes(SearchParams { starts_within_weeks: Some(3), ..base() }) && !yes(SearchParams { starts_within_weeks: Some(2), ..base() }));
+        assert!(!yes(SearchParams { continuous: true, ..base() }));
+        assert!(!yes(SearchParams { language: Some("en".into()), ..base() }) && yes(SearchParams { language: Some("da".into()), ..base() }));
+        assert!(!yes(SearchParams { self_referral: true, ..base() }) && !yes(SearchParams { available: true, ..base() }));
+        let title_word = o.title.split_whitespace().next().unwrap().to_uppercase();
+        assert!(yes(SearchParams { q: Some(title_word), ..base() }) && !yes(SearchParams { q: Some("zebra".into()), ..base() }));
+        // A course that started already does not "start within" any number of weeks.
+        assert!(!SearchParams { starts_within_weeks: Some(52), ..base() }.matches(&o, "2027-02-01"));
+        let mut weekend = o.clone();
+        weekend.schedule.slots.push(TimeSlot { weekday: Weekday::Sat, start: "10:00".into(), end: "12:00".into() });
+        assert!(SearchParams { weekend: true, ..base() }.matches(&weekend, today));
+        assert!(SearchParams { evening: true, weekend: true, ..base() }.matches(&weekend, today), "either evening or weekend");
+        let mut continuous = o.clone();
+        continuous.schedule.enrolment = Enrolment::Continuous;
+        continuous.schedule.next_start = None;
+        assert!(SearchParams { continuous: true, starts_within_weeks: Some(1), ..base() }.matches(&continuous, today));
     }
 
     #[test]

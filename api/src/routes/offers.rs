@@ -33,6 +33,26 @@ pub struct SearchQuery {
     category: Option<Vec<Category>>,
     condition: Option<Condition>,
     format: Option<Format>,
+    /// Free text (1–100 characters); every word must occur in the title, summary, description or provider.
+    q: Option<String>,
+    /// Only teams on weekday evenings (with `weekend`: either).
+    evening: Option<bool>,
+    /// Only teams at weekends (with `evening`: either).
+    weekend: Option<bool>,
+    /// Only offers one can start within this many weeks (1–52); continuous enrolment always can.
+    #[param(minimum = 1, maximum = 52)]
+    starts_within_weeks: Option<u32>,
+    /// Only continuous enrolment.
+    continuous: Option<bool>,
+    /// Only offers given in this language (ISO 639-1, e.g. `en`).
+    language: Option<String>,
+    /// Only offers one can sign up for oneself.
+    self_referral: Option<bool>,
+    /// Only offers with places (open or few places left).
+    available: Option<bool>,
+    /// `distance` (default) or `next-start`.
+    #[param(pattern = "^(distance|next-start)$")]
+    sort: Option<String>,
     #[param(minimum = 1, maximum = 1000, default = 1)]
     page: Option<u32>,
     #[param(minimum = 1, maximum = 50, default = 20)]
