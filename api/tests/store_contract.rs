@@ -72,6 +72,20 @@ async fn digital_offers_are_listed_per_region(store: &dyn OfferStore) {
     assert!(store.published_digital(RegionCode::Nordjylland).await.unwrap().offers.is_empty());
 }
 
+async fn region_lists_hold_every_status_and_follow_moves(store: &dyn OfferStore) {
+    let mut draft = offer("b-draft", Category::Alkohol, Some(AARHUS));
+    draft.status = OfferStatus::Draft;
+    let mut east = offer("c-east", Category::Alkohol, None);
+    east.region = RegionCode::Oestdanmark;
+    store.put_offers(&[offer("a-pub", Category::Alkohol, Some(AARHUS)), draft, east.clone()]).await.unwrap();
+    let mid: Vec<String> = store.region_offers(RegionCode::Midtjylland).await.unwrap().into_iter().map(|o| o.id).collect();
+    assert_eq!(mid, ["a-pub", "b-draft"], "all statuses, ordered by id");
+    east.region = RegionCode::Midtjylland;
+    store.put_offers(&[east]).await.unwrap();
+    assert_eq!(store.region_offers(RegionCode::Midtjylland).await.unwrap().len(), 3);
+    assert!(store.region_offers(RegionCode::Oestdanmark).await.unwrap().is_empty());
+}
+
 async fn large_batches_are_written_whole(store: &dyn OfferStore) {
     let offers: Vec<_> = (0..60).map(|i| offer(&format!("o{i:02}"), Category::Sygdomsmestring, Some(AARHUS))).collect();
     store.put_offers(&offers).await.unwrap();
@@ -144,6 +158,7 @@ macro_rules! all_cases {
             geo_read_returns_only_published_offers_in_the_cells,
             updates_move_and_remove_index_entries,
             digital_offers_are_listed_per_region,
+            region_lists_hold_every_status_and_follow_moves,
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
         )

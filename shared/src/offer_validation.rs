@@ -15,6 +15,14 @@ pub const NOTE_MAX: usize = 500;
 pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     let mut errors = vec![];
     let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
+    if o.id.is_empty() || o.id.len() > 64 || !o.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        check(Err(FieldError::new(
+            "id",
+            ErrorCode::Invalid,
+            "Id må kun indeholde a–z, 0–9 og bindestreg.",
+            "The id may only contain a–z, 0–9 and hyphens.",
+        )));
+    }
     check(validation::text_length("title", &o.title, 3, TITLE_MAX));
     check(validation::text_length("summary", &o.summary, 10, SUMMARY_MAX));
     check(validation::text_length("description", &o.description, 0, DESCRIPTION_MAX));

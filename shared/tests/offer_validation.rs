@@ -21,6 +21,7 @@ fn the_fixture_is_valid() {
 #[test]
 fn each_mistake_names_its_field() {
     let cases: Vec<(fn(&mut Offer), &str, ErrorCode)> = vec![
+        (|o| o.id = "REGION#x".into(), "id", ErrorCode::Invalid),
         (|o| o.title = "  ".into(), "title", ErrorCode::Required),
         (|o| o.title = "x".repeat(121), "title", ErrorCode::TooLong),
         (|o| o.summary = "kort".into(), "summary", ErrorCode::TooShort),

@@ -47,6 +47,9 @@ pub trait OfferStore: Send + Sync {
     /// Published digital-only offers of a region.
     async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError>;
 
+    /// Every offer of a region, in any status, ordered by id.
+    async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError>;
+
     /// The number of offers stored, in any status.
     async fn count_offers(&self) -> Result<u64, StoreError>;
 }

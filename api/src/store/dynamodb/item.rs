@@ -1,6 +1,6 @@
 //! The mapping between offers and DynamoDB items; the adapter owns it, the model knows nothing of it.
 
-use super::table::{GSI1_PK, GSI1_SK, PK, SK};
+use super::table::{GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, PK, SK};
 use crate::store::{IndexEntry, StoreError};
 use aws_sdk_dynamodb::types::AttributeValue;
 use forebyg_shared::offer::Offer;
@@ -14,6 +14,10 @@ pub const ENTITY_OFFER: &str = "offer";
 
 pub fn offer_pk(id: &str) -> String {
     format!("OFFER#{id}")
+}
+
+pub fn region_partition(region: forebyg_shared::taxonomy::RegionCode) -> String {
+    format!("REGION#{}", region.code())
 }
 
 pub fn s(value: impl Into<String>) -> AttributeValue {
@@ -30,6 +34,8 @@ pub fn offer_to_item(offer: &Offer) -> Result<Item, StoreError> {
     let mut item: Item = serde_dynamo::to_item(offer).map_err(|e| StoreError::Backend(format!("cannot map offer {}: {e}", offer.id)))?;
     item.extend(offer_key(&offer.id));
     item.insert(ENTITY.to_owned(), s(ENTITY_OFFER));
+    item.insert(GSI2_PK.to_owned(), s(region_partition(offer.region)));
+    item.insert(GSI2_SK.to_owned(), s(offer_pk(&offer.id)));
     if let Some(IndexEntry::Geo { partition, sort } | IndexEntry::Digital { partition, sort }) = IndexEntry::for_offer(offer) {
         item.insert(GSI1_PK.to_owned(), s(partition));
         item.insert(GSI1_SK.to_owned(), s(sort));

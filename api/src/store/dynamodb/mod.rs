@@ -55,11 +55,23 @@ impl DynamoStore {
 
     /// Reads all pages of a GSI1 query: partition `pk`, sort key starting with `prefix` if given.
     async fn query_index(client: Client, table: String, pk: String, prefix: Option<String>) -> Result<IndexRead, StoreError> {
-        let mut names = HashMap::from([("#pk".to_owned(), table::GSI1_PK.to_owned())]);
+        Self::query_gsi(client, table, (table::GSI1, table::GSI1_PK, table::GSI1_SK), pk, prefix).await
+    }
+
+    /// Reads all pages of a query on index `(name, partition attribute, sort attribute)`.
+    async fn query_gsi(
+        client: Client,
+        table: String,
+        index: (&str, &str, &str),
+        pk: String,
+        prefix: Option<String>,
+    ) -> Result<IndexRead, StoreError> {
+        let (index_name, pk_attr, sk_attr) = index;
+        let mut names = HashMap::from([("#pk".to_owned(), pk_attr.to_owned())]);
         let mut values = HashMap::from([(":pk".to_owned(), s(pk))]);
         let mut condition = "#pk = :pk".to_owned();
         if let Some(prefix) = prefix {
-            names.insert("#sk".to_owned(), table::GSI1_SK.to_owned());
+            names.insert("#sk".to_owned(), sk_attr.to_owned());
             values.insert(":prefix".to_owned(), s(prefix));
             condition.push_str(" AND begins_with(#sk, :prefix)");
         }
@@ -69,7 +81,7 @@ impl DynamoStore {
             let page = client
                 .query()
                 .table_name(&table)
-                .index_name(table::GSI1)
+                .index_name(index_name)
                 .key_condition_expression(&condition)
                 .set_expression_attribute_names(Some(names.clone()))
                 .set_expression_attribute_values(Some(values.clone()))
@@ -152,6 +164,12 @@ impl OfferStore for DynamoStore {
 
     async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError> {
         Self::query_index(self.client.clone(), self.table.clone(), geo_index::digital_partition_key(region), None).await
+    }
+
+    async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {
+        let index = (table::GSI2, table::GSI2_PK, table::GSI2_SK);
+        let read = Self::query_gsi(self.client.clone(), self.table.clone(), index, item::region_partition(region), None).await?;
+        Ok(read.offers)
     }
 
     async fn count_offers(&self) -> Result<u64, StoreError> {

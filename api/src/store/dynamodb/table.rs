@@ -7,7 +7,9 @@
 //! | digital offer   | `OFFER#{id}`  | `OFFER` | `DIGITAL#{region}`     | `{id}`            |
 //!
 //! GSI1 attributes are set only on published offers (a sparse index), so search never sees
-//! drafts. `expires_at` (epoch seconds) is the TTL attribute for personal data.
+//! drafts. Every offer, in any status, also has GSI2PK = `REGION#{region}` and
+//! GSI2SK = `OFFER#{id}`: a region's listings (admin lists, exports, coverage) without a scan.
+//! `expires_at` (epoch seconds) is the TTL attribute for personal data.
 
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType, ScalarAttributeType,
@@ -20,6 +22,9 @@ pub const SK: &str = "SK";
 pub const GSI1: &str = "GSI1";
 pub const GSI1_PK: &str = "GSI1PK";
 pub const GSI1_SK: &str = "GSI1SK";
+pub const GSI2: &str = "GSI2";
+pub const GSI2_PK: &str = "GSI2PK";
+pub const GSI2_SK: &str = "GSI2SK";
 pub const TTL_ATTRIBUTE: &str = "expires_at";
 
 /// A key attribute: name and whether it is the hash (partition) or range (sort) key.
@@ -32,7 +37,7 @@ pub fn primary_key() -> [Key; 2] {
 
 /// Global secondary indexes: name and key, all projecting every attribute.
 pub fn global_indexes() -> Vec<(&'static str, [Key; 2])> {
-    vec![(GSI1, [(GSI1_PK, KeyType::Hash), (GSI1_SK, KeyType::Range)])]
+    vec![(GSI1, [(GSI1_PK, KeyType::Hash), (GSI1_SK, KeyType::Range)]), (GSI2, [(GSI2_PK, KeyType::Hash), (GSI2_SK, KeyType::Range)])]
 }
 
 fn key_schema(keys: &[Key]) -> Vec<KeySchemaElement> {

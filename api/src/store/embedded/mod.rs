@@ -17,6 +17,8 @@ const OFFERS: TableDefinition<&str, &[u8]> = TableDefinition::new("offers");
 const GEO: TableDefinition<&str, ()> = TableDefinition::new("geo_index");
 /// `{region}#{id}` → () for published digital-only offers.
 const DIGITAL: TableDefinition<&str, ()> = TableDefinition::new("digital_index");
+/// `{region}#{id}` → () for every offer, in any status.
+const REGION: TableDefinition<&str, ()> = TableDefinition::new("region_index");
 /// receipt code → self-referral as JSON.
 const REFERRALS: TableDefinition<&str, &[u8]> = TableDefinition::new("referrals");
 /// idempotency key → receipt code.
@@ -42,6 +44,7 @@ impl EmbeddedStore {
         tx.open_table(OFFERS).map_err(backend)?;
         tx.open_table(GEO).map_err(backend)?;
         tx.open_table(DIGITAL).map_err(backend)?;
+        tx.open_table(REGION).map_err(backend)?;
         tx.open_table(REFERRALS).map_err(backend)?;
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
         tx.commit().map_err(backend)?;
@@ -66,6 +69,10 @@ fn index_key(entry: &IndexEntry) -> (bool, String) {
         IndexEntry::Geo { sort, .. } => (true, sort.clone()),
         IndexEntry::Digital { partition, sort } => (false, format!("{}#{sort}", partition.trim_start_matches("DIGITAL#"))),
     }
+}
+
+fn region_key(offer: &Offer) -> String {
+    format!("{}#{}", offer.region.code(), offer.id)
 }
 
 fn decode(id: &str, bytes: &[u8]) -> Result<Offer, StoreError> {
@@ -103,6 +110,7 @@ impl OfferStore for EmbeddedStore {
             {
                 let mut table = tx.open_table(OFFERS).map_err(backend)?;
                 let (mut geo, mut digital) = (tx.open_table(GEO).map_err(backend)?, tx.open_table(DIGITAL).map_err(backend)?);
+                let mut regions = tx.open_table(REGION).map_err(backend)?;
                 for offer in &offers {
                     let old = table.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
                     if let Some(entry) = old.as_ref().and_then(IndexEntry::for_offer) {
@@ -115,6 +123,10 @@ impl OfferStore for EmbeddedStore {
                         let index = if is_geo { &mut geo } else { &mut digital };
                         index.insert(key.as_str(), ()).map_err(backend)?;
                     }
+                    if let Some(old) = &old {
+                        regions.remove(region_key(old).as_str()).map_err(backend)?;
+                    }
+                    regions.insert(region_key(offer).as_str(), ()).map_err(backend)?;
                     let json = serde_json::to_vec(offer).map_err(backend)?;
                     table.insert(offer.id.as_str(), json.as_slice()).map_err(backend)?;
                 }
@@ -143,6 +155,11 @@ impl OfferStore for EmbeddedStore {
     async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError> {
         let prefix = vec![format!("{}#", region.code())];
         self.blocking(move |db| read_prefixes(db, DIGITAL, &prefix)).await
+    }
+
+    async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {
+        let prefix = vec![format!("{}#", region.code())];
+        self.blocking(move |db| read_prefixes(db, REGION, &prefix).map(|r| r.offers)).await
     }
 
     async fn count_offers(&self) -> Result<u64, StoreError> {
