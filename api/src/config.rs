@@ -1,5 +1,6 @@
 //! Run-time configuration from the environment.
 
+use crate::auth::AuthConfig;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,7 @@ pub struct Config {
     pub self_referral_limit: u32,
     /// Receipt look-ups per client per 10 minutes.
     pub lookup_limit: u32,
+    pub auth: AuthConfig,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -52,6 +54,24 @@ impl Config {
         let number = |name: &'static str, default: usize| -> Result<usize, ConfigError> {
             get(name).map_or(Ok(default), |v| v.parse().map_err(|_| ConfigError { name, reason: format!("`{v}` is not a whole number") }))
         };
+        let lambda = get("AWS_LAMBDA_RUNTIME_API").is_some();
+        let auth = match get("FOREBYG_AUTH").as_deref().unwrap_or("none") {
+            "none" => AuthConfig::Disabled,
+            // The dev issuer's key is public: it must never be trusted where real people sign in.
+            "dev" if lambda => return Err(ConfigError { name: "FOREBYG_AUTH", reason: "`dev` is refused inside AWS Lambda".into() }),
+            "dev" => AuthConfig::Dev,
+            "cognito" => {
+                let need = |name: &'static str| {
+                    get(name).filter(|v| !v.is_empty()).ok_or(ConfigError { name, reason: "required with FOREBYG_AUTH=cognito".into() })
+                };
+                AuthConfig::Cognito {
+                    issuer: need("FOREBYG_COGNITO_ISSUER")?,
+                    client_id: need("FOREBYG_COGNITO_CLIENT_ID")?,
+                    jwks_url: get("FOREBYG_JWKS_URL"),
+                }
+            }
+            other => return Err(ConfigError { name: "FOREBYG_AUTH", reason: format!("must be none, dev or cognito, not `{other}`") }),
+        };
         let port = number("PORT", 8080)?;
         let port = u16::try_from(port).map_err(|_| ConfigError { name: "PORT", reason: format!("{port} is not a port") })?;
         Ok(Config {
@@ -60,7 +80,8 @@ impl Config {
             port,
             dist_dir: get("FOREBYG_DIST_DIR").unwrap_or_else(|| "dist".into()).into(),
             demo_offers: number("FOREBYG_DEMO_OFFERS", 0)?,
-            lambda: get("AWS_LAMBDA_RUNTIME_API").is_some(),
+            lambda,
+            auth,
             self_referral_limit: number("FOREBYG_SELF_REFERRAL_LIMIT", 10)? as u32,
             lookup_limit: number("FOREBYG_LOOKUP_LIMIT", 60)? as u32,
         })
@@ -89,6 +110,25 @@ mod tests {
         let c = cfg(&[("FOREBYG_STORE", "dynamodb"), ("FOREBYG_TABLE", "t"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap();
         assert_eq!(c.store, StoreConfig::DynamoDb { table: "t".into(), endpoint: None, create_table: false });
         assert!(c.lambda);
+    }
+
+    #[test]
+    fn auth_modes() {
+        assert_eq!(cfg(&[]).unwrap().auth, AuthConfig::Disabled);
+        assert_eq!(cfg(&[("FOREBYG_AUTH", "dev")]).unwrap().auth, AuthConfig::Dev);
+        let cognito = cfg(&[
+            ("FOREBYG_AUTH", "cognito"),
+            ("FOREBYG_COGNITO_ISSUER", "https://cognito-idp.eu-north-1.amazonaws.com/p"),
+            ("FOREBYG_COGNITO_CLIENT_ID", "c"),
+        ]);
+        assert!(matches!(cognito.unwrap().auth, AuthConfig::Cognito { .. }));
+        assert_eq!(cfg(&[("FOREBYG_AUTH", "cognito")]).unwrap_err().name, "FOREBYG_COGNITO_ISSUER");
+    }
+
+    #[test]
+    fn the_dev_issuer_is_refused_inside_lambda() {
+        let err = cfg(&[("FOREBYG_AUTH", "dev"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap_err();
+        assert_eq!(err.name, "FOREBYG_AUTH");
     }
 
     #[test]

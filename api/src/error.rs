@@ -21,6 +21,10 @@ pub enum ApiError {
     /// The request is valid but the resource's state does not allow it.
     #[error("conflict: {kind}")]
     Conflict { kind: &'static str, title: &'static str, detail: String },
+    #[error("unauthenticated: {0}")]
+    Unauthenticated(String),
+    #[error("forbidden: {0}")]
+    Forbidden(String),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
 }
@@ -47,6 +51,8 @@ impl ApiError {
             ApiError::BadRequest(detail) => simple(types::BAD_REQUEST, "Bad request", 400, Some(detail.clone())),
             ApiError::UnsupportedMediaType => simple(types::BAD_REQUEST, "Send the body as application/json", 415, None),
             ApiError::Conflict { kind, title, detail } => simple(kind, title, 409, Some(detail.clone())),
+            ApiError::Unauthenticated(detail) => simple(types::UNAUTHENTICATED, "Sign-in required", 401, Some(detail.clone())),
+            ApiError::Forbidden(detail) => simple(types::FORBIDDEN, "Not allowed", 403, Some(detail.clone())),
             ApiError::TooManyRequests { retry_after_secs } => {
                 simple(types::RATE_LIMITED, "Too many requests", 429, Some(format!("Try again in {retry_after_secs} seconds.")))
             }
@@ -65,8 +71,14 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %e, "request failed in the store");
         }
         let mut res = problem_response(self.problem());
-        if let ApiError::TooManyRequests { retry_after_secs } = self {
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        match self {
+            ApiError::TooManyRequests { retry_after_secs } => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            ApiError::Unauthenticated(_) => {
+                res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
         }
         res
     }

@@ -1,5 +1,6 @@
 //! Forebyg API: one axum [`Router`](axum::Router) served by AWS Lambda and by the local server.
 
+pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
@@ -22,13 +23,21 @@ pub struct AppState {
     pub store: Arc<dyn OfferStore>,
     pub referrals: Arc<dyn ReferralStore>,
     pub limits: Arc<Limits>,
+    pub auth: Arc<auth::Authenticator>,
 }
 
 impl AppState {
     /// State over one store adapter that serves both ports.
     pub fn new<S: OfferStore + ReferralStore + 'static>(store: S, limits: Limits) -> Self {
         let store = Arc::new(store);
-        AppState { store: store.clone(), referrals: store, limits: Arc::new(limits) }
+        let auth = Arc::new(auth::Authenticator::new(&auth::AuthConfig::Disabled));
+        AppState { store: store.clone(), referrals: store, limits: Arc::new(limits), auth }
+    }
+
+    /// The same state with admin sign-in configured.
+    pub fn with_auth(mut self, config: &auth::AuthConfig) -> Self {
+        self.auth = Arc::new(auth::Authenticator::new(config));
+        self
     }
 }
 

@@ -44,7 +44,7 @@ fn init_logging(lambda: bool) {
 async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     let limits = Limits::per_ten_minutes(config.self_referral_limit, config.lookup_limit);
     Ok(match &config.store {
-        StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits),
+        StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth),
         StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
             let client = DynamoStore::client(endpoint.as_deref()).await;
             let wants_table = *create_table || std::env::args().nth(1).as_deref() == Some("create-table");
@@ -52,7 +52,7 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
                 table::create_table(&client, name).await?;
                 tracing::info!(table = %name, "created DynamoDB table");
             }
-            AppState::new(DynamoStore::new(client, name.clone()), limits)
+            AppState::new(DynamoStore::new(client, name.clone()), limits).with_auth(&config.auth)
         }
     })
 }

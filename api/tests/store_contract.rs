@@ -86,6 +86,67 @@ async fn region_lists_hold_every_status_and_follow_moves(store: &dyn OfferStore)
     assert!(store.region_offers(RegionCode::Oestdanmark).await.unwrap().is_empty());
 }
 
+async fn versioned_saves_never_overwrite_silently(store: &dyn OfferStore) {
+    use forebyg_api::store::Saved;
+    let mut o = offer("versioned", Category::Alkohol, Some(AARHUS));
+    assert_eq!(store.save_offer(&o, None).await.unwrap(), Saved::Saved);
+    assert_eq!(store.save_offer(&o, None).await.unwrap(), Saved::Conflict(Some(Box::new(o.clone()))), "create twice");
+    let mut edit = o.clone();
+    edit.title = "Ny titel".into();
+    edit.version = 2;
+    assert_eq!(store.save_offer(&edit, Some(1)).await.unwrap(), Saved::Saved);
+    // A second editor who also started from version 1 is told, and shown the current offer.
+    o.summary = "En anden ændring af resuméet".into();
+    o.version = 2;
+    assert_eq!(store.save_offer(&o, Some(1)).await.unwrap(), Saved::Conflict(Some(Box::new(edit.clone()))));
+    assert_eq!(store.get_offer("versioned").await.unwrap(), Some(edit.clone()));
+    assert_eq!(store.save_offer(&offer("ghost", Category::Alkohol, None), Some(1)).await.unwrap(), Saved::Conflict(None));
+    // Saves keep the indexes in step.
+    edit.status = OfferStatus::Draft;
+    edit.version = 3;
+    assert_eq!(store.save_offer(&edit, Some(2)).await.unwrap(), Saved::Saved);
+    assert!(store.published_in_cells(&geo_index::cover(AARHUS, 5.0)).await.unwrap().offers.is_empty());
+    assert_eq!(store.region_offers(RegionCode::Midtjylland).await.unwrap().len(), 1);
+}
+
+async fn concurrent_saves_of_one_version_let_one_win(store: &dyn OfferStore) {
+    use forebyg_api::store::Saved;
+    let o = offer("race", Category::Alkohol, Some(AARHUS));
+    store.save_offer(&o, None).await.unwrap();
+    let edits: Vec<_> = (0..6)
+        .map(|i| {
+            let mut e = o.clone();
+            e.title = format!("Redaktør {i}");
+            e.version = 2;
+            e
+        })
+        .collect();
+    let outcomes = futures_join(edits.iter().map(|e| store.save_offer(e, Some(1)))).await;
+    assert_eq!(outcomes.iter().filter(|r| matches!(r, Ok(Saved::Saved))).count(), 1, "{outcomes:?}");
+}
+
+/// Polls futures concurrently on this task (no extra dependency needed).
+async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
+    let mut out: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        for (i, f) in pinned.iter_mut().enumerate() {
+            if out[i].is_none() {
+                if let std::task::Poll::Ready(v) = f.as_mut().poll(cx) {
+                    out[i] = Some(v);
+                }
+            }
+        }
+        if out.iter().all(Option::is_some) {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    out.into_iter().map(Option::unwrap).collect()
+}
+
 async fn large_batches_are_written_whole(store: &dyn OfferStore) {
     let offers: Vec<_> = (0..60).map(|i| offer(&format!("o{i:02}"), Category::Sygdomsmestring, Some(AARHUS))).collect();
     store.put_offers(&offers).await.unwrap();
@@ -159,6 +220,8 @@ macro_rules! all_cases {
             updates_move_and_remove_index_entries,
             digital_offers_are_listed_per_region,
             region_lists_hold_every_status_and_follow_moves,
+            versioned_saves_never_overwrite_silently,
+            concurrent_saves_of_one_version_let_one_win,
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
         )

@@ -12,6 +12,10 @@ pub mod types {
     pub const NOT_FOUND: &str = "urn:forebyg:problem:not-found";
     pub const INTERNAL: &str = "urn:forebyg:problem:internal";
     pub const UNAVAILABLE: &str = "urn:forebyg:problem:unavailable";
+    pub const UNAUTHENTICATED: &str = "urn:forebyg:problem:unauthenticated";
+    pub const FORBIDDEN: &str = "urn:forebyg:problem:forbidden";
+    /// The record changed since the editor loaded it (optimistic concurrency).
+    pub const STALE_VERSION: &str = "urn:forebyg:problem:stale-version";
     pub const BAD_REQUEST: &str = "urn:forebyg:problem:bad-request";
     pub const RATE_LIMITED: &str = "urn:forebyg:problem:rate-limited";
     /// The offer does not take self-referrals: the citizen needs a referral (e.g. from their GP).

@@ -26,6 +26,14 @@ pub enum StoreError {
     Backend(String),
 }
 
+/// The outcome of a versioned save.
+#[derive(Debug, PartialEq)]
+pub enum Saved {
+    Saved,
+    /// The stored offer is not at the expected version: here it is (`None`: it does not exist).
+    Conflict(Option<Box<Offer>>),
+}
+
 /// Offers read from the index, with how many index entries were read to find them.
 #[derive(Debug, Default)]
 pub struct IndexRead {
@@ -38,6 +46,10 @@ pub struct IndexRead {
 pub trait OfferStore: Send + Sync {
     /// Inserts or replaces offers, keeping the indexes in step.
     async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError>;
+
+    /// Creates an offer (`expected_version: None`: it must not exist) or replaces it (`Some(v)`:
+    /// the stored version must be `v`), atomically. Never a silent overwrite.
+    async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError>;
 
     async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError>;
 

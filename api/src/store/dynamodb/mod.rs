@@ -4,7 +4,7 @@ pub mod item;
 mod referrals;
 pub mod table;
 
-use super::{geo_index, IndexRead, OfferStore, StoreError};
+use super::{geo_index, IndexRead, OfferStore, Saved, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, Select, WriteRequest};
@@ -139,6 +139,25 @@ impl OfferStore for DynamoStore {
             }
         }
         Ok(())
+    }
+
+    async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError> {
+        let mut put =
+            self.client.put_item().table_name(&self.table).set_item(Some(offer_to_item(offer)?)).expression_attribute_names("#pk", table::PK);
+        put = match expected_version {
+            None => put.condition_expression("attribute_not_exists(#pk)"),
+            Some(v) => put
+                .condition_expression("attribute_exists(#pk) AND #v = :v")
+                .expression_attribute_names("#v", "version")
+                .expression_attribute_values(":v", AttributeValue::N(v.to_string())),
+        };
+        match put.send().await {
+            Ok(_) => Ok(Saved::Saved),
+            Err(SdkError::ServiceError(e)) if e.err().is_conditional_check_failed_exception() => {
+                Ok(Saved::Conflict(self.get_offer(&offer.id).await?.map(Box::new)))
+            }
+            Err(e) => Err(sdk_error(e)),
+        }
     }
 
     async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError> {

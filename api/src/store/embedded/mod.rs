@@ -1,7 +1,7 @@
 //! The embedded store: a redb database file under the data directory. No server needed, and the
 //! data survives a restart. Same geo index as DynamoDB: one range read per covering cell.
 
-use super::{IndexEntry, IndexRead, OfferStore, StoreError};
+use super::{IndexEntry, IndexRead, OfferStore, Saved, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
@@ -71,6 +71,31 @@ fn index_key(entry: &IndexEntry) -> (bool, String) {
     }
 }
 
+/// Writes an offer and moves its index entries, inside the caller's transaction.
+fn write_offer(tx: &redb::WriteTransaction, offer: &Offer) -> Result<(), StoreError> {
+    let mut table = tx.open_table(OFFERS).map_err(backend)?;
+    let (mut geo, mut digital, mut regions) =
+        (tx.open_table(GEO).map_err(backend)?, tx.open_table(DIGITAL).map_err(backend)?, tx.open_table(REGION).map_err(backend)?);
+    let old = table.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
+    if let Some(old) = &old {
+        regions.remove(region_key(old).as_str()).map_err(backend)?;
+        if let Some(entry) = IndexEntry::for_offer(old) {
+            let (is_geo, key) = index_key(&entry);
+            let index = if is_geo { &mut geo } else { &mut digital };
+            index.remove(key.as_str()).map_err(backend)?;
+        }
+    }
+    if let Some(entry) = IndexEntry::for_offer(offer) {
+        let (is_geo, key) = index_key(&entry);
+        let index = if is_geo { &mut geo } else { &mut digital };
+        index.insert(key.as_str(), ()).map_err(backend)?;
+    }
+    regions.insert(region_key(offer).as_str(), ()).map_err(backend)?;
+    let json = serde_json::to_vec(offer).map_err(backend)?;
+    table.insert(offer.id.as_str(), json.as_slice()).map_err(backend)?;
+    Ok(())
+}
+
 fn region_key(offer: &Offer) -> String {
     format!("{}#{}", offer.region.code(), offer.id)
 }
@@ -107,31 +132,26 @@ impl OfferStore for EmbeddedStore {
         self.blocking(move |db| {
             // One transaction: all offers and index entries, or none.
             let tx = db.begin_write().map_err(backend)?;
-            {
-                let mut table = tx.open_table(OFFERS).map_err(backend)?;
-                let (mut geo, mut digital) = (tx.open_table(GEO).map_err(backend)?, tx.open_table(DIGITAL).map_err(backend)?);
-                let mut regions = tx.open_table(REGION).map_err(backend)?;
-                for offer in &offers {
-                    let old = table.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
-                    if let Some(entry) = old.as_ref().and_then(IndexEntry::for_offer) {
-                        let (is_geo, key) = index_key(&entry);
-                        let index = if is_geo { &mut geo } else { &mut digital };
-                        index.remove(key.as_str()).map_err(backend)?;
-                    }
-                    if let Some(entry) = IndexEntry::for_offer(offer) {
-                        let (is_geo, key) = index_key(&entry);
-                        let index = if is_geo { &mut geo } else { &mut digital };
-                        index.insert(key.as_str(), ()).map_err(backend)?;
-                    }
-                    if let Some(old) = &old {
-                        regions.remove(region_key(old).as_str()).map_err(backend)?;
-                    }
-                    regions.insert(region_key(offer).as_str(), ()).map_err(backend)?;
-                    let json = serde_json::to_vec(offer).map_err(backend)?;
-                    table.insert(offer.id.as_str(), json.as_slice()).map_err(backend)?;
-                }
+            for offer in &offers {
+                write_offer(&tx, offer)?;
             }
             tx.commit().map_err(backend)
+        })
+        .await
+    }
+
+    async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError> {
+        let offer = offer.clone();
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            let current =
+                tx.open_table(OFFERS).map_err(backend)?.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
+            if current.as_ref().map(|o| o.version) != expected_version {
+                return Ok(Saved::Conflict(current.map(Box::new)));
+            }
+            write_offer(&tx, &offer)?;
+            tx.commit().map_err(backend)?;
+            Ok(Saved::Saved)
         })
         .await
     }

@@ -1,0 +1,147 @@
+//! Admin authentication: RS256 JWTs from Amazon Cognito in production (checked against its JWKS,
+//! issuer and app client), or from the development issuer in the local run and tests. The same
+//! verification runs in Lambda and in the local server; API Gateway's JWT authorizer in front is
+//! defence in depth, not the guard.
+
+pub mod dev;
+mod jwks;
+
+use crate::error::ApiError;
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use forebyg_shared::auth::{Principal, Role};
+use forebyg_shared::taxonomy::RegionCode;
+use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
+use serde::{Deserialize, Serialize};
+
+/// How admins sign in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthConfig {
+    /// No admin sign-in: every admin request is 401.
+    Disabled,
+    /// The development issuer (local run and tests only; refused in Lambda).
+    Dev,
+    /// Cognito: `issuer` is `https://cognito-idp.{region}.amazonaws.com/{pool id}`, `client_id` the
+    /// app client (the ID token's `aud`); keys from `jwks_url` (default: the issuer's).
+    Cognito { issuer: String, client_id: String, jwks_url: Option<String> },
+}
+
+/// The claims Forebyg reads (Cognito ID token names; the dev issuer uses the same).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub iss: String,
+    pub aud: String,
+    pub exp: u64,
+    pub iat: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "cognito:groups", default)]
+    pub groups: Vec<String>,
+    #[serde(rename = "custom:region", default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(rename = "custom:provider", default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+enum Keys {
+    Disabled,
+    Static(DecodingKey),
+    Jwks(jwks::JwksCache),
+}
+
+/// Verifies bearer tokens into principals. Built once at start-up.
+pub struct Authenticator {
+    keys: Keys,
+    validation: Validation,
+}
+
+impl Authenticator {
+    pub fn new(config: &AuthConfig) -> Self {
+        let mut validation = Validation::new(Algorithm::RS256);
+        validation.leeway = 30;
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        let keys = match config {
+            AuthConfig::Disabled => Keys::Disabled,
+            AuthConfig::Dev => {
+                validation.set_issuer(&[dev::ISSUER]);
+                validation.set_audience(&[dev::AUDIENCE]);
+                Keys::Static(dev::decoding_key())
+            }
+            AuthConfig::Cognito { issuer, client_id, jwks_url } => {
+                validation.set_issuer(&[issuer]);
+                validation.set_audience(&[client_id]);
+                let url = jwks_url.clone().unwrap_or_else(|| format!("{issuer}/.well-known/jwks.json"));
+                Keys::Jwks(jwks::JwksCache::new(url))
+            }
+        };
+        Authenticator { keys, validation }
+    }
+
+    /// A principal from an `Authorization: Bearer …` header value.
+    pub async fn authenticate(&self, authorization: Option<&str>) -> Result<Principal, ApiError> {
+        let unauthenticated = |detail: &str| ApiError::Unauthenticated(detail.to_owned());
+        let token = authorization.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty());
+        let token = token.ok_or_else(|| unauthenticated("Sign in: send an ID token as `Authorization: Bearer <token>`."))?;
+        let header = decode_header(token).map_err(|_| unauthenticated("The token is malformed."))?;
+        let key = match &self.keys {
+            Keys::Disabled => return Err(unauthenticated("Admin sign-in is not configured on this server.")),
+            Keys::Static(key) => key.clone(),
+            Keys::Jwks(cache) => cache.key(header.kid.as_deref()).await.ok_or_else(|| unauthenticated("The token's signing key is unknown."))?,
+        };
+        let data = decode::<Claims>(token, &key, &self.validation).map_err(|e| {
+            use jsonwebtoken::errors::ErrorKind::*;
+            match e.kind() {
+                ExpiredSignature => unauthenticated("The token has expired: sign in again."),
+                InvalidSignature => unauthenticated("The token's signature is invalid."),
+                InvalidIssuer | InvalidAudience => unauthenticated("The token is not for this service."),
+                _ => unauthenticated("The token is invalid."),
+            }
+        })?;
+        principal(data.claims)
+    }
+}
+
+/// Maps verified claims to a role and scope; a valid token without a usable role is 403.
+pub fn principal(c: Claims) -> Result<Principal, ApiError> {
+    let role = [Role::NationalAdmin, Role::RegionAdmin, Role::ProviderEditor]
+        .into_iter()
+        .find(|r| c.groups.iter().any(|g| g == r.code()))
+        .ok_or_else(|| ApiError::Forbidden("Your account has no admin role.".into()))?;
+    let region =
+        c.region.as_deref().map(|r| RegionCode::from_code(r).ok_or_else(|| ApiError::Forbidden(format!("Unknown region `{r}` on your account."))));
+    let region = region.transpose()?;
+    let provider_id = c.provider.filter(|p| !p.is_empty());
+    match role {
+        Role::RegionAdmin if region.is_none() => return Err(ApiError::Forbidden("A regional administrator needs a region on the account.".into())),
+        Role::ProviderEditor if region.is_none() || provider_id.is_none() => {
+            return Err(ApiError::Forbidden("A provider editor needs a region and a provider on the account.".into()))
+        }
+        _ => {}
+    }
+    Ok(Principal { subject: c.sub, name: c.name, role, region, provider_id })
+}
+
+/// Extracts the signed-in admin; rejects with 401/403 problem bodies.
+pub struct Admin(pub Principal);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+        Ok(Admin(state.auth.authenticate(header).await?))
+    }
+}
+
+impl Admin {
+    /// 403 unless this admin may manage listings of `provider_id` in `region`.
+    pub fn require(&self, region: RegionCode, provider_id: &str) -> Result<(), ApiError> {
+        if self.0.may_manage(region, provider_id) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden("This listing is outside your region or provider.".into()))
+        }
+    }
+}

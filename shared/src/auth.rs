@@ -1,0 +1,70 @@
+//! Who an admin is and what they may touch. The server enforces it on every admin request; the
+//! UI uses the same rules only to hide what a role cannot do.
+
+use crate::taxonomy::RegionCode;
+use serde::{Deserialize, Serialize};
+
+code_enum! {
+    /// Admin roles, as Cognito groups.
+    Role {
+        NationalAdmin = "national-admin", "National administrator", "National administrator";
+        RegionAdmin = "region-admin", "Regional administrator", "Regional administrator";
+        ProviderEditor = "provider-editor", "Redaktør hos udbyder", "Provider editor";
+    }
+}
+
+/// A signed-in admin and their scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Principal {
+    /// The identity provider's stable user id (`sub`).
+    pub subject: String,
+    pub name: Option<String>,
+    pub role: Role,
+    /// The region a region admin or provider editor works in.
+    pub region: Option<RegionCode>,
+    /// The provider a provider editor works for.
+    pub provider_id: Option<String>,
+}
+
+impl Principal {
+    /// May this admin see and change listings (and the requests to join them) of `provider_id`
+    /// in `region`?
+    pub fn may_manage(&self, region: RegionCode, provider_id: &str) -> bool {
+        match self.role {
+            Role::NationalAdmin => true,
+            Role::RegionAdmin => self.region == Some(region),
+            Role::ProviderEditor => self.region == Some(region) && self.provider_id.as_deref() == Some(provider_id),
+        }
+    }
+
+    /// The regions whose listings this admin may list (all four for a national admin).
+    pub fn regions(&self) -> Vec<RegionCode> {
+        match (self.role, self.region) {
+            (Role::NationalAdmin, _) => RegionCode::ALL.to_vec(),
+            (_, Some(r)) => vec![r],
+            (_, None) => vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(role: Role, region: Option<RegionCode>, provider: Option<&str>) -> Principal {
+        Principal { subject: "s".into(), name: None, role, region, provider_id: provider.map(Into::into) }
+    }
+
+    #[test]
+    fn scopes() {
+        use RegionCode::*;
+        assert!(p(Role::NationalAdmin, None, None).may_manage(Syddanmark, "x"));
+        let region = p(Role::RegionAdmin, Some(Midtjylland), None);
+        assert!(region.may_manage(Midtjylland, "any") && !region.may_manage(Syddanmark, "any"));
+        let editor = p(Role::ProviderEditor, Some(Midtjylland), Some("aarhus"));
+        assert!(editor.may_manage(Midtjylland, "aarhus") && !editor.may_manage(Midtjylland, "silkeborg") && !editor.may_manage(Nordjylland, "aarhus"));
+        assert_eq!(p(Role::NationalAdmin, None, None).regions().len(), 4);
+        assert_eq!(editor.regions(), vec![Midtjylland]);
+    }
+}
