@@ -43,8 +43,12 @@ fn public_api_over_http() {
         server.get("/api/v1/offers?postcode=8000&radius_km=60&sort=next-start&available=true&self_referral=on&per_page=50").json();
     assert!(soon.total > 0);
     assert!(soon.results.iter().all(|h| h.offer.self_referral && matches!(h.offer.capacity.code(), "open" | "few-places")));
-    let starts: Vec<(bool, &str)> =
-        soon.results.iter().filter(|h| !h.digital).map(|h| (!h.offer.continuous_enrolment, h.offer.next_start.as_deref().unwrap_or("9999"))).collect();
+    let starts: Vec<(bool, &str)> = soon
+        .results
+        .iter()
+        .filter(|h| !h.digital)
+        .map(|h| (!h.offer.continuous_enrolment, h.offer.next_start.as_deref().unwrap_or("9999")))
+        .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "continuous enrolment first, then by date: {starts:?}");
 
     // By coordinate (the browser's location).
