@@ -25,6 +25,9 @@ pub enum ApiError {
     Unauthenticated(String),
     #[error("forbidden: {0}")]
     Forbidden(String),
+    /// The edit started from an old version: here is the current offer.
+    #[error("stale edit")]
+    Stale(Box<forebyg_shared::offer::Offer>),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
 }
@@ -51,6 +54,12 @@ impl ApiError {
             ApiError::BadRequest(detail) => simple(types::BAD_REQUEST, "Bad request", 400, Some(detail.clone())),
             ApiError::UnsupportedMediaType => simple(types::BAD_REQUEST, "Send the body as application/json", 415, None),
             ApiError::Conflict { kind, title, detail } => simple(kind, title, 409, Some(detail.clone())),
+            ApiError::Stale(_) => simple(
+                types::STALE_VERSION,
+                "Someone else changed this offer",
+                409,
+                Some("The offer changed since you opened it. Review the current version and apply your change again.".into()),
+            ),
             ApiError::Unauthenticated(detail) => simple(types::UNAUTHENTICATED, "Sign-in required", 401, Some(detail.clone())),
             ApiError::Forbidden(detail) => simple(types::FORBIDDEN, "Not allowed", 403, Some(detail.clone())),
             ApiError::TooManyRequests { retry_after_secs } => {
@@ -69,6 +78,12 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Store(e) = &self {
             tracing::error!(error = %e, "request failed in the store");
+        }
+        if let ApiError::Stale(current) = self {
+            let body = forebyg_shared::admin::StaleEdit { problem: ApiError::Stale(current.clone()).problem(), current: *current };
+            let mut res = (StatusCode::CONFLICT, axum::Json(body)).into_response();
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
+            return res;
         }
         let mut res = problem_response(self.problem());
         match self {

@@ -1,5 +1,6 @@
 //! Forebyg API: one axum [`Router`](axum::Router) served by AWS Lambda and by the local server.
 
+pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod demo;
@@ -15,23 +16,24 @@ pub mod store;
 use rate_limit::RateLimiter;
 use std::sync::Arc;
 use std::time::Duration;
-use store::{OfferStore, ReferralStore};
+use store::{AuditStore, OfferStore, ReferralStore};
 
 /// Shared state of every request handler.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn OfferStore>,
     pub referrals: Arc<dyn ReferralStore>,
+    pub audit: Arc<dyn AuditStore>,
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
 }
 
 impl AppState {
     /// State over one store adapter that serves both ports.
-    pub fn new<S: OfferStore + ReferralStore + 'static>(store: S, limits: Limits) -> Self {
+    pub fn new<S: OfferStore + ReferralStore + AuditStore + 'static>(store: S, limits: Limits) -> Self {
         let store = Arc::new(store);
         let auth = Arc::new(auth::Authenticator::new(&auth::AuthConfig::Disabled));
-        AppState { store: store.clone(), referrals: store, limits: Arc::new(limits), auth }
+        AppState { store: store.clone(), referrals: store.clone(), audit: store, limits: Arc::new(limits), auth }
     }
 
     /// The same state with admin sign-in configured.

@@ -1,7 +1,9 @@
 //! `forebyg`: the API on AWS Lambda (when `AWS_LAMBDA_RUNTIME_API` is set) or a local HTTP server
 //! that also serves the built SPA.
 //!
-//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`.
+//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`,
+//! `forebyg dev-token <role> [region] [provider]` (a token of the development issuer, accepted
+//! only by servers running with `FOREBYG_AUTH=dev`).
 
 use forebyg_api::config::{Config, StoreConfig};
 use forebyg_api::store::dynamodb::{table, DynamoStore};
@@ -18,6 +20,9 @@ async fn main() -> Result<(), BoxError> {
     let config = Config::from_env()?;
     init_logging(config.lambda);
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("dev-token") {
+        return dev_token(&args);
+    }
     let state = open_state(&config).await?;
     match args.first().map(String::as_str).unwrap_or("serve") {
         "serve" => serve(config, state).await,
@@ -26,8 +31,18 @@ async fn main() -> Result<(), BoxError> {
             seed(state.store.as_ref(), count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
-        other => Err(format!("unknown command `{other}`; use serve, seed <count> or create-table").into()),
+        other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table or dev-token").into()),
     }
+}
+
+fn dev_token(args: &[String]) -> Result<(), BoxError> {
+    use forebyg_api::auth::dev;
+    use forebyg_shared::{auth::Role, taxonomy::RegionCode};
+    let usage = "usage: forebyg dev-token <national-admin|region-admin|provider-editor> [region] [provider]";
+    let role = args.get(1).and_then(|r| Role::from_code(r)).ok_or(usage)?;
+    let region = args.get(2).map(|r| RegionCode::from_code(r).ok_or(usage)).transpose()?;
+    println!("{}", dev::sign(&dev::claims(role, region, args.get(3).map(String::as_str), 8 * 3600)));
+    Ok(())
 }
 
 fn init_logging(lambda: bool) {

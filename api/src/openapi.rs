@@ -1,8 +1,9 @@
 //! The OpenAPI 3.1 document, generated from the handlers' annotations.
 
 use crate::routes::{
-    __path_create_self_referral, __path_get_offer, __path_get_self_referral, __path_get_taxonomy, __path_healthz, __path_search_offers,
-    __path_withdraw_self_referral,
+    __path_audit_log, __path_create_offer, __path_create_self_referral, __path_get_admin_offer, __path_get_offer, __path_get_self_referral,
+    __path_get_taxonomy, __path_healthz, __path_list_offers, __path_list_referrals, __path_me, __path_search_offers, __path_set_offer_status,
+    __path_set_referral_status, __path_update_offer, __path_verify_offer, __path_withdraw_self_referral,
 };
 use axum::Json;
 use utoipa::OpenApi;
@@ -10,15 +11,31 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Forebyg API", version = "1", description = "Find patient-oriented prevention offers in Denmark. Errors are RFC 9457 problem+json."),
-    paths(search_offers, get_offer, create_self_referral, get_self_referral, withdraw_self_referral, get_taxonomy, healthz, openapi_json),
+    paths(
+        search_offers, get_offer, create_self_referral, get_self_referral, withdraw_self_referral, get_taxonomy, healthz, openapi_json,
+        me, list_offers, create_offer, get_admin_offer, update_offer, set_offer_status, verify_offer, list_referrals, set_referral_status, audit_log
+    ),
+    modifiers(&BearerAuth),
     tags(
         (name = "offers", description = "Public search and offer pages"),
         (name = "self-referrals", description = "Ask to join an offer; check or withdraw the request with the receipt code"),
         (name = "taxonomy", description = "Codes and labels"),
         (name = "health", description = "Liveness"),
+        (name = "admin", description = "Regional admins and provider editors (Cognito ID token as bearer)"),
     )
 )]
 pub struct ApiDoc;
+
+/// The admin routes' bearer scheme (a Cognito ID token, RS256).
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build();
+        openapi.components.get_or_insert_with(Default::default).add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
 
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "health", responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]

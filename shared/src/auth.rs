@@ -63,7 +63,9 @@ mod tests {
         let region = p(Role::RegionAdmin, Some(Midtjylland), None);
         assert!(region.may_manage(Midtjylland, "any") && !region.may_manage(Syddanmark, "any"));
         let editor = p(Role::ProviderEditor, Some(Midtjylland), Some("aarhus"));
-        assert!(editor.may_manage(Midtjylland, "aarhus") && !editor.may_manage(Midtjylland, "silkeborg") && !editor.may_manage(Nordjylland, "aarhus"));
+        assert!(
+            editor.may_manage(Midtjylland, "aarhus") && !editor.may_manage(Midtjylland, "silkeborg") && !editor.may_manage(Nordjylland, "aarhus")
+        );
         assert_eq!(p(Role::NationalAdmin, None, None).regions().len(), 4);
         assert_eq!(editor.regions(), vec![Midtjylland]);
     }

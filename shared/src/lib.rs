@@ -5,6 +5,7 @@
 #[macro_use]
 mod code_enum;
 
+pub mod admin;
 pub mod auth;
 pub mod date;
 pub mod geo;

@@ -79,6 +79,11 @@ impl Authenticator {
         Authenticator { keys, validation }
     }
 
+    /// Whether this is the development issuer (which also serves `/api/v1/dev/token`).
+    pub fn is_dev(&self) -> bool {
+        matches!(&self.keys, Keys::Static(_))
+    }
+
     /// A principal from an `Authorization: Bearer …` header value.
     pub async fn authenticate(&self, authorization: Option<&str>) -> Result<Principal, ApiError> {
         let unauthenticated = |detail: &str| ApiError::Unauthenticated(detail.to_owned());

@@ -1,5 +1,7 @@
 //! The HTTP surface: one module per resource, each exposing `router()`.
 
+mod admin;
+mod dev_auth;
 mod health;
 mod offers;
 mod self_referrals;
@@ -17,6 +19,10 @@ use std::path::Path;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use admin::{
+    __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_set_offer_status,
+    __path_set_referral_status, __path_update_offer, __path_verify_offer,
+};
 pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
 pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
@@ -28,7 +34,9 @@ pub fn router(state: AppState) -> Router {
         .merge(offers::router())
         .merge(taxonomy::router())
         .merge(self_referrals::router())
+        .merge(admin::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
+        .merge(if state.auth.is_dev() { dev_auth::router() } else { Router::new() })
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed);
     Router::new().nest("/api/v1", api).merge(health::router()).with_state(state).layer(

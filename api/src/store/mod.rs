@@ -3,11 +3,13 @@
 //! Both adapters keep the same geo index (see [`geo_index`]) and pass the same contract tests
 //! (`tests/store_contract.rs`).
 
+pub mod audit;
 pub mod dynamodb;
 pub mod embedded;
 pub mod geo_index;
 pub mod referral;
 
+pub use audit::AuditStore;
 pub use referral::{Created, ReferralStore, SelfReferral};
 
 use async_trait::async_trait;

@@ -69,6 +69,9 @@ pub trait ReferralStore: Send + Sync {
     /// The request with this receipt code, unless it has expired.
     async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError>;
 
+    /// The live requests to offers of a region, newest first.
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError>;
+
     /// Replaces an existing request (status changes).
     async fn update_referral(&self, referral: &SelfReferral) -> Result<(), StoreError>;
 

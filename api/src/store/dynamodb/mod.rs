@@ -1,5 +1,6 @@
 //! The DynamoDB adapter (single-table design, see [`table`]).
 
+mod audit;
 pub mod item;
 mod referrals;
 pub mod table;

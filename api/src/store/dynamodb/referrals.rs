@@ -16,6 +16,7 @@ use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem};
+use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
 
 const REFERRAL_SK: &str = "REFERRAL";
@@ -111,6 +112,36 @@ impl ReferralStore for DynamoStore {
     async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError> {
         // TTL deletion lags (up to days): an expired record is treated as gone.
         Ok(self.get_item(referral_key(receipt_code)).await?.map(from_item).transpose()?.filter(|r| !r.is_expired(now)))
+    }
+
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError> {
+        let mut out = vec![];
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .index_name(super::table::GSI1)
+                .key_condition_expression("#pk = :pk")
+                .expression_attribute_names("#pk", GSI1_PK)
+                .expression_attribute_values(":pk", s(format!("INBOX#{}", region.code())))
+                .scan_index_forward(false)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            for item in page.items.unwrap_or_default() {
+                let r = from_item(item)?;
+                if !r.is_expired(now) {
+                    out.push(r);
+                }
+            }
+            match page.last_evaluated_key {
+                Some(k) if !k.is_empty() => start = Some(k),
+                _ => return Ok(out),
+            }
+        }
     }
 
     async fn update_referral(&self, r: &SelfReferral) -> Result<(), StoreError> {

@@ -9,6 +9,7 @@ use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, Tab
 use std::path::Path;
 use std::sync::Arc;
 
+mod audit;
 mod referrals;
 
 /// id → offer as JSON.
@@ -21,6 +22,8 @@ const DIGITAL: TableDefinition<&str, ()> = TableDefinition::new("digital_index")
 const REGION: TableDefinition<&str, ()> = TableDefinition::new("region_index");
 /// receipt code → self-referral as JSON.
 const REFERRALS: TableDefinition<&str, &[u8]> = TableDefinition::new("referrals");
+/// `{region}#{at:012}#{id}` → audit entry as JSON.
+const AUDIT: TableDefinition<&str, &[u8]> = TableDefinition::new("audit_log");
 /// idempotency key → receipt code.
 const IDEMPOTENCY: TableDefinition<&str, &str> = TableDefinition::new("referral_idempotency");
 
@@ -47,6 +50,7 @@ impl EmbeddedStore {
         tx.open_table(REGION).map_err(backend)?;
         tx.open_table(REFERRALS).map_err(backend)?;
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
+        tx.open_table(AUDIT).map_err(backend)?;
         tx.commit().map_err(backend)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }

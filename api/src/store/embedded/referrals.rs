@@ -4,6 +4,7 @@
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS};
 use crate::store::{Created, ReferralStore, SelfReferral, StoreError};
 use async_trait::async_trait;
+use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
 
 fn decode(code: &str, bytes: &[u8]) -> Result<SelfReferral, StoreError> {
@@ -50,6 +51,23 @@ impl ReferralStore for EmbeddedStore {
             let table = tx.open_table(REFERRALS).map_err(backend)?;
             let found = table.get(code.as_str()).map_err(backend)?.map(|b| decode(&code, b.value())).transpose()?;
             Ok(found.filter(|r| !r.is_expired(now)))
+        })
+        .await
+    }
+
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError> {
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let mut out = vec![];
+            for entry in tx.open_table(REFERRALS).map_err(backend)?.iter().map_err(backend)? {
+                let (code, bytes) = entry.map_err(backend)?;
+                let r = decode(code.value(), bytes.value())?;
+                if r.region == region && !r.is_expired(now) {
+                    out.push(r);
+                }
+            }
+            out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+            Ok(out)
         })
         .await
     }

@@ -1,0 +1,145 @@
+//! Listings: create, edit, publish, unpublish, archive and re-verify offers within the admin's
+//! scope. Every save names the version it started from; a stale one is refused with the current
+//! offer (409), never silently overwritten. Every change is audited.
+
+use super::audit;
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::store::Saved;
+use crate::AppState;
+use forebyg_shared::admin::{AdminOfferRow, AuditAction, Reverify, StatusChange};
+use forebyg_shared::date::iso_date;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::offer_validation::validate_offer;
+
+fn today() -> String {
+    iso_date(crate::self_referral::now())
+}
+
+/// The admin's listings, newest region first; `stale_only` keeps those not verified for ~6 months.
+pub async fn list(state: &AppState, admin: &Admin, stale_only: bool) -> Result<Vec<AdminOfferRow>, ApiError> {
+    let today = today();
+    let mut rows = vec![];
+    for region in admin.0.regions() {
+        for o in state.store.region_offers(region).await? {
+            if admin.0.may_manage(o.region, &o.provider.id) {
+                rows.push(AdminOfferRow::new(&o, &today));
+            }
+        }
+    }
+    rows.retain(|r| !stale_only || r.stale);
+    Ok(rows)
+}
+
+/// One offer in any status: 404 if absent, 403 if outside the admin's scope.
+pub async fn get(state: &AppState, admin: &Admin, id: &str) -> Result<Offer, ApiError> {
+    let offer = state.store.get_offer(id).await?.ok_or_else(|| ApiError::NotFound(format!("No offer with id {id}.")))?;
+    admin.require(offer.region, &offer.provider.id)?;
+    Ok(offer)
+}
+
+/// A URL-safe id from the title plus randomness: `holdtraening-for-kol-3f9a1c`.
+fn new_id(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        match c {
+            'a'..='z' | '0'..='9' => slug.push(c),
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push_str("oe"),
+            'å' => slug.push_str("aa"),
+            _ if !slug.ends_with('-') && !slug.is_empty() => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let mut random = [0u8; 3];
+    let _ = getrandom::fill(&mut random);
+    format!("{}-{}", slug.trim_end_matches('-'), random.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+fn validated(offer: &Offer) -> Result<(), ApiError> {
+    let errors = validate_offer(offer);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Saves `next` over `expected` version, auditing the changes; a stale version is a 409 with
+/// the current offer.
+async fn save(state: &AppState, admin: &Admin, before: Option<&Offer>, next: Offer, action: AuditAction) -> Result<Offer, ApiError> {
+    match state.store.save_offer(&next, before.map(|b| b.version)).await? {
+        Saved::Saved => {
+            let changes = audit::diff(before, &next);
+            state.audit.append_audit(&[audit::entry(&admin.0, next.region, action, &next.id, changes)]).await?;
+            Ok(next)
+        }
+        Saved::Conflict(Some(current)) => Err(ApiError::Stale(current)),
+        Saved::Conflict(None) => Err(ApiError::NotFound(format!("No offer with id {}.", next.id))),
+    }
+}
+
+pub async fn create(state: &AppState, admin: &Admin, mut offer: Offer) -> Result<Offer, ApiError> {
+    offer.id = new_id(&offer.title);
+    offer.version = 1;
+    offer.demo = false;
+    validated(&offer)?;
+    admin.require(offer.region, &offer.provider.id)?;
+    save(state, admin, None, offer, AuditAction::OfferCreated).await
+}
+
+/// An edit of the whole offer, made from `offer.version`.
+pub async fn update(state: &AppState, admin: &Admin, id: &str, mut offer: Offer) -> Result<Offer, ApiError> {
+    let current = get(state, admin, id).await?;
+    offer.id = current.id.clone();
+    offer.demo = current.demo;
+    validated(&offer)?;
+    // Moving a listing out of one's own scope is not allowed either.
+    admin.require(offer.region, &offer.provider.id)?;
+    if offer.version != current.version {
+        return Err(ApiError::Stale(Box::new(current)));
+    }
+    let mut before = current;
+    before.version = offer.version;
+    offer.version += 1;
+    save(state, admin, Some(&before), offer, AuditAction::OfferUpdated).await
+}
+
+pub async fn set_status(state: &AppState, admin: &Admin, id: &str, change: StatusChange) -> Result<Offer, ApiError> {
+    let current = get(state, admin, id).await?;
+    if change.version != current.version {
+        return Err(ApiError::Stale(Box::new(current)));
+    }
+    let mut next = current.clone();
+    next.status = change.status;
+    next.version += 1;
+    save(state, admin, Some(&current), next, AuditAction::OfferStatus).await
+}
+
+pub async fn reverify(state: &AppState, admin: &Admin, id: &str, req: Reverify) -> Result<Offer, ApiError> {
+    let current = get(state, admin, id).await?;
+    if req.version != current.version {
+        return Err(ApiError::Stale(Box::new(current)));
+    }
+    let mut next = current.clone();
+    next.last_verified = today();
+    next.version += 1;
+    save(state, admin, Some(&current), next, AuditAction::OfferVerified).await
+}
+
+#[cfg(test)]
+mod tests {
+    use forebyg_shared::offer::Offer;
+
+    #[test]
+    fn ids_are_url_safe_slugs() {
+        let id = super::new_id("Holdtræning for dig med KOL – Østerbro!");
+        let (slug, rand) = id.rsplit_once('-').unwrap();
+        assert_eq!(slug, "holdtraening-for-dig-med-kol-oesterbro");
+        assert_eq!(rand.len(), 6);
+        let mut offer: Offer = serde_json::from_str(include_str!("../../../shared/tests/offer_fixture.json")).unwrap();
+        offer.id = id;
+        assert_eq!(forebyg_shared::offer_validation::validate_offer(&offer), vec![]);
+    }
+}

@@ -1,0 +1,6 @@
+//! The regional admin's work: listings with optimistic concurrency, the referral inbox, and the
+//! audit log that records both.
+
+pub mod audit;
+pub mod inbox;
+pub mod listings;

@@ -1,0 +1,167 @@
+//! `/api/v1/admin/*`: the regional admin's workspace. Every handler takes an [`Admin`], so no
+//! route answers without a verified token, and scopes are checked in the admin services.
+
+use crate::admin::{inbox, listings};
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use forebyg_shared::admin::{AdminOfferRow, AuditEntry, InboxItem, ReferralStatusChange, Reverify, StaleEdit, StatusChange};
+use forebyg_shared::auth::Principal;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::taxonomy::RegionCode;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/me", get(me))
+        .route("/admin/offers", get(list_offers).post(create_offer))
+        .route("/admin/offers/{id}", get(get_admin_offer).put(update_offer))
+        .route("/admin/offers/{id}/status", post(set_offer_status))
+        .route("/admin/offers/{id}/verify", post(verify_offer))
+        .route("/admin/referrals", get(list_referrals))
+        .route("/admin/referrals/{code}/status", post(set_referral_status))
+        .route("/admin/audit", get(audit_log))
+}
+
+/// The signed-in admin and their scope.
+#[utoipa::path(get, path = "/api/v1/admin/me", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Principal), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn me(admin: Admin) -> Json<Principal> {
+    Json(admin.0)
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Only offers not verified for about six months.
+    #[serde(default)]
+    stale: bool,
+}
+
+/// Listings within the admin's scope, any status.
+#[utoipa::path(get, path = "/api/v1/admin/offers", tag = "admin", security(("bearer" = [])), params(ListQuery),
+    responses((status = 200, body = Vec<AdminOfferRow>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_offers(State(state): State<AppState>, admin: Admin, Query(q): Query<ListQuery>) -> Result<Json<Vec<AdminOfferRow>>, ApiError> {
+    Ok(Json(listings::list(&state, &admin, q.stale).await?))
+}
+
+/// Create a listing (the server assigns the id; version 1).
+#[utoipa::path(post, path = "/api/v1/admin/offers", tag = "admin", security(("bearer" = [])), request_body = Offer,
+    responses((status = 201, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn create_offer(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiJson(offer): ApiJson<Offer>,
+) -> Result<(StatusCode, Json<Offer>), ApiError> {
+    Ok((StatusCode::CREATED, Json(listings::create(&state, &admin, offer).await?)))
+}
+
+/// One listing in any status.
+#[utoipa::path(get, path = "/api/v1/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_admin_offer(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<Offer>, ApiError> {
+    Ok(Json(listings::get(&state, &admin, &id).await?))
+}
+
+/// Replace a listing; `version` is the version the edit started from. A stale version is a 409
+/// whose body holds the current offer.
+#[utoipa::path(put, path = "/api/v1/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Offer,
+    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn update_offer(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(offer): ApiJson<Offer>,
+) -> Result<Json<Offer>, ApiError> {
+    Ok(Json(listings::update(&state, &admin, &id, offer).await?))
+}
+
+/// Publish, unpublish (draft) or archive.
+#[utoipa::path(post, path = "/api/v1/admin/offers/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = StatusChange,
+    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json")))]
+pub async fn set_offer_status(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<StatusChange>,
+) -> Result<Json<Offer>, ApiError> {
+    Ok(Json(listings::set_status(&state, &admin, &id, change).await?))
+}
+
+/// Confirm the listing is still true (last verified = today).
+#[utoipa::path(post, path = "/api/v1/admin/offers/{id}/verify", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reverify,
+    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json")))]
+pub async fn verify_offer(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<Reverify>,
+) -> Result<Json<Offer>, ApiError> {
+    Ok(Json(listings::reverify(&state, &admin, &id, req).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InboxQuery {
+    offer: Option<String>,
+    status: Option<ReferralStatus>,
+}
+
+/// Requests to join the admin's offers, newest first. Every read is audited.
+#[utoipa::path(get, path = "/api/v1/admin/referrals", tag = "admin", security(("bearer" = [])), params(InboxQuery),
+    responses((status = 200, body = Vec<InboxItem>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_referrals(State(state): State<AppState>, admin: Admin, Query(q): Query<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
+    Ok(Json(inbox::list(&state, &admin, q.offer.as_deref(), q.status).await?))
+}
+
+/// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.
+#[utoipa::path(post, path = "/api/v1/admin/referrals/{code}/status", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = ReferralStatusChange,
+    responses((status = 200, body = InboxItem), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn set_referral_status(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(code): Path<String>,
+    ApiJson(change): ApiJson<ReferralStatusChange>,
+) -> Result<Json<InboxItem>, ApiError> {
+    Ok(Json(inbox::set_status(&state, &admin, &code, change).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Required for a national admin; others see their own region.
+    region: Option<RegionCode>,
+    #[param(maximum = 500)]
+    limit: Option<usize>,
+}
+
+/// The region's audit log, newest first. Region admins (and national admins) only.
+#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntry>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn audit_log(State(state): State<AppState>, admin: Admin, Query(q): Query<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    use forebyg_shared::auth::Role;
+    let region = match (admin.0.role, q.region, admin.0.region) {
+        (Role::ProviderEditor, ..) => return Err(ApiError::Forbidden("The audit log is for region administrators.".into())),
+        (Role::NationalAdmin, Some(r), _) => r,
+        (Role::RegionAdmin, None, Some(own)) => own,
+        (Role::RegionAdmin, Some(r), Some(own)) if r == own => r,
+        (Role::NationalAdmin, None, _) => return Err(ApiError::BadRequest("Choose a region.".into())),
+        _ => return Err(ApiError::Forbidden("This region's log is not yours.".into())),
+    };
+    Ok(Json(state.audit.audit_log(region, q.limit.unwrap_or(100).min(500)).await?))
+}

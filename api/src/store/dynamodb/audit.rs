@@ -1,0 +1,57 @@
+//! The audit log in DynamoDB: `PK = AUDIT#{region}`, `SK = {at:012}#{id}`, written only with
+//! `attribute_not_exists` (append-only), read newest first.
+
+use super::item::{s, Item};
+use super::table::{PK, SK};
+use super::{sdk_error, DynamoStore};
+use crate::store::audit::{sort_key, AuditStore};
+use crate::store::StoreError;
+use async_trait::async_trait;
+use forebyg_shared::admin::AuditEntry;
+use forebyg_shared::taxonomy::RegionCode;
+
+fn partition(region: RegionCode) -> String {
+    format!("AUDIT#{}", region.code())
+}
+
+#[async_trait]
+impl AuditStore for DynamoStore {
+    async fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        for e in entries {
+            let mut item: Item = serde_dynamo::to_item(e).map_err(|err| StoreError::Backend(format!("cannot map audit entry: {err}")))?;
+            item.insert(PK.into(), s(partition(e.region)));
+            item.insert(SK.into(), s(sort_key(e)));
+            item.insert("entity".into(), s("audit"));
+            self.client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(item))
+                .condition_expression("attribute_not_exists(#pk)")
+                .expression_attribute_names("#pk", PK)
+                .send()
+                .await
+                .map_err(sdk_error)?;
+        }
+        Ok(())
+    }
+
+    async fn audit_log(&self, region: RegionCode, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let out = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("#pk = :pk")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_values(":pk", s(partition(region)))
+            .scan_index_forward(false)
+            .limit(limit.clamp(1, 1000) as i32)
+            .send()
+            .await
+            .map_err(sdk_error)?;
+        out.items
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| serde_dynamo::from_item(i).map_err(|e| StoreError::Corrupt { id: "audit".into(), reason: e.to_string() }))
+            .collect()
+    }
+}

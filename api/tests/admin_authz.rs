@@ -1,0 +1,146 @@
+//! The authorization matrix: every admin route × (no token, expired, bad signature, no admin
+//! role, wrong region, wrong provider, right scope) → the exact status, on the real binary with
+//! the embedded store and with DynamoDB (on DynamoDB Local).
+
+mod support;
+
+use forebyg_api::auth::dev;
+use forebyg_api::demo;
+use forebyg_shared::auth::Role;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::referral::ReferralReceipt;
+use forebyg_shared::taxonomy::{Capacity, RegionCode};
+use serde_json::json;
+use support::server::Server;
+
+const DEMO: usize = 300;
+const CASES: [&str; 7] = ["no token", "expired", "bad signature", "no admin role", "wrong region", "wrong provider", "right scope"];
+
+/// A published offer run by a municipality that takes self-referrals.
+fn target() -> Offer {
+    demo::offers(DEMO)
+        .into_iter()
+        .find(|o| o.is_published() && o.referral.self_referral && o.capacity == Capacity::Open && o.location.is_some())
+        .unwrap()
+}
+
+fn other_region(r: RegionCode) -> RegionCode {
+    *RegionCode::ALL.iter().find(|x| **x != r).unwrap()
+}
+
+/// The Authorization header of each case.
+fn tokens(t: &Offer) -> Vec<Option<String>> {
+    let sign = |role, region, provider: Option<&str>, ttl| dev::sign(&dev::claims(role, region, provider, ttl));
+    let valid = sign(Role::RegionAdmin, Some(t.region), None, 600);
+    let tampered = format!("{}{}", &valid[..valid.len() - 4], if valid.ends_with("AAAA") { "BBBB" } else { "AAAA" });
+    let mut no_role = dev::claims(Role::RegionAdmin, Some(t.region), None, 600);
+    no_role.groups = vec!["citizens".into()];
+    vec![
+        None,
+        Some(sign(Role::RegionAdmin, Some(t.region), None, -3600)),
+        Some(tampered),
+        Some(dev::sign(&no_role)),
+        Some(sign(Role::RegionAdmin, Some(other_region(t.region)), None, 600)),
+        Some(sign(Role::ProviderEditor, Some(t.region), Some("another-provider"), 600)),
+        Some(valid),
+    ]
+    .into_iter()
+    .map(|t| t.map(|t| format!("Bearer {t}")))
+    .collect()
+}
+
+struct Route {
+    method: &'static str,
+    path: String,
+    /// Expected status per case, in the order of [`CASES`].
+    expect: [u16; 7],
+}
+
+fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
+    let current = || -> Offer { server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", national)], None).json() };
+    let new_offer = json!(Offer { id: String::new(), title: "Nyt tilbud fra matrixtesten".into(), ..t.clone() }).to_string();
+    let routes = [
+        Route { method: "GET", path: "/api/v1/admin/me".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "GET", path: "/api/v1/admin/offers".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: "/api/v1/admin/offers".into(), expect: [401, 401, 401, 403, 403, 403, 201] },
+        Route { method: "GET", path: format!("/api/v1/admin/offers/{}", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "PUT", path: format!("/api/v1/admin/offers/{}", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/offers/{}/status", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/offers/{}/verify", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: "/api/v1/admin/referrals".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
+    ];
+    let mut failures = vec![];
+    for route in &routes {
+        for (case, (token, expected)) in CASES.iter().zip(tokens(t).into_iter().zip(route.expect)) {
+            let body = match (route.method, route.path.as_str()) {
+                ("POST", p) if p.ends_with("/admin/offers") => Some(new_offer.clone()),
+                ("PUT", _) => Some(json!(current()).to_string()),
+                ("POST", p) if p.ends_with("/status") && p.contains("/offers/") => {
+                    Some(json!({"status": "published", "version": current().version}).to_string())
+                }
+                ("POST", p) if p.ends_with("/verify") => Some(json!({"version": current().version}).to_string()),
+                ("POST", _) => Some(json!({"status": "contacted"}).to_string()),
+                _ => None,
+            };
+            let headers: Vec<(&str, &str)> = token.as_deref().map(|t| ("authorization", t)).into_iter().collect();
+            let res = server.request(route.method, &route.path, &headers, body.as_deref().map(|b| ("application/json", b)));
+            if res.status != expected {
+                failures.push(format!("{} {} [{case}]: expected {expected}, got {} {}", route.method, route.path, res.status, res.body));
+            } else if expected >= 400 {
+                assert_eq!(res.content_type, "application/problem+json", "{} {} [{case}]", route.method, route.path);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
+
+    // Collections answer 200 out of scope, but never with what is not theirs.
+    let list = |case: usize, path: &str| -> String {
+        let auth = tokens(t)[case].clone().unwrap();
+        server.request("GET", path, &[("authorization", auth.as_str())], None).body
+    };
+    for case in [4, 5] {
+        assert!(!list(case, "/api/v1/admin/offers").contains(&t.id), "{} sees the offer", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/referrals").contains(code), "{} sees the request", CASES[case]);
+    }
+    assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
+    // The right provider editor is in scope too.
+    let editor = format!("Bearer {}", dev::sign(&dev::claims(Role::ProviderEditor, Some(t.region), Some(&t.provider.id), 600)));
+    assert_eq!(server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", editor.as_str())], None).status, 200);
+}
+
+fn run(store_env: &[(&str, &str)]) {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut env = vec![("FOREBYG_AUTH", "dev")];
+    env.extend_from_slice(store_env);
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
+    let t = target();
+    let referral = json!({"idempotency_key": "matrix-key-0000000001", "name": "Test Person", "phone": "12345678", "consent": true});
+    let res = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", t.id), &[], Some(("application/json", &referral.to_string())));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let code = res.json::<ReferralReceipt>().receipt_code;
+    let national = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, 600)));
+    matrix(&server, &national, &t, &code);
+}
+
+#[test]
+fn authorization_matrix_on_the_embedded_store() {
+    run(&[]);
+}
+
+#[test]
+fn authorization_matrix_on_dynamodb() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    run(&[("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", &local.endpoint), ("FOREBYG_CREATE_TABLE", "1"), ("FOREBYG_TABLE", "authz")]);
+}
+
+#[test]
+fn without_dev_auth_there_is_no_dev_sign_in_and_dev_tokens_are_refused() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start(data.path(), dist.path(), 0);
+    let login = server.request("POST", "/api/v1/dev/token", &[], Some(("application/json", r#"{"role":"national-admin"}"#)));
+    assert_eq!(login.status, 404);
+    let token = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, 600)));
+    assert_eq!(server.request("GET", "/api/v1/admin/me", &[("authorization", token.as_str())], None).status, 401);
+}

@@ -1,0 +1,143 @@
+//! The admin workspace's contract: listing rows, status changes, the referral inbox, the audit
+//! log and the 409 body of a stale edit.
+
+use crate::auth::Role;
+use crate::offer::Offer;
+use crate::problem::Problem;
+use crate::referral::{ContactTime, ReferralStatus};
+use crate::taxonomy::{Category, Format, OfferStatus, RegionCode};
+use serde::{Deserialize, Serialize};
+
+/// Offers not verified for this many days are listed for re-verification (about 6 months).
+pub const STALE_AFTER_DAYS: i64 = 183;
+
+/// One line of the admin's listing table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminOfferRow {
+    pub id: String,
+    pub title: String,
+    pub status: OfferStatus,
+    pub category: Category,
+    pub format: Format,
+    pub region: RegionCode,
+    pub provider_id: String,
+    pub provider_name: String,
+    pub city: Option<String>,
+    pub last_verified: String,
+    /// Not verified for [`STALE_AFTER_DAYS`].
+    pub stale: bool,
+    pub version: u64,
+}
+
+impl AdminOfferRow {
+    pub fn new(o: &Offer, today: &str) -> Self {
+        let age = crate::date::days_from_iso(today).zip(crate::date::days_from_iso(&o.last_verified)).map(|(t, v)| t - v);
+        AdminOfferRow {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            status: o.status,
+            category: o.category,
+            format: o.format,
+            region: o.region,
+            provider_id: o.provider.id.clone(),
+            provider_name: o.provider.name.clone(),
+            city: o.location.as_ref().map(|l| l.city.clone()),
+            last_verified: o.last_verified.clone(),
+            stale: age.is_none_or(|days| days > STALE_AFTER_DAYS),
+            version: o.version,
+        }
+    }
+}
+
+/// Publish, unpublish (back to draft) or archive, from the version the admin saw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: OfferStatus,
+    pub version: u64,
+}
+
+/// "Still true": sets the last verified date to today, from the version the admin saw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reverify {
+    pub version: u64,
+}
+
+/// 409 body of a stale edit: the problem plus the offer as it is now, so the editor can see what
+/// changed and reapply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaleEdit {
+    #[serde(flatten)]
+    pub problem: Problem,
+    pub current: Offer,
+}
+
+/// A request to join, as the inbox shows it (personal data: every read is audited).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboxItem {
+    pub receipt_code: String,
+    pub offer_id: String,
+    pub offer_title: String,
+    pub provider_id: String,
+    pub region: RegionCode,
+    pub status: ReferralStatus,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_time: Option<ContactTime>,
+    pub message: Option<String>,
+    pub waitlist: bool,
+    pub created_on: String,
+    pub updated_on: String,
+    pub expires_on: String,
+}
+
+/// Move a request on: contacted, enrolled or declined.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferralStatusChange {
+    pub status: ReferralStatus,
+}
+
+code_enum! {
+    /// What an audit entry records.
+    AuditAction {
+        OfferCreated = "offer-created", "Tilbud oprettet", "Offer created";
+        OfferUpdated = "offer-updated", "Tilbud ændret", "Offer changed";
+        OfferStatus = "offer-status", "Status ændret", "Status changed";
+        OfferVerified = "offer-verified", "Tilbud bekræftet", "Offer verified";
+        ReferralRead = "referral-read", "Henvendelse læst", "Request read";
+        ReferralStatus = "referral-status", "Henvendelse behandlet", "Request status changed";
+    }
+}
+
+/// One changed field: its JSON before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    pub field: String,
+    /// JSON text; `null` when the field was added.
+    pub before: String,
+    pub after: String,
+}
+
+/// An append-only record of who did what, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: String,
+    /// Unix seconds.
+    pub at: i64,
+    pub region: RegionCode,
+    /// The admin's subject (user id) and role.
+    pub actor: String,
+    pub actor_role: Role,
+    pub action: AuditAction,
+    /// Offer id or receipt code.
+    pub target: String,
+    pub changes: Vec<FieldChange>,
+}
