@@ -1,0 +1,150 @@
+//! The regional admin's day over real HTTP: create and publish a listing a citizen then finds,
+//! two editors colliding (409 with the current offer, then reapplied), working a request to join
+//! through to "enrolled" as the citizen sees it, re-verifying a stale listing, and the audit log.
+
+mod support;
+
+use forebyg_shared::admin::{AdminOfferRow, AuditAction, AuditEntry, InboxItem, StaleEdit};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
+use forebyg_shared::search::SearchResponse;
+use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
+use serde_json::{json, Value};
+use support::server::{Reply, Server};
+
+const JSON: &str = "application/json";
+
+struct Session<'a> {
+    server: &'a Server,
+    auth: String,
+}
+
+impl Session<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Reply {
+        let body = body.map(|b| b.to_string());
+        self.server.request(method, path, &[("authorization", self.auth.as_str())], body.as_deref().map(|b| (JSON, b)))
+    }
+}
+
+fn sign_in<'a>(server: &'a Server, login: Value) -> Session<'a> {
+    let res = server.request("POST", "/api/v1/dev/token", &[], Some((JSON, &login.to_string())));
+    assert_eq!(res.status, 200, "{}", res.body);
+    Session { server, auth: format!("Bearer {}", res.json::<Value>()["token"].as_str().unwrap()) }
+}
+
+/// A new listing in Skanderborg (Midtjylland), 25 km south of Aarhus.
+fn draft() -> Offer {
+    let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
+    o.title = "Gåhold for dig med KOL i Skanderborg".into();
+    o.category = Category::FysiskAktivitet;
+    o.status = OfferStatus::Draft;
+    o.region = RegionCode::Midtjylland;
+    o.provider.id = "skanderborg-kommune".into();
+    o.provider.name = "Skanderborg Kommune".into();
+    o.referral.self_referral = true;
+    o.capacity = forebyg_shared::taxonomy::Capacity::Open;
+    o.last_verified = forebyg_shared::date::iso_date(forebyg_api::self_referral::now());
+    let l = o.location.as_mut().unwrap();
+    (l.postcode, l.city, l.municipality_code) = ("8660".into(), "Skanderborg".into(), "0746".into());
+    l.point = forebyg_shared::geo::GeoPoint::new(56.0375, 9.9290);
+    o
+}
+
+fn citizen_finds(server: &Server, id: &str) -> bool {
+    let res: SearchResponse = server.get("/api/v1/offers?postcode=8660&category=fysisk-aktivitet&radius_km=5&per_page=50").json();
+    res.results.iter().any(|h| h.offer.id == id)
+}
+
+#[test]
+fn an_admins_day() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_AUTH", "dev")]);
+    let admin = sign_in(&server, json!({"role": "region-admin", "region": "midtjylland"}));
+    let colleague = sign_in(&server, json!({"role": "region-admin", "region": "midtjylland"}));
+
+    // Field errors come back named.
+    let mut bad = draft();
+    bad.title = " ".into();
+    let res = admin.call("POST", "/api/v1/admin/offers", Some(json!(bad)));
+    assert_eq!(res.json::<Problem>().field("title").map(|e| e.code.clone()), Some(forebyg_shared::validation::ErrorCode::Required));
+
+    // Create a draft: not public until published.
+    let created: Offer = admin.call("POST", "/api/v1/admin/offers", Some(json!(draft()))).json();
+    assert!(created.id.starts_with("gaahold-for-dig-med-kol-i-skanderborg-") && created.version == 1);
+    assert!(!citizen_finds(&server, &created.id));
+    assert_eq!(server.get(&format!("/api/v1/offers/{}", created.id)).status, 404);
+    let published: Offer =
+        admin.call("POST", &format!("/api/v1/admin/offers/{}/status", created.id), Some(json!({"status": "published", "version": 1}))).json();
+    assert_eq!((published.status, published.version), (OfferStatus::Published, 2));
+    assert!(citizen_finds(&server, &created.id));
+
+    // Two editors open version 2; the first save wins, the second gets 409 with what changed.
+    let mut mine = published.clone();
+    mine.title = "Gåhold for dig med KOL – Skanderborg Sø".into();
+    let mut theirs = published.clone();
+    theirs.summary = "Vi går en tur rundt om søen hver tirsdag, i roligt tempo.".into();
+    let saved: Offer = admin.call("PUT", &format!("/api/v1/admin/offers/{}", created.id), Some(json!(mine))).json();
+    assert_eq!(saved.version, 3);
+    let conflict = colleague.call("PUT", &format!("/api/v1/admin/offers/{}", created.id), Some(json!(theirs)));
+    assert_eq!((conflict.status, conflict.content_type.as_str()), (409, "application/problem+json"));
+    let stale: StaleEdit = conflict.json();
+    assert_eq!((stale.current.title.as_str(), stale.current.version), (mine.title.as_str(), 3));
+    // Reapplying the change on the current version succeeds and keeps both edits.
+    let mut reapplied = stale.current.clone();
+    reapplied.summary = theirs.summary.clone();
+    let merged: Offer = colleague.call("PUT", &format!("/api/v1/admin/offers/{}", created.id), Some(json!(reapplied))).json();
+    assert_eq!((merged.title.as_str(), merged.summary.as_str(), merged.version), (mine.title.as_str(), theirs.summary.as_str(), 4));
+
+    // A citizen asks to join; the admin sees it, calls, and enrols them; the receipt shows it.
+    let ask = json!({"idempotency_key": "flow-key-000000000001", "name": "Bent Hansen", "email": "bent@example.org", "consent": true});
+    let receipt: ReferralReceipt =
+        server.request("POST", &format!("/api/v1/offers/{}/self-referrals", created.id), &[], Some((JSON, &ask.to_string()))).json();
+    let inbox: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?offer={}", created.id), None).json();
+    assert_eq!(inbox.len(), 1);
+    assert_eq!((inbox[0].name.as_str(), inbox[0].status), ("Bent Hansen", ReferralStatus::Received));
+    for status in ["contacted", "enrolled"] {
+        let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({ "status": status })));
+        assert_eq!(moved.status, 200, "{}", moved.body);
+    }
+    let seen: ReferralReceipt =
+        server.request("GET", &format!("/api/v1/self-referrals/{}", receipt.receipt_code), &[("forebyg-contact", "bent@example.org")], None).json();
+    assert_eq!(seen.status, ReferralStatus::Enrolled);
+    let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
+    assert_eq!(enrolled.len(), 1);
+
+    // A listing not verified for six months shows up until someone re-verifies it.
+    let mut old = draft();
+    old.title = "Kostvejledning i Skanderborg".into();
+    old.last_verified = "2025-01-15".into();
+    let old: Offer = admin.call("POST", "/api/v1/admin/offers", Some(json!(old))).json();
+    let stale_rows: Vec<AdminOfferRow> = admin.call("GET", "/api/v1/admin/offers?stale=true", None).json();
+    assert_eq!(stale_rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), [old.id.as_str()]);
+    let verified: Offer = admin.call("POST", &format!("/api/v1/admin/offers/{}/verify", old.id), Some(json!({"version": 1}))).json();
+    assert_eq!(verified.last_verified, forebyg_shared::date::iso_date(forebyg_api::self_referral::now()));
+    assert!(admin.call("GET", "/api/v1/admin/offers?stale=true", None).json::<Vec<AdminOfferRow>>().is_empty());
+
+    // The audit log: who changed which fields, and every read of the request.
+    let log: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit", None).json();
+    let actions: Vec<AuditAction> = log.iter().map(|e| e.action).collect();
+    for a in [
+        AuditAction::OfferCreated,
+        AuditAction::OfferStatus,
+        AuditAction::OfferUpdated,
+        AuditAction::ReferralRead,
+        AuditAction::ReferralStatus,
+        AuditAction::OfferVerified,
+    ] {
+        assert!(actions.contains(&a), "{a:?} missing from {actions:?}");
+    }
+    let title_change =
+        log.iter().find(|e| e.action == AuditAction::OfferUpdated && e.changes.iter().any(|c| c.field == "title")).expect("title change audited");
+    let change = title_change.changes.iter().find(|c| c.field == "title").unwrap();
+    assert_eq!(
+        (change.before.as_str(), change.after.as_str()),
+        ("\"Gåhold for dig med KOL i Skanderborg\"", "\"Gåhold for dig med KOL – Skanderborg Sø\"")
+    );
+    assert!(!title_change.changes.iter().any(|c| c.field == "summary"), "each save records only its own fields");
+    assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+    assert_eq!(log.iter().filter(|e| e.action == AuditAction::ReferralRead).count(), 2, "two inbox views, one request each");
+}
