@@ -70,6 +70,8 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
         Route { method: "GET", path: "/api/v1/admin/referrals".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/coverage?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/coverage.csv?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
     ];
     let mut failures = vec![];
     for route in &routes {

@@ -7,6 +7,7 @@ mod code_enum;
 
 pub mod admin;
 pub mod auth;
+pub mod coverage;
 pub mod date;
 pub mod geo;
 pub mod geography;

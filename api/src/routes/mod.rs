@@ -1,6 +1,7 @@
 //! The HTTP surface: one module per resource, each exposing `router()`.
 
 mod admin;
+mod admin_coverage;
 mod dev_auth;
 mod health;
 mod offers;
@@ -23,6 +24,7 @@ pub use admin::{
     __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_set_offer_status,
     __path_set_referral_status, __path_update_offer, __path_verify_offer,
 };
+pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
 pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
 pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
@@ -35,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(taxonomy::router())
         .merge(self_referrals::router())
         .merge(admin::router())
+        .merge(admin_coverage::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
         .merge(if state.auth.is_dev() { dev_auth::router() } else { Router::new() })
         .fallback(api_not_found)

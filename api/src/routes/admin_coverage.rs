@@ -1,0 +1,88 @@
+//! `/api/v1/admin/coverage`: where the six required interventions are missing in a region, per
+//! municipality or, on drill-down, per postcode around one municipality. JSON or CSV.
+
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use forebyg_shared::auth::Role;
+use forebyg_shared::coverage::{self, CoverageReport, DEFAULT_MAX_KM};
+use forebyg_shared::geography;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::validation::{self, FieldError};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/coverage", get(coverage_json)).route("/admin/coverage.csv", get(coverage_csv))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CoverageQuery {
+    /// Required for a national admin; a region admin gets their own region.
+    region: Option<RegionCode>,
+    /// The distance that counts as close, 1–100 km (default 15).
+    max_km: Option<String>,
+    /// Drill down: postcodes around this municipality (kommunekode) instead of municipalities.
+    municipality: Option<String>,
+}
+
+async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<CoverageReport, ApiError> {
+    let region = match (admin.0.role, q.region, admin.0.region) {
+        (Role::ProviderEditor, ..) => return Err(ApiError::Forbidden("Coverage planning is for region administrators.".into())),
+        (Role::NationalAdmin, Some(r), _) => r,
+        (Role::RegionAdmin, None, Some(own)) => own,
+        (Role::RegionAdmin, Some(r), Some(own)) if r == own => r,
+        (Role::NationalAdmin, None, _) => return Err(FieldError::required("region", "en region", "a region").into()),
+        _ => return Err(ApiError::Forbidden("This region is not yours.".into())),
+    };
+    let max_km = q.max_km.as_deref().map(|v| validation::number_in_range("max_km", v, 1.0, 100.0)).transpose()?.unwrap_or(DEFAULT_MAX_KM);
+    let places: Vec<_> = match &q.municipality {
+        None => geography::municipalities_in(region)
+            .filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code.to_owned(), m.name.to_owned(), pc.point)))
+            .collect(),
+        Some(code) => {
+            let m = geography::municipality(code).filter(|m| m.region == region).ok_or_else(|| {
+                FieldError::new("municipality", validation::ErrorCode::Unknown, "Ukendt kommune i regionen.", "Unknown municipality in this region.")
+            })?;
+            postcodes_around(m.code, region)
+        }
+    };
+    Ok(coverage::report(region, max_km, &places, &state.store.region_offers(region).await?))
+}
+
+/// The region's postcodes whose nearest main town is this municipality's (postcode areas do not
+/// follow municipal borders exactly; this is the planning approximation).
+fn postcodes_around(municipality: &str, region: RegionCode) -> Vec<(String, String, forebyg_shared::geo::GeoPoint)> {
+    let seats: Vec<_> =
+        geography::municipalities_in(region).filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code, pc.point))).collect();
+    geography::postcodes()
+        .iter()
+        .filter(|pc| pc.region == region)
+        .filter(|pc| seats.iter().min_by(|a, b| pc.point.distance_km(a.1).total_cmp(&pc.point.distance_km(b.1))).map(|s| s.0) == Some(municipality))
+        .map(|pc| (pc.code.to_owned(), pc.name.to_owned(), pc.point))
+        .collect()
+}
+
+/// The coverage matrix of the six required interventions.
+#[utoipa::path(get, path = "/api/v1/admin/coverage", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
+    responses((status = 200, body = CoverageReport), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn coverage_json(State(state): State<AppState>, admin: Admin, Query(q): Query<CoverageQuery>) -> Result<Json<CoverageReport>, ApiError> {
+    Ok(Json(build(&state, &admin, &q).await?))
+}
+
+/// The same matrix as CSV (semicolon-separated, decimal comma).
+#[utoipa::path(get, path = "/api/v1/admin/coverage.csv", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn coverage_csv(State(state): State<AppState>, admin: Admin, Query(q): Query<CoverageQuery>) -> Result<impl IntoResponse, ApiError> {
+    let report = build(&state, &admin, &q).await?;
+    let filename = format!("attachment; filename=\"daekning-{}.csv\"", report.region.code());
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)], coverage::to_csv(&report)))
+}

@@ -1,0 +1,65 @@
+//! Coverage over real HTTP: find a gap, publish an offer there, see the gap close; drill down to
+//! postcodes; CSV export; who may ask.
+
+mod support;
+
+use forebyg_api::auth::dev;
+use forebyg_shared::auth::Role;
+use forebyg_shared::coverage::CoverageReport;
+use forebyg_shared::geography;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
+use serde_json::json;
+use support::server::Server;
+
+fn bearer(role: Role, region: Option<RegionCode>, provider: Option<&str>) -> String {
+    format!("Bearer {}", dev::sign(&dev::claims(role, region, provider, 600)))
+}
+
+#[test]
+fn a_gap_closes_when_an_offer_is_published_there() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // Sparse demo data: plenty of gaps.
+    let server = Server::start_with(data.path(), dist.path(), 200, &[("FOREBYG_AUTH", "dev")]);
+    let admin = bearer(Role::RegionAdmin, Some(RegionCode::Midtjylland), None);
+    let get = |path: &str| server.request("GET", path, &[("authorization", admin.as_str())], None);
+
+    let before: CoverageReport = get("/api/v1/admin/coverage?max_km=10").json();
+    assert_eq!((before.region, before.categories.len()), (RegionCode::Midtjylland, 6));
+    assert_eq!(before.rows.len(), geography::municipalities_in(RegionCode::Midtjylland).count());
+    assert!(before.gaps > 0);
+    let (row, cell) = before.rows.iter().flat_map(|r| r.cells.iter().map(move |c| (r, c))).find(|(_, c)| c.is_gap()).unwrap();
+    println!("gap: {} in {} ({} gaps of {} cells)", cell.category.code(), row.name, before.gaps, before.rows.len() * 6);
+
+    // Publish an offer of that intervention in that municipality's main town.
+    let m = geography::municipality(&row.code).unwrap();
+    let town = geography::postcode(m.main_postcode).unwrap();
+    let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
+    (o.category, o.region, o.status) = (cell.category, RegionCode::Midtjylland, OfferStatus::Published);
+    let l = o.location.as_mut().unwrap();
+    (l.postcode, l.city, l.municipality_code, l.point) = (town.code.into(), town.name.into(), m.code.into(), town.point);
+    let created =
+        server.request("POST", "/api/v1/admin/offers", &[("authorization", admin.as_str())], Some(("application/json", &json!(o).to_string())));
+    assert_eq!(created.status, 201, "{}", created.body);
+
+    let after: CoverageReport = get("/api/v1/admin/coverage?max_km=10").json();
+    let closed = after.rows.iter().find(|r| r.code == row.code).unwrap().cells.iter().find(|c| c.category == cell.category).unwrap();
+    assert!(!closed.is_gap() && closed.nearest_km.unwrap() < 0.5, "{closed:?}");
+    assert_eq!(after.gaps, before.gaps - 1);
+
+    // Drill down to the postcodes around Aarhus; CSV of the municipality matrix.
+    let drill: CoverageReport = get("/api/v1/admin/coverage?municipality=0751").json();
+    assert!(drill.rows.iter().any(|r| r.code == "8000") && drill.rows.iter().all(|r| r.code.len() == 4));
+    let csv = get("/api/v1/admin/coverage.csv?max_km=10");
+    assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"));
+    assert_eq!(csv.body.lines().count(), 1 + after.rows.len());
+    assert_eq!(get("/api/v1/admin/coverage?max_km=500").status, 422);
+    assert_eq!(get("/api/v1/admin/coverage?municipality=0101").status, 422, "København is not in Midtjylland");
+
+    // National admins choose a region; provider editors do not plan coverage.
+    let national = bearer(Role::NationalAdmin, None, None);
+    let as_national = |path: &str| server.request("GET", path, &[("authorization", national.as_str())], None).status;
+    assert_eq!((as_national("/api/v1/admin/coverage"), as_national("/api/v1/admin/coverage?region=syddanmark")), (422, 200));
+    let editor = bearer(Role::ProviderEditor, Some(RegionCode::Midtjylland), Some("p"));
+    assert_eq!(server.request("GET", "/api/v1/admin/coverage", &[("authorization", editor.as_str())], None).status, 403);
+}

@@ -1,0 +1,163 @@
+//! Coverage: where the six required interventions are missing. For each municipality of a
+//! region (and each postcode around it on drill-down), the distance to the nearest published
+//! on-site or hybrid offer of each intervention, and whether it is within the chosen distance.
+//! Digital offers are counted separately: they reach everyone but do not replace closeness.
+
+use crate::geo::GeoPoint;
+use crate::offer::Offer;
+use crate::taxonomy::{Category, RegionCode};
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_MAX_KM: f64 = 15.0;
+
+/// One cell: an intervention at a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoverageCell {
+    pub category: Category,
+    /// Kilometres to the nearest published offer with a place (`None`: there is none).
+    pub nearest_km: Option<f64>,
+    pub nearest_offer_id: Option<String>,
+    /// How many offers are within the chosen distance.
+    pub within: u32,
+}
+
+impl CoverageCell {
+    /// No offer within the chosen distance.
+    pub fn is_gap(&self) -> bool {
+        self.within == 0
+    }
+}
+
+/// One row: a municipality (or a postcode on drill-down) and its six cells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoverageRow {
+    /// Kommunekode, or postcode on drill-down.
+    pub code: String,
+    pub name: String,
+    /// Where distances are measured from: the main town's (or the postcode's) centre.
+    pub point: GeoPoint,
+    pub cells: Vec<CoverageCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DigitalCount {
+    pub category: Category,
+    pub offers: u32,
+}
+
+/// `GET /api/v1/admin/coverage` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoverageReport {
+    pub region: RegionCode,
+    pub max_km: f64,
+    /// The columns: the six required interventions.
+    pub categories: Vec<Category>,
+    pub rows: Vec<CoverageRow>,
+    /// Published digital-only offers of the region per intervention.
+    pub digital: Vec<DigitalCount>,
+    /// Cells without an offer within `max_km`.
+    pub gaps: u32,
+}
+
+/// Builds the report for `places` (code, name, point) from the region's offers.
+pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoint)], offers: &[Offer]) -> CoverageReport {
+    let categories = Category::REQUIRED.to_vec();
+    let published: Vec<&Offer> = offers.iter().filter(|o| o.is_published() && o.region == region).collect();
+    let rows: Vec<CoverageRow> = places
+        .iter()
+        .map(|(code, name, point)| CoverageRow {
+            code: code.clone(),
+            name: name.clone(),
+            point: *point,
+            cells: categories.iter().map(|&c| cell(c, *point, max_km, &published)).collect(),
+        })
+        .collect();
+    let digital = categories
+        .iter()
+        .map(|&category| DigitalCount {
+            category,
+            offers: published.iter().filter(|o| o.category == category && o.location.is_none()).count() as u32,
+        })
+        .collect();
+    let gaps = rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_gap()).count() as u32;
+    CoverageReport { region, max_km, categories, rows, digital, gaps }
+}
+
+fn cell(category: Category, from: GeoPoint, max_km: f64, offers: &[&Offer]) -> CoverageCell {
+    let mut nearest: Option<(f64, &str)> = None;
+    let mut within = 0;
+    for o in offers.iter().filter(|o| o.category == category) {
+        let Some(p) = o.point() else { continue };
+        let d = from.distance_km(p);
+        within += u32::from(d <= max_km);
+        if nearest.is_none_or(|(best, id)| d < best || (d == best && o.id.as_str() < id)) {
+            nearest = Some((d, &o.id));
+        }
+    }
+    CoverageCell {
+        category,
+        nearest_km: nearest.map(|(d, _)| (d * 10.0).round() / 10.0),
+        nearest_offer_id: nearest.map(|(_, id)| id.to_owned()),
+        within,
+    }
+}
+
+/// The report as CSV (semicolon-separated, as Danish spreadsheets expect; decimal comma).
+pub fn to_csv(r: &CoverageReport) -> String {
+    let mut out = String::from("kode;navn");
+    for c in &r.categories {
+        out.push_str(&format!(";{} (km);{} inden for {} km", c.code(), c.code(), r.max_km));
+    }
+    out.push('\n');
+    for row in &r.rows {
+        out.push_str(&format!("{};{}", row.code, row.name.replace(';', ",")));
+        for cell in &row.cells {
+            let km = cell.nearest_km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default();
+            out.push_str(&format!(";{km};{}", cell.within));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::OfferStatus;
+
+    fn offer(id: &str, category: Category, at: Option<GeoPoint>) -> Offer {
+        let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
+        (o.id, o.category, o.region, o.status) = (id.into(), category, RegionCode::Midtjylland, OfferStatus::Published);
+        match at {
+            Some(p) => o.location.as_mut().unwrap().point = p,
+            None => o.location = None,
+        }
+        o
+    }
+
+    #[test]
+    fn nearest_within_and_gaps() {
+        let aarhus = GeoPoint::new(56.153, 10.204);
+        let places = vec![("0751".to_owned(), "Aarhus".to_owned(), aarhus)];
+        let mut far = offer("far", Category::Alkohol, Some(GeoPoint::new(56.45, 10.04)));
+        let near = offer("near", Category::Alkohol, Some(GeoPoint::new(56.16, 10.21)));
+        let digital = offer("web", Category::Alkohol, None);
+        let r = report(RegionCode::Midtjylland, 15.0, &places, &[far.clone(), near, digital]);
+        assert_eq!(r.categories.len(), 6);
+        let alkohol = r.rows[0].cells.iter().find(|c| c.category == Category::Alkohol).unwrap();
+        assert_eq!((alkohol.nearest_offer_id.as_deref(), alkohol.within), (Some("near"), 1));
+        assert!(alkohol.nearest_km.unwrap() < 1.5);
+        assert_eq!(r.gaps, 5, "every other intervention is missing");
+        assert_eq!(r.digital.iter().find(|d| d.category == Category::Alkohol).unwrap().offers, 1);
+        // Drafts do not cover anything.
+        far.status = OfferStatus::Draft;
+        let only_draft = report(RegionCode::Midtjylland, 50.0, &places, &[far]);
+        assert_eq!(only_draft.gaps, 6);
+        let csv = to_csv(&r);
+        assert!(csv.starts_with("kode;navn;afklarende-samtale (km)") && csv.contains("0751;Aarhus"), "{csv}");
+    }
+}
