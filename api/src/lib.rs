@@ -16,7 +16,7 @@ pub mod store;
 use rate_limit::RateLimiter;
 use std::sync::Arc;
 use std::time::Duration;
-use store::{AuditStore, OfferStore, ReferralStore};
+use store::{AuditStore, OfferStore, ReferralStore, ReportStore};
 
 /// Shared state of every request handler.
 #[derive(Clone)]
@@ -24,16 +24,17 @@ pub struct AppState {
     pub store: Arc<dyn OfferStore>,
     pub referrals: Arc<dyn ReferralStore>,
     pub audit: Arc<dyn AuditStore>,
+    pub reports: Arc<dyn ReportStore>,
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
 }
 
 impl AppState {
     /// State over one store adapter that serves both ports.
-    pub fn new<S: OfferStore + ReferralStore + AuditStore + 'static>(store: S, limits: Limits) -> Self {
+    pub fn new<S: OfferStore + ReferralStore + AuditStore + ReportStore + 'static>(store: S, limits: Limits) -> Self {
         let store = Arc::new(store);
         let auth = Arc::new(auth::Authenticator::new(&auth::AuthConfig::Disabled));
-        AppState { store: store.clone(), referrals: store.clone(), audit: store, limits: Arc::new(limits), auth }
+        AppState { store: store.clone(), referrals: store.clone(), audit: store.clone(), reports: store, limits: Arc::new(limits), auth }
     }
 
     /// The same state with admin sign-in configured.

@@ -56,7 +56,7 @@ struct Route {
     expect: [u16; 7],
 }
 
-fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
+fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) {
     let current = || -> Offer { server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", national)], None).json() };
     let new_offer = json!(Offer { id: String::new(), title: "Nyt tilbud fra matrixtesten".into(), ..t.clone() }).to_string();
     let routes = [
@@ -71,6 +71,8 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: "/api/v1/admin/reports".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/reports/{report}/resolve"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage.csv?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
     ];
     let mut failures = vec![];
@@ -83,6 +85,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
                     Some(json!({"status": "published", "version": current().version}).to_string())
                 }
                 ("POST", p) if p.ends_with("/verify") => Some(json!({"version": current().version}).to_string()),
+                ("POST", p) if p.ends_with("/resolve") => Some(json!({"status": "dismissed"}).to_string()),
                 ("POST", _) => Some(json!({"status": "contacted"}).to_string()),
                 _ => None,
             };
@@ -105,6 +108,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str) {
     for case in [4, 5] {
         assert!(!list(case, "/api/v1/admin/offers").contains(&t.id), "{} sees the offer", CASES[case]);
         assert!(!list(case, "/api/v1/admin/referrals").contains(code), "{} sees the request", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/reports").contains(report), "{} sees the report", CASES[case]);
     }
     assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
     // The right provider editor is in scope too.
@@ -123,7 +127,16 @@ fn run(store_env: &[(&str, &str)]) {
     assert_eq!(res.status, 201, "{}", res.body);
     let code = res.json::<ReferralReceipt>().receipt_code;
     let national = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, 600)));
-    matrix(&server, &national, &t, &code);
+    let filed = server.request(
+        "POST",
+        &format!("/api/v1/offers/{}/reports", t.id),
+        &[],
+        Some(("application/json", r#"{"topic":"contact","message":"Telefonnummeret virker ikke"}"#)),
+    );
+    assert_eq!(filed.status, 201);
+    let reports: serde_json::Value = server.request("GET", "/api/v1/admin/reports", &[("authorization", national.as_str())], None).json();
+    let report = reports[0]["id"].as_str().unwrap().to_owned();
+    matrix(&server, &national, &t, &code, &report);
 }
 
 #[test]

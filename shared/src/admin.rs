@@ -112,6 +112,7 @@ code_enum! {
         OfferVerified = "offer-verified", "Tilbud bekræftet", "Offer verified";
         ReferralRead = "referral-read", "Henvendelse læst", "Request read";
         ReferralStatus = "referral-status", "Henvendelse behandlet", "Request status changed";
+        ReportResolved = "report-resolved", "Fejlrapport afsluttet", "Report resolved";
     }
 }
 

@@ -7,6 +7,7 @@ mod code_enum;
 
 pub mod admin;
 pub mod auth;
+pub mod bulk;
 pub mod coverage;
 pub mod date;
 pub mod geo;
@@ -16,6 +17,7 @@ pub mod offer;
 pub mod offer_validation;
 pub mod problem;
 pub mod referral;
+pub mod report;
 pub mod search;
 pub mod taxonomy;
 pub mod validation;

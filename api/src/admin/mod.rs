@@ -4,3 +4,4 @@
 pub mod audit;
 pub mod inbox;
 pub mod listings;
+pub mod reports;

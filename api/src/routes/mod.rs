@@ -5,6 +5,7 @@ mod admin_coverage;
 mod dev_auth;
 mod health;
 mod offers;
+mod reports;
 mod self_referrals;
 mod spa;
 mod taxonomy;
@@ -27,6 +28,7 @@ pub use admin::{
 pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
 pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
+pub use reports::{__path_list_reports, __path_report_offer, __path_resolve_report};
 pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
 pub use taxonomy::__path_get_taxonomy;
 
@@ -38,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(self_referrals::router())
         .merge(admin::router())
         .merge(admin_coverage::router())
+        .merge(reports::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
         .merge(if state.auth.is_dev() { dev_auth::router() } else { Router::new() })
         .fallback(api_not_found)

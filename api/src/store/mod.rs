@@ -8,9 +8,11 @@ pub mod dynamodb;
 pub mod embedded;
 pub mod geo_index;
 pub mod referral;
+pub mod report;
 
 pub use audit::AuditStore;
 pub use referral::{Created, ReferralStore, SelfReferral};
+pub use report::ReportStore;
 
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
@@ -36,6 +38,16 @@ pub enum Saved {
     Conflict(Option<Box<Offer>>),
 }
 
+/// The outcome of an all-or-nothing batch of versioned saves.
+#[derive(Debug, PartialEq)]
+pub enum BatchSaved {
+    /// Every offer was written.
+    Saved,
+    /// Offer `id` is not at its expected version (`current`: as stored, `None`: absent), so
+    /// nothing was written.
+    Conflict { id: String, current: Option<Box<Offer>> },
+}
+
 /// Offers read from the index, with how many index entries were read to find them.
 #[derive(Debug, Default)]
 pub struct IndexRead {
@@ -52,6 +64,17 @@ pub trait OfferStore: Send + Sync {
     /// Creates an offer (`expected_version: None`: it must not exist) or replaces it (`Some(v)`:
     /// the stored version must be `v`), atomically. Never a silent overwrite.
     async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError>;
+
+    /// Saves every offer as [`save_offer`](Self::save_offer) would, all or nothing: if any one
+    /// is not at its expected version, none is written. At most
+    /// [`max_atomic_batch`](Self::max_atomic_batch) saves, and each offer id at most once.
+    async fn save_offers_atomically(&self, saves: &[(Offer, Option<u64>)]) -> Result<BatchSaved, StoreError>;
+
+    /// The most saves one [`save_offers_atomically`](Self::save_offers_atomically) call may
+    /// hold; `None`: no limit.
+    fn max_atomic_batch(&self) -> Option<usize> {
+        None
+    }
 
     async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError>;
 

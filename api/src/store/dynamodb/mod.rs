@@ -3,12 +3,13 @@
 mod audit;
 pub mod item;
 mod referrals;
+mod reports;
 pub mod table;
 
-use super::{geo_index, IndexRead, OfferStore, Saved, StoreError};
+use super::{geo_index, BatchSaved, IndexRead, OfferStore, Saved, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, Select, WriteRequest};
+use aws_sdk_dynamodb::types::{AttributeValue, Put, PutRequest, Select, TransactWriteItem, WriteRequest};
 use aws_sdk_dynamodb::Client;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
@@ -18,6 +19,8 @@ use std::time::Duration;
 
 /// BatchWriteItem takes at most 25 requests.
 const BATCH_SIZE: usize = 25;
+/// TransactWriteItems takes at most 100 actions.
+pub const MAX_TRANSACTION_ITEMS: usize = 100;
 
 #[derive(Clone)]
 pub struct DynamoStore {
@@ -159,6 +162,55 @@ impl OfferStore for DynamoStore {
             }
             Err(e) => Err(sdk_error(e)),
         }
+    }
+
+    async fn save_offers_atomically(&self, saves: &[(Offer, Option<u64>)]) -> Result<BatchSaved, StoreError> {
+        if saves.is_empty() {
+            return Ok(BatchSaved::Saved);
+        }
+        if saves.len() > MAX_TRANSACTION_ITEMS {
+            return Err(StoreError::Backend(format!("{} saves in one transaction; DynamoDB takes at most {MAX_TRANSACTION_ITEMS}", saves.len())));
+        }
+        // One TransactWriteItems: every Put is conditional on the version the caller expects.
+        let mut items = Vec::with_capacity(saves.len());
+        for (offer, expected_version) in saves {
+            let put = Put::builder().table_name(&self.table).set_item(Some(offer_to_item(offer)?)).expression_attribute_names("#pk", table::PK);
+            let put = match expected_version {
+                None => put.condition_expression("attribute_not_exists(#pk)"),
+                Some(v) => put
+                    .condition_expression("attribute_exists(#pk) AND #v = :v")
+                    .expression_attribute_names("#v", "version")
+                    .expression_attribute_values(":v", AttributeValue::N(v.to_string())),
+            };
+            let put = put.build().map_err(|e| StoreError::Backend(format!("cannot build a transaction put: {e}")))?;
+            items.push(TransactWriteItem::builder().put(put).build());
+        }
+        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
+            Ok(_) => Ok(BatchSaved::Saved),
+            Err(SdkError::ServiceError(e)) if e.err().is_transaction_canceled_exception() => {
+                use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+                let reasons = match e.err() {
+                    TransactWriteItemsError::TransactionCanceledException(c) => c.cancellation_reasons().to_vec(),
+                    _ => vec![],
+                };
+                // The reasons are in request order; the failed condition names the offer.
+                match reasons.iter().position(|r| r.code() == Some("ConditionalCheckFailed")) {
+                    Some(i) => {
+                        let id = saves[i].0.id.clone();
+                        Ok(BatchSaved::Conflict { current: self.get_offer(&id).await?.map(Box::new), id })
+                    }
+                    // Cancelled for another reason (a concurrent transaction on the same item).
+                    None => {
+                        Err(StoreError::Unavailable(format!("transaction cancelled: {:?}", reasons.iter().map(|r| r.code()).collect::<Vec<_>>())))
+                    }
+                }
+            }
+            Err(e) => Err(sdk_error(e)),
+        }
+    }
+
+    fn max_atomic_batch(&self) -> Option<usize> {
+        Some(MAX_TRANSACTION_ITEMS)
     }
 
     async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError> {

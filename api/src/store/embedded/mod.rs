@@ -1,7 +1,7 @@
 //! The embedded store: a redb database file under the data directory. No server needed, and the
 //! data survives a restart. Same geo index as DynamoDB: one range read per covering cell.
 
-use super::{IndexEntry, IndexRead, OfferStore, Saved, StoreError};
+use super::{BatchSaved, IndexEntry, IndexRead, OfferStore, Saved, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 mod audit;
 mod referrals;
+mod reports;
 
 /// id → offer as JSON.
 const OFFERS: TableDefinition<&str, &[u8]> = TableDefinition::new("offers");
@@ -24,6 +25,8 @@ const REGION: TableDefinition<&str, ()> = TableDefinition::new("region_index");
 const REFERRALS: TableDefinition<&str, &[u8]> = TableDefinition::new("referrals");
 /// `{region}#{at:012}#{id}` → audit entry as JSON.
 const AUDIT: TableDefinition<&str, &[u8]> = TableDefinition::new("audit_log");
+/// report id → change report as JSON.
+const REPORTS: TableDefinition<&str, &[u8]> = TableDefinition::new("change_reports");
 /// idempotency key → receipt code.
 const IDEMPOTENCY: TableDefinition<&str, &str> = TableDefinition::new("referral_idempotency");
 
@@ -51,6 +54,7 @@ impl EmbeddedStore {
         tx.open_table(REFERRALS).map_err(backend)?;
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
         tx.open_table(AUDIT).map_err(backend)?;
+        tx.open_table(REPORTS).map_err(backend)?;
         tx.commit().map_err(backend)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }
@@ -156,6 +160,30 @@ impl OfferStore for EmbeddedStore {
             write_offer(&tx, &offer)?;
             tx.commit().map_err(backend)?;
             Ok(Saved::Saved)
+        })
+        .await
+    }
+
+    async fn save_offers_atomically(&self, saves: &[(Offer, Option<u64>)]) -> Result<BatchSaved, StoreError> {
+        let saves = saves.to_vec();
+        self.blocking(move |db| {
+            // One write transaction: dropped uncommitted (nothing written) on the first conflict.
+            let tx = db.begin_write().map_err(backend)?;
+            for (offer, expected_version) in &saves {
+                let current = tx
+                    .open_table(OFFERS)
+                    .map_err(backend)?
+                    .get(offer.id.as_str())
+                    .map_err(backend)?
+                    .map(|b| decode(&offer.id, b.value()))
+                    .transpose()?;
+                if current.as_ref().map(|o| o.version) != *expected_version {
+                    return Ok(BatchSaved::Conflict { id: offer.id.clone(), current: current.map(Box::new) });
+                }
+                write_offer(&tx, offer)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(BatchSaved::Saved)
         })
         .await
     }

@@ -105,7 +105,7 @@ impl ReferralStore for EmbeddedStore {
                     referrals.remove(code.as_str()).map_err(backend)?;
                     keys.remove(key.as_str()).map_err(backend)?;
                 }
-                expired.len() as u64
+                expired.len() as u64 + EmbeddedStore::purge_reports(&tx, now)?
             };
             tx.commit().map_err(backend)?;
             Ok(purged)

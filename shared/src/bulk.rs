@@ -1,0 +1,47 @@
+//! Bulk data: the report of a CSV import of offers (dry run or apply), as the admin app shows it.
+
+use crate::validation::ErrorCode;
+use crate::Label;
+use serde::{Deserialize, Serialize};
+
+/// What an import did (or, in a dry run, would do). `created + updated + unchanged == rows` when
+/// `errors` is empty; with any error an apply changes nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportReport {
+    /// Whether this was a dry run (nothing is ever written by one).
+    pub dry_run: bool,
+    /// Data rows in the file (the header row not counted).
+    pub rows: usize,
+    /// Rows without an id: new offers (version 1).
+    pub created: usize,
+    /// Rows with an id whose offer changes (version + 1).
+    pub updated: usize,
+    /// Rows with an id identical to the stored offer: not written.
+    pub unchanged: usize,
+    pub errors: Vec<ImportRowError>,
+}
+
+/// One problem in one cell (or row) of the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRowError {
+    /// The row as a spreadsheet numbers it: the header is row 1, the first offer row 2.
+    /// Problems with the file as a whole are reported on row 1.
+    pub row: usize,
+    /// The CSV column, e.g. `postcode`; `id` for problems with the row as a whole.
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: Label,
+}
+
+impl ImportReport {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The errors of one row.
+    pub fn row_errors(&self, row: usize) -> impl Iterator<Item = &ImportRowError> {
+        self.errors.iter().filter(move |e| e.row == row)
+    }
+}
