@@ -27,6 +27,7 @@ pub struct AppState {
     pub reports: Arc<dyn ReportStore>,
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
+    pub client_config: Arc<forebyg_shared::search::ClientConfig>,
 }
 
 impl AppState {
@@ -34,13 +35,36 @@ impl AppState {
     pub fn new<S: OfferStore + ReferralStore + AuditStore + ReportStore + 'static>(store: S, limits: Limits) -> Self {
         let store = Arc::new(store);
         let auth = Arc::new(auth::Authenticator::new(&auth::AuthConfig::Disabled));
-        AppState { store: store.clone(), referrals: store.clone(), audit: store.clone(), reports: store, limits: Arc::new(limits), auth }
+        AppState {
+            store: store.clone(),
+            referrals: store.clone(),
+            audit: store.clone(),
+            reports: store,
+            limits: Arc::new(limits),
+            auth,
+            client_config: Arc::new(default_client_config()),
+        }
+    }
+
+    /// The same state with deployment settings for the browser app.
+    pub fn with_client_config(mut self, config: forebyg_shared::search::ClientConfig) -> Self {
+        self.client_config = Arc::new(config);
+        self
     }
 
     /// The same state with admin sign-in configured.
     pub fn with_auth(mut self, config: &auth::AuthConfig) -> Self {
         self.auth = Arc::new(auth::Authenticator::new(config));
         self
+    }
+}
+
+/// OpenStreetMap's standard tiles, which require this attribution.
+pub fn default_client_config() -> forebyg_shared::search::ClientConfig {
+    forebyg_shared::search::ClientConfig {
+        tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+        tile_attribution: "© OpenStreetMap-bidragydere".into(),
+        demo: false,
     }
 }
 

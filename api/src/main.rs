@@ -58,16 +58,22 @@ fn init_logging(lambda: bool) {
 
 async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     let limits = Limits::per_ten_minutes(config.self_referral_limit, config.lookup_limit);
+    let mut client = forebyg_api::default_client_config();
+    client.tile_url = std::env::var("FOREBYG_TILE_URL").unwrap_or(client.tile_url);
+    client.tile_attribution = std::env::var("FOREBYG_TILE_ATTRIBUTION").unwrap_or(client.tile_attribution);
+    client.demo = config.demo_offers > 0;
     Ok(match &config.store {
-        StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth),
+        StoreConfig::Embedded { data_dir } => {
+            AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth).with_client_config(client)
+        }
         StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
-            let client = DynamoStore::client(endpoint.as_deref()).await;
+            let dynamo = DynamoStore::client(endpoint.as_deref()).await;
             let wants_table = *create_table || std::env::args().nth(1).as_deref() == Some("create-table");
-            if wants_table && client.describe_table().table_name(name).send().await.is_err() {
-                table::create_table(&client, name).await?;
+            if wants_table && dynamo.describe_table().table_name(name).send().await.is_err() {
+                table::create_table(&dynamo, name).await?;
                 tracing::info!(table = %name, "created DynamoDB table");
             }
-            AppState::new(DynamoStore::new(client, name.clone()), limits).with_auth(&config.auth)
+            AppState::new(DynamoStore::new(dynamo, name.clone()), limits).with_auth(&config.auth).with_client_config(client)
         }
     })
 }

@@ -59,6 +59,12 @@ fn public_api_over_http() {
     let offer: Offer = server.get(&format!("/api/v1/offers/{offer_id}")).json();
     assert_eq!(&offer.id, offer_id);
 
+    let pc: forebyg_shared::search::PostcodeInfo = server.get("/api/v1/postcodes/8000").json();
+    assert_eq!((pc.name.as_str(), pc.region.code()), ("Aarhus C", "midtjylland"));
+    assert_eq!((server.get("/api/v1/postcodes/1001").status, server.get("/api/v1/postcodes/80").status), (404, 422));
+    let config: forebyg_shared::search::ClientConfig = server.get("/api/v1/config").json();
+    assert!(config.tile_url.contains("{z}") && config.demo, "demo data was seeded: {config:?}");
+
     let taxonomy: TaxonomyResponse = server.get("/api/v1/taxonomy").json();
     assert_eq!((taxonomy.categories.len(), taxonomy.regions.len(), taxonomy.municipalities.len()), (7, 4, 98));
 }
@@ -126,7 +132,15 @@ fn openapi_documents_every_route_and_error() {
     let doc: serde_json::Value = server.get("/api/v1/openapi.json").json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{}", doc["openapi"]);
     let paths = doc["paths"].as_object().unwrap();
-    for path in ["/api/v1/offers", "/api/v1/offers/{id}", "/api/v1/taxonomy", "/api/v1/openapi.json", "/healthz"] {
+    for path in [
+        "/api/v1/offers",
+        "/api/v1/offers/{id}",
+        "/api/v1/taxonomy",
+        "/api/v1/postcodes/{code}",
+        "/api/v1/config",
+        "/api/v1/openapi.json",
+        "/healthz",
+    ] {
         assert!(paths.contains_key(path), "{path} missing from {:?}", paths.keys());
     }
     let search = &paths["/api/v1/offers"]["get"];

@@ -369,6 +369,28 @@ pub struct Term {
     pub description: Option<crate::Label>,
 }
 
+/// `GET /api/v1/postcodes/{code}`: confirms a postcode with its town while the citizen types.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostcodeInfo {
+    pub postcode: String,
+    pub name: String,
+    pub region: RegionCode,
+    pub point: GeoPoint,
+}
+
+/// `GET /api/v1/config`: what the browser app needs to know about this deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientConfig {
+    /// An OpenStreetMap-compatible raster tile URL template with `{z}`, `{x}` and `{y}`.
+    pub tile_url: String,
+    /// The attribution the tile provider requires (shown on the map).
+    pub tile_attribution: String,
+    /// Demo data is loaded: the app says so on every page.
+    pub demo: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MunicipalityTerm {

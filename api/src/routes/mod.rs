@@ -30,7 +30,7 @@ pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
 pub use reports::{__path_list_reports, __path_report_offer, __path_resolve_report};
 pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
-pub use taxonomy::__path_get_taxonomy;
+pub use taxonomy::{__path_get_config, __path_get_postcode, __path_get_taxonomy};
 
 /// The API router, identical in Lambda and in the local server.
 pub fn router(state: AppState) -> Router {
