@@ -1,0 +1,133 @@
+//! The API client: one typed GET helper and a wrapper per endpoint. Only `forebyg_shared` types
+//! cross the wire.
+
+use crate::i18n;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::Lang;
+
+/// Why a request gave no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The API answered with an RFC 9457 problem (4xx/5xx).
+    Problem(Problem),
+    /// An error status without a readable problem body (e.g. a proxy's 502 page).
+    Http(u16),
+    /// No answer: offline, DNS, connection reset ...
+    Network,
+    /// A success status with a body that does not match the contract.
+    Decode,
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(p) => Some(p.status),
+            ApiError::Http(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// The field errors of a validation problem (empty for anything else).
+    pub fn field_errors(&self) -> &[forebyg_shared::validation::FieldError] {
+        match self {
+            ApiError::Problem(p) => &p.errors,
+            _ => &[],
+        }
+    }
+
+    /// A message for a person, for errors that are not about a form field.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            ApiError::Network => i18n::NETWORK_ERROR.get(lang),
+            _ => i18n::SERVER_ERROR.get(lang),
+        }
+    }
+}
+
+/// Turns an answer into the value or the error. `value` and `problem` parse the body (in the
+/// browser with `JSON.parse` + serde-wasm-bindgen, which keeps serde_json's parser out of the wasm;
+/// in native tests with serde_json).
+pub fn decode<T, E>(status: u16, value: impl FnOnce() -> Result<T, E>, problem: impl FnOnce() -> Result<Problem, E>) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        return value().map_err(|_| ApiError::Decode);
+    }
+    Err(match problem() {
+        Ok(p) => ApiError::Problem(p),
+        Err(_) => ApiError::Http(status),
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+mod fetch {
+    use super::{decode, ApiError};
+    use crate::query;
+    use forebyg_shared::offer::Offer;
+    use forebyg_shared::problem::Problem;
+    use forebyg_shared::search::{SearchParams, SearchResponse};
+    use serde::de::DeserializeOwned;
+    use wasm_bindgen::JsValue;
+
+    /// GET a JSON document from the API.
+    pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+        let resp = gloo_net::http::Request::get(url)
+            .header("Accept", "application/json, application/problem+json")
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let status = resp.status();
+        let body = resp.text().await.map_err(|_| ApiError::Network)?;
+        // An unparsable body (e.g. a proxy's HTML error page) fails both parsers alike.
+        let json = js_sys::JSON::parse(&body).unwrap_or(JsValue::UNDEFINED);
+        decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
+    }
+
+    /// `GET /api/v1/offers?...`
+    pub async fn search_offers(params: &SearchParams) -> Result<SearchResponse, ApiError> {
+        get_json(&query::api_search_url(params)).await
+    }
+
+    /// `GET /api/v1/offers/{id}`
+    pub async fn get_offer(id: &str) -> Result<Offer, ApiError> {
+        get_json(&query::api_offer_url(id)).await
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use fetch::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forebyg_shared::search::SearchStats;
+    use forebyg_shared::validation::ErrorCode;
+    use serde::de::DeserializeOwned;
+
+    fn decode_str<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+        decode(status, || serde_json::from_str::<T>(body), || serde_json::from_str::<Problem>(body))
+    }
+
+    #[test]
+    fn success_bodies_decode_to_the_contract() {
+        let s: SearchStats = decode_str(200, r#"{"cells":3,"items_read":40}"#).unwrap();
+        assert_eq!(s, SearchStats { cells: 3, items_read: 40 });
+        assert_eq!(decode_str::<SearchStats>(200, "<html>"), Err(ApiError::Decode));
+    }
+
+    #[test]
+    fn problems_keep_their_field_errors() {
+        let body = r#"{"type":"urn:forebyg:problem:validation","title":"The request has invalid fields","status":422,
+            "errors":[{"field":"postcode","code":"unknown","message":{"da":"Vi kender ikke postnummer 1001.","en":"We do not know postcode 1001."}}]}"#;
+        let e = decode_str::<SearchStats>(422, body).unwrap_err();
+        assert_eq!(e.status(), Some(422));
+        assert_eq!(e.field_errors()[0].code, ErrorCode::Unknown);
+        assert_eq!(e.field_errors()[0].message.get(Lang::Da), "Vi kender ikke postnummer 1001.");
+        let nf = decode_str::<SearchStats>(404, r#"{"type":"urn:forebyg:problem:not-found","title":"Not found","status":404}"#).unwrap_err();
+        assert!(nf.is_not_found() && nf.field_errors().is_empty());
+        assert_eq!(decode_str::<SearchStats>(502, "Bad gateway"), Err(ApiError::Http(502)));
+        assert_eq!(ApiError::Network.message(Lang::Da), i18n::NETWORK_ERROR.da);
+    }
+}

@@ -1,0 +1,62 @@
+//! One search result: `<li><article>` with the title linking to the offer page.
+
+use crate::components::badges::{CapacityBadge, DemoBadge};
+use crate::{format, i18n, query};
+use forebyg_shared::search::OfferHit;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
+    let o = hit.offer;
+    let distance = match (hit.digital, hit.distance_km) {
+        (false, Some(km)) => format::distance(km, lang),
+        _ => i18n::DIGITAL.get(lang).to_owned(),
+    };
+    let start = match (&o.next_start, o.continuous_enrolment) {
+        (Some(d), _) => format::date(d, lang),
+        (None, _) => i18n::CONTINUOUS.get(lang).to_owned(),
+    };
+    let mut tags: Vec<&'static str> = vec![];
+    if o.evening {
+        tags.push(i18n::EVENING.get(lang));
+    }
+    if o.weekend {
+        tags.push(i18n::WEEKEND.get(lang));
+    }
+    if o.self_referral {
+        tags.push(i18n::SELF_REFERRAL_TAG.get(lang));
+    }
+    let title_id = format!("offer-{}-title", o.id);
+    let labelled_by = title_id.clone();
+    view! {
+        <li class="result">
+            <article class="card" class:card--demo=o.demo aria-labelledby=labelled_by>
+                <div class="card__head">
+                    <h3 class="card__title" id=title_id>
+                        <a href=query::offer_href(&o.id)>{o.title.clone()}</a>
+                    </h3>
+                    <p class="card__distance" class:card__distance--digital=hit.digital>
+                        <span class="visually-hidden">{i18n::DISTANCE.get(lang)}": "</span>
+                        {distance}
+                    </p>
+                </div>
+                {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
+                <p class="card__summary">{o.summary.clone()}</p>
+                <dl class="facts">
+                    <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div>
+                    <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div>
+                    <div><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
+                    <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
+                    {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
+                    <div><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
+                </dl>
+                {(!tags.is_empty()).then(|| view! {
+                    <ul class="tags" aria-label=i18n::TAGS_LABEL.get(lang)>
+                        {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+                    </ul>
+                })}
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,57 @@
+//! Small DOM helpers: document title and focus management.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+
+/// Sets `document.title` to "<page> – Forebyg".
+pub fn set_title(lang: forebyg_shared::Lang, page: &str) {
+    document().set_title(&crate::i18n::page_title(lang, page));
+}
+
+thread_local! {
+    static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Whether the page being set up was reached by navigating inside the app (not the first page
+/// the browser loaded). Call once per page.
+pub fn arrived_by_navigation() -> bool {
+    !FIRST_PAGE.with(|f| f.replace(false))
+}
+
+/// Moves focus to the page's `<h1 tabindex="-1">` once it is rendered, if the page was reached by
+/// navigation, so screen reader and keyboard users start at the new content.
+pub fn focus_heading_on_arrival<E>(h1: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    if !arrived_by_navigation() {
+        return;
+    }
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = h1.get() {
+            if !done.get_value() {
+                done.set_value(true);
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+}
+
+/// Focuses the element with `id` (an in-page link target such as a form field or `main`) and
+/// scrolls its label, if any, into view.
+pub fn focus_id(id: &str) {
+    let doc = document();
+    let Some(el) = doc.get_element_by_id(id) else { return };
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    if let Ok(Some(label)) = doc.query_selector(&format!("label[for=\"{id}\"]")) {
+        label.scroll_into_view();
+    }
+}

@@ -1,0 +1,200 @@
+//! Presentation of numbers, distances, dates, prices and times, Danish style in Danish
+//! ("2,3 km", "3.000", "14. januar 2027") and English style in English.
+
+use crate::i18n;
+use forebyg_shared::offer::TimeSlot;
+use forebyg_shared::Lang;
+
+/// A whole number with thousands separators: "3.000" / "3,000".
+pub fn number(n: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Da => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal number rounded to one decimal, with the language's decimal mark: "2,3" / "2.3".
+/// (Integer arithmetic: float formatting with a precision costs kilobytes of wasm.)
+pub fn decimal1(x: f64, lang: Lang) -> String {
+    let tenths = (x.abs() * 10.0).round() as u64;
+    let mark = match lang {
+        Lang::Da => ',',
+        Lang::En => '.',
+    };
+    let sign = if x < 0.0 && tenths > 0 { "-" } else { "" };
+    format!("{sign}{}{mark}{}", number(tenths / 10, lang), tenths % 10)
+}
+
+/// A distance for a result list: one decimal below 10 km ("2,3 km"), whole kilometres above
+/// ("12 km"); never "0,0 km".
+pub fn distance(km: f64, lang: Lang) -> String {
+    if !km.is_finite() || km < 0.0 {
+        return String::new();
+    }
+    if km < 9.95 {
+        format!("{} km", decimal1(km.max(0.1), lang))
+    } else {
+        format!("{} km", number(km.round() as u64, lang))
+    }
+}
+
+/// A radius as chosen: "25 km", "12,5 km".
+pub fn radius(km: f64, lang: Lang) -> String {
+    if km.fract() == 0.0 {
+        format!("{} km", number(km as u64, lang))
+    } else {
+        format!("{} km", decimal1(km, lang))
+    }
+}
+
+/// An ISO date (YYYY-MM-DD) as text: "14. januar 2027" / "14 January 2027". Anything else is
+/// returned as it is.
+pub fn date(iso: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let parsed = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => match (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) {
+            (Ok(y), Ok(m), Ok(d)) if (1..=31).contains(&d) => i18n::month(lang, m).map(|name| (y, name, d)),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (parsed, lang) {
+        (Some((y, m, d)), Lang::Da) => format!("{d}. {m} {y}"),
+        (Some((y, m, d)), Lang::En) => format!("{d} {m} {y}"),
+        (None, _) => iso.to_owned(),
+    }
+}
+
+/// A price in whole kroner: "Gratis" for 0, else "1.250 kr.".
+pub fn price(dkk: u32, lang: Lang) -> String {
+    if dkk == 0 {
+        i18n::PRICE_FREE.get(lang).to_owned()
+    } else {
+        i18n::price(lang, &number(dkk.into(), lang))
+    }
+}
+
+/// A weekly slot: "Tirsdag 17:00–19:00".
+pub fn slot(s: &TimeSlot, lang: Lang) -> String {
+    format!("{} {}–{}", s.weekday.label(lang), s.start, s.end)
+}
+
+/// Joins items as a sentence: "a, b og c".
+pub fn list(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), i18n::and(lang)),
+    }
+}
+
+/// Upper-cases a first ASCII letter: "dansk" → "Dansk". (Full Unicode case mapping would add its
+/// tables to the wasm; every language name starts with an ASCII letter.)
+pub fn capitalise(s: &str) -> String {
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// The languages of an offer as a sentence: "Dansk og engelsk".
+pub fn languages(codes: &[String], lang: Lang) -> String {
+    let names: Vec<&str> = codes.iter().map(|c| i18n::language_name(lang, c).unwrap_or(c.as_str())).collect();
+    capitalise(&list(&names, lang))
+}
+
+/// A web address from the data that is safe to link to: only `http(s)://` (never `javascript:`
+/// and the like, which would run code when clicked).
+pub fn web_link(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://")) && !u.chars().any(|c| c.is_whitespace() || c.is_control());
+    ok.then_some(u)
+}
+
+/// A `tel:` address: digits and a leading plus only ("+45 7480 8785" → "tel:+4574808785").
+pub fn tel_href(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    (digits.chars().filter(char::is_ascii_digit).count() >= 3).then(|| format!("tel:{digits}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forebyg_shared::taxonomy::Weekday;
+
+    #[test]
+    fn numbers_use_danish_separators() {
+        assert_eq!(number(0, Lang::Da), "0");
+        assert_eq!(number(999, Lang::Da), "999");
+        assert_eq!(number(3000, Lang::Da), "3.000");
+        assert_eq!(number(1234567, Lang::Da), "1.234.567");
+        assert_eq!(number(1234567, Lang::En), "1,234,567");
+        assert_eq!(decimal1(2.345, Lang::Da), "2,3");
+        assert_eq!(decimal1(1234.56, Lang::Da), "1.234,6");
+        assert_eq!(decimal1(2.26, Lang::En), "2.3");
+        assert_eq!(decimal1(0.96, Lang::Da), "1,0");
+        assert_eq!(decimal1(-1.5, Lang::Da), "-1,5");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance(2.34, Lang::Da), "2,3 km");
+        assert_eq!(distance(2.34, Lang::En), "2.3 km");
+        assert_eq!(distance(0.0, Lang::Da), "0,1 km");
+        assert_eq!(distance(9.96, Lang::Da), "10 km");
+        assert_eq!(distance(12.4, Lang::Da), "12 km");
+        assert_eq!(distance(1234.0, Lang::Da), "1.234 km");
+        assert_eq!(distance(f64::NAN, Lang::Da), "");
+        assert_eq!(radius(25.0, Lang::Da), "25 km");
+        assert_eq!(radius(12.5, Lang::Da), "12,5 km");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2027-01-14", Lang::Da), "14. januar 2027");
+        assert_eq!(date("2027-03-01", Lang::Da), "1. marts 2027");
+        assert_eq!(date("2027-12-31", Lang::En), "31 December 2027");
+        assert_eq!(date("2027-13-01", Lang::Da), "2027-13-01");
+        assert_eq!(date("i morgen", Lang::Da), "i morgen");
+        assert_eq!(date("", Lang::Da), "");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(web_link(" https://example.dk/a?b=c "), Some("https://example.dk/a?b=c"));
+        assert_eq!(web_link("HTTP://example.dk"), Some("HTTP://example.dk"));
+        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example", "www.example.dk", "https://a b", ""] {
+            assert_eq!(web_link(bad), None, "{bad}");
+        }
+        assert_eq!(tel_href("+45 7480 8785").as_deref(), Some("tel:+4574808785"));
+        assert_eq!(tel_href("ring os"), None);
+    }
+
+    #[test]
+    fn prices_slots_and_lists() {
+        assert_eq!(price(0, Lang::Da), "Gratis");
+        assert_eq!(price(1250, Lang::Da), "1.250 kr.");
+        assert_eq!(price(1250, Lang::En), "DKK 1,250");
+        let s = TimeSlot { weekday: Weekday::Tue, start: "17:00".into(), end: "19:00".into() };
+        assert_eq!(slot(&s, Lang::Da), "Tirsdag 17:00–19:00");
+        assert_eq!(list(&[], Lang::Da), "");
+        assert_eq!(list(&["a"], Lang::Da), "a");
+        assert_eq!(list(&["a", "b", "c"], Lang::Da), "a, b og c");
+        assert_eq!(list(&["a", "b"], Lang::En), "a and b");
+        assert_eq!(languages(&["da".into(), "en".into(), "xx".into()], Lang::Da), "Dansk, engelsk og xx");
+        assert_eq!(capitalise("dansk"), "Dansk");
+        assert_eq!(capitalise("ærø"), "ærø");
+        assert_eq!(capitalise(""), "");
+    }
+}

@@ -1,0 +1,34 @@
+//! Forebyg's browser app: a Leptos client-side rendered SPA.
+//!
+//! The pure logic (texts, formatting, URLs, decoding API answers) compiles on every target and is
+//! unit-tested natively with `cargo test -p forebyg-app`; the UI only exists on wasm32.
+
+pub mod api;
+pub mod format;
+pub mod i18n;
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod routes;
+
+/// Replaces the static page shell in `#app` (or the body) with the app.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let parent = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match parent {
+        Some(el) => {
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
+}

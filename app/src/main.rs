@@ -1,0 +1,12 @@
+//! The browser entry point: `wasm-bindgen` runs `main` when the module starts.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    forebyg_app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("forebyg-app runs in the browser: build it with scripts/build-app.sh");
+    std::process::exit(2);
+}

@@ -1,0 +1,249 @@
+//! The offer page at `/tilbud/:id`.
+
+use crate::api;
+use crate::app::{use_lang, use_last_search};
+use crate::components::badges::CapacityBadge;
+use crate::{dom, format, i18n};
+use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::taxonomy::Format;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn OfferPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let offer = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::get_offer(&id).await }
+    });
+
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    Effect::new(move |_| {
+        let title = match offer.get() {
+            None => i18n::OFFER_LOADING.get(lang).to_owned(),
+            Some(Ok(o)) => o.title,
+            Some(Err(e)) if e.is_not_found() => i18n::OFFER_NOT_FOUND.get(lang).to_owned(),
+            Some(Err(_)) => i18n::OFFER_ERROR.get(lang).to_owned(),
+        };
+        dom::set_title(lang, &title);
+    });
+
+    let last_search = use_last_search();
+    let back_href = move || last_search.get().unwrap_or_else(|| "/".to_owned());
+
+    view! {
+        <p class="back-link">
+            <a href=back_href><span aria-hidden="true">"← "</span>{i18n::BACK_TO_SEARCH.get(lang)}</a>
+        </p>
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{i18n::OFFER_LOADING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match offer.await {
+                    Ok(o) => view! { <OfferDetails offer=o lang=lang h1=h1 /> }.into_any(),
+                    Err(e) if e.is_not_found() => view! {
+                        <h1 tabindex="-1" node_ref=h1>{i18n::OFFER_NOT_FOUND.get(lang)}</h1>
+                        <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p>
+                        <p><a href="/">{i18n::GO_TO_SEARCH.get(lang)}</a></p>
+                    }
+                    .into_any(),
+                    Err(e) => view! {
+                        <h1 tabindex="-1" node_ref=h1>{i18n::OFFER_ERROR.get(lang)}</h1>
+                        <p class="status status--error">{e.message(lang)}</p>
+                        <button class="button button--secondary" type="button" on:click=move |_| offer.refetch()>{i18n::RETRY.get(lang)}</button>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Text with blank lines as paragraphs.
+fn paragraphs(text: &str) -> impl IntoView {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()
+}
+
+/// A link if the address is safe, else the text alone.
+fn link_or_text(href: Option<String>, text: String) -> impl IntoView {
+    match href {
+        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
+/// A `<div><dt/><dd/></div>` row of a description list.
+fn row(term: &'static str, value: impl IntoView) -> impl IntoView {
+    view! { <div><dt>{term}</dt><dd>{value}</dd></div> }
+}
+
+#[component]
+fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
+    let o = offer;
+    let t = |x: i18n::Text| x.get(lang);
+
+    let who = {
+        let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
+        let pakke = o.kronikerpakke.map(|k| view! { <p>{t(i18n::KRONIKERPAKKE)}" "{k.label(lang)}"."</p> });
+        view! {
+            {if conditions.is_empty() {
+                view! { <p>{t(i18n::CONDITIONS_NONE)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{t(i18n::CONDITIONS_FOR)}</p>
+                    <ul>{conditions.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                }
+                .into_any()
+            }}
+            {pakke}
+        }
+    };
+
+    let what = {
+        let enrolment = match o.schedule.enrolment {
+            Enrolment::Continuous => t(i18n::ENROLMENT_CONTINUOUS).to_owned(),
+            Enrolment::Course { sessions, weeks } => i18n::course(lang, sessions, weeks),
+        };
+        let next_start = o.schedule.next_start.as_deref().map(|d| row(t(i18n::NEXT_START), format::date(d, lang)));
+        let slots = if o.schedule.slots.is_empty() {
+            t(i18n::NO_FIXED_TIMES).into_any()
+        } else {
+            view! { <ul class="plain">{o.schedule.slots.iter().map(|s| view! { <li>{format::slot(s, lang)}</li> }).collect_view()}</ul> }.into_any()
+        };
+        let languages = (!o.languages.is_empty()).then(|| row(t(i18n::LANGUAGES), format::languages(&o.languages, lang)));
+        view! {
+            <p>{enrolment}</p>
+            <dl class="facts facts--stacked">
+                {next_start}
+                {row(t(i18n::WHEN), slots)}
+                {languages}
+            </dl>
+        }
+    };
+
+    let where_ = {
+        let place = o.location.clone().map(|l| {
+            view! {
+                <p class="address">
+                    <strong>{l.name}</strong><br />
+                    {l.address}<br />
+                    {format!("{} {}", l.postcode, l.city)}
+                </p>
+            }
+        });
+        let digital = match o.format {
+            Format::Digital => Some(view! { <p><strong>{t(i18n::DIGITAL_OFFER)}</strong>". "{t(i18n::DIGITAL_OFFER_TEXT)}</p> }.into_any()),
+            Format::Hybrid => Some(view! { <p>{t(i18n::HYBRID_TEXT)}</p> }.into_any()),
+            Format::OnSite => None,
+        };
+        let access = o.accessibility.clone().map(|a| view! { <p><strong>{t(i18n::ACCESSIBILITY)}": "</strong>{a}</p> });
+        view! { {place} {digital} {access} }
+    };
+
+    let join = {
+        let r = &o.referral;
+        let mut from: Vec<&str> = vec![];
+        if r.from_gp {
+            from.push(t(i18n::REFERRAL_GP));
+        }
+        if r.from_hospital {
+            from.push(t(i18n::REFERRAL_HOSPITAL));
+        }
+        if r.from_municipality {
+            from.push(t(i18n::REFERRAL_MUNICIPALITY));
+        }
+        let self_ref = if r.self_referral { t(i18n::SELF_REFERRAL_YES) } else { t(i18n::SELF_REFERRAL_NO) };
+        let referral = (!from.is_empty()).then(|| view! { <p>{t(i18n::REFERRAL_FROM)}" "{format::list(&from, lang)}"."</p> });
+        let note = r.note.clone().map(|n| view! { <p>{n}</p> });
+        view! { <p>{self_ref}</p> {referral} {note} }
+    };
+
+    let price = {
+        let note = o.cost.note.clone().map(|n| view! { <p>{n}</p> });
+        view! { <p class="price">{format::price(o.cost.dkk, lang)}</p> {note} }
+    };
+
+    let contact = {
+        let c = o.contact.clone();
+        let any = c.name.is_some() || c.phone.is_some() || c.email.is_some() || c.url.is_some();
+        if any {
+            view! {
+                <dl class="facts facts--stacked">
+                    {c.name.map(|n| row(t(i18n::CONTACT_NAME), n))}
+                    {c.phone.map(|p| row(t(i18n::CONTACT_PHONE), link_or_text(format::tel_href(&p), p)))}
+                    {c.email.map(|e| {
+                        let href = (e.contains('@') && !e.contains(':')).then(|| format!("mailto:{e}"));
+                        row(t(i18n::CONTACT_EMAIL), link_or_text(href, e))
+                    })}
+                    {c.url.map(|u| row(t(i18n::CONTACT_WEB), link_or_text(format::web_link(&u).map(str::to_owned), u.clone())))}
+                </dl>
+            }
+            .into_any()
+        } else {
+            view! { <p>{t(i18n::CONTACT_NONE)}</p> }.into_any()
+        }
+    };
+
+    let provider = view! {
+        <dl class="facts facts--stacked">
+            {row(t(i18n::PROVIDER), o.provider.name.clone())}
+            {row(t(i18n::PROVIDER_KIND), o.provider.kind.label(lang))}
+            {row(t(i18n::REGION), o.region.label(lang))}
+        </dl>
+    };
+
+    let continue_afterwards = (!o.continue_afterwards.is_empty()).then(|| {
+        let links = o
+            .continue_afterwards
+            .iter()
+            .map(|a| {
+                let d = a.description.clone().map(|d| view! { <br /><span class="muted">{d}</span> });
+                view! { <li>{link_or_text(format::web_link(&a.url).map(str::to_owned), a.name.clone())}{d}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="offer__section">
+                <h2>{t(i18n::SECTION_CONTINUE)}</h2>
+                <ul>{links}</ul>
+            </section>
+        }
+    });
+
+    view! {
+        <article class="offer" class:offer--demo=o.demo>
+            <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
+            {o.demo.then(|| view! {
+                <div class="notice notice--demo">
+                    <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>
+                    <p>{t(i18n::DEMO_NOTICE)}</p>
+                </div>
+            })}
+            <p class="lead">{o.summary.clone()}</p>
+            <ul class="tags tags--offer">
+                <li class="tag">{o.category.label(lang)}</li>
+                <li class="tag">{o.format.label(lang)}</li>
+                <li class="tag"><CapacityBadge capacity=o.capacity lang=lang /></li>
+            </ul>
+            <section class="offer__section">
+                <h2>{t(i18n::ABOUT_OFFER)}</h2>
+                {paragraphs(&o.description)}
+            </section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_WHO)}</h2>{who}</section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_WHAT)}</h2>{what}</section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_WHERE)}</h2>{where_}</section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_JOIN)}</h2>{join}</section>
+            <section class="offer__section">
+                <h2>{t(i18n::SECTION_PLACES)}</h2>
+                <p><CapacityBadge capacity=o.capacity lang=lang /></p>
+            </section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
+            <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
+            {continue_afterwards}
+            <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
+        </article>
+    }
+}

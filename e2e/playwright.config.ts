@@ -1,0 +1,76 @@
+// End-to-end tests against the real server (the `forebyg` binary with the embedded store and
+// deterministic demo data) serving the built SPA from dist/.
+//
+//   scripts/build-app.sh && cargo build -p forebyg-api && npm run e2e
+//
+// Environment: FOREBYG_BIN (default ${CARGO_TARGET_DIR:-~/.cache/forebyg/target}/debug/forebyg),
+// E2E_PORT (default 18080).
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repo = path.resolve(__dirname, '..');
+const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache');
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(cacheHome, 'forebyg', 'target');
+const bin = process.env.FOREBYG_BIN ?? path.join(targetDir, 'debug', 'forebyg');
+const port = Number(process.env.E2E_PORT ?? 18080);
+const baseURL = `http://127.0.0.1:${port}`;
+// A fresh, empty data directory per run: the server seeds the demo offers into it. (The config is
+// loaded by the runner and by every worker; the workers inherit the runner's choice.)
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'forebyg-e2e-')));
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'da-DK',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    {
+      name: 'mobile',
+      // A 390 px wide phone (iPhone 12-15 size), in Chromium.
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: `"${bin}"`,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      FOREBYG_STORE: 'embedded',
+      FOREBYG_DATA_DIR: dataDir,
+      FOREBYG_DIST_DIR: path.join(repo, 'dist'),
+      FOREBYG_DEMO_OFFERS: '3000',
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    },
+  },
+});
