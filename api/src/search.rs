@@ -59,7 +59,16 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
         .chain(digital.iter().map(|o| OfferHit { offer: OfferSummary::from(o), distance_km: None, digital: true }));
     let skip = (params.page as usize - 1) * params.per_page as usize;
     let results = hits.skip(skip).take(params.per_page as usize).collect();
-    Ok(SearchResponse { origin, radius_km: params.radius_km, total: total as u32, page: params.page, per_page: params.per_page, results, stats })
+    Ok(SearchResponse {
+        origin,
+        radius_km: params.radius_km,
+        total: total as u32,
+        nearby: near.len() as u32,
+        page: params.page,
+        per_page: params.per_page,
+        results,
+        stats,
+    })
 }
 
 /// Soonest start first: continuous enrolment (start now), then by date, undated last.

@@ -14,6 +14,8 @@ fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Forebyg</title><main id=\"app\"></main>").unwrap();
     std::fs::write(dir.path().join("forebyg-app-0123abcd.js"), "export default 1;").unwrap();
+    std::fs::create_dir(dir.path().join("admin")).unwrap();
+    std::fs::write(dir.path().join("admin/index.html"), "<!doctype html><title>Forebyg admin</title><main id=\"admin-app\"></main>").unwrap();
     dir
 }
 
@@ -31,6 +33,9 @@ fn public_api_over_http() {
     assert!(!distances.is_empty() && distances.windows(2).all(|w| w[0] <= w[1]) && distances.iter().all(|d| *d <= 25.0));
     assert!(found.results.iter().all(|h| h.offer.category.code() == "fysisk-aktivitet"));
     assert!(found.results.iter().skip(distances.len()).all(|h| h.digital && h.distance_km.is_none()), "digital offers come last, marked");
+    let all: SearchResponse = server.get("/api/v1/offers?postcode=8000&category=fysisk-aktivitet&per_page=50").json();
+    assert_eq!(all.nearby as usize, all.results.iter().filter(|h| !h.digital).count());
+    assert!(all.total > all.nearby, "the region has digital offers too");
 
     // Paging: page 2 continues where page 1 stopped.
     let p1: SearchResponse = server.get("/api/v1/offers?postcode=8000&per_page=5").json();
@@ -120,6 +125,11 @@ fn serves_the_spa_with_history_fallback_and_caching() {
         assert_eq!(res.status, 200, "{path}");
         assert!(res.body.contains("<main id=\"app\">") && res.content_type.starts_with("text/html"), "{path}");
         assert_eq!(res.cache_control, "no-cache", "{path}");
+    }
+    // The admin workspace is a separate bundle with its own history fallback.
+    for path in ["/admin", "/admin/", "/admin/tilbud/x"] {
+        let res = server.get(path);
+        assert!(res.status == 200 && res.body.contains("admin-app"), "{path}: {}", res.body);
     }
     let asset = server.get("/forebyg-app-0123abcd.js");
     assert_eq!((asset.status, asset.cache_control.as_str()), (200, "public, max-age=31536000, immutable"));

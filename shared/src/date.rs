@@ -51,7 +51,8 @@ mod tests {
 
     #[test]
     fn day_arithmetic_round_trips() {
-        for n in [-1, 0, 11_016, 20_819, 20_820, 36_524] {
+        // Dates are validated to lie in 2000–2100.
+        for n in [10_957, 11_016, 20_819, 20_820, 36_524] {
             assert_eq!(days_from_iso(&iso_date(n * 86_400)), Some(n));
         }
         assert_eq!(add_days("2026-12-25", 7), "2027-01-01");

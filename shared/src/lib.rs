@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bulk;
 pub mod coverage;
 pub mod date;
+pub mod decimal;
 pub mod geo;
 pub mod geography;
 pub mod label;

@@ -166,11 +166,11 @@ impl SearchParams {
             out.push(("postcode", pc.clone()));
         }
         if let Some(pt) = self.point {
-            out.push(("lat", format!("{:.5}", pt.lat)));
-            out.push(("lon", format!("{:.5}", pt.lon)));
+            out.push(("lat", crate::decimal::format(pt.lat, 5)));
+            out.push(("lon", crate::decimal::format(pt.lon, 5)));
         }
         if self.radius_km != DEFAULT_RADIUS_KM {
-            out.push(("radius_km", format!("{}", self.radius_km)));
+            out.push(("radius_km", crate::decimal::format(self.radius_km, 3)));
         }
         out.extend(self.categories.iter().map(|c| ("category", c.code().to_owned())));
         if let Some(c) = self.condition {
@@ -265,8 +265,10 @@ fn language(field: &str, value: &str) -> Result<String, FieldError> {
 pub struct SearchResponse {
     pub origin: SearchOrigin,
     pub radius_km: f64,
-    /// All matches, over all pages.
+    /// All matches, over all pages: `nearby` plus the region's digital offers.
     pub total: u32,
+    /// On-site and hybrid matches within the radius (the rest of `total` is digital).
+    pub nearby: u32,
     pub page: u32,
     pub per_page: u32,
     /// On-site and hybrid offers nearest first, then the digital offers of the searched region.

@@ -67,7 +67,7 @@ pub fn unknown_postcode(field: &str, value: &str) -> FieldError {
 
 /// Parses a finite decimal number within `min..=max` (accepts a Danish decimal comma).
 pub fn number_in_range(field: &str, value: &str, min: f64, max: f64) -> Result<f64, FieldError> {
-    let parsed = value.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite());
+    let parsed = crate::decimal::parse(value);
     match parsed {
         None => Err(FieldError::new(field, ErrorCode::Invalid, format!("»{value}« er ikke et tal."), format!("“{value}” is not a number."))),
         Some(n) if n < min || n > max => Err(FieldError::new(
@@ -145,11 +145,7 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
 }
 
 fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
+    crate::decimal::format(n, 6)
 }
 
 #[cfg(test)]

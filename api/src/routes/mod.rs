@@ -1,6 +1,7 @@
 //! The HTTP surface: one module per resource, each exposing `router()`.
 
 mod admin;
+mod admin_bulk;
 mod admin_coverage;
 mod dev_auth;
 mod health;
@@ -25,6 +26,7 @@ pub use admin::{
     __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_set_offer_status,
     __path_set_referral_status, __path_update_offer, __path_verify_offer,
 };
+pub use admin_bulk::{__path_export_offers_csv, __path_import_offers_csv};
 pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
 pub use health::__path_healthz;
 pub use offers::{__path_get_offer, __path_search_offers};
@@ -39,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(taxonomy::router())
         .merge(self_referrals::router())
         .merge(admin::router())
+        .merge(admin_bulk::router())
         .merge(admin_coverage::router())
         .merge(reports::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
@@ -57,9 +60,10 @@ pub fn router(state: AppState) -> Router {
     )
 }
 
-/// The API plus the built SPA, for the local server (in AWS, CloudFront serves the SPA).
+/// The API plus the built SPAs, for the local server (in AWS, CloudFront serves them): the
+/// admin workspace is its own bundle under `/admin`, so citizens never download its code.
 pub fn with_spa(router: Router, dist_dir: &Path) -> Router {
-    router.fallback_service(spa::service(dist_dir))
+    router.nest_service("/admin", spa::service(&dist_dir.join("admin"))).fallback_service(spa::service(dist_dir))
 }
 
 async fn api_not_found(method: Method) -> Response {
