@@ -70,6 +70,13 @@ export default defineConfig({
       FOREBYG_DATA_DIR: dataDir,
       FOREBYG_DIST_DIR: path.join(repo, 'dist'),
       FOREBYG_DEMO_OFFERS: '3000',
+      // Admins sign in with the development issuer (refused in Lambda); the tests submit many
+      // requests to join from one client, far beyond the production per-client limit.
+      FOREBYG_AUTH: 'dev',
+      FOREBYG_SELF_REFERRAL_LIMIT: '1000',
+      FOREBYG_LOOKUP_LIMIT: '1000',
+      // Map tiles must never be fetched from the internet in tests: an unreachable local URL.
+      FOREBYG_TILE_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
     },
   },

@@ -17,5 +17,7 @@ cargo build -p forebyg-api --bin forebyg
 
 export PORT="${PORT:-8080}" FOREBYG_STORE=embedded FOREBYG_DIST_DIR="$ROOT/dist"
 export FOREBYG_DATA_DIR="${FOREBYG_DATA_DIR:-$ROOT/.data}" FOREBYG_DEMO_OFFERS="${FOREBYG_DEMO_OFFERS:-3000}"
+# Local admin sign-in through the development issuer (http://127.0.0.1:$PORT/admin).
+export FOREBYG_AUTH="${FOREBYG_AUTH:-dev}"
 step "Starting Forebyg at http://127.0.0.1:$PORT (Ctrl+C stops it)"
 exec "$CARGO_TARGET_DIR/debug/forebyg" serve
