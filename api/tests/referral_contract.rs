@@ -86,6 +86,21 @@ async fn expired_requests_are_gone(store: Arc<dyn ReferralStore>) {
     assert!(store.get_referral("NEWW-NEWW", NOW).await.unwrap().is_some(), "live requests survive a purge");
 }
 
+async fn the_inbox_lists_a_regions_live_requests_newest_first(store: Arc<dyn ReferralStore>) {
+    let mut older = referral("OLDR-0001", "key-inbox-000000001");
+    older.created_at = NOW - 100;
+    let newer = referral("NEWR-0002", "key-inbox-000000002");
+    let mut elsewhere = referral("ELSE-0003", "key-inbox-000000003");
+    elsewhere.region = RegionCode::Nordjylland;
+    let mut expired = referral("GONE-0004", "key-inbox-000000004");
+    expired.expires_at = NOW - 1;
+    for r in [&older, &newer, &elsewhere, &expired] {
+        store.create_referral(r).await.unwrap();
+    }
+    let codes: Vec<String> = store.region_referrals(RegionCode::Midtjylland, NOW).await.unwrap().into_iter().map(|r| r.receipt_code).collect();
+    assert_eq!(codes, ["NEWR-0002", "OLDR-0001"]);
+}
+
 macro_rules! all_cases {
     ($make:expr) => {{
         println!("contract case: creates_once_per_idempotency_key");
@@ -96,6 +111,8 @@ macro_rules! all_cases {
         a_double_submit_race_stores_one_request($make).await;
         println!("contract case: updates_replace_the_status");
         updates_replace_the_status($make).await;
+        println!("contract case: the_inbox_lists_a_regions_live_requests_newest_first");
+        the_inbox_lists_a_regions_live_requests_newest_first($make).await;
         println!("contract case: expired_requests_are_gone");
         expired_requests_are_gone($make).await;
     }};

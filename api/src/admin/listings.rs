@@ -106,26 +106,31 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut offer: Offer)
     save(state, admin, Some(&before), offer, AuditAction::OfferUpdated).await
 }
 
-pub async fn set_status(state: &AppState, admin: &Admin, id: &str, change: StatusChange) -> Result<Offer, ApiError> {
+/// Applies `change` to the offer as of `version` (the one the admin saw) and saves it.
+async fn change_from(
+    state: &AppState,
+    admin: &Admin,
+    id: &str,
+    version: u64,
+    action: AuditAction,
+    change: impl FnOnce(&mut Offer),
+) -> Result<Offer, ApiError> {
     let current = get(state, admin, id).await?;
-    if change.version != current.version {
+    if version != current.version {
         return Err(ApiError::Stale(Box::new(current)));
     }
     let mut next = current.clone();
-    next.status = change.status;
+    change(&mut next);
     next.version += 1;
-    save(state, admin, Some(&current), next, AuditAction::OfferStatus).await
+    save(state, admin, Some(&current), next, action).await
+}
+
+pub async fn set_status(state: &AppState, admin: &Admin, id: &str, req: StatusChange) -> Result<Offer, ApiError> {
+    change_from(state, admin, id, req.version, AuditAction::OfferStatus, |o| o.status = req.status).await
 }
 
 pub async fn reverify(state: &AppState, admin: &Admin, id: &str, req: Reverify) -> Result<Offer, ApiError> {
-    let current = get(state, admin, id).await?;
-    if req.version != current.version {
-        return Err(ApiError::Stale(Box::new(current)));
-    }
-    let mut next = current.clone();
-    next.last_verified = today();
-    next.version += 1;
-    save(state, admin, Some(&current), next, AuditAction::OfferVerified).await
+    change_from(state, admin, id, req.version, AuditAction::OfferVerified, |o| o.last_verified = today()).await
 }
 
 #[cfg(test)]

@@ -62,6 +62,33 @@ impl DynamoStore {
         Self::query_gsi(client, table, (table::GSI1, table::GSI1_PK, table::GSI1_SK), pk, prefix).await
     }
 
+    /// Every item of a GSI1 partition, in descending sort-key order (newest first for the inbox
+    /// and change-report partitions, whose sort keys start with the creation time).
+    pub(crate) async fn gsi1_partition_desc(&self, pk: String) -> Result<Vec<Item>, StoreError> {
+        let mut out = vec![];
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .index_name(table::GSI1)
+                .key_condition_expression("#pk = :pk")
+                .expression_attribute_names("#pk", table::GSI1_PK)
+                .expression_attribute_values(":pk", s(pk.clone()))
+                .scan_index_forward(false)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            out.extend(page.items.unwrap_or_default());
+            match page.last_evaluated_key {
+                Some(k) if !k.is_empty() => start = Some(k),
+                _ => return Ok(out),
+            }
+        }
+    }
+
     /// Reads all pages of a query on index `(name, partition attribute, sort attribute)`.
     async fn query_gsi(
         client: Client,

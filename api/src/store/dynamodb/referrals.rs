@@ -115,33 +115,8 @@ impl ReferralStore for DynamoStore {
     }
 
     async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError> {
-        let mut out = vec![];
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .index_name(super::table::GSI1)
-                .key_condition_expression("#pk = :pk")
-                .expression_attribute_names("#pk", GSI1_PK)
-                .expression_attribute_values(":pk", s(format!("INBOX#{}", region.code())))
-                .scan_index_forward(false)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(sdk_error)?;
-            for item in page.items.unwrap_or_default() {
-                let r = from_item(item)?;
-                if !r.is_expired(now) {
-                    out.push(r);
-                }
-            }
-            match page.last_evaluated_key {
-                Some(k) if !k.is_empty() => start = Some(k),
-                _ => return Ok(out),
-            }
-        }
+        let items = self.gsi1_partition_desc(format!("INBOX#{}", region.code())).await?;
+        Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
     async fn update_referral(&self, r: &SelfReferral) -> Result<(), StoreError> {

@@ -2,7 +2,7 @@
 //! GSI1 (`REPORTS#{region}`, `{created_at:012}#{id}`), deleted by TTL on `expires_at`.
 
 use super::item::{s, Item};
-use super::table::{GSI1, GSI1_PK, GSI1_SK, PK, SK};
+use super::table::{GSI1_PK, GSI1_SK, PK, SK};
 use super::{sdk_error, DynamoStore};
 use crate::store::{ReportStore, StoreError};
 use async_trait::async_trait;
@@ -54,33 +54,8 @@ impl ReportStore for DynamoStore {
     }
 
     async fn region_reports(&self, region: RegionCode, now: i64) -> Result<Vec<ChangeReport>, StoreError> {
-        let mut out = vec![];
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .index_name(GSI1)
-                .key_condition_expression("#pk = :pk")
-                .expression_attribute_names("#pk", GSI1_PK)
-                .expression_attribute_values(":pk", s(format!("REPORTS#{}", region.code())))
-                .scan_index_forward(false)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(sdk_error)?;
-            for item in page.items.unwrap_or_default() {
-                let r = from_item(item)?;
-                if r.expires_at > now {
-                    out.push(r);
-                }
-            }
-            match page.last_evaluated_key {
-                Some(k) if !k.is_empty() => start = Some(k),
-                _ => return Ok(out),
-            }
-        }
+        let items = self.gsi1_partition_desc(format!("REPORTS#{}", region.code())).await?;
+        Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| r.expires_at > now).collect())
     }
 
     async fn update_report(&self, report: &ChangeReport) -> Result<(), StoreError> {
