@@ -72,9 +72,14 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: "/api/v1/admin/reports".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "GET", path: "/api/v1/admin/offers.csv".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        // A dry run always reports (rows out of scope are row errors); it never writes.
+        Route { method: "POST", path: "/api/v1/admin/offers/import?dry_run=true".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/reports/{report}/resolve"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage.csv?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
     ];
+    let region_admin = tokens(t)[6].clone().unwrap();
+    let region_csv = server.request("GET", "/api/v1/admin/offers.csv", &[("authorization", region_admin.as_str())], None).body;
     let mut failures = vec![];
     for route in &routes {
         for (case, (token, expected)) in CASES.iter().zip(tokens(t).into_iter().zip(route.expect)) {
@@ -90,7 +95,9 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
                 _ => None,
             };
             let headers: Vec<(&str, &str)> = token.as_deref().map(|t| ("authorization", t)).into_iter().collect();
-            let res = server.request(route.method, &route.path, &headers, body.as_deref().map(|b| ("application/json", b)));
+            let content_type = if route.path.contains("/import") { "text/csv" } else { "application/json" };
+            let body = if route.path.contains("/import") { Some(region_csv.clone()) } else { body };
+            let res = server.request(route.method, &route.path, &headers, body.as_deref().map(|b| (content_type, b)));
             if res.status != expected {
                 failures.push(format!("{} {} [{case}]: expected {expected}, got {} {}", route.method, route.path, res.status, res.body));
             } else if expected >= 400 {
@@ -109,6 +116,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         assert!(!list(case, "/api/v1/admin/offers").contains(&t.id), "{} sees the offer", CASES[case]);
         assert!(!list(case, "/api/v1/admin/referrals").contains(code), "{} sees the request", CASES[case]);
         assert!(!list(case, "/api/v1/admin/reports").contains(report), "{} sees the report", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/offers.csv").contains(&t.id), "{} exports the offer", CASES[case]);
     }
     assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
     // The right provider editor is in scope too.

@@ -39,7 +39,7 @@ pub async fn get(state: &AppState, admin: &Admin, id: &str) -> Result<Offer, Api
 }
 
 /// A URL-safe id from the title plus randomness: `holdtraening-for-kol-3f9a1c`.
-fn new_id(title: &str) -> String {
+pub(crate) fn new_id(title: &str) -> String {
     let mut slug = String::new();
     for c in title.to_lowercase().chars() {
         match c {

@@ -2,6 +2,7 @@
 //! audit log that records both.
 
 pub mod audit;
+pub mod csv;
 pub mod inbox;
 pub mod listings;
 pub mod reports;

@@ -5,6 +5,7 @@ mod admin_bulk;
 mod admin_coverage;
 mod dev_auth;
 mod health;
+mod hsds;
 mod offers;
 mod reports;
 mod self_referrals;
@@ -29,6 +30,10 @@ pub use admin::{
 pub use admin_bulk::{__path_export_offers_csv, __path_import_offers_csv};
 pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
 pub use health::__path_healthz;
+pub use hsds::{
+    __path_hsds_locations, __path_hsds_organizations, __path_hsds_service, __path_hsds_service_at_locations, __path_hsds_services,
+    __path_hsds_taxonomies, __path_hsds_taxonomy_terms,
+};
 pub use offers::{__path_get_offer, __path_search_offers};
 pub use reports::{__path_list_reports, __path_report_offer, __path_resolve_report};
 pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
@@ -42,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(self_referrals::router())
         .merge(admin::router())
         .merge(admin_bulk::router())
+        .merge(hsds::router())
         .merge(admin_coverage::router())
         .merge(reports::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))

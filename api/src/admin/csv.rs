@@ -1,0 +1,135 @@
+//! Offers as CSV, the way providers keep their lists: one row per offer (at its location), one
+//! column per field. The mapping is documented in `api/docs/csv.md`; [`import`] reads it back.
+//!
+//! Export and import are inverse: `parse(cells(offer)) == offer` for every valid offer, so an
+//! exported file re-imports without change.
+
+mod import;
+mod lists;
+mod parse;
+
+pub use import::import;
+pub use parse::{column_of, parse};
+
+use forebyg_shared::offer::{Enrolment, Location, Offer};
+use lists::join;
+
+/// The columns, in export order. An import needs every one of them, in any order.
+#[rustfmt::skip]
+pub const COLUMNS: [&str; 42] = [
+    "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
+    "enrolment", "sessions", "weeks", "slots", "next_start",
+    "location_name", "address", "postcode", "city", "municipality_code", "lat", "lon",
+    "region", "provider_id", "provider_name", "provider_kind",
+    "self_referral", "from_gp", "from_hospital", "from_municipality", "referral_note",
+    "capacity", "cost_dkk", "cost_note", "accessibility",
+    "contact_name", "contact_phone", "contact_email", "contact_url",
+    "last_verified", "kronikerpakke", "continue_afterwards",
+];
+
+/// Field separator of exported files: Danish spreadsheets open `;`-separated files directly.
+pub const DELIMITER: u8 = b';';
+/// A UTF-8 byte order mark starts every export, so Excel reads æ, ø and å correctly.
+pub const BOM: &str = "\u{feff}";
+
+/// The file: BOM, header row, one row per offer.
+pub fn write(offers: &[Offer]) -> Vec<u8> {
+    let mut out = BOM.as_bytes().to_vec();
+    {
+        let mut w = ::csv::WriterBuilder::new().delimiter(DELIMITER).terminator(::csv::Terminator::CRLF).from_writer(&mut out);
+        // Writing to a Vec cannot fail.
+        w.write_record(COLUMNS).expect("write to memory");
+        for offer in offers {
+            w.write_record(cells(offer).iter().map(|c| guard_formula(c))).expect("write to memory");
+        }
+        w.flush().expect("write to memory");
+    }
+    out
+}
+
+/// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula: such cells are
+/// written with a leading `'`, which [`unguard_formula`] removes on import.
+fn guard_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+pub(crate) fn unguard_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')) => rest,
+        _ => cell,
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    (if b { "ja" } else { "nej" }).into()
+}
+
+/// A coordinate with a decimal comma (as Danish spreadsheets write numbers); `Display` of `f64`
+/// is the shortest text that parses back to the same number.
+fn decimal(n: f64) -> String {
+    n.to_string().replace('.', ",")
+}
+
+/// One offer's cells, in [`COLUMNS`] order.
+pub fn cells(o: &Offer) -> Vec<String> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let (enrolment, sessions, weeks) = match o.schedule.enrolment {
+        Enrolment::Continuous => ("continuous", String::new(), String::new()),
+        Enrolment::Course { sessions, weeks } => ("course", sessions.to_string(), weeks.to_string()),
+    };
+    let slots = o.schedule.slots.iter().map(|s| vec![format!("{} {}-{}", s.weekday.code(), s.start, s.end)]);
+    let l = o.location.as_ref();
+    let place = |f: fn(&Location) -> String| l.map(f).unwrap_or_default();
+    let links = o.continue_afterwards.iter().map(|a| {
+        let mut parts = vec![a.name.clone(), a.url.clone()];
+        parts.extend(a.description.clone());
+        parts
+    });
+    vec![
+        o.id.clone(),
+        o.version.to_string(),
+        o.status.code().into(),
+        o.title.clone(),
+        o.summary.clone(),
+        o.description.clone(),
+        o.category.code().into(),
+        join(o.conditions.iter().map(|c| vec![c.code().to_owned()])),
+        o.format.code().into(),
+        join(o.languages.iter().map(|l| vec![l.clone()])),
+        enrolment.into(),
+        sessions,
+        weeks,
+        join(slots),
+        opt(&o.schedule.next_start),
+        place(|l| l.name.clone()),
+        place(|l| l.address.clone()),
+        place(|l| l.postcode.clone()),
+        place(|l| l.city.clone()),
+        place(|l| l.municipality_code.clone()),
+        place(|l| decimal(l.point.lat)),
+        place(|l| decimal(l.point.lon)),
+        o.region.code().into(),
+        o.provider.id.clone(),
+        o.provider.name.clone(),
+        o.provider.kind.code().into(),
+        yes_no(o.referral.self_referral),
+        yes_no(o.referral.from_gp),
+        yes_no(o.referral.from_hospital),
+        yes_no(o.referral.from_municipality),
+        opt(&o.referral.note),
+        o.capacity.code().into(),
+        o.cost.dkk.to_string(),
+        opt(&o.cost.note),
+        opt(&o.accessibility),
+        opt(&o.contact.name),
+        opt(&o.contact.phone),
+        opt(&o.contact.email),
+        opt(&o.contact.url),
+        o.last_verified.clone(),
+        o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
+        join(links),
+    ]
+}

@@ -1,0 +1,246 @@
+//! CSV import: read every row, check it (cells, `validate_offer`, scope, versions), then write
+//! every changed row in one all-or-nothing batch, or nothing at all.
+
+use super::{cells, column_of, parse, unguard_formula, COLUMNS};
+use crate::admin::audit;
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::store::BatchSaved;
+use crate::AppState;
+use forebyg_shared::admin::AuditAction;
+use forebyg_shared::bulk::{ImportReport, ImportRowError};
+use forebyg_shared::date::iso_date;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+use std::collections::HashMap;
+
+/// What one valid row does.
+enum Plan {
+    Create(Offer),
+    Update { before: Box<Offer>, after: Offer },
+    Unchanged,
+}
+
+fn row_error(row: usize, e: FieldError) -> ImportRowError {
+    ImportRowError { row, field: e.field, code: e.code, message: e.message }
+}
+
+fn file_error(field: &str, code: ErrorCode, da: String, en: String) -> ImportRowError {
+    row_error(1, FieldError::new(field, code, da, en))
+}
+
+/// The data rows as (spreadsheet row number, cells in [`COLUMNS`] order). Problems with the file
+/// itself (encoding, header) go to `errors` on row 1.
+fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String>)> {
+    let Ok(text) = std::str::from_utf8(body) else {
+        let (da, en) = ("Filen er ikke UTF-8. Gem den som »CSV UTF-8«.", "The file is not UTF-8. Save it as “CSV UTF-8”.");
+        errors.push(file_error("file", ErrorCode::Invalid, da.into(), en.into()));
+        return vec![];
+    };
+    let text = text.strip_prefix(super::BOM).unwrap_or(text);
+    // Comma or semicolon, whichever the header row uses (Danish spreadsheets save with `;`).
+    let header = text.lines().next().unwrap_or_default();
+    let delimiter = if header.matches(',').count() > header.matches(';').count() { b',' } else { b';' };
+    let mut reader = ::csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(::csv::Trim::All).from_reader(text.as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    if headers.iter().all(str::is_empty) {
+        errors.push(file_error("file", ErrorCode::Required, "Filen er tom.".into(), "The file is empty.".into()));
+        return vec![];
+    }
+    let mut index: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
+    for (i, name) in headers.iter().enumerate() {
+        let name = name.to_lowercase();
+        match COLUMNS.iter().position(|c| *c == name) {
+            Some(c) if index[c].is_none() => index[c] = Some(i),
+            Some(_) => errors.push(file_error(&name, ErrorCode::Invalid, "Kolonnen findes to gange.".into(), "The column appears twice.".into())),
+            // Spreadsheets may add unnamed columns at the end.
+            None if name.is_empty() => {}
+            None => errors.push(file_error(&name, ErrorCode::Unknown, format!("Ukendt kolonne »{name}«."), format!("Unknown column “{name}”."))),
+        }
+    }
+    for (c, i) in index.iter().enumerate() {
+        if i.is_none() {
+            let col = COLUMNS[c];
+            errors.push(file_error(col, ErrorCode::Required, format!("Kolonnen »{col}« mangler."), format!("The column “{col}” is missing.")));
+        }
+    }
+    if !errors.is_empty() {
+        return vec![];
+    }
+    let mut rows = vec![];
+    for (n, record) in reader.records().enumerate() {
+        let row = n + 2;
+        match record {
+            Err(e) => errors.push(row_error(
+                row,
+                FieldError::new("id", ErrorCode::Invalid, format!("Rækken kan ikke læses: {e}"), format!("The row cannot be read: {e}")),
+            )),
+            Ok(r) if r.iter().all(str::is_empty) => {}
+            Ok(r) => rows.push((row, index.iter().map(|i| unguard_formula(i.and_then(|i| r.get(i)).unwrap_or_default()).to_owned()).collect())),
+        }
+    }
+    rows
+}
+
+/// The stored offers with these ids (absent ones left out), read a few at a time.
+async fn fetch(state: &AppState, ids: Vec<String>) -> Result<HashMap<String, Offer>, ApiError> {
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(16) {
+        let mut tasks = tokio::task::JoinSet::new();
+        for id in chunk {
+            let (store, id) = (state.store.clone(), id.clone());
+            tasks.spawn(async move { store.get_offer(&id).await });
+        }
+        while let Some(done) = tasks.join_next().await {
+            let offer = done.map_err(|e| crate::store::StoreError::Backend(format!("read task failed: {e}")))??;
+            found.extend(offer.map(|o| (o.id.clone(), o)));
+        }
+    }
+    Ok(found)
+}
+
+/// An error for `e`'s column unless that column already has one.
+fn push_once(errors: &mut Vec<FieldError>, mut e: FieldError) {
+    e.field = column_of(&e.field).to_owned();
+    if !errors.iter().any(|x| x.field == e.field) {
+        errors.push(e);
+    }
+}
+
+/// The stored offer as the CSV carries it: what a row must equal to be "unchanged".
+fn as_in_csv(stored: &Offer) -> Offer {
+    let (mut o, _, _) = parse(&cells(stored), &stored.last_verified);
+    (o.id, o.version, o.demo) = (stored.id.clone(), stored.version, stored.demo);
+    o
+}
+
+/// Checks one row against the stored offer it names (if any) and the admin's scope.
+fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) -> Result<Plan, Vec<FieldError>> {
+    let (mut offer, version, mut errors) = parse(cells, before.map_or(today, |b| b.last_verified.as_str()));
+    match before {
+        Some(b) => {
+            match version {
+                None => errors.push(FieldError::required("version", "versionen fra eksporten", "the version from the export")),
+                Some(v) if v != b.version => errors.push(FieldError::new(
+                    "version",
+                    ErrorCode::Invalid,
+                    format!("Tilbuddet er ændret siden eksporten (nu version {}, i filen {v}). Eksportér igen.", b.version),
+                    format!("The offer changed since export (now version {}, {v} in the file). Export again.", b.version),
+                )),
+                Some(_) => {}
+            }
+            (offer.id, offer.version, offer.demo) = (b.id.clone(), b.version, b.demo);
+        }
+        // A placeholder for validation; the real id is made when the row is applied.
+        None => (offer.id, offer.version) = ("new".into(), 1),
+    }
+    if !admin.0.may_manage(offer.region, &offer.provider.id) {
+        let field = if admin.0.regions().contains(&offer.region) { "provider_id" } else { "region" };
+        let (da, en) = ("Uden for din region eller udbyder.", "Outside your region or provider.");
+        push_once(&mut errors, FieldError::new(field, ErrorCode::OutOfRange, da, en));
+    }
+    for e in validate_offer(&offer) {
+        push_once(&mut errors, e);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(match before {
+        None => Plan::Create(offer),
+        Some(b) if as_in_csv(b) == offer => Plan::Unchanged,
+        Some(b) => {
+            offer.version = b.version + 1;
+            Plan::Update { before: Box::new(b.clone()), after: offer }
+        }
+    })
+}
+
+/// Imports a CSV file of offers within the admin's scope. A dry run only reports; an apply with
+/// any error writes nothing (the caller answers 422), otherwise it writes every created and
+/// updated row atomically and audits each.
+pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool) -> Result<ImportReport, ApiError> {
+    let mut errors = vec![];
+    let rows = read(body, &mut errors);
+    let ids: Vec<String> = rows.iter().map(|(_, c)| c[0].clone()).filter(|id| !id.is_empty()).collect();
+    let stored = fetch(state, ids).await?;
+    let today = iso_date(crate::self_referral::now());
+    let (mut plans, mut first_row) = (vec![], HashMap::new());
+    for (row, cells) in &rows {
+        let id = &cells[0];
+        let before = match stored.get(id) {
+            _ if id.is_empty() => None,
+            Some(o) if admin.0.may_manage(o.region, &o.provider.id) => Some(o),
+            // The same answer whether the offer is absent or someone else's.
+            _ => {
+                let (da, en) = ("Intet tilbud med dette id i dit område.", "No offer with this id within your scope.");
+                errors.push(row_error(*row, FieldError::new("id", ErrorCode::Unknown, da, en)));
+                continue;
+            }
+        };
+        if let Some(first) = before.and_then(|_| first_row.insert(id.clone(), *row)) {
+            let (da, en) = (format!("Id'et står også i række {first}."), format!("The id is also in row {first}."));
+            errors.push(row_error(*row, FieldError::new("id", ErrorCode::Invalid, da, en)));
+            continue;
+        }
+        match plan(admin, cells, before, &today) {
+            Ok(p) => plans.push((*row, p)),
+            Err(es) => errors.extend(es.into_iter().map(|e| row_error(*row, e))),
+        }
+    }
+    let count = |f: fn(&Plan) -> bool| plans.iter().filter(|(_, p)| f(p)).count();
+    let (created, updated) = (count(|p| matches!(p, Plan::Create(_))), count(|p| matches!(p, Plan::Update { .. })));
+    let unchanged = count(|p| matches!(p, Plan::Unchanged));
+    if let Some(max) = state.store.max_atomic_batch().filter(|max| created + updated > *max) {
+        errors.push(file_error(
+            "file",
+            ErrorCode::OutOfRange,
+            format!("Filen ændrer {} tilbud. Del filen op i dele med højst {max} ændrede rækker.", created + updated),
+            format!("The file changes {} offers. Split the file into parts of at most {max} changed rows.", created + updated),
+        ));
+    }
+    let mut report = ImportReport { dry_run, rows: rows.len(), created, updated, unchanged, errors };
+    if dry_run || !report.errors.is_empty() {
+        return Ok(report);
+    }
+    apply(state, admin, plans, &mut report).await?;
+    Ok(report)
+}
+
+/// Writes the planned rows in one batch; a conflict (someone saved meanwhile) becomes a row error.
+async fn apply(state: &AppState, admin: &Admin, plans: Vec<(usize, Plan)>, report: &mut ImportReport) -> Result<(), ApiError> {
+    let mut saves = vec![];
+    let mut changes = vec![];
+    for (row, plan) in plans {
+        match plan {
+            Plan::Create(mut offer) => {
+                offer.id = crate::admin::listings::new_id(&offer.title);
+                saves.push((offer.clone(), None));
+                changes.push((row, None, offer));
+            }
+            Plan::Update { before, after } => {
+                saves.push((after.clone(), Some(before.version)));
+                changes.push((row, Some(before), after));
+            }
+            Plan::Unchanged => {}
+        }
+    }
+    match state.store.save_offers_atomically(&saves).await? {
+        BatchSaved::Saved => {
+            let entries: Vec<_> = changes
+                .iter()
+                .map(|(_, before, after)| {
+                    let action = if before.is_some() { AuditAction::OfferUpdated } else { AuditAction::OfferCreated };
+                    audit::entry(&admin.0, after.region, action, &after.id, audit::diff(before.as_deref(), after))
+                })
+                .collect();
+            state.audit.append_audit(&entries).await?;
+        }
+        BatchSaved::Conflict { id, .. } => {
+            let row = changes.iter().find(|(_, _, o)| o.id == id).map_or(1, |c| c.0);
+            let (da, en) = ("Tilbuddet blev ændret imens. Eksportér igen.", "The offer changed since export, while importing. Export again.");
+            report.errors.push(row_error(row, FieldError::new("version", ErrorCode::Invalid, da, en)));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! Reading one row's cells back into an offer, leniently where spreadsheets rewrite values
+//! (dates, kommunekoder, yes/no), strictly everywhere else.
+
+use super::lists::split;
+use super::COLUMNS;
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::geography;
+use forebyg_shared::offer::*;
+use forebyg_shared::taxonomy::*;
+use forebyg_shared::validation::{self, ErrorCode, FieldError};
+use forebyg_shared::Lang;
+
+/// The cells of one row (in [`COLUMNS`] order) being read, collecting one error per column.
+struct Row<'a> {
+    cells: &'a [String],
+    errors: Vec<FieldError>,
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> &str {
+        let i = COLUMNS.iter().position(|c| *c == column).expect("a known column");
+        self.cells.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    fn text(&self, column: &str) -> String {
+        self.get(column).to_owned()
+    }
+
+    fn opt(&self, column: &str) -> Option<String> {
+        Some(self.text(column)).filter(|s| !s.is_empty())
+    }
+
+    fn fail(&mut self, e: FieldError) {
+        self.errors.push(e);
+    }
+
+    fn code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = self.get(column).to_lowercase();
+        if value.is_empty() {
+            self.fail(FieldError::new(column, ErrorCode::Required, "Feltet skal udfyldes.", "This field is required."));
+            return None;
+        }
+        validation::known_code(column, &value, parse).map_err(|e| self.fail(e)).ok()
+    }
+
+    fn number(&mut self, column: &str, min: u32, max: u32) -> Option<u32> {
+        let value = self.text(column);
+        validation::integer_in_range(column, &value, min, max).map_err(|e| self.fail(e)).ok()
+    }
+
+    fn flag(&mut self, column: &str) -> bool {
+        match self.get(column).to_lowercase().as_str() {
+            "ja" | "j" | "true" | "sand" | "yes" | "y" | "1" | "x" => true,
+            "nej" | "n" | "false" | "falsk" | "no" | "0" | "" => false,
+            other => {
+                let other = other.to_owned();
+                self.fail(FieldError::new(
+                    column,
+                    ErrorCode::Invalid,
+                    format!("»{other}« er hverken ja eller nej."),
+                    format!("“{other}” is neither yes nor no."),
+                ));
+                false
+            }
+        }
+    }
+
+    /// A date as YYYY-MM-DD, or as a Danish spreadsheet rewrites it: DD-MM-YYYY or DD.MM.YYYY.
+    fn date(&mut self, column: &str) -> Option<String> {
+        let value = self.text(column);
+        if value.is_empty() {
+            return None;
+        }
+        let b = value.as_bytes();
+        let iso = if b.len() == 10 && (b[2] == b'-' || b[2] == b'.') && b[5] == b[2] {
+            format!("{}-{}-{}", &value[6..10], &value[3..5], &value[0..2])
+        } else {
+            value
+        };
+        validation::iso_date(column, &iso).map_err(|e| self.fail(e)).ok().map(|_| iso)
+    }
+}
+
+/// Reads one row's cells (in [`COLUMNS`] order) into an offer. The `id` is the cell's (maybe
+/// empty), `version` the cell's if given; `demo` is false. An empty `last_verified` becomes
+/// `default_verified`. Returns the offer with the errors of cells that could not be read; the
+/// offer is only meaningful without errors (check it with `validate_offer` as well).
+pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, Vec<FieldError>) {
+    let mut r = Row { cells, errors: vec![] };
+    let version = match r.get("version") {
+        "" => None,
+        v => v
+            .parse::<u64>()
+            .map_err(|_| {
+                r.fail(FieldError::new("version", ErrorCode::Invalid, "Versionen skal være et helt tal.", "The version must be a whole number."))
+            })
+            .ok(),
+    };
+    let status = if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::from_code) };
+    let category = r.code("category", Category::from_code);
+    let mut conditions = vec![];
+    for item in split(r.get("conditions")) {
+        conditions.extend(validation::known_code("conditions", &item.join("|").to_lowercase(), Condition::from_code).map_err(|e| r.fail(e)).ok());
+    }
+    let format = r.code("format", Format::from_code);
+    let languages = split(r.get("languages")).into_iter().map(|l| l.join("|").to_lowercase()).collect();
+    let enrolment = match r.get("enrolment").to_lowercase().as_str() {
+        "continuous" | "løbende" => Some(Enrolment::Continuous),
+        "course" | "forløb" => {
+            let (sessions, weeks) = (r.number("sessions", 1, 1000), r.number("weeks", 1, 520));
+            Some(Enrolment::Course { sessions: sessions.unwrap_or(1) as u16, weeks: weeks.unwrap_or(1) as u16 })
+        }
+        _ => {
+            r.fail(FieldError::new("enrolment", ErrorCode::Invalid, "Skriv continuous eller course.", "Write continuous or course."));
+            None
+        }
+    };
+    let slots = parse_slots(&mut r);
+    let next_start = r.date("next_start");
+    let location = parse_location(&mut r);
+    let region = r.code("region", RegionCode::from_code);
+    let provider_kind = r.code("provider_kind", ProviderKind::from_code);
+    let referral = ReferralRules {
+        self_referral: r.flag("self_referral"),
+        from_gp: r.flag("from_gp"),
+        from_hospital: r.flag("from_hospital"),
+        from_municipality: r.flag("from_municipality"),
+        note: r.opt("referral_note"),
+    };
+    let capacity = r.code("capacity", Capacity::from_code);
+    let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, 1_000_000) };
+    let last_verified = r.date("last_verified").unwrap_or_else(|| default_verified.to_owned());
+    let kronikerpakke = if r.get("kronikerpakke").is_empty() { None } else { r.code("kronikerpakke", Kronikerpakke::from_code) };
+    let continue_afterwards = parse_links(&mut r);
+    let offer = Offer {
+        id: r.text("id"),
+        title: r.text("title"),
+        summary: r.text("summary"),
+        description: r.text("description"),
+        category: category.unwrap_or(Category::AfklarendeSamtale),
+        conditions,
+        format: format.unwrap_or(Format::OnSite),
+        languages,
+        schedule: Schedule { enrolment: enrolment.unwrap_or(Enrolment::Continuous), slots, next_start },
+        location,
+        region: region.unwrap_or(RegionCode::Midtjylland),
+        provider: Provider { id: r.text("provider_id"), name: r.text("provider_name"), kind: provider_kind.unwrap_or(ProviderKind::Municipality) },
+        referral,
+        capacity: capacity.unwrap_or(Capacity::Open),
+        cost: Cost { dkk: dkk.unwrap_or(0), note: r.opt("cost_note") },
+        accessibility: r.opt("accessibility"),
+        contact: Contact { name: r.opt("contact_name"), phone: r.opt("contact_phone"), email: r.opt("contact_email"), url: r.opt("contact_url") },
+        status: status.unwrap_or(OfferStatus::Draft),
+        last_verified,
+        kronikerpakke,
+        continue_afterwards,
+        demo: false,
+        version: version.unwrap_or(0),
+    };
+    if r.get("provider_id").is_empty() {
+        r.fail(FieldError::new("provider_id", ErrorCode::Required, "Angiv udbyderens id.", "Enter the provider's id."));
+    }
+    (offer, version, r.errors)
+}
+
+/// `tue 17:00-19:00;sat 10:00-12:00` (weekday codes, or Danish day names).
+fn parse_slots(r: &mut Row) -> Vec<TimeSlot> {
+    let mut slots = vec![];
+    for item in split(r.get("slots")) {
+        let item = item.join("|");
+        let parsed = item.split_once(char::is_whitespace).and_then(|(day, times)| {
+            let day = day.to_lowercase();
+            let weekday = Weekday::from_code(&day).or_else(|| Weekday::ALL.iter().copied().find(|w| w.label(Lang::Da).to_lowercase() == day))?;
+            let (start, end) = times.trim().split_once('-')?;
+            Some(TimeSlot { weekday, start: start.trim().to_owned(), end: end.trim().to_owned() })
+        });
+        match parsed {
+            Some(slot) => slots.push(slot),
+            None => r.fail(FieldError::new(
+                "slots",
+                ErrorCode::Invalid,
+                format!("»{item}« er ikke en ugedag og et tidsrum som »tue 17:00-19:00«."),
+                format!("“{item}” is not a weekday and time range such as “tue 17:00-19:00”."),
+            )),
+        }
+    }
+    slots
+}
+
+/// The place, if any location cell is filled. An empty city or lat/lon is taken from the postcode.
+fn parse_location(r: &mut Row) -> Option<Location> {
+    const CELLS: [&str; 7] = ["location_name", "address", "postcode", "city", "municipality_code", "lat", "lon"];
+    if CELLS.iter().all(|c| r.get(c).is_empty()) {
+        return None;
+    }
+    let postcode = r.text("postcode");
+    let known = geography::postcode(&postcode);
+    if known.is_none() && validation::postcode_format("postcode", &postcode).is_ok() {
+        r.fail(validation::unknown_postcode("postcode", &postcode));
+    }
+    let point = match (r.get("lat").is_empty() && r.get("lon").is_empty(), known) {
+        (true, Some(pc)) => Some(pc.point),
+        (true, None) => {
+            r.fail(FieldError::required(
+                "lat",
+                "breddegrad og længdegrad (eller et kendt postnummer)",
+                "latitude and longitude (or a known postcode)",
+            ));
+            None
+        }
+        (false, _) => {
+            let lat = coordinate("lat", r.get("lat"), 90.0).map_err(|e| r.fail(e)).ok();
+            let lon = coordinate("lon", r.get("lon"), 180.0).map_err(|e| r.fail(e)).ok();
+            lat.zip(lon).map(|(lat, lon)| GeoPoint::new(lat, lon))
+        }
+    };
+    // Spreadsheets drop the leading zero of a kommunekode ("0751" → 751): restore it.
+    let municipality_code = r.text("municipality_code");
+    let municipality_code = geography::municipality(&municipality_code).map_or(municipality_code, |m| m.code.to_owned());
+    Some(Location {
+        name: r.text("location_name"),
+        address: r.text("address"),
+        city: r.opt("city").or_else(|| known.map(|pc| pc.name.to_owned())).unwrap_or_default(),
+        postcode,
+        municipality_code,
+        point: point.unwrap_or(GeoPoint::new(0.0, 0.0)),
+    })
+}
+
+/// A coordinate, with a decimal point or comma. Parsed with the exact `f64` parser (not the
+/// browser-sized `validation::number_in_range`), so an exported coordinate reads back unchanged.
+fn coordinate(column: &str, value: &str, max: f64) -> Result<f64, FieldError> {
+    match value.replace(',', ".").parse::<f64>() {
+        Ok(n) if n.is_finite() && n.abs() <= max => Ok(n),
+        Ok(n) if n.is_finite() => Err(FieldError::new(
+            column,
+            ErrorCode::OutOfRange,
+            format!("Skal være mellem -{max} og {max}."),
+            format!("Must be between -{max} and {max}."),
+        )),
+        _ => Err(FieldError::new(column, ErrorCode::Invalid, format!("»{value}« er ikke et tal."), format!("“{value}” is not a number."))),
+    }
+}
+
+/// `name|url` or `name|url|description` items.
+fn parse_links(r: &mut Row) -> Vec<AssociationLink> {
+    let mut links = vec![];
+    for mut parts in split(r.get("continue_afterwards")) {
+        if parts.len() < 2 || parts.len() > 3 || parts[0].is_empty() || parts[1].is_empty() {
+            r.fail(FieldError::new(
+                "continue_afterwards",
+                ErrorCode::Invalid,
+                "Skriv hver forening som navn|webadresse (eventuelt |beskrivelse), adskilt af semikolon.",
+                "Write each association as name|url (optionally |description), separated by semicolons.",
+            ));
+            continue;
+        }
+        let description = if parts.len() == 3 { parts.pop() } else { None };
+        let url = parts.pop().unwrap_or_default();
+        links.push(AssociationLink { name: parts.pop().unwrap_or_default(), url, description });
+    }
+    links
+}
+
+/// The CSV column of a field named by `validate_offer` (a JSON path of the offer).
+pub fn column_of(path: &str) -> &str {
+    match path {
+        "provider.name" => "provider_name",
+        "schedule.next_start" => "next_start",
+        "schedule.enrolment" => "sessions",
+        "referral" => "self_referral",
+        "referral.note" => "referral_note",
+        "cost.note" => "cost_note",
+        "location" | "location.address" => "address",
+        "location.postcode" => "postcode",
+        "location.municipality_code" => "municipality_code",
+        "location.point" => "lat",
+        p if p.starts_with("schedule.slots") => "slots",
+        p => p,
+    }
+}

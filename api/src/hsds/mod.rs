@@ -1,0 +1,157 @@
+//! Open Referral HSDS 3.0 export of the published offers (see `api/docs/hsds.md`): providers are
+//! organizations, offers services, places locations, an offer at its place a service_at_location,
+//! and categories and conditions two taxonomies. Objects are `serde_json::Value`s shaped by the
+//! official schemas; ids are stable UUIDs derived from Forebyg's ids ([`id`]).
+
+mod map;
+
+use crate::store::{OfferStore, StoreError};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::{Category, Condition, RegionCode};
+use forebyg_shared::Lang;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// The namespace of every HSDS id Forebyg derives (UUID v5, RFC 9562).
+pub const NAMESPACE: Uuid = uuid::uuid!("983e0f81-1a75-4cd8-ab6c-074419abeedc");
+
+/// The stable UUID of a Forebyg entity: `kind` (e.g. `service`) and its key (e.g. the offer id).
+pub fn id(kind: &str, key: &str) -> String {
+    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes()).to_string()
+}
+
+/// Drops `null` members (HSDS fields are optional, never null), recursively.
+pub fn prune(value: Value) -> Value {
+    match value {
+        Value::Object(m) => Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, prune(v))).collect::<Map<_, _>>()),
+        Value::Array(a) => Value::Array(a.into_iter().map(prune).collect()),
+        v => v,
+    }
+}
+
+/// The published offers of one region or of all, ordered by id.
+pub struct Catalog {
+    offers: Vec<Offer>,
+}
+
+impl Catalog {
+    pub async fn load(store: &dyn OfferStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
+        let regions = region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
+        let mut offers = vec![];
+        for r in regions {
+            offers.extend(store.region_offers(r).await?.into_iter().filter(Offer::is_published));
+        }
+        offers.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Catalog { offers })
+    }
+
+    /// One page of services (with schedules, attributes, contacts, phones and languages).
+    pub fn services(&self, page: Paging) -> Value {
+        page.of(&self.offers, |o| map::service(o, false))
+    }
+
+    /// The fully nested service with this HSDS id: with its organization and service_at_locations.
+    pub fn service(&self, hsds_id: &str) -> Option<Value> {
+        self.offers.iter().find(|o| id("service", &o.id) == hsds_id).map(|o| map::service(o, true))
+    }
+
+    pub fn service_at_locations(&self, page: Paging) -> Value {
+        let placed: Vec<&Offer> = self.offers.iter().filter(|o| o.location.is_some()).collect();
+        page.of(&placed, |o| map::service_at_location(o, false))
+    }
+
+    /// One organization per provider, ordered by provider id.
+    pub fn organizations(&self, page: Paging) -> Value {
+        let mut providers: BTreeMap<&str, Vec<&Offer>> = BTreeMap::new();
+        for o in &self.offers {
+            providers.entry(o.provider.id.as_str()).or_default().push(o);
+        }
+        let providers: Vec<Vec<&Offer>> = providers.into_values().collect();
+        page.of(&providers, |offers| map::organization(offers))
+    }
+
+    /// One location per distinct place (name, address and postcode), ordered by its key.
+    pub fn locations(&self, page: Paging) -> Value {
+        let mut places: BTreeMap<String, Vec<&Offer>> = BTreeMap::new();
+        for o in &self.offers {
+            if let Some(l) = &o.location {
+                places.entry(map::location_key(l)).or_default().push(o);
+            }
+        }
+        let places: Vec<Vec<&Offer>> = places.into_values().collect();
+        page.of(&places, |offers| map::location(offers))
+    }
+}
+
+/// The two taxonomies: categories (the interventions) and conditions (the target groups).
+pub fn taxonomies(page: Paging) -> Value {
+    page.of(&[TAXONOMIES[0], TAXONOMIES[1]], |t| taxonomy(*t))
+}
+
+/// Every category and condition as a taxonomy term, with its code and Danish name.
+pub fn taxonomy_terms(page: Paging) -> Value {
+    let terms: Vec<Term> = Category::ALL.iter().map(|&c| Term::Category(c)).chain(Condition::ALL.iter().map(|&c| Term::Condition(c))).collect();
+    page.of(&terms, |t| t.to_hsds(true))
+}
+
+/// (key, name, description) of the two taxonomies.
+const TAXONOMIES: [(&str, &str, &str); 2] = [
+    ("category", "Forebyg: indsatser", "Forebyggelsesindsatser i de nationale kvalitetsstandarder, plus stress, angst og depression."),
+    ("condition", "Forebyg: målgrupper", "De kroniske sygdomme og tilstande, tilbuddene er rettet mod."),
+];
+
+fn taxonomy((key, name, description): (&str, &str, &str)) -> Value {
+    json!({"id": id("taxonomy", key), "name": name, "description": description, "version": "1"})
+}
+
+/// A category or condition as an HSDS taxonomy term.
+#[derive(Clone, Copy)]
+pub enum Term {
+    Category(Category),
+    Condition(Condition),
+}
+
+impl Term {
+    fn parts(self) -> (&'static str, &'static str, &'static str, String) {
+        match self {
+            Term::Category(c) => ("category", c.code(), c.label(Lang::Da), c.description(Lang::Da).to_owned()),
+            Term::Condition(c) => ("condition", c.code(), c.label(Lang::Da), format!("Tilbud til borgere med {}.", c.label(Lang::Da).to_lowercase())),
+        }
+    }
+
+    pub fn id(self) -> String {
+        let (taxonomy, code, ..) = self.parts();
+        id("taxonomy_term", &format!("{taxonomy}:{code}"))
+    }
+
+    /// The term; `detail` nests its taxonomy.
+    pub fn to_hsds(self, detail: bool) -> Value {
+        let (taxonomy_key, code, name, description) = self.parts();
+        let t = TAXONOMIES.iter().copied().find(|t| t.0 == taxonomy_key).expect("a known taxonomy");
+        prune(json!({
+            "id": self.id(), "code": code, "name": name, "description": description, "taxonomy": format!("forebyg-{taxonomy_key}"),
+            "taxonomy_id": id("taxonomy", taxonomy_key), "language": "da", "taxonomy_detail": detail.then(|| taxonomy(t)),
+        }))
+    }
+}
+
+/// A page request: `page` from 1, `per_page` items.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Paging {
+    /// The HSDS `Page` of `items`, mapping only the items on the page.
+    fn of<T>(self, items: &[T], f: impl Fn(&T) -> Value) -> Value {
+        let total = items.len();
+        let total_pages = total.div_ceil(self.per_page).max(1);
+        let contents: Vec<Value> = items.iter().skip((self.page - 1).saturating_mul(self.per_page)).take(self.per_page).map(f).collect();
+        json!({
+            "total_items": total, "total_pages": total_pages, "page_number": self.page, "size": contents.len(),
+            "first_page": self.page == 1, "last_page": self.page >= total_pages, "empty": contents.is_empty(), "contents": contents,
+        })
+    }
+}

@@ -1,0 +1,360 @@
+//! CSV export and import of offers, in-process over the real router, on the embedded store and
+//! on DynamoDB (DynamoDB Local): export → re-import changes nothing; row errors are listed with
+//! row and column and change nothing; creates and updates are applied atomically, versioned and
+//! audited; scopes hold; DynamoDB's 100-item transactions limit one apply.
+
+mod support;
+
+use axum::body::Body;
+use axum::Router;
+use forebyg_api::admin::csv::{cells, parse};
+use forebyg_api::auth::{dev, AuthConfig};
+use forebyg_api::store::BatchSaved;
+use forebyg_api::{demo, AppState, Limits};
+use forebyg_shared::admin::AuditAction;
+use forebyg_shared::auth::Role;
+use forebyg_shared::bulk::ImportReport;
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::search::SearchResponse;
+use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
+use http_body_util::BodyExt;
+use std::collections::BTreeSet;
+use support::dynamodb_local::DynamoDbLocal;
+use support::offer;
+use tower::ServiceExt;
+
+const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
+const ODENSE: GeoPoint = GeoPoint::new(55.3960, 10.3880);
+const CSV: &str = "text/csv; charset=utf-8";
+
+struct Api {
+    state: AppState,
+    router: Router,
+    _dir: Option<tempfile::TempDir>,
+}
+
+enum Backend<'a> {
+    Embedded,
+    Dynamo(&'a DynamoDbLocal),
+}
+
+/// a1 (tricky text), a2 (digital), b1 (another provider), d1 (draft) in Midtjylland; s1 in Syddanmark.
+fn seed() -> Vec<Offer> {
+    let mut a1 = offer("a1", Category::FysiskAktivitet, Some(AARHUS));
+    a1.description = "Linje 1; \"citat\", komma\nLinje 2 | æøå".into();
+    a1.continue_afterwards[0].name = "Motion; og | mere \\ til".into();
+    a1.continue_afterwards[0].description = Some("Hver tirsdag".into());
+    a1.referral.note = Some("=SUM(A1) er ikke en formel".into());
+    let a2 = offer("a2", Category::Ernaering, None);
+    let mut b1 = offer("b1", Category::Alkohol, Some(AARHUS));
+    (b1.provider.id, b1.provider.name) = ("p2".into(), "Favrskov Kommune".into());
+    let mut d1 = offer("d1", Category::Sygdomsmestring, Some(AARHUS));
+    d1.status = OfferStatus::Draft;
+    let mut s1 = offer("s1", Category::Alkohol, Some(ODENSE));
+    s1.region = RegionCode::Syddanmark;
+    s1.provider.id = "p3".into();
+    let l = s1.location.as_mut().unwrap();
+    (l.postcode, l.city, l.municipality_code) = ("5000".into(), "Odense C".into(), "0461".into());
+    vec![a1, a2, b1, d1, s1]
+}
+
+async fn fresh(backend: &Backend<'_>) -> Api {
+    let (state, dir) = match backend {
+        Backend::Embedded => {
+            let (store, dir) = support::embedded();
+            (AppState::new(store, Limits::default()), Some(dir))
+        }
+        Backend::Dynamo(local) => (AppState::new(support::dynamo(local).await, Limits::default()), None),
+    };
+    let state = state.with_auth(&AuthConfig::Dev);
+    state.store.put_offers(&seed()).await.unwrap();
+    Api { router: forebyg_api::router(state.clone()), state, _dir: dir }
+}
+
+fn token(role: Role, region: Option<RegionCode>, provider: Option<&str>) -> String {
+    format!("Bearer {}", dev::sign(&dev::claims(role, region, provider, 600)))
+}
+
+fn region_admin() -> String {
+    token(Role::RegionAdmin, Some(RegionCode::Midtjylland), None)
+}
+
+impl Api {
+    async fn call(&self, method: &str, path: &str, auth: &str, body: Option<Vec<u8>>) -> (u16, String, Vec<u8>) {
+        let req = http::Request::builder().method(method).uri(path).header("authorization", auth);
+        let req = match body {
+            Some(b) => req.header("content-type", CSV).body(Body::from(b)),
+            None => req.body(Body::empty()),
+        };
+        let res = self.router.clone().oneshot(req.unwrap()).await.unwrap();
+        let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        (res.status().as_u16(), ct, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+    }
+
+    async fn export(&self, auth: &str) -> Sheet {
+        let (status, ct, body) = self.call("GET", "/api/v1/admin/offers.csv", auth, None).await;
+        assert_eq!((status, ct.as_str()), (200, CSV), "{}", String::from_utf8_lossy(&body));
+        assert!(body.starts_with("\u{feff}id;version;status;title".as_bytes()), "BOM and header");
+        Sheet::read(&body)
+    }
+
+    async fn import(&self, auth: &str, sheet: &Sheet, dry_run: bool) -> (u16, ImportReport) {
+        let (status, _, body) = self.call("POST", &format!("/api/v1/admin/offers/import?dry_run={dry_run}"), auth, Some(sheet.bytes())).await;
+        let report = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(&body)));
+        (status, report)
+    }
+
+    /// Every offer of every region, and the audit log's length.
+    async fn snapshot(&self) -> (Vec<Offer>, usize) {
+        let (mut offers, mut audit) = (vec![], 0);
+        for r in RegionCode::ALL {
+            offers.extend(self.state.store.region_offers(*r).await.unwrap());
+            audit += self.state.audit.audit_log(*r, 500).await.unwrap().len();
+        }
+        (offers, audit)
+    }
+}
+
+/// A CSV file as a spreadsheet holds it.
+#[derive(Clone)]
+struct Sheet {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    delimiter: u8,
+}
+
+impl Sheet {
+    fn read(bytes: &[u8]) -> Sheet {
+        let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+        let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+        let header = r.headers().unwrap().iter().map(String::from).collect();
+        Sheet { header, rows: r.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect(), delimiter: b';' }
+    }
+    fn bytes(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new().delimiter(self.delimiter).from_writer(vec![]);
+        w.write_record(&self.header).unwrap();
+        self.rows.iter().for_each(|r| w.write_record(r).unwrap());
+        w.into_inner().unwrap()
+    }
+    fn col(&self, name: &str) -> usize {
+        self.header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
+    }
+    fn row_of(&self, id: &str) -> usize {
+        self.rows.iter().position(|r| r[0] == id).unwrap_or_else(|| panic!("no row {id}"))
+    }
+    fn set(&mut self, id: &str, column: &str, value: &str) {
+        self.set_at(self.row_of(id) + 2, column, value);
+    }
+    /// Sets a cell of spreadsheet row `row` (the first data row is 2).
+    fn set_at(&mut self, row: usize, column: &str, value: &str) {
+        let c = self.col(column);
+        self.rows[row - 2][c] = value.into();
+    }
+    /// A copy of `id`'s row as a new offer (no id, no version) with `title`.
+    fn add_new(&mut self, id: &str, title: &str) -> usize {
+        let mut row = self.rows[self.row_of(id)].clone();
+        (row[0], row[1], row[self.col("title")]) = (String::new(), String::new(), title.into());
+        self.rows.push(row);
+        self.rows.len() + 1
+    }
+    fn ids(&self) -> BTreeSet<String> {
+        self.rows.iter().map(|r| r[0].clone()).collect()
+    }
+}
+
+fn errors(report: &ImportReport) -> BTreeSet<(usize, String)> {
+    report.errors.iter().map(|e| (e.row, e.field.clone())).collect()
+}
+
+async fn round_trip_changes_nothing(api: &Api) {
+    let before = api.snapshot().await;
+    let sheet = api.export(&region_admin()).await;
+    assert_eq!(sheet.ids(), BTreeSet::from(["a1", "a2", "b1", "d1"].map(String::from)));
+    assert_eq!(sheet.rows[sheet.row_of("a1")][sheet.col("contact_phone")], "'+45 1234 5678", "formula guard");
+    for dry_run in [true, false] {
+        let (status, report) = api.import(&region_admin(), &sheet, dry_run).await;
+        assert_eq!(status, 200);
+        assert_eq!(report, ImportReport { dry_run, rows: 4, created: 0, updated: 0, unchanged: 4, errors: vec![] });
+    }
+    // As a Danish spreadsheet re-saves it: commas, dd-mm-yyyy dates, kommunekode without its zero, SAND/FALSK.
+    let mut resaved = sheet.clone();
+    resaved.delimiter = b',';
+    let (d, m, s) = (resaved.col("last_verified"), resaved.col("municipality_code"), resaved.col("self_referral"));
+    for row in &mut resaved.rows {
+        row[d] = format!("{}-{}-{}", &row[d][8..10], &row[d][5..7], &row[d][0..4]);
+        row[m] = row[m].trim_start_matches('0').into();
+        row[s] = if row[s] == "ja" { "SAND".into() } else { "FALSK".into() };
+    }
+    let (status, report) = api.import(&region_admin(), &resaved, false).await;
+    assert_eq!((status, report.unchanged, report.errors.len()), (200, 4, 0), "{report:?}");
+    assert_eq!(api.snapshot().await, before, "nothing written, no audit entry");
+}
+
+async fn row_errors_are_listed_and_change_nothing(api: &Api) {
+    let mut sheet = api.export(&region_admin()).await;
+    // a2 is saved by someone else after the export.
+    let mut a2 = api.state.store.get_offer("a2").await.unwrap().unwrap();
+    a2.title = "Ændret af en kollega".into();
+    a2.version = 2;
+    api.state.store.save_offer(&a2, Some(1)).await.unwrap();
+    let before = api.snapshot().await;
+    sheet.set("a1", "category", "yoga");
+    sheet.set("b1", "postcode", "80O0");
+    sheet.set("d1", "title", "");
+    let new_row = sheet.add_new("a1", "Gåhold i Odense");
+    sheet.set_at(new_row, "category", "fysisk-aktivitet");
+    sheet.set_at(new_row, "region", "syddanmark");
+    let expected = BTreeSet::from([(2, "category"), (3, "version"), (4, "postcode"), (5, "title"), (6, "region")].map(|(r, f)| (r, f.to_owned())));
+    let (status, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, errors(&report)), (200, expected.clone()), "{report:#?}");
+    let stale = report.row_errors(3).next().unwrap();
+    assert!(stale.message.en.contains("changed since export"), "{stale:?}");
+    assert_eq!(api.snapshot().await, before);
+    let (status, applied) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, errors(&applied)), (422, expected));
+    assert_eq!(api.snapshot().await, before, "an apply with errors writes nothing");
+}
+
+async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
+    let mut sheet = api.export(&region_admin()).await;
+    sheet.set("a1", "title", "Ny titel på gåholdet");
+    sheet.add_new("a1", "Nyt gåhold i Aarhus");
+    let quit = sheet.add_new("b1", "Nyt rygestop i Aarhus");
+    // Without coordinates the postcode's point is used.
+    for c in ["lat", "lon"] {
+        sheet.set_at(quit, c, "");
+    }
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, report.created, report.updated, report.unchanged), (200, 2, 1, 3), "{report:#?}");
+    let a1 = api.state.store.get_offer("a1").await.unwrap().unwrap();
+    assert_eq!((a1.title.as_str(), a1.version), ("Ny titel på gåholdet", 2));
+    let mid = api.state.store.region_offers(RegionCode::Midtjylland).await.unwrap();
+    let new: Vec<&Offer> = mid.iter().filter(|o| o.title.starts_with("Nyt ")).collect();
+    assert_eq!(new.len(), 2);
+    assert!(new.iter().all(|o| o.version == 1 && !o.demo && o.id.starts_with("nyt-") && o.is_published()));
+    let found: SearchResponse = {
+        let (status, _, body) = api.call("GET", "/api/v1/offers?postcode=8000&radius_km=25&per_page=50", "", None).await;
+        assert_eq!(status, 200);
+        serde_json::from_slice(&body).unwrap()
+    };
+    assert!(new.iter().all(|n| found.results.iter().any(|h| h.offer.id == n.id)), "the public search finds the new offers");
+    let log = api.state.audit.audit_log(RegionCode::Midtjylland, 50).await.unwrap();
+    assert_eq!(log.iter().filter(|e| e.action == AuditAction::OfferCreated).count(), 2);
+    let update = log.iter().find(|e| e.action == AuditAction::OfferUpdated).unwrap();
+    assert_eq!((update.target.as_str(), update.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>()), ("a1", vec!["title"]));
+    // The new export re-imports without change too.
+    let (_, again) = api.import(&region_admin(), &api.export(&region_admin()).await, false).await;
+    assert_eq!((again.unchanged, again.created + again.updated), (6, 0));
+}
+
+async fn a_conflict_in_the_last_row_writes_nothing(api: &Api) {
+    let before = api.snapshot().await;
+    // The store: a create, an update, then a stale update → none written.
+    let store = &api.state.store;
+    let mut a1 = store.get_offer("a1").await.unwrap().unwrap();
+    (a1.title, a1.version) = ("Ændret".into(), 2);
+    let mut b1 = store.get_offer("b1").await.unwrap().unwrap();
+    b1.version = 100;
+    let saves = vec![(offer("z1", Category::Alkohol, Some(AARHUS)), None), (a1, Some(1)), (b1, Some(99))];
+    let BatchSaved::Conflict { id, current } = store.save_offers_atomically(&saves).await.unwrap() else { panic!("no conflict") };
+    assert_eq!((id.as_str(), current.map(|c| c.version)), ("b1", Some(1)));
+    assert_eq!(store.get_offer("z1").await.unwrap(), None);
+    assert_eq!(api.snapshot().await, before);
+    // Over HTTP: two new rows and an edit, then a stale last row.
+    let mut sheet = api.export(&region_admin()).await;
+    sheet.add_new("a1", "Første nye tilbud");
+    sheet.add_new("a1", "Andet nye tilbud");
+    sheet.set("a1", "title", "Ændret titel");
+    let last = sheet.rows.len() - 1;
+    let b1 = sheet.row_of("b1");
+    sheet.rows.swap(b1, last);
+    sheet.rows[last][1] = "0".into();
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, errors(&report)), (422, BTreeSet::from([(last + 2, "version".to_owned())])));
+    assert_eq!(api.snapshot().await, before);
+}
+
+async fn scopes_hold(api: &Api) {
+    let editor = token(Role::ProviderEditor, Some(RegionCode::Midtjylland), Some("p1"));
+    assert_eq!(api.export(&editor).await.ids(), BTreeSet::from(["a1", "a2", "d1"].map(String::from)));
+    let national = token(Role::NationalAdmin, None, None);
+    assert_eq!(api.export(&national).await.ids().len(), 5);
+    let (status, _, _) = api.call("GET", "/api/v1/admin/offers.csv?region=syddanmark", &region_admin(), None).await;
+    assert_eq!(status, 403);
+    // The region admin's file holds b1 (another provider's); the editor's new row names p2.
+    let mut sheet = api.export(&region_admin()).await;
+    let new_row = sheet.add_new("a1", "Nyt tilbud fra en anden udbyder");
+    sheet.set_at(new_row, "provider_id", "p2");
+    let (status, report) = api.import(&editor, &sheet, false).await;
+    let b1_row = sheet.row_of("b1") + 2;
+    assert_eq!((status, errors(&report)), (422, BTreeSet::from([(b1_row, "id".to_owned()), (new_row, "provider_id".to_owned())])));
+}
+
+async fn one_apply_holds_at_most_100_changed_rows_on_dynamodb(api: &Api, dynamo: bool) {
+    let mut sheet = api.export(&region_admin()).await;
+    for i in 0..101 {
+        sheet.add_new("a1", &format!("Gåhold nummer {i}"));
+    }
+    let before = api.snapshot().await;
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    if dynamo {
+        assert_eq!((status, errors(&report)), (422, BTreeSet::from([(1, "file".to_owned())])));
+        assert!(report.errors[0].message.en.contains("Split the file into parts of at most 100 changed rows"), "{:?}", report.errors);
+        assert_eq!(api.snapshot().await, before);
+    } else {
+        assert_eq!((status, report.created), (200, 101), "{:?}", report.errors);
+    }
+}
+
+async fn contract(backend: Backend<'_>) {
+    round_trip_changes_nothing(&fresh(&backend).await).await;
+    row_errors_are_listed_and_change_nothing(&fresh(&backend).await).await;
+    creates_and_updates_are_applied_versioned_and_audited(&fresh(&backend).await).await;
+    a_conflict_in_the_last_row_writes_nothing(&fresh(&backend).await).await;
+    scopes_hold(&fresh(&backend).await).await;
+    one_apply_holds_at_most_100_changed_rows_on_dynamodb(&fresh(&backend).await, matches!(backend, Backend::Dynamo(_))).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_contract_on_the_embedded_store() {
+    contract(Backend::Embedded).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_contract_on_dynamodb() {
+    let local = DynamoDbLocal::start();
+    contract(Backend::Dynamo(&local)).await;
+}
+
+#[test]
+fn every_demo_offer_survives_the_mapping() {
+    for o in demo::offers(3_000) {
+        let (back, version, errors) = parse(&cells(&o), "2000-01-01");
+        assert_eq!((&errors, version), (&vec![], Some(o.version)), "{}", o.id);
+        assert_eq!(back, Offer { demo: false, ..o.clone() });
+        assert_eq!(validate_offer(&back), vec![], "{}", o.id);
+    }
+}
+
+#[tokio::test]
+async fn bad_files_are_reported_not_guessed() {
+    let api = fresh(&Backend::Embedded).await;
+    let post = |body: &'static [u8], ct: &'static str| {
+        let req = http::Request::builder().method("POST").uri("/api/v1/admin/offers/import?dry_run=false").header("authorization", region_admin());
+        api.router.clone().oneshot(req.header("content-type", ct).body(Body::from(body)).unwrap())
+    };
+    assert_eq!(post(b"id;title", "application/json").await.unwrap().status(), 415);
+    let res = post(b"id;titel\n;x", CSV).await.unwrap();
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert!(report.errors.iter().any(|e| (e.row, e.field.as_str()) == (1, "titel")), "unknown column");
+    assert!(report.errors.iter().any(|e| (e.row, e.field.as_str()) == (1, "summary")), "missing column");
+    let res = post(b"", CSV).await.unwrap();
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "an empty file is one error");
+    let res = post(b"id;title\n\xe6\xf8", CSV).await.unwrap();
+    assert_eq!(res.status(), 422, "not UTF-8");
+    let unauthenticated = http::Request::builder().method("GET").uri("/api/v1/admin/offers.csv").body(Body::empty()).unwrap();
+    assert_eq!(api.router.clone().oneshot(unauthenticated).await.unwrap().status(), 401);
+}
