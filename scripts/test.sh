@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, unit tests, the storage contract on the embedded store and on
-# DynamoDB Local, HTTP and Lambda-event tests of the real binary, and Playwright + axe in Chromium
-# against the real stack. Installs what it needs from the package registries.
+# The whole test suite: formatting, unit tests, the storage contracts on the embedded store and on
+# DynamoDB Local, HTTP, Lambda-event and Lambda Runtime API tests of the real binary, the admin
+# authorization matrix, the deployment checks (cfn-lint, template/table agreement, arm64 package),
+# and Playwright + axe in Chromium against the real stack. Installs what it needs from the
+# package registries.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -19,6 +21,12 @@ cargo test --no-fail-fast -p forebyg-shared -p forebyg-api
 
 step "App logic tests"
 cargo test -p forebyg-app
+
+step "Infrastructure checks (cfn-lint, SAM transform offline, CloudFront function)"
+"$ROOT/infra/check.sh"
+
+step "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
+"$ROOT/infra/package.sh"
 
 step "Building the app (wasm) and the server"
 "$ROOT/scripts/build-app.sh"

@@ -29,17 +29,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
-/// Who is asking, for rate limits: the first `X-Forwarded-For` hop (API Gateway and CloudFront
-/// set it), else the TCP peer, else "unknown".
+/// Who is asking, for rate limits: CloudFront's `CloudFront-Viewer-Address` (set by CloudFront
+/// itself, so a client cannot choose it), else the first `X-Forwarded-For` hop (right behind
+/// API Gateway alone, spoofable behind other proxies), else the TCP peer, else "unknown".
 pub struct ClientKey(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientKey {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
+        let viewer = header("cloudfront-viewer-address").and_then(|v| v.rsplit_once(':')).map(|(ip, _port)| ip.to_owned());
         let forwarded =
             parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()).map(|v| v.trim().to_owned());
         let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(ClientKey(forwarded.filter(|v| !v.is_empty()).or(peer).unwrap_or_else(|| "unknown".into())))
+        Ok(ClientKey(viewer.or(forwarded.filter(|v| !v.is_empty())).or(peer).unwrap_or_else(|| "unknown".into())))
     }
 }

@@ -177,6 +177,19 @@ fn clients_are_rate_limited() {
         Some((JSON, &body("limit-key-other000001").to_string())),
     );
     assert_eq!(other.status, 201);
+    // Behind CloudFront its viewer address wins over a client-supplied X-Forwarded-For.
+    let spoof = |xff: &str| {
+        let headers = [("x-forwarded-for", xff), ("cloudfront-viewer-address", "198.51.100.9:443")];
+        server
+            .request(
+                "POST",
+                &format!("/api/v1/offers/{}/self-referrals", offer.id),
+                &headers,
+                Some((JSON, &body(&format!("limit-key-cf-{xff}")).to_string())),
+            )
+            .status
+    };
+    assert_eq!([spoof("10.0.0.1"), spoof("10.0.0.2"), spoof("10.0.0.3"), spoof("10.0.0.4")], [201, 201, 201, 429]);
     // Look-ups have their own limit, against guessing receipt codes.
     assert_eq!(lookup(&server, "GET", "AAAA-AAAA", Some("12345678")).status, 404);
     assert_eq!(lookup(&server, "GET", "AAAA-AAAB", Some("12345678")).status, 404);
