@@ -185,7 +185,7 @@ fn clients_are_rate_limited() {
                 "POST",
                 &format!("/api/v1/offers/{}/self-referrals", offer.id),
                 &headers,
-                Some((JSON, &body(&format!("limit-key-cf-{xff}")).to_string())),
+                Some((JSON, &body(&format!("limit-key-cf-{}", xff.replace('.', "-"))).to_string())),
             )
             .status
     };
