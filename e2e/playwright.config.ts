@@ -22,7 +22,7 @@ const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'f
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUTPUT ?? './test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -68,7 +68,7 @@ export default defineConfig({
       PORT: String(port),
       FOREBYG_STORE: 'embedded',
       FOREBYG_DATA_DIR: dataDir,
-      FOREBYG_DIST_DIR: path.join(repo, 'dist'),
+      FOREBYG_DIST_DIR: process.env.E2E_DIST_DIR ?? path.join(repo, 'dist'),
       FOREBYG_DEMO_OFFERS: '3000',
       // Admins sign in with the development issuer (refused in Lambda); the tests submit many
       // requests to join from one client, far beyond the production per-client limit.

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Builds the browser app (app/, Leptos CSR) into dist/ at the repository root:
+# Builds the browser bundles of app/ (Leptos CSR) into dist/ at the repository root:
 #   cargo (wasm32, profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz (npm binaryen)
-#   → dist/index.html, dist/style-<hash>.css, dist/forebyg-app-<hash>.js, dist/forebyg-app-<hash>_bg.wasm
+#   citizen (bin forebyg-app):   dist/index.html, dist/style-<hash>.css,
+#                                dist/forebyg-app-<hash>.js, dist/forebyg-app-<hash>_bg.wasm
+#   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
+#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
+# The admin workspace is a separate bundle so citizens never download its code.
 # The hashed files never change content under the same name: serve them with a long cache
 # lifetime; serve index.html with `no-cache`.
 #
 # Idempotent; runs from anywhere. Environment:
+#   FOREBYG_BUNDLES           citizen | admin | all (default all): which bundles to build; the
+#                             other bundle's files in dist/ are left as they are
 #   CARGO_TARGET_DIR          default ${XDG_CACHE_HOME:-$HOME/.cache}/forebyg/target
 #   WASM_GZIP_BUDGET_KB       warn if the gzipped wasm is larger (default 150, the goal)
-#   WASM_GZIP_LIMIT_KB        fail if it is larger (default 250, a guard against regressions)
+#   WASM_GZIP_LIMIT_KB        fail if it is larger (default 330, a guard against regressions; see docs/benchmarks.md)
+#   ADMIN_WASM_GZIP_BUDGET_KB / ADMIN_WASM_GZIP_LIMIT_KB   the same for the admin bundle (default
+#                             350 / 450: staff on office machines, loaded once per session)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,8 +26,17 @@ TOOLS="$CACHE/tools"
 TARGET=wasm32-unknown-unknown
 PROFILE=wasm-release
 CRATE=forebyg-app
+BUNDLES="${FOREBYG_BUNDLES:-all}"
+case "$BUNDLES" in
+  citizen) BINS=(forebyg-app) ;;
+  admin) BINS=(forebyg-admin) ;;
+  all) BINS=(forebyg-app forebyg-admin) ;;
+  *) printf 'build-app: FOREBYG_BUNDLES must be citizen, admin or all (got %s)\n' "$BUNDLES" >&2; exit 1 ;;
+esac
 BUDGET_KB="${WASM_GZIP_BUDGET_KB:-150}"
-LIMIT_KB="${WASM_GZIP_LIMIT_KB:-250}"
+LIMIT_KB="${WASM_GZIP_LIMIT_KB:-330}"
+ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
+ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -65,70 +82,96 @@ fi
 # 2. Compile. `--cfg erase_components` makes Leptos type-erase component and reactive-closure
 #    types: less monomorphisation, a smaller wasm (and faster builds). Set for the wasm target only,
 #    so native builds (the API, proc macros) are unaffected.
-log "cargo build -p $CRATE --target $TARGET --profile $PROFILE"
+BIN_ARGS=()
+for bin in "${BINS[@]}"; do BIN_ARGS+=(--bin "$bin"); done
+log "cargo build -p $CRATE ${BIN_ARGS[*]} --target $TARGET --profile $PROFILE"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:---cfg erase_components}"
-(cd "$ROOT" && cargo build -p "$CRATE" --target "$TARGET" --profile "$PROFILE")
-RAW_WASM="$CARGO_TARGET_DIR/$TARGET/$PROFILE/$CRATE.wasm"
-[[ -f "$RAW_WASM" ]] || die "no $RAW_WASM"
-
-# 3. Bindings and size optimisation, in a scratch directory.
-WORK="$CARGO_TARGET_DIR/$CRATE-dist"
-rm -rf "$WORK"
-mkdir -p "$WORK/bindgen" "$WORK/out"
-log "wasm-bindgen ($BINDGEN_VERSION)"
-"$BINDGEN" "$RAW_WASM" --out-dir "$WORK/bindgen" --out-name "$CRATE" --target web \
-  --no-typescript --remove-name-section --remove-producers-section
-log "wasm-opt -Oz ($("$WASM_OPT" --version))"
-# Rust's wasm32 target enables these proposals by default; wasm-bindgen relies on reference types.
-"$WASM_OPT" -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$WORK/bindgen/${CRATE}_bg.wasm" -o "$WORK/out/${CRATE}_bg.wasm"
+(cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
 
 hash8() { sha256sum "$1" | cut -c1-8; }
-
-# 4. Content-hashed names. The JS loader starts the app itself (no inline script, CSP friendly),
-#    so it names the hashed wasm and is hashed after that.
-WASM_NAME="$CRATE-$(hash8 "$WORK/out/${CRATE}_bg.wasm")_bg.wasm"
-mv "$WORK/out/${CRATE}_bg.wasm" "$WORK/out/$WASM_NAME"
-
-JS_SRC="$WORK/bindgen/$CRATE.js"
-grep -q '__wbg_init as default' "$JS_SRC" || die "unexpected wasm-bindgen output: no __wbg_init export in $JS_SRC"
-{
-  cat "$JS_SRC"
-  printf '\n__wbg_init({ module_or_path: new URL("./%s", import.meta.url) });\n' "$WASM_NAME"
-} >"$WORK/out/$CRATE.js"
-JS_NAME="$CRATE-$(hash8 "$WORK/out/$CRATE.js").js"
-mv "$WORK/out/$CRATE.js" "$WORK/out/$JS_NAME"
-
-CSS_NAME="style-$(hash8 "$ROOT/app/style.css").css"
-cp "$ROOT/app/style.css" "$WORK/out/$CSS_NAME"
-
-sed -e "s|\"/style.css\"|\"/$CSS_NAME\"|" \
-    -e "s|\"/$CRATE.js\"|\"/$JS_NAME\"|" \
-    -e "s|\"/${CRATE}_bg.wasm\"|\"/$WASM_NAME\"|" \
-    "$ROOT/app/index.html" >"$WORK/out/index.html"
-for name in "$CSS_NAME" "$JS_NAME" "$WASM_NAME"; do
-  grep -q "\"/$name\"" "$WORK/out/index.html" || die "app/index.html does not reference ${name%%-*}: keep /style.css, /$CRATE.js and /${CRATE}_bg.wasm in it"
-done
-
-# 5. Swap dist/ in one move.
-rm -rf "$DIST.tmp"
-cp -r "$WORK/out" "$DIST.tmp"
-rm -rf "$DIST"
-mv "$DIST.tmp" "$DIST"
-
-# 6. Sizes.
 kb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1024 }'; }
-WASM_RAW=$(wc -c <"$DIST/$WASM_NAME")
-WASM_GZ=$(gzip -9 -c "$DIST/$WASM_NAME" | wc -c)
-JS_RAW=$(wc -c <"$DIST/$JS_NAME")
-JS_GZ=$(gzip -9 -c "$DIST/$JS_NAME" | wc -c)
-log "dist/ written: $(cd "$DIST" && echo *)"
-echo "wasm: $(kb "$WASM_RAW") KB raw, $(kb "$WASM_GZ") KB gzip ($WASM_NAME)"
-echo "js:   $(kb "$JS_RAW") KB raw, $(kb "$JS_GZ") KB gzip ($JS_NAME)"
-if (( WASM_GZ > LIMIT_KB * 1024 )); then
-  die "the gzipped wasm ($(kb "$WASM_GZ") KB) is over the limit of $LIMIT_KB KB"
-elif (( WASM_GZ > BUDGET_KB * 1024 )); then
-  echo "build-app: warning: the gzipped wasm ($(kb "$WASM_GZ") KB) is over the budget of $BUDGET_KB KB" >&2
-fi
+mkdir -p "$DIST"
+
+# 3.–6. One bundle: bindings, size optimisation and content-hashed names in a scratch directory,
+#   then one move into place. Arguments: the binary, the output directory, the HTML template, the
+#   URL prefix the template uses ("" or "/admin"), the CSS file name stem and the CSS sources.
+SIZES=()
+OVER=()
+build_bundle() {
+  local bin="$1" out="$2" html="$3" prefix="$4" css_stem="$5" budget="$6" limit="$7"
+  shift 7
+  local raw="$CARGO_TARGET_DIR/$TARGET/$PROFILE/$bin.wasm"
+  [[ -f "$raw" ]] || die "no $raw"
+  local work="$CARGO_TARGET_DIR/$bin-dist"
+  rm -rf "$work"
+  mkdir -p "$work/bindgen" "$work/out"
+  log "wasm-bindgen $bin ($BINDGEN_VERSION)"
+  "$BINDGEN" "$raw" --out-dir "$work/bindgen" --out-name "$bin" --target web \
+    --no-typescript --remove-name-section --remove-producers-section
+  log "wasm-opt -Oz $bin ($("$WASM_OPT" --version))"
+  # Rust's wasm32 target enables these proposals by default; wasm-bindgen relies on reference types.
+  "$WASM_OPT" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$work/bindgen/${bin}_bg.wasm" -o "$work/out/${bin}_bg.wasm"
+
+  # The JS loader starts the app itself (no inline script, CSP friendly), so it names the hashed
+  # wasm and is hashed after that.
+  local wasm_name="$bin-$(hash8 "$work/out/${bin}_bg.wasm")_bg.wasm"
+  mv "$work/out/${bin}_bg.wasm" "$work/out/$wasm_name"
+  local js_src="$work/bindgen/$bin.js"
+  grep -q '__wbg_init as default' "$js_src" || die "unexpected wasm-bindgen output: no __wbg_init export in $js_src"
+  {
+    cat "$js_src"
+    printf '\n__wbg_init({ module_or_path: new URL("./%s", import.meta.url) });\n' "$wasm_name"
+  } >"$work/out/$bin.js"
+  local js_name="$bin-$(hash8 "$work/out/$bin.js").js"
+  mv "$work/out/$bin.js" "$work/out/$js_name"
+
+  cat "$@" >"$work/out/$css_stem.css"
+  local css_name="$css_stem-$(hash8 "$work/out/$css_stem.css").css"
+  mv "$work/out/$css_stem.css" "$work/out/$css_name"
+
+  sed -e "s|\"$prefix/$css_stem.css\"|\"$prefix/$css_name\"|" \
+      -e "s|\"$prefix/$bin.js\"|\"$prefix/$js_name\"|" \
+      -e "s|\"$prefix/${bin}_bg.wasm\"|\"$prefix/$wasm_name\"|" \
+      "$html" >"$work/out/index.html"
+  local name
+  for name in "$css_name" "$js_name" "$wasm_name"; do
+    grep -q "\"$prefix/$name\"" "$work/out/index.html" || die "$html does not reference ${name%%-*}: keep $prefix/$css_stem.css, $prefix/$bin.js and $prefix/${bin}_bg.wasm in it"
+  done
+
+  # Swap the bundle's directory in one move; the citizen bundle (dist/) keeps dist/admin/.
+  rm -rf "$out.tmp"
+  cp -r "$work/out" "$out.tmp"
+  if [[ "$out" == "$DIST" && -d "$DIST/admin" ]]; then
+    mv "$DIST/admin" "$out.tmp/admin"
+  fi
+  rm -rf "$out"
+  mv "$out.tmp" "$out"
+
+  local wasm_raw wasm_gz js_raw js_gz
+  wasm_raw=$(wc -c <"$out/$wasm_name")
+  wasm_gz=$(gzip -9 -c "$out/$wasm_name" | wc -c)
+  js_raw=$(wc -c <"$out/$js_name")
+  js_gz=$(gzip -9 -c "$out/$js_name" | wc -c)
+  log "${out#"$ROOT/"}/ written: $(cd "$out" && echo *)"
+  SIZES+=("$bin wasm: $(kb "$wasm_raw") KB raw, $(kb "$wasm_gz") KB gzip ($wasm_name)")
+  SIZES+=("$bin js:   $(kb "$js_raw") KB raw, $(kb "$js_gz") KB gzip ($js_name)")
+  if (( wasm_gz > limit * 1024 )); then
+    OVER+=("the gzipped wasm of $bin ($(kb "$wasm_gz") KB) is over the limit of $limit KB")
+  elif (( wasm_gz > budget * 1024 )); then
+    echo "build-app: warning: the gzipped wasm of $bin ($(kb "$wasm_gz") KB) is over the budget of $budget KB" >&2
+  fi
+}
+
+for bin in "${BINS[@]}"; do
+  case "$bin" in
+    forebyg-app) build_bundle forebyg-app "$DIST" "$ROOT/app/index.html" "" style "$BUDGET_KB" "$LIMIT_KB" "$ROOT/app/style.css" ;;
+    forebyg-admin) build_bundle forebyg-admin "$DIST/admin" "$ROOT/app/admin.html" "/admin" admin "$ADMIN_BUDGET_KB" "$ADMIN_LIMIT_KB" "$ROOT/app/style.css" "$ROOT/app/admin.css" ;;
+  esac
+done
+printf '%s\n' "${SIZES[@]}"
+# A bundle over its limit fails the build, after every bundle was built (and sizes printed).
+for msg in "${OVER[@]}"; do printf 'build-app: %s\n' "$msg" >&2; done
+(( ${#OVER[@]} == 0 )) || exit 1

@@ -1,0 +1,147 @@
+//! The admin API client: JSON (and CSV) with `Authorization: Bearer <token>`. The token lives in
+//! sessionStorage; a 401 ends the session and goes back to the sign-in page.
+
+use forebyg_app::api::{decode, ApiError};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::Problem;
+use gloo_net::http::{Method, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+const TOKEN_KEY: &str = "forebyg-admin-token";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn token() -> Option<String> {
+    storage()?.get_item(TOKEN_KEY).ok().flatten().filter(|t| !t.is_empty())
+}
+
+pub fn set_token(t: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(TOKEN_KEY, t);
+    }
+}
+
+pub fn clear_token() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(TOKEN_KEY);
+    }
+}
+
+/// Ends the session and loads the sign-in page.
+pub fn sign_out() {
+    clear_token();
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href("/admin/login");
+    }
+}
+
+/// A JSON body as text (serde-wasm-bindgen + JSON.stringify: no serde_json in the wasm).
+pub fn json_text<T: Serialize>(v: &T) -> String {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    v.serialize(&ser).ok().and_then(|js| js_sys::JSON::stringify(&js).ok()).and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+/// What a request gave back: status and body text.
+async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
+    let mut req = RequestBuilder::new(url).method(method).header("Accept", "application/json, application/problem+json");
+    if let Some(t) = token() {
+        req = req.header("Authorization", &format!("Bearer {t}"));
+    }
+    let resp = match body {
+        Some((text, content_type)) => req.header("Content-Type", content_type).body(text).map_err(|_| ApiError::Network)?.send().await,
+        None => req.send().await,
+    }
+    .map_err(|_| ApiError::Network)?;
+    let status = resp.status();
+    if status == 401 && !url.ends_with("/dev/token") {
+        sign_out();
+    }
+    let text = resp.text().await.map_err(|_| ApiError::Network)?;
+    Ok((status, text))
+}
+
+fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    let json = js_sys::JSON::parse(body).unwrap_or(JsValue::UNDEFINED);
+    decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
+}
+
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    let (status, body) = send(Method::GET, url, None).await?;
+    parse(status, &body)
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
+    let (status, text) = send(Method::POST, url, Some((json_text(body), "application/json"))).await?;
+    parse(status, &text)
+}
+
+/// GET a text document (CSV).
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    let (status, body) = send(Method::GET, url, None).await?;
+    if (200..300).contains(&status) {
+        Ok(body)
+    } else {
+        parse::<String>(status, &body)
+    }
+}
+
+/// POST a CSV file; the body of both 200 and 422 is an import report.
+pub async fn post_csv<T: DeserializeOwned>(url: &str, csv: String) -> Result<(u16, T), ApiError> {
+    let (status, text) = send(Method::POST, url, Some((csv, "text/csv"))).await?;
+    let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
+    match serde_wasm_bindgen::from_value::<T>(json) {
+        Ok(v) => Ok((status, v)),
+        Err(_) => parse::<T>(if (200..300).contains(&status) { 500 } else { status }, &text).map(|v| (status, v)),
+    }
+}
+
+/// Why saving an offer failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// 409: someone else saved first; this is the offer as it is now.
+    Stale(Box<Offer>),
+    Other(ApiError),
+}
+
+#[derive(Deserialize)]
+struct StaleBody {
+    current: Offer,
+}
+
+/// PUT (edit, `Some(id)`) or POST (create) an offer.
+pub async fn save_offer(id: Option<&str>, offer: &Offer) -> Result<Offer, SaveError> {
+    let (method, url) = match id {
+        Some(id) => (Method::PUT, format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(id))),
+        None => (Method::POST, "/api/v1/admin/offers".to_owned()),
+    };
+    let (status, text) = send(method, &url, Some((json_text(offer), "application/json"))).await.map_err(SaveError::Other)?;
+    if status == 409 {
+        let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
+        if let Ok(b) = serde_wasm_bindgen::from_value::<StaleBody>(json) {
+            return Err(SaveError::Stale(Box::new(b.current)));
+        }
+    }
+    parse(status, &text).map_err(SaveError::Other)
+}
+
+/// POST a status change or re-verification; a 409 is a stale version like a save.
+pub async fn post_offer_action<B: Serialize>(url: &str, body: &B) -> Result<Offer, SaveError> {
+    let (status, text) = send(Method::POST, url, Some((json_text(body), "application/json"))).await.map_err(SaveError::Other)?;
+    if status == 409 {
+        let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
+        if let Ok(b) = serde_wasm_bindgen::from_value::<StaleBody>(json) {
+            return Err(SaveError::Stale(Box::new(b.current)));
+        }
+    }
+    parse(status, &text).map_err(SaveError::Other)
+}
+
+/// Today as YYYY-MM-DD (the browser's clock, UTC).
+pub fn today() -> String {
+    let ms = js_sys::Date::now();
+    forebyg_shared::date::iso_date((ms / 1000.0) as i64)
+}

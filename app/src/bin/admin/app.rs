@@ -1,0 +1,124 @@
+//! The router and the layout of the admin workspace: skip link, header with the signed-in admin
+//! and the navigation (only what the role may do), `<main>` and footer.
+
+use crate::api;
+use crate::pages;
+use forebyg_shared::auth::{Principal, Role};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// The signed-in admin (None until `/admin/me` answers, or when signed out).
+#[derive(Clone, Copy)]
+pub struct Session(pub RwSignal<Option<Principal>>);
+
+pub fn use_session() -> RwSignal<Option<Principal>> {
+    use_context::<Session>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(None))
+}
+
+/// Region administrators (and national ones) plan coverage and read the audit log.
+pub fn is_region_admin(p: &Option<Principal>) -> bool {
+    p.as_ref().is_some_and(|p| p.role != Role::ProviderEditor)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = RwSignal::new(None::<Principal>);
+    provide_context(Session(session));
+    if api::token().is_some() {
+        leptos::task::spawn_local(async move {
+            if let Ok(p) = api::get::<Principal>("/api/v1/admin/me").await {
+                session.set(Some(p));
+            }
+        });
+    } else if !window().location().pathname().unwrap_or_default().starts_with("/admin/login") {
+        let _ = window().location().set_href("/admin/login");
+    }
+
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        crate::ui::focus_id("main");
+    };
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip>"Spring til indhold"</a>
+            <header class="site-header">
+                <div class="wrap site-header__inner">
+                    <a class="site-name" href="/admin">
+                        "Forebyg"
+                        <span class="site-tagline">"Administration af forebyggelsestilbud"</span>
+                    </a>
+                    <SignedIn />
+                </div>
+                <Nav />
+            </header>
+            <main id="main" class="wrap" tabindex="-1">
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/admin/login") view=pages::login::LoginPage />
+                    <Route path=path!("/admin") view=pages::overview::OverviewPage />
+                    <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
+                    <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
+                    <Route path=path!("/admin/tilbud/:id") view=pages::editor::EditOfferPage />
+                    <Route path=path!("/admin/henvendelser") view=pages::inbox::InboxPage />
+                    <Route path=path!("/admin/fejlrapporter") view=pages::reports::ReportsPage />
+                    <Route path=path!("/admin/daekning") view=pages::coverage::CoveragePage />
+                    <Route path=path!("/admin/import") view=pages::import::ImportPage />
+                    <Route path=path!("/admin/log") view=pages::audit::AuditPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    <p>"Forebyg administration: kun for regionernes og udbydernes medarbejdere. Læsning af henvendelser logges."</p>
+                </div>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn SignedIn() -> impl IntoView {
+    let session = use_session();
+    move || {
+        session.get().map(|p| {
+            let scope = match (p.role, p.region) {
+                (Role::NationalAdmin, _) => p.role.label(crate::ui::LANG).to_owned(),
+                (_, Some(r)) => format!("{}, {}", p.role.label(crate::ui::LANG), r.label(crate::ui::LANG)),
+                (_, None) => p.role.label(crate::ui::LANG).to_owned(),
+            };
+            let who = p.name.clone().unwrap_or(p.subject.clone());
+            view! {
+                <div class="admin-user">
+                    <span>{who}" · "{scope}</span>
+                    <button type="button" class="button button--small button--inverse" on:click=move |_| api::sign_out()>"Log ud"</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let on_login = move || location.pathname.get().starts_with("/admin/login");
+    move || {
+        (!on_login() && session.get().is_some()).then(|| {
+            let region = is_region_admin(&session.get());
+            view! {
+                <nav class="admin-nav" aria-label="Administration">
+                    <ul class="wrap">
+                        <li><A href="/admin" exact=true>"Overblik"</A></li>
+                        <li><A href="/admin/tilbud">"Tilbud"</A></li>
+                        <li><A href="/admin/henvendelser">"Henvendelser"</A></li>
+                        <li><A href="/admin/fejlrapporter">"Fejlrapporter"</A></li>
+                        {region.then(|| view! { <li><A href="/admin/daekning">"Dækning"</A></li> })}
+                        <li><A href="/admin/import">"Import og eksport"</A></li>
+                        {region.then(|| view! { <li><A href="/admin/log">"Log"</A></li> })}
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}

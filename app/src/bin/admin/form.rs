@@ -1,0 +1,559 @@
+//! The offer form's state: every field as the admin types it (strings, checkboxes), converted to
+//! and from the shared `Offer`. Also the 409 help: which fields differ between the admin's edit
+//! and the version someone else saved, and "reapply my changes onto the current version".
+//! Pure logic: compiles and is tested natively.
+
+use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
+use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
+use forebyg_shared::validation::{ErrorCode, FieldError};
+use forebyg_shared::Lang;
+
+/// The form, field by field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OfferForm {
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub category: String,
+    pub conditions: Vec<Condition>,
+    pub format: String,
+    pub languages: String,
+    pub enrolment: String,
+    pub sessions: String,
+    pub weeks: String,
+    pub slots: String,
+    pub next_start: String,
+    pub location_name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub municipality_code: String,
+    pub lat: String,
+    pub lon: String,
+    pub region: String,
+    pub provider_id: String,
+    pub provider_name: String,
+    pub provider_kind: String,
+    pub self_referral: bool,
+    pub from_gp: bool,
+    pub from_hospital: bool,
+    pub from_municipality: bool,
+    pub referral_note: String,
+    pub capacity: String,
+    pub cost_dkk: String,
+    pub cost_note: String,
+    pub accessibility: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    pub contact_url: String,
+    pub kronikerpakke: String,
+    pub continue_afterwards: String,
+    pub last_verified: String,
+}
+
+/// A field's value as text, for comparing and showing.
+pub trait Shown {
+    fn shown(&self) -> String;
+}
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.trim().to_owned()
+    }
+}
+impl Shown for bool {
+    fn shown(&self) -> String {
+        (if *self { "Ja" } else { "Nej" }).to_owned()
+    }
+}
+impl Shown for Vec<Condition> {
+    fn shown(&self) -> String {
+        self.iter().map(|c| c.label(Lang::Da)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+macro_rules! form_fields {
+    ($($f:ident = $label:literal;)+) => {
+        /// Every field: its key and its Danish label.
+        pub const FIELDS: &[(&str, &str)] = &[$((stringify!($f), $label),)+];
+
+        impl OfferForm {
+            /// The field's value as text (empty for an unknown key).
+            pub fn value(&self, key: &str) -> String {
+                match key { $(stringify!($f) => self.$f.shown(),)+ _ => String::new() }
+            }
+            /// Copies one field from `other`.
+            pub fn copy_field(&mut self, key: &str, other: &OfferForm) {
+                match key { $(stringify!($f) => self.$f = other.$f.clone(),)+ _ => {} }
+            }
+        }
+    };
+}
+
+form_fields! {
+    title = "Titel";
+    summary = "Kort beskrivelse";
+    description = "Beskrivelse";
+    category = "Indsats";
+    conditions = "Målgrupper";
+    format = "Form";
+    languages = "Sprog";
+    enrolment = "Optag";
+    sessions = "Antal gange";
+    weeks = "Antal uger";
+    slots = "Ugentlige tider";
+    next_start = "Næste start";
+    location_name = "Stedets navn";
+    address = "Adresse";
+    postcode = "Postnummer";
+    city = "By";
+    municipality_code = "Kommune";
+    lat = "Breddegrad";
+    lon = "Længdegrad";
+    region = "Region";
+    provider_id = "Udbyder-id";
+    provider_name = "Udbyder";
+    provider_kind = "Udbydertype";
+    self_referral = "Man kan selv henvende sig";
+    from_gp = "Henvisning fra egen læge";
+    from_hospital = "Henvisning fra hospital";
+    from_municipality = "Henvisning fra kommunen";
+    referral_note = "Note om henvisning";
+    capacity = "Pladser";
+    cost_dkk = "Pris (kr.)";
+    cost_note = "Note om pris";
+    accessibility = "Tilgængelighed";
+    contact_name = "Kontaktperson";
+    contact_phone = "Telefon";
+    contact_email = "E-mail";
+    contact_url = "Hjemmeside";
+    kronikerpakke = "Kronikerpakke";
+    continue_afterwards = "Fortsæt bagefter";
+    last_verified = "Sidst bekræftet";
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+fn decimal(x: f64) -> String {
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// "Tirsdag 10:00-12:00" lines.
+pub fn slot_line(s: &TimeSlot) -> String {
+    format!("{} {}-{}", s.weekday.label(Lang::Da), s.start, s.end)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim().to_lowercase();
+    Weekday::ALL.iter().copied().find(|d| {
+        d.code() == w || d.label(Lang::Da).to_lowercase() == w || d.label(Lang::Da).to_lowercase().get(..3) == w.get(..3).filter(|_| w.len() >= 3)
+    })
+}
+
+/// Parses one slot line ("tirsdag 10:00-12:00", "tue 10:00–12:00"); None if it is not one.
+pub fn parse_slot(line: &str) -> Option<TimeSlot> {
+    let line = line.trim().replace(['–', '—'], "-");
+    let (day, times) = line.split_once(' ')?;
+    let (start, end) = times.trim().split_once('-')?;
+    Some(TimeSlot { weekday: weekday(day)?, start: start.trim().to_owned(), end: end.trim().to_owned() })
+}
+
+impl OfferForm {
+    /// A blank form for a new offer in `region`, verified `today`.
+    pub fn blank(region: Option<RegionCode>, provider_id: Option<&str>, today: &str) -> Self {
+        OfferForm {
+            category: Category::FysiskAktivitet.code().into(),
+            format: Format::OnSite.code().into(),
+            languages: "da".into(),
+            enrolment: "course".into(),
+            sessions: "8".into(),
+            weeks: "8".into(),
+            region: region.unwrap_or(RegionCode::Midtjylland).code().into(),
+            provider_id: provider_id.unwrap_or_default().into(),
+            provider_kind: ProviderKind::Municipality.code().into(),
+            self_referral: true,
+            capacity: Capacity::Open.code().into(),
+            cost_dkk: "0".into(),
+            last_verified: today.into(),
+            ..Default::default()
+        }
+    }
+
+    pub fn from_offer(o: &Offer) -> Self {
+        let (enrolment, sessions, weeks) = match o.schedule.enrolment {
+            Enrolment::Continuous => ("continuous", String::new(), String::new()),
+            Enrolment::Course { sessions, weeks } => ("course", sessions.to_string(), weeks.to_string()),
+        };
+        let l = o.location.as_ref();
+        let text = |f: fn(&Location) -> &String| l.map(f).cloned().unwrap_or_default();
+        OfferForm {
+            title: o.title.clone(),
+            summary: o.summary.clone(),
+            description: o.description.clone(),
+            category: o.category.code().into(),
+            conditions: o.conditions.clone(),
+            format: o.format.code().into(),
+            languages: o.languages.join(", "),
+            enrolment: enrolment.into(),
+            sessions,
+            weeks,
+            slots: o.schedule.slots.iter().map(slot_line).collect::<Vec<_>>().join("\n"),
+            next_start: o.schedule.next_start.clone().unwrap_or_default(),
+            location_name: text(|l| &l.name),
+            address: text(|l| &l.address),
+            postcode: text(|l| &l.postcode),
+            city: text(|l| &l.city),
+            municipality_code: text(|l| &l.municipality_code),
+            lat: l.map(|l| decimal(l.point.lat)).unwrap_or_default(),
+            lon: l.map(|l| decimal(l.point.lon)).unwrap_or_default(),
+            region: o.region.code().into(),
+            provider_id: o.provider.id.clone(),
+            provider_name: o.provider.name.clone(),
+            provider_kind: o.provider.kind.code().into(),
+            self_referral: o.referral.self_referral,
+            from_gp: o.referral.from_gp,
+            from_hospital: o.referral.from_hospital,
+            from_municipality: o.referral.from_municipality,
+            referral_note: o.referral.note.clone().unwrap_or_default(),
+            capacity: o.capacity.code().into(),
+            cost_dkk: o.cost.dkk.to_string(),
+            cost_note: o.cost.note.clone().unwrap_or_default(),
+            accessibility: o.accessibility.clone().unwrap_or_default(),
+            contact_name: o.contact.name.clone().unwrap_or_default(),
+            contact_phone: o.contact.phone.clone().unwrap_or_default(),
+            contact_email: o.contact.email.clone().unwrap_or_default(),
+            contact_url: o.contact.url.clone().unwrap_or_default(),
+            kronikerpakke: o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
+            continue_afterwards: o
+                .continue_afterwards
+                .iter()
+                .map(|a| match &a.description {
+                    Some(d) => format!("{} | {} | {}", a.name, a.url, d),
+                    None => format!("{} | {}", a.name, a.url),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            last_verified: o.last_verified.clone(),
+        }
+    }
+
+    /// The offer this form describes, on top of `base` (id, status, version, demo), or every
+    /// problem: the form's own (numbers, codes, lines) and then `validate_offer`'s.
+    pub fn to_offer(&self, base: &Offer) -> Result<Offer, Vec<FieldError>> {
+        let mut errors = vec![];
+        let mut bad = |field: &str, da: &str| errors.push(FieldError::new(field, ErrorCode::Invalid, da, da));
+        let category = Category::from_code(&self.category).unwrap_or_else(|| {
+            bad("category", "Vælg en indsats.");
+            base.category
+        });
+        let format = Format::from_code(&self.format).unwrap_or(base.format);
+        let region = RegionCode::from_code(&self.region).unwrap_or(base.region);
+        let kind = ProviderKind::from_code(&self.provider_kind).unwrap_or(base.provider.kind);
+        let capacity = Capacity::from_code(&self.capacity).unwrap_or(base.capacity);
+        let number = |s: &str| s.trim().parse::<u16>().ok();
+        let enrolment = if self.enrolment == "continuous" {
+            Enrolment::Continuous
+        } else {
+            match (number(&self.sessions), number(&self.weeks)) {
+                (Some(sessions), Some(weeks)) => Enrolment::Course { sessions, weeks },
+                _ => {
+                    bad("schedule.enrolment", "Skriv antal gange og uger som hele tal.");
+                    Enrolment::Course { sessions: 1, weeks: 1 }
+                }
+            }
+        };
+        let mut slots = vec![];
+        for (i, line) in self.slots.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            match parse_slot(line) {
+                Some(s) => slots.push(s),
+                None => bad(&format!("schedule.slots[{i}]"), "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«."),
+            }
+        }
+        let any_place = [&self.location_name, &self.address, &self.postcode, &self.city, &self.municipality_code, &self.lat, &self.lon]
+            .iter()
+            .any(|s| !s.trim().is_empty());
+        let location = if format.has_place() || any_place {
+            let coordinate = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+            let point = match (coordinate(&self.lat), coordinate(&self.lon)) {
+                (Some(lat), Some(lon)) => GeoPoint::new(lat, lon),
+                _ => {
+                    bad("location.point", "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).");
+                    GeoPoint::new(56.0, 10.0)
+                }
+            };
+            Some(Location {
+                name: self.location_name.trim().into(),
+                address: self.address.trim().into(),
+                postcode: self.postcode.trim().into(),
+                city: self.city.trim().into(),
+                municipality_code: self.municipality_code.trim().into(),
+                point,
+            })
+        } else {
+            None
+        };
+        let dkk = self.cost_dkk.trim().parse::<u32>().unwrap_or_else(|_| {
+            bad("cost.dkk", "Skriv prisen som et helt antal kroner, fx 0.");
+            0
+        });
+        let kronikerpakke = match self.kronikerpakke.trim() {
+            "" => None,
+            code => Kronikerpakke::from_code(code),
+        };
+        let mut continue_afterwards = vec![];
+        for line in self.continue_afterwards.lines().filter(|l| !l.trim().is_empty()) {
+            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+            match parts.as_slice() {
+                [name, url] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: None }),
+                [name, url, d, ..] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: opt(d) }),
+                _ => bad("continue_afterwards", "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«."),
+            }
+        }
+        let offer = Offer {
+            id: base.id.clone(),
+            title: self.title.trim().into(),
+            summary: self.summary.trim().into(),
+            description: self.description.trim().into(),
+            category,
+            conditions: self.conditions.clone(),
+            format,
+            languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
+            schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
+            location,
+            region,
+            provider: Provider { id: self.provider_id.trim().into(), name: self.provider_name.trim().into(), kind },
+            referral: ReferralRules {
+                self_referral: self.self_referral,
+                from_gp: self.from_gp,
+                from_hospital: self.from_hospital,
+                from_municipality: self.from_municipality,
+                note: opt(&self.referral_note),
+            },
+            capacity,
+            cost: Cost { dkk, note: opt(&self.cost_note) },
+            accessibility: opt(&self.accessibility),
+            contact: Contact {
+                name: opt(&self.contact_name),
+                phone: opt(&self.contact_phone),
+                email: opt(&self.contact_email),
+                url: opt(&self.contact_url),
+            },
+            status: base.status,
+            last_verified: self.last_verified.trim().into(),
+            kronikerpakke,
+            continue_afterwards,
+            demo: base.demo,
+            version: base.version,
+        };
+        // A new offer has no id yet: the server assigns it.
+        let mut check = offer.clone();
+        if check.id.is_empty() {
+            check.id = "ny".into();
+        }
+        for e in validate_offer(&check) {
+            if !errors.iter().any(|x| x.field == e.field) {
+                errors.push(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(offer)
+        } else {
+            // In the order of the form, so the error summary reads top to bottom.
+            errors.sort_by_key(|e| form_position(&e.field));
+            Err(errors)
+        }
+    }
+}
+
+/// An empty offer for a new listing (status draft, no id, version 0).
+pub fn new_offer_base(region: RegionCode) -> Offer {
+    Offer {
+        id: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        description: String::new(),
+        category: Category::FysiskAktivitet,
+        conditions: vec![],
+        format: Format::OnSite,
+        languages: vec![],
+        schedule: Schedule { enrolment: Enrolment::Continuous, slots: vec![], next_start: None },
+        location: None,
+        region,
+        provider: Provider { id: String::new(), name: String::new(), kind: ProviderKind::Municipality },
+        referral: ReferralRules { self_referral: true, from_gp: false, from_hospital: false, from_municipality: false, note: None },
+        capacity: Capacity::Open,
+        cost: Cost { dkk: 0, note: None },
+        accessibility: None,
+        contact: Contact { name: None, phone: None, email: None, url: None },
+        status: OfferStatus::Draft,
+        last_verified: String::new(),
+        kronikerpakke: None,
+        continue_afterwards: vec![],
+        demo: false,
+        version: 0,
+    }
+}
+
+/// The id of the form control a field error (a JSON path such as `location.postcode` or
+/// `schedule.slots[2]`) belongs to.
+pub fn control_id(field: &str) -> Option<String> {
+    let path = field.split('[').next().unwrap_or(field);
+    let key = match path {
+        "id" => return None,
+        "location" | "location.name" => "location_name",
+        "location.address" => "address",
+        "location.postcode" => "postcode",
+        "location.city" => "city",
+        "location.municipality_code" => "municipality_code",
+        "location.point" => "lat",
+        "schedule.enrolment" => "sessions",
+        "schedule.slots" => "slots",
+        "schedule.next_start" => "next_start",
+        "provider.name" => "provider_name",
+        "provider.id" => "provider_id",
+        "provider.kind" => "provider_kind",
+        "referral" => "self_referral",
+        "referral.note" => "referral_note",
+        "cost.dkk" => "cost_dkk",
+        "cost.note" => "cost_note",
+        "contact.name" => "contact_name",
+        "contact.phone" => "contact_phone",
+        "contact.email" => "contact_email",
+        "contact.url" => "contact_url",
+        "conditions" => "condition-0",
+        other => other,
+    };
+    (key == "condition-0" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+}
+
+/// Where a field error's control is in the form (unknown fields last).
+pub fn form_position(field: &str) -> usize {
+    let id = control_id(field).unwrap_or_default();
+    let key = id.strip_prefix("f-").unwrap_or("");
+    let key = if key.starts_with("condition-") { "conditions" } else { key };
+    FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(usize::MAX)
+}
+
+/// One row of "what changed": a field whose value differs between the admin's edit and the
+/// version saved meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub mine: String,
+    pub current: String,
+    /// The admin changed this field too (reapplying keeps the admin's value).
+    pub changed_by_me: bool,
+}
+
+/// The fields where `mine` and `current` differ; `base` is the version the edit started from.
+pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm) -> Vec<Difference> {
+    FIELDS
+        .iter()
+        .filter(|(k, _)| *k != "last_verified" || mine.value(k) != current.value(k))
+        .filter(|(k, _)| mine.value(k) != current.value(k))
+        .map(|&(key, label)| Difference {
+            key,
+            label,
+            mine: mine.value(key),
+            current: current.value(key),
+            changed_by_me: mine.value(key) != base.value(key),
+        })
+        .collect()
+}
+
+/// The current version with the admin's own changes (against `base`) applied on top.
+pub fn reapply(base: &OfferForm, mine: &OfferForm, current: &OfferForm) -> OfferForm {
+    let mut next = current.clone();
+    for (key, _) in FIELDS {
+        if mine.value(key) != base.value(key) {
+            next.copy_field(key, mine);
+        }
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Offer {
+        serde_json::from_str(include_str!("../../../../shared/tests/offer_fixture.json")).unwrap()
+    }
+
+    #[test]
+    fn an_offer_survives_the_form() {
+        let o = fixture();
+        let form = OfferForm::from_offer(&o);
+        let back = form.to_offer(&o).unwrap();
+        assert_eq!(OfferForm::from_offer(&back), form);
+        assert_eq!(back.id, o.id);
+        assert_eq!(back.version, o.version);
+        assert_eq!(back.schedule.slots, o.schedule.slots);
+        assert_eq!(back.location.as_ref().map(|l| &l.postcode), o.location.as_ref().map(|l| &l.postcode));
+    }
+
+    #[test]
+    fn form_errors_name_json_paths_with_controls() {
+        let o = fixture();
+        let mut form = OfferForm::from_offer(&o);
+        form.title = "x".into();
+        form.slots = "tirsdag 10:00-12:00\nhver anden onsdag".into();
+        form.cost_dkk = "gratis".into();
+        form.postcode = "12".into();
+        let errors = form.to_offer(&o).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for f in ["title", "schedule.slots[1]", "cost.dkk", "location.postcode"] {
+            assert!(fields.contains(&f), "{f} in {fields:?}");
+        }
+        for e in &errors {
+            let id = control_id(&e.field).unwrap();
+            assert!(id.starts_with("f-"), "{id}");
+        }
+        assert_eq!(control_id("schedule.slots[1]").as_deref(), Some("f-slots"));
+        assert_eq!(control_id("location.point").as_deref(), Some("f-lat"));
+        assert_eq!(control_id("id"), None);
+        assert_eq!(errors[0].field, "title", "errors follow the form's order");
+    }
+
+    #[test]
+    fn a_new_offer_validates_without_an_id() {
+        let mut form = OfferForm::from_offer(&fixture());
+        form.last_verified = "2026-11-24".into();
+        let base = new_offer_base(RegionCode::Midtjylland);
+        let o = form.to_offer(&base).unwrap();
+        assert!(o.id.is_empty() && o.version == 0);
+    }
+
+    #[test]
+    fn slots_parse_in_danish_and_codes() {
+        let s = parse_slot("Tirsdag 10:00–12:00").unwrap();
+        assert_eq!((s.weekday, s.start.as_str(), s.end.as_str()), (Weekday::Tue, "10:00", "12:00"));
+        assert_eq!(parse_slot("thu 17:00-19:00").unwrap().weekday, Weekday::Thu);
+        assert_eq!(parse_slot("lør 09:00-10:00").unwrap().weekday, Weekday::Sat);
+        assert!(parse_slot("whenever").is_none());
+    }
+
+    #[test]
+    fn reapplying_keeps_my_changes_and_theirs() {
+        let base = OfferForm::from_offer(&fixture());
+        let mut mine = base.clone();
+        mine.title = "Mit nye navn".into();
+        let mut current = base.clone();
+        current.city = "Et andet sted".into();
+        let diffs = differences(&base, &mine, &current);
+        let keys: Vec<&str> = diffs.iter().map(|d| d.key).collect();
+        assert_eq!(keys, ["title", "city"]);
+        assert!(diffs[0].changed_by_me && !diffs[1].changed_by_me);
+        let next = reapply(&base, &mine, &current);
+        assert_eq!(next.title, "Mit nye navn");
+        assert_eq!(next.city, "Et andet sted");
+        assert!(differences(&base, &next, &next).is_empty());
+    }
+}

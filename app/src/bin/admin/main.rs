@@ -1,0 +1,40 @@
+//! Forebyg's regional admin workspace at `/admin`: a separate wasm bundle, so citizens never
+//! download admin code. Everything admin lives in this module tree; it only uses the citizen
+//! lib's public helpers (`forebyg_app::query`, `format`).
+//!
+//! The pure logic (`form`, `chart`) compiles natively: `cargo test -p forebyg-app --bin forebyg-admin`.
+
+// Used by the UI (wasm32 only); natively only the tests use them.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod chart;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod form;
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    let parent = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match parent {
+        Some(el) => {
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("forebyg-admin runs in the browser: build it with FOREBYG_BUNDLES=admin scripts/build-app.sh");
+    std::process::exit(2);
+}

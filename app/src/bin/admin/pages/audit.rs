@@ -1,0 +1,62 @@
+//! `/admin/log`: the region's append-only audit log, newest first.
+
+use crate::api;
+use crate::app::use_session;
+use crate::ui::{self, Failed, Loading};
+use forebyg_shared::admin::AuditEntry;
+use forebyg_shared::auth::Role;
+use forebyg_shared::taxonomy::RegionCode;
+use leptos::html::H1;
+use leptos::prelude::*;
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    ui::page_setup("Log", h1);
+    let session = use_session();
+    let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
+    let national = move || session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin));
+    let entries = LocalResource::new(move || {
+        let url = if national() { format!("/api/v1/admin/audit?region={}", region.get()) } else { "/api/v1/admin/audit".to_owned() };
+        async move { api::get::<Vec<AuditEntry>>(&url).await }
+    });
+    view! {
+        <h1 node_ref=h1 tabindex="-1">"Log"</h1>
+        <p class="hint">"Hvem har ændret hvad og hvornår, og hvem har læst henvendelser. Loggen kan ikke ændres."</p>
+        {move || national().then(|| view! {
+            <div class="field">
+                <label class="field__label" for="audit-region">"Region"</label>
+                <select id="audit-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
+                    {RegionCode::ALL.iter().map(|r| { let c = r.code(); view! { <option value=c selected=move || region.get() == c>{r.label(ui::LANG)}</option> } }).collect_view()}
+                </select>
+            </div>
+        })}
+        {move || match entries.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>"Loggen er tom."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
+                    <table class="admin-table">
+                        <caption id="audit-caption">"Seneste hændelser"</caption>
+                        <thead><tr><th scope="col">"Tidspunkt (UTC)"</th><th scope="col">"Hændelse"</th><th scope="col">"Hvem"</th><th scope="col">"Hvad"</th><th scope="col">"Ændrede felter"</th></tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|e| {
+                                let changes = e.changes.iter().map(|c| c.field.clone()).collect::<Vec<_>>().join(", ");
+                                view! {
+                                    <tr>
+                                        <td>{ui::date_time(e.at)}</td>
+                                        <th scope="row">{e.action.label(ui::LANG)}</th>
+                                        <td>{e.actor.clone()}" ("{e.actor_role.label(ui::LANG)}")"</td>
+                                        <td>{e.target.clone()}</td>
+                                        <td>{changes}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,87 @@
+//! `/admin/tilbud`: the listings table with filters (text, status, stale) and a stale badge.
+
+use crate::api;
+use crate::ui::{self, Failed, Loading};
+use forebyg_shared::admin::AdminOfferRow;
+use forebyg_shared::taxonomy::OfferStatus;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+const SHOWN: usize = 100;
+
+#[component]
+pub fn OffersPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    ui::page_setup("Tilbud", h1);
+    let query = use_query_map();
+    let text = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let stale = RwSignal::new(query.with_untracked(|q| q.get("stale").is_some()));
+    let rows = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
+
+    let table = move || {
+        rows.get().map(|r| match r {
+            Err(e) => view! { <Failed error=e /> }.into_any(),
+            Ok(rows) => {
+                let needle = text.get().trim().to_lowercase();
+                let st = OfferStatus::from_code(&status.get());
+                let only_stale = stale.get();
+                let mut hits: Vec<AdminOfferRow> = rows
+                    .into_iter()
+                    .filter(|r| needle.is_empty() || r.title.to_lowercase().contains(&needle) || r.provider_name.to_lowercase().contains(&needle) || r.city.as_deref().unwrap_or("").to_lowercase().contains(&needle))
+                    .filter(|r| st.is_none_or(|s| r.status == s))
+                    .filter(|r| !only_stale || r.stale)
+                    .collect();
+                hits.sort_by(|a, b| a.title.cmp(&b.title));
+                let total = hits.len();
+                let summary = if total > SHOWN { format!("{total} tilbud. Viser de første {SHOWN}: brug filtrene for at finde andre.") } else { format!("{total} tilbud.") };
+                view! {
+                    <p role="status" id="offers-count">{summary}</p>
+                    <div class="table-wrap" role="region" aria-labelledby="offers-caption" tabindex="0">
+                        <table class="admin-table">
+                            <caption id="offers-caption">"Tilbud"</caption>
+                            <thead><tr><th scope="col">"Titel"</th><th scope="col">"Status"</th><th scope="col">"Indsats"</th><th scope="col">"Udbyder"</th><th scope="col">"By"</th><th scope="col">"Sidst bekræftet"</th></tr></thead>
+                            <tbody>
+                                {hits.into_iter().take(SHOWN).map(|r| view! {
+                                    <tr>
+                                        <th scope="row"><a href=format!("/admin/tilbud/{}", r.id)>{r.title.clone()}</a></th>
+                                        <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::LANG)}</span></td>
+                                        <td>{r.category.label(ui::LANG)}</td>
+                                        <td>{r.provider_name.clone()}</td>
+                                        <td>{r.city.clone().unwrap_or_default()}</td>
+                                        <td>{r.last_verified.clone()}{r.stale.then(|| view! { " "<span class="pill pill--stale"><span aria-hidden="true">"⚠ "</span>"Skal bekræftes"</span> })}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <h1 node_ref=h1 tabindex="-1">"Tilbud"</h1>
+        <p><a class="button" href="/admin/tilbud/ny">"Opret et tilbud"</a></p>
+        <form class="filters" role="search" aria-label="Filtrér tilbud" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <div class="field">
+                <label class="field__label" for="filter-text">"Søg i titel, udbyder og by"</label>
+                <input id="filter-text" class="input" type="search" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label class="field__label" for="filter-status">"Status"</label>
+                <select id="filter-status" class="select" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <option value="">"Alle"</option>
+                    {OfferStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::LANG)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field choice">
+                <input id="filter-stale" class="choice__input" type="checkbox" prop:checked=move || stale.get() on:change=move |ev| stale.set(event_target_checked(&ev)) />
+                <label class="choice__label" for="filter-stale">"Kun tilbud der skal bekræftes"</label>
+            </div>
+        </form>
+        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+    }
+}

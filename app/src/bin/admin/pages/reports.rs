@@ -1,0 +1,68 @@
+//! `/admin/fejlrapporter`: reports of wrong information from the public. Fix the listing (link
+//! to edit it) and mark the report fixed, or dismiss it.
+
+use crate::api;
+use crate::ui::{self, Failed, Loading};
+use forebyg_shared::report::{ChangeReport, ReportResolution, ReportStatus};
+use leptos::html::H1;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    ui::page_setup("Fejlrapporter", h1);
+    let only_open = RwSignal::new(true);
+    let reload = RwSignal::new(0u32);
+    let message = RwSignal::new(None::<String>);
+    let reports = LocalResource::new(move || {
+        let open = only_open.get();
+        reload.track();
+        async move { api::get::<Vec<ChangeReport>>(if open { "/api/v1/admin/reports?status=open" } else { "/api/v1/admin/reports" }).await }
+    });
+    let resolve = move |id: String, status: ReportStatus| {
+        leptos::task::spawn_local(async move {
+            let url = format!("/api/v1/admin/reports/{}/resolve", forebyg_app::query::encode(&id));
+            match api::post::<_, ChangeReport>(&url, &ReportResolution { status }).await {
+                Ok(r) => message.set(Some(format!("Fejlrapporten om »{}« er markeret: {}.", r.offer_title, r.status.label(ui::LANG)))),
+                Err(e) => message.set(Some(ui::error_text(&e))),
+            }
+            reload.update(|n| *n += 1);
+        });
+    };
+    view! {
+        <h1 node_ref=h1 tabindex="-1">"Fejlrapporter"</h1>
+        <p class="hint">"Borgere og fagfolk kan melde forkerte oplysninger på et tilbud. Ret tilbuddet, og markér rapporten som rettet, eller afvis den."</p>
+        <div class="choice">
+            <input id="reports-open" class="choice__input" type="checkbox" prop:checked=move || only_open.get() on:change=move |ev| only_open.set(event_target_checked(&ev)) />
+            <label class="choice__label" for="reports-open">"Vis kun åbne"</label>
+        </div>
+        <div role="status">{move || message.get()}</div>
+        {move || match reports.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>"Ingen fejlrapporter."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="cards">
+                    {list.into_iter().map(|r| {
+                        let (id1, id2) = (r.id.clone(), r.id.clone());
+                        let open = r.status == ReportStatus::Open;
+                        view! {
+                            <li class="card">
+                                <h2 class="card__title">{r.topic.label(ui::LANG)}": "{r.offer_title.clone()}</h2>
+                                <p><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::LANG)}</span>" · modtaget "{ui::date_time(r.created_at)}</p>
+                                <blockquote class="report-message">{r.message.clone()}</blockquote>
+                                <div class="actions">
+                                    <a class="button button--secondary" href=format!("/admin/tilbud/{}", r.offer_id)>"Ret tilbuddet"</a>
+                                    {open.then(|| view! {
+                                        <button type="button" class="button button--secondary" on:click=move |_| resolve(id1.clone(), ReportStatus::Accepted)>"Markér som rettet"</button>
+                                        <button type="button" class="button button--secondary" on:click=move |_| resolve(id2.clone(), ReportStatus::Dismissed)>"Afvis"</button>
+                                    })}
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,111 @@
+//! Shared pieces of the admin pages: the page heading (title + focus on arrival), the error
+//! summary linked to fields, messages and small helpers.
+
+use crate::form;
+use forebyg_app::api::ApiError;
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+
+pub const LANG: Lang = Lang::Da;
+
+thread_local! {
+    static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Sets the document title and, when the page was reached by navigating inside the app, moves
+/// focus to the page's h1 once it is rendered.
+pub fn page_setup(title: &str, h1: NodeRef<H1>) {
+    document().set_title(&format!("{title} – Forebyg administration"));
+    if FIRST_PAGE.with(|f| f.replace(false)) {
+        return;
+    }
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = h1.get() {
+            if !done.get_value() {
+                done.set_value(true);
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Focuses the element with `id` and scrolls it into view.
+pub fn focus_id(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    el.scroll_into_view();
+}
+
+/// Focuses `id` once the browser has rendered the current update.
+pub fn focus_soon(id: &'static str) {
+    request_animation_frame(move || focus_id(id));
+}
+
+/// The error summary: a heading and one link per error to its field.
+#[component]
+pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
+    let items = errors
+        .into_iter()
+        .map(|e| {
+            let message = e.message.get(LANG).to_owned();
+            match form::control_id(&e.field) {
+                Some(id) => {
+                    let href = format!("#{id}");
+                    let go = move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        focus_id(&id);
+                    };
+                    view! { <li><a href=href on:click=go>{message}</a></li> }.into_any()
+                }
+                None => view! { <li>{message}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
+            <h2 id="error-summary-title" class="error-summary__title">"Der er et problem"</h2>
+            <ul class="error-summary__list">{items}</ul>
+        </div>
+    }
+}
+
+/// A message for an API error that is not about a field.
+pub fn error_text(e: &ApiError) -> String {
+    match e {
+        ApiError::Network => "Vi kunne ikke få forbindelse. Prøv igen.".into(),
+        ApiError::Problem(p) if p.status == 403 => "Du har ikke adgang til dette.".into(),
+        ApiError::Problem(p) if p.status == 404 => "Vi kunne ikke finde det, du leder efter.".into(),
+        ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(LANG).to_owned()).collect::<Vec<_>>().join(" "),
+        ApiError::Problem(p) => format!("Det lykkedes ikke: {}", p.detail.clone().unwrap_or_else(|| p.title.clone())),
+        _ => "Der skete en fejl hos os. Prøv igen om lidt.".into(),
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="status status--loading" role="status">"Indlæser …"</p> }
+}
+
+#[component]
+pub fn Failed(error: ApiError) -> impl IntoView {
+    view! { <p class="status status--error" role="alert">"Fejl: "{error_text(&error)}</p> }
+}
+
+/// "2026-11-24 14:05" (UTC) from Unix seconds.
+pub fn date_time(unix: i64) -> String {
+    let day = forebyg_shared::date::iso_date(unix);
+    let secs = unix.rem_euclid(86_400);
+    format!("{day} {:02}:{:02}", secs / 3600, (secs % 3600) / 60)
+}
+
+/// A `data:` address for a downloaded text, so a file fetched with the bearer token can be saved.
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
+}

@@ -1,0 +1,61 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** Helpers for the admin e2e tests: dev-issuer tokens and offers made through the API. */
+
+export type Region = 'nordjylland' | 'midtjylland' | 'syddanmark' | 'oestdanmark';
+
+export async function devToken(request: APIRequestContext, region: Region, role = 'region-admin'): Promise<string> {
+  const res = await request.post('/api/v1/dev/token', { data: { role, region } });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).token as string;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Signs the page in as a region admin without the login form (the token in sessionStorage). */
+export async function signInAs(page: Page, region: Region): Promise<string> {
+  const token = await devToken(page.request, region);
+  await page.addInitScript((t) => sessionStorage.setItem('forebyg-admin-token', t), token);
+  return token;
+}
+
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** A valid offer (from the region's first on-site listing) with fresh text, ready to POST. */
+export async function offerTemplate(request: APIRequestContext, token: string, title: string): Promise<Record<string, any>> {
+  const rows = await (await request.get('/api/v1/admin/offers', { headers: bearer(token) })).json();
+  for (const row of rows) {
+    const o = await (await request.get(`/api/v1/admin/offers/${row.id}`, { headers: bearer(token) })).json();
+    if (o.location) {
+      return {
+        ...o,
+        id: '',
+        title,
+        summary: 'Et tilbud oprettet af en automatisk test af administrationen.',
+        status: 'draft',
+        capacity: 'open',
+        referral: { ...o.referral, self_referral: true },
+        last_verified: new Date().toISOString().slice(0, 10),
+        version: 0,
+      };
+    }
+  }
+  throw new Error('no offer with a location');
+}
+
+export async function createOffer(request: APIRequestContext, token: string, offer: Record<string, any>, publish = true): Promise<Record<string, any>> {
+  const res = await request.post('/api/v1/admin/offers', { headers: bearer(token), data: offer });
+  expect(res.status(), await res.text()).toBe(201);
+  let created = await res.json();
+  if (publish) {
+    const p = await request.post(`/api/v1/admin/offers/${created.id}/status`, {
+      headers: bearer(token),
+      data: { status: 'published', version: created.version },
+    });
+    expect(p.ok()).toBe(true);
+    created = await p.json();
+  }
+  return created;
+}

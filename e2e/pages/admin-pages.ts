@@ -1,0 +1,72 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The admin workspace's pages, found by role and label only. */
+export class AdminLoginPage {
+  readonly heading: Locator;
+  readonly role: Locator;
+  readonly region: Locator;
+  readonly submit: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Udviklingslogin' });
+    this.role = page.getByLabel('Rolle');
+    this.region = page.getByLabel('Region');
+    this.submit = page.getByRole('button', { name: 'Log ind' });
+  }
+
+  async signIn(region: string, role = 'Regional administrator'): Promise<void> {
+    await this.page.goto('/admin/login');
+    await expect(this.heading).toBeVisible();
+    await this.role.selectOption({ label: role });
+    await this.region.selectOption({ label: region });
+    await this.submit.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+  }
+}
+
+export class AdminEditorPage {
+  constructor(readonly page: Page) {}
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  get save(): Locator {
+    return this.page.getByRole('button', { name: /^(Gem ændringer|Opret tilbud)$/ });
+  }
+
+  get message(): Locator {
+    return this.page.locator('#editor-message');
+  }
+
+  get conflict(): Locator {
+    return this.page.getByRole('region', { name: 'Nogen har gemt tilbuddet, mens du redigerede' });
+  }
+
+  async fillNew(o: { title: string; category: string; postcode: string; municipality: string; provider: string }): Promise<void> {
+    await this.field('Titel').fill(o.title);
+    await this.field('Kort beskrivelse').fill('Et tilbud oprettet af en automatisk test i administrationen.');
+    await this.field('Indsats').selectOption({ label: o.category });
+    await this.page.getByRole('checkbox', { name: 'KOL' }).check();
+    await this.field('Ugentlige tider').fill('Tirsdag 10:00-12:00');
+    await this.field('Stedets navn').fill('Sundhedshuset');
+    await this.field('Adresse').fill('Testvej 1');
+    await this.field('Postnummer').fill(o.postcode);
+    await this.page.getByRole('button', { name: 'Hent koordinater fra postnummeret' }).click();
+    await expect(this.field('Breddegrad')).not.toHaveValue('');
+    await this.field('Kommune').selectOption({ label: o.municipality });
+    await this.field('Udbyder').fill(o.provider);
+    await this.field('Udbyder-id').fill('test-udbyder');
+  }
+}
+
+export const adminPages: { path: string; h1: string }[] = [
+  { path: '/admin', h1: 'Overblik' },
+  { path: '/admin/tilbud', h1: 'Tilbud' },
+  { path: '/admin/tilbud/ny', h1: 'Opret et tilbud' },
+  { path: '/admin/henvendelser', h1: 'Henvendelser' },
+  { path: '/admin/fejlrapporter', h1: 'Fejlrapporter' },
+  { path: '/admin/daekning', h1: 'Dækning' },
+  { path: '/admin/import', h1: 'Import og eksport' },
+  { path: '/admin/log', h1: 'Log' },
+];

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from '../pages/admin-api';
+import { AdminLoginPage, adminPages } from '../pages/admin-pages';
+import { expectNoAxeViolations, screenshot } from './a11y';
+
+test.describe('admin workspace: sign-in, navigation and accessibility', () => {
+  test('the dev login signs a region admin in', async ({ page }) => {
+    await new AdminLoginPage(page).signIn('Region Midtjylland');
+    await expect(page.getByText('Regional administrator, Region Midtjylland')).toBeVisible();
+    await expect(page).toHaveTitle('Overblik – Forebyg administration');
+  });
+
+  test('without a session the admin pages go to the login', async ({ page }) => {
+    await page.goto('/admin/tilbud');
+    await expect(page).toHaveURL(/\/admin\/login$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Udviklingslogin' })).toBeVisible();
+    await expectNoAxeViolations(page, 'admin login');
+  });
+
+  test('every admin page has one h1 and no axe violations', async ({ page }, testInfo) => {
+    test.setTimeout(90_000);
+    await signInAs(page, 'midtjylland');
+    for (const { path, h1 } of adminPages) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: h1, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByText('Indlæser …')).toHaveCount(0);
+      await expectNoAxeViolations(page, path);
+    }
+    await page.goto('/admin/daekning');
+    await expect(page.getByRole('table')).toBeVisible();
+    await screenshot(page, testInfo, 'admin-coverage');
+  });
+
+  test('navigating moves focus to the new page heading', async ({ page }) => {
+    await signInAs(page, 'midtjylland');
+    await page.goto('/admin');
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Fejlrapporter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Fejlrapporter' })).toBeFocused();
+  });
+});

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { bearer, devToken, signInAs, unique } from '../pages/admin-api';
+import { expectNoAxeViolations } from './a11y';
+
+/** A small `;`-separated CSV reader (quoted cells may hold `;`, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      row.push(cell), (cell = '');
+      rows.push(row), (row = []);
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(';')).join('\r\n') + '\r\n';
+
+test('an admin imports a CSV: a dry run with errors, then an apply; HSDS export works', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'syddanmark');
+  const exported = await request.get('/api/v1/admin/offers.csv', { headers: bearer(token) });
+  expect(exported.ok()).toBe(true);
+  const [header, first] = parseCsv(await exported.text());
+  const col = (name: string) => header.indexOf(name);
+  const newRow = (title: string) => {
+    const r = [...first];
+    r[col('id')] = '';
+    r[col('version')] = '';
+    r[col('title')] = title;
+    r[col('status')] = 'draft';
+    return r;
+  };
+  const good = newRow(unique('Importeret tilbud'));
+  const bad = newRow(unique('Fejlbehæftet tilbud'));
+  bad[col('postcode')] = '12';
+
+  await signInAs(page, 'syddanmark');
+  await page.goto('/admin/import');
+  const file = page.getByLabel('CSV-fil');
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, good, bad])) });
+  await page.getByRole('button', { name: 'Tjek filen' }).click();
+  const report = page.getByRole('region', { name: 'Resultat af tjek' });
+  await expect(report).toContainText('2 rækker, 1 fejl');
+  const errorRow = report.getByRole('table', { name: 'Fejl i filen' }).getByRole('row', { name: /^3/ });
+  await expect(errorRow).toContainText('postcode');
+  await expect(page.getByRole('button', { name: 'Anvend' })).toBeDisabled();
+  await expectNoAxeViolations(page, 'import report');
+
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, good])) });
+  await page.getByRole('button', { name: 'Tjek filen' }).click();
+  await expect(report).toContainText('1 rækker uden fejl: 1 oprettes');
+  await page.getByRole('button', { name: 'Anvend' }).click();
+  await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 oprettet');
+
+  const rows = await (await request.get('/api/v1/admin/offers', { headers: bearer(token) })).json();
+  expect(rows.some((r: { title: string }) => r.title === good[col('title')])).toBe(true);
+
+  // HSDS: the public export link answers JSON.
+  const href = await page.getByRole('link', { name: 'Tilbud (services)' }).getAttribute('href');
+  expect(href).toMatch(/^\/api\/v1\/hsds\/services/);
+  const hsds = await request.get(href!);
+  expect(hsds.ok()).toBe(true);
+  expect(hsds.headers()['content-type']).toContain('json');
+  await hsds.json();
+});

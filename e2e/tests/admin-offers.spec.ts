@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { AdminEditorPage } from '../pages/admin-pages';
+import { expectNoAxeViolations } from './a11y';
+
+test.describe('admin: offers', () => {
+  test('an admin creates and publishes an offer, and a citizen search finds it', async ({ page }) => {
+    test.setTimeout(60_000);
+    await signInAs(page, 'midtjylland');
+    await page.goto('/admin/tilbud/ny');
+    const editor = new AdminEditorPage(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Opret et tilbud' })).toBeVisible();
+
+    // The browser checks the form first: the summary links to the fields.
+    await editor.save.click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Der er et problem' });
+    await expect(summary).toBeVisible();
+    const first = summary.getByRole('link').first();
+    await expect(first).toHaveAttribute('href', '#f-title');
+    await first.click();
+    await expect(editor.field('Titel')).toBeFocused();
+    await expectNoAxeViolations(page, 'offer form with errors');
+
+    const title = unique('Alkoholsamtale i Fårvang');
+    await editor.fillNew({ title, category: 'Samtale om alkohol', postcode: '8882', municipality: 'Silkeborg', provider: 'Silkeborg Kommune' });
+    await editor.save.click();
+    await expect(page).toHaveURL(/\/admin\/tilbud\/alkoholsamtale-i-f/);
+    await expect(editor.message).toContainText('oprettet som kladde');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Rediger »${title}«`);
+
+    await page.getByRole('button', { name: 'Offentliggør' }).click();
+    await expect(editor.message).toHaveText('Status er nu: Offentliggjort.');
+    await expect(page.getByRole('button', { name: 'Afpublicér' })).toBeVisible();
+
+    // The citizen's search finds it, nearest first.
+    await page.goto('/?postcode=8882&category=alkohol');
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  });
+
+  test('two admins edit at once: the second sees what changed and reapplies', async ({ browser, request }) => {
+    test.setTimeout(60_000);
+    const token = await devToken(request, 'midtjylland');
+    const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Samtidig redigering')), false);
+
+    const a = await browser.newContext();
+    const b = await browser.newContext();
+    const pageA = await a.newPage();
+    const pageB = await b.newPage();
+    for (const p of [pageA, pageB]) {
+      await signInAs(p, 'midtjylland');
+      await p.goto(`/admin/tilbud/${offer.id}`);
+      await expect(new AdminEditorPage(p).field('Titel')).toHaveValue(offer.title);
+    }
+    const edA = new AdminEditorPage(pageA);
+    const edB = new AdminEditorPage(pageB);
+    const newTitle = `${offer.title} (rettet)`;
+    await edA.field('Titel').fill(newTitle);
+    await edA.save.click();
+    await expect(edA.message).toHaveText('Ændringerne er gemt.');
+
+    await edB.field('By').fill('Andetsted');
+    await edB.save.click();
+    await expect(edB.conflict).toBeVisible();
+    const titleRow = edB.conflict.getByRole('row', { name: /^Titel/ });
+    await expect(titleRow).toContainText(newTitle);
+    await expect(titleRow).toContainText('Den gemte værdi bruges');
+    await expect(edB.conflict.getByRole('row', { name: /^By/ })).toContainText('Din værdi bruges');
+    await expectNoAxeViolations(pageB, 'edit conflict');
+
+    await pageB.getByRole('button', { name: 'Genanvend mine ændringer' }).click();
+    await expect(edB.conflict).toHaveCount(0);
+    await expect(edB.field('Titel')).toHaveValue(newTitle);
+    await expect(edB.field('By')).toHaveValue('Andetsted');
+    await edB.save.click();
+    await expect(edB.message).toHaveText('Ændringerne er gemt.');
+
+    const saved = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
+    expect(saved.title).toBe(newTitle);
+    expect(saved.location.city).toBe('Andetsted');
+    expect(saved.version).toBe(offer.version + 2);
+    await a.close();
+    await b.close();
+  });
+
+  test('the listings table filters and marks stale offers', async ({ page }) => {
+    await signInAs(page, 'midtjylland');
+    await page.goto('/admin/tilbud');
+    await expect(page.getByRole('table', { name: 'Tilbud' })).toBeVisible();
+    await page.getByLabel('Kun tilbud der skal bekræftes').check();
+    const rows = page.getByRole('table', { name: 'Tilbud' }).getByRole('row');
+    if ((await rows.count()) > 1) await expect(rows.nth(1)).toContainText('Skal bekræftes');
+    await page.getByLabel('Kun tilbud der skal bekræftes').uncheck();
+    await page.getByLabel('Søg i titel, udbyder og by').fill('zzzz-findes-ikke');
+    await expect(page.getByText('0 tilbud.')).toBeVisible();
+  });
+});
