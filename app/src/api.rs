@@ -67,24 +67,63 @@ mod fetch {
     use crate::query;
     use forebyg_shared::offer::Offer;
     use forebyg_shared::problem::Problem;
+    use forebyg_shared::referral::{ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
+    use forebyg_shared::report::ReportRequest;
+    use forebyg_shared::search::PostcodeInfo;
     use forebyg_shared::search::{SearchParams, SearchResponse};
+    use gloo_net::http::Request;
     use serde::de::DeserializeOwned;
     use wasm_bindgen::JsValue;
 
-    /// GET a JSON document from the API.
-    pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-        let resp = gloo_net::http::Request::get(url)
-            .header("Accept", "application/json, application/problem+json")
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
+    /// Sends a request and decodes the answer.
+    async fn send<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, ApiError> {
+        send_raw(req).await.map(|(v, _)| v)
+    }
+
+    /// Sends a request and decodes the answer, keeping the body's text too.
+    async fn send_raw<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(T, String), ApiError> {
+        let resp = req.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
         let status = resp.status();
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         // An unparsable body (e.g. a proxy's HTML error page) fails both parsers alike.
         let json = js_sys::JSON::parse(&body).unwrap_or(JsValue::UNDEFINED);
         decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
+            .map(|v| (v, body))
     }
 
+    const ACCEPT: &str = "application/json, application/problem+json";
+
+    /// GET a JSON document from the API.
+    pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+        send(Request::get(url).header("Accept", ACCEPT).build()).await
+    }
+
+    /// POST a JSON body; the answer and its text.
+    async fn post_json<T: DeserializeOwned>(url: &str, body: String) -> Result<(T, String), ApiError> {
+        send_raw(Request::post(url).header("Accept", ACCEPT).header("Content-Type", "application/json").body(body)).await
+    }
+
+    /// `POST /api/v1/offers/{id}/self-referrals`: the receipt and its JSON text (kept for reloads).
+    pub async fn self_refer(offer_id: &str, req: &SelfReferralRequest) -> Result<(ReferralReceipt, String), ApiError> {
+        post_json(&format!("{}/self-referrals", query::api_offer_url(offer_id)), query::self_referral_json(req)).await
+    }
+
+    /// `GET` (or `DELETE`, to withdraw) `/api/v1/self-referrals/{code}` with the contact as the second factor.
+    pub async fn referral(code: &str, contact: &str, withdraw: bool) -> Result<ReferralReceipt, ApiError> {
+        let url = format!("/api/v1/self-referrals/{}", query::encode(code.trim()));
+        let b = if withdraw { Request::delete(&url) } else { Request::get(&url) };
+        send(b.header("Accept", ACCEPT).header(CONTACT_HEADER, contact.trim()).build()).await
+    }
+
+    /// `POST /api/v1/offers/{id}/reports`
+    pub async fn report(offer_id: &str, req: &ReportRequest) -> Result<serde::de::IgnoredAny, ApiError> {
+        post_json(&format!("{}/reports", query::api_offer_url(offer_id)), query::report_json(req)).await.map(|(v, _)| v)
+    }
+
+    /// `GET /api/v1/postcodes/{code}`
+    pub async fn postcode(code: &str) -> Result<PostcodeInfo, ApiError> {
+        get_json(&format!("/api/v1/postcodes/{}", query::encode(code))).await
+    }
     /// `GET /api/v1/offers?...`
     pub async fn search_offers(params: &SearchParams) -> Result<SearchResponse, ApiError> {
         get_json(&query::api_search_url(params)).await

@@ -1,13 +1,26 @@
 //! The router and the page layout: skip link, header with navigation, `<main>` and footer.
 
+use crate::dom::{self, Store};
 use crate::i18n;
-use crate::routes::{not_found::NotFound, offer::OfferPage, search::SearchPage};
+use crate::routes::{
+    not_found::NotFound, offer::OfferPage, receipt::ReceiptPage, saved::SavedPage, search::SearchPage, signup::SignupPage, status::StatusPage,
+};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-/// The UI language of the session (Danish for now; English comes with the catalogues).
+const LANG_KEY: &str = "forebyg.lang";
+
+/// The language chosen on this device (localStorage), Danish by default.
+fn stored_lang() -> Lang {
+    match dom::load(Store::Local, LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    }
+}
+
+/// The UI language of the session.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
@@ -22,9 +35,21 @@ pub fn use_last_search() -> RwSignal<Option<String>> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = Lang::Da;
+    let lang = stored_lang();
     provide_context(lang);
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    // Switching language stores the choice and reloads the page in the other language (every
+    // text is chosen once per page, which keeps the wasm small).
+    let switch_lang = move |_| {
+        let other = if lang == Lang::Da { Lang::En } else { Lang::Da };
+        dom::save(Store::Local, LANG_KEY, other.code());
+        let _ = window().location().reload();
+    };
+    let other_code = if lang == Lang::Da { "en" } else { "da" };
     provide_context(LastSearch(RwSignal::new(None)));
+    crate::components::save_toggle::provide_saved();
 
     // A skip link must move focus, not just scroll: the router would treat `#main` as a navigation.
     // (Leptos attaches `on:` listeners to the element itself, so this runs before the router's
@@ -46,7 +71,12 @@ pub fn App() -> impl IntoView {
                     <nav class="site-nav" aria-label=i18n::NAV_LABEL.get(lang)>
                         <ul>
                             <li><A href="/" exact=true>{i18n::NAV_SEARCH.get(lang)}</A></li>
+                            <li><A href="/gemte">{i18n::NAV_SAVED.get(lang)}</A></li>
+                            <li><A href="/status">{i18n::NAV_STATUS.get(lang)}</A></li>
                         </ul>
+                        <button type="button" class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
+                            {i18n::LANG_SWITCH.get(lang)}
+                        </button>
                     </nav>
                 </div>
             </header>
@@ -54,6 +84,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SearchPage />
                     <Route path=path!("/tilbud/:id") view=OfferPage />
+                    <Route path=path!("/tilbud/:id/tilmeld") view=SignupPage />
+                    <Route path=path!("/kvittering/:code") view=ReceiptPage />
+                    <Route path=path!("/status") view=StatusPage />
+                    <Route path=path!("/gemte") view=SavedPage />
                 </Routes>
             </main>
             <footer class="site-footer">

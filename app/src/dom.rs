@@ -55,3 +55,48 @@ pub fn focus_id(id: &str) {
         label.scroll_into_view();
     }
 }
+
+/// Which browser storage: `localStorage` (kept on the device) or `sessionStorage` (this tab).
+#[derive(Clone, Copy)]
+pub enum Store {
+    Local,
+    Session,
+}
+
+fn storage(store: Store) -> Option<web_sys::Storage> {
+    let w = window();
+    match store {
+        Store::Local => w.local_storage(),
+        Store::Session => w.session_storage(),
+    }
+    .ok()
+    .flatten()
+}
+
+/// A stored string; `None` when missing or storage is blocked.
+pub fn load(store: Store, key: &str) -> Option<String> {
+    storage(store)?.get_item(key).ok().flatten()
+}
+
+/// Stores a string (silently does nothing when storage is blocked or full).
+pub fn save(store: Store, key: &str, value: &str) {
+    if let Some(s) = storage(store) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// A value stored as JSON text.
+pub fn load_json<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
+    let text = load(store, key)?;
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
+}
+
+/// A random key of 32 hex digits from `crypto.getRandomValues`.
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Ok(c) = window().crypto() {
+        let _ = c.get_random_values_with_u8_array(&mut bytes);
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    bytes.iter().flat_map(|b| [HEX[(b >> 4) as usize] as char, HEX[(b & 15) as usize] as char]).collect()
+}

@@ -101,8 +101,8 @@ texts! {
         "We cannot find the offer you are looking for. It may have ended or been removed, or the link may be wrong.";
     BACK_TO_SEARCH = "Tilbage til søgningen", "Back to the search";
     DEMO_NOTICE_TITLE = "Demodata: ikke et rigtigt tilbud", "Demo data: not a real offer";
-    DEMO_NOTICE = "Tilbuddet er opdigtet til afprøvning af Forebyg. Det findes ikke, og du kan ikke tilmelde dig.",
-        "This offer was made up for testing Forebyg. It does not exist and you cannot sign up.";
+    DEMO_NOTICE = "Tilbuddet er opdigtet til afprøvning af Forebyg, og det findes ikke. Du kan prøve at bede om at deltage, men din henvendelse går ikke til nogen rigtig udbyder.",
+        "This offer was made up for testing Forebyg and does not exist. You can try asking to join, but your request does not go to a real provider.";
     ABOUT_OFFER = "Om tilbuddet", "About the offer";
     SECTION_WHO = "Hvem er det for", "Who is it for";
     SECTION_WHAT = "Hvad sker der", "What happens";
@@ -142,6 +142,146 @@ texts! {
     REGION = "Ansvarlig region", "Responsible region";
     LAST_VERIFIED = "Sidst bekræftet", "Last confirmed";
 
+
+
+    // Search filters.
+    FILTERS_SUMMARY = "Flere valg: tidspunkt, sprog, sygdom …", "More options: time, language, illness …";
+    Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
+    Q_HINT = "Fx yoga, hjerte eller rygestop", "E.g. yoga, heart or quit smoking";
+    CONDITION_LABEL = "Sygdom", "Illness";
+    ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
+    FORMAT_LABEL = "Hvordan foregår det?", "How does it take place?";
+    ANY_FORMAT = "Med fremmøde og digitalt", "On site and digital";
+    TIME_LEGEND = "Hvornår passer det dig?", "When suits you?";
+    TIME_HINT = "Vælger du begge, ser du tilbud med aften- eller weekendhold.", "If you choose both, you see offers with evening or weekend classes.";
+    STARTS_LABEL = "Hvornår vil du starte?", "When do you want to start?";
+    ANY_START = "Når som helst", "Any time";
+    CONTINUOUS_FILTER = "Kun løbende optag (start når du er klar)", "Only continuous enrolment (start when you are ready)";
+    LANGUAGE_LABEL = "Sprog", "Language";
+    ANY_LANGUAGE = "Alle sprog", "Any language";
+    OPTIONS_LEGEND = "Andre ønsker", "Other wishes";
+    SELF_REFERRAL_FILTER = "Jeg kan selv tilmelde mig (uden henvisning)", "I can sign up myself (no referral)";
+    AVAILABLE_FILTER = "Der er ledige pladser", "There are places available";
+    SORT_LABEL = "Sortér efter", "Sort by";
+    SORT_DISTANCE = "Afstand (nærmeste først)", "Distance (nearest first)";
+    SORT_NEXT_START = "Start (snarest først)", "Start (soonest first)";
+    GEO_BUTTON = "Brug min placering", "Use my location";
+    GEO_FINDING = "Finder din placering …", "Finding your location …";
+    GEO_DENIED = "Vi fik ikke lov at bruge din placering. Skriv dit postnummer i stedet.",
+        "We were not allowed to use your location. Enter your postcode instead.";
+    GEO_UNAVAILABLE = "Vi kunne ikke finde din placering. Skriv dit postnummer i stedet.",
+        "We could not find your location. Enter your postcode instead.";
+    POSTCODE_UNKNOWN_HINT = "Vi kender ikke det postnummer.", "We do not know that postcode.";
+    MY_LOCATION = "din placering", "your location";
+    DIGITAL_SECTION = "Digitale tilbud, du kan følge hjemmefra", "Digital offers you can follow from home";
+    SHOW_DIGITAL = "Vis kun digitale tilbud", "Show only digital offers";
+    RECENT_SEARCHES = "Dine seneste søgninger", "Your recent searches";
+
+    // Offer page tools.
+    DIRECTIONS = "Find vej (åbner OpenStreetMap)", "Get directions (opens OpenStreetMap)";
+    SHARE = "Del link", "Share link";
+    LINK_COPIED = "Linket er kopieret. Du kan sætte det ind i en besked.", "The link has been copied. You can paste it into a message.";
+    SHARE_FAILED = "Vi kunne ikke kopiere linket. Kopiér adressen fra browserens adresselinje.", "We could not copy the link. Copy the address from the browser's address bar.";
+    REPORT_SUMMARY = "Meld fejl i oplysningerne", "Report wrong information";
+    REPORT_INTRO = "Er noget forkert eller forældet? Fortæl regionen det. Skriv ikke personlige oplysninger.",
+        "Is something wrong or out of date? Tell the region. Do not write personal details.";
+    REPORT_TOPIC = "Hvad er forkert?", "What is wrong?";
+    REPORT_MESSAGE = "Beskriv fejlen", "Describe the error";
+    REPORT_MESSAGE_HINT = "Mindst 10 tegn.", "At least 10 characters.";
+    REPORT_SEND = "Send fejlmelding", "Send report";
+    REPORT_THANKS = "Tak. Regionen tjekker oplysningerne.", "Thank you. The region will check the information.";
+    PAGE_TOOLS = "Del og udskriv", "Share and print";
+
+    // Saved offers.
+    SAVE = "Gem", "Save";
+    NAV_SAVED = "Gemte tilbud", "Saved offers";
+    SAVED_H1 = "Dine gemte tilbud", "Your saved offers";
+    SAVED_INTRO = "Tilbuddene er kun gemt på denne enhed, ikke hos os.", "The offers are only saved on this device, not with us.";
+    SAVED_EMPTY = "Du har ikke gemt nogen tilbud endnu. Tryk på »Gem« ved et tilbud for at huske det.",
+        "You have not saved any offers yet. Press \u{201c}Save\u{201d} on an offer to remember it.";
+
+    // Language switch.
+    LANG_SWITCH = "English", "Dansk";
+    LANG_SWITCH_LABEL = "Read this site in English", "Læs siden på dansk";
+    NAV_STATUS = "Se din henvendelse", "Check your request";
+
+    // Self-referral.
+    JOIN_BUTTON = "Jeg vil gerne deltage", "I would like to join";
+    SIGNUP_H1 = "Bed om at deltage", "Ask to join";
+    SIGNUP_INTRO = "Udfyld formularen, så kontakter udbyderen dig og aftaler resten med dig. Det er ikke bindende.",
+        "Fill in the form and the provider will contact you to arrange the rest. It does not commit you to anything.";
+    SIGNUP_NOT_ALLOWED = "Du kan ikke selv bede om at deltage i dette tilbud. Du skal henvises.",
+        "You cannot ask to join this offer yourself. You need a referral.";
+    SIGNUP_BACK = "Tilbage til tilbuddet", "Back to the offer";
+    SIGNUP_FORM_LABEL = "Bed om at deltage", "Ask to join";
+    NAME_LABEL = "Dit navn", "Your name";
+    CONTACT_LEGEND = "Hvordan kan vi kontakte dig?", "How can we contact you?";
+    CONTACT_HINT = "Skriv dit telefonnummer, din e-mailadresse eller begge dele.",
+        "Enter your phone number, your e-mail address or both.";
+    PHONE_LABEL = "Telefonnummer", "Phone number";
+    PHONE_HINT = "8 cifre, fx 12 34 56 78", "8 digits, e.g. 12 34 56 78";
+    EMAIL_LABEL = "E-mailadresse", "E-mail address";
+    CONTACT_TIME_LABEL = "Hvornår må vi helst ringe?", "When should we preferably call?";
+    MESSAGE_LABEL = "Besked til udbyderen (frivillig)", "Message to the provider (optional)";
+    MESSAGE_HINT = "Fx hvis du har brug for tolk eller hjælp til at komme frem. Skriv ikke dit CPR-nummer eller helbredsoplysninger.",
+        "E.g. if you need an interpreter or help getting there. Do not write your CPR number or health details.";
+    CONSENT_TITLE = "Sådan bruger vi dine oplysninger", "How we use your details";
+    CONSENT_WHO = "Dit navn, dine kontaktoplysninger og din besked sendes til den region eller udbyder, der står for tilbuddet. Kun de kan se dem.",
+        "Your name, contact details and message are sent to the region or provider running the offer. Only they can see them.";
+    CONSENT_HOW_LONG = "Oplysningerne slettes 90 dage efter, at du har sendt din henvendelse. Trækker du henvendelsen tilbage, sletter vi dit navn og din besked med det samme.",
+        "Your details are deleted 90 days after you send your request. If you withdraw the request, we delete your name and message at once.";
+    CONSENT_NO_CPR = "Du skal ikke oplyse CPR-nummer eller diagnose.", "You do not need to give a CPR number or a diagnosis.";
+    CONSENT_LABEL = "Jeg giver samtykke til, at mine oplysninger sendes til udbyderen af tilbuddet som beskrevet ovenfor.",
+        "I consent to my details being sent to the provider of the offer as described above.";
+    WEBSITE_LABEL = "Lad dette felt være tomt", "Leave this field empty";
+    SEND = "Send", "Send";
+    SENDING = "Sender …", "Sending …";
+    SIGNUP_FULL = "Tilbuddet er fuldt og har ingen venteliste. Se efter et andet hold eller et lignende tilbud.",
+        "The offer is full and has no waiting list. Look for another class or a similar offer.";
+    RATE_LIMITED = "Der er sendt mange henvendelser fra din forbindelse. Vent lidt, og prøv igen.",
+        "Many requests have been sent from your connection. Wait a little and try again.";
+
+    // Receipt.
+    RECEIPT_H1 = "Tak, vi har modtaget din henvendelse", "Thank you, we have received your request";
+    RECEIPT_CODE = "Din kvitteringskode", "Your receipt code";
+    RECEIPT_CODE_HINT = "Gem koden. Du skal bruge den og dit telefonnummer eller din e-mail for at se status eller trække henvendelsen tilbage.",
+        "Keep the code. You need it and your phone number or e-mail to check the status or withdraw the request.";
+    RECEIPT_OFFER = "Tilbud", "Offer";
+    RECEIPT_SENT = "Sendt", "Sent";
+    RECEIPT_DELETED = "Slettes", "Deleted on";
+    STATUS = "Status", "Status";
+    NEXT_H2 = "Hvad sker der nu?", "What happens next?";
+    NEXT_CONTACT = "Udbyderen kontakter dig for at aftale, om og hvornår du kan starte.",
+        "The provider will contact you to agree whether and when you can start.";
+    NEXT_WAITLIST = "Tilbuddet har venteliste. Du bliver skrevet på ventelisten, og udbyderen kontakter dig, når der er plads.",
+        "The offer has a waiting list. You are put on the waiting list, and the provider will contact you when there is room.";
+    NEXT_STATUS = "Du kan til enhver tid se status eller trække din henvendelse tilbage.",
+        "You can check the status or withdraw your request at any time.";
+    RECEIPT_MISSING = "Vi kan ikke vise kvitteringen her. Brug din kode og dit telefonnummer eller din e-mail for at se din henvendelse.",
+        "We cannot show the receipt here. Use your code and your phone number or e-mail to see your request.";
+    PRINT = "Udskriv", "Print";
+
+    // Status lookup.
+    STATUS_H1 = "Se eller træk din henvendelse tilbage", "Check or withdraw your request";
+    STATUS_INTRO = "Skriv koden fra din kvittering og det telefonnummer eller den e-mail, du brugte.",
+        "Enter the code from your receipt and the phone number or e-mail you used.";
+    CODE_LABEL = "Kvitteringskode", "Receipt code";
+    CODE_HINT = "Fx K7QM-4XRT", "E.g. K7QM-4XRT";
+    LOOKUP_CONTACT_LABEL = "Telefonnummer eller e-mail", "Phone number or e-mail";
+    LOOKUP = "Se status", "Check status";
+    LOOKUP_NOT_FOUND = "Vi fandt ingen henvendelse med den kode og de kontaktoplysninger. Tjek, at du har skrevet dem rigtigt. Henvendelser slettes efter 90 dage.",
+        "We found no request with that code and contact details. Check that you typed them correctly. Requests are deleted after 90 days.";
+    CODE_REQUIRED = "Skriv koden fra din kvittering.", "Enter the code from your receipt.";
+    LOOKUP_CONTACT_REQUIRED = "Skriv det telefonnummer eller den e-mail, du brugte.", "Enter the phone number or e-mail you used.";
+    WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";
+    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen får besked, og vi sletter dit navn og din besked med det samme. Det kan ikke fortrydes.",
+        "Are you sure? The provider is told, and we delete your name and message at once. This cannot be undone.";
+    WITHDRAW_YES = "Ja, træk henvendelsen tilbage", "Yes, withdraw the request";
+    WITHDRAW_NO = "Nej, behold den", "No, keep it";
+    WITHDRAWN = "Din henvendelse er trukket tilbage.", "Your request has been withdrawn.";
+    WITHDRAW_CLOSED = "Henvendelsen er afsluttet og kan ikke længere trækkes tilbage. Kontakt udbyderen.",
+        "The request is closed and can no longer be withdrawn. Contact the provider.";
+
     // Not found.
     NOT_FOUND_H1 = "Siden findes ikke", "Page not found";
     NOT_FOUND_TEXT = "Adressen kan være skrevet forkert, eller siden kan være flyttet.",
@@ -167,6 +307,30 @@ pub fn results_heading(lang: Lang, total: &str, radius: &str, place: &str) -> St
     match lang {
         Lang::Da => format!("{total} tilbud inden for {radius} af {place}"),
         Lang::En => format!("{total} {} within {radius} of {place}", if total == "1" { "offer" } else { "offers" }),
+    }
+}
+
+/// "Heraf 12 digitale tilbud" after the results heading.
+pub fn digital_count(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::Da => format!("Desuden {n} digitale tilbud, som du kan følge hjemmefra."),
+        Lang::En => format!("Also {n} digital {}, which you can follow from home.", if n == "1" { "offer" } else { "offers" }),
+    }
+}
+
+/// "1 uge", "4 uger" (start within).
+pub fn within_weeks(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Da => format!("Inden for {n} {}", if n == 1 { "uge" } else { "uger" }),
+        Lang::En => format!("Within {n} {}", if n == 1 { "week" } else { "weeks" }),
+    }
+}
+
+/// "Søg inden for 50 km" (a link that widens the search).
+pub fn widen(lang: Lang, km: &str) -> String {
+    match lang {
+        Lang::Da => format!("Søg inden for {km}"),
+        Lang::En => format!("Search within {km}"),
     }
 }
 

@@ -54,6 +54,21 @@ pub fn offer_href(id: &str) -> String {
     format!("/tilbud/{}", encode(id))
 }
 
+/// The self-referral form of an offer.
+pub fn signup_href(id: &str) -> String {
+    format!("/tilbud/{}/tilmeld", encode(id))
+}
+
+/// The receipt page of a request to join.
+pub fn receipt_href(code: &str) -> String {
+    format!("/kvittering/{}", encode(code))
+}
+
+/// The sessionStorage key of a receipt (so the receipt page survives a reload).
+pub fn receipt_key(code: &str) -> String {
+    format!("forebyg.receipt.{code}")
+}
+
 /// The API address of an offer.
 pub fn api_offer_url(id: &str) -> String {
     format!("/api/v1/offers/{}", encode(id))
@@ -82,6 +97,93 @@ pub fn from_form(postcode: &str, categories: &[Category], radius_km: f64) -> Res
         categories: chosen,
         ..SearchParams::default()
     })
+}
+
+/// The form's basic search (place, radius, topics) with the other filters of `filters`, from
+/// page 1.
+pub fn with_filters(base: SearchParams, filters: &SearchParams) -> SearchParams {
+    SearchParams { postcode: base.postcode, point: base.point, radius_km: base.radius_km, categories: base.categories, page: 1, ..filters.clone() }
+}
+
+/// Languages offered in the language filter (ISO 639-1).
+pub const FILTER_LANGUAGES: [&str; 10] = ["da", "en", "ar", "tr", "pl", "uk", "de", "so", "ur", "fa"];
+
+/// Weeks offered in the "starts within" filter.
+pub const START_WEEKS: [u32; 4] = [2, 4, 8, 12];
+
+/// The recent searches as stored ("href\tplace" lines, newest first) with `href` added first,
+/// without duplicates, at most 5.
+pub fn push_recent(stored: &str, href: &str, place: &str) -> String {
+    let mut lines = vec![format!("{href}\t{}", place.replace(['\t', '\n'], " "))];
+    lines.extend(stored.lines().filter(|l| l.split('\t').next() != Some(href) && l.contains('\t')).take(4).map(str::to_owned));
+    lines.join("\n")
+}
+
+/// The stored recent searches as (href, place); only addresses of the search page.
+pub fn recent_list(stored: &str) -> Vec<(String, String)> {
+    stored.lines().filter_map(|l| l.split_once('\t')).filter(|(h, _)| h.starts_with("/?")).map(|(h, p)| (h.to_owned(), p.to_owned())).collect()
+}
+
+/// The saved offers as stored ("id\ttitle" lines) with `id` added (first) or removed.
+pub fn toggle_saved(stored: &str, id: &str, title: &str) -> String {
+    let was = is_saved(stored, id);
+    let rest = stored.lines().filter(|l| l.contains('\t') && l.split('\t').next() != Some(id)).map(str::to_owned);
+    let first = (!was).then(|| format!("{id}\t{}", title.replace(['\t', '\n'], " ")));
+    first.into_iter().chain(rest).collect::<Vec<_>>().join("\n")
+}
+
+/// Whether an offer is saved.
+pub fn is_saved(stored: &str, id: &str) -> bool {
+    stored.lines().any(|l| l.split('\t').next() == Some(id))
+}
+
+/// The saved offers as (id, title), newest first.
+pub fn saved_list(stored: &str) -> Vec<(String, String)> {
+    stored.lines().filter_map(|l| l.split_once('\t')).map(|(i, t)| (i.to_owned(), t.to_owned())).collect()
+}
+
+/// A JSON string literal (the browser bundle has no JSON serialiser: this keeps serde's
+/// serialisation code out of the wasm).
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_opt(s: &Option<String>) -> String {
+    s.as_deref().map(json_string).unwrap_or_else(|| "null".to_owned())
+}
+
+/// The JSON body of a request to join.
+pub fn self_referral_json(r: &forebyg_shared::referral::SelfReferralRequest) -> String {
+    format!(
+        "{{\"idempotency_key\":{},\"name\":{},\"phone\":{},\"email\":{},\"contact_time\":{},\"message\":{},\"consent\":{},\"website\":{}}}",
+        json_string(&r.idempotency_key),
+        json_string(&r.name),
+        json_opt(&r.phone),
+        json_opt(&r.email),
+        r.contact_time.map(|c| json_string(c.code())).unwrap_or_else(|| "null".to_owned()),
+        json_opt(&r.message),
+        r.consent,
+        json_opt(&r.website),
+    )
+}
+
+/// The JSON body of a report of wrong information.
+pub fn report_json(r: &forebyg_shared::report::ReportRequest) -> String {
+    format!("{{\"topic\":{},\"message\":{},\"website\":{}}}", json_string(r.topic.code()), json_string(&r.message), json_opt(&r.website))
 }
 
 /// The radius choices of the form, with `current` added if it came from a URL with another value.
@@ -114,7 +216,9 @@ pub fn page_range(total: u32, page: u32, per_page: u32, shown: usize) -> (u32, u
 /// The id of the form control a field error links to (the error summary's `href="#…"`).
 pub fn field_control_id(field: &str) -> Option<String> {
     match field {
-        "postcode" | "radius_km" => Some(field.to_owned()),
+        "postcode" | "radius_km" | "name" | "phone" | "email" | "contact_time" | "message" | "consent" | "code" | "contact" | "topic" => {
+            Some(field.to_owned())
+        }
         "category" => Category::ALL.first().map(|c| category_input_id(*c)),
         _ => None,
     }
@@ -227,6 +331,60 @@ mod tests {
         assert_eq!(FormValues::from_query([]).radius_km, DEFAULT_RADIUS_KM);
         assert_eq!(radius_choices(25.0), RADIUS_CHOICES.to_vec());
         assert_eq!(radius_choices(30.0), vec![5.0, 10.0, 25.0, 30.0, 50.0, 100.0]);
+    }
+
+    #[test]
+    fn request_bodies_are_the_contract_json() {
+        use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
+        use forebyg_shared::report::{ReportRequest, ReportTopic};
+        let r = SelfReferralRequest {
+            idempotency_key: "0123456789abcdef".into(),
+            name: "Karen \"K\" Jensen\\ ø\n\u{1}".into(),
+            phone: Some("12345678".into()),
+            email: None,
+            contact_time: Some(ContactTime::LateAfternoon),
+            message: Some("Tolk, tak".into()),
+            consent: true,
+            website: None,
+        };
+        let back: SelfReferralRequest = serde_json::from_str(&self_referral_json(&r)).unwrap();
+        assert_eq!(back, r);
+        let rep = ReportRequest { topic: ReportTopic::Times, message: "Tiderne er ændret".into(), website: None };
+        let back: ReportRequest = serde_json::from_str(&report_json(&rep)).unwrap();
+        assert_eq!(back, rep);
+    }
+
+    #[test]
+    fn recent_searches_keep_the_last_five() {
+        let mut s = String::new();
+        for i in 0..7 {
+            s = push_recent(&s, &format!("/?postcode=800{i}"), &format!("800{i} By"));
+        }
+        s = push_recent(&s, "/?postcode=8004", "8004 By");
+        let l = recent_list(&s);
+        assert_eq!(l.len(), 5);
+        assert_eq!(l[0], ("/?postcode=8004".to_owned(), "8004 By".to_owned()));
+        assert_eq!(l[1].0, "/?postcode=8006");
+        assert!(recent_list("javascript:x\tevil").is_empty());
+    }
+
+    #[test]
+    fn saved_offers_toggle() {
+        let s = toggle_saved("", "a-1", "Yoga");
+        let s = toggle_saved(&s, "b-2", "Kost\tog motion");
+        assert!(is_saved(&s, "a-1") && is_saved(&s, "b-2") && !is_saved(&s, "a"));
+        assert_eq!(saved_list(&s), vec![("b-2".to_owned(), "Kost og motion".to_owned()), ("a-1".to_owned(), "Yoga".to_owned())]);
+        let s = toggle_saved(&s, "a-1", "Yoga");
+        assert_eq!(saved_list(&s), vec![("b-2".to_owned(), "Kost og motion".to_owned())]);
+    }
+
+    #[test]
+    fn filters_survive_a_new_search() {
+        let filters =
+            parse(&[("postcode", "8000"), ("evening", "true"), ("self_referral", "true"), ("format", "digital"), ("q", "yoga"), ("page", "3")]);
+        let base = from_form("2100", &[Category::Alkohol], 50.0).unwrap();
+        let p = with_filters(base, &filters);
+        assert_eq!(search_href(&p), "/?postcode=2100&radius_km=50&category=alkohol&format=digital&q=yoga&evening=true&self_referral=true");
     }
 
     #[test]

@@ -12,6 +12,9 @@ export class SearchPage {
   readonly errorSummary: Locator;
   readonly nextPage: Locator;
   readonly previousPage: Locator;
+  readonly townConfirmation: Locator;
+  readonly moreOptions: Locator;
+  readonly useLocation: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Find et forebyggelsestilbud' });
@@ -24,6 +27,9 @@ export class SearchPage {
     this.errorSummary = page.getByRole('alert');
     this.nextPage = page.getByRole('link', { name: 'Næste side' });
     this.previousPage = page.getByRole('link', { name: 'Forrige side' });
+    this.townConfirmation = page.locator('#postcode-town');
+    this.moreOptions = page.getByText(/^Flere valg/);
+    this.useLocation = page.getByRole('button', { name: 'Brug min placering' });
   }
 
   category(name: string): Locator {

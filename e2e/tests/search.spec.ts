@@ -132,6 +132,7 @@ test.describe('search for a prevention offer', () => {
           origin: { point: { lat: 56.153, lon: 10.204 }, postcode: '8000', place_name: 'Aarhus C', region: 'midtjylland' },
           radius_km: 5,
           total: 0,
+          nearby: 0,
           page: 1,
           per_page: 20,
           results: [],
@@ -144,6 +145,9 @@ test.describe('search for a prevention offer', () => {
     await expect(search.resultsHeading).toHaveText('0 tilbud inden for 5 km af 8000 Aarhus C');
     await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
     await expect(page.getByText(/større afstand .* digitale tilbud/)).toBeVisible();
+    // Links that widen the search or go digital.
+    await expect(page.getByRole('link', { name: 'Søg inden for 10 km' })).toHaveAttribute('href', '/?postcode=8000&radius_km=10');
+    await expect(page.getByRole('link', { name: 'Vis kun digitale tilbud' })).toHaveAttribute('href', '/?postcode=8000&radius_km=5&format=digital');
   });
 
   test('a network failure says so and can be retried', async ({ page }) => {

@@ -2,4 +2,6 @@
 
 pub mod badges;
 pub mod error_summary;
+pub mod field;
 pub mod result_card;
+pub mod save_toggle;

@@ -1,6 +1,7 @@
 //! One search result: `<li><article>` with the title linking to the offer page.
 
 use crate::components::badges::{CapacityBadge, DemoBadge};
+use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
 use forebyg_shared::search::OfferHit;
 use forebyg_shared::Lang;
@@ -51,6 +52,7 @@ pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
                     <div><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
                 </dl>
+                <p class="card__actions"><SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
                 {(!tags.is_empty()).then(|| view! {
                     <ul class="tags" aria-label=i18n::TAGS_LABEL.get(lang)>
                         {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}

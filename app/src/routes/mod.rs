@@ -2,4 +2,8 @@
 
 pub mod not_found;
 pub mod offer;
+pub mod receipt;
+pub mod saved;
 pub mod search;
+pub mod signup;
+pub mod status;

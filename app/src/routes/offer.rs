@@ -126,7 +126,13 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
 
     let where_ = {
         let place = o.location.clone().map(|l| {
+            let directions = format!(
+                "https://www.openstreetmap.org/directions?to={}%2C{}",
+                forebyg_shared::decimal::format(l.point.lat, 5),
+                forebyg_shared::decimal::format(l.point.lon, 5)
+            );
             view! {
+                <p class="no-print"><a href=directions rel="noopener" target="_blank">{t(i18n::DIRECTIONS)}</a></p>
                 <p class="address">
                     <strong>{l.name}</strong><br />
                     {l.address}<br />
@@ -215,6 +221,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     view! {
         <article class="offer" class:offer--demo=o.demo>
             <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
+            <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             {o.demo.then(|| view! {
                 <div class="notice notice--demo">
                     <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>
@@ -222,6 +229,9 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
                 </div>
             })}
             <p class="lead">{o.summary.clone()}</p>
+            {o.referral.self_referral.then(|| view! {
+                <p class="no-print"><a class="button" href=crate::query::signup_href(&o.id)>{t(i18n::JOIN_BUTTON)}</a></p>
+            })}
             <ul class="tags tags--offer">
                 <li class="tag">{o.category.label(lang)}</li>
                 <li class="tag">{o.format.label(lang)}</li>
@@ -244,6 +254,118 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
             {continue_afterwards}
             <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
+            <PageTools lang=lang />
+            <ReportForm offer_id=o.id.clone() lang=lang />
         </article>
+    }
+}
+
+/// Print and share ("Del link": the share sheet where there is one, else the clipboard).
+#[component]
+fn PageTools(lang: Lang) -> impl IntoView {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    let t = move |x: i18n::Text| x.get(lang);
+    let shared = RwSignal::new(None::<&'static str>);
+    let share = move |_| {
+        let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let url = window().location().href().unwrap_or_default();
+        let nav = get(window().as_ref(), "navigator");
+        if let Some(f) = get(&nav, "share").dyn_ref::<js_sys::Function>() {
+            let data = js_sys::Object::new();
+            let _ = Reflect::set(&data, &"url".into(), &JsValue::from_str(&url));
+            let _ = Reflect::set(&data, &"title".into(), &JsValue::from_str(&document().title()));
+            let _ = f.call1(&nav, &data);
+            return;
+        }
+        let clip = get(&nav, "clipboard");
+        match get(&clip, "writeText").dyn_ref::<js_sys::Function>().map(|f| f.call1(&clip, &JsValue::from_str(&url))) {
+            Some(Ok(p)) => {
+                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                    leptos::task::spawn_local(async move {
+                        let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
+                        shared.set(Some(if ok { i18n::LINK_COPIED.get(lang) } else { i18n::SHARE_FAILED.get(lang) }));
+                    });
+                }
+            }
+            _ => shared.set(Some(i18n::SHARE_FAILED.get(lang))),
+        }
+    };
+    view! {
+        <section class="page-tools no-print" aria-labelledby="tools-h2">
+            <h2 id="tools-h2">{t(i18n::PAGE_TOOLS)}</h2>
+            <div class="button-row">
+                <button class="button button--secondary" type="button" on:click=|_| { let _ = window().print(); }>{t(i18n::PRINT)}</button>
+                <button class="button button--secondary" type="button" on:click=share>{t(i18n::SHARE)}</button>
+            </div>
+            <p role="status">{move || shared.get()}</p>
+        </section>
+    }
+}
+
+/// "Meld fejl i oplysningerne": a small form to the responsible region.
+#[component]
+fn ReportForm(offer_id: String, lang: Lang) -> impl IntoView {
+    use crate::components::error_summary::ErrorSummary;
+    use crate::components::field::TextField;
+    use forebyg_shared::report::{ReportRequest, ReportTopic};
+    use forebyg_shared::validation::FieldError;
+    let t = move |x: i18n::Text| x.get(lang);
+    let topic = RwSignal::new(ReportTopic::Address);
+    let message = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let done = RwSignal::new(None::<&'static str>);
+    let sending = RwSignal::new(false);
+    let id = StoredValue::new(offer_id);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let req = ReportRequest { topic: topic.get_untracked(), message: message.get_untracked().trim().to_owned(), website: None };
+        let es = req.validate();
+        if !es.is_empty() {
+            errors.set(es);
+            request_animation_frame(|| crate::dom::focus_id("report-errors"));
+            return;
+        }
+        errors.set(vec![]);
+        sending.set(true);
+        let id = id.get_value();
+        leptos::task::spawn_local(async move {
+            let r = api::report(&id, &req).await;
+            sending.set(false);
+            match r {
+                Ok(_) => {
+                    message.set(String::new());
+                    done.set(Some(i18n::REPORT_THANKS.get(lang)));
+                }
+                Err(e) if !e.field_errors().is_empty() => errors.set(e.field_errors().to_vec()),
+                Err(e) => done.set(Some(e.message(lang))),
+            }
+        });
+    };
+    let message_error = Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == "message").map(|e| e.message.get(lang).to_owned())));
+    let topics = ReportTopic::ALL
+        .iter()
+        .map(|&c| view! { <option value=c.code() prop:selected=move || topic.get() == c>{c.label(lang)}</option> })
+        .collect_view();
+    view! {
+        <details class="report no-print">
+            <summary>{t(i18n::REPORT_SUMMARY)}</summary>
+            <p>{t(i18n::REPORT_INTRO)}</p>
+            {move || { let es = errors.get(); (!es.is_empty()).then(|| view! { <ErrorSummary errors=es lang=lang id="report-errors" /> }) }}
+            <form class="form" novalidate on:submit=on_submit aria-label=t(i18n::REPORT_SUMMARY)>
+                <div class="field">
+                    <label class="field__label" for="topic">{t(i18n::REPORT_TOPIC)}</label>
+                    <select class="select" id="topic" name="topic" on:change=move |ev| {
+                        if let Some(c) = ReportTopic::from_code(&event_target_value(&ev)) { topic.set(c); }
+                    }>{topics}</select>
+                </div>
+                <TextField id="message" label=t(i18n::REPORT_MESSAGE) hint=t(i18n::REPORT_MESSAGE_HINT) kind="textarea" value=message error=message_error lang=lang />
+                <button class="button button--secondary" type="submit" prop:disabled=move || sending.get()>{t(i18n::REPORT_SEND)}</button>
+            </form>
+            <p role="status">{move || done.get()}</p>
+        </details>
     }
 }

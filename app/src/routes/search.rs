@@ -26,7 +26,51 @@ enum Outcome {
     Failed(ApiError),
 }
 
+/// Where "Brug min placering" stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Geo {
+    Idle,
+    Finding,
+    Denied,
+    Unavailable,
+}
+
+/// Asks the browser for the position (navigator.geolocation, through `Reflect` to keep web-sys
+/// features and glue small); `done` gets (lat, lon) or whether permission was refused.
+fn locate(done: impl FnOnce(Result<(f64, f64), bool>) + 'static) {
+    use js_sys::Reflect;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let geo = get(&get(window().as_ref(), "navigator"), "geolocation");
+    let Some(f) = get(&geo, "getCurrentPosition").dyn_ref::<js_sys::Function>().cloned() else {
+        done(Err(false));
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = Closure::once_into_js(move |pos: JsValue| {
+        let c = get(&pos, "coords");
+        let r = match (get(&c, "latitude").as_f64(), get(&c, "longitude").as_f64()) {
+            (Some(lat), Some(lon)) => Ok((lat, lon)),
+            _ => Err(false),
+        };
+        if let Some(d) = d2.take() {
+            d(r);
+        }
+    });
+    let err = Closure::once_into_js(move |e: JsValue| {
+        if let Some(d) = done.take() {
+            d(Err(get(&e, "code").as_f64() == Some(1.0)));
+        }
+    });
+    let opts = js_sys::Object::new();
+    let _ = Reflect::set(&opts, &JsValue::from_str("timeout"), &JsValue::from_f64(15000.0));
+    let _ = f.call3(&geo, &ok, &err, &opts);
+}
+
 const RESULTS_HEADING_ID: &str = "results-heading";
+const RECENT_KEY: &str = "forebyg.recent";
 const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// "8000 Aarhus C", or what is known of the place.
@@ -53,7 +97,30 @@ pub fn SearchPage() -> impl IntoView {
     let categories = RwSignal::new(initial.categories);
     let radius = RwSignal::new(initial.radius_km);
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
+    // The other filters (in "Flere valg"), also from the URL.
+    let filters = RwSignal::new(parsed.get_untracked().unwrap_or_default());
+    let geo = RwSignal::new(Geo::Idle);
+    // The town of a 4-digit postcode as it is typed: Some(Ok(name)), Some(Err(())) if unknown.
+    let town = RwSignal::new(None::<Result<String, ()>>);
     Effect::new(move |_| {
+        let pc = postcode.get().trim().to_owned();
+        if pc.len() == 4 && pc.bytes().all(|b| b.is_ascii_digit()) {
+            leptos::task::spawn_local(async move {
+                let r = match api::postcode(&pc).await {
+                    Ok(info) => Ok(info.name),
+                    Err(e) if e.is_not_found() || e.status() == Some(422) => Err(()),
+                    Err(_) => return,
+                };
+                if postcode.with_untracked(|p| p.trim() == pc) {
+                    town.set(Some(r));
+                }
+            });
+        } else {
+            town.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        filters.set(parsed.get().unwrap_or_default());
         let v = form_values.get();
         postcode.set(v.postcode);
         categories.set(v.categories);
@@ -123,6 +190,30 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
 
+    // The last 5 searches, kept on the device.
+    let recent = RwSignal::new(crate::dom::load(crate::dom::Store::Local, RECENT_KEY).unwrap_or_default());
+    Effect::new(move |_| {
+        if let Outcome::Done(r) = outcome.get() {
+            if let Ok(p) = parsed.get_untracked() {
+                let updated = query::push_recent(&recent.get_untracked(), &query::search_href(&SearchParams { page: 1, ..p }), &place(&r, lang));
+                crate::dom::save(crate::dom::Store::Local, RECENT_KEY, &updated);
+                recent.set(updated);
+            }
+        }
+    });
+    let recent_view = move || {
+        let list = recent.with(|s| query::recent_list(s));
+        (matches!(outcome.get(), Outcome::Idle) && !list.is_empty()).then(|| {
+            let items = list.into_iter().map(|(href, place)| view! { <li><a href=href>{i18n::search_title(lang, &place)}</a></li> }).collect_view();
+            view! {
+                <section class="recent" aria-labelledby="recent-h2">
+                    <h2 id="recent-h2">{i18n::RECENT_SEARCHES.get(lang)}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+
     // After a submit or a page change, focus moves to the results heading (or the error summary)
     // once the answer is there, so keyboard and screen reader users land on the news.
     let focus_when_done = StoredValue::new(false);
@@ -140,9 +231,53 @@ pub fn SearchPage() -> impl IntoView {
     });
 
     let navigate = use_navigate();
+    let geo_navigate = navigate.clone();
+    let on_locate = move |_| {
+        geo.set(Geo::Finding);
+        let navigate = geo_navigate.clone();
+        locate(move |r| match r {
+            Ok((lat, lon)) => {
+                geo.set(Geo::Idle);
+                postcode.set(String::new());
+                let base = SearchParams {
+                    point: Some(forebyg_shared::geo::GeoPoint { lat, lon }),
+                    radius_km: radius.get_untracked(),
+                    categories: categories.get_untracked(),
+                    ..SearchParams::default()
+                };
+                focus_when_done.set_value(true);
+                navigate(
+                    &query::search_href(&query::with_filters(base, &filters.get_untracked())),
+                    NavigateOptions { scroll: false, ..Default::default() },
+                );
+            }
+            Err(denied) => {
+                geo.set(if denied { Geo::Denied } else { Geo::Unavailable });
+                request_animation_frame(|| dom::focus_id("geo-status"));
+            }
+        });
+    };
+    let geo_status = move || match geo.get() {
+        Geo::Idle => None,
+        Geo::Finding => Some((i18n::GEO_FINDING.get(lang), false)),
+        Geo::Denied => Some((i18n::GEO_DENIED.get(lang), true)),
+        Geo::Unavailable => Some((i18n::GEO_UNAVAILABLE.get(lang), true)),
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match query::from_form(&postcode.get_untracked(), &categories.get_untracked(), radius.get_untracked()) {
+        let f = filters.get_untracked();
+        let pc = postcode.get_untracked();
+        let base = match query::from_form(&pc, &categories.get_untracked(), radius.get_untracked()) {
+            // A search from "Brug min placering" can be refined without a postcode.
+            Err(_) if pc.trim().is_empty() && f.point.is_some() => Ok(SearchParams {
+                point: f.point,
+                radius_km: radius.get_untracked(),
+                categories: categories.get_untracked(),
+                ..SearchParams::default()
+            }),
+            r => r,
+        };
+        match base.map(|b| query::with_filters(b, &f)) {
             Ok(p) => {
                 client_errors.set(vec![]);
                 focus_when_done.set_value(true);
@@ -213,7 +348,7 @@ pub fn SearchPage() -> impl IntoView {
             .into_iter()
             .map(|km| {
                 view! {
-                    <option value=km.to_string() prop:selected=move || radius.get() == km>
+                    <option value=forebyg_shared::decimal::format(km, 3) prop:selected=move || radius.get() == km>
                         {i18n::radius_option(lang, &format::radius(km, lang))}
                     </option>
                 }
@@ -240,6 +375,18 @@ pub fn SearchPage() -> impl IntoView {
                     prop:value=move || postcode.get()
                     on:input=on_postcode_input
                 />
+                <p class="postcode-town" id="postcode-town" aria-live="polite">
+                    {move || town.get().map(|t| match t {
+                        Ok(name) => view! { <span class="postcode-town__ok"><span aria-hidden="true">"✓ "</span>{name}</span> }.into_any(),
+                        Err(()) => view! { <span class="postcode-town__unknown">{i18n::POSTCODE_UNKNOWN_HINT.get(lang)}</span> }.into_any(),
+                    })}
+                </p>
+                <button class="button button--secondary button--small" type="button" on:click=on_locate prop:disabled=move || geo.get() == Geo::Finding>
+                    <span aria-hidden="true">"⌖ "</span>{i18n::GEO_BUTTON.get(lang)}
+                </button>
+                <p id="geo-status" tabindex="-1" class="geo-status" role="status">
+                    {move || geo_status().map(|(m, bad)| view! { <span class:status--error=bad>{m}</span> })}
+                </p>
             </div>
             <fieldset
                 class="field field--choices"
@@ -261,7 +408,7 @@ pub fn SearchPage() -> impl IntoView {
                     aria-describedby=move || radius_error().is_some().then_some("radius_km-error")
                     aria-invalid=move || radius_error().is_some().then_some("true")
                     on:change=move |ev| {
-                        if let Ok(km) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(km) = forebyg_shared::decimal::parse(&event_target_value(&ev)) {
                             radius.set(km);
                         }
                     }
@@ -269,6 +416,7 @@ pub fn SearchPage() -> impl IntoView {
                     {radius_options}
                 </select>
             </div>
+            {filter_fields(filters, lang)}
             <button class="button" type="submit">{i18n::SUBMIT.get(lang)}</button>
         </form>
     };
@@ -279,11 +427,24 @@ pub fn SearchPage() -> impl IntoView {
         Outcome::Loading => view! { <p class="status status--loading">{i18n::SEARCHING.get(lang)}</p> }.into_any(),
         Outcome::Done(r) => {
             let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
-            let heading = i18n::results_heading(lang, &format::number(r.total.into(), lang), &format::radius(r.radius_km, lang), &place(&r, lang));
+            let heading = i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(&r, lang));
+            let digital = r.total.saturating_sub(r.nearby);
+            let digital_line = (digital > 0).then(|| view! { <p>{i18n::digital_count(lang, &format::number(digital.into(), lang))}</p> });
             let more = if r.results.is_empty() {
+                let params = parsed.get_untracked().unwrap_or_default();
+                let wider = query::RADIUS_CHOICES.iter().copied().find(|km| *km > r.radius_km).map(|km| {
+                    let href = query::search_href(&SearchParams { radius_km: km, page: 1, ..params.clone() });
+                    view! { <li><a href=href>{i18n::widen(lang, &format::radius(km, lang))}</a></li> }
+                });
+                let digital_href =
+                    query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
                 view! {
                     <p>{i18n::EMPTY_RESULTS.get(lang)}</p>
                     <p>{i18n::EMPTY_HINT.get(lang)}</p>
+                    <ul class="empty-links">
+                        {wider}
+                        <li><a href=digital_href>{i18n::SHOW_DIGITAL.get(lang)}</a></li>
+                    </ul>
                 }
                 .into_any()
             } else {
@@ -297,6 +458,7 @@ pub fn SearchPage() -> impl IntoView {
             };
             view! {
                 <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+                {digital_line}
                 {more}
             }
             .into_any()
@@ -318,9 +480,22 @@ pub fn SearchPage() -> impl IntoView {
             let params = parsed.get().unwrap_or_default();
             let page = r.page;
             let on_page = move |_| focus_when_done.set_value(true);
-            let cards = r.results.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+            let (on_site, digital): (Vec<_>, Vec<_>) = r.results.into_iter().partition(|h| !h.digital);
+            let digital_from = from + on_site.len() as u32;
+            let cards = (!on_site.is_empty()).then(|| {
+                let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+                view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
+            });
+            let digital = (!digital.is_empty()).then(|| {
+                let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+                view! {
+                    <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
+                    <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
+                }
+            });
             view! {
-                <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol>
+                {cards}
+                {digital}
                 {(pages > 1).then(|| view! {
                     <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
                         <ul>
@@ -372,8 +547,118 @@ pub fn SearchPage() -> impl IntoView {
                 <section class="search-layout__results results-area" aria-label=i18n::RESULTS_LABEL.get(lang)>
                     <div class="results-status" aria-live="polite">{status}</div>
                     {list}
+                    {recent_view}
                 </section>
             </div>
         </div>
+    }
+}
+
+/// A checkbox bound to a flag of the filters.
+fn flag(
+    filters: RwSignal<SearchParams>,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&SearchParams) -> bool,
+    set: fn(&mut SearchParams, bool),
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type="checkbox" class="choice__input" id=id name=id prop:checked=move || filters.with(get)
+                on:change=move |ev| { let on = event_target_checked(&ev); filters.update(|f| set(f, on)); } />
+            <label class="choice__label" for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A `<select>` bound to the filters: `options` are (value, text), "" for "any".
+fn choice(
+    filters: RwSignal<SearchParams>,
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&SearchParams) -> String,
+    set: fn(&mut SearchParams, &str),
+) -> impl IntoView {
+    let opts = options
+        .into_iter()
+        .map(|(v, text)| {
+            let v2 = v.clone();
+            view! { <option value=v prop:selected=move || filters.with(get) == v2>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <select class="select" id=id name=id on:change=move |ev| { let v = event_target_value(&ev); filters.update(|f| set(f, &v)); }>{opts}</select>
+        </div>
+    }
+}
+
+/// "Flere valg": free text, illness, format, time of day, start, language, self-referral, places, order.
+fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
+    use forebyg_shared::search::Sort;
+    use forebyg_shared::taxonomy::{Condition, Format};
+    let t = move |x: i18n::Text| x.get(lang).to_owned();
+    let any = |x: i18n::Text| (String::new(), t(x));
+    let conditions =
+        std::iter::once(any(i18n::ANY_CONDITION)).chain(Condition::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang).to_owned()))).collect();
+    let formats = std::iter::once(any(i18n::ANY_FORMAT)).chain(Format::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang).to_owned()))).collect();
+    let starts =
+        std::iter::once(any(i18n::ANY_START)).chain(query::START_WEEKS.iter().map(|w| (w.to_string(), i18n::within_weeks(lang, *w)))).collect();
+    let languages = std::iter::once(any(i18n::ANY_LANGUAGE))
+        .chain(query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
+        .collect();
+    let sorts = vec![(Sort::Distance.code().to_owned(), t(i18n::SORT_DISTANCE)), (Sort::NextStart.code().to_owned(), t(i18n::SORT_NEXT_START))];
+    let open = filters.with_untracked(|f| {
+        f.q.is_some()
+            || f.condition.is_some()
+            || f.format.is_some()
+            || f.evening
+            || f.weekend
+            || f.continuous
+            || f.starts_within_weeks.is_some()
+            || f.language.is_some()
+            || f.self_referral
+            || f.available
+            || f.sort != Sort::Distance
+    });
+    view! {
+        <details class="filters" open=open>
+            <summary class="filters__summary">{t(i18n::FILTERS_SUMMARY)}</summary>
+            <div class="field">
+                <label class="field__label" for="q">{t(i18n::Q_LABEL)}</label>
+                <p class="hint" id="q-hint">{t(i18n::Q_HINT)}</p>
+                <input class="input" id="q" name="q" type="search" aria-describedby="q-hint"
+                    prop:value=move || filters.with(|f| f.q.clone().unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); filters.update(|f| f.q = (!v.trim().is_empty()).then(|| v.trim().to_owned())); } />
+            </div>
+            {choice(filters, "condition", i18n::CONDITION_LABEL.get(lang), conditions,
+                |f| f.condition.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.condition = Condition::from_code(v))}
+            {choice(filters, "format", i18n::FORMAT_LABEL.get(lang), formats,
+                |f| f.format.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.format = Format::from_code(v))}
+            <fieldset class="field field--choices" aria-describedby="time-hint">
+                <legend class="field__label">{t(i18n::TIME_LEGEND)}</legend>
+                <p class="hint" id="time-hint">{t(i18n::TIME_HINT)}</p>
+                <div class="choices">
+                    {flag(filters, "evening", i18n::EVENING.get(lang), |f| f.evening, |f, v| f.evening = v)}
+                    {flag(filters, "weekend", i18n::WEEKEND.get(lang), |f| f.weekend, |f, v| f.weekend = v)}
+                </div>
+            </fieldset>
+            {choice(filters, "starts_within_weeks", i18n::STARTS_LABEL.get(lang), starts,
+                |f| f.starts_within_weeks.map(|w| w.to_string()).unwrap_or_default(), |f, v| f.starts_within_weeks = v.parse().ok())}
+            {choice(filters, "language", i18n::LANGUAGE_LABEL.get(lang), languages,
+                |f| f.language.clone().unwrap_or_default(), |f, v| f.language = (!v.is_empty()).then(|| v.to_owned()))}
+            <fieldset class="field field--choices">
+                <legend class="field__label">{t(i18n::OPTIONS_LEGEND)}</legend>
+                <div class="choices">
+                    {flag(filters, "continuous", i18n::CONTINUOUS_FILTER.get(lang), |f| f.continuous, |f, v| f.continuous = v)}
+                    {flag(filters, "self_referral", i18n::SELF_REFERRAL_FILTER.get(lang), |f| f.self_referral, |f, v| f.self_referral = v)}
+                    {flag(filters, "available", i18n::AVAILABLE_FILTER.get(lang), |f| f.available, |f, v| f.available = v)}
+                </div>
+            </fieldset>
+            {choice(filters, "sort", i18n::SORT_LABEL.get(lang), sorts,
+                |f| f.sort.code().to_owned(), |f, v| f.sort = if v == "next-start" { Sort::NextStart } else { Sort::Distance })}
+        </details>
     }
 }

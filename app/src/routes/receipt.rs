@@ -1,0 +1,76 @@
+//! The receipt at `/kvittering/:code`, kept in sessionStorage so a reload still shows it (the
+//! phone number or e-mail is never in the URL, nor stored).
+
+use crate::app::use_lang;
+use crate::dom::{self, Store};
+use crate::{format, i18n, query};
+use forebyg_shared::referral::ReferralReceipt;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The facts of a receipt as a description list.
+#[component]
+pub fn ReceiptFacts(receipt: ReferralReceipt, lang: Lang) -> impl IntoView {
+    let t = move |x: i18n::Text| x.get(lang);
+    view! {
+        <dl class="facts facts--stacked">
+            <div><dt>{t(i18n::RECEIPT_OFFER)}</dt><dd><a href=query::offer_href(&receipt.offer_id)>{receipt.offer_title.clone()}</a></dd></div>
+            <div><dt>{t(i18n::STATUS)}</dt><dd class="receipt__status">{receipt.status.label(lang)}</dd></div>
+            <div><dt>{t(i18n::RECEIPT_SENT)}</dt><dd>{format::date(&receipt.created_on, lang)}</dd></div>
+            <div><dt>{t(i18n::RECEIPT_DELETED)}</dt><dd>{format::date(&receipt.expires_on, lang)}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move |x: i18n::Text| x.get(lang);
+    let params = use_params_map();
+    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
+    let receipt: Option<ReferralReceipt> = dom::load_json(Store::Session, &query::receipt_key(&code));
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    let status_href = format!("/status?kode={}", query::encode(&code));
+
+    match receipt {
+        Some(r) => {
+            dom::set_title(lang, t(i18n::RECEIPT_H1));
+            let waitlist = r.waitlist;
+            view! {
+                <h1 tabindex="-1" node_ref=h1>{t(i18n::RECEIPT_H1)}</h1>
+                <div class="receipt">
+                    <p class="receipt__label" id="receipt-code-label">{t(i18n::RECEIPT_CODE)}</p>
+                    <p class="receipt__code" aria-labelledby="receipt-code-label">{r.receipt_code.clone()}</p>
+                    <p class="hint">{t(i18n::RECEIPT_CODE_HINT)}</p>
+                </div>
+                <ReceiptFacts receipt=r lang=lang />
+                <section class="offer__section" aria-labelledby="next-h2">
+                    <h2 id="next-h2">{t(i18n::NEXT_H2)}</h2>
+                    <ul>
+                        <li>{t(i18n::NEXT_CONTACT)}</li>
+                        {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
+                        <li>{t(i18n::NEXT_STATUS)}</li>
+                    </ul>
+                    <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
+                </section>
+                <p class="no-print">
+                    <button class="button button--secondary" type="button" on:click=|_| { let _ = window().print(); }>{t(i18n::PRINT)}</button>
+                </p>
+            }
+            .into_any()
+        }
+        None => {
+            dom::set_title(lang, t(i18n::RECEIPT_CODE));
+            view! {
+                <h1 tabindex="-1" node_ref=h1>{t(i18n::RECEIPT_CODE)}</h1>
+                <p class="receipt__code">{code.clone()}</p>
+                <p>{t(i18n::RECEIPT_MISSING)}</p>
+                <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The self-referral form at `/tilbud/:id/tilmeld` ("Jeg vil gerne deltage").
+
+use crate::api::{self, ApiError};
+use crate::app::use_lang;
+use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::components::field::TextField;
+use crate::dom::{self, Store};
+use crate::{i18n, query};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::types;
+use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::ev::SubmitEvent;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+const SUMMARY_ID: &str = "error-summary";
+
+/// The message for a request that failed without field errors.
+pub fn failure_message(e: &ApiError, lang: Lang) -> &'static str {
+    match e {
+        ApiError::Problem(p) if p.kind == types::OFFER_FULL => i18n::SIGNUP_FULL.get(lang),
+        ApiError::Problem(p) if p.kind == types::SELF_REFERRAL_NOT_ALLOWED => i18n::SIGNUP_NOT_ALLOWED.get(lang),
+        e if e.status() == Some(429) => i18n::RATE_LIMITED.get(lang),
+        e => e.message(lang),
+    }
+}
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let offer = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::get_offer(&id).await }
+    });
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    dom::set_title(lang, i18n::SIGNUP_H1.get(lang));
+
+    view! {
+        <p class="back-link">
+            <a href=move || query::offer_href(&id.get())><span aria-hidden="true">"← "</span>{i18n::SIGNUP_BACK.get(lang)}</a>
+        </p>
+        <h1 tabindex="-1" node_ref=h1>{i18n::SIGNUP_H1.get(lang)}</h1>
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{i18n::OFFER_LOADING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match offer.await {
+                    Ok(o) if o.referral.self_referral => view! { <SignupForm offer=o lang=lang /> }.into_any(),
+                    Ok(o) => view! {
+                        <p class="lead">{o.title.clone()}</p>
+                        <p>{i18n::SIGNUP_NOT_ALLOWED.get(lang)}</p>
+                        <p><a href=query::offer_href(&o.id)>{i18n::SECTION_JOIN.get(lang)}</a></p>
+                    }
+                    .into_any(),
+                    Err(e) if e.is_not_found() => view! {
+                        <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p>
+                        <p><a href="/">{i18n::GO_TO_SEARCH.get(lang)}</a></p>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <p class="status status--error">{e.message(lang)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
+    let t = move |x: i18n::Text| x.get(lang);
+    let offer_id = offer.id.clone();
+    // One key per form: a retry or a double submit gets the same receipt, not a second request.
+    let key = StoredValue::new(dom::random_key());
+    let name = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let contact_time = RwSignal::new(ContactTime::Any);
+    let consent = RwSignal::new(false);
+    let website = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<&'static str>);
+    let sending = RwSignal::new(false);
+
+    let request = move || {
+        let opt = |s: String| {
+            let s = s.trim().to_owned();
+            (!s.is_empty()).then_some(s)
+        };
+        SelfReferralRequest {
+            idempotency_key: key.get_value(),
+            name: name.get_untracked().trim().to_owned(),
+            phone: opt(phone.get_untracked()),
+            email: opt(email.get_untracked()),
+            contact_time: Some(contact_time.get_untracked()),
+            message: opt(message.get_untracked()),
+            consent: consent.get_untracked(),
+            website: opt(website.get_untracked()),
+        }
+    };
+
+    let navigate = use_navigate();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let req = request();
+        let es = req.validate();
+        if !es.is_empty() {
+            errors.set(es);
+            request_animation_frame(|| dom::focus_id(SUMMARY_ID));
+            return;
+        }
+        errors.set(vec![]);
+        sending.set(true);
+        let id = offer_id.clone();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match api::self_refer(&id, &req).await {
+                Ok((receipt, json)) => {
+                    dom::save(Store::Session, &query::receipt_key(&receipt.receipt_code), &json);
+                    navigate(&query::receipt_href(&receipt.receipt_code), Default::default());
+                }
+                Err(e) => {
+                    sending.set(false);
+                    let fe = e.field_errors().to_vec();
+                    if fe.is_empty() {
+                        failure.set(Some(failure_message(&e, lang)));
+                        request_animation_frame(|| dom::focus_id("signup-failure"));
+                    } else {
+                        errors.set(fe);
+                        request_animation_frame(|| dom::focus_id(SUMMARY_ID));
+                    }
+                }
+            }
+        });
+    };
+
+    let field_error = move |field: &'static str| {
+        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned())))
+    };
+    let consent_error = field_error("consent");
+    let summary = move || {
+        let es = errors.get();
+        (!es.is_empty()).then(|| view! { <ErrorSummary errors=es lang=lang id=SUMMARY_ID /> })
+    };
+    let time_options = ContactTime::ALL
+        .iter()
+        .map(|&c| view! { <option value=c.code() prop:selected=move || contact_time.get() == c>{c.label(lang)}</option> })
+        .collect_view();
+    let waitlist = matches!(offer.capacity, forebyg_shared::taxonomy::Capacity::Waitlist);
+
+    view! {
+        <p class="lead">{offer.title.clone()}</p>
+        {offer.demo.then(|| view! {
+            <div class="notice notice--demo">
+                <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>
+                <p>{t(i18n::DEMO_NOTICE)}</p>
+            </div>
+        })}
+        <p>{t(i18n::SIGNUP_INTRO)}</p>
+        {waitlist.then(|| view! { <p>{t(i18n::NEXT_WAITLIST)}</p> })}
+        {summary}
+        {move || failure.get().map(|m| view! { <p class="status status--error" id="signup-failure" tabindex="-1" role="alert">{m}</p> })}
+        <form class="form" novalidate on:submit=on_submit aria-label=t(i18n::SIGNUP_FORM_LABEL)>
+            <TextField id="name" label=t(i18n::NAME_LABEL) autocomplete="name" value=name error=field_error("name") lang=lang />
+            <fieldset class="field field--group" aria-describedby="contact-hint">
+                <legend class="field__label">{t(i18n::CONTACT_LEGEND)}</legend>
+                <p class="hint" id="contact-hint">{t(i18n::CONTACT_HINT)}</p>
+                <TextField id="phone" label=t(i18n::PHONE_LABEL) hint=t(i18n::PHONE_HINT) kind="tel" autocomplete="tel" value=phone error=field_error("phone") lang=lang />
+                <TextField id="email" label=t(i18n::EMAIL_LABEL) kind="email" autocomplete="email" value=email error=field_error("email") lang=lang />
+            </fieldset>
+            <div class="field">
+                <label class="field__label" for="contact_time">{t(i18n::CONTACT_TIME_LABEL)}</label>
+                <select class="select" id="contact_time" name="contact_time" on:change=move |ev| {
+                    if let Some(c) = ContactTime::from_code(&event_target_value(&ev)) {
+                        contact_time.set(c);
+                    }
+                }>{time_options}</select>
+            </div>
+            <TextField id="message" label=t(i18n::MESSAGE_LABEL) hint=t(i18n::MESSAGE_HINT) kind="textarea" value=message error=field_error("message") lang=lang />
+            // Honeypot: hidden from people and assistive technology; bots fill it in.
+            <div class="honeypot" aria-hidden="true">
+                <label for="website">{t(i18n::WEBSITE_LABEL)}</label>
+                <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
+                    prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev)) />
+            </div>
+            <section class="consent" aria-labelledby="consent-title">
+                <h2 id="consent-title">{t(i18n::CONSENT_TITLE)}</h2>
+                <ul id="consent-text">
+                    <li>{t(i18n::CONSENT_WHO)}</li>
+                    <li>{t(i18n::CONSENT_HOW_LONG)}</li>
+                    <li>{t(i18n::CONSENT_NO_CPR)}</li>
+                </ul>
+                <div class="field" class:field--error=move || consent_error.with(Option::is_some)>
+                    {move || consent_error.get().map(|m| view! { <FieldErrorMessage id="consent-error".to_owned() message=m lang=lang /> })}
+                    <div class="choice">
+                        <input type="checkbox" class="choice__input" id="consent" name="consent"
+                            aria-describedby=move || if consent_error.with(Option::is_some) { "consent-text consent-error" } else { "consent-text" }
+                            aria-invalid=move || consent_error.with(Option::is_some).then_some("true")
+                            prop:checked=move || consent.get()
+                            on:change=move |ev| consent.set(event_target_checked(&ev)) />
+                        <label class="choice__label" for="consent">{t(i18n::CONSENT_LABEL)}</label>
+                    </div>
+                </div>
+            </section>
+            <button class="button" type="submit" prop:disabled=move || sending.get() aria-disabled=move || sending.get().then_some("true")>
+                {move || if sending.get() { t(i18n::SENDING) } else { t(i18n::SEND) }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,149 @@
+//! `/status`: look a request to join up with its code and the phone number or e-mail used, and
+//! withdraw it (with a confirmation step). The contact goes in a header, never in the URL.
+
+use crate::api::{self, ApiError};
+use crate::app::use_lang;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::TextField;
+use crate::routes::receipt::ReceiptFacts;
+use crate::{dom, i18n};
+use forebyg_shared::problem::types;
+use forebyg_shared::referral::ReferralReceipt;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+use leptos::ev::SubmitEvent;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+const SUMMARY_ID: &str = "error-summary";
+
+fn required(field: &str, t: i18n::Text) -> FieldError {
+    FieldError::new(field, ErrorCode::Required, t.da, t.en)
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move |x: i18n::Text| x.get(lang);
+    let query = use_query_map();
+    let code = RwSignal::new(query.with_untracked(|q| q.get("kode").unwrap_or_default()));
+    let contact = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<ReferralReceipt>);
+    let confirming = RwSignal::new(false);
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    dom::set_title(lang, t(i18n::STATUS_H1));
+
+    let fail = move |e: ApiError| {
+        failure.set(Some(match &e {
+            e if e.is_not_found() => i18n::LOOKUP_NOT_FOUND.get(lang),
+            ApiError::Problem(p) if p.kind == types::REFERRAL_CLOSED => i18n::WITHDRAW_CLOSED.get(lang),
+            e if e.status() == Some(429) => i18n::RATE_LIMITED.get(lang),
+            e => e.message(lang),
+        }));
+        request_animation_frame(|| dom::focus_id("status-failure"));
+    };
+
+    let run = move |withdraw: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        let (c, k) = (code.get_untracked(), contact.get_untracked());
+        leptos::task::spawn_local(async move {
+            let r = api::referral(&c, &k, withdraw).await;
+            busy.set(false);
+            confirming.set(false);
+            match r {
+                Ok(r) => {
+                    receipt.set(Some(r));
+                    request_animation_frame(|| dom::focus_id("status-result"));
+                }
+                Err(e) => fail(e),
+            }
+        });
+    };
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut es = vec![];
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            es.push(required("code", i18n::CODE_REQUIRED));
+        }
+        if contact.with_untracked(|c| c.trim().is_empty()) {
+            es.push(required("contact", i18n::LOOKUP_CONTACT_REQUIRED));
+        }
+        receipt.set(None);
+        if !es.is_empty() {
+            errors.set(es);
+            request_animation_frame(|| dom::focus_id(SUMMARY_ID));
+            return;
+        }
+        errors.set(vec![]);
+        run(false);
+    };
+
+    let field_error = move |field: &'static str| {
+        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned())))
+    };
+    let summary = move || {
+        let es = errors.get();
+        (!es.is_empty()).then(|| view! { <ErrorSummary errors=es lang=lang id=SUMMARY_ID /> })
+    };
+
+    let result = move || {
+        receipt.get().map(|r| {
+            let open = r.status.is_open();
+            let withdrawn = r.status == forebyg_shared::referral::ReferralStatus::Withdrawn;
+            view! {
+                <section class="status-result" aria-labelledby="status-result">
+                    <h2 id="status-result" tabindex="-1">{t(i18n::STATUS)}": "{r.status.label(lang)}</h2>
+                    {withdrawn.then(|| view! { <p>{t(i18n::WITHDRAWN)}</p> })}
+                    <ReceiptFacts receipt=r lang=lang />
+                    {open.then(|| view! {
+                        {move || if confirming.get() {
+                            view! {
+                                <div class="confirm" role="group" aria-labelledby="confirm-text">
+                                    <p id="confirm-text"><strong>{t(i18n::WITHDRAW_CONFIRM)}</strong></p>
+                                    <div class="button-row">
+                                        <button id="withdraw-yes" class="button button--danger" type="button" prop:disabled=move || busy.get() on:click=move |_| run(true)>{t(i18n::WITHDRAW_YES)}</button>
+                                        <button class="button button--secondary" type="button" on:click=move |_| {
+                                            confirming.set(false);
+                                            request_animation_frame(|| dom::focus_id("withdraw"));
+                                        }>{t(i18n::WITHDRAW_NO)}</button>
+                                    </div>
+                                </div>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <button id="withdraw" class="button button--secondary" type="button" on:click=move |_| {
+                                    confirming.set(true);
+                                    request_animation_frame(|| dom::focus_id("withdraw-yes"));
+                                }>{t(i18n::WITHDRAW)}</button>
+                            }
+                            .into_any()
+                        }}
+                    })}
+                </section>
+            }
+        })
+    };
+
+    view! {
+        <h1 tabindex="-1" node_ref=h1>{t(i18n::STATUS_H1)}</h1>
+        <p class="lead">{t(i18n::STATUS_INTRO)}</p>
+        {summary}
+        <form class="form" novalidate on:submit=on_submit aria-label=t(i18n::STATUS_H1)>
+            <TextField id="code" label=t(i18n::CODE_LABEL) hint=t(i18n::CODE_HINT) autocomplete="off" value=code error=field_error("code") lang=lang />
+            <TextField id="contact" label=t(i18n::LOOKUP_CONTACT_LABEL) autocomplete="email" value=contact error=field_error("contact") lang=lang />
+            <button class="button" type="submit" prop:disabled=move || busy.get()>{t(i18n::LOOKUP)}</button>
+        </form>
+        {move || failure.get().map(|m| view! { <p class="status status--error" id="status-failure" tabindex="-1" role="alert">{m}</p> })}
+        {result}
+    }
+}

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { SearchPage } from '../pages/search-page';
+import { expectNoAxeViolations } from './a11y';
+
+test.describe('citizen search: filters, place and empty results', () => {
+  test('filters live in the URL; reload and back reproduce the search', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.postcode.fill('8000');
+    // The town is confirmed while typing.
+    await expect(search.townConfirmation).toHaveText('✓ Aarhus C');
+    await search.moreOptions.click();
+    await page.getByLabel('Søg efter ord (frivillig)').fill('forløb');
+    await page.getByRole('checkbox', { name: 'Jeg kan selv tilmelde mig (uden henvisning)' }).check();
+    await page.getByRole('checkbox', { name: 'Der er ledige pladser' }).check();
+    await page.getByLabel('Sortér efter').selectOption({ label: 'Start (snarest først)' });
+    await search.submit.click();
+    await expect(page).toHaveURL(/\/\?postcode=8000&q=forl%C3%B8b&self_referral=true&available=true&sort=next-start$/);
+    await expect(search.resultsHeading).toBeFocused();
+    // Every result takes self-referrals.
+    const n = await search.results.count();
+    expect(n).toBeGreaterThan(0);
+    await expect(search.results.filter({ hasText: 'Du kan selv tilmelde dig' })).toHaveCount(n);
+    await expectNoAxeViolations(page, 'search with filters (da)');
+
+    await page.reload();
+    await expect(search.resultsHeading).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Jeg kan selv tilmelde mig (uden henvisning)' })).toBeChecked();
+    await expect(page.getByLabel('Søg efter ord (frivillig)')).toHaveValue('forløb');
+
+    await search.search('2100');
+    await expect(page).toHaveURL(/\/\?postcode=2100&q=forl%C3%B8b&self_referral=true&available=true&sort=next-start$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/postcode=8000/);
+    await expect(search.postcode).toHaveValue('8000');
+  });
+
+  test('digital offers have their own heading and the count says how many', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto('?postcode=8000&radius_km=5&per_page=50');
+    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 5 km af 8000 Aarhus C$/);
+    await expect(page.getByText(/^Desuden \d+ digitale tilbud/)).toBeVisible();
+  });
+
+  test('recent searches are kept on the device and shown on the search page', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto('?postcode=8000&category=alkohol');
+    await expect(search.resultsHeading).toBeVisible();
+    await search.goto('?postcode=2100');
+    await expect(search.resultsHeading).toBeVisible();
+    await search.goto();
+    const recent = page.getByRole('region', { name: 'Dine seneste søgninger' });
+    await expect(recent.getByRole('link')).toHaveText([/Tilbud nær 2100/, 'Tilbud nær 8000 Aarhus C']);
+    await recent.getByRole('link', { name: 'Tilbud nær 8000 Aarhus C' }).click();
+    await expect(page).toHaveURL(/\/\?postcode=8000&category=alkohol$/);
+    await expect(search.resultsHeading).toBeVisible();
+  });
+
+  test('an unknown postcode is flagged while typing', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.postcode.fill('1001');
+    await expect(search.townConfirmation).toHaveText('Vi kender ikke det postnummer.');
+  });
+
+  test('empty results offer links that widen the search', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto('?postcode=8000&q=xyzzyqwerty');
+    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 25 km af 8000 Aarhus C');
+    await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Søg inden for 50 km' })).toBeVisible();
+    await expectNoAxeViolations(page, 'empty results (da)');
+    await page.getByRole('link', { name: 'Søg inden for 50 km' }).click();
+    await expect(page).toHaveURL(/radius_km=50/);
+  });
+
+  test('"Brug min placering" refused says so', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.useLocation.click();
+    await expect(page.getByText('Vi fik ikke lov at bruge din placering. Skriv dit postnummer i stedet.')).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+  });
+});
+
+test.describe('with the location permission', () => {
+  test.use({ geolocation: { latitude: 56.1567, longitude: 10.2108 }, permissions: ['geolocation'] });
+
+  test('"Brug min placering" searches around the position', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.useLocation.click();
+    await expect(page).toHaveURL(/\/\?lat=56\.1567&lon=10\.2108$/);
+    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 25 km af /);
+    await expect(search.resultsHeading).toBeFocused();
+  });
+});
