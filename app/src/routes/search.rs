@@ -382,7 +382,7 @@ pub fn SearchPage() -> impl IntoView {
                     })}
                 </p>
                 <button class="button button--secondary button--small" type="button" on:click=on_locate prop:disabled=move || geo.get() == Geo::Finding>
-                    <span aria-hidden="true">"⌖ "</span>{i18n::GEO_BUTTON.get(lang)}
+                    {i18n::GEO_BUTTON.get(lang)}
                 </button>
                 <p id="geo-status" tabindex="-1" class="geo-status" role="status">
                     {move || geo_status().map(|(m, bad)| view! { <span class:status--error=bad>{m}</span> })}
