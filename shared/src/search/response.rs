@@ -1,0 +1,148 @@
+//! The search and reference-data responses of the API.
+
+use crate::geo::GeoPoint;
+use crate::offer::Offer;
+use crate::taxonomy::{Capacity, Category, Condition, Format, RegionCode};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/offers` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResponse {
+    pub origin: SearchOrigin,
+    pub radius_km: f64,
+    /// All matches, over all pages: `nearby` plus the region's digital offers.
+    pub total: u32,
+    /// On-site and hybrid matches within the radius (the rest of `total` is digital).
+    pub nearby: u32,
+    pub page: u32,
+    pub per_page: u32,
+    /// On-site and hybrid offers nearest first, then the digital offers of the searched region.
+    pub results: Vec<OfferHit>,
+    pub stats: SearchStats,
+}
+
+/// Where the search was made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchOrigin {
+    pub point: GeoPoint,
+    pub postcode: Option<String>,
+    /// The town of the postcode, e.g. "Aarhus C", shown to confirm the place.
+    pub place_name: Option<String>,
+    pub region: RegionCode,
+}
+
+/// How much the store read to answer: the geo index reads only the covering cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchStats {
+    pub cells: u32,
+    pub items_read: u32,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferHit {
+    pub offer: OfferSummary,
+    /// Kilometres from the search origin; `None` for a digital offer.
+    pub distance_km: Option<f64>,
+    pub digital: bool,
+}
+
+/// What a result list shows of an offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferSummary {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    pub conditions: Vec<Condition>,
+    pub format: Format,
+    pub capacity: Capacity,
+    pub next_start: Option<String>,
+    pub continuous_enrolment: bool,
+    pub evening: bool,
+    pub weekend: bool,
+    /// "Aarhus C" etc.; `None` for digital-only offers.
+    pub city: Option<String>,
+    pub provider_name: String,
+    pub region: RegionCode,
+    pub self_referral: bool,
+    pub demo: bool,
+}
+
+impl From<&Offer> for OfferSummary {
+    fn from(o: &Offer) -> Self {
+        OfferSummary {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            summary: o.summary.clone(),
+            category: o.category,
+            conditions: o.conditions.clone(),
+            format: o.format,
+            capacity: o.capacity,
+            next_start: o.schedule.next_start.clone(),
+            continuous_enrolment: o.schedule.enrolment == crate::offer::Enrolment::Continuous,
+            evening: o.schedule.has_evening(),
+            weekend: o.schedule.has_weekend(),
+            city: o.location.as_ref().map(|l| l.city.clone()),
+            provider_name: o.provider.name.clone(),
+            region: o.region,
+            self_referral: o.referral.self_referral,
+            demo: o.demo,
+        }
+    }
+}
+
+/// `GET /api/v1/taxonomy` response: every code with its labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TaxonomyResponse {
+    pub categories: Vec<Term>,
+    pub conditions: Vec<Term>,
+    pub formats: Vec<Term>,
+    pub regions: Vec<Term>,
+    pub municipalities: Vec<MunicipalityTerm>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Term {
+    pub code: String,
+    pub label: crate::Label,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<crate::Label>,
+}
+
+/// `GET /api/v1/postcodes/{code}`: confirms a postcode with its town while the citizen types.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostcodeInfo {
+    pub postcode: String,
+    pub name: String,
+    pub region: RegionCode,
+    pub point: GeoPoint,
+}
+
+/// `GET /api/v1/config`: what the browser app needs to know about this deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientConfig {
+    /// An OpenStreetMap-compatible raster tile URL template with `{z}`, `{x}` and `{y}`.
+    pub tile_url: String,
+    /// The attribution the tile provider requires (shown on the map).
+    pub tile_attribution: String,
+    /// Demo data is loaded: the app says so on every page.
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MunicipalityTerm {
+    pub code: String,
+    pub name: String,
+    pub region: RegionCode,
+}
