@@ -22,12 +22,15 @@ impl Text {
     }
 }
 
+/// Declares [`Text`] constants and `ALL` (every text of the module, for completeness checks):
+/// `texts! { NAME = "dansk", "English"; }`. The admin bundle's catalogues use it too.
+#[macro_export]
 macro_rules! texts {
     ($($(#[$meta:meta])* $name:ident = $da:literal, $en:literal;)+) => {
-        $($(#[$meta])* pub const $name: Text = Text { da: $da, en: $en };)+
+        $($(#[$meta])* pub const $name: $crate::i18n::Text = $crate::i18n::Text { da: $da, en: $en };)+
 
         /// Every fixed text, for completeness checks.
-        pub const ALL: &[(&str, Text)] = &[$((stringify!($name), $name),)+];
+        pub const ALL: &[(&str, $crate::i18n::Text)] = &[$((stringify!($name), $name),)+];
     };
 }
 

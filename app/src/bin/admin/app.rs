@@ -83,9 +83,9 @@ fn SignedIn() -> impl IntoView {
     move || {
         session.get().map(|p| {
             let scope = match (p.role, p.region) {
-                (Role::NationalAdmin, _) => p.role.label(crate::ui::LANG).to_owned(),
-                (_, Some(r)) => format!("{}, {}", p.role.label(crate::ui::LANG), r.label(crate::ui::LANG)),
-                (_, None) => p.role.label(crate::ui::LANG).to_owned(),
+                (Role::NationalAdmin, _) => p.role.label(crate::ui::lang()).to_owned(),
+                (_, Some(r)) => format!("{}, {}", p.role.label(crate::ui::lang()), r.label(crate::ui::lang())),
+                (_, None) => p.role.label(crate::ui::lang()).to_owned(),
             };
             let who = p.name.clone().unwrap_or(p.subject.clone());
             view! {

@@ -10,10 +10,23 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
-pub const LANG: Lang = Lang::Da;
-
 thread_local! {
     static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
+    static LANG: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The UI language: the one chosen on this device (localStorage `forebyg.lang`, shared with the
+/// citizen pages), Danish by default. Read once per page load; switching reloads the page.
+pub fn lang() -> Lang {
+    LANG.with(|l| {
+        if let Some(lang) = l.get() {
+            return lang;
+        }
+        let stored = window().local_storage().ok().flatten().and_then(|s| s.get_item("forebyg.lang").ok().flatten());
+        let lang = if stored.as_deref() == Some("en") { Lang::En } else { Lang::Da };
+        l.set(Some(lang));
+        lang
+    })
 }
 
 /// Sets the document title and, when the page was reached by navigating inside the app, moves
@@ -54,7 +67,7 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
     let items = errors
         .into_iter()
         .map(|e| {
-            let message = e.message.get(LANG).to_owned();
+            let message = e.message.get(lang()).to_owned();
             match form::control_id(&e.field) {
                 Some(id) => {
                     let href = format!("#{id}");
@@ -82,7 +95,7 @@ pub fn error_text(e: &ApiError) -> String {
         ApiError::Network => "Vi kunne ikke få forbindelse. Prøv igen.".into(),
         ApiError::Problem(p) if p.status == 403 => "Du har ikke adgang til dette.".into(),
         ApiError::Problem(p) if p.status == 404 => "Vi kunne ikke finde det, du leder efter.".into(),
-        ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(LANG).to_owned()).collect::<Vec<_>>().join(" "),
+        ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(lang()).to_owned()).collect::<Vec<_>>().join(" "),
         ApiError::Problem(p) => format!("Det lykkedes ikke: {}", p.detail.clone().unwrap_or_else(|| p.title.clone())),
         _ => "Der skete en fejl hos os. Prøv igen om lidt.".into(),
     }

@@ -27,7 +27,7 @@ pub fn AuditPage() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="audit-region">"Region"</label>
                 <select id="audit-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
-                    {RegionCode::ALL.iter().map(|r| { let c = r.code(); view! { <option value=c selected=move || region.get() == c>{r.label(ui::LANG)}</option> } }).collect_view()}
+                    {RegionCode::ALL.iter().map(|r| { let c = r.code(); view! { <option value=c selected=move || region.get() == c>{r.label(ui::lang())}</option> } }).collect_view()}
                 </select>
             </div>
         })}
@@ -46,8 +46,8 @@ pub fn AuditPage() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>{ui::date_time(e.at)}</td>
-                                        <th scope="row">{e.action.label(ui::LANG)}</th>
-                                        <td>{e.actor.clone()}" ("{e.actor_role.label(ui::LANG)}")"</td>
+                                        <th scope="row">{e.action.label(ui::lang())}</th>
+                                        <td>{e.actor.clone()}" ("{e.actor_role.label(ui::lang())}")"</td>
                                         <td>{e.target.clone()}</td>
                                         <td>{changes}</td>
                                     </tr>

@@ -88,8 +88,8 @@ fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
     let km = format!("{}", report.max_km);
     let bars = chart::gap_bars(&report);
     let place_word = if drill { "kommuner" } else { "postnumre" };
-    let summary = format!("{} huller i {}: steder og indsatser uden et tilbud inden for {} km.", report.gaps, report.region.label(ui::LANG), km);
-    let heads = report.categories.iter().map(|c| view! { <th scope="col">{c.label(ui::LANG)}</th> }).collect_view();
+    let summary = format!("{} huller i {}: steder og indsatser uden et tilbud inden for {} km.", report.gaps, report.region.label(ui::lang()), km);
+    let heads = report.categories.iter().map(|c| view! { <th scope="col">{c.label(ui::lang())}</th> }).collect_view();
     let km2 = km.clone();
     let rows = report
         .rows
@@ -104,7 +104,7 @@ fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
                 .cells
                 .iter()
                 .map(|c| {
-                    let near = c.nearest_km.map(|d| format!("nærmeste {} km", forebyg_app::format::decimal1(d, ui::LANG))).unwrap_or_else(|| "intet tilbud".into());
+                    let near = c.nearest_km.map(|d| format!("nærmeste {} km", forebyg_app::format::decimal1(d, ui::lang()))).unwrap_or_else(|| "intet tilbud".into());
                     if c.is_gap() {
                         view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>"Hul"</strong><br/><span class="small">{near}</span></td> }.into_any()
                     } else {
@@ -115,7 +115,7 @@ fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
             view! { <tr><th scope="row">{name}</th>{cells}</tr> }
         })
         .collect_view();
-    let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(ui::LANG)}": "{d.offers}</li> }).collect_view();
+    let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(ui::lang())}": "{d.offers}</li> }).collect_view();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
         <h2 id="chart-title">"Huller pr. indsats"</h2>
@@ -143,7 +143,8 @@ fn GapChart(bars: Vec<Bar>, place_word: &'static str) -> impl IntoView {
     let label_w = 230.0;
     let bar_w = 300.0;
     let height = row_h * bars.len() as f64 + 8.0;
-    let desc = bars.iter().map(|b| format!("{}: {} af {} {place_word}", b.category.label(ui::LANG), b.gaps, b.places)).collect::<Vec<_>>().join("; ");
+    let desc =
+        bars.iter().map(|b| format!("{}: {} af {} {place_word}", b.category.label(ui::lang()), b.gaps, b.places)).collect::<Vec<_>>().join("; ");
     let items = bars
         .into_iter()
         .enumerate()
@@ -152,7 +153,7 @@ fn GapChart(bars: Vec<Bar>, place_word: &'static str) -> impl IntoView {
             let w = (b.width_pct / 100.0 * bar_w).max(if b.gaps > 0 { 2.0 } else { 0.0 });
             view! {
                 <g>
-                    <text x="0" y=format!("{}", y + 21.0) class="chart__label">{b.category.label(ui::LANG)}</text>
+                    <text x="0" y=format!("{}", y + 21.0) class="chart__label">{b.category.label(ui::lang())}</text>
                     <rect x=format!("{label_w}") y=format!("{}", y + 6.0) width=format!("{w:.1}") height="20" class="chart__bar"></rect>
                     <text x=format!("{}", label_w + w + 6.0) y=format!("{}", y + 21.0) class="chart__value">{format!("{} af {}", b.gaps, b.places)}</text>
                 </g>

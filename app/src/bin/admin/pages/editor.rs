@@ -164,7 +164,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                     Ok(o) => {
                         let text = match what {
                             "verify" => format!("Tilbuddet er bekræftet i dag ({}).", o.last_verified),
-                            _ => format!("Status er nu: {}.", o.status.label(ui::LANG)),
+                            _ => format!("Status er nu: {}.", o.status.label(ui::lang())),
                         };
                         loaded(o);
                         message.set(Some(text));
@@ -285,7 +285,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
         code: fn(T) -> &'static str,
         label: fn(T, forebyg_shared::Lang) -> &'static str,
     ) -> Vec<(&'static str, &'static str)> {
-        all.iter().map(|&t| (code(t), label(t, ui::LANG))).collect()
+        all.iter().map(|&t| (code(t), label(t, ui::lang()))).collect()
     }
 
     let municipalities = move || {
@@ -321,7 +321,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
         if new {
             "Nyt tilbud: gemmes som kladde.".to_owned()
         } else {
-            format!("Status: {} · version {} · sidst bekræftet {}", b.status.label(ui::LANG), b.version, b.last_verified)
+            format!("Status: {} · version {} · sidst bekræftet {}", b.status.label(ui::lang()), b.version, b.last_verified)
         }
     };
 
@@ -400,7 +400,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                                                 if on { f.conditions.push(c); f.conditions.sort(); }
                                             })
                                         } />
-                                    <label class="choice__label" for=id>{c.label(ui::LANG)}</label>
+                                    <label class="choice__label" for=id>{c.label(ui::lang())}</label>
                                 </div>
                             }
                         }).collect_view()}

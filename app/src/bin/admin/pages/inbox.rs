@@ -39,7 +39,7 @@ pub fn InboxPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
             match api::post::<_, InboxItem>(&url, &ReferralStatusChange { status: s }).await {
-                Ok(item) => message.set(Some(format!("Henvendelse {} er nu: {}.", item.receipt_code, item.status.label(ui::LANG)))),
+                Ok(item) => message.set(Some(format!("Henvendelse {} er nu: {}.", item.receipt_code, item.status.label(ui::lang())))),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -54,7 +54,7 @@ pub fn InboxPage() -> impl IntoView {
                 <label class="field__label" for="inbox-status">"Status"</label>
                 <select id="inbox-status" class="select" on:change=move |ev| status.set(event_target_value(&ev))>
                     <option value="">"Alle"</option>
-                    {ReferralStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::LANG)}</option> }).collect_view()}
+                    {ReferralStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::lang())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -86,14 +86,14 @@ pub fn InboxPage() -> impl IntoView {
                         view! {
                             <li class="card">
                                 <h2 class="card__title">{it.name.clone()}</h2>
-                                <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(ui::LANG)}</span>
+                                <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(ui::lang())}</span>
                                     {it.waitlist.then_some(" · venteliste")}
                                     " · kode "{it.receipt_code.clone()}" · modtaget "{it.created_on.clone()}</p>
                                 <dl class="facts">
                                     <div><dt>"Tilbud"</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
                                     {it.phone.clone().map(|p| view! { <div><dt>"Telefon"</dt><dd>{p}</dd></div> })}
                                     {it.email.clone().map(|p| view! { <div><dt>"E-mail"</dt><dd>{p}</dd></div> })}
-                                    {it.contact_time.map(|t| view! { <div><dt>"Kontakttid"</dt><dd>{t.label(ui::LANG)}</dd></div> })}
+                                    {it.contact_time.map(|t| view! { <div><dt>"Kontakttid"</dt><dd>{t.label(ui::lang())}</dd></div> })}
                                     {it.message.clone().map(|p| view! { <div><dt>"Besked"</dt><dd>{p}</dd></div> })}
                                 </dl>
                                 <div class="actions">{buttons}</div>

@@ -82,7 +82,7 @@ pub fn LoginPage() -> impl IntoView {
                 <select id="f-role" class="select" on:change=move |ev| role.set(event_target_value(&ev))>
                     {Role::ALL.iter().map(|r| {
                         let code = r.code();
-                        view! { <option value=code selected=move || role.get() == code>{r.label(ui::LANG)}</option> }
+                        view! { <option value=code selected=move || role.get() == code>{r.label(ui::lang())}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -91,7 +91,7 @@ pub fn LoginPage() -> impl IntoView {
                 <select id="f-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
                     {RegionCode::ALL.iter().map(|r| {
                         let code = r.code();
-                        view! { <option value=code selected=move || region.get() == code>{r.label(ui::LANG)}</option> }
+                        view! { <option value=code selected=move || region.get() == code>{r.label(ui::lang())}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -46,8 +46,8 @@ pub fn OffersPage() -> impl IntoView {
                                 {hits.into_iter().take(SHOWN).map(|r| view! {
                                     <tr>
                                         <th scope="row"><a href=format!("/admin/tilbud/{}", r.id)>{r.title.clone()}</a></th>
-                                        <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::LANG)}</span></td>
-                                        <td>{r.category.label(ui::LANG)}</td>
+                                        <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::lang())}</span></td>
+                                        <td>{r.category.label(ui::lang())}</td>
                                         <td>{r.provider_name.clone()}</td>
                                         <td>{r.city.clone().unwrap_or_default()}</td>
                                         <td>{r.last_verified.clone()}{r.stale.then(|| view! { " "<span class="pill pill--stale"><span aria-hidden="true">"⚠ "</span>"Skal bekræftes"</span> })}</td>
@@ -74,7 +74,7 @@ pub fn OffersPage() -> impl IntoView {
                 <label class="field__label" for="filter-status">"Status"</label>
                 <select id="filter-status" class="select" on:change=move |ev| status.set(event_target_value(&ev))>
                     <option value="">"Alle"</option>
-                    {OfferStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::LANG)}</option> }).collect_view()}
+                    {OfferStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::lang())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field choice">

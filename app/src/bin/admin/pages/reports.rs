@@ -23,7 +23,7 @@ pub fn ReportsPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/reports/{}/resolve", forebyg_app::query::encode(&id));
             match api::post::<_, ChangeReport>(&url, &ReportResolution { status }).await {
-                Ok(r) => message.set(Some(format!("Fejlrapporten om »{}« er markeret: {}.", r.offer_title, r.status.label(ui::LANG)))),
+                Ok(r) => message.set(Some(format!("Fejlrapporten om »{}« er markeret: {}.", r.offer_title, r.status.label(ui::lang())))),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -48,8 +48,8 @@ pub fn ReportsPage() -> impl IntoView {
                         let open = r.status == ReportStatus::Open;
                         view! {
                             <li class="card">
-                                <h2 class="card__title">{r.topic.label(ui::LANG)}": "{r.offer_title.clone()}</h2>
-                                <p><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::LANG)}</span>" · modtaget "{ui::date_time(r.created_at)}</p>
+                                <h2 class="card__title">{r.topic.label(ui::lang())}": "{r.offer_title.clone()}</h2>
+                                <p><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::lang())}</span>" · modtaget "{ui::date_time(r.created_at)}</p>
                                 <blockquote class="report-message">{r.message.clone()}</blockquote>
                                 <div class="actions">
                                     <a class="button button--secondary" href=format!("/admin/tilbud/{}", r.offer_id)>"Ret tilbuddet"</a>
