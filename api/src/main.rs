@@ -96,7 +96,8 @@ async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
         return lambda_http::run(routes::router(state)).await;
     }
     tokio::spawn(purge_expired_referrals(state.clone()));
-    let app = routes::with_spa(routes::router(state), &config.dist_dir);
+    let csp = routes::security_headers::content_security_policy(&state.client_config.tile_url, &[], false);
+    let app = routes::with_spa(routes::router(state), &config.dist_dir, &csp);
     let listener = tokio::net::TcpListener::bind((config.bind.as_str(), config.port)).await?;
     tracing::info!("Forebyg is running at http://{}", listener.local_addr()?);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();

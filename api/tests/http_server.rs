@@ -133,6 +133,12 @@ fn serves_the_spa_with_history_fallback_and_caching() {
     }
     let asset = server.get("/forebyg-app-0123abcd.js");
     assert_eq!((asset.status, asset.cache_control.as_str()), (200, "public, max-age=31536000, immutable"));
+    // The pages carry the production Content-Security-Policy, with the configured tile host.
+    for path in ["/", "/tilbud/x", "/admin/tilbud/x", "/forebyg-app-0123abcd.js"] {
+        let csp = server.get(path).content_security_policy;
+        assert!(csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"), "{path}: {csp}");
+    }
 }
 
 #[test]

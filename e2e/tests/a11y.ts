@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from './fixtures';
 
 /** Runs axe with the WCAG 2.1 A/AA rules and fails with a readable list of any violations. */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signInAs } from '../pages/admin-api';
 import { AdminLoginPage, adminPages } from '../pages/admin-pages';
 import { expectNoAxeViolations, screenshot } from './a11y';

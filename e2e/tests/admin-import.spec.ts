@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { bearer, devToken, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { AdminEditorPage } from '../pages/admin-pages';
 import { expectNoAxeViolations } from './a11y';

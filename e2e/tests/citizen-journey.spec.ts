@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from './fixtures';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { ReceiptPage, SignupPage, StatusPage } from '../pages/signup-page';

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { SearchPage } from '../pages/search-page';
 import { ReceiptPage, SignupPage, StatusPage } from '../pages/signup-page';
 import { expectNoAxeViolations } from './a11y';

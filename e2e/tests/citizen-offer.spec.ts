@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 
 test('offer page: directions, print and share tools, and "Meld fejl i oplysningerne"', async ({ page, request }) => {

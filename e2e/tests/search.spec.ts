@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { expectNoAxeViolations, screenshot } from './a11y';

@@ -8,6 +8,7 @@ mod health;
 mod hsds;
 mod offers;
 mod reports;
+pub mod security_headers;
 mod self_referrals;
 mod spa;
 mod taxonomy;
@@ -67,9 +68,12 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// The API plus the built SPAs, for the local server (in AWS, CloudFront serves them): the
-/// admin workspace is its own bundle under `/admin`, so citizens never download its code.
-pub fn with_spa(router: Router, dist_dir: &Path) -> Router {
-    router.nest_service("/admin", spa::service(&dist_dir.join("admin"))).fallback_service(spa::service(dist_dir))
+/// admin workspace is its own bundle under `/admin`, so citizens never download its code. The
+/// pages get the security headers CloudFront adds, Content-Security-Policy included (`csp`, see
+/// [`security_headers::content_security_policy`]).
+pub fn with_spa(router: Router, dist_dir: &Path, csp: &str) -> Router {
+    let site = Router::new().nest_service("/admin", spa::service(&dist_dir.join("admin"))).fallback_service(spa::service(dist_dir));
+    router.merge(security_headers::layer(site, csp))
 }
 
 async fn api_not_found(method: Method) -> Response {

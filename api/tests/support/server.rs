@@ -87,6 +87,7 @@ pub struct Reply {
     pub cache_control: String,
     pub location: String,
     pub retry_after: String,
+    pub content_security_policy: String,
     pub body: String,
 }
 
@@ -108,6 +109,7 @@ fn get(url: &str) -> Option<Reply> {
 fn reply(res: &mut http::Response<ureq::Body>) -> Option<Reply> {
     let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let (content_type, cache_control) = (header("content-type"), header("cache-control"));
-    let (location, retry_after) = (header("location"), header("retry-after"));
-    Some(Reply { status: res.status().as_u16(), content_type, cache_control, location, retry_after, body: res.body_mut().read_to_string().ok()? })
+    let (location, retry_after, content_security_policy) = (header("location"), header("retry-after"), header("content-security-policy"));
+    let status = res.status().as_u16();
+    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, body: res.body_mut().read_to_string().ok()? })
 }
