@@ -3,8 +3,8 @@
 use crate::routes::{
     __path_audit_log, __path_coverage_csv, __path_coverage_json, __path_create_offer, __path_create_self_referral, __path_export_offers_csv,
     __path_get_admin_offer, __path_get_config, __path_get_offer, __path_get_postcode, __path_get_self_referral, __path_get_taxonomy, __path_healthz,
-    __path_import_offers_csv, __path_list_offers, __path_list_referrals, __path_list_reports, __path_me, __path_report_offer, __path_resolve_report,
-    __path_search_offers, __path_set_offer_status, __path_set_referral_status, __path_update_offer, __path_verify_offer,
+    __path_import_offers_csv, __path_list_offers, __path_list_referrals, __path_list_reports, __path_me, __path_referral_counts, __path_report_offer,
+    __path_resolve_report, __path_search_offers, __path_set_offer_status, __path_set_referral_status, __path_update_offer, __path_verify_offer,
     __path_withdraw_self_referral,
 };
 use crate::routes::{
@@ -19,7 +19,7 @@ use utoipa::OpenApi;
     info(title = "Forebyg API", version = "1", description = "Find patient-oriented prevention offers in Denmark. Errors are RFC 9457 problem+json."),
     paths(
         search_offers, get_offer, create_self_referral, get_self_referral, withdraw_self_referral, get_taxonomy, healthz, openapi_json,
-        me, list_offers, create_offer, get_admin_offer, update_offer, set_offer_status, verify_offer, list_referrals, set_referral_status, audit_log,
+        me, list_offers, create_offer, get_admin_offer, update_offer, set_offer_status, verify_offer, list_referrals, referral_counts, set_referral_status, audit_log,
         coverage_json, coverage_csv, export_offers_csv, import_offers_csv, report_offer, list_reports, resolve_report, get_postcode, get_config,
         hsds_services, hsds_service, hsds_organizations, hsds_locations, hsds_service_at_locations, hsds_taxonomies, hsds_taxonomy_terms
     ),

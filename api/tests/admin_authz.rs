@@ -6,6 +6,7 @@ mod support;
 
 use forebyg_api::auth::dev;
 use forebyg_api::demo;
+use forebyg_shared::admin::ReferralCounts;
 use forebyg_shared::auth::Role;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralReceipt;
@@ -68,6 +69,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "POST", path: format!("/api/v1/admin/offers/{}/status", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/offers/{}/verify", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: "/api/v1/admin/referrals".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "GET", path: "/api/v1/admin/referrals/counts".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
@@ -119,6 +121,9 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         assert!(!list(case, "/api/v1/admin/offers.csv").contains(&t.id), "{} exports the offer", CASES[case]);
     }
     assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
+    // The counts cover the same requests as the list (the target's is the only one).
+    let counts = |case: usize| serde_json::from_str::<ReferralCounts>(&list(case, "/api/v1/admin/referrals/counts")).unwrap().total();
+    assert_eq!((counts(4), counts(5), counts(6)), (0, 0, 1), "request counts of wrong region, wrong provider, right scope");
     // The right provider editor is in scope too.
     let editor = format!("Bearer {}", dev::sign(&dev::claims(Role::ProviderEditor, Some(t.region), Some(&t.provider.id), 600)));
     assert_eq!(server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", editor.as_str())], None).status, 200);

@@ -96,6 +96,35 @@ pub struct InboxItem {
     pub expires_on: String,
 }
 
+/// How many requests to join are in each status, within the admin's scope: no personal data, so
+/// reading it is not audited (the overview shows it on every visit).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferralCounts {
+    pub received: u32,
+    pub contacted: u32,
+    pub enrolled: u32,
+    pub declined: u32,
+    pub withdrawn: u32,
+}
+
+impl ReferralCounts {
+    pub fn add(&mut self, status: ReferralStatus) {
+        let n = match status {
+            ReferralStatus::Received => &mut self.received,
+            ReferralStatus::Contacted => &mut self.contacted,
+            ReferralStatus::Enrolled => &mut self.enrolled,
+            ReferralStatus::Declined => &mut self.declined,
+            ReferralStatus::Withdrawn => &mut self.withdrawn,
+        };
+        *n += 1;
+    }
+
+    pub fn total(&self) -> u32 {
+        self.received + self.contacted + self.enrolled + self.declined + self.withdrawn
+    }
+}
+
 /// Move a request on: contacted, enrolled or declined.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

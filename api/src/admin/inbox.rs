@@ -7,7 +7,7 @@ use crate::error::ApiError;
 use crate::self_referral::{now, receipt};
 use crate::store::SelfReferral;
 use crate::AppState;
-use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralStatusChange};
+use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralCounts, ReferralStatusChange};
 use forebyg_shared::referral::ReferralStatus;
 
 fn item(r: &SelfReferral) -> InboxItem {
@@ -29,6 +29,19 @@ fn item(r: &SelfReferral) -> InboxItem {
         updated_on: rc.updated_on,
         expires_on: rc.expires_on,
     }
+}
+
+/// How many requests within scope are in each status. Reveals no personal data: not audited.
+pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, ApiError> {
+    let mut counts = ReferralCounts::default();
+    for region in admin.0.regions() {
+        for r in state.referrals.region_referrals(region, now()).await? {
+            if admin.0.may_manage(r.region, &r.provider_id) {
+                counts.add(r.status);
+            }
+        }
+    }
+    Ok(counts)
 }
 
 /// Requests within scope, optionally for one offer and/or in one status.

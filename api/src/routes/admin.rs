@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use forebyg_shared::admin::{AdminOfferRow, AuditEntry, InboxItem, ReferralStatusChange, Reverify, StaleEdit, StatusChange};
+use forebyg_shared::admin::{AdminOfferRow, AuditEntry, InboxItem, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange};
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::Problem;
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/offers/{id}/status", post(set_offer_status))
         .route("/admin/offers/{id}/verify", post(verify_offer))
         .route("/admin/referrals", get(list_referrals))
+        .route("/admin/referrals/counts", get(referral_counts))
         .route("/admin/referrals/{code}/status", post(set_referral_status))
         .route("/admin/audit", get(audit_log))
 }
@@ -125,6 +126,13 @@ pub struct InboxQuery {
     responses((status = 200, body = Vec<InboxItem>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_referrals(State(state): State<AppState>, admin: Admin, Query(q): Query<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
     Ok(Json(inbox::list(&state, &admin, q.offer.as_deref(), q.status).await?))
+}
+
+/// How many requests to join the admin's offers are in each status (no personal data; not audited).
+#[utoipa::path(get, path = "/api/v1/admin/referrals/counts", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = ReferralCounts), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
+    Ok(Json(inbox::counts(&state, &admin).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.

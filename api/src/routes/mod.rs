@@ -25,8 +25,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use admin::{
-    __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_set_offer_status,
-    __path_set_referral_status, __path_update_offer, __path_verify_offer,
+    __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_referral_counts,
+    __path_set_offer_status, __path_set_referral_status, __path_update_offer, __path_verify_offer,
 };
 pub use admin_bulk::{__path_export_offers_csv, __path_import_offers_csv};
 pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::ui::{self, Failed, Loading};
-use forebyg_shared::admin::{AdminOfferRow, InboxItem};
+use forebyg_shared::admin::{AdminOfferRow, ReferralCounts};
 use forebyg_shared::report::ChangeReport;
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::html::H1;
@@ -14,7 +14,8 @@ pub fn OverviewPage() -> impl IntoView {
     ui::page_setup("Overblik", h1);
     let offers = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
     let reports = LocalResource::new(|| api::get::<Vec<ChangeReport>>("/api/v1/admin/reports?status=open"));
-    let inbox = LocalResource::new(|| api::get::<Vec<InboxItem>>("/api/v1/admin/referrals?status=received"));
+    // Counts only: opening the overview reads no personal data (and writes no audit entries).
+    let inbox = LocalResource::new(|| api::get::<ReferralCounts>("/api/v1/admin/referrals/counts"));
 
     let counts = move || {
         offers.get().map(|r| match r {
@@ -57,8 +58,8 @@ pub fn OverviewPage() -> impl IntoView {
         {move || match inbox.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(items)) => view! {
-                <p>{format!("{} nye henvendelser venter på at blive behandlet.", items.len())}" "<a href="/admin/henvendelser">"Gå til henvendelserne"</a></p>
+            Some(Ok(counts)) => view! {
+                <p>{format!("{} nye henvendelser venter på at blive behandlet.", counts.received)}" "<a href="/admin/henvendelser">"Gå til henvendelserne"</a></p>
             }.into_any(),
         }}
         <h2>"Åbne fejlrapporter"</h2>
