@@ -2,13 +2,12 @@
 
 use crate::dom::{self, Store};
 use crate::i18n;
+use crate::router;
 use crate::routes::{
     not_found::NotFound, offer::OfferPage, receipt::ReceiptPage, saved::SavedPage, search::SearchPage, signup::SignupPage, status::StatusPage,
 };
 use forebyg_shared::Lang;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 const LANG_KEY: &str = "forebyg.lang";
 
@@ -33,6 +32,9 @@ pub fn use_last_search() -> RwSignal<Option<String>> {
     use_context::<LastSearch>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(None))
 }
 
+/// The pages, in the order the page switch in [`App`] builds them.
+const ROUTES: &[&str] = &["/", "/tilbud/:id", "/tilbud/:id/tilmeld", "/kvittering/:code", "/status", "/gemte"];
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = stored_lang();
@@ -49,6 +51,9 @@ pub fn App() -> impl IntoView {
     };
     let other_code = if lang == Lang::Da { "en" } else { "da" };
     provide_context(LastSearch(RwSignal::new(None)));
+    // The page of the path (and its parameters); a change of the query alone keeps the page.
+    let path = router::provide();
+    let page = Memo::new(move |_| path.with(|p| router::route(ROUTES, p)));
     crate::components::save_toggle::provide_saved();
 
     // A skip link must move focus, not just scroll: the router would treat `#main` as a navigation.
@@ -60,8 +65,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main" on:click=skip>{i18n::SKIP_LINK.get(lang)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{i18n::SKIP_LINK.get(lang)}</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <a class="site-name" href="/">
@@ -70,9 +74,9 @@ pub fn App() -> impl IntoView {
                     </a>
                     <nav class="site-nav" aria-label=i18n::NAV_LABEL.get(lang)>
                         <ul>
-                            <li><A href="/" exact=true>{i18n::NAV_SEARCH.get(lang)}</A></li>
-                            <li><A href="/gemte">{i18n::NAV_SAVED.get(lang)}</A></li>
-                            <li><A href="/status">{i18n::NAV_STATUS.get(lang)}</A></li>
+                            <li><NavLink href="/">{i18n::NAV_SEARCH.get(lang)}</NavLink></li>
+                            <li><NavLink href="/gemte">{i18n::NAV_SAVED.get(lang)}</NavLink></li>
+                            <li><NavLink href="/status">{i18n::NAV_STATUS.get(lang)}</NavLink></li>
                         </ul>
                         <button type="button" class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
                             {i18n::LANG_SWITCH.get(lang)}
@@ -81,14 +85,18 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <main id="main" class="wrap" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=SearchPage />
-                    <Route path=path!("/tilbud/:id") view=OfferPage />
-                    <Route path=path!("/tilbud/:id/tilmeld") view=SignupPage />
-                    <Route path=path!("/kvittering/:code") view=ReceiptPage />
-                    <Route path=path!("/status") view=StatusPage />
-                    <Route path=path!("/gemte") view=SavedPage />
-                </Routes>
+                {move || page.with(|matched| {
+                    let Some((i, params)) = matched.clone() else { return view! { <NotFound /> }.into_any() };
+                    router::provide_params(params);
+                    match i {
+                        0 => view! { <SearchPage /> }.into_any(),
+                        1 => view! { <OfferPage /> }.into_any(),
+                        2 => view! { <SignupPage /> }.into_any(),
+                        3 => view! { <ReceiptPage /> }.into_any(),
+                        4 => view! { <StatusPage /> }.into_any(),
+                        _ => view! { <SavedPage /> }.into_any(),
+                    }
+                })}
             </main>
             <footer class="site-footer">
                 <div class="wrap">
@@ -96,6 +104,12 @@ pub fn App() -> impl IntoView {
                     <p>{i18n::FOOTER_ABOUT.get(lang)}</p>
                 </div>
             </footer>
-        </Router>
     }
+}
+
+/// A navigation link, marked `aria-current="page"` on its page.
+#[component]
+fn NavLink(href: &'static str, children: Children) -> impl IntoView {
+    let path = router::use_path();
+    view! { <a href=href aria-current=move || (path.get() == href).then_some("page")>{children()}</a> }
 }

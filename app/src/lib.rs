@@ -7,6 +7,7 @@ pub mod api;
 pub mod format;
 pub mod i18n;
 pub mod query;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -14,6 +15,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+mod router;
 #[cfg(target_arch = "wasm32")]
 mod routes;
 

@@ -3,13 +3,13 @@
 use crate::api;
 use crate::app::{use_lang, use_last_search};
 use crate::components::badges::CapacityBadge;
+use crate::router::use_params_map;
 use crate::{dom, format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OfferPage() -> impl IntoView {

@@ -3,12 +3,12 @@
 
 use crate::app::use_lang;
 use crate::dom::{self, Store};
+use crate::router::use_params_map;
 use crate::{format, i18n, query};
 use forebyg_shared::referral::ReferralReceipt;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The facts of a receipt as a description list.
 #[component]

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::app::{use_lang, use_last_search};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::result_card::ResultCard;
+use crate::router::{use_navigate, use_query_map, NavigateOptions};
 use crate::{dom, format, i18n, query};
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::taxonomy::Category;
@@ -13,8 +14,6 @@ use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// Where the search of the current URL stands.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,6 +5,7 @@ use crate::app::use_lang;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::dom::{self, Store};
+use crate::router::{use_navigate, use_params_map};
 use crate::{i18n, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
@@ -14,7 +15,6 @@ use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 const SUMMARY_ID: &str = "error-summary";
 
