@@ -26,14 +26,17 @@ pub fn is_region_admin(p: &Option<Principal>) -> bool {
 pub fn App() -> impl IntoView {
     let session = RwSignal::new(None::<Principal>);
     provide_context(Session(session));
-    if api::token().is_some() {
+    let path = window().location().pathname().unwrap_or_default();
+    if crate::oauth::is_sign_in_page(&path) {
+        // The sign-in pages work without a session (the callback makes one).
+    } else if api::token().is_some() {
         leptos::task::spawn_local(async move {
             if let Ok(p) = api::get::<Principal>("/api/v1/admin/me").await {
                 session.set(Some(p));
             }
         });
-    } else if !window().location().pathname().unwrap_or_default().starts_with("/admin/login") {
-        let _ = window().location().set_href("/admin/login");
+    } else {
+        crate::sign_in::to_login(false);
     }
 
     let skip = move |ev: leptos::ev::MouseEvent| {
@@ -57,6 +60,8 @@ pub fn App() -> impl IntoView {
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/admin/login") view=pages::login::LoginPage />
+                    <Route path=path!("/admin/dev-login") view=pages::dev_login::DevLoginPage />
+                    <Route path=path!("/admin/callback") view=pages::callback::CallbackPage />
                     <Route path=path!("/admin") view=pages::overview::OverviewPage />
                     <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
                     <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
@@ -91,7 +96,7 @@ fn SignedIn() -> impl IntoView {
             view! {
                 <div class="admin-user">
                     <span>{who}" · "{scope}</span>
-                    <button type="button" class="button button--small button--inverse" on:click=move |_| api::sign_out()>"Log ud"</button>
+                    <button type="button" class="button button--small button--inverse" on:click=move |_| crate::sign_in::sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
                 </div>
             }
         })
@@ -102,7 +107,7 @@ fn SignedIn() -> impl IntoView {
 fn Nav() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let on_login = move || location.pathname.get().starts_with("/admin/login");
+    let on_login = move || crate::oauth::is_sign_in_page(&location.pathname.get());
     move || {
         (!on_login() && session.get().is_some()).then(|| {
             let region = is_region_admin(&session.get());

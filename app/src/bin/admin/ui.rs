@@ -32,7 +32,7 @@ pub fn lang() -> Lang {
 /// Sets the document title and, when the page was reached by navigating inside the app, moves
 /// focus to the page's h1 once it is rendered.
 pub fn page_setup(title: &str, h1: NodeRef<H1>) {
-    document().set_title(&format!("{title} – Forebyg administration"));
+    set_title(title);
     if FIRST_PAGE.with(|f| f.replace(false)) {
         return;
     }
@@ -45,6 +45,11 @@ pub fn page_setup(title: &str, h1: NodeRef<H1>) {
             }
         }
     });
+}
+
+/// "{title} – Forebyg administration" as the document title.
+pub fn set_title(title: &str) {
+    document().set_title(&format!("{title} – Forebyg administration"));
 }
 
 /// Focuses the element with `id` and scrolls it into view.

@@ -1,7 +1,9 @@
 //! The admin pages, one module each.
 
 pub mod audit;
+pub mod callback;
 pub mod coverage;
+pub mod dev_login;
 pub mod editor;
 pub mod import;
 pub mod inbox;
