@@ -3,6 +3,8 @@
 
 use crate::api;
 use crate::pages;
+use crate::texts::common as t;
+use crate::ui::lang;
 use forebyg_shared::auth::{Principal, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -46,14 +48,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main" on:click=skip>"Spring til indhold"</a>
+            <a class="skip-link" href="#main" on:click=skip>{t::SKIP_LINK.get(lang())}</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <a class="site-name" href="/admin">
                         "Forebyg"
-                        <span class="site-tagline">"Administration af forebyggelsestilbud"</span>
+                        <span class="site-tagline">{t::SITE_TAGLINE.get(lang())}</span>
                     </a>
                     <SignedIn />
+                    <crate::lang_switch::LangSwitch />
                 </div>
                 <Nav />
             </header>
@@ -75,7 +78,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    <p>"Forebyg administration: kun for regionernes og udbydernes medarbejdere. Læsning af henvendelser logges."</p>
+                    <p>{t::FOOTER.get(lang())}</p>
                 </div>
             </footer>
         </Router>
@@ -112,15 +115,15 @@ fn Nav() -> impl IntoView {
         (!on_login() && session.get().is_some()).then(|| {
             let region = is_region_admin(&session.get());
             view! {
-                <nav class="admin-nav" aria-label="Administration">
+                <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
                     <ul class="wrap">
-                        <li><A href="/admin" exact=true>"Overblik"</A></li>
-                        <li><A href="/admin/tilbud">"Tilbud"</A></li>
-                        <li><A href="/admin/henvendelser">"Henvendelser"</A></li>
-                        <li><A href="/admin/fejlrapporter">"Fejlrapporter"</A></li>
-                        {region.then(|| view! { <li><A href="/admin/daekning">"Dækning"</A></li> })}
-                        <li><A href="/admin/import">"Import og eksport"</A></li>
-                        {region.then(|| view! { <li><A href="/admin/log">"Log"</A></li> })}
+                        <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
+                        <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
+                        <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
+                        <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}
+                        <li><A href="/admin/import">{t::NAV_IMPORT.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/log">{t::NAV_LOG.get(lang())}</A></li> })}
                     </ul>
                 </nav>
             }

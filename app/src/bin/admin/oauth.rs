@@ -73,14 +73,18 @@ pub fn callback_code(code: Option<&str>, state: Option<&str>, error: Option<&str
 /// A page of the admin workspace to return to after signing in (nothing else: no open redirect).
 pub fn safe_return(path: Option<&str>) -> String {
     match path {
-        Some(p) if (p == "/admin" || p.starts_with("/admin/") || p.starts_with("/admin?")) && !p.contains("//") && !is_sign_in_page(p) => p.to_owned(),
+        Some(p) if (p == "/admin" || p.starts_with("/admin/") || p.starts_with("/admin?")) && !p.contains("//") && !is_sign_in_page(p) => {
+            p.to_owned()
+        }
         _ => "/admin".to_owned(),
     }
 }
 
 /// The sign-in pages themselves, where no session is needed.
 pub fn is_sign_in_page(path: &str) -> bool {
-    ["/admin/login", "/admin/dev-login", "/admin/callback"].iter().any(|p| path == *p || path.starts_with(&format!("{p}?")) || path.starts_with(&format!("{p}/")))
+    ["/admin/login", "/admin/dev-login", "/admin/callback"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}?")) || path.starts_with(&format!("{p}/")))
 }
 
 #[cfg(test)]
