@@ -22,7 +22,7 @@ mod lang_switch;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod sign_in;
-#[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod texts;
 #[cfg(target_arch = "wasm32")]
 mod ui;
