@@ -68,6 +68,7 @@ impl Config {
                     issuer: need("FOREBYG_COGNITO_ISSUER")?,
                     client_id: need("FOREBYG_COGNITO_CLIENT_ID")?,
                     jwks_url: get("FOREBYG_JWKS_URL"),
+                    hosted_ui: need("FOREBYG_COGNITO_HOSTED_UI")?.trim_end_matches('/').to_owned(),
                 }
             }
             other => return Err(ConfigError { name: "FOREBYG_AUTH", reason: format!("must be none, dev or cognito, not `{other}`") }),
@@ -120,9 +121,13 @@ mod tests {
             ("FOREBYG_AUTH", "cognito"),
             ("FOREBYG_COGNITO_ISSUER", "https://cognito-idp.eu-north-1.amazonaws.com/p"),
             ("FOREBYG_COGNITO_CLIENT_ID", "c"),
+            ("FOREBYG_COGNITO_HOSTED_UI", "https://forebyg-prod.auth.eu-north-1.amazoncognito.com/"),
         ]);
-        assert!(matches!(cognito.unwrap().auth, AuthConfig::Cognito { .. }));
+        let AuthConfig::Cognito { hosted_ui, .. } = cognito.unwrap().auth else { panic!("cognito") };
+        assert_eq!(hosted_ui, "https://forebyg-prod.auth.eu-north-1.amazoncognito.com");
         assert_eq!(cfg(&[("FOREBYG_AUTH", "cognito")]).unwrap_err().name, "FOREBYG_COGNITO_ISSUER");
+        let no_hosted_ui = cfg(&[("FOREBYG_AUTH", "cognito"), ("FOREBYG_COGNITO_ISSUER", "i"), ("FOREBYG_COGNITO_CLIENT_ID", "c")]);
+        assert_eq!(no_hosted_ui.unwrap_err().name, "FOREBYG_COGNITO_HOSTED_UI");
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
     pub client_config: Arc<forebyg_shared::search::ClientConfig>,
+    /// The development authorization server's pending codes (empty unless FOREBYG_AUTH=dev).
+    pub dev_codes: Arc<auth::dev_codes::CodeStore>,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
             limits: Arc::new(limits),
             auth,
             client_config: Arc::new(default_client_config()),
+            dev_codes: Arc::new(auth::dev_codes::CodeStore::new(auth::dev_codes::CODE_TTL)),
         }
     }
 
@@ -66,6 +69,7 @@ pub fn default_client_config() -> forebyg_shared::search::ClientConfig {
         tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
         tile_attribution: "© OpenStreetMap-bidragydere".into(),
         demo: false,
+        admin_sign_in: None,
     }
 }
 

@@ -62,6 +62,7 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     client.tile_url = std::env::var("FOREBYG_TILE_URL").unwrap_or(client.tile_url);
     client.tile_attribution = std::env::var("FOREBYG_TILE_ATTRIBUTION").unwrap_or(client.tile_attribution);
     client.demo = config.demo_offers > 0;
+    client.admin_sign_in = config.auth.admin_sign_in();
     Ok(match &config.store {
         StoreConfig::Embedded { data_dir } => {
             AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth).with_client_config(client)

@@ -244,6 +244,16 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&authorizer["Issuer"]));
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&tagged("Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}".into())));
     assert_eq!(var("FOREBYG_COGNITO_CLIENT_ID").map(|c| seq([c.clone()])).as_ref(), Some(&authorizer["Audience"]));
+    // The SPA signs in at the pool's hosted UI and comes back to /admin/callback (/admin/login
+    // after signing out).
+    let hosted_ui = tagged("Sub", "https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com".into());
+    assert_eq!(var("FOREBYG_COGNITO_HOSTED_UI"), Some(&hosted_ui));
+    let client = serde_yaml_ng::to_string(&props(&t, "UserPoolClient")).unwrap();
+    for url in
+        ["https://${Distribution.DomainName}/admin/callback", "https://${DomainName}/admin/login", "https://${Distribution.DomainName}/admin/login"]
+    {
+        assert!(client.contains(url), "UserPoolClient lacks {url}: {client}");
+    }
     let logging = &f["LoggingConfig"];
     assert_eq!((logging["LogFormat"].as_str(), f["Tracing"].as_str()), (Some("JSON"), Some("Active")));
 

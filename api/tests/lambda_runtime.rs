@@ -229,6 +229,7 @@ impl LambdaProcess {
             .env("FOREBYG_AUTH", "cognito")
             .env("FOREBYG_COGNITO_ISSUER", ISSUER)
             .env("FOREBYG_COGNITO_CLIENT_ID", CLIENT_ID)
+            .env("FOREBYG_COGNITO_HOSTED_UI", "https://forebyg-test.auth.eu-north-1.amazoncognito.com")
             .env("FOREBYG_JWKS_URL", format!("http://{runtime_api}/jwks.json"))
             .env("RUST_LOG", "info")
             .stdout(Stdio::from(log.try_clone().unwrap()))

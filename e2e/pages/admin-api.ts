@@ -1,6 +1,10 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { AdminLoginPage, regionLabels } from './admin-pages';
 
-/** Helpers for the admin e2e tests: dev-issuer tokens and offers made through the API. */
+/**
+ * Helpers for the admin e2e tests: dev-issuer tokens for API calls, signing a page in through
+ * the browser's sign-in flow, and offers made through the API.
+ */
 
 export type Region = 'nordjylland' | 'midtjylland' | 'syddanmark' | 'oestdanmark';
 
@@ -12,11 +16,15 @@ export async function devToken(request: APIRequestContext, region: Region, role 
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** Signs the page in as a region admin without the login form (the token in sessionStorage). */
+/**
+ * Signs the page in as a region admin through the browser flow (authorization code + PKCE at the
+ * dev issuer); returns the ID token the app keeps in sessionStorage.
+ */
 export async function signInAs(page: Page, region: Region): Promise<string> {
-  const token = await devToken(page.request, region);
-  await page.addInitScript((t) => sessionStorage.setItem('forebyg-admin-token', t), token);
-  return token;
+  await new AdminLoginPage(page).signIn(regionLabels[region]);
+  const token = await page.evaluate(() => sessionStorage.getItem('forebyg-admin-token'));
+  expect(token).toBeTruthy();
+  return token as string;
 }
 
 export function unique(prefix: string): string {

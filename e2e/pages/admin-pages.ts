@@ -1,7 +1,44 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The admin workspace's pages, found by role and label only. */
+export const regionLabels: Record<string, string> = {
+  nordjylland: 'Region Nordjylland',
+  midtjylland: 'Region Midtjylland',
+  syddanmark: 'Region Syddanmark',
+  oestdanmark: 'Region Østdanmark',
+};
+
+/** `/admin/login`: "Log ind" starts the code flow with PKCE at the identity provider. */
 export class AdminLoginPage {
+  readonly heading: Locator;
+  readonly submit: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Log ind' });
+    this.submit = page.getByRole('button', { name: 'Log ind' });
+  }
+
+  /**
+   * The whole browser flow: `start` (an admin page) → /admin/login → Log ind → /admin/dev-login
+   * (the dev issuer's authorize page) → /admin/callback → back at `start`, whose h1 is `h1`.
+   */
+  async signIn(region: string, role = 'Regional administrator', start = '/admin', h1 = 'Overblik'): Promise<void> {
+    await this.page.goto(start);
+    await expect(this.page).toHaveURL(/\/admin\/login$/);
+    await expect(this.heading).toBeVisible();
+    await this.submit.click();
+    const dev = new AdminDevLoginPage(this.page);
+    await expect(this.page).toHaveURL(/\/admin\/dev-login\?.*code_challenge_method=S256/);
+    await expect(dev.heading).toBeVisible();
+    await dev.choose(role, region);
+    await dev.submit.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: h1, exact: true })).toBeVisible();
+    await expect(this.page).toHaveURL(new RegExp(`${start.replace(/[?]/g, '\\?')}$`));
+  }
+}
+
+/** `/admin/dev-login`: the development issuer's authorize page (role, region, provider). */
+export class AdminDevLoginPage {
   readonly heading: Locator;
   readonly role: Locator;
   readonly region: Locator;
@@ -14,13 +51,11 @@ export class AdminLoginPage {
     this.submit = page.getByRole('button', { name: 'Log ind' });
   }
 
-  async signIn(region: string, role = 'Regional administrator'): Promise<void> {
-    await this.page.goto('/admin/login');
-    await expect(this.heading).toBeVisible();
+  async choose(role: string, region: string): Promise<void> {
     await this.role.selectOption({ label: role });
-    await this.region.selectOption({ label: region });
-    await this.submit.click();
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+    if (await this.region.isVisible()) {
+      await this.region.selectOption({ label: region });
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { AdminLoginPage, adminPages } from '../pages/admin-pages';
 import { expectNoAxeViolations, screenshot } from './a11y';
 
 test.describe('admin workspace: sign-in, navigation and accessibility', () => {
-  test('the dev login signs a region admin in', async ({ page }) => {
+  test('the sign-in flow signs a region admin in', async ({ page }) => {
     await new AdminLoginPage(page).signIn('Region Midtjylland');
     await expect(page.getByText('Regional administrator, Region Midtjylland')).toBeVisible();
     await expect(page).toHaveTitle('Overblik – Forebyg administration');
@@ -13,7 +13,7 @@ test.describe('admin workspace: sign-in, navigation and accessibility', () => {
   test('without a session the admin pages go to the login', async ({ page }) => {
     await page.goto('/admin/tilbud');
     await expect(page).toHaveURL(/\/admin\/login$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Udviklingslogin' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
     await expectNoAxeViolations(page, 'admin login');
   });
 

@@ -16,6 +16,7 @@ pub mod geography;
 pub mod label;
 pub mod offer;
 pub mod offer_validation;
+pub mod pkce;
 pub mod problem;
 pub mod referral;
 pub mod report;

@@ -4,6 +4,7 @@
 //! defence in depth, not the guard.
 
 pub mod dev;
+pub mod dev_codes;
 mod jwks;
 
 use crate::error::ApiError;
@@ -11,6 +12,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use forebyg_shared::auth::{Principal, Role};
+use forebyg_shared::search::AdminSignIn;
 use forebyg_shared::taxonomy::RegionCode;
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
 use serde::{Deserialize, Serialize};
@@ -23,8 +25,36 @@ pub enum AuthConfig {
     /// The development issuer (local run and tests only; refused in Lambda).
     Dev,
     /// Cognito: `issuer` is `https://cognito-idp.{region}.amazonaws.com/{pool id}`, `client_id` the
-    /// app client (the ID token's `aud`); keys from `jwks_url` (default: the issuer's).
-    Cognito { issuer: String, client_id: String, jwks_url: Option<String> },
+    /// app client (the ID token's `aud`); keys from `jwks_url` (default: the issuer's);
+    /// `hosted_ui` the pool domain's base URL, where the admin app signs in.
+    Cognito { issuer: String, client_id: String, jwks_url: Option<String>, hosted_ui: String },
+}
+
+impl AuthConfig {
+    /// The sign-in the admin app performs (`GET /api/v1/config`): the authorization code flow
+    /// with PKCE against Cognito's hosted UI, or the same protocol against the dev issuer.
+    pub fn admin_sign_in(&self) -> Option<AdminSignIn> {
+        let scopes = ["openid", "email", "profile"].map(String::from).to_vec();
+        match self {
+            AuthConfig::Disabled => None,
+            AuthConfig::Dev => Some(AdminSignIn {
+                authorize_url: "/admin/dev-login".into(),
+                token_url: "/api/v1/dev/oauth2/token".into(),
+                logout_url: None,
+                client_id: dev::AUDIENCE.into(),
+                scopes,
+                development: true,
+            }),
+            AuthConfig::Cognito { client_id, hosted_ui, .. } => Some(AdminSignIn {
+                authorize_url: format!("{hosted_ui}/oauth2/authorize"),
+                token_url: format!("{hosted_ui}/oauth2/token"),
+                logout_url: Some(format!("{hosted_ui}/logout")),
+                client_id: client_id.clone(),
+                scopes,
+                development: false,
+            }),
+        }
+    }
 }
 
 /// The claims Forebyg reads (Cognito ID token names; the dev issuer uses the same).
@@ -69,7 +99,7 @@ impl Authenticator {
                 validation.set_audience(&[dev::AUDIENCE]);
                 Keys::Static(dev::decoding_key())
             }
-            AuthConfig::Cognito { issuer, client_id, jwks_url } => {
+            AuthConfig::Cognito { issuer, client_id, jwks_url, .. } => {
                 validation.set_issuer(&[issuer]);
                 validation.set_audience(&[client_id]);
                 let url = jwks_url.clone().unwrap_or_else(|| format!("{issuer}/.well-known/jwks.json"));

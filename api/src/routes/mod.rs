@@ -4,6 +4,7 @@ mod admin;
 mod admin_bulk;
 mod admin_coverage;
 mod dev_auth;
+mod dev_oauth;
 mod health;
 mod hsds;
 mod offers;
@@ -52,7 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin_coverage::router())
         .merge(reports::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
-        .merge(if state.auth.is_dev() { dev_auth::router() } else { Router::new() })
+        .merge(if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() })
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed);
     Router::new().nest("/api/v1", api).merge(health::router()).with_state(state).layer(

@@ -137,6 +137,28 @@ pub struct ClientConfig {
     pub tile_attribution: String,
     /// Demo data is loaded: the app says so on every page.
     pub demo: bool,
+    /// How the admin workspace signs in (absent when admin sign-in is off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_sign_in: Option<AdminSignIn>,
+}
+
+/// The OAuth 2.0 authorization code flow with PKCE (S256) the admin workspace uses: Cognito's
+/// hosted UI in AWS, the development authorization server locally. The browser needs no secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminSignIn {
+    /// Where the browser goes to sign in (absolute, or a path on this site for the dev issuer).
+    pub authorize_url: String,
+    /// Where the app exchanges the code (form POST: code, code_verifier, redirect_uri, client_id).
+    pub token_url: String,
+    /// Where signing out ends the identity provider's session (`client_id`, `logout_uri`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logout_url: Option<String>,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    /// The development issuer: anyone can pick any role, so the app says so.
+    #[serde(default)]
+    pub development: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

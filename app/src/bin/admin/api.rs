@@ -1,5 +1,6 @@
 //! The admin API client: JSON (and CSV) with `Authorization: Bearer <token>`. The token lives in
-//! sessionStorage; a 401 ends the session and goes back to the sign-in page.
+//! sessionStorage; a 401 (e.g. an expired token) ends the session and goes to the sign-in page,
+//! which brings the admin back here afterwards.
 
 use forebyg_app::api::{decode, ApiError};
 use forebyg_shared::offer::Offer;
@@ -31,14 +32,6 @@ pub fn clear_token() {
     }
 }
 
-/// Ends the session and loads the sign-in page.
-pub fn sign_out() {
-    clear_token();
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_href("/admin/login");
-    }
-}
-
 /// A JSON body as text (serde-wasm-bindgen + JSON.stringify: no serde_json in the wasm).
 pub fn json_text<T: Serialize>(v: &T) -> String {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
@@ -57,8 +50,8 @@ async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result
     }
     .map_err(|_| ApiError::Network)?;
     let status = resp.status();
-    if status == 401 && !url.ends_with("/dev/token") {
-        sign_out();
+    if status == 401 && url.starts_with("/api/v1/admin/") {
+        crate::sign_in::to_login(true);
     }
     let text = resp.text().await.map_err(|_| ApiError::Network)?;
     Ok((status, text))

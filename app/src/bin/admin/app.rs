@@ -3,6 +3,8 @@
 
 use crate::api;
 use crate::pages;
+use crate::texts::common as t;
+use crate::ui::lang;
 use forebyg_shared::auth::{Principal, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -26,14 +28,17 @@ pub fn is_region_admin(p: &Option<Principal>) -> bool {
 pub fn App() -> impl IntoView {
     let session = RwSignal::new(None::<Principal>);
     provide_context(Session(session));
-    if api::token().is_some() {
+    let path = window().location().pathname().unwrap_or_default();
+    if crate::oauth::is_sign_in_page(&path) {
+        // The sign-in pages work without a session (the callback makes one).
+    } else if api::token().is_some() {
         leptos::task::spawn_local(async move {
             if let Ok(p) = api::get::<Principal>("/api/v1/admin/me").await {
                 session.set(Some(p));
             }
         });
-    } else if !window().location().pathname().unwrap_or_default().starts_with("/admin/login") {
-        let _ = window().location().set_href("/admin/login");
+    } else {
+        crate::sign_in::to_login(false);
     }
 
     let skip = move |ev: leptos::ev::MouseEvent| {
@@ -43,20 +48,23 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main" on:click=skip>"Spring til indhold"</a>
+            <a class="skip-link" href="#main" on:click=skip>{t::SKIP_LINK.get(lang())}</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <a class="site-name" href="/admin">
                         "Forebyg"
-                        <span class="site-tagline">"Administration af forebyggelsestilbud"</span>
+                        <span class="site-tagline">{t::SITE_TAGLINE.get(lang())}</span>
                     </a>
                     <SignedIn />
+                    <crate::lang_switch::LangSwitch />
                 </div>
                 <Nav />
             </header>
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/admin/login") view=pages::login::LoginPage />
+                    <Route path=path!("/admin/dev-login") view=pages::dev_login::DevLoginPage />
+                    <Route path=path!("/admin/callback") view=pages::callback::CallbackPage />
                     <Route path=path!("/admin") view=pages::overview::OverviewPage />
                     <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
                     <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
@@ -70,7 +78,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    <p>"Forebyg administration: kun for regionernes og udbydernes medarbejdere. Læsning af henvendelser logges."</p>
+                    <p>{t::FOOTER.get(lang())}</p>
                 </div>
             </footer>
         </Router>
@@ -91,7 +99,7 @@ fn SignedIn() -> impl IntoView {
             view! {
                 <div class="admin-user">
                     <span>{who}" · "{scope}</span>
-                    <button type="button" class="button button--small button--inverse" on:click=move |_| api::sign_out()>"Log ud"</button>
+                    <button type="button" class="button button--small button--inverse" on:click=move |_| crate::sign_in::sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
                 </div>
             }
         })
@@ -102,20 +110,20 @@ fn SignedIn() -> impl IntoView {
 fn Nav() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let on_login = move || location.pathname.get().starts_with("/admin/login");
+    let on_login = move || crate::oauth::is_sign_in_page(&location.pathname.get());
     move || {
         (!on_login() && session.get().is_some()).then(|| {
             let region = is_region_admin(&session.get());
             view! {
-                <nav class="admin-nav" aria-label="Administration">
+                <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
                     <ul class="wrap">
-                        <li><A href="/admin" exact=true>"Overblik"</A></li>
-                        <li><A href="/admin/tilbud">"Tilbud"</A></li>
-                        <li><A href="/admin/henvendelser">"Henvendelser"</A></li>
-                        <li><A href="/admin/fejlrapporter">"Fejlrapporter"</A></li>
-                        {region.then(|| view! { <li><A href="/admin/daekning">"Dækning"</A></li> })}
-                        <li><A href="/admin/import">"Import og eksport"</A></li>
-                        {region.then(|| view! { <li><A href="/admin/log">"Log"</A></li> })}
+                        <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
+                        <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
+                        <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
+                        <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}
+                        <li><A href="/admin/import">{t::NAV_IMPORT.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/log">{t::NAV_LOG.get(lang())}</A></li> })}
                     </ul>
                 </nav>
             }

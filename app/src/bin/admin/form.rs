@@ -3,6 +3,7 @@
 //! and the version someone else saved, and "reapply my changes onto the current version".
 //! Pure logic: compiles and is tested natively.
 
+use forebyg_app::i18n::Text;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::offer_validation::validate_offer;
@@ -56,33 +57,48 @@ pub struct OfferForm {
 
 /// A field's value as text, for comparing and showing.
 pub trait Shown {
-    fn shown(&self) -> String;
+    fn shown(&self, lang: Lang) -> String;
 }
 impl Shown for String {
-    fn shown(&self) -> String {
+    fn shown(&self, _: Lang) -> String {
         self.trim().to_owned()
     }
 }
 impl Shown for bool {
-    fn shown(&self) -> String {
-        (if *self { "Ja" } else { "Nej" }).to_owned()
+    fn shown(&self, lang: Lang) -> String {
+        (if *self { YES } else { NO }).get(lang).to_owned()
     }
 }
 impl Shown for Vec<Condition> {
-    fn shown(&self) -> String {
-        self.iter().map(|c| c.label(Lang::Da)).collect::<Vec<_>>().join(", ")
+    fn shown(&self, lang: Lang) -> String {
+        self.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ")
     }
 }
 
+forebyg_app::texts! {
+    YES = "Ja", "Yes";
+    NO = "Nej", "No";
+    CHOOSE_CATEGORY = "Vælg en indsats.", "Choose an intervention.";
+    WHOLE_NUMBERS = "Skriv antal gange og uger som hele tal.", "Write the number of sessions and weeks as whole numbers.";
+    SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
+    COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
+    WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
+    ACTIVITY_LINES = "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«.", "Write one activity per line as \"Name | web address\".";
+}
+
 macro_rules! form_fields {
-    ($($f:ident = $label:literal;)+) => {
-        /// Every field: its key and its Danish label.
-        pub const FIELDS: &[(&str, &str)] = &[$((stringify!($f), $label),)+];
+    ($($f:ident = $da:literal, $en:literal;)+) => {
+        /// Every field: its key and its label in Danish and English.
+        pub const FIELDS: &[(&str, Text)] = &[$((stringify!($f), Text { da: $da, en: $en }),)+];
 
         impl OfferForm {
-            /// The field's value as text (empty for an unknown key).
+            /// The field's value as text (empty for an unknown key), for comparing.
             pub fn value(&self, key: &str) -> String {
-                match key { $(stringify!($f) => self.$f.shown(),)+ _ => String::new() }
+                self.value_in(key, Lang::Da)
+            }
+            /// The field's value as text in `lang` (yes/no, target group names).
+            pub fn value_in(&self, key: &str, lang: Lang) -> String {
+                match key { $(stringify!($f) => self.$f.shown(lang),)+ _ => String::new() }
             }
             /// Copies one field from `other`.
             pub fn copy_field(&mut self, key: &str, other: &OfferForm) {
@@ -93,45 +109,50 @@ macro_rules! form_fields {
 }
 
 form_fields! {
-    title = "Titel";
-    summary = "Kort beskrivelse";
-    description = "Beskrivelse";
-    category = "Indsats";
-    conditions = "Målgrupper";
-    format = "Form";
-    languages = "Sprog";
-    enrolment = "Optag";
-    sessions = "Antal gange";
-    weeks = "Antal uger";
-    slots = "Ugentlige tider";
-    next_start = "Næste start";
-    location_name = "Stedets navn";
-    address = "Adresse";
-    postcode = "Postnummer";
-    city = "By";
-    municipality_code = "Kommune";
-    lat = "Breddegrad";
-    lon = "Længdegrad";
-    region = "Region";
-    provider_id = "Udbyder-id";
-    provider_name = "Udbyder";
-    provider_kind = "Udbydertype";
-    self_referral = "Man kan selv henvende sig";
-    from_gp = "Henvisning fra egen læge";
-    from_hospital = "Henvisning fra hospital";
-    from_municipality = "Henvisning fra kommunen";
-    referral_note = "Note om henvisning";
-    capacity = "Pladser";
-    cost_dkk = "Pris (kr.)";
-    cost_note = "Note om pris";
-    accessibility = "Tilgængelighed";
-    contact_name = "Kontaktperson";
-    contact_phone = "Telefon";
-    contact_email = "E-mail";
-    contact_url = "Hjemmeside";
-    kronikerpakke = "Kronikerpakke";
-    continue_afterwards = "Fortsæt bagefter";
-    last_verified = "Sidst bekræftet";
+    title = "Titel", "Title";
+    summary = "Kort beskrivelse", "Short description";
+    description = "Beskrivelse", "Description";
+    category = "Indsats", "Intervention";
+    conditions = "Målgrupper", "Target groups";
+    format = "Form", "Format";
+    languages = "Sprog", "Languages";
+    enrolment = "Optag", "Enrolment";
+    sessions = "Antal gange", "Number of sessions";
+    weeks = "Antal uger", "Number of weeks";
+    slots = "Ugentlige tider", "Weekly times";
+    next_start = "Næste start", "Next start";
+    location_name = "Stedets navn", "Name of the place";
+    address = "Adresse", "Address";
+    postcode = "Postnummer", "Postcode";
+    city = "By", "Town";
+    municipality_code = "Kommune", "Municipality";
+    lat = "Breddegrad", "Latitude";
+    lon = "Længdegrad", "Longitude";
+    region = "Region", "Region";
+    provider_id = "Udbyder-id", "Provider id";
+    provider_name = "Udbyder", "Provider";
+    provider_kind = "Udbydertype", "Provider type";
+    self_referral = "Man kan selv henvende sig", "People can sign up themselves";
+    from_gp = "Henvisning fra egen læge", "Referral from their GP";
+    from_hospital = "Henvisning fra hospital", "Referral from a hospital";
+    from_municipality = "Henvisning fra kommunen", "Referral from the municipality";
+    referral_note = "Note om henvisning", "Note on referral";
+    capacity = "Pladser", "Places";
+    cost_dkk = "Pris (kr.)", "Price (DKK)";
+    cost_note = "Note om pris", "Note on price";
+    accessibility = "Tilgængelighed", "Accessibility";
+    contact_name = "Kontaktperson", "Contact person";
+    contact_phone = "Telefon", "Phone";
+    contact_email = "E-mail", "Email";
+    contact_url = "Hjemmeside", "Website";
+    kronikerpakke = "Kronikerpakke", "Chronic care package";
+    continue_afterwards = "Fortsæt bagefter", "Continue afterwards";
+    last_verified = "Sidst bekræftet", "Last confirmed";
+}
+
+/// A field's label in `lang` (the key itself if unknown).
+pub fn label(key: &'static str, lang: Lang) -> &'static str {
+    FIELDS.iter().find(|(k, _)| *k == key).map_or(key, |(_, t)| t.get(lang))
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -144,15 +165,19 @@ fn decimal(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// "Tirsdag 10:00-12:00" lines.
-pub fn slot_line(s: &TimeSlot) -> String {
-    format!("{} {}-{}", s.weekday.label(Lang::Da), s.start, s.end)
+/// "Tirsdag 10:00-12:00" ("Tuesday 10:00-12:00") lines.
+pub fn slot_line(s: &TimeSlot, lang: Lang) -> String {
+    format!("{} {}-{}", s.weekday.label(lang), s.start, s.end)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
     let w = word.trim().to_lowercase();
     Weekday::ALL.iter().copied().find(|d| {
-        d.code() == w || d.label(Lang::Da).to_lowercase() == w || d.label(Lang::Da).to_lowercase().get(..3) == w.get(..3).filter(|_| w.len() >= 3)
+        d.code() == w
+            || [Lang::Da, Lang::En].into_iter().any(|l| {
+                let label = d.label(l).to_lowercase();
+                label == w || label.get(..3) == w.get(..3).filter(|_| w.len() >= 3)
+            })
     })
 }
 
@@ -185,7 +210,13 @@ impl OfferForm {
         }
     }
 
+    #[cfg(test)]
     pub fn from_offer(o: &Offer) -> Self {
+        Self::from_offer_in(o, Lang::Da)
+    }
+
+    /// The form for `o`, with weekly times written in `lang`.
+    pub fn from_offer_in(o: &Offer, lang: Lang) -> Self {
         let (enrolment, sessions, weeks) = match o.schedule.enrolment {
             Enrolment::Continuous => ("continuous", String::new(), String::new()),
             Enrolment::Course { sessions, weeks } => ("course", sessions.to_string(), weeks.to_string()),
@@ -203,7 +234,7 @@ impl OfferForm {
             enrolment: enrolment.into(),
             sessions,
             weeks,
-            slots: o.schedule.slots.iter().map(slot_line).collect::<Vec<_>>().join("\n"),
+            slots: o.schedule.slots.iter().map(|s| slot_line(s, lang)).collect::<Vec<_>>().join("\n"),
             next_start: o.schedule.next_start.clone().unwrap_or_default(),
             location_name: text(|l| &l.name),
             address: text(|l| &l.address),
@@ -247,9 +278,9 @@ impl OfferForm {
     /// problem: the form's own (numbers, codes, lines) and then `validate_offer`'s.
     pub fn to_offer(&self, base: &Offer) -> Result<Offer, Vec<FieldError>> {
         let mut errors = vec![];
-        let mut bad = |field: &str, da: &str| errors.push(FieldError::new(field, ErrorCode::Invalid, da, da));
+        let mut bad = |field: &str, t: Text| errors.push(FieldError::new(field, ErrorCode::Invalid, t.da, t.en));
         let category = Category::from_code(&self.category).unwrap_or_else(|| {
-            bad("category", "Vælg en indsats.");
+            bad("category", CHOOSE_CATEGORY);
             base.category
         });
         let format = Format::from_code(&self.format).unwrap_or(base.format);
@@ -263,7 +294,7 @@ impl OfferForm {
             match (number(&self.sessions), number(&self.weeks)) {
                 (Some(sessions), Some(weeks)) => Enrolment::Course { sessions, weeks },
                 _ => {
-                    bad("schedule.enrolment", "Skriv antal gange og uger som hele tal.");
+                    bad("schedule.enrolment", WHOLE_NUMBERS);
                     Enrolment::Course { sessions: 1, weeks: 1 }
                 }
             }
@@ -272,7 +303,7 @@ impl OfferForm {
         for (i, line) in self.slots.lines().filter(|l| !l.trim().is_empty()).enumerate() {
             match parse_slot(line) {
                 Some(s) => slots.push(s),
-                None => bad(&format!("schedule.slots[{i}]"), "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«."),
+                None => bad(&format!("schedule.slots[{i}]"), SLOT_LINES),
             }
         }
         let any_place = [&self.location_name, &self.address, &self.postcode, &self.city, &self.municipality_code, &self.lat, &self.lon]
@@ -283,7 +314,7 @@ impl OfferForm {
             let point = match (coordinate(&self.lat), coordinate(&self.lon)) {
                 (Some(lat), Some(lon)) => GeoPoint::new(lat, lon),
                 _ => {
-                    bad("location.point", "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).");
+                    bad("location.point", COORDINATES);
                     GeoPoint::new(56.0, 10.0)
                 }
             };
@@ -299,7 +330,7 @@ impl OfferForm {
             None
         };
         let dkk = self.cost_dkk.trim().parse::<u32>().unwrap_or_else(|_| {
-            bad("cost.dkk", "Skriv prisen som et helt antal kroner, fx 0.");
+            bad("cost.dkk", WHOLE_KRONER);
             0
         });
         let kronikerpakke = match self.kronikerpakke.trim() {
@@ -312,7 +343,7 @@ impl OfferForm {
             match parts.as_slice() {
                 [name, url] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: None }),
                 [name, url, d, ..] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: opt(d) }),
-                _ => bad("continue_afterwards", "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«."),
+                _ => bad("continue_afterwards", ACTIVITY_LINES),
             }
         }
         let offer = Offer {
@@ -445,7 +476,7 @@ pub fn form_position(field: &str) -> usize {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Difference {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: Text,
     pub mine: String,
     pub current: String,
     /// The admin changed this field too (reapplying keeps the admin's value).
@@ -453,7 +484,7 @@ pub struct Difference {
 }
 
 /// The fields where `mine` and `current` differ; `base` is the version the edit started from.
-pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm) -> Vec<Difference> {
+pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm, lang: Lang) -> Vec<Difference> {
     FIELDS
         .iter()
         .filter(|(k, _)| *k != "last_verified" || mine.value(k) != current.value(k))
@@ -461,8 +492,8 @@ pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm) -> V
         .map(|&(key, label)| Difference {
             key,
             label,
-            mine: mine.value(key),
-            current: current.value(key),
+            mine: mine.value_in(key, lang),
+            current: current.value_in(key, lang),
             changed_by_me: mine.value(key) != base.value(key),
         })
         .collect()
@@ -547,13 +578,13 @@ mod tests {
         mine.title = "Mit nye navn".into();
         let mut current = base.clone();
         current.city = "Et andet sted".into();
-        let diffs = differences(&base, &mine, &current);
+        let diffs = differences(&base, &mine, &current, Lang::Da);
         let keys: Vec<&str> = diffs.iter().map(|d| d.key).collect();
         assert_eq!(keys, ["title", "city"]);
         assert!(diffs[0].changed_by_me && !diffs[1].changed_by_me);
         let next = reapply(&base, &mine, &current);
         assert_eq!(next.title, "Mit nye navn");
         assert_eq!(next.city, "Et andet sted");
-        assert!(differences(&base, &next, &next).is_empty());
+        assert!(differences(&base, &next, &next, Lang::Da).is_empty());
     }
 }

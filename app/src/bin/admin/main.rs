@@ -2,21 +2,27 @@
 //! download admin code. Everything admin lives in this module tree; it only uses the citizen
 //! lib's public helpers (`forebyg_app::query`, `format`).
 //!
-//! The pure logic (`form`, `chart`) compiles natively: `cargo test -p forebyg-app --bin forebyg-admin`.
+//! The pure logic (`form`, `chart`, `oauth`) compiles natively: `cargo test -p forebyg-app --bin forebyg-admin`.
 
 // Used by the UI (wasm32 only); natively only the tests use them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod oauth;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod lang_switch;
+#[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod sign_in;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod texts;
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -2,6 +2,7 @@
 //! summary linked to fields, messages and small helpers.
 
 use crate::form;
+use crate::texts::common as t;
 use forebyg_app::api::ApiError;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
@@ -32,7 +33,7 @@ pub fn lang() -> Lang {
 /// Sets the document title and, when the page was reached by navigating inside the app, moves
 /// focus to the page's h1 once it is rendered.
 pub fn page_setup(title: &str, h1: NodeRef<H1>) {
-    document().set_title(&format!("{title} – Forebyg administration"));
+    set_title(title);
     if FIRST_PAGE.with(|f| f.replace(false)) {
         return;
     }
@@ -45,6 +46,11 @@ pub fn page_setup(title: &str, h1: NodeRef<H1>) {
             }
         }
     });
+}
+
+/// "{title} – Forebyg administration" as the document title.
+pub fn set_title(title: &str) {
+    document().set_title(&format!("{title} – {}", t::TITLE_SUFFIX.get(lang())));
 }
 
 /// Focuses the element with `id` and scrolls it into view.
@@ -83,7 +89,7 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
-            <h2 id="error-summary-title" class="error-summary__title">"Der er et problem"</h2>
+            <h2 id="error-summary-title" class="error-summary__title">{t::ERROR_SUMMARY_TITLE.get(lang())}</h2>
             <ul class="error-summary__list">{items}</ul>
         </div>
     }
@@ -92,23 +98,23 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
 /// A message for an API error that is not about a field.
 pub fn error_text(e: &ApiError) -> String {
     match e {
-        ApiError::Network => "Vi kunne ikke få forbindelse. Prøv igen.".into(),
-        ApiError::Problem(p) if p.status == 403 => "Du har ikke adgang til dette.".into(),
-        ApiError::Problem(p) if p.status == 404 => "Vi kunne ikke finde det, du leder efter.".into(),
+        ApiError::Network => t::NETWORK.get(lang()).into(),
+        ApiError::Problem(p) if p.status == 403 => t::FORBIDDEN.get(lang()).into(),
+        ApiError::Problem(p) if p.status == 404 => t::NOT_FOUND.get(lang()).into(),
         ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(lang()).to_owned()).collect::<Vec<_>>().join(" "),
-        ApiError::Problem(p) => format!("Det lykkedes ikke: {}", p.detail.clone().unwrap_or_else(|| p.title.clone())),
-        _ => "Der skete en fejl hos os. Prøv igen om lidt.".into(),
+        ApiError::Problem(p) => t::failed(&p.detail.clone().unwrap_or_else(|| p.title.clone()), lang()),
+        _ => t::SERVER_ERROR.get(lang()).into(),
     }
 }
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="status status--loading" role="status">"Indlæser …"</p> }
+    view! { <p class="status status--loading" role="status">{t::LOADING.get(lang())}</p> }
 }
 
 #[component]
 pub fn Failed(error: ApiError) -> impl IntoView {
-    view! { <p class="status status--error" role="alert">"Fejl: "{error_text(&error)}</p> }
+    view! { <p class="status status--error" role="alert">{t::ERROR_PREFIX.get(lang())}{error_text(&error)}</p> }
 }
 
 /// "2026-11-24 14:05" (UTC) from Unix seconds.

@@ -2,6 +2,8 @@
 
 use crate::api;
 use crate::app::use_session;
+use crate::texts::audit as t;
+use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::auth::Role;
@@ -12,7 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Log", h1);
+    ui::page_setup(t::H1.get(lang()), h1);
     let session = use_session();
     let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
     let national = move || session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin));
@@ -21,11 +23,11 @@ pub fn AuditPage() -> impl IntoView {
         async move { api::get::<Vec<AuditEntry>>(&url).await }
     });
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Log"</h1>
-        <p class="hint">"Hvem har ændret hvad og hvornår, og hvem har læst henvendelser. Loggen kan ikke ændres."</p>
+        <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
+        <p class="hint">{t::INTRO.get(lang())}</p>
         {move || national().then(|| view! {
             <div class="field">
-                <label class="field__label" for="audit-region">"Region"</label>
+                <label class="field__label" for="audit-region">{t::REGION.get(lang())}</label>
                 <select id="audit-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
                     {RegionCode::ALL.iter().map(|r| { let c = r.code(); view! { <option value=c selected=move || region.get() == c>{r.label(ui::lang())}</option> } }).collect_view()}
                 </select>
@@ -34,12 +36,12 @@ pub fn AuditPage() -> impl IntoView {
         {move || match entries.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p>"Loggen er tom."</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
                     <table class="admin-table">
-                        <caption id="audit-caption">"Seneste hændelser"</caption>
-                        <thead><tr><th scope="col">"Tidspunkt (UTC)"</th><th scope="col">"Hændelse"</th><th scope="col">"Hvem"</th><th scope="col">"Hvad"</th><th scope="col">"Ændrede felter"</th></tr></thead>
+                        <caption id="audit-caption">{t::CAPTION.get(lang())}</caption>
+                        <thead><tr><th scope="col">{t::TIME.get(lang())}</th><th scope="col">{t::EVENT.get(lang())}</th><th scope="col">{t::WHO.get(lang())}</th><th scope="col">{t::WHAT.get(lang())}</th><th scope="col">{t::CHANGED_FIELDS.get(lang())}</th></tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| {
                                 let changes = e.changes.iter().map(|c| c.field.clone()).collect::<Vec<_>>().join(", ");

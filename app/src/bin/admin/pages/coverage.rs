@@ -5,6 +5,8 @@
 use crate::api;
 use crate::app::use_session;
 use crate::chart::{self, Bar};
+use crate::texts::coverage as t;
+use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
 use forebyg_shared::auth::Role;
 use forebyg_shared::coverage::CoverageReport;
@@ -16,7 +18,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 #[component]
 pub fn CoveragePage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Dækning", h1);
+    ui::page_setup(t::H1.get(lang()), h1);
     let query = use_query_map();
     let session = use_session();
     let navigate = use_navigate();
@@ -57,21 +59,21 @@ pub fn CoveragePage() -> impl IntoView {
     };
 
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Dækning"</h1>
-        <p class="hint">"Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde for hver af de seks lovpligtige indsatser. Et hul er et sted uden tilbud inden for den valgte afstand."</p>
+        <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
+        <p class="hint">{t::INTRO.get(lang())}</p>
         <div class="filters">
             <div class="field">
-                <label class="field__label" for="coverage-km">"Afstand der tæller som tæt på"</label>
+                <label class="field__label" for="coverage-km">{t::DISTANCE.get(lang())}</label>
                 <select id="coverage-km" class="select" on:change=choose>
                     {chart::DISTANCES.iter().map(|&d| view! { <option value=d selected=move || max_km.get() == d>{format!("{d} km")}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <button type="button" class="button button--secondary" on:click=prepare_csv>"Hent som CSV"</button>
-                {move || csv_link.get().map(|href| view! { " "<a id="coverage-csv" href=href download="forebyg-daekning.csv">"Gem CSV-filen"</a> })}
+                <button type="button" class="button button--secondary" on:click=prepare_csv>{t::GET_CSV.get(lang())}</button>
+                {move || csv_link.get().map(|href| view! { " "<a id="coverage-csv" href=href download="forebyg-daekning.csv">{t::SAVE_CSV.get(lang())}</a> })}
             </div>
         </div>
-        {move || municipality.get().map(|_| view! { <p><a href=chart::coverage_href(&max_km.get(), None)>"Tilbage til alle kommuner"</a></p> })}
+        {move || municipality.get().map(|_| view! { <p><a href=chart::coverage_href(&max_km.get(), None)>{t::BACK.get(lang())}</a></p> })}
         // The resource keeps its last value while it reloads: show it only for the current address.
         {move || match report.get() {
             Some((key, r)) if key == url.get() => match r {
@@ -87,8 +89,8 @@ pub fn CoveragePage() -> impl IntoView {
 fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
     let km = format!("{}", report.max_km);
     let bars = chart::gap_bars(&report);
-    let place_word = if drill { "kommuner" } else { "postnumre" };
-    let summary = format!("{} huller i {}: steder og indsatser uden et tilbud inden for {} km.", report.gaps, report.region.label(ui::lang()), km);
+    let place_word = if drill { t::MUNICIPALITIES.get(lang()) } else { t::POSTCODES.get(lang()) };
+    let summary = t::summary(report.gaps, report.region.label(lang()), &km, lang());
     let heads = report.categories.iter().map(|c| view! { <th scope="col">{c.label(ui::lang())}</th> }).collect_view();
     let km2 = km.clone();
     let rows = report
@@ -104,11 +106,11 @@ fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
                 .cells
                 .iter()
                 .map(|c| {
-                    let near = c.nearest_km.map(|d| format!("nærmeste {} km", forebyg_app::format::decimal1(d, ui::lang()))).unwrap_or_else(|| "intet tilbud".into());
+                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
                     if c.is_gap() {
-                        view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>"Hul"</strong><br/><span class="small">{near}</span></td> }.into_any()
+                        view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{t::GAP.get(lang())}</strong><br/><span class="small">{near}</span></td> }.into_any()
                     } else {
-                        view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{format!("{} inden for", c.within)}<br/><span class="small">{near}</span></td> }.into_any()
+                        view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::within(c.within, lang())}<br/><span class="small">{near}</span></td> }.into_any()
                     }
                 })
                 .collect_view();
@@ -118,19 +120,19 @@ fn Report(report: CoverageReport, drill: bool) -> impl IntoView {
     let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(ui::lang())}": "{d.offers}</li> }).collect_view();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
-        <h2 id="chart-title">"Huller pr. indsats"</h2>
+        <h2 id="chart-title">{t::GAPS_H2.get(lang())}</h2>
         <GapChart bars=bars place_word=place_word />
-        <h2>{if drill { "Kommuner og indsatser" } else { "Postnumre og indsatser" }}</h2>
-        {drill.then(|| view! { <p class="hint">"Vælg en kommune for at se dækningen pr. postnummer."</p> })}
+        <h2>{if drill { t::MUNICIPALITIES_H2.get(lang()) } else { t::POSTCODES_H2.get(lang()) }}</h2>
+        {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
         <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
             <table class="admin-table coverage-table">
-                <caption id="coverage-caption">{format!("Dækning inden for {km} km")}</caption>
-                <thead><tr><th scope="col">{if drill { "Kommune" } else { "Postnummer" }}</th>{heads}</tr></thead>
+                <caption id="coverage-caption">{t::caption(&km, lang())}</caption>
+                <thead><tr><th scope="col">{if drill { t::MUNICIPALITY.get(lang()) } else { t::POSTCODE.get(lang()) }}</th>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <h2>"Digitale tilbud"</h2>
-        <p class="hint">"Digitale tilbud når alle, men erstatter ikke et tilbud tæt på."</p>
+        <h2>{t::DIGITAL_H2.get(lang())}</h2>
+        <p class="hint">{t::DIGITAL_HINT.get(lang())}</p>
         <ul>{digital}</ul>
     }
 }
@@ -144,7 +146,7 @@ fn GapChart(bars: Vec<Bar>, place_word: &'static str) -> impl IntoView {
     let bar_w = 300.0;
     let height = row_h * bars.len() as f64 + 8.0;
     let desc =
-        bars.iter().map(|b| format!("{}: {} af {} {place_word}", b.category.label(ui::lang()), b.gaps, b.places)).collect::<Vec<_>>().join("; ");
+        bars.iter().map(|b| format!("{}: {} {place_word}", b.category.label(lang()), t::of(b.gaps, b.places, lang()))).collect::<Vec<_>>().join("; ");
     let items = bars
         .into_iter()
         .enumerate()
@@ -155,7 +157,7 @@ fn GapChart(bars: Vec<Bar>, place_word: &'static str) -> impl IntoView {
                 <g>
                     <text x="0" y=format!("{}", y + 21.0) class="chart__label">{b.category.label(ui::lang())}</text>
                     <rect x=format!("{label_w}") y=format!("{}", y + 6.0) width=format!("{w:.1}") height="20" class="chart__bar"></rect>
-                    <text x=format!("{}", label_w + w + 6.0) y=format!("{}", y + 21.0) class="chart__value">{format!("{} af {}", b.gaps, b.places)}</text>
+                    <text x=format!("{}", label_w + w + 6.0) y=format!("{}", y + 21.0) class="chart__value">{t::of(b.gaps, b.places, lang())}</text>
                 </g>
             }
         })
@@ -163,11 +165,11 @@ fn GapChart(bars: Vec<Bar>, place_word: &'static str) -> impl IntoView {
     view! {
         <figure class="chart">
             <svg role="img" aria-labelledby="chart-svg-title chart-svg-desc" viewBox=format!("0 0 {} {height}", label_w + bar_w + 80.0) width="100%" preserveAspectRatio="xMinYMin meet">
-                <title id="chart-svg-title">"Huller pr. indsats"</title>
+                <title id="chart-svg-title">{t::GAPS_H2.get(lang())}</title>
                 <desc id="chart-svg-desc">{desc}</desc>
                 {items}
             </svg>
-            <figcaption class="hint">{format!("Antal {place_word} uden et tilbud inden for afstanden, pr. indsats.")}</figcaption>
+            <figcaption class="hint">{t::chart_caption(place_word, lang())}</figcaption>
         </figure>
     }
 }

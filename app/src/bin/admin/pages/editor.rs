@@ -1,11 +1,13 @@
 //! `/admin/tilbud/ny` and `/admin/tilbud/:id`: the offer form. Save (create or edit from the
-//! loaded version), publish / unpublish / archive, "Stadig korrekt" (re-verify). When someone
+//! loaded version), publish / unpublish / archive, t::STILL_CORRECT.get(lang()) (re-verify). When someone
 //! else saved first (409), the admin sees what differs, field by field, and can reapply their
 //! changes onto the current version.
 
 use crate::api::{self, SaveError};
 use crate::app::use_session;
 use crate::form::{self, Difference, OfferForm};
+use crate::texts::editor as t;
+use crate::ui::lang;
 use crate::ui::{self, ErrorSummary, Failed, Loading};
 use forebyg_shared::admin::{Reverify, StatusChange};
 use forebyg_shared::auth::Role;
@@ -49,11 +51,11 @@ pub fn EditOfferPage() -> impl IntoView {
         None => view! { <Loading /> }.into_any(),
         Some(Err(e)) => {
             let h1 = NodeRef::<H1>::new();
-            ui::page_setup("Tilbuddet kunne ikke hentes", h1);
-            view! { <h1 node_ref=h1 tabindex="-1">"Tilbuddet kunne ikke hentes"</h1><Failed error=e /> }.into_any()
+            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
+            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
         }
         Some(Ok(o)) => {
-            let start = OfferForm::from_offer(&o);
+            let start = OfferForm::from_offer_in(&o, lang());
             view! { <Editor base=o start=start new=false /> }.into_any()
         }
     }
@@ -65,7 +67,7 @@ type SetFn = fn(&mut OfferForm, String);
 #[component]
 fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    let title = if new { "Opret et tilbud".to_owned() } else { format!("Rediger »{}«", base.title) };
+    let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
     ui::page_setup(&title, h1);
     let session = use_session();
     let navigate = use_navigate();
@@ -81,8 +83,8 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
     let heading = RwSignal::new(title);
 
     let loaded = move |o: Offer| {
-        let f = OfferForm::from_offer(&o);
-        heading.set(format!("Rediger »{}«", o.title));
+        let f = OfferForm::from_offer_in(&o, lang());
+        heading.set(t::edit_title(&o.title, lang()));
         base_form.set(f.clone());
         form.set(f);
         base.set(o);
@@ -126,12 +128,12 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                 let id = (!new).then(|| b.id.clone());
                 match api::save_offer(id.as_deref(), &offer).await {
                     Ok(saved) if new => {
-                        FLASH.with(|f| *f.borrow_mut() = Some("Tilbuddet er oprettet som kladde. Offentliggør det, når det er klar.".into()));
+                        FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(lang()).into()));
                         navigate(&format!("/admin/tilbud/{}", saved.id), Default::default());
                     }
                     Ok(saved) => {
                         loaded(saved);
-                        message.set(Some("Ændringerne er gemt.".into()));
+                        message.set(Some(t::SAVED.get(lang()).into()));
                         ui::focus_soon("editor-message");
                     }
                     Err(e) => fail(e),
@@ -146,7 +148,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             message.set(None);
             failure.set(None);
             if form.get_untracked() != base_form.get_untracked() {
-                failure.set(Some("Du har ændringer, der ikke er gemt. Gem dem først.".into()));
+                failure.set(Some(t::UNSAVED.get(lang()).into()));
                 ui::focus_soon("editor-failure");
                 return;
             }
@@ -163,8 +165,8 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                 match r {
                     Ok(o) => {
                         let text = match what {
-                            "verify" => format!("Tilbuddet er bekræftet i dag ({}).", o.last_verified),
-                            _ => format!("Status er nu: {}.", o.status.label(ui::lang())),
+                            "verify" => t::verified(&o.last_verified, lang()),
+                            _ => t::status_now(o.status.label(lang()), lang()),
                         };
                         loaded(o);
                         message.set(Some(text));
@@ -179,21 +181,21 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
 
     let reapply = move |_| {
         if let Some(current) = conflict.get_untracked() {
-            let cur = OfferForm::from_offer(&current);
+            let cur = OfferForm::from_offer_in(&current, lang());
             let next = form::reapply(&base_form.get_untracked(), &form.get_untracked(), &cur);
             let v = current.version;
             base_form.set(cur);
             base.set(current);
             form.set(next);
             conflict.set(None);
-            message.set(Some(format!("Dine ændringer er lagt oven på version {v}. Tjek felterne, og tryk »Gem ændringer« igen.")));
+            message.set(Some(t::reapplied(v, lang())));
             ui::focus_soon("editor-message");
         }
     };
     let discard = move |_| {
         if let Some(current) = conflict.get_untracked() {
             loaded(current);
-            message.set(Some("Dine ændringer er kasseret. Formularen viser den gemte version.".into()));
+            message.set(Some(t::DISCARDED.get(lang()).into()));
             ui::focus_soon("editor-message");
         }
     };
@@ -202,8 +204,11 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
         move || {
             let id = format!("f-{key}");
             errors.with(|es| {
-                let msgs: Vec<String> =
-                    es.iter().filter(|e| form::control_id(&e.field).as_deref() == Some(id.as_str())).map(|e| e.message.da.clone()).collect();
+                let msgs: Vec<String> = es
+                    .iter()
+                    .filter(|e| form::control_id(&e.field).as_deref() == Some(id.as_str()))
+                    .map(|e| e.message.get(lang()).to_owned())
+                    .collect();
                 (!msgs.is_empty()).then(|| msgs.join(" "))
             })
         }
@@ -249,7 +254,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             <div class="field" class:field--error=move || error3().is_some()>
                 <label class="field__label" for=id>{label}</label>
                 {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-                {move || error4().map(|m| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
+                {move || error4().map(|m| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                 {control}
             </div>
         }
@@ -290,7 +295,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
 
     let municipalities = move || {
         let region = RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
-        let mut options = vec![("", "Vælg kommune")];
+        let mut options = vec![("", t::CHOOSE_MUNICIPALITY.get(lang()))];
         options.extend(geography::municipalities_in(region).map(|m| (m.code, m.name)));
         options
     };
@@ -308,9 +313,9 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                             f.city = info.name.clone();
                         }
                     });
-                    message.set(Some(format!("Koordinaterne for {} {} er sat ind.", info.postcode, info.name)));
+                    message.set(Some(t::coordinates_set(&info.postcode, &info.name, lang())));
                 }
-                Err(e) => failure.set(Some(format!("Postnummeret kunne ikke slås op. {}", ui::error_text(&e)))),
+                Err(e) => failure.set(Some(t::postcode_failed(&ui::error_text(&e), lang()))),
             }
         });
     };
@@ -319,73 +324,73 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
     let status_line = move || {
         let b = base.get();
         if new {
-            "Nyt tilbud: gemmes som kladde.".to_owned()
+            t::NEW_STATUS.get(lang()).to_owned()
         } else {
-            format!("Status: {} · version {} · sidst bekræftet {}", b.status.label(ui::lang()), b.version, b.last_verified)
+            t::status_line(b.status.label(lang()), b.version, &b.last_verified, lang())
         }
     };
 
     view! {
-        <p class="back-link"><a href="/admin/tilbud">"Tilbage til tilbuddene"</a></p>
+        <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p>
         <h1 node_ref=h1 tabindex="-1">{move || heading.get()}</h1>
         <p class="muted" id="editor-status">{status_line}</p>
         {move || message.get().map(|m| view! { <p class="notice notice--ok" id="editor-message" role="status" tabindex="-1">{m}</p> })}
         {move || failure.get().map(|m| view! { <p class="status status--error" id="editor-failure" role="alert" tabindex="-1">{m}</p> })}
         {move || conflict.get().map(|current| {
             let mine = form.get();
-            let theirs = OfferForm::from_offer(&current);
-            let diffs: Vec<Difference> = form::differences(&base_form.get(), &mine, &theirs);
+            let theirs = OfferForm::from_offer_in(&current, lang());
+            let diffs: Vec<Difference> = form::differences(&base_form.get(), &mine, &theirs, lang());
             view! {
                 <section class="conflict" aria-labelledby="conflict-title">
-                    <h2 id="conflict-title" tabindex="-1">"Nogen har gemt tilbuddet, mens du redigerede"</h2>
-                    <p>{format!("Dine ændringer er ikke gemt: tilbuddet er nu version {}. Her er felterne, hvor din udgave og den gemte udgave er forskellige.", current.version)}</p>
+                    <h2 id="conflict-title" tabindex="-1">{t::CONFLICT_H2.get(lang())}</h2>
+                    <p>{t::conflict(current.version, lang())}</p>
                     <div class="table-wrap" role="region" aria-labelledby="conflict-caption" tabindex="0">
                         <table class="admin-table">
-                            <caption id="conflict-caption">"Forskelle mellem din udgave og den gemte"</caption>
-                            <thead><tr><th scope="col">"Felt"</th><th scope="col">"Din værdi"</th><th scope="col">"Gemt version"</th><th scope="col">"Ved genanvendelse"</th></tr></thead>
+                            <caption id="conflict-caption">{t::CONFLICT_CAPTION.get(lang())}</caption>
+                            <thead><tr><th scope="col">{t::FIELD.get(lang())}</th><th scope="col">{t::YOUR_VALUE.get(lang())}</th><th scope="col">{t::SAVED_VERSION.get(lang())}</th><th scope="col">{t::ON_REAPPLY.get(lang())}</th></tr></thead>
                             <tbody>
                                 {diffs.into_iter().map(|d| view! {
                                     <tr>
-                                        <th scope="row">{d.label}</th>
+                                        <th scope="row">{d.label.get(lang())}</th>
                                         <td>{d.mine}</td>
                                         <td>{d.current}</td>
-                                        <td>{if d.changed_by_me { "Din værdi bruges" } else { "Den gemte værdi bruges" }}</td>
+                                        <td>{if d.changed_by_me { t::YOUR_VALUE_USED.get(lang()) } else { t::SAVED_VALUE_USED.get(lang()) }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                     </div>
                     <div class="actions">
-                        <button type="button" class="button" on:click=reapply>"Genanvend mine ændringer"</button>
-                        <button type="button" class="button button--secondary" on:click=discard>"Kassér mine ændringer"</button>
+                        <button type="button" class="button" on:click=reapply>{t::REAPPLY.get(lang())}</button>
+                        <button type="button" class="button button--secondary" on:click=discard>{t::DISCARD.get(lang())}</button>
                     </div>
                 </section>
             }
         })}
         {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary errors=errors.get() /> })}
         {(!new).then(|| view! {
-            <div class="actions" role="group" aria-label="Status og bekræftelse">
+            <div class="actions" role="group" aria-label=t::STATUS_GROUP.get(lang())>
                 {move || {
                     let s = base.get().status;
                     view! {
-                        {(s != OfferStatus::Published).then(|| view! { <button type="button" class="button" disabled=move || busy.get() on:click=action("published")>"Offentliggør"</button> })}
-                        {(s == OfferStatus::Published).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("draft")>"Afpublicér"</button> })}
-                        {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("archived")>"Arkivér"</button> })}
-                        <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("verify")>"Stadig korrekt"</button>
+                        {(s != OfferStatus::Published).then(|| view! { <button type="button" class="button" disabled=move || busy.get() on:click=action("published")>{t::PUBLISH.get(lang())}</button> })}
+                        {(s == OfferStatus::Published).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("draft")>{t::UNPUBLISH.get(lang())}</button> })}
+                        {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("archived")>{t::ARCHIVE.get(lang())}</button> })}
+                        <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=action("verify")>{t::STILL_CORRECT.get(lang())}</button>
                     }
                 }}
             </div>
         })}
         <form class="admin-form" on:submit=save novalidate>
             <fieldset class="form-section">
-                <legend>"Om tilbuddet"</legend>
-                {text("title", "Titel", None, "text", |f| f.title.clone(), |f, v| f.title = v)}
-                {text("summary", "Kort beskrivelse", Some("En til to sætninger til resultatlisten (10–300 tegn)."), "textarea", |f| f.summary.clone(), |f, v| f.summary = v)}
-                {text("description", "Beskrivelse", None, "textarea", |f| f.description.clone(), |f, v| f.description = v)}
-                {select("category", "Indsats", codes(Category::ALL, Category::code, Category::label), |f| f.category.clone(), |f, v| f.category = v)}
+                <legend>{t::ABOUT_SECTION.get(lang())}</legend>
+                {text("title", form::label("title", lang()), None, "text", |f| f.title.clone(), |f, v| f.title = v)}
+                {text("summary", form::label("summary", lang()), Some(t::SUMMARY_HINT.get(lang())), "textarea", |f| f.summary.clone(), |f, v| f.summary = v)}
+                {text("description", form::label("description", lang()), None, "textarea", |f| f.description.clone(), |f, v| f.description = v)}
+                {select("category", form::label("category", lang()), codes(Category::ALL, Category::code, Category::label), |f| f.category.clone(), |f, v| f.category = v)}
                 <fieldset class="field" class:field--error=move || err("condition-0")().is_some()>
-                    <legend class="field__label">"Målgrupper"</legend>
-                    {move || err("condition-0")().map(|m| view! { <p class="field-error"><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
+                    <legend class="field__label">{form::label("conditions", lang())}</legend>
+                    {move || err("condition-0")().map(|m| view! { <p class="field-error"><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                     <div class="choices choices--columns">
                         {Condition::ALL.iter().enumerate().map(|(i, &c)| {
                             let id = format!("f-condition-{i}");
@@ -406,37 +411,37 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
-                {select("format", "Form", codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
-                {text("languages", "Sprog", Some("Tobogstavskoder adskilt af komma, fx da, en"), "text", |f| f.languages.clone(), |f, v| f.languages = v)}
-                {select("kronikerpakke", "Kronikerpakke", {
-                    let mut o = vec![("", "Ingen")];
+                {select("format", form::label("format", lang()), codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
+                {text("languages", form::label("languages", lang()), Some(t::LANGUAGES_HINT.get(lang())), "text", |f| f.languages.clone(), |f, v| f.languages = v)}
+                {select("kronikerpakke", form::label("kronikerpakke", lang()), {
+                    let mut o = vec![("", t::NONE.get(lang()))];
                     o.extend(codes(Kronikerpakke::ALL, Kronikerpakke::code, Kronikerpakke::label));
                     o
                 }, |f| f.kronikerpakke.clone(), |f, v| f.kronikerpakke = v)}
             </fieldset>
             <fieldset class="form-section">
-                <legend>"Tider"</legend>
-                {select("enrolment", "Optag", vec![("course", "Forløb med fast start"), ("continuous", "Løbende optag")], |f| f.enrolment.clone(), |f, v| f.enrolment = v)}
+                <legend>{t::TIMES_SECTION.get(lang())}</legend>
+                {select("enrolment", form::label("enrolment", lang()), vec![("course", t::COURSE.get(lang())), ("continuous", t::CONTINUOUS.get(lang()))], |f| f.enrolment.clone(), |f, v| f.enrolment = v)}
                 <div class="field-row">
-                    {text("sessions", "Antal gange", None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
-                    {text("weeks", "Antal uger", None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
+                    {text("sessions", form::label("sessions", lang()), None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
+                    {text("weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
                 </div>
-                {text("slots", "Ugentlige tider", Some("Én pr. linje, fx »Tirsdag 10:00-12:00«."), "textarea", |f| f.slots.clone(), |f, v| f.slots = v)}
-                {text("next_start", "Næste start", Some("ÅÅÅÅ-MM-DD. Tom ved løbende optag."), "text", |f| f.next_start.clone(), |f, v| f.next_start = v)}
+                {text("slots", form::label("slots", lang()), Some(t::SLOTS_HINT.get(lang())), "textarea", |f| f.slots.clone(), |f, v| f.slots = v)}
+                {text("next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "text", |f| f.next_start.clone(), |f, v| f.next_start = v)}
             </fieldset>
             <fieldset class="form-section">
-                <legend>"Sted"</legend>
-                <p class="hint">"Tom for digitale tilbud."</p>
-                {text("location_name", "Stedets navn", None, "text", |f| f.location_name.clone(), |f, v| f.location_name = v)}
-                {text("address", "Adresse", None, "text", |f| f.address.clone(), |f, v| f.address = v)}
+                <legend>{t::PLACE_SECTION.get(lang())}</legend>
+                <p class="hint">{t::PLACE_HINT.get(lang())}</p>
+                {text("location_name", form::label("location_name", lang()), None, "text", |f| f.location_name.clone(), |f, v| f.location_name = v)}
+                {text("address", form::label("address", lang()), None, "text", |f| f.address.clone(), |f, v| f.address = v)}
                 <div class="field-row">
-                    {text("postcode", "Postnummer", None, "text", |f| f.postcode.clone(), |f, v| f.postcode = v)}
-                    {text("city", "By", None, "text", |f| f.city.clone(), |f, v| f.city = v)}
+                    {text("postcode", form::label("postcode", lang()), None, "text", |f| f.postcode.clone(), |f, v| f.postcode = v)}
+                    {text("city", form::label("city", lang()), None, "text", |f| f.city.clone(), |f, v| f.city = v)}
                 </div>
-                {move || (is_national()).then(|| select("region", "Region", codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
+                {move || (is_national()).then(|| select("region", form::label("region", lang()), codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
                 <div class="field" class:field--error=move || municipality_error().is_some()>
-                    <label class="field__label" for="f-municipality_code">"Kommune"</label>
-                    {move || err("municipality_code")().map(|m| view! { <p class="field-error"><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
+                    <label class="field__label" for="f-municipality_code">{form::label("municipality_code", lang())}</label>
+                    {move || err("municipality_code")().map(|m| view! { <p class="field-error"><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                     <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
                         {move || municipalities().into_iter().map(|(code, name)| view! {
                             <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
@@ -444,44 +449,44 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field-row">
-                    {text("lat", "Breddegrad", None, "text", |f| f.lat.clone(), |f, v| f.lat = v)}
-                    {text("lon", "Længdegrad", None, "text", |f| f.lon.clone(), |f, v| f.lon = v)}
+                    {text("lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| f.lat = v)}
+                    {text("lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| f.lon = v)}
                 </div>
-                <p><button type="button" class="button button--secondary" on:click=fill_point>"Hent koordinater fra postnummeret"</button></p>
-                {text("accessibility", "Tilgængelighed", Some("Fx adgang for kørestol, teleslynge."), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
+                <p><button type="button" class="button button--secondary" on:click=fill_point>{t::FETCH_COORDINATES.get(lang())}</button></p>
+                {text("accessibility", form::label("accessibility", lang()), Some(t::ACCESSIBILITY_HINT.get(lang())), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
             </fieldset>
             <fieldset class="form-section">
-                <legend>"Udbyder og kontakt"</legend>
-                {text("provider_name", "Udbyder", None, "text", |f| f.provider_name.clone(), |f, v| f.provider_name = v)}
-                {text("provider_id", "Udbyder-id", Some("Fx aarhus-kommune"), "text", |f| f.provider_id.clone(), |f, v| f.provider_id = v)}
-                {select("provider_kind", "Udbydertype", codes(ProviderKind::ALL, ProviderKind::code, ProviderKind::label), |f| f.provider_kind.clone(), |f, v| f.provider_kind = v)}
-                {text("contact_name", "Kontaktperson", None, "text", |f| f.contact_name.clone(), |f, v| f.contact_name = v)}
-                {text("contact_phone", "Telefon", None, "tel", |f| f.contact_phone.clone(), |f, v| f.contact_phone = v)}
-                {text("contact_email", "E-mail", None, "email", |f| f.contact_email.clone(), |f, v| f.contact_email = v)}
-                {text("contact_url", "Hjemmeside", None, "url", |f| f.contact_url.clone(), |f, v| f.contact_url = v)}
+                <legend>{t::PROVIDER_SECTION.get(lang())}</legend>
+                {text("provider_name", form::label("provider_name", lang()), None, "text", |f| f.provider_name.clone(), |f, v| f.provider_name = v)}
+                {text("provider_id", form::label("provider_id", lang()), Some(t::PROVIDER_ID_HINT.get(lang())), "text", |f| f.provider_id.clone(), |f, v| f.provider_id = v)}
+                {select("provider_kind", form::label("provider_kind", lang()), codes(ProviderKind::ALL, ProviderKind::code, ProviderKind::label), |f| f.provider_kind.clone(), |f, v| f.provider_kind = v)}
+                {text("contact_name", form::label("contact_name", lang()), None, "text", |f| f.contact_name.clone(), |f, v| f.contact_name = v)}
+                {text("contact_phone", form::label("contact_phone", lang()), None, "tel", |f| f.contact_phone.clone(), |f, v| f.contact_phone = v)}
+                {text("contact_email", form::label("contact_email", lang()), None, "email", |f| f.contact_email.clone(), |f, v| f.contact_email = v)}
+                {text("contact_url", form::label("contact_url", lang()), None, "url", |f| f.contact_url.clone(), |f, v| f.contact_url = v)}
             </fieldset>
             <fieldset class="form-section">
-                <legend>"Henvisning, pladser og pris"</legend>
+                <legend>{t::REFERRAL_SECTION.get(lang())}</legend>
                 <fieldset class="field" class:field--error=move || err("self_referral")().is_some()>
-                    <legend class="field__label">"Hvordan kommer man med?"</legend>
-                    {move || err("self_referral")().map(|m| view! { <p class="field-error"><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
+                    <legend class="field__label">{t::HOW_TO_JOIN.get(lang())}</legend>
+                    {move || err("self_referral")().map(|m| view! { <p class="field-error"><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                     <div class="choices">
-                        {checkbox("self_referral", "Man kan selv henvende sig", |f| f.self_referral, |f, v| f.self_referral = v)}
-                        {checkbox("from_gp", "Henvisning fra egen læge", |f| f.from_gp, |f, v| f.from_gp = v)}
-                        {checkbox("from_hospital", "Henvisning fra hospital", |f| f.from_hospital, |f, v| f.from_hospital = v)}
-                        {checkbox("from_municipality", "Henvisning fra kommunen", |f| f.from_municipality, |f, v| f.from_municipality = v)}
+                        {checkbox("self_referral", form::label("self_referral", lang()), |f| f.self_referral, |f, v| f.self_referral = v)}
+                        {checkbox("from_gp", form::label("from_gp", lang()), |f| f.from_gp, |f, v| f.from_gp = v)}
+                        {checkbox("from_hospital", form::label("from_hospital", lang()), |f| f.from_hospital, |f, v| f.from_hospital = v)}
+                        {checkbox("from_municipality", form::label("from_municipality", lang()), |f| f.from_municipality, |f, v| f.from_municipality = v)}
                     </div>
                 </fieldset>
-                {text("referral_note", "Note om henvisning", None, "text", |f| f.referral_note.clone(), |f, v| f.referral_note = v)}
-                {select("capacity", "Pladser", codes(Capacity::ALL, Capacity::code, Capacity::label), |f| f.capacity.clone(), |f, v| f.capacity = v)}
+                {text("referral_note", form::label("referral_note", lang()), None, "text", |f| f.referral_note.clone(), |f, v| f.referral_note = v)}
+                {select("capacity", form::label("capacity", lang()), codes(Capacity::ALL, Capacity::code, Capacity::label), |f| f.capacity.clone(), |f, v| f.capacity = v)}
                 <div class="field-row">
-                    {text("cost_dkk", "Pris (kr.)", None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}
-                    {text("cost_note", "Note om pris", None, "text", |f| f.cost_note.clone(), |f, v| f.cost_note = v)}
+                    {text("cost_dkk", form::label("cost_dkk", lang()), None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}
+                    {text("cost_note", form::label("cost_note", lang()), None, "text", |f| f.cost_note.clone(), |f, v| f.cost_note = v)}
                 </div>
-                {text("continue_afterwards", "Fortsæt bagefter", Some("Foreningsaktiviteter, én pr. linje: »Navn | adresse på nettet | beskrivelse«."), "textarea", |f| f.continue_afterwards.clone(), |f, v| f.continue_afterwards = v)}
-                {text("last_verified", "Sidst bekræftet", Some("ÅÅÅÅ-MM-DD"), "text", |f| f.last_verified.clone(), |f, v| f.last_verified = v)}
+                {text("continue_afterwards", form::label("continue_afterwards", lang()), Some(t::ACTIVITIES_HINT.get(lang())), "textarea", |f| f.continue_afterwards.clone(), |f, v| f.continue_afterwards = v)}
+                {text("last_verified", form::label("last_verified", lang()), Some(t::DATE_HINT.get(lang())), "text", |f| f.last_verified.clone(), |f, v| f.last_verified = v)}
             </fieldset>
-            <button type="submit" class="button" disabled=move || busy.get()>{if new { "Opret tilbud" } else { "Gem ændringer" }}</button>
+            <button type="submit" class="button" disabled=move || busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
         </form>
     }
 }

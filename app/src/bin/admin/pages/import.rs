@@ -3,6 +3,8 @@
 
 use crate::api;
 use crate::app::use_session;
+use crate::texts::import as t;
+use crate::ui::lang;
 use crate::ui::{self, Failed};
 use forebyg_app::api::ApiError;
 use forebyg_shared::bulk::ImportReport;
@@ -13,7 +15,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Import og eksport", h1);
+    ui::page_setup(t::H1.get(lang()), h1);
     let session = use_session();
     let file_text = RwSignal::new(None::<(String, String)>);
     let report = RwSignal::new(None::<ImportReport>);
@@ -74,33 +76,33 @@ pub fn ImportPage() -> impl IntoView {
     };
 
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Import og eksport"</h1>
-        <h2>"Eksportér tilbud som CSV"</h2>
-        <p>"Alle dine tilbud i alle statusser, semikolonsepareret, til regneark. Ret i filen, og importér den igen."</p>
+        <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
+        <h2>{t::EXPORT_H2.get(lang())}</h2>
+        <p>{t::EXPORT_INTRO.get(lang())}</p>
         <p>
-            <button type="button" class="button button--secondary" on:click=export>"Hent CSV-fil med tilbud"</button>
-            {move || export_link.get().map(|href| view! { " "<a id="export-link" href=href download="forebyg-tilbud.csv">"Gem filen forebyg-tilbud.csv"</a> })}
+            <button type="button" class="button button--secondary" on:click=export>{t::EXPORT_BUTTON.get(lang())}</button>
+            {move || export_link.get().map(|href| view! { " "<a id="export-link" href=href download="forebyg-tilbud.csv">{t::SAVE_EXPORT.get(lang())}</a> })}
         </p>
-        <h2>"Importér tilbud fra CSV"</h2>
-        <p>"Rækker uden id opretter nye tilbud; rækker med id og version opdaterer tilbuddet. Tjek filen først: intet gemmes, før du trykker »Anvend«, og med fejl i en række gemmes ingen."</p>
+        <h2>{t::IMPORT_H2.get(lang())}</h2>
+        <p>{t::IMPORT_INTRO.get(lang())}</p>
         <div class="field">
-            <label class="field__label" for="import-file">"CSV-fil"</label>
+            <label class="field__label" for="import-file">{t::FILE.get(lang())}</label>
             <input id="import-file" class="input" type="file" accept=".csv,text/csv" on:change=choose />
         </div>
         <div class="actions">
-            <button type="button" class="button" disabled=move || busy.get() || file_text.get().is_none() on:click=run(true)>"Tjek filen"</button>
-            <button type="button" class="button button--secondary" disabled=move || busy.get() || !report.get().is_some_and(|r| r.dry_run && r.is_ok()) on:click=run(false)>"Anvend"</button>
+            <button type="button" class="button" disabled=move || busy.get() || file_text.get().is_none() on:click=run(true)>{t::CHECK.get(lang())}</button>
+            <button type="button" class="button button--secondary" disabled=move || busy.get() || !report.get().is_some_and(|r| r.dry_run && r.is_ok()) on:click=run(false)>{t::APPLY.get(lang())}</button>
         </div>
         {move || failure.get().map(|e| view! { <Failed error=e /> })}
         {move || report.get().map(|r| view! { <Report report=r applied=applied.get() /> })}
-        <h2>"Åbne data (HSDS)"</h2>
-        <p>"Offentliggjorte tilbud i Open Referral HSDS 3-format (JSON), til andre systemer. Kræver ikke login."</p>
+        <h2>{t::HSDS_H2.get(lang())}</h2>
+        <p>{t::HSDS_INTRO.get(lang())}</p>
         <ul>
-            <li><a href=move || hsds("services")>"Tilbud (services)"</a></li>
-            <li><a href=move || hsds("organizations")>"Udbydere (organizations)"</a></li>
-            <li><a href=move || hsds("locations")>"Steder (locations)"</a></li>
-            <li><a href=move || hsds("service_at_locations")>"Tilbud pr. sted (service_at_locations)"</a></li>
-            <li><a href="/api/v1/hsds/taxonomies">"Taksonomier (taxonomies)"</a></li>
+            <li><a href=move || hsds("services")>{t::HSDS_SERVICES.get(lang())}</a></li>
+            <li><a href=move || hsds("organizations")>{t::HSDS_ORGANIZATIONS.get(lang())}</a></li>
+            <li><a href=move || hsds("locations")>{t::HSDS_LOCATIONS.get(lang())}</a></li>
+            <li><a href=move || hsds("service_at_locations")>{t::HSDS_SAL.get(lang())}</a></li>
+            <li><a href="/api/v1/hsds/taxonomies">{t::HSDS_TAXONOMIES.get(lang())}</a></li>
         </ul>
     }
 }
@@ -108,23 +110,20 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 fn Report(report: ImportReport, applied: bool) -> impl IntoView {
     let title = if applied {
-        "Importen er gennemført"
+        t::DONE.get(lang())
     } else if report.dry_run {
-        "Resultat af tjek"
+        t::CHECKED.get(lang())
     } else {
-        "Importen blev ikke gennemført"
+        t::NOT_DONE.get(lang())
     };
     let outcome = if report.is_ok() {
         if applied {
-            format!("{} rækker: {} oprettet, {} opdateret, {} uændret.", report.rows, report.created, report.updated, report.unchanged)
+            t::applied(report.rows, report.created, report.updated, report.unchanged, lang())
         } else {
-            format!(
-                "{} rækker uden fejl: {} oprettes, {} opdateres, {} er uændret. Tryk »Anvend« for at gemme.",
-                report.rows, report.created, report.updated, report.unchanged
-            )
+            t::checked(report.rows, report.created, report.updated, report.unchanged, lang())
         }
     } else {
-        format!("{} rækker, {} fejl. Ret filen, og tjek den igen: intet er gemt.", report.rows, report.errors.len())
+        t::with_errors(report.rows, report.errors.len(), lang())
     };
     let errors = report.errors.clone();
     view! {
@@ -134,11 +133,11 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
             {(!errors.is_empty()).then(|| view! {
                 <div class="table-wrap" role="region" aria-labelledby="import-errors-caption" tabindex="0">
                     <table class="admin-table">
-                        <caption id="import-errors-caption">"Fejl i filen"</caption>
-                        <thead><tr><th scope="col">"Række"</th><th scope="col">"Kolonne"</th><th scope="col">"Fejl"</th></tr></thead>
+                        <caption id="import-errors-caption">{t::ERRORS_CAPTION.get(lang())}</caption>
+                        <thead><tr><th scope="col">{t::ROW.get(lang())}</th><th scope="col">{t::COLUMN.get(lang())}</th><th scope="col">{t::ERROR.get(lang())}</th></tr></thead>
                         <tbody>
                             {errors.into_iter().map(|e| view! {
-                                <tr><th scope="row">{e.row}</th><td>{e.field}</td><td>{e.message.da}</td></tr>
+                                <tr><th scope="row">{e.row}</th><td>{e.field}</td><td>{e.message.get(lang()).to_owned()}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

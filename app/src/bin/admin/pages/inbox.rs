@@ -2,6 +2,8 @@
 //! Personal data: every load is audited by the server.
 
 use crate::api;
+use crate::texts::inbox as t;
+use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::ReferralStatus;
@@ -11,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Henvendelser", h1);
+    ui::page_setup(t::H1.get(lang()), h1);
     let status = RwSignal::new(String::new());
     let offer = RwSignal::new(String::new());
     let applied = RwSignal::new((String::new(), String::new()));
@@ -39,7 +41,7 @@ pub fn InboxPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
             match api::post::<_, InboxItem>(&url, &ReferralStatusChange { status: s }).await {
-                Ok(item) => message.set(Some(format!("Henvendelse {} er nu: {}.", item.receipt_code, item.status.label(ui::lang())))),
+                Ok(item) => message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang()))),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -47,27 +49,27 @@ pub fn InboxPage() -> impl IntoView {
     };
 
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Henvendelser"</h1>
-        <p class="hint">"Borgere, der gerne vil deltage i et tilbud. Kontakt dem, og opdatér status: borgeren kan se den med sin kvitteringskode. Oplysningerne slettes automatisk efter 90 dage."</p>
-        <form class="filters" role="search" aria-label="Filtrér henvendelser" on:submit=filter>
+        <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
+        <p class="hint">{t::INTRO.get(lang())}</p>
+        <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
             <div class="field">
-                <label class="field__label" for="inbox-status">"Status"</label>
+                <label class="field__label" for="inbox-status">{t::STATUS.get(lang())}</label>
                 <select id="inbox-status" class="select" on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="">"Alle"</option>
+                    <option value="">{t::ALL_STATUSES.get(lang())}</option>
                     {ReferralStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::lang())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label class="field__label" for="inbox-offer">"Tilbuddets id"</label>
+                <label class="field__label" for="inbox-offer">{t::OFFER_ID.get(lang())}</label>
                 <input id="inbox-offer" class="input" type="text" prop:value=move || offer.get() on:input=move |ev| offer.set(event_target_value(&ev)) />
             </div>
-            <div class="field"><button type="submit" class="button button--secondary">"Filtrér"</button></div>
+            <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
         <div role="status">{move || message.get()}</div>
         {move || match items.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(items)) if items.is_empty() => view! { <p>"Ingen henvendelser."</p> }.into_any(),
+            Some(Ok(items)) if items.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
             Some(Ok(items)) => view! {
                 <ul class="cards">
                     {items.into_iter().map(|it| {
@@ -78,7 +80,7 @@ pub fn InboxPage() -> impl IntoView {
                                 // Always the same three buttons in the same places (none shifts under
                                 // the pointer after a change); those that do not apply are disabled.
                                 let code = code.clone();
-                                let label = match s { ReferralStatus::Contacted => "Kontaktet", ReferralStatus::Enrolled => "Tilmeld", _ => "Afvis" };
+                                let label = match s { ReferralStatus::Contacted => t::CONTACTED.get(lang()), ReferralStatus::Enrolled => t::ENROL.get(lang()), _ => t::DECLINE.get(lang()) };
                                 let disabled = !it.status.is_open() || s == it.status;
                                 view! { <button type="button" class="button button--small button--secondary" disabled=disabled aria-label=format!("{label}: {}", it.name) on:click=move |_| set_status(code.clone(), s)>{label}</button> }
                             })
@@ -87,14 +89,14 @@ pub fn InboxPage() -> impl IntoView {
                             <li class="card">
                                 <h2 class="card__title">{it.name.clone()}</h2>
                                 <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(ui::lang())}</span>
-                                    {it.waitlist.then_some(" · venteliste")}
-                                    " · kode "{it.receipt_code.clone()}" · modtaget "{it.created_on.clone()}</p>
+                                    {it.waitlist.then_some(t::WAITLIST.get(lang()))}
+                                    {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{it.created_on.clone()}</p>
                                 <dl class="facts">
-                                    <div><dt>"Tilbud"</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
-                                    {it.phone.clone().map(|p| view! { <div><dt>"Telefon"</dt><dd>{p}</dd></div> })}
-                                    {it.email.clone().map(|p| view! { <div><dt>"E-mail"</dt><dd>{p}</dd></div> })}
-                                    {it.contact_time.map(|t| view! { <div><dt>"Kontakttid"</dt><dd>{t.label(ui::lang())}</dd></div> })}
-                                    {it.message.clone().map(|p| view! { <div><dt>"Besked"</dt><dd>{p}</dd></div> })}
+                                    <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
+                                    {it.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang())}</dt><dd>{p}</dd></div> })}
+                                    {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd>{p}</dd></div> })}
+                                    {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(ui::lang())}</dd></div> })}
+                                    {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
                                 </dl>
                                 <div class="actions">{buttons}</div>
                             </li>

@@ -1,108 +1,59 @@
-//! `/admin/login`: the development sign-in (the dev issuer). Production signs in with the
-//! identity provider's hosted page instead.
+//! `/admin/login`: "Log ind" starts the authorization code flow with PKCE at this deployment's
+//! identity provider (Cognito's hosted UI; locally the development issuer's `/admin/dev-login`).
 
-use crate::api;
-use crate::app::use_session;
-use crate::ui::{self, ErrorSummary};
-use forebyg_shared::auth::{Principal, Role};
-use forebyg_shared::taxonomy::RegionCode;
-use forebyg_shared::validation::{ErrorCode, FieldError};
+use crate::sign_in::{self, StartError};
+use crate::texts::sign_in as t;
+use crate::ui::{self, lang, Failed, Loading};
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use serde::{Deserialize, Serialize};
-
-#[derive(Serialize)]
-struct DevLogin {
-    role: Role,
-    region: Option<RegionCode>,
-    provider_id: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct DevToken {
-    token: String,
-    principal: Principal,
-}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Udviklingslogin", h1);
-    let session = use_session();
-    let navigate = use_navigate();
-    let role = RwSignal::new(Role::RegionAdmin.code().to_owned());
-    let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
-    let provider = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
+    ui::page_setup(t::LOGIN_H1.get(lang()), h1);
+    let expired = sign_in::session_expired();
+    let settings = LocalResource::new(sign_in::settings);
     let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<&'static str>);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let r = Role::from_code(&role.get_untracked()).unwrap_or(Role::RegionAdmin);
-        let provider_id = provider.get_untracked().trim().to_owned();
-        if r == Role::ProviderEditor && provider_id.is_empty() {
-            errors.set(vec![FieldError::new("provider_id", ErrorCode::Required, "Angiv udbyderens id.", "Enter the provider id.")]);
-            ui::focus_soon("error-summary");
-            return;
-        }
-        errors.set(vec![]);
-        let body = DevLogin {
-            role: r,
-            region: if r == Role::NationalAdmin { None } else { RegionCode::from_code(&region.get_untracked()) },
-            provider_id: (r == Role::ProviderEditor).then_some(provider_id),
-        };
-        let navigate = navigate.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::post::<_, DevToken>("/api/v1/dev/token", &body).await {
-                Ok(t) => {
-                    api::set_token(&t.token);
-                    session.set(Some(t.principal));
-                    navigate("/admin", Default::default());
+    let form = move || {
+        settings.get().map(|r| match r {
+            Err(e) => view! { <Failed error=e /> }.into_any(),
+            Ok(None) => view! { <p class="status status--error" role="alert">{t::LOGIN_UNAVAILABLE.get(lang())}</p> }.into_any(),
+            Ok(Some(s)) => {
+                let development = s.development;
+                let s = StoredValue::new(s);
+                let go = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    busy.set(true);
+                    leptos::task::spawn_local(async move {
+                        if let Err(StartError::NoCrypto) = sign_in::start(&s.get_value()).await {
+                            failure.set(Some(t::NO_CRYPTO.get(lang())));
+                            busy.set(false);
+                        }
+                    });
+                };
+                view! {
+                    {development.then(|| view! {
+                        <div class="notice notice--demo">
+                            <p><strong>{t::DEMO_NOTICE_STRONG.get(lang())}</strong>{t::DEMO_NOTICE.get(lang())}</p>
+                        </div>
+                    })}
+                    <form class="admin-form admin-form--narrow" on:submit=go>
+                        <button type="submit" class="button" disabled=move || busy.get()>{t::LOGIN_BUTTON.get(lang())}</button>
+                    </form>
+                    {move || busy.get().then(|| view! { <p class="status status--loading" role="status">{t::LOGIN_REDIRECTING.get(lang())}</p> })}
                 }
-                Err(e) => failure.set(Some(ui::error_text(&e))),
+                .into_any()
             }
-            busy.set(false);
-        });
+        })
     };
-    let provider_error = move || errors.with(|e| e.iter().find(|e| e.field == "provider_id").map(|e| e.message.da.clone()));
 
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Udviklingslogin"</h1>
-        <div class="notice notice--demo">
-            <p><strong>"Kun til udvikling og test."</strong>" I drift logger du ind med din organisations login. Her vælger du selv rolle og region."</p>
-        </div>
-        {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary errors=errors.get() /> })}
+        <h1 node_ref=h1 tabindex="-1">{t::LOGIN_H1.get(lang())}</h1>
+        {expired.then(|| view! { <p class="status status--error" role="alert">{t::LOGIN_EXPIRED.get(lang())}</p> })}
+        <p>{t::LOGIN_INTRO.get(lang())}</p>
         {move || failure.get().map(|f| view! { <p class="status status--error" role="alert">{f}</p> })}
-        <form class="admin-form admin-form--narrow" on:submit=submit novalidate>
-            <div class="field">
-                <label class="field__label" for="f-role">"Rolle"</label>
-                <select id="f-role" class="select" on:change=move |ev| role.set(event_target_value(&ev))>
-                    {Role::ALL.iter().map(|r| {
-                        let code = r.code();
-                        view! { <option value=code selected=move || role.get() == code>{r.label(ui::lang())}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field" hidden=move || role.get() == Role::NationalAdmin.code()>
-                <label class="field__label" for="f-region">"Region"</label>
-                <select id="f-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
-                    {RegionCode::ALL.iter().map(|r| {
-                        let code = r.code();
-                        view! { <option value=code selected=move || region.get() == code>{r.label(ui::lang())}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field" class:field--error=move || provider_error().is_some() hidden=move || role.get() != Role::ProviderEditor.code()>
-                <label class="field__label" for="f-provider_id">"Udbyderens id"</label>
-                <p class="hint" id="f-provider_id-hint">"Fx aarhus-kommune"</p>
-                {move || provider_error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
-                <input id="f-provider_id" class="input" type="text" aria-describedby="f-provider_id-hint"
-                    prop:value=move || provider.get() on:input=move |ev| provider.set(event_target_value(&ev)) />
-            </div>
-            <button type="submit" class="button" disabled=move || busy.get()>"Log ind"</button>
-        </form>
+        <Suspense fallback=|| view! { <Loading /> }>{form}</Suspense>
     }
 }

@@ -1,7 +1,9 @@
 //! The admin pages, one module each.
 
 pub mod audit;
+pub mod callback;
 pub mod coverage;
+pub mod dev_login;
 pub mod editor;
 pub mod import;
 pub mod inbox;
@@ -10,16 +12,18 @@ pub mod offers;
 pub mod overview;
 pub mod reports;
 
+use crate::texts::common as t;
 use crate::ui;
+use crate::ui::lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Siden findes ikke", h1);
+    ui::page_setup(t::PAGE_NOT_FOUND.get(lang()), h1);
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Siden findes ikke"</h1>
-        <p><a href="/admin">"Gå til overblikket"</a></p>
+        <h1 node_ref=h1 tabindex="-1">{t::PAGE_NOT_FOUND.get(lang())}</h1>
+        <p><a href="/admin">{t::GO_TO_OVERVIEW.get(lang())}</a></p>
     }
 }

@@ -1,6 +1,8 @@
 //! `/admin`: what needs attention: counts, stale listings, open reports and new requests.
 
 use crate::api;
+use crate::texts::overview as t;
+use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::{AdminOfferRow, ReferralCounts};
 use forebyg_shared::report::ChangeReport;
@@ -11,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
-    ui::page_setup("Overblik", h1);
+    ui::page_setup(t::H1.get(lang()), h1);
     let offers = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
     let reports = LocalResource::new(|| api::get::<Vec<ChangeReport>>("/api/v1/admin/reports?status=open"));
     // Counts only: opening the overview reads no personal data (and writes no audit entries).
@@ -25,22 +27,22 @@ pub fn OverviewPage() -> impl IntoView {
                 let stale_n = stale.len();
                 view! {
                     <dl class="stats">
-                        <div><dt>"Offentliggjorte tilbud"</dt><dd>{n(OfferStatus::Published)}</dd></div>
-                        <div><dt>"Kladder"</dt><dd>{n(OfferStatus::Draft)}</dd></div>
-                        <div><dt>"Skal bekræftes"</dt><dd>{stale_n}</dd></div>
+                        <div><dt>{t::PUBLISHED.get(lang())}</dt><dd>{n(OfferStatus::Published)}</dd></div>
+                        <div><dt>{t::DRAFTS.get(lang())}</dt><dd>{n(OfferStatus::Draft)}</dd></div>
+                        <div><dt>{t::NEEDS_CONFIRMING.get(lang())}</dt><dd>{stale_n}</dd></div>
                     </dl>
-                    <h2>"Tilbud der skal bekræftes"</h2>
-                    <p class="hint">"Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet."</p>
+                    <h2>{t::STALE_H2.get(lang())}</h2>
+                    <p class="hint">{t::STALE_HINT.get(lang())}</p>
                     {if stale.is_empty() {
-                        view! { <p>"Alle tilbud er bekræftet inden for det seneste halve år."</p> }.into_any()
+                        view! { <p>{t::ALL_VERIFIED.get(lang())}</p> }.into_any()
                     } else {
                         view! {
                             <ul>
                                 {stale.into_iter().take(10).map(|r| view! {
-                                    <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>" · sidst bekræftet "{r.last_verified}</li>
+                                    <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{r.last_verified}</li>
                                 }).collect_view()}
                             </ul>
-                            <p><a href="/admin/tilbud?stale=1">"Se alle "{stale_n}" tilbud, der skal bekræftes"</a></p>
+                            <p><a href="/admin/tilbud?stale=1">{t::SEE_ALL.get(lang())}{stale_n}{t::STALE_N_SUFFIX.get(lang())}</a></p>
                         }.into_any()
                     }}
                 }
@@ -51,23 +53,23 @@ pub fn OverviewPage() -> impl IntoView {
     };
 
     view! {
-        <h1 node_ref=h1 tabindex="-1">"Overblik"</h1>
-        <p><a class="button" href="/admin/tilbud/ny">"Opret et tilbud"</a></p>
+        <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
+        <p><a class="button" href="/admin/tilbud/ny">{t::CREATE_OFFER.get(lang())}</a></p>
         {move || counts().unwrap_or_else(|| view! { <Loading /> }.into_any())}
-        <h2>"Nye henvendelser"</h2>
+        <h2>{t::NEW_REQUESTS.get(lang())}</h2>
         {move || match inbox.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
             Some(Ok(counts)) => view! {
-                <p>{format!("{} nye henvendelser venter på at blive behandlet.", counts.received)}" "<a href="/admin/henvendelser">"Gå til henvendelserne"</a></p>
+                <p>{t::new_requests(counts.received as usize, lang())}" "<a href="/admin/henvendelser">{t::GO_TO_INBOX.get(lang())}</a></p>
             }.into_any(),
         }}
-        <h2>"Åbne fejlrapporter"</h2>
+        <h2>{t::OPEN_REPORTS.get(lang())}</h2>
         {move || match reports.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
             Some(Ok(items)) => view! {
-                <p>{format!("{} fejlrapporter fra borgere og fagfolk er åbne.", items.len())}" "<a href="/admin/fejlrapporter">"Gå til fejlrapporterne"</a></p>
+                <p>{t::open_reports(items.len(), lang())}" "<a href="/admin/fejlrapporter">{t::GO_TO_REPORTS.get(lang())}</a></p>
             }.into_any(),
         }}
     }

@@ -1,0 +1,131 @@
+//! `/admin/dev-login`: the development issuer's authorize page. A developer picks a role, region
+//! and provider; the API keeps the choice under a one-time code bound to the request's PKCE
+//! challenge and sends the browser on to `/admin/callback`, as Cognito's hosted UI would.
+
+use crate::api;
+use crate::texts::sign_in as t;
+use crate::ui::{self, lang, ErrorSummary};
+use forebyg_shared::auth::Role;
+use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize)]
+struct Authorize {
+    role: Role,
+    region: Option<RegionCode>,
+    provider_id: Option<String>,
+    client_id: String,
+    redirect_uri: String,
+    state: String,
+    code_challenge: String,
+    code_challenge_method: String,
+}
+
+#[derive(Deserialize)]
+struct Authorized {
+    redirect_to: String,
+}
+
+#[component]
+pub fn DevLoginPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    ui::page_setup(t::DEV_LOGIN_H1.get(lang()), h1);
+    let query = use_query_map().get_untracked();
+    let param = move |k: &str| query.get(k).unwrap_or_default();
+    let request = StoredValue::new((
+        param("client_id"),
+        param("redirect_uri"),
+        param("state"),
+        param("code_challenge"),
+        param("code_challenge_method"),
+        param("response_type"),
+    ));
+    let complete = request.with_value(|r| r.5 == "code" && ![&r.0, &r.1, &r.3, &r.4].iter().any(|v| v.is_empty()));
+    let role = RwSignal::new(Role::RegionAdmin.code().to_owned());
+    let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
+    let provider = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let r = Role::from_code(&role.get_untracked()).unwrap_or(Role::RegionAdmin);
+        let provider_id = provider.get_untracked().trim().to_owned();
+        if r == Role::ProviderEditor && provider_id.is_empty() {
+            let (da, en) = (t::PROVIDER_ID_REQUIRED.da, t::PROVIDER_ID_REQUIRED.en);
+            errors.set(vec![FieldError::new("provider_id", ErrorCode::Required, da, en)]);
+            ui::focus_soon("error-summary");
+            return;
+        }
+        errors.set(vec![]);
+        let (client_id, redirect_uri, state, code_challenge, code_challenge_method, _) = request.get_value();
+        let body = Authorize {
+            role: r,
+            region: if r == Role::NationalAdmin { None } else { RegionCode::from_code(&region.get_untracked()) },
+            provider_id: (r == Role::ProviderEditor).then_some(provider_id),
+            client_id,
+            redirect_uri,
+            state,
+            code_challenge,
+            code_challenge_method,
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::post::<_, Authorized>("/api/v1/dev/authorize", &body).await {
+                Ok(a) => {
+                    let _ = window().location().set_href(&a.redirect_to);
+                }
+                Err(e) => {
+                    failure.set(Some(ui::error_text(&e)));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    let provider_error = move || errors.with(|e| e.iter().find(|e| e.field == "provider_id").map(|e| e.message.get(lang()).to_owned()));
+
+    view! {
+        <h1 node_ref=h1 tabindex="-1">{t::DEV_LOGIN_H1.get(lang())}</h1>
+        <div class="notice notice--demo">
+            <p><strong>{t::DEMO_NOTICE_STRONG.get(lang())}</strong>{t::DEMO_NOTICE.get(lang())}</p>
+        </div>
+        {(!complete).then(|| view! {
+            <p class="status status--error" role="alert">{t::DEV_LOGIN_BAD_REQUEST.get(lang())}" "<a href="/admin/login">{t::TRY_AGAIN.get(lang())}</a></p>
+        })}
+        {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary errors=errors.get() /> })}
+        {move || failure.get().map(|f| view! { <p class="status status--error" role="alert">{f}" "<a href="/admin/login">{t::TRY_AGAIN.get(lang())}</a></p> })}
+        <form class="admin-form admin-form--narrow" on:submit=submit novalidate hidden=!complete>
+            <div class="field">
+                <label class="field__label" for="f-role">{t::ROLE.get(lang())}</label>
+                <select id="f-role" class="select" on:change=move |ev| role.set(event_target_value(&ev))>
+                    {Role::ALL.iter().map(|r| {
+                        let code = r.code();
+                        view! { <option value=code selected=move || role.get() == code>{r.label(lang())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field" hidden=move || role.get() == Role::NationalAdmin.code()>
+                <label class="field__label" for="f-region">{t::REGION.get(lang())}</label>
+                <select id="f-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
+                    {RegionCode::ALL.iter().map(|r| {
+                        let code = r.code();
+                        view! { <option value=code selected=move || region.get() == code>{r.label(lang())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field" class:field--error=move || provider_error().is_some() hidden=move || role.get() != Role::ProviderEditor.code()>
+                <label class="field__label" for="f-provider_id">{t::PROVIDER_ID.get(lang())}</label>
+                <p class="hint" id="f-provider_id-hint">{t::PROVIDER_ID_HINT.get(lang())}</p>
+                {move || provider_error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::sign_in::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
+                <input id="f-provider_id" class="input" type="text" aria-describedby="f-provider_id-hint"
+                    prop:value=move || provider.get() on:input=move |ev| provider.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="button" disabled=move || busy.get()>{t::LOGIN_BUTTON.get(lang())}</button>
+        </form>
+    }
+}

@@ -1,0 +1,37 @@
+//! Texts shared by every admin page: the page shell, loading and error messages, the language switch.
+
+use forebyg_shared::Lang;
+
+forebyg_app::texts! {
+    LANG_SWITCH = "English", "Dansk";
+    LANG_SWITCH_LABEL = "Read the administration in English", "Læs administrationen på dansk";
+    TITLE_SUFFIX = "Forebyg administration", "Forebyg administration";
+    SKIP_LINK = "Spring til indhold", "Skip to content";
+    SITE_TAGLINE = "Administration af forebyggelsestilbud", "Administration of prevention offers";
+    FOOTER = "Forebyg administration: kun for regionernes og udbydernes medarbejdere. Læsning af henvendelser logges.", "Forebyg administration: only for staff of the regions and providers. Reading requests to join is logged.";
+    NAV_LABEL = "Administration", "Administration";
+    NAV_OVERVIEW = "Overblik", "Overview";
+    NAV_OFFERS = "Tilbud", "Offers";
+    NAV_INBOX = "Henvendelser", "Requests";
+    NAV_REPORTS = "Fejlrapporter", "Error reports";
+    NAV_COVERAGE = "Dækning", "Coverage";
+    NAV_IMPORT = "Import og eksport", "Import and export";
+    NAV_LOG = "Log", "Log";
+    GO_TO_OVERVIEW = "Gå til overblikket", "Go to the overview";
+    PAGE_NOT_FOUND = "Siden findes ikke", "Page not found";
+    ERROR_SUMMARY_TITLE = "Der er et problem", "There is a problem";
+    SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Try again in a moment.";
+    FORBIDDEN = "Du har ikke adgang til dette.", "You do not have access to this.";
+    ERROR_PREFIX = "Fejl: ", "Error: ";
+    LOADING = "Indlæser …", "Loading …";
+    NOT_FOUND = "Vi kunne ikke finde det, du leder efter.", "We could not find what you are looking for.";
+    NETWORK = "Vi kunne ikke få forbindelse. Prøv igen.", "We could not connect. Try again.";
+}
+
+/// "It did not work: {detail}".
+pub fn failed(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Det lykkedes ikke: {detail}"),
+        Lang::En => format!("It did not work: {detail}"),
+    }
+}

@@ -1,0 +1,72 @@
+//! `/admin/daekning`: coverage of the six required interventions.
+
+use forebyg_shared::Lang;
+
+forebyg_app::texts! {
+    H1 = "Dækning", "Coverage";
+    INTRO = "Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde for hver af de seks lovpligtige indsatser. Et hul er et sted uden tilbud inden for den valgte afstand.", "How far it is to the nearest published on-site offer for each of the six required interventions. A gap is a place without an offer within the chosen distance.";
+    DISTANCE = "Afstand der tæller som tæt på", "Distance that counts as near";
+    GET_CSV = "Hent som CSV", "Get as CSV";
+    SAVE_CSV = "Gem CSV-filen", "Save the CSV file";
+    BACK = "Tilbage til alle kommuner", "Back to all municipalities";
+    MUNICIPALITIES = "kommuner", "municipalities";
+    POSTCODES = "postnumre", "postcodes";
+    NO_OFFER = "intet tilbud", "no offer";
+    GAP = "Hul", "Gap";
+    GAPS_H2 = "Huller pr. indsats", "Gaps per intervention";
+    MUNICIPALITIES_H2 = "Kommuner og indsatser", "Municipalities and interventions";
+    POSTCODES_H2 = "Postnumre og indsatser", "Postcodes and interventions";
+    DRILL_HINT = "Vælg en kommune for at se dækningen pr. postnummer.", "Choose a municipality to see the coverage per postcode.";
+    MUNICIPALITY = "Kommune", "Municipality";
+    POSTCODE = "Postnummer", "Postcode";
+    DIGITAL_H2 = "Digitale tilbud", "Digital offers";
+    DIGITAL_HINT = "Digitale tilbud når alle, men erstatter ikke et tilbud tæt på.", "Digital offers reach everyone but do not replace an offer nearby.";
+}
+
+/// "{gaps} gaps in {region}: places and interventions without an offer within {km} km."
+pub fn summary(gaps: impl std::fmt::Display, region: &str, km: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{gaps} huller i {region}: steder og indsatser uden et tilbud inden for {km} km."),
+        Lang::En => format!("{gaps} gaps in {region}: places and interventions without an offer within {km} km."),
+    }
+}
+
+/// "nearest {km} km".
+pub fn nearest(km: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("nærmeste {km} km"),
+        Lang::En => format!("nearest {km} km"),
+    }
+}
+
+/// "{n} within".
+pub fn within(n: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{n} inden for"),
+        Lang::En => format!("{n} within"),
+    }
+}
+
+/// "{gaps} of {places}".
+pub fn of(gaps: impl std::fmt::Display, places: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{gaps} af {places}"),
+        Lang::En => format!("{gaps} of {places}"),
+    }
+}
+
+/// "Coverage within {km} km".
+pub fn caption(km: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Dækning inden for {km} km"),
+        Lang::En => format!("Coverage within {km} km"),
+    }
+}
+
+/// The chart's caption: places without an offer, per intervention.
+pub fn chart_caption(place_word: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. indsats."),
+        Lang::En => format!("Number of {place_word} without an offer within the distance, per intervention."),
+    }
+}

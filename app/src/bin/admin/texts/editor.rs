@@ -1,0 +1,120 @@
+//! `/admin/tilbud/ny` and `/admin/tilbud/:id`: the offer form. Field labels are in `crate::form::FIELDS`.
+
+use forebyg_shared::Lang;
+
+forebyg_app::texts! {
+    ERROR_PREFIX = "Fejl: ", "Error: ";
+    LOAD_FAILED = "Tilbuddet kunne ikke hentes", "The offer could not be loaded";
+    STILL_CORRECT = "Stadig korrekt", "Still correct";
+    SLOTS_HINT = "Én pr. linje, fx »Tirsdag 10:00-12:00«.", "One per line, e.g. \"Tuesday 10:00-12:00\".";
+    SAVED = "Ændringerne er gemt.", "The changes are saved.";
+    NEXT_START_HINT = "ÅÅÅÅ-MM-DD. Tom ved løbende optag.", "YYYY-MM-DD. Empty for continuous enrolment.";
+    DATE_HINT = "ÅÅÅÅ-MM-DD", "YYYY-MM-DD";
+    CHOOSE_MUNICIPALITY = "Vælg kommune", "Choose a municipality";
+    ON_REAPPLY = "Ved genanvendelse", "When reapplied";
+    PROVIDER_SECTION = "Udbyder og kontakt", "Provider and contact";
+    PLACE_HINT = "Tom for digitale tilbud.", "Empty for digital offers.";
+    LANGUAGES_HINT = "Tobogstavskoder adskilt af komma, fx da, en", "Two-letter codes separated by commas, e.g. da, en";
+    CREATED = "Tilbuddet er oprettet som kladde. Offentliggør det, når det er klar.", "The offer is created as a draft. Publish it when it is ready.";
+    BACK = "Tilbage til tilbuddene", "Back to the offers";
+    TIMES_SECTION = "Tider", "Times";
+    PLACE_SECTION = "Sted", "Place";
+    STATUS_GROUP = "Status og bekræftelse", "Status and confirmation";
+    CREATE = "Opret tilbud", "Create offer";
+    NEW_H1 = "Opret et tilbud", "Create an offer";
+    ABOUT_SECTION = "Om tilbuddet", "About the offer";
+    PUBLISH = "Offentliggør", "Publish";
+    NEW_STATUS = "Nyt tilbud: gemmes som kladde.", "New offer: saved as a draft.";
+    CONFLICT_H2 = "Nogen har gemt tilbuddet, mens du redigerede", "Someone saved the offer while you were editing";
+    CONTINUOUS = "Løbende optag", "Continuous enrolment";
+    DISCARD = "Kassér mine ændringer", "Discard my changes";
+    NONE = "Ingen", "None";
+    HOW_TO_JOIN = "Hvordan kommer man med?", "How do people join?";
+    REFERRAL_SECTION = "Henvisning, pladser og pris", "Referral, places and price";
+    FETCH_COORDINATES = "Hent koordinater fra postnummeret", "Get coordinates from the postcode";
+    REAPPLY = "Genanvend mine ændringer", "Reapply my changes";
+    SAVED_VERSION = "Gemt version", "Saved version";
+    SAVE = "Gem ændringer", "Save changes";
+    ACCESSIBILITY_HINT = "Fx adgang for kørestol, teleslynge.", "E.g. wheelchair access, hearing loop.";
+    PROVIDER_ID_HINT = "Fx aarhus-kommune", "E.g. aarhus-kommune";
+    CONFLICT_CAPTION = "Forskelle mellem din udgave og den gemte", "Differences between your version and the saved one";
+    COURSE = "Forløb med fast start", "Course with a fixed start";
+    ACTIVITIES_HINT = "Foreningsaktiviteter, én pr. linje: »Navn | adresse på nettet | beskrivelse«.", "Association activities, one per line: \"Name | web address | description\".";
+    FIELD = "Felt", "Field";
+    SUMMARY_HINT = "En til to sætninger til resultatlisten (10–300 tegn).", "One or two sentences for the result list (10–300 characters).";
+    UNSAVED = "Du har ændringer, der ikke er gemt. Gem dem først.", "You have changes that are not saved. Save them first.";
+    DISCARDED = "Dine ændringer er kasseret. Formularen viser den gemte version.", "Your changes are discarded. The form shows the saved version.";
+    YOUR_VALUE = "Din værdi", "Your value";
+    YOUR_VALUE_USED = "Din værdi bruges", "Your value is used";
+    SAVED_VALUE_USED = "Den gemte værdi bruges", "The saved value is used";
+    ARCHIVE = "Arkivér", "Archive";
+    UNPUBLISH = "Afpublicér", "Unpublish";
+}
+
+/// "Edit »{title}«".
+pub fn edit_title(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Rediger »{title}«"),
+        Lang::En => format!("Edit \"{title}\""),
+    }
+}
+
+/// "The offer is confirmed today ({date})."
+pub fn verified(date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Tilbuddet er bekræftet i dag ({date})."),
+        Lang::En => format!("The offer is confirmed today ({date})."),
+    }
+}
+
+/// "The status is now: {status}."
+pub fn status_now(status: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Status er nu: {status}."),
+        Lang::En => format!("The status is now: {status}."),
+    }
+}
+
+/// After reapplying onto version `v`.
+pub fn reapplied(v: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Dine ændringer er lagt oven på version {v}. Tjek felterne, og tryk »Gem ændringer« igen."),
+        Lang::En => format!("Your changes are applied on top of version {v}. Check the fields and press \"Save changes\" again."),
+    }
+}
+
+/// "Coordinates for {postcode} {town} are filled in."
+pub fn coordinates_set(postcode: &str, town: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Koordinaterne for {postcode} {town} er sat ind."),
+        Lang::En => format!("The coordinates of {postcode} {town} are filled in."),
+    }
+}
+
+/// "The postcode could not be looked up. {reason}"
+pub fn postcode_failed(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Postnummeret kunne ikke slås op. {reason}"),
+        Lang::En => format!("The postcode could not be looked up. {reason}"),
+    }
+}
+
+/// "Status: {status} · version {v} · last confirmed {date}".
+pub fn status_line(status: &str, v: u64, date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Status: {status} · version {v} · sidst bekræftet {date}"),
+        Lang::En => format!("Status: {status} · version {v} · last confirmed {date}"),
+    }
+}
+
+/// The conflict's explanation: the offer is now version `v`.
+pub fn conflict(v: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Da => {
+            format!("Dine ændringer er ikke gemt: tilbuddet er nu version {v}. Her er felterne, hvor din udgave og den gemte udgave er forskellige.")
+        }
+        Lang::En => {
+            format!("Your changes are not saved: the offer is now version {v}. Here are the fields where your version and the saved version differ.")
+        }
+    }
+}
