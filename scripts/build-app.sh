@@ -4,7 +4,7 @@
 #   citizen (bin forebyg-app):   dist/index.html, dist/style-<hash>.css,
 #                                dist/forebyg-app-<hash>.js, dist/forebyg-app-<hash>_bg.wasm
 #                                and, loaded only when used: dist/js/map-<hash>.js (the map view)
-#                                with dist/leaflet/ (Leaflet's leaflet-<hash>.js|css and images/),
+#                                with dist/leaflet-<version>/ (leaflet-<hash>.js|css, images/),
 #                                dist/js/qr-<hash>.js with dist/js/qrcode-<hash>.js (print QR code)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
 #                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
@@ -109,15 +109,20 @@ OVER=()
 # then hashed too, and index.html's <meta name="forebyg:*" content="/js/NAME.js"> pointed at them.
 citizen_modules() {
   local out="$1" name
-  mkdir -p "$out/js" "$out/leaflet/images"
-  # leaflet.css names its images relative to itself (images/marker-icon.png ...).
-  cp "$LEAFLET"/images/*.png "$out/leaflet/images/"
+  # leaflet.css names its images relative to itself (images/marker-icon.png ...): the directory
+  # carries Leaflet's version, so the unhashed images never change under one address.
+  local lv
+  lv="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$LEAFLET/../package.json" | head -1)"
+  [[ -n "$lv" ]] || die "no version in node_modules/leaflet/package.json"
+  local ldir="leaflet-$lv"
+  mkdir -p "$out/js" "$out/$ldir/images"
+  cp "$LEAFLET"/images/*.png "$out/$ldir/images/"
   local leaflet_js="leaflet-$(hash8 "$LEAFLET/leaflet.js").js" leaflet_css="leaflet-$(hash8 "$LEAFLET/leaflet.css").css"
-  cp "$LEAFLET/leaflet.js" "$out/leaflet/$leaflet_js"
-  cp "$LEAFLET/leaflet.css" "$out/leaflet/$leaflet_css"
+  cp "$LEAFLET/leaflet.js" "$out/$ldir/$leaflet_js"
+  cp "$LEAFLET/leaflet.css" "$out/$ldir/$leaflet_css"
   local qrcode_js="qrcode-$(hash8 "$QRCODE").js"
   cp "$QRCODE" "$out/js/$qrcode_js"
-  sed -e "s|__LEAFLET_JS__|/leaflet/$leaflet_js|" -e "s|__LEAFLET_CSS__|/leaflet/$leaflet_css|" "$ROOT/app/js/map.js" >"$out/js/map.js"
+  sed -e "s|__LEAFLET_JS__|/$ldir/$leaflet_js|" -e "s|__LEAFLET_CSS__|/$ldir/$leaflet_css|" "$ROOT/app/js/map.js" >"$out/js/map.js"
   sed -e "s|__QRCODE_JS__|/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
   for name in map qr; do
     ! grep -q '__[A-Z_]*_\(JS\|CSS\)__' "$out/js/$name.js" || die "app/js/$name.js has an address placeholder build-app.sh does not know"

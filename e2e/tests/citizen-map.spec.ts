@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { MapView } from '../pages/map-view';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
@@ -11,9 +13,23 @@ import { expectNoAxeViolations } from './a11y';
 function mapRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (r) => {
-    if (/\/leaflet\/|\/js\/map-/.test(r.url())) urls.push(new URL(r.url()).pathname);
+    if (/\/leaflet-|\/js\/map-/.test(r.url())) urls.push(new URL(r.url()).pathname);
   });
   return urls;
+}
+
+/** The site's Content-Security-Policy from infra/template.yaml (CloudFront adds it on AWS), for
+ *  this server: the tile host is the e2e tile URL's, the Cognito hosts are dropped and requests are
+ *  not upgraded to https. */
+function productionCsp(): string {
+  const template = readFileSync(path.join(__dirname, '../../infra/template.yaml'), 'utf8');
+  const block = /default-src[^#]*?upgrade-insecure-requests/.exec(template);
+  expect(block, 'the CSP in infra/template.yaml').not.toBeNull();
+  return block![0]
+    .replace(/\s+/g, ' ')
+    .replace('https://${TileHost}', 'http://127.0.0.1:9')
+    .replace(/ https:\/\/[^\s;]*\$\{[^}]+\}[^\s;]*/g, '')
+    .replace(/;\s*upgrade-insecure-requests/, '');
 }
 
 test.describe('citizen search: map view', () => {
@@ -44,8 +60,8 @@ test.describe('citizen search: map view', () => {
     // The map replaces the cards; the heading and the count stay.
     await expect(search.resultList).toHaveCount(0);
     await expect(search.resultsHeading).toBeVisible();
-    expect(requested.some((u) => /^\/leaflet\/leaflet-[0-9a-f]{8}\.js$/.test(u))).toBe(true);
-    expect(requested.some((u) => /^\/leaflet\/leaflet-[0-9a-f]{8}\.css$/.test(u))).toBe(true);
+    expect(requested.some((u) => /^\/leaflet-1\.9\.4\/leaflet-[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+    expect(requested.some((u) => /^\/leaflet-1\.9\.4\/leaflet-[0-9a-f]{8}\.css$/.test(u))).toBe(true);
     // Animated zoom where motion is fine (reduced motion is tested below).
     await expect(map.markers.first()).toHaveClass(/leaflet-zoom-animated/);
     await expect(page.locator('.leaflet-proxy')).toHaveCount(1);
@@ -132,5 +148,29 @@ test.describe('citizen search: map view', () => {
     await map.zoomIn.focus();
     await page.keyboard.press('Enter');
     await expect.poll(zoom).not.toBe(before);
+  });
+
+  test('the map works under the production Content-Security-Policy', async ({ page }) => {
+    const csp = productionCsp();
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const map = new MapView(page);
+    await page.goto('/?postcode=8000&radius_km=10&view=map');
+    await map.ready();
+    await expect(map.markers.first()).toBeVisible();
+    await expect(map.markers.first()).toHaveJSProperty('complete', true);
+    await map.markers.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(map.region.locator('.leaflet-popup').getByRole('link')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   });
 });

@@ -1,40 +1,28 @@
 //! The list/map switch of the search results and the map. The list is the primary view; the map
 //! is `<forebyg-map>`, which app/js/map.js (loaded with Leaflet only when the map is opened) fills
 //! from its `data-map` JSON. If the map cannot load, it shows the notice rendered here.
+//! Plain functions with plain data: the wasm budget is tight.
 
 use crate::components::js_module;
 use crate::map::{self, MAP_FAILED, MAP_HINT, MAP_SHOW_LIST, VIEW_LABEL, VIEW_LIST, VIEW_MAP};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// "Vis resultaterne som: Liste | Kort": two links (the view is in the URL), the current one
-/// marked. Switching keeps the scroll position and the focus on the link.
-#[component]
-pub fn ViewToggle(list_href: Signal<String>, map_href: Signal<String>, map: Signal<bool>, lang: Lang) -> impl IntoView {
-    let navigate = use_navigate();
-    let go = move |href: Signal<String>| {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            navigate(&href.get_untracked(), NavigateOptions { scroll: false, ..Default::default() });
-        }
-    };
-    let current = move |on: bool| move || (map.get() == on).then_some("true");
+/// marked. `data-noscroll`: the router keeps the scroll position, and the focus stays on the link.
+pub fn view_toggle(list_href: String, map_href: String, map: Memo<bool>, lang: Lang) -> impl IntoView {
     view! {
         <nav class="view-toggle" aria-label=VIEW_LABEL.get(lang)>
             <ul>
-                <li><a href=list_href aria-current=current(false) on:click=go(list_href)>{VIEW_LIST.get(lang)}</a></li>
-                <li><a href=map_href aria-current=current(true) on:click=go(map_href)>{VIEW_MAP.get(lang)}</a></li>
+                <li><a href=list_href data-noscroll="" aria-current=move || (!map.get()).then_some("true")>{VIEW_LIST.get(lang)}</a></li>
+                <li><a href=map_href data-noscroll="" aria-current=move || map.get().then_some("true")>{VIEW_MAP.get(lang)}</a></li>
             </ul>
         </nav>
     }
 }
 
 /// The map of one page of results: `data` from [`map::map_json`]; `digital` results are not on it.
-#[component]
-pub fn MapView(data: String, digital: usize, list_href: String, lang: Lang) -> impl IntoView {
+pub fn map_view(data: String, digital: usize, list_href: String, lang: Lang) -> impl IntoView {
     js_module::load("forebyg:map");
     view! {
         <div class="map-view">

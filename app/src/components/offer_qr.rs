@@ -7,10 +7,9 @@ use crate::query;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-#[component]
-pub fn OfferQr(id: String, lang: Lang) -> impl IntoView {
+pub fn offer_qr(id: &str, lang: Lang) -> impl IntoView {
     js_module::load("forebyg:qr");
-    let url = format!("{}{}", window().location().origin().unwrap_or_default(), query::offer_href(&id));
+    let url = format!("{}{}", window().location().origin().unwrap_or_default(), query::offer_href(id));
     view! {
         <figure class="print-only offer-qr">
             <forebyg-qr class="offer-qr__code" role="img" aria-label=QR_LABEL.get(lang) data-url=url.clone()></forebyg-qr>

@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::app::{use_lang, use_last_search};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
-use crate::components::map_view::{MapView, ViewToggle};
+use crate::components::map_view::{map_view, view_toggle};
 use crate::components::result_card::ResultCard;
 use crate::{dom, format, i18n, map, query};
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -488,7 +488,7 @@ pub fn SearchPage() -> impl IntoView {
             let map_view = in_map.then(|| {
                 let data = map::map_json(r.origin.point, &place(&r, lang), &r.results, lang);
                 let digital = r.results.iter().filter(|h| h.offer.point.is_none()).count();
-                view! { <MapView data=data digital=digital list_href=query::page_href(&params, page) lang=lang /> }
+                map_view(data, digital, query::page_href(&params, page), lang)
             });
             let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
             let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
@@ -534,9 +534,9 @@ pub fn SearchPage() -> impl IntoView {
     // List or map: the switch shows once there are results.
     let toggle = move || {
         matches!(outcome.get(), Outcome::Done(r) if !r.results.is_empty()).then(|| {
-            let list_href = Signal::derive(move || query::search_href(&parsed.get().unwrap_or_default()));
-            let map_href = Signal::derive(move || map::with_view(&list_href.get(), true));
-            view! { <ViewToggle list_href=list_href map_href=map_href map=view_map.into() lang=lang /> }
+            let list_href = query::search_href(&parsed.get_untracked().unwrap_or_default());
+            let map_href = map::with_view(&list_href, true);
+            view_toggle(list_href, map_href, view_map, lang)
         })
     };
 
