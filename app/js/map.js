@@ -1,15 +1,44 @@
-// The map view of the search results: <forebyg-map data-map='{"center":…,"markers":[…],"texts":{…}}'>
+// The map view of the search results:
+//   <forebyg-map data-map='{"center":{lat,lon,label},"markers":[{title,href,lat,lon,distance}],
+//                           "digital":n,"list":"/?…"}'>
 // becomes a Leaflet map (Leaflet 1.9.4, BSD-2-Clause). The wasm loads this module only when a
 // citizen opens the map, and this module loads Leaflet's script and stylesheet only then too.
 // Tiles come from the deployment's OpenStreetMap-compatible URL (GET /api/v1/config). If Leaflet
-// or the tiles cannot load, the element's notice (rendered by the app, hidden) is shown: the list
-// view is one link away.
+// or the tiles cannot load, a notice says so, with a link to the list view (the primary view).
+// The map's texts live here rather than in the app's i18n.rs to keep them out of the wasm.
 //
 // scripts/build-app.sh replaces the two addresses below with the content-hashed files in dist/.
 const LEAFLET_JS = '__LEAFLET_JS__';
 const LEAFLET_CSS = '__LEAFLET_CSS__';
 // Give up on tiles that neither load nor fail (a server that never answers) after this long.
 const TILE_TIMEOUT_MS = 10000;
+
+const TEXTS = {
+  da: {
+    label: 'Kort over tilbuddene på denne side',
+    hint: 'Kortet viser tilbuddene på denne side af resultaterne. Vælg en nål for at se, hvad tilbuddet hedder, og gå videre til det. Listen har de samme tilbud.',
+    notOnMap: (n) => (n === 1
+      ? '1 digitalt tilbud på denne side er ikke på kortet. Se det i listen.'
+      : `${n} digitale tilbud på denne side er ikke på kortet. Se dem i listen.`),
+    failed: 'Kortet kunne ikke indlæses. Listen over resultaterne virker stadig.',
+    showList: 'Vis resultaterne som liste',
+    here: 'Dit søgested',
+    zoomIn: 'Zoom ind',
+    zoomOut: 'Zoom ud',
+  },
+  en: {
+    label: 'Map of the offers on this page',
+    hint: "The map shows the offers on this page of results. Choose a pin to see the offer's name and go on to it. The list has the same offers.",
+    notOnMap: (n) => (n === 1
+      ? '1 digital offer on this page is not on the map. See it in the list.'
+      : `${n} digital offers on this page are not on the map. See them in the list.`),
+    failed: 'The map could not be loaded. The list of results still works.',
+    showList: 'Show the results as a list',
+    here: 'Where you searched',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+  },
+};
 
 let leaflet = null;
 let config = null;
@@ -66,7 +95,7 @@ function follow(e) {
 
 class ForebygMap extends HTMLElement {
   connectedCallback() {
-    // The app sets the attributes and children right after creating the element.
+    // The app sets the attributes right after creating the element.
     requestAnimationFrame(() => {
       if (this.isConnected && !this.started) {
         this.started = true;
@@ -82,15 +111,35 @@ class ForebygMap extends HTMLElement {
   }
 
   fail() {
-    if (!this.isConnected) return;
+    if (!this.isConnected || !this.notice) return;
     this.classList.add('map--failed');
-    const notice = this.querySelector('.map__notice');
-    if (notice) notice.hidden = false;
+    this.notice.hidden = false;
   }
 
   async show() {
     const data = JSON.parse(this.dataset.map);
-    const t = data.texts;
+    // The app sets <html lang> to the language of the page.
+    const t = TEXTS[document.documentElement.lang === 'en' ? 'en' : 'da'];
+    const para = (className, text) => {
+      const p = document.createElement('p');
+      p.className = className;
+      p.textContent = text;
+      return p;
+    };
+    this.append(para('hint', t.hint));
+    if (data.digital > 0) this.append(para('hint', t.notOnMap(data.digital)));
+    // Hidden until the map fails; an alert, so it is announced when it appears.
+    const notice = (this.notice = document.createElement('div'));
+    notice.className = 'notice map__notice';
+    notice.setAttribute('role', 'alert');
+    notice.hidden = true;
+    const back = document.createElement('a');
+    back.href = data.list;
+    back.textContent = t.showList;
+    const backP = document.createElement('p');
+    backP.append(back);
+    notice.append(para('', t.failed), backP);
+    this.append(notice);
     const canvas = document.createElement('div');
     canvas.className = 'map__canvas';
     canvas.setAttribute('role', 'region');

@@ -1,10 +1,10 @@
 //! The list/map switch of the search results and the map. The list is the primary view; the map
 //! is `<forebyg-map>`, which app/js/map.js (loaded with Leaflet only when the map is opened) fills
-//! from its `data-map` JSON. If the map cannot load, it shows the notice rendered here.
+//! from its `data-map` JSON (and if the map cannot load, says so and links to the list).
 //! Plain functions with plain data: the wasm budget is tight.
 
 use crate::components::js_module;
-use crate::map::{self, MAP_FAILED, MAP_HINT, MAP_SHOW_LIST, VIEW_LABEL, VIEW_LIST, VIEW_MAP};
+use crate::map::{VIEW_LABEL, VIEW_LIST, VIEW_MAP};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -21,19 +21,9 @@ pub fn view_toggle(list_href: String, map_href: String, map: Memo<bool>, lang: L
     }
 }
 
-/// The map of one page of results: `data` from [`map::map_json`]; `digital` results are not on it.
-pub fn map_view(data: String, digital: usize, list_href: String, lang: Lang) -> impl IntoView {
+/// The map of one page of results, `data` from [`crate::map::map_json`]: app/js/map.js draws it, with its
+/// texts, notices and the link back to the list.
+pub fn map_view(data: String) -> impl IntoView {
     js_module::load("forebyg:map");
-    view! {
-        <div class="map-view">
-            <p class="hint">{MAP_HINT.get(lang)}</p>
-            {(digital > 0).then(|| view! { <p class="hint">{map::not_on_map(lang, digital)}</p> })}
-            <forebyg-map class="map" data-map=data>
-                <div class="notice map__notice" role="alert" hidden>
-                    <p>{MAP_FAILED.get(lang)}</p>
-                    <p><a href=list_href>{MAP_SHOW_LIST.get(lang)}</a></p>
-                </div>
-            </forebyg-map>
-        </div>
-    }
+    view! { <forebyg-map class="map" data-map=data></forebyg-map> }
 }

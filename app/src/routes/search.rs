@@ -485,11 +485,8 @@ pub fn SearchPage() -> impl IntoView {
             let on_page = move |_| focus_when_done.set_value(true);
             // The map replaces the cards (not the pagination); the view stays in the page links.
             let in_map = view_map.get();
-            let map_view = in_map.then(|| {
-                let data = map::map_json(r.origin.point, &place(&r, lang), &r.results, lang);
-                let digital = r.results.iter().filter(|h| h.offer.point.is_none()).count();
-                map_view(data, digital, query::page_href(&params, page), lang)
-            });
+            let map_view =
+                in_map.then(|| map_view(map::map_json(r.origin.point, &place(&r, lang), &r.results, &query::page_href(&params, page), lang)));
             let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
             let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
             let digital_from = from + on_site.len() as u32;
