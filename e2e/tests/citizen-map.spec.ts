@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { MapView } from '../pages/map-view';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { expectNoAxeViolations } from './a11y';
+import { cspViolations, productionCsp, withProductionCsp } from './csp';
 
 // The e2e server's tile URL is unreachable (playwright.config.ts), so every map here shows the
 // "could not be loaded" notice: the failure path is the one always tested.
@@ -16,20 +15,6 @@ function mapRequests(page: Page): string[] {
     if (/\/leaflet-|\/js\/map-/.test(r.url())) urls.push(new URL(r.url()).pathname);
   });
   return urls;
-}
-
-/** The site's Content-Security-Policy from infra/template.yaml (CloudFront adds it on AWS), for
- *  this server: the tile host is the e2e tile URL's, the Cognito hosts are dropped and requests are
- *  not upgraded to https. */
-function productionCsp(): string {
-  const template = readFileSync(path.join(__dirname, '../../infra/template.yaml'), 'utf8');
-  const block = /default-src[^#]*?upgrade-insecure-requests/.exec(template);
-  expect(block, 'the CSP in infra/template.yaml').not.toBeNull();
-  return block![0]
-    .replace(/\s+/g, ' ')
-    .replace('https://${TileHost}', 'http://127.0.0.1:9')
-    .replace(/ https:\/\/[^\s;]*\$\{[^}]+\}[^\s;]*/g, '')
-    .replace(/;\s*upgrade-insecure-requests/, '');
 }
 
 test.describe('citizen search: map view', () => {
@@ -151,18 +136,8 @@ test.describe('citizen search: map view', () => {
   });
 
   test('the map works under the production Content-Security-Policy', async ({ page }) => {
-    const csp = productionCsp();
-    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
-    await page.route('**/*', async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-    });
-    await page.addInitScript(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    expect(productionCsp()).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
+    await withProductionCsp(page);
     const map = new MapView(page);
     await page.goto('/?postcode=8000&radius_km=10&view=map');
     await map.ready();
@@ -171,6 +146,6 @@ test.describe('citizen search: map view', () => {
     await map.markers.first().focus();
     await page.keyboard.press('Enter');
     await expect(map.region.locator('.leaflet-popup').getByRole('link')).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 });

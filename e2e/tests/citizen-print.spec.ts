@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { OfferPage } from '../pages/offer-page';
+import { cspViolations, withProductionCsp } from './csp';
 
 async function anOffer(request: APIRequestContext): Promise<string> {
   const r = await request.get('/api/v1/offers?postcode=8000&per_page=1');
@@ -59,7 +60,8 @@ for (const lang of ['da', 'en'] as const) {
   });
 }
 
-test('the QR code module is loaded on offer pages only', async ({ page, request }) => {
+test('the QR code module is loaded on offer pages only, and works under the production CSP', async ({ page, request }) => {
+  await withProductionCsp(page);
   const loaded: string[] = [];
   page.on('request', (r) => {
     if (/\/js\/(qr|qrcode)-/.test(r.url())) loaded.push(new URL(r.url()).pathname);
@@ -70,4 +72,5 @@ test('the QR code module is loaded on offer pages only', async ({ page, request 
   await new OfferPage(page).goto(await anOffer(request));
   await expect(page.locator('forebyg-qr svg')).toHaveCount(1);
   expect(loaded.some((u) => /^\/js\/qrcode-[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+  expect(await cspViolations(page)).toEqual([]);
 });
