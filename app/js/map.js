@@ -16,7 +16,7 @@ const TILE_TIMEOUT_MS = 10000;
 const TEXTS = {
   da: {
     label: 'Kort over tilbuddene på denne side',
-    hint: 'Kortet viser tilbuddene på denne side af resultaterne. Vælg en nål for at se, hvad tilbuddet hedder, og gå videre til det. Listen har de samme tilbud.',
+    hint: 'Kortet viser tilbuddene på denne side af resultaterne. Den gule prik er dit søgested. Vælg en nål for at se, hvad tilbuddet hedder, og gå videre til det. Listen har de samme tilbud.',
     notOnMap: (n) => (n === 1
       ? '1 digitalt tilbud på denne side er ikke på kortet. Se det i listen.'
       : `${n} digitale tilbud på denne side er ikke på kortet. Se dem i listen.`),
@@ -28,7 +28,7 @@ const TEXTS = {
   },
   en: {
     label: 'Map of the offers on this page',
-    hint: "The map shows the offers on this page of results. Choose a pin to see the offer's name and go on to it. The list has the same offers.",
+    hint: "The map shows the offers on this page of results. The yellow dot is where you searched. Choose a pin to see the offer's name and go on to it. The list has the same offers.",
     notOnMap: (n) => (n === 1
       ? '1 digital offer on this page is not on the map. See it in the list.'
       : `${n} digital offers on this page are not on the map. See them in the list.`),
@@ -170,7 +170,9 @@ class ForebygMap extends HTMLElement {
 
     const c = data.center;
     const points = [[c.lat, c.lon]];
-    L.circleMarker([c.lat, c.lon], { radius: 9, color: '#0b0c0c', weight: 3, fillColor: '#ffdd00', fillOpacity: 1, className: 'map__here' })
+    // The searched place above the pins (markers 600, popups 700), so crowded pins cannot hide it.
+    map.createPane('here').style.zIndex = 650;
+    L.circleMarker([c.lat, c.lon], { pane: 'here', radius: 9, color: '#0b0c0c', weight: 3, fillColor: '#ffdd00', fillOpacity: 1, className: 'map__here' })
       .bindTooltip(`${t.here}: ${c.label}`)
       .addTo(map);
     for (const m of data.markers) {
