@@ -105,6 +105,10 @@ const cases = [
   ['/forebyg-app-1a2b3c4d.js', '/forebyg-app-1a2b3c4d.js'],
   ['/forebyg-app-1a2b3c4d_bg.wasm', '/forebyg-app-1a2b3c4d_bg.wasm'],
   ['/style-0123abcd.css', '/style-0123abcd.css'],
+  // The lazily loaded map and QR code modules, Leaflet and its images.
+  ['/js/map-0123abcd.js', '/js/map-0123abcd.js'],
+  ['/leaflet-1.9.4/leaflet-0123abcd.css', '/leaflet-1.9.4/leaflet-0123abcd.css'],
+  ['/leaflet-1.9.4/images/marker-icon.png', '/leaflet-1.9.4/images/marker-icon.png'],
   ['/api/v1/offers', '/api/v1/offers'],
   ['/api/v1/offers/missing', '/api/v1/offers/missing'],
   ['/api', '/api'],

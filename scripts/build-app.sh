@@ -3,6 +3,9 @@
 #   cargo (wasm32, profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz (npm binaryen)
 #   citizen (bin forebyg-app):   dist/index.html, dist/style-<hash>.css,
 #                                dist/forebyg-app-<hash>.js, dist/forebyg-app-<hash>_bg.wasm
+#                                and, loaded only when used: dist/js/map-<hash>.js (the map view)
+#                                with dist/leaflet-<version>/ (leaflet-<hash>.js|css, images/),
+#                                dist/js/qr-<hash>.js with dist/js/qrcode-<hash>.js (print QR code)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
 #                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
 # The admin workspace is a separate bundle so citizens never download its code.
@@ -73,11 +76,14 @@ if ! BINDGEN="$(find_bindgen)"; then
 fi
 
 WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
-if [[ ! -x "$WASM_OPT" ]]; then
-  log "npm ci (binaryen's wasm-opt)"
+LEAFLET="$ROOT/node_modules/leaflet/dist"
+QRCODE="$ROOT/node_modules/qrcode-generator/dist/qrcode.mjs"
+if [[ ! -x "$WASM_OPT" || ! -f "$LEAFLET/leaflet.js" || ! -f "$QRCODE" ]]; then
+  log "npm ci (binaryen's wasm-opt, Leaflet, qrcode-generator)"
   (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 [[ -x "$WASM_OPT" ]] || die "node_modules/.bin/wasm-opt missing after npm ci"
+[[ -f "$LEAFLET/leaflet.js" && -f "$QRCODE" ]] || die "node_modules/leaflet or qrcode-generator missing after npm ci"
 
 # 2. Compile. `--cfg erase_components` makes Leptos type-erase component and reactive-closure
 #    types: less monomorphisation, a smaller wasm (and faster builds). Set for the wasm target only,
@@ -97,6 +103,36 @@ mkdir -p "$DIST"
 #   URL prefix the template uses ("" or "/admin"), the CSS file name stem and the CSS sources.
 SIZES=()
 OVER=()
+
+# The citizen bundle's lazily loaded JavaScript (app/js/), in the bundle's scratch directory $1:
+# the libraries under content-hashed names, our modules with the libraries' addresses filled in,
+# then hashed too, and index.html's <meta name="forebyg:*" content="/js/NAME.js"> pointed at them.
+citizen_modules() {
+  local out="$1" name
+  # leaflet.css names its images relative to itself (images/marker-icon.png ...): the directory
+  # carries Leaflet's version, so the unhashed images never change under one address.
+  local lv
+  lv="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$LEAFLET/../package.json" | head -1)"
+  [[ -n "$lv" ]] || die "no version in node_modules/leaflet/package.json"
+  local ldir="leaflet-$lv"
+  mkdir -p "$out/js" "$out/$ldir/images"
+  cp "$LEAFLET"/images/*.png "$out/$ldir/images/"
+  local leaflet_js="leaflet-$(hash8 "$LEAFLET/leaflet.js").js" leaflet_css="leaflet-$(hash8 "$LEAFLET/leaflet.css").css"
+  cp "$LEAFLET/leaflet.js" "$out/$ldir/$leaflet_js"
+  cp "$LEAFLET/leaflet.css" "$out/$ldir/$leaflet_css"
+  local qrcode_js="qrcode-$(hash8 "$QRCODE").js"
+  cp "$QRCODE" "$out/js/$qrcode_js"
+  sed -e "s|__LEAFLET_JS__|/$ldir/$leaflet_js|" -e "s|__LEAFLET_CSS__|/$ldir/$leaflet_css|" "$ROOT/app/js/map.js" >"$out/js/map.js"
+  sed -e "s|__QRCODE_JS__|/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
+  for name in map qr; do
+    ! grep -q '__[A-Z_]*_\(JS\|CSS\)__' "$out/js/$name.js" || die "app/js/$name.js has an address placeholder build-app.sh does not know"
+    local hashed="$name-$(hash8 "$out/js/$name.js").js"
+    mv "$out/js/$name.js" "$out/js/$hashed"
+    sed -i "s|\"/js/$name.js\"|\"/js/$hashed\"|" "$out/index.html"
+    grep -q "\"/js/$hashed\"" "$out/index.html" || die "app/index.html does not name /js/$name.js in a <meta name=\"forebyg:$name\">"
+  done
+}
+
 build_bundle() {
   local bin="$1" out="$2" html="$3" prefix="$4" css_stem="$5" budget="$6" limit="$7"
   shift 7
@@ -140,6 +176,8 @@ build_bundle() {
   for name in "$css_name" "$js_name" "$wasm_name"; do
     grep -q "\"$prefix/$name\"" "$work/out/index.html" || die "$html does not reference ${name%%-*}: keep $prefix/$css_stem.css, $prefix/$bin.js and $prefix/${bin}_bg.wasm in it"
   done
+
+  [[ "$bin" != forebyg-app ]] || citizen_modules "$work/out"
 
   # Swap the bundle's directory in one move; the citizen bundle (dist/) keeps dist/admin/.
   rm -rf "$out.tmp"

@@ -33,6 +33,11 @@ fn public_api_over_http() {
     assert!(!distances.is_empty() && distances.windows(2).all(|w| w[0] <= w[1]) && distances.iter().all(|d| *d <= 25.0));
     assert!(found.results.iter().all(|h| h.offer.category.code() == "fysisk-aktivitet"));
     assert!(found.results.iter().skip(distances.len()).all(|h| h.digital && h.distance_km.is_none()), "digital offers come last, marked");
+    // The map view's markers: every offer on site has its point, at the distance given.
+    for h in found.results.iter().filter(|h| !h.digital) {
+        let p = h.offer.point.expect("an offer on site has a point");
+        assert!((p.distance_km(found.origin.point) - h.distance_km.unwrap()).abs() < 0.1, "{}", h.offer.id);
+    }
     let all: SearchResponse = server.get("/api/v1/offers?postcode=8000&category=fysisk-aktivitet&per_page=50").json();
     assert_eq!(all.nearby as usize, all.results.iter().filter(|h| !h.digital).count());
     assert!(all.total > all.nearby, "the region has digital offers too");

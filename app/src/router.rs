@@ -101,7 +101,12 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     let a = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a").ok()??;
-    let href = a.get_attribute("href")?;
+    let mut href = a.get_attribute("href")?;
+    // A same-origin absolute address (e.g. set from a link's resolved `href` by a script).
+    let origin = window().location().origin().unwrap_or_default();
+    if !origin.is_empty() && href.starts_with(&origin) && href[origin.len()..].starts_with('/') {
+        href.drain(..origin.len());
+    }
     let target = a.get_attribute("target").unwrap_or_default();
     let leaves_app = !href.starts_with('/') || href.starts_with("//") || href.starts_with("/api/") || href == "/admin" || href.starts_with("/admin/");
     if leaves_app || a.has_attribute("download") || !(target.is_empty() || target == "_self") {

@@ -3,5 +3,8 @@
 pub mod badges;
 pub mod error_summary;
 pub mod field;
+pub mod js_module;
+pub mod map_view;
+pub mod offer_qr;
 pub mod result_card;
 pub mod save_toggle;

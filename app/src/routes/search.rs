@@ -4,9 +4,10 @@
 use crate::api::{self, ApiError};
 use crate::app::{use_lang, use_last_search};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::components::map_view::{map_view, view_toggle};
 use crate::components::result_card::ResultCard;
 use crate::router::{use_navigate, use_query_map, NavigateOptions};
-use crate::{dom, format, i18n, query};
+use crate::{dom, format, i18n, map, query};
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::taxonomy::Category;
 use forebyg_shared::validation::{self, FieldError};
@@ -89,6 +90,8 @@ pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
     let parsed = Memo::new(move |_| query_map.with(|q| SearchParams::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
     let form_values = Memo::new(move |_| query_map.with(|q| query::FormValues::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    // `view=map`: the results as a map (the list is the default).
+    let view_map = Memo::new(move |_| query_map.with(|q| map::is_map(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
 
     // The form's state starts from the URL and follows it on back/forward.
     let initial = form_values.get_untracked();
@@ -184,7 +187,7 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Ok(p) = parsed.get() {
             if query::is_search(&p) {
-                last_search.set(Some(query::search_href(&p)));
+                last_search.set(Some(map::with_view(&query::search_href(&p), view_map.get())));
             }
         }
     });
@@ -280,7 +283,7 @@ pub fn SearchPage() -> impl IntoView {
             Ok(p) => {
                 client_errors.set(vec![]);
                 focus_when_done.set_value(true);
-                navigate(&query::search_href(&p), NavigateOptions { scroll: false, ..Default::default() });
+                navigate(&map::with_view(&query::search_href(&p), view_map.get_untracked()), NavigateOptions { scroll: false, ..Default::default() });
             }
             Err(es) => {
                 client_errors.set(es);
@@ -479,7 +482,12 @@ pub fn SearchPage() -> impl IntoView {
             let params = parsed.get().unwrap_or_default();
             let page = r.page;
             let on_page = move |_| focus_when_done.set_value(true);
-            let (on_site, digital): (Vec<_>, Vec<_>) = r.results.into_iter().partition(|h| !h.digital);
+            // The map replaces the cards (not the pagination); the view stays in the page links.
+            let in_map = view_map.get();
+            let map_view =
+                in_map.then(|| map_view(map::map_json(r.origin.point, &place(&r, lang), &r.results, &query::page_href(&params, page), lang)));
+            let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
+            let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
             let digital_from = from + on_site.len() as u32;
             let cards = (!on_site.is_empty()).then(|| {
                 let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
@@ -493,19 +501,20 @@ pub fn SearchPage() -> impl IntoView {
                 }
             });
             view! {
+                {map_view}
                 {cards}
                 {digital}
                 {(pages > 1).then(|| view! {
                     <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
                         <ul>
                             {(page > 1).then(|| view! {
-                                <li><a class="pagination__link" rel="prev" href=query::page_href(&params, page - 1) on:click=on_page>
+                                <li><a class="pagination__link" rel="prev" href=page_href(page - 1) on:click=on_page>
                                     <span aria-hidden="true">"← "</span>{i18n::PREV_PAGE.get(lang)}
                                 </a></li>
                             })}
                             <li class="pagination__current">{i18n::page_of(lang, page, pages)}</li>
                             {(page < pages).then(|| view! {
-                                <li><a class="pagination__link" rel="next" href=query::page_href(&params, page + 1) on:click=on_page>
+                                <li><a class="pagination__link" rel="next" href=page_href(page + 1) on:click=on_page>
                                     {i18n::NEXT_PAGE.get(lang)}<span aria-hidden="true">" →"</span>
                                 </a></li>
                             })}
@@ -516,6 +525,15 @@ pub fn SearchPage() -> impl IntoView {
             .into_any()
         }
         _ => ().into_any(),
+    };
+
+    // List or map: the switch shows once there are results.
+    let toggle = move || {
+        matches!(outcome.get(), Outcome::Done(r) if !r.results.is_empty()).then(|| {
+            let list_href = query::search_href(&parsed.get_untracked().unwrap_or_default());
+            let map_href = map::with_view(&list_href, true);
+            view_toggle(list_href, map_href, view_map, lang)
+        })
     };
 
     // On a phone the form is long: a shortcut to the results (hidden where they are side by side).
@@ -545,6 +563,7 @@ pub fn SearchPage() -> impl IntoView {
                 <div class="search-layout__form">{form}</div>
                 <section class="search-layout__results results-area" aria-label=i18n::RESULTS_LABEL.get(lang)>
                     <div class="results-status" aria-live="polite">{status}</div>
+                    {toggle}
                     {list}
                     {recent_view}
                 </section>

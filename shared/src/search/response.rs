@@ -68,6 +68,9 @@ pub struct OfferSummary {
     pub weekend: bool,
     /// "Aarhus C" etc.; `None` for digital-only offers.
     pub city: Option<String>,
+    /// Where it takes place (the map view's marker); `None` for digital-only offers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<GeoPoint>,
     pub provider_name: String,
     pub region: RegionCode,
     pub self_referral: bool,
@@ -89,6 +92,7 @@ impl From<&Offer> for OfferSummary {
             evening: o.schedule.has_evening(),
             weekend: o.schedule.has_weekend(),
             city: o.location.as_ref().map(|l| l.city.clone()),
+            point: o.location.as_ref().map(|l| l.point),
             provider_name: o.provider.name.clone(),
             region: o.region,
             self_referral: o.referral.self_referral,

@@ -1,0 +1,201 @@
+// The map view of the search results:
+//   <forebyg-map data-map='{"center":{lat,lon,label},"markers":[{title,href,lat,lon,distance}],
+//                           "digital":n,"list":"/?…"}'>
+// becomes a Leaflet map (Leaflet 1.9.4, BSD-2-Clause). The wasm loads this module only when a
+// citizen opens the map, and this module loads Leaflet's script and stylesheet only then too.
+// Tiles come from the deployment's OpenStreetMap-compatible URL (GET /api/v1/config). If Leaflet
+// or the tiles cannot load, a notice says so, with a link to the list view (the primary view).
+// The map's texts live here rather than in the app's i18n.rs to keep them out of the wasm.
+//
+// scripts/build-app.sh replaces the two addresses below with the content-hashed files in dist/.
+const LEAFLET_JS = '__LEAFLET_JS__';
+const LEAFLET_CSS = '__LEAFLET_CSS__';
+// Give up on tiles that neither load nor fail (a server that never answers) after this long.
+const TILE_TIMEOUT_MS = 10000;
+
+const TEXTS = {
+  da: {
+    label: 'Kort over tilbuddene på denne side',
+    hint: 'Kortet viser tilbuddene på denne side af resultaterne. Den gule prik er dit søgested. Vælg en nål for at se, hvad tilbuddet hedder, og gå videre til det. Listen har de samme tilbud.',
+    notOnMap: (n) => (n === 1
+      ? '1 digitalt tilbud på denne side er ikke på kortet. Se det i listen.'
+      : `${n} digitale tilbud på denne side er ikke på kortet. Se dem i listen.`),
+    failed: 'Kortet kunne ikke indlæses. Listen over resultaterne virker stadig.',
+    showList: 'Vis resultaterne som liste',
+    here: 'Dit søgested',
+    zoomIn: 'Zoom ind',
+    zoomOut: 'Zoom ud',
+  },
+  en: {
+    label: 'Map of the offers on this page',
+    hint: "The map shows the offers on this page of results. The yellow dot is where you searched. Choose a pin to see the offer's name and go on to it. The list has the same offers.",
+    notOnMap: (n) => (n === 1
+      ? '1 digital offer on this page is not on the map. See it in the list.'
+      : `${n} digital offers on this page are not on the map. See them in the list.`),
+    failed: 'The map could not be loaded. The list of results still works.',
+    showList: 'Show the results as a list',
+    here: 'Where you searched',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+  },
+};
+
+let leaflet = null;
+let config = null;
+
+function load(el, attr, url) {
+  return new Promise((resolve, reject) => {
+    el[attr] = url;
+    el.onload = resolve;
+    el.onerror = () => reject(new Error(`could not load ${url}`));
+    document.head.append(el);
+  });
+}
+
+// Leaflet (window.L) with its stylesheet, once.
+function loadLeaflet() {
+  if (!leaflet) {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    const js = document.createElement('script');
+    leaflet = Promise.all([load(css, 'href', LEAFLET_CSS), load(js, 'src', LEAFLET_JS)]).then(() => window.L);
+    leaflet.catch(() => { leaflet = null; });
+  }
+  return leaflet;
+}
+
+function loadConfig() {
+  if (!config) {
+    config = fetch('/api/v1/config', { headers: { accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`config: ${r.status}`))));
+    config.catch(() => { config = null; });
+  }
+  return config;
+}
+
+// Leaflet takes attribution as HTML; ours is configured text.
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// Leaflet keeps clicks in a popup from reaching the page, so the app's router never sees a click
+// on a popup's link and the browser would load the page anew (losing the app's state, such as
+// the way back to this search). A plain click is handed to the router as a click on a link
+// outside the map.
+function follow(e) {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const a = document.createElement('a');
+  a.href = e.currentTarget.href;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+class ForebygMap extends HTMLElement {
+  connectedCallback() {
+    // The app sets the attributes right after creating the element.
+    requestAnimationFrame(() => {
+      if (this.isConnected && !this.started) {
+        this.started = true;
+        this.show().catch(() => this.fail());
+      }
+    });
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.timer);
+    if (this.map) this.map.remove();
+    this.map = null;
+  }
+
+  fail() {
+    if (!this.isConnected || !this.notice) return;
+    this.classList.add('map--failed');
+    this.notice.hidden = false;
+  }
+
+  async show() {
+    const data = JSON.parse(this.dataset.map);
+    // The app sets <html lang> to the language of the page.
+    const t = TEXTS[document.documentElement.lang === 'en' ? 'en' : 'da'];
+    const para = (className, text) => {
+      const p = document.createElement('p');
+      p.className = className;
+      p.textContent = text;
+      return p;
+    };
+    this.append(para('hint', t.hint));
+    if (data.digital > 0) this.append(para('hint', t.notOnMap(data.digital)));
+    // Hidden until the map fails; an alert, so it is announced when it appears.
+    const notice = (this.notice = document.createElement('div'));
+    notice.className = 'notice map__notice';
+    notice.setAttribute('role', 'alert');
+    notice.hidden = true;
+    const back = document.createElement('a');
+    back.href = data.list;
+    back.textContent = t.showList;
+    const backP = document.createElement('p');
+    backP.append(back);
+    notice.append(para('', t.failed), backP);
+    this.append(notice);
+    const canvas = document.createElement('div');
+    canvas.className = 'map__canvas';
+    canvas.setAttribute('role', 'region');
+    canvas.setAttribute('aria-label', t.label);
+    this.append(canvas);
+    const [L, cfg] = await Promise.all([loadLeaflet(), loadConfig()]);
+    if (!this.isConnected) return;
+
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const map = L.map(canvas, {
+      zoomControl: false,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+      inertia: !still,
+      // The page scrolls past the map; zoom with the buttons, keys or two fingers.
+      scrollWheelZoom: false,
+    });
+    this.map = map;
+    L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
+
+    let loaded = 0;
+    L.tileLayer(cfg.tile_url, { attribution: escapeHtml(cfg.tile_attribution), maxZoom: 19 })
+      .on('tileload', () => { loaded += 1; })
+      .on('tileerror', () => { if (!loaded) this.fail(); })
+      .addTo(map);
+    this.timer = setTimeout(() => { if (!loaded) this.fail(); }, TILE_TIMEOUT_MS);
+
+    const c = data.center;
+    const points = [[c.lat, c.lon]];
+    // The searched place above the pins (markers 600, popups 700), so crowded pins cannot hide it.
+    map.createPane('here').style.zIndex = 650;
+    L.circleMarker([c.lat, c.lon], { pane: 'here', radius: 9, color: '#0b0c0c', weight: 3, fillColor: '#ffdd00', fillOpacity: 1, className: 'map__here' })
+      .bindTooltip(`${t.here}: ${c.label}`)
+      .addTo(map);
+    for (const m of data.markers) {
+      // The popup is built as DOM, never from HTML strings: titles are data.
+      const popup = document.createElement('p');
+      popup.className = 'map__popup';
+      const link = document.createElement('a');
+      link.href = m.href;
+      link.textContent = m.title;
+      link.addEventListener('click', follow);
+      popup.append(link);
+      if (m.distance) popup.append(document.createElement('br'), m.distance);
+      const label = m.distance ? `${m.title}, ${m.distance}` : m.title;
+      L.marker([m.lat, m.lon], { title: label, alt: label, keyboard: true, riseOnHover: true }).bindPopup(popup).addTo(map);
+      points.push([m.lat, m.lon]);
+    }
+    if (points.length > 1) {
+      map.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: 15, animate: false });
+    } else {
+      map.setView(points[0], 12, { animate: false });
+    }
+    this.dataset.ready = 'true';
+  }
+}
+
+if (!customElements.get('forebyg-map')) customElements.define('forebyg-map', ForebygMap);

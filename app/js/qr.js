@@ -1,0 +1,49 @@
+// The QR code on the printed offer page: <forebyg-qr data-url="https://…/tilbud/…"> becomes a
+// figure with an SVG QR code of that address and a caption (qrcode-generator 2.0.4, MIT). Loaded
+// on offer pages only; the element is shown in print only (app/style.css). Its texts live here
+// rather than in the app's i18n.rs to keep them out of the wasm.
+//
+// scripts/build-app.sh replaces the address below with the content-hashed file in dist/.
+import qrcode from '__QRCODE_JS__';
+
+const TEXTS = {
+  da: { caption: 'Scan koden for at åbne siden', label: 'QR-kode med adressen på denne side' },
+  en: { caption: 'Scan the code to open this page', label: 'QR code with the address of this page' },
+};
+
+class ForebygQr extends HTMLElement {
+  connectedCallback() {
+    // The app sets the attributes right after creating the element.
+    requestAnimationFrame(() => this.draw());
+  }
+
+  draw() {
+    const url = this.dataset.url;
+    if (!this.isConnected || !url || this.dataset.qrFor === url) return;
+    const t = TEXTS[document.documentElement.lang === 'en' ? 'en' : 'da'];
+    const qr = qrcode(0, 'M');
+    qr.addData(url);
+    qr.make();
+    const code = document.createElement('div');
+    code.className = 'offer-qr__code';
+    code.setAttribute('role', 'img');
+    code.setAttribute('aria-label', t.label);
+    // A string of the library's making (path data and numbers only): no page text goes into it.
+    code.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
+    code.firstElementChild.setAttribute('aria-hidden', 'true');
+    code.firstElementChild.setAttribute('focusable', 'false');
+    const caption = document.createElement('figcaption');
+    const address = document.createElement('span');
+    address.className = 'offer-qr__url';
+    address.textContent = url;
+    caption.append(t.caption, document.createElement('br'), address);
+    const figure = document.createElement('figure');
+    figure.className = 'offer-qr';
+    figure.append(code, caption);
+    this.replaceChildren(figure);
+    // What the code holds, for the tests and anyone inspecting the page.
+    this.dataset.qrFor = url;
+  }
+}
+
+if (!customElements.get('forebyg-qr')) customElements.define('forebyg-qr', ForebygQr);

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from './fixtures';
+import { MapView } from '../pages/map-view';
+import { OfferPage } from '../pages/offer-page';
+import { SearchPage } from '../pages/search-page';
+import { expectNoAxeViolations } from './a11y';
+import { cspViolations, productionCsp, withProductionCsp } from './csp';
+
+// The e2e server's tile URL is unreachable (playwright.config.ts), so every map here shows the
+// "could not be loaded" notice: the failure path is the one always tested.
+
+/** Requests for Leaflet or our map module, from now on. */
+function mapRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    if (/\/leaflet-|\/js\/map-/.test(r.url())) urls.push(new URL(r.url()).pathname);
+  });
+  return urls;
+}
+
+test.describe('citizen search: map view', () => {
+  test('the list is the default; the map loads Leaflet only when opened; the list is one click away', async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const requested = mapRequests(page);
+    const search = new SearchPage(page);
+    const map = new MapView(page);
+    await search.goto('?postcode=8000&category=fysisk-aktivitet');
+    await expect(search.resultsHeading).toBeVisible();
+    await expect(search.results.first()).toBeVisible();
+    await expect(map.listLink).toHaveAttribute('aria-current', 'true');
+    await expect(map.mapLink).not.toHaveAttribute('aria-current');
+    expect(requested, 'nothing of the map before it is opened').toEqual([]);
+
+    // A marker for every result on the page that has a place (digital offers have none).
+    const api = await (await request.get('/api/v1/offers?postcode=8000&category=fysisk-aktivitet')).json();
+    const placed = api.results.filter((h: { offer: { point?: unknown } }) => h.offer.point).length;
+    expect(placed).toBeGreaterThan(1);
+
+    await map.mapLink.click();
+    await expect(page).toHaveURL(/\/\?postcode=8000&category=fysisk-aktivitet&view=map$/);
+    await expect(map.mapLink).toBeFocused();
+    await expect(map.mapLink).toHaveAttribute('aria-current', 'true');
+    await map.ready();
+    await expect(map.markers).toHaveCount(placed);
+    await expect(map.here).toHaveCount(1);
+    // The map replaces the cards; the heading and the count stay.
+    await expect(search.resultList).toHaveCount(0);
+    await expect(search.resultsHeading).toBeVisible();
+    expect(requested.some((u) => /^\/leaflet-1\.9\.4\/leaflet-[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+    expect(requested.some((u) => /^\/leaflet-1\.9\.4\/leaflet-[0-9a-f]{8}\.css$/.test(u))).toBe(true);
+    // Animated zoom where motion is fine (reduced motion is tested below).
+    await expect(map.markers.first()).toHaveClass(/leaflet-zoom-animated/);
+    await expect(page.locator('.leaflet-proxy')).toHaveCount(1);
+
+    // No tiles: the notice says so, and the list is one link away.
+    await expect(map.failedNotice).toBeVisible();
+    await expectNoAxeViolations(page, 'map view with tiles unavailable (da)');
+
+    // A marker's popup links to the offer; "back to the search" returns to the map.
+    await map.markers.first().focus();
+    await page.keyboard.press('Enter');
+    const popupLink = map.region.locator('.leaflet-popup').getByRole('link');
+    await expect(popupLink).toBeVisible();
+    const title = (await popupLink.textContent())!.trim();
+    await popupLink.click();
+    const offer = new OfferPage(page);
+    await expect(offer.heading).toHaveText(title);
+    await expect(offer.heading).toBeFocused();
+    await offer.backLink.click();
+    await expect(page).toHaveURL(/view=map$/);
+    await map.ready();
+
+    // Reload and back/forward reproduce the view.
+    await page.reload();
+    await map.ready();
+    await map.showList.click();
+    await expect(page).toHaveURL(/\/\?postcode=8000&category=fysisk-aktivitet$/);
+    await expect(search.results.first()).toBeVisible();
+    await expect(map.region).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(/view=map$/);
+    await map.ready();
+    await page.goForward();
+    await expect(search.results.first()).toBeVisible();
+  });
+
+  test('a shared map link in English; paging and a new search keep the map', async ({ page }) => {
+    await page.addInitScript(() => window.localStorage.setItem('forebyg.lang', 'en'));
+    const map = new MapView(page, 'en');
+    await page.goto('/?postcode=2100&radius_km=10&view=map');
+    await map.ready();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(map.mapLink).toHaveAttribute('aria-current', 'true');
+    await expect(map.failedNotice).toBeVisible();
+    await expect(map.zoomIn).toBeVisible();
+    await expectNoAxeViolations(page, 'map view (en)');
+
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/page=2&view=map$/);
+    await map.ready();
+    await page.getByLabel('Your postcode').fill('8000');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(/postcode=8000.*&view=map$/);
+    await map.ready();
+    await map.listLink.click();
+    await expect(page.getByRole('list', { name: /offers? within/ }).getByRole('article').first()).toBeVisible();
+    await expectNoAxeViolations(page, 'list view (en)');
+  });
+
+  test('the map is keyboard operable without a trap and does not animate under reduced motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const map = new MapView(page);
+    await page.goto('/?postcode=8000&radius_km=10&view=map');
+    await map.ready();
+    // No zoom animation: markers hide while zooming instead of moving, and no animation proxy.
+    await expect(map.markers.first()).toHaveClass(/leaflet-zoom-hide/);
+    await expect(page.locator('.leaflet-proxy')).toHaveCount(0);
+
+    // Tab from the switch into the map (its pane, zoom buttons, markers) and out again.
+    await map.mapLink.focus();
+    const inMap: boolean[] = [];
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      inMap.push(await page.evaluate(() => !!document.activeElement?.closest('forebyg-map')));
+      if (inMap.includes(true) && !inMap[inMap.length - 1]) break;
+    }
+    expect(inMap).toContain(true);
+    expect(inMap[inMap.length - 1], 'focus leaves the map').toBe(false);
+
+    // The zoom buttons work from the keyboard.
+    // (map.js keeps the Leaflet map on the element.)
+    const zoom = () => page.evaluate(() => (document.querySelector('forebyg-map') as unknown as { map: { getZoom(): number } }).map.getZoom());
+    const before = await zoom();
+    await map.zoomIn.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(zoom).not.toBe(before);
+  });
+
+  test('the map works under the production Content-Security-Policy', async ({ page }) => {
+    expect(productionCsp()).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
+    await withProductionCsp(page);
+    const map = new MapView(page);
+    await page.goto('/?postcode=8000&radius_km=10&view=map');
+    await map.ready();
+    await expect(map.markers.first()).toBeVisible();
+    await expect(map.markers.first()).toHaveJSProperty('complete', true);
+    await map.markers.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(map.region.locator('.leaflet-popup').getByRole('link')).toBeVisible();
+    expect(await cspViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { expect, test, type Locator, type Page } from './fixtures';
+import { MapView } from '../pages/map-view';
+import { OfferPage } from '../pages/offer-page';
+import { SearchPage } from '../pages/search-page';
+import { ReceiptPage, SignupPage, StatusPage } from '../pages/signup-page';
+
+// WCAG 1.4.10 Reflow: at 320 CSS px nothing needs horizontal scrolling.
+test.use({ viewport: { width: 320, height: 640 } });
+
+async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${what}: page width`).toBeLessThanOrEqual(320);
+}
+
+/** The control is visible and lies within the 320 px width. */
+async function expectFits(control: Locator): Promise<void> {
+  await control.scrollIntoViewIfNeeded();
+  await expect(control).toBeVisible();
+  const box = (await control.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(320);
+}
+
+test('320 px: search → list → map → offer → ask to join → receipt → status', async ({ page }) => {
+  test.setTimeout(90_000);
+  const search = new SearchPage(page);
+  await search.goto();
+  await expectNoHorizontalScroll(page, 'search form');
+  for (const c of [search.postcode, search.useLocation, search.category('Fysisk aktivitet'), search.radius, search.submit]) await expectFits(c);
+  await search.moreOptions.click();
+  await expectNoHorizontalScroll(page, 'search form with more options');
+  await expectFits(page.getByLabel('Sortér efter'));
+
+  await search.search('8000', ['Fysisk aktivitet']);
+  await expect(search.resultsHeading).toBeFocused();
+  await expectNoHorizontalScroll(page, 'results list');
+  const map = new MapView(page);
+  await expectFits(map.mapLink);
+  await expectFits(search.resultLink(0));
+  await expectFits(search.nextPage);
+
+  await map.mapLink.click();
+  await map.ready();
+  await expect(map.failedNotice).toBeVisible();
+  await expectNoHorizontalScroll(page, 'results map');
+  await expectFits(map.region);
+  await expectFits(map.zoomIn);
+  await expectFits(map.showList);
+  await map.listLink.click();
+
+  const card = search.results.filter({ hasText: 'Du kan selv tilmelde dig' }).first();
+  await card.getByRole('heading', { level: 3 }).getByRole('link').click();
+  const offer = new OfferPage(page);
+  await expect(offer.heading).toBeFocused();
+  await expectNoHorizontalScroll(page, 'offer page');
+  const join = page.getByRole('link', { name: 'Jeg vil gerne deltage' });
+  for (const c of [offer.backLink, join, page.getByRole('button', { name: 'Udskriv' }), page.getByRole('button', { name: 'Del link' })]) await expectFits(c);
+  await join.click();
+
+  const signup = new SignupPage(page);
+  await expect(signup.heading).toBeFocused();
+  await expectNoHorizontalScroll(page, 'signup form');
+  await signup.submit.click();
+  await expect(signup.errorSummary).toBeFocused();
+  await expectNoHorizontalScroll(page, 'signup form with errors');
+  for (const c of [signup.name, signup.phone, signup.email, signup.contactTime, signup.consent, signup.submit]) await expectFits(c);
+  const tel = String(20000000 + Math.floor(Math.random() * 70000000));
+  await signup.fill({ name: 'Karen Jensen', phone: tel });
+  await signup.submit.click();
+
+  const receipt = new ReceiptPage(page);
+  await expect(receipt.heading).toBeVisible();
+  await expectNoHorizontalScroll(page, 'receipt');
+  const code = await receipt.receiptCode();
+  await expectFits(receipt.code);
+  await expectFits(receipt.statusLink);
+  await receipt.statusLink.click();
+
+  const status = new StatusPage(page);
+  await expect(status.heading).toBeVisible();
+  await status.contact.fill(tel);
+  await status.lookup.click();
+  await expect(status.result).toHaveText('Status: Modtaget');
+  await expect(status.code).toHaveValue(code);
+  await expectNoHorizontalScroll(page, 'status');
+  for (const c of [status.code, status.contact, status.lookup, status.withdraw]) await expectFits(c);
+});
