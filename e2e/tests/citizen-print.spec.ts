@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { OfferPage } from '../pages/offer-page';
 import { cspViolations, withProductionCsp } from './csp';
 
@@ -10,13 +11,15 @@ async function anOffer(request: APIRequestContext): Promise<string> {
 /** Decodes the page's QR code in the browser: its SVG drawn on a canvas, read by jsQR (a test-only
  *  dev dependency, Apache-2.0). */
 async function decodeQr(page: Page): Promise<string | null> {
-  await page.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
+  // Evaluated by the test runner (not a <script> the page's CSP would rightly refuse).
+  await page.evaluate(`${readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8')}\n;undefined`);
   return page.evaluate(async () => {
     const svg = document.querySelector('forebyg-qr svg')!.cloneNode(true) as SVGSVGElement;
     const size = 400;
     svg.setAttribute('width', String(size));
     svg.setAttribute('height', String(size));
-    const url = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
+    // A data: address: the site's CSP allows data: images (not blob:).
+    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
     const img = new Image();
     await new Promise((ok, fail) => { img.onload = ok; img.onerror = fail; img.src = url; });
     const canvas = document.createElement('canvas');
