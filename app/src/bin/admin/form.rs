@@ -326,6 +326,7 @@ impl OfferForm {
             languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
             schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
             location,
+            location_id: base.location_id.clone(),
             region,
             provider: Provider { id: self.provider_id.trim().into(), name: self.provider_name.trim().into(), kind },
             referral: ReferralRules {
@@ -384,6 +385,7 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         languages: vec![],
         schedule: Schedule { enrolment: Enrolment::Continuous, slots: vec![], next_start: None },
         location: None,
+        location_id: None,
         region,
         provider: Provider { id: String::new(), name: String::new(), kind: ProviderKind::Municipality },
         referral: ReferralRules { self_referral: true, from_gp: false, from_hospital: false, from_municipality: false, note: None },
