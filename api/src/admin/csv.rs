@@ -7,6 +7,7 @@
 mod import;
 mod lists;
 mod parse;
+mod records;
 
 pub use import::import;
 pub use parse::{column_of, parse};
@@ -14,7 +15,8 @@ pub use parse::{column_of, parse};
 use forebyg_shared::offer::{Enrolment, Location, Offer};
 use lists::join;
 
-/// The columns, in export order. An import needs every one of them, in any order.
+/// The columns, in export order. An import needs every one of them, in any order (except
+/// `location_id`, which files from before locations were records lack).
 #[rustfmt::skip]
 pub const COLUMNS: [&str; 43] = [
     "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
