@@ -52,6 +52,8 @@ pub struct OfferForm {
     pub kronikerpakke: String,
     pub continue_afterwards: String,
     pub last_verified: String,
+    /// The location record the place was picked from (empty: typed in, or digital).
+    pub location_id: String,
 }
 
 /// A field's value as text, for comparing and showing.
@@ -240,6 +242,7 @@ impl OfferForm {
                 .collect::<Vec<_>>()
                 .join("\n"),
             last_verified: o.last_verified.clone(),
+            location_id: o.location_id.clone().unwrap_or_default(),
         }
     }
 
@@ -326,7 +329,7 @@ impl OfferForm {
             languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
             schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
             location,
-            location_id: base.location_id.clone(),
+            location_id: opt(&self.location_id),
             region,
             provider: Provider { id: self.provider_id.trim().into(), name: self.provider_name.trim().into(), kind },
             referral: ReferralRules {
