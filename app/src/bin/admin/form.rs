@@ -434,7 +434,8 @@ pub fn control_id(field: &str) -> Option<String> {
         "conditions" => "condition-0",
         other => other,
     };
-    (key == "condition-0" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+    // The location picker is not a typed field, but its errors link to it too.
+    (key == "condition-0" || key == "location_id" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
 }
 
 /// Where a field error's control is in the form (unknown fields last).

@@ -19,6 +19,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod records_api;
+#[cfg(target_arch = "wasm32")]
 mod texts;
 #[cfg(target_arch = "wasm32")]
 mod ui;

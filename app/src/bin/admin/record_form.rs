@@ -19,6 +19,11 @@ pub trait FormFields: Clone {
     fn copy_field(&mut self, key: &str, other: &Self);
 }
 
+/// A field's label in `lang`.
+pub fn label<F: FormFields>(key: &str, lang: forebyg_shared::Lang) -> &'static str {
+    F::FIELDS.iter().find(|(k, ..)| *k == key).map_or("", |&(_, da, en)| if lang == forebyg_shared::Lang::En { en } else { da })
+}
+
 /// The fields where `mine` and `current` differ; `base` is the version the edit started from.
 pub fn differences<F: FormFields>(base: &F, mine: &F, current: &F, lang: forebyg_shared::Lang) -> Vec<Difference> {
     F::FIELDS

@@ -12,7 +12,7 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::PostcodeInfo;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, RegionCode};
 use forebyg_shared::validation::FieldError;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -427,6 +427,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             <fieldset class="form-section">
                 <legend>"Sted"</legend>
                 <p class="hint">"Tom for digitale tilbud."</p>
+                {super::pickers::location_picker(form, err("location_id"))}
                 {text("location_name", "Stedets navn", None, "text", |f| f.location_name.clone(), |f, v| f.location_name = v)}
                 {text("address", "Adresse", None, "text", |f| f.address.clone(), |f, v| f.address = v)}
                 <div class="field-row">
@@ -452,9 +453,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             </fieldset>
             <fieldset class="form-section">
                 <legend>"Udbyder og kontakt"</legend>
-                {text("provider_name", "Udbyder", None, "text", |f| f.provider_name.clone(), |f, v| f.provider_name = v)}
-                {text("provider_id", "Udbyder-id", Some("Fx aarhus-kommune"), "text", |f| f.provider_id.clone(), |f, v| f.provider_id = v)}
-                {select("provider_kind", "Udbydertype", codes(ProviderKind::ALL, ProviderKind::code, ProviderKind::label), |f| f.provider_kind.clone(), |f, v| f.provider_kind = v)}
+                {super::pickers::provider_picker(form, err("provider_id"))}
                 {text("contact_name", "Kontaktperson", None, "text", |f| f.contact_name.clone(), |f, v| f.contact_name = v)}
                 {text("contact_phone", "Telefon", None, "tel", |f| f.contact_phone.clone(), |f, v| f.contact_phone = v)}
                 {text("contact_email", "E-mail", None, "email", |f| f.contact_email.clone(), |f, v| f.contact_email = v)}

@@ -5,9 +5,13 @@ pub mod coverage;
 pub mod editor;
 pub mod import;
 pub mod inbox;
+pub mod locations;
 pub mod login;
 pub mod offers;
 pub mod overview;
+mod pickers;
+pub mod providers;
+mod records;
 pub mod reports;
 
 use crate::ui;
