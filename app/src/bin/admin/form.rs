@@ -134,6 +134,7 @@ form_fields! {
     kronikerpakke = "Kronikerpakke";
     continue_afterwards = "Fortsæt bagefter";
     last_verified = "Sidst bekræftet";
+    location_id = "Sted fra stedlisten";
 }
 
 fn opt(s: &str) -> Option<String> {

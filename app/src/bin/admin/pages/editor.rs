@@ -59,6 +59,12 @@ pub fn EditOfferPage() -> impl IntoView {
     }
 }
 
+/// A place typed by hand is no longer the picked location record's.
+fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
+    change(f);
+    f.location_id.clear();
+}
+
 type GetFn = fn(&OfferForm) -> String;
 type SetFn = fn(&mut OfferForm, String);
 
@@ -428,25 +434,25 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                 <legend>"Sted"</legend>
                 <p class="hint">"Tom for digitale tilbud."</p>
                 {super::pickers::location_picker(form, err("location_id"))}
-                {text("location_name", "Stedets navn", None, "text", |f| f.location_name.clone(), |f, v| f.location_name = v)}
-                {text("address", "Adresse", None, "text", |f| f.address.clone(), |f, v| f.address = v)}
+                {text("location_name", "Stedets navn", None, "text", |f| f.location_name.clone(), |f, v| typed(f, |f| f.location_name = v))}
+                {text("address", "Adresse", None, "text", |f| f.address.clone(), |f, v| typed(f, |f| f.address = v))}
                 <div class="field-row">
-                    {text("postcode", "Postnummer", None, "text", |f| f.postcode.clone(), |f, v| f.postcode = v)}
-                    {text("city", "By", None, "text", |f| f.city.clone(), |f, v| f.city = v)}
+                    {text("postcode", "Postnummer", None, "text", |f| f.postcode.clone(), |f, v| typed(f, |f| f.postcode = v))}
+                    {text("city", "By", None, "text", |f| f.city.clone(), |f, v| typed(f, |f| f.city = v))}
                 </div>
                 {move || (is_national()).then(|| select("region", "Region", codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
                 <div class="field" class:field--error=move || municipality_error().is_some()>
                     <label class="field__label" for="f-municipality_code">"Kommune"</label>
                     {move || err("municipality_code")().map(|m| view! { <p class="field-error"><span class="visually-hidden">"Fejl: "</span>{m}</p> })}
-                    <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
+                    <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| typed(f, |f| f.municipality_code = event_target_value(&ev)))>
                         {move || municipalities().into_iter().map(|(code, name)| view! {
                             <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field-row">
-                    {text("lat", "Breddegrad", None, "text", |f| f.lat.clone(), |f, v| f.lat = v)}
-                    {text("lon", "Længdegrad", None, "text", |f| f.lon.clone(), |f, v| f.lon = v)}
+                    {text("lat", "Breddegrad", None, "text", |f| f.lat.clone(), |f, v| typed(f, |f| f.lat = v))}
+                    {text("lon", "Længdegrad", None, "text", |f| f.lon.clone(), |f, v| typed(f, |f| f.lon = v))}
                 </div>
                 <p><button type="button" class="button button--secondary" on:click=fill_point>"Hent koordinater fra postnummeret"</button></p>
                 {text("accessibility", "Tilgængelighed", Some("Fx adgang for kørestol, teleslynge."), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
