@@ -96,7 +96,7 @@ pub fn RecordConflict(diffs: Vec<Difference>, version: u64, on_reapply: Callback
             <p>{t::conflict_intro(version, l)}</p>
             <div class="table-wrap" role="region" aria-labelledby="conflict-caption" tabindex="0">
                 <table class="admin-table">
-                    <caption id="conflict-caption">{t::CONFLICT_H2.get(l)}</caption>
+                    <caption id="conflict-caption">{t::CONFLICT_CAPTION.get(l)}</caption>
                     <thead><tr>
                         <th scope="col">{t::CONFLICT_FIELD.get(l)}</th><th scope="col">{t::CONFLICT_MINE.get(l)}</th>
                         <th scope="col">{t::CONFLICT_CURRENT.get(l)}</th><th scope="col">{t::CONFLICT_RESULT.get(l)}</th>

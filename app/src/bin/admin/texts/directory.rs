@@ -40,6 +40,7 @@ forebyg_app::texts! {
     STATUS_ACTIVE = "Aktiv", "Active";
     STATUS_ARCHIVED = "Arkiveret", "Archived";
     CONFLICT_H2 = "Nogen har gemt, mens du redigerede", "Someone saved while you were editing";
+    CONFLICT_CAPTION = "Forskelle mellem din udgave og den gemte", "Differences between your version and the saved one";
     CONFLICT_FIELD = "Felt", "Field";
     CONFLICT_MINE = "Din værdi", "Your value";
     CONFLICT_CURRENT = "Gemt værdi", "Saved value";
