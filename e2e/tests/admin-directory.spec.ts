@@ -92,6 +92,7 @@ test.describe('admin: providers and locations', () => {
 
     // Archiving is refused while the published offer is held there, naming it.
     await page.getByRole('button', { name: 'Arkivér' }).click();
+    await expect(locations.failure).toContainText('Kan ikke arkiveres, fordi offentliggjorte tilbud bruger den');
     await expect(locations.failure).toContainText(title);
     await expect(page.getByRole('button', { name: 'Arkivér' })).toBeVisible();
     await expectNoAxeViolations(page, 'archive refused');

@@ -163,7 +163,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
             ui::focus_soon("error-summary");
         }
         RecordError::Other(e) => {
-            failure.set(Some(ui::error_text(&e)));
+            failure.set(Some(t::failure_text(&e)));
             ui::focus_soon("record-failure");
         }
     };

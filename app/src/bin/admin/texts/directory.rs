@@ -76,6 +76,25 @@ pub fn conflict_intro(version: u64, lang: forebyg_shared::Lang) -> String {
     }
 }
 
+/// Archiving refused: the published offers that still use the record (as the API names them).
+pub fn in_use(offers: &str, lang: forebyg_shared::Lang) -> String {
+    match lang {
+        forebyg_shared::Lang::Da => format!("Kan ikke arkiveres, fordi offentliggjorte tilbud bruger den. Afpublicér eller flyt dem først: {offers}"),
+        forebyg_shared::Lang::En => format!("Cannot be archived while published offers use it. Unpublish or move them first: {offers}"),
+    }
+}
+
+/// A failure that is not about a field, in the admin's language where we know the problem type.
+pub fn failure_text(e: &forebyg_app::api::ApiError) -> String {
+    match e {
+        forebyg_app::api::ApiError::Problem(p) if p.kind == forebyg_shared::problem::types::RECORD_IN_USE => {
+            let detail = p.detail.clone().unwrap_or_default();
+            in_use(detail.split_once(": ").map_or(detail.as_str(), |(_, names)| names), crate::ui::lang())
+        }
+        e => crate::ui::error_text(e),
+    }
+}
+
 /// After reapplying onto `version`.
 pub fn reapplied(version: u64, lang: forebyg_shared::Lang) -> String {
     match lang {
