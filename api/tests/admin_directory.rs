@@ -102,6 +102,11 @@ fn run(store_env: &[(&str, &str)]) {
     assert_eq!((saved.address.as_str(), saved.version), ("Randersvej 120", 2));
     let public: Offer = server.get(&format!("/api/v1/offers/{}", created.id)).json();
     assert_eq!((public.location.as_ref().unwrap().address.as_str(), public.version), ("Randersvej 120", published.version + 1));
+    // The HSDS export's location is the record: same id after the move, new address.
+    let service: Value = server.get(&format!("/api/v1/hsds/services/{}", forebyg_api::hsds::id("service", &created.id))).json();
+    let hsds_place = &service["service_at_locations"][0]["location"];
+    assert_eq!(hsds_place["id"], json!(forebyg_api::hsds::id("location", &format!("record:{}", place.id))));
+    assert_eq!(hsds_place["addresses"][0]["address_1"], json!("Randersvej 120"));
 
     // A colleague who opened version 1 gets a 409 with the current record, and reapplies.
     let theirs = LocationRecord { step_free_access: Some("Rampe ved bagindgangen".into()), ..place.clone() };
