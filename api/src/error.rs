@@ -28,6 +28,9 @@ pub enum ApiError {
     /// The edit started from an old version: here is the current offer.
     #[error("stale edit")]
     Stale(Box<forebyg_shared::offer::Offer>),
+    /// The edit of a provider or location started from an old version: here is the current one.
+    #[error("stale record edit")]
+    StaleRecord(Box<forebyg_shared::directory::DirectoryRecord>),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
 }
@@ -60,6 +63,12 @@ impl ApiError {
                 409,
                 Some("The offer changed since you opened it. Review the current version and apply your change again.".into()),
             ),
+            ApiError::StaleRecord(current) => simple(
+                types::STALE_VERSION,
+                if current.kind() == "provider" { "Someone else changed this provider" } else { "Someone else changed this location" },
+                409,
+                Some("The record changed since you opened it. Review the current version and apply your change again.".into()),
+            ),
             ApiError::Unauthenticated(detail) => simple(types::UNAUTHENTICATED, "Sign-in required", 401, Some(detail.clone())),
             ApiError::Forbidden(detail) => simple(types::FORBIDDEN, "Not allowed", 403, Some(detail.clone())),
             ApiError::TooManyRequests { retry_after_secs } => {
@@ -82,6 +91,16 @@ impl IntoResponse for ApiError {
         if let ApiError::Stale(current) = self {
             let body = forebyg_shared::admin::StaleEdit { problem: ApiError::Stale(current.clone()).problem(), current: *current };
             let mut res = (StatusCode::CONFLICT, axum::Json(body)).into_response();
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
+            return res;
+        }
+        if let ApiError::StaleRecord(current) = &self {
+            use forebyg_shared::directory::{DirectoryRecord, StaleLocation, StaleProvider};
+            let problem = self.problem();
+            let mut res = match current.as_ref() {
+                DirectoryRecord::Provider(p) => (StatusCode::CONFLICT, axum::Json(StaleProvider { problem, current: p.clone() })).into_response(),
+                DirectoryRecord::Location(l) => (StatusCode::CONFLICT, axum::Json(StaleLocation { problem, current: l.clone() })).into_response(),
+            };
             res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
             return res;
         }

@@ -17,7 +17,7 @@ pub mod store;
 use rate_limit::RateLimiter;
 use std::sync::Arc;
 use std::time::Duration;
-use store::{AuditStore, OfferStore, ReferralStore, ReportStore};
+use store::{AuditStore, DirectoryStore, OfferStore, ReferralStore, ReportStore};
 
 /// Shared state of every request handler.
 #[derive(Clone)]
@@ -26,6 +26,7 @@ pub struct AppState {
     pub referrals: Arc<dyn ReferralStore>,
     pub audit: Arc<dyn AuditStore>,
     pub reports: Arc<dyn ReportStore>,
+    pub directory: Arc<dyn DirectoryStore>,
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
     pub client_config: Arc<forebyg_shared::search::ClientConfig>,
@@ -35,14 +36,15 @@ pub struct AppState {
 
 impl AppState {
     /// State over one store adapter that serves both ports.
-    pub fn new<S: OfferStore + ReferralStore + AuditStore + ReportStore + 'static>(store: S, limits: Limits) -> Self {
+    pub fn new<S: OfferStore + ReferralStore + AuditStore + ReportStore + DirectoryStore + 'static>(store: S, limits: Limits) -> Self {
         let store = Arc::new(store);
         let auth = Arc::new(auth::Authenticator::new(&auth::AuthConfig::Disabled));
         AppState {
             store: store.clone(),
             referrals: store.clone(),
             audit: store.clone(),
-            reports: store,
+            reports: store.clone(),
+            directory: store,
             limits: Arc::new(limits),
             auth,
             client_config: Arc::new(default_client_config()),

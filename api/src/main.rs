@@ -8,7 +8,6 @@
 use forebyg_api::config::{Config, StoreConfig};
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
-use forebyg_api::store::OfferStore;
 use forebyg_api::{demo, routes, self_referral, AppState, Limits};
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
@@ -28,7 +27,7 @@ async fn main() -> Result<(), BoxError> {
         "serve" => serve(config, state).await,
         "seed" => {
             let count: usize = args.get(1).and_then(|n| n.parse().ok()).ok_or("usage: forebyg seed <count>")?;
-            seed(state.store.as_ref(), count).await
+            seed(&state, count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
         other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table or dev-token").into()),
@@ -79,18 +78,27 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     })
 }
 
-async fn seed(store: &dyn OfferStore, count: usize) -> Result<(), BoxError> {
+/// Demo offers and the provider and location records they reference.
+async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
+    use forebyg_shared::directory::DirectoryRecord;
     let started = std::time::Instant::now();
-    for chunk in demo::offers(count).chunks(5_000) {
-        store.put_offers(chunk).await?;
+    let offers = demo::offers(count);
+    let (providers, locations) = demo::directory(&offers);
+    let records: Vec<DirectoryRecord> =
+        providers.into_iter().map(DirectoryRecord::Provider).chain(locations.into_iter().map(DirectoryRecord::Location)).collect();
+    for chunk in records.chunks(5_000) {
+        state.directory.put_directory(chunk).await?;
     }
-    tracing::info!(count, ms = started.elapsed().as_millis() as u64, "seeded demo offers");
+    for chunk in offers.chunks(5_000) {
+        state.store.put_offers(chunk).await?;
+    }
+    tracing::info!(count, records = records.len(), ms = started.elapsed().as_millis() as u64, "seeded demo offers");
     Ok(())
 }
 
 async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
     if config.demo_offers > 0 && state.store.count_offers().await? == 0 {
-        seed(state.store.as_ref(), config.demo_offers).await?;
+        seed(&state, config.demo_offers).await?;
     }
     if config.lambda {
         // DynamoDB's TTL deletes expired requests; no background work in a Lambda.

@@ -8,6 +8,10 @@ use crate::routes::{
     __path_withdraw_self_referral,
 };
 use crate::routes::{
+    __path_create_location, __path_create_provider, __path_get_location, __path_get_provider, __path_list_locations, __path_list_providers,
+    __path_set_location_status, __path_set_provider_status, __path_update_location, __path_update_provider,
+};
+use crate::routes::{
     __path_hsds_locations, __path_hsds_organizations, __path_hsds_service, __path_hsds_service_at_locations, __path_hsds_services,
     __path_hsds_taxonomies, __path_hsds_taxonomy_terms,
 };
@@ -20,6 +24,8 @@ use utoipa::OpenApi;
     paths(
         search_offers, get_offer, create_self_referral, get_self_referral, withdraw_self_referral, get_taxonomy, healthz, openapi_json,
         me, list_offers, create_offer, get_admin_offer, update_offer, set_offer_status, verify_offer, list_referrals, referral_counts, set_referral_status, audit_log,
+        list_providers, create_provider, get_provider, update_provider, set_provider_status,
+        list_locations, create_location, get_location, update_location, set_location_status,
         coverage_json, coverage_csv, export_offers_csv, import_offers_csv, report_offer, list_reports, resolve_report, get_postcode, get_config,
         hsds_services, hsds_service, hsds_organizations, hsds_locations, hsds_service_at_locations, hsds_taxonomies, hsds_taxonomy_terms
     ),

@@ -11,7 +11,7 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralReceipt;
 use forebyg_shared::taxonomy::{Capacity, RegionCode};
-use serde_json::json;
+use serde_json::{json, Value};
 use support::server::Server;
 
 const DEMO: usize = 300;
@@ -60,6 +60,13 @@ struct Route {
 fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) {
     let current = || -> Offer { server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", national)], None).json() };
     let new_offer = json!(Offer { id: String::new(), title: "Nyt tilbud fra matrixtesten".into(), ..t.clone() }).to_string();
+    let (pid, lid) = (t.provider.id.clone(), t.location_id.clone().expect("demo offers with a place name their location"));
+    let record =
+        |kind: &str, id: &str| -> Value { server.request("GET", &format!("/api/v1/admin/{kind}/{id}"), &[("authorization", national)], None).json() };
+    let new_provider = json!({"name": "Matrixtestens udbyder", "kind": "private", "region": t.region, "contact": {}, "status": "active"}).to_string();
+    let mut new_location = record("locations", &lid);
+    (new_location["id"], new_location["name"]) = (json!(""), json!("Matrixtestens sted"));
+    let new_location = new_location.to_string();
     let routes = [
         Route { method: "GET", path: "/api/v1/admin/me".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "GET", path: "/api/v1/admin/offers".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
@@ -79,6 +86,16 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "POST", path: "/api/v1/admin/offers/import?dry_run=true".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/reports/{report}/resolve"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage.csv?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: "/api/v1/admin/providers".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: "/api/v1/admin/providers".into(), expect: [401, 401, 401, 403, 403, 403, 201] },
+        Route { method: "GET", path: format!("/api/v1/admin/providers/{pid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "PUT", path: format!("/api/v1/admin/providers/{pid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/providers/{pid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/locations?provider={pid}"), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: "/api/v1/admin/locations".into(), expect: [401, 401, 401, 403, 403, 403, 201] },
+        Route { method: "GET", path: format!("/api/v1/admin/locations/{lid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "PUT", path: format!("/api/v1/admin/locations/{lid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/locations/{lid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
     ];
     let region_admin = tokens(t)[6].clone().unwrap();
     let region_csv = server.request("GET", "/api/v1/admin/offers.csv", &[("authorization", region_admin.as_str())], None).body;
@@ -87,6 +104,16 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         for (case, (token, expected)) in CASES.iter().zip(tokens(t).into_iter().zip(route.expect)) {
             let body = match (route.method, route.path.as_str()) {
                 ("POST", p) if p.ends_with("/admin/offers") => Some(new_offer.clone()),
+                ("POST", p) if p.ends_with("/admin/providers") => Some(new_provider.clone()),
+                ("POST", p) if p.ends_with("/admin/locations") => Some(new_location.clone()),
+                ("PUT", p) if p.contains("/providers/") => Some(record("providers", &pid).to_string()),
+                ("PUT", p) if p.contains("/locations/") => Some(record("locations", &lid).to_string()),
+                ("POST", p) if p.ends_with("/status") && p.contains("/providers/") => {
+                    Some(json!({"status": "active", "version": record("providers", &pid)["version"]}).to_string())
+                }
+                ("POST", p) if p.ends_with("/status") && p.contains("/locations/") => {
+                    Some(json!({"status": "active", "version": record("locations", &lid)["version"]}).to_string())
+                }
                 ("PUT", _) => Some(json!(current()).to_string()),
                 ("POST", p) if p.ends_with("/status") && p.contains("/offers/") => {
                     Some(json!({"status": "published", "version": current().version}).to_string())
@@ -119,6 +146,8 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         assert!(!list(case, "/api/v1/admin/referrals").contains(code), "{} sees the request", CASES[case]);
         assert!(!list(case, "/api/v1/admin/reports").contains(report), "{} sees the report", CASES[case]);
         assert!(!list(case, "/api/v1/admin/offers.csv").contains(&t.id), "{} exports the offer", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/providers").contains(&pid), "{} sees the provider", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/locations").contains(&lid), "{} sees the location", CASES[case]);
     }
     assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
     // The counts cover the same requests as the list (the target's is the only one).
@@ -127,6 +156,10 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
     // The right provider editor is in scope too.
     let editor = format!("Bearer {}", dev::sign(&dev::claims(Role::ProviderEditor, Some(t.region), Some(&t.provider.id), 600)));
     assert_eq!(server.request("GET", &format!("/api/v1/admin/offers/{}", t.id), &[("authorization", editor.as_str())], None).status, 200);
+    for path in [format!("/api/v1/admin/providers/{pid}"), format!("/api/v1/admin/locations/{lid}")] {
+        assert_eq!(server.request("GET", &path, &[("authorization", editor.as_str())], None).status, 200, "{path}");
+    }
+    assert!(list(6, "/api/v1/admin/providers").contains(&pid) && list(6, "/api/v1/admin/locations").contains(&lid));
 }
 
 fn run(store_env: &[(&str, &str)]) {

@@ -36,6 +36,9 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     let town = geography::postcode(m.main_postcode).unwrap();
     let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
     (o.category, o.region, o.status) = (cell.category, RegionCode::Midtjylland, OfferStatus::Published);
+    // Run by one of the region's provider records (a typed place: no location record).
+    let providers: Vec<serde_json::Value> = get("/api/v1/admin/providers").json();
+    o.provider.id = providers[0]["id"].as_str().unwrap().to_owned();
     let l = o.location.as_mut().unwrap();
     (l.postcode, l.city, l.municipality_code, l.point) = (town.code.into(), town.name.into(), m.code.into(), town.point);
     let created =

@@ -308,6 +308,55 @@ async fn one_apply_holds_at_most_100_changed_rows_on_dynamodb(api: &Api, dynamo:
     }
 }
 
+/// Rows name provider and location records: missing ones are created in the same apply, a row
+/// that contradicts one is a row error already in the dry run, and an old file without the
+/// `location_id` column still imports.
+async fn rows_create_and_must_agree_with_records(api: &Api) {
+    let mut sheet = api.export(&region_admin()).await;
+    let new_row = sheet.add_new("a1", "Gåhold på det nye sted");
+    sheet.set_at(new_row, "provider_id", "p9");
+    sheet.set_at(new_row, "provider_name", "Odder Kommune");
+    sheet.set_at(new_row, "location_id", "nyt-sted");
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, report.created), (200, 1), "{:?}", report.errors);
+    let p9 = api.state.directory.get_provider("p9").await.unwrap().expect("provider created");
+    assert_eq!((p9.name.as_str(), p9.region, p9.version), ("Odder Kommune", RegionCode::Midtjylland, 1));
+    let place = api.state.directory.get_location("nyt-sted").await.unwrap().expect("location created");
+    assert_eq!((place.provider_id.as_str(), place.postcode.as_str()), ("p9", "8000"));
+    let region_log = api.state.audit.audit_log(RegionCode::Midtjylland, 500).await.unwrap();
+    assert!(region_log.iter().any(|e| e.action == AuditAction::LocationCreated && e.target == "nyt-sted"));
+
+    // Export → re-import is "no changes" with records in place.
+    let sheet = api.export(&region_admin()).await;
+    let (_, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((report.unchanged, report.errors.len()), (sheet.rows.len(), 0), "{:?}", report.errors);
+
+    // New rows must agree with the records they name.
+    let before = api.snapshot().await;
+    let mut sheet = sheet.clone();
+    let (renamed, moved) = (sheet.add_new("a1", "Forkert udbydernavn"), sheet.add_new("a1", "Forkert adresse"));
+    (sheet.set_at(renamed, "provider_id", "p9"), sheet.set_at(renamed, "provider_name", "Et andet navn"));
+    sheet.set_at(moved, "provider_id", "p9");
+    sheet.set_at(moved, "provider_name", "Odder Kommune");
+    sheet.set_at(moved, "location_id", "nyt-sted");
+    sheet.set_at(moved, "address", "Et andet sted 5");
+    let (status, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, errors(&report)), (200, BTreeSet::from([(renamed, "provider_name".to_owned()), (moved, "address".to_owned())])));
+    assert!(report.errors[0].message.en.contains("Odder Kommune") || report.errors[1].message.en.contains("Odder Kommune"), "{:?}", report.errors);
+    assert_eq!(api.snapshot().await, before);
+
+    // A file from before locations were records (no location_id column) still imports.
+    let mut old = api.export(&region_admin()).await;
+    let c = old.col("location_id");
+    old.header.remove(c);
+    old.rows.iter_mut().for_each(|r| {
+        r.remove(c);
+    });
+    let fresh_row = old.add_new("b1", "Uden stedkolonne");
+    let (status, report) = api.import(&region_admin(), &old, false).await;
+    assert_eq!((status, report.created, report.errors.len()), (200, 1, 0), "row {fresh_row}: {:?}", report.errors);
+}
+
 async fn contract(backend: Backend<'_>) {
     round_trip_changes_nothing(&fresh(&backend).await).await;
     row_errors_are_listed_and_change_nothing(&fresh(&backend).await).await;
@@ -315,6 +364,7 @@ async fn contract(backend: Backend<'_>) {
     a_conflict_in_the_last_row_writes_nothing(&fresh(&backend).await).await;
     scopes_hold(&fresh(&backend).await).await;
     one_apply_holds_at_most_100_changed_rows_on_dynamodb(&fresh(&backend).await, matches!(backend, Backend::Dynamo(_))).await;
+    rows_create_and_must_agree_with_records(&fresh(&backend).await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

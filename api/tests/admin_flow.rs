@@ -62,6 +62,9 @@ fn an_admins_day() {
     let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_AUTH", "dev")]);
     let admin = sign_in(&server, json!({"role": "region-admin", "region": "midtjylland"}));
     let colleague = sign_in(&server, json!({"role": "region-admin", "region": "midtjylland"}));
+    // The provider is a record of its own, which listings name by id.
+    let provider = json!({"id": "skanderborg-kommune", "name": "Skanderborg Kommune", "kind": "municipality", "region": "midtjylland", "contact": {}, "status": "active"});
+    assert_eq!(admin.call("POST", "/api/v1/admin/providers", Some(provider)).status, 201);
 
     // Field errors come back named.
     let mut bad = draft();

@@ -90,8 +90,8 @@ export class AdminEditorPage {
     await this.page.getByRole('button', { name: 'Hent koordinater fra postnummeret' }).click();
     await expect(this.field('Breddegrad')).not.toHaveValue('');
     await this.field('Kommune').selectOption({ label: o.municipality });
-    await this.field('Udbyder').fill(o.provider);
-    await this.field('Udbyder-id').fill('test-udbyder');
+    // The provider is picked from the provider records.
+    await this.field('Udbyder').selectOption({ label: o.provider });
   }
 }
 
@@ -99,6 +99,10 @@ export const adminPages: { path: string; h1: string }[] = [
   { path: '/admin', h1: 'Overblik' },
   { path: '/admin/tilbud', h1: 'Tilbud' },
   { path: '/admin/tilbud/ny', h1: 'Opret et tilbud' },
+  { path: '/admin/udbydere', h1: 'Udbydere' },
+  { path: '/admin/udbydere/ny', h1: 'Opret udbyder' },
+  { path: '/admin/steder', h1: 'Steder' },
+  { path: '/admin/steder/ny', h1: 'Opret sted' },
   { path: '/admin/henvendelser', h1: 'Henvendelser' },
   { path: '/admin/fejlrapporter', h1: 'Fejlrapporter' },
   { path: '/admin/daekning', h1: 'Dækning' },

@@ -142,6 +142,12 @@ code_enum! {
         ReferralRead = "referral-read", "Henvendelse læst", "Request read";
         ReferralStatus = "referral-status", "Henvendelse behandlet", "Request status changed";
         ReportResolved = "report-resolved", "Fejlrapport afsluttet", "Report resolved";
+        ProviderCreated = "provider-created", "Udbyder oprettet", "Provider created";
+        ProviderUpdated = "provider-updated", "Udbyder ændret", "Provider changed";
+        ProviderStatus = "provider-status", "Udbyders status ændret", "Provider status changed";
+        LocationCreated = "location-created", "Sted oprettet", "Location created";
+        LocationUpdated = "location-updated", "Sted ændret", "Location changed";
+        LocationStatus = "location-status", "Steds status ændret", "Location status changed";
     }
 }
 
@@ -167,7 +173,7 @@ pub struct AuditEntry {
     pub actor: String,
     pub actor_role: Role,
     pub action: AuditAction,
-    /// Offer id or receipt code.
+    /// Offer, provider or location id, or receipt code.
     pub target: String,
     pub changes: Vec<FieldChange>,
 }

@@ -11,6 +11,8 @@ pub mod bulk;
 pub mod coverage;
 pub mod date;
 pub mod decimal;
+pub mod directory;
+pub mod directory_validation;
 pub mod geo;
 pub mod geography;
 pub mod label;

@@ -21,6 +21,10 @@ pub struct Offer {
     pub schedule: Schedule,
     /// Where it takes place; `None` for digital-only offers.
     pub location: Option<Location>,
+    /// The location record `location` is a copy of (see [`crate::directory`]); `None` for
+    /// digital-only offers and for places typed in before locations were records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<String>,
     /// The region responsible for the offer.
     pub region: RegionCode,
     /// Who runs it (often a municipality on the region's behalf).

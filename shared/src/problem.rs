@@ -22,6 +22,10 @@ pub mod types {
     pub const SELF_REFERRAL_NOT_ALLOWED: &str = "urn:forebyg:problem:self-referral-not-allowed";
     /// The offer is full and has no waiting list.
     pub const OFFER_FULL: &str = "urn:forebyg:problem:offer-full";
+    /// A provider or location cannot be archived while published offers use it.
+    pub const RECORD_IN_USE: &str = "urn:forebyg:problem:record-in-use";
+    /// A provider or location with the chosen id exists already.
+    pub const RECORD_EXISTS: &str = "urn:forebyg:problem:record-exists";
     /// The request is enrolled or declined and can no longer be withdrawn.
     pub const REFERRAL_CLOSED: &str = "urn:forebyg:problem:referral-closed";
 }

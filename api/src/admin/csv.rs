@@ -7,6 +7,7 @@
 mod import;
 mod lists;
 mod parse;
+mod records;
 
 pub use import::import;
 pub use parse::{column_of, parse};
@@ -14,12 +15,13 @@ pub use parse::{column_of, parse};
 use forebyg_shared::offer::{Enrolment, Location, Offer};
 use lists::join;
 
-/// The columns, in export order. An import needs every one of them, in any order.
+/// The columns, in export order. An import needs every one of them, in any order (except
+/// `location_id`, which files from before locations were records lack).
 #[rustfmt::skip]
-pub const COLUMNS: [&str; 42] = [
+pub const COLUMNS: [&str; 43] = [
     "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
     "enrolment", "sessions", "weeks", "slots", "next_start",
-    "location_name", "address", "postcode", "city", "municipality_code", "lat", "lon",
+    "location_id", "location_name", "address", "postcode", "city", "municipality_code", "lat", "lon",
     "region", "provider_id", "provider_name", "provider_kind",
     "self_referral", "from_gp", "from_hospital", "from_municipality", "referral_note",
     "capacity", "cost_dkk", "cost_note", "accessibility",
@@ -104,6 +106,7 @@ pub fn cells(o: &Offer) -> Vec<String> {
         weeks,
         join(slots),
         opt(&o.schedule.next_start),
+        o.location_id.clone().unwrap_or_default(),
         place(|l| l.name.clone()),
         place(|l| l.address.clone()),
         place(|l| l.postcode.clone()),

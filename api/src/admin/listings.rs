@@ -1,6 +1,7 @@
 //! Listings: create, edit, publish, unpublish, archive and re-verify offers within the admin's
 //! scope. Every save names the version it started from; a stale one is refused with the current
-//! offer (409), never silently overwritten. Every change is audited.
+//! offer (409), never silently overwritten. Every change is audited. The provider and location
+//! are copied from their records (see [`super::directory`]).
 
 use super::audit;
 use crate::auth::Admin;
@@ -84,6 +85,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut offer: Offer) -> Result
     offer.id = new_id(&offer.title);
     offer.version = 1;
     offer.demo = false;
+    super::directory::link_offer(state, &mut offer).await?;
     validated(&offer)?;
     admin.require(offer.region, &offer.provider.id)?;
     save(state, admin, None, offer, AuditAction::OfferCreated).await
@@ -94,6 +96,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut offer: Offer)
     let current = get(state, admin, id).await?;
     offer.id = current.id.clone();
     offer.demo = current.demo;
+    super::directory::link_offer(state, &mut offer).await?;
     validated(&offer)?;
     // Moving a listing out of one's own scope is not allowed either.
     admin.require(offer.region, &offer.provider.id)?;

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod csv;
+pub mod directory;
 pub mod inbox;
 pub mod listings;
 pub mod reports;

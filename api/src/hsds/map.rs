@@ -2,7 +2,7 @@
 
 use super::{id, prune, Term};
 use forebyg_shared::date::add_days;
-use forebyg_shared::offer::{Enrolment, Location, Offer};
+use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::taxonomy::{Capacity, RegionCode};
 use forebyg_shared::Lang;
 use serde_json::{json, Value};
@@ -140,16 +140,23 @@ pub fn service(o: &Offer, full: bool) -> Value {
     prune(v)
 }
 
-/// The key that makes one HSDS location of offers at the same place.
-pub fn location_key(l: &Location) -> String {
-    format!("{}|{}|{}", l.postcode.trim(), l.address.trim().to_lowercase(), l.name.trim().to_lowercase())
+/// The key that makes one HSDS location of offers at the same place: the location record's id
+/// (so the HSDS id survives an address change), or for a place typed in, its postcode, address
+/// and name.
+pub fn location_key(o: &Offer) -> Option<String> {
+    match (&o.location_id, &o.location) {
+        (Some(id), Some(_)) => Some(format!("record:{id}")),
+        (None, Some(l)) => Some(format!("{}|{}|{}", l.postcode.trim(), l.address.trim().to_lowercase(), l.name.trim().to_lowercase())),
+        (_, None) => None,
+    }
 }
 
 /// The offer at its place; `full` nests the location.
 pub fn service_at_location(o: &Offer, full: bool) -> Value {
     let l = o.location.as_ref().expect("an offer with a place");
+    let key = location_key(o).expect("an offer with a place");
     let mut v = json!({
-        "id": id("service_at_location", &o.id), "service_id": id("service", &o.id), "location_id": id("location", &location_key(l)),
+        "id": id("service_at_location", &o.id), "service_id": id("service", &o.id), "location_id": id("location", &key),
         "description": format!("{} – {}", o.title, if l.name.is_empty() { &l.address } else { &l.name }),
     });
     if full {
@@ -162,7 +169,7 @@ pub fn service_at_location(o: &Offer, full: bool) -> Value {
 pub fn location(offers: &[&Offer]) -> Value {
     let o = offers[0];
     let l = o.location.as_ref().expect("an offer with a place");
-    let key = location_key(l);
+    let key = location_key(o).expect("an offer with a place");
     let lid = id("location", &key);
     let single_provider = offers.iter().all(|x| x.provider.id == o.provider.id);
     prune(json!({

@@ -71,12 +71,12 @@ impl Catalog {
         page.of(&providers, |offers| map::organization(offers))
     }
 
-    /// One location per distinct place (name, address and postcode), ordered by its key.
+    /// One location per location record or distinct typed place, ordered by its key.
     pub fn locations(&self, page: Paging) -> Value {
         let mut places: BTreeMap<String, Vec<&Offer>> = BTreeMap::new();
         for o in &self.offers {
-            if let Some(l) = &o.location {
-                places.entry(map::location_key(l)).or_default().push(o);
+            if let Some(key) = map::location_key(o) {
+                places.entry(key).or_default().push(o);
             }
         }
         let places: Vec<Vec<&Offer>> = places.into_values().collect();

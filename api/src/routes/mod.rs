@@ -3,6 +3,7 @@
 mod admin;
 mod admin_bulk;
 mod admin_coverage;
+mod admin_directory;
 mod dev_auth;
 mod dev_oauth;
 mod health;
@@ -31,6 +32,10 @@ pub use admin::{
 };
 pub use admin_bulk::{__path_export_offers_csv, __path_import_offers_csv};
 pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
+pub use admin_directory::{
+    __path_create_location, __path_create_provider, __path_get_location, __path_get_provider, __path_list_locations, __path_list_providers,
+    __path_set_location_status, __path_set_provider_status, __path_update_location, __path_update_provider,
+};
 pub use health::__path_healthz;
 pub use hsds::{
     __path_hsds_locations, __path_hsds_organizations, __path_hsds_service, __path_hsds_service_at_locations, __path_hsds_services,
@@ -51,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin_bulk::router())
         .merge(hsds::router())
         .merge(admin_coverage::router())
+        .merge(admin_directory::router())
         .merge(reports::router())
         .route("/openapi.json", get(crate::openapi::openapi_json))
         .merge(if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() })

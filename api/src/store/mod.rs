@@ -4,6 +4,7 @@
 //! (`tests/store_contract.rs`).
 
 pub mod audit;
+pub mod directory;
 pub mod dynamodb;
 pub mod embedded;
 pub mod geo_index;
@@ -11,6 +12,7 @@ pub mod referral;
 pub mod report;
 
 pub use audit::AuditStore;
+pub use directory::{DirectorySaved, DirectoryStore};
 pub use referral::{Created, ReferralStore, SelfReferral};
 pub use report::ReportStore;
 

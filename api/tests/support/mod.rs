@@ -50,6 +50,7 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
             municipality_code: "0751".into(),
             point,
         }),
+        location_id: None,
         region: RegionCode::Midtjylland,
         provider: Provider { id: "p1".into(), name: "Aarhus Kommune".into(), kind: ProviderKind::Municipality },
         referral: ReferralRules {

@@ -1,11 +1,13 @@
-//! CSV import: read every row, check it (cells, `validate_offer`, scope, versions), then write
-//! every changed row in one all-or-nothing batch, or nothing at all.
+//! CSV import: read every row, check it (cells, `validate_offer`, scope, versions, the provider
+//! and location records it names), then write every changed row and every new record in one
+//! all-or-nothing batch, or nothing at all.
 
+use super::records::Directory;
 use super::{cells, column_of, parse, unguard_formula, COLUMNS};
 use crate::admin::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::store::BatchSaved;
+use crate::store::DirectorySaved;
 use crate::AppState;
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::bulk::{ImportReport, ImportRowError};
@@ -60,7 +62,8 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
         }
     }
     for (c, i) in index.iter().enumerate() {
-        if i.is_none() {
+        // Files exported before locations were records have no `location_id`: still importable.
+        if i.is_none() && COLUMNS[c] != "location_id" {
             let col = COLUMNS[c];
             errors.push(file_error(col, ErrorCode::Required, format!("Kolonnen »{col}« mangler."), format!("The column “{col}” is missing.")));
         }
@@ -188,10 +191,20 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
             Err(es) => errors.extend(es.into_iter().map(|e| row_error(*row, e))),
         }
     }
+    let changed = || {
+        plans.iter().filter_map(|(row, p)| match p {
+            Plan::Create(o) | Plan::Update { after: o, .. } => Some((*row, o)),
+            Plan::Unchanged => None,
+        })
+    };
+    let mut directory = Directory::load(state, changed().map(|(_, o)| o)).await?;
+    for (row, offer) in changed() {
+        errors.extend(directory.check(row, offer).into_iter().map(|e| row_error(row, e)));
+    }
     let count = |f: fn(&Plan) -> bool| plans.iter().filter(|(_, p)| f(p)).count();
     let (created, updated) = (count(|p| matches!(p, Plan::Create(_))), count(|p| matches!(p, Plan::Update { .. })));
     let unchanged = count(|p| matches!(p, Plan::Unchanged));
-    if let Some(max) = state.store.max_atomic_batch().filter(|max| created + updated > *max) {
+    if let Some(max) = state.store.max_atomic_batch().filter(|max| created + updated + directory.created.len() > *max) {
         errors.push(file_error(
             "file",
             ErrorCode::OutOfRange,
@@ -203,12 +216,23 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }
-    apply(state, admin, plans, &mut report).await?;
+    apply(state, admin, plans, directory, &mut report).await?;
     Ok(report)
 }
 
-/// Writes the planned rows in one batch; a conflict (someone saved meanwhile) becomes a row error.
-async fn apply(state: &AppState, admin: &Admin, plans: Vec<(usize, Plan)>, report: &mut ImportReport) -> Result<(), ApiError> {
+/// The audit entry of a record the import creates.
+fn record_entry(admin: &Admin, record: &forebyg_shared::directory::DirectoryRecord) -> forebyg_shared::admin::AuditEntry {
+    use forebyg_shared::directory::DirectoryRecord;
+    let (action, changes) = match record {
+        DirectoryRecord::Provider(p) => (AuditAction::ProviderCreated, audit::diff(None, p)),
+        DirectoryRecord::Location(l) => (AuditAction::LocationCreated, audit::diff(None, l)),
+    };
+    audit::entry(&admin.0, record.region(), action, record.id(), changes)
+}
+
+/// Writes the planned rows and new records in one batch; a conflict (someone saved meanwhile)
+/// becomes a row error.
+async fn apply(state: &AppState, admin: &Admin, plans: Vec<(usize, Plan)>, directory: Directory, report: &mut ImportReport) -> Result<(), ApiError> {
     let mut saves = vec![];
     let mut changes = vec![];
     for (row, plan) in plans {
@@ -225,18 +249,23 @@ async fn apply(state: &AppState, admin: &Admin, plans: Vec<(usize, Plan)>, repor
             Plan::Unchanged => {}
         }
     }
-    match state.store.save_offers_atomically(&saves).await? {
-        BatchSaved::Saved => {
-            let entries: Vec<_> = changes
-                .iter()
-                .map(|(_, before, after)| {
-                    let action = if before.is_some() { AuditAction::OfferUpdated } else { AuditAction::OfferCreated };
-                    audit::entry(&admin.0, after.region, action, &after.id, audit::diff(before.as_deref(), after))
-                })
-                .collect();
+    let records: Vec<_> = directory.created.iter().map(|(_, r)| (r.clone(), None)).collect();
+    match state.directory.save_directory(&records, &saves).await? {
+        DirectorySaved::Saved => {
+            let mut entries: Vec<_> = directory.created.iter().map(|(_, r)| record_entry(admin, r)).collect();
+            entries.extend(changes.iter().map(|(_, before, after)| {
+                let action = if before.is_some() { AuditAction::OfferUpdated } else { AuditAction::OfferCreated };
+                audit::entry(&admin.0, after.region, action, &after.id, audit::diff(before.as_deref(), after))
+            }));
             state.audit.append_audit(&entries).await?;
         }
-        BatchSaved::Conflict { id, .. } => {
+        DirectorySaved::RecordConflict { id, .. } => {
+            let row = directory.created.iter().find(|(_, r)| r.id() == id).map_or(1, |c| c.0);
+            let field = if directory.created.iter().any(|(_, r)| r.id() == id && r.kind() == "location") { "location_id" } else { "provider_id" };
+            let (da, en) = ("Blev oprettet af en anden imens. Prøv igen.", "Someone else created it meanwhile. Try again.");
+            report.errors.push(row_error(row, FieldError::new(field, ErrorCode::Invalid, da, en)));
+        }
+        DirectorySaved::OfferConflict { id, .. } => {
             let row = changes.iter().find(|(_, _, o)| o.id == id).map_or(1, |c| c.0);
             let (da, en) = ("Tilbuddet blev ændret imens. Eksportér igen.", "The offer changed since export, while importing. Export again.");
             report.errors.push(row_error(row, FieldError::new("version", ErrorCode::Invalid, da, en)));

@@ -143,6 +143,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         languages,
         schedule: Schedule { enrolment: enrolment.unwrap_or(Enrolment::Continuous), slots, next_start },
         location,
+        location_id: r.opt("location_id"),
         region: region.unwrap_or(RegionCode::Midtjylland),
         provider: Provider { id: r.text("provider_id"), name: r.text("provider_name"), kind: provider_kind.unwrap_or(ProviderKind::Municipality) },
         referral,

@@ -1,6 +1,7 @@
 //! The DynamoDB adapter (single-table design, see [`table`]).
 
 mod audit;
+mod directory;
 pub mod item;
 mod referrals;
 mod reports;
@@ -144,18 +145,45 @@ pub(crate) fn sdk_error<E: ProvideErrorMetadata + std::error::Error + 'static, R
     }
 }
 
-#[async_trait]
-impl OfferStore for DynamoStore {
-    async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError> {
-        // Map every offer first, so a bad record fails before anything is written.
-        let items = offers.iter().map(offer_to_item).collect::<Result<Vec<_>, _>>()?;
-        for chunk in items.chunks(BATCH_SIZE) {
-            let mut pending: Vec<WriteRequest> = chunk
-                .iter()
-                .map(|item| {
-                    WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item.clone())).build().expect("item set")).build()
-                })
-                .collect();
+/// A transaction put conditional on the stored version: `None` = must not exist yet.
+pub(crate) fn conditional_put(table_name: &str, item: Item, expected_version: Option<u64>) -> Result<TransactWriteItem, StoreError> {
+    let put = Put::builder().table_name(table_name).set_item(Some(item)).expression_attribute_names("#pk", table::PK);
+    let put = match expected_version {
+        None => put.condition_expression("attribute_not_exists(#pk)"),
+        Some(v) => put
+            .condition_expression("attribute_exists(#pk) AND #v = :v")
+            .expression_attribute_names("#v", "version")
+            .expression_attribute_values(":v", AttributeValue::N(v.to_string())),
+    };
+    let put = put.build().map_err(|e| StoreError::Backend(format!("cannot build a transaction put: {e}")))?;
+    Ok(TransactWriteItem::builder().put(put).build())
+}
+
+/// The request position of the put whose condition failed a `TransactWriteItems`; any other
+/// failure is an error.
+pub(crate) fn transaction_failure<R: std::fmt::Debug>(
+    e: SdkError<aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError, R>,
+) -> Result<usize, StoreError> {
+    use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+    let reasons = match &e {
+        SdkError::ServiceError(se) => match se.err() {
+            TransactWriteItemsError::TransactionCanceledException(c) => c.cancellation_reasons().to_vec(),
+            _ => return Err(sdk_error(e)),
+        },
+        _ => return Err(sdk_error(e)),
+    };
+    // The reasons are in request order; the failed condition names the item.
+    reasons.iter().position(|r| r.code() == Some("ConditionalCheckFailed")).ok_or_else(|| {
+        // Cancelled for another reason (a concurrent transaction on the same item).
+        StoreError::Unavailable(format!("transaction cancelled: {:?}", reasons.iter().map(|r| r.code()).collect::<Vec<_>>()))
+    })
+}
+
+impl DynamoStore {
+    /// Writes items with `BatchWriteItem`, 25 at a time, retrying unprocessed ones.
+    pub(crate) async fn batch_write(&self, requests: Vec<WriteRequest>) -> Result<(), StoreError> {
+        for chunk in requests.chunks(BATCH_SIZE) {
+            let mut pending: Vec<WriteRequest> = chunk.to_vec();
             let mut attempt = 0u32;
             while !pending.is_empty() {
                 let out = self.client.batch_write_item().request_items(&self.table, pending).send().await.map_err(sdk_error)?;
@@ -170,6 +198,19 @@ impl OfferStore for DynamoStore {
             }
         }
         Ok(())
+    }
+}
+
+#[async_trait]
+impl OfferStore for DynamoStore {
+    async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError> {
+        // Map every offer first, so a bad record fails before anything is written.
+        let items = offers.iter().map(offer_to_item).collect::<Result<Vec<_>, _>>()?;
+        let requests = items
+            .into_iter()
+            .map(|item| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build())
+            .collect();
+        self.batch_write(requests).await
     }
 
     async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError> {
@@ -201,38 +242,14 @@ impl OfferStore for DynamoStore {
         // One TransactWriteItems: every Put is conditional on the version the caller expects.
         let mut items = Vec::with_capacity(saves.len());
         for (offer, expected_version) in saves {
-            let put = Put::builder().table_name(&self.table).set_item(Some(offer_to_item(offer)?)).expression_attribute_names("#pk", table::PK);
-            let put = match expected_version {
-                None => put.condition_expression("attribute_not_exists(#pk)"),
-                Some(v) => put
-                    .condition_expression("attribute_exists(#pk) AND #v = :v")
-                    .expression_attribute_names("#v", "version")
-                    .expression_attribute_values(":v", AttributeValue::N(v.to_string())),
-            };
-            let put = put.build().map_err(|e| StoreError::Backend(format!("cannot build a transaction put: {e}")))?;
-            items.push(TransactWriteItem::builder().put(put).build());
+            items.push(conditional_put(&self.table, offer_to_item(offer)?, *expected_version)?);
         }
         match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
             Ok(_) => Ok(BatchSaved::Saved),
-            Err(SdkError::ServiceError(e)) if e.err().is_transaction_canceled_exception() => {
-                use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-                let reasons = match e.err() {
-                    TransactWriteItemsError::TransactionCanceledException(c) => c.cancellation_reasons().to_vec(),
-                    _ => vec![],
-                };
-                // The reasons are in request order; the failed condition names the offer.
-                match reasons.iter().position(|r| r.code() == Some("ConditionalCheckFailed")) {
-                    Some(i) => {
-                        let id = saves[i].0.id.clone();
-                        Ok(BatchSaved::Conflict { current: self.get_offer(&id).await?.map(Box::new), id })
-                    }
-                    // Cancelled for another reason (a concurrent transaction on the same item).
-                    None => {
-                        Err(StoreError::Unavailable(format!("transaction cancelled: {:?}", reasons.iter().map(|r| r.code()).collect::<Vec<_>>())))
-                    }
-                }
+            Err(e) => {
+                let id = saves[transaction_failure(e)?].0.id.clone();
+                Ok(BatchSaved::Conflict { current: self.get_offer(&id).await?.map(Box::new), id })
             }
-            Err(e) => Err(sdk_error(e)),
         }
     }
 
@@ -267,7 +284,9 @@ impl OfferStore for DynamoStore {
 
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {
         let index = (table::GSI2, table::GSI2_PK, table::GSI2_SK);
-        let read = Self::query_gsi(self.client.clone(), self.table.clone(), index, item::region_partition(region), None).await?;
+        // The region partition also lists provider and location records: offers only.
+        let prefix = Some(format!("{}#", item::OFFER_SK));
+        let read = Self::query_gsi(self.client.clone(), self.table.clone(), index, item::region_partition(region), prefix).await?;
         Ok(read.offers)
     }
 

@@ -5,10 +5,13 @@
 //! |-----------------|---------------|---------|------------------------|-------------------|
 //! | offer           | `OFFER#{id}`  | `OFFER` | `GEO#{geohash[..3]}`   | `{geohash8}#{id}` |
 //! | digital offer   | `OFFER#{id}`  | `OFFER` | `DIGITAL#{region}`     | `{id}`            |
+//! | provider        | `PROVIDER#{id}` | `PROVIDER` | –                   | –                 |
+//! | location        | `LOCATION#{id}` | `LOCATION` | –                   | –                 |
 //!
 //! GSI1 attributes are set only on published offers (a sparse index), so search never sees
 //! drafts. Every offer, in any status, also has GSI2PK = `REGION#{region}` and
-//! GSI2SK = `OFFER#{id}`: a region's listings (admin lists, exports, coverage) without a scan.
+//! GSI2SK = `OFFER#{id}`: a region's listings (admin lists, exports, coverage) without a scan;
+//! provider and location records share the region partition (`PROVIDER#{id}`, `LOCATION#{id}`).
 //! `expires_at` (epoch seconds) is the TTL attribute for personal data.
 
 use aws_sdk_dynamodb::types::{

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod audit;
+mod directory;
 mod referrals;
 mod reports;
 
@@ -55,6 +56,8 @@ impl EmbeddedStore {
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
         tx.open_table(AUDIT).map_err(backend)?;
         tx.open_table(REPORTS).map_err(backend)?;
+        tx.open_table(directory::DIRECTORY).map_err(backend)?;
+        tx.open_table(directory::DIRECTORY_REGION).map_err(backend)?;
         tx.commit().map_err(backend)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }

@@ -39,7 +39,7 @@ pub fn json_text<T: Serialize>(v: &T) -> String {
 }
 
 /// What a request gave back: status and body text.
-async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
+pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
     let mut req = RequestBuilder::new(url).method(method).header("Accept", "application/json, application/problem+json");
     if let Some(t) = token() {
         req = req.header("Authorization", &format!("Bearer {t}"));
@@ -57,7 +57,7 @@ async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result
     Ok((status, text))
 }
 
-fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+pub(crate) fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     let json = js_sys::JSON::parse(body).unwrap_or(JsValue::UNDEFINED);
     decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
 }

@@ -69,6 +69,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
                     <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
                     <Route path=path!("/admin/tilbud/:id") view=pages::editor::EditOfferPage />
+                    <Route path=path!("/admin/udbydere") view=pages::providers::ProvidersPage />
+                    <Route path=path!("/admin/udbydere/ny") view=pages::providers::NewProviderPage />
+                    <Route path=path!("/admin/udbydere/:id") view=pages::providers::EditProviderPage />
+                    <Route path=path!("/admin/steder") view=pages::locations::LocationsPage />
+                    <Route path=path!("/admin/steder/ny") view=pages::locations::NewLocationPage />
+                    <Route path=path!("/admin/steder/:id") view=pages::locations::EditLocationPage />
                     <Route path=path!("/admin/henvendelser") view=pages::inbox::InboxPage />
                     <Route path=path!("/admin/fejlrapporter") view=pages::reports::ReportsPage />
                     <Route path=path!("/admin/daekning") view=pages::coverage::CoveragePage />
@@ -106,6 +112,17 @@ fn SignedIn() -> impl IntoView {
     }
 }
 
+/// "Udbydere" and "Steder"; a provider editor's link goes straight to their own provider.
+fn directory_links(p: Option<Principal>) -> impl IntoView {
+    use crate::texts::directory as t;
+    let l = crate::ui::lang();
+    let provider = match p.as_ref().filter(|p| p.role == Role::ProviderEditor).and_then(|p| p.provider_id.clone()) {
+        Some(id) => view! { <li><A href=format!("/admin/udbydere/{id}")>{t::NAV_PROVIDER_OWN.get(l)}</A></li> }.into_any(),
+        None => view! { <li><A href="/admin/udbydere">{t::NAV_PROVIDERS.get(l)}</A></li> }.into_any(),
+    };
+    view! { {provider}<li><A href="/admin/steder">{t::NAV_LOCATIONS.get(l)}</A></li> }
+}
+
 #[component]
 fn Nav() -> impl IntoView {
     let session = use_session();
@@ -119,6 +136,7 @@ fn Nav() -> impl IntoView {
                     <ul class="wrap">
                         <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
                         <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
+                        {directory_links(session.get())}
                         <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
                         <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
                         {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}

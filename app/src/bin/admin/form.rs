@@ -53,6 +53,8 @@ pub struct OfferForm {
     pub kronikerpakke: String,
     pub continue_afterwards: String,
     pub last_verified: String,
+    /// The location record the place was picked from (empty: typed in, or digital).
+    pub location_id: String,
 }
 
 /// A field's value as text, for comparing and showing.
@@ -148,6 +150,7 @@ form_fields! {
     kronikerpakke = "Kronikerpakke", "Chronic care package";
     continue_afterwards = "Fortsæt bagefter", "Continue afterwards";
     last_verified = "Sidst bekræftet", "Last confirmed";
+    location_id = "Sted fra stedlisten", "Place from the list of places";
 }
 
 /// A field's label in `lang` (the key itself if unknown).
@@ -271,6 +274,7 @@ impl OfferForm {
                 .collect::<Vec<_>>()
                 .join("\n"),
             last_verified: o.last_verified.clone(),
+            location_id: o.location_id.clone().unwrap_or_default(),
         }
     }
 
@@ -357,6 +361,7 @@ impl OfferForm {
             languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
             schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
             location,
+            location_id: opt(&self.location_id),
             region,
             provider: Provider { id: self.provider_id.trim().into(), name: self.provider_name.trim().into(), kind },
             referral: ReferralRules {
@@ -415,6 +420,7 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         languages: vec![],
         schedule: Schedule { enrolment: Enrolment::Continuous, slots: vec![], next_start: None },
         location: None,
+        location_id: None,
         region,
         provider: Provider { id: String::new(), name: String::new(), kind: ProviderKind::Municipality },
         referral: ReferralRules { self_referral: true, from_gp: false, from_hospital: false, from_municipality: false, note: None },
@@ -460,7 +466,8 @@ pub fn control_id(field: &str) -> Option<String> {
         "conditions" => "condition-0",
         other => other,
     };
-    (key == "condition-0" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+    // The location picker is not a typed field, but its errors link to it too.
+    (key == "condition-0" || key == "location_id" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
 }
 
 /// Where a field error's control is in the form (unknown fields last).

@@ -11,6 +11,8 @@ mod chart;
 mod form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod oauth;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod record_form;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -20,6 +22,8 @@ mod app;
 mod lang_switch;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod records_api;
 #[cfg(target_arch = "wasm32")]
 mod sign_in;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -14,7 +14,7 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::PostcodeInfo;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, RegionCode};
 use forebyg_shared::validation::FieldError;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -59,6 +59,12 @@ pub fn EditOfferPage() -> impl IntoView {
             view! { <Editor base=o start=start new=false /> }.into_any()
         }
     }
+}
+
+/// A place typed by hand is no longer the picked location record's.
+fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
+    change(f);
+    f.location_id.clear();
 }
 
 type GetFn = fn(&OfferForm) -> String;
@@ -432,34 +438,33 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             <fieldset class="form-section">
                 <legend>{t::PLACE_SECTION.get(lang())}</legend>
                 <p class="hint">{t::PLACE_HINT.get(lang())}</p>
-                {text("location_name", form::label("location_name", lang()), None, "text", |f| f.location_name.clone(), |f, v| f.location_name = v)}
-                {text("address", form::label("address", lang()), None, "text", |f| f.address.clone(), |f, v| f.address = v)}
+                {super::pickers::location_picker(form, err("location_id"))}
+                {text("location_name", form::label("location_name", lang()), None, "text", |f| f.location_name.clone(), |f, v| typed(f, |f| f.location_name = v))}
+                {text("address", form::label("address", lang()), None, "text", |f| f.address.clone(), |f, v| typed(f, |f| f.address = v))}
                 <div class="field-row">
-                    {text("postcode", form::label("postcode", lang()), None, "text", |f| f.postcode.clone(), |f, v| f.postcode = v)}
-                    {text("city", form::label("city", lang()), None, "text", |f| f.city.clone(), |f, v| f.city = v)}
+                    {text("postcode", form::label("postcode", lang()), None, "text", |f| f.postcode.clone(), |f, v| typed(f, |f| f.postcode = v))}
+                    {text("city", form::label("city", lang()), None, "text", |f| f.city.clone(), |f, v| typed(f, |f| f.city = v))}
                 </div>
                 {move || (is_national()).then(|| select("region", form::label("region", lang()), codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
                 <div class="field" class:field--error=move || municipality_error().is_some()>
                     <label class="field__label" for="f-municipality_code">{form::label("municipality_code", lang())}</label>
                     {move || err("municipality_code")().map(|m| view! { <p class="field-error"><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
-                    <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
+                    <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| typed(f, |f| f.municipality_code = event_target_value(&ev)))>
                         {move || municipalities().into_iter().map(|(code, name)| view! {
                             <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field-row">
-                    {text("lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| f.lat = v)}
-                    {text("lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| f.lon = v)}
+                    {text("lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| typed(f, |f| f.lat = v))}
+                    {text("lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| typed(f, |f| f.lon = v))}
                 </div>
                 <p><button type="button" class="button button--secondary" on:click=fill_point>{t::FETCH_COORDINATES.get(lang())}</button></p>
                 {text("accessibility", form::label("accessibility", lang()), Some(t::ACCESSIBILITY_HINT.get(lang())), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
             </fieldset>
             <fieldset class="form-section">
                 <legend>{t::PROVIDER_SECTION.get(lang())}</legend>
-                {text("provider_name", form::label("provider_name", lang()), None, "text", |f| f.provider_name.clone(), |f, v| f.provider_name = v)}
-                {text("provider_id", form::label("provider_id", lang()), Some(t::PROVIDER_ID_HINT.get(lang())), "text", |f| f.provider_id.clone(), |f, v| f.provider_id = v)}
-                {select("provider_kind", form::label("provider_kind", lang()), codes(ProviderKind::ALL, ProviderKind::code, ProviderKind::label), |f| f.provider_kind.clone(), |f, v| f.provider_kind = v)}
+                {super::pickers::provider_picker(form, err("provider_id"))}
                 {text("contact_name", form::label("contact_name", lang()), None, "text", |f| f.contact_name.clone(), |f, v| f.contact_name = v)}
                 {text("contact_phone", form::label("contact_phone", lang()), None, "tel", |f| f.contact_phone.clone(), |f, v| f.contact_phone = v)}
                 {text("contact_email", form::label("contact_email", lang()), None, "email", |f| f.contact_email.clone(), |f, v| f.contact_email = v)}

@@ -7,9 +7,13 @@ pub mod dev_login;
 pub mod editor;
 pub mod import;
 pub mod inbox;
+pub mod locations;
 pub mod login;
 pub mod offers;
 pub mod overview;
+mod pickers;
+pub mod providers;
+mod records;
 pub mod reports;
 
 use crate::texts::common as t;

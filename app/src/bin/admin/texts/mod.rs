@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod common;
 pub mod coverage;
+pub mod directory;
 pub mod editor;
 pub mod import;
 pub mod inbox;
@@ -20,6 +21,7 @@ mod tests {
         ("audit", super::audit::ALL),
         ("common", super::common::ALL),
         ("coverage", super::coverage::ALL),
+        ("directory", super::directory::ALL),
         ("editor", super::editor::ALL),
         ("import", super::import::ALL),
         ("inbox", super::inbox::ALL),

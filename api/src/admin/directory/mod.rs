@@ -1,0 +1,147 @@
+//! Providers and locations as records of their own, within the admin's scope. Offers embed a
+//! copy of their provider and location (search reads one item per offer), so a record change is
+//! written together with every offer that references it, all or nothing, and audited.
+
+pub mod locations;
+pub mod providers;
+
+use super::audit;
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::store::{DirectorySaved, StoreError};
+use crate::AppState;
+use forebyg_shared::admin::{AuditAction, FieldChange};
+use forebyg_shared::directory::{DirectoryRecord, RecordStatus};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::types;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+
+/// How often a record save is retried when an offer that embeds it changes meanwhile.
+const ATTEMPTS: usize = 3;
+
+fn validated(errors: Vec<FieldError>) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// 422 on `field`: the record's region (or provider) is fixed once it exists.
+fn fixed(field: &str) -> ApiError {
+    ApiError::Validation(vec![FieldError::new(
+        field,
+        ErrorCode::Invalid,
+        "Kan ikke ændres. Opret en ny i stedet.",
+        "Cannot be changed. Create a new one instead.",
+    )])
+}
+
+/// 409 while published offers use the record: archiving it would leave them pointing at a
+/// place or organisation that is gone. The problem names the offers.
+fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(), ApiError> {
+    if in_use.is_empty() {
+        return Ok(());
+    }
+    let names = in_use.iter().map(|o| format!("{} ({})", o.title, o.id)).collect::<Vec<_>>().join("; ");
+    Err(ApiError::Conflict {
+        kind: types::RECORD_IN_USE,
+        title: "Still used by published offers",
+        detail: format!("Unpublish or move these offers before archiving the {kind}: {names}"),
+    })
+}
+
+/// Saves `next` over `before` (`None`: create) together with every offer of its region that
+/// `refresh` changes (the offers embedding the record), all or nothing, then audits the record
+/// and each offer. An offer changed meanwhile makes it read and try again.
+async fn save(
+    state: &AppState,
+    admin: &Admin,
+    before: Option<&DirectoryRecord>,
+    next: DirectoryRecord,
+    (action, changes): (AuditAction, Vec<FieldChange>),
+    refresh: Option<&(dyn Fn(&Offer) -> Option<Offer> + Sync)>,
+) -> Result<DirectoryRecord, ApiError> {
+    for _ in 0..ATTEMPTS {
+        let mut refreshed = vec![];
+        if let Some(refresh) = refresh {
+            for o in state.store.region_offers(next.region()).await? {
+                if let Some(mut updated) = refresh(&o).filter(|u| *u != o) {
+                    updated.version = o.version + 1;
+                    refreshed.push((o, updated));
+                }
+            }
+        }
+        let saves: Vec<_> = refreshed.iter().map(|(before, after)| (after.clone(), Some(before.version))).collect();
+        if let Some(max) = state.store.max_atomic_batch().filter(|max| saves.len() + 1 > *max) {
+            return Err(ApiError::Conflict {
+                kind: types::RECORD_IN_USE,
+                title: "Used by too many offers to change at once",
+                detail: format!("{} offers embed this {}; at most {} can change together.", saves.len(), next.kind(), max - 1),
+            });
+        }
+        match state.directory.save_directory(&[(next.clone(), before.map(DirectoryRecord::version))], &saves).await? {
+            DirectorySaved::Saved => {
+                let mut entries = vec![audit::entry(&admin.0, next.region(), action, next.id(), changes)];
+                for (old, new) in &refreshed {
+                    entries.push(audit::entry(&admin.0, new.region, AuditAction::OfferUpdated, &new.id, audit::diff(Some(old), new)));
+                }
+                state.audit.append_audit(&entries).await?;
+                return Ok(next);
+            }
+            DirectorySaved::RecordConflict { current: Some(current), .. } if before.is_some() => return Err(ApiError::StaleRecord(current)),
+            DirectorySaved::RecordConflict { current: Some(_), id } => {
+                return Err(ApiError::Conflict {
+                    kind: types::RECORD_EXISTS,
+                    title: "The id is taken",
+                    detail: format!("A {} with id {id} exists already.", next.kind()),
+                })
+            }
+            DirectorySaved::RecordConflict { current: None, id } => return Err(ApiError::NotFound(format!("No {} with id {id}.", next.kind()))),
+            DirectorySaved::OfferConflict { .. } => continue,
+        }
+    }
+    Err(StoreError::Unavailable("offers kept changing while a record was saved".into()).into())
+}
+
+/// Fills an offer's embedded provider and location from the records it names: the provider by
+/// `provider.id` (always), the location by `location_id` (when given). A missing, archived or
+/// mismatched record is a 422 on that field.
+pub async fn link_offer(state: &AppState, offer: &mut Offer) -> Result<(), ApiError> {
+    let mut errors = vec![];
+    let unknown = |field: &str, da: &str, en: &str| FieldError::new(field, ErrorCode::Unknown, da, en);
+    match state.directory.get_provider(offer.provider.id.trim()).await? {
+        None => errors.push(unknown("provider.id", "Vælg en udbyder fra listen.", "Choose a provider from the list.")),
+        Some(p) if p.status == RecordStatus::Archived => {
+            errors.push(FieldError::new("provider.id", ErrorCode::Invalid, "Udbyderen er arkiveret.", "The provider is archived."))
+        }
+        Some(p) if p.region != offer.region => errors.push(FieldError::new(
+            "provider.id",
+            ErrorCode::OutOfRange,
+            "Udbyderen hører til en anden region.",
+            "The provider belongs to another region.",
+        )),
+        Some(p) => offer.provider = p.embedded(),
+    }
+    if let Some(id) = offer.location_id.clone().filter(|id| !id.trim().is_empty()) {
+        match state.directory.get_location(id.trim()).await? {
+            None => errors.push(unknown("location_id", "Vælg et sted fra listen.", "Choose a location from the list.")),
+            Some(l) if l.status == RecordStatus::Archived => {
+                errors.push(FieldError::new("location_id", ErrorCode::Invalid, "Stedet er arkiveret.", "The location is archived."))
+            }
+            Some(l) if l.provider_id != offer.provider.id || l.region != offer.region => errors.push(FieldError::new(
+                "location_id",
+                ErrorCode::OutOfRange,
+                "Stedet hører til en anden udbyder eller region.",
+                "The location belongs to another provider or region.",
+            )),
+            Some(l) => {
+                offer.location = Some(l.embedded());
+                offer.location_id = Some(l.id);
+            }
+        }
+    } else {
+        offer.location_id = None;
+    }
+    validated(errors)
+}

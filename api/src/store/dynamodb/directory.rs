@@ -1,0 +1,153 @@
+//! Provider and location records in the single table: `PK = PROVIDER#{id}`, `SK = PROVIDER`
+//! (and `LOCATION#…`), listed per region through GSI2 (`REGION#{region}`, `PROVIDER#{id}` /
+//! `LOCATION#{id}`) beside the region's offers. A record change and its offers are one
+//! `TransactWriteItems`, each put conditional on the version read.
+
+use super::item::{offer_to_item, s, Item};
+use super::table::{GSI2, GSI2_PK, GSI2_SK, PK, SK};
+use super::{conditional_put, sdk_error, transaction_failure, DynamoStore, MAX_TRANSACTION_ITEMS};
+use crate::store::{DirectorySaved, DirectoryStore, StoreError};
+use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
+use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::RegionCode;
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
+/// `PROVIDER` or `LOCATION`: the sort key and the prefix of the partition and GSI2 sort keys.
+fn tag(kind: &str) -> String {
+    kind.to_uppercase()
+}
+
+fn key(kind: &str, id: &str) -> Item {
+    HashMap::from([(PK.to_owned(), s(format!("{}#{id}", tag(kind)))), (SK.to_owned(), s(tag(kind)))])
+}
+
+fn to_item(record: &DirectoryRecord) -> Result<Item, StoreError> {
+    let mapped = match record {
+        DirectoryRecord::Provider(p) => serde_dynamo::to_item(p),
+        DirectoryRecord::Location(l) => serde_dynamo::to_item(l),
+    };
+    let mut item: Item = mapped.map_err(|e| StoreError::Backend(format!("cannot map {} {}: {e}", record.kind(), record.id())))?;
+    item.extend(key(record.kind(), record.id()));
+    item.insert("entity".into(), s(record.kind()));
+    item.insert(GSI2_PK.into(), s(super::item::region_partition(record.region())));
+    item.insert(GSI2_SK.into(), s(format!("{}#{}", tag(record.kind()), record.id())));
+    Ok(item)
+}
+
+fn from_item<T: DeserializeOwned>(item: Item) -> Result<T, StoreError> {
+    let id = match item.get(PK) {
+        Some(aws_sdk_dynamodb::types::AttributeValue::S(pk)) => pk.clone(),
+        _ => "?".to_owned(),
+    };
+    serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
+}
+
+impl DynamoStore {
+    async fn get_record<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Result<Option<T>, StoreError> {
+        let out =
+            self.client.get_item().table_name(&self.table).set_key(Some(key(kind, id))).consistent_read(true).send().await.map_err(sdk_error)?;
+        out.item.map(from_item).transpose()
+    }
+
+    async fn region_records<T: DeserializeOwned>(&self, kind: &str, region: RegionCode) -> Result<Vec<T>, StoreError> {
+        let mut out = vec![];
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .index_name(GSI2)
+                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expression_attribute_names("#pk", GSI2_PK)
+                .expression_attribute_names("#sk", GSI2_SK)
+                .expression_attribute_values(":pk", s(super::item::region_partition(region)))
+                .expression_attribute_values(":prefix", s(format!("{}#", tag(kind))))
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            for item in page.items.unwrap_or_default() {
+                out.push(from_item(item)?);
+            }
+            match page.last_evaluated_key {
+                Some(k) if !k.is_empty() => start = Some(k),
+                _ => return Ok(out),
+            }
+        }
+    }
+
+    async fn current_record(&self, record: &DirectoryRecord) -> Result<Option<DirectoryRecord>, StoreError> {
+        Ok(match record {
+            DirectoryRecord::Provider(p) => self.get_provider(&p.id).await?.map(DirectoryRecord::Provider),
+            DirectoryRecord::Location(l) => self.get_location(&l.id).await?.map(DirectoryRecord::Location),
+        })
+    }
+}
+
+#[async_trait]
+impl DirectoryStore for DynamoStore {
+    async fn get_provider(&self, id: &str) -> Result<Option<ProviderRecord>, StoreError> {
+        self.get_record("provider", id).await
+    }
+
+    async fn get_location(&self, id: &str) -> Result<Option<LocationRecord>, StoreError> {
+        self.get_record("location", id).await
+    }
+
+    async fn region_providers(&self, region: RegionCode) -> Result<Vec<ProviderRecord>, StoreError> {
+        self.region_records("provider", region).await
+    }
+
+    async fn region_locations(&self, region: RegionCode) -> Result<Vec<LocationRecord>, StoreError> {
+        self.region_records("location", region).await
+    }
+
+    async fn save_directory(
+        &self,
+        records: &[(DirectoryRecord, Option<u64>)],
+        offers: &[(Offer, Option<u64>)],
+    ) -> Result<DirectorySaved, StoreError> {
+        let total = records.len() + offers.len();
+        if total == 0 {
+            return Ok(DirectorySaved::Saved);
+        }
+        if total > MAX_TRANSACTION_ITEMS {
+            return Err(StoreError::Backend(format!("{total} saves in one transaction; DynamoDB takes at most {MAX_TRANSACTION_ITEMS}")));
+        }
+        let mut items = Vec::with_capacity(total);
+        for (record, expected) in records {
+            items.push(conditional_put(&self.table, to_item(record)?, *expected)?);
+        }
+        for (offer, expected) in offers {
+            items.push(conditional_put(&self.table, offer_to_item(offer)?, *expected)?);
+        }
+        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
+            Ok(_) => Ok(DirectorySaved::Saved),
+            Err(e) => match transaction_failure(e)? {
+                // The reasons are in request order: records first, then offers.
+                i if i < records.len() => {
+                    let record = &records[i].0;
+                    Ok(DirectorySaved::RecordConflict { id: record.id().to_owned(), current: self.current_record(record).await?.map(Box::new) })
+                }
+                i => {
+                    use crate::store::OfferStore;
+                    let id = offers[i - records.len()].0.id.clone();
+                    Ok(DirectorySaved::OfferConflict { current: self.get_offer(&id).await?.map(Box::new), id })
+                }
+            },
+        }
+    }
+
+    async fn put_directory(&self, records: &[DirectoryRecord]) -> Result<(), StoreError> {
+        let items = records.iter().map(to_item).collect::<Result<Vec<_>, _>>()?;
+        let requests = items
+            .into_iter()
+            .map(|item| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build())
+            .collect();
+        self.batch_write(requests).await
+    }
+}

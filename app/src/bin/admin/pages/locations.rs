@@ -1,0 +1,340 @@
+//! `/admin/steder`, `/admin/steder/ny` and `/admin/steder/:id`: location records. Saving a
+//! location updates every offer held there (on the server, in one write); a stale save shows
+//! what changed and lets the admin reapply; archive (refused while published offers use it) and
+//! restore.
+
+use super::records::{field_error, text_field, RecordConflict, RecordErrorSummary};
+use crate::api;
+use crate::app::use_session;
+use crate::record_form::{self, LocationForm};
+use crate::records_api::{self, RecordError};
+use crate::texts::directory as t;
+use crate::ui::{self, lang, Failed, Loading};
+use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
+use forebyg_shared::geography;
+use forebyg_shared::search::PostcodeInfo;
+use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::validation::FieldError;
+use gloo_net::http::Method;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::cell::RefCell;
+
+thread_local! {
+    static FLASH: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+#[component]
+pub fn LocationsPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    let l = lang();
+    ui::page_setup(t::LOCATIONS_H1.get(l), h1);
+    let rows = LocalResource::new(|| api::get::<Vec<LocationRecord>>("/api/v1/admin/locations"));
+    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+    let text = RwSignal::new(String::new());
+    let table = move || {
+        let names: Vec<ProviderRecord> = providers.get().and_then(Result::ok).unwrap_or_default();
+        rows.get().map(|r| match r {
+            Err(e) => view! { <Failed error=e /> }.into_any(),
+            Ok(rows) => {
+                let needle = text.get().trim().to_lowercase();
+                let provider_name = |id: &str| names.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
+                let mut hits: Vec<(LocationRecord, String)> = rows
+                    .into_iter()
+                    .map(|r| {
+                        let name = provider_name(&r.provider_id);
+                        (r, name)
+                    })
+                    .filter(|(r, p)| {
+                        needle.is_empty()
+                            || [&r.name, &r.address, &r.city, p].iter().any(|s| s.to_lowercase().contains(&needle))
+                            || r.postcode.starts_with(&needle)
+                    })
+                    .collect();
+                hits.sort_by(|a, b| (&a.0.city, &a.0.name).cmp(&(&b.0.city, &b.0.name)));
+                let total = hits.len();
+                view! {
+                    <p role="status">{format!("{total}")}" "{t::LOCATIONS_H1.get(l).to_lowercase()}</p>
+                    <div class="table-wrap" role="region" aria-labelledby="locations-caption" tabindex="0">
+                        <table class="admin-table">
+                            <caption id="locations-caption">{t::LOCATIONS_H1.get(l)}</caption>
+                            <thead><tr><th scope="col">{t::COL_NAME.get(l)}</th><th scope="col">{t::COL_ADDRESS.get(l)}</th><th scope="col">{t::COL_PROVIDER.get(l)}</th><th scope="col">{t::COL_STATUS.get(l)}</th></tr></thead>
+                            <tbody>
+                                {hits.into_iter().take(100).map(|(r, provider)| view! {
+                                    <tr>
+                                        <th scope="row"><a href=format!("/admin/steder/{}", r.id)>{r.name.clone()}</a></th>
+                                        <td>{format!("{}, {} {}", r.address, r.postcode, r.city)}</td>
+                                        <td>{provider}</td>
+                                        <td>{r.status.label(l)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <h1 node_ref=h1 tabindex="-1">{t::LOCATIONS_H1.get(l)}</h1>
+        <p>{t::LOCATIONS_INTRO.get(l)}</p>
+        <p><a class="button" href="/admin/steder/ny">{t::NEW_LOCATION.get(l)}</a></p>
+        <form class="filters" role="search" aria-label=t::LOCATIONS_H1.get(l) on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <div class="field">
+                <label class="field__label" for="filter-text">{t::COL_NAME.get(l)}", "{t::COL_ADDRESS.get(l).to_lowercase()}", "{t::COL_PROVIDER.get(l).to_lowercase()}</label>
+                <input id="filter-text" class="input" type="search" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+        </form>
+        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+    }
+}
+
+#[component]
+pub fn NewLocationPage() -> impl IntoView {
+    let session = use_session();
+    move || {
+        session
+            .get()
+            .map(|p| {
+                let mut base = record_form::new_location(p.region.unwrap_or(RegionCode::Midtjylland));
+                base.provider_id = p.provider_id.clone().unwrap_or_default();
+                view! { <LocationEditor base=base new=true /> }.into_any()
+            })
+            .unwrap_or_else(|| view! { <Loading /> }.into_any())
+    }
+}
+
+#[component]
+pub fn EditLocationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let record = LocalResource::new(move || {
+        let id = id();
+        async move { api::get::<LocationRecord>(&format!("/api/v1/admin/locations/{}", forebyg_app::query::encode(&id))).await }
+    });
+    move || match record.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => {
+            let h1 = NodeRef::<H1>::new();
+            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
+            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
+        }
+        Some(Ok(r)) => view! { <LocationEditor base=r new=false /> }.into_any(),
+    }
+}
+
+#[component]
+fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
+    let l = lang();
+    let h1 = NodeRef::<H1>::new();
+    let title = if new { t::NEW_LOCATION.get(l).to_owned() } else { format!("{} »{}«", t::EDIT_LOCATION.get(l), base.name) };
+    ui::page_setup(&title, h1);
+    let navigate = use_navigate();
+    let start = if new { LocationForm::blank(Some(&base.provider_id)) } else { LocationForm::from_record(&base) };
+    let base_form = RwSignal::new(start.clone());
+    let form = RwSignal::new(start);
+    let base = RwSignal::new(base);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let conflict = RwSignal::new(None::<LocationRecord>);
+    let message = RwSignal::new(FLASH.with(|f| f.borrow_mut().take()));
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let heading = RwSignal::new(title);
+    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+
+    let loaded = move |r: LocationRecord| {
+        let f = LocationForm::from_record(&r);
+        heading.set(format!("{} »{}«", t::EDIT_LOCATION.get(l), r.name));
+        base_form.set(f.clone());
+        form.set(f);
+        base.set(r);
+        conflict.set(None);
+        errors.set(vec![]);
+    };
+    let fail = move |e: RecordError<LocationRecord>| match e {
+        RecordError::Stale(current) => {
+            conflict.set(Some(*current));
+            ui::focus_soon("conflict-title");
+        }
+        RecordError::Other(e) if !e.field_errors().is_empty() => {
+            errors.set(e.field_errors().to_vec());
+            ui::focus_soon("error-summary");
+        }
+        RecordError::Other(e) => {
+            failure.set(Some(t::failure_text(&e)));
+            ui::focus_soon("record-failure");
+        }
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        message.set(None);
+        failure.set(None);
+        let b = base.get_untracked();
+        let record = match form.get_untracked().to_record(&b) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.set(e);
+                ui::focus_soon("error-summary");
+                return;
+            }
+        };
+        errors.set(vec![]);
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let id = (!new).then(|| b.id.clone());
+            match records_api::save("locations", id.as_deref(), &record).await {
+                Ok(saved) if new => {
+                    FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(l).into()));
+                    navigate(&format!("/admin/steder/{}", saved.id), Default::default());
+                }
+                Ok(saved) => {
+                    loaded(saved);
+                    message.set(Some(t::SAVED.get(l).into()));
+                    ui::focus_soon("record-message");
+                }
+                Err(e) => fail(e),
+            }
+            busy.set(false);
+        });
+    };
+
+    let set_status = move |status: RecordStatus| {
+        move |_| {
+            message.set(None);
+            failure.set(None);
+            if form.get_untracked() != base_form.get_untracked() {
+                failure.set(Some(t::UNSAVED_FIRST.get(l).into()));
+                ui::focus_soon("record-failure");
+                return;
+            }
+            let b = base.get_untracked();
+            let url = format!("/api/v1/admin/locations/{}/status", forebyg_app::query::encode(&b.id));
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                match records_api::send_record(Method::POST, &url, &RecordStatusChange { status, version: b.version }).await {
+                    Ok(r) => {
+                        loaded(r);
+                        message.set(Some(if status == RecordStatus::Archived { t::ARCHIVED_NOW.get(l) } else { t::RESTORED_NOW.get(l) }.into()));
+                        ui::focus_soon("record-message");
+                    }
+                    Err(e) => fail(e),
+                }
+                busy.set(false);
+            });
+        }
+    };
+
+    let reapply = Callback::new(move |_| {
+        if let Some(current) = conflict.get_untracked() {
+            let cur = LocationForm::from_record(&current);
+            let next = record_form::reapply(&base_form.get_untracked(), &form.get_untracked(), &cur);
+            let v = current.version;
+            base_form.set(cur);
+            base.set(current);
+            form.set(next);
+            conflict.set(None);
+            message.set(Some(t::reapplied(v, l)));
+            ui::focus_soon("record-message");
+        }
+    });
+    let discard = Callback::new(move |_| {
+        if let Some(current) = conflict.get_untracked() {
+            loaded(current);
+            message.set(Some(t::DISCARDED.get(l).into()));
+            ui::focus_soon("record-message");
+        }
+    });
+
+    let fill_point = move |_| {
+        let pc = form.with_untracked(|f| f.postcode.trim().to_owned());
+        leptos::task::spawn_local(async move {
+            match api::get::<PostcodeInfo>(&format!("/api/v1/postcodes/{}", forebyg_app::query::encode(&pc))).await {
+                Ok(info) => form.update(|f| {
+                    f.lat = format!("{:.5}", info.point.lat);
+                    f.lon = format!("{:.5}", info.point.lon);
+                    if f.city.trim().is_empty() {
+                        f.city = info.name.clone();
+                    }
+                }),
+                Err(e) => failure.set(Some(ui::error_text(&e))),
+            }
+        });
+    };
+
+    // Municipalities of the chosen provider's region (all while none is chosen).
+    let municipalities = move || {
+        let region =
+            providers.get().and_then(Result::ok).and_then(|ps| ps.into_iter().find(|p| form.with(|f| f.provider_id == p.id)).map(|p| p.region));
+        let mut options = vec![("", t::CHOOSE_MUNICIPALITY.get(l))];
+        options.extend(geography::municipalities().iter().filter(|m| region.is_none_or(|r| m.region == r)).map(|m| (m.code, m.name)));
+        options
+    };
+    let provider_error = field_error(errors, "provider_id");
+    let municipality_error = field_error(errors, "municipality_code");
+
+    view! {
+        <p class="back-link"><a href="/admin/steder">{t::BACK_LOCATIONS.get(l)}</a></p>
+        <h1 node_ref=h1 tabindex="-1">{move || heading.get()}</h1>
+        {(!new).then(|| view! { <p class="muted">{move || { let b = base.get(); t::status_line(b.version, b.status == RecordStatus::Archived, l) }}</p> })}
+        {move || message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
+        {move || failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
+        {move || conflict.get().map(|current| {
+            let diffs = record_form::differences(&base_form.get(), &form.get(), &LocationForm::from_record(&current));
+            view! { <RecordConflict diffs=diffs version=current.version on_reapply=reapply on_discard=discard /> }
+        })}
+        {move || (!errors.get().is_empty()).then(|| view! { <RecordErrorSummary errors=errors.get() /> })}
+        {(!new).then(|| view! {
+            <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
+                {move || if base.get().status == RecordStatus::Active {
+                    view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="button" disabled=move || busy.get() on:click=set_status(RecordStatus::Active)>{t::RESTORE.get(l)}</button> }.into_any()
+                }}
+            </div>
+        })}
+        <form class="admin-form" on:submit=save novalidate>
+            <fieldset class="form-section">
+                <legend>{t::SECTION_ABOUT.get(l)}</legend>
+                <div class="field" class:field--error=move || provider_error().is_some()>
+                    <label class="field__label" for="r-provider_id">{t::COL_PROVIDER.get(l)}</label>
+                    {move || provider_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
+                    <select id="r-provider_id" class="select" disabled=!new on:change=move |ev| form.update(|f| f.provider_id = event_target_value(&ev))>
+                        <option value="">{t::CHOOSE_PROVIDER.get(l)}</option>
+                        {move || providers.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                            .filter(|p| p.status == RecordStatus::Active || form.with(|f| f.provider_id == p.id))
+                            .map(|p| {
+                                let id = p.id.clone();
+                                view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
+                            }).collect_view()}
+                    </select>
+                </div>
+                {text_field(form, errors, "name", record_form::label::<LocationForm>("name", l), None, |f| f.name.clone(), |f, v| f.name = v)}
+                {text_field(form, errors, "address", record_form::label::<LocationForm>("address", l), None, |f| f.address.clone(), |f, v| f.address = v)}
+                <div class="field-row">
+                    {text_field(form, errors, "postcode", record_form::label::<LocationForm>("postcode", l), None, |f| f.postcode.clone(), |f, v| f.postcode = v)}
+                    {text_field(form, errors, "city", record_form::label::<LocationForm>("city", l), None, |f| f.city.clone(), |f, v| f.city = v)}
+                </div>
+                <div class="field" class:field--error=move || municipality_error().is_some()>
+                    <label class="field__label" for="r-municipality_code">{record_form::label::<LocationForm>("municipality_code", l)}</label>
+                    {move || municipality_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
+                    <select id="r-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
+                        {move || municipalities().into_iter().map(|(code, name)| view! {
+                            <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field-row">
+                    {text_field(form, errors, "lat", record_form::label::<LocationForm>("lat", l), None, |f| f.lat.clone(), |f, v| f.lat = v)}
+                    {text_field(form, errors, "lon", record_form::label::<LocationForm>("lon", l), None, |f| f.lon.clone(), |f, v| f.lon = v)}
+                </div>
+                <p><button type="button" class="button button--secondary" on:click=fill_point>{t::FILL_POINT.get(l)}</button></p>
+                {text_field(form, errors, "step_free_access", record_form::label::<LocationForm>("step_free_access", l), Some(t::STEP_FREE_HINT.get(l)), |f| f.step_free_access.clone(), |f, v| f.step_free_access = v)}
+            </fieldset>
+            <button type="submit" class="button" disabled=move || busy.get()>{if new { t::SAVE_NEW.get(l) } else { t::SAVE.get(l) }}</button>
+        </form>
+    }
+}

@@ -1,0 +1,95 @@
+//! The offer editor's provider and location pickers: the offer takes its provider and place from
+//! the records (the server copies them again on save), instead of the admin typing them.
+
+use crate::api;
+use crate::form::OfferForm;
+use crate::texts::directory as t;
+use crate::ui::lang;
+use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
+use leptos::prelude::*;
+
+fn decimal(x: f64) -> String {
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A select of the providers in the admin's scope; choosing one fills the offer's provider.
+pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+    let l = lang();
+    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+    let choose = move |id: String| {
+        let chosen = providers.get_untracked().and_then(Result::ok).and_then(|ps| ps.into_iter().find(|p| p.id == id));
+        form.update(|f| {
+            if f.provider_id != id {
+                // A place belongs to one provider.
+                f.location_id.clear();
+            }
+            f.provider_id = id.clone();
+            if let Some(p) = &chosen {
+                f.provider_name = p.name.clone();
+                f.provider_kind = p.kind.code().into();
+            }
+        });
+    };
+    view! {
+        <div class="field" class:field--error=move || error().is_some()>
+            <label class="field__label" for="f-provider_id">{t::PICK_PROVIDER.get(l)}</label>
+            <p class="hint" id="f-provider_id-hint">{t::PICK_PROVIDER_HINT.get(l)}</p>
+            {move || error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
+            <select id="f-provider_id" class="select" aria-describedby="f-provider_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
+                <option value="" selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
+                {move || {
+                    let mut ps = providers.get().and_then(Result::ok).unwrap_or_default();
+                    ps.retain(|p| p.status == RecordStatus::Active || form.with_untracked(|f| f.provider_id == p.id));
+                    ps.sort_by(|a, b| a.name.cmp(&b.name));
+                    ps.into_iter().map(|p| {
+                        let id = p.id.clone();
+                        view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A select of the chosen provider's locations; choosing one fills the offer's place.
+pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+    let l = lang();
+    let locations = LocalResource::new(|| api::get::<Vec<LocationRecord>>("/api/v1/admin/locations"));
+    let choose = move |id: String| {
+        let chosen = locations.get_untracked().and_then(Result::ok).and_then(|ls| ls.into_iter().find(|x| x.id == id));
+        form.update(|f| {
+            f.location_id = id.clone();
+            if let Some(x) = &chosen {
+                f.location_name = x.name.clone();
+                f.address = x.address.clone();
+                f.postcode = x.postcode.clone();
+                f.city = x.city.clone();
+                f.municipality_code = x.municipality_code.clone();
+                f.lat = decimal(x.point.lat);
+                f.lon = decimal(x.point.lon);
+            }
+        });
+    };
+    view! {
+        <div class="field" class:field--error=move || error().is_some()>
+            <label class="field__label" for="f-location_id">{t::PICK_LOCATION.get(l)}</label>
+            <p class="hint" id="f-location_id-hint">{t::PICK_LOCATION_HINT.get(l)}</p>
+            {move || error().map(|m| view! { <p class="field-error" id="f-location_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
+            <select id="f-location_id" class="select" aria-describedby="f-location_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
+                <option value="" selected=move || form.with(|f| f.location_id.is_empty())>{t::PICK_LOCATION_NONE.get(l)}</option>
+                {move || {
+                    let provider = form.with(|f| f.provider_id.clone());
+                    let mut ls = locations.get().and_then(Result::ok).unwrap_or_default();
+                    ls.retain(|x| x.provider_id == provider && (x.status == RecordStatus::Active || form.with_untracked(|f| f.location_id == x.id)));
+                    ls.sort_by(|a, b| a.name.cmp(&b.name));
+                    ls.into_iter().map(|x| {
+                        let id = x.id.clone();
+                        let text = format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city);
+                        view! { <option value=x.id.clone() selected=move || form.with(|f| f.location_id == id)>{text}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
