@@ -96,8 +96,20 @@ async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// Whether any provider record exists.
+async fn has_directory(state: &AppState) -> Result<bool, BoxError> {
+    for region in forebyg_shared::taxonomy::RegionCode::ALL {
+        if !state.directory.region_providers(*region).await?.is_empty() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
-    if config.demo_offers > 0 && state.store.count_offers().await? == 0 {
+    if config.demo_offers > 0 && (state.store.count_offers().await? == 0 || !has_directory(&state).await?) {
+        // An empty store, or demo data from a version without provider and location records
+        // (its offers could not be edited): the demo data is written (again) with its records.
         seed(&state, config.demo_offers).await?;
     }
     if config.lambda {
