@@ -2,7 +2,7 @@
 
 use crate::dom::{self, Store};
 use crate::i18n;
-use crate::router;
+use crate::router::{self, NavLink};
 use crate::routes::{
     not_found::NotFound, offer::OfferPage, receipt::ReceiptPage, saved::SavedPage, search::SearchPage, signup::SignupPage, status::StatusPage,
 };
@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     let other_code = if lang == Lang::Da { "en" } else { "da" };
     provide_context(LastSearch(RwSignal::new(None)));
     // The page of the path (and its parameters); a change of the query alone keeps the page.
-    let path = router::provide();
+    let path = router::provide("/");
     let page = Memo::new(move |_| path.with(|p| router::route(ROUTES, p)));
     crate::components::save_toggle::provide_saved();
 
@@ -74,9 +74,9 @@ pub fn App() -> impl IntoView {
                     </a>
                     <nav class="site-nav" aria-label=i18n::NAV_LABEL.get(lang)>
                         <ul>
-                            <li><NavLink href="/">{i18n::NAV_SEARCH.get(lang)}</NavLink></li>
-                            <li><NavLink href="/gemte">{i18n::NAV_SAVED.get(lang)}</NavLink></li>
-                            <li><NavLink href="/status">{i18n::NAV_STATUS.get(lang)}</NavLink></li>
+                            <li><NavLink href="/" exact=true>{i18n::NAV_SEARCH.get(lang)}</NavLink></li>
+                            <li><NavLink href="/gemte" exact=true>{i18n::NAV_SAVED.get(lang)}</NavLink></li>
+                            <li><NavLink href="/status" exact=true>{i18n::NAV_STATUS.get(lang)}</NavLink></li>
                         </ul>
                         <button type="button" class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
                             {i18n::LANG_SWITCH.get(lang)}
@@ -105,11 +105,4 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
     }
-}
-
-/// A navigation link, marked `aria-current="page"` on its page.
-#[component]
-fn NavLink(href: &'static str, children: Children) -> impl IntoView {
-    let path = router::use_path();
-    view! { <a href=href aria-current=move || (path.get() == href).then_some("page")>{children()}</a> }
 }

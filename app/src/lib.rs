@@ -17,7 +17,7 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-mod router;
+pub mod router;
 #[cfg(target_arch = "wasm32")]
 mod routes;
 

@@ -1,4 +1,4 @@
-//! The citizen app's client-side router: the path picks the page, the query string is a reactive
+//! The client-side router of both bundles (the citizen app at `/`, the admin workspace at `/admin`): the path picks the page, the query string is a reactive
 //! map, and clicks on links inside the app navigate with the History API (back/forward and reload
 //! work as on any web page). It replaces `leptos_router`, which cost ~50 KB of the gzipped wasm
 //! (docs/benchmarks.md) for nesting, transitions and matching this app does not use.
@@ -73,9 +73,10 @@ impl Default for NavigateOptions {
     }
 }
 
-/// Starts routing: reads the location, follows back/forward, and turns clicks on links inside
-/// the app into navigations. Returns the path signal the page switch reads.
-pub fn provide() -> ReadSignal<String> {
+/// Starts routing for the app at `base` (`/` or `/admin`): reads the location, follows
+/// back/forward, and turns clicks on links inside the app into navigations. Returns the path
+/// signal the page switch reads.
+pub fn provide(base: &'static str) -> ReadSignal<String> {
     let (path, query) = Location::read();
     let location = Location { path: RwSignal::new(path), query: RwSignal::new(query) };
     provide_context(location);
@@ -84,7 +85,7 @@ pub fn provide() -> ReadSignal<String> {
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = internal_link(&ev) {
+        if let Some(href) = internal_link(&ev, base) {
             ev.prevent_default();
             navigate(&href, NavigateOptions::default());
         }
@@ -95,8 +96,8 @@ pub fn provide() -> ReadSignal<String> {
 }
 
 /// The `href` of a plain left click on an `<a>` to a page of this app, else `None` (the browser
-/// handles it: other sites, downloads, new tabs, in-page `#` links, the API and the admin bundle).
-fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
+/// handles it: other sites, downloads, new tabs, in-page `#` links, the API and the other bundle).
+fn internal_link(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
@@ -108,7 +109,10 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
         href.drain(..origin.len());
     }
     let target = a.get_attribute("target").unwrap_or_default();
-    let leaves_app = !href.starts_with('/') || href.starts_with("//") || href.starts_with("/api/") || href == "/admin" || href.starts_with("/admin/");
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let in_admin = path == "/admin" || path.starts_with("/admin/");
+    let leaves_app =
+        !href.starts_with('/') || href.starts_with("//") || href.starts_with("/api/") || if base == "/admin" { !in_admin } else { in_admin };
     if leaves_app || a.has_attribute("download") || !(target.is_empty() || target == "_self") {
         return None;
     }
@@ -139,6 +143,15 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone {
 pub fn use_query_map() -> Memo<ParamsMap> {
     let location = expect_context::<Location>();
     Memo::new(move |_| ParamsMap(location.query.with(|q| parse_query(q))))
+}
+
+/// A navigation link, `aria-current="page"` on its page (`exact`) or also below it.
+#[component]
+pub fn NavLink(#[prop(into)] href: String, #[prop(optional)] exact: bool, children: Children) -> impl IntoView {
+    let path = use_path();
+    let target = href.clone();
+    let current = move || path.with(|p| p == &target || (!exact && p.starts_with(&format!("{target}/")))).then_some("page");
+    view! { <a href=href aria-current=current>{children()}</a> }
 }
 
 /// The current path (reactive), e.g. for marking the current page in the navigation.

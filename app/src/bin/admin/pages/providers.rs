@@ -9,6 +9,7 @@ use crate::record_form::{self, ProviderForm};
 use crate::records_api::{self, RecordError};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
+use forebyg_app::router::{use_navigate, use_params_map};
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::{ProviderRecord, RecordStatus, RecordStatusChange};
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
@@ -16,7 +17,6 @@ use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use std::cell::RefCell;
 
 thread_local! {
