@@ -3,28 +3,20 @@
 //! what changed and lets the admin reapply; archive (refused while published offers use it) and
 //! restore.
 
-use super::records::{field_error, text_field, RecordConflict, RecordErrorSummary};
+use super::record_editor::{Editor, EditorTop};
+use super::records::{field_error, text_field};
 use crate::api;
 use crate::app::use_session;
 use crate::record_form::{self, LocationForm};
-use crate::records_api::{self, RecordError};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
-use forebyg_app::router::{use_navigate, use_params_map};
-use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
+use forebyg_app::router::use_params_map;
+use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
-use forebyg_shared::validation::FieldError;
-use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
-use std::cell::RefCell;
-
-thread_local! {
-    static FLASH: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
 #[component]
 pub fn LocationsPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
@@ -129,125 +121,10 @@ pub fn EditLocationPage() -> impl IntoView {
 fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     let l = lang();
     let h1 = NodeRef::<H1>::new();
-    let title = if new { t::NEW_LOCATION.get(l).to_owned() } else { format!("{} »{}«", t::EDIT_LOCATION.get(l), base.name) };
-    ui::page_setup(&title, h1);
-    let navigate = use_navigate();
     let start = if new { LocationForm::blank(Some(&base.provider_id)) } else { LocationForm::from_record(&base) };
-    let base_form = RwSignal::new(start.clone());
-    let form = RwSignal::new(start);
-    let base = RwSignal::new(base);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let conflict = RwSignal::new(None::<LocationRecord>);
-    let message = RwSignal::new(FLASH.with(|f| f.borrow_mut().take()));
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let heading = RwSignal::new(title);
+    let editor = Editor::new(base, start, new, t::NEW_LOCATION, h1);
+    let Editor { form, errors, busy, failure, .. } = editor;
     let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
-
-    let loaded = move |r: LocationRecord| {
-        let f = LocationForm::from_record(&r);
-        heading.set(format!("{} »{}«", t::EDIT_LOCATION.get(l), r.name));
-        base_form.set(f.clone());
-        form.set(f);
-        base.set(r);
-        conflict.set(None);
-        errors.set(vec![]);
-    };
-    let fail = move |e: RecordError<LocationRecord>| match e {
-        RecordError::Stale(current) => {
-            conflict.set(Some(*current));
-            ui::focus_soon("conflict-title");
-        }
-        RecordError::Other(e) if !e.field_errors().is_empty() => {
-            errors.set(e.field_errors().to_vec());
-            ui::focus_soon("error-summary");
-        }
-        RecordError::Other(e) => {
-            failure.set(Some(t::failure_text(&e)));
-            ui::focus_soon("record-failure");
-        }
-    };
-
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        message.set(None);
-        failure.set(None);
-        let b = base.get_untracked();
-        let record = match form.get_untracked().to_record(&b) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.set(e);
-                ui::focus_soon("error-summary");
-                return;
-            }
-        };
-        errors.set(vec![]);
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let id = (!new).then(|| b.id.clone());
-            match records_api::save("locations", id.as_deref(), &record).await {
-                Ok(saved) if new => {
-                    FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(l).into()));
-                    navigate(&format!("/admin/steder/{}", saved.id), Default::default());
-                }
-                Ok(saved) => {
-                    loaded(saved);
-                    message.set(Some(t::SAVED.get(l).into()));
-                    ui::focus_soon("record-message");
-                }
-                Err(e) => fail(e),
-            }
-            busy.set(false);
-        });
-    };
-
-    let set_status = move |status: RecordStatus| {
-        move |_| {
-            message.set(None);
-            failure.set(None);
-            if form.get_untracked() != base_form.get_untracked() {
-                failure.set(Some(t::UNSAVED_FIRST.get(l).into()));
-                ui::focus_soon("record-failure");
-                return;
-            }
-            let b = base.get_untracked();
-            let url = format!("/api/v1/admin/locations/{}/status", forebyg_app::query::encode(&b.id));
-            busy.set(true);
-            leptos::task::spawn_local(async move {
-                match records_api::send_record(Method::POST, &url, &RecordStatusChange { status, version: b.version }).await {
-                    Ok(r) => {
-                        loaded(r);
-                        message.set(Some(if status == RecordStatus::Archived { t::ARCHIVED_NOW.get(l) } else { t::RESTORED_NOW.get(l) }.into()));
-                        ui::focus_soon("record-message");
-                    }
-                    Err(e) => fail(e),
-                }
-                busy.set(false);
-            });
-        }
-    };
-
-    let reapply = Callback::new(move |_| {
-        if let Some(current) = conflict.get_untracked() {
-            let cur = LocationForm::from_record(&current);
-            let next = record_form::reapply(&base_form.get_untracked(), &form.get_untracked(), &cur);
-            let v = current.version;
-            base_form.set(cur);
-            base.set(current);
-            form.set(next);
-            conflict.set(None);
-            message.set(Some(t::reapplied(v, l)));
-            ui::focus_soon("record-message");
-        }
-    });
-    let discard = Callback::new(move |_| {
-        if let Some(current) = conflict.get_untracked() {
-            loaded(current);
-            message.set(Some(t::DISCARDED.get(l).into()));
-            ui::focus_soon("record-message");
-        }
-    });
 
     let fill_point = move |_| {
         let pc = form.with_untracked(|f| f.postcode.trim().to_owned());
@@ -277,26 +154,8 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     let municipality_error = field_error(errors, "municipality_code");
 
     view! {
-        <p class="back-link"><a href="/admin/steder">{t::BACK_LOCATIONS.get(l)}</a></p>
-        <h1 node_ref=h1 tabindex="-1">{move || heading.get()}</h1>
-        {(!new).then(|| view! { <p class="muted">{move || { let b = base.get(); t::status_line(b.version, b.status == RecordStatus::Archived, l) }}</p> })}
-        {move || message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
-        {move || failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
-        {move || conflict.get().map(|current| {
-            let diffs = record_form::differences(&base_form.get(), &form.get(), &LocationForm::from_record(&current));
-            view! { <RecordConflict diffs=diffs version=current.version on_reapply=reapply on_discard=discard /> }
-        })}
-        {move || (!errors.get().is_empty()).then(|| view! { <RecordErrorSummary errors=errors.get() /> })}
-        {(!new).then(|| view! {
-            <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
-                {move || if base.get().status == RecordStatus::Active {
-                    view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="button" disabled=move || busy.get() on:click=set_status(RecordStatus::Active)>{t::RESTORE.get(l)}</button> }.into_any()
-                }}
-            </div>
-        })}
-        <form class="admin-form" on:submit=save novalidate>
+        <EditorTop editor=editor h1=h1 back=t::BACK_LOCATIONS />
+        <form class="admin-form" on:submit=move |ev| editor.save(ev) novalidate>
             <fieldset class="form-section">
                 <legend>{t::SECTION_ABOUT.get(l)}</legend>
                 <div class="field" class:field--error=move || provider_error().is_some()>

@@ -13,6 +13,7 @@ pub mod offers;
 pub mod overview;
 mod pickers;
 pub mod providers;
+mod record_editor;
 mod records;
 pub mod reports;
 

@@ -2,27 +2,19 @@
 //! a provider updates every offer it runs (on the server, in one write); a stale save shows what
 //! changed and lets the admin reapply; archive and restore.
 
-use super::records::{text_field, RecordConflict, RecordErrorSummary};
+use super::record_editor::{Editor, EditorTop};
+use super::records::text_field;
 use crate::api;
 use crate::app::use_session;
 use crate::record_form::{self, ProviderForm};
-use crate::records_api::{self, RecordError};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
-use forebyg_app::router::{use_navigate, use_params_map};
+use forebyg_app::router::use_params_map;
 use forebyg_shared::auth::Role;
-use forebyg_shared::directory::{ProviderRecord, RecordStatus, RecordStatusChange};
+use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
-use forebyg_shared::validation::FieldError;
-use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
-use std::cell::RefCell;
-
-thread_local! {
-    /// A message for the next page (after a create navigates to the new record).
-    static FLASH: RefCell<Option<String>> = const { RefCell::new(None) };
-}
 
 #[component]
 pub fn ProvidersPage() -> impl IntoView {
@@ -105,150 +97,16 @@ pub fn EditProviderPage() -> impl IntoView {
 fn ProviderEditor(base: ProviderRecord, new: bool) -> impl IntoView {
     let l = lang();
     let h1 = NodeRef::<H1>::new();
-    let title = if new { t::NEW_PROVIDER.get(l).to_owned() } else { format!("{} »{}«", t::EDIT_PROVIDER.get(l), base.name) };
-    ui::page_setup(&title, h1);
-    let session = use_session();
-    let navigate = use_navigate();
     let start = if new { ProviderForm::blank(base.region) } else { ProviderForm::from_record(&base) };
-    let base_form = RwSignal::new(start.clone());
-    let form = RwSignal::new(start);
-    let base = RwSignal::new(base);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let conflict = RwSignal::new(None::<ProviderRecord>);
-    let message = RwSignal::new(FLASH.with(|f| f.borrow_mut().take()));
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let heading = RwSignal::new(title);
-
-    let loaded = move |p: ProviderRecord| {
-        let f = ProviderForm::from_record(&p);
-        heading.set(format!("{} »{}«", t::EDIT_PROVIDER.get(l), p.name));
-        base_form.set(f.clone());
-        form.set(f);
-        base.set(p);
-        conflict.set(None);
-        errors.set(vec![]);
-    };
-    let fail = move |e: RecordError<ProviderRecord>| match e {
-        RecordError::Stale(current) => {
-            conflict.set(Some(*current));
-            ui::focus_soon("conflict-title");
-        }
-        RecordError::Other(e) if !e.field_errors().is_empty() => {
-            errors.set(e.field_errors().to_vec());
-            ui::focus_soon("error-summary");
-        }
-        RecordError::Other(e) => {
-            failure.set(Some(t::failure_text(&e)));
-            ui::focus_soon("record-failure");
-        }
-    };
-
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        message.set(None);
-        failure.set(None);
-        let b = base.get_untracked();
-        let record = match form.get_untracked().to_record(&b) {
-            Ok(p) => p,
-            Err(e) => {
-                errors.set(e);
-                ui::focus_soon("error-summary");
-                return;
-            }
-        };
-        errors.set(vec![]);
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let id = (!new).then(|| b.id.clone());
-            match records_api::save("providers", id.as_deref(), &record).await {
-                Ok(saved) if new => {
-                    FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(l).into()));
-                    navigate(&format!("/admin/udbydere/{}", saved.id), Default::default());
-                }
-                Ok(saved) => {
-                    loaded(saved);
-                    message.set(Some(t::SAVED.get(l).into()));
-                    ui::focus_soon("record-message");
-                }
-                Err(e) => fail(e),
-            }
-            busy.set(false);
-        });
-    };
-
-    let set_status = move |status: RecordStatus| {
-        move |_| {
-            message.set(None);
-            failure.set(None);
-            if form.get_untracked() != base_form.get_untracked() {
-                failure.set(Some(t::UNSAVED_FIRST.get(l).into()));
-                ui::focus_soon("record-failure");
-                return;
-            }
-            let b = base.get_untracked();
-            let url = format!("/api/v1/admin/providers/{}/status", forebyg_app::query::encode(&b.id));
-            busy.set(true);
-            leptos::task::spawn_local(async move {
-                match records_api::send_record(Method::POST, &url, &RecordStatusChange { status, version: b.version }).await {
-                    Ok(p) => {
-                        loaded(p);
-                        message.set(Some(if status == RecordStatus::Archived { t::ARCHIVED_NOW.get(l) } else { t::RESTORED_NOW.get(l) }.into()));
-                        ui::focus_soon("record-message");
-                    }
-                    Err(e) => fail(e),
-                }
-                busy.set(false);
-            });
-        }
-    };
-
-    let reapply = Callback::new(move |_| {
-        if let Some(current) = conflict.get_untracked() {
-            let cur = ProviderForm::from_record(&current);
-            let next = record_form::reapply(&base_form.get_untracked(), &form.get_untracked(), &cur);
-            let v = current.version;
-            base_form.set(cur);
-            base.set(current);
-            form.set(next);
-            conflict.set(None);
-            message.set(Some(t::reapplied(v, l)));
-            ui::focus_soon("record-message");
-        }
-    });
-    let discard = Callback::new(move |_| {
-        if let Some(current) = conflict.get_untracked() {
-            loaded(current);
-            message.set(Some(t::DISCARDED.get(l).into()));
-            ui::focus_soon("record-message");
-        }
-    });
-
+    let editor = Editor::new(base, start, new, t::NEW_PROVIDER, h1);
+    let Editor { form, errors, busy, .. } = editor;
+    let session = use_session();
     let is_national = move || session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin));
     let kind_error = super::records::field_error(errors, "kind");
 
     view! {
-        <p class="back-link"><a href="/admin/udbydere">{t::BACK_PROVIDERS.get(l)}</a></p>
-        <h1 node_ref=h1 tabindex="-1">{move || heading.get()}</h1>
-        {(!new).then(|| view! { <p class="muted">{move || { let b = base.get(); t::status_line(b.version, b.status == RecordStatus::Archived, l) }}</p> })}
-        {move || message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
-        {move || failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
-        {move || conflict.get().map(|current| {
-            let diffs = record_form::differences(&base_form.get(), &form.get(), &ProviderForm::from_record(&current));
-            view! { <RecordConflict diffs=diffs version=current.version on_reapply=reapply on_discard=discard /> }
-        })}
-        {move || (!errors.get().is_empty()).then(|| view! { <RecordErrorSummary errors=errors.get() /> })}
-        {(!new).then(|| view! {
-            <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
-                {move || if base.get().status == RecordStatus::Active {
-                    view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="button" disabled=move || busy.get() on:click=set_status(RecordStatus::Active)>{t::RESTORE.get(l)}</button> }.into_any()
-                }}
-            </div>
-        })}
-        <form class="admin-form" on:submit=save novalidate>
+        <EditorTop editor=editor h1=h1 back=t::BACK_PROVIDERS />
+        <form class="admin-form" on:submit=move |ev| editor.save(ev) novalidate>
             <fieldset class="form-section">
                 <legend>{t::SECTION_ABOUT.get(l)}</legend>
                 {text_field(form, errors, "name", record_form::label::<ProviderForm>("name", l), None, |f| f.name.clone(), |f, v| f.name = v)}
