@@ -67,14 +67,15 @@ pub fn focus_soon(id: &'static str) {
     request_animation_frame(move || focus_id(id));
 }
 
-/// The error summary: a heading and one link per error to its field.
+/// The error summary: a heading and one link per error to its field (`control_id` names the
+/// field's control: the offer form's by default, the record forms' for providers and locations).
 #[component]
-pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
+pub fn ErrorSummary(errors: Vec<FieldError>, #[prop(default = form::control_id)] control_id: fn(&str) -> Option<String>) -> impl IntoView {
     let items = errors
         .into_iter()
         .map(|e| {
             let message = e.message.get(lang()).to_owned();
-            match form::control_id(&e.field) {
+            match control_id(&e.field) {
                 Some(id) => {
                     let href = format!("#{id}");
                     let go = move |ev: leptos::ev::MouseEvent| {

@@ -3,14 +3,13 @@
 //! what changed and lets the admin reapply; archive (refused while published offers use it) and
 //! restore.
 
-use super::record_editor::{Editor, EditorTop};
+use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::{field_error, text_field};
 use crate::api;
 use crate::app::use_session;
 use crate::record_form::{self, LocationForm};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
-use forebyg_app::router::use_params_map;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
@@ -100,21 +99,7 @@ pub fn NewLocationPage() -> impl IntoView {
 
 #[component]
 pub fn EditLocationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let record = LocalResource::new(move || {
-        let id = id();
-        async move { api::get::<LocationRecord>(&format!("/api/v1/admin/locations/{}", forebyg_app::query::encode(&id))).await }
-    });
-    move || match record.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => {
-            let h1 = NodeRef::<H1>::new();
-            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
-            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
-        }
-        Some(Ok(r)) => view! { <LocationEditor base=r new=false /> }.into_any(),
-    }
+    load_page::<LocationRecord>(|r| view! { <LocationEditor base=r new=false /> }.into_any())
 }
 
 #[component]

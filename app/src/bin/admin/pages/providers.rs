@@ -2,14 +2,13 @@
 //! a provider updates every offer it runs (on the server, in one write); a stale save shows what
 //! changed and lets the admin reapply; archive and restore.
 
-use super::record_editor::{Editor, EditorTop};
+use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::text_field;
 use crate::api;
 use crate::app::use_session;
 use crate::record_form::{self, ProviderForm};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
-use forebyg_app::router::use_params_map;
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
@@ -76,21 +75,7 @@ pub fn NewProviderPage() -> impl IntoView {
 
 #[component]
 pub fn EditProviderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let record = LocalResource::new(move || {
-        let id = id();
-        async move { api::get::<ProviderRecord>(&format!("/api/v1/admin/providers/{}", forebyg_app::query::encode(&id))).await }
-    });
-    move || match record.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => {
-            let h1 = NodeRef::<H1>::new();
-            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
-            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
-        }
-        Some(Ok(p)) => view! { <ProviderEditor base=p new=false /> }.into_any(),
-    }
+    load_page::<ProviderRecord>(|r| view! { <ProviderEditor base=r new=false /> }.into_any())
 }
 
 #[component]

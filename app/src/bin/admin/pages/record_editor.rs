@@ -3,13 +3,14 @@
 //! archive and restore, and the top of the page (heading, status line, messages, the conflict
 //! view, the error summary and the status buttons). The pages add their own fields.
 
-use super::records::{RecordConflict, RecordErrorSummary};
+use super::records::RecordConflict;
+use crate::api;
 use crate::record_form::{self, FormFields, LocationForm, ProviderForm};
 use crate::records_api::{self, RecordError};
 use crate::texts::directory as t;
-use crate::ui::{self, lang};
+use crate::ui::{self, lang, Failed, Loading};
 use forebyg_app::i18n::Text;
-use forebyg_app::router::navigate;
+use forebyg_app::router::{navigate, use_params_map};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
 use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
@@ -231,6 +232,25 @@ impl<R: Editable> Editor<R> {
     }
 }
 
+/// An edit page (`{PAGE}/:id`): loads the record named in the path, then `page` builds the editor;
+/// a failed load gets a page of its own.
+pub fn load_page<R: Editable>(page: fn(R) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let record = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::get::<R>(&format!("/api/v1/admin/{}/{}", R::COLLECTION, forebyg_app::query::encode(&id))).await }
+    });
+    move || match record.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => {
+            let h1 = NodeRef::<H1>::new();
+            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
+            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
+        }
+        Some(Ok(r)) => page(r),
+    }
+}
+
 /// The top of a record's page: back link, heading, status line, messages, the 409 view, the error
 /// summary and archive / restore.
 #[component]
@@ -249,7 +269,7 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
             let diffs = record_form::differences(&e.base_form.get(), &e.form.get(), &current.form());
             view! { <RecordConflict diffs=diffs version=current.version() on_reapply=reapply on_discard=discard /> }
         })}
-        {move || (!e.errors.get().is_empty()).then(|| view! { <RecordErrorSummary errors=e.errors.get() /> })}
+        {move || (!e.errors.get().is_empty()).then(|| view! { <ui::ErrorSummary errors=e.errors.get() control_id=record_form::control_id /> })}
         {(!e.new).then(|| view! {
             <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
                 {move || if e.base.with(|b| b.status()) == RecordStatus::Active {

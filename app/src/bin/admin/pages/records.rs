@@ -1,11 +1,11 @@
 //! Pieces shared by the provider and location pages: a labelled text field with its error, the
-//! error summary linking to those fields, the 409 conflict view (the offer editor's table of
+//! 409 conflict view (the offer editor's table of
 //! [`Difference`]s) and the status line.
 
 use crate::form::Difference;
 use crate::record_form::control_id;
 use crate::texts::directory as t;
-use crate::ui::{focus_id, lang};
+use crate::ui::lang;
 use forebyg_shared::validation::FieldError;
 use leptos::prelude::*;
 
@@ -54,34 +54,6 @@ pub fn text_field<F: Clone + Send + Sync + 'static>(
             {move || error().map(|m| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
             <input id=id class="input" type="text" aria-describedby=described aria-invalid=move || error().is_some().then_some("true")
                 prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
-        </div>
-    }
-}
-
-/// The error summary: one link per error to its field.
-#[component]
-pub fn RecordErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
-    let items = errors
-        .into_iter()
-        .map(|e| {
-            let message = e.message.get(lang()).to_owned();
-            match control_id(&e.field) {
-                Some(id) => {
-                    let href = format!("#{id}");
-                    let go = move |ev: leptos::ev::MouseEvent| {
-                        ev.prevent_default();
-                        focus_id(&id);
-                    };
-                    view! { <li><a href=href on:click=go>{message}</a></li> }.into_any()
-                }
-                None => view! { <li>{message}</li> }.into_any(),
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
-            <h2 id="error-summary-title" class="error-summary__title">{crate::texts::common::ERROR_SUMMARY_TITLE.get(crate::ui::lang())}</h2>
-            <ul class="error-summary__list">{items}</ul>
         </div>
     }
 }
