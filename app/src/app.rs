@@ -1,11 +1,15 @@
-//! The router and the page layout: skip link, header with navigation, `<main>` and footer.
+//! The page layout shared by the citizen bundles (skip link, header with navigation, `<main>` and
+//! footer) around the pages of one bundle.
+//!
+//! The citizen app is three wasm bundles, each a small SPA over its own pages (see [`Bundle`]):
+//! the search (and saved offers) at `/`, the offer page, and joining (sign-up, receipt, status).
+//! A link to another bundle's page is an ordinary page load. Every bundle stays under the initial
+//! wasm budget (docs/benchmarks.md) because none carries the others' pages.
 
 use crate::dom::{self, Store};
 use crate::i18n;
 use crate::router::{self, NavLink};
-use crate::routes::{
-    not_found::NotFound, offer::OfferPage, receipt::ReceiptPage, saved::SavedPage, search::SearchPage, signup::SignupPage, status::StatusPage,
-};
+use crate::routes::not_found::NotFound;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -24,19 +28,28 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// The address of the latest search, for "Tilbage til søgningen" on an offer page.
-#[derive(Clone, Copy)]
-pub struct LastSearch(pub RwSignal<Option<String>>);
+const LAST_SEARCH_KEY: &str = "forebyg.last_search";
 
-pub fn use_last_search() -> RwSignal<Option<String>> {
-    use_context::<LastSearch>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(None))
+/// Remembers the address of the latest search (this tab only), for "Tilbage til søgningen" on an
+/// offer page, which is another bundle.
+pub fn remember_search(href: &str) {
+    dom::save(Store::Session, LAST_SEARCH_KEY, href);
 }
 
-/// The pages, in the order the page switch in [`App`] builds them.
-const ROUTES: &[&str] = &["/", "/tilbud/:id", "/tilbud/:id/tilmeld", "/kvittering/:code", "/status", "/gemte"];
+/// The address of the latest search in this tab, or the search page.
+pub fn last_search() -> String {
+    dom::load(Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with('/')).unwrap_or_else(|| "/".to_owned())
+}
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The pages of one citizen bundle: their path patterns and, in the same order, their views.
+pub struct Bundle {
+    pub routes: &'static [&'static str],
+    pub page: fn(usize) -> AnyView,
+}
+
+/// The layout around the bundle's current page.
+pub fn app(bundle: Bundle) -> impl IntoView {
+    let Bundle { routes, page: page_view } = bundle;
     let lang = stored_lang();
     provide_context(lang);
     if let Some(html) = document().document_element() {
@@ -50,10 +63,10 @@ pub fn App() -> impl IntoView {
         let _ = window().location().reload();
     };
     let other_code = if lang == Lang::Da { "en" } else { "da" };
-    provide_context(LastSearch(RwSignal::new(None)));
-    // The page of the path (and its parameters); a change of the query alone keeps the page.
-    let path = router::provide("/");
-    let page = Memo::new(move |_| path.with(|p| router::route(ROUTES, p)));
+    // The page of the path (and its parameters); a change of the query alone keeps the page. Links
+    // to the other bundles' pages load them.
+    let path = router::provide(move |p| router::route(routes, p).is_some());
+    let page = Memo::new(move |_| path.with(|p| router::route(routes, p)));
     crate::components::save_toggle::provide_saved();
 
     // A skip link must move focus, not just scroll: the router would treat `#main` as a navigation.
@@ -88,14 +101,7 @@ pub fn App() -> impl IntoView {
                 {move || page.with(|matched| {
                     let Some((i, params)) = matched.clone() else { return view! { <NotFound /> }.into_any() };
                     router::provide_params(params);
-                    match i {
-                        0 => view! { <SearchPage /> }.into_any(),
-                        1 => view! { <OfferPage /> }.into_any(),
-                        2 => view! { <SignupPage /> }.into_any(),
-                        3 => view! { <ReceiptPage /> }.into_any(),
-                        4 => view! { <StatusPage /> }.into_any(),
-                        _ => view! { <SavedPage /> }.into_any(),
-                    }
+                    page_view(i)
                 })}
             </main>
             <footer class="site-footer">

@@ -14,10 +14,24 @@ thread_local! {
     static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Whether the page being set up was reached by navigating inside the app (not the first page
-/// the browser loaded). Call once per page.
+/// Set (in this tab's session storage) when a link leads to another bundle's page, which then
+/// counts as reached by navigation.
+pub const NAVIGATED_KEY: &str = "forebyg.navigated";
+
+/// Whether the page being set up was reached by navigating inside the app: a page after the
+/// first one of this bundle, or the first one when a link of another bundle led here (not a
+/// reload, a bookmark or a shared link). Call once per page.
 pub fn arrived_by_navigation() -> bool {
-    !FIRST_PAGE.with(|f| f.replace(false))
+    if !FIRST_PAGE.with(|f| f.replace(false)) {
+        return true;
+    }
+    let linked = load(Store::Session, NAVIGATED_KEY).is_some();
+    if linked {
+        if let Some(s) = storage(Store::Session) {
+            let _ = s.remove_item(NAVIGATED_KEY);
+        }
+    }
+    linked
 }
 
 /// Moves focus to the page's `<h1 tabindex="-1">` once it is rendered, if the page was reached by

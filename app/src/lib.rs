@@ -21,9 +21,43 @@ pub mod router;
 #[cfg(target_arch = "wasm32")]
 mod routes;
 
+/// The entry points of the citizen bundles (`src/main.rs`, `src/bin/offer.rs`, `src/bin/join.rs`).
+/// Each names only its own pages, so the linker leaves the others out of its wasm.
+#[cfg(target_arch = "wasm32")]
+pub mod bundles {
+    use crate::app::Bundle;
+    use crate::routes::*;
+    use leptos::prelude::*;
+
+    /// `/`: the search, and `/gemte`: the saved offers (they share the result cards).
+    pub fn start_search() {
+        super::start(Bundle {
+            routes: &["/", "/gemte"],
+            page: |i| if i == 0 { view! { <search::SearchPage /> }.into_any() } else { view! { <saved::SavedPage /> }.into_any() },
+        });
+    }
+
+    /// `/tilbud/{id}`: an offer's page (also where shared links and the printed QR code lead).
+    pub fn start_offer() {
+        super::start(Bundle { routes: &["/tilbud/:id"], page: |_| view! { <offer::OfferPage /> }.into_any() });
+    }
+
+    /// Asking to join, the receipt and the status lookup.
+    pub fn start_join() {
+        super::start(Bundle {
+            routes: &["/tilbud/:id/tilmeld", "/kvittering/:code", "/status"],
+            page: |i| match i {
+                0 => view! { <signup::SignupPage /> }.into_any(),
+                1 => view! { <receipt::ReceiptPage /> }.into_any(),
+                _ => view! { <status::StatusPage /> }.into_any(),
+            },
+        });
+    }
+}
+
 /// Replaces the static page shell in `#app` (or the body) with the app.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
+fn start(bundle: app::Bundle) {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -31,8 +65,15 @@ pub fn start() {
     match parent {
         Some(el) => {
             el.set_inner_html("");
-            leptos::mount::mount_to(el, app::App).forget();
+            leptos::mount::mount_to(el, move || app::app(bundle)).forget();
         }
-        None => leptos::mount::mount_to_body(app::App),
+        None => leptos::mount::mount_to_body(move || app::app(bundle)),
     }
+}
+
+/// What the bundles' binaries do when run natively: say where they belong.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundles_run_in_browser() -> ! {
+    eprintln!("the forebyg-app bundles run in the browser: build them with scripts/build-app.sh");
+    std::process::exit(2);
 }

@@ -1,12 +1,12 @@
-//! The browser entry point: `wasm-bindgen` runs `main` when the module starts.
+//! The citizen search bundle (`/` and `/gemte`): `wasm-bindgen` runs `main` when the module starts.
+//! The offer page and joining are the bundles in `src/bin/offer.rs` and `src/bin/join.rs`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    forebyg_app::start();
+    forebyg_app::bundles::start_search();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("forebyg-app runs in the browser: build it with scripts/build-app.sh");
-    std::process::exit(2);
+    forebyg_app::bundles_run_in_browser();
 }

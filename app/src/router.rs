@@ -1,6 +1,7 @@
-//! The client-side router of both bundles (the citizen app at `/`, the admin workspace at `/admin`): the path picks the page, the query string is a reactive
-//! map, and clicks on links inside the app navigate with the History API (back/forward and reload
-//! work as on any web page). It replaces `leptos_router`, which cost ~50 KB of the gzipped wasm
+//! The client-side router of every bundle (the citizen bundles and the admin workspace at
+//! `/admin`): the path picks the page, the query string is a reactive map, and clicks on links to
+//! the bundle's own pages navigate with the History API (back/forward and reload work as on any
+//! web page); links to another bundle's pages load it. It replaces `leptos_router`, which cost ~50 KB of the gzipped wasm
 //! (docs/benchmarks.md) for nesting, transitions and matching this app does not use.
 //!
 //! The pure parts (matching a path against `/tilbud/:id`, decoding a query string) are in
@@ -73,10 +74,10 @@ impl Default for NavigateOptions {
     }
 }
 
-/// Starts routing for the app at `base` (`/` or `/admin`): reads the location, follows
-/// back/forward, and turns clicks on links inside the app into navigations. Returns the path
-/// signal the page switch reads.
-pub fn provide(base: &'static str) -> ReadSignal<String> {
+/// Starts routing for a bundle whose pages are the paths `owns` accepts: reads the location,
+/// follows back/forward, and turns clicks on links to those pages into navigations. Returns the
+/// path signal the page switch reads.
+pub fn provide(owns: impl Fn(&str) -> bool + 'static) -> ReadSignal<String> {
     let (path, query) = Location::read();
     let location = Location { path: RwSignal::new(path), query: RwSignal::new(query) };
     provide_context(location);
@@ -85,9 +86,15 @@ pub fn provide(base: &'static str) -> ReadSignal<String> {
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = internal_link(&ev, base) {
-            ev.prevent_default();
-            navigate(&href, NavigateOptions::default());
+        match internal_link(&ev) {
+            Some(href) if owns(href.split(['?', '#']).next().unwrap_or_default()) => {
+                ev.prevent_default();
+                navigate(&href, NavigateOptions::default());
+            }
+            // Another bundle's page: the browser loads it, and that page then treats its arrival
+            // as a navigation (focus to its heading) rather than a first visit.
+            Some(_) => crate::dom::save(crate::dom::Store::Session, crate::dom::NAVIGATED_KEY, "1"),
+            None => {}
         }
     });
     let _ = window().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
@@ -95,9 +102,9 @@ pub fn provide(base: &'static str) -> ReadSignal<String> {
     location.path.read_only()
 }
 
-/// The `href` of a plain left click on an `<a>` to a page of this app, else `None` (the browser
-/// handles it: other sites, downloads, new tabs, in-page `#` links, the API and the other bundle).
-fn internal_link(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
+/// The `href` of a plain left click on an `<a>` to a page of this site, else `None` (the browser
+/// handles it: other sites, downloads, new tabs, in-page `#` links and the API).
+fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
@@ -109,11 +116,8 @@ fn internal_link(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
         href.drain(..origin.len());
     }
     let target = a.get_attribute("target").unwrap_or_default();
-    let path = href.split(['?', '#']).next().unwrap_or_default();
-    let in_admin = path == "/admin" || path.starts_with("/admin/");
-    let leaves_app =
-        !href.starts_with('/') || href.starts_with("//") || href.starts_with("/api/") || if base == "/admin" { !in_admin } else { in_admin };
-    if leaves_app || a.has_attribute("download") || !(target.is_empty() || target == "_self") {
+    let leaves_site = !href.starts_with('/') || href.starts_with("//") || href.starts_with("/api/");
+    if leaves_site || a.has_attribute("download") || !(target.is_empty() || target == "_self") {
         return None;
     }
     Some(href)

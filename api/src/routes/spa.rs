@@ -1,4 +1,4 @@
-//! Serves the built single-page app with history fallback to index.html.
+//! Serves the built bundles with history fallback: a page's address gets its bundle's HTML.
 
 use axum::http::{header, HeaderValue, Request};
 use axum::response::Response;
@@ -6,11 +6,31 @@ use std::path::Path;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Static files from `dist`; unknown paths get index.html so client-side routes load on reload.
-pub fn service(dist: &Path) -> axum::routing::MethodRouter {
+/// The HTML file of the citizen bundle whose pages include `path` (the same mapping as the
+/// CloudFront function `SpaRewriteFunction` in infra/template.yaml; both are tested with the same
+/// cases): the offer page, joining (sign-up, receipt, status) or the search with everything else.
+pub fn citizen_page(path: &str) -> &'static str {
+    let segments: Vec<&str> = path.split('/').collect();
+    match segments.as_slice() {
+        ["", "tilbud", id] if !id.is_empty() => "offer.html",
+        ["", "tilbud", id, "tilmeld"] if !id.is_empty() => "join.html",
+        ["", "kvittering", code] if !code.is_empty() => "join.html",
+        ["", "status"] => "join.html",
+        _ => "index.html",
+    }
+}
+
+/// Static files from `dist`; a path without a file extension is a page and gets the HTML file
+/// `page` names, so client-side routes load on reload.
+pub fn service(dist: &Path, page: fn(&str) -> &'static str) -> axum::routing::MethodRouter {
     let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-    axum::routing::get(move |req: Request<axum::body::Body>| async move {
+    axum::routing::get(move |mut req: Request<axum::body::Body>| async move {
         let path = req.uri().path().to_owned();
+        if !path.rsplit('/').next().unwrap_or_default().contains('.') {
+            if let Ok(uri) = format!("/{}", page(&path)).parse() {
+                *req.uri_mut() = uri;
+            }
+        }
         let mut res: Response = files.oneshot(req).await.map(|r| r.map(axum::body::Body::new)).unwrap_or_else(|e| match e {});
         let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
@@ -27,7 +47,26 @@ fn is_hashed_asset(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed_asset;
+    use super::{citizen_page, is_hashed_asset};
+
+    #[test]
+    fn each_page_gets_its_bundle() {
+        for (path, file) in [
+            ("/", "index.html"),
+            ("/gemte", "index.html"),
+            ("/om", "index.html"),
+            ("/tilbud/demo-00000001", "offer.html"),
+            ("/tilbud/demo-00000001/tilmeld", "join.html"),
+            ("/kvittering/AB12CD", "join.html"),
+            ("/status", "join.html"),
+            ("/tilbud", "index.html"),
+            ("/tilbud/", "index.html"),
+            ("/tilbud/x/y", "index.html"),
+            ("/status/x", "index.html"),
+        ] {
+            assert_eq!(citizen_page(path), file, "{path}");
+        }
+    }
 
     #[test]
     fn only_content_hashed_build_output_is_immutable() {

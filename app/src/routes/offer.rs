@@ -1,7 +1,7 @@
 //! The offer page at `/tilbud/:id`.
 
 use crate::api;
-use crate::app::{use_lang, use_last_search};
+use crate::app::{last_search, use_lang};
 use crate::components::badges::CapacityBadge;
 use crate::router::use_params_map;
 use crate::{dom, format, i18n};
@@ -33,8 +33,7 @@ pub fn OfferPage() -> impl IntoView {
         dom::set_title(lang, &title);
     });
 
-    let last_search = use_last_search();
-    let back_href = move || last_search.get().unwrap_or_else(|| "/".to_owned());
+    let back_href = last_search();
 
     view! {
         <p class="back-link">

@@ -2,7 +2,7 @@
 //! search can be shared, and reload/back/forward reproduce it; the form only navigates.
 
 use crate::api::{self, ApiError};
-use crate::app::{use_lang, use_last_search};
+use crate::app::{remember_search, use_lang};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::map_view::{map_view, view_toggle};
 use crate::components::result_card::ResultCard;
@@ -171,7 +171,6 @@ pub fn SearchPage() -> impl IntoView {
     let field_error = move |field: &str| errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned()));
 
     // Document title and the "back to the search" address.
-    let last_search = use_last_search();
     Effect::new(move |_| {
         let h1 = i18n::SEARCH_H1.get(lang);
         let title = if !errors.with(Vec::is_empty) {
@@ -187,7 +186,7 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Ok(p) = parsed.get() {
             if query::is_search(&p) {
-                last_search.set(Some(map::with_view(&query::search_href(&p), view_map.get())));
+                remember_search(&map::with_view(&query::search_href(&p), view_map.get()));
             }
         }
     });

@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     };
 
     // The page of the path (and its parameters); a change of the query alone keeps the page.
-    let current = router::provide("/admin");
+    let current = router::provide(|p| p == "/admin" || p.starts_with("/admin/"));
     let page = Memo::new(move |_| current.with(|p| router::route(ROUTES, p)));
 
     view! {
