@@ -99,10 +99,10 @@ pub fn save(store: Store, key: &str, value: &str) {
     }
 }
 
-/// A value stored as JSON text.
-pub fn load_json<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
+/// A value stored as JSON text (read with the hand readers of [`crate::json`]).
+pub fn load_json<T: crate::json::FromJson>(store: Store, key: &str) -> Option<T> {
     let text = load(store, key)?;
-    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
+    T::from_json(&js_sys::JSON::parse(&text).ok()?)
 }
 
 /// A random key of 32 hex digits from `crypto.getRandomValues`.

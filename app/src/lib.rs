@@ -6,6 +6,7 @@
 pub mod api;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod map;
 pub mod query;
 pub mod url;
