@@ -130,27 +130,33 @@ pub fn SearchPage() -> impl IntoView {
         client_errors.set(vec![]);
     });
 
-    let search = LocalResource::new(move || {
-        let p = parsed.get();
-        async move {
-            match p {
-                Ok(p) if query::is_search(&p) => {
-                    let r = api::search_offers(&p).await;
-                    Some((p, r))
-                }
-                _ => None,
-            }
+    // The answer to the URL's search, with the parameters it answers. A plain signal and a task
+    // rather than a `LocalResource`: this bundle then carries none of Leptos' async-derived
+    // machinery (a few KB of the initial wasm budget). `retry` asks again after a failure.
+    let answer = RwSignal::new(None::<(SearchParams, Result<SearchResponse, ApiError>)>);
+    let retry = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        retry.track();
+        let Ok(p) = parsed.get() else { return };
+        if !query::is_search(&p) {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let r = api::search_offers(&p).await;
+            // A late answer to an earlier search must not replace the current one's.
+            if parsed.with_untracked(|current| current.as_ref() == Ok(&p)) {
+                answer.set(Some((p, r)));
+            }
+        });
     });
-    // The resource keeps its last value while it reloads: it is current only for the URL's search.
     let outcome = Memo::new(move |_| match parsed.get() {
-        Ok(p) if query::is_search(&p) => match search.get() {
-            Some(Some((key, r))) if key == p => match r {
-                Ok(resp) => Outcome::Done(resp),
-                Err(e) => Outcome::Failed(e),
+        Ok(p) if query::is_search(&p) => answer.with(|a| match a {
+            Some((key, r)) if *key == p => match r {
+                Ok(resp) => Outcome::Done(resp.clone()),
+                Err(e) => Outcome::Failed(e.clone()),
             },
             _ => Outcome::Loading,
-        },
+        }),
         _ => Outcome::Idle,
     });
 
@@ -469,7 +475,10 @@ pub fn SearchPage() -> impl IntoView {
         Outcome::Failed(e) => view! {
             <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{i18n::RESULTS_LABEL.get(lang)}</h2>
             <p class="status status--error">{e.message(lang)}</p>
-            <button class="button button--secondary" type="button" on:click=move |_| search.refetch()>{i18n::RETRY.get(lang)}</button>
+            <button class="button button--secondary" type="button" on:click=move |_| {
+                answer.set(None);
+                retry.update(|n| *n += 1);
+            }>{i18n::RETRY.get(lang)}</button>
         }
         .into_any(),
     };
