@@ -1,17 +1,22 @@
 //! The search page at `/`: the form and the results. Every filter lives in the URL query, so a
 //! search can be shared, and reload/back/forward reproduce it; the form only navigates.
 
+mod filters;
+mod geolocation;
+mod results;
+
 use crate::api::{self, ApiError};
 use crate::app::{remember_search, use_lang};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
-use crate::components::map_view::{map_view, view_toggle};
-use crate::components::result_card::ResultCard;
+use crate::components::map_view::view_toggle;
 use crate::router::{use_navigate, use_query_map, NavigateOptions};
 use crate::{dom, format, i18n, map, query};
+use filters::filter_fields;
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::taxonomy::Category;
 use forebyg_shared::validation::{self, FieldError};
 use forebyg_shared::Lang;
+use geolocation::{locate, Geo};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -24,49 +29,6 @@ enum Outcome {
     Loading,
     Done(SearchResponse),
     Failed(ApiError),
-}
-
-/// Where "Brug min placering" stands.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Geo {
-    Idle,
-    Finding,
-    Denied,
-    Unavailable,
-}
-
-/// Asks the browser for the position (navigator.geolocation, through `Reflect` to keep web-sys
-/// features and glue small); `done` gets (lat, lon) or whether permission was refused.
-fn locate(done: impl FnOnce(Result<(f64, f64), bool>) + 'static) {
-    use js_sys::Reflect;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
-    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-    let geo = get(&get(window().as_ref(), "navigator"), "geolocation");
-    let Some(f) = get(&geo, "getCurrentPosition").dyn_ref::<js_sys::Function>().cloned() else {
-        done(Err(false));
-        return;
-    };
-    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
-    let d2 = done.clone();
-    let ok = Closure::once_into_js(move |pos: JsValue| {
-        let c = get(&pos, "coords");
-        let r = match (get(&c, "latitude").as_f64(), get(&c, "longitude").as_f64()) {
-            (Some(lat), Some(lon)) => Ok((lat, lon)),
-            _ => Err(false),
-        };
-        if let Some(d) = d2.take() {
-            d(r);
-        }
-    });
-    let err = Closure::once_into_js(move |e: JsValue| {
-        if let Some(d) = done.take() {
-            d(Err(get(&e, "code").as_f64() == Some(1.0)));
-        }
-    });
-    let opts = js_sys::Object::new();
-    let _ = Reflect::set(&opts, &JsValue::from_str("timeout"), &JsValue::from_f64(15000.0));
-    let _ = f.call3(&geo, &ok, &err, &opts);
 }
 
 const RESULTS_HEADING_ID: &str = "results-heading";
@@ -432,44 +394,7 @@ pub fn SearchPage() -> impl IntoView {
     let status = move || match outcome.get() {
         Outcome::Idle => ().into_any(),
         Outcome::Loading => view! { <p class="status status--loading">{i18n::SEARCHING.get(lang)}</p> }.into_any(),
-        Outcome::Done(r) => {
-            let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
-            let heading = i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(&r, lang));
-            let digital = r.total.saturating_sub(r.nearby);
-            let digital_line = (digital > 0).then(|| view! { <p>{i18n::digital_count(lang, &format::number(digital.into(), lang))}</p> });
-            let more = if r.results.is_empty() {
-                let params = parsed.get_untracked().unwrap_or_default();
-                let wider = query::RADIUS_CHOICES.iter().copied().find(|km| *km > r.radius_km).map(|km| {
-                    let href = query::search_href(&SearchParams { radius_km: km, page: 1, ..params.clone() });
-                    view! { <li><a href=href>{i18n::widen(lang, &format::radius(km, lang))}</a></li> }
-                });
-                let digital_href =
-                    query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
-                view! {
-                    <p>{i18n::EMPTY_RESULTS.get(lang)}</p>
-                    <p>{i18n::EMPTY_HINT.get(lang)}</p>
-                    <ul class="empty-links">
-                        {wider}
-                        <li><a href=digital_href>{i18n::SHOW_DIGITAL.get(lang)}</a></li>
-                    </ul>
-                }
-                .into_any()
-            } else {
-                let range = i18n::results_range(
-                    lang,
-                    &format::number(from.into(), lang),
-                    &format::number(to.into(), lang),
-                    &format::number(r.total.into(), lang),
-                );
-                view! { <p class="results__range">{range}". "{i18n::DIGITAL_LAST.get(lang)}</p> }.into_any()
-            };
-            view! {
-                <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
-                {digital_line}
-                {more}
-            }
-            .into_any()
-        }
+        Outcome::Done(r) => results::summary(&r, &parsed.get_untracked().unwrap_or_default(), lang),
         // Field errors are in the error summary and next to the fields.
         Outcome::Failed(e) if !e.field_errors().is_empty() => ().into_any(),
         Outcome::Failed(e) => view! {
@@ -485,52 +410,8 @@ pub fn SearchPage() -> impl IntoView {
 
     let list = move || match outcome.get() {
         Outcome::Done(r) if !r.results.is_empty() => {
-            let (from, _) = query::page_range(r.total, r.page, r.per_page, r.results.len());
-            let pages = query::page_count(r.total, r.per_page);
-            let params = parsed.get().unwrap_or_default();
-            let page = r.page;
             let on_page = move |_| focus_when_done.set_value(true);
-            // The map replaces the cards (not the pagination); the view stays in the page links.
-            let in_map = view_map.get();
-            let map_view =
-                in_map.then(|| map_view(map::map_json(r.origin.point, &place(&r, lang), &r.results, &query::page_href(&params, page), lang)));
-            let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
-            let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
-            let digital_from = from + on_site.len() as u32;
-            let cards = (!on_site.is_empty()).then(|| {
-                let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
-                view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
-            });
-            let digital = (!digital.is_empty()).then(|| {
-                let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
-                view! {
-                    <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
-                    <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
-                }
-            });
-            view! {
-                {map_view}
-                {cards}
-                {digital}
-                {(pages > 1).then(|| view! {
-                    <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
-                        <ul>
-                            {(page > 1).then(|| view! {
-                                <li><a class="pagination__link" rel="prev" href=page_href(page - 1) on:click=on_page>
-                                    <span aria-hidden="true">"← "</span>{i18n::PREV_PAGE.get(lang)}
-                                </a></li>
-                            })}
-                            <li class="pagination__current">{i18n::page_of(lang, page, pages)}</li>
-                            {(page < pages).then(|| view! {
-                                <li><a class="pagination__link" rel="next" href=page_href(page + 1) on:click=on_page>
-                                    {i18n::NEXT_PAGE.get(lang)}<span aria-hidden="true">" →"</span>
-                                </a></li>
-                            })}
-                        </ul>
-                    </nav>
-                })}
-            }
-            .into_any()
+            results::list(r, parsed.get().unwrap_or_default(), view_map.get(), lang, on_page)
         }
         _ => ().into_any(),
     };
@@ -577,114 +458,5 @@ pub fn SearchPage() -> impl IntoView {
                 </section>
             </div>
         </div>
-    }
-}
-
-/// A checkbox bound to a flag of the filters.
-fn flag(
-    filters: RwSignal<SearchParams>,
-    id: &'static str,
-    label: &'static str,
-    get: fn(&SearchParams) -> bool,
-    set: fn(&mut SearchParams, bool),
-) -> impl IntoView {
-    view! {
-        <div class="choice">
-            <input type="checkbox" class="choice__input" id=id name=id prop:checked=move || filters.with(get)
-                on:change=move |ev| { let on = event_target_checked(&ev); filters.update(|f| set(f, on)); } />
-            <label class="choice__label" for=id>{label}</label>
-        </div>
-    }
-}
-
-/// A `<select>` bound to the filters: `options` are (value, text), "" for "any".
-fn choice(
-    filters: RwSignal<SearchParams>,
-    id: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    get: fn(&SearchParams) -> String,
-    set: fn(&mut SearchParams, &str),
-) -> impl IntoView {
-    let opts = options
-        .into_iter()
-        .map(|(v, text)| {
-            let v2 = v.clone();
-            view! { <option value=v prop:selected=move || filters.with(get) == v2>{text}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label class="field__label" for=id>{label}</label>
-            <select class="select" id=id name=id on:change=move |ev| { let v = event_target_value(&ev); filters.update(|f| set(f, &v)); }>{opts}</select>
-        </div>
-    }
-}
-
-/// "Flere valg": free text, illness, format, time of day, start, language, self-referral, places, order.
-fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
-    use forebyg_shared::search::Sort;
-    use forebyg_shared::taxonomy::{Condition, Format};
-    let t = move |x: i18n::Text| x.get(lang).to_owned();
-    let any = |x: i18n::Text| (String::new(), t(x));
-    let conditions =
-        std::iter::once(any(i18n::ANY_CONDITION)).chain(Condition::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang).to_owned()))).collect();
-    let formats = std::iter::once(any(i18n::ANY_FORMAT)).chain(Format::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang).to_owned()))).collect();
-    let starts =
-        std::iter::once(any(i18n::ANY_START)).chain(query::START_WEEKS.iter().map(|w| (w.to_string(), i18n::within_weeks(lang, *w)))).collect();
-    let languages = std::iter::once(any(i18n::ANY_LANGUAGE))
-        .chain(query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
-        .collect();
-    let sorts = vec![(Sort::Distance.code().to_owned(), t(i18n::SORT_DISTANCE)), (Sort::NextStart.code().to_owned(), t(i18n::SORT_NEXT_START))];
-    let open = filters.with_untracked(|f| {
-        f.q.is_some()
-            || f.condition.is_some()
-            || f.format.is_some()
-            || f.evening
-            || f.weekend
-            || f.continuous
-            || f.starts_within_weeks.is_some()
-            || f.language.is_some()
-            || f.self_referral
-            || f.available
-            || f.sort != Sort::Distance
-    });
-    view! {
-        <details class="filters" open=open>
-            <summary class="filters__summary">{t(i18n::FILTERS_SUMMARY)}</summary>
-            <div class="field">
-                <label class="field__label" for="q">{t(i18n::Q_LABEL)}</label>
-                <p class="hint" id="q-hint">{t(i18n::Q_HINT)}</p>
-                <input class="input" id="q" name="q" type="search" aria-describedby="q-hint"
-                    prop:value=move || filters.with(|f| f.q.clone().unwrap_or_default())
-                    on:input=move |ev| { let v = event_target_value(&ev); filters.update(|f| f.q = (!v.trim().is_empty()).then(|| v.trim().to_owned())); } />
-            </div>
-            {choice(filters, "condition", i18n::CONDITION_LABEL.get(lang), conditions,
-                |f| f.condition.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.condition = Condition::from_code(v))}
-            {choice(filters, "format", i18n::FORMAT_LABEL.get(lang), formats,
-                |f| f.format.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.format = Format::from_code(v))}
-            <fieldset class="field field--choices" aria-describedby="time-hint">
-                <legend class="field__label">{t(i18n::TIME_LEGEND)}</legend>
-                <p class="hint" id="time-hint">{t(i18n::TIME_HINT)}</p>
-                <div class="choices">
-                    {flag(filters, "evening", i18n::EVENING.get(lang), |f| f.evening, |f, v| f.evening = v)}
-                    {flag(filters, "weekend", i18n::WEEKEND.get(lang), |f| f.weekend, |f, v| f.weekend = v)}
-                </div>
-            </fieldset>
-            {choice(filters, "starts_within_weeks", i18n::STARTS_LABEL.get(lang), starts,
-                |f| f.starts_within_weeks.map(|w| w.to_string()).unwrap_or_default(), |f, v| f.starts_within_weeks = v.parse().ok())}
-            {choice(filters, "language", i18n::LANGUAGE_LABEL.get(lang), languages,
-                |f| f.language.clone().unwrap_or_default(), |f, v| f.language = (!v.is_empty()).then(|| v.to_owned()))}
-            <fieldset class="field field--choices">
-                <legend class="field__label">{t(i18n::OPTIONS_LEGEND)}</legend>
-                <div class="choices">
-                    {flag(filters, "continuous", i18n::CONTINUOUS_FILTER.get(lang), |f| f.continuous, |f, v| f.continuous = v)}
-                    {flag(filters, "self_referral", i18n::SELF_REFERRAL_FILTER.get(lang), |f| f.self_referral, |f, v| f.self_referral = v)}
-                    {flag(filters, "available", i18n::AVAILABLE_FILTER.get(lang), |f| f.available, |f, v| f.available = v)}
-                </div>
-            </fieldset>
-            {choice(filters, "sort", i18n::SORT_LABEL.get(lang), sorts,
-                |f| f.sort.code().to_owned(), |f, v| f.sort = if v == "next-start" { Sort::NextStart } else { Sort::Distance })}
-        </details>
     }
 }

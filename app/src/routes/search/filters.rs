@@ -1,0 +1,116 @@
+//! "Flere valg": the filters beyond place and category (time, format, language, self-referral,
+//! places available), bound to the search's parameters.
+
+use crate::{format, i18n, query};
+use forebyg_shared::search::SearchParams;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// A checkbox bound to a flag of the filters.
+fn flag(
+    filters: RwSignal<SearchParams>,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&SearchParams) -> bool,
+    set: fn(&mut SearchParams, bool),
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type="checkbox" class="choice__input" id=id name=id prop:checked=move || filters.with(get)
+                on:change=move |ev| { let on = event_target_checked(&ev); filters.update(|f| set(f, on)); } />
+            <label class="choice__label" for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A `<select>` bound to the filters: `options` are (value, text), "" for "any".
+fn choice(
+    filters: RwSignal<SearchParams>,
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&SearchParams) -> String,
+    set: fn(&mut SearchParams, &str),
+) -> impl IntoView {
+    let opts = options
+        .into_iter()
+        .map(|(v, text)| {
+            let v2 = v.clone();
+            view! { <option value=v prop:selected=move || filters.with(get) == v2>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <select class="select" id=id name=id on:change=move |ev| { let v = event_target_value(&ev); filters.update(|f| set(f, &v)); }>{opts}</select>
+        </div>
+    }
+}
+
+/// "Flere valg": free text, illness, format, time of day, start, language, self-referral, places, order.
+pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
+    use forebyg_shared::search::Sort;
+    use forebyg_shared::taxonomy::{Condition, Format};
+    let t = move |x: i18n::Text| x.get(lang).to_owned();
+    let any = |x: i18n::Text| (String::new(), t(x));
+    let conditions =
+        std::iter::once(any(i18n::ANY_CONDITION)).chain(Condition::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang).to_owned()))).collect();
+    let formats = std::iter::once(any(i18n::ANY_FORMAT)).chain(Format::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang).to_owned()))).collect();
+    let starts =
+        std::iter::once(any(i18n::ANY_START)).chain(query::START_WEEKS.iter().map(|w| (w.to_string(), i18n::within_weeks(lang, *w)))).collect();
+    let languages = std::iter::once(any(i18n::ANY_LANGUAGE))
+        .chain(query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
+        .collect();
+    let sorts = vec![(Sort::Distance.code().to_owned(), t(i18n::SORT_DISTANCE)), (Sort::NextStart.code().to_owned(), t(i18n::SORT_NEXT_START))];
+    let open = filters.with_untracked(|f| {
+        f.q.is_some()
+            || f.condition.is_some()
+            || f.format.is_some()
+            || f.evening
+            || f.weekend
+            || f.continuous
+            || f.starts_within_weeks.is_some()
+            || f.language.is_some()
+            || f.self_referral
+            || f.available
+            || f.sort != Sort::Distance
+    });
+    view! {
+        <details class="filters" open=open>
+            <summary class="filters__summary">{t(i18n::FILTERS_SUMMARY)}</summary>
+            <div class="field">
+                <label class="field__label" for="q">{t(i18n::Q_LABEL)}</label>
+                <p class="hint" id="q-hint">{t(i18n::Q_HINT)}</p>
+                <input class="input" id="q" name="q" type="search" aria-describedby="q-hint"
+                    prop:value=move || filters.with(|f| f.q.clone().unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); filters.update(|f| f.q = (!v.trim().is_empty()).then(|| v.trim().to_owned())); } />
+            </div>
+            {choice(filters, "condition", i18n::CONDITION_LABEL.get(lang), conditions,
+                |f| f.condition.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.condition = Condition::from_code(v))}
+            {choice(filters, "format", i18n::FORMAT_LABEL.get(lang), formats,
+                |f| f.format.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.format = Format::from_code(v))}
+            <fieldset class="field field--choices" aria-describedby="time-hint">
+                <legend class="field__label">{t(i18n::TIME_LEGEND)}</legend>
+                <p class="hint" id="time-hint">{t(i18n::TIME_HINT)}</p>
+                <div class="choices">
+                    {flag(filters, "evening", i18n::EVENING.get(lang), |f| f.evening, |f, v| f.evening = v)}
+                    {flag(filters, "weekend", i18n::WEEKEND.get(lang), |f| f.weekend, |f, v| f.weekend = v)}
+                </div>
+            </fieldset>
+            {choice(filters, "starts_within_weeks", i18n::STARTS_LABEL.get(lang), starts,
+                |f| f.starts_within_weeks.map(|w| w.to_string()).unwrap_or_default(), |f, v| f.starts_within_weeks = v.parse().ok())}
+            {choice(filters, "language", i18n::LANGUAGE_LABEL.get(lang), languages,
+                |f| f.language.clone().unwrap_or_default(), |f, v| f.language = (!v.is_empty()).then(|| v.to_owned()))}
+            <fieldset class="field field--choices">
+                <legend class="field__label">{t(i18n::OPTIONS_LEGEND)}</legend>
+                <div class="choices">
+                    {flag(filters, "continuous", i18n::CONTINUOUS_FILTER.get(lang), |f| f.continuous, |f, v| f.continuous = v)}
+                    {flag(filters, "self_referral", i18n::SELF_REFERRAL_FILTER.get(lang), |f| f.self_referral, |f, v| f.self_referral = v)}
+                    {flag(filters, "available", i18n::AVAILABLE_FILTER.get(lang), |f| f.available, |f, v| f.available = v)}
+                </div>
+            </fieldset>
+            {choice(filters, "sort", i18n::SORT_LABEL.get(lang), sorts,
+                |f| f.sort.code().to_owned(), |f, v| f.sort = if v == "next-start" { Sort::NextStart } else { Sort::Distance })}
+        </details>
+    }
+}

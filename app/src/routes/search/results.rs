@@ -1,0 +1,97 @@
+//! The answer to a search: the count line (or the hints when nothing matched) and the result list
+//! with the map view, the digital section and the pagination.
+
+use super::{place, RESULTS_HEADING_ID};
+use crate::components::map_view::map_view;
+use crate::components::result_card::ResultCard;
+use crate::{format, i18n, map, query};
+use forebyg_shared::search::{SearchParams, SearchResponse};
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// The results heading with the count, or what to try when nothing matched (`params`: the search).
+pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> AnyView {
+    let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
+    let heading = i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(r, lang));
+    let digital = r.total.saturating_sub(r.nearby);
+    let digital_line = (digital > 0).then(|| view! { <p>{i18n::digital_count(lang, &format::number(digital.into(), lang))}</p> });
+    let more = if r.results.is_empty() {
+        let wider = query::RADIUS_CHOICES.iter().copied().find(|km| *km > r.radius_km).map(|km| {
+            let href = query::search_href(&SearchParams { radius_km: km, page: 1, ..params.clone() });
+            view! { <li><a href=href>{i18n::widen(lang, &format::radius(km, lang))}</a></li> }
+        });
+        let digital_href = query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
+        view! {
+            <p>{i18n::EMPTY_RESULTS.get(lang)}</p>
+            <p>{i18n::EMPTY_HINT.get(lang)}</p>
+            <ul class="empty-links">
+                {wider}
+                <li><a href=digital_href>{i18n::SHOW_DIGITAL.get(lang)}</a></li>
+            </ul>
+        }
+        .into_any()
+    } else {
+        let range =
+            i18n::results_range(lang, &format::number(from.into(), lang), &format::number(to.into(), lang), &format::number(r.total.into(), lang));
+        view! { <p class="results__range">{range}". "{i18n::DIGITAL_LAST.get(lang)}</p> }.into_any()
+    };
+    view! {
+        <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        {digital_line}
+        {more}
+    }
+    .into_any()
+}
+
+/// The results of a non-empty answer as cards (or the map), with the pagination; `on_page` runs
+/// when a page link is followed.
+pub(super) fn list(
+    r: SearchResponse,
+    params: SearchParams,
+    in_map: bool,
+    lang: Lang,
+    on_page: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+) -> AnyView {
+    let (from, _) = query::page_range(r.total, r.page, r.per_page, r.results.len());
+    let pages = query::page_count(r.total, r.per_page);
+    let page = r.page;
+    // The map replaces the cards (not the pagination); the view stays in the page links.
+    let map_view = in_map.then(|| map_view(map::map_json(r.origin.point, &place(&r, lang), &r.results, &query::page_href(&params, page), lang)));
+    let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
+    let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
+    let digital_from = from + on_site.len() as u32;
+    let cards = (!on_site.is_empty()).then(|| {
+        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
+    });
+    let digital = (!digital.is_empty()).then(|| {
+        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        view! {
+            <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
+            <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
+        }
+    });
+    view! {
+        {map_view}
+        {cards}
+        {digital}
+        {(pages > 1).then(|| view! {
+            <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
+                <ul>
+                    {(page > 1).then(|| view! {
+                        <li><a class="pagination__link" rel="prev" href=page_href(page - 1) on:click=on_page>
+                            <span aria-hidden="true">"← "</span>{i18n::PREV_PAGE.get(lang)}
+                        </a></li>
+                    })}
+                    <li class="pagination__current">{i18n::page_of(lang, page, pages)}</li>
+                    {(page < pages).then(|| view! {
+                        <li><a class="pagination__link" rel="next" href=page_href(page + 1) on:click=on_page>
+                            {i18n::NEXT_PAGE.get(lang)}<span aria-hidden="true">" →"</span>
+                        </a></li>
+                    })}
+                </ul>
+            </nav>
+        })}
+    }
+    .into_any()
+}
