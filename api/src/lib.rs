@@ -4,6 +4,7 @@ pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod demo_activities;
 pub mod error;
 pub mod extract;
 pub mod hsds;

@@ -148,6 +148,14 @@ code_enum! {
         LocationCreated = "location-created", "Sted oprettet", "Location created";
         LocationUpdated = "location-updated", "Sted ændret", "Location changed";
         LocationStatus = "location-status", "Steds status ændret", "Location status changed";
+        PackageCreated = "package-created", "Kronikerpakke oprettet", "Package created";
+        PackageUpdated = "package-updated", "Kronikerpakke ændret", "Package changed";
+        AssociationCreated = "association-created", "Forening oprettet", "Association created";
+        AssociationUpdated = "association-updated", "Forening ændret", "Association changed";
+        AssociationStatus = "association-status", "Forenings status ændret", "Association status changed";
+        ActivityCreated = "activity-created", "Aktivitet oprettet", "Activity created";
+        ActivityUpdated = "activity-updated", "Aktivitet ændret", "Activity changed";
+        ActivityStatus = "activity-status", "Aktivitets status ændret", "Activity status changed";
     }
 }
 

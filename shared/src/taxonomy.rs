@@ -107,29 +107,6 @@ impl RegionCode {
 }
 
 code_enum! {
-    /// Kronikerpakker: national packages for chronic disease, phased in from 2027.
-    Kronikerpakke {
-        Kol = "kol", "Kronikerpakke for KOL", "Chronic care package for COPD";
-        Laenderyg = "laenderygsmerter", "Kronikerpakke for lænderygsmerter", "Chronic care package for low back pain";
-        Type2Diabetes = "type-2-diabetes", "Kronikerpakke for type 2-diabetes", "Chronic care package for type 2 diabetes";
-        Hjertesygdom = "hjertesygdom", "Kronikerpakke for hjertesygdom", "Chronic care package for heart disease";
-        KompleksMultisygdom = "kompleks-multisygdom", "Kronikerpakke for kompleks multisygdom", "Chronic care package for complex multimorbidity";
-    }
-}
-
-impl Kronikerpakke {
-    /// The year the package takes effect.
-    pub fn from_year(self) -> u16 {
-        match self {
-            Kronikerpakke::Kol | Kronikerpakke::Laenderyg => 2027,
-            Kronikerpakke::Type2Diabetes => 2028,
-            Kronikerpakke::Hjertesygdom => 2029,
-            Kronikerpakke::KompleksMultisygdom => 2031,
-        }
-    }
-}
-
-code_enum! {
     /// How many places are left.
     Capacity {
         Open = "open", "Ledige pladser", "Places available";
@@ -196,7 +173,6 @@ mod tests {
         check(Condition::ALL, Condition::code, Condition::from_code);
         check(Format::ALL, Format::code, Format::from_code);
         check(RegionCode::ALL, RegionCode::code, RegionCode::from_code);
-        check(Kronikerpakke::ALL, Kronikerpakke::code, Kronikerpakke::from_code);
         check(Capacity::ALL, Capacity::code, Capacity::from_code);
         assert_eq!(Category::from_code("yoga"), None);
     }
