@@ -1,5 +1,6 @@
 //! Forebyg API: one axum [`Router`](axum::Router) served by AWS Lambda and by the local server.
 
+pub mod activities;
 pub mod admin;
 pub mod auth;
 pub mod config;

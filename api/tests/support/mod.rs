@@ -3,6 +3,7 @@
 
 pub mod dynamodb_local;
 pub mod server;
+pub mod session;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;

@@ -8,6 +8,8 @@ use crate::validation::{self, FieldError};
 
 #[cfg(feature = "openapi")]
 mod params_doc;
+#[cfg(feature = "openapi")]
+pub use params_doc::PlaceParams;
 mod response;
 
 pub use response::*;
