@@ -72,6 +72,8 @@ async fn fresh(backend: &Backend<'_>) -> Api {
     };
     let state = state.with_auth(&AuthConfig::Dev);
     state.store.put_offers(&seed()).await.unwrap();
+    let packages: Vec<_> = forebyg_shared::package::known_packages().into_iter().map(forebyg_shared::directory::DirectoryRecord::Package).collect();
+    state.directory.put_directory(&packages).await.unwrap();
     Api { router: forebyg_api::router(state.clone()), state, _dir: dir }
 }
 
