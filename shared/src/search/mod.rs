@@ -7,6 +7,8 @@ use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
 mod facets;
+#[cfg(feature = "openapi")]
+mod params_doc;
 mod response;
 
 pub use facets::Facets;
