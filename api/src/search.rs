@@ -21,7 +21,38 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
     Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
 }
 
+/// The matches of a search before paging: on-site and hybrid offers within the radius in result
+/// order with their distance, then the searched region's digital offers in result order.
+pub struct Found {
+    pub origin: SearchOrigin,
+    pub near: Vec<(f64, Offer)>,
+    pub digital: Vec<Offer>,
+    pub stats: SearchStats,
+}
+
 pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
+    let Found { origin, near, digital, stats } = find(store, params).await?;
+    let total = near.len() + digital.len();
+    let hits = near
+        .iter()
+        .map(|(d, o)| OfferHit { offer: OfferSummary::from(o), distance_km: Some(round_km(*d)), digital: false })
+        .chain(digital.iter().map(|o| OfferHit { offer: OfferSummary::from(o), distance_km: None, digital: true }));
+    let skip = (params.page as usize - 1) * params.per_page as usize;
+    let results = hits.skip(skip).take(params.per_page as usize).collect();
+    Ok(SearchResponse {
+        origin,
+        radius_km: params.radius_km,
+        total: total as u32,
+        nearby: near.len() as u32,
+        page: params.page,
+        per_page: params.per_page,
+        results,
+        stats,
+    })
+}
+
+/// Every match of a search (the citizen search and the FHIR directory search share it).
+pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found, ApiError> {
     let origin = resolve_origin(params)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
     let cells = geo_index::cover(origin.point, params.radius_km);
@@ -52,23 +83,7 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
         digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
     }
 
-    let total = near.len() + digital.len();
-    let hits = near
-        .iter()
-        .map(|(d, o)| OfferHit { offer: OfferSummary::from(o), distance_km: Some(round_km(*d)), digital: false })
-        .chain(digital.iter().map(|o| OfferHit { offer: OfferSummary::from(o), distance_km: None, digital: true }));
-    let skip = (params.page as usize - 1) * params.per_page as usize;
-    let results = hits.skip(skip).take(params.per_page as usize).collect();
-    Ok(SearchResponse {
-        origin,
-        radius_km: params.radius_km,
-        total: total as u32,
-        nearby: near.len() as u32,
-        page: params.page,
-        per_page: params.per_page,
-        results,
-        stats,
-    })
+    Ok(Found { origin, near, digital, stats })
 }
 
 /// Soonest start first: continuous enrolment (start now), then by date, undated last.
