@@ -4,7 +4,8 @@
 use crate::error::ApiError;
 use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::geography;
-use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats};
 use forebyg_shared::validation;
 
 /// Where a search is made from: the postcode's centre, or a coordinate and its nearest postcode.
@@ -44,6 +45,32 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
         stats: page.stats,
     };
     Ok((response, page.read_units))
+}
+
+/// The matches of a search before paging: on-site and hybrid offers within the radius in result
+/// order with their distance, then the searched region's digital offers in result order.
+pub struct Found {
+    pub origin: SearchOrigin,
+    pub near: Vec<(f64, Offer)>,
+    pub digital: Vec<Offer>,
+    pub stats: SearchStats,
+}
+
+/// Every match of a search, as one page holding all (the FHIR directory search filters further
+/// on the whole offers).
+pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found, ApiError> {
+    let origin = resolve_origin(params)?;
+    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let all = SearchParams { page: 1, per_page: u32::MAX, ..params.clone() };
+    let page = store.search(&SearchQuery { origin: origin.point, region: origin.region, params: all, today }).await?;
+    let (mut near, mut digital) = (vec![], vec![]);
+    for (offer, distance) in page.hits {
+        match distance {
+            Some(d) => near.push((d, offer)),
+            None => digital.push(offer),
+        }
+    }
+    Ok(Found { origin, near, digital, stats: page.stats })
 }
 
 /// Distances are shown to 100 m.
