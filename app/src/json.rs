@@ -17,7 +17,8 @@
 //! same); and an array is never read as a struct.
 
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
+use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
+use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::search::{OfferHit, OfferSummary, PostcodeInfo, SearchOrigin, SearchResponse, SearchStats};
@@ -244,7 +245,7 @@ structs! {
     Offer {
         id: req, title: req, summary: req, description: req, category: req, conditions: req, format: req, languages: req,
         schedule: req, location: opt, location_id: opt, region: req, provider: req, referral: req, capacity: req, cost: req,
-        accessibility: opt, contact: req, status: req, last_verified: req, kronikerpakke: opt, continue_afterwards: req,
+        accessibility: opt, contact: req, status: req, last_verified: req, packages: or_default, activity_ids: or_default,
         demo: req, version: req,
     }
     Schedule { enrolment: req, slots: req, next_start: opt, }
@@ -253,7 +254,7 @@ structs! {
     Provider { id: req, name: req, kind: req, }
     ReferralRules { self_referral: req, from_gp: req, from_hospital: req, from_municipality: req, note: opt, }
     Cost { dkk: req, note: opt, }
-    AssociationLink { name: req, url: req, description: opt, }
+    PackageDelivery { package: req, components: req, }
     ReferralReceipt {
         receipt_code: req, offer_id: req, offer_title: req, status: req, created_on: req, updated_on: req, expires_on: req,
         waitlist: req,
@@ -300,11 +301,11 @@ mod tests {
         o.referral.note = Some("Henvisning fra egen læge.".into());
         o.cost = Cost { dkk: 250, note: Some("Egenbetaling".into()) };
         o.contact = Contact { name: Some("Sundhedscenter".into()), phone: None, email: Some("a@b.dk".into()), url: Some("https://x.dk".into()) };
-        o.kronikerpakke = Some(Kronikerpakke::Kol);
-        o.continue_afterwards = vec![
-            AssociationLink { name: "Gå-klubben".into(), url: "https://gaa.dk".into(), description: Some("Hver tirsdag".into()) },
-            AssociationLink { name: "Svømning".into(), url: "https://svoem.dk".into(), description: None },
+        o.packages = vec![
+            PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into(), "sygdomsmestring".into()] },
+            PackageDelivery { package: "hjertesygdom".into(), components: vec!["alkohol".into()] },
         ];
+        o.activity_ids = vec!["hjertemotion-aarhus".into()];
         o.version = 9_007_199_254_740_991;
         o
     }
@@ -438,14 +439,15 @@ mod tests {
     fn optional_fields_may_be_missing_or_null() {
         let mut json = serde_json::to_value(full_offer()).unwrap();
         let o = json.as_object_mut().unwrap();
-        for key in ["location", "location_id", "accessibility", "kronikerpakke"] {
+        for key in ["location", "location_id", "accessibility", "packages", "activity_ids"] {
             o.remove(key);
         }
         o.insert("extra".into(), json!({"ignored": true}));
         let missing: Offer = both_read(json.clone());
-        assert_eq!((missing.location, missing.location_id, missing.accessibility, missing.kronikerpakke), (None, None, None, None));
+        assert_eq!((missing.location, missing.location_id, missing.accessibility), (None, None, None));
+        assert!(missing.packages.is_empty() && missing.activity_ids.is_empty(), "offers stored before packages were records");
         let o = json.as_object_mut().unwrap();
-        for key in ["location", "location_id", "accessibility", "kronikerpakke"] {
+        for key in ["location", "location_id", "accessibility", "packages", "activity_ids"] {
             o.insert(key.into(), Value::Null);
         }
         let nulls: Offer = both_read(json);

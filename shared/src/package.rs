@@ -4,7 +4,7 @@
 
 use crate::label::Label;
 use crate::problem::Problem;
-use crate::taxonomy::{Category, Condition, RegionCode};
+use crate::taxonomy::{Category, Condition, Kronikerpakke, RegionCode};
 use serde::{Deserialize, Serialize};
 
 code_enum! {
@@ -107,58 +107,23 @@ fn component(category: Category) -> PackageComponent {
 /// the later ones are drafts until their content is published.
 pub fn known_packages() -> Vec<PackageRecord> {
     use Category::*;
-    let all_six: &[Category] = Category::REQUIRED;
-    let seeds: [(&str, &str, &str, &[Condition], &[Category], u16); 5] = [
-        (
-            "kol",
-            "Kronikerpakke for KOL",
-            "Chronic care package for COPD",
-            &[Condition::Kol],
-            &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Nikotinafvaenning, Ernaering],
-            2027,
-        ),
-        (
-            "laenderygsmerter",
-            "Kronikerpakke for lænderygsmerter",
-            "Chronic care package for low back pain",
-            &[Condition::Laenderyg],
-            &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet],
-            2027,
-        ),
-        (
-            "type-2-diabetes",
-            "Kronikerpakke for type 2-diabetes",
-            "Chronic care package for type 2 diabetes",
-            &[Condition::Type2Diabetes],
-            &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Ernaering, Nikotinafvaenning],
-            2028,
-        ),
-        (
-            "hjertesygdom",
-            "Kronikerpakke for hjertesygdom",
-            "Chronic care package for heart disease",
-            &[Condition::Hjertesygdom],
-            &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Ernaering, Nikotinafvaenning, Alkohol],
-            2029,
-        ),
-        (
-            "kompleks-multisygdom",
-            "Kronikerpakke for kompleks multisygdom",
-            "Chronic care package for complex multimorbidity",
-            &[Condition::Kol, Condition::Type2Diabetes, Condition::Hjertesygdom, Condition::MuskelSkelet],
-            all_six,
-            2031,
-        ),
+    use Kronikerpakke as K;
+    let seeds: [(K, &[Condition], &[Category]); 5] = [
+        (K::Kol, &[Condition::Kol], &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Nikotinafvaenning, Ernaering]),
+        (K::Laenderyg, &[Condition::Laenderyg], &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet]),
+        (K::Type2Diabetes, &[Condition::Type2Diabetes], &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Ernaering, Nikotinafvaenning]),
+        (K::Hjertesygdom, &[Condition::Hjertesygdom], &[AfklarendeSamtale, Sygdomsmestring, FysiskAktivitet, Ernaering, Nikotinafvaenning, Alkohol]),
+        (K::KompleksMultisygdom, &[Condition::Kol, Condition::Type2Diabetes, Condition::Hjertesygdom, Condition::MuskelSkelet], Category::REQUIRED),
     ];
     seeds
         .iter()
-        .map(|(code, da, en, conditions, components, year)| PackageRecord {
-            code: (*code).to_owned(),
-            name: Label::new(da, en),
+        .map(|(k, conditions, components)| PackageRecord {
+            code: k.code().to_owned(),
+            name: Label::new(k.label(crate::Lang::Da), k.label(crate::Lang::En)),
             conditions: conditions.to_vec(),
             components: components.iter().map(|c| component(*c)).collect(),
-            regions: RegionCode::ALL.iter().map(|&region| RegionStart { region, from_year: *year }).collect(),
-            status: if *year <= 2027 { PackageStatus::InForce } else { PackageStatus::Draft },
+            regions: RegionCode::ALL.iter().map(|&region| RegionStart { region, from_year: k.from_year() }).collect(),
+            status: if k.from_year() <= 2027 { PackageStatus::InForce } else { PackageStatus::Draft },
             source_note: SEED_SOURCE_NOTE.to_owned(),
             version: 1,
         })

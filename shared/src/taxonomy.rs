@@ -104,6 +104,43 @@ impl RegionCode {
             _ => None,
         }
     }
+
+    /// The region's own ISO 3166-2 code; Region Østdanmark (Hovedstaden DK-84 and Sjælland DK-85
+    /// merged) has none yet.
+    pub fn iso(self) -> Option<&'static str> {
+        match self {
+            RegionCode::Nordjylland => Some("DK-81"),
+            RegionCode::Midtjylland => Some("DK-82"),
+            RegionCode::Syddanmark => Some("DK-83"),
+            RegionCode::Oestdanmark => None,
+        }
+    }
+}
+
+code_enum! {
+    /// The five kronikerpakker known when packages became records: their stable codes and the
+    /// names and start years they are seeded with (see [`crate::package::known_packages`]). The
+    /// packages themselves, their components and per-region years, are data edited by national
+    /// admins; new packages get new codes there, not here.
+    Kronikerpakke {
+        Kol = "kol", "Kronikerpakke for KOL", "Chronic care package for COPD";
+        Laenderyg = "laenderygsmerter", "Kronikerpakke for lænderygsmerter", "Chronic care package for low back pain";
+        Type2Diabetes = "type-2-diabetes", "Kronikerpakke for type 2-diabetes", "Chronic care package for type 2 diabetes";
+        Hjertesygdom = "hjertesygdom", "Kronikerpakke for hjertesygdom", "Chronic care package for heart disease";
+        KompleksMultisygdom = "kompleks-multisygdom", "Kronikerpakke for kompleks multisygdom", "Chronic care package for complex multimorbidity";
+    }
+}
+
+impl Kronikerpakke {
+    /// The year the package takes effect, as agreed in the health reform (seed value).
+    pub fn from_year(self) -> u16 {
+        match self {
+            Kronikerpakke::Kol | Kronikerpakke::Laenderyg => 2027,
+            Kronikerpakke::Type2Diabetes => 2028,
+            Kronikerpakke::Hjertesygdom => 2029,
+            Kronikerpakke::KompleksMultisygdom => 2031,
+        }
+    }
 }
 
 code_enum! {
@@ -197,5 +234,9 @@ mod tests {
         assert_eq!(RegionCode::from_iso("DK-85"), Some(RegionCode::Oestdanmark));
         assert_eq!(RegionCode::from_iso("DK-82"), Some(RegionCode::Midtjylland));
         assert_eq!(RegionCode::from_iso("DK-99"), None);
+        for r in RegionCode::ALL {
+            assert!(r.iso().is_none_or(|iso| RegionCode::from_iso(iso) == Some(*r)));
+        }
+        assert_eq!(RegionCode::Oestdanmark.iso(), None);
     }
 }

@@ -4,7 +4,7 @@
 //! official schemas; ids are stable UUIDs derived from Forebyg's ids ([`id`]).
 
 mod activities;
-mod map;
+pub(crate) mod map;
 mod packages;
 
 use crate::store::{DirectoryStore, OfferStore, StoreError};
@@ -50,19 +50,34 @@ enum Item<'a, T> {
 }
 
 impl Catalog {
-    pub async fn load(store: &dyn OfferStore, directory: &dyn DirectoryStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
+    /// The published offers only.
+    pub async fn load(store: &dyn OfferStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
         let regions = region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
-        let (mut offers, mut activities, mut associations) = (vec![], vec![], BTreeMap::new());
+        let mut offers = vec![];
         for r in regions {
             offers.extend(store.region_offers(r).await?.into_iter().filter(Offer::is_published));
-            associations.extend(directory.region_associations(r).await?.into_iter().map(|a| (a.id.clone(), a)));
-            activities.extend(directory.region_activities(r).await?.into_iter().filter(ActivityRecord::is_active));
         }
         offers.sort_by(|a, b| a.id.cmp(&b.id));
-        activities.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Catalog { offers, activities: vec![], associations: BTreeMap::new(), packages: vec![] })
+    }
+
+    /// Adds the active activities of the same regions, their associations and the packages.
+    pub async fn with_activities(mut self, directory: &dyn DirectoryStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
+        for r in region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]) {
+            self.associations.extend(directory.region_associations(r).await?.into_iter().map(|a| (a.id.clone(), a)));
+            self.activities.extend(directory.region_activities(r).await?.into_iter().filter(ActivityRecord::is_active));
+        }
+        self.activities.sort_by(|a, b| a.id.cmp(&b.id));
         // Only the associations whose activities are exported.
-        associations.retain(|id, _| activities.iter().any(|a| &a.association_id == id));
-        Ok(Catalog { offers, activities, associations, packages: directory.packages().await? })
+        let activities = &self.activities;
+        self.associations.retain(|id, _| activities.iter().any(|a| &a.association_id == id));
+        self.packages = directory.packages().await?;
+        Ok(self)
+    }
+
+    /// The published offers, ordered by id.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
     }
 
     fn offer_service(&self, o: &Offer, full: bool) -> Value {

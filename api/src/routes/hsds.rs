@@ -78,7 +78,7 @@ fn cached(v: Value) -> Response {
 
 async fn catalog(state: &AppState, q: &HsdsQuery) -> Result<(Catalog, Paging), ApiError> {
     let (region, paging) = q.parse()?;
-    Ok((Catalog::load(state.store.as_ref(), state.directory.as_ref(), region).await?, paging))
+    Ok((Catalog::load(state.store.as_ref(), region).await?.with_activities(state.directory.as_ref(), region).await?, paging))
 }
 
 /// Published offers as HSDS services (with schedules, taxonomy attributes, contacts and phones).
@@ -93,7 +93,7 @@ async fn hsds_services(State(state): State<AppState>, ApiQuery(q): ApiQuery<Hsds
 #[utoipa::path(get, path = "/hsds/services/{id}", tag = "hsds", params(("id" = String, Path, description = "The service's HSDS id (a UUID)")),
     responses((status = 200, description = "HSDS 3.0 service", body = Object), NotFound, Unavailable))]
 async fn hsds_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let c = Catalog::load(state.store.as_ref(), state.directory.as_ref(), None).await?;
+    let c = Catalog::load(state.store.as_ref(), None).await?.with_activities(state.directory.as_ref(), None).await?;
     c.service(&id.to_ascii_lowercase()).map(cached).ok_or_else(|| ApiError::NotFound(format!("No published service with id {id}.")))
 }
 
