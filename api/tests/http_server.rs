@@ -187,6 +187,7 @@ fn openapi_documents_every_route_and_error() {
             "radius_km",
             "category",
             "condition",
+            "package",
             "format",
             "q",
             "evening",

@@ -3,7 +3,7 @@
 
 use crate::activity::{is_valid_cvr, ActivityRecord, AssociationRecord};
 use crate::directory::{LocationRecord, ProviderRecord, RecordStatus};
-use crate::directory_validation::{is_valid_id, validate_location, validate_provider};
+use crate::directory_validation::{id_error, is_valid_id, validate_location, validate_provider};
 use crate::offer_validation::{validate_slots, DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX};
 use crate::validation::{self, ErrorCode, FieldError};
 
@@ -42,12 +42,7 @@ pub fn validate_activity(a: &ActivityRecord) -> Vec<FieldError> {
     let mut errors = vec![];
     let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
     if !is_valid_id(&a.id) {
-        check(Err(FieldError::new(
-            "id",
-            ErrorCode::Invalid,
-            "Id må kun indeholde a–z, 0–9 og bindestreg.",
-            "The id may only contain a–z, 0–9 and hyphens.",
-        )));
+        check(Err(id_error("id")));
     }
     if !is_valid_id(&a.association_id) {
         check(Err(FieldError::required("association_id", "foreningen", "the association")));

@@ -14,7 +14,7 @@ pub struct Facets {
     #[serde(rename = "k", default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
     /// Codes of the kronikerpakker the offer delivers components of.
-    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "g", default, skip_serializing_if = "Vec::is_empty")]
     pub packages: Vec<String>,
     #[serde(rename = "f")]
     pub format: Format,
