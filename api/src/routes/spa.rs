@@ -1,41 +1,34 @@
-//! Serves the built bundles with history fallback: a page's address gets its bundle's HTML.
+//! Serves the built browser apps with history fallback: every page's address gets its app's
+//! `index.html` (the citizen app at `/`, the admin workspace under `/admin`), and the app's router
+//! shows the page. The CloudFront function `SpaRewriteFunction` in infra/template.yaml does the
+//! same in AWS.
 
 use axum::http::{header, HeaderValue, Request};
 use axum::response::Response;
 use std::path::Path;
 use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
-/// The HTML file of the citizen bundle whose pages include `path` (the same mapping as the
-/// CloudFront function `SpaRewriteFunction` in infra/template.yaml; both are tested with the same
-/// cases): the offer page, joining (sign-up, receipt, status) or the search with everything else.
-pub fn citizen_page(path: &str) -> &'static str {
-    let segments: Vec<&str> = path.split('/').collect();
-    match segments.as_slice() {
-        ["", "tilbud", id] if !id.is_empty() => "offer.html",
-        ["", "tilbud", id, "tilmeld"] if !id.is_empty() => "join.html",
-        ["", "kvittering", code] if !code.is_empty() => "join.html",
-        ["", "status"] => "join.html",
-        _ => "index.html",
-    }
-}
-
-/// Static files from `dist`; a path without a file extension is a page and gets the HTML file
-/// `page` names, so client-side routes load on reload.
-pub fn service(dist: &Path, page: fn(&str) -> &'static str) -> axum::routing::MethodRouter {
-    let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+/// Static files from `dist`; a path whose last segment has no file extension is a page and gets
+/// `dist/index.html`. A missing file (`/missing.js`) is a 404, never the page.
+pub fn service(dist: &Path) -> axum::routing::MethodRouter {
+    let files = ServeDir::new(dist);
     axum::routing::get(move |mut req: Request<axum::body::Body>| async move {
         let path = req.uri().path().to_owned();
-        if !path.rsplit('/').next().unwrap_or_default().contains('.') {
-            if let Ok(uri) = format!("/{}", page(&path)).parse() {
-                *req.uri_mut() = uri;
-            }
+        if is_page(&path) {
+            *req.uri_mut() = axum::http::Uri::from_static("/index.html");
         }
         let mut res: Response = files.oneshot(req).await.map(|r| r.map(axum::body::Body::new)).unwrap_or_else(|e| match e {});
         let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
         res
     })
+}
+
+/// A page's address (the app's router shows it) rather than a file: no extension in the last
+/// segment.
+fn is_page(path: &str) -> bool {
+    !path.rsplit('/').next().unwrap_or_default().contains('.')
 }
 
 /// Build output named `name-<8+ hex>[_suffix].js|wasm|css` never changes content under that name.
@@ -47,24 +40,15 @@ fn is_hashed_asset(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{citizen_page, is_hashed_asset};
+    use super::{is_hashed_asset, is_page};
 
     #[test]
-    fn each_page_gets_its_bundle() {
-        for (path, file) in [
-            ("/", "index.html"),
-            ("/gemte", "index.html"),
-            ("/om", "index.html"),
-            ("/tilbud/demo-00000001", "offer.html"),
-            ("/tilbud/demo-00000001/tilmeld", "join.html"),
-            ("/kvittering/AB12CD", "join.html"),
-            ("/status", "join.html"),
-            ("/tilbud", "index.html"),
-            ("/tilbud/", "index.html"),
-            ("/tilbud/x/y", "index.html"),
-            ("/status/x", "index.html"),
-        ] {
-            assert_eq!(citizen_page(path), file, "{path}");
+    fn addresses_without_an_extension_are_pages() {
+        for path in ["/", "/gemte", "/tilbud/demo-00000001", "/tilbud/demo-00000001/tilmeld", "/kvittering/AB12CD", "/status", "/om/x"] {
+            assert!(is_page(path), "{path}");
+        }
+        for path in ["/index.html", "/forebyg-app-1a2b3c4d.js", "/leaflet-1.9.4/images/marker-icon.png", "/missing.js"] {
+            assert!(!is_page(path), "{path}");
         }
     }
 
