@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod compress;
 pub mod config;
 pub mod demo;
 pub mod error;
