@@ -10,9 +10,11 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 /// Static files from `dist`; a path whose last segment has no file extension is a page and gets
-/// `dist/index.html`. A missing file (`/missing.js`) is a 404, never the page.
+/// `dist/index.html`. A missing file (`/missing.js`) is a 404, never the page. A browser that
+/// accepts brotli or gzip gets the `.br` / `.gz` file written at start-up
+/// ([`crate::compress::precompress_dir`]).
 pub fn service(dist: &Path) -> axum::routing::MethodRouter {
-    let files = ServeDir::new(dist);
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
     axum::routing::get(move |mut req: Request<axum::body::Body>| async move {
         let path = req.uri().path().to_owned();
         if is_page(&path) {
