@@ -100,6 +100,10 @@ const cases = [
   // Every citizen page: the citizen app's index.html (its router shows the page).
   ['/', '/index.html'],
   ['/tilbud/demo-00000001/tilmeld', '/index.html'],
+  ['/en/x', '/index.html'],
+  // The static information pages (api/src/routes/spa.rs INFO_PAGES).
+  ['/om-forebyg', '/om-forebyg.html'],
+  ['/en/privacy', '/en/privacy.html'],
   // The admin workspace is its own app.
   ['/admin', '/admin/index.html'],
   ['/admin/callback', '/admin/index.html'],

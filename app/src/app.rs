@@ -62,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/status") view=status::StatusPage />
                 </Routes>
             </main>
+            // A link to a static information page (api/src/routes/spa.rs INFO_PAGES) needs
+            // rel="external": the router handles every other same-site link.
             <footer class="site-footer">
                 <div class="wrap">
                     <p><strong>{i18n::FOOTER_DEMO.get(lang)}</strong></p>

@@ -91,7 +91,8 @@ pub fn router(state: AppState) -> Router {
 /// pages get the security headers CloudFront adds, Content-Security-Policy included (`csp`, see
 /// [`security_headers::content_security_policy`]).
 pub fn with_spa(router: Router, dist_dir: &Path, csp: &str) -> Router {
-    let site = Router::new().nest_service("/admin", spa::service(&dist_dir.join("admin"))).fallback_service(spa::service(dist_dir));
+    let site =
+        Router::new().nest_service("/admin", spa::service(&dist_dir.join("admin"), &[])).fallback_service(spa::service(dist_dir, spa::INFO_PAGES));
     router.merge(security_headers::layer(site, csp))
 }
 
