@@ -50,6 +50,8 @@ pub struct SearchQuery {
     self_referral: Option<bool>,
     /// Only offers with places (open or few places left).
     available: Option<bool>,
+    /// Also return `pins`: every on-site match within the radius (up to 500), for the map.
+    pins: Option<bool>,
     /// `distance` (default) or `next-start`.
     #[param(pattern = "^(distance|next-start)$")]
     sort: Option<String>,
