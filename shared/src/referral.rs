@@ -214,6 +214,19 @@ mod tests {
     }
 
     #[test]
+    fn messages_say_what_to_write() {
+        let message = |r: SelfReferralRequest| r.validate().remove(0).message.da;
+        assert_eq!(message(SelfReferralRequest { name: " ".into(), ..valid() }), "Skriv dit navn.");
+        assert!(message(SelfReferralRequest { phone: Some("1234".into()), ..valid() }).contains("8 cifre"));
+        // A foreign number is explained, with what to do instead.
+        for foreign in ["+46 70 123 45 67", "0049 30 1234567"] {
+            let m = message(SelfReferralRequest { phone: Some(foreign.into()), ..valid() });
+            assert!(m.contains("danske telefonnumre") && m.contains("e-mailadresse i stedet"), "{foreign}: {m}");
+        }
+        assert!(message(SelfReferralRequest { phone: Some("+45 1234".into()), ..valid() }).contains("8 cifre"));
+    }
+
+    #[test]
     fn contact_normalisation() {
         assert_eq!(normalise_phone("+45 12 34 56 78").as_deref(), Some("12345678"));
         assert_eq!(normalise_phone("0045-12345678").as_deref(), Some("12345678"));
