@@ -190,6 +190,7 @@ fn openapi_documents_every_route_and_error() {
             "language",
             "self_referral",
             "available",
+            "pins",
             "sort",
             "page",
             "per_page"

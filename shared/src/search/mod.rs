@@ -24,6 +24,12 @@ pub const MAX_PER_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 1000;
 pub const MAX_QUERY_CHARS: usize = 100;
 pub const MAX_STARTS_WITHIN_WEEKS: u32 = 52;
+/// The most pins a search returns for the map.
+pub const MAX_PINS: usize = 500;
+/// Fewer on-site matches than this within the radius: the response suggests a wider search.
+pub const NEAR_EMPTY: u32 = 3;
+/// The radii a wider search tries, in order, beyond the searched one.
+pub const WIDER_RADII_KM: [f64; 4] = [50.0, 100.0, 200.0, MAX_RADIUS_KM];
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,6 +84,8 @@ pub struct SearchParams {
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
+    /// Also return every on-site match's pin for the map (`pins=true`).
+    pub pins: bool,
 }
 
 impl Default for SearchParams {
@@ -101,6 +109,7 @@ impl Default for SearchParams {
             sort: Sort::Distance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
+            pins: false,
         }
     }
 }
@@ -141,6 +150,7 @@ impl SearchParams {
                 "continuous" => keep(flag(key, value).map(|v| p.continuous = v)),
                 "self_referral" => keep(flag(key, value).map(|v| p.self_referral = v)),
                 "available" => keep(flag(key, value).map(|v| p.available = v)),
+                "pins" => keep(flag(key, value).map(|v| p.pins = v)),
                 "starts_within_weeks" => {
                     keep(validation::integer_in_range(key, value, 1, MAX_STARTS_WITHIN_WEEKS).map(|v| p.starts_within_weeks = Some(v)))
                 }
@@ -204,6 +214,7 @@ impl SearchParams {
             ("continuous", self.continuous),
             ("self_referral", self.self_referral),
             ("available", self.available),
+            ("pins", self.pins),
         ] {
             if on {
                 out.push((name, "true".to_owned()));
@@ -357,11 +368,12 @@ mod tests {
             ("self_referral", "yes"),
             ("available", "true"),
             ("sort", "next-start"),
+            ("pins", "true"),
             ("package", "KOL"),
         ];
         let p = SearchParams::parse(q).unwrap();
         assert_eq!((p.q.as_deref(), p.evening, p.weekend, p.starts_within_weeks, p.continuous), (Some("ryg træning"), true, true, Some(4), true));
-        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort), (Some("en"), true, true, Sort::NextStart));
+        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort, p.pins), (Some("en"), true, true, Sort::NextStart, true));
         assert_eq!(p.package.as_deref(), Some("kol"));
         let pairs = p.to_pairs();
         assert_eq!(SearchParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
