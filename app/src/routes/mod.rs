@@ -2,6 +2,7 @@
 
 pub mod not_found;
 pub mod offer;
+pub mod offer_activities;
 pub mod receipt;
 pub mod saved;
 pub mod search;
