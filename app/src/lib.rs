@@ -4,10 +4,12 @@
 //! unit-tested natively with `cargo test -p forebyg-app`; the UI only exists on wasm32.
 
 pub mod api;
+pub mod clinician;
 pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod map;
+pub mod oauth;
 pub mod query;
 pub mod url;
 
@@ -18,9 +20,13 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
+pub mod http;
+#[cfg(target_arch = "wasm32")]
 pub mod router;
 #[cfg(target_arch = "wasm32")]
 mod routes;
+#[cfg(target_arch = "wasm32")]
+pub mod sign_in;
 
 /// The entry points of the citizen bundles (`src/main.rs`, `src/bin/offer.rs`, `src/bin/join.rs`).
 /// Each names only its own pages, so the linker leaves the others out of its wasm.

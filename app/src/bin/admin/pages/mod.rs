@@ -7,6 +7,7 @@ pub mod dev_login;
 pub mod editor;
 pub mod import;
 pub mod inbox;
+mod inbox_card;
 pub mod locations;
 pub mod login;
 pub mod offers;
