@@ -244,14 +244,18 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&authorizer["Issuer"]));
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&tagged("Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}".into())));
     assert_eq!(var("FOREBYG_COGNITO_CLIENT_ID").map(|c| seq([c.clone()])).as_ref(), Some(&authorizer["Audience"]));
-    // The SPA signs in at the pool's hosted UI and comes back to /admin/callback (/admin/login
-    // after signing out).
+    // The SPA signs in at the pool's hosted UI and comes back to /admin/callback or, for the
+    // clinician pages, /klinik/callback (/admin/login or /klinik/log-ind after signing out).
     let hosted_ui = tagged("Sub", "https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com".into());
     assert_eq!(var("FOREBYG_COGNITO_HOSTED_UI"), Some(&hosted_ui));
     let client = serde_yaml_ng::to_string(&props(&t, "UserPoolClient")).unwrap();
-    for url in
-        ["https://${Distribution.DomainName}/admin/callback", "https://${DomainName}/admin/login", "https://${Distribution.DomainName}/admin/login"]
-    {
+    for url in [
+        "https://${Distribution.DomainName}/admin/callback",
+        "https://${DomainName}/admin/login",
+        "https://${Distribution.DomainName}/admin/login",
+        "https://${Distribution.DomainName}/klinik/callback",
+        "https://${DomainName}/klinik/log-ind",
+    ] {
         assert!(client.contains(url), "UserPoolClient lacks {url}: {client}");
     }
     let logging = &f["LoggingConfig"];
