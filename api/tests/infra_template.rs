@@ -17,7 +17,6 @@ use serde_yaml_ng::value::{Tag, TaggedValue};
 use serde_yaml_ng::{Mapping, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use utoipa::OpenApi;
 
 fn template() -> Value {
     let path = format!("{}/../infra/template.yaml", env!("CARGO_MANIFEST_DIR"));
@@ -129,7 +128,7 @@ fn table_matches_the_adapters_definition() {
 
 /// `METHOD /path` keys of every operation in the OpenAPI document.
 fn openapi_operations() -> BTreeSet<String> {
-    let doc = serde_json::to_value(forebyg_api::openapi::ApiDoc::openapi()).unwrap();
+    let doc = serde_json::to_value(forebyg_api::routes::openapi()).unwrap();
     let mut out = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for method in ["get", "put", "post", "delete", "patch", "head", "options"] {

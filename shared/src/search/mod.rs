@@ -6,6 +6,8 @@ use crate::offer::{Enrolment, Offer};
 use crate::taxonomy::{Capacity, Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
+#[cfg(feature = "openapi")]
+mod params_doc;
 mod response;
 
 pub use response::*;
