@@ -10,6 +10,7 @@ pub mod inbox;
 mod inbox_card;
 pub mod locations;
 pub mod login;
+mod multi_choice;
 pub mod offers;
 pub mod overview;
 mod pickers;

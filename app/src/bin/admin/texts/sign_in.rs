@@ -24,7 +24,7 @@ forebyg_app::texts! {
     PROVIDER_ID_REQUIRED = "Angiv udbyderens id.", "Enter the provider id.";
     ORG_KIND = "Organisationens type", "The organisation's kind";
     ORG_NAME = "Organisationens navn", "The organisation's name";
-    ORG_NAME_HINT = "Fx Lægerne i Vestergade", "E.g. Lægerne i Vestergade";
+    ORG_NAME_HINT = "Fx Lægerne i Vestergade", "E.g. Vestergade Medical Practice";
     ORG_NAME_REQUIRED = "Angiv organisationens navn.", "Enter the organisation's name.";
     ORG_SOR = "SOR-kode (frivillig)", "SOR code (optional)";
     DEV_LOGIN_BAD_REQUEST = "Login-anmodningen mangler oplysninger. Start forfra.", "The sign-in request is incomplete. Start again.";
