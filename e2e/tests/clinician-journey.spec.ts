@@ -104,18 +104,21 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const firstCode = await refer(page, t, first, phone());
 
     // A second referral, withdrawn again.
-    await page.goBack();
-    await page.goBack();
+    await page.getByRole('link', { name: t.backToResults, exact: true }).click();
     await expect(search.resultsHeading).toBeVisible();
     await referLink(referable.nth(1), t).click();
     const second = unique('Jens Klinik');
     const secondCode = await refer(page, t, second, phone());
-    await page.getByRole('link', { name: t.myReferrals }).first().click();
+    await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
     await page.getByRole('link', { name: new RegExp(secondCode) }).click();
     await page.getByRole('button', { name: t.withdraw }).click();
     await page.getByRole('button', { name: t.confirmWithdraw }).click();
     await expect(page.getByRole('status')).toContainText(t.withdrawn);
     await expectNoAxeViolations(page, `referral detail (${lang})`);
+
+    // A clinician never reaches the admin workspace: their sign-in is not an admin's.
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/admin\/login$/);
 
     // The region admin (Nordjylland: 9000 Aalborg) works the first referral to its end.
     const admin = await browser.newPage({ viewport: page.viewportSize() });

@@ -122,7 +122,8 @@ fn receipt(r: ClinicianReferral, lang: Lang) -> impl IntoView {
             <p class="receipt__code">{r.code.clone()}</p>
             <p>{t::SENT_TEXT.get(lang)}</p>
             <ul class="plain link-list">
-                <li><a href=cq::referral_href(&r.code)>{t::NAV_REFERRALS.get(lang)}": "{r.code.clone()}</a></li>
+                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
+                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
                 <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
             </ul>
         </section>
