@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// Not signed in: nothing is asked (the page shows the sign-in prompt instead).
+const SIGNED_OUT: ApiError = ApiError::Http(401);
+
 /// A refused token (expired, or signed out elsewhere) sends the clinician to sign in again,
 /// to come back here.
 fn on_unauthorised<T>(r: Result<T, ApiError>) -> Result<T, ApiError> {
@@ -21,15 +24,18 @@ fn on_unauthorised<T>(r: Result<T, ApiError>) -> Result<T, ApiError> {
 }
 
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    on_unauthorised(crate::http::get(url, CLINICIAN.token()).await)
+    let token = CLINICIAN.token().ok_or(SIGNED_OUT)?;
+    on_unauthorised(crate::http::get(url, Some(token)).await)
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
-    on_unauthorised(crate::http::post(url, CLINICIAN.token(), body).await)
+    let token = CLINICIAN.token().ok_or(SIGNED_OUT)?;
+    on_unauthorised(crate::http::post(url, Some(token), body).await)
 }
 
 pub async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let r = crate::http::send(Method::DELETE, url, CLINICIAN.token(), None).await;
+    let token = CLINICIAN.token().ok_or(SIGNED_OUT)?;
+    let r = crate::http::send(Method::DELETE, url, Some(token), None).await;
     on_unauthorised(r.and_then(|(status, body)| crate::http::parse(status, &body)))
 }
 
