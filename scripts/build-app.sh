@@ -9,7 +9,8 @@
 #                                dist/style-<hash>.css; and, loaded only when used:
 #                                dist/js/map-<hash>.js (the map view) with dist/leaflet-<version>/
 #                                (leaflet-<hash>.js|css, images/), dist/js/qr-<hash>.js with
-#                                dist/js/qrcode-<hash>.js (print QR code)
+#                                dist/js/qrcode-<hash>.js (print QR code); the static information
+#                                pages (scripts/build_pages.py: dist/om-forebyg.html ..., dist/en/)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
 #                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
 # The admin workspace is a separate bundle so citizens never download its code.
@@ -243,6 +244,8 @@ done
 if [[ -d "$CITIZEN_STAGE" ]]; then
   for page in "${CITIZEN_PAGES[@]}"; do [[ -f "$CITIZEN_STAGE/$page" ]] || die "no $page: the citizen bundles are built together"; done
   citizen_modules "$CITIZEN_STAGE"
+  # The static information pages (About, privacy, accessibility, contact): HTML and the stylesheet only.
+  python3 "$ROOT/scripts/build_pages.py" "$ROOT" "$CITIZEN_STAGE"
   install_stage "$CITIZEN_STAGE" "$DIST"
 fi
 [[ ! -d "$ADMIN_STAGE" ]] || install_stage "$ADMIN_STAGE" "$DIST/admin"

@@ -217,7 +217,9 @@ fn openapi_documents_every_route_and_error() {
             for (status, response) in op["responses"].as_object().unwrap() {
                 if status.starts_with('4') || status.starts_with('5') {
                     let content = response["content"].as_object().map(|c| c.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-                    assert!(content.iter().any(|c| c == "application/problem+json"), "{method} {path} {status}: {content:?}");
+                    // FHIR routes answer errors as FHIR OperationOutcomes.
+                    let expected = if path.starts_with("/api/v1/fhir/") { "application/fhir+json" } else { "application/problem+json" };
+                    assert!(content.iter().any(|c| c == expected), "{method} {path} {status}: {content:?}");
                 }
             }
         }

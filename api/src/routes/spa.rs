@@ -6,10 +6,26 @@ use std::path::Path;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
+/// The static information pages (built by scripts/build_pages.py from app/pages/): no wasm, in
+/// Danish and in English.
+pub const INFO_PAGES: &[(&str, &str)] = &[
+    ("/om-forebyg", "om-forebyg.html"),
+    ("/privatliv", "privatliv.html"),
+    ("/tilgaengelighed", "tilgaengelighed.html"),
+    ("/kontakt", "kontakt.html"),
+    ("/en/about", "en/about.html"),
+    ("/en/privacy", "en/privacy.html"),
+    ("/en/accessibility", "en/accessibility.html"),
+    ("/en/contact", "en/contact.html"),
+];
+
 /// The HTML file of the citizen bundle whose pages include `path` (the same mapping as the
 /// CloudFront function `SpaRewriteFunction` in infra/template.yaml; both are tested with the same
 /// cases): the offer page, joining (sign-up, receipt, status) or the search with everything else.
 pub fn citizen_page(path: &str) -> &'static str {
+    if let Some((_, file)) = INFO_PAGES.iter().find(|(p, _)| *p == path) {
+        return file;
+    }
     let segments: Vec<&str> = path.split('/').collect();
     match segments.as_slice() {
         ["", "tilbud", id] if !id.is_empty() => "offer.html",
@@ -57,6 +73,10 @@ mod tests {
             ("/", "index.html"),
             ("/gemte", "index.html"),
             ("/om", "index.html"),
+            ("/om-forebyg", "om-forebyg.html"),
+            ("/en/privacy", "en/privacy.html"),
+            ("/en", "index.html"),
+            ("/en/x", "index.html"),
             ("/tilbud/demo-00000001", "offer.html"),
             ("/tilbud/demo-00000001/tilmeld", "join.html"),
             ("/kvittering/AB12CD", "join.html"),
