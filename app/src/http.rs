@@ -1,24 +1,20 @@
-//! JSON over HTTP decoded with serde into the shared models (`JSON.parse` + serde-wasm-bindgen,
-//! which keeps serde_json's parser out of the wasm), with a bearer token when signed in: the
+//! JSON over HTTP with a bearer token when signed in (the wire format is [`crate::wire`]'s): the
 //! admin workspace, the clinician pages and the sign-in.
 
 use crate::api::{decode, ApiError};
+use crate::wire;
 use forebyg_shared::problem::Problem;
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-/// A JSON text of `value`.
-pub fn json_text<T: Serialize>(value: &T) -> String {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).ok().and_then(|js| js_sys::JSON::stringify(&js).ok()).and_then(|s| s.as_string()).unwrap_or_default()
-}
+pub use crate::wire::to_json as json_text;
 
 /// Reads a body as `T` (2xx) or as the problem it is.
 pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     let json = js_sys::JSON::parse(body).unwrap_or(JsValue::UNDEFINED);
-    decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
+    decode(status, || wire::from_js::<T>(json.clone()).ok_or(()), || wire::from_js::<Problem>(json.clone()).ok_or(()))
 }
 
 /// Sends a request (with a JSON body if any) and gives back the status and the body's text.

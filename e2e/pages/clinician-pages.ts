@@ -7,7 +7,7 @@ export type Lang = 'da' | 'en';
 export const T = {
   da: {
     frontLink: 'Er du læge eller sygeplejerske? Find tilbud til din patient',
-    footerLink: 'For behandlere',
+    footerLink: 'For behandlere: find tilbud til en patient',
     searchH1: 'Find tilbud til din patient',
     kol: 'KOL',
     postcode: 'Patientens postnummer',
@@ -59,7 +59,7 @@ export const T = {
   },
   en: {
     frontLink: 'Are you a doctor or nurse? Find offers for your patient',
-    footerLink: 'For clinicians',
+    footerLink: 'For clinicians: find offers for a patient',
     searchH1: 'Find offers for your patient',
     kol: 'COPD',
     postcode: "The patient's postcode",

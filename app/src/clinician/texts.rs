@@ -8,6 +8,7 @@ crate::texts! {
     NAV_CLINICIAN = "For behandlere", "For clinicians";
     FRONT_LINK = "Er du læge eller sygeplejerske? Find tilbud til din patient", "Are you a doctor or nurse? Find offers for your patient";
     NAV_REFERRALS = "Mine henvisninger", "My referrals";
+    FOOTER_LINK = "For behandlere: find tilbud til en patient", "For clinicians: find offers for a patient";
 
     // Clinician search.
     SEARCH_H1 = "Find tilbud til din patient", "Find offers for your patient";

@@ -6,11 +6,11 @@
 
 use super::search::LAST_SEARCH_KEY;
 use crate::api::ApiError;
-use crate::app::use_lang;
 use crate::clinician::handout as h;
 use crate::clinician::query::{HandoutQuery, SEARCH_PATH};
 use crate::clinician::texts as t;
 use crate::components::js_module;
+use crate::context::use_lang;
 use crate::{dom, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;

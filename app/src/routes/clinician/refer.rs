@@ -6,11 +6,11 @@
 use super::search::{condition_input_id, LAST_SEARCH_KEY};
 use super::session::{self, SignInPrompt};
 use crate::api::ApiError;
-use crate::app::use_lang;
 use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
+use crate::context::use_lang;
 use crate::{dom, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
 use forebyg_shared::offer::Offer;

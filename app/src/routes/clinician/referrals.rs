@@ -5,9 +5,9 @@
 
 use super::session::{self, SignInPrompt};
 use crate::api::ApiError;
-use crate::app::use_lang;
 use crate::clinician::query::{self as cq, REFERRALS_PATH};
 use crate::clinician::texts as t;
+use crate::context::use_lang;
 use crate::{dom, format, query};
 use forebyg_shared::clinician::{ClinicianReferral, ClinicianReferralList};
 use forebyg_shared::referral::{ReferralStatus, StatusEvent};

@@ -5,10 +5,10 @@
 
 use super::results::{HandoutBar, Results, RESULTS_HEADING_ID};
 use crate::api::ApiError;
-use crate::app::use_lang;
 use crate::clinician::query::{self as cq, ClinicianQuery};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::context::use_lang;
 use crate::dom;
 use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
 use forebyg_shared::taxonomy::Condition;
@@ -189,6 +189,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::SEARCH_H1.get(lang)}</h1>
         <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
+        <p><a href=cq::REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
         {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
         <div class="clinic-layout">
             <form class="search-form clinic-form" role="search" aria-label=t::FORM_LABEL.get(lang) novalidate on:submit=submit>

@@ -4,9 +4,9 @@
 //! organisation is refused here, as the API refuses it.
 
 use super::session::{start_sign_in, SignInPrompt};
-use crate::app::use_lang;
 use crate::clinician::query::REFERRALS_PATH;
 use crate::clinician::texts as t;
+use crate::context::use_lang;
 use crate::dom;
 use crate::oauth::CallbackError;
 use crate::sign_in::CLINICIAN;

@@ -6,10 +6,9 @@ mod geolocation;
 mod results;
 
 use crate::api::{self, ApiError};
-use crate::app::{remember_search, use_lang};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::map_view::view_toggle;
-use crate::router::{use_navigate, use_query_map, NavigateOptions};
+use crate::context::{remember_search, use_lang};
 use crate::{dom, format, i18n, map, query};
 use filters::filter_fields;
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -20,6 +19,9 @@ use geolocation::{locate, Geo};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// Where the search of the current URL stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -445,6 +447,7 @@ pub fn SearchPage() -> impl IntoView {
             <div class="page-intro">
                 <h1 tabindex="-1" node_ref=h1>{i18n::SEARCH_H1.get(lang)}</h1>
                 <p class="lead">{i18n::SEARCH_INTRO.get(lang)}</p>
+                <p class="clinician-link"><A href=crate::clinician::query::SEARCH_PATH>{crate::clinician::texts::FRONT_LINK.get(lang)}</A></p>
                 {jump}
             </div>
             {summary}
