@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod clinician;
 pub mod config;
 pub mod demo;
 pub mod error;
@@ -9,6 +10,7 @@ pub mod extract;
 pub mod hsds;
 pub mod openapi;
 pub mod rate_limit;
+pub mod referral_flow;
 pub mod routes;
 pub mod search;
 pub mod self_referral;

@@ -21,35 +21,54 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
     Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
 }
 
+/// What a search read: published offers with a place within the radius, nearest first (then
+/// by id), and the searched region's digital offers by title, each passing `keep`.
+pub struct Candidates {
+    pub near: Vec<(f64, Offer)>,
+    pub digital: Vec<Offer>,
+    pub stats: SearchStats,
+}
+
+/// The search core the citizen and the clinician searches share: reads the covering geo cells
+/// (when `places`) and the region's digital offers (when `digital`), once.
+pub async fn candidates(
+    store: &dyn OfferStore,
+    origin: &SearchOrigin,
+    radius_km: f64,
+    (places, digital): (bool, bool),
+    keep: impl Fn(&Offer) -> bool,
+) -> Result<Candidates, ApiError> {
+    let cells = geo_index::cover(origin.point, radius_km);
+    let mut out = Candidates { near: vec![], digital: vec![], stats: SearchStats { cells: cells.len() as u32, items_read: 0 } };
+    if places {
+        let read = store.published_in_cells(&cells).await?;
+        out.stats.items_read += read.items_read;
+        out.near = read
+            .offers
+            .into_iter()
+            .filter(|o| o.is_published() && keep(o))
+            .filter_map(|o| distance(origin.point, &o).filter(|d| *d <= radius_km).map(|d| (d, o)))
+            .collect();
+        out.near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    }
+    if digital {
+        let read = store.published_digital(origin.region).await?;
+        out.stats.items_read += read.items_read;
+        out.digital = read.offers.into_iter().filter(|o| o.is_published() && keep(o)).collect();
+        out.digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    }
+    Ok(out)
+}
+
 pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
     let origin = resolve_origin(params)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
-    let cells = geo_index::cover(origin.point, params.radius_km);
     let want_places = params.format != Some(Format::Digital);
     let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
-
-    let mut stats = SearchStats { cells: cells.len() as u32, items_read: 0 };
-    let mut near: Vec<(f64, Offer)> = vec![];
-    if want_places {
-        let read = store.published_in_cells(&cells).await?;
-        stats.items_read += read.items_read;
-        near = read
-            .offers
-            .into_iter()
-            .filter(|o| o.is_published() && params.matches(o, &today))
-            .filter_map(|o| distance(origin.point, &o).filter(|d| *d <= params.radius_km).map(|d| (d, o)))
-            .collect();
-        match params.sort {
-            Sort::Distance => near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))),
-            Sort::NextStart => near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id))),
-        }
-    }
-    let mut digital: Vec<Offer> = vec![];
-    if want_digital {
-        let read = store.published_digital(origin.region).await?;
-        stats.items_read += read.items_read;
-        digital = read.offers.into_iter().filter(|o| o.is_published() && params.matches(o, &today)).collect();
-        digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    let Candidates { mut near, digital, stats } =
+        candidates(store, &origin, params.radius_km, (want_places, want_digital), |o| params.matches(o, &today)).await?;
+    if params.sort == Sort::NextStart {
+        near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id)));
     }
 
     let total = near.len() + digital.len();
@@ -85,6 +104,6 @@ fn distance(origin: GeoPoint, offer: &Offer) -> Option<f64> {
 }
 
 /// Distances are shown to 100 m.
-fn round_km(km: f64) -> f64 {
+pub fn round_km(km: f64) -> f64 {
     (km * 10.0).round() / 10.0
 }

@@ -16,10 +16,12 @@
 //! and a `u64` above 2^53 - 1 is refused (a JS number cannot tell; serde-wasm-bindgen did the
 //! same); and an array is never read as a struct.
 
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::search::{OfferHit, OfferSummary, PostcodeInfo, SearchOrigin, SearchResponse, SearchStats};
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
 use forebyg_shared::validation::{ErrorCode, FieldError};
@@ -143,6 +145,7 @@ macro_rules! unsigned {
 }
 
 unsigned! {
+    u8 = u8::MAX as f64;
     u16 = u16::MAX as f64;
     u32 = u32::MAX as f64;
     // A JS number holds integers exactly up to 2^53 - 1 (Number.MAX_SAFE_INTEGER).
@@ -173,7 +176,7 @@ macro_rules! codes {
     )+};
 }
 
-codes!(Category, Condition, Format, RegionCode, Kronikerpakke, Capacity, OfferStatus, ProviderKind, Weekday, ReferralStatus);
+codes!(Category, Condition, Format, RegionCode, Kronikerpakke, Capacity, OfferStatus, ProviderKind, Weekday, ReferralStatus, ReferralMethod);
 
 /// `#[serde(rename_all = "kebab-case")]`
 impl FromJson for ErrorCode {
@@ -243,7 +246,7 @@ structs! {
     PostcodeInfo { postcode: req, name: req, region: req, point: req, }
     Offer {
         id: req, title: req, summary: req, description: req, category: req, conditions: req, format: req, languages: req,
-        schedule: req, location: opt, location_id: opt, region: req, provider: req, referral: req, capacity: req, cost: req,
+        schedule: req, location: opt, location_id: opt, region: req, provider: req, referral: req, eligibility: or_default, capacity: req, cost: req,
         accessibility: opt, contact: req, status: req, last_verified: req, kronikerpakke: opt, continue_afterwards: req,
         demo: req, version: req,
     }
@@ -251,7 +254,8 @@ structs! {
     TimeSlot { weekday: req, start: req, end: req, }
     Location { name: req, address: req, postcode: req, city: req, municipality_code: req, point: req, }
     Provider { id: req, name: req, kind: req, }
-    ReferralRules { self_referral: req, from_gp: req, from_hospital: req, from_municipality: req, note: opt, }
+    ReferralRules { self_referral: req, from_gp: req, from_hospital: req, from_municipality: req, note: opt, methods: or_default, must_include: opt, }
+    Eligibility { min_age: opt, max_age: opt, accepted_conditions: or_default, inclusion_note: opt, exclusion_note: opt, }
     Cost { dkk: req, note: opt, }
     AssociationLink { name: req, url: req, description: opt, }
     ReferralReceipt {

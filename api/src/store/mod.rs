@@ -13,7 +13,7 @@ pub mod report;
 
 pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
-pub use referral::{Created, ReferralStore, SelfReferral};
+pub use referral::{ClinicianSender, Created, Referral, ReferralStore};
 pub use report::ReportStore;
 
 use async_trait::async_trait;

@@ -6,6 +6,7 @@ use crate::offer::{Enrolment, Offer};
 use crate::taxonomy::{Capacity, Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
+pub mod clinician;
 mod response;
 
 pub use response::*;
