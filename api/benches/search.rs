@@ -10,7 +10,8 @@ mod dynamodb_local;
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
 use forebyg_api::store::OfferStore;
-use forebyg_api::{demo, search};
+use forebyg_api::{clinician, demo, search};
+use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::Category;
 use std::time::{Duration, Instant};
@@ -24,6 +25,10 @@ const QUERIES: &[(&str, f64, Option<Category>)] = &[
     ("6700", 100.0, Some(Category::Ernaering)),
     ("5000", 300.0, Some(Category::Alkohol)),
 ];
+
+/// The clinician search (`GET /api/v1/clinician/offers`): postcode, conditions, age.
+const CLINICIAN_QUERIES: &[(&str, &str, Option<&str>)] =
+    &[("9000", "kol", Some("67")), ("8000", "kol,type-2-diabetes", Some("55")), ("2100", "angst-depression", None), ("6700", "", None)];
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
@@ -57,6 +62,36 @@ async fn run(store: &dyn OfferStore, label: &str, count: usize, iterations: usiz
             res.stats.items_read,
             100.0 * res.stats.items_read as f64 / count as f64,
             res.total,
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            percentile(&times, 0.95).as_secs_f64() * 1e3,
+        );
+    }
+    clinician_rows(store, iterations).await;
+}
+
+/// The clinician search's own rows: one store read per search, grouped by intervention.
+async fn clinician_rows(store: &dyn OfferStore, iterations: usize) {
+    println!("\n| clinician query | groups | offers shown | p50 ms | p95 ms |");
+    println!("|---|---:|---:|---:|---:|");
+    for &(postcode, conditions, age) in CLINICIAN_QUERIES {
+        let mut pairs = vec![("postcode", postcode), ("conditions", conditions)];
+        pairs.extend(age.map(|a| ("age", a)));
+        let params = ClinicianParams::parse(pairs).unwrap();
+        let mut times = Vec::with_capacity(iterations);
+        let mut last = None;
+        for _ in 0..iterations {
+            let t = Instant::now();
+            last = Some(clinician::search::search(store, &params).await.unwrap());
+            times.push(t.elapsed());
+        }
+        times.sort();
+        let res = last.unwrap();
+        let shown: usize = res.groups.iter().map(|g| g.nearby.len() + g.digital.len()).sum();
+        println!(
+            "| {postcode} {} age {} | {} | {shown} | {:.2} | {:.2} |",
+            if conditions.is_empty() { "(all)" } else { conditions },
+            age.unwrap_or("–"),
+            res.groups.len(),
             percentile(&times, 0.5).as_secs_f64() * 1e3,
             percentile(&times, 0.95).as_secs_f64() * 1e3,
         );

@@ -6,6 +6,10 @@ use axum::response::{IntoResponse, Response};
 use forebyg_shared::problem::{types, Problem, PROBLEM_CONTENT_TYPE};
 use forebyg_shared::validation::FieldError;
 
+/// How long a client should wait when the store is unavailable (DynamoDB throttling or an
+/// outage usually clears within seconds; the SDK has already retried).
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("invalid request ({} field errors)", .0.len())]
@@ -18,6 +22,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// The request is valid but the resource's state does not allow it.
     #[error("conflict: {kind}")]
     Conflict { kind: &'static str, title: &'static str, detail: String },
@@ -56,6 +62,7 @@ impl ApiError {
             },
             ApiError::BadRequest(detail) => simple(types::BAD_REQUEST, "Bad request", 400, Some(detail.clone())),
             ApiError::UnsupportedMediaType => simple(types::BAD_REQUEST, "Send the body as application/json", 415, None),
+            ApiError::PayloadTooLarge => simple(types::BAD_REQUEST, "The body is too large", 413, None),
             ApiError::Conflict { kind, title, detail } => simple(kind, title, 409, Some(detail.clone())),
             ApiError::Stale(_) => simple(
                 types::STALE_VERSION,
@@ -108,6 +115,9 @@ impl IntoResponse for ApiError {
         match self {
             ApiError::TooManyRequests { retry_after_secs } => {
                 res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            ApiError::Store(StoreError::Unavailable(_)) => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECS));
             }
             ApiError::Unauthenticated(_) => {
                 res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

@@ -1,8 +1,10 @@
 //! Request extractors whose failures are problem+json bodies, not axum's plain-text rejections.
 
 use crate::error::ApiError;
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
@@ -24,7 +26,44 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 "Formularen indeholder et ugyldigt felt.",
                 format!("The request body has an invalid field: {}", e.body_text()),
             )])),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::PayloadTooLarge),
             Err(e) => Err(ApiError::BadRequest(e.body_text())),
+        }
+    }
+}
+
+/// A raw body (the CSV import); too large is a 413 problem, not axum's plain text.
+pub struct ApiBytes(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Bytes::from_request(req, state).await {
+            Ok(bytes) => Ok(ApiBytes(bytes)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::PayloadTooLarge),
+            Err(e) => Err(ApiError::BadRequest(e.body_text())),
+        }
+    }
+}
+
+/// Query parameters deserialized with serde; a value of the wrong type is a 422 problem.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(e) => {
+                // serde_urlencoded names the parameter: "Failed to deserialize query string: limit: invalid digit ..."
+                let text = e.body_text();
+                let reason = text.split_once("query string: ").map_or(text.as_str(), |(_, r)| r);
+                let field = reason.split_once(": ").map_or("query", |(name, _)| name);
+                let en = format!("Invalid value: {reason}");
+                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, "Ugyldig værdi.", en)]))
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod fhir;
 pub mod hsds;
 pub mod openapi;
 pub mod rate_limit;

@@ -1,35 +1,20 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+//! The OpenAPI 3.1 document's frame (info, tags, the bearer scheme) and the problem responses
+//! the routes document. The paths come from the routers themselves: each handler is declared
+//! once, with `#[utoipa::path]`, and registered with `utoipa_axum::routes!` (see `routes`).
 
-use crate::routes::{
-    __path_audit_log, __path_coverage_csv, __path_coverage_json, __path_create_offer, __path_create_self_referral, __path_export_offers_csv,
-    __path_get_admin_offer, __path_get_config, __path_get_offer, __path_get_postcode, __path_get_self_referral, __path_get_taxonomy, __path_healthz,
-    __path_import_offers_csv, __path_list_offers, __path_list_referrals, __path_list_reports, __path_me, __path_referral_counts, __path_report_offer,
-    __path_resolve_report, __path_search_offers, __path_set_offer_status, __path_set_referral_status, __path_update_offer, __path_verify_offer,
-    __path_withdraw_self_referral,
-};
-use crate::routes::{
-    __path_create_location, __path_create_provider, __path_get_location, __path_get_provider, __path_list_locations, __path_list_providers,
-    __path_set_location_status, __path_set_provider_status, __path_update_location, __path_update_provider,
-};
-use crate::routes::{
-    __path_hsds_locations, __path_hsds_organizations, __path_hsds_service, __path_hsds_service_at_locations, __path_hsds_services,
-    __path_hsds_taxonomies, __path_hsds_taxonomy_terms,
-};
-use axum::Json;
+use forebyg_shared::problem::{Problem, PROBLEM_CONTENT_TYPE};
+use std::collections::BTreeMap;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Forebyg API", version = "1", description = "Find patient-oriented prevention offers in Denmark. Errors are RFC 9457 problem+json."),
-    paths(
-        search_offers, get_offer, create_self_referral, get_self_referral, withdraw_self_referral, get_taxonomy, healthz, openapi_json,
-        me, list_offers, create_offer, get_admin_offer, update_offer, set_offer_status, verify_offer, list_referrals, referral_counts, set_referral_status, audit_log,
-        list_providers, create_provider, get_provider, update_provider, set_provider_status,
-        list_locations, create_location, get_location, update_location, set_location_status,
-        coverage_json, coverage_csv, export_offers_csv, import_offers_csv, report_offer, list_reports, resolve_report, get_postcode, get_config,
-        hsds_services, hsds_service, hsds_organizations, hsds_locations, hsds_service_at_locations, hsds_taxonomies, hsds_taxonomy_terms
-    ),
     modifiers(&BearerAuth),
+    components(schemas(Problem)),
     tags(
         (name = "offers", description = "Public search and offer pages"),
         (name = "self-referrals", description = "Ask to join an offer; check or withdraw the request with the receipt code"),
@@ -37,9 +22,15 @@ use utoipa::OpenApi;
         (name = "hsds", description = "Open Referral HSDS 3.0 export of the published offers"),
         (name = "health", description = "Liveness"),
         (name = "admin", description = "Regional admins and provider editors (Cognito ID token as bearer)"),
+        (name = "clinician", description = "The clinician search (public) and referrals through Forebyg by signed-in clinicians (Cognito ID token as bearer)"),
     )
 )]
-pub struct ApiDoc;
+struct Frame;
+
+/// The document without paths: the routers add theirs (`routes::api`).
+pub fn frame() -> utoipa::openapi::OpenApi {
+    Frame::openapi()
+}
 
 /// The admin routes' bearer scheme (a Cognito ID token, RS256).
 struct BearerAuth;
@@ -52,8 +43,65 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// This document.
-#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "health", responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// One problem+json response; 429 and 503 say how long to wait.
+fn problem(status: u16, description: &str) -> (String, RefOr<Response>) {
+    let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+    let mut response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
+    if matches!(status, 429 | 503) {
+        let seconds =
+            HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
+        response = response.header("Retry-After", seconds.build());
+    }
+    (status.to_string(), response.build().into())
+}
+
+/// Declares `IntoResponses` types for `#[utoipa::path(responses(...))]`, each a set of problem
+/// responses, so a handler lists the sets it can answer with instead of repeating each status.
+macro_rules! problem_responses {
+    ($($(#[doc = $doc:literal])* $name:ident { $($status:literal => $description:literal),+ $(,)? })+) => {$(
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl utoipa::IntoResponses for $name {
+            fn responses() -> BTreeMap<String, RefOr<Response>> {
+                BTreeMap::from([$(problem($status, $description)),+])
+            }
+        }
+    )+};
+}
+
+problem_responses! {
+    /// Every route with a JSON request body (`extract::ApiJson`).
+    JsonBody {
+        400 => "The body is not valid JSON.",
+        413 => "The body is too large.",
+        415 => "The body is not sent as application/json.",
+        422 => "A field is missing or invalid (named in `errors`).",
+    }
+    /// The CSV import's file (`routes::admin_bulk`).
+    CsvBody {
+        400 => "The file could not be read.",
+        413 => "The file is larger than 6 MB.",
+        415 => "The file is not sent as text/csv.",
+    }
+    /// A query parameter is invalid or unknown (named in `errors`).
+    Invalid { 422 => "A parameter is invalid (named in `errors`)." }
+    /// Every admin route (`auth::Admin`).
+    AdminAuth {
+        401 => "Sign-in required: no valid bearer token.",
+        403 => "The token's role or scope does not allow this.",
+    }
+    /// Every signed-in clinician route (`auth::Clinician`).
+    ClinicianAuth {
+        401 => "Sign-in required: no valid bearer token.",
+        403 => "Not a clinician account (admins use the admin routes).",
+    }
+    /// No such resource (or not visible to the caller).
+    NotFound { 404 => "No such resource." }
+    /// The resource's state does not allow the change.
+    Conflict { 409 => "The resource's state does not allow this (see `type` and `detail`)." }
+    /// The per-client rate limit of the citizen routes.
+    RateLimited { 429 => "Too many requests from this client: wait `Retry-After` seconds." }
+    /// Every route that reads or writes the store.
+    Unavailable { 503 => "The store is temporarily unavailable: try again after `Retry-After` seconds; nothing was changed." }
 }

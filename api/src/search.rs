@@ -21,8 +21,17 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
     Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
 }
 
-/// What a search read: published offers with a place within the radius, nearest first (then
-/// by id), and the searched region's digital offers by title, each passing `keep`.
+/// The matches of a search before paging: on-site and hybrid offers within the radius in result
+/// order with their distance, then the searched region's digital offers in result order.
+pub struct Found {
+    pub origin: SearchOrigin,
+    pub near: Vec<(f64, Offer)>,
+    pub digital: Vec<Offer>,
+    pub stats: SearchStats,
+}
+
+/// What the search core read: published offers with a place within the radius, nearest first
+/// (then by id), and the searched region's digital offers by title, each passing `keep`.
 pub struct Candidates {
     pub near: Vec<(f64, Offer)>,
     pub digital: Vec<Offer>,
@@ -61,16 +70,7 @@ pub async fn candidates(
 }
 
 pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
-    let origin = resolve_origin(params)?;
-    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
-    let want_places = params.format != Some(Format::Digital);
-    let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
-    let Candidates { mut near, digital, stats } =
-        candidates(store, &origin, params.radius_km, (want_places, want_digital), |o| params.matches(o, &today)).await?;
-    if params.sort == Sort::NextStart {
-        near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id)));
-    }
-
+    let Found { origin, near, digital, stats } = find(store, params).await?;
     let total = near.len() + digital.len();
     let hits = near
         .iter()
@@ -88,6 +88,21 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
         results,
         stats,
     })
+}
+
+/// Every match of a search (the citizen search and the FHIR directory search share it).
+pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found, ApiError> {
+    let origin = resolve_origin(params)?;
+    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let want_places = params.format != Some(Format::Digital);
+    let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
+    let Candidates { mut near, digital, stats } =
+        candidates(store, &origin, params.radius_km, (want_places, want_digital), |o| params.matches(o, &today)).await?;
+    if params.sort == Sort::NextStart {
+        near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id)));
+    }
+
+    Ok(Found { origin, near, digital, stats })
 }
 
 /// Soonest start first: continuous enrolment (start now), then by date, undated last.

@@ -202,6 +202,29 @@ fn openapi_documents_every_route_and_error() {
         ]
     );
     assert!(search["responses"]["422"]["content"]["application/problem+json"].is_object());
+    // Code enums are documented with the codes the API sends and accepts, not the Rust names.
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let codes = |name: &str| -> Vec<String> { serde_json::from_value(schemas[name]["enum"].clone()).unwrap() };
+    assert_eq!(codes("Category"), forebyg_shared::taxonomy::Category::ALL.iter().map(|c| c.code().to_owned()).collect::<Vec<_>>());
+    assert_eq!(codes("RegionCode"), forebyg_shared::taxonomy::RegionCode::ALL.iter().map(|c| c.code().to_owned()).collect::<Vec<_>>());
+    // Every reference resolves, and every problem response is problem+json.
+    let text = doc.to_string();
+    for name in text.split("#/components/schemas/").skip(1).map(|rest| rest.split('"').next().unwrap()) {
+        assert!(schemas.contains_key(name), "dangling $ref to {name}");
+    }
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            for (status, response) in op["responses"].as_object().unwrap() {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let content = response["content"].as_object().map(|c| c.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+                    assert!(content.iter().any(|c| c == "application/problem+json"), "{method} {path} {status}: {content:?}");
+                }
+            }
+        }
+    }
+    // The search's bounds are the parser's.
+    let per_page = search["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "per_page").unwrap();
+    assert_eq!(per_page["schema"]["maximum"].as_f64(), Some(forebyg_shared::search::MAX_PER_PAGE as f64));
     assert!(paths["/api/v1/offers/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"].is_object());
     // Every documented parameter is one the parser knows: documenting a typo would fail here.
     for p in params {

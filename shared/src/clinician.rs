@@ -140,7 +140,7 @@ pub struct ClinicianReferral {
     pub updated_at: i64,
     /// YYYY-MM-DD after which the referral and its personal data are deleted.
     pub expires_on: String,
-    /// Someone other than the clinician changed it after the list's `since` cursor.
+    /// Someone other than the clinician changed it after `since` (an earlier list's `cursor`).
     pub changed: bool,
     /// The clinician may still withdraw it.
     pub withdrawable: bool,
@@ -150,7 +150,8 @@ pub struct ClinicianReferral {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClinicianReferralList {
-    /// Pass as `since` next time to learn what changed after this answer.
+    /// Pass as `since` next time to learn what changed after this answer (a change in the same
+    /// second as this answer may be reported again, never missed).
     pub cursor: i64,
     /// Newest first.
     pub referrals: Vec<ClinicianReferral>,

@@ -20,14 +20,7 @@ pub fn birth_date(cpr: &str) -> Option<(u16, u8, u8)> {
         _ => return None,
     };
     let year = century + yy;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
+    let days = crate::validation::days_in_month(u32::from(year), u32::from(month))? as u16;
     (1..=days).contains(&day).then_some((year, month as u8, day as u8))
 }
 

@@ -17,8 +17,8 @@ use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
-/// What the clinician sees of a referral; `changed` when someone else moved it at or after
-/// `since` (Unix seconds).
+/// What the clinician sees of a referral; `changed` when someone else moved it after `since`
+/// (a list's `cursor`).
 pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
     ClinicianReferral {
         code: r.receipt_code.clone(),
@@ -37,7 +37,7 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         created_at: r.created_at,
         updated_at: r.updated_at,
         expires_on: iso_date(r.expires_at),
-        changed: since.is_some_and(|s| r.history.iter().any(|e| e.at >= s && e.by != Actor::Clinician)),
+        changed: since.is_some_and(|s| r.history.iter().any(|e| e.at > s && e.by != Actor::Clinician)),
         withdrawable: r.status.is_open(),
     }
 }
@@ -112,10 +112,13 @@ pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: Clin
 
 /// The clinician's own live referrals, newest first (each read audited).
 pub async fn list(state: &AppState, who: &Clinician, since: Option<i64>) -> Result<ClinicianReferralList, ApiError> {
-    let cursor = now();
-    let mine = state.referrals.clinician_referrals(&who.0.subject, cursor).await?;
+    let now = now();
+    let mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
     audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
-    Ok(ClinicianReferralList { cursor, referrals: mine.iter().map(|r| view(r, since)).collect() })
+    // Times are whole seconds: a change later in this same second must count as new next time,
+    // so the cursor is the second before (a change in this second may be reported twice, never
+    // missed).
+    Ok(ClinicianReferralList { cursor: now - 1, referrals: mine.iter().map(|r| view(r, since)).collect() })
 }
 
 /// One of the clinician's referrals; anyone else's is not found.

@@ -4,37 +4,38 @@
 use crate::admin::{inbox, listings};
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::openapi::{AdminAuth, Conflict, Invalid, JsonBody, NotFound, Unavailable};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use forebyg_shared::admin::{AdminOfferRow, AuditEntry, InboxItem, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange};
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/me", get(me))
-        .route("/admin/offers", get(list_offers).post(create_offer))
-        .route("/admin/offers/{id}", get(get_admin_offer).put(update_offer))
-        .route("/admin/offers/{id}/status", post(set_offer_status))
-        .route("/admin/offers/{id}/verify", post(verify_offer))
-        .route("/admin/referrals", get(list_referrals))
-        .route("/admin/referrals/counts", get(referral_counts))
-        .route("/admin/referrals/{code}/status", post(set_referral_status))
-        .route("/admin/audit", get(audit_log))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(me))
+        .routes(routes!(list_offers, create_offer))
+        .routes(routes!(get_admin_offer, update_offer))
+        .routes(routes!(set_offer_status))
+        .routes(routes!(verify_offer))
+        .routes(routes!(list_referrals))
+        .routes(routes!(referral_counts))
+        .routes(routes!(set_referral_status))
+        .routes(routes!(audit_log))
 }
 
 /// The signed-in admin and their scope.
-#[utoipa::path(get, path = "/api/v1/admin/me", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Principal), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn me(admin: Admin) -> Json<Principal> {
+#[utoipa::path(get, path = "/admin/me", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Principal), AdminAuth))]
+async fn me(admin: Admin) -> Json<Principal> {
     Json(admin.0)
 }
 
@@ -47,39 +48,31 @@ pub struct ListQuery {
 }
 
 /// Listings within the admin's scope, any status.
-#[utoipa::path(get, path = "/api/v1/admin/offers", tag = "admin", security(("bearer" = [])), params(ListQuery),
-    responses((status = 200, body = Vec<AdminOfferRow>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_offers(State(state): State<AppState>, admin: Admin, Query(q): Query<ListQuery>) -> Result<Json<Vec<AdminOfferRow>>, ApiError> {
+#[utoipa::path(get, path = "/admin/offers", tag = "admin", security(("bearer" = [])), params(ListQuery),
+    responses((status = 200, body = Vec<AdminOfferRow>), Invalid, AdminAuth, Unavailable))]
+async fn list_offers(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<ListQuery>) -> Result<Json<Vec<AdminOfferRow>>, ApiError> {
     Ok(Json(listings::list(&state, &admin, q.stale).await?))
 }
 
 /// Create a listing (the server assigns the id; version 1).
-#[utoipa::path(post, path = "/api/v1/admin/offers", tag = "admin", security(("bearer" = [])), request_body = Offer,
-    responses((status = 201, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn create_offer(
-    State(state): State<AppState>,
-    admin: Admin,
-    ApiJson(offer): ApiJson<Offer>,
-) -> Result<(StatusCode, Json<Offer>), ApiError> {
+#[utoipa::path(post, path = "/admin/offers", tag = "admin", security(("bearer" = [])), request_body = Offer,
+    responses((status = 201, body = Offer), JsonBody, AdminAuth, Unavailable))]
+async fn create_offer(State(state): State<AppState>, admin: Admin, ApiJson(offer): ApiJson<Offer>) -> Result<(StatusCode, Json<Offer>), ApiError> {
     Ok((StatusCode::CREATED, Json(listings::create(&state, &admin, offer).await?)))
 }
 
 /// One listing in any status.
-#[utoipa::path(get, path = "/api/v1/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn get_admin_offer(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<Offer>, ApiError> {
+#[utoipa::path(get, path = "/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = Offer), AdminAuth, NotFound, Unavailable))]
+async fn get_admin_offer(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<Offer>, ApiError> {
     Ok(Json(listings::get(&state, &admin, &id).await?))
 }
 
 /// Replace a listing; `version` is the version the edit started from. A stale version is a 409
 /// whose body holds the current offer.
-#[utoipa::path(put, path = "/api/v1/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Offer,
-    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn update_offer(
+#[utoipa::path(put, path = "/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Offer,
+    responses((status = 200, body = Offer), (status = 409, body = StaleEdit, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn update_offer(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -89,10 +82,9 @@ pub async fn update_offer(
 }
 
 /// Publish, unpublish (draft) or archive.
-#[utoipa::path(post, path = "/api/v1/admin/offers/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = StatusChange,
-    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json")))]
-pub async fn set_offer_status(
+#[utoipa::path(post, path = "/admin/offers/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = StatusChange,
+    responses((status = 200, body = Offer), (status = 409, body = StaleEdit, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn set_offer_status(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -102,10 +94,9 @@ pub async fn set_offer_status(
 }
 
 /// Confirm the listing is still true (last verified = today).
-#[utoipa::path(post, path = "/api/v1/admin/offers/{id}/verify", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reverify,
-    responses((status = 200, body = Offer), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleEdit, content_type = "application/problem+json")))]
-pub async fn verify_offer(
+#[utoipa::path(post, path = "/admin/offers/{id}/verify", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reverify,
+    responses((status = 200, body = Offer), (status = 409, body = StaleEdit, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn verify_offer(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -122,25 +113,23 @@ pub struct InboxQuery {
 }
 
 /// Requests to join the admin's offers, newest first. Every read is audited.
-#[utoipa::path(get, path = "/api/v1/admin/referrals", tag = "admin", security(("bearer" = [])), params(InboxQuery),
-    responses((status = 200, body = Vec<InboxItem>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_referrals(State(state): State<AppState>, admin: Admin, Query(q): Query<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
+#[utoipa::path(get, path = "/admin/referrals", tag = "admin", security(("bearer" = [])), params(InboxQuery),
+    responses((status = 200, body = Vec<InboxItem>), Invalid, AdminAuth, Unavailable))]
+async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
     Ok(Json(inbox::list(&state, &admin, q.offer.as_deref(), q.status).await?))
 }
 
 /// How many requests to join the admin's offers are in each status (no personal data; not audited).
-#[utoipa::path(get, path = "/api/v1/admin/referrals/counts", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = ReferralCounts), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
+#[utoipa::path(get, path = "/admin/referrals/counts", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = ReferralCounts), AdminAuth, Unavailable))]
+async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
     Ok(Json(inbox::counts(&state, &admin).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.
-#[utoipa::path(post, path = "/api/v1/admin/referrals/{code}/status", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = ReferralStatusChange,
-    responses((status = 200, body = InboxItem), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn set_referral_status(
+#[utoipa::path(post, path = "/admin/referrals/{code}/status", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = ReferralStatusChange,
+    responses((status = 200, body = InboxItem), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
+async fn set_referral_status(
     State(state): State<AppState>,
     admin: Admin,
     Path(code): Path<String>,
@@ -154,14 +143,15 @@ pub async fn set_referral_status(
 pub struct AuditQuery {
     /// Required for a national admin; others see their own region.
     region: Option<RegionCode>,
-    #[param(maximum = 500)]
+    /// How many entries, newest first (default 100).
+    #[param(minimum = 1, maximum = 500, default = 100)]
     limit: Option<usize>,
 }
 
 /// The region's audit log, newest first. Region admins (and national admins) only.
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
-    responses((status = 200, body = Vec<AuditEntry>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn audit_log(State(state): State<AppState>, admin: Admin, Query(q): Query<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+#[utoipa::path(get, path = "/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntry>), Invalid, AdminAuth, Unavailable))]
+async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
     use forebyg_shared::auth::Role;
     let region = match (admin.0.role, q.region, admin.0.region) {
         (Role::ProviderEditor, ..) => return Err(ApiError::Forbidden("The audit log is for region administrators.".into())),
@@ -171,5 +161,9 @@ pub async fn audit_log(State(state): State<AppState>, admin: Admin, Query(q): Qu
         (Role::NationalAdmin, None, _) => return Err(ApiError::BadRequest("Choose a region.".into())),
         _ => return Err(ApiError::Forbidden("This region's log is not yours.".into())),
     };
-    Ok(Json(state.audit.audit_log(region, q.limit.unwrap_or(100).min(500)).await?))
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return Err(FieldError::new("limit", ErrorCode::OutOfRange, "Skal være mellem 1 og 500.", "Must be between 1 and 500.").into());
+    }
+    Ok(Json(state.audit.audit_log(region, limit).await?))
 }

@@ -4,25 +4,24 @@
 use crate::admin::csv;
 use crate::auth::Admin;
 use crate::error::{problem_response, ApiError};
+use crate::extract::{ApiBytes, ApiQuery};
+use crate::openapi::{AdminAuth, CsvBody, Invalid, Unavailable};
 use crate::AppState;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use forebyg_shared::bulk::ImportReport;
 use forebyg_shared::problem::{types, Problem};
 use forebyg_shared::taxonomy::RegionCode;
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The largest file an import takes (AWS Lambda's request limit is 6 MB).
 pub const MAX_IMPORT_BYTES: usize = 6 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/offers.csv", get(export_offers_csv))
-        .route("/admin/offers/import", post(import_offers_csv).layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES)))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(import_offers_csv)).layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES)).routes(routes!(export_offers_csv))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -34,10 +33,9 @@ pub struct ExportQuery {
 
 /// Every offer within the admin's scope (any status) as CSV: `;`-separated, UTF-8 with a BOM,
 /// one row per offer at its location. The columns are documented in `api/docs/csv.md`.
-#[utoipa::path(get, path = "/api/v1/admin/offers.csv", tag = "admin", security(("bearer" = [])), params(ExportQuery),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn export_offers_csv(State(state): State<AppState>, admin: Admin, Query(q): Query<ExportQuery>) -> Result<impl IntoResponse, ApiError> {
+#[utoipa::path(get, path = "/admin/offers.csv", tag = "admin", security(("bearer" = [])), params(ExportQuery),
+    responses((status = 200, content_type = "text/csv", body = String), Invalid, AdminAuth, Unavailable))]
+async fn export_offers_csv(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<ExportQuery>) -> Result<impl IntoResponse, ApiError> {
     let regions = match q.region {
         Some(r) if admin.0.regions().contains(&r) => vec![r],
         Some(_) => return Err(ApiError::Forbidden("This region is not yours.".into())),
@@ -75,18 +73,18 @@ fn is_csv(headers: &HeaderMap) -> bool {
 /// alone. A dry run (the default) changes nothing; an apply with any row error changes nothing
 /// and answers 422 with the same report; otherwise every row is applied atomically. On the
 /// DynamoDB store one apply changes at most 100 rows.
-#[utoipa::path(post, path = "/api/v1/admin/offers/import", tag = "admin", security(("bearer" = [])), params(ImportQuery),
+#[utoipa::path(post, path = "/admin/offers/import", tag = "admin", security(("bearer" = [])), params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8, `;`- or `,`-separated)"),
     responses((status = 200, body = ImportReport, description = "The report (dry run, or applied)"),
-        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is larger than 6 MB"), (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = ImportReport, description = "An apply with row errors: nothing was changed")))]
-pub async fn import_offers_csv(
+        (status = 422, description = "An apply with row errors (the report: nothing was changed), or an invalid parameter (a problem)",
+            content((ImportReport = "application/json"), (Problem = "application/problem+json"))),
+        CsvBody, AdminAuth, Unavailable))]
+async fn import_offers_csv(
     State(state): State<AppState>,
     admin: Admin,
-    Query(q): Query<ImportQuery>,
+    ApiQuery(q): ApiQuery<ImportQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<Response, ApiError> {
     if !is_csv(&headers) {
         return Ok(problem_response(Problem {

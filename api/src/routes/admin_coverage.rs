@@ -3,22 +3,23 @@
 
 use crate::auth::Admin;
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
+use crate::openapi::{AdminAuth, Invalid, Unavailable};
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use forebyg_shared::auth::Role;
 use forebyg_shared::coverage::{self, CoverageReport, DEFAULT_MAX_KM};
 use forebyg_shared::geography;
-use forebyg_shared::problem::Problem;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{self, FieldError};
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/coverage", get(coverage_json)).route("/admin/coverage.csv", get(coverage_csv))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(coverage_json)).routes(routes!(coverage_csv))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -26,7 +27,8 @@ pub fn router() -> Router<AppState> {
 pub struct CoverageQuery {
     /// Required for a national admin; a region admin gets their own region.
     region: Option<RegionCode>,
-    /// The distance that counts as close, 1–100 km (default 15).
+    /// The distance that counts as close, in km.
+    #[param(value_type = Option<f64>, minimum = 1, maximum = 100, default = 15)]
     max_km: Option<String>,
     /// Drill down: postcodes around this municipality (kommunekode) instead of municipalities.
     municipality: Option<String>,
@@ -70,18 +72,16 @@ fn postcodes_around(municipality: &str, region: RegionCode) -> Vec<(String, Stri
 }
 
 /// The coverage matrix of the six required interventions.
-#[utoipa::path(get, path = "/api/v1/admin/coverage", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
-    responses((status = 200, body = CoverageReport), (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn coverage_json(State(state): State<AppState>, admin: Admin, Query(q): Query<CoverageQuery>) -> Result<Json<CoverageReport>, ApiError> {
+#[utoipa::path(get, path = "/admin/coverage", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
+    responses((status = 200, body = CoverageReport), Invalid, AdminAuth, Unavailable))]
+async fn coverage_json(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<CoverageQuery>) -> Result<Json<CoverageReport>, ApiError> {
     Ok(Json(build(&state, &admin, &q).await?))
 }
 
 /// The same matrix as CSV (semicolon-separated, decimal comma).
-#[utoipa::path(get, path = "/api/v1/admin/coverage.csv", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn coverage_csv(State(state): State<AppState>, admin: Admin, Query(q): Query<CoverageQuery>) -> Result<impl IntoResponse, ApiError> {
+#[utoipa::path(get, path = "/admin/coverage.csv", tag = "admin", security(("bearer" = [])), params(CoverageQuery),
+    responses((status = 200, content_type = "text/csv", body = String), Invalid, AdminAuth, Unavailable))]
+async fn coverage_csv(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<CoverageQuery>) -> Result<impl IntoResponse, ApiError> {
     let report = build(&state, &admin, &q).await?;
     let filename = format!("attachment; filename=\"daekning-{}.csv\"", report.region.code());
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)], coverage::to_csv(&report)))

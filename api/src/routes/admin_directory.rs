@@ -4,38 +4,37 @@
 use crate::admin::directory::{locations, providers};
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiQuery};
+use crate::openapi::{AdminAuth, Conflict, Invalid, JsonBody, NotFound, Unavailable};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatusChange, StaleLocation, StaleProvider};
-use forebyg_shared::problem::Problem;
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/providers", get(list_providers).post(create_provider))
-        .route("/admin/providers/{id}", get(get_provider).put(update_provider))
-        .route("/admin/providers/{id}/status", post(set_provider_status))
-        .route("/admin/locations", get(list_locations).post(create_location))
-        .route("/admin/locations/{id}", get(get_location).put(update_location))
-        .route("/admin/locations/{id}/status", post(set_location_status))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_providers, create_provider))
+        .routes(routes!(get_provider, update_provider))
+        .routes(routes!(set_provider_status))
+        .routes(routes!(list_locations, create_location))
+        .routes(routes!(get_location, update_location))
+        .routes(routes!(set_location_status))
 }
 
 /// Providers within the admin's scope, any status.
-#[utoipa::path(get, path = "/api/v1/admin/providers", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Vec<ProviderRecord>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_providers(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ProviderRecord>>, ApiError> {
+#[utoipa::path(get, path = "/admin/providers", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<ProviderRecord>), AdminAuth, Unavailable))]
+async fn list_providers(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ProviderRecord>>, ApiError> {
     Ok(Json(providers::list(&state, &admin).await?))
 }
 
 /// Create a provider (id from the name unless given; version 1). Not for provider editors.
-#[utoipa::path(post, path = "/api/v1/admin/providers", tag = "admin", security(("bearer" = [])), request_body = ProviderRecord,
-    responses((status = 201, body = ProviderRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn create_provider(
+#[utoipa::path(post, path = "/admin/providers", tag = "admin", security(("bearer" = [])), request_body = ProviderRecord,
+    responses((status = 201, body = ProviderRecord), JsonBody, AdminAuth, Conflict, Unavailable))]
+async fn create_provider(
     State(state): State<AppState>,
     admin: Admin,
     ApiJson(p): ApiJson<ProviderRecord>,
@@ -44,20 +43,17 @@ pub async fn create_provider(
 }
 
 /// One provider in any status.
-#[utoipa::path(get, path = "/api/v1/admin/providers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ProviderRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn get_provider(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<ProviderRecord>, ApiError> {
+#[utoipa::path(get, path = "/admin/providers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ProviderRecord), AdminAuth, NotFound, Unavailable))]
+async fn get_provider(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<ProviderRecord>, ApiError> {
     Ok(Json(providers::get(&state, &admin, &id).await?))
 }
 
 /// Replace a provider from `version`; every offer it runs gets the new name and kind in the same
 /// all-or-nothing write. A stale version is a 409 whose body holds the current provider.
-#[utoipa::path(put, path = "/api/v1/admin/providers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ProviderRecord,
-    responses((status = 200, body = ProviderRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleProvider, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn update_provider(
+#[utoipa::path(put, path = "/admin/providers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ProviderRecord,
+    responses((status = 200, body = ProviderRecord), (status = 409, body = StaleProvider, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn update_provider(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -67,10 +63,9 @@ pub async fn update_provider(
 }
 
 /// Archive or restore a provider; archiving is a 409 naming the published offers that use it.
-#[utoipa::path(post, path = "/api/v1/admin/providers/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
-    responses((status = 200, body = ProviderRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
-pub async fn set_provider_status(
+#[utoipa::path(post, path = "/admin/providers/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
+    responses((status = 200, body = ProviderRecord), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
+async fn set_provider_status(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -87,21 +82,20 @@ pub struct LocationQuery {
 }
 
 /// Locations within the admin's scope, any status.
-#[utoipa::path(get, path = "/api/v1/admin/locations", tag = "admin", security(("bearer" = [])), params(LocationQuery),
-    responses((status = 200, body = Vec<LocationRecord>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_locations(
+#[utoipa::path(get, path = "/admin/locations", tag = "admin", security(("bearer" = [])), params(LocationQuery),
+    responses((status = 200, body = Vec<LocationRecord>), Invalid, AdminAuth, Unavailable))]
+async fn list_locations(
     State(state): State<AppState>,
     admin: Admin,
-    Query(q): Query<LocationQuery>,
+    ApiQuery(q): ApiQuery<LocationQuery>,
 ) -> Result<Json<Vec<LocationRecord>>, ApiError> {
     Ok(Json(locations::list(&state, &admin, q.provider.as_deref()).await?))
 }
 
 /// Create a location of an active provider in the same region (id from the name unless given).
-#[utoipa::path(post, path = "/api/v1/admin/locations", tag = "admin", security(("bearer" = [])), request_body = LocationRecord,
-    responses((status = 201, body = LocationRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn create_location(
+#[utoipa::path(post, path = "/admin/locations", tag = "admin", security(("bearer" = [])), request_body = LocationRecord,
+    responses((status = 201, body = LocationRecord), JsonBody, AdminAuth, Conflict, Unavailable))]
+async fn create_location(
     State(state): State<AppState>,
     admin: Admin,
     ApiJson(l): ApiJson<LocationRecord>,
@@ -110,20 +104,17 @@ pub async fn create_location(
 }
 
 /// One location in any status.
-#[utoipa::path(get, path = "/api/v1/admin/locations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = LocationRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn get_location(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<LocationRecord>, ApiError> {
+#[utoipa::path(get, path = "/admin/locations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = LocationRecord), AdminAuth, NotFound, Unavailable))]
+async fn get_location(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<LocationRecord>, ApiError> {
     Ok(Json(locations::get(&state, &admin, &id).await?))
 }
 
 /// Replace a location from `version`; every offer held there gets the new place in the same
 /// all-or-nothing write. A stale version is a 409 whose body holds the current location.
-#[utoipa::path(put, path = "/api/v1/admin/locations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = LocationRecord,
-    responses((status = 200, body = LocationRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = StaleLocation, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn update_location(
+#[utoipa::path(put, path = "/admin/locations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = LocationRecord,
+    responses((status = 200, body = LocationRecord), (status = 409, body = StaleLocation, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn update_location(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,
@@ -133,10 +124,9 @@ pub async fn update_location(
 }
 
 /// Archive or restore a location; archiving is a 409 naming the published offers held there.
-#[utoipa::path(post, path = "/api/v1/admin/locations/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
-    responses((status = 200, body = LocationRecord), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
-pub async fn set_location_status(
+#[utoipa::path(post, path = "/admin/locations/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
+    responses((status = 200, body = LocationRecord), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
+async fn set_location_status(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,

@@ -1,12 +1,12 @@
 //! Liveness.
 
 use crate::AppState;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::Serialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/healthz", get(healthz))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(healthz))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -15,7 +15,7 @@ pub struct Health {
 }
 
 /// The process is up and serving.
-#[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, body = Health)))]
-pub async fn healthz() -> Json<Health> {
+#[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, body = Health), ))]
+async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }

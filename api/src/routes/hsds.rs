@@ -2,43 +2,46 @@
 //! Public and read-only; lists are HSDS `Page` objects (`page`, `per_page`).
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::hsds::{self, Catalog, Paging};
+use crate::openapi::{Invalid, NotFound, Unavailable};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
-use forebyg_shared::problem::Problem;
+use axum::Json;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{self, FieldError};
 use serde::Deserialize;
 use serde_json::Value;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub const DEFAULT_PER_PAGE: usize = 50;
 pub const MAX_PER_PAGE: usize = 500;
+pub const MAX_PAGE: u32 = 1_000_000;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/hsds/services", get(hsds_services))
-        .route("/hsds/services/{id}", get(hsds_service))
-        .route("/hsds/organizations", get(hsds_organizations))
-        .route("/hsds/locations", get(hsds_locations))
-        .route("/hsds/service_at_locations", get(hsds_service_at_locations))
-        .route("/hsds/taxonomies", get(hsds_taxonomies))
-        .route("/hsds/taxonomy_terms", get(hsds_taxonomy_terms))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(hsds_services))
+        .routes(routes!(hsds_service))
+        .routes(routes!(hsds_organizations))
+        .routes(routes!(hsds_locations))
+        .routes(routes!(hsds_service_at_locations))
+        .routes(routes!(hsds_taxonomies))
+        .routes(routes!(hsds_taxonomy_terms))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct HsdsQuery {
-    /// Only this region's offers (a region code, e.g. `midtjylland`); default: all regions.
+    /// Only this region's offers; default: all regions.
+    #[param(value_type = Option<RegionCode>)]
     region: Option<String>,
-    /// Page number, from 1.
-    #[param(minimum = 1, default = 1)]
+    /// Page number (at most `MAX_PAGE`).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000, default = 1)]
     page: Option<String>,
-    /// Items per page, 1–500.
-    #[param(minimum = 1, maximum = 500, default = 50)]
+    /// Items per page (at most `MAX_PER_PAGE`).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, default = 50)]
     per_page: Option<String>,
 }
 
@@ -56,7 +59,7 @@ impl HsdsQuery {
                 default
             }),
         };
-        let page = number("page", &self.page, 1_000_000, 1);
+        let page = number("page", &self.page, MAX_PAGE, 1);
         let per_page = number("per_page", &self.per_page, MAX_PER_PAGE as u32, DEFAULT_PER_PAGE);
         if errors.is_empty() {
             Ok((region, Paging { page, per_page }))
@@ -79,55 +82,55 @@ async fn catalog(state: &AppState, q: &HsdsQuery) -> Result<(Catalog, Paging), A
 }
 
 /// Published offers as HSDS services (with schedules, taxonomy attributes, contacts and phones).
-#[utoipa::path(get, path = "/api/v1/hsds/services", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of services", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_services(State(state): State<AppState>, Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/services", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of services", body = Object), Invalid, Unavailable))]
+async fn hsds_services(State(state): State<AppState>, ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     let (c, paging) = catalog(&state, &q).await?;
     Ok(cached(c.services(paging)))
 }
 
 /// One fully nested HSDS service (with its organization and service_at_locations) by HSDS id.
-#[utoipa::path(get, path = "/api/v1/hsds/services/{id}", tag = "hsds", params(("id" = String, Path, description = "The service's HSDS id (a UUID)")),
-    responses((status = 200, description = "HSDS 3.0 service", body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/services/{id}", tag = "hsds", params(("id" = String, Path, description = "The service's HSDS id (a UUID)")),
+    responses((status = 200, description = "HSDS 3.0 service", body = Object), NotFound, Unavailable))]
+async fn hsds_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let c = Catalog::load(state.store.as_ref(), None).await?;
     c.service(&id.to_ascii_lowercase()).map(cached).ok_or_else(|| ApiError::NotFound(format!("No published service with id {id}.")))
 }
 
 /// Providers of published offers as HSDS organizations.
-#[utoipa::path(get, path = "/api/v1/hsds/organizations", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of organizations", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_organizations(State(state): State<AppState>, Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/organizations", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of organizations", body = Object), Invalid, Unavailable))]
+async fn hsds_organizations(State(state): State<AppState>, ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     let (c, paging) = catalog(&state, &q).await?;
     Ok(cached(c.organizations(paging)))
 }
 
 /// Places of published offers as HSDS locations (with address and coordinates).
-#[utoipa::path(get, path = "/api/v1/hsds/locations", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of locations", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_locations(State(state): State<AppState>, Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/locations", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of locations", body = Object), Invalid, Unavailable))]
+async fn hsds_locations(State(state): State<AppState>, ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     let (c, paging) = catalog(&state, &q).await?;
     Ok(cached(c.locations(paging)))
 }
 
 /// Each published offer with a place, as an HSDS service_at_location.
-#[utoipa::path(get, path = "/api/v1/hsds/service_at_locations", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of service_at_locations", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_service_at_locations(State(state): State<AppState>, Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/service_at_locations", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of service_at_locations", body = Object), Invalid, Unavailable))]
+async fn hsds_service_at_locations(State(state): State<AppState>, ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     let (c, paging) = catalog(&state, &q).await?;
     Ok(cached(c.service_at_locations(paging)))
 }
 
 /// Forebyg's two taxonomies: interventions (categories) and target groups (conditions). `region` is ignored.
-#[utoipa::path(get, path = "/api/v1/hsds/taxonomies", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of taxonomies", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_taxonomies(Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/taxonomies", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of taxonomies", body = Object), Invalid))]
+async fn hsds_taxonomies(ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     Ok(cached(hsds::taxonomies(q.parse()?.1)))
 }
 
 /// Every category and condition as a taxonomy term, with its code and Danish name. `region` is ignored.
-#[utoipa::path(get, path = "/api/v1/hsds/taxonomy_terms", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of taxonomy terms", body = Object), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn hsds_taxonomy_terms(Query(q): Query<HsdsQuery>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/hsds/taxonomy_terms", tag = "hsds", params(HsdsQuery),
+    responses((status = 200, description = "HSDS 3.0 Page of taxonomy terms", body = Object), Invalid))]
+async fn hsds_taxonomy_terms(ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     Ok(cached(hsds::taxonomy_terms(q.parse()?.1)))
 }

@@ -1,9 +1,11 @@
-//! The HTTP surface: one module per resource, each exposing `router()`.
+//! The HTTP surface: one module per resource, each exposing `router() -> OpenApiRouter<AppState>`
+//! that declares its routes with their documentation (see api/README.md, "Adding a route").
 
 mod admin;
 mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
+mod clinician;
 mod dev_auth;
 mod dev_oauth;
 mod health;
@@ -17,38 +19,22 @@ mod taxonomy;
 
 use crate::error::problem_response;
 use crate::AppState;
-use axum::http::{Method, Request, StatusCode};
-use axum::response::Response;
-use axum::routing::get;
+use axum::body::Bytes;
+use axum::extract::Extension;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use forebyg_shared::problem::{types, Problem};
 use std::path::Path;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub use admin::{
-    __path_audit_log, __path_create_offer, __path_get_admin_offer, __path_list_offers, __path_list_referrals, __path_me, __path_referral_counts,
-    __path_set_offer_status, __path_set_referral_status, __path_update_offer, __path_verify_offer,
-};
-pub use admin_bulk::{__path_export_offers_csv, __path_import_offers_csv};
-pub use admin_coverage::{__path_coverage_csv, __path_coverage_json};
-pub use admin_directory::{
-    __path_create_location, __path_create_provider, __path_get_location, __path_get_provider, __path_list_locations, __path_list_providers,
-    __path_set_location_status, __path_set_provider_status, __path_update_location, __path_update_provider,
-};
-pub use health::__path_healthz;
-pub use hsds::{
-    __path_hsds_locations, __path_hsds_organizations, __path_hsds_service, __path_hsds_service_at_locations, __path_hsds_services,
-    __path_hsds_taxonomies, __path_hsds_taxonomy_terms,
-};
-pub use offers::{__path_get_offer, __path_search_offers};
-pub use reports::{__path_list_reports, __path_report_offer, __path_resolve_report};
-pub use self_referrals::{__path_create_self_referral, __path_get_self_referral, __path_withdraw_self_referral};
-pub use taxonomy::{__path_get_config, __path_get_postcode, __path_get_taxonomy};
-
-/// The API router, identical in Lambda and in the local server.
-pub fn router(state: AppState) -> Router {
-    let api = Router::new()
+/// Every documented route with its documentation: `/api/v1/*` and `/healthz`. Each resource
+/// module contributes its `router()`; the OpenAPI document is what these routers declare.
+pub fn api() -> OpenApiRouter<AppState> {
+    let v1 = OpenApiRouter::new()
         .merge(offers::router())
         .merge(taxonomy::router())
         .merge(self_referrals::router())
@@ -58,11 +44,34 @@ pub fn router(state: AppState) -> Router {
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
-        .route("/openapi.json", get(crate::openapi::openapi_json))
-        .merge(if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() })
-        .fallback(api_not_found)
-        .method_not_allowed_fallback(method_not_allowed);
-    Router::new().nest("/api/v1", api).merge(health::router()).with_state(state).layer(
+        .merge(clinician::router())
+        .routes(routes!(openapi_json));
+    OpenApiRouter::with_openapi(crate::openapi::frame()).nest("/api/v1", v1).merge(health::router())
+}
+
+/// The OpenAPI 3.1 document (`GET /api/v1/openapi.json`).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api().into_openapi()
+}
+
+/// The document, serialized once at start-up.
+#[derive(Clone)]
+struct Document(Bytes);
+
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", tag = "health", responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
+async fn openapi_json(Extension(Document(doc)): Extension<Document>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
+}
+
+/// The API router, identical in Lambda and in the local server.
+pub fn router(state: AppState) -> Router {
+    let (routes, doc) = api().split_for_parts();
+    let doc = Document(serde_json::to_vec(&doc).expect("the OpenAPI document serializes").into());
+    // Unknown `/api/v1` paths and methods get problem bodies, not the SPA or an empty 405.
+    let dev = if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() };
+    let routes = routes.merge(Router::new().nest("/api/v1", dev.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
+    routes.layer(Extension(doc)).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request<_>| {

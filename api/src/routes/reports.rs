@@ -3,29 +3,24 @@
 use crate::admin::reports;
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ClientKey};
+use crate::extract::{ApiJson, ApiQuery, ClientKey};
+use crate::openapi::{AdminAuth, Invalid, JsonBody, NotFound, RateLimited, Unavailable};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use forebyg_shared::problem::Problem;
+use axum::Json;
 use forebyg_shared::report::{ChangeReport, ReportRequest, ReportResolution, ReportStatus};
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/offers/{id}/reports", post(report_offer))
-        .route("/admin/reports", get(list_reports))
-        .route("/admin/reports/{id}/resolve", post(resolve_report))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(report_offer)).routes(routes!(list_reports)).routes(routes!(resolve_report))
 }
 
 /// Tell the region that something in a published listing is wrong. No contact details are taken.
-#[utoipa::path(post, path = "/api/v1/offers/{id}/reports", tag = "offers", params(("id" = String, Path)), request_body = ReportRequest,
-    responses((status = 201, description = "Received"), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
-pub async fn report_offer(
+#[utoipa::path(post, path = "/offers/{id}/reports", tag = "offers", params(("id" = String, Path)), request_body = ReportRequest,
+    responses((status = 201, description = "Received"), JsonBody, NotFound, RateLimited, Unavailable))]
+async fn report_offer(
     State(state): State<AppState>,
     client: ClientKey,
     Path(id): Path<String>,
@@ -44,17 +39,16 @@ pub struct ReportsQuery {
 }
 
 /// Reports on the admin's listings, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/reports", tag = "admin", security(("bearer" = [])), params(ReportsQuery),
-    responses((status = 200, body = Vec<ChangeReport>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_reports(State(state): State<AppState>, admin: Admin, Query(q): Query<ReportsQuery>) -> Result<Json<Vec<ChangeReport>>, ApiError> {
+#[utoipa::path(get, path = "/admin/reports", tag = "admin", security(("bearer" = [])), params(ReportsQuery),
+    responses((status = 200, body = Vec<ChangeReport>), Invalid, AdminAuth, Unavailable))]
+async fn list_reports(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<ReportsQuery>) -> Result<Json<Vec<ChangeReport>>, ApiError> {
     Ok(Json(reports::list(&state, &admin, q.status).await?))
 }
 
 /// Mark a report fixed (`accepted`, after editing the listing) or `dismissed`.
-#[utoipa::path(post, path = "/api/v1/admin/reports/{id}/resolve", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ReportResolution,
-    responses((status = 200, body = ChangeReport), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn resolve_report(
+#[utoipa::path(post, path = "/admin/reports/{id}/resolve", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ReportResolution,
+    responses((status = 200, body = ChangeReport), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn resolve_report(
     State(state): State<AppState>,
     admin: Admin,
     Path(id): Path<String>,

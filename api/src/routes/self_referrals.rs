@@ -3,20 +3,18 @@
 
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ClientKey};
+use crate::openapi::{Conflict, JsonBody, NotFound, RateLimited, Unavailable};
 use crate::rate_limit::RateLimiter;
 use crate::{self_referral, AppState};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use forebyg_shared::problem::Problem;
+use axum::Json;
 use forebyg_shared::referral::{ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/offers/{id}/self-referrals", post(create_self_referral))
-        .route("/self-referrals/{code}", get(get_self_referral).delete(withdraw_self_referral))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(create_self_referral)).routes(routes!(get_self_referral, withdraw_self_referral))
 }
 
 fn limit(limiter: &RateLimiter, client: &ClientKey) -> Result<(), ApiError> {
@@ -29,21 +27,14 @@ fn contact(headers: &HeaderMap) -> Option<&str> {
 
 /// Ask to join an offer that allows self-referral. Idempotent by `idempotency_key`.
 #[utoipa::path(
-    post, path = "/api/v1/offers/{id}/self-referrals", tag = "self-referrals",
+    post, path = "/offers/{id}/self-referrals", tag = "self-referrals",
     params(("id" = String, Path, description = "Offer id")),
     request_body = SelfReferralRequest,
     responses(
         (status = 201, description = "Request stored", body = ReferralReceipt),
-        (status = 200, description = "The same request was already stored (retry or double submit)", body = ReferralReceipt),
-        (status = 400, description = "Malformed body or rejected", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No published offer with this id", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The offer takes no self-referrals, or is full", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, named in `errors`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests from this client", body = Problem, content_type = "application/problem+json"),
-    )
+        (status = 200, description = "The same request was already stored (retry or double submit)", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
 )]
-pub async fn create_self_referral(
+async fn create_self_referral(
     State(state): State<AppState>,
     client: ClientKey,
     Path(id): Path<String>,
@@ -59,15 +50,12 @@ pub async fn create_self_referral(
 /// The status of a request: needs the receipt code and, in the `Forebyg-Contact` header, the
 /// phone number or e-mail used. Reveals nothing unless both match.
 #[utoipa::path(
-    get, path = "/api/v1/self-referrals/{code}", tag = "self-referrals",
+    get, path = "/self-referrals/{code}", tag = "self-referrals",
     params(("code" = String, Path, description = "Receipt code, e.g. K7QM-4XRT"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request")),
     responses(
-        (status = 200, body = ReferralReceipt),
-        (status = 404, description = "No request matches the code and contact", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many look-ups from this client", body = Problem, content_type = "application/problem+json"),
-    )
+        (status = 200, body = ReferralReceipt), NotFound, RateLimited, Unavailable)
 )]
-pub async fn get_self_referral(
+async fn get_self_referral(
     State(state): State<AppState>,
     client: ClientKey,
     Path(code): Path<String>,
@@ -80,16 +68,12 @@ pub async fn get_self_referral(
 
 /// Withdraw a request that has not been handled yet (both factors as for the status).
 #[utoipa::path(
-    delete, path = "/api/v1/self-referrals/{code}", tag = "self-referrals",
+    delete, path = "/self-referrals/{code}", tag = "self-referrals",
     params(("code" = String, Path, description = "Receipt code"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request")),
     responses(
-        (status = 200, description = "Withdrawn (or already withdrawn)", body = ReferralReceipt),
-        (status = 404, description = "No request matches the code and contact", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already enrolled or declined", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many look-ups from this client", body = Problem, content_type = "application/problem+json"),
-    )
+        (status = 200, description = "Withdrawn (or already withdrawn)", body = ReferralReceipt), NotFound, Conflict, RateLimited, Unavailable)
 )]
-pub async fn withdraw_self_referral(
+async fn withdraw_self_referral(
     State(state): State<AppState>,
     client: ClientKey,
     Path(code): Path<String>,

@@ -1,33 +1,32 @@
 //! Codes and labels of categories, conditions, formats, regions and municipalities.
 
 use crate::error::ApiError;
+use crate::openapi::{Invalid, NotFound};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use forebyg_shared::geography;
-use forebyg_shared::problem::Problem;
 use forebyg_shared::search::{ClientConfig, MunicipalityTerm, PostcodeInfo, TaxonomyResponse, Term};
 use forebyg_shared::taxonomy::{Category, Condition, Format, RegionCode};
 use forebyg_shared::{Label, Lang};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/taxonomy", get(get_taxonomy)).route("/postcodes/{code}", get(get_postcode)).route("/config", get(get_config))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_taxonomy)).routes(routes!(get_postcode)).routes(routes!(get_config))
 }
 
 /// A postcode's town and region (404 if unknown; 422 if not four digits).
-#[utoipa::path(get, path = "/api/v1/postcodes/{code}", tag = "taxonomy", params(("code" = String, Path, description = "Four-digit postcode")),
-    responses((status = 200, body = PostcodeInfo), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn get_postcode(Path(code): Path<String>) -> Result<Json<PostcodeInfo>, ApiError> {
+#[utoipa::path(get, path = "/postcodes/{code}", tag = "taxonomy", params(("code" = String, Path, description = "Four-digit postcode")),
+    responses((status = 200, body = PostcodeInfo), Invalid, NotFound))]
+async fn get_postcode(Path(code): Path<String>) -> Result<Json<PostcodeInfo>, ApiError> {
     forebyg_shared::validation::postcode_format("postcode", &code)?;
     let pc = geography::postcode(code.trim()).ok_or_else(|| ApiError::NotFound(format!("No postcode {code}.")))?;
     Ok(Json(PostcodeInfo { postcode: pc.code.into(), name: pc.name.into(), region: pc.region, point: pc.point }))
 }
 
 /// Deployment settings for the browser app (map tiles, demo mode).
-#[utoipa::path(get, path = "/api/v1/config", tag = "taxonomy", responses((status = 200, body = ClientConfig)))]
-pub async fn get_config(State(state): State<AppState>) -> Json<ClientConfig> {
+#[utoipa::path(get, path = "/config", tag = "taxonomy", responses((status = 200, body = ClientConfig), ))]
+async fn get_config(State(state): State<AppState>) -> Json<ClientConfig> {
     Json((*state.client_config).clone())
 }
 
@@ -36,8 +35,8 @@ fn terms<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T, Lang) -> 
 }
 
 /// Every code the API accepts, with Danish and English labels.
-#[utoipa::path(get, path = "/api/v1/taxonomy", tag = "taxonomy", responses((status = 200, body = TaxonomyResponse)))]
-pub async fn get_taxonomy() -> Json<TaxonomyResponse> {
+#[utoipa::path(get, path = "/taxonomy", tag = "taxonomy", responses((status = 200, body = TaxonomyResponse), ))]
+async fn get_taxonomy() -> Json<TaxonomyResponse> {
     let mut categories = terms(Category::ALL, Category::code, Category::label);
     for (term, &c) in categories.iter_mut().zip(Category::ALL) {
         term.description = Some(Label::new(c.description(Lang::Da), c.description(Lang::En)));

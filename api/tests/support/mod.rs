@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod dynamodb_local;
+pub mod fhir_schema;
 pub mod server;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};

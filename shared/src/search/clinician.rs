@@ -65,12 +65,7 @@ impl ClinicianParams {
             };
             errors.extend(r.err());
         }
-        match (lat, lon) {
-            (Some(lat), Some(lon)) => p.point = Some(GeoPoint::new(lat, lon)),
-            (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
-            (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
-            (None, None) => {}
-        }
+        p.point = super::point(lat, lon, &mut errors);
         if errors.is_empty() {
             Ok(p)
         } else {

@@ -7,6 +7,8 @@ use crate::taxonomy::{Capacity, Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
 pub mod clinician;
+#[cfg(feature = "openapi")]
+mod params_doc;
 mod response;
 
 pub use response::*;
@@ -142,12 +144,7 @@ impl SearchParams {
                 _ => {}
             }
         }
-        match (lat, lon) {
-            (Some(lat), Some(lon)) => p.point = Some(GeoPoint::new(lat, lon)),
-            (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
-            (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
-            (None, None) => {}
-        }
+        p.point = point(lat, lon, &mut errors);
         if errors.is_empty() {
             Ok(p)
         } else {
@@ -232,6 +229,17 @@ impl SearchParams {
             && (!self.available || matches!(offer.capacity, Capacity::Open | Capacity::FewPlaces))
             && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
     }
+}
+
+/// The point of a `lat` + `lon` pair; one without the other is an error.
+pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldError>) -> Option<GeoPoint> {
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => return Some(GeoPoint::new(lat, lon)),
+        (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
+        (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
+        (None, None) => {}
+    }
+    None
 }
 
 /// Every word of the query occurs in the offer's title, summary, description or provider name.

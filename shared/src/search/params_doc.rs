@@ -1,0 +1,83 @@
+//! The OpenAPI documentation of the search's query parameters, written next to
+//! [`SearchParams::parse`] and from the same constants, so the documented bounds are the enforced ones.
+
+use super::*;
+use crate::validation::POSTCODE_PATTERN;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::{RefOr, Required};
+use utoipa::ToSchema;
+
+fn param(name: &str, description: &str, schema: impl Into<RefOr<Schema>>) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(schema))
+        .build()
+}
+
+fn number(kind: Type, min: f64, max: f64) -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(kind).minimum(Some(min)).maximum(Some(max))
+}
+
+fn flag(name: &str, description: &str) -> Parameter {
+    param(name, description, ObjectBuilder::new().schema_type(Type::Boolean))
+}
+
+fn code<T: ToSchema>() -> RefOr<Schema> {
+    RefOr::Ref(utoipa::openapi::Ref::from_schema_name(T::name()))
+}
+
+impl utoipa::IntoParams for SearchParams {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let (lat, lon) = ((DENMARK.min.lat, DENMARK.max.lat), (DENMARK.min.lon, DENMARK.max.lon));
+        let mut categories = param(
+            "category",
+            "Category code; repeat for several (any of them matches).",
+            ArrayBuilder::new().items(code::<Category>()).unique_items(true),
+        );
+        (categories.style, categories.explode) = (Some(ParameterStyle::Form), Some(true));
+        vec![
+            param(
+                "postcode",
+                "Danish postcode to search from (four digits; an unknown one is a 422). Either this or `lat` + `lon`.",
+                ObjectBuilder::new().schema_type(Type::String).pattern(Some(POSTCODE_PATTERN)),
+            ),
+            param("lat", "Latitude (WGS84) within Denmark, with `lon`.", number(Type::Number, lat.0, lat.1)),
+            param("lon", "Longitude (WGS84) within Denmark, with `lat`.", number(Type::Number, lon.0, lon.1)),
+            param("radius_km", "Search radius in km.", number(Type::Number, MIN_RADIUS_KM, MAX_RADIUS_KM).default(Some(DEFAULT_RADIUS_KM.into()))),
+            categories,
+            param("condition", "Only offers for this condition.", code::<Condition>()),
+            param("format", "Only offers in this format.", code::<Format>()),
+            param(
+                "q",
+                "Free text; every word must occur in the title, summary, description or provider.",
+                ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(MAX_QUERY_CHARS)),
+            ),
+            flag("evening", "Only teams on weekday evenings (with `weekend`: either)."),
+            flag("weekend", "Only teams at weekends (with `evening`: either)."),
+            param(
+                "starts_within_weeks",
+                "Only offers one can start within this many weeks; continuous enrolment always can.",
+                number(Type::Integer, 1.0, MAX_STARTS_WITHIN_WEEKS as f64),
+            ),
+            flag("continuous", "Only continuous enrolment."),
+            param(
+                "language",
+                "Only offers given in this language (ISO 639-1, e.g. `en`).",
+                ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Za-z]{2}$")),
+            ),
+            flag("self_referral", "Only offers one can sign up for oneself."),
+            flag("available", "Only offers with places (open or few places left)."),
+            param(
+                "sort",
+                "`distance` (nearest first) or `next-start` (soonest start first).",
+                ObjectBuilder::new().schema_type(Type::String).enum_values(Some([Sort::Distance.code(), Sort::NextStart.code()])),
+            ),
+            param("page", "Page number.", number(Type::Integer, 1.0, MAX_PAGE as f64).default(Some(1.into()))),
+            param("per_page", "Results per page.", number(Type::Integer, 1.0, MAX_PER_PAGE as f64).default(Some(DEFAULT_PER_PAGE.into()))),
+        ]
+    }
+}
