@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod clinician;
+pub mod compress;
 pub mod config;
 pub mod demo;
 pub mod error;

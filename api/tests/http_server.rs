@@ -217,7 +217,9 @@ fn openapi_documents_every_route_and_error() {
             for (status, response) in op["responses"].as_object().unwrap() {
                 if status.starts_with('4') || status.starts_with('5') {
                     let content = response["content"].as_object().map(|c| c.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-                    assert!(content.iter().any(|c| c == "application/problem+json"), "{method} {path} {status}: {content:?}");
+                    // FHIR routes answer errors as FHIR OperationOutcomes.
+                    let expected = if path.starts_with("/api/v1/fhir/") { "application/fhir+json" } else { "application/problem+json" };
+                    assert!(content.iter().any(|c| c == expected), "{method} {path} {status}: {content:?}");
                 }
             }
         }
@@ -251,4 +253,41 @@ fn data_survives_a_restart_and_logs_hold_no_query_values() {
     let after: SearchResponse = second.get("/api/v1/offers?postcode=6000&radius_km=300&per_page=1").json();
     assert_eq!(after.total, before.total);
     assert!(after.total > 0);
+}
+
+/// GET with `Accept-Encoding`: status, `Content-Encoding`, the decoded body, and the CSP.
+fn get_encoded(server: &Server, path: &str, accept: &str) -> (u16, String, String, String) {
+    use std::io::Read;
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut res = agent.get(format!("{}{path}", server.base)).header("accept-encoding", accept).call().unwrap();
+    let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let (encoding, csp) = (header("content-encoding"), header("content-security-policy"));
+    let raw = res.body_mut().read_to_vec().unwrap();
+    let mut body = String::new();
+    match encoding.as_str() {
+        "br" => brotli::Decompressor::new(raw.as_slice(), 4096).read_to_string(&mut body).unwrap(),
+        "gzip" => flate2::read::GzDecoder::new(raw.as_slice()).read_to_string(&mut body).unwrap(),
+        _ => raw.as_slice().read_to_string(&mut body).unwrap(),
+    };
+    (res.status().as_u16(), encoding, body, csp)
+}
+
+#[test]
+fn compresses_api_answers_and_serves_the_bundles_precompressed() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let script = "export const greeting = 'Velkommen til Forebyg';\n".repeat(200);
+    std::fs::write(dist.path().join("forebyg-offer-89abcdef.js"), &script).unwrap();
+    let server = Server::start(data.path(), dist.path(), 300);
+    assert!(dist.path().join("forebyg-offer-89abcdef.js.br").exists() && dist.path().join("forebyg-offer-89abcdef.js.gz").exists(), "at start-up");
+    for (accept, encoding) in [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("identity", "")] {
+        let (status, got, body, csp) = get_encoded(&server, "/forebyg-offer-89abcdef.js", accept);
+        assert_eq!((status, got.as_str(), body == script), (200, encoding, true), "{accept}");
+        assert!(csp.starts_with("default-src 'self'"), "security headers kept: {csp}");
+        let (status, got, body, _) = get_encoded(&server, "/api/v1/offers?postcode=8000&radius_km=50", accept);
+        assert_eq!((status, got.as_str()), (200, encoding), "{accept}");
+        assert!(serde_json::from_str::<SearchResponse>(&body).unwrap().total > 0);
+    }
+    // A page (HTML) too, with its security headers.
+    let (status, _, body, csp) = get_encoded(&server, "/tilbud/demo-000001", "br");
+    assert!(status == 200 && body.contains("data-bundle=\"offer\"") && csp.contains("'wasm-unsafe-eval'"), "{body} {csp}");
 }

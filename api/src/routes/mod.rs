@@ -8,6 +8,7 @@ mod admin_directory;
 mod clinician;
 mod dev_auth;
 mod dev_oauth;
+mod fhir;
 mod health;
 mod hsds;
 mod offers;
@@ -41,6 +42,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin::router())
         .merge(admin_bulk::router())
         .merge(hsds::router())
+        .merge(fhir::router())
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
@@ -70,7 +72,9 @@ pub fn router(state: AppState) -> Router {
     let doc = Document(serde_json::to_vec(&doc).expect("the OpenAPI document serializes").into());
     // Unknown `/api/v1` paths and methods get problem bodies, not the SPA or an empty 405.
     let dev = if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() };
-    let routes = routes.merge(Router::new().nest("/api/v1", dev.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
+    // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
+    let plain = dev.route("/fhir/{*rest}", axum::routing::get(fhir::fhir_not_found));
+    let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
     routes.layer(Extension(doc)).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
         TraceLayer::new_for_http()

@@ -21,9 +21,11 @@ pub fn citizen_page(path: &str) -> &'static str {
 }
 
 /// Static files from `dist`; a path without a file extension is a page and gets the HTML file
-/// `page` names, so client-side routes load on reload.
+/// `page` names, so client-side routes load on reload. A browser that accepts brotli or gzip gets
+/// the `.br` / `.gz` file written at start-up ([`crate::compress::precompress_dir`]).
 pub fn service(dist: &Path, page: fn(&str) -> &'static str) -> axum::routing::MethodRouter {
-    let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let index = ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(index);
     axum::routing::get(move |mut req: Request<axum::body::Body>| async move {
         let path = req.uri().path().to_owned();
         if !path.rsplit('/').next().unwrap_or_default().contains('.') {

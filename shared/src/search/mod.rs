@@ -2,15 +2,17 @@
 //! the server) and the response.
 
 use crate::geo::{GeoPoint, DENMARK};
-use crate::offer::{Enrolment, Offer};
-use crate::taxonomy::{Capacity, Category, Condition, Format};
+use crate::offer::Offer;
+use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
 pub mod clinician;
+mod facets;
 #[cfg(feature = "openapi")]
 mod params_doc;
 mod response;
 
+pub use facets::Facets;
 pub use response::*;
 
 pub const DEFAULT_RADIUS_KM: f64 = 25.0;
@@ -214,20 +216,24 @@ impl SearchParams {
 
     /// Whether an offer matches the non-geographic filters; `today` is YYYY-MM-DD.
     pub fn matches(&self, offer: &Offer, today: &str) -> bool {
-        let s = &offer.schedule;
-        let continuous = s.enrolment == Enrolment::Continuous;
-        (self.categories.is_empty() || self.categories.contains(&offer.category))
-            && self.condition.is_none_or(|c| offer.conditions.contains(&c))
-            && self.format.is_none_or(|f| offer.format == f)
-            && (!(self.evening || self.weekend) || (self.evening && s.has_evening()) || (self.weekend && s.has_weekend()))
+        self.matches_facets(&Facets::from(offer), today) && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
+    }
+
+    /// Whether an offer with these facets matches every filter but the free text (`q`), which
+    /// needs the offer's texts: a search index filters on this alone.
+    pub fn matches_facets(&self, f: &Facets, today: &str) -> bool {
+        let continuous = f.has(Facets::CONTINUOUS);
+        (self.categories.is_empty() || self.categories.contains(&f.category))
+            && self.condition.is_none_or(|c| f.conditions.contains(&c))
+            && self.format.is_none_or(|format| f.format == format)
+            && (!(self.evening || self.weekend) || (self.evening && f.has(Facets::EVENING)) || (self.weekend && f.has(Facets::WEEKEND)))
             && (!self.continuous || continuous)
             && self.starts_within_weeks.is_none_or(|w| {
-                continuous || s.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
+                continuous || f.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
             })
-            && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
-            && (!self.self_referral || offer.referral.self_referral)
-            && (!self.available || matches!(offer.capacity, Capacity::Open | Capacity::FewPlaces))
-            && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
+            && self.language.as_deref().is_none_or(|l| f.languages.iter().any(|ol| ol == l))
+            && (!self.self_referral || f.has(Facets::SELF_REFERRAL))
+            && (!self.available || f.has(Facets::AVAILABLE))
     }
 }
 
@@ -274,6 +280,7 @@ fn language(field: &str, value: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::taxonomy::Capacity;
     use crate::validation::ErrorCode;
 
     #[test]
