@@ -12,15 +12,72 @@ code_enum! {
         Enrolled = "enrolled", "Tilmeldt", "Enrolled";
         Declined = "declined", "Afvist", "Declined";
         Withdrawn = "withdrawn", "Trukket tilbage", "Withdrawn";
+        Completed = "completed", "Afsluttet", "Completed";
     }
 }
 
 impl ReferralStatus {
-    /// A request can still be withdrawn by the citizen.
+    /// A request can still be withdrawn by whoever sent it.
     pub fn is_open(self) -> bool {
         matches!(self, ReferralStatus::Received | ReferralStatus::Contacted)
     }
+
+    /// Nothing more will happen: the personal data's retention clock starts.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ReferralStatus::Declined | ReferralStatus::Withdrawn | ReferralStatus::Completed)
+    }
+
+    /// The provider's workflow: received → contacted → enrolled or declined → (enrolled)
+    /// completed. Skipping "contacted" is allowed; going back is not. The sender withdraws
+    /// (see [`is_open`](Self::is_open)); the provider never does.
+    pub fn provider_may_move_to(self, next: ReferralStatus) -> bool {
+        use ReferralStatus::*;
+        match (self, next) {
+            (Received, Contacted | Enrolled | Declined) => true,
+            (Contacted, Enrolled | Declined) => true,
+            (Enrolled, Completed) => true,
+            _ => false,
+        }
+    }
 }
+
+code_enum! {
+    /// Why a provider declined a referral.
+    DeclineReason {
+        NoCapacity = "no-capacity", "Ingen ledige pladser", "No capacity";
+        NotEligible = "not-eligible", "Opfylder ikke kriterierne", "Not eligible";
+        CouldNotReach = "could-not-reach", "Kunne ikke komme i kontakt med borgeren", "Could not reach the patient";
+        PatientDeclined = "patient-declined", "Borgeren takkede nej", "The patient declined";
+        Other = "other", "Andet", "Other";
+    }
+}
+
+code_enum! {
+    /// Who made a status change.
+    Actor {
+        Citizen = "citizen", "Borgeren", "The citizen";
+        Clinician = "clinician", "Henviser", "The referrer";
+        Provider = "provider", "Tilbuddet", "The provider";
+    }
+}
+
+/// One step of a referral's history: every status change is kept, with when and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusEvent {
+    pub status: ReferralStatus,
+    /// Unix seconds.
+    pub at: i64,
+    pub by: Actor,
+    /// Set when `status` is `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DeclineReason>,
+    /// The decline note or the closing note ("afslutningsnotat"); no personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+pub const CLOSING_NOTE_MAX: usize = 1_000;
 
 code_enum! {
     /// When the citizen prefers to be called.
@@ -34,8 +91,14 @@ code_enum! {
 
 pub const NAME_MAX: usize = 100;
 pub const MESSAGE_MAX: usize = 500;
-/// Personal data of a request is deleted this many days after it was made.
+/// Personal data of a self-referral is deleted this many days after it was made.
 pub const RETENTION_DAYS: i64 = 90;
+/// A clinician's referral and its personal data are deleted this many days after it is closed
+/// (completed, declined or withdrawn), so the referrer can read the outcome first.
+pub const CLOSED_RETENTION_DAYS: i64 = 90;
+/// An open or enrolled clinician's referral is deleted at the latest this many days after it was
+/// made (courses run up to half a year; nothing is kept forever).
+pub const OPEN_RETENTION_DAYS: i64 = 365;
 
 /// `POST /api/v1/offers/{id}/self-referrals` body.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -134,6 +197,42 @@ fn is_foreign_phone(phone: &str) -> bool {
     let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
     let international = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
     international.is_some_and(|rest| !rest.starts_with("45") && rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The client-generated key that makes a create idempotent: 16–64 of A–Z, a–z, 0–9 and `-`.
+pub fn idempotency_key_error(key: &str) -> Option<FieldError> {
+    let ok = (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (!ok).then(|| {
+        FieldError::new("idempotency_key", ErrorCode::Invalid, "Ugyldig formularnøgle. Genindlæs siden.", "Invalid form key. Reload the page.")
+    })
+}
+
+/// A phone number and/or an e-mail address, at least one, each well-formed (fields `phone`
+/// and `email`).
+pub fn contact_errors(phone: Option<&str>, email: Option<&str>) -> Vec<FieldError> {
+    let mut errors = vec![];
+    let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+    let email = email.map(str::trim).filter(|e| !e.is_empty());
+    if phone.is_none() && email.is_none() {
+        errors.push(FieldError::required("phone", "et telefonnummer eller en e-mailadresse", "a phone number or an e-mail address"));
+    }
+    if phone.is_some_and(|p| normalise_phone(p).is_none()) {
+        errors.push(FieldError::new(
+            "phone",
+            ErrorCode::Invalid,
+            "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
+            "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
+        ));
+    }
+    if email.is_some_and(|e| normalise_email(e).is_none()) {
+        errors.push(FieldError::new(
+            "email",
+            ErrorCode::Invalid,
+            "Skriv en e-mailadresse som navn@eksempel.dk.",
+            "Enter an e-mail address like name@example.com.",
+        ));
+    }
+    errors
 }
 
 /// A Danish phone number as its 8 digits (an optional +45/0045 prefix and spaces are accepted).

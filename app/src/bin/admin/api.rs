@@ -5,7 +5,6 @@
 use forebyg_app::api::ApiError;
 use forebyg_app::sign_in::ADMIN;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::problem::Problem;
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -14,10 +13,6 @@ use wasm_bindgen::JsValue;
 /// The admin's ID token (this tab's session).
 pub fn token() -> Option<String> {
     ADMIN.token()
-}
-
-pub fn clear_token() {
-    ADMIN.clear_token();
 }
 
 pub use forebyg_app::http::json_text;
