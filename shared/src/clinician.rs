@@ -73,8 +73,12 @@ impl ClinicianReferralRequest {
     pub fn validate(&self, today: &str) -> Vec<FieldError> {
         let mut errors = vec![];
         errors.extend(referral::idempotency_key_error(&self.idempotency_key));
-        errors.extend(validation::text_length("patient_name", &self.patient_name, 2, referral::NAME_MAX).err());
-        errors.extend(referral::contact_errors(self.phone.as_deref(), self.email.as_deref()));
+        errors.extend(validation::text_length("patient_name", &self.patient_name, 2, referral::NAME_MAX).err().map(|e| match e.code {
+            ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv borgerens navn.", "Enter the patient's name."),
+            ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv borgerens fulde navn.", "Enter the patient's full name."),
+            _ => e,
+        }));
+        errors.extend(referral::contact_errors(self.phone.as_deref(), self.email.as_deref(), referral::ContactWords::PATIENT));
         if let Some(cpr) = self.cpr.as_deref().filter(|c| !c.trim().is_empty()) {
             errors.extend(crate::cpr::validate("cpr", cpr, today).err());
         }

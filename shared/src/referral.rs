@@ -123,60 +123,14 @@ impl SelfReferralRequest {
     /// Every problem with the request, empty when it is valid.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = vec![];
-        let key = &self.idempotency_key;
-        if !(16..=64).contains(&key.len()) || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            errors.push(FieldError::new(
-                "idempotency_key",
-                ErrorCode::Invalid,
-                "Ugyldig formularnøgle. Genindlæs siden.",
-                "Invalid form key. Reload the page.",
-            ));
-        }
+        errors.extend(idempotency_key_error(&self.idempotency_key));
         // Every message names what to write (GOV.UK's error messages), not "this field".
         errors.extend(validation::text_length("name", &self.name, 2, NAME_MAX).err().map(|e| match e.code {
             ErrorCode::Required => FieldError::new("name", e.code, "Skriv dit navn.", "Enter your name."),
             ErrorCode::TooShort => FieldError::new("name", e.code, "Skriv dit fulde navn.", "Enter your full name."),
             _ => e,
         }));
-        let phone = self.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        let email = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        if phone.is_none() && email.is_none() {
-            errors.push(FieldError::new(
-                "phone",
-                ErrorCode::Required,
-                "Skriv dit telefonnummer eller din e-mailadresse, så udbyderen kan kontakte dig.",
-                "Enter your phone number or e-mail address, so the provider can contact you.",
-            ));
-        }
-        if let Some(p) = phone {
-            if normalise_phone(p).is_none() {
-                errors.push(if is_foreign_phone(p) {
-                    FieldError::new(
-                        "phone",
-                        ErrorCode::Invalid,
-                        "Udbyderne kan kun ringe til danske telefonnumre. Har du ikke et dansk nummer, så skriv din e-mailadresse i stedet, og lad telefonfeltet være tomt.",
-                        "Providers can only call Danish phone numbers. If you do not have a Danish number, enter your e-mail address instead and leave the phone field empty.",
-                    )
-                } else {
-                    FieldError::new(
-                        "phone",
-                        ErrorCode::Invalid,
-                        "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
-                        "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
-                    )
-                });
-            }
-        }
-        if let Some(e) = email {
-            if normalise_email(e).is_none() {
-                errors.push(FieldError::new(
-                    "email",
-                    ErrorCode::Invalid,
-                    "Skriv en e-mailadresse som navn@eksempel.dk.",
-                    "Enter an e-mail address like name@example.com.",
-                ));
-            }
-        }
+        errors.extend(contact_errors(self.phone.as_deref(), self.email.as_deref(), ContactWords::CITIZEN));
         if let Some(m) = &self.message {
             errors.extend(validation::text_length("message", m, 0, MESSAGE_MAX).err());
         }
@@ -192,13 +146,6 @@ impl SelfReferralRequest {
     }
 }
 
-/// A number with another country's calling code (`+46 …`, `0049 …`).
-fn is_foreign_phone(phone: &str) -> bool {
-    let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
-    let international = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
-    international.is_some_and(|rest| !rest.starts_with("45") && rest.starts_with(|c: char| c.is_ascii_digit()))
-}
-
 /// The client-generated key that makes a create idempotent: 16–64 of A–Z, a–z, 0–9 and `-`.
 pub fn idempotency_key_error(key: &str) -> Option<FieldError> {
     let ok = (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
@@ -207,22 +154,59 @@ pub fn idempotency_key_error(key: &str) -> Option<FieldError> {
     })
 }
 
+/// Whose contact details a form asks for: the words of the messages that name what to write.
+pub struct ContactWords {
+    /// Neither phone nor e-mail given (da, en).
+    pub required: (&'static str, &'static str),
+    /// A phone number with another country's calling code (da, en).
+    pub foreign_phone: (&'static str, &'static str),
+}
+
+impl ContactWords {
+    /// The citizen's own form.
+    pub const CITIZEN: ContactWords = ContactWords {
+        required: (
+            "Skriv dit telefonnummer eller din e-mailadresse, så udbyderen kan kontakte dig.",
+            "Enter your phone number or e-mail address, so the provider can contact you.",
+        ),
+        foreign_phone: (
+            "Udbyderne kan kun ringe til danske telefonnumre. Har du ikke et dansk nummer, så skriv din e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+            "Providers can only call Danish phone numbers. If you do not have a Danish number, enter your e-mail address instead and leave the phone field empty.",
+        ),
+    };
+    /// A clinician referring a patient.
+    pub const PATIENT: ContactWords = ContactWords {
+        required: (
+            "Skriv borgerens telefonnummer eller e-mailadresse, så udbyderen kan kontakte borgeren.",
+            "Enter the patient's phone number or e-mail address, so the provider can contact them.",
+        ),
+        foreign_phone: (
+            "Udbyderne kan kun ringe til danske telefonnumre. Skriv borgerens e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+            "Providers can only call Danish phone numbers. Enter the patient's e-mail address instead and leave the phone field empty.",
+        ),
+    };
+}
+
 /// A phone number and/or an e-mail address, at least one, each well-formed (fields `phone`
 /// and `email`).
-pub fn contact_errors(phone: Option<&str>, email: Option<&str>) -> Vec<FieldError> {
+pub fn contact_errors(phone: Option<&str>, email: Option<&str>, words: ContactWords) -> Vec<FieldError> {
     let mut errors = vec![];
     let phone = phone.map(str::trim).filter(|p| !p.is_empty());
     let email = email.map(str::trim).filter(|e| !e.is_empty());
     if phone.is_none() && email.is_none() {
-        errors.push(FieldError::required("phone", "et telefonnummer eller en e-mailadresse", "a phone number or an e-mail address"));
+        errors.push(FieldError::new("phone", ErrorCode::Required, words.required.0, words.required.1));
     }
-    if phone.is_some_and(|p| normalise_phone(p).is_none()) {
-        errors.push(FieldError::new(
-            "phone",
-            ErrorCode::Invalid,
-            "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
-            "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
-        ));
+    if let Some(p) = phone.filter(|p| normalise_phone(p).is_none()) {
+        errors.push(if is_foreign_phone(p) {
+            FieldError::new("phone", ErrorCode::Invalid, words.foreign_phone.0, words.foreign_phone.1)
+        } else {
+            FieldError::new(
+                "phone",
+                ErrorCode::Invalid,
+                "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
+                "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
+            )
+        });
     }
     if email.is_some_and(|e| normalise_email(e).is_none()) {
         errors.push(FieldError::new(
@@ -233,6 +217,13 @@ pub fn contact_errors(phone: Option<&str>, email: Option<&str>) -> Vec<FieldErro
         ));
     }
     errors
+}
+
+/// A number with another country's calling code (`+46 …`, `0049 …`).
+fn is_foreign_phone(phone: &str) -> bool {
+    let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
+    let international = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
+    international.is_some_and(|rest| !rest.starts_with("45") && rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A Danish phone number as its 8 digits (an optional +45/0045 prefix and spaces are accepted).

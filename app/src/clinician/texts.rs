@@ -23,8 +23,6 @@ crate::texts! {
     AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
     SEARCH = "Find tilbud", "Find offers";
     SEARCHING = "Søger …", "Searching …";
-    ERRORS_TITLE = "Ret følgende", "Please correct the following";
-    ERROR_PREFIX = "Fejl: ", "Error: ";
     DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
     DEFAULT_REFERRAL_TEXT = "Sundhedsstyrelsen anbefaler at henvise til en afklarende samtale. Her vælger patienten og en sundhedsprofessionel de rette tilbud sammen.",
         "The Danish Health Authority recommends referring to an intake conversation, where the patient and a health professional choose the right offers together.";

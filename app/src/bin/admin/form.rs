@@ -6,10 +6,10 @@
 use forebyg_app::i18n::Text;
 use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
+use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::offer_validation::validate_offer;
 use forebyg_shared::referral_route::ReferralMethod;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode, Weekday};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::{Label, Lang};
 
@@ -64,8 +64,6 @@ pub struct OfferForm {
     pub contact_phone: String,
     pub contact_email: String,
     pub contact_url: String,
-    pub kronikerpakke: String,
-    pub continue_afterwards: String,
     pub last_verified: String,
     /// The location record the place was picked from (empty: typed in, or digital).
     pub location_id: String,
@@ -105,7 +103,6 @@ forebyg_app::texts! {
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
     WHOLE_AGE = "Skriv alderen som et helt antal år, fx 18.", "Write the age as a whole number of years, e.g. 18.";
-    ACTIVITY_LINES = "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«.", "Write one activity per line as \"Name | web address\".";
 }
 
 macro_rules! form_fields {
@@ -177,8 +174,6 @@ form_fields! {
     contact_phone = "Telefon", "Phone";
     contact_email = "E-mail", "Email";
     contact_url = "Hjemmeside", "Website";
-    kronikerpakke = "Kronikerpakke", "Chronic care package";
-    continue_afterwards = "Fortsæt bagefter", "Continue afterwards";
     last_verified = "Sidst bekræftet", "Last confirmed";
     location_id = "Sted fra stedlisten", "Place from the list of places";
 }
@@ -303,16 +298,6 @@ impl OfferForm {
             contact_phone: o.contact.phone.clone().unwrap_or_default(),
             contact_email: o.contact.email.clone().unwrap_or_default(),
             contact_url: o.contact.url.clone().unwrap_or_default(),
-            kronikerpakke: o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
-            continue_afterwards: o
-                .continue_afterwards
-                .iter()
-                .map(|a| match &a.description {
-                    Some(d) => format!("{} | {} | {}", a.name, a.url, d),
-                    None => format!("{} | {}", a.name, a.url),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
             last_verified: o.last_verified.clone(),
             location_id: o.location_id.clone().unwrap_or_default(),
         }
@@ -391,19 +376,6 @@ impl OfferForm {
             inclusion_note: label_of(&self.inclusion_da, &self.inclusion_en),
             exclusion_note: label_of(&self.exclusion_da, &self.exclusion_en),
         };
-        let kronikerpakke = match self.kronikerpakke.trim() {
-            "" => None,
-            code => Kronikerpakke::from_code(code),
-        };
-        let mut continue_afterwards = vec![];
-        for line in self.continue_afterwards.lines().filter(|l| !l.trim().is_empty()) {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            match parts.as_slice() {
-                [name, url] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: None }),
-                [name, url, d, ..] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: opt(d) }),
-                _ => bad("continue_afterwards", ACTIVITY_LINES),
-            }
-        }
         let offer = Offer {
             id: base.id.clone(),
             title: self.title.trim().into(),
@@ -439,8 +411,9 @@ impl OfferForm {
             },
             status: base.status,
             last_verified: self.last_verified.trim().into(),
-            kronikerpakke,
-            continue_afterwards,
+            // Edited on their own (package components and linked activities), kept as they are.
+            packages: base.packages.clone(),
+            activity_ids: base.activity_ids.clone(),
             demo: base.demo,
             version: base.version,
         };
@@ -507,8 +480,8 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         contact: Contact { name: None, phone: None, email: None, url: None },
         status: OfferStatus::Draft,
         last_verified: String::new(),
-        kronikerpakke: None,
-        continue_afterwards: vec![],
+        packages: vec![],
+        activity_ids: vec![],
         demo: false,
         version: 0,
     }

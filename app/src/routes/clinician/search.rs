@@ -138,7 +138,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         let title = if errors.with(Vec::is_empty) {
             t::SEARCH_H1.get(lang).to_owned()
         } else {
-            format!("{}{}", t::ERROR_PREFIX.get(lang), t::SEARCH_H1.get(lang))
+            format!("{} {}", crate::i18n::ERROR_PREFIX.get(lang), t::SEARCH_H1.get(lang))
         };
         dom::set_title(lang, &title);
         if let Ok(q) = state.query.get() {
