@@ -34,7 +34,8 @@ test('what joining means is visible before clicking: referral needed, waiting li
 
   // The result card says so.
   await page.goto('/?postcode=8000&radius_km=60&format=on-site&per_page=50');
-  const card = page.getByRole('article', { name: referral.offer.title }).first();
+  // (Demo titles repeat: find the card by its link.)
+  const card = page.locator('article', { has: page.locator(`a[href="/tilbud/${referral.offer.id}"]`) });
   await expect(card.getByText('Kræver henvisning')).toBeVisible();
 
   // The offer page gives the next step instead of a button that cannot work.
