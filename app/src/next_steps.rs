@@ -9,8 +9,8 @@ use forebyg_shared::Lang;
 texts! {
     // Joining, before anyone clicks (point 2).
     NEEDS_REFERRAL = "Kræver henvisning", "Needs a referral";
-    NEEDS_REFERRAL_TEXT = "Du kan ikke selv tilmelde dig. Tal med din læge – vis denne side, så kan lægen henvise dig.",
-        "You cannot sign up yourself. Talk to your doctor – show them this page, and they can refer you.";
+    NEEDS_REFERRAL_TEXT = "Du kan ikke selv tilmelde dig. Tal med din læge – vis denne side.",
+        "You cannot sign up yourself. Talk to your doctor – show them this page.";
     PRINT_OR_SHARE = "Udskriv eller del siden", "Print or share this page";
     FULL_TITLE = "Holdet er fuldt", "The course is full";
     FULL_TEXT = "Der er ingen ledige pladser og ingen venteliste lige nu, så du kan ikke bede om at komme med.",
