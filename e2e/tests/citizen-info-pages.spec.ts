@@ -13,6 +13,7 @@ const PAGES: [string, string, string, string][] = [
 ];
 
 test('the information pages are plain HTML in Danish and English, linked from every page', async ({ page }) => {
+  test.setTimeout(90_000); // eight pages, each scanned by axe
   const wasm: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) wasm.push(r.url());
