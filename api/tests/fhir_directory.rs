@@ -12,6 +12,7 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::*;
 use serde_json::{json, Value};
 use support::fhir_schema::{assert_none, schema};
+use support::server::Server;
 
 const DEMO: usize = 400;
 const BASE: &str = "http://127.0.0.1:8080/api/v1/fhir";
@@ -53,7 +54,7 @@ fn every_resource_of_every_demo_offer_is_valid_r4() {
     let s = schema();
     let mut failures = vec![];
     let offers = demo::offers(DEMO);
-    assert!(offers.iter().any(|o| o.location.is_none()) && offers.iter().any(|o| o.kronikerpakke.is_some()));
+    assert!(offers.iter().any(|o| o.location.is_none()) && offers.iter().any(|o| !o.packages.is_empty()));
     for o in &offers {
         s.check(&fhir::healthcare_service(o), &mut failures);
         s.check(&fhir::organization(o), &mut failures);
@@ -147,4 +148,146 @@ fn the_mapping_carries_what_the_docs_say() {
         d.capacity = cap;
         assert_eq!(fhir::healthcare_service(&d)["extension"][0]["valueCodeableConcept"]["coding"][0]["code"], code);
     }
+}
+
+/// A FHIR answer: status, `application/fhir+json`, parsed.
+fn fhir_get(server: &Server, path: &str, status: u16) -> Value {
+    let res = server.get(path);
+    assert_eq!((res.status, res.content_type.as_str()), (status, "application/fhir+json"), "{path}: {}", res.body);
+    res.json()
+}
+
+/// Every page of a search, following the Bundle's `next` links; each page schema-checked.
+fn all_pages(server: &Server, first: &str, failures: &mut Vec<String>) -> Vec<Value> {
+    let (mut pages, mut path) = (vec![], first.to_owned());
+    loop {
+        let b = fhir_get(server, &path, 200);
+        schema().check(&b, failures);
+        assert_eq!(b["type"], "searchset");
+        let next = b["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").map(|l| l["url"].as_str().unwrap().to_owned());
+        pages.push(b);
+        match next {
+            Some(url) => path = url.strip_prefix(&server.base).unwrap_or_else(|| panic!("absolute link on this server: {url}")).to_owned(),
+            None => return pages,
+        }
+    }
+}
+
+fn entries<'a>(pages: &'a [Value], mode: &str) -> Vec<&'a Value> {
+    pages.iter().flat_map(|b| b["entry"].as_array().into_iter().flatten()).filter(|e| e["search"]["mode"] == mode).map(|e| &e["resource"]).collect()
+}
+
+fn ids(resources: &[&Value]) -> Vec<String> {
+    resources.iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
+}
+
+fn run(env: &[(&str, &str)]) {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), DEMO, env);
+    let s = schema();
+    let mut failures = vec![];
+    let published = published();
+
+    s.check(&fhir_get(&server, "/api/v1/fhir/metadata", 200), &mut failures);
+    for cs in System::ALL {
+        let r = fhir_get(&server, &format!("/api/v1/fhir/CodeSystem/{}", cs.id()), 200);
+        assert_eq!(r, cs.resource());
+    }
+
+    // The whole directory with its places and providers: every published offer once, every
+    // reference included, every resource valid.
+    let pages = all_pages(
+        &server,
+        "/api/v1/fhir/HealthcareService?_count=100&_include=HealthcareService:location&_include=HealthcareService:organization",
+        &mut failures,
+    );
+    assert_eq!(pages[0]["total"].as_u64(), Some(published.len() as u64));
+    let services = entries(&pages, "match");
+    let mut expected: Vec<String> = published.iter().map(|o| fhir::resource_id("service", &o.id)).collect();
+    expected.sort();
+    assert_eq!(ids(&services), expected);
+    let included: std::collections::BTreeSet<String> =
+        entries(&pages, "include").iter().map(|r| format!("{}/{}", r["resourceType"].as_str().unwrap(), r["id"].as_str().unwrap())).collect();
+    for hs in &services {
+        assert!(included.contains(hs["providedBy"]["reference"].as_str().unwrap()), "{}", hs["id"]);
+        for l in hs["location"].as_array().into_iter().flatten() {
+            assert!(included.contains(l["reference"].as_str().unwrap()), "{}", hs["id"]);
+        }
+    }
+    // Reads by id answer what the search included.
+    for hs in services.iter().step_by(25) {
+        let id = hs["id"].as_str().unwrap();
+        assert_eq!(&fhir_get(&server, &format!("/api/v1/fhir/HealthcareService/{id}"), 200), *hs);
+        for reference in
+            hs["location"].as_array().into_iter().flatten().chain(hs["coverageArea"].as_array().into_iter().flatten()).map(|l| &l["reference"])
+        {
+            s.check(&fhir_get(&server, &format!("/api/v1/fhir/{}", reference.as_str().unwrap()), 200), &mut failures);
+        }
+        let org = fhir_get(&server, &format!("/api/v1/fhir/{}", hs["providedBy"]["reference"].as_str().unwrap()), 200);
+        assert_eq!(org["resourceType"], "Organization");
+        s.check(&org, &mut failures);
+    }
+
+    // Bad requests and unknown ids: OperationOutcomes with the right status, never a 500.
+    for (path, status) in [
+        ("/api/v1/fhir/HealthcareService?name=x", 400),
+        ("/api/v1/fhir/HealthcareService?service-category=yoga", 400),
+        ("/api/v1/fhir/HealthcareService?location.near=48.8|2.3|10|km", 400),
+        ("/api/v1/fhir/HealthcareService?location.near=56.1|10.2|abc|km", 400),
+        ("/api/v1/fhir/HealthcareService?_count=-1", 400),
+        ("/api/v1/fhir/HealthcareService?_include=*", 400),
+        ("/api/v1/fhir/HealthcareService?_format=xml", 400),
+        ("/api/v1/fhir/HealthcareService?%FF=%FE", 400),
+        ("/api/v1/fhir/HealthcareService/no-such-offer", 404),
+        ("/api/v1/fhir/Location/no-such-place", 404),
+        ("/api/v1/fhir/Organization/no-such-provider", 404),
+        ("/api/v1/fhir/CodeSystem/yoga", 404),
+        ("/api/v1/fhir/Patient/1", 404),
+    ] {
+        let outcome = fhir_get(&server, path, status);
+        assert_eq!(outcome["resourceType"], "OperationOutcome", "{path}");
+        s.check(&outcome, &mut failures);
+    }
+    let draft = demo::offers(DEMO).into_iter().find(|o| !o.is_published()).expect("a demo draft");
+    fhir_get(&server, &format!("/api/v1/fhir/HealthcareService/{}", draft.id), 404);
+
+    // The same place and category give the same offers in the same order as the citizen search:
+    // for each place, without a category and with the nearest offer's category.
+    let citizen = |query: &str| -> (Vec<String>, Value) {
+        let (mut ids, mut page) = (vec![], 1);
+        loop {
+            let r: Value = server.get(&format!("/api/v1/offers?{query}&per_page=50&page={page}")).json();
+            let results = r["results"].as_array().unwrap();
+            ids.extend(results.iter().map(|h| h["offer"]["id"].as_str().unwrap().to_owned()));
+            if ids.len() as u64 >= r["total"].as_u64().unwrap() || results.is_empty() {
+                return (ids, r["origin"]["point"].clone());
+            }
+            page += 1;
+        }
+    };
+    for postcode in ["8000", "9000", "5000", "2100"] {
+        let (all, origin) = citizen(&format!("postcode={postcode}"));
+        let nearest = published.iter().find(|o| o.id == all[0]).unwrap().category.code();
+        for category in [None, Some(nearest)] {
+            let filter = category.map(|c| format!("&category={c}")).unwrap_or_default();
+            let (expected, _) = citizen(&format!("postcode={postcode}{filter}"));
+            let near = format!("{}|{}|25|km", origin["lat"], origin["lon"]);
+            let filter = category.map(|c| format!("&service-category={c}")).unwrap_or_default();
+            let pages = all_pages(&server, &format!("/api/v1/fhir/HealthcareService?location.near={near}{filter}&_count=37"), &mut failures);
+            assert!(!expected.is_empty(), "{postcode} {category:?}: no offers to compare");
+            assert_eq!(ids(&entries(&pages, "match")), expected, "{postcode} {category:?}");
+        }
+    }
+    assert_none(&failures);
+}
+
+#[test]
+fn the_directory_over_http_on_the_embedded_store() {
+    run(&[]);
+}
+
+#[test]
+fn the_directory_over_http_on_dynamodb_local() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    run(&[("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", &local.endpoint), ("FOREBYG_CREATE_TABLE", "1"), ("FOREBYG_TABLE", "fhir")]);
 }

@@ -124,8 +124,14 @@ impl DirectorySearch {
                 "_count" => number(name, value, 0, MAX_COUNT).map(|n| s.count = n),
                 "_page" => number(name, value, 1, MAX_PAGE).map(|n| s.page = n),
                 "_include" => match value {
-                    "HealthcareService:location" => Ok(s.include_location = true),
-                    "HealthcareService:organization" | "HealthcareService:providedBy" => Ok(s.include_organization = true),
+                    "HealthcareService:location" => {
+                        s.include_location = true;
+                        Ok(())
+                    }
+                    "HealthcareService:organization" | "HealthcareService:providedBy" => {
+                        s.include_organization = true;
+                        Ok(())
+                    }
                     _ => Err(Issue::not_supported(
                         name,
                         format!("_include `{value}` is not supported: use HealthcareService:location or HealthcareService:organization."),
@@ -230,7 +236,11 @@ pub fn bundle(q: &DirectorySearch, matches: &[(Option<f64>, Offer)], base: &str,
         links.push(link("next", q.page + 1));
     }
     links.push(link("last", last));
-    json!({"resourceType": "Bundle", "type": "searchset", "total": total, "link": links, "entry": entries})
+    let mut b = json!({"resourceType": "Bundle", "type": "searchset", "total": total, "link": links});
+    if !entries.is_empty() {
+        b["entry"] = Value::Array(entries); // FHIR has no empty arrays
+    }
+    b
 }
 
 #[cfg(test)]
