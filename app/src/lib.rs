@@ -8,6 +8,7 @@ pub mod clinician;
 pub mod format;
 pub mod i18n;
 pub mod map;
+pub mod next_steps;
 pub mod oauth;
 pub mod query;
 pub mod wire;
