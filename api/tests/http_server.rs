@@ -252,3 +252,27 @@ fn data_survives_a_restart_and_logs_hold_no_query_values() {
     assert_eq!(after.total, before.total);
     assert!(after.total > 0);
 }
+
+#[test]
+fn oversized_bodies_get_a_413_problem_and_stalled_clients_a_408() {
+    use std::io::{Read, Write};
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_REQUEST_TIMEOUT_SECS", "1")]);
+    // Over axum's 2 MB JSON limit: a problem body, not a dropped connection.
+    let big = format!("{{\"name\":\"{}\"}}", "x".repeat(3 * 1024 * 1024));
+    let reply = server.request("POST", "/api/v1/offers/x/self-referrals", &[], Some(("application/json", &big)));
+    assert_eq!((reply.status, reply.content_type.as_str()), (413, "application/problem+json"), "{}", reply.body);
+
+    // A client that announces a body and stops sending holds nothing for long.
+    let mut stream = std::net::TcpStream::connect(server.base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+    let head = "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+    stream.write_all(head.as_bytes()).unwrap();
+    let started = std::time::Instant::now();
+    let mut answer = vec![0; 4096];
+    let n = stream.read(&mut answer).expect("the server answers before the client's 20 s read timeout");
+    let answer = String::from_utf8_lossy(&answer[..n]).to_lowercase();
+    assert!(answer.starts_with("http/1.1 408"), "{answer}");
+    assert!(answer.contains("content-type: application/problem+json"), "{answer}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+}

@@ -158,7 +158,7 @@ async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): Api
         (Role::NationalAdmin, Some(r), _) => r,
         (Role::RegionAdmin, None, Some(own)) => own,
         (Role::RegionAdmin, Some(r), Some(own)) if r == own => r,
-        (Role::NationalAdmin, None, _) => return Err(ApiError::BadRequest("Choose a region.".into())),
+        (Role::NationalAdmin, None, _) => return Err(FieldError::required("region", "en region", "a region").into()),
         _ => return Err(ApiError::Forbidden("This region's log is not yours.".into())),
     };
     let limit = q.limit.unwrap_or(100);

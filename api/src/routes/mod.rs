@@ -5,7 +5,9 @@ mod admin;
 mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
+#[cfg(feature = "dev-auth")]
 mod dev_auth;
+#[cfg(feature = "dev-auth")]
 mod dev_oauth;
 mod health;
 mod hsds;
@@ -67,7 +69,10 @@ pub fn router(state: AppState) -> Router {
     let (routes, doc) = api().split_for_parts();
     let doc = Document(serde_json::to_vec(&doc).expect("the OpenAPI document serializes").into());
     // Unknown `/api/v1` paths and methods get problem bodies, not the SPA or an empty 405.
+    #[cfg(feature = "dev-auth")]
     let dev = if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() };
+    #[cfg(not(feature = "dev-auth"))]
+    let dev = Router::new();
     let routes = routes.merge(Router::new().nest("/api/v1", dev.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
     routes.layer(Extension(doc)).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
