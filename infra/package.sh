@@ -122,7 +122,7 @@ def key_lines(name):
 forbidden = key_lines("dev-only-signing-key.pem") + key_lines("dev-only-public-key.pem") + [b"-----BEGIN PRIVATE KEY-----\n", b"/dev/oauth2/token", b"/dev/authorize", b"/dev/token", b"forebyg-dev"]
 found = [f.decode(errors="replace")[:40] for f in forbidden if f in data]
 if found:
-    sys.exit(f"error: bootstrap contains development-issuer material: {found}")
+    sys.exit(f"error: bootstrap contains development-issuer material ({len(found)} markers, e.g. {found[:3]})")
 print(f"dev issuer: absent ({len(forbidden)} markers checked: dev key lines, a PEM private key, dev routes, dev issuer)")
 mib = lambda n: f"{n / 1048576:.1f} MiB ({n} bytes)"
 print(f"binary: {mib(os.path.getsize(binary))}")

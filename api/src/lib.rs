@@ -2,10 +2,12 @@
 
 pub mod admin;
 pub mod auth;
+pub mod compress;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod fhir;
 pub mod hsds;
 pub mod openapi;
 pub mod rate_limit;

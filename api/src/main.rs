@@ -122,7 +122,11 @@ async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
     }
     tokio::spawn(purge_expired_referrals(state.clone()));
     let csp = routes::security_headers::content_security_policy(&state.client_config.tile_url, &[], false);
-    let app = routes::with_spa(routes::router(state), &config.dist_dir, &csp).layer(
+    match forebyg_api::compress::precompress_dir(&config.dist_dir) {
+        Ok(n) => tracing::info!(files = n, "compressed the built bundles (br, gzip)"),
+        Err(e) => tracing::warn!(error = %e, "could not compress the built bundles; serving them uncompressed"),
+    }
+    let app = routes::with_spa(routes::router(state), &config.dist_dir, &csp).layer(forebyg_api::compress::layer()).layer(
         tower::ServiceBuilder::new()
             .layer(axum::error_handling::HandleErrorLayer::new(|_: tower::BoxError| async { forebyg_api::error::request_timeout() }))
             .timeout(config.request_timeout),

@@ -20,6 +20,7 @@ use utoipa::OpenApi;
         (name = "self-referrals", description = "Ask to join an offer; check or withdraw the request with the receipt code"),
         (name = "taxonomy", description = "Codes and labels"),
         (name = "hsds", description = "Open Referral HSDS 3.0 export of the published offers"),
+        (name = "fhir", description = "HL7 FHIR R4 (read-only, application/fhir+json): the published offers as HealthcareService, Location and Organization; errors are OperationOutcomes (api/docs/fhir.md)"),
         (name = "health", description = "Liveness"),
         (name = "admin", description = "Regional admins and provider editors (Cognito ID token as bearer)"),
     )
@@ -42,34 +43,58 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// One problem+json response; 429 and 503 say how long to wait.
-fn problem(status: u16, description: &str) -> (String, RefOr<Response>) {
-    let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-    let mut response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
-    if matches!(status, 429 | 503) {
-        let seconds =
-            HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
-        response = response.header("Retry-After", seconds.build());
+/// 429 and 503 say how long to wait (`Retry-After`, in seconds).
+fn with_retry_after(status: u16, response: ResponseBuilder) -> ResponseBuilder {
+    if !matches!(status, 429 | 503) {
+        return response;
     }
-    (status.to_string(), response.build().into())
+    let seconds = HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
+    response.header("Retry-After", seconds.build())
 }
 
-/// Declares `IntoResponses` types for `#[utoipa::path(responses(...))]`, each a set of problem
-/// responses, so a handler lists the sets it can answer with instead of repeating each status.
-macro_rules! problem_responses {
-    ($($(#[doc = $doc:literal])* $name:ident { $($status:literal => $description:literal),+ $(,)? })+) => {$(
+/// One problem+json response.
+fn problem(status: u16, description: &str) -> (String, RefOr<Response>) {
+    let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+    let response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
+}
+
+/// One FHIR `OperationOutcome` response: the FHIR routes answer errors in FHIR's own form.
+fn outcome(status: u16, description: &str) -> (String, RefOr<Response>) {
+    let schema = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some("An HL7 FHIR R4 OperationOutcome: `issue[]` with `severity`, `code`, `diagnostics` and the parameter in `expression`."));
+    let body = ContentBuilder::new().schema(Some(schema)).build();
+    let response = ResponseBuilder::new().description(description).content(crate::fhir::FHIR_JSON, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
+}
+
+/// Declares `IntoResponses` types for `#[utoipa::path(responses(...))]`, each a set of error
+/// responses made by `$make` (problem+json or a FHIR OperationOutcome), so a handler lists the
+/// sets it can answer with instead of repeating each status.
+macro_rules! error_responses {
+    ($make:ident: $($(#[doc = $doc:literal])* $name:ident { $($status:literal => $description:literal),+ $(,)? })+) => {$(
         $(#[doc = $doc])*
         pub struct $name;
 
         impl utoipa::IntoResponses for $name {
             fn responses() -> BTreeMap<String, RefOr<Response>> {
-                BTreeMap::from([$(problem($status, $description)),+])
+                BTreeMap::from([$($make($status, $description)),+])
             }
         }
     )+};
 }
 
-problem_responses! {
+error_responses! { outcome:
+    /// A FHIR search parameter is unknown or has a bad value (each named in an issue's `expression`).
+    FhirInvalid { 400 => "OperationOutcome: a search parameter is unknown or invalid." }
+    /// No such FHIR resource.
+    FhirNotFound { 404 => "OperationOutcome: no such resource." }
+    /// The store is unavailable (FHIR routes).
+    FhirUnavailable { 503 => "OperationOutcome (`transient`): the store is temporarily unavailable; try again." }
+}
+
+error_responses! { problem:
     /// Every route with a JSON request body (`extract::ApiJson`).
     JsonBody {
         400 => "The body is not valid JSON.",

@@ -1,11 +1,13 @@
-//! Offer search: resolve the origin, read the covering geo cells, filter, sort and page.
+//! Offer search: resolve the origin, then the store's search index does the rest (see
+//! [`crate::store::search_index`]).
 
 use crate::error::ApiError;
-use crate::store::{geo_index, OfferStore};
-use forebyg_shared::geo::GeoPoint;
+use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::geography;
-use forebyg_shared::offer::{Enrolment, Offer};
-use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::search::{
+    MapPin, OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort, WiderSearch, MAX_PINS, NEAR_EMPTY, WIDER_RADII_KM,
+};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::validation;
 
@@ -21,67 +23,108 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
     Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
 }
 
+/// Resolves the place, then lets the store's index find, filter, order and page the offers.
 pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<SearchResponse, ApiError> {
+    let (response, _) = search_with_cost(store, params).await?;
+    Ok(response)
+}
+
+/// [`search`], with the DynamoDB read capacity units it consumed (`None` on the embedded store).
+pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> Result<(SearchResponse, Option<f64>), ApiError> {
     let origin = resolve_origin(params)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
-    let cells = geo_index::cover(origin.point, params.radius_km);
-    let want_places = params.format != Some(Format::Digital);
-    let want_digital = params.format.is_none() || params.format == Some(Format::Digital);
-
-    let mut stats = SearchStats { cells: cells.len() as u32, items_read: 0 };
-    let mut near: Vec<(f64, Offer)> = vec![];
-    if want_places {
-        let read = store.published_in_cells(&cells).await?;
-        stats.items_read += read.items_read;
-        near = read
-            .offers
-            .into_iter()
-            .filter(|o| o.is_published() && params.matches(o, &today))
-            .filter_map(|o| distance(origin.point, &o).filter(|d| *d <= params.radius_km).map(|d| (d, o)))
-            .collect();
-        match params.sort {
-            Sort::Distance => near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))),
-            Sort::NextStart => near.sort_by(|a, b| start_key(&a.1).cmp(&start_key(&b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id))),
-        }
+    let query = SearchQuery { origin: origin.point, region: origin.region, params: params.clone(), today };
+    let page = store.search(&query).await?;
+    let results =
+        page.hits.iter().map(|(o, d)| OfferHit { offer: OfferSummary::from(o), distance_km: d.map(round_km), digital: d.is_none() }).collect();
+    let mut stats = page.stats;
+    let mut wider = None;
+    if page.nearby < NEAR_EMPTY && params.format != Some(Format::Digital) {
+        wider = wider_search(store, &query, &mut stats).await?;
     }
-    let mut digital: Vec<Offer> = vec![];
-    if want_digital {
-        let read = store.published_digital(origin.region).await?;
-        stats.items_read += read.items_read;
-        digital = read.offers.into_iter().filter(|o| o.is_published() && params.matches(o, &today)).collect();
-        digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
-    }
-
-    let total = near.len() + digital.len();
-    let hits = near
-        .iter()
-        .map(|(d, o)| OfferHit { offer: OfferSummary::from(o), distance_km: Some(round_km(*d)), digital: false })
-        .chain(digital.iter().map(|o| OfferHit { offer: OfferSummary::from(o), distance_km: None, digital: true }));
-    let skip = (params.page as usize - 1) * params.per_page as usize;
-    let results = hits.skip(skip).take(params.per_page as usize).collect();
-    Ok(SearchResponse {
+    let pins = if params.pins { pins(store, &query, &mut stats).await? } else { vec![] };
+    let response = SearchResponse {
         origin,
         radius_km: params.radius_km,
-        total: total as u32,
-        nearby: near.len() as u32,
+        total: page.total,
+        nearby: page.nearby,
         page: params.page,
         per_page: params.per_page,
         results,
         stats,
-    })
+        wider,
+        pins,
+    };
+    Ok((response, page.read_units))
 }
 
-/// Soonest start first: continuous enrolment (start now), then by date, undated last.
-fn start_key(o: &Offer) -> (u8, &str) {
-    match (&o.schedule.enrolment, o.schedule.next_start.as_deref()) {
-        (Enrolment::Continuous, _) => (0, ""),
-        (_, Some(date)) => (1, date),
-        (_, None) => (2, ""),
+/// The matches of a search before paging: on-site and hybrid offers within the radius in result
+/// order with their distance, then the searched region's digital offers in result order.
+pub struct Found {
+    pub origin: SearchOrigin,
+    pub near: Vec<(f64, Offer)>,
+    pub digital: Vec<Offer>,
+    pub stats: SearchStats,
+}
+
+/// Every match of a search, as one page holding all (the FHIR directory search filters further
+/// on the whole offers).
+pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found, ApiError> {
+    let origin = resolve_origin(params)?;
+    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let all = SearchParams { page: 1, per_page: u32::MAX, ..params.clone() };
+    let page = store.search(&SearchQuery { origin: origin.point, region: origin.region, params: all, today }).await?;
+    let (mut near, mut digital) = (vec![], vec![]);
+    for (offer, distance) in page.hits {
+        match distance {
+            Some(d) => near.push((d, offer)),
+            None => digital.push(offer),
+        }
     }
+    Ok(Found { origin, near, digital, stats: page.stats })
 }
 
-fn distance(origin: GeoPoint, offer: &Offer) -> Option<f64> {
-    offer.point().map(|p| origin.distance_km(p))
+/// Every on-site match of `query` (any page), nearest first, as the store's index finds them.
+async fn all_near(store: &dyn OfferStore, query: &SearchQuery, radius_km: f64, stats: &mut SearchStats) -> Result<Vec<(f64, Offer)>, ApiError> {
+    let params = SearchParams { radius_km, page: 1, per_page: u32::MAX, sort: Sort::Distance, pins: false, ..query.params.clone() };
+    let page = store.search(&SearchQuery { params, ..query.clone() }).await?;
+    stats.cells += page.stats.cells;
+    stats.items_read += page.stats.items_read;
+    Ok(page.hits.into_iter().filter_map(|(o, d)| d.map(|d| (d, o))).collect())
+}
+
+/// When (almost) nothing lies within the radius: the first wider radius with a match beyond the
+/// searched one, how many it holds and how far the nearest beyond is. Only near-empty searches
+/// pay for the extra reads, and they stop at the first radius that finds something.
+async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Option<WiderSearch>, ApiError> {
+    let radius = query.params.radius_km;
+    for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
+        let found = all_near(store, query, radius_km, stats).await?;
+        if let Some(nearest) = found.iter().map(|(d, _)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
+            return Ok(Some(WiderSearch { radius_km, count: found.len() as u32, nearest_km: round_km(nearest) }));
+        }
+    }
+    Ok(None)
+}
+
+/// Every on-site match for the map (not only the page's), nearest first, capped.
+async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Vec<MapPin>, ApiError> {
+    let found = all_near(store, query, query.params.radius_km, stats).await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(d, o)| {
+            Some(MapPin {
+                point: o.point()?,
+                distance_km: round_km(d),
+                continuous_enrolment: o.schedule.enrolment == forebyg_shared::offer::Enrolment::Continuous,
+                self_referral: o.referral.self_referral,
+                next_start: o.schedule.next_start,
+                title: o.title,
+                id: o.id,
+            })
+        })
+        .take(MAX_PINS)
+        .collect())
 }
 
 /// Distances are shown to 100 m.

@@ -4,7 +4,7 @@
 
 mod support;
 
-use forebyg_api::store::{geo_index, DirectorySaved, DirectoryStore, OfferStore};
+use forebyg_api::store::{DirectorySaved, DirectoryStore, OfferStore};
 use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Offer};
@@ -113,8 +113,8 @@ async fn record_and_offers_are_saved_all_or_nothing<S: OfferStore + DirectorySto
     assert_eq!(store.get_location("sted").await.unwrap(), Some(moved.clone()));
     let a_now = store.get_offer("a").await.unwrap().unwrap();
     assert_eq!((a_now.location.unwrap().address, a_now.version), ("Ny Vej 2".to_owned(), 2));
-    let near = store.published_in_cells(&geo_index::cover(RISSKOV, 0.5)).await.unwrap();
-    assert_eq!(near.offers.len(), 2, "the index follows the new point");
+    assert_eq!(support::search_near(store, RISSKOV, 0.5).await.len(), 2, "the index follows the new point");
+    assert!(support::search_near(store, AARHUS, 0.5).await.is_empty(), "and leaves the old one");
 
     // A stale record in the batch stops the offers too.
     let stale = LocationRecord { address: "Tredje Vej 3".into(), version: 2, ..place.clone() };

@@ -13,8 +13,6 @@ const DEMO: usize = 1_500;
 fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Forebyg</title><main id=\"app\"></main>").unwrap();
-    std::fs::write(dir.path().join("offer.html"), "<!doctype html><title>Forebyg</title><main id=\"app\" data-bundle=\"offer\"></main>").unwrap();
-    std::fs::write(dir.path().join("join.html"), "<!doctype html><title>Forebyg</title><main id=\"app\" data-bundle=\"join\"></main>").unwrap();
     std::fs::write(dir.path().join("forebyg-app-0123abcd.js"), "export default 1;").unwrap();
     std::fs::create_dir(dir.path().join("admin")).unwrap();
     std::fs::write(dir.path().join("admin/index.html"), "<!doctype html><title>Forebyg admin</title><main id=\"admin-app\"></main>").unwrap();
@@ -127,23 +125,18 @@ fn drafts_are_not_public() {
 fn serves_the_spa_with_history_fallback_and_caching() {
     let (data, dist) = (tempfile::tempdir().unwrap(), dist());
     let server = Server::start(data.path(), dist.path(), 0);
-    // Each citizen page gets its bundle's HTML: the search (index.html), the offer page, joining.
-    for (path, bundle) in [
-        ("/", "<main id=\"app\">"),
-        ("/gemte", "<main id=\"app\">"),
-        ("/some/client/route?x=1", "<main id=\"app\">"),
-        ("/tilbud/demo-000001", "data-bundle=\"offer\""),
-        ("/tilbud/demo-000001?x=1", "data-bundle=\"offer\""),
-        ("/tilbud/demo-000001/tilmeld", "data-bundle=\"join\""),
-        ("/kvittering/AB12CD", "data-bundle=\"join\""),
-        ("/status", "data-bundle=\"join\""),
-    ] {
+    // Every citizen page gets the citizen app's index.html (its router shows the page).
+    for path in ["/", "/tilbud/demo-000001?x=1", "/some/client/route"] {
         let res = server.get(path);
         assert_eq!(res.status, 200, "{path}");
-        assert!(res.body.contains(bundle) && res.content_type.starts_with("text/html"), "{path}: {}", res.body);
+        assert!(res.body.contains("<main id=\"app\">") && res.content_type.starts_with("text/html"), "{path}: {}", res.body);
         assert_eq!(res.cache_control, "no-cache", "{path}");
     }
-    // The admin workspace is a separate bundle with its own history fallback.
+    // A missing file is not a page.
+    for path in ["/missing-0123abcd.js", "/admin/missing.css"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+    // The admin workspace is a separate app with its own history fallback.
     for path in ["/admin", "/admin/", "/admin/tilbud/x"] {
         let res = server.get(path);
         assert!(res.status == 200 && res.body.contains("admin-app"), "{path}: {}", res.body);
@@ -196,6 +189,7 @@ fn openapi_documents_every_route_and_error() {
             "language",
             "self_referral",
             "available",
+            "pins",
             "sort",
             "page",
             "per_page"
@@ -217,7 +211,9 @@ fn openapi_documents_every_route_and_error() {
             for (status, response) in op["responses"].as_object().unwrap() {
                 if status.starts_with('4') || status.starts_with('5') {
                     let content = response["content"].as_object().map(|c| c.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-                    assert!(content.iter().any(|c| c == "application/problem+json"), "{method} {path} {status}: {content:?}");
+                    // FHIR routes answer errors as FHIR OperationOutcomes.
+                    let expected = if path.starts_with("/api/v1/fhir/") { "application/fhir+json" } else { "application/problem+json" };
+                    assert!(content.iter().any(|c| c == expected), "{method} {path} {status}: {content:?}");
                 }
             }
         }
@@ -253,26 +249,75 @@ fn data_survives_a_restart_and_logs_hold_no_query_values() {
     assert!(after.total > 0);
 }
 
-#[test]
-fn oversized_bodies_get_a_413_problem_and_stalled_clients_a_408() {
+/// Sends `head` (request line and headers, maybe the start of a body) on a raw connection and
+/// returns what the server answers (lower-cased) and how long that took.
+fn raw_answer(server: &Server, head: &str) -> (String, std::time::Duration) {
     use std::io::{Read, Write};
-    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
-    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_REQUEST_TIMEOUT_SECS", "1")]);
-    // Over axum's 2 MB JSON limit: a problem body, not a dropped connection.
-    let big = format!("{{\"name\":\"{}\"}}", "x".repeat(3 * 1024 * 1024));
-    let reply = server.request("POST", "/api/v1/offers/x/self-referrals", &[], Some(("application/json", &big)));
-    assert_eq!((reply.status, reply.content_type.as_str()), (413, "application/problem+json"), "{}", reply.body);
-
-    // A client that announces a body and stops sending holds nothing for long.
     let mut stream = std::net::TcpStream::connect(server.base.trim_start_matches("http://")).unwrap();
     stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
-    let head = "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
     stream.write_all(head.as_bytes()).unwrap();
     let started = std::time::Instant::now();
     let mut answer = vec![0; 4096];
     let n = stream.read(&mut answer).expect("the server answers before the client's 20 s read timeout");
-    let answer = String::from_utf8_lossy(&answer[..n]).to_lowercase();
+    (String::from_utf8_lossy(&answer[..n]).to_lowercase(), started.elapsed())
+}
+
+#[test]
+fn oversized_bodies_get_a_413_problem_and_stalled_clients_a_408() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_REQUEST_TIMEOUT_SECS", "3")]);
+    // Just over axum's 2 MB JSON limit (the whole body is sent before the server answers, so
+    // nothing races its early answer): a problem body, not a dropped connection.
+    let body = format!("{{\"name\":\"{}\"}}", "x".repeat(2 * 1024 * 1024 + 1024));
+    let head = format!(
+        "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (answer, _) = raw_answer(&server, &head);
+    assert!(answer.starts_with("http/1.1 413"), "{answer}");
+    assert!(answer.contains("content-type: application/problem+json"), "{answer}");
+
+    // A client that announces a small body and stops sending holds nothing for long.
+    let head = "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+    let (answer, took) = raw_answer(&server, head);
     assert!(answer.starts_with("http/1.1 408"), "{answer}");
     assert!(answer.contains("content-type: application/problem+json"), "{answer}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+/// GET with `Accept-Encoding`: status, `Content-Encoding`, the decoded body, and the CSP.
+fn get_encoded(server: &Server, path: &str, accept: &str) -> (u16, String, String, String) {
+    use std::io::Read;
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut res = agent.get(format!("{}{path}", server.base)).header("accept-encoding", accept).call().unwrap();
+    let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let (encoding, csp) = (header("content-encoding"), header("content-security-policy"));
+    let raw = res.body_mut().read_to_vec().unwrap();
+    let mut body = String::new();
+    match encoding.as_str() {
+        "br" => brotli::Decompressor::new(raw.as_slice(), 4096).read_to_string(&mut body).unwrap(),
+        "gzip" => flate2::read::GzDecoder::new(raw.as_slice()).read_to_string(&mut body).unwrap(),
+        _ => raw.as_slice().read_to_string(&mut body).unwrap(),
+    };
+    (res.status().as_u16(), encoding, body, csp)
+}
+
+#[test]
+fn compresses_api_answers_and_serves_the_bundles_precompressed() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let script = "export const greeting = 'Velkommen til Forebyg';\n".repeat(200);
+    std::fs::write(dist.path().join("forebyg-app-89abcdef.js"), &script).unwrap();
+    let server = Server::start(data.path(), dist.path(), 300);
+    assert!(dist.path().join("forebyg-app-89abcdef.js.br").exists() && dist.path().join("forebyg-app-89abcdef.js.gz").exists(), "at start-up");
+    for (accept, encoding) in [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("identity", "")] {
+        let (status, got, body, csp) = get_encoded(&server, "/forebyg-app-89abcdef.js", accept);
+        assert_eq!((status, got.as_str(), body == script), (200, encoding, true), "{accept}");
+        assert!(csp.starts_with("default-src 'self'"), "security headers kept: {csp}");
+        let (status, got, body, _) = get_encoded(&server, "/api/v1/offers?postcode=8000&radius_km=50", accept);
+        assert_eq!((status, got.as_str()), (200, encoding), "{accept}");
+        assert!(serde_json::from_str::<SearchResponse>(&body).unwrap().total > 0);
+    }
+    // A page (HTML) too, with its security headers.
+    let (status, _, body, csp) = get_encoded(&server, "/tilbud/demo-000001", "br");
+    assert!(status == 200 && body.contains("<main id=\"app\">") && csp.contains("'wasm-unsafe-eval'"), "{body} {csp}");
 }

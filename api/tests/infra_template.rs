@@ -55,8 +55,8 @@ fn key_schema(v: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Index name, key schema, projection type.
-type Gsi = (String, Vec<(String, String)>, String);
+/// Index name, key schema, projection type, projected non-key attributes.
+type Gsi = (String, Vec<(String, String)>, String, Vec<String>);
 
 fn code_key_schema(keys: &[table::Key]) -> Vec<(String, String)> {
     keys.iter().map(|(name, kind)| (name.to_string(), kind.as_str().to_owned())).collect()
@@ -79,7 +79,7 @@ fn table_matches_the_adapters_definition() {
     // Primary key.
     assert_eq!(key_schema(&table_props["KeySchema"]), code_key_schema(&table::primary_key()), "KeySchema");
 
-    // Global secondary indexes: names, keys, projection (the adapter projects ALL).
+    // Global secondary indexes: names, keys, projection (ALL, or the listed attributes).
     let gsis: Vec<Gsi> = table_props["GlobalSecondaryIndexes"]
         .as_sequence()
         .expect("GlobalSecondaryIndexes is a list")
@@ -89,12 +89,19 @@ fn table_matches_the_adapters_definition() {
                 str_of(&g["IndexName"], "IndexName").to_owned(),
                 key_schema(&g["KeySchema"]),
                 str_of(&g["Projection"]["ProjectionType"], "ProjectionType").to_owned(),
+                g["Projection"]["NonKeyAttributes"]
+                    .as_sequence()
+                    .map(|names| names.iter().map(|n| str_of(n, "NonKeyAttributes").to_owned()).collect())
+                    .unwrap_or_default(),
             )
         })
         .collect();
     let code_gsis: Vec<_> = table::global_indexes()
         .iter()
-        .map(|(name, keys)| (name.to_string(), code_key_schema(keys), ProjectionType::All.as_str().to_owned()))
+        .map(|(name, keys, include)| {
+            let kind = if include.is_some() { ProjectionType::Include } else { ProjectionType::All };
+            (name.to_string(), code_key_schema(keys), kind.as_str().to_owned(), include.unwrap_or_default().iter().map(|n| n.to_string()).collect())
+        })
         .collect();
     assert_eq!(gsis, code_gsis, "GlobalSecondaryIndexes");
 
@@ -107,7 +114,7 @@ fn table_matches_the_adapters_definition() {
         .map(|a| (str_of(&a["AttributeName"], "AttributeName").to_owned(), str_of(&a["AttributeType"], "AttributeType").to_owned()))
         .collect();
     let mut code_attributes: BTreeMap<String, String> = BTreeMap::new();
-    for (name, _) in table::primary_key().iter().chain(table::global_indexes().iter().flat_map(|(_, keys)| keys.iter())) {
+    for (name, _) in table::primary_key().iter().chain(table::global_indexes().iter().flat_map(|(_, keys, _)| keys.iter())) {
         code_attributes.insert(name.to_string(), ScalarAttributeType::S.as_str().to_owned());
     }
     assert_eq!(defined, code_attributes, "AttributeDefinitions");
@@ -274,13 +281,13 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
             if actions == ["dynamodb:PutItem"] {
                 assert_eq!(statement["Resource"], tagged("GetAtt", "Table.Arn".into()), "writes on the table, not its indexes");
             } else {
-                assert_eq!(actions, ["dynamodb:GetItem", "dynamodb:Query"], "read statement");
+                assert_eq!(actions, ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], "read statement");
                 assert_eq!(statement["Resource"], seq([tagged("GetAtt", "Table.Arn".into()), tagged("Sub", "${Table.Arn}/index/*".into())]));
             }
             granted.extend(actions.iter().map(|a| a.trim_start_matches("dynamodb:").to_owned()));
         }
     }
-    assert_eq!(granted, ["GetItem", "PutItem", "Query"].map(String::from).into());
+    assert_eq!(granted, ["BatchGetItem", "GetItem", "PutItem", "Query"].map(String::from).into());
 
     // ...and the adapter calls nothing else at run time (the operator-only operations excepted).
     let used = adapter_operations();

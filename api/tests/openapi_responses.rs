@@ -53,12 +53,15 @@ fn every_documented_get_answers_what_the_document_says() {
     let location = get("/api/v1/admin/locations")[0]["id"].as_str().unwrap().to_owned();
     let fill = |template: &str| -> String {
         let path = template.replace("{code}", if template.contains("postcodes") { "8000" } else { "K7QM-4XRT" });
+        let category = "forebyg-category".to_owned();
         let id = if path.contains("/hsds/") {
             &service
-        } else if path.contains("/providers/") {
+        } else if path.contains("/providers/") || path.contains("/Organization/") {
             &provider
-        } else if path.contains("/locations/") {
+        } else if path.contains("/locations/") || path.contains("/Location/") {
             &location
+        } else if path.contains("/CodeSystem/") {
+            &category
         } else {
             &offer
         };

@@ -1,22 +1,20 @@
 //! One contract, two adapters: the embedded store and DynamoDB (on DynamoDB Local) must behave
-//! the same for everything the API relies on.
+//! the same for everything the API relies on, search through their indexes included.
 
 mod support;
 
-use forebyg_api::store::{geo_index, OfferStore};
+use forebyg_api::store::{DirectorySaved, DirectoryStore, OfferStore, SearchPage, SearchQuery};
 use forebyg_api::{demo, search};
+use forebyg_shared::directory::{DirectoryRecord, LocationRecord};
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::search::SearchParams;
-use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
-use std::collections::BTreeSet;
+use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::search::{SearchOrigin, SearchParams, SearchResponse, Sort};
+use forebyg_shared::taxonomy::{Category, Condition, Format, OfferStatus, RegionCode};
+use std::collections::BTreeMap;
 use support::offer;
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
 const ODENSE: GeoPoint = GeoPoint::new(55.3960, 10.3880);
-
-fn ids(offers: &[forebyg_shared::offer::Offer]) -> BTreeSet<String> {
-    offers.iter().map(|o| o.id.clone()).collect()
-}
 
 async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
     let on_site = offer("a", Category::FysiskAktivitet, Some(AARHUS));
@@ -31,18 +29,40 @@ async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
     assert_eq!(store.get_offer("missing").await.unwrap(), None);
 }
 
-async fn geo_read_returns_only_published_offers_in_the_cells(store: &dyn OfferStore) {
+/// A query straight to the store's search port.
+fn query(origin: GeoPoint, region: RegionCode, params: SearchParams) -> SearchQuery {
+    SearchQuery { origin, region, params, today: today() }
+}
+
+fn today() -> String {
+    forebyg_shared::date::iso_date(forebyg_api::self_referral::now())
+}
+
+fn page_ids(page: &SearchPage) -> Vec<String> {
+    page.hits.iter().map(|(o, _)| o.id.clone()).collect()
+}
+
+async fn search_reads_only_published_offers_in_the_cells(store: &dyn OfferStore) {
     let mut draft = offer("draft", Category::FysiskAktivitet, Some(AARHUS));
     draft.status = OfferStatus::Draft;
+    let other_category = offer("alcohol", Category::Alkohol, Some(AARHUS));
     store
-        .put_offers(&[offer("aarhus", Category::FysiskAktivitet, Some(AARHUS)), offer("odense", Category::FysiskAktivitet, Some(ODENSE)), draft])
+        .put_offers(&[
+            offer("aarhus", Category::FysiskAktivitet, Some(AARHUS)),
+            offer("odense", Category::FysiskAktivitet, Some(ODENSE)),
+            draft,
+            other_category,
+        ])
         .await
         .unwrap();
-    let read = store.published_in_cells(&geo_index::cover(AARHUS, 25.0)).await.unwrap();
-    assert_eq!(ids(&read.offers), BTreeSet::from(["aarhus".to_owned()]));
-    assert_eq!(read.items_read, 1, "drafts are not in the index and Odense is not in the cells");
-    let both = store.published_in_cells(&geo_index::cover(AARHUS, 150.0)).await.unwrap();
-    assert_eq!(ids(&both.offers), BTreeSet::from(["aarhus".to_owned(), "odense".to_owned()]));
+    let activity = SearchParams { categories: vec![Category::FysiskAktivitet], ..Default::default() };
+    let page = store.search(&query(AARHUS, RegionCode::Midtjylland, activity.clone())).await.unwrap();
+    assert_eq!(page_ids(&page), ["aarhus"]);
+    assert_eq!(page.stats.items_read, 1, "drafts are not in the index, Odense is not in the cells, Alkohol not in the category");
+    assert_eq!(page.hits[0].1, Some(0.0));
+    let wide = store.search(&query(AARHUS, RegionCode::Midtjylland, SearchParams { radius_km: 150.0, ..activity })).await.unwrap();
+    assert_eq!(page_ids(&wide), ["aarhus", "odense"], "nearest first");
+    assert_eq!(support::search_near(store, AARHUS, 150.0).await.len(), 3, "every category");
 }
 
 async fn updates_move_and_remove_index_entries(store: &dyn OfferStore) {
@@ -51,11 +71,19 @@ async fn updates_move_and_remove_index_entries(store: &dyn OfferStore) {
     o.location.as_mut().unwrap().point = ODENSE;
     o.version = 2;
     store.put_offers(&[o.clone()]).await.unwrap();
-    assert!(store.published_in_cells(&geo_index::cover(AARHUS, 10.0)).await.unwrap().offers.is_empty());
-    assert_eq!(store.published_in_cells(&geo_index::cover(ODENSE, 10.0)).await.unwrap().offers, vec![o.clone()]);
+    assert!(support::search_near(store, AARHUS, 10.0).await.is_empty());
+    assert_eq!(support::search_near(store, ODENSE, 10.0).await, ["moving"]);
+    o.category = Category::Alkohol;
+    o.version = 3;
+    store.put_offers(&[o.clone()]).await.unwrap();
+    let alcohol = SearchParams { categories: vec![Category::Alkohol], ..Default::default() };
+    let found = store.search(&query(ODENSE, RegionCode::Syddanmark, alcohol)).await.unwrap();
+    assert_eq!(found.hits.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>(), vec![o.clone()], "the page holds the offer as stored");
+    let food = SearchParams { categories: vec![Category::Ernaering], ..Default::default() };
+    assert_eq!(store.search(&query(ODENSE, RegionCode::Syddanmark, food)).await.unwrap().total, 0, "the old category's entry is gone");
     o.status = OfferStatus::Archived;
     store.put_offers(&[o.clone()]).await.unwrap();
-    assert!(store.published_in_cells(&geo_index::cover(ODENSE, 10.0)).await.unwrap().offers.is_empty());
+    assert!(support::search_near(store, ODENSE, 10.0).await.is_empty());
     assert_eq!(store.get_offer("moving").await.unwrap().unwrap().status, OfferStatus::Archived);
     assert_eq!(store.count_offers().await.unwrap(), 1);
 }
@@ -65,11 +93,15 @@ async fn digital_offers_are_listed_per_region(store: &dyn OfferStore) {
     east.region = RegionCode::Oestdanmark;
     let mut unpublished = offer("mid-draft", Category::Nikotinafvaenning, None);
     unpublished.status = OfferStatus::Draft;
-    store.put_offers(&[offer("mid", Category::Nikotinafvaenning, None), east, unpublished]).await.unwrap();
-    let mid = store.published_digital(RegionCode::Midtjylland).await.unwrap();
-    assert_eq!((ids(&mid.offers), mid.items_read), (BTreeSet::from(["mid".to_owned()]), 1));
-    assert_eq!(ids(&store.published_digital(RegionCode::Oestdanmark).await.unwrap().offers), BTreeSet::from(["east".to_owned()]));
-    assert!(store.published_digital(RegionCode::Nordjylland).await.unwrap().offers.is_empty());
+    let mut b = offer("mid-b", Category::Nikotinafvaenning, None);
+    b.title = "A comes first".into();
+    store.put_offers(&[offer("mid", Category::Nikotinafvaenning, None), b, east, unpublished]).await.unwrap();
+    let digital = SearchParams { format: Some(Format::Digital), ..Default::default() };
+    let mid = store.search(&query(AARHUS, RegionCode::Midtjylland, digital.clone())).await.unwrap();
+    assert_eq!((page_ids(&mid), mid.stats.items_read, mid.stats.cells), (vec!["mid-b".to_owned(), "mid".to_owned()], 2, 0), "by title");
+    assert!(mid.hits.iter().all(|(_, d)| d.is_none()));
+    assert_eq!(page_ids(&store.search(&query(AARHUS, RegionCode::Oestdanmark, digital.clone())).await.unwrap()), ["east"]);
+    assert!(store.search(&query(AARHUS, RegionCode::Nordjylland, digital)).await.unwrap().hits.is_empty());
 }
 
 async fn region_lists_hold_every_status_and_follow_moves(store: &dyn OfferStore) {
@@ -105,7 +137,7 @@ async fn versioned_saves_never_overwrite_silently(store: &dyn OfferStore) {
     edit.status = OfferStatus::Draft;
     edit.version = 3;
     assert_eq!(store.save_offer(&edit, Some(2)).await.unwrap(), Saved::Saved);
-    assert!(store.published_in_cells(&geo_index::cover(AARHUS, 5.0)).await.unwrap().offers.is_empty());
+    assert!(support::search_near(store, AARHUS, 5.0).await.is_empty());
     assert_eq!(store.region_offers(RegionCode::Midtjylland).await.unwrap().len(), 1);
 }
 
@@ -151,54 +183,191 @@ async fn large_batches_are_written_whole(store: &dyn OfferStore) {
     let offers: Vec<_> = (0..60).map(|i| offer(&format!("o{i:02}"), Category::Sygdomsmestring, Some(AARHUS))).collect();
     store.put_offers(&offers).await.unwrap();
     assert_eq!(store.count_offers().await.unwrap(), 60);
-    assert_eq!(store.published_in_cells(&geo_index::cover(AARHUS, 5.0)).await.unwrap().offers.len(), 60);
+    assert_eq!(support::search_near(store, AARHUS, 5.0).await.len(), 60);
 }
 
-/// The search over the index equals a brute-force scan, and reads far fewer items than stored.
-async fn search_equals_brute_force_and_reads_only_covering_cells(store: &dyn OfferStore) {
+/// What a search must find, by brute force over every offer: the filters, the radius, the order.
+fn brute_force(all: &BTreeMap<String, Offer>, params: &SearchParams, origin: SearchOrigin) -> Vec<String> {
+    let today = today();
+    let matching = all.values().filter(|o| o.is_published() && params.matches(o, &today));
+    let mut near: Vec<(f64, &Offer)> = matching
+        .clone()
+        .filter(|_| params.format != Some(Format::Digital))
+        .filter_map(|o| o.point().map(|p| (origin.point.distance_km(p), o)))
+        .filter(|(d, _)| *d <= params.radius_km)
+        .collect();
+    let start = |o: &Offer| match (&o.schedule.enrolment, o.schedule.next_start.clone()) {
+        (Enrolment::Continuous, _) => (0, String::new()),
+        (_, Some(date)) => (1, date),
+        (_, None) => (2, String::new()),
+    };
+    match params.sort {
+        Sort::Distance => near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))),
+        Sort::NextStart => near.sort_by(|a, b| start(a.1).cmp(&start(b.1)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id))),
+    }
+    let mut digital: Vec<&Offer> =
+        matching.filter(|o| o.location.is_none() && o.region == origin.region && params.format.is_none_or(|f| f == Format::Digital)).collect();
+    digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    near.into_iter().map(|(_, o)| o.id.clone()).chain(digital.into_iter().map(|o| o.id.clone())).collect()
+}
+
+/// Every page of a search, in order, equals the brute-force answer; returns the first page.
+async fn assert_search_equals_brute_force(store: &dyn OfferStore, all: &BTreeMap<String, Offer>, params: &SearchParams) -> SearchResponse {
+    let first = search::search(store, params).await.unwrap();
+    let expected = brute_force(all, params, first.origin.clone());
+    let mut got = vec![];
+    for page in 1.. {
+        let r = search::search(store, &SearchParams { page, ..params.clone() }).await.unwrap();
+        assert_eq!(r.total as usize, expected.len(), "{params:?} page {page}");
+        got.extend(r.results.iter().map(|h| h.offer.id.clone()));
+        if r.results.len() < params.per_page as usize {
+            break;
+        }
+    }
+    assert_eq!(got, expected, "{params:?}");
+    first
+}
+
+/// Searches of every kind: the default, wide and narrow radii, every category, filters, free
+/// text, the other order, digital only.
+fn searches() -> Vec<SearchParams> {
+    let at = |postcode: &str, radius_km: f64, categories: Vec<Category>| SearchParams {
+        postcode: Some(postcode.into()),
+        radius_km,
+        categories,
+        per_page: 50,
+        ..Default::default()
+    };
+    vec![
+        at("8000", 25.0, vec![Category::FysiskAktivitet]),
+        at("1050", 10.0, vec![Category::Nikotinafvaenning]),
+        at("9000", 60.0, vec![]),
+        at("6700", 300.0, vec![Category::FysiskAktivitet, Category::Alkohol]),
+        SearchParams { evening: true, sort: Sort::NextStart, ..at("8000", 50.0, vec![]) },
+        SearchParams { condition: Some(Condition::Kol), language: Some("en".into()), available: true, ..at("5000", 100.0, vec![]) },
+        SearchParams { q: Some("kronisk".into()), self_referral: true, ..at("2100", 40.0, vec![]) },
+        SearchParams { starts_within_weeks: Some(8), continuous: false, ..at("7100", 80.0, vec![Category::Ernaering]) },
+        SearchParams { format: Some(Format::Digital), ..at("8000", 25.0, vec![]) },
+    ]
+}
+
+/// The search over the index equals a brute-force scan, before and after edits, archives and
+/// location moves (the index never goes stale), and reads far fewer items than stored.
+async fn search_equals_brute_force_and_reads_only_covering_cells<S: OfferStore + DirectoryStore>(store: &S) {
+    let offers = demo::offers(2_000);
+    let (_, locations) = demo::directory(&offers);
+    store.put_offers(&offers).await.unwrap();
+    let mut all: BTreeMap<String, Offer> = offers.iter().map(|o| (o.id.clone(), o.clone())).collect();
+    for params in searches() {
+        let res = assert_search_equals_brute_force(store, &all, &params).await;
+        println!("search {params:?}: {} cells, {} items read of {} stored, {} matches", res.stats.cells, res.stats.items_read, all.len(), res.total);
+        // A near-empty search also reads a wider circle (`wider`); the others read only their own.
+        if params.radius_km <= 60.0 && params.categories.len() == 1 && res.wider.is_none() {
+            assert!((res.stats.items_read as usize) < all.len() / 10, "read {} of {}", res.stats.items_read, all.len());
+        }
+    }
+
+    // Archive some, edit some (category, schedule, title), move some: one by one, in an atomic
+    // batch, and through their location records.
+    let ids: Vec<String> = all.keys().cloned().collect();
+    let bump = |o: &Offer| Offer { version: o.version + 1, ..o.clone() };
+    for id in ids.iter().step_by(97) {
+        let o = Offer { status: OfferStatus::Archived, ..bump(&all[id]) };
+        assert_eq!(store.save_offer(&o, Some(all[id].version)).await.unwrap(), forebyg_api::store::Saved::Saved);
+        all.insert(id.clone(), o);
+    }
+    let edits: Vec<(Offer, Option<u64>)> = ids
+        .iter()
+        .skip(5)
+        .step_by(89)
+        .map(|id| {
+            let mut o = bump(&all[id]);
+            o.category = Category::ALL[(Category::ALL.iter().position(|c| *c == o.category).unwrap() + 1) % Category::ALL.len()];
+            o.title = format!("Kronisk {}", o.title);
+            o.schedule.enrolment = Enrolment::Continuous;
+            o.schedule.next_start = None;
+            (o, Some(all[id].version))
+        })
+        .collect();
+    assert_eq!(store.save_offers_atomically(&edits).await.unwrap(), forebyg_api::store::BatchSaved::Saved);
+    all.extend(edits.into_iter().map(|(o, _)| (o.id.clone(), o)));
+    let far = GeoPoint::new(55.0, 9.0);
+    for location in locations.iter().skip(3).step_by(151) {
+        let moved = LocationRecord { point: far, version: location.version + 1, ..location.clone() };
+        let on_it: Vec<(Offer, Option<u64>)> = all
+            .values()
+            .filter(|o| o.location_id.as_deref() == Some(moved.id.as_str()))
+            .map(|o| (Offer { location: Some(moved.embedded()), ..bump(o) }, Some(o.version)))
+            .collect();
+        store.put_directory(&[DirectoryRecord::Location(location.clone())]).await.unwrap();
+        assert_eq!(store.save_directory(&[(DirectoryRecord::Location(moved), Some(1))], &on_it).await.unwrap(), DirectorySaved::Saved);
+        all.extend(on_it.into_iter().map(|(o, _)| (o.id.clone(), o)));
+    }
+    let mut republished = bump(&all[&ids[0]]);
+    republished.status = OfferStatus::Published;
+    store.put_offers(&[republished.clone()]).await.unwrap();
+    all.insert(republished.id.clone(), republished);
+    for params in searches().into_iter().chain([SearchParams { point: Some(far), radius_km: 5.0, per_page: 50, ..Default::default() }]) {
+        assert_search_equals_brute_force(store, &all, &params).await;
+    }
+}
+
+/// A near-empty search says how far the nearest match beyond the radius is and how many lie within
+/// the first wider radius that has one (issue #15: "0 tilbud inden for 25 km" was a dead end); with
+/// `pins=true` it returns every match's pin, not just the page's. Checked against brute force.
+async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dyn OfferStore) {
+    use forebyg_shared::search::{NEAR_EMPTY, WIDER_RADII_KM};
     let all = demo::offers(2_000);
     store.put_offers(&all).await.unwrap();
-    for (postcode, radius) in [("8000", 25.0), ("1050", 10.0), ("9000", 60.0), ("6700", 300.0)] {
+    let mut checked_wider = 0;
+    for (postcode, radius, category) in [
+        ("9990", 25.0, Category::FysiskAktivitet),
+        ("6990", 10.0, Category::Alkohol),
+        ("3700", 5.0, Category::Nikotinafvaenning),
+        ("8000", 25.0, Category::FysiskAktivitet),
+    ] {
         let params = SearchParams {
             postcode: Some(postcode.into()),
             radius_km: radius,
-            categories: vec![Category::FysiskAktivitet],
-            per_page: 50,
+            categories: vec![category],
+            per_page: 2,
+            pins: true,
             ..Default::default()
         };
         let res = search::search(store, &params).await.unwrap();
         let origin = res.origin.point;
-        let expected: BTreeSet<String> = all
+        let mut on_site: Vec<(f64, &str)> = all
             .iter()
-            .filter(|o| o.is_published() && o.category == Category::FysiskAktivitet)
-            .filter(|o| o.point().is_some_and(|p| origin.distance_km(p) <= radius) || (o.location.is_none() && o.region == res.origin.region))
-            .map(|o| o.id.clone())
+            .filter(|o| o.is_published() && o.category == category)
+            .filter_map(|o| o.point().map(|p| (origin.distance_km(p), o.id.as_str())))
             .collect();
-        let mut got = BTreeSet::new();
-        let mut page = 1;
-        loop {
-            let r = search::search(store, &SearchParams { page, ..params.clone() }).await.unwrap();
-            got.extend(r.results.iter().map(|h| h.offer.id.clone()));
-            if r.results.len() < params.per_page as usize {
-                break;
-            }
-            page += 1;
-        }
-        assert_eq!(got, expected, "{postcode} within {radius} km");
-        assert_eq!(res.total as usize, expected.len());
-        let distances: Vec<f64> = res.results.iter().filter_map(|h| h.distance_km).collect();
-        assert!(distances.windows(2).all(|w| w[0] <= w[1]), "nearest first: {distances:?}");
-        println!(
-            "search {postcode} r={radius} km: {} cells, {} items read of {} stored, {} matches",
-            res.stats.cells,
-            res.stats.items_read,
-            all.len(),
-            res.total
+        on_site.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let near: Vec<&str> = on_site.iter().filter(|(d, _)| *d <= radius).map(|(_, id)| *id).collect();
+        assert_eq!(res.nearby as usize, near.len(), "{postcode}");
+        // Every match's pin, though the page holds at most two results.
+        assert_eq!(
+            res.pins.iter().map(|p| p.id.as_str()).collect::<std::collections::BTreeSet<_>>(),
+            near.iter().copied().collect::<std::collections::BTreeSet<_>>(),
+            "{postcode} pins"
         );
-        if radius <= 60.0 {
-            assert!((res.stats.items_read as usize) < all.len() / 4, "read {} of {}", res.stats.items_read, all.len());
+        assert!(res.pins.windows(2).all(|w| w[0].distance_km <= w[1].distance_km));
+        let beyond = on_site.iter().find(|(d, _)| *d > radius).map(|(d, _)| *d);
+        match (&res.wider, beyond) {
+            (Some(w), Some(nearest)) if res.nearby < NEAR_EMPTY => {
+                let expected_radius = WIDER_RADII_KM.into_iter().find(|r| *r > radius && nearest <= *r).unwrap();
+                assert_eq!(w.radius_km, expected_radius, "{postcode}");
+                assert_eq!(w.count as usize, on_site.iter().filter(|(d, _)| *d <= expected_radius).count(), "{postcode}");
+                assert!((w.nearest_km - nearest).abs() <= 0.05, "{postcode}: {} vs {nearest}", w.nearest_km);
+                checked_wider += 1;
+            }
+            (None, _) if res.nearby >= NEAR_EMPTY => {}
+            (None, b) if b.is_none_or(|d| d > forebyg_shared::search::MAX_RADIUS_KM) => {}
+            (w, b) => panic!("{postcode}: nearby {} wider {w:?} nearest beyond {b:?}", res.nearby),
         }
+        let without: forebyg_shared::search::SearchResponse = search::search(store, &SearchParams { pins: false, ..params }).await.unwrap();
+        assert!(without.pins.is_empty(), "pins only when asked for");
     }
+    assert!(checked_wider >= 2, "the demo data has near-empty searches to check");
 }
 
 macro_rules! contract {
@@ -216,7 +385,7 @@ macro_rules! all_cases {
         contract!(
             $make,
             round_trip_keeps_every_field,
-            geo_read_returns_only_published_offers_in_the_cells,
+            search_reads_only_published_offers_in_the_cells,
             updates_move_and_remove_index_entries,
             digital_offers_are_listed_per_region,
             region_lists_hold_every_status_and_follow_moves,
@@ -224,6 +393,7 @@ macro_rules! all_cases {
             concurrent_saves_of_one_version_let_one_win,
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
+            near_empty_searches_point_further_and_pins_cover_all_matches,
         )
     };
 }

@@ -15,6 +15,7 @@ use support::dynamodb_local::DynamoDbLocal;
 use support::server::Server;
 
 const PROBLEM: &str = "application/problem+json";
+const FHIR: &str = "application/fhir+json";
 
 /// One request per operation: `(method, path template, concrete path, body)`.
 type Call = (&'static str, &'static str, String, Option<(&'static str, String)>);
@@ -38,6 +39,10 @@ fn calls(offer: &Value, provider: &Value, location: &Value, csv: &str) -> Vec<Ca
         ("GET", "/api/v1/hsds/organizations", "/api/v1/hsds/organizations".into(), None),
         ("GET", "/api/v1/hsds/locations", "/api/v1/hsds/locations".into(), None),
         ("GET", "/api/v1/hsds/service_at_locations", "/api/v1/hsds/service_at_locations".into(), None),
+        ("GET", "/api/v1/fhir/HealthcareService", "/api/v1/fhir/HealthcareService".into(), None),
+        ("GET", "/api/v1/fhir/HealthcareService/{id}", format!("/api/v1/fhir/HealthcareService/{id}"), None),
+        ("GET", "/api/v1/fhir/Location/{id}", format!("/api/v1/fhir/Location/{lid}"), None),
+        ("GET", "/api/v1/fhir/Organization/{id}", format!("/api/v1/fhir/Organization/{pid}"), None),
         ("GET", "/api/v1/admin/offers", "/api/v1/admin/offers".into(), None),
         ("POST", "/api/v1/admin/offers", "/api/v1/admin/offers".into(), json(offer.clone())),
         ("GET", "/api/v1/admin/offers/{id}", format!("/api/v1/admin/offers/{id}"), None),
@@ -159,11 +164,14 @@ fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
     let mut failures = vec![];
     for (method, _, path, body) in &calls {
         let reply = server.request(method, path, &admin, body.as_ref().map(|(ct, b)| (*ct, b.as_str())));
-        let problem: Option<Value> = serde_json::from_str(&reply.body).ok();
-        let ok = reply.status == 503
-            && reply.content_type == PROBLEM
-            && reply.retry_after.parse::<u64>().is_ok_and(|s| s >= 1)
-            && problem.as_ref().is_some_and(|p| p["type"] == "urn:forebyg:problem:unavailable" && p["status"] == 503);
+        // A problem, or on the FHIR routes a FHIR OperationOutcome, as documented.
+        let body: Option<Value> = serde_json::from_str(&reply.body).ok();
+        let said = body.as_ref().is_some_and(|b| match reply.content_type.as_str() {
+            PROBLEM => b["type"] == "urn:forebyg:problem:unavailable" && b["status"] == 503,
+            FHIR => b["resourceType"] == "OperationOutcome" && b["issue"][0]["code"] == "transient",
+            _ => false,
+        });
+        let ok = reply.status == 503 && reply.retry_after.parse::<u64>().is_ok_and(|s| s >= 1) && said;
         if !ok {
             failures.push(format!("{method} {path}: {} {} retry-after {:?}: {}", reply.status, reply.content_type, reply.retry_after, reply.body));
         }

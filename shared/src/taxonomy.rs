@@ -104,6 +104,17 @@ impl RegionCode {
             _ => None,
         }
     }
+
+    /// The region's own ISO 3166-2 code; Region Østdanmark (Hovedstaden DK-84 and Sjælland DK-85
+    /// merged) has none yet.
+    pub fn iso(self) -> Option<&'static str> {
+        match self {
+            RegionCode::Nordjylland => Some("DK-81"),
+            RegionCode::Midtjylland => Some("DK-82"),
+            RegionCode::Syddanmark => Some("DK-83"),
+            RegionCode::Oestdanmark => None,
+        }
+    }
 }
 
 code_enum! {
@@ -221,5 +232,9 @@ mod tests {
         assert_eq!(RegionCode::from_iso("DK-85"), Some(RegionCode::Oestdanmark));
         assert_eq!(RegionCode::from_iso("DK-82"), Some(RegionCode::Midtjylland));
         assert_eq!(RegionCode::from_iso("DK-99"), None);
+        for r in RegionCode::ALL {
+            assert!(r.iso().is_none_or(|iso| RegionCode::from_iso(iso) == Some(*r)));
+        }
+        assert_eq!(RegionCode::Oestdanmark.iso(), None);
     }
 }

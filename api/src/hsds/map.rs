@@ -39,7 +39,7 @@ fn email(email: &Option<String>) -> Option<&str> {
     email.as_deref().filter(|e| e.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.')) && !e.contains(' '))
 }
 
-fn how_to_join(o: &Offer) -> String {
+pub(crate) fn how_to_join(o: &Offer) -> String {
     let r = &o.referral;
     let mut text = vec![];
     if r.self_referral {
@@ -54,7 +54,7 @@ fn how_to_join(o: &Offer) -> String {
     text.join(" ")
 }
 
-fn fees(o: &Offer) -> String {
+pub(crate) fn fees(o: &Offer) -> String {
     let price = if o.cost.dkk == 0 { "Gratis.".to_owned() } else { format!("{} kr.", o.cost.dkk) };
     o.cost.note.as_ref().map_or(price.clone(), |n| format!("{price} {n}"))
 }

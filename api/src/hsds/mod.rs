@@ -3,7 +3,7 @@
 //! and categories and conditions two taxonomies. Objects are `serde_json::Value`s shaped by the
 //! official schemas; ids are stable UUIDs derived from Forebyg's ids ([`id`]).
 
-mod map;
+pub(crate) mod map;
 
 use crate::store::{OfferStore, StoreError};
 use forebyg_shared::offer::Offer;
@@ -44,6 +44,11 @@ impl Catalog {
         }
         offers.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Catalog { offers })
+    }
+
+    /// The published offers, ordered by id.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
     }
 
     /// One page of services (with schedules, attributes, contacts, phones and languages).

@@ -9,6 +9,7 @@ mod admin_directory;
 mod dev_auth;
 #[cfg(feature = "dev-auth")]
 mod dev_oauth;
+mod fhir;
 mod health;
 mod hsds;
 mod offers;
@@ -42,6 +43,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin::router())
         .merge(admin_bulk::router())
         .merge(hsds::router())
+        .merge(fhir::router())
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
@@ -73,7 +75,9 @@ pub fn router(state: AppState) -> Router {
     let dev = if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() };
     #[cfg(not(feature = "dev-auth"))]
     let dev = Router::new();
-    let routes = routes.merge(Router::new().nest("/api/v1", dev.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
+    // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
+    let plain = dev.route("/fhir/{*rest}", axum::routing::get(fhir::fhir_not_found));
+    let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
     routes.layer(Extension(doc)).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
         TraceLayer::new_for_http()
@@ -86,15 +90,14 @@ pub fn router(state: AppState) -> Router {
     )
 }
 
-/// The API plus the built bundles, for the local server (in AWS, CloudFront serves them): the
-/// citizen pages get their bundle's HTML ([`spa::citizen_page`]), and the admin workspace is its
-/// own bundle under `/admin`, so citizens never download its code. The
+/// The API plus the built apps, for the local server (in AWS, CloudFront serves them): every
+/// citizen page gets the citizen app's `index.html` ([`spa::service`]), and the admin workspace is
+/// its own app under `/admin`, so citizens never download its code. The
 /// pages get the security headers CloudFront adds, Content-Security-Policy included (`csp`, see
 /// [`security_headers::content_security_policy`]).
 pub fn with_spa(router: Router, dist_dir: &Path, csp: &str) -> Router {
-    let site = Router::new()
-        .nest_service("/admin", spa::service(&dist_dir.join("admin"), |_| "index.html"))
-        .fallback_service(spa::service(dist_dir, spa::citizen_page));
+    let site =
+        Router::new().nest_service("/admin", spa::service(&dist_dir.join("admin"), &[])).fallback_service(spa::service(dist_dir, spa::INFO_PAGES));
     router.merge(security_headers::layer(site, csp))
 }
 

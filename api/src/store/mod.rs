@@ -1,7 +1,8 @@
 //! The storage port: what the API needs from a store, and its two adapters.
 //!
-//! Both adapters keep the same geo index (see [`geo_index`]) and pass the same contract tests
-//! (`tests/store_contract.rs`).
+//! Both adapters answer a search from an index of the published offers' facets (see
+//! [`search_index`], [`geo_index`]), reading only the page's offers, and pass the same contract
+//! tests (`tests/store_contract.rs`).
 
 pub mod audit;
 pub mod directory;
@@ -10,11 +11,13 @@ pub mod embedded;
 pub mod geo_index;
 pub mod referral;
 pub mod report;
+pub mod search_index;
 
 pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
 pub use referral::{Created, ReferralStore, SelfReferral};
 pub use report::ReportStore;
+pub use search_index::{SearchPage, SearchQuery};
 
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
@@ -80,39 +83,13 @@ pub trait OfferStore: Send + Sync {
 
     async fn get_offer(&self, id: &str) -> Result<Option<Offer>, StoreError>;
 
-    /// Published offers with a place inside any of the given geohash cells (3–8 characters).
-    async fn published_in_cells(&self, cells: &[String]) -> Result<IndexRead, StoreError>;
-
-    /// Published digital-only offers of a region.
-    async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError>;
+    /// Published offers within the radius that match the filters, nearest first (or soonest
+    /// start), then the region's digital offers; only the asked page's offers are read whole.
+    async fn search(&self, query: &SearchQuery) -> Result<SearchPage, StoreError>;
 
     /// Every offer of a region, in any status, ordered by id.
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError>;
 
     /// The number of offers stored, in any status.
     async fn count_offers(&self) -> Result<u64, StoreError>;
-}
-
-/// Where an offer sits in the search indexes; `None` when it is not searchable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndexEntry {
-    /// Published with a place: partition by the 3-character cell, sort by full geohash + id.
-    Geo { partition: String, sort: String },
-    /// Published and digital-only: partition by region.
-    Digital { partition: String, sort: String },
-}
-
-impl IndexEntry {
-    pub fn for_offer(offer: &Offer) -> Option<IndexEntry> {
-        if !offer.is_published() {
-            return None;
-        }
-        match offer.point() {
-            Some(point) => {
-                let hash = geo_index::encode(point);
-                Some(IndexEntry::Geo { partition: geo_index::partition_key(&hash), sort: format!("{hash}#{}", offer.id) })
-            }
-            None => Some(IndexEntry::Digital { partition: geo_index::digital_partition_key(offer.region), sort: offer.id.clone() }),
-        }
-    }
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod dynamodb_local;
+pub mod fhir_schema;
 pub mod server;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};
@@ -71,4 +72,20 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
         demo: false,
         version: 1,
     }
+}
+
+/// The ids of the published offers with a place within `radius_km` of `point` (any category,
+/// every page), nearest first, found through the store's search.
+pub async fn search_near(store: &dyn forebyg_api::store::OfferStore, point: GeoPoint, radius_km: f64) -> Vec<String> {
+    use forebyg_shared::search::SearchParams;
+    let mut ids = vec![];
+    for page in 1.. {
+        let params = SearchParams { point: Some(point), radius_km, per_page: 50, page, ..Default::default() };
+        let res = forebyg_api::search::search(store, &params).await.unwrap();
+        ids.extend(res.results.iter().filter(|h| !h.digital).map(|h| h.offer.id.clone()));
+        if res.results.len() < 50 {
+            break;
+        }
+    }
+    ids
 }

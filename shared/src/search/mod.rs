@@ -2,14 +2,16 @@
 //! the server) and the response.
 
 use crate::geo::{GeoPoint, DENMARK};
-use crate::offer::{Enrolment, Offer};
-use crate::taxonomy::{Capacity, Category, Condition, Format};
+use crate::offer::Offer;
+use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
+mod facets;
 #[cfg(feature = "openapi")]
 mod params_doc;
 mod response;
 
+pub use facets::Facets;
 pub use response::*;
 
 pub const DEFAULT_RADIUS_KM: f64 = 25.0;
@@ -20,6 +22,12 @@ pub const MAX_PER_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 1000;
 pub const MAX_QUERY_CHARS: usize = 100;
 pub const MAX_STARTS_WITHIN_WEEKS: u32 = 52;
+/// The most pins a search returns for the map.
+pub const MAX_PINS: usize = 500;
+/// Fewer on-site matches than this within the radius: the response suggests a wider search.
+pub const NEAR_EMPTY: u32 = 3;
+/// The radii a wider search tries, in order, beyond the searched one.
+pub const WIDER_RADII_KM: [f64; 4] = [50.0, 100.0, 200.0, MAX_RADIUS_KM];
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,6 +80,8 @@ pub struct SearchParams {
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
+    /// Also return every on-site match's pin for the map (`pins=true`).
+    pub pins: bool,
 }
 
 impl Default for SearchParams {
@@ -94,6 +104,7 @@ impl Default for SearchParams {
             sort: Sort::Distance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
+            pins: false,
         }
     }
 }
@@ -133,6 +144,7 @@ impl SearchParams {
                 "continuous" => keep(flag(key, value).map(|v| p.continuous = v)),
                 "self_referral" => keep(flag(key, value).map(|v| p.self_referral = v)),
                 "available" => keep(flag(key, value).map(|v| p.available = v)),
+                "pins" => keep(flag(key, value).map(|v| p.pins = v)),
                 "starts_within_weeks" => {
                     keep(validation::integer_in_range(key, value, 1, MAX_STARTS_WITHIN_WEEKS).map(|v| p.starts_within_weeks = Some(v)))
                 }
@@ -193,6 +205,7 @@ impl SearchParams {
             ("continuous", self.continuous),
             ("self_referral", self.self_referral),
             ("available", self.available),
+            ("pins", self.pins),
         ] {
             if on {
                 out.push((name, "true".to_owned()));
@@ -218,20 +231,24 @@ impl SearchParams {
 
     /// Whether an offer matches the non-geographic filters; `today` is YYYY-MM-DD.
     pub fn matches(&self, offer: &Offer, today: &str) -> bool {
-        let s = &offer.schedule;
-        let continuous = s.enrolment == Enrolment::Continuous;
-        (self.categories.is_empty() || self.categories.contains(&offer.category))
-            && self.condition.is_none_or(|c| offer.conditions.contains(&c))
-            && self.format.is_none_or(|f| offer.format == f)
-            && (!(self.evening || self.weekend) || (self.evening && s.has_evening()) || (self.weekend && s.has_weekend()))
+        self.matches_facets(&Facets::from(offer), today) && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
+    }
+
+    /// Whether an offer with these facets matches every filter but the free text (`q`), which
+    /// needs the offer's texts: a search index filters on this alone.
+    pub fn matches_facets(&self, f: &Facets, today: &str) -> bool {
+        let continuous = f.has(Facets::CONTINUOUS);
+        (self.categories.is_empty() || self.categories.contains(&f.category))
+            && self.condition.is_none_or(|c| f.conditions.contains(&c))
+            && self.format.is_none_or(|format| f.format == format)
+            && (!(self.evening || self.weekend) || (self.evening && f.has(Facets::EVENING)) || (self.weekend && f.has(Facets::WEEKEND)))
             && (!self.continuous || continuous)
             && self.starts_within_weeks.is_none_or(|w| {
-                continuous || s.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
+                continuous || f.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
             })
-            && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
-            && (!self.self_referral || offer.referral.self_referral)
-            && (!self.available || matches!(offer.capacity, Capacity::Open | Capacity::FewPlaces))
-            && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
+            && self.language.as_deref().is_none_or(|l| f.languages.iter().any(|ol| ol == l))
+            && (!self.self_referral || f.has(Facets::SELF_REFERRAL))
+            && (!self.available || f.has(Facets::AVAILABLE))
     }
 }
 
@@ -267,6 +284,7 @@ fn language(field: &str, value: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::taxonomy::Capacity;
     use crate::validation::ErrorCode;
 
     #[test]
@@ -329,10 +347,11 @@ mod tests {
             ("self_referral", "yes"),
             ("available", "true"),
             ("sort", "next-start"),
+            ("pins", "true"),
         ];
         let p = SearchParams::parse(q).unwrap();
         assert_eq!((p.q.as_deref(), p.evening, p.weekend, p.starts_within_weeks, p.continuous), (Some("ryg træning"), true, true, Some(4), true));
-        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort), (Some("en"), true, true, Sort::NextStart));
+        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort, p.pins), (Some("en"), true, true, Sort::NextStart, true));
         let pairs = p.to_pairs();
         assert_eq!(SearchParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
         let errs = SearchParams::parse([("evening", "maybe"), ("starts_within_weeks", "53"), ("language", "dansk"), ("sort", "price")]).unwrap_err();

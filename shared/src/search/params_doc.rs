@@ -71,6 +71,7 @@ impl utoipa::IntoParams for SearchParams {
             ),
             flag("self_referral", "Only offers one can sign up for oneself."),
             flag("available", "Only offers with places (open or few places left)."),
+            flag("pins", "Also return `pins`: every on-site match within the radius (up to 500), for the map."),
             param(
                 "sort",
                 "`distance` (nearest first) or `next-start` (soonest start first).",

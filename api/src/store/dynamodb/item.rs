@@ -1,7 +1,8 @@
 //! The mapping between offers and DynamoDB items; the adapter owns it, the model knows nothing of it.
 
-use super::table::{GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, PK, SK};
-use crate::store::{IndexEntry, StoreError};
+use super::table::{GSI2_PK, GSI2_SK, GSI3_PK, GSI3_SK, PK, SEARCH_ATTRIBUTE, SK};
+use crate::store::search_index::IndexEntry;
+use crate::store::{geo_index, StoreError};
 use aws_sdk_dynamodb::types::AttributeValue;
 use forebyg_shared::offer::Offer;
 use std::collections::HashMap;
@@ -29,24 +30,54 @@ pub fn offer_key(id: &str) -> Item {
     HashMap::from([(PK.to_owned(), s(offer_pk(id))), (SK.to_owned(), s(OFFER_SK))])
 }
 
-/// An offer as an item: its fields, its keys and (when searchable) its index keys.
+/// The search index partition and sort key of a published offer: by category and cell for a
+/// place, by region for a digital offer.
+pub fn search_keys(entry: &IndexEntry, offer: &Offer) -> (String, String) {
+    match entry.point {
+        Some(point) => {
+            let hash = geo_index::encode(point);
+            (geo_index::partition_key(offer.category, &hash), geo_index::sort_key(&hash, &offer.id))
+        }
+        None => (geo_index::digital_partition_key(offer.region), offer.id.clone()),
+    }
+}
+
+/// An offer as an item: its fields, its keys and (when searchable) its search index entry.
 pub fn offer_to_item(offer: &Offer) -> Result<Item, StoreError> {
     let mut item: Item = serde_dynamo::to_item(offer).map_err(|e| StoreError::Backend(format!("cannot map offer {}: {e}", offer.id)))?;
     item.extend(offer_key(&offer.id));
     item.insert(ENTITY.to_owned(), s(ENTITY_OFFER));
     item.insert(GSI2_PK.to_owned(), s(region_partition(offer.region)));
     item.insert(GSI2_SK.to_owned(), s(offer_pk(&offer.id)));
-    if let Some(IndexEntry::Geo { partition, sort } | IndexEntry::Digital { partition, sort }) = IndexEntry::for_offer(offer) {
-        item.insert(GSI1_PK.to_owned(), s(partition));
-        item.insert(GSI1_SK.to_owned(), s(sort));
+    if let Some(entry) = IndexEntry::for_offer(offer) {
+        let (partition, sort) = search_keys(&entry, offer);
+        item.insert(GSI3_PK.to_owned(), s(partition));
+        item.insert(GSI3_SK.to_owned(), s(sort));
+        let facts = serde_json::to_string(&entry).map_err(|e| StoreError::Backend(format!("cannot map offer {}: {e}", offer.id)))?;
+        item.insert(SEARCH_ATTRIBUTE.to_owned(), s(facts));
     }
     Ok(item)
 }
 
 pub fn item_to_offer(item: Item) -> Result<Offer, StoreError> {
-    let id = match item.get(PK) {
+    let id = offer_id(&item);
+    serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
+}
+
+/// The offer id of an item's key.
+fn offer_id(item: &Item) -> String {
+    match item.get(PK) {
         Some(AttributeValue::S(pk)) => pk.trim_start_matches("OFFER#").to_owned(),
         _ => "?".to_owned(),
+    }
+}
+
+/// A search index item (keys and [`SEARCH_ATTRIBUTE`]) as its entry.
+pub fn item_to_entry(item: &Item) -> Result<IndexEntry, StoreError> {
+    let id = offer_id(item);
+    let Some(AttributeValue::S(facts)) = item.get(SEARCH_ATTRIBUTE) else {
+        return Err(StoreError::Corrupt { id, reason: format!("search index item without {SEARCH_ATTRIBUTE}") });
     };
-    serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })
+    let entry: IndexEntry = serde_json::from_str(facts).map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() })?;
+    Ok(IndexEntry { id, ..entry })
 }

@@ -5,9 +5,10 @@ mod directory;
 pub mod item;
 mod referrals;
 mod reports;
+mod search;
 pub mod table;
 
-use super::{geo_index, BatchSaved, IndexRead, OfferStore, Saved, StoreError};
+use super::{BatchSaved, IndexRead, OfferStore, Saved, SearchPage, SearchQuery, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::types::{AttributeValue, Put, PutRequest, Select, TransactWriteItem, WriteRequest};
@@ -56,11 +57,6 @@ impl DynamoStore {
 
     pub fn table(&self) -> &str {
         &self.table
-    }
-
-    /// Reads all pages of a GSI1 query: partition `pk`, sort key starting with `prefix` if given.
-    async fn query_index(client: Client, table: String, pk: String, prefix: Option<String>) -> Result<IndexRead, StoreError> {
-        Self::query_gsi(client, table, (table::GSI1, table::GSI1_PK, table::GSI1_SK), pk, prefix).await
     }
 
     /// Every item of a GSI1 partition, in descending sort-key order (newest first for the inbox
@@ -262,24 +258,8 @@ impl OfferStore for DynamoStore {
         out.item.map(item_to_offer).transpose()
     }
 
-    async fn published_in_cells(&self, cells: &[String]) -> Result<IndexRead, StoreError> {
-        // One query per cell, all in flight at once.
-        let mut tasks = tokio::task::JoinSet::new();
-        for cell in cells {
-            let pk = geo_index::partition_key(cell);
-            tasks.spawn(Self::query_index(self.client.clone(), self.table.clone(), pk, Some(cell.clone())));
-        }
-        let mut out = IndexRead::default();
-        while let Some(done) = tasks.join_next().await {
-            let read = done.map_err(|e| StoreError::Backend(format!("query task failed: {e}")))??;
-            out.items_read += read.items_read;
-            out.offers.extend(read.offers);
-        }
-        Ok(out)
-    }
-
-    async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError> {
-        Self::query_index(self.client.clone(), self.table.clone(), geo_index::digital_partition_key(region), None).await
+    async fn search(&self, query: &SearchQuery) -> Result<SearchPage, StoreError> {
+        self.search_index(query).await
     }
 
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {

@@ -3,13 +3,20 @@
 //!
 //! | item            | PK            | SK      | GSI1PK                 | GSI1SK            |
 //! |-----------------|---------------|---------|------------------------|-------------------|
-//! | offer           | `OFFER#{id}`  | `OFFER` | `GEO#{geohash[..3]}`   | `{geohash8}#{id}` |
-//! | digital offer   | `OFFER#{id}`  | `OFFER` | `DIGITAL#{region}`     | `{id}`            |
-//! | provider        | `PROVIDER#{id}` | `PROVIDER` | –                   | –                 |
-//! | location        | `LOCATION#{id}` | `LOCATION` | –                   | –                 |
+//! | item            | PK            | SK      | GSI3PK (search)                  | GSI3SK            |
+//! |-----------------|---------------|---------|----------------------------------|-------------------|
+//! | offer           | `OFFER#{id}`  | `OFFER` | `GEO#{category}#{geohash[..3]}`  | `{geohash8}#{id}` |
+//! | digital offer   | `OFFER#{id}`  | `OFFER` | `DIGITAL#{region}`               | `{id}`            |
+//! | provider        | `PROVIDER#{id}` | `PROVIDER` | –                           | –                 |
+//! | location        | `LOCATION#{id}` | `LOCATION` | –                           | –                 |
 //!
-//! GSI1 attributes are set only on published offers (a sparse index), so search never sees
-//! drafts. Every offer, in any status, also has GSI2PK = `REGION#{region}` and
+//! GSI3, the search index, is set only on published offers (a sparse index), so search never sees
+//! drafts, and projects only the keys and [`SEARCH_ATTRIBUTE`] (the offer's
+//! [`IndexEntry`](crate::store::search_index::IndexEntry) as compact JSON, ~100 bytes): a search
+//! filters there and then reads only its page's offers (`BatchGetItem`). Writing an offer costs
+//! one more write unit for its GSI3 entry (two when the entry moves to another partition).
+//! GSI1 holds the self-referral inboxes and change reports (full items).
+//! Every offer, in any status, also has GSI2PK = `REGION#{region}` and
 //! GSI2SK = `OFFER#{id}`: a region's listings (admin lists, exports, coverage) without a scan;
 //! provider and location records share the region partition (`PROVIDER#{id}`, `LOCATION#{id}`).
 //! `expires_at` (epoch seconds) is the TTL attribute for personal data.
@@ -28,6 +35,11 @@ pub const GSI1_SK: &str = "GSI1SK";
 pub const GSI2: &str = "GSI2";
 pub const GSI2_PK: &str = "GSI2PK";
 pub const GSI2_SK: &str = "GSI2SK";
+pub const GSI3: &str = "GSI3";
+pub const GSI3_PK: &str = "GSI3PK";
+pub const GSI3_SK: &str = "GSI3SK";
+/// The one non-key attribute GSI3 projects.
+pub const SEARCH_ATTRIBUTE: &str = "ix";
 pub const TTL_ATTRIBUTE: &str = "expires_at";
 
 /// A key attribute: name and whether it is the hash (partition) or range (sort) key.
@@ -38,9 +50,26 @@ pub fn primary_key() -> [Key; 2] {
     [(PK, KeyType::Hash), (SK, KeyType::Range)]
 }
 
-/// Global secondary indexes: name and key, all projecting every attribute.
-pub fn global_indexes() -> Vec<(&'static str, [Key; 2])> {
-    vec![(GSI1, [(GSI1_PK, KeyType::Hash), (GSI1_SK, KeyType::Range)]), (GSI2, [(GSI2_PK, KeyType::Hash), (GSI2_SK, KeyType::Range)])]
+/// A global secondary index: name, key, and the non-key attributes it projects (`None`: all).
+pub type GlobalIndex = (&'static str, [Key; 2], Option<&'static [&'static str]>);
+
+/// Global secondary indexes.
+pub fn global_indexes() -> Vec<GlobalIndex> {
+    vec![
+        (GSI1, [(GSI1_PK, KeyType::Hash), (GSI1_SK, KeyType::Range)], None),
+        (GSI2, [(GSI2_PK, KeyType::Hash), (GSI2_SK, KeyType::Range)], None),
+        (GSI3, [(GSI3_PK, KeyType::Hash), (GSI3_SK, KeyType::Range)], Some(&[SEARCH_ATTRIBUTE])),
+    ]
+}
+
+fn projection(include: Option<&[&str]>) -> Projection {
+    match include {
+        None => Projection::builder().projection_type(ProjectionType::All).build(),
+        Some(names) => Projection::builder()
+            .projection_type(ProjectionType::Include)
+            .set_non_key_attributes(Some(names.iter().map(|n| n.to_string()).collect()))
+            .build(),
+    }
 }
 
 fn key_schema(keys: &[Key]) -> Vec<KeySchemaElement> {
@@ -56,9 +85,9 @@ pub async fn create_table(client: &Client, table: &str) -> Result<(), aws_sdk_dy
     for key in key_schema(&primary_key()) {
         request = request.key_schema(key);
     }
-    for (name, keys) in global_indexes() {
+    for (name, keys, include) in global_indexes() {
         attributes.extend(keys.iter().map(|k| k.0));
-        let mut gsi = GlobalSecondaryIndex::builder().index_name(name).projection(Projection::builder().projection_type(ProjectionType::All).build());
+        let mut gsi = GlobalSecondaryIndex::builder().index_name(name).projection(projection(include));
         for key in key_schema(&keys) {
             gsi = gsi.key_schema(key);
         }

@@ -1,7 +1,7 @@
 //! Provider and location records in redb: `{kind}#{id}` → record as JSON, listed per region
 //! through `{region}#{kind}#{id}` keys. Record and offer saves share one write transaction.
 
-use super::{backend, decode, write_offer, EmbeddedStore, OFFERS, PREFIX_END};
+use super::{backend, EmbeddedStore, OfferWrites, PREFIX_END};
 use crate::store::{DirectorySaved, DirectoryStore, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord};
@@ -108,26 +108,24 @@ impl DirectoryStore for EmbeddedStore {
         offers: &[(Offer, Option<u64>)],
     ) -> Result<DirectorySaved, StoreError> {
         let (records, offers) = (records.to_vec(), offers.to_vec());
-        self.blocking(move |db| {
+        self.blocking_indexed(move |db, index| {
             // One write transaction, dropped uncommitted (nothing written) on the first conflict.
-            let tx = db.begin_write().map_err(backend)?;
+            let mut writes = OfferWrites::begin(db, index)?;
             for (record, expected) in &records {
-                let current = read_current(&tx, record)?;
+                let current = read_current(writes.tx(), record)?;
                 if current.as_ref().map(DirectoryRecord::version) != *expected {
                     return Ok(DirectorySaved::RecordConflict { id: record.id().to_owned(), current: current.map(Box::new) });
                 }
-                write_record(&tx, record)?;
+                write_record(writes.tx(), record)?;
             }
             for (offer, expected) in &offers {
-                let table = tx.open_table(OFFERS).map_err(backend)?;
-                let current = table.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
-                drop(table);
+                let current = writes.current(&offer.id)?;
                 if current.as_ref().map(|o| o.version) != *expected {
                     return Ok(DirectorySaved::OfferConflict { id: offer.id.clone(), current: current.map(Box::new) });
                 }
-                write_offer(&tx, offer)?;
+                writes.write(offer)?;
             }
-            tx.commit().map_err(backend)?;
+            writes.commit()?;
             Ok(DirectorySaved::Saved)
         })
         .await

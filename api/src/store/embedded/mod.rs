@@ -1,25 +1,26 @@
 //! The embedded store: a redb database file under the data directory. No server needed, and the
-//! data survives a restart. Same geo index as DynamoDB: one range read per covering cell.
+//! data survives a restart. Search runs on an in-memory index of the published offers
+//! ([`offer_index`]) with the same cells as DynamoDB's, then reads the page's offers by id.
 
-use super::{BatchSaved, IndexEntry, IndexRead, OfferStore, Saved, StoreError};
+use super::{BatchSaved, IndexRead, OfferStore, Saved, SearchPage, SearchQuery, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
+use offer_index::OfferIndex;
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 mod audit;
 mod directory;
+pub mod offer_index;
 mod referrals;
 mod reports;
 
 /// id → offer as JSON.
 const OFFERS: TableDefinition<&str, &[u8]> = TableDefinition::new("offers");
-/// `{geohash8}#{id}` → () for published offers with a place.
-const GEO: TableDefinition<&str, ()> = TableDefinition::new("geo_index");
-/// `{region}#{id}` → () for published digital-only offers.
-const DIGITAL: TableDefinition<&str, ()> = TableDefinition::new("digital_index");
+/// Search indexes of earlier versions, now in memory ([`OfferIndex`]): deleted at open.
+const OLD_INDEXES: [TableDefinition<&str, ()>; 2] = [TableDefinition::new("geo_index"), TableDefinition::new("digital_index")];
 /// `{region}#{id}` → () for every offer, in any status.
 const REGION: TableDefinition<&str, ()> = TableDefinition::new("region_index");
 /// receipt code → self-referral as JSON.
@@ -39,6 +40,7 @@ pub const DB_FILE: &str = "forebyg.redb";
 #[derive(Clone)]
 pub struct EmbeddedStore {
     db: Arc<Database>,
+    index: Arc<RwLock<OfferIndex>>,
 }
 
 impl EmbeddedStore {
@@ -49,8 +51,6 @@ impl EmbeddedStore {
         // Create the tables up front so readers never meet a missing table.
         let tx = db.begin_write().map_err(backend)?;
         tx.open_table(OFFERS).map_err(backend)?;
-        tx.open_table(GEO).map_err(backend)?;
-        tx.open_table(DIGITAL).map_err(backend)?;
         tx.open_table(REGION).map_err(backend)?;
         tx.open_table(REFERRALS).map_err(backend)?;
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
@@ -58,8 +58,12 @@ impl EmbeddedStore {
         tx.open_table(REPORTS).map_err(backend)?;
         tx.open_table(directory::DIRECTORY).map_err(backend)?;
         tx.open_table(directory::DIRECTORY_REGION).map_err(backend)?;
+        for old in OLD_INDEXES {
+            tx.delete_table(old).map_err(backend)?;
+        }
         tx.commit().map_err(backend)?;
-        Ok(EmbeddedStore { db: Arc::new(db) })
+        let index = build_index(&db)?;
+        Ok(EmbeddedStore { db: Arc::new(db), index: Arc::new(RwLock::new(index)) })
     }
 
     /// Runs blocking database work off the async executor.
@@ -67,39 +71,82 @@ impl EmbeddedStore {
         let db = self.db.clone();
         tokio::task::spawn_blocking(move || f(&db)).await.map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?
     }
+
+    /// [`blocking`](Self::blocking) with the search index, for offer writes and searches.
+    async fn blocking_indexed<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Database, &RwLock<OfferIndex>) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (db, index) = (self.db.clone(), self.index.clone());
+        tokio::task::spawn_blocking(move || f(&db, &index)).await.map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?
+    }
+}
+
+/// Every published offer's entry, from the offers table.
+fn build_index(db: &Database) -> Result<OfferIndex, StoreError> {
+    let tx = db.begin_read().map_err(backend)?;
+    let mut index = OfferIndex::default();
+    for row in tx.open_table(OFFERS).map_err(backend)?.iter().map_err(backend)? {
+        let (id, bytes) = row.map_err(backend)?;
+        index.upsert(&decode(id.value(), bytes.value())?);
+    }
+    Ok(index)
+}
+
+/// A write transaction that remembers the offers written, so the search index changes exactly
+/// when the commit does: the only way to write offers.
+pub(super) struct OfferWrites<'a> {
+    tx: redb::WriteTransaction,
+    index: &'a RwLock<OfferIndex>,
+    written: Vec<Offer>,
+}
+
+impl<'a> OfferWrites<'a> {
+    fn begin(db: &Database, index: &'a RwLock<OfferIndex>) -> Result<Self, StoreError> {
+        Ok(OfferWrites { tx: db.begin_write().map_err(backend)?, index, written: vec![] })
+    }
+
+    /// The transaction, for other records written with the offers.
+    pub(super) fn tx(&self) -> &redb::WriteTransaction {
+        &self.tx
+    }
+
+    /// The stored offer `id`, as this transaction sees it.
+    pub(super) fn current(&self, id: &str) -> Result<Option<Offer>, StoreError> {
+        let table = self.tx.open_table(OFFERS).map_err(backend)?;
+        let found = table.get(id).map_err(backend)?;
+        found.map(|b| decode(id, b.value())).transpose()
+    }
+
+    pub(super) fn write(&mut self, offer: &Offer) -> Result<(), StoreError> {
+        write_offer(&self.tx, offer)?;
+        self.written.push(offer.clone());
+        Ok(())
+    }
+
+    /// Commits, and applies the written offers to the index under its write lock: a search
+    /// (which holds the read lock while it reads its page) sees the state before or after, whole.
+    pub(super) fn commit(self) -> Result<(), StoreError> {
+        let mut index = self.index.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.tx.commit().map_err(backend)?;
+        for offer in &self.written {
+            index.upsert(offer);
+        }
+        Ok(())
+    }
 }
 
 fn backend(e: impl std::fmt::Display) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-/// The embedded key of an index entry: the geohash sort key needs no partition (it starts with
-/// the cell), a digital entry is keyed by region code and id.
-fn index_key(entry: &IndexEntry) -> (bool, String) {
-    match entry {
-        IndexEntry::Geo { sort, .. } => (true, sort.clone()),
-        IndexEntry::Digital { partition, sort } => (false, format!("{}#{sort}", partition.trim_start_matches("DIGITAL#"))),
-    }
-}
-
-/// Writes an offer and moves its index entries, inside the caller's transaction.
+/// Writes an offer and moves its region entry, inside the caller's transaction.
 fn write_offer(tx: &redb::WriteTransaction, offer: &Offer) -> Result<(), StoreError> {
     let mut table = tx.open_table(OFFERS).map_err(backend)?;
-    let (mut geo, mut digital, mut regions) =
-        (tx.open_table(GEO).map_err(backend)?, tx.open_table(DIGITAL).map_err(backend)?, tx.open_table(REGION).map_err(backend)?);
+    let mut regions = tx.open_table(REGION).map_err(backend)?;
     let old = table.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
     if let Some(old) = &old {
         regions.remove(region_key(old).as_str()).map_err(backend)?;
-        if let Some(entry) = IndexEntry::for_offer(old) {
-            let (is_geo, key) = index_key(&entry);
-            let index = if is_geo { &mut geo } else { &mut digital };
-            index.remove(key.as_str()).map_err(backend)?;
-        }
-    }
-    if let Some(entry) = IndexEntry::for_offer(offer) {
-        let (is_geo, key) = index_key(&entry);
-        let index = if is_geo { &mut geo } else { &mut digital };
-        index.insert(key.as_str(), ()).map_err(backend)?;
     }
     regions.insert(region_key(offer).as_str(), ()).map_err(backend)?;
     let json = serde_json::to_vec(offer).map_err(backend)?;
@@ -140,28 +187,27 @@ fn read_prefixes(db: &Database, index: TableDefinition<&str, ()>, prefixes: &[St
 impl OfferStore for EmbeddedStore {
     async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError> {
         let offers = offers.to_vec();
-        self.blocking(move |db| {
-            // One transaction: all offers and index entries, or none.
-            let tx = db.begin_write().map_err(backend)?;
+        self.blocking_indexed(move |db, index| {
+            // One transaction: all offers, or none.
+            let mut writes = OfferWrites::begin(db, index)?;
             for offer in &offers {
-                write_offer(&tx, offer)?;
+                writes.write(offer)?;
             }
-            tx.commit().map_err(backend)
+            writes.commit()
         })
         .await
     }
 
     async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError> {
         let offer = offer.clone();
-        self.blocking(move |db| {
-            let tx = db.begin_write().map_err(backend)?;
-            let current =
-                tx.open_table(OFFERS).map_err(backend)?.get(offer.id.as_str()).map_err(backend)?.map(|b| decode(&offer.id, b.value())).transpose()?;
+        self.blocking_indexed(move |db, index| {
+            let mut writes = OfferWrites::begin(db, index)?;
+            let current = writes.current(&offer.id)?;
             if current.as_ref().map(|o| o.version) != expected_version {
                 return Ok(Saved::Conflict(current.map(Box::new)));
             }
-            write_offer(&tx, &offer)?;
-            tx.commit().map_err(backend)?;
+            writes.write(&offer)?;
+            writes.commit()?;
             Ok(Saved::Saved)
         })
         .await
@@ -169,23 +215,17 @@ impl OfferStore for EmbeddedStore {
 
     async fn save_offers_atomically(&self, saves: &[(Offer, Option<u64>)]) -> Result<BatchSaved, StoreError> {
         let saves = saves.to_vec();
-        self.blocking(move |db| {
+        self.blocking_indexed(move |db, index| {
             // One write transaction: dropped uncommitted (nothing written) on the first conflict.
-            let tx = db.begin_write().map_err(backend)?;
+            let mut writes = OfferWrites::begin(db, index)?;
             for (offer, expected_version) in &saves {
-                let current = tx
-                    .open_table(OFFERS)
-                    .map_err(backend)?
-                    .get(offer.id.as_str())
-                    .map_err(backend)?
-                    .map(|b| decode(&offer.id, b.value()))
-                    .transpose()?;
+                let current = writes.current(&offer.id)?;
                 if current.as_ref().map(|o| o.version) != *expected_version {
                     return Ok(BatchSaved::Conflict { id: offer.id.clone(), current: current.map(Box::new) });
                 }
-                write_offer(&tx, offer)?;
+                writes.write(offer)?;
             }
-            tx.commit().map_err(backend)?;
+            writes.commit()?;
             Ok(BatchSaved::Saved)
         })
         .await
@@ -202,14 +242,20 @@ impl OfferStore for EmbeddedStore {
         .await
     }
 
-    async fn published_in_cells(&self, cells: &[String]) -> Result<IndexRead, StoreError> {
-        let cells = cells.to_vec();
-        self.blocking(move |db| read_prefixes(db, GEO, &cells)).await
-    }
-
-    async fn published_digital(&self, region: RegionCode) -> Result<IndexRead, StoreError> {
-        let prefix = vec![format!("{}#", region.code())];
-        self.blocking(move |db| read_prefixes(db, DIGITAL, &prefix)).await
+    async fn search(&self, query: &SearchQuery) -> Result<SearchPage, StoreError> {
+        let query = query.clone();
+        self.blocking_indexed(move |db, index| {
+            // The read lock is held until the page is read, so no write falls in between.
+            let index = index.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let plan = index.plan(&query);
+            let tx = db.begin_read().map_err(backend)?;
+            let table = tx.open_table(OFFERS).map_err(backend)?;
+            let offers =
+                plan.ids().map(|id| table.get(id).map_err(backend)?.map(|b| decode(id, b.value())).transpose()).collect::<Result<Vec<_>, _>>()?;
+            drop(index);
+            Ok(plan.finish(&query, offers, None))
+        })
+        .await
     }
 
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {

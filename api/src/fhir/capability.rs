@@ -1,0 +1,43 @@
+//! The `CapabilityStatement` (`GET /api/v1/fhir/metadata`): exactly the interactions served.
+
+use super::code_systems::System;
+use super::{FHIR_JSON, FHIR_VERSION};
+use serde_json::{json, Value};
+
+/// The date the statement last changed (bump it with the interactions).
+const DATE: &str = "2026-11-30";
+
+/// The statement for the FHIR base `base` (an absolute URL).
+pub fn capability_statement(base: &str) -> Value {
+    let params: Vec<Value> =
+        super::search::PARAMS.iter().map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc})).collect();
+    let read = |kind: &str, doc: &str| json!({"type": kind, "interaction": [{"code": "read"}], "documentation": doc});
+    let code_systems: Vec<String> = System::ALL.iter().map(|s| s.id().to_owned()).collect();
+    json!({
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": DATE,
+        "publisher": "Forebyg",
+        "kind": "instance",
+        "software": {"name": "Forebyg"},
+        "implementation": {"description": "Forebyg: patientrettede forebyggelsestilbud i Danmark (read-only FHIR R4)", "url": base},
+        "fhirVersion": FHIR_VERSION,
+        "format": [FHIR_JSON, "json"],
+        "rest": [{
+            "mode": "server",
+            "documentation": "Read-only. Published offers only. Errors are OperationOutcomes; unknown search parameters are refused (400).",
+            "resource": [
+                {
+                    "type": "HealthcareService",
+                    "interaction": [{"code": "read"}, {"code": "search-type"}],
+                    "searchInclude": ["HealthcareService:location", "HealthcareService:organization", "HealthcareService:providedBy"],
+                    "searchParam": params,
+                    "documentation": "A published offer.",
+                },
+                read("Location", "An offer's place (address and position), or a region (`region-{code}`) as the coverage area of digital offers."),
+                read("Organization", "A provider of published offers."),
+                read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
+            ],
+        }],
+    })
+}

@@ -1,0 +1,135 @@
+//! `/api/v1/fhir/*`: HL7 FHIR R4, read-only (see `api/docs/fhir.md`). Answers are
+//! `application/fhir+json`; errors are `OperationOutcome`s.
+
+use crate::fhir::code_systems::System;
+use crate::fhir::outcome::{fhir_json, Outcome};
+use crate::fhir::search::{bundle, matches, DirectorySearch};
+use crate::fhir::{self, capability};
+use crate::hsds::Catalog;
+use crate::openapi::{FhirInvalid, FhirNotFound, FhirUnavailable};
+use crate::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::RegionCode;
+use serde_json::Value;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(fhir_metadata))
+        .routes(routes!(fhir_search_healthcare_services))
+        .routes(routes!(fhir_read_healthcare_service))
+        .routes(routes!(fhir_read_location))
+        .routes(routes!(fhir_read_organization))
+        .routes(routes!(fhir_read_code_system))
+}
+
+/// The FHIR base URL of this request (`http(s)://host/api/v1/fhir`): Bundle links and `fullUrl`s
+/// are absolute. The host is the one the client used (`X-Forwarded-Host` behind a proxy).
+fn base_url(headers: &HeaderMap) -> String {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.split(',').next().unwrap_or("").trim().to_owned());
+    let host = header("x-forwarded-host").or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
+    let proto = header("x-forwarded-proto").filter(|p| p == "https" || p == "http").unwrap_or_else(|| "http".into());
+    format!("{proto}://{host}/api/v1/fhir")
+}
+
+/// A resource that CDNs and clients may keep for five minutes.
+fn cached(resource: &Value) -> Response {
+    let mut res = fhir_json(StatusCode::OK, resource);
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    res
+}
+
+async fn published(state: &AppState) -> Result<Catalog, Outcome> {
+    Ok(Catalog::load(state.store.as_ref(), None).await?)
+}
+
+/// The published offer with this HealthcareService id: a direct read when the id is the offer's,
+/// else a scan (ids made from offer ids that are not valid FHIR ids).
+async fn offer(state: &AppState, id: &str) -> Result<Offer, Outcome> {
+    let not_found = || Outcome::not_found(format!("No published HealthcareService with id {id}."));
+    if let Some(o) = state.store.get_offer(id).await?.filter(Offer::is_published) {
+        return Ok(o);
+    }
+    if fhir::is_fhir_id(id) && id.len() == 36 {
+        let c = published(state).await?;
+        return c.offers().iter().find(|o| fhir::resource_id("service", &o.id) == id).cloned().ok_or_else(not_found);
+    }
+    Err(not_found())
+}
+
+/// The CapabilityStatement: exactly what this server serves.
+#[utoipa::path(get, path = "/fhir/metadata", tag = "fhir",
+    responses((status = 200, description = "FHIR R4 CapabilityStatement", content_type = "application/fhir+json", body = Object)))]
+async fn fhir_metadata(headers: HeaderMap) -> Response {
+    cached(&capability::capability_statement(&base_url(&headers)))
+}
+
+/// Search published offers: a `searchset` Bundle, paged, optionally with their Locations and
+/// Organizations. Parameters (unknown ones are refused with 400): `location.near`
+/// (`lat|lon|distance|km`, the citizen search), `location.address-postalcode`, `service-category`,
+/// `service-type`, `specialty`, `_id`, `_count` (0–100), `_page`, `_include`, `_format`.
+#[utoipa::path(get, path = "/fhir/HealthcareService", tag = "fhir",
+    params(
+        ("location.near" = Option<String>, Query, description = "`lat|lon|distance|units`, e.g. `56.15|10.2|25|km` (1–300 km, default 25): the citizen search around that point"),
+        ("location.address-postalcode" = Option<String>, Query, description = "Postcode of the offer's place (starts-with)"),
+        ("service-category" = Option<String>, Query, description = "Intervention code (CodeSystem forebyg-category), `code` or `system|code`; comma-separated alternatives"),
+        ("service-type" = Option<String>, Query, description = "Format code: on-site, digital, hybrid"),
+        ("specialty" = Option<String>, Query, description = "Target condition code (CodeSystem forebyg-condition)"),
+        ("_id" = Option<String>, Query, description = "HealthcareService id"),
+        ("_count" = Option<u32>, Query, minimum = 0, maximum = 100, description = "Entries per page (default 20)"),
+        ("_page" = Option<u32>, Query, minimum = 1, description = "Page, from 1"),
+        ("_include" = Option<String>, Query, description = "HealthcareService:location or HealthcareService:organization (repeatable)"),
+        ("_format" = Option<String>, Query, description = "json or application/fhir+json"),
+    ),
+    responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirUnavailable))]
+async fn fhir_search_healthcare_services(State(state): State<AppState>, headers: HeaderMap, RawQuery(query): RawQuery) -> Result<Response, Outcome> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    let q = DirectorySearch::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    let found = matches(state.store.as_ref(), &q).await?;
+    Ok(cached(&bundle(&q, &found, &base_url(&headers), &pairs)))
+}
+
+/// One published offer.
+#[utoipa::path(get, path = "/fhir/HealthcareService/{id}", tag = "fhir", params(("id" = String, Path, description = "The offer id")),
+    responses((status = 200, description = "FHIR R4 HealthcareService", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
+async fn fhir_read_healthcare_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
+    Ok(cached(&fhir::healthcare_service(&offer(&state, &id).await?)))
+}
+
+/// A place of published offers, or a region (`region-{code}`: the coverage area of digital offers).
+#[utoipa::path(get, path = "/fhir/Location/{id}", tag = "fhir", params(("id" = String, Path, description = "The location id, or region-{code}")),
+    responses((status = 200, description = "FHIR R4 Location", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
+async fn fhir_read_location(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
+    if let Some(r) = RegionCode::ALL.iter().find(|r| fhir::region_location_id(**r) == id) {
+        return Ok(cached(&fhir::region_location(*r)));
+    }
+    let c = published(&state).await?;
+    let o = c.offers().iter().find(|o| fhir::location_id(o).as_deref() == Some(id.as_str()));
+    o.and_then(fhir::location).map(|l| cached(&l)).ok_or_else(|| Outcome::not_found(format!("No Location with id {id}.")))
+}
+
+/// A provider of published offers.
+#[utoipa::path(get, path = "/fhir/Organization/{id}", tag = "fhir", params(("id" = String, Path, description = "The provider id")),
+    responses((status = 200, description = "FHIR R4 Organization", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
+async fn fhir_read_organization(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
+    let c = published(&state).await?;
+    let o = c.offers().iter().find(|o| fhir::resource_id("organization", &o.provider.id) == id);
+    o.map(|o| cached(&fhir::organization(o))).ok_or_else(|| Outcome::not_found(format!("No Organization with id {id}.")))
+}
+
+/// One of Forebyg's code systems (`forebyg-category`, `forebyg-condition`, `forebyg-format`,
+/// `forebyg-kronikerpakke`, `forebyg-provider-kind`, `forebyg-referral-route`,
+/// `forebyg-characteristic`).
+#[utoipa::path(get, path = "/fhir/CodeSystem/{id}", tag = "fhir", params(("id" = String, Path, description = "The code system id, e.g. forebyg-category")),
+    responses((status = 200, description = "FHIR R4 CodeSystem", content_type = "application/fhir+json", body = Object), FhirNotFound))]
+async fn fhir_read_code_system(Path(id): Path<String>) -> Result<Response, Outcome> {
+    System::from_id(&id).map(|s| cached(&s.resource())).ok_or_else(|| Outcome::not_found(format!("No CodeSystem with id {id}.")))
+}
+
+/// Unknown paths under `/api/v1/fhir/` (not part of the contract): a 404 OperationOutcome.
+pub async fn fhir_not_found() -> Outcome {
+    Outcome::not_found("No such FHIR resource type or interaction; see /api/v1/fhir/metadata.")
+}
