@@ -180,6 +180,7 @@ fn openapi_documents_every_route_and_error() {
             "radius_km",
             "category",
             "condition",
+            "package",
             "format",
             "q",
             "evening",

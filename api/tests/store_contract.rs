@@ -20,9 +20,8 @@ async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
     let on_site = offer("a", Category::FysiskAktivitet, Some(AARHUS));
     let mut digital = offer("b", Category::Alkohol, None);
     digital.accessibility = None;
-    digital.kronikerpakke = None;
+    digital.packages.clear();
     digital.schedule.next_start = None;
-    digital.continue_afterwards.clear();
     store.put_offers(&[on_site.clone(), digital.clone()]).await.unwrap();
     assert_eq!(store.get_offer("a").await.unwrap(), Some(on_site));
     assert_eq!(store.get_offer("b").await.unwrap(), Some(digital));

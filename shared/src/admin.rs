@@ -152,6 +152,14 @@ code_enum! {
         LocationCreated = "location-created", "Sted oprettet", "Location created";
         LocationUpdated = "location-updated", "Sted ændret", "Location changed";
         LocationStatus = "location-status", "Steds status ændret", "Location status changed";
+        PackageCreated = "package-created", "Kronikerpakke oprettet", "Package created";
+        PackageUpdated = "package-updated", "Kronikerpakke ændret", "Package changed";
+        AssociationCreated = "association-created", "Forening oprettet", "Association created";
+        AssociationUpdated = "association-updated", "Forening ændret", "Association changed";
+        AssociationStatus = "association-status", "Forenings status ændret", "Association status changed";
+        ActivityCreated = "activity-created", "Aktivitet oprettet", "Activity created";
+        ActivityUpdated = "activity-updated", "Aktivitet ændret", "Activity changed";
+        ActivityStatus = "activity-status", "Aktivitets status ændret", "Activity status changed";
     }
 }
 
@@ -199,6 +207,9 @@ impl AuditAction {
             LocationCreated | LocationUpdated | LocationStatus => AuditTarget::Location,
             ReferralRead | ReferralStatus => AuditTarget::Referrals,
             ReportResolved => AuditTarget::Report,
+            PackageCreated | PackageUpdated => AuditTarget::Package,
+            AssociationCreated | AssociationUpdated | AssociationStatus => AuditTarget::Association,
+            ActivityCreated | ActivityUpdated | ActivityStatus => AuditTarget::Activity,
         }
     }
 }
@@ -211,4 +222,7 @@ pub enum AuditTarget {
     Location,
     Referrals,
     Report,
+    Package,
+    Association,
+    Activity,
 }

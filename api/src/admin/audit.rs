@@ -80,6 +80,9 @@ pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit
                 AuditTarget::Offer => state.store.get_offer(&e.target).await?.map(|o| o.title),
                 AuditTarget::Provider => state.directory.get_provider(&e.target).await?.map(|p| p.name),
                 AuditTarget::Location => state.directory.get_location(&e.target).await?.map(|l| l.name),
+                AuditTarget::Package => state.directory.get_package(&e.target).await?.map(|p| p.name.da),
+                AuditTarget::Association => state.directory.get_association(&e.target).await?.map(|a| a.name),
+                AuditTarget::Activity => state.directory.get_activity(&e.target).await?.map(|a| a.name),
                 AuditTarget::Referrals | AuditTarget::Report => None,
             };
             titles.insert(key.clone(), title);
