@@ -5,20 +5,11 @@
 
 use forebyg_app::i18n::Text;
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
+use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::offer_validation::validate_offer;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode, Weekday};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
-
-mod conflict;
-mod slots;
-#[cfg(test)]
-mod tests;
-
-pub use conflict::*;
-pub use slots::*;
-use slots::{decimal, opt};
 
 /// The form, field by field.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -59,8 +50,6 @@ pub struct OfferForm {
     pub contact_phone: String,
     pub contact_email: String,
     pub contact_url: String,
-    pub kronikerpakke: String,
-    pub continue_afterwards: String,
     pub last_verified: String,
     /// The location record the place was picked from (empty: typed in, or digital).
     pub location_id: String,
@@ -94,7 +83,6 @@ forebyg_app::texts! {
     SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
-    ACTIVITY_LINES = "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«.", "Write one activity per line as \"Name | web address\".";
 }
 
 macro_rules! form_fields {
@@ -156,8 +144,6 @@ form_fields! {
     contact_phone = "Telefon", "Phone";
     contact_email = "E-mail", "Email";
     contact_url = "Hjemmeside", "Website";
-    kronikerpakke = "Kronikerpakke", "Chronic care package";
-    continue_afterwards = "Fortsæt bagefter", "Continue afterwards";
     last_verified = "Sidst bekræftet", "Last confirmed";
     location_id = "Sted fra stedlisten", "Place from the list of places";
 }
@@ -165,6 +151,40 @@ form_fields! {
 /// A field's label in `lang` (the key itself if unknown).
 pub fn label(key: &'static str, lang: Lang) -> &'static str {
     FIELDS.iter().find(|(k, _)| *k == key).map_or(key, |(_, t)| t.get(lang))
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+fn decimal(x: f64) -> String {
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// "Tirsdag 10:00-12:00" ("Tuesday 10:00-12:00") lines.
+pub fn slot_line(s: &TimeSlot, lang: Lang) -> String {
+    format!("{} {}-{}", s.weekday.label(lang), s.start, s.end)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim().to_lowercase();
+    Weekday::ALL.iter().copied().find(|d| {
+        d.code() == w
+            || [Lang::Da, Lang::En].into_iter().any(|l| {
+                let label = d.label(l).to_lowercase();
+                label == w || label.get(..3) == w.get(..3).filter(|_| w.len() >= 3)
+            })
+    })
+}
+
+/// Parses one slot line ("tirsdag 10:00-12:00", "tue 10:00–12:00"); None if it is not one.
+pub fn parse_slot(line: &str) -> Option<TimeSlot> {
+    let line = line.trim().replace(['–', '—'], "-");
+    let (day, times) = line.split_once(' ')?;
+    let (start, end) = times.trim().split_once('-')?;
+    Some(TimeSlot { weekday: weekday(day)?, start: start.trim().to_owned(), end: end.trim().to_owned() })
 }
 
 impl OfferForm {
@@ -238,16 +258,6 @@ impl OfferForm {
             contact_phone: o.contact.phone.clone().unwrap_or_default(),
             contact_email: o.contact.email.clone().unwrap_or_default(),
             contact_url: o.contact.url.clone().unwrap_or_default(),
-            kronikerpakke: o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
-            continue_afterwards: o
-                .continue_afterwards
-                .iter()
-                .map(|a| match &a.description {
-                    Some(d) => format!("{} | {} | {}", a.name, a.url, d),
-                    None => format!("{} | {}", a.name, a.url),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
             last_verified: o.last_verified.clone(),
             location_id: o.location_id.clone().unwrap_or_default(),
         }
@@ -312,19 +322,6 @@ impl OfferForm {
             bad("cost.dkk", WHOLE_KRONER);
             0
         });
-        let kronikerpakke = match self.kronikerpakke.trim() {
-            "" => None,
-            code => Kronikerpakke::from_code(code),
-        };
-        let mut continue_afterwards = vec![];
-        for line in self.continue_afterwards.lines().filter(|l| !l.trim().is_empty()) {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            match parts.as_slice() {
-                [name, url] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: None }),
-                [name, url, d, ..] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: opt(d) }),
-                _ => bad("continue_afterwards", ACTIVITY_LINES),
-            }
-        }
         let offer = Offer {
             id: base.id.clone(),
             title: self.title.trim().into(),
@@ -357,8 +354,9 @@ impl OfferForm {
             },
             status: base.status,
             last_verified: self.last_verified.trim().into(),
-            kronikerpakke,
-            continue_afterwards,
+            // Edited on their own (package components and linked activities), kept as they are.
+            packages: base.packages.clone(),
+            activity_ids: base.activity_ids.clone(),
             demo: base.demo,
             version: base.version,
         };
@@ -379,5 +377,194 @@ impl OfferForm {
             errors.sort_by_key(|e| form_position(&e.field));
             Err(errors)
         }
+    }
+}
+
+/// An empty offer for a new listing (status draft, no id, version 0).
+pub fn new_offer_base(region: RegionCode) -> Offer {
+    Offer {
+        id: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        description: String::new(),
+        category: Category::FysiskAktivitet,
+        conditions: vec![],
+        format: Format::OnSite,
+        languages: vec![],
+        schedule: Schedule { enrolment: Enrolment::Continuous, slots: vec![], next_start: None },
+        location: None,
+        location_id: None,
+        region,
+        provider: Provider { id: String::new(), name: String::new(), kind: ProviderKind::Municipality },
+        referral: ReferralRules { self_referral: true, from_gp: false, from_hospital: false, from_municipality: false, note: None },
+        capacity: Capacity::Open,
+        cost: Cost { dkk: 0, note: None },
+        accessibility: None,
+        contact: Contact { name: None, phone: None, email: None, url: None },
+        status: OfferStatus::Draft,
+        last_verified: String::new(),
+        packages: vec![],
+        activity_ids: vec![],
+        demo: false,
+        version: 0,
+    }
+}
+
+/// The id of the form control a field error (a JSON path such as `location.postcode` or
+/// `schedule.slots[2]`) belongs to.
+pub fn control_id(field: &str) -> Option<String> {
+    let path = field.split('[').next().unwrap_or(field);
+    let key = match path {
+        "id" => return None,
+        "location" | "location.name" => "location_name",
+        "location.address" => "address",
+        "location.postcode" => "postcode",
+        "location.city" => "city",
+        "location.municipality_code" => "municipality_code",
+        "location.point" => "lat",
+        "schedule.enrolment" => "sessions",
+        "schedule.slots" => "slots",
+        "schedule.next_start" => "next_start",
+        "provider.name" => "provider_name",
+        "provider.id" => "provider_id",
+        "provider.kind" => "provider_kind",
+        "referral" => "self_referral",
+        "referral.note" => "referral_note",
+        "cost.dkk" => "cost_dkk",
+        "cost.note" => "cost_note",
+        "contact.name" => "contact_name",
+        "contact.phone" => "contact_phone",
+        "contact.email" => "contact_email",
+        "contact.url" => "contact_url",
+        "conditions" => "condition-0",
+        other => other,
+    };
+    // The location picker is not a typed field, but its errors link to it too.
+    (key == "condition-0" || key == "location_id" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+}
+
+/// Where a field error's control is in the form (unknown fields last).
+pub fn form_position(field: &str) -> usize {
+    let id = control_id(field).unwrap_or_default();
+    let key = id.strip_prefix("f-").unwrap_or("");
+    let key = if key.starts_with("condition-") { "conditions" } else { key };
+    FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(usize::MAX)
+}
+
+/// One row of "what changed": a field whose value differs between the admin's edit and the
+/// version saved meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub key: &'static str,
+    pub label: Text,
+    pub mine: String,
+    pub current: String,
+    /// The admin changed this field too (reapplying keeps the admin's value).
+    pub changed_by_me: bool,
+}
+
+/// The fields where `mine` and `current` differ; `base` is the version the edit started from.
+pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm, lang: Lang) -> Vec<Difference> {
+    FIELDS
+        .iter()
+        .filter(|(k, _)| *k != "last_verified" || mine.value(k) != current.value(k))
+        .filter(|(k, _)| mine.value(k) != current.value(k))
+        .map(|&(key, label)| Difference {
+            key,
+            label,
+            mine: mine.value_in(key, lang),
+            current: current.value_in(key, lang),
+            changed_by_me: mine.value(key) != base.value(key),
+        })
+        .collect()
+}
+
+/// The current version with the admin's own changes (against `base`) applied on top.
+pub fn reapply(base: &OfferForm, mine: &OfferForm, current: &OfferForm) -> OfferForm {
+    let mut next = current.clone();
+    for (key, _) in FIELDS {
+        if mine.value(key) != base.value(key) {
+            next.copy_field(key, mine);
+        }
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Offer {
+        serde_json::from_str(include_str!("../../../../shared/tests/offer_fixture.json")).unwrap()
+    }
+
+    #[test]
+    fn an_offer_survives_the_form() {
+        let o = fixture();
+        let form = OfferForm::from_offer(&o);
+        let back = form.to_offer(&o).unwrap();
+        assert_eq!(OfferForm::from_offer(&back), form);
+        assert_eq!(back.id, o.id);
+        assert_eq!(back.version, o.version);
+        assert_eq!(back.schedule.slots, o.schedule.slots);
+        assert_eq!(back.location.as_ref().map(|l| &l.postcode), o.location.as_ref().map(|l| &l.postcode));
+    }
+
+    #[test]
+    fn form_errors_name_json_paths_with_controls() {
+        let o = fixture();
+        let mut form = OfferForm::from_offer(&o);
+        form.title = "x".into();
+        form.slots = "tirsdag 10:00-12:00\nhver anden onsdag".into();
+        form.cost_dkk = "gratis".into();
+        form.postcode = "12".into();
+        let errors = form.to_offer(&o).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for f in ["title", "schedule.slots[1]", "cost.dkk", "location.postcode"] {
+            assert!(fields.contains(&f), "{f} in {fields:?}");
+        }
+        for e in &errors {
+            let id = control_id(&e.field).unwrap();
+            assert!(id.starts_with("f-"), "{id}");
+        }
+        assert_eq!(control_id("schedule.slots[1]").as_deref(), Some("f-slots"));
+        assert_eq!(control_id("location.point").as_deref(), Some("f-lat"));
+        assert_eq!(control_id("id"), None);
+        assert_eq!(errors[0].field, "title", "errors follow the form's order");
+    }
+
+    #[test]
+    fn a_new_offer_validates_without_an_id() {
+        let mut form = OfferForm::from_offer(&fixture());
+        form.last_verified = "2026-11-24".into();
+        let base = new_offer_base(RegionCode::Midtjylland);
+        let o = form.to_offer(&base).unwrap();
+        assert!(o.id.is_empty() && o.version == 0);
+    }
+
+    #[test]
+    fn slots_parse_in_danish_and_codes() {
+        let s = parse_slot("Tirsdag 10:00–12:00").unwrap();
+        assert_eq!((s.weekday, s.start.as_str(), s.end.as_str()), (Weekday::Tue, "10:00", "12:00"));
+        assert_eq!(parse_slot("thu 17:00-19:00").unwrap().weekday, Weekday::Thu);
+        assert_eq!(parse_slot("lør 09:00-10:00").unwrap().weekday, Weekday::Sat);
+        assert!(parse_slot("whenever").is_none());
+    }
+
+    #[test]
+    fn reapplying_keeps_my_changes_and_theirs() {
+        let base = OfferForm::from_offer(&fixture());
+        let mut mine = base.clone();
+        mine.title = "Mit nye navn".into();
+        let mut current = base.clone();
+        current.city = "Et andet sted".into();
+        let diffs = differences(&base, &mine, &current, Lang::Da);
+        let keys: Vec<&str> = diffs.iter().map(|d| d.key).collect();
+        assert_eq!(keys, ["title", "city"]);
+        assert!(diffs[0].changed_by_me && !diffs[1].changed_by_me);
+        let next = reapply(&base, &mine, &current);
+        assert_eq!(next.title, "Mit nye navn");
+        assert_eq!(next.city, "Et andet sted");
+        assert!(differences(&base, &next, &next, Lang::Da).is_empty());
     }
 }
