@@ -40,18 +40,18 @@ pub fn App() -> impl IntoView {
                         {i18n::SITE_NAME.get(lang)}
                         <span class="site-tagline">{i18n::SITE_TAGLINE.get(lang)}</span>
                     </a>
-                    <nav class="site-nav" aria-label=i18n::NAV_LABEL.get(lang)>
-                        <ul>
-                            <li><A href="/" exact=true>{i18n::NAV_SEARCH.get(lang)}</A></li>
-                            <li><A href="/gemte" exact=true>{i18n::NAV_SAVED.get(lang)}</A></li>
-                            <li><A href="/status" exact=true>{i18n::NAV_STATUS.get(lang)}</A></li>
-                        </ul>
+                    // The same markup as app/index.html's static header, so nothing moves when the app starts.
+                    <div class="site-header__tools">
+                        <Menu lang=lang />
                         <button type="button" class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
                             {i18n::LANG_SWITCH.get(lang)}
                         </button>
-                    </nav>
+                    </div>
                 </div>
             </header>
+            <div class="phase-banner">
+                <p class="wrap"><strong class="phase-banner__tag">{i18n::PHASE_TAG.get(lang)}</strong>" "<span>{i18n::PHASE_TEXT.get(lang)}</span></p>
+            </div>
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=search::SearchPage />
@@ -66,10 +66,51 @@ pub fn App() -> impl IntoView {
             // rel="external": the router handles every other same-site link.
             <footer class="site-footer">
                 <div class="wrap">
+                    <nav aria-label=i18n::FOOTER_NAV_LABEL.get(lang)>
+                        <ul class="footer-links">
+                            {info_pages(lang).into_iter().map(|(href, text)| view! { <li><a href=href rel="external">{text}</a></li> }).collect_view()}
+                        </ul>
+                    </nav>
                     <p><strong>{i18n::FOOTER_DEMO.get(lang)}</strong></p>
                     <p>{i18n::FOOTER_ABOUT.get(lang)}</p>
                 </div>
             </footer>
         </Router>
+    }
+}
+
+/// The static information pages in the UI language (api/src/routes/spa.rs INFO_PAGES).
+fn info_pages(lang: Lang) -> [(&'static str, &'static str); 4] {
+    let href = |da, en| if lang == Lang::Da { da } else { en };
+    [
+        (href("/om-forebyg", "/en/about"), i18n::NAV_ABOUT.get(lang)),
+        (href("/privatliv", "/en/privacy"), i18n::PRIVACY.get(lang)),
+        (href("/tilgaengelighed", "/en/accessibility"), i18n::ACCESSIBILITY_STATEMENT.get(lang)),
+        (href("/kontakt", "/en/contact"), i18n::CONTACT.get(lang)),
+    ]
+}
+
+/// The main menu: a disclosure (as in the static HTML), closed again when a link in it is followed.
+#[component]
+fn Menu(lang: Lang) -> impl IntoView {
+    let details = NodeRef::<leptos::html::Details>::new();
+    let close = move |_| {
+        if let Some(d) = details.get_untracked() {
+            let _ = d.remove_attribute("open");
+        }
+    };
+    let about = info_pages(lang)[0];
+    view! {
+        <details class="site-menu" node_ref=details>
+            <summary class="site-menu__toggle">{i18n::MENU.get(lang)}</summary>
+            <nav class="site-nav" aria-label=i18n::NAV_LABEL.get(lang) on:click=close>
+                <ul>
+                    <li><A href="/" exact=true>{i18n::NAV_SEARCH.get(lang)}</A></li>
+                    <li><A href="/gemte" exact=true>{i18n::NAV_SAVED.get(lang)}</A></li>
+                    <li><A href="/status" exact=true>{i18n::NAV_STATUS.get(lang)}</A></li>
+                    <li><a href=about.0 rel="external">{about.1}</a></li>
+                </ul>
+            </nav>
+        </details>
     }
 }

@@ -46,6 +46,15 @@ texts! {
     FOOTER_ABOUT = "Patientrettede forebyggelsestilbud fra regioner og kommuner i hele Danmark.",
         "Patient-oriented prevention offers from regions and municipalities all over Denmark.";
     LOADING = "Indlæser …", "Loading …";
+    MENU = "Menu", "Menu";
+    NAV_ABOUT = "Om Forebyg", "About Forebyg";
+    FOOTER_NAV_LABEL = "Om siden", "About this site";
+    PRIVACY = "Privatliv", "Privacy";
+    ACCESSIBILITY_STATEMENT = "Tilgængelighedserklæring", "Accessibility statement";
+    CONTACT = "Kontakt", "Contact";
+    PHASE_TAG = "Prøveversion", "Trial version";
+    PHASE_TEXT = "Alle tilbud her er demodata, som er opdigtet til afprøvning. Send ikke rigtige oplysninger om dig selv.",
+        "Every offer here is demo data, made up for testing. Do not send real information about yourself.";
 
     // Search form.
     SEARCH_H1 = "Find et forebyggelsestilbud", "Find a prevention offer";

@@ -7,6 +7,7 @@ pub mod api;
 pub mod format;
 pub mod i18n;
 pub mod map;
+pub mod next_steps;
 pub mod query;
 pub mod wire;
 
