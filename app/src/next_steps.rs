@@ -40,6 +40,8 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
         (Declined, Lang::En) => "The provider cannot take you on this offer.",
         (Withdrawn, Lang::Da) => "Du har trukket henvendelsen tilbage. Dit navn og din besked er slettet.",
         (Withdrawn, Lang::En) => "You withdrew the request. Your name and message are deleted.",
+        (Completed, Lang::Da) => "Forløbet er afsluttet.",
+        (Completed, Lang::En) => "The course is completed.",
     }
 }
 
