@@ -2,14 +2,15 @@
 //! link, header with navigation, `<main>` and footer). Moving between pages never reloads the
 //! document; the server answers every citizen path with the same `index.html`.
 
-use crate::context::{provide_lang, store_lang};
-use crate::i18n;
-use crate::routes::not_found::NotFound;
-use crate::routes::*;
+use crate::lazy;
+use forebyg_app::context::{provide_lang, store_lang};
+use forebyg_app::i18n;
+use forebyg_app::routes::not_found::NotFound;
+use forebyg_app::routes::search;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -21,14 +22,14 @@ pub fn App() -> impl IntoView {
         let _ = window().location().reload();
     };
     let other_code = if lang == Lang::Da { "en" } else { "da" };
-    crate::components::save_toggle::provide_saved();
+    forebyg_app::components::save_toggle::provide_saved();
 
     // A skip link must move focus, not just scroll. (Leptos attaches `on:` listeners to the
     // element itself, so this runs before the router's window listener, which then sees
     // `defaultPrevented`.)
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        crate::dom::focus_id("main");
+        forebyg_app::dom::focus_id("main");
     };
 
     view! {
@@ -55,11 +56,11 @@ pub fn App() -> impl IntoView {
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=search::SearchPage />
-                    <Route path=path!("/gemte") view=saved::SavedPage />
-                    <Route path=path!("/tilbud/:id") view=offer::OfferPage />
-                    <Route path=path!("/tilbud/:id/tilmeld") view=signup::SignupPage />
-                    <Route path=path!("/kvittering/:code") view=receipt::ReceiptPage />
-                    <Route path=path!("/status") view=status::StatusPage />
+                    <Route path=path!("/gemte") view={Lazy::<lazy::SavedRoute>::new()} />
+                    <Route path=path!("/tilbud/:id") view={Lazy::<lazy::OfferRoute>::new()} />
+                    <Route path=path!("/tilbud/:id/tilmeld") view={Lazy::<lazy::SignupRoute>::new()} />
+                    <Route path=path!("/kvittering/:code") view={Lazy::<lazy::ReceiptRoute>::new()} />
+                    <Route path=path!("/status") view={Lazy::<lazy::StatusRoute>::new()} />
                 </Routes>
             </main>
             // A link to a static information page (api/src/routes/spa.rs INFO_PAGES) needs
