@@ -22,20 +22,6 @@ fn titles(csv: &str) -> Vec<String> {
     reader.records().map(|r| r.unwrap()[title].to_owned()).collect()
 }
 
-/// The export with every title changed.
-fn retitled(csv: &str) -> String {
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let title = headers.iter().position(|h| h == "title").unwrap();
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
-    writer.write_record(&headers).unwrap();
-    for row in reader.records() {
-        let row = row.unwrap();
-        writer.write_record(row.iter().enumerate().map(|(i, v)| if i == title { format!("{v} (ny)") } else { v.to_owned() })).unwrap();
-    }
-    String::from_utf8(writer.into_inner().unwrap()).unwrap()
-}
-
 #[test]
 fn sigkill_during_writes_loses_no_acknowledged_write_and_half_applies_nothing() {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -47,7 +33,7 @@ fn sigkill_during_writes_loses_no_acknowledged_write_and_half_applies_nothing() 
     let offer = search["results"][0]["offer"]["id"].as_str().expect("a self-referral offer near Aarhus").to_owned();
     let export = server.request("GET", "/api/v1/admin/offers.csv", &admin, None).body;
     let before = titles(&export);
-    let changed = retitled(&export);
+    let changed = support::retitled_csv(&export, " (ny)");
 
     // Each acknowledged request to join is reported as (receipt code, phone); the import's answer too.
     let (acks, acked) = mpsc::channel::<(String, String)>();

@@ -111,20 +111,6 @@ fn titles(csv: &str) -> Vec<String> {
     reader.records().map(|r| r.unwrap()[title].to_owned()).collect()
 }
 
-/// The export with every title changed: an import that would change every row.
-fn retitled(csv: &str) -> String {
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let title = headers.iter().position(|h| h == "title").expect("a title column");
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
-    writer.write_record(&headers).unwrap();
-    for row in reader.records() {
-        let row = row.unwrap();
-        writer.write_record(row.iter().enumerate().map(|(i, v)| if i == title { format!("{v} (ændret)") } else { v.to_owned() })).unwrap();
-    }
-    String::from_utf8(writer.into_inner().unwrap()).unwrap()
-}
-
 #[test]
 fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
     let (db_dir, data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -150,7 +136,7 @@ fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
     let provider: Value = get("/api/v1/admin/providers").json::<Vec<Value>>().remove(0);
     let location: Value = get("/api/v1/admin/locations").json::<Vec<Value>>().remove(0);
     let export = get("/api/v1/admin/offers.csv").body;
-    let changed = retitled(&export);
+    let changed = support::retitled_csv(&export, " (ændret)");
     let calls = calls(&offer, &provider, &location, &changed);
 
     // The table above covers every operation that documents a 503 (add a line for a new one).
