@@ -6,7 +6,7 @@ use crate::lazy;
 use forebyg_app::context::{provide_lang, store_lang};
 use forebyg_app::i18n;
 use forebyg_app::routes::not_found::NotFound;
-use forebyg_app::routes::{clinician, search};
+use forebyg_app::routes::search;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -61,13 +61,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tilbud/:id/tilmeld") view={Lazy::<lazy::SignupRoute>::new()} />
                     <Route path=path!("/kvittering/:code") view={Lazy::<lazy::ReceiptRoute>::new()} />
                     <Route path=path!("/status") view={Lazy::<lazy::StatusRoute>::new()} />
-                    <Route path=path!("/klinik") view=clinician::search::ClinicianSearchPage />
-                    <Route path=path!("/klinik/til-patienten") view=clinician::handout::HandoutPage />
-                    <Route path=path!("/klinik/log-ind") view=clinician::sign_in::SignInPage />
-                    <Route path=path!("/klinik/callback") view=clinician::sign_in::CallbackPage />
-                    <Route path=path!("/klinik/henvis/:id") view=clinician::refer::ReferPage />
-                    <Route path=path!("/klinik/henvisninger") view=clinician::referrals::ReferralsPage />
-                    <Route path=path!("/klinik/henvisninger/:code") view=clinician::referrals::ReferralPage />
+                    <Route path=path!("/klinik") view={Lazy::<lazy::ClinicianSearchRoute>::new()} />
+                    <Route path=path!("/klinik/til-patienten") view={Lazy::<lazy::HandoutRoute>::new()} />
+                    <Route path=path!("/klinik/log-ind") view={Lazy::<lazy::ClinicianSignInRoute>::new()} />
+                    <Route path=path!("/klinik/callback") view={Lazy::<lazy::ClinicianCallbackRoute>::new()} />
+                    <Route path=path!("/klinik/henvis/:id") view={Lazy::<lazy::ReferRoute>::new()} />
+                    <Route path=path!("/klinik/henvisninger") view={Lazy::<lazy::ReferralsRoute>::new()} />
+                    <Route path=path!("/klinik/henvisninger/:code") view={Lazy::<lazy::ReferralRoute>::new()} />
                 </Routes>
             </main>
             // A link to a static information page (api/src/routes/spa.rs INFO_PAGES) needs
