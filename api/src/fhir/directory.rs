@@ -17,6 +17,8 @@ pub const CAPACITY_CODES: &str = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeS
 /// DK-core's identifier systems for kommunekode and regionskode.
 pub const KOMMUNEKODE_SYSTEM: &str = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes";
 pub const REGIONSKODE_SYSTEM: &str = "urn:iso:std:iso:3166:-2";
+/// DK-core's SOR identifier system (Sundhedsvæsenets Organisationsregister).
+pub const SOR_SYSTEM: &str = "urn:oid:1.2.208.176.1.1";
 const REFERRAL_METHOD: &str = "http://terminology.hl7.org/CodeSystem/service-referral-method";
 const PROVISION: &str = "http://terminology.hl7.org/CodeSystem/service-provision-conditions";
 const BCP47: &str = "urn:ietf:bcp:47";
