@@ -97,22 +97,18 @@ const fs = require('fs');
 const code = fs.readFileSync(process.argv[2], 'utf8');
 const handler = new Function(code + '\nreturn handler;')();
 const cases = [
-  // The same cases as `each_page_gets_its_bundle` in api/src/routes/spa.rs.
+  // Every citizen page: the citizen app's index.html (its router shows the page).
   ['/', '/index.html'],
-  ['/gemte', '/index.html'],
-  ['/om', '/index.html'],
-  ['/tilbud/demo-00000001', '/offer.html'],
-  ['/tilbud/demo-00000001/tilmeld', '/join.html'],
-  ['/kvittering/AB12CD', '/join.html'],
-  ['/status', '/join.html'],
-  ['/tilbud', '/index.html'],
-  ['/tilbud/', '/index.html'],
-  ['/tilbud/x/y', '/index.html'],
-  ['/status/x', '/index.html'],
-  // The admin workspace is its own bundle.
+  ['/tilbud/demo-00000001/tilmeld', '/index.html'],
+  ['/en/x', '/index.html'],
+  // The static information pages (api/src/routes/spa.rs INFO_PAGES).
+  ['/om-forebyg', '/om-forebyg.html'],
+  ['/en/privacy', '/en/privacy.html'],
+  // The admin workspace is its own app.
   ['/admin', '/admin/index.html'],
   ['/admin/callback', '/admin/index.html'],
   ['/admin/tilbud/ny', '/admin/index.html'],
+  ['/administration', '/index.html'],
   ['/admin/forebyg-admin-1a2b3c4d.js', '/admin/forebyg-admin-1a2b3c4d.js'],
   ['/index.html', '/index.html'],
   ['/forebyg-app-1a2b3c4d.js', '/forebyg-app-1a2b3c4d.js'],

@@ -69,7 +69,7 @@ run_wrk() {
 
 # Offer pages (HTML) only with a built app (scripts/build-app.sh); else the API alone.
 HTML=false
-[ -f "$ROOT/dist/offer.html" ] && HTML=true || echo "(no dist/offer.html: the mixed scenario requests no HTML pages)"
+[ -f "$ROOT/dist/index.html" ] && HTML=true || echo "(no dist/index.html: the mixed scenario requests no HTML pages)"
 
 # The mixed citizen traffic of issue #12: searches of several places and filters, offer pages
 # (API and HTML), and self-referrals, each from its own client address (X-Forwarded-For, as

@@ -13,8 +13,6 @@ const DEMO: usize = 1_500;
 fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Forebyg</title><main id=\"app\"></main>").unwrap();
-    std::fs::write(dir.path().join("offer.html"), "<!doctype html><title>Forebyg</title><main id=\"app\" data-bundle=\"offer\"></main>").unwrap();
-    std::fs::write(dir.path().join("join.html"), "<!doctype html><title>Forebyg</title><main id=\"app\" data-bundle=\"join\"></main>").unwrap();
     std::fs::write(dir.path().join("forebyg-app-0123abcd.js"), "export default 1;").unwrap();
     std::fs::create_dir(dir.path().join("admin")).unwrap();
     std::fs::write(dir.path().join("admin/index.html"), "<!doctype html><title>Forebyg admin</title><main id=\"admin-app\"></main>").unwrap();
@@ -127,23 +125,18 @@ fn drafts_are_not_public() {
 fn serves_the_spa_with_history_fallback_and_caching() {
     let (data, dist) = (tempfile::tempdir().unwrap(), dist());
     let server = Server::start(data.path(), dist.path(), 0);
-    // Each citizen page gets its bundle's HTML: the search (index.html), the offer page, joining.
-    for (path, bundle) in [
-        ("/", "<main id=\"app\">"),
-        ("/gemte", "<main id=\"app\">"),
-        ("/some/client/route?x=1", "<main id=\"app\">"),
-        ("/tilbud/demo-000001", "data-bundle=\"offer\""),
-        ("/tilbud/demo-000001?x=1", "data-bundle=\"offer\""),
-        ("/tilbud/demo-000001/tilmeld", "data-bundle=\"join\""),
-        ("/kvittering/AB12CD", "data-bundle=\"join\""),
-        ("/status", "data-bundle=\"join\""),
-    ] {
+    // Every citizen page gets the citizen app's index.html (its router shows the page).
+    for path in ["/", "/tilbud/demo-000001?x=1", "/some/client/route"] {
         let res = server.get(path);
         assert_eq!(res.status, 200, "{path}");
-        assert!(res.body.contains(bundle) && res.content_type.starts_with("text/html"), "{path}: {}", res.body);
+        assert!(res.body.contains("<main id=\"app\">") && res.content_type.starts_with("text/html"), "{path}: {}", res.body);
         assert_eq!(res.cache_control, "no-cache", "{path}");
     }
-    // The admin workspace is a separate bundle with its own history fallback.
+    // A missing file is not a page.
+    for path in ["/missing-0123abcd.js", "/admin/missing.css"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+    // The admin workspace is a separate app with its own history fallback.
     for path in ["/admin", "/admin/", "/admin/tilbud/x"] {
         let res = server.get(path);
         assert!(res.status == 200 && res.body.contains("admin-app"), "{path}: {}", res.body);
@@ -276,11 +269,11 @@ fn get_encoded(server: &Server, path: &str, accept: &str) -> (u16, String, Strin
 fn compresses_api_answers_and_serves_the_bundles_precompressed() {
     let (data, dist) = (tempfile::tempdir().unwrap(), dist());
     let script = "export const greeting = 'Velkommen til Forebyg';\n".repeat(200);
-    std::fs::write(dist.path().join("forebyg-offer-89abcdef.js"), &script).unwrap();
+    std::fs::write(dist.path().join("forebyg-app-89abcdef.js"), &script).unwrap();
     let server = Server::start(data.path(), dist.path(), 300);
-    assert!(dist.path().join("forebyg-offer-89abcdef.js.br").exists() && dist.path().join("forebyg-offer-89abcdef.js.gz").exists(), "at start-up");
+    assert!(dist.path().join("forebyg-app-89abcdef.js.br").exists() && dist.path().join("forebyg-app-89abcdef.js.gz").exists(), "at start-up");
     for (accept, encoding) in [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("identity", "")] {
-        let (status, got, body, csp) = get_encoded(&server, "/forebyg-offer-89abcdef.js", accept);
+        let (status, got, body, csp) = get_encoded(&server, "/forebyg-app-89abcdef.js", accept);
         assert_eq!((status, got.as_str(), body == script), (200, encoding, true), "{accept}");
         assert!(csp.starts_with("default-src 'self'"), "security headers kept: {csp}");
         let (status, got, body, _) = get_encoded(&server, "/api/v1/offers?postcode=8000&radius_km=50", accept);
@@ -289,5 +282,5 @@ fn compresses_api_answers_and_serves_the_bundles_precompressed() {
     }
     // A page (HTML) too, with its security headers.
     let (status, _, body, csp) = get_encoded(&server, "/tilbud/demo-000001", "br");
-    assert!(status == 200 && body.contains("data-bundle=\"offer\"") && csp.contains("'wasm-unsafe-eval'"), "{body} {csp}");
+    assert!(status == 200 && body.contains("<main id=\"app\">") && csp.contains("'wasm-unsafe-eval'"), "{body} {csp}");
 }

@@ -48,10 +48,9 @@ impl ApiError {
     }
 }
 
-/// Turns an answer into the value or the error. `value` and `problem` read the body: in the
-/// citizen bundle with `JSON.parse` + the hand readers of [`crate::json`], in the admin bundle with
-/// `JSON.parse` + serde-wasm-bindgen (both keep serde_json's parser out of the wasm), in native
-/// tests with serde_json.
+/// Turns an answer into the value or the error. `value` and `problem` read the body with serde
+/// (in the browser through `JSON.parse` + serde-wasm-bindgen, see [`crate::wire`]; in native
+/// tests with serde_json).
 pub fn decode<T, E>(status: u16, value: impl FnOnce() -> Result<T, E>, problem: impl FnOnce() -> Result<Problem, E>) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
         return value().map_err(|_| ApiError::Decode);
@@ -65,8 +64,7 @@ pub fn decode<T, E>(status: u16, value: impl FnOnce() -> Result<T, E>, problem: 
 #[cfg(target_arch = "wasm32")]
 mod fetch {
     use super::{decode, ApiError};
-    use crate::json::FromJson;
-    use crate::query;
+    use crate::{query, wire};
     use forebyg_shared::offer::Offer;
     use forebyg_shared::problem::Problem;
     use forebyg_shared::referral::{ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
@@ -74,38 +72,39 @@ mod fetch {
     use forebyg_shared::search::PostcodeInfo;
     use forebyg_shared::search::{SearchParams, SearchResponse};
     use gloo_net::http::Request;
+    use serde::de::DeserializeOwned;
     use wasm_bindgen::JsValue;
 
     /// Sends a request and decodes the answer.
-    async fn send<T: FromJson>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, ApiError> {
+    async fn send<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, ApiError> {
         send_raw(req).await.map(|(v, _)| v)
     }
 
     /// Sends a request and decodes the answer, keeping the body's text too.
-    async fn send_raw<T: FromJson>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(T, String), ApiError> {
+    async fn send_raw<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(T, String), ApiError> {
         let resp = req.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
         let status = resp.status();
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         // An unparsable body (e.g. a proxy's HTML error page) fails both readers alike.
         let json = js_sys::JSON::parse(&body).unwrap_or(JsValue::UNDEFINED);
-        decode(status, || T::from_json(&json).ok_or(()), || Problem::from_json(&json).ok_or(())).map(|v| (v, body))
+        decode(status, || wire::from_js::<T>(json.clone()).ok_or(()), || wire::from_js::<Problem>(json.clone()).ok_or(())).map(|v| (v, body))
     }
 
     const ACCEPT: &str = "application/json, application/problem+json";
 
     /// GET a JSON document from the API.
-    pub async fn get_json<T: FromJson>(url: &str) -> Result<T, ApiError> {
+    pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
         send(Request::get(url).header("Accept", ACCEPT).build()).await
     }
 
     /// POST a JSON body; the answer and its text.
-    async fn post_json<T: FromJson>(url: &str, body: String) -> Result<(T, String), ApiError> {
+    async fn post_json<T: DeserializeOwned>(url: &str, body: String) -> Result<(T, String), ApiError> {
         send_raw(Request::post(url).header("Accept", ACCEPT).header("Content-Type", "application/json").body(body)).await
     }
 
     /// `POST /api/v1/offers/{id}/self-referrals`: the receipt and its JSON text (kept for reloads).
     pub async fn self_refer(offer_id: &str, req: &SelfReferralRequest) -> Result<(ReferralReceipt, String), ApiError> {
-        post_json(&format!("{}/self-referrals", query::api_offer_url(offer_id)), query::self_referral_json(req)).await
+        post_json(&format!("{}/self-referrals", query::api_offer_url(offer_id)), wire::to_json(req)).await
     }
 
     /// `GET` (or `DELETE`, to withdraw) `/api/v1/self-referrals/{code}` with the contact as the second factor.
@@ -117,7 +116,7 @@ mod fetch {
 
     /// `POST /api/v1/offers/{id}/reports` (the answer's body is not read).
     pub async fn report(offer_id: &str, req: &ReportRequest) -> Result<(), ApiError> {
-        post_json(&format!("{}/reports", query::api_offer_url(offer_id)), query::report_json(req)).await.map(|(v, _)| v)
+        post_json(&format!("{}/reports", query::api_offer_url(offer_id)), wire::to_json(req)).await.map(|(v, _)| v)
     }
 
     /// `GET /api/v1/postcodes/{code}`

@@ -14,24 +14,11 @@ thread_local! {
     static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Set (in this tab's session storage) when a link leads to another bundle's page, which then
-/// counts as reached by navigation.
-pub const NAVIGATED_KEY: &str = "forebyg.navigated";
-
-/// Whether the page being set up was reached by navigating inside the app: a page after the
-/// first one of this bundle, or the first one when a link of another bundle led here (not a
-/// reload, a bookmark or a shared link). Call once per page.
+/// Whether the page being set up was reached by navigating inside the app (any page after the
+/// first one of this document), not by loading the document (a reload, a bookmark or a shared
+/// link). Call once per page.
 pub fn arrived_by_navigation() -> bool {
-    if !FIRST_PAGE.with(|f| f.replace(false)) {
-        return true;
-    }
-    let linked = load(Store::Session, NAVIGATED_KEY).is_some();
-    if linked {
-        if let Some(s) = storage(Store::Session) {
-            let _ = s.remove_item(NAVIGATED_KEY);
-        }
-    }
-    linked
+    !FIRST_PAGE.with(|f| f.replace(false))
 }
 
 /// Moves focus to the page's `<h1 tabindex="-1">` once it is rendered, if the page was reached by
@@ -99,10 +86,9 @@ pub fn save(store: Store, key: &str, value: &str) {
     }
 }
 
-/// A value stored as JSON text (read with the hand readers of [`crate::json`]).
-pub fn load_json<T: crate::json::FromJson>(store: Store, key: &str) -> Option<T> {
-    let text = load(store, key)?;
-    T::from_json(&js_sys::JSON::parse(&text).ok()?)
+/// A value stored as JSON text (the wire format of [`crate::wire`]).
+pub fn load_json<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
+    crate::wire::from_json(&load(store, key)?)
 }
 
 /// A random key of 32 hex digits from `crypto.getRandomValues`.

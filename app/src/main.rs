@@ -1,12 +1,13 @@
-//! The citizen search bundle (`/` and `/gemte`): `wasm-bindgen` runs `main` when the module starts.
-//! The offer page and joining are the bundles in `src/bin/offer.rs` and `src/bin/join.rs`.
+//! The citizen app (every citizen page, one leptos_router app): `wasm-bindgen` runs `main` when
+//! the module starts.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    forebyg_app::bundles::start_search();
+    forebyg_app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    forebyg_app::bundles_run_in_browser();
+    eprintln!("forebyg-app runs in the browser: build it with scripts/build-app.sh");
+    std::process::exit(2);
 }

@@ -4,10 +4,10 @@
 //! `components/map_view.rs` and `components/offer_qr.rs`.
 
 use crate::{format, query};
-use forebyg_shared::decimal;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::search::OfferHit;
 use forebyg_shared::Lang;
+use serde::Serialize;
 
 // The map's own texts (its label, notices, zoom buttons) and the QR code's are in app/js/: the
 // wasm budget.
@@ -31,35 +31,50 @@ pub fn with_view(href: &str, map: bool) -> String {
     format!("{href}{sep}view=map")
 }
 
-fn point_json(p: GeoPoint) -> String {
-    format!("\"lat\":{},\"lon\":{}", decimal::format(p.lat, 5), decimal::format(p.lon, 5))
+/// A coordinate to 5 decimals (about a metre): enough for a marker, and a shorter document.
+fn coord(x: f64) -> f64 {
+    (x * 1e5).round() / 1e5
+}
+
+/// The document `app/js/map.js` reads (its field names are that module's contract).
+#[derive(Serialize)]
+struct MapData<'a> {
+    center: Center<'a>,
+    markers: Vec<Marker<'a>>,
+    digital: usize,
+    list: &'a str,
+}
+
+#[derive(Serialize)]
+struct Center<'a> {
+    lat: f64,
+    lon: f64,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Marker<'a> {
+    title: &'a str,
+    href: String,
+    lat: f64,
+    lon: f64,
+    distance: String,
 }
 
 /// The `data-map` JSON of `<forebyg-map>`: the searched place, a marker for every result on the
 /// page that has a place, how many have none (digital offers) and the list view's address.
 pub fn map_json(origin: GeoPoint, place: &str, hits: &[OfferHit], list_href: &str, lang: Lang) -> String {
-    let markers: Vec<String> = hits
+    let markers: Vec<Marker> = hits
         .iter()
         .filter_map(|h| {
             let p = h.offer.point?;
             let distance = h.distance_km.map(|km| format::distance(km, lang)).unwrap_or_default();
-            Some(format!(
-                "{{\"title\":{},\"href\":{},{},\"distance\":{}}}",
-                query::json_string(&h.offer.title),
-                query::json_string(&query::offer_href(&h.offer.id)),
-                point_json(p),
-                query::json_string(&distance)
-            ))
+            Some(Marker { title: &h.offer.title, href: query::offer_href(&h.offer.id), lat: coord(p.lat), lon: coord(p.lon), distance })
         })
         .collect();
-    format!(
-        "{{\"center\":{{{},\"label\":{}}},\"markers\":[{}],\"digital\":{},\"list\":{}}}",
-        point_json(origin),
-        query::json_string(place),
-        markers.join(","),
-        hits.len() - markers.len(),
-        query::json_string(list_href)
-    )
+    let digital = hits.len() - markers.len();
+    let center = Center { lat: coord(origin.lat), lon: coord(origin.lon), label: place };
+    crate::wire::to_json(&MapData { center, markers, digital, list: list_href })
 }
 
 #[cfg(test)]

@@ -142,50 +142,6 @@ pub fn saved_list(stored: &str) -> Vec<(String, String)> {
     stored.lines().filter_map(|l| l.split_once('\t')).map(|(i, t)| (i.to_owned(), t.to_owned())).collect()
 }
 
-/// A JSON string literal (the browser bundle has no JSON serialiser: this keeps serde's
-/// serialisation code out of the wasm).
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn json_opt(s: &Option<String>) -> String {
-    s.as_deref().map(json_string).unwrap_or_else(|| "null".to_owned())
-}
-
-/// The JSON body of a request to join.
-pub fn self_referral_json(r: &forebyg_shared::referral::SelfReferralRequest) -> String {
-    format!(
-        "{{\"idempotency_key\":{},\"name\":{},\"phone\":{},\"email\":{},\"contact_time\":{},\"message\":{},\"consent\":{},\"website\":{}}}",
-        json_string(&r.idempotency_key),
-        json_string(&r.name),
-        json_opt(&r.phone),
-        json_opt(&r.email),
-        r.contact_time.map(|c| json_string(c.code())).unwrap_or_else(|| "null".to_owned()),
-        json_opt(&r.message),
-        r.consent,
-        json_opt(&r.website),
-    )
-}
-
-/// The JSON body of a report of wrong information.
-pub fn report_json(r: &forebyg_shared::report::ReportRequest) -> String {
-    format!("{{\"topic\":{},\"message\":{},\"website\":{}}}", json_string(r.topic.code()), json_string(&r.message), json_opt(&r.website))
-}
-
 /// The radius choices of the form, with `current` added if it came from a URL with another value.
 pub fn radius_choices(current: f64) -> Vec<f64> {
     let mut v = RADIUS_CHOICES.to_vec();
@@ -331,27 +287,6 @@ mod tests {
         assert_eq!(FormValues::from_query([]).radius_km, DEFAULT_RADIUS_KM);
         assert_eq!(radius_choices(25.0), RADIUS_CHOICES.to_vec());
         assert_eq!(radius_choices(30.0), vec![5.0, 10.0, 25.0, 30.0, 50.0, 100.0]);
-    }
-
-    #[test]
-    fn request_bodies_are_the_contract_json() {
-        use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
-        use forebyg_shared::report::{ReportRequest, ReportTopic};
-        let r = SelfReferralRequest {
-            idempotency_key: "0123456789abcdef".into(),
-            name: "Karen \"K\" Jensen\\ ø\n\u{1}".into(),
-            phone: Some("12345678".into()),
-            email: None,
-            contact_time: Some(ContactTime::LateAfternoon),
-            message: Some("Tolk, tak".into()),
-            consent: true,
-            website: None,
-        };
-        let back: SelfReferralRequest = serde_json::from_str(&self_referral_json(&r)).unwrap();
-        assert_eq!(back, r);
-        let rep = ReportRequest { topic: ReportTopic::Times, message: "Tiderne er ændret".into(), website: None };
-        let back: ReportRequest = serde_json::from_str(&report_json(&rep)).unwrap();
-        assert_eq!(back, rep);
     }
 
     #[test]

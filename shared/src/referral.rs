@@ -69,20 +69,39 @@ impl SelfReferralRequest {
                 "Invalid form key. Reload the page.",
             ));
         }
-        errors.extend(validation::text_length("name", &self.name, 2, NAME_MAX).err());
+        // Every message names what to write (GOV.UK's error messages), not "this field".
+        errors.extend(validation::text_length("name", &self.name, 2, NAME_MAX).err().map(|e| match e.code {
+            ErrorCode::Required => FieldError::new("name", e.code, "Skriv dit navn.", "Enter your name."),
+            ErrorCode::TooShort => FieldError::new("name", e.code, "Skriv dit fulde navn.", "Enter your full name."),
+            _ => e,
+        }));
         let phone = self.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
         let email = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
         if phone.is_none() && email.is_none() {
-            errors.push(FieldError::required("phone", "et telefonnummer eller en e-mailadresse", "a phone number or an e-mail address"));
+            errors.push(FieldError::new(
+                "phone",
+                ErrorCode::Required,
+                "Skriv dit telefonnummer eller din e-mailadresse, så udbyderen kan kontakte dig.",
+                "Enter your phone number or e-mail address, so the provider can contact you.",
+            ));
         }
         if let Some(p) = phone {
             if normalise_phone(p).is_none() {
-                errors.push(FieldError::new(
-                    "phone",
-                    ErrorCode::Invalid,
-                    "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
-                    "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
-                ));
+                errors.push(if is_foreign_phone(p) {
+                    FieldError::new(
+                        "phone",
+                        ErrorCode::Invalid,
+                        "Udbyderne kan kun ringe til danske telefonnumre. Har du ikke et dansk nummer, så skriv din e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+                        "Providers can only call Danish phone numbers. If you do not have a Danish number, enter your e-mail address instead and leave the phone field empty.",
+                    )
+                } else {
+                    FieldError::new(
+                        "phone",
+                        ErrorCode::Invalid,
+                        "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
+                        "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
+                    )
+                });
             }
         }
         if let Some(e) = email {
@@ -108,6 +127,13 @@ impl SelfReferralRequest {
         }
         errors
     }
+}
+
+/// A number with another country's calling code (`+46 …`, `0049 …`).
+fn is_foreign_phone(phone: &str) -> bool {
+    let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
+    let international = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
+    international.is_some_and(|rest| !rest.starts_with("45") && rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A Danish phone number as its 8 digits (an optional +45/0045 prefix and spaces are accepted).
@@ -185,6 +211,19 @@ mod tests {
         assert_eq!(fields(SelfReferralRequest { email: Some("karen@".into()), ..valid() }), [("email".into(), ErrorCode::Invalid)]);
         assert_eq!(fields(SelfReferralRequest { message: Some("x".repeat(501)), ..valid() }), [("message".into(), ErrorCode::TooLong)]);
         assert_eq!(fields(SelfReferralRequest { consent: false, ..valid() }), [("consent".into(), ErrorCode::Required)]);
+    }
+
+    #[test]
+    fn messages_say_what_to_write() {
+        let message = |r: SelfReferralRequest| r.validate().remove(0).message.da;
+        assert_eq!(message(SelfReferralRequest { name: " ".into(), ..valid() }), "Skriv dit navn.");
+        assert!(message(SelfReferralRequest { phone: Some("1234".into()), ..valid() }).contains("8 cifre"));
+        // A foreign number is explained, with what to do instead.
+        for foreign in ["+46 70 123 45 67", "0049 30 1234567"] {
+            let m = message(SelfReferralRequest { phone: Some(foreign.into()), ..valid() });
+            assert!(m.contains("danske telefonnumre") && m.contains("e-mailadresse i stedet"), "{foreign}: {m}");
+        }
+        assert!(message(SelfReferralRequest { phone: Some("+45 1234".into()), ..valid() }).contains("8 cifre"));
     }
 
     #[test]

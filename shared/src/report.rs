@@ -3,7 +3,7 @@
 //! details are collected.
 
 use crate::taxonomy::RegionCode;
-use crate::validation::{self, FieldError};
+use crate::validation::{self, ErrorCode, FieldError};
 use serde::{Deserialize, Serialize};
 
 code_enum! {
@@ -43,7 +43,19 @@ pub struct ReportRequest {
 
 impl ReportRequest {
     pub fn validate(&self) -> Vec<FieldError> {
-        validation::text_length("message", &self.message, MESSAGE_MIN, MESSAGE_MAX).err().into_iter().collect()
+        let e = validation::text_length("message", &self.message, MESSAGE_MIN, MESSAGE_MAX).err();
+        e.map(|e| match e.code {
+            ErrorCode::Required => FieldError::new("message", e.code, "Beskriv, hvad der er forkert.", "Describe what is wrong."),
+            ErrorCode::TooShort => FieldError::new(
+                "message",
+                e.code,
+                format!("Skriv lidt mere om, hvad der er forkert – mindst {MESSAGE_MIN} tegn."),
+                format!("Write a little more about what is wrong – at least {MESSAGE_MIN} characters."),
+            ),
+            _ => e,
+        })
+        .into_iter()
+        .collect()
     }
 }
 

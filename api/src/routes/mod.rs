@@ -85,15 +85,14 @@ pub fn router(state: AppState) -> Router {
     )
 }
 
-/// The API plus the built bundles, for the local server (in AWS, CloudFront serves them): the
-/// citizen pages get their bundle's HTML ([`spa::citizen_page`]), and the admin workspace is its
-/// own bundle under `/admin`, so citizens never download its code. The
+/// The API plus the built apps, for the local server (in AWS, CloudFront serves them): every
+/// citizen page gets the citizen app's `index.html` ([`spa::service`]), and the admin workspace is
+/// its own app under `/admin`, so citizens never download its code. The
 /// pages get the security headers CloudFront adds, Content-Security-Policy included (`csp`, see
 /// [`security_headers::content_security_policy`]).
 pub fn with_spa(router: Router, dist_dir: &Path, csp: &str) -> Router {
-    let site = Router::new()
-        .nest_service("/admin", spa::service(&dist_dir.join("admin"), |_| "index.html"))
-        .fallback_service(spa::service(dist_dir, spa::citizen_page));
+    let site =
+        Router::new().nest_service("/admin", spa::service(&dist_dir.join("admin"), &[])).fallback_service(spa::service(dist_dir, spa::INFO_PAGES));
     router.merge(security_headers::layer(site, csp))
 }
 

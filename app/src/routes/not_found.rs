@@ -1,6 +1,6 @@
 //! Any address the router does not know.
 
-use crate::app::use_lang;
+use crate::context::use_lang;
 use crate::{dom, i18n};
 use leptos::html::H1;
 use leptos::prelude::*;

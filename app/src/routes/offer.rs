@@ -1,15 +1,15 @@
 //! The offer page at `/tilbud/:id`.
 
 use crate::api;
-use crate::app::{last_search, use_lang};
 use crate::components::badges::CapacityBadge;
-use crate::router::use_params_map;
+use crate::context::{last_search, use_lang};
 use crate::{dom, format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OfferPage() -> impl IntoView {

@@ -1,14 +1,14 @@
 //! The receipt at `/kvittering/:code`, kept in sessionStorage so a reload still shows it (the
 //! phone number or e-mail is never in the URL, nor stored).
 
-use crate::app::use_lang;
+use crate::context::use_lang;
 use crate::dom::{self, Store};
-use crate::router::use_params_map;
 use crate::{format, i18n, query};
 use forebyg_shared::referral::ReferralReceipt;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 /// The facts of a receipt as a description list.
 #[component]

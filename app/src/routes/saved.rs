@@ -1,7 +1,7 @@
 //! `/gemte`: the offers saved on this device.
 
-use crate::app::use_lang;
 use crate::components::save_toggle::{use_saved, SaveToggle};
+use crate::context::use_lang;
 use crate::{dom, i18n, query};
 use leptos::html::H1;
 use leptos::prelude::*;

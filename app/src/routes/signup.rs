@@ -1,11 +1,10 @@
 //! The self-referral form at `/tilbud/:id/tilmeld` ("Jeg vil gerne deltage").
 
 use crate::api::{self, ApiError};
-use crate::app::use_lang;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
+use crate::context::use_lang;
 use crate::dom::{self, Store};
-use crate::router::{use_navigate, use_params_map};
 use crate::{i18n, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
@@ -15,6 +14,7 @@ use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 const SUMMARY_ID: &str = "error-summary";
 

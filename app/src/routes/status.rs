@@ -2,10 +2,9 @@
 //! withdraw it (with a confirmation step). The contact goes in a header, never in the URL.
 
 use crate::api::{self, ApiError};
-use crate::app::use_lang;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
-use crate::router::use_query_map;
+use crate::context::use_lang;
 use crate::routes::receipt::ReceiptFacts;
 use crate::{dom, i18n};
 use forebyg_shared::problem::types;
@@ -14,6 +13,7 @@ use forebyg_shared::validation::{ErrorCode, FieldError};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 const SUMMARY_ID: &str = "error-summary";
 

@@ -5,9 +5,11 @@ use crate::api;
 use crate::pages;
 use crate::texts::common as t;
 use crate::ui::lang;
-use forebyg_app::router::{self, NavLink};
 use forebyg_shared::auth::{Principal, Role};
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 /// The signed-in admin (None until `/admin/me` answers, or when signed out).
 #[derive(Clone, Copy)]
@@ -21,28 +23,6 @@ pub fn use_session() -> RwSignal<Option<Principal>> {
 pub fn is_region_admin(p: &Option<Principal>) -> bool {
     p.as_ref().is_some_and(|p| p.role != Role::ProviderEditor)
 }
-
-/// The pages, in the order the page switch in [`App`] builds them (`ny` before `:id`).
-const ROUTES: &[&str] = &[
-    "/admin/login",
-    "/admin/dev-login",
-    "/admin/callback",
-    "/admin",
-    "/admin/tilbud",
-    "/admin/tilbud/ny",
-    "/admin/tilbud/:id",
-    "/admin/udbydere",
-    "/admin/udbydere/ny",
-    "/admin/udbydere/:id",
-    "/admin/steder",
-    "/admin/steder/ny",
-    "/admin/steder/:id",
-    "/admin/henvendelser",
-    "/admin/fejlrapporter",
-    "/admin/daekning",
-    "/admin/import",
-    "/admin/log",
-];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -66,11 +46,8 @@ pub fn App() -> impl IntoView {
         crate::ui::focus_id("main");
     };
 
-    // The page of the path (and its parameters); a change of the query alone keeps the page.
-    let current = router::provide(|p| p == "/admin" || p.starts_with("/admin/"));
-    let page = Memo::new(move |_| current.with(|p| router::route(ROUTES, p)));
-
     view! {
+        <Router>
             <a class="skip-link" href="#main" on:click=skip>{t::SKIP_LINK.get(lang())}</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
@@ -84,36 +61,33 @@ pub fn App() -> impl IntoView {
                 <Nav />
             </header>
             <main id="main" class="wrap" tabindex="-1">
-                {move || page.with(|matched| {
-                    let Some((i, params)) = matched.clone() else { return view! { <pages::NotFound /> }.into_any() };
-                    router::provide_params(params);
-                    match i {
-                        0 => view! { <pages::login::LoginPage /> }.into_any(),
-                        1 => view! { <pages::dev_login::DevLoginPage /> }.into_any(),
-                        2 => view! { <pages::callback::CallbackPage /> }.into_any(),
-                        3 => view! { <pages::overview::OverviewPage /> }.into_any(),
-                        4 => view! { <pages::offers::OffersPage /> }.into_any(),
-                        5 => view! { <pages::editor::NewOfferPage /> }.into_any(),
-                        6 => view! { <pages::editor::EditOfferPage /> }.into_any(),
-                        7 => view! { <pages::providers::ProvidersPage /> }.into_any(),
-                        8 => view! { <pages::providers::NewProviderPage /> }.into_any(),
-                        9 => view! { <pages::providers::EditProviderPage /> }.into_any(),
-                        10 => view! { <pages::locations::LocationsPage /> }.into_any(),
-                        11 => view! { <pages::locations::NewLocationPage /> }.into_any(),
-                        12 => view! { <pages::locations::EditLocationPage /> }.into_any(),
-                        13 => view! { <pages::inbox::InboxPage /> }.into_any(),
-                        14 => view! { <pages::reports::ReportsPage /> }.into_any(),
-                        15 => view! { <pages::coverage::CoveragePage /> }.into_any(),
-                        16 => view! { <pages::import::ImportPage /> }.into_any(),
-                        _ => view! { <pages::audit::AuditPage /> }.into_any(),
-                    }
-                })}
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/admin/login") view=pages::login::LoginPage />
+                    <Route path=path!("/admin/dev-login") view=pages::dev_login::DevLoginPage />
+                    <Route path=path!("/admin/callback") view=pages::callback::CallbackPage />
+                    <Route path=path!("/admin") view=pages::overview::OverviewPage />
+                    <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
+                    <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
+                    <Route path=path!("/admin/tilbud/:id") view=pages::editor::EditOfferPage />
+                    <Route path=path!("/admin/udbydere") view=pages::providers::ProvidersPage />
+                    <Route path=path!("/admin/udbydere/ny") view=pages::providers::NewProviderPage />
+                    <Route path=path!("/admin/udbydere/:id") view=pages::providers::EditProviderPage />
+                    <Route path=path!("/admin/steder") view=pages::locations::LocationsPage />
+                    <Route path=path!("/admin/steder/ny") view=pages::locations::NewLocationPage />
+                    <Route path=path!("/admin/steder/:id") view=pages::locations::EditLocationPage />
+                    <Route path=path!("/admin/henvendelser") view=pages::inbox::InboxPage />
+                    <Route path=path!("/admin/fejlrapporter") view=pages::reports::ReportsPage />
+                    <Route path=path!("/admin/daekning") view=pages::coverage::CoveragePage />
+                    <Route path=path!("/admin/import") view=pages::import::ImportPage />
+                    <Route path=path!("/admin/log") view=pages::audit::AuditPage />
+                </Routes>
             </main>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{t::FOOTER.get(lang())}</p>
                 </div>
             </footer>
+        </Router>
     }
 }
 
@@ -143,16 +117,16 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
     use crate::texts::directory as t;
     let l = crate::ui::lang();
     let provider = match p.as_ref().filter(|p| p.role == Role::ProviderEditor).and_then(|p| p.provider_id.clone()) {
-        Some(id) => view! { <li><NavLink href=format!("/admin/udbydere/{id}")>{t::NAV_PROVIDER_OWN.get(l)}</NavLink></li> }.into_any(),
-        None => view! { <li><NavLink href="/admin/udbydere">{t::NAV_PROVIDERS.get(l)}</NavLink></li> }.into_any(),
+        Some(id) => view! { <li><A href=format!("/admin/udbydere/{id}")>{t::NAV_PROVIDER_OWN.get(l)}</A></li> }.into_any(),
+        None => view! { <li><A href="/admin/udbydere">{t::NAV_PROVIDERS.get(l)}</A></li> }.into_any(),
     };
-    view! { {provider}<li><NavLink href="/admin/steder">{t::NAV_LOCATIONS.get(l)}</NavLink></li> }
+    view! { {provider}<li><A href="/admin/steder">{t::NAV_LOCATIONS.get(l)}</A></li> }
 }
 
 #[component]
 fn Nav() -> impl IntoView {
     let session = use_session();
-    let path = router::use_path();
+    let path = use_location().pathname;
     let on_login = move || path.with(|p| crate::oauth::is_sign_in_page(p));
     move || {
         (!on_login() && session.get().is_some()).then(|| {
@@ -160,14 +134,14 @@ fn Nav() -> impl IntoView {
             view! {
                 <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
                     <ul class="wrap">
-                        <li><NavLink href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</NavLink></li>
-                        <li><NavLink href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</NavLink></li>
+                        <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
+                        <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
                         {directory_links(session.get())}
-                        <li><NavLink href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</NavLink></li>
-                        <li><NavLink href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</NavLink></li>
-                        {region.then(|| view! { <li><NavLink href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</NavLink></li> })}
-                        <li><NavLink href="/admin/import">{t::NAV_IMPORT.get(lang())}</NavLink></li>
-                        {region.then(|| view! { <li><NavLink href="/admin/log">{t::NAV_LOG.get(lang())}</NavLink></li> })}
+                        <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
+                        <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}
+                        <li><A href="/admin/import">{t::NAV_IMPORT.get(lang())}</A></li>
+                        {region.then(|| view! { <li><A href="/admin/log">{t::NAV_LOG.get(lang())}</A></li> })}
                     </ul>
                 </nav>
             }

@@ -33,16 +33,7 @@ mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    let parent = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match parent {
-        Some(el) => {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, app::App).forget();
-        }
-        None => leptos::mount::mount_to_body(app::App),
-    }
+    forebyg_app::mount(app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,10 +6,9 @@ mod geolocation;
 mod results;
 
 use crate::api::{self, ApiError};
-use crate::app::{remember_search, use_lang};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::map_view::view_toggle;
-use crate::router::{use_navigate, use_query_map, NavigateOptions};
+use crate::context::{remember_search, use_lang};
 use crate::{dom, format, i18n, map, query};
 use filters::filter_fields;
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -20,6 +19,8 @@ use geolocation::{locate, Geo};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// Where the search of the current URL stands.
 #[derive(Debug, Clone, PartialEq)]

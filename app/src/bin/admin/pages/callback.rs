@@ -6,10 +6,10 @@ use crate::oauth::CallbackError;
 use crate::sign_in::{self, Failure};
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang};
-use forebyg_app::router::NavigateOptions;
-use forebyg_app::router::{use_navigate, use_query_map};
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CallbackPage() -> impl IntoView {

@@ -8,12 +8,12 @@ use crate::chart::{self, Bar};
 use crate::texts::coverage as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
-use forebyg_app::router::{use_navigate, use_query_map};
 use forebyg_shared::auth::Role;
 use forebyg_shared::coverage::CoverageReport;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn CoveragePage() -> impl IntoView {

@@ -5,12 +5,12 @@
 use crate::api;
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang, ErrorSummary};
-use forebyg_app::router::use_query_map;
 use forebyg_shared::auth::Role;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]

@@ -9,7 +9,6 @@ use crate::form::{self, Difference, OfferForm};
 use crate::texts::editor as t;
 use crate::ui::lang;
 use crate::ui::{self, ErrorSummary, Failed, Loading};
-use forebyg_app::router::{use_navigate, use_params_map};
 use forebyg_shared::admin::{Reverify, StatusChange};
 use forebyg_shared::auth::Role;
 use forebyg_shared::geography;
@@ -19,6 +18,7 @@ use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpa
 use forebyg_shared::validation::FieldError;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use std::cell::RefCell;
 
 thread_local! {

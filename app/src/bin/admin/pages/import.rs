@@ -98,11 +98,11 @@ pub fn ImportPage() -> impl IntoView {
         <h2>{t::HSDS_H2.get(lang())}</h2>
         <p>{t::HSDS_INTRO.get(lang())}</p>
         <ul>
-            <li><a href=move || hsds("services")>{t::HSDS_SERVICES.get(lang())}</a></li>
-            <li><a href=move || hsds("organizations")>{t::HSDS_ORGANIZATIONS.get(lang())}</a></li>
-            <li><a href=move || hsds("locations")>{t::HSDS_LOCATIONS.get(lang())}</a></li>
-            <li><a href=move || hsds("service_at_locations")>{t::HSDS_SAL.get(lang())}</a></li>
-            <li><a href="/api/v1/hsds/taxonomies">{t::HSDS_TAXONOMIES.get(lang())}</a></li>
+            <li><a rel="external" href=move || hsds("services")>{t::HSDS_SERVICES.get(lang())}</a></li>
+            <li><a rel="external" href=move || hsds("organizations")>{t::HSDS_ORGANIZATIONS.get(lang())}</a></li>
+            <li><a rel="external" href=move || hsds("locations")>{t::HSDS_LOCATIONS.get(lang())}</a></li>
+            <li><a rel="external" href=move || hsds("service_at_locations")>{t::HSDS_SAL.get(lang())}</a></li>
+            <li><a rel="external" href="/api/v1/hsds/taxonomies">{t::HSDS_TAXONOMIES.get(lang())}</a></li>
         </ul>
     }
 }

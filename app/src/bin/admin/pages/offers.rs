@@ -4,11 +4,11 @@ use crate::api;
 use crate::texts::offers as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
-use forebyg_app::router::use_query_map;
 use forebyg_shared::admin::AdminOfferRow;
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 const SHOWN: usize = 100;
 

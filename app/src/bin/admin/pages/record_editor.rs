@@ -10,12 +10,12 @@ use crate::records_api::{self, RecordError};
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
 use forebyg_app::i18n::Text;
-use forebyg_app::router::{navigate, use_params_map};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
 use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -88,6 +88,8 @@ pub struct Editor<R: Editable> {
     pub failure: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
     pub heading: RwSignal<String>,
+    /// Goes to a page of the workspace (the router's navigation, kept for later event handlers).
+    go: Callback<String>,
 }
 
 impl<R: Editable> Clone for Editor<R> {
@@ -116,6 +118,10 @@ impl<R: Editable> Editor<R> {
             failure: RwSignal::new(None),
             busy: RwSignal::new(false),
             heading: RwSignal::new(title),
+            go: {
+                let navigate = use_navigate();
+                Callback::new(move |href: String| navigate(&href, Default::default()))
+            },
         }
     }
 
@@ -174,7 +180,7 @@ impl<R: Editable> Editor<R> {
             match records_api::save(R::COLLECTION, id.as_deref(), &record).await {
                 Ok(saved) if self.new => {
                     FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(lang()).into()));
-                    navigate(&format!("{}/{}", R::PAGE, saved.id()), Default::default());
+                    self.go.run(format!("{}/{}", R::PAGE, saved.id()));
                 }
                 Ok(saved) => {
                     self.loaded(saved);

@@ -1,0 +1,50 @@
+//! What every page may read from the app around it: the UI language and the last search (the
+//! admin's session is in its own `context`). Pages depend on this module, never on `app.rs`, so
+//! there are no import cycles between the layout and its pages.
+
+use crate::dom::{self, Store};
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+const LANG_KEY: &str = "forebyg.lang";
+
+/// The language chosen on this device (localStorage), Danish by default.
+pub fn stored_lang() -> Lang {
+    match dom::load(Store::Local, LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    }
+}
+
+/// Stores the language for the next page load.
+pub fn store_lang(lang: Lang) {
+    dom::save(Store::Local, LANG_KEY, lang.code());
+}
+
+/// Provides the stored language to the app and marks the document with it.
+pub fn provide_lang() -> Lang {
+    let lang = stored_lang();
+    provide_context(lang);
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    lang
+}
+
+/// The UI language of the session.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+const LAST_SEARCH_KEY: &str = "forebyg.last_search";
+
+/// Remembers the address of the latest search (this tab, also across reloads), for "Tilbage til
+/// søgningen" on an offer page.
+pub fn remember_search(href: &str) {
+    dom::save(Store::Session, LAST_SEARCH_KEY, href);
+}
+
+/// The address of the latest search in this tab, or the search page.
+pub fn last_search() -> String {
+    dom::load(Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with('/')).unwrap_or_else(|| "/".to_owned())
+}

@@ -1,0 +1,66 @@
+// The static pages that build trust (issue #15 point 7: About, privacy, accessibility statement,
+// contact, in Danish and English) and the static page shell (point 5): the header with its menu
+// and the trial-version notice are in the HTML before any wasm arrives, so nothing jumps.
+import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+
+const PAGES: [string, string, string, string][] = [
+  // Danish path, its heading, the English path, its heading.
+  ['/om-forebyg', 'Om Forebyg', '/en/about', 'About Forebyg'],
+  ['/privatliv', 'Sådan behandler vi dine oplysninger', '/en/privacy', 'How we handle your information'],
+  ['/tilgaengelighed', 'Tilgængelighedserklæring', '/en/accessibility', 'Accessibility statement'],
+  ['/kontakt', 'Kontakt', '/en/contact', 'Contact'],
+];
+
+test('the information pages are plain HTML in Danish and English, linked from every page', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(r.url());
+  });
+  for (const [da, daTitle, en, enTitle] of PAGES) {
+    await page.goto(da);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(daTitle);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+    await expect(page.locator('.phase-banner')).toContainText('Prøveversion');
+    await expectNoAxeViolations(page, da);
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(en);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(enTitle);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.phase-banner')).toContainText('Trial version');
+    await expectNoAxeViolations(page, en);
+  }
+  expect(wasm, 'the information pages load no wasm').toEqual([]);
+
+  // What a self-referral stores, for how long, and the citizen's rights.
+  await page.goto('/privatliv');
+  const main = page.getByRole('main');
+  await expect(main).toContainText('90 dage');
+  await expect(main).toContainText('CPR-nummer');
+  await expect(main.getByRole('heading', { name: 'Dine rettigheder' })).toBeVisible();
+  await expect(main.getByRole('link', { name: 'datatilsynet.dk' })).toBeVisible();
+
+  // Reached from the menu and the footer.
+  await page.goto('/kontakt');
+  await page.getByText('Menu', { exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Om Forebyg' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om Forebyg');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tilgængelighedserklæring');
+});
+
+test('the page shell has the header, menu and trial notice before the app starts', async ({ page }) => {
+  // No wasm at all: what a citizen sees while it downloads (and if it never does).
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find et forebyggelsestilbud');
+  const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await expect(menu).toBeHidden();
+  await page.getByText('Menu', { exact: true }).click();
+  await expect(menu.getByRole('link', { name: 'Om Forebyg' })).toBeVisible();
+  await expect(page.locator('.phase-banner')).toContainText('demodata');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Privatliv' })).toBeVisible();
+  // The header stays compact on a phone: the menu is collapsed, the search is in the first screen.
+  const header = await page.locator('.site-header').boundingBox();
+  expect(header!.height).toBeLessThan(120);
+});
