@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod clinician;
 pub mod compress;
 pub mod config;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod fhir;
 pub mod hsds;
 pub mod openapi;
 pub mod rate_limit;
+pub mod referral_flow;
 pub mod routes;
 pub mod search;
 pub mod self_referral;

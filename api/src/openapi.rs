@@ -23,6 +23,7 @@ use utoipa::OpenApi;
         (name = "fhir", description = "HL7 FHIR R4 (read-only, application/fhir+json): the published offers as HealthcareService, Location and Organization; errors are OperationOutcomes (api/docs/fhir.md)"),
         (name = "health", description = "Liveness"),
         (name = "admin", description = "Regional admins and provider editors (Cognito ID token as bearer)"),
+        (name = "clinician", description = "The clinician search (public) and referrals through Forebyg by signed-in clinicians (Cognito ID token as bearer)"),
     )
 )]
 struct Frame;
@@ -114,6 +115,11 @@ error_responses! { problem:
     AdminAuth {
         401 => "Sign-in required: no valid bearer token.",
         403 => "The token's role or scope does not allow this.",
+    }
+    /// Every signed-in clinician route (`auth::Clinician`).
+    ClinicianAuth {
+        401 => "Sign-in required: no valid bearer token.",
+        403 => "Not a clinician account (admins use the admin routes).",
     }
     /// No such resource (or not visible to the caller).
     NotFound { 404 => "No such resource." }

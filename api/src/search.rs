@@ -74,6 +74,6 @@ pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found
 }
 
 /// Distances are shown to 100 m.
-fn round_km(km: f64) -> f64 {
+pub fn round_km(km: f64) -> f64 {
     (km * 10.0).round() / 10.0
 }

@@ -195,12 +195,14 @@ fn every_api_operation_has_a_route_and_every_route_an_operation() {
     // The development issuer's sign-in (`/api/v1/dev/token`) must never be reachable in AWS.
     assert!(!routes.keys().any(|r| r.contains("/dev/") || r.starts_with("ANY /api/v1/{") || r == "$default"), "{:?}", routes.keys());
 
-    // Every route goes to the one Lambda integration; only the admin routes need a Cognito JWT.
+    // Every route goes to the one Lambda integration; only the admin and signed-in clinician
+    // routes need a Cognito JWT.
     let target = tagged("Sub", "integrations/${HttpApiIntegration}".into());
     for (key, route) in &routes {
         assert_eq!(route["Target"], target, "{key}");
         let jwt = route.get("AuthorizationType").and_then(Value::as_str) == Some("JWT");
-        assert_eq!(jwt, key.contains("/api/v1/admin/"), "{key}: JWT authorizer on admin routes and only there");
+        let signed_in = key.contains("/api/v1/admin/") || key == "ANY /api/v1/clinician/{proxy+}";
+        assert_eq!(jwt, signed_in, "{key}: JWT authorizer on admin and clinician routes and only there");
         if jwt {
             assert_eq!(route["AuthorizerId"], tagged("Ref", "CognitoAuthorizer".into()), "{key}");
         }

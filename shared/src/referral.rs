@@ -12,15 +12,72 @@ code_enum! {
         Enrolled = "enrolled", "Tilmeldt", "Enrolled";
         Declined = "declined", "Afvist", "Declined";
         Withdrawn = "withdrawn", "Trukket tilbage", "Withdrawn";
+        Completed = "completed", "Afsluttet", "Completed";
     }
 }
 
 impl ReferralStatus {
-    /// A request can still be withdrawn by the citizen.
+    /// A request can still be withdrawn by whoever sent it.
     pub fn is_open(self) -> bool {
         matches!(self, ReferralStatus::Received | ReferralStatus::Contacted)
     }
+
+    /// Nothing more will happen: the personal data's retention clock starts.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ReferralStatus::Declined | ReferralStatus::Withdrawn | ReferralStatus::Completed)
+    }
+
+    /// The provider's workflow: received → contacted → enrolled or declined → (enrolled)
+    /// completed. Skipping "contacted" is allowed; going back is not. The sender withdraws
+    /// (see [`is_open`](Self::is_open)); the provider never does.
+    pub fn provider_may_move_to(self, next: ReferralStatus) -> bool {
+        use ReferralStatus::*;
+        match (self, next) {
+            (Received, Contacted | Enrolled | Declined) => true,
+            (Contacted, Enrolled | Declined) => true,
+            (Enrolled, Completed) => true,
+            _ => false,
+        }
+    }
 }
+
+code_enum! {
+    /// Why a provider declined a referral.
+    DeclineReason {
+        NoCapacity = "no-capacity", "Ingen ledige pladser", "No capacity";
+        NotEligible = "not-eligible", "Opfylder ikke kriterierne", "Not eligible";
+        CouldNotReach = "could-not-reach", "Kunne ikke komme i kontakt med borgeren", "Could not reach the patient";
+        PatientDeclined = "patient-declined", "Borgeren takkede nej", "The patient declined";
+        Other = "other", "Andet", "Other";
+    }
+}
+
+code_enum! {
+    /// Who made a status change.
+    Actor {
+        Citizen = "citizen", "Borgeren", "The citizen";
+        Clinician = "clinician", "Henviser", "The referrer";
+        Provider = "provider", "Tilbuddet", "The provider";
+    }
+}
+
+/// One step of a referral's history: every status change is kept, with when and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusEvent {
+    pub status: ReferralStatus,
+    /// Unix seconds.
+    pub at: i64,
+    pub by: Actor,
+    /// Set when `status` is `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DeclineReason>,
+    /// The decline note or the closing note ("afslutningsnotat"); no personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+pub const CLOSING_NOTE_MAX: usize = 1_000;
 
 code_enum! {
     /// When the citizen prefers to be called.
@@ -34,8 +91,14 @@ code_enum! {
 
 pub const NAME_MAX: usize = 100;
 pub const MESSAGE_MAX: usize = 500;
-/// Personal data of a request is deleted this many days after it was made.
+/// Personal data of a self-referral is deleted this many days after it was made.
 pub const RETENTION_DAYS: i64 = 90;
+/// A clinician's referral and its personal data are deleted this many days after it is closed
+/// (completed, declined or withdrawn), so the referrer can read the outcome first.
+pub const CLOSED_RETENTION_DAYS: i64 = 90;
+/// An open or enrolled clinician's referral is deleted at the latest this many days after it was
+/// made (courses run up to half a year; nothing is kept forever).
+pub const OPEN_RETENTION_DAYS: i64 = 365;
 
 /// `POST /api/v1/offers/{id}/self-referrals` body.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -60,60 +123,14 @@ impl SelfReferralRequest {
     /// Every problem with the request, empty when it is valid.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = vec![];
-        let key = &self.idempotency_key;
-        if !(16..=64).contains(&key.len()) || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            errors.push(FieldError::new(
-                "idempotency_key",
-                ErrorCode::Invalid,
-                "Ugyldig formularnøgle. Genindlæs siden.",
-                "Invalid form key. Reload the page.",
-            ));
-        }
+        errors.extend(idempotency_key_error(&self.idempotency_key));
         // Every message names what to write (GOV.UK's error messages), not "this field".
         errors.extend(validation::text_length("name", &self.name, 2, NAME_MAX).err().map(|e| match e.code {
             ErrorCode::Required => FieldError::new("name", e.code, "Skriv dit navn.", "Enter your name."),
             ErrorCode::TooShort => FieldError::new("name", e.code, "Skriv dit fulde navn.", "Enter your full name."),
             _ => e,
         }));
-        let phone = self.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        let email = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        if phone.is_none() && email.is_none() {
-            errors.push(FieldError::new(
-                "phone",
-                ErrorCode::Required,
-                "Skriv dit telefonnummer eller din e-mailadresse, så udbyderen kan kontakte dig.",
-                "Enter your phone number or e-mail address, so the provider can contact you.",
-            ));
-        }
-        if let Some(p) = phone {
-            if normalise_phone(p).is_none() {
-                errors.push(if is_foreign_phone(p) {
-                    FieldError::new(
-                        "phone",
-                        ErrorCode::Invalid,
-                        "Udbyderne kan kun ringe til danske telefonnumre. Har du ikke et dansk nummer, så skriv din e-mailadresse i stedet, og lad telefonfeltet være tomt.",
-                        "Providers can only call Danish phone numbers. If you do not have a Danish number, enter your e-mail address instead and leave the phone field empty.",
-                    )
-                } else {
-                    FieldError::new(
-                        "phone",
-                        ErrorCode::Invalid,
-                        "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
-                        "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
-                    )
-                });
-            }
-        }
-        if let Some(e) = email {
-            if normalise_email(e).is_none() {
-                errors.push(FieldError::new(
-                    "email",
-                    ErrorCode::Invalid,
-                    "Skriv en e-mailadresse som navn@eksempel.dk.",
-                    "Enter an e-mail address like name@example.com.",
-                ));
-            }
-        }
+        errors.extend(contact_errors(self.phone.as_deref(), self.email.as_deref(), ContactWords::CITIZEN));
         if let Some(m) = &self.message {
             errors.extend(validation::text_length("message", m, 0, MESSAGE_MAX).err());
         }
@@ -127,6 +144,79 @@ impl SelfReferralRequest {
         }
         errors
     }
+}
+
+/// The client-generated key that makes a create idempotent: 16–64 of A–Z, a–z, 0–9 and `-`.
+pub fn idempotency_key_error(key: &str) -> Option<FieldError> {
+    let ok = (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (!ok).then(|| {
+        FieldError::new("idempotency_key", ErrorCode::Invalid, "Ugyldig formularnøgle. Genindlæs siden.", "Invalid form key. Reload the page.")
+    })
+}
+
+/// Whose contact details a form asks for: the words of the messages that name what to write.
+pub struct ContactWords {
+    /// Neither phone nor e-mail given (da, en).
+    pub required: (&'static str, &'static str),
+    /// A phone number with another country's calling code (da, en).
+    pub foreign_phone: (&'static str, &'static str),
+}
+
+impl ContactWords {
+    /// The citizen's own form.
+    pub const CITIZEN: ContactWords = ContactWords {
+        required: (
+            "Skriv dit telefonnummer eller din e-mailadresse, så udbyderen kan kontakte dig.",
+            "Enter your phone number or e-mail address, so the provider can contact you.",
+        ),
+        foreign_phone: (
+            "Udbyderne kan kun ringe til danske telefonnumre. Har du ikke et dansk nummer, så skriv din e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+            "Providers can only call Danish phone numbers. If you do not have a Danish number, enter your e-mail address instead and leave the phone field empty.",
+        ),
+    };
+    /// A clinician referring a patient.
+    pub const PATIENT: ContactWords = ContactWords {
+        required: (
+            "Skriv borgerens telefonnummer eller e-mailadresse, så udbyderen kan kontakte borgeren.",
+            "Enter the patient's phone number or e-mail address, so the provider can contact them.",
+        ),
+        foreign_phone: (
+            "Udbyderne kan kun ringe til danske telefonnumre. Skriv borgerens e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+            "Providers can only call Danish phone numbers. Enter the patient's e-mail address instead and leave the phone field empty.",
+        ),
+    };
+}
+
+/// A phone number and/or an e-mail address, at least one, each well-formed (fields `phone`
+/// and `email`).
+pub fn contact_errors(phone: Option<&str>, email: Option<&str>, words: ContactWords) -> Vec<FieldError> {
+    let mut errors = vec![];
+    let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+    let email = email.map(str::trim).filter(|e| !e.is_empty());
+    if phone.is_none() && email.is_none() {
+        errors.push(FieldError::new("phone", ErrorCode::Required, words.required.0, words.required.1));
+    }
+    if let Some(p) = phone.filter(|p| normalise_phone(p).is_none()) {
+        errors.push(if is_foreign_phone(p) {
+            FieldError::new("phone", ErrorCode::Invalid, words.foreign_phone.0, words.foreign_phone.1)
+        } else {
+            FieldError::new(
+                "phone",
+                ErrorCode::Invalid,
+                "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
+                "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
+            )
+        });
+    }
+    if email.is_some_and(|e| normalise_email(e).is_none()) {
+        errors.push(FieldError::new(
+            "email",
+            ErrorCode::Invalid,
+            "Skriv en e-mailadresse som navn@eksempel.dk.",
+            "Enter an e-mail address like name@example.com.",
+        ));
+    }
+    errors
 }
 
 /// A number with another country's calling code (`+46 …`, `0049 …`).

@@ -124,6 +124,18 @@ pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(
     Ok(())
 }
 
+/// The number of days of month `m` (1–12) of year `y` (Gregorian); `None` for no such month.
+pub fn days_in_month(y: u32, m: u32) -> Option<u32> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
 /// Checks a YYYY-MM-DD calendar date (Gregorian, years 2000–2100).
 pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     let invalid = || FieldError::new(field, ErrorCode::Invalid, "Datoen skal skrives som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.");
@@ -133,14 +145,7 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     }
     let num = |s: &str| s.parse::<u32>().map_err(|_| invalid());
     let (y, m, d) = (num(&value[0..4])?, num(&value[5..7])?, num(&value[8..10])?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(invalid()),
-    };
+    let days = days_in_month(y, m).ok_or_else(invalid)?;
     if !(2000..=2100).contains(&y) || d == 0 || d > days {
         return Err(invalid());
     }

@@ -5,6 +5,7 @@ mod admin;
 mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
+mod clinician;
 mod dev_auth;
 mod dev_oauth;
 mod fhir;
@@ -45,6 +46,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
+        .merge(clinician::router())
         .routes(routes!(openapi_json));
     OpenApiRouter::with_openapi(crate::openapi::frame()).nest("/api/v1", v1).merge(health::router())
 }

@@ -7,9 +7,12 @@ pub mod server;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::*;
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
+use forebyg_shared::Label;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh embedded store in a temporary directory (kept alive by the returned guard).
@@ -60,6 +63,15 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
             from_hospital: false,
             from_municipality: true,
             note: Some("Ring først".into()),
+            methods: vec![ReferralMethod::Electronic, ReferralMethod::Forebyg],
+            must_include: Some(Label::new("Diagnose og FEV1", "Diagnosis and FEV1")),
+        },
+        eligibility: Eligibility {
+            min_age: Some(18),
+            max_age: Some(90),
+            accepted_conditions: vec![Condition::Kol],
+            inclusion_note: Some(Label::new("Diagnosen skal være stillet", "The diagnosis must be made")),
+            exclusion_note: Some(Label::new("Ikke ved ustabil angina", "Not with unstable angina")),
         },
         capacity: Capacity::Open,
         cost: Cost { dkk: 0, note: None },

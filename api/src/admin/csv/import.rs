@@ -3,7 +3,7 @@
 //! all-or-nothing batch, or nothing at all.
 
 use super::records::Directory;
-use super::{cells, column_of, parse, unguard_formula, COLUMNS};
+use super::{cells, column_of, parse, unguard_formula, COLUMNS, OPTIONAL_COLUMNS};
 use crate::admin::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
@@ -62,8 +62,8 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
         }
     }
     for (c, i) in index.iter().enumerate() {
-        // Files exported before locations were records have no `location_id`: still importable.
-        if i.is_none() && COLUMNS[c] != "location_id" {
+        // Files exported before locations were records (or eligibility) existed: still importable.
+        if i.is_none() && !OPTIONAL_COLUMNS.contains(&COLUMNS[c]) {
             let col = COLUMNS[c];
             errors.push(file_error(col, ErrorCode::Required, format!("Kolonnen »{col}« mangler."), format!("The column “{col}” is missing.")));
         }

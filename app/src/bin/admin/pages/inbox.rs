@@ -40,7 +40,7 @@ pub fn InboxPage() -> impl IntoView {
     let set_status = move |code: String, s: ReferralStatus| {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
-            match api::post::<_, InboxItem>(&url, &ReferralStatusChange { status: s }).await {
+            match api::post::<_, InboxItem>(&url, &ReferralStatusChange::to(s)).await {
                 Ok(item) => message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang()))),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
