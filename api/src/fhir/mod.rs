@@ -8,6 +8,7 @@ pub mod capability;
 pub mod code_systems;
 mod directory;
 pub mod outcome;
+pub mod referral;
 pub mod search;
 
 pub use directory::{healthcare_service, location, location_id, organization, region_location, region_location_id};

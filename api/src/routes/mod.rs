@@ -9,6 +9,7 @@ mod clinician;
 mod dev_auth;
 mod dev_oauth;
 mod fhir;
+mod fhir_referrals;
 mod health;
 mod hsds;
 mod offers;
@@ -43,6 +44,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin_bulk::router())
         .merge(hsds::router())
         .merge(fhir::router())
+        .merge(fhir_referrals::router())
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
