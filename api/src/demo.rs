@@ -8,31 +8,32 @@ use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography::{self, Municipality};
 use forebyg_shared::offer::*;
+use forebyg_shared::package::{known_packages, PackageDelivery, PackageRecord};
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
 use forebyg_shared::Label;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn chance(&mut self, percent: u64) -> bool {
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
-    fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -73,26 +74,17 @@ fn conditions_for(category: Category, rng: &mut Rng) -> Vec<Condition> {
     picked
 }
 
-fn association_for(condition: Condition) -> AssociationLink {
-    let (name, url) = match condition {
-        Condition::Kol => ("Lungeforeningen – lokale aktiviteter", "https://www.lunge.dk"),
-        Condition::Type2Diabetes => ("Diabetesforeningen – lokalforeninger", "https://diabetes.dk"),
-        Condition::Hjertesygdom => ("Hjerteforeningen – hjertemotion", "https://hjerteforeningen.dk"),
-        Condition::Kraeft => ("Kræftens Bekæmpelse – rådgivning", "https://www.cancer.dk"),
-        Condition::MuskelSkelet | Condition::Laenderyg => ("Gigtforeningen – motion og fællesskab", "https://www.gigtforeningen.dk"),
-        Condition::AngstDepression => ("Psykiatrifonden – fællesskaber", "https://psykiatrifonden.dk"),
-    };
-    AssociationLink { name: name.into(), url: url.into(), description: Some("Fortsæt med aktiviteter i en lokal forening efter forløbet.".into()) }
-}
-
-fn kronikerpakke(conditions: &[Condition]) -> Option<Kronikerpakke> {
-    conditions.iter().find_map(|c| match c {
-        Condition::Kol => Some(Kronikerpakke::Kol),
-        Condition::Laenderyg => Some(Kronikerpakke::Laenderyg),
-        Condition::Type2Diabetes => Some(Kronikerpakke::Type2Diabetes),
-        Condition::Hjertesygdom => Some(Kronikerpakke::Hjertesygdom),
-        _ => None,
-    })
+/// The components of the known packages this offer delivers: its intervention, in every package
+/// that covers one of its conditions and requires that intervention.
+fn package_deliveries(category: Category, conditions: &[Condition]) -> Vec<PackageDelivery> {
+    static PACKAGES: std::sync::OnceLock<Vec<PackageRecord>> = std::sync::OnceLock::new();
+    PACKAGES
+        .get_or_init(known_packages)
+        .iter()
+        .filter(|p| p.conditions.iter().any(|c| conditions.contains(c)))
+        .filter_map(|p| p.components.iter().find(|c| c.category == Some(category)).map(|c| (p, c)))
+        .map(|(p, c)| PackageDelivery { package: p.code.clone(), components: vec![c.code.clone()] })
+        .collect()
 }
 
 fn schedule(rng: &mut Rng) -> Schedule {
@@ -115,7 +107,7 @@ fn schedule(rng: &mut Rng) -> Schedule {
 }
 
 /// A point up to `max_km` from `centre` (uniform over the disc).
-fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
+pub(crate) fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
     let r = max_km * rng.unit().sqrt();
     let bearing = rng.unit() * std::f64::consts::TAU;
     GeoPoint::new(centre.lat + r * bearing.cos() / 111.195, centre.lon + r * bearing.sin() / (111.195 * centre.lat.to_radians().cos()))
@@ -170,8 +162,8 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
         ),
         title,
         category,
-        continue_afterwards: if rng.chance(40) { vec![association_for(conditions[0])] } else { vec![] },
-        kronikerpakke: kronikerpakke(&conditions),
+        packages: package_deliveries(category, &conditions),
+        activity_ids: vec![],
         conditions,
         format,
         languages,

@@ -34,7 +34,8 @@ pub enum ApiError {
     /// The edit started from an old version: here is the current offer.
     #[error("stale edit")]
     Stale(Box<forebyg_shared::offer::Offer>),
-    /// The edit of a provider or location started from an old version: here is the current one.
+    /// The edit of a managed record (provider, location, package, association, activity) started
+    /// from an old version: here is the current one.
     #[error("stale record edit")]
     StaleRecord(Box<forebyg_shared::directory::DirectoryRecord>),
     #[error("too many requests")]
@@ -72,7 +73,13 @@ impl ApiError {
             ),
             ApiError::StaleRecord(current) => simple(
                 types::STALE_VERSION,
-                if current.kind() == "provider" { "Someone else changed this provider" } else { "Someone else changed this location" },
+                match current.kind() {
+                    "provider" => "Someone else changed this provider",
+                    "location" => "Someone else changed this location",
+                    "package" => "Someone else changed this package",
+                    "association" => "Someone else changed this association",
+                    _ => "Someone else changed this activity",
+                },
                 409,
                 Some("The record changed since you opened it. Review the current version and apply your change again.".into()),
             ),
@@ -102,11 +109,18 @@ impl IntoResponse for ApiError {
             return res;
         }
         if let ApiError::StaleRecord(current) = &self {
+            use forebyg_shared::activity::{StaleActivity, StaleAssociation};
             use forebyg_shared::directory::{DirectoryRecord, StaleLocation, StaleProvider};
+            use forebyg_shared::package::StalePackage;
             let problem = self.problem();
             let mut res = match current.as_ref() {
                 DirectoryRecord::Provider(p) => (StatusCode::CONFLICT, axum::Json(StaleProvider { problem, current: p.clone() })).into_response(),
                 DirectoryRecord::Location(l) => (StatusCode::CONFLICT, axum::Json(StaleLocation { problem, current: l.clone() })).into_response(),
+                DirectoryRecord::Package(p) => (StatusCode::CONFLICT, axum::Json(StalePackage { problem, current: p.clone() })).into_response(),
+                DirectoryRecord::Association(a) => {
+                    (StatusCode::CONFLICT, axum::Json(StaleAssociation { problem, current: a.clone() })).into_response()
+                }
+                DirectoryRecord::Activity(a) => (StatusCode::CONFLICT, axum::Json(StaleActivity { problem, current: a.clone() })).into_response(),
             };
             res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
             return res;

@@ -1,11 +1,13 @@
 //! Forebyg API: one axum [`Router`](axum::Router) served by AWS Lambda and by the local server.
 
+pub mod activities;
 pub mod admin;
 pub mod auth;
 pub mod clinician;
 pub mod compress;
 pub mod config;
 pub mod demo;
+pub mod demo_activities;
 pub mod error;
 pub mod extract;
 pub mod fhir;

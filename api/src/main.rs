@@ -27,6 +27,7 @@ async fn main() -> Result<(), BoxError> {
         "serve" => serve(config, state).await,
         "seed" => {
             let count: usize = args.get(1).and_then(|n| n.parse().ok()).ok_or("usage: forebyg seed <count>")?;
+            seed_packages(&state).await?;
             seed(&state, count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
@@ -82,10 +83,16 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
 async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
     use forebyg_shared::directory::DirectoryRecord;
     let started = std::time::Instant::now();
-    let offers = demo::offers(count);
+    let mut offers = demo::offers(count);
     let (providers, locations) = demo::directory(&offers);
-    let records: Vec<DirectoryRecord> =
-        providers.into_iter().map(DirectoryRecord::Provider).chain(locations.into_iter().map(DirectoryRecord::Location)).collect();
+    let (associations, activities) = forebyg_api::demo_activities::activities(&mut offers);
+    let records: Vec<DirectoryRecord> = providers
+        .into_iter()
+        .map(DirectoryRecord::Provider)
+        .chain(locations.into_iter().map(DirectoryRecord::Location))
+        .chain(associations.into_iter().map(DirectoryRecord::Association))
+        .chain(activities.into_iter().map(DirectoryRecord::Activity))
+        .collect();
     for chunk in records.chunks(5_000) {
         state.directory.put_directory(chunk).await?;
     }
@@ -106,10 +113,25 @@ async fn has_directory(state: &AppState) -> Result<bool, BoxError> {
     Ok(false)
 }
 
+/// The five known kronikerpakker, written once into a store that has no packages (a new store,
+/// or one from a version before packages were records); after that they are edited as data.
+async fn seed_packages(state: &AppState) -> Result<bool, BoxError> {
+    use forebyg_shared::directory::DirectoryRecord;
+    if !state.directory.packages().await?.is_empty() {
+        return Ok(false);
+    }
+    let packages: Vec<_> = forebyg_shared::package::known_packages().into_iter().map(DirectoryRecord::Package).collect();
+    state.directory.put_directory(&packages).await?;
+    tracing::info!(count = packages.len(), "seeded the known kronikerpakker");
+    Ok(true)
+}
+
 async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
-    if config.demo_offers > 0 && (state.store.count_offers().await? == 0 || !has_directory(&state).await?) {
+    let packages_were_missing = seed_packages(&state).await?;
+    if config.demo_offers > 0 && (state.store.count_offers().await? == 0 || !has_directory(&state).await? || packages_were_missing) {
         // An empty store, or demo data from a version without provider and location records
-        // (its offers could not be edited): the demo data is written (again) with its records.
+        // (its offers could not be edited) or without packages and activities (its offers name
+        // neither): the demo data is written (again) with its records.
         seed(&state, config.demo_offers).await?;
     }
     if config.lambda {

@@ -19,6 +19,8 @@ use utoipa::OpenApi;
         (name = "offers", description = "Public search and offer pages"),
         (name = "self-referrals", description = "Ask to join an offer; check or withdraw the request with the receipt code"),
         (name = "taxonomy", description = "Codes and labels"),
+        (name = "packages", description = "Kronikerpakker: national chronic-care packages, their components and start years"),
+        (name = "activities", description = "Local association activities to continue in after a course"),
         (name = "hsds", description = "Open Referral HSDS 3.0 export of the published offers"),
         (name = "fhir", description = "HL7 FHIR R4 (read-only, application/fhir+json): the published offers as HealthcareService, Location and Organization; errors are OperationOutcomes (api/docs/fhir.md)"),
         (name = "health", description = "Liveness"),

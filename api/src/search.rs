@@ -5,7 +5,10 @@ use crate::error::ApiError;
 use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::search::{OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats};
+use forebyg_shared::search::{
+    MapPin, OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort, WiderSearch, MAX_PINS, NEAR_EMPTY, WIDER_RADII_KM,
+};
+use forebyg_shared::taxonomy::Format;
 use forebyg_shared::validation;
 
 /// Where a search is made from: the postcode's centre, or a coordinate and its nearest postcode.
@@ -34,6 +37,12 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
     let page = store.search(&query).await?;
     let results =
         page.hits.iter().map(|(o, d)| OfferHit { offer: OfferSummary::from(o), distance_km: d.map(round_km), digital: d.is_none() }).collect();
+    let mut stats = page.stats;
+    let mut wider = None;
+    if page.nearby < NEAR_EMPTY && params.format != Some(Format::Digital) {
+        wider = wider_search(store, &query, &mut stats).await?;
+    }
+    let pins = if params.pins { pins(store, &query, &mut stats).await? } else { vec![] };
     let response = SearchResponse {
         origin,
         radius_km: params.radius_km,
@@ -42,7 +51,9 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
         page: params.page,
         per_page: params.per_page,
         results,
-        stats: page.stats,
+        stats,
+        wider,
+        pins,
     };
     Ok((response, page.read_units))
 }
@@ -71,6 +82,49 @@ pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found
         }
     }
     Ok(Found { origin, near, digital, stats: page.stats })
+}
+
+/// Every on-site match of `query` (any page), nearest first, as the store's index finds them.
+async fn all_near(store: &dyn OfferStore, query: &SearchQuery, radius_km: f64, stats: &mut SearchStats) -> Result<Vec<(f64, Offer)>, ApiError> {
+    let params = SearchParams { radius_km, page: 1, per_page: u32::MAX, sort: Sort::Distance, pins: false, ..query.params.clone() };
+    let page = store.search(&SearchQuery { params, ..query.clone() }).await?;
+    stats.cells += page.stats.cells;
+    stats.items_read += page.stats.items_read;
+    Ok(page.hits.into_iter().filter_map(|(o, d)| d.map(|d| (d, o))).collect())
+}
+
+/// When (almost) nothing lies within the radius: the first wider radius with a match beyond the
+/// searched one, how many it holds and how far the nearest beyond is. Only near-empty searches
+/// pay for the extra reads, and they stop at the first radius that finds something.
+async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Option<WiderSearch>, ApiError> {
+    let radius = query.params.radius_km;
+    for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
+        let found = all_near(store, query, radius_km, stats).await?;
+        if let Some(nearest) = found.iter().map(|(d, _)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
+            return Ok(Some(WiderSearch { radius_km, count: found.len() as u32, nearest_km: round_km(nearest) }));
+        }
+    }
+    Ok(None)
+}
+
+/// Every on-site match for the map (not only the page's), nearest first, capped.
+async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Vec<MapPin>, ApiError> {
+    let found = all_near(store, query, query.params.radius_km, stats).await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(d, o)| {
+            Some(MapPin {
+                point: o.point()?,
+                distance_km: round_km(d),
+                continuous_enrolment: o.schedule.enrolment == forebyg_shared::offer::Enrolment::Continuous,
+                self_referral: o.referral.self_referral,
+                next_start: o.schedule.next_start,
+                title: o.title,
+                id: o.id,
+            })
+        })
+        .take(MAX_PINS)
+        .collect())
 }
 
 /// Distances are shown to 100 m.

@@ -70,6 +70,20 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
     let mut new_location = record("locations", &lid);
     (new_location["id"], new_location["name"]) = (json!(""), json!("Matrixtestens sted"));
     let new_location = new_location.to_string();
+    // The demo association and activity of the target's municipality, and the KOL package.
+    let municipality = t.location.as_ref().unwrap().municipality_code.clone();
+    let (aid, acid) = (format!("demo-forening-{municipality}"), format!("demo-aktivitet-{municipality}"));
+    let package = || -> Value { server.get("/api/v1/packages/kol").json() };
+    let mut new_package = package();
+    (new_package["code"], new_package["version"]) = (json!("matrix-pakke"), json!(0));
+    let new_package = new_package.to_string();
+    let mut new_association = record("associations", &aid);
+    (new_association["id"], new_association["name"]) = (json!(""), json!("Matrixtestens forening"));
+    let new_association = new_association.to_string();
+    let mut new_activity = record("activities", &acid);
+    (new_activity["id"], new_activity["name"]) = (json!(""), json!("Matrixtestens aktivitet"));
+    let new_activity = new_activity.to_string();
+    let r = t.region.code();
     let routes = [
         Route { method: "GET", path: "/api/v1/admin/me".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "GET", path: "/api/v1/admin/offers".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
@@ -99,6 +113,26 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "GET", path: format!("/api/v1/admin/locations/{lid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "PUT", path: format!("/api/v1/admin/locations/{lid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/locations/{lid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        // Packages are national: a region admin is refused too (the national admin is checked below).
+        Route { method: "POST", path: "/api/v1/admin/packages".into(), expect: [401, 401, 401, 403, 403, 403, 403] },
+        Route { method: "PUT", path: "/api/v1/admin/packages/kol".into(), expect: [401, 401, 401, 403, 403, 403, 403] },
+        Route { method: "GET", path: "/api/v1/admin/associations".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: "/api/v1/admin/associations".into(), expect: [401, 401, 401, 403, 403, 403, 201] },
+        // Provider editors read their region's associations (to know whose activity they link).
+        Route { method: "GET", path: format!("/api/v1/admin/associations/{aid}"), expect: [401, 401, 401, 403, 403, 200, 200] },
+        Route { method: "PUT", path: format!("/api/v1/admin/associations/{aid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/associations/{aid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: "/api/v1/admin/activities".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "POST", path: "/api/v1/admin/activities".into(), expect: [401, 401, 401, 403, 403, 403, 201] },
+        Route { method: "GET", path: format!("/api/v1/admin/activities/{acid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "PUT", path: format!("/api/v1/admin/activities/{acid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/activities/{acid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/coverage/packages?package=kol&region={r}"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route {
+            method: "GET",
+            path: format!("/api/v1/admin/coverage/packages.csv?package=kol&region={r}"),
+            expect: [401, 401, 401, 403, 403, 403, 200],
+        },
     ];
     let region_admin = tokens(t)[6].clone().unwrap();
     let region_csv = server.request("GET", "/api/v1/admin/offers.csv", &[("authorization", region_admin.as_str())], None).body;
@@ -109,6 +143,18 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
                 ("POST", p) if p.ends_with("/admin/offers") => Some(new_offer.clone()),
                 ("POST", p) if p.ends_with("/admin/providers") => Some(new_provider.clone()),
                 ("POST", p) if p.ends_with("/admin/locations") => Some(new_location.clone()),
+                ("POST", p) if p.ends_with("/admin/packages") => Some(new_package.clone()),
+                ("POST", p) if p.ends_with("/admin/associations") => Some(new_association.clone()),
+                ("POST", p) if p.ends_with("/admin/activities") => Some(new_activity.clone()),
+                ("PUT", p) if p.contains("/packages/") => Some(package().to_string()),
+                ("PUT", p) if p.contains("/associations/") => Some(record("associations", &aid).to_string()),
+                ("PUT", p) if p.contains("/activities/") => Some(record("activities", &acid).to_string()),
+                ("POST", p) if p.ends_with("/status") && p.contains("/associations/") => {
+                    Some(json!({"status": "active", "version": record("associations", &aid)["version"]}).to_string())
+                }
+                ("POST", p) if p.ends_with("/status") && p.contains("/activities/") => {
+                    Some(json!({"status": "active", "version": record("activities", &acid)["version"]}).to_string())
+                }
                 ("PUT", p) if p.contains("/providers/") => Some(record("providers", &pid).to_string()),
                 ("PUT", p) if p.contains("/locations/") => Some(record("locations", &lid).to_string()),
                 ("POST", p) if p.ends_with("/status") && p.contains("/providers/") => {
@@ -158,7 +204,15 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         assert!(!list(case, "/api/v1/admin/offers.csv").contains(&t.id), "{} exports the offer", CASES[case]);
         assert!(!list(case, "/api/v1/admin/providers").contains(&pid), "{} sees the provider", CASES[case]);
         assert!(!list(case, "/api/v1/admin/locations").contains(&lid), "{} sees the location", CASES[case]);
+        assert!(!list(case, "/api/v1/admin/activities").contains(&acid), "{} sees the activity", CASES[case]);
     }
+    assert!(!list(4, "/api/v1/admin/associations").contains(&aid), "wrong region sees the association");
+    assert!(list(6, "/api/v1/admin/activities").contains(&acid) && list(6, "/api/v1/admin/associations").contains(&aid));
+    // The national admin edits and creates packages.
+    let put = server.request("PUT", "/api/v1/admin/packages/kol", &[("authorization", national)], Some(("application/json", &package().to_string())));
+    assert_eq!(put.status, 200, "{}", put.body);
+    let post = server.request("POST", "/api/v1/admin/packages", &[("authorization", national)], Some(("application/json", &new_package)));
+    assert_eq!(post.status, 201, "{}", post.body);
     assert!(list(6, "/api/v1/admin/offers").contains(&t.id) && list(6, "/api/v1/admin/referrals").contains(code));
     // The counts cover the same requests as the list (the target's is the only one).
     let counts = |case: usize| serde_json::from_str::<ReferralCounts>(&list(case, "/api/v1/admin/referrals/counts")).unwrap().total();

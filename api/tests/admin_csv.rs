@@ -44,8 +44,10 @@ enum Backend<'a> {
 fn seed() -> Vec<Offer> {
     let mut a1 = offer("a1", Category::FysiskAktivitet, Some(AARHUS));
     a1.description = "Linje 1; \"citat\", komma\nLinje 2 | æøå".into();
-    a1.continue_afterwards[0].name = "Motion; og | mere \\ til".into();
-    a1.continue_afterwards[0].description = Some("Hver tirsdag".into());
+    a1.packages.push(forebyg_shared::package::PackageDelivery {
+        package: "laenderygsmerter".into(),
+        components: vec!["fysisk-aktivitet".into(), "sygdomsmestring".into()],
+    });
     a1.referral.note = Some("=SUM(A1) er ikke en formel".into());
     let a2 = offer("a2", Category::Ernaering, None);
     let mut b1 = offer("b1", Category::Alkohol, Some(AARHUS));
@@ -70,6 +72,8 @@ async fn fresh(backend: &Backend<'_>) -> Api {
     };
     let state = state.with_auth(&AuthConfig::Dev);
     state.store.put_offers(&seed()).await.unwrap();
+    let packages: Vec<_> = forebyg_shared::package::known_packages().into_iter().map(forebyg_shared::directory::DirectoryRecord::Package).collect();
+    state.directory.put_directory(&packages).await.unwrap();
     Api { router: forebyg_api::router(state.clone()), state, _dir: dir }
 }
 

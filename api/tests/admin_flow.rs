@@ -150,4 +150,46 @@ fn an_admins_day() {
     assert!(!title_change.changes.iter().any(|c| c.field == "summary"), "each save records only its own fields");
     assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     assert_eq!(log.iter().filter(|e| e.action == AuditAction::ReferralRead).count(), 2, "two inbox views, one request each");
+
+    // The log names what each entry is about and filters by kind, admin and time.
+    assert_eq!(title_change.target_title.as_deref(), Some("Gåhold for dig med KOL – Skanderborg Sø"), "the current title");
+    let updates: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?action=offer-updated", None).json();
+    assert!(!updates.is_empty() && updates.iter().all(|e| e.action == AuditAction::OfferUpdated));
+    let first = log.last().unwrap();
+    let until: Vec<AuditEntry> = admin.call("GET", &format!("/api/v1/admin/audit?until={}", first.at + 1), None).json();
+    assert!(!until.is_empty() && until.iter().all(|e| e.at <= first.at));
+    let nobody: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?actor=nobody-at-all", None).json();
+    assert!(nobody.is_empty());
+    let by_subject: Vec<AuditEntry> = admin.call("GET", &format!("/api/v1/admin/audit?actor={}", first.actor), None).json();
+    assert!(by_subject.iter().any(|e| e.id == first.id));
+
+    // The inbox: by part of the offer's title and by day; withdrawn requests out of the way; one
+    // audit entry per view, naming every request shown.
+    let ask = json!({"idempotency_key": "flow-key-000000000002", "name": "Else Berg", "phone": "20304050", "consent": true});
+    let second: ReferralReceipt =
+        server.request("POST", &format!("/api/v1/offers/{}/self-referrals", created.id), &[], Some((JSON, &ask.to_string()))).json();
+    let today = forebyg_shared::date::iso_date(forebyg_api::self_referral::now());
+    let by_title: Vec<InboxItem> =
+        admin.call("GET", &format!("/api/v1/admin/referrals?offer_title=skanderborg%20s%C3%B8&from={today}&to={today}"), None).json();
+    assert_eq!(by_title.len(), 2);
+    // (Entries of the same second have no order among them: find the view by the new request.)
+    let reads: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?action=referral-read", None).json();
+    let views: Vec<&AuditEntry> = reads.iter().filter(|e| e.target.contains(&second.receipt_code)).collect();
+    assert_eq!(views.len(), 1, "{reads:?}");
+    let codes: Vec<&str> = views[0].target.split(' ').collect();
+    assert_eq!(codes.len(), 2, "one entry for the view of two requests: {codes:?}");
+    assert!(codes.contains(&second.receipt_code.as_str()) && codes.contains(&receipt.receipt_code.as_str()));
+    let none: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?offer_title=zebra", None).json();
+    assert!(none.is_empty());
+    let withdrawn = server.request("DELETE", &format!("/api/v1/self-referrals/{}", second.receipt_code), &[("forebyg-contact", "20304050")], None);
+    assert!(withdrawn.status < 300, "{}", withdrawn.body);
+    let open: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?offer={}", created.id), None).json();
+    assert_eq!(open.iter().map(|i| i.receipt_code.as_str()).collect::<Vec<_>>(), [receipt.receipt_code.as_str()], "withdrawn left out");
+    let all: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?offer={}&withdrawn=true", created.id), None).json();
+    assert_eq!(all.len(), 2);
+    let only: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=withdrawn", None).json();
+    assert_eq!(only.iter().map(|i| i.receipt_code.as_str()).collect::<Vec<_>>(), [second.receipt_code.as_str()]);
+    let bad = admin.call("GET", "/api/v1/admin/referrals?from=1.12.2026", None);
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.json::<Problem>().errors[0].field, "from");
 }

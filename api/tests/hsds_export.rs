@@ -113,7 +113,9 @@ fn every_exported_object_is_valid_hsds_3() {
     let schemas = Schemas::load();
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let server = Server::start(data.path(), dist.path(), DEMO);
-    let published: Vec<_> = demo::offers(DEMO).into_iter().filter(|o| o.is_published()).collect();
+    let mut all = demo::offers(DEMO);
+    let (_, activities) = forebyg_api::demo_activities::activities(&mut all);
+    let published: Vec<_> = all.into_iter().filter(|o| o.is_published()).collect();
     let mut failures = vec![];
 
     let services = all_pages(&server, "/api/v1/hsds/services", &schemas);
@@ -139,11 +141,12 @@ fn every_exported_object_is_valid_hsds_3() {
     }
     assert!(failures.is_empty(), "{} invalid objects:\n{}", failures.len(), failures[..failures.len().min(20)].join("\n"));
 
-    // Only published offers; stable ids derived from ours; references resolve.
-    assert_eq!(ids(&services), published.iter().map(|o| hsds::id("service", &o.id)).collect());
+    // Only published offers and active activities; stable ids derived from ours; references resolve.
+    let activity_services = activities.iter().map(|a| hsds::id("service", &format!("activity:{}", a.id)));
+    assert_eq!(ids(&services), published.iter().map(|o| hsds::id("service", &o.id)).chain(activity_services).collect());
     assert_eq!(hsds::id("service", "demo-000001"), "dc25fd08-0a76-5d72-9b25-6af87b0f441a", "UUID v5 in Forebyg's namespace");
     let (org_ids, location_ids, term_ids, taxonomy_ids) = (ids(&organizations), ids(&locations), ids(&terms), ids(&taxonomies));
-    assert_eq!(sals.len(), published.iter().filter(|o| o.location.is_some()).count());
+    assert_eq!(sals.len(), published.iter().filter(|o| o.location.is_some()).count() + activities.len());
     let service_ids = ids(&services);
     for sal in &sals {
         assert!(service_ids.contains(sal["service_id"].as_str().unwrap()) && location_ids.contains(sal["location_id"].as_str().unwrap()));
@@ -155,7 +158,20 @@ fn every_exported_object_is_valid_hsds_3() {
         }
     }
     assert!(terms.iter().all(|t| taxonomy_ids.contains(t["taxonomy_id"].as_str().unwrap())));
-    assert_eq!(terms.len(), 14, "7 categories and 7 conditions");
+    let packages = forebyg_shared::package::known_packages();
+    let components: usize = packages.iter().map(|p| p.components.len()).sum();
+    assert_eq!(terms.len(), 14 + packages.len() + components, "7 categories, 7 conditions, the packages and their components");
+    assert_eq!(taxonomies.len(), 3);
+    let kol_activity = terms.iter().find(|t| t["code"] == "kol:fysisk-aktivitet").expect("a package component term");
+    let kol = terms.iter().find(|t| t["code"] == "kol" && t["taxonomy"] == "forebyg-package").unwrap();
+    assert_eq!(kol_activity["parent_id"], kol["id"]);
+    let delivering = |s: &&Value| s["attributes"].as_array().unwrap().iter().any(|a| a["link_type"] == "package-component");
+    assert!(services.iter().filter(delivering).count() > 10, "offers say which package components they deliver");
+    // An activity is a service of its association, at its own place.
+    let a = &activities[0];
+    let service = services.iter().find(|s| s["id"] == json!(hsds::id("service", &format!("activity:{}", a.id)))).unwrap();
+    let org = organizations.iter().find(|o| o["id"] == service["organization_id"]).expect("the association is an organization");
+    assert!(org["name"].as_str().unwrap().contains("Motionsforening"), "{org}");
     assert!(terms.iter().any(|t| t["code"] == "fysisk-aktivitet" && t["name"] == "Fysisk aktivitet"));
 
     // `region=` splits the export; bad parameters are problems.

@@ -180,6 +180,7 @@ fn openapi_documents_every_route_and_error() {
             "radius_km",
             "category",
             "condition",
+            "package",
             "format",
             "q",
             "evening",
@@ -189,6 +190,7 @@ fn openapi_documents_every_route_and_error() {
             "language",
             "self_referral",
             "available",
+            "pins",
             "sort",
             "page",
             "per_page"

@@ -20,9 +20,8 @@ async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
     let on_site = offer("a", Category::FysiskAktivitet, Some(AARHUS));
     let mut digital = offer("b", Category::Alkohol, None);
     digital.accessibility = None;
-    digital.kronikerpakke = None;
+    digital.packages.clear();
     digital.schedule.next_start = None;
-    digital.continue_afterwards.clear();
     store.put_offers(&[on_site.clone(), digital.clone()]).await.unwrap();
     assert_eq!(store.get_offer("a").await.unwrap(), Some(on_site));
     assert_eq!(store.get_offer("b").await.unwrap(), Some(digital));
@@ -261,7 +260,8 @@ async fn search_equals_brute_force_and_reads_only_covering_cells<S: OfferStore +
     for params in searches() {
         let res = assert_search_equals_brute_force(store, &all, &params).await;
         println!("search {params:?}: {} cells, {} items read of {} stored, {} matches", res.stats.cells, res.stats.items_read, all.len(), res.total);
-        if params.radius_km <= 60.0 && params.categories.len() == 1 {
+        // A near-empty search also reads a wider circle (`wider`); the others read only their own.
+        if params.radius_km <= 60.0 && params.categories.len() == 1 && res.wider.is_none() {
             assert!((res.stats.items_read as usize) < all.len() / 10, "read {} of {}", res.stats.items_read, all.len());
         }
     }
@@ -311,6 +311,64 @@ async fn search_equals_brute_force_and_reads_only_covering_cells<S: OfferStore +
     }
 }
 
+/// A near-empty search says how far the nearest match beyond the radius is and how many lie within
+/// the first wider radius that has one (issue #15: "0 tilbud inden for 25 km" was a dead end); with
+/// `pins=true` it returns every match's pin, not just the page's. Checked against brute force.
+async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dyn OfferStore) {
+    use forebyg_shared::search::{NEAR_EMPTY, WIDER_RADII_KM};
+    let all = demo::offers(2_000);
+    store.put_offers(&all).await.unwrap();
+    let mut checked_wider = 0;
+    for (postcode, radius, category) in [
+        ("9990", 25.0, Category::FysiskAktivitet),
+        ("6990", 10.0, Category::Alkohol),
+        ("3700", 5.0, Category::Nikotinafvaenning),
+        ("8000", 25.0, Category::FysiskAktivitet),
+    ] {
+        let params = SearchParams {
+            postcode: Some(postcode.into()),
+            radius_km: radius,
+            categories: vec![category],
+            per_page: 2,
+            pins: true,
+            ..Default::default()
+        };
+        let res = search::search(store, &params).await.unwrap();
+        let origin = res.origin.point;
+        let mut on_site: Vec<(f64, &str)> = all
+            .iter()
+            .filter(|o| o.is_published() && o.category == category)
+            .filter_map(|o| o.point().map(|p| (origin.distance_km(p), o.id.as_str())))
+            .collect();
+        on_site.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let near: Vec<&str> = on_site.iter().filter(|(d, _)| *d <= radius).map(|(_, id)| *id).collect();
+        assert_eq!(res.nearby as usize, near.len(), "{postcode}");
+        // Every match's pin, though the page holds at most two results.
+        assert_eq!(
+            res.pins.iter().map(|p| p.id.as_str()).collect::<std::collections::BTreeSet<_>>(),
+            near.iter().copied().collect::<std::collections::BTreeSet<_>>(),
+            "{postcode} pins"
+        );
+        assert!(res.pins.windows(2).all(|w| w[0].distance_km <= w[1].distance_km));
+        let beyond = on_site.iter().find(|(d, _)| *d > radius).map(|(d, _)| *d);
+        match (&res.wider, beyond) {
+            (Some(w), Some(nearest)) if res.nearby < NEAR_EMPTY => {
+                let expected_radius = WIDER_RADII_KM.into_iter().find(|r| *r > radius && nearest <= *r).unwrap();
+                assert_eq!(w.radius_km, expected_radius, "{postcode}");
+                assert_eq!(w.count as usize, on_site.iter().filter(|(d, _)| *d <= expected_radius).count(), "{postcode}");
+                assert!((w.nearest_km - nearest).abs() <= 0.05, "{postcode}: {} vs {nearest}", w.nearest_km);
+                checked_wider += 1;
+            }
+            (None, _) if res.nearby >= NEAR_EMPTY => {}
+            (None, b) if b.is_none_or(|d| d > forebyg_shared::search::MAX_RADIUS_KM) => {}
+            (w, b) => panic!("{postcode}: nearby {} wider {w:?} nearest beyond {b:?}", res.nearby),
+        }
+        let without: forebyg_shared::search::SearchResponse = search::search(store, &SearchParams { pins: false, ..params }).await.unwrap();
+        assert!(without.pins.is_empty(), "pins only when asked for");
+    }
+    assert!(checked_wider >= 2, "the demo data has near-empty searches to check");
+}
+
 macro_rules! contract {
     ($make:expr, $($case:ident),+ $(,)?) => {{
         $(
@@ -334,6 +392,7 @@ macro_rules! all_cases {
             concurrent_saves_of_one_version_let_one_win,
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
+            near_empty_searches_point_further_and_pins_cover_all_matches,
         )
     };
 }

@@ -26,6 +26,9 @@ pub struct AdminOfferRow {
     pub provider_id: String,
     pub provider_name: String,
     pub city: Option<String>,
+    /// The municipality the offer takes place in (kommunekode); `None` for digital offers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<String>,
     pub last_verified: String,
     /// Not verified for [`STALE_AFTER_DAYS`].
     pub stale: bool,
@@ -45,6 +48,7 @@ impl AdminOfferRow {
             provider_id: o.provider.id.clone(),
             provider_name: o.provider.name.clone(),
             city: o.location.as_ref().map(|l| l.city.clone()),
+            municipality_code: o.location.as_ref().map(|l| l.municipality_code.clone()),
             last_verified: o.last_verified.clone(),
             stale: age.is_none_or(|days| days > STALE_AFTER_DAYS),
             version: o.version,
@@ -240,6 +244,14 @@ code_enum! {
         LocationCreated = "location-created", "Sted oprettet", "Location created";
         LocationUpdated = "location-updated", "Sted ændret", "Location changed";
         LocationStatus = "location-status", "Steds status ændret", "Location status changed";
+        PackageCreated = "package-created", "Kronikerpakke oprettet", "Package created";
+        PackageUpdated = "package-updated", "Kronikerpakke ændret", "Package changed";
+        AssociationCreated = "association-created", "Forening oprettet", "Association created";
+        AssociationUpdated = "association-updated", "Forening ændret", "Association changed";
+        AssociationStatus = "association-status", "Forenings status ændret", "Association status changed";
+        ActivityCreated = "activity-created", "Aktivitet oprettet", "Activity created";
+        ActivityUpdated = "activity-updated", "Aktivitet ændret", "Activity changed";
+        ActivityStatus = "activity-status", "Aktivitets status ændret", "Activity status changed";
     }
 }
 
@@ -263,9 +275,46 @@ pub struct AuditEntry {
     pub region: RegionCode,
     /// The admin's subject (user id) and role.
     pub actor: String,
+    /// The admin's name when the identity provider gave one (entries from before it was kept have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
     pub actor_role: Role,
     pub action: AuditAction,
-    /// Offer, provider or location id, or receipt code.
+    /// Offer, provider or location id, report id, or the receipt codes read or changed
+    /// (space-separated: one entry per view of the inbox).
     pub target: String,
+    /// The target's current title (offers, providers, locations), looked up when the log is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_title: Option<String>,
     pub changes: Vec<FieldChange>,
+}
+
+impl AuditAction {
+    /// What kind of record the entry's target is, for links from the log.
+    pub fn target_kind(self) -> AuditTarget {
+        use AuditAction::*;
+        match self {
+            OfferCreated | OfferUpdated | OfferStatus | OfferVerified => AuditTarget::Offer,
+            ProviderCreated | ProviderUpdated | ProviderStatus => AuditTarget::Provider,
+            LocationCreated | LocationUpdated | LocationStatus => AuditTarget::Location,
+            ReferralRead | ReferralStatus | ReferralCreated => AuditTarget::Referrals,
+            ReportResolved => AuditTarget::Report,
+            PackageCreated | PackageUpdated => AuditTarget::Package,
+            AssociationCreated | AssociationUpdated | AssociationStatus => AuditTarget::Association,
+            ActivityCreated | ActivityUpdated | ActivityStatus => AuditTarget::Activity,
+        }
+    }
+}
+
+/// The kind of record an audit entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuditTarget {
+    Offer,
+    Provider,
+    Location,
+    Referrals,
+    Report,
+    Package,
+    Association,
+    Activity,
 }

@@ -88,22 +88,29 @@ pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoi
 }
 
 fn cell(category: Category, from: GeoPoint, max_km: f64, offers: &[&Offer]) -> CoverageCell {
-    let mut nearest: Option<(f64, &str)> = None;
+    let (nearest, within) = nearest(from, max_km, offers.iter().copied().filter(|o| o.category == category));
+    CoverageCell { category, nearest_km: nearest.as_ref().map(|n| n.0), nearest_offer_id: nearest.map(|n| n.1), within }
+}
+
+/// The nearest of `offers` with a place (km to 100 m, id; ties by id) and how many lie within
+/// `max_km` of `from`.
+pub fn nearest<'a>(from: GeoPoint, max_km: f64, offers: impl Iterator<Item = &'a Offer>) -> (Option<(f64, String)>, u32) {
+    let mut best: Option<(f64, &str)> = None;
     let mut within = 0;
-    for o in offers.iter().filter(|o| o.category == category) {
+    for o in offers {
         let Some(p) = o.point() else { continue };
         let d = from.distance_km(p);
         within += u32::from(d <= max_km);
-        if nearest.is_none_or(|(best, id)| d < best || (d == best && o.id.as_str() < id)) {
-            nearest = Some((d, &o.id));
+        if best.is_none_or(|(b, id)| d < b || (d == b && o.id.as_str() < id)) {
+            best = Some((d, &o.id));
         }
     }
-    CoverageCell {
-        category,
-        nearest_km: nearest.map(|(d, _)| (d * 10.0).round() / 10.0),
-        nearest_offer_id: nearest.map(|(_, id)| id.to_owned()),
-        within,
-    }
+    (best.map(|(d, id)| ((d * 10.0).round() / 10.0, id.to_owned())), within)
+}
+
+/// A distance as Danish spreadsheets show it (decimal comma); empty when there is none.
+pub fn csv_km(km: Option<f64>) -> String {
+    km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default()
 }
 
 /// The report as CSV (semicolon-separated, as Danish spreadsheets expect; decimal comma).
@@ -116,8 +123,7 @@ pub fn to_csv(r: &CoverageReport) -> String {
     for row in &r.rows {
         out.push_str(&format!("{};{}", row.code, row.name.replace(';', ",")));
         for cell in &row.cells {
-            let km = cell.nearest_km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default();
-            out.push_str(&format!(";{km};{}", cell.within));
+            out.push_str(&format!(";{};{}", csv_km(cell.nearest_km), cell.within));
         }
         out.push('\n');
     }

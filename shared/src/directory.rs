@@ -1,9 +1,12 @@
-//! Providers and locations as records of their own. Offers keep embedded copies (so search stays
+//! Providers and locations as records of their own (and, beside them, the other managed
+//! records: packages, associations, activities). Offers keep embedded copies (so search stays
 //! one read per offer) and reference the records by `provider.id` and `location_id`; a change to
 //! a record is written to every offer that references it.
 
+use crate::activity::{ActivityRecord, AssociationRecord};
 use crate::geo::GeoPoint;
 use crate::offer::{Contact, Location, Provider};
+use crate::package::PackageRecord;
 use crate::problem::Problem;
 use crate::taxonomy::{ProviderKind, RegionCode};
 use serde::{Deserialize, Serialize};
@@ -105,11 +108,14 @@ pub struct StaleLocation {
     pub current: LocationRecord,
 }
 
-/// Either record, where both are handled alike (stores, stale edits).
+/// Any managed record, where they are handled alike (stores, stale edits).
 #[derive(Debug, Clone, PartialEq)]
 pub enum DirectoryRecord {
     Provider(ProviderRecord),
     Location(LocationRecord),
+    Package(PackageRecord),
+    Association(AssociationRecord),
+    Activity(ActivityRecord),
 }
 
 impl DirectoryRecord {
@@ -117,6 +123,9 @@ impl DirectoryRecord {
         match self {
             DirectoryRecord::Provider(p) => &p.id,
             DirectoryRecord::Location(l) => &l.id,
+            DirectoryRecord::Package(p) => &p.code,
+            DirectoryRecord::Association(a) => &a.id,
+            DirectoryRecord::Activity(a) => &a.id,
         }
     }
 
@@ -124,21 +133,31 @@ impl DirectoryRecord {
         match self {
             DirectoryRecord::Provider(p) => p.version,
             DirectoryRecord::Location(l) => l.version,
+            DirectoryRecord::Package(p) => p.version,
+            DirectoryRecord::Association(a) => a.version,
+            DirectoryRecord::Activity(a) => a.version,
         }
     }
 
-    pub fn region(&self) -> RegionCode {
+    /// The region whose admins manage the record; `None` for national records (packages).
+    pub fn region(&self) -> Option<RegionCode> {
         match self {
-            DirectoryRecord::Provider(p) => p.region,
-            DirectoryRecord::Location(l) => l.region,
+            DirectoryRecord::Provider(p) => Some(p.region),
+            DirectoryRecord::Location(l) => Some(l.region),
+            DirectoryRecord::Package(_) => None,
+            DirectoryRecord::Association(a) => Some(a.region),
+            DirectoryRecord::Activity(a) => Some(a.region),
         }
     }
 
-    /// `provider` or `location`: the record's kind in keys and audit entries.
+    /// The record's kind in keys and audit entries.
     pub fn kind(&self) -> &'static str {
         match self {
             DirectoryRecord::Provider(_) => "provider",
             DirectoryRecord::Location(_) => "location",
+            DirectoryRecord::Package(_) => "package",
+            DirectoryRecord::Association(_) => "association",
+            DirectoryRecord::Activity(_) => "activity",
         }
     }
 }

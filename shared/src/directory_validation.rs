@@ -16,7 +16,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn id_error(field: &str) -> FieldError {
+pub(crate) fn id_error(field: &str) -> FieldError {
     FieldError::new(field, ErrorCode::Invalid, "Id må kun indeholde a–z, 0–9 og bindestreg.", "The id may only contain a–z, 0–9 and hyphens.")
 }
 

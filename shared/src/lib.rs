@@ -5,6 +5,8 @@
 #[macro_use]
 mod code_enum;
 
+pub mod activity;
+pub mod activity_validation;
 pub mod admin;
 pub mod auth;
 pub mod bulk;
@@ -21,6 +23,9 @@ pub mod geography;
 pub mod label;
 pub mod offer;
 pub mod offer_validation;
+pub mod package;
+pub mod package_coverage;
+pub mod package_validation;
 pub mod pkce;
 pub mod problem;
 pub mod referral;

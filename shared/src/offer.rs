@@ -1,7 +1,8 @@
 //! The offer (forløb/tilbud) and its parts.
 
 use crate::geo::GeoPoint;
-use crate::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
+use crate::package::PackageDelivery;
+use crate::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// A patient-oriented prevention offer.
@@ -40,9 +41,14 @@ pub struct Offer {
     pub status: OfferStatus,
     /// Date (YYYY-MM-DD) someone last confirmed the listing is true.
     pub last_verified: String,
-    pub kronikerpakke: Option<Kronikerpakke>,
-    /// Association activities to continue with after the course.
-    pub continue_afterwards: Vec<AssociationLink>,
+    /// The kronikerpakke components the offer delivers, of one or more packages (see
+    /// [`crate::package`]). Absent in offers stored before packages were records.
+    #[serde(default)]
+    pub packages: Vec<PackageDelivery>,
+    /// Association activities to continue with after the course ("Fortsæt bagefter"): ids of
+    /// activity records (see [`crate::activity`]).
+    #[serde(default)]
+    pub activity_ids: Vec<String>,
     /// Synthetic demo data: never to be presented as a real offer.
     pub demo: bool,
     /// Optimistic-concurrency version, incremented on every change.
@@ -157,15 +163,6 @@ pub struct Contact {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub url: Option<String>,
-}
-
-/// A local association activity to continue with after a course.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AssociationLink {
-    pub name: String,
-    pub url: String,
-    pub description: Option<String>,
 }
 
 #[cfg(test)]

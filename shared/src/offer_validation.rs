@@ -3,7 +3,7 @@
 
 use crate::geo::DENMARK;
 use crate::geography;
-use crate::offer::{Enrolment, Offer};
+use crate::offer::{Enrolment, Offer, TimeSlot};
 use crate::validation::{self, ErrorCode, FieldError};
 
 pub const TITLE_MAX: usize = 120;
@@ -55,16 +55,8 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
             "A course has at least one session and one week.",
         )));
     }
-    for (i, slot) in o.schedule.slots.iter().enumerate() {
-        if !is_time(&slot.start) || !is_time(&slot.end) || slot.start >= slot.end {
-            check(Err(FieldError::new(
-                &format!("schedule.slots[{i}]"),
-                ErrorCode::Invalid,
-                "Tider skrives TT:MM, og sluttid skal være efter starttid.",
-                "Write times as HH:MM, with the end after the start.",
-            )));
-        }
-    }
+    errors.extend(validate_slots("schedule.slots", &o.schedule.slots));
+    let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
     if !o.referral.self_referral && !o.referral.from_gp && !o.referral.from_hospital && !o.referral.from_municipality {
         check(Err(FieldError::new("referral", ErrorCode::Required, "Angiv hvordan man kommer med.", "Say how people can join.")));
     }
@@ -125,6 +117,23 @@ fn validate_eligibility(e: &crate::eligibility::Eligibility) -> Vec<FieldError> 
 fn check_label(field: &str, l: &crate::Label) -> Vec<FieldError> {
     let da = validation::text_length(&format!("{field}.da"), &l.da, 1, NOTE_MAX).err();
     da.into_iter().chain(validation::text_length(&format!("{field}.en"), &l.en, 0, NOTE_MAX).err()).collect()
+}
+
+/// Each weekly slot (offers and activities alike): HH:MM times, the end after the start.
+pub fn validate_slots(field: &str, slots: &[TimeSlot]) -> Vec<FieldError> {
+    slots
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| !is_time(&slot.start) || !is_time(&slot.end) || slot.start >= slot.end)
+        .map(|(i, _)| {
+            FieldError::new(
+                &format!("{field}[{i}]"),
+                ErrorCode::Invalid,
+                "Tider skrives TT:MM, og sluttid skal være efter starttid.",
+                "Write times as HH:MM, with the end after the start.",
+            )
+        })
+        .collect()
 }
 
 fn is_time(t: &str) -> bool {

@@ -1,10 +1,13 @@
 //! Building audit entries: who changed which fields of what, and who read whose request.
 
-use forebyg_shared::admin::{AuditAction, AuditEntry, FieldChange};
+use crate::error::ApiError;
+use crate::AppState;
+use forebyg_shared::admin::{AuditAction, AuditEntry, AuditTarget, FieldChange};
 use forebyg_shared::auth::Principal;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// The top-level fields that differ between two versions of a record, as JSON text.
 pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
@@ -36,11 +39,62 @@ pub fn entry(who: &Principal, region: RegionCode, action: AuditAction, target: &
         at: crate::self_referral::now(),
         region,
         actor: who.subject.clone(),
+        actor_name: who.name.clone(),
         actor_role: who.role,
         action,
         target: target.to_owned(),
+        target_title: None,
         changes,
     }
+}
+
+/// How many of a region's newest entries a filtered read of the log searches.
+pub const LOG_WINDOW: usize = 1000;
+
+/// Which entries the log shows.
+#[derive(Debug, Clone, Default)]
+pub struct LogFilter {
+    pub action: Option<AuditAction>,
+    /// The admin's user id, or part of their name (any case).
+    pub actor: Option<String>,
+    /// Unix seconds: at or after / before (the browser turns local days into these).
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
+impl LogFilter {
+    fn keeps(&self, e: &AuditEntry) -> bool {
+        let who = self.actor.as_deref().map(|a| a.trim().to_lowercase());
+        self.action.is_none_or(|a| a == e.action)
+            && who.is_none_or(|w| e.actor.to_lowercase() == w || e.actor_name.as_deref().is_some_and(|n| n.to_lowercase().contains(&w)))
+            && self.since.is_none_or(|t| e.at >= t)
+            && self.until.is_none_or(|t| e.at < t)
+    }
+}
+
+/// The region's log, newest first: the first `limit` entries the filter keeps among the newest
+/// [`LOG_WINDOW`], each with its target's current title.
+pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit: usize) -> Result<Vec<AuditEntry>, ApiError> {
+    let mut entries: Vec<AuditEntry> = state.audit.audit_log(region, LOG_WINDOW).await?.into_iter().filter(|e| filter.keeps(e)).take(limit).collect();
+    let mut titles: HashMap<(AuditTarget, String), Option<String>> = HashMap::new();
+    for e in &mut entries {
+        let kind = e.action.target_kind();
+        let key = (kind, e.target.clone());
+        if !titles.contains_key(&key) {
+            let title = match kind {
+                AuditTarget::Offer => state.store.get_offer(&e.target).await?.map(|o| o.title),
+                AuditTarget::Provider => state.directory.get_provider(&e.target).await?.map(|p| p.name),
+                AuditTarget::Location => state.directory.get_location(&e.target).await?.map(|l| l.name),
+                AuditTarget::Package => state.directory.get_package(&e.target).await?.map(|p| p.name.da),
+                AuditTarget::Association => state.directory.get_association(&e.target).await?.map(|a| a.name),
+                AuditTarget::Activity => state.directory.get_activity(&e.target).await?.map(|a| a.name),
+                AuditTarget::Referrals | AuditTarget::Report => None,
+            };
+            titles.insert(key.clone(), title);
+        }
+        e.target_title = titles[&key].clone();
+    }
+    Ok(entries)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use forebyg_shared::offer::{Enrolment, Location, Offer};
 use lists::join;
 
 /// The columns, in export order. An import needs every one of them, in any order (except
-/// [`OPTIONAL_COLUMNS`], which files from before those fields existed lack).
+/// [`OPTIONAL_COLUMNS`]).
 #[rustfmt::skip]
 pub const COLUMNS: [&str; 53] = [
     "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
@@ -26,17 +26,18 @@ pub const COLUMNS: [&str; 53] = [
     "self_referral", "from_gp", "from_hospital", "from_municipality", "referral_note",
     "capacity", "cost_dkk", "cost_note", "accessibility",
     "contact_name", "contact_phone", "contact_email", "contact_url",
-    "last_verified", "kronikerpakke", "continue_afterwards",
+    "last_verified", "packages", "activity_ids",
     "referral_methods", "referral_must_include_da", "referral_must_include_en",
     "min_age", "max_age", "eligible_conditions",
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en",
 ];
 
-/// Columns an import may lack: an empty cell's value (no location record, no methods stated,
-/// no eligibility criteria).
+/// Columns that files exported by earlier versions lack: such files still import (the values
+/// are then empty).
 #[rustfmt::skip]
-pub const OPTIONAL_COLUMNS: [&str; 11] = [
-    "location_id", "referral_methods", "referral_must_include_da", "referral_must_include_en", "min_age", "max_age", "eligible_conditions",
+pub const OPTIONAL_COLUMNS: [&str; 13] = [
+    "location_id", "packages", "activity_ids",
+    "referral_methods", "referral_must_include_da", "referral_must_include_en", "min_age", "max_age", "eligible_conditions",
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en",
 ];
 
@@ -102,11 +103,8 @@ pub fn cells(o: &Offer) -> Vec<String> {
     let slots = o.schedule.slots.iter().map(|s| vec![format!("{} {}-{}", s.weekday.code(), s.start, s.end)]);
     let l = o.location.as_ref();
     let place = |f: fn(&Location) -> String| l.map(f).unwrap_or_default();
-    let links = o.continue_afterwards.iter().map(|a| {
-        let mut parts = vec![a.name.clone(), a.url.clone()];
-        parts.extend(a.description.clone());
-        parts
-    });
+    // `kol|fysisk-aktivitet|sygdomsmestring;laenderygsmerter|fysisk-aktivitet`: package, components.
+    let packages = o.packages.iter().map(|d| std::iter::once(d.package.clone()).chain(d.components.iter().cloned()).collect());
     vec![
         o.id.clone(),
         o.version.to_string(),
@@ -149,8 +147,8 @@ pub fn cells(o: &Offer) -> Vec<String> {
         opt(&o.contact.email),
         opt(&o.contact.url),
         o.last_verified.clone(),
-        o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
-        join(links),
+        join(packages),
+        join(o.activity_ids.iter().map(|id| vec![id.clone()])),
         join(o.referral.methods.iter().map(|m| vec![m.code().to_owned()])),
         must_da,
         must_en,

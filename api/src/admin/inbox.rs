@@ -10,6 +10,7 @@ use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::validation::{ErrorCode, FieldError};
 
 fn item(r: &Referral) -> InboxItem {
     let rc = receipt(r);
@@ -52,18 +53,63 @@ pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, A
     Ok(counts)
 }
 
-/// Requests within scope, optionally for one offer and/or in one status.
-pub async fn list(state: &AppState, admin: &Admin, offer_id: Option<&str>, status: Option<ReferralStatus>) -> Result<Vec<InboxItem>, ApiError> {
+/// Which requests the inbox shows. Withdrawn requests are out of the way unless asked for (by
+/// status or `withdrawn`): there is nothing left to do with them.
+#[derive(Debug, Clone, Default)]
+pub struct InboxFilter {
+    pub offer_id: Option<String>,
+    /// Part of the offer's title, any case.
+    pub offer_title: Option<String>,
+    pub status: Option<ReferralStatus>,
+    /// Made on or after / on or before this day (YYYY-MM-DD).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub withdrawn: bool,
+}
+
+impl InboxFilter {
+    /// The dates must be days (422 naming the field otherwise).
+    fn check(&self) -> Result<(), ApiError> {
+        let errors: Vec<FieldError> = [("from", &self.from), ("to", &self.to)]
+            .into_iter()
+            .filter(|(_, d)| d.as_deref().is_some_and(|d| forebyg_shared::date::days_from_iso(d).is_none()))
+            .map(|(field, _)| FieldError::new(field, ErrorCode::Invalid, "Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(errors))
+        }
+    }
+
+    fn keeps(&self, r: &Referral, created_on: &str) -> bool {
+        let title = self.offer_title.as_deref().map(str::to_lowercase);
+        self.offer_id.as_deref().is_none_or(|o| o == r.offer_id)
+            && title.is_none_or(|t| r.offer_title.to_lowercase().contains(t.trim()))
+            && self.status.is_none_or(|s| s == r.status)
+            && (self.withdrawn || self.status == Some(ReferralStatus::Withdrawn) || r.status != ReferralStatus::Withdrawn)
+            && self.from.as_deref().is_none_or(|d| created_on >= d)
+            && self.to.as_deref().is_none_or(|d| created_on <= d)
+    }
+}
+
+/// Requests within scope that the filter keeps, newest first. One audit entry per region per view
+/// names every request shown (its receipt codes), so reading the inbox does not bury the log.
+pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Result<Vec<InboxItem>, ApiError> {
+    filter.check()?;
     let mut items = vec![];
     for region in admin.0.regions() {
+        let mut shown = vec![];
         for r in state.referrals.region_referrals(region, now()).await? {
-            if admin.0.may_manage(r.region, &r.provider_id) && offer_id.is_none_or(|o| o == r.offer_id) && status.is_none_or(|s| s == r.status) {
+            if admin.0.may_manage(r.region, &r.provider_id) && filter.keeps(&r, &receipt(&r).created_on) {
+                shown.push(r.receipt_code.clone());
                 items.push(r);
             }
         }
+        if !shown.is_empty() {
+            state.audit.append_audit(&[audit::entry(&admin.0, region, AuditAction::ReferralRead, &shown.join(" "), vec![])]).await?;
+        }
     }
-    let reads: Vec<_> = items.iter().map(|r| audit::entry(&admin.0, r.region, AuditAction::ReferralRead, &r.receipt_code, vec![])).collect();
-    state.audit.append_audit(&reads).await?;
     Ok(items.iter().map(item).collect())
 }
 

@@ -166,7 +166,8 @@ pub fn healthcare_service(o: &Offer) -> Value {
         "coverageArea": o.location.is_none().then(|| vec![reference("Location", &region_location_id(o.region), o.region.label(Lang::Da))]),
         "serviceProvisionCode": [{"coding": [{"system": PROVISION, "code": if o.cost.dkk == 0 { "free" } else { "cost" }}], "text": fees(o)}],
         "eligibility": eligibility(o),
-        "program": o.kronikerpakke.map(|k| vec![System::Kronikerpakke.concept(k.code())]),
+        // Packages are records now; the code system lists the known ones' stable codes.
+        "program": Some(o.packages.iter().filter_map(|d| forebyg_shared::taxonomy::Kronikerpakke::from_code(&d.package)).map(|k| System::Kronikerpakke.concept(k.code())).collect::<Vec<_>>()).filter(|p| !p.is_empty()),
         "characteristic": characteristics(o),
         "communication": o.languages.iter().map(|l| json!({"coding": [{"system": BCP47, "code": l.trim()}]})).collect::<Vec<_>>(),
         "referralMethod": referral_methods(o),

@@ -3,10 +3,14 @@
 //! and categories and conditions two taxonomies. Objects are `serde_json::Value`s shaped by the
 //! official schemas; ids are stable UUIDs derived from Forebyg's ids ([`id`]).
 
+mod activities;
 pub(crate) mod map;
+mod packages;
 
-use crate::store::{OfferStore, StoreError};
+use crate::store::{DirectoryStore, OfferStore, StoreError};
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::offer::Offer;
+use forebyg_shared::package::PackageRecord;
 use forebyg_shared::taxonomy::{Category, Condition, RegionCode};
 use forebyg_shared::Lang;
 use serde_json::{json, Map, Value};
@@ -30,12 +34,23 @@ pub fn prune(value: Value) -> Value {
     }
 }
 
-/// The published offers of one region or of all, ordered by id.
+/// The published offers and active association activities of one region or of all, ordered by
+/// id, with the associations running them and the packages offers deliver components of.
 pub struct Catalog {
     offers: Vec<Offer>,
+    activities: Vec<ActivityRecord>,
+    associations: BTreeMap<String, AssociationRecord>,
+    packages: Vec<PackageRecord>,
+}
+
+/// One item of an export list: from an offer or from an association activity.
+enum Item<'a, T> {
+    Offer(T),
+    Activity(&'a ActivityRecord),
 }
 
 impl Catalog {
+    /// The published offers only.
     pub async fn load(store: &dyn OfferStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
         let regions = region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
         let mut offers = vec![];
@@ -43,7 +58,21 @@ impl Catalog {
             offers.extend(store.region_offers(r).await?.into_iter().filter(Offer::is_published));
         }
         offers.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Catalog { offers })
+        Ok(Catalog { offers, activities: vec![], associations: BTreeMap::new(), packages: vec![] })
+    }
+
+    /// Adds the active activities of the same regions, their associations and the packages.
+    pub async fn with_activities(mut self, directory: &dyn DirectoryStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
+        for r in region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]) {
+            self.associations.extend(directory.region_associations(r).await?.into_iter().map(|a| (a.id.clone(), a)));
+            self.activities.extend(directory.region_activities(r).await?.into_iter().filter(ActivityRecord::is_active));
+        }
+        self.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        // Only the associations whose activities are exported.
+        let activities = &self.activities;
+        self.associations.retain(|id, _| activities.iter().any(|a| &a.association_id == id));
+        self.packages = directory.packages().await?;
+        Ok(self)
     }
 
     /// The published offers, ordered by id.
@@ -51,32 +80,64 @@ impl Catalog {
         &self.offers
     }
 
+    fn offer_service(&self, o: &Offer, full: bool) -> Value {
+        let mut v = map::service(o, full);
+        let extra = packages::attributes(o, &id("service", &o.id), &self.packages);
+        if let (false, Some(list)) = (extra.is_empty(), v.get_mut("attributes").and_then(Value::as_array_mut)) {
+            list.extend(extra);
+        }
+        v
+    }
+
+    fn activity_service(&self, a: &ActivityRecord, full: bool) -> Value {
+        activities::service(a, self.associations.get(&a.association_id), full)
+    }
+
+    /// Offers, then activities.
+    fn items<'a, T>(&'a self, offers: impl Iterator<Item = T>) -> Vec<Item<'a, T>> {
+        offers.map(Item::Offer).chain(self.activities.iter().map(Item::Activity)).collect()
+    }
+
     /// One page of services (with schedules, attributes, contacts, phones and languages).
     pub fn services(&self, page: Paging) -> Value {
-        page.of(&self.offers, |o| map::service(o, false))
+        page.of(&self.items(self.offers.iter()), |item| match item {
+            Item::Offer(o) => self.offer_service(o, false),
+            Item::Activity(a) => self.activity_service(a, false),
+        })
     }
 
     /// The fully nested service with this HSDS id: with its organization and service_at_locations.
     pub fn service(&self, hsds_id: &str) -> Option<Value> {
-        self.offers.iter().find(|o| id("service", &o.id) == hsds_id).map(|o| map::service(o, true))
+        match self.offers.iter().find(|o| id("service", &o.id) == hsds_id) {
+            Some(o) => Some(self.offer_service(o, true)),
+            None => self.activities.iter().find(|a| activities::service_id(a) == hsds_id).map(|a| self.activity_service(a, true)),
+        }
     }
 
     pub fn service_at_locations(&self, page: Paging) -> Value {
-        let placed: Vec<&Offer> = self.offers.iter().filter(|o| o.location.is_some()).collect();
-        page.of(&placed, |o| map::service_at_location(o, false))
+        let placed = self.items(self.offers.iter().filter(|o| o.location.is_some()));
+        page.of(&placed, |item| match item {
+            Item::Offer(o) => map::service_at_location(o, false),
+            Item::Activity(a) => activities::service_at_location(a, false),
+        })
     }
 
-    /// One organization per provider, ordered by provider id.
+    /// One organization per provider, ordered by provider id, then the associations.
     pub fn organizations(&self, page: Paging) -> Value {
         let mut providers: BTreeMap<&str, Vec<&Offer>> = BTreeMap::new();
         for o in &self.offers {
             providers.entry(o.provider.id.as_str()).or_default().push(o);
         }
-        let providers: Vec<Vec<&Offer>> = providers.into_values().collect();
-        page.of(&providers, |offers| map::organization(offers))
+        let mut items: Vec<Result<Vec<&Offer>, &AssociationRecord>> = providers.into_values().map(Ok).collect();
+        items.extend(self.associations.values().map(Err));
+        page.of(&items, |item| match item {
+            Ok(offers) => map::organization(offers),
+            Err(association) => activities::organization(association),
+        })
     }
 
-    /// One location per location record or distinct typed place, ordered by its key.
+    /// One location per location record or distinct typed place, ordered by its key, then one
+    /// per activity.
     pub fn locations(&self, page: Paging) -> Value {
         let mut places: BTreeMap<String, Vec<&Offer>> = BTreeMap::new();
         for o in &self.offers {
@@ -84,20 +145,26 @@ impl Catalog {
                 places.entry(key).or_default().push(o);
             }
         }
-        let places: Vec<Vec<&Offer>> = places.into_values().collect();
-        page.of(&places, |offers| map::location(offers))
+        let places = self.items(places.into_values());
+        page.of(&places, |item| match item {
+            Item::Offer(offers) => map::location(offers),
+            Item::Activity(a) => activities::location(a),
+        })
     }
 }
 
-/// The two taxonomies: categories (the interventions) and conditions (the target groups).
+/// The three taxonomies: categories (the interventions), conditions (the target groups) and the
+/// kronikerpakker.
 pub fn taxonomies(page: Paging) -> Value {
-    page.of(&[TAXONOMIES[0], TAXONOMIES[1]], |t| taxonomy(*t))
+    page.of(&[TAXONOMIES[0], TAXONOMIES[1], packages::TAXONOMY], |t| taxonomy(*t))
 }
 
-/// Every category and condition as a taxonomy term, with its code and Danish name.
-pub fn taxonomy_terms(page: Paging) -> Value {
-    let terms: Vec<Term> = Category::ALL.iter().map(|&c| Term::Category(c)).chain(Condition::ALL.iter().map(|&c| Term::Condition(c))).collect();
-    page.of(&terms, |t| t.to_hsds(true))
+/// Every category and condition as a taxonomy term, with its code and Danish name, then every
+/// package and its components.
+pub fn taxonomy_terms(page: Paging, packages: &[PackageRecord]) -> Value {
+    let fixed = Category::ALL.iter().map(|&c| Term::Category(c)).chain(Condition::ALL.iter().map(|&c| Term::Condition(c))).map(|t| t.to_hsds(true));
+    let terms: Vec<Value> = fixed.chain(packages::terms(packages)).collect();
+    page.of(&terms, Value::clone)
 }
 
 /// (key, name, description) of the two taxonomies.

@@ -10,7 +10,9 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use forebyg_shared::admin::{AdminOfferRow, AuditEntry, InboxItem, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange};
+use forebyg_shared::admin::{
+    AdminOfferRow, AuditAction, AuditEntry, InboxItem, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange,
+};
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralStatus;
@@ -108,15 +110,31 @@ async fn verify_offer(
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InboxQuery {
+    /// One offer's requests (its id).
     offer: Option<String>,
+    /// Offers whose title contains this text (any case).
+    offer_title: Option<String>,
+    /// One status; `withdrawn` shows the withdrawn requests.
     status: Option<ReferralStatus>,
+    /// Made on or after this day (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
+    from: Option<String>,
+    /// Made on or before this day (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
+    to: Option<String>,
+    /// Include withdrawn requests (left out by default).
+    #[serde(default)]
+    withdrawn: bool,
 }
 
-/// Requests to join the admin's offers, newest first. Every read is audited.
+/// Requests to join the admin's offers, newest first; withdrawn ones only when asked for. Every
+/// view is audited (one entry naming the requests shown).
 #[utoipa::path(get, path = "/admin/referrals", tag = "admin", security(("bearer" = [])), params(InboxQuery),
     responses((status = 200, body = Vec<InboxItem>), Invalid, AdminAuth, Unavailable))]
 async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
-    Ok(Json(inbox::list(&state, &admin, q.offer.as_deref(), q.status).await?))
+    let filter =
+        inbox::InboxFilter { offer_id: q.offer, offer_title: q.offer_title, status: q.status, from: q.from, to: q.to, withdrawn: q.withdrawn };
+    Ok(Json(inbox::list(&state, &admin, &filter).await?))
 }
 
 /// How many requests to join the admin's offers are in each status (no personal data; not audited).
@@ -146,9 +164,18 @@ pub struct AuditQuery {
     /// How many entries, newest first (default 100).
     #[param(minimum = 1, maximum = 500, default = 100)]
     limit: Option<usize>,
+    /// Only this kind of entry.
+    action: Option<AuditAction>,
+    /// Only this admin: user id, or part of the name.
+    actor: Option<String>,
+    /// Only entries at or after this time (Unix seconds).
+    since: Option<i64>,
+    /// Only entries before this time (Unix seconds).
+    until: Option<i64>,
 }
 
-/// The region's audit log, newest first. Region admins (and national admins) only.
+/// The region's audit log, newest first, each entry with its target's title; filtered by kind,
+/// admin and time among the newest 1,000 entries. Region admins (and national admins) only.
 #[utoipa::path(get, path = "/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntry>), Invalid, AdminAuth, Unavailable))]
 async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
@@ -165,5 +192,6 @@ async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): Api
     if !(1..=500).contains(&limit) {
         return Err(FieldError::new("limit", ErrorCode::OutOfRange, "Skal være mellem 1 og 500.", "Must be between 1 and 500.").into());
     }
-    Ok(Json(state.audit.audit_log(region, limit).await?))
+    let filter = crate::admin::audit::LogFilter { action: q.action, actor: q.actor, since: q.since, until: q.until };
+    Ok(Json(crate::admin::audit::log(&state, region, &filter, limit).await?))
 }

@@ -35,7 +35,23 @@ pub struct CoverageQuery {
 }
 
 async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<CoverageReport, ApiError> {
-    let region = match (admin.0.role, q.region, admin.0.region) {
+    let (region, max_km, places) = scope(admin, q.region, q.max_km.as_deref(), q.municipality.as_deref())?;
+    Ok(coverage::report(region, max_km, &places, &state.store.region_offers(region).await?))
+}
+
+/// A place coverage is measured from: code, name, point.
+pub(super) type Place = (String, String, forebyg_shared::geo::GeoPoint);
+
+/// The region a coverage view is for (a region admin's own; a national admin names one), the
+/// distance limit and the places: the region's municipalities, or on drill-down the postcodes
+/// around one municipality. Provider editors are refused.
+pub(super) fn scope(
+    admin: &Admin,
+    region: Option<RegionCode>,
+    max_km: Option<&str>,
+    municipality: Option<&str>,
+) -> Result<(RegionCode, f64, Vec<Place>), ApiError> {
+    let region = match (admin.0.role, region, admin.0.region) {
         (Role::ProviderEditor, ..) => return Err(ApiError::Forbidden("Coverage planning is for region administrators.".into())),
         (Role::NationalAdmin, Some(r), _) => r,
         (Role::RegionAdmin, None, Some(own)) => own,
@@ -43,8 +59,8 @@ async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<Cov
         (Role::NationalAdmin, None, _) => return Err(FieldError::required("region", "en region", "a region").into()),
         _ => return Err(ApiError::Forbidden("This region is not yours.".into())),
     };
-    let max_km = q.max_km.as_deref().map(|v| validation::number_in_range("max_km", v, 1.0, 100.0)).transpose()?.unwrap_or(DEFAULT_MAX_KM);
-    let places: Vec<_> = match &q.municipality {
+    let max_km = max_km.map(|v| validation::number_in_range("max_km", v, 1.0, 100.0)).transpose()?.unwrap_or(DEFAULT_MAX_KM);
+    let places: Vec<_> = match municipality {
         None => geography::municipalities_in(region)
             .filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code.to_owned(), m.name.to_owned(), pc.point)))
             .collect(),
@@ -55,12 +71,12 @@ async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<Cov
             postcodes_around(m.code, region)
         }
     };
-    Ok(coverage::report(region, max_km, &places, &state.store.region_offers(region).await?))
+    Ok((region, max_km, places))
 }
 
 /// The region's postcodes whose nearest main town is this municipality's (postcode areas do not
 /// follow municipal borders exactly; this is the planning approximation).
-fn postcodes_around(municipality: &str, region: RegionCode) -> Vec<(String, String, forebyg_shared::geo::GeoPoint)> {
+fn postcodes_around(municipality: &str, region: RegionCode) -> Vec<Place> {
     let seats: Vec<_> =
         geography::municipalities_in(region).filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code, pc.point))).collect();
     geography::postcodes()

@@ -78,7 +78,7 @@ fn cached(v: Value) -> Response {
 
 async fn catalog(state: &AppState, q: &HsdsQuery) -> Result<(Catalog, Paging), ApiError> {
     let (region, paging) = q.parse()?;
-    Ok((Catalog::load(state.store.as_ref(), region).await?, paging))
+    Ok((Catalog::load(state.store.as_ref(), region).await?.with_activities(state.directory.as_ref(), region).await?, paging))
 }
 
 /// Published offers as HSDS services (with schedules, taxonomy attributes, contacts and phones).
@@ -93,7 +93,7 @@ async fn hsds_services(State(state): State<AppState>, ApiQuery(q): ApiQuery<Hsds
 #[utoipa::path(get, path = "/hsds/services/{id}", tag = "hsds", params(("id" = String, Path, description = "The service's HSDS id (a UUID)")),
     responses((status = 200, description = "HSDS 3.0 service", body = Object), NotFound, Unavailable))]
 async fn hsds_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let c = Catalog::load(state.store.as_ref(), None).await?;
+    let c = Catalog::load(state.store.as_ref(), None).await?.with_activities(state.directory.as_ref(), None).await?;
     c.service(&id.to_ascii_lowercase()).map(cached).ok_or_else(|| ApiError::NotFound(format!("No published service with id {id}.")))
 }
 
@@ -121,16 +121,18 @@ async fn hsds_service_at_locations(State(state): State<AppState>, ApiQuery(q): A
     Ok(cached(c.service_at_locations(paging)))
 }
 
-/// Forebyg's two taxonomies: interventions (categories) and target groups (conditions). `region` is ignored.
+/// Forebyg's three taxonomies: interventions (categories), target groups (conditions) and kronikerpakker. `region` is ignored.
 #[utoipa::path(get, path = "/hsds/taxonomies", tag = "hsds", params(HsdsQuery),
     responses((status = 200, description = "HSDS 3.0 Page of taxonomies", body = Object), Invalid))]
 async fn hsds_taxonomies(ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
     Ok(cached(hsds::taxonomies(q.parse()?.1)))
 }
 
-/// Every category and condition as a taxonomy term, with its code and Danish name. `region` is ignored.
+/// Every category and condition as a taxonomy term, with its code and Danish name, then each
+/// kronikerpakke and its components (children of the package's term). `region` is ignored.
 #[utoipa::path(get, path = "/hsds/taxonomy_terms", tag = "hsds", params(HsdsQuery),
-    responses((status = 200, description = "HSDS 3.0 Page of taxonomy terms", body = Object), Invalid))]
-async fn hsds_taxonomy_terms(ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
-    Ok(cached(hsds::taxonomy_terms(q.parse()?.1)))
+    responses((status = 200, description = "HSDS 3.0 Page of taxonomy terms", body = Object), Invalid, Unavailable))]
+async fn hsds_taxonomy_terms(State(state): State<AppState>, ApiQuery(q): ApiQuery<HsdsQuery>) -> Result<Response, ApiError> {
+    let paging = q.parse()?.1;
+    Ok(cached(hsds::taxonomy_terms(paging, &state.directory.packages().await?)))
 }

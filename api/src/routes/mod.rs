@@ -1,10 +1,13 @@
 //! The HTTP surface: one module per resource, each exposing `router() -> OpenApiRouter<AppState>`
 //! that declares its routes with their documentation (see api/README.md, "Adding a route").
 
+mod activities;
 mod admin;
+mod admin_activities;
 mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
+mod admin_package_coverage;
 mod clinician;
 mod dev_auth;
 mod dev_oauth;
@@ -13,6 +16,7 @@ mod fhir_referrals;
 mod health;
 mod hsds;
 mod offers;
+mod packages;
 mod reports;
 pub mod security_headers;
 mod self_referrals;
@@ -49,6 +53,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin_directory::router())
         .merge(reports::router())
         .merge(clinician::router())
+        .merge(packages::router())
+        .merge(activities::router())
+        .merge(admin_activities::router())
+        .merge(admin_package_coverage::router())
         .routes(routes!(openapi_json));
     OpenApiRouter::with_openapi(crate::openapi::frame()).nest("/api/v1", v1).merge(health::router())
 }

@@ -4,6 +4,7 @@
 pub mod dynamodb_local;
 pub mod fhir_schema;
 pub mod server;
+pub mod session;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
@@ -79,8 +80,8 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
         contact: Contact { name: None, phone: Some("+45 1234 5678".into()), email: None, url: Some("https://example.org".into()) },
         status: OfferStatus::Published,
         last_verified: "2026-10-01".into(),
-        kronikerpakke: Some(Kronikerpakke::Kol),
-        continue_afterwards: vec![AssociationLink { name: "Lungeforeningen".into(), url: "https://www.lunge.dk".into(), description: None }],
+        packages: vec![forebyg_shared::package::PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }],
+        activity_ids: vec![],
         demo: false,
         version: 1,
     }

@@ -86,7 +86,10 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
 
     let who = {
         let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
-        let pakke = o.kronikerpakke.map(|k| view! { <p>{t(i18n::KRONIKERPAKKE)}" "{k.label(lang)}"."</p> });
+        // The known packages by name; the offer page lists the components once packages are read from the API.
+        let pakker: Vec<&str> =
+            o.packages.iter().filter_map(|d| forebyg_shared::taxonomy::Kronikerpakke::from_code(&d.package)).map(|k| k.label(lang)).collect();
+        let pakke = (!pakker.is_empty()).then(|| view! { <p>{t(i18n::KRONIKERPAKKE)}" "{pakker.join(", ")}"."</p> });
         view! {
             {if conditions.is_empty() {
                 view! { <p>{t(i18n::CONDITIONS_NONE)}</p> }.into_any()
@@ -200,23 +203,6 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
         </dl>
     };
 
-    let continue_afterwards = (!o.continue_afterwards.is_empty()).then(|| {
-        let links = o
-            .continue_afterwards
-            .iter()
-            .map(|a| {
-                let d = a.description.clone().map(|d| view! { <br /><span class="muted">{d}</span> });
-                view! { <li>{link_or_text(format::web_link(&a.url).map(str::to_owned), a.name.clone())}{d}</li> }
-            })
-            .collect_view();
-        view! {
-            <section class="offer__section">
-                <h2>{t(i18n::SECTION_CONTINUE)}</h2>
-                <ul>{links}</ul>
-            </section>
-        }
-    });
-
     view! {
         <article class="offer" class:offer--demo=o.demo>
             <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
@@ -251,7 +237,6 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
-            {continue_afterwards}
             <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
             {crate::components::offer_qr::offer_qr(&o.id)}
             <PageTools lang=lang />

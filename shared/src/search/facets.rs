@@ -13,6 +13,9 @@ pub struct Facets {
     pub category: Category,
     #[serde(rename = "k", default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
+    /// Codes of the kronikerpakker the offer delivers components of.
+    #[serde(rename = "g", default, skip_serializing_if = "Vec::is_empty")]
+    pub packages: Vec<String>,
     #[serde(rename = "f")]
     pub format: Format,
     #[serde(rename = "l", default, skip_serializing_if = "Vec::is_empty")]
@@ -63,6 +66,7 @@ impl From<&Offer> for Facets {
         Facets {
             category: o.category,
             conditions: o.conditions.clone(),
+            packages: o.packages.iter().map(|d| d.package.clone()).collect(),
             format: o.format,
             languages: o.languages.clone(),
             next_start: s.next_start.clone(),

@@ -10,6 +10,8 @@ pub mod clinician;
 mod facets;
 #[cfg(feature = "openapi")]
 mod params_doc;
+#[cfg(feature = "openapi")]
+pub use params_doc::PlaceParams;
 mod response;
 
 pub use facets::Facets;
@@ -23,6 +25,12 @@ pub const MAX_PER_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 1000;
 pub const MAX_QUERY_CHARS: usize = 100;
 pub const MAX_STARTS_WITHIN_WEEKS: u32 = 52;
+/// The most pins a search returns for the map.
+pub const MAX_PINS: usize = 500;
+/// Fewer on-site matches than this within the radius: the response suggests a wider search.
+pub const NEAR_EMPTY: u32 = 3;
+/// The radii a wider search tries, in order, beyond the searched one.
+pub const WIDER_RADII_KM: [f64; 4] = [50.0, 100.0, 200.0, MAX_RADIUS_KM];
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +64,8 @@ pub struct SearchParams {
     /// Any of these categories (empty: all).
     pub categories: Vec<Category>,
     pub condition: Option<Condition>,
+    /// Only offers delivering a component of this kronikerpakke (its code, e.g. `kol`).
+    pub package: Option<String>,
     pub format: Option<Format>,
     /// Free text matched against title, summary, description and provider (case-insensitive).
     pub q: Option<String>,
@@ -75,6 +85,8 @@ pub struct SearchParams {
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
+    /// Also return every on-site match's pin for the map (`pins=true`).
+    pub pins: bool,
 }
 
 impl Default for SearchParams {
@@ -85,6 +97,7 @@ impl Default for SearchParams {
             radius_km: DEFAULT_RADIUS_KM,
             categories: vec![],
             condition: None,
+            package: None,
             format: None,
             q: None,
             evening: false,
@@ -97,6 +110,7 @@ impl Default for SearchParams {
             sort: Sort::Distance,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
+            pins: false,
         }
     }
 }
@@ -129,6 +143,7 @@ impl SearchParams {
                     }
                 })),
                 "condition" => keep(validation::known_code(key, value, Condition::from_code).map(|c| p.condition = Some(c))),
+                "package" => keep(package_code(key, value).map(|c| p.package = Some(c))),
                 "format" => keep(validation::known_code(key, value, Format::from_code).map(|f| p.format = Some(f))),
                 "q" => keep(validation::text_length(key, value, 1, MAX_QUERY_CHARS).map(|_| p.q = Some(value.to_owned()))),
                 "evening" => keep(flag(key, value).map(|v| p.evening = v)),
@@ -136,6 +151,7 @@ impl SearchParams {
                 "continuous" => keep(flag(key, value).map(|v| p.continuous = v)),
                 "self_referral" => keep(flag(key, value).map(|v| p.self_referral = v)),
                 "available" => keep(flag(key, value).map(|v| p.available = v)),
+                "pins" => keep(flag(key, value).map(|v| p.pins = v)),
                 "starts_within_weeks" => {
                     keep(validation::integer_in_range(key, value, 1, MAX_STARTS_WITHIN_WEEKS).map(|v| p.starts_within_weeks = Some(v)))
                 }
@@ -179,6 +195,9 @@ impl SearchParams {
         if let Some(c) = self.condition {
             out.push(("condition", c.code().to_owned()));
         }
+        if let Some(code) = &self.package {
+            out.push(("package", code.clone()));
+        }
         if let Some(f) = self.format {
             out.push(("format", f.code().to_owned()));
         }
@@ -191,6 +210,7 @@ impl SearchParams {
             ("continuous", self.continuous),
             ("self_referral", self.self_referral),
             ("available", self.available),
+            ("pins", self.pins),
         ] {
             if on {
                 out.push((name, "true".to_owned()));
@@ -225,6 +245,7 @@ impl SearchParams {
         let continuous = f.has(Facets::CONTINUOUS);
         (self.categories.is_empty() || self.categories.contains(&f.category))
             && self.condition.is_none_or(|c| f.conditions.contains(&c))
+            && self.package.as_deref().is_none_or(|code| f.packages.iter().any(|p| p == code))
             && self.format.is_none_or(|format| f.format == format)
             && (!(self.evening || self.weekend) || (self.evening && f.has(Facets::EVENING)) || (self.weekend && f.has(Facets::WEEKEND)))
             && (!self.continuous || continuous)
@@ -260,6 +281,17 @@ fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
         "true" | "1" | "on" | "yes" => Ok(true),
         "false" | "0" | "off" | "no" => Ok(false),
         _ => Err(FieldError::new(field, crate::validation::ErrorCode::Invalid, "Skal være true eller false.", "Must be true or false.")),
+    }
+}
+
+/// Package codes are data (see [`crate::package`]): the form is checked here, whether the
+/// package exists on the server.
+fn package_code(field: &str, value: &str) -> Result<String, FieldError> {
+    let v = value.trim().to_ascii_lowercase();
+    if crate::directory_validation::is_valid_id(&v) {
+        Ok(v)
+    } else {
+        Err(FieldError::new(field, crate::validation::ErrorCode::Invalid, "Ukendt kronikerpakke.", "Unknown chronic care package."))
     }
 }
 
@@ -343,10 +375,13 @@ mod tests {
             ("self_referral", "yes"),
             ("available", "true"),
             ("sort", "next-start"),
+            ("pins", "true"),
+            ("package", "KOL"),
         ];
         let p = SearchParams::parse(q).unwrap();
         assert_eq!((p.q.as_deref(), p.evening, p.weekend, p.starts_within_weeks, p.continuous), (Some("ryg træning"), true, true, Some(4), true));
-        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort), (Some("en"), true, true, Sort::NextStart));
+        assert_eq!((p.language.as_deref(), p.self_referral, p.available, p.sort, p.pins), (Some("en"), true, true, Sort::NextStart, true));
+        assert_eq!(p.package.as_deref(), Some("kol"));
         let pairs = p.to_pairs();
         assert_eq!(SearchParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
         let errs = SearchParams::parse([("evening", "maybe"), ("starts_within_weeks", "53"), ("language", "dansk"), ("sort", "price")]).unwrap_err();
@@ -377,6 +412,10 @@ mod tests {
         assert!(!yes(SearchParams { continuous: true, ..base() }));
         assert!(!yes(SearchParams { language: Some("en".into()), ..base() }) && yes(SearchParams { language: Some("da".into()), ..base() }));
         assert!(!yes(SearchParams { self_referral: true, ..base() }) && !yes(SearchParams { available: true, ..base() }));
+        assert!(!yes(SearchParams { package: Some("kol".into()), ..base() }));
+        let mut in_package = o.clone();
+        in_package.packages = vec![crate::package::PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
+        assert!(SearchParams { package: Some("kol".into()), ..base() }.matches(&in_package, today));
         let title_word = o.title.split_whitespace().next().unwrap().to_uppercase();
         assert!(yes(SearchParams { q: Some(title_word), ..base() }) && !yes(SearchParams { q: Some("zebra".into()), ..base() }));
         // A course that started already does not "start within" any number of weeks.

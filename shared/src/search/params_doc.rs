@@ -50,6 +50,11 @@ impl utoipa::IntoParams for SearchParams {
             param("radius_km", "Search radius in km.", number(Type::Number, MIN_RADIUS_KM, MAX_RADIUS_KM).default(Some(DEFAULT_RADIUS_KM.into()))),
             categories,
             param("condition", "Only offers for this condition.", code::<Condition>()),
+            param(
+                "package",
+                "Only offers delivering a component of this kronikerpakke (its code, e.g. `kol`; an unknown one is a 422).",
+                ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[a-z0-9-]{1,64}$")),
+            ),
             param("format", "Only offers in this format.", code::<Format>()),
             param(
                 "q",
@@ -71,6 +76,7 @@ impl utoipa::IntoParams for SearchParams {
             ),
             flag("self_referral", "Only offers one can sign up for oneself."),
             flag("available", "Only offers with places (open or few places left)."),
+            flag("pins", "Also return `pins`: every on-site match within the radius (up to 500), for the map."),
             param(
                 "sort",
                 "`distance` (nearest first) or `next-start` (soonest start first).",
@@ -79,5 +85,16 @@ impl utoipa::IntoParams for SearchParams {
             param("page", "Page number.", number(Type::Integer, 1.0, MAX_PAGE as f64).default(Some(1.into()))),
             param("per_page", "Results per page.", number(Type::Integer, 1.0, MAX_PER_PAGE as f64).default(Some(DEFAULT_PER_PAGE.into()))),
         ]
+    }
+}
+
+/// The place parameters of searches that are not offer searches (activities): `postcode` or
+/// `lat` + `lon`, `radius_km` and `condition`, parsed by [`SearchParams::parse`] as well.
+pub struct PlaceParams;
+
+impl utoipa::IntoParams for PlaceParams {
+    fn into_params(parameter_in: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        const PLACE: [&str; 5] = ["postcode", "lat", "lon", "radius_km", "condition"];
+        SearchParams::into_params(parameter_in).into_iter().filter(|p| PLACE.contains(&p.name.as_str())).collect()
     }
 }

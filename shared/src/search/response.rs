@@ -20,6 +20,37 @@ pub struct SearchResponse {
     /// On-site and hybrid offers nearest first, then the digital offers of the searched region.
     pub results: Vec<OfferHit>,
     pub stats: SearchStats,
+    /// When (almost) nothing lies within the radius: how far the nearest match beyond it is and
+    /// how many lie within a wider radius, for "Vis tilbud inden for 50 km". Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wider: Option<WiderSearch>,
+    /// With `pins=true`: every on-site match within the radius (not only this page's), for the
+    /// map, nearest first, at most [`MAX_PINS`](super::MAX_PINS).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pins: Vec<MapPin>,
+}
+
+/// A wider search that finds more: its radius, how many on-site matches lie within it, and the
+/// distance of the nearest one beyond the searched radius.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WiderSearch {
+    pub radius_km: f64,
+    pub count: u32,
+    pub nearest_km: f64,
+}
+
+/// One offer on the results map, with what its popup says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MapPin {
+    pub id: String,
+    pub title: String,
+    pub point: GeoPoint,
+    pub distance_km: f64,
+    pub next_start: Option<String>,
+    pub continuous_enrolment: bool,
+    pub self_referral: bool,
 }
 
 /// Where the search was made from.

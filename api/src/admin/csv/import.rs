@@ -3,7 +3,7 @@
 //! all-or-nothing batch, or nothing at all.
 
 use super::records::Directory;
-use super::{cells, column_of, parse, unguard_formula, COLUMNS, OPTIONAL_COLUMNS};
+use super::{cells, column_of, parse, unguard_formula, COLUMNS};
 use crate::admin::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
@@ -62,8 +62,7 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
         }
     }
     for (c, i) in index.iter().enumerate() {
-        // Files exported before locations were records (or eligibility) existed: still importable.
-        if i.is_none() && !OPTIONAL_COLUMNS.contains(&COLUMNS[c]) {
+        if i.is_none() && !super::OPTIONAL_COLUMNS.contains(&COLUMNS[c]) {
             let col = COLUMNS[c];
             errors.push(file_error(col, ErrorCode::Required, format!("Kolonnen »{col}« mangler."), format!("The column “{col}” is missing.")));
         }
@@ -201,6 +200,10 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
     for (row, offer) in changed() {
         errors.extend(directory.check(row, offer).into_iter().map(|e| row_error(row, e)));
     }
+    let links = crate::admin::offer_links::OfferLinks::load(state, changed().map(|(_, o)| o)).await?;
+    for (row, offer) in changed() {
+        errors.extend(links.check(offer).into_iter().map(|e| row_error(row, FieldError { field: column_of(&e.field).to_owned(), ..e })));
+    }
     let count = |f: fn(&Plan) -> bool| plans.iter().filter(|(_, p)| f(p)).count();
     let (created, updated) = (count(|p| matches!(p, Plan::Create(_))), count(|p| matches!(p, Plan::Update { .. })));
     let unchanged = count(|p| matches!(p, Plan::Unchanged));
@@ -226,8 +229,9 @@ fn record_entry(admin: &Admin, record: &forebyg_shared::directory::DirectoryReco
     let (action, changes) = match record {
         DirectoryRecord::Provider(p) => (AuditAction::ProviderCreated, audit::diff(None, p)),
         DirectoryRecord::Location(l) => (AuditAction::LocationCreated, audit::diff(None, l)),
+        _ => unreachable!("an import creates only providers and locations"),
     };
-    audit::entry(&admin.0, record.region(), action, record.id(), changes)
+    audit::entry(&admin.0, record.region().expect("providers and locations are regional"), action, record.id(), changes)
 }
 
 /// Writes the planned rows and new records in one batch; a conflict (someone saved meanwhile)

@@ -7,6 +7,7 @@ use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography;
 use forebyg_shared::offer::*;
+use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
 use forebyg_shared::validation::{self, ErrorCode, FieldError};
@@ -161,8 +162,8 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     let capacity = r.code("capacity", Capacity::from_code);
     let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, 1_000_000) };
     let last_verified = r.date("last_verified").unwrap_or_else(|| default_verified.to_owned());
-    let kronikerpakke = if r.get("kronikerpakke").is_empty() { None } else { r.code("kronikerpakke", Kronikerpakke::from_code) };
-    let continue_afterwards = parse_links(&mut r);
+    let packages = parse_packages(&mut r);
+    let activity_ids = split(r.get("activity_ids")).into_iter().map(|parts| parts.join("|")).collect();
     let offer = Offer {
         id: r.text("id"),
         title: r.text("title"),
@@ -185,8 +186,8 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         contact: Contact { name: r.opt("contact_name"), phone: r.opt("contact_phone"), email: r.opt("contact_email"), url: r.opt("contact_url") },
         status: status.unwrap_or(OfferStatus::Draft),
         last_verified,
-        kronikerpakke,
-        continue_afterwards,
+        packages,
+        activity_ids,
         demo: false,
         version: version.unwrap_or(0),
     };
@@ -275,24 +276,23 @@ fn coordinate(column: &str, value: &str, max: f64) -> Result<f64, FieldError> {
     }
 }
 
-/// `name|url` or `name|url|description` items.
-fn parse_links(r: &mut Row) -> Vec<AssociationLink> {
-    let mut links = vec![];
-    for mut parts in split(r.get("continue_afterwards")) {
-        if parts.len() < 2 || parts.len() > 3 || parts[0].is_empty() || parts[1].is_empty() {
+/// `package|component|component` items; whether they exist is checked against the records.
+fn parse_packages(r: &mut Row) -> Vec<PackageDelivery> {
+    let mut out = vec![];
+    for mut parts in split(r.get("packages")) {
+        if parts.len() < 2 || parts.iter().any(String::is_empty) {
             r.fail(FieldError::new(
-                "continue_afterwards",
+                "packages",
                 ErrorCode::Invalid,
-                "Skriv hver forening som navn|webadresse (eventuelt |beskrivelse), adskilt af semikolon.",
-                "Write each association as name|url (optionally |description), separated by semicolons.",
+                "Skriv hver pakke som pakke|komponent|komponent, adskilt af semikolon, fx kol|fysisk-aktivitet.",
+                "Write each package as package|component|component, separated by semicolons, e.g. kol|fysisk-aktivitet.",
             ));
             continue;
         }
-        let description = if parts.len() == 3 { parts.pop() } else { None };
-        let url = parts.pop().unwrap_or_default();
-        links.push(AssociationLink { name: parts.pop().unwrap_or_default(), url, description });
+        let package = parts.remove(0).to_lowercase();
+        out.push(PackageDelivery { package, components: parts.into_iter().map(|c| c.to_lowercase()).collect() });
     }
-    links
+    out
 }
 
 /// The CSV column of a field named by `validate_offer` (a JSON path of the offer).
@@ -324,6 +324,8 @@ pub fn column_of(path: &str) -> &str {
         "location.municipality_code" => "municipality_code",
         "location.point" => "lat",
         p if p.starts_with("schedule.slots") => "slots",
+        p if p.starts_with("packages") => "packages",
+        p if p.starts_with("activity_ids") => "activity_ids",
         p => p,
     }
 }

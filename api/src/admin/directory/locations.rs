@@ -37,7 +37,7 @@ pub async fn get(state: &AppState, admin: &Admin, id: &str) -> Result<LocationRe
 fn unwrap(record: DirectoryRecord) -> LocationRecord {
     match record {
         DirectoryRecord::Location(l) => l,
-        DirectoryRecord::Provider(_) => unreachable!("a location save returns the location"),
+        _ => unreachable!("a location save returns the location"),
     }
 }
 

@@ -14,12 +14,13 @@ use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::directory::{DirectoryRecord, RecordStatus};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
+use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
 /// How often a record save is retried when an offer that embeds it changes meanwhile.
 const ATTEMPTS: usize = 3;
 
-fn validated(errors: Vec<FieldError>) -> Result<(), ApiError> {
+pub(crate) fn validated(errors: Vec<FieldError>) -> Result<(), ApiError> {
     if errors.is_empty() {
         Ok(())
     } else {
@@ -28,7 +29,7 @@ fn validated(errors: Vec<FieldError>) -> Result<(), ApiError> {
 }
 
 /// 422 on `field`: the record's region (or provider) is fixed once it exists.
-fn fixed(field: &str) -> ApiError {
+pub(crate) fn fixed(field: &str) -> ApiError {
     ApiError::Validation(vec![FieldError::new(
         field,
         ErrorCode::Invalid,
@@ -39,7 +40,7 @@ fn fixed(field: &str) -> ApiError {
 
 /// 409 while published offers use the record: archiving it would leave them pointing at a
 /// place or organisation that is gone. The problem names the offers.
-fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(), ApiError> {
+pub(crate) fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(), ApiError> {
     if in_use.is_empty() {
         return Ok(());
     }
@@ -53,8 +54,9 @@ fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(), ApiError> 
 
 /// Saves `next` over `before` (`None`: create) together with every offer of its region that
 /// `refresh` changes (the offers embedding the record), all or nothing, then audits the record
-/// and each offer. An offer changed meanwhile makes it read and try again.
-async fn save(
+/// (in its region's log, or in every region's for a national record) and each offer. An offer
+/// changed meanwhile makes it read and try again.
+pub(crate) async fn save(
     state: &AppState,
     admin: &Admin,
     before: Option<&DirectoryRecord>,
@@ -64,8 +66,8 @@ async fn save(
 ) -> Result<DirectoryRecord, ApiError> {
     for _ in 0..ATTEMPTS {
         let mut refreshed = vec![];
-        if let Some(refresh) = refresh {
-            for o in state.store.region_offers(next.region()).await? {
+        if let (Some(refresh), Some(region)) = (refresh, next.region()) {
+            for o in state.store.region_offers(region).await? {
                 if let Some(mut updated) = refresh(&o).filter(|u| *u != o) {
                     updated.version = o.version + 1;
                     refreshed.push((o, updated));
@@ -82,7 +84,8 @@ async fn save(
         }
         match state.directory.save_directory(&[(next.clone(), before.map(DirectoryRecord::version))], &saves).await? {
             DirectorySaved::Saved => {
-                let mut entries = vec![audit::entry(&admin.0, next.region(), action, next.id(), changes)];
+                let regions = next.region().map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
+                let mut entries: Vec<_> = regions.into_iter().map(|r| audit::entry(&admin.0, r, action, next.id(), changes.clone())).collect();
                 for (old, new) in &refreshed {
                     entries.push(audit::entry(&admin.0, new.region, AuditAction::OfferUpdated, &new.id, audit::diff(Some(old), new)));
                 }
@@ -143,5 +146,6 @@ pub async fn link_offer(state: &AppState, offer: &mut Offer) -> Result<(), ApiEr
     } else {
         offer.location_id = None;
     }
+    errors.extend(crate::admin::offer_links::OfferLinks::load(state, std::iter::once(&*offer)).await?.check(offer));
     validated(errors)
 }

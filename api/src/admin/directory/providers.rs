@@ -30,7 +30,7 @@ pub async fn get(state: &AppState, admin: &Admin, id: &str) -> Result<ProviderRe
 fn unwrap(record: DirectoryRecord) -> ProviderRecord {
     match record {
         DirectoryRecord::Provider(p) => p,
-        DirectoryRecord::Location(_) => unreachable!("a provider save returns the provider"),
+        _ => unreachable!("a provider save returns the provider"),
     }
 }
 

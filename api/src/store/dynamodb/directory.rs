@@ -1,7 +1,9 @@
 //! Provider and location records in the single table: `PK = PROVIDER#{id}`, `SK = PROVIDER`
 //! (and `LOCATION#…`), listed per region through GSI2 (`REGION#{region}`, `PROVIDER#{id}` /
 //! `LOCATION#{id}`) beside the region's offers. A record change and its offers are one
-//! `TransactWriteItems`, each put conditional on the version read.
+//! `TransactWriteItems`, each put conditional on the version read. Associations and activities
+//! are regional records the same way (`ASSOCIATION#…`, `ACTIVITY#…`); packages are national, listed
+//! under GSI2PK = `NATIONAL`, GSI2SK = `PACKAGE#{code}`.
 
 use super::item::{offer_to_item, s, Item};
 use super::table::{GSI2, GSI2_PK, GSI2_SK, PK, SK};
@@ -9,8 +11,10 @@ use super::{conditional_put, sdk_error, transaction_failure, DynamoStore, MAX_TR
 use crate::store::{DirectorySaved, DirectoryStore, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord};
 use forebyg_shared::offer::Offer;
+use forebyg_shared::package::PackageRecord;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -28,13 +32,21 @@ fn to_item(record: &DirectoryRecord) -> Result<Item, StoreError> {
     let mapped = match record {
         DirectoryRecord::Provider(p) => serde_dynamo::to_item(p),
         DirectoryRecord::Location(l) => serde_dynamo::to_item(l),
+        DirectoryRecord::Package(p) => serde_dynamo::to_item(p),
+        DirectoryRecord::Association(a) => serde_dynamo::to_item(a),
+        DirectoryRecord::Activity(a) => serde_dynamo::to_item(a),
     };
     let mut item: Item = mapped.map_err(|e| StoreError::Backend(format!("cannot map {} {}: {e}", record.kind(), record.id())))?;
     item.extend(key(record.kind(), record.id()));
     item.insert("entity".into(), s(record.kind()));
-    item.insert(GSI2_PK.into(), s(super::item::region_partition(record.region())));
+    item.insert(GSI2_PK.into(), s(listing_partition(record.region())));
     item.insert(GSI2_SK.into(), s(format!("{}#{}", tag(record.kind()), record.id())));
     Ok(item)
+}
+
+/// GSI2 partition of a listing: `REGION#{region}` (beside the region's offers) or `NATIONAL`.
+fn listing_partition(region: Option<RegionCode>) -> String {
+    region.map(super::item::region_partition).unwrap_or_else(|| "NATIONAL".to_owned())
 }
 
 fn from_item<T: DeserializeOwned>(item: Item) -> Result<T, StoreError> {
@@ -52,7 +64,7 @@ impl DynamoStore {
         out.item.map(from_item).transpose()
     }
 
-    async fn region_records<T: DeserializeOwned>(&self, kind: &str, region: RegionCode) -> Result<Vec<T>, StoreError> {
+    async fn listed_records<T: DeserializeOwned>(&self, kind: &str, listing: Option<RegionCode>) -> Result<Vec<T>, StoreError> {
         let mut out = vec![];
         let mut start: Option<Item> = None;
         loop {
@@ -64,7 +76,7 @@ impl DynamoStore {
                 .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expression_attribute_names("#pk", GSI2_PK)
                 .expression_attribute_names("#sk", GSI2_SK)
-                .expression_attribute_values(":pk", s(super::item::region_partition(region)))
+                .expression_attribute_values(":pk", s(listing_partition(listing)))
                 .expression_attribute_values(":prefix", s(format!("{}#", tag(kind))))
                 .set_exclusive_start_key(start.take())
                 .send()
@@ -84,6 +96,9 @@ impl DynamoStore {
         Ok(match record {
             DirectoryRecord::Provider(p) => self.get_provider(&p.id).await?.map(DirectoryRecord::Provider),
             DirectoryRecord::Location(l) => self.get_location(&l.id).await?.map(DirectoryRecord::Location),
+            DirectoryRecord::Package(p) => self.get_package(&p.code).await?.map(DirectoryRecord::Package),
+            DirectoryRecord::Association(a) => self.get_association(&a.id).await?.map(DirectoryRecord::Association),
+            DirectoryRecord::Activity(a) => self.get_activity(&a.id).await?.map(DirectoryRecord::Activity),
         })
     }
 }
@@ -99,11 +114,35 @@ impl DirectoryStore for DynamoStore {
     }
 
     async fn region_providers(&self, region: RegionCode) -> Result<Vec<ProviderRecord>, StoreError> {
-        self.region_records("provider", region).await
+        self.listed_records("provider", Some(region)).await
     }
 
     async fn region_locations(&self, region: RegionCode) -> Result<Vec<LocationRecord>, StoreError> {
-        self.region_records("location", region).await
+        self.listed_records("location", Some(region)).await
+    }
+
+    async fn get_package(&self, code: &str) -> Result<Option<PackageRecord>, StoreError> {
+        self.get_record("package", code).await
+    }
+
+    async fn packages(&self) -> Result<Vec<PackageRecord>, StoreError> {
+        self.listed_records("package", None).await
+    }
+
+    async fn get_association(&self, id: &str) -> Result<Option<AssociationRecord>, StoreError> {
+        self.get_record("association", id).await
+    }
+
+    async fn region_associations(&self, region: RegionCode) -> Result<Vec<AssociationRecord>, StoreError> {
+        self.listed_records("association", Some(region)).await
+    }
+
+    async fn get_activity(&self, id: &str) -> Result<Option<ActivityRecord>, StoreError> {
+        self.get_record("activity", id).await
+    }
+
+    async fn region_activities(&self, region: RegionCode) -> Result<Vec<ActivityRecord>, StoreError> {
+        self.listed_records("activity", Some(region)).await
     }
 
     async fn save_directory(

@@ -2,10 +2,13 @@
 //! through `{region}#{kind}#{id}` keys. Record and offer saves share one write transaction.
 
 use super::{backend, EmbeddedStore, OfferWrites, PREFIX_END};
+use crate::store::directory::{listing, NATIONAL};
 use crate::store::{DirectorySaved, DirectoryStore, StoreError};
 use async_trait::async_trait;
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord};
 use forebyg_shared::offer::Offer;
+use forebyg_shared::package::PackageRecord;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable, TableDefinition};
 use serde::de::DeserializeOwned;
@@ -30,11 +33,14 @@ fn read_current(tx: &redb::WriteTransaction, record: &DirectoryRecord) -> Result
     Ok(match record {
         DirectoryRecord::Provider(_) => read_record::<ProviderRecord>(&table, &k)?.map(DirectoryRecord::Provider),
         DirectoryRecord::Location(_) => read_record::<LocationRecord>(&table, &k)?.map(DirectoryRecord::Location),
+        DirectoryRecord::Package(_) => read_record::<PackageRecord>(&table, &k)?.map(DirectoryRecord::Package),
+        DirectoryRecord::Association(_) => read_record::<AssociationRecord>(&table, &k)?.map(DirectoryRecord::Association),
+        DirectoryRecord::Activity(_) => read_record::<ActivityRecord>(&table, &k)?.map(DirectoryRecord::Activity),
     })
 }
 
 fn region_key(record: &DirectoryRecord) -> String {
-    format!("{}#{}", record.region().code(), key(record.kind(), record.id()))
+    format!("{}#{}", listing(record), key(record.kind(), record.id()))
 }
 
 /// Writes a record and moves its region index entry, inside the caller's transaction.
@@ -47,6 +53,9 @@ fn write_record(tx: &redb::WriteTransaction, record: &DirectoryRecord) -> Result
     let json = match record {
         DirectoryRecord::Provider(p) => serde_json::to_vec(p),
         DirectoryRecord::Location(l) => serde_json::to_vec(l),
+        DirectoryRecord::Package(p) => serde_json::to_vec(p),
+        DirectoryRecord::Association(a) => serde_json::to_vec(a),
+        DirectoryRecord::Activity(a) => serde_json::to_vec(a),
     }
     .map_err(backend)?;
     let k = key(record.kind(), record.id());
@@ -64,8 +73,8 @@ impl EmbeddedStore {
         .await
     }
 
-    async fn region_records<T: DeserializeOwned + Send + 'static>(&self, kind: &'static str, region: RegionCode) -> Result<Vec<T>, StoreError> {
-        let prefix = format!("{}#{kind}#", region.code());
+    async fn listed_records<T: DeserializeOwned + Send + 'static>(&self, kind: &'static str, listing: &str) -> Result<Vec<T>, StoreError> {
+        let prefix = format!("{listing}#{kind}#");
         self.blocking(move |db| {
             let tx = db.begin_read().map_err(backend)?;
             let (index, table) = (tx.open_table(DIRECTORY_REGION).map_err(backend)?, tx.open_table(DIRECTORY).map_err(backend)?);
@@ -95,11 +104,35 @@ impl DirectoryStore for EmbeddedStore {
     }
 
     async fn region_providers(&self, region: RegionCode) -> Result<Vec<ProviderRecord>, StoreError> {
-        self.region_records("provider", region).await
+        self.listed_records("provider", region.code()).await
     }
 
     async fn region_locations(&self, region: RegionCode) -> Result<Vec<LocationRecord>, StoreError> {
-        self.region_records("location", region).await
+        self.listed_records("location", region.code()).await
+    }
+
+    async fn get_package(&self, code: &str) -> Result<Option<PackageRecord>, StoreError> {
+        self.get_record("package", code).await
+    }
+
+    async fn packages(&self) -> Result<Vec<PackageRecord>, StoreError> {
+        self.listed_records("package", NATIONAL).await
+    }
+
+    async fn get_association(&self, id: &str) -> Result<Option<AssociationRecord>, StoreError> {
+        self.get_record("association", id).await
+    }
+
+    async fn region_associations(&self, region: RegionCode) -> Result<Vec<AssociationRecord>, StoreError> {
+        self.listed_records("association", region.code()).await
+    }
+
+    async fn get_activity(&self, id: &str) -> Result<Option<ActivityRecord>, StoreError> {
+        self.get_record("activity", id).await
+    }
+
+    async fn region_activities(&self, region: RegionCode) -> Result<Vec<ActivityRecord>, StoreError> {
+        self.listed_records("activity", region.code()).await
     }
 
     async fn save_directory(

@@ -5,9 +5,9 @@
 
 use forebyg_app::i18n::Text;
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::offer::{AssociationLink, Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
+use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::offer_validation::validate_offer;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, ProviderKind, RegionCode, Weekday};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode, Weekday};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
 
@@ -50,8 +50,6 @@ pub struct OfferForm {
     pub contact_phone: String,
     pub contact_email: String,
     pub contact_url: String,
-    pub kronikerpakke: String,
-    pub continue_afterwards: String,
     pub last_verified: String,
     /// The location record the place was picked from (empty: typed in, or digital).
     pub location_id: String,
@@ -85,7 +83,6 @@ forebyg_app::texts! {
     SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
-    ACTIVITY_LINES = "Skriv en aktivitet pr. linje som »Navn | adresse på nettet«.", "Write one activity per line as \"Name | web address\".";
 }
 
 macro_rules! form_fields {
@@ -147,8 +144,6 @@ form_fields! {
     contact_phone = "Telefon", "Phone";
     contact_email = "E-mail", "Email";
     contact_url = "Hjemmeside", "Website";
-    kronikerpakke = "Kronikerpakke", "Chronic care package";
-    continue_afterwards = "Fortsæt bagefter", "Continue afterwards";
     last_verified = "Sidst bekræftet", "Last confirmed";
     location_id = "Sted fra stedlisten", "Place from the list of places";
 }
@@ -263,16 +258,6 @@ impl OfferForm {
             contact_phone: o.contact.phone.clone().unwrap_or_default(),
             contact_email: o.contact.email.clone().unwrap_or_default(),
             contact_url: o.contact.url.clone().unwrap_or_default(),
-            kronikerpakke: o.kronikerpakke.map(|k| k.code().to_owned()).unwrap_or_default(),
-            continue_afterwards: o
-                .continue_afterwards
-                .iter()
-                .map(|a| match &a.description {
-                    Some(d) => format!("{} | {} | {}", a.name, a.url, d),
-                    None => format!("{} | {}", a.name, a.url),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
             last_verified: o.last_verified.clone(),
             location_id: o.location_id.clone().unwrap_or_default(),
         }
@@ -337,19 +322,6 @@ impl OfferForm {
             bad("cost.dkk", WHOLE_KRONER);
             0
         });
-        let kronikerpakke = match self.kronikerpakke.trim() {
-            "" => None,
-            code => Kronikerpakke::from_code(code),
-        };
-        let mut continue_afterwards = vec![];
-        for line in self.continue_afterwards.lines().filter(|l| !l.trim().is_empty()) {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            match parts.as_slice() {
-                [name, url] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: None }),
-                [name, url, d, ..] => continue_afterwards.push(AssociationLink { name: (*name).into(), url: (*url).into(), description: opt(d) }),
-                _ => bad("continue_afterwards", ACTIVITY_LINES),
-            }
-        }
         let offer = Offer {
             id: base.id.clone(),
             title: self.title.trim().into(),
@@ -386,8 +358,9 @@ impl OfferForm {
             },
             status: base.status,
             last_verified: self.last_verified.trim().into(),
-            kronikerpakke,
-            continue_afterwards,
+            // Edited on their own (package components and linked activities), kept as they are.
+            packages: base.packages.clone(),
+            activity_ids: base.activity_ids.clone(),
             demo: base.demo,
             version: base.version,
         };
@@ -443,8 +416,8 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         contact: Contact { name: None, phone: None, email: None, url: None },
         status: OfferStatus::Draft,
         last_verified: String::new(),
-        kronikerpakke: None,
-        continue_afterwards: vec![],
+        packages: vec![],
+        activity_ids: vec![],
         demo: false,
         version: 0,
     }

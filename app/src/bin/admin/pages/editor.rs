@@ -14,7 +14,7 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::PostcodeInfo;
-use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, Kronikerpakke, OfferStatus, RegionCode};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, RegionCode};
 use forebyg_shared::validation::FieldError;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -419,11 +419,6 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                 </fieldset>
                 {select("format", form::label("format", lang()), codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
                 {text("languages", form::label("languages", lang()), Some(t::LANGUAGES_HINT.get(lang())), "text", |f| f.languages.clone(), |f, v| f.languages = v)}
-                {select("kronikerpakke", form::label("kronikerpakke", lang()), {
-                    let mut o = vec![("", t::NONE.get(lang()))];
-                    o.extend(codes(Kronikerpakke::ALL, Kronikerpakke::code, Kronikerpakke::label));
-                    o
-                }, |f| f.kronikerpakke.clone(), |f, v| f.kronikerpakke = v)}
             </fieldset>
             <fieldset class="form-section">
                 <legend>{t::TIMES_SECTION.get(lang())}</legend>
@@ -488,7 +483,6 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                     {text("cost_dkk", form::label("cost_dkk", lang()), None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}
                     {text("cost_note", form::label("cost_note", lang()), None, "text", |f| f.cost_note.clone(), |f, v| f.cost_note = v)}
                 </div>
-                {text("continue_afterwards", form::label("continue_afterwards", lang()), Some(t::ACTIVITIES_HINT.get(lang())), "textarea", |f| f.continue_afterwards.clone(), |f, v| f.continue_afterwards = v)}
                 {text("last_verified", form::label("last_verified", lang()), Some(t::DATE_HINT.get(lang())), "text", |f| f.last_verified.clone(), |f, v| f.last_verified = v)}
             </fieldset>
             <button type="submit" class="button" disabled=move || busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>

@@ -39,7 +39,6 @@ forebyg_app::texts! {
     PROVIDER_ID_HINT = "Fx aarhus-kommune", "E.g. aarhus-kommune";
     CONFLICT_CAPTION = "Forskelle mellem din udgave og den gemte", "Differences between your version and the saved one";
     COURSE = "Forløb med fast start", "Course with a fixed start";
-    ACTIVITIES_HINT = "Foreningsaktiviteter, én pr. linje: »Navn | adresse på nettet | beskrivelse«.", "Association activities, one per line: \"Name | web address | description\".";
     FIELD = "Felt", "Field";
     SUMMARY_HINT = "En til to sætninger til resultatlisten (10–300 tegn).", "One or two sentences for the result list (10–300 characters).";
     UNSAVED = "Du har ændringer, der ikke er gemt. Gem dem først.", "You have changes that are not saved. Save them first.";

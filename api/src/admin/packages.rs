@@ -1,0 +1,53 @@
+//! Package records: everyone reads them; national admins create and edit them (the national
+//! framework is written centrally). An edit is versioned and audited in every region's log.
+
+use super::audit;
+use super::directory::{save, validated};
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::AppState;
+use forebyg_shared::admin::AuditAction;
+use forebyg_shared::auth::Role;
+use forebyg_shared::directory::DirectoryRecord;
+use forebyg_shared::package::PackageRecord;
+use forebyg_shared::package_validation::validate_package;
+
+/// One package: 404 if absent.
+pub async fn get(state: &AppState, code: &str) -> Result<PackageRecord, ApiError> {
+    state.directory.get_package(code).await?.ok_or_else(|| ApiError::NotFound(format!("No package with code {code}.")))
+}
+
+fn national_only(admin: &Admin) -> Result<(), ApiError> {
+    if admin.0.role == Role::NationalAdmin {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("Packages are edited by national administrators.".into()))
+    }
+}
+
+/// A new package (version 1) under its code; a code in use is a 409.
+pub async fn create(state: &AppState, admin: &Admin, mut p: PackageRecord) -> Result<PackageRecord, ApiError> {
+    national_only(admin)?;
+    p.version = 1;
+    validated(validate_package(&p))?;
+    let changes = audit::diff(None, &p);
+    save(state, admin, None, DirectoryRecord::Package(p.clone()), (AuditAction::PackageCreated, changes), None).await?;
+    Ok(p)
+}
+
+/// An edit of the whole package from `p.version` (the code cannot change); a stale version is a
+/// 409 with the current package.
+pub async fn update(state: &AppState, admin: &Admin, code: &str, mut p: PackageRecord) -> Result<PackageRecord, ApiError> {
+    national_only(admin)?;
+    let current = get(state, code).await?;
+    p.code = current.code.clone();
+    validated(validate_package(&p))?;
+    if p.version != current.version {
+        return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Package(current))));
+    }
+    p.version += 1;
+    let changes = audit::diff(Some(&current), &p);
+    let before = DirectoryRecord::Package(current);
+    save(state, admin, Some(&before), DirectoryRecord::Package(p.clone()), (AuditAction::PackageUpdated, changes), None).await?;
+    Ok(p)
+}

@@ -1,0 +1,126 @@
+//! `/api/v1/admin/associations` and `/api/v1/admin/activities`: local associations and the
+//! activities people continue in after a course. Scopes are checked in
+//! [`crate::admin::activities`].
+
+use crate::admin::activities::{activities, associations};
+use crate::auth::Admin;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::openapi::{AdminAuth, Conflict, JsonBody, NotFound, Unavailable};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord, StaleActivity, StaleAssociation};
+use forebyg_shared::directory::RecordStatusChange;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_associations, create_association))
+        .routes(routes!(get_association, update_association))
+        .routes(routes!(set_association_status))
+        .routes(routes!(list_activities, create_activity))
+        .routes(routes!(get_activity, update_activity))
+        .routes(routes!(set_activity_status))
+}
+
+/// Associations of the admin's regions, any status.
+#[utoipa::path(get, path = "/admin/associations", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<AssociationRecord>), AdminAuth, Unavailable))]
+async fn list_associations(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<AssociationRecord>>, ApiError> {
+    Ok(Json(associations::list(&state, &admin).await?))
+}
+
+/// Create an association (id from the name unless given; version 1). Region admins only.
+#[utoipa::path(post, path = "/admin/associations", tag = "admin", security(("bearer" = [])), request_body = AssociationRecord,
+    responses((status = 201, body = AssociationRecord), JsonBody, AdminAuth, Conflict, Unavailable))]
+async fn create_association(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiJson(a): ApiJson<AssociationRecord>,
+) -> Result<(StatusCode, Json<AssociationRecord>), ApiError> {
+    Ok((StatusCode::CREATED, Json(associations::create(&state, &admin, a).await?)))
+}
+
+/// One association in any status.
+#[utoipa::path(get, path = "/admin/associations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = AssociationRecord), AdminAuth, NotFound, Unavailable))]
+async fn get_association(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<AssociationRecord>, ApiError> {
+    Ok(Json(associations::get(&state, &admin, &id).await?))
+}
+
+/// Replace an association from `version`; a stale version is a 409 whose body holds the current one.
+#[utoipa::path(put, path = "/admin/associations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = AssociationRecord,
+    responses((status = 200, body = AssociationRecord), (status = 409, body = StaleAssociation, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn update_association(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(a): ApiJson<AssociationRecord>,
+) -> Result<Json<AssociationRecord>, ApiError> {
+    Ok(Json(associations::update(&state, &admin, &id, a).await?))
+}
+
+/// Archive (a 409 while it has active activities) or restore an association.
+#[utoipa::path(post, path = "/admin/associations/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
+    responses((status = 200, body = AssociationRecord), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
+async fn set_association_status(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<RecordStatusChange>,
+) -> Result<Json<AssociationRecord>, ApiError> {
+    Ok(Json(associations::set_status(&state, &admin, &id, change).await?))
+}
+
+/// Activities within the admin's scope (a provider editor: those linked to their offers), any status.
+#[utoipa::path(get, path = "/admin/activities", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<ActivityRecord>), AdminAuth, Unavailable))]
+async fn list_activities(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ActivityRecord>>, ApiError> {
+    Ok(Json(activities::list(&state, &admin).await?))
+}
+
+/// Create an activity of an active association in the same region (id from the name unless
+/// given). Region admins only; a `location_id` copies the place from that location record.
+#[utoipa::path(post, path = "/admin/activities", tag = "admin", security(("bearer" = [])), request_body = ActivityRecord,
+    responses((status = 201, body = ActivityRecord), JsonBody, AdminAuth, Conflict, Unavailable))]
+async fn create_activity(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiJson(a): ApiJson<ActivityRecord>,
+) -> Result<(StatusCode, Json<ActivityRecord>), ApiError> {
+    Ok((StatusCode::CREATED, Json(activities::create(&state, &admin, a).await?)))
+}
+
+/// One activity in any status.
+#[utoipa::path(get, path = "/admin/activities/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ActivityRecord), AdminAuth, NotFound, Unavailable))]
+async fn get_activity(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<ActivityRecord>, ApiError> {
+    Ok(Json(activities::get(&state, &admin, &id).await?))
+}
+
+/// Replace an activity from `version` (its association and region are fixed); a stale version is
+/// a 409 whose body holds the current one.
+#[utoipa::path(put, path = "/admin/activities/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ActivityRecord,
+    responses((status = 200, body = ActivityRecord), (status = 409, body = StaleActivity, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn update_activity(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(a): ApiJson<ActivityRecord>,
+) -> Result<Json<ActivityRecord>, ApiError> {
+    Ok(Json(activities::update(&state, &admin, &id, a).await?))
+}
+
+/// Archive (a 409 naming the published offers that link to it) or restore an activity.
+#[utoipa::path(post, path = "/admin/activities/{id}/status", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = RecordStatusChange,
+    responses((status = 200, body = ActivityRecord), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
+async fn set_activity_status(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<RecordStatusChange>,
+) -> Result<Json<ActivityRecord>, ApiError> {
+    Ok(Json(activities::set_status(&state, &admin, &id, change).await?))
+}

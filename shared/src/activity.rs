@@ -1,0 +1,153 @@
+//! Local associations and their activities: where people carry on after a course (patient
+//! associations' exercise teams, sports clubs' health teams). Offers link to activities by id;
+//! one activity can be linked from several offers.
+
+use crate::directory::RecordStatus;
+use crate::geo::GeoPoint;
+use crate::offer::{Contact, Cost, Location, TimeSlot};
+use crate::problem::Problem;
+use crate::taxonomy::{Condition, RegionCode};
+use serde::{Deserialize, Serialize};
+
+code_enum! {
+    /// How hard an activity is, so people can pick one they can manage.
+    Intensity {
+        Light = "light", "Let", "Light";
+        Moderate = "moderate", "Moderat", "Moderate";
+        Vigorous = "vigorous", "Hård", "Vigorous";
+    }
+}
+
+/// A local association (forening) that runs activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssociationRecord {
+    /// Empty on create: the server makes one from the name.
+    #[serde(default)]
+    pub id: String,
+    pub name: String,
+    /// The national umbrella organisation, e.g. Hjerteforeningen, DGI.
+    pub umbrella: Option<String>,
+    /// Danish company number (8 digits, modulus-11 check), if it has one.
+    pub cvr: Option<String>,
+    /// The region whose admins manage it; fixed once created.
+    pub region: RegionCode,
+    pub contact: Contact,
+    pub status: RecordStatus,
+    #[serde(default)]
+    pub version: u64,
+}
+
+/// When an activity meets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivitySchedule {
+    pub slots: Vec<TimeSlot>,
+    /// E.g. "Ikke i skolernes ferier".
+    pub note: Option<String>,
+}
+
+/// Something an association runs that people can join after a course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityRecord {
+    /// Empty on create: the server makes one from the name.
+    #[serde(default)]
+    pub id: String,
+    pub association_id: String,
+    /// The region of the association (and whose admins manage it); fixed once created.
+    pub region: RegionCode,
+    pub name: String,
+    /// What it is, in a few sentences.
+    pub description: String,
+    /// The conditions it suits.
+    pub conditions: Vec<Condition>,
+    pub intensity: Intensity,
+    pub schedule: ActivitySchedule,
+    /// The location record `place` is a copy of, if it was picked from the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<String>,
+    pub place: Location,
+    /// Membership or fee in whole kroner, with a note (per month, per season).
+    pub price: Cost,
+    /// A subsidy that lowers the price (municipality, association), if any.
+    pub subsidy: Option<String>,
+    /// Whether one can try it once for free.
+    pub free_trial: bool,
+    pub contact: Contact,
+    pub accessibility: Option<String>,
+    /// Date (YYYY-MM-DD) someone last confirmed the activity is as described.
+    pub last_verified: String,
+    pub status: RecordStatus,
+    #[serde(default)]
+    pub version: u64,
+}
+
+impl ActivityRecord {
+    pub fn point(&self) -> GeoPoint {
+        self.place.point
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == RecordStatus::Active
+    }
+}
+
+/// An activity as the public sees it: with its association and, near a place, its distance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityView {
+    pub activity: ActivityRecord,
+    pub association_name: String,
+    pub umbrella: Option<String>,
+    /// Kilometres from the searched place, to 100 m (`None` without a place).
+    pub distance_km: Option<f64>,
+}
+
+/// `GET /api/v1/activities` response: active activities nearest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivitySearchResponse {
+    pub origin: crate::search::SearchOrigin,
+    pub radius_km: f64,
+    pub results: Vec<ActivityView>,
+}
+
+/// 409 body of a stale association edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaleAssociation {
+    #[serde(flatten)]
+    pub problem: Problem,
+    pub current: AssociationRecord,
+}
+
+/// 409 body of a stale activity edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaleActivity {
+    #[serde(flatten)]
+    pub problem: Problem,
+    pub current: ActivityRecord,
+}
+
+/// Whether `cvr` is a well-formed Danish CVR number: 8 digits, not starting with 0, whose
+/// weighted sum (2, 7, 6, 5, 4, 3, 2, 1) is divisible by 11.
+pub fn is_valid_cvr(cvr: &str) -> bool {
+    const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
+    let digits: Vec<u32> = cvr.chars().filter_map(|c| c.to_digit(10)).collect();
+    cvr.len() == 8 && digits.len() == 8 && digits[0] != 0 && digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum::<u32>() % 11 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cvr_modulus_11() {
+        assert!(is_valid_cvr("61126228"));
+        assert!(!is_valid_cvr("61126229"), "check digit wrong");
+        assert!(!is_valid_cvr("6112622") && !is_valid_cvr("611262280") && !is_valid_cvr("6112 628") && !is_valid_cvr("0000000 "));
+        assert!(!is_valid_cvr("00000000"), "no leading zero");
+    }
+}

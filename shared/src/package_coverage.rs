@@ -1,0 +1,156 @@
+//! The coverage package lens: for one kronikerpakke in one region, which municipalities have no
+//! published offer delivering each of its components within the distance limit, and from which
+//! year that is a gap (the year the package applies from in the region).
+
+use crate::coverage::{csv_km, nearest};
+use crate::geo::GeoPoint;
+use crate::label::Label;
+use crate::offer::Offer;
+use crate::package::{PackageComponent, PackageRecord, PackageStatus};
+use crate::taxonomy::RegionCode;
+use serde::{Deserialize, Serialize};
+
+/// One component at one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PackageCell {
+    /// The component's code.
+    pub component: String,
+    pub nearest_km: Option<f64>,
+    pub nearest_offer_id: Option<String>,
+    /// Offers delivering it within the distance limit.
+    pub within: u32,
+    /// The year this is a gap from (`None`: covered).
+    pub gap_from_year: Option<u16>,
+}
+
+/// One municipality (or postcode) and a cell per component.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PackageRow {
+    pub code: String,
+    pub name: String,
+    pub point: GeoPoint,
+    pub cells: Vec<PackageCell>,
+}
+
+/// `GET /api/v1/admin/coverage/packages` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PackageCoverageReport {
+    pub region: RegionCode,
+    pub package: String,
+    pub package_name: Label,
+    pub status: PackageStatus,
+    /// The year the package applies from in the region.
+    pub from_year: u16,
+    pub max_km: f64,
+    /// The columns.
+    pub components: Vec<PackageComponent>,
+    pub rows: Vec<PackageRow>,
+    /// Cells without an offer within `max_km`.
+    pub gaps: u32,
+}
+
+/// Whether `offer` delivers `component` of `package`.
+pub fn delivers(offer: &Offer, package: &str, component: &str) -> bool {
+    offer.packages.iter().any(|d| d.package == package && d.components.iter().any(|c| c == component))
+}
+
+/// The lens for `places` (code, name, point) from the region's offers; `None` when the package
+/// does not apply in the region.
+pub fn report(
+    package: &PackageRecord,
+    region: RegionCode,
+    max_km: f64,
+    places: &[(String, String, GeoPoint)],
+    offers: &[Offer],
+) -> Option<PackageCoverageReport> {
+    let from_year = package.from_year(region)?;
+    let published: Vec<&Offer> = offers.iter().filter(|o| o.is_published() && o.region == region).collect();
+    let rows: Vec<PackageRow> = places
+        .iter()
+        .map(|(code, name, point)| PackageRow {
+            code: code.clone(),
+            name: name.clone(),
+            point: *point,
+            cells: package
+                .components
+                .iter()
+                .map(|c| {
+                    let (best, within) = nearest(*point, max_km, published.iter().copied().filter(|o| delivers(o, &package.code, &c.code)));
+                    PackageCell {
+                        component: c.code.clone(),
+                        nearest_km: best.as_ref().map(|b| b.0),
+                        nearest_offer_id: best.map(|b| b.1),
+                        within,
+                        gap_from_year: (within == 0).then_some(from_year),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let gaps = rows.iter().flat_map(|r| &r.cells).filter(|c| c.gap_from_year.is_some()).count() as u32;
+    Some(PackageCoverageReport {
+        region,
+        package: package.code.clone(),
+        package_name: package.name.clone(),
+        status: package.status,
+        from_year,
+        max_km,
+        components: package.components.clone(),
+        rows,
+        gaps,
+    })
+}
+
+/// The lens as CSV (semicolon-separated, decimal comma): per component the nearest distance,
+/// the count within the limit and the year it is a gap from.
+pub fn to_csv(r: &PackageCoverageReport) -> String {
+    let mut out = String::from("kode;navn");
+    for c in &r.components {
+        out.push_str(&format!(";{0} (km);{0} inden for {1} km;{0} hul fra år", c.code, r.max_km));
+    }
+    out.push('\n');
+    for row in &r.rows {
+        out.push_str(&format!("{};{}", row.code, row.name.replace(';', ",")));
+        for cell in &row.cells {
+            let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
+            out.push_str(&format!(";{};{};{year}", csv_km(cell.nearest_km), cell.within));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::package::{known_packages, PackageDelivery};
+    use crate::taxonomy::OfferStatus;
+
+    #[test]
+    fn a_gap_closes_when_an_offer_delivers_the_component() {
+        let kol = known_packages().remove(0);
+        let aarhus = GeoPoint::new(56.153, 10.204);
+        let places = vec![("0751".to_owned(), "Aarhus".to_owned(), aarhus)];
+        let empty = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[]).unwrap();
+        assert_eq!((empty.gaps as usize, empty.from_year), (kol.components.len(), 2027));
+        let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
+        (o.region, o.status) = (RegionCode::Midtjylland, OfferStatus::Published);
+        o.location.as_mut().unwrap().point = GeoPoint::new(56.16, 10.21);
+        o.packages = vec![PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
+        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[o.clone()]).unwrap();
+        assert_eq!(r.gaps as usize, kol.components.len() - 1);
+        let cell = r.rows[0].cells.iter().find(|c| c.component == "fysisk-aktivitet").unwrap();
+        assert_eq!((cell.within, cell.gap_from_year, cell.nearest_offer_id.as_deref()), (1, None, Some(o.id.as_str())));
+        assert!(r.rows[0].cells.iter().filter(|c| c.component != "fysisk-aktivitet").all(|c| c.gap_from_year == Some(2027)));
+        let csv = to_csv(&r);
+        assert!(csv.starts_with("kode;navn;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale hul fra år"), "{csv}");
+        assert!(csv.contains("0751;Aarhus;;0;2027"), "{csv}");
+        // Not planned in a region: no report.
+        let mut nowhere = kol.clone();
+        nowhere.regions.clear();
+        assert!(report(&nowhere, RegionCode::Midtjylland, 15.0, &places, &[o]).is_none());
+    }
+}
