@@ -46,16 +46,20 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// One problem+json response; 429 and 503 say how long to wait.
+/// 429 and 503 say how long to wait (`Retry-After`, in seconds).
+fn with_retry_after(status: u16, response: ResponseBuilder) -> ResponseBuilder {
+    if !matches!(status, 429 | 503) {
+        return response;
+    }
+    let seconds = HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
+    response.header("Retry-After", seconds.build())
+}
+
+/// One problem+json response.
 fn problem(status: u16, description: &str) -> (String, RefOr<Response>) {
     let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-    let mut response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
-    if matches!(status, 429 | 503) {
-        let seconds =
-            HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
-        response = response.header("Retry-After", seconds.build());
-    }
-    (status.to_string(), response.build().into())
+    let response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
 }
 
 /// One FHIR `OperationOutcome` response: the FHIR routes answer errors in FHIR's own form.
@@ -64,7 +68,8 @@ fn outcome(status: u16, description: &str) -> (String, RefOr<Response>) {
         .schema_type(Type::Object)
         .description(Some("An HL7 FHIR R4 OperationOutcome: `issue[]` with `severity`, `code`, `diagnostics` and the parameter in `expression`."));
     let body = ContentBuilder::new().schema(Some(schema)).build();
-    (status.to_string(), ResponseBuilder::new().description(description).content(crate::fhir::FHIR_JSON, body).build().into())
+    let response = ResponseBuilder::new().description(description).content(crate::fhir::FHIR_JSON, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
 }
 
 /// Declares `IntoResponses` types for `#[utoipa::path(responses(...))]`, each a set of error

@@ -3,7 +3,9 @@
 //! verification runs in Lambda and in the local server; API Gateway's JWT authorizer in front is
 //! defence in depth, not the guard.
 
+#[cfg(feature = "dev-auth")]
 pub mod dev;
+#[cfg(feature = "dev-auth")]
 pub mod dev_codes;
 mod jwks;
 
@@ -23,7 +25,9 @@ use serde::{Deserialize, Serialize};
 pub enum AuthConfig {
     /// No admin sign-in: every admin request is 401.
     Disabled,
-    /// The development issuer (local run and tests only; refused in Lambda).
+    /// The development issuer (local run and tests only; refused in Lambda; compiled only with
+    /// the `dev-auth` feature).
+    #[cfg(feature = "dev-auth")]
     Dev,
     /// Cognito: `issuer` is `https://cognito-idp.{region}.amazonaws.com/{pool id}`, `client_id` the
     /// app client (the ID token's `aud`); keys from `jwks_url` (default: the issuer's);
@@ -38,6 +42,7 @@ impl AuthConfig {
         let scopes = ["openid", "email", "profile"].map(String::from).to_vec();
         match self {
             AuthConfig::Disabled => None,
+            #[cfg(feature = "dev-auth")]
             AuthConfig::Dev => Some(AdminSignIn {
                 authorize_url: "/admin/dev-login".into(),
                 token_url: "/api/v1/dev/oauth2/token".into(),
@@ -86,6 +91,8 @@ pub struct Claims {
 
 enum Keys {
     Disabled,
+    /// The development issuer's public key.
+    #[cfg(feature = "dev-auth")]
     Static(DecodingKey),
     Jwks(jwks::JwksCache),
 }
@@ -103,6 +110,7 @@ impl Authenticator {
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         let keys = match config {
             AuthConfig::Disabled => Keys::Disabled,
+            #[cfg(feature = "dev-auth")]
             AuthConfig::Dev => {
                 validation.set_issuer(&[dev::ISSUER]);
                 validation.set_audience(&[dev::AUDIENCE]);
@@ -120,7 +128,10 @@ impl Authenticator {
 
     /// Whether this is the development issuer (which also serves `/api/v1/dev/token`).
     pub fn is_dev(&self) -> bool {
-        matches!(&self.keys, Keys::Static(_))
+        #[cfg(feature = "dev-auth")]
+        return matches!(&self.keys, Keys::Static(_));
+        #[cfg(not(feature = "dev-auth"))]
+        false
     }
 
     /// A principal from an `Authorization: Bearer …` header value.
@@ -131,6 +142,7 @@ impl Authenticator {
         let header = decode_header(token).map_err(|_| unauthenticated("The token is malformed."))?;
         let key = match &self.keys {
             Keys::Disabled => return Err(unauthenticated("Admin sign-in is not configured on this server.")),
+            #[cfg(feature = "dev-auth")]
             Keys::Static(key) => key.clone(),
             Keys::Jwks(cache) => cache.key(header.kid.as_deref()).await.ok_or_else(|| unauthenticated("The token's signing key is unknown."))?,
         };

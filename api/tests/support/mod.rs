@@ -102,3 +102,17 @@ pub async fn search_near(store: &dyn forebyg_api::store::OfferStore, point: GeoP
     }
     ids
 }
+
+/// A CSV export with every title given `suffix`: an import that changes every row.
+pub fn retitled_csv(csv: &str, suffix: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let title = headers.iter().position(|h| h == "title").expect("a title column");
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
+    writer.write_record(&headers).unwrap();
+    for row in reader.records() {
+        let row = row.unwrap();
+        writer.write_record(row.iter().enumerate().map(|(i, v)| if i == title { format!("{v}{suffix}") } else { v.to_owned() })).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
