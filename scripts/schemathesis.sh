@@ -2,7 +2,8 @@
 # The API contract, fuzzed: schemathesis (every check, positive and negative data, stateful
 # links) over /api/v1/openapi.json against the real `forebyg` server, once on the embedded store
 # and once on DynamoDB Local. Public routes as an anonymous client, admin routes with a
-# development token (region admin). Zero failures or errors, or it fails.
+# development token (region admin), clinician routes with a development clinician's token.
+# Zero failures or errors, or it fails.
 #
 # FOREBYG_BIN (default: the debug build), SCHEMATHESIS_PORT (default 18090),
 # SCHEMATHESIS_MAX_EXAMPLES per operation and phase on the embedded store (default 10) and
@@ -59,8 +60,9 @@ run_store() {
   local server=$!
   PIDS+=("$server")
   wait_for_port "$PORT"
-  fuzz "$store-public" --exclude-path-regex '/admin/'
+  fuzz "$store-public" --exclude-path-regex '/(admin|clinician)/'
   fuzz "$store-admin" --include-path-regex '/admin/' -H "Authorization: Bearer $("$BIN" dev-token region-admin midtjylland)"
+  fuzz "$store-clinician" --include-path-regex '/clinician/' -H "Authorization: Bearer $("$BIN" dev-token clinician)"
   kill "$server"
   wait "$server" 2>/dev/null || true
 }

@@ -42,10 +42,11 @@ async fn main() -> Result<(), BoxError> {
 fn dev_token(args: &[String]) -> Result<(), BoxError> {
     use forebyg_api::auth::dev;
     use forebyg_shared::{auth::Role, taxonomy::RegionCode};
-    let usage = "usage: forebyg dev-token <national-admin|region-admin|provider-editor> [region] [provider]";
+    let usage = "usage: forebyg dev-token <national-admin|region-admin|provider-editor|clinician> [region] [provider]";
     let role = args.get(1).and_then(|r| Role::from_code(r)).ok_or(usage)?;
     let region = args.get(2).map(|r| RegionCode::from_code(r).ok_or(usage)).transpose()?;
-    println!("{}", dev::sign(&dev::claims(role, region, args.get(3).map(String::as_str), 8 * 3600)));
+    // A clinician gets the dev sign-in's default practice, as the sign-in page would give them.
+    println!("{}", dev::sign(&dev::login_claims(role, region, args.get(3).map(String::as_str), None, 8 * 3600)));
     Ok(())
 }
 

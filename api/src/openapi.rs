@@ -91,7 +91,12 @@ macro_rules! error_responses {
 error_responses! { outcome:
     /// A FHIR search parameter is unknown or has a bad value (each named in an issue's `expression`).
     FhirInvalid { 400 => "OperationOutcome: a search parameter is unknown or invalid." }
-    /// No such FHIR resource.
+    /// The FHIR referral routes' bearer token (a clinician's or an admin's).
+    FhirAuth {
+        401 => "OperationOutcome (`login`): no valid bearer token.",
+        403 => "OperationOutcome (`forbidden`): the account has no clinician or admin role.",
+    }
+    /// No such FHIR resource (or not one the caller may read).
     FhirNotFound { 404 => "OperationOutcome: no such resource." }
     /// The store is unavailable (FHIR routes).
     FhirUnavailable { 503 => "OperationOutcome (`transient`): the store is temporarily unavailable; try again." }

@@ -246,7 +246,8 @@ const CLINICIAN_CASES: [&str; 10] = [
 ];
 
 /// The clinician routes × every kind of caller: a clinician reaches only their own referrals,
-/// admins none of the clinician routes (they work referrals in the inbox, within scope).
+/// admins none of the clinician routes (they work referrals in the inbox, within scope); the
+/// FHIR view of a referral is for its referrer and the admins in scope.
 fn clinician_matrix(server: &Server, t: &Offer) {
     let sign = |c: &forebyg_api::auth::Claims| format!("Bearer {}", dev::sign(c));
     let owner = sign(&dev::clinician_claims(&practice(), "owner", 600));
@@ -279,7 +280,7 @@ fn clinician_matrix(server: &Server, t: &Offer) {
     assert_eq!(created.status, 201, "{}", created.body);
     let code = created.json::<Value>()["code"].as_str().unwrap().to_owned();
     let search = format!("/api/v1/clinician/offers?conditions={}&postcode=8000", t.conditions[0].code());
-    let rows: [(&str, String, [u16; 10]); 7] = [
+    let rows: [(&str, String, [u16; 10]); 9] = [
         ("GET", search, [200; 10]),
         ("GET", "/api/v1/clinician/me".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", format!("/api/v1/clinician/offers/{}/referrals", t.id), [401, 401, 200, 201, 403, 403, 403, 403, 403, 403]),
@@ -287,6 +288,9 @@ fn clinician_matrix(server: &Server, t: &Offer) {
         ("GET", format!("/api/v1/clinician/referrals/{code}"), [401, 401, 200, 404, 403, 403, 403, 403, 403, 403]),
         // The provider works a clinician's referral in the inbox, within its scope only.
         ("POST", format!("/api/v1/admin/referrals/{code}/status"), [401, 401, 403, 403, 200, 200, 403, 200, 403, 403]),
+        // The same referral as FHIR: the referrer and admins in scope; anyone else 404.
+        ("GET", format!("/api/v1/fhir/ServiceRequest/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
+        ("GET", format!("/api/v1/fhir/Task/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         ("DELETE", format!("/api/v1/clinician/referrals/{code}"), [401, 401, 200, 404, 403, 403, 403, 403, 403, 403]),
     ];
     let mut failures = vec![];
@@ -304,7 +308,9 @@ fn clinician_matrix(server: &Server, t: &Offer) {
             if res.status != *expected {
                 failures.push(format!("{method} {path} [{case}]: expected {expected}, got {} {}", res.status, res.body));
             } else if res.status >= 400 {
-                assert_eq!(res.content_type, "application/problem+json", "{method} {path} [{case}]");
+                // FHIR routes answer errors as OperationOutcomes.
+                let expected_type = if path.contains("/fhir/") { "application/fhir+json" } else { "application/problem+json" };
+                assert_eq!(res.content_type, expected_type, "{method} {path} [{case}]");
             }
         }
     }

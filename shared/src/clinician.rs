@@ -48,23 +48,31 @@ pub const REASON_MAX: usize = 500;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClinicianReferralRequest {
     /// Generated once per form, as for self-referrals: a retry gets the first referral back.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::referral::openapi::name))]
     pub patient_name: String,
+    /// A Danish phone number (8 digits, optionally after +45); this or `email` is required.
     pub phone: Option<String>,
+    /// This or `phone` is required.
     pub email: Option<String>,
-    /// Optional, 10 digits (a dash after the sixth is fine); shown only to whoever handles the
-    /// referral, never logged.
+    /// Optional, 10 digits (a dash after the sixth is fine) starting with a real birth date;
+    /// shown only to whoever handles the referral, never logged.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*([0-9]{6}-?[0-9]{4})?\\s*$"))]
     pub cpr: Option<String>,
     /// The reason: at least one condition ...
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub conditions: Vec<Condition>,
     /// ... and a short text (optional), e.g. "KOL GOLD B, motiveret for træning".
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
     /// The patient needs an interpreter in this language (ISO 639-1, e.g. `ar`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*([A-Za-z]{2})?\\s*$"))]
     pub interpreter_language: Option<String>,
-    /// The clinician confirms the patient agreed to the referral.
+    /// The clinician confirms the patient agreed to the referral (must be `true`).
     pub patient_consent: bool,
 }
 

@@ -127,7 +127,7 @@ pub struct SelfReferralRequest {
 
 /// The documented bounds of [`SelfReferralRequest::validate`].
 #[cfg(feature = "openapi")]
-mod openapi {
+pub(crate) mod openapi {
     use super::{MESSAGE_MAX, NAME_MAX};
     use crate::validation::schema::text;
     use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};

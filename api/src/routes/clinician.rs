@@ -29,14 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// referral), nearest first per group, each with eligibility, referral route and capacity.
 #[utoipa::path(
     get, path = "/clinician/offers", tag = "clinician",
-    params(
-        ("conditions" = Option<String>, Query, description = "The patient's conditions, comma-separated codes (e.g. `kol,type-2-diabetes`); empty: all"),
-        ("postcode" = Option<String>, Query, description = "The patient's postcode (or `lat` + `lon`)"),
-        ("lat" = Option<f64>, Query), ("lon" = Option<f64>, Query),
-        ("age" = Option<u32>, Query, description = "The patient's age in years (0–120), for eligibility"),
-        ("radius_km" = Option<f64>, Query, description = "1–300, default 25"),
-        ("per_group" = Option<u32>, Query, description = "Nearby offers per group, 1–10, default 3"),
-    ),
+    params(ClinicianParams),
     responses((status = 200, body = ClinicianSearchResponse), Invalid, Unavailable)
 )]
 async fn clinician_search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<ClinicianSearchResponse>, ApiError> {

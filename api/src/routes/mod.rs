@@ -14,6 +14,7 @@ mod dev_auth;
 #[cfg(feature = "dev-auth")]
 mod dev_oauth;
 mod fhir;
+mod fhir_referrals;
 mod health;
 mod hsds;
 mod offers;
@@ -49,6 +50,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin_bulk::router())
         .merge(hsds::router())
         .merge(fhir::router())
+        .merge(fhir_referrals::router())
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
