@@ -25,7 +25,11 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT ?? './test-results',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI only: the phone run of the map popup → offer page step (citizen-map.spec.ts)
+  // failed once in two full runs after the lazy routes landed (2026-11-30). A real regression
+  // still fails both tries; a flaky pass is listed as "flaky" in the report. Find the cause and go
+  // back to 0.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,

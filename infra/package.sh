@@ -61,7 +61,8 @@ fi
 
 step "Building forebyg (release, $TARGET, glibc $GLIBC)"
 build_started=$SECONDS
-(cd "$ROOT" && cargo zigbuild --release --locked --target "$TARGET.$GLIBC" -p forebyg-api --bin forebyg)
+# Without the default `dev-auth` feature: no development issuer, key or routes in production.
+(cd "$ROOT" && cargo zigbuild --release --locked --no-default-features --target "$TARGET.$GLIBC" -p forebyg-api --bin forebyg)
 echo "build: $((SECONDS - build_started)) s"
 BIN="$CARGO_TARGET_DIR/$TARGET/release/forebyg"
 
@@ -87,7 +88,7 @@ PY
 fi
 
 step "Checking the package"
-python3 - "$OUT/lambda/bootstrap" "$ZIPFILE" <<'PY'
+ROOT="$ROOT" python3 - "$OUT/lambda/bootstrap" "$ZIPFILE" <<'PY'
 import os, re, struct, sys, zipfile
 binary, archive = sys.argv[1], sys.argv[2]
 with open(binary, "rb") as f:
@@ -113,6 +114,16 @@ with zipfile.ZipFile(archive) as z:
     mode = entry.external_attr >> 16
     assert entry.filename == "bootstrap", entry.filename
     assert mode & 0o111, f"bootstrap is not executable in the zip (mode {oct(mode)})"
+# The development issuer is compiled out (cargo feature `dev-auth`): no private key, none of its
+# routes, issuer or committed key material may be in the binary.
+def key_lines(name):
+    pem = open(os.path.join(os.environ["ROOT"], "api/dev-auth", name)).read().splitlines()
+    return [l.encode() for l in pem[2:-2]]  # key-specific base64 lines (not the generic prefix)
+forbidden = key_lines("dev-only-signing-key.pem") + key_lines("dev-only-public-key.pem") + [b"-----BEGIN PRIVATE KEY-----\n", b"/dev/oauth2/token", b"/dev/authorize", b"/dev/token", b"forebyg-dev"]
+found = [f.decode(errors="replace")[:40] for f in forbidden if f in data]
+if found:
+    sys.exit(f"error: bootstrap contains development-issuer material ({len(found)} markers, e.g. {found[:3]})")
+print(f"dev issuer: absent ({len(forbidden)} markers checked: dev key lines, a PEM private key, dev routes, dev issuer)")
 mib = lambda n: f"{n / 1048576:.1f} MiB ({n} bytes)"
 print(f"binary: {mib(os.path.getsize(binary))}")
 print(f"zip:    {mib(os.path.getsize(archive))}  (Lambda limit: 50 MiB zipped, 250 MiB unzipped)")

@@ -41,3 +41,15 @@ ensure_node_modules() {
 ensure_java() { command -v java >/dev/null || apt_install default-jre-headless; }
 
 ensure_chromium() { [ -x /usr/bin/chromium ] || apt_install chromium; }
+
+# schemathesis (PyPI, pinned) in its own venv: the property-based API fuzzer of scripts/schemathesis.sh.
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  local venv="$TOOLS/venv-schemathesis"
+  if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    step "Installing schemathesis $SCHEMATHESIS_VERSION (PyPI) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  export PATH="$venv/bin:$PATH"
+}

@@ -85,7 +85,7 @@ local searches = {
   "/api/v1/offers?postcode=2100&category=nikotinafvaenning&radius_km=10",
   "/api/v1/offers?postcode=5000&category=alkohol&radius_km=50&page=2",
   "/api/v1/offers?postcode=9000&category=sygdomsmestring&radius_km=50&evening=true",
-  "/api/v1/offers?postcode=6700&category=ernaering&radius_km=100&sort=next-start",
+  "/api/v1/offers?postcode=6700&category=ernaeringsindsats&radius_km=100&sort=next-start",
   "/api/v1/offers?lat=55.6761&lon=12.5683&radius_km=5",
 }
 local html = $HTML

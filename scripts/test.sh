@@ -8,31 +8,47 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
+# Each stage's duration, printed as the next begins and summed up at the end (CI budget: 45 min).
+STAGES=()
+stage_started=$SECONDS
+stage_name=""
+stage() {
+  if [ -n "$stage_name" ]; then STAGES+=("$((SECONDS - stage_started)) s  $stage_name"); fi
+  stage_name="$*"
+  stage_started=$SECONDS
+  step "$*"
+}
+
 ensure_java
 ensure_chromium
 ensure_node_modules
 ensure_wasm_toolchain
 
-step "Formatting"
+stage "Formatting"
 cargo fmt --all --check
 
-step "Rust tests (shared, api: contract on embedded + DynamoDB Local, HTTP, Lambda events)"
+stage "Rust tests (shared, api: contract on embedded + DynamoDB Local, HTTP, Lambda events)"
 cargo test --no-fail-fast -p forebyg-shared -p forebyg-api
 
-step "App logic tests"
+stage "App logic tests"
 cargo test -p forebyg-app
 
-step "Infrastructure checks (cfn-lint, SAM transform offline, CloudFront function)"
+stage "Infrastructure checks (cfn-lint, SAM transform offline, CloudFront function)"
 "$ROOT/infra/check.sh"
 
-step "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
+stage "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
 "$ROOT/infra/package.sh"
 
-step "Building the app (wasm) and the server"
+stage "Building the app (wasm) and the server"
 "$ROOT/scripts/build-app.sh"
 cargo build -p forebyg-api --bin forebyg
 
-step "End-to-end tests (Playwright + axe, headless Chromium)"
+stage "API contract fuzzing (schemathesis: every check, both stores)"
+"$ROOT/scripts/schemathesis.sh"
+
+stage "End-to-end tests (Playwright + axe, headless Chromium)"
 FOREBYG_BIN="$CARGO_TARGET_DIR/debug/forebyg" npx playwright test -c e2e
 
-step "All tests passed"
+stage "done"
+printf '%s\n' "${STAGES[@]}"
+step "All tests passed in $SECONDS s"

@@ -101,7 +101,26 @@ where
         );
         units.push(read_units);
     }
+    clinician_rows(&router, iterations).await;
     units
+}
+
+/// The clinician search (`GET /api/v1/clinician/offers`): postcode, conditions, age.
+const CLINICIAN_QUERIES: &[&str] = &[
+    "postcode=9000&conditions=kol&age=67",
+    "postcode=8000&conditions=kol,type-2-diabetes&age=55",
+    "postcode=2100&conditions=angst-depression",
+    "postcode=6700",
+];
+
+/// The clinician search's own rows, through the same router: one search read for all groups.
+async fn clinician_rows(router: &axum::Router, iterations: usize) {
+    println!("\n| clinician query | p50 ms | p99 ms |");
+    println!("|---|---:|---:|");
+    for query in CLINICIAN_QUERIES {
+        let times = time_get(router, &format!("/api/v1/clinician/offers?{query}"), iterations).await;
+        println!("| `{query}` | {:.2} | {:.2} |", percentile(&times, 0.5), percentile(&times, 0.99));
+    }
 }
 
 /// A Scan of the whole table with the search's non-geographic filter: what a search costs

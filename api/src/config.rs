@@ -27,6 +27,10 @@ pub struct Config {
     /// Receipt look-ups per client per 10 minutes.
     pub lookup_limit: u32,
     pub auth: AuthConfig,
+    /// A request (headers to answer, body included) that takes longer gets a 408 problem: slow
+    /// or stalled clients cannot hold the local server's connections (in AWS, API Gateway's own
+    /// 30 s integration timeout applies).
+    pub request_timeout: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -59,7 +63,10 @@ impl Config {
             "none" => AuthConfig::Disabled,
             // The dev issuer's key is public: it must never be trusted where real people sign in.
             "dev" if lambda => return Err(ConfigError { name: "FOREBYG_AUTH", reason: "`dev` is refused inside AWS Lambda".into() }),
+            #[cfg(feature = "dev-auth")]
             "dev" => AuthConfig::Dev,
+            #[cfg(not(feature = "dev-auth"))]
+            "dev" => return Err(ConfigError { name: "FOREBYG_AUTH", reason: "`dev` needs a build with the `dev-auth` feature".into() }),
             "cognito" => {
                 let need = |name: &'static str| {
                     get(name).filter(|v| !v.is_empty()).ok_or(ConfigError { name, reason: "required with FOREBYG_AUTH=cognito".into() })
@@ -85,6 +92,7 @@ impl Config {
             auth,
             self_referral_limit: number("FOREBYG_SELF_REFERRAL_LIMIT", 10)? as u32,
             lookup_limit: number("FOREBYG_LOOKUP_LIMIT", 60)? as u32,
+            request_timeout: std::time::Duration::from_secs(number("FOREBYG_REQUEST_TIMEOUT_SECS", 30)? as u64),
         })
     }
 }
@@ -116,7 +124,10 @@ mod tests {
     #[test]
     fn auth_modes() {
         assert_eq!(cfg(&[]).unwrap().auth, AuthConfig::Disabled);
+        #[cfg(feature = "dev-auth")]
         assert_eq!(cfg(&[("FOREBYG_AUTH", "dev")]).unwrap().auth, AuthConfig::Dev);
+        #[cfg(not(feature = "dev-auth"))]
+        assert_eq!(cfg(&[("FOREBYG_AUTH", "dev")]).unwrap_err().name, "FOREBYG_AUTH");
         let cognito = cfg(&[
             ("FOREBYG_AUTH", "cognito"),
             ("FOREBYG_COGNITO_ISSUER", "https://cognito-idp.eu-north-1.amazonaws.com/p"),

@@ -4,11 +4,14 @@
 //! that they are fictitious: they must never be presented as real offers.
 
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography::{self, Municipality};
 use forebyg_shared::offer::*;
 use forebyg_shared::package::{known_packages, PackageDelivery, PackageRecord};
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
+use forebyg_shared::Label;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
 pub(crate) struct Rng(pub(crate) u64);
@@ -144,6 +147,7 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
         _ => Capacity::Full,
     };
     let title = rng.pick(titles(category)).to_string();
+    let eligibility = eligibility(i, category, &conditions);
     let condition_text = conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da)).collect::<Vec<_>>().join(", ");
     Offer {
         id: format!("demo-{i:06}"),
@@ -168,7 +172,17 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
         location,
         region: m.region,
         provider,
-        referral: ReferralRules { self_referral: rng.chance(75), from_gp: true, from_hospital: rng.chance(80), from_municipality: true, note: None },
+        referral: ReferralRules {
+            self_referral: rng.chance(75),
+            from_gp: true,
+            from_hospital: rng.chance(80),
+            from_municipality: true,
+            note: None,
+            methods: referral_methods(i),
+            must_include: (i % 2 == 0)
+                .then(|| Label::new("Diagnose og seneste relevante målinger", "Diagnosis and the latest relevant measurements")),
+        },
+        eligibility,
         capacity,
         cost: Cost { dkk: 0, note: None },
         accessibility: rng.chance(70).then(|| "Niveaufri adgang og handicaptoilet.".to_owned()),
@@ -183,6 +197,40 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
         demo: true,
         version: 1,
     }
+}
+
+/// How clinicians refer to demo offer `i`: mostly electronically and through Forebyg. Drawn from
+/// `i`, not the shared random sequence, so the offers' other fields stay as they were.
+fn referral_methods(i: usize) -> Vec<ReferralMethod> {
+    use ReferralMethod::*;
+    match i % 7 {
+        0..=4 => vec![Electronic, Forebyg],
+        5 => vec![Electronic, Phone],
+        _ => vec![Forebyg, Phone],
+    }
+}
+
+/// Varied criteria, so a search for a 67-year-old with KOL meets every verdict: about a fifth
+/// of the offers are for 18–65-year-olds, some courses take only their first condition, some
+/// have a note to read. Drawn from `i` (see [`referral_methods`]).
+fn eligibility(i: usize, category: Category, conditions: &[Condition]) -> Eligibility {
+    let mut e = Eligibility::default();
+    match i % 10 {
+        1 | 6 => (e.min_age, e.max_age) = (Some(18), Some(65)),
+        2 | 5 | 8 => e.min_age = Some(18),
+        _ => {}
+    }
+    let course = matches!(category, Category::Sygdomsmestring | Category::FysiskAktivitet | Category::Ernaering);
+    if course && i % 3 == 0 {
+        e.accepted_conditions = vec![conditions[0]];
+    }
+    if i % 9 == 4 {
+        e.inclusion_note = Some(Label::new("Diagnosen skal være stillet af en læge", "The diagnosis must be made by a doctor"));
+    }
+    if i % 11 == 7 {
+        e.exclusion_note = Some(Label::new("Ikke ved ustabil hjertesygdom", "Not with unstable heart disease"));
+    }
+    e
 }
 
 /// The id of the location record demo offer `i` takes place at.
@@ -276,6 +324,22 @@ mod tests {
                 Some(id) => assert_eq!(Some(locations.iter().find(|l| &l.id == id).unwrap().embedded()), o.location),
                 None => assert!(o.location.is_none()),
             }
+        }
+    }
+
+    #[test]
+    fn a_67_year_old_with_kol_near_aalborg_meets_every_verdict() {
+        use forebyg_shared::eligibility::{assess, Patient, Verdict};
+        let aalborg = geography::postcode("9000").unwrap().point;
+        let patient = Patient { age: Some(67), conditions: &[Condition::Kol] };
+        let near: Vec<_> = offers(3000)
+            .into_iter()
+            .filter(|o| o.is_published() && o.conditions.contains(&Condition::Kol))
+            .filter(|o| o.point().is_some_and(|p| p.distance_km(aalborg) <= 25.0))
+            .map(|o| assess(&o.eligibility, &patient).verdict)
+            .collect();
+        for v in [Verdict::Eligible, Verdict::NotEligible, Verdict::Check] {
+            assert!(near.contains(&v), "{v:?} among {near:?}");
         }
     }
 

@@ -142,6 +142,11 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// 408: the client did not send its request within the server's time limit.
+pub fn request_timeout() -> Response {
+    problem_response(simple(types::BAD_REQUEST, "The request took too long", 408, Some("Send the request again.".into())))
+}
+
 /// A problem as an HTTP response with the `application/problem+json` media type.
 pub fn problem_response(problem: Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use std::net::SocketAddr;
 
 /// A JSON body; a missing content type, bad JSON or a wrong field type is a 4xx problem.
@@ -17,18 +18,31 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         use axum::extract::rejection::JsonRejection::*;
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(MissingJsonContentType(_)) => Err(ApiError::UnsupportedMediaType),
-            Err(JsonDataError(e)) => Err(ApiError::Validation(vec![FieldError::new(
-                "body",
-                ErrorCode::Invalid,
-                "Formularen indeholder et ugyldigt felt.",
-                format!("The request body has an invalid field: {}", e.body_text()),
-            )])),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::PayloadTooLarge),
-            Err(e) => Err(ApiError::BadRequest(e.body_text())),
-        }
+        let value = match axum::Json::<Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(MissingJsonContentType(_)) => return Err(ApiError::UnsupportedMediaType),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(ApiError::PayloadTooLarge),
+            Err(e) => return Err(ApiError::BadRequest(e.body_text())),
+        };
+        serde_json::from_value(integral_floats_as_integers(value)).map(ApiJson).map_err(|e| {
+            let (da, en) = ("Formularen indeholder et ugyldigt felt.", format!("The request body has an invalid field: {e}"));
+            ApiError::Validation(vec![FieldError::new("body", ErrorCode::Invalid, da, en)])
+        })
+    }
+}
+
+/// JSON Schema counts `3.0` as an integer (the document's `integer` fields), serde does not:
+/// integral numbers written with a fraction become integers before the body is typed.
+fn integral_floats_as_integers(value: Value) -> Value {
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f) => Value::from(f as u64),
+            Some(f) if n.is_f64() && f.fract() == 0.0 && (-9_223_372_036_854_775_808.0..0.0).contains(&f) => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(integral_floats_as_integers).collect()),
+        Value::Object(fields) => Value::Object(fields.into_iter().map(|(k, v)| (k, integral_floats_as_integers(v))).collect()),
+        other => other,
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod admin;
 pub mod auth;
+pub mod clinician;
 pub mod compress;
 pub mod config;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod fhir;
 pub mod hsds;
 pub mod openapi;
 pub mod rate_limit;
+pub mod referral_flow;
 pub mod routes;
 pub mod search;
 pub mod self_referral;
@@ -35,6 +37,7 @@ pub struct AppState {
     pub auth: Arc<auth::Authenticator>,
     pub client_config: Arc<forebyg_shared::search::ClientConfig>,
     /// The development authorization server's pending codes (empty unless FOREBYG_AUTH=dev).
+    #[cfg(feature = "dev-auth")]
     pub dev_codes: Arc<auth::dev_codes::CodeStore>,
 }
 
@@ -52,6 +55,7 @@ impl AppState {
             limits: Arc::new(limits),
             auth,
             client_config: Arc::new(default_client_config()),
+            #[cfg(feature = "dev-auth")]
             dev_codes: Arc::new(auth::dev_codes::CodeStore::new(auth::dev_codes::CODE_TTL)),
         }
     }

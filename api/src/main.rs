@@ -20,7 +20,10 @@ async fn main() -> Result<(), BoxError> {
     init_logging(config.lambda);
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("dev-token") {
+        #[cfg(feature = "dev-auth")]
         return dev_token(&args);
+        #[cfg(not(feature = "dev-auth"))]
+        return Err("dev-token needs a build with the `dev-auth` feature".into());
     }
     let state = open_state(&config).await?;
     match args.first().map(String::as_str).unwrap_or("serve") {
@@ -35,13 +38,15 @@ async fn main() -> Result<(), BoxError> {
     }
 }
 
+#[cfg(feature = "dev-auth")]
 fn dev_token(args: &[String]) -> Result<(), BoxError> {
     use forebyg_api::auth::dev;
     use forebyg_shared::{auth::Role, taxonomy::RegionCode};
-    let usage = "usage: forebyg dev-token <national-admin|region-admin|provider-editor> [region] [provider]";
+    let usage = "usage: forebyg dev-token <national-admin|region-admin|provider-editor|clinician> [region] [provider]";
     let role = args.get(1).and_then(|r| Role::from_code(r)).ok_or(usage)?;
     let region = args.get(2).map(|r| RegionCode::from_code(r).ok_or(usage)).transpose()?;
-    println!("{}", dev::sign(&dev::claims(role, region, args.get(3).map(String::as_str), 8 * 3600)));
+    // A clinician gets the dev sign-in's default practice, as the sign-in page would give them.
+    println!("{}", dev::sign(&dev::login_claims(role, region, args.get(3).map(String::as_str), None, 8 * 3600)));
     Ok(())
 }
 
@@ -144,7 +149,11 @@ async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
         Ok(n) => tracing::info!(files = n, "compressed the built bundles (br, gzip)"),
         Err(e) => tracing::warn!(error = %e, "could not compress the built bundles; serving them uncompressed"),
     }
-    let app = routes::with_spa(routes::router(state), &config.dist_dir, &csp).layer(forebyg_api::compress::layer());
+    let app = routes::with_spa(routes::router(state), &config.dist_dir, &csp).layer(forebyg_api::compress::layer()).layer(
+        tower::ServiceBuilder::new()
+            .layer(axum::error_handling::HandleErrorLayer::new(|_: tower::BoxError| async { forebyg_api::error::request_timeout() }))
+            .timeout(config.request_timeout),
+    );
     let listener = tokio::net::TcpListener::bind((config.bind.as_str(), config.port)).await?;
     tracing::info!("Forebyg is running at http://{}", listener.local_addr()?);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -25,6 +25,7 @@ use utoipa::OpenApi;
         (name = "fhir", description = "HL7 FHIR R4 (read-only, application/fhir+json): the published offers as HealthcareService, Location and Organization; errors are OperationOutcomes (api/docs/fhir.md)"),
         (name = "health", description = "Liveness"),
         (name = "admin", description = "Regional admins and provider editors (Cognito ID token as bearer)"),
+        (name = "clinician", description = "The clinician search (public) and referrals through Forebyg by signed-in clinicians (Cognito ID token as bearer)"),
     )
 )]
 struct Frame;
@@ -45,16 +46,20 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// One problem+json response; 429 and 503 say how long to wait.
+/// 429 and 503 say how long to wait (`Retry-After`, in seconds).
+fn with_retry_after(status: u16, response: ResponseBuilder) -> ResponseBuilder {
+    if !matches!(status, 429 | 503) {
+        return response;
+    }
+    let seconds = HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
+    response.header("Retry-After", seconds.build())
+}
+
+/// One problem+json response.
 fn problem(status: u16, description: &str) -> (String, RefOr<Response>) {
     let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-    let mut response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
-    if matches!(status, 429 | 503) {
-        let seconds =
-            HeaderBuilder::new().schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1))).description(Some("Seconds to wait"));
-        response = response.header("Retry-After", seconds.build());
-    }
-    (status.to_string(), response.build().into())
+    let response = ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
 }
 
 /// One FHIR `OperationOutcome` response: the FHIR routes answer errors in FHIR's own form.
@@ -63,7 +68,8 @@ fn outcome(status: u16, description: &str) -> (String, RefOr<Response>) {
         .schema_type(Type::Object)
         .description(Some("An HL7 FHIR R4 OperationOutcome: `issue[]` with `severity`, `code`, `diagnostics` and the parameter in `expression`."));
     let body = ContentBuilder::new().schema(Some(schema)).build();
-    (status.to_string(), ResponseBuilder::new().description(description).content(crate::fhir::FHIR_JSON, body).build().into())
+    let response = ResponseBuilder::new().description(description).content(crate::fhir::FHIR_JSON, body);
+    (status.to_string(), with_retry_after(status, response).build().into())
 }
 
 /// Declares `IntoResponses` types for `#[utoipa::path(responses(...))]`, each a set of error
@@ -85,7 +91,12 @@ macro_rules! error_responses {
 error_responses! { outcome:
     /// A FHIR search parameter is unknown or has a bad value (each named in an issue's `expression`).
     FhirInvalid { 400 => "OperationOutcome: a search parameter is unknown or invalid." }
-    /// No such FHIR resource.
+    /// The FHIR referral routes' bearer token (a clinician's or an admin's).
+    FhirAuth {
+        401 => "OperationOutcome (`login`): no valid bearer token.",
+        403 => "OperationOutcome (`forbidden`): the account has no clinician or admin role.",
+    }
+    /// No such FHIR resource (or not one the caller may read).
     FhirNotFound { 404 => "OperationOutcome: no such resource." }
     /// The store is unavailable (FHIR routes).
     FhirUnavailable { 503 => "OperationOutcome (`transient`): the store is temporarily unavailable; try again." }
@@ -111,6 +122,11 @@ error_responses! { problem:
     AdminAuth {
         401 => "Sign-in required: no valid bearer token.",
         403 => "The token's role or scope does not allow this.",
+    }
+    /// Every signed-in clinician route (`auth::Clinician`).
+    ClinicianAuth {
+        401 => "Sign-in required: no valid bearer token.",
+        403 => "Not a clinician account (admins use the admin routes).",
     }
     /// No such resource (or not visible to the caller).
     NotFound { 404 => "No such resource." }

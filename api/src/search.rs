@@ -128,6 +128,6 @@ async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchSta
 }
 
 /// Distances are shown to 100 m.
-fn round_km(km: f64) -> f64 {
+pub fn round_km(km: f64) -> f64 {
     (km * 10.0).round() / 10.0
 }

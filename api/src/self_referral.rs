@@ -2,25 +2,22 @@
 //! used, withdraw it.
 
 use crate::error::ApiError;
-use crate::store::{Created, OfferStore, ReferralStore, SelfReferral};
+use crate::referral_flow::{self, DAY};
+use crate::store::{OfferStore, Referral, ReferralStore};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
-use forebyg_shared::validation::{ErrorCode, FieldError};
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
 const ALPHABET: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const DAY: i64 = 86_400;
-/// After a withdrawal, the remaining record (status only, no name or message) is kept this long.
-const WITHDRAWN_KEEP_DAYS: i64 = 30;
 
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// A fresh code like `K7QM-4XRT`: 8 characters drawn uniformly from 31 (≈ 39.6 bits from the OS).
-fn receipt_code() -> Result<String, ApiError> {
+pub(crate) fn receipt_code() -> Result<String, ApiError> {
     let mut chars = String::with_capacity(9);
     while chars.len() < 8 {
         let mut bytes = [0u8; 16];
@@ -41,7 +38,7 @@ pub fn normalise_code(code: &str) -> String {
     }
 }
 
-pub fn receipt(r: &SelfReferral) -> ReferralReceipt {
+pub fn receipt(r: &Referral) -> ReferralReceipt {
     ReferralReceipt {
         receipt_code: r.receipt_code.clone(),
         offer_id: r.offer_id.clone(),
@@ -89,7 +86,7 @@ pub async fn create(
         });
     }
     let now = now();
-    let mut record = SelfReferral {
+    let mut record = Referral {
         receipt_code: receipt_code()?,
         offer_id: offer.id.clone(),
         offer_title: offer.title.clone(),
@@ -106,28 +103,22 @@ pub async fn create(
         created_at: now,
         updated_at: now,
         expires_at: now + RETENTION_DAYS * DAY,
+        clinician: None,
+        cpr: None,
+        conditions: vec![],
+        interpreter_language: None,
+        decline_reason: None,
+        note: None,
+        history: vec![],
     };
-    for _ in 0..5 {
-        match referrals.create_referral(&record).await? {
-            Created::Stored => return Ok((receipt(&record), true)),
-            Created::Duplicate(existing) if existing.offer_id == record.offer_id => return Ok((receipt(&existing), false)),
-            Created::Duplicate(_) => {
-                return Err(ApiError::Validation(vec![FieldError::new(
-                    "idempotency_key",
-                    ErrorCode::Invalid,
-                    "Formularnøglen er brugt til et andet tilbud. Genindlæs siden.",
-                    "The form key was used for another offer. Reload the page.",
-                )]))
-            }
-            Created::CodeTaken => record.receipt_code = receipt_code()?,
-        }
-    }
-    Err(ApiError::Store(crate::store::StoreError::Backend("could not draw a free receipt code".into())))
+    referral_flow::received(&mut record);
+    let (stored, created) = referral_flow::store_new(referrals, record).await?;
+    Ok((receipt(&stored), created))
 }
 
 /// The request, only if the code and the contact (phone or e-mail used) both match. Any
 /// mismatch looks exactly like an unknown code.
-pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&str>) -> Result<SelfReferral, ApiError> {
+pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&str>) -> Result<Referral, ApiError> {
     let not_found = || ApiError::NotFound("No request matches this receipt code and contact.".into());
     let contact = contact.map(str::trim).filter(|c| !c.is_empty()).ok_or_else(not_found)?;
     let r = referrals.get_referral(&normalise_code(code), now()).await?.ok_or_else(not_found)?;
@@ -139,31 +130,6 @@ pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&st
     } else {
         Err(not_found())
     }
-}
-
-/// Withdraws an open request: erases the name and message at once and keeps only the status
-/// (for the receipt) for a short while.
-pub async fn withdraw(referrals: &dyn ReferralStore, mut r: SelfReferral) -> Result<SelfReferral, ApiError> {
-    match r.status {
-        ReferralStatus::Withdrawn => return Ok(r),
-        s if !s.is_open() => {
-            return Err(ApiError::Conflict {
-                kind: types::REFERRAL_CLOSED,
-                title: "This request can no longer be withdrawn",
-                detail: "Contact the offer directly.".into(),
-            })
-        }
-        _ => {}
-    }
-    let now = now();
-    r.status = ReferralStatus::Withdrawn;
-    r.updated_at = now;
-    r.name = String::new();
-    r.message = None;
-    r.contact_time = None;
-    r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
-    referrals.update_referral(&r).await?;
-    Ok(r)
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {

@@ -212,7 +212,8 @@ async fn row_errors_are_listed_and_change_nothing(api: &Api) {
     sheet.set_at(new_row, "region", "syddanmark");
     let expected = BTreeSet::from([(2, "category"), (3, "version"), (4, "postcode"), (5, "title"), (6, "region")].map(|(r, f)| (r, f.to_owned())));
     let (status, report) = api.import(&region_admin(), &sheet, true).await;
-    assert_eq!((status, errors(&report)), (200, expected.clone()), "{report:#?}");
+    // A file with row errors is a 422 with the report, checked or applied.
+    assert_eq!((status, errors(&report)), (422, expected.clone()), "{report:#?}");
     let stale = report.row_errors(3).next().unwrap();
     assert!(stale.message.en.contains("changed since export"), "{stale:?}");
     assert_eq!(api.snapshot().await, before);
@@ -345,7 +346,7 @@ async fn rows_create_and_must_agree_with_records(api: &Api) {
     sheet.set_at(moved, "location_id", "nyt-sted");
     sheet.set_at(moved, "address", "Et andet sted 5");
     let (status, report) = api.import(&region_admin(), &sheet, true).await;
-    assert_eq!((status, errors(&report)), (200, BTreeSet::from([(renamed, "provider_name".to_owned()), (moved, "address".to_owned())])));
+    assert_eq!((status, errors(&report)), (422, BTreeSet::from([(renamed, "provider_name".to_owned()), (moved, "address".to_owned())])));
     assert!(report.errors[0].message.en.contains("Odder Kommune") || report.errors[1].message.en.contains("Odder Kommune"), "{:?}", report.errors);
     assert_eq!(api.snapshot().await, before);
 

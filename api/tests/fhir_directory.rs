@@ -106,15 +106,25 @@ fn the_mapping_carries_what_the_docs_say() {
     assert_eq!(hs["type"][0]["coding"][0]["code"], "on-site");
     assert_eq!(hs["specialty"].as_array().unwrap().len(), 2);
     assert_eq!(hs["eligibility"][0]["code"]["coding"][0]["code"], "kol");
+    let comment = hs["eligibility"][0]["comment"].as_str().unwrap();
+    assert!(
+        comment.contains("18–90")
+            && comment.contains("Inklusion: Diagnosen skal være stillet")
+            && comment.contains("Eksklusion: Ikke ved ustabil angina"),
+        "{comment}"
+    );
     assert_eq!(hs["communication"][1]["coding"][0], json!({"system": "urn:ietf:bcp:47", "code": "en"}));
     assert_eq!(hs["availableTime"][0], json!({"daysOfWeek": ["tue"], "availableStartTime": "17:00:00", "availableEndTime": "19:00:00"}));
     assert_eq!(hs["program"][0]["coding"][0]["code"], "kol");
     assert_eq!(hs["providedBy"]["reference"], "Organization/p1");
     assert_eq!(hs["location"][0]["reference"], format!("Location/{}", fhir::location_id(&o).unwrap()));
     assert_eq!(hs["appointmentRequired"], false);
-    let routes: Vec<&str> = hs["referralMethod"].as_array().unwrap().iter().map(|r| r["coding"][0]["code"].as_str().unwrap()).collect();
-    assert_eq!(routes, ["self", "gp", "municipality"]);
-    assert_eq!(hs["referralMethod"][1]["coding"][1]["code"], "elec");
+    let methods: Vec<&str> = hs["referralMethod"].as_array().unwrap().iter().map(|r| r["coding"][0]["code"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["electronic", "forebyg"]);
+    assert_eq!(hs["referralMethod"][0]["coding"][1]["code"], "elec");
+    let routes: Vec<&str> = hs["characteristic"].as_array().unwrap().iter().skip(1).map(|r| r["coding"][0]["code"].as_str().unwrap()).collect();
+    assert_eq!(routes, ["gp", "municipality", "self"]);
+    assert!(hs["extraDetails"].as_str().unwrap().contains("Henvisningen skal indeholde:** Diagnose og FEV1"));
     assert_eq!(
         hs["extension"][0]["url"],
         "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ExtensionHealthcareServiceCapacityStatus"

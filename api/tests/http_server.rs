@@ -250,6 +250,42 @@ fn data_survives_a_restart_and_logs_hold_no_query_values() {
     assert!(after.total > 0);
 }
 
+/// Sends `head` (request line and headers, maybe the start of a body) on a raw connection and
+/// returns what the server answers (lower-cased) and how long that took.
+fn raw_answer(server: &Server, head: &str) -> (String, std::time::Duration) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(server.base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let started = std::time::Instant::now();
+    let mut answer = vec![0; 4096];
+    let n = stream.read(&mut answer).expect("the server answers before the client's 20 s read timeout");
+    (String::from_utf8_lossy(&answer[..n]).to_lowercase(), started.elapsed())
+}
+
+#[test]
+fn oversized_bodies_get_a_413_problem_and_stalled_clients_a_408() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), dist());
+    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_REQUEST_TIMEOUT_SECS", "3")]);
+    // Just over axum's 2 MB JSON limit (the whole body is sent before the server answers, so
+    // nothing races its early answer): a problem body, not a dropped connection.
+    let body = format!("{{\"name\":\"{}\"}}", "x".repeat(2 * 1024 * 1024 + 1024));
+    let head = format!(
+        "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (answer, _) = raw_answer(&server, &head);
+    assert!(answer.starts_with("http/1.1 413"), "{answer}");
+    assert!(answer.contains("content-type: application/problem+json"), "{answer}");
+
+    // A client that announces a small body and stops sending holds nothing for long.
+    let head = "POST /api/v1/offers/x/self-referrals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+    let (answer, took) = raw_answer(&server, head);
+    assert!(answer.starts_with("http/1.1 408"), "{answer}");
+    assert!(answer.contains("content-type: application/problem+json"), "{answer}");
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
 /// GET with `Accept-Encoding`: status, `Content-Encoding`, the decoded body, and the CSP.
 fn get_encoded(server: &Server, path: &str, accept: &str) -> (u16, String, String, String) {
     use std::io::Read;

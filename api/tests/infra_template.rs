@@ -195,12 +195,14 @@ fn every_api_operation_has_a_route_and_every_route_an_operation() {
     // The development issuer's sign-in (`/api/v1/dev/token`) must never be reachable in AWS.
     assert!(!routes.keys().any(|r| r.contains("/dev/") || r.starts_with("ANY /api/v1/{") || r == "$default"), "{:?}", routes.keys());
 
-    // Every route goes to the one Lambda integration; only the admin routes need a Cognito JWT.
+    // Every route goes to the one Lambda integration; only the admin and signed-in clinician
+    // routes need a Cognito JWT.
     let target = tagged("Sub", "integrations/${HttpApiIntegration}".into());
     for (key, route) in &routes {
         assert_eq!(route["Target"], target, "{key}");
         let jwt = route.get("AuthorizationType").and_then(Value::as_str) == Some("JWT");
-        assert_eq!(jwt, key.contains("/api/v1/admin/"), "{key}: JWT authorizer on admin routes and only there");
+        let signed_in = key.contains("/api/v1/admin/") || key == "ANY /api/v1/clinician/{proxy+}";
+        assert_eq!(jwt, signed_in, "{key}: JWT authorizer on admin and clinician routes and only there");
         if jwt {
             assert_eq!(route["AuthorizerId"], tagged("Ref", "CognitoAuthorizer".into()), "{key}");
         }
@@ -250,14 +252,18 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&authorizer["Issuer"]));
     assert_eq!(var("FOREBYG_COGNITO_ISSUER"), Some(&tagged("Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}".into())));
     assert_eq!(var("FOREBYG_COGNITO_CLIENT_ID").map(|c| seq([c.clone()])).as_ref(), Some(&authorizer["Audience"]));
-    // The SPA signs in at the pool's hosted UI and comes back to /admin/callback (/admin/login
-    // after signing out).
+    // The SPA signs in at the pool's hosted UI and comes back to /admin/callback or, for the
+    // clinician pages, /klinik/callback (/admin/login or /klinik/log-ind after signing out).
     let hosted_ui = tagged("Sub", "https://${UserPoolDomain}.auth.${AWS::Region}.amazoncognito.com".into());
     assert_eq!(var("FOREBYG_COGNITO_HOSTED_UI"), Some(&hosted_ui));
     let client = serde_yaml_ng::to_string(&props(&t, "UserPoolClient")).unwrap();
-    for url in
-        ["https://${Distribution.DomainName}/admin/callback", "https://${DomainName}/admin/login", "https://${Distribution.DomainName}/admin/login"]
-    {
+    for url in [
+        "https://${Distribution.DomainName}/admin/callback",
+        "https://${DomainName}/admin/login",
+        "https://${Distribution.DomainName}/admin/login",
+        "https://${Distribution.DomainName}/klinik/callback",
+        "https://${DomainName}/klinik/log-ind",
+    ] {
         assert!(client.contains(url), "UserPoolClient lacks {url}: {client}");
     }
     let logging = &f["LoggingConfig"];

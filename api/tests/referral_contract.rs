@@ -1,17 +1,19 @@
-//! The self-referral contract on both adapters: idempotent creation (also under a race),
-//! receipt-code collisions, updates, and expiry.
+//! The referral contract on both adapters: idempotent creation (also under a race),
+//! receipt-code collisions, updates, expiry, and clinicians' referrals with their history.
 
 mod support;
 
-use forebyg_api::store::{Created, ReferralStore, SelfReferral};
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore};
+use forebyg_shared::clinician::{Organisation, OrganisationKind};
+use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use std::sync::Arc;
 
 const NOW: i64 = 1_800_000_000;
 
-fn referral(code: &str, key: &str) -> SelfReferral {
-    SelfReferral {
+fn referral(code: &str, key: &str) -> Referral {
+    Referral {
         receipt_code: code.into(),
         offer_id: "offer-1".into(),
         offer_title: "Holdtræning".into(),
@@ -28,6 +30,13 @@ fn referral(code: &str, key: &str) -> SelfReferral {
         created_at: NOW,
         updated_at: NOW,
         expires_at: NOW + 90 * 86_400,
+        clinician: None,
+        cpr: None,
+        conditions: vec![],
+        interpreter_language: None,
+        decline_reason: None,
+        note: None,
+        history: vec![],
     }
 }
 
@@ -101,6 +110,51 @@ async fn the_inbox_lists_a_regions_live_requests_newest_first(store: Arc<dyn Ref
     assert_eq!(codes, ["NEWR-0002", "OLDR-0001"]);
 }
 
+fn clinician_referral(code: &str, key: &str, subject: &str) -> Referral {
+    let organisation = Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Vestergade".into(), sor: Some("123456789".into()) };
+    Referral {
+        clinician: Some(ClinicianSender { subject: subject.into(), name: Some("Dr. Hansen".into()), organisation }),
+        cpr: Some("0101601234".into()),
+        conditions: vec![Condition::Kol],
+        interpreter_language: Some("ar".into()),
+        history: vec![StatusEvent { status: ReferralStatus::Received, at: NOW, by: Actor::Clinician, reason: None, note: None }],
+        ..referral(code, key)
+    }
+}
+
+/// A clinician's referrals: their own only, newest first, with history and every new field
+/// read back as written.
+async fn a_clinician_lists_their_own_referrals_with_history(store: Arc<dyn ReferralStore>) {
+    let mut older = clinician_referral("CLIN-0001", "key-clinic-00000001", "dr-a");
+    older.created_at = NOW - 100;
+    let newer = clinician_referral("CLIN-0002", "key-clinic-00000002", "dr-a");
+    let theirs = clinician_referral("CLIN-0003", "key-clinic-00000003", "dr-b");
+    let citizens = referral("SELF-0004", "key-clinic-00000004");
+    let mut expired = clinician_referral("CLIN-0005", "key-clinic-00000005", "dr-a");
+    expired.expires_at = NOW - 1;
+    for r in [&older, &newer, &theirs, &citizens, &expired] {
+        store.create_referral(r).await.unwrap();
+    }
+    let mine = store.clinician_referrals("dr-a", NOW).await.unwrap();
+    assert_eq!(mine.iter().map(|r| r.receipt_code.as_str()).collect::<Vec<_>>(), ["CLIN-0002", "CLIN-0001"]);
+    assert_eq!(mine[0], newer, "every field reads back");
+    assert!(store.clinician_referrals("dr-c", NOW).await.unwrap().is_empty());
+    // The inbox holds both kinds side by side.
+    let inbox = store.region_referrals(RegionCode::Midtjylland, NOW).await.unwrap();
+    assert!(inbox.iter().any(|r| r.clinician.is_none()) && inbox.iter().any(|r| r.clinician.is_some()));
+    // A status change with its history and closing note is kept.
+    let mut done = newer.clone();
+    for (status, at) in [(ReferralStatus::Contacted, NOW + 10), (ReferralStatus::Enrolled, NOW + 20), (ReferralStatus::Completed, NOW + 30)] {
+        done.history.push(StatusEvent { status, at, by: Actor::Provider, reason: None, note: None });
+        (done.status, done.updated_at) = (status, at);
+    }
+    done.note = Some("Gennemførte 8 af 8 gange".into());
+    done.decline_reason = Some(DeclineReason::Other);
+    store.update_referral(&done).await.unwrap();
+    assert_eq!(store.get_referral("CLIN-0002", NOW + 31).await.unwrap(), Some(done.clone()));
+    assert_eq!(store.clinician_referrals("dr-a", NOW + 31).await.unwrap()[0].history.len(), 4);
+}
+
 macro_rules! all_cases {
     ($make:expr) => {{
         println!("contract case: creates_once_per_idempotency_key");
@@ -115,6 +169,8 @@ macro_rules! all_cases {
         the_inbox_lists_a_regions_live_requests_newest_first($make).await;
         println!("contract case: expired_requests_are_gone");
         expired_requests_are_gone($make).await;
+        println!("contract case: a_clinician_lists_their_own_referrals_with_history");
+        a_clinician_lists_their_own_referrals_with_history($make).await;
     }};
 }
 

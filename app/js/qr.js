@@ -1,7 +1,8 @@
 // The QR code on the printed offer page: <forebyg-qr data-url="https://…/tilbud/…"> becomes a
 // figure with an SVG QR code of that address and a caption (qrcode-generator 2.0.4, MIT). Loaded
-// on offer pages only; the element is shown in print only (app/style.css). Its texts live here
-// rather than in the app's i18n.rs to keep them out of the wasm.
+// on offer pages and patient handouts only; on offer pages the element is shown in print only
+// (app/style.css). Its texts live here rather than in the app's i18n.rs to keep them out of the
+// wasm.
 //
 // scripts/build-app.sh replaces the address below with the content-hashed file in dist/.
 import qrcode from '__QRCODE_JS__';
@@ -9,6 +10,11 @@ import qrcode from '__QRCODE_JS__';
 const TEXTS = {
   da: { caption: 'Scan koden for at åbne siden', label: 'QR-kode med adressen på denne side' },
   en: { caption: 'Scan the code to open this page', label: 'QR code with the address of this page' },
+};
+// `data-kind="offer"`: the code of an offer on a patient handout (a page about several offers).
+const OFFER_TEXTS = {
+  da: { caption: 'Scan koden for at se tilbuddet', label: 'QR-kode med adressen på tilbuddets side' },
+  en: { caption: 'Scan the code to see the offer', label: "QR code with the address of the offer's page" },
 };
 
 class ForebygQr extends HTMLElement {
@@ -20,7 +26,9 @@ class ForebygQr extends HTMLElement {
   draw() {
     const url = this.dataset.url;
     if (!this.isConnected || !url || this.dataset.qrFor === url) return;
-    const t = TEXTS[document.documentElement.lang === 'en' ? 'en' : 'da'];
+    // The language of the element's part of the page (a handout may differ from the UI).
+    const lang = this.closest('[lang]')?.lang === 'en' ? 'en' : 'da';
+    const t = (this.dataset.kind === 'offer' ? OFFER_TEXTS : TEXTS)[lang];
     const qr = qrcode(0, 'M');
     qr.addData(url);
     qr.make();

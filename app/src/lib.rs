@@ -1,28 +1,36 @@
-//! Forebyg's browser app: a Leptos client-side rendered SPA.
+//! Forebyg's browser apps' library: the citizen pages, components and helpers. The citizen app
+//! (its router and lazy routes) is the binary `src/bin/citizen/`, the admin workspace
+//! `src/bin/admin/`: split points (`#[lazy_route]`) export symbols, so they live in the binary
+//! that is split, never in the lib every binary links.
 //!
 //! The pure logic (texts, formatting, URLs, the wire format) compiles on every target and is
 //! unit-tested natively with `cargo test -p forebyg-app`; the UI only exists on wasm32.
 
 pub mod api;
+pub mod clinician;
 pub mod format;
 pub mod i18n;
 pub mod map;
+pub mod next_steps;
+pub mod oauth;
 pub mod query;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
-mod routes;
+pub mod http;
+#[cfg(target_arch = "wasm32")]
+pub mod routes;
+#[cfg(target_arch = "wasm32")]
+pub mod sign_in;
 
 /// Replaces the static page shell in `#app` (or the body) with `app`. Used by the citizen app
-/// (`src/main.rs`) and the admin workspace.
+/// (`src/bin/citizen/`) and the admin workspace (`src/bin/admin/`).
 #[cfg(target_arch = "wasm32")]
 pub fn mount<F, N>(app: F)
 where
@@ -40,10 +48,4 @@ where
         }
         None => leptos::mount::mount_to_body(app),
     }
-}
-
-/// Starts the citizen app.
-#[cfg(target_arch = "wasm32")]
-pub fn start() {
-    mount(app::App);
 }

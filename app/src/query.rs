@@ -176,6 +176,9 @@ pub fn field_control_id(field: &str) -> Option<String> {
             Some(field.to_owned())
         }
         "category" => Category::ALL.first().map(|c| category_input_id(*c)),
+        // The clinician pages' fields.
+        "age" | "patient_name" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
+        "conditions" => forebyg_shared::taxonomy::Condition::ALL.first().map(|c| format!("condition-{}", c.code())),
         _ => None,
     }
 }

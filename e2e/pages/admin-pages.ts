@@ -82,7 +82,7 @@ export class AdminEditorPage {
     await this.field('Titel').fill(o.title);
     await this.field('Kort beskrivelse').fill('Et tilbud oprettet af en automatisk test i administrationen.');
     await this.field('Indsats').selectOption({ label: o.category });
-    await this.page.getByRole('checkbox', { name: 'KOL' }).check();
+    await this.page.getByRole('group', { name: 'Målgrupper' }).getByRole('checkbox', { name: 'KOL' }).check();
     await this.field('Ugentlige tider').fill('Tirsdag 10:00-12:00');
     await this.field('Stedets navn').fill('Sundhedshuset');
     await this.field('Adresse').fill('Testvej 1');

@@ -1,25 +1,35 @@
 // The citizen app is one leptos_router app (app/src/app.rs): moving between its pages never loads a
-// new document, and the landing page's wasm is reported against the budget (docs/benchmarks.md).
+// new document. Its pages other than the search are lazy routes split out of the main wasm
+// (app/src/routes/lazy.rs, tools/wasm-split): the landing page downloads the main wasm only, within
+// its gzip budget (target 150 KB), and each page's chunk is fetched when that page first opens
+// (docs/benchmarks.md).
 import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { SignupPage } from '../pages/signup-page';
 
-test('search → offer → join → back never loads a page; the landing wasm is reported', async ({ page }, testInfo) => {
+// scripts/build-app.sh BUDGET_KB: 215.5 KB measured; the target is 150 KB (docs/benchmarks.md).
+const BUDGET_BYTES = 220 * 1024;
+const MAIN = /^\/forebyg-app-[0-9a-f]{8}_bg\.wasm$/;
+const CHUNK = /^\/forebyg-app-[a-z0-9-]+-[0-9a-f]{8}\.wasm$/;
+
+test('search → offer → join → back never loads a page; a page chunk loads when the page first opens', async ({ page }, testInfo) => {
   const wasm: Promise<{ name: string; gzip: number }>[] = [];
   page.on('response', (r) => {
     const name = new URL(r.url()).pathname;
     if (name.endsWith('.wasm')) wasm.push(r.body().then((b) => ({ name, gzip: gzipSync(b, { level: 9 }).length })));
   });
+  const fetched = async () => (await Promise.all(wasm)).map((w) => w.name);
   const search = new SearchPage(page);
   await search.goto();
   const landing = await Promise.all(wasm);
-  expect(landing.map((w) => w.name)).toEqual([expect.stringMatching(/^\/forebyg-app-[0-9a-f]{8}_bg\.wasm$/)]);
+  expect(landing.map((w) => w.name)).toEqual([expect.stringMatching(MAIN)]);
   testInfo.annotations.push({ type: 'landing wasm (gzip bytes)', description: String(landing[0].gzip) });
   console.log(`landing page wasm: ${landing[0].name}, ${landing[0].gzip} bytes gzipped`);
+  expect(landing[0].gzip, 'the landing page wasm, gzipped').toBeLessThanOrEqual(BUDGET_BYTES);
 
-  // A marker on `window` survives only as long as the document does.
+  // A marker on `window` survives only as long as the document does ...
   await page.evaluate(() => ((window as unknown as { forebygMarker: number }).forebygMarker = 42));
   // ... and a new document would be requested from the server.
   const documentRequests: string[] = [];
@@ -27,22 +37,31 @@ test('search → offer → join → back never loads a page; the landing wasm is
 
   await search.search('8000', ['Fysisk aktivitet']);
   await expect(search.resultsHeading).toBeFocused();
+  expect(await fetched(), 'the search needs no chunk').toHaveLength(1);
   const card = search.results.filter({ hasText: 'Du kan selv tilmelde dig' }).first();
   await card.getByRole('heading', { level: 3 }).getByRole('link').click();
   const offer = new OfferPage(page);
   await expect(offer.heading).toBeFocused();
+  const afterOffer = await fetched();
+  expect(afterOffer.length, 'the offer page fetched its chunk').toBeGreaterThan(1);
+  for (const name of afterOffer.slice(1)) expect(name).toMatch(CHUNK);
+
   await page.getByRole('link', { name: 'Jeg vil gerne deltage' }).click();
   const signup = new SignupPage(page);
   await expect(page).toHaveURL(/\/tilbud\/[^/]+\/tilmeld$/);
   await expect(signup.heading).toBeFocused();
+  const afterSignup = await fetched();
+  expect(afterSignup.length, 'joining fetched its chunk').toBeGreaterThan(afterOffer.length);
+
   await page.goBack();
   await expect(offer.heading).toBeVisible();
   await page.goBack();
   await expect(search.resultsHeading).toBeVisible();
   await page.goForward();
   await expect(offer.heading).toBeVisible();
+  expect(await fetched(), 'a page opened before fetches nothing again').toEqual(afterSignup);
 
   expect(await page.evaluate(() => (window as unknown as { forebygMarker?: number }).forebygMarker)).toBe(42);
   expect(documentRequests).toEqual([]);
-  expect((await Promise.all(wasm)).length, 'no second wasm download').toBe(1);
+  for (const w of await Promise.all(wasm)) console.log(`wasm ${w.name}: ${w.gzip} bytes gzipped`);
 });

@@ -13,6 +13,7 @@ const PAGES: [string, string, string, string][] = [
 ];
 
 test('the information pages are plain HTML in Danish and English, linked from every page', async ({ page }) => {
+  test.setTimeout(90_000); // eight pages, each scanned by axe
   const wasm: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) wasm.push(r.url());
@@ -47,6 +48,16 @@ test('the information pages are plain HTML in Danish and English, linked from ev
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om Forebyg');
   await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tilgængelighedserklæring');
+
+  // From the app: the same menu and footer; a link to an information page loads it.
+  await page.goto('/');
+  await expect(page.getByLabel('Dit postnummer')).toBeVisible();
+  await expect(page.locator('.phase-banner')).toContainText('Prøveversion');
+  await page.getByText('Menu', { exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Gemte tilbud' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeHidden();
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Privatliv' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sådan behandler vi dine oplysninger');
 });
 
 test('the page shell has the header, menu and trial notice before the app starts', async ({ page }) => {

@@ -45,12 +45,16 @@ test('the English switch persists across reloads and sets <html lang>', async ({
   const receipt = new ReceiptPage(page, 'en');
   await expect(receipt.heading).toBeVisible();
   const code = await receipt.receiptCode();
+  // What each status means, before the citizen has to wonder.
+  await expect(page.getByRole('heading', { name: 'What the statuses mean' })).toBeVisible();
+  await expect(page.getByText('The provider cannot take you on this offer.')).toBeVisible();
   await expectNoAxeViolations(page, 'receipt (en)');
 
   await page.goto('/status');
   const status = new StatusPage(page, 'en');
   await status.check(code, email);
   await expect(status.result).toHaveText('Status: Received');
+  await expect(page.getByText('The provider has your request but has not contacted you yet.')).toBeVisible();
   await expectNoAxeViolations(page, 'status (en)');
 
   // Back to Danish.

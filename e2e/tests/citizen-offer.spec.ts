@@ -24,3 +24,36 @@ test('offer page: directions, print and share tools, and "Meld fejl i oplysninge
   await page.getByRole('button', { name: 'Send fejlmelding' }).click();
   await expect(page.getByText('Tak. Regionen tjekker oplysningerne.')).toBeVisible();
 });
+
+test('what joining means is visible before clicking: referral needed, waiting list, Danish-only text', async ({ page, request }) => {
+  type Hit = { offer: { id: string; self_referral: boolean; capacity: string; title: string } };
+  const hits: Hit[] = (await (await request.get('/api/v1/offers?postcode=8000&radius_km=60&format=on-site&per_page=50')).json()).results;
+  const referral = hits.find((h) => !h.offer.self_referral)!;
+  const waitlist = hits.find((h) => h.offer.self_referral && h.offer.capacity === 'waitlist')!;
+  expect(referral && waitlist, 'the demo data has both kinds near Aarhus').toBeTruthy();
+
+  // The result card says so.
+  await page.goto('/?postcode=8000&radius_km=60&format=on-site&per_page=50');
+  // (Demo titles repeat: find the card by its link.)
+  const card = page.locator('article', { has: page.locator(`a[href="/tilbud/${referral.offer.id}"]`) });
+  await expect(card.getByText('Kræver henvisning')).toBeVisible();
+
+  // The offer page gives the next step instead of a button that cannot work.
+  await page.goto(`/tilbud/${referral.offer.id}`);
+  await expect(page.getByText('Tal med din læge – vis denne side')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Jeg vil gerne deltage' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Udskriv eller del siden' }).click();
+  await expect(page.getByRole('button', { name: 'Udskriv' })).toBeInViewport();
+  await expectNoAxeViolations(page, 'offer needing a referral (da)');
+
+  await page.goto(`/tilbud/${waitlist.offer.id}`);
+  await expect(page.getByText('Der er venteliste', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Skriv mig på ventelisten' })).toBeVisible();
+
+  // In English the page says the offer's own text is Danish.
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(page.getByText('The description of this offer is only in Danish.')).toBeVisible();
+  await expect(page.getByText('There is a waiting list', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'offer with a waiting list (en)');
+});

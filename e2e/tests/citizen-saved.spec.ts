@@ -12,7 +12,9 @@ test('saved offers: "Gem" on a card and the offer page, listed on /gemte, kept a
   await save.click();
   await expect(save).toHaveAttribute('aria-pressed', 'true');
 
-  await page.getByRole('link', { name: 'Gemte tilbud' }).click();
+  // The navigation sits behind the header's menu (issue #15, point 5).
+  await page.getByText('Menu', { exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Gemte tilbud' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dine gemte tilbud' })).toBeFocused();
   await page.reload();
   const link = page.getByRole('main').getByRole('link', { name: title });

@@ -63,15 +63,32 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(search.townConfirmation).toHaveText('Vi kender ikke det postnummer.');
   });
 
-  test('empty results offer links that widen the search', async ({ page }) => {
+  test('no match anywhere says so, without suggestions that cannot help', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&q=xyzzyqwerty');
     await expect(search.resultsHeading).toHaveText('0 tilbud inden for 25 km af 8000 Aarhus C');
     await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Søg inden for 50 km' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /inden for \d+ km/ })).toHaveCount(0);
     await expectNoAxeViolations(page, 'empty results (da)');
-    await page.getByRole('link', { name: 'Søg inden for 50 km' }).click();
-    await expect(page).toHaveURL(/radius_km=50/);
+  });
+
+  test('near-empty results say how far the nearest offer is and widen in one tap', async ({ page, request }) => {
+    // Issue #15: "0 tilbud inden for 25 km" from Skagen was a dead end.
+    const query = '?postcode=9990&radius_km=1&category=fysisk-aktivitet';
+    const api = await (await request.get(`/api/v1/offers${query}`)).json();
+    expect(api.nearby, 'the demo data has nothing within 1 km of Skagen').toBe(0);
+    const wider = api.wider as { radius_km: number; count: number; nearest_km: number };
+    const search = new SearchPage(page);
+    await search.goto(query);
+    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 1 km af 9990 Skagen');
+    await expect(page.getByText(/^Det nærmeste tilbud er [\d,.]+ km væk\.$/)).toBeVisible();
+    const widen = page.getByRole('link', { name: `Vis ${wider.count} tilbud inden for ${wider.radius_km} km` });
+    await expect(widen).toBeVisible();
+    await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toHaveCount(0);
+    await expectNoAxeViolations(page, 'near-empty results (da)');
+    await widen.click();
+    await expect(page).toHaveURL(new RegExp(`radius_km=${wider.radius_km}`));
+    await expect(search.resultsHeading).toContainText(`inden for ${wider.radius_km} km af 9990 Skagen`);
   });
 
   test('"Brug min placering" refused says so', async ({ page }) => {

@@ -2,9 +2,11 @@
 //! log and the 409 body of a stale edit.
 
 use crate::auth::Role;
+use crate::clinician::Organisation;
 use crate::offer::Offer;
 use crate::problem::Problem;
-use crate::referral::{ContactTime, ReferralStatus};
+use crate::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
+use crate::taxonomy::Condition;
 use crate::taxonomy::{Category, Format, OfferStatus, RegionCode};
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +100,34 @@ pub struct InboxItem {
     pub created_on: String,
     pub updated_on: String,
     pub expires_on: String,
+    /// A clinician's referral (`None`: the citizen asked themself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<Referrer>,
+    /// Clinician referrals: the CPR number (10 digits) when given. Only the handler sees it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpr: Option<String>,
+    /// Clinician referrals: the reason's conditions (the short text is `message`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// The patient needs an interpreter in this language (ISO 639-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpreter_language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decline_reason: Option<DeclineReason>,
+    /// The decline note or the closing note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Every status change, oldest first.
+    #[serde(default)]
+    pub history: Vec<StatusEvent>,
+}
+
+/// Who sent a clinician's referral: whom the provider answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Referrer {
+    pub name: Option<String>,
+    pub organisation: Organisation,
 }
 
 /// How many requests to join are in each status, within the admin's scope: no personal data, so
@@ -110,6 +140,8 @@ pub struct ReferralCounts {
     pub enrolled: u32,
     pub declined: u32,
     pub withdrawn: u32,
+    #[serde(default)]
+    pub completed: u32,
 }
 
 impl ReferralCounts {
@@ -120,20 +152,79 @@ impl ReferralCounts {
             ReferralStatus::Enrolled => &mut self.enrolled,
             ReferralStatus::Declined => &mut self.declined,
             ReferralStatus::Withdrawn => &mut self.withdrawn,
+            ReferralStatus::Completed => &mut self.completed,
         };
         *n += 1;
     }
 
     pub fn total(&self) -> u32 {
-        self.received + self.contacted + self.enrolled + self.declined + self.withdrawn
+        self.received + self.contacted + self.enrolled + self.declined + self.withdrawn + self.completed
     }
 }
 
-/// Move a request on: contacted, enrolled or declined.
+/// Move a request on: contacted, enrolled, declined (with a reason) or completed (with a
+/// closing note). See [`ReferralStatus::provider_may_move_to`] for the allowed steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferralStatusChange {
     pub status: ReferralStatus,
+    /// Required with `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DeclineReason>,
+    /// Required with `completed` (the closing note) and with reason `other`; no personal data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ReferralStatusChange {
+    /// A change without reason or note (contacted, enrolled).
+    pub fn to(status: ReferralStatus) -> Self {
+        ReferralStatusChange { status, reason: None, note: None }
+    }
+
+    /// Every problem with the change itself (whether the step is allowed depends on the
+    /// referral's current status, see [`ReferralStatus::provider_may_move_to`]).
+    pub fn validate(&self) -> Vec<crate::validation::FieldError> {
+        use crate::validation::{text_length, ErrorCode, FieldError};
+        let mut errors = vec![];
+        let note = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        match self.status {
+            ReferralStatus::Received | ReferralStatus::Withdrawn => errors.push(FieldError::new(
+                "status",
+                ErrorCode::Invalid,
+                "Vælg kontaktet, tilmeldt, afvist eller afsluttet.",
+                "Choose contacted, enrolled, declined or completed.",
+            )),
+            ReferralStatus::Declined if self.reason.is_none() => {
+                errors.push(FieldError::new("reason", ErrorCode::Required, "Vælg en begrundelse for afvisningen.", "Choose a reason for declining."))
+            }
+            ReferralStatus::Declined if self.reason == Some(DeclineReason::Other) && note.is_none() => errors.push(FieldError::new(
+                "note",
+                ErrorCode::Required,
+                "Skriv kort, hvorfor henvisningen afvises.",
+                "Write briefly why the referral is declined.",
+            )),
+            ReferralStatus::Completed if note.is_none() => errors.push(FieldError::new(
+                "note",
+                ErrorCode::Required,
+                "Skriv et kort afslutningsnotat til henviseren.",
+                "Write a short closing note for the referrer.",
+            )),
+            _ => {}
+        }
+        if self.reason.is_some() && self.status != ReferralStatus::Declined {
+            errors.push(FieldError::new(
+                "reason",
+                ErrorCode::Invalid,
+                "En begrundelse hører kun til en afvisning.",
+                "A reason belongs only with declined.",
+            ));
+        }
+        if let Some(n) = note {
+            errors.extend(text_length("note", n, 0, crate::referral::CLOSING_NOTE_MAX).err());
+        }
+        errors
+    }
 }
 
 code_enum! {
@@ -145,6 +236,7 @@ code_enum! {
         OfferVerified = "offer-verified", "Tilbud bekræftet", "Offer verified";
         ReferralRead = "referral-read", "Henvendelse læst", "Request read";
         ReferralStatus = "referral-status", "Henvendelse behandlet", "Request status changed";
+        ReferralCreated = "referral-created", "Henvisning sendt", "Referral sent";
         ReportResolved = "report-resolved", "Fejlrapport afsluttet", "Report resolved";
         ProviderCreated = "provider-created", "Udbyder oprettet", "Provider created";
         ProviderUpdated = "provider-updated", "Udbyder ændret", "Provider changed";
@@ -205,7 +297,7 @@ impl AuditAction {
             OfferCreated | OfferUpdated | OfferStatus | OfferVerified => AuditTarget::Offer,
             ProviderCreated | ProviderUpdated | ProviderStatus => AuditTarget::Provider,
             LocationCreated | LocationUpdated | LocationStatus => AuditTarget::Location,
-            ReferralRead | ReferralStatus => AuditTarget::Referrals,
+            ReferralRead | ReferralStatus | ReferralCreated => AuditTarget::Referrals,
             ReportResolved => AuditTarget::Report,
             PackageCreated | PackageUpdated => AuditTarget::Package,
             AssociationCreated | AssociationUpdated | AssociationStatus => AuditTarget::Association,

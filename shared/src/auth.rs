@@ -5,15 +5,24 @@ use crate::taxonomy::RegionCode;
 use serde::{Deserialize, Serialize};
 
 code_enum! {
-    /// Admin roles, as Cognito groups.
+    /// Roles, as Cognito groups: three admin roles, and the clinician (who refers patients and
+    /// never reaches the admin routes).
     Role {
         NationalAdmin = "national-admin", "National administrator", "National administrator";
         RegionAdmin = "region-admin", "Regional administrator", "Regional administrator";
         ProviderEditor = "provider-editor", "Redaktør hos udbyder", "Provider editor";
+        Clinician = "clinician", "Kliniker (henviser)", "Clinician (referrer)";
     }
 }
 
-/// A signed-in admin and their scope.
+impl Role {
+    /// One of the admin roles (the admin routes refuse every other).
+    pub fn is_admin(self) -> bool {
+        !matches!(self, Role::Clinician)
+    }
+}
+
+/// A signed-in user and their scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Principal {
@@ -25,6 +34,9 @@ pub struct Principal {
     pub region: Option<RegionCode>,
     /// The provider a provider editor works for.
     pub provider_id: Option<String>,
+    /// A clinician's organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<crate::clinician::Organisation>,
 }
 
 impl Principal {
@@ -35,6 +47,7 @@ impl Principal {
             Role::NationalAdmin => true,
             Role::RegionAdmin => self.region == Some(region),
             Role::ProviderEditor => self.region == Some(region) && self.provider_id.as_deref() == Some(provider_id),
+            Role::Clinician => false,
         }
     }
 
@@ -42,6 +55,7 @@ impl Principal {
     pub fn regions(&self) -> Vec<RegionCode> {
         match (self.role, self.region) {
             (Role::NationalAdmin, _) => RegionCode::ALL.to_vec(),
+            (Role::Clinician, _) => vec![],
             (_, Some(r)) => vec![r],
             (_, None) => vec![],
         }
@@ -53,7 +67,7 @@ mod tests {
     use super::*;
 
     fn p(role: Role, region: Option<RegionCode>, provider: Option<&str>) -> Principal {
-        Principal { subject: "s".into(), name: None, role, region, provider_id: provider.map(Into::into) }
+        Principal { subject: "s".into(), name: None, role, region, provider_id: provider.map(Into::into), organisation: None }
     }
 
     #[test]
@@ -68,5 +82,7 @@ mod tests {
         );
         assert_eq!(p(Role::NationalAdmin, None, None).regions().len(), 4);
         assert_eq!(editor.regions(), vec![Midtjylland]);
+        let clinician = p(Role::Clinician, Some(Midtjylland), Some("aarhus"));
+        assert!(!clinician.may_manage(Midtjylland, "aarhus") && clinician.regions().is_empty() && !Role::Clinician.is_admin());
     }
 }

@@ -6,6 +6,12 @@ pub fn iso_date(unix_secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The UTC instant of a Unix timestamp in seconds, RFC 3339: `2027-03-01T09:30:00Z`.
+pub fn iso_datetime(unix_secs: i64) -> String {
+    let secs = unix_secs.rem_euclid(86_400);
+    format!("{}T{:02}:{:02}:{:02}Z", iso_date(unix_secs), secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
 /// Days since 1970-01-01 of a YYYY-MM-DD date (`None` if it is not one).
 pub fn days_from_iso(date: &str) -> Option<i64> {
     crate::validation::iso_date("date", date).ok()?;
@@ -47,6 +53,8 @@ mod tests {
         assert_eq!(iso_date(1_798_761_600), "2027-01-01");
         assert_eq!(iso_date(1_798_761_599), "2026-12-31");
         assert_eq!(iso_date(-86_400), "1969-12-31");
+        assert_eq!(iso_datetime(1_798_761_599), "2026-12-31T23:59:59Z");
+        assert_eq!(iso_datetime(1_798_795_800), "2027-01-01T09:30:00Z");
     }
 
     #[test]

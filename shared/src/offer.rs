@@ -31,6 +31,9 @@ pub struct Offer {
     /// Who runs it (often a municipality on the region's behalf).
     pub provider: Provider,
     pub referral: ReferralRules,
+    /// Who may join: age limits, accepted conditions and notes (absent in older records: none).
+    #[serde(default)]
+    pub eligibility: crate::eligibility::Eligibility,
     pub capacity: Capacity,
     pub cost: Cost,
     pub accessibility: Option<String>,
@@ -126,7 +129,8 @@ pub struct Provider {
     pub kind: ProviderKind,
 }
 
-/// Who may refer, and whether people may sign up themselves.
+/// The referral route: who may refer, whether people may sign up themselves, how a referral is
+/// sent and what it must contain. See [`crate::referral_route`] for the rules built on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferralRules {
@@ -135,6 +139,13 @@ pub struct ReferralRules {
     pub from_hospital: bool,
     pub from_municipality: bool,
     pub note: Option<String>,
+    /// How clinicians send a referral, in the provider's order of preference; empty (older
+    /// records): not stated, and a referral through Forebyg is accepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<crate::referral_route::ReferralMethod>,
+    /// What a referral must contain, e.g. "Diagnose, seneste FEV1 og rygestatus".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub must_include: Option<crate::Label>,
 }
 
 /// Price in whole Danish kroner; prevention offers are normally free.

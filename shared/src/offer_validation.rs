@@ -60,6 +60,15 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     if !o.referral.self_referral && !o.referral.from_gp && !o.referral.from_hospital && !o.referral.from_municipality {
         check(Err(FieldError::new("referral", ErrorCode::Required, "Angiv hvordan man kommer med.", "Say how people can join.")));
     }
+    let texts = [
+        ("referral.must_include", &o.referral.must_include),
+        ("eligibility.inclusion_note", &o.eligibility.inclusion_note),
+        ("eligibility.exclusion_note", &o.eligibility.exclusion_note),
+    ];
+    let labels = texts.into_iter().filter_map(|(field, label)| label.as_ref().map(|l| check_label(field, l)));
+    for e in validate_eligibility(&o.eligibility).into_iter().chain(labels.flatten()) {
+        check(Err(e));
+    }
     match (&o.location, o.format.has_place()) {
         (None, true) => check(Err(FieldError::required("location", "en adresse for tilbud med fremmøde", "an address for an on-site offer"))),
         (Some(l), _) => {
@@ -75,6 +84,39 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
         (None, false) => {}
     }
     errors
+}
+
+/// Age limits within 0–120 and in order.
+fn validate_eligibility(e: &crate::eligibility::Eligibility) -> Vec<FieldError> {
+    let mut errors = vec![];
+    let max = crate::eligibility::MAX_AGE;
+    for (field, age) in [("eligibility.min_age", e.min_age), ("eligibility.max_age", e.max_age)] {
+        if age.is_some_and(|a| a > max) {
+            errors.push(FieldError::new(
+                field,
+                ErrorCode::OutOfRange,
+                format!("Skal være mellem 0 og {max}."),
+                format!("Must be between 0 and {max}."),
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (e.min_age, e.max_age) {
+        if min > max {
+            errors.push(FieldError::new(
+                "eligibility.max_age",
+                ErrorCode::OutOfRange,
+                "Højeste alder skal være mindst den laveste.",
+                "The highest age must be at least the lowest.",
+            ));
+        }
+    }
+    errors
+}
+
+/// A bilingual note: Danish required, both within [`NOTE_MAX`].
+fn check_label(field: &str, l: &crate::Label) -> Vec<FieldError> {
+    let da = validation::text_length(&format!("{field}.da"), &l.da, 1, NOTE_MAX).err();
+    da.into_iter().chain(validation::text_length(&format!("{field}.en"), &l.en, 0, NOTE_MAX).err()).collect()
 }
 
 /// Each weekly slot (offers and activities alike): HH:MM times, the end after the start.
@@ -107,5 +149,16 @@ mod tests {
     fn times() {
         assert!(is_time("09:30") && is_time("23:59"));
         assert!(!is_time("24:00") && !is_time("9:30") && !is_time("09:60") && !is_time("0930"));
+    }
+
+    #[test]
+    fn eligibility_limits() {
+        use crate::eligibility::Eligibility;
+        let fields = |e: Eligibility| validate_eligibility(&e).into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert!(fields(Eligibility { min_age: Some(18), max_age: Some(65), ..Default::default() }).is_empty());
+        assert_eq!(fields(Eligibility { min_age: Some(70), max_age: Some(65), ..Default::default() }), ["eligibility.max_age"]);
+        assert_eq!(fields(Eligibility { min_age: Some(121), ..Default::default() }), ["eligibility.min_age"]);
+        let errors = check_label("eligibility.inclusion_note", &crate::Label::new("", "x"));
+        assert_eq!(errors[0].field, "eligibility.inclusion_note.da");
     }
 }

@@ -35,6 +35,8 @@ pub struct PackageComponent {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegionStart {
     pub region: RegionCode,
+    /// Documented with the range the validator enforces (`package_validation`).
+    #[cfg_attr(feature = "openapi", schema(minimum = 2027, maximum = 2040))]
     pub from_year: u16,
 }
 

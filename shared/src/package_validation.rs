@@ -8,7 +8,7 @@ use crate::validation::{self, ErrorCode, FieldError};
 
 /// The years a package can start: the reform starts in 2027; later than 2040 is a typo.
 pub const FIRST_YEAR: u16 = 2027;
-pub const LAST_YEAR: u16 = 2040;
+pub const LAST_YEAR: u16 = 2040; // also the documented range of `RegionStart::from_year`
 
 fn code_error(field: &str) -> FieldError {
     FieldError::new(field, ErrorCode::Invalid, "Koden må kun indeholde a–z, 0–9 og bindestreg.", "The code may only contain a–z, 0–9 and hyphens.")

@@ -26,6 +26,10 @@ pub mod types {
     pub const RECORD_IN_USE: &str = "urn:forebyg:problem:record-in-use";
     /// A provider or location with the chosen id exists already.
     pub const RECORD_EXISTS: &str = "urn:forebyg:problem:record-exists";
+    /// The offer does not take referrals from this kind of referrer, or not through Forebyg.
+    pub const REFERRER_NOT_ACCEPTED: &str = "urn:forebyg:problem:referrer-not-accepted";
+    /// The status change is not a step of the referral workflow from its current status.
+    pub const INVALID_TRANSITION: &str = "urn:forebyg:problem:invalid-transition";
     /// The request is enrolled or declined and can no longer be withdrawn.
     pub const REFERRAL_CLOSED: &str = "urn:forebyg:problem:referral-closed";
 }

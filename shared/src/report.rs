@@ -35,10 +35,18 @@ pub const RETENTION_DAYS: i64 = 180;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportRequest {
     pub topic: ReportTopic,
+    #[cfg_attr(feature = "openapi", schema(schema_with = message_schema))]
     pub message: String,
     /// Honeypot: hidden from people, filled in by bots. Must be empty.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = validation::schema::blank))]
     pub website: Option<String>,
+}
+
+/// The documented bounds of [`ReportRequest::validate`].
+#[cfg(feature = "openapi")]
+fn message_schema() -> utoipa::openapi::schema::Object {
+    validation::schema::text(MESSAGE_MIN, MESSAGE_MAX)
 }
 
 impl ReportRequest {

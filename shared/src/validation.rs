@@ -99,7 +99,36 @@ pub fn known_code<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>) -> 
     })
 }
 
-/// Text length in characters (not bytes), after trimming.
+/// What `str::trim` removes (Unicode White_Space), as the body of a regex character class.
+pub const TRIMMED_CLASS: &str = r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+
+/// The documented schemas of what [`text_length`] and the honeypot checks accept, for
+/// `#[schema(schema_with = …)]`: built here so the document is the check.
+#[cfg(feature = "openapi")]
+pub mod schema {
+    use super::TRIMMED_CLASS;
+    use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+
+    /// [`super::text_length`]`(min, max)` with `min >= 1`: at least `min` characters between the
+    /// first and the last that are not white space, at most `max` as sent.
+    pub fn text(min: usize, max: usize) -> Object {
+        let pattern = match min {
+            0 => None,
+            1 => Some(format!("[^{TRIMMED_CLASS}]")),
+            _ => Some(format!("[^{TRIMMED_CLASS}][\\s\\S]{{{},}}[^{TRIMMED_CLASS}]", min - 2)),
+        };
+        ObjectBuilder::new().schema_type(Type::String).max_length(Some(max)).pattern(pattern).build()
+    }
+
+    /// A honeypot: absent, null or only white space.
+    pub fn blank() -> Object {
+        let kind = SchemaType::from_iter([Type::String, Type::Null]);
+        ObjectBuilder::new().schema_type(kind).pattern(Some(format!("^[{TRIMMED_CLASS}]*$"))).build()
+    }
+}
+
+/// Text length in characters (not bytes): at least `min` after trimming, at most `max` as sent
+/// (so the documented `maxLength` is exactly what is enforced).
 pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), FieldError> {
     let n = value.trim().chars().count();
     if n < min {
@@ -113,6 +142,7 @@ pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(
             format!("Must be at least {min} characters."),
         ));
     }
+    let n = value.chars().count();
     if n > max {
         return Err(FieldError::new(
             field,
@@ -124,6 +154,18 @@ pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(
     Ok(())
 }
 
+/// The number of days of month `m` (1–12) of year `y` (Gregorian); `None` for no such month.
+pub fn days_in_month(y: u32, m: u32) -> Option<u32> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
 /// Checks a YYYY-MM-DD calendar date (Gregorian, years 2000–2100).
 pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     let invalid = || FieldError::new(field, ErrorCode::Invalid, "Datoen skal skrives som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.");
@@ -133,14 +175,7 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     }
     let num = |s: &str| s.parse::<u32>().map_err(|_| invalid());
     let (y, m, d) = (num(&value[0..4])?, num(&value[5..7])?, num(&value[8..10])?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(invalid()),
-    };
+    let days = days_in_month(y, m).ok_or_else(invalid)?;
     if !(2000..=2100).contains(&y) || d == 0 || d > days {
         return Err(invalid());
     }

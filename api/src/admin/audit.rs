@@ -25,6 +25,11 @@ pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
         .collect()
 }
 
+/// A referral's status change as an audited field change.
+pub fn status_change(before: forebyg_shared::referral::ReferralStatus, after: forebyg_shared::referral::ReferralStatus) -> FieldChange {
+    FieldChange { field: "status".into(), before: format!("\"{}\"", before.code()), after: format!("\"{}\"", after.code()) }
+}
+
 pub fn entry(who: &Principal, region: RegionCode, action: AuditAction, target: &str, changes: Vec<FieldChange>) -> AuditEntry {
     let mut random = [0u8; 6];
     // An id only has to be unique within the same second and region; the OS never fails here.

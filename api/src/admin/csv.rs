@@ -18,7 +18,7 @@ use lists::join;
 /// The columns, in export order. An import needs every one of them, in any order (except
 /// [`OPTIONAL_COLUMNS`]).
 #[rustfmt::skip]
-pub const COLUMNS: [&str; 43] = [
+pub const COLUMNS: [&str; 53] = [
     "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
     "enrolment", "sessions", "weeks", "slots", "next_start",
     "location_id", "location_name", "address", "postcode", "city", "municipality_code", "lat", "lon",
@@ -27,11 +27,19 @@ pub const COLUMNS: [&str; 43] = [
     "capacity", "cost_dkk", "cost_note", "accessibility",
     "contact_name", "contact_phone", "contact_email", "contact_url",
     "last_verified", "packages", "activity_ids",
+    "referral_methods", "referral_must_include_da", "referral_must_include_en",
+    "min_age", "max_age", "eligible_conditions",
+    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en",
 ];
 
 /// Columns that files exported by earlier versions lack: such files still import (the values
 /// are then empty).
-pub const OPTIONAL_COLUMNS: [&str; 3] = ["location_id", "packages", "activity_ids"];
+#[rustfmt::skip]
+pub const OPTIONAL_COLUMNS: [&str; 13] = [
+    "location_id", "packages", "activity_ids",
+    "referral_methods", "referral_must_include_da", "referral_must_include_en", "min_age", "max_age", "eligible_conditions",
+    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en",
+];
 
 /// Field separator of exported files: Danish spreadsheets open `;`-separated files directly.
 pub const DELIMITER: u8 = b';';
@@ -82,6 +90,12 @@ fn decimal(n: f64) -> String {
 /// One offer's cells, in [`COLUMNS`] order.
 pub fn cells(o: &Offer) -> Vec<String> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let label = |l: &Option<forebyg_shared::Label>| l.as_ref().map(|l| (l.da.clone(), l.en.clone())).unwrap_or_default();
+    let e = &o.eligibility;
+    let (must_da, must_en) = label(&o.referral.must_include);
+    let (incl_da, incl_en) = label(&e.inclusion_note);
+    let (excl_da, excl_en) = label(&e.exclusion_note);
+    let age = |a: Option<u8>| a.map(|a| a.to_string()).unwrap_or_default();
     let (enrolment, sessions, weeks) = match o.schedule.enrolment {
         Enrolment::Continuous => ("continuous", String::new(), String::new()),
         Enrolment::Course { sessions, weeks } => ("course", sessions.to_string(), weeks.to_string()),
@@ -135,5 +149,15 @@ pub fn cells(o: &Offer) -> Vec<String> {
         o.last_verified.clone(),
         join(packages),
         join(o.activity_ids.iter().map(|id| vec![id.clone()])),
+        join(o.referral.methods.iter().map(|m| vec![m.code().to_owned()])),
+        must_da,
+        must_en,
+        age(e.min_age),
+        age(e.max_age),
+        join(e.accepted_conditions.iter().map(|c| vec![c.code().to_owned()])),
+        incl_da,
+        incl_en,
+        excl_da,
+        excl_en,
     ]
 }

@@ -1,17 +1,18 @@
-//! The referral inbox: requests to join the admin's offers, newest first. Every read of personal
-//! data is audited; status changes show on the citizen's receipt.
+//! The referral inbox: requests to join the admin's offers and clinicians' referrals to them
+//! (marked by `referrer`), newest first. Every read of personal data is audited; status changes
+//! show on the citizen's receipt and in the clinician's "Mine henvisninger".
 
 use super::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt};
-use crate::store::SelfReferral;
+use crate::store::Referral;
 use crate::AppState;
-use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralCounts, ReferralStatusChange};
+use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
-fn item(r: &SelfReferral) -> InboxItem {
+fn item(r: &Referral) -> InboxItem {
     let rc = receipt(r);
     InboxItem {
         receipt_code: r.receipt_code.clone(),
@@ -29,6 +30,13 @@ fn item(r: &SelfReferral) -> InboxItem {
         created_on: rc.created_on,
         updated_on: rc.updated_on,
         expires_on: rc.expires_on,
+        referrer: r.clinician.as_ref().map(|c| Referrer { name: c.name.clone(), organisation: c.organisation.clone() }),
+        cpr: r.cpr.clone(),
+        conditions: r.conditions.clone(),
+        interpreter_language: r.interpreter_language.clone(),
+        decline_reason: r.decline_reason,
+        note: r.note.clone(),
+        history: r.history.clone(),
     }
 }
 
@@ -74,7 +82,7 @@ impl InboxFilter {
         }
     }
 
-    fn keeps(&self, r: &SelfReferral, created_on: &str) -> bool {
+    fn keeps(&self, r: &Referral, created_on: &str) -> bool {
         let title = self.offer_title.as_deref().map(str::to_lowercase);
         self.offer_id.as_deref().is_none_or(|o| o == r.offer_id)
             && title.is_none_or(|t| r.offer_title.to_lowercase().contains(t.trim()))
@@ -105,31 +113,19 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     Ok(items.iter().map(item).collect())
 }
 
-/// Moves a request to contacted, enrolled or declined (withdrawing is the citizen's).
+/// Moves a request on (received → contacted → enrolled or declined → completed); withdrawing is
+/// the sender's. Every change is kept in the referral's history and audited.
 pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: ReferralStatusChange) -> Result<InboxItem, ApiError> {
     let code = crate::self_referral::normalise_code(code);
-    let mut r = state.referrals.get_referral(&code, now()).await?.ok_or_else(|| ApiError::NotFound(format!("No request {code}.")))?;
+    let r = state.referrals.get_referral(&code, now()).await?.ok_or_else(|| ApiError::NotFound(format!("No request {code}.")))?;
     admin.require(r.region, &r.provider_id)?;
-    if change.status == ReferralStatus::Withdrawn || change.status == ReferralStatus::Received {
-        return Err(ApiError::Validation(vec![forebyg_shared::validation::FieldError::new(
-            "status",
-            forebyg_shared::validation::ErrorCode::Invalid,
-            "Vælg kontaktet, tilmeldt eller afvist.",
-            "Choose contacted, enrolled or declined.",
-        )]));
-    }
-    if r.status == ReferralStatus::Withdrawn {
-        return Err(ApiError::Conflict {
-            kind: forebyg_shared::problem::types::REFERRAL_CLOSED,
-            title: "The citizen withdrew this request",
-            detail: "A withdrawn request cannot be handled.".into(),
-        });
-    }
     let before = r.status;
-    r.status = change.status;
-    r.updated_at = now();
-    state.referrals.update_referral(&r).await?;
-    let change = FieldChange { field: "status".into(), before: format!("\"{}\"", before.code()), after: format!("\"{}\"", r.status.code()) };
-    state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![change])]).await?;
+    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change).await?;
+    let mut changes = vec![audit::status_change(before, r.status)];
+    if let Some(reason) = r.decline_reason.filter(|_| changed && r.status == ReferralStatus::Declined) {
+        changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+    }
+    let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, if changed { changes } else { vec![] });
+    state.audit.append_audit(&[entry]).await?;
     Ok(item(&r))
 }

@@ -3,6 +3,7 @@
 
 use super::Claims;
 use forebyg_shared::auth::Role;
+use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::taxonomy::RegionCode;
 use jsonwebtoken::{encode, Algorithm, DecodingKey, EncodingKey, Header};
 
@@ -30,7 +31,37 @@ pub fn claims(role: Role, region: Option<RegionCode>, provider: Option<&str>, tt
         groups: vec![role.code().into()],
         region: region.map(|r| r.code().into()),
         provider: provider.map(Into::into),
+        org_kind: None,
+        org_name: None,
+        sor: None,
     }
+}
+
+/// The organisation a dev clinician gets when the sign-in page names none.
+pub fn default_organisation() -> Organisation {
+    Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Vestergade (udvikling)".into(), sor: None }
+}
+
+/// What the dev sign-in grants: a clinician (of `organisation`, or a default practice) or an
+/// admin.
+pub fn login_claims(role: Role, region: Option<RegionCode>, provider: Option<&str>, organisation: Option<Organisation>, ttl_secs: i64) -> Claims {
+    match role {
+        Role::Clinician => clinician_claims(&organisation.unwrap_or_else(default_organisation), "dev", ttl_secs),
+        _ => claims(role, region, provider, ttl_secs),
+    }
+}
+
+/// Claims for a dev clinician of `organisation`; the subject is derived from the organisation
+/// and `who`, so two test clinicians are two accounts.
+pub fn clinician_claims(organisation: &Organisation, who: &str, ttl_secs: i64) -> Claims {
+    let slug: String = organisation.name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    let mut c = claims(Role::Clinician, None, None, ttl_secs);
+    c.sub = format!("dev-clinician-{}-{slug}-{who}", organisation.kind.code());
+    c.name = Some(format!("Dev kliniker {who}"));
+    c.org_kind = Some(organisation.kind.code().into());
+    c.org_name = Some(organisation.name.clone());
+    c.sor = organisation.sor.clone();
+    c
 }
 
 /// Signs claims with the dev key.

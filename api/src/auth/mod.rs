@@ -3,7 +3,9 @@
 //! verification runs in Lambda and in the local server; API Gateway's JWT authorizer in front is
 //! defence in depth, not the guard.
 
+#[cfg(feature = "dev-auth")]
 pub mod dev;
+#[cfg(feature = "dev-auth")]
 pub mod dev_codes;
 mod jwks;
 
@@ -12,6 +14,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use forebyg_shared::auth::{Principal, Role};
+use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::search::AdminSignIn;
 use forebyg_shared::taxonomy::RegionCode;
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
@@ -22,7 +25,9 @@ use serde::{Deserialize, Serialize};
 pub enum AuthConfig {
     /// No admin sign-in: every admin request is 401.
     Disabled,
-    /// The development issuer (local run and tests only; refused in Lambda).
+    /// The development issuer (local run and tests only; refused in Lambda; compiled only with
+    /// the `dev-auth` feature).
+    #[cfg(feature = "dev-auth")]
     Dev,
     /// Cognito: `issuer` is `https://cognito-idp.{region}.amazonaws.com/{pool id}`, `client_id` the
     /// app client (the ID token's `aud`); keys from `jwks_url` (default: the issuer's);
@@ -37,6 +42,7 @@ impl AuthConfig {
         let scopes = ["openid", "email", "profile"].map(String::from).to_vec();
         match self {
             AuthConfig::Disabled => None,
+            #[cfg(feature = "dev-auth")]
             AuthConfig::Dev => Some(AdminSignIn {
                 authorize_url: "/admin/dev-login".into(),
                 token_url: "/api/v1/dev/oauth2/token".into(),
@@ -73,10 +79,20 @@ pub struct Claims {
     pub region: Option<String>,
     #[serde(rename = "custom:provider", default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// A clinician's organisation: its kind (`practice`, `hospital-department`, `municipality`),
+    /// name and optional SOR code (Cognito custom attributes).
+    #[serde(rename = "custom:org_kind", default, skip_serializing_if = "Option::is_none")]
+    pub org_kind: Option<String>,
+    #[serde(rename = "custom:org_name", default, skip_serializing_if = "Option::is_none")]
+    pub org_name: Option<String>,
+    #[serde(rename = "custom:sor", default, skip_serializing_if = "Option::is_none")]
+    pub sor: Option<String>,
 }
 
 enum Keys {
     Disabled,
+    /// The development issuer's public key.
+    #[cfg(feature = "dev-auth")]
     Static(DecodingKey),
     Jwks(jwks::JwksCache),
 }
@@ -94,6 +110,7 @@ impl Authenticator {
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         let keys = match config {
             AuthConfig::Disabled => Keys::Disabled,
+            #[cfg(feature = "dev-auth")]
             AuthConfig::Dev => {
                 validation.set_issuer(&[dev::ISSUER]);
                 validation.set_audience(&[dev::AUDIENCE]);
@@ -111,7 +128,10 @@ impl Authenticator {
 
     /// Whether this is the development issuer (which also serves `/api/v1/dev/token`).
     pub fn is_dev(&self) -> bool {
-        matches!(&self.keys, Keys::Static(_))
+        #[cfg(feature = "dev-auth")]
+        return matches!(&self.keys, Keys::Static(_));
+        #[cfg(not(feature = "dev-auth"))]
+        false
     }
 
     /// A principal from an `Authorization: Bearer …` header value.
@@ -122,6 +142,7 @@ impl Authenticator {
         let header = decode_header(token).map_err(|_| unauthenticated("The token is malformed."))?;
         let key = match &self.keys {
             Keys::Disabled => return Err(unauthenticated("Admin sign-in is not configured on this server.")),
+            #[cfg(feature = "dev-auth")]
             Keys::Static(key) => key.clone(),
             Keys::Jwks(cache) => cache.key(header.kid.as_deref()).await.ok_or_else(|| unauthenticated("The token's signing key is unknown."))?,
         };
@@ -138,12 +159,17 @@ impl Authenticator {
     }
 }
 
-/// Maps verified claims to a role and scope; a valid token without a usable role is 403.
+/// Maps verified claims to a role and scope; a valid token without a usable role is 403. An
+/// account in an admin group and the clinician group is an admin.
 pub fn principal(c: Claims) -> Result<Principal, ApiError> {
-    let role = [Role::NationalAdmin, Role::RegionAdmin, Role::ProviderEditor]
-        .into_iter()
+    let role = Role::ALL
+        .iter()
+        .copied()
         .find(|r| c.groups.iter().any(|g| g == r.code()))
-        .ok_or_else(|| ApiError::Forbidden("Your account has no admin role.".into()))?;
+        .ok_or_else(|| ApiError::Forbidden("Your account has no admin or clinician role.".into()))?;
+    if role == Role::Clinician {
+        return clinician_principal(c);
+    }
     let region =
         c.region.as_deref().map(|r| RegionCode::from_code(r).ok_or_else(|| ApiError::Forbidden(format!("Unknown region `{r}` on your account."))));
     let region = region.transpose()?;
@@ -155,19 +181,60 @@ pub fn principal(c: Claims) -> Result<Principal, ApiError> {
         }
         _ => {}
     }
-    Ok(Principal { subject: c.sub, name: c.name, role, region, provider_id })
+    Ok(Principal { subject: c.sub, name: c.name, role, region, provider_id, organisation: None })
 }
 
-/// Extracts the signed-in admin; rejects with 401/403 problem bodies.
+/// A clinician needs an organisation of a known kind with a name; the SOR code is optional.
+fn clinician_principal(c: Claims) -> Result<Principal, ApiError> {
+    let kind = c.org_kind.as_deref().and_then(OrganisationKind::from_code);
+    let name = c.org_name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let (Some(kind), Some(name)) = (kind, name) else {
+        return Err(ApiError::Forbidden("A clinician account needs an organisation (kind and name).".into()));
+    };
+    let sor = c.sor.filter(|s| !s.trim().is_empty());
+    let organisation = Some(Organisation { kind, name, sor });
+    Ok(Principal { subject: c.sub, name: c.name, role: Role::Clinician, region: None, provider_id: None, organisation })
+}
+
+/// Extracts the signed-in admin; rejects with 401/403 problem bodies (a clinician is 403).
 pub struct Admin(pub Principal);
 
 impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-        Ok(Admin(state.auth.authenticate(header).await?))
+        let principal = signed_in(parts, state).await?;
+        if !principal.role.is_admin() {
+            return Err(ApiError::Forbidden("Your account has no admin role.".into()));
+        }
+        Ok(Admin(principal))
     }
+}
+
+/// Extracts the signed-in clinician, with their organisation; an admin is 403.
+pub struct Clinician(pub Principal);
+
+impl FromRequestParts<AppState> for Clinician {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let principal = signed_in(parts, state).await?;
+        if principal.role != Role::Clinician || principal.organisation.is_none() {
+            return Err(ApiError::Forbidden("This is for clinician accounts.".into()));
+        }
+        Ok(Clinician(principal))
+    }
+}
+
+impl Clinician {
+    pub fn organisation(&self) -> &Organisation {
+        self.0.organisation.as_ref().expect("the extractor checked the organisation")
+    }
+}
+
+async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, ApiError> {
+    let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    state.auth.authenticate(header).await
 }
 
 impl Admin {

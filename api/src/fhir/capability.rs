@@ -37,6 +37,8 @@ pub fn capability_statement(base: &str) -> Value {
                 read("Location", "An offer's place (address and position), or a region (`region-{code}`) as the coverage area of digital offers."),
                 read("Organization", "A provider of published offers."),
                 read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
+                read("ServiceRequest", "A clinician's referral through Forebyg (bearer token: the referring clinician, or an admin whose scope holds the offer; every read audited)."),
+                read("Task", "The Task tracking a clinician's referral (same access as its ServiceRequest)."),
             ],
         }],
     })

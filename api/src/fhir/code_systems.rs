@@ -2,6 +2,8 @@
 //! and the codings the other resources use. The codes are the API's stable machine codes.
 
 use super::{code_system_url, prune};
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::referral_route::{ReferralMethod, ReferrerKind};
 use forebyg_shared::taxonomy::{Category, Condition, Format, Kronikerpakke, ProviderKind};
 use forebyg_shared::Lang;
 use serde_json::{json, Value};
@@ -23,16 +25,11 @@ pub enum System {
     Kronikerpakke,
     ProviderKind,
     ReferralRoute,
+    ReferralMethod,
     Characteristic,
+    ReferralStatus,
+    DeclineReason,
 }
-
-/// Who may refer, or self sign-up.
-pub const REFERRAL_ROUTES: [(&str, &str, &str); 4] = [
-    ("self", "Selvtilmelding", "Self-referral"),
-    ("gp", "Henvisning fra egen læge", "Referral from a GP"),
-    ("hospital", "Henvisning fra hospital", "Referral from a hospital"),
-    ("municipality", "Henvisning fra kommunen", "Referral from the municipality"),
-];
 
 /// Features the citizen search filters on.
 pub const CHARACTERISTICS: [(&str, &str, &str); 3] = [
@@ -42,14 +39,17 @@ pub const CHARACTERISTICS: [(&str, &str, &str); 3] = [
 ];
 
 impl System {
-    pub const ALL: [System; 7] = [
+    pub const ALL: [System; 10] = [
         System::Category,
         System::Condition,
         System::Format,
         System::Kronikerpakke,
         System::ProviderKind,
         System::ReferralRoute,
+        System::ReferralMethod,
         System::Characteristic,
+        System::ReferralStatus,
+        System::DeclineReason,
     ];
 
     /// The resource id, also the last segment of the canonical URL.
@@ -61,7 +61,10 @@ impl System {
             System::Kronikerpakke => "forebyg-kronikerpakke",
             System::ProviderKind => "forebyg-provider-kind",
             System::ReferralRoute => "forebyg-referral-route",
+            System::ReferralMethod => "forebyg-referral-method",
             System::Characteristic => "forebyg-characteristic",
+            System::ReferralStatus => "forebyg-referral-status",
+            System::DeclineReason => "forebyg-decline-reason",
         }
     }
 
@@ -88,9 +91,12 @@ impl System {
             System::ReferralRoute => {
                 ("ForebygReferralRoute", "Forebyg: henvisningsveje", "Hvem der kan henvise til et tilbud, og om man kan tilmelde sig selv.")
             }
+            System::ReferralMethod => ("ForebygReferralMethod", "Forebyg: henvisningsmåder", "Hvordan en henvisning sendes til tilbuddet."),
             System::Characteristic => {
                 ("ForebygCharacteristic", "Forebyg: kendetegn", "Kendetegn ved et tilbud, som borgersøgningen kan filtrere på.")
             }
+            System::ReferralStatus => ("ForebygReferralStatus", "Forebyg: henvisningsstatus", "Hvor en henvisning er i tilbuddets behandling."),
+            System::DeclineReason => ("ForebygDeclineReason", "Forebyg: afvisningsårsager", "Hvorfor et tilbud afviste en henvisning."),
         }
     }
 
@@ -114,7 +120,10 @@ impl System {
                 of(Kronikerpakke::ALL, Kronikerpakke::code, Kronikerpakke::label, |k| Some(format!("Gælder fra {}.", k.from_year())))
             }
             System::ProviderKind => of(ProviderKind::ALL, ProviderKind::code, ProviderKind::label, |_| None),
-            System::ReferralRoute => table(&REFERRAL_ROUTES),
+            System::ReferralRoute => of(ReferrerKind::ALL, ReferrerKind::code, ReferrerKind::label, |_| None),
+            System::ReferralMethod => of(ReferralMethod::ALL, ReferralMethod::code, ReferralMethod::label, |_| None),
+            System::ReferralStatus => of(ReferralStatus::ALL, ReferralStatus::code, ReferralStatus::label, |_| None),
+            System::DeclineReason => of(DeclineReason::ALL, DeclineReason::code, DeclineReason::label, |_| None),
             System::Characteristic => table(&CHARACTERISTICS),
         }
     }

@@ -7,6 +7,7 @@ use super::{identifier_system, prune, resource_id};
 use crate::hsds::map::{fees, how_to_join, location_key};
 use forebyg_shared::geography;
 use forebyg_shared::offer::{Enrolment, Offer, Provider};
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::{Capacity, ProviderKind, RegionCode};
 use forebyg_shared::Lang;
 use serde_json::{json, Value};
@@ -17,6 +18,8 @@ pub const CAPACITY_CODES: &str = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeS
 /// DK-core's identifier systems for kommunekode and regionskode.
 pub const KOMMUNEKODE_SYSTEM: &str = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes";
 pub const REGIONSKODE_SYSTEM: &str = "urn:iso:std:iso:3166:-2";
+/// DK-core's SOR identifier system (Sundhedsvæsenets Organisationsregister).
+pub const SOR_SYSTEM: &str = "urn:oid:1.2.208.176.1.1";
 const REFERRAL_METHOD: &str = "http://terminology.hl7.org/CodeSystem/service-referral-method";
 const PROVISION: &str = "http://terminology.hl7.org/CodeSystem/service-provision-conditions";
 const BCP47: &str = "urn:ietf:bcp:47";
@@ -47,24 +50,36 @@ fn capacity_display(code: &str) -> &'static str {
     }
 }
 
-/// The routes into an offer, as referral-route codes (GP, hospital and municipality referrals
-/// are electronic referrals in HL7's referral-method codes).
+/// How a referral is sent (`forebyg-referral-method`), each also in HL7's referral-method codes;
+/// none stated (older records) means through Forebyg.
 fn referral_methods(o: &Offer) -> Vec<Value> {
-    let r = &o.referral;
-    [(r.self_referral, "self"), (r.from_gp, "gp"), (r.from_hospital, "hospital"), (r.from_municipality, "municipality")]
+    let methods = if o.referral.methods.is_empty() { vec![ReferralMethod::Forebyg] } else { o.referral.methods.clone() };
+    methods
         .into_iter()
-        .filter(|w| w.0)
-        .map(|(_, code)| {
-            let mut c = System::ReferralRoute.concept(code);
-            if code != "self" {
-                c["coding"]
-                    .as_array_mut()
-                    .expect("a concept has codings")
-                    .push(json!({"system": REFERRAL_METHOD, "code": "elec", "display": "Secure Messaging"}));
-            }
+        .map(|m| {
+            let (code, display) = match m {
+                ReferralMethod::Electronic | ReferralMethod::Forebyg => ("elec", "Secure Messaging"),
+                ReferralMethod::Phone => ("phone", "Phone"),
+            };
+            let mut c = System::ReferralMethod.concept(m.code());
+            c["coding"].as_array_mut().expect("a concept has codings").push(json!({"system": REFERRAL_METHOD, "code": code, "display": display}));
             c
         })
         .collect()
+}
+
+/// The structured criteria: one entry per accepted condition (or one without a code when any
+/// condition is accepted), the age limits and the inclusion and exclusion notes as the comment.
+fn eligibility(o: &Offer) -> Vec<Value> {
+    let e = &o.eligibility;
+    let mut comment: Vec<String> = e.age_text().map(|a| format!("Kun {}.", a.da)).into_iter().collect();
+    comment.extend(e.inclusion_note.as_ref().map(|n| format!("Inklusion: {}", n.da.trim())));
+    comment.extend(e.exclusion_note.as_ref().map(|n| format!("Eksklusion: {}", n.da.trim())));
+    let comment = comment.join(" ");
+    if e.accepted_conditions.is_empty() {
+        return (!comment.is_empty()).then(|| json!({"comment": comment})).into_iter().collect();
+    }
+    e.accepted_conditions.iter().map(|c| prune(json!({"code": System::Condition.concept(c.code()), "comment": comment}))).collect()
 }
 
 fn available_times(o: &Offer) -> Vec<Value> {
@@ -90,12 +105,14 @@ fn availability_exceptions(o: &Offer) -> String {
     text
 }
 
+/// Evening, weekend and continuous enrolment, and who may refer (or sign up themself).
 fn characteristics(o: &Offer) -> Vec<Value> {
     let s = &o.schedule;
     [(s.has_evening(), "evening"), (s.has_weekend(), "weekend"), (s.enrolment == Enrolment::Continuous, "continuous-enrolment")]
         .into_iter()
         .filter(|c| c.0)
         .map(|(_, code)| System::Characteristic.concept(code))
+        .chain(o.referral.referrers().into_iter().map(|k| System::ReferralRoute.concept(k.code())))
         .collect()
 }
 
@@ -109,6 +126,7 @@ fn telecom(o: &Offer) -> Vec<Value> {
 
 fn extra_details(o: &Offer) -> String {
     let mut parts = vec![o.description.trim().to_owned(), format!("**Sådan kommer du med:** {}", how_to_join(o)), format!("**Pris:** {}", fees(o))];
+    parts.extend(o.referral.must_include.as_ref().map(|m| format!("**Henvisningen skal indeholde:** {}", m.da.trim())));
     parts.extend(o.accessibility.as_ref().map(|a| format!("**Tilgængelighed:** {}", a.trim())));
     parts.retain(|p| !p.is_empty());
     parts.join("\n\n")
@@ -125,11 +143,6 @@ fn reference(kind: &str, id: &str, display: &str) -> Value {
 /// An offer as a `HealthcareService` (see the mapping table in `api/docs/fhir.md`).
 pub fn healthcare_service(o: &Offer) -> Value {
     let place_name = o.location.as_ref().map(|l| if l.name.is_empty() { &l.address } else { &l.name });
-    let eligibility: Vec<Value> = o
-        .conditions
-        .iter()
-        .map(|c| json!({"code": System::Condition.concept(c.code()), "comment": format!("For borgere med {}.", c.label(Lang::Da).to_lowercase())}))
-        .collect();
     let capacity = capacity_code(o.capacity);
     prune(json!({
         "resourceType": "HealthcareService",
@@ -152,7 +165,7 @@ pub fn healthcare_service(o: &Offer) -> Value {
         "telecom": telecom(o),
         "coverageArea": o.location.is_none().then(|| vec![reference("Location", &region_location_id(o.region), o.region.label(Lang::Da))]),
         "serviceProvisionCode": [{"coding": [{"system": PROVISION, "code": if o.cost.dkk == 0 { "free" } else { "cost" }}], "text": fees(o)}],
-        "eligibility": eligibility,
+        "eligibility": eligibility(o),
         // Packages are records now; the code system lists the known ones' stable codes.
         "program": Some(o.packages.iter().filter_map(|d| forebyg_shared::taxonomy::Kronikerpakke::from_code(&d.package)).map(|k| System::Kronikerpakke.concept(k.code())).collect::<Vec<_>>()).filter(|p| !p.is_empty()),
         "characteristic": characteristics(o),

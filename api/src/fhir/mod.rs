@@ -8,6 +8,7 @@ pub mod capability;
 pub mod code_systems;
 mod directory;
 pub mod outcome;
+pub mod referral;
 pub mod search;
 
 pub use directory::{healthcare_service, location, location_id, organization, region_location, region_location_id};
@@ -50,13 +51,15 @@ pub fn is_fhir_id(s: &str) -> bool {
     (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
-/// Drops `null` members, empty strings and empty arrays: FHIR forbids empty elements.
+/// Drops `null` members, empty strings, arrays and objects: FHIR forbids empty elements.
 pub fn prune(value: Value) -> Value {
     match value {
         Value::Object(m) => Value::Object(
             m.into_iter()
                 .map(|(k, v)| (k, prune(v)))
-                .filter(|(_, v)| !(v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty)))
+                .filter(|(_, v)| {
+                    !(v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(Map::is_empty))
+                })
                 .collect::<Map<_, _>>(),
         ),
         Value::Array(a) => Value::Array(a.into_iter().map(prune).collect()),
@@ -78,6 +81,9 @@ mod tests {
 
     #[test]
     fn prune_drops_empty_elements() {
-        assert_eq!(prune(json!({"a": null, "b": "", "c": [], "d": [{"e": null, "f": 1}], "g": false})), json!({"d": [{"f": 1}], "g": false}));
+        assert_eq!(
+            prune(json!({"a": null, "b": "", "c": [], "d": [{"e": null, "f": 1}], "g": false, "h": {"i": null}})),
+            json!({"d": [{"f": 1}], "g": false})
+        );
     }
 }

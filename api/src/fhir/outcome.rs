@@ -103,6 +103,10 @@ pub fn fhir_json(status: StatusCode, resource: &Value) -> Response {
 
 impl IntoResponse for Outcome {
     fn into_response(self) -> Response {
-        fhir_json(self.status, &self.resource())
+        let mut res = fhir_json(self.status, &self.resource());
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::error::UNAVAILABLE_RETRY_AFTER_SECS));
+        }
+        res
     }
 }

@@ -51,7 +51,28 @@ pub(crate) fn how_to_join(o: &Offer) -> String {
         text.push(format!("Du kan henvises af {}.", referrers.join(", ")));
     }
     text.extend(r.note.clone());
+    if !r.methods.is_empty() {
+        let how: Vec<&str> = r.methods.iter().map(|m| m.label(Lang::Da)).collect();
+        text.push(format!("Henvisningsvej: {}.", how.join("; ")));
+    }
+    text.extend(r.must_include.as_ref().map(|m| format!("Henvisningen skal indeholde: {}.", m.da.trim_end_matches('.'))));
     text.join(" ")
+}
+
+/// The conditions the offer is for, then its structured criteria in words.
+fn eligibility_text(o: &Offer) -> String {
+    let e = &o.eligibility;
+    let conditions = o.conditions.iter().map(|c| c.label(Lang::Da)).collect::<Vec<_>>().join(", ");
+    let mut text = vec![format!("For borgere med: {conditions}.")];
+    let criteria = [e.age_text(), e.conditions_text(), e.inclusion_note.clone()];
+    text.extend(criteria.into_iter().flatten().map(|l| format!("{}.", capitalise(l.da.trim_end_matches('.')))));
+    text.extend(e.exclusion_note.as_ref().map(|n| format!("Ikke for: {}.", n.da.trim_end_matches('.'))));
+    text.join(" ")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 pub(crate) fn fees(o: &Offer) -> String {
@@ -123,13 +144,13 @@ pub fn service(o: &Offer, full: bool) -> Value {
         .iter()
         .map(|l| prune(json!({"id": id("language", &format!("{}#{l}", o.id)), "service_id": sid, "code": l, "name": language_name(l)})))
         .collect();
-    let eligibility = o.conditions.iter().map(|c| c.label(Lang::Da)).collect::<Vec<_>>().join(", ");
     let alert = matches!(o.capacity, Capacity::Waitlist | Capacity::Full).then(|| o.capacity.label(Lang::Da));
     let mut v = json!({
         "id": sid, "organization_id": id("organization", &o.provider.id), "name": o.title,
         "description": format!("{}\n\n{}", o.summary.trim(), o.description.trim()).trim().to_owned(),
         "url": web_url(&c.url), "email": email(&c.email), "status": "active", "application_process": how_to_join(o),
-        "fees_description": fees(o), "alert": alert, "eligibility_description": format!("For borgere med: {eligibility}."),
+        "fees_description": fees(o), "alert": alert, "eligibility_description": eligibility_text(o),
+        "minimum_age": o.eligibility.min_age, "maximum_age": o.eligibility.max_age,
         "assured_date": o.last_verified, "phones": phones, "contacts": contacts, "languages": languages,
         "schedules": schedules(o, &sid), "attributes": attributes(o, &sid),
     });

@@ -117,10 +117,10 @@ pub struct InboxQuery {
     /// One status; `withdrawn` shows the withdrawn requests.
     status: Option<ReferralStatus>,
     /// Made on or after this day (YYYY-MM-DD).
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
     from: Option<String>,
     /// Made on or before this day (YYYY-MM-DD).
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
     to: Option<String>,
     /// Include withdrawn requests (left out by default).
     #[serde(default)]
@@ -185,7 +185,7 @@ async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): Api
         (Role::NationalAdmin, Some(r), _) => r,
         (Role::RegionAdmin, None, Some(own)) => own,
         (Role::RegionAdmin, Some(r), Some(own)) if r == own => r,
-        (Role::NationalAdmin, None, _) => return Err(ApiError::BadRequest("Choose a region.".into())),
+        (Role::NationalAdmin, None, _) => return Err(FieldError::required("region", "en region", "a region").into()),
         _ => return Err(ApiError::Forbidden("This region's log is not yours.".into())),
     };
     let limit = q.limit.unwrap_or(100);

@@ -70,13 +70,13 @@ fn is_csv(headers: &HeaderMap) -> bool {
 
 /// Import a CSV file of offers (the export's columns). Rows without an id create offers, rows
 /// with an id and the exported version update them; rows identical to the stored offer are left
-/// alone. A dry run (the default) changes nothing; an apply with any row error changes nothing
-/// and answers 422 with the same report; otherwise every row is applied atomically. On the
+/// alone. A dry run (the default) changes nothing; a file with any row error changes nothing and
+/// answers 422 with the report (dry run or not); otherwise every row is applied atomically. On the
 /// DynamoDB store one apply changes at most 100 rows.
 #[utoipa::path(post, path = "/admin/offers/import", tag = "admin", security(("bearer" = [])), params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8, `;`- or `,`-separated)"),
-    responses((status = 200, body = ImportReport, description = "The report (dry run, or applied)"),
-        (status = 422, description = "An apply with row errors (the report: nothing was changed), or an invalid parameter (a problem)",
+    responses((status = 200, body = ImportReport, description = "The report of a file without errors (checked, or applied)"),
+        (status = 422, description = "Row errors (the report: nothing was changed), or an invalid parameter (a problem)",
             content((ImportReport = "application/json"), (Problem = "application/problem+json"))),
         CsvBody, AdminAuth, Unavailable))]
 async fn import_offers_csv(
@@ -96,6 +96,6 @@ async fn import_offers_csv(
         }));
     }
     let report: ImportReport = csv::import(&state, &admin, &body, q.dry_run.unwrap_or(true)).await?;
-    let status = if report.dry_run || report.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if report.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Json(report)).into_response())
 }

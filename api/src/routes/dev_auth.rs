@@ -8,6 +8,7 @@ use crate::AppState;
 use axum::routing::post;
 use axum::{Json, Router};
 use forebyg_shared::auth::{Principal, Role};
+use forebyg_shared::clinician::Organisation;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,9 @@ pub struct DevLogin {
     pub role: Role,
     pub region: Option<RegionCode>,
     pub provider_id: Option<String>,
+    /// For role `clinician` (default: a development practice).
+    #[serde(default)]
+    pub organisation: Option<Organisation>,
 }
 
 #[derive(Serialize)]
@@ -29,7 +33,7 @@ pub struct DevToken {
 }
 
 async fn token(ApiJson(login): ApiJson<DevLogin>) -> Result<Json<DevToken>, ApiError> {
-    let claims = dev::claims(login.role, login.region, login.provider_id.as_deref(), 8 * 3600);
+    let claims = dev::login_claims(login.role, login.region, login.provider_id.as_deref(), login.organisation, 8 * 3600);
     let principal = crate::auth::principal(claims.clone())?;
     Ok(Json(DevToken { token: dev::sign(&claims), principal }))
 }

@@ -34,6 +34,9 @@ pub struct AuthorizeRequest {
     pub role: Role,
     pub region: Option<RegionCode>,
     pub provider_id: Option<String>,
+    /// For role `clinician` (default: a development practice).
+    #[serde(default)]
+    pub organisation: Option<forebyg_shared::clinician::Organisation>,
     pub client_id: String,
     pub redirect_uri: String,
     #[serde(default)]
@@ -54,8 +57,8 @@ async fn authorize(State(state): State<AppState>, ApiJson(req): ApiJson<Authoriz
         errors.push(FieldError::new("client_id", ErrorCode::Unknown, "Ukendt klient.", "Unknown client."));
     }
     if !is_callback(&req.redirect_uri) {
-        let en = "The redirect URI must be this site's /admin/callback.";
-        errors.push(FieldError::new("redirect_uri", ErrorCode::Invalid, "Adressen skal være sidens /admin/callback.", en));
+        let en = "The redirect URI must be this site's /admin/callback or /klinik/callback.";
+        errors.push(FieldError::new("redirect_uri", ErrorCode::Invalid, "Adressen skal være sidens /admin/callback eller /klinik/callback.", en));
     }
     if req.code_challenge_method != "S256" {
         errors.push(FieldError::new("code_challenge_method", ErrorCode::Invalid, "Kun S256 er tilladt.", "Only S256 is accepted."));
@@ -68,7 +71,7 @@ async fn authorize(State(state): State<AppState>, ApiJson(req): ApiJson<Authoriz
         return Err(ApiError::Validation(errors));
     }
     let provider_id = req.provider_id.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    let claims = dev::claims(req.role, req.region, provider_id, TOKEN_TTL_SECS);
+    let claims = dev::login_claims(req.role, req.region, provider_id, req.organisation, TOKEN_TTL_SECS);
     // The same checks as for a real token: a regional admin needs a region, and so on.
     crate::auth::principal(claims.clone())?;
     let grant = Grant { claims, client_id: req.client_id, redirect_uri: req.redirect_uri.clone(), code_challenge: req.code_challenge };
@@ -77,10 +80,12 @@ async fn authorize(State(state): State<AppState>, ApiJson(req): ApiJson<Authoriz
     Ok(Json(AuthorizeResponse { redirect_to: format!("{}?{query}", req.redirect_uri) }))
 }
 
-/// `http(s)://host[:port]/admin/callback`, nothing else (no open redirects, even in dev).
+/// `http(s)://host[:port]/admin/callback` (or the clinician pages' `/klinik/callback`), nothing
+/// else (no open redirects, even in dev).
 fn is_callback(uri: &str) -> bool {
     let Some(rest) = uri.strip_prefix("http://").or_else(|| uri.strip_prefix("https://")) else { return false };
-    rest.split_once('/').is_some_and(|(host, path)| !host.is_empty() && !host.contains(['@', '?', '#']) && path == "admin/callback")
+    rest.split_once('/')
+        .is_some_and(|(host, path)| !host.is_empty() && !host.contains(['@', '?', '#']) && matches!(path, "admin/callback" | "klinik/callback"))
 }
 
 /// RFC 6749 §5.2 error bodies, as Cognito answers them.

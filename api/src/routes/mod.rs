@@ -8,9 +8,13 @@ mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
 mod admin_package_coverage;
+mod clinician;
+#[cfg(feature = "dev-auth")]
 mod dev_auth;
+#[cfg(feature = "dev-auth")]
 mod dev_oauth;
 mod fhir;
+mod fhir_referrals;
 mod health;
 mod hsds;
 mod offers;
@@ -46,9 +50,11 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(admin_bulk::router())
         .merge(hsds::router())
         .merge(fhir::router())
+        .merge(fhir_referrals::router())
         .merge(admin_coverage::router())
         .merge(admin_directory::router())
         .merge(reports::router())
+        .merge(clinician::router())
         .merge(packages::router())
         .merge(activities::router())
         .merge(admin_activities::router())
@@ -77,7 +83,10 @@ pub fn router(state: AppState) -> Router {
     let (routes, doc) = api().split_for_parts();
     let doc = Document(serde_json::to_vec(&doc).expect("the OpenAPI document serializes").into());
     // Unknown `/api/v1` paths and methods get problem bodies, not the SPA or an empty 405.
+    #[cfg(feature = "dev-auth")]
     let dev = if state.auth.is_dev() { dev_auth::router().merge(dev_oauth::router()) } else { Router::new() };
+    #[cfg(not(feature = "dev-auth"))]
+    let dev = Router::new();
     // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
     let plain = dev.route("/fhir/{*rest}", axum::routing::get(fhir::fhir_not_found));
     let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);

@@ -16,10 +16,20 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// A postcode's town and region (404 if unknown; 422 if not four digits).
-#[utoipa::path(get, path = "/postcodes/{code}", tag = "taxonomy", params(("code" = String, Path, description = "Four-digit postcode")),
+#[utoipa::path(get, path = "/postcodes/{code}", tag = "taxonomy", params(("code" = String, Path, description = "Four-digit postcode", pattern = "^[1-9][0-9]{3}$")),
     responses((status = 200, body = PostcodeInfo), Invalid, NotFound))]
 async fn get_postcode(Path(code): Path<String>) -> Result<Json<PostcodeInfo>, ApiError> {
+    // `postcode_format` forgives surrounding spaces (form input); a path is exact.
     forebyg_shared::validation::postcode_format("postcode", &code)?;
+    if code.trim() != code {
+        return Err(forebyg_shared::validation::FieldError::new(
+            "postcode",
+            forebyg_shared::validation::ErrorCode::Invalid,
+            "Ugyldigt postnummer.",
+            "Not a postcode.",
+        )
+        .into());
+    }
     let pc = geography::postcode(code.trim()).ok_or_else(|| ApiError::NotFound(format!("No postcode {code}.")))?;
     Ok(Json(PostcodeInfo { postcode: pc.code.into(), name: pc.name.into(), region: pc.region, point: pc.point }))
 }

@@ -15,7 +15,7 @@ pub mod search_index;
 
 pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
-pub use referral::{Created, ReferralStore, SelfReferral};
+pub use referral::{ClinicianSender, Created, Referral, ReferralStore};
 pub use report::ReportStore;
 pub use search_index::{SearchPage, SearchQuery};
 

@@ -1,15 +1,19 @@
-//! The storage port for self-referrals: health data under GDPR art. 9, so every record carries
-//! its expiry, reads never return an expired record, and both adapters delete them.
+//! The storage port for referrals (a citizen's own request to join, or a clinician's referral
+//! through Forebyg): health data under GDPR art. 9, so every record carries its expiry, reads
+//! never return an expired record, and both adapters delete them.
 
 use super::StoreError;
 use async_trait::async_trait;
-use forebyg_shared::referral::{ContactTime, ReferralStatus};
+use forebyg_shared::clinician::Organisation;
+use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::{Deserialize, Serialize};
 
-/// A stored request to join an offer. Personal data: never log it.
+/// A stored request to join an offer. Personal data: never log it. Fields added after the
+/// first release default, so older records still read.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SelfReferral {
+pub struct Referral {
     pub receipt_code: String,
     pub offer_id: String,
     pub offer_title: String,
@@ -17,12 +21,14 @@ pub struct SelfReferral {
     pub region: RegionCode,
     pub provider_id: String,
     pub idempotency_key: String,
+    /// The citizen's (self-referral) or the patient's (clinician referral) name.
     pub name: String,
     /// Normalised: 8 digits.
     pub phone: Option<String>,
     /// Normalised: trimmed, lower case.
     pub email: Option<String>,
     pub contact_time: Option<ContactTime>,
+    /// The citizen's message, or the clinician's short reason text.
     pub message: Option<String>,
     pub status: ReferralStatus,
     pub waitlist: bool,
@@ -31,12 +37,39 @@ pub struct SelfReferral {
     pub updated_at: i64,
     /// Unix seconds after which the record is deleted (DynamoDB TTL; the embedded store purges).
     pub expires_at: i64,
+    /// The clinician who referred; `None` for a self-referral.
+    #[serde(default)]
+    pub clinician: Option<ClinicianSender>,
+    /// 10 digits, clinician referrals only; shown only to the handler.
+    #[serde(default)]
+    pub cpr: Option<String>,
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+    #[serde(default)]
+    pub interpreter_language: Option<String>,
+    #[serde(default)]
+    pub decline_reason: Option<DeclineReason>,
+    /// The decline note or the closing note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Every status change, oldest first (empty in records from before history was kept).
+    #[serde(default)]
+    pub history: Vec<StatusEvent>,
+}
+
+/// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),
+/// name and organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClinicianSender {
+    pub subject: String,
+    pub name: Option<String>,
+    pub organisation: Organisation,
 }
 
 /// Debug output without the personal fields, so a stray `{:?}` cannot leak them into a log.
-impl std::fmt::Debug for SelfReferral {
+impl std::fmt::Debug for Referral {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SelfReferral")
+        f.debug_struct("Referral")
             .field("receipt_code", &self.receipt_code)
             .field("offer_id", &self.offer_id)
             .field("status", &self.status)
@@ -45,7 +78,7 @@ impl std::fmt::Debug for SelfReferral {
     }
 }
 
-impl SelfReferral {
+impl Referral {
     pub fn is_expired(&self, now: i64) -> bool {
         self.expires_at <= now
     }
@@ -56,7 +89,7 @@ impl SelfReferral {
 pub enum Created {
     Stored,
     /// A request with the same idempotency key exists: this one.
-    Duplicate(SelfReferral),
+    Duplicate(Referral),
     /// The receipt code is taken (astronomically rare): draw another and retry.
     CodeTaken,
 }
@@ -64,16 +97,19 @@ pub enum Created {
 #[async_trait]
 pub trait ReferralStore: Send + Sync {
     /// Stores a new request unless its idempotency key or receipt code is taken, atomically.
-    async fn create_referral(&self, referral: &SelfReferral) -> Result<Created, StoreError>;
+    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError>;
 
     /// The request with this receipt code, unless it has expired.
-    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError>;
+    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError>;
 
     /// The live requests to offers of a region, newest first.
-    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError>;
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<Referral>, StoreError>;
+
+    /// The live referrals a clinician (by account subject) sent, newest first.
+    async fn clinician_referrals(&self, subject: &str, now: i64) -> Result<Vec<Referral>, StoreError>;
 
     /// Replaces an existing request (status changes).
-    async fn update_referral(&self, referral: &SelfReferral) -> Result<(), StoreError>;
+    async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError>;
 
     /// Deletes expired requests now; returns how many. (DynamoDB's TTL also deletes them.)
     async fn purge_expired_referrals(&self, now: i64) -> Result<u64, StoreError>;

@@ -27,12 +27,30 @@ fn jar_dir() -> PathBuf {
 }
 
 impl DynamoDbLocal {
+    /// In memory, on a free port.
     pub fn start() -> Self {
-        let dir = jar_dir();
+        // (The probe listener must be closed before Java binds the port: its own statement.)
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        Self::spawn(port, None)
+    }
+
+    /// On `port`, keeping its tables in `db_dir`: stopping it (drop) and starting it again on the
+    /// same port and directory is an outage and a recovery.
+    pub fn start_persistent(port: u16, db_dir: &std::path::Path) -> Self {
+        Self::spawn(port, Some(db_dir))
+    }
+
+    fn spawn(port: u16, db_dir: Option<&std::path::Path>) -> Self {
+        let dir = jar_dir();
+        let storage = match db_dir {
+            Some(path) => vec!["-dbPath".to_owned(), path.display().to_string()],
+            None => vec!["-inMemory".to_owned()],
+        };
         let child = Command::new("java")
             .current_dir(&dir)
-            .args(["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-inMemory", "-sharedDb", "-disableTelemetry", "-port"])
+            .args(["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-sharedDb", "-disableTelemetry"])
+            .args(storage)
+            .arg("-port")
             .arg(port.to_string())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

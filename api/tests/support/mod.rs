@@ -8,9 +8,12 @@ pub mod session;
 
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::*;
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
+use forebyg_shared::Label;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh embedded store in a temporary directory (kept alive by the returned guard).
@@ -61,6 +64,15 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
             from_hospital: false,
             from_municipality: true,
             note: Some("Ring først".into()),
+            methods: vec![ReferralMethod::Electronic, ReferralMethod::Forebyg],
+            must_include: Some(Label::new("Diagnose og FEV1", "Diagnosis and FEV1")),
+        },
+        eligibility: Eligibility {
+            min_age: Some(18),
+            max_age: Some(90),
+            accepted_conditions: vec![Condition::Kol],
+            inclusion_note: Some(Label::new("Diagnosen skal være stillet", "The diagnosis must be made")),
+            exclusion_note: Some(Label::new("Ikke ved ustabil angina", "Not with unstable angina")),
         },
         capacity: Capacity::Open,
         cost: Cost { dkk: 0, note: None },
@@ -89,4 +101,18 @@ pub async fn search_near(store: &dyn forebyg_api::store::OfferStore, point: GeoP
         }
     }
     ids
+}
+
+/// A CSV export with every title given `suffix`: an import that changes every row.
+pub fn retitled_csv(csv: &str, suffix: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let title = headers.iter().position(|h| h == "title").expect("a title column");
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
+    writer.write_record(&headers).unwrap();
+    for row in reader.records() {
+        let row = row.unwrap();
+        writer.write_record(row.iter().enumerate().map(|(i, v)| if i == title { format!("{v}{suffix}") } else { v.to_owned() })).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
 }

@@ -50,21 +50,31 @@ impl Server {
 
     /// Any request: `body` is sent as-is with `content_type` when given.
     pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Reply {
-        let url = format!("{}{path}", self.base);
-        let mut req = http::Request::builder().method(method).uri(&url);
+        self.try_request(method, path, headers, body).unwrap_or_else(|| panic!("{method} {path} failed; log:\n{}", self.log()))
+    }
+
+    /// Like [`Server::request`], but a failed connection (a killed server) is `None`.
+    pub fn try_request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Option<Reply> {
+        let mut req = http::Request::builder().method(method).uri(format!("{}{path}", self.base));
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
         if let Some((content_type, _)) = body {
             req = req.header("content-type", content_type);
         }
-        let req = req.body(body.map(|b| b.1.to_owned()).unwrap_or_default()).unwrap();
-        let mut res = agent().run(req).unwrap_or_else(|e| panic!("{method} {path} failed: {e}; log:\n{}", self.log()));
-        reply(&mut res).unwrap()
+        let mut res = agent().run(req.body(body.map(|b| b.1.to_owned()).unwrap_or_default()).unwrap()).ok()?;
+        reply(&mut res)
     }
 
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log_file).unwrap_or_default()
+    }
+
+    /// Kills the server with SIGKILL (no shutdown of any kind), as a crash or an OOM kill would,
+    /// while other threads may still be sending to it (the process is reaped on drop).
+    pub fn kill_now(&self) {
+        let status = Command::new("kill").arg("-KILL").arg(self.child.id().to_string()).status().unwrap();
+        assert!(status.success(), "kill -KILL failed");
     }
 
     /// Stops the server with SIGTERM, as a platform would, and waits for it to exit.

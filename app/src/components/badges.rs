@@ -33,3 +33,11 @@ pub fn CapacityBadge(capacity: Capacity, lang: Lang) -> impl IntoView {
         </span>
     }
 }
+
+/// "Kræver henvisning": one cannot sign up for this offer oneself (its icon is drawn by the stylesheet).
+#[component]
+pub fn ReferralBadge(lang: Lang) -> impl IntoView {
+    view! {
+        <span class="badge badge--referral">{crate::next_steps::NEEDS_REFERRAL.get(lang)}</span>
+    }
+}

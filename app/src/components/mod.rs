@@ -3,6 +3,7 @@
 pub mod badges;
 pub mod error_summary;
 pub mod field;
+pub mod join_box;
 pub mod js_module;
 pub mod map_view;
 pub mod offer_qr;

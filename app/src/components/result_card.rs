@@ -1,6 +1,6 @@
 //! One search result: `<li><article>` with the title linking to the offer page.
 
-use crate::components::badges::{CapacityBadge, DemoBadge};
+use crate::components::badges::{CapacityBadge, DemoBadge, ReferralBadge};
 use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
 use forebyg_shared::search::OfferHit;
@@ -42,7 +42,12 @@ pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
                         {distance}
                     </p>
                 </div>
-                {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
+                {(o.demo || !o.self_referral).then(|| view! {
+                    <p class="card__badges">
+                        {(!o.self_referral).then(|| view! { <ReferralBadge lang=lang /> })}
+                        {o.demo.then(|| view! { <DemoBadge lang=lang /> })}
+                    </p>
+                })}
                 <p class="card__summary">{o.summary.clone()}</p>
                 <dl class="facts">
                     <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div>

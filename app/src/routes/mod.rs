@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod clinician;
 pub mod not_found;
 pub mod offer;
 pub mod offer_activities;

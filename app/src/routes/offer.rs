@@ -214,9 +214,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
                 </div>
             })}
             <p class="lead">{o.summary.clone()}</p>
-            {o.referral.self_referral.then(|| view! {
-                <p class="no-print"><a class="button" href=crate::query::signup_href(&o.id)>{t(i18n::JOIN_BUTTON)}</a></p>
-            })}
+            <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             <ul class="tags tags--offer">
                 <li class="tag">{o.category.label(lang)}</li>
                 <li class="tag">{o.format.label(lang)}</li>

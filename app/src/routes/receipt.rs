@@ -3,8 +3,8 @@
 
 use crate::context::use_lang;
 use crate::dom::{self, Store};
-use crate::{format, i18n, query};
-use forebyg_shared::referral::ReferralReceipt;
+use crate::{format, i18n, next_steps, query};
+use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -55,6 +55,12 @@ pub fn ReceiptPage() -> impl IntoView {
                         <li>{t(i18n::NEXT_STATUS)}</li>
                     </ul>
                     <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
+                    <h3>{t(next_steps::STATUS_MEANINGS)}</h3>
+                    <dl class="facts facts--stacked">
+                        {ReferralStatus::ALL.iter().map(|s| view! {
+                            <div><dt>{s.label(lang)}</dt><dd>{next_steps::status_meaning(*s, lang)}</dd></div>
+                        }).collect_view()}
+                    </dl>
                 </section>
                 <p class="no-print">
                     <button class="button button--secondary" type="button" on:click=|_| { let _ = window().print(); }>{t(i18n::PRINT)}</button>

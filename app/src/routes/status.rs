@@ -102,7 +102,11 @@ pub fn StatusPage() -> impl IntoView {
             view! {
                 <section class="status-result" aria-labelledby="status-result">
                     <h2 id="status-result" tabindex="-1">{t(i18n::STATUS)}": "{r.status.label(lang)}</h2>
-                    {withdrawn.then(|| view! { <p>{t(i18n::WITHDRAWN)}</p> })}
+                    {if withdrawn {
+                        view! { <p>{t(i18n::WITHDRAWN)}</p> }.into_any()
+                    } else {
+                        view! { <p>{crate::next_steps::status_meaning(r.status, lang)}</p> }.into_any()
+                    }}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {
                         {move || if confirming.get() {

@@ -6,6 +6,7 @@ use crate::offer::Offer;
 use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
+pub mod clinician;
 mod facets;
 #[cfg(feature = "openapi")]
 mod params_doc;
@@ -161,12 +162,7 @@ impl SearchParams {
                 _ => {}
             }
         }
-        match (lat, lon) {
-            (Some(lat), Some(lon)) => p.point = Some(GeoPoint::new(lat, lon)),
-            (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
-            (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
-            (None, None) => {}
-        }
+        p.point = point(lat, lon, &mut errors);
         if errors.is_empty() {
             Ok(p)
         } else {
@@ -260,6 +256,17 @@ impl SearchParams {
             && (!self.self_referral || f.has(Facets::SELF_REFERRAL))
             && (!self.available || f.has(Facets::AVAILABLE))
     }
+}
+
+/// The point of a `lat` + `lon` pair; one without the other is an error.
+pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldError>) -> Option<GeoPoint> {
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => return Some(GeoPoint::new(lat, lon)),
+        (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
+        (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
+        (None, None) => {}
+    }
+    None
 }
 
 /// Every word of the query occurs in the offer's title, summary, description or provider name.

@@ -98,3 +98,26 @@ impl utoipa::IntoParams for PlaceParams {
         SearchParams::into_params(parameter_in).into_iter().filter(|p| PLACE.contains(&p.name.as_str())).collect()
     }
 }
+
+/// The clinician search's parameters ([`clinician::ClinicianParams::parse`]), from the same
+/// constants: the place parameters of the offer search, the patient's conditions and age, and
+/// offers per group.
+impl utoipa::IntoParams for clinician::ClinicianParams {
+    fn into_params(parameter_in: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let mut conditions = param(
+            "conditions",
+            "The patient's conditions, comma-separated codes (e.g. `kol,type-2-diabetes`); none: offers for every condition.",
+            ArrayBuilder::new().items(code::<Condition>()).unique_items(true),
+        );
+        (conditions.style, conditions.explode) = (Some(ParameterStyle::Form), Some(false));
+        let mut out = vec![conditions];
+        out.extend(PlaceParams::into_params(parameter_in).into_iter().filter(|p| p.name != "condition"));
+        out.push(param("age", "The patient's age in years, for eligibility.", number(Type::Integer, 0.0, f64::from(crate::eligibility::MAX_AGE))));
+        out.push(param(
+            "per_group",
+            "Nearby offers per intervention group.",
+            number(Type::Integer, 1.0, f64::from(clinician::MAX_PER_GROUP)).default(Some(clinician::DEFAULT_PER_GROUP.into())),
+        ));
+        out
+    }
+}

@@ -19,6 +19,8 @@ fn require_region_admin(admin: &Admin, region: RegionCode) -> Result<(), ApiErro
         Role::RegionAdmin if admin.0.region == Some(region) => Ok(()),
         Role::RegionAdmin => Err(ApiError::Forbidden("This region is not yours.".into())),
         Role::ProviderEditor => Err(ApiError::Forbidden("Associations are managed by region administrators.".into())),
+        // The `Admin` extractor already refuses clinicians.
+        Role::Clinician => Err(ApiError::Forbidden("Your account has no admin role.".into())),
     }
 }
 

@@ -3,10 +3,12 @@
 
 use super::lists::split;
 use super::COLUMNS;
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography;
 use forebyg_shared::offer::*;
 use forebyg_shared::package::PackageDelivery;
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
 use forebyg_shared::validation::{self, ErrorCode, FieldError};
 use forebyg_shared::Lang;
@@ -66,6 +68,29 @@ impl Row<'_> {
         }
     }
 
+    /// A list of codes (`kol;hjertesygdom`); each unknown one is an error.
+    fn list<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+        let mut out = vec![];
+        for item in split(self.get(column)) {
+            out.extend(validation::known_code(column, &item.join("|").to_lowercase(), parse).map_err(|e| self.fail(e)).ok());
+        }
+        out
+    }
+
+    /// An age in years, or nothing.
+    fn age(&mut self, column: &str) -> Option<u8> {
+        if self.get(column).is_empty() {
+            return None;
+        }
+        self.number(column, 0, u32::from(forebyg_shared::eligibility::MAX_AGE)).map(|a| a as u8)
+    }
+
+    /// A bilingual text from `{prefix}_da` and `{prefix}_en`; `None` when both are empty.
+    fn label(&self, prefix: &str) -> Option<forebyg_shared::Label> {
+        let (da, en) = (self.text(&format!("{prefix}_da")), self.text(&format!("{prefix}_en")));
+        (!da.is_empty() || !en.is_empty()).then_some(forebyg_shared::Label { da, en })
+    }
+
     /// A date as YYYY-MM-DD, or as a Danish spreadsheet rewrites it: DD-MM-YYYY or DD.MM.YYYY.
     fn date(&mut self, column: &str) -> Option<String> {
         let value = self.text(column);
@@ -99,10 +124,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     };
     let status = if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::from_code) };
     let category = r.code("category", Category::from_code);
-    let mut conditions = vec![];
-    for item in split(r.get("conditions")) {
-        conditions.extend(validation::known_code("conditions", &item.join("|").to_lowercase(), Condition::from_code).map_err(|e| r.fail(e)).ok());
-    }
+    let conditions = r.list("conditions", Condition::from_code);
     let format = r.code("format", Format::from_code);
     let languages = split(r.get("languages")).into_iter().map(|l| l.join("|").to_lowercase()).collect();
     let enrolment = match r.get("enrolment").to_lowercase().as_str() {
@@ -127,6 +149,15 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         from_hospital: r.flag("from_hospital"),
         from_municipality: r.flag("from_municipality"),
         note: r.opt("referral_note"),
+        methods: r.list("referral_methods", ReferralMethod::from_code),
+        must_include: r.label("referral_must_include"),
+    };
+    let eligibility = Eligibility {
+        min_age: r.age("min_age"),
+        max_age: r.age("max_age"),
+        accepted_conditions: r.list("eligible_conditions", Condition::from_code),
+        inclusion_note: r.label("inclusion_note"),
+        exclusion_note: r.label("exclusion_note"),
     };
     let capacity = r.code("capacity", Capacity::from_code);
     let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, 1_000_000) };
@@ -148,6 +179,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         region: region.unwrap_or(RegionCode::Midtjylland),
         provider: Provider { id: r.text("provider_id"), name: r.text("provider_name"), kind: provider_kind.unwrap_or(ProviderKind::Municipality) },
         referral,
+        eligibility,
         capacity: capacity.unwrap_or(Capacity::Open),
         cost: Cost { dkk: dkk.unwrap_or(0), note: r.opt("cost_note") },
         accessibility: r.opt("accessibility"),
@@ -264,6 +296,18 @@ fn parse_packages(r: &mut Row) -> Vec<PackageDelivery> {
 }
 
 /// The CSV column of a field named by `validate_offer` (a JSON path of the offer).
+fn column_of_eligibility(path: &str) -> &str {
+    match path {
+        "eligibility.min_age" => "min_age",
+        "eligibility.max_age" => "max_age",
+        "eligibility.inclusion_note.da" => "inclusion_note_da",
+        "eligibility.inclusion_note.en" => "inclusion_note_en",
+        "eligibility.exclusion_note.da" => "exclusion_note_da",
+        "eligibility.exclusion_note.en" => "exclusion_note_en",
+        _ => "eligible_conditions",
+    }
+}
+
 pub fn column_of(path: &str) -> &str {
     match path {
         "provider.name" => "provider_name",
@@ -271,6 +315,9 @@ pub fn column_of(path: &str) -> &str {
         "schedule.enrolment" => "sessions",
         "referral" => "self_referral",
         "referral.note" => "referral_note",
+        "referral.must_include.da" => "referral_must_include_da",
+        "referral.must_include.en" => "referral_must_include_en",
+        p if p.starts_with("eligibility.") => column_of_eligibility(p),
         "cost.note" => "cost_note",
         "location" | "location.address" => "address",
         "location.postcode" => "postcode",

@@ -59,9 +59,10 @@ impl DynamoStore {
         &self.table
     }
 
-    /// Every item of a GSI1 partition, in descending sort-key order (newest first for the inbox
-    /// and change-report partitions, whose sort keys start with the creation time).
-    pub(crate) async fn gsi1_partition_desc(&self, pk: String) -> Result<Vec<Item>, StoreError> {
+    /// Every item of a partition of index `(name, partition attribute)`, in descending sort-key
+    /// order (newest first for the inbox, change-report and clinician partitions, whose sort keys
+    /// start with the creation time).
+    pub(crate) async fn partition_desc(&self, index: (&str, &str), pk: String) -> Result<Vec<Item>, StoreError> {
         let mut out = vec![];
         let mut start: Option<Item> = None;
         loop {
@@ -69,9 +70,9 @@ impl DynamoStore {
                 .client
                 .query()
                 .table_name(&self.table)
-                .index_name(table::GSI1)
+                .index_name(index.0)
                 .key_condition_expression("#pk = :pk")
-                .expression_attribute_names("#pk", table::GSI1_PK)
+                .expression_attribute_names("#pk", index.1)
                 .expression_attribute_values(":pk", s(pk.clone()))
                 .scan_index_forward(false)
                 .set_exclusive_start_key(start.take())

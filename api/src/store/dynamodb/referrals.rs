@@ -6,12 +6,14 @@
 //! | request     | `REFERRAL#{code}`     | `REFERRAL`    | `INBOX#{region}`   | `{created_at:012}#{code}` |
 //! | idempotency | `IDEMPOTENCY#{key}`   | `IDEMPOTENCY` | –                  | –                         |
 //!
-//! Both carry `expires_at`, the table's TTL attribute.
+//! A clinician's referral also has GSI2PK = `CLINICIAN#{subject}` and GSI2SK =
+//! `{created_at:012}#{code}` ("Mine henvisninger" without a scan). Both items carry
+//! `expires_at`, the table's TTL attribute.
 
 use super::item::{s, Item};
-use super::table::{GSI1_PK, GSI1_SK, PK, SK, TTL_ATTRIBUTE};
+use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TTL_ATTRIBUTE};
 use super::{sdk_error, DynamoStore};
-use crate::store::{Created, ReferralStore, SelfReferral, StoreError};
+use crate::store::{Created, Referral, ReferralStore, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
@@ -34,16 +36,24 @@ fn idempotency_key(k: &str) -> Item {
     key(format!("IDEMPOTENCY#{k}"), IDEMPOTENCY_SK)
 }
 
-fn to_item(r: &SelfReferral) -> Result<Item, StoreError> {
+fn to_item(r: &Referral) -> Result<Item, StoreError> {
     let mut item: Item = serde_dynamo::to_item(r).map_err(|e| StoreError::Backend(format!("cannot map request {}: {e}", r.receipt_code)))?;
     item.extend(referral_key(&r.receipt_code));
     item.insert("entity".into(), s("referral"));
     item.insert(GSI1_PK.into(), s(format!("INBOX#{}", r.region.code())));
     item.insert(GSI1_SK.into(), s(format!("{:012}#{}", r.created_at, r.receipt_code)));
+    if let Some(c) = &r.clinician {
+        item.insert(GSI2_PK.into(), s(clinician_partition(&c.subject)));
+        item.insert(GSI2_SK.into(), s(format!("{:012}#{}", r.created_at, r.receipt_code)));
+    }
     Ok(item)
 }
 
-fn from_item(item: Item) -> Result<SelfReferral, StoreError> {
+fn clinician_partition(subject: &str) -> String {
+    format!("CLINICIAN#{subject}")
+}
+
+fn from_item(item: Item) -> Result<Referral, StoreError> {
     serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "referral".into(), reason: e.to_string() })
 }
 
@@ -67,7 +77,7 @@ impl DynamoStore {
 
 #[async_trait]
 impl ReferralStore for DynamoStore {
-    async fn create_referral(&self, r: &SelfReferral) -> Result<Created, StoreError> {
+    async fn create_referral(&self, r: &Referral) -> Result<Created, StoreError> {
         let mut idem = idempotency_key(&r.idempotency_key);
         idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
         idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
@@ -109,17 +119,22 @@ impl ReferralStore for DynamoStore {
         )))
     }
 
-    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError> {
+    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError> {
         // TTL deletion lags (up to days): an expired record is treated as gone.
         Ok(self.get_item(referral_key(receipt_code)).await?.map(from_item).transpose()?.filter(|r| !r.is_expired(now)))
     }
 
-    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError> {
-        let items = self.gsi1_partition_desc(format!("INBOX#{}", region.code())).await?;
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<Referral>, StoreError> {
+        let items = self.partition_desc((GSI1, GSI1_PK), format!("INBOX#{}", region.code())).await?;
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
-    async fn update_referral(&self, r: &SelfReferral) -> Result<(), StoreError> {
+    async fn clinician_referrals(&self, subject: &str, now: i64) -> Result<Vec<Referral>, StoreError> {
+        let items = self.partition_desc((GSI2, GSI2_PK), clinician_partition(subject)).await?;
+        Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
+    }
+
+    async fn update_referral(&self, r: &Referral) -> Result<(), StoreError> {
         self.client
             .put_item()
             .table_name(&self.table)

@@ -54,7 +54,7 @@ impl ReportStore for DynamoStore {
     }
 
     async fn region_reports(&self, region: RegionCode, now: i64) -> Result<Vec<ChangeReport>, StoreError> {
-        let items = self.gsi1_partition_desc(format!("REPORTS#{}", region.code())).await?;
+        let items = self.partition_desc((super::table::GSI1, super::table::GSI1_PK), format!("REPORTS#{}", region.code())).await?;
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| r.expires_at > now).collect())
     }
 

@@ -2,22 +2,43 @@
 //! the receipt code and stores both, so a double submit can never create two requests.
 
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS};
-use crate::store::{Created, ReferralStore, SelfReferral, StoreError};
+use crate::store::{Created, Referral, ReferralStore, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
 
-fn decode(code: &str, bytes: &[u8]) -> Result<SelfReferral, StoreError> {
+fn decode(code: &str, bytes: &[u8]) -> Result<Referral, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { id: code.to_owned(), reason: e.to_string() })
 }
 
-fn encode(r: &SelfReferral) -> Result<Vec<u8>, StoreError> {
+fn encode(r: &Referral) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(r).map_err(backend)
+}
+
+impl EmbeddedStore {
+    /// The unexpired referrals `keep` selects, newest first (a scan: the embedded store serves
+    /// one local process).
+    async fn live_referrals(&self, now: i64, keep: impl Fn(&Referral) -> bool + Send + 'static) -> Result<Vec<Referral>, StoreError> {
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let mut out = vec![];
+            for entry in tx.open_table(REFERRALS).map_err(backend)?.iter().map_err(backend)? {
+                let (code, bytes) = entry.map_err(backend)?;
+                let r = decode(code.value(), bytes.value())?;
+                if keep(&r) && !r.is_expired(now) {
+                    out.push(r);
+                }
+            }
+            out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+            Ok(out)
+        })
+        .await
+    }
 }
 
 #[async_trait]
 impl ReferralStore for EmbeddedStore {
-    async fn create_referral(&self, referral: &SelfReferral) -> Result<Created, StoreError> {
+    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError> {
         let r = referral.clone();
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
@@ -44,7 +65,7 @@ impl ReferralStore for EmbeddedStore {
         .await
     }
 
-    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<SelfReferral>, StoreError> {
+    async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError> {
         let code = receipt_code.to_owned();
         self.blocking(move |db| {
             let tx = db.begin_read().map_err(backend)?;
@@ -55,24 +76,16 @@ impl ReferralStore for EmbeddedStore {
         .await
     }
 
-    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<SelfReferral>, StoreError> {
-        self.blocking(move |db| {
-            let tx = db.begin_read().map_err(backend)?;
-            let mut out = vec![];
-            for entry in tx.open_table(REFERRALS).map_err(backend)?.iter().map_err(backend)? {
-                let (code, bytes) = entry.map_err(backend)?;
-                let r = decode(code.value(), bytes.value())?;
-                if r.region == region && !r.is_expired(now) {
-                    out.push(r);
-                }
-            }
-            out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
-            Ok(out)
-        })
-        .await
+    async fn region_referrals(&self, region: RegionCode, now: i64) -> Result<Vec<Referral>, StoreError> {
+        self.live_referrals(now, move |r| r.region == region).await
     }
 
-    async fn update_referral(&self, referral: &SelfReferral) -> Result<(), StoreError> {
+    async fn clinician_referrals(&self, subject: &str, now: i64) -> Result<Vec<Referral>, StoreError> {
+        let subject = subject.to_owned();
+        self.live_referrals(now, move |r| r.clinician.as_ref().is_some_and(|c| c.subject == subject)).await
+    }
+
+    async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError> {
         let r = referral.clone();
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;

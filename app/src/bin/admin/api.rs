@@ -2,41 +2,20 @@
 //! sessionStorage; a 401 (e.g. an expired token) ends the session and goes to the sign-in page,
 //! which brings the admin back here afterwards.
 
-use forebyg_app::api::{decode, ApiError};
+use forebyg_app::api::ApiError;
+use forebyg_app::sign_in::ADMIN;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::problem::Problem;
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-const TOKEN_KEY: &str = "forebyg-admin-token";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
+/// The admin's ID token (this tab's session).
 pub fn token() -> Option<String> {
-    storage()?.get_item(TOKEN_KEY).ok().flatten().filter(|t| !t.is_empty())
+    ADMIN.token()
 }
 
-pub fn set_token(t: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(TOKEN_KEY, t);
-    }
-}
-
-pub fn clear_token() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(TOKEN_KEY);
-    }
-}
-
-/// A JSON body as text (serde-wasm-bindgen + JSON.stringify: no serde_json in the wasm).
-pub fn json_text<T: Serialize>(v: &T) -> String {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    v.serialize(&ser).ok().and_then(|js| js_sys::JSON::stringify(&js).ok()).and_then(|s| s.as_string()).unwrap_or_default()
-}
+pub use forebyg_app::http::json_text;
 
 /// What a request gave back: status and body text.
 pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
@@ -57,10 +36,7 @@ pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>
     Ok((status, text))
 }
 
-pub(crate) fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
-    let json = js_sys::JSON::parse(body).unwrap_or(JsValue::UNDEFINED);
-    decode(status, || serde_wasm_bindgen::from_value::<T>(json.clone()), || serde_wasm_bindgen::from_value::<Problem>(json.clone()))
-}
+pub(crate) use forebyg_app::http::parse;
 
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     let (status, body) = send(Method::GET, url, None).await?;

@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     let session = RwSignal::new(None::<Principal>);
     provide_context(Session(session));
     let path = window().location().pathname().unwrap_or_default();
-    if crate::oauth::is_sign_in_page(&path) {
+    if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
         // The sign-in pages work without a session (the callback makes one).
     } else if api::token().is_some() {
         leptos::task::spawn_local(async move {
@@ -127,7 +127,7 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
 fn Nav() -> impl IntoView {
     let session = use_session();
     let path = use_location().pathname;
-    let on_login = move || path.with(|p| crate::oauth::is_sign_in_page(p));
+    let on_login = move || path.with(|p| forebyg_app::oauth::ADMIN.is_sign_in_page(p));
     move || {
         (!on_login() && session.get().is_some()).then(|| {
             let region = is_region_admin(&session.get());

@@ -4,12 +4,14 @@
 //! Pure logic: compiles and is tested natively.
 
 use forebyg_app::i18n::Text;
+use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule, TimeSlot};
 use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode, Weekday};
 use forebyg_shared::validation::{ErrorCode, FieldError};
-use forebyg_shared::Lang;
+use forebyg_shared::{Label, Lang};
 
 /// The form, field by field.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -42,6 +44,18 @@ pub struct OfferForm {
     pub from_hospital: bool,
     pub from_municipality: bool,
     pub referral_note: String,
+    /// How clinicians refer (the referral route).
+    pub methods: Vec<ReferralMethod>,
+    pub must_include_da: String,
+    pub must_include_en: String,
+    /// Eligibility: age limits, the conditions accepted (none: any) and notes.
+    pub min_age: String,
+    pub max_age: String,
+    pub accepted_conditions: Vec<Condition>,
+    pub inclusion_da: String,
+    pub inclusion_en: String,
+    pub exclusion_da: String,
+    pub exclusion_en: String,
     pub capacity: String,
     pub cost_dkk: String,
     pub cost_note: String,
@@ -74,6 +88,11 @@ impl Shown for Vec<Condition> {
         self.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ")
     }
 }
+impl Shown for Vec<ReferralMethod> {
+    fn shown(&self, lang: Lang) -> String {
+        self.iter().map(|m| m.label(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
 
 forebyg_app::texts! {
     YES = "Ja", "Yes";
@@ -83,6 +102,7 @@ forebyg_app::texts! {
     SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
+    WHOLE_AGE = "Skriv alderen som et helt antal år, fx 18.", "Write the age as a whole number of years, e.g. 18.";
 }
 
 macro_rules! form_fields {
@@ -136,6 +156,16 @@ form_fields! {
     from_hospital = "Henvisning fra hospital", "Referral from a hospital";
     from_municipality = "Henvisning fra kommunen", "Referral from the municipality";
     referral_note = "Note om henvisning", "Note on referral";
+    methods = "Sådan henviser man", "How to refer";
+    must_include_da = "Henvisningen skal indeholde (dansk)", "The referral must contain (Danish)";
+    must_include_en = "Henvisningen skal indeholde (engelsk)", "The referral must contain (English)";
+    min_age = "Laveste alder", "Lowest age";
+    max_age = "Højeste alder", "Highest age";
+    accepted_conditions = "Kun for disse sygdomme", "Only for these conditions";
+    inclusion_da = "Hvem det er for (dansk)", "Who it is for (Danish)";
+    inclusion_en = "Hvem det er for (engelsk)", "Who it is for (English)";
+    exclusion_da = "Hvem det ikke er for (dansk)", "Who it is not for (Danish)";
+    exclusion_en = "Hvem det ikke er for (engelsk)", "Who it is not for (English)";
     capacity = "Pladser", "Places";
     cost_dkk = "Pris (kr.)", "Price (DKK)";
     cost_note = "Note om pris", "Note on price";
@@ -250,6 +280,16 @@ impl OfferForm {
             from_hospital: o.referral.from_hospital,
             from_municipality: o.referral.from_municipality,
             referral_note: o.referral.note.clone().unwrap_or_default(),
+            methods: o.referral.methods.clone(),
+            must_include_da: label_part(&o.referral.must_include, Lang::Da),
+            must_include_en: label_part(&o.referral.must_include, Lang::En),
+            min_age: o.eligibility.min_age.map(|a| a.to_string()).unwrap_or_default(),
+            max_age: o.eligibility.max_age.map(|a| a.to_string()).unwrap_or_default(),
+            accepted_conditions: o.eligibility.accepted_conditions.clone(),
+            inclusion_da: label_part(&o.eligibility.inclusion_note, Lang::Da),
+            inclusion_en: label_part(&o.eligibility.inclusion_note, Lang::En),
+            exclusion_da: label_part(&o.eligibility.exclusion_note, Lang::Da),
+            exclusion_en: label_part(&o.eligibility.exclusion_note, Lang::En),
             capacity: o.capacity.code().into(),
             cost_dkk: o.cost.dkk.to_string(),
             cost_note: o.cost.note.clone().unwrap_or_default(),
@@ -322,6 +362,20 @@ impl OfferForm {
             bad("cost.dkk", WHOLE_KRONER);
             0
         });
+        let mut age = |field: &str, s: &str| match s.trim() {
+            "" => None,
+            a => a.parse::<u8>().map(Some).unwrap_or_else(|_| {
+                bad(field, WHOLE_AGE);
+                None
+            }),
+        };
+        let eligibility = Eligibility {
+            min_age: age("eligibility.min_age", &self.min_age),
+            max_age: age("eligibility.max_age", &self.max_age),
+            accepted_conditions: self.accepted_conditions.clone(),
+            inclusion_note: label_of(&self.inclusion_da, &self.inclusion_en),
+            exclusion_note: label_of(&self.exclusion_da, &self.exclusion_en),
+        };
         let offer = Offer {
             id: base.id.clone(),
             title: self.title.trim().into(),
@@ -342,7 +396,10 @@ impl OfferForm {
                 from_hospital: self.from_hospital,
                 from_municipality: self.from_municipality,
                 note: opt(&self.referral_note),
+                methods: self.methods.clone(),
+                must_include: label_of(&self.must_include_da, &self.must_include_en),
             },
+            eligibility,
             capacity,
             cost: Cost { dkk, note: opt(&self.cost_note) },
             accessibility: opt(&self.accessibility),
@@ -380,6 +437,17 @@ impl OfferForm {
     }
 }
 
+/// One language of an optional bilingual text, for a form field.
+fn label_part(l: &Option<Label>, lang: Lang) -> String {
+    l.as_ref().map(|l| l.get(lang).to_owned()).unwrap_or_default()
+}
+
+/// A bilingual text from its two fields; none when both are empty (the Danish one is required
+/// otherwise, which `validate_offer` says).
+fn label_of(da: &str, en: &str) -> Option<Label> {
+    (!da.trim().is_empty() || !en.trim().is_empty()).then(|| Label { da: da.trim().into(), en: en.trim().into() })
+}
+
 /// An empty offer for a new listing (status draft, no id, version 0).
 pub fn new_offer_base(region: RegionCode) -> Offer {
     Offer {
@@ -396,7 +464,16 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         location_id: None,
         region,
         provider: Provider { id: String::new(), name: String::new(), kind: ProviderKind::Municipality },
-        referral: ReferralRules { self_referral: true, from_gp: false, from_hospital: false, from_municipality: false, note: None },
+        referral: ReferralRules {
+            self_referral: true,
+            from_gp: false,
+            from_hospital: false,
+            from_municipality: false,
+            note: None,
+            methods: vec![],
+            must_include: None,
+        },
+        eligibility: Eligibility::default(),
         capacity: Capacity::Open,
         cost: Cost { dkk: 0, note: None },
         accessibility: None,
@@ -430,6 +507,16 @@ pub fn control_id(field: &str) -> Option<String> {
         "provider.kind" => "provider_kind",
         "referral" => "self_referral",
         "referral.note" => "referral_note",
+        "referral.methods" => "method-0",
+        "referral.must_include" | "referral.must_include.da" => "must_include_da",
+        "referral.must_include.en" => "must_include_en",
+        "eligibility.min_age" => "min_age",
+        "eligibility.max_age" => "max_age",
+        "eligibility.accepted_conditions" => "accepted-0",
+        "eligibility.inclusion_note" | "eligibility.inclusion_note.da" => "inclusion_da",
+        "eligibility.inclusion_note.en" => "inclusion_en",
+        "eligibility.exclusion_note" | "eligibility.exclusion_note.da" => "exclusion_da",
+        "eligibility.exclusion_note.en" => "exclusion_en",
         "cost.dkk" => "cost_dkk",
         "cost.note" => "cost_note",
         "contact.name" => "contact_name",
@@ -440,14 +527,19 @@ pub fn control_id(field: &str) -> Option<String> {
         other => other,
     };
     // The location picker is not a typed field, but its errors link to it too.
-    (key == "condition-0" || key == "location_id" || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+    (["condition-0", "method-0", "accepted-0", "location_id"].contains(&key) || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
 }
 
 /// Where a field error's control is in the form (unknown fields last).
 pub fn form_position(field: &str) -> usize {
     let id = control_id(field).unwrap_or_default();
     let key = id.strip_prefix("f-").unwrap_or("");
-    let key = if key.starts_with("condition-") { "conditions" } else { key };
+    let key = match key {
+        k if k.starts_with("condition-") => "conditions",
+        k if k.starts_with("method-") => "methods",
+        k if k.starts_with("accepted-") => "accepted_conditions",
+        k => k,
+    };
     FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(usize::MAX)
 }
 
@@ -508,6 +600,34 @@ mod tests {
         assert_eq!(back.version, o.version);
         assert_eq!(back.schedule.slots, o.schedule.slots);
         assert_eq!(back.location.as_ref().map(|l| &l.postcode), o.location.as_ref().map(|l| &l.postcode));
+    }
+
+    #[test]
+    fn eligibility_and_the_referral_route_survive_the_form() {
+        let o = fixture();
+        let mut form = OfferForm::from_offer(&o);
+        form.min_age = "18".into();
+        form.max_age = " 65 ".into();
+        form.accepted_conditions = vec![Condition::Kol];
+        form.exclusion_da = "Ikke ved ustabil hjertesygdom".into();
+        form.methods = vec![ReferralMethod::Electronic, ReferralMethod::Forebyg];
+        form.must_include_da = "Diagnose".into();
+        form.must_include_en = "Diagnosis".into();
+        let back = form.to_offer(&o).unwrap();
+        assert_eq!((back.eligibility.min_age, back.eligibility.max_age), (Some(18), Some(65)));
+        assert_eq!(back.eligibility.exclusion_note, Some(Label::new("Ikke ved ustabil hjertesygdom", "")));
+        assert_eq!(back.eligibility.inclusion_note, None);
+        assert_eq!(back.referral.must_include, Some(Label::new("Diagnose", "Diagnosis")));
+        assert_eq!(OfferForm::from_offer(&back).methods, form.methods);
+        form.min_age = "70".into();
+        form.max_age = "atten".into();
+        let errors = form.to_offer(&o).unwrap_err();
+        assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-max_age".to_owned())]);
+        form.max_age = "65".into();
+        form.must_include_da = String::new();
+        let errors = form.to_offer(&o).unwrap_err();
+        let ids: Vec<_> = errors.iter().map(|e| control_id(&e.field).unwrap()).collect();
+        assert_eq!(ids, ["f-must_include_da", "f-max_age"], "in the order of the form");
     }
 
     #[test]

@@ -1,16 +1,14 @@
 //! Forebyg's regional admin workspace at `/admin`: a separate wasm bundle, so citizens never
 //! download admin code. Everything admin lives in this module tree; it only uses the citizen
-//! lib's public helpers (`forebyg_app::query`, `format`).
+//! lib's public helpers (`forebyg_app::query`, `format`, the sign-in in `oauth` and `sign_in`).
 //!
-//! The pure logic (`form`, `chart`, `oauth`) compiles natively: `cargo test -p forebyg-app --bin forebyg-admin`.
+//! The pure logic (`form`, `chart`) compiles natively: `cargo test -p forebyg-app --bin forebyg-admin`.
 
 // Used by the UI (wasm32 only); natively only the tests use them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod oauth;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod record_form;
 

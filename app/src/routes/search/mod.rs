@@ -1,24 +1,26 @@
 //! The search page at `/`: the form and the results. Every filter lives in the URL query, so a
 //! search can be shared, and reload/back/forward reproduce it; the form only navigates.
 
+mod fields;
 mod filters;
 mod geolocation;
+mod recent;
 mod results;
 
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::map_view::view_toggle;
 use crate::context::{remember_search, use_lang};
-use crate::{dom, format, i18n, map, query};
+use crate::{dom, i18n, map, query};
 use filters::filter_fields;
 use forebyg_shared::search::{SearchParams, SearchResponse};
-use forebyg_shared::taxonomy::Category;
 use forebyg_shared::validation::{self, FieldError};
 use forebyg_shared::Lang;
 use geolocation::{locate, Geo};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -33,7 +35,6 @@ enum Outcome {
 }
 
 const RESULTS_HEADING_ID: &str = "results-heading";
-const RECENT_KEY: &str = "forebyg.recent";
 const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// "8000 Aarhus C", or what is known of the place.
@@ -160,29 +161,7 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
 
-    // The last 5 searches, kept on the device.
-    let recent = RwSignal::new(crate::dom::load(crate::dom::Store::Local, RECENT_KEY).unwrap_or_default());
-    Effect::new(move |_| {
-        if let Outcome::Done(r) = outcome.get() {
-            if let Ok(p) = parsed.get_untracked() {
-                let updated = query::push_recent(&recent.get_untracked(), &query::search_href(&SearchParams { page: 1, ..p }), &place(&r, lang));
-                crate::dom::save(crate::dom::Store::Local, RECENT_KEY, &updated);
-                recent.set(updated);
-            }
-        }
-    });
-    let recent_view = move || {
-        let list = recent.with(|s| query::recent_list(s));
-        (matches!(outcome.get(), Outcome::Idle) && !list.is_empty()).then(|| {
-            let items = list.into_iter().map(|(href, place)| view! { <li><a href=href>{i18n::search_title(lang, &place)}</a></li> }).collect_view();
-            view! {
-                <section class="recent" aria-labelledby="recent-h2">
-                    <h2 id="recent-h2">{i18n::RECENT_SEARCHES.get(lang)}</h2>
-                    <ul>{items}</ul>
-                </section>
-            }
-        })
-    };
+    let recent_view = recent::recent_searches(outcome, parsed, lang);
 
     // After a submit or a page change, focus moves to the results heading (or the error summary)
     // once the answer is there, so keyboard and screen reader users land on the news.
@@ -281,50 +260,8 @@ pub fn SearchPage() -> impl IntoView {
     let category_error = move || field_error("category");
     let described_by = move |base: &str, has_error: bool, error_id: &str| if has_error { format!("{base} {error_id}") } else { base.to_owned() };
 
-    let category_choices = Category::ALL
-        .iter()
-        .map(|&c| {
-            let id = query::category_input_id(c);
-            let hint_id = format!("{id}-hint");
-            view! {
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        class="choice__input"
-                        id=id.clone()
-                        name="category"
-                        value=c.code()
-                        aria-describedby=hint_id.clone()
-                        prop:checked=move || categories.with(|cs| cs.contains(&c))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            categories.update(|cs| {
-                                cs.retain(|x| *x != c);
-                                if on {
-                                    cs.push(c);
-                                }
-                            });
-                        }
-                    />
-                    <label class="choice__label" for=id>{c.label(lang)}</label>
-                    <p class="choice__hint" id=hint_id>{c.description(lang)}</p>
-                </div>
-            }
-        })
-        .collect_view();
-
-    let radius_options = move || {
-        query::radius_choices(form_values.with(|v| v.radius_km))
-            .into_iter()
-            .map(|km| {
-                view! {
-                    <option value=forebyg_shared::decimal::format(km, 3) prop:selected=move || radius.get() == km>
-                        {i18n::radius_option(lang, &format::radius(km, lang))}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let category_choices = fields::category_choices(categories, lang);
+    let radius_options = fields::radius_options(form_values, radius, lang);
 
     let form = view! {
         <form class="search-form" action="/" method="get" role="search" aria-label=i18n::SEARCH_FORM_LABEL.get(lang) novalidate on:submit=on_submit>
@@ -446,6 +383,7 @@ pub fn SearchPage() -> impl IntoView {
             <div class="page-intro">
                 <h1 tabindex="-1" node_ref=h1>{i18n::SEARCH_H1.get(lang)}</h1>
                 <p class="lead">{i18n::SEARCH_INTRO.get(lang)}</p>
+                <p class="clinician-link"><A href=crate::clinician::query::SEARCH_PATH>{crate::clinician::texts::FRONT_LINK.get(lang)}</A></p>
                 {jump}
             </div>
             {summary}

@@ -4,41 +4,49 @@
 use super::{place, RESULTS_HEADING_ID};
 use crate::components::map_view::map_view;
 use crate::components::result_card::ResultCard;
-use crate::{format, i18n, map, query};
+use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// The results heading with the count, or what to try when nothing matched (`params`: the search).
+/// The results heading with the count, and the next step when few or no offers are near: how
+/// far the nearest one is, a one-tap wider search, the digital offers (`params`: the search).
 pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> AnyView {
     let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
     let heading = i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(r, lang));
     let digital = r.total.saturating_sub(r.nearby);
-    let digital_line = (digital > 0).then(|| view! { <p>{i18n::digital_count(lang, &format::number(digital.into(), lang))}</p> });
-    let more = if r.results.is_empty() {
-        let wider = query::RADIUS_CHOICES.iter().copied().find(|km| *km > r.radius_km).map(|km| {
-            let href = query::search_href(&SearchParams { radius_km: km, page: 1, ..params.clone() });
-            view! { <li><a href=href>{i18n::widen(lang, &format::radius(km, lang))}</a></li> }
-        });
-        let digital_href = query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
+    let digital_href = query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
+    let wider = r.wider.map(|w| {
+        let href = query::search_href(&SearchParams { radius_km: w.radius_km, page: 1, ..params.clone() });
+        let text = next_steps::show_wider(lang, &format::number(w.count.into(), lang), &format::radius(w.radius_km, lang));
         view! {
-            <p>{i18n::EMPTY_RESULTS.get(lang)}</p>
-            <p>{i18n::EMPTY_HINT.get(lang)}</p>
-            <ul class="empty-links">
-                {wider}
-                <li><a href=digital_href>{i18n::SHOW_DIGITAL.get(lang)}</a></li>
-            </ul>
+            <div class="next-step">
+                {(r.nearby == 0).then(|| view! { <p>{next_steps::nearest_beyond(lang, &format::distance(w.nearest_km, lang))}</p> })}
+                <p><a class="button button--secondary" href=href>{text}</a></p>
+            </div>
         }
-        .into_any()
-    } else {
+    });
+    let empty_hint = (r.nearby == 0 && r.wider.is_none()).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
+    let digital_line = (digital > 0).then(|| {
+        if r.nearby == 0 {
+            view! { <p><a href=digital_href>{next_steps::show_digital(lang, &format::number(digital.into(), lang))}</a></p> }.into_any()
+        } else {
+            view! { <p>{i18n::digital_count(lang, &format::number(digital.into(), lang))}</p> }.into_any()
+        }
+    });
+    // The order sentence only where both kinds are listed.
+    let range = (!r.results.is_empty()).then(|| {
         let range =
             i18n::results_range(lang, &format::number(from.into(), lang), &format::number(to.into(), lang), &format::number(r.total.into(), lang));
-        view! { <p class="results__range">{range}". "{i18n::DIGITAL_LAST.get(lang)}</p> }.into_any()
-    };
+        let order = (r.nearby > 0 && digital > 0).then(|| format!(". {}", i18n::DIGITAL_LAST.get(lang)));
+        view! { <p class="results__range">{range}{order}</p> }
+    });
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        {empty_hint}
+        {wider}
         {digital_line}
-        {more}
+        {range}
     }
     .into_any()
 }

@@ -2,10 +2,10 @@
 //! (or `error`). Exchanges the code, loads the admin and returns to the page first asked for.
 
 use crate::app::use_session;
-use crate::oauth::CallbackError;
 use crate::sign_in::{self, Failure};
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang};
+use forebyg_app::oauth::CallbackError;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -1,11 +1,14 @@
-//! `/admin/dev-login`: the development issuer's authorize page. A developer picks a role, region
-//! and provider; the API keeps the choice under a one-time code bound to the request's PKCE
-//! challenge and sends the browser on to `/admin/callback`, as Cognito's hosted UI would.
+//! `/admin/dev-login`: the development issuer's authorize page, for the admin workspace and the
+//! clinician pages alike. A developer picks a role and its scope (region and provider for admins,
+//! the organisation for a clinician); the API keeps the choice under a one-time code bound to the
+//! request's PKCE challenge and sends the browser on to the `redirect_uri` (`/admin/callback` or
+//! `/klinik/callback`), as Cognito's hosted UI would.
 
 use crate::api;
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang, ErrorSummary};
 use forebyg_shared::auth::Role;
+use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use leptos::html::H1;
@@ -18,6 +21,7 @@ struct Authorize {
     role: Role,
     region: Option<RegionCode>,
     provider_id: Option<String>,
+    organisation: Option<Organisation>,
     client_id: String,
     redirect_uri: String,
     state: String,
@@ -48,6 +52,13 @@ pub fn DevLoginPage() -> impl IntoView {
     let role = RwSignal::new(Role::RegionAdmin.code().to_owned());
     let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
     let provider = RwSignal::new(String::new());
+    let org_kind = RwSignal::new(OrganisationKind::Practice.code().to_owned());
+    let org_name = RwSignal::new(String::new());
+    let org_sor = RwSignal::new(String::new());
+    // A sign-in for the clinician pages starts as a clinician.
+    if request.with_value(|r| r.1.ends_with("/klinik/callback")) {
+        role.set(Role::Clinician.code().to_owned());
+    }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -56,9 +67,14 @@ pub fn DevLoginPage() -> impl IntoView {
         ev.prevent_default();
         let r = Role::from_code(&role.get_untracked()).unwrap_or(Role::RegionAdmin);
         let provider_id = provider.get_untracked().trim().to_owned();
-        if r == Role::ProviderEditor && provider_id.is_empty() {
-            let (da, en) = (t::PROVIDER_ID_REQUIRED.da, t::PROVIDER_ID_REQUIRED.en);
-            errors.set(vec![FieldError::new("provider_id", ErrorCode::Required, da, en)]);
+        let name = org_name.get_untracked().trim().to_owned();
+        let missing = match r {
+            Role::ProviderEditor if provider_id.is_empty() => Some(("provider_id", t::PROVIDER_ID_REQUIRED)),
+            Role::Clinician if name.is_empty() => Some(("org_name", t::ORG_NAME_REQUIRED)),
+            _ => None,
+        };
+        if let Some((field, text)) = missing {
+            errors.set(vec![FieldError::new(field, ErrorCode::Required, text.da, text.en)]);
             ui::focus_soon("error-summary");
             return;
         }
@@ -66,8 +82,13 @@ pub fn DevLoginPage() -> impl IntoView {
         let (client_id, redirect_uri, state, code_challenge, code_challenge_method, _) = request.get_value();
         let body = Authorize {
             role: r,
-            region: if r == Role::NationalAdmin { None } else { RegionCode::from_code(&region.get_untracked()) },
+            region: if matches!(r, Role::NationalAdmin | Role::Clinician) { None } else { RegionCode::from_code(&region.get_untracked()) },
             provider_id: (r == Role::ProviderEditor).then_some(provider_id),
+            organisation: (r == Role::Clinician).then(|| Organisation {
+                kind: OrganisationKind::from_code(&org_kind.get_untracked()).unwrap_or(OrganisationKind::Practice),
+                name,
+                sor: Some(org_sor.get_untracked().trim().to_owned()).filter(|s| !s.is_empty()),
+            }),
             client_id,
             redirect_uri,
             state,
@@ -87,7 +108,9 @@ pub fn DevLoginPage() -> impl IntoView {
             }
         });
     };
-    let provider_error = move || errors.with(|e| e.iter().find(|e| e.field == "provider_id").map(|e| e.message.get(lang()).to_owned()));
+    let field_error = move |f: &'static str| errors.with(|e| e.iter().find(|e| e.field == f).map(|e| e.message.get(lang()).to_owned()));
+    let provider_error = move || field_error("provider_id");
+    let org_error = move || field_error("org_name");
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::DEV_LOGIN_H1.get(lang())}</h1>
@@ -109,7 +132,7 @@ pub fn DevLoginPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field" hidden=move || role.get() == Role::NationalAdmin.code()>
+            <div class="field" hidden=move || role.get() == Role::NationalAdmin.code() || role.get() == Role::Clinician.code()>
                 <label class="field__label" for="f-region">{t::REGION.get(lang())}</label>
                 <select id="f-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
                     {RegionCode::ALL.iter().map(|r| {
@@ -124,6 +147,29 @@ pub fn DevLoginPage() -> impl IntoView {
                 {move || provider_error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::sign_in::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                 <input id="f-provider_id" class="input" type="text" aria-describedby="f-provider_id-hint"
                     prop:value=move || provider.get() on:input=move |ev| provider.set(event_target_value(&ev)) />
+            </div>
+            <div hidden=move || role.get() != Role::Clinician.code()>
+                <div class="field">
+                    <label class="field__label" for="f-org_kind">{t::ORG_KIND.get(lang())}</label>
+                    <select id="f-org_kind" class="select" on:change=move |ev| org_kind.set(event_target_value(&ev))>
+                        {OrganisationKind::ALL.iter().map(|k| {
+                            let code = k.code();
+                            view! { <option value=code selected=move || org_kind.get() == code>{k.label(lang())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:field--error=move || org_error().is_some()>
+                    <label class="field__label" for="f-org_name">{t::ORG_NAME.get(lang())}</label>
+                    <p class="hint" id="f-org_name-hint">{t::ORG_NAME_HINT.get(lang())}</p>
+                    {move || org_error().map(|m| view! { <p class="field-error" id="f-org_name-error"><span class="visually-hidden">{t::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
+                    <input id="f-org_name" class="input" type="text" aria-describedby="f-org_name-hint"
+                        prop:value=move || org_name.get() on:input=move |ev| org_name.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label class="field__label" for="f-org_sor">{t::ORG_SOR.get(lang())}</label>
+                    <input id="f-org_sor" class="input" type="text" inputmode="numeric"
+                        prop:value=move || org_sor.get() on:input=move |ev| org_sor.set(event_target_value(&ev)) />
+                </div>
             </div>
             <button type="submit" class="button" disabled=move || busy.get()>{t::LOGIN_BUTTON.get(lang())}</button>
         </form>

@@ -3,6 +3,7 @@
 //! else saved first (409), the admin sees what differs, field by field, and can reapply their
 //! changes onto the current version.
 
+use super::multi_choice::multi_choice;
 use crate::api::{self, SaveError};
 use crate::app::use_session;
 use crate::form::{self, Difference, OfferForm};
@@ -13,6 +14,7 @@ use forebyg_shared::admin::{Reverify, StatusChange};
 use forebyg_shared::auth::Role;
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, RegionCode};
 use forebyg_shared::validation::FieldError;
@@ -478,6 +480,31 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
                     </div>
                 </fieldset>
                 {text("referral_note", form::label("referral_note", lang()), None, "text", |f| f.referral_note.clone(), |f, v| f.referral_note = v)}
+                {multi_choice(form, "method", "methods", ReferralMethod::ALL.iter().map(|m| (*m, m.label(lang()))).collect(), None, |f| &f.methods, |f| &mut f.methods)}
+                <div class="field-row">
+                    {text("must_include_da", form::label("must_include_da", lang()), None, "text", |f| f.must_include_da.clone(), |f, v| f.must_include_da = v)}
+                    {text("must_include_en", form::label("must_include_en", lang()), None, "text", |f| f.must_include_en.clone(), |f, v| f.must_include_en = v)}
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t::ELIGIBILITY_SECTION.get(lang())}</legend>
+                <div class="field-row">
+                    {text("min_age", form::label("min_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.min_age.clone(), |f, v| f.min_age = v)}
+                    {text("max_age", form::label("max_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.max_age.clone(), |f, v| f.max_age = v)}
+                </div>
+                {multi_choice(form, "accepted", "accepted_conditions", Condition::ALL.iter().map(|c| (*c, c.label(lang()))).collect(), Some(t::ACCEPTED_HINT.get(lang())), |f| &f.accepted_conditions, |f| &mut f.accepted_conditions)}
+                <p class="hint">{t::NOTE_HINT.get(lang())}</p>
+                <div class="field-row">
+                    {text("inclusion_da", form::label("inclusion_da", lang()), None, "text", |f| f.inclusion_da.clone(), |f, v| f.inclusion_da = v)}
+                    {text("inclusion_en", form::label("inclusion_en", lang()), None, "text", |f| f.inclusion_en.clone(), |f, v| f.inclusion_en = v)}
+                </div>
+                <div class="field-row">
+                    {text("exclusion_da", form::label("exclusion_da", lang()), None, "text", |f| f.exclusion_da.clone(), |f, v| f.exclusion_da = v)}
+                    {text("exclusion_en", form::label("exclusion_en", lang()), None, "text", |f| f.exclusion_en.clone(), |f, v| f.exclusion_en = v)}
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t::PLACES_SECTION.get(lang())}</legend>
                 {select("capacity", form::label("capacity", lang()), codes(Capacity::ALL, Capacity::code, Capacity::label), |f| f.capacity.clone(), |f, v| f.capacity = v)}
                 <div class="field-row">
                     {text("cost_dkk", form::label("cost_dkk", lang()), None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}

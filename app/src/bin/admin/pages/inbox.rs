@@ -1,6 +1,8 @@
-//! `/admin/henvendelser`: requests to join, newest first, with filters and status buttons.
-//! Personal data: every load is audited by the server.
+//! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, with filters;
+//! each card ([`InboxCard`]) moves its request on. Personal data: every load is audited by the
+//! server.
 
+use super::inbox_card::InboxCard;
 use crate::api;
 use crate::texts::inbox as t;
 use crate::ui::lang;
@@ -37,16 +39,16 @@ pub fn InboxPage() -> impl IntoView {
         ev.prevent_default();
         applied.set((status.get_untracked(), offer.get_untracked()));
     };
-    let set_status = move |code: String, s: ReferralStatus| {
+    let change = Callback::new(move |(code, c): (String, ReferralStatusChange)| {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
-            match api::post::<_, InboxItem>(&url, &ReferralStatusChange { status: s }).await {
+            match api::post::<_, InboxItem>(&url, &c).await {
                 Ok(item) => message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang()))),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
         });
-    };
+    });
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
@@ -72,36 +74,7 @@ pub fn InboxPage() -> impl IntoView {
             Some(Ok(items)) if items.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
             Some(Ok(items)) => view! {
                 <ul class="cards">
-                    {items.into_iter().map(|it| {
-                        let code = it.receipt_code.clone();
-                        let buttons = [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined]
-                            .into_iter()
-                            .map(|s| {
-                                // Always the same three buttons in the same places (none shifts under
-                                // the pointer after a change); those that do not apply are disabled.
-                                let code = code.clone();
-                                let label = match s { ReferralStatus::Contacted => t::CONTACTED.get(lang()), ReferralStatus::Enrolled => t::ENROL.get(lang()), _ => t::DECLINE.get(lang()) };
-                                let disabled = !it.status.is_open() || s == it.status;
-                                view! { <button type="button" class="button button--small button--secondary" disabled=disabled aria-label=format!("{label}: {}", it.name) on:click=move |_| set_status(code.clone(), s)>{label}</button> }
-                            })
-                            .collect_view();
-                        view! {
-                            <li class="card">
-                                <h2 class="card__title">{it.name.clone()}</h2>
-                                <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(ui::lang())}</span>
-                                    {it.waitlist.then_some(t::WAITLIST.get(lang()))}
-                                    {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{it.created_on.clone()}</p>
-                                <dl class="facts">
-                                    <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
-                                    {it.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang())}</dt><dd>{p}</dd></div> })}
-                                    {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd>{p}</dd></div> })}
-                                    {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(ui::lang())}</dd></div> })}
-                                    {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
-                                </dl>
-                                <div class="actions">{buttons}</div>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change /> }).collect_view()}
                 </ul>
             }.into_any(),
         }}

@@ -30,7 +30,12 @@ forebyg_app::texts! {
     DISCARD = "Kassér mine ændringer", "Discard my changes";
     NONE = "Ingen", "None";
     HOW_TO_JOIN = "Hvordan kommer man med?", "How do people join?";
-    REFERRAL_SECTION = "Henvisning, pladser og pris", "Referral, places and price";
+    ELIGIBILITY_SECTION = "Hvem kan deltage", "Who can join";
+    AGE_HINT = "I hele år. Tom: ingen grænse.", "In whole years. Empty: no limit.";
+    ACCEPTED_HINT = "Vælger du ingen, kan alle deltage uanset sygdom.", "If you choose none, anyone can join whatever their condition.";
+    NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
+    REFERRAL_SECTION = "Henvisning", "Referral";
+    PLACES_SECTION = "Pladser og pris", "Places and price";
     FETCH_COORDINATES = "Hent koordinater fra postnummeret", "Get coordinates from the postcode";
     REAPPLY = "Genanvend mine ændringer", "Reapply my changes";
     SAVED_VERSION = "Gemt version", "Saved version";

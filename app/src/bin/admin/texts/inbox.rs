@@ -9,7 +9,7 @@ forebyg_app::texts! {
     DECLINE = "Afvis", "Decline";
     ALL_STATUSES = "Alle", "All";
     MESSAGE = "Besked", "Message";
-    INTRO = "Borgere, der gerne vil deltage i et tilbud. Kontakt dem, og opdatér status: borgeren kan se den med sin kvitteringskode. Oplysningerne slettes automatisk efter 90 dage.", "Citizens who would like to join an offer. Contact them and update the status: the citizen can see it with their receipt code. The details are deleted automatically after 90 days.";
+    INTRO = "Borgere, der gerne vil deltage i et tilbud, og henvisninger fra læger, hospitaler og kommuner. Kontakt dem, og opdatér status: borgeren ser den med sin kvitteringskode, henviseren under »Mine henvisninger«. Oplysningerne slettes automatisk.", "Citizens who would like to join an offer, and referrals from GPs, hospitals and municipalities. Contact them and update the status: the citizen sees it with their receipt code, the referrer under \u{201c}My referrals\u{201d}. The details are deleted automatically.";
     EMAIL = "E-mail", "Email";
     FILTER_LABEL = "Filtrér henvendelser", "Filter requests";
     FILTER = "Filtrér", "Filter";
@@ -22,6 +22,21 @@ forebyg_app::texts! {
     OFFER = "Tilbud", "Offer";
     OFFER_ID = "Tilbuddets id", "Offer id";
     ENROL = "Tilmeld", "Enrol";
+    COMPLETE = "Afslut", "Complete";
+    SELF_REFERRAL = "Egen henvendelse", "Self-referral";
+    REFERRED_BY = "Henvist af", "Referred by";
+    CPR = "CPR-nummer", "CPR number";
+    CONDITIONS = "Sygdom", "Condition";
+    INTERPRETER = "Tolk", "Interpreter";
+    DECLINE_REASON = "Hvorfor afvises henvisningen?", "Why is the referral declined?";
+    DECLINE_NOTE = "Note (skal udfyldes ved »Andet«)", "Note (required with \u{201c}Other\u{201d})";
+    DECLINE_CONFIRM = "Afvis henvisningen", "Decline the referral";
+    CLOSING_NOTE = "Afslutningsnotat", "Closing note";
+    CLOSING_NOTE_HINT = "Til henviseren: hvordan forløbet gik. Ingen helbredsoplysninger ud over det nødvendige.",
+        "For the referrer: how the course went. No health details beyond what is needed.";
+    COMPLETE_CONFIRM = "Afslut henvisningen", "Complete the referral";
+    CANCEL = "Fortryd", "Cancel";
+    HISTORY = "Historik", "History";
 }
 
 /// "Request {code} is now: {status}."

@@ -22,6 +22,11 @@ forebyg_app::texts! {
     PROVIDER_ID = "Udbyderens id", "Provider id";
     PROVIDER_ID_HINT = "Fx aarhus-kommune", "E.g. aarhus-kommune";
     PROVIDER_ID_REQUIRED = "Angiv udbyderens id.", "Enter the provider id.";
+    ORG_KIND = "Organisationens type", "The organisation's kind";
+    ORG_NAME = "Organisationens navn", "The organisation's name";
+    ORG_NAME_HINT = "Fx Lægerne i Vestergade", "E.g. Vestergade Medical Practice";
+    ORG_NAME_REQUIRED = "Angiv organisationens navn.", "Enter the organisation's name.";
+    ORG_SOR = "SOR-kode (frivillig)", "SOR code (optional)";
     DEV_LOGIN_BAD_REQUEST = "Login-anmodningen mangler oplysninger. Start forfra.", "The sign-in request is incomplete. Start again.";
 
     CALLBACK_H1 = "Logger ind", "Signing in";

@@ -1,13 +1,59 @@
-//! The admin sign-in's pure parts (compiled natively for tests): the authorization request,
-//! the token request, the sign-out address, what a callback says, and where to go back to.
-//! The browser parts (random values, SHA-256, storage, redirects) are in `sign_in.rs`.
+//! The sign-in's pure parts (compiled natively for tests), for the admin workspace and the
+//! clinician pages alike: the authorization request, the token request, the sign-out address,
+//! what a callback says, and where to go back to. The browser parts (random values, SHA-256,
+//! storage, redirects) are in `sign_in.rs`.
 
-use forebyg_app::query::{encode, query_string};
+use crate::query::{encode, query_string};
 use forebyg_shared::search::AdminSignIn;
 
-/// Where the identity provider sends the browser back, on this origin.
-pub fn redirect_uri(origin: &str) -> String {
-    format!("{origin}/admin/callback")
+/// Which part of the site signs in: its pages live under `base`, its sign-in page is `login`
+/// and the identity provider answers at `{base}/callback`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flow {
+    pub base: &'static str,
+    pub login: &'static str,
+    /// The pages that work without a session (the sign-in itself).
+    pub sign_in_pages: &'static [&'static str],
+}
+
+/// The admin workspace (its own bundle under `/admin`).
+pub const ADMIN: Flow = Flow { base: "/admin", login: "/admin/login", sign_in_pages: &["/admin/login", "/admin/dev-login", "/admin/callback"] };
+
+/// The clinician pages of the citizen app (referring, "Mine henvisninger").
+pub const CLINICIAN: Flow = Flow { base: "/klinik", login: "/klinik/log-ind", sign_in_pages: &["/klinik/log-ind", "/klinik/callback"] };
+
+impl Flow {
+    /// Where the identity provider sends the browser back, on this origin.
+    pub fn redirect_uri(self, origin: &str) -> String {
+        format!("{origin}{}/callback", self.base)
+    }
+
+    /// A page of this part of the site to return to after signing in (nothing else: no open
+    /// redirect).
+    pub fn safe_return(self, path: Option<&str>) -> String {
+        let base = self.base;
+        match path {
+            Some(p)
+                if (p == base || p.starts_with(&format!("{base}/")) || p.starts_with(&format!("{base}?")))
+                    && !p.contains("//")
+                    && !self.is_sign_in_page(p) =>
+            {
+                p.to_owned()
+            }
+            _ => base.to_owned(),
+        }
+    }
+
+    /// The sign-in pages themselves, where no session is needed.
+    pub fn is_sign_in_page(self, path: &str) -> bool {
+        self.sign_in_pages.iter().any(|p| path == *p || path.starts_with(&format!("{p}?")) || path.starts_with(&format!("{p}/")))
+    }
+
+    /// Cognito's sign-out: `{logout}?client_id=…&logout_uri=…` (the URI must be a registered
+    /// LogoutURL): back to this part's sign-in page.
+    pub fn logout_href(self, logout_url: &str, client_id: &str, origin: &str) -> String {
+        format!("{logout_url}?client_id={}&logout_uri={}", encode(client_id), encode(&format!("{origin}{}", self.login)))
+    }
 }
 
 /// A code verifier from 32 random bytes: 43 base64url characters (RFC 7636 §4.1).
@@ -41,11 +87,6 @@ pub fn token_form(code: &str, redirect_uri: &str, client_id: &str, verifier: &st
     ])
 }
 
-/// Cognito's sign-out: `{logout}?client_id=…&logout_uri=…` (the URI must be a registered LogoutURL).
-pub fn logout_href(logout_url: &str, client_id: &str, origin: &str) -> String {
-    format!("{logout_url}?client_id={}&logout_uri={}", encode(client_id), encode(&format!("{origin}/admin/login")))
-}
-
 /// Why a callback did not sign in.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CallbackError {
@@ -70,23 +111,6 @@ pub fn callback_code(code: Option<&str>, state: Option<&str>, error: Option<&str
     }
 }
 
-/// A page of the admin workspace to return to after signing in (nothing else: no open redirect).
-pub fn safe_return(path: Option<&str>) -> String {
-    match path {
-        Some(p) if (p == "/admin" || p.starts_with("/admin/") || p.starts_with("/admin?")) && !p.contains("//") && !is_sign_in_page(p) => {
-            p.to_owned()
-        }
-        _ => "/admin".to_owned(),
-    }
-}
-
-/// The sign-in pages themselves, where no session is needed.
-pub fn is_sign_in_page(path: &str) -> bool {
-    ["/admin/login", "/admin/dev-login", "/admin/callback"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}?")) || path.starts_with(&format!("{p}/")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +128,8 @@ mod tests {
 
     #[test]
     fn the_authorization_request_carries_pkce_s256_and_state() {
-        let href = authorize_href(&settings(), &redirect_uri("https://forebyg.example.dk"), "st/ate", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        let href =
+            authorize_href(&settings(), &ADMIN.redirect_uri("https://forebyg.example.dk"), "st/ate", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         assert_eq!(
             href,
             "https://forebyg-prod.auth.eu-north-1.amazoncognito.com/oauth2/authorize?response_type=code&client_id=abc123\
@@ -127,7 +152,7 @@ mod tests {
             "grant_type=authorization_code&code=c%2Bd&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fadmin%2Fcallback&client_id=forebyg-admin&code_verifier=v"
         );
         assert_eq!(
-            logout_href("https://x.auth.eu-north-1.amazoncognito.com/logout", "abc", "https://forebyg.example.dk"),
+            ADMIN.logout_href("https://x.auth.eu-north-1.amazoncognito.com/logout", "abc", "https://forebyg.example.dk"),
             "https://x.auth.eu-north-1.amazoncognito.com/logout?client_id=abc&logout_uri=https%3A%2F%2Fforebyg.example.dk%2Fadmin%2Flogin"
         );
     }
@@ -143,13 +168,27 @@ mod tests {
     }
 
     #[test]
-    fn only_admin_pages_are_returned_to() {
-        assert_eq!(safe_return(Some("/admin/tilbud/abc?x=1")), "/admin/tilbud/abc?x=1");
-        assert_eq!(safe_return(Some("/admin")), "/admin");
-        for bad in ["https://evil.example/admin", "//evil.example/admin", "/admin//evil", "/adminx", "/admin/login", "/admin/callback?code=1", "/"] {
-            assert_eq!(safe_return(Some(bad)), "/admin", "{bad}");
+    fn only_pages_of_the_same_part_are_returned_to() {
+        assert_eq!(ADMIN.safe_return(Some("/admin/tilbud/abc?x=1")), "/admin/tilbud/abc?x=1");
+        assert_eq!(ADMIN.safe_return(Some("/admin")), "/admin");
+        for bad in [
+            "https://evil.example/admin",
+            "//evil.example/admin",
+            "/admin//evil",
+            "/adminx",
+            "/admin/login",
+            "/admin/callback?code=1",
+            "/",
+            "/klinik",
+        ] {
+            assert_eq!(ADMIN.safe_return(Some(bad)), "/admin", "{bad}");
         }
-        assert_eq!(safe_return(None), "/admin");
-        assert!(is_sign_in_page("/admin/dev-login") && !is_sign_in_page("/admin/tilbud"));
+        assert_eq!(ADMIN.safe_return(None), "/admin");
+        assert!(ADMIN.is_sign_in_page("/admin/dev-login") && !ADMIN.is_sign_in_page("/admin/tilbud"));
+        assert_eq!(CLINICIAN.safe_return(Some("/klinik/henvis/abc")), "/klinik/henvis/abc");
+        for bad in ["/admin", "/klinik/callback?code=1", "/klinik/log-ind", "/klinikx"] {
+            assert_eq!(CLINICIAN.safe_return(Some(bad)), "/klinik", "{bad}");
+        }
+        assert_eq!(CLINICIAN.redirect_uri("https://forebyg.example.dk"), "https://forebyg.example.dk/klinik/callback");
     }
 }

@@ -6,6 +6,9 @@
 
 use forebyg_shared::Lang;
 
+mod phrases;
+pub use phrases::*;
+
 /// A fixed UI text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
@@ -46,6 +49,15 @@ texts! {
     FOOTER_ABOUT = "Patientrettede forebyggelsestilbud fra regioner og kommuner i hele Danmark.",
         "Patient-oriented prevention offers from regions and municipalities all over Denmark.";
     LOADING = "Indlæser …", "Loading …";
+    MENU = "Menu", "Menu";
+    NAV_ABOUT = "Om Forebyg", "About Forebyg";
+    FOOTER_NAV_LABEL = "Om siden", "About this site";
+    PRIVACY = "Privatliv", "Privacy";
+    ACCESSIBILITY_STATEMENT = "Tilgængelighedserklæring", "Accessibility statement";
+    CONTACT = "Kontakt", "Contact";
+    PHASE_TAG = "Prøveversion", "Trial version";
+    PHASE_TEXT = "Alle tilbud her er demodata, som er opdigtet til afprøvning. Send ikke rigtige oplysninger om dig selv.",
+        "Every offer here is demo data, made up for testing. Do not send real information about yourself.";
 
     // Search form.
     SEARCH_H1 = "Find et forebyggelsestilbud", "Find a prevention offer";
@@ -292,163 +304,6 @@ texts! {
     NOT_FOUND_TEXT = "Adressen kan være skrevet forkert, eller siden kan være flyttet.",
         "The address may be mistyped, or the page may have moved.";
     GO_TO_SEARCH = "Gå til søgningen", "Go to the search";
-}
-
-/// `<title>` of a page: "Fysisk aktivitet i Aarhus – Forebyg".
-pub fn page_title(lang: Lang, page: &str) -> String {
-    format!("{page} – {}", SITE_NAME.get(lang))
-}
-
-/// Option text of the radius select: "Inden for 25 km".
-pub fn radius_option(lang: Lang, km: &str) -> String {
-    match lang {
-        Lang::Da => format!("Inden for {km}"),
-        Lang::En => format!("Within {km}"),
-    }
-}
-
-/// The results heading: "12 tilbud inden for 25 km af 8000 Aarhus C".
-pub fn results_heading(lang: Lang, total: &str, radius: &str, place: &str) -> String {
-    match lang {
-        Lang::Da => format!("{total} tilbud inden for {radius} af {place}"),
-        Lang::En => format!("{total} {} within {radius} of {place}", if total == "1" { "offer" } else { "offers" }),
-    }
-}
-
-/// "Heraf 12 digitale tilbud" after the results heading.
-pub fn digital_count(lang: Lang, n: &str) -> String {
-    match lang {
-        Lang::Da => format!("Desuden {n} digitale tilbud, som du kan følge hjemmefra."),
-        Lang::En => format!("Also {n} digital {}, which you can follow from home.", if n == "1" { "offer" } else { "offers" }),
-    }
-}
-
-/// "1 uge", "4 uger" (start within).
-pub fn within_weeks(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::Da => format!("Inden for {n} {}", if n == 1 { "uge" } else { "uger" }),
-        Lang::En => format!("Within {n} {}", if n == 1 { "week" } else { "weeks" }),
-    }
-}
-
-/// "Søg inden for 50 km" (a link that widens the search).
-pub fn widen(lang: Lang, km: &str) -> String {
-    match lang {
-        Lang::Da => format!("Søg inden for {km}"),
-        Lang::En => format!("Search within {km}"),
-    }
-}
-
-/// "Viser 21–40 af 143".
-pub fn results_range(lang: Lang, from: &str, to: &str, total: &str) -> String {
-    match lang {
-        Lang::Da => format!("Viser {from}–{to} af {total}"),
-        Lang::En => format!("Showing {from}–{to} of {total}"),
-    }
-}
-
-/// "Side 2 af 8".
-pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
-    match lang {
-        Lang::Da => format!("Side {page} af {pages}"),
-        Lang::En => format!("Page {page} of {pages}"),
-    }
-}
-
-/// The page title of a search: "Tilbud nær 8000 Aarhus C".
-pub fn search_title(lang: Lang, place: &str) -> String {
-    match lang {
-        Lang::Da => format!("Tilbud nær {place}"),
-        Lang::En => format!("Offers near {place}"),
-    }
-}
-
-/// "Et forløb med 8 mødegange over 12 uger."
-pub fn course(lang: Lang, sessions: u16, weeks: u16) -> String {
-    match lang {
-        Lang::Da => format!(
-            "Et forløb med {sessions} {} over {weeks} {}.",
-            if sessions == 1 { "mødegang" } else { "mødegange" },
-            if weeks == 1 { "uge" } else { "uger" }
-        ),
-        Lang::En => format!(
-            "A course of {sessions} {} over {weeks} {}.",
-            if sessions == 1 { "session" } else { "sessions" },
-            if weeks == 1 { "week" } else { "weeks" }
-        ),
-    }
-}
-
-/// A price in whole kroner: "350 kr." / "DKK 350" (the number already formatted).
-pub fn price(lang: Lang, amount: &str) -> String {
-    match lang {
-        Lang::Da => format!("{amount} kr."),
-        Lang::En => format!("DKK {amount}"),
-    }
-}
-
-/// The word joining the last two items of a list: "a, b og c".
-pub fn and(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "og",
-        Lang::En => "and",
-    }
-}
-
-/// "Ja" / "Nej".
-pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
-    match (lang, yes) {
-        (Lang::Da, true) => "Ja",
-        (Lang::Da, false) => "Nej",
-        (Lang::En, true) => "Yes",
-        (Lang::En, false) => "No",
-    }
-}
-
-/// Month names, January first.
-pub fn month(lang: Lang, month: u32) -> Option<&'static str> {
-    const DA: [&str; 12] = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let i = usize::try_from(month).ok()?.checked_sub(1)?;
-    match lang {
-        Lang::Da => DA.get(i).copied(),
-        Lang::En => EN.get(i).copied(),
-    }
-}
-
-/// The name of a language from its ISO 639-1 code, in the UI language; `None` if unknown.
-pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
-    let (da, en) = match code {
-        "da" => ("dansk", "Danish"),
-        "en" => ("engelsk", "English"),
-        "de" => ("tysk", "German"),
-        "ar" => ("arabisk", "Arabic"),
-        "tr" => ("tyrkisk", "Turkish"),
-        "pl" => ("polsk", "Polish"),
-        "uk" => ("ukrainsk", "Ukrainian"),
-        "ur" => ("urdu", "Urdu"),
-        "so" => ("somali", "Somali"),
-        "fa" => ("persisk", "Persian"),
-        "ro" => ("rumænsk", "Romanian"),
-        "sv" => ("svensk", "Swedish"),
-        "no" | "nb" => ("norsk", "Norwegian"),
-        "kl" => ("grønlandsk", "Greenlandic"),
-        "fo" => ("færøsk", "Faroese"),
-        "ti" => ("tigrinya", "Tigrinya"),
-        "bs" => ("bosnisk", "Bosnian"),
-        "sr" => ("serbisk", "Serbian"),
-        "lt" => ("litauisk", "Lithuanian"),
-        "vi" => ("vietnamesisk", "Vietnamese"),
-        "th" => ("thai", "Thai"),
-        "tl" => ("tagalog", "Tagalog"),
-        "es" => ("spansk", "Spanish"),
-        "fr" => ("fransk", "French"),
-        _ => return None,
-    };
-    Some(match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    })
 }
 
 #[cfg(test)]

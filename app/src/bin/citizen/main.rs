@@ -2,8 +2,13 @@
 //! the module starts.
 
 #[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod lazy;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    forebyg_app::start();
+    forebyg_app::mount(app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

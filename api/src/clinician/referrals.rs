@@ -1,0 +1,146 @@
+//! Referrals through Forebyg: a signed-in clinician refers a patient to an offer, follows it in
+//! "Mine henvisninger" and may withdraw it while it is open. A clinician only ever sees their
+//! own referrals (someone else's is 404, as if it did not exist); every read is audited.
+
+use crate::admin::audit;
+use crate::auth::Clinician;
+use crate::error::ApiError;
+use crate::referral_flow::{self, DAY};
+use crate::self_referral::{normalise_code, now, receipt_code};
+use crate::store::{ClinicianSender, Referral};
+use crate::AppState;
+use forebyg_shared::admin::{AuditAction, FieldChange};
+use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
+use forebyg_shared::date::iso_date;
+use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, ReferralStatus, OPEN_RETENTION_DAYS};
+use forebyg_shared::referral_route::forebyg_refusal;
+use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+
+/// What the clinician sees of a referral; `changed` when someone else moved it after `since`
+/// (a list's `cursor`).
+pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
+    ClinicianReferral {
+        code: r.receipt_code.clone(),
+        offer_id: r.offer_id.clone(),
+        offer_title: r.offer_title.clone(),
+        patient_name: r.name.clone(),
+        conditions: r.conditions.clone(),
+        reason: r.message.clone(),
+        interpreter_language: r.interpreter_language.clone(),
+        cpr_given: r.cpr.is_some(),
+        status: r.status,
+        decline_reason: r.decline_reason,
+        note: r.note.clone(),
+        history: r.history.clone(),
+        waitlist: r.waitlist,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        expires_on: iso_date(r.expires_at),
+        changed: since.is_some_and(|s| r.history.iter().any(|e| e.at > s && e.by != Actor::Clinician)),
+        withdrawable: r.status.is_open(),
+    }
+}
+
+fn sender(who: &Clinician) -> ClinicianSender {
+    ClinicianSender { subject: who.0.subject.clone(), name: who.0.name.clone(), organisation: who.organisation().clone() }
+}
+
+fn is_mine(r: &Referral, who: &Clinician) -> bool {
+    r.clinician.as_ref().is_some_and(|c| c.subject == who.0.subject)
+}
+
+async fn audit(state: &AppState, who: &Clinician, action: AuditAction, rs: &[&Referral], changes: Vec<FieldChange>) -> Result<(), ApiError> {
+    let entries: Vec<_> = rs.iter().map(|r| audit::entry(&who.0, r.region, action, &r.receipt_code, changes.clone())).collect();
+    Ok(state.audit.append_audit(&entries).await?)
+}
+
+/// Refers a patient; a repeat with the same idempotency key returns the first referral.
+/// `Ok((referral, true))` when it was stored now.
+pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: ClinicianReferralRequest) -> Result<(ClinicianReferral, bool), ApiError> {
+    let now = now();
+    let errors = req.validate(&iso_date(now));
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let offer = state
+        .store
+        .get_offer(offer_id)
+        .await?
+        .filter(|o| o.is_published())
+        .ok_or_else(|| ApiError::NotFound(format!("No published offer with id {offer_id}.")))?;
+    if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, who.organisation().kind.referrer()) {
+        return Err(ApiError::Conflict { kind: refusal.problem_type, title: "The offer cannot take this referral", detail: refusal.reason.en });
+    }
+    let mut record = Referral {
+        receipt_code: receipt_code()?,
+        offer_id: offer.id.clone(),
+        offer_title: offer.title.clone(),
+        region: offer.region,
+        provider_id: offer.provider.id.clone(),
+        idempotency_key: req.idempotency_key,
+        name: req.patient_name.trim().to_owned(),
+        phone: req.phone.as_deref().and_then(normalise_phone),
+        email: req.email.as_deref().and_then(normalise_email),
+        contact_time: None,
+        message: req.reason.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
+        status: ReferralStatus::Received,
+        waitlist: offer.capacity == Capacity::Waitlist,
+        created_at: now,
+        updated_at: now,
+        expires_at: now + OPEN_RETENTION_DAYS * DAY,
+        clinician: Some(sender(who)),
+        cpr: req.cpr.as_deref().and_then(forebyg_shared::cpr::normalise),
+        conditions: req.conditions,
+        interpreter_language: req.interpreter_language.as_deref().and_then(normalise_language),
+        decline_reason: None,
+        note: None,
+        history: vec![],
+    };
+    referral_flow::received(&mut record);
+    let (stored, created) = referral_flow::store_new(state.referrals.as_ref(), record).await?;
+    if !is_mine(&stored, who) {
+        // Someone else's key: never hand out their referral.
+        let (da, en) = ("Formularnøglen er allerede brugt. Genindlæs siden.", "The form key is already used. Reload the page.");
+        return Err(ApiError::Validation(vec![FieldError::new("idempotency_key", ErrorCode::Invalid, da, en)]));
+    }
+    if created {
+        audit(state, who, AuditAction::ReferralCreated, &[&stored], vec![]).await?;
+    }
+    Ok((view(&stored, None), created))
+}
+
+/// The clinician's own live referrals, newest first (each read audited).
+pub async fn list(state: &AppState, who: &Clinician, since: Option<i64>) -> Result<ClinicianReferralList, ApiError> {
+    let now = now();
+    let mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
+    audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
+    // Times are whole seconds: a change later in this same second must count as new next time,
+    // so the cursor is the second before (a change in this second may be reported twice, never
+    // missed).
+    Ok(ClinicianReferralList { cursor: now - 1, referrals: mine.iter().map(|r| view(r, since)).collect() })
+}
+
+/// One of the clinician's referrals; anyone else's is not found.
+async fn mine(state: &AppState, who: &Clinician, code: &str) -> Result<Referral, ApiError> {
+    let code = normalise_code(code);
+    let r = state.referrals.get_referral(&code, now()).await?;
+    r.filter(|r| is_mine(r, who)).ok_or_else(|| ApiError::NotFound(format!("You have no referral {code}.")))
+}
+
+pub async fn get(state: &AppState, who: &Clinician, code: &str, since: Option<i64>) -> Result<ClinicianReferral, ApiError> {
+    let r = mine(state, who, code).await?;
+    audit(state, who, AuditAction::ReferralRead, &[&r], vec![]).await?;
+    Ok(view(&r, since))
+}
+
+/// Withdraws an open referral (received or contacted); the same again is a no-op.
+pub async fn withdraw(state: &AppState, who: &Clinician, code: &str) -> Result<ClinicianReferral, ApiError> {
+    let r = mine(state, who, code).await?;
+    let before = r.status;
+    let r = referral_flow::withdraw(state.referrals.as_ref(), r).await?;
+    if before != r.status {
+        audit(state, who, AuditAction::ReferralStatus, &[&r], vec![audit::status_change(before, r.status)]).await?;
+    }
+    Ok(view(&r, None))
+}

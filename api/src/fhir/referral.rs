@@ -1,0 +1,133 @@
+//! A clinician's referral through Forebyg as a `ServiceRequest` (the patient contained, with only
+//! what was collected) and the `Task` that tracks it (status table in `api/docs/fhir.md`).
+//! Both share the referral's code as their id. Never the CPR number: the handler sees it in the
+//! inbox, the referrer has it in their own system.
+
+use super::code_systems::System;
+use super::directory::SOR_SYSTEM;
+use super::{identifier_system, prune, resource_id};
+use crate::store::Referral;
+use forebyg_shared::date::iso_datetime;
+use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::Lang;
+use serde_json::{json, Value};
+
+const BCP47: &str = "urn:ietf:bcp:47";
+const INTERPRETER_REQUIRED: &str = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
+
+/// The resource id of a referral's ServiceRequest and Task.
+pub fn referral_id(r: &Referral) -> String {
+    resource_id("referral", &r.receipt_code)
+}
+
+/// (`ServiceRequest.status`, `Task.status`) of a referral status.
+pub fn statuses(s: ReferralStatus) -> (&'static str, &'static str) {
+    match s {
+        ReferralStatus::Received => ("active", "requested"),
+        ReferralStatus::Contacted => ("active", "accepted"),
+        ReferralStatus::Enrolled => ("active", "in-progress"),
+        ReferralStatus::Declined => ("revoked", "rejected"),
+        ReferralStatus::Completed => ("completed", "completed"),
+        ReferralStatus::Withdrawn => ("revoked", "cancelled"),
+    }
+}
+
+/// The referring clinician's organisation (with its SOR code when given), naming the clinician.
+fn requester(r: &Referral) -> Value {
+    match &r.clinician {
+        Some(c) => {
+            let display = match &c.name {
+                Some(name) => format!("{name}, {}", c.organisation.name),
+                None => c.organisation.name.clone(),
+            };
+            prune(json!({
+                "type": "Organization",
+                "identifier": c.organisation.sor.as_ref().map(|sor| json!({"use": "official", "system": SOR_SYSTEM, "value": sor})),
+                "display": display,
+            }))
+        }
+        None => json!({"display": "Borgeren selv"}),
+    }
+}
+
+/// The patient as collected: name, phone and/or e-mail, and the interpreter language.
+fn patient(r: &Referral) -> Value {
+    let telecom: Vec<Value> = r
+        .phone
+        .iter()
+        .map(|p| json!({"system": "phone", "value": format!("+45{p}"), "use": "mobile"}))
+        .chain(r.email.iter().map(|e| json!({"system": "email", "value": e})))
+        .collect();
+    let interpreter = r.interpreter_language.as_ref();
+    prune(json!({
+        "resourceType": "Patient",
+        "id": "patient",
+        "extension": interpreter.map(|_| vec![json!({"url": INTERPRETER_REQUIRED, "valueBoolean": true})]),
+        // A withdrawal erases the name at once.
+        "name": (!r.name.trim().is_empty()).then(|| vec![json!({"text": r.name.trim()})]),
+        "telecom": telecom,
+        "communication": interpreter.map(|l| vec![json!({"language": {"coding": [{"system": BCP47, "code": l}]}, "preferred": true})]),
+    }))
+}
+
+/// The referral as a `ServiceRequest`: to the offer (performer), for the contained patient.
+pub fn service_request(r: &Referral) -> Value {
+    let id = referral_id(r);
+    prune(json!({
+        "resourceType": "ServiceRequest",
+        "id": id,
+        "meta": {"lastUpdated": iso_datetime(r.updated_at)},
+        "contained": [patient(r)],
+        "identifier": [{"system": identifier_system("referral"), "value": r.receipt_code}],
+        "status": statuses(r.status).0,
+        "intent": "order",
+        "category": [{"coding": [{"system": "http://snomed.info/sct", "code": "3457005", "display": "Patient referral"}]}],
+        "code": {"text": r.offer_title},
+        "subject": {"reference": "#patient"},
+        "authoredOn": iso_datetime(r.created_at),
+        "requester": requester(r),
+        "performer": [{"reference": format!("HealthcareService/{}", resource_id("service", &r.offer_id)), "display": r.offer_title}],
+        "reasonCode": r.conditions.iter().map(|c| System::Condition.concept(c.code())).collect::<Vec<_>>(),
+        "note": r.message.as_ref().map(|m| vec![json!({"text": m})]),
+    }))
+}
+
+/// The `Task` tracking the referral: its status, the decline reason, the closing note, and every
+/// status change as a timed note.
+pub fn task(r: &Referral) -> Value {
+    let id = referral_id(r);
+    let at = |status: ReferralStatus| r.history.iter().rev().find(|e| e.status == status).map(|e| iso_datetime(e.at));
+    let status_reason = (r.status == ReferralStatus::Declined).then(|| {
+        let coding: Vec<Value> = r.decline_reason.iter().map(|d| System::DeclineReason.coding(d.code())).collect();
+        let text = r.note.clone().or_else(|| r.decline_reason.map(|d| d.label(Lang::Da).to_owned()));
+        prune(json!({"coding": coding, "text": text}))
+    });
+    let output = (r.status == ReferralStatus::Completed)
+        .then_some(r.note.as_ref())
+        .flatten()
+        .map(|note| vec![json!({"type": {"text": "Afslutningsnotat"}, "valueString": note})]);
+    let history: Vec<Value> = r
+        .history
+        .iter()
+        .map(|e| json!({"time": iso_datetime(e.at), "text": format!("{} ({})", e.status.label(Lang::Da), e.by.label(Lang::Da).to_lowercase())}))
+        .collect();
+    prune(json!({
+        "resourceType": "Task",
+        "id": id,
+        "meta": {"lastUpdated": iso_datetime(r.updated_at)},
+        "identifier": [{"system": identifier_system("referral"), "value": r.receipt_code}],
+        "basedOn": [{"reference": format!("ServiceRequest/{id}")}],
+        "status": statuses(r.status).1,
+        "statusReason": status_reason,
+        "businessStatus": System::ReferralStatus.concept(r.status.code()),
+        "intent": "order",
+        "focus": {"reference": format!("ServiceRequest/{id}")},
+        "executionPeriod": {"start": at(ReferralStatus::Enrolled), "end": at(ReferralStatus::Completed)},
+        "authoredOn": iso_datetime(r.created_at),
+        "lastModified": iso_datetime(r.updated_at),
+        "requester": requester(r),
+        "owner": {"reference": format!("Organization/{}", resource_id("organization", &r.provider_id))},
+        "note": history,
+        "output": output,
+    }))
+}

@@ -1,0 +1,137 @@
+//! The workflow every referral follows, whether a citizen asked to join or a clinician referred:
+//! storing it once per idempotency key, status changes kept as timestamped history, and the
+//! retention clock.
+//!
+//! Retention: a self-referral is deleted 90 days after it was made. A clinician's referral is
+//! deleted 90 days after it is closed (completed or declined), and at the latest 365 days after
+//! it was made. A withdrawn referral loses at once all personal data but what its sender needs to
+//! recognise it (a citizen's contact for the receipt look-up, the patient's name in the
+//! clinician's list) and is deleted 30 days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
+
+use crate::error::ApiError;
+use crate::self_referral::{now, receipt_code};
+use crate::store::{Created, Referral, ReferralStore, StoreError};
+use forebyg_shared::admin::ReferralStatusChange;
+use forebyg_shared::problem::types;
+use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
+use forebyg_shared::validation::{ErrorCode, FieldError};
+
+pub const DAY: i64 = 86_400;
+/// After a withdrawal, the remaining record (status only) is kept this long.
+pub const WITHDRAWN_KEEP_DAYS: i64 = 30;
+
+/// Who created the referral: the citizen or the clinician.
+fn origin(r: &Referral) -> Actor {
+    if r.clinician.is_some() {
+        Actor::Clinician
+    } else {
+        Actor::Citizen
+    }
+}
+
+/// The first history entry of a new referral.
+pub fn received(r: &mut Referral) {
+    r.history = vec![StatusEvent { status: ReferralStatus::Received, at: r.created_at, by: origin(r), reason: None, note: None }];
+}
+
+/// Stores a new referral; a repeat with the same idempotency key returns the first one.
+/// `Ok((referral, true))` when it was stored now.
+pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral) -> Result<(Referral, bool), ApiError> {
+    for _ in 0..5 {
+        match referrals.create_referral(&record).await? {
+            Created::Stored => return Ok((record, true)),
+            Created::Duplicate(existing) if existing.offer_id == record.offer_id => return Ok((existing, false)),
+            Created::Duplicate(_) => {
+                return Err(ApiError::Validation(vec![FieldError::new(
+                    "idempotency_key",
+                    ErrorCode::Invalid,
+                    "Formularnøglen er brugt til et andet tilbud. Genindlæs siden.",
+                    "The form key was used for another offer. Reload the page.",
+                )]))
+            }
+            Created::CodeTaken => record.receipt_code = receipt_code()?,
+        }
+    }
+    Err(ApiError::Store(StoreError::Backend("could not draw a free receipt code".into())))
+}
+
+/// Moves the referral to `status`, keeping the step in its history; closing a clinician's
+/// referral starts its retention clock.
+fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<DeclineReason>, note: Option<String>, at: i64) {
+    if r.history.is_empty() {
+        // Records from before history was kept: their start is known.
+        received(r);
+    }
+    r.history.push(StatusEvent { status, at, by, reason, note: note.clone() });
+    (r.status, r.updated_at) = (status, at);
+    if matches!(status, ReferralStatus::Declined | ReferralStatus::Completed) {
+        (r.decline_reason, r.note) = (reason, note);
+    }
+    if status.is_closed() && r.clinician.is_some() {
+        r.expires_at = at + CLOSED_RETENTION_DAYS * DAY;
+    }
+}
+
+/// The provider's step: validated, allowed from the current status (the same step twice is a
+/// no-op), recorded and stored. Returns the referral and whether it changed.
+pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, change: ReferralStatusChange) -> Result<(Referral, bool), ApiError> {
+    let errors = change.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    if r.status == change.status {
+        return Ok((r, false));
+    }
+    if r.status == ReferralStatus::Withdrawn {
+        return Err(ApiError::Conflict {
+            kind: types::REFERRAL_CLOSED,
+            title: "The sender withdrew this referral",
+            detail: "A withdrawn referral cannot be handled.".into(),
+        });
+    }
+    if !r.status.provider_may_move_to(change.status) {
+        return Err(ApiError::Conflict {
+            kind: types::INVALID_TRANSITION,
+            title: "Not a next step of this referral",
+            detail: format!(
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed.",
+                r.status.code(),
+                change.status.code()
+            ),
+        });
+    }
+    let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    record(&mut r, change.status, Actor::Provider, change.reason, note, now());
+    referrals.update_referral(&r).await?;
+    Ok((r, true))
+}
+
+/// Withdraws an open referral for whoever sent it: erases the contact data, CPR number and
+/// message at once and keeps only the status (for the receipt or the list) for a short while.
+pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<Referral, ApiError> {
+    match r.status {
+        ReferralStatus::Withdrawn => return Ok(r),
+        s if !s.is_open() => {
+            return Err(ApiError::Conflict {
+                kind: types::REFERRAL_CLOSED,
+                title: "This request can no longer be withdrawn",
+                detail: "Contact the offer directly.".into(),
+            })
+        }
+        _ => {}
+    }
+    let now = now();
+    let by = origin(&r);
+    record(&mut r, ReferralStatus::Withdrawn, by, None, None, now);
+    if by == Actor::Citizen {
+        // The citizen's receipt needs no name; the clinician's list shows whom it was for.
+        r.name = String::new();
+    } else {
+        (r.phone, r.email, r.cpr) = (None, None, None);
+    }
+    r.message = None;
+    r.contact_time = None;
+    r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
+    referrals.update_referral(&r).await?;
+    Ok(r)
+}

@@ -1,0 +1,217 @@
+//! The clinician journey through the real binary over HTTP: the search for a 67-year-old with
+//! KOL near 9000, a referral through Forebyg (idempotent, every field error, refusals), the
+//! provider working it in the inbox to completed with a closing note, "Mine henvisninger" with
+//! history and the `since` marker, withdrawal, another clinician seeing nothing, the audit log,
+//! and no personal data (name, phone, e-mail, CPR) in the logs.
+
+mod support;
+
+use forebyg_api::auth::dev;
+use forebyg_api::demo;
+use forebyg_shared::admin::{AuditEntry, InboxItem};
+use forebyg_shared::auth::Role;
+use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralList, Organisation, OrganisationKind};
+use forebyg_shared::eligibility::Verdict;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::{types, Problem};
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::search::clinician::ClinicianSearchResponse;
+use forebyg_shared::taxonomy::{Capacity, Category, Condition};
+use forebyg_shared::validation::ErrorCode;
+use serde_json::{json, Value};
+use support::server::{Reply, Server};
+
+const DEMO: usize = 3000;
+const JSON: &str = "application/json";
+const CPR: &str = "010159-1234";
+
+fn practice() -> Organisation {
+    Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Vestergade".into(), sor: Some("481231000016005".into()) }
+}
+
+fn bearer(org: &Organisation, who: &str) -> String {
+    format!("Bearer {}", dev::sign(&dev::clinician_claims(org, who, 600)))
+}
+
+fn find(pred: impl Fn(&Offer) -> bool) -> Offer {
+    demo::offers(DEMO).into_iter().find(|o| o.is_published() && pred(o)).expect("demo data has such an offer")
+}
+
+fn body(key: &str) -> Value {
+    json!({
+        "idempotency_key": key,
+        "patient_name": "Gudrun Særligtnavn",
+        "phone": "+45 81 23 45 67",
+        "email": "gudrun.saerlig@example.org",
+        "cpr": CPR,
+        "conditions": ["kol"],
+        "reason": "Hemmelig årsag om lungerne",
+        "interpreter_language": "ar",
+        "patient_consent": true
+    })
+}
+
+fn refer(server: &Server, auth: &str, offer_id: &str, body: &Value) -> Reply {
+    server.request("POST", &format!("/api/v1/clinician/offers/{offer_id}/referrals"), &[("authorization", auth)], Some((JSON, &body.to_string())))
+}
+
+fn start() -> (Server, tempfile::TempDir, tempfile::TempDir) {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    (Server::start_with(data.path(), dist.path(), DEMO, &[("FOREBYG_AUTH", "dev")]), data, dist)
+}
+
+#[test]
+fn the_search_groups_offers_and_says_who_is_eligible() {
+    let (server, _d, _s) = start();
+    let res = server.get("/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let r: ClinicianSearchResponse = res.json();
+    assert_eq!(r.origin.place_name.as_deref(), Some("Aalborg"));
+    let cats: Vec<Category> = r.groups.iter().map(|g| g.category).collect();
+    assert_eq!(cats, Category::REQUIRED, "the six interventions, intake conversation first; no stress group without anxiety");
+    assert!(r.groups[0].default_referral && r.groups.iter().skip(1).all(|g| !g.default_referral));
+    let hits: Vec<_> = r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).collect();
+    assert!(hits.iter().all(|h| h.offer.conditions.contains(&Condition::Kol)));
+    for g in &r.groups {
+        let d: Vec<f64> = g.nearby.iter().map(|h| h.distance_km.unwrap()).collect();
+        assert!(d.windows(2).all(|w| w[0] <= w[1]) && d.iter().all(|d| *d <= 25.0), "nearest first within the radius: {d:?}");
+        assert!(g.nearby.len() <= 3 && g.nearby_total as usize >= g.nearby.len() && g.digital.iter().all(|h| h.distance_km.is_none()));
+    }
+    let not_eligible = hits.iter().find(|h| h.eligibility.verdict == Verdict::NotEligible).expect("a not-eligible offer near 9000");
+    assert!(not_eligible.eligibility.reasons.iter().any(|r| r.en == "For people aged 18–65" && r.da == "For personer på 18–65 år"));
+    assert!(hits.iter().any(|h| h.eligibility.verdict == Verdict::Eligible));
+    assert!(hits.iter().all(|h| !h.languages.is_empty() && (h.referral.from_gp || h.referral.self_referral)));
+
+    let anxious: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=angst-depression&postcode=8000").json();
+    assert_eq!(anxious.groups.last().unwrap().category, Category::StressAngstDepression);
+
+    let bad = server.get("/api/v1/clinician/offers?conditions=kol,flu&postcode=90&age=200");
+    assert_eq!(bad.status, 422);
+    let p: Problem = bad.json();
+    assert_eq!(p.errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["conditions", "postcode", "age"]);
+    assert_eq!(server.get("/api/v1/clinician/offers?conditions=kol").status, 422, "a place is required");
+}
+
+#[test]
+fn refer_follow_and_withdraw() {
+    let (server, _d, _s) = start();
+    let me = bearer(&practice(), "a");
+    let profile: ClinicianProfile = server.request("GET", "/api/v1/clinician/me", &[("authorization", &me)], None).json();
+    assert_eq!((profile.organisation, profile.referrer.code()), (practice(), "gp"));
+
+    let offer = find(|o| o.referral.from_gp && o.referral.takes_forebyg() && o.capacity == Capacity::Open);
+    let created = refer(&server, &me, &offer.id, &body("clinic-journey-0000001"));
+    assert_eq!(created.status, 201, "{}", created.body);
+    let referral: ClinicianReferral = created.json();
+    assert_eq!(created.location, format!("/api/v1/clinician/referrals/{}", referral.code));
+    assert_eq!((referral.status, referral.cpr_given, referral.interpreter_language.as_deref()), (ReferralStatus::Received, true, Some("ar")));
+    assert!(!created.body.contains("1234"), "the CPR number is never shown to the referrer");
+    let again = refer(&server, &me, &offer.id, &body("clinic-journey-0000001"));
+    assert_eq!((again.status, again.json::<ClinicianReferral>().code), (200, referral.code.clone()), "a retry is the same referral");
+
+    // Every field's problem at once, in words.
+    let mut bad = body("clinic-journey-0000002");
+    (bad["patient_name"], bad["phone"], bad["email"], bad["cpr"], bad["conditions"], bad["patient_consent"]) =
+        (json!(""), json!("12"), json!(null), json!("310259-1234"), json!([]), json!(false));
+    let res = refer(&server, &me, &offer.id, &bad);
+    assert_eq!(res.status, 422);
+    let p: Problem = res.json();
+    let fields: Vec<(&str, ErrorCode)> = p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("patient_name", ErrorCode::Required),
+            ("phone", ErrorCode::Invalid),
+            ("cpr", ErrorCode::Invalid),
+            ("conditions", ErrorCode::Required),
+            ("patient_consent", ErrorCode::Required)
+        ]
+    );
+    assert!(p.field("cpr").unwrap().message.da.contains("fødselsdato") && !res.body.contains("310259"));
+
+    // Refusals: the wrong kind of referrer, a full offer.
+    let hospital = Organisation { kind: OrganisationKind::HospitalDepartment, name: "Aalborg UH, Lungemedicinsk".into(), sor: None };
+    let no_hospital = find(|o| !o.referral.from_hospital && o.referral.takes_forebyg() && o.capacity == Capacity::Open);
+    let refused = refer(&server, &bearer(&hospital, "h"), &no_hospital.id, &body("clinic-journey-0000003"));
+    assert_eq!((refused.status, refused.json::<Problem>().kind.as_str()), (409, types::REFERRER_NOT_ACCEPTED), "{}", refused.body);
+    let full = find(|o| o.referral.from_gp && o.referral.takes_forebyg() && o.capacity == Capacity::Full);
+    let refused = refer(&server, &me, &full.id, &body("clinic-journey-0000004"));
+    assert_eq!((refused.status, refused.json::<Problem>().kind.as_str()), (409, types::OFFER_FULL));
+
+    // The provider's inbox has it beside self-referrals, marked, with the CPR for the handler.
+    let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(offer.region), None, 600)));
+    let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals", &[("authorization", &admin)], None).json();
+    let item = inbox.iter().find(|i| i.receipt_code == referral.code).unwrap();
+    assert_eq!(item.referrer.as_ref().unwrap().organisation, practice());
+    assert_eq!(
+        (item.cpr.as_deref(), item.name.as_str(), item.conditions.as_slice()),
+        (Some("0101591234"), "Gudrun Særligtnavn", &[Condition::Kol][..])
+    );
+    let cursor = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &me)], None).json::<ClinicianReferralList>().cursor;
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+
+    // received → contacted → enrolled → completed with a closing note; no skipping back.
+    let status = |change: Value| {
+        let path = format!("/api/v1/admin/referrals/{}/status", referral.code);
+        server.request("POST", &path, &[("authorization", &admin)], Some((JSON, &change.to_string())))
+    };
+    assert_eq!(status(json!({"status": "declined"})).json::<Problem>().field("reason").unwrap().code, ErrorCode::Required);
+    assert_eq!(status(json!({"status": "completed"})).status, 422, "completing needs a closing note");
+    assert_eq!(status(json!({"status": "contacted"})).status, 200);
+    assert_eq!(status(json!({"status": "enrolled"})).status, 200);
+    let back = status(json!({"status": "contacted"}));
+    assert_eq!((back.status, back.json::<Problem>().kind.as_str()), (409, types::INVALID_TRANSITION));
+    let done = status(json!({"status": "completed", "note": "Gennemførte 8 af 8 gange. Fortsætter i Lungeforeningen."}));
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(done.json::<InboxItem>().history.len(), 4);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+
+    // "Mine henvisninger": the steps, the note, and what changed since the clinician last looked.
+    let list: ClinicianReferralList =
+        server.request("GET", &format!("/api/v1/clinician/referrals?since={cursor}"), &[("authorization", &me)], None).json();
+    let mine = list.referrals.iter().find(|r| r.code == referral.code).unwrap();
+    let steps: Vec<ReferralStatus> = mine.history.iter().map(|e| e.status).collect();
+    use ReferralStatus::*;
+    assert_eq!(steps, [Received, Contacted, Enrolled, Completed]);
+    assert!(mine.changed && !mine.withdrawable && mine.note.as_deref().unwrap().starts_with("Gennemførte"));
+    let later: ClinicianReferralList =
+        server.request("GET", &format!("/api/v1/clinician/referrals?since={}", list.cursor), &[("authorization", &me)], None).json();
+    assert!(!later.referrals.iter().any(|r| r.changed), "nothing changed since the last look");
+    let one = server.request("GET", &format!("/api/v1/clinician/referrals/{}", referral.code.to_lowercase()), &[("authorization", &me)], None);
+    assert_eq!(one.json::<ClinicianReferral>().status, Completed);
+
+    // A second referral: withdrawn by the clinician; a completed one cannot be.
+    let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-journey-0000005")).json();
+    let withdraw =
+        |code: &str, auth: &str| server.request("DELETE", &format!("/api/v1/clinician/referrals/{code}"), &[("authorization", auth)], None);
+    let other = bearer(&practice(), "b");
+    assert_eq!(withdraw(&second.code, &other).status, 404, "another clinician's referral does not exist for them");
+    let withdrawn = withdraw(&second.code, &me);
+    assert_eq!(withdrawn.status, 200);
+    assert_eq!(withdrawn.json::<ClinicianReferral>().status, Withdrawn);
+    assert_eq!(withdraw(&referral.code, &me).status, 409);
+    // The inbox hides withdrawn referrals unless asked for them.
+    let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();
+    let gone = inbox.iter().find(|i| i.receipt_code == second.code).unwrap();
+    assert_eq!((gone.status, gone.cpr.as_ref(), gone.phone.as_ref()), (Withdrawn, None, None), "contact data and CPR erased at once");
+    let declined = status(json!({"status": "declined", "reason": DeclineReason::NoCapacity}));
+    assert_eq!(declined.status, 409, "a completed referral is closed");
+
+    // Another clinician sees none of it.
+    let theirs: ClinicianReferralList = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &other)], None).json();
+    assert!(theirs.referrals.is_empty());
+    assert_eq!(server.request("GET", &format!("/api/v1/clinician/referrals/{}", referral.code), &[("authorization", &other)], None).status, 404);
+
+    // Every read of personal data is in the region's audit log, with the clinician as actor.
+    let national = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, 600)));
+    let audit: Vec<AuditEntry> =
+        server.request("GET", &format!("/api/v1/admin/audit?region={}", offer.region.code()), &[("authorization", &national)], None).json();
+    let by_clinician = |action: &str| audit.iter().filter(|e| e.actor_role == Role::Clinician && e.action.code() == action).count();
+    assert!(by_clinician("referral-read") >= 3 && by_clinician("referral-created") == 2 && by_clinician("referral-status") == 1);
+
+    // Nothing personal in the logs, even at debug level.
+    let log = server.log();
+    for secret in ["Gudrun", "Særligtnavn", "81 23 45 67", "81234567", "gudrun.saerlig", "010159", "0101591234", "Hemmelig"] {
+        assert!(!log.contains(secret), "the log contains {secret:?}");
+    }
+}

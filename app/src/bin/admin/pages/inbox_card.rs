@@ -1,0 +1,157 @@
+//! One request to join or clinician's referral in the inbox: who sent it (the citizen, or a
+//! clinician and their organisation), the contact details, the workflow buttons (contacted →
+//! enrolled or declined with a coded reason → completed with a closing note, each step only
+//! where the workflow allows it) and the history of every status change.
+
+use crate::texts::inbox as t;
+use crate::ui::{self, lang};
+use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
+use forebyg_shared::referral::{DeclineReason, ReferralStatus, StatusEvent};
+use leptos::prelude::*;
+
+/// Which follow-up form is open under the buttons.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Decline,
+    Complete,
+}
+
+fn step(e: StatusEvent) -> impl IntoView {
+    let extra = [e.reason.map(|r| r.label(lang()).to_owned()), e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
+    view! {
+        <li>
+            <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{e.by.label(lang())}
+            {(!extra.is_empty()).then(|| view! { <br />{extra} })}
+        </li>
+    }
+}
+
+#[component]
+pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange)>) -> impl IntoView {
+    let it = item;
+    let code = it.receipt_code.clone();
+    let status = it.status;
+    let panel = RwSignal::new(None::<Panel>);
+    let reason = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let id = format!("inbox-{code}");
+
+    // The same four buttons in the same places on every card (none shifts under the pointer after
+    // a change); a step the workflow does not allow from the current status is disabled.
+    let buttons = [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed]
+        .into_iter()
+        .map(|s| {
+            let label = match s {
+                ReferralStatus::Contacted => t::CONTACTED.get(lang()),
+                ReferralStatus::Enrolled => t::ENROL.get(lang()),
+                ReferralStatus::Declined => t::DECLINE.get(lang()),
+                _ => t::COMPLETE.get(lang()),
+            };
+            let code = code.clone();
+            let click = move |_| match s {
+                ReferralStatus::Declined => panel.set(Some(Panel::Decline)),
+                ReferralStatus::Completed => panel.set(Some(Panel::Complete)),
+                _ => change.run((code.clone(), ReferralStatusChange::to(s))),
+            };
+            view! {
+                <button type="button" class="button button--small button--secondary" disabled=!status.provider_may_move_to(s)
+                    aria-label=format!("{label}: {}", it.name) on:click=click>{label}</button>
+            }
+        })
+        .collect_view();
+
+    let send = {
+        let code = code.clone();
+        move |_| {
+            let (s, r) = match panel.get_untracked() {
+                Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&reason.get_untracked())),
+                _ => (ReferralStatus::Completed, None),
+            };
+            let n = Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
+            let c = ReferralStatusChange { status: s, reason: r, note: n };
+            match c.validate().first() {
+                Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
+                None => {
+                    problem.set(None);
+                    change.run((code.clone(), c));
+                }
+            }
+        }
+    };
+    let form = move || {
+        panel.get().map(|p| {
+            let (note_label, confirm) = match p {
+                Panel::Decline => (t::DECLINE_NOTE.get(lang()), t::DECLINE_CONFIRM.get(lang())),
+                Panel::Complete => (t::CLOSING_NOTE.get(lang()), t::COMPLETE_CONFIRM.get(lang())),
+            };
+            let note_id = format!("{id}-note");
+            let reason_id = format!("{id}-reason");
+            let send = send.clone();
+            view! {
+                <div class="inbox-step" role="group" aria-label=confirm>
+                    {(p == Panel::Decline).then(|| view! {
+                        <div class="field">
+                            <label class="field__label" for=reason_id.clone()>{t::DECLINE_REASON.get(lang())}</label>
+                            <select class="select" id=reason_id on:change=move |ev| reason.set(event_target_value(&ev))>
+                                <option value="">"—"</option>
+                                {DeclineReason::ALL.iter().map(|r| view! { <option value=r.code()>{r.label(lang())}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    })}
+                    <div class="field">
+                        <label class="field__label" for=note_id.clone()>{note_label}</label>
+                        {(p == Panel::Complete).then(|| view! { <p class="hint">{t::CLOSING_NOTE_HINT.get(lang())}</p> })}
+                        <textarea class="input input--textarea" id=note_id rows="3" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    </div>
+                    {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    <div class="button-row">
+                        <button type="button" class="button button--small" on:click=send>{confirm}</button>
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| panel.set(None)>{t::CANCEL.get(lang())}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let from = match &it.referrer {
+        Some(r) => view! {
+            <p class="inbox-source inbox-source--clinician">
+                <strong>{t::REFERRED_BY.get(lang())}" "{r.organisation.name.clone()}</strong>
+                " ("{r.organisation.kind.label(lang())}{r.name.clone().map(|n| format!(", {n}"))}")"
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="inbox-source">{t::SELF_REFERRAL.get(lang())}</p> }.into_any(),
+    };
+    let conditions: Vec<&str> = it.conditions.iter().map(|c| c.label(lang())).collect();
+    let history = it.history.clone();
+    view! {
+        <li class="card" class:card--clinician=it.referrer.is_some()>
+            <h2 class="card__title">{it.name.clone()}</h2>
+            {from}
+            <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(lang())}</span>
+                {it.waitlist.then_some(t::WAITLIST.get(lang()))}
+                {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{it.created_on.clone()}</p>
+            <dl class="facts">
+                <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
+                {it.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang())}</dt><dd>{p}</dd></div> })}
+                {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd>{p}</dd></div> })}
+                {it.cpr.clone().map(|p| view! { <div><dt>{t::CPR.get(lang())}</dt><dd>{p}</dd></div> })}
+                {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS.get(lang())}</dt><dd>{conditions.join(", ")}</dd></div> })}
+                {it.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang())}</dt><dd>{forebyg_app::format::languages(&[l], lang())}</dd></div> })}
+                {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(lang())}</dd></div> })}
+                {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
+                {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINE.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
+            </dl>
+            <div class="actions">{buttons}</div>
+            {form}
+            {(!history.is_empty()).then(|| view! {
+                <details class="inbox-history">
+                    <summary>{t::HISTORY.get(lang())}</summary>
+                    <ol aria-label=t::HISTORY.get(lang())>{history.into_iter().map(step).collect_view()}</ol>
+                </details>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,39 @@
+//! The pages that are not the landing page, as lazy routes: each page's code is split out of the
+//! main wasm (`#[lazy_route]`, post-processed by tools/wasm-split in scripts/build-app.sh) and
+//! fetched when the page first opens, so the landing page's initial wasm stays small.
+
+use forebyg_app::routes::*;
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+/// A lazy route that shows one page component (the page loads its own data).
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                $page().into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(SavedRoute, saved::SavedPage);
+lazy_page!(OfferRoute, offer::OfferPage);
+lazy_page!(SignupRoute, signup::SignupPage);
+lazy_page!(ReceiptRoute, receipt::ReceiptPage);
+lazy_page!(StatusRoute, status::StatusPage);
+lazy_page!(ClinicianSearchRoute, clinician::search::ClinicianSearchPage);
+lazy_page!(HandoutRoute, clinician::handout::HandoutPage);
+lazy_page!(ClinicianSignInRoute, clinician::sign_in::SignInPage);
+lazy_page!(ClinicianCallbackRoute, clinician::sign_in::CallbackPage);
+lazy_page!(ReferRoute, clinician::refer::ReferPage);
+lazy_page!(ReferralsRoute, clinician::referrals::ReferralsPage);
+lazy_page!(ReferralRoute, clinician::referrals::ReferralPage);

@@ -1,0 +1,114 @@
+//! What the patient handout says about an offer, in the handout's language: where, when, how to
+//! join and the one next step; and the short text for a text message or an e-mail.
+
+use crate::{format, i18n};
+use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::Lang;
+
+/// "Sundhedshuset, Boulevarden 13, 9000 Aalborg", or "from home" for a digital offer.
+pub fn where_text(o: &Offer, lang: Lang) -> String {
+    match &o.location {
+        Some(l) => format!("{}, {}, {} {}", l.name, l.address, l.postcode, l.city),
+        None => super::texts::ONLINE.get(lang).to_owned(),
+    }
+}
+
+/// The weekly times and the start: "Tirsdag 10:00–12:00. Næste start 14. januar 2027."
+pub fn when_text(o: &Offer, lang: Lang) -> String {
+    let slots: Vec<String> = o.schedule.slots.iter().map(|s| format::slot(s, lang)).collect();
+    let times = if slots.is_empty() { super::texts::NO_FIXED_TIMES.get(lang).to_owned() } else { slots.join(", ") };
+    let start = match (&o.schedule.next_start, &o.schedule.enrolment) {
+        (Some(d), _) => format!("{} {}", super::texts::NEXT_START.get(lang), format::date(d, lang)),
+        (None, Enrolment::Continuous) => super::texts::CONTINUOUS.get(lang).to_owned(),
+        (None, Enrolment::Course { sessions, weeks }) => i18n::course(lang, *sessions, *weeks).trim_end_matches('.').to_owned(),
+    };
+    format!("{times}. {start}.")
+}
+
+/// How one joins: yourself (by phone or the web page), or only with a referral.
+pub fn how_to_join(o: &Offer, lang: Lang) -> &'static str {
+    match (o.referral.self_referral, lang) {
+        (true, Lang::Da) => "Du kan selv melde dig: ring, eller tryk »Jeg vil gerne deltage« på tilbuddets side.",
+        (true, Lang::En) => "You can sign up yourself: call, or press \u{201c}I would like to join\u{201d} on the offer's page.",
+        (false, Lang::Da) => "Du skal henvises af din læge, sygehuset eller kommunen.",
+        (false, Lang::En) => "You need a referral from your doctor, the hospital or the municipality.",
+    }
+}
+
+/// The patient's next step, in one sentence.
+pub fn next_step(o: &Offer, lang: Lang) -> String {
+    let phone = o.contact.phone.as_deref().filter(|p| !p.trim().is_empty());
+    match (o.referral.self_referral, phone, lang) {
+        (true, Some(p), Lang::Da) => format!("Ring til {p} inden for en uge og sig, at du gerne vil være med."),
+        (true, Some(p), Lang::En) => format!("Call {p} within a week and say that you would like to join."),
+        (true, None, Lang::Da) => "Scan koden inden for en uge og tryk »Jeg vil gerne deltage«.".to_owned(),
+        (true, None, Lang::En) => "Scan the code within a week and press \u{201c}I would like to join\u{201d}.".to_owned(),
+        (false, Some(p), Lang::Da) => format!("Udbyderen ringer, når de har fået henvisningen. Hører du intet inden to uger, så ring til {p}."),
+        (false, Some(p), Lang::En) => {
+            format!("The provider will call you once they have the referral. If you hear nothing within two weeks, call {p}.")
+        }
+        (false, None, Lang::Da) => "Udbyderen kontakter dig, når de har fået henvisningen.".to_owned(),
+        (false, None, Lang::En) => "The provider will contact you once they have the referral.".to_owned(),
+    }
+}
+
+/// A short text for a text message or an e-mail: one line per offer, then the link.
+pub fn short_text(offers: &[Offer], link: &str, lang: Lang) -> String {
+    let intro = match lang {
+        Lang::Da => "Forslag fra din behandler:",
+        Lang::En => "Suggested by your clinician:",
+    };
+    let mut lines = vec![intro.to_owned()];
+    for o in offers {
+        let place = o.location.as_ref().map(|l| l.city.clone()).unwrap_or_else(|| crate::clinician::texts::DIGITAL.get(lang).to_owned());
+        let phone = o.contact.phone.as_deref().map(|p| format!(", {} {p}", super::texts::PHONE.get(lang).to_lowercase())).unwrap_or_default();
+        lines.push(format!("- {} ({place}{phone})", o.title));
+    }
+    lines.push(match lang {
+        Lang::Da => format!("Se mere: {link}"),
+        Lang::En => format!("More: {link}"),
+    });
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo offer shape the API serves, trimmed to what the handout reads.
+    fn offer(self_referral: bool, phone: Option<&str>) -> Offer {
+        let json = serde_json::json!({
+            "id": "o1", "title": "KOL-træning", "summary": "s", "description": "d", "category": "fysisk-aktivitet",
+            "conditions": ["kol"], "format": "on-site", "languages": ["da"],
+            "schedule": { "enrolment": { "kind": "course", "sessions": 16, "weeks": 8 },
+                          "slots": [{ "weekday": "tue", "start": "10:00", "end": "12:00" }], "next_start": "2027-01-14" },
+            "location": { "name": "Sundhedshuset", "address": "Boulevarden 13", "postcode": "9000", "city": "Aalborg",
+                          "municipality_code": "0851", "point": { "lat": 57.05, "lon": 9.92 } },
+            "region": "nordjylland", "provider": { "id": "p", "name": "Aalborg Kommune", "kind": "municipality" },
+            "referral": { "self_referral": self_referral, "from_gp": true, "from_hospital": true, "from_municipality": true, "note": null },
+            "capacity": "open", "cost": { "dkk": 0, "note": null }, "accessibility": null,
+            "contact": { "name": null, "phone": phone, "email": null, "url": null },
+            "status": "published", "last_verified": "2026-11-01", "kronikerpakke": null, "continue_afterwards": [], "demo": true, "version": 1
+        });
+        serde_json::from_value(json).expect("an offer")
+    }
+
+    #[test]
+    fn where_when_and_the_next_step() {
+        let o = offer(true, Some("99 31 31 31"));
+        assert_eq!(where_text(&o, Lang::Da), "Sundhedshuset, Boulevarden 13, 9000 Aalborg");
+        assert_eq!(when_text(&o, Lang::Da), "Tirsdag 10:00–12:00. Næste start 14. januar 2027.");
+        assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
+        assert!(next_step(&offer(false, None), Lang::Da).starts_with("Udbyderen kontakter dig"));
+        assert!(how_to_join(&offer(false, None), Lang::En).contains("referral"));
+    }
+
+    #[test]
+    fn the_short_text_lists_each_offer_and_the_link() {
+        let text = short_text(&[offer(true, Some("99 31 31 31")), offer(false, None)], "https://x.dk/klinik/til-patienten?offer=o1", Lang::Da);
+        assert_eq!(
+            text,
+            "Forslag fra din behandler:\n- KOL-træning (Aalborg, telefon 99 31 31 31)\n- KOL-træning (Aalborg)\nSe mere: https://x.dk/klinik/til-patienten?offer=o1"
+        );
+    }
+}

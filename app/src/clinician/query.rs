@@ -1,0 +1,198 @@
+//! The clinician search and the handout selection live in the URL, so a search can be reloaded,
+//! bookmarked and sent to a colleague, and a handout can be opened again from its share link:
+//! `/klinik?conditions=kol,type-2-diabetes&postcode=9000&age=67&select=ID&select=ID` and
+//! `/klinik/til-patienten?offer=ID&offer=ID&lang=en`.
+
+use crate::query::{encode, query_string};
+use forebyg_shared::search::clinician::ClinicianParams;
+use forebyg_shared::validation::{ErrorCode, FieldError};
+use forebyg_shared::Lang;
+
+/// The clinician search page.
+pub const SEARCH_PATH: &str = "/klinik";
+/// The patient handout (printable; its address is also the share link).
+pub const HANDOUT_PATH: &str = "/klinik/til-patienten";
+/// The clinician's own referrals.
+pub const REFERRALS_PATH: &str = "/klinik/henvisninger";
+
+/// How many offers a handout holds: one A4 page at a readable size.
+pub const MAX_HANDOUT_OFFERS: usize = 4;
+
+/// A patient's search (the shared [`ClinicianParams`]: conditions, postcode, age, as the API
+/// reads them) and the offers chosen for the handout.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClinicianQuery {
+    pub params: ClinicianParams,
+    /// Offer ids chosen for the handout, in the order chosen.
+    pub selected: Vec<String>,
+}
+
+impl ClinicianQuery {
+    /// Reads decoded query pairs: the search as the API does (every bad value an error), and
+    /// the selection (anything that is not an offer id is ignored).
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone) -> Result<Self, Vec<FieldError>> {
+        let params = ClinicianParams::parse(pairs.clone())?;
+        let mut selected: Vec<String> = vec![];
+        for (key, value) in pairs {
+            if key == "select" && is_offer_id(value) && !selected.iter().any(|s| s == value) && selected.len() < MAX_HANDOUT_OFFERS {
+                selected.push(value.to_owned());
+            }
+        }
+        Ok(ClinicianQuery { params, selected })
+    }
+
+    /// The search can be asked: a place and at least one condition.
+    pub fn is_complete(&self) -> bool {
+        missing(&self.params).is_empty()
+    }
+
+    /// The address of this search page (with the selection).
+    pub fn href(&self) -> String {
+        let mut pairs = self.params.to_pairs();
+        pairs.extend(self.selected.iter().map(|id| ("select", id.clone())));
+        with_query(SEARCH_PATH, &pairs)
+    }
+
+    /// The same search with `id` added to or removed from the handout selection.
+    pub fn toggled(&self, id: &str) -> ClinicianQuery {
+        let mut q = self.clone();
+        if let Some(i) = q.selected.iter().position(|s| s == id) {
+            q.selected.remove(i);
+        } else if q.selected.len() < MAX_HANDOUT_OFFERS {
+            q.selected.push(id.to_owned());
+        }
+        q
+    }
+}
+
+/// What a search from the form still lacks: the patient's condition(s) and postcode.
+pub fn missing(p: &ClinicianParams) -> Vec<FieldError> {
+    let mut errors = vec![];
+    if p.conditions.is_empty() {
+        errors.push(FieldError::new(
+            "conditions",
+            ErrorCode::Required,
+            "Vælg mindst én af patientens sygdomme.",
+            "Choose at least one of the patient's conditions.",
+        ));
+    }
+    if p.postcode.is_none() && p.point.is_none() {
+        errors.push(FieldError::required("postcode", "patientens postnummer", "the patient's postcode"));
+    }
+    errors
+}
+
+/// The API address of a clinician search.
+pub fn api_search_url(p: &ClinicianParams) -> String {
+    with_query("/api/v1/clinician/offers", &p.to_pairs())
+}
+
+/// Offer ids are URL-safe tokens; anything else in a shared link is ignored.
+fn is_offer_id(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
+    let q = query_string(pairs);
+    if q.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{q}")
+    }
+}
+
+/// The handout's offers and its language, read from its address.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoutQuery {
+    pub offers: Vec<String>,
+    /// The handout's language, independent of the UI's.
+    pub lang: Lang,
+}
+
+impl HandoutQuery {
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, ui_lang: Lang) -> Self {
+        let mut h = HandoutQuery { offers: vec![], lang: ui_lang };
+        for (key, value) in pairs {
+            match (key, value.trim()) {
+                ("offer", id) if is_offer_id(id) && !h.offers.iter().any(|o| o == id) && h.offers.len() < MAX_HANDOUT_OFFERS => {
+                    h.offers.push(id.to_owned())
+                }
+                ("lang", "da") => h.lang = Lang::Da,
+                ("lang", "en") => h.lang = Lang::En,
+                _ => {}
+            }
+        }
+        h
+    }
+
+    /// `/klinik/til-patienten?offer=a&offer=b&lang=da`: the page and its share link.
+    pub fn href(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = self.offers.iter().map(|o| ("offer", o.clone())).collect();
+        pairs.push(("lang", self.lang.code().to_owned()));
+        with_query(HANDOUT_PATH, &pairs)
+    }
+}
+
+/// The referral form for an offer.
+pub fn refer_href(offer_id: &str) -> String {
+    format!("/klinik/henvis/{}", encode(offer_id))
+}
+
+/// One of the clinician's referrals.
+pub fn referral_href(code: &str) -> String {
+    format!("{REFERRALS_PATH}/{}", encode(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forebyg_shared::taxonomy::Condition;
+
+    /// `a=1&b=2` as pairs (the tests' addresses need no percent-decoding).
+    fn pairs(q: &str) -> Vec<(&str, &str)> {
+        q.split('&').filter_map(|p| p.split_once('=')).collect()
+    }
+
+    #[test]
+    fn a_search_round_trips_through_its_address() {
+        let q = ClinicianQuery::parse(pairs("conditions=kol,type-2-diabetes&postcode=9000&age=67&select=a1&select=b2&select=a1&select=<x>&utm=x"))
+            .unwrap();
+        assert_eq!(q.params.conditions, vec![Condition::Kol, Condition::Type2Diabetes]);
+        assert_eq!((q.params.postcode.as_deref(), q.params.age), (Some("9000"), Some(67)));
+        assert_eq!(q.selected, vec!["a1", "b2"]);
+        assert_eq!(q.href(), "/klinik?conditions=kol%2Ctype-2-diabetes&postcode=9000&age=67&select=a1&select=b2");
+        assert!(q.is_complete());
+        assert_eq!(api_search_url(&q.params), "/api/v1/clinician/offers?conditions=kol%2Ctype-2-diabetes&postcode=9000&age=67");
+    }
+
+    #[test]
+    fn bad_values_are_errors_and_incomplete_searches_say_what_is_missing() {
+        let errors = ClinicianQuery::parse(pairs("conditions=flu&postcode=900&age=200")).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["conditions", "postcode", "age"]);
+        let q = ClinicianQuery::parse(pairs("age=67")).unwrap();
+        let fields: Vec<String> = missing(&q.params).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec!["conditions", "postcode"]);
+        assert!(!q.is_complete());
+    }
+
+    #[test]
+    fn the_selection_toggles_and_is_capped() {
+        let mut q = ClinicianQuery::default();
+        for id in ["a", "b", "c", "d", "e"] {
+            q = q.toggled(id);
+        }
+        assert_eq!(q.selected, vec!["a", "b", "c", "d"]);
+        assert_eq!(q.toggled("b").selected, vec!["a", "c", "d"]);
+    }
+
+    #[test]
+    fn the_handout_address_carries_offers_and_language() {
+        let h = HandoutQuery::parse(pairs("offer=x1&offer=y2&offer=x1&lang=en"), Lang::Da);
+        assert_eq!((h.offers.clone(), h.lang), (vec!["x1".to_owned(), "y2".to_owned()], Lang::En));
+        assert_eq!(h.href(), "/klinik/til-patienten?offer=x1&offer=y2&lang=en");
+        let none = HandoutQuery::parse([("offer", "a b")], Lang::En);
+        assert_eq!((none.offers.len(), none.lang), (0, Lang::En));
+        assert_eq!(refer_href("a/b"), "/klinik/henvis/a%2Fb");
+    }
+}

@@ -1,0 +1,228 @@
+//! The texts of the clinician pages (search, handout, referrals) in Danish and English. The
+//! handout's texts are picked by the handout's own language, which may differ from the UI's.
+
+use forebyg_shared::Lang;
+
+crate::texts! {
+    // Navigation and entry points.
+    NAV_CLINICIAN = "For behandlere", "For clinicians";
+    FRONT_LINK = "Er du læge eller sygeplejerske? Find tilbud til din patient", "Are you a doctor or nurse? Find offers for your patient";
+    NAV_REFERRALS = "Mine henvisninger", "My referrals";
+    FOOTER_LINK = "For behandlere: find tilbud til en patient", "For clinicians: find offers for a patient";
+
+    // Clinician search.
+    SEARCH_H1 = "Find tilbud til din patient", "Find offers for your patient";
+    SEARCH_INTRO = "Vælg patientens sygdom, postnummer og evt. alder. Du ser tilbuddene nærmest først, om patienten kan deltage, og hvordan du henviser.",
+        "Choose the patient's condition, postcode and, if you like, age. You see the nearest offers first, whether the patient can join, and how to refer.";
+    FORM_LABEL = "Søg efter tilbud til en patient", "Search for offers for a patient";
+    CONDITIONS_LEGEND = "Patientens sygdom", "The patient's condition";
+    CONDITIONS_HINT = "Vælg en eller flere.", "Choose one or more.";
+    POSTCODE_LABEL = "Patientens postnummer", "The patient's postcode";
+    POSTCODE_HINT = "Fire cifre, fx 9000", "Four digits, e.g. 9000";
+    AGE_LABEL = "Patientens alder (frivillig)", "The patient's age (optional)";
+    AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
+    SEARCH = "Find tilbud", "Find offers";
+    SEARCHING = "Søger …", "Searching …";
+    DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
+    DEFAULT_REFERRAL_TEXT = "Sundhedsstyrelsen anbefaler at henvise til en afklarende samtale. Her vælger patienten og en sundhedsprofessionel de rette tilbud sammen.",
+        "The Danish Health Authority recommends referring to an intake conversation, where the patient and a health professional choose the right offers together.";
+    GROUP_EMPTY = "Ingen tilbud i nærheden.", "No offers nearby.";
+    DISTANCE = "Afstand", "Distance";
+    DIGITAL = "Digitalt", "Digital";
+    ELIGIBILITY = "Kan patienten deltage?", "Can the patient join?";
+    REFER_WHO = "Hvem kan henvise", "Who may refer";
+    REFER_HOW = "Sådan henviser du", "How to refer";
+    REFER_CONTENT = "Henvisningen skal indeholde", "The referral must contain";
+    PLACES = "Pladser", "Places";
+    NEXT_START = "Næste start", "Next start";
+    CONTINUOUS = "Løbende optag", "Join any time";
+    LANGUAGES = "Sprog", "Languages";
+    DIGITAL_ALTERNATIVE = "Digitalt alternativ", "Digital alternative";
+    DIGITAL_YES = "Kan også følges digitalt", "Can also be followed digitally";
+    DIGITAL_ONLY = "Foregår digitalt", "Takes place digitally";
+    DIGITAL_NO = "Kun fremmøde", "On site only";
+    CHOOSE_FOR_HANDOUT = "Vælg til patientarket", "Choose for the patient handout";
+    REFER = "Henvis", "Refer";
+    REFER_NOT_HERE = "Kan ikke henvises gennem Forebyg", "Cannot be referred through Forebyg";
+    NOT_STATED = "Ikke oplyst", "Not stated";
+    DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
+    HANDOUT_BAR_LABEL = "Patientark", "Patient handout";
+    HANDOUT_NONE = "Vælg et eller flere tilbud til et patientark, som du kan udskrive eller sende.",
+        "Choose one or more offers for a patient handout that you can print or send.";
+    MAKE_HANDOUT = "Lav patientark", "Make patient handout";
+    PRINT = "Udskriv", "Print";
+    SHARE_LINK = "Link til arket", "Link to the handout";
+    SHARE_HINT = "Åbner de samme tilbud. Send det til patienten eller en kollega.", "Opens the same offers. Send it to the patient or a colleague.";
+    SHORT_TEXT = "Kort tekst til sms eller e-mail", "Short text for text message or e-mail";
+    COPY = "Kopiér", "Copy";
+    COPIED = "Kopieret.", "Copied.";
+    COPY_FAILED = "Kunne ikke kopiere. Markér teksten og kopiér den selv.", "Could not copy. Select the text and copy it yourself.";
+    HANDOUT_LANG = "Arkets sprog", "Language of the handout";
+    BACK_TO_RESULTS = "Tilbage til søgningen", "Back to the search";
+    HANDOUT_TOOLS = "Udskriv eller send", "Print or send";
+
+    // The handout itself (in the handout's language).
+    HANDOUT_H1 = "Forebyggelsestilbud til dig", "Prevention offers for you";
+    HANDOUT_INTRO = "Din behandler foreslår dig disse gratis tilbud. Du bestemmer selv, om du vil deltage.",
+        "Your clinician suggests these free offers. It is up to you whether you join.";
+    WHAT = "Hvad", "What";
+    WHERE = "Hvor", "Where";
+    WHEN = "Hvornår", "When";
+    HOW_TO_JOIN = "Sådan kommer du med", "How to join";
+    PHONE = "Telefon", "Phone";
+    NEXT_STEP = "Dit næste skridt", "Your next step";
+    ONLINE = "Hjemmefra på computer, tablet eller telefon", "From home on a computer, tablet or phone";
+    NO_FIXED_TIMES = "Tider aftales med dig", "Times are agreed with you";
+    HANDOUT_EMPTY = "Arket har ingen tilbud. Gå tilbage og vælg et eller flere.", "The handout has no offers. Go back and choose one or more.";
+    HANDOUT_MISSING = "Et af tilbuddene findes ikke længere.", "One of the offers no longer exists.";
+    HANDOUT_FOOTER = "Tilbuddene findes på Forebyg. Scan koden ved et tilbud for at se det på nettet.",
+        "The offers are on Forebyg. Scan the code next to an offer to see it online.";
+    LOADING = "Indlæser …", "Loading …";
+
+    // Sign-in (the same PKCE flow as the admins').
+    SIGN_IN_H1 = "Log ind som behandler", "Sign in as a clinician";
+    SIGN_IN_INTRO = "Du skal være logget ind for at henvise gennem Forebyg og følge dine henvisninger. Søgning og patientark kræver ikke login.",
+        "You need to sign in to refer through Forebyg and follow your referrals. Searching and handouts need no sign-in.";
+    SIGN_IN = "Log ind", "Sign in";
+    SIGN_IN_NEEDED = "Log ind som behandler for at henvise og se dine henvisninger.", "Sign in as a clinician to refer and see your referrals.";
+    SIGN_IN_REDIRECTING = "Sender dig videre til login …", "Taking you to sign in …";
+    SIGN_IN_UNAVAILABLE = "Login er ikke sat op på denne server.", "Sign-in is not set up on this server.";
+    SIGN_IN_EXPIRED = "Du er blevet logget ud, fordi din session udløb. Log ind igen.", "You were signed out because your session expired. Sign in again.";
+    DEV_NOTICE = "Kun til udvikling og test: her vælger du selv rolle og organisation.", "For development and testing only: here you choose the role and organisation yourself.";
+    NO_CRYPTO = "Din browser kan ikke logge sikkert ind (Web Crypto mangler). Brug en nyere browser.",
+        "Your browser cannot sign in securely (Web Crypto is missing). Use a newer browser.";
+    CALLBACK_H1 = "Logger ind", "Signing in";
+    CALLBACK_FAILED_H1 = "Log ind lykkedes ikke", "Sign-in failed";
+    CALLBACK_DENIED = "Log ind blev afbrudt eller afvist.", "Sign-in was cancelled or refused.";
+    CALLBACK_PROVIDER_ERROR = "Login-tjenesten meldte en fejl.", "The sign-in service reported an error.";
+    CALLBACK_STATE = "Svaret fra login passer ikke til et login, der er startet i denne fane.", "The sign-in answer does not match a sign-in started in this tab.";
+    CALLBACK_INVALID_GRANT = "Login-koden er udløbet eller allerede brugt.", "The sign-in code has expired or was already used.";
+    CALLBACK_NETWORK = "Vi kunne ikke få forbindelse. Tjek din forbindelse.", "We could not connect. Check your connection.";
+    NOT_A_CLINICIAN = "Din konto er ikke en behandlerkonto med en organisation. Administratorer bruger administrationen.",
+        "Your account is not a clinician account with an organisation. Administrators use the administration.";
+    TRY_AGAIN = "Prøv at logge ind igen", "Try signing in again";
+    SIGN_OUT = "Log ud", "Sign out";
+    SIGNED_IN_AS = "Logget ind som", "Signed in as";
+
+    // Referring.
+    REFER_H1_PREFIX = "Henvis til", "Refer to";
+    REFER_INTRO = "Send kun det, udbyderen skal bruge for at kontakte patienten. Udbyderen svarer dig her, og du kan følge henvisningen under »Mine henvisninger«.",
+        "Send only what the provider needs to contact the patient. The provider answers you here, and you can follow the referral under \u{201c}My referrals\u{201d}.";
+    PATIENT_NAME = "Patientens navn", "The patient's name";
+    PATIENT_CONTACT = "Hvordan kan udbyderen kontakte patienten?", "How can the provider contact the patient?";
+    PATIENT_CONTACT_HINT = "Telefonnummer, e-mailadresse eller begge dele.", "Phone number, e-mail address or both.";
+    PHONE_LABEL = "Telefonnummer", "Phone number";
+    PHONE_HINT = "8 cifre, fx 12 34 56 78", "8 digits, e.g. 12 34 56 78";
+    EMAIL_LABEL = "E-mailadresse", "E-mail address";
+    CPR_LABEL = "CPR-nummer (frivilligt)", "CPR number (optional)";
+    CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";
+    REASON_LABEL = "Kort begrundelse (frivillig)", "Short reason (optional)";
+    REASON_HINT = "Fx »KOL, motiveret for træning«. Højst 500 tegn.", "E.g. \u{201c}COPD, motivated for exercise\u{201d}. At most 500 characters.";
+    INTERPRETER_LABEL = "Behov for tolk", "Interpreter needed";
+    NO_INTERPRETER = "Ingen tolk", "No interpreter";
+    CONSENT_LABEL = "Patienten har sagt ja til, at henvisningen sendes", "The patient agreed to the referral being sent";
+    CONSENT_HINT = "Oplysningerne sendes kun til udbyderen af tilbuddet og slettes senest 90 dage efter, at henvisningen er afsluttet.",
+        "The details go only to the offer's provider and are deleted at the latest 90 days after the referral is closed.";
+    SEND_REFERRAL = "Send henvisningen", "Send the referral";
+    SENDING = "Sender …", "Sending …";
+    SENT = "Henvisningen er sendt", "The referral has been sent";
+    SENT_TEXT = "Udbyderen kontakter patienten. Du kan følge henvisningen under »Mine henvisninger«.",
+        "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
+    REFERRAL_CODE = "Henvisningens kode", "The referral's code";
+    REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
+    OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
+
+    // Mine henvisninger.
+    REFERRALS_INTRO = "Dine henvisninger gennem Forebyg, nyeste først. Kun du kan se dem.", "Your referrals through Forebyg, newest first. Only you can see them.";
+    REFERRALS_EMPTY = "Du har ikke sendt nogen henvisninger endnu.", "You have not sent any referrals yet.";
+    CHANGED = "Nyt siden sidst", "New since last time";
+    OFFER = "Tilbud", "Offer";
+    STATUS = "Status", "Status";
+    SENT_ON = "Sendt", "Sent";
+    HISTORY = "Historik", "History";
+    DECLINE_REASON = "Begrundelse for afvisning", "Reason for declining";
+    CLOSING_NOTE = "Afslutningsnotat", "Closing note";
+    WITHDRAW = "Træk henvisningen tilbage", "Withdraw the referral";
+    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Udbyderen får besked, og det kan ikke fortrydes.",
+        "Do you want to withdraw the referral? The provider is told, and it cannot be undone.";
+    WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
+    WITHDRAW_NO = "Nej, behold den", "No, keep it";
+    WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
+    EXPIRES = "Slettes", "Deleted on";
+    INTERPRETER = "Tolk", "Interpreter";
+    BACK_TO_REFERRALS = "Tilbage til mine henvisninger", "Back to my referrals";
+    NOT_FOUND = "Henvisningen findes ikke (eller er slettet).", "The referral does not exist (or has been deleted).";
+    LOAD_ERROR = "Vi kunne ikke hente tilbuddene. Prøv igen om lidt.", "We could not fetch the offers. Try again shortly.";
+    RETRY = "Prøv igen", "Try again";
+}
+
+/// "3 tilbud" / "1 offer" in a group heading.
+pub fn offer_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Da, n) => format!("{n} tilbud"),
+        (Lang::En, 1) => "1 offer".to_owned(),
+        (Lang::En, n) => format!("{n} offers"),
+    }
+}
+
+/// The results' heading: "Tilbud nær 9000 Aalborg".
+pub fn near(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Da => format!("Tilbud nær {place}"),
+        Lang::En => format!("Offers near {place}"),
+    }
+}
+
+/// "2 valgt til patientarket".
+pub fn chosen(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Da => format!("{n} valgt til patientarket (højst {}).", super::query::MAX_HANDOUT_OFFERS),
+        Lang::En => format!("{n} chosen for the patient handout (at most {}).", super::query::MAX_HANDOUT_OFFERS),
+    }
+}
+
+/// The accessible name of an offer's "choose" checkbox: "Vælg til patientarket: KOL-træning".
+pub fn choose_offer(lang: Lang, title: &str) -> String {
+    format!("{}: {title}", CHOOSE_FOR_HANDOUT.get(lang))
+}
+
+/// The accessible name of an offer's "refer" link: "Henvis til KOL-træning".
+pub fn refer_to(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Da => format!("Henvis til {title}"),
+        Lang::En => format!("Refer to {title}"),
+    }
+}
+
+/// The refer page's heading: "Henvis til KOL-træning".
+pub fn refer_heading(lang: Lang, title: &str) -> String {
+    format!("{} {title}", REFER_H1_PREFIX.get(lang))
+}
+
+/// "Henvisning K7QM-4XRT".
+pub fn referral_heading(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Da => format!("Henvisning {code}"),
+        Lang::En => format!("Referral {code}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages() {
+        for (name, t) in ALL {
+            assert!(!t.da.trim().is_empty() && !t.en.trim().is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn sentences() {
+        assert_eq!(offer_count(Lang::En, 1), "1 offer");
+        assert_eq!(offer_count(Lang::Da, 3), "3 tilbud");
+        assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
+        assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");
+    }
+}

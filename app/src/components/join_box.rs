@@ -1,0 +1,46 @@
+//! How to join an offer, said before anyone clicks (issue #15 point 2): the button when one can
+//! sign up oneself; the waiting list or a full course said plainly before the form; and, when a
+//! referral is needed, the next step (talk to your doctor, show them this page).
+
+use crate::components::badges::ReferralBadge;
+use crate::context::last_search;
+use crate::{i18n, next_steps, query};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
+    let t = move |x: i18n::Text| x.get(lang);
+    let signup = query::signup_href(&offer.id);
+    let body = match (offer.referral.self_referral, offer.capacity) {
+        (false, _) => view! {
+            <div class="notice notice--referral">
+                <p class="notice__title"><ReferralBadge lang=lang /></p>
+                <p>{t(next_steps::NEEDS_REFERRAL_TEXT)}</p>
+                <p class="no-print"><a href="#tools-h2">{t(next_steps::PRINT_OR_SHARE)}</a></p>
+            </div>
+        }
+        .into_any(),
+        (true, Capacity::Full) => view! {
+            <div class="notice">
+                <p class="notice__title"><strong>{t(next_steps::FULL_TITLE)}</strong></p>
+                <p>{t(next_steps::FULL_TEXT)}</p>
+                <p class="no-print"><a href=last_search()>{t(next_steps::FIND_OTHER)}</a></p>
+            </div>
+        }
+        .into_any(),
+        (true, Capacity::Waitlist) => view! {
+            <div class="notice">
+                <p class="notice__title"><strong>{t(next_steps::WAITLIST_TITLE)}</strong></p>
+                <p>{t(next_steps::WAITLIST_TEXT)}</p>
+                <p class="no-print"><a class="button" href=signup>{t(next_steps::JOIN_WAITLIST)}</a></p>
+            </div>
+        }
+        .into_any(),
+        (true, _) => view! { <p class="no-print"><a class="button" href=signup>{t(i18n::JOIN_BUTTON)}</a></p> }.into_any(),
+    };
+    let danish_only = (lang == Lang::En).then(|| view! { <p class="muted">{t(next_steps::DANISH_ONLY)}</p> });
+    view! { {danish_only} {body} }
+}

@@ -1,0 +1,70 @@
+//! The texts that tell a citizen what happens next and what they can do (issue #15): a wider
+//! search when few offers are near, who may join and how, what a request's status means. In
+//! Danish and English, beside `i18n` (which holds the page texts).
+
+use crate::texts;
+use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::Lang;
+
+texts! {
+    // Joining, before anyone clicks (point 2).
+    NEEDS_REFERRAL = "Kræver henvisning", "Needs a referral";
+    NEEDS_REFERRAL_TEXT = "Du kan ikke selv tilmelde dig. Tal med din læge – vis denne side.",
+        "You cannot sign up yourself. Talk to your doctor – show them this page.";
+    PRINT_OR_SHARE = "Udskriv eller del siden", "Print or share this page";
+    FULL_TITLE = "Holdet er fuldt", "The course is full";
+    FULL_TEXT = "Der er ingen ledige pladser og ingen venteliste lige nu, så du kan ikke bede om at komme med.",
+        "There are no places and no waiting list right now, so you cannot ask to join.";
+    FIND_OTHER = "Find et andet tilbud", "Find another offer";
+    WAITLIST_TITLE = "Der er venteliste", "There is a waiting list";
+    WAITLIST_TEXT = "Beder du om at komme med, kommer du på ventelisten. Udbyderen kontakter dig, når der bliver en plads.",
+        "If you ask to join, you go on the waiting list. The provider contacts you when a place is free.";
+    JOIN_WAITLIST = "Skriv mig på ventelisten", "Put me on the waiting list";
+    DANISH_ONLY = "Teksten om tilbuddet findes kun på dansk.", "The description of this offer is only in Danish.";
+
+    // The receipt and status (point 4).
+    STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
+}
+
+/// What a status means for the citizen, in one sentence.
+pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
+    use ReferralStatus::*;
+    match (status, lang) {
+        (Received, Lang::Da) => "Udbyderen har fået din henvendelse, men har ikke kontaktet dig endnu.",
+        (Received, Lang::En) => "The provider has your request but has not contacted you yet.",
+        (Contacted, Lang::Da) => "Udbyderen har kontaktet dig eller prøvet at kontakte dig for at aftale det videre.",
+        (Contacted, Lang::En) => "The provider has contacted you, or tried to, to agree the next steps.",
+        (Enrolled, Lang::Da) => "Du er skrevet ind på tilbuddet.",
+        (Enrolled, Lang::En) => "You are enrolled on the offer.",
+        (Declined, Lang::Da) => "Udbyderen kan ikke tage dig med på dette tilbud.",
+        (Declined, Lang::En) => "The provider cannot take you on this offer.",
+        (Withdrawn, Lang::Da) => "Du har trukket henvendelsen tilbage. Dit navn og din besked er slettet.",
+        (Withdrawn, Lang::En) => "You withdrew the request. Your name and message are deleted.",
+        (Completed, Lang::Da) => "Forløbet er afsluttet.",
+        (Completed, Lang::En) => "The course is completed.",
+    }
+}
+
+/// "Det nærmeste tilbud er 26,9 km væk." (the distance already formatted).
+pub fn nearest_beyond(lang: Lang, distance: &str) -> String {
+    match lang {
+        Lang::Da => format!("Det nærmeste tilbud er {distance} væk."),
+        Lang::En => format!("The nearest offer is {distance} away."),
+    }
+}
+
+/// "Vis 24 tilbud inden for 50 km" (a one-tap wider search).
+pub fn show_wider(lang: Lang, count: &str, radius: &str) -> String {
+    match lang {
+        Lang::Da => format!("Vis {count} tilbud inden for {radius}"),
+        Lang::En => format!("Show {count} {} within {radius}", if count == "1" { "offer" } else { "offers" }),
+    }
+}
+
+/// "Se 12 digitale tilbud, som du kan følge hjemmefra".
+pub fn show_digital(lang: Lang, count: &str) -> String {
+    match lang {
+        Lang::Da => format!("Se {count} digitale tilbud, som du kan følge hjemmefra"),
+        Lang::En => format!("See {count} digital {}, which you can follow from home", if count == "1" { "offer" } else { "offers" }),
+    }
+}

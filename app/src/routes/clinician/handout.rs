@@ -1,0 +1,212 @@
+//! `/klinik/til-patienten?offer=…&offer=…&lang=da`: the patient handout. On screen: the handout
+//! as it will print, with its language (independent of the UI's), "print", the share link (this
+//! page's address) and a short text for a text message or an e-mail. On paper (print stylesheet):
+//! one A4 page with, per offer, what, where, when, how to join, the phone number, a QR code of the
+//! offer's page and the patient's next step.
+
+use super::search::LAST_SEARCH_KEY;
+use crate::api::ApiError;
+use crate::clinician::handout as h;
+use crate::clinician::query::{HandoutQuery, SEARCH_PATH};
+use crate::clinician::texts as t;
+use crate::components::js_module;
+use crate::context::use_lang;
+use crate::{dom, query};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The chosen offers that still exist, and whether any is gone.
+#[derive(Clone)]
+struct Loaded {
+    offers: Vec<Offer>,
+    missing: bool,
+}
+
+async fn load(ids: Vec<String>) -> Result<Loaded, ApiError> {
+    let mut loaded = Loaded { offers: vec![], missing: false };
+    for id in ids {
+        match crate::http::get::<Offer>(&query::api_offer_url(&id), None).await {
+            Ok(o) => loaded.offers.push(o),
+            Err(e) if e.is_not_found() => loaded.missing = true,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(loaded)
+}
+
+fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+#[component]
+pub fn HandoutPage() -> impl IntoView {
+    let lang = use_lang();
+    let map = use_query_map();
+    let handout = Memo::new(move |_| map.with(|m| HandoutQuery::parse(m.into_iter().map(|(k, v)| (k.as_ref(), v)), lang)));
+    let ids = Memo::new(move |_| handout.with(|h| h.offers.clone()));
+    let offers = LocalResource::new(move || load(ids.get()));
+    js_module::load("forebyg:qr");
+
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    dom::set_title(lang, t::HANDOUT_BAR_LABEL.get(lang));
+    let back = dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned());
+
+    view! {
+        <div class="handout-tools no-print">
+            <p class="back-link"><a href=back><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+            <h1 node_ref=h1 tabindex="-1">{t::HANDOUT_BAR_LABEL.get(lang)}</h1>
+            <LanguageChoice handout=handout lang=lang />
+        </div>
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match offers.await {
+                    Ok(l) if l.offers.is_empty() => view! {
+                        {l.missing.then(|| view! { <p class="status status--error">{t::HANDOUT_MISSING.get(lang)}</p> })}
+                        <p>{t::HANDOUT_EMPTY.get(lang)}</p>
+                    }
+                    .into_any(),
+                    Ok(l) => {
+                        let missing = l.missing;
+                        let chosen = StoredValue::new(l.offers);
+                        // A change of the handout's language redraws it (the offers stay loaded).
+                        let redraw = move || {
+                            let hq = handout.get();
+                            chosen.with_value(|os| view! { <Tools offers=os.clone() handout=hq.clone() lang=lang />{sheet(os, hq.lang)} })
+                        };
+                        view! {
+                            {missing.then(|| view! { <p class="status status--error no-print">{t::HANDOUT_MISSING.get(lang)}</p> })}
+                            {redraw}
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! {
+                        <p class="status status--error">{t::LOAD_ERROR.get(lang)}" "{e.message(lang)}</p>
+                        <button class="button button--secondary" type="button" on:click=move |_| offers.refetch()>{t::RETRY.get(lang)}</button>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The handout's language: Danish or English, whatever the UI speaks.
+#[component]
+fn LanguageChoice(handout: Memo<HandoutQuery>, lang: Lang) -> impl IntoView {
+    let navigate = use_navigate();
+    let choose = move |l: Lang| {
+        let href = HandoutQuery { lang: l, ..handout.get_untracked() }.href();
+        navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let option = move |l: Lang, label: &'static str| {
+        let choose = choose.clone();
+        let id = format!("handout-lang-{}", l.code());
+        view! {
+            <div class="choice">
+                <input class="choice__input" type="radio" name="handout-lang" id=id.clone() value=l.code()
+                    prop:checked=move || handout.with(|h| h.lang == l) on:change=move |_| choose(l) />
+                <label class="choice__label" for=id lang=l.code()>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field handout-lang">
+            <legend class="field__label">{t::HANDOUT_LANG.get(lang)}</legend>
+            <div class="choices choices--inline">{option(Lang::Da, "Dansk")}{option(Lang::En, "English")}</div>
+        </fieldset>
+    }
+}
+
+/// Print, the share link and the short text, each with its own way to copy.
+#[component]
+fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView {
+    let link = format!("{}{}", origin(), handout.href());
+    let text = h::short_text(&offers, &link, handout.lang);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = move |id: &'static str| {
+        move |_| {
+            let value = document().get_element_by_id(id).and_then(|el| el.get_attribute("data-copy")).unwrap_or_default();
+            leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&value)).await.is_ok();
+                if !ok {
+                    // Leave the text selected, so the clinician can copy it themself.
+                    if let Some(el) = document().get_element_by_id(id) {
+                        let _ = js_sys::Reflect::get(&el, &"select".into())
+                            .ok()
+                            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+                            .map(|f| f.call0(&el));
+                    }
+                }
+                copied.set(Some(if ok { t::COPIED.get(lang) } else { t::COPY_FAILED.get(lang) }));
+            });
+        }
+    };
+    view! {
+        <section class="handout-tools no-print" aria-labelledby="handout-tools-title">
+            <h2 id="handout-tools-title">{t::HANDOUT_TOOLS.get(lang)}</h2>
+            <p><button class="button" type="button" on:click=move |_| { let _ = window().print(); }>{t::PRINT.get(lang)}</button></p>
+            <div class="field">
+                <label class="field__label" for="handout-link">{t::SHARE_LINK.get(lang)}</label>
+                <p class="hint" id="handout-link-hint">{t::SHARE_HINT.get(lang)}</p>
+                <div class="copy-row">
+                    <input class="input copy-row__value" id="handout-link" type="text" readonly aria-describedby="handout-link-hint"
+                        prop:value=link.clone() data-copy=link.clone() />
+                    <button class="button button--secondary button--small" type="button" on:click=copy("handout-link")
+                        aria-label=format!("{}: {}", t::COPY.get(lang), t::SHARE_LINK.get(lang))>{t::COPY.get(lang)}</button>
+                </div>
+            </div>
+            <div class="field">
+                <label class="field__label" for="handout-text">{t::SHORT_TEXT.get(lang)}</label>
+                <textarea class="input input--textarea" id="handout-text" readonly rows="5" prop:value=text.clone() data-copy=text.clone()></textarea>
+                <p><button class="button button--secondary button--small" type="button" on:click=copy("handout-text")
+                    aria-label=format!("{}: {}", t::COPY.get(lang), t::SHORT_TEXT.get(lang))>{t::COPY.get(lang)}</button></p>
+            </div>
+            <p role="status" class="status">{move || copied.get()}</p>
+        </section>
+    }
+}
+
+/// The handout itself, in its own language (`lang` on the element: screen readers and the QR
+/// captions follow it). Offer titles and summaries are Danish data.
+fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
+    let data_lang = (hl != Lang::Da).then_some("da");
+    let items = offers
+        .iter()
+        .map(|o| {
+            let title_id = format!("handout-{}", o.id);
+            let url = format!("{}{}", origin(), query::offer_href(&o.id));
+            let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{p}</dd></div> });
+            let labelled_by = title_id.clone();
+            view! {
+                <section class="handout__offer" aria-labelledby=labelled_by>
+                    <div class="handout__text">
+                        <h3 id=title_id lang=data_lang>{o.title.clone()}</h3>
+                        <dl class="handout__facts">
+                            <div><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
+                            <div><dt>{t::WHERE.get(hl)}</dt><dd>{h::where_text(o, hl)}</dd></div>
+                            <div><dt>{t::WHEN.get(hl)}</dt><dd>{h::when_text(o, hl)}</dd></div>
+                            <div><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl)}</dd></div>
+                            {phone}
+                        </dl>
+                        <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{h::next_step(o, hl)}</p>
+                    </div>
+                    <forebyg-qr class="handout__qr" data-url=url data-kind="offer"></forebyg-qr>
+                </section>
+            }
+        })
+        .collect_view();
+    let many = offers.len() > 2;
+    view! {
+        <article class="handout" class:handout--many=many lang=hl.code() aria-labelledby="handout-title">
+            <h2 id="handout-title" class="handout__title">{t::HANDOUT_H1.get(hl)}</h2>
+            <p class="handout__intro">{t::HANDOUT_INTRO.get(hl)}</p>
+            {items}
+            <p class="handout__foot">{t::HANDOUT_FOOTER.get(hl)}</p>
+        </article>
+    }
+}

@@ -1,0 +1,11 @@
+//! The clinician pages: the search at `/klinik` (no sign-in), the patient handout, the sign-in,
+//! the referral form and "Mine henvisninger" (signed in as a clinician). Their pure parts (URLs,
+//! sentences, texts) are in `crate::clinician`.
+
+pub mod handout;
+pub mod refer;
+pub mod referrals;
+mod results;
+pub mod search;
+mod session;
+pub mod sign_in;

@@ -1,0 +1,292 @@
+//! `/klinik/henvis/:id`: a signed-in clinician refers a patient to an offer through Forebyg,
+//! sending the minimum the provider needs. The same rules as the API check the form first
+//! (`ClinicianReferralRequest::validate`); the idempotency key makes a double submit or a retry
+//! one referral; an offer that does not take this clinician says why before anything is typed.
+
+use super::search::{condition_input_id, LAST_SEARCH_KEY};
+use super::session::{self, SignInPrompt};
+use crate::api::ApiError;
+use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
+use crate::clinician::texts as t;
+use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::components::field::TextField;
+use crate::context::use_lang;
+use crate::{dom, query};
+use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::types;
+use forebyg_shared::referral_route::forebyg_refusal;
+use forebyg_shared::taxonomy::{Capacity, Condition};
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+const ERROR_SUMMARY_ID: &str = "error-summary";
+/// Interpreter languages offered in the form (ISO 639-1), the most asked for in Denmark first.
+const INTERPRETER_LANGUAGES: &[&str] = &["ar", "tr", "so", "ur", "fa", "ps", "ti", "pl", "uk", "ru", "ro", "en", "de"];
+
+/// Today as YYYY-MM-DD (for the CPR number's birth date check).
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The conditions of the last clinician search: the reason usually starts there.
+fn searched_conditions() -> Vec<Condition> {
+    let href = dom::load(dom::Store::Session, LAST_SEARCH_KEY).unwrap_or_default();
+    let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let pairs: Vec<(String, String)> =
+        query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
+    ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map(|q| q.params.conditions).unwrap_or_default()
+}
+
+#[component]
+pub fn ReferPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let offer = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { crate::http::get::<Offer>(&query::api_offer_url(&id), None).await }
+        })
+    };
+    let profile = session::profile();
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    Effect::new(move |_| {
+        let title = match offer.get() {
+            Some(Ok(o)) => t::refer_heading(lang, &o.title),
+            _ => t::REFER_H1_PREFIX.get(lang).to_owned(),
+        };
+        dom::set_title(lang, &title);
+    });
+
+    view! {
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let (o, p) = (offer.await, profile.await);
+                match o {
+                    Err(e) if e.is_not_found() => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p>{t::OFFER_GONE.get(lang)}</p> }.into_any(),
+                    Err(e) => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p class="status status--error">{e.message(lang)}</p> }.into_any(),
+                    Ok(o) => view! {
+                        <h1 node_ref=h1 tabindex="-1">{t::refer_heading(lang, &o.title)}</h1>
+                        <p class="lead">{o.provider.name.clone()}{o.location.as_ref().map(|l| format!(", {}", l.city))}</p>
+                        {match p {
+                            Some(Ok(p)) => view! { <Referral offer=o profile=p lang=lang /> }.into_any(),
+                            Some(Err(e)) if e.status() == Some(403) => view! { <p class="status status--error" role="alert">{t::NOT_A_CLINICIAN.get(lang)}</p> }.into_any(),
+                            _ => view! { <SignInPrompt lang=lang /> }.into_any(),
+                        }}
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The form, or why this clinician cannot refer to this offer through Forebyg, or the receipt.
+#[component]
+fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoView {
+    if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
+        return view! {
+            <div class="notice notice--refused" role="alert">
+                <h2>{t::REFUSED.get(lang)}</h2>
+                <p>{refusal.reason.get(lang).to_owned()}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let sent = RwSignal::new(None::<ClinicianReferral>);
+    view! {
+        <p class="muted">{t::SIGNED_IN_AS.get(lang)}" "{profile.name.clone().unwrap_or_default()}" · "{profile.organisation.name.clone()}</p>
+        {move || match sent.get() {
+            Some(r) => receipt(r, lang).into_any(),
+            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+fn receipt(r: ClinicianReferral, lang: Lang) -> impl IntoView {
+    let back =
+        dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned());
+    request_animation_frame(|| dom::focus_id("referral-sent"));
+    view! {
+        <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
+            <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
+            <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
+            <p class="receipt__code">{r.code.clone()}</p>
+            <p>{t::SENT_TEXT.get(lang)}</p>
+            <ul class="plain link-list">
+                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
+                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
+                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
+            </ul>
+        </section>
+    }
+}
+
+/// The form's state: every field, the errors (the form's own check, then the API's) and the
+/// one idempotency key of this form.
+#[derive(Clone, Copy)]
+struct FormState {
+    name: RwSignal<String>,
+    phone: RwSignal<String>,
+    email: RwSignal<String>,
+    cpr: RwSignal<String>,
+    conditions: RwSignal<Vec<Condition>>,
+    reason: RwSignal<String>,
+    interpreter: RwSignal<String>,
+    consent: RwSignal<bool>,
+    errors: RwSignal<Vec<FieldError>>,
+    refused: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    key: StoredValue<String>,
+}
+
+impl FormState {
+    fn new() -> Self {
+        FormState {
+            name: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            cpr: RwSignal::new(String::new()),
+            conditions: RwSignal::new(searched_conditions()),
+            reason: RwSignal::new(String::new()),
+            interpreter: RwSignal::new(String::new()),
+            consent: RwSignal::new(false),
+            errors: RwSignal::new(vec![]),
+            refused: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            key: StoredValue::new(format!("clinic-{}", dom::random_key())),
+        }
+    }
+
+    fn request(self) -> ClinicianReferralRequest {
+        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
+        ClinicianReferralRequest {
+            idempotency_key: self.key.get_value(),
+            patient_name: self.name.get_untracked().trim().to_owned(),
+            phone: opt(self.phone),
+            email: opt(self.email),
+            cpr: opt(self.cpr),
+            conditions: self.conditions.get_untracked(),
+            reason: opt(self.reason),
+            interpreter_language: opt(self.interpreter),
+            patient_consent: self.consent.get_untracked(),
+        }
+    }
+
+    fn error(self, field: &'static str, lang: Lang) -> Signal<Option<String>> {
+        Signal::derive(move || self.errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned())))
+    }
+}
+
+#[component]
+fn ReferralForm(
+    offer: Offer,
+    referrer: forebyg_shared::referral_route::ReferrerKind,
+    sent: RwSignal<Option<ClinicianReferral>>,
+    lang: Lang,
+) -> impl IntoView {
+    let f = FormState::new();
+    let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
+    let rules = offer.referral.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if f.busy.get_untracked() {
+            return;
+        }
+        let req = f.request();
+        let problems = req.validate(&today());
+        if !problems.is_empty() {
+            f.errors.set(problems);
+            request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
+            return;
+        }
+        f.errors.set(vec![]);
+        f.busy.set(true);
+        let (url, rules) = (url.clone(), rules.clone());
+        leptos::task::spawn_local(async move {
+            match session::post::<_, ClinicianReferral>(&url, &req).await {
+                Ok(r) => sent.set(Some(r)),
+                Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
+                    f.errors.set(p.errors);
+                    request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
+                }
+                Err(ApiError::Problem(p)) if p.status == 409 => {
+                    // The same reasons as the API's, in the UI's language.
+                    let capacity = if p.kind == types::OFFER_FULL { Capacity::Full } else { Capacity::Open };
+                    let reason = forebyg_refusal(&rules, capacity, referrer).map(|r| r.reason.get(lang).to_owned());
+                    f.refused.set(Some(reason.or(p.detail).unwrap_or_else(|| t::REFUSED.get(lang).to_owned())));
+                }
+                Err(e) => f.refused.set(Some(e.message(lang).to_owned())),
+            }
+            f.busy.set(false);
+        });
+    };
+
+    let interpreter_options = INTERPRETER_LANGUAGES
+        .iter()
+        .map(|code| {
+            let name = crate::format::capitalise(crate::i18n::language_name(lang, code).unwrap_or(code));
+            view! { <option value=*code>{name}</option> }
+        })
+        .collect_view();
+    let consent_error = f.error("patient_consent", lang);
+    let conditions_error = f.error("conditions", lang);
+    view! {
+        <p>{t::REFER_INTRO.get(lang)}</p>
+        {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
+        {move || f.refused.get().map(|r| view! { <div class="notice notice--refused" role="alert"><h2>{t::REFUSED.get(lang)}</h2><p>{r}</p></div> })}
+        <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>
+            <TextField id="patient_name" label=t::PATIENT_NAME.get(lang) autocomplete="off" value=f.name error=f.error("patient_name", lang) lang=lang />
+            <fieldset class="field field--group" aria-describedby="contact-hint">
+                <legend class="field__label">{t::PATIENT_CONTACT.get(lang)}</legend>
+                <p class="hint" id="contact-hint">{t::PATIENT_CONTACT_HINT.get(lang)}</p>
+                <TextField id="phone" label=t::PHONE_LABEL.get(lang) hint=t::PHONE_HINT.get(lang) kind="tel" autocomplete="off" value=f.phone error=f.error("phone", lang) lang=lang />
+                <TextField id="email" label=t::EMAIL_LABEL.get(lang) kind="email" autocomplete="off" value=f.email error=f.error("email", lang) lang=lang />
+            </fieldset>
+            <TextField id="cpr" label=t::CPR_LABEL.get(lang) hint=t::CPR_HINT.get(lang) autocomplete="off" value=f.cpr error=f.error("cpr", lang) lang=lang />
+            <fieldset class="field" class:field--error=move || conditions_error.with(Option::is_some)>
+                <legend class="field__label">{t::CONDITIONS_LEGEND.get(lang)}</legend>
+                {move || conditions_error.get().map(|m| view! { <FieldErrorMessage id="conditions-error".to_owned() message=m lang=lang /> })}
+                <div class="choices">
+                    {Condition::ALL.iter().map(|&c| {
+                        let id = condition_input_id(c);
+                        view! {
+                            <div class="choice">
+                                <input class="choice__input" type="checkbox" id=id.clone() prop:checked=move || f.conditions.with(|cs| cs.contains(&c))
+                                    on:change=move |ev| { let on = event_target_checked(&ev); f.conditions.update(|cs| { cs.retain(|x| *x != c); if on { cs.push(c) } }) } />
+                                <label class="choice__label" for=id>{c.label(lang)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <TextField id="reason" label=t::REASON_LABEL.get(lang) hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
+            <div class="field">
+                <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
+                <select class="select" id="interpreter_language" on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
+                    <option value="">{t::NO_INTERPRETER.get(lang)}</option>
+                    {interpreter_options}
+                </select>
+            </div>
+            <div class="consent field" class:field--error=move || consent_error.with(Option::is_some)>
+                <p class="hint" id="consent-hint">{t::CONSENT_HINT.get(lang)}</p>
+                {move || consent_error.get().map(|m| view! { <FieldErrorMessage id="patient_consent-error".to_owned() message=m lang=lang /> })}
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id="patient_consent" aria-describedby="consent-hint"
+                        prop:checked=move || f.consent.get() on:change=move |ev| f.consent.set(event_target_checked(&ev)) />
+                    <label class="choice__label" for="patient_consent">{t::CONSENT_LABEL.get(lang)}</label>
+                </div>
+            </div>
+            <button class="button" type="submit" disabled=move || f.busy.get()>{move || if f.busy.get() { t::SENDING.get(lang) } else { t::SEND_REFERRAL.get(lang) }}</button>
+        </form>
+        <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
+    }
+}

@@ -1,0 +1,231 @@
+//! The answer to a clinician search: the handout bar and the offers grouped by intervention, each
+//! card with distance, eligibility and its reasons, the referral route, places and start,
+//! languages and the digital alternative, plus "choose for the handout" and "refer".
+
+use super::search::SearchState;
+use crate::clinician::query::{self as cq, HandoutQuery};
+use crate::clinician::texts as t;
+use crate::components::badges::{CapacityBadge, DemoBadge};
+use crate::{format, query};
+use forebyg_shared::eligibility::Verdict;
+use forebyg_shared::search::clinician::{ClinicianHit, ClinicianSearchResponse, OfferGroup};
+use forebyg_shared::taxonomy::Format;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+pub const RESULTS_HEADING_ID: &str = "results-heading";
+
+/// "9000 Aalborg", or what is known of the place.
+fn place(r: &ClinicianSearchResponse, lang: Lang) -> String {
+    match (&r.origin.postcode, &r.origin.place_name) {
+        (Some(pc), Some(name)) => format!("{pc} {name}"),
+        (Some(pc), None) => pc.clone(),
+        (None, Some(name)) => name.clone(),
+        (None, None) => r.origin.region.label(lang).to_owned(),
+    }
+}
+
+/// How many offers are chosen, and the way to the handout.
+#[component]
+pub fn HandoutBar(lang: Lang) -> impl IntoView {
+    let state = expect_context::<SearchState>();
+    let selected = Memo::new(move |_| state.selected());
+    move || {
+        state.params.with(Option::is_some).then(|| {
+            let bar = move || {
+                let ids = selected.get();
+                if ids.is_empty() {
+                    view! { <p>{t::HANDOUT_NONE.get(lang)}</p> }.into_any()
+                } else {
+                    let href = HandoutQuery { offers: ids.clone(), lang }.href();
+                    view! {
+                        <p>{t::chosen(lang, ids.len())}</p>
+                        <p><a class="button" href=href>{t::MAKE_HANDOUT.get(lang)}</a></p>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <section class="handout-bar no-print" aria-labelledby="handout-bar-title">
+                    <h2 id="handout-bar-title" class="handout-bar__title">{t::HANDOUT_BAR_LABEL.get(lang)}</h2>
+                    <div role="status">{bar}</div>
+                </section>
+            }
+        })
+    }
+}
+
+/// The groups of the URL's search (nothing before a search; field errors show in the summary).
+#[component]
+pub fn Results(lang: Lang) -> impl IntoView {
+    let state = expect_context::<SearchState>();
+    view! {
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::SEARCHING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match state.answer.await {
+                    Some(Ok(r)) => answer(r, state, lang).into_any(),
+                    Some(Err(e)) if e.field_errors().is_empty() => view! {
+                        <h2 id=RESULTS_HEADING_ID tabindex="-1">{t::LOAD_ERROR.get(lang)}</h2>
+                        <p class="status status--error">{e.message(lang)}</p>
+                        <button class="button button--secondary" type="button" on:click=move |_| state.answer.refetch()>{t::RETRY.get(lang)}</button>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
+    let heading = t::near(lang, &place(&r, lang));
+    view! {
+        <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        {r.groups.into_iter().map(|g| group(g, state, lang)).collect_view()}
+    }
+}
+
+fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
+    let id = format!("group-{}", g.category.code());
+    let digital_id = format!("{id}-digital");
+    let count = t::offer_count(lang, g.nearby.len() + g.digital.len());
+    let empty = g.nearby.is_empty() && g.digital.is_empty();
+    let digital = (!g.digital.is_empty()).then(|| {
+        let cards = g.digital.into_iter().map(|h| card(h, state, lang)).collect_view();
+        view! {
+            <p class="clinic-group__sub" id=digital_id.clone()>{t::DIGITAL_ALTERNATIVES.get(lang)}</p>
+            <ul class="results" aria-labelledby=digital_id>{cards}</ul>
+        }
+    });
+    let labelled_by = id.clone();
+    view! {
+        <section class="clinic-group" aria-labelledby=labelled_by>
+            <h3 id=id class="clinic-group__title">
+                {g.category.label(lang)}
+                {g.default_referral.then(|| view! { " "<span class="badge badge--default">{t::DEFAULT_REFERRAL.get(lang)}</span> })}
+                " "<span class="clinic-group__count">"("{count}")"</span>
+            </h3>
+            {g.default_referral.then(|| view! { <p class="notice">{t::DEFAULT_REFERRAL_TEXT.get(lang)}</p> })}
+            <p class="muted">{g.category.description(lang)}</p>
+            {empty.then(|| view! { <p>{t::GROUP_EMPTY.get(lang)}</p> })}
+            {(!g.nearby.is_empty()).then(|| view! { <ul class="results">{g.nearby.into_iter().map(|h| card(h, state, lang)).collect_view()}</ul> })}
+            {digital}
+        </section>
+    }
+}
+
+/// The eligibility verdict with a shape as well as a colour, and its reasons.
+fn eligibility(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
+    let verdict = hit.eligibility.verdict;
+    let icon = match verdict {
+        Verdict::Eligible => "✓",
+        Verdict::NotEligible => "✕",
+        Verdict::Check => "?",
+    };
+    let reasons: Vec<String> = hit.eligibility.reasons.iter().map(|r| r.get(lang).to_owned()).collect();
+    view! {
+        <div class=format!("eligibility eligibility--{}", verdict.code())>
+            <p class="eligibility__verdict">
+                <span class="visually-hidden">{t::ELIGIBILITY.get(lang)}" "</span>
+                <span class="eligibility__icon" aria-hidden="true">{icon}</span>
+                {verdict.label(lang)}
+            </p>
+            {(!reasons.is_empty()).then(|| view! { <ul class="eligibility__reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
+        </div>
+    }
+}
+
+/// Who may refer, how, and what the referral must contain.
+fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
+    let r = &hit.referral;
+    let who: Vec<&str> = r.referrers().iter().map(|k| k.label(lang)).collect();
+    let how: Vec<&str> = r.methods.iter().map(|m| m.label(lang)).collect();
+    let or_not_stated =
+        |items: Vec<&str>| if items.is_empty() { t::NOT_STATED.get(lang).to_owned() } else { format::capitalise(&format::list(&items, lang)) };
+    let content = r.must_include.as_ref().map(|m| view! { <div><dt>{t::REFER_CONTENT.get(lang)}</dt><dd>{m.get(lang).to_owned()}</dd></div> });
+    let note = r.note.clone().map(|n| view! { <p class="referral-route__note">{n}</p> });
+    view! {
+        <dl class="facts facts--stacked referral-route">
+            <div><dt>{t::REFER_WHO.get(lang)}</dt><dd>{or_not_stated(who)}</dd></div>
+            <div><dt>{t::REFER_HOW.get(lang)}</dt><dd>{or_not_stated(how)}</dd></div>
+            {content}
+        </dl>
+        {note}
+    }
+}
+
+fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
+    let o = &hit.offer;
+    let id = o.id.clone();
+    let title_id = format!("offer-{id}-title");
+    let choose_id = format!("offer-{id}-choose");
+    let labelled_by = title_id.clone();
+    let distance = match (hit.distance_km, o.format) {
+        (Some(km), f) if f != Format::Digital => format::distance(km, lang),
+        _ => t::DIGITAL.get(lang).to_owned(),
+    };
+    let start = match &o.next_start {
+        Some(d) => format::date(d, lang),
+        None => t::CONTINUOUS.get(lang).to_owned(),
+    };
+    let digital = match o.format {
+        Format::Digital => t::DIGITAL_ONLY,
+        Format::Hybrid => t::DIGITAL_YES,
+        Format::OnSite => t::DIGITAL_NO,
+    };
+    let languages =
+        (!hit.languages.is_empty()).then(|| view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{format::languages(&hit.languages, lang)}</dd></div> });
+    let phone = hit.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang)}</dt><dd>{p}</dd></div> });
+    let chosen = {
+        let id = id.clone();
+        Memo::new(move |_| state.selected().contains(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| state.toggle(&id)
+    };
+    // On a chosen card, the way on to the handout follows the checkbox (the next Tab stop).
+    let handout_link = move || {
+        chosen.get().then(|| {
+            let href = HandoutQuery { offers: state.selected(), lang }.href();
+            view! { <a class="clinic-card__handout" href=href>{t::MAKE_HANDOUT.get(lang)}</a> }
+        })
+    };
+    // Full once MAX_HANDOUT_OFFERS are chosen: the others cannot be added.
+    let full = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS);
+    let refer = if hit.refer_through_forebyg {
+        view! { <a class="button button--secondary button--small" href=cq::refer_href(&id) aria-label=t::refer_to(lang, &o.title)>{t::REFER.get(lang)}</a> }.into_any()
+    } else {
+        view! { <span class="muted">{t::REFER_NOT_HERE.get(lang)}</span> }.into_any()
+    };
+    view! {
+        <li class="result">
+            <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
+                <div class="card__head">
+                    <h4 class="card__title" id=title_id><a href=query::offer_href(&id)>{o.title.clone()}</a></h4>
+                    <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
+                </div>
+                {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
+                {eligibility(&hit, lang)}
+                <dl class="facts">
+                    <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
+                    <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
+                    {languages}
+                    <div><dt>{t::DIGITAL_ALTERNATIVE.get(lang)}</dt><dd>{digital.get(lang)}</dd></div>
+                    {o.city.clone().map(|c| view! { <div><dt>{t::WHERE.get(lang)}</dt><dd>{c}</dd></div> })}
+                    {phone}
+                </dl>
+                {referral_route(&hit, lang)}
+                <div class="clinic-card__actions">
+                    <div class="choice">
+                        <input class="choice__input" type="checkbox" id=choose_id.clone() prop:checked=move || chosen.get()
+                            disabled=move || full.get() && !chosen.get() on:change=toggle />
+                        <label class="choice__label" for=choose_id>{t::CHOOSE_FOR_HANDOUT.get(lang)}<span class="visually-hidden">": "{o.title.clone()}</span></label>
+                    </div>
+                    {handout_link}
+                    {refer}
+                </div>
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,258 @@
+//! `/klinik`: a clinician finds offers for a patient in a consultation. Conditions first, then
+//! postcode and (optional) age; the answer is grouped by intervention with eligibility and the
+//! referral route. The whole search, and the offers chosen for the handout, live in the URL; the
+//! form only navigates.
+
+use super::results::{HandoutBar, Results, RESULTS_HEADING_ID};
+use crate::api::ApiError;
+use crate::clinician::query::{self as cq, ClinicianQuery};
+use crate::clinician::texts as t;
+use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::context::use_lang;
+use crate::dom;
+use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
+use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::ev::SubmitEvent;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use std::rc::Rc;
+
+const ERROR_SUMMARY_ID: &str = "error-summary";
+/// The last clinician search of this tab, for the handout's way back.
+pub const LAST_SEARCH_KEY: &str = "forebyg.clinician.search";
+
+/// The form's values as the URL has them (even invalid ones, shown next to their errors).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct FormValues {
+    conditions: Vec<Condition>,
+    postcode: String,
+    age: String,
+}
+
+fn form_values(map: &ParamsMap) -> FormValues {
+    let conditions = map.get_all("conditions").unwrap_or_default();
+    FormValues {
+        conditions: conditions.iter().flat_map(|v| v.split(',')).filter_map(|c| Condition::from_code(c.trim())).collect(),
+        postcode: map.get("postcode").unwrap_or_default(),
+        age: map.get("age").unwrap_or_default(),
+    }
+}
+
+/// The id of a condition's checkbox (the first is the target of the error summary's link).
+pub fn condition_input_id(c: Condition) -> String {
+    format!("condition-{}", c.code())
+}
+
+/// The page's state: the URL's search and selection, and the API's answer to the search.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    pub query: Memo<Result<ClinicianQuery, Vec<FieldError>>>,
+    /// The search alone (a change of the selection does not search again).
+    pub params: Memo<Option<ClinicianParams>>,
+    pub answer: LocalResource<Option<Result<ClinicianSearchResponse, ApiError>>>,
+    navigate: StoredValue<Rc<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+}
+
+impl SearchState {
+    fn new() -> Self {
+        let map = use_query_map();
+        let query = Memo::new(move |_| map.with(|m| ClinicianQuery::parse(m.into_iter().map(|(k, v)| (k.as_ref(), v)).collect::<Vec<_>>())));
+        let params = Memo::new(move |_| query.with(|q| q.as_ref().ok().filter(|q| q.is_complete()).map(|q| q.params.clone())));
+        let answer = LocalResource::new(move || {
+            let p = params.get();
+            async move {
+                match p {
+                    Some(p) => Some(crate::http::get::<ClinicianSearchResponse>(&cq::api_search_url(&p), None).await),
+                    None => None,
+                }
+            }
+        });
+        let navigate: Rc<dyn Fn(&str, NavigateOptions)> = Rc::new(use_navigate());
+        SearchState { query, params, answer, navigate: StoredValue::new_local(navigate) }
+    }
+
+    /// The offers chosen for the handout.
+    pub fn selected(self) -> Vec<String> {
+        self.query.with(|q| q.as_ref().map(|q| q.selected.clone()).unwrap_or_default())
+    }
+
+    /// Adds or removes an offer from the handout selection (the URL follows; no new search).
+    pub fn toggle(self, id: &str) {
+        if let Some(href) = self.query.with_untracked(|q| q.as_ref().ok().map(|q| q.toggled(id).href())) {
+            // Choosing is not a page change: no new history entry, no scroll.
+            self.navigate.with_value(|go| go(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
+        }
+    }
+
+    /// Goes to a new search.
+    fn search(self, q: ClinicianQuery) {
+        self.navigate.with_value(|go| go(&q.href(), NavigateOptions::default()));
+    }
+}
+
+#[component]
+pub fn ClinicianSearchPage() -> impl IntoView {
+    let lang = use_lang();
+    let state = SearchState::new();
+    provide_context(state);
+    let map = use_query_map();
+
+    let initial = map.with_untracked(form_values);
+    let conditions = RwSignal::new(initial.conditions);
+    let postcode = RwSignal::new(initial.postcode);
+    let age = RwSignal::new(initial.age);
+    let client_errors = RwSignal::new(Vec::<FieldError>::new());
+    // Back/forward: the form follows the URL.
+    Effect::new(move |_| {
+        let v = map.with(form_values);
+        conditions.set(v.conditions);
+        postcode.set(v.postcode);
+        age.set(v.age);
+        client_errors.set(vec![]);
+    });
+
+    // Errors: the form's own check, then the URL's, then the API's (e.g. an unknown postcode).
+    let errors = Memo::new(move |_| {
+        let c = client_errors.get();
+        if !c.is_empty() {
+            return c;
+        }
+        if let Err(e) = state.query.get() {
+            return e;
+        }
+        match state.answer.get() {
+            Some(Some(Err(e))) => e.field_errors().to_vec(),
+            _ => vec![],
+        }
+    });
+    let field_error = move |field: &'static str| errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned()));
+
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    Effect::new(move |_| {
+        let title = if errors.with(Vec::is_empty) {
+            t::SEARCH_H1.get(lang).to_owned()
+        } else {
+            format!("{} {}", crate::i18n::ERROR_PREFIX.get(lang), t::SEARCH_H1.get(lang))
+        };
+        dom::set_title(lang, &title);
+        if let Ok(q) = state.query.get() {
+            if q.is_complete() {
+                dom::save(dom::Store::Session, LAST_SEARCH_KEY, &q.href());
+            }
+        }
+    });
+
+    // After a submit, focus goes to the results heading (or the error summary) once the answer is in.
+    let focus_when_done = StoredValue::new(false);
+    Effect::new(move |_| {
+        let target = match state.answer.get() {
+            Some(Some(Ok(_))) => RESULTS_HEADING_ID,
+            Some(Some(Err(e))) if !e.field_errors().is_empty() => ERROR_SUMMARY_ID,
+            Some(Some(Err(_))) => RESULTS_HEADING_ID,
+            _ => return,
+        };
+        if focus_when_done.get_value() {
+            focus_when_done.set_value(false);
+            request_animation_frame(move || dom::focus_id(target));
+        }
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let joined = conditions.with_untracked(|cs| cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(","));
+        let (pc, a) = (postcode.get_untracked(), age.get_untracked());
+        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim())];
+        let problems = match ClinicianQuery::parse(pairs) {
+            Err(e) => e,
+            Ok(q) => {
+                let missing = cq::missing(&q.params);
+                if missing.is_empty() {
+                    client_errors.set(vec![]);
+                    focus_when_done.set_value(true);
+                    // A new search starts a new selection.
+                    state.search(ClinicianQuery { params: q.params, selected: vec![] });
+                    return;
+                }
+                missing
+            }
+        };
+        client_errors.set(problems);
+        request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
+    };
+
+    view! {
+        <h1 node_ref=h1 tabindex="-1">{t::SEARCH_H1.get(lang)}</h1>
+        <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
+        <p><a href=cq::REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
+        {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
+        <div class="clinic-layout">
+            <form class="search-form clinic-form" role="search" aria-label=t::FORM_LABEL.get(lang) novalidate on:submit=submit>
+                {conditions_field(conditions, Signal::derive(move || field_error("conditions")), lang)}
+                <div class="field" class:field--error=move || field_error("postcode").is_some()>
+                    <label class="field__label" for="postcode">{t::POSTCODE_LABEL.get(lang)}</label>
+                    <p class="hint" id="postcode-hint">{t::POSTCODE_HINT.get(lang)}</p>
+                    {move || field_error("postcode").map(|m| view! { <FieldErrorMessage id="postcode-error".to_owned() message=m lang=lang /> })}
+                    <input class="input input--postcode" id="postcode" name="postcode" type="text" inputmode="numeric" autocomplete="off" maxlength="4"
+                        aria-describedby=move || if field_error("postcode").is_some() { "postcode-hint postcode-error" } else { "postcode-hint" }
+                        aria-invalid=move || field_error("postcode").is_some().then_some("true")
+                        prop:value=move || postcode.get() on:input=move |ev| postcode.set(event_target_value(&ev)) />
+                </div>
+                <div class="field" class:field--error=move || field_error("age").is_some()>
+                    <label class="field__label" for="age">{t::AGE_LABEL.get(lang)}</label>
+                    <p class="hint" id="age-hint">{t::AGE_HINT.get(lang)}</p>
+                    {move || field_error("age").map(|m| view! { <FieldErrorMessage id="age-error".to_owned() message=m lang=lang /> })}
+                    <input class="input input--age" id="age" name="age" type="text" inputmode="numeric" autocomplete="off" maxlength="3"
+                        aria-describedby=move || if field_error("age").is_some() { "age-hint age-error" } else { "age-hint" }
+                        aria-invalid=move || field_error("age").is_some().then_some("true")
+                        prop:value=move || age.get() on:input=move |ev| age.set(event_target_value(&ev)) />
+                </div>
+                <button class="button" type="submit">{t::SEARCH.get(lang)}</button>
+            </form>
+            <div class="clinic-results">
+                <HandoutBar lang=lang />
+                <Results lang=lang />
+            </div>
+        </div>
+    }
+}
+
+/// The patient's conditions as checkboxes (several may be chosen).
+fn conditions_field(chosen: RwSignal<Vec<Condition>>, error: Signal<Option<String>>, lang: Lang) -> impl IntoView {
+    let boxes = Condition::ALL
+        .iter()
+        .map(|&c| {
+            let id = condition_input_id(c);
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                chosen.update(|cs| {
+                    cs.retain(|x| *x != c);
+                    if on {
+                        cs.push(c);
+                    }
+                });
+            };
+            view! {
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id=id.clone() name="conditions" value=c.code()
+                        prop:checked=move || chosen.with(|cs| cs.contains(&c)) on:change=toggle />
+                    <label class="choice__label" for=id>{c.label(lang)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" class:field--error=move || error.with(Option::is_some)
+            aria-describedby=move || if error.with(Option::is_some) { "conditions-hint conditions-error" } else { "conditions-hint" }>
+            <legend class="field__label">{t::CONDITIONS_LEGEND.get(lang)}</legend>
+            <p class="hint" id="conditions-hint">{t::CONDITIONS_HINT.get(lang)}</p>
+            {move || error.get().map(|m| view! { <FieldErrorMessage id="conditions-error".to_owned() message=m lang=lang /> })}
+            <div class="choices choices--two">{boxes}</div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,42 @@
+//! The last 5 searches, kept on the device and offered while no search is shown.
+
+use super::{place, Outcome};
+use crate::dom::{self, Store};
+use crate::{i18n, query};
+use forebyg_shared::search::SearchParams;
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+const RECENT_KEY: &str = "forebyg.recent";
+
+/// Remembers each answered search; the list of recent searches while the page shows none.
+pub(super) fn recent_searches(
+    outcome: Memo<Outcome>,
+    parsed: Memo<Result<SearchParams, Vec<FieldError>>>,
+    lang: Lang,
+) -> impl Fn() -> Option<AnyView> {
+    let recent = RwSignal::new(dom::load(Store::Local, RECENT_KEY).unwrap_or_default());
+    Effect::new(move |_| {
+        if let Outcome::Done(r) = outcome.get() {
+            if let Ok(p) = parsed.get_untracked() {
+                let updated = query::push_recent(&recent.get_untracked(), &query::search_href(&SearchParams { page: 1, ..p }), &place(&r, lang));
+                dom::save(Store::Local, RECENT_KEY, &updated);
+                recent.set(updated);
+            }
+        }
+    });
+    move || {
+        let list = recent.with(|s| query::recent_list(s));
+        (matches!(outcome.get(), Outcome::Idle) && !list.is_empty()).then(|| {
+            let items = list.into_iter().map(|(href, place)| view! { <li><a href=href>{i18n::search_title(lang, &place)}</a></li> }).collect_view();
+            view! {
+                <section class="recent" aria-labelledby="recent-h2">
+                    <h2 id="recent-h2">{i18n::RECENT_SEARCHES.get(lang)}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+            .into_any()
+        })
+    }
+}

@@ -1,0 +1,155 @@
+import { expect, test, type Locator, type Page } from './fixtures';
+import { ClinicianSearchPage, HandoutPage, T, chooseClinician, printedPages, useLanguage, type Lang } from '../pages/clinician-pages';
+import { signInAs, unique } from '../pages/admin-api';
+import { expectNoAxeViolations } from './a11y';
+
+// The clinician journey of issue #10, once per language and viewport (projects desktop 1280 px
+// and mobile 390 px): find offers for a 67-year-old with KOL near 9000, see one marked not
+// eligible with its reason, print a handout for two offers, sign in, refer, withdraw a second
+// referral; the region admin works the first to completed with a closing note, and the
+// clinician sees each step and the note.
+
+/** Fills and sends the referral form for a patient; returns the referral's code. */
+async function refer(page: Page, t: (typeof T)['da'], patient: string, phone: string): Promise<string> {
+  await page.getByLabel(t.patientName, { exact: true }).fill(patient);
+  await page.getByLabel(t.phone, { exact: true }).fill(phone);
+  await page.getByRole('checkbox', { name: t.consent }).check();
+  await page.getByRole('button', { name: t.send }).click();
+  const done = page.getByRole('region', { name: t.sent });
+  await expect(done).toBeVisible();
+  return (await done.locator('.receipt__code').innerText()).trim();
+}
+
+/** The "refer" link of a card that takes referrals through Forebyg. */
+function referLink(card: Locator, t: (typeof T)['da']): Locator {
+  return card.getByRole('link', { name: new RegExp(`^${t.refer} `) });
+}
+
+const phone = () => `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+for (const lang of ['da', 'en'] as Lang[]) {
+  test(`a clinician finds, hands out, refers and follows a referral to its end (${lang})`, async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const t = T[lang];
+    await useLanguage(page, lang);
+
+    // Find: from the front page, conditions first.
+    await page.goto('/');
+    await page.getByRole('link', { name: t.frontLink }).click();
+    const search = new ClinicianSearchPage(page, lang);
+    await expect(search.heading).toBeVisible();
+    await search.search('9000', [t.kol], '67');
+    await expect(page).toHaveURL(/\/klinik\?conditions=kol&postcode=9000&age=67$/);
+    // Afklarende samtale first, marked as the default referral.
+    await expect(page.locator('.clinic-group').first()).toHaveAttribute('aria-labelledby', 'group-afklarende-samtale');
+    await expect(search.group(t.intake).getByText(t.defaultReferral, { exact: true })).toBeVisible();
+    // An offer the patient may not join says why.
+    const refused = search.cardsWith(t.notEligible).first();
+    await expect(refused.locator('.eligibility__reasons li').first()).toHaveText(
+      lang === 'da' ? /^(For personer på 18–65 år|Kun for .+)$/ : /^(For people aged 18–65|Only for .+)$/,
+    );
+    await expectNoAxeViolations(page, `clinician search (${lang})`);
+
+    // Hand out: two eligible offers on one printed page, in the other language too.
+    const eligible = search.cardsWith(t.eligible);
+    const titles = [await search.title(eligible.nth(0)), await search.title(eligible.nth(1))];
+    await eligible.nth(0).getByRole('checkbox', { name: new RegExp(`^${t.choose}`) }).check();
+    await eligible.nth(1).getByRole('checkbox', { name: new RegExp(`^${t.choose}`) }).check();
+    await expect(page).toHaveURL(/&select=[^&]+&select=[^&]+$/);
+    await search.makeHandout.first().click();
+    const handout = new HandoutPage(page, lang);
+    await expect(handout.heading).toBeVisible();
+    await expect(handout.sheet(lang)).toBeVisible();
+    const other: Lang = lang === 'da' ? 'en' : 'da';
+    await handout.handoutLanguage(other === 'en' ? 'English' : 'Dansk').check();
+    const sheet = handout.sheet(other);
+    await expect(sheet).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/klinik/til-patienten\\?offer=[^&]+&offer=[^&]+&lang=${other}$`));
+    await expect(handout.shareLink).toHaveValue(page.url());
+    for (const title of titles) await expect(handout.shortText).toHaveValue(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expectNoAxeViolations(page, `handout (${lang})`);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(handout.heading).toBeHidden();
+    await expect(handout.print).toBeHidden();
+    await expect(page.locator('.site-header')).toBeHidden();
+    const offers = sheet.getByRole('region');
+    await expect(offers).toHaveCount(2);
+    for (let i = 0; i < 2; i++) {
+      await expect(offers.nth(i).getByRole('heading', { level: 3 })).toHaveText(titles[i]);
+      await expect(offers.nth(i)).toContainText(T[other].nextStep);
+      await expect(offers.nth(i).getByRole('img', { name: T[other].qrLabel })).toBeVisible();
+    }
+    expect(await printedPages(page)).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The share link opens the same selection.
+    const shared = await page.context().newPage();
+    await shared.goto(await handout.shareLink.inputValue());
+    for (const title of titles) await expect(new HandoutPage(shared, lang).sheet(other)).toContainText(title);
+    await shared.close();
+
+    // Refer: signing in on the way, as a clinician of a practice.
+    await page.goBack();
+    await expect(search.resultsHeading).toBeVisible();
+    const referable = search.cardsWith(t.eligible).filter({ has: page.getByRole('link', { name: new RegExp(`^${t.refer} `) }) });
+    await referLink(referable.nth(0), t).click();
+    await page.getByRole('button', { name: t.signIn, exact: true }).click();
+    await chooseClinician(page, lang, unique('Lægerne i Testgade'));
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${t.referH1} `) })).toBeVisible();
+    await page.getByRole('button', { name: t.send }).click();
+    await expect(page.getByRole('alert').getByRole('heading', { name: t.errorsTitle })).toBeVisible();
+    await expectNoAxeViolations(page, `referral form with errors (${lang})`);
+    const first = unique('Karen Klinik');
+    const firstCode = await refer(page, t, first, phone());
+
+    // A second referral, withdrawn again.
+    await page.getByRole('link', { name: t.backToResults, exact: true }).click();
+    await expect(search.resultsHeading).toBeVisible();
+    await referLink(referable.nth(1), t).click();
+    const second = unique('Jens Klinik');
+    const secondCode = await refer(page, t, second, phone());
+    await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(secondCode) }).click();
+    await page.getByRole('button', { name: t.withdraw }).click();
+    await page.getByRole('button', { name: t.confirmWithdraw }).click();
+    await expect(page.getByRole('status').filter({ hasText: t.withdrawn })).toBeVisible();
+    await expectNoAxeViolations(page, `referral detail (${lang})`);
+
+    // A clinician never reaches the admin workspace: their sign-in is not an admin's.
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/admin\/login$/);
+
+    // The region admin (Nordjylland: 9000 Aalborg) works the first referral to its end.
+    const adminContext = await browser.newContext({ viewport: page.viewportSize() });
+    const admin = await adminContext.newPage();
+    await signInAs(admin, 'nordjylland');
+    await admin.goto('/admin/henvendelser');
+    const card = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: first }) });
+    await expect(card).toContainText('Henvist af');
+    await expect(card).toContainText(firstCode);
+    const pill = card.locator('.pill');
+    await card.getByRole('button', { name: `Kontaktet: ${first}` }).click();
+    await expect(pill).toHaveText('Kontaktet');
+    await card.getByRole('button', { name: `Tilmeld: ${first}` }).click();
+    await expect(pill).toHaveText('Tilmeldt');
+    await card.getByRole('button', { name: `Afslut: ${first}` }).click();
+    const note = 'Gennemførte 14 af 16 træningsgange. Fortsætter på eget hold.';
+    await card.getByLabel('Afslutningsnotat').fill(note);
+    await card.getByRole('button', { name: 'Afslut henvisningen' }).click();
+    await expect(pill).toHaveText('Afsluttet');
+    await expectNoAxeViolations(admin, 'inbox with a clinician referral');
+    await adminContext.close();
+
+    // The clinician sees each step and the closing note.
+    await page.goto('/klinik/henvisninger');
+    const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: first }) });
+    await expect(mine).toContainText(t.completed);
+    await expect(mine).toContainText(t.changed);
+    await mine.getByRole('link', { name: new RegExp(firstCode) }).click();
+    const history = page.getByRole('list', { name: lang === 'da' ? 'Historik' : 'History' });
+    for (const step of [t.received, t.contacted, t.enrolled, t.completed]) await expect(history).toContainText(step);
+    await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
+    await expectNoAxeViolations(page, `completed referral (${lang})`);
+  });
+}

@@ -1,0 +1,220 @@
+//! The clinician search: the patient's conditions, postcode and age in, the offers grouped by
+//! intervention out (afklarende samtale first, the default referral), each with eligibility and
+//! referral route. `?conditions=kol,type-2-diabetes&postcode=9000&age=67` in the page URL and
+//! in the API call alike.
+
+use super::{OfferSummary, SearchOrigin, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
+use crate::eligibility::{self, Assessment, Patient};
+use crate::geo::{GeoPoint, DENMARK};
+use crate::offer::{Offer, ReferralRules};
+use crate::taxonomy::{Capacity, Category, Condition};
+use crate::validation::{self, FieldError};
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_PER_GROUP: u32 = 3;
+pub const MAX_PER_GROUP: u32 = 10;
+/// Digital offers shown per group, after the nearby ones.
+pub const DIGITAL_PER_GROUP: usize = 2;
+
+/// A clinician search as URL query pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClinicianParams {
+    /// The patient's conditions (any of them); empty: all offers.
+    pub conditions: Vec<Condition>,
+    pub postcode: Option<String>,
+    pub point: Option<GeoPoint>,
+    /// The patient's age in years, if given.
+    pub age: Option<u8>,
+    pub radius_km: f64,
+    /// Nearby offers per group.
+    pub per_group: u32,
+}
+
+impl Default for ClinicianParams {
+    fn default() -> Self {
+        ClinicianParams { conditions: vec![], postcode: None, point: None, age: None, radius_km: DEFAULT_RADIUS_KM, per_group: DEFAULT_PER_GROUP }
+    }
+}
+
+impl ClinicianParams {
+    /// Parses decoded query pairs; `conditions` is comma-separated and may also repeat.
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Vec<FieldError>> {
+        let mut p = ClinicianParams::default();
+        let mut errors = vec![];
+        let (mut lat, mut lon) = (None, None);
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let r = match key {
+                "conditions" | "condition" => value.split(',').map(str::trim).filter(|c| !c.is_empty()).try_for_each(|c| {
+                    validation::known_code("conditions", c, Condition::from_code).map(|c| {
+                        if !p.conditions.contains(&c) {
+                            p.conditions.push(c)
+                        }
+                    })
+                }),
+                "postcode" => validation::postcode_format(key, value).map(|_| p.postcode = Some(value.to_owned())),
+                "lat" => validation::number_in_range(key, value, DENMARK.min.lat, DENMARK.max.lat).map(|v| lat = Some(v)),
+                "lon" => validation::number_in_range(key, value, DENMARK.min.lon, DENMARK.max.lon).map(|v| lon = Some(v)),
+                "age" => validation::integer_in_range(key, value, 0, u32::from(eligibility::MAX_AGE)).map(|v| p.age = Some(v as u8)),
+                "radius_km" => validation::number_in_range(key, value, MIN_RADIUS_KM, MAX_RADIUS_KM).map(|v| p.radius_km = v),
+                "per_group" => validation::integer_in_range(key, value, 1, MAX_PER_GROUP).map(|v| p.per_group = v),
+                _ => Ok(()),
+            };
+            errors.extend(r.err());
+        }
+        p.point = super::point(lat, lon, &mut errors);
+        if errors.is_empty() {
+            Ok(p)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The canonical query pairs (defaults left out), for the page URL and the API call.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![];
+        if !self.conditions.is_empty() {
+            out.push(("conditions", self.conditions.iter().map(|c| c.code()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(pc) = &self.postcode {
+            out.push(("postcode", pc.clone()));
+        }
+        if let Some(pt) = self.point {
+            out.push(("lat", crate::decimal::format(pt.lat, 5)));
+            out.push(("lon", crate::decimal::format(pt.lon, 5)));
+        }
+        if let Some(age) = self.age {
+            out.push(("age", age.to_string()));
+        }
+        if self.radius_km != DEFAULT_RADIUS_KM {
+            out.push(("radius_km", crate::decimal::format(self.radius_km, 3)));
+        }
+        if self.per_group != DEFAULT_PER_GROUP {
+            out.push(("per_group", self.per_group.to_string()));
+        }
+        out
+    }
+
+    /// The intervention groups to show, in order: afklarende samtale (the default referral),
+    /// the other five, then stress/anxiety/depression when no condition is chosen or anxiety and
+    /// depression is among them.
+    pub fn groups(&self) -> Vec<Category> {
+        let mut groups = Category::REQUIRED.to_vec();
+        if self.conditions.is_empty() || self.conditions.contains(&Condition::AngstDepression) {
+            groups.push(Category::StressAngstDepression);
+        }
+        groups
+    }
+
+    /// Whether an offer belongs in the results: it targets one of the patient's conditions (or
+    /// none was chosen). Eligibility is not a filter: a not-eligible offer shows, with why.
+    pub fn matches(&self, offer: &Offer) -> bool {
+        self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c))
+    }
+
+    /// The patient as [`eligibility::assess`] sees them.
+    pub fn patient(&self) -> Patient<'_> {
+        Patient { age: self.age, conditions: &self.conditions }
+    }
+}
+
+/// `GET /api/v1/clinician/offers` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClinicianSearchResponse {
+    pub origin: SearchOrigin,
+    pub radius_km: f64,
+    pub groups: Vec<OfferGroup>,
+}
+
+/// One intervention's offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferGroup {
+    pub category: Category,
+    /// Refer here when in doubt: Sundhedsstyrelsen recommends the intake conversation first.
+    pub default_referral: bool,
+    /// Matching on-site and hybrid offers within the radius (more than `nearby` may show).
+    pub nearby_total: u32,
+    /// The nearest `per_group`, nearest first.
+    pub nearby: Vec<ClinicianHit>,
+    /// Up to two digital offers of the searched region: the alternative to travelling.
+    pub digital: Vec<ClinicianHit>,
+}
+
+/// One offer for the clinician: what the citizen search shows plus what a referral needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClinicianHit {
+    /// Capacity, next start, city, provider and so on.
+    pub offer: OfferSummary,
+    /// Kilometres from the patient's postcode; `None` for a digital offer.
+    pub distance_km: Option<f64>,
+    pub languages: Vec<String>,
+    pub eligibility: Assessment,
+    /// Who may refer, how, and what the referral must contain.
+    pub referral: ReferralRules,
+    /// A referral through Forebyg is possible for some referrer (the offer takes them and is
+    /// not full); whether for this clinician: [`crate::referral_route::forebyg_refusal`].
+    pub refer_through_forebyg: bool,
+    pub phone: Option<String>,
+}
+
+impl ClinicianHit {
+    pub fn new(offer: &Offer, distance_km: Option<f64>, params: &ClinicianParams) -> Self {
+        ClinicianHit {
+            offer: OfferSummary::from(offer),
+            distance_km,
+            languages: offer.languages.clone(),
+            eligibility: eligibility::assess(&offer.eligibility, &params.patient()),
+            referral: offer.referral.clone(),
+            refer_through_forebyg: offer.referral.takes_forebyg() && offer.capacity != Capacity::Full,
+            phone: offer.contact.phone.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::ErrorCode;
+
+    #[test]
+    fn parses_and_writes_back() {
+        let p = ClinicianParams::parse([("conditions", "kol,type-2-diabetes"), ("postcode", "9000"), ("age", "67"), ("utm", "x")]).unwrap();
+        assert_eq!((p.conditions.clone(), p.postcode.as_deref(), p.age), (vec![Condition::Kol, Condition::Type2Diabetes], Some("9000"), Some(67)));
+        let pairs = p.to_pairs();
+        assert_eq!(pairs[0], ("conditions", "kol,type-2-diabetes".to_owned()));
+        assert_eq!(ClinicianParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
+        let repeated = ClinicianParams::parse([("conditions", "kol"), ("conditions", "kol"), ("conditions", "kraeft")]).unwrap();
+        assert_eq!(repeated.conditions, [Condition::Kol, Condition::Kraeft]);
+    }
+
+    #[test]
+    fn reports_every_bad_field() {
+        let errs = ClinicianParams::parse([("conditions", "kol,flu"), ("postcode", "90"), ("age", "121"), ("per_group", "11")]).unwrap_err();
+        let got: Vec<_> = errs.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            got,
+            [
+                ("conditions", ErrorCode::Unknown),
+                ("postcode", ErrorCode::Invalid),
+                ("age", ErrorCode::OutOfRange),
+                ("per_group", ErrorCode::OutOfRange)
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_start_with_the_intake_conversation() {
+        let kol = ClinicianParams { conditions: vec![Condition::Kol], ..Default::default() };
+        assert_eq!(kol.groups()[0], Category::AfklarendeSamtale);
+        assert_eq!(kol.groups().len(), 6);
+        let anxious = ClinicianParams { conditions: vec![Condition::AngstDepression], ..Default::default() };
+        assert_eq!(anxious.groups().last(), Some(&Category::StressAngstDepression));
+        assert_eq!(ClinicianParams::default().groups().len(), 7);
+    }
+}
