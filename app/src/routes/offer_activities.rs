@@ -29,7 +29,9 @@ fn item(v: ActivityView, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The section, left out when the offer links to no active activity.
+/// The section, left out when the offer links to no active activity. Its own `Suspense` keeps
+/// this request from suspending the offer page around it (which would re-render the page and
+/// take the focus off its heading).
 #[component]
 pub fn ContinueAfterwards(offer_id: String, lang: Lang) -> impl IntoView {
     let url = format!("{}/activities?{}", crate::query::api_offer_url(&offer_id), place_query(&crate::context::last_search()));
@@ -37,16 +39,20 @@ pub fn ContinueAfterwards(offer_id: String, lang: Lang) -> impl IntoView {
         let url = url.clone();
         async move { api::get_activities(&url).await }
     });
-    move || {
-        found.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| {
-            view! {
-                <section class="offer__section">
-                    <h2>{i18n::SECTION_CONTINUE.get(lang)}</h2>
-                    <p>{i18n::CONTINUE_INTRO.get(lang)}</p>
-                    <ul>{list.into_iter().map(|v| item(v, lang)).collect_view()}</ul>
-                </section>
-            }
-        })
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                found.await.ok().filter(|list| !list.is_empty()).map(|list| {
+                    view! {
+                        <section class="offer__section">
+                            <h2>{i18n::SECTION_CONTINUE.get(lang)}</h2>
+                            <p>{i18n::CONTINUE_INTRO.get(lang)}</p>
+                            <ul>{list.into_iter().map(|v| item(v, lang)).collect_view()}</ul>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
     }
 }
 
