@@ -124,6 +124,11 @@ mod fetch {
         get_json(url).await
     }
 
+    /// `GET /api/v1/packages`: the kronikerpakker (data, not code: names and components change).
+    pub async fn packages() -> Result<Vec<forebyg_shared::package::PackageRecord>, ApiError> {
+        get_json("/api/v1/packages").await
+    }
+
     /// `GET /api/v1/postcodes/{code}`
     pub async fn postcode(code: &str) -> Result<PostcodeInfo, ApiError> {
         get_json(&format!("/api/v1/postcodes/{}", query::encode(code))).await

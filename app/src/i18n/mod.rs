@@ -132,7 +132,7 @@ texts! {
     FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     CONDITIONS_NONE = "Tilbuddet er ikke rettet mod en bestemt sygdom.", "The offer is not aimed at a particular illness.";
-    KRONIKERPAKKE = "Del af", "Part of";
+    PACKAGES_INTRO = "Tilbuddet er en del af en kronikerpakke: det forløb, regionen skal tilbyde mennesker med en bestemt kronisk sygdom. Tilbuddet giver dig denne del af pakken:", "The offer is part of a chronic care package: the care the region must offer people with a particular long-term illness. The offer gives you this part of the package:";
     ENROLMENT_CONTINUOUS = "Du kan starte, når du er klar (løbende optag).", "You can start whenever you are ready (continuous enrolment).";
     NEXT_START = "Næste start", "Next start";
     WHEN = "Hvornår", "When";
@@ -167,6 +167,8 @@ texts! {
     Q_HINT = "Fx yoga, hjerte eller rygestop", "E.g. yoga, heart or quit smoking";
     CONDITION_LABEL = "Sygdom", "Illness";
     ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
+    PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
+    ANY_PACKAGE = "Alle, også uden for en kronikerpakke", "All, also outside a chronic care package";
     FORMAT_LABEL = "Hvordan foregår det?", "How does it take place?";
     ANY_FORMAT = "Med fremmøde og digitalt", "On site and digital";
     TIME_LEGEND = "Hvornår passer det dig?", "When suits you?";

@@ -4,6 +4,7 @@ pub mod clinician;
 pub mod not_found;
 pub mod offer;
 pub mod offer_activities;
+pub mod offer_packages;
 pub mod receipt;
 pub mod saved;
 pub mod search;

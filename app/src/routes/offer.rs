@@ -86,10 +86,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
 
     let who = {
         let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
-        // The known packages by name; the offer page lists the components once packages are read from the API.
-        let pakker: Vec<&str> =
-            o.packages.iter().filter_map(|d| forebyg_shared::taxonomy::Kronikerpakke::from_code(&d.package)).map(|k| k.label(lang)).collect();
-        let pakke = (!pakker.is_empty()).then(|| view! { <p>{t(i18n::KRONIKERPAKKE)}" "{pakker.join(", ")}"."</p> });
+        let pakke = (!o.packages.is_empty()).then(|| view! { <super::offer_packages::OfferPackages deliveries=o.packages.clone() lang=lang /> });
         view! {
             {if conditions.is_empty() {
                 view! { <p>{t(i18n::CONDITIONS_NONE)}</p> }.into_any()

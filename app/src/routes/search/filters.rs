@@ -47,14 +47,19 @@ fn choice(
     }
 }
 
-/// "Flere valg": free text, illness, format, time of day, start, language, self-referral, places, order.
+/// "Flere valg": free text, illness, kronikerpakke, format, time of day, start, language, self-referral, places, order.
 pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
     use forebyg_shared::search::Sort;
-    use forebyg_shared::taxonomy::{Condition, Format};
+    use forebyg_shared::taxonomy::{Condition, Format, Kronikerpakke};
     let t = move |x: i18n::Text| x.get(lang).to_owned();
     let any = |x: i18n::Text| (String::new(), t(x));
     let conditions =
         std::iter::once(any(i18n::ANY_CONDITION)).chain(Condition::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang).to_owned()))).collect();
+    // The known packages from the taxonomy, not the package records (`GET /api/v1/packages`):
+    // fetching and decoding those here cost 3.4 KB gzip of the landing wasm, over its budget. A
+    // package added by a national admin is searchable by URL (`package=`) until it is listed here.
+    let packages =
+        std::iter::once(any(i18n::ANY_PACKAGE)).chain(Kronikerpakke::ALL.iter().map(|k| (k.code().to_owned(), k.label(lang).to_owned()))).collect();
     let formats = std::iter::once(any(i18n::ANY_FORMAT)).chain(Format::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang).to_owned()))).collect();
     let starts =
         std::iter::once(any(i18n::ANY_START)).chain(query::START_WEEKS.iter().map(|w| (w.to_string(), i18n::within_weeks(lang, *w)))).collect();
@@ -65,6 +70,7 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
     let open = filters.with_untracked(|f| {
         f.q.is_some()
             || f.condition.is_some()
+            || f.package.is_some()
             || f.format.is_some()
             || f.evening
             || f.weekend
@@ -87,6 +93,8 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
             </div>
             {choice(filters, "condition", i18n::CONDITION_LABEL.get(lang), conditions,
                 |f| f.condition.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.condition = Condition::from_code(v))}
+            {choice(filters, "package", i18n::PACKAGE_LABEL.get(lang), packages,
+                |f| f.package.clone().unwrap_or_default(), |f, v| f.package = (!v.is_empty()).then(|| v.to_owned()))}
             {choice(filters, "format", i18n::FORMAT_LABEL.get(lang), formats,
                 |f| f.format.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.format = Format::from_code(v))}
             <fieldset class="field field--choices" aria-describedby="time-hint">
