@@ -121,6 +121,11 @@ mod fetch {
         post_json(&format!("{}/reports", query::api_offer_url(offer_id)), wire::to_json(req)).await.map(|(v, _)| v)
     }
 
+    /// `GET /api/v1/offers/{id}/activities?…` ("Fortsæt bagefter"), the URL made by the caller.
+    pub async fn get_activities(url: &str) -> Result<Vec<forebyg_shared::activity::ActivityView>, ApiError> {
+        get_json(url).await
+    }
+
     /// `GET /api/v1/postcodes/{code}`
     pub async fn postcode(code: &str) -> Result<PostcodeInfo, ApiError> {
         get_json(&format!("/api/v1/postcodes/{}", query::encode(code))).await

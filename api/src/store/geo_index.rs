@@ -52,11 +52,21 @@ fn cell_size(precision: usize) -> (f64, f64) {
     (180.0 / 2f64.powi(lat_bits), 360.0 / 2f64.powi(lon_bits))
 }
 
+/// Precisions whose grid over the bounding box (within Denmark) has more cells than this are
+/// skipped without enumerating them: at most 4/π of the grid lies outside the circle, so such a
+/// precision would need far more than [`MAX_CELLS`] cells anyway. Without it a whole-country
+/// search walked ~800,000 six-character cells before settling on three-character ones.
+const MAX_GRID_CELLS: usize = 8 * MAX_CELLS;
+
 /// The geohash cells whose union covers every point of Denmark within `radius_km` of `center`.
 pub fn cover(center: GeoPoint, radius_km: f64) -> Vec<String> {
     let bbox = center.bounding_box(radius_km);
     let mut precision = FINEST_QUERY_PRECISION;
     loop {
+        if precision > PARTITION_PRECISION && grid(precision, &bbox).is_none_or(|g| g.len() > MAX_GRID_CELLS) {
+            precision -= 1;
+            continue;
+        }
         let cells = cells_at(precision, center, radius_km, &bbox);
         if cells.len() <= MAX_CELLS || precision == PARTITION_PRECISION {
             return cells;
@@ -65,13 +75,38 @@ pub fn cover(center: GeoPoint, radius_km: f64) -> Vec<String> {
     }
 }
 
-fn cells_at(precision: usize, center: GeoPoint, radius_km: f64, bbox: &BoundingBox) -> Vec<String> {
+/// The rows and columns of the cells at `precision` meeting `bbox` within Denmark (`None`: the
+/// box misses Denmark, so every precision is as good and the coarsest is the cheapest).
+struct Grid {
+    rows: std::ops::RangeInclusive<i64>,
+    cols: std::ops::RangeInclusive<i64>,
+    h: f64,
+    w: f64,
+}
+
+impl Grid {
+    fn len(&self) -> usize {
+        (self.rows.end() - self.rows.start() + 1).max(0) as usize * (self.cols.end() - self.cols.start() + 1).max(0) as usize
+    }
+}
+
+fn grid(precision: usize, bbox: &BoundingBox) -> Option<Grid> {
+    if !bbox.intersects(&DENMARK) {
+        return None;
+    }
     let (h, w) = cell_size(precision);
     let row = |lat: f64| ((lat + 90.0) / h).floor() as i64;
     let col = |lon: f64| ((lon + 180.0) / w).floor() as i64;
+    let rows = row(bbox.min.lat.max(DENMARK.min.lat))..=row(bbox.max.lat.min(DENMARK.max.lat));
+    let cols = col(bbox.min.lon.max(DENMARK.min.lon))..=col(bbox.max.lon.min(DENMARK.max.lon));
+    Some(Grid { rows, cols, h, w })
+}
+
+fn cells_at(precision: usize, center: GeoPoint, radius_km: f64, bbox: &BoundingBox) -> Vec<String> {
+    let Some(Grid { rows, cols, h, w }) = grid(precision, bbox) else { return vec![] };
     let mut cells = vec![];
-    for i in row(bbox.min.lat)..=row(bbox.max.lat) {
-        for j in col(bbox.min.lon)..=col(bbox.max.lon) {
+    for i in rows {
+        for j in cols.clone() {
             let min = GeoPoint::new(-90.0 + i as f64 * h, -180.0 + j as f64 * w);
             let cell = BoundingBox { min, max: GeoPoint::new(min.lat + h, min.lon + w) };
             if cell.intersects(&DENMARK) && cell.distance_km_from(center) <= radius_km {
@@ -128,6 +163,41 @@ mod tests {
         assert_eq!(max[0].len(), PARTITION_PRECISION);
         // 300 km from Aarhus reaches all of Denmark: its bounding box spans 24 three-character cells.
         assert!(max.len() <= 24, "{max:?}");
+    }
+
+    /// The cover before precisions were skipped by their grid size: every precision enumerated.
+    fn cover_unpruned(center: GeoPoint, radius_km: f64) -> Vec<String> {
+        let bbox = center.bounding_box(radius_km);
+        (PARTITION_PRECISION..=FINEST_QUERY_PRECISION)
+            .rev()
+            .map(|precision| cells_at(precision, center, radius_km, &bbox))
+            .find(|cells| cells.len() <= MAX_CELLS || cells[0].len() == PARTITION_PRECISION)
+            .unwrap()
+    }
+
+    #[test]
+    fn large_circles_get_a_bounded_cover_without_walking_fine_grids() {
+        const COPENHAGEN: GeoPoint = GeoPoint::new(55.6786, 12.5635);
+        const ESBJERG: GeoPoint = GeoPoint::new(55.4765, 8.4594);
+        const RONNE: GeoPoint = GeoPoint::new(55.1009, 14.7066);
+        for center in [AARHUS, COPENHAGEN, ESBJERG, RONNE] {
+            for radius in [1.0, 10.0, 25.0, 50.0, 100.0, 300.0] {
+                let cells = cover(center, radius);
+                // Three-character cells over all of Denmark are 24 at most; finer ones MAX_CELLS.
+                assert!(cells.len() <= MAX_CELLS.max(24), "{center:?} {radius} km: {} cells", cells.len());
+                for p in points_within(center, radius) {
+                    let hash = encode(p);
+                    assert!(cells.iter().any(|c| hash.starts_with(c.as_str())), "{center:?} {radius} km: {p:?} not covered");
+                }
+                // Skipping a precision by its grid never changes the cells chosen.
+                if radius <= 100.0 || center == COPENHAGEN {
+                    assert_eq!(cells, cover_unpruned(center, radius), "{center:?} {radius} km");
+                }
+            }
+            // The coarsest precision's grid is all that a whole-country search walks.
+            let bbox = center.bounding_box(300.0);
+            assert!((PARTITION_PRECISION + 1..=FINEST_QUERY_PRECISION).all(|p| grid(p, &bbox).unwrap().len() > MAX_GRID_CELLS));
+        }
     }
 
     #[test]

@@ -130,6 +130,8 @@ texts! {
     SECTION_CONTACT = "Kontakt", "Contact";
     SECTION_PROVIDER = "Udbyder og ansvarlig region", "Provider and responsible region";
     SECTION_CONTINUE = "Fortsæt bagefter", "Continue afterwards";
+    CONTINUE_INTRO = "Lokale foreningsaktiviteter, du kan fortsætte i, når forløbet er slut. Nærmeste først.", "Local association activities to carry on with when the course ends. Nearest first.";
+    FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     CONDITIONS_NONE = "Tilbuddet er ikke rettet mod en bestemt sygdom.", "The offer is not aimed at a particular illness.";
     KRONIKERPAKKE = "Del af", "Part of";
