@@ -86,6 +86,8 @@ texts! {
     NETWORK_ERROR = "Vi kunne ikke få forbindelse. Tjek din internetforbindelse, og prøv igen.",
         "We could not connect. Check your internet connection and try again.";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Please try again shortly.";
+    UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig. Prøv igen om et øjeblik. Intet af det, du har skrevet, er gået tabt.",
+        "The service is temporarily unavailable. Please try again in a moment. Nothing you have typed is lost.";
     RETRY = "Prøv igen", "Try again";
     PAGINATION_LABEL = "Sider med resultater", "Result pages";
     PREV_PAGE = "Forrige side", "Previous page";
@@ -128,6 +130,8 @@ texts! {
     SECTION_CONTACT = "Kontakt", "Contact";
     SECTION_PROVIDER = "Udbyder og ansvarlig region", "Provider and responsible region";
     SECTION_CONTINUE = "Fortsæt bagefter", "Continue afterwards";
+    CONTINUE_INTRO = "Lokale foreningsaktiviteter, du kan fortsætte i, når forløbet er slut. Nærmeste først.", "Local association activities to carry on with when the course ends. Nearest first.";
+    FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     CONDITIONS_NONE = "Tilbuddet er ikke rettet mod en bestemt sygdom.", "The offer is not aimed at a particular illness.";
     KRONIKERPAKKE = "Del af", "Part of";

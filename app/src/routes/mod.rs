@@ -3,6 +3,7 @@
 pub mod clinician;
 pub mod not_found;
 pub mod offer;
+pub mod offer_activities;
 pub mod receipt;
 pub mod saved;
 pub mod search;

@@ -235,6 +235,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
+            <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() lang=lang />
             <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
             {crate::components::offer_qr::offer_qr(&o.id)}
             <PageTools lang=lang />
