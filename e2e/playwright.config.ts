@@ -16,6 +16,10 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(cacheHome, 'forebyg'
 const bin = process.env.FOREBYG_BIN ?? path.join(targetDir, 'debug', 'forebyg');
 const port = Number(process.env.E2E_PORT ?? 18080);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second server whose store is down: the DynamoDB store pointed at a port nothing listens on,
+// so every store call fails as in an outage and the API answers 503 (tests/citizen-outage.spec.ts).
+process.env.E2E_OUTAGE_URL ??= `http://127.0.0.1:${port + 1}`;
+const outageURL = process.env.E2E_OUTAGE_URL;
 // A fresh, empty data directory per run: the server seeds the demo offers into it. (The config is
 // loaded by the runner and by every worker; the workers inherit the runner's choice.)
 const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'forebyg-e2e-')));
@@ -61,7 +65,8 @@ export default defineConfig({
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },
   ],
-  webServer: {
+  webServer: [
+   {
     command: `"${bin}"`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
@@ -83,5 +88,21 @@ export default defineConfig({
       FOREBYG_TILE_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
     },
-  },
+   },
+   {
+    command: `"${bin}"`,
+    url: `${outageURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: new URL(outageURL).port,
+      FOREBYG_STORE: 'dynamodb',
+      FOREBYG_TABLE: 'forebyg-e2e-outage',
+      FOREBYG_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      FOREBYG_DEMO_OFFERS: '0',
+      FOREBYG_DIST_DIR: process.env.E2E_DIST_DIR ?? path.join(repo, 'dist'),
+      RUST_LOG: 'error',
+    },
+   },
+  ],
 });

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod fhir;
 pub mod hsds;
+pub mod http_server;
 pub mod openapi;
 pub mod rate_limit;
 pub mod referral_flow;

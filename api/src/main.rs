@@ -132,7 +132,15 @@ async fn seed_packages(state: &AppState) -> Result<bool, BoxError> {
 }
 
 async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
-    let packages_were_missing = seed_packages(&state).await?;
+    let packages_were_missing = match seed_packages(&state).await {
+        Ok(missing) => missing,
+        // The store is unreachable at start (a DynamoDB outage during a Lambda cold start): serve
+        // anyway, every route answers 503 until the store is back; the next start seeds them.
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the kronikerpakker at start; serving without seeding them");
+            false
+        }
+    };
     if config.demo_offers > 0 && (state.store.count_offers().await? == 0 || !has_directory(&state).await? || packages_were_missing) {
         // An empty store, or demo data from a version without provider and location records
         // (its offers could not be edited) or without packages and activities (its offers name
@@ -156,8 +164,7 @@ async fn serve(config: Config, state: AppState) -> Result<(), BoxError> {
     );
     let listener = tokio::net::TcpListener::bind((config.bind.as_str(), config.port)).await?;
     tracing::info!("Forebyg is running at http://{}", listener.local_addr()?);
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    forebyg_api::http_server::serve(listener, app, config.request_timeout, config.request_timeout, shutdown_signal()).await;
     Ok(())
 }
 

@@ -33,7 +33,7 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
 pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> Result<(SearchResponse, Option<f64>), ApiError> {
     let origin = resolve_origin(params)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
-    let query = SearchQuery { origin: origin.point, region: origin.region, params: params.clone(), today };
+    let query = SearchQuery { origin: origin.point, region: origin.region, params: params.clone(), today, any_condition: vec![] };
     let page = store.search(&query).await?;
     let results =
         page.hits.iter().map(|(o, d)| OfferHit { offer: OfferSummary::from(o), distance_km: d.map(round_km), digital: d.is_none() }).collect();
@@ -73,7 +73,7 @@ pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found
     let origin = resolve_origin(params)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
     let all = SearchParams { page: 1, per_page: u32::MAX, ..params.clone() };
-    let page = store.search(&SearchQuery { origin: origin.point, region: origin.region, params: all, today }).await?;
+    let page = store.search(&SearchQuery { origin: origin.point, region: origin.region, params: all, today, any_condition: vec![] }).await?;
     let (mut near, mut digital) = (vec![], vec![]);
     for (offer, distance) in page.hits {
         match distance {

@@ -30,7 +30,7 @@ async fn round_trip_keeps_every_field(store: &dyn OfferStore) {
 
 /// A query straight to the store's search port.
 fn query(origin: GeoPoint, region: RegionCode, params: SearchParams) -> SearchQuery {
-    SearchQuery { origin, region, params, today: today() }
+    SearchQuery { origin, region, params, today: today(), any_condition: vec![] }
 }
 
 fn today() -> String {
@@ -369,6 +369,42 @@ async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dy
     assert!(checked_wider >= 2, "the demo data has near-empty searches to check");
 }
 
+/// The clinician search (two index searches per group, issue #16) equals grouping a brute-force
+/// search over every offer: each group's total, its nearest offers in order, its digital ones.
+async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
+    use forebyg_shared::search::clinician::{ClinicianParams, DIGITAL_PER_GROUP};
+    let offers = demo::offers(2_000);
+    store.put_offers(&offers).await.unwrap();
+    let all: BTreeMap<String, Offer> = offers.iter().map(|o| (o.id.clone(), o.clone())).collect();
+    let queries: [&[(&str, &str)]; 4] = [
+        &[("postcode", "9000"), ("conditions", "kol"), ("age", "67")],
+        &[("postcode", "8000"), ("conditions", "kol,type-2-diabetes"), ("age", "55"), ("per_group", "5")],
+        &[("postcode", "2100"), ("conditions", "angst-depression"), ("radius_km", "60")],
+        &[("postcode", "6700")],
+    ];
+    for pairs in queries {
+        let params = ClinicianParams::parse(pairs.iter().copied()).unwrap();
+        let res = forebyg_api::clinician::search::search(store, &params).await.unwrap();
+        let every =
+            SearchParams { postcode: params.postcode.clone(), radius_km: params.radius_km, categories: params.groups(), ..Default::default() };
+        let expected = brute_force(&all, &every, res.origin.clone());
+        assert_eq!(res.groups.iter().map(|g| g.category).collect::<Vec<_>>(), params.groups());
+        let (all, params) = (&all, &params);
+        for group in &res.groups {
+            let of_group = |near: bool| {
+                expected.iter().map(|id| &all[id]).filter(move |o| o.category == group.category && params.matches(o) && o.location.is_some() == near)
+            };
+            let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
+            assert_eq!(group.nearby_total as usize, of_group(true).count(), "{pairs:?} {:?}", group.category);
+            let nearest: Vec<String> = of_group(true).take(params.per_group as usize).map(|o| o.id.clone()).collect();
+            assert_eq!(ids(&group.nearby), nearest, "{pairs:?} {:?}", group.category);
+            let digital: Vec<String> = of_group(false).take(DIGITAL_PER_GROUP).map(|o| o.id.clone()).collect();
+            assert_eq!(ids(&group.digital), digital, "{pairs:?} {:?} digital", group.category);
+        }
+        assert!(res.groups.iter().any(|g| !g.nearby.is_empty()) && res.groups.iter().any(|g| !g.digital.is_empty()), "{pairs:?} finds something");
+    }
+}
+
 macro_rules! contract {
     ($make:expr, $($case:ident),+ $(,)?) => {{
         $(
@@ -393,6 +429,7 @@ macro_rules! all_cases {
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
             near_empty_searches_point_further_and_pins_cover_all_matches,
+            clinician_search_equals_brute_force,
         )
     };
 }

@@ -43,6 +43,8 @@ impl ApiError {
     pub fn message(&self, lang: Lang) -> &'static str {
         match self {
             ApiError::Network => i18n::NETWORK_ERROR.get(lang),
+            // The store is down for a moment (the API's 503): nothing was sent, forms keep their input.
+            e if e.status() == Some(503) => i18n::UNAVAILABLE.get(lang),
             _ => i18n::SERVER_ERROR.get(lang),
         }
     }
@@ -177,5 +179,7 @@ mod tests {
         assert!(nf.is_not_found() && nf.field_errors().is_empty());
         assert_eq!(decode_str::<SearchStats>(502, "Bad gateway"), Err(ApiError::Http(502)));
         assert_eq!(ApiError::Network.message(Lang::Da), i18n::NETWORK_ERROR.da);
+        let down = r#"{"type":"urn:forebyg:problem:unavailable","title":"The service is temporarily unavailable","status":503}"#;
+        assert_eq!(decode_str::<SearchStats>(503, down).unwrap_err().message(Lang::En), i18n::UNAVAILABLE.en);
     }
 }

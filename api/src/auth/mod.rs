@@ -17,7 +17,7 @@ use forebyg_shared::auth::{Principal, Role};
 use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::search::AdminSignIn;
 use forebyg_shared::taxonomy::RegionCode;
-use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
+use jsonwebtoken::{decode, decode_header, Algorithm, Validation};
 use serde::{Deserialize, Serialize};
 
 /// How admins sign in.
@@ -93,7 +93,7 @@ enum Keys {
     Disabled,
     /// The development issuer's public key.
     #[cfg(feature = "dev-auth")]
-    Static(DecodingKey),
+    Static(jsonwebtoken::DecodingKey),
     Jwks(jwks::JwksCache),
 }
 

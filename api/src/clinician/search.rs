@@ -1,41 +1,42 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
-//! conversation first, each with eligibility and referral route. One read of the search core
-//! ([`crate::search::find`], the store's search port), for all groups at once.
+//! conversation first, each with eligibility and referral route. Each group is two searches of
+//! the store's index (its nearest `per_group` with the group's total, and its first digital
+//! offers), all run at once: like the citizen search, only the offers shown are read whole.
 
 use crate::error::ApiError;
-use crate::search::{find, round_km, Found};
-use crate::store::OfferStore;
+use crate::search::{resolve_origin, round_km};
+use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP};
 use forebyg_shared::search::SearchParams;
-use forebyg_shared::taxonomy::Category;
+use forebyg_shared::taxonomy::{Category, Format};
+use futures_util::future::try_join_all;
 
 pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<ClinicianSearchResponse, ApiError> {
     let categories = params.groups();
-    // The index filters by one condition; several are "any of", filtered here.
-    let condition = match params.conditions.as_slice() {
-        [one] => Some(*one),
-        _ => None,
+    let place = SearchParams { postcode: params.postcode.clone(), point: params.point, radius_km: params.radius_km, ..Default::default() };
+    let origin = resolve_origin(&place)?;
+    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    // The patient's conditions are "any of", which the index filters (`any_condition`).
+    let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
+        origin: origin.point,
+        region: origin.region,
+        params: SearchParams { categories: vec![category], format, per_page: per_page as u32, ..place.clone() },
+        today: today.clone(),
+        any_condition: params.conditions.clone(),
     };
-    let query = SearchParams {
-        postcode: params.postcode.clone(),
-        point: params.point,
-        radius_km: params.radius_km,
-        categories: categories.clone(),
-        condition,
-        ..Default::default()
-    };
-    let Found { origin, near, digital, .. } = find(store, &query).await?;
+    let queries: Vec<_> =
+        categories.iter().flat_map(|&c| [query(c, None, params.per_group as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)]).collect();
+    let mut pages = try_join_all(queries.iter().map(|q| store.search(q))).await?.into_iter();
     let groups = categories
         .iter()
         .map(|&category| {
-            let in_group: Vec<_> = near.iter().filter(|(_, o)| o.category == category && params.matches(o)).collect();
-            let digital = digital.iter().filter(|o| o.category == category && params.matches(o));
+            let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
             OfferGroup {
                 category,
                 default_referral: category == Category::AfklarendeSamtale,
-                nearby_total: in_group.len() as u32,
-                nearby: in_group.iter().take(params.per_group as usize).map(|(d, o)| ClinicianHit::new(o, Some(round_km(*d)), params)).collect(),
-                digital: digital.take(DIGITAL_PER_GROUP).map(|o| ClinicianHit::new(o, None, params)).collect(),
+                nearby_total: near.nearby,
+                nearby: near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect(),
+                digital: digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect(),
             }
         })
         .collect();

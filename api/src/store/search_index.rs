@@ -6,7 +6,7 @@
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{Facets, SearchParams, SearchStats, Sort};
-use forebyg_shared::taxonomy::{Category, Format, RegionCode};
+use forebyg_shared::taxonomy::{Category, Condition, Format, RegionCode};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -19,6 +19,9 @@ pub struct SearchQuery {
     /// Filters, radius, order and page.
     pub params: SearchParams,
     pub today: String,
+    /// Conditions of which an offer must target at least one (the clinician search's patient);
+    /// empty: no such filter. `params.condition` is the citizen search's one condition.
+    pub any_condition: Vec<Condition>,
 }
 
 impl SearchQuery {
@@ -29,6 +32,11 @@ impl SearchQuery {
 
     pub fn wants_digital(&self) -> bool {
         self.params.format.is_none_or(|f| f == Format::Digital)
+    }
+
+    /// Whether an offer targeting `conditions` passes [`any_condition`](Self::any_condition).
+    pub fn targets(&self, conditions: &[Condition]) -> bool {
+        self.any_condition.is_empty() || conditions.iter().any(|c| self.any_condition.contains(c))
     }
 
     /// The categories to read: the chosen ones, or all.
@@ -110,7 +118,7 @@ pub fn plan<'a>(
         for e in near {
             items_read += 1;
             let Some(point) = e.point else { continue };
-            if !bbox.contains(point) || !p.matches_facets(&e.facets, &query.today) {
+            if !bbox.contains(point) || !p.matches_facets(&e.facets, &query.today) || !query.targets(&e.facets.conditions) {
                 continue;
             }
             let d = query.origin.distance_km(point);
@@ -123,7 +131,7 @@ pub fn plan<'a>(
     if query.wants_digital() {
         for e in digital {
             items_read += 1;
-            if e.point.is_none() && p.matches_facets(&e.facets, &query.today) {
+            if e.point.is_none() && p.matches_facets(&e.facets, &query.today) && query.targets(&e.facets.conditions) {
                 online.push(e);
             }
         }
@@ -175,7 +183,7 @@ impl Plan {
     /// offer changed since the index was read is checked again, so an archived one never shows.
     pub fn finish(self, query: &SearchQuery, offers: Vec<Option<Offer>>, read_units: Option<f64>) -> SearchPage {
         let p = &query.params;
-        let still_matches = |o: &Offer| o.is_published() && p.matches(o, &query.today);
+        let still_matches = |o: &Offer| o.is_published() && p.matches(o, &query.today) && query.targets(&o.conditions);
         let found = self.read.into_iter().zip(offers).filter_map(|((_, d), o)| o.filter(still_matches).map(|o| (o, d)));
         let (total, nearby, hits) = if self.text_filter {
             let all: Vec<_> = found.collect();

@@ -86,6 +86,8 @@ texts! {
     NETWORK_ERROR = "Vi kunne ikke få forbindelse. Tjek din internetforbindelse, og prøv igen.",
         "We could not connect. Check your internet connection and try again.";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Please try again shortly.";
+    UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig. Prøv igen om et øjeblik. Intet af det, du har skrevet, er gået tabt.",
+        "The service is temporarily unavailable. Please try again in a moment. Nothing you have typed is lost.";
     RETRY = "Prøv igen", "Try again";
     PAGINATION_LABEL = "Sider med resultater", "Result pages";
     PREV_PAGE = "Forrige side", "Previous page";

@@ -102,6 +102,8 @@ pub fn error_text(e: &ApiError) -> String {
         ApiError::Network => t::NETWORK.get(lang()).into(),
         ApiError::Problem(p) if p.status == 403 => t::FORBIDDEN.get(lang()).into(),
         ApiError::Problem(p) if p.status == 404 => t::NOT_FOUND.get(lang()).into(),
+        // The store is down for a moment (503): nothing was saved, and the form keeps its input.
+        ApiError::Problem(p) if p.status == 503 => t::UNAVAILABLE.get(lang()).into(),
         ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(lang()).to_owned()).collect::<Vec<_>>().join(" "),
         ApiError::Problem(p) => t::failed(&p.detail.clone().unwrap_or_else(|| p.title.clone()), lang()),
         _ => t::SERVER_ERROR.get(lang()).into(),
