@@ -39,9 +39,10 @@ stage "Infrastructure checks (cfn-lint, SAM transform offline, CloudFront functi
 stage "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
 "$ROOT/infra/package.sh"
 
-stage "Building the app (wasm) and the server"
+# The server the fuzzer and the browser tests run is the `forebyg` binary the Rust tests built
+# (target/debug/forebyg, the binary their HTTP tests start): not built a second time.
+stage "Building the app (wasm)"
 "$ROOT/scripts/build-app.sh"
-cargo build -p forebyg-api --bin forebyg
 
 stage "API contract fuzzing (schemathesis: every check, both stores)"
 "$ROOT/scripts/schemathesis.sh"
