@@ -12,8 +12,10 @@ use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
 use crate::store::{Created, Referral, ReferralStore, StoreError};
 use forebyg_shared::admin::ReferralStatusChange;
+use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
+use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
+use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
 pub const DAY: i64 = 86_400;
@@ -27,6 +29,46 @@ fn origin(r: &Referral) -> Actor {
     } else {
         Actor::Citizen
     }
+}
+
+/// Who asked, and how to reach them, as the request's form gave it.
+pub struct Asker<'a> {
+    pub idempotency_key: String,
+    pub name: &'a str,
+    pub phone: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub message: Option<String>,
+}
+
+/// A new request to `offer` from `asker`, received `now` and kept until `expires_at`, with the
+/// contact normalised; a citizen's request as it is, a clinician's once the caller adds the
+/// sender and the referral's own fields.
+pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -> Result<Referral, ApiError> {
+    Ok(Referral {
+        receipt_code: receipt_code()?,
+        offer_id: offer.id.clone(),
+        offer_title: offer.title.clone(),
+        region: offer.region,
+        provider_id: offer.provider.id.clone(),
+        idempotency_key: asker.idempotency_key,
+        name: asker.name.trim().to_owned(),
+        phone: asker.phone.and_then(normalise_phone),
+        email: asker.email.and_then(normalise_email),
+        contact_time: None,
+        message: asker.message.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
+        status: ReferralStatus::Received,
+        waitlist: offer.capacity == Capacity::Waitlist,
+        created_at: now,
+        updated_at: now,
+        expires_at,
+        clinician: None,
+        cpr: None,
+        conditions: vec![],
+        interpreter_language: None,
+        decline_reason: None,
+        note: None,
+        history: vec![],
+    })
 }
 
 /// The first history entry of a new referral.

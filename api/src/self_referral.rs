@@ -6,7 +6,7 @@ use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
+use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
@@ -86,31 +86,14 @@ pub async fn create(
         });
     }
     let now = now();
-    let mut record = Referral {
-        receipt_code: receipt_code()?,
-        offer_id: offer.id.clone(),
-        offer_title: offer.title.clone(),
-        region: offer.region,
-        provider_id: offer.provider.id.clone(),
+    let asker = referral_flow::Asker {
         idempotency_key: req.idempotency_key,
-        name: req.name.trim().to_owned(),
-        phone: req.phone.as_deref().and_then(normalise_phone),
-        email: req.email.as_deref().and_then(normalise_email),
-        contact_time: req.contact_time,
-        message: req.message.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
-        status: ReferralStatus::Received,
-        waitlist: offer.capacity == Capacity::Waitlist,
-        created_at: now,
-        updated_at: now,
-        expires_at: now + RETENTION_DAYS * DAY,
-        clinician: None,
-        cpr: None,
-        conditions: vec![],
-        interpreter_language: None,
-        decline_reason: None,
-        note: None,
-        history: vec![],
+        name: &req.name,
+        phone: req.phone.as_deref(),
+        email: req.email.as_deref(),
+        message: req.message,
     };
+    let mut record = Referral { contact_time: req.contact_time, ..referral_flow::new_request(&offer, asker, now, now + RETENTION_DAYS * DAY)? };
     referral_flow::received(&mut record);
     let (stored, created) = referral_flow::store_new(referrals, record).await?;
     Ok((receipt(&stored), created))

@@ -6,15 +6,14 @@ use crate::admin::audit;
 use crate::auth::Clinician;
 use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
-use crate::self_referral::{normalise_code, now, receipt_code};
+use crate::self_referral::{normalise_code, now};
 use crate::store::{ClinicianSender, Referral};
 use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
 use forebyg_shared::date::iso_date;
-use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, ReferralStatus, OPEN_RETENTION_DAYS};
+use forebyg_shared::referral::{Actor, OPEN_RETENTION_DAYS};
 use forebyg_shared::referral_route::forebyg_refusal;
-use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
 /// What the clinician sees of a referral; `changed` when someone else moved it after `since`
@@ -72,30 +71,19 @@ pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: Clin
     if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, who.organisation().kind.referrer()) {
         return Err(ApiError::Conflict { kind: refusal.problem_type, title: "The offer cannot take this referral", detail: refusal.reason.en });
     }
-    let mut record = Referral {
-        receipt_code: receipt_code()?,
-        offer_id: offer.id.clone(),
-        offer_title: offer.title.clone(),
-        region: offer.region,
-        provider_id: offer.provider.id.clone(),
+    let asker = referral_flow::Asker {
         idempotency_key: req.idempotency_key,
-        name: req.patient_name.trim().to_owned(),
-        phone: req.phone.as_deref().and_then(normalise_phone),
-        email: req.email.as_deref().and_then(normalise_email),
-        contact_time: None,
-        message: req.reason.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
-        status: ReferralStatus::Received,
-        waitlist: offer.capacity == Capacity::Waitlist,
-        created_at: now,
-        updated_at: now,
-        expires_at: now + OPEN_RETENTION_DAYS * DAY,
+        name: &req.patient_name,
+        phone: req.phone.as_deref(),
+        email: req.email.as_deref(),
+        message: req.reason,
+    };
+    let mut record = Referral {
         clinician: Some(sender(who)),
         cpr: req.cpr.as_deref().and_then(forebyg_shared::cpr::normalise),
         conditions: req.conditions,
         interpreter_language: req.interpreter_language.as_deref().and_then(normalise_language),
-        decline_reason: None,
-        note: None,
-        history: vec![],
+        ..referral_flow::new_request(&offer, asker, now, now + OPEN_RETENTION_DAYS * DAY)?
     };
     referral_flow::received(&mut record);
     let (stored, created) = referral_flow::store_new(state.referrals.as_ref(), record).await?;
