@@ -56,14 +56,7 @@ fn every_documented_get_answers_what_the_document_says() {
     let package = get("/api/v1/packages")[0]["code"].as_str().unwrap().to_owned();
     let clinician_token = format!("Bearer {}", dev::sign(&dev::clinician_claims(&dev::default_organisation(), "openapi", 3600)));
     let clinician = [("authorization", clinician_token.as_str())];
-    let found: Value = server.request("GET", "/api/v1/clinician/offers?postcode=8000&radius_km=300&per_group=10", &clinician, None).json();
-    let target =
-        found["groups"].as_array().unwrap().iter().flat_map(|g| g["nearby"].as_array().unwrap()).find(|h| h["refer_through_forebyg"] == true);
-    let body = json!({ "idempotency_key": "openapi-check-0000001", "patient_name": "Test Patient", "phone": "12345678", "conditions": ["kol"], "patient_consent": true });
-    let path = format!("/api/v1/clinician/offers/{}/referrals", target.expect("an offer that takes referrals")["offer"]["id"].as_str().unwrap());
-    let sent = server.request("POST", &path, &clinician, Some(("application/json", &body.to_string())));
-    assert_eq!(sent.status, 201, "{}", sent.body);
-    let referral = sent.json::<Value>()["code"].as_str().unwrap().to_owned();
+    let referral = support::clinician_referral(&server, &clinician_token);
     let is_clinicians = |template: &str| template.contains("/clinician/") || template.contains("/ServiceRequest/") || template.contains("/Task/");
     let fill = |template: &str| -> String {
         let code = if template.contains("postcodes") {

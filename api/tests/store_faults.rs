@@ -217,24 +217,8 @@ fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
     let (provider, location) = (first("/api/v1/admin/providers"), first("/api/v1/admin/locations"));
     let (association, activity) = (first("/api/v1/admin/associations"), first("/api/v1/admin/activities"));
     let package = first("/api/v1/packages");
-    // A clinician's referral to an offer that takes referrals through Forebyg, for the views of it.
-    let found: Value = get_as(Who::Clinician, "/api/v1/clinician/offers?postcode=8000&radius_km=300&per_group=10").json();
-    let target = found["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|g| g["nearby"].as_array().unwrap())
-        .find(|h| h["refer_through_forebyg"] == true)
-        .expect("an offer to refer to");
-    let body = serde_json::json!({ "idempotency_key": "fault-test-referral-01", "patient_name": "Test Patient", "phone": "12345678", "conditions": ["kol"], "patient_consent": true });
-    let sent = send(
-        Who::Clinician,
-        "POST",
-        &format!("/api/v1/clinician/offers/{}/referrals", target["offer"]["id"].as_str().unwrap()),
-        Some(("application/json", &body.to_string())),
-    );
-    assert_eq!(sent.status, 201, "{}", sent.body);
-    let referral = sent.json::<Value>()["code"].as_str().unwrap().to_owned();
+    // A clinician's referral, for the views of it.
+    let referral = support::clinician_referral(&server, &clinician);
     let export = get("/api/v1/admin/offers.csv").body;
     let changed = support::retitled_csv(&export, " (ændret)");
     let records = Records { offer, provider, location, package, association, activity, referral };
