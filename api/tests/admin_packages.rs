@@ -10,11 +10,13 @@ mod support;
 use forebyg_shared::activity::{ActivityRecord, ActivitySearchResponse, ActivityView, AssociationRecord, StaleActivity};
 use forebyg_shared::admin::{AuditAction, AuditEntry};
 use forebyg_shared::auth::Role;
+use forebyg_shared::directory::{LocationRecord, RecordStatus};
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::package::{PackageDelivery, PackageRecord, StalePackage};
 use forebyg_shared::package_coverage::PackageCoverageReport;
 use forebyg_shared::problem::{types, Problem};
+use forebyg_shared::search::clinician::ClinicianSearchResponse;
 use forebyg_shared::search::SearchResponse;
 use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
 use forebyg_shared::validation::ErrorCode;
@@ -152,6 +154,19 @@ fn run(store_env: &[(&str, &str)]) {
     let none: SearchResponse = server.get(&format!("/api/v1/offers?postcode={place}&package=kompleks-multisygdom&radius_km=50")).json();
     assert!(none.results.iter().all(|h| h.offer.id != offer_id));
     assert_eq!(field_codes(&server.get("/api/v1/offers?postcode=8000&package=astma")), [("package".to_owned(), ErrorCode::Unknown)]);
+    // The clinician search filters by package the same way: every offer shown delivers part of it.
+    let groups: ClinicianSearchResponse =
+        server.get(&format!("/api/v1/clinician/offers?postcode={place}&package=kol&radius_km=10&per_group=10")).json();
+    let shown: Vec<&str> = groups.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).map(|h| h.offer.id.as_str()).collect();
+    assert!(shown.contains(&offer_id.as_str()), "{shown:?}");
+    for id in &shown {
+        let o: Offer = server.get(&format!("/api/v1/offers/{id}")).json();
+        assert!(o.packages.iter().any(|d| d.package == "kol"), "{id} does not deliver kol");
+    }
+    let other: ClinicianSearchResponse =
+        server.get(&format!("/api/v1/clinician/offers?postcode={place}&package=kompleks-multisygdom&radius_km=10&per_group=10")).json();
+    assert!(other.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).all(|h| h.offer.id != offer_id));
+    assert_eq!(field_codes(&server.get("/api/v1/clinician/offers?postcode=8000&package=astma")), [("package".to_owned(), ErrorCode::Unknown)]);
 
     // Provider editors edit activities linked to their offers only, and create none.
     let editor = Session::new(&server, Role::ProviderEditor, MID, Some(&offer.provider.id));
@@ -168,6 +183,7 @@ fn run(store_env: &[(&str, &str)]) {
     assert_eq!((refused.status, refused.json::<Problem>().kind.as_str()), (409, types::RECORD_IN_USE));
 
     package_lens_gap_closes(&server, &admin);
+    location_moves_carry_to_activities(&admin, &association.id);
 
     // The CSV export carries the package components and the activity links.
     let csv = admin.call("GET", "/api/v1/admin/offers.csv", None).body;
@@ -183,6 +199,26 @@ fn run(store_env: &[(&str, &str)]) {
     let has = |action: AuditAction, target: &str| log.iter().any(|e| e.action == action && e.target == target);
     assert!(has(AuditAction::AssociationCreated, &association.id) && has(AuditAction::ActivityCreated, &activity.id));
     assert!(has(AuditAction::ActivityUpdated, &activity.id) && has(AuditAction::OfferUpdated, &offer_id));
+}
+
+/// An activity held at a location record follows the location's edits (all or nothing, audited).
+fn location_moves_carry_to_activities(admin: &Session, association_id: &str) {
+    let locations: Vec<LocationRecord> = admin.call("GET", "/api/v1/admin/locations", None).json();
+    let location = locations.iter().find(|l| l.status == RecordStatus::Active).expect("an active location in Midtjylland").clone();
+    let mut body = new_activity(association_id);
+    (body["name"], body["location_id"]) = (json!("Lungetræning i hallen"), json!(location.id));
+    let res = admin.call("POST", "/api/v1/admin/activities", Some(body));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let held: ActivityRecord = res.json();
+    assert_eq!(held.place, location.embedded(), "the place is copied from the location record");
+
+    let moved = LocationRecord { address: "Flyttevej 2".into(), ..location.clone() };
+    let res = admin.call("PUT", &format!("/api/v1/admin/locations/{}", location.id), Some(json!(moved)));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let after: ActivityRecord = admin.call("GET", &format!("/api/v1/admin/activities/{}", held.id), None).json();
+    assert_eq!((after.place.address.as_str(), after.version), ("Flyttevej 2", held.version + 1));
+    let log: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit", None).json();
+    assert!(log.iter().any(|e| e.action == AuditAction::ActivityUpdated && e.target == held.id));
 }
 
 /// With a 1 km limit, a component is missing somewhere; an offer delivering it there closes the gap.

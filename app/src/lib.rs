@@ -6,6 +6,7 @@
 //! The pure logic (texts, formatting, URLs, the wire format) compiles on every target and is
 //! unit-tested natively with `cargo test -p forebyg-app`; the UI only exists on wasm32.
 
+pub mod activity_query;
 pub mod api;
 pub mod clinician;
 pub mod format;

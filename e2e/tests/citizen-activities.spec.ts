@@ -34,12 +34,39 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await expect(section.getByRole('listitem').first()).toContainText('km');
   await expectNoAxeViolations(page, 'offer page with "Fortsæt bagefter" (da)');
 
+  // Each activity has its page; more activities near the searched place are one link away.
+  await expect(section.getByRole('link', { name: 'Find flere foreningsaktiviteter nær dig' })).toHaveAttribute('href', /^\/aktiviteter\?postcode=8000/);
+  await section.getByRole('link', { name: first }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
+  await page.goBack();
+
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();
   const en = page.locator('section', { has: page.getByRole('heading', { name: 'Continue afterwards', level: 2 }) });
   await expect(en.getByRole('listitem').first()).toContainText(first);
   await expect(en.getByText('Nearest first', { exact: false })).toBeVisible();
   await expectNoAxeViolations(page, 'offer page with "Continue afterwards" (en)');
+
+  // The participant's next-step sheet after the course: in its own language (Danish here, while
+  // the UI is in English), the linked activities nearest the offer's place with their contact.
+  const linked: { activity: { name: string } }[] = await (await request.get(`/api/v1/offers/${id}/activities`)).json();
+  await page.goto(`/tilbud/${id}/fortsaet?lang=da`);
+  const sheet = page.locator('article.next-step');
+  await expect(sheet.getByRole('heading', { level: 1, name: 'Fortsæt efter forløbet' })).toBeVisible();
+  await expect(sheet).toHaveAttribute('lang', 'da');
+  await expect(sheet.getByText('Du har gennemført', { exact: false })).toBeVisible();
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveCount(linked.length);
+  await expect(sheet.getByRole('heading', { level: 2 }).first()).toHaveText(linked[0].activity.name);
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  await expectNoAxeViolations(page, 'next-step sheet (da, UI en)');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/fortsaet\?lang=en$/);
+  await expect(sheet.getByRole('heading', { level: 1, name: 'Carry on after the course' })).toBeVisible();
+  // On paper only the sheet: no language links, no button.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(sheet.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('an offer without linked activities has no "Fortsæt bagefter" section', async ({ page, request }) => {
@@ -54,4 +81,63 @@ test('an offer without linked activities has no "Fortsæt bagefter" section', as
   expect((await answered).ok()).toBe(true);
   await expect(page.getByText('Sidst bekræftet', { exact: false })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Fortsæt bagefter' })).toHaveCount(0);
+});
+
+test('a citizen finds association activities on their own, by postcode and condition, and opens one (da, en)', async ({ page, request }) => {
+  const expected = await (await request.get('/api/v1/activities?postcode=8000&condition=kol')).json();
+  expect(expected.results.length, 'demo activities for KOL near Aarhus').toBeGreaterThan(0);
+  const first = expected.results[0];
+
+  // From the footer of any page, without reloading the app.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Foreningsaktiviteter efter et forløb' }).click();
+  await expect(page).toHaveURL(/\/aktiviteter$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Foreningsaktiviteter nær dig' })).toBeFocused();
+  await expect(page).toHaveTitle(/Foreningsaktiviteter nær dig/);
+
+  // A malformed postcode names the field.
+  await page.getByLabel('Dit postnummer').fill('80');
+  await page.getByRole('button', { name: 'Find aktiviteter' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'postnummer' });
+  await expect(summary).toBeVisible();
+  await expect(page.getByLabel('Dit postnummer')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'activity search with an error');
+
+  await page.getByLabel('Dit postnummer').fill('8000');
+  await page.getByLabel('Din sygdom').selectOption('kol');
+  await page.getByRole('button', { name: 'Find aktiviteter' }).click();
+  await expect(page).toHaveURL(/\/aktiviteter\?postcode=8000&condition=kol$/);
+  const results = page.getByRole('region', { name: 'Aktiviteter' });
+  await expect(results.getByRole('status')).toHaveText(`${expected.results.length} ${expected.results.length === 1 ? 'aktivitet' : 'aktiviteter'} inden for 25 km fra 8000 Aarhus C`);
+  await expect(results.getByRole('listitem')).toHaveCount(expected.results.length);
+  await expect(results.getByRole('listitem').first()).toContainText(first.association_name);
+  await expectNoAxeViolations(page, 'activity search results');
+
+  // Its own page: what it is, who it suits, and how to join (no referral).
+  await results.getByRole('link', { name: first.activity.name }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/aktiviteter/${first.activity.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: first.activity.name })).toBeFocused();
+  await expect(page.getByText('Passer til')).toBeVisible();
+  await expect(page.getByText('KOL', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sådan kommer du med' })).toBeVisible();
+  await expect(page.getByText('Du behøver ingen henvisning', { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page, 'activity page');
+
+  // Back returns to the same search; a reload of it reproduces it.
+  await page.goBack();
+  await expect(page).toHaveURL(/postcode=8000&condition=kol/);
+  await expect(page.getByLabel('Din sygdom')).toHaveValue('kol');
+  await expect(results.getByRole('listitem')).toHaveCount(expected.results.length);
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Association activities near you' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Activities' }).getByRole('status')).toContainText('within 25 km of 8000 Aarhus C');
+  await expectNoAxeViolations(page, 'activity search results (en)');
+  await page.goto(`/aktiviteter/${first.activity.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'How to join' })).toBeVisible();
+
+  // An unknown activity says so.
+  await page.goto('/aktiviteter/no-such-activity');
+  await expect(page.getByRole('heading', { level: 1, name: 'The activity does not exist' })).toBeVisible();
 });

@@ -50,3 +50,29 @@ test('the search filters by kronikerpakke under "Flere valg", and the address ke
   await expect(search.resultsHeading).toHaveText(new RegExp(`^${inKol} tilbud inden for 10 km`));
   await expect(page.getByLabel('Kronikerpakke', { exact: true })).toHaveValue('kol');
 });
+
+test('the clinician search filters by kronikerpakke too: every offer shown delivers part of it', async ({ page, request }) => {
+  type Hit = { offer: { id: string; title: string } };
+  type Group = { nearby: Hit[]; digital: Hit[] };
+  const answer = await (await request.get('/api/v1/clinician/offers?postcode=9000&package=kol')).json();
+  const hits: Hit[] = answer.groups.flatMap((g: Group) => [...g.nearby, ...g.digital]);
+  expect(hits.length, 'KOL package offers near Aalborg').toBeGreaterThan(0);
+  for (const h of hits) {
+    const offer = await (await request.get(`/api/v1/offers/${h.offer.id}`)).json();
+    expect(offer.packages.map((d: { package: string }) => d.package), h.offer.id).toContain('kol');
+  }
+
+  await page.goto('/klinik');
+  await page.getByLabel('Patientens postnummer').fill('9000');
+  await page.getByLabel('Kronikerpakke').selectOption('kol');
+  await page.getByRole('button', { name: 'Find tilbud' }).click();
+  await expect(page).toHaveURL(/package=kol/);
+  const cards = page.locator('article.clinic-card');
+  await expect(cards).toHaveCount(hits.length);
+  await expect(cards.first()).toContainText(hits[0].offer.title);
+  await expectNoAxeViolations(page, 'clinician search filtered by package');
+  // The choice is in the address: a reload keeps it.
+  await page.reload();
+  await expect(page.getByLabel('Kronikerpakke')).toHaveValue('kol');
+  await expect(cards).toHaveCount(hits.length);
+});

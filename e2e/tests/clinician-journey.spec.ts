@@ -138,6 +138,13 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await card.getByLabel('Afslutningsnotat').fill(note);
     await card.getByRole('button', { name: 'Afslut henvisningen' }).click();
     await expect(pill).toHaveText('Afsluttet');
+    // The workflow then offers the participant's next-step sheet (a printable citizen page).
+    const nextStep = card.getByRole('group', { name: 'Næste skridt til deltageren' });
+    await expect(nextStep.getByRole('link', { name: /Arket på engelsk/ })).toHaveAttribute('href', /^\/tilbud\/[^/]+\/fortsaet\?lang=en$/);
+    const [sheetTab] = await Promise.all([adminContext.waitForEvent('page'), nextStep.getByRole('link', { name: /Arket på dansk/ }).click()]);
+    await expect(sheetTab.getByRole('heading', { level: 1, name: 'Fortsæt efter forløbet' })).toBeVisible();
+    await expect(sheetTab.getByText('Du har gennemført', { exact: false })).toBeVisible();
+    await sheetTab.close();
     await expectNoAxeViolations(admin, 'inbox with a clinician referral');
     await adminContext.close();
 

@@ -12,6 +12,20 @@ use forebyg_shared::directory::DirectoryRecord;
 use forebyg_shared::package::PackageRecord;
 use forebyg_shared::package_validation::validate_package;
 
+/// A search's `package` filter names a package that exists (else a 422 on the field).
+pub async fn require_known(state: &AppState, code: Option<&str>) -> Result<(), ApiError> {
+    match code {
+        Some(code) if state.directory.get_package(code).await?.is_none() => Err(forebyg_shared::validation::FieldError::new(
+            "package",
+            forebyg_shared::validation::ErrorCode::Unknown,
+            "Ukendt kronikerpakke.",
+            "Unknown chronic care package.",
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// One package: 404 if absent.
 pub async fn get(state: &AppState, code: &str) -> Result<PackageRecord, ApiError> {
     state.directory.get_package(code).await?.ok_or_else(|| ApiError::NotFound(format!("No package with code {code}.")))

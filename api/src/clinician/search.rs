@@ -20,7 +20,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
     let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
         origin: origin.point,
         region: origin.region,
-        params: SearchParams { categories: vec![category], format, per_page: per_page as u32, ..place.clone() },
+        params: SearchParams { categories: vec![category], format, per_page: per_page as u32, package: params.package.clone(), ..place.clone() },
         today: today.clone(),
         any_condition: params.conditions.clone(),
     };

@@ -22,17 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn search_offers(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResponse>, ApiError> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
     let params = SearchParams::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(ApiError::Validation)?;
-    if let Some(code) = &params.package {
-        if state.directory.get_package(code).await?.is_none() {
-            let e = forebyg_shared::validation::FieldError::new(
-                "package",
-                forebyg_shared::validation::ErrorCode::Unknown,
-                "Ukendt kronikerpakke.",
-                "Unknown chronic care package.",
-            );
-            return Err(e.into());
-        }
-    }
+    crate::admin::packages::require_known(&state, params.package.as_deref()).await?;
     Ok(Json(search::search(state.store.as_ref(), &params).await?))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod error_summary;
+pub mod facts;
 pub mod field;
 pub mod join_box;
 pub mod js_module;

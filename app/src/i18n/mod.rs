@@ -6,6 +6,7 @@
 
 use forebyg_shared::Lang;
 
+pub mod activities;
 mod phrases;
 pub use phrases::*;
 

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod activities;
 pub mod clinician;
 pub mod not_found;
 pub mod offer;

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::badges::CapacityBadge;
+use crate::components::facts::{contact_facts, paragraphs, row};
 use crate::context::{last_search, use_lang};
 use crate::{dom, format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
@@ -59,24 +60,6 @@ pub fn OfferPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// Text with blank lines as paragraphs.
-fn paragraphs(text: &str) -> impl IntoView {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()
-}
-
-/// A link if the address is safe, else the text alone.
-fn link_or_text(href: Option<String>, text: String) -> impl IntoView {
-    match href {
-        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
-        None => text.into_any(),
-    }
-}
-
-/// A `<div><dt/><dd/></div>` row of a description list.
-fn row(term: &'static str, value: impl IntoView) -> impl IntoView {
-    view! { <div><dt>{term}</dt><dd>{value}</dd></div> }
 }
 
 #[component]
@@ -171,26 +154,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
         view! { <p class="price">{format::price(o.cost.dkk, lang)}</p> {note} }
     };
 
-    let contact = {
-        let c = o.contact.clone();
-        let any = c.name.is_some() || c.phone.is_some() || c.email.is_some() || c.url.is_some();
-        if any {
-            view! {
-                <dl class="facts facts--stacked">
-                    {c.name.map(|n| row(t(i18n::CONTACT_NAME), n))}
-                    {c.phone.map(|p| row(t(i18n::CONTACT_PHONE), link_or_text(format::tel_href(&p), p)))}
-                    {c.email.map(|e| {
-                        let href = (e.contains('@') && !e.contains(':')).then(|| format!("mailto:{e}"));
-                        row(t(i18n::CONTACT_EMAIL), link_or_text(href, e))
-                    })}
-                    {c.url.map(|u| row(t(i18n::CONTACT_WEB), link_or_text(format::web_link(&u).map(str::to_owned), u.clone())))}
-                </dl>
-            }
-            .into_any()
-        } else {
-            view! { <p>{t(i18n::CONTACT_NONE)}</p> }.into_any()
-        }
-    };
+    let contact = contact_facts(o.contact.clone(), lang);
 
     let provider = view! {
         <dl class="facts facts--stacked">
@@ -232,7 +196,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
-            <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() lang=lang />
+            <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
             <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
             {crate::components::offer_qr::offer_qr(&o.id)}
             <PageTools lang=lang />

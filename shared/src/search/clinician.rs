@@ -28,11 +28,21 @@ pub struct ClinicianParams {
     pub radius_km: f64,
     /// Nearby offers per group.
     pub per_group: u32,
+    /// Only offers delivering a component of this kronikerpakke (its code).
+    pub package: Option<String>,
 }
 
 impl Default for ClinicianParams {
     fn default() -> Self {
-        ClinicianParams { conditions: vec![], postcode: None, point: None, age: None, radius_km: DEFAULT_RADIUS_KM, per_group: DEFAULT_PER_GROUP }
+        ClinicianParams {
+            conditions: vec![],
+            postcode: None,
+            point: None,
+            age: None,
+            radius_km: DEFAULT_RADIUS_KM,
+            per_group: DEFAULT_PER_GROUP,
+            package: None,
+        }
     }
 }
 
@@ -61,6 +71,7 @@ impl ClinicianParams {
                 "age" => validation::integer_in_range(key, value, 0, u32::from(eligibility::MAX_AGE)).map(|v| p.age = Some(v as u8)),
                 "radius_km" => validation::number_in_range(key, value, MIN_RADIUS_KM, MAX_RADIUS_KM).map(|v| p.radius_km = v),
                 "per_group" => validation::integer_in_range(key, value, 1, MAX_PER_GROUP).map(|v| p.per_group = v),
+                "package" => super::package_code(key, value).map(|c| p.package = Some(c)),
                 _ => Ok(()),
             };
             errors.extend(r.err());
@@ -95,6 +106,9 @@ impl ClinicianParams {
         if self.per_group != DEFAULT_PER_GROUP {
             out.push(("per_group", self.per_group.to_string()));
         }
+        if let Some(code) = &self.package {
+            out.push(("package", code.clone()));
+        }
         out
     }
 
@@ -110,9 +124,10 @@ impl ClinicianParams {
     }
 
     /// Whether an offer belongs in the results: it targets one of the patient's conditions (or
-    /// none was chosen). Eligibility is not a filter: a not-eligible offer shows, with why.
+    /// none was chosen) and delivers part of the chosen package (if one is). Eligibility is not a filter: a not-eligible offer shows, with why.
     pub fn matches(&self, offer: &Offer) -> bool {
-        self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c))
+        (self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c)))
+            && self.package.as_deref().is_none_or(|code| offer.packages.iter().any(|d| d.package == code))
     }
 
     /// The patient as [`eligibility::assess`] sees them.
@@ -189,6 +204,10 @@ mod tests {
         let pairs = p.to_pairs();
         assert_eq!(pairs[0], ("conditions", "kol,type-2-diabetes".to_owned()));
         assert_eq!(ClinicianParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
+        let with_package = ClinicianParams::parse([("postcode", "9000"), ("package", "KOL")]).unwrap();
+        assert_eq!(with_package.package.as_deref(), Some("kol"));
+        assert_eq!(with_package.to_pairs(), [("postcode", "9000".to_owned()), ("package", "kol".to_owned())]);
+        assert_eq!(ClinicianParams::parse([("package", "kol pakke")]).unwrap_err()[0].field, "package");
         let repeated = ClinicianParams::parse([("conditions", "kol"), ("conditions", "kol"), ("conditions", "kraeft")]).unwrap();
         assert_eq!(repeated.conditions, [Condition::Kol, Condition::Kraeft]);
     }

@@ -286,7 +286,7 @@ fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
 
 /// Package codes are data (see [`crate::package`]): the form is checked here, whether the
 /// package exists on the server.
-fn package_code(field: &str, value: &str) -> Result<String, FieldError> {
+pub(crate) fn package_code(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim().to_ascii_lowercase();
     if crate::directory_validation::is_valid_id(&v) {
         Ok(v)

@@ -111,7 +111,9 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
         );
         (conditions.style, conditions.explode) = (Some(ParameterStyle::Form), Some(false));
         let mut out = vec![conditions];
-        out.extend(PlaceParams::into_params(parameter_in).into_iter().filter(|p| p.name != "condition"));
+        let offer_params = SearchParams::into_params(&parameter_in);
+        out.extend(PlaceParams::into_params(&parameter_in).into_iter().filter(|p| p.name != "condition"));
+        out.extend(offer_params.into_iter().filter(|p| p.name == "package"));
         out.push(param("age", "The patient's age in years, for eligibility.", number(Type::Integer, 0.0, f64::from(crate::eligibility::MAX_AGE))));
         out.push(param(
             "per_group",

@@ -10,6 +10,7 @@ use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::store::{DirectorySaved, StoreError};
 use crate::AppState;
+use forebyg_shared::activity::ActivityRecord;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::directory::{DirectoryRecord, RecordStatus};
 use forebyg_shared::offer::Offer;
@@ -53,7 +54,8 @@ pub(crate) fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(),
 }
 
 /// Saves `next` over `before` (`None`: create) together with every offer of its region that
-/// `refresh` changes (the offers embedding the record), all or nothing, then audits the record
+/// `refresh` changes (the offers embedding the record) and, for a location, every activity held
+/// there, all or nothing, then audits the record
 /// (in its region's log, or in every region's for a national record) and each offer. An offer
 /// changed meanwhile makes it read and try again.
 pub(crate) async fn save(
@@ -65,6 +67,7 @@ pub(crate) async fn save(
     refresh: Option<&(dyn Fn(&Offer) -> Option<Offer> + Sync)>,
 ) -> Result<DirectoryRecord, ApiError> {
     for _ in 0..ATTEMPTS {
+        let moved = moved_activities(state, &next).await?;
         let mut refreshed = vec![];
         if let (Some(refresh), Some(region)) = (refresh, next.region()) {
             for o in state.store.region_offers(region).await? {
@@ -75,23 +78,36 @@ pub(crate) async fn save(
             }
         }
         let saves: Vec<_> = refreshed.iter().map(|(before, after)| (after.clone(), Some(before.version))).collect();
-        if let Some(max) = state.store.max_atomic_batch().filter(|max| saves.len() + 1 > *max) {
+        let mut records = vec![(next.clone(), before.map(DirectoryRecord::version))];
+        records.extend(moved.iter().map(|(old, new)| (DirectoryRecord::Activity(new.clone()), Some(old.version))));
+        if let Some(max) = state.store.max_atomic_batch().filter(|max| saves.len() + records.len() > *max) {
             return Err(ApiError::Conflict {
                 kind: types::RECORD_IN_USE,
                 title: "Used by too many offers to change at once",
-                detail: format!("{} offers embed this {}; at most {} can change together.", saves.len(), next.kind(), max - 1),
+                detail: format!(
+                    "{} offers and {} activities embed this {}; at most {} can change together.",
+                    saves.len(),
+                    moved.len(),
+                    next.kind(),
+                    max - 1
+                ),
             });
         }
-        match state.directory.save_directory(&[(next.clone(), before.map(DirectoryRecord::version))], &saves).await? {
+        match state.directory.save_directory(&records, &saves).await? {
             DirectorySaved::Saved => {
                 let regions = next.region().map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
                 let mut entries: Vec<_> = regions.into_iter().map(|r| audit::entry(&admin.0, r, action, next.id(), changes.clone())).collect();
                 for (old, new) in &refreshed {
                     entries.push(audit::entry(&admin.0, new.region, AuditAction::OfferUpdated, &new.id, audit::diff(Some(old), new)));
                 }
+                for (old, new) in &moved {
+                    entries.push(audit::entry(&admin.0, new.region, AuditAction::ActivityUpdated, &new.id, audit::diff(Some(old), new)));
+                }
                 state.audit.append_audit(&entries).await?;
                 return Ok(next);
             }
+            // An activity at the moved location changed meanwhile: read it again.
+            DirectorySaved::RecordConflict { id, .. } if id != next.id() => continue,
             DirectorySaved::RecordConflict { current: Some(current), .. } if before.is_some() => return Err(ApiError::StaleRecord(current)),
             DirectorySaved::RecordConflict { current: Some(_), id } => {
                 return Err(ApiError::Conflict {
@@ -105,6 +121,24 @@ pub(crate) async fn save(
         }
     }
     Err(StoreError::Unavailable("offers kept changing while a record was saved".into()).into())
+}
+
+/// A location edit carries its new place to the activities held there (they keep a copy, as
+/// offers do, so a public search reads one item per activity): each as (before, after).
+async fn moved_activities(state: &AppState, next: &DirectoryRecord) -> Result<Vec<(ActivityRecord, ActivityRecord)>, ApiError> {
+    let DirectoryRecord::Location(l) = next else { return Ok(vec![]) };
+    let place = l.embedded();
+    Ok(state
+        .directory
+        .region_activities(l.region)
+        .await?
+        .into_iter()
+        .filter(|a| a.location_id.as_deref() == Some(l.id.as_str()) && a.place != place)
+        .map(|a| {
+            let moved = ActivityRecord { place: place.clone(), version: a.version + 1, ..a.clone() };
+            (a, moved)
+        })
+        .collect())
 }
 
 /// Fills an offer's embedded provider and location from the records it names: the provider by

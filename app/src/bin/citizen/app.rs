@@ -61,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tilbud/:id/tilmeld") view={Lazy::<lazy::SignupRoute>::new()} />
                     <Route path=path!("/kvittering/:code") view={Lazy::<lazy::ReceiptRoute>::new()} />
                     <Route path=path!("/status") view={Lazy::<lazy::StatusRoute>::new()} />
+                    <Route path=path!("/aktiviteter") view={Lazy::<lazy::ActivitiesRoute>::new()} />
+                    <Route path=path!("/aktiviteter/:id") view={Lazy::<lazy::ActivitiesRoute>::new()} />
+                    <Route path=path!("/tilbud/:offer/fortsaet") view={Lazy::<lazy::ActivitiesRoute>::new()} />
                     <Route path=path!("/klinik") view={Lazy::<lazy::ClinicianSearchRoute>::new()} />
                     <Route path=path!("/klinik/til-patienten") view={Lazy::<lazy::HandoutRoute>::new()} />
                     <Route path=path!("/klinik/log-ind") view={Lazy::<lazy::ClinicianSignInRoute>::new()} />
@@ -81,6 +84,7 @@ pub fn App() -> impl IntoView {
                     </nav>
                     <p><strong>{i18n::FOOTER_DEMO.get(lang)}</strong></p>
                     <p>{i18n::FOOTER_ABOUT.get(lang)}</p>
+                    <p><A href=forebyg_app::activity_query::SEARCH_PATH>{forebyg_app::i18n::activities::FOOTER_LINK.get(lang)}</A></p>
                     <p><A href=forebyg_app::clinician::query::SEARCH_PATH>{forebyg_app::clinician::texts::FOOTER_LINK.get(lang)}</A></p>
                 </div>
             </footer>

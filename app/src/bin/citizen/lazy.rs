@@ -26,6 +26,7 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(SavedRoute, saved::SavedPage);
+lazy_page!(ActivitiesRoute, activities::ActivitiesPage);
 lazy_page!(OfferRoute, offer::OfferPage);
 lazy_page!(SignupRoute, signup::SignupPage);
 lazy_page!(ReceiptRoute, receipt::ReceiptPage);

@@ -9,9 +9,9 @@ use crate::clinician::query::{self as cq, ClinicianQuery};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::context::use_lang;
-use crate::dom;
+use crate::{dom, i18n};
 use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
-use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::taxonomy::{Condition, Kronikerpakke};
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
@@ -32,6 +32,7 @@ struct FormValues {
     conditions: Vec<Condition>,
     postcode: String,
     age: String,
+    package: String,
 }
 
 fn form_values(map: &ParamsMap) -> FormValues {
@@ -40,6 +41,7 @@ fn form_values(map: &ParamsMap) -> FormValues {
         conditions: conditions.iter().flat_map(|v| v.split(',')).filter_map(|c| Condition::from_code(c.trim())).collect(),
         postcode: map.get("postcode").unwrap_or_default(),
         age: map.get("age").unwrap_or_default(),
+        package: map.get("package").unwrap_or_default(),
     }
 }
 
@@ -106,6 +108,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let conditions = RwSignal::new(initial.conditions);
     let postcode = RwSignal::new(initial.postcode);
     let age = RwSignal::new(initial.age);
+    let package = RwSignal::new(initial.package);
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     // Back/forward: the form follows the URL.
     Effect::new(move |_| {
@@ -113,6 +116,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         conditions.set(v.conditions);
         postcode.set(v.postcode);
         age.set(v.age);
+        package.set(v.package);
         client_errors.set(vec![]);
     });
 
@@ -166,8 +170,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let joined = conditions.with_untracked(|cs| cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(","));
-        let (pc, a) = (postcode.get_untracked(), age.get_untracked());
-        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim())];
+        let (pc, a, pk) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked());
+        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str())];
         let problems = match ClinicianQuery::parse(pairs) {
             Err(e) => e,
             Ok(q) => {
@@ -212,12 +216,30 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                         aria-invalid=move || field_error("age").is_some().then_some("true")
                         prop:value=move || age.get() on:input=move |ev| age.set(event_target_value(&ev)) />
                 </div>
+                {package_field(package, lang)}
                 <button class="button" type="submit">{t::SEARCH.get(lang)}</button>
             </form>
             <div class="clinic-results">
                 <HandoutBar lang=lang />
                 <Results lang=lang />
             </div>
+        </div>
+    }
+}
+
+/// Only offers in a kronikerpakke (the same choice as the citizen search's filter).
+fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
+    let options = std::iter::once((String::new(), i18n::ANY_PACKAGE.get(lang).to_owned()))
+        .chain(Kronikerpakke::ALL.iter().map(|k| (k.code().to_owned(), k.label(lang).to_owned())))
+        .map(|(code, label)| {
+            let value = code.clone();
+            view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for="package">{i18n::PACKAGE_LABEL.get(lang)}</label>
+            <select class="select" id="package" name="package" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </div>
     }
 }

@@ -5,8 +5,10 @@
 
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
+use forebyg_app::activity_query::next_step_href;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::{DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 /// Which follow-up form is open under the buttons.
@@ -23,6 +25,18 @@ fn step(e: StatusEvent) -> impl IntoView {
             <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{e.by.label(lang())}
             {(!extra.is_empty()).then(|| view! { <br />{extra} })}
         </li>
+    }
+}
+
+/// The participant's next-step sheet (a citizen page, so it opens outside the admin workspace).
+fn next_step(offer_id: &str) -> impl IntoView {
+    let sheet = |l: Lang, text: &'static str| view! { <li><a href=next_step_href(offer_id, l) target="_blank" rel="external">{text}</a></li> };
+    view! {
+        <div class="inbox-next-step" role="group" aria-label=t::NEXT_STEP.get(lang())>
+            <h3>{t::NEXT_STEP.get(lang())}</h3>
+            <p class="hint">{t::NEXT_STEP_HINT.get(lang())}</p>
+            <ul>{sheet(Lang::Da, t::SHEET_DA.get(lang()))}{sheet(Lang::En, t::SHEET_EN.get(lang()))}</ul>
+        </div>
     }
 }
 
@@ -146,6 +160,7 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
             </dl>
             <div class="actions">{buttons}</div>
             {form}
+            {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}
             {(!history.is_empty()).then(|| view! {
                 <details class="inbox-history">
                     <summary>{t::HISTORY.get(lang())}</summary>

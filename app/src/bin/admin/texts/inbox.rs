@@ -37,6 +37,11 @@ forebyg_app::texts! {
     COMPLETE_CONFIRM = "Afslut henvisningen", "Complete the referral";
     CANCEL = "Fortryd", "Cancel";
     HISTORY = "Historik", "History";
+    NEXT_STEP = "Næste skridt til deltageren", "The participant's next step";
+    NEXT_STEP_HINT = "Et ark at udskrive eller sende til deltageren med de foreningsaktiviteter, tilbuddet fører videre til. Arket indeholder ingen personoplysninger.",
+        "A sheet to print or send to the participant with the association activities the offer leads on to. The sheet holds no personal data.";
+    SHEET_DA = "Arket på dansk (åbner i en ny fane)", "The sheet in Danish (opens in a new tab)";
+    SHEET_EN = "Arket på engelsk (åbner i en ny fane)", "The sheet in English (opens in a new tab)";
 }
 
 /// "Request {code} is now: {status}."

@@ -1,0 +1,63 @@
+//! The association activity pages' texts (`/aktiviteter`, `/aktiviteter/:id`).
+
+use forebyg_shared::Lang;
+
+crate::texts! {
+    SEARCH_H1 = "Foreningsaktiviteter nær dig", "Association activities near you";
+    SEARCH_INTRO = "Lokale foreninger har hold, du kan fortsætte på, når et forløb er slut, fx hjerte- og lungetræning eller motionshold. Søg på dit postnummer og din sygdom.",
+        "Local associations run groups you can carry on with when a course ends, e.g. heart or lung training or exercise groups. Search by your postcode and your condition.";
+    CONDITION_LABEL = "Din sygdom", "Your condition";
+    CONDITION_ANY = "Alle sygdomme", "All conditions";
+    SEARCH_BUTTON = "Find aktiviteter", "Find activities";
+    RESULTS_H2 = "Aktiviteter", "Activities";
+    NONE_FOUND = "Vi fandt ingen aktiviteter inden for afstanden. Prøv en større afstand eller alle sygdomme.",
+        "We found no activities within the distance. Try a larger distance or all conditions.";
+    RADIUS_LABEL = "Afstand", "Distance";
+    LOADING = "Henter aktiviteter …", "Loading activities …";
+    FIND_MORE = "Find flere foreningsaktiviteter nær dig", "Find more association activities near you";
+    FOOTER_LINK = "Foreningsaktiviteter efter et forløb", "Association activities after a course";
+    // The activity page.
+    NOT_FOUND_H1 = "Aktiviteten findes ikke", "The activity does not exist";
+    NOT_FOUND_TEXT = "Vi kan ikke finde aktiviteten. Den kan være stoppet, eller linket kan være forkert.",
+        "We cannot find the activity. It may have stopped, or the link may be wrong.";
+    ERROR_H1 = "Aktiviteten kunne ikke hentes", "The activity could not be loaded";
+    BACK = "Find andre aktiviteter", "Find other activities";
+    ASSOCIATION = "Forening", "Association";
+    UMBRELLA = "Landsforening", "National organisation";
+    SUITS = "Passer til", "Suits";
+    SUITS_ALL = "Alle", "Everyone";
+    INTENSITY = "Hvor hårdt", "How hard";
+    WHEN = "Hvornår", "When";
+    WHERE = "Hvor", "Where";
+    PRICE = "Pris", "Price";
+    SUBSIDY = "Tilskud", "Subsidy";
+    TRY_IT = "Prøv det", "Try it";
+    HOW_TO_JOIN = "Sådan kommer du med", "How to join";
+    JOIN_TEXT = "Kontakt foreningen direkte. Du behøver ingen henvisning.", "Contact the association directly. You need no referral.";
+    PRINT = "Udskriv", "Print";
+    // The participant's next-step sheet after a completed course.
+    SHEET_H1 = "Fortsæt efter forløbet", "Carry on after the course";
+    SHEET_KEEP_UP = "Det, du har lært, holder bedst, når du fortsætter sammen med andre. Her er lokale foreningsaktiviteter tæt på, hvor du kan fortsætte. Kontakt foreningen direkte – du behøver ingen henvisning.",
+        "What you have learnt lasts best when you carry on with others. Here are local association activities nearby where you can continue. Contact the association directly – you need no referral.";
+    SHEET_NONE = "Tilbuddet har ingen tilknyttede foreningsaktiviteter endnu.", "The offer has no linked association activities yet.";
+    SHEET_MORE = "Find flere aktiviteter nær dig på", "Find more activities near you at";
+    SHEET_LANGUAGE = "Arkets sprog", "The sheet's language";
+}
+
+/// "You have completed {offer}."
+pub fn sheet_completed(offer: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Du har gennemført {offer}."),
+        Lang::En => format!("You have completed {offer}."),
+    }
+}
+
+/// "{n} activities within {km} of {place}".
+pub fn count(n: usize, km: &str, place: &str, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => format!("1 aktivitet inden for {km} fra {place}"),
+        (Lang::Da, _) => format!("{n} aktiviteter inden for {km} fra {place}"),
+        (Lang::En, 1) => format!("1 activity within {km} of {place}"),
+        (Lang::En, _) => format!("{n} activities within {km} of {place}"),
+    }
+}

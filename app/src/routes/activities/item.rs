@@ -1,0 +1,27 @@
+//! One activity in a list (the activity search and "Fortsæt bagefter" on the offer page): its
+//! name as a link to its page, the association, distance, place, times, price and free trial.
+
+use crate::activity_query::activity_href;
+use crate::{format, i18n};
+use forebyg_shared::activity::ActivityView;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+pub fn activity_item(v: ActivityView, lang: Lang) -> impl IntoView {
+    let a = v.activity;
+    let slots = a.schedule.slots.iter().map(|s| format::slot(s, lang)).collect::<Vec<_>>().join(", ");
+    let price = match a.price.note {
+        Some(note) if a.price.dkk > 0 => format!("{} {note}", format::price(a.price.dkk, lang)),
+        _ => format::price(a.price.dkk, lang),
+    };
+    let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
+    let trial = a.free_trial.then(|| view! { <br /><span>{i18n::FREE_TRIAL.get(lang)}</span> });
+    view! {
+        <li class="activity">
+            <a href=activity_href(&a.id)><strong>{a.name}</strong></a>" – "{v.association_name}{distance}
+            <br /><span class="muted">{a.place.address}", "{a.place.postcode}" "{a.place.city}</span>
+            <br /><span>{slots}" · "{price}</span>
+            {trial}
+        </li>
+    }
+}

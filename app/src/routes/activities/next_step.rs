@@ -1,0 +1,92 @@
+//! `/tilbud/:id/fortsaet?lang=da|en`: the participant's next-step sheet, offered to the admin
+//! when a referral is marked completed. Printable, in its own language (independent of the
+//! UI's), with the association activities the offer links to, nearest to the offer's place
+//! first, and how to reach each. It holds no personal data: the same sheet serves every
+//! participant of the offer.
+
+use crate::activity_query::{sheet_lang, SEARCH_PATH};
+use crate::api::{self, ApiError};
+use crate::components::facts::contact_facts;
+use crate::context::use_lang;
+use crate::i18n::activities as t;
+use crate::{dom, format, i18n, query};
+use forebyg_shared::activity::ActivityView;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+async fn load(id: String) -> Result<(Offer, Vec<ActivityView>), ApiError> {
+    let offer = api::get_offer(&id).await?;
+    let activities = api::get_activities(&format!("{}/activities", query::api_offer_url(&id))).await?;
+    Ok((offer, activities))
+}
+
+#[component]
+pub fn NextStepSheet(offer_id: String) -> impl IntoView {
+    let ui = use_lang();
+    let params = use_query_map();
+    let lang = Memo::new(move |_| params.with(|p| sheet_lang(p.get("lang").as_deref(), ui)));
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    Effect::new(move |_| dom::set_title(ui, t::SHEET_H1.get(lang.get())));
+    let found = LocalResource::new(move || load(offer_id.clone()));
+    let switch = move |to: Lang, label: &'static str| {
+        view! { <a href=move || format!("?lang={}", to.code()) hreflang=to.code() lang=to.code() aria-current=move || (lang.get() == to).then_some("true")>{label}</a> }
+    };
+    view! {
+        <div class="no-print">
+            <p>{move || t::SHEET_LANGUAGE.get(ui)}": "{switch(Lang::Da, "Dansk")}" · "{switch(Lang::En, "English")}</p>
+            <p><button class="button" type="button" on:click=|_| { let _ = window().print(); }>{t::PRINT.get(ui)}</button></p>
+        </div>
+        <article class="offer next-step" lang=move || lang.get().code()>
+            <h1 tabindex="-1" node_ref=h1>{move || t::SHEET_H1.get(lang.get())}</h1>
+            <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(ui)}</p> }>
+                {move || Suspend::new(async move {
+                    let lang = lang.get();
+                    match found.await {
+                        Ok((offer, activities)) => sheet(offer, activities, lang).into_any(),
+                        Err(e) if e.is_not_found() => view! { <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p> }.into_any(),
+                        Err(e) => view! {
+                            <p class="status status--error">{e.message(lang)}</p>
+                            <button class="button button--secondary" type="button" on:click=move |_| found.refetch()>{i18n::RETRY.get(lang)}</button>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </article>
+    }
+}
+
+fn sheet(offer: Offer, activities: Vec<ActivityView>, lang: Lang) -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    let list = if activities.is_empty() {
+        view! { <p>{t::SHEET_NONE.get(lang)}</p> }.into_any()
+    } else {
+        activities.into_iter().map(|v| activity(v, lang)).collect_view().into_any()
+    };
+    view! {
+        <p class="lead">{t::sheet_completed(&offer.title, lang)}</p>
+        <p>{t::SHEET_KEEP_UP.get(lang)}</p>
+        {list}
+        <p>{t::SHEET_MORE.get(lang)}" "<a href=SEARCH_PATH>{format!("{origin}{SEARCH_PATH}")}</a></p>
+    }
+}
+
+fn activity(v: ActivityView, lang: Lang) -> impl IntoView {
+    let a = v.activity;
+    let slots = a.schedule.slots.iter().map(|s| format::slot(s, lang)).collect::<Vec<_>>().join(", ");
+    let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
+    view! {
+        <section class="offer__section">
+            <h2>{a.name}</h2>
+            <p><strong>{v.association_name}</strong>{distance}</p>
+            <p>{a.description}</p>
+            <p>{format!("{}, {} {}", a.place.address, a.place.postcode, a.place.city)}<br />{slots}" · "{format::price(a.price.dkk, lang)}</p>
+            {a.free_trial.then(|| view! { <p>{i18n::FREE_TRIAL.get(lang)}</p> })}
+            {contact_facts(a.contact, lang)}
+        </section>
+    }
+}

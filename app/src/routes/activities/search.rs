@@ -1,0 +1,120 @@
+//! `/aktiviteter?postcode=&condition=&radius_km=`: association activities near a place, nearest
+//! first, by condition. The search lives in the URL; the form only navigates.
+
+use super::item::activity_item;
+use crate::activity_query::ActivityQuery;
+use crate::api::{self, ApiError};
+use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::context::use_lang;
+use crate::i18n::activities as t;
+use crate::{dom, format, i18n, query};
+use forebyg_shared::activity::ActivitySearchResponse;
+use forebyg_shared::taxonomy::Condition;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn ActivitySearchPage() -> impl IntoView {
+    let lang = use_lang();
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    dom::set_title(lang, t::SEARCH_H1.get(lang));
+    let url_query = use_query_map();
+    let current = Memo::new(move |_| url_query.with(|q| ActivityQuery::from_query(|k| q.get(k))));
+    let found = LocalResource::new(move || {
+        let url = current.with(ActivityQuery::api_url);
+        async move {
+            match url {
+                Some(url) => api::get_json::<ActivitySearchResponse>(&url).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+
+    // The form's values follow the address (back/forward) and are edited freely until submitted.
+    let postcode = RwSignal::new(String::new());
+    let condition = RwSignal::new(String::new());
+    let radius = RwSignal::new(0.0);
+    Effect::new(move |_| {
+        let q = current.get();
+        postcode.set(q.postcode);
+        condition.set(q.condition.map(|c| c.code().to_owned()).unwrap_or_default());
+        radius.set(q.radius_km);
+    });
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = ActivityQuery {
+            postcode: postcode.get_untracked().trim().to_owned(),
+            condition: Condition::from_code(&condition.get_untracked()),
+            radius_km: radius.get_untracked(),
+        };
+        navigate(&q.href(), Default::default());
+    };
+    let errors = move || found.get().and_then(|r| r.err()).map(|e| e.field_errors().to_vec()).unwrap_or_default();
+    let postcode_error = move || errors().into_iter().find(|e| e.field == "postcode").map(|e| e.message.get(lang).to_owned());
+
+    view! {
+        <h1 tabindex="-1" node_ref=h1>{t::SEARCH_H1.get(lang)}</h1>
+        <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
+        {move || (!errors().is_empty()).then(|| view! { <ErrorSummary errors=errors() lang=lang id="activity-errors" /> })}
+        <form class="search-form" action="/aktiviteter" method="get" role="search" aria-label=t::SEARCH_H1.get(lang) novalidate on:submit=on_submit>
+            <div class="field" class:field--error=move || postcode_error().is_some()>
+                <label class="field__label" for="postcode">{i18n::POSTCODE_LABEL.get(lang)}</label>
+                <p class="hint" id="postcode-hint">{i18n::POSTCODE_HINT.get(lang)}</p>
+                {move || postcode_error().map(|m| view! { <FieldErrorMessage id="postcode-error".to_owned() message=m lang=lang /> })}
+                <input class="input input--postcode" id="postcode" name="postcode" type="text" inputmode="numeric" autocomplete="postal-code"
+                    spellcheck="false" aria-invalid=move || postcode_error().is_some().then_some("true")
+                    aria-describedby=move || if postcode_error().is_some() { "postcode-hint postcode-error" } else { "postcode-hint" }
+                    prop:value=move || postcode.get() on:input=move |ev| postcode.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label class="field__label" for="condition">{t::CONDITION_LABEL.get(lang)}</label>
+                <select class="select" id="condition" name="condition" on:change=move |ev| condition.set(event_target_value(&ev))>
+                    <option value="" selected=move || condition.with(String::is_empty)>{t::CONDITION_ANY.get(lang)}</option>
+                    {Condition::ALL.iter().map(|c| {
+                        let code = c.code();
+                        view! { <option value=code selected=move || condition.with(|v| v == code)>{c.label(lang)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label class="field__label" for="radius_km">{t::RADIUS_LABEL.get(lang)}</label>
+                <select class="select" id="radius_km" name="radius_km" on:change=move |ev| radius.set(event_target_value(&ev).parse().unwrap_or(0.0))>
+                    {move || query::radius_choices(current.with(|q| q.radius_km)).into_iter().map(|km| {
+                        view! { <option value=km.to_string() selected=move || radius.get() == km>{format::radius(km, lang)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button class="button" type="submit">{t::SEARCH_BUTTON.get(lang)}</button>
+        </form>
+        <Transition fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(Some(r)) => Some(results(r, lang).into_any()),
+                    Ok(None) => None,
+                    Err(ApiError::Problem(p)) if !p.errors.is_empty() => None,
+                    Err(e) => Some(view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any()),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn results(r: ActivitySearchResponse, lang: forebyg_shared::Lang) -> impl IntoView {
+    let place = r.origin.place_name.clone().map(|n| format!("{} {n}", r.origin.postcode.clone().unwrap_or_default())).unwrap_or_default();
+    let count = t::count(r.results.len(), &format::radius(r.radius_km, lang), place.trim(), lang);
+    let list = if r.results.is_empty() {
+        view! { <p>{t::NONE_FOUND.get(lang)}</p> }.into_any()
+    } else {
+        view! { <ul class="activities">{r.results.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="activity-results">
+            <h2 id="activity-results">{t::RESULTS_H2.get(lang)}</h2>
+            <p role="status">{count}</p>
+            {list}
+        </section>
+    }
+}
