@@ -3,8 +3,8 @@
 //! icon, a distance chooser, a bar chart of gaps per intervention and a CSV export.
 
 use crate::api;
-use crate::app::use_session;
 use crate::chart::{self, Bar};
+use crate::session::use_session;
 use crate::texts::coverage as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
