@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod callback;
 pub mod coverage;
+mod coverage_report;
 pub mod dev_login;
 pub mod editor;
 pub mod import;
