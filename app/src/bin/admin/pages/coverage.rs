@@ -5,8 +5,8 @@
 
 use super::coverage_report::{PackageReport, Report};
 use crate::api;
-use crate::app::use_session;
 use crate::chart::{self, CoverageView};
+use crate::session::use_session;
 use crate::texts::coverage as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
