@@ -54,7 +54,7 @@ test('the search filters by kronikerpakke under "Flere valg", and the address ke
 test('the clinician search filters by kronikerpakke too: every offer shown delivers part of it', async ({ page, request }) => {
   type Hit = { offer: { id: string; title: string } };
   type Group = { nearby: Hit[]; digital: Hit[] };
-  const answer = await (await request.get('/api/v1/clinician/offers?postcode=9000&package=kol')).json();
+  const answer = await (await request.get('/api/v1/clinician/offers?conditions=kol&postcode=9000&package=kol')).json();
   const hits: Hit[] = answer.groups.flatMap((g: Group) => [...g.nearby, ...g.digital]);
   expect(hits.length, 'KOL package offers near Aalborg').toBeGreaterThan(0);
   for (const h of hits) {
@@ -63,6 +63,7 @@ test('the clinician search filters by kronikerpakke too: every offer shown deliv
   }
 
   await page.goto('/klinik');
+  await page.getByRole('checkbox', { name: 'KOL', exact: true }).check();
   await page.getByLabel('Patientens postnummer').fill('9000');
   await page.getByLabel('Kronikerpakke').selectOption('kol');
   await page.getByRole('button', { name: 'Find tilbud' }).click();
