@@ -108,6 +108,9 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
     (r.status, r.updated_at) = (status, at);
     if matches!(status, ReferralStatus::Declined | ReferralStatus::Completed) {
         (r.decline_reason, r.note) = (reason, note);
+    } else if status.is_open() {
+        // Reopened: the decision's reason no longer applies (the history keeps it).
+        (r.decline_reason, r.note) = (None, None);
     }
     if status.is_closed() && r.clinician.is_some() {
         r.expires_at = at + CLOSED_RETENTION_DAYS * DAY;
@@ -136,7 +139,7 @@ pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, cha
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
             detail: format!(
-                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed.",
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed (a decline reopens to contacted).",
                 r.status.code(),
                 change.status.code()
             ),

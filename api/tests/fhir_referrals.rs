@@ -118,6 +118,12 @@ fn run(env: &[(&str, &str)]) {
         (declined["statusReason"]["coding"][0]["code"].as_str(), declined["statusReason"]["text"].as_str()),
         (Some("other"), Some("Holdet er lukket."))
     );
+    // A decision can be reopened: active again, the reason gone, both steps in the history.
+    move_to(&b, json!({"status": "contacted"}));
+    let reopened = expect(&b, "active", "accepted");
+    assert!(reopened["statusReason"].is_null(), "{reopened}");
+    assert_eq!(reopened["note"].as_array().unwrap().len(), 3);
+    move_to(&b, json!({"status": "declined", "reason": "other", "note": "Holdet er lukket."}));
     let c = refer("fhir-referral-000003");
     assert_eq!(server.request("DELETE", &format!("/api/v1/clinician/referrals/{c}"), &[("authorization", &me)], None).status, 200);
     expect(&c, "revoked", "cancelled");

@@ -32,3 +32,73 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   expect(lookup.ok()).toBe(true);
   expect((await lookup.json()).status).toBe('enrolled');
 });
+
+test('the inbox filters by offer name, status and day, keeps withdrawn requests out of the way, and a decline can be reopened (da, en)', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'oestdanmark');
+  const title = unique('Filtertest');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, title));
+  const ask = async (name: string, phone: string) => {
+    const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone, consent: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).receipt_code as string;
+  };
+  const digits = () => `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const [stays, leaves] = [unique('Bo Filter'), unique('Ulla Trukket')];
+  const phone = digits();
+  const code = await ask(stays, phone);
+  const otherPhone = digits();
+  const withdrawnCode = await ask(leaves, otherPhone);
+  const withdrawn = await request.delete(`/api/v1/self-referrals/${withdrawnCode}`, { headers: { 'Forebyg-Contact': otherPhone } });
+  expect(withdrawn.ok()).toBe(true);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto('/admin/henvendelser');
+  await page.getByLabel('Tilbuddets navn (eller en del af det)').fill(title.toUpperCase());
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/tilbud=/);
+  await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: stays }) });
+  // The phone number as Danes write it, and a tel: link.
+  const tel = card.getByRole('link', { name: `${phone.slice(0, 2)} ${phone.slice(2, 4)} ${phone.slice(4, 6)} ${phone.slice(6)}` });
+  await expect(tel).toHaveAttribute('href', new RegExp(`^tel:(\\+45)?${phone}$`));
+  await page.getByLabel('Vis også tilbagetrukne').check();
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page.getByText('2 henvendelser', { exact: true })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: leaves }) })).toContainText('Trukket tilbage');
+  await expectNoAxeViolations(page, 'inbox with filters');
+
+  // Declining asks for a reason; the decision can be reopened.
+  await card.getByRole('button', { name: `Afvis: ${stays}` }).click();
+  await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Ingen ledige pladser' });
+  await card.getByRole('button', { name: 'Afvis henvisningen' }).click();
+  await expect(card.locator('.pill')).toHaveText('Afvist');
+  await card.getByRole('button', { name: `Genåbn: ${stays}` }).click();
+  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  await card.getByText('Historik').click();
+  await expect(card.getByRole('list', { name: 'Historik' })).toContainText('Ingen ledige pladser');
+  const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': phone } });
+  expect((await lookup.json()).status).toBe('contacted');
+
+  // Status and day filters, kept in the address.
+  await page.getByLabel('Status').selectOption('declined');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/status=declined/);
+  await expect(page.getByText('Ingen henvendelser.')).toBeVisible();
+  await page.getByLabel('Status').selectOption('contacted');
+  await page.getByLabel('Modtaget fra og med').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page.getByText('Ingen henvendelser.')).toBeVisible();
+  await page.getByLabel('Modtaget fra og med').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+
+  // The same page in English, the filters read from the address.
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(page.getByLabel("The offer's name (or part of it)")).toHaveValue(title.toUpperCase());
+  await expect(page.getByText('1 request', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'inbox with filters (en)');
+});

@@ -35,6 +35,8 @@ impl ReferralStatus {
         match (self, next) {
             (Received, Contacted | Enrolled | Declined) => true,
             (Contacted, Enrolled | Declined) => true,
+            // A decline reopened (made by mistake, or the person got in touch after all).
+            (Declined, Contacted) => true,
             (Enrolled, Completed) => true,
             _ => false,
         }

@@ -10,6 +10,8 @@ mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod inbox_query;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod record_form;
 
 #[cfg(target_arch = "wasm32")]

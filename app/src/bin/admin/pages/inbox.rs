@@ -1,9 +1,11 @@
-//! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, with filters;
-//! each card ([`InboxCard`]) moves its request on. Personal data: every load is audited by the
-//! server.
+//! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, filtered by
+//! the offer's name, status and the day received (withdrawn ones out of the way unless asked
+//! for), the filters in the address; each card ([`InboxCard`]) moves its request on. Personal
+//! data: every view is audited by the server (one entry per view).
 
 use super::inbox_card::InboxCard;
 use crate::api;
+use crate::inbox_query::InboxQuery;
 use crate::texts::inbox as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
@@ -11,33 +13,28 @@ use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::ReferralStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     ui::page_setup(t::H1.get(lang()), h1);
-    let status = RwSignal::new(String::new());
-    let offer = RwSignal::new(String::new());
-    let applied = RwSignal::new((String::new(), String::new()));
+    let url_query = use_query_map();
+    let current = Memo::new(move |_| url_query.with(|q| InboxQuery::from_query(|k| q.get(k))));
+    // The form's values, following the address (back/forward) until submitted.
+    let form = RwSignal::new(InboxQuery::default());
+    Effect::new(move |_| form.set(current.get()));
     let reload = RwSignal::new(0u32);
     let message = RwSignal::new(None::<String>);
     let items = LocalResource::new(move || {
-        let (status, offer) = applied.get();
+        let url = current.with(InboxQuery::api_url);
         reload.track();
-        async move {
-            let mut pairs = vec![];
-            if !status.is_empty() {
-                pairs.push(("status", status));
-            }
-            if !offer.trim().is_empty() {
-                pairs.push(("offer", offer.trim().to_owned()));
-            }
-            api::get::<Vec<InboxItem>>(&format!("/api/v1/admin/referrals?{}", forebyg_app::query::query_string(&pairs))).await
-        }
+        async move { api::get::<Vec<InboxItem>>(&url).await }
     });
+    let navigate = use_navigate();
     let filter = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        applied.set((status.get_untracked(), offer.get_untracked()));
+        navigate(&form.get_untracked().href(), Default::default());
     };
     let change = Callback::new(move |(code, c): (String, ReferralStatusChange)| {
         leptos::task::spawn_local(async move {
@@ -49,21 +46,39 @@ pub fn InboxPage() -> impl IntoView {
             reload.update(|n| *n += 1);
         });
     });
+    let text_field = move |id: &'static str,
+                           label: &'static str,
+                           kind: &'static str,
+                           get: fn(&InboxQuery) -> String,
+                           set: fn(&mut InboxQuery, String)| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>{label}</label>
+                <input id=id class="input" type=kind prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+            </div>
+        }
+    };
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p class="hint">{t::INTRO.get(lang())}</p>
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
+            {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v)}
             <div class="field">
                 <label class="field__label" for="inbox-status">{t::STATUS.get(lang())}</label>
-                <select id="inbox-status" class="select" on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="">{t::ALL_STATUSES.get(lang())}</option>
-                    {ReferralStatus::ALL.iter().map(|s| view! { <option value=s.code()>{s.label(ui::lang())}</option> }).collect_view()}
+                <select id="inbox-status" class="select" on:change=move |ev| form.update(|f| f.status = ReferralStatus::from_code(&event_target_value(&ev)))>
+                    <option value="" selected=move || form.with(|f| f.status.is_none())>{t::ALL_STATUSES.get(lang())}</option>
+                    {ReferralStatus::ALL.iter().map(|&s| view! {
+                        <option value=s.code() selected=move || form.with(|f| f.status == Some(s))>{s.label(ui::lang())}</option>
+                    }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label class="field__label" for="inbox-offer">{t::OFFER_ID.get(lang())}</label>
-                <input id="inbox-offer" class="input" type="text" prop:value=move || offer.get() on:input=move |ev| offer.set(event_target_value(&ev)) />
+            {text_field("inbox-from", t::FROM.get(lang()), "date", |f| f.from.clone(), |f, v| f.from = v)}
+            {text_field("inbox-to", t::TO.get(lang()), "date", |f| f.to.clone(), |f, v| f.to = v)}
+            <div class="field field--checkbox">
+                <input id="inbox-withdrawn" type="checkbox" prop:checked=move || form.with(|f| f.withdrawn)
+                    on:change=move |ev| form.update(|f| f.withdrawn = event_target_checked(&ev)) />
+                <label for="inbox-withdrawn">{t::SHOW_WITHDRAWN.get(lang())}</label>
             </div>
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
@@ -73,6 +88,7 @@ pub fn InboxPage() -> impl IntoView {
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
             Some(Ok(items)) if items.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
             Some(Ok(items)) => view! {
+                <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
                     {items.into_iter().map(|it| view! { <InboxCard item=it change=change /> }).collect_view()}
                 </ul>

@@ -3,6 +3,7 @@
 //! enrolled or declined with a coded reason → completed with a closing note, each step only
 //! where the workflow allows it) and the history of every status change.
 
+use crate::inbox_query::phone_display;
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_app::activity_query::next_step_href;
@@ -57,6 +58,8 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
         .into_iter()
         .map(|s| {
             let label = match s {
+                // From a decline, "contacted" reopens the decision.
+                ReferralStatus::Contacted if status == ReferralStatus::Declined => t::REOPEN.get(lang()),
                 ReferralStatus::Contacted => t::CONTACTED.get(lang()),
                 ReferralStatus::Enrolled => t::ENROL.get(lang()),
                 ReferralStatus::Declined => t::DECLINE.get(lang()),
@@ -149,8 +152,10 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
                 {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{it.created_on.clone()}</p>
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
-                {it.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang())}</dt><dd>{p}</dd></div> })}
-                {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd>{p}</dd></div> })}
+                {it.phone.clone().map(|p| view! {
+                    <div><dt>{t::PHONE.get(lang())}</dt><dd><a href=forebyg_app::format::tel_href(&p)>{phone_display(&p)}</a></dd></div>
+                })}
+                {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd><a href=format!("mailto:{p}")>{p.clone()}</a></dd></div> })}
                 {it.cpr.clone().map(|p| view! { <div><dt>{t::CPR.get(lang())}</dt><dd>{p}</dd></div> })}
                 {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS.get(lang())}</dt><dd>{conditions.join(", ")}</dd></div> })}
                 {it.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang())}</dt><dd>{forebyg_app::format::languages(&[l], lang())}</dd></div> })}

@@ -5,7 +5,7 @@ use forebyg_shared::Lang;
 forebyg_app::texts! {
     CODE = " · kode ", " · code ";
     RECEIVED = " · modtaget ", " · received ";
-    WAITLIST = " · venteliste", " · waiting list";
+    WAITLIST = " · venteliste (holdet var fuldt, da personen spurgte: tilbyd den næste ledige plads)", " · waiting list (the course was full when they asked: offer the next free place)";
     DECLINE = "Afvis", "Decline";
     ALL_STATUSES = "Alle", "All";
     MESSAGE = "Besked", "Message";
@@ -20,7 +20,11 @@ forebyg_app::texts! {
     STATUS = "Status", "Status";
     PHONE = "Telefon", "Phone";
     OFFER = "Tilbud", "Offer";
-    OFFER_ID = "Tilbuddets id", "Offer id";
+    OFFER_NAME = "Tilbuddets navn (eller en del af det)", "The offer's name (or part of it)";
+    FROM = "Modtaget fra og med", "Received from";
+    TO = "Modtaget til og med", "Received until";
+    SHOW_WITHDRAWN = "Vis også tilbagetrukne", "Also show withdrawn ones";
+    REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
     COMPLETE = "Afslut", "Complete";
     SELF_REFERRAL = "Egen henvendelse", "Self-referral";
@@ -49,5 +53,15 @@ pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Henvendelse {code} er nu: {status}."),
         Lang::En => format!("Request {code} is now: {status}."),
+    }
+}
+
+/// "{n} requests".
+pub fn count(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 henvendelse".to_owned(),
+        (Lang::Da, _) => format!("{n} henvendelser"),
+        (Lang::En, 1) => "1 request".to_owned(),
+        (Lang::En, _) => format!("{n} requests"),
     }
 }

@@ -1,0 +1,91 @@
+//! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&status=&fra=&til=
+//! &tilbagetrukne=1`), so a reload or a shared link shows the same list. Pure logic, tested
+//! natively.
+
+use forebyg_app::query::query_string;
+use forebyg_shared::referral::ReferralStatus;
+
+pub const PATH: &str = "/admin/henvendelser";
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InboxQuery {
+    /// Part of the offer's name (any case).
+    pub offer_title: String,
+    pub status: Option<ReferralStatus>,
+    /// Received on or after / on or before (YYYY-MM-DD, as the date input gives it).
+    pub from: String,
+    pub to: String,
+    /// Show withdrawn requests too (out of the way by default).
+    pub withdrawn: bool,
+}
+
+impl InboxQuery {
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            offer_title: get("tilbud").unwrap_or_default(),
+            status: get("status").and_then(|s| ReferralStatus::from_code(&s)),
+            from: get("fra").unwrap_or_default(),
+            to: get("til").unwrap_or_default(),
+            withdrawn: get("tilbagetrukne").is_some_and(|v| v == "1"),
+        }
+    }
+
+    fn pairs(&self, names: [&'static str; 5], yes: &str) -> Vec<(&'static str, String)> {
+        let [title, status, from, to, withdrawn] = names;
+        let mut pairs = vec![];
+        let mut push = |k, v: &str| {
+            if !v.trim().is_empty() {
+                pairs.push((k, v.trim().to_owned()))
+            }
+        };
+        push(title, &self.offer_title);
+        push(status, self.status.map(|s| s.code()).unwrap_or_default());
+        push(from, &self.from);
+        push(to, &self.to);
+        push(withdrawn, if self.withdrawn { yes } else { "" });
+        pairs
+    }
+
+    /// The page's own address.
+    pub fn href(&self) -> String {
+        match query_string(&self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne"], "1")) {
+            q if q.is_empty() => PATH.to_owned(),
+            q => format!("{PATH}?{q}"),
+        }
+    }
+
+    /// `GET /api/v1/admin/referrals` with the same filters.
+    pub fn api_url(&self) -> String {
+        format!("/api/v1/admin/referrals?{}", query_string(&self.pairs(["offer_title", "status", "from", "to", "withdrawn"], "true")))
+    }
+}
+
+/// A Danish number grouped in pairs as Danes write it ("12 34 56 78"); anything else as given.
+pub fn phone_display(phone: &str) -> String {
+    match forebyg_shared::referral::normalise_phone(phone) {
+        Some(d) => d.as_bytes().chunks(2).map(|p| String::from_utf8_lossy(p).into_owned()).collect::<Vec<_>>().join(" "),
+        None => phone.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_round_trip_through_the_address_and_name_the_api() {
+        let pairs = [("tilbud", "KOL hold"), ("status", "declined"), ("fra", "2026-11-01"), ("tilbagetrukne", "1")];
+        let q = InboxQuery::from_query(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()));
+        assert_eq!(q.href(), "/admin/henvendelser?tilbud=KOL%20hold&status=declined&fra=2026-11-01&tilbagetrukne=1");
+        assert_eq!(q.api_url(), "/api/v1/admin/referrals?offer_title=KOL%20hold&status=declined&from=2026-11-01&withdrawn=true");
+        assert_eq!(InboxQuery::default().href(), PATH);
+        assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals?");
+    }
+
+    #[test]
+    fn danish_numbers_are_grouped_in_pairs() {
+        assert_eq!(phone_display("+4512345678"), "12 34 56 78");
+        assert_eq!(phone_display("0045 1234 5678"), "12 34 56 78");
+        assert_eq!(phone_display("+46 8 123 456"), "+46 8 123 456");
+    }
+}
