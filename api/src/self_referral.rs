@@ -6,7 +6,7 @@ use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, SelfReferralRequest, RETENTION_DAYS};
+use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
@@ -48,6 +48,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         updated_on: iso_date(r.updated_at),
         expires_on: iso_date(r.expires_at),
         waitlist: r.waitlist,
+        decline_reason: r.decline_reason.filter(|_| r.status == ReferralStatus::Declined),
     }
 }
 

@@ -106,13 +106,21 @@ fn an_admins_day() {
     let inbox: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?offer={}", created.id), None).json();
     assert_eq!(inbox.len(), 1);
     assert_eq!((inbox[0].name.as_str(), inbox[0].status), ("Bent Hansen", ReferralStatus::Received));
+    let look = || -> ReferralReceipt {
+        server.request("GET", &format!("/api/v1/self-referrals/{}", receipt.receipt_code), &[("forebyg-contact", "bent@example.org")], None).json()
+    };
+    // Declined by mistake (the citizen sees why), then reopened: the reason goes with it.
+    for change in [json!({"status": "contacted"}), json!({"status": "declined", "reason": "no-capacity"})] {
+        let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(change));
+        assert_eq!(moved.status, 200, "{}", moved.body);
+    }
+    assert_eq!((look().status, look().decline_reason), (ReferralStatus::Declined, Some(forebyg_shared::referral::DeclineReason::NoCapacity)));
     for status in ["contacted", "enrolled"] {
         let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({ "status": status })));
         assert_eq!(moved.status, 200, "{}", moved.body);
     }
-    let seen: ReferralReceipt =
-        server.request("GET", &format!("/api/v1/self-referrals/{}", receipt.receipt_code), &[("forebyg-contact", "bent@example.org")], None).json();
-    assert_eq!(seen.status, ReferralStatus::Enrolled);
+    let seen = look();
+    assert_eq!((seen.status, seen.decline_reason), (ReferralStatus::Enrolled, None));
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
     assert_eq!(enrolled.len(), 1);
 

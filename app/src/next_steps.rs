@@ -3,7 +3,7 @@
 //! Danish and English, beside `i18n` (which holds the page texts).
 
 use crate::texts;
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
 
 texts! {
@@ -24,6 +24,32 @@ texts! {
 
     // The receipt and status (point 4).
     STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
+    ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
+}
+
+/// "Questions, or no word within a week? Call {provider} on" (the number follows).
+pub fn call_provider(provider: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} inden for en uge, så ring på"),
+        Lang::En => format!("If you have questions, or have not heard from {provider} within a week, call"),
+    }
+}
+
+/// Why the provider declined, said to the person it is about.
+pub fn declined_because(reason: Option<DeclineReason>, lang: Lang) -> &'static str {
+    use DeclineReason::*;
+    match (reason, lang) {
+        (Some(NoCapacity), Lang::Da) => "Der er ingen ledige pladser på tilbuddet.",
+        (Some(NoCapacity), Lang::En) => "There are no free places on the offer.",
+        (Some(NotEligible), Lang::Da) => "Du opfylder ikke betingelserne for at deltage i netop dette tilbud.",
+        (Some(NotEligible), Lang::En) => "You do not meet the conditions for joining this particular offer.",
+        (Some(CouldNotReach), Lang::Da) => "Udbyderen kunne ikke komme i kontakt med dig.",
+        (Some(CouldNotReach), Lang::En) => "The provider could not get in touch with you.",
+        (Some(PatientDeclined), Lang::Da) => "Du har selv sagt nej tak.",
+        (Some(PatientDeclined), Lang::En) => "You said no thank you yourself.",
+        (Some(Other) | None, Lang::Da) => "Kontakt udbyderen for at høre hvorfor.",
+        (Some(Other) | None, Lang::En) => "Contact the provider to hear why.",
+    }
 }
 
 /// What a status means for the citizen, in one sentence.

@@ -67,7 +67,8 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await page.getByLabel('Vis også tilbagetrukne').check();
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page.getByText('2 henvendelser', { exact: true })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: leaves }) })).toContainText('Trukket tilbage');
+  // Withdrawing erased the name and contact at once: the card shows the code and the status.
+  await expect(page.getByRole('listitem').filter({ hasText: withdrawnCode })).toContainText('Trukket tilbage');
   await expectNoAxeViolations(page, 'inbox with filters');
 
   // Declining asks for a reason; the decision can be reopened.
@@ -75,6 +76,17 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Ingen ledige pladser' });
   await card.getByRole('button', { name: 'Afvis henvisningen' }).click();
   await expect(card.locator('.pill')).toHaveText('Afvist');
+  // The citizen sees why in plain words, two other offers of the kind nearby, and whom to call.
+  const citizen = await page.context().newPage();
+  await citizen.goto(`/status?kode=${code}`);
+  await citizen.getByLabel('Telefonnummer eller e-mail').fill(phone);
+  await citizen.getByRole('button', { name: 'Se status' }).click();
+  await expect(citizen.getByText('Der er ingen ledige pladser på tilbuddet.')).toBeVisible();
+  await expect(citizen.getByRole('heading', { name: 'To andre tilbud af samme slags i nærheden' })).toBeVisible();
+  await expect(citizen.locator('.follow-up li')).toHaveCount(2);
+  if (offer.contact.phone) await expect(citizen.locator('.follow-up a[href^="tel:"]')).toBeVisible();
+  await expectNoAxeViolations(citizen, 'status of a declined request');
+  await citizen.close();
   await card.getByRole('button', { name: `Genåbn: ${stays}` }).click();
   await expect(card.locator('.pill')).toHaveText('Kontaktet');
   await card.getByText('Historik').click();

@@ -288,6 +288,9 @@ pub struct ReferralReceipt {
     pub expires_on: String,
     /// The offer has a waiting list: the citizen is put on it.
     pub waitlist: bool,
+    /// Why the provider declined (only while the status is `declined`), shown in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decline_reason: Option<DeclineReason>,
 }
 
 /// Header carrying the phone number or e-mail used, the second factor of a receipt lookup.

@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod clinician;
+mod follow_up;
 pub mod not_found;
 pub mod offer;
 pub mod offer_activities;

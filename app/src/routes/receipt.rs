@@ -39,6 +39,7 @@ pub fn ReceiptPage() -> impl IntoView {
         Some(r) => {
             dom::set_title(lang, t(i18n::RECEIPT_H1));
             let waitlist = r.waitlist;
+            let offer_id = r.offer_id.clone();
             view! {
                 <h1 tabindex="-1" node_ref=h1>{t(i18n::RECEIPT_H1)}</h1>
                 <div class="receipt">
@@ -54,6 +55,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
                         <li>{t(i18n::NEXT_STATUS)}</li>
                     </ul>
+                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None lang=lang />
                     <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
                     <h3>{t(next_steps::STATUS_MEANINGS)}</h3>
                     <dl class="facts facts--stacked">

@@ -8,7 +8,7 @@ use crate::context::use_lang;
 use crate::routes::receipt::ReceiptFacts;
 use crate::{dom, i18n};
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::ReferralReceipt;
+use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use leptos::ev::SubmitEvent;
 use leptos::html::H1;
@@ -98,7 +98,7 @@ pub fn StatusPage() -> impl IntoView {
     let result = move || {
         receipt.get().map(|r| {
             let open = r.status.is_open();
-            let withdrawn = r.status == forebyg_shared::referral::ReferralStatus::Withdrawn;
+            let withdrawn = r.status == ReferralStatus::Withdrawn;
             view! {
                 <section class="status-result" aria-labelledby="status-result">
                     <h2 id="status-result" tabindex="-1">{t(i18n::STATUS)}": "{r.status.label(lang)}</h2>
@@ -107,6 +107,9 @@ pub fn StatusPage() -> impl IntoView {
                     } else {
                         view! { <p>{crate::next_steps::status_meaning(r.status, lang)}</p> }.into_any()
                     }}
+                    {(!withdrawn).then(|| view! {
+                        <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason lang=lang />
+                    })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {
                         {move || if confirming.get() {

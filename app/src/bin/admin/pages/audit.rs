@@ -1,38 +1,110 @@
-//! `/admin/log`: the region's append-only audit log, newest first.
+//! `/admin/log`: the region's append-only audit log, newest first, readable: local time, who by
+//! name, the record's title linked to its page, each change as old → new, and filters by kind,
+//! who and day kept in the address.
 
 use crate::api;
+use crate::audit_query::{change_text, target_href, AuditFilter};
 use crate::session::use_session;
 use crate::texts::audit as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
-use forebyg_shared::admin::AuditEntry;
+use forebyg_shared::admin::{AuditAction, AuditEntry};
 use forebyg_shared::auth::Role;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// Unix seconds in the browser's time zone, as Danes (or English readers) write it.
+fn local_time(unix: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    let locale = if lang() == forebyg_shared::Lang::Da { "da-DK" } else { "en-GB" };
+    let options = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    String::from(date.to_locale_string(locale, &options))
+}
+
+fn row(e: AuditEntry) -> impl IntoView {
+    let who = e.actor_name.clone().unwrap_or_else(|| e.actor.clone());
+    let title = e.target_title.clone().unwrap_or_else(|| e.target.clone());
+    let what = match target_href(e.action, &e.target) {
+        Some(href) => view! { <a href=href>{title}</a> }.into_any(),
+        None => view! { <span>{title}</span> }.into_any(),
+    };
+    let changes = e.changes.iter().map(|c| view! { <li>{change_text(c)}</li> }).collect_view();
+    view! {
+        <tr>
+            <td>{local_time(e.at)}</td>
+            <th scope="row">{e.action.label(lang())}</th>
+            <td>{who}" ("{e.actor_role.label(lang())}")"</td>
+            <td>{what}</td>
+            <td><ul class="plain">{changes}</ul></td>
+        </tr>
+    }
+}
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     ui::page_setup(t::H1.get(lang()), h1);
     let session = use_session();
-    let region = RwSignal::new(RegionCode::Midtjylland.code().to_owned());
-    let national = move || session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin));
+    let national = Memo::new(move |_| session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin)));
+    let url_query = use_query_map();
+    let current = Memo::new(move |_| url_query.with(|q| AuditFilter::from_query(|k| q.get(k))));
+    let form = RwSignal::new(AuditFilter::default());
+    Effect::new(move |_| form.set(current.get()));
+    let url = Memo::new(move |_| current.with(|f| f.api_url(national.get())));
     let entries = LocalResource::new(move || {
-        let url = if national() { format!("/api/v1/admin/audit?region={}", region.get()) } else { "/api/v1/admin/audit".to_owned() };
+        let url = url.get();
         async move { api::get::<Vec<AuditEntry>>(&url).await }
     });
+    let navigate = use_navigate();
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate(&form.get_untracked().href(), Default::default());
+    };
+    let day_field = move |id: &'static str, label: &'static str, get: fn(&AuditFilter) -> String, set: fn(&mut AuditFilter, String)| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>{label}</label>
+                <input id=id class="input" type="date" prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+            </div>
+        }
+    };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p class="hint">{t::INTRO.get(lang())}</p>
-        {move || national().then(|| view! {
+        <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=apply>
+            <Show when=move || national.get()>
+                <div class="field">
+                    <label class="field__label" for="audit-region">{t::REGION.get(lang())}</label>
+                    <select id="audit-region" class="select" on:change=move |ev| form.update(|f| f.region = RegionCode::from_code(&event_target_value(&ev)))>
+                        {RegionCode::ALL.iter().map(|&r| view! {
+                            <option value=r.code() selected=move || form.with(|f| f.region.unwrap_or(RegionCode::Midtjylland) == r)>{r.label(lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
             <div class="field">
-                <label class="field__label" for="audit-region">{t::REGION.get(lang())}</label>
-                <select id="audit-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
-                    {RegionCode::ALL.iter().map(|r| { let c = r.code(); view! { <option value=c selected=move || region.get() == c>{r.label(ui::lang())}</option> } }).collect_view()}
+                <label class="field__label" for="audit-kind">{t::KIND.get(lang())}</label>
+                <select id="audit-kind" class="select" on:change=move |ev| form.update(|f| f.action = AuditAction::from_code(&event_target_value(&ev)))>
+                    <option value="" selected=move || form.with(|f| f.action.is_none())>{t::ALL_KINDS.get(lang())}</option>
+                    {AuditAction::ALL.iter().map(|&a| view! {
+                        <option value=a.code() selected=move || form.with(|f| f.action == Some(a))>{a.label(lang())}</option>
+                    }).collect_view()}
                 </select>
             </div>
-        })}
+            <div class="field">
+                <label class="field__label" for="audit-who">{t::WHO_FILTER.get(lang())}</label>
+                <input id="audit-who" class="input" type="search" prop:value=move || form.with(|f| f.actor.clone())
+                    on:input=move |ev| form.update(|f| f.actor = event_target_value(&ev)) />
+            </div>
+            {day_field("audit-from", t::FROM.get(lang()), |f| f.from.clone(), |f, v| f.from = v)}
+            {day_field("audit-to", t::TO.get(lang()), |f| f.to.clone(), |f, v| f.to = v)}
+            <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
+        </form>
         {move || match entries.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
@@ -41,21 +113,8 @@ pub fn AuditPage() -> impl IntoView {
                 <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
                     <table class="admin-table">
                         <caption id="audit-caption">{t::CAPTION.get(lang())}</caption>
-                        <thead><tr><th scope="col">{t::TIME.get(lang())}</th><th scope="col">{t::EVENT.get(lang())}</th><th scope="col">{t::WHO.get(lang())}</th><th scope="col">{t::WHAT.get(lang())}</th><th scope="col">{t::CHANGED_FIELDS.get(lang())}</th></tr></thead>
-                        <tbody>
-                            {list.into_iter().map(|e| {
-                                let changes = e.changes.iter().map(|c| c.field.clone()).collect::<Vec<_>>().join(", ");
-                                view! {
-                                    <tr>
-                                        <td>{ui::date_time(e.at)}</td>
-                                        <th scope="row">{e.action.label(ui::lang())}</th>
-                                        <td>{e.actor.clone()}" ("{e.actor_role.label(ui::lang())}")"</td>
-                                        <td>{e.target.clone()}</td>
-                                        <td>{changes}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
+                        <thead><tr><th scope="col">{t::TIME.get(lang())}</th><th scope="col">{t::EVENT.get(lang())}</th><th scope="col">{t::WHO.get(lang())}</th><th scope="col">{t::WHAT.get(lang())}</th><th scope="col">{t::CHANGES.get(lang())}</th></tr></thead>
+                        <tbody>{list.into_iter().map(row).collect_view()}</tbody>
                     </table>
                 </div>
             }.into_any(),

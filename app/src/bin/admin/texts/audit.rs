@@ -6,9 +6,16 @@ forebyg_app::texts! {
     WHO = "Hvem", "Who";
     EVENT = "Hændelse", "Event";
     H1 = "Log", "Log";
-    EMPTY = "Loggen er tom.", "The log is empty.";
+    EMPTY = "Ingen hændelser passer til filtrene.", "No events match the filters.";
     REGION = "Region", "Region";
     CAPTION = "Seneste hændelser", "Latest events";
-    TIME = "Tidspunkt (UTC)", "Time (UTC)";
-    CHANGED_FIELDS = "Ændrede felter", "Changed fields";
+    TIME = "Tidspunkt (din tid)", "Time (your time)";
+    CHANGES = "Ændringer (før → efter)", "Changes (before → after)";
+    FILTER_LABEL = "Filtrér loggen", "Filter the log";
+    KIND = "Slags hændelse", "Kind of event";
+    ALL_KINDS = "Alle", "All";
+    WHO_FILTER = "Hvem (navn eller bruger-id)", "Who (name or user id)";
+    FROM = "Fra og med dag", "From day";
+    TO = "Til og med dag", "Until day";
+    FILTER = "Filtrér", "Filter";
 }

@@ -1,0 +1,61 @@
+//! Under a receipt and a status (issue #15, point 4): who to call (the provider and its phone),
+//! and when the request was declined, why in plain words and two other offers of the same kind
+//! near the offer, so a "no" is not a dead end.
+
+use crate::components::facts::link_or_text;
+use crate::{api, format, next_steps, query};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::referral::DeclineReason;
+use forebyg_shared::search::{OfferHit, SearchParams};
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// Up to two other offers of the offer's kind, nearest to its place (none for a digital offer).
+async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
+    let Some(point) = offer.point() else { return vec![] };
+    let params = SearchParams { point: Some(point), categories: vec![offer.category], per_page: 3, ..Default::default() };
+    match api::search_offers(&params).await {
+        Ok(r) => r.results.into_iter().filter(|h| h.offer.id != offer.id).take(2).collect(),
+        Err(_) => vec![],
+    }
+}
+
+#[component]
+pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>, lang: Lang) -> impl IntoView {
+    let loaded = LocalResource::new(move || {
+        let id = offer_id.clone();
+        async move {
+            let offer = api::get_offer(&id).await.ok()?;
+            let others = if declined { alternatives(&offer).await } else { vec![] };
+            Some((offer, others))
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let (offer, others) = loaded.await?;
+                let call = offer.contact.phone.clone().map(|p| {
+                    view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{link_or_text(format::tel_href(&p), p)}"."</p> }
+                });
+                let declined_part = declined.then(|| {
+                    let list = others
+                        .into_iter()
+                        .map(|h| {
+                            let distance = h.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
+                            view! { <li><a href=query::offer_href(&h.offer.id)>{h.offer.title}</a>" – "{h.offer.provider_name}{distance}</li> }
+                        })
+                        .collect::<Vec<_>>();
+                    view! {
+                        <p><strong>{next_steps::declined_because(reason, lang)}</strong></p>
+                        {(!list.is_empty()).then(|| view! {
+                            <h3>{next_steps::ALTERNATIVES.get(lang)}</h3>
+                            <ul>{list}</ul>
+                        })}
+                        <p><a href="/">{next_steps::FIND_OTHER.get(lang)}</a></p>
+                    }
+                });
+                Some(view! { <div class="follow-up">{declined_part}{call}</div> })
+            })}
+        </Suspense>
+    }
+}
