@@ -1,18 +1,26 @@
 //! The error summary at the top of a form (GOV.UK / designsystem.dk pattern): a heading and one
-//! link per error to the field it concerns.
+//! link per error to the field it concerns. The admin workspace uses it too, with its forms'
+//! own field → control mapping.
 
 use crate::{dom, i18n, query};
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+/// `control_id` names the control a field's error links to (the citizen and clinician forms'
+/// mapping by default).
 #[component]
-pub fn ErrorSummary(errors: Vec<FieldError>, lang: Lang, id: &'static str) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: Vec<FieldError>,
+    lang: Lang,
+    id: &'static str,
+    #[prop(default = query::field_control_id)] control_id: fn(&str) -> Option<String>,
+) -> impl IntoView {
     let items = errors
         .into_iter()
         .map(|e| {
             let message = e.message.get(lang).to_owned();
-            match query::field_control_id(&e.field) {
+            match control_id(&e.field) {
                 Some(id) => {
                     let href = format!("#{id}");
                     // Focus the field itself: the router would only scroll to a fragment.

@@ -34,7 +34,12 @@ impl AuditFilter {
     pub fn href(&self) -> String {
         let mut pairs = vec![];
         pairs.extend(self.action.map(|a| ("handling", a.code().to_owned())));
-        pairs.extend([("hvem", &self.actor), ("fra", &self.from), ("til", &self.to)].into_iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k, v.trim().to_owned())));
+        pairs.extend(
+            [("hvem", &self.actor), ("fra", &self.from), ("til", &self.to)]
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| (k, v.trim().to_owned())),
+        );
         pairs.extend(self.region.map(|r| ("region", r.code().to_owned())));
         match query_string(&pairs) {
             q if q.is_empty() => PATH.to_owned(),

@@ -9,10 +9,8 @@ use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 use std::cell::Cell;
-use wasm_bindgen::JsCast;
 
 thread_local! {
-    static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
     static LANG: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
@@ -23,7 +21,7 @@ pub fn lang() -> Lang {
         if let Some(lang) = l.get() {
             return lang;
         }
-        let stored = window().local_storage().ok().flatten().and_then(|s| s.get_item("forebyg.lang").ok().flatten());
+        let stored = forebyg_app::dom::load(forebyg_app::dom::Store::Local, "forebyg.lang");
         let lang = if stored.as_deref() == Some("en") { Lang::En } else { Lang::Da };
         l.set(Some(lang));
         lang
@@ -31,21 +29,10 @@ pub fn lang() -> Lang {
 }
 
 /// Sets the document title and, when the page was reached by navigating inside the app, moves
-/// focus to the page's h1 once it is rendered.
+/// focus to the page's h1 once it is rendered (the citizen pages' helper).
 pub fn page_setup(title: &str, h1: NodeRef<H1>) {
     set_title(title);
-    if FIRST_PAGE.with(|f| f.replace(false)) {
-        return;
-    }
-    let done = StoredValue::new(false);
-    Effect::new(move |_| {
-        if let Some(el) = h1.get() {
-            if !done.get_value() {
-                done.set_value(true);
-                let _ = el.focus();
-            }
-        }
-    });
+    forebyg_app::dom::focus_heading_on_arrival(h1);
 }
 
 /// "{title} – Forebyg administration" as the document title.
@@ -53,47 +40,19 @@ pub fn set_title(title: &str) {
     document().set_title(&format!("{title} – {}", t::TITLE_SUFFIX.get(lang())));
 }
 
-/// Focuses the element with `id` and scrolls it into view.
-pub fn focus_id(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else { return };
-    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-    el.scroll_into_view();
-}
+pub use forebyg_app::dom::focus_id;
 
 /// Focuses `id` once the browser has rendered the current update.
 pub fn focus_soon(id: &'static str) {
     request_animation_frame(move || focus_id(id));
 }
 
-/// The error summary: a heading and one link per error to its field (`control_id` names the
-/// field's control: the offer form's by default, the record forms' for providers and locations).
+/// The error summary of the citizen pages (one component for both apps) with the admin forms'
+/// field → control mapping (the offer form's by default, the record forms' for providers and
+/// locations).
 #[component]
 pub fn ErrorSummary(errors: Vec<FieldError>, #[prop(default = form::control_id)] control_id: fn(&str) -> Option<String>) -> impl IntoView {
-    let items = errors
-        .into_iter()
-        .map(|e| {
-            let message = e.message.get(lang()).to_owned();
-            match control_id(&e.field) {
-                Some(id) => {
-                    let href = format!("#{id}");
-                    let go = move |ev: leptos::ev::MouseEvent| {
-                        ev.prevent_default();
-                        focus_id(&id);
-                    };
-                    view! { <li><a href=href on:click=go>{message}</a></li> }.into_any()
-                }
-                None => view! { <li>{message}</li> }.into_any(),
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
-            <h2 id="error-summary-title" class="error-summary__title">{t::ERROR_SUMMARY_TITLE.get(lang())}</h2>
-            <ul class="error-summary__list">{items}</ul>
-        </div>
-    }
+    view! { <forebyg_app::components::error_summary::ErrorSummary errors lang=lang() id="error-summary" control_id /> }
 }
 
 /// A message for an API error that is not about a field.

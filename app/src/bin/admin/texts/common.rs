@@ -19,7 +19,6 @@ forebyg_app::texts! {
     NAV_LOG = "Log", "Log";
     GO_TO_OVERVIEW = "Gå til overblikket", "Go to the overview";
     PAGE_NOT_FOUND = "Siden findes ikke", "Page not found";
-    ERROR_SUMMARY_TITLE = "Der er et problem", "There is a problem";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Try again in a moment.";
     UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig, så intet er gemt. Det, du har skrevet, er her stadig: prøv igen om et øjeblik.",
         "The service is temporarily unavailable, so nothing was saved. What you typed is still here: try again in a moment.";
