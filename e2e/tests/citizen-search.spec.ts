@@ -14,6 +14,8 @@ test.describe('citizen search: filters, place and empty results', () => {
     await page.getByRole('checkbox', { name: 'Jeg kan selv tilmelde mig (uden henvisning)' }).check();
     await page.getByRole('checkbox', { name: 'Der er ledige pladser' }).check();
     await page.getByLabel('Sortér efter').selectOption({ label: 'Start (snarest først)' });
+    // The format filter reads as people think (issue #15, point 6).
+    await expect(page.getByLabel('Hvordan foregår det?').locator('option')).toContainText(['Alle former', 'Fremmøde', 'Digitalt', 'Både fremmøde og digitalt']);
     await search.submit.click();
     await expect(page).toHaveURL(/\/\?postcode=8000&q=forl%C3%B8b&self_referral=true&available=true&sort=next-start$/);
     await expect(search.resultsHeading).toBeFocused();

@@ -71,7 +71,7 @@ code_enum! {
     Format {
         OnSite = "on-site", "Fremmøde", "On site";
         Digital = "digital", "Digitalt", "Digital";
-        Hybrid = "hybrid", "Fremmøde og digitalt", "On site and digital";
+        Hybrid = "hybrid", "Både fremmøde og digitalt", "Both on site and digital";
     }
 }
 

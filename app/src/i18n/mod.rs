@@ -173,7 +173,7 @@ texts! {
     PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
     ANY_PACKAGE = "Alle, også uden for en kronikerpakke", "All, also outside a chronic care package";
     FORMAT_LABEL = "Hvordan foregår det?", "How does it take place?";
-    ANY_FORMAT = "Med fremmøde og digitalt", "On site and digital";
+    ANY_FORMAT = "Alle former", "All formats";
     TIME_LEGEND = "Hvornår passer det dig?", "When suits you?";
     TIME_HINT = "Vælger du begge, ser du tilbud med aften- eller weekendhold.", "If you choose both, you see offers with evening or weekend classes.";
     STARTS_LABEL = "Hvornår vil du starte?", "When do you want to start?";
