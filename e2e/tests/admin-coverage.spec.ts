@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { AdminEditorPage } from '../pages/admin-pages';
 
@@ -45,4 +46,64 @@ test('a coverage gap disappears after an offer there is published', async ({ pag
   await tableRow.getByRole('link', { name: row.name }).click();
   await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
   await expect(page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('columnheader', { name: 'Postnummer' })).toBeVisible();
+});
+
+test('the package lens shows a kronikerpakke component gap that closes when an offer delivering it is added', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'nordjylland');
+  const report = await (await request.get('/api/v1/admin/coverage/packages?package=kol&max_km=5', { headers: bearer(token) })).json();
+  expect(report.from_year).toBe(2027);
+  let target: { row: any; index: number } | undefined;
+  for (const row of report.rows) {
+    const index = row.cells.findIndex((c: { gap_from_year: number | null }) => c.gap_from_year === 2027);
+    if (index >= 0) {
+      target = { row, index };
+      break;
+    }
+  }
+  expect(target, 'a KOL package gap at 5 km in Nordjylland').toBeDefined();
+  const { row, index } = target!;
+  const component = report.components[index];
+
+  await signInAs(page, 'nordjylland');
+  await page.goto('/admin/daekning');
+  await page.getByLabel('Vis dækning for').selectOption({ label: 'Kronikerpakke for KOL' });
+  await expect(page).toHaveURL(/pakke=kol/);
+  await page.getByLabel('Afstand der tæller som tæt på').selectOption('5');
+  await expect(page).toHaveURL(/max_km=5/);
+  await expect(page).toHaveURL(/pakke=kol/);
+  await expect(page.locator('#coverage-summary')).toContainText('for Kronikerpakke for KOL, som gælder fra 2027');
+  await expect(page.getByRole('img', { name: 'Huller pr. komponent' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Dækning inden for 5 km' });
+  await expect(table.getByRole('columnheader', { name: component.name.da, exact: false }).first()).toBeVisible();
+  const tableRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.name, exact: true }) });
+  const cell = tableRow.getByRole('cell').nth(index);
+  await expect(cell).toContainText('Hul fra 2027');
+  await expectNoAxeViolations(page, 'the coverage package lens');
+
+  // The CSV export of the same lens.
+  await page.getByRole('button', { name: 'Hent som CSV' }).click();
+  const csvLink = page.getByRole('link', { name: 'Gem CSV-filen' });
+  await expect(csvLink).toBeFocused();
+  await expect(csvLink).toHaveAttribute('download', 'forebyg-pakkedaekning-kol.csv');
+  const csv = decodeURIComponent((await csvLink.getAttribute('href'))!.split(',')[1]);
+  expect(csv.split('\n')[0]).toContain(`${component.code} hul fra år`);
+
+  // An offer there that delivers the component closes the gap.
+  const template = await offerTemplate(request, token, unique('Pakkedækning'));
+  if (component.category) template.category = component.category;
+  template.location = { ...template.location, municipality_code: row.code, point: row.point };
+  template.packages = [{ package: 'kol', components: [component.code] }];
+  await createOffer(request, token, template, true);
+  await page.reload();
+  await expect(cell).toContainText('inden for');
+  await expect(cell).not.toContainText('Hul');
+
+  // The same lens in English.
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(page.locator('#coverage-summary')).toContainText('for Chronic care package for COPD, which applies from 2027');
+  await expect(page.getByLabel('Show coverage of')).toHaveValue('kol');
+  await expect(page.getByRole('img', { name: 'Gaps per component' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the coverage package lens in English');
 });

@@ -30,7 +30,7 @@ pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>
     .map_err(|_| ApiError::Network)?;
     let status = resp.status();
     if status == 401 && url.starts_with("/api/v1/admin/") {
-        crate::sign_in::to_login(true);
+        ADMIN.to_login(true);
     }
     let text = resp.text().await.map_err(|_| ApiError::Network)?;
     Ok((status, text))

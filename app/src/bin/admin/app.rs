@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::pages;
+use crate::session::{is_region_admin, use_session};
 use crate::texts::common as t;
 use crate::ui::lang;
 use forebyg_shared::auth::{Principal, Role};
@@ -11,23 +12,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// The signed-in admin (None until `/admin/me` answers, or when signed out).
-#[derive(Clone, Copy)]
-pub struct Session(pub RwSignal<Option<Principal>>);
-
-pub fn use_session() -> RwSignal<Option<Principal>> {
-    use_context::<Session>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(None))
-}
-
-/// Region administrators (and national ones) plan coverage and read the audit log.
-pub fn is_region_admin(p: &Option<Principal>) -> bool {
-    p.as_ref().is_some_and(|p| p.role != Role::ProviderEditor)
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    let session = RwSignal::new(None::<Principal>);
-    provide_context(Session(session));
+    let session = crate::session::provide_session();
     let path = window().location().pathname().unwrap_or_default();
     if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
         // The sign-in pages work without a session (the callback makes one).

@@ -23,6 +23,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod records_api;
 #[cfg(target_arch = "wasm32")]
+mod session;
+#[cfg(target_arch = "wasm32")]
 mod sign_in;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod texts;

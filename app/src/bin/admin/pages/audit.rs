@@ -1,7 +1,7 @@
 //! `/admin/log`: the region's append-only audit log, newest first.
 
 use crate::api;
-use crate::app::use_session;
+use crate::session::use_session;
 use crate::texts::audit as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};

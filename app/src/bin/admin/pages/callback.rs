@@ -1,7 +1,7 @@
 //! `/admin/callback`: where the identity provider sends the browser back with `code` and `state`
 //! (or `error`). Exchanges the code, loads the admin and returns to the page first asked for.
 
-use crate::app::use_session;
+use crate::session::use_session;
 use crate::sign_in::{self, Failure};
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang};

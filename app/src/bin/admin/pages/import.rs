@@ -2,7 +2,7 @@
 //! nothing) and the public HSDS export links.
 
 use crate::api;
-use crate::app::use_session;
+use crate::session::use_session;
 use crate::texts::import as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed};

@@ -6,8 +6,8 @@
 use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::{field_error, text_field};
 use crate::api;
-use crate::app::use_session;
 use crate::record_form::{self, LocationForm};
+use crate::session::use_session;
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};

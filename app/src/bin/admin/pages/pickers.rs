@@ -2,16 +2,11 @@
 //! the records (the server copies them again on save), instead of the admin typing them.
 
 use crate::api;
-use crate::form::OfferForm;
+use crate::form::{decimal, OfferForm};
 use crate::texts::directory as t;
 use crate::ui::lang;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use leptos::prelude::*;
-
-fn decimal(x: f64) -> String {
-    let s = format!("{x:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
 
 /// A select of the providers in the admin's scope; choosing one fills the offer's provider.
 pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {

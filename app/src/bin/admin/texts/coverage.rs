@@ -16,10 +16,19 @@ forebyg_app::texts! {
     GAPS_H2 = "Huller pr. indsats", "Gaps per intervention";
     MUNICIPALITIES_H2 = "Kommuner og indsatser", "Municipalities and interventions";
     POSTCODES_H2 = "Postnumre og indsatser", "Postcodes and interventions";
+    MUNICIPALITIES_COMPONENTS_H2 = "Kommuner og pakkens komponenter", "Municipalities and the package's components";
+    POSTCODES_COMPONENTS_H2 = "Postnumre og pakkens komponenter", "Postcodes and the package's components";
     DRILL_HINT = "Vælg en kommune for at se dækningen pr. postnummer.", "Choose a municipality to see the coverage per postcode.";
     MUNICIPALITY = "Kommune", "Municipality";
     POSTCODE = "Postnummer", "Postcode";
     DIGITAL_H2 = "Digitale tilbud", "Digital offers";
+    LENS = "Vis dækning for", "Show coverage of";
+    LENS_SIX = "De seks lovpligtige indsatser", "The six required interventions";
+    PACKAGES = "Kronikerpakker", "Chronic care packages";
+    REGION = "Region", "Region";
+    COMPONENTS_H2 = "Huller pr. komponent", "Gaps per component";
+    DRAFT = "Pakken er et udkast: komponenterne kan ændre sig, når Sundhedsstyrelsen udgiver rammen.", "The package is a draft: its components may change when the Danish Health Authority publishes the framework.";
+    PLACEHOLDER = "pladsholder", "placeholder";
     DIGITAL_HINT = "Digitale tilbud når alle, men erstatter ikke et tilbud tæt på.", "Digital offers reach everyone but do not replace an offer nearby.";
 }
 
@@ -63,10 +72,32 @@ pub fn caption(km: &str, lang: Lang) -> String {
     }
 }
 
-/// The chart's caption: places without an offer, per intervention.
-pub fn chart_caption(place_word: &str, lang: Lang) -> String {
+/// The chart's caption: places without an offer, per intervention or package component.
+pub fn chart_caption(place_word: &str, per_component: bool, lang: Lang) -> String {
+    match (lang, per_component) {
+        (Lang::Da, false) => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. indsats."),
+        (Lang::Da, true) => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. komponent i pakken."),
+        (Lang::En, false) => format!("Number of {place_word} without an offer within the distance, per intervention."),
+        (Lang::En, true) => format!("Number of {place_word} without an offer within the distance, per component of the package."),
+    }
+}
+
+/// "{gaps} gaps in {region} for {package} from {year}: ..."
+pub fn package_summary(gaps: u32, package: &str, region: &str, year: u16, km: &str, lang: Lang) -> String {
     match lang {
-        Lang::Da => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. indsats."),
-        Lang::En => format!("Number of {place_word} without an offer within the distance, per intervention."),
+        Lang::Da => {
+            format!("{gaps} huller i {region} for {package}, som gælder fra {year}: steder uden et tilbud med komponenten inden for {km} km.")
+        }
+        Lang::En => format!(
+            "{gaps} gaps in {region} for {package}, which applies from {year}: places without an offer delivering the component within {km} km."
+        ),
+    }
+}
+
+/// "Gap from {year}".
+pub fn gap_from(year: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Hul fra {year}"),
+        Lang::En => format!("Gap from {year}"),
     }
 }

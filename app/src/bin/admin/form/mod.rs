@@ -1,0 +1,193 @@
+//! The offer form's state: every field as the admin types it (strings, checkboxes), with its
+//! label. The jobs around it are modules of their own: converting to and from the shared `Offer`
+//! (`convert`), weekly time lines (`slots`), which control a field error belongs to (`controls`)
+//! and the 409 help (`conflict`). Pure logic: compiles and is tested natively.
+
+mod conflict;
+mod controls;
+mod convert;
+mod slots;
+#[cfg(test)]
+mod tests;
+
+pub use conflict::{differences, reapply, Difference};
+pub use controls::control_id;
+// The pickers (wasm only) use it too.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub use convert::decimal;
+pub use convert::new_offer_base;
+
+use forebyg_app::i18n::Text;
+use forebyg_shared::referral_route::ReferralMethod;
+use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::Lang;
+
+/// The form, field by field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OfferForm {
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub category: String,
+    pub conditions: Vec<Condition>,
+    pub format: String,
+    pub languages: String,
+    pub enrolment: String,
+    pub sessions: String,
+    pub weeks: String,
+    pub slots: String,
+    pub next_start: String,
+    pub location_name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub municipality_code: String,
+    pub lat: String,
+    pub lon: String,
+    pub region: String,
+    pub provider_id: String,
+    pub provider_name: String,
+    pub provider_kind: String,
+    pub self_referral: bool,
+    pub from_gp: bool,
+    pub from_hospital: bool,
+    pub from_municipality: bool,
+    pub referral_note: String,
+    /// How clinicians refer (the referral route).
+    pub methods: Vec<ReferralMethod>,
+    pub must_include_da: String,
+    pub must_include_en: String,
+    /// Eligibility: age limits, the conditions accepted (none: any) and notes.
+    pub min_age: String,
+    pub max_age: String,
+    pub accepted_conditions: Vec<Condition>,
+    pub inclusion_da: String,
+    pub inclusion_en: String,
+    pub exclusion_da: String,
+    pub exclusion_en: String,
+    pub capacity: String,
+    pub cost_dkk: String,
+    pub cost_note: String,
+    pub accessibility: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    pub contact_url: String,
+    pub last_verified: String,
+    /// The location record the place was picked from (empty: typed in, or digital).
+    pub location_id: String,
+}
+
+/// A field's value as text, for comparing and showing.
+pub trait Shown {
+    fn shown(&self, lang: Lang) -> String;
+}
+impl Shown for String {
+    fn shown(&self, _: Lang) -> String {
+        self.trim().to_owned()
+    }
+}
+impl Shown for bool {
+    fn shown(&self, lang: Lang) -> String {
+        (if *self { YES } else { NO }).get(lang).to_owned()
+    }
+}
+impl Shown for Vec<Condition> {
+    fn shown(&self, lang: Lang) -> String {
+        self.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
+impl Shown for Vec<ReferralMethod> {
+    fn shown(&self, lang: Lang) -> String {
+        self.iter().map(|m| m.label(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+forebyg_app::texts! {
+    YES = "Ja", "Yes";
+    NO = "Nej", "No";
+    CHOOSE_CATEGORY = "Vælg en indsats.", "Choose an intervention.";
+    WHOLE_NUMBERS = "Skriv antal gange og uger som hele tal.", "Write the number of sessions and weeks as whole numbers.";
+    SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
+    COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
+    WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
+    WHOLE_AGE = "Skriv alderen som et helt antal år, fx 18.", "Write the age as a whole number of years, e.g. 18.";
+}
+
+macro_rules! form_fields {
+    ($($f:ident = $da:literal, $en:literal;)+) => {
+        /// Every field: its key and its label in Danish and English.
+        pub const FIELDS: &[(&str, Text)] = &[$((stringify!($f), Text { da: $da, en: $en }),)+];
+
+        impl OfferForm {
+            /// The field's value as text (empty for an unknown key), for comparing.
+            pub fn value(&self, key: &str) -> String {
+                self.value_in(key, Lang::Da)
+            }
+            /// The field's value as text in `lang` (yes/no, target group names).
+            pub fn value_in(&self, key: &str, lang: Lang) -> String {
+                match key { $(stringify!($f) => self.$f.shown(lang),)+ _ => String::new() }
+            }
+            /// Copies one field from `other`.
+            pub fn copy_field(&mut self, key: &str, other: &OfferForm) {
+                match key { $(stringify!($f) => self.$f = other.$f.clone(),)+ _ => {} }
+            }
+        }
+    };
+}
+
+form_fields! {
+    title = "Titel", "Title";
+    summary = "Kort beskrivelse", "Short description";
+    description = "Beskrivelse", "Description";
+    category = "Indsats", "Intervention";
+    conditions = "Målgrupper", "Target groups";
+    format = "Form", "Format";
+    languages = "Sprog", "Languages";
+    enrolment = "Optag", "Enrolment";
+    sessions = "Antal gange", "Number of sessions";
+    weeks = "Antal uger", "Number of weeks";
+    slots = "Ugentlige tider", "Weekly times";
+    next_start = "Næste start", "Next start";
+    location_name = "Stedets navn", "Name of the place";
+    address = "Adresse", "Address";
+    postcode = "Postnummer", "Postcode";
+    city = "By", "Town";
+    municipality_code = "Kommune", "Municipality";
+    lat = "Breddegrad", "Latitude";
+    lon = "Længdegrad", "Longitude";
+    region = "Region", "Region";
+    provider_id = "Udbyder-id", "Provider id";
+    provider_name = "Udbyder", "Provider";
+    provider_kind = "Udbydertype", "Provider type";
+    self_referral = "Man kan selv henvende sig", "People can sign up themselves";
+    from_gp = "Henvisning fra egen læge", "Referral from their GP";
+    from_hospital = "Henvisning fra hospital", "Referral from a hospital";
+    from_municipality = "Henvisning fra kommunen", "Referral from the municipality";
+    referral_note = "Note om henvisning", "Note on referral";
+    methods = "Sådan henviser man", "How to refer";
+    must_include_da = "Henvisningen skal indeholde (dansk)", "The referral must contain (Danish)";
+    must_include_en = "Henvisningen skal indeholde (engelsk)", "The referral must contain (English)";
+    min_age = "Laveste alder", "Lowest age";
+    max_age = "Højeste alder", "Highest age";
+    accepted_conditions = "Kun for disse sygdomme", "Only for these conditions";
+    inclusion_da = "Hvem det er for (dansk)", "Who it is for (Danish)";
+    inclusion_en = "Hvem det er for (engelsk)", "Who it is for (English)";
+    exclusion_da = "Hvem det ikke er for (dansk)", "Who it is not for (Danish)";
+    exclusion_en = "Hvem det ikke er for (engelsk)", "Who it is not for (English)";
+    capacity = "Pladser", "Places";
+    cost_dkk = "Pris (kr.)", "Price (DKK)";
+    cost_note = "Note om pris", "Note on price";
+    accessibility = "Tilgængelighed", "Accessibility";
+    contact_name = "Kontaktperson", "Contact person";
+    contact_phone = "Telefon", "Phone";
+    contact_email = "E-mail", "Email";
+    contact_url = "Hjemmeside", "Website";
+    last_verified = "Sidst bekræftet", "Last confirmed";
+    location_id = "Sted fra stedlisten", "Place from the list of places";
+}
+
+/// A field's label in `lang` (the key itself if unknown).
+pub fn label(key: &'static str, lang: Lang) -> &'static str {
+    FIELDS.iter().find(|(k, _)| *k == key).map_or(key, |(_, t)| t.get(lang))
+}

@@ -1,0 +1,109 @@
+//! The offer form against the shared fixture: round trips, field errors, slots and conflicts.
+
+use super::slots::parse_slot;
+use super::*;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::{RegionCode, Weekday};
+use forebyg_shared::Label;
+
+fn fixture() -> Offer {
+    serde_json::from_str(include_str!("../../../../../shared/tests/offer_fixture.json")).unwrap()
+}
+
+#[test]
+fn an_offer_survives_the_form() {
+    let o = fixture();
+    let form = OfferForm::from_offer(&o);
+    let back = form.to_offer(&o).unwrap();
+    assert_eq!(OfferForm::from_offer(&back), form);
+    assert_eq!(back.id, o.id);
+    assert_eq!(back.version, o.version);
+    assert_eq!(back.schedule.slots, o.schedule.slots);
+    assert_eq!(back.location.as_ref().map(|l| &l.postcode), o.location.as_ref().map(|l| &l.postcode));
+}
+
+#[test]
+fn eligibility_and_the_referral_route_survive_the_form() {
+    let o = fixture();
+    let mut form = OfferForm::from_offer(&o);
+    form.min_age = "18".into();
+    form.max_age = " 65 ".into();
+    form.accepted_conditions = vec![Condition::Kol];
+    form.exclusion_da = "Ikke ved ustabil hjertesygdom".into();
+    form.methods = vec![ReferralMethod::Electronic, ReferralMethod::Forebyg];
+    form.must_include_da = "Diagnose".into();
+    form.must_include_en = "Diagnosis".into();
+    let back = form.to_offer(&o).unwrap();
+    assert_eq!((back.eligibility.min_age, back.eligibility.max_age), (Some(18), Some(65)));
+    assert_eq!(back.eligibility.exclusion_note, Some(Label::new("Ikke ved ustabil hjertesygdom", "")));
+    assert_eq!(back.eligibility.inclusion_note, None);
+    assert_eq!(back.referral.must_include, Some(Label::new("Diagnose", "Diagnosis")));
+    assert_eq!(OfferForm::from_offer(&back).methods, form.methods);
+    form.min_age = "70".into();
+    form.max_age = "atten".into();
+    let errors = form.to_offer(&o).unwrap_err();
+    assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-max_age".to_owned())]);
+    form.max_age = "65".into();
+    form.must_include_da = String::new();
+    let errors = form.to_offer(&o).unwrap_err();
+    let ids: Vec<_> = errors.iter().map(|e| control_id(&e.field).unwrap()).collect();
+    assert_eq!(ids, ["f-must_include_da", "f-max_age"], "in the order of the form");
+}
+
+#[test]
+fn form_errors_name_json_paths_with_controls() {
+    let o = fixture();
+    let mut form = OfferForm::from_offer(&o);
+    form.title = "x".into();
+    form.slots = "tirsdag 10:00-12:00\nhver anden onsdag".into();
+    form.cost_dkk = "gratis".into();
+    form.postcode = "12".into();
+    let errors = form.to_offer(&o).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    for f in ["title", "schedule.slots[1]", "cost.dkk", "location.postcode"] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+    for e in &errors {
+        let id = control_id(&e.field).unwrap();
+        assert!(id.starts_with("f-"), "{id}");
+    }
+    assert_eq!(control_id("schedule.slots[1]").as_deref(), Some("f-slots"));
+    assert_eq!(control_id("location.point").as_deref(), Some("f-lat"));
+    assert_eq!(control_id("id"), None);
+    assert_eq!(errors[0].field, "title", "errors follow the form's order");
+}
+
+#[test]
+fn a_new_offer_validates_without_an_id() {
+    let mut form = OfferForm::from_offer(&fixture());
+    form.last_verified = "2026-11-24".into();
+    let base = new_offer_base(RegionCode::Midtjylland);
+    let o = form.to_offer(&base).unwrap();
+    assert!(o.id.is_empty() && o.version == 0);
+}
+
+#[test]
+fn slots_parse_in_danish_and_codes() {
+    let s = parse_slot("Tirsdag 10:00–12:00").unwrap();
+    assert_eq!((s.weekday, s.start.as_str(), s.end.as_str()), (Weekday::Tue, "10:00", "12:00"));
+    assert_eq!(parse_slot("thu 17:00-19:00").unwrap().weekday, Weekday::Thu);
+    assert_eq!(parse_slot("lør 09:00-10:00").unwrap().weekday, Weekday::Sat);
+    assert!(parse_slot("whenever").is_none());
+}
+
+#[test]
+fn reapplying_keeps_my_changes_and_theirs() {
+    let base = OfferForm::from_offer(&fixture());
+    let mut mine = base.clone();
+    mine.title = "Mit nye navn".into();
+    let mut current = base.clone();
+    current.city = "Et andet sted".into();
+    let diffs = differences(&base, &mine, &current, Lang::Da);
+    let keys: Vec<&str> = diffs.iter().map(|d| d.key).collect();
+    assert_eq!(keys, ["title", "city"]);
+    assert!(diffs[0].changed_by_me && !diffs[1].changed_by_me);
+    let next = reapply(&base, &mine, &current);
+    assert_eq!(next.title, "Mit nye navn");
+    assert_eq!(next.city, "Et andet sted");
+    assert!(differences(&base, &next, &next, Lang::Da).is_empty());
+}

@@ -1,0 +1,162 @@
+//! The coverage page's report, for either lens: a summary, a bar chart of gaps per column and
+//! the places × columns table. Both lenses are turned into one [`Matrix`] so the table, the chart
+//! and their accessibility are written once.
+
+use crate::chart::{self, Bar, CoverageView};
+use crate::texts::coverage as t;
+use crate::ui::lang;
+use forebyg_shared::coverage::CoverageReport;
+use forebyg_shared::package::PackageStatus;
+use forebyg_shared::package_coverage::PackageCoverageReport;
+use leptos::prelude::*;
+
+/// One cell: `gap` names the gap (`None`: covered), with the count and nearest distance.
+struct Cell {
+    gap: Option<String>,
+    within: u32,
+    nearest_km: Option<f64>,
+}
+
+/// One place (municipality or postcode) and its cells in column order.
+struct Row {
+    code: String,
+    name: String,
+    cells: Vec<Cell>,
+}
+
+impl Row {
+    fn new(code: &str, name: &str, cells: impl Iterator<Item = Cell>) -> Self {
+        Self { code: code.to_owned(), name: name.to_owned(), cells: cells.collect() }
+    }
+}
+
+/// The six required interventions.
+#[component]
+pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
+    let km = format!("{}", report.max_km);
+    let summary = t::summary(report.gaps, report.region.label(lang()), &km, lang());
+    let heads = report.categories.iter().map(|c| c.label(lang()).to_owned()).collect();
+    let cell = |c: &forebyg_shared::coverage::CoverageCell| Cell {
+        gap: c.is_gap().then(|| t::GAP.get(lang()).to_owned()),
+        within: c.within,
+        nearest_km: c.nearest_km,
+    };
+    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.cells.iter().map(cell))).collect();
+    let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(lang())}": "{d.offers}</li> }).collect_view();
+    view! {
+        <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
+        <Matrix heads rows bars=chart::gap_bars(&report, lang()) view km chart_title=t::GAPS_H2.get(lang()) />
+        <h2>{t::DIGITAL_H2.get(lang())}</h2>
+        <p class="hint">{t::DIGITAL_HINT.get(lang())}</p>
+        <ul>{digital}</ul>
+    }
+}
+
+/// A kronikerpakke's components, with the year each gap starts.
+#[component]
+pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl IntoView {
+    let km = format!("{}", report.max_km);
+    let summary = t::package_summary(report.gaps, report.package_name.get(lang()), report.region.label(lang()), report.from_year, &km, lang());
+    let heads = report
+        .components
+        .iter()
+        .map(|c| if c.placeholder { format!("{} ({})", c.name.get(lang()), t::PLACEHOLDER.get(lang())) } else { c.name.get(lang()).to_owned() })
+        .collect();
+    let cell = |c: &forebyg_shared::package_coverage::PackageCell| Cell {
+        gap: c.gap_from_year.map(|y| t::gap_from(y, lang())),
+        within: c.within,
+        nearest_km: c.nearest_km,
+    };
+    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.cells.iter().map(cell))).collect();
+    view! {
+        <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
+        {(report.status == PackageStatus::Draft).then(|| view! { <p class="notice">{t::DRAFT.get(lang())}</p> })}
+        <Matrix heads rows bars=chart::package_gap_bars(&report, lang()) view km chart_title=t::COMPONENTS_H2.get(lang()) />
+    }
+}
+
+/// The chart and the table. `view.municipality` absent: rows are municipalities that drill down.
+#[component]
+fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView, km: String, chart_title: &'static str) -> impl IntoView {
+    let drill = view.municipality.is_none();
+    let place_word = if drill { t::MUNICIPALITIES.get(lang()) } else { t::POSTCODES.get(lang()) };
+    let per_component = view.package.is_some();
+    let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let name = if drill {
+                view! { <a href=view.with_municipality(Some(&row.code)).href()>{row.name}</a> }.into_any()
+            } else {
+                view! { <span>{format!("{} {}", row.code, row.name)}</span> }.into_any()
+            };
+            let cells = row
+                .cells
+                .into_iter()
+                .map(|c| {
+                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
+                    match c.gap {
+                        Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong><br/><span class="small">{near}</span></td> }.into_any(),
+                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::within(c.within, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let places_h2 = match (drill, per_component) {
+        (true, false) => t::MUNICIPALITIES_H2.get(lang()),
+        (false, false) => t::POSTCODES_H2.get(lang()),
+        (true, true) => t::MUNICIPALITIES_COMPONENTS_H2.get(lang()),
+        (false, true) => t::POSTCODES_COMPONENTS_H2.get(lang()),
+    };
+    view! {
+        <h2 id="chart-title">{chart_title}</h2>
+        <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, per_component, lang()) />
+        <h2>{places_h2}</h2>
+        {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
+        <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
+            <table class="admin-table coverage-table">
+                <caption id="coverage-caption">{t::caption(&km, lang())}</caption>
+                <thead><tr><th scope="col">{if drill { t::MUNICIPALITY.get(lang()) } else { t::POSTCODE.get(lang()) }}</th>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Horizontal bars: how many places lack each column. The numbers are written next to the
+/// bars, and the same data is in the table below.
+#[component]
+fn GapChart(bars: Vec<Bar>, place_word: &'static str, title: &'static str, caption: String) -> impl IntoView {
+    let row_h = 34.0;
+    let label_w = 230.0;
+    let bar_w = 300.0;
+    let height = row_h * bars.len() as f64 + 8.0;
+    let desc = bars.iter().map(|b| format!("{}: {} {place_word}", b.label, t::of(b.gaps, b.places, lang()))).collect::<Vec<_>>().join("; ");
+    let items = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = 4.0 + i as f64 * row_h;
+            let w = (b.width_pct / 100.0 * bar_w).max(if b.gaps > 0 { 2.0 } else { 0.0 });
+            view! {
+                <g>
+                    <text x="0" y=format!("{}", y + 21.0) class="chart__label">{b.label}</text>
+                    <rect x=format!("{label_w}") y=format!("{}", y + 6.0) width=format!("{w:.1}") height="20" class="chart__bar"></rect>
+                    <text x=format!("{}", label_w + w + 6.0) y=format!("{}", y + 21.0) class="chart__value">{t::of(b.gaps, b.places, lang())}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg role="img" aria-labelledby="chart-svg-title chart-svg-desc" viewBox=format!("0 0 {} {height}", label_w + bar_w + 80.0) width="100%" preserveAspectRatio="xMinYMin meet">
+                <title id="chart-svg-title">{title}</title>
+                <desc id="chart-svg-desc">{desc}</desc>
+                {items}
+            </svg>
+            <figcaption class="hint">{caption}</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,86 @@
+//! `/admin/tilbud/ny` and `/admin/tilbud/:id`: the offer form. Save (create or edit from the
+//! loaded version), publish / unpublish / archive, "Stadig korrekt" (re-verify). When someone
+//! else saved first (409), the admin sees what differs, field by field, and can reapply their
+//! changes onto the current version. The state and actions are in `state`, the controls in
+//! `fields`, the top of the page in `top` and the form's fieldsets in `sections`.
+
+mod fields;
+mod sections;
+mod state;
+mod top;
+
+use crate::api;
+use crate::form::{self, OfferForm};
+use crate::session::use_session;
+use crate::texts::editor as t;
+use crate::ui::{self, lang, Failed, Loading};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::RegionCode;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use state::OfferEditor;
+
+#[component]
+pub fn NewOfferPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        {move || session.get().map(|p| {
+            let region = p.region.unwrap_or(RegionCode::Midtjylland);
+            let base = form::new_offer_base(region);
+            let start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
+            view! { <Editor base=base start=start new=true /> }.into_any()
+        }).unwrap_or_else(|| view! { <Loading /> }.into_any())}
+    }
+}
+
+#[component]
+pub fn EditOfferPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let offer = LocalResource::new(move || {
+        let id = id();
+        async move { api::get::<Offer>(&format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(&id))).await }
+    });
+    move || match offer.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => {
+            let h1 = NodeRef::<H1>::new();
+            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
+            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
+        }
+        Some(Ok(o)) => {
+            let start = OfferForm::from_offer_in(&o, lang());
+            view! { <Editor base=o start=start new=false /> }.into_any()
+        }
+    }
+}
+
+/// A place typed by hand is no longer the picked location record's.
+fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
+    change(f);
+    f.location_id.clear();
+}
+
+#[component]
+fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
+    ui::page_setup(&title, h1);
+    let e = OfferEditor::new(base, start, new, title);
+    view! {
+        <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p>
+        <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
+        {top::editor_top(e)}
+        <form class="admin-form" on:submit=move |ev| e.save(ev) novalidate>
+            {sections::about(e)}
+            {sections::times(e)}
+            {sections::place(e)}
+            {sections::provider(e)}
+            {sections::referral(e)}
+            {sections::eligibility(e)}
+            {sections::places(e)}
+            <button type="submit" class="button" disabled=move || e.busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
+        </form>
+    }
+}
