@@ -6,7 +6,7 @@ use crate::components::facts::link_or_text;
 use crate::{api, format, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::DeclineReason;
-use forebyg_shared::search::{OfferHit, SearchParams};
+use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
     let Some(point) = offer.point() else { return vec![] };
     let params = SearchParams { point: Some(point), categories: vec![offer.category], per_page: 3, ..Default::default() };
-    match api::search_offers(&params).await {
+    match api::get_json::<SearchResponse>(&query::api_search_url(&params)).await {
         Ok(r) => r.results.into_iter().filter(|h| h.offer.id != offer.id).take(2).collect(),
         Err(_) => vec![],
     }
