@@ -163,10 +163,12 @@ wasm_opt() {
 
 # The chunks of a split app ($2/split, from tools/wasm-split) into the staging directory $3:
 # each optimised and named by its content; the chunks' loader (__wasm_split.js) and the app's JS
-# ($2/$1.js), which import each other, named by one hash of everything they name. Prints the
-# app's JS name in SPLIT_JS; adds each chunk's size to SIZES (a chunk over the budget $4 fails the build).
+# ($2/$1.js, with app/js/prefetch.js appended), which import each other, named by one hash of
+# everything they name. Prints the app's JS name in SPLIT_JS; adds each chunk's size to SIZES (a
+# chunk over the budget $4 fails the build).
 split_chunks() {
   local bin="$1" work="$2" stage="$3" budget="$4" loader="$work/split/__wasm_split.js" chunk
+  local -A chunk_names=()
   [[ -f "$loader" ]] || die "wasm-split wrote no $loader"
   grep -q "\"./$bin.js\"" "$loader" || die "unexpected wasm-split output: $loader does not import ./$bin.js"
   grep -q "\"./__wasm_split.js\"" "$work/$bin.js" || die "unexpected wasm-bindgen output: $bin.js does not import ./__wasm_split.js"
@@ -177,6 +179,7 @@ split_chunks() {
     wasm_opt "$chunk" "$work/chunk.wasm"
     local name="$bin-${stem//_/-}-$(hash8 "$work/chunk.wasm").wasm"
     mv "$work/chunk.wasm" "$stage/$name"
+    chunk_names[$stem]="$name"
     sed -i "s|\"./$stem.wasm\"|\"./$name\"|" "$loader"
     grep -q "\"./$name\"" "$loader" || die "$loader does not name ./$stem.wasm"
     local gz
@@ -184,6 +187,23 @@ split_chunks() {
     SIZES+=("$bin chunk $stem: $(kb "$(wc -c <"$stage/$name")") KB raw, $(kb "$gz") KB gzip, $gz bytes ($name)")
     (( gz <= budget * 1024 )) || OVER+=("the gzipped chunk $stem of $bin ($(kb "$gz") KB) is over the budget of $budget KB")
   done
+  # app/js/prefetch.js with the chunks of the offer page and of the search's results part (the
+  # split points' chunk lists, from wasm-split's `prefetch SPLIT_POINT CHUNK...` lines).
+  local prefetch_js
+  prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
+  local placeholder split_point line files
+  for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
+    split_point="${placeholder#*:}"
+    line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
+    files=""
+    for chunk in ${line#prefetch * }; do
+      [[ -n "${chunk_names[$chunk]:-}" ]] || die "wasm-split names an unknown chunk $chunk for $split_point*"
+      files+="${files:+, }\"${chunk_names[$chunk]}\""
+    done
+    prefetch_js="${prefetch_js//${placeholder%%:*}/[$files]}"
+  done
+  ! grep -q '__[A-Z_]*_CHUNKS__' <<<"$prefetch_js" || die "app/js/prefetch.js has a chunk list build-app.sh does not know"
+  printf '\n%s\n' "$prefetch_js" >>"$work/$bin.js"
   local h
   h="$(cat "$work/$bin.js" "$loader" | sha256sum | cut -c1-8)"
   local js_name="$bin-$h.js" loader_name="$bin-split-$h.js"
