@@ -105,12 +105,11 @@ log "cargo build -p $CRATE ${BIN_ARGS[*]} --target $TARGET --profile $PROFILE"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:---cfg erase_components}"
 (cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
 
-# The splitting tool (tools/wasm-split, a workspace build tool: built natively once).
-if [[ " ${BINS[*]} " == *" forebyg-app "* ]]; then
-  log "cargo build -p forebyg-wasm-split --release"
-  (cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
-  SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
-fi
+# The splitting tool (tools/wasm-split, a workspace build tool: built natively once); both
+# bundles are split.
+log "cargo build -p forebyg-wasm-split --release"
+(cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
+SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
 
 hash8() { sha256sum "$1" | cut -c1-8; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1024 }'; }
@@ -207,10 +206,10 @@ build_bundle() {
   local work="$CARGO_TARGET_DIR/$bin-dist"
   rm -rf "$work"
   mkdir -p "$work/bindgen" "$stage"
-  # The citizen app is split at its lazy routes first (tools/wasm-split): the main module, one
+  # Both apps are split at their lazy routes first (tools/wasm-split): the main module, one
   # chunk per lazily loaded page (or code several pages share) and the chunks' loader.
   local input="$raw" split_args=()
-  if [[ "$bin" == forebyg-app ]]; then
+  if [[ "$bin" == forebyg-app || "$bin" == forebyg-admin ]]; then
     log "wasm-split $bin"
     mkdir -p "$work/split"
     "$SPLIT_TOOL" "$raw" "$work/split" "$bin" >"$work/split.txt"
