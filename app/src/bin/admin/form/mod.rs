@@ -10,13 +10,14 @@ mod slots;
 #[cfg(test)]
 mod tests;
 
-pub use conflict::{differences, reapply, Difference};
-pub use controls::control_id;
-// The pickers (wasm only) use it too.
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub use convert::decimal;
-pub use convert::new_offer_base;
+// Used by the pages (wasm only); natively by the tests.
 pub use slots::{parse_slot, slot_line};
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub use {
+    conflict::{differences, reapply, Difference},
+    controls::control_id,
+    convert::{decimal, new_offer_base},
+};
 
 use forebyg_app::i18n::Text;
 use forebyg_shared::package::PackageDelivery;
