@@ -42,13 +42,12 @@ case "$BUNDLES" in
   all) BINS=(forebyg-app forebyg-admin) ;;
   *) printf 'build-app: FOREBYG_BUNDLES must be citizen, admin or all (got %s)\n' "$BUNDLES" >&2; exit 1 ;;
 esac
-# The citizen app's landing wasm (the main module after splitting off the lazy routes; each chunk
-# is held to the same figure). The target is 150 KB gzipped (issue #11); one app with
-# leptos_router and serde measured 283 KB unsplit and 208 KB split (docs/benchmarks.md); the seven
-# clinician routes (each a lazy route, but each route's matching and loading code is generic over
-# its type and so lives in the main module) added 7 KB: 215.5 KB. The budget is that figure plus a
-# few KB until the landing page itself gets lighter.
-BUDGET_KB="${WASM_GZIP_BUDGET_KB:-220}"
+# The citizen app's landing wasm (the main module after splitting off the lazy routes and the
+# search's results and "Flere valg"; each chunk is held to the same figure), in KB gzipped: the
+# figure reached, rounded up: 187.7 KB here (gzip -9), 189.2 KB as e2e/tests/citizen-bundles.spec.ts
+# measures it (Node's zlib, level 9; that spec reads this line). The target is 150 KB (issue #11);
+# the steps so far are in docs/benchmarks.md.
+BUDGET_KB="${WASM_GZIP_BUDGET_KB:-190}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"

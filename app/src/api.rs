@@ -72,7 +72,7 @@ mod fetch {
     use forebyg_shared::referral::{ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
     use forebyg_shared::report::ReportRequest;
     use forebyg_shared::search::PostcodeInfo;
-    use forebyg_shared::search::{SearchParams, SearchResponse};
+    use forebyg_shared::search::SearchParams;
     use gloo_net::http::Request;
     use serde::de::DeserializeOwned;
     use wasm_bindgen::JsValue;
@@ -84,12 +84,19 @@ mod fetch {
 
     /// Sends a request and decodes the answer, keeping the body's text too.
     async fn send_raw<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(T, String), ApiError> {
+        let (json, body) = send_value(req).await?;
+        Ok((wire::from_js::<T>(json).ok_or(ApiError::Decode)?, body))
+    }
+
+    /// Sends a request: the parsed JSON of a success answer (for the caller to decode) and the
+    /// body's text, or the error (a problem body decoded).
+    async fn send_value(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(JsValue, String), ApiError> {
         let resp = req.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
         let status = resp.status();
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         // An unparsable body (e.g. a proxy's HTML error page) fails both readers alike.
         let json = js_sys::JSON::parse(&body).unwrap_or(JsValue::UNDEFINED);
-        decode(status, || wire::from_js::<T>(json.clone()).ok_or(()), || wire::from_js::<Problem>(json.clone()).ok_or(())).map(|v| (v, body))
+        decode(status, || Ok::<_, ()>(json.clone()), || wire::from_js::<Problem>(json.clone()).ok_or(())).map(|v| (v, body))
     }
 
     const ACCEPT: &str = "application/json, application/problem+json";
@@ -135,9 +142,12 @@ mod fetch {
     pub async fn postcode(code: &str) -> Result<PostcodeInfo, ApiError> {
         get_json(&format!("/api/v1/postcodes/{}", query::encode(code))).await
     }
-    /// `GET /api/v1/offers?...`
-    pub async fn search_offers(params: &SearchParams) -> Result<SearchResponse, ApiError> {
-        get_json(&query::api_search_url(params)).await
+    /// `GET /api/v1/offers?...`: the answer as parsed JSON. The search page decodes it into a
+    /// `SearchResponse` in its lazily loaded part (`routes/search/answer.rs`), which keeps the
+    /// decoder of the large result types out of the landing page's wasm.
+    pub async fn search_offers(params: &SearchParams) -> Result<JsValue, ApiError> {
+        let req = Request::get(&query::api_search_url(params)).header("Accept", ACCEPT).build();
+        send_value(req).await.map(|(v, _)| v)
     }
 
     /// `GET /api/v1/offers/{id}`

@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
             </div>
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=search::SearchPage />
+                    <Route path=path!("/") view=|| view! { <search::SearchPage load_answer=lazy::load_search_answer /> } />
                     <Route path=path!("/gemte") view={Lazy::<lazy::SavedRoute>::new()} />
                     <Route path=path!("/tilbud/:id") view={Lazy::<lazy::OfferRoute>::new()} />
                     <Route path=path!("/tilbud/:id/tilmeld") view={Lazy::<lazy::SignupRoute>::new()} />

@@ -47,7 +47,7 @@ fn choice(
     }
 }
 
-/// "Flere valg": free text, illness, kronikerpakke, format, time of day, start, language, self-referral, places, order.
+/// The fields of "Flere valg" (its `<details>` is the form's): free text, illness, kronikerpakke, format, time of day, start, language, self-referral, places, order.
 pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
     use forebyg_shared::search::Sort;
     use forebyg_shared::taxonomy::{Condition, Format, Kronikerpakke};
@@ -67,23 +67,7 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
         .chain(query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
         .collect();
     let sorts = vec![(Sort::Distance.code().to_owned(), t(i18n::SORT_DISTANCE)), (Sort::NextStart.code().to_owned(), t(i18n::SORT_NEXT_START))];
-    let open = filters.with_untracked(|f| {
-        f.q.is_some()
-            || f.condition.is_some()
-            || f.package.is_some()
-            || f.format.is_some()
-            || f.evening
-            || f.weekend
-            || f.continuous
-            || f.starts_within_weeks.is_some()
-            || f.language.is_some()
-            || f.self_referral
-            || f.available
-            || f.sort != Sort::Distance
-    });
     view! {
-        <details class="filters" open=open>
-            <summary class="filters__summary">{t(i18n::FILTERS_SUMMARY)}</summary>
             <div class="field">
                 <label class="field__label" for="q">{t(i18n::Q_LABEL)}</label>
                 <p class="hint" id="q-hint">{t(i18n::Q_HINT)}</p>
@@ -119,6 +103,5 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
             </fieldset>
             {choice(filters, "sort", i18n::SORT_LABEL.get(lang), sorts,
                 |f| f.sort.code().to_owned(), |f, v| f.sort = if v == "next-start" { Sort::NextStart } else { Sort::Distance })}
-        </details>
     }
 }

@@ -1,36 +1,78 @@
 //! The search page at `/`: the form and the results. Every filter lives in the URL query, so a
 //! search can be shared, and reload/back/forward reproduce it; the form only navigates.
 
+pub mod answer;
 mod fields;
 mod filters;
+mod form;
 mod geolocation;
 mod recent;
 mod results;
 
-use crate::api::{self, ApiError};
-use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
-use crate::components::map_view::view_toggle;
+use crate::api::ApiError;
+use crate::components::error_summary::ErrorSummary;
 use crate::context::{remember_search, use_lang};
 use crate::{dom, i18n, map, query};
-use filters::filter_fields;
+use answer::{AnswerParts, ResultsArgs};
 use forebyg_shared::search::{SearchParams, SearchResponse};
-use forebyg_shared::validation::{self, FieldError};
+use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
-use geolocation::{locate, Geo};
-use leptos::ev::SubmitEvent;
+use form::{search_form, FormState};
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// Loads the search page's lazily fetched part ([`answer`]): the citizen app's split point.
+pub type LoadAnswer = fn() -> Pin<Box<dyn Future<Output = AnswerParts>>>;
+
+/// The lazily fetched part: asked for at most once, in the signal when it is there.
+#[derive(Clone, Copy)]
+pub(super) struct Lazy {
+    parts: RwSignal<Option<AnswerParts>>,
+    load: LoadAnswer,
+    requested: StoredValue<bool>,
+}
+
+impl Lazy {
+    /// Starts loading the part (once).
+    fn want(self) {
+        if !self.requested.get_value() {
+            self.requested.set_value(true);
+            leptos::task::spawn_local(async move { self.parts.set(Some((self.load)().await)) });
+        }
+    }
+
+    /// The part, once loaded.
+    async fn get(self) -> AnswerParts {
+        self.want();
+        (self.load)().await
+    }
+}
+
+/// An answer decoded by the lazily loaded part (compared by identity: each request is new).
+#[derive(Clone)]
+struct Answer {
+    response: Arc<SearchResponse>,
+    parts: AnswerParts,
+}
+
+impl PartialEq for Answer {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.response, &other.response)
+    }
+}
 
 /// Where the search of the current URL stands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Outcome {
     /// No search in the URL (or an invalid one): just the form.
     Idle,
     Loading,
-    Done(SearchResponse),
+    Done(Answer),
     Failed(ApiError),
 }
 
@@ -48,9 +90,11 @@ fn place(r: &SearchResponse, lang: Lang) -> String {
     }
 }
 
+/// The search page; `load_answer` fetches its lazily loaded part (src/bin/citizen/lazy.rs).
 #[component]
-pub fn SearchPage() -> impl IntoView {
+pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     let lang = use_lang();
+    let lazy = Lazy { parts: RwSignal::new(None), load: load_answer, requested: StoredValue::new(false) };
     let query_map = use_query_map();
     let parsed = Memo::new(move |_| query_map.with(|q| SearchParams::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
     let form_values = Memo::new(move |_| query_map.with(|q| query::FormValues::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
@@ -63,28 +107,7 @@ pub fn SearchPage() -> impl IntoView {
     let categories = RwSignal::new(initial.categories);
     let radius = RwSignal::new(initial.radius_km);
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
-    // The other filters (in "Flere valg"), also from the URL.
     let filters = RwSignal::new(parsed.get_untracked().unwrap_or_default());
-    let geo = RwSignal::new(Geo::Idle);
-    // The town of a 4-digit postcode as it is typed: Some(Ok(name)), Some(Err(())) if unknown.
-    let town = RwSignal::new(None::<Result<String, ()>>);
-    Effect::new(move |_| {
-        let pc = postcode.get().trim().to_owned();
-        if pc.len() == 4 && pc.bytes().all(|b| b.is_ascii_digit()) {
-            leptos::task::spawn_local(async move {
-                let r = match api::postcode(&pc).await {
-                    Ok(info) => Ok(info.name),
-                    Err(e) if e.is_not_found() || e.status() == Some(422) => Err(()),
-                    Err(_) => return,
-                };
-                if postcode.with_untracked(|p| p.trim() == pc) {
-                    town.set(Some(r));
-                }
-            });
-        } else {
-            town.set(None);
-        }
-    });
     Effect::new(move |_| {
         filters.set(parsed.get().unwrap_or_default());
         let v = form_values.get();
@@ -96,8 +119,9 @@ pub fn SearchPage() -> impl IntoView {
 
     // The answer to the URL's search, with the parameters it answers. A plain signal and a task
     // rather than a `LocalResource`: this bundle then carries none of Leptos' async-derived
-    // machinery (a few KB of the initial wasm budget). `retry` asks again after a failure.
-    let answer = RwSignal::new(None::<(SearchParams, Result<SearchResponse, ApiError>)>);
+    // machinery (a few KB of the initial wasm budget). The lazily loaded part is fetched at the
+    // same time as the answer and decodes it. `retry` asks again after a failure.
+    let answer = RwSignal::new(None::<(SearchParams, Result<Answer, ApiError>)>);
     let retry = RwSignal::new(0u32);
     Effect::new(move |_| {
         retry.track();
@@ -105,8 +129,15 @@ pub fn SearchPage() -> impl IntoView {
         if !query::is_search(&p) {
             return;
         }
+        lazy.want();
         leptos::task::spawn_local(async move {
-            let r = api::search_offers(&p).await;
+            let r = match crate::api::search_offers(&p).await {
+                Ok(json) => {
+                    let parts = lazy.get().await;
+                    (parts.decode)(json).map(|r| Answer { response: Arc::new(r), parts }).ok_or(ApiError::Decode)
+                }
+                Err(e) => Err(e),
+            };
             // A late answer to an earlier search must not replace the current one's.
             if parsed.with_untracked(|current| current.as_ref() == Ok(&p)) {
                 answer.set(Some((p, r)));
@@ -116,7 +147,7 @@ pub fn SearchPage() -> impl IntoView {
     let outcome = Memo::new(move |_| match parsed.get() {
         Ok(p) if query::is_search(&p) => answer.with(|a| match a {
             Some((key, r)) if *key == p => match r {
-                Ok(resp) => Outcome::Done(resp.clone()),
+                Ok(a) => Outcome::Done(a.clone()),
                 Err(e) => Outcome::Failed(e.clone()),
             },
             _ => Outcome::Loading,
@@ -138,7 +169,6 @@ pub fn SearchPage() -> impl IntoView {
             _ => vec![],
         }
     });
-    let field_error = move |field: &str| errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned()));
 
     // Document title and the "back to the search" address.
     Effect::new(move |_| {
@@ -147,7 +177,7 @@ pub fn SearchPage() -> impl IntoView {
             format!("{} {h1}", i18n::ERROR_PREFIX.get(lang))
         } else {
             match outcome.get() {
-                Outcome::Done(r) => i18n::search_title(lang, &place(&r, lang)),
+                Outcome::Done(a) => i18n::search_title(lang, &place(&a.response, lang)),
                 _ => h1.to_owned(),
             }
         };
@@ -179,74 +209,6 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
 
-    let navigate = use_navigate();
-    let geo_navigate = navigate.clone();
-    let on_locate = move |_| {
-        geo.set(Geo::Finding);
-        let navigate = geo_navigate.clone();
-        locate(move |r| match r {
-            Ok((lat, lon)) => {
-                geo.set(Geo::Idle);
-                postcode.set(String::new());
-                let base = SearchParams {
-                    point: Some(forebyg_shared::geo::GeoPoint { lat, lon }),
-                    radius_km: radius.get_untracked(),
-                    categories: categories.get_untracked(),
-                    ..SearchParams::default()
-                };
-                focus_when_done.set_value(true);
-                navigate(
-                    &query::search_href(&query::with_filters(base, &filters.get_untracked())),
-                    NavigateOptions { scroll: false, ..Default::default() },
-                );
-            }
-            Err(denied) => {
-                geo.set(if denied { Geo::Denied } else { Geo::Unavailable });
-                request_animation_frame(|| dom::focus_id("geo-status"));
-            }
-        });
-    };
-    let geo_status = move || match geo.get() {
-        Geo::Idle => None,
-        Geo::Finding => Some((i18n::GEO_FINDING.get(lang), false)),
-        Geo::Denied => Some((i18n::GEO_DENIED.get(lang), true)),
-        Geo::Unavailable => Some((i18n::GEO_UNAVAILABLE.get(lang), true)),
-    };
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let f = filters.get_untracked();
-        let pc = postcode.get_untracked();
-        let base = match query::from_form(&pc, &categories.get_untracked(), radius.get_untracked()) {
-            // A search from "Brug min placering" can be refined without a postcode.
-            Err(_) if pc.trim().is_empty() && f.point.is_some() => Ok(SearchParams {
-                point: f.point,
-                radius_km: radius.get_untracked(),
-                categories: categories.get_untracked(),
-                ..SearchParams::default()
-            }),
-            r => r,
-        };
-        match base.map(|b| query::with_filters(b, &f)) {
-            Ok(p) => {
-                client_errors.set(vec![]);
-                focus_when_done.set_value(true);
-                navigate(&map::with_view(&query::search_href(&p), view_map.get_untracked()), NavigateOptions { scroll: false, ..Default::default() });
-            }
-            Err(es) => {
-                client_errors.set(es);
-                request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
-            }
-        }
-    };
-    let on_postcode_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        // Clear the form's own error as soon as the postcode is well-formed.
-        if validation::postcode_format("postcode", &v).is_ok() && client_errors.with_untracked(|es| es.iter().any(|e| e.field == "postcode")) {
-            client_errors.update(|es| es.retain(|e| e.field != "postcode"));
-        }
-        postcode.set(v);
-    };
-
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
 
@@ -255,84 +217,14 @@ pub fn SearchPage() -> impl IntoView {
         (!es.is_empty()).then(|| view! { <ErrorSummary errors=es lang=lang id=ERROR_SUMMARY_ID /> })
     };
 
-    let postcode_error = move || field_error("postcode");
-    let radius_error = move || field_error("radius_km");
-    let category_error = move || field_error("category");
-    let described_by = move |base: &str, has_error: bool, error_id: &str| if has_error { format!("{base} {error_id}") } else { base.to_owned() };
-
-    let category_choices = fields::category_choices(categories, lang);
-    let radius_options = fields::radius_options(form_values, radius, lang);
-
-    let form = view! {
-        <form class="search-form" action="/" method="get" role="search" aria-label=i18n::SEARCH_FORM_LABEL.get(lang) novalidate on:submit=on_submit>
-            <div class="field" class:field--error=move || postcode_error().is_some()>
-                <label class="field__label" for="postcode">{i18n::POSTCODE_LABEL.get(lang)}</label>
-                <p class="hint" id="postcode-hint">{i18n::POSTCODE_HINT.get(lang)}</p>
-                {move || postcode_error().map(|m| view! { <FieldErrorMessage id="postcode-error".to_owned() message=m lang=lang /> })}
-                <input
-                    class="input input--postcode"
-                    id="postcode"
-                    name="postcode"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="postal-code"
-                    spellcheck="false"
-                    aria-describedby=move || described_by("postcode-hint", postcode_error().is_some(), "postcode-error")
-                    aria-invalid=move || postcode_error().is_some().then_some("true")
-                    prop:value=move || postcode.get()
-                    on:input=on_postcode_input
-                />
-                <p class="postcode-town" id="postcode-town" aria-live="polite">
-                    {move || town.get().map(|t| match t {
-                        Ok(name) => view! { <span class="postcode-town__ok"><span aria-hidden="true">"✓ "</span>{name}</span> }.into_any(),
-                        Err(()) => view! { <span class="postcode-town__unknown">{i18n::POSTCODE_UNKNOWN_HINT.get(lang)}</span> }.into_any(),
-                    })}
-                </p>
-                <button class="button button--secondary button--small" type="button" on:click=on_locate prop:disabled=move || geo.get() == Geo::Finding>
-                    {i18n::GEO_BUTTON.get(lang)}
-                </button>
-                <p id="geo-status" tabindex="-1" class="geo-status" role="status">
-                    {move || geo_status().map(|(m, bad)| view! { <span class:status--error=bad>{m}</span> })}
-                </p>
-            </div>
-            <fieldset
-                class="field field--choices"
-                class:field--error=move || category_error().is_some()
-                aria-describedby=move || described_by("category-hint", category_error().is_some(), "category-error")
-            >
-                <legend class="field__label">{i18n::CATEGORY_LEGEND.get(lang)}</legend>
-                <p class="hint" id="category-hint">{i18n::CATEGORY_HINT.get(lang)}</p>
-                {move || category_error().map(|m| view! { <FieldErrorMessage id="category-error".to_owned() message=m lang=lang /> })}
-                <div class="choices">{category_choices}</div>
-            </fieldset>
-            <div class="field" class:field--error=move || radius_error().is_some()>
-                <label class="field__label" for="radius_km">{i18n::RADIUS_LABEL.get(lang)}</label>
-                {move || radius_error().map(|m| view! { <FieldErrorMessage id="radius_km-error".to_owned() message=m lang=lang /> })}
-                <select
-                    class="select"
-                    id="radius_km"
-                    name="radius_km"
-                    aria-describedby=move || radius_error().is_some().then_some("radius_km-error")
-                    aria-invalid=move || radius_error().is_some().then_some("true")
-                    on:change=move |ev| {
-                        if let Some(km) = forebyg_shared::decimal::parse(&event_target_value(&ev)) {
-                            radius.set(km);
-                        }
-                    }
-                >
-                    {radius_options}
-                </select>
-            </div>
-            {filter_fields(filters, lang)}
-            <button class="button" type="submit">{i18n::SUBMIT.get(lang)}</button>
-        </form>
-    };
+    let form =
+        search_form(FormState { postcode, categories, radius, filters, client_errors, errors, form_values, view_map, focus_when_done, lazy, lang });
 
     // The status line is a persistent live region, so the count or the error is announced.
     let status = move || match outcome.get() {
         Outcome::Idle => ().into_any(),
         Outcome::Loading => view! { <p class="status status--loading">{i18n::SEARCHING.get(lang)}</p> }.into_any(),
-        Outcome::Done(r) => results::summary(&r, &parsed.get_untracked().unwrap_or_default(), lang),
+        Outcome::Done(a) => (a.parts.summary)(&a.response, &parsed.get_untracked().unwrap_or_default(), lang),
         // Field errors are in the error summary and next to the fields.
         Outcome::Failed(e) if !e.field_errors().is_empty() => ().into_any(),
         Outcome::Failed(e) => view! {
@@ -346,21 +238,10 @@ pub fn SearchPage() -> impl IntoView {
         .into_any(),
     };
 
-    let list = move || match outcome.get() {
-        Outcome::Done(r) if !r.results.is_empty() => {
-            let on_page = move |_| focus_when_done.set_value(true);
-            results::list(r, parsed.get().unwrap_or_default(), view_map.get(), lang, on_page)
-        }
+    // The list/map switch, the list or map and the pagination (the lazily loaded part).
+    let results = move || match outcome.get() {
+        Outcome::Done(a) => (a.parts.results)(ResultsArgs { answer: a.response, params: parsed, view_map, lang, focus_when_done }),
         _ => ().into_any(),
-    };
-
-    // List or map: the switch shows once there are results.
-    let toggle = move || {
-        matches!(outcome.get(), Outcome::Done(r) if !r.results.is_empty()).then(|| {
-            let list_href = query::search_href(&parsed.get_untracked().unwrap_or_default());
-            let map_href = map::with_view(&list_href, true);
-            view_toggle(list_href, map_href, view_map, lang)
-        })
     };
 
     // On a phone the form is long: a shortcut to the results (hidden where they are side by side).
@@ -391,8 +272,7 @@ pub fn SearchPage() -> impl IntoView {
                 <div class="search-layout__form">{form}</div>
                 <section class="search-layout__results results-area" aria-label=i18n::RESULTS_LABEL.get(lang)>
                     <div class="results-status" aria-live="polite">{status}</div>
-                    {toggle}
-                    {list}
+                    {results}
                     {recent_view}
                 </section>
             </div>

@@ -18,9 +18,10 @@ pub(super) fn recent_searches(
 ) -> impl Fn() -> Option<AnyView> {
     let recent = RwSignal::new(dom::load(Store::Local, RECENT_KEY).unwrap_or_default());
     Effect::new(move |_| {
-        if let Outcome::Done(r) = outcome.get() {
+        if let Outcome::Done(a) = outcome.get() {
             if let Ok(p) = parsed.get_untracked() {
-                let updated = query::push_recent(&recent.get_untracked(), &query::search_href(&SearchParams { page: 1, ..p }), &place(&r, lang));
+                let updated =
+                    query::push_recent(&recent.get_untracked(), &query::search_href(&SearchParams { page: 1, ..p }), &place(&a.response, lang));
                 dom::save(Store::Local, RECENT_KEY, &updated);
                 recent.set(updated);
             }

@@ -1,0 +1,62 @@
+//! The parts of the search page that only a search needs: reading the API's answer, the count
+//! line, the results (cards or map, pagination) and the "Flere valg" fields. The citizen app loads
+//! them as one lazily fetched chunk (`search_answer` in src/bin/citizen/lazy.rs) when the form is
+//! first used or a search is in the address, so the landing page's initial wasm carries only the
+//! form (docs/benchmarks.md). Plain function pointers: whatever only [`parts`] names stays out of
+//! the main module.
+
+use super::{filters, results};
+use crate::{map, query, wire};
+use forebyg_shared::search::{SearchParams, SearchResponse};
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the results need besides the answer.
+pub struct ResultsArgs {
+    pub answer: Arc<SearchResponse>,
+    pub params: Memo<Result<SearchParams, Vec<forebyg_shared::validation::FieldError>>>,
+    pub view_map: Memo<bool>,
+    pub lang: Lang,
+    /// Set when a page link is followed: focus then moves to the new page's heading.
+    pub focus_when_done: StoredValue<bool>,
+}
+
+/// The lazily loaded part of the search page.
+#[derive(Clone, Copy)]
+pub struct AnswerParts {
+    /// Reads the API's answer (`JSON.parse`'s value) into the shared model.
+    pub decode: fn(wasm_bindgen::JsValue) -> Option<SearchResponse>,
+    /// The count line and the next steps (in the status live region).
+    pub summary: fn(&SearchResponse, &SearchParams, Lang) -> AnyView,
+    /// The list/map switch, the cards or the map, and the pagination.
+    pub results: fn(ResultsArgs) -> AnyView,
+    /// The fields of "Flere valg", bound to the filters.
+    pub filters: fn(RwSignal<SearchParams>, Lang) -> AnyView,
+}
+
+/// The parts, for the lazy loader.
+pub fn parts() -> AnswerParts {
+    AnswerParts {
+        decode: wire::from_js::<SearchResponse>,
+        summary: results::summary,
+        results: results_view,
+        filters: |f, lang| filters::filter_fields(f, lang).into_any(),
+    }
+}
+
+/// The switch (once there are results) and the list or map, following the view in the URL.
+fn results_view(args: ResultsArgs) -> AnyView {
+    let ResultsArgs { answer, params, view_map, lang, focus_when_done } = args;
+    if answer.results.is_empty() {
+        return ().into_any();
+    }
+    let list_href = query::search_href(&params.get_untracked().unwrap_or_default());
+    let map_href = map::with_view(&list_href, true);
+    let toggle = crate::components::map_view::view_toggle(list_href, map_href, view_map, lang);
+    let list = move || {
+        let on_page = move |_| focus_when_done.set_value(true);
+        results::list((*answer).clone(), params.get().unwrap_or_default(), view_map.get(), lang, on_page)
+    };
+    view! { {toggle} {list} }.into_any()
+}
