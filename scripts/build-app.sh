@@ -13,7 +13,10 @@
 #                                dist/js/qrcode-<hash>.js (print QR code); the static information
 #                                pages (scripts/build_pages.py: dist/om-forebyg.html ..., dist/en/)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
-#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
+#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm (the
+#                                shell, overview and sign-in), split like the citizen app at its
+#                                lazy routes (app/src/bin/admin/lazy.rs): forebyg-admin-split-<hash>.js
+#                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk
 # The admin workspace is a separate bundle so citizens never download its code.
 # The hashed files never change content under the same name: serve them with a long cache
 # lifetime; serve index.html with `no-cache`.
