@@ -13,7 +13,10 @@
 #                                dist/js/qrcode-<hash>.js (print QR code); the static information
 #                                pages (scripts/build_pages.py: dist/om-forebyg.html ..., dist/en/)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
-#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
+#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm (the
+#                                shell, overview and sign-in), split like the citizen app at its
+#                                lazy routes (app/src/bin/admin/lazy.rs): forebyg-admin-split-<hash>.js
+#                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk
 # The admin workspace is a separate bundle so citizens never download its code.
 # The hashed files never change content under the same name: serve them with a long cache
 # lifetime; serve index.html with `no-cache`.
@@ -104,12 +107,11 @@ log "cargo build -p $CRATE ${BIN_ARGS[*]} --target $TARGET --profile $PROFILE"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:---cfg erase_components}"
 (cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
 
-# The splitting tool (tools/wasm-split, a workspace build tool: built natively once).
-if [[ " ${BINS[*]} " == *" forebyg-app "* ]]; then
-  log "cargo build -p forebyg-wasm-split --release"
-  (cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
-  SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
-fi
+# The splitting tool (tools/wasm-split, a workspace build tool: built natively once); both
+# bundles are split.
+log "cargo build -p forebyg-wasm-split --release"
+(cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
+SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
 
 hash8() { sha256sum "$1" | cut -c1-8; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1024 }'; }
@@ -226,10 +228,10 @@ build_bundle() {
   local work="$CARGO_TARGET_DIR/$bin-dist"
   rm -rf "$work"
   mkdir -p "$work/bindgen" "$stage"
-  # The citizen app is split at its lazy routes first (tools/wasm-split): the main module, one
+  # Both apps are split at their lazy routes first (tools/wasm-split): the main module, one
   # chunk per lazily loaded page (or code several pages share) and the chunks' loader.
   local input="$raw" split_args=()
-  if [[ "$bin" == forebyg-app ]]; then
+  if [[ "$bin" == forebyg-app || "$bin" == forebyg-admin ]]; then
     log "wasm-split $bin"
     mkdir -p "$work/split"
     "$SPLIT_TOOL" "$raw" "$work/split" "$bin" >"$work/split.txt"

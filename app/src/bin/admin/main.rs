@@ -6,9 +6,13 @@
 
 // Used by the UI (wasm32 only); natively only the tests use them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod activity_form;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod package_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod record_form;
 
@@ -18,6 +22,8 @@ mod api;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod lang_switch;
+#[cfg(target_arch = "wasm32")]
+mod lazy;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
