@@ -165,7 +165,7 @@ wasm_opt() {
 
 # The chunks of a split app ($2/split, from tools/wasm-split) into the staging directory $3:
 # each optimised and named by its content; the chunks' loader (__wasm_split.js) and the app's JS
-# ($2/$1.js, with app/js/prefetch.js appended), which import each other, named by one hash of
+# ($2/$1.js; the citizen app's with app/js/prefetch.js appended), which import each other, named by one hash of
 # everything they name. Prints the app's JS name in SPLIT_JS; adds each chunk's size to SIZES (a
 # chunk over the budget $4 fails the build).
 split_chunks() {
@@ -189,23 +189,26 @@ split_chunks() {
     SIZES+=("$bin chunk $stem: $(kb "$(wc -c <"$stage/$name")") KB raw, $(kb "$gz") KB gzip, $gz bytes ($name)")
     (( gz <= budget * 1024 )) || OVER+=("the gzipped chunk $stem of $bin ($(kb "$gz") KB) is over the budget of $budget KB")
   done
-  # app/js/prefetch.js with the chunks of the offer page and of the search's results part (the
-  # split points' chunk lists, from wasm-split's `prefetch SPLIT_POINT CHUNK...` lines).
-  local prefetch_js
-  prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
-  local placeholder split_point line files
-  for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
-    split_point="${placeholder#*:}"
-    line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
-    files=""
-    for chunk in ${line#prefetch * }; do
-      [[ -n "${chunk_names[$chunk]:-}" ]] || die "wasm-split names an unknown chunk $chunk for $split_point*"
-      files+="${files:+, }\"${chunk_names[$chunk]}\""
+  # The citizen app: app/js/prefetch.js with the chunks of the offer page and of the search's
+  # results part (the split points' chunk lists, from wasm-split's `prefetch SPLIT_POINT CHUNK...`
+  # lines).
+  if [[ "$bin" == forebyg-app ]]; then
+    local prefetch_js
+    prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
+    local placeholder split_point line files
+    for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
+      split_point="${placeholder#*:}"
+      line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
+      files=""
+      for chunk in ${line#prefetch * }; do
+        [[ -n "${chunk_names[$chunk]:-}" ]] || die "wasm-split names an unknown chunk $chunk for $split_point*"
+        files+="${files:+, }\"${chunk_names[$chunk]}\""
+      done
+      prefetch_js="${prefetch_js//${placeholder%%:*}/[$files]}"
     done
-    prefetch_js="${prefetch_js//${placeholder%%:*}/[$files]}"
-  done
-  ! grep -q '__[A-Z_]*_CHUNKS__' <<<"$prefetch_js" || die "app/js/prefetch.js has a chunk list build-app.sh does not know"
-  printf '\n%s\n' "$prefetch_js" >>"$work/$bin.js"
+    ! grep -q '__[A-Z_]*_CHUNKS__' <<<"$prefetch_js" || die "app/js/prefetch.js has a chunk list build-app.sh does not know"
+    printf '\n%s\n' "$prefetch_js" >>"$work/$bin.js"
+  fi
   local h
   h="$(cat "$work/$bin.js" "$loader" | sha256sum | cut -c1-8)"
   local js_name="$bin-$h.js" loader_name="$bin-split-$h.js"
