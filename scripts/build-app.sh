@@ -13,7 +13,10 @@
 #                                dist/js/qrcode-<hash>.js (print QR code); the static information
 #                                pages (scripts/build_pages.py: dist/om-forebyg.html ..., dist/en/)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
-#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm
+#                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm (the
+#                                shell, overview and sign-in), split like the citizen app at its
+#                                lazy routes (app/src/bin/admin/lazy.rs): forebyg-admin-split-<hash>.js
+#                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk
 # The admin workspace is a separate bundle so citizens never download its code.
 # The hashed files never change content under the same name: serve them with a long cache
 # lifetime; serve index.html with `no-cache`.
@@ -104,12 +107,11 @@ log "cargo build -p $CRATE ${BIN_ARGS[*]} --target $TARGET --profile $PROFILE"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:---cfg erase_components}"
 (cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
 
-# The splitting tool (tools/wasm-split, a workspace build tool: built natively once).
-if [[ " ${BINS[*]} " == *" forebyg-app "* ]]; then
-  log "cargo build -p forebyg-wasm-split --release"
-  (cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
-  SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
-fi
+# The splitting tool (tools/wasm-split, a workspace build tool: built natively once); both
+# bundles are split.
+log "cargo build -p forebyg-wasm-split --release"
+(cd "$ROOT" && cargo build -p forebyg-wasm-split --release)
+SPLIT_TOOL="$CARGO_TARGET_DIR/release/forebyg-wasm-split"
 
 hash8() { sha256sum "$1" | cut -c1-8; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1024 }'; }
@@ -163,10 +165,12 @@ wasm_opt() {
 
 # The chunks of a split app ($2/split, from tools/wasm-split) into the staging directory $3:
 # each optimised and named by its content; the chunks' loader (__wasm_split.js) and the app's JS
-# ($2/$1.js), which import each other, named by one hash of everything they name. Prints the
-# app's JS name in SPLIT_JS; adds each chunk's size to SIZES (a chunk over the budget $4 fails the build).
+# ($2/$1.js; the citizen app's with app/js/prefetch.js appended), which import each other, named by one hash of
+# everything they name. Prints the app's JS name in SPLIT_JS; adds each chunk's size to SIZES (a
+# chunk over the budget $4 fails the build).
 split_chunks() {
   local bin="$1" work="$2" stage="$3" budget="$4" loader="$work/split/__wasm_split.js" chunk
+  local -A chunk_names=()
   [[ -f "$loader" ]] || die "wasm-split wrote no $loader"
   grep -q "\"./$bin.js\"" "$loader" || die "unexpected wasm-split output: $loader does not import ./$bin.js"
   grep -q "\"./__wasm_split.js\"" "$work/$bin.js" || die "unexpected wasm-bindgen output: $bin.js does not import ./__wasm_split.js"
@@ -177,6 +181,7 @@ split_chunks() {
     wasm_opt "$chunk" "$work/chunk.wasm"
     local name="$bin-${stem//_/-}-$(hash8 "$work/chunk.wasm").wasm"
     mv "$work/chunk.wasm" "$stage/$name"
+    chunk_names[$stem]="$name"
     sed -i "s|\"./$stem.wasm\"|\"./$name\"|" "$loader"
     grep -q "\"./$name\"" "$loader" || die "$loader does not name ./$stem.wasm"
     local gz
@@ -184,6 +189,26 @@ split_chunks() {
     SIZES+=("$bin chunk $stem: $(kb "$(wc -c <"$stage/$name")") KB raw, $(kb "$gz") KB gzip, $gz bytes ($name)")
     (( gz <= budget * 1024 )) || OVER+=("the gzipped chunk $stem of $bin ($(kb "$gz") KB) is over the budget of $budget KB")
   done
+  # The citizen app: app/js/prefetch.js with the chunks of the offer page and of the search's
+  # results part (the split points' chunk lists, from wasm-split's `prefetch SPLIT_POINT CHUNK...`
+  # lines).
+  if [[ "$bin" == forebyg-app ]]; then
+    local prefetch_js
+    prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
+    local placeholder split_point line files
+    for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
+      split_point="${placeholder#*:}"
+      line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
+      files=""
+      for chunk in ${line#prefetch * }; do
+        [[ -n "${chunk_names[$chunk]:-}" ]] || die "wasm-split names an unknown chunk $chunk for $split_point*"
+        files+="${files:+, }\"${chunk_names[$chunk]}\""
+      done
+      prefetch_js="${prefetch_js//${placeholder%%:*}/[$files]}"
+    done
+    ! grep -q '__[A-Z_]*_CHUNKS__' <<<"$prefetch_js" || die "app/js/prefetch.js has a chunk list build-app.sh does not know"
+    printf '\n%s\n' "$prefetch_js" >>"$work/$bin.js"
+  fi
   local h
   h="$(cat "$work/$bin.js" "$loader" | sha256sum | cut -c1-8)"
   local js_name="$bin-$h.js" loader_name="$bin-split-$h.js"
@@ -206,10 +231,10 @@ build_bundle() {
   local work="$CARGO_TARGET_DIR/$bin-dist"
   rm -rf "$work"
   mkdir -p "$work/bindgen" "$stage"
-  # The citizen app is split at its lazy routes first (tools/wasm-split): the main module, one
+  # Both apps are split at their lazy routes first (tools/wasm-split): the main module, one
   # chunk per lazily loaded page (or code several pages share) and the chunks' loader.
   local input="$raw" split_args=()
-  if [[ "$bin" == forebyg-app ]]; then
+  if [[ "$bin" == forebyg-app || "$bin" == forebyg-admin ]]; then
     log "wasm-split $bin"
     mkdir -p "$work/split"
     "$SPLIT_TOOL" "$raw" "$work/split" "$bin" >"$work/split.txt"

@@ -91,7 +91,11 @@ mod fetch {
     /// Sends a request: the parsed JSON of a success answer (for the caller to decode) and the
     /// body's text, or the error (a problem body decoded).
     async fn send_value(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<(JsValue, String), ApiError> {
-        let resp = req.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
+        read(req.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    /// Reads an answer: the parsed JSON of a success (for the caller to decode) and the body's text.
+    async fn read(resp: gloo_net::http::Response) -> Result<(JsValue, String), ApiError> {
         let status = resp.status();
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         // An unparsable body (e.g. a proxy's HTML error page) fails both readers alike.
@@ -150,9 +154,32 @@ mod fetch {
         send_value(req).await.map(|(v, _)| v)
     }
 
-    /// `GET /api/v1/offers/{id}`
+    /// `GET /api/v1/offers/{id}`; on the page the document opened with, the answer app/js/prefetch.js
+    /// asked for while the wasm loaded.
     pub async fn get_offer(id: &str) -> Result<Offer, ApiError> {
-        get_json(&query::api_offer_url(id)).await
+        let url = query::api_offer_url(id);
+        if let Some(resp) = prefetched(&url).await {
+            let (json, _) = read(resp).await?;
+            return wire::from_js(json).ok_or(ApiError::Decode);
+        }
+        get_json(&url).await
+    }
+
+    /// The response app/js/prefetch.js fetched (`window.forebygPrefetch`) if it is for `url`; taken
+    /// once, so a later visit asks the API again. `None` also when that request failed.
+    async fn prefetched(url: &str) -> Option<gloo_net::http::Response> {
+        use js_sys::Reflect;
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let key = JsValue::from_str("forebygPrefetch");
+        let prefetch = Reflect::get(&window, &key).ok().filter(|p| p.is_object())?;
+        let _ = Reflect::delete_property(&window, &key);
+        if Reflect::get(&prefetch, &JsValue::from_str("url")).ok()?.as_string()? != url {
+            return None;
+        }
+        let promise: js_sys::Promise = Reflect::get(&prefetch, &JsValue::from_str("response")).ok()?.dyn_into().ok()?;
+        let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+        Some(resp.into())
     }
 }
 

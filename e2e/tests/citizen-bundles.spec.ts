@@ -75,3 +75,20 @@ test('search → offer → join → back never loads a page; a page chunk loads 
   expect(documentRequests).toEqual([]);
   for (const w of await Promise.all(wasm)) console.log(`wasm ${w.name}: ${w.gzip} bytes gzipped`);
 });
+
+// An offer page opened directly needs the main wasm, the offer page's chunks and the offer: the
+// app's JS asks for the offer and the chunks while the main wasm loads (app/js/prefetch.js), and
+// the app uses that answer instead of asking again. (Without it, the offer page's chunk would run
+// before the offer is asked for.)
+test('an offer page opened directly asks for the offer at once, before its chunks, and only once', async ({ page, request }) => {
+  const search = await (await request.get('/api/v1/offers?postcode=8000&format=on-site&per_page=1')).json();
+  const id: string = search.results[0].offer.id;
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await new OfferPage(page).goto(id);
+  const offer = `/api/v1/offers/${id}`;
+  expect(requested.filter((p) => p === offer), 'the offer is asked for once').toHaveLength(1);
+  const chunk = requested.findIndex((p) => /-offer-route-view-/.test(p));
+  expect(chunk, "the offer page's chunk was fetched").toBeGreaterThan(-1);
+  expect(requested.indexOf(offer), "the offer was asked for before the offer page's chunk").toBeLessThan(chunk);
+});

@@ -2,6 +2,7 @@
 //! and the navigation (only what the role may do), `<main>` and footer.
 
 use crate::api;
+use crate::lazy;
 use crate::pages;
 use crate::session::{is_region_admin, use_session};
 use crate::texts::common as t;
@@ -10,7 +11,7 @@ use forebyg_shared::auth::{Principal, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,20 +54,28 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/dev-login") view=pages::dev_login::DevLoginPage />
                     <Route path=path!("/admin/callback") view=pages::callback::CallbackPage />
                     <Route path=path!("/admin") view=pages::overview::OverviewPage />
-                    <Route path=path!("/admin/tilbud") view=pages::offers::OffersPage />
-                    <Route path=path!("/admin/tilbud/ny") view=pages::editor::NewOfferPage />
-                    <Route path=path!("/admin/tilbud/:id") view=pages::editor::EditOfferPage />
-                    <Route path=path!("/admin/udbydere") view=pages::providers::ProvidersPage />
-                    <Route path=path!("/admin/udbydere/ny") view=pages::providers::NewProviderPage />
-                    <Route path=path!("/admin/udbydere/:id") view=pages::providers::EditProviderPage />
-                    <Route path=path!("/admin/steder") view=pages::locations::LocationsPage />
-                    <Route path=path!("/admin/steder/ny") view=pages::locations::NewLocationPage />
-                    <Route path=path!("/admin/steder/:id") view=pages::locations::EditLocationPage />
-                    <Route path=path!("/admin/henvendelser") view=pages::inbox::InboxPage />
-                    <Route path=path!("/admin/fejlrapporter") view=pages::reports::ReportsPage />
-                    <Route path=path!("/admin/daekning") view=pages::coverage::CoveragePage />
-                    <Route path=path!("/admin/import") view=pages::import::ImportPage />
-                    <Route path=path!("/admin/log") view=pages::audit::AuditPage />
+                    <Route path=path!("/admin/tilbud") view={Lazy::<lazy::OffersRoute>::new()} />
+                    <Route path=path!("/admin/tilbud/ny") view={Lazy::<lazy::NewOfferRoute>::new()} />
+                    <Route path=path!("/admin/tilbud/:id") view={Lazy::<lazy::EditOfferRoute>::new()} />
+                    <Route path=path!("/admin/udbydere") view={Lazy::<lazy::ProvidersRoute>::new()} />
+                    <Route path=path!("/admin/udbydere/ny") view={Lazy::<lazy::NewProviderRoute>::new()} />
+                    <Route path=path!("/admin/udbydere/:id") view={Lazy::<lazy::EditProviderRoute>::new()} />
+                    <Route path=path!("/admin/steder") view={Lazy::<lazy::LocationsRoute>::new()} />
+                    <Route path=path!("/admin/steder/ny") view={Lazy::<lazy::NewLocationRoute>::new()} />
+                    <Route path=path!("/admin/steder/:id") view={Lazy::<lazy::EditLocationRoute>::new()} />
+                    <Route path=path!("/admin/pakker") view={Lazy::<lazy::PackagesRoute>::new()} />
+                    <Route path=path!("/admin/pakker/:id") view={Lazy::<lazy::PackageRoute>::new()} />
+                    <Route path=path!("/admin/foreninger") view={Lazy::<lazy::AssociationsRoute>::new()} />
+                    <Route path=path!("/admin/foreninger/ny") view={Lazy::<lazy::NewAssociationRoute>::new()} />
+                    <Route path=path!("/admin/foreninger/:id") view={Lazy::<lazy::EditAssociationRoute>::new()} />
+                    <Route path=path!("/admin/aktiviteter") view={Lazy::<lazy::ActivitiesRoute>::new()} />
+                    <Route path=path!("/admin/aktiviteter/ny") view={Lazy::<lazy::NewActivityRoute>::new()} />
+                    <Route path=path!("/admin/aktiviteter/:id") view={Lazy::<lazy::EditActivityRoute>::new()} />
+                    <Route path=path!("/admin/henvendelser") view={Lazy::<lazy::InboxRoute>::new()} />
+                    <Route path=path!("/admin/fejlrapporter") view={Lazy::<lazy::ReportsRoute>::new()} />
+                    <Route path=path!("/admin/daekning") view={Lazy::<lazy::CoverageRoute>::new()} />
+                    <Route path=path!("/admin/import") view={Lazy::<lazy::ImportRoute>::new()} />
+                    <Route path=path!("/admin/log") view={Lazy::<lazy::AuditRoute>::new()} />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -99,7 +108,7 @@ fn SignedIn() -> impl IntoView {
     }
 }
 
-/// "Udbydere" and "Steder"; a provider editor's link goes straight to their own provider.
+/// "Udbydere", "Steder", "Kronikerpakker", "Foreninger" and "Aktiviteter"; a provider editor's link goes straight to their own provider.
 fn directory_links(p: Option<Principal>) -> impl IntoView {
     use crate::texts::directory as t;
     let l = crate::ui::lang();
@@ -107,7 +116,14 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
         Some(id) => view! { <li><A href=format!("/admin/udbydere/{id}")>{t::NAV_PROVIDER_OWN.get(l)}</A></li> }.into_any(),
         None => view! { <li><A href="/admin/udbydere">{t::NAV_PROVIDERS.get(l)}</A></li> }.into_any(),
     };
-    view! { {provider}<li><A href="/admin/steder">{t::NAV_LOCATIONS.get(l)}</A></li> }
+    use crate::texts::activities as ta;
+    view! {
+        {provider}
+        <li><A href="/admin/steder">{t::NAV_LOCATIONS.get(l)}</A></li>
+        <li><A href="/admin/pakker">{ta::NAV_PACKAGES.get(l)}</A></li>
+        <li><A href="/admin/foreninger">{ta::NAV_ASSOCIATIONS.get(l)}</A></li>
+        <li><A href="/admin/aktiviteter">{ta::NAV_ACTIVITIES.get(l)}</A></li>
+    }
 }
 
 #[component]

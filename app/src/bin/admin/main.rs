@@ -6,6 +6,8 @@
 
 // Used by the UI (wasm32 only); natively only the tests use them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod activity_form;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_query;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
@@ -13,6 +15,8 @@ mod chart;
 mod form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod inbox_query;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod package_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod record_form;
 
@@ -22,6 +26,8 @@ mod api;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod lang_switch;
+#[cfg(target_arch = "wasm32")]
+mod lazy;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

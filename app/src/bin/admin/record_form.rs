@@ -3,7 +3,7 @@
 //! and the version saved meanwhile, and "reapply my changes". The offer editor's [`Difference`]
 //! rows are reused, so both conflict views read the same. Pure logic: tested natively.
 
-use crate::form::Difference;
+use crate::form::{Difference, Shown};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::directory_validation::{validate_location, validate_provider};
 use forebyg_shared::geo::GeoPoint;
@@ -17,6 +17,10 @@ pub trait FormFields: Clone {
     const FIELDS: &'static [(&'static str, &'static str, &'static str)];
     fn value(&self, key: &str) -> String;
     fn copy_field(&mut self, key: &str, other: &Self);
+    /// A text field as typed (empty for other keys).
+    fn raw(&self, key: &str) -> String;
+    /// Writes a text field (other keys are left alone).
+    fn set_text(&mut self, key: &str, text: String);
 }
 
 /// A field's label in `lang`.
@@ -50,24 +54,48 @@ pub fn reapply<F: FormFields>(base: &F, mine: &F, current: &F) -> F {
     next
 }
 
+/// A record form: each field with its type (text as typed, a checkbox, a list of conditions)
+/// and its label. `value` reads any field as text ([`Shown`]); `set_text` writes a text field.
 macro_rules! record_form {
-    ($form:ident { $($f:ident = $da:literal, $en:literal;)+ }) => {
+    ($form:ident { $($f:ident $(: $ty:ty)? = $da:literal, $en:literal;)+ }) => {
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct $form {
-            $(pub $f: String,)+
+            $(pub $f: record_form!(@ty $($ty)?),)+
         }
 
         impl FormFields for $form {
             const FIELDS: &'static [(&'static str, &'static str, &'static str)] = &[$((stringify!($f), $da, $en),)+];
             fn value(&self, key: &str) -> String {
-                match key { $(stringify!($f) => self.$f.trim().to_owned(),)+ _ => String::new() }
+                match key { $(stringify!($f) => Shown::shown(&self.$f, forebyg_shared::Lang::Da),)+ _ => String::new() }
             }
             fn copy_field(&mut self, key: &str, other: &Self) {
                 match key { $(stringify!($f) => self.$f = other.$f.clone(),)+ _ => {} }
             }
+            fn raw(&self, key: &str) -> String {
+                $(record_form!(@raw self, key, $f $(: $ty)?);)+
+                String::new()
+            }
+            fn set_text(&mut self, key: &str, text: String) {
+                $(record_form!(@set self, key, text, $f $(: $ty)?);)+
+            }
         }
     };
+    (@ty) => { String };
+    (@ty $ty:ty) => { $ty };
+    (@set $self:ident, $key:ident, $text:ident, $f:ident) => {
+        if $key == stringify!($f) {
+            $self.$f = $text.clone();
+        }
+    };
+    (@set $self:ident, $key:ident, $text:ident, $f:ident : $ty:ty) => {};
+    (@raw $self:ident, $key:ident, $f:ident) => {
+        if $key == stringify!($f) {
+            return $self.$f.clone();
+        }
+    };
+    (@raw $self:ident, $key:ident, $f:ident : $ty:ty) => {};
 }
+pub(crate) use record_form;
 
 record_form!(ProviderForm {
     name = "Navn", "Name";
@@ -91,7 +119,7 @@ record_form!(LocationForm {
     step_free_access = "Adgang uden trin", "Step-free access";
 });
 
-fn opt(s: &str) -> Option<String> {
+pub(crate) fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
@@ -101,16 +129,16 @@ fn decimal(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// The id of the form control a record field error belongs to.
+/// The id of the form control a record field error belongs to: the JSON path with `.` and `[i]`
+/// as `_` (`contact.email` → `r-contact_email`, `components[2].name.da` →
+/// `r-components_2_name_da`); a point's errors go to its latitude, a time's to the times.
 pub fn control_id(field: &str) -> Option<String> {
     let key = match field {
         "id" | "body" => return None,
-        "contact.name" => "contact_name",
-        "contact.phone" => "contact_phone",
-        "contact.email" => "contact_email",
-        "contact.url" => "contact_url",
-        "point" => "lat",
-        other => other,
+        "point" | "place.point" => "lat".to_owned(),
+        f if f.starts_with("schedule.slots") => "slots".to_owned(),
+        "place.lon" => "lon".to_owned(),
+        other => other.replace(['.', '['], "_").replace(']', ""),
     };
     Some(format!("r-{key}"))
 }

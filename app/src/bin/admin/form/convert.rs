@@ -107,6 +107,8 @@ impl OfferForm {
             contact_url: o.contact.url.clone().unwrap_or_default(),
             last_verified: o.last_verified.clone(),
             location_id: o.location_id.clone().unwrap_or_default(),
+            packages: o.packages.clone(),
+            activity_ids: o.activity_ids.clone(),
         }
     }
 
@@ -218,9 +220,8 @@ impl OfferForm {
             },
             status: base.status,
             last_verified: self.last_verified.trim().into(),
-            // Edited on their own (package components and linked activities), kept as they are.
-            packages: base.packages.clone(),
-            activity_ids: base.activity_ids.clone(),
+            packages: self.packages.clone(),
+            activity_ids: self.activity_ids.clone(),
             demo: base.demo,
             version: base.version,
         };

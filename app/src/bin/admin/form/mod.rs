@@ -10,14 +10,17 @@ mod slots;
 #[cfg(test)]
 mod tests;
 
-pub use conflict::{differences, reapply, Difference};
-pub use controls::control_id;
-// The pickers (wasm only) use it too.
+// Used by the pages (wasm only); natively by the tests.
+pub use slots::{parse_slot, slot_line};
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub use convert::decimal;
-pub use convert::new_offer_base;
+pub use {
+    conflict::{differences, reapply, Difference},
+    controls::control_id,
+    convert::{decimal, new_offer_base},
+};
 
 use forebyg_app::i18n::Text;
+use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
@@ -76,6 +79,10 @@ pub struct OfferForm {
     pub last_verified: String,
     /// The location record the place was picked from (empty: typed in, or digital).
     pub location_id: String,
+    /// The kronikerpakke components the offer delivers, per package.
+    pub packages: Vec<PackageDelivery>,
+    /// The association activities shown under "Fortsæt bagefter".
+    pub activity_ids: Vec<String>,
 }
 
 /// A field's value as text, for comparing and showing.
@@ -95,6 +102,16 @@ impl Shown for bool {
 impl Shown for Vec<Condition> {
     fn shown(&self, lang: Lang) -> String {
         self.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ")
+    }
+}
+impl Shown for Vec<PackageDelivery> {
+    fn shown(&self, _: Lang) -> String {
+        self.iter().map(|d| format!("{}: {}", d.package, d.components.join(", "))).collect::<Vec<_>>().join("; ")
+    }
+}
+impl Shown for Vec<String> {
+    fn shown(&self, _: Lang) -> String {
+        self.join(", ")
     }
 }
 impl Shown for Vec<ReferralMethod> {
@@ -185,6 +202,8 @@ form_fields! {
     contact_url = "Hjemmeside", "Website";
     last_verified = "Sidst bekræftet", "Last confirmed";
     location_id = "Sted fra stedlisten", "Place from the list of places";
+    packages = "Kronikerpakker", "Chronic care packages";
+    activity_ids = "Fortsæt bagefter", "Continue afterwards";
 }
 
 /// A field's label in `lang` (the key itself if unknown).

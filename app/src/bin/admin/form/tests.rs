@@ -107,3 +107,19 @@ fn reapplying_keeps_my_changes_and_theirs() {
     assert_eq!(next.city, "Et andet sted");
     assert!(differences(&base, &next, &next, Lang::Da).is_empty());
 }
+
+#[test]
+fn package_components_and_linked_activities_survive_the_form() {
+    use forebyg_shared::package::PackageDelivery;
+    let o = fixture();
+    let base = OfferForm::from_offer(&o);
+    let mut mine = base.clone();
+    mine.packages = vec![PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
+    mine.activity_ids = vec!["hjertemotion-aarhus".into()];
+    let back = mine.to_offer(&o).unwrap();
+    assert_eq!((back.packages.clone(), back.activity_ids.clone()), (mine.packages.clone(), mine.activity_ids.clone()));
+    let keys: Vec<&str> = differences(&base, &mine, &base, Lang::Da).iter().map(|d| d.key).collect();
+    assert_eq!(keys, ["packages", "activity_ids"]);
+    assert_eq!(control_id("packages[0].components[1]").as_deref(), Some("f-packages"));
+    assert_eq!(control_id("activity_ids[0]").as_deref(), Some("f-activity_ids"));
+}

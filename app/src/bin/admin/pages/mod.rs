@@ -1,5 +1,7 @@
 //! The admin pages, one module each.
 
+pub mod activities;
+pub mod associations;
 pub mod audit;
 pub mod callback;
 pub mod coverage;
@@ -14,6 +16,7 @@ pub mod login;
 pub(crate) mod multi_choice;
 pub mod offers;
 pub mod overview;
+pub mod packages;
 pub(crate) mod pickers;
 pub mod providers;
 mod record_editor;

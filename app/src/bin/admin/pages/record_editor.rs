@@ -4,13 +4,18 @@
 //! view, the error summary and the status buttons). The pages add their own fields.
 
 use super::records::RecordConflict;
+use crate::activity_form::{ActivityForm, AssociationForm};
 use crate::api;
+use crate::package_form::PackageForm;
 use crate::record_form::{self, FormFields, LocationForm, ProviderForm};
 use crate::records_api::{self, RecordError};
+use crate::texts::activities as ta;
 use crate::texts::directory as t;
 use crate::ui::{self, lang, Failed, Loading};
 use forebyg_app::i18n::Text;
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
+use forebyg_shared::package::PackageRecord;
 use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
 use leptos::html::H1;
@@ -33,6 +38,15 @@ pub trait Editable: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwn
     const PAGE: &'static str;
     /// "Ret udbyder" / "Ret sted", before the record's name in the heading.
     const EDIT: Text;
+    /// Said after a save.
+    const SAVED: Text = t::SAVED;
+    /// Records that can be archived and restored (kronikerpakker cannot: they have a status of
+    /// their own in the form).
+    const ARCHIVABLE: bool = true;
+    /// Where one record is read.
+    fn read_url(id: &str) -> String {
+        format!("/api/v1/admin/{}/{}", Self::COLLECTION, forebyg_app::query::encode(id))
+    }
     fn id(&self) -> &str;
     fn name(&self) -> &str;
     fn version(&self) -> u64;
@@ -44,11 +58,15 @@ pub trait Editable: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwn
 /// Both records have the same accessors; only their form, API collection and pages differ.
 macro_rules! editable {
     ($record:ty, $form:ty, $collection:literal, $page:literal, $edit:expr) => {
+        editable!($record, $form, $collection, $page, $edit, t::SAVED, <$form>::from_record);
+    };
+    ($record:ty, $form:ty, $collection:literal, $page:literal, $edit:expr, $saved:expr, $to_form:expr) => {
         impl Editable for $record {
             type Form = $form;
             const COLLECTION: &'static str = $collection;
             const PAGE: &'static str = $page;
             const EDIT: Text = $edit;
+            const SAVED: Text = $saved;
             fn id(&self) -> &str {
                 &self.id
             }
@@ -62,7 +80,7 @@ macro_rules! editable {
                 self.status
             }
             fn form(&self) -> $form {
-                <$form>::from_record(self)
+                $to_form(self)
             }
             fn from_form(form: &$form, base: &Self) -> Result<Self, Vec<FieldError>> {
                 form.to_record(base)
@@ -73,6 +91,51 @@ macro_rules! editable {
 
 editable!(ProviderRecord, ProviderForm, "providers", "/admin/udbydere", t::EDIT_PROVIDER);
 editable!(LocationRecord, LocationForm, "locations", "/admin/steder", t::EDIT_LOCATION);
+editable!(
+    AssociationRecord,
+    AssociationForm,
+    "associations",
+    "/admin/foreninger",
+    ta::EDIT_ASSOCIATION,
+    ta::SAVED_PLAIN,
+    AssociationForm::from_record
+);
+editable!(ActivityRecord, ActivityForm, "activities", "/admin/aktiviteter", ta::EDIT_ACTIVITY, t::SAVED, |r| ActivityForm::from_record(r, lang()));
+
+/// A package's id is its code; it has no archive, and everyone reads it at `/api/v1/packages`.
+impl Editable for PackageRecord {
+    type Form = PackageForm;
+    const COLLECTION: &'static str = "packages";
+    const PAGE: &'static str = "/admin/pakker";
+    const EDIT: Text = ta::EDIT_PACKAGE;
+    const SAVED: Text = ta::SAVED_PLAIN;
+    const ARCHIVABLE: bool = false;
+    fn read_url(code: &str) -> String {
+        format!("/api/v1/packages/{}", forebyg_app::query::encode(code))
+    }
+    fn id(&self) -> &str {
+        &self.code
+    }
+    fn name(&self) -> &str {
+        if lang() == forebyg_shared::Lang::En {
+            &self.name.en
+        } else {
+            &self.name.da
+        }
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn status(&self) -> RecordStatus {
+        RecordStatus::Active
+    }
+    fn form(&self) -> PackageForm {
+        PackageForm::from_record(self)
+    }
+    fn from_form(form: &PackageForm, base: &Self) -> Result<Self, Vec<FieldError>> {
+        form.to_record(base)
+    }
+}
 
 /// The state of one record's edit page.
 pub struct Editor<R: Editable> {
@@ -184,7 +247,7 @@ impl<R: Editable> Editor<R> {
                 }
                 Ok(saved) => {
                     self.loaded(saved);
-                    self.done(t::SAVED.get(lang()).into());
+                    self.done(R::SAVED.get(lang()).into());
                 }
                 Err(e) => self.fail(e),
             }
@@ -244,7 +307,7 @@ pub fn load_page<R: Editable>(page: fn(R) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     let record = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::get::<R>(&format!("/api/v1/admin/{}/{}", R::COLLECTION, forebyg_app::query::encode(&id))).await }
+        async move { api::get::<R>(&R::read_url(&id)).await }
     });
     move || match record.get() {
         None => view! { <Loading /> }.into_any(),
@@ -268,7 +331,11 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
     view! {
         <p class="back-link"><a href=R::PAGE>{back.get(l)}</a></p>
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
-        {(!e.new).then(|| view! { <p class="muted">{move || e.base.with(|b| t::status_line(b.version(), b.status() == RecordStatus::Archived, l))}</p> })}
+        {(!e.new).then(|| view! { <p class="muted">{move || e.base.with(|b| if R::ARCHIVABLE {
+            t::status_line(b.version(), b.status() == RecordStatus::Archived, l)
+        } else {
+            format!("Version {}", b.version())
+        })}</p> })}
         {move || e.message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
         {move || e.failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
         {move || e.conflict.get().map(|current| {
@@ -276,7 +343,7 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
             view! { <RecordConflict diffs=diffs version=current.version() on_reapply=reapply on_discard=discard /> }
         })}
         {move || (!e.errors.get().is_empty()).then(|| view! { <ui::ErrorSummary errors=e.errors.get() control_id=record_form::control_id /> })}
-        {(!e.new).then(|| view! {
+        {(!e.new && R::ARCHIVABLE).then(|| view! {
             <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
                 {move || if e.base.with(|b| b.status()) == RecordStatus::Active {
                     view! { <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button> }.into_any()

@@ -1,6 +1,7 @@
 //! The admin workspace's texts in Danish and English: one catalogue module per page or area,
 //! declared with `forebyg_app::texts!` and read with `.get(crate::ui::lang())`.
 
+pub mod activities;
 pub mod audit;
 pub mod common;
 pub mod coverage;
@@ -18,6 +19,7 @@ mod tests {
     /// Every catalogue, for the completeness check.
     const CATALOGUES: &[(&str, &[(&str, forebyg_app::i18n::Text)])] = &[
         ("form", crate::form::ALL),
+        ("activities", super::activities::ALL),
         ("audit", super::audit::ALL),
         ("common", super::common::ALL),
         ("coverage", super::coverage::ALL),

@@ -5,6 +5,7 @@
 //! `fields`, the top of the page in `top` and the form's fieldsets in `sections`.
 
 mod fields;
+mod links;
 mod sections;
 mod state;
 mod top;
@@ -80,6 +81,8 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             {sections::referral(e)}
             {sections::eligibility(e)}
             {sections::places(e)}
+            {links::packages(e)}
+            {links::activities(e)}
             <button type="submit" class="button" disabled=move || e.busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
         </form>
     }

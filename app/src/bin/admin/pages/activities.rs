@@ -1,0 +1,201 @@
+//! `/admin/aktiviteter`, `/admin/aktiviteter/ny` and `/admin/aktiviteter/:id`: the associations'
+//! activities that offers link to under "Fortsæt bagefter" (the API lists the admin's scope).
+//! Every field of the record; the place is picked from the location records or typed.
+
+use super::record_editor::{load_page, Editor, EditorTop};
+use super::records::{checkbox, choose, conditions, input, inputs, record_table};
+use crate::activity_form::{new_activity, ActivityForm};
+use crate::api;
+use crate::form::decimal;
+use crate::session::{is_region_admin, use_session};
+use crate::texts::activities as t;
+use crate::texts::directory as td;
+use crate::texts::editor as te;
+use crate::ui::{self, lang, Failed, Loading};
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
+use forebyg_shared::directory::{LocationRecord, RecordStatus};
+use forebyg_shared::geography;
+use forebyg_shared::search::PostcodeInfo;
+use forebyg_shared::taxonomy::RegionCode;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn associations() -> LocalResource<Vec<AssociationRecord>> {
+    LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() })
+}
+
+#[component]
+pub fn ActivitiesPage() -> impl IntoView {
+    let h1 = NodeRef::<H1>::new();
+    let l = lang();
+    ui::page_setup(t::ACTIVITIES_H1.get(l), h1);
+    let session = use_session();
+    let rows = LocalResource::new(|| api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities"));
+    let owners = associations();
+    let table = move || {
+        let owners = owners.get().unwrap_or_default();
+        rows.get().map(|r| match r {
+            Err(e) => view! { <Failed error=e /> }.into_any(),
+            Ok(rows) if rows.is_empty() => view! { <p>{td::NONE_YET.get(l)}</p> }.into_any(),
+            Ok(mut rows) => {
+                rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
+                let owner = |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
+                let rows = rows
+                    .into_iter()
+                    .map(|a| {
+                        let cells = vec![owner(&a.association_id), a.place.city.clone(), a.status.label(l).into()];
+                        (format!("/admin/aktiviteter/{}", a.id), a.name, cells)
+                    })
+                    .collect();
+                record_table(
+                    t::ACTIVITIES_H1.get(l),
+                    vec![td::COL_NAME.get(l), t::COL_ASSOCIATION.get(l), t::COL_TOWN.get(l), td::COL_STATUS.get(l)],
+                    rows,
+                )
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <h1 node_ref=h1 tabindex="-1">{t::ACTIVITIES_H1.get(l)}</h1>
+        <p>{t::ACTIVITIES_INTRO.get(l)}</p>
+        {move || session.with(is_region_admin).then(|| view! { <p><A href="/admin/aktiviteter/ny" attr:class="button">{t::NEW_ACTIVITY.get(l)}</A></p> })}
+        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+    }
+}
+
+#[component]
+pub fn NewActivityPage() -> impl IntoView {
+    let session = use_session();
+    move || {
+        session
+            .get()
+            .map(|p| view! { <ActivityEditor base=new_activity(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> }.into_any())
+            .unwrap_or_else(|| view! { <Loading /> }.into_any())
+    }
+}
+
+#[component]
+pub fn EditActivityPage() -> impl IntoView {
+    load_page::<ActivityRecord>(|r| view! { <ActivityEditor base=r new=false /> }.into_any())
+}
+
+#[component]
+fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
+    let l = lang();
+    let h1 = NodeRef::<H1>::new();
+    let start = if new { ActivityForm::blank(base.region, &api::today()) } else { ActivityForm::from_record(&base, l) };
+    let editor = Editor::new(base, start, new, t::NEW_ACTIVITY, h1);
+    let Editor { form, errors, busy, failure, .. } = editor;
+    let owners = associations();
+    let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
+    let region = move || RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
+
+    // Choosing the association sets the activity's region (its association's).
+    let association_options = move || {
+        let mut options = vec![(String::new(), t::CHOOSE_ASSOCIATION.get(l).to_owned())];
+        options.extend(
+            owners
+                .get()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| a.status == RecordStatus::Active || form.with(|f| f.association_id == a.id))
+                .map(|a| (a.id, a.name)),
+        );
+        options
+    };
+    Effect::new(move |_| {
+        let id = form.with(|f| f.association_id.clone());
+        if let Some(a) = owners.get().unwrap_or_default().into_iter().find(|a| a.id == id) {
+            if form.with_untracked(|f| f.region != a.region.code()) {
+                form.update(|f| f.region = a.region.code().into());
+            }
+        }
+    });
+    let location_options = move || {
+        let mut options = vec![(String::new(), td::PICK_LOCATION_NONE.get(l).to_owned())];
+        options.extend(
+            locations
+                .get()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|x| x.region == region() && (x.status == RecordStatus::Active || form.with(|f| f.location_id == x.id)))
+                .map(|x| (x.id.clone(), format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city))),
+        );
+        options
+    };
+    // Picking a location copies its place into the fields (the server copies it again on save).
+    Effect::new(move |_| {
+        let id = form.with(|f| f.location_id.clone());
+        if let Some(x) = locations.get().unwrap_or_default().into_iter().find(|x| x.id == id) {
+            if form.with_untracked(|f| f.place_address != x.address || f.place_name != x.name) {
+                form.update(|f| {
+                    f.place_name = x.name.clone();
+                    f.place_address = x.address.clone();
+                    f.place_postcode = x.postcode.clone();
+                    f.place_city = x.city.clone();
+                    f.place_municipality_code = x.municipality_code.clone();
+                    f.lat = decimal(x.point.lat);
+                    f.lon = decimal(x.point.lon);
+                });
+            }
+        }
+    });
+    let municipalities = move || {
+        let mut options = vec![(String::new(), td::CHOOSE_MUNICIPALITY.get(l).to_owned())];
+        options.extend(geography::municipalities_in(region()).map(|m| (m.code.to_owned(), m.name.to_owned())));
+        options
+    };
+    let fill_point = move |_| {
+        let pc = form.with_untracked(|f| f.place_postcode.trim().to_owned());
+        leptos::task::spawn_local(async move {
+            match api::get::<PostcodeInfo>(&format!("/api/v1/postcodes/{}", forebyg_app::query::encode(&pc))).await {
+                Ok(info) => form.update(|f| {
+                    f.lat = format!("{:.5}", info.point.lat);
+                    f.lon = format!("{:.5}", info.point.lon);
+                    if f.place_city.trim().is_empty() {
+                        f.place_city = info.name.clone();
+                    }
+                }),
+                Err(e) => failure.set(Some(ui::error_text(&e))),
+            }
+        });
+    };
+    let intensities = Intensity::ALL.iter().map(|i| (i.code().to_owned(), i.label(l).to_owned())).collect();
+
+    view! {
+        <EditorTop editor=editor h1=h1 back=t::BACK_ACTIVITIES />
+        <form class="admin-form" on:submit=move |ev| editor.save(ev) novalidate>
+            <fieldset class="form-section">
+                <legend>{td::SECTION_ABOUT.get(l)}</legend>
+                {move || choose(form, errors, "association_id", association_options(), !new)}
+                {input(form, errors, "name", "text", None)}
+                {input(form, errors, "description", "textarea", None)}
+                {conditions(form, errors, |f: &ActivityForm| &f.conditions, |f| &mut f.conditions)}
+                {choose(form, errors, "intensity", intensities, false)}
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t::SECTION_TIMES.get(l)}</legend>
+                {input(form, errors, "slots", "textarea", Some(te::SLOTS_HINT.get(l)))}
+                {inputs(form, errors, &["schedule_note", "price_dkk", "price_note", "subsidy"])}
+                {checkbox(form, "free_trial", |f: &ActivityForm| f.free_trial, |f, v| f.free_trial = v)}
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t::SECTION_PLACE.get(l)}</legend>
+                <p class="hint">{t::PLACE_PICK_HINT.get(l)}</p>
+                {move || choose(form, errors, "location_id", location_options(), false)}
+                {inputs(form, errors, &["place_name", "place_address", "place_postcode", "place_city"])}
+                {move || choose(form, errors, "place_municipality_code", municipalities(), false)}
+                {inputs(form, errors, &["lat", "lon"])}
+                <p><button type="button" class="button button--secondary" on:click=fill_point>{td::FILL_POINT.get(l)}</button></p>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t::SECTION_MORE.get(l)}</legend>
+                {inputs(form, errors, &["contact_name", "contact_phone", "contact_email", "contact_url", "accessibility"])}
+                {input(form, errors, "last_verified", "text", Some(te::DATE_HINT.get(l)))}
+            </fieldset>
+            <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
+        </form>
+    }
+}

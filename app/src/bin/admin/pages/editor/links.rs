@@ -1,0 +1,153 @@
+//! The offer editor's links to the kronikerpakker and the association activities: which
+//! components of which packages the offer delivers (choose a package, tick its components), and
+//! the activities shown under "Fortsæt bagefter" (name, association, town). Both are saved with
+//! the offer.
+
+use super::fields::error_line;
+use super::state::OfferEditor;
+use crate::api;
+use crate::form;
+use crate::texts::activities as t;
+use crate::ui::lang;
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
+use forebyg_shared::package::{PackageDelivery, PackageRecord};
+use leptos::prelude::*;
+
+/// "Hjertemotion – Hjerteforeningen Aarhus, Aarhus C".
+fn activity_text(a: &ActivityRecord, owners: &[AssociationRecord]) -> String {
+    let owner = owners.iter().find(|o| o.id == a.association_id).map_or(a.association_id.as_str(), |o| o.name.as_str());
+    format!("{} – {}, {}", a.name, owner, a.place.city)
+}
+
+pub fn packages(e: OfferEditor) -> impl IntoView {
+    let l = lang();
+    let form = e.form;
+    let all = LocalResource::new(|| async { api::get::<Vec<PackageRecord>>("/api/v1/packages").await.unwrap_or_default() });
+    let chosen = Memo::new(move |_| form.with(|f| f.packages.iter().map(|d| d.package.clone()).collect::<Vec<_>>()));
+    let error = e.err("packages");
+    let group = move |code: String| {
+        let package = all.get().unwrap_or_default().into_iter().find(|p| p.code == code);
+        let name = package.as_ref().map_or(code.clone(), |p| p.name.get(l).to_owned());
+        let components = package.map(|p| p.components).unwrap_or_default();
+        let remove_code = code.clone();
+        view! {
+            <fieldset class="field">
+                <legend class="field__label">{name.clone()}</legend>
+                <div class="choices">
+                    {components.into_iter().map(|c| {
+                        let id = format!("f-package-{code}-{}", c.code);
+                        let (p1, p2, c1, c2) = (code.clone(), code.clone(), c.code.clone(), c.code.clone());
+                        view! {
+                            <div class="choice">
+                                <input id=id.clone() class="choice__input" type="checkbox"
+                                    prop:checked=move || form.with(|f| f.packages.iter().any(|d| d.package == p1 && d.components.contains(&c1)))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        form.update(|f| if let Some(d) = f.packages.iter_mut().find(|d| d.package == p2) {
+                                            d.components.retain(|x| *x != c2);
+                                            if on { d.components.push(c2.clone()); }
+                                        })
+                                    } />
+                                <label class="choice__label" for=id>{c.name.get(l).to_owned()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+                <p><button type="button" class="button button--secondary button--small" on:click=move |_| form.update(|f| f.packages.retain(|d| d.package != remove_code))>
+                    {t::REMOVE_COMPONENT.get(l)}<span class="visually-hidden">{format!(" {name}")}</span>
+                </button></p>
+            </fieldset>
+        }
+    };
+    let add = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        if !code.is_empty() {
+            form.update(|f| f.packages.push(PackageDelivery { package: code, components: vec![] }));
+        }
+    };
+    view! {
+        <fieldset class="form-section">
+            <legend>{form::label("packages", l)}</legend>
+            <p class="hint">{t::PICK_PACKAGES_HINT.get(l)}</p>
+            {move || error().map(|m| error_line(m, None))}
+            {move || chosen.get().into_iter().map(group).collect_view()}
+            <div class="field">
+                <label class="field__label" for="f-packages">{t::PICK_PACKAGE.get(l)}</label>
+                <select id="f-packages" class="select" on:change=add>
+                    {move || {
+                        let chosen = chosen.get();
+                        let mut options = vec![view! { <option value="" selected=true>{t::CHOOSE_PACKAGE.get(l)}</option> }.into_any()];
+                        options.extend(all.get().unwrap_or_default().into_iter().filter(|p| !chosen.contains(&p.code)).map(|p| {
+                            view! { <option value=p.code.clone()>{p.name.get(l).to_owned()}</option> }.into_any()
+                        }));
+                        options
+                    }}
+                </select>
+            </div>
+        </fieldset>
+    }
+}
+
+pub fn activities(e: OfferEditor) -> impl IntoView {
+    let l = lang();
+    let form = e.form;
+    let all = LocalResource::new(|| async { api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default() });
+    let owners = LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() });
+    let linked = Memo::new(move |_| form.with(|f| f.activity_ids.clone()));
+    let error = e.err("activity_ids");
+    let text = move |id: &str| {
+        let owners = owners.get().unwrap_or_default();
+        all.get().unwrap_or_default().iter().find(|a| a.id == id).map_or(id.to_owned(), |a| activity_text(a, &owners))
+    };
+    let add = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if !id.is_empty() {
+            form.update(|f| f.activity_ids.push(id));
+        }
+    };
+    view! {
+        <fieldset class="form-section">
+            <legend>{form::label("activity_ids", l)}</legend>
+            <p class="hint">{t::PICK_ACTIVITIES_HINT.get(l)}</p>
+            {move || error().map(|m| error_line(m, None))}
+            <p class="field__label">{t::LINKED_ACTIVITIES.get(l)}</p>
+            {move || {
+                let ids = linked.get();
+                if ids.is_empty() {
+                    view! { <p>{t::NO_ACTIVITIES.get(l)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="linked-activities">
+                            {ids.into_iter().map(|id| {
+                                let label = text(&id);
+                                view! {
+                                    <li>
+                                        {label.clone()}" "
+                                        <button type="button" class="button button--secondary button--small" on:click=move |_| form.update(|f| f.activity_ids.retain(|x| *x != id))>
+                                            {t::REMOVE_COMPONENT.get(l)}<span class="visually-hidden">{format!(" {label}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <div class="field">
+                <label class="field__label" for="f-activity_ids">{t::PICK_ACTIVITY.get(l)}</label>
+                <select id="f-activity_ids" class="select" on:change=add>
+                    {move || {
+                        let ids = linked.get();
+                        let owners = owners.get().unwrap_or_default();
+                        let mut options = vec![view! { <option value="" selected=true>{t::CHOOSE_ACTIVITY.get(l)}</option> }.into_any()];
+                        options.extend(all.get().unwrap_or_default().into_iter().filter(|a| a.is_active() && !ids.contains(&a.id)).map(|a| {
+                            let text = activity_text(&a, &owners);
+                            view! { <option value=a.id.clone()>{text}</option> }.into_any()
+                        }));
+                        options
+                    }}
+                </select>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,68 @@
+//! Texts of the kronikerpakker, associations and activities pages ("Kronikerpakker",
+//! "Foreninger", "Aktiviteter") and the offer editor's package and activity pickers.
+
+forebyg_app::texts! {
+    NAV_PACKAGES = "Kronikerpakker", "Chronic care packages";
+    NAV_ASSOCIATIONS = "Foreninger", "Associations";
+    NAV_ACTIVITIES = "Aktiviteter", "Activities";
+    PACKAGES_H1 = "Kronikerpakker", "Chronic care packages";
+    PACKAGES_INTRO = "Pakkerne, som regionerne planlægger efter: sygdomme, krævede komponenter og startår pr. region. Landsadministratorer retter dem, når Sundhedsstyrelsens rammer udkommer.",
+        "The packages the regions plan against: conditions, required components and start year per region. National administrators edit them when the Danish Health Authority publishes the frameworks.";
+    PACKAGES_READ_ONLY = "Kun landsadministratorer kan rette pakkerne.", "Only national administrators can edit the packages.";
+    EDIT_PACKAGE = "Rediger kronikerpakke", "Edit chronic care package";
+    BACK_PACKAGES = "Tilbage til kronikerpakkerne", "Back to the chronic care packages";
+    COL_PACKAGE = "Pakke", "Package";
+    COL_CODE = "Kode", "Code";
+    COL_CONDITIONS = "Sygdomme", "Conditions";
+    COL_COMPONENTS = "Komponenter", "Components";
+    COL_START = "Startår pr. region", "Start year per region";
+    COL_SOURCE = "Kilde", "Source";
+    NOT_IN_REGION = "ikke", "not";
+    PLACEHOLDER = "pladsholder", "placeholder";
+    SECTION_NAMES = "Navn og sygdomme", "Name and conditions";
+    SECTION_COMPONENTS = "Komponenter", "Components";
+    COMPONENTS_HINT = "Det, pakken kræver, at borgerne tilbydes. Koden må kun indeholde a–z, 0–9 og bindestreg.",
+        "What the package requires people to be offered. The code may only contain a–z, 0–9 and hyphens.";
+    COMPONENT = "Komponent", "Component";
+    COMPONENT_CATEGORY = "Indsats", "Intervention";
+    NO_CATEGORY = "Ingen af de seks", "None of the six";
+    COMPONENT_PLACEHOLDER = "Pladsholder, indtil rammen udkommer", "Placeholder until the framework is published";
+    ADD_COMPONENT = "Tilføj komponent", "Add component";
+    REMOVE_COMPONENT = "Fjern", "Remove";
+    SECTION_YEARS = "Startår og status", "Start years and status";
+    YEAR = "Startår", "Start year";
+    YEARS_HINT = "Tom: pakken gælder ikke i regionen.", "Empty: the package does not apply in the region.";
+    SAVED_PLAIN = "Ændringerne er gemt.", "The changes are saved.";
+    ASSOCIATIONS_H1 = "Foreninger", "Associations";
+    ASSOCIATIONS_INTRO = "Lokale foreninger, hvor borgerne kan fortsætte efter et forløb, fx patientforeningers motionshold og idrætsforeningers sundhedshold.",
+        "Local associations where people can carry on after a course, e.g. patient associations' exercise teams and sports clubs' health teams.";
+    NEW_ASSOCIATION = "Opret forening", "Create association";
+    EDIT_ASSOCIATION = "Rediger forening", "Edit association";
+    BACK_ASSOCIATIONS = "Tilbage til foreningerne", "Back to the associations";
+    UMBRELLA = "Landsorganisation", "Umbrella organisation";
+    CVR_HINT = "Valgfrit. Otte cifre.", "Optional. Eight digits.";
+    ACTIVITIES_H1 = "Aktiviteter", "Activities";
+    ACTIVITIES_INTRO = "Foreningernes aktiviteter, som tilbud kan henvise til under »Fortsæt bagefter«.",
+        "The associations' activities that offers can point to under “Continue afterwards”.";
+    NEW_ACTIVITY = "Opret aktivitet", "Create activity";
+    EDIT_ACTIVITY = "Rediger aktivitet", "Edit activity";
+    BACK_ACTIVITIES = "Tilbage til aktiviteterne", "Back to the activities";
+    CHOOSE_ASSOCIATION = "Vælg forening", "Choose association";
+    COL_ASSOCIATION = "Forening", "Association";
+    COL_TOWN = "By", "Town";
+    SECTION_TIMES = "Tider og pris", "Times and price";
+    SECTION_PLACE = "Sted", "Place";
+    PLACE_PICK_HINT = "Vælg et sted fra stedlisten, eller skriv adressen nedenfor.", "Choose a location from the list, or type the address below.";
+    SECTION_MORE = "Kontakt og tilgængelighed", "Contact and accessibility";
+    PICK_PACKAGES = "Kronikerpakker", "Chronic care packages";
+    PICK_PACKAGES_HINT = "Vælg en pakke, og sæt kryds ved de komponenter, tilbuddet leverer.", "Choose a package and tick the components the offer delivers.";
+    PICK_PACKAGE = "Tilføj pakke", "Add package";
+    CHOOSE_PACKAGE = "Vælg pakke", "Choose package";
+    PICK_ACTIVITIES = "Fortsæt bagefter", "Continue afterwards";
+    PICK_ACTIVITIES_HINT = "Aktiviteter i foreninger, som deltagerne kan fortsætte i. De oprettes under »Aktiviteter«.",
+        "Activities in associations the participants can carry on in. They are created under “Activities”.";
+    PICK_ACTIVITY = "Tilføj aktivitet", "Add activity";
+    CHOOSE_ACTIVITY = "Vælg aktivitet", "Choose activity";
+    LINKED_ACTIVITIES = "Tilknyttede aktiviteter", "Linked activities";
+    NO_ACTIVITIES = "Ingen endnu.", "None yet.";
+}

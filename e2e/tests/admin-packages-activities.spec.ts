@@ -1,0 +1,169 @@
+import { expect, test } from './fixtures';
+import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { AdminLoginPage } from '../pages/admin-pages';
+import { AdminLocationPage } from '../pages/admin-directory-pages';
+import { expectNoAxeViolations } from './a11y';
+
+/** Issue #14 in the admin: the kronikerpakker as data national admins edit, and the associations'
+ *  activities a region admin creates and links to an offer ("Fortsæt bagefter"). */
+test.describe('admin: kronikerpakker, associations and activities', () => {
+  test('a national admin edits a package: field errors at their fields, the change stays after a reload, a stale edit is explained', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    await new AdminLoginPage(page).signIn('Region Midtjylland', 'National administrator');
+    const form = new AdminLocationPage(page);
+
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Kronikerpakker' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kronikerpakker' })).toBeFocused();
+    const table = page.getByRole('table', { name: 'Kronikerpakker' });
+    await expect(table.getByRole('row')).toHaveCount(6);
+    await expect(table).toContainText('pladsholder');
+    await expectNoAxeViolations(page, 'packages');
+
+    await table.getByRole('link', { name: 'Kronikerpakke for kompleks multisygdom' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Rediger kronikerpakke »Kronikerpakke for kompleks multisygdom«' })).toBeFocused();
+    await expect(form.field('Startår (Region Nordjylland)')).toHaveValue('2031');
+
+    // A start year before the reform: the message stands at the region's year.
+    await form.field('Startår (Region Nordjylland)').fill('2026');
+    await form.save.click();
+    await expect(form.errorSummary).toContainText('Startåret skal ligge mellem 2027 og 2040.');
+    await form.errorSummary.getByRole('link').first().click();
+    await expect(form.field('Startår (Region Nordjylland)')).toBeFocused();
+    await expect(page.locator('#r-years_nordjylland').locator('xpath=..')).toContainText('Startåret skal ligge mellem 2027 og 2040.');
+    await expectNoAxeViolations(page, 'package editor with errors');
+
+    const note = unique('Rammen for multisygdom er ikke udgivet endnu.');
+    await form.field('Startår (Region Nordjylland)').fill('2032');
+    await form.field('Kilde').fill(note);
+    await page.getByRole('button', { name: 'Tilføj komponent' }).click();
+    const added = page.getByRole('group', { name: /^Komponent \d+$/ }).last();
+    await added.getByLabel('Kode', { exact: true }).fill('opfoelgning');
+    await added.getByLabel('Navn (dansk)', { exact: true }).fill('Opfølgning hos egen læge');
+    await added.getByLabel('Navn (engelsk)', { exact: true }).fill('Follow-up with the GP');
+    await form.save.click();
+    await expect(form.message).toHaveText('Ændringerne er gemt.');
+
+    await page.reload();
+    await expect(form.field('Startår (Region Nordjylland)')).toHaveValue('2032');
+    await expect(form.field('Kilde')).toHaveValue(note);
+    await expect(page.getByRole('group', { name: /^Komponent \d+$/ }).last().getByLabel('Kode', { exact: true })).toHaveValue('opfoelgning');
+    await expectNoAxeViolations(page, 'package editor');
+
+    // Someone else saves meanwhile: the stale save is explained in a sentence, with what differs.
+    const token = await devToken(request, 'midtjylland', 'national-admin');
+    const current = await (await request.get('/api/v1/packages/kompleks-multisygdom')).json();
+    const other = await request.put('/api/v1/admin/packages/kompleks-multisygdom', {
+      headers: bearer(token),
+      data: { ...current, source_note: `${note} (rettet)` },
+    });
+    expect(other.status(), await other.text()).toBe(200);
+    await form.field('Startår (Region Syddanmark)').fill('2033');
+    await form.save.click();
+    await expect(form.conflict).toBeVisible();
+    await expect(form.conflict).toContainText('Dine ændringer er ikke gemt: den gemte udgave er nu version');
+    await form.conflict.getByRole('button', { name: 'Genanvend mine ændringer' }).click();
+    await form.save.click();
+    await expect(form.message).toHaveText('Ændringerne er gemt.');
+    const saved = await (await request.get('/api/v1/packages/kompleks-multisygdom')).json();
+    expect(saved.source_note).toBe(`${note} (rettet)`);
+    expect(saved.regions.find((r: { region: string }) => r.region === 'syddanmark').from_year).toBe(2033);
+
+    // In English.
+    await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit chronic care package »Chronic care package for complex multimorbidity«' })).toBeVisible();
+    await expect(page.getByLabel('Start year (North Denmark Region)', { exact: true })).toHaveValue('2032');
+    await expectNoAxeViolations(page, 'package editor (en)');
+  });
+
+  test('a region admin reads the packages, creates an association and an activity, links it to an offer, and the citizen sees it', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const token = await signInAs(page, 'midtjylland');
+    const form = new AdminLocationPage(page);
+
+    // Packages are read-only for a region admin.
+    await page.goto('/admin/pakker/kol');
+    await expect(page.getByRole('heading', { level: 1, name: 'Kronikerpakke for KOL' })).toBeVisible();
+    await expect(page.getByText('Kun landsadministratorer kan rette pakkerne.')).toBeVisible();
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+
+    // A new association: the form checks the fields first.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Foreninger' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Foreninger' })).toBeFocused();
+    await page.getByRole('link', { name: 'Opret forening' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Opret forening' })).toBeVisible();
+    await form.field('CVR-nummer').fill('61126229');
+    await form.save.click();
+    await expect(form.errorSummary).toContainText('Et CVR-nummer har otte cifre.');
+    await expectNoAxeViolations(page, 'new association with errors');
+    const association = unique('Lungeforeningen Aarhus');
+    await form.field('Foreningens navn').fill(association);
+    await form.field('Landsorganisation').fill('Lungeforeningen');
+    await form.field('CVR-nummer').fill('61126228');
+    await form.field('E-mail').fill('aarhus@lunge.dk');
+    await form.save.click();
+    await expect(page).toHaveURL(/\/admin\/foreninger\/lungeforeningen-aarhus/);
+    await expect(form.message).toHaveText('Oprettet.');
+    await expectNoAxeViolations(page, 'association editor');
+
+    // A new activity of that association, at a typed address.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Aktiviteter' }).click();
+    await page.getByRole('link', { name: 'Opret aktivitet' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Opret aktivitet' })).toBeVisible();
+    const activity = unique('Lungemotion');
+    await form.field('Forening').selectOption({ label: association });
+    await form.field('Aktivitetens navn').fill(activity);
+    await form.field('Hvad det er').fill('Træning på hold for mennesker med KOL, med en instruktør.');
+    await page.getByRole('group', { name: 'Passer til' }).getByRole('checkbox', { name: 'KOL' }).check();
+    await form.field('Ugentlige tider').fill('Onsdag 17:00-18:30');
+    await form.field('Stedets navn').fill('Lungehuset');
+    await form.field('Adresse').fill('Nørregade 10');
+    await form.field('Postnummer').fill('8000');
+    await page.getByRole('button', { name: 'Hent koordinater fra postnummeret' }).click();
+    await expect(form.field('Breddegrad')).not.toHaveValue('');
+    await expect(form.field('By')).not.toHaveValue('');
+    await form.field('Kommune').selectOption({ label: 'Aarhus' });
+    await form.field('Gratis prøvegang').check();
+    await expectNoAxeViolations(page, 'new activity');
+    await form.save.click();
+    await expect(page).toHaveURL(/\/admin\/aktiviteter\/lungemotion/);
+    await expect(form.message).toHaveText('Oprettet.');
+    const activityId = page.url().split('/').pop()!;
+
+    // An offer links to it (and says which KOL package components it delivers) in the editor.
+    const template = await offerTemplate(request, token, unique('Lungetræning med fortsættelse'));
+    const offer = await createOffer(request, token, { ...template, packages: [], activity_ids: [] });
+    await page.goto(`/admin/tilbud/${offer.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Lungetræning med fortsættelse');
+    await page.getByLabel('Tilføj pakke', { exact: true }).selectOption({ label: 'Kronikerpakke for KOL' });
+    await page.getByRole('group', { name: 'Kronikerpakke for KOL' }).getByRole('checkbox', { name: 'Fysisk aktivitet' }).check();
+    await page.getByLabel('Tilføj aktivitet', { exact: true }).selectOption(activityId);
+    await expect(page.getByRole('listitem').filter({ hasText: activity })).toContainText(association);
+    await expectNoAxeViolations(page, 'offer editor with package and activity pickers');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await expect(page.locator('#editor-message')).toHaveText('Ændringerne er gemt.');
+    await page.reload();
+    await expect(page.getByRole('listitem').filter({ hasText: activity })).toContainText('Aarhus');
+    await expect(page.getByRole('group', { name: 'Kronikerpakke for KOL' }).getByRole('checkbox', { name: 'Fysisk aktivitet' })).toBeChecked();
+    const saved = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
+    expect(saved.activity_ids).toEqual([activityId]);
+    expect(saved.packages).toEqual([{ package: 'kol', components: ['fysisk-aktivitet'] }]);
+
+    // The citizen's offer page shows it under "Fortsæt bagefter", in Danish and English.
+    await page.goto(`/tilbud/${offer.id}`);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Fortsæt bagefter', level: 2 }) });
+    await expect(section.getByRole('listitem').filter({ hasText: activity })).toContainText(association);
+    await expectNoAxeViolations(page, 'offer page with the new activity (da)');
+    await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+    await page.reload();
+    const en = page.locator('section', { has: page.getByRole('heading', { name: 'Continue afterwards', level: 2 }) });
+    await expect(en.getByRole('listitem').filter({ hasText: activity })).toContainText(association);
+    await expectNoAxeViolations(page, 'offer page with the new activity (en)');
+  });
+});
