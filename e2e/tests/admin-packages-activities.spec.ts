@@ -165,5 +165,12 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     const en = page.locator('section', { has: page.getByRole('heading', { name: 'Continue afterwards', level: 2 }) });
     await expect(en.getByRole('listitem').filter({ hasText: activity })).toContainText(association);
     await expectNoAxeViolations(page, 'offer page with the new activity (en)');
+
+    // And on its own: the activity search near 8000 for KOL lists it, and its page opens.
+    await page.goto('/aktiviteter?postcode=8000&condition=kol&radius_km=50');
+    await page.getByRole('region', { name: 'Activities' }).getByRole('link', { name: activity }).click();
+    await expect(page.getByRole('heading', { level: 1, name: activity })).toBeVisible();
+    await expect(page.getByText('You can try it once for free.')).toBeVisible();
+    await expectNoAxeViolations(page, 'the new activity\'s page (en)');
   });
 });
