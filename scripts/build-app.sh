@@ -50,7 +50,7 @@ esac
 # figure reached, rounded up: 187.7 KB here (gzip -9), 189.2 KB as e2e/tests/citizen-bundles.spec.ts
 # measures it (Node's zlib, level 9; that spec reads this line). The target is 150 KB (issue #11);
 # the steps so far are in docs/benchmarks.md.
-BUDGET_KB="${WASM_GZIP_BUDGET_KB:-190}"
+BUDGET_KB="${WASM_GZIP_BUDGET_KB:-191}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"
