@@ -7,24 +7,7 @@ use crate::pages::*;
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-/// A lazy route that shows one page component (the page loads its own data).
-macro_rules! lazy_page {
-    ($route:ident, $page:path) => {
-        pub struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(this: Self) -> AnyView {
-                let _ = this;
-                $page().into_any()
-            }
-        }
-    };
-}
+use forebyg_app::lazy_page;
 
 lazy_page!(OffersRoute, offers::OffersPage);
 lazy_page!(NewOfferRoute, editor::NewOfferPage);
