@@ -107,6 +107,15 @@ fn bad_input_gets_specific_problem_bodies_never_500() {
         assert_eq!(err.code, *code, "{path}");
         assert!(!err.message.da.is_empty() && !err.message.en.is_empty());
     }
+    // A message names its field (issue #15 point 6): the search words, not "Må højst være …".
+    let res = server.get(&format!("/api/v1/offers?postcode=8000&q={}", "x".repeat(forebyg_shared::search::MAX_QUERY_CHARS + 1)));
+    let problem: Problem = res.json();
+    let q = problem.field("q").unwrap_or_else(|| panic!("no error for q: {problem:?}"));
+    assert_eq!(q.code, ErrorCode::TooLong);
+    assert!(
+        q.message.da.starts_with("Skriv højst 100 tegn i søgeordene") && q.message.en.starts_with("Enter at most 100 characters in the search words"),
+        "{q:?}"
+    );
     for path in ["/api/v1/offers/does-not-exist", "/api/v1/nothing-here"] {
         let res = server.get(path);
         assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{path}");

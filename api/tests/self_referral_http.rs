@@ -117,7 +117,18 @@ fn every_invalid_field_is_named() {
         assert_eq!((res.status, res.content_type.as_str()), (422, "application/problem+json"), "{key}: {}", res.body);
         let problem: Problem = res.json();
         assert_eq!(problem.field(field).map(|e| e.code), Some(code), "{key}: {problem:?}");
+        // Every message says what to write in which field, never a bare "Feltet skal udfyldes"
+        // or "Skal være …" (issue #15 point 6).
+        let e = problem.field(field).unwrap();
+        assert!(!e.message.da.starts_with("Feltet") && !e.message.da.starts_with("Skal") && !e.message.da.starts_with("Må "), "{key}: {e:?}");
     }
+    let mut long = body("invalid-key-longmessage");
+    long["message"] = json!("x".repeat(501));
+    let e = post(&server, &offer.id, &long).json::<Problem>().field("message").cloned().unwrap();
+    assert_eq!(
+        (e.message.da.as_str(), e.message.en.as_str()),
+        ("Skriv højst 500 tegn i din besked (nu 501).", "Enter at most 500 characters in your message (now 501).")
+    );
     let mut no_contact = body("invalid-key-nocontact01");
     no_contact["phone"] = Value::Null;
     no_contact["email"] = json!("");

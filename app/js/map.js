@@ -1,6 +1,9 @@
 // The map view of the search results:
-//   <forebyg-map data-map='{"center":{lat,lon,label},"markers":[{title,href,lat,lon,distance}],
-//                           "digital":n,"list":"/?…"}'>
+//   <forebyg-map data-map='{"center":{lat,lon,label},
+//                           "markers":[{title,href,lat,lon,distance,start,joining}],
+//                           "digital":n,"more":n,"all":bool,"list":"/?…"}'>
+// (app/src/map.rs writes it: `all` when the markers are every on-site match of the search rather
+// than one page's, `digital` and `more` how many matches are not on the map.)
 // becomes a Leaflet map (Leaflet 1.9.4, BSD-2-Clause). The wasm loads this module only when a
 // citizen opens the map, and this module loads Leaflet's script and stylesheet only then too.
 // Tiles come from the deployment's OpenStreetMap-compatible URL (GET /api/v1/config). If Leaflet
@@ -15,11 +18,12 @@ const TILE_TIMEOUT_MS = 10000;
 
 const TEXTS = {
   da: {
-    label: 'Kort over tilbuddene på denne side',
-    hint: 'Kortet viser tilbuddene på denne side af resultaterne. Den gule prik er dit søgested. Vælg en nål for at se, hvad tilbuddet hedder, og gå videre til det. Listen har de samme tilbud.',
+    label: 'Kort over tilbuddene',
+    hint: (all) => `Kortet viser ${all ? 'alle tilbud med fremmøde i din søgning' : 'tilbuddene på denne side af resultaterne'}. Den gule prik er dit søgested. Vælg en nål for at se tilbuddets navn, afstand, start og om du selv kan tilmelde dig, og gå videre til det.`,
     notOnMap: (n) => (n === 1
-      ? '1 digitalt tilbud på denne side er ikke på kortet. Se det i listen.'
-      : `${n} digitale tilbud på denne side er ikke på kortet. Se dem i listen.`),
+      ? '1 digitalt tilbud er ikke på kortet. Se det i listen.'
+      : `${n} digitale tilbud er ikke på kortet. Se dem i listen.`),
+    more: (n) => `${n} tilbud længere væk er ikke på kortet. Se dem i listen.`,
     failed: 'Kortet kunne ikke indlæses. Listen over resultaterne virker stadig.',
     showList: 'Vis resultaterne som liste',
     here: 'Dit søgested',
@@ -27,11 +31,12 @@ const TEXTS = {
     zoomOut: 'Zoom ud',
   },
   en: {
-    label: 'Map of the offers on this page',
-    hint: "The map shows the offers on this page of results. The yellow dot is where you searched. Choose a pin to see the offer's name and go on to it. The list has the same offers.",
+    label: 'Map of the offers',
+    hint: (all) => `The map shows ${all ? 'every offer you can attend in person in your search' : 'the offers on this page of results'}. The yellow dot is where you searched. Choose a pin to see the offer's name, distance, start and whether you can sign up yourself, and go on to it.`,
     notOnMap: (n) => (n === 1
-      ? '1 digital offer on this page is not on the map. See it in the list.'
-      : `${n} digital offers on this page are not on the map. See them in the list.`),
+      ? '1 digital offer is not on the map. See it in the list.'
+      : `${n} digital offers are not on the map. See them in the list.`),
+    more: (n) => (n === 1 ? '1 offer further away is not on the map. See it in the list.' : `${n} offers further away are not on the map. See them in the list.`),
     failed: 'The map could not be loaded. The list of results still works.',
     showList: 'Show the results as a list',
     here: 'Where you searched',
@@ -126,8 +131,9 @@ class ForebygMap extends HTMLElement {
       p.textContent = text;
       return p;
     };
-    this.append(para('hint', t.hint));
+    this.append(para('hint', t.hint(data.all)));
     if (data.digital > 0) this.append(para('hint', t.notOnMap(data.digital)));
+    if (data.more > 0) this.append(para('hint', t.more(data.more)));
     // Hidden until the map fails; an alert, so it is announced when it appears.
     const notice = (this.notice = document.createElement('div'));
     notice.className = 'notice map__notice';
@@ -176,7 +182,8 @@ class ForebygMap extends HTMLElement {
       .bindTooltip(`${t.here}: ${c.label}`)
       .addTo(map);
     for (const m of data.markers) {
-      // The popup is built as DOM, never from HTML strings: titles are data.
+      // The popup is built as DOM, never from HTML strings: titles are data. The title links to
+      // the offer; then the distance, the next start and whether one can sign up oneself.
       const popup = document.createElement('p');
       popup.className = 'map__popup';
       const link = document.createElement('a');
@@ -184,7 +191,9 @@ class ForebygMap extends HTMLElement {
       link.textContent = m.title;
       link.addEventListener('click', follow);
       popup.append(link);
-      if (m.distance) popup.append(document.createElement('br'), m.distance);
+      for (const line of [m.distance, m.start, m.joining]) {
+        if (line) popup.append(document.createElement('br'), line);
+      }
       const label = m.distance ? `${m.title}, ${m.distance}` : m.title;
       L.marker([m.lat, m.lon], { title: label, alt: label, keyboard: true, riseOnHover: true }).bindPopup(popup).addTo(map);
       points.push([m.lat, m.lon]);

@@ -45,7 +45,11 @@ export class SearchPage {
   async search(postcode: string, categories: string[] = [], radius?: string): Promise<void> {
     await this.postcode.fill(postcode);
     for (const c of categories) await this.category(c).check();
-    if (radius) await this.radius.selectOption({ label: radius });
+    if (radius) {
+      // The distance is under "Flere valg" (issue #15 point 5).
+      if (!(await this.radius.isVisible())) await this.moreOptions.click();
+      await this.radius.selectOption({ label: radius });
+    }
     await this.submit.click();
   }
 

@@ -30,9 +30,10 @@ test.describe('citizen search: map view', () => {
     await expect(map.mapLink).not.toHaveAttribute('aria-current');
     expect(requested, 'nothing of the map before it is opened').toEqual([]);
 
-    // A marker for every result on the page that has a place (digital offers have none).
-    const api = await (await request.get('/api/v1/offers?postcode=8000&category=fysisk-aktivitet')).json();
-    const placed = api.results.filter((h: { offer: { point?: unknown } }) => h.offer.point).length;
+    // A marker for every on-site match of the search, not only the page's 20 (issue #15 point 8).
+    const api = await (await request.get('/api/v1/offers?postcode=8000&category=fysisk-aktivitet&pins=true')).json();
+    const placed = api.pins.length;
+    expect(placed).toBe(api.nearby);
     expect(placed).toBeGreaterThan(1);
 
     await map.mapLink.click();
@@ -42,6 +43,9 @@ test.describe('citizen search: map view', () => {
     await map.ready();
     await expect(map.markers).toHaveCount(placed);
     await expect(map.here).toHaveCount(1);
+    await expect(map.region.locator('..').getByText('Kortet viser alle tilbud med fremmøde i din søgning.', { exact: false })).toBeVisible();
+    // The map has no pages: it shows the whole search.
+    await expect(page.getByRole('link', { name: 'Næste side' })).toHaveCount(0);
     // The map replaces the cards; the heading and the count stay.
     await expect(search.resultList).toHaveCount(0);
     await expect(search.resultsHeading).toBeVisible();
@@ -58,9 +62,16 @@ test.describe('citizen search: map view', () => {
     // A marker's popup links to the offer; "back to the search" returns to the map.
     await map.markers.first().focus();
     await page.keyboard.press('Enter');
-    const popupLink = map.region.locator('.leaflet-popup').getByRole('link');
+    const popup = map.region.locator('.leaflet-popup');
+    const popupLink = popup.getByRole('link');
     await expect(popupLink).toBeVisible();
     const title = (await popupLink.textContent())!.trim();
+    // The essentials: distance, next start, whether one can sign up oneself, and the link.
+    const pin = api.pins.find((p: { title: string }) => p.title === title);
+    expect(pin, `a pin titled ${title}`).toBeTruthy();
+    await expect(popup).toContainText(/\d+(,\d+)? km/);
+    await expect(popup).toContainText(pin.next_start ? /Næste start: \d/ : /Løbende optag/);
+    await expect(popup).toContainText(pin.self_referral ? 'Du kan selv tilmelde dig' : 'Kræver henvisning');
     await popupLink.click();
     const offer = new OfferPage(page);
     await expect(offer.heading).toHaveText(title);
@@ -83,7 +94,7 @@ test.describe('citizen search: map view', () => {
     await expect(search.results.first()).toBeVisible();
   });
 
-  test('a shared map link in English; paging and a new search keep the map', async ({ page }) => {
+  test('a shared map link in English shows every match with the essentials; a new search keeps the map', async ({ page, request }) => {
     await page.addInitScript(() => window.localStorage.setItem('forebyg.lang', 'en'));
     const map = new MapView(page, 'en');
     await page.goto('/?postcode=2100&radius_km=10&view=map');
@@ -92,11 +103,17 @@ test.describe('citizen search: map view', () => {
     await expect(map.mapLink).toHaveAttribute('aria-current', 'true');
     await expect(map.failedNotice).toBeVisible();
     await expect(map.zoomIn).toBeVisible();
-    await expectNoAxeViolations(page, 'map view (en)');
-
-    await page.getByRole('link', { name: 'Next page' }).click();
-    await expect(page).toHaveURL(/page=2&view=map$/);
-    await map.ready();
+    const api = await (await request.get('/api/v1/offers?postcode=2100&radius_km=10&pins=true')).json();
+    expect(api.pins.length, 'more pins than one page of results').toBeGreaterThan(api.per_page);
+    await expect(map.markers).toHaveCount(api.pins.length);
+    await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
+    await map.markers.first().focus();
+    await page.keyboard.press('Enter');
+    const popup = map.region.locator('.leaflet-popup');
+    await expect(popup).toContainText(/\d+(\.\d+)? km/);
+    await expect(popup).toContainText(/Next start: |Join any time/);
+    await expect(popup).toContainText(/You can sign up yourself|Referral needed|Needs a referral/);
+    await expectNoAxeViolations(page, 'map view with a popup (en)');
     await page.getByLabel('Your postcode').fill('8000');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/postcode=8000.*&view=map$/);

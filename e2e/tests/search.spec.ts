@@ -88,6 +88,24 @@ test.describe('search for a prevention offer', () => {
     await expect(search.postcode).toHaveAttribute('aria-invalid', 'true');
     await expect(search.postcode).toHaveAccessibleDescription(new RegExp(message.replace(/\./g, '\\.')));
     await expect(search.resultsHeading).toHaveCount(0);
+    // One message about the postcode, not the error and the typing hint side by side (issue #15 point 6).
+    await expect(search.townConfirmation).toHaveText('');
+    await expect(page.getByText(/kender ikke/)).toHaveCount(2); // the summary's link and the field's message
+    await expectNoAxeViolations(page, 'unknown postcode (da)');
+  });
+
+  test('in English an unknown postcode gets one message naming the postcode', async ({ page }) => {
+    await page.addInitScript(() => window.localStorage.setItem('forebyg.lang', 'en'));
+    await page.goto('/');
+    const postcode = page.getByLabel('Your postcode');
+    await postcode.fill('1001');
+    await expect(page.locator('#postcode-town')).toHaveText('We do not know that postcode.');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const message = 'We do not know postcode 1001. Check that it is spelled correctly.';
+    await expect(page.getByRole('alert').getByRole('link', { name: message })).toBeVisible();
+    await expect(page.locator('#postcode-town')).toHaveText('');
+    await expect(page.getByText(/do not know/)).toHaveCount(2);
+    await expectNoAxeViolations(page, 'unknown postcode (en)');
   });
 
   test('a shared search URL shows its results directly', async ({ page }) => {

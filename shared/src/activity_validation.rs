@@ -21,7 +21,7 @@ pub fn validate_association(a: &AssociationRecord) -> Vec<FieldError> {
     };
     let mut errors = validate_provider(&as_provider);
     if let Some(umbrella) = &a.umbrella {
-        errors.extend(validation::text_length("umbrella", umbrella, 0, TITLE_MAX).err());
+        errors.extend(validation::text_length("umbrella", ("paraplyorganisationen", "the umbrella organisation"), umbrella, 0, TITLE_MAX).err());
     }
     if let Some(cvr) = a.cvr.as_deref().filter(|c| !c.trim().is_empty()) {
         if !is_valid_cvr(cvr.trim()) {
@@ -47,17 +47,21 @@ pub fn validate_activity(a: &ActivityRecord) -> Vec<FieldError> {
     if !is_valid_id(&a.association_id) {
         check(Err(FieldError::required("association_id", "foreningen", "the association")));
     }
-    check(validation::text_length("name", &a.name, 3, TITLE_MAX));
-    check(validation::text_length("description", &a.description, 10, DESCRIPTION_MAX));
+    check(validation::text_length("name", ("aktivitetens navn", "the activity's name"), &a.name, 3, TITLE_MAX));
+    check(validation::text_length("description", ("beskrivelsen", "the description"), &a.description, 10, DESCRIPTION_MAX));
     check(validation::iso_date("last_verified", &a.last_verified));
     if a.conditions.is_empty() {
         check(Err(FieldError::new("conditions", ErrorCode::Required, "Vælg mindst én målgruppe.", "Choose at least one condition.")));
     }
-    for (field, note) in
-        [("schedule.note", &a.schedule.note), ("subsidy", &a.subsidy), ("accessibility", &a.accessibility), ("price.note", &a.price.note)]
-    {
+    let notes = [
+        ("schedule.note", ("noten om tidspunkter", "the note on times"), &a.schedule.note),
+        ("subsidy", ("noten om tilskud", "the note on subsidies"), &a.subsidy),
+        ("accessibility", ("noten om tilgængelighed", "the note on accessibility"), &a.accessibility),
+        ("price.note", ("noten om pris", "the note on price"), &a.price.note),
+    ];
+    for (field, what, note) in notes {
         if let Some(text) = note {
-            check(validation::text_length(field, text, 0, NOTE_MAX));
+            check(validation::text_length(field, what, text, 0, NOTE_MAX));
         }
     }
     errors.extend(validate_slots("schedule.slots", &a.schedule.slots));

@@ -221,7 +221,7 @@ impl ReferralStatusChange {
             ));
         }
         if let Some(n) = note {
-            errors.extend(text_length("note", n, 0, crate::referral::CLOSING_NOTE_MAX).err());
+            errors.extend(text_length("note", ("noten", "the note"), n, 0, crate::referral::CLOSING_NOTE_MAX).err());
         }
         errors
     }

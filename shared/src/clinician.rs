@@ -81,11 +81,15 @@ impl ClinicianReferralRequest {
     pub fn validate(&self, today: &str) -> Vec<FieldError> {
         let mut errors = vec![];
         errors.extend(referral::idempotency_key_error(&self.idempotency_key));
-        errors.extend(validation::text_length("patient_name", &self.patient_name, 2, referral::NAME_MAX).err().map(|e| match e.code {
-            ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv borgerens navn.", "Enter the patient's name."),
-            ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv borgerens fulde navn.", "Enter the patient's full name."),
-            _ => e,
-        }));
+        errors.extend(
+            validation::text_length("patient_name", ("borgerens navn", "the patient's name"), &self.patient_name, 2, referral::NAME_MAX).err().map(
+                |e| match e.code {
+                    ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv borgerens navn.", "Enter the patient's name."),
+                    ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv borgerens fulde navn.", "Enter the patient's full name."),
+                    _ => e,
+                },
+            ),
+        );
         errors.extend(referral::contact_errors(self.phone.as_deref(), self.email.as_deref(), referral::ContactWords::PATIENT));
         if let Some(cpr) = self.cpr.as_deref().filter(|c| !c.trim().is_empty()) {
             errors.extend(crate::cpr::validate("cpr", cpr, today).err());
@@ -94,7 +98,7 @@ impl ClinicianReferralRequest {
             errors.push(FieldError::new("conditions", ErrorCode::Required, "Vælg mindst én sygdom.", "Choose at least one condition."));
         }
         if let Some(r) = &self.reason {
-            errors.extend(validation::text_length("reason", r, 0, REASON_MAX).err());
+            errors.extend(validation::text_length("reason", ("begrundelsen", "the reason"), r, 0, REASON_MAX).err());
         }
         if let Some(l) = self.interpreter_language.as_deref().filter(|l| !l.trim().is_empty()) {
             if normalise_language(l).is_none() {

@@ -27,10 +27,15 @@ pub fn validate_provider(p: &ProviderRecord) -> Vec<FieldError> {
     if !is_valid_id(&p.id) {
         check(Err(id_error("id")));
     }
-    check(validation::text_length("name", &p.name, 2, TITLE_MAX));
-    for (field, value) in [("contact.name", &p.contact.name), ("contact.phone", &p.contact.phone), ("contact.url", &p.contact.url)] {
+    check(validation::text_length("name", ("udbyderens navn", "the provider's name"), &p.name, 2, TITLE_MAX));
+    let contact = [
+        ("contact.name", ("kontaktpersonens navn", "the contact person's name"), &p.contact.name),
+        ("contact.phone", ("telefonnummeret", "the phone number"), &p.contact.phone),
+        ("contact.url", ("webadressen", "the web address"), &p.contact.url),
+    ];
+    for (field, what, value) in contact {
         if let Some(text) = value {
-            check(validation::text_length(field, text, 0, TITLE_MAX));
+            check(validation::text_length(field, what, text, 0, TITLE_MAX));
         }
     }
     if let Some(email) = &p.contact.email {
@@ -57,11 +62,11 @@ pub fn validate_location(l: &LocationRecord) -> Vec<FieldError> {
     if !is_valid_id(&l.provider_id) {
         check(Err(FieldError::required("provider_id", "udbyderen", "the provider")));
     }
-    check(validation::text_length("name", &l.name, 2, TITLE_MAX));
-    check(validation::text_length("address", &l.address, 3, TITLE_MAX));
-    check(validation::text_length("city", &l.city, 2, TITLE_MAX));
+    check(validation::text_length("name", ("stedets navn", "the place's name"), &l.name, 2, TITLE_MAX));
+    check(validation::text_length("address", ("adressen", "the address"), &l.address, 3, TITLE_MAX));
+    check(validation::text_length("city", ("byen", "the town"), &l.city, 2, TITLE_MAX));
     if let Some(note) = &l.step_free_access {
-        check(validation::text_length("step_free_access", note, 0, NOTE_MAX));
+        check(validation::text_length("step_free_access", ("noten om adgang uden trin", "the note on step-free access"), note, 0, NOTE_MAX));
     }
     let postcode = match validation::postcode_format("postcode", &l.postcode) {
         Err(e) => {

@@ -23,17 +23,22 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
             "The id may only contain a–z, 0–9 and hyphens.",
         )));
     }
-    check(validation::text_length("title", &o.title, 3, TITLE_MAX));
-    check(validation::text_length("summary", &o.summary, 10, SUMMARY_MAX));
-    check(validation::text_length("description", &o.description, 0, DESCRIPTION_MAX));
-    check(validation::text_length("provider.name", &o.provider.name, 2, TITLE_MAX));
+    check(validation::text_length("title", ("titlen", "the title"), &o.title, 3, TITLE_MAX));
+    check(validation::text_length("summary", ("resuméet", "the summary"), &o.summary, 10, SUMMARY_MAX));
+    check(validation::text_length("description", ("beskrivelsen", "the description"), &o.description, 0, DESCRIPTION_MAX));
+    check(validation::text_length("provider.name", ("udbyderens navn", "the provider's name"), &o.provider.name, 2, TITLE_MAX));
     check(validation::iso_date("last_verified", &o.last_verified));
     if let Some(d) = &o.schedule.next_start {
         check(validation::iso_date("schedule.next_start", d));
     }
-    for (field, note) in [("accessibility", &o.accessibility), ("referral.note", &o.referral.note), ("cost.note", &o.cost.note)] {
+    let notes = [
+        ("accessibility", ("noten om tilgængelighed", "the note on accessibility"), &o.accessibility),
+        ("referral.note", ("noten om henvisning", "the note on referral"), &o.referral.note),
+        ("cost.note", ("noten om pris", "the note on price"), &o.cost.note),
+    ];
+    for (field, what, note) in notes {
         if let Some(text) = note {
-            check(validation::text_length(field, text, 0, NOTE_MAX));
+            check(validation::text_length(field, what, text, 0, NOTE_MAX));
         }
     }
     if o.conditions.is_empty() {
@@ -61,18 +66,22 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
         check(Err(FieldError::new("referral", ErrorCode::Required, "Angiv hvordan man kommer med.", "Say how people can join.")));
     }
     let texts = [
-        ("referral.must_include", &o.referral.must_include),
-        ("eligibility.inclusion_note", &o.eligibility.inclusion_note),
-        ("eligibility.exclusion_note", &o.eligibility.exclusion_note),
+        ("referral.must_include", ("hvad henvisningen skal indeholde", "what the referral must include"), &o.referral.must_include),
+        ("eligibility.inclusion_note", ("noten om hvem tilbuddet er for", "the note on who the offer is for"), &o.eligibility.inclusion_note),
+        (
+            "eligibility.exclusion_note",
+            ("noten om hvem tilbuddet ikke er for", "the note on who the offer is not for"),
+            &o.eligibility.exclusion_note,
+        ),
     ];
-    let labels = texts.into_iter().filter_map(|(field, label)| label.as_ref().map(|l| check_label(field, l)));
+    let labels = texts.into_iter().filter_map(|(field, what, label)| label.as_ref().map(|l| check_label(field, what, l)));
     for e in validate_eligibility(&o.eligibility).into_iter().chain(labels.flatten()) {
         check(Err(e));
     }
     match (&o.location, o.format.has_place()) {
         (None, true) => check(Err(FieldError::required("location", "en adresse for tilbud med fremmøde", "an address for an on-site offer"))),
         (Some(l), _) => {
-            check(validation::text_length("location.address", &l.address, 3, TITLE_MAX));
+            check(validation::text_length("location.address", ("adressen", "the address"), &l.address, 3, TITLE_MAX));
             check(validation::postcode_format("location.postcode", &l.postcode));
             if geography::municipality(&l.municipality_code).is_none() {
                 check(Err(FieldError::new("location.municipality_code", ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code.")));
@@ -114,9 +123,12 @@ fn validate_eligibility(e: &crate::eligibility::Eligibility) -> Vec<FieldError> 
 }
 
 /// A bilingual note: Danish required, both within [`NOTE_MAX`].
-fn check_label(field: &str, l: &crate::Label) -> Vec<FieldError> {
-    let da = validation::text_length(&format!("{field}.da"), &l.da, 1, NOTE_MAX).err();
-    da.into_iter().chain(validation::text_length(&format!("{field}.en"), &l.en, 0, NOTE_MAX).err()).collect()
+/// `what` names the note (as [`validation::text_length`]); the messages say which language.
+fn check_label(field: &str, what: (&str, &str), l: &crate::Label) -> Vec<FieldError> {
+    let da_what = (format!("{} på dansk", what.0), format!("{} in Danish", what.1));
+    let en_what = (format!("{} på engelsk", what.0), format!("{} in English", what.1));
+    let da = validation::text_length(&format!("{field}.da"), (&da_what.0, &da_what.1), &l.da, 1, NOTE_MAX).err();
+    da.into_iter().chain(validation::text_length(&format!("{field}.en"), (&en_what.0, &en_what.1), &l.en, 0, NOTE_MAX).err()).collect()
 }
 
 /// Each weekly slot (offers and activities alike): HH:MM times, the end after the start.
@@ -158,7 +170,7 @@ mod tests {
         assert!(fields(Eligibility { min_age: Some(18), max_age: Some(65), ..Default::default() }).is_empty());
         assert_eq!(fields(Eligibility { min_age: Some(70), max_age: Some(65), ..Default::default() }), ["eligibility.max_age"]);
         assert_eq!(fields(Eligibility { min_age: Some(121), ..Default::default() }), ["eligibility.min_age"]);
-        let errors = check_label("eligibility.inclusion_note", &crate::Label::new("", "x"));
+        let errors = check_label("eligibility.inclusion_note", ("noten", "the note"), &crate::Label::new("", "x"));
         assert_eq!(errors[0].field, "eligibility.inclusion_note.da");
     }
 }

@@ -25,9 +25,9 @@ pub fn validate_package(p: &PackageRecord) -> Vec<FieldError> {
     if !is_valid_id(&p.code) {
         check(Err(code_error("code")));
     }
-    check(validation::text_length("name.da", &p.name.da, 3, TITLE_MAX));
-    check(validation::text_length("name.en", &p.name.en, 3, TITLE_MAX));
-    check(validation::text_length("source_note", &p.source_note, 0, DESCRIPTION_MAX));
+    check(validation::text_length("name.da", ("pakkens danske navn", "the package's Danish name"), &p.name.da, 3, TITLE_MAX));
+    check(validation::text_length("name.en", ("pakkens engelske navn", "the package's English name"), &p.name.en, 3, TITLE_MAX));
+    check(validation::text_length("source_note", ("kildenoten", "the source note"), &p.source_note, 0, DESCRIPTION_MAX));
     if p.conditions.is_empty() {
         check(Err(FieldError::new("conditions", ErrorCode::Required, "Vælg mindst én sygdom.", "Choose at least one condition.")));
     }
@@ -40,8 +40,20 @@ pub fn validate_package(p: &PackageRecord) -> Vec<FieldError> {
         } else if p.components[..i].iter().any(|earlier| earlier.code == c.code) {
             check(Err(duplicate(&format!("components[{i}].code"))));
         }
-        check(validation::text_length(&format!("components[{i}].name.da"), &c.name.da, 2, TITLE_MAX));
-        check(validation::text_length(&format!("components[{i}].name.en"), &c.name.en, 2, TITLE_MAX));
+        check(validation::text_length(
+            &format!("components[{i}].name.da"),
+            ("komponentens danske navn", "the component's Danish name"),
+            &c.name.da,
+            2,
+            TITLE_MAX,
+        ));
+        check(validation::text_length(
+            &format!("components[{i}].name.en"),
+            ("komponentens engelske navn", "the component's English name"),
+            &c.name.en,
+            2,
+            TITLE_MAX,
+        ));
     }
     for (i, r) in p.regions.iter().enumerate() {
         if p.regions[..i].iter().any(|earlier| earlier.region == r.region) {

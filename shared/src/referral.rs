@@ -149,14 +149,14 @@ impl SelfReferralRequest {
         let mut errors = vec![];
         errors.extend(idempotency_key_error(&self.idempotency_key));
         // Every message names what to write (GOV.UK's error messages), not "this field".
-        errors.extend(validation::text_length("name", &self.name, 2, NAME_MAX).err().map(|e| match e.code {
+        errors.extend(validation::text_length("name", ("dit navn", "your name"), &self.name, 2, NAME_MAX).err().map(|e| match e.code {
             ErrorCode::Required => FieldError::new("name", e.code, "Skriv dit navn.", "Enter your name."),
             ErrorCode::TooShort => FieldError::new("name", e.code, "Skriv dit fulde navn.", "Enter your full name."),
             _ => e,
         }));
         errors.extend(contact_errors(self.phone.as_deref(), self.email.as_deref(), ContactWords::CITIZEN));
         if let Some(m) = &self.message {
-            errors.extend(validation::text_length("message", m, 0, MESSAGE_MAX).err());
+            errors.extend(validation::text_length("message", ("din besked", "your message"), m, 0, MESSAGE_MAX).err());
         }
         if !self.consent {
             errors.push(FieldError::new(

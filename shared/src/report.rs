@@ -51,7 +51,7 @@ fn message_schema() -> utoipa::openapi::schema::Object {
 
 impl ReportRequest {
     pub fn validate(&self) -> Vec<FieldError> {
-        let e = validation::text_length("message", &self.message, MESSAGE_MIN, MESSAGE_MAX).err();
+        let e = validation::text_length("message", ("beskrivelsen", "the description"), &self.message, MESSAGE_MIN, MESSAGE_MAX).err();
         e.map(|e| match e.code {
             ErrorCode::Required => FieldError::new("message", e.code, "Beskriv, hvad der er forkert.", "Describe what is wrong."),
             ErrorCode::TooShort => FieldError::new(

@@ -128,18 +128,21 @@ pub mod schema {
 }
 
 /// Text length in characters (not bytes): at least `min` after trimming, at most `max` as sent
-/// (so the documented `maxLength` is exactly what is enforced).
-pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), FieldError> {
+/// (so the documented `maxLength` is exactly what is enforced). `what` names the field in the
+/// messages, definite, in Danish and English (`("titlen", "the title")`): every message says
+/// which field it is about ("Skriv titlen.", not "Feltet skal udfyldes.").
+pub fn text_length(field: &str, what: (&str, &str), value: &str, min: usize, max: usize) -> Result<(), FieldError> {
+    let (da, en) = what;
     let n = value.trim().chars().count();
     if n < min {
         if n == 0 {
-            return Err(FieldError::new(field, ErrorCode::Required, "Feltet skal udfyldes.", "This field is required."));
+            return Err(FieldError::new(field, ErrorCode::Required, ["Skriv ", da, "."].concat(), ["Enter ", en, "."].concat()));
         }
         return Err(FieldError::new(
             field,
             ErrorCode::TooShort,
-            format!("Skal være mindst {min} tegn."),
-            format!("Must be at least {min} characters."),
+            format!("Skriv mindst {min} tegn i {da}."),
+            format!("Enter at least {min} characters in {en}."),
         ));
     }
     let n = value.chars().count();
@@ -147,8 +150,8 @@ pub fn text_length(field: &str, value: &str, min: usize, max: usize) -> Result<(
         return Err(FieldError::new(
             field,
             ErrorCode::TooLong,
-            format!("Må højst være {max} tegn (nu {n})."),
-            format!("Must be at most {max} characters (now {n})."),
+            format!("Skriv højst {max} tegn i {da} (nu {n})."),
+            format!("Enter at most {max} characters in {en} (now {n})."),
         ));
     }
     Ok(())
@@ -216,10 +219,14 @@ mod tests {
 
     #[test]
     fn text_and_dates() {
-        assert_eq!(text_length("title", "  ", 1, 10).unwrap_err().code, ErrorCode::Required);
-        assert_eq!(text_length("title", "ab", 3, 10).unwrap_err().code, ErrorCode::TooShort);
-        assert_eq!(text_length("title", "æøåæøåæøåæ", 1, 10), Ok(()));
-        assert_eq!(text_length("title", "æøåæøåæøåæø", 1, 10).unwrap_err().code, ErrorCode::TooLong);
+        const TITLE: (&str, &str) = ("titlen", "the title");
+        let e = text_length("title", TITLE, "  ", 1, 10).unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str(), e.message.en.as_str()), (ErrorCode::Required, "Skriv titlen.", "Enter the title."));
+        let e = text_length("title", TITLE, "ab", 3, 10).unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str()), (ErrorCode::TooShort, "Skriv mindst 3 tegn i titlen."));
+        assert_eq!(text_length("title", TITLE, "æøåæøåæøåæ", 1, 10), Ok(()));
+        let e = text_length("title", TITLE, "æøåæøåæøåæø", 1, 10).unwrap_err();
+        assert_eq!((e.code, e.message.en.as_str()), (ErrorCode::TooLong, "Enter at most 10 characters in the title (now 11)."));
         assert!(iso_date("d", "2028-02-29").is_ok());
         for bad in ["2027-02-29", "2027-13-01", "2027-1-01", "27-01-01", "2027-04-31", "abcd-ef-gh"] {
             assert!(iso_date("d", bad).is_err(), "{bad}");

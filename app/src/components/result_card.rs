@@ -1,14 +1,18 @@
-//! One search result: `<li><article>` with the title linking to the offer page.
+//! One search result: `<li><article>` with the title linking to the offer page. Compact on a
+//! phone (issue #15 point 5): no fact the search or the list already says (the one topic searched
+//! for; on-site or digital, which the distance and the list's heading say).
 
 use crate::components::badges::{CapacityBadge, DemoBadge, ReferralBadge};
 use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
 use forebyg_shared::search::OfferHit;
+use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+/// `show_topic`: false when the search asked for this one topic only.
 #[component]
-pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
+pub fn ResultCard(hit: OfferHit, show_topic: bool, lang: Lang) -> impl IntoView {
     let o = hit.offer;
     let distance = match (hit.digital, hit.distance_km) {
         (false, Some(km)) => format::distance(km, lang),
@@ -42,27 +46,30 @@ pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
                         {distance}
                     </p>
                 </div>
-                {(o.demo || !o.self_referral).then(|| view! {
-                    <p class="card__badges">
-                        {(!o.self_referral).then(|| view! { <ReferralBadge lang=lang /> })}
-                        {o.demo.then(|| view! { <DemoBadge lang=lang /> })}
-                    </p>
-                })}
                 <p class="card__summary">{o.summary.clone()}</p>
                 <dl class="facts">
-                    <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div>
-                    <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div>
-                    <div><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
+                    <div><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
-                    <div><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
+                    {show_topic.then(|| view! { <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div> })}
+                    {(o.format == Format::Hybrid).then(|| view! { <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div> })}
+                    <div class="facts__wide"><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
                 </dl>
-                <p class="card__actions"><SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
-                {(!tags.is_empty()).then(|| view! {
-                    <ul class="tags" aria-label=i18n::TAGS_LABEL.get(lang)>
-                        {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
-                    </ul>
-                })}
+                // Whether one can join oneself (the badge or the tag) and "Gem" share one row.
+                <div class="card__actions">
+                    {(o.demo || !o.self_referral).then(|| view! {
+                        <p class="card__badges">
+                            {(!o.self_referral).then(|| view! { <ReferralBadge lang=lang /> })}
+                            {o.demo.then(|| view! { <DemoBadge lang=lang /> })}
+                        </p>
+                    })}
+                    {(!tags.is_empty()).then(|| view! {
+                        <ul class="tags" aria-label=i18n::TAGS_LABEL.get(lang)>
+                            {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <p class="card__save"><SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
+                </div>
             </article>
         </li>
     }

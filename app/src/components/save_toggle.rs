@@ -19,7 +19,10 @@ pub fn use_saved() -> RwSignal<String> {
     use_context::<Saved>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(String::new()))
 }
 
-/// A toggle button (`aria-pressed`) named "Gem <title>".
+/// "☆ Gem" (named "Gem <title>"); once saved, "Gemt ✓" beside it and the same button says "Fjern"
+/// (named "Fjern <title> fra dine gemte tilbud"). One button whose words say what it does rather
+/// than a pressed state, and the focus stays on it; the mark is a live region, so the change is
+/// announced.
 #[component]
 pub fn SaveToggle(id: String, title: String, lang: Lang) -> impl IntoView {
     let saved = use_saved();
@@ -34,9 +37,13 @@ pub fn SaveToggle(id: String, title: String, lang: Lang) -> impl IntoView {
         saved.set(updated);
     };
     view! {
-        <button type="button" class="save-toggle" aria-pressed=move || if on.get() { "true" } else { "false" } on:click=toggle>
-            <span aria-hidden="true" class="save-toggle__icon">{move || if on.get() { "★" } else { "☆" }}</span>
-            " "{i18n::SAVE.get(lang)}<span class="visually-hidden">" "{label}</span>
+        <span class="save-toggle__mark" aria-live="polite">{move || on.get().then(|| i18n::SAVED_MARK.get(lang))}</span>
+        <button type="button" class="save-toggle" class:save-toggle--on=move || on.get() on:click=toggle>
+            {move || if on.get() {
+                view! { {i18n::UNSAVE.get(lang)}<span class="visually-hidden">" "{label.clone()}" "{i18n::UNSAVE_FROM.get(lang)}</span> }.into_any()
+            } else {
+                view! { <span aria-hidden="true" class="save-toggle__icon">"☆ "</span>{i18n::SAVE.get(lang)}<span class="visually-hidden">" "{label.clone()}</span> }.into_any()
+            }}
         </button>
     }
 }

@@ -165,7 +165,7 @@ texts! {
 
 
     // Search filters.
-    FILTERS_SUMMARY = "Flere valg: tidspunkt, sprog, sygdom …", "More options: time, language, illness …";
+    FILTERS_SUMMARY = "Flere valg: afstand, tidspunkt, sprog …", "More options: distance, time, language …";
     Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
     Q_HINT = "Fx yoga, hjerte eller rygestop", "E.g. yoga, heart or quit smoking";
     CONDITION_LABEL = "Sygdom", "Illness";
@@ -216,6 +216,10 @@ texts! {
 
     // Saved offers.
     SAVE = "Gem", "Save";
+    SAVED_MARK = "Gemt ✓", "Saved ✓";
+    UNSAVE = "Fjern", "Remove";
+    UNSAVE_FROM = "fra dine gemte tilbud", "from your saved offers";
+    SAVED_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
     NAV_SAVED = "Gemte tilbud", "Saved offers";
     SAVED_H1 = "Dine gemte tilbud", "Your saved offers";
     SAVED_INTRO = "Tilbuddene er kun gemt på denne enhed, ikke hos os.", "The offers are only saved on this device, not with us.";

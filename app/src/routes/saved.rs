@@ -1,8 +1,12 @@
-//! `/gemte`: the offers saved on this device.
+//! `/gemte`: the offers saved on this device, each with its provider, town and next start as
+//! the API has them now (the device stores only the id and the title).
 
+use crate::components::facts::row;
 use crate::components::save_toggle::{use_saved, SaveToggle};
 use crate::context::use_lang;
-use crate::{dom, i18n, query};
+use crate::{api, dom, format, i18n, query};
+use forebyg_shared::offer::Offer;
+use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -23,8 +27,11 @@ pub fn SavedPage() -> impl IntoView {
             .map(|(id, title)| {
                 view! {
                     <li class="saved__item">
-                        <a href=query::offer_href(&id)>{title.clone()}</a>
-                        <SaveToggle id=id title=title lang=lang />
+                        <div class="saved__offer">
+                            <h2 class="saved__title"><a href=query::offer_href(&id)>{title.clone()}</a></h2>
+                            {offer_facts(id.clone(), lang)}
+                        </div>
+                        <p class="saved__actions"><SaveToggle id=id title=title lang=lang /></p>
                     </li>
                 }
             })
@@ -35,5 +42,37 @@ pub fn SavedPage() -> impl IntoView {
         <h1 tabindex="-1" node_ref=h1>{i18n::SAVED_H1.get(lang)}</h1>
         <p class="lead">{i18n::SAVED_INTRO.get(lang)}</p>
         {body}
+    }
+}
+
+/// Provider, town (or "Digitalt") and next start of one saved offer, once the API has answered;
+/// a sentence if the offer is gone, nothing if the API cannot be reached (the link still works).
+fn offer_facts(id: String, lang: Lang) -> impl IntoView {
+    let offer = RwSignal::new(None::<Result<Offer, bool>>);
+    leptos::task::spawn_local(async move {
+        offer.set(Some(api::get_offer(&id).await.map_err(|e| e.is_not_found())));
+    });
+    move || {
+        offer.get().map(|r| match r {
+            Ok(o) => facts(&o, lang).into_any(),
+            Err(true) => view! { <p>{i18n::SAVED_GONE.get(lang)}</p> }.into_any(),
+            Err(false) => ().into_any(),
+        })
+    }
+}
+
+fn facts(o: &Offer, lang: Lang) -> impl IntoView {
+    let t = |x: i18n::Text| x.get(lang);
+    let place = o.location.as_ref().map(|l| l.city.clone()).unwrap_or_else(|| t(i18n::DIGITAL).to_owned());
+    let start = match &o.schedule.next_start {
+        Some(d) => format::date(d, lang),
+        None => t(i18n::CONTINUOUS).to_owned(),
+    };
+    view! {
+        <dl class="facts">
+            {row(t(i18n::PROVIDER), o.provider.name.clone())}
+            {row(t(i18n::PLACE), place)}
+            {row(t(i18n::NEXT_START), start)}
+        </dl>
     }
 }

@@ -145,7 +145,9 @@ impl SearchParams {
                 "condition" => keep(validation::known_code(key, value, Condition::from_code).map(|c| p.condition = Some(c))),
                 "package" => keep(package_code(key, value).map(|c| p.package = Some(c))),
                 "format" => keep(validation::known_code(key, value, Format::from_code).map(|f| p.format = Some(f))),
-                "q" => keep(validation::text_length(key, value, 1, MAX_QUERY_CHARS).map(|_| p.q = Some(value.to_owned()))),
+                "q" => keep(
+                    validation::text_length(key, ("søgeordene", "the search words"), value, 1, MAX_QUERY_CHARS).map(|_| p.q = Some(value.to_owned())),
+                ),
                 "evening" => keep(flag(key, value).map(|v| p.evening = v)),
                 "weekend" => keep(flag(key, value).map(|v| p.weekend = v)),
                 "continuous" => keep(flag(key, value).map(|v| p.continuous = v)),

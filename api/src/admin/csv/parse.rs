@@ -40,7 +40,12 @@ impl Row<'_> {
     fn code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
         let value = self.get(column).to_lowercase();
         if value.is_empty() {
-            self.fail(FieldError::new(column, ErrorCode::Required, "Feltet skal udfyldes.", "This field is required."));
+            self.fail(FieldError::new(
+                column,
+                ErrorCode::Required,
+                format!("Udfyld kolonnen »{column}«."),
+                format!("Fill in the column “{column}”."),
+            ));
             return None;
         }
         validation::known_code(column, &value, parse).map_err(|e| self.fail(e)).ok()

@@ -5,7 +5,7 @@
 //! form (docs/benchmarks.md). Plain function pointers: whatever only [`parts`] names stays out of
 //! the main module.
 
-use super::{filters, results};
+use super::{filters, recent, results};
 use crate::{map, query, wire};
 use forebyg_shared::search::{SearchParams, SearchResponse};
 use forebyg_shared::Lang;
@@ -33,6 +33,10 @@ pub struct AnswerParts {
     pub results: fn(ResultsArgs) -> AnyView,
     /// The fields of "Flere valg", bound to the filters.
     pub filters: fn(RwSignal<SearchParams>, Lang) -> AnyView,
+    /// The recent searches (address, place) as links.
+    pub recent: fn(Vec<(String, String)>, Lang) -> AnyView,
+    /// "Gå til resultaterne ↓", the phone's shortcut past the form.
+    pub jump: fn(Lang) -> AnyView,
 }
 
 /// The parts, for the lazy loader.
@@ -42,7 +46,23 @@ pub fn parts() -> AnswerParts {
         summary: results::summary,
         results: results_view,
         filters: |f, lang| filters::filter_fields(f, lang).into_any(),
+        recent: recent::list,
+        jump: jump_link,
     }
+}
+
+/// "Gå til resultaterne ↓": moves the focus (not only the view) to the results' heading.
+fn jump_link(lang: Lang) -> AnyView {
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        crate::dom::focus_id(super::RESULTS_HEADING_ID);
+    };
+    view! {
+        <p class="jump-link">
+            <a href=format!("#{}", super::RESULTS_HEADING_ID) on:click=go>{crate::i18n::JUMP_TO_RESULTS.get(lang)}<span aria-hidden="true">" ↓"</span></a>
+        </p>
+    }
+    .into_any()
 }
 
 /// The switch (once there are results) and the list or map, following the view in the URL.

@@ -58,10 +58,10 @@ fn postcode_town(postcode: RwSignal<String>) -> RwSignal<Option<Result<String, (
     town
 }
 
-/// Whether "Flere valg" starts open: when a filter in it is set.
+/// Whether "Flere valg" starts open: when a choice in it is set.
 fn filters_set(f: &SearchParams) -> bool {
-    f.q.is_some()
-        || f.condition.is_some()
+    f.radius_km != forebyg_shared::search::DEFAULT_RADIUS_KM
+        || f.q.is_some()
         || f.package.is_some()
         || f.format.is_some()
         || f.evening
@@ -157,7 +157,8 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
 
     // "Flere valg": its fields are in the lazily loaded part, fetched when it is first opened (or
     // when the form is first used), with a loading line meanwhile.
-    let filters_open = filters.with_untracked(filters_set);
+    // Open when a choice in it is set, or the address's distance has an error to show there.
+    let filters_open = filters.with_untracked(filters_set) || errors.with_untracked(|es| es.iter().any(|e| e.field == "radius_km"));
     if filters_open {
         lazy.want();
     }
@@ -187,7 +188,8 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                     on:input=on_postcode_input
                 />
                 <p class="postcode-town" id="postcode-town" aria-live="polite">
-                    {move || town.get().map(|t| match t {
+                    // One message about the postcode: the error's, when there is one.
+                    {move || town.get().filter(|_| postcode_error().is_none()).map(|t| match t {
                         Ok(name) => view! { <span class="postcode-town__ok"><span aria-hidden="true">"✓ "</span>{name}</span> }.into_any(),
                         Err(()) => view! { <span class="postcode-town__unknown">{i18n::POSTCODE_UNKNOWN_HINT.get(lang)}</span> }.into_any(),
                     })}
@@ -199,6 +201,7 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                     {move || geo_status().map(|(m, bad)| view! { <span class:status--error=bad>{m}</span> })}
                 </p>
             </div>
+            {fields::condition_select(filters, lang)}
             <fieldset
                 class="field field--choices"
                 class:field--error=move || category_error().is_some()
@@ -209,6 +212,11 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                 {move || category_error().map(|m| view! { <FieldErrorMessage id="category-error".to_owned() message=m lang=lang /> })}
                 <div class="choices">{category_choices}</div>
             </fieldset>
+            // The core search first, "Søg" right after it (on a phone within the first screen,
+            // issue #15 point 5); distance and the rest under "Flere valg".
+            <button class="button search-form__submit" type="submit">{i18n::SUBMIT.get(lang)}</button>
+            <details class="filters" open=filters_open on:toggle=move |_| lazy.want()>
+                <summary class="filters__summary">{i18n::FILTERS_SUMMARY.get(lang)}</summary>
             <div class="field" class:field--error=move || radius_error().is_some()>
                 <label class="field__label" for="radius_km">{i18n::RADIUS_LABEL.get(lang)}</label>
                 {move || radius_error().map(|m| view! { <FieldErrorMessage id="radius_km-error".to_owned() message=m lang=lang /> })}
@@ -227,11 +235,8 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                     {radius_options}
                 </select>
             </div>
-            <details class="filters" open=filters_open on:toggle=move |_| lazy.want()>
-                <summary class="filters__summary">{i18n::FILTERS_SUMMARY.get(lang)}</summary>
                 {filter_fields}
             </details>
-            <button class="button" type="submit">{i18n::SUBMIT.get(lang)}</button>
         </form>
     }
 }

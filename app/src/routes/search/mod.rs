@@ -191,7 +191,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
         }
     });
 
-    let recent_view = recent::recent_searches(outcome, parsed, lang);
+    let recent_view = recent::recent_searches(outcome, parsed, lazy, lang);
 
     // After a submit or a page change, focus moves to the results heading (or the error summary)
     // once the answer is there, so keyboard and screen reader users land on the news.
@@ -244,19 +244,11 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
         _ => ().into_any(),
     };
 
-    // On a phone the form is long: a shortcut to the results (hidden where they are side by side).
-    let jump = move || {
-        matches!(outcome.get(), Outcome::Done(_)).then(|| {
-            let go = move |ev: leptos::ev::MouseEvent| {
-                ev.prevent_default();
-                dom::focus_id(RESULTS_HEADING_ID);
-            };
-            view! {
-                <p class="jump-link">
-                    <a href=format!("#{RESULTS_HEADING_ID}") on:click=go>{i18n::JUMP_TO_RESULTS.get(lang)}<span aria-hidden="true">" ↓"</span></a>
-                </p>
-            }
-        })
+    // On a phone the form is long: a shortcut to the results (hidden where they are side by
+    // side), drawn by the lazily loaded part (there are results only once it is loaded).
+    let jump = move || match outcome.get() {
+        Outcome::Done(a) => Some((a.parts.jump)(lang)),
+        _ => None,
     };
 
     view! {
@@ -264,7 +256,6 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
             <div class="page-intro">
                 <h1 tabindex="-1" node_ref=h1>{i18n::SEARCH_H1.get(lang)}</h1>
                 <p class="lead">{i18n::SEARCH_INTRO.get(lang)}</p>
-                <p class="clinician-link"><A href=crate::clinician::query::SEARCH_PATH>{crate::clinician::texts::FRONT_LINK.get(lang)}</A></p>
                 {jump}
             </div>
             {summary}
@@ -276,6 +267,9 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
                     {recent_view}
                 </section>
             </div>
+            // After the search, not before it: on a phone the search starts on the first screen,
+            // and the intro is the static shell's (nothing moves when the app starts).
+            <p class="clinician-link"><A href=crate::clinician::query::SEARCH_PATH>{crate::clinician::texts::FRONT_LINK.get(lang)}</A></p>
         </div>
     }
 }

@@ -1,6 +1,8 @@
-//! The last 5 searches, kept on the device and offered while no search is shown.
+//! The last 5 searches, kept on the device and offered while no search is shown. The list is
+//! drawn by the lazily loaded part ([`list`], in `AnswerParts`), fetched at once when there is a
+//! list to show: the landing wasm keeps only the bookkeeping.
 
-use super::{place, Outcome};
+use super::{place, Lazy, Outcome};
 use crate::dom::{self, Store};
 use crate::{i18n, query};
 use forebyg_shared::search::SearchParams;
@@ -14,9 +16,13 @@ const RECENT_KEY: &str = "forebyg.recent";
 pub(super) fn recent_searches(
     outcome: Memo<Outcome>,
     parsed: Memo<Result<SearchParams, Vec<FieldError>>>,
+    lazy: Lazy,
     lang: Lang,
 ) -> impl Fn() -> Option<AnyView> {
     let recent = RwSignal::new(dom::load(Store::Local, RECENT_KEY).unwrap_or_default());
+    if !recent.with_untracked(String::is_empty) {
+        lazy.want();
+    }
     Effect::new(move |_| {
         if let Outcome::Done(a) = outcome.get() {
             if let Ok(p) = parsed.get_untracked() {
@@ -29,15 +35,19 @@ pub(super) fn recent_searches(
     });
     move || {
         let list = recent.with(|s| query::recent_list(s));
-        (matches!(outcome.get(), Outcome::Idle) && !list.is_empty()).then(|| {
-            let items = list.into_iter().map(|(href, place)| view! { <li><a href=href>{i18n::search_title(lang, &place)}</a></li> }).collect_view();
-            view! {
-                <section class="recent" aria-labelledby="recent-h2">
-                    <h2 id="recent-h2">{i18n::RECENT_SEARCHES.get(lang)}</h2>
-                    <ul>{items}</ul>
-                </section>
-            }
-            .into_any()
-        })
+        let parts = lazy.parts.get()?;
+        (matches!(outcome.get(), Outcome::Idle) && !list.is_empty()).then(|| (parts.recent)(list, lang))
     }
+}
+
+/// The list of recent searches ("href", "place") as links.
+pub(super) fn list(list: Vec<(String, String)>, lang: Lang) -> AnyView {
+    let items = list.into_iter().map(|(href, place)| view! { <li><a href=href>{i18n::search_title(lang, &place)}</a></li> }).collect_view();
+    view! {
+        <section class="recent" aria-labelledby="recent-h2">
+            <h2 id="recent-h2">{i18n::RECENT_SEARCHES.get(lang)}</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }

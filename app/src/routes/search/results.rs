@@ -2,7 +2,7 @@
 //! with the map view, the digital section and the pagination.
 
 use super::{place, RESULTS_HEADING_ID};
-use crate::components::map_view::map_view;
+use crate::components::map_view::search_map;
 use crate::components::result_card::ResultCard;
 use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -63,17 +63,21 @@ pub(super) fn list(
     let (from, _) = query::page_range(r.total, r.page, r.per_page, r.results.len());
     let pages = query::page_count(r.total, r.per_page);
     let page = r.page;
-    // The map replaces the cards (not the pagination); the view stays in the page links.
-    let map_view = in_map.then(|| map_view(map::map_json(r.origin.point, &place(&r, lang), &r.results, &query::page_href(&params, page), lang)));
+    // The map replaces the cards and shows every on-site match of the search (its pins), so it
+    // has no pages.
+    let paged = pages > 1 && !in_map;
+    let map_view = in_map.then(|| search_map(r.clone(), &params, place(&r, lang), query::page_href(&params, page), lang));
+    // The one topic searched for is the same on every card: not repeated on them.
+    let show_topic = params.categories.len() != 1;
     let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
     let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
     let digital_from = from + on_site.len() as u32;
     let cards = (!on_site.is_empty()).then(|| {
-        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit show_topic=show_topic lang=lang /> }).collect_view();
         view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
     });
     let digital = (!digital.is_empty()).then(|| {
-        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit show_topic=show_topic lang=lang /> }).collect_view();
         view! {
             <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
             <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
@@ -83,7 +87,7 @@ pub(super) fn list(
         {map_view}
         {cards}
         {digital}
-        {(pages > 1).then(|| view! {
+        {paged.then(|| view! {
             <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
                 <ul>
                     {(page > 1).then(|| view! {

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from './fixtures';
+import { SearchPage } from '../pages/search-page';
+import { expectNoAxeViolations, screenshot } from './a11y';
+
+// Issue #15 point 5, measured: on a 390×844 phone the header and the trial notice take at most a
+// fifth of the screen and do not move when the app replaces the static shell; the core search
+// (postcode, illness, topics, "Søg") starts on the first screen with the illness visible (not
+// inside "Flere valg"); a result card is compact and repeats no fact the search filtered on; and
+// from typing a postcode the first result is within two screens.
+
+/** The top of an element in page coordinates (not the viewport's). */
+async function pageTop(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+}
+
+/** The bottom of the header and the trial notice, and the top of the page's heading. */
+async function shell(page: Page): Promise<{ header: number; h1: number }> {
+  return page.evaluate(() => {
+    const banner = document.querySelector('.phase-banner')!.getBoundingClientRect();
+    const h1 = document.querySelector('main h1')!.getBoundingClientRect();
+    return { header: banner.bottom + window.scrollY, h1: h1.top + window.scrollY };
+  });
+}
+
+test.describe('phone layout (issue #15 point 5)', () => {
+  test('the header is small and does not move when the app starts; the search starts on the first screen', async ({ page, browser }, testInfo) => {
+    const viewport = page.viewportSize()!;
+    const search = new SearchPage(page);
+    await search.goto();
+    const after = await shell(page);
+
+    // The static shell alone: the same page with the app's script refused.
+    const bare = await browser.newPage({ viewport, isMobile: testInfo.project.name === 'mobile', locale: 'da-DK' });
+    await bare.route(/forebyg-app[^/]*\.js$/, (r) => r.abort());
+    await bare.goto(new URL('/', page.url()).href);
+    await expect(bare.getByRole('heading', { level: 1, name: 'Find et forebyggelsestilbud' })).toBeVisible();
+    const before = await shell(bare);
+    await bare.close();
+    expect(after, "the app keeps the static shell's header and heading where they were").toEqual(before);
+    if (testInfo.project.name === 'mobile') {
+      expect(after.header, 'header and trial notice within a fifth of the screen').toBeLessThanOrEqual(0.2 * viewport.height);
+    }
+
+    // The core search on the first screen, the illness among it.
+    const condition = page.getByLabel('Sygdom', { exact: true });
+    await expect(condition).toBeVisible();
+    expect(await condition.evaluate((el) => !!el.closest('details')), 'the illness is not inside "Flere valg"').toBe(false);
+    if (testInfo.project.name === 'mobile') {
+      const submitTop = await search.submit.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      expect(submitTop, '"Søg" on the first screen').toBeLessThan(viewport.height);
+    }
+    await screenshot(page, testInfo, 'phone-layout-landing');
+    await expectNoAxeViolations(page, 'search form (da)');
+  });
+
+  test('postcode → first result within two screens; compact cards without the topic searched for', async ({ page }, testInfo) => {
+    const viewport = page.viewportSize()!;
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.postcode.fill('8000');
+    await search.category('Fysisk aktivitet').check();
+    await search.submit.click();
+    await expect(search.results.first()).toBeVisible();
+    const firstTop = await pageTop(page, '.results .card');
+    // On a phone within two screens; on a desktop beside the form, on the first screen.
+    expect(firstTop, 'the first result').toBeLessThan((testInfo.project.name === 'mobile' ? 2 : 1) * viewport.height);
+
+    const heights = await search.results.evaluateAll((cards) => cards.slice(0, 5).map((c) => c.getBoundingClientRect().height));
+    if (testInfo.project.name === 'mobile') {
+      for (const h of heights) expect(h, 'a result card on a phone').toBeLessThanOrEqual(300);
+    }
+    // The topic searched for is the same on every card: not repeated on them.
+    await expect(search.results.first().getByText('Fysisk aktivitet', { exact: true })).toHaveCount(0);
+    await screenshot(page, testInfo, 'phone-layout-results');
+    await expectNoAxeViolations(page, 'results (da)');
+  });
+
+  test('in English too: the illness visible, "Search" on the first screen, results within two screens', async ({ page }, testInfo) => {
+    await page.addInitScript(() => window.localStorage.setItem('forebyg.lang', 'en'));
+    const viewport = page.viewportSize()!;
+    await page.goto('/');
+    const postcode = page.getByLabel('Your postcode');
+    await expect(postcode).toBeVisible();
+    await expect(page.getByLabel('Illness', { exact: true })).toBeVisible();
+    const submit = page.getByRole('button', { name: 'Search', exact: true });
+    if (testInfo.project.name === 'mobile') {
+      expect(await submit.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBeLessThan(viewport.height);
+    }
+    await postcode.fill('2100');
+    await submit.click();
+    const first = page.getByRole('list', { name: /offers? within/ }).getByRole('article').first();
+    await expect(first).toBeVisible();
+    expect(await first.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBeLessThan(2 * viewport.height);
+    await expectNoAxeViolations(page, 'search with results (en)');
+  });
+});
