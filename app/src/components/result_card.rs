@@ -5,15 +5,27 @@
 use crate::components::badges::{CapacityBadge, DemoBadge, ReferralBadge};
 use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
+use forebyg_shared::eligibility::capitalise;
 use forebyg_shared::search::OfferHit;
-use forebyg_shared::taxonomy::Format;
+use forebyg_shared::taxonomy::{Format, RegionCode};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+/// `home`: the searched place's region; an offer whose residence rule leaves it out says so.
 /// `show_topic`: false when the search asked for this one topic only.
 #[component]
-pub fn ResultCard(hit: OfferHit, show_topic: bool, lang: Lang) -> impl IntoView {
+pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang) -> impl IntoView {
     let o = hit.offer;
+    let residence = o.residence.map(|rule| {
+        let excluded = o.excludes(home);
+        let text = capitalise(&rule.text(&o.area())).get(lang).to_owned();
+        view! {
+            <div class:facts__warning=excluded>
+                <dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt>
+                <dd>{text}{excluded.then(|| view! { <br /><strong>{i18n::OUTSIDE_YOUR_REGION.get(lang)}</strong> })}</dd>
+            </div>
+        }
+    });
     let distance = match (hit.digital, hit.distance_km) {
         (false, Some(km)) => format::distance(km, lang),
         _ => i18n::DIGITAL.get(lang).to_owned(),
@@ -54,6 +66,7 @@ pub fn ResultCard(hit: OfferHit, show_topic: bool, lang: Lang) -> impl IntoView 
                     {show_topic.then(|| view! { <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div> })}
                     {(o.format == Format::Hybrid).then(|| view! { <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div> })}
                     <div class="facts__wide"><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
+                    {residence}
                 </dl>
                 // Whether one can join oneself (the badge or the tag) and "Gem" share one row.
                 <div class="card__actions">
