@@ -68,6 +68,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
         decline_reason: None,
         note: None,
         history: vec![],
+        notes: vec![],
     })
 }
 

@@ -4,6 +4,7 @@
 
 use super::StoreError;
 use async_trait::async_trait;
+use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::Organisation;
 use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
 use forebyg_shared::taxonomy::Condition;
@@ -55,6 +56,9 @@ pub struct Referral {
     /// Every status change, oldest first (empty in records from before history was kept).
     #[serde(default)]
     pub history: Vec<StatusEvent>,
+    /// The handlers' own notes, oldest first; deleted with the record.
+    #[serde(default)]
+    pub notes: Vec<AdminNote>,
 }
 
 /// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),
