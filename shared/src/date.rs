@@ -23,6 +23,28 @@ pub fn days_from_iso(date: &str) -> Option<i64> {
     Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
 }
 
+/// A day as people type it, as YYYY-MM-DD: "2026-12-03", and the Danish "3.12.2026",
+/// "03-12-2026", "3/12/2026" and "3.12.26" (20yy). `None` if it is not a real day.
+pub fn parse_day(text: &str) -> Option<String> {
+    let t = text.trim();
+    if days_from_iso(t).is_some() {
+        return Some(t.to_owned());
+    }
+    let parts: Vec<&str> = t.split(['.', '-', '/']).map(str::trim).collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let number = |s: &str, max_len: usize| {
+        s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten().filter(|_| (1..=max_len).contains(&s.len()))
+    };
+    let (d, m) = (number(d, 2)?, number(m, 2)?);
+    let y = match y.len() {
+        2 => 2000 + number(y, 2)?,
+        4 => number(y, 4)?,
+        _ => return None,
+    };
+    let iso = format!("{y:04}-{m:02}-{d:02}");
+    days_from_iso(&iso).map(|_| iso)
+}
+
 /// A YYYY-MM-DD date plus `days` (the date unchanged if it is not one).
 pub fn add_days(date: &str, days: i64) -> String {
     days_from_iso(date).map_or_else(|| date.to_owned(), |n| iso_date((n + days) * 86_400))
@@ -45,6 +67,16 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn danish_days_are_read() {
+        for typed in ["2026-12-03", "3.12.2026", "03-12-2026", "3/12/2026", " 3.12.26 ", "03.12.2026"] {
+            assert_eq!(parse_day(typed).as_deref(), Some("2026-12-03"), "{typed}");
+        }
+        for bad in ["", "3.12", "31.2.2026", "3.13.2026", "2026-12-3x", "tirsdag", "3.12.226", "1.1.-2026"] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn known_dates() {

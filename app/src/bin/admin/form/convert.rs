@@ -5,6 +5,7 @@ use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
 use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
+use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::Eligibility;
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
@@ -30,7 +31,7 @@ impl OfferForm {
         OfferForm {
             category: Category::FysiskAktivitet.code().into(),
             format: Format::OnSite.code().into(),
-            languages: "da".into(),
+            languages: vec!["da".into()],
             enrolment: "course".into(),
             sessions: "8".into(),
             weeks: "8".into(),
@@ -65,7 +66,7 @@ impl OfferForm {
             category: o.category.code().into(),
             conditions: o.conditions.clone(),
             format: o.format.code().into(),
-            languages: o.languages.join(", "),
+            languages: o.languages.clone(),
             enrolment: enrolment.into(),
             sessions,
             weeks,
@@ -193,8 +194,8 @@ impl OfferForm {
             category,
             conditions: self.conditions.clone(),
             format,
-            languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
-            schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
+            languages: self.languages.clone(),
+            schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start).map(|d| day(&d)) },
             location,
             location_id: opt(&self.location_id),
             region,
@@ -219,7 +220,7 @@ impl OfferForm {
                 url: opt(&self.contact_url),
             },
             status: base.status,
-            last_verified: self.last_verified.trim().into(),
+            last_verified: day(&self.last_verified),
             packages: self.packages.clone(),
             activity_ids: self.activity_ids.clone(),
             demo: base.demo,
@@ -293,4 +294,9 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         demo: false,
         version: 0,
     }
+}
+
+/// A typed day as YYYY-MM-DD ("3.12.2026" too); anything else as typed, for the validation to name.
+fn day(typed: &str) -> String {
+    parse_day(typed).unwrap_or_else(|| typed.trim().to_owned())
 }

@@ -34,7 +34,8 @@ pub struct OfferForm {
     pub category: String,
     pub conditions: Vec<Condition>,
     pub format: String,
-    pub languages: String,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
     pub enrolment: String,
     pub sessions: String,
     pub weeks: String,
