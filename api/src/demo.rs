@@ -147,7 +147,7 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
         _ => Capacity::Full,
     };
     let title = rng.pick(titles(category)).to_string();
-    let eligibility = eligibility(i, category, &conditions);
+    let eligibility = eligibility(i, category, &conditions, location.is_some());
     let condition_text = conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da)).collect::<Vec<_>>().join(", ");
     Offer {
         id: format!("demo-{i:06}"),
@@ -212,9 +212,19 @@ fn referral_methods(i: usize) -> Vec<ReferralMethod> {
 
 /// Varied criteria, so a search for a 67-year-old with KOL meets every verdict: about a fifth
 /// of the offers are for 18–65-year-olds, some courses take only their first condition, some
-/// have a note to read. Drawn from `i` (see [`referral_methods`]).
-fn eligibility(i: usize, category: Category, conditions: &[Condition]) -> Eligibility {
-    let mut e = Eligibility::default();
+/// have a note to read. Residence: most offers are for the region's residents (the reform's
+/// regional offers), every thirteenth on-site offer only for its municipality's, and half the
+/// digital offers for anyone in Denmark. Drawn from `i` (see [`referral_methods`]).
+fn eligibility(i: usize, category: Category, conditions: &[Condition], on_site: bool) -> Eligibility {
+    use forebyg_shared::eligibility::Residence;
+    let mut e = Eligibility {
+        residence: Some(match (on_site, i % 13, i % 2) {
+            (true, 3, _) => Residence::Municipality,
+            (false, _, 0) => Residence::Denmark,
+            _ => Residence::Region,
+        }),
+        ..Default::default()
+    };
     match i % 10 {
         1 | 6 => (e.min_age, e.max_age) = (Some(18), Some(65)),
         2 | 5 | 8 => e.min_age = Some(18),
@@ -331,12 +341,12 @@ mod tests {
     fn a_67_year_old_with_kol_near_aalborg_meets_every_verdict() {
         use forebyg_shared::eligibility::{assess, Patient, Verdict};
         let aalborg = geography::postcode("9000").unwrap().point;
-        let patient = Patient { age: Some(67), conditions: &[Condition::Kol] };
+        let patient = Patient { age: Some(67), conditions: &[Condition::Kol], region: Some(forebyg_shared::taxonomy::RegionCode::Nordjylland) };
         let near: Vec<_> = offers(3000)
             .into_iter()
             .filter(|o| o.is_published() && o.conditions.contains(&Condition::Kol))
             .filter(|o| o.point().is_some_and(|p| p.distance_km(aalborg) <= 25.0))
-            .map(|o| assess(&o.eligibility, &patient).verdict)
+            .map(|o| assess(&o.eligibility, &o.area(), &patient).verdict)
             .collect();
         for v in [Verdict::Eligible, Verdict::NotEligible, Verdict::Check] {
             assert!(near.contains(&v), "{v:?} among {near:?}");

@@ -2,9 +2,53 @@
 //! eligible, not eligible, or "check the note" (a human must read the offer's own criteria).
 //! The API and the clinician pages both call [`assess`], so they can never disagree.
 
-use crate::taxonomy::Condition;
+use crate::taxonomy::{Condition, RegionCode};
 use crate::{Label, Lang};
 use serde::{Deserialize, Serialize};
+
+code_enum! {
+    /// Where the people an offer takes must live: the offer's own municipality, its region, or
+    /// anywhere in Denmark (typically a national digital offer).
+    Residence {
+        Municipality = "municipality", "Borgere i kommunen", "Residents of the municipality";
+        Region = "region", "Borgere i regionen", "Residents of the region";
+        Denmark = "denmark", "Alle i Danmark", "Anyone in Denmark";
+    }
+}
+
+impl Residence {
+    /// "for borgere i Aarhus Kommune", "for residents of Central Denmark Region", "for anyone
+    /// living in Denmark".
+    pub fn text(self, area: &Area) -> Label {
+        match self {
+            Residence::Municipality => match area.municipality {
+                Some(name) => Label { da: format!("for borgere i {}", municipality_da(name)), en: format!("for residents of {name} Municipality") },
+                None => Label::new("for borgere i kommunen", "for residents of the municipality"),
+            },
+            Residence::Region => Label {
+                da: format!("for borgere i {}", area.region.label(Lang::Da)),
+                en: format!("for residents of {}", area.region.label(Lang::En)),
+            },
+            Residence::Denmark => Label::new("for alle, der bor i Danmark", "for anyone living in Denmark"),
+        }
+    }
+}
+
+/// Where an offer belongs: its region and, for an offer with a place, its municipality's name.
+/// What a [`Residence`] rule means is said in these names ("borgere i Aarhus Kommune").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Area<'a> {
+    pub region: RegionCode,
+    pub municipality: Option<&'a str>,
+}
+
+impl Area<'static> {
+    /// The area of an offer in `region` held in the municipality with this kommunekode (unknown
+    /// codes count as no municipality).
+    pub fn new(region: RegionCode, municipality_code: Option<&str>) -> Area<'static> {
+        Area { region, municipality: municipality_code.and_then(crate::geography::municipality).map(|m| m.name) }
+    }
+}
 
 /// The oldest age the criteria can name.
 pub const MAX_AGE: u8 = 120;
@@ -29,6 +73,9 @@ pub struct Eligibility {
     /// Who the offer is not for, e.g. "Ikke ved ustabil angina".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_note: Option<Label>,
+    /// Where participants must live; `None`: not stated (the offer's own text may say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence: Option<Residence>,
 }
 
 impl Eligibility {
@@ -64,12 +111,86 @@ impl Eligibility {
     }
 }
 
+impl Eligibility {
+    /// Its residence rule in words ([`Residence::text`]); `None` when the offer states none.
+    pub fn residence_text(&self, area: &Area) -> Option<Label> {
+        self.residence.map(|r| r.text(area))
+    }
+
+    /// Who the offer is for in one plain sentence, from age, accepted conditions and residence:
+    /// "Tilbuddet er for personer på 18 år og derover med KOL, som bor i Region Midtjylland."
+    /// The inclusion and exclusion notes are the provider's own words and are shown apart.
+    pub fn who_for(&self, area: &Area) -> Label {
+        let (age, conditions) = (self.age_text(), self.conditions_list());
+        if age.is_none() && conditions.is_none() && self.residence.is_none() {
+            return Label::new(
+                "Tilbuddet har ingen krav til alder, sygdom eller bopæl.",
+                "The offer has no requirements for age, illness or residence.",
+            );
+        }
+        let mut da = age.as_ref().map_or_else(|| "for alle".to_owned(), |a| a.da.clone());
+        let mut en = age.map_or_else(|| "for everyone".to_owned(), |a| a.en);
+        if let Some(c) = conditions {
+            da += &format!(" med {}", c.da);
+            en += &format!(" with {}", c.en);
+        }
+        match self.residence {
+            Some(Residence::Municipality | Residence::Region) => {
+                let place = self.residence_text(area).expect("a rule is stated");
+                da += &format!(", som bor i {}", place.da.trim_start_matches("for borgere i "));
+                en += &format!(" who live in {}", place.en.trim_start_matches("for residents of "));
+            }
+            Some(Residence::Denmark) => {
+                da += ", uanset hvor i Danmark de bor";
+                en += ", wherever they live in Denmark";
+            }
+            None => {}
+        }
+        Label { da: format!("Tilbuddet er {da}."), en: format!("The offer is {en}.") }
+    }
+
+    /// "KOL eller type 2-diabetes", condition names as they read inside a sentence.
+    fn conditions_list(&self) -> Option<Label> {
+        if self.accepted_conditions.is_empty() {
+            return None;
+        }
+        let list = |lang: Lang, or: &str| {
+            let names: Vec<String> = self.accepted_conditions.iter().map(|c| in_sentence(c.label(lang))).collect();
+            match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+                _ => names.concat(),
+            }
+        };
+        Some(Label { da: list(Lang::Da, "eller"), en: list(Lang::En, "or") })
+    }
+}
+
+/// "Aarhus Kommune"; the capital and Bornholm have their own forms.
+fn municipality_da(name: &str) -> String {
+    match name {
+        "København" => "Københavns Kommune".to_owned(),
+        "Bornholm" => "Bornholms Regionskommune".to_owned(),
+        _ => format!("{name} Kommune"),
+    }
+}
+
+/// A label as a word inside a sentence: "Type 2-diabetes" → "type 2-diabetes", "KOL" stays.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => first.to_lowercase().chain(label.chars().skip(1)).collect(),
+        _ => label.to_owned(),
+    }
+}
+
 /// What is known about the patient. Unknown facts (no age, no condition chosen) never make a
 /// patient ineligible; they make the answer "check".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Patient<'a> {
     pub age: Option<u8>,
     pub conditions: &'a [Condition],
+    /// The region the patient lives in (from their postcode), if known.
+    pub region: Option<RegionCode>,
 }
 
 code_enum! {
@@ -94,10 +215,11 @@ pub struct Assessment {
 /// Decides whether a patient may join an offer with these criteria.
 ///
 /// Not eligible when a known fact breaks a criterion (age outside the limits, no accepted
-/// condition among the patient's). Otherwise "check" when a criterion cannot be decided (age or
-/// conditions unknown) or the offer has an inclusion or exclusion note a person must read;
-/// otherwise eligible.
-pub fn assess(e: &Eligibility, patient: &Patient) -> Assessment {
+/// condition among the patient's, living in another region than the offer's residence rule
+/// allows). Otherwise "check" when a criterion cannot be decided (age, conditions or region
+/// unknown; a municipality rule, since a postcode does not name one municipality) or the offer
+/// has an inclusion or exclusion note a person must read; otherwise eligible.
+pub fn assess(e: &Eligibility, area: &Area, patient: &Patient) -> Assessment {
     let (mut failed, mut unknown, mut met) = (vec![], vec![], vec![]);
     if let Some(text) = e.age_text() {
         match patient.age {
@@ -113,6 +235,17 @@ pub fn assess(e: &Eligibility, patient: &Patient) -> Assessment {
             met.push(capitalise(&text));
         } else {
             failed.push(capitalise(&text));
+        }
+    }
+    if let Some(text) = e.residence_text(area) {
+        match (e.residence, patient.region) {
+            (Some(Residence::Denmark), _) => met.push(capitalise(&text)),
+            (_, Some(home)) if home != area.region => failed.push(with_prefix(&text, "Kun ", "Only ")),
+            (_, None) => unknown.push(with_prefix(&text, "Bopæl ukendt: tilbuddet er ", "Residence unknown: the offer is ")),
+            (Some(Residence::Municipality), Some(_)) => {
+                unknown.push(with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only "))
+            }
+            _ => met.push(capitalise(&text)),
         }
     }
     if !failed.is_empty() {
@@ -133,7 +266,8 @@ fn with_prefix(text: &Label, da: &str, en: &str) -> Label {
     Label { da: format!("{da}{}", text.da), en: format!("{en}{}", text.en) }
 }
 
-fn capitalise(text: &Label) -> Label {
+/// "For borgere i …": a text of this module as the start of a sentence or list item.
+pub fn capitalise(text: &Label) -> Label {
     let cap = |s: &str| {
         let mut c = s.chars();
         c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
@@ -150,20 +284,27 @@ mod tests {
         Eligibility { min_age: Some(18), accepted_conditions: vec![Kol], ..Default::default() }
     }
 
+    const AARHUS: Area<'static> = Area { region: RegionCode::Midtjylland, municipality: Some("Aarhus") };
+
+    /// Assesses an offer held in Aarhus.
+    fn assess_here(e: &Eligibility, patient: &Patient) -> Assessment {
+        assess(e, &AARHUS, patient)
+    }
+
     fn patient(age: Option<u8>, conditions: &[Condition]) -> Patient<'_> {
-        Patient { age, conditions }
+        Patient { age, conditions, region: None }
     }
 
     #[test]
     fn no_criteria_is_eligible_without_reasons() {
-        let a = assess(&Eligibility::default(), &patient(None, &[]));
+        let a = assess_here(&Eligibility::default(), &patient(None, &[]));
         assert_eq!((a.verdict, a.reasons.len()), (Verdict::Eligible, 0));
         assert!(Eligibility::default().is_open() && !kol_18_plus().is_open());
     }
 
     #[test]
     fn met_criteria_are_eligible_with_the_reasons() {
-        let a = assess(&kol_18_plus(), &patient(Some(67), &[Kol, Type2Diabetes]));
+        let a = assess_here(&kol_18_plus(), &patient(Some(67), &[Kol, Type2Diabetes]));
         assert_eq!(a.verdict, Verdict::Eligible);
         assert_eq!(a.reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>(), ["For people 18+", "Only for COPD"]);
         assert_eq!(a.reasons[1].da, "Kun for KOL");
@@ -171,35 +312,35 @@ mod tests {
 
     #[test]
     fn a_broken_criterion_is_not_eligible_and_says_which() {
-        let young = assess(&kol_18_plus(), &patient(Some(17), &[Kol]));
+        let young = assess_here(&kol_18_plus(), &patient(Some(17), &[Kol]));
         assert_eq!((young.verdict, young.reasons[0].en.as_str()), (Verdict::NotEligible, "For people 18+"));
         let e = Eligibility { accepted_conditions: vec![Hjertesygdom, Type2Diabetes, Kraeft], ..Default::default() };
-        let wrong = assess(&e, &patient(Some(67), &[Kol]));
+        let wrong = assess_here(&e, &patient(Some(67), &[Kol]));
         assert_eq!(wrong.verdict, Verdict::NotEligible);
         assert_eq!(wrong.reasons[0].en, "Only for Heart disease, Type 2 diabetes or Cancer");
         assert_eq!(wrong.reasons[0].da, "Kun for Hjertesygdom, Type 2-diabetes eller Kræft");
         let old = Eligibility { min_age: Some(18), max_age: Some(65), ..Default::default() };
-        assert_eq!(assess(&old, &patient(Some(67), &[])).reasons[0].en, "For people aged 18–65");
-        assert_eq!(assess(&old, &patient(Some(65), &[])).verdict, Verdict::Eligible, "limits are inclusive");
+        assert_eq!(assess_here(&old, &patient(Some(67), &[])).reasons[0].en, "For people aged 18–65");
+        assert_eq!(assess_here(&old, &patient(Some(65), &[])).verdict, Verdict::Eligible, "limits are inclusive");
         let upto = Eligibility { max_age: Some(30), ..Default::default() };
-        assert_eq!(assess(&upto, &patient(Some(31), &[])).reasons[0].da, "For personer op til 30 år");
+        assert_eq!(assess_here(&upto, &patient(Some(31), &[])).reasons[0].da, "For personer op til 30 år");
     }
 
     #[test]
     fn a_failed_criterion_wins_over_notes_and_unknowns() {
         let e = Eligibility { exclusion_note: Some(Label::new("Ustabil angina", "Unstable angina")), ..kol_18_plus() };
-        let a = assess(&e, &patient(None, &[Kraeft]));
+        let a = assess_here(&e, &patient(None, &[Kraeft]));
         assert_eq!((a.verdict, a.reasons.len()), (Verdict::NotEligible, 1));
     }
 
     #[test]
     fn unknown_facts_and_notes_mean_check() {
-        let a = assess(&kol_18_plus(), &patient(None, &[]));
+        let a = assess_here(&kol_18_plus(), &patient(None, &[]));
         assert_eq!(a.verdict, Verdict::Check);
         assert_eq!(a.reasons[0].en, "Age unknown: the offer is for people 18+");
         assert_eq!(a.reasons[1].en, "No condition chosen: the offer is only for COPD");
         let noted = Eligibility { inclusion_note: Some(Label::new("Diagnosen skal være stillet", "Diagnosed")), ..Default::default() };
-        let a = assess(&noted, &patient(Some(40), &[Kol]));
+        let a = assess_here(&noted, &patient(Some(40), &[Kol]));
         assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Check, "Læs kriterierne: Diagnosen skal være stillet"));
     }
 
@@ -208,5 +349,50 @@ mod tests {
         let e: Eligibility = serde_json::from_str("{}").unwrap();
         assert!(e.is_open());
         assert_eq!(serde_json::to_string(&kol_18_plus()).unwrap(), r#"{"min_age":18,"accepted_conditions":["kol"]}"#);
+    }
+
+    #[test]
+    fn residence_is_said_in_the_offers_own_places() {
+        let rule = |r| Eligibility { residence: Some(r), ..Default::default() };
+        let text = |r, area: &Area| rule(r).residence_text(area).unwrap();
+        assert_eq!(text(Residence::Municipality, &AARHUS).da, "for borgere i Aarhus Kommune");
+        assert_eq!(text(Residence::Municipality, &AARHUS).en, "for residents of Aarhus Municipality");
+        let capital = Area::new(RegionCode::Oestdanmark, Some("0101"));
+        assert_eq!(text(Residence::Municipality, &capital).da, "for borgere i Københavns Kommune");
+        assert_eq!(text(Residence::Region, &capital).da, "for borgere i Region Østdanmark");
+        assert_eq!(text(Residence::Denmark, &capital).en, "for anyone living in Denmark");
+        assert_eq!(Eligibility::default().residence_text(&AARHUS), None);
+    }
+
+    #[test]
+    fn who_for_is_one_plain_sentence() {
+        let e = Eligibility { accepted_conditions: vec![Kol, Type2Diabetes], residence: Some(Residence::Region), ..kol_18_plus() };
+        assert_eq!(
+            e.who_for(&AARHUS).da,
+            "Tilbuddet er for personer på 18 år og derover med KOL eller type 2-diabetes, som bor i Region Midtjylland."
+        );
+        assert_eq!(e.who_for(&AARHUS).en, "The offer is for people 18+ with COPD or type 2 diabetes who live in Central Denmark Region.");
+        let local = Eligibility { residence: Some(Residence::Municipality), ..Default::default() };
+        assert_eq!(local.who_for(&AARHUS).da, "Tilbuddet er for alle, som bor i Aarhus Kommune.");
+        let national = Eligibility { residence: Some(Residence::Denmark), accepted_conditions: vec![Kol], ..Default::default() };
+        assert_eq!(national.who_for(&AARHUS).en, "The offer is for everyone with COPD, wherever they live in Denmark.");
+        assert_eq!(Eligibility::default().who_for(&AARHUS).da, "Tilbuddet har ingen krav til alder, sygdom eller bopæl.");
+    }
+
+    #[test]
+    fn residence_decides_with_the_patients_region() {
+        let region = Eligibility { residence: Some(Residence::Region), ..Default::default() };
+        let home = |r| Patient { age: Some(50), conditions: &[], region: Some(r) };
+        let a = assess_here(&region, &home(RegionCode::Midtjylland));
+        assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Eligible, "For borgere i Region Midtjylland"));
+        let a = assess_here(&region, &home(RegionCode::Syddanmark));
+        assert_eq!((a.verdict, a.reasons[0].en.as_str()), (Verdict::NotEligible, "Only for residents of Central Denmark Region"));
+        assert_eq!(assess_here(&region, &patient(Some(50), &[])).verdict, Verdict::Check, "region unknown");
+        let local = Eligibility { residence: Some(Residence::Municipality), ..Default::default() };
+        let a = assess_here(&local, &home(RegionCode::Midtjylland));
+        assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Check, "Tjek bopæl: tilbuddet er kun for borgere i Aarhus Kommune"));
+        assert_eq!(assess_here(&local, &home(RegionCode::Nordjylland)).verdict, Verdict::NotEligible);
+        let national = Eligibility { residence: Some(Residence::Denmark), ..Default::default() };
+        assert_eq!(assess_here(&national, &home(RegionCode::Nordjylland)).verdict, Verdict::Eligible);
     }
 }

@@ -56,6 +56,11 @@ pub struct Offer {
 }
 
 impl Offer {
+    /// Its region and municipality, what its residence rule is said in.
+    pub fn area(&self) -> crate::eligibility::Area<'static> {
+        crate::eligibility::Area::new(self.region, self.location.as_ref().map(|l| l.municipality_code.as_str()))
+    }
+
     pub fn is_published(&self) -> bool {
         self.status == OfferStatus::Published
     }

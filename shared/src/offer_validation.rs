@@ -83,6 +83,14 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
         }
         (None, false) => {}
     }
+    if o.eligibility.residence == Some(crate::eligibility::Residence::Municipality) && o.location.is_none() {
+        check(Err(FieldError::new(
+            "eligibility.residence",
+            ErrorCode::Invalid,
+            "Et tilbud kun for kommunens borgere skal have en adresse, så det er klart hvilken kommune. Vælg regionen eller hele landet for et digitalt tilbud.",
+            "An offer only for the municipality's residents needs an address, so it is clear which municipality. Choose the region or all of Denmark for a digital offer.",
+        )));
+    }
     errors
 }
 
@@ -158,6 +166,11 @@ mod tests {
         assert!(fields(Eligibility { min_age: Some(18), max_age: Some(65), ..Default::default() }).is_empty());
         assert_eq!(fields(Eligibility { min_age: Some(70), max_age: Some(65), ..Default::default() }), ["eligibility.max_age"]);
         assert_eq!(fields(Eligibility { min_age: Some(121), ..Default::default() }), ["eligibility.min_age"]);
+        let mut digital: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
+        digital.location = None;
+        digital.format = crate::taxonomy::Format::Digital;
+        digital.eligibility.residence = Some(crate::eligibility::Residence::Municipality);
+        assert_eq!(validate_offer(&digital).iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["eligibility.residence"]);
         let errors = check_label("eligibility.inclusion_note", &crate::Label::new("", "x"));
         assert_eq!(errors[0].field, "eligibility.inclusion_note.da");
     }

@@ -73,6 +73,7 @@ fn referral_methods(o: &Offer) -> Vec<Value> {
 fn eligibility(o: &Offer) -> Vec<Value> {
     let e = &o.eligibility;
     let mut comment: Vec<String> = e.age_text().map(|a| format!("Kun {}.", a.da)).into_iter().collect();
+    comment.extend(e.residence_text(&o.area()).map(|r| format!("Bopæl: {}.", r.da)));
     comment.extend(e.inclusion_note.as_ref().map(|n| format!("Inklusion: {}", n.da.trim())));
     comment.extend(e.exclusion_note.as_ref().map(|n| format!("Eksklusion: {}", n.da.trim())));
     let comment = comment.join(" ");

@@ -67,6 +67,7 @@ fn eligibility_text(o: &Offer) -> String {
     let criteria = [e.age_text(), e.conditions_text(), e.inclusion_note.clone()];
     text.extend(criteria.into_iter().flatten().map(|l| format!("{}.", capitalise(l.da.trim_end_matches('.')))));
     text.extend(e.exclusion_note.as_ref().map(|n| format!("Ikke for: {}.", n.da.trim_end_matches('.'))));
+    text.extend(e.residence_text(&o.area()).map(|r| format!("{}.", capitalise(&r.da))));
     text.join(" ")
 }
 

@@ -73,6 +73,12 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
             accepted_conditions: vec![Condition::Kol],
             inclusion_note: Some(Label::new("Diagnosen skal være stillet", "The diagnosis must be made")),
             exclusion_note: Some(Label::new("Ikke ved ustabil angina", "Not with unstable angina")),
+            // Only the municipality's residents: the rule needs the place, a digital one the region.
+            residence: Some(if point.is_some() {
+                forebyg_shared::eligibility::Residence::Municipality
+            } else {
+                forebyg_shared::eligibility::Residence::Region
+            }),
         },
         capacity: Capacity::Open,
         cost: Cost { dkk: 0, note: None },

@@ -3,13 +3,26 @@
 use crate::components::badges::{CapacityBadge, DemoBadge, ReferralBadge};
 use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
+use forebyg_shared::eligibility::capitalise;
 use forebyg_shared::search::OfferHit;
+use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+/// `home`: the searched place's region; an offer whose residence rule leaves it out says so.
 #[component]
-pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
+pub fn ResultCard(hit: OfferHit, home: RegionCode, lang: Lang) -> impl IntoView {
     let o = hit.offer;
+    let residence = o.residence.map(|rule| {
+        let excluded = o.excludes(home);
+        let text = capitalise(&rule.text(&o.area())).get(lang).to_owned();
+        view! {
+            <div class:facts__warning=excluded>
+                <dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt>
+                <dd>{text}{excluded.then(|| view! { <br /><strong>{i18n::OUTSIDE_YOUR_REGION.get(lang)}</strong> })}</dd>
+            </div>
+        }
+    });
     let distance = match (hit.digital, hit.distance_km) {
         (false, Some(km)) => format::distance(km, lang),
         _ => i18n::DIGITAL.get(lang).to_owned(),
@@ -56,6 +69,7 @@ pub fn ResultCard(hit: OfferHit, lang: Lang) -> impl IntoView {
                     <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
                     <div><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
+                    {residence}
                 </dl>
                 <p class="card__actions"><SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
                 {(!tags.is_empty()).then(|| view! {

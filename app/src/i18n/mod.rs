@@ -134,6 +134,10 @@ texts! {
     CONTINUE_INTRO = "Lokale foreningsaktiviteter, du kan fortsætte i, når forløbet er slut. Nærmeste først.", "Local association activities to carry on with when the course ends. Nearest first.";
     FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
+    WHO_MAY_JOIN = "Hvem kan deltage", "Who may join";
+    OUTSIDE_YOUR_REGION = "Du søgte fra en anden region", "You searched from another region";
+    INCLUSION_NOTE = "Det kræver også:", "It also requires:";
+    EXCLUSION_NOTE = "Ikke for:", "Not for:";
     CONDITIONS_NONE = "Tilbuddet er ikke rettet mod en bestemt sygdom.", "The offer is not aimed at a particular illness.";
     PACKAGES_INTRO = "Tilbuddet er en del af en kronikerpakke: det forløb, regionen skal tilbyde mennesker med en bestemt kronisk sygdom. Tilbuddet giver dig denne del af pakken:", "The offer is part of a chronic care package: the care the region must offer people with a particular long-term illness. The offer gives you this part of the package:";
     ENROLMENT_CONTINUOUS = "Du kan starte, når du er klar (løbende optag).", "You can start whenever you are ready (continuous enrolment).";

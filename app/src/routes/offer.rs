@@ -70,7 +70,13 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let who = {
         let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
         let pakke = (!o.packages.is_empty()).then(|| view! { <super::offer_packages::OfferPackages deliveries=o.packages.clone() lang=lang /> });
+        let e = &o.eligibility;
+        let note =
+            |label: &Option<forebyg_shared::Label>, lead: i18n::Text| label.as_ref().map(|n| view! { <p>{t(lead)}" "{n.get(lang).to_owned()}</p> });
         view! {
+            <p class="who-for">{e.who_for(&o.area()).get(lang).to_owned()}</p>
+            {note(&e.inclusion_note, i18n::INCLUSION_NOTE)}
+            {note(&e.exclusion_note, i18n::EXCLUSION_NOTE)}
             {if conditions.is_empty() {
                 view! { <p>{t(i18n::CONDITIONS_NONE)}</p> }.into_any()
             } else {

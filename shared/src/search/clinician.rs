@@ -132,7 +132,8 @@ impl ClinicianParams {
 
     /// The patient as [`eligibility::assess`] sees them.
     pub fn patient(&self) -> Patient<'_> {
-        Patient { age: self.age, conditions: &self.conditions }
+        let home = self.postcode.as_deref().and_then(crate::geography::postcode).or_else(|| self.point.and_then(crate::geography::nearest_postcode));
+        Patient { age: self.age, conditions: &self.conditions, region: home.map(|p| p.region) }
     }
 }
 
@@ -184,7 +185,7 @@ impl ClinicianHit {
             offer: OfferSummary::from(offer),
             distance_km,
             languages: offer.languages.clone(),
-            eligibility: eligibility::assess(&offer.eligibility, &params.patient()),
+            eligibility: eligibility::assess(&offer.eligibility, &offer.area(), &params.patient()),
             referral: offer.referral.clone(),
             refer_through_forebyg: offer.referral.takes_forebyg() && offer.capacity != Capacity::Full,
             phone: offer.contact.phone.clone(),

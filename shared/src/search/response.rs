@@ -104,8 +104,27 @@ pub struct OfferSummary {
     pub point: Option<GeoPoint>,
     pub provider_name: String,
     pub region: RegionCode,
+    /// The kommunekode of its place; `None` for digital-only offers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<String>,
+    /// Where participants must live (its own municipality or region, or anywhere in Denmark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence: Option<crate::eligibility::Residence>,
     pub self_referral: bool,
     pub demo: bool,
+}
+
+impl OfferSummary {
+    /// Where it belongs, what its residence rule is said in.
+    pub fn area(&self) -> crate::eligibility::Area<'static> {
+        crate::eligibility::Area::new(self.region, self.municipality_code.as_deref())
+    }
+
+    /// Whether someone living in `home` falls outside its residence rule.
+    pub fn excludes(&self, home: RegionCode) -> bool {
+        use crate::eligibility::Residence;
+        matches!(self.residence, Some(Residence::Municipality | Residence::Region)) && self.region != home
+    }
 }
 
 impl From<&Offer> for OfferSummary {
@@ -126,6 +145,8 @@ impl From<&Offer> for OfferSummary {
             point: o.location.as_ref().map(|l| l.point),
             provider_name: o.provider.name.clone(),
             region: o.region,
+            municipality_code: o.location.as_ref().map(|l| l.municipality_code.clone()),
+            residence: o.eligibility.residence,
             self_referral: o.referral.self_referral,
             demo: o.demo,
         }

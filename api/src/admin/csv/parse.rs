@@ -3,7 +3,7 @@
 
 use super::lists::split;
 use super::COLUMNS;
-use forebyg_shared::eligibility::Eligibility;
+use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography;
 use forebyg_shared::offer::*;
@@ -40,10 +40,23 @@ impl Row<'_> {
     fn code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
         let value = self.get(column).to_lowercase();
         if value.is_empty() {
-            self.fail(FieldError::new(column, ErrorCode::Required, "Feltet skal udfyldes.", "This field is required."));
+            self.fail(FieldError::new(
+                column,
+                ErrorCode::Required,
+                format!("Udfyld kolonnen »{column}«."),
+                format!("Fill in the column “{column}”."),
+            ));
             return None;
         }
         validation::known_code(column, &value, parse).map_err(|e| self.fail(e)).ok()
+    }
+
+    /// A code or nothing.
+    fn optional_code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        if self.get(column).is_empty() {
+            return None;
+        }
+        self.code(column, parse)
     }
 
     fn number(&mut self, column: &str, min: u32, max: u32) -> Option<u32> {
@@ -158,6 +171,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         accepted_conditions: r.list("eligible_conditions", Condition::from_code),
         inclusion_note: r.label("inclusion_note"),
         exclusion_note: r.label("exclusion_note"),
+        residence: r.optional_code("residence", Residence::from_code),
     };
     let capacity = r.code("capacity", Capacity::from_code);
     let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, 1_000_000) };
@@ -304,6 +318,7 @@ fn column_of_eligibility(path: &str) -> &str {
         "eligibility.inclusion_note.en" => "inclusion_note_en",
         "eligibility.exclusion_note.da" => "exclusion_note_da",
         "eligibility.exclusion_note.en" => "exclusion_note_en",
+        "eligibility.residence" => "residence",
         _ => "eligible_conditions",
     }
 }

@@ -68,12 +68,13 @@ pub(super) fn list(
     let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
     let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
     let digital_from = from + on_site.len() as u32;
+    let home = r.origin.region;
     let cards = (!on_site.is_empty()).then(|| {
-        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit home=home lang=lang /> }).collect_view();
         view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
     });
     let digital = (!digital.is_empty()).then(|| {
-        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit lang=lang /> }).collect_view();
+        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit home=home lang=lang /> }).collect_view();
         view! {
             <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
             <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>

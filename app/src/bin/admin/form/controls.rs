@@ -33,6 +33,7 @@ pub fn control_id(field: &str) -> Option<String> {
         "eligibility.inclusion_note.en" => "inclusion_en",
         "eligibility.exclusion_note" | "eligibility.exclusion_note.da" => "exclusion_da",
         "eligibility.exclusion_note.en" => "exclusion_en",
+        "eligibility.residence" => "residence",
         "cost.dkk" => "cost_dkk",
         "cost.note" => "cost_note",
         "contact.name" => "contact_name",

@@ -6,7 +6,7 @@ use super::slots::{parse_slot, slot_line};
 use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::parse_day;
-use forebyg_shared::eligibility::Eligibility;
+use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
 use forebyg_shared::offer_validation::validate_offer;
@@ -36,6 +36,7 @@ impl OfferForm {
             sessions: "8".into(),
             weeks: "8".into(),
             region: region.unwrap_or(RegionCode::Midtjylland).code().into(),
+            residence: Residence::Region.code().into(),
             provider_id: provider_id.unwrap_or_default().into(),
             provider_kind: ProviderKind::Municipality.code().into(),
             self_referral: true,
@@ -98,6 +99,7 @@ impl OfferForm {
             inclusion_en: label_part(&o.eligibility.inclusion_note, Lang::En),
             exclusion_da: label_part(&o.eligibility.exclusion_note, Lang::Da),
             exclusion_en: label_part(&o.eligibility.exclusion_note, Lang::En),
+            residence: o.eligibility.residence.map(|r| r.code().to_owned()).unwrap_or_default(),
             capacity: o.capacity.code().into(),
             cost_dkk: o.cost.dkk.to_string(),
             cost_note: o.cost.note.clone().unwrap_or_default(),
@@ -185,6 +187,7 @@ impl OfferForm {
             accepted_conditions: self.accepted_conditions.clone(),
             inclusion_note: label_of(&self.inclusion_da, &self.inclusion_en),
             exclusion_note: label_of(&self.exclusion_da, &self.exclusion_en),
+            residence: Residence::from_code(&self.residence),
         };
         let offer = Offer {
             id: base.id.clone(),

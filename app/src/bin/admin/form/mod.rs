@@ -69,6 +69,8 @@ pub struct OfferForm {
     pub inclusion_en: String,
     pub exclusion_da: String,
     pub exclusion_en: String,
+    /// A [`Residence`](forebyg_shared::eligibility::Residence) code, empty: not stated.
+    pub residence: String,
     pub capacity: String,
     pub cost_dkk: String,
     pub cost_note: String,
@@ -193,6 +195,7 @@ form_fields! {
     inclusion_en = "Hvem det er for (engelsk)", "Who it is for (English)";
     exclusion_da = "Hvem det ikke er for (dansk)", "Who it is not for (Danish)";
     exclusion_en = "Hvem det ikke er for (engelsk)", "Who it is not for (English)";
+    residence = "Hvor skal deltagerne bo", "Where participants must live";
     capacity = "Pladser", "Places";
     cost_dkk = "Pris (kr.)", "Price (DKK)";
     cost_note = "Note om pris", "Note on price";

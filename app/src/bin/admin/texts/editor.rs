@@ -33,6 +33,7 @@ forebyg_app::texts! {
     HOW_TO_JOIN = "Hvordan kommer man med?", "How do people join?";
     ELIGIBILITY_SECTION = "Hvem kan deltage", "Who can join";
     AGE_HINT = "I hele år. Tom: ingen grænse.", "In whole years. Empty: no limit.";
+    RESIDENCE_NOT_STATED = "Ikke angivet", "Not stated";
     ACCEPTED_HINT = "Vælger du ingen, kan alle deltage uanset sygdom.", "If you choose none, anyone can join whatever their condition.";
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
     REFERRAL_SECTION = "Henvisning", "Referral";

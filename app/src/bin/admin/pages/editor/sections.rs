@@ -10,6 +10,7 @@ use crate::session::{is_national_admin, use_session};
 use crate::texts::editor as t;
 use crate::ui::{self, lang};
 use forebyg_app::i18n;
+use forebyg_shared::eligibility::Residence;
 use forebyg_shared::geography;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, RegionCode};
@@ -214,6 +215,7 @@ pub fn eligibility(e: OfferEditor) -> impl IntoView {
                     {text(e, "min_age", form::label("min_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.min_age.clone(), |f, v| f.min_age = v)}
                     {text(e, "max_age", form::label("max_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.max_age.clone(), |f, v| f.max_age = v)}
                 </div>
+                {select(e, "residence", form::label("residence", lang()), residence_options(), |f| f.residence.clone(), |f, v| f.residence = v)}
                 {multi_choice(form, "accepted", "accepted_conditions", Condition::ALL.iter().map(|c| (*c, c.label(lang()))).collect(), Some(t::ACCEPTED_HINT.get(lang())), |f| &f.accepted_conditions, |f| &mut f.accepted_conditions)}
                 <p class="hint">{t::NOTE_HINT.get(lang())}</p>
                 <div class="field-row">
@@ -226,6 +228,13 @@ pub fn eligibility(e: OfferEditor) -> impl IntoView {
                 </div>
             </fieldset>
     }
+}
+
+/// "Ikke angivet", then the rules in the offer's own terms (its municipality, region, Denmark).
+fn residence_options() -> Vec<(&'static str, &'static str)> {
+    let mut options = vec![("", t::RESIDENCE_NOT_STATED.get(lang()))];
+    options.extend(codes(Residence::ALL, Residence::code, Residence::label));
+    options
 }
 
 /// Places, price and when the offer was last confirmed.

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { AdminEditorPage } from '../pages/admin-pages';
+
+// Who may attend (#15 point 3): an offer's residence rule (its municipality's residents, its
+// region's, or anyone in Denmark) is data the admin sets; the offer page says who the offer is for
+// in one plain sentence, and a result card says where participants must live, marked when the
+// searched place lies in another region.
+
+type Hit = { offer: { id: string; region: string; residence?: string }; digital: boolean };
+
+async function useEnglish(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+}
+
+test('an admin limits an offer to the municipality, and the offer page says so in one sentence', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Bopælsregel'));
+  const offer = await createOffer(request, token, { ...template, eligibility: { min_age: 18 } });
+  const municipalities: { code: string; name: string }[] = (await (await request.get('/api/v1/taxonomy')).json()).municipalities;
+  const name = municipalities.find((m) => m.code === offer.location.municipality_code)!.name;
+
+  // Not stated yet: the sentence names the age only.
+  await page.goto(`/tilbud/${offer.id}`);
+  await expect(page.locator('.who-for')).toHaveText('Tilbuddet er for personer på 18 år og derover.');
+
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud/${offer.id}`);
+  const editor = new AdminEditorPage(page);
+  const residence = page.getByLabel('Hvor skal deltagerne bo');
+  await expect(residence).toHaveValue('');
+  await residence.selectOption({ label: 'Borgere i kommunen' });
+  await editor.save.click();
+  await expect(editor.message).toHaveText('Ændringerne er gemt.');
+  await expectNoAxeViolations(page, 'offer editor with the residence rule');
+
+  await page.goto(`/tilbud/${offer.id}`);
+  const sentence = page.locator('.who-for');
+  await expect(sentence).toHaveText(new RegExp(`^Tilbuddet er for personer på 18 år og derover, som bor i ${name}s? Kommune\\.$`));
+  await expectNoAxeViolations(page, 'offer page with who may attend (da)');
+  await useEnglish(page);
+  await expect(sentence).toHaveText(`The offer is for people 18+ who live in ${name} Municipality.`);
+  await expectNoAxeViolations(page, 'offer page with who may attend (en)');
+});
+
+test('a municipality rule without a place is refused with a sentence naming the field', async ({ request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Digitalt kun for kommunen'));
+  const res = await request.post('/api/v1/admin/offers', {
+    headers: bearer(token),
+    data: { ...template, format: 'digital', location: null, eligibility: { residence: 'municipality' } },
+  });
+  expect(res.status()).toBe(422);
+  const problem = await res.json();
+  const error = problem.errors.find((e: { field: string }) => e.field === 'eligibility.residence');
+  expect(error?.message.da, JSON.stringify(problem)).toContain('skal have en adresse');
+});
+
+test('result cards say where participants must live, and mark offers of another region', async ({ page, request }) => {
+  // A postcode near a region border whose first page holds an offer of the other region.
+  let found: { postcode: string; other: Hit; own: Hit } | undefined;
+  for (const postcode of ['7120', '7080', '6880', '8990', '7870', '9550']) {
+    const answer = await (await request.get(`/api/v1/offers?postcode=${postcode}`)).json();
+    const hits: Hit[] = answer.results;
+    const other = hits.find((h) => !h.digital && h.offer.region !== answer.origin.region && h.offer.residence === 'region');
+    const own = hits.find((h) => !h.digital && h.offer.region === answer.origin.region && h.offer.residence === 'region');
+    if (other && own) {
+      found = { postcode, other, own };
+      break;
+    }
+  }
+  expect(found, 'a border postcode with offers of both regions on its first page').toBeDefined();
+  const { postcode, other, own } = found!;
+
+  await page.goto(`/?postcode=${postcode}`);
+  const card = (h: Hit) => page.getByRole('article').filter({ has: page.locator(`a[href="/tilbud/${h.offer.id}"]`) });
+  await expect(card(other)).toContainText('Hvem kan deltage');
+  await expect(card(other)).toContainText('Du søgte fra en anden region');
+  await expect(card(own)).toContainText('For borgere i Region');
+  await expect(card(own)).not.toContainText('Du søgte fra en anden region');
+  await expectNoAxeViolations(page, 'result cards with residence rules (da)');
+
+  await useEnglish(page);
+  await expect(card(other)).toContainText('You searched from another region');
+  await expect(card(own)).toContainText('For residents of');
+  await expectNoAxeViolations(page, 'result cards with residence rules (en)');
+});
