@@ -154,9 +154,12 @@ pub fn municipality_name(code: &str) -> Option<&'static str> {
     forebyg_shared::geography::municipality(code).map(|m| m.name)
 }
 
+/// A select's (value, name) options.
+pub type Choices = Vec<(String, String)>;
+
 /// The filters' choices from the rows themselves: (id, name) of every provider and every
 /// municipality (kommunekode, name) with an offer, in Danish alphabetical order.
-pub fn choices(rows: &[AdminOfferRow]) -> (Vec<(String, String)>, Vec<(String, String)>) {
+pub fn choices(rows: &[AdminOfferRow]) -> (Choices, Choices) {
     let mut providers: Vec<(String, String)> = rows.iter().map(|r| (r.provider_id.clone(), r.provider_name.clone())).collect();
     let mut places: Vec<(String, String)> =
         rows.iter().filter_map(|r| r.municipality_code.as_deref()).map(|c| (c.to_owned(), municipality_name(c).unwrap_or(c).to_owned())).collect();
@@ -176,8 +179,8 @@ mod tests {
         AdminOfferRow {
             id: format!("o{i}"),
             title: title.into(),
-            status: if i % 2 == 0 { OfferStatus::Published } else { OfferStatus::Draft },
-            category: if i % 3 == 0 { Category::Alkohol } else { Category::FysiskAktivitet },
+            status: if i.is_multiple_of(2) { OfferStatus::Published } else { OfferStatus::Draft },
+            category: if i.is_multiple_of(3) { Category::Alkohol } else { Category::FysiskAktivitet },
             format: Format::Digital,
             region: RegionCode::Midtjylland,
             provider_id: provider.to_lowercase(),
