@@ -28,6 +28,7 @@ fn referral(code: &str, key: &str) -> Referral {
         message: Some("Jeg kan bedst om formiddagen".into()),
         status: ReferralStatus::Received,
         waitlist: false,
+        contact_by: Some("2027-01-05".into()),
         created_at: NOW,
         updated_at: NOW,
         expires_at: NOW + 90 * 86_400,

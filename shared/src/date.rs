@@ -50,6 +50,22 @@ pub fn add_days(date: &str, days: i64) -> String {
     days_from_iso(date).map_or_else(|| date.to_owned(), |n| iso_date((n + days) * 86_400))
 }
 
+/// The working day `n` working days (Monday–Friday) after the day of `unix_secs` (UTC): a
+/// request made on a Friday with 1 working day is answered on Monday. Public holidays are not
+/// counted out; the text says "hverdage".
+pub fn add_working_days(unix_secs: i64, n: u32) -> String {
+    let mut day = unix_secs.div_euclid(86_400);
+    let mut left = n;
+    while left > 0 {
+        day += 1;
+        // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
+        if (day + 3).rem_euclid(7) < 5 {
+            left -= 1;
+        }
+    }
+    iso_date(day * 86_400)
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -98,5 +114,15 @@ mod tests {
         assert_eq!(add_days("2026-12-25", 7), "2027-01-01");
         assert_eq!(add_days("2028-02-28", 1), "2028-02-29");
         assert_eq!(days_from_iso("2027-02-30"), None);
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let friday = days_from_iso("2026-12-04").unwrap() * 86_400 + 15 * 3600;
+        assert_eq!(add_working_days(friday, 1), "2026-12-07");
+        assert_eq!(add_working_days(friday, 5), "2026-12-11");
+        let monday = days_from_iso("2026-11-30").unwrap() * 86_400;
+        assert_eq!(add_working_days(monday, 3), "2026-12-03");
+        assert_eq!(add_working_days(monday, 0), "2026-11-30");
     }
 }

@@ -33,6 +33,9 @@ pub struct Referral {
     pub message: Option<String>,
     pub status: ReferralStatus,
     pub waitlist: bool,
+    /// YYYY-MM-DD by which the provider promised contact (see [`forebyg_shared::referral::ReferralReceipt::contact_by`]).
+    #[serde(default)]
+    pub contact_by: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
     pub updated_at: i64,

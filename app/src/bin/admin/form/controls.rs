@@ -26,6 +26,7 @@ pub fn control_id(field: &str) -> Option<String> {
         "referral.methods" => "method-0",
         "referral.must_include" | "referral.must_include.da" => "must_include_da",
         "referral.must_include.en" => "must_include_en",
+        "referral.response_days" => "response_days",
         "eligibility.min_age" => "min_age",
         "eligibility.max_age" => "max_age",
         "eligibility.accepted_conditions" => "accepted-0",

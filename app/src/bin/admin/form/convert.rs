@@ -3,7 +3,7 @@
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
-use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_KRONER, WHOLE_NUMBERS};
+use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
@@ -92,6 +92,7 @@ impl OfferForm {
             methods: o.referral.methods.clone(),
             must_include_da: label_part(&o.referral.must_include, Lang::Da),
             must_include_en: label_part(&o.referral.must_include, Lang::En),
+            response_days: o.referral.response_days.map(|d| d.to_string()).unwrap_or_default(),
             min_age: o.eligibility.min_age.map(|a| a.to_string()).unwrap_or_default(),
             max_age: o.eligibility.max_age.map(|a| a.to_string()).unwrap_or_default(),
             accepted_conditions: o.eligibility.accepted_conditions.clone(),
@@ -174,16 +175,18 @@ impl OfferForm {
             bad("cost.dkk", WHOLE_KRONER);
             0
         });
-        let mut age = |field: &str, s: &str| match s.trim() {
+        // Ages and the response time: a small whole number, or nothing.
+        let mut small = |field: &str, s: &str, message: Text| match s.trim() {
             "" => None,
             a => a.parse::<u8>().map(Some).unwrap_or_else(|_| {
-                bad(field, WHOLE_AGE);
+                bad(field, message);
                 None
             }),
         };
+        let response_days = small("referral.response_days", &self.response_days, WHOLE_DAYS);
         let eligibility = Eligibility {
-            min_age: age("eligibility.min_age", &self.min_age),
-            max_age: age("eligibility.max_age", &self.max_age),
+            min_age: small("eligibility.min_age", &self.min_age, WHOLE_AGE),
+            max_age: small("eligibility.max_age", &self.max_age, WHOLE_AGE),
             accepted_conditions: self.accepted_conditions.clone(),
             inclusion_note: label_of(&self.inclusion_da, &self.inclusion_en),
             exclusion_note: label_of(&self.exclusion_da, &self.exclusion_en),
@@ -211,6 +214,7 @@ impl OfferForm {
                 note: opt(&self.referral_note),
                 methods: self.methods.clone(),
                 must_include: label_of(&self.must_include_da, &self.must_include_en),
+                response_days,
             },
             eligibility,
             capacity,
@@ -284,6 +288,7 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
             note: None,
             methods: vec![],
             must_include: None,
+            response_days: None,
         },
         eligibility: Eligibility::default(),
         capacity: Capacity::Open,

@@ -201,6 +201,7 @@ pub fn referral(e: OfferEditor) -> impl IntoView {
                     {text(e, "must_include_da", form::label("must_include_da", lang()), None, "text", |f| f.must_include_da.clone(), |f, v| f.must_include_da = v)}
                     {text(e, "must_include_en", form::label("must_include_en", lang()), None, "text", |f| f.must_include_en.clone(), |f, v| f.must_include_en = v)}
                 </div>
+                {text(e, "response_days", form::label("response_days", lang()), Some(t::RESPONSE_DAYS_HINT.get(lang())), "text", |f| f.response_days.clone(), |f, v| f.response_days = v)}
             </fieldset>
     }
 }
