@@ -179,6 +179,8 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
             from_municipality: true,
             note: None,
             methods: referral_methods(i),
+            // Most providers promise contact within 2–7 working days; every fifth says nothing.
+            response_days: (i % 5 != 4).then(|| 2 + (i % 6) as u8),
             must_include: (i % 2 == 0)
                 .then(|| Label::new("Diagnose og seneste relevante målinger", "Diagnosis and the latest relevant measurements")),
         },

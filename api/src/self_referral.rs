@@ -49,6 +49,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         expires_on: iso_date(r.expires_at),
         waitlist: r.waitlist,
         decline_reason: r.decline_reason.filter(|_| r.status == ReferralStatus::Declined),
+        contact_by: r.contact_by.clone(),
     }
 }
 

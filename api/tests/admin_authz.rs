@@ -95,6 +95,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "GET", path: "/api/v1/admin/referrals".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "GET", path: "/api/v1/admin/referrals/counts".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/notes"), expect: [401, 401, 401, 403, 403, 403, 201] },
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: "/api/v1/admin/reports".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
@@ -170,6 +171,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
                 }
                 ("POST", p) if p.ends_with("/verify") => Some(json!({"version": current().version}).to_string()),
                 ("POST", p) if p.ends_with("/resolve") => Some(json!({"status": "dismissed"}).to_string()),
+                ("POST", p) if p.ends_with("/notes") => Some(json!({"text": "Ringede, ingen svar."}).to_string()),
                 ("POST", _) => Some(json!({"status": "contacted"}).to_string()),
                 _ => None,
             };

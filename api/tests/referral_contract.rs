@@ -4,6 +4,7 @@
 mod support;
 
 use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore};
+use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent};
 use forebyg_shared::taxonomy::Condition;
@@ -27,6 +28,7 @@ fn referral(code: &str, key: &str) -> Referral {
         message: Some("Jeg kan bedst om formiddagen".into()),
         status: ReferralStatus::Received,
         waitlist: false,
+        contact_by: Some("2027-01-05".into()),
         created_at: NOW,
         updated_at: NOW,
         expires_at: NOW + 90 * 86_400,
@@ -37,6 +39,7 @@ fn referral(code: &str, key: &str) -> Referral {
         decline_reason: None,
         note: None,
         history: vec![],
+        notes: vec![],
     }
 }
 
@@ -79,6 +82,7 @@ async fn updates_replace_the_status(store: Arc<dyn ReferralStore>) {
     store.create_referral(&r).await.unwrap();
     r.status = ReferralStatus::Contacted;
     r.updated_at = NOW + 60;
+    r.notes.push(AdminNote { text: "Ringede – ingen svar, prøver igen torsdag".into(), at: NOW + 60, by: "Anne Admin".into() });
     store.update_referral(&r).await.unwrap();
     assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap(), Some(r));
     assert!(store.update_referral(&referral("ZZZZ-ZZZZ", "key-0000000000000009")).await.is_err(), "updates never create");

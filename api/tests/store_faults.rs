@@ -106,6 +106,13 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
             json(serde_json::json!({ "status": "contacted" })),
             RegionAdmin,
         ),
+        (
+            "POST",
+            "/api/v1/admin/referrals/{code}/notes",
+            "/api/v1/admin/referrals/K7QM-4XRT/notes".into(),
+            json(serde_json::json!({ "text": "Ringede, ingen svar." })),
+            RegionAdmin,
+        ),
         ("GET", "/api/v1/admin/audit", "/api/v1/admin/audit".into(), None, RegionAdmin),
         ("GET", "/api/v1/admin/coverage", "/api/v1/admin/coverage".into(), None, RegionAdmin),
         ("GET", "/api/v1/admin/coverage.csv", "/api/v1/admin/coverage.csv".into(), None, RegionAdmin),

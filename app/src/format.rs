@@ -74,6 +74,21 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// An ISO date (YYYY-MM-DD) short, for lists: "3. dec. 2026" / "3 Dec 2026". Anything else is
+/// returned as it is.
+pub fn short_date(iso: &str, lang: Lang) -> String {
+    const DA: [&str; 12] = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok().filter(|_| p.len() <= 4));
+    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) if iso.len() == 10 => match lang {
+            Lang::Da => format!("{d}. {} {y}", DA[m - 1]),
+            Lang::En => format!("{d} {} {y}", EN[m - 1]),
+        },
+        _ => iso.to_owned(),
+    }
+}
+
 /// A price in whole kroner: "Gratis" for 0, else "1.250 kr.".
 pub fn price(dkk: u32, lang: Lang) -> String {
     if dkk == 0 {
@@ -168,6 +183,11 @@ mod tests {
         assert_eq!(date("2027-13-01", Lang::Da), "2027-13-01");
         assert_eq!(date("i morgen", Lang::Da), "i morgen");
         assert_eq!(date("", Lang::Da), "");
+        assert_eq!(short_date("2026-12-03", Lang::Da), "3. dec. 2026");
+        assert_eq!(short_date("2026-05-31", Lang::Da), "31. maj 2026");
+        assert_eq!(short_date("2026-12-03", Lang::En), "3 Dec 2026");
+        assert_eq!(short_date("2026-13-03", Lang::Da), "2026-13-03");
+        assert_eq!(short_date("", Lang::Da), "");
     }
 
     #[test]

@@ -24,6 +24,7 @@ texts! {
 
     // The receipt and status (point 4).
     STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
+    CONTACT_BY = "Udbyderen kontakter dig senest", "The provider contacts you by";
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
 }
 
@@ -32,6 +33,25 @@ pub fn call_provider(provider: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} inden for en uge, så ring på"),
         Lang::En => format!("If you have questions, or have not heard from {provider} within a week, call"),
+    }
+}
+
+/// "Udbyderen kontakter dig inden for 3 hverdage, når du har bedt om at komme med." (offer page)
+pub fn contact_within(days: u8, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Da, 1) => "Udbyderen kontakter dig inden for 1 hverdag, når du har bedt om at komme med.".to_owned(),
+        (Lang::Da, n) => format!("Udbyderen kontakter dig inden for {n} hverdage, når du har bedt om at komme med."),
+        (Lang::En, 1) => "The provider contacts you within 1 working day of your request.".to_owned(),
+        (Lang::En, n) => format!("The provider contacts you within {n} working days of your request."),
+    }
+}
+
+/// "Udbyderen kontakter dig senest 3. december 2026 …" (receipt and status pages), the date
+/// already formatted.
+pub fn contact_by(date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Udbyderen kontakter dig senest {date} for at aftale, om og hvornår du kan starte."),
+        Lang::En => format!("The provider will contact you by {date} to agree whether and when you can start."),
     }
 }
 

@@ -114,3 +114,46 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await expect(page.getByText('1 request', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'inbox with filters (en)');
 });
+
+test('a handler adds notes to a request: shown in its history with author and local time, never to the citizen (da, en)', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'oestdanmark');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Notetest')));
+  const name = unique('Nanna Notesen');
+  const phone = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone, consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const code = (await res.json()).receipt_code as string;
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  await card.getByText('Historik og noter').click();
+  const form = card.getByRole('form', { name: `Tilføj note: ${name}` });
+  await form.getByRole('button', { name: 'Tilføj note' }).click();
+  await expect(form).toContainText('Skriv noten.');
+  await expect(form.getByLabel('Ny note')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'note form with an error');
+  const note = 'Ringede kl. 10, ingen svar. Prøver igen torsdag.';
+  await form.getByLabel('Ny note').fill(note);
+  await form.getByRole('button', { name: 'Tilføj note' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' })).toBeVisible();
+  const history = card.getByRole('list', { name: 'Historik' });
+  const entry = history.getByRole('listitem').filter({ hasText: note });
+  // Author and local time ("1. dec. 2026 09.15"), after the "received" step.
+  await expect(entry).toContainText(/^Note · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
+  await expect(history.getByRole('listitem').first()).toContainText('Modtaget');
+  await expect(card.getByText('Historik og noter (1 note)')).toBeVisible();
+  await expectNoAxeViolations(page, 'inbox with a note');
+
+  const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': phone } });
+  expect(await lookup.text()).not.toContain('Prøver igen');
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(card.getByText('History and notes (1 note)')).toBeVisible();
+  await expect(card.getByRole('list', { name: 'History' }).getByRole('listitem').filter({ hasText: note })).toContainText(/^Note · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · \S/);
+  await expectNoAxeViolations(page, 'inbox with a note (en)');
+});

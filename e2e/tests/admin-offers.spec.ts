@@ -87,10 +87,13 @@ test.describe('admin: offers', () => {
     await page.goto('/admin/tilbud');
     await expect(page.getByRole('table', { name: 'Tilbud' })).toBeVisible();
     await page.getByLabel('Kun tilbud der skal bekræftes').check();
+    await page.getByRole('button', { name: 'Vis tilbud' }).click();
+    await expect(page).toHaveURL(/bekraeftes=1/);
     const rows = page.getByRole('table', { name: 'Tilbud' }).getByRole('row');
     if ((await rows.count()) > 1) await expect(rows.nth(1)).toContainText('Skal bekræftes');
     await page.getByLabel('Kun tilbud der skal bekræftes').uncheck();
     await page.getByLabel('Søg i titel, udbyder og by').fill('zzzz-findes-ikke');
-    await expect(page.getByText('0 tilbud.')).toBeVisible();
+    await page.getByRole('button', { name: 'Vis tilbud' }).click();
+    await expect(page.getByText('Ingen tilbud passer til filtrene.')).toBeVisible();
   });
 });

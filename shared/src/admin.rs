@@ -120,6 +120,59 @@ pub struct InboxItem {
     /// Every status change, oldest first.
     #[serde(default)]
     pub history: Vec<StatusEvent>,
+    /// The handlers' own notes, oldest first: for colleagues only (never shown to the citizen or
+    /// the referrer); kept with the request and deleted with it.
+    #[serde(default)]
+    pub notes: Vec<AdminNote>,
+}
+
+/// A handler's free-text note on a request ("Ringede, ingen svar – prøver igen torsdag").
+/// Personal data: stored with the referral, never logged, expires with it.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminNote {
+    pub text: String,
+    /// Unix seconds.
+    pub at: i64,
+    /// The author's name (or user id when the sign-in gave no name).
+    pub by: String,
+}
+
+/// Debug output without the text, so a stray `{:?}` cannot leak it into a log.
+impl std::fmt::Debug for AdminNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdminNote").field("at", &self.at).finish_non_exhaustive()
+    }
+}
+
+pub const ADMIN_NOTE_MAX: usize = 1_000;
+
+/// `POST /api/v1/admin/referrals/{code}/notes` body.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewAdminNote {
+    /// 1–1,000 characters.
+    #[cfg_attr(feature = "openapi", schema(schema_with = admin_note_text))]
+    pub text: String,
+}
+
+#[cfg(feature = "openapi")]
+fn admin_note_text() -> utoipa::openapi::schema::Object {
+    crate::validation::schema::text(1, ADMIN_NOTE_MAX)
+}
+
+impl NewAdminNote {
+    pub fn validate(&self) -> Vec<crate::validation::FieldError> {
+        use crate::validation::{text_length, ErrorCode, FieldError};
+        text_length("text", &self.text, 1, ADMIN_NOTE_MAX)
+            .err()
+            .map(|e| match e.code {
+                ErrorCode::Required => FieldError::new("text", e.code, "Skriv noten.", "Write the note."),
+                _ => e,
+            })
+            .into_iter()
+            .collect()
+    }
 }
 
 /// Who sent a clinician's referral: whom the provider answers.
@@ -236,6 +289,7 @@ code_enum! {
         OfferVerified = "offer-verified", "Tilbud bekræftet", "Offer verified";
         ReferralRead = "referral-read", "Henvendelse læst", "Request read";
         ReferralStatus = "referral-status", "Henvendelse behandlet", "Request status changed";
+        ReferralNote = "referral-note", "Note tilføjet", "Note added";
         ReferralCreated = "referral-created", "Henvisning sendt", "Referral sent";
         ReportResolved = "report-resolved", "Fejlrapport afsluttet", "Report resolved";
         ProviderCreated = "provider-created", "Udbyder oprettet", "Provider created";
@@ -297,7 +351,7 @@ impl AuditAction {
             OfferCreated | OfferUpdated | OfferStatus | OfferVerified => AuditTarget::Offer,
             ProviderCreated | ProviderUpdated | ProviderStatus => AuditTarget::Provider,
             LocationCreated | LocationUpdated | LocationStatus => AuditTarget::Location,
-            ReferralRead | ReferralStatus | ReferralCreated => AuditTarget::Referrals,
+            ReferralRead | ReferralStatus | ReferralNote | ReferralCreated => AuditTarget::Referrals,
             ReportResolved => AuditTarget::Report,
             PackageCreated | PackageUpdated => AuditTarget::Package,
             AssociationCreated | AssociationUpdated | AssociationStatus => AuditTarget::Association,

@@ -23,9 +23,47 @@ pub fn days_from_iso(date: &str) -> Option<i64> {
     Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
 }
 
+/// A day as people type it, as YYYY-MM-DD: "2026-12-03", and the Danish "3.12.2026",
+/// "03-12-2026", "3/12/2026" and "3.12.26" (20yy). `None` if it is not a real day.
+pub fn parse_day(text: &str) -> Option<String> {
+    let t = text.trim();
+    if days_from_iso(t).is_some() {
+        return Some(t.to_owned());
+    }
+    let parts: Vec<&str> = t.split(['.', '-', '/']).map(str::trim).collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let number = |s: &str, max_len: usize| {
+        s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten().filter(|_| (1..=max_len).contains(&s.len()))
+    };
+    let (d, m) = (number(d, 2)?, number(m, 2)?);
+    let y = match y.len() {
+        2 => 2000 + number(y, 2)?,
+        4 => number(y, 4)?,
+        _ => return None,
+    };
+    let iso = format!("{y:04}-{m:02}-{d:02}");
+    days_from_iso(&iso).map(|_| iso)
+}
+
 /// A YYYY-MM-DD date plus `days` (the date unchanged if it is not one).
 pub fn add_days(date: &str, days: i64) -> String {
     days_from_iso(date).map_or_else(|| date.to_owned(), |n| iso_date((n + days) * 86_400))
+}
+
+/// The working day `n` working days (Monday–Friday) after the day of `unix_secs` (UTC): a
+/// request made on a Friday with 1 working day is answered on Monday. Public holidays are not
+/// counted out; the text says "hverdage".
+pub fn add_working_days(unix_secs: i64, n: u32) -> String {
+    let mut day = unix_secs.div_euclid(86_400);
+    let mut left = n;
+    while left > 0 {
+        day += 1;
+        // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
+        if (day + 3).rem_euclid(7) < 5 {
+            left -= 1;
+        }
+    }
+    iso_date(day * 86_400)
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
@@ -47,6 +85,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn danish_days_are_read() {
+        for typed in ["2026-12-03", "3.12.2026", "03-12-2026", "3/12/2026", " 3.12.26 ", "03.12.2026"] {
+            assert_eq!(parse_day(typed).as_deref(), Some("2026-12-03"), "{typed}");
+        }
+        for bad in ["", "3.12", "31.2.2026", "3.13.2026", "2026-12-3x", "tirsdag", "3.12.226", "1.1.-2026"] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn known_dates() {
         assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(iso_date(951_782_400), "2000-02-29");
@@ -66,5 +114,15 @@ mod tests {
         assert_eq!(add_days("2026-12-25", 7), "2027-01-01");
         assert_eq!(add_days("2028-02-28", 1), "2028-02-29");
         assert_eq!(days_from_iso("2027-02-30"), None);
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let friday = days_from_iso("2026-12-04").unwrap() * 86_400 + 15 * 3600;
+        assert_eq!(add_working_days(friday, 1), "2026-12-07");
+        assert_eq!(add_working_days(friday, 5), "2026-12-11");
+        let monday = days_from_iso("2026-11-30").unwrap() * 86_400;
+        assert_eq!(add_working_days(monday, 3), "2026-12-03");
+        assert_eq!(add_working_days(monday, 0), "2026-11-30");
     }
 }

@@ -151,6 +151,10 @@ pub struct ReferralRules {
     /// What a referral must contain, e.g. "Diagnose, seneste FEV1 og rygestatus".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub must_include: Option<crate::Label>,
+    /// Working days within which the provider contacts a new request (1–20), said to people
+    /// before and after they ask; `None`: not promised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_days: Option<u8>,
 }
 
 /// Price in whole Danish kroner; prevention offers are normally free.

@@ -10,6 +10,8 @@ pub const TITLE_MAX: usize = 120;
 pub const SUMMARY_MAX: usize = 300;
 pub const DESCRIPTION_MAX: usize = 5_000;
 pub const NOTE_MAX: usize = 500;
+/// The longest response time an offer may promise, in working days.
+pub const MAX_RESPONSE_DAYS: u8 = 20;
 
 /// Every problem with an offer, empty when it is valid.
 pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
@@ -62,6 +64,14 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     }
     errors.extend(validate_slots("schedule.slots", &o.schedule.slots));
     let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
+    if o.referral.response_days.is_some_and(|d| !(1..=MAX_RESPONSE_DAYS).contains(&d)) {
+        check(Err(FieldError::new(
+            "referral.response_days",
+            ErrorCode::OutOfRange,
+            format!("Svartiden skal være mellem 1 og {MAX_RESPONSE_DAYS} hverdage."),
+            format!("The response time must be between 1 and {MAX_RESPONSE_DAYS} working days."),
+        )));
+    }
     if !o.referral.self_referral && !o.referral.from_gp && !o.referral.from_hospital && !o.referral.from_municipality {
         check(Err(FieldError::new("referral", ErrorCode::Required, "Angiv hvordan man kommer med.", "Say how people can join.")));
     }

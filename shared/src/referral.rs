@@ -291,6 +291,10 @@ pub struct ReferralReceipt {
     /// Why the provider declined (only while the status is `declined`), shown in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline_reason: Option<DeclineReason>,
+    /// YYYY-MM-DD by which the provider promised to make contact (the offer's response time
+    /// when the request was made; not for a waiting list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_by: Option<String>,
 }
 
 /// Header carrying the phone number or e-mail used, the second factor of a receipt lookup.

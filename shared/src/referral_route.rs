@@ -97,6 +97,7 @@ mod tests {
 
     fn rules() -> ReferralRules {
         ReferralRules {
+            response_days: None,
             self_referral: false,
             from_gp: true,
             from_hospital: false,

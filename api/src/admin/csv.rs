@@ -18,7 +18,7 @@ use lists::join;
 /// The columns, in export order. An import needs every one of them, in any order (except
 /// [`OPTIONAL_COLUMNS`]).
 #[rustfmt::skip]
-pub const COLUMNS: [&str; 54] = [
+pub const COLUMNS: [&str; 55] = [
     "id", "version", "status", "title", "summary", "description", "category", "conditions", "format", "languages",
     "enrolment", "sessions", "weeks", "slots", "next_start",
     "location_id", "location_name", "address", "postcode", "city", "municipality_code", "lat", "lon",
@@ -29,16 +29,16 @@ pub const COLUMNS: [&str; 54] = [
     "last_verified", "packages", "activity_ids",
     "referral_methods", "referral_must_include_da", "referral_must_include_en",
     "min_age", "max_age", "eligible_conditions",
-    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence",
+    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
 /// Columns that files exported by earlier versions lack: such files still import (the values
 /// are then empty).
 #[rustfmt::skip]
-pub const OPTIONAL_COLUMNS: [&str; 14] = [
+pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "location_id", "packages", "activity_ids",
     "referral_methods", "referral_must_include_da", "referral_must_include_en", "min_age", "max_age", "eligible_conditions",
-    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence",
+    "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
 /// Field separator of exported files: Danish spreadsheets open `;`-separated files directly.
@@ -160,5 +160,6 @@ pub fn cells(o: &Offer) -> Vec<String> {
         excl_da,
         excl_en,
         e.residence.map(|r| r.code().to_owned()).unwrap_or_default(),
+        o.referral.response_days.map(|d| d.to_string()).unwrap_or_default(),
     ]
 }

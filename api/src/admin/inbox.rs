@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::self_referral::{now, receipt};
 use crate::store::Referral;
 use crate::AppState;
-use forebyg_shared::admin::{AuditAction, FieldChange, InboxItem, ReferralCounts, ReferralStatusChange, Referrer};
+use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
@@ -37,6 +37,7 @@ fn item(r: &Referral) -> InboxItem {
         decline_reason: r.decline_reason,
         note: r.note.clone(),
         history: r.history.clone(),
+        notes: r.notes.clone(),
     }
 }
 
@@ -127,5 +128,22 @@ pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: Ref
     }
     let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, if changed { changes } else { vec![] });
     state.audit.append_audit(&[entry]).await?;
+    Ok(item(&r))
+}
+
+/// Adds a handler's note to a request within scope. The audit entry names the request, never
+/// the text (the note may hold health data); the note is deleted with the request.
+pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdminNote) -> Result<InboxItem, ApiError> {
+    let errors = note.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let code = crate::self_referral::normalise_code(code);
+    let mut r = state.referrals.get_referral(&code, now()).await?.ok_or_else(|| ApiError::NotFound(format!("No request {code}.")))?;
+    admin.require(r.region, &r.provider_id)?;
+    let by = admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone());
+    r.notes.push(AdminNote { text: note.text.trim().to_owned(), at: now(), by });
+    state.referrals.update_referral(&r).await?;
+    state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![])]).await?;
     Ok(item(&r))
 }

@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use forebyg_shared::admin::{
-    AdminOfferRow, AuditAction, AuditEntry, InboxItem, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange,
+    AdminOfferRow, AuditAction, AuditEntry, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Reverify, StaleEdit, StatusChange,
 };
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_referrals))
         .routes(routes!(referral_counts))
         .routes(routes!(set_referral_status))
+        .routes(routes!(add_referral_note))
         .routes(routes!(audit_log))
 }
 
@@ -154,6 +155,19 @@ async fn set_referral_status(
     ApiJson(change): ApiJson<ReferralStatusChange>,
 ) -> Result<Json<InboxItem>, ApiError> {
     Ok(Json(inbox::set_status(&state, &admin, &code, change).await?))
+}
+
+/// Add a note for colleagues to a request (never shown to the citizen or the referrer; deleted
+/// with the request). Audited without its text.
+#[utoipa::path(post, path = "/admin/referrals/{code}/notes", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = NewAdminNote,
+    responses((status = 201, body = InboxItem), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn add_referral_note(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(code): Path<String>,
+    ApiJson(note): ApiJson<NewAdminNote>,
+) -> Result<(StatusCode, Json<InboxItem>), ApiError> {
+    Ok((StatusCode::CREATED, Json(inbox::add_note(&state, &admin, &code, note).await?)))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

@@ -4,6 +4,7 @@
 
 use super::StoreError;
 use async_trait::async_trait;
+use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::Organisation;
 use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
 use forebyg_shared::taxonomy::Condition;
@@ -32,6 +33,9 @@ pub struct Referral {
     pub message: Option<String>,
     pub status: ReferralStatus,
     pub waitlist: bool,
+    /// YYYY-MM-DD by which the provider promised contact (see [`forebyg_shared::referral::ReferralReceipt::contact_by`]).
+    #[serde(default)]
+    pub contact_by: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
     pub updated_at: i64,
@@ -55,6 +59,9 @@ pub struct Referral {
     /// Every status change, oldest first (empty in records from before history was kept).
     #[serde(default)]
     pub history: Vec<StatusEvent>,
+    /// The handlers' own notes, oldest first; deleted with the record.
+    #[serde(default)]
+    pub notes: Vec<AdminNote>,
 }
 
 /// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),

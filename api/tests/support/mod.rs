@@ -66,6 +66,7 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
             note: Some("Ring først".into()),
             methods: vec![ReferralMethod::Electronic, ReferralMethod::Forebyg],
             must_include: Some(Label::new("Diagnose og FEV1", "Diagnosis and FEV1")),
+            response_days: Some(3),
         },
         eligibility: Eligibility {
             min_age: Some(18),

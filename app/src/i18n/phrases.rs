@@ -125,6 +125,11 @@ pub fn month(lang: Lang, month: u32) -> Option<&'static str> {
     }
 }
 
+/// The languages an offer can be given in, as the admin's checkboxes list them (ISO 639-1; each
+/// has a name in [`language_name`]).
+pub const LANGUAGE_CODES: &[&str] =
+    &["da", "en", "de", "ar", "tr", "pl", "uk", "ur", "so", "fa", "ro", "sv", "no", "kl", "fo", "ti", "bs", "sr", "lt", "vi", "th", "tl", "es", "fr"];
+
 /// The name of a language from its ISO 639-1 code, in the UI language; `None` if unknown.
 pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
     let (da, en) = match code {

@@ -19,6 +19,9 @@ pub fn ReceiptFacts(receipt: ReferralReceipt, lang: Lang) -> impl IntoView {
             <div><dt>{t(i18n::RECEIPT_OFFER)}</dt><dd><a href=query::offer_href(&receipt.offer_id)>{receipt.offer_title.clone()}</a></dd></div>
             <div><dt>{t(i18n::STATUS)}</dt><dd class="receipt__status">{receipt.status.label(lang)}</dd></div>
             <div><dt>{t(i18n::RECEIPT_SENT)}</dt><dd>{format::date(&receipt.created_on, lang)}</dd></div>
+            {receipt.contact_by.as_deref().filter(|_| receipt.status == ReferralStatus::Received).map(|d| view! {
+                <div><dt>{t(next_steps::CONTACT_BY)}</dt><dd>{format::date(d, lang)}</dd></div>
+            })}
             <div><dt>{t(i18n::RECEIPT_DELETED)}</dt><dd>{format::date(&receipt.expires_on, lang)}</dd></div>
         </dl>
     }
@@ -39,6 +42,10 @@ pub fn ReceiptPage() -> impl IntoView {
         Some(r) => {
             dom::set_title(lang, t(i18n::RECEIPT_H1));
             let waitlist = r.waitlist;
+            let next_contact = match &r.contact_by {
+                Some(d) => next_steps::contact_by(&format::date(d, lang), lang),
+                None => t(i18n::NEXT_CONTACT).to_owned(),
+            };
             let offer_id = r.offer_id.clone();
             view! {
                 <h1 tabindex="-1" node_ref=h1>{t(i18n::RECEIPT_H1)}</h1>
@@ -51,7 +58,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 <section class="offer__section" aria-labelledby="next-h2">
                     <h2 id="next-h2">{t(i18n::NEXT_H2)}</h2>
                     <ul>
-                        <li>{t(i18n::NEXT_CONTACT)}</li>
+                        <li>{next_contact}</li>
                         {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
                         <li>{t(i18n::NEXT_STATUS)}</li>
                     </ul>

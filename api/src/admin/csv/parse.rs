@@ -92,10 +92,15 @@ impl Row<'_> {
 
     /// An age in years, or nothing.
     fn age(&mut self, column: &str) -> Option<u8> {
+        self.small_number(column, 0, forebyg_shared::eligibility::MAX_AGE)
+    }
+
+    /// A whole number within `min..=max`, or nothing.
+    fn small_number(&mut self, column: &str, min: u8, max: u8) -> Option<u8> {
         if self.get(column).is_empty() {
             return None;
         }
-        self.number(column, 0, u32::from(forebyg_shared::eligibility::MAX_AGE)).map(|a| a as u8)
+        self.number(column, u32::from(min), u32::from(max)).map(|a| a as u8)
     }
 
     /// A bilingual text from `{prefix}_da` and `{prefix}_en`; `None` when both are empty.
@@ -164,6 +169,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         note: r.opt("referral_note"),
         methods: r.list("referral_methods", ReferralMethod::from_code),
         must_include: r.label("referral_must_include"),
+        response_days: r.small_number("response_days", 1, forebyg_shared::offer_validation::MAX_RESPONSE_DAYS),
     };
     let eligibility = Eligibility {
         min_age: r.age("min_age"),
@@ -319,6 +325,7 @@ fn column_of_eligibility(path: &str) -> &str {
         "eligibility.exclusion_note.da" => "exclusion_note_da",
         "eligibility.exclusion_note.en" => "exclusion_note_en",
         "eligibility.residence" => "residence",
+        "referral.response_days" => "response_days",
         _ => "eligible_conditions",
     }
 }

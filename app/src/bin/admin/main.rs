@@ -16,6 +16,8 @@ mod form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod inbox_query;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod offers_query;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod package_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod record_form;

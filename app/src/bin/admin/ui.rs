@@ -79,11 +79,24 @@ pub fn Failed(error: ApiError) -> impl IntoView {
     view! { <p class="status status--error" role="alert">{t::ERROR_PREFIX.get(lang())}{error_text(&error)}</p> }
 }
 
-/// "2026-11-24 14:05" (UTC) from Unix seconds.
+/// Unix seconds in the browser's time zone, as Danes (or English readers) write it:
+/// "3. dec. 2026 kl. 14.05" / "3 Dec 2026, 14:05".
 pub fn date_time(unix: i64) -> String {
-    let day = forebyg_shared::date::iso_date(unix);
-    let secs = unix.rem_euclid(86_400);
-    format!("{day} {:02}:{:02}", secs / 3600, (secs % 3600) / 60)
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    let (locale, between) = if lang() == Lang::Da { ("da-DK", " kl. ") } else { ("en-GB", ", ") };
+    let style = |k: &str, v: &str| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+        options
+    };
+    let day = String::from(date.to_locale_date_string(locale, &style("dateStyle", "medium")));
+    let time = String::from(date.to_locale_time_string_with_options(locale, &style("timeStyle", "short")));
+    format!("{day}{between}{time}")
+}
+
+/// A day (YYYY-MM-DD) in the admin's lists: "3. dec. 2026" / "3 Dec 2026".
+pub fn date(iso: &str) -> String {
+    forebyg_app::format::short_date(iso, lang())
 }
 
 /// A `data:` address for a downloaded text, so a file fetched with the bearer token can be saved.

@@ -26,6 +26,7 @@ pub fn control_id(field: &str) -> Option<String> {
         "referral.methods" => "method-0",
         "referral.must_include" | "referral.must_include.da" => "must_include_da",
         "referral.must_include.en" => "must_include_en",
+        "referral.response_days" => "response_days",
         "eligibility.min_age" => "min_age",
         "eligibility.max_age" => "max_age",
         "eligibility.accepted_conditions" => "accepted-0",
@@ -41,10 +42,12 @@ pub fn control_id(field: &str) -> Option<String> {
         "contact.email" => "contact_email",
         "contact.url" => "contact_url",
         "conditions" => "condition-0",
+        "languages" => "language-0",
         other => other,
     };
     // The location picker is not a typed field, but its errors link to it too.
-    (["condition-0", "method-0", "accepted-0", "location_id"].contains(&key) || FIELDS.iter().any(|(k, _)| *k == key)).then(|| format!("f-{key}"))
+    (["condition-0", "language-0", "method-0", "accepted-0", "location_id"].contains(&key) || FIELDS.iter().any(|(k, _)| *k == key))
+        .then(|| format!("f-{key}"))
 }
 
 /// Where a field error's control is in the form (unknown fields last).
@@ -54,6 +57,7 @@ pub fn form_position(field: &str) -> usize {
     let key = match key {
         k if k.starts_with("condition-") => "conditions",
         k if k.starts_with("method-") => "methods",
+        k if k.starts_with("language-") => "languages",
         k if k.starts_with("accepted-") => "accepted_conditions",
         k => k,
     };

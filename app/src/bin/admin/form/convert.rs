@@ -3,8 +3,9 @@
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
-use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_KRONER, WHOLE_NUMBERS};
+use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
+use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
@@ -30,7 +31,7 @@ impl OfferForm {
         OfferForm {
             category: Category::FysiskAktivitet.code().into(),
             format: Format::OnSite.code().into(),
-            languages: "da".into(),
+            languages: vec!["da".into()],
             enrolment: "course".into(),
             sessions: "8".into(),
             weeks: "8".into(),
@@ -66,7 +67,7 @@ impl OfferForm {
             category: o.category.code().into(),
             conditions: o.conditions.clone(),
             format: o.format.code().into(),
-            languages: o.languages.join(", "),
+            languages: o.languages.clone(),
             enrolment: enrolment.into(),
             sessions,
             weeks,
@@ -91,6 +92,7 @@ impl OfferForm {
             methods: o.referral.methods.clone(),
             must_include_da: label_part(&o.referral.must_include, Lang::Da),
             must_include_en: label_part(&o.referral.must_include, Lang::En),
+            response_days: o.referral.response_days.map(|d| d.to_string()).unwrap_or_default(),
             min_age: o.eligibility.min_age.map(|a| a.to_string()).unwrap_or_default(),
             max_age: o.eligibility.max_age.map(|a| a.to_string()).unwrap_or_default(),
             accepted_conditions: o.eligibility.accepted_conditions.clone(),
@@ -173,16 +175,18 @@ impl OfferForm {
             bad("cost.dkk", WHOLE_KRONER);
             0
         });
-        let mut age = |field: &str, s: &str| match s.trim() {
+        // Ages and the response time: a small whole number, or nothing.
+        let mut small = |field: &str, s: &str, message: Text| match s.trim() {
             "" => None,
             a => a.parse::<u8>().map(Some).unwrap_or_else(|_| {
-                bad(field, WHOLE_AGE);
+                bad(field, message);
                 None
             }),
         };
+        let response_days = small("referral.response_days", &self.response_days, WHOLE_DAYS);
         let eligibility = Eligibility {
-            min_age: age("eligibility.min_age", &self.min_age),
-            max_age: age("eligibility.max_age", &self.max_age),
+            min_age: small("eligibility.min_age", &self.min_age, WHOLE_AGE),
+            max_age: small("eligibility.max_age", &self.max_age, WHOLE_AGE),
             accepted_conditions: self.accepted_conditions.clone(),
             inclusion_note: label_of(&self.inclusion_da, &self.inclusion_en),
             exclusion_note: label_of(&self.exclusion_da, &self.exclusion_en),
@@ -196,8 +200,8 @@ impl OfferForm {
             category,
             conditions: self.conditions.clone(),
             format,
-            languages: self.languages.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase).collect(),
-            schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start) },
+            languages: self.languages.clone(),
+            schedule: Schedule { enrolment, slots, next_start: opt(&self.next_start).map(|d| day(&d)) },
             location,
             location_id: opt(&self.location_id),
             region,
@@ -210,6 +214,7 @@ impl OfferForm {
                 note: opt(&self.referral_note),
                 methods: self.methods.clone(),
                 must_include: label_of(&self.must_include_da, &self.must_include_en),
+                response_days,
             },
             eligibility,
             capacity,
@@ -222,7 +227,7 @@ impl OfferForm {
                 url: opt(&self.contact_url),
             },
             status: base.status,
-            last_verified: self.last_verified.trim().into(),
+            last_verified: day(&self.last_verified),
             packages: self.packages.clone(),
             activity_ids: self.activity_ids.clone(),
             demo: base.demo,
@@ -283,6 +288,7 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
             note: None,
             methods: vec![],
             must_include: None,
+            response_days: None,
         },
         eligibility: Eligibility::default(),
         capacity: Capacity::Open,
@@ -296,4 +302,9 @@ pub fn new_offer_base(region: RegionCode) -> Offer {
         demo: false,
         version: 0,
     }
+}
+
+/// A typed day as YYYY-MM-DD ("3.12.2026" too); anything else as typed, for the validation to name.
+fn day(typed: &str) -> String {
+    parse_day(typed).unwrap_or_else(|| typed.trim().to_owned())
 }

@@ -34,7 +34,8 @@ pub struct OfferForm {
     pub category: String,
     pub conditions: Vec<Condition>,
     pub format: String,
-    pub languages: String,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
     pub enrolment: String,
     pub sessions: String,
     pub weeks: String,
@@ -60,6 +61,8 @@ pub struct OfferForm {
     pub methods: Vec<ReferralMethod>,
     pub must_include_da: String,
     pub must_include_en: String,
+    /// Working days, as typed; empty: not promised.
+    pub response_days: String,
     /// Eligibility: age limits, the conditions accepted (none: any) and notes.
     pub min_age: String,
     pub max_age: String,
@@ -131,6 +134,7 @@ forebyg_app::texts! {
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
     WHOLE_AGE = "Skriv alderen som et helt antal år, fx 18.", "Write the age as a whole number of years, e.g. 18.";
+    WHOLE_DAYS = "Skriv svartiden som et helt antal hverdage, fx 3.", "Write the response time as a whole number of working days, e.g. 3.";
 }
 
 macro_rules! form_fields {
@@ -187,6 +191,7 @@ form_fields! {
     methods = "Sådan henviser man", "How to refer";
     must_include_da = "Henvisningen skal indeholde (dansk)", "The referral must contain (Danish)";
     must_include_en = "Henvisningen skal indeholde (engelsk)", "The referral must contain (English)";
+    response_days = "Svartid (hverdage)", "Response time (working days)";
     min_age = "Laveste alder", "Lowest age";
     max_age = "Højeste alder", "Highest age";
     accepted_conditions = "Kun for disse sygdomme", "Only for these conditions";

@@ -89,6 +89,25 @@ fn slots_parse_in_danish_and_codes() {
     assert_eq!(parse_slot("thu 17:00-19:00").unwrap().weekday, Weekday::Thu);
     assert_eq!(parse_slot("lør 09:00-10:00").unwrap().weekday, Weekday::Sat);
     assert!(parse_slot("whenever").is_none());
+    // As Danes write times.
+    let s = parse_slot("tirsdag kl. 17.30 - 19").unwrap();
+    assert_eq!((s.weekday, s.start.as_str(), s.end.as_str()), (Weekday::Tue, "17:30", "19:00"));
+    assert_eq!(parse_slot("Onsdag kl 9-1130").unwrap().end, "11:30");
+    assert!(parse_slot("onsdag 25.00-26.00").is_none());
+    assert!(parse_slot("onsdag 10.5-11").is_none());
+}
+
+#[test]
+fn danish_dates_are_accepted() {
+    let o = fixture();
+    let mut form = OfferForm::from_offer(&o);
+    form.next_start = "3.12.2026".into();
+    form.last_verified = "03-12-2026".into();
+    let back = form.to_offer(&o).unwrap();
+    assert_eq!((back.schedule.next_start.as_deref(), back.last_verified.as_str()), (Some("2026-12-03"), "2026-12-03"));
+    form.next_start = "31.2.2026".into();
+    let errors = form.to_offer(&o).unwrap_err();
+    assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-next_start".to_owned())]);
 }
 
 #[test]

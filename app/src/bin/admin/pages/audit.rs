@@ -15,17 +15,6 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// Unix seconds in the browser's time zone, as Danes (or English readers) write it.
-fn local_time(unix: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    let locale = if lang() == forebyg_shared::Lang::Da { "da-DK" } else { "en-GB" };
-    let options = js_sys::Object::new();
-    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
-    String::from(date.to_locale_string(locale, &options))
-}
-
 fn row(e: AuditEntry) -> impl IntoView {
     let who = e.actor_name.clone().unwrap_or_else(|| e.actor.clone());
     let title = e.target_title.clone().unwrap_or_else(|| e.target.clone());
@@ -36,7 +25,7 @@ fn row(e: AuditEntry) -> impl IntoView {
     let changes = e.changes.iter().map(|c| view! { <li>{change_text(c)}</li> }).collect_view();
     view! {
         <tr>
-            <td>{local_time(e.at)}</td>
+            <td>{ui::date_time(e.at)}</td>
             <th scope="row">{e.action.label(lang())}</th>
             <td>{who}" ("{e.actor_role.label(lang())}")"</td>
             <td>{what}</td>

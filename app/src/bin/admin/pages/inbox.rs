@@ -9,7 +9,7 @@ use crate::inbox_query::InboxQuery;
 use crate::texts::inbox as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
-use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
+use forebyg_shared::admin::{InboxItem, NewAdminNote, ReferralStatusChange};
 use forebyg_shared::referral::ReferralStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -41,6 +41,16 @@ pub fn InboxPage() -> impl IntoView {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
             match api::post::<_, InboxItem>(&url, &c).await {
                 Ok(item) => message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang()))),
+                Err(e) => message.set(Some(ui::error_text(&e))),
+            }
+            reload.update(|n| *n += 1);
+        });
+    });
+    let add_note = Callback::new(move |(code, text): (String, String)| {
+        leptos::task::spawn_local(async move {
+            let url = format!("/api/v1/admin/referrals/{}/notes", forebyg_app::query::encode(&code));
+            match api::post::<_, InboxItem>(&url, &NewAdminNote { text }).await {
+                Ok(_) => message.set(Some(t::NOTE_ADDED.get(lang()).to_owned())),
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -90,7 +100,7 @@ pub fn InboxPage() -> impl IntoView {
             Some(Ok(items)) => view! {
                 <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
-                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change /> }).collect_view()}
+                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change add_note=add_note /> }).collect_view()}
                 </ul>
             }.into_any(),
         }}

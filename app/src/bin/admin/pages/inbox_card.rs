@@ -1,14 +1,15 @@
 //! One request to join or clinician's referral in the inbox: who sent it (the citizen, or a
 //! clinician and their organisation), the contact details, the workflow buttons (contacted →
 //! enrolled or declined with a coded reason → completed with a closing note, each step only
-//! where the workflow allows it) and the history of every status change.
+//! where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
+use super::inbox_history::InboxHistory;
 use crate::inbox_query::phone_display;
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_app::activity_query::next_step_href;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
-use forebyg_shared::referral::{DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -17,16 +18,6 @@ use leptos::prelude::*;
 enum Panel {
     Decline,
     Complete,
-}
-
-fn step(e: StatusEvent) -> impl IntoView {
-    let extra = [e.reason.map(|r| r.label(lang()).to_owned()), e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
-    view! {
-        <li>
-            <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{e.by.label(lang())}
-            {(!extra.is_empty()).then(|| view! { <br />{extra} })}
-        </li>
-    }
 }
 
 /// The participant's next-step sheet (a citizen page, so it opens outside the admin workspace).
@@ -42,7 +33,7 @@ fn next_step(offer_id: &str) -> impl IntoView {
 }
 
 #[component]
-pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange)>) -> impl IntoView {
+pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange)>, add_note: Callback<(String, String)>) -> impl IntoView {
     let it = item;
     let code = it.receipt_code.clone();
     let status = it.status;
@@ -142,14 +133,14 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
         None => view! { <p class="inbox-source">{t::SELF_REFERRAL.get(lang())}</p> }.into_any(),
     };
     let conditions: Vec<&str> = it.conditions.iter().map(|c| c.label(lang())).collect();
-    let history = it.history.clone();
+    let (history, notes) = (it.history.clone(), it.notes.clone());
     view! {
         <li class="card" class:card--clinician=it.referrer.is_some()>
             <h2 class="card__title">{it.name.clone()}</h2>
             {from}
             <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(lang())}</span>
                 {it.waitlist.then_some(t::WAITLIST.get(lang()))}
-                {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{it.created_on.clone()}</p>
+                {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{ui::date(&it.created_on)}</p>
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
                 {it.phone.clone().map(|p| view! {
@@ -166,12 +157,7 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
             <div class="actions">{buttons}</div>
             {form}
             {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}
-            {(!history.is_empty()).then(|| view! {
-                <details class="inbox-history">
-                    <summary>{t::HISTORY.get(lang())}</summary>
-                    <ol aria-label=t::HISTORY.get(lang())>{history.into_iter().map(step).collect_view()}</ol>
-                </details>
-            })}
+            <InboxHistory code=it.receipt_code.clone() name=it.name.clone() history=history notes=notes add_note=add_note />
         </li>
     }
 }

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod import;
 pub mod inbox;
 mod inbox_card;
+mod inbox_history;
 pub mod locations;
 pub mod login;
 pub(crate) mod multi_choice;

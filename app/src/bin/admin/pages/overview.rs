@@ -1,6 +1,7 @@
 //! `/admin`: what needs attention: counts, stale listings, open reports and new requests.
 
 use crate::api;
+use crate::offers_query::{OffersQuery, Sort};
 use crate::texts::overview as t;
 use crate::ui::lang;
 use crate::ui::{self, Failed, Loading};
@@ -23,7 +24,9 @@ pub fn OverviewPage() -> impl IntoView {
         offers.get().map(|r| match r {
             Ok(rows) => {
                 let n = |s: OfferStatus| rows.iter().filter(|r| r.status == s).count();
-                let stale: Vec<AdminOfferRow> = rows.iter().filter(|r| r.stale && r.status != OfferStatus::Archived).cloned().collect();
+                let mut stale: Vec<AdminOfferRow> = rows.iter().filter(|r| r.stale && r.status != OfferStatus::Archived).cloned().collect();
+                // The longest unconfirmed first: what to check next.
+                stale.sort_by(|a, b| a.last_verified.cmp(&b.last_verified));
                 let stale_n = stale.len();
                 view! {
                     <dl class="stats">
@@ -39,10 +42,10 @@ pub fn OverviewPage() -> impl IntoView {
                         view! {
                             <ul>
                                 {stale.into_iter().take(10).map(|r| view! {
-                                    <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{r.last_verified}</li>
+                                    <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{ui::date(&r.last_verified)}</li>
                                 }).collect_view()}
                             </ul>
-                            <p><a href="/admin/tilbud?stale=1">{t::SEE_ALL.get(lang())}{stale_n}{t::STALE_N_SUFFIX.get(lang())}</a></p>
+                            <p><a href=OffersQuery { stale: true, sort: Sort::Verified, ..Default::default() }.href()>{t::see_all_stale(stale_n, lang())}</a></p>
                         }.into_any()
                     }}
                 }

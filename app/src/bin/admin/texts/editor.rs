@@ -6,15 +6,16 @@ forebyg_app::texts! {
     ERROR_PREFIX = "Fejl: ", "Error: ";
     LOAD_FAILED = "Tilbuddet kunne ikke hentes", "The offer could not be loaded";
     STILL_CORRECT = "Stadig korrekt", "Still correct";
-    SLOTS_HINT = "Én pr. linje, fx »Tirsdag 10:00-12:00«.", "One per line, e.g. \"Tuesday 10:00-12:00\".";
+    SLOTS_HINT = "Én pr. linje, fx »Tirsdag 10:00-12:00« eller »tirsdag kl. 17.30-19«.", "One per line, e.g. \"Tuesday 10:00-12:00\" or \"Tuesday 17.30-19\".";
     SAVED = "Ændringerne er gemt.", "The changes are saved.";
-    NEXT_START_HINT = "ÅÅÅÅ-MM-DD. Tom ved løbende optag.", "YYYY-MM-DD. Empty for continuous enrolment.";
+    NEXT_START_HINT = "Vælg datoen i kalenderen, eller skriv den, fx 3.12.2026. Tom ved løbende optag.", "Pick the date in the calendar or type it. Empty for continuous enrolment.";
+    NO_COORDINATES = "Koordinater: ikke sat endnu (hentes fra stedet eller postnummeret)", "Coordinates: not set yet (taken from the place or the postcode)";
+    SAVE_BAR = "Gem tilbuddet", "Save the offer";
     DATE_HINT = "ÅÅÅÅ-MM-DD", "YYYY-MM-DD";
     CHOOSE_MUNICIPALITY = "Vælg kommune", "Choose a municipality";
     ON_REAPPLY = "Ved genanvendelse", "When reapplied";
     PROVIDER_SECTION = "Udbyder og kontakt", "Provider and contact";
     PLACE_HINT = "Tom for digitale tilbud.", "Empty for digital offers.";
-    LANGUAGES_HINT = "Tobogstavskoder adskilt af komma, fx da, en", "Two-letter codes separated by commas, e.g. da, en";
     CREATED = "Tilbuddet er oprettet som kladde. Offentliggør det, når det er klar.", "The offer is created as a draft. Publish it when it is ready.";
     BACK = "Tilbage til tilbuddene", "Back to the offers";
     TIMES_SECTION = "Tider", "Times";
@@ -32,6 +33,7 @@ forebyg_app::texts! {
     HOW_TO_JOIN = "Hvordan kommer man med?", "How do people join?";
     ELIGIBILITY_SECTION = "Hvem kan deltage", "Who can join";
     AGE_HINT = "I hele år. Tom: ingen grænse.", "In whole years. Empty: no limit.";
+    RESPONSE_DAYS_HINT = "Hvor mange hverdage der højst går, før udbyderen kontakter en ny henvendelse (1–20). Borgeren får det at vide før og efter, de beder om at komme med.", "The most working days before the provider contacts a new request (1–20). People are told before and after they ask to join.";
     RESIDENCE_NOT_STATED = "Ikke angivet", "Not stated";
     ACCEPTED_HINT = "Vælger du ingen, kan alle deltage uanset sygdom.", "If you choose none, anyone can join whatever their condition.";
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
@@ -93,6 +95,14 @@ pub fn coordinates_set(postcode: &str, town: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Koordinaterne for {postcode} {town} er sat ind."),
         Lang::En => format!("The coordinates of {postcode} {town} are filled in."),
+    }
+}
+
+/// The coordinates' summary line: "Koordinater: 56.17, 9.55 (ret dem her)".
+pub fn coordinates(lat: &str, lon: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Koordinater: {lat}, {lon} (ret dem her)"),
+        Lang::En => format!("Coordinates: {lat}, {lon} (adjust them here)"),
     }
 }
 

@@ -41,6 +41,12 @@ forebyg_app::texts! {
     COMPLETE_CONFIRM = "Afslut henvisningen", "Complete the referral";
     CANCEL = "Fortryd", "Cancel";
     HISTORY = "Historik", "History";
+    NOTE = "Note", "Note";
+    NEW_NOTE = "Ny note", "New note";
+    ADD_NOTE = "Tilføj note", "Add note";
+    NOTE_HINT = "Til kolleger, fx hvornår I ringede. Borgeren og henviseren ser den ikke. Skriv kun det nødvendige: noten slettes sammen med henvendelsen.",
+        "For colleagues, e.g. when you called. The citizen and the referrer do not see it. Write only what is needed: the note is deleted with the request.";
+    NOTE_ADDED = "Noten er tilføjet.", "The note was added.";
     NEXT_STEP = "Næste skridt til deltageren", "The participant's next step";
     NEXT_STEP_HINT = "Et ark at udskrive eller sende til deltageren med de foreningsaktiviteter, tilbuddet fører videre til. Arket indeholder ingen personoplysninger.",
         "A sheet to print or send to the participant with the association activities the offer leads on to. The sheet holds no personal data.";
@@ -53,6 +59,18 @@ pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Henvendelse {code} er nu: {status}."),
         Lang::En => format!("Request {code} is now: {status}."),
+    }
+}
+
+/// The history's heading, with how many notes it holds.
+pub fn history_summary(notes: usize, lang: Lang) -> String {
+    match (lang, notes) {
+        (Lang::Da, 0) => "Historik og noter".into(),
+        (Lang::Da, 1) => "Historik og noter (1 note)".into(),
+        (Lang::Da, n) => format!("Historik og noter ({n} noter)"),
+        (Lang::En, 0) => "History and notes".into(),
+        (Lang::En, 1) => "History and notes (1 note)".into(),
+        (Lang::En, n) => format!("History and notes ({n} notes)"),
     }
 }
 

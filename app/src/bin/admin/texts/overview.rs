@@ -3,7 +3,6 @@
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
-    STALE_N_SUFFIX = " tilbud, der skal bekræftes", " offers that need confirming";
     LAST_VERIFIED = " · sidst bekræftet ", " · last confirmed ";
     ALL_VERIFIED = "Alle tilbud er bekræftet inden for det seneste halve år.", "Every offer has been confirmed within the last six months.";
     GO_TO_REPORTS = "Gå til fejlrapporterne", "Go to the error reports";
@@ -13,25 +12,53 @@ forebyg_app::texts! {
     PUBLISHED = "Offentliggjorte tilbud", "Published offers";
     CREATE_OFFER = "Opret et tilbud", "Create an offer";
     H1 = "Overblik", "Overview";
-    SEE_ALL = "Se alle ", "See all ";
     NEEDS_CONFIRMING = "Skal bekræftes", "Need confirming";
     STALE_H2 = "Tilbud der skal bekræftes", "Offers that need confirming";
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
 }
 
-/// "{n} new requests are waiting to be handled."
+/// "1 new request is" / "{n} new requests are" waiting to be handled.
 pub fn new_requests(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{n} nye henvendelser venter på at blive behandlet."),
-        Lang::En => format!("{n} new requests are waiting to be handled."),
+    match (lang, n) {
+        (Lang::Da, 1) => "1 ny henvendelse venter på at blive behandlet.".into(),
+        (Lang::Da, n) => format!("{n} nye henvendelser venter på at blive behandlet."),
+        (Lang::En, 1) => "1 new request is waiting to be handled.".into(),
+        (Lang::En, n) => format!("{n} new requests are waiting to be handled."),
     }
 }
 
-/// "{n} error reports from citizens and professionals are open."
+/// "1 error report ... is open" / "{n} error reports ... are open".
 pub fn open_reports(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{n} fejlrapporter fra borgere og fagfolk er åbne."),
-        Lang::En => format!("{n} error reports from citizens and professionals are open."),
+    match (lang, n) {
+        (Lang::Da, 1) => "1 fejlrapport fra en borger eller fagperson er åben.".into(),
+        (Lang::Da, n) => format!("{n} fejlrapporter fra borgere og fagfolk er åbne."),
+        (Lang::En, 1) => "1 error report from a citizen or professional is open.".into(),
+        (Lang::En, n) => format!("{n} error reports from citizens and professionals are open."),
+    }
+}
+
+/// The link to the whole list of offers due for re-verification.
+pub fn see_all_stale(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "Se det ene tilbud, der skal bekræftes".into(),
+        (Lang::Da, n) => format!("Se alle {n} tilbud, der skal bekræftes"),
+        (Lang::En, 1) => "See the one offer that needs confirming".into(),
+        (Lang::En, n) => format!("See all {n} offers that need confirming"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_and_many_read_right() {
+        assert_eq!(new_requests(1, Lang::Da), "1 ny henvendelse venter på at blive behandlet.");
+        assert_eq!(new_requests(2, Lang::Da), "2 nye henvendelser venter på at blive behandlet.");
+        assert_eq!(new_requests(0, Lang::En), "0 new requests are waiting to be handled.");
+        assert_eq!(new_requests(1, Lang::En), "1 new request is waiting to be handled.");
+        assert_eq!(open_reports(1, Lang::Da), "1 fejlrapport fra en borger eller fagperson er åben.");
+        assert_eq!(see_all_stale(3, Lang::En), "See all 3 offers that need confirming");
     }
 }

@@ -83,7 +83,10 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             {sections::places(e)}
             {links::packages(e)}
             {links::activities(e)}
-            <button type="submit" class="button" disabled=move || e.busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
+            // Always in reach on a long form: the bar sticks to the bottom of the window.
+            <div class="save-bar" role="group" aria-label=t::SAVE_BAR.get(lang())>
+                <button type="submit" class="button" disabled=move || e.busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
+            </div>
         </form>
     }
 }

@@ -9,6 +9,7 @@ use crate::pages::multi_choice::multi_choice;
 use crate::session::{is_national_admin, use_session};
 use crate::texts::editor as t;
 use crate::ui::{self, lang};
+use forebyg_app::i18n;
 use forebyg_shared::eligibility::Residence;
 use forebyg_shared::geography;
 use forebyg_shared::referral_route::ReferralMethod;
@@ -49,9 +50,54 @@ pub fn about(e: OfferEditor) -> impl IntoView {
                     </div>
                 </fieldset>
                 {select(e, "format", form::label("format", lang()), codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
-                {text(e, "languages", form::label("languages", lang()), Some(t::LANGUAGES_HINT.get(lang())), "text", |f| f.languages.clone(), |f, v| f.languages = v)}
+                {languages(e)}
             </fieldset>
     }
+}
+
+/// The languages as checkboxes (`f-language-{i}`), with any code of the offer outside the usual
+/// list kept as a box of its own.
+fn languages(e: OfferEditor) -> impl IntoView {
+    let form = e.form;
+    let mut codes: Vec<String> = i18n::LANGUAGE_CODES.iter().map(|c| c.to_string()).collect();
+    codes.extend(form.with_untracked(|f| f.languages.iter().filter(|c| !i18n::LANGUAGE_CODES.contains(&c.as_str())).cloned().collect::<Vec<_>>()));
+    let boxes = codes
+        .into_iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let id = format!("f-language-{i}");
+            let name = i18n::language_name(lang(), &code).map(forebyg_app::format::capitalise).unwrap_or_else(|| code.clone());
+            let c = code.clone();
+            view! {
+                <div class="choice">
+                    <input id=id.clone() class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.languages.contains(&c))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            form.update(|f| {
+                                f.languages.retain(|x| *x != code);
+                                if on { f.languages.push(code.clone()); }
+                            })
+                        } />
+                    <label class="choice__label" for=id>{name}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" class:field--error=move || e.err("language-0")().is_some()>
+            <legend class="field__label">{form::label("languages", lang())}</legend>
+            {move || e.err("language-0")().map(|m| error_line(m, None))}
+            <div class="choices choices--columns">{boxes}</div>
+        </fieldset>
+    }
+}
+
+/// "Koordinater: 56.17, 9.55" or that none are set.
+fn coordinates_summary(form: RwSignal<form::OfferForm>) -> String {
+    form.with(|f| match (f.lat.trim(), f.lon.trim()) {
+        ("", _) | (_, "") => t::NO_COORDINATES.get(lang()).to_owned(),
+        (lat, lon) => t::coordinates(lat, lon, lang()),
+    })
 }
 
 /// Enrolment, sessions and weeks, weekly times, next start.
@@ -65,7 +111,7 @@ pub fn times(e: OfferEditor) -> impl IntoView {
                     {text(e, "weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
                 </div>
                 {text(e, "slots", form::label("slots", lang()), Some(t::SLOTS_HINT.get(lang())), "textarea", |f| f.slots.clone(), |f, v| f.slots = v)}
-                {text(e, "next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "text", |f| f.next_start.clone(), |f, v| f.next_start = v)}
+                {text(e, "next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "date", |f| f.next_start.clone(), |f, v| f.next_start = v)}
             </fieldset>
     }
 }
@@ -103,11 +149,16 @@ pub fn place(e: OfferEditor) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field-row">
-                    {text(e, "lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| typed(f, |f| f.lat = v))}
-                    {text(e, "lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| typed(f, |f| f.lon = v))}
-                </div>
                 <p><button type="button" class="button button--secondary" on:click=move |_| e.fill_point()>{t::FETCH_COORDINATES.get(lang())}</button></p>
+                // The point comes from the location record or the postcode; typing it is the
+                // exception, so the raw numbers are out of the way (open when they have an error).
+                <details class="coordinates" open=move || e.err("lat")().is_some()>
+                    <summary>{move || coordinates_summary(form)}</summary>
+                    <div class="field-row">
+                        {text(e, "lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| typed(f, |f| f.lat = v))}
+                        {text(e, "lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| typed(f, |f| f.lon = v))}
+                    </div>
+                </details>
                 {text(e, "accessibility", form::label("accessibility", lang()), Some(t::ACCESSIBILITY_HINT.get(lang())), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
             </fieldset>
     }
@@ -150,6 +201,7 @@ pub fn referral(e: OfferEditor) -> impl IntoView {
                     {text(e, "must_include_da", form::label("must_include_da", lang()), None, "text", |f| f.must_include_da.clone(), |f, v| f.must_include_da = v)}
                     {text(e, "must_include_en", form::label("must_include_en", lang()), None, "text", |f| f.must_include_en.clone(), |f, v| f.must_include_en = v)}
                 </div>
+                {text(e, "response_days", form::label("response_days", lang()), Some(t::RESPONSE_DAYS_HINT.get(lang())), "text", |f| f.response_days.clone(), |f, v| f.response_days = v)}
             </fieldset>
     }
 }
@@ -196,7 +248,7 @@ pub fn places(e: OfferEditor) -> impl IntoView {
                     {text(e, "cost_dkk", form::label("cost_dkk", lang()), None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}
                     {text(e, "cost_note", form::label("cost_note", lang()), None, "text", |f| f.cost_note.clone(), |f, v| f.cost_note = v)}
                 </div>
-                {text(e, "last_verified", form::label("last_verified", lang()), Some(t::DATE_HINT.get(lang())), "text", |f| f.last_verified.clone(), |f, v| f.last_verified = v)}
+                {text(e, "last_verified", form::label("last_verified", lang()), None, "date", |f| f.last_verified.clone(), |f, v| f.last_verified = v)}
             </fieldset>
     }
 }

@@ -1,0 +1,251 @@
+//! The offers list's filters, order and page live in the page address (`/admin/tilbud?soeg=
+//! &indsats=&kommune=&udbyder=&status=&bekraeftes=1&sortering=&side=`), so a reload or a shared
+//! link shows the same list. The admin's whole scope is fetched once (a region has hundreds of
+//! offers, not millions) and filtered here. Pure logic, tested natively.
+
+use forebyg_app::query::query_string;
+use forebyg_shared::admin::AdminOfferRow;
+use forebyg_shared::taxonomy::{Category, OfferStatus};
+use std::cmp::Ordering;
+
+pub const PATH: &str = "/admin/tilbud";
+/// Rows per page: a screenful or two on a desktop, quick to scan on a phone.
+pub const PER_PAGE: usize = 50;
+/// The `kommune` value of offers without a place (digital offers).
+pub const NO_MUNICIPALITY: &str = "digital";
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Sort {
+    /// By title, as Danes alphabetise (æ, ø, å last).
+    #[default]
+    Title,
+    /// Oldest confirmation first: what to re-verify next.
+    Verified,
+    Provider,
+    Municipality,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Title, Sort::Verified, Sort::Provider, Sort::Municipality];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Title => "titel",
+            Sort::Verified => "bekraeftet",
+            Sort::Provider => "udbyder",
+            Sort::Municipality => "kommune",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OffersQuery {
+    /// Part of the title, provider or town (any case).
+    pub text: String,
+    pub category: Option<Category>,
+    /// A kommunekode, or [`NO_MUNICIPALITY`].
+    pub municipality: String,
+    pub provider: String,
+    pub status: Option<OfferStatus>,
+    /// Only offers due for re-verification.
+    pub stale: bool,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+}
+
+/// A sort key in Danish alphabetical order: æ, ø and å (and aa) after z.
+pub fn danish_key(s: &str) -> String {
+    s.to_lowercase()
+        .replace("aa", "å")
+        .chars()
+        .map(|c| match c {
+            'æ' | 'ä' => '{',
+            'ø' | 'ö' => '|',
+            'å' => '}',
+            c => c,
+        })
+        .collect()
+}
+
+impl OffersQuery {
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            text: get("soeg").unwrap_or_default(),
+            category: get("indsats").and_then(|c| Category::from_code(&c)),
+            municipality: get("kommune").unwrap_or_default(),
+            provider: get("udbyder").unwrap_or_default(),
+            status: get("status").and_then(|s| OfferStatus::from_code(&s)),
+            stale: get("bekraeftes").is_some_and(|v| v == "1"),
+            sort: get("sortering").and_then(|s| Sort::from_code(&s)).unwrap_or_default(),
+            page: get("side").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+        }
+    }
+
+    /// The page's own address.
+    pub fn href(&self) -> String {
+        let mut pairs = vec![];
+        let mut push = |k, v: &str| {
+            if !v.trim().is_empty() {
+                pairs.push((k, v.trim().to_owned()))
+            }
+        };
+        push("soeg", &self.text);
+        push("indsats", self.category.map(|c| c.code()).unwrap_or_default());
+        push("kommune", &self.municipality);
+        push("udbyder", &self.provider);
+        push("status", self.status.map(|s| s.code()).unwrap_or_default());
+        push("bekraeftes", if self.stale { "1" } else { "" });
+        push("sortering", if self.sort == Sort::Title { "" } else { self.sort.code() });
+        push("side", &if self.page > 1 { self.page.to_string() } else { String::new() });
+        match query_string(&pairs) {
+            q if q.is_empty() => PATH.to_owned(),
+            q => format!("{PATH}?{q}"),
+        }
+    }
+
+    /// The same filters on another page.
+    pub fn on_page(&self, page: usize) -> Self {
+        Self { page, ..self.clone() }
+    }
+
+    fn keeps(&self, r: &AdminOfferRow) -> bool {
+        let needle = self.text.trim().to_lowercase();
+        let matches = |s: &str| s.to_lowercase().contains(&needle);
+        let municipality = r.municipality_code.as_deref().unwrap_or(NO_MUNICIPALITY);
+        (needle.is_empty() || matches(&r.title) || matches(&r.provider_name) || r.city.as_deref().is_some_and(matches))
+            && self.category.is_none_or(|c| r.category == c)
+            && (self.municipality.is_empty() || self.municipality == municipality)
+            && (self.provider.is_empty() || self.provider == r.provider_id)
+            && self.status.is_none_or(|s| r.status == s)
+            && (!self.stale || (r.stale && r.status != OfferStatus::Archived))
+    }
+
+    fn compare(&self, a: &AdminOfferRow, b: &AdminOfferRow) -> Ordering {
+        let by_title = || danish_key(&a.title).cmp(&danish_key(&b.title));
+        let place = |r: &AdminOfferRow| r.municipality_code.as_deref().and_then(municipality_name).map(danish_key).unwrap_or_else(|| "~".into());
+        match self.sort {
+            Sort::Title => by_title(),
+            Sort::Verified => a.last_verified.cmp(&b.last_verified).then_with(by_title),
+            Sort::Provider => danish_key(&a.provider_name).cmp(&danish_key(&b.provider_name)).then_with(by_title),
+            Sort::Municipality => place(a).cmp(&place(b)).then_with(by_title),
+        }
+    }
+
+    /// The rows the filters keep, in order: (this page's rows, how many matched, how many pages).
+    /// A page past the end shows the last page.
+    pub fn apply<'a>(&self, rows: &'a [AdminOfferRow]) -> (Vec<&'a AdminOfferRow>, usize, usize) {
+        let mut hits: Vec<&AdminOfferRow> = rows.iter().filter(|r| self.keeps(r)).collect();
+        hits.sort_by(|a, b| self.compare(a, b));
+        let total = hits.len();
+        let pages = total.div_ceil(PER_PAGE).max(1);
+        let page = self.page.clamp(1, pages);
+        let shown = hits.into_iter().skip((page - 1) * PER_PAGE).take(PER_PAGE).collect();
+        (shown, total, pages)
+    }
+}
+
+pub fn municipality_name(code: &str) -> Option<&'static str> {
+    forebyg_shared::geography::municipality(code).map(|m| m.name)
+}
+
+/// A select's (value, name) options.
+pub type Choices = Vec<(String, String)>;
+
+/// The filters' choices from the rows themselves: (id, name) of every provider and every
+/// municipality (kommunekode, name) with an offer, in Danish alphabetical order.
+pub fn choices(rows: &[AdminOfferRow]) -> (Choices, Choices) {
+    let mut providers: Vec<(String, String)> = rows.iter().map(|r| (r.provider_id.clone(), r.provider_name.clone())).collect();
+    let mut places: Vec<(String, String)> =
+        rows.iter().filter_map(|r| r.municipality_code.as_deref()).map(|c| (c.to_owned(), municipality_name(c).unwrap_or(c).to_owned())).collect();
+    for list in [&mut providers, &mut places] {
+        list.sort_by_key(|(_, name)| danish_key(name));
+        list.dedup();
+    }
+    (providers, places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forebyg_shared::taxonomy::{Format, RegionCode};
+
+    fn row(i: usize, title: &str, municipality: Option<&str>, provider: &str, verified: &str, stale: bool) -> AdminOfferRow {
+        AdminOfferRow {
+            id: format!("o{i}"),
+            title: title.into(),
+            status: if i.is_multiple_of(2) { OfferStatus::Published } else { OfferStatus::Draft },
+            category: if i.is_multiple_of(3) { Category::Alkohol } else { Category::FysiskAktivitet },
+            format: Format::Digital,
+            region: RegionCode::Midtjylland,
+            provider_id: provider.to_lowercase(),
+            provider_name: provider.into(),
+            city: None,
+            municipality_code: municipality.map(str::to_owned),
+            last_verified: verified.into(),
+            stale,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_address() {
+        let pairs = [
+            ("soeg", "KOL hold"),
+            ("indsats", "alkohol"),
+            ("kommune", "0740"),
+            ("udbyder", "p1"),
+            ("status", "draft"),
+            ("bekraeftes", "1"),
+            ("sortering", "bekraeftet"),
+            ("side", "3"),
+        ];
+        let q = OffersQuery::from_query(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()));
+        assert_eq!(
+            q.href(),
+            "/admin/tilbud?soeg=KOL%20hold&indsats=alkohol&kommune=0740&udbyder=p1&status=draft&bekraeftes=1&sortering=bekraeftet&side=3"
+        );
+        assert_eq!(OffersQuery::from_query(|_| None).href(), PATH);
+        assert_eq!(OffersQuery::from_query(|k| (k == "side").then(|| "0".into())).page, 1);
+    }
+
+    #[test]
+    fn every_offer_is_reachable_page_by_page() {
+        let rows: Vec<AdminOfferRow> = (0..333).map(|i| row(i, &format!("Tilbud {i:03}"), Some("0740"), "P", "2026-01-01", false)).collect();
+        let q = OffersQuery { page: 1, ..Default::default() };
+        let (first, total, pages) = q.apply(&rows);
+        assert_eq!((first.len(), total, pages), (PER_PAGE, 333, 7));
+        let seen: usize = (1..=pages).map(|p| q.on_page(p).apply(&rows).0.len()).sum();
+        assert_eq!(seen, 333);
+        assert_eq!(q.on_page(99).apply(&rows).0.last().unwrap().title, "Tilbud 332");
+    }
+
+    #[test]
+    fn filters_combine_and_sort_danish() {
+        let rows = vec![
+            row(0, "Åben træning", Some("0740"), "Silkeborg Kommune", "2026-05-01", false),
+            row(3, "Ærlig snak", None, "Digital Sundhed", "2025-01-01", true),
+            row(6, "Alkoholsamtale", Some("0751"), "Aarhus Kommune", "2024-01-01", true),
+            row(2, "Zumba", Some("0740"), "Silkeborg Kommune", "2026-06-01", false),
+        ];
+        let titles = |q: &OffersQuery| q.apply(&rows).0.iter().map(|r| r.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&OffersQuery::default()), ["Alkoholsamtale", "Zumba", "Ærlig snak", "Åben træning"]);
+        assert_eq!(titles(&OffersQuery { municipality: "0740".into(), ..Default::default() }), ["Zumba", "Åben træning"]);
+        assert_eq!(titles(&OffersQuery { municipality: NO_MUNICIPALITY.into(), ..Default::default() }), ["Ærlig snak"]);
+        assert_eq!(titles(&OffersQuery { stale: true, category: Some(Category::Alkohol), ..Default::default() }), ["Alkoholsamtale", "Ærlig snak"]);
+        assert_eq!(
+            titles(&OffersQuery { provider: "silkeborg kommune".into(), status: Some(OfferStatus::Published), ..Default::default() }),
+            ["Zumba", "Åben træning"]
+        );
+        assert_eq!(titles(&OffersQuery { sort: Sort::Verified, ..Default::default() })[0], "Alkoholsamtale");
+        assert_eq!(titles(&OffersQuery { text: "SILKE".into(), ..Default::default() }).len(), 2);
+        let (providers, places) = choices(&rows);
+        assert_eq!(providers.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(), ["Digital Sundhed", "Silkeborg Kommune", "Aarhus Kommune"]);
+        assert_eq!(places.len(), 2);
+    }
+}

@@ -1,0 +1,93 @@
+//! A request's history on its inbox card: every status change and the handlers' notes in time
+//! order (local time, who), and the form to add a note. Notes are for colleagues only: the
+//! citizen and the referrer never see them, and they are deleted with the request.
+
+use crate::texts::inbox as t;
+use crate::ui::{self, lang};
+use forebyg_shared::admin::{AdminNote, NewAdminNote};
+use forebyg_shared::referral::StatusEvent;
+use leptos::prelude::*;
+
+enum Entry {
+    Step(StatusEvent),
+    Note(AdminNote),
+}
+
+impl Entry {
+    fn at(&self) -> i64 {
+        match self {
+            Entry::Step(e) => e.at,
+            Entry::Note(n) => n.at,
+        }
+    }
+}
+
+fn entry(e: Entry) -> impl IntoView {
+    match e {
+        Entry::Step(e) => {
+            let extra = [e.reason.map(|r| r.label(lang()).to_owned()), e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
+            view! {
+                <li>
+                    <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{e.by.label(lang())}
+                    {(!extra.is_empty()).then(|| view! { <br />{extra} })}
+                </li>
+            }
+            .into_any()
+        }
+        Entry::Note(n) => view! {
+            <li class="inbox-note">
+                <strong>{t::NOTE.get(lang())}</strong>" · "{ui::date_time(n.at)}" · "{n.by}
+                <br /><span class="inbox-note__text">{n.text}</span>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+/// `add_note` gets the request's code and the note's text; `name` labels the form for screen
+/// readers (several cards are on the page).
+#[component]
+pub fn InboxHistory(
+    code: String,
+    name: String,
+    history: Vec<StatusEvent>,
+    notes: Vec<AdminNote>,
+    add_note: Callback<(String, String)>,
+) -> impl IntoView {
+    let count = notes.len();
+    let mut entries: Vec<Entry> = history.into_iter().map(Entry::Step).chain(notes.into_iter().map(Entry::Note)).collect();
+    entries.sort_by_key(Entry::at);
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let id = format!("inbox-{code}-new-note");
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let note = NewAdminNote { text: text.get_untracked() };
+        match note.validate().first() {
+            Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
+            None => {
+                problem.set(None);
+                add_note.run((code.clone(), note.text.trim().to_owned()));
+                text.set(String::new());
+            }
+        }
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <details class="inbox-history" open={count > 0}>
+            <summary>{t::history_summary(count, lang())}</summary>
+            <ol aria-label=t::HISTORY.get(lang())>{entries.into_iter().map(entry).collect_view()}</ol>
+            <form class="inbox-note-form" aria-label=format!("{}: {name}", t::ADD_NOTE.get(lang())) on:submit=send>
+                <div class="field">
+                    <label class="field__label" for=id.clone()>{t::NEW_NOTE.get(lang())}</label>
+                    <p class="hint" id=format!("{id}-hint")>{t::NOTE_HINT.get(lang())}</p>
+                    {move || problem.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+                    <textarea class="input input--textarea" id=id.clone() rows="2" aria-describedby=format!("{id}-hint")
+                        aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button button--small button--secondary">{t::ADD_NOTE.get(lang())}</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,88 @@
+import { expect, test } from './fixtures';
+import { bearer, signInAs } from '../pages/admin-api';
+import { expectNoAxeViolations } from './a11y';
+
+// The offers list at scale (#15 point 11): every offer reachable page by page, filters and order
+// kept in the address, short Danish dates, titles that wrap between words on a phone.
+const DANISH_DAY = /^\d{1,2}\. (jan\.|feb\.|mar\.|apr\.|maj|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.) \d{4}/;
+const ENGLISH_DAY = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/;
+
+test('the offers list pages through every offer and filters by municipality, intervention, provider, status and re-verification', async ({ page }) => {
+  test.setTimeout(90_000);
+  const token = await signInAs(page, 'midtjylland');
+  const rows: any[] = await (await page.request.get('/api/v1/admin/offers', { headers: bearer(token) })).json();
+  expect(rows.length).toBeGreaterThan(100);
+  await page.goto('/admin/tilbud');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+  await expect(page.locator('#offers-count')).toHaveText(`${rows.length} tilbud. Viser 1–50.`);
+  const table = page.getByRole('table', { name: 'Tilbud' });
+  await expect(table.locator('tbody tr')).toHaveCount(50);
+  // Danish short dates, and titles wrap between words, not letter by letter (390 px phone too).
+  await expect(table.locator('tbody tr').first().locator('td').last()).toHaveText(DANISH_DAY);
+  const titleBox = await table.locator('tbody th').first().boundingBox();
+  expect(titleBox!.width).toBeGreaterThan(120);
+  await expectNoAxeViolations(page, 'offers list');
+
+  const pages = Math.ceil(rows.length / 50);
+  const pagination = page.getByRole('navigation', { name: 'Sider med tilbud' });
+  await expect(pagination).toContainText(`Side 1 af ${pages}`);
+  await pagination.getByRole('link', { name: 'Næste side' }).click();
+  await expect(page).toHaveURL(/\/admin\/tilbud\?side=2$/);
+  await expect(page.locator('#offers-count')).toHaveText(`${rows.length} tilbud. Viser 51–100.`);
+  await page.goto(`/admin/tilbud?side=${pages}`);
+  await expect(table.locator('tbody tr')).toHaveCount(rows.length - (pages - 1) * 50);
+  await expect(pagination.getByRole('link', { name: 'Næste side' })).toHaveCount(0);
+
+  // Filters combine and land in the address; a reload shows the same list.
+  // A municipality and intervention with offers in the demo data.
+  const pick = rows.find((r) => r.municipality_code && r.category);
+  const alcohol = rows.filter((r) => r.municipality_code === pick.municipality_code && r.category === pick.category);
+  await page.goto('/admin/tilbud');
+  await page.getByLabel('Kommune', { exact: true }).selectOption(pick.municipality_code);
+  await page.getByLabel('Indsats', { exact: true }).selectOption(pick.category);
+  await page.getByRole('button', { name: 'Vis tilbud' }).click();
+  await expect(page).toHaveURL(new RegExp(`indsats=${pick.category}&kommune=${pick.municipality_code}`));
+  const count = alcohol.length === 1 ? '1 tilbud.' : `${alcohol.length} tilbud.`;
+  await expect(page.locator('#offers-count')).toHaveText(count);
+  await page.reload();
+  await expect(page.locator('#offers-count')).toHaveText(count);
+  await expect(page.getByLabel('Kommune', { exact: true })).toHaveValue(pick.municipality_code);
+  await expect(table.locator('tbody tr')).toHaveCount(Math.min(alcohol.length, 50));
+
+  const provider = rows[0];
+  const ofProvider = rows.filter((r) => r.provider_id === provider.provider_id && r.status === 'published');
+  await page.goto(`/admin/tilbud?udbyder=${encodeURIComponent(provider.provider_id)}&status=published`);
+  await expect(page.getByLabel('Udbyder', { exact: true })).toHaveValue(provider.provider_id);
+  await expect(page.locator('#offers-count')).toContainText(`${ofProvider.length} tilbud`);
+
+  // Due for re-verification, the longest unconfirmed first.
+  const stale = rows.filter((r) => r.stale && r.status !== 'archived');
+  await page.goto('/admin');
+  const link = page.getByRole('link', { name: /tilbud, der skal bekræftes$/ });
+  await link.click();
+  await expect(page).toHaveURL(/bekraeftes=1&sortering=bekraeftet/);
+  await expect(page.getByLabel('Kun tilbud der skal bekræftes')).toBeChecked();
+  await expect(page.locator('#offers-count')).toContainText(`${stale.length} tilbud`);
+  const oldest = stale.map((r) => r.last_verified).sort()[0];
+  const [y, m, d] = oldest.split('-').map(Number);
+  const months = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+  await expect(table.locator('tbody tr').first().locator('td').last()).toContainText(`${d}. ${months[m - 1]} ${y}`);
+});
+
+test('the offers list and the overview in English', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAs(page, 'midtjylland');
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByText(/^(1 new request is|\d+ new requests are) waiting to be handled\./)).toBeVisible();
+  await expect(page.getByText(/^(1 error report from a citizen or professional is|\d+ error reports from citizens and professionals are) open\./)).toBeVisible();
+  await page.getByRole('link', { name: /offers? that needs? confirming$/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Offers' })).toBeVisible();
+  await expect(page.getByLabel('Only offers that need confirming')).toBeChecked();
+  await expect(page.getByLabel('Sort by')).toHaveValue('bekraeftet');
+  const table = page.getByRole('table', { name: 'Offers' });
+  await expect(table.locator('tbody tr').first().locator('td').last()).toHaveText(ENGLISH_DAY);
+  await expect(page.locator('#offers-count')).toHaveText(/^\d+ offers\./);
+  await expectNoAxeViolations(page, 'offers list (en)');
+});
