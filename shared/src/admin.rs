@@ -164,7 +164,7 @@ fn admin_note_text() -> utoipa::openapi::schema::Object {
 impl NewAdminNote {
     pub fn validate(&self) -> Vec<crate::validation::FieldError> {
         use crate::validation::{text_length, ErrorCode, FieldError};
-        text_length("text", &self.text, 1, ADMIN_NOTE_MAX)
+        text_length("text", ("noten", "the note"), &self.text, 1, ADMIN_NOTE_MAX)
             .err()
             .map(|e| match e.code {
                 ErrorCode::Required => FieldError::new("text", e.code, "Skriv noten.", "Write the note."),
