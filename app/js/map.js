@@ -165,6 +165,11 @@ class ForebygMap extends HTMLElement {
       scrollWheelZoom: false,
     });
     this.map = map;
+    // `data-moving` while the view moves (a popup's pan into view, a zoom): Leaflet starts the pan
+    // in the same event that opens the popup, so a test that waits for the attribute to go waits
+    // for the popup to come to rest, not for a guessed time.
+    map.on('movestart', () => { this.dataset.moving = 'true'; });
+    map.on('moveend', () => { delete this.dataset.moving; });
     L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
 
     let loaded = 0;

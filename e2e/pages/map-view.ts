@@ -49,6 +49,17 @@ export class MapView {
     this.zoomIn = this.region.getByRole('button', { name: t.zoomIn });
   }
 
+  /** Opens the popup of the first marker from the keyboard and waits until the map has stopped
+   * moving (Leaflet pans an opened popup into view): its link is then where it stays. */
+  async openFirstPopup(): Promise<Locator> {
+    await this.markers.first().focus();
+    await this.page.keyboard.press('Enter');
+    const popup = this.region.locator('.leaflet-popup');
+    await expect(popup.getByRole('link')).toBeVisible();
+    await expect(this.page.locator('forebyg-map:not([data-moving])')).toHaveCount(1);
+    return popup;
+  }
+
   /** Waits until map.js has drawn the map (markers placed, bounds fitted). */
   async ready(): Promise<void> {
     await expect(this.region).toBeVisible();

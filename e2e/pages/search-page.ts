@@ -14,6 +14,7 @@ export class SearchPage {
   readonly previousPage: Locator;
   readonly townConfirmation: Locator;
   readonly moreOptions: Locator;
+  readonly condition: Locator;
   readonly useLocation: Locator;
 
   constructor(readonly page: Page) {
@@ -29,6 +30,8 @@ export class SearchPage {
     this.previousPage = page.getByRole('link', { name: 'Forrige side' });
     this.townConfirmation = page.locator('#postcode-town');
     this.moreOptions = page.getByText(/^Flere valg/);
+    // The illness is in the core search, not under "Flere valg" (issue #15 point 5).
+    this.condition = page.getByLabel('Sygdom', { exact: true });
     this.useLocation = page.getByRole('button', { name: 'Brug min placering' });
   }
 

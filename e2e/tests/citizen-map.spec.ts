@@ -60,11 +60,8 @@ test.describe('citizen search: map view', () => {
     await expectNoAxeViolations(page, 'map view with tiles unavailable (da)');
 
     // A marker's popup links to the offer; "back to the search" returns to the map.
-    await map.markers.first().focus();
-    await page.keyboard.press('Enter');
-    const popup = map.region.locator('.leaflet-popup');
+    const popup = await map.openFirstPopup();
     const popupLink = popup.getByRole('link');
-    await expect(popupLink).toBeVisible();
     const title = (await popupLink.textContent())!.trim();
     // The essentials: distance, next start, whether one can sign up oneself, and the link.
     const pin = api.pins.find((p: { title: string }) => p.title === title);
@@ -107,9 +104,7 @@ test.describe('citizen search: map view', () => {
     expect(api.pins.length, 'more pins than one page of results').toBeGreaterThan(api.per_page);
     await expect(map.markers).toHaveCount(api.pins.length);
     await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
-    await map.markers.first().focus();
-    await page.keyboard.press('Enter');
-    const popup = map.region.locator('.leaflet-popup');
+    const popup = await map.openFirstPopup();
     await expect(popup).toContainText(/\d+(\.\d+)? km/);
     await expect(popup).toContainText(/Next start: |Join any time/);
     await expect(popup).toContainText(/You can sign up yourself|Referral needed|Needs a referral/);
@@ -160,9 +155,7 @@ test.describe('citizen search: map view', () => {
     await map.ready();
     await expect(map.markers.first()).toBeVisible();
     await expect(map.markers.first()).toHaveJSProperty('complete', true);
-    await map.markers.first().focus();
-    await page.keyboard.press('Enter');
-    await expect(map.region.locator('.leaflet-popup').getByRole('link')).toBeVisible();
+    await map.openFirstPopup();
     expect(await cspViolations(page)).toEqual([]);
   });
 });

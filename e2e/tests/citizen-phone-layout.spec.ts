@@ -4,7 +4,7 @@ import { expectNoAxeViolations, screenshot } from './a11y';
 
 // Issue #15 point 5, measured: on a 390×844 phone the header and the trial notice take at most a
 // fifth of the screen and do not move when the app replaces the static shell; the core search
-// (postcode, topics, "Søg") starts on the first screen; a result card is compact and repeats no
+// (postcode, illness, topics, "Søg") is on the first screen; a result card is compact and repeats no
 // fact the search filtered on; and from typing a postcode the first result is within two screens.
 
 /** The top of an element in page coordinates (not the viewport's). */
@@ -40,15 +40,29 @@ test.describe('phone layout (issue #15 point 5)', () => {
       expect(after.header, 'header and trial notice within a fifth of the screen').toBeLessThanOrEqual(0.2 * viewport.height);
     }
 
-    // The core search on the first screen. (The illness is under "Flere valg", named in its summary:
-    // out of it, its select did not fit the landing wasm budget; issue #15 point 5 is partly met.)
-    await expect(search.moreOptions).toContainText('sygdom');
+    // The core search on the first screen, the illness in it (key for a person with a chronic
+    // disease): visible without opening "Flere valg".
+    await expect(search.condition).toBeVisible();
+    await expect(search.condition.locator('option')).toContainText(['KOL', 'Type 2-diabetes', 'Hjertesygdom']);
+    await expect(page.locator('details.filters')).not.toHaveAttribute('open');
     if (testInfo.project.name === 'mobile') {
+      const conditionTop = await search.condition.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      expect(conditionTop, 'the illness on the first screen').toBeLessThan(viewport.height);
       const submitTop = await search.submit.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
       expect(submitTop, '"Søg" on the first screen').toBeLessThan(viewport.height);
     }
     await screenshot(page, testInfo, 'phone-layout-landing');
     await expectNoAxeViolations(page, 'search form (da)');
+
+    // The illness searches, lives in the URL and is shown again from it; "Flere valg" stays shut.
+    await search.postcode.fill('8000');
+    await search.condition.selectOption({ label: 'KOL' });
+    await search.submit.click();
+    await expect(page).toHaveURL(/[?&]condition=kol(&|$)/);
+    await expect(search.resultsHeading).toBeVisible();
+    await page.reload();
+    await expect(search.condition).toHaveValue('kol');
+    await expect(page.locator('details.filters')).not.toHaveAttribute('open');
   });
 
   test('postcode → first result within two screens; compact cards without the topic searched for', async ({ page }, testInfo) => {
@@ -79,7 +93,9 @@ test.describe('phone layout (issue #15 point 5)', () => {
     await page.goto('/');
     const postcode = page.getByLabel('Your postcode');
     await expect(postcode).toBeVisible();
-    await expect(page.getByText(/^More options: .*illness/)).toBeVisible();
+    const illness = page.getByLabel('Illness', { exact: true });
+    await expect(illness).toBeVisible();
+    await expect(illness.locator('option')).toContainText(['COPD', 'Type 2 diabetes', 'Heart disease']);
     const submit = page.getByRole('button', { name: 'Search', exact: true });
     if (testInfo.project.name === 'mobile') {
       expect(await submit.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBeLessThan(viewport.height);

@@ -26,7 +26,7 @@ test('320 px: search → list → map → offer → ask to join → receipt → 
   const search = new SearchPage(page);
   await search.goto();
   await expectNoHorizontalScroll(page, 'search form');
-  for (const c of [search.postcode, search.useLocation, search.category('Fysisk aktivitet'), search.submit]) await expectFits(c);
+  for (const c of [search.postcode, search.useLocation, search.condition, search.category('Fysisk aktivitet'), search.submit]) await expectFits(c);
   await search.moreOptions.click();
   await expectNoHorizontalScroll(page, 'search form with more options');
   await expectFits(search.radius);

@@ -14,7 +14,7 @@ async function offerFacts(request: APIRequestContext, href: string): Promise<{ p
 
 /** A saved row's value of the fact named `term`. */
 function fact(row: Locator, term: string): Locator {
-  return row.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  return row.locator('dt', { hasText: new RegExp(`^${term}:?$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
 test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /gemte shows provider, town and next start', async ({ page, request }) => {

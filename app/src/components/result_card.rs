@@ -20,7 +20,7 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
         let excluded = o.excludes(home);
         let text = capitalise(&rule.text(&o.area())).get(lang).to_owned();
         view! {
-            <div class:facts__warning=excluded>
+            <div class="facts__rule" class:facts__warning=excluded>
                 <dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt>
                 <dd>{text}{excluded.then(|| view! { <br /><strong>{i18n::OUTSIDE_YOUR_REGION.get(lang)}</strong> })}</dd>
             </div>

@@ -169,7 +169,7 @@ texts! {
 
 
     // Search filters.
-    FILTERS_SUMMARY = "Flere valg: afstand, sygdom, tidspunkt …", "More options: distance, illness, time …";
+    FILTERS_SUMMARY = "Flere valg: afstand, tidspunkt, sprog …", "More options: distance, time, language …";
     Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
     Q_HINT = "Fx yoga, hjerte eller rygestop", "E.g. yoga, heart or quit smoking";
     CONDITION_LABEL = "Sygdom", "Illness";

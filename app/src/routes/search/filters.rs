@@ -47,14 +47,12 @@ fn choice(
     }
 }
 
-/// The fields of "Flere valg" (its `<details>` is the form's): free text, illness, kronikerpakke, format, time of day, start, language, self-referral, places, order.
+/// The fields of "Flere valg" (its `<details>` is the form's): free text, kronikerpakke, format, time of day, start, language, self-referral, places, order. (The illness is in the core search: key for a person with a chronic disease, issue #15 point 5.)
 pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl IntoView {
     use forebyg_shared::search::Sort;
-    use forebyg_shared::taxonomy::{Condition, Format, Kronikerpakke};
+    use forebyg_shared::taxonomy::{Format, Kronikerpakke};
     let t = move |x: i18n::Text| x.get(lang).to_owned();
     let any = |x: i18n::Text| (String::new(), t(x));
-    let conditions =
-        std::iter::once(any(i18n::ANY_CONDITION)).chain(Condition::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang).to_owned()))).collect();
     // The known packages from the taxonomy, not the package records (`GET /api/v1/packages`):
     // fetching and decoding those here cost 3.4 KB gzip of the landing wasm, over its budget. A
     // package added by a national admin is searchable by URL (`package=`) until it is listed here.
@@ -75,8 +73,6 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
                     prop:value=move || filters.with(|f| f.q.clone().unwrap_or_default())
                     on:input=move |ev| { let v = event_target_value(&ev); filters.update(|f| f.q = (!v.trim().is_empty()).then(|| v.trim().to_owned())); } />
             </div>
-            {choice(filters, "condition", i18n::CONDITION_LABEL.get(lang), conditions,
-                |f| f.condition.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.condition = Condition::from_code(v))}
             {choice(filters, "package", i18n::PACKAGE_LABEL.get(lang), packages,
                 |f| f.package.clone().unwrap_or_default(), |f, v| f.package = (!v.is_empty()).then(|| v.to_owned()))}
             {choice(filters, "format", i18n::FORMAT_LABEL.get(lang), formats,

@@ -1,5 +1,5 @@
-//! The search form: postcode (with its town as typed, or "Brug min placering"), topics, radius
-//! and "Flere valg". It only navigates: the search itself follows the URL (`mod.rs`).
+//! The search form: postcode (with its town as typed, or "Brug min placering"), illness, topics,
+//! radius and "Flere valg". It only navigates: the search itself follows the URL (`mod.rs`).
 
 use super::fields;
 use super::geolocation::{locate, Geo};
@@ -62,7 +62,6 @@ fn postcode_town(postcode: RwSignal<String>) -> RwSignal<Option<Result<String, (
 fn filters_set(f: &SearchParams) -> bool {
     f.radius_km != forebyg_shared::search::DEFAULT_RADIUS_KM
         || f.q.is_some()
-        || f.condition.is_some()
         || f.package.is_some()
         || f.format.is_some()
         || f.evening
@@ -202,6 +201,7 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                     {move || geo_status().map(|(m, bad)| view! { <span class:status--error=bad>{m}</span> })}
                 </p>
             </div>
+            {fields::condition_select(filters, lang)}
             <fieldset
                 class="field field--choices"
                 class:field--error=move || category_error().is_some()
