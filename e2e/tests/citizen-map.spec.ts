@@ -69,6 +69,7 @@ test.describe('citizen search: map view', () => {
     await expect(popup).toContainText(/\d+(,\d+)? km/);
     await expect(popup).toContainText(pin.next_start ? /Næste start: \d/ : /Løbende optag/);
     await expect(popup).toContainText(pin.self_referral ? 'Du kan selv tilmelde dig' : 'Kræver henvisning');
+    await expectNoAxeViolations(page, 'map view with a popup (da)');
     await popupLink.click();
     const offer = new OfferPage(page);
     await expect(offer.heading).toHaveText(title);

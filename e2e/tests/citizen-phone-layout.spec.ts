@@ -33,6 +33,9 @@ test.describe('phone layout (issue #15 point 5)', () => {
     await bare.route(/forebyg-app[^/]*\.js$/, (r) => r.abort());
     await bare.goto(new URL('/', page.url()).href);
     await expect(bare.getByRole('heading', { level: 1, name: 'Find et forebyggelsestilbud' })).toBeVisible();
+    // The navigation is a menu in the static HTML already (on a phone closed, on a desktop too).
+    await expect(bare.locator('header details.site-menu > summary')).toHaveText('Menu');
+    await expect(bare.getByRole('navigation', { name: 'Hovedmenu' })).toBeHidden();
     const before = await shell(bare);
     await bare.close();
     expect(after, "the app keeps the static shell's header and heading where they were").toEqual(before);
@@ -78,6 +81,9 @@ test.describe('phone layout (issue #15 point 5)', () => {
     expect(firstTop, 'the first result').toBeLessThan((testInfo.project.name === 'mobile' ? 2 : 1) * viewport.height);
 
     const heights = await search.results.evaluateAll((cards) => cards.slice(0, 5).map((c) => c.getBoundingClientRect().height));
+    const measured = `${firstTop} / ${heights.join(', ')}`;
+    testInfo.annotations.push({ type: 'first result top / card heights (px)', description: measured });
+    console.log(`${testInfo.project.name}: first result top / card heights (px): ${measured}`);
     if (testInfo.project.name === 'mobile') {
       for (const h of heights) expect(h, 'a result card on a phone').toBeLessThanOrEqual(300);
     }

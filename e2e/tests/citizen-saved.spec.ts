@@ -39,7 +39,7 @@ test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /
   await page.reload();
   const link = page.getByRole('main').getByRole('link', { name: title });
   await expect(link).toBeVisible();
-  const row = page.getByRole('main').getByRole('listitem').filter({ has: link });
+  const row = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
   const facts = await offerFacts(request, href);
   await expect(fact(row, 'Udbyder')).toHaveText(facts.provider);
   await expect(fact(row, 'Sted')).toHaveText(facts.town ?? 'Digitalt');
@@ -70,8 +70,8 @@ test('saved offers in English: "Saved ✓" and "Remove", the list with provider,
 
   await page.goto('/gemte');
   await expect(page.getByRole('heading', { level: 1, name: 'Your saved offers' })).toBeVisible();
-  const link = page.getByRole('main').getByRole('link', { name: title });
-  const row = page.getByRole('main').getByRole('listitem').filter({ has: link });
+  await expect(page.getByRole('main').getByRole('link', { name: title })).toBeVisible();
+  const row = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
   const facts = await offerFacts(request, href);
   await expect(fact(row, 'Provider')).toHaveText(facts.provider);
   await expect(fact(row, 'Place')).toHaveText(facts.town ?? 'Digital');

@@ -20,7 +20,7 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
         let excluded = o.excludes(home);
         let text = capitalise(&rule.text(&o.area())).get(lang).to_owned();
         view! {
-            <div class="facts__rule" class:facts__warning=excluded>
+            <div class="facts__plain facts__wide" class:facts__warning=excluded>
                 <dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt>
                 <dd>{text}{excluded.then(|| view! { <br /><strong>{i18n::OUTSIDE_YOUR_REGION.get(lang)}</strong> })}</dd>
             </div>
@@ -61,7 +61,7 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
                 <p class="card__summary">{o.summary.clone()}</p>
                 <dl class="facts">
                     <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
-                    <div><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
+                    <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
                     {show_topic.then(|| view! { <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div> })}
                     {(o.format == Format::Hybrid).then(|| view! { <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div> })}
