@@ -39,6 +39,7 @@ forebyg_app::texts! {
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
     REFERRAL_SECTION = "Henvisning", "Referral";
     PLACES_SECTION = "Pladser og pris", "Places and price";
+    POINT_ADJUST = "Punktet er midten af postnummeret: træk nålen på kortet, eller ret koordinaterne, hvis stedet skal være præcist.", "The point is the centre of the postcode: drag the pin on the map or adjust the coordinates if the place should be exact.";
     FETCH_COORDINATES = "Hent koordinater fra postnummeret", "Get coordinates from the postcode";
     REAPPLY = "Genanvend mine ændringer", "Reapply my changes";
     SAVED_VERSION = "Gemt version", "Saved version";

@@ -2,10 +2,12 @@
 //! loaded version), publish / unpublish / archive, "Stadig korrekt" (re-verify). When someone
 //! else saved first (409), the admin sees what differs, field by field, and can reapply their
 //! changes onto the current version. The state and actions are in `state`, the controls in
-//! `fields`, the top of the page in `top` and the form's fieldsets in `sections`.
+//! `fields`, the top of the page in `top`, the form's fieldsets in `sections` and the place's
+//! point (postcode, map) in `point`.
 
 mod fields;
 mod links;
+mod point;
 mod sections;
 mod state;
 mod top;
