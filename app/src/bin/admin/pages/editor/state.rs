@@ -1,6 +1,6 @@
 //! The offer editor's state hook: the form as typed and as last loaded, the errors, the 409
 //! conflict, messages; and what the page does: save (create → the new offer's page; update →
-//! stays), publish / unpublish / archive / re-verify, reapply or discard after a 409.
+//! stays), publish / unpublish / archive / re-verify, reapply or discard after a 409, and the preview.
 
 use crate::api::{self, SaveError};
 use crate::form::{self, OfferForm};
@@ -34,6 +34,8 @@ pub struct OfferEditor {
     pub failure: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
     pub heading: RwSignal<String>,
+    /// The offer the form describes now, while the preview shows it.
+    pub preview: RwSignal<Option<Offer>>,
     /// Goes to a page of the workspace (the router's navigation, kept for later event handlers).
     go: Callback<String>,
 }
@@ -51,6 +53,7 @@ impl OfferEditor {
             failure: RwSignal::new(None),
             busy: RwSignal::new(false),
             heading: RwSignal::new(title),
+            preview: RwSignal::new(None),
             go: {
                 let navigate = use_navigate();
                 Callback::new(move |href: String| navigate(&href, Default::default()))
@@ -123,6 +126,30 @@ impl OfferEditor {
             }
             self.busy.set(false);
         });
+    }
+
+    /// Shows the preview of the offer as the form describes it, or the form's problems as a save
+    /// would.
+    pub fn show_preview(self) {
+        self.message.set(None);
+        self.failure.set(None);
+        match self.form.get_untracked().to_offer(&self.base.get_untracked()) {
+            Ok(o) => {
+                self.errors.set(vec![]);
+                self.preview.set(Some(o));
+                ui::focus_soon("preview-title");
+            }
+            Err(e) => {
+                self.errors.set(e);
+                ui::focus_soon("error-summary");
+            }
+        }
+    }
+
+    /// Back to the form, where the preview was asked for.
+    pub fn end_preview(self) {
+        self.preview.set(None);
+        ui::focus_soon("preview-button");
     }
 
     /// A status change (`published`, `draft`, `archived`) or `verify` of the saved offer
