@@ -26,11 +26,16 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
 }
 
 fn with_query(path: &str, params: &SearchParams) -> String {
-    let q = query_string(&params.to_pairs());
-    if q.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{q}")
+    address(path, &params.to_pairs())
+}
+
+/// A page's address with its state: `path?k=v&…`, leaving out empty values (trimmed), and
+/// without the `?` when nothing is set, so an unfiltered list has its plain address.
+pub fn address(path: &str, pairs: &[(&str, String)]) -> String {
+    let set: Vec<(&str, String)> = pairs.iter().map(|(k, v)| (*k, v.trim().to_owned())).filter(|(_, v)| !v.is_empty()).collect();
+    match query_string(&set) {
+        q if q.is_empty() => path.to_owned(),
+        q => format!("{path}?{q}"),
     }
 }
 
@@ -265,6 +270,8 @@ mod tests {
 
     #[test]
     fn offer_addresses() {
+        assert_eq!(address("/admin/tilbud", &[("soeg", " kol ".into()), ("side", String::new())]), "/admin/tilbud?soeg=kol");
+        assert_eq!(address("/admin/tilbud", &[("soeg", "  ".into())]), "/admin/tilbud");
         assert_eq!(offer_href("demo-00042"), "/tilbud/demo-00042");
         assert_eq!(offer_href("a/b"), "/tilbud/a%2Fb");
         assert_eq!(api_offer_url("demo-00042"), "/api/v1/offers/demo-00042");

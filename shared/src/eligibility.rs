@@ -20,32 +20,38 @@ impl Residence {
     /// "for borgere i Aarhus Kommune", "for residents of Central Denmark Region", "for anyone
     /// living in Denmark".
     pub fn text(self, area: &Area) -> Label {
-        match self {
-            Residence::Municipality => match area.municipality {
-                Some(name) => Label { da: format!("for borgere i {}", municipality_da(name)), en: format!("for residents of {name} Municipality") },
-                None => Label::new("for borgere i kommunen", "for residents of the municipality"),
-            },
-            Residence::Region => Label {
-                da: format!("for borgere i {}", area.region.label(Lang::Da)),
-                en: format!("for residents of {}", area.region.label(Lang::En)),
-            },
-            Residence::Denmark => Label::new("for alle, der bor i Danmark", "for anyone living in Denmark"),
+        match self.place(area) {
+            Some(place) => Label { da: format!("for borgere i {}", place.da), en: format!("for residents of {}", place.en) },
+            None => Label::new("for alle, der bor i Danmark", "for anyone living in Denmark"),
         }
+    }
+
+    /// The place participants must live in: "Aarhus Kommune", "Region Midtjylland"; `None` for
+    /// all of Denmark.
+    fn place(self, area: &Area) -> Option<Label> {
+        Some(match self {
+            Residence::Municipality => match area.municipality {
+                Some(name) => Label { da: municipality_da(name), en: format!("{name} Municipality") },
+                None => Label::new("kommunen", "the municipality"),
+            },
+            Residence::Region => Label::new(area.region.label(Lang::Da), area.region.label(Lang::En)),
+            Residence::Denmark => return None,
+        })
     }
 }
 
 /// Where an offer belongs: its region and, for an offer with a place, its municipality's name.
 /// What a [`Residence`] rule means is said in these names ("borgere i Aarhus Kommune").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Area<'a> {
+pub struct Area {
     pub region: RegionCode,
-    pub municipality: Option<&'a str>,
+    pub municipality: Option<&'static str>,
 }
 
-impl Area<'static> {
+impl Area {
     /// The area of an offer in `region` held in the municipality with this kommunekode (unknown
     /// codes count as no municipality).
-    pub fn new(region: RegionCode, municipality_code: Option<&str>) -> Area<'static> {
+    pub fn new(region: RegionCode, municipality_code: Option<&str>) -> Area {
         Area { region, municipality: municipality_code.and_then(crate::geography::municipality).map(|m| m.name) }
     }
 }
@@ -95,23 +101,28 @@ impl Eligibility {
         Some(Label { da, en })
     }
 
-    /// "only for KOL", "only for KOL or type 2 diabetes"; `None` when any condition is accepted.
+    /// "only for KOL", "only for KOL or Type 2 diabetes"; `None` when any condition is accepted.
     pub fn conditions_text(&self) -> Option<Label> {
+        let list = self.conditions_list(str::to_owned)?;
+        Some(Label { da: format!("kun for {}", list.da), en: format!("only for {}", list.en) })
+    }
+
+    /// "KOL, Hjertesygdom eller Kræft": the accepted conditions' names, each through `name`;
+    /// `None` when any condition is accepted.
+    fn conditions_list(&self, name: fn(&str) -> String) -> Option<Label> {
         if self.accepted_conditions.is_empty() {
             return None;
         }
         let list = |lang: Lang, or: &str| {
-            let names: Vec<&str> = self.accepted_conditions.iter().map(|c| c.label(lang)).collect();
+            let names: Vec<String> = self.accepted_conditions.iter().map(|c| name(c.label(lang))).collect();
             match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-                _ => names.join(""),
+                _ => names.concat(),
             }
         };
-        Some(Label { da: format!("kun for {}", list(Lang::Da, "eller")), en: format!("only for {}", list(Lang::En, "or")) })
+        Some(Label { da: list(Lang::Da, "eller"), en: list(Lang::En, "or") })
     }
-}
 
-impl Eligibility {
     /// Its residence rule in words ([`Residence::text`]); `None` when the offer states none.
     pub fn residence_text(&self, area: &Area) -> Option<Label> {
         self.residence.map(|r| r.text(area))
@@ -121,7 +132,7 @@ impl Eligibility {
     /// "Tilbuddet er for personer på 18 år og derover med KOL, som bor i Region Midtjylland."
     /// The inclusion and exclusion notes are the provider's own words and are shown apart.
     pub fn who_for(&self, area: &Area) -> Label {
-        let (age, conditions) = (self.age_text(), self.conditions_list());
+        let (age, conditions) = (self.age_text(), self.conditions_list(in_sentence));
         if age.is_none() && conditions.is_none() && self.residence.is_none() {
             return Label::new(
                 "Tilbuddet har ingen krav til alder, sygdom eller bopæl.",
@@ -134,34 +145,19 @@ impl Eligibility {
             da += &format!(" med {}", c.da);
             en += &format!(" with {}", c.en);
         }
-        match self.residence {
-            Some(Residence::Municipality | Residence::Region) => {
-                let place = self.residence_text(area).expect("a rule is stated");
-                da += &format!(", som bor i {}", place.da.trim_start_matches("for borgere i "));
-                en += &format!(" who live in {}", place.en.trim_start_matches("for residents of "));
+        if let Some(rule) = self.residence {
+            match rule.place(area) {
+                Some(place) => {
+                    da += &format!(", som bor i {}", place.da);
+                    en += &format!(" who live in {}", place.en);
+                }
+                None => {
+                    da += ", uanset hvor i Danmark de bor";
+                    en += ", wherever they live in Denmark";
+                }
             }
-            Some(Residence::Denmark) => {
-                da += ", uanset hvor i Danmark de bor";
-                en += ", wherever they live in Denmark";
-            }
-            None => {}
         }
         Label { da: format!("Tilbuddet er {da}."), en: format!("The offer is {en}.") }
-    }
-
-    /// "KOL eller type 2-diabetes", condition names as they read inside a sentence.
-    fn conditions_list(&self) -> Option<Label> {
-        if self.accepted_conditions.is_empty() {
-            return None;
-        }
-        let list = |lang: Lang, or: &str| {
-            let names: Vec<String> = self.accepted_conditions.iter().map(|c| in_sentence(c.label(lang))).collect();
-            match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-                _ => names.concat(),
-            }
-        };
-        Some(Label { da: list(Lang::Da, "eller"), en: list(Lang::En, "or") })
     }
 }
 
@@ -284,7 +280,7 @@ mod tests {
         Eligibility { min_age: Some(18), accepted_conditions: vec![Kol], ..Default::default() }
     }
 
-    const AARHUS: Area<'static> = Area { region: RegionCode::Midtjylland, municipality: Some("Aarhus") };
+    const AARHUS: Area = Area { region: RegionCode::Midtjylland, municipality: Some("Aarhus") };
 
     /// Assesses an offer held in Aarhus.
     fn assess_here(e: &Eligibility, patient: &Patient) -> Assessment {

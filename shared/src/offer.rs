@@ -57,7 +57,7 @@ pub struct Offer {
 
 impl Offer {
     /// Its region and municipality, what its residence rule is said in.
-    pub fn area(&self) -> crate::eligibility::Area<'static> {
+    pub fn area(&self) -> crate::eligibility::Area {
         crate::eligibility::Area::new(self.region, self.location.as_ref().map(|l| l.municipality_code.as_str()))
     }
 

@@ -116,7 +116,7 @@ pub struct OfferSummary {
 
 impl OfferSummary {
     /// Where it belongs, what its residence rule is said in.
-    pub fn area(&self) -> crate::eligibility::Area<'static> {
+    pub fn area(&self) -> crate::eligibility::Area {
         crate::eligibility::Area::new(self.region, self.municipality_code.as_deref())
     }
 

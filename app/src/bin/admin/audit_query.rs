@@ -1,7 +1,7 @@
 //! The audit log page's filters (kind, who, from/to day) in its address, the API call they make,
 //! and how an entry's target and changes read. Pure logic, tested natively.
 
-use forebyg_app::query::{encode, query_string};
+use forebyg_app::query::{address, encode, query_string};
 use forebyg_shared::admin::{AuditAction, AuditTarget, FieldChange};
 use forebyg_shared::date::days_from_iso;
 use forebyg_shared::taxonomy::RegionCode;
@@ -32,19 +32,14 @@ impl AuditFilter {
     }
 
     pub fn href(&self) -> String {
-        let mut pairs = vec![];
-        pairs.extend(self.action.map(|a| ("handling", a.code().to_owned())));
-        pairs.extend(
-            [("hvem", &self.actor), ("fra", &self.from), ("til", &self.to)]
-                .into_iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(k, v)| (k, v.trim().to_owned())),
-        );
-        pairs.extend(self.region.map(|r| ("region", r.code().to_owned())));
-        match query_string(&pairs) {
-            q if q.is_empty() => PATH.to_owned(),
-            q => format!("{PATH}?{q}"),
-        }
+        let pairs = [
+            ("handling", self.action.map(|a| a.code()).unwrap_or_default().to_owned()),
+            ("hvem", self.actor.clone()),
+            ("fra", self.from.clone()),
+            ("til", self.to.clone()),
+            ("region", self.region.map(|r| r.code()).unwrap_or_default().to_owned()),
+        ];
+        address(PATH, &pairs)
     }
 
     /// `GET /api/v1/admin/audit`; a national admin names a region (the chosen one, else

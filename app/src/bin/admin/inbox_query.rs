@@ -2,7 +2,7 @@
 //! &tilbagetrukne=1`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
-use forebyg_app::query::query_string;
+use forebyg_app::query::address;
 use forebyg_shared::referral::ReferralStatus;
 
 pub const PATH: &str = "/admin/henvendelser";
@@ -30,33 +30,26 @@ impl InboxQuery {
         }
     }
 
-    fn pairs(&self, names: [&'static str; 5], yes: &str) -> Vec<(&'static str, String)> {
+    /// The filters under these names (empty ones included; [`address`] leaves them out).
+    fn pairs(&self, names: [&'static str; 5], yes: &str) -> [(&'static str, String); 5] {
         let [title, status, from, to, withdrawn] = names;
-        let mut pairs = vec![];
-        let mut push = |k, v: &str| {
-            if !v.trim().is_empty() {
-                pairs.push((k, v.trim().to_owned()))
-            }
-        };
-        push(title, &self.offer_title);
-        push(status, self.status.map(|s| s.code()).unwrap_or_default());
-        push(from, &self.from);
-        push(to, &self.to);
-        push(withdrawn, if self.withdrawn { yes } else { "" });
-        pairs
+        [
+            (title, self.offer_title.clone()),
+            (status, self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
+            (from, self.from.clone()),
+            (to, self.to.clone()),
+            (withdrawn, if self.withdrawn { yes } else { "" }.to_owned()),
+        ]
     }
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        match query_string(&self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne"], "1")) {
-            q if q.is_empty() => PATH.to_owned(),
-            q => format!("{PATH}?{q}"),
-        }
+        address(PATH, &self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne"], "1"))
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
-        format!("/api/v1/admin/referrals?{}", query_string(&self.pairs(["offer_title", "status", "from", "to", "withdrawn"], "true")))
+        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "status", "from", "to", "withdrawn"], "true"))
     }
 }
 
@@ -79,7 +72,7 @@ mod tests {
         assert_eq!(q.href(), "/admin/henvendelser?tilbud=KOL%20hold&status=declined&fra=2026-11-01&tilbagetrukne=1");
         assert_eq!(q.api_url(), "/api/v1/admin/referrals?offer_title=KOL%20hold&status=declined&from=2026-11-01&withdrawn=true");
         assert_eq!(InboxQuery::default().href(), PATH);
-        assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals?");
+        assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! link shows the same list. The admin's whole scope is fetched once (a region has hundreds of
 //! offers, not millions) and filtered here. Pure logic, tested natively.
 
-use forebyg_app::query::query_string;
+use forebyg_app::query::address;
 use forebyg_shared::admin::AdminOfferRow;
 use forebyg_shared::taxonomy::{Category, OfferStatus};
 use std::cmp::Ordering;
@@ -89,24 +89,17 @@ impl OffersQuery {
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        let mut pairs = vec![];
-        let mut push = |k, v: &str| {
-            if !v.trim().is_empty() {
-                pairs.push((k, v.trim().to_owned()))
-            }
-        };
-        push("soeg", &self.text);
-        push("indsats", self.category.map(|c| c.code()).unwrap_or_default());
-        push("kommune", &self.municipality);
-        push("udbyder", &self.provider);
-        push("status", self.status.map(|s| s.code()).unwrap_or_default());
-        push("bekraeftes", if self.stale { "1" } else { "" });
-        push("sortering", if self.sort == Sort::Title { "" } else { self.sort.code() });
-        push("side", &if self.page > 1 { self.page.to_string() } else { String::new() });
-        match query_string(&pairs) {
-            q if q.is_empty() => PATH.to_owned(),
-            q => format!("{PATH}?{q}"),
-        }
+        let pairs = [
+            ("soeg", self.text.clone()),
+            ("indsats", self.category.map(|c| c.code()).unwrap_or_default().to_owned()),
+            ("kommune", self.municipality.clone()),
+            ("udbyder", self.provider.clone()),
+            ("status", self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
+            ("bekraeftes", if self.stale { "1" } else { "" }.to_owned()),
+            ("sortering", if self.sort == Sort::Title { "" } else { self.sort.code() }.to_owned()),
+            ("side", if self.page > 1 { self.page.to_string() } else { String::new() }),
+        ];
+        address(PATH, &pairs)
     }
 
     /// The same filters on another page.
