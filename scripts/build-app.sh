@@ -16,7 +16,9 @@
 #                                admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm (the
 #                                shell, overview and sign-in), split like the citizen app at its
 #                                lazy routes (app/src/bin/admin/lazy.rs): forebyg-admin-split-<hash>.js
-#                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk
+#                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk; and
+#                                dist/admin/js/map-<hash>.js with dist/admin/leaflet-<version>/
+#                                (the offer editor's point map), loaded only when used
 # The admin workspace is a separate bundle so citizens never download its code.
 # The hashed files never change content under the same name: serve them with a long cache
 # lifetime; serve index.html with `no-cache`.
@@ -124,34 +126,45 @@ mkdir -p "$DIST"
 SIZES=()
 OVER=()
 
-# The citizen bundles' lazily loaded JavaScript (app/js/), in their staging directory $1: the
-# libraries under content-hashed names, our modules with the libraries' addresses filled in, then
-# hashed too, and every page's <meta name="forebyg:*" content="/js/NAME.js"> pointed at them.
-citizen_modules() {
-  local out="$1" name
+# A bundle's lazily loaded JavaScript (app/js/), in its staging directory $1 whose files are
+# served under the URL prefix $2 ("" or "/admin"), for the modules $3... (map, qr): the libraries
+# under content-hashed names, our modules with the libraries' addresses filled in, then hashed too,
+# and every page's <meta name="forebyg:NAME" content="PREFIX/js/NAME.js"> pointed at them. Each
+# bundle gets its own copy, so either can be built alone.
+js_modules() {
+  local out="$1" prefix="$2" name
+  shift 2
   # leaflet.css names its images relative to itself (images/marker-icon.png ...): the directory
   # carries Leaflet's version, so the unhashed images never change under one address.
   local lv
   lv="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$LEAFLET/../package.json" | head -1)"
   [[ -n "$lv" ]] || die "no version in node_modules/leaflet/package.json"
   local ldir="leaflet-$lv"
-  mkdir -p "$out/js" "$out/$ldir/images"
-  cp "$LEAFLET"/images/*.png "$out/$ldir/images/"
+  mkdir -p "$out/js"
   local leaflet_js="leaflet-$(hash8 "$LEAFLET/leaflet.js").js" leaflet_css="leaflet-$(hash8 "$LEAFLET/leaflet.css").css"
-  cp "$LEAFLET/leaflet.js" "$out/$ldir/$leaflet_js"
-  cp "$LEAFLET/leaflet.css" "$out/$ldir/$leaflet_css"
   local qrcode_js="qrcode-$(hash8 "$QRCODE").js"
-  cp "$QRCODE" "$out/js/$qrcode_js"
-  sed -e "s|__LEAFLET_JS__|/$ldir/$leaflet_js|" -e "s|__LEAFLET_CSS__|/$ldir/$leaflet_css|" "$ROOT/app/js/map.js" >"$out/js/map.js"
-  sed -e "s|__QRCODE_JS__|/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
-  for name in map qr; do
+  for name in "$@"; do
+    case "$name" in
+      map)
+        mkdir -p "$out/$ldir/images"
+        cp "$LEAFLET"/images/*.png "$out/$ldir/images/"
+        cp "$LEAFLET/leaflet.js" "$out/$ldir/$leaflet_js"
+        cp "$LEAFLET/leaflet.css" "$out/$ldir/$leaflet_css"
+        sed -e "s|__LEAFLET_JS__|$prefix/$ldir/$leaflet_js|" -e "s|__LEAFLET_CSS__|$prefix/$ldir/$leaflet_css|" "$ROOT/app/js/map.js" >"$out/js/map.js"
+        ;;
+      qr)
+        cp "$QRCODE" "$out/js/$qrcode_js"
+        sed -e "s|__QRCODE_JS__|$prefix/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
+        ;;
+      *) die "js_modules: unknown module $name" ;;
+    esac
     ! grep -q '__[A-Z_]*_\(JS\|CSS\)__' "$out/js/$name.js" || die "app/js/$name.js has an address placeholder build-app.sh does not know"
     local hashed="$name-$(hash8 "$out/js/$name.js").js"
     mv "$out/js/$name.js" "$out/js/$hashed"
     local page
     for page in "$out"/*.html; do
-      sed -i "s|\"/js/$name.js\"|\"/js/$hashed\"|" "$page"
-      grep -q "\"/js/$hashed\"" "$page" || die "app/index.html does not name /js/$name.js in a <meta name=\"forebyg:$name\">"
+      sed -i "s|\"$prefix/js/$name.js\"|\"$prefix/js/$hashed\"|" "$page"
+      grep -q "\"$prefix/js/$hashed\"" "$page" || die "the template of $page does not name $prefix/js/$name.js in a <meta name=\"forebyg:$name\">"
     done
   done
 }
@@ -197,7 +210,7 @@ split_chunks() {
     local prefetch_js
     prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
     local placeholder split_point line files
-    for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
+    for placeholder in __OFFER_CHUNKS__:offer_page __SEARCH_CHUNKS__:search_answer_; do
       split_point="${placeholder#*:}"
       line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
       files=""
@@ -320,12 +333,16 @@ for bin in "${BINS[@]}"; do
   esac
 done
 if [[ -d "$CITIZEN_STAGE" ]]; then
-  citizen_modules "$CITIZEN_STAGE"
+  js_modules "$CITIZEN_STAGE" "" map qr
   # The static information pages (About, privacy, accessibility, contact): HTML and the stylesheet only.
   python3 "$ROOT/scripts/build_pages.py" "$ROOT" "$CITIZEN_STAGE"
   install_stage "$CITIZEN_STAGE" "$DIST"
 fi
-[[ ! -d "$ADMIN_STAGE" ]] || install_stage "$ADMIN_STAGE" "$DIST/admin"
+if [[ -d "$ADMIN_STAGE" ]]; then
+  # The offer editor's point map.
+  js_modules "$ADMIN_STAGE" /admin map
+  install_stage "$ADMIN_STAGE" "$DIST/admin"
+fi
 printf '%s\n' "${SIZES[@]}"
 # A bundle over its limit fails the build, after every bundle was built (and sizes printed).
 for msg in "${OVER[@]}"; do printf 'build-app: %s\n' "$msg" >&2; done

@@ -6,6 +6,9 @@
 // than one page's, `digital` and `more` how many matches are not on the map.)
 // becomes a Leaflet map (Leaflet 1.9.4, BSD-2-Clause). The wasm loads this module only when a
 // citizen opens the map, and this module loads Leaflet's script and stylesheet only then too.
+// The admin offer editor's small map of the offer's point is the second element here,
+//   <forebyg-point-map data-lat="56.15" data-lon="10.2">
+// (see ForebygPointMap below); the admin bundle gets its own copy of this module and Leaflet.
 // Tiles come from the deployment's OpenStreetMap-compatible URL (GET /api/v1/config). If Leaflet
 // or the tiles cannot load, a notice says so, with a link to the list view (the primary view).
 // The map's texts live here rather than in the app's i18n.rs to keep them out of the wasm.
@@ -29,6 +32,10 @@ const TEXTS = {
     here: 'Dit søgested',
     zoomIn: 'Zoom ind',
     zoomOut: 'Zoom ud',
+    pointLabel: 'Kort over tilbuddets sted',
+    pointHint: 'Træk nålen, eller klik på kortet, for at flytte tilbuddets sted. Du kan også skrive koordinaterne i felterne under kortet.',
+    pointFailed: 'Kortets baggrund kunne ikke indlæses. Du kan stadig flytte nålen eller skrive koordinaterne.',
+    pin: 'Tilbuddets sted',
   },
   en: {
     label: 'Map of the offers',
@@ -42,6 +49,10 @@ const TEXTS = {
     here: 'Where you searched',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    pointLabel: "Map of the offer's place",
+    pointHint: "Drag the pin, or click the map, to move the offer's place. You can also type the coordinates in the fields below the map.",
+    pointFailed: 'The background of the map could not be loaded. You can still move the pin or type the coordinates.',
+    pin: "The offer's place",
   },
 };
 
@@ -98,9 +109,12 @@ function follow(e) {
   a.remove();
 }
 
-class ForebygMap extends HTMLElement {
+// What both map elements share: Leaflet and the config loaded when the element is on the page
+// (the app sets its attributes right after creating it), `show()` building the map, `fail()`
+// revealing the element's notice, and a map with our zoom buttons and the tiles, whose failure
+// (none loaded) calls `fail()`.
+class LeafletElement extends HTMLElement {
   connectedCallback() {
-    // The app sets the attributes right after creating the element.
     requestAnimationFrame(() => {
       if (this.isConnected && !this.started) {
         this.started = true;
@@ -115,6 +129,37 @@ class ForebygMap extends HTMLElement {
     this.map = null;
   }
 
+  async leafletMap(canvas, t) {
+    const [L, cfg] = await Promise.all([loadLeaflet(), loadConfig()]);
+    if (!this.isConnected) return null;
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const map = L.map(canvas, {
+      zoomControl: false,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+      inertia: !still,
+      // The page scrolls past the map; zoom with the buttons, keys or two fingers.
+      scrollWheelZoom: false,
+    });
+    this.map = map;
+    // `data-moving` while the view moves (a popup's pan into view, a zoom): Leaflet starts the pan
+    // in the same event that opens the popup, so a test that waits for the attribute to go waits
+    // for the popup to come to rest, not for a guessed time.
+    map.on('movestart', () => { this.dataset.moving = 'true'; });
+    map.on('moveend', () => { delete this.dataset.moving; });
+    L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
+    let loaded = 0;
+    L.tileLayer(cfg.tile_url, { attribution: escapeHtml(cfg.tile_attribution), maxZoom: 19 })
+      .on('tileload', () => { loaded += 1; })
+      .on('tileerror', () => { if (!loaded) this.fail(); })
+      .addTo(map);
+    this.timer = setTimeout(() => { if (!loaded) this.fail(); }, TILE_TIMEOUT_MS);
+    return L;
+  }
+}
+
+class ForebygMap extends LeafletElement {
   fail() {
     if (!this.isConnected || !this.notice) return;
     this.classList.add('map--failed');
@@ -151,33 +196,9 @@ class ForebygMap extends HTMLElement {
     canvas.setAttribute('role', 'region');
     canvas.setAttribute('aria-label', t.label);
     this.append(canvas);
-    const [L, cfg] = await Promise.all([loadLeaflet(), loadConfig()]);
-    if (!this.isConnected) return;
-
-    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const map = L.map(canvas, {
-      zoomControl: false,
-      zoomAnimation: !still,
-      fadeAnimation: !still,
-      markerZoomAnimation: !still,
-      inertia: !still,
-      // The page scrolls past the map; zoom with the buttons, keys or two fingers.
-      scrollWheelZoom: false,
-    });
-    this.map = map;
-    // `data-moving` while the view moves (a popup's pan into view, a zoom): Leaflet starts the pan
-    // in the same event that opens the popup, so a test that waits for the attribute to go waits
-    // for the popup to come to rest, not for a guessed time.
-    map.on('movestart', () => { this.dataset.moving = 'true'; });
-    map.on('moveend', () => { delete this.dataset.moving; });
-    L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
-
-    let loaded = 0;
-    L.tileLayer(cfg.tile_url, { attribution: escapeHtml(cfg.tile_attribution), maxZoom: 19 })
-      .on('tileload', () => { loaded += 1; })
-      .on('tileerror', () => { if (!loaded) this.fail(); })
-      .addTo(map);
-    this.timer = setTimeout(() => { if (!loaded) this.fail(); }, TILE_TIMEOUT_MS);
+    const L = await this.leafletMap(canvas, t);
+    if (!L) return;
+    const map = this.map;
 
     const c = data.center;
     const points = [[c.lat, c.lon]];
@@ -212,4 +233,91 @@ class ForebygMap extends HTMLElement {
   }
 }
 
+// Where the point map starts without a point: all of Denmark.
+const DENMARK = [56.2, 10.8];
+
+// The admin offer editor's point: <forebyg-point-map data-lat data-lon> shows a pin there (none
+// while the attributes are not numbers). Dragging the pin or clicking the map moves it; then the
+// element sets its data-lat/data-lon (5 decimals, ~1 m) and fires a bubbling `change` event, which
+// the wasm reads into the latitude/longitude fields. The fields stay the keyboard's way to set
+// the point: the map is an enhancement (a labelled region that keeps no focus to itself).
+class ForebygPointMap extends LeafletElement {
+  static get observedAttributes() { return ['data-lat', 'data-lon']; }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.marker = null;
+    this.started = false;
+    this.replaceChildren();
+  }
+
+  attributeChangedCallback() {
+    if (this.map) this.place(false);
+  }
+
+  fail() {
+    if (this.isConnected && this.notice) this.notice.hidden = false;
+  }
+
+  point() {
+    const lat = parseFloat(this.dataset.lat);
+    const lon = parseFloat(this.dataset.lon);
+    return Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? [lat, lon] : null;
+  }
+
+  // The pin where the attributes say (re-centred when `center`, or when it left the view).
+  place(center) {
+    const p = this.point();
+    if (!p) {
+      if (this.marker) this.marker.remove();
+      this.marker = null;
+      return;
+    }
+    if (!this.marker) {
+      this.marker = this.L.marker(p, { draggable: true, keyboard: false, title: this.t.pin, alt: this.t.pin, autoPan: true })
+        .on('dragend', () => this.moved(this.marker.getLatLng()))
+        .addTo(this.map);
+    } else {
+      this.marker.setLatLng(p);
+    }
+    if (center || !this.map.getBounds().contains(p)) this.map.setView(p, Math.max(this.map.getZoom(), 13), { animate: false });
+  }
+
+  moved(ll) {
+    this.dataset.lat = ll.lat.toFixed(5);
+    this.dataset.lon = ll.lng.toFixed(5);
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  async show() {
+    const t = (this.t = TEXTS[document.documentElement.lang === 'en' ? 'en' : 'da']);
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.id = 'point-map-hint';
+    hint.textContent = t.pointHint;
+    const notice = (this.notice = document.createElement('p'));
+    notice.className = 'hint point-map__notice';
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
+    notice.textContent = t.pointFailed;
+    const canvas = document.createElement('div');
+    canvas.className = 'map__canvas point-map__canvas';
+    canvas.setAttribute('role', 'region');
+    canvas.setAttribute('aria-label', t.pointLabel);
+    canvas.setAttribute('aria-describedby', hint.id);
+    this.append(hint, notice, canvas);
+    const L = (this.L = await this.leafletMap(canvas, t));
+    if (!L) return;
+    const map = this.map;
+    map.setView(DENMARK, 6, { animate: false });
+    map.on('click', (e) => {
+      this.moved(e.latlng);
+      this.place(false);
+    });
+    this.place(true);
+    this.dataset.ready = 'true';
+  }
+}
+
 if (!customElements.get('forebyg-map')) customElements.define('forebyg-map', ForebygMap);
+if (!customElements.get('forebyg-point-map')) customElements.define('forebyg-point-map', ForebygPointMap);

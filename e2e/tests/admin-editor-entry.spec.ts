@@ -50,3 +50,78 @@ test('the offer editor takes dates from a picker, Danish times and languages as 
   await expect(page.getByLabel('Next start', { exact: true })).toHaveValue(start);
   await expectNoAxeViolations(page, 'offer editor (en)');
 });
+
+// The place's point (#15 point 12): from the postcode's centre as soon as a postcode is typed,
+// adjustable on a small map (Leaflet; the e2e tile server is unreachable, so the map has no
+// background and says so), with the latitude/longitude fields as the keyboard's way.
+test("the offer's point comes from the postcode and can be moved on the map or typed (da, en)", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const token = await devToken(request, 'midtjylland');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Punkttest')), false);
+  const centre = (await (await request.get('/api/v1/postcodes/8200')).json()).point;
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud/${offer.id}`);
+  const editor = new AdminEditorPage(page);
+  await expect(editor.field('Titel')).toHaveValue(offer.title);
+  const map = page.locator('forebyg-point-map');
+  await expect(map).toHaveAttribute('data-ready', 'true');
+  const pin = map.getByRole('img', { name: 'Tilbuddets sted' });
+  await expect(pin).toHaveCount(1);
+
+  // No point: the pin goes; a typed postcode brings it back at the postcode's centre.
+  await page.getByText(/^Koordinater: /).click();
+  await editor.field('Breddegrad').fill('');
+  await editor.field('Længdegrad').fill('');
+  await expect(pin).toHaveCount(0);
+  await editor.field('Postnummer').fill('');
+  await editor.field('Postnummer').fill('8200');
+  await expect(page.getByRole('status').filter({ hasText: 'Koordinaterne for 8200' })).toContainText('træk nålen på kortet');
+  await expect(editor.field('Breddegrad')).toHaveValue(centre.lat.toFixed(5));
+  await expect(editor.field('Længdegrad')).toHaveValue(centre.lon.toFixed(5));
+  await expect(pin).toHaveCount(1);
+  await expect(map.getByRole('region', { name: 'Kort over tilbuddets sted' })).toBeVisible();
+  await expect(map.getByText('Kortets baggrund kunne ikke indlæses')).toBeVisible();
+  await expectNoAxeViolations(page, 'offer editor with the point map');
+
+  // Dragging the pin south-east moves the point.
+  const box = (await pin.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height + 30, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => Number(await editor.field('Breddegrad').inputValue())).toBeLessThan(centre.lat);
+  expect(Number(await editor.field('Længdegrad').inputValue())).toBeGreaterThan(centre.lon);
+  // A click on the map puts the pin there (north of it: near the top of the map).
+  const dragged = Number(await editor.field('Breddegrad').inputValue());
+  const canvas = (await map.getByRole('region', { name: 'Kort over tilbuddets sted' }).boundingBox())!;
+  await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + 12);
+  await expect.poll(async () => Number(await editor.field('Breddegrad').inputValue())).toBeGreaterThan(dragged);
+  const clicked = { lat: await editor.field('Breddegrad').inputValue(), lon: await editor.field('Længdegrad').inputValue() };
+
+  // The fields are the keyboard's way: typed numbers move the pin; the map keeps no focus.
+  await editor.field('Breddegrad').fill('56,16');
+  await expect(map).toHaveAttribute('data-lat', '56.16');
+  await editor.field('Breddegrad').fill(clicked.lat);
+  await page.getByRole('button', { name: 'Hent koordinater fra postnummeret' }).focus();
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY');
+  }
+  expect(reached, 'Tab passes the map on to the coordinates').toBe(true);
+
+  await editor.save.click();
+  await expect(editor.message).toHaveText('Ændringerne er gemt.');
+  const saved = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
+  expect(saved.location.postcode).toBe('8200');
+  expect(saved.location.point.lat).toBeCloseTo(Number(clicked.lat), 5);
+  expect(saved.location.point.lon).toBeCloseTo(Number(clicked.lon), 5);
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(page.locator('forebyg-point-map')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByRole('region', { name: "Map of the offer's place" })).toBeVisible();
+  await expect(page.getByRole('img', { name: "The offer's place" })).toHaveCount(1);
+  await expect(page.getByText('Drag the pin, or click the map')).toBeVisible();
+  await expectNoAxeViolations(page, 'offer editor with the point map (en)');
+});

@@ -7,6 +7,7 @@ pub mod not_found;
 pub mod offer;
 pub mod offer_activities;
 pub mod offer_packages;
+pub mod offer_sections;
 pub mod receipt;
 pub mod saved;
 pub mod search;

@@ -1,12 +1,10 @@
-//! The offer page at `/tilbud/:id`.
+//! The offer page at `/tilbud/:id`: its facts are `offer_sections` (shared with the admin
+//! editor's preview), around them saving, joining, printing and reporting.
 
 use crate::api;
-use crate::components::badges::CapacityBadge;
-use crate::components::facts::{contact_facts, paragraphs, row};
 use crate::context::{last_search, use_lang};
 use crate::{dom, format, i18n};
-use forebyg_shared::offer::{Enrolment, Offer};
-use forebyg_shared::taxonomy::Format;
+use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -67,109 +65,6 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
 
-    let who = {
-        let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
-        let pakke = (!o.packages.is_empty()).then(|| view! { <super::offer_packages::OfferPackages deliveries=o.packages.clone() lang=lang /> });
-        let e = &o.eligibility;
-        let note =
-            |label: &Option<forebyg_shared::Label>, lead: i18n::Text| label.as_ref().map(|n| view! { <p>{t(lead)}" "{n.get(lang).to_owned()}</p> });
-        view! {
-            <p class="who-for">{e.who_for(&o.area()).get(lang).to_owned()}</p>
-            {note(&e.inclusion_note, i18n::INCLUSION_NOTE)}
-            {note(&e.exclusion_note, i18n::EXCLUSION_NOTE)}
-            {if conditions.is_empty() {
-                view! { <p>{t(i18n::CONDITIONS_NONE)}</p> }.into_any()
-            } else {
-                view! {
-                    <p>{t(i18n::CONDITIONS_FOR)}</p>
-                    <ul>{conditions.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
-                }
-                .into_any()
-            }}
-            {pakke}
-        }
-    };
-
-    let what = {
-        let enrolment = match o.schedule.enrolment {
-            Enrolment::Continuous => t(i18n::ENROLMENT_CONTINUOUS).to_owned(),
-            Enrolment::Course { sessions, weeks } => i18n::course(lang, sessions, weeks),
-        };
-        let next_start = o.schedule.next_start.as_deref().map(|d| row(t(i18n::NEXT_START), format::date(d, lang)));
-        let slots = if o.schedule.slots.is_empty() {
-            t(i18n::NO_FIXED_TIMES).into_any()
-        } else {
-            view! { <ul class="plain">{o.schedule.slots.iter().map(|s| view! { <li>{format::slot(s, lang)}</li> }).collect_view()}</ul> }.into_any()
-        };
-        let languages = (!o.languages.is_empty()).then(|| row(t(i18n::LANGUAGES), format::languages(&o.languages, lang)));
-        view! {
-            <p>{enrolment}</p>
-            <dl class="facts facts--stacked">
-                {next_start}
-                {row(t(i18n::WHEN), slots)}
-                {languages}
-            </dl>
-        }
-    };
-
-    let where_ = {
-        let place = o.location.clone().map(|l| {
-            let directions = format!(
-                "https://www.openstreetmap.org/directions?to={}%2C{}",
-                forebyg_shared::decimal::format(l.point.lat, 5),
-                forebyg_shared::decimal::format(l.point.lon, 5)
-            );
-            view! {
-                <p class="no-print"><a href=directions rel="noopener" target="_blank">{t(i18n::DIRECTIONS)}</a></p>
-                <p class="address">
-                    <strong>{l.name}</strong><br />
-                    {l.address}<br />
-                    {format!("{} {}", l.postcode, l.city)}
-                </p>
-            }
-        });
-        let digital = match o.format {
-            Format::Digital => Some(view! { <p><strong>{t(i18n::DIGITAL_OFFER)}</strong>". "{t(i18n::DIGITAL_OFFER_TEXT)}</p> }.into_any()),
-            Format::Hybrid => Some(view! { <p>{t(i18n::HYBRID_TEXT)}</p> }.into_any()),
-            Format::OnSite => None,
-        };
-        let access = o.accessibility.clone().map(|a| view! { <p><strong>{t(i18n::ACCESSIBILITY)}": "</strong>{a}</p> });
-        view! { {place} {digital} {access} }
-    };
-
-    let join = {
-        let r = &o.referral;
-        let mut from: Vec<&str> = vec![];
-        if r.from_gp {
-            from.push(t(i18n::REFERRAL_GP));
-        }
-        if r.from_hospital {
-            from.push(t(i18n::REFERRAL_HOSPITAL));
-        }
-        if r.from_municipality {
-            from.push(t(i18n::REFERRAL_MUNICIPALITY));
-        }
-        let self_ref = if r.self_referral { t(i18n::SELF_REFERRAL_YES) } else { t(i18n::SELF_REFERRAL_NO) };
-        let referral = (!from.is_empty()).then(|| view! { <p>{t(i18n::REFERRAL_FROM)}" "{format::list(&from, lang)}"."</p> });
-        let note = r.note.clone().map(|n| view! { <p>{n}</p> });
-        view! { <p>{self_ref}</p> {referral} {note} }
-    };
-
-    let price = {
-        let note = o.cost.note.clone().map(|n| view! { <p>{n}</p> });
-        view! { <p class="price">{format::price(o.cost.dkk, lang)}</p> {note} }
-    };
-
-    let contact = contact_facts(o.contact.clone(), lang);
-
-    let provider = view! {
-        <dl class="facts facts--stacked">
-            {row(t(i18n::PROVIDER), o.provider.name.clone())}
-            {row(t(i18n::PROVIDER_KIND), o.provider.kind.label(lang))}
-            {row(t(i18n::REGION), o.region.label(lang))}
-        </dl>
-    };
-
     view! {
         <article class="offer" class:offer--demo=o.demo>
             <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
@@ -182,26 +77,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             })}
             <p class="lead">{o.summary.clone()}</p>
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
-            <ul class="tags tags--offer">
-                <li class="tag">{o.category.label(lang)}</li>
-                <li class="tag">{o.format.label(lang)}</li>
-                <li class="tag"><CapacityBadge capacity=o.capacity lang=lang /></li>
-            </ul>
-            <section class="offer__section">
-                <h2>{t(i18n::ABOUT_OFFER)}</h2>
-                {paragraphs(&o.description)}
-            </section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_WHO)}</h2>{who}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_WHAT)}</h2>{what}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_WHERE)}</h2>{where_}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_JOIN)}</h2>{join}</section>
-            <section class="offer__section">
-                <h2>{t(i18n::SECTION_PLACES)}</h2>
-                <p><CapacityBadge capacity=o.capacity lang=lang /></p>
-            </section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>
+            {super::offer_sections::offer_sections(&o, lang)}
             <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
             <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
             {crate::components::offer_qr::offer_qr(&o.id)}

@@ -39,6 +39,11 @@ forebyg_app::texts! {
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
     REFERRAL_SECTION = "Henvisning", "Referral";
     PLACES_SECTION = "Pladser og pris", "Places and price";
+    POINT_ADJUST = "Punktet er midten af postnummeret: træk nålen på kortet, eller ret koordinaterne, hvis stedet skal være præcist.", "The point is the centre of the postcode: drag the pin on the map or adjust the coordinates if the place should be exact.";
+    PREVIEW = "Forhåndsvis", "Preview";
+    PREVIEW_TITLE = "Forhåndsvisning", "Preview";
+    PREVIEW_TEXT = "Sådan ser borgerne tilbuddets side med det, der står i formularen nu. Intet er gemt eller offentliggjort, og links virker ikke her.", "This is how citizens will see the offer's page with what the form says now. Nothing is saved or published, and links do not work here.";
+    BACK_TO_EDITING = "Tilbage til redigering", "Back to editing";
     FETCH_COORDINATES = "Hent koordinater fra postnummeret", "Get coordinates from the postcode";
     REAPPLY = "Genanvend mine ændringer", "Reapply my changes";
     SAVED_VERSION = "Gemt version", "Saved version";

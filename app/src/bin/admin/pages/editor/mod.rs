@@ -2,10 +2,13 @@
 //! loaded version), publish / unpublish / archive, "Stadig korrekt" (re-verify). When someone
 //! else saved first (409), the admin sees what differs, field by field, and can reapply their
 //! changes onto the current version. The state and actions are in `state`, the controls in
-//! `fields`, the top of the page in `top` and the form's fieldsets in `sections`.
+//! `fields`, the top of the page in `top`, the form's fieldsets in `sections`, the place's
+//! point (postcode, map) in `point` and the citizen page's preview in `preview`.
 
 mod fields;
 mod links;
+mod point;
+mod preview;
 mod sections;
 mod state;
 mod top;
@@ -69,7 +72,11 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
     let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
     ui::page_setup(&title, h1);
     let e = OfferEditor::new(base, start, new, title);
+    let previewing = move || e.preview.with(Option::is_some);
     view! {
+        {move || e.preview.get().map(|o| preview::preview(e, o))}
+        // Hidden, not gone, while the preview shows: every edit stays as it was.
+        <div hidden=previewing>
         <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p>
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
         {top::editor_top(e)}
@@ -86,7 +93,9 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
             // Always in reach on a long form: the bar sticks to the bottom of the window.
             <div class="save-bar" role="group" aria-label=t::SAVE_BAR.get(lang())>
                 <button type="submit" class="button" disabled=move || e.busy.get()>{if new { t::CREATE.get(lang()) } else { t::SAVE.get(lang()) }}</button>
+                <button type="button" class="button button--secondary" id="preview-button" on:click=move |_| e.show_preview()>{t::PREVIEW.get(lang())}</button>
             </div>
         </form>
+        </div>
     }
 }

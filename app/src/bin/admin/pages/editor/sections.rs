@@ -92,14 +92,6 @@ fn languages(e: OfferEditor) -> impl IntoView {
     }
 }
 
-/// "Koordinater: 56.17, 9.55" or that none are set.
-fn coordinates_summary(form: RwSignal<form::OfferForm>) -> String {
-    form.with(|f| match (f.lat.trim(), f.lon.trim()) {
-        ("", _) | (_, "") => t::NO_COORDINATES.get(lang()).to_owned(),
-        (lat, lon) => t::coordinates(lat, lon, lang()),
-    })
-}
-
 /// Enrolment, sessions and weeks, weekly times, next start.
 pub fn times(e: OfferEditor) -> impl IntoView {
     view! {
@@ -149,16 +141,7 @@ pub fn place(e: OfferEditor) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <p><button type="button" class="button button--secondary" on:click=move |_| e.fill_point()>{t::FETCH_COORDINATES.get(lang())}</button></p>
-                // The point comes from the location record or the postcode; typing it is the
-                // exception, so the raw numbers are out of the way (open when they have an error).
-                <details class="coordinates" open=move || e.err("lat")().is_some()>
-                    <summary>{move || coordinates_summary(form)}</summary>
-                    <div class="field-row">
-                        {text(e, "lat", form::label("lat", lang()), None, "text", |f| f.lat.clone(), |f, v| typed(f, |f| f.lat = v))}
-                        {text(e, "lon", form::label("lon", lang()), None, "text", |f| f.lon.clone(), |f, v| typed(f, |f| f.lon = v))}
-                    </div>
-                </details>
+                {super::point::point(e)}
                 {text(e, "accessibility", form::label("accessibility", lang()), Some(t::ACCESSIBILITY_HINT.get(lang())), "textarea", |f| f.accessibility.clone(), |f, v| f.accessibility = v)}
             </fieldset>
     }

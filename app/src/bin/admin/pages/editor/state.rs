@@ -1,7 +1,6 @@
 //! The offer editor's state hook: the form as typed and as last loaded, the errors, the 409
 //! conflict, messages; and what the page does: save (create → the new offer's page; update →
-//! stays), publish / unpublish / archive / re-verify, reapply or discard after a 409, and filling
-//! the coordinates from the postcode.
+//! stays), publish / unpublish / archive / re-verify, reapply or discard after a 409, and the preview.
 
 use crate::api::{self, SaveError};
 use crate::form::{self, OfferForm};
@@ -9,7 +8,6 @@ use crate::texts::editor as t;
 use crate::ui::{self, lang};
 use forebyg_shared::admin::{Reverify, StatusChange};
 use forebyg_shared::offer::Offer;
-use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::OfferStatus;
 use forebyg_shared::validation::FieldError;
 use leptos::prelude::*;
@@ -36,6 +34,8 @@ pub struct OfferEditor {
     pub failure: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
     pub heading: RwSignal<String>,
+    /// The offer the form describes now, while the preview shows it.
+    pub preview: RwSignal<Option<Offer>>,
     /// Goes to a page of the workspace (the router's navigation, kept for later event handlers).
     go: Callback<String>,
 }
@@ -53,6 +53,7 @@ impl OfferEditor {
             failure: RwSignal::new(None),
             busy: RwSignal::new(false),
             heading: RwSignal::new(title),
+            preview: RwSignal::new(None),
             go: {
                 let navigate = use_navigate();
                 Callback::new(move |href: String| navigate(&href, Default::default()))
@@ -127,6 +128,30 @@ impl OfferEditor {
         });
     }
 
+    /// Shows the preview of the offer as the form describes it, or the form's problems as a save
+    /// would.
+    pub fn show_preview(self) {
+        self.message.set(None);
+        self.failure.set(None);
+        match self.form.get_untracked().to_offer(&self.base.get_untracked()) {
+            Ok(o) => {
+                self.errors.set(vec![]);
+                self.preview.set(Some(o));
+                ui::focus_soon("preview-title");
+            }
+            Err(e) => {
+                self.errors.set(e);
+                ui::focus_soon("error-summary");
+            }
+        }
+    }
+
+    /// Back to the form, where the preview was asked for.
+    pub fn end_preview(self) {
+        self.preview.set(None);
+        ui::focus_soon("preview-button");
+    }
+
     /// A status change (`published`, `draft`, `archived`) or `verify` of the saved offer
     /// (unsaved edits must be saved first).
     pub fn action(self, what: &'static str) {
@@ -181,26 +206,6 @@ impl OfferEditor {
             self.loaded(current);
             self.done(t::DISCARDED.get(lang()).into());
         }
-    }
-
-    /// Looks the typed postcode up and fills the coordinates (and an empty town).
-    pub fn fill_point(self) {
-        let pc = self.form.with_untracked(|f| f.postcode.trim().to_owned());
-        leptos::task::spawn_local(async move {
-            match api::get::<PostcodeInfo>(&format!("/api/v1/postcodes/{}", forebyg_app::query::encode(&pc))).await {
-                Ok(info) => {
-                    self.form.update(|f| {
-                        f.lat = format!("{:.5}", info.point.lat);
-                        f.lon = format!("{:.5}", info.point.lon);
-                        if f.city.trim().is_empty() {
-                            f.city = info.name.clone();
-                        }
-                    });
-                    self.message.set(Some(t::coordinates_set(&info.postcode, &info.name, lang())));
-                }
-                Err(e) => self.failure.set(Some(t::postcode_failed(&ui::error_text(&e), lang()))),
-            }
-        });
     }
 
     /// The messages of `key`'s field (`f-{key}`), if it has errors.
