@@ -49,11 +49,11 @@ case "$BUNDLES" in
 esac
 # The citizen app's landing wasm (the main module after splitting off the lazy routes and the
 # search's results and "Flere valg"; each chunk is held to the same figure), in KB gzipped: the
-# figure reached, rounded up: 190.2 KB here (gzip -9), 192.0 KB as e2e/tests/citizen-bundles.spec.ts
-# measures it (Node's zlib, level 9; that spec reads this line); +2 KB for the illness in the core
+# figure reached, rounded up: 189.5 KB here (gzip -9), 191.2 KB as e2e/tests/citizen-bundles.spec.ts
+# measures it (Node's zlib, level 9; that spec reads this line); +1 KB for the illness in the core
 # search (issue #15 point 5). The target is 150 KB (issue #11); the steps so far are in
 # docs/benchmarks.md.
-BUDGET_KB="${WASM_GZIP_BUDGET_KB:-193}"
+BUDGET_KB="${WASM_GZIP_BUDGET_KB:-192}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"
