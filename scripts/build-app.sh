@@ -209,7 +209,7 @@ split_chunks() {
     local prefetch_js
     prefetch_js="$(<"$ROOT/app/js/prefetch.js")"
     local placeholder split_point line files
-    for placeholder in __OFFER_CHUNKS__:__offer_route_view_ __SEARCH_CHUNKS__:search_answer_; do
+    for placeholder in __OFFER_CHUNKS__:offer_page __SEARCH_CHUNKS__:search_answer_; do
       split_point="${placeholder#*:}"
       line="$(grep "^prefetch $split_point" "$work/split.txt")" || die "wasm-split printed no chunks for the split point $split_point*"
       files=""

@@ -1,6 +1,6 @@
 // The citizen app is one leptos_router app (app/src/app.rs): moving between its pages never loads a
 // new document. Its pages other than the search are lazy routes split out of the main wasm
-// (app/src/routes/lazy.rs, tools/wasm-split): the landing page downloads the main wasm only, within
+// (app/src/bin/citizen/lazy.rs, tools/wasm-split; routes opened together share one split module): the landing page downloads the main wasm only, within
 // its gzip budget (target 150 KB), and each page's chunk is fetched when that page first opens
 // (docs/benchmarks.md).
 import { readFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ test('search → offer → join → back never loads a page; a page chunk loads 
   // The search's own chunk (results, "Flere valg"; with the chunks it shares) loads with the
   // first search, but no other page's chunk.
   const afterSearch = await fetched();
-  expect(afterSearch.filter((n) => /-route-view-/.test(n)), 'the search needs no page chunk').toEqual([]);
+  expect(afterSearch.filter((n) => /-pages-/.test(n)), 'the search needs no page chunk').toEqual([]);
   expect(afterSearch.some((n) => /-search-answer-/.test(n)), 'the search fetched its results chunk').toBe(true);
   const card = search.results.filter({ hasText: 'Du kan selv tilmelde dig' }).first();
   await card.getByRole('heading', { level: 3 }).getByRole('link').click();
@@ -53,7 +53,7 @@ test('search → offer → join → back never loads a page; a page chunk loads 
   await expect(offer.heading).toBeFocused();
   const afterOffer = await fetched();
   expect(afterOffer.length, 'the offer page fetched its chunk').toBeGreaterThan(afterSearch.length);
-  expect(afterOffer.some((n) => /-offer-route-view-/.test(n)), 'the offer page fetched its chunk').toBe(true);
+  expect(afterOffer.some((n) => /-split-offer-page-/.test(n)), 'the offer page fetched its chunk').toBe(true);
   for (const name of afterOffer.slice(1)) expect(name).toMatch(CHUNK);
 
   await page.getByRole('link', { name: 'Jeg vil gerne deltage' }).click();
@@ -88,7 +88,7 @@ test('an offer page opened directly asks for the offer at once, before its chunk
   await new OfferPage(page).goto(id);
   const offer = `/api/v1/offers/${id}`;
   expect(requested.filter((p) => p === offer), 'the offer is asked for once').toHaveLength(1);
-  const chunk = requested.findIndex((p) => /-offer-route-view-/.test(p));
+  const chunk = requested.findIndex((p) => /-split-offer-page-/.test(p));
   expect(chunk, "the offer page's chunk was fetched").toBeGreaterThan(-1);
   expect(requested.indexOf(offer), "the offer was asked for before the offer page's chunk").toBeLessThan(chunk);
 });
