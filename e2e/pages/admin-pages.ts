@@ -78,12 +78,32 @@ export class AdminEditorPage {
     return this.page.getByRole('region', { name: 'Nogen har gemt tilbuddet, mens du redigerede' });
   }
 
+  /** The weekly times: a group of rows (a day and two time pickers each). */
+  get slots(): Locator {
+    return this.page.getByRole('group', { name: 'Ugentlige tider' });
+  }
+
+  /** Adds a weekly time with the pickers. */
+  async addSlot(day: string, start: string, end: string): Promise<void> {
+    await this.slots.getByRole('button', { name: 'Tilføj en tid' }).click();
+    const row = this.slots.getByRole('group').last();
+    await row.getByLabel('Dag').selectOption({ label: day });
+    await row.getByLabel('Fra kl.').fill(start);
+    await row.getByLabel('Til kl.').fill(end);
+  }
+
+  /** Removes every weekly time. */
+  async clearSlots(): Promise<void> {
+    const remove = this.slots.getByRole('button', { name: /^Fjern tid/ });
+    while ((await remove.count()) > 0) await remove.first().click();
+  }
+
   async fillNew(o: { title: string; category: string; postcode: string; municipality: string; provider: string }): Promise<void> {
     await this.field('Titel').fill(o.title);
     await this.field('Kort beskrivelse').fill('Et tilbud oprettet af en automatisk test i administrationen.');
     await this.field('Indsats').selectOption({ label: o.category });
     await this.page.getByRole('group', { name: 'Målgrupper' }).getByRole('checkbox', { name: 'KOL' }).check();
-    await this.field('Ugentlige tider').fill('Tirsdag 10:00-12:00');
+    await this.addSlot('Tirsdag', '10:00', '12:00');
     await this.field('Stedets navn').fill('Sundhedshuset');
     await this.field('Adresse').fill('Testvej 1');
     await this.field('Postnummer').fill(o.postcode);

@@ -45,7 +45,7 @@ test.describe('admin: providers and locations', () => {
     await editor.field('Kort beskrivelse').fill('Et tilbud oprettet af en automatisk test på et sted fra stedlisten.');
     await editor.field('Indsats').selectOption({ label: 'Fysisk aktivitet' });
     await page.getByRole('group', { name: 'Målgrupper' }).getByRole('checkbox', { name: 'KOL' }).check();
-    await editor.field('Ugentlige tider').fill('Onsdag 10:00-12:00');
+    await editor.addSlot('Onsdag', '10:00', '12:00');
     await editor.field('Udbyder').selectOption({ label: 'Silkeborg Kommune' });
     await editor.field('Sted').selectOption({ label: `${name}, Vestergade 5, 8600 Silkeborg` });
     await expect(editor.field('Adresse')).toHaveValue('Vestergade 5');

@@ -3,9 +3,10 @@ import { bearer, createOffer, devToken, offerTemplate, unique, signInAs } from '
 import { AdminEditorPage } from '../pages/admin-pages';
 import { expectNoAxeViolations } from './a11y';
 
-// Forgiving data entry in the offer editor (#15 point 12): a date picker, times as Danes write
-// them, languages as checkboxes, the raw coordinates out of the way, the save button in reach.
-test('the offer editor takes dates from a picker, Danish times and languages as checkboxes, with the save bar in reach (da, en)', async ({ page, request }) => {
+// Forgiving data entry in the offer editor (#15 point 12): a date picker, weekly times from a day
+// and two time pickers each, languages as checkboxes, the raw coordinates out of the way, the save
+// button in reach.
+test('the offer editor takes dates and weekly times from pickers and languages as checkboxes, with the save bar in reach (da, en)', async ({ page, request }) => {
   test.setTimeout(90_000);
   const token = await devToken(request, 'midtjylland');
   const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Indtastningstest')), false);
@@ -24,7 +25,12 @@ test('the offer editor takes dates from a picker, Danish times and languages as 
   await expect(editor.field('Næste start')).toHaveAttribute('type', 'date');
   const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   await editor.field('Næste start').fill(start);
-  await editor.field('Ugentlige tider').fill('tirsdag kl. 17.30-19\ntorsdag 9.00 - 11');
+  // The offer's weekly times are rows of pickers; they go and come one by one.
+  await editor.clearSlots();
+  await expect(editor.slots.getByRole('group')).toHaveCount(0);
+  await editor.addSlot('Tirsdag', '17:30', '19:00');
+  await editor.addSlot('Torsdag', '09:00', '11:00');
+  await expect(editor.slots.getByRole('group', { name: 'Tid 1' }).getByLabel('Fra kl.')).toHaveAttribute('type', 'time');
   // The point comes from the place; the numbers are tucked away but can be opened and adjusted.
   await expect(editor.field('Breddegrad')).toBeHidden();
   await page.getByText(/^Koordinater: \d+\.\d+, \d+\.\d+ \(ret dem her\)$/).click();
@@ -38,16 +44,33 @@ test('the offer editor takes dates from a picker, Danish times and languages as 
   expect(saved.schedule.next_start).toBe(start);
   expect(saved.schedule.slots.map((s: any) => `${s.weekday} ${s.start}-${s.end}`)).toEqual(['tue 17:30-19:00', 'thu 09:00-11:00']);
 
-  // A time that is not one is named in the error summary.
-  await editor.field('Ugentlige tider').fill('tirsdag kl. 25.00-26');
+  // The saved times come back as their rows.
+  await page.reload();
+  const second = editor.slots.getByRole('group', { name: 'Tid 2' });
+  await expect(second.getByLabel('Dag')).toHaveValue('thu');
+  await expect(second.getByLabel('Fra kl.')).toHaveValue('09:00');
+  await expect(second.getByLabel('Til kl.')).toHaveValue('11:00');
+  // A time without its end is named in the error summary, which leads to the times.
+  await editor.slots.getByRole('button', { name: 'Tilføj en tid' }).click();
+  await editor.slots.getByRole('group', { name: 'Tid 3' }).getByLabel('Dag').selectOption({ label: 'Fredag' });
   await editor.save.click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Der er et problem' })).toContainText('Skriv en tid pr. linje');
+  const summary = page.getByRole('alert').filter({ hasText: 'Der er et problem' });
+  await expect(summary).toContainText('Vælg dagen, og angiv start- og sluttid');
+  await summary.getByRole('link', { name: /Vælg dagen/ }).click();
+  await expect(editor.slots.getByRole('group', { name: 'Tid 1' }).getByLabel('Dag')).toBeFocused();
+  await expectNoAxeViolations(page, 'offer editor with a time error');
+  await editor.slots.getByRole('button', { name: 'Fjern tid 3' }).click();
+  await expect(editor.slots.getByRole('button', { name: 'Tilføj en tid' })).toBeFocused();
+  await expect(editor.slots.getByRole('group')).toHaveCount(2);
 
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();
   await expect(page.getByRole('group', { name: 'Languages' }).getByRole('checkbox', { name: 'Arabic' })).toBeChecked();
   await expect(page.getByRole('group', { name: 'Save the offer' })).toBeInViewport();
   await expect(page.getByLabel('Next start', { exact: true })).toHaveValue(start);
+  const weekly = page.getByRole('group', { name: 'Weekly times' });
+  await expect(weekly.getByRole('group', { name: 'Time 1' }).getByLabel('Day')).toHaveValue('tue');
+  await expect(weekly.getByRole('button', { name: 'Add a time' })).toBeVisible();
   await expectNoAxeViolations(page, 'offer editor (en)');
 });
 

@@ -21,7 +21,8 @@ test('the offer editor previews the citizen page from the unsaved form, and show
   await editor.field('Hvor skal deltagerne bo').selectOption({ label: 'Borgere i regionen' });
   await editor.field('Man kan selv henvende sig').uncheck();
   await editor.field('Henvisning fra egen læge').check();
-  await editor.field('Ugentlige tider').fill('tirsdag kl. 17.30-19');
+  await editor.clearSlots();
+  await editor.addSlot('Tirsdag', '17:30', '19:00');
   await page.getByRole('button', { name: 'Forhåndsvis' }).click();
 
   const heading = page.getByRole('heading', { level: 1, name: `Forhåndsvisning: ${title}` });

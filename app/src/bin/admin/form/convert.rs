@@ -3,7 +3,7 @@
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
-use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_LINES, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
+use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_ROWS, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
@@ -145,7 +145,7 @@ impl OfferForm {
         for (i, line) in self.slots.lines().filter(|l| !l.trim().is_empty()).enumerate() {
             match parse_slot(line) {
                 Some(s) => slots.push(s),
-                None => bad(&format!("schedule.slots[{i}]"), SLOT_LINES),
+                None => bad(&format!("schedule.slots[{i}]"), SLOT_ROWS),
             }
         }
         let any_place = [&self.location_name, &self.address, &self.postcode, &self.city, &self.municipality_code, &self.lat, &self.lon]

@@ -1,11 +1,12 @@
 //! The offer form's state: every field as the admin types it (strings, checkboxes), with its
 //! label. The jobs around it are modules of their own: converting to and from the shared `Offer`
-//! (`convert`), weekly time lines (`slots`), which control a field error belongs to (`controls`)
+//! (`convert`), weekly time lines (`slots`) and their rows of pickers (`slot_rows`), which control a field error belongs to (`controls`)
 //! and the 409 help (`conflict`). Pure logic: compiles and is tested natively.
 
 mod conflict;
 mod controls;
 mod convert;
+mod slot_rows;
 mod slots;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ pub use {
     conflict::{differences, reapply, Difference},
     controls::control_id,
     convert::{decimal, new_offer_base},
+    slot_rows::{rows_text, slot_rows, time_or_typed, SlotRow},
 };
 
 use forebyg_app::i18n::Text;
@@ -131,6 +133,7 @@ forebyg_app::texts! {
     CHOOSE_CATEGORY = "Vælg en indsats.", "Choose an intervention.";
     WHOLE_NUMBERS = "Skriv antal gange og uger som hele tal.", "Write the number of sessions and weeks as whole numbers.";
     SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
+    SLOT_ROWS = "Vælg dagen, og angiv start- og sluttid for hver ugentlig tid, fx 10:00 og 12:00.", "Choose the day and enter the start and end time of each weekly time, e.g. 10:00 and 12:00.";
     COORDINATES = "Angiv breddegrad og længdegrad som decimaltal (eller hent dem fra postnummeret).", "Enter latitude and longitude as decimal numbers (or fetch them from the postcode).";
     WHOLE_KRONER = "Skriv prisen som et helt antal kroner, fx 0.", "Write the price as a whole number of kroner, e.g. 0.";
     WHOLE_AGE = "Skriv alderen som et helt antal år, fx 18.", "Write the age as a whole number of years, e.g. 18.";

@@ -10,7 +10,7 @@ pub fn slot_line(s: &TimeSlot, lang: Lang) -> String {
     format!("{} {}-{}", s.weekday.label(lang), s.start, s.end)
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
+pub(super) fn weekday(word: &str) -> Option<Weekday> {
     let w = word.trim().to_lowercase();
     Weekday::ALL.iter().copied().find(|d| {
         d.code() == w

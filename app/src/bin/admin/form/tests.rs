@@ -142,3 +142,20 @@ fn package_components_and_linked_activities_survive_the_form() {
     assert_eq!(control_id("packages[0].components[1]").as_deref(), Some("f-packages"));
     assert_eq!(control_id("activity_ids[0]").as_deref(), Some("f-activity_ids"));
 }
+
+#[test]
+fn weekly_times_read_as_rows_of_pickers_and_back() {
+    use super::slot_rows::{rows_text, slot_rows, SlotRow};
+    let rows = slot_rows("Tirsdag 10:00-12:00\n\ntorsdag kl. 17.30-19\nonsdag 25.00-26");
+    let row = |d: &str, s: &str, e: &str| SlotRow { day: d.into(), start: s.into(), end: e.into() };
+    assert_eq!(rows, [row("tue", "10:00", "12:00"), row("thu", "17:30", "19:00"), row("wed", "25.00", "26")]);
+    assert_eq!(rows_text(&rows[..2], Lang::Da), "Tirsdag 10:00-12:00\nTorsdag 17:30-19:00");
+    // A row being filled in is a line the validation names; an empty row is none.
+    let partial = [row("fri", "09:00", ""), SlotRow::default()];
+    assert_eq!(rows_text(&partial, Lang::En), "Friday 09:00-");
+    assert_eq!(slot_rows("Friday 09:00-"), [row("fri", "09:00", "")]);
+    assert!(parse_slot("Friday 09:00-").is_none());
+    // The rows of an offer's lines write the same lines back (no change where nothing changed).
+    let form = OfferForm::from_offer(&fixture());
+    assert_eq!(rows_text(&slot_rows(&form.slots), Lang::Da), form.slots);
+}

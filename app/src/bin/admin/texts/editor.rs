@@ -6,7 +6,12 @@ forebyg_app::texts! {
     ERROR_PREFIX = "Fejl: ", "Error: ";
     LOAD_FAILED = "Tilbuddet kunne ikke hentes", "The offer could not be loaded";
     STILL_CORRECT = "Stadig korrekt", "Still correct";
-    SLOTS_HINT = "Én pr. linje, fx »Tirsdag 10:00-12:00« eller »tirsdag kl. 17.30-19«.", "One per line, e.g. \"Tuesday 10:00-12:00\" or \"Tuesday 17.30-19\".";
+    SLOTS_HINT = "Én række pr. ugentlig tid: vælg dagen, og vælg eller skriv start- og sluttid (fx 17.30).", "One row per weekly time: choose the day, and choose or type the start and end time.";
+    SLOT_DAY = "Dag", "Day";
+    SLOT_FROM = "Fra kl.", "From";
+    SLOT_TO = "Til kl.", "To";
+    CHOOSE_DAY = "Vælg dag", "Choose a day";
+    SLOT_ADD = "Tilføj en tid", "Add a time";
     SAVED = "Ændringerne er gemt.", "The changes are saved.";
     NEXT_START_HINT = "Vælg datoen i kalenderen, eller skriv den, fx 3.12.2026. Tom ved løbende optag.", "Pick the date in the calendar or type it. Empty for continuous enrolment.";
     NO_COORDINATES = "Koordinater: ikke sat endnu (hentes fra stedet eller postnummeret)", "Coordinates: not set yet (taken from the place or the postcode)";
@@ -136,5 +141,21 @@ pub fn conflict(v: u64, lang: Lang) -> String {
         Lang::En => {
             format!("Your changes are not saved: the offer is now version {v}. Here are the fields where your version and the saved version differ.")
         }
+    }
+}
+
+/// A row of the weekly times: "Tid 2".
+pub fn slot(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Tid {n}"),
+        Lang::En => format!("Time {n}"),
+    }
+}
+
+/// Its remove button: "Fjern tid 2".
+pub fn slot_remove(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Fjern tid {n}"),
+        Lang::En => format!("Remove time {n}"),
     }
 }

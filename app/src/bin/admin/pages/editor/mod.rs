@@ -2,7 +2,8 @@
 //! loaded version), publish / unpublish / archive, "Stadig korrekt" (re-verify). When someone
 //! else saved first (409), the admin sees what differs, field by field, and can reapply their
 //! changes onto the current version. The state and actions are in `state`, the controls in
-//! `fields`, the top of the page in `top`, the form's fieldsets in `sections`, the place's
+//! `fields`, the top of the page in `top`, the form's fieldsets in `sections`, the weekly times' pickers in
+//! `slots`, the place's
 //! point (postcode, map) in `point` and the citizen page's preview in `preview`.
 
 mod fields;
@@ -10,6 +11,7 @@ mod links;
 mod point;
 mod preview;
 mod sections;
+mod slots;
 mod state;
 mod top;
 

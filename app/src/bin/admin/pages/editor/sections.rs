@@ -102,7 +102,7 @@ pub fn times(e: OfferEditor) -> impl IntoView {
                     {text(e, "sessions", form::label("sessions", lang()), None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
                     {text(e, "weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
                 </div>
-                {text(e, "slots", form::label("slots", lang()), Some(t::SLOTS_HINT.get(lang())), "textarea", |f| f.slots.clone(), |f, v| f.slots = v)}
+                {super::slots::slots(e)}
                 {text(e, "next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "date", |f| f.next_start.clone(), |f, v| f.next_start = v)}
             </fieldset>
     }
