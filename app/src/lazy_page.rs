@@ -36,11 +36,7 @@ macro_rules! lazy_page {
         // names (wasm-split's export names also carry a hash of the function name's span, which
         // differs per expansion; a clash would fail the link, not pass silently).
         const _: () = {
-            #[::leptos::wasm_split::wasm_split(
-                        $chunk,
-                        wasm_split_path = ::leptos::wasm_split,
-                        preload(#[doc(hidden)] preload_page)
-                    )]
+            #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, preload(#[doc(hidden)] preload_page))]
             fn page_view() -> AnyView {
                 $page().into_any()
             }
