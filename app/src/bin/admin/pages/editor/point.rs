@@ -14,17 +14,13 @@ use crate::texts::editor as t;
 use crate::ui::{self, lang};
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::Format;
+use forebyg_shared::validation::postcode_format;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The coordinates last taken from a postcode automatically: while the form still has them, a new
 /// postcode replaces them (the admin has not placed the point themselves).
 type AutoPoint = StoredValue<Option<(String, String)>>;
-
-/// A Danish postcode: four digits.
-fn is_postcode(pc: &str) -> bool {
-    pc.len() == 4 && pc.bytes().all(|b| b.is_ascii_digit())
-}
 
 /// "Koordinater: 56.17, 9.55" or that none are set.
 fn coordinates_summary(form: RwSignal<OfferForm>) -> String {
@@ -77,7 +73,7 @@ pub fn point(e: OfferEditor) -> impl IntoView {
         let replaceable = form.with_untracked(|f| {
             (f.lat.trim().is_empty() && f.lon.trim().is_empty()) || last.get_value().is_some_and(|(lat, lon)| f.lat == lat && f.lon == lon)
         });
-        if is_postcode(&pc) && replaceable {
+        if postcode_format("postcode", &pc).is_ok() && replaceable {
             fetch(e, true, last, note);
         }
     });
