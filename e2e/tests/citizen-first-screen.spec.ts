@@ -19,6 +19,17 @@ async function firstScreen(page: Page) {
   );
 }
 
+/** Holds the offer page's split module back until the returned function is called. */
+async function holdOfferPageCode(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/-split-offer-page-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test.beforeEach(async ({ page }) => {
   // Layout shifts and largest paints from the very start of the document.
   await page.addInitScript(() => {
@@ -43,12 +54,7 @@ test("an offer's first screen shows before the app has loaded, and the app takes
   expect(offer.demo, 'the demo data is marked as such').toBe(true);
 
   // Hold the offer page's code back until the shell has been looked at.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/-split-offer-page-[0-9a-f]+\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdOfferPageCode(page);
   await page.goto(`/tilbud/${offer.id}`);
   const main = page.locator('main');
   await expect(main.getByRole('heading', { level: 1 })).toHaveText(offer.title);
@@ -82,12 +88,7 @@ test('in English the shell keeps its loading line until the app shows the offer'
   const r = await request.get('/api/v1/offers?postcode=8000&format=on-site&per_page=1');
   const offer = (await r.json()).results[0].offer as { id: string; title: string };
   await page.addInitScript(() => localStorage.setItem('forebyg.lang', 'en'));
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/-split-offer-page-[0-9a-f]+\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdOfferPageCode(page);
   await page.goto(`/tilbud/${offer.id}`);
   await expect(page.locator('main .status--loading')).toBeVisible();
   await expect(page.getByText('Demodata: ikke et rigtigt tilbud')).toHaveCount(0);
