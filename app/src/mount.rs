@@ -34,7 +34,23 @@ where
 {
     // After the next frame: the shell is painted at least once before the app replaces it, so
     // what people see first does not wait for the app, however fast the wasm arrives.
-    request_animation_frame(move || set_timeout(move || start_over_shell(app), std::time::Duration::ZERO));
+    let start = move || request_animation_frame(move || set_timeout(move || start_over_shell(app), std::time::Duration::ZERO));
+    // On an offer page, after app/js/first-screen.js has shown the offer's first screen (its
+    // `forebygPrefetch.shown` never fails): the app's start, a long task on a phone, does not
+    // hold that up. On a slow connection the offer is there long before the wasm anyway.
+    match first_screen_shown() {
+        Some(shown) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
+            start();
+        }),
+        None => start(),
+    }
+}
+
+/// `window.forebygPrefetch.shown`, if app/js/first-screen.js is showing an offer's first screen.
+fn first_screen_shown() -> Option<js_sys::Promise> {
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &wasm_bindgen::JsValue::from_str(k)).ok();
+    get(&window(), "forebygPrefetch").and_then(|p| get(&p, "shown")).and_then(|s| s.dyn_into().ok())
 }
 
 fn start_over_shell<F, N>(app: F)
