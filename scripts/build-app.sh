@@ -127,7 +127,7 @@ SIZES=()
 OVER=()
 
 # A bundle's lazily loaded JavaScript (app/js/), in its staging directory $1 whose files are
-# served under the URL prefix $2 ("" or "/admin"), for the modules $3... (map, qr): the libraries
+# served under the URL prefix $2 ("" or "/admin"), for the modules $3... (map, qr, first-screen): the libraries
 # under content-hashed names, our modules with the libraries' addresses filled in, then hashed too,
 # and every page's <meta name="forebyg:NAME" content="PREFIX/js/NAME.js"> pointed at them. Each
 # bundle gets its own copy, so either can be built alone.
@@ -156,6 +156,7 @@ js_modules() {
         cp "$QRCODE" "$out/js/$qrcode_js"
         sed -e "s|__QRCODE_JS__|$prefix/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
         ;;
+      first-screen) cp "$ROOT/app/js/first-screen.js" "$out/js/first-screen.js" ;;
       *) die "js_modules: unknown module $name" ;;
     esac
     ! grep -q '__[A-Z_]*_\(JS\|CSS\)__' "$out/js/$name.js" || die "app/js/$name.js has an address placeholder build-app.sh does not know"
@@ -164,7 +165,7 @@ js_modules() {
     local page
     for page in "$out"/*.html; do
       sed -i "s|\"$prefix/js/$name.js\"|\"$prefix/js/$hashed\"|" "$page"
-      grep -q "\"$prefix/js/$hashed\"" "$page" || die "the template of $page does not name $prefix/js/$name.js in a <meta name=\"forebyg:$name\">"
+      grep -q "\"$prefix/js/$hashed\"" "$page" || die "the template of $page does not name $prefix/js/$name.js (a <meta name=\"forebyg:$name\"> or a <script src>)"
     done
   done
 }
@@ -333,7 +334,7 @@ for bin in "${BINS[@]}"; do
   esac
 done
 if [[ -d "$CITIZEN_STAGE" ]]; then
-  js_modules "$CITIZEN_STAGE" "" map qr
+  js_modules "$CITIZEN_STAGE" "" map qr first-screen
   # The static information pages (About, privacy, accessibility, contact): HTML and the stylesheet only.
   python3 "$ROOT/scripts/build_pages.py" "$ROOT" "$CITIZEN_STAGE"
   install_stage "$CITIZEN_STAGE" "$DIST"

@@ -27,27 +27,10 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 #[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, mount_when_page_ready};
+#[cfg(target_arch = "wasm32")]
 pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod sign_in;
-
-/// Replaces the static page shell in `#app` (or the body) with `app`. Used by the citizen app
-/// (`src/bin/citizen/`) and the admin workspace (`src/bin/admin/`).
-#[cfg(target_arch = "wasm32")]
-pub fn mount<F, N>(app: F)
-where
-    F: FnOnce() -> N + 'static,
-    N: leptos::IntoView + 'static,
-{
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    let parent = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match parent {
-        Some(el) => {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, app).forget();
-        }
-        None => leptos::mount::mount_to_body(app),
-    }
-}

@@ -67,8 +67,9 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
 
     view! {
         <article class="offer" class:offer--demo=o.demo>
+            // The first screen up to the summary is also app/index.html's `offer-first-screen`,
+            // which app/js/first-screen.js shows before the app has loaded: keep the two the same.
             <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
-            <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             {o.demo.then(|| view! {
                 <div class="notice notice--demo">
                     <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>
@@ -76,6 +77,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
                 </div>
             })}
             <p class="lead">{o.summary.clone()}</p>
+            <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {super::offer_sections::offer_sections(&o, lang)}
             <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />

@@ -8,7 +8,7 @@ mod lazy;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    forebyg_app::mount(app::App);
+    forebyg_app::mount_when_page_ready(app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
