@@ -15,7 +15,9 @@
     const url = `/api/v1/offers/${offer[1]}`;
     const response = fetch(url, { headers: { Accept: 'application/json, application/problem+json' } });
     response.catch(() => {});
-    const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    // After the frame with the first screen and the one after it: by then the first screen is on
+    // the screen, not only drawn.
+    const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
     const shown = response
       .then((r) => (r.ok ? r.clone().json() : null))
       .then((data) => {

@@ -48,6 +48,8 @@ test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /
   await expectNoAxeViolations(page, 'saved offers (da)');
 
   await link.click();
+  // Arriving moves the focus to the page's heading (before the button is pressed, as by a person).
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
   const onOffer = page.getByRole('button', { name: `Fjern ${title} fra dine gemte tilbud`, exact: true });
   await expect(onOffer).toBeVisible();
   await onOffer.click();

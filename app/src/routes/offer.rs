@@ -64,6 +64,9 @@ pub fn OfferPage() -> impl IntoView {
 fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
+    let rest = StoredValue::new(o.clone());
+    let below_ready = RwSignal::new(false);
+    set_timeout(move || below_ready.set(true), std::time::Duration::ZERO);
 
     view! {
         <article class="offer" class:offer--demo=o.demo>
@@ -79,13 +82,25 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <p class="lead">{o.summary.clone()}</p>
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
-            {super::offer_sections::offer_sections(&o, lang)}
-            <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
-            <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
-            {crate::components::offer_qr::offer_qr(&o.id)}
-            <PageTools lang=lang />
-            <ReportForm offer_id=o.id.clone() lang=lang />
+            {move || below_ready.get().then(|| view! { <OfferBelowFirstScreen offer=rest.get_value() lang=lang /> })}
         </article>
+    }
+}
+
+/// The page below its first screen (the facts, what comes after, print, share and report), drawn
+/// in a task of its own after the first screen: a phone's main thread is not blocked for the whole
+/// page at once (Lighthouse's total blocking time), and the first screen is there sooner.
+#[component]
+fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
+    let o = offer;
+    let t = |x: i18n::Text| x.get(lang);
+    view! {
+        {super::offer_sections::offer_sections(&o, lang)}
+        <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
+        <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
+        {crate::components::offer_qr::offer_qr(&o.id)}
+        <PageTools lang=lang />
+        <ReportForm offer_id=o.id.clone() lang=lang />
     }
 }
 
