@@ -4,6 +4,7 @@
 use crate::form;
 use crate::texts::common as t;
 use forebyg_app::api::ApiError;
+use forebyg_app::i18n::Text;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -77,6 +78,112 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn Failed(error: ApiError) -> impl IntoView {
     view! { <p class="status status--error" role="alert">{t::ERROR_PREFIX.get(lang())}{error_text(&error)}</p> }
+}
+
+/// How an admin page shows data it loads, the first time only: the loading line until `res` has
+/// answered, then `ok`'s view of the data, or the error (with "Try again" when that can help).
+/// `ok` runs once per answer: signals it reads make it run again behind the loading line, so read
+/// them in closures inside its view (or use [`transition`]).
+pub fn suspense<T, V>(res: LocalResource<Result<T, ApiError>>, ok: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    boundary(Boundary::Suspense, answer(res, None, ok))
+}
+
+/// [`suspense`] for a page that is all loaded data (an edit page): when loading fails, the page
+/// gets a heading of its own, `failed`, which is also its title and takes the focus.
+pub fn suspense_page<T, V>(
+    res: LocalResource<Result<T, ApiError>>,
+    failed: Text,
+    ok: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    boundary(Boundary::Suspense, answer(res, Some(failed), ok))
+}
+
+/// [`suspense`] for data that reloads in place (new filters, another page, after a save): the last
+/// view stays until the new answer is in, instead of the loading line flashing.
+pub fn transition<T, V>(res: LocalResource<Result<T, ApiError>>, ok: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    boundary(Boundary::Transition, answer(res, None, ok))
+}
+
+/// What data a form only needs to complete itself fills in once `res` has answered (nothing before
+/// it): a select's options, names for ids. The same rule about signals as [`suspense`].
+pub fn when_loaded<T, V>(res: LocalResource<T>, ready: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    boundary(
+        Boundary::Quiet,
+        Box::new(move || {
+            let ready = ready.clone();
+            Suspend::new(async move { ready(res.await).into_any() })
+        }),
+    )
+}
+
+/// The children of a boundary, boxed: the boundaries are built once for every page (each page's
+/// code splitting chunk then carries only its own data's part).
+type Body = Box<dyn Fn() -> Suspend<AnyView> + Send + Sync>;
+
+enum Boundary {
+    Suspense,
+    Transition,
+    /// A `Suspense` that shows nothing while loading.
+    Quiet,
+}
+
+fn boundary(kind: Boundary, body: Body) -> AnyView {
+    match kind {
+        Boundary::Suspense => view! { <Suspense fallback=Loading>{body}</Suspense> }.into_any(),
+        Boundary::Transition => view! { <Transition fallback=Loading>{body}</Transition> }.into_any(),
+        Boundary::Quiet => view! { <Suspense>{body}</Suspense> }.into_any(),
+    }
+}
+
+fn answer<T, V>(res: LocalResource<Result<T, ApiError>>, failed: Option<Text>, ok: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> Body
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    Box::new(move || {
+        let ok = ok.clone();
+        Suspend::new(async move {
+            match res.await {
+                Ok(data) => ok(data).into_any(),
+                Err(e) => load_failed(e, failed, Callback::new(move |_| res.refetch())),
+            }
+        })
+    })
+}
+
+/// A failed load: the error, under a heading of its own for a page that is all loaded data, and
+/// "Try again" when the network or the server failed (not when the request was refused).
+fn load_failed(e: ApiError, failed: Option<Text>, retry: Callback<()>) -> AnyView {
+    let heading = failed.map(|text| {
+        let h1 = NodeRef::<H1>::new();
+        page_setup(text.get(lang()), h1);
+        view! { <h1 node_ref=h1 tabindex="-1">{text.get(lang())}</h1> }
+    });
+    let may_retry = matches!(e, ApiError::Network) || e.status().is_some_and(|s| s >= 500);
+    view! {
+        {heading}
+        <Failed error=e />
+        {may_retry.then(|| view! {
+            <p><button type="button" class="button button--secondary" on:click=move |_| retry.run(())>{forebyg_app::i18n::RETRY.get(lang())}</button></p>
+        })}
+    }
+    .into_any()
 }
 
 /// Unix seconds in the browser's time zone, as Danes (or English readers) write it:

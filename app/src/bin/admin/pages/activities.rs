@@ -11,7 +11,8 @@ use crate::session::{is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
 use crate::texts::editor as te;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang, Loading};
+use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
 use forebyg_shared::directory::{LocationRecord, RecordStatus};
 use forebyg_shared::geography;
@@ -31,37 +32,33 @@ pub fn ActivitiesPage() -> impl IntoView {
     let l = lang();
     ui::page_setup(t::ACTIVITIES_H1.get(l), h1);
     let session = use_session();
-    let rows = LocalResource::new(|| api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities"));
     let owners = associations();
-    let table = move || {
-        let owners = owners.get().unwrap_or_default();
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) if rows.is_empty() => view! { <p>{td::NONE_YET.get(l)}</p> }.into_any(),
-            Ok(mut rows) => {
-                rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
-                let owner = |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
-                let rows = rows
-                    .into_iter()
-                    .map(|a| {
-                        let cells = vec![owner(&a.association_id), a.place.city.clone(), a.status.label(l).into()];
-                        (format!("/admin/aktiviteter/{}", a.id), a.name, cells)
-                    })
-                    .collect();
-                record_table(
-                    t::ACTIVITIES_H1.get(l),
-                    vec![td::COL_NAME.get(l), t::COL_ASSOCIATION.get(l), t::COL_TOWN.get(l), td::COL_STATUS.get(l)],
-                    rows,
-                )
-                .into_any()
-            }
-        })
+    // The activities with their associations (loading at the same time) for the owners' names.
+    let rows = LocalResource::new(move || async move {
+        let rows = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
+        Ok::<_, ApiError>((rows, owners.await))
+    });
+    let table = move |(mut rows, owners): (Vec<ActivityRecord>, Vec<AssociationRecord>)| {
+        if rows.is_empty() {
+            return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
+        }
+        rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
+        let owner = |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
+        let rows = rows
+            .into_iter()
+            .map(|a| {
+                let cells = vec![owner(&a.association_id), a.place.city.clone(), a.status.label(l).into()];
+                (format!("/admin/aktiviteter/{}", a.id), a.name, cells)
+            })
+            .collect();
+        record_table(t::ACTIVITIES_H1.get(l), vec![td::COL_NAME.get(l), t::COL_ASSOCIATION.get(l), t::COL_TOWN.get(l), td::COL_STATUS.get(l)], rows)
+            .into_any()
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::ACTIVITIES_H1.get(l)}</h1>
         <p>{t::ACTIVITIES_INTRO.get(l)}</p>
         {move || session.with(is_region_admin).then(|| view! { <p><A href="/admin/aktiviteter/ny" attr:class="button">{t::NEW_ACTIVITY.get(l)}</A></p> })}
-        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, table)}
     }
 }
 
@@ -92,56 +89,57 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
     let region = move || RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
 
-    // Choosing the association sets the activity's region (its association's).
-    let association_options = move || {
+    let association_options = move |owners: &[AssociationRecord]| {
         let mut options = vec![(String::new(), t::CHOOSE_ASSOCIATION.get(l).to_owned())];
         options.extend(
             owners
-                .get()
-                .unwrap_or_default()
-                .into_iter()
+                .iter()
                 .filter(|a| a.status == RecordStatus::Active || form.with(|f| f.association_id == a.id))
-                .map(|a| (a.id, a.name)),
+                .map(|a| (a.id.clone(), a.name.clone())),
         );
         options
     };
-    Effect::new(move |_| {
-        let id = form.with(|f| f.association_id.clone());
-        if let Some(a) = owners.get().unwrap_or_default().into_iter().find(|a| a.id == id) {
-            if form.with_untracked(|f| f.region != a.region.code()) {
-                form.update(|f| f.region = a.region.code().into());
+    // Choosing the association sets the activity's region (its association's). An effect on the
+    // loaded list, not a read of the resource: that would hold the edit page's Suspense until it is in.
+    let follow_association = move |owners: Vec<AssociationRecord>| {
+        Effect::new(move |_| {
+            let id = form.with(|f| f.association_id.clone());
+            if let Some(a) = owners.iter().find(|a| a.id == id) {
+                if form.with_untracked(|f| f.region != a.region.code()) {
+                    form.update(|f| f.region = a.region.code().into());
+                }
             }
-        }
-    });
-    let location_options = move || {
+        });
+    };
+    let location_options = move |locations: &[LocationRecord]| {
         let mut options = vec![(String::new(), td::PICK_LOCATION_NONE.get(l).to_owned())];
         options.extend(
             locations
-                .get()
-                .unwrap_or_default()
-                .into_iter()
+                .iter()
                 .filter(|x| x.region == region() && (x.status == RecordStatus::Active || form.with(|f| f.location_id == x.id)))
                 .map(|x| (x.id.clone(), format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city))),
         );
         options
     };
     // Picking a location copies its place into the fields (the server copies it again on save).
-    Effect::new(move |_| {
-        let id = form.with(|f| f.location_id.clone());
-        if let Some(x) = locations.get().unwrap_or_default().into_iter().find(|x| x.id == id) {
-            if form.with_untracked(|f| f.place_address != x.address || f.place_name != x.name) {
-                form.update(|f| {
-                    f.place_name = x.name.clone();
-                    f.place_address = x.address.clone();
-                    f.place_postcode = x.postcode.clone();
-                    f.place_city = x.city.clone();
-                    f.place_municipality_code = x.municipality_code.clone();
-                    f.lat = decimal(x.point.lat);
-                    f.lon = decimal(x.point.lon);
-                });
+    let follow_location = move |locations: Vec<LocationRecord>| {
+        Effect::new(move |_| {
+            let id = form.with(|f| f.location_id.clone());
+            if let Some(x) = locations.iter().find(|x| x.id == id) {
+                if form.with_untracked(|f| f.place_address != x.address || f.place_name != x.name) {
+                    form.update(|f| {
+                        f.place_name = x.name.clone();
+                        f.place_address = x.address.clone();
+                        f.place_postcode = x.postcode.clone();
+                        f.place_city = x.city.clone();
+                        f.place_municipality_code = x.municipality_code.clone();
+                        f.lat = decimal(x.point.lat);
+                        f.lon = decimal(x.point.lon);
+                    });
+                }
             }
-        }
-    });
+        });
+    };
     let municipalities = move || {
         let mut options = vec![(String::new(), td::CHOOSE_MUNICIPALITY.get(l).to_owned())];
         options.extend(geography::municipalities_in(region()).map(|m| (m.code.to_owned(), m.name.to_owned())));
@@ -169,7 +167,10 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
         <form class="admin-form" on:submit=move |ev| editor.save(ev) novalidate>
             <fieldset class="form-section">
                 <legend>{td::SECTION_ABOUT.get(l)}</legend>
-                {move || choose(form, errors, "association_id", association_options(), !new)}
+                {ui::when_loaded(owners, move |owners: Vec<AssociationRecord>| {
+                    follow_association(owners.clone());
+                    move || choose(form, errors, "association_id", association_options(&owners), !new)
+                })}
                 {input(form, errors, "name", "text", None)}
                 {input(form, errors, "description", "textarea", None)}
                 {conditions(form, errors, |f: &ActivityForm| &f.conditions, |f| &mut f.conditions)}
@@ -184,7 +185,10 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
             <fieldset class="form-section">
                 <legend>{t::SECTION_PLACE.get(l)}</legend>
                 <p class="hint">{t::PLACE_PICK_HINT.get(l)}</p>
-                {move || choose(form, errors, "location_id", location_options(), false)}
+                {ui::when_loaded(locations, move |locations: Vec<LocationRecord>| {
+                    follow_location(locations.clone());
+                    move || choose(form, errors, "location_id", location_options(&locations), false)
+                })}
                 {inputs(form, errors, &["place_name", "place_address", "place_postcode", "place_city"])}
                 {move || choose(form, errors, "place_municipality_code", municipalities(), false)}
                 {inputs(form, errors, &["lat", "lon"])}

@@ -9,7 +9,7 @@ use crate::api;
 use crate::session::{is_national_admin, is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang, Loading};
 use forebyg_shared::activity::AssociationRecord;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -23,32 +23,28 @@ pub fn AssociationsPage() -> impl IntoView {
     ui::page_setup(t::ASSOCIATIONS_H1.get(l), h1);
     let session = use_session();
     let rows = LocalResource::new(|| api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations"));
-    let table = move || {
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) if rows.is_empty() => view! { <p>{td::NONE_YET.get(l)}</p> }.into_any(),
-            Ok(mut rows) => {
-                rows.sort_by(|a, b| a.name.cmp(&b.name));
-                let rows = rows
-                    .into_iter()
-                    .map(|a| {
-                        (
-                            format!("/admin/foreninger/{}", a.id),
-                            a.name,
-                            vec![a.umbrella.unwrap_or_default(), a.region.label(l).into(), a.status.label(l).into()],
-                        )
-                    })
-                    .collect();
-                record_table(t::ASSOCIATIONS_H1.get(l), vec![td::COL_NAME.get(l), t::UMBRELLA.get(l), "Region", td::COL_STATUS.get(l)], rows)
-                    .into_any()
-            }
-        })
+    let table = move |mut rows: Vec<AssociationRecord>| {
+        if rows.is_empty() {
+            return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
+        }
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        let rows = rows
+            .into_iter()
+            .map(|a| {
+                (
+                    format!("/admin/foreninger/{}", a.id),
+                    a.name,
+                    vec![a.umbrella.unwrap_or_default(), a.region.label(l).into(), a.status.label(l).into()],
+                )
+            })
+            .collect();
+        record_table(t::ASSOCIATIONS_H1.get(l), vec![td::COL_NAME.get(l), t::UMBRELLA.get(l), "Region", td::COL_STATUS.get(l)], rows).into_any()
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::ASSOCIATIONS_H1.get(l)}</h1>
         <p>{t::ASSOCIATIONS_INTRO.get(l)}</p>
         {move || session.with(is_region_admin).then(|| view! { <p><A href="/admin/foreninger/ny" attr:class="button">{t::NEW_ASSOCIATION.get(l)}</A></p> })}
-        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, table)}
     }
 }
 

@@ -6,8 +6,8 @@ use crate::api;
 use crate::audit_query::{change_text, target_href, AuditFilter};
 use crate::session::use_session;
 use crate::texts::audit as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::{AuditAction, AuditEntry};
 use forebyg_shared::auth::Role;
 use forebyg_shared::taxonomy::RegionCode;
@@ -94,11 +94,11 @@ pub fn AuditPage() -> impl IntoView {
             {day_field("audit-to", t::TO.get(lang()), |f| f.to.clone(), |f, v| f.to = v)}
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
-        {move || match entries.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
-            Some(Ok(list)) => view! {
+        // New filters keep the last entries in place until the new ones are in.
+        {ui::transition(entries, |list| if list.is_empty() {
+            view! { <p>{t::EMPTY.get(lang())}</p> }.into_any()
+        } else {
+            view! {
                 <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
                     <table class="admin-table">
                         <caption id="audit-caption">{t::CAPTION.get(lang())}</caption>
@@ -106,7 +106,7 @@ pub fn AuditPage() -> impl IntoView {
                         <tbody>{list.into_iter().map(row).collect_view()}</tbody>
                     </table>
                 </div>
-            }.into_any(),
-        }}
+            }.into_any()
+        })}
     }
 }

@@ -8,8 +8,8 @@ use crate::api;
 use crate::chart::{self, CoverageView};
 use crate::session::use_session;
 use crate::texts::coverage as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_shared::auth::Role;
 use forebyg_shared::coverage::CoverageReport;
 use forebyg_shared::package::PackageRecord;
@@ -39,19 +39,21 @@ pub fn CoveragePage() -> impl IntoView {
     // Only a national admin names the region (a memo: the session arriving does not refetch).
     let national = Memo::new(move |_| session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin)));
     let url = Memo::new(move |_| view.get().api_url(false, national.get()));
+    // Each answer carries the choices it was asked for, so a report is never drawn with the next
+    // address's choices while that one loads.
     let report = LocalResource::new(move || {
         let url = url.get();
-        let package = view.with(|v| v.package.is_some());
+        let asked = view.get_untracked();
         async move {
-            let r = if package {
+            let r = if asked.package.is_some() {
                 api::get::<PackageCoverageReport>(&url).await.map(Loaded::Package)
             } else {
                 api::get::<CoverageReport>(&url).await.map(Loaded::Six)
             };
-            (url, r)
+            r.map(|r| (asked, r))
         }
     });
-    let packages = LocalResource::new(|| api::get::<Vec<PackageRecord>>("/api/v1/packages"));
+    let packages = LocalResource::new(|| async { api::get::<Vec<PackageRecord>>("/api/v1/packages").await.unwrap_or_default() });
     let go = move |next: CoverageView| {
         csv_link.set(None);
         navigate(&next.href(), Default::default());
@@ -69,14 +71,12 @@ pub fn CoveragePage() -> impl IntoView {
     };
     let csv_name =
         move || view.with(|v| v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}.csv")).unwrap_or_else(|| "forebyg-daekning.csv".into()));
-    let lens_options = move || {
-        let chosen = view.with(|v| v.package.clone());
-        let listed = packages.get().and_then(Result::ok).unwrap_or_default();
+    let lens_options = move |listed: Vec<PackageRecord>| {
         listed
             .into_iter()
             .map(|p| {
-                let selected = chosen.as_deref() == Some(p.code.as_str());
-                view! { <option value=p.code.clone() selected=selected>{p.name.get(lang()).to_owned()}</option> }
+                let code = p.code.clone();
+                view! { <option value=p.code.clone() selected=move || view.with(|v| v.package.as_deref() == Some(code.as_str()))>{p.name.get(lang()).to_owned()}</option> }
             })
             .collect_view()
     };
@@ -89,7 +89,7 @@ pub fn CoveragePage() -> impl IntoView {
                 <label class="field__label" for="coverage-lens">{t::LENS.get(lang())}</label>
                 <select id="coverage-lens" class="select" on:change=move |ev| { let v = event_target_value(&ev); go(view.get_untracked().with_package((!v.is_empty()).then_some(v.as_str()))) }>
                     <option value="" selected=move || view.with(|v| v.package.is_none())>{t::LENS_SIX.get(lang())}</option>
-                    <optgroup label=t::PACKAGES.get(lang())>{lens_options}</optgroup>
+                    <optgroup label=t::PACKAGES.get(lang())>{ui::when_loaded(packages, lens_options)}</optgroup>
                 </select>
             </div>
             <Show when=move || national.get()>
@@ -114,14 +114,10 @@ pub fn CoveragePage() -> impl IntoView {
             </div>
         </div>
         {move || view.with(|v| v.municipality.is_some().then(|| view! { <p><a href=v.with_municipality(None).href()>{t::BACK.get(lang())}</a></p> }))}
-        // The resource keeps its last value while it reloads: show it only for the current address.
-        {move || match report.get() {
-            Some((key, r)) if key == url.get() => match r {
-                Err(e) => view! { <Failed error=e /> }.into_any(),
-                Ok(Loaded::Six(r)) => view! { <Report report=r view=view.get() /> }.into_any(),
-                Ok(Loaded::Package(r)) => view! { <PackageReport report=r view=view.get() /> }.into_any(),
-            },
-            _ => view! { <Loading /> }.into_any(),
-        }}
+        // Other choices keep the last report in place until the new one is in.
+        {ui::transition(report, |(asked, r)| match r {
+            Loaded::Six(r) => view! { <Report report=r view=asked /> }.into_any(),
+            Loaded::Package(r) => view! { <PackageReport report=r view=asked /> }.into_any(),
+        })}
     }
 }

@@ -7,8 +7,8 @@ use super::inbox_card::InboxCard;
 use crate::api;
 use crate::inbox_query::InboxQuery;
 use crate::texts::inbox as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::{InboxItem, NewAdminNote, ReferralStatusChange};
 use forebyg_shared::referral::ReferralStatus;
 use leptos::html::H1;
@@ -93,16 +93,16 @@ pub fn InboxPage() -> impl IntoView {
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
         <div role="status">{move || message.get()}</div>
-        {move || match items.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(items)) if items.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
-            Some(Ok(items)) => view! {
+        // New filters, and the reload after a change, keep the cards in place until the new ones are in.
+        {ui::transition(items, move |items| if items.is_empty() {
+            view! { <p>{t::EMPTY.get(lang())}</p> }.into_any()
+        } else {
+            view! {
                 <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
                     {items.into_iter().map(|it| view! { <InboxCard item=it change=change add_note=add_note /> }).collect_view()}
                 </ul>
-            }.into_any(),
-        }}
+            }.into_any()
+        })}
     }
 }

@@ -9,7 +9,8 @@ use crate::api;
 use crate::record_form::{self, LocationForm};
 use crate::session::use_session;
 use crate::texts::directory as t;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang, Loading};
+use forebyg_app::api::ApiError;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
@@ -21,52 +22,56 @@ pub fn LocationsPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let l = lang();
     ui::page_setup(t::LOCATIONS_H1.get(l), h1);
-    let rows = LocalResource::new(|| api::get::<Vec<LocationRecord>>("/api/v1/admin/locations"));
-    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+    let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
+    // The locations with the providers (loading at the same time) for the providers' names.
+    let rows = LocalResource::new(move || async move {
+        let rows = api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await?;
+        let names = providers.await;
+        let with_names = rows
+            .into_iter()
+            .map(|r| {
+                let name = names.iter().find(|p| p.id == r.provider_id).map_or(r.provider_id.clone(), |p| p.name.clone());
+                (r, name)
+            })
+            .collect::<Vec<_>>();
+        Ok::<_, ApiError>(with_names)
+    });
     let text = RwSignal::new(String::new());
-    let table = move || {
-        let names: Vec<ProviderRecord> = providers.get().and_then(Result::ok).unwrap_or_default();
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) => {
-                let needle = text.get().trim().to_lowercase();
-                let provider_name = |id: &str| names.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
-                let mut hits: Vec<(LocationRecord, String)> = rows
-                    .into_iter()
-                    .map(|r| {
-                        let name = provider_name(&r.provider_id);
-                        (r, name)
-                    })
-                    .filter(|(r, p)| {
-                        needle.is_empty()
-                            || [&r.name, &r.address, &r.city, p].iter().any(|s| s.to_lowercase().contains(&needle))
-                            || r.postcode.starts_with(&needle)
-                    })
-                    .collect();
-                hits.sort_by(|a, b| (&a.0.city, &a.0.name).cmp(&(&b.0.city, &b.0.name)));
-                let total = hits.len();
-                view! {
-                    <p role="status">{format!("{total}")}" "{t::LOCATIONS_H1.get(l).to_lowercase()}</p>
-                    <div class="table-wrap" role="region" aria-labelledby="locations-caption" tabindex="0">
-                        <table class="admin-table">
-                            <caption id="locations-caption">{t::LOCATIONS_H1.get(l)}</caption>
-                            <thead><tr><th scope="col">{t::COL_NAME.get(l)}</th><th scope="col">{t::COL_ADDRESS.get(l)}</th><th scope="col">{t::COL_PROVIDER.get(l)}</th><th scope="col">{t::COL_STATUS.get(l)}</th></tr></thead>
-                            <tbody>
-                                {hits.into_iter().take(100).map(|(r, provider)| view! {
-                                    <tr>
-                                        <th scope="row"><a href=format!("/admin/steder/{}", r.id)>{r.name.clone()}</a></th>
-                                        <td>{format!("{}, {} {}", r.address, r.postcode, r.city)}</td>
-                                        <td>{provider}</td>
-                                        <td>{r.status.label(l)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
+    // Filtered as the admin types: in a closure of its own, so typing does not load anything.
+    let table = move |rows: Vec<(LocationRecord, String)>| {
+        move || {
+            let needle = text.get().trim().to_lowercase();
+            let mut hits: Vec<&(LocationRecord, String)> = rows
+                .iter()
+                .filter(|(r, p)| {
+                    needle.is_empty()
+                        || [&r.name, &r.address, &r.city, p].iter().any(|s| s.to_lowercase().contains(&needle))
+                        || r.postcode.starts_with(&needle)
+                })
+                .collect();
+            hits.sort_by(|a, b| (&a.0.city, &a.0.name).cmp(&(&b.0.city, &b.0.name)));
+            let total = hits.len();
+            view! {
+                <p role="status">{format!("{total}")}" "{t::LOCATIONS_H1.get(l).to_lowercase()}</p>
+                <div class="table-wrap" role="region" aria-labelledby="locations-caption" tabindex="0">
+                    <table class="admin-table">
+                        <caption id="locations-caption">{t::LOCATIONS_H1.get(l)}</caption>
+                        <thead><tr><th scope="col">{t::COL_NAME.get(l)}</th><th scope="col">{t::COL_ADDRESS.get(l)}</th><th scope="col">{t::COL_PROVIDER.get(l)}</th><th scope="col">{t::COL_STATUS.get(l)}</th></tr></thead>
+                        <tbody>
+                            {hits.into_iter().take(100).map(|(r, provider)| view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/admin/steder/{}", r.id)>{r.name.clone()}</a></th>
+                                    <td>{format!("{}, {} {}", r.address, r.postcode, r.city)}</td>
+                                    <td>{provider.clone()}</td>
+                                    <td>{r.status.label(l)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }
-        })
+            .into_any()
+        }
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::LOCATIONS_H1.get(l)}</h1>
@@ -78,7 +83,7 @@ pub fn LocationsPage() -> impl IntoView {
                 <input id="filter-text" class="input" type="search" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
             </div>
         </form>
-        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, table)}
     }
 }
 
@@ -109,7 +114,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     let start = if new { LocationForm::blank(Some(&base.provider_id)) } else { LocationForm::from_record(&base) };
     let editor = Editor::new(base, start, new, t::NEW_LOCATION, h1);
     let Editor { form, errors, busy, failure, .. } = editor;
-    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+    let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
 
     let fill_point = move |_| {
         let pc = form.with_untracked(|f| f.postcode.trim().to_owned());
@@ -128,9 +133,8 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     };
 
     // Municipalities of the chosen provider's region (all while none is chosen).
-    let municipalities = move || {
-        let region =
-            providers.get().and_then(Result::ok).and_then(|ps| ps.into_iter().find(|p| form.with(|f| f.provider_id == p.id)).map(|p| p.region));
+    let municipalities = move |providers: &[ProviderRecord]| {
+        let region = providers.iter().find(|p| form.with(|f| f.provider_id == p.id)).map(|p| p.region);
         let mut options = vec![("", t::CHOOSE_MUNICIPALITY.get(l))];
         options.extend(geography::municipalities().iter().filter(|m| region.is_none_or(|r| m.region == r)).map(|m| (m.code, m.name)));
         options
@@ -148,12 +152,12 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
                     {move || provider_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
                     <select id="r-provider_id" class="select" disabled=!new on:change=move |ev| form.update(|f| f.provider_id = event_target_value(&ev))>
                         <option value="">{t::CHOOSE_PROVIDER.get(l)}</option>
-                        {move || providers.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                        {ui::when_loaded(providers, move |ps: Vec<ProviderRecord>| move || ps.iter()
                             .filter(|p| p.status == RecordStatus::Active || form.with(|f| f.provider_id == p.id))
                             .map(|p| {
                                 let id = p.id.clone();
                                 view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
-                            }).collect_view()}
+                            }).collect_view())}
                     </select>
                 </div>
                 {text_field(form, errors, "name", record_form::label::<LocationForm>("name", l), None, |f| f.name.clone(), |f, v| f.name = v)}
@@ -166,9 +170,9 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
                     <label class="field__label" for="r-municipality_code">{record_form::label::<LocationForm>("municipality_code", l)}</label>
                     {move || municipality_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
                     <select id="r-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
-                        {move || municipalities().into_iter().map(|(code, name)| view! {
+                        {ui::when_loaded(providers, move |ps: Vec<ProviderRecord>| move || municipalities(&ps).into_iter().map(|(code, name)| view! {
                             <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
-                        }).collect_view()}
+                        }).collect_view())}
                     </select>
                 </div>
                 <div class="field-row">

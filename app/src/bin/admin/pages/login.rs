@@ -3,7 +3,8 @@
 
 use crate::sign_in::{self, StartError};
 use crate::texts::sign_in as t;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang};
+use forebyg_shared::search::AdminSignIn;
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -16,37 +17,34 @@ pub fn LoginPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<&'static str>);
 
-    let form = move || {
-        settings.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(None) => view! { <p class="status status--error" role="alert">{t::LOGIN_UNAVAILABLE.get(lang())}</p> }.into_any(),
-            Ok(Some(s)) => {
-                let development = s.development;
-                let s = StoredValue::new(s);
-                let go = move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    busy.set(true);
-                    leptos::task::spawn_local(async move {
-                        if let Err(StartError::NoCrypto) = sign_in::start(&s.get_value()).await {
-                            failure.set(Some(t::NO_CRYPTO.get(lang())));
-                            busy.set(false);
-                        }
-                    });
-                };
-                view! {
-                    {development.then(|| view! {
-                        <div class="notice notice--demo">
-                            <p><strong>{t::DEMO_NOTICE_STRONG.get(lang())}</strong>{t::DEMO_NOTICE.get(lang())}</p>
-                        </div>
-                    })}
-                    <form class="admin-form admin-form--narrow" on:submit=go>
-                        <button type="submit" class="button" disabled=move || busy.get()>{t::LOGIN_BUTTON.get(lang())}</button>
-                    </form>
-                    {move || busy.get().then(|| view! { <p class="status status--loading" role="status">{t::LOGIN_REDIRECTING.get(lang())}</p> })}
-                }
-                .into_any()
+    let form = move |settings: Option<AdminSignIn>| match settings {
+        None => view! { <p class="status status--error" role="alert">{t::LOGIN_UNAVAILABLE.get(lang())}</p> }.into_any(),
+        Some(s) => {
+            let development = s.development;
+            let s = StoredValue::new(s);
+            let go = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                busy.set(true);
+                leptos::task::spawn_local(async move {
+                    if let Err(StartError::NoCrypto) = sign_in::start(&s.get_value()).await {
+                        failure.set(Some(t::NO_CRYPTO.get(lang())));
+                        busy.set(false);
+                    }
+                });
+            };
+            view! {
+                {development.then(|| view! {
+                    <div class="notice notice--demo">
+                        <p><strong>{t::DEMO_NOTICE_STRONG.get(lang())}</strong>{t::DEMO_NOTICE.get(lang())}</p>
+                    </div>
+                })}
+                <form class="admin-form admin-form--narrow" on:submit=go>
+                    <button type="submit" class="button" disabled=move || busy.get()>{t::LOGIN_BUTTON.get(lang())}</button>
+                </form>
+                {move || busy.get().then(|| view! { <p class="status status--loading" role="status">{t::LOGIN_REDIRECTING.get(lang())}</p> })}
             }
-        })
+            .into_any()
+        }
     };
 
     view! {
@@ -54,6 +52,6 @@ pub fn LoginPage() -> impl IntoView {
         {expired.then(|| view! { <p class="status status--error" role="alert">{t::LOGIN_EXPIRED.get(lang())}</p> })}
         <p>{t::LOGIN_INTRO.get(lang())}</p>
         {move || failure.get().map(|f| view! { <p class="status status--error" role="alert">{f}</p> })}
-        <Suspense fallback=|| view! { <Loading /> }>{form}</Suspense>
+        {ui::suspense(settings, form)}
     }
 }

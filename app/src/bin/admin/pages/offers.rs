@@ -5,8 +5,8 @@
 use crate::api;
 use crate::offers_query::{choices, municipality_name, OffersQuery, Sort, NO_MUNICIPALITY};
 use crate::texts::offers as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_app::i18n;
 use forebyg_shared::admin::AdminOfferRow;
 use forebyg_shared::taxonomy::{Category, OfferStatus};
@@ -89,56 +89,55 @@ pub fn OffersPage() -> impl IntoView {
         }
     };
 
-    let body = move || {
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) => {
-                let (providers, mut places) = choices(&rows);
-                places.push((NO_MUNICIPALITY.into(), t::DIGITAL.get(lang()).into()));
-                let categories = Category::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang()).to_owned())).collect();
-                let statuses = OfferStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label(lang()).to_owned())).collect();
-                let sorts = Sort::ALL.iter().skip(1).map(|s| (s.code().to_owned(), t::sort_label(*s, lang()).to_owned())).collect();
-                let q = current.get();
-                let (shown, total, pages) = q.apply(&rows);
-                let page = q.page.clamp(1, pages);
-                let from = (page - 1) * crate::offers_query::PER_PAGE + 1;
-                view! {
-                    <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=submit.clone()>
-                        <div class="field">
-                            <label class="field__label" for="filter-text">{t::SEARCH_LABEL.get(lang())}</label>
-                            <input id="filter-text" class="input" type="search" prop:value=move || form.with(|f| f.text.clone()) on:input=move |ev| form.update(|f| f.text = event_target_value(&ev)) />
-                        </div>
-                        {select("filter-category", t::CATEGORY.get(lang()), t::ALL_CATEGORIES.get(lang()), categories, |f| f.category.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.category = Category::from_code(&v))}
-                        {select("filter-municipality", t::MUNICIPALITY.get(lang()), t::ALL_MUNICIPALITIES.get(lang()), places, |f| f.municipality.clone(), |f, v| f.municipality = v)}
-                        {select("filter-provider", t::PROVIDER.get(lang()), t::ALL_PROVIDERS.get(lang()), providers, |f| f.provider.clone(), |f, v| f.provider = v)}
-                        {select("filter-status", t::STATUS.get(lang()), t::ALL_STATUSES.get(lang()), statuses, |f| f.status.map(|s| s.code().to_owned()).unwrap_or_default(), |f, v| f.status = OfferStatus::from_code(&v))}
-                        {select("filter-sort", t::SORT.get(lang()), t::sort_label(Sort::Title, lang()), sorts, |f| if f.sort == Sort::Title { String::new() } else { f.sort.code().to_owned() }, |f, v| f.sort = Sort::ALL.into_iter().find(|s| s.code() == v).unwrap_or_default())}
-                        <div class="field choice">
-                            <input id="filter-stale" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.stale) on:change=move |ev| form.update(|f| f.stale = event_target_checked(&ev)) />
-                            <label class="choice__label" for="filter-stale">{t::ONLY_STALE.get(lang())}</label>
-                        </div>
-                        <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
-                    </form>
-                    <p role="status" id="offers-count">{t::count(total, from, from + shown.len().saturating_sub(1), lang())}</p>
-                    {(!shown.is_empty()).then(|| view! {
-                        <div class="table-wrap" role="region" aria-labelledby="offers-caption" tabindex="0">
-                            <table class="admin-table admin-table--offers">
-                                <caption id="offers-caption">{t::H1.get(lang())}</caption>
-                                <thead><tr><th scope="col">{t::TITLE.get(lang())}</th><th scope="col">{t::STATUS.get(lang())}</th><th scope="col">{t::CATEGORY.get(lang())}</th><th scope="col">{t::PROVIDER.get(lang())}</th><th scope="col">{t::PLACE.get(lang())}</th><th scope="col">{t::LAST_VERIFIED.get(lang())}</th></tr></thead>
-                                <tbody>{shown.into_iter().map(row).collect_view()}</tbody>
-                            </table>
-                        </div>
-                    })}
-                    {pagination(&q, page, pages)}
-                }
-                .into_any()
+    // The list loads once; the address's filters and page pick from it as they change.
+    let body = move |rows: Vec<AdminOfferRow>| {
+        let submit = submit.clone();
+        move || {
+            let (providers, mut places) = choices(&rows);
+            places.push((NO_MUNICIPALITY.into(), t::DIGITAL.get(lang()).into()));
+            let categories = Category::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang()).to_owned())).collect();
+            let statuses = OfferStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label(lang()).to_owned())).collect();
+            let sorts = Sort::ALL.iter().skip(1).map(|s| (s.code().to_owned(), t::sort_label(*s, lang()).to_owned())).collect();
+            let q = current.get();
+            let (shown, total, pages) = q.apply(&rows);
+            let page = q.page.clamp(1, pages);
+            let from = (page - 1) * crate::offers_query::PER_PAGE + 1;
+            view! {
+                <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=submit.clone()>
+                    <div class="field">
+                        <label class="field__label" for="filter-text">{t::SEARCH_LABEL.get(lang())}</label>
+                        <input id="filter-text" class="input" type="search" prop:value=move || form.with(|f| f.text.clone()) on:input=move |ev| form.update(|f| f.text = event_target_value(&ev)) />
+                    </div>
+                    {select("filter-category", t::CATEGORY.get(lang()), t::ALL_CATEGORIES.get(lang()), categories, |f| f.category.map(|c| c.code().to_owned()).unwrap_or_default(), |f, v| f.category = Category::from_code(&v))}
+                    {select("filter-municipality", t::MUNICIPALITY.get(lang()), t::ALL_MUNICIPALITIES.get(lang()), places, |f| f.municipality.clone(), |f, v| f.municipality = v)}
+                    {select("filter-provider", t::PROVIDER.get(lang()), t::ALL_PROVIDERS.get(lang()), providers, |f| f.provider.clone(), |f, v| f.provider = v)}
+                    {select("filter-status", t::STATUS.get(lang()), t::ALL_STATUSES.get(lang()), statuses, |f| f.status.map(|s| s.code().to_owned()).unwrap_or_default(), |f, v| f.status = OfferStatus::from_code(&v))}
+                    {select("filter-sort", t::SORT.get(lang()), t::sort_label(Sort::Title, lang()), sorts, |f| if f.sort == Sort::Title { String::new() } else { f.sort.code().to_owned() }, |f, v| f.sort = Sort::ALL.into_iter().find(|s| s.code() == v).unwrap_or_default())}
+                    <div class="field choice">
+                        <input id="filter-stale" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.stale) on:change=move |ev| form.update(|f| f.stale = event_target_checked(&ev)) />
+                        <label class="choice__label" for="filter-stale">{t::ONLY_STALE.get(lang())}</label>
+                    </div>
+                    <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
+                </form>
+                <p role="status" id="offers-count">{t::count(total, from, from + shown.len().saturating_sub(1), lang())}</p>
+                {(!shown.is_empty()).then(|| view! {
+                    <div class="table-wrap" role="region" aria-labelledby="offers-caption" tabindex="0">
+                        <table class="admin-table admin-table--offers">
+                            <caption id="offers-caption">{t::H1.get(lang())}</caption>
+                            <thead><tr><th scope="col">{t::TITLE.get(lang())}</th><th scope="col">{t::STATUS.get(lang())}</th><th scope="col">{t::CATEGORY.get(lang())}</th><th scope="col">{t::PROVIDER.get(lang())}</th><th scope="col">{t::PLACE.get(lang())}</th><th scope="col">{t::LAST_VERIFIED.get(lang())}</th></tr></thead>
+                            <tbody>{shown.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                })}
+                {pagination(&q, page, pages)}
             }
-        })
+            .into_any()
+        }
     };
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p><a class="button" href="/admin/tilbud/ny">{t::CREATE_OFFER.get(lang())}</a></p>
-        {move || body().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, body)}
     }
 }

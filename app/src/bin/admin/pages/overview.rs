@@ -3,8 +3,8 @@
 use crate::api;
 use crate::offers_query::{OffersQuery, Sort};
 use crate::texts::overview as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_shared::admin::{AdminOfferRow, ReferralCounts};
 use forebyg_shared::report::ChangeReport;
 use forebyg_shared::taxonomy::OfferStatus;
@@ -20,60 +20,46 @@ pub fn OverviewPage() -> impl IntoView {
     // Counts only: opening the overview reads no personal data (and writes no audit entries).
     let inbox = LocalResource::new(|| api::get::<ReferralCounts>("/api/v1/admin/referrals/counts"));
 
-    let counts = move || {
-        offers.get().map(|r| match r {
-            Ok(rows) => {
-                let n = |s: OfferStatus| rows.iter().filter(|r| r.status == s).count();
-                let mut stale: Vec<AdminOfferRow> = rows.iter().filter(|r| r.stale && r.status != OfferStatus::Archived).cloned().collect();
-                // The longest unconfirmed first: what to check next.
-                stale.sort_by(|a, b| a.last_verified.cmp(&b.last_verified));
-                let stale_n = stale.len();
+    let counts = move |rows: Vec<AdminOfferRow>| {
+        let n = |s: OfferStatus| rows.iter().filter(|r| r.status == s).count();
+        let mut stale: Vec<AdminOfferRow> = rows.iter().filter(|r| r.stale && r.status != OfferStatus::Archived).cloned().collect();
+        // The longest unconfirmed first: what to check next.
+        stale.sort_by(|a, b| a.last_verified.cmp(&b.last_verified));
+        let stale_n = stale.len();
+        view! {
+            <dl class="stats">
+                <div><dt>{t::PUBLISHED.get(lang())}</dt><dd>{n(OfferStatus::Published)}</dd></div>
+                <div><dt>{t::DRAFTS.get(lang())}</dt><dd>{n(OfferStatus::Draft)}</dd></div>
+                <div><dt>{t::NEEDS_CONFIRMING.get(lang())}</dt><dd>{stale_n}</dd></div>
+            </dl>
+            <h2>{t::STALE_H2.get(lang())}</h2>
+            <p class="hint">{t::STALE_HINT.get(lang())}</p>
+            {if stale.is_empty() {
+                view! { <p>{t::ALL_VERIFIED.get(lang())}</p> }.into_any()
+            } else {
                 view! {
-                    <dl class="stats">
-                        <div><dt>{t::PUBLISHED.get(lang())}</dt><dd>{n(OfferStatus::Published)}</dd></div>
-                        <div><dt>{t::DRAFTS.get(lang())}</dt><dd>{n(OfferStatus::Draft)}</dd></div>
-                        <div><dt>{t::NEEDS_CONFIRMING.get(lang())}</dt><dd>{stale_n}</dd></div>
-                    </dl>
-                    <h2>{t::STALE_H2.get(lang())}</h2>
-                    <p class="hint">{t::STALE_HINT.get(lang())}</p>
-                    {if stale.is_empty() {
-                        view! { <p>{t::ALL_VERIFIED.get(lang())}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul>
-                                {stale.into_iter().take(10).map(|r| view! {
-                                    <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{ui::date(&r.last_verified)}</li>
-                                }).collect_view()}
-                            </ul>
-                            <p><a href=OffersQuery { stale: true, sort: Sort::Verified, ..Default::default() }.href()>{t::see_all_stale(stale_n, lang())}</a></p>
-                        }.into_any()
-                    }}
-                }
-                .into_any()
-            }
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-        })
+                    <ul>
+                        {stale.into_iter().take(10).map(|r| view! {
+                            <li><a href=format!("/admin/tilbud/{}", r.id)>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{ui::date(&r.last_verified)}</li>
+                        }).collect_view()}
+                    </ul>
+                    <p><a href=OffersQuery { stale: true, sort: Sort::Verified, ..Default::default() }.href()>{t::see_all_stale(stale_n, lang())}</a></p>
+                }.into_any()
+            }}
+        }
     };
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p><a class="button" href="/admin/tilbud/ny">{t::CREATE_OFFER.get(lang())}</a></p>
-        {move || counts().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(offers, counts)}
         <h2>{t::NEW_REQUESTS.get(lang())}</h2>
-        {move || match inbox.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(counts)) => view! {
-                <p>{t::new_requests(counts.received as usize, lang())}" "<a href="/admin/henvendelser">{t::GO_TO_INBOX.get(lang())}</a></p>
-            }.into_any(),
-        }}
+        {ui::suspense(inbox, |counts| view! {
+            <p>{t::new_requests(counts.received as usize, lang())}" "<a href="/admin/henvendelser">{t::GO_TO_INBOX.get(lang())}</a></p>
+        })}
         <h2>{t::OPEN_REPORTS.get(lang())}</h2>
-        {move || match reports.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(items)) => view! {
-                <p>{t::open_reports(items.len(), lang())}" "<a href="/admin/fejlrapporter">{t::GO_TO_REPORTS.get(lang())}</a></p>
-            }.into_any(),
-        }}
+        {ui::suspense(reports, |items| view! {
+            <p>{t::open_reports(items.len(), lang())}" "<a href="/admin/fejlrapporter">{t::GO_TO_REPORTS.get(lang())}</a></p>
+        })}
     }
 }

@@ -9,7 +9,7 @@ use crate::package_form::{year_key, ComponentRow, PackageForm};
 use crate::session::{is_national_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang};
 use forebyg_shared::package::{PackageRecord, PackageStatus};
 use forebyg_shared::taxonomy::{Category, RegionCode};
 use forebyg_shared::validation::FieldError;
@@ -41,36 +41,31 @@ pub fn PackagesPage() -> impl IntoView {
     ui::page_setup(t::PACKAGES_H1.get(l), h1);
     let session = use_session();
     let rows = LocalResource::new(|| api::get::<Vec<PackageRecord>>("/api/v1/packages"));
-    let table = move || {
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) => {
-                let rows = rows
-                    .into_iter()
-                    .map(|p| {
-                        let [conditions, components, years] = summary(&p, l);
-                        let cells = vec![p.code.clone(), conditions, components, years, p.status.label(l).into(), p.source_note.clone()];
-                        (format!("/admin/pakker/{}", p.code), p.name.get(l).to_owned(), cells)
-                    })
-                    .collect();
-                let headers = vec![
-                    t::COL_PACKAGE.get(l),
-                    t::COL_CODE.get(l),
-                    t::COL_CONDITIONS.get(l),
-                    t::COL_COMPONENTS.get(l),
-                    t::COL_START.get(l),
-                    td::COL_STATUS.get(l),
-                    t::COL_SOURCE.get(l),
-                ];
-                record_table(t::PACKAGES_H1.get(l), headers, rows).into_any()
-            }
-        })
+    let table = move |rows: Vec<PackageRecord>| {
+        let rows = rows
+            .into_iter()
+            .map(|p| {
+                let [conditions, components, years] = summary(&p, l);
+                let cells = vec![p.code.clone(), conditions, components, years, p.status.label(l).into(), p.source_note.clone()];
+                (format!("/admin/pakker/{}", p.code), p.name.get(l).to_owned(), cells)
+            })
+            .collect();
+        let headers = vec![
+            t::COL_PACKAGE.get(l),
+            t::COL_CODE.get(l),
+            t::COL_CONDITIONS.get(l),
+            t::COL_COMPONENTS.get(l),
+            t::COL_START.get(l),
+            td::COL_STATUS.get(l),
+            t::COL_SOURCE.get(l),
+        ];
+        record_table(t::PACKAGES_H1.get(l), headers, rows)
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::PACKAGES_H1.get(l)}</h1>
         <p>{t::PACKAGES_INTRO.get(l)}</p>
         {move || (session.with(|s| s.is_some() && !is_national_admin(s))).then(|| view! { <p class="muted">{t::PACKAGES_READ_ONLY.get(l)}</p> })}
-        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, table)}
     }
 }
 

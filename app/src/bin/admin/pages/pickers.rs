@@ -4,16 +4,16 @@
 use crate::api;
 use crate::form::{decimal, OfferForm};
 use crate::texts::directory as t;
-use crate::ui::lang;
+use crate::ui::{self, lang};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use leptos::prelude::*;
 
 /// A select of the providers in the admin's scope; choosing one fills the offer's provider.
 pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     let l = lang();
-    let providers = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
+    let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
     let choose = move |id: String| {
-        let chosen = providers.get_untracked().and_then(Result::ok).and_then(|ps| ps.into_iter().find(|p| p.id == id));
+        let chosen = providers.get_untracked().and_then(|ps| ps.into_iter().find(|p| p.id == id));
         form.update(|f| {
             if f.provider_id != id {
                 // A place belongs to one provider.
@@ -33,15 +33,14 @@ pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
             {move || error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
             <select id="f-provider_id" class="select" aria-describedby="f-provider_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
                 <option value="" selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
-                {move || {
-                    let mut ps = providers.get().and_then(Result::ok).unwrap_or_default();
+                {ui::when_loaded(providers, move |mut ps| {
                     ps.retain(|p| p.status == RecordStatus::Active || form.with_untracked(|f| f.provider_id == p.id));
                     ps.sort_by(|a, b| a.name.cmp(&b.name));
                     ps.into_iter().map(|p| {
                         let id = p.id.clone();
                         view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
                     }).collect_view()
-                }}
+                })}
             </select>
         </div>
     }
@@ -50,9 +49,9 @@ pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
 /// A select of the chosen provider's locations; choosing one fills the offer's place.
 pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     let l = lang();
-    let locations = LocalResource::new(|| api::get::<Vec<LocationRecord>>("/api/v1/admin/locations"));
+    let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
     let choose = move |id: String| {
-        let chosen = locations.get_untracked().and_then(Result::ok).and_then(|ls| ls.into_iter().find(|x| x.id == id));
+        let chosen = locations.get_untracked().and_then(|ls| ls.into_iter().find(|x| x.id == id));
         form.update(|f| {
             f.location_id = id.clone();
             if let Some(x) = &chosen {
@@ -73,17 +72,16 @@ pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
             {move || error().map(|m| view! { <p class="field-error" id="f-location_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
             <select id="f-location_id" class="select" aria-describedby="f-location_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
                 <option value="" selected=move || form.with(|f| f.location_id.is_empty())>{t::PICK_LOCATION_NONE.get(l)}</option>
-                {move || {
+                {ui::when_loaded(locations, move |all: Vec<LocationRecord>| move || {
                     let provider = form.with(|f| f.provider_id.clone());
-                    let mut ls = locations.get().and_then(Result::ok).unwrap_or_default();
-                    ls.retain(|x| x.provider_id == provider && (x.status == RecordStatus::Active || form.with_untracked(|f| f.location_id == x.id)));
+                    let mut ls: Vec<&LocationRecord> = all.iter().filter(|x| x.provider_id == provider && (x.status == RecordStatus::Active || form.with_untracked(|f| f.location_id == x.id))).collect();
                     ls.sort_by(|a, b| a.name.cmp(&b.name));
                     ls.into_iter().map(|x| {
                         let id = x.id.clone();
                         let text = format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city);
                         view! { <option value=x.id.clone() selected=move || form.with(|f| f.location_id == id)>{text}</option> }
                     }).collect_view()
-                }}
+                })}
             </select>
         </div>
     }

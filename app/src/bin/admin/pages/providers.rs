@@ -8,7 +8,7 @@ use crate::api;
 use crate::record_form::{self, ProviderForm};
 use crate::session::use_session;
 use crate::texts::directory as t;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang, Loading};
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
@@ -23,39 +23,36 @@ pub fn ProvidersPage() -> impl IntoView {
     let session = use_session();
     let may_create = move || session.with(|s| s.as_ref().is_some_and(|p| p.role != Role::ProviderEditor));
     let rows = LocalResource::new(|| api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers"));
-    let table = move || {
-        rows.get().map(|r| match r {
-            Err(e) => view! { <Failed error=e /> }.into_any(),
-            Ok(rows) if rows.is_empty() => view! { <p>{t::NONE_YET.get(l)}</p> }.into_any(),
-            Ok(mut rows) => {
-                rows.sort_by(|a, b| a.name.cmp(&b.name));
-                view! {
-                    <div class="table-wrap" role="region" aria-labelledby="providers-caption" tabindex="0">
-                        <table class="admin-table">
-                            <caption id="providers-caption">{t::PROVIDERS_H1.get(l)}</caption>
-                            <thead><tr><th scope="col">{t::COL_NAME.get(l)}</th><th scope="col">{t::COL_KIND.get(l)}</th><th scope="col">"Region"</th><th scope="col">{t::COL_STATUS.get(l)}</th></tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|p| view! {
-                                    <tr>
-                                        <th scope="row"><a href=format!("/admin/udbydere/{}", p.id)>{p.name.clone()}</a></th>
-                                        <td>{p.kind.label(l)}</td>
-                                        <td>{p.region.label(l)}</td>
-                                        <td>{p.status.label(l)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
-            }
-        })
+    let table = move |mut rows: Vec<ProviderRecord>| {
+        if rows.is_empty() {
+            return view! { <p>{t::NONE_YET.get(l)}</p> }.into_any();
+        }
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        view! {
+            <div class="table-wrap" role="region" aria-labelledby="providers-caption" tabindex="0">
+                <table class="admin-table">
+                    <caption id="providers-caption">{t::PROVIDERS_H1.get(l)}</caption>
+                    <thead><tr><th scope="col">{t::COL_NAME.get(l)}</th><th scope="col">{t::COL_KIND.get(l)}</th><th scope="col">"Region"</th><th scope="col">{t::COL_STATUS.get(l)}</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|p| view! {
+                            <tr>
+                                <th scope="row"><a href=format!("/admin/udbydere/{}", p.id)>{p.name.clone()}</a></th>
+                                <td>{p.kind.label(l)}</td>
+                                <td>{p.region.label(l)}</td>
+                                <td>{p.status.label(l)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::PROVIDERS_H1.get(l)}</h1>
         <p>{t::PROVIDERS_INTRO.get(l)}</p>
         {move || may_create().then(|| view! { <p><a class="button" href="/admin/udbydere/ny">{t::NEW_PROVIDER.get(l)}</a></p> })}
-        {move || table().unwrap_or_else(|| view! { <Loading /> }.into_any())}
+        {ui::suspense(rows, table)}
     }
 }
 

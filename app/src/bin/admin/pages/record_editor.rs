@@ -11,7 +11,7 @@ use crate::record_form::{self, FormFields, LocationForm, ProviderForm};
 use crate::records_api::{self, RecordError};
 use crate::texts::activities as ta;
 use crate::texts::directory as t;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang};
 use forebyg_app::i18n::Text;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
@@ -309,15 +309,7 @@ pub fn load_page<R: Editable>(page: fn(R) -> AnyView) -> impl IntoView {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move { api::get::<R>(&R::read_url(&id)).await }
     });
-    move || match record.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => {
-            let h1 = NodeRef::<H1>::new();
-            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
-            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
-        }
-        Some(Ok(r)) => page(r),
-    }
+    ui::suspense_page(record, t::LOAD_FAILED, page)
 }
 
 /// The top of a record's page: back link, heading, status line, messages, the 409 view, the error

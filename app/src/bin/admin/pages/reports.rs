@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::texts::reports as t;
+use crate::ui;
 use crate::ui::lang;
-use crate::ui::{self, Failed, Loading};
 use forebyg_shared::report::{ChangeReport, ReportResolution, ReportStatus};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -39,11 +39,11 @@ pub fn ReportsPage() -> impl IntoView {
             <label class="choice__label" for="reports-open">{t::ONLY_OPEN.get(lang())}</label>
         </div>
         <div role="status">{move || message.get()}</div>
-        {move || match reports.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <Failed error=e /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p>{t::EMPTY.get(lang())}</p> }.into_any(),
-            Some(Ok(list)) => view! {
+        // A reload (the filter, after resolving one) keeps the list in place until the new one is in.
+        {ui::transition(reports, move |list| if list.is_empty() {
+            view! { <p>{t::EMPTY.get(lang())}</p> }.into_any()
+        } else {
+            view! {
                 <ul class="cards">
                     {list.into_iter().map(|r| {
                         let (id1, id2) = (r.id.clone(), r.id.clone());
@@ -64,7 +64,7 @@ pub fn ReportsPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-            }.into_any(),
-        }}
+            }.into_any()
+        })}
     }
 }

@@ -8,7 +8,7 @@ use super::state::OfferEditor;
 use crate::api;
 use crate::form;
 use crate::texts::activities as t;
-use crate::ui::lang;
+use crate::ui::{self, lang};
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::package::{PackageDelivery, PackageRecord};
 use leptos::prelude::*;
@@ -25,8 +25,8 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
     let all = LocalResource::new(|| async { api::get::<Vec<PackageRecord>>("/api/v1/packages").await.unwrap_or_default() });
     let chosen = Memo::new(move |_| form.with(|f| f.packages.iter().map(|d| d.package.clone()).collect::<Vec<_>>()));
     let error = e.err("packages");
-    let group = move |code: String| {
-        let package = all.get().unwrap_or_default().into_iter().find(|p| p.code == code);
+    let group = move |listed: &[PackageRecord], code: String| {
+        let package = listed.iter().find(|p| p.code == code).cloned();
         let name = package.as_ref().map_or(code.clone(), |p| p.name.get(l).to_owned());
         let components = package.map(|p| p.components).unwrap_or_default();
         let remove_code = code.clone();
@@ -70,18 +70,15 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
             <legend>{form::label("packages", l)}</legend>
             <p class="hint">{t::PICK_PACKAGES_HINT.get(l)}</p>
             {move || error().map(|m| error_line(m, None))}
-            {move || chosen.get().into_iter().map(group).collect_view()}
+            {ui::when_loaded(all, move |listed: Vec<PackageRecord>| move || chosen.get().into_iter().map(|code| group(&listed, code)).collect_view())}
             <div class="field">
                 <label class="field__label" for="f-packages">{t::PICK_PACKAGE.get(l)}</label>
                 <select id="f-packages" class="select" on:change=add>
-                    {move || {
+                    <option value="" selected=true>{t::CHOOSE_PACKAGE.get(l)}</option>
+                    {ui::when_loaded(all, move |listed: Vec<PackageRecord>| move || {
                         let chosen = chosen.get();
-                        let mut options = vec![view! { <option value="" selected=true>{t::CHOOSE_PACKAGE.get(l)}</option> }.into_any()];
-                        options.extend(all.get().unwrap_or_default().into_iter().filter(|p| !chosen.contains(&p.code)).map(|p| {
-                            view! { <option value=p.code.clone()>{p.name.get(l).to_owned()}</option> }.into_any()
-                        }));
-                        options
-                    }}
+                        listed.iter().filter(|p| !chosen.contains(&p.code)).map(|p| view! { <option value=p.code.clone()>{p.name.get(l).to_owned()}</option> }).collect_view()
+                    })}
                 </select>
             </div>
         </fieldset>
@@ -91,14 +88,21 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
 pub fn activities(e: OfferEditor) -> impl IntoView {
     let l = lang();
     let form = e.form;
-    let all = LocalResource::new(|| async { api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default() });
     let owners = LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() });
+    // Each activity with its text (the associations load at the same time).
+    let all = LocalResource::new(move || async move {
+        let activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default();
+        let owners = owners.await;
+        activities
+            .into_iter()
+            .map(|a| {
+                let text = activity_text(&a, &owners);
+                (a, text)
+            })
+            .collect::<Vec<_>>()
+    });
     let linked = Memo::new(move |_| form.with(|f| f.activity_ids.clone()));
     let error = e.err("activity_ids");
-    let text = move |id: &str| {
-        let owners = owners.get().unwrap_or_default();
-        all.get().unwrap_or_default().iter().find(|a| a.id == id).map_or(id.to_owned(), |a| activity_text(a, &owners))
-    };
     let add = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if !id.is_empty() {
@@ -111,8 +115,9 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
             <p class="hint">{t::PICK_ACTIVITIES_HINT.get(l)}</p>
             {move || error().map(|m| error_line(m, None))}
             <p class="field__label">{t::LINKED_ACTIVITIES.get(l)}</p>
-            {move || {
+            {ui::when_loaded(all, move |all: Vec<(ActivityRecord, String)>| move || {
                 let ids = linked.get();
+                let text = |id: &str| all.iter().find(|(a, _)| a.id == id).map_or(id.to_owned(), |(_, text)| text.clone());
                 if ids.is_empty() {
                     view! { <p>{t::NO_ACTIVITIES.get(l)}</p> }.into_any()
                 } else {
@@ -132,20 +137,15 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
                         </ul>
                     }.into_any()
                 }
-            }}
+            })}
             <div class="field">
                 <label class="field__label" for="f-activity_ids">{t::PICK_ACTIVITY.get(l)}</label>
                 <select id="f-activity_ids" class="select" on:change=add>
-                    {move || {
+                    <option value="" selected=true>{t::CHOOSE_ACTIVITY.get(l)}</option>
+                    {ui::when_loaded(all, move |all: Vec<(ActivityRecord, String)>| move || {
                         let ids = linked.get();
-                        let owners = owners.get().unwrap_or_default();
-                        let mut options = vec![view! { <option value="" selected=true>{t::CHOOSE_ACTIVITY.get(l)}</option> }.into_any()];
-                        options.extend(all.get().unwrap_or_default().into_iter().filter(|a| a.is_active() && !ids.contains(&a.id)).map(|a| {
-                            let text = activity_text(&a, &owners);
-                            view! { <option value=a.id.clone()>{text}</option> }.into_any()
-                        }));
-                        options
-                    }}
+                        all.iter().filter(|(a, _)| a.is_active() && !ids.contains(&a.id)).map(|(a, text)| view! { <option value=a.id.clone()>{text.clone()}</option> }).collect_view()
+                    })}
                 </select>
             </div>
         </fieldset>

@@ -19,7 +19,7 @@ use crate::api;
 use crate::form::{self, OfferForm};
 use crate::session::use_session;
 use crate::texts::editor as t;
-use crate::ui::{self, lang, Failed, Loading};
+use crate::ui::{self, lang, Loading};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -48,18 +48,10 @@ pub fn EditOfferPage() -> impl IntoView {
         let id = id();
         async move { api::get::<Offer>(&format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(&id))).await }
     });
-    move || match offer.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => {
-            let h1 = NodeRef::<H1>::new();
-            ui::page_setup(t::LOAD_FAILED.get(lang()), h1);
-            view! { <h1 node_ref=h1 tabindex="-1">{t::LOAD_FAILED.get(lang())}</h1><Failed error=e /> }.into_any()
-        }
-        Some(Ok(o)) => {
-            let start = OfferForm::from_offer_in(&o, lang());
-            view! { <Editor base=o start=start new=false /> }.into_any()
-        }
-    }
+    ui::suspense_page(offer, t::LOAD_FAILED, |o| {
+        let start = OfferForm::from_offer_in(&o, lang());
+        view! { <Editor base=o start=start new=false /> }
+    })
 }
 
 /// A place typed by hand is no longer the picked location record's.
