@@ -53,7 +53,7 @@ esac
 # measures it (Node's zlib, level 9; that spec reads this line); +1 KB for the illness in the core
 # search (issue #15 point 5). The target is 150 KB (issue #11); the steps so far are in
 # docs/benchmarks.md.
-BUDGET_KB="${WASM_GZIP_BUDGET_KB:-193}"
+BUDGET_KB="${WASM_GZIP_BUDGET_KB:-195}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"

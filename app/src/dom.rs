@@ -100,3 +100,13 @@ pub fn random_key() -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     bytes.iter().flat_map(|b| [HEX[(b >> 4) as usize] as char, HEX[(b & 15) as usize] as char]).collect()
 }
+
+/// `view`, drawn in a task after the current one: the part of a page below its first screen, so a
+/// phone's main thread is not blocked for the whole page at once (Lighthouse's total blocking
+/// time) and the first screen is there sooner.
+pub fn after_this_task<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    let view = StoredValue::new_local(Some(view));
+    move || ready.get().then(|| view.try_update_value(Option::take).flatten().map(|f| f()))
+}

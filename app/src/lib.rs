@@ -29,6 +29,8 @@ pub mod http;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
+pub mod scheduler;
+#[cfg(target_arch = "wasm32")]
 pub use mount::{mount, mount_when_page_ready};
 #[cfg(target_arch = "wasm32")]
 pub mod routes;

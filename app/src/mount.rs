@@ -58,8 +58,12 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
-    let Some(shell) = shell() else { return leptos::mount::mount_to_body(app) };
+    let Some(shell) = shell() else {
+        crate::scheduler::started();
+        return leptos::mount::mount_to_body(app);
+    };
     let Some(root) = document().create_element("div").ok().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        crate::scheduler::started();
         return mount(app);
     };
     leptos::mount::mount_to(root.clone(), app).forget();
@@ -84,6 +88,7 @@ fn reveal_when_ready(shell: web_sys::HtmlElement, root: web_sys::HtmlElement, st
             // Not expected (the shell is in the body); never leave the page without the app.
             let _ = document().body().map(|b| b.append_child(&root));
         }
+        crate::scheduler::started();
         return;
     }
     request_animation_frame(move || reveal_when_ready(shell, root, started, first_content));

@@ -5,7 +5,8 @@ import { expectNoAxeViolations } from './a11y';
 // #16's Lighthouse scores of the offer page): app/js/prefetch.js shows the offer's first screen
 // (title, demo notice, summary) in the static shell as soon as the offer has arrived, and the app
 // takes over when its offer page is ready (src/mount.rs) — without a blank moment, without moving
-// anything, and without a later, larger paint.
+// anything, and without a later, larger paint. A shared search keeps its form where it is when
+// the answer comes (issue #16's layout shift of the results page).
 
 /** Page coordinates and texts of the offer's first screen. */
 async function firstScreen(page: Page) {
@@ -97,4 +98,37 @@ test('in English the shell keeps its loading line until the app shows the offer'
   await expect(page.getByText('Demo data: not a real offer')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expectNoAxeViolations(page, 'offer page (en)');
+});
+
+test('a shared search opens without moving the form when its answer comes', async ({ page }) => {
+  // What moved, by element: the results' own area grows as the cards come, and on a wide screen
+  // the footer below it moves down, which is expected.
+  await page.addInitScript(() => {
+    const w = window as unknown as { moved: string[] };
+    w.moved = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { hadRecentInput: boolean; sources: { node?: Node | null }[] }[]) {
+        if (e.hadRecentInput) continue;
+        for (const s of e.sources) {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          if (el && !el.closest('.site-footer, .results-area')) w.moved.push(el.outerHTML.slice(0, 60));
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The answer is held back until the app shows that it is searching.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/offers\?/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?postcode=8000&category=fysisk-aktivitet');
+  await expect(page.locator('main .results-status')).toHaveText('Søger …');
+  release();
+  await expect(page.locator('#results-heading')).toBeVisible();
+  await expect(page.locator('.jump-link a')).toHaveCount(1);
+  await expect(page.locator('.results > li')).toHaveCount(20);
+  const moved = await page.evaluate(() => (window as unknown as { moved: string[] }).moved);
+  expect(moved, 'nothing above the results moved while the search loaded').toEqual([]);
 });

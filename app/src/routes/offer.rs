@@ -64,9 +64,7 @@ pub fn OfferPage() -> impl IntoView {
 fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
-    let rest = StoredValue::new(o.clone());
-    let below_ready = RwSignal::new(false);
-    set_timeout(move || below_ready.set(true), std::time::Duration::ZERO);
+    let rest = o.clone();
 
     view! {
         <article class="offer" class:offer--demo=o.demo>
@@ -82,14 +80,13 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             <p class="lead">{o.summary.clone()}</p>
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
-            {move || below_ready.get().then(|| view! { <OfferBelowFirstScreen offer=rest.get_value() lang=lang /> })}
+            {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}
         </article>
     }
 }
 
 /// The page below its first screen (the facts, what comes after, print, share and report), drawn
-/// in a task of its own after the first screen: a phone's main thread is not blocked for the whole
-/// page at once (Lighthouse's total blocking time), and the first screen is there sooner.
+/// after it ([`crate::dom::after_this_task`]).
 #[component]
 fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
     let o = offer;

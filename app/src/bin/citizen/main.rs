@@ -8,6 +8,7 @@ mod lazy;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    forebyg_app::scheduler::init();
     forebyg_app::mount_when_page_ready(app::App);
 }
 

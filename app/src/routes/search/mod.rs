@@ -248,6 +248,9 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     // side), drawn by the lazily loaded part (there are results only once it is loaded).
     let jump = move || match outcome.get() {
         Outcome::Done(a) => Some((a.parts.jump)(lang)),
+        // The link's line is kept while the answer loads: the form below does not move when it
+        // comes (Lighthouse's layout shift).
+        Outcome::Loading => Some(view! { <p class="jump-link" aria-hidden="true">"\u{a0}"</p> }.into_any()),
         _ => None,
     };
 

@@ -5,7 +5,7 @@ use super::{place, RESULTS_HEADING_ID};
 use crate::components::map_view::search_map;
 use crate::components::result_card::ResultCard;
 use crate::{format, i18n, map, next_steps, query};
-use forebyg_shared::search::{SearchParams, SearchResponse};
+use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -73,12 +73,13 @@ pub(super) fn list(
     let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
     let digital_from = from + on_site.len() as u32;
     let home = r.origin.region;
+    let card = move |hit| view! { <ResultCard hit=hit home=home show_topic=show_topic lang=lang /> };
     let cards = (!on_site.is_empty()).then(|| {
-        let cards = on_site.into_iter().map(|hit| view! { <ResultCard hit=hit home=home show_topic=show_topic lang=lang /> }).collect_view();
+        let cards = in_groups(on_site, true, card);
         view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
     });
     let digital = (!digital.is_empty()).then(|| {
-        let cards = digital.into_iter().map(|hit| view! { <ResultCard hit=hit home=home show_topic=show_topic lang=lang /> }).collect_view();
+        let cards = in_groups(digital, false, card);
         view! {
             <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
             <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
@@ -107,4 +108,22 @@ pub(super) fn list(
         })}
     }
     .into_any()
+}
+
+/// How many result cards are drawn in one task: a phone's first screen holds about three.
+const CARDS_PER_TASK: usize = 4;
+
+/// Result cards in groups of [`CARDS_PER_TASK`]: the first group with the page (if `first_now`),
+/// every other group drawn in a task of its own after it ([`crate::dom::after_this_task`]), so a
+/// phone's main thread is never blocked for a whole page of cards (Lighthouse's Total Blocking
+/// Time) and the first screen is there sooner.
+fn in_groups<V: IntoView + 'static>(mut hits: Vec<OfferHit>, first_now: bool, card: impl Fn(OfferHit) -> V + Copy + 'static) -> Vec<AnyView> {
+    let mut groups = Vec::new();
+    while !hits.is_empty() {
+        let rest = hits.split_off(hits.len().min(CARDS_PER_TASK));
+        let group = std::mem::replace(&mut hits, rest);
+        let draw = move || group.into_iter().map(card).collect_view();
+        groups.push(if first_now && groups.is_empty() { draw().into_any() } else { crate::dom::after_this_task(draw).into_any() });
+    }
+    groups
 }
