@@ -51,4 +51,56 @@ test.describe('admin: loading', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Fejlrapporter' })).toBeVisible();
     await expect(page.getByText('Indlæser …')).toHaveCount(0);
   });
+
+  test('a new record page waits for the signed-in admin: the loading line, then the form; when /admin/me fails, the error and "Prøv igen"', async ({ page }) => {
+    await signInAs(page, 'midtjylland');
+    const nav = page.getByRole('navigation', { name: 'Administration' });
+
+    // No connection when the page loads: the page says why (not an endless loading line).
+    await page.route('**/api/v1/admin/me', (route) => route.abort('connectionfailed'));
+    await page.goto('/admin/tilbud/ny');
+    await expect(page.getByRole('heading', { level: 1, name: 'Vi kunne ikke hente din konto' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Vi kunne ikke få forbindelse. Prøv igen.');
+    await expect(page.getByText('Indlæser …')).toHaveCount(0);
+    await expect(nav).toHaveCount(0);
+    await expectNoAxeViolations(page, 'a new record page whose admin could not be fetched');
+    await page.unroute('**/api/v1/admin/me');
+    await page.getByRole('button', { name: 'Prøv igen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Opret et tilbud' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(nav).toBeVisible();
+
+    // The server fails (a 5xx without a problem body, as from a proxy).
+    await page.route('**/api/v1/admin/me', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+    await page.goto('/admin/udbydere/ny');
+    await expect(page.getByRole('alert')).toContainText('Der skete en fejl hos os. Prøv igen om lidt.');
+    await expect(page.getByRole('button', { name: 'Prøv igen' })).toBeVisible();
+    await page.unroute('**/api/v1/admin/me');
+
+    // Only slow: the loading line until the admin is in, then the form.
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/admin/me', async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    });
+    await page.goto('/admin/steder/ny');
+    await requested;
+    await expect(page.getByRole('status')).toHaveText('Indlæser …');
+    await expectNoAxeViolations(page, 'a new record page loading the admin');
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Opret sted' })).toBeVisible();
+    await expect(page.getByText('Indlæser …')).toHaveCount(0);
+    await page.unroute('**/api/v1/admin/me');
+
+    // A refused token (401) still goes to sign in.
+    await page.route('**/api/v1/admin/me', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401 }) }),
+    );
+    await page.goto('/admin/aktiviteter/ny');
+    await expect(page).toHaveURL(/\/admin\/login$/);
+  });
 });

@@ -170,6 +170,10 @@ where
 /// A failed load: the error, under a heading of its own for a page that is all loaded data, and
 /// "Try again" when the network or the server failed (not when the request was refused).
 fn load_failed(e: ApiError, failed: Option<Text>, retry: Callback<()>) -> AnyView {
+    if e.status() == Some(401) {
+        // Signed out (or the token expired): the browser is on its way to the sign-in page.
+        return view! { <Loading /> }.into_any();
+    }
     let heading = failed.map(|text| {
         let h1 = NodeRef::<H1>::new();
         page_setup(text.get(lang()), h1);
