@@ -1,6 +1,20 @@
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { signInAs } from '../pages/admin-api';
+
+/** Holds the requests to `url` back until `release()`; `requested` settles when the first is made. */
+async function holdBack(page: Page, url: string): Promise<{ requested: Promise<void>; release: () => void }> {
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { requested, release };
+}
 
 /** How every admin page loads its data (app/src/bin/admin/ui.rs: `suspense`, `transition`). */
 test.describe('admin: loading', () => {
@@ -34,15 +48,7 @@ test.describe('admin: loading', () => {
     await expect(list).toBeVisible();
 
     // Every report (not only the open ones) is held back until the list has been looked at.
-    let asked!: () => void;
-    const requested = new Promise<void>((resolve) => (asked = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/admin/reports', async (route) => {
-      asked();
-      await released;
-      await route.continue();
-    });
+    const { requested, release } = await holdBack(page, '**/api/v1/admin/reports');
     await page.getByLabel('Vis kun åbne').uncheck();
     await requested;
     await expect(list).toBeVisible();
@@ -78,15 +84,7 @@ test.describe('admin: loading', () => {
     await page.unroute('**/api/v1/admin/me');
 
     // Only slow: the loading line until the admin is in, then the form.
-    let asked!: () => void;
-    const requested = new Promise<void>((resolve) => (asked = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/admin/me', async (route) => {
-      asked();
-      await released;
-      await route.continue();
-    });
+    const { requested, release } = await holdBack(page, '**/api/v1/admin/me');
     await page.goto('/admin/steder/ny');
     await requested;
     await expect(page.getByRole('status')).toHaveText('Indlæser …');
