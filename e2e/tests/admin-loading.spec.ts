@@ -101,4 +101,46 @@ test.describe('admin: loading', () => {
     await page.goto('/admin/aktiviteter/ny');
     await expect(page).toHaveURL(/\/admin\/login$/);
   });
+
+  test('on a page that does without the admin, the header says when /admin/me failed, and "Prøv igen" brings the name and navigation', async ({ page }) => {
+    await signInAs(page, 'midtjylland');
+    const header = page.getByRole('banner');
+    const nav = page.getByRole('navigation', { name: 'Administration' });
+    const said = header.getByText('Vi kunne ikke hente din konto.');
+
+    // Only slow: nothing in the header while the admin loads (the list is there meanwhile).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/admin/me', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('/admin/tilbud');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+    await expect(said).toHaveCount(0);
+    await expect(header.getByRole('button', { name: 'Prøv igen' })).toHaveCount(0);
+    release();
+    await expect(nav).toBeVisible();
+    await page.unroute('**/api/v1/admin/me');
+
+    // No connection once: the header says so, with "Prøv igen"; the page itself works.
+    let aborted = 0;
+    await page.route('**/api/v1/admin/me', (route) => (aborted++ === 0 ? route.abort('connectionfailed') : route.continue()));
+    await page.goto('/admin/tilbud');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+    await expect(said).toBeVisible();
+    await expect(nav).toHaveCount(0);
+    await expectNoAxeViolations(page, 'a list page whose admin could not be fetched');
+    const retry = header.getByRole('button', { name: 'Prøv igen' });
+    // Keyboard: the button is reached with Tab from the header's start.
+    await page.getByRole('link', { name: /^Forebyg/ }).focus();
+    for (let i = 0; i < 5 && !(await retry.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(retry).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(nav).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Log ud' })).toBeVisible();
+    await expect(said).toHaveCount(0);
+    await expect(retry).toHaveCount(0);
+    expect(aborted).toBe(2);
+  });
 });

@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                         <span class="site-tagline">{t::SITE_TAGLINE.get(lang())}</span>
                     </a>
                     <SignedIn />
+                    <session::FailedInHeader />
                     <crate::lang_switch::LangSwitch />
                 </div>
                 <Nav />

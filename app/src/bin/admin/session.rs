@@ -14,7 +14,12 @@ type Me = LocalResource<Result<Principal, ApiError>>;
 /// The session's handle, for signing in and out: taken while a component is built (the context
 /// is not reachable from a task or an event handler).
 #[derive(Clone, Copy)]
-pub struct Session(Me);
+pub struct Session {
+    me: Me,
+    /// How many pages on screen say themselves that the admin could not be loaded ([`page`]): the
+    /// header then does not say it a second time ([`failed_in_header`]).
+    pages_saying_failed: RwSignal<usize>,
+}
 
 /// What the session holds while nobody is signed in (the sign-in pages, after signing out).
 const SIGNED_OUT: ApiError = ApiError::Http(401);
@@ -34,7 +39,7 @@ pub fn provide_session() {
         // A 401 here (an expired token) sends the browser to sign in (`api::send`).
         api::get::<Principal>("/api/v1/admin/me").await
     });
-    provide_context(Session(me));
+    provide_context(Session { me, pages_saying_failed: RwSignal::new(0) });
 }
 
 pub fn handle() -> Session {
@@ -42,7 +47,7 @@ pub fn handle() -> Session {
 }
 
 fn me() -> Me {
-    handle().0
+    handle().me
 }
 
 /// The admin once loaded (None before, or when loading failed), for the parts of a page that only
@@ -57,7 +62,37 @@ pub fn use_session() -> Signal<Option<Principal>> {
 /// provider): the loading line until the admin is loaded, then `ok`'s view, or, when loading failed,
 /// the error under a heading of its own, with "Prøv igen" when that can help.
 pub fn page<V: IntoView + 'static>(ok: impl Fn(Principal) -> V + Clone + Send + Sync + 'static) -> impl IntoView {
+    let saying = handle().pages_saying_failed;
+    saying.update(|n| *n += 1);
+    // A count, not a flag: the next page is built before the last one is cleaned up.
+    on_cleanup(move || saying.update(|n| *n -= 1));
     ui::suspense_page(me(), t::SESSION_FAILED, ok)
+}
+
+/// The header's line when the admin could not be loaded on a page that does without them (a list,
+/// an edit page): without it the name and the navigation would be missing without a word until a
+/// reload. "Prøv igen" loads the admin again; nothing shows while the admin is loading, once it is
+/// loaded, when signed out (the sign-in pages) or when the page itself says so ([`page`]).
+#[component]
+pub fn FailedInHeader() -> impl IntoView {
+    let Session { me, pages_saying_failed } = handle();
+    let failed = move || {
+        let failed = me.get().is_some_and(|r| r.is_err_and(|e| e.status() != Some(401)));
+        failed && pages_saying_failed.get() == 0
+    };
+    move || {
+        failed().then(|| {
+            view! {
+                <div class="admin-user">
+                    // The page heading's words, as a sentence.
+                    <p role="status">{t::SESSION_FAILED.get(ui::lang())}"."</p>
+                    <button type="button" class="button button--small button--inverse" on:click=move |_| me.refetch()>
+                        {forebyg_app::i18n::RETRY.get(ui::lang())}
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 /// What only shows for a signed-in admin (the header's name and navigation): nothing until the
@@ -69,12 +104,12 @@ pub fn when_loaded<V: IntoView + 'static>(ready: impl Fn(Principal) -> V + Clone
 impl Session {
     /// The callback page has signed the admin in (and loaded them).
     pub fn signed_in(self, p: Principal) {
-        self.0.set(Some(Ok(p)));
+        self.me.set(Some(Ok(p)));
     }
 
     /// Signs out: the header forgets the admin at once, and the browser goes to the sign-in page.
     pub fn sign_out(self) {
-        self.0.set(Some(Err(SIGNED_OUT)));
+        self.me.set(Some(Err(SIGNED_OUT)));
         sign_in::sign_out();
     }
 }

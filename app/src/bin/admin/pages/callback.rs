@@ -34,7 +34,7 @@ pub fn CallbackPage() -> impl IntoView {
                     Failure::Callback(CallbackError::StateMismatch) => t::CALLBACK_STATE.get(lang()).to_owned(),
                     Failure::Callback(CallbackError::InvalidGrant) => t::CALLBACK_INVALID_GRANT.get(lang()).to_owned(),
                     Failure::Callback(CallbackError::Network) => t::CALLBACK_NETWORK.get(lang()).to_owned(),
-                    Failure::Api(e) => ui::error_text(&e),
+                    Failure::Api(e) => ui::load_error_text(&e),
                 };
                 failure.set(Some(message));
                 ui::set_title(t::CALLBACK_FAILED_H1.get(lang()));
