@@ -109,13 +109,9 @@ test.describe('admin: loading', () => {
     const said = header.getByText('Vi kunne ikke hente din konto.');
 
     // Only slow: nothing in the header while the admin loads (the list is there meanwhile).
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/admin/me', async (route) => {
-      await released;
-      await route.continue();
-    });
+    const { requested, release } = await holdBack(page, '**/api/v1/admin/me');
     await page.goto('/admin/tilbud');
+    await requested;
     await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
     await expect(said).toHaveCount(0);
     await expect(header.getByRole('button', { name: 'Prøv igen' })).toHaveCount(0);
