@@ -43,14 +43,20 @@ test.describe('admin: outage', () => {
     await expectNoAxeViolations(page, 'a new record page during an outage');
   });
 
-  test('in English, a load says "later" too', async ({ page }) => {
+  test('in English, a load says "later" too, and the header that the account could not be loaded', async ({ page }) => {
     await signInAs(page, 'midtjylland');
     await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
     await outageFor(page, '**/api/v1/admin/offers*');
+    await outageFor(page, '**/api/v1/admin/me');
     await page.goto('/admin/tilbud');
-    await expect(page.getByRole('alert')).toContainText('The service is temporarily unavailable. Try again in a moment.');
+    const main = page.getByRole('main');
+    await expect(main.getByRole('alert')).toContainText('The service is temporarily unavailable. Try again in a moment.');
     await expect(page.getByText('nothing was saved')).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Try again' })).toBeVisible();
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('status')).toHaveText('We could not load your account.');
+    await expect(header.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expectNoAxeViolations(page, 'a list and the admin during an outage, in English');
   });
 
   test('a save during an outage says nothing was saved and keeps what was typed', async ({ page }) => {
