@@ -1,10 +1,9 @@
 //! The router and the layout of the admin workspace: skip link, header with the signed-in admin
 //! and the navigation (only what the role may do), `<main>` and footer.
 
-use crate::api;
 use crate::lazy;
 use crate::pages;
-use crate::session::{is_region_admin, use_session};
+use crate::session::{self, is_region_admin};
 use crate::texts::common as t;
 use crate::ui::lang;
 use forebyg_shared::auth::{Principal, Role};
@@ -15,19 +14,7 @@ use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let session = crate::session::provide_session();
-    let path = window().location().pathname().unwrap_or_default();
-    if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
-        // The sign-in pages work without a session (the callback makes one).
-    } else if api::token().is_some() {
-        leptos::task::spawn_local(async move {
-            if let Ok(p) = api::get::<Principal>("/api/v1/admin/me").await {
-                session.set(Some(p));
-            }
-        });
-    } else {
-        crate::sign_in::to_login(false);
-    }
+    session::provide_session();
 
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -44,6 +31,7 @@ pub fn App() -> impl IntoView {
                         <span class="site-tagline">{t::SITE_TAGLINE.get(lang())}</span>
                     </a>
                     <SignedIn />
+                    <session::FailedInHeader />
                     <crate::lang_switch::LangSwitch />
                 </div>
                 <Nav />
@@ -89,23 +77,21 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn SignedIn() -> impl IntoView {
-    let session = use_session();
-    move || {
-        session.get().map(|p| {
-            let scope = match (p.role, p.region) {
-                (Role::NationalAdmin, _) => p.role.label(crate::ui::lang()).to_owned(),
-                (_, Some(r)) => format!("{}, {}", p.role.label(crate::ui::lang()), r.label(crate::ui::lang())),
-                (_, None) => p.role.label(crate::ui::lang()).to_owned(),
-            };
-            let who = p.name.clone().unwrap_or(p.subject.clone());
-            view! {
-                <div class="admin-user">
-                    <span>{who}" · "{scope}</span>
-                    <button type="button" class="button button--small button--inverse" on:click=move |_| crate::sign_in::sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
-                </div>
-            }
-        })
-    }
+    let session = session::handle();
+    session::when_loaded(move |p| {
+        let scope = match (p.role, p.region) {
+            (Role::NationalAdmin, _) => p.role.label(crate::ui::lang()).to_owned(),
+            (_, Some(r)) => format!("{}, {}", p.role.label(crate::ui::lang()), r.label(crate::ui::lang())),
+            (_, None) => p.role.label(crate::ui::lang()).to_owned(),
+        };
+        let who = p.name.clone().unwrap_or(p.subject.clone());
+        view! {
+            <div class="admin-user">
+                <span>{who}" · "{scope}</span>
+                <button type="button" class="button button--small button--inverse" on:click=move |_| session.sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
+            </div>
+        }
+    })
 }
 
 /// "Udbydere", "Steder", "Kronikerpakker", "Foreninger" and "Aktiviteter"; a provider editor's link goes straight to their own provider.
@@ -128,26 +114,28 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
 
 #[component]
 fn Nav() -> impl IntoView {
-    let session = use_session();
     let path = use_location().pathname;
     let on_login = move || path.with(|p| forebyg_app::oauth::ADMIN.is_sign_in_page(p));
-    move || {
-        (!on_login() && session.get().is_some()).then(|| {
-            let region = is_region_admin(&session.get());
-            view! {
-                <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
-                    <ul class="wrap">
-                        <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
-                        <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
-                        {directory_links(session.get())}
-                        <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
-                        <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
-                        {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}
-                        <li><A href="/admin/import">{t::NAV_IMPORT.get(lang())}</A></li>
-                        {region.then(|| view! { <li><A href="/admin/log">{t::NAV_LOG.get(lang())}</A></li> })}
-                    </ul>
-                </nav>
-            }
-        })
-    }
+    session::when_loaded(move |p| {
+        let p = Some(p);
+        move || {
+            (!on_login()).then(|| {
+                let region = is_region_admin(&p);
+                view! {
+                    <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
+                        <ul class="wrap">
+                            <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
+                            <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
+                            {directory_links(p.clone())}
+                            <li><A href="/admin/henvendelser">{t::NAV_INBOX.get(lang())}</A></li>
+                            <li><A href="/admin/fejlrapporter">{t::NAV_REPORTS.get(lang())}</A></li>
+                            {region.then(|| view! { <li><A href="/admin/daekning">{t::NAV_COVERAGE.get(lang())}</A></li> })}
+                            <li><A href="/admin/import">{t::NAV_IMPORT.get(lang())}</A></li>
+                            {region.then(|| view! { <li><A href="/admin/log">{t::NAV_LOG.get(lang())}</A></li> })}
+                        </ul>
+                    </nav>
+                }
+            })
+        }
+    })
 }

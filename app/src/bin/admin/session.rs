@@ -1,22 +1,117 @@
 //! The signed-in admin, shared by the layout and the pages through a context: its own module so
-//! pages read it without importing the router (`app.rs`), which imports the pages.
+//! pages read it without importing the router (`app.rs`), which imports the pages. It is a
+//! resource (`GET /api/v1/admin/me`), shown like every other admin load (`ui.rs`): the loading
+//! line, then the page, or the error with "Prøv igen".
 
+use crate::texts::common as t;
+use crate::{api, sign_in, ui};
+use forebyg_app::api::ApiError;
 use forebyg_shared::auth::{Principal, Role};
 use leptos::prelude::*;
 
-/// The signed-in admin (None until `/admin/me` answers, or when signed out).
-#[derive(Clone, Copy)]
-pub struct Session(pub RwSignal<Option<Principal>>);
+type Me = LocalResource<Result<Principal, ApiError>>;
 
-/// Provides a new, empty session to the app; returns its signal.
-pub fn provide_session() -> RwSignal<Option<Principal>> {
-    let session = RwSignal::new(None::<Principal>);
-    provide_context(Session(session));
-    session
+/// The session's handle, for signing in and out: taken while a component is built (the context
+/// is not reachable from a task or an event handler).
+#[derive(Clone, Copy)]
+pub struct Session {
+    me: Me,
+    /// How many pages on screen say themselves that the admin could not be loaded ([`page`]): the
+    /// header then does not say it a second time ([`failed_in_header`]).
+    pages_saying_failed: RwSignal<usize>,
 }
 
-pub fn use_session() -> RwSignal<Option<Principal>> {
-    use_context::<Session>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(None))
+/// What the session holds while nobody is signed in (the sign-in pages, after signing out).
+const SIGNED_OUT: ApiError = ApiError::Http(401);
+
+/// Loads the admin and provides the session to the app. On the sign-in pages there is nothing to
+/// load (the callback page signs in with [`signed_in`]); without a token the browser goes to sign in.
+pub fn provide_session() {
+    let me = LocalResource::new(|| async {
+        let path = window().location().pathname().unwrap_or_default();
+        if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
+            return Err(SIGNED_OUT);
+        }
+        if api::token().is_none() {
+            sign_in::to_login(false);
+            return Err(SIGNED_OUT);
+        }
+        // A 401 here (an expired token) sends the browser to sign in (`api::send`).
+        api::get::<Principal>("/api/v1/admin/me").await
+    });
+    provide_context(Session { me, pages_saying_failed: RwSignal::new(0) });
+}
+
+pub fn handle() -> Session {
+    expect_context::<Session>()
+}
+
+fn me() -> Me {
+    handle().me
+}
+
+/// The admin once loaded (None before, or when loading failed), for the parts of a page that only
+/// adapt to the role (a "new" button, a region choice); a page that cannot do without the admin
+/// waits for it with [`page`] (or [`when_loaded`]).
+pub fn use_session() -> Signal<Option<Principal>> {
+    let me = me();
+    Signal::derive(move || me.get().and_then(Result::ok))
+}
+
+/// A page built from the signed-in admin (a new record's defaults are the admin's region and
+/// provider): the loading line until the admin is loaded, then `ok`'s view, or, when loading failed,
+/// the error under a heading of its own, with "Prøv igen" when that can help.
+pub fn page<V: IntoView + 'static>(ok: impl Fn(Principal) -> V + Clone + Send + Sync + 'static) -> impl IntoView {
+    let saying = handle().pages_saying_failed;
+    saying.update(|n| *n += 1);
+    // A count, not a flag: the next page is built before the last one is cleaned up.
+    on_cleanup(move || saying.update(|n| *n -= 1));
+    ui::suspense_page(me(), t::SESSION_FAILED, ok)
+}
+
+/// The header's line when the admin could not be loaded on a page that does without them (a list,
+/// an edit page): without it the name and the navigation would be missing without a word until a
+/// reload. "Prøv igen" loads the admin again; nothing shows while the admin is loading, once it is
+/// loaded, when signed out (the sign-in pages) or when the page itself says so ([`page`]).
+#[component]
+pub fn FailedInHeader() -> impl IntoView {
+    let Session { me, pages_saying_failed } = handle();
+    let failed = move || {
+        let failed = me.get().is_some_and(|r| r.is_err_and(|e| e.status() != Some(401)));
+        failed && pages_saying_failed.get() == 0
+    };
+    move || {
+        failed().then(|| {
+            view! {
+                <div class="admin-user">
+                    // The page heading's words, as a sentence.
+                    <p role="status">{t::SESSION_FAILED.get(ui::lang())}"."</p>
+                    <button type="button" class="button button--small button--inverse" on:click=move |_| me.refetch()>
+                        {forebyg_app::i18n::RETRY.get(ui::lang())}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// What only shows for a signed-in admin (the header's name and navigation): nothing until the
+/// admin is loaded, nor when loading failed (the page says why).
+pub fn when_loaded<V: IntoView + 'static>(ready: impl Fn(Principal) -> V + Clone + Send + Sync + 'static) -> impl IntoView {
+    ui::when_loaded(me(), move |me| me.ok().map(ready.clone()))
+}
+
+impl Session {
+    /// The callback page has signed the admin in (and loaded them).
+    pub fn signed_in(self, p: Principal) {
+        self.me.set(Some(Ok(p)));
+    }
+
+    /// Signs out: the header forgets the admin at once, and the browser goes to the sign-in page.
+    pub fn sign_out(self) {
+        self.me.set(Some(Err(SIGNED_OUT)));
+        sign_in::sign_out();
+    }
 }
 
 /// Region administrators (and national ones) plan coverage and read the audit log.

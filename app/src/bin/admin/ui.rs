@@ -56,14 +56,24 @@ pub fn ErrorSummary(errors: Vec<FieldError>, #[prop(default = form::control_id)]
     view! { <forebyg_app::components::error_summary::ErrorSummary errors lang=lang() id="error-summary" control_id /> }
 }
 
-/// A message for an API error that is not about a field.
+/// A message for an API error that is not about a field, when something was sent to be saved or
+/// done (for data being loaded, [`load_error_text`]).
 pub fn error_text(e: &ApiError) -> String {
+    match e {
+        // The store is down for a moment (503): nothing was saved, and the form keeps its input.
+        ApiError::Problem(p) if p.status == 503 => t::SAVE_UNAVAILABLE.get(lang()).into(),
+        e => load_error_text(e),
+    }
+}
+
+/// A message for an API error that is not about a field, when data was being loaded: a 503 only
+/// means "later" (nothing was being saved, so the save message would mislead).
+pub fn load_error_text(e: &ApiError) -> String {
     match e {
         ApiError::Network => t::NETWORK.get(lang()).into(),
         ApiError::Problem(p) if p.status == 403 => t::FORBIDDEN.get(lang()).into(),
         ApiError::Problem(p) if p.status == 404 => t::NOT_FOUND.get(lang()).into(),
-        // The store is down for a moment (503): nothing was saved, and the form keeps its input.
-        ApiError::Problem(p) if p.status == 503 => t::UNAVAILABLE.get(lang()).into(),
+        ApiError::Problem(p) if p.status == 503 => t::LOAD_UNAVAILABLE.get(lang()).into(),
         ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(lang()).to_owned()).collect::<Vec<_>>().join(" "),
         ApiError::Problem(p) => t::failed(&p.detail.clone().unwrap_or_else(|| p.title.clone()), lang()),
         _ => t::SERVER_ERROR.get(lang()).into(),
@@ -75,9 +85,14 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="status status--loading" role="status">{t::LOADING.get(lang())}</p> }
 }
 
+/// A failed save or action, said at once.
 #[component]
 pub fn Failed(error: ApiError) -> impl IntoView {
-    view! { <p class="status status--error" role="alert">{t::ERROR_PREFIX.get(lang())}{error_text(&error)}</p> }
+    alert(error_text(&error))
+}
+
+fn alert(message: String) -> impl IntoView {
+    view! { <p class="status status--error" role="alert">{t::ERROR_PREFIX.get(lang())}{message}</p> }
 }
 
 /// How an admin page shows data it loads, the first time only: the loading line until `res` has
@@ -170,6 +185,10 @@ where
 /// A failed load: the error, under a heading of its own for a page that is all loaded data, and
 /// "Try again" when the network or the server failed (not when the request was refused).
 fn load_failed(e: ApiError, failed: Option<Text>, retry: Callback<()>) -> AnyView {
+    if e.status() == Some(401) {
+        // Signed out (or the token expired): the browser is on its way to the sign-in page.
+        return view! { <Loading /> }.into_any();
+    }
     let heading = failed.map(|text| {
         let h1 = NodeRef::<H1>::new();
         page_setup(text.get(lang()), h1);
@@ -178,7 +197,7 @@ fn load_failed(e: ApiError, failed: Option<Text>, retry: Callback<()>) -> AnyVie
     let may_retry = matches!(e, ApiError::Network) || e.status().is_some_and(|s| s >= 500);
     view! {
         {heading}
-        <Failed error=e />
+        {alert(load_error_text(&e))}
         {may_retry.then(|| view! {
             <p><button type="button" class="button button--secondary" on:click=move |_| retry.run(())>{forebyg_app::i18n::RETRY.get(lang())}</button></p>
         })}

@@ -7,11 +7,11 @@ use super::records::{checkbox, choose, conditions, input, inputs, record_table};
 use crate::activity_form::{new_activity, ActivityForm};
 use crate::api;
 use crate::form::decimal;
-use crate::session::{is_region_admin, use_session};
+use crate::session::{self, is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
 use crate::texts::editor as te;
-use crate::ui::{self, lang, Loading};
+use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
 use forebyg_shared::directory::{LocationRecord, RecordStatus};
@@ -64,13 +64,7 @@ pub fn ActivitiesPage() -> impl IntoView {
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {
-    let session = use_session();
-    move || {
-        session
-            .get()
-            .map(|p| view! { <ActivityEditor base=new_activity(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> }.into_any())
-            .unwrap_or_else(|| view! { <Loading /> }.into_any())
-    }
+    session::page(|p| view! { <ActivityEditor base=new_activity(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> })
 }
 
 #[component]

@@ -6,10 +6,10 @@ use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::{choose, input, inputs, record_table};
 use crate::activity_form::{new_association, AssociationForm};
 use crate::api;
-use crate::session::{is_national_admin, is_region_admin, use_session};
+use crate::session::{self, is_national_admin, is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
-use crate::ui::{self, lang, Loading};
+use crate::ui::{self, lang};
 use forebyg_shared::activity::AssociationRecord;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -50,13 +50,7 @@ pub fn AssociationsPage() -> impl IntoView {
 
 #[component]
 pub fn NewAssociationPage() -> impl IntoView {
-    let session = use_session();
-    move || {
-        session
-            .get()
-            .map(|p| view! { <AssociationEditor base=new_association(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> }.into_any())
-            .unwrap_or_else(|| view! { <Loading /> }.into_any())
-    }
+    session::page(|p| view! { <AssociationEditor base=new_association(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> })
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! `/admin/callback`: where the identity provider sends the browser back with `code` and `state`
 //! (or `error`). Exchanges the code, loads the admin and returns to the page first asked for.
 
-use crate::session::use_session;
+use crate::session;
 use crate::sign_in::{self, Failure};
 use crate::texts::sign_in as t;
 use crate::ui::{self, lang};
@@ -15,7 +15,7 @@ use leptos_router::NavigateOptions;
 pub fn CallbackPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     ui::page_setup(t::CALLBACK_H1.get(lang()), h1);
-    let session = use_session();
+    let session = session::handle();
     let navigate = use_navigate();
     let failure = RwSignal::new(None::<String>);
     let query = use_query_map().get_untracked();
@@ -24,7 +24,7 @@ pub fn CallbackPage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match sign_in::finish(code.as_deref(), state.as_deref(), error.as_deref()).await {
             Ok((principal, back_to)) => {
-                session.set(Some(principal));
+                session.signed_in(principal);
                 navigate(&back_to, NavigateOptions { replace: true, ..Default::default() });
             }
             Err(f) => {
@@ -34,7 +34,7 @@ pub fn CallbackPage() -> impl IntoView {
                     Failure::Callback(CallbackError::StateMismatch) => t::CALLBACK_STATE.get(lang()).to_owned(),
                     Failure::Callback(CallbackError::InvalidGrant) => t::CALLBACK_INVALID_GRANT.get(lang()).to_owned(),
                     Failure::Callback(CallbackError::Network) => t::CALLBACK_NETWORK.get(lang()).to_owned(),
-                    Failure::Api(e) => ui::error_text(&e),
+                    Failure::Api(e) => ui::load_error_text(&e),
                 };
                 failure.set(Some(message));
                 ui::set_title(t::CALLBACK_FAILED_H1.get(lang()));

@@ -7,9 +7,9 @@ use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::{field_error, text_field};
 use crate::api;
 use crate::record_form::{self, LocationForm};
-use crate::session::use_session;
+use crate::session;
 use crate::texts::directory as t;
-use crate::ui::{self, lang, Loading};
+use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geography;
@@ -89,17 +89,11 @@ pub fn LocationsPage() -> impl IntoView {
 
 #[component]
 pub fn NewLocationPage() -> impl IntoView {
-    let session = use_session();
-    move || {
-        session
-            .get()
-            .map(|p| {
-                let mut base = record_form::new_location(p.region.unwrap_or(RegionCode::Midtjylland));
-                base.provider_id = p.provider_id.clone().unwrap_or_default();
-                view! { <LocationEditor base=base new=true /> }.into_any()
-            })
-            .unwrap_or_else(|| view! { <Loading /> }.into_any())
-    }
+    session::page(|p| {
+        let mut base = record_form::new_location(p.region.unwrap_or(RegionCode::Midtjylland));
+        base.provider_id = p.provider_id.unwrap_or_default();
+        view! { <LocationEditor base=base new=true /> }
+    })
 }
 
 #[component]

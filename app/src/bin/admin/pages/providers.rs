@@ -6,9 +6,9 @@ use super::record_editor::{load_page, Editor, EditorTop};
 use super::records::text_field;
 use crate::api;
 use crate::record_form::{self, ProviderForm};
-use crate::session::use_session;
+use crate::session::{self, use_session};
 use crate::texts::directory as t;
-use crate::ui::{self, lang, Loading};
+use crate::ui::{self, lang};
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
@@ -58,16 +58,10 @@ pub fn ProvidersPage() -> impl IntoView {
 
 #[component]
 pub fn NewProviderPage() -> impl IntoView {
-    let session = use_session();
-    move || {
-        session
-            .get()
-            .map(|p| {
-                let region = p.region.unwrap_or(RegionCode::Midtjylland);
-                view! { <ProviderEditor base=record_form::new_provider(region) new=true /> }.into_any()
-            })
-            .unwrap_or_else(|| view! { <Loading /> }.into_any())
-    }
+    session::page(|p| {
+        let region = p.region.unwrap_or(RegionCode::Midtjylland);
+        view! { <ProviderEditor base=record_form::new_provider(region) new=true /> }
+    })
 }
 
 #[component]

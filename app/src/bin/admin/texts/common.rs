@@ -20,13 +20,15 @@ forebyg_app::texts! {
     GO_TO_OVERVIEW = "Gå til overblikket", "Go to the overview";
     PAGE_NOT_FOUND = "Siden findes ikke", "Page not found";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Try again in a moment.";
-    UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig, så intet er gemt. Det, du har skrevet, er her stadig: prøv igen om et øjeblik.",
+    SAVE_UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig, så intet er gemt. Det, du har skrevet, er her stadig: prøv igen om et øjeblik.",
         "The service is temporarily unavailable, so nothing was saved. What you typed is still here: try again in a moment.";
+    LOAD_UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.", "The service is temporarily unavailable. Try again in a moment.";
     FORBIDDEN = "Du har ikke adgang til dette.", "You do not have access to this.";
     ERROR_PREFIX = "Fejl: ", "Error: ";
     LOADING = "Indlæser …", "Loading …";
     NOT_FOUND = "Vi kunne ikke finde det, du leder efter.", "We could not find what you are looking for.";
     NETWORK = "Vi kunne ikke få forbindelse. Prøv igen.", "We could not connect. Try again.";
+    SESSION_FAILED = "Vi kunne ikke hente din konto", "We could not load your account";
 }
 
 /// "It did not work: {detail}".

@@ -17,9 +17,9 @@ mod top;
 
 use crate::api;
 use crate::form::{self, OfferForm};
-use crate::session::use_session;
+use crate::session;
 use crate::texts::editor as t;
-use crate::ui::{self, lang, Loading};
+use crate::ui::{self, lang};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -29,15 +29,12 @@ use state::OfferEditor;
 
 #[component]
 pub fn NewOfferPage() -> impl IntoView {
-    let session = use_session();
-    view! {
-        {move || session.get().map(|p| {
-            let region = p.region.unwrap_or(RegionCode::Midtjylland);
-            let base = form::new_offer_base(region);
-            let start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
-            view! { <Editor base=base start=start new=true /> }.into_any()
-        }).unwrap_or_else(|| view! { <Loading /> }.into_any())}
-    }
+    session::page(|p| {
+        let region = p.region.unwrap_or(RegionCode::Midtjylland);
+        let base = form::new_offer_base(region);
+        let start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
+        view! { <Editor base=base start=start new=true /> }
+    })
 }
 
 #[component]

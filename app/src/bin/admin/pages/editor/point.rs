@@ -57,7 +57,7 @@ fn fetch(e: OfferEditor, auto: bool, last: AutoPoint, note: RwSignal<Option<Stri
                 }
             }
             Err(_) if auto => {}
-            Err(err) => e.failure.set(Some(t::postcode_failed(&ui::error_text(&err), lang()))),
+            Err(err) => e.failure.set(Some(t::postcode_failed(&ui::load_error_text(&err), lang()))),
         }
     });
 }
