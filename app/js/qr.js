@@ -17,8 +17,18 @@ const OFFER_TEXTS = {
   en: { caption: 'Scan the code to see the offer', label: "QR code with the address of the offer's page" },
 };
 
+// A print-only code (an offer page's) is drawn when the page is printed, not when it opens:
+// drawing takes a phone's main thread for a while (~24 ms on a desktop), for a code that is
+// rarely printed. `beforeprint` comes before the print layout; the media query's change covers
+// print previews and emulated print media.
+const PRINT = window.matchMedia('print');
+const drawForPrint = () => document.querySelectorAll('forebyg-qr').forEach((el) => el.draw());
+window.addEventListener('beforeprint', drawForPrint);
+PRINT.addEventListener('change', (e) => e.matches && drawForPrint());
+
 class ForebygQr extends HTMLElement {
   connectedCallback() {
+    if (this.classList.contains('print-only') && !PRINT.matches) return;
     // The app sets the attributes right after creating the element.
     requestAnimationFrame(() => this.draw());
   }
