@@ -119,24 +119,50 @@ test.describe('admin: loading', () => {
     await expect(nav).toBeVisible();
     await page.unroute('**/api/v1/admin/me');
 
-    // No connection once: the header says so, with "Prøv igen"; the page itself works.
-    let aborted = 0;
-    await page.route('**/api/v1/admin/me', (route) => (aborted++ === 0 ? route.abort('connectionfailed') : route.continue()));
+    // No connection, twice: the header says so, with "Prøv igen"; the page itself works.
+    let calls = 0;
+    let releaseRetry = () => {};
+    const retryHeld = new Promise<void>((resolve) => (releaseRetry = resolve));
+    await page.route('**/api/v1/admin/me', async (route) => {
+      calls++;
+      if (calls === 1) return route.abort('connectionfailed');
+      if (calls === 2) {
+        await retryHeld;
+        return route.abort('connectionfailed');
+      }
+      return route.continue();
+    });
     await page.goto('/admin/tilbud');
     await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
     await expect(said).toBeVisible();
     await expect(nav).toHaveCount(0);
     await expectNoAxeViolations(page, 'a list page whose admin could not be fetched');
     const retry = header.getByRole('button', { name: 'Prøv igen' });
+    const line = header.getByRole('status');
     // Keyboard: the button is reached with Tab from the header's start.
     await page.getByRole('link', { name: /^Forebyg/ }).focus();
     for (let i = 0; i < 5 && !(await retry.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(retry).toBeFocused();
+
+    // A retry says that it is loading, and when it fails too, says so again (a new announcement);
+    // the button keeps the focus.
+    await page.keyboard.press('Enter');
+    await expect(line).toHaveText('Henter din konto …');
+    await expect(retry).toBeFocused();
+    await expectNoAxeViolations(page, 'the header retrying the admin');
+    releaseRetry();
+    await expect(line).toHaveText('Vi kunne ikke hente din konto.');
+    await expect(retry).toBeFocused();
+    expect(calls).toBe(2);
+
+    // A retry that succeeds brings the name and navigation, and the name takes the button's focus.
     await page.keyboard.press('Enter');
     await expect(nav).toBeVisible();
     await expect(header.getByRole('button', { name: 'Log ud' })).toBeVisible();
     await expect(said).toHaveCount(0);
     await expect(retry).toHaveCount(0);
-    expect(aborted).toBe(2);
+    await expect(header.locator('#admin-user')).toBeFocused();
+    await expect(header.locator('#admin-user')).toContainText('Midtjylland');
+    expect(calls).toBe(3);
   });
 });

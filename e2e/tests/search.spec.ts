@@ -72,6 +72,13 @@ test.describe('search for a prevention offer', () => {
     await summaryLink.click();
     await expect(search.postcode).toBeFocused();
 
+    // Four digits starting with 0: the message names what is wrong, not "four digits".
+    await search.search('0001');
+    await expect(
+      search.errorSummary.getByRole('link', { name: '»0001« er ikke et postnummer. Et postnummer begynder ikke med 0, fx 8000.' }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+
     // Fixing the postcode clears the error.
     await search.postcode.fill('8000');
     await expect(search.errorSummary).toHaveCount(0);

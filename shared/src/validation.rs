@@ -47,12 +47,21 @@ pub fn postcode_format(field: &str, value: &str) -> Result<(), FieldError> {
     if v.is_empty() {
         return Err(FieldError::required(field, "et postnummer", "a postcode"));
     }
-    if v.len() != 4 || !v.bytes().all(|b| b.is_ascii_digit()) || v.starts_with('0') {
+    if v.len() != 4 || !v.bytes().all(|b| b.is_ascii_digit()) {
         return Err(FieldError::new(
             field,
             ErrorCode::Invalid,
             format!("»{v}« er ikke et postnummer. Et postnummer har fire cifre, fx 8000."),
             format!("“{v}” is not a postcode. A Danish postcode has four digits, e.g. 8000."),
+        ));
+    }
+    // Four digits, so "has four digits" would not tell this person what is wrong.
+    if v.starts_with('0') {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::Invalid,
+            format!("»{v}« er ikke et postnummer. Et postnummer begynder ikke med 0, fx 8000."),
+            format!("“{v}” is not a postcode. A Danish postcode does not start with 0, e.g. 8000."),
         ));
     }
     Ok(())
@@ -198,10 +207,16 @@ mod tests {
         assert!(postcode_format("postcode", "8000").is_ok());
         assert!(postcode_format("postcode", " 8000 ").is_ok());
         assert_eq!(postcode_format("postcode", "").unwrap_err().code, ErrorCode::Required);
-        for bad in ["800", "80000", "80a0", "0800", "DK-8000"] {
+        for bad in ["800", "80000", "80a0", "DK-8000"] {
             let e = postcode_format("postcode", bad).unwrap_err();
             assert_eq!((e.field.as_str(), e.code), ("postcode", ErrorCode::Invalid), "{bad}");
             assert!(e.message.da.contains("fire cifre") && e.message.en.contains("four digits"));
+        }
+        for bad in ["0800", "0001"] {
+            let e = postcode_format("postcode", bad).unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), ("postcode", ErrorCode::Invalid), "{bad}");
+            assert!(!e.message.da.contains("fire cifre"), "{bad} has four digits");
+            assert!(e.message.da.contains("begynder ikke med 0") && e.message.en.contains("does not start with 0"));
         }
     }
 

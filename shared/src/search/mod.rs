@@ -2,12 +2,12 @@
 //! the server) and the response.
 
 use crate::geo::{GeoPoint, DENMARK};
-use crate::offer::Offer;
 use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
 pub mod clinician;
 mod facets;
+mod filter;
 #[cfg(feature = "openapi")]
 mod params_doc;
 #[cfg(feature = "openapi")]
@@ -235,29 +235,6 @@ impl SearchParams {
         }
         out
     }
-
-    /// Whether an offer matches the non-geographic filters; `today` is YYYY-MM-DD.
-    pub fn matches(&self, offer: &Offer, today: &str) -> bool {
-        self.matches_facets(&Facets::from(offer), today) && self.q.as_deref().is_none_or(|q| text_matches(offer, q))
-    }
-
-    /// Whether an offer with these facets matches every filter but the free text (`q`), which
-    /// needs the offer's texts: a search index filters on this alone.
-    pub fn matches_facets(&self, f: &Facets, today: &str) -> bool {
-        let continuous = f.has(Facets::CONTINUOUS);
-        (self.categories.is_empty() || self.categories.contains(&f.category))
-            && self.condition.is_none_or(|c| f.conditions.contains(&c))
-            && self.package.as_deref().is_none_or(|code| f.packages.iter().any(|p| p == code))
-            && self.format.is_none_or(|format| f.format == format)
-            && (!(self.evening || self.weekend) || (self.evening && f.has(Facets::EVENING)) || (self.weekend && f.has(Facets::WEEKEND)))
-            && (!self.continuous || continuous)
-            && self.starts_within_weeks.is_none_or(|w| {
-                continuous || f.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
-            })
-            && self.language.as_deref().is_none_or(|l| f.languages.iter().any(|ol| ol == l))
-            && (!self.self_referral || f.has(Facets::SELF_REFERRAL))
-            && (!self.available || f.has(Facets::AVAILABLE))
-    }
 }
 
 /// The point of a `lat` + `lon` pair; one without the other is an error.
@@ -269,12 +246,6 @@ pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldEr
         (None, None) => {}
     }
     None
-}
-
-/// Every word of the query occurs in the offer's title, summary, description or provider name.
-fn text_matches(offer: &Offer, q: &str) -> bool {
-    let haystack = format!("{} {} {} {}", offer.title, offer.summary, offer.description, offer.provider.name).to_lowercase();
-    q.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
 }
 
 /// An HTML checkbox sends `on`; links say `true`.
@@ -314,7 +285,6 @@ fn language(field: &str, value: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Capacity;
     use crate::validation::ErrorCode;
 
     #[test]
@@ -388,48 +358,6 @@ mod tests {
         assert_eq!(SearchParams::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap(), p);
         let errs = SearchParams::parse([("evening", "maybe"), ("starts_within_weeks", "53"), ("language", "dansk"), ("sort", "price")]).unwrap_err();
         assert_eq!(errs.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["evening", "starts_within_weeks", "language", "sort"]);
-    }
-
-    fn offer() -> Offer {
-        serde_json::from_str(include_str!("../../tests/offer_fixture.json")).unwrap()
-    }
-
-    #[test]
-    fn each_filter_matches_what_it_says() {
-        use crate::offer::{Enrolment, TimeSlot};
-        use crate::taxonomy::Weekday;
-        let today = "2027-01-01";
-        let mut o = offer();
-        o.schedule.enrolment = Enrolment::Course { sessions: 8, weeks: 8 };
-        o.schedule.next_start = Some("2027-01-20".into());
-        o.schedule.slots = vec![TimeSlot { weekday: Weekday::Tue, start: "10:00".into(), end: "12:00".into() }];
-        o.languages = vec!["da".into()];
-        o.capacity = Capacity::Waitlist;
-        o.referral.self_referral = false;
-        let yes = |p: SearchParams| p.matches(&o, today);
-        let base = SearchParams::default;
-        assert!(yes(base()));
-        assert!(!yes(SearchParams { evening: true, ..base() }) && !yes(SearchParams { weekend: true, ..base() }));
-        assert!(yes(SearchParams { starts_within_weeks: Some(3), ..base() }) && !yes(SearchParams { starts_within_weeks: Some(2), ..base() }));
-        assert!(!yes(SearchParams { continuous: true, ..base() }));
-        assert!(!yes(SearchParams { language: Some("en".into()), ..base() }) && yes(SearchParams { language: Some("da".into()), ..base() }));
-        assert!(!yes(SearchParams { self_referral: true, ..base() }) && !yes(SearchParams { available: true, ..base() }));
-        assert!(!yes(SearchParams { package: Some("kol".into()), ..base() }));
-        let mut in_package = o.clone();
-        in_package.packages = vec![crate::package::PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
-        assert!(SearchParams { package: Some("kol".into()), ..base() }.matches(&in_package, today));
-        let title_word = o.title.split_whitespace().next().unwrap().to_uppercase();
-        assert!(yes(SearchParams { q: Some(title_word), ..base() }) && !yes(SearchParams { q: Some("zebra".into()), ..base() }));
-        // A course that started already does not "start within" any number of weeks.
-        assert!(!SearchParams { starts_within_weeks: Some(52), ..base() }.matches(&o, "2027-02-01"));
-        let mut weekend = o.clone();
-        weekend.schedule.slots.push(TimeSlot { weekday: Weekday::Sat, start: "10:00".into(), end: "12:00".into() });
-        assert!(SearchParams { weekend: true, ..base() }.matches(&weekend, today));
-        assert!(SearchParams { evening: true, weekend: true, ..base() }.matches(&weekend, today), "either evening or weekend");
-        let mut continuous = o.clone();
-        continuous.schedule.enrolment = Enrolment::Continuous;
-        continuous.schedule.next_start = None;
-        assert!(SearchParams { continuous: true, starts_within_weeks: Some(1), ..base() }.matches(&continuous, today));
     }
 
     #[test]

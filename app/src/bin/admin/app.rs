@@ -87,7 +87,7 @@ fn SignedIn() -> impl IntoView {
         let who = p.name.clone().unwrap_or(p.subject.clone());
         view! {
             <div class="admin-user">
-                <span>{who}" · "{scope}</span>
+                <span id=session::SIGNED_IN_ID tabindex="-1">{who}" · "{scope}</span>
                 <button type="button" class="button button--small button--inverse" on:click=move |_| session.sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
             </div>
         }

@@ -24,22 +24,25 @@ pub struct Session {
 /// What the session holds while nobody is signed in (the sign-in pages, after signing out).
 const SIGNED_OUT: ApiError = ApiError::Http(401);
 
-/// Loads the admin and provides the session to the app. On the sign-in pages there is nothing to
-/// load (the callback page signs in with [`signed_in`]); without a token the browser goes to sign in.
+/// Loads the admin and provides the session to the app.
 pub fn provide_session() {
-    let me = LocalResource::new(|| async {
-        let path = window().location().pathname().unwrap_or_default();
-        if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
-            return Err(SIGNED_OUT);
-        }
-        if api::token().is_none() {
-            sign_in::to_login(false);
-            return Err(SIGNED_OUT);
-        }
-        // A 401 here (an expired token) sends the browser to sign in (`api::send`).
-        api::get::<Principal>("/api/v1/admin/me").await
-    });
+    let me = LocalResource::new(load_me);
     provide_context(Session { me, pages_saying_failed: RwSignal::new(0) });
+}
+
+/// The signed-in admin. On the sign-in pages there is nothing to load (the callback page signs in
+/// with [`Session::signed_in`]); without a token the browser goes to sign in.
+async fn load_me() -> Result<Principal, ApiError> {
+    let path = window().location().pathname().unwrap_or_default();
+    if forebyg_app::oauth::ADMIN.is_sign_in_page(&path) {
+        return Err(SIGNED_OUT);
+    }
+    if api::token().is_none() {
+        sign_in::to_login(false);
+        return Err(SIGNED_OUT);
+    }
+    // A 401 here (an expired token) sends the browser to sign in (`api::send`).
+    api::get::<Principal>("/api/v1/admin/me").await
 }
 
 pub fn handle() -> Session {
@@ -71,22 +74,45 @@ pub fn page<V: IntoView + 'static>(ok: impl Fn(Principal) -> V + Clone + Send + 
 
 /// The header's line when the admin could not be loaded on a page that does without them (a list,
 /// an edit page): without it the name and the navigation would be missing without a word until a
-/// reload. "Prøv igen" loads the admin again; nothing shows while the admin is loading, once it is
-/// loaded, when signed out (the sign-in pages) or when the page itself says so ([`page`]).
+/// reload. Nothing shows while the admin is loading, once it is loaded, when signed out (the
+/// sign-in pages) or when the page itself says so ([`page`]).
+///
+/// "Prøv igen" loads the admin again, saying so on the line meanwhile, so a retry that fails again
+/// is announced again. When it succeeds the button makes way for the admin's name, which then takes
+/// the focus the button had (rather than the focus falling back to the page's start).
 #[component]
 pub fn FailedInHeader() -> impl IntoView {
     let Session { me, pages_saying_failed } = handle();
-    let failed = move || {
+    // A memo, so that another failed answer does not rebuild the line (and drop its focus).
+    let failed = Memo::new(move |_| {
         let failed = me.get().is_some_and(|r| r.is_err_and(|e| e.status() != Some(401)));
         failed && pages_saying_failed.get() == 0
+    });
+    let retrying = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let retry = move |_| {
+        if retrying.get_untracked() {
+            return;
+        }
+        retrying.set(true);
+        let had_focus = button.get_untracked().is_some_and(|b| document().active_element().as_ref() == Some(b.as_ref()));
+        leptos::task::spawn_local(async move {
+            let answer = load_me().await;
+            let loaded = answer.is_ok();
+            me.set(Some(answer));
+            retrying.set(false);
+            if loaded && had_focus {
+                ui::focus_soon(SIGNED_IN_ID);
+            }
+        });
     };
     move || {
-        failed().then(|| {
+        failed.get().then(|| {
+            let line = move || if retrying.get() { t::SESSION_RETRYING.get(ui::lang()).to_owned() } else { format!("{}.", t::SESSION_FAILED.get(ui::lang())) };
             view! {
                 <div class="admin-user">
-                    // The page heading's words, as a sentence.
-                    <p role="status">{t::SESSION_FAILED.get(ui::lang())}"."</p>
-                    <button type="button" class="button button--small button--inverse" on:click=move |_| me.refetch()>
+                    <p role="status">{line}</p>
+                    <button type="button" class="button button--small button--inverse" node_ref=button on:click=retry aria-disabled=move || retrying.get().then_some("true")>
                         {forebyg_app::i18n::RETRY.get(ui::lang())}
                     </button>
                 </div>
@@ -94,6 +120,9 @@ pub fn FailedInHeader() -> impl IntoView {
         })
     }
 }
+
+/// The header's line with the signed-in admin's name, focusable by script only (after a retry).
+pub const SIGNED_IN_ID: &str = "admin-user";
 
 /// What only shows for a signed-in admin (the header's name and navigation): nothing until the
 /// admin is loaded, nor when loading failed (the page says why).

@@ -29,6 +29,7 @@ forebyg_app::texts! {
     NOT_FOUND = "Vi kunne ikke finde det, du leder efter.", "We could not find what you are looking for.";
     NETWORK = "Vi kunne ikke få forbindelse. Prøv igen.", "We could not connect. Try again.";
     SESSION_FAILED = "Vi kunne ikke hente din konto", "We could not load your account";
+    SESSION_RETRYING = "Henter din konto …", "Loading your account …";
 }
 
 /// "It did not work: {detail}".
