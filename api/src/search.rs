@@ -96,7 +96,7 @@ async fn all_near(store: &dyn OfferStore, query: &SearchQuery, radius_km: f64, s
 /// When (almost) nothing lies within the radius: the first wider radius with a match beyond the
 /// searched one, how many it holds and how far the nearest beyond is. Only near-empty searches
 /// pay for the extra reads, and they stop at the first radius that finds something.
-async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Option<WiderSearch>, ApiError> {
+pub(crate) async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Option<WiderSearch>, ApiError> {
     let radius = query.params.radius_km;
     for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
         let found = all_near(store, query, radius_km, stats).await?;

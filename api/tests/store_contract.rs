@@ -373,6 +373,7 @@ async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dy
 /// search over every offer: each group's total, its nearest offers in order, its digital ones.
 async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
     use forebyg_shared::search::clinician::{ClinicianParams, DIGITAL_PER_GROUP};
+    use forebyg_shared::search::{MAX_RADIUS_KM, WIDER_RADII_KM};
     let offers = demo::offers(2_000);
     store.put_offers(&offers).await.unwrap();
     let all: BTreeMap<String, Offer> = offers.iter().map(|o| (o.id.clone(), o.clone())).collect();
@@ -382,6 +383,7 @@ async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
         &[("postcode", "2100"), ("conditions", "angst-depression"), ("radius_km", "60")],
         &[("postcode", "6700")],
     ];
+    let mut groups_pointing_further = 0;
     for pairs in queries {
         let params = ClinicianParams::parse(pairs.iter().copied()).unwrap();
         let res = forebyg_api::clinician::search::search(store, &params).await.unwrap();
@@ -400,9 +402,32 @@ async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             assert_eq!(ids(&group.nearby), nearest, "{pairs:?} {:?}", group.category);
             let digital: Vec<String> = of_group(false).take(DIGITAL_PER_GROUP).map(|o| o.id.clone()).collect();
             assert_eq!(ids(&group.digital), digital, "{pairs:?} {:?} digital", group.category);
+            // Nothing on site within the radius: the group points to the first wider radius with
+            // an offer of its kind, as the citizen search does.
+            let within = |radius_km: f64| {
+                let wide = SearchParams { radius_km, ..every.clone() };
+                brute_force(all, &wide, res.origin.clone())
+                    .iter()
+                    .map(|id| &all[id])
+                    .filter(|o| o.category == group.category && params.matches(o) && o.location.is_some())
+                    .count()
+            };
+            match &group.wider {
+                Some(w) => {
+                    assert_eq!(group.nearby_total, 0, "{pairs:?} {:?}", group.category);
+                    assert_eq!(w.count as usize, within(w.radius_km), "{pairs:?} {:?}", group.category);
+                    assert!(w.nearest_km > params.radius_km && w.nearest_km <= w.radius_km, "{pairs:?} {w:?}");
+                    for &smaller in WIDER_RADII_KM.iter().filter(|r| **r > params.radius_km && **r < w.radius_km) {
+                        assert_eq!(within(smaller), 0, "{pairs:?} {:?} within {smaller} km", group.category);
+                    }
+                    groups_pointing_further += 1;
+                }
+                None => assert!(group.nearby_total > 0 || within(MAX_RADIUS_KM) == 0, "{pairs:?} {:?}", group.category),
+            }
         }
         assert!(res.groups.iter().any(|g| !g.nearby.is_empty()) && res.groups.iter().any(|g| !g.digital.is_empty()), "{pairs:?} finds something");
     }
+    assert!(groups_pointing_further > 0, "the demo data has empty groups to check");
 }
 
 macro_rules! contract {

@@ -7,6 +7,13 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
   const report = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
   );
+  // Text in exactly its background's colour is invisible, yet axe lists a 1:1 contrast as "needs
+  // review" rather than as a violation (a secondary button-link once rendered white on white).
+  const invisible = results.incomplete
+    .filter((r) => r.id === 'color-contrast')
+    .flatMap((r) => r.nodes)
+    .filter((n) => n.any.some((c) => (c.data as { contrastRatio?: number } | null)?.contrastRatio === 1));
+  if (invisible.length) report.push(`color-contrast 1:1 (invisible text):\n${invisible.map((n) => `    ${n.target.join(' ')}: ${n.html}`).join('\n')}`);
   if (report.length) console.log(`axe violations on ${what}:\n${report.join('\n')}`);
   expect(report, `axe violations on ${what}`).toEqual([]);
 }

@@ -160,3 +160,34 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expectNoAxeViolations(page, `completed referral (${lang})`);
   });
 }
+
+// An intervention with nothing on site within the radius is not a dead end for a clinician with
+// ten minutes: it says how far its nearest offer is and offers the same search at the first wider
+// radius that reaches it (the numbers come from the API, the demo data decides which group).
+test('an intervention with nothing nearby points to its nearest offer further away', async ({ page, request }) => {
+  const query = '?conditions=kol&postcode=9000&age=67';
+  const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
+  type Group = { category: string; nearby: unknown[]; wider?: { radius_km: number; count: number; nearest_km: number } };
+  const empty = (answer.groups as Group[]).find((g) => g.nearby.length === 0 && g.wider);
+  expect(empty, 'the demo data has an intervention with nothing on site near 9000').toBeTruthy();
+  const { radius_km, count, nearest_km } = empty!.wider!;
+
+  const search = new ClinicianSearchPage(page);
+  await search.goto(query);
+  await expect(search.resultsHeading).toBeVisible();
+  const group = page.locator('section.clinic-group', { has: page.locator(`#group-${empty!.category}`) });
+  const km = nearest_km < 9.95 ? nearest_km.toFixed(1).replace('.', ',') : String(Math.round(nearest_km));
+  await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
+  await expect(group.getByText('Ingen tilbud i nærheden.')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'a clinician group pointing further');
+
+  await group.getByRole('link', { name: `Vis ${count} tilbud inden for ${radius_km} km` }).click();
+  await expect(page).toHaveURL(new RegExp(`radius_km=${radius_km}`));
+  await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9000 Aalborg` })).toBeVisible();
+  await expect(group.getByRole('article').first()).toBeVisible();
+  await expect(group.locator('.clinic-group__count')).toHaveText(/\((?!0 )\d+ tilbud\)/);
+  // Back returns to the usual distance.
+  await page.goBack();
+  await expect(search.resultsHeading).toBeVisible();
+  await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
+});

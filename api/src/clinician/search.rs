@@ -1,13 +1,14 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
 //! conversation first, each with eligibility and referral route. Each group is two searches of
 //! the store's index (its nearest `per_group` with the group's total, and its first digital
-//! offers), all run at once: like the citizen search, only the offers shown are read whole.
+//! offers), all run at once: like the citizen search, only the offers shown are read whole. A group
+//! with nothing on site within the radius looks further, as the citizen search does.
 
 use crate::error::ApiError;
-use crate::search::{resolve_origin, round_km};
+use crate::search::{resolve_origin, round_km, wider_search};
 use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP};
-use forebyg_shared::search::SearchParams;
+use forebyg_shared::search::{SearchParams, SearchStats};
 use forebyg_shared::taxonomy::{Category, Format};
 use futures_util::future::try_join_all;
 
@@ -27,7 +28,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
     let queries: Vec<_> =
         categories.iter().flat_map(|&c| [query(c, None, params.per_group as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)]).collect();
     let mut pages = try_join_all(queries.iter().map(|q| store.search(q))).await?.into_iter();
-    let groups = categories
+    let mut groups: Vec<OfferGroup> = categories
         .iter()
         .map(|&category| {
             let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
@@ -37,8 +38,21 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
                 nearby_total: near.nearby,
                 nearby: near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect(),
                 digital: digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect(),
+                wider: None,
             }
         })
         .collect();
+    // An intervention with nothing on site within the radius says how far its nearest offer is;
+    // only such groups pay for the extra reads.
+    let wider = try_join_all(groups.iter().map(|g| async {
+        if g.nearby_total > 0 {
+            return Ok(None);
+        }
+        wider_search(store, &query(g.category, None, 1), &mut SearchStats::default()).await
+    }))
+    .await?;
+    for (group, wider) in groups.iter_mut().zip(wider) {
+        group.wider = wider;
+    }
     Ok(ClinicianSearchResponse { origin, radius_km: params.radius_km, groups })
 }

@@ -165,11 +165,14 @@ pub fn offer_count(lang: Lang, n: usize) -> String {
     }
 }
 
-/// The results' heading: "Tilbud nær 9000 Aalborg".
-pub fn near(lang: Lang, place: &str) -> String {
-    match lang {
-        Lang::Da => format!("Tilbud nær {place}"),
-        Lang::En => format!("Offers near {place}"),
+/// The results' heading: "Tilbud nær 9000 Aalborg" at the usual distance, "Tilbud inden for
+/// 100 km af 9000 Aalborg" when the search was widened (`radius`: None at the usual distance).
+pub fn near(lang: Lang, place: &str, radius: Option<&str>) -> String {
+    match (lang, radius) {
+        (Lang::Da, None) => format!("Tilbud nær {place}"),
+        (Lang::En, None) => format!("Offers near {place}"),
+        (Lang::Da, Some(r)) => format!("Tilbud inden for {r} af {place}"),
+        (Lang::En, Some(r)) => format!("Offers within {r} of {place}"),
     }
 }
 

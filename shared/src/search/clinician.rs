@@ -3,7 +3,7 @@
 //! referral route. `?conditions=kol,type-2-diabetes&postcode=9000&age=67` in the page URL and
 //! in the API call alike.
 
-use super::{OfferSummary, SearchOrigin, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
+use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
 use crate::offer::{Offer, ReferralRules};
@@ -159,6 +159,11 @@ pub struct OfferGroup {
     pub nearby: Vec<ClinicianHit>,
     /// Up to two digital offers of the searched region: the alternative to travelling.
     pub digital: Vec<ClinicianHit>,
+    /// When none of this intervention's on-site offers lies within the radius: the first wider
+    /// radius with one, how many it holds and how far the nearest is (the clinician's next step
+    /// rather than a dead end). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wider: Option<WiderSearch>,
 }
 
 /// One offer for the clinician: what the citizen search shows plus what a referral needs.

@@ -6,9 +6,10 @@ use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
-use crate::{format, query};
+use crate::{format, next_steps, query};
 use forebyg_shared::eligibility::Verdict;
-use forebyg_shared::search::clinician::{ClinicianHit, ClinicianSearchResponse, OfferGroup};
+use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup};
+use forebyg_shared::search::{WiderSearch, DEFAULT_RADIUS_KM};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -78,7 +79,8 @@ pub fn Results(lang: Lang) -> impl IntoView {
 }
 
 fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
-    let heading = t::near(lang, &place(&r, lang));
+    let widened = (r.radius_km != DEFAULT_RADIUS_KM).then(|| format::radius(r.radius_km, lang));
+    let heading = t::near(lang, &place(&r, lang), widened.as_deref());
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         {r.groups.into_iter().map(|g| group(g, state, lang)).collect_view()}
@@ -97,6 +99,8 @@ fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
             <ul class="results" aria-labelledby=digital_id>{cards}</ul>
         }
     });
+    let further = g.wider.filter(|_| g.nearby.is_empty()).map(|w| further(w, state, lang));
+    let empty = empty && further.is_none();
     let labelled_by = id.clone();
     view! {
         <section class="clinic-group" aria-labelledby=labelled_by>
@@ -108,9 +112,24 @@ fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
             {g.default_referral.then(|| view! { <p class="notice">{t::DEFAULT_REFERRAL_TEXT.get(lang)}</p> })}
             <p class="muted">{g.category.description(lang)}</p>
             {empty.then(|| view! { <p>{t::GROUP_EMPTY.get(lang)}</p> })}
+            {further}
             {(!g.nearby.is_empty()).then(|| view! { <ul class="results">{g.nearby.into_iter().map(|h| card(h, state, lang)).collect_view()}</ul> })}
             {digital}
         </section>
+    }
+}
+
+/// A group with nothing on site within the radius: how far its nearest offer is, and the same
+/// search at the first wider radius that reaches it (the citizen search's next step).
+fn further(w: WiderSearch, state: SearchState, lang: Lang) -> impl IntoView {
+    let href =
+        state.query.get_untracked().ok().map(|q| cq::ClinicianQuery { params: ClinicianParams { radius_km: w.radius_km, ..q.params }, ..q }.href());
+    let text = next_steps::show_wider(lang, &format::number(w.count.into(), lang), &format::radius(w.radius_km, lang));
+    view! {
+        <div class="next-step">
+            <p>{next_steps::nearest_beyond(lang, &format::distance(w.nearest_km, lang))}</p>
+            {href.map(|href| view! { <p><a class="button button--secondary" href=href>{text}</a></p> })}
+        </div>
     }
 }
 
