@@ -27,13 +27,14 @@ const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'f
 export default defineConfig({
   testDir: './tests',
   outputDir: process.env.E2E_OUTPUT ?? './test-results',
+  // Spec files run on two workers (the tests of one file in order, on one worker). The specs share
+  // one server and its store, so each test makes its own data (unique names, its own referrals)
+  // and never counts what another file writes. E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
-  // One retry in CI only: the phone run of the map popup → offer page step (citizen-map.spec.ts)
-  // failed once in two full runs after the lazy routes landed (2026-11-30). A real regression
-  // still fails both tries; a flaky pass is listed as "flaky" in the report. Find the cause and go
-  // back to 0.
-  retries: process.env.CI ? 1 : 0,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // No retries: a test that passes only on a second try is a defect to find, not to hide (the
+  // last one, the map popup's step to the offer page, waits for the map to settle: data-moving).
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,

@@ -95,13 +95,15 @@ test.describe('citizen search: map view', () => {
   test('a shared map link in English shows every match with the essentials; a new search keeps the map', async ({ page, request }) => {
     await page.addInitScript(() => window.localStorage.setItem('forebyg.lang', 'en'));
     const map = new MapView(page, 'en');
-    await page.goto('/?postcode=2100&radius_km=10&view=map');
+    // 5 km: the offers the admin specs create in Østdanmark (copies of a demo offer 6.5 km from
+    // 2100) stay outside, so the count below is not another spec file's to change.
+    await page.goto('/?postcode=2100&radius_km=5&view=map');
     await map.ready();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(map.mapLink).toHaveAttribute('aria-current', 'true');
     await expect(map.failedNotice).toBeVisible();
     await expect(map.zoomIn).toBeVisible();
-    const api = await (await request.get('/api/v1/offers?postcode=2100&radius_km=10&pins=true')).json();
+    const api = await (await request.get('/api/v1/offers?postcode=2100&radius_km=5&pins=true')).json();
     expect(api.pins.length, 'more pins than one page of results').toBeGreaterThan(api.per_page);
     await expect(map.markers).toHaveCount(api.pins.length);
     await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);

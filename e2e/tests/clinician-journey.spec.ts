@@ -181,13 +181,54 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   await expect(group.getByText('Ingen tilbud i nærheden.')).toHaveCount(0);
   await expectNoAxeViolations(page, 'a clinician group pointing further');
 
+  await expect(group.locator('.clinic-group__count')).toHaveText('(0 tilbud)');
   await group.getByRole('link', { name: `Vis ${count} tilbud inden for ${radius_km} km` }).click();
   await expect(page).toHaveURL(new RegExp(`radius_km=${radius_km}`));
   await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9000 Aalborg` })).toBeVisible();
+  // The focus stays with the group the link was in, which now counts what the link promised.
+  await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
   await expect(group.getByRole('article').first()).toBeVisible();
-  await expect(group.locator('.clinic-group__count')).toHaveText(/\((?!0 )\d+ tilbud\)/);
+  await expect(group.locator('.clinic-group__count')).toHaveText(`(${count} tilbud)`);
   // Back returns to the usual distance.
   await page.goBack();
   await expect(search.resultsHeading).toBeVisible();
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
+});
+
+// A group shows its three nearest offers but counts all within the radius, says that more are
+// there, and offers the same search with up to ten per group, the handout selection kept.
+test('a group with more offers nearby than it shows counts them all and shows up to ten', async ({ page, request }) => {
+  const query = '?conditions=kol&postcode=9000&age=67';
+  const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
+  type Group = { category: string; nearby_total: number; nearby: unknown[] };
+  const big = (answer.groups as Group[]).find((g) => g.nearby_total > g.nearby.length);
+  expect(big, 'the demo data has an intervention with more than three offers near 9000').toBeTruthy();
+  const total = big!.nearby_total;
+
+  const search = new ClinicianSearchPage(page);
+  await search.goto(query);
+  await expect(search.resultsHeading).toBeVisible();
+  const heading = page.locator(`#group-${big!.category}`);
+  const group = page.locator('section.clinic-group', { has: heading });
+  const nearby = group.locator('ul.results:not([aria-labelledby]) > li');
+  await expect(group.locator('.clinic-group__count')).toHaveText(`(${total} tilbud)`);
+  await expect(nearby).toHaveCount(3);
+  await expect(group.getByText(`Viser de 3 nærmeste af ${total}.`)).toBeVisible();
+  await expectNoAxeViolations(page, 'a clinician group with more offers than it shows');
+
+  const chosen = nearby.first().getByRole('checkbox');
+  await chosen.check();
+  await expect(page).toHaveURL(/&select=/);
+  await group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' }).click();
+  await expect(page).toHaveURL(/per_group=10/);
+  await expect(page).toHaveURL(/&select=/);
+  await expect(heading).toBeFocused();
+  await expect(nearby).toHaveCount(Math.min(10, total));
+  await expect(nearby.first().getByRole('checkbox')).toBeChecked();
+  if (total > 10) {
+    await expect(group.getByText(`Viser de 10 nærmeste af ${total}.`)).toBeVisible();
+  } else {
+    await expect(group.getByText(/^Viser de \d+ nærmeste/)).toHaveCount(0);
+  }
+  await expect(group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' })).toHaveCount(0);
 });

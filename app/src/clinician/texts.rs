@@ -156,12 +156,32 @@ crate::texts! {
     RETRY = "Prøv igen", "Try again";
 }
 
-/// "3 tilbud" / "1 offer" in a group heading.
-pub fn offer_count(lang: Lang, n: usize) -> String {
+/// "12 tilbud" / "1 offer" in a group heading: the group's offers on site within the radius.
+pub fn offer_count(lang: Lang, n: u32) -> String {
+    let count = crate::format::number(n.into(), lang);
     match (lang, n) {
-        (Lang::Da, n) => format!("{n} tilbud"),
+        (Lang::Da, _) => format!("{count} tilbud"),
         (Lang::En, 1) => "1 offer".to_owned(),
-        (Lang::En, n) => format!("{n} offers"),
+        (Lang::En, _) => format!("{count} offers"),
+    }
+}
+
+/// "Viser de 3 nærmeste af 12." under a group's cards when it has more on site than it shows.
+pub fn nearest_of(lang: Lang, shown: usize, total: u32) -> String {
+    let total = crate::format::number(total.into(), lang);
+    match (lang, shown) {
+        (Lang::Da, 1) => format!("Viser det nærmeste af {total}."),
+        (Lang::Da, n) => format!("Viser de {n} nærmeste af {total}."),
+        (Lang::En, 1) => format!("Showing the nearest of {total}."),
+        (Lang::En, n) => format!("Showing the nearest {n} of {total}."),
+    }
+}
+
+/// "Vis op til 10 tilbud pr. indsats": the same search with more offers in every group.
+pub fn show_up_to(lang: Lang, per_group: u32) -> String {
+    match lang {
+        Lang::Da => format!("Vis op til {per_group} tilbud pr. indsats"),
+        Lang::En => format!("Show up to {per_group} offers per intervention"),
     }
 }
 
@@ -225,6 +245,10 @@ mod tests {
     fn sentences() {
         assert_eq!(offer_count(Lang::En, 1), "1 offer");
         assert_eq!(offer_count(Lang::Da, 3), "3 tilbud");
+        assert_eq!(offer_count(Lang::Da, 1234), "1.234 tilbud");
+        assert_eq!(nearest_of(Lang::Da, 3, 12), "Viser de 3 nærmeste af 12.");
+        assert_eq!(nearest_of(Lang::En, 1, 2), "Showing the nearest of 2.");
+        assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");
     }

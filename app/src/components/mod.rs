@@ -10,3 +10,4 @@ pub mod map_view;
 pub mod offer_qr;
 pub mod result_card;
 pub mod save_toggle;
+pub mod wider_search;

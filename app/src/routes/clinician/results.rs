@@ -6,10 +6,11 @@ use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
-use crate::{format, next_steps, query};
+use crate::components::wider_search::wider_search;
+use crate::{format, query};
 use forebyg_shared::eligibility::Verdict;
-use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup};
-use forebyg_shared::search::{WiderSearch, DEFAULT_RADIUS_KM};
+use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
+use forebyg_shared::search::DEFAULT_RADIUS_KM;
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -90,8 +91,7 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
 fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
     let id = format!("group-{}", g.category.code());
     let digital_id = format!("{id}-digital");
-    let count = t::offer_count(lang, g.nearby.len() + g.digital.len());
-    let empty = g.nearby.is_empty() && g.digital.is_empty();
+    let more = more(&g, &id, state, lang);
     let digital = (!g.digital.is_empty()).then(|| {
         let cards = g.digital.into_iter().map(|h| card(h, state, lang)).collect_view();
         view! {
@@ -99,38 +99,56 @@ fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
             <ul class="results" aria-labelledby=digital_id>{cards}</ul>
         }
     });
-    let further = g.wider.filter(|_| g.nearby.is_empty()).map(|w| further(w, state, lang));
-    let empty = empty && further.is_none();
+    // The API points further only when nothing of the group lies within the radius.
+    let further = g.wider.map(|w| {
+        let id = id.clone();
+        let href = move || with_params(state, move |p| ClinicianParams { radius_km: w.radius_km, ..p });
+        wider_search(w, href, true, lang, move || state.focus_when_answered(&id))
+    });
+    let empty = g.nearby_total == 0 && further.is_none();
     let labelled_by = id.clone();
     view! {
         <section class="clinic-group" aria-labelledby=labelled_by>
-            <h3 id=id class="clinic-group__title">
+            <h3 id=id class="clinic-group__title" tabindex="-1">
                 {g.category.label(lang)}
                 {g.default_referral.then(|| view! { " "<span class="badge badge--default">{t::DEFAULT_REFERRAL.get(lang)}</span> })}
-                " "<span class="clinic-group__count">"("{count}")"</span>
+                " "<span class="clinic-group__count">"("{t::offer_count(lang, g.nearby_total)}")"</span>
             </h3>
             {g.default_referral.then(|| view! { <p class="notice">{t::DEFAULT_REFERRAL_TEXT.get(lang)}</p> })}
             <p class="muted">{g.category.description(lang)}</p>
             {empty.then(|| view! { <p>{t::GROUP_EMPTY.get(lang)}</p> })}
             {further}
             {(!g.nearby.is_empty()).then(|| view! { <ul class="results">{g.nearby.into_iter().map(|h| card(h, state, lang)).collect_view()}</ul> })}
+            {more}
             {digital}
         </section>
     }
 }
 
-/// A group with nothing on site within the radius: how far its nearest offer is, and the same
-/// search at the first wider radius that reaches it (the citizen search's next step).
-fn further(w: WiderSearch, state: SearchState, lang: Lang) -> impl IntoView {
-    let href =
-        state.query.get_untracked().ok().map(|q| cq::ClinicianQuery { params: ClinicianParams { radius_km: w.radius_km, ..q.params }, ..q }.href());
-    let text = next_steps::show_wider(lang, &format::number(w.count.into(), lang), &format::radius(w.radius_km, lang));
-    view! {
-        <div class="next-step">
-            <p>{next_steps::nearest_beyond(lang, &format::distance(w.nearest_km, lang))}</p>
-            {href.map(|href| view! { <p><a class="button button--secondary" href=href>{text}</a></p> })}
-        </div>
+/// The URL of the page's search with changed parameters and the handout selection as it is now
+/// (tracked: a link's `href` follows what is chosen after the answer came).
+fn with_params(state: SearchState, change: impl FnOnce(ClinicianParams) -> ClinicianParams) -> String {
+    state.query.get().map(|q| cq::ClinicianQuery { params: change(q.params), ..q }.href()).unwrap_or_default()
+}
+
+/// When a group holds more on site than it shows: how many, and the same search with up to
+/// [`MAX_PER_GROUP`] in every group (the focus returns to this group).
+fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Option<impl IntoView> {
+    let shown = g.nearby.len();
+    if g.nearby_total as usize <= shown {
+        return None;
     }
+    let link = (shown < MAX_PER_GROUP as usize).then(|| {
+        let id = group_id.to_owned();
+        let href = move || with_params(state, |p| ClinicianParams { per_group: MAX_PER_GROUP, ..p });
+        view! { <a class="button button--secondary" href=href on:click=move |_| state.focus_when_answered(&id)>{t::show_up_to(lang, MAX_PER_GROUP)}</a> }
+    });
+    Some(view! {
+        <div class="next-step">
+            <p>{t::nearest_of(lang, shown, g.nearby_total)}</p>
+            {link.map(|a| view! { <p>{a}</p> })}
+        </div>
+    })
 }
 
 /// The eligibility verdict with a shape as well as a colour, and its reasons.

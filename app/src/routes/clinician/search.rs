@@ -58,6 +58,9 @@ pub struct SearchState {
     pub params: Memo<Option<ClinicianParams>>,
     pub answer: LocalResource<Option<Result<ClinicianSearchResponse, ApiError>>>,
     navigate: StoredValue<Rc<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    /// Where the focus goes once the next answer is in (the element's id), if anywhere: after a
+    /// submit the results heading, after a link inside a group that group's heading.
+    focus_next: StoredValue<Option<String>>,
 }
 
 impl SearchState {
@@ -75,7 +78,7 @@ impl SearchState {
             }
         });
         let navigate: Rc<dyn Fn(&str, NavigateOptions)> = Rc::new(use_navigate());
-        SearchState { query, params, answer, navigate: StoredValue::new_local(navigate) }
+        SearchState { query, params, answer, navigate: StoredValue::new_local(navigate), focus_next: StoredValue::new(None) }
     }
 
     /// The offers chosen for the handout.
@@ -89,6 +92,12 @@ impl SearchState {
             // Choosing is not a page change: no new history entry, no scroll.
             self.navigate.with_value(|go| go(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
         }
+    }
+
+    /// Moves the focus to the element `id` once the next answer is in (an error summary instead,
+    /// should the answer hold field errors).
+    pub fn focus_when_answered(self, id: &str) {
+        self.focus_next.set_value(Some(id.to_owned()));
     }
 
     /// Goes to a new search.
@@ -152,19 +161,19 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         }
     });
 
-    // After a submit, focus goes to the results heading (or the error summary) once the answer is in.
-    let focus_when_done = StoredValue::new(false);
+    // After a submit or a link within the results, the focus goes where it asked to (the error
+    // summary instead for field errors, the results heading for a failure) once the answer is in.
     Effect::new(move |_| {
-        let target = match state.answer.get() {
-            Some(Some(Ok(_))) => RESULTS_HEADING_ID,
-            Some(Some(Err(e))) if !e.field_errors().is_empty() => ERROR_SUMMARY_ID,
-            Some(Some(Err(_))) => RESULTS_HEADING_ID,
+        let answer = state.answer.get();
+        let Some(asked) = state.focus_next.get_value() else { return };
+        let target = match answer {
+            Some(Some(Ok(_))) => asked,
+            Some(Some(Err(e))) if !e.field_errors().is_empty() => ERROR_SUMMARY_ID.to_owned(),
+            Some(Some(Err(_))) => RESULTS_HEADING_ID.to_owned(),
             _ => return,
         };
-        if focus_when_done.get_value() {
-            focus_when_done.set_value(false);
-            request_animation_frame(move || dom::focus_id(target));
-        }
+        state.focus_next.set_value(None);
+        request_animation_frame(move || dom::focus_id(&target));
     });
 
     let submit = move |ev: SubmitEvent| {
@@ -178,7 +187,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                 let missing = cq::missing(&q.params);
                 if missing.is_empty() {
                     client_errors.set(vec![]);
-                    focus_when_done.set_value(true);
+                    state.focus_when_answered(RESULTS_HEADING_ID);
                     // A new search starts a new selection.
                     state.search(ClinicianQuery { params: q.params, selected: vec![] });
                     return;

@@ -4,6 +4,7 @@
 use super::{place, RESULTS_HEADING_ID};
 use crate::components::map_view::search_map;
 use crate::components::result_card::ResultCard;
+use crate::components::wider_search::wider_search;
 use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
@@ -18,13 +19,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> 
     let digital_href = query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
     let wider = r.wider.map(|w| {
         let href = query::search_href(&SearchParams { radius_km: w.radius_km, page: 1, ..params.clone() });
-        let text = next_steps::show_wider(lang, &format::number(w.count.into(), lang), &format::radius(w.radius_km, lang));
-        view! {
-            <div class="next-step">
-                {(r.nearby == 0).then(|| view! { <p>{next_steps::nearest_beyond(lang, &format::distance(w.nearest_km, lang))}</p> })}
-                <p><a class="button button--secondary" href=href>{text}</a></p>
-            </div>
-        }
+        wider_search(w, move || href.clone(), r.nearby == 0, lang, || ())
     });
     let empty_hint = (r.nearby == 0 && r.wider.is_none()).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
     let digital_line = (digital > 0).then(|| {
