@@ -369,6 +369,28 @@ async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dy
     assert!(checked_wider >= 2, "the demo data has near-empty searches to check");
 }
 
+/// Searches handed over together (`search_many`, as the clinician search does; DynamoDB shares
+/// their partition reads and reads by id) give the pages each gives alone, whatever the mix of
+/// places, filters, free text, order, digital only and page.
+async fn searches_together_equal_each_alone(store: &dyn OfferStore) {
+    store.put_offers(&demo::offers(2_000)).await.unwrap();
+    let queries: Vec<SearchQuery> = searches()
+        .into_iter()
+        .flat_map(|p| [SearchParams { per_page: 5, ..p.clone() }, SearchParams { per_page: 5, page: 2, ..p }])
+        .map(|p| {
+            let origin = search::resolve_origin(&p).unwrap();
+            query(origin.point, origin.region, p)
+        })
+        .collect();
+    let together = store.search_many(&queries).await.unwrap();
+    assert_eq!(together.len(), queries.len());
+    assert!(together.iter().filter(|p| !p.hits.is_empty()).count() > queries.len() / 2, "most of the searches find offers");
+    for (q, page) in queries.iter().zip(together) {
+        let alone = store.search(q).await.unwrap();
+        assert_eq!(SearchPage { read_units: None, ..page }, SearchPage { read_units: None, ..alone }, "{:?}", q.params);
+    }
+}
+
 /// The clinician search (two index searches per group, issue #16) equals grouping a brute-force
 /// search over every offer: each group's total, its nearest offers in order, its digital ones.
 async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
@@ -454,6 +476,7 @@ macro_rules! all_cases {
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
             near_empty_searches_point_further_and_pins_cover_all_matches,
+            searches_together_equal_each_alone,
             clinician_search_equals_brute_force,
         )
     };

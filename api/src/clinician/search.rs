@@ -1,7 +1,8 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
 //! conversation first, each with eligibility and referral route. Each group is two searches of
 //! the store's index (its nearest `per_group` with the group's total, and its first digital
-//! offers), all run at once: like the citizen search, only the offers shown are read whole. A group
+//! offers), all handed to the store at once (on DynamoDB they share their reads): like the
+//! citizen search, only the offers shown are read whole. A group
 //! with nothing on site within the radius looks further, as the citizen search does.
 
 use crate::error::ApiError;
@@ -27,7 +28,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
     };
     let queries: Vec<_> =
         categories.iter().flat_map(|&c| [query(c, None, params.per_group as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)]).collect();
-    let mut pages = try_join_all(queries.iter().map(|q| store.search(q))).await?.into_iter();
+    let mut pages = store.search_many(&queries).await?.into_iter();
     let mut groups: Vec<OfferGroup> = categories
         .iter()
         .map(|&category| {

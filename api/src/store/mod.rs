@@ -87,6 +87,13 @@ pub trait OfferStore: Send + Sync {
     /// start), then the region's digital offers; only the asked page's offers are read whole.
     async fn search(&self, query: &SearchQuery) -> Result<SearchPage, StoreError>;
 
+    /// Several searches at once (the clinician search's groups), each page as [`search`]
+    /// (Self::search) would give it. An adapter may share reads between them; the read units
+    /// of the whole batch are then reported on the first page.
+    async fn search_many(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
+        futures_util::future::try_join_all(queries.iter().map(|q| self.search(q))).await
+    }
+
     /// Every offer of a region, in any status, ordered by id.
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError>;
 

@@ -260,7 +260,11 @@ impl OfferStore for DynamoStore {
     }
 
     async fn search(&self, query: &SearchQuery) -> Result<SearchPage, StoreError> {
-        self.search_index(query).await
+        Ok(self.search_index(std::slice::from_ref(query)).await?.remove(0))
+    }
+
+    async fn search_many(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
+        self.search_index(queries).await
     }
 
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {

@@ -1,7 +1,9 @@
 //! Search on DynamoDB: one Query per covering cell and wanted category on GSI3, whose items hold
 //! only the keys and the compact index entry, all in flight at once; the shared
 //! [`plan`](crate::store::search_index::plan) filters and orders them; one `BatchGetItem` reads
-//! the page's offers. Every call asks for its consumed capacity, so the cost of a search is known.
+//! the page's offers. Several searches at once (the clinician search's groups) share their
+//! partition reads and their `BatchGetItem`. Every call asks for its consumed capacity, so the
+//! cost of a search is known.
 
 use super::item::{item_to_entry, item_to_offer, offer_key, s, Item};
 use super::{sdk_error, table, DynamoStore};
@@ -98,28 +100,60 @@ impl DynamoStore {
         Ok((offers, read_units))
     }
 
-    pub(super) async fn search_index(&self, query: &SearchQuery) -> Result<SearchPage, StoreError> {
-        let cells = if query.wants_places() { geo_index::cover(query.origin, query.params.radius_km) } else { vec![] };
-        let mut tasks = tokio::task::JoinSet::new();
-        for category in query.categories() {
-            for cell in &cells {
-                let pk = geo_index::partition_key(*category, cell);
-                let read = Self::read_search_partition(self.client.clone(), self.table.clone(), pk, Some(cell.clone()));
-                tasks.spawn(async move { read.await.map(|r| (true, r)) });
+    /// Searches at once: each distinct GSI3 partition read (a category's cell, a region's
+    /// digital offers) is read once for all of them, and one read by id serves every page.
+    pub(super) async fn search_index(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
+        // Per query: its cells' partitions and its digital partition, as keys of `reads`.
+        let mut reads: HashMap<(String, Option<String>), Vec<IndexEntry>> = HashMap::new();
+        let mut wanted: Vec<(usize, Vec<(String, Option<String>)>, Option<(String, Option<String>)>)> = vec![];
+        for query in queries {
+            let cells = if query.wants_places() { geo_index::cover(query.origin, query.params.radius_km) } else { vec![] };
+            let near: Vec<_> = query
+                .categories()
+                .iter()
+                .flat_map(|c| cells.iter().map(move |cell| (geo_index::partition_key(*c, cell), Some(cell.clone()))))
+                .collect();
+            let digital = query.wants_digital().then(|| (geo_index::digital_partition_key(query.region), None));
+            for key in near.iter().chain(&digital) {
+                reads.entry(key.clone()).or_default();
             }
+            wanted.push((cells.len(), near, digital));
         }
-        if query.wants_digital() {
-            let read = Self::read_search_partition(self.client.clone(), self.table.clone(), geo_index::digital_partition_key(query.region), None);
-            tasks.spawn(async move { read.await.map(|r| (false, r)) });
+        let mut tasks = tokio::task::JoinSet::new();
+        for (pk, prefix) in reads.keys().cloned() {
+            let read = Self::read_search_partition(self.client.clone(), self.table.clone(), pk.clone(), prefix.clone());
+            tasks.spawn(async move { read.await.map(|r| ((pk, prefix), r)) });
         }
-        let (mut near, mut digital, mut read_units) = (vec![], vec![], 0.0);
+        let mut read_units = 0.0;
         while let Some(done) = tasks.join_next().await {
-            let (is_near, (entries, u)) = done.map_err(|e| StoreError::Backend(format!("query task failed: {e}")))??;
+            let (key, (entries, u)) = done.map_err(|e| StoreError::Backend(format!("query task failed: {e}")))??;
             read_units += u;
-            if is_near { &mut near } else { &mut digital }.extend(entries);
+            reads.insert(key, entries);
         }
-        let plan = plan(query, cells.len(), &near, &digital);
-        let (offers, u) = self.batch_get_offers(plan.ids().map(str::to_owned).collect()).await?;
-        Ok(plan.finish(query, offers, Some(read_units + u)))
+        let plans: Vec<_> = queries
+            .iter()
+            .zip(&wanted)
+            .map(|(query, (cells, near, digital))| {
+                let near = near.iter().flat_map(|k| &reads[k]);
+                let digital = digital.iter().flat_map(|k| &reads[k]);
+                plan(query, *cells, near, digital)
+            })
+            .collect();
+        // One read by id for every page (an offer in two pages is read once).
+        let mut ids: Vec<String> = plans.iter().flat_map(|p| p.ids().map(str::to_owned)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let (offers, u) = self.batch_get_offers(ids.clone()).await?;
+        read_units += u;
+        let found: HashMap<String, Offer> = ids.into_iter().zip(offers).filter_map(|(id, o)| o.map(|o| (id, o))).collect();
+        Ok(plans
+            .into_iter()
+            .zip(queries)
+            .enumerate()
+            .map(|(i, (plan, query))| {
+                let offers = plan.ids().map(|id| found.get(id).cloned()).collect();
+                plan.finish(query, offers, Some(if i == 0 { read_units } else { 0.0 }))
+            })
+            .collect())
     }
 }
