@@ -2,8 +2,8 @@
 //! conversation first, each with eligibility and referral route. Each group is two searches of
 //! the store's index (its nearest `per_group` with the group's total, and its first digital
 //! offers), all handed to the store at once (on DynamoDB they share their reads): like the
-//! citizen search, only the offers shown are read whole. A group
-//! with nothing on site within the radius looks further, as the citizen search does.
+//! citizen search, only the offers shown are read whole. A group with nothing on site within the
+//! radius looks further, as the citizen search does.
 
 use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};

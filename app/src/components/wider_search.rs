@@ -7,8 +7,9 @@ use forebyg_shared::search::WiderSearch;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// `href`: the same search at `w.radius_km` (a closure: it may follow the page's state); `none_near`: nothing lies within the searched radius,
-/// so the nearest offer's distance is said first; `on_follow` runs when the link is followed.
+/// `href`: the same search at `w.radius_km` (a closure: it may follow the page's state);
+/// `none_near`: nothing lies within the searched radius, so the nearest offer's distance is said
+/// first; `on_follow` runs when the link is followed.
 pub fn wider_search(
     w: WiderSearch,
     href: impl Fn() -> String + Send + Sync + 'static,

@@ -21,6 +21,16 @@ const BATCH_GET_SIZE: usize = 100;
 /// Entries read from the index and the read units it took.
 type Read = (Vec<IndexEntry>, f64);
 
+/// One GSI3 read: a partition and, for a cell, the sort key prefix within it.
+type PartitionRead = (String, Option<String>);
+
+/// What one search needs from the index: its cells' partitions and its region's digital one.
+struct Wanted {
+    cells: usize,
+    near: Vec<PartitionRead>,
+    digital: Option<PartitionRead>,
+}
+
 fn units(c: Option<&ConsumedCapacity>) -> f64 {
     c.and_then(|c| c.capacity_units()).unwrap_or(0.0)
 }
@@ -103,9 +113,8 @@ impl DynamoStore {
     /// Searches at once: each distinct GSI3 partition read (a category's cell, a region's
     /// digital offers) is read once for all of them, and one read by id serves every page.
     pub(super) async fn search_index(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
-        // Per query: its cells' partitions and its digital partition, as keys of `reads`.
-        let mut reads: HashMap<(String, Option<String>), Vec<IndexEntry>> = HashMap::new();
-        let mut wanted: Vec<(usize, Vec<(String, Option<String>)>, Option<(String, Option<String>)>)> = vec![];
+        let mut reads: HashMap<PartitionRead, Vec<IndexEntry>> = HashMap::new();
+        let mut wanted = Vec::with_capacity(queries.len());
         for query in queries {
             let cells = if query.wants_places() { geo_index::cover(query.origin, query.params.radius_km) } else { vec![] };
             let near: Vec<_> = query
@@ -117,7 +126,7 @@ impl DynamoStore {
             for key in near.iter().chain(&digital) {
                 reads.entry(key.clone()).or_default();
             }
-            wanted.push((cells.len(), near, digital));
+            wanted.push(Wanted { cells: cells.len(), near, digital });
         }
         let mut tasks = tokio::task::JoinSet::new();
         for (pk, prefix) in reads.keys().cloned() {
@@ -133,11 +142,7 @@ impl DynamoStore {
         let plans: Vec<_> = queries
             .iter()
             .zip(&wanted)
-            .map(|(query, (cells, near, digital))| {
-                let near = near.iter().flat_map(|k| &reads[k]);
-                let digital = digital.iter().flat_map(|k| &reads[k]);
-                plan(query, *cells, near, digital)
-            })
+            .map(|(query, w)| plan(query, w.cells, w.near.iter().flat_map(|k| &reads[k]), w.digital.iter().flat_map(|k| &reads[k])))
             .collect();
         // One read by id for every page (an offer in two pages is read once).
         let mut ids: Vec<String> = plans.iter().flat_map(|p| p.ids().map(str::to_owned)).collect();
