@@ -113,8 +113,7 @@ pub(crate) fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
     GeoPoint::new(centre.lat + r * bearing.cos() / 111.195, centre.lon + r * bearing.sin() / (111.195 * centre.lat.to_radians().cos()))
 }
 
-fn offer(i: usize, rng: &mut Rng, m: &Municipality) -> Offer {
-    let category = Category::ALL[i % Category::ALL.len()];
+fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category) -> Offer {
     let conditions = conditions_for(category, rng);
     let format = match rng.below(100) {
         0..=74 => Format::OnSite,
@@ -290,12 +289,47 @@ pub fn directory(offers: &[Offer]) -> (Vec<ProviderRecord>, Vec<LocationRecord>)
     (providers, locations)
 }
 
+/// Interventions a few small island municipalities do not offer on site in the demo data: their
+/// residents go to the mainland or follow a digital offer. These are the gaps the coverage report
+/// and the clinician search's "nearest is N km away" show; everywhere else every intervention
+/// is offered on site (at the default 3,000 offers; tested below).
+pub const GAPS: &[(&str, &[Category])] = &[
+    // Læsø: the ferry to Frederikshavn takes 90 minutes.
+    ("0825", &[Category::Sygdomsmestring, Category::Ernaering, Category::Alkohol, Category::StressAngstDepression]),
+    ("0741", &[Category::Ernaering, Category::Alkohol]),             // Samsø
+    ("0492", &[Category::Alkohol, Category::StressAngstDepression]), // Ærø
+    ("0563", &[Category::Sygdomsmestring]),                          // Fanø
+];
+
+/// Whether the demo data leaves intervention `category` out of municipality `code`.
+fn is_gap(code: &str, category: Category) -> bool {
+    GAPS.iter().any(|(c, categories)| *c == code && categories.contains(&category))
+}
+
+/// Demo offer `i`'s municipality and intervention: every municipality once per round of 98
+/// offers, in a stride through the list (37, coprime with 98) so that even a few dozen offers
+/// reach every region; each municipality's interventions in turn from a different start, so
+/// every municipality holds every intervention once per seven rounds (686 offers), apart from
+/// the [`GAPS`], whose turns go to the next one.
+fn place_and_category(i: usize, municipalities: &[Municipality]) -> (&Municipality, Category) {
+    let (round, index) = (i / municipalities.len(), i * 37 % municipalities.len());
+    let m = &municipalities[index];
+    let n = Category::ALL.len();
+    let category = (0..n).map(|k| Category::ALL[(round + index + k) % n]).find(|c| !is_gap(m.code, *c)).unwrap_or(Category::ALL[0]);
+    (m, category)
+}
+
 /// `count` demo offers spread over all 98 municipalities (and so all regions) and all
-/// categories. The same `count` always gives the same offers.
+/// interventions. The same `count` always gives the same offers.
 pub fn offers(count: usize) -> Vec<Offer> {
     let municipalities = geography::municipalities();
     let mut rng = Rng(0x466f_7265_6279_67);
-    (0..count).map(|i| offer(i, &mut rng, &municipalities[(i * 7 + i / municipalities.len()) % municipalities.len()])).collect()
+    (0..count)
+        .map(|i| {
+            let (m, category) = place_and_category(i, municipalities);
+            offer(i, &mut rng, m, category)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -315,6 +349,25 @@ mod tests {
         assert!(municipalities.len() >= 95, "{}", municipalities.len());
         assert!(a.iter().all(|o| o.demo && o.id.starts_with("demo-") && o.description.contains("fiktivt")));
         assert!(a.iter().any(|o| o.location.is_none()) && a.iter().any(|o| !o.is_published()));
+    }
+
+    #[test]
+    fn a_few_dozen_offers_reach_every_region() {
+        let regions: HashSet<_> = offers(40).iter().filter(|o| o.is_published()).map(|o| o.region).collect();
+        assert_eq!(regions.len(), 4);
+    }
+
+    #[test]
+    fn every_municipality_offers_every_intervention_on_site_but_the_gaps() {
+        let all = offers(3000);
+        let on_site: HashSet<(&str, Category)> =
+            all.iter().filter(|o| o.is_published()).filter_map(|o| o.location.as_ref().map(|l| (l.municipality_code.as_str(), o.category))).collect();
+        for m in geography::municipalities() {
+            for c in Category::ALL {
+                assert_eq!(on_site.contains(&(m.code, *c)), !is_gap(m.code, *c), "{} {c:?}", m.name);
+            }
+        }
+        assert!(GAPS.iter().all(|(code, _)| geography::municipality(code).is_some()));
     }
 
     #[test]

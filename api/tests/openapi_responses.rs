@@ -49,9 +49,13 @@ fn every_documented_get_answers_what_the_document_says() {
 
     // Real identifiers for the path parameters, and a clinician with a referral of their own.
     let first_id = |path: &str| get(path)[0]["id"].as_str().unwrap().to_owned();
-    let offer = first_id("/api/v1/admin/offers");
+    // A published offer with a place, whose provider and location the public directory lists.
+    let rows = get("/api/v1/admin/offers");
+    let row = rows.as_array().unwrap().iter().find(|o| o["status"] == "published" && !o["city"].is_null()).expect("a published offer with a place");
+    let offer = row["id"].as_str().unwrap().to_owned();
+    let full = get(&format!("/api/v1/admin/offers/{offer}"));
+    let (provider, location) = (full["provider"]["id"].as_str().unwrap().to_owned(), full["location_id"].as_str().unwrap().to_owned());
     let service = get("/api/v1/hsds/services?per_page=1")["contents"][0]["id"].as_str().unwrap().to_owned();
-    let (provider, location) = (first_id("/api/v1/admin/providers"), first_id("/api/v1/admin/locations"));
     let (association, activity) = (first_id("/api/v1/admin/associations"), first_id("/api/v1/admin/activities"));
     let package = get("/api/v1/packages")[0]["code"].as_str().unwrap().to_owned();
     let clinician_token = format!("Bearer {}", dev::sign(&dev::clinician_claims(&dev::default_organisation(), "openapi", 3600)));

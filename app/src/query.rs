@@ -1,6 +1,7 @@
 //! The search lives in the URL: building page and API addresses from [`SearchParams`], and search
 //! params from the form.
 
+use crate::i18n::{self, Text};
 use forebyg_shared::search::{SearchParams, DEFAULT_RADIUS_KM};
 use forebyg_shared::taxonomy::Category;
 use forebyg_shared::validation::{self, FieldError};
@@ -181,11 +182,29 @@ pub fn field_control_id(field: &str) -> Option<String> {
             Some(field.to_owned())
         }
         "category" => Category::ALL.first().map(|c| category_input_id(*c)),
-        // The clinician pages' fields.
-        "age" | "patient_name" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
-        "conditions" => forebyg_shared::taxonomy::Condition::ALL.first().map(|c| format!("condition-{}", c.code())),
+        "condition" => Some(field.to_owned()),
+        // The referral form's fields (the clinician search has its own mapping).
+        "patient_name" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
         _ => None,
     }
+}
+
+/// The name of an address parameter, for an error about it where the page has no field to link
+/// to (e.g. `per_group=99` typed into the address): "Tilbud pr. indsats: Skal være …".
+pub fn parameter_name(field: &str) -> Option<Text> {
+    Some(match field {
+        "radius_km" => i18n::PARAM_RADIUS,
+        "per_group" => i18n::PARAM_PER_GROUP,
+        "page" => i18n::PARAM_PAGE,
+        "per_page" => i18n::PARAM_PER_PAGE,
+        "sort" => i18n::PARAM_SORT,
+        "lat" | "lon" => i18n::PARAM_PLACE,
+        "package" => i18n::PARAM_PACKAGE,
+        "format" => i18n::PARAM_FORMAT,
+        "language" => i18n::PARAM_LANGUAGE,
+        "starts_within_weeks" => i18n::PARAM_STARTS_WITHIN,
+        _ => return None,
+    })
 }
 
 /// The id of a category's checkbox.
@@ -337,5 +356,7 @@ mod tests {
         assert_eq!(field_control_id("postcode").as_deref(), Some("postcode"));
         assert_eq!(field_control_id("category").as_deref(), Some("category-afklarende-samtale"));
         assert_eq!(field_control_id("per_page"), None);
+        assert_eq!(parameter_name("per_page"), Some(i18n::PARAM_PER_PAGE));
+        assert_eq!(parameter_name("postcode"), None);
     }
 }

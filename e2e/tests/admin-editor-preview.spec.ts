@@ -18,6 +18,7 @@ test('the offer editor previews the citizen page from the unsaved form, and show
   const title = unique('Ny titel');
   await editor.field('Titel').fill(title);
   await editor.field('Laveste alder').fill('18');
+  await editor.field('Højeste alder').fill(''); // whatever the copied demo offer had
   await editor.field('Hvor skal deltagerne bo').selectOption({ label: 'Borgere i regionen' });
   await editor.field('Man kan selv henvende sig').uncheck();
   await editor.field('Henvisning fra egen læge').check();

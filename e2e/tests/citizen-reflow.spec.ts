@@ -32,7 +32,8 @@ test('320 px: search → list → map → offer → ask to join → receipt → 
   await expectFits(search.radius);
   await expectFits(page.getByLabel('Sortér efter'));
 
-  await search.search('8000', ['Fysisk aktivitet']);
+  // 50 km: more than a page of results, so the pagination is there to fit.
+  await search.search('8000', ['Fysisk aktivitet'], 'Inden for 50 km');
   await expect(search.resultsHeading).toBeFocused();
   await expectNoHorizontalScroll(page, 'results list');
   const map = new MapView(page);

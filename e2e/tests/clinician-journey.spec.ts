@@ -163,18 +163,20 @@ for (const lang of ['da', 'en'] as Lang[]) {
 
 // An intervention with nothing on site within the radius is not a dead end for a clinician with
 // ten minutes: it says how far its nearest offer is and offers the same search at the first wider
-// radius that reaches it (the numbers come from the API, the demo data decides which group).
+// radius that reaches it (the numbers come from the API). The demo data leaves four interventions
+// out of Læsø, an island 90 minutes by ferry from Frederikshavn.
 test('an intervention with nothing nearby points to its nearest offer further away', async ({ page, request }) => {
-  const query = '?conditions=kol&postcode=9000&age=67';
+  const query = '?conditions=kol&postcode=9940&age=67';
   const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
   type Group = { category: string; nearby: unknown[]; wider?: { radius_km: number; count: number; nearest_km: number } };
   const empty = (answer.groups as Group[]).find((g) => g.nearby.length === 0 && g.wider);
-  expect(empty, 'the demo data has an intervention with nothing on site near 9000').toBeTruthy();
+  expect(empty, 'the demo data has an intervention with nothing on site near 9940').toBeTruthy();
   const { radius_km, count, nearest_km } = empty!.wider!;
 
   const search = new ClinicianSearchPage(page);
+  const resultsHeading = page.getByRole('heading', { level: 2, name: 'Tilbud nær 9940 Læsø' });
   await search.goto(query);
-  await expect(search.resultsHeading).toBeVisible();
+  await expect(resultsHeading).toBeVisible();
   const group = page.locator('section.clinic-group', { has: page.locator(`#group-${empty!.category}`) });
   const km = nearest_km < 9.95 ? nearest_km.toFixed(1).replace('.', ',') : String(Math.round(nearest_km));
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
@@ -184,14 +186,14 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   await expect(group.locator('.clinic-group__count')).toHaveText('(0 tilbud)');
   await group.getByRole('link', { name: `Vis ${count} tilbud inden for ${radius_km} km` }).click();
   await expect(page).toHaveURL(new RegExp(`radius_km=${radius_km}`));
-  await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9000 Aalborg` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9940 Læsø` })).toBeVisible();
   // The focus stays with the group the link was in, which now counts what the link promised.
   await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
   await expect(group.getByRole('article').first()).toBeVisible();
   await expect(group.locator('.clinic-group__count')).toHaveText(`(${count} tilbud)`);
   // Back returns to the usual distance.
   await page.goBack();
-  await expect(search.resultsHeading).toBeVisible();
+  await expect(resultsHeading).toBeVisible();
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
 });
 
@@ -232,3 +234,24 @@ test('a group with more offers nearby than it shows counts them all and shows up
   }
   await expect(group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' })).toHaveCount(0);
 });
+
+// The page's links only write valid values, but an address can be edited or pasted half: a value
+// with no field on the page is named in the error summary, so the clinician knows what to fix.
+for (const lang of ['da', 'en'] as const) {
+  test(`a hand-edited address names the value that is wrong (${lang})`, async ({ page }) => {
+    await useLanguage(page, lang);
+    const search = new ClinicianSearchPage(page, lang);
+    await search.goto('?conditions=kol&postcode=9000&age=67&radius_km=abc&per_group=99');
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: T[lang].errorsTitle }) });
+    const expected =
+      lang === 'da'
+        ? ['Afstand: »abc« er ikke et tal.', 'Tilbud pr. indsats: Skal være mellem 1 og 10.']
+        : ['Distance: “abc” is not a number.', 'Offers per intervention: Must be between 1 and 10.'];
+    await expect(summary.getByRole('listitem')).toHaveText(expected);
+    // Neither has a field to link to; the form's own values are kept and no results are shown.
+    await expect(summary.getByRole('link')).toHaveCount(0);
+    await expect(search.postcode).toHaveValue('9000');
+    await expect(search.resultsHeading).toHaveCount(0);
+    await expectNoAxeViolations(page, `clinician search, hand-edited address (${lang})`);
+  });
+}

@@ -7,8 +7,8 @@ use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// `control_id` names the control a field's error links to (the citizen and clinician forms'
-/// mapping by default).
+/// `control_id` names the control a field's error links to (the citizen search's mapping by
+/// default); an error with no control there is prefixed with its address parameter's name.
 #[component]
 pub fn ErrorSummary(
     errors: Vec<FieldError>,
@@ -30,7 +30,14 @@ pub fn ErrorSummary(
                     };
                     view! { <li><a href=href on:click=go>{message}</a></li> }.into_any()
                 }
-                None => view! { <li>{message}</li> }.into_any(),
+                // No field to link to (a hand-edited address): say which value is wrong.
+                None => {
+                    let message = match query::parameter_name(&e.field) {
+                        Some(name) => format!("{}: {message}", name.get(lang)),
+                        None => message,
+                    };
+                    view! { <li>{message}</li> }.into_any()
+                }
             }
         })
         .collect_view();

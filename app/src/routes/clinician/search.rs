@@ -50,6 +50,17 @@ pub fn condition_input_id(c: Condition) -> String {
     format!("condition-{}", c.code())
 }
 
+/// The id of the form control a field error links to: this form's own fields only, so a radius
+/// or `per_group` from a hand-edited address is named in the summary rather than linked to
+/// nothing.
+fn control_id(field: &str) -> Option<String> {
+    match field {
+        "postcode" | "age" | "package" => Some(field.to_owned()),
+        "conditions" => Condition::ALL.first().map(|c| condition_input_id(*c)),
+        _ => None,
+    }
+}
+
 /// The page's state: the URL's search and selection, and the API's answer to the search.
 #[derive(Clone, Copy)]
 pub struct SearchState {
@@ -203,7 +214,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         <h1 node_ref=h1 tabindex="-1">{t::SEARCH_H1.get(lang)}</h1>
         <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
         <p><a href=cq::REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
-        {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
+        {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID control_id /> })}
         <div class="clinic-layout">
             <form class="search-form clinic-form" role="search" aria-label=t::FORM_LABEL.get(lang) novalidate on:submit=submit>
                 {conditions_field(conditions, Signal::derive(move || field_error("conditions")), lang)}
