@@ -75,16 +75,12 @@ texts! {
     ERROR_PREFIX = "Fejl:", "Error:";
     ERROR_SUMMARY_TITLE = "Der er et problem", "There is a problem";
     // The names of address parameters that have no field on the page (a hand-edited address),
-    // so the error summary can say which value is wrong.
+    // so the error summary can say which value is wrong (the others reuse their field's label).
     PARAM_RADIUS = "Afstand", "Distance";
     PARAM_PER_GROUP = "Tilbud pr. indsats", "Offers per intervention";
     PARAM_PAGE = "Side", "Page";
     PARAM_PER_PAGE = "Tilbud pr. side", "Offers per page";
-    PARAM_SORT = "Rækkefølge", "Order";
     PARAM_PLACE = "Placering", "Location";
-    PARAM_PACKAGE = "Kronikerpakke", "Chronic care package";
-    PARAM_FORMAT = "Deltagelse", "Attendance";
-    PARAM_LANGUAGE = "Sprog", "Language";
     PARAM_STARTS_WITHIN = "Start inden for", "Starts within";
 
     // Search results.
