@@ -357,6 +357,22 @@ fn authorization_matrix_on_dynamodb() {
 }
 
 #[test]
+fn an_upload_without_a_valid_session_is_answered_not_reset() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), 0, &[("FOREBYG_AUTH", "dev")]);
+    // A file of 5 MB (the limit is 6): far more than the sockets' buffers hold unread.
+    let row = "id;title;category\n".to_owned() + &";Holdtræning;fysisk-aktivitet\n".repeat(5 * 1024 * 1024 / 30);
+    let expired = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, -60)));
+    for headers in [vec![], vec![("authorization", expired.as_str())]] {
+        for _ in 0..3 {
+            let res = server.try_request("POST", "/api/v1/admin/offers/import?dry_run=maybe", &headers, Some(("text/csv", &row)));
+            let res = res.expect("an answer, not a reset connection");
+            assert_eq!((res.status, res.content_type.as_str()), (401, "application/problem+json"), "{}", res.body);
+        }
+    }
+}
+
+#[test]
 fn without_dev_auth_there_is_no_dev_sign_in_and_dev_tokens_are_refused() {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let server = Server::start(data.path(), dist.path(), 0);

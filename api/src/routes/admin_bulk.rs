@@ -81,11 +81,15 @@ fn is_csv(headers: &HeaderMap) -> bool {
         CsvBody, AdminAuth, Unavailable))]
 async fn import_offers_csv(
     State(state): State<AppState>,
-    admin: Admin,
-    ApiQuery(q): ApiQuery<ImportQuery>,
+    // The session and the query are checked after the file is read: a server that answers an
+    // upload it has not read closes the connection under the sender, who then sees a reset, not
+    // the 401 (an admin whose session expired would be told "network error", not "sign in").
+    admin: Result<Admin, ApiError>,
+    q: Result<ApiQuery<ImportQuery>, ApiError>,
     headers: HeaderMap,
     ApiBytes(body): ApiBytes,
 ) -> Result<Response, ApiError> {
+    let (admin, ApiQuery(q)) = (admin?, q?);
     if !is_csv(&headers) {
         return Ok(problem_response(Problem {
             kind: types::BAD_REQUEST.into(),
