@@ -53,10 +53,9 @@ impl Catalog {
     /// The published offers only.
     pub async fn load(store: &dyn OfferStore, region: Option<RegionCode>) -> Result<Self, StoreError> {
         let regions = region.map_or_else(|| RegionCode::ALL.to_vec(), |r| vec![r]);
-        let mut offers = vec![];
-        for r in regions {
-            offers.extend(store.region_offers(r).await?.into_iter().filter(Offer::is_published));
-        }
+        // The regions' partitions are read at once, not one after the other.
+        let read = futures_util::future::try_join_all(regions.into_iter().map(|r| store.region_offers(r))).await?;
+        let mut offers: Vec<Offer> = read.into_iter().flatten().filter(Offer::is_published).collect();
         offers.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Catalog { offers, activities: vec![], associations: BTreeMap::new(), packages: vec![] })
     }

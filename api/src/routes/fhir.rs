@@ -42,8 +42,21 @@ fn cached(resource: &Value) -> Response {
     res
 }
 
-async fn published(state: &AppState) -> Result<Catalog, Outcome> {
-    Ok(Catalog::load(state.store.as_ref(), None).await?)
+/// The published offers of `region`, or of every region.
+async fn published(state: &AppState, region: Option<RegionCode>) -> Result<Catalog, Outcome> {
+    Ok(Catalog::load(state.store.as_ref(), region).await?)
+}
+
+/// The first published offer `found` picks: among the offers of `region` (the place's or the
+/// provider's record says which), and if none there, of every region (a place typed into an
+/// offer has no record; an offer may be held in a neighbouring region's place).
+async fn published_offer(state: &AppState, region: Option<RegionCode>, found: impl Fn(&Offer) -> bool) -> Result<Option<Offer>, Outcome> {
+    if region.is_some() {
+        if let Some(o) = published(state, region).await?.offers().iter().find(|o| found(o)) {
+            return Ok(Some(o.clone()));
+        }
+    }
+    Ok(published(state, None).await?.offers().iter().find(|o| found(o)).cloned())
 }
 
 /// The published offer with this HealthcareService id: a direct read when the id is the offer's,
@@ -54,7 +67,7 @@ async fn offer(state: &AppState, id: &str) -> Result<Offer, Outcome> {
         return Ok(o);
     }
     if fhir::is_fhir_id(id) && id.len() == 36 {
-        let c = published(state).await?;
+        let c = published(state, None).await?;
         return c.offers().iter().find(|o| fhir::resource_id("service", &o.id) == id).cloned().ok_or_else(not_found);
     }
     Err(not_found())
@@ -106,18 +119,18 @@ async fn fhir_read_location(State(state): State<AppState>, Path(id): Path<String
     if let Some(r) = RegionCode::ALL.iter().find(|r| fhir::region_location_id(**r) == id) {
         return Ok(cached(&fhir::region_location(*r)));
     }
-    let c = published(&state).await?;
-    let o = c.offers().iter().find(|o| fhir::location_id(o).as_deref() == Some(id.as_str()));
-    o.and_then(fhir::location).map(|l| cached(&l)).ok_or_else(|| Outcome::not_found(format!("No Location with id {id}.")))
+    let region = state.directory.get_location(&id).await?.map(|l| l.region);
+    let o = published_offer(&state, region, |o| fhir::location_id(o).as_deref() == Some(id.as_str())).await?;
+    o.as_ref().and_then(fhir::location).map(|l| cached(&l)).ok_or_else(|| Outcome::not_found(format!("No Location with id {id}.")))
 }
 
 /// A provider of published offers.
 #[utoipa::path(get, path = "/fhir/Organization/{id}", tag = "fhir", params(("id" = String, Path, description = "The provider id")),
     responses((status = 200, description = "FHIR R4 Organization", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
 async fn fhir_read_organization(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
-    let c = published(&state).await?;
-    let o = c.offers().iter().find(|o| fhir::resource_id("organization", &o.provider.id) == id);
-    o.map(|o| cached(&fhir::organization(o))).ok_or_else(|| Outcome::not_found(format!("No Organization with id {id}.")))
+    let region = state.directory.get_provider(&id).await?.map(|p| p.region);
+    let o = published_offer(&state, region, |o| fhir::resource_id("organization", &o.provider.id) == id).await?;
+    o.map(|o| cached(&fhir::organization(&o))).ok_or_else(|| Outcome::not_found(format!("No Organization with id {id}.")))
 }
 
 /// One of Forebyg's code systems (`forebyg-category`, `forebyg-condition`, `forebyg-format`,
