@@ -10,6 +10,20 @@ use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+/// The id of the offer page's "print and share" heading, the target of the referral notice's link.
+pub const TOOLS_HEADING_ID: &str = "tools-h2";
+
+/// Moves the focus to the page tools and brings them to the top of the view at once, as the skip
+/// link does: left to the router, the jump waited for the sections still loading above the tools
+/// and landed where the tools had been before they arrived.
+fn to_tools(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    crate::dom::focus_id(TOOLS_HEADING_ID);
+    if let Some(heading) = document().get_element_by_id(TOOLS_HEADING_ID) {
+        heading.scroll_into_view();
+    }
+}
+
 #[component]
 pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
     let t = move |x: i18n::Text| x.get(lang);
@@ -19,7 +33,7 @@ pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
             <div class="notice notice--referral">
                 <p class="notice__title"><ReferralBadge lang=lang /></p>
                 <p>{t(next_steps::NEEDS_REFERRAL_TEXT)}</p>
-                <p class="no-print"><a href="#tools-h2">{t(next_steps::PRINT_OR_SHARE)}</a></p>
+                <p class="no-print"><a href=format!("#{TOOLS_HEADING_ID}") on:click=to_tools>{t(next_steps::PRINT_OR_SHARE)}</a></p>
             </div>
         }
         .into_any(),

@@ -85,25 +85,28 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     }
 }
 
-/// The page below its first screen (the facts, what comes after, print, share and report), drawn
-/// after it ([`crate::dom::after_this_task`]).
+/// The page below its first screen (the facts, print, share and report, what comes after), drawn
+/// after it ([`crate::dom::after_this_task`]). What comes after is last: it arrives with its own
+/// request, and arriving above the tools it would push them away from someone who just jumped
+/// to them ("Udskriv eller del siden").
 #[component]
 fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
     view! {
         {super::offer_sections::offer_sections(&o, lang)}
-        <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
         <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
         {crate::components::offer_qr::offer_qr(&o.id)}
         <PageTools lang=lang />
         <ReportForm offer_id=o.id.clone() lang=lang />
+        <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
     }
 }
 
 /// Print and share ("Del link": the share sheet where there is one, else the clipboard).
 #[component]
 fn PageTools(lang: Lang) -> impl IntoView {
+    use crate::components::join_box::TOOLS_HEADING_ID;
     use js_sys::Reflect;
     use wasm_bindgen::{JsCast, JsValue};
     let t = move |x: i18n::Text| x.get(lang);
@@ -133,8 +136,8 @@ fn PageTools(lang: Lang) -> impl IntoView {
         }
     };
     view! {
-        <section class="page-tools no-print" aria-labelledby="tools-h2">
-            <h2 id="tools-h2">{t(i18n::PAGE_TOOLS)}</h2>
+        <section class="page-tools no-print" aria-labelledby=TOOLS_HEADING_ID>
+            <h2 id=TOOLS_HEADING_ID tabindex="-1">{t(i18n::PAGE_TOOLS)}</h2>
             <div class="button-row">
                 <button class="button button--secondary" type="button" on:click=|_| { let _ = window().print(); }>{t(i18n::PRINT)}</button>
                 <button class="button button--secondary" type="button" on:click=share>{t(i18n::SHARE)}</button>
