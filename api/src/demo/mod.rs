@@ -13,6 +13,7 @@ use forebyg_shared::taxonomy::*;
 use forebyg_shared::Label;
 
 mod directory;
+mod population;
 pub use directory::directory;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
@@ -61,12 +62,30 @@ fn titles(category: Category) -> &'static [&'static str] {
     }
 }
 
+/// The conditions an offer is for. The intake conversation and the risk-factor interventions
+/// (nicotine, alcohol) are for anyone with a chronic disease, and so is half of disease
+/// management: such offers mostly list every condition. The courses name one to three; physical
+/// activity is for anxiety and depression too.
 fn conditions_for(category: Category, rng: &mut Rng) -> Vec<Condition> {
+    let for_everyone = match category {
+        Category::AfklarendeSamtale | Category::Nikotinafvaenning | Category::Alkohol => rng.chance(80),
+        Category::Sygdomsmestring => rng.chance(50),
+        _ => false,
+    };
+    if for_everyone {
+        return Condition::ALL.to_vec();
+    }
     let pool: &[Condition] = match category {
         Category::StressAngstDepression => &[Condition::AngstDepression],
-        Category::FysiskAktivitet => {
-            &[Condition::Kol, Condition::Hjertesygdom, Condition::Type2Diabetes, Condition::MuskelSkelet, Condition::Laenderyg, Condition::Kraeft]
-        }
+        Category::FysiskAktivitet => &[
+            Condition::Kol,
+            Condition::Hjertesygdom,
+            Condition::Type2Diabetes,
+            Condition::MuskelSkelet,
+            Condition::Laenderyg,
+            Condition::Kraeft,
+            Condition::AngstDepression,
+        ],
         Category::Ernaering => &[Condition::Type2Diabetes, Condition::Hjertesygdom, Condition::Kol, Condition::Kraeft],
         _ => Condition::ALL,
     };
@@ -115,11 +134,14 @@ pub(crate) fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
     GeoPoint::new(centre.lat + r * bearing.cos() / 111.195, centre.lon + r * bearing.sin() / (111.195 * centre.lat.to_radians().cos()))
 }
 
-fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category) -> Offer {
+/// Demo offer `i`, of `category` in `m`. An `anchor` is published and on site (or hybrid), so
+/// every municipality offers every intervention on site.
+fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: bool) -> Offer {
     let conditions = conditions_for(category, rng);
     let format = match rng.below(100) {
         0..=74 => Format::OnSite,
         75..=86 => Format::Hybrid,
+        _ if anchor => Format::OnSite,
         _ => Format::Digital,
     };
     let town = geography::postcode(m.main_postcode).expect("main postcodes exist (tested in shared)");
@@ -149,13 +171,17 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category) -> Offer
     };
     let title = rng.pick(titles(category)).to_string();
     let eligibility = eligibility(i, category, &conditions, location.is_some());
-    let condition_text = conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da)).collect::<Vec<_>>().join(", ");
+    let condition_text = if conditions.len() == Condition::ALL.len() {
+        "kronisk sygdom".to_owned()
+    } else {
+        conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da).to_lowercase()).collect::<Vec<_>>().join(", ")
+    };
     Offer {
         id: format!("demo-{i:06}"),
         summary: format!(
             "{} for borgere med {}. Forløbet ledes af sundhedsprofessionelle.",
             category.label(forebyg_shared::Lang::Da),
-            condition_text.to_lowercase()
+            condition_text
         ),
         description: format!(
             "{}\n\nDette er et fiktivt demotilbud, genereret til afprøvning af Forebyg. Det findes ikke i virkeligheden.",
@@ -195,7 +221,7 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category) -> Offer
             email: Some(format!("sundhed@{}.demo.invalid", m.code)),
             url: None,
         },
-        status: if rng.chance(95) { OfferStatus::Published } else { OfferStatus::Draft },
+        status: if rng.chance(95) || anchor { OfferStatus::Published } else { OfferStatus::Draft },
         last_verified: format!("2026-{:02}-{:02}", 1 + rng.below(11), 1 + rng.below(28)),
         demo: true,
         version: 1,
@@ -234,7 +260,8 @@ fn eligibility(i: usize, category: Category, conditions: &[Condition], on_site: 
         _ => {}
     }
     let course = matches!(category, Category::Sygdomsmestring | Category::FysiskAktivitet | Category::Ernaering);
-    if course && i % 3 == 0 {
+    // An offer for every chronic disease does not then take only one of them.
+    if course && i % 3 == 0 && conditions.len() < Condition::ALL.len() {
         e.accepted_conditions = vec![conditions[0]];
     }
     if i % 9 == 4 {
@@ -254,7 +281,7 @@ fn location_id(i: usize) -> String {
 /// Interventions a few small island municipalities do not offer on site in the demo data: their
 /// residents go to the mainland or follow a digital offer. These are the gaps the coverage report
 /// and the clinician search's "nearest is N km away" show; everywhere else every intervention
-/// is offered on site (at the default 3,000 offers; tested below).
+/// is offered on site (from 784 offers on; tested below).
 pub const GAPS: &[(&str, &[Category])] = &[
     // Læsø: the ferry to Frederikshavn takes 90 minutes.
     ("0825", &[Category::Sygdomsmestring, Category::Ernaering, Category::Alkohol, Category::StressAngstDepression]),
@@ -268,30 +295,57 @@ fn is_gap(code: &str, category: Category) -> bool {
     GAPS.iter().any(|(c, categories)| *c == code && categories.contains(&category))
 }
 
-/// Demo offer `i`'s municipality and intervention: every municipality once per round of 98
-/// offers, in a stride through the list (37, coprime with 98) so that even a few dozen offers
-/// reach every region; each municipality's interventions in turn from a different start, so
-/// every municipality holds every intervention once per seven rounds (686 offers), apart from
-/// the [`GAPS`], whose turns go to the next one.
-fn place_and_category(i: usize, municipalities: &[Municipality]) -> (&Municipality, Category) {
-    let (round, index) = (i / municipalities.len(), i * 37 % municipalities.len());
-    let m = &municipalities[index];
-    let n = Category::ALL.len();
-    let category = (0..n).map(|k| Category::ALL[(round + index + k) % n]).find(|c| !is_gap(m.code, *c)).unwrap_or(Category::ALL[0]);
-    (m, category)
+/// Where a demo offer goes, what it offers, and whether it is one of the base rounds' on-site
+/// offers of the intervention (`anchor`).
+struct Placement<'a> {
+    municipality: &'a Municipality,
+    category: Category,
+    anchor: bool,
+}
+
+/// Where the demo offers go and what they offer, in order. First eight rounds of every
+/// municipality once (in a stride of 37 through the list, coprime with 98, so that even a few
+/// dozen offers reach every region), each municipality's interventions in turn from a different
+/// start. The first round is drawn like any other offer (some digital, some drafts, so that small
+/// demo sets have them); the seven after it are the anchors, published and on site: every
+/// municipality holds every intervention on site (784 offers in all), apart from the [`GAPS`],
+/// whose turns go to the next one. Then offers by population (`population`), interleaved by
+/// smooth weighted round-robin, each municipality's interventions again in turn: at 3,000 offers
+/// København holds ~250 of them, Aarhus ~145, Læsø its eight of the base rounds.
+fn placements(municipalities: &[Municipality]) -> impl Iterator<Item = Placement<'_>> {
+    let n = municipalities.len();
+    let base_rounds = Category::ALL.len() + 1;
+    let weights: Vec<i64> = municipalities.iter().map(|m| i64::from(population::thousands(m.code)).max(1)).collect();
+    let total: i64 = weights.iter().sum();
+    let (mut credit, mut turns) = (vec![0i64; n], vec![0usize; n]);
+    (0..).map(move |i| {
+        let index = if i < base_rounds * n {
+            i * 37 % n
+        } else {
+            // Smooth weighted round-robin: every municipality gains its weight, the richest is
+            // chosen and pays the total, so the choices interleave in proportion.
+            for (c, w) in credit.iter_mut().zip(&weights) {
+                *c += w;
+            }
+            let chosen = (0..n).max_by_key(|&j| (credit[j], std::cmp::Reverse(j))).expect("municipalities");
+            credit[chosen] -= total;
+            chosen
+        };
+        let m = &municipalities[index];
+        let turn = turns[index];
+        turns[index] += 1;
+        let k = Category::ALL.len();
+        let category = (0..k).map(|s| Category::ALL[(turn + index + s) % k]).find(|c| !is_gap(m.code, *c)).unwrap_or(Category::ALL[0]);
+        Placement { municipality: m, category, anchor: (n..base_rounds * n).contains(&i) }
+    })
 }
 
 /// `count` demo offers spread over all 98 municipalities (and so all regions) and all
-/// interventions. The same `count` always gives the same offers.
+/// interventions, by population beyond the base rounds. The same `count` always gives the
+/// same offers.
 pub fn offers(count: usize) -> Vec<Offer> {
-    let municipalities = geography::municipalities();
     let mut rng = Rng(0x466f_7265_6279_67);
-    (0..count)
-        .map(|i| {
-            let (m, category) = place_and_category(i, municipalities);
-            offer(i, &mut rng, m, category)
-        })
-        .collect()
+    placements(geography::municipalities()).take(count).enumerate().map(|(i, p)| offer(i, &mut rng, p.municipality, p.category, p.anchor)).collect()
 }
 
 #[cfg(test)]
@@ -321,15 +375,35 @@ mod tests {
 
     #[test]
     fn every_municipality_offers_every_intervention_on_site_but_the_gaps() {
-        let all = offers(3000);
-        let on_site: HashSet<(&str, Category)> =
-            all.iter().filter(|o| o.is_published()).filter_map(|o| o.location.as_ref().map(|l| (l.municipality_code.as_str(), o.category))).collect();
-        for m in geography::municipalities() {
-            for c in Category::ALL {
-                assert_eq!(on_site.contains(&(m.code, *c)), !is_gap(m.code, *c), "{} {c:?}", m.name);
+        for count in [784, 3000] {
+            let all = offers(count);
+            let on_site: HashSet<(&str, Category)> = all
+                .iter()
+                .filter(|o| o.is_published())
+                .filter_map(|o| o.location.as_ref().map(|l| (l.municipality_code.as_str(), o.category)))
+                .collect();
+            for m in geography::municipalities() {
+                for c in Category::ALL {
+                    assert_eq!(on_site.contains(&(m.code, *c)), !is_gap(m.code, *c), "{count}: {} {c:?}", m.name);
+                }
             }
         }
         assert!(GAPS.iter().all(|(code, _)| geography::municipality(code).is_some()));
+    }
+
+    #[test]
+    fn offers_beyond_the_base_rounds_go_by_population() {
+        let all = offers(3000);
+        let count =
+            |code: &str| all.iter().filter(|o| o.provider.id.ends_with(code) || o.contact.email.as_deref().is_some_and(|e| e.contains(code))).count();
+        let base = (Category::ALL.len() + 1) * geography::municipalities().len();
+        let total: u32 = geography::municipalities().iter().map(|m| population::thousands(m.code)).sum();
+        for (code, name) in [("0101", "København"), ("0751", "Aarhus"), ("0851", "Aalborg"), ("0825", "Læsø")] {
+            let share = (3000 - base) as f64 * f64::from(population::thousands(code)) / f64::from(total);
+            let own = count(code) as f64 - (Category::ALL.len() + 1) as f64;
+            assert!((own - share).abs() <= 1.0 + share * 0.02, "{name}: {own} beyond the base rounds, its share {share:.1}");
+        }
+        assert!(count("0101") > 250 && count("0825") < 10);
     }
 
     #[test]
