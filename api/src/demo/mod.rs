@@ -13,8 +13,11 @@ use forebyg_shared::taxonomy::*;
 use forebyg_shared::Label;
 
 mod directory;
+mod placement;
 mod population;
 pub use directory::directory;
+pub use placement::GAPS;
+use placement::{is_gap, placements};
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
 pub(crate) struct Rng(pub(crate) u64);
@@ -276,68 +279,6 @@ fn eligibility(i: usize, category: Category, conditions: &[Condition], on_site: 
 /// The id of the location record demo offer `i` takes place at.
 fn location_id(i: usize) -> String {
     format!("demo-sted-{i:06}")
-}
-
-/// Interventions a few small island municipalities do not offer on site in the demo data: their
-/// residents go to the mainland or follow a digital offer. These are the gaps the coverage report
-/// and the clinician search's "nearest is N km away" show; everywhere else every intervention
-/// is offered on site (from 784 offers on; tested below).
-pub const GAPS: &[(&str, &[Category])] = &[
-    // Læsø: the ferry to Frederikshavn takes 90 minutes.
-    ("0825", &[Category::Sygdomsmestring, Category::Ernaering, Category::Alkohol, Category::StressAngstDepression]),
-    ("0741", &[Category::Ernaering, Category::Alkohol]),             // Samsø
-    ("0492", &[Category::Alkohol, Category::StressAngstDepression]), // Ærø
-    ("0563", &[Category::Sygdomsmestring]),                          // Fanø
-];
-
-/// Whether the demo data leaves intervention `category` out of municipality `code`.
-fn is_gap(code: &str, category: Category) -> bool {
-    GAPS.iter().any(|(c, categories)| *c == code && categories.contains(&category))
-}
-
-/// Where a demo offer goes, what it offers, and whether it is one of the base rounds' on-site
-/// offers of the intervention (`anchor`).
-struct Placement<'a> {
-    municipality: &'a Municipality,
-    category: Category,
-    anchor: bool,
-}
-
-/// Where the demo offers go and what they offer, in order. First eight rounds of every
-/// municipality once (in a stride of 37 through the list, coprime with 98, so that even a few
-/// dozen offers reach every region), each municipality's interventions in turn from a different
-/// start. The first round is drawn like any other offer (some digital, some drafts, so that small
-/// demo sets have them); the seven after it are the anchors, published and on site: every
-/// municipality holds every intervention on site (784 offers in all), apart from the [`GAPS`],
-/// whose turns go to the next one. Then offers by population (`population`), interleaved by
-/// smooth weighted round-robin, each municipality's interventions again in turn: at 3,000 offers
-/// København holds ~250 of them, Aarhus ~145, Læsø its eight of the base rounds.
-fn placements(municipalities: &[Municipality]) -> impl Iterator<Item = Placement<'_>> {
-    let n = municipalities.len();
-    let base_rounds = Category::ALL.len() + 1;
-    let weights: Vec<i64> = municipalities.iter().map(|m| i64::from(population::thousands(m.code)).max(1)).collect();
-    let total: i64 = weights.iter().sum();
-    let (mut credit, mut turns) = (vec![0i64; n], vec![0usize; n]);
-    (0..).map(move |i| {
-        let index = if i < base_rounds * n {
-            i * 37 % n
-        } else {
-            // Smooth weighted round-robin: every municipality gains its weight, the richest is
-            // chosen and pays the total, so the choices interleave in proportion.
-            for (c, w) in credit.iter_mut().zip(&weights) {
-                *c += w;
-            }
-            let chosen = (0..n).max_by_key(|&j| (credit[j], std::cmp::Reverse(j))).expect("municipalities");
-            credit[chosen] -= total;
-            chosen
-        };
-        let m = &municipalities[index];
-        let turn = turns[index];
-        turns[index] += 1;
-        let k = Category::ALL.len();
-        let category = (0..k).map(|s| Category::ALL[(turn + index + s) % k]).find(|c| !is_gap(m.code, *c)).unwrap_or(Category::ALL[0]);
-        Placement { municipality: m, category, anchor: (n..base_rounds * n).contains(&i) }
-    })
 }
 
 /// `count` demo offers spread over all 98 municipalities (and so all regions) and all
