@@ -17,7 +17,7 @@ mod placement;
 mod population;
 pub use directory::directory;
 pub use placement::GAPS;
-use placement::{is_gap, placements};
+use placement::placements;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
 pub(crate) struct Rng(pub(crate) u64);
@@ -291,6 +291,7 @@ pub fn offers(count: usize) -> Vec<Offer> {
 
 #[cfg(test)]
 mod tests {
+    use super::placement::is_gap;
     use super::*;
     use std::collections::HashSet;
 
