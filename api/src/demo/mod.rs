@@ -16,8 +16,8 @@ mod directory;
 mod placement;
 mod population;
 pub use directory::directory;
-pub use placement::GAPS;
 use placement::placements;
+pub use placement::GAPS;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
 pub(crate) struct Rng(pub(crate) u64);
