@@ -66,3 +66,24 @@ pub(super) fn placements(municipalities: &[Municipality]) -> impl Iterator<Item 
         Placement { municipality: m, category, anchor: (n..base_rounds * n).contains(&i) }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forebyg_shared::geography;
+
+    #[test]
+    fn placements_beyond_the_base_rounds_go_by_population() {
+        let all = geography::municipalities();
+        let placed: Vec<_> = placements(all).take(3000).collect();
+        let count = |code: &str| placed.iter().filter(|p| p.municipality.code == code).count();
+        let base_rounds = Category::ALL.len() + 1;
+        let total: u32 = all.iter().map(|m| population::thousands(m.code)).sum();
+        for (code, name) in [("0101", "København"), ("0751", "Aarhus"), ("0851", "Aalborg"), ("0825", "Læsø")] {
+            let share = (3000 - base_rounds * all.len()) as f64 * f64::from(population::thousands(code)) / f64::from(total);
+            let own = (count(code) - base_rounds) as f64;
+            assert!((own - share).abs() <= 1.0 + share * 0.02, "{name}: {own} beyond the base rounds, its share {share:.1}");
+        }
+        assert!(count("0101") > 250 && count("0825") < 10);
+    }
+}
