@@ -29,6 +29,7 @@ const TEXTS = {
     more: (n) => `${n} tilbud længere væk er ikke på kortet. Se dem i listen.`,
     failed: 'Kortet kunne ikke indlæses. Listen over resultaterne virker stadig.',
     showList: 'Vis resultaterne som liste',
+    skip: (n) => `Spring kortet over (${n} ${n === 1 ? 'nål' : 'nåle'})`,
     here: 'Dit søgested',
     zoomIn: 'Zoom ind',
     zoomOut: 'Zoom ud',
@@ -46,6 +47,7 @@ const TEXTS = {
     more: (n) => (n === 1 ? '1 offer further away is not on the map. See it in the list.' : `${n} offers further away are not on the map. See them in the list.`),
     failed: 'The map could not be loaded. The list of results still works.',
     showList: 'Show the results as a list',
+    skip: (n) => `Skip the map (${n} ${n === 1 ? 'pin' : 'pins'})`,
     here: 'Where you searched',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
@@ -195,7 +197,27 @@ class ForebygMap extends LeafletElement {
     canvas.className = 'map__canvas';
     canvas.setAttribute('role', 'region');
     canvas.setAttribute('aria-label', t.label);
-    this.append(canvas);
+    // Every pin takes the focus (Leaflet's keyboard markers: a city's search has a hundred and
+    // more), so a link before the map skips them all to the link after it, back to the list.
+    // Shown when focused, over the map's corner.
+    const end = document.createElement('a');
+    end.id = 'map-end';
+    end.href = data.list;
+    end.textContent = t.showList;
+    const skip = document.createElement('a');
+    skip.className = 'map__skip';
+    skip.href = '#map-end';
+    skip.textContent = t.skip(data.markers.length);
+    skip.addEventListener('click', (e) => {
+      e.preventDefault();
+      end.focus();
+    });
+    const frame = document.createElement('div');
+    frame.className = 'map__frame';
+    frame.append(skip, canvas);
+    const after = para('map__end', '');
+    after.append(end);
+    this.append(frame, after);
     const L = await this.leafletMap(canvas, t);
     if (!L) return;
     const map = this.map;

@@ -9,6 +9,7 @@ export const MAP_T = {
     region: 'Kort over tilbuddene',
     failed: 'Kortet kunne ikke indlæses. Listen over resultaterne virker stadig.',
     showList: 'Vis resultaterne som liste',
+    skip: 'Spring kortet over',
     zoomIn: 'Zoom ind',
   },
   en: {
@@ -18,6 +19,7 @@ export const MAP_T = {
     region: 'Map of the offers',
     failed: 'The map could not be loaded. The list of results still works.',
     showList: 'Show the results as a list',
+    skip: 'Skip the map',
     zoomIn: 'Zoom in',
   },
 } as const;
@@ -31,6 +33,8 @@ export class MapView {
   readonly region: Locator;
   readonly failedNotice: Locator;
   readonly showList: Locator;
+  readonly skip: Locator;
+  readonly end: Locator;
   readonly markers: Locator;
   readonly here: Locator;
   readonly zoomIn: Locator;
@@ -43,6 +47,9 @@ export class MapView {
     this.region = page.getByRole('region', { name: t.region });
     this.failedNotice = page.getByRole('alert').filter({ hasText: t.failed });
     this.showList = this.failedNotice.getByRole('link', { name: t.showList });
+    // The link before the map that skips its pins, and the link after the map it lands on.
+    this.skip = page.locator('forebyg-map').getByRole('link', { name: t.skip });
+    this.end = page.locator('forebyg-map .map__end').getByRole('link', { name: t.showList });
     // Leaflet's markers are images with the offer's title (and distance) as text alternative.
     this.markers = this.region.locator('.leaflet-marker-icon');
     this.here = this.region.locator('path.map__here');

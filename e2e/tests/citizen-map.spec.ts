@@ -43,7 +43,7 @@ test.describe('citizen search: map view', () => {
     await map.ready();
     await expect(map.markers).toHaveCount(placed);
     await expect(map.here).toHaveCount(1);
-    await expect(map.region.locator('..').getByText('Kortet viser alle tilbud med fremmøde i din søgning.', { exact: false })).toBeVisible();
+    await expect(page.locator('forebyg-map').getByText('Kortet viser alle tilbud med fremmøde i din søgning.', { exact: false })).toBeVisible();
     // The map has no pages: it shows the whole search.
     await expect(page.getByRole('link', { name: 'Næste side' })).toHaveCount(0);
     // The map replaces the cards; the heading and the count stay.
@@ -106,6 +106,7 @@ test.describe('citizen search: map view', () => {
     const api = await (await request.get('/api/v1/offers?postcode=2100&radius_km=5&pins=true')).json();
     expect(api.pins.length, 'more pins than one page of results').toBeGreaterThan(api.per_page);
     await expect(map.markers).toHaveCount(api.pins.length);
+    await expect(map.skip).toHaveText(`Skip the map (${api.pins.length} pins)`);
     await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
     const popup = await map.openFirstPopup();
     await expect(popup).toContainText(/\d+(\.\d+)? km/);
@@ -130,6 +131,30 @@ test.describe('citizen search: map view', () => {
     // No zoom animation: markers hide while zooming instead of moving, and no animation proxy.
     await expect(map.markers.first()).toHaveClass(/leaflet-zoom-hide/);
     await expect(page.locator('.leaflet-proxy')).toHaveCount(0);
+
+    // Every pin is a tab stop: the link before the map, shown when focused, skips them all to the
+    // link after the map (the failure notice's link comes first: the e2e tiles never load).
+    await expect(map.failedNotice).toBeVisible();
+    const pins = await map.markers.count();
+    expect(pins).toBeGreaterThan(10);
+    await map.showList.focus();
+    await page.keyboard.press('Tab');
+    await expect(map.skip).toBeFocused();
+    await expect(map.skip).toHaveText(`Spring kortet over (${pins} nåle)`);
+    await expect(map.skip).toBeInViewport({ ratio: 1 });
+    expect((await map.skip.boundingBox())!.width).toBeGreaterThan(100);
+    await page.keyboard.press('Enter');
+    await expect(map.end).toBeFocused();
+    await expect(page).toHaveURL(/view=map$/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('forebyg-map')), 'past the map').toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    await expect(map.end).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/\?postcode=8000&radius_km=10&category=alkohol$/);
+    await expect(map.listLink).toHaveAttribute('aria-current', 'true');
+    await page.goBack();
+    await map.ready();
 
     // Tab from the switch into the map (its pane, zoom buttons, markers) and out again.
     await map.mapLink.focus();
