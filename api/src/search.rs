@@ -2,7 +2,7 @@
 //! [`crate::store::search_index`]).
 
 use crate::error::ApiError;
-use crate::store::{OfferStore, SearchQuery};
+use crate::store::{OfferStore, SearchPage, SearchQuery};
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{
@@ -40,7 +40,7 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
     let mut stats = page.stats;
     let mut wider = None;
     if page.nearby < NEAR_EMPTY && params.format != Some(Format::Digital) {
-        wider = wider_search(store, &query, &mut stats).await?;
+        wider = wider_search(store, &query, page.nearby, &mut stats).await?;
     }
     let pins = if params.pins { pins(store, &query, &mut stats).await? } else { vec![] };
     let response = SearchResponse {
@@ -84,24 +84,38 @@ pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found
     Ok(Found { origin, near, digital, stats: page.stats })
 }
 
-/// Every on-site match of `query` (any page), nearest first, as the store's index finds them.
-async fn all_near(store: &dyn OfferStore, query: &SearchQuery, radius_km: f64, stats: &mut SearchStats) -> Result<Vec<(f64, Offer)>, ApiError> {
-    let params = SearchParams { radius_km, page: 1, per_page: u32::MAX, sort: Sort::Distance, pins: false, ..query.params.clone() };
+/// The first `per_page` matches of `query` within `radius_km`, nearest first: the index orders
+/// and counts every match (`nearby`), and only these are read whole.
+async fn nearest(
+    store: &dyn OfferStore,
+    query: &SearchQuery,
+    radius_km: f64,
+    per_page: u32,
+    stats: &mut SearchStats,
+) -> Result<SearchPage, ApiError> {
+    let params = SearchParams { radius_km, page: 1, per_page, sort: Sort::Distance, pins: false, ..query.params.clone() };
     let page = store.search(&SearchQuery { params, ..query.clone() }).await?;
     stats.cells += page.stats.cells;
     stats.items_read += page.stats.items_read;
-    Ok(page.hits.into_iter().filter_map(|(o, d)| d.map(|d| (d, o))).collect())
+    Ok(page)
 }
 
 /// When (almost) nothing lies within the radius: the first wider radius with a match beyond the
-/// searched one, how many it holds and how far the nearest beyond is. Only near-empty searches
-/// pay for the extra reads, and they stop at the first radius that finds something.
-pub(crate) async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Option<WiderSearch>, ApiError> {
+/// searched one, how many it holds and how far the nearest beyond is. `within`: how many on-site
+/// matches the searched radius holds; the nearest beyond comes right after them, so each radius
+/// reads `within + 1` offers whole, not every match. Only near-empty searches pay for the extra
+/// reads, and they stop at the first radius that finds something.
+pub(crate) async fn wider_search(
+    store: &dyn OfferStore,
+    query: &SearchQuery,
+    within: u32,
+    stats: &mut SearchStats,
+) -> Result<Option<WiderSearch>, ApiError> {
     let radius = query.params.radius_km;
     for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
-        let found = all_near(store, query, radius_km, stats).await?;
-        if let Some(nearest) = found.iter().map(|(d, _)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
-            return Ok(Some(WiderSearch { radius_km, count: found.len() as u32, nearest_km: round_km(nearest) }));
+        let page = nearest(store, query, radius_km, within + 1, stats).await?;
+        if let Some(nearest) = page.hits.iter().filter_map(|(_, d)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
+            return Ok(Some(WiderSearch { radius_km, count: page.nearby, nearest_km: round_km(nearest) }));
         }
     }
     Ok(None)
@@ -109,13 +123,14 @@ pub(crate) async fn wider_search(store: &dyn OfferStore, query: &SearchQuery, st
 
 /// Every on-site match for the map (not only the page's), nearest first, capped.
 async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Vec<MapPin>, ApiError> {
-    let found = all_near(store, query, query.params.radius_km, stats).await?;
-    Ok(found
+    let page = nearest(store, query, query.params.radius_km, MAX_PINS as u32, stats).await?;
+    Ok(page
+        .hits
         .into_iter()
-        .filter_map(|(d, o)| {
+        .filter_map(|(o, d)| {
             Some(MapPin {
                 point: o.point()?,
-                distance_km: round_km(d),
+                distance_km: round_km(d?),
                 continuous_enrolment: o.schedule.enrolment == forebyg_shared::offer::Enrolment::Continuous,
                 self_referral: o.referral.self_referral,
                 next_start: o.schedule.next_start,
@@ -123,7 +138,6 @@ async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchSta
                 id: o.id,
             })
         })
-        .take(MAX_PINS)
         .collect())
 }
 

@@ -49,7 +49,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
         if g.nearby_total > 0 {
             return Ok(None);
         }
-        wider_search(store, &query(g.category, None, 1), &mut SearchStats::default()).await
+        wider_search(store, &query(g.category, None, 1), 0, &mut SearchStats::default()).await
     }))
     .await?;
     for (group, wider) in groups.iter_mut().zip(wider) {
