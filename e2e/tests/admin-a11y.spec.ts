@@ -8,6 +8,15 @@ test.describe('admin workspace: sign-in, navigation and accessibility', () => {
     await new AdminLoginPage(page).signIn('Region Midtjylland');
     await expect(page.getByText('Regional administrator, Region Midtjylland')).toBeVisible();
     await expect(page).toHaveTitle('Overblik – Forebyg administration');
+    // The header holds the name, who is signed in and the language switch: on a phone (390 px)
+    // the name stays one word on one line, the account on a row of its own below it.
+    const nameLines = await page.locator('.site-name').evaluate((a) => {
+      const text = document.createRange();
+      text.selectNodeContents(a.firstChild!);
+      return text.getClientRects().length;
+    });
+    expect(nameLines, '"Forebyg" on one line').toBe(1);
+    expect((await page.locator('.site-header__inner').boundingBox())!.height).toBeLessThan(200);
   });
 
   test('without a session the admin pages go to the login', async ({ page }) => {

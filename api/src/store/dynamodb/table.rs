@@ -1,8 +1,6 @@
 //! The single-table design, defined once: the adapter creates DynamoDB Local tables from this, and
 //! `infra/template.yaml` is checked against it.
 //!
-//! | item            | PK            | SK      | GSI1PK                 | GSI1SK            |
-//! |-----------------|---------------|---------|------------------------|-------------------|
 //! | item            | PK            | SK      | GSI3PK (search)                  | GSI3SK            |
 //! |-----------------|---------------|---------|----------------------------------|-------------------|
 //! | offer           | `OFFER#{id}`  | `OFFER` | `GEO#{category}#{geohash[..3]}`  | `{geohash8}#{id}` |
