@@ -85,10 +85,10 @@ pub fn InboxPage() -> impl IntoView {
             </div>
             {text_field("inbox-from", t::FROM.get(lang()), "date", |f| f.from.clone(), |f, v| f.from = v)}
             {text_field("inbox-to", t::TO.get(lang()), "date", |f| f.to.clone(), |f, v| f.to = v)}
-            <div class="field field--checkbox">
-                <input id="inbox-withdrawn" type="checkbox" prop:checked=move || form.with(|f| f.withdrawn)
+            <div class="field choice">
+                <input id="inbox-withdrawn" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.withdrawn)
                     on:change=move |ev| form.update(|f| f.withdrawn = event_target_checked(&ev)) />
-                <label for="inbox-withdrawn">{t::SHOW_WITHDRAWN.get(lang())}</label>
+                <label class="choice__label" for="inbox-withdrawn">{t::SHOW_WITHDRAWN.get(lang())}</label>
             </div>
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
