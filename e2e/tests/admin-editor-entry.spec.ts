@@ -18,6 +18,25 @@ test('the offer editor takes dates and weekly times from pickers and languages a
   // The save button stays in the window while the top of the long form is in view.
   await expect(page.getByRole('group', { name: 'Gem tilbuddet' })).toBeInViewport();
   await expect(editor.save).toBeInViewport();
+  // Moving through the form with the keyboard, no field ends up behind the bar: each focused
+  // field's first line shows above it (the whole field, if it is shorter than a line).
+  // (Under reduced motion: scrolling is instant, so each step can be measured where it ends.)
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const bar = page.locator('.save-bar');
+  await page.getByRole('heading', { level: 1 }).focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const behind = await bar.evaluate((b) => {
+      const field = document.activeElement as HTMLElement;
+      if (b.contains(field) || field === document.body) return null;
+      const r = field.getBoundingClientRect();
+      return r.top + Math.min(r.height, 48) > b.getBoundingClientRect().top ? `${field.tagName}#${field.id}` : null;
+    });
+    if (behind) hidden.push(behind);
+  }
+  expect(hidden, 'fields focused behind the save bar').toEqual([]);
+  await page.emulateMedia({ reducedMotion: null });
 
   const languages = page.getByRole('group', { name: 'Sprog' });
   await languages.getByRole('checkbox', { name: 'Arabisk' }).check();
