@@ -97,7 +97,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                     let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
                     match c.gap {
                         Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong><br/><span class="small">{near}</span></td> }.into_any(),
-                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::within(c.within, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
+                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::offer_count(c.within, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
                     }
                 })
                 .collect_view();
@@ -125,33 +125,35 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     }
 }
 
-/// Horizontal bars: how many places lack each column. The numbers are written next to the
-/// bars, and the same data is in the table below.
+/// Horizontal bars, each under its label: how many places lack each column. The numbers are
+/// written next to the bars, and the same data is in the table below. Drawn 360 units wide and
+/// shown at most 360 px wide (admin.css), so the text stays at about 14 px on a phone too (labels
+/// beside the bars needed 610 units, scaled to 8 px text at 390 px).
 #[component]
 fn GapChart(bars: Vec<Bar>, place_word: &'static str, title: &'static str, caption: String) -> impl IntoView {
-    let row_h = 34.0;
-    let label_w = 230.0;
-    let bar_w = 300.0;
-    let height = row_h * bars.len() as f64 + 8.0;
+    let row_h = 50.0;
+    let width = 360.0;
+    let bar_w = 270.0;
+    let height = row_h * bars.len() as f64 + 4.0;
     let desc = bars.iter().map(|b| format!("{}: {} {place_word}", b.label, t::of(b.gaps, b.places, lang()))).collect::<Vec<_>>().join("; ");
     let items = bars
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = 4.0 + i as f64 * row_h;
+            let y = i as f64 * row_h;
             let w = (b.width_pct / 100.0 * bar_w).max(if b.gaps > 0 { 2.0 } else { 0.0 });
             view! {
                 <g>
-                    <text x="0" y=format!("{}", y + 21.0) class="chart__label">{b.label}</text>
-                    <rect x=format!("{label_w}") y=format!("{}", y + 6.0) width=format!("{w:.1}") height="20" class="chart__bar"></rect>
-                    <text x=format!("{}", label_w + w + 6.0) y=format!("{}", y + 21.0) class="chart__value">{t::of(b.gaps, b.places, lang())}</text>
+                    <text x="0" y=format!("{}", y + 16.0) class="chart__label">{b.label}</text>
+                    <rect x="0" y=format!("{}", y + 22.0) width=format!("{w:.1}") height="18" class="chart__bar"></rect>
+                    <text x=format!("{}", w + 6.0) y=format!("{}", y + 36.0) class="chart__value">{t::of(b.gaps, b.places, lang())}</text>
                 </g>
             }
         })
         .collect_view();
     view! {
         <figure class="chart">
-            <svg role="img" aria-labelledby="chart-svg-title chart-svg-desc" viewBox=format!("0 0 {} {height}", label_w + bar_w + 80.0) width="100%" preserveAspectRatio="xMinYMin meet">
+            <svg role="img" aria-labelledby="chart-svg-title chart-svg-desc" viewBox=format!("0 0 {width} {height}") width="100%" preserveAspectRatio="xMinYMin meet">
                 <title id="chart-svg-title">{title}</title>
                 <desc id="chart-svg-desc">{desc}</desc>
                 {items}

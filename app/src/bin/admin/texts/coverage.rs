@@ -48,11 +48,12 @@ pub fn nearest(km: &str, lang: Lang) -> String {
     }
 }
 
-/// "{n} within".
-pub fn within(n: impl std::fmt::Display, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{n} inden for"),
-        Lang::En => format!("{n} within"),
+/// "{n} offers" (within the table's distance, which its caption names).
+pub fn offer_count(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, _) => format!("{n} tilbud"),
+        (Lang::En, 1) => "1 offer".to_owned(),
+        (Lang::En, _) => format!("{n} offers"),
     }
 }
 
