@@ -64,6 +64,8 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   // The phone number as Danes write it, and a tel: link.
   const tel = card.getByRole('link', { name: `${phone.slice(0, 2)} ${phone.slice(2, 4)} ${phone.slice(4, 6)} ${phone.slice(6)}` });
   await expect(tel).toHaveAttribute('href', new RegExp(`^tel:(\\+45)?${phone}$`));
+  // A checkbox as large as every other in the workspace (24 px), not the browser's 13 px one.
+  expect((await page.getByLabel('Vis også tilbagetrukne').boundingBox())!.width).toBeGreaterThanOrEqual(24);
   await page.getByLabel('Vis også tilbagetrukne').check();
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page.getByText('2 henvendelser', { exact: true })).toBeVisible();
