@@ -42,7 +42,7 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
     if page.nearby < NEAR_EMPTY && params.format != Some(Format::Digital) {
         wider = wider_search(store, &query, page.nearby, &mut stats).await?;
     }
-    let pins = if params.pins { pins(store, &query, &mut stats).await? } else { vec![] };
+    let pins = if params.pins { pins(store, &query, page.nearby, &mut stats).await? } else { vec![] };
     let response = SearchResponse {
         origin,
         radius_km: params.radius_km,
@@ -121,9 +121,13 @@ pub(crate) async fn wider_search(
     Ok(None)
 }
 
-/// Every on-site match for the map (not only the page's), nearest first, capped.
-async fn pins(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Vec<MapPin>, ApiError> {
-    let page = nearest(store, query, query.params.radius_km, MAX_PINS as u32, stats).await?;
+/// Every on-site match for the map (not only the page's), nearest first, capped: the `nearby`
+/// ones the search counted, so no digital offer after them is read.
+async fn pins(store: &dyn OfferStore, query: &SearchQuery, nearby: u32, stats: &mut SearchStats) -> Result<Vec<MapPin>, ApiError> {
+    if nearby == 0 {
+        return Ok(vec![]);
+    }
+    let page = nearest(store, query, query.params.radius_km, nearby.min(MAX_PINS as u32), stats).await?;
     Ok(page
         .hits
         .into_iter()
