@@ -177,6 +177,15 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   const resultsHeading = page.getByRole('heading', { level: 2, name: 'Tilbud nær 9940 Læsø' });
   await search.goto(query);
   await expect(resultsHeading).toBeVisible();
+  // Every intervention at a glance, with its count (nothing hidden: the empty ones say 0), each a
+  // link to its group.
+  const nav = page.getByRole('navigation', { name: 'Indsatserne i svaret' }).getByRole('link');
+  await expect(nav).toHaveCount(answer.groups.length);
+  for (const [i, g] of (answer.groups as { nearby_total: number }[]).entries()) await expect(nav.nth(i)).toHaveText(new RegExp(` \\(${g.nearby_total} tilbud\\)$`));
+  const emptyAt = (answer.groups as Group[]).indexOf(empty!);
+  await nav.nth(emptyAt).click();
+  await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
+  await expect(page.locator(`#group-${empty!.category}`)).toBeInViewport();
   const group = page.locator('section.clinic-group', { has: page.locator(`#group-${empty!.category}`) });
   const km = nearest_km < 9.95 ? nearest_km.toFixed(1).replace('.', ',') : String(Math.round(nearest_km));
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();

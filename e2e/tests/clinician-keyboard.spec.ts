@@ -28,6 +28,11 @@ test('keyboard only: search for a patient, choose two offers and open the handou
   await page.keyboard.type('67');
   await page.keyboard.press('Enter');
   await expect(search.resultsHeading).toBeFocused();
+  // The interventions' links come first: Enter on one moves the focus to its group.
+  await tabTo(page, 'nav.clinic-groups-nav a[href="#group-fysisk-aktivitet"]');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#group-fysisk-aktivitet')).toBeFocused();
+  await expect(page).toHaveURL(/age=67$/);
 
   await tabTo(page, 'input[type=checkbox][id$="-choose"]');
   await page.keyboard.press('Space');

@@ -46,6 +46,7 @@ crate::texts! {
     REFER_NOT_HERE = "Kan ikke henvises gennem Forebyg", "Cannot be referred through Forebyg";
     NOT_STATED = "Ikke oplyst", "Not stated";
     DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
+    GROUPS_NAV = "Indsatserne i svaret", "The interventions in the answer";
     HANDOUT_BAR_LABEL = "Patientark", "Patient handout";
     HANDOUT_NONE = "Vælg et eller flere tilbud til et patientark, som du kan udskrive eller sende.",
         "Choose one or more offers for a patient handout that you can print or send.";

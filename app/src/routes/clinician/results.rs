@@ -7,7 +7,7 @@ use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{format, query};
+use crate::{dom, format, query};
 use forebyg_shared::eligibility::Verdict;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
@@ -84,12 +84,36 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
     let heading = t::near(lang, &place(&r, lang), widened.as_deref());
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        {groups_nav(&r.groups, lang)}
         {r.groups.into_iter().map(|g| group(g, state, lang)).collect_view()}
     }
 }
 
+fn group_id(g: &OfferGroup) -> String {
+    format!("group-{}", g.category.code())
+}
+
+/// The six interventions with their counts at a glance, each a link to its group (a phone scrolls
+/// through some twenty cards otherwise). The focus moves to the group's heading, as the skip link's
+/// does, rather than the address taking a `#`.
+fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
+    let links = groups
+        .iter()
+        .map(|g| {
+            let id = group_id(g);
+            let href = format!("#{id}");
+            let jump = move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                dom::focus_id(&id);
+            };
+            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{t::offer_count(lang, g.nearby_total)}")"</a></li> }
+        })
+        .collect_view();
+    view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
+}
+
 fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
-    let id = format!("group-{}", g.category.code());
+    let id = group_id(&g);
     let digital_id = format!("{id}-digital");
     let more = more(&g, &id, state, lang);
     let digital = (!g.digital.is_empty()).then(|| {
