@@ -93,7 +93,7 @@ fn group_id(g: &OfferGroup) -> String {
     format!("group-{}", g.category.code())
 }
 
-/// The six interventions with their counts at a glance, each a link to its group (a phone scrolls
+/// The answer's interventions with their counts at a glance, each a link to its group (a phone scrolls
 /// through some twenty cards otherwise). The focus moves to the group's heading, as the skip link's
 /// does, rather than the address taking a `#`.
 fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
