@@ -114,8 +114,8 @@ pub(crate) async fn wider_search(
     let radius = query.params.radius_km;
     for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
         let page = nearest(store, query, radius_km, within + 1, stats).await?;
-        if let Some(nearest) = page.hits.iter().filter_map(|(_, d)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
-            return Ok(Some(WiderSearch { radius_km, count: page.nearby, nearest_km: round_km(nearest) }));
+        if let Some(beyond) = page.hits.iter().filter_map(|(_, d)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
+            return Ok(Some(WiderSearch { radius_km, count: page.nearby, nearest_km: round_km(beyond) }));
         }
     }
     Ok(None)

@@ -157,16 +157,6 @@ crate::texts! {
     RETRY = "Prøv igen", "Try again";
 }
 
-/// "12 tilbud" / "1 offer" in a group heading: the group's offers on site within the radius.
-pub fn offer_count(lang: Lang, n: u32) -> String {
-    let count = crate::format::number(n.into(), lang);
-    match (lang, n) {
-        (Lang::Da, _) => format!("{count} tilbud"),
-        (Lang::En, 1) => "1 offer".to_owned(),
-        (Lang::En, _) => format!("{count} offers"),
-    }
-}
-
 /// "Viser de 3 nærmeste af 12." under a group's cards when it has more on site than it shows.
 pub fn nearest_of(lang: Lang, shown: usize, total: u32) -> String {
     let total = crate::format::number(total.into(), lang);
@@ -244,9 +234,6 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(offer_count(Lang::En, 1), "1 offer");
-        assert_eq!(offer_count(Lang::Da, 3), "3 tilbud");
-        assert_eq!(offer_count(Lang::Da, 1234), "1.234 tilbud");
         assert_eq!(nearest_of(Lang::Da, 3, 12), "Viser de 3 nærmeste af 12.");
         assert_eq!(nearest_of(Lang::En, 1, 2), "Showing the nearest of 2.");
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");

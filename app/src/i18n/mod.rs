@@ -347,6 +347,9 @@ mod tests {
     fn sentences() {
         assert_eq!(results_heading(Lang::Da, "12", "25 km", "8000 Aarhus C"), "12 tilbud inden for 25 km af 8000 Aarhus C");
         assert_eq!(results_heading(Lang::En, "1", "5 km", "8000 Aarhus C"), "1 offer within 5 km of 8000 Aarhus C");
+        assert_eq!(offer_count(Lang::En, 1), "1 offer");
+        assert_eq!(offer_count(Lang::Da, 3), "3 tilbud");
+        assert_eq!(offer_count(Lang::Da, 1234), "1.234 tilbud");
         assert_eq!(course(Lang::Da, 8, 12), "Et forløb med 8 mødegange over 12 uger.");
         assert_eq!(course(Lang::Da, 1, 1), "Et forløb med 1 mødegang over 1 uge.");
         assert_eq!(page_title(Lang::Da, "Siden findes ikke"), "Siden findes ikke – Forebyg");

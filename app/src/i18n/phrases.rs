@@ -24,6 +24,17 @@ pub fn results_heading(lang: Lang, total: &str, radius: &str, place: &str) -> St
     }
 }
 
+/// "12 tilbud" / "1 offer": a clinician group's offers on site, a coverage cell's offers within
+/// the distance.
+pub fn offer_count(lang: Lang, n: u32) -> String {
+    let count = crate::format::number(n.into(), lang);
+    match (lang, n) {
+        (Lang::Da, _) => format!("{count} tilbud"),
+        (Lang::En, 1) => "1 offer".to_owned(),
+        (Lang::En, _) => format!("{count} offers"),
+    }
+}
+
 /// "Heraf 12 digitale tilbud" after the results heading.
 pub fn digital_count(lang: Lang, n: &str) -> String {
     match lang {

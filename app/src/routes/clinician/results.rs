@@ -7,7 +7,7 @@ use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{dom, format, query};
+use crate::{dom, format, i18n, query};
 use forebyg_shared::eligibility::Verdict;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
@@ -106,7 +106,7 @@ fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
                 ev.prevent_default();
                 dom::focus_id(&id);
             };
-            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{t::offer_count(lang, g.nearby_total)}")"</a></li> }
+            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{i18n::offer_count(lang, g.nearby_total)}")"</a></li> }
         })
         .collect_view();
     view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
@@ -136,7 +136,7 @@ fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
             <h3 id=id class="clinic-group__title" tabindex="-1">
                 {g.category.label(lang)}
                 {g.default_referral.then(|| view! { " "<span class="badge badge--default">{t::DEFAULT_REFERRAL.get(lang)}</span> })}
-                " "<span class="clinic-group__count">"("{t::offer_count(lang, g.nearby_total)}")"</span>
+                " "<span class="clinic-group__count">"("{i18n::offer_count(lang, g.nearby_total)}")"</span>
             </h3>
             {g.default_referral.then(|| view! { <p class="notice">{t::DEFAULT_REFERRAL_TEXT.get(lang)}</p> })}
             <p class="muted">{g.category.description(lang)}</p>

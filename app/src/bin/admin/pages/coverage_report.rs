@@ -97,7 +97,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                     let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
                     match c.gap {
                         Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong><br/><span class="small">{near}</span></td> }.into_any(),
-                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::offer_count(c.within, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
+                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{forebyg_app::i18n::offer_count(lang(), c.within)}<br/><span class="small">{near}</span></td> }.into_any(),
                     }
                 })
                 .collect_view();

@@ -48,15 +48,6 @@ pub fn nearest(km: &str, lang: Lang) -> String {
     }
 }
 
-/// "{n} offers" (within the table's distance, which its caption names).
-pub fn offer_count(n: u32, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Da, _) => format!("{n} tilbud"),
-        (Lang::En, 1) => "1 offer".to_owned(),
-        (Lang::En, _) => format!("{n} offers"),
-    }
-}
-
 /// "{gaps} of {places}".
 pub fn of(gaps: impl std::fmt::Display, places: impl std::fmt::Display, lang: Lang) -> String {
     match lang {
