@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
+const NAV_LIST_ID: &str = "admin-nav-list";
+
 #[component]
 fn SignedIn() -> impl IntoView {
     let session = session::handle();
@@ -112,10 +114,17 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
     }
 }
 
+/// The workspace's pages. On a phone its twelve links would take five rows above every page: there
+/// they fold behind a "Menu" button (admin.css), which closes again when another page opens.
 #[component]
 fn Nav() -> impl IntoView {
     let path = use_location().pathname;
     let on_login = move || path.with(|p| forebyg_app::oauth::ADMIN.is_sign_in_page(p));
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        path.track();
+        open.set(false);
+    });
     session::when_loaded(move |p| {
         let p = Some(p);
         move || {
@@ -123,7 +132,13 @@ fn Nav() -> impl IntoView {
                 let region = is_region_admin(&p);
                 view! {
                     <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
-                        <ul class="wrap">
+                        <div class="wrap admin-nav__bar">
+                            <button type="button" class="site-menu__toggle admin-nav__toggle" aria-controls=NAV_LIST_ID
+                                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                                {forebyg_app::i18n::MENU.get(lang())}
+                            </button>
+                        </div>
+                        <ul class="wrap" id=NAV_LIST_ID class:is-open=open>
                             <li><A href="/admin" exact=true>{t::NAV_OVERVIEW.get(lang())}</A></li>
                             <li><A href="/admin/tilbud">{t::NAV_OFFERS.get(lang())}</A></li>
                             {directory_links(p.clone())}
