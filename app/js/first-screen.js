@@ -1,5 +1,5 @@
-// An offer page's first screen before the app (loaded by index.html as its own small module, so
-// it runs as soon as it arrives, long before the wasm). On /tilbud/<id> it fetches the offer and
+// An offer page's first screen before the app (loaded by index.html as its own small module, just
+// before the app's, so it runs first, long before the wasm). On /tilbud/<id> it fetches the offer and
 // shows its first screen (title, demo notice, summary: index.html's `offer-first-screen`, which
 // mirrors src/routes/offer.rs) in the static shell; the app takes over when its offer page is
 // ready (src/mount.rs). The response waits on `window.forebygPrefetch` for the app's
