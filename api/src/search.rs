@@ -102,9 +102,12 @@ async fn nearest(
 
 /// When (almost) nothing lies within the radius: the first wider radius with a match beyond the
 /// searched one, how many it holds and how far the nearest beyond is. `within`: how many on-site
-/// matches the searched radius holds; the nearest beyond comes right after them, so each radius
+/// matches the searched radius holds; the nearest beyond comes right after them, so a radius
 /// reads `within + 1` offers whole, not every match. Only near-empty searches pay for the extra
-/// reads, and they stop at the first radius that finds something.
+/// reads. The first wider radius is asked first (most searches find something there); then the
+/// widest, which says whether anything is within reach at all (a clinician's group often has
+/// nothing anywhere) and how far the nearest is; only a nearest between the two asks its own
+/// radius for the count. Two reads at most when nothing is found, rather than one per radius.
 pub(crate) async fn wider_search(
     store: &dyn OfferStore,
     query: &SearchQuery,
@@ -112,13 +115,31 @@ pub(crate) async fn wider_search(
     stats: &mut SearchStats,
 ) -> Result<Option<WiderSearch>, ApiError> {
     let radius = query.params.radius_km;
-    for radius_km in WIDER_RADII_KM.into_iter().filter(|r| *r > radius) {
-        let page = nearest(store, query, radius_km, within + 1, stats).await?;
-        if let Some(beyond) = page.hits.iter().filter_map(|(_, d)| *d).filter(|d| *d > radius).min_by(f64::total_cmp) {
-            return Ok(Some(WiderSearch { radius_km, count: page.nearby, nearest_km: round_km(beyond) }));
-        }
+    let radii: Vec<f64> = WIDER_RADII_KM.into_iter().filter(|r| *r > radius).collect();
+    let (Some(&first), Some(&widest)) = (radii.first(), radii.last()) else {
+        return Ok(None);
+    };
+    let beyond = |page: &SearchPage| page.hits.iter().filter_map(|(_, d)| *d).filter(|d| *d > radius).min_by(f64::total_cmp);
+    let found = |radius_km: f64, page: &SearchPage, nearest_km: f64| WiderSearch { radius_km, count: page.nearby, nearest_km: round_km(nearest_km) };
+    let first_page = nearest(store, query, first, within + 1, stats).await?;
+    if let Some(nearest_km) = beyond(&first_page) {
+        return Ok(Some(found(first, &first_page, nearest_km)));
     }
-    Ok(None)
+    if first == widest {
+        return Ok(None);
+    }
+    let widest_page = nearest(store, query, widest, within + 1, stats).await?;
+    let Some(nearest_km) = beyond(&widest_page) else {
+        return Ok(None);
+    };
+    match radii.iter().copied().find(|r| *r >= nearest_km && *r < widest) {
+        Some(radius_km) => {
+            // Only its count is wanted: the nearest is known.
+            let page = nearest(store, query, radius_km, 1, stats).await?;
+            Ok(Some(found(radius_km, &page, nearest_km)))
+        }
+        None => Ok(Some(found(widest, &widest_page, nearest_km))),
+    }
 }
 
 /// Every on-site match for the map (not only the page's), nearest first, capped: the `nearby`

@@ -369,6 +369,31 @@ async fn near_empty_searches_point_further_and_pins_cover_all_matches(store: &dy
     assert!(checked_wider >= 2, "the demo data has near-empty searches to check");
 }
 
+/// The wider search asks the first wider radius, then the widest, then, only for a nearest offer
+/// between them, that offer's radius for its count: each of its answers checked.
+/// From Skagen (9990), two alcohol offers in Aarhus (~176 km) and one in Odense (~259 km).
+async fn a_far_nearest_offer_is_counted_within_its_own_radius(store: &dyn OfferStore) {
+    let aarhus = |id: &str| offer(id, Category::Alkohol, Some(AARHUS));
+    store.put_offers(&[aarhus("aarhus-1"), aarhus("aarhus-2"), offer("odense", Category::Alkohol, Some(ODENSE))]).await.unwrap();
+    let skagen = |radius_km: f64, category: Category| SearchParams {
+        postcode: Some("9990".into()),
+        radius_km,
+        categories: vec![category],
+        ..Default::default()
+    };
+    let wider = |res: &SearchResponse| res.wider.as_ref().map(|w| (w.radius_km, w.count, w.nearest_km.round()));
+    // Nothing within 50 km, the nearest within 200 (asked again for its count), not 100.
+    let res = search::search(store, &skagen(25.0, Category::Alkohol)).await.unwrap();
+    let to_aarhus = res.origin.point.distance_km(AARHUS);
+    assert!((100.0..200.0).contains(&to_aarhus), "{to_aarhus}");
+    assert_eq!(wider(&res), Some((200.0, 2, to_aarhus.round())));
+    // Beyond 200 km only the widest radius is left: its own answer.
+    let res = search::search(store, &skagen(200.0, Category::Alkohol)).await.unwrap();
+    assert_eq!(wider(&res), Some((300.0, 3, res.origin.point.distance_km(ODENSE).round())));
+    // Nothing anywhere: said after the first and the widest radius.
+    assert_eq!(wider(&search::search(store, &skagen(25.0, Category::Ernaering)).await.unwrap()), None);
+}
+
 /// Searches handed over together (`search_many`, as the clinician search does; DynamoDB shares
 /// their partition reads and reads by id) give the pages each gives alone, whatever the mix of
 /// places, filters, free text, order, digital only and page.
@@ -478,6 +503,7 @@ macro_rules! all_cases {
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
             near_empty_searches_point_further_and_pins_cover_all_matches,
+            a_far_nearest_offer_is_counted_within_its_own_radius,
             searches_together_equal_each_alone,
             clinician_search_equals_brute_force,
         )
