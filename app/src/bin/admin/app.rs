@@ -114,8 +114,9 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
     }
 }
 
-/// The workspace's pages. On a phone its twelve links would take five rows above every page: there
-/// they fold behind a "Menu" button (admin.css), which closes again when another page opens.
+/// The workspace's pages. On a phone its links (twelve for a region admin) would take five rows
+/// above every page: there they fold behind a "Menu" button (admin.css), closed again when another
+/// page opens.
 #[component]
 fn Nav() -> impl IntoView {
     let path = use_location().pathname;
