@@ -85,10 +85,12 @@ test('an offer page opened directly asks for the offer at once, before its chunk
   const id: string = search.results[0].offer.id;
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  // However late the first screen's module arrives, it runs before the app's: a late one once let
-  // the app start the chunks first (index.html had it `async`; seen on a busy CI machine).
+  // However late the first screen's module arrives, it runs before the app's: held here until the
+  // app's module has arrived (when index.html had it `async`, the app then started the chunks
+  // first; seen on a busy CI machine).
+  const appModule = page.waitForEvent('requestfinished', (r) => /\/forebyg-app-[0-9a-f]+\.js$/.test(r.url()));
   await page.route(/\/js\/first-screen-[0-9a-f]+\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await appModule;
     await route.continue();
   });
   await new OfferPage(page).goto(id);
