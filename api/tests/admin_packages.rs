@@ -18,7 +18,7 @@ use forebyg_shared::package_coverage::PackageCoverageReport;
 use forebyg_shared::problem::{types, Problem};
 use forebyg_shared::search::clinician::ClinicianSearchResponse;
 use forebyg_shared::search::SearchResponse;
-use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
+use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
 use forebyg_shared::validation::ErrorCode;
 use serde_json::{json, Value};
 use support::server::Server;
@@ -167,6 +167,14 @@ fn run(store_env: &[(&str, &str)]) {
         server.get(&format!("/api/v1/clinician/offers?postcode={place}&package=kompleks-multisygdom&radius_km=10&per_group=10")).json();
     assert!(other.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).all(|h| h.offer.id != offer_id));
     assert_eq!(field_codes(&server.get("/api/v1/clinician/offers?postcode=8000&package=astma")), [("package".to_owned(), ErrorCode::Unknown)]);
+    // An intervention that none of the package's components is says so, rather than "nothing
+    // nearby"; the package's record decides (an edit that adds the intervention would follow).
+    let outside = |package: &str| -> Vec<Category> {
+        let r: ClinicianSearchResponse = server.get(&format!("/api/v1/clinician/offers?postcode=8000&conditions=laenderygsmerter{package}")).json();
+        r.groups.iter().filter(|g| g.outside_package).map(|g| g.category).collect()
+    };
+    assert_eq!(outside("&package=laenderygsmerter"), [Category::Nikotinafvaenning, Category::Ernaering, Category::Alkohol]);
+    assert_eq!(outside(""), []);
 
     // Provider editors edit activities linked to their offers only, and create none.
     let editor = Session::new(&server, Role::ProviderEditor, MID, Some(&offer.provider.id));

@@ -435,7 +435,7 @@ async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
     let mut groups_pointing_further = 0;
     for pairs in queries {
         let params = ClinicianParams::parse(pairs.iter().copied()).unwrap();
-        let res = forebyg_api::clinician::search::search(store, &params).await.unwrap();
+        let res = forebyg_api::clinician::search::search(store, &params, None).await.unwrap();
         let every =
             SearchParams { postcode: params.postcode.clone(), radius_km: params.radius_km, categories: params.groups(), ..Default::default() };
         let expected = brute_force(&all, &every, res.origin.clone());

@@ -189,7 +189,7 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   const group = page.locator('section.clinic-group', { has: page.locator(`#group-${empty!.category}`) });
   const km = nearest_km < 9.95 ? nearest_km.toFixed(1).replace('.', ',') : String(Math.round(nearest_km));
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
-  await expect(group.getByText('Ingen tilbud i nærheden.')).toHaveCount(0);
+  await expect(group.getByText(/^Intet tilbud med fremmøde/)).toHaveCount(0);
   await expectNoAxeViolations(page, 'a clinician group pointing further');
 
   await expect(group.locator('.clinic-group__count')).toHaveText('(0 tilbud)');
@@ -204,6 +204,48 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   await page.goBack();
   await expect(resultsHeading).toBeVisible();
   await expect(group.getByText(`Det nærmeste tilbud er ${km} km væk.`)).toBeVisible();
+});
+
+// An empty group says why, and what to do instead. A chosen kronikerpakke leaves interventions out
+// (its record says which): the group says so rather than "nothing nearby", and the same search
+// without the package shows that intervention's offers. An intervention with no on-site offer for
+// the patient's condition within the widest search (the demo data has no nutrition course for
+// anxiety or depression) points to the intake conversation, the default referral.
+test('an empty group says why: not in the chosen package, or nothing within reach', async ({ page, request }) => {
+  type Group = { category: string; nearby_total: number; wider?: unknown; outside_package?: boolean; digital: unknown[] };
+  const query = '?conditions=laenderygsmerter&postcode=8000&package=laenderygsmerter';
+  const inPackage = (await (await request.get(`/api/v1/clinician/offers${query}`)).json()).groups as Group[];
+  const left = inPackage.find((g) => g.outside_package && g.nearby_total === 0);
+  expect(left, 'the low back pain package leaves an intervention out').toBeTruthy();
+  const search = new ClinicianSearchPage(page);
+  await search.goto(query);
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud nær 8000 Aarhus C' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Indsatserne i svaret' });
+  await expect(nav.getByRole('link', { name: /\(ikke i pakken\)$/ })).toHaveCount(inPackage.filter((g) => g.outside_package && g.nearby_total === 0).length);
+  let heading = page.locator(`#group-${left!.category}`);
+  let group = page.locator('section.clinic-group', { has: heading });
+  await expect(group.locator('.clinic-group__count')).toHaveText('(ikke i pakken)');
+  await expect(group.getByText('Indgår ikke i den valgte pakke: Kronikerpakke for lænderygsmerter.')).toBeVisible();
+  await group.getByRole('link', { name: 'Søg uden kronikerpakke' }).click();
+  await expect(page).not.toHaveURL(/package=/);
+  await expect(heading).toBeFocused();
+  await expect(page.getByLabel('Kronikerpakke')).toHaveValue('');
+  await expect(group.getByRole('article').first()).toBeVisible();
+  await expect(group.getByText(/^Indgår ikke/)).toHaveCount(0);
+
+  const anxious = '?conditions=angst-depression&postcode=2100';
+  const groups = (await (await request.get(`/api/v1/clinician/offers${anxious}`)).json()).groups as Group[];
+  const none = groups.find((g) => g.nearby_total === 0 && !g.wider && !g.outside_package);
+  expect(none, 'the demo data has an intervention with no offer for anxiety or depression').toBeTruthy();
+  await search.goto(anxious);
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud nær 2100 København Ø' })).toBeVisible();
+  heading = page.locator(`#group-${none!.category}`);
+  group = page.locator('section.clinic-group', { has: heading });
+  await expect(group.getByText('Intet tilbud med fremmøde inden for 300 km til patientens sygdom.')).toBeVisible();
+  await expectNoAxeViolations(page, 'a clinician group with nothing within reach');
+  await group.getByRole('link', { name: 'Gå til afklarende samtale' }).click();
+  await expect(page.locator('#group-afklarende-samtale')).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`${anxious.replace('?', '\\?')}$`));
 });
 
 // A group shows its three nearest offers but counts all within the radius, says that more are

@@ -12,17 +12,19 @@ use forebyg_shared::directory::DirectoryRecord;
 use forebyg_shared::package::PackageRecord;
 use forebyg_shared::package_validation::validate_package;
 
-/// A search's `package` filter names a package that exists (else a 422 on the field).
-pub async fn require_known(state: &AppState, code: Option<&str>) -> Result<(), ApiError> {
-    match code {
-        Some(code) if state.directory.get_package(code).await?.is_none() => Err(forebyg_shared::validation::FieldError::new(
+/// The package a search's `package` filter names, if it names one (a 422 on the field if it
+/// does not exist).
+pub async fn require_known(state: &AppState, code: Option<&str>) -> Result<Option<PackageRecord>, ApiError> {
+    let Some(code) = code else { return Ok(None) };
+    match state.directory.get_package(code).await? {
+        Some(p) => Ok(Some(p)),
+        None => Err(forebyg_shared::validation::FieldError::new(
             "package",
             forebyg_shared::validation::ErrorCode::Unknown,
             "Ukendt kronikerpakke.",
             "Unknown chronic care package.",
         )
         .into()),
-        _ => Ok(()),
     }
 }
 

@@ -8,12 +8,14 @@
 use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};
 use crate::store::{OfferStore, SearchQuery};
+use forebyg_shared::package::PackageRecord;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP};
 use forebyg_shared::search::{SearchParams, SearchStats};
 use forebyg_shared::taxonomy::{Category, Format};
 use futures_util::future::try_join_all;
 
-pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<ClinicianSearchResponse, ApiError> {
+/// `package`: the record `params.package` names (its components say which groups it covers).
+pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: Option<&PackageRecord>) -> Result<ClinicianSearchResponse, ApiError> {
     let categories = params.groups();
     let place = SearchParams { postcode: params.postcode.clone(), point: params.point, radius_km: params.radius_km, ..Default::default() };
     let origin = resolve_origin(&place)?;
@@ -40,13 +42,15 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams) -> Result<
                 nearby: near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect(),
                 digital: digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect(),
                 wider: None,
+                outside_package: package.is_some_and(|p| !p.components.iter().any(|c| c.category == Some(category))),
             }
         })
         .collect();
     // An intervention with nothing on site within the radius says how far its nearest offer is;
-    // only such groups pay for the extra reads.
+    // only such groups pay for the extra reads (not one the chosen package leaves out: distance
+    // is not why it is empty).
     let wider = try_join_all(groups.iter().map(|g| async {
-        if g.nearby_total > 0 {
+        if g.nearby_total > 0 || g.outside_package {
             return Ok(None);
         }
         wider_search(store, &query(g.category, None, 1), 0, &mut SearchStats::default()).await

@@ -35,8 +35,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn clinician_search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<ClinicianSearchResponse>, ApiError> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
     let params = ClinicianParams::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(ApiError::Validation)?;
-    crate::admin::packages::require_known(&state, params.package.as_deref()).await?;
-    Ok(Json(search::search(state.store.as_ref(), &params).await?))
+    let package = crate::admin::packages::require_known(&state, params.package.as_deref()).await?;
+    Ok(Json(search::search(state.store.as_ref(), &params, package.as_ref()).await?))
 }
 
 /// The signed-in clinician and their organisation (403 for an admin account).

@@ -26,7 +26,11 @@ crate::texts! {
     DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
     DEFAULT_REFERRAL_TEXT = "Sundhedsstyrelsen anbefaler at henvise til en afklarende samtale. Her vælger patienten og en sundhedsprofessionel de rette tilbud sammen.",
         "The Danish Health Authority recommends referring to an intake conversation, where the patient and a health professional choose the right offers together.";
-    GROUP_EMPTY = "Ingen tilbud i nærheden.", "No offers nearby.";
+    NOT_IN_PACKAGE_SHORT = "ikke i pakken", "not in the package";
+    SEARCH_WITHOUT_PACKAGE = "Søg uden kronikerpakke", "Search without a package";
+    ASK_INTAKE = "Den afklarende samtale kan finde en anden vej sammen med patienten.",
+        "The intake conversation can find another way together with the patient.";
+    GO_TO_INTAKE = "Gå til afklarende samtale", "Go to the intake conversation";
     DISTANCE = "Afstand", "Distance";
     DIGITAL = "Digitalt", "Digital";
     ELIGIBILITY = "Kan patienten deltage?", "Can the patient join?";
@@ -173,6 +177,26 @@ pub fn show_up_to(lang: Lang, per_group: u32) -> String {
     match lang {
         Lang::Da => format!("Vis op til {per_group} tilbud pr. indsats"),
         Lang::En => format!("Show up to {per_group} offers per intervention"),
+    }
+}
+
+/// An intervention the chosen package leaves out: "Indgår ikke i den valgte pakke: Kronikerpakke
+/// for KOL."
+pub fn not_in_package(lang: Lang, package: &str) -> String {
+    match lang {
+        Lang::Da => format!("Indgår ikke i den valgte pakke: {package}."),
+        Lang::En => format!("Not part of the chosen package: {package}."),
+    }
+}
+
+/// An intervention with no on-site offer within the widest search: "Intet tilbud med fremmøde
+/// inden for 300 km til patientens sygdom."
+pub fn none_within(lang: Lang, radius: &str, for_conditions: bool) -> String {
+    match (lang, for_conditions) {
+        (Lang::Da, false) => format!("Intet tilbud med fremmøde inden for {radius}."),
+        (Lang::Da, true) => format!("Intet tilbud med fremmøde inden for {radius} til patientens sygdom."),
+        (Lang::En, false) => format!("No on-site offer within {radius}."),
+        (Lang::En, true) => format!("No on-site offer for the patient's condition within {radius}."),
     }
 }
 

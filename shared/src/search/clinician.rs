@@ -164,6 +164,10 @@ pub struct OfferGroup {
     /// rather than a dead end). Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wider: Option<WiderSearch>,
+    /// A package was chosen and none of its components is this intervention: an empty group
+    /// means "not part of the package", not "nothing nearby". Absent (false) otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside_package: bool,
 }
 
 /// One offer for the clinician: what the citizen search shows plus what a referral needs.

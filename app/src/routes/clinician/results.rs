@@ -2,16 +2,17 @@
 //! card with distance, eligibility and its reasons, the referral route, places and start,
 //! languages and the digital alternative, plus "choose for the handout" and "refer".
 
+use super::empty_group::{count_text, empty_group};
 use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{dom, format, i18n, query};
+use crate::{dom, format, query};
 use forebyg_shared::eligibility::Verdict;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
-use forebyg_shared::taxonomy::Format;
+use forebyg_shared::taxonomy::{Category, Format};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -89,8 +90,9 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
     }
 }
 
-fn group_id(g: &OfferGroup) -> String {
-    format!("group-{}", g.category.code())
+/// The id of an intervention's heading (the groups' navigation and the focus jump to it).
+pub(super) fn group_id(category: Category) -> String {
+    format!("group-{}", category.code())
 }
 
 /// The answer's interventions with their counts at a glance, each a link to its group (a phone scrolls
@@ -100,22 +102,25 @@ fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
     let links = groups
         .iter()
         .map(|g| {
-            let id = group_id(g);
+            let id = group_id(g.category);
             let href = format!("#{id}");
             let jump = move |ev: leptos::ev::MouseEvent| {
                 ev.prevent_default();
                 dom::focus_id(&id);
             };
-            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{i18n::offer_count(lang, g.nearby_total)}")"</a></li> }
+            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{count_text(g, lang)}")"</a></li> }
         })
         .collect_view();
     view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
 }
 
 fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
-    let id = group_id(&g);
+    let id = group_id(g.category);
     let digital_id = format!("{id}-digital");
     let more = more(&g, &id, state, lang);
+    let count = count_text(&g, lang);
+    // The API points further (below) only when nothing of the group lies within the radius.
+    let empty = (g.nearby_total == 0 && g.wider.is_none()).then(|| empty_group(&g, &id, state, lang));
     let digital = (!g.digital.is_empty()).then(|| {
         let cards = g.digital.into_iter().map(|h| card(h, state, lang)).collect_view();
         view! {
@@ -123,24 +128,22 @@ fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
             <ul class="results" aria-labelledby=digital_id>{cards}</ul>
         }
     });
-    // The API points further only when nothing of the group lies within the radius.
     let further = g.wider.map(|w| {
         let id = id.clone();
         let href = move || with_params(state, move |p| ClinicianParams { radius_km: w.radius_km, ..p });
         wider_search(w, href, true, lang, move || state.focus_when_answered(&id))
     });
-    let empty = g.nearby_total == 0 && further.is_none();
     let labelled_by = id.clone();
     view! {
         <section class="clinic-group" aria-labelledby=labelled_by>
             <h3 id=id class="clinic-group__title" tabindex="-1">
                 {g.category.label(lang)}
                 {g.default_referral.then(|| view! { " "<span class="badge badge--default">{t::DEFAULT_REFERRAL.get(lang)}</span> })}
-                " "<span class="clinic-group__count">"("{i18n::offer_count(lang, g.nearby_total)}")"</span>
+                " "<span class="clinic-group__count">"("{count}")"</span>
             </h3>
             {g.default_referral.then(|| view! { <p class="notice">{t::DEFAULT_REFERRAL_TEXT.get(lang)}</p> })}
             <p class="muted">{g.category.description(lang)}</p>
-            {empty.then(|| view! { <p>{t::GROUP_EMPTY.get(lang)}</p> })}
+            {empty}
             {further}
             {(!g.nearby.is_empty()).then(|| view! { <ul class="results">{g.nearby.into_iter().map(|h| card(h, state, lang)).collect_view()}</ul> })}
             {more}
