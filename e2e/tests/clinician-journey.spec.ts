@@ -97,6 +97,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await page.getByRole('button', { name: t.signIn, exact: true }).click();
     await chooseClinician(page, lang, unique('Lægerne i Testgade'));
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${t.referH1} `) })).toBeVisible();
+    // The form says first whether the patient of the search may join, as the card did.
+    await expect(page.locator('.refer-eligibility .eligibility__verdict')).toHaveText(new RegExp(`${t.eligible}$`));
     await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('alert').getByRole('heading', { name: t.errorsTitle })).toBeVisible();
     await expectNoAxeViolations(page, `referral form with errors (${lang})`);
@@ -105,6 +107,16 @@ for (const lang of ['da', 'en'] as Lang[]) {
 
     // A second referral, withdrawn again.
     await page.getByRole('link', { name: t.backToResults, exact: true }).click();
+    await expect(search.resultsHeading).toBeVisible();
+    // An offer the patient may not join: the form says so before anything is typed, and why,
+    // with the way back to the other offers.
+    const notForThem = search.cardsWith(t.notEligible).filter({ has: page.getByRole('link', { name: new RegExp(`^${t.refer} `) }) });
+    await referLink(notForThem.first(), t).click();
+    const notice = page.locator('.refer-eligibility');
+    await expect(notice.locator('.eligibility__verdict')).toHaveText(new RegExp(`${t.notEligible}$`));
+    await expect(notice.locator('.eligibility__reasons li').first()).toHaveText(lang === 'da' ? /^(For personer på 18–65 år|Kun for .+)$/ : /^(For people aged 18–65|Only for .+)$/);
+    await expect(notice).toContainText(lang === 'da' ? 'Udbyderen vil sandsynligvis afvise henvisningen.' : 'The provider will probably decline the referral.');
+    await notice.getByRole('link', { name: t.backToResults }).click();
     await expect(search.resultsHeading).toBeVisible();
     await referLink(referable.nth(1), t).click();
     const second = unique('Jens Klinik');

@@ -82,10 +82,10 @@ impl ClinicianReferralRequest {
         let mut errors = vec![];
         errors.extend(referral::idempotency_key_error(&self.idempotency_key));
         errors.extend(
-            validation::text_length("patient_name", ("borgerens navn", "the patient's name"), &self.patient_name, 2, referral::NAME_MAX).err().map(
+            validation::text_length("patient_name", ("patientens navn", "the patient's name"), &self.patient_name, 2, referral::NAME_MAX).err().map(
                 |e| match e.code {
-                    ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv borgerens navn.", "Enter the patient's name."),
-                    ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv borgerens fulde navn.", "Enter the patient's full name."),
+                    ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv patientens navn.", "Enter the patient's name."),
+                    ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv patientens fulde navn.", "Enter the patient's full name."),
                     _ => e,
                 },
             ),
@@ -114,7 +114,7 @@ impl ClinicianReferralRequest {
             errors.push(FieldError::new(
                 "patient_consent",
                 ErrorCode::Required,
-                "Bekræft, at borgeren har sagt ja til henvisningen.",
+                "Bekræft, at patienten har sagt ja til henvisningen.",
                 "Confirm that the patient agreed to the referral.",
             ));
         }

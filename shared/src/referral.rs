@@ -201,11 +201,11 @@ impl ContactWords {
     /// A clinician referring a patient.
     pub const PATIENT: ContactWords = ContactWords {
         required: (
-            "Skriv borgerens telefonnummer eller e-mailadresse, så udbyderen kan kontakte borgeren.",
+            "Skriv patientens telefonnummer eller e-mailadresse, så udbyderen kan kontakte patienten.",
             "Enter the patient's phone number or e-mail address, so the provider can contact them.",
         ),
         foreign_phone: (
-            "Udbyderne kan kun ringe til danske telefonnumre. Skriv borgerens e-mailadresse i stedet, og lad telefonfeltet være tomt.",
+            "Udbyderne kan kun ringe til danske telefonnumre. Skriv patientens e-mailadresse i stedet, og lad telefonfeltet være tomt.",
             "Providers can only call Danish phone numbers. Enter the patient's e-mail address instead and leave the phone field empty.",
         ),
     };

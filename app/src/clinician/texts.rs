@@ -111,6 +111,7 @@ crate::texts! {
 
     // Referring.
     REFER_H1_PREFIX = "Henvis til", "Refer to";
+    NOT_ELIGIBLE_REFER = "Udbyderen vil sandsynligvis afvise henvisningen.", "The provider will probably decline the referral.";
     REFER_INTRO = "Send kun det, udbyderen skal bruge for at kontakte patienten. Udbyderen svarer dig her, og du kan følge henvisningen under »Mine henvisninger«.",
         "Send only what the provider needs to contact the patient. The provider answers you here, and you can follow the referral under \u{201c}My referrals\u{201d}.";
     PATIENT_NAME = "Patientens navn", "The patient's name";

@@ -3,6 +3,7 @@
 //! (`ClinicianReferralRequest::validate`); the idempotency key makes a double submit or a retry
 //! one referral; an offer that does not take this clinician says why before anything is typed.
 
+use super::eligibility::verdict;
 use super::search::{condition_input_id, LAST_SEARCH_KEY};
 use super::session::{self, SignInPrompt};
 use crate::api::ApiError;
@@ -13,9 +14,11 @@ use crate::components::field::TextField;
 use crate::context::use_lang;
 use crate::{dom, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
+use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral_route::forebyg_refusal;
+use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
@@ -33,13 +36,19 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// The conditions of the last clinician search: the reason usually starts there.
-fn searched_conditions() -> Vec<Condition> {
+/// The patient of the last clinician search (conditions, age, postcode): the reason usually
+/// starts with its conditions, and whether the patient may join follows from it.
+fn searched_patient() -> ClinicianParams {
     let href = dom::load(dom::Store::Session, LAST_SEARCH_KEY).unwrap_or_default();
     let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
-    ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map(|q| q.params.conditions).unwrap_or_default()
+    ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map(|q| q.params).unwrap_or_default()
+}
+
+/// The way back to the last clinician search, or to the empty search.
+fn back_to_search() -> String {
+    dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
 }
 
 #[component]
@@ -112,8 +121,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
 }
 
 fn receipt(r: ClinicianReferral, lang: Lang) -> impl IntoView {
-    let back =
-        dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned());
+    let back = back_to_search();
     request_animation_frame(|| dom::focus_id("referral-sent"));
     view! {
         <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
@@ -149,13 +157,13 @@ struct FormState {
 }
 
 impl FormState {
-    fn new() -> Self {
+    fn new(conditions: Vec<Condition>) -> Self {
         FormState {
             name: RwSignal::new(String::new()),
             phone: RwSignal::new(String::new()),
             email: RwSignal::new(String::new()),
             cpr: RwSignal::new(String::new()),
-            conditions: RwSignal::new(searched_conditions()),
+            conditions: RwSignal::new(conditions),
             reason: RwSignal::new(String::new()),
             interpreter: RwSignal::new(String::new()),
             consent: RwSignal::new(false),
@@ -186,6 +194,26 @@ impl FormState {
     }
 }
 
+/// Whether the patient of the last search may join, as the result card said, following the
+/// conditions ticked below (a referral the provider must decline costs the patient weeks): the
+/// clinician may still refer, but sees why not first, with the way back to the other offers.
+fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSignal<Vec<Condition>>, lang: Lang) -> impl IntoView {
+    let (criteria, area) = (offer.eligibility.clone(), offer.area());
+    let home = patient.patient().region;
+    let assessment = Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient { age: patient.age, conditions: cs, region: home })));
+    view! {
+        <div class="refer-eligibility" aria-live="polite">
+            {move || {
+                let a = assessment.get();
+                let not_eligible = (a.verdict == Verdict::NotEligible).then(|| view! {
+                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=back_to_search()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                });
+                view! { {verdict(&a, lang)} {not_eligible} }
+            }}
+        </div>
+    }
+}
+
 #[component]
 fn ReferralForm(
     offer: Offer,
@@ -193,7 +221,9 @@ fn ReferralForm(
     sent: RwSignal<Option<ClinicianReferral>>,
     lang: Lang,
 ) -> impl IntoView {
-    let f = FormState::new();
+    let patient = searched_patient();
+    let f = FormState::new(patient.conditions.clone());
+    let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -240,6 +270,7 @@ fn ReferralForm(
     let consent_error = f.error("patient_consent", lang);
     let conditions_error = f.error("conditions", lang);
     view! {
+        {eligibility}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
         {move || f.refused.get().map(|r| view! { <div class="notice notice--refused" role="alert"><h2>{t::REFUSED.get(lang)}</h2><p>{r}</p></div> })}

@@ -2,6 +2,7 @@
 //! card with distance, eligibility and its reasons, the referral route, places and start,
 //! languages and the digital alternative, plus "choose for the handout" and "refer".
 
+use super::eligibility::verdict;
 use super::empty_group::{count_text, empty_group};
 use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
@@ -9,7 +10,6 @@ use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
 use crate::{dom, format, query};
-use forebyg_shared::eligibility::Verdict;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
 use forebyg_shared::taxonomy::{Category, Format};
@@ -178,27 +178,6 @@ fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Optio
     })
 }
 
-/// The eligibility verdict with a shape as well as a colour, and its reasons.
-fn eligibility(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
-    let verdict = hit.eligibility.verdict;
-    let icon = match verdict {
-        Verdict::Eligible => "✓",
-        Verdict::NotEligible => "✕",
-        Verdict::Check => "?",
-    };
-    let reasons: Vec<String> = hit.eligibility.reasons.iter().map(|r| r.get(lang).to_owned()).collect();
-    view! {
-        <div class=format!("eligibility eligibility--{}", verdict.code())>
-            <p class="eligibility__verdict">
-                <span class="visually-hidden">{t::ELIGIBILITY.get(lang)}" "</span>
-                <span class="eligibility__icon" aria-hidden="true">{icon}</span>
-                {verdict.label(lang)}
-            </p>
-            {(!reasons.is_empty()).then(|| view! { <ul class="eligibility__reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
-        </div>
-    }
-}
-
 /// Who may refer, how, and what the referral must contain.
 fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
     let r = &hit.referral;
@@ -270,7 +249,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
                     <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
                 </div>
                 {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
-                {eligibility(&hit, lang)}
+                {verdict(&hit.eligibility, lang)}
                 <dl class="facts">
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
