@@ -99,8 +99,16 @@ pub fn price(dkk: u32, lang: Lang) -> String {
 }
 
 /// A weekly slot: "Tirsdag 17:00–19:00".
-pub fn slot(s: &TimeSlot, lang: Lang) -> String {
+fn slot(s: &TimeSlot, lang: Lang) -> String {
     format!("{} {}–{}", s.weekday.label(lang), s.start, s.end)
+}
+
+/// The weekly slots in the order of the week, Monday first and then by the time of day, however
+/// they were entered: ["Mandag 17:00–19:00", "Torsdag 17:00–19:00"].
+pub fn week(slots: &[TimeSlot], lang: Lang) -> Vec<String> {
+    let mut ordered: Vec<&TimeSlot> = slots.iter().collect();
+    ordered.sort_by(|a, b| (a.weekday, &a.start).cmp(&(b.weekday, &b.start)));
+    ordered.into_iter().map(|s| slot(s, lang)).collect()
 }
 
 /// Joins items as a sentence: "a, b og c".
@@ -208,6 +216,9 @@ mod tests {
         assert_eq!(price(1250, Lang::En), "DKK 1,250");
         let s = TimeSlot { weekday: Weekday::Tue, start: "17:00".into(), end: "19:00".into() };
         assert_eq!(slot(&s, Lang::Da), "Tirsdag 17:00–19:00");
+        let at = |weekday, start: &str| TimeSlot { weekday, start: start.into(), end: "20:00".into() };
+        let entered = [at(Weekday::Thu, "17:00"), at(Weekday::Mon, "18:00"), at(Weekday::Mon, "09:00")];
+        assert_eq!(week(&entered, Lang::Da), ["Mandag 09:00–20:00", "Mandag 18:00–20:00", "Torsdag 17:00–20:00"]);
         assert_eq!(list(&[], Lang::Da), "");
         assert_eq!(list(&["a"], Lang::Da), "a");
         assert_eq!(list(&["a", "b", "c"], Lang::Da), "a, b og c");

@@ -123,6 +123,7 @@ fn schedule(rng: &mut Rng) -> Schedule {
     if rng.chance(40) {
         let second = Weekday::ALL[(Weekday::ALL.iter().position(|d| *d == weekday).unwrap_or(0) + 2) % 5];
         slots.push(TimeSlot { weekday: second, start: start.into(), end: end.into() });
+        slots.sort_by_key(|s| s.weekday);
     }
     let next_start = (!continuous).then(|| format!("2027-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28)));
     let enrolment =

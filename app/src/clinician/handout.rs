@@ -15,7 +15,7 @@ pub fn where_text(o: &Offer, lang: Lang) -> String {
 
 /// The weekly times and the start: "Tirsdag 10:00–12:00. Næste start 14. januar 2027."
 pub fn when_text(o: &Offer, lang: Lang) -> String {
-    let slots: Vec<String> = o.schedule.slots.iter().map(|s| format::slot(s, lang)).collect();
+    let slots = format::week(&o.schedule.slots, lang);
     let times = if slots.is_empty() { super::texts::NO_FIXED_TIMES.get(lang).to_owned() } else { slots.join(", ") };
     let start = match (&o.schedule.next_start, &o.schedule.enrolment) {
         (Some(d), _) => format!("{} {}", super::texts::NEXT_START.get(lang), format::date(d, lang)),

@@ -47,7 +47,8 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
         let slots = if o.schedule.slots.is_empty() {
             t(i18n::NO_FIXED_TIMES).into_any()
         } else {
-            view! { <ul class="plain">{o.schedule.slots.iter().map(|s| view! { <li>{format::slot(s, lang)}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul class="plain">{format::week(&o.schedule.slots, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }
+                .into_any()
         };
         let languages = (!o.languages.is_empty()).then(|| row(t(i18n::LANGUAGES), format::languages(&o.languages, lang)));
         view! {

@@ -62,7 +62,7 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
         format::list(&a.conditions.iter().map(|c| c.label(lang)).collect::<Vec<_>>(), lang)
     };
     let when = {
-        let slots = a.schedule.slots.iter().map(|s| view! { <li>{format::slot(s, lang)}</li> }).collect_view();
+        let slots = format::week(&a.schedule.slots, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
         view! { <ul class="plain">{slots}</ul>{a.schedule.note.map(|n| view! { <p>{n}</p> })} }
     };
     let place = &a.place;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 pub fn activity_item(v: ActivityView, lang: Lang) -> impl IntoView {
     let a = v.activity;
-    let slots = a.schedule.slots.iter().map(|s| format::slot(s, lang)).collect::<Vec<_>>().join(", ");
+    let slots = format::week(&a.schedule.slots, lang).join(", ");
     let price = match a.price.note {
         Some(note) if a.price.dkk > 0 => format!("{} {note}", format::price(a.price.dkk, lang)),
         _ => format::price(a.price.dkk, lang),

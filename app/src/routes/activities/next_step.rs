@@ -77,7 +77,7 @@ fn sheet(offer: Offer, activities: Vec<ActivityView>, lang: Lang) -> impl IntoVi
 
 fn activity(v: ActivityView, lang: Lang) -> impl IntoView {
     let a = v.activity;
-    let slots = a.schedule.slots.iter().map(|s| format::slot(s, lang)).collect::<Vec<_>>().join(", ");
+    let slots = format::week(&a.schedule.slots, lang).join(", ");
     let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
     view! {
         <section class="offer__section">
