@@ -54,6 +54,7 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
         stats,
         wider,
         pins,
+        outside_package: vec![],
     };
     Ok((response, page.read_units))
 }

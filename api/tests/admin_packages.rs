@@ -175,6 +175,12 @@ fn run(store_env: &[(&str, &str)]) {
     };
     assert_eq!(outside("&package=laenderygsmerter"), [Category::Nikotinafvaenning, Category::Ernaering, Category::Alkohol]);
     assert_eq!(outside(""), []);
+    // The citizen search names the chosen interventions the package leaves out.
+    let citizen: SearchResponse =
+        server.get("/api/v1/offers?postcode=8000&category=ernaeringsindsats&category=fysisk-aktivitet&package=laenderygsmerter").json();
+    assert_eq!(citizen.outside_package, [Category::Ernaering]);
+    let unfiltered: SearchResponse = server.get("/api/v1/offers?postcode=8000&category=ernaeringsindsats").json();
+    assert!(unfiltered.outside_package.is_empty());
 
     // Provider editors edit activities linked to their offers only, and create none.
     let editor = Session::new(&server, Role::ProviderEditor, MID, Some(&offer.provider.id));

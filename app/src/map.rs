@@ -143,7 +143,19 @@ mod tests {
 
     fn answer(results: Vec<OfferHit>, pins: Vec<MapPin>, nearby: u32, total: u32) -> SearchResponse {
         let origin = SearchOrigin { point: HERE, postcode: Some("8000".into()), place_name: None, region: RegionCode::Midtjylland };
-        SearchResponse { origin, radius_km: 25.0, total, nearby, page: 1, per_page: 20, results, stats: Default::default(), wider: None, pins }
+        SearchResponse {
+            origin,
+            radius_km: 25.0,
+            total,
+            nearby,
+            page: 1,
+            per_page: 20,
+            results,
+            stats: Default::default(),
+            wider: None,
+            pins,
+            outside_package: vec![],
+        }
     }
 
     fn hit(id: &str, title: &str, point: Option<GeoPoint>, km: Option<f64>) -> OfferHit {

@@ -51,6 +51,25 @@ test('the search filters by kronikerpakke under "Flere valg", and the address ke
   await expect(page.getByLabel('Kronikerpakke', { exact: true })).toHaveValue('kol');
 });
 
+// An intervention the chosen package leaves out is found at no distance: the answer says so (not
+// "try a larger distance") and offers the same search without the package.
+test('a search for an intervention the package leaves out says so, with the search without it', async ({ page, request }) => {
+  const query = '?postcode=8000&category=alkohol&package=kol';
+  const answer = await (await request.get(`/api/v1/offers${query}`)).json();
+  expect(answer.outside_package).toEqual(['alkohol']);
+  const without = (await (await request.get('/api/v1/offers?postcode=8000&category=alkohol')).json()).nearby as number;
+  expect(without, 'alcohol offers near 8000 outside the package').toBeGreaterThan(0);
+
+  const search = new SearchPage(page);
+  await page.goto(`/${query}`);
+  await expect(search.resultsHeading).toHaveText(/^0 tilbud/);
+  await expect(page.getByText('Samtale om alkohol indgår ikke i den valgte pakke: Kronikerpakke for KOL.')).toBeVisible();
+  await page.getByRole('link', { name: 'Søg uden kronikerpakke' }).click();
+  await expect(page).toHaveURL(/\?postcode=8000&category=alkohol$/);
+  await expect(search.resultsHeading).toHaveText(new RegExp(`^${without} tilbud`));
+  await expect(page.getByText(/indgår ikke i den valgte pakke/)).toHaveCount(0);
+});
+
 test('the clinician search filters by kronikerpakke too: every offer shown delivers part of it', async ({ page, request }) => {
   type Hit = { offer: { id: string; title: string } };
   type Group = { nearby: Hit[]; digital: Hit[] };

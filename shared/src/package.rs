@@ -67,6 +67,12 @@ impl PackageRecord {
     pub fn component(&self, code: &str) -> Option<&PackageComponent> {
         self.components.iter().find(|c| c.code == code)
     }
+
+    /// Whether none of the package's components is this intervention (then a search filtered by
+    /// the package finds none of it, wherever it looks).
+    pub fn leaves_out(&self, category: Category) -> bool {
+        !self.components.iter().any(|c| c.category == Some(category))
+    }
 }
 
 /// Which components of one package an offer delivers.

@@ -42,7 +42,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
                 nearby: near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect(),
                 digital: digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect(),
                 wider: None,
-                outside_package: package.is_some_and(|p| !p.components.iter().any(|c| c.category == Some(category))),
+                outside_package: package.is_some_and(|p| p.leaves_out(category)),
             }
         })
         .collect();

@@ -22,8 +22,12 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn search_offers(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<SearchResponse>, ApiError> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
     let params = SearchParams::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(ApiError::Validation)?;
-    crate::admin::packages::require_known(&state, params.package.as_deref()).await?;
-    Ok(Json(search::search(state.store.as_ref(), &params).await?))
+    let package = crate::admin::packages::require_known(&state, params.package.as_deref()).await?;
+    let mut answer = search::search(state.store.as_ref(), &params).await?;
+    if let Some(p) = package {
+        answer.outside_package = params.categories.iter().copied().filter(|&c| p.leaves_out(c)).collect();
+    }
+    Ok(Json(answer))
 }
 
 /// One published offer.

@@ -27,7 +27,6 @@ crate::texts! {
     DEFAULT_REFERRAL_TEXT = "Sundhedsstyrelsen anbefaler at henvise til en afklarende samtale. Her vælger patienten og en sundhedsprofessionel de rette tilbud sammen.",
         "The Danish Health Authority recommends referring to an intake conversation, where the patient and a health professional choose the right offers together.";
     NOT_IN_PACKAGE_SHORT = "ikke i pakken", "not in the package";
-    SEARCH_WITHOUT_PACKAGE = "Søg uden kronikerpakke", "Search without a package";
     ASK_INTAKE = "Den afklarende samtale kan finde en anden vej sammen med patienten.",
         "The intake conversation can find another way together with the patient.";
     GO_TO_INTAKE = "Gå til afklarende samtale", "Go to the intake conversation";
@@ -178,15 +177,6 @@ pub fn show_up_to(lang: Lang, per_group: u32) -> String {
     match lang {
         Lang::Da => format!("Vis op til {per_group} tilbud pr. indsats"),
         Lang::En => format!("Show up to {per_group} offers per intervention"),
-    }
-}
-
-/// An intervention the chosen package leaves out: "Indgår ikke i den valgte pakke: Kronikerpakke
-/// for KOL."
-pub fn not_in_package(lang: Lang, package: &str) -> String {
-    match lang {
-        Lang::Da => format!("Indgår ikke i den valgte pakke: {package}."),
-        Lang::En => format!("Not part of the chosen package: {package}."),
     }
 }
 

@@ -184,6 +184,7 @@ texts! {
     ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
     PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
     ANY_PACKAGE = "Alle, også uden for en kronikerpakke", "All, also outside a chronic care package";
+    SEARCH_WITHOUT_PACKAGE = "Søg uden kronikerpakke", "Search without a package";
     FORMAT_LABEL = "Hvordan foregår det?", "How does it take place?";
     ANY_FORMAT = "Alle former", "All formats";
     TIME_LEGEND = "Hvornår passer det dig?", "When suits you?";

@@ -175,3 +175,16 @@ pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
         Lang::En => en,
     })
 }
+
+/// Interventions a chosen kronikerpakke leaves out: "Kost og ernæring indgår ikke i den valgte
+/// pakke: Kronikerpakke for KOL." (`what`: the interventions and how many; `None` when a heading
+/// already says which: "Indgår ikke i den valgte pakke: …").
+pub fn not_in_package(lang: Lang, what: Option<(&str, usize)>, package: &str) -> String {
+    match (lang, what) {
+        (Lang::Da, None) => format!("Indgår ikke i den valgte pakke: {package}."),
+        (Lang::Da, Some((what, _))) => format!("{what} indgår ikke i den valgte pakke: {package}."),
+        (Lang::En, None) => format!("Not part of the chosen package: {package}."),
+        (Lang::En, Some((what, 1))) => format!("{what} is not part of the chosen package: {package}."),
+        (Lang::En, Some((what, _))) => format!("{what} are not part of the chosen package: {package}."),
+    }
+}

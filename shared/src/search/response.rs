@@ -28,6 +28,10 @@ pub struct SearchResponse {
     /// map, nearest first, at most [`MAX_PINS`](super::MAX_PINS).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pins: Vec<MapPin>,
+    /// With `package`: the searched interventions (`categories`) that none of the package's
+    /// components is, so an empty answer says "not part of the package", not "nothing nearby".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outside_package: Vec<Category>,
 }
 
 /// A wider search that finds more: its radius, how many on-site matches lie within it, and the

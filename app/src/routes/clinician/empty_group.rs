@@ -7,7 +7,7 @@
 use super::search::SearchState;
 use crate::clinician::query as cq;
 use crate::clinician::texts as t;
-use crate::{dom, format};
+use crate::{dom, format, i18n};
 use forebyg_shared::search::clinician::{ClinicianParams, OfferGroup};
 use forebyg_shared::search::MAX_RADIUS_KM;
 use forebyg_shared::taxonomy::{Category, Kronikerpakke};
@@ -20,7 +20,7 @@ pub fn count_text(g: &OfferGroup, lang: Lang) -> String {
     if g.outside_package && g.nearby_total == 0 {
         t::NOT_IN_PACKAGE_SHORT.get(lang).to_owned()
     } else {
-        crate::i18n::offer_count(lang, g.nearby_total)
+        i18n::offer_count(lang, g.nearby_total)
     }
 }
 
@@ -35,8 +35,8 @@ pub fn empty_group(g: &OfferGroup, id: &str, state: SearchState, lang: Lang) -> 
         };
         return view! {
             <div class="next-step">
-                <p>{t::not_in_package(lang, &label)}</p>
-                <p><a class="button button--secondary" href=href on:click=move |_| state.focus_when_answered(&id)>{t::SEARCH_WITHOUT_PACKAGE.get(lang)}</a></p>
+                <p>{i18n::not_in_package(lang, None, &label)}</p>
+                <p><a class="button button--secondary" href=href on:click=move |_| state.focus_when_answered(&id)>{i18n::SEARCH_WITHOUT_PACKAGE.get(lang)}</a></p>
             </div>
         }
         .into_any();

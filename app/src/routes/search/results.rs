@@ -7,6 +7,7 @@ use crate::components::result_card::ResultCard;
 use crate::components::wider_search::wider_search;
 use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
+use forebyg_shared::taxonomy::Kronikerpakke;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> 
         wider_search(w, move || href.clone(), r.nearby == 0, lang, || ())
     });
     let empty_hint = (r.nearby == 0 && r.wider.is_none()).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
+    let outside_package = outside_package(r, params, lang);
     let digital_line = (digital > 0).then(|| {
         if r.nearby == 0 {
             view! { <p><a href=digital_href>{next_steps::show_digital(lang, &format::number(digital.into(), lang))}</a></p> }.into_any()
@@ -39,11 +41,27 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> 
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         {empty_hint}
+        {outside_package}
         {wider}
         {digital_line}
         {range}
     }
     .into_any()
+}
+
+/// The chosen interventions the chosen kronikerpakke leaves out, which no distance finds, and the
+/// same search without the package.
+fn outside_package(r: &SearchResponse, params: &SearchParams, lang: Lang) -> Option<impl IntoView> {
+    let package = params.package.as_deref().filter(|_| !r.outside_package.is_empty())?;
+    let label = Kronikerpakke::from_code(package).map_or(package, |k| k.label(lang));
+    let what = format::list(&r.outside_package.iter().map(|c| c.label(lang)).collect::<Vec<_>>(), lang);
+    let href = query::search_href(&SearchParams { package: None, page: 1, ..params.clone() });
+    Some(view! {
+        <div class="next-step">
+            <p>{i18n::not_in_package(lang, Some((&what, r.outside_package.len())), label)}</p>
+            <p><a class="button button--secondary" href=href>{i18n::SEARCH_WITHOUT_PACKAGE.get(lang)}</a></p>
+        </div>
+    })
 }
 
 /// The results of a non-empty answer as cards (or the map), with the pagination; `on_page` runs
