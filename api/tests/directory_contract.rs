@@ -129,30 +129,8 @@ async fn concurrent_record_saves_let_one_win<S: OfferStore + DirectoryStore>(sto
     store.save_directory(&[(p(&p1), None)], &[]).await.unwrap();
     let edits: Vec<_> = (0..6).map(|i| ProviderRecord { name: format!("Redaktør {i}"), version: 2, ..p1.clone() }).collect();
     let saves: Vec<_> = edits.iter().map(|e| [(p(e), Some(1))]).collect();
-    let results = join_all(saves.iter().map(|s| store.save_directory(s, &[])).collect()).await;
+    let results = futures_util::future::join_all(saves.iter().map(|s| store.save_directory(s, &[]))).await;
     assert_eq!(results.iter().filter(|r| matches!(r, Ok(DirectorySaved::Saved))).count(), 1, "{results:?}");
-}
-
-/// Polls futures concurrently on this task.
-async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut out: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if out[i].is_none() {
-                if let std::task::Poll::Ready(v) = f.as_mut().poll(cx) {
-                    out[i] = Some(v);
-                }
-            }
-        }
-        if out.iter().all(Option::is_some) {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await;
-    out.into_iter().map(Option::unwrap).collect()
 }
 
 macro_rules! contract {

@@ -91,30 +91,9 @@ pub async fn concurrent_saves_of_one_version_let_one_win(store: &dyn OfferStore)
             e
         })
         .collect();
-    let outcomes = futures_join(edits.iter().map(|e| store.save_offer(e, Some(1)))).await;
+    // Polled together on this task: the six saves of one version race.
+    let outcomes = futures_util::future::join_all(edits.iter().map(|e| store.save_offer(e, Some(1)))).await;
     assert_eq!(outcomes.iter().filter(|r| matches!(r, Ok(Saved::Saved))).count(), 1, "{outcomes:?}");
-}
-
-/// Polls futures concurrently on this task (no extra dependency needed).
-async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
-    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
-    let mut out: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if out[i].is_none() {
-                if let std::task::Poll::Ready(v) = f.as_mut().poll(cx) {
-                    out[i] = Some(v);
-                }
-            }
-        }
-        if out.iter().all(Option::is_some) {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await;
-    out.into_iter().map(Option::unwrap).collect()
 }
 
 pub async fn large_batches_are_written_whole(store: &dyn OfferStore) {
