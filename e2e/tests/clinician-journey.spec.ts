@@ -298,6 +298,23 @@ test('a group with more offers nearby than it shows counts them all and shows up
   await expect(group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' })).toHaveCount(0);
 });
 
+// The age is the one number a clinician types: its message names it, as it stands alone in the
+// error summary, and the summary's link leads to the field.
+test('an age out of range is named in the error summary and leads to the field', async ({ page }) => {
+  const search = new ClinicianSearchPage(page);
+  await search.goto();
+  await search.condition('KOL').check();
+  await search.postcode.fill('9000');
+  await search.age.fill('130');
+  await search.submit.click();
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: T.da.errorsTitle }) });
+  const link = summary.getByRole('link', { name: 'Skriv patientens alder i hele år, fra 0 til 120.' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(search.age).toBeFocused();
+  await expect(search.resultsHeading).toHaveCount(0);
+});
+
 // The page's links only write valid values, but an address can be edited or pasted half: a value
 // with no field on the page is named in the error summary, so the clinician knows what to fix.
 for (const lang of ['da', 'en'] as const) {

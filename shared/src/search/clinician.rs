@@ -68,7 +68,17 @@ impl ClinicianParams {
                 "postcode" => validation::postcode_format(key, value).map(|_| p.postcode = Some(value.to_owned())),
                 "lat" => validation::number_in_range(key, value, DENMARK.min.lat, DENMARK.max.lat).map(|v| lat = Some(v)),
                 "lon" => validation::number_in_range(key, value, DENMARK.min.lon, DENMARK.max.lon).map(|v| lon = Some(v)),
-                "age" => validation::integer_in_range(key, value, 0, u32::from(eligibility::MAX_AGE)).map(|v| p.age = Some(v as u8)),
+                // The one value a person types here: the message names it (it stands alone in
+                // the error summary).
+                "age" => validation::integer_in_range(key, value, 0, u32::from(eligibility::MAX_AGE)).map(|v| p.age = Some(v as u8)).map_err(|e| {
+                    let max = eligibility::MAX_AGE;
+                    FieldError::new(
+                        key,
+                        e.code,
+                        format!("Skriv patientens alder i hele år, fra 0 til {max}."),
+                        format!("Enter the patient's age in whole years, from 0 to {max}."),
+                    )
+                }),
                 "radius_km" => validation::number_in_range(key, value, MIN_RADIUS_KM, MAX_RADIUS_KM).map(|v| p.radius_km = v),
                 "per_group" => validation::integer_in_range(key, value, 1, MAX_PER_GROUP).map(|v| p.per_group = v),
                 "package" => super::package_code(key, value).map(|c| p.package = Some(c)),
@@ -218,6 +228,10 @@ mod tests {
         assert_eq!(with_package.package.as_deref(), Some("kol"));
         assert_eq!(with_package.to_pairs(), [("postcode", "9000".to_owned()), ("package", "kol".to_owned())]);
         assert_eq!(ClinicianParams::parse([("package", "kol pakke")]).unwrap_err()[0].field, "package");
+        for age in ["121", "6,5", "abc"] {
+            let e = &ClinicianParams::parse([("age", age)]).unwrap_err()[0];
+            assert_eq!((e.field.as_str(), e.message.get(crate::Lang::Da)), ("age", "Skriv patientens alder i hele år, fra 0 til 120."), "{age}");
+        }
         let repeated = ClinicianParams::parse([("conditions", "kol"), ("conditions", "kol"), ("conditions", "kraeft")]).unwrap();
         assert_eq!(repeated.conditions, [Condition::Kol, Condition::Kraeft]);
     }
