@@ -117,13 +117,18 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
 fn validate_eligibility(e: &crate::eligibility::Eligibility) -> Vec<FieldError> {
     let mut errors = vec![];
     let max = crate::eligibility::MAX_AGE;
-    for (field, age) in [("eligibility.min_age", e.min_age), ("eligibility.max_age", e.max_age)] {
+    // Named, as the message may stand alone in an error summary.
+    let limits = [
+        ("eligibility.min_age", e.min_age, "Laveste alder", "The lowest age"),
+        ("eligibility.max_age", e.max_age, "Højeste alder", "The highest age"),
+    ];
+    for (field, age, da, en) in limits {
         if age.is_some_and(|a| a > max) {
             errors.push(FieldError::new(
                 field,
                 ErrorCode::OutOfRange,
-                format!("Skal være mellem 0 og {max}."),
-                format!("Must be between 0 and {max}."),
+                format!("{da} skal være mellem 0 og {max} år."),
+                format!("{en} must be between 0 and {max} years."),
             ));
         }
     }
