@@ -3,6 +3,8 @@
 //! row and column and change nothing; creates and updates are applied atomically, versioned and
 //! audited; scopes hold; DynamoDB's 100-item transactions limit one apply.
 
+#[path = "admin_csv/sheet.rs"]
+mod sheet;
 mod support;
 
 use axum::body::Body;
@@ -20,6 +22,7 @@ use forebyg_shared::offer_validation::validate_offer;
 use forebyg_shared::search::SearchResponse;
 use forebyg_shared::taxonomy::{Category, OfferStatus, RegionCode};
 use http_body_util::BodyExt;
+use sheet::Sheet;
 use std::collections::BTreeSet;
 use support::dynamodb_local::DynamoDbLocal;
 use support::offer;
@@ -118,53 +121,6 @@ impl Api {
             audit += self.state.audit.audit_log(*r, 500).await.unwrap().len();
         }
         (offers, audit)
-    }
-}
-
-/// A CSV file as a spreadsheet holds it.
-#[derive(Clone)]
-struct Sheet {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    delimiter: u8,
-}
-
-impl Sheet {
-    fn read(bytes: &[u8]) -> Sheet {
-        let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
-        let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
-        let header = r.headers().unwrap().iter().map(String::from).collect();
-        Sheet { header, rows: r.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect(), delimiter: b';' }
-    }
-    fn bytes(&self) -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new().delimiter(self.delimiter).from_writer(vec![]);
-        w.write_record(&self.header).unwrap();
-        self.rows.iter().for_each(|r| w.write_record(r).unwrap());
-        w.into_inner().unwrap()
-    }
-    fn col(&self, name: &str) -> usize {
-        self.header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
-    }
-    fn row_of(&self, id: &str) -> usize {
-        self.rows.iter().position(|r| r[0] == id).unwrap_or_else(|| panic!("no row {id}"))
-    }
-    fn set(&mut self, id: &str, column: &str, value: &str) {
-        self.set_at(self.row_of(id) + 2, column, value);
-    }
-    /// Sets a cell of spreadsheet row `row` (the first data row is 2).
-    fn set_at(&mut self, row: usize, column: &str, value: &str) {
-        let c = self.col(column);
-        self.rows[row - 2][c] = value.into();
-    }
-    /// A copy of `id`'s row as a new offer (no id, no version) with `title`.
-    fn add_new(&mut self, id: &str, title: &str) -> usize {
-        let mut row = self.rows[self.row_of(id)].clone();
-        (row[0], row[1], row[self.col("title")]) = (String::new(), String::new(), title.into());
-        self.rows.push(row);
-        self.rows.len() + 1
-    }
-    fn ids(&self) -> BTreeSet<String> {
-        self.rows.iter().map(|r| r[0].clone()).collect()
     }
 }
 

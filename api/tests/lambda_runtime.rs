@@ -9,9 +9,12 @@
 //! payloads, token verification against a fetched JWKS, JSON logs, and surviving a malformed
 //! event. Run with `--nocapture` to see the cold-start time.
 
+#[path = "lambda_runtime/http1.rs"]
+mod http1;
+
+use http1::{read_request, write_response};
 use serde_json::Value;
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -152,56 +155,6 @@ fn admin_event(token: &str) -> String {
 }
 
 /// Method, path, lower-cased headers, body.
-type HttpRequest = (String, String, HashMap<String, String>, Vec<u8>);
-
-/// Reads one HTTP/1.1 request (Content-Length or chunked body); `None` when the peer closed.
-fn read_request(reader: &mut impl BufRead) -> Option<HttpRequest> {
-    let mut line = String::new();
-    if reader.read_line(&mut line).ok()? == 0 {
-        return None;
-    }
-    let mut parts = line.split_whitespace();
-    let (method, path) = (parts.next()?.to_owned(), parts.next()?.to_owned());
-    let mut headers = HashMap::new();
-    loop {
-        let mut header = String::new();
-        reader.read_line(&mut header).ok()?;
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        let (name, value) = header.split_once(':')?;
-        headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-    }
-    let mut body = Vec::new();
-    if headers.get("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
-        loop {
-            let mut size = String::new();
-            reader.read_line(&mut size).ok()?;
-            let size = usize::from_str_radix(size.trim().split(';').next()?, 16).ok()?;
-            let mut chunk = vec![0; size + 2]; // data + CRLF
-            reader.read_exact(&mut chunk).ok()?;
-            if size == 0 {
-                break;
-            }
-            body.extend_from_slice(&chunk[..size]);
-        }
-    } else if let Some(length) = headers.get("content-length") {
-        body.resize(length.parse().ok()?, 0);
-        reader.read_exact(&mut body).ok()?;
-    }
-    Some((method, path, headers, body))
-}
-
-fn write_response(w: &mut impl Write, status: &str, headers: &[(&str, String)], body: &[u8]) {
-    let mut head = format!("HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n", body.len());
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = w.write_all(head.as_bytes()).and_then(|_| w.write_all(body)).and_then(|_| w.flush());
-}
-
 /// The binary, started as Lambda starts a `provided.al2023` function's `bootstrap`.
 struct LambdaProcess {
     child: Child,
