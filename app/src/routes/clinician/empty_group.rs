@@ -4,10 +4,11 @@
 //! default referral, finds another way with the patient). An intervention whose nearest offer
 //! lies further away says so with `wider_search` instead.
 
+use super::results::link_to_group;
 use super::search::SearchState;
 use crate::clinician::query as cq;
 use crate::clinician::texts as t;
-use crate::{dom, format, i18n};
+use crate::{format, i18n};
 use forebyg_shared::search::clinician::{ClinicianParams, OfferGroup};
 use forebyg_shared::search::MAX_RADIUS_KM;
 use forebyg_shared::taxonomy::{Category, Kronikerpakke};
@@ -43,14 +44,9 @@ pub fn empty_group(g: &OfferGroup, id: &str, state: SearchState, lang: Lang) -> 
     }
     let for_conditions = state.query.with_untracked(|q| q.as_ref().is_ok_and(|q| !q.params.conditions.is_empty()));
     let intake = (g.category != Category::AfklarendeSamtale).then(|| {
-        let intake_id = super::results::group_id(Category::AfklarendeSamtale);
-        let jump = move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            dom::focus_id(&intake_id);
-        };
         view! {
             <p>{t::ASK_INTAKE.get(lang)}</p>
-            <p><a href=format!("#{}", super::results::group_id(Category::AfklarendeSamtale)) on:click=jump>{t::GO_TO_INTAKE.get(lang)}</a></p>
+            <p>{link_to_group(Category::AfklarendeSamtale, t::GO_TO_INTAKE.get(lang).to_owned())}</p>
         }
     });
     view! {

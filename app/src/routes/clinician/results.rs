@@ -91,25 +91,28 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
 }
 
 /// The id of an intervention's heading (the groups' navigation and the focus jump to it).
-pub(super) fn group_id(category: Category) -> String {
+fn group_id(category: Category) -> String {
     format!("group-{}", category.code())
 }
 
+/// A link to an intervention's group: the focus moves to its heading, as the skip link's does,
+/// rather than the address taking a `#`.
+pub(super) fn link_to_group(category: Category, text: String) -> impl IntoView {
+    let id = group_id(category);
+    let href = format!("#{id}");
+    let jump = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        dom::focus_id(&id);
+    };
+    view! { <a href=href on:click=jump>{text}</a> }
+}
+
 /// The answer's interventions with their counts at a glance, each a link to its group (a phone scrolls
-/// through some twenty cards otherwise). The focus moves to the group's heading, as the skip link's
-/// does, rather than the address taking a `#`.
+/// through some twenty cards otherwise).
 fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
     let links = groups
         .iter()
-        .map(|g| {
-            let id = group_id(g.category);
-            let href = format!("#{id}");
-            let jump = move |ev: leptos::ev::MouseEvent| {
-                ev.prevent_default();
-                dom::focus_id(&id);
-            };
-            view! { <li><a href=href on:click=jump>{g.category.label(lang)}" ("{count_text(g, lang)}")"</a></li> }
-        })
+        .map(|g| view! { <li>{link_to_group(g.category, format!("{} ({})", g.category.label(lang), count_text(g, lang)))}</li> })
         .collect_view();
     view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
 }
