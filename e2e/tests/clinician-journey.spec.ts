@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from './fixtures';
 import { ClinicianSearchPage, HandoutPage, T, chooseClinician, printedPages, useLanguage, type Lang } from '../pages/clinician-pages';
-import { signInAs, unique } from '../pages/admin-api';
+import { bearer, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
 
 // The clinician journey of issue #10, once per language and viewport (projects desktop 1280 px
@@ -122,6 +122,11 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const second = unique('Jens Klinik');
     const secondCode = await refer(page, t, second, phone());
     await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
+    // Both are in progress; two are too few for a find field.
+    const inProgress = page.getByRole('region', { name: new RegExp(`^${t.inProgress} \\(\\d+\\)$`) });
+    for (const name of [first, second]) await expect(inProgress.getByRole('heading', { name })).toBeVisible();
+    await expect(page.getByRole('region', { name: new RegExp(`^${t.closed} `) })).toHaveCount(0);
+    await expect(page.getByRole('searchbox')).toHaveCount(0);
     await page.getByRole('link', { name: new RegExp(secondCode) }).click();
     await page.getByRole('button', { name: t.withdraw }).click();
     await page.getByRole('button', { name: t.confirmWithdraw }).click();
@@ -160,9 +165,11 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expectNoAxeViolations(admin, 'inbox with a clinician referral');
     await adminContext.close();
 
-    // The clinician sees each step and the closing note.
+    // The clinician sees each step and the closing note; both referrals are now closed.
     await page.goto('/klinik/henvisninger');
-    const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: first }) });
+    const closed = page.getByRole('region', { name: `${t.closed} (2)` });
+    const mine = closed.getByRole('listitem').filter({ has: page.getByRole('heading', { name: first }) });
+    await expect(closed.getByRole('heading', { name: second })).toBeVisible();
     await expect(mine).toContainText(t.completed);
     await expect(mine).toContainText(t.changed);
     await mine.getByRole('link', { name: new RegExp(firstCode) }).click();
@@ -170,8 +177,52 @@ for (const lang of ['da', 'en'] as Lang[]) {
     for (const step of [t.received, t.contacted, t.enrolled, t.completed]) await expect(history).toContainText(step);
     await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
     await expectNoAxeViolations(page, `completed referral (${lang})`);
+    // The bridge to the associations: the patient's next-step sheet, in the clinician's language.
+    await page.getByRole('region', { name: t.patientNextStep }).getByRole('link', { name: t.openSheet }).click();
+    await expect(page).toHaveURL(new RegExp(`/tilbud/[^/]+/fortsaet\\?lang=${lang}$`));
+    await expect(page.getByRole('heading', { level: 1, name: t.sheetH1 })).toBeVisible();
   });
 }
+
+// A clinician with many referrals finds a patient by name or code; the count says how many show.
+test('a long list of referrals finds a patient by name or code', async ({ page, request }) => {
+  const t = T.da;
+  const organisation = { kind: 'practice', name: unique('Lægerne i Listegade') };
+  const token = (await (await request.post('/api/v1/dev/token', { data: { role: 'clinician', organisation } })).json()).token as string;
+  const answer = await (await request.get('/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67')).json();
+  const referable = (answer.groups as { nearby: { offer: { id: string }; refer_through_forebyg: boolean }[] }[])
+    .flatMap((g) => g.nearby)
+    .filter((h) => h.refer_through_forebyg);
+  const patients = ['Anna Andersen', 'Bent Berg', 'Carla Holm', 'Dorte Dal', 'Erik Holm', 'Frida Fog'];
+  const codes: string[] = [];
+  for (const [i, patient] of patients.entries()) {
+    const res = await request.post(`/api/v1/clinician/offers/${referable[i % referable.length].offer.id}/referrals`, {
+      headers: bearer(token),
+      data: { idempotency_key: `list-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], patient_consent: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    codes.push((await res.json()).code);
+  }
+  await page.goto('/klinik/henvisninger');
+  await page.getByRole('button', { name: t.signIn, exact: true }).click();
+  await chooseClinician(page, 'da', organisation.name);
+  const find = page.getByRole('searchbox', { name: t.findPatient });
+  await expect(find).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Viser 6 af 6 henvisninger.' })).toBeVisible();
+  await find.fill('holm');
+  await expect(page.getByRole('status').filter({ hasText: 'Viser 2 af 6 henvisninger.' })).toBeVisible();
+  const inProgress = page.getByRole('region', { name: `${t.inProgress} (2)` });
+  await expect(inProgress.getByRole('heading', { level: 3 })).toHaveCount(2);
+  for (const name of ['Carla Holm', 'Erik Holm']) await expect(inProgress.getByRole('heading', { level: 3, name })).toBeVisible();
+  await find.fill(codes[1].toLowerCase());
+  await expect(page.getByRole('region', { name: `${t.inProgress} (1)` }).getByRole('heading', { level: 3 })).toHaveText('Bent Berg');
+  await find.fill('Zacharias');
+  await expect(page.getByRole('status').filter({ hasText: 'Viser 0 af 6 henvisninger.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /henvisninger/i })).toHaveCount(0);
+  await find.fill('');
+  await expect(page.getByRole('region', { name: `${t.inProgress} (6)` }).getByRole('listitem')).toHaveCount(6);
+  await expectNoAxeViolations(page, 'a long list of referrals');
+});
 
 // An intervention with nothing on site within the radius is not a dead end for a clinician with
 // ten minutes: it says how far its nearest offer is and offers the same search at the first wider

@@ -143,6 +143,13 @@ pub fn referral_href(code: &str) -> String {
     format!("{REFERRALS_PATH}/{}", encode(code))
 }
 
+/// Whether `typed` (trimmed, in any case) is part of one of `texts` (a referral's patient name and
+/// code, for the find field of "Mine henvisninger"); nothing typed finds all.
+pub fn found(typed: &str, texts: &[&str]) -> bool {
+    let typed = typed.trim().to_lowercase();
+    typed.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&typed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +201,17 @@ mod tests {
         let none = HandoutQuery::parse([("offer", "a b")], Lang::En);
         assert_eq!((none.offers.len(), none.lang), (0, Lang::En));
         assert_eq!(refer_href("a/b"), "/klinik/henvis/a%2Fb");
+    }
+
+    #[test]
+    fn the_find_field_matches_part_of_a_name_or_code_in_any_case() {
+        let referral: &[&str] = &["Erik Holm", "G3W2-XQ5P"];
+        for typed in ["", "  ", "holm", "ERIK", " rik h ", "g3w2", "xq5p", "-XQ"] {
+            assert!(found(typed, referral), "{typed:?} should find it");
+        }
+        for typed in ["Holm Erik", "XQ5PG", "Carla"] {
+            assert!(!found(typed, referral), "{typed:?} should not find it");
+        }
+        assert!(found("søren", &["SØREN ØSTERGÅRD", "X"]), "Danish letters in any case");
     }
 }

@@ -138,9 +138,17 @@ crate::texts! {
     OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
 
     // Mine henvisninger.
-    REFERRALS_INTRO = "Dine henvisninger gennem Forebyg, nyeste først. Kun du kan se dem.", "Your referrals through Forebyg, newest first. Only you can see them.";
+    REFERRALS_INTRO = "Dine henvisninger gennem Forebyg: dem i gang først, de nyeste øverst. Kun du kan se dem.",
+        "Your referrals through Forebyg: those in progress first, the newest at the top. Only you can see them.";
     REFERRALS_EMPTY = "Du har ikke sendt nogen henvisninger endnu.", "You have not sent any referrals yet.";
     CHANGED = "Nyt siden sidst", "New since last time";
+    REFERRALS_OPEN = "Henvisninger i gang", "Referrals in progress";
+    REFERRALS_CLOSED = "Lukkede henvisninger", "Closed referrals";
+    FIND_REFERRAL = "Find en patient (navn eller kode)", "Find a patient (name or code)";
+    PATIENT_NEXT_STEP = "Næste skridt for patienten", "The patient's next step";
+    PATIENT_NEXT_STEP_TEXT = "Et ark at udskrive eller sende til patienten med de foreningsaktiviteter, forløbet fører videre til. Arket indeholder ingen personoplysninger.",
+        "A sheet to print or send to the patient with the association activities the course leads on to. The sheet holds no personal data.";
+    PATIENT_NEXT_STEP_LINK = "Åbn arket »Fortsæt efter forløbet«", "Open the sheet \u{201c}Carry on after the course\u{201d}";
     OFFER = "Tilbud", "Offer";
     STATUS = "Status", "Status";
     SENT_ON = "Sendt", "Sent";
@@ -229,6 +237,15 @@ pub fn refer_heading(lang: Lang, title: &str) -> String {
 }
 
 /// "Henvisning K7QM-4XRT".
+/// "Viser 2 af 12 henvisninger." under the find field of "Mine henvisninger".
+pub fn referrals_shown(lang: Lang, shown: usize, total: usize) -> String {
+    // The field shows from several referrals on: the total is always plural.
+    match lang {
+        Lang::Da => format!("Viser {shown} af {total} henvisninger."),
+        Lang::En => format!("Showing {shown} of {total} referrals."),
+    }
+}
+
 pub fn referral_heading(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Da => format!("Henvisning {code}"),

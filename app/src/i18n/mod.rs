@@ -90,8 +90,6 @@ texts! {
     DIGITAL_LAST = "Tilbud med fremmøde står nærmest først. Digitale tilbud, som du kan følge hjemmefra, står til sidst.",
         "Offers on site are listed nearest first. Digital offers that you can follow from home come last.";
     EMPTY_RESULTS = "Vi fandt ingen tilbud, der passer til din søgning.", "We found no offers that match your search.";
-    EMPTY_HINT = "Prøv at vælge en større afstand eller flere emner. Der findes også digitale tilbud, som du kan følge hjemmefra.",
-        "Try a larger distance or more topics. There are also digital offers that you can follow from home.";
     NETWORK_ERROR = "Vi kunne ikke få forbindelse. Tjek din internetforbindelse, og prøv igen.",
         "We could not connect. Check your internet connection and try again.";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Please try again shortly.";

@@ -22,7 +22,7 @@ lazy_page!(ClinicianSignInRoute, clinician::sign_in::SignInPage, in clinician_pa
 lazy_page!(ClinicianCallbackRoute, clinician::sign_in::CallbackPage, in clinician_pages);
 lazy_page!(ReferRoute, clinician::refer::ReferPage, in clinician_pages);
 lazy_page!(ReferralsRoute, clinician::referrals::ReferralsPage, in clinician_pages);
-lazy_page!(ReferralRoute, clinician::referrals::ReferralPage, in clinician_pages);
+lazy_page!(ReferralRoute, clinician::referral::ReferralPage, in clinician_pages);
 
 /// The search page's part that only a search needs (results, "Flere valg"): a chunk of its own,
 /// fetched when the form is first used or a search is in the address.

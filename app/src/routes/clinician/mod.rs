@@ -6,6 +6,7 @@ mod eligibility;
 mod empty_group;
 pub mod handout;
 pub mod refer;
+pub mod referral;
 pub mod referrals;
 mod results;
 pub mod search;

@@ -1,33 +1,35 @@
-//! `/klinik/henvisninger` ("Mine henvisninger"): the clinician's referrals, newest first, each with
-//! its status and what changed since they last looked; and `/klinik/henvisninger/:code`: one
-//! referral with its history, the decline reason or the closing note, and the way to withdraw it
-//! while it is open. A clinician sees only their own referrals (the API scopes every read).
+//! `/klinik/henvisninger` ("Mine henvisninger"): the clinician's referrals, those in progress
+//! first and the closed ones after them, each newest first with its status and what changed since
+//! they last looked; a field finds a patient (or a code) once the list is long. One referral is
+//! [`super::referral`]. A clinician sees only their own referrals (the API scopes every read).
 
 use super::session::{self, SignInPrompt};
-use crate::api::ApiError;
-use crate::clinician::query::{self as cq, REFERRALS_PATH};
+use crate::clinician::query as cq;
 use crate::clinician::texts as t;
 use crate::context::use_lang;
 use crate::{dom, format, query};
 use forebyg_shared::clinician::{ClinicianReferral, ClinicianReferralList};
-use forebyg_shared::referral::{ReferralStatus, StatusEvent};
+use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The list's cursor of the last look, kept on this device: the next list marks what changed
 /// after it.
 const SEEN_KEY: &str = "forebyg.clinician.seen";
 
+/// From this many referrals on, the list offers a field to find a patient: a short list is read
+/// at a glance.
+const FIND_FROM: usize = 6;
+
 /// A Unix time as a date and time in Danish local time as the browser knows it: "3. marts 2027 14:05".
-fn when(at: i64, lang: Lang) -> String {
+pub(super) fn when(at: i64, lang: Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64 * 1000.0));
     let iso = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
     format!("{} {:02}:{:02}", format::date(&iso, lang), d.get_hours(), d.get_minutes())
 }
 
-fn status_pill(s: ReferralStatus, lang: Lang) -> impl IntoView {
+pub(super) fn status_pill(s: ReferralStatus, lang: Lang) -> impl IntoView {
     view! { <span class=format!("pill pill--{}", s.code())>{s.label(lang)}</span> }
 }
 
@@ -60,7 +62,7 @@ pub fn ReferralsPage() -> impl IntoView {
                 }
                 match list.await {
                     Ok(l) if l.referrals.is_empty() => view! { <p>{t::REFERRALS_EMPTY.get(lang)}</p> }.into_any(),
-                    Ok(l) => view! { <ul class="cards referrals">{l.referrals.into_iter().map(|r| card(r, lang)).collect_view()}</ul> }.into_any(),
+                    Ok(l) => referral_list(l.referrals, lang).into_any(),
                     Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
                 }
             })}
@@ -68,10 +70,51 @@ pub fn ReferralsPage() -> impl IntoView {
     }
 }
 
+/// Whether a referral is `wanted` by what was typed in the find field: part of the patient's
+/// name or of the code, in any case.
+fn wanted(r: &ClinicianReferral, typed: &str) -> bool {
+    cq::found(typed, &[&r.patient_name, &r.code])
+}
+
+/// The referrals in two sections, in progress and closed (a section with none is left out), and
+/// the find field above them when the list is long.
+fn referral_list(referrals: Vec<ClinicianReferral>, lang: Lang) -> impl IntoView {
+    let total = referrals.len();
+    let typed = RwSignal::new(String::new());
+    let referrals = StoredValue::new(referrals);
+    let section = move |open: bool| {
+        move || {
+            let shown: Vec<ClinicianReferral> =
+                referrals.with_value(|all| all.iter().filter(|r| r.status.is_closed() != open && typed.with(|x| wanted(r, x))).cloned().collect());
+            (!shown.is_empty()).then(|| {
+                let (id, title) = if open { ("referrals-open", t::REFERRALS_OPEN) } else { ("referrals-closed", t::REFERRALS_CLOSED) };
+                view! {
+                    <section aria-labelledby=id>
+                        <h2 id=id>{format!("{} ({})", title.get(lang), shown.len())}</h2>
+                        <ul class="cards referrals">{shown.into_iter().map(|r| card(r, lang)).collect_view()}</ul>
+                    </section>
+                }
+            })
+        }
+    };
+    let find = (total >= FIND_FROM).then(|| {
+        let shown = move || referrals.with_value(|all| typed.with(|x| all.iter().filter(|r| wanted(r, x)).count()));
+        view! {
+            <div class="field referrals-find">
+                <label class="field__label" for="referrals-find">{t::FIND_REFERRAL.get(lang)}</label>
+                <input class="input" id="referrals-find" type="search" autocomplete="off"
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <p class="status" role="status">{move || t::referrals_shown(lang, shown(), total)}</p>
+            </div>
+        }
+    });
+    view! { {find}{section(true)}{section(false)} }
+}
+
 fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
     view! {
         <li class="card referral-card" class:referral-card--changed=r.changed>
-            <h2 class="card__title">{r.patient_name.clone()}</h2>
+            <h3 class="card__title">{r.patient_name.clone()}</h3>
             <p>
                 {status_pill(r.status, lang)}
                 {r.changed.then(|| view! { " "<span class="badge badge--changed">{t::CHANGED.get(lang)}</span> })}
@@ -82,142 +125,5 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
             </dl>
             <p><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></p>
         </li>
-    }
-}
-
-/// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason or note.
-fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
-    let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
-    let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
-    view! {
-        <li class="history__step">
-            <p><strong>{e.status.label(lang)}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
-            {reason}
-            {note}
-        </li>
-    }
-}
-
-#[component]
-pub fn ReferralPage() -> impl IntoView {
-    let lang = use_lang();
-    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let h1 = NodeRef::<H1>::new();
-    dom::focus_heading_on_arrival(h1);
-    dom::set_title(lang, &t::referral_heading(lang, &code));
-    let url = format!("/api/v1/clinician/referrals/{}", query::encode(&code));
-    let profile = session::profile();
-    let referral = {
-        let url = url.clone();
-        LocalResource::new(move || {
-            let url = url.clone();
-            async move { session::get::<ClinicianReferral>(&url).await }
-        })
-    };
-    // The answer to a withdrawal replaces the loaded referral.
-    let current = RwSignal::new(None::<ClinicianReferral>);
-    let message = RwSignal::new(None::<String>);
-    view! {
-        <p class="back-link"><a href=REFERRALS_PATH><span aria-hidden="true">"← "</span>{t::BACK_TO_REFERRALS.get(lang)}</a></p>
-        <h1 node_ref=h1 tabindex="-1">{t::referral_heading(lang, &code)}</h1>
-        <p role="status" class="status">{move || message.get()}</p>
-        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
-            {move || {
-                let url = url.clone();
-                Suspend::new(async move {
-                    if profile.await.is_none() {
-                        return view! { <SignInPrompt lang=lang /> }.into_any();
-                    }
-                    match referral.await {
-                        Ok(r) => {
-                            current.set(Some(r));
-                            view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
-                        }
-                        Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
-                        Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-fn details(
-    r: ClinicianReferral,
-    url: String,
-    current: RwSignal<Option<ClinicianReferral>>,
-    message: RwSignal<Option<String>>,
-    lang: Lang,
-) -> impl IntoView {
-    let conditions: Vec<&str> = r.conditions.iter().map(|c| c.label(lang)).collect();
-    let decline = r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> });
-    // The closing note (or the decline note) stands out: it is what the referrer waits for.
-    let note = r.note.clone().map(|n| {
-        let title = if r.status == ReferralStatus::Completed { t::CLOSING_NOTE } else { t::DECLINE_REASON };
-        view! {
-            <section class="notice closing-note" aria-labelledby="closing-note-title">
-                <h2 id="closing-note-title">{title.get(lang)}</h2>
-                <p>{n}</p>
-            </section>
-        }
-    });
-    let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
-    view! {
-        <p>{status_pill(r.status, lang)}</p>
-        {note}
-        <dl class="facts facts--stacked">
-            <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
-            <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
-            <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div>
-            {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
-            {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
-            {decline}
-            <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}</dd></div>
-        </dl>
-        <h2 id="history-title">{t::HISTORY.get(lang)}</h2>
-        <ol class="history" aria-labelledby="history-title">{r.history.into_iter().map(|e| step(e, lang)).collect_view()}</ol>
-        {withdraw}
-    }
-}
-
-/// "Træk henvisningen tilbage", then a confirmation before anything happens.
-fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, message: RwSignal<Option<String>>, lang: Lang) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let url = StoredValue::new(url);
-    let confirm = move |_| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let r: Result<ClinicianReferral, ApiError> = session::delete(&url.get_value()).await;
-            match r {
-                Ok(r) => {
-                    message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), r.status.label(lang))));
-                    current.set(Some(r));
-                }
-                Err(e) => message.set(Some(e.message(lang).to_owned())),
-            }
-            busy.set(false);
-        });
-    };
-    view! {
-        <div class="withdraw">
-            {move || if asking.get() {
-                view! {
-                    <div class="confirm" role="group" aria-labelledby="withdraw-question">
-                        <p id="withdraw-question">{t::WITHDRAW_CONFIRM.get(lang)}</p>
-                        <div class="button-row">
-                            <button class="button button--danger" type="button" id="withdraw-yes" disabled=move || busy.get() on:click=confirm>{t::WITHDRAW_YES.get(lang)}</button>
-                            <button class="button button--secondary" type="button" on:click=move |_| asking.set(false)>{t::WITHDRAW_NO.get(lang)}</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                let ask = move |_| {
-                    asking.set(true);
-                    request_animation_frame(|| dom::focus_id("withdraw-yes"));
-                };
-                view! { <button class="button button--secondary" type="button" on:click=ask>{t::WITHDRAW.get(lang)}</button> }.into_any()
-            }}
-        </div>
     }
 }

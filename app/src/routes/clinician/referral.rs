@@ -1,0 +1,170 @@
+//! `/klinik/henvisninger/:code`: one of the clinician's referrals with its history, the decline
+//! reason or the closing note, the way to withdraw it while it is open, and once completed the
+//! patient's next-step sheet (the association activities the offer leads on to). A clinician
+//! sees only their own referrals (the API scopes every read).
+
+use super::referrals::{status_pill, when};
+use super::session::{self, SignInPrompt};
+use crate::activity_query::next_step_href;
+use crate::api::ApiError;
+use crate::clinician::query::REFERRALS_PATH;
+use crate::clinician::texts as t;
+use crate::context::use_lang;
+use crate::{dom, format, query};
+use forebyg_shared::clinician::ClinicianReferral;
+use forebyg_shared::referral::{ReferralStatus, StatusEvent};
+use forebyg_shared::Lang;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason or note.
+fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
+    let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
+    let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
+    view! {
+        <li class="history__step">
+            <p><strong>{e.status.label(lang)}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
+            {reason}
+            {note}
+        </li>
+    }
+}
+
+#[component]
+pub fn ReferralPage() -> impl IntoView {
+    let lang = use_lang();
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let h1 = NodeRef::<H1>::new();
+    dom::focus_heading_on_arrival(h1);
+    dom::set_title(lang, &t::referral_heading(lang, &code));
+    let url = format!("/api/v1/clinician/referrals/{}", query::encode(&code));
+    let profile = session::profile();
+    let referral = {
+        let url = url.clone();
+        LocalResource::new(move || {
+            let url = url.clone();
+            async move { session::get::<ClinicianReferral>(&url).await }
+        })
+    };
+    // The answer to a withdrawal replaces the loaded referral.
+    let current = RwSignal::new(None::<ClinicianReferral>);
+    let message = RwSignal::new(None::<String>);
+    view! {
+        <p class="back-link"><a href=REFERRALS_PATH><span aria-hidden="true">"← "</span>{t::BACK_TO_REFERRALS.get(lang)}</a></p>
+        <h1 node_ref=h1 tabindex="-1">{t::referral_heading(lang, &code)}</h1>
+        <p role="status" class="status">{move || message.get()}</p>
+        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
+            {move || {
+                let url = url.clone();
+                Suspend::new(async move {
+                    if profile.await.is_none() {
+                        return view! { <SignInPrompt lang=lang /> }.into_any();
+                    }
+                    match referral.await {
+                        Ok(r) => {
+                            current.set(Some(r));
+                            view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
+                        }
+                        Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
+                        Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn details(
+    r: ClinicianReferral,
+    url: String,
+    current: RwSignal<Option<ClinicianReferral>>,
+    message: RwSignal<Option<String>>,
+    lang: Lang,
+) -> impl IntoView {
+    let conditions: Vec<&str> = r.conditions.iter().map(|c| c.label(lang)).collect();
+    let decline = r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> });
+    // The closing note (or the decline note) stands out: it is what the referrer waits for.
+    let note = r.note.clone().map(|n| {
+        let title = if r.status == ReferralStatus::Completed { t::CLOSING_NOTE } else { t::DECLINE_REASON };
+        view! {
+            <section class="notice closing-note" aria-labelledby="closing-note-title">
+                <h2 id="closing-note-title">{title.get(lang)}</h2>
+                <p>{n}</p>
+            </section>
+        }
+    });
+    let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
+    let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
+    view! {
+        <p>{status_pill(r.status, lang)}</p>
+        {note}
+        {next}
+        <dl class="facts facts--stacked">
+            <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
+            <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
+            <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div>
+            {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
+            {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
+            {decline}
+            <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}</dd></div>
+        </dl>
+        <h2 id="history-title">{t::HISTORY.get(lang)}</h2>
+        <ol class="history" aria-labelledby="history-title">{r.history.into_iter().map(|e| step(e, lang)).collect_view()}</ol>
+        {withdraw}
+    }
+}
+
+/// After a completed course, the sheet for the patient with the association activities the offer
+/// leads on to (the same sheet the provider is offered; it has its own language switch and print).
+fn next_step(offer_id: &str, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="notice patient-next-step" aria-labelledby="next-step-title">
+            <h2 id="next-step-title">{t::PATIENT_NEXT_STEP.get(lang)}</h2>
+            <p>{t::PATIENT_NEXT_STEP_TEXT.get(lang)}</p>
+            <p><a href=next_step_href(offer_id, lang)>{t::PATIENT_NEXT_STEP_LINK.get(lang)}</a></p>
+        </section>
+    }
+}
+
+/// "Træk henvisningen tilbage", then a confirmation before anything happens.
+fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, message: RwSignal<Option<String>>, lang: Lang) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let url = StoredValue::new(url);
+    let confirm = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let r: Result<ClinicianReferral, ApiError> = session::delete(&url.get_value()).await;
+            match r {
+                Ok(r) => {
+                    message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), r.status.label(lang))));
+                    current.set(Some(r));
+                }
+                Err(e) => message.set(Some(e.message(lang).to_owned())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="withdraw">
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="withdraw-question">
+                        <p id="withdraw-question">{t::WITHDRAW_CONFIRM.get(lang)}</p>
+                        <div class="button-row">
+                            <button class="button button--danger" type="button" id="withdraw-yes" disabled=move || busy.get() on:click=confirm>{t::WITHDRAW_YES.get(lang)}</button>
+                            <button class="button button--secondary" type="button" on:click=move |_| asking.set(false)>{t::WITHDRAW_NO.get(lang)}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                let ask = move |_| {
+                    asking.set(true);
+                    request_animation_frame(|| dom::focus_id("withdraw-yes"));
+                };
+                view! { <button class="button button--secondary" type="button" on:click=ask>{t::WITHDRAW.get(lang)}</button> }.into_any()
+            }}
+        </div>
+    }
+}
