@@ -17,6 +17,13 @@ const OFFER_TEXTS = {
   en: { caption: 'Scan the code to see the offer', label: "QR code with the address of the offer's page" },
 };
 
+// `data-kind="status"`: the status page with a referral's code filled in, on the patient's slip.
+const STATUS_TEXTS = {
+  da: { caption: 'Scan koden for at følge henvisningen', label: 'QR-kode med adressen på siden, hvor du følger henvisningen' },
+  en: { caption: 'Scan the code to follow the referral', label: 'QR code with the address of the page where you follow the referral' },
+};
+const KINDS = { offer: OFFER_TEXTS, status: STATUS_TEXTS };
+
 // A print-only code (an offer page's) is drawn when the page is printed, not when it opens:
 // drawing takes a phone's main thread for a while (~24 ms on a desktop), for a code that is
 // rarely printed. `beforeprint` comes before the print layout; the media query's change covers
@@ -38,7 +45,7 @@ class ForebygQr extends HTMLElement {
     if (!this.isConnected || !url || this.dataset.qrFor === url) return;
     // The language of the element's part of the page (a handout may differ from the UI).
     const lang = this.closest('[lang]')?.lang === 'en' ? 'en' : 'da';
-    const t = (this.dataset.kind === 'offer' ? OFFER_TEXTS : TEXTS)[lang];
+    const t = (KINDS[this.dataset.kind] ?? TEXTS)[lang];
     const qr = qrcode(0, 'M');
     qr.addData(url);
     qr.make();

@@ -103,7 +103,35 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(page.getByRole('alert').getByRole('heading', { name: t.errorsTitle })).toBeVisible();
     await expectNoAxeViolations(page, `referral form with errors (${lang})`);
     const first = unique('Karen Klinik');
-    const firstCode = await refer(page, t, first, phone());
+    const firstPhone = phone();
+    const firstCode = await refer(page, t, first, firstPhone);
+
+    // A sheet for the patient: what happens now and how to follow the referral with its code (no
+    // name), in either language; printing the page prints the sheet alone.
+    const slip = page.getByRole('article', { name: t.slipH });
+    await expect(slip).toContainText(firstCode);
+    await expect(slip).not.toContainText(first);
+    await expect(slip.getByRole('img', { name: t.slipQrLabel })).toBeVisible();
+    const statusUrl = await slip.locator('forebyg-qr').getAttribute('data-qr-for');
+    expect(statusUrl).toMatch(new RegExp(`/status\\?kode=${firstCode}$`));
+    await page.getByRole('group', { name: t.handoutLang }).getByLabel(other === 'en' ? 'English' : 'Dansk').check();
+    await expect(page.getByRole('article', { name: T[other].slipH })).toContainText(T[other].slipFollow);
+    await expectNoAxeViolations(page, `referral sent, with the patient's sheet (${lang})`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+    await expect(page.getByRole('button', { name: t.slipPrint })).toBeHidden();
+    await expect(page.getByRole('article', { name: T[other].slipH })).toBeVisible();
+    expect(await printedPages(page)).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    // The patient follows it: the QR code's address has the code filled in; their phone number
+    // opens it (on the patient's own phone, in its language: Danish here).
+    const patient = await browser.newPage();
+    await patient.goto(statusUrl!);
+    await expect(patient.getByLabel('Kvitteringskode')).toHaveValue(firstCode);
+    await patient.getByLabel('Telefonnummer eller e-mail').fill(firstPhone);
+    await patient.getByRole('button', { name: 'Se status' }).click();
+    await expect(patient.getByText('Status: Modtaget')).toBeVisible();
+    await patient.close();
 
     // A second referral, withdrawn again.
     await page.getByRole('link', { name: t.backToResults, exact: true }).click();

@@ -1,7 +1,8 @@
 //! The clinician journey's pure parts, compiled natively for tests: the search and the handout
-//! selection as URLs ([`query`]), the handout's sentences ([`handout`]) and every text of the
-//! clinician pages ([`texts`]). The pages themselves are in `routes/clinician/`.
+//! selection as URLs ([`query`]), the handout's and the referral slip's sentences ([`handout`],
+//! [`slip`]) and every text of the clinician pages ([`texts`]). The pages themselves are in `routes/clinician/`.
 
 pub mod handout;
 pub mod query;
+pub mod slip;
 pub mod texts;

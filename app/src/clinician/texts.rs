@@ -61,7 +61,7 @@ crate::texts! {
     COPY = "Kopiér", "Copy";
     COPIED = "Kopieret.", "Copied.";
     COPY_FAILED = "Kunne ikke kopiere. Markér teksten og kopiér den selv.", "Could not copy. Select the text and copy it yourself.";
-    HANDOUT_LANG = "Arkets sprog", "Language of the handout";
+    HANDOUT_LANG = "Arkets sprog", "Language of the sheet";
     BACK_TO_RESULTS = "Tilbage til søgningen", "Back to the search";
     HANDOUT_TOOLS = "Udskriv eller send", "Print or send";
 
@@ -135,6 +135,15 @@ crate::texts! {
         "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
     REFERRAL_CODE = "Henvisningens kode", "The referral's code";
     REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
+    SLIP_TOOLS = "Et ark til patienten", "A sheet for the patient";
+    SLIP_TOOLS_TEXT = "Hvad der sker nu, og hvordan patienten følger henvisningen med koden. Arket har ingen navne eller helbredsoplysninger.",
+        "What happens now, and how the patient follows the referral with its code. The sheet holds no names or health details.";
+    SLIP_PRINT = "Udskriv arket", "Print the sheet";
+    SLIP_H = "Du er henvist til et forebyggelsestilbud", "You have been referred to a prevention offer";
+    SLIP_WHAT_NOW = "Det sker nu", "What happens now";
+    SLIP_QUESTIONS = "Kontakt", "Contact";
+    SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";
+    SLIP_CODE = "Din kode", "Your code";
     OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
 
     // Mine henvisninger.

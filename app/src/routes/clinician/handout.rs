@@ -38,7 +38,7 @@ async fn load(ids: Vec<String>) -> Result<Loaded, ApiError> {
     Ok(loaded)
 }
 
-fn origin() -> String {
+pub(super) fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
@@ -95,27 +95,33 @@ pub fn HandoutPage() -> impl IntoView {
     }
 }
 
-/// The handout's language: Danish or English, whatever the UI speaks.
+/// The handout's language: Danish or English, whatever the UI speaks (kept in the address).
 #[component]
 fn LanguageChoice(handout: Memo<HandoutQuery>, lang: Lang) -> impl IntoView {
     let navigate = use_navigate();
-    let choose = move |l: Lang| {
+    let choose = Callback::new(move |l: Lang| {
         let href = HandoutQuery { lang: l, ..handout.get_untracked() }.href();
         navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    };
+    });
+    view! { <SheetLanguage name="handout-lang" current=Signal::derive(move || handout.with(|h| h.lang)) choose=choose lang=lang /> }
+}
+
+/// A printed sheet's language, Danish or English, as two radio buttons (`name`: the group's name
+/// and the inputs' id prefix).
+#[component]
+pub(super) fn SheetLanguage(name: &'static str, current: Signal<Lang>, choose: Callback<Lang>, lang: Lang) -> impl IntoView {
     let option = move |l: Lang, label: &'static str| {
-        let choose = choose.clone();
-        let id = format!("handout-lang-{}", l.code());
+        let id = format!("{name}-{}", l.code());
         view! {
             <div class="choice">
-                <input class="choice__input" type="radio" name="handout-lang" id=id.clone() value=l.code()
-                    prop:checked=move || handout.with(|h| h.lang == l) on:change=move |_| choose(l) />
+                <input class="choice__input" type="radio" name=name id=id.clone() value=l.code()
+                    prop:checked=move || current.get() == l on:change=move |_| choose.run(l) />
                 <label class="choice__label" for=id lang=l.code()>{label}</label>
             </div>
         }
     };
     view! {
-        <fieldset class="field handout-lang">
+        <fieldset class=format!("field {name}")>
             <legend class="field__label">{t::HANDOUT_LANG.get(lang)}</legend>
             <div class="choices choices--inline">{option(Lang::Da, "Dansk")}{option(Lang::En, "English")}</div>
         </fieldset>

@@ -7,6 +7,7 @@ mod empty_group;
 pub mod handout;
 pub mod refer;
 pub mod referral;
+mod referral_slip;
 pub mod referrals;
 mod results;
 pub mod search;

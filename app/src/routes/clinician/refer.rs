@@ -4,6 +4,7 @@
 //! one referral; an offer that does not take this clinician says why before anything is typed.
 
 use super::eligibility::verdict;
+use super::referral_slip::ReferralSlip;
 use super::search::{condition_input_id, LAST_SEARCH_KEY};
 use super::session::{self, SignInPrompt};
 use crate::api::ApiError;
@@ -113,14 +114,14 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     view! {
         <p class="muted">{t::SIGNED_IN_AS.get(lang)}" "{profile.name.clone().unwrap_or_default()}" · "{profile.organisation.name.clone()}</p>
         {move || match sent.get() {
-            Some(r) => receipt(r, lang).into_any(),
+            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() code=r.code lang=lang /> }.into_any(),
             None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),
         }}
     }
     .into_any()
 }
 
-fn receipt(r: ClinicianReferral, lang: Lang) -> impl IntoView {
+fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
     let back = back_to_search();
     request_animation_frame(|| dom::focus_id("referral-sent"));
     view! {

@@ -1,0 +1,61 @@
+//! The patient's slip after a referral is sent: the offer, where and when, that the provider makes
+//! contact and within how long, whom to call, and how to follow the referral on the status page
+//! with its code (written and as a QR code that fills it in). It holds no name and no health data:
+//! the code alone shows nothing without the patient's phone number or e-mail. In its own language
+//! (Danish or English, whatever the UI speaks); printing the page prints the slip alone.
+
+use super::handout::{origin, SheetLanguage};
+use crate::clinician::handout as h;
+use crate::clinician::slip;
+use crate::clinician::texts as t;
+use crate::components::js_module;
+use crate::next_steps;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReferralSlip(offer: Offer, code: String, lang: Lang) -> impl IntoView {
+    js_module::load("forebyg:qr");
+    let sl = RwSignal::new(lang);
+    let choose = Callback::new(move |l: Lang| sl.set(l));
+    view! {
+        <section class="slip-tools no-print" aria-labelledby="slip-tools-title">
+            <h2 id="slip-tools-title">{t::SLIP_TOOLS.get(lang)}</h2>
+            <p>{t::SLIP_TOOLS_TEXT.get(lang)}</p>
+            <SheetLanguage name="slip-lang" current=sl.into() choose=choose lang=lang />
+            <p><button class="button" type="button" on:click=move |_| { let _ = window().print(); }>{t::SLIP_PRINT.get(lang)}</button></p>
+        </section>
+        {move || sheet(&offer, &code, sl.get())}
+    }
+}
+
+/// The slip itself, in `sl` (`lang` on the element: screen readers and the QR caption follow it).
+/// The offer's title is Danish data.
+fn sheet(o: &Offer, code: &str, sl: Lang) -> impl IntoView {
+    let site = origin();
+    let status = slip::status_href(&site, code);
+    let typed_site = site.split_once("://").map_or(site.as_str(), |(_, rest)| rest).to_owned();
+    let phone = o.contact.phone.clone().filter(|p| !p.trim().is_empty()).map(|p| {
+        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{next_steps::call_provider(&o.provider.name, sl)}" "{p}"."</dd></div> }
+    });
+    view! {
+        <article class="handout referral-slip" lang=sl.code() aria-labelledby="slip-title">
+            <h2 id="slip-title" class="handout__title">{t::SLIP_H.get(sl)}</h2>
+            <section class="handout__offer" aria-labelledby="slip-offer">
+                <div class="handout__text">
+                    <h3 id="slip-offer" lang=(sl != Lang::Da).then_some("da")>{o.title.clone()}</h3>
+                    <dl class="handout__facts">
+                        <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
+                        <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>
+                        <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::contact_within(&o.provider.name, o.referral.response_days, sl)}</dd></div>
+                        {phone}
+                        <div><dt>{t::SLIP_FOLLOW.get(sl)}</dt><dd>{slip::follow(&typed_site, sl)}</dd></div>
+                    </dl>
+                    <p class="handout__next referral-slip__code"><strong>{t::SLIP_CODE.get(sl)}": "</strong><span class="receipt__code">{code.to_owned()}</span></p>
+                </div>
+                <forebyg-qr class="handout__qr" data-url=status data-kind="status"></forebyg-qr>
+            </section>
+        </article>
+    }
+}
