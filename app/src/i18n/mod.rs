@@ -300,8 +300,8 @@ texts! {
 
     // Status lookup.
     STATUS_H1 = "Se eller træk din henvendelse tilbage", "Check or withdraw your request";
-    STATUS_INTRO = "Skriv koden fra din kvittering og det telefonnummer eller den e-mail, du brugte.",
-        "Enter the code from your receipt and the phone number or e-mail you used.";
+    STATUS_INTRO = "Skriv koden fra din kvittering (eller fra arket fra din læge) og det telefonnummer eller den e-mail, der blev givet med henvendelsen.",
+        "Enter the code from your receipt (or from your doctor's sheet) and the phone number or e-mail given with the request.";
     CODE_LABEL = "Kvitteringskode", "Receipt code";
     CODE_HINT = "Fx K7QM-4XRT", "E.g. K7QM-4XRT";
     LOOKUP_CONTACT_LABEL = "Telefonnummer eller e-mail", "Phone number or e-mail";
