@@ -2,7 +2,8 @@
 # The API contract, fuzzed: schemathesis (every check, positive and negative data, stateful
 # links) over /api/v1/openapi.json against the real `forebyg` server, once on the embedded store
 # and once on DynamoDB Local. Public routes as an anonymous client, admin routes with a
-# development token (region admin), clinician routes with a development clinician's token.
+# development token (region admin), clinician routes and the FHIR referral routes with a
+# development clinician's token.
 # Zero failures or errors, or it fails.
 #
 # FOREBYG_BIN (default: the debug build), SCHEMATHESIS_PORT (default 18090),
@@ -62,7 +63,7 @@ run_store() {
   wait_for_port "$PORT"
   fuzz "$store-public" --exclude-path-regex '/(admin|clinician)/'
   fuzz "$store-admin" --include-path-regex '/admin/' -H "Authorization: Bearer $("$BIN" dev-token region-admin midtjylland)"
-  fuzz "$store-clinician" --include-path-regex '/clinician/' -H "Authorization: Bearer $("$BIN" dev-token clinician)"
+  fuzz "$store-clinician" --include-path-regex '/(clinician/|fhir/(Task|ServiceRequest))' -H "Authorization: Bearer $("$BIN" dev-token clinician)"
   kill "$server"
   wait "$server" 2>/dev/null || true
 }

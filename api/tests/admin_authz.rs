@@ -282,7 +282,7 @@ fn clinician_matrix(server: &Server, t: &Offer) {
     assert_eq!(created.status, 201, "{}", created.body);
     let code = created.json::<Value>()["code"].as_str().unwrap().to_owned();
     let search = format!("/api/v1/clinician/offers?conditions={}&postcode=8000", t.conditions[0].code());
-    let rows: [(&str, String, [u16; 10]); 9] = [
+    let rows: [(&str, String, [u16; 10]); 10] = [
         ("GET", search, [200; 10]),
         ("GET", "/api/v1/clinician/me".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", format!("/api/v1/clinician/offers/{}/referrals", t.id), [401, 401, 200, 201, 403, 403, 403, 403, 403, 403]),
@@ -293,6 +293,8 @@ fn clinician_matrix(server: &Server, t: &Offer) {
         // The same referral as FHIR: the referrer and admins in scope; anyone else 404.
         ("GET", format!("/api/v1/fhir/ServiceRequest/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         ("GET", format!("/api/v1/fhir/Task/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
+        // A clinician's own Tasks (another clinician gets an empty Bundle); admins read by code.
+        ("GET", "/api/v1/fhir/Task?status=requested".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("DELETE", format!("/api/v1/clinician/referrals/{code}"), [401, 401, 200, 404, 403, 403, 403, 403, 403, 403]),
     ];
     let mut failures = vec![];

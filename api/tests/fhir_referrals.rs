@@ -1,9 +1,12 @@
 //! Clinician referrals as FHIR R4 ServiceRequest + Task over HTTP, on both stores: every status
 //! maps as `api/docs/fhir.md` says and every resource validates against the official R4 schema;
 //! the referring clinician and admins in scope may read, anyone else gets 404 (no token 401);
-//! every read is audited; the CPR number never appears.
+//! every read is audited; the CPR number never appears. A clinician's record system searches
+//! their Tasks by when they changed (`task_search`).
 
 mod support;
+#[path = "fhir_referrals/task_search.rs"]
+mod task_search;
 
 use forebyg_api::auth::dev;
 use forebyg_api::demo;
@@ -149,6 +152,7 @@ fn run(env: &[(&str, &str)]) {
         let unknown = server.request("GET", &format!("/api/v1/fhir/{kind}/AAAA-BBBB"), &[("authorization", &me)], None);
         assert_eq!(unknown.status, 404);
     }
+    task_search::check(&server, &me, &bearer("fhir-b"), &in_scope, [&a, &b, &c], &refer, &mut failures.borrow_mut());
     assert_none(&failures.borrow());
 
     // Every read is in the region's audit log.

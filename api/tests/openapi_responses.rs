@@ -61,7 +61,9 @@ fn every_documented_get_answers_what_the_document_says() {
     let clinician_token = format!("Bearer {}", dev::sign(&dev::clinician_claims(&dev::default_organisation(), "openapi", 3600)));
     let clinician = [("authorization", clinician_token.as_str())];
     let referral = support::clinician_referral(&server, &clinician_token);
-    let is_clinicians = |template: &str| template.contains("/clinician/") || template.contains("/ServiceRequest/") || template.contains("/Task/");
+    let is_clinicians = |template: &str| {
+        template.contains("/clinician/") || template.contains("/ServiceRequest/") || template.contains("/Task/") || template.ends_with("/fhir/Task")
+    };
     let fill = |template: &str| -> String {
         let code = if template.contains("postcodes") {
             "8000"

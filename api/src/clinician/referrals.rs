@@ -98,11 +98,19 @@ pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: Clin
     Ok((view(&stored, None), created))
 }
 
+/// The clinician's own live referrals that `wanted` keeps, newest first; each one returned is an
+/// audited read (those left out were not shown to anyone).
+pub async fn read_mine(state: &AppState, who: &Clinician, now: i64, wanted: impl Fn(&Referral) -> bool) -> Result<Vec<Referral>, ApiError> {
+    let mut mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
+    mine.retain(|r| wanted(r));
+    audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
+    Ok(mine)
+}
+
 /// The clinician's own live referrals, newest first (each read audited).
 pub async fn list(state: &AppState, who: &Clinician, since: Option<i64>) -> Result<ClinicianReferralList, ApiError> {
     let now = now();
-    let mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
-    audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
+    let mine = read_mine(state, who, now, |_| true).await?;
     // Times are whole seconds: a change later in this same second must count as new next time,
     // so the cursor is the second before (a change in this second may be reported twice, never
     // missed).

@@ -5,12 +5,14 @@ use super::{FHIR_JSON, FHIR_VERSION};
 use serde_json::{json, Value};
 
 /// The date the statement last changed (bump it with the interactions).
-const DATE: &str = "2026-11-30";
+const DATE: &str = "2026-12-02";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
-    let params: Vec<Value> =
-        super::search::PARAMS.iter().map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc})).collect();
+    let search_params = |params: &[(&str, &str, &str)]| -> Vec<Value> {
+        params.iter().map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc})).collect()
+    };
+    let (params, task_params) = (search_params(&super::search::PARAMS), search_params(&super::task_search::PARAMS));
     let read = |kind: &str, doc: &str| json!({"type": kind, "interaction": [{"code": "read"}], "documentation": doc});
     let code_systems: Vec<String> = System::ALL.iter().map(|s| s.id().to_owned()).collect();
     json!({
@@ -25,7 +27,7 @@ pub fn capability_statement(base: &str) -> Value {
         "format": [FHIR_JSON, "json"],
         "rest": [{
             "mode": "server",
-            "documentation": "Read-only. Published offers only. Errors are OperationOutcomes; unknown search parameters are refused (400).",
+            "documentation": "Read-only. Published offers only; referrals with a bearer token. Errors are OperationOutcomes; unknown search parameters are refused (400).",
             "resource": [
                 {
                     "type": "HealthcareService",
@@ -38,7 +40,13 @@ pub fn capability_statement(base: &str) -> Value {
                 read("Organization", "A provider of published offers."),
                 read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
                 read("ServiceRequest", "A clinician's referral through Forebyg (bearer token: the referring clinician, or an admin whose scope holds the offer; every read audited)."),
-                read("Task", "The Task tracking a clinician's referral (same access as its ServiceRequest)."),
+                {
+                    "type": "Task",
+                    "interaction": [{"code": "read"}, {"code": "search-type"}],
+                    "searchInclude": ["Task:focus"],
+                    "searchParam": task_params,
+                    "documentation": "The Task tracking a clinician's referral (read: same access as its ServiceRequest). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.",
+                },
             ],
         }],
     })

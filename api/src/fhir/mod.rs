@@ -10,6 +10,7 @@ mod directory;
 pub mod outcome;
 pub mod referral;
 pub mod search;
+pub mod task_search;
 
 pub use directory::{healthcare_service, location, location_id, organization, region_location, region_location_id};
 pub use outcome::Outcome;

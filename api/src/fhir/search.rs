@@ -236,6 +236,11 @@ pub fn bundle(q: &DirectorySearch, matches: &[(Option<f64>, Offer)], base: &str,
         links.push(link("next", q.page + 1));
     }
     links.push(link("last", last));
+    searchset(total, links, entries)
+}
+
+/// A `searchset` Bundle of `total` matches with its links and this page's entries.
+pub fn searchset(total: usize, links: Vec<Value>, entries: Vec<Value>) -> Value {
     let mut b = json!({"resourceType": "Bundle", "type": "searchset", "total": total, "link": links});
     if !entries.is_empty() {
         b["entry"] = Value::Array(entries); // FHIR has no empty arrays

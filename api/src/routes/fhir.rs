@@ -28,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The FHIR base URL of this request (`http(s)://host/api/v1/fhir`): Bundle links and `fullUrl`s
 /// are absolute. The host is the one the client used (`X-Forwarded-Host` behind a proxy).
-fn base_url(headers: &HeaderMap) -> String {
+pub(crate) fn base_url(headers: &HeaderMap) -> String {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.split(',').next().unwrap_or("").trim().to_owned());
     let host = header("x-forwarded-host").or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
     let proto = header("x-forwarded-proto").filter(|p| p == "https" || p == "http").unwrap_or_else(|| "http".into());
