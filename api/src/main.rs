@@ -1,7 +1,7 @@
 //! `forebyg`: the API on AWS Lambda (when `AWS_LAMBDA_RUNTIME_API` is set) or a local HTTP server
 //! that also serves the built SPA.
 //!
-//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`,
+//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`, `forebyg reindex`,
 //! `forebyg dev-token <role> [region] [provider]` (a token of the development issuer, accepted
 //! only by servers running with `FOREBYG_AUTH=dev`).
 
@@ -34,7 +34,8 @@ async fn main() -> Result<(), BoxError> {
             seed(&state, count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
-        other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table or dev-token").into()),
+        "reindex" => reindex(&state).await,
+        other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table, reindex or dev-token").into()),
     }
 }
 
@@ -105,6 +106,27 @@ async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
         state.store.put_offers(chunk).await?;
     }
     tracing::info!(count, records = records.len(), ms = started.elapsed().as_millis() as u64, "seeded demo offers");
+    Ok(())
+}
+
+/// Saves every offer again as it is, so that an index added since it was written lists it (on
+/// DynamoDB an index only holds items written after it exists). Each save is conditional on the
+/// version read: an offer an editor saved meanwhile is skipped, as that save indexed it.
+async fn reindex(state: &AppState) -> Result<(), BoxError> {
+    use forebyg_api::store::BatchSaved;
+    let batch = state.store.max_atomic_batch().unwrap_or(500);
+    let (mut saved, mut skipped) = (0usize, 0usize);
+    for region in forebyg_shared::taxonomy::RegionCode::ALL {
+        for chunk in state.store.region_offers(*region).await?.chunks(batch) {
+            let mut saves: Vec<_> = chunk.iter().map(|o| (o.clone(), Some(o.version))).collect();
+            while let BatchSaved::Conflict { id, .. } = state.store.save_offers_atomically(&saves).await? {
+                saves.retain(|(o, _)| o.id != id);
+                skipped += 1;
+            }
+            saved += saves.len();
+        }
+    }
+    tracing::info!(saved, skipped, "reindexed every offer");
     Ok(())
 }
 

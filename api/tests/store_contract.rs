@@ -3,6 +3,8 @@
 
 #[path = "store_contract/records.rs"]
 mod records;
+#[path = "store_contract/references.rs"]
+mod references;
 #[path = "store_contract/search.rs"]
 mod search_cases;
 mod support;
@@ -12,6 +14,7 @@ use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::RegionCode;
 use records::*;
+use references::*;
 use search_cases::*;
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
@@ -57,6 +60,10 @@ macro_rules! all_cases {
             a_far_nearest_offer_is_counted_within_its_own_radius,
             searches_together_equal_each_alone,
             clinician_search_equals_brute_force,
+            fhir_reads_find_the_first_published_offer_of_the_preferred_region,
+            fhir_read_entries_follow_every_save,
+            an_offer_id_that_is_not_a_fhir_id_is_found_by_its_service_id,
+            fhir_reads_do_not_grow_with_the_region,
         )
     };
 }

@@ -11,7 +11,7 @@ pub mod outcome;
 pub mod referral;
 pub mod search;
 
-pub use directory::{healthcare_service, location, location_id, organization, region_location, region_location_id};
+pub use directory::{healthcare_service, location, location_id, organization, organization_id, region_location, region_location_id};
 pub use outcome::Outcome;
 
 use serde_json::{Map, Value};
