@@ -109,24 +109,11 @@ async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// Saves every offer again as it is, so that an index added since it was written lists it (on
-/// DynamoDB an index only holds items written after it exists). Each save is conditional on the
-/// version read: an offer an editor saved meanwhile is skipped, as that save indexed it.
+/// Lists the offers written before an index existed in it (see `store::reindex`): every
+/// published offer is written back unchanged at its version; any saved meanwhile is skipped.
 async fn reindex(state: &AppState) -> Result<(), BoxError> {
-    use forebyg_api::store::BatchSaved;
-    let batch = state.store.max_atomic_batch().unwrap_or(500);
-    let (mut saved, mut skipped) = (0usize, 0usize);
-    for region in forebyg_shared::taxonomy::RegionCode::ALL {
-        for chunk in state.store.region_offers(*region).await?.chunks(batch) {
-            let mut saves: Vec<_> = chunk.iter().map(|o| (o.clone(), Some(o.version))).collect();
-            while let BatchSaved::Conflict { id, .. } = state.store.save_offers_atomically(&saves).await? {
-                saves.retain(|(o, _)| o.id != id);
-                skipped += 1;
-            }
-            saved += saves.len();
-        }
-    }
-    tracing::info!(saved, skipped, "reindexed every offer");
+    let done = forebyg_api::store::reindex_offers(state.store.as_ref()).await?;
+    tracing::info!(saved = done.saved, skipped = done.skipped, unpublished = done.unpublished, "reindexed the published offers");
     Ok(())
 }
 

@@ -5,6 +5,8 @@
 mod records;
 #[path = "store_contract/references.rs"]
 mod references;
+#[path = "store_contract/reindex.rs"]
+mod reindex;
 #[path = "store_contract/search.rs"]
 mod search_cases;
 mod support;
@@ -15,6 +17,7 @@ use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::RegionCode;
 use records::*;
 use references::*;
+use reindex::*;
 use search_cases::*;
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
@@ -68,13 +71,38 @@ macro_rules! all_cases {
     };
 }
 
+/// Cases that also take the raw table their store's items can be written through as DynamoDB held
+/// them before the FHIR read index: `$make` is a pair, the store as [`contract!`] takes it and that
+/// table (`None`: the embedded store, which has no such state).
+macro_rules! contract_with_raw_table {
+    ($make:expr, $($case:ident),+ $(,)?) => {{
+        $(
+            println!("contract case: {}", stringify!($case));
+            let (store, raw) = $make;
+            $case(&store.0, raw.as_ref()).await;
+        )+
+    }};
+}
+
+macro_rules! reindex_cases {
+    ($make:expr) => {
+        contract_with_raw_table!($make, reindex_lists_offers_stored_before_the_index, reindex_never_overwrites_a_save_made_after_its_read)
+    };
+}
+
 #[tokio::test]
 async fn embedded_store_passes_the_contract() {
     all_cases!(support::embedded());
+    reindex_cases!((support::embedded(), None));
 }
 
 #[tokio::test]
 async fn dynamodb_store_passes_the_contract() {
     let local = support::dynamodb_local::DynamoDbLocal::start();
     all_cases!((support::dynamo(&local).await, ()));
+    reindex_cases!({
+        let store = support::dynamo(&local).await;
+        let raw = RawTable::of(&local, &store).await;
+        ((store, ()), Some(raw))
+    });
 }

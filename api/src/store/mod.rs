@@ -11,6 +11,7 @@ pub mod embedded;
 pub mod geo_index;
 pub mod reference_index;
 pub mod referral;
+pub mod reindex;
 pub mod report;
 pub mod search_index;
 
@@ -18,6 +19,7 @@ pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
 pub use reference_index::{OfferRef, RefRead};
 pub use referral::{ClinicianSender, Created, Referral, ReferralStore};
+pub use reindex::{reindex_offers, Reindexed};
 pub use report::ReportStore;
 pub use search_index::{SearchPage, SearchQuery};
 

@@ -11,22 +11,22 @@ use forebyg_shared::taxonomy::{Category, OfferStatus, ProviderKind, RegionCode};
 
 /// The id of the offer a read by `by` answers from, asserting that it read at most one index
 /// entry per region.
-async fn found(store: &dyn OfferStore, by: OfferRef, prefer: Option<RegionCode>) -> Option<String> {
+pub async fn found(store: &dyn OfferStore, by: OfferRef, prefer: Option<RegionCode>) -> Option<String> {
     let read = store.published_offer_by(&by, prefer).await.unwrap();
     assert!(read.items_read as usize <= RegionCode::ALL.len(), "{by:?}: {} index items read", read.items_read);
     read.offer.map(|o| o.id)
 }
 
-fn place(id: &str) -> OfferRef {
+pub fn place(id: &str) -> OfferRef {
     OfferRef::Location(id.to_owned())
 }
 
-fn provider(id: &str) -> OfferRef {
+pub fn provider(id: &str) -> OfferRef {
     OfferRef::Organization(id.to_owned())
 }
 
 /// A published offer at location record `location` of provider `provider_id`, in `region`.
-fn at(id: &str, location: Option<&str>, provider_id: &str, region: RegionCode) -> Offer {
+pub fn at(id: &str, location: Option<&str>, provider_id: &str, region: RegionCode) -> Offer {
     let mut o = offer(id, Category::FysiskAktivitet, Some(if region == RegionCode::Syddanmark { ODENSE } else { AARHUS }));
     o.location_id = location.map(str::to_owned);
     o.provider = Provider { id: provider_id.into(), name: format!("Udbyder {provider_id}"), kind: ProviderKind::Association };
