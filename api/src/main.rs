@@ -1,7 +1,7 @@
 //! `forebyg`: the API on AWS Lambda (when `AWS_LAMBDA_RUNTIME_API` is set) or a local HTTP server
 //! that also serves the built SPA.
 //!
-//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`,
+//! Usage: `forebyg [serve]`, `forebyg seed <count>`, `forebyg create-table`, `forebyg reindex`,
 //! `forebyg dev-token <role> [region] [provider]` (a token of the development issuer, accepted
 //! only by servers running with `FOREBYG_AUTH=dev`).
 
@@ -34,7 +34,8 @@ async fn main() -> Result<(), BoxError> {
             seed(&state, count).await
         }
         "create-table" => Ok(()), // open_store created it (FOREBYG_CREATE_TABLE is implied).
-        other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table or dev-token").into()),
+        "reindex" => reindex(&state).await,
+        other => Err(format!("unknown command `{other}`; use serve, seed <count>, create-table, reindex or dev-token").into()),
     }
 }
 
@@ -105,6 +106,14 @@ async fn seed(state: &AppState, count: usize) -> Result<(), BoxError> {
         state.store.put_offers(chunk).await?;
     }
     tracing::info!(count, records = records.len(), ms = started.elapsed().as_millis() as u64, "seeded demo offers");
+    Ok(())
+}
+
+/// Lists the offers written before an index existed in it (see `store::reindex`): every
+/// published offer is written back unchanged at its version; any saved meanwhile is skipped.
+async fn reindex(state: &AppState) -> Result<(), BoxError> {
+    let done = forebyg_api::store::reindex_offers(state.store.as_ref()).await?;
+    tracing::info!(saved = done.saved, skipped = done.skipped, unpublished = done.unpublished, "reindexed the published offers");
     Ok(())
 }
 

@@ -7,40 +7,15 @@ mod support;
 use forebyg_api::store::{DirectorySaved, DirectoryStore, OfferStore};
 use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geo::GeoPoint;
-use forebyg_shared::offer::{Contact, Offer};
-use forebyg_shared::taxonomy::{Category, ProviderKind, RegionCode};
-use support::offer;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::taxonomy::{Category, RegionCode};
+use support::{offer, provider_record as provider};
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
 const RISSKOV: GeoPoint = GeoPoint::new(56.1900, 10.2300);
 
-fn provider(id: &str, region: RegionCode) -> ProviderRecord {
-    ProviderRecord {
-        id: id.into(),
-        name: format!("Udbyder {id}"),
-        kind: ProviderKind::Municipality,
-        region,
-        contact: Contact { name: Some("Sundhedsafdelingen".into()), phone: None, email: Some("sundhed@example.org".into()), url: None },
-        status: RecordStatus::Active,
-        version: 1,
-    }
-}
-
 fn location(id: &str, provider_id: &str) -> LocationRecord {
-    LocationRecord {
-        id: id.into(),
-        provider_id: provider_id.into(),
-        region: RegionCode::Midtjylland,
-        name: "Sundhedshuset".into(),
-        address: "Sundhedsvej 1".into(),
-        postcode: "8000".into(),
-        city: "Aarhus C".into(),
-        municipality_code: "0751".into(),
-        point: AARHUS,
-        step_free_access: Some("Rampe og elevator".into()),
-        status: RecordStatus::Active,
-        version: 1,
-    }
+    support::location_record(id, provider_id, RegionCode::Midtjylland)
 }
 
 fn p(r: &ProviderRecord) -> DirectoryRecord {

@@ -2,6 +2,10 @@
 //! official R4 JSON schema, the schema catches broken resources, and the mapping says what
 //! `api/docs/fhir.md` says.
 
+#[path = "fhir_directory/costs.rs"]
+mod costs;
+#[path = "fhir_directory/reads.rs"]
+mod reads;
 mod support;
 
 use forebyg_api::demo;

@@ -3,6 +3,10 @@
 
 #[path = "store_contract/records.rs"]
 mod records;
+#[path = "store_contract/references.rs"]
+mod references;
+#[path = "store_contract/reindex.rs"]
+mod reindex;
 #[path = "store_contract/search.rs"]
 mod search_cases;
 mod support;
@@ -12,6 +16,8 @@ use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::RegionCode;
 use records::*;
+use references::*;
+use reindex::*;
 use search_cases::*;
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
@@ -57,17 +63,46 @@ macro_rules! all_cases {
             a_far_nearest_offer_is_counted_within_its_own_radius,
             searches_together_equal_each_alone,
             clinician_search_equals_brute_force,
+            fhir_reads_find_the_first_published_offer_of_the_preferred_region,
+            fhir_read_entries_follow_every_save,
+            an_offer_id_that_is_not_a_fhir_id_is_found_by_its_service_id,
+            fhir_reads_do_not_grow_with_the_region,
         )
+    };
+}
+
+/// Cases that also take the raw table their store's items can be written through as DynamoDB held
+/// them before the FHIR read index: `$make` is a pair, the store as [`contract!`] takes it and that
+/// table (`None`: the embedded store, which has no such state).
+macro_rules! contract_with_raw_table {
+    ($make:expr, $($case:ident),+ $(,)?) => {{
+        $(
+            println!("contract case: {}", stringify!($case));
+            let (store, raw) = $make;
+            $case(&store.0, raw.as_ref()).await;
+        )+
+    }};
+}
+
+macro_rules! reindex_cases {
+    ($make:expr) => {
+        contract_with_raw_table!($make, reindex_lists_offers_stored_before_the_index, reindex_never_overwrites_a_save_made_after_its_read)
     };
 }
 
 #[tokio::test]
 async fn embedded_store_passes_the_contract() {
     all_cases!(support::embedded());
+    reindex_cases!((support::embedded(), None));
 }
 
 #[tokio::test]
 async fn dynamodb_store_passes_the_contract() {
     let local = support::dynamodb_local::DynamoDbLocal::start();
     all_cases!((support::dynamo(&local).await, ()));
+    reindex_cases!({
+        let store = support::dynamo(&local).await;
+        let raw = RawTable::of(&local, &store).await;
+        ((store, ()), Some(raw))
+    });
 }

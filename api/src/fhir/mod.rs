@@ -12,7 +12,7 @@ pub mod referral;
 pub mod search;
 pub mod task_search;
 
-pub use directory::{healthcare_service, location, location_id, organization, region_location, region_location_id};
+pub use directory::{healthcare_service, location, location_id, organization, organization_id, region_location, region_location_id};
 pub use outcome::Outcome;
 
 use serde_json::{Map, Value};

@@ -5,8 +5,8 @@ use crate::fhir::code_systems::System;
 use crate::fhir::outcome::{fhir_json, Outcome};
 use crate::fhir::search::{bundle, matches, DirectorySearch};
 use crate::fhir::{self, capability};
-use crate::hsds::Catalog;
 use crate::openapi::{FhirInvalid, FhirNotFound, FhirUnavailable};
+use crate::store::OfferRef;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -42,33 +42,24 @@ fn cached(resource: &Value) -> Response {
     res
 }
 
-/// The published offers of `region`, or of every region.
-async fn published(state: &AppState, region: Option<RegionCode>) -> Result<Catalog, Outcome> {
-    Ok(Catalog::load(state.store.as_ref(), region).await?)
-}
-
-/// The first published offer `found` picks: among the offers of `region` (the place's or the
-/// provider's record says which), and if none there, of every region (a place typed into an
-/// offer has no record; an offer may be held in a neighbouring region's place).
-async fn published_offer(state: &AppState, region: Option<RegionCode>, found: impl Fn(&Offer) -> bool) -> Result<Option<Offer>, Outcome> {
-    if region.is_some() {
-        if let Some(o) = published(state, region).await?.offers().iter().find(|o| found(o)) {
-            return Ok(Some(o.clone()));
-        }
-    }
-    Ok(published(state, None).await?.offers().iter().find(|o| found(o)).cloned())
+/// The published offer a read by id answers from: the first by id among those the reference names
+/// in `prefer` (the region of the place's or provider's record), else in every region (a place
+/// typed into an offer has no record; an offer may be held in a neighbouring region's place).
+/// The store finds it through an index keyed by the reference: a few key lookups, one per region
+/// at most, whatever the number of offers (no longer the region's whole catalogue).
+async fn published_offer(state: &AppState, by: OfferRef, prefer: Option<RegionCode>) -> Result<Option<Offer>, Outcome> {
+    Ok(state.store.published_offer_by(&by, prefer).await?.offer)
 }
 
 /// The published offer with this HealthcareService id: a direct read when the id is the offer's,
-/// else a scan (ids made from offer ids that are not valid FHIR ids).
+/// else the alias of an offer id that is not a FHIR id (the UUID of it, always 36 characters).
 async fn offer(state: &AppState, id: &str) -> Result<Offer, Outcome> {
     let not_found = || Outcome::not_found(format!("No published HealthcareService with id {id}."));
     if let Some(o) = state.store.get_offer(id).await?.filter(Offer::is_published) {
         return Ok(o);
     }
     if fhir::is_fhir_id(id) && id.len() == 36 {
-        let c = published(state, None).await?;
-        return c.offers().iter().find(|o| fhir::resource_id("service", &o.id) == id).cloned().ok_or_else(not_found);
+        return published_offer(state, OfferRef::Service(id.to_owned()), None).await?.ok_or_else(not_found);
     }
     Err(not_found())
 }
@@ -119,8 +110,12 @@ async fn fhir_read_location(State(state): State<AppState>, Path(id): Path<String
     if let Some(r) = RegionCode::ALL.iter().find(|r| fhir::region_location_id(**r) == id) {
         return Ok(cached(&fhir::region_location(*r)));
     }
+    // Every Location id an offer has is a FHIR id (a record's id or a UUID): no read for others.
+    if !fhir::is_fhir_id(&id) {
+        return Err(Outcome::not_found(format!("No Location with id {id}.")));
+    }
     let region = state.directory.get_location(&id).await?.map(|l| l.region);
-    let o = published_offer(&state, region, |o| fhir::location_id(o).as_deref() == Some(id.as_str())).await?;
+    let o = published_offer(&state, OfferRef::Location(id.clone()), region).await?;
     o.as_ref().and_then(fhir::location).map(|l| cached(&l)).ok_or_else(|| Outcome::not_found(format!("No Location with id {id}.")))
 }
 
@@ -128,8 +123,11 @@ async fn fhir_read_location(State(state): State<AppState>, Path(id): Path<String
 #[utoipa::path(get, path = "/fhir/Organization/{id}", tag = "fhir", params(("id" = String, Path, description = "The provider id")),
     responses((status = 200, description = "FHIR R4 Organization", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
 async fn fhir_read_organization(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
+    if !fhir::is_fhir_id(&id) {
+        return Err(Outcome::not_found(format!("No Organization with id {id}.")));
+    }
     let region = state.directory.get_provider(&id).await?.map(|p| p.region);
-    let o = published_offer(&state, region, |o| fhir::resource_id("organization", &o.provider.id) == id).await?;
+    let o = published_offer(&state, OfferRef::Organization(id.clone()), region).await?;
     o.map(|o| cached(&fhir::organization(&o))).ok_or_else(|| Outcome::not_found(format!("No Organization with id {id}.")))
 }
 

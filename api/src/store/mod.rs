@@ -9,13 +9,17 @@ pub mod directory;
 pub mod dynamodb;
 pub mod embedded;
 pub mod geo_index;
+pub mod reference_index;
 pub mod referral;
+pub mod reindex;
 pub mod report;
 pub mod search_index;
 
 pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
+pub use reference_index::{OfferRef, RefRead};
 pub use referral::{ClinicianSender, Created, Referral, ReferralStore};
+pub use reindex::{reindex_offers, Reindexed};
 pub use report::ReportStore;
 pub use search_index::{SearchPage, SearchQuery};
 
@@ -93,6 +97,11 @@ pub trait OfferStore: Send + Sync {
     async fn search_many(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
         futures_util::future::try_join_all(queries.iter().map(|q| self.search(q))).await
     }
+
+    /// The published offer a FHIR read by id answers from (see [`reference_index`]): the first by
+    /// id of those at the place or of the provider in region `prefer`, else the first by id of
+    /// every region's. Reads an index keyed by the reference, never a region's offers.
+    async fn published_offer_by(&self, by: &OfferRef, prefer: Option<RegionCode>) -> Result<RefRead, StoreError>;
 
     /// Every offer of a region, in any status, ordered by id.
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError>;

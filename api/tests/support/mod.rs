@@ -94,6 +94,37 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
     }
 }
 
+/// An active provider record of `region`.
+pub fn provider_record(id: &str, region: RegionCode) -> forebyg_shared::directory::ProviderRecord {
+    forebyg_shared::directory::ProviderRecord {
+        id: id.into(),
+        name: format!("Udbyder {id}"),
+        kind: ProviderKind::Municipality,
+        region,
+        contact: Contact { name: Some("Sundhedsafdelingen".into()), phone: None, email: Some("sundhed@example.org".into()), url: None },
+        status: forebyg_shared::directory::RecordStatus::Active,
+        version: 1,
+    }
+}
+
+/// An active location record in Aarhus C of provider `provider_id`, in `region`.
+pub fn location_record(id: &str, provider_id: &str, region: RegionCode) -> forebyg_shared::directory::LocationRecord {
+    forebyg_shared::directory::LocationRecord {
+        id: id.into(),
+        provider_id: provider_id.into(),
+        region,
+        name: "Sundhedshuset".into(),
+        address: "Sundhedsvej 1".into(),
+        postcode: "8000".into(),
+        city: "Aarhus C".into(),
+        municipality_code: "0751".into(),
+        point: GeoPoint::new(56.1530, 10.2040),
+        step_free_access: Some("Rampe og elevator".into()),
+        status: forebyg_shared::directory::RecordStatus::Active,
+        version: 1,
+    }
+}
+
 /// The ids of the published offers with a place within `radius_km` of `point` (any category,
 /// every page), nearest first, found through the store's search.
 pub async fn search_near(store: &dyn forebyg_api::store::OfferStore, point: GeoPoint, radius_km: f64) -> Vec<String> {

@@ -69,15 +69,7 @@ impl DynamoStore {
         let mut start: Option<Item> = None;
         loop {
             let page = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .index_name(GSI2)
-                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expression_attribute_names("#pk", GSI2_PK)
-                .expression_attribute_names("#sk", GSI2_SK)
-                .expression_attribute_values(":pk", s(listing_partition(listing)))
-                .expression_attribute_values(":prefix", s(format!("{}#", tag(kind))))
+                .prefix_query((GSI2, GSI2_PK, GSI2_SK), listing_partition(listing), format!("{}#", tag(kind)))
                 .set_exclusive_start_key(start.take())
                 .send()
                 .await
@@ -157,6 +149,7 @@ impl DirectoryStore for DynamoStore {
         if total > MAX_TRANSACTION_ITEMS {
             return Err(StoreError::Backend(format!("{total} saves in one transaction; DynamoDB takes at most {MAX_TRANSACTION_ITEMS}")));
         }
+        self.put_aliases(&offers.iter().map(|(o, _)| o).collect::<Vec<_>>()).await?;
         let mut items = Vec::with_capacity(total);
         for (record, expected) in records {
             items.push(conditional_put(&self.table, to_item(record)?, *expected)?);

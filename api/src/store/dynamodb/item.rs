@@ -1,8 +1,8 @@
 //! The mapping between offers and DynamoDB items; the adapter owns it, the model knows nothing of it.
 
-use super::table::{GSI2_PK, GSI2_SK, GSI3_PK, GSI3_SK, PK, SEARCH_ATTRIBUTE, SK};
+use super::table::{GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK, PK, SEARCH_ATTRIBUTE, SK};
 use crate::store::search_index::IndexEntry;
-use crate::store::{geo_index, StoreError};
+use crate::store::{geo_index, reference_index, StoreError};
 use aws_sdk_dynamodb::types::AttributeValue;
 use forebyg_shared::offer::Offer;
 use std::collections::HashMap;
@@ -42,7 +42,8 @@ pub fn search_keys(entry: &IndexEntry, offer: &Offer) -> (String, String) {
     }
 }
 
-/// An offer as an item: its fields, its keys and (when searchable) its search index entry.
+/// An offer as an item: its fields, its keys and (when published) its search index entry and its
+/// place's and provider's FHIR read entries (GSI4, GSI1).
 pub fn offer_to_item(offer: &Offer) -> Result<Item, StoreError> {
     let mut item: Item = serde_dynamo::to_item(offer).map_err(|e| StoreError::Backend(format!("cannot map offer {}: {e}", offer.id)))?;
     item.extend(offer_key(&offer.id));
@@ -55,6 +56,13 @@ pub fn offer_to_item(offer: &Offer) -> Result<Item, StoreError> {
         item.insert(GSI3_SK.to_owned(), s(sort));
         let facts = serde_json::to_string(&entry).map_err(|e| StoreError::Backend(format!("cannot map offer {}: {e}", offer.id)))?;
         item.insert(SEARCH_ATTRIBUTE.to_owned(), s(facts));
+    }
+    let (location, organization) = reference_index::partitions(offer);
+    for (partition, (pk, sk)) in [(location, (GSI4_PK, GSI4_SK)), (organization, (GSI1_PK, GSI1_SK))] {
+        if let Some(partition) = partition {
+            item.insert(pk.to_owned(), s(partition));
+            item.insert(sk.to_owned(), s(reference_index::sort_key(offer)));
+        }
     }
     Ok(item)
 }

@@ -3,14 +3,16 @@
 mod audit;
 mod directory;
 pub mod item;
+mod references;
 mod referrals;
 mod reports;
 mod search;
 pub mod table;
 
-use super::{BatchSaved, IndexRead, OfferStore, Saved, SearchPage, SearchQuery, StoreError};
+use super::{BatchSaved, IndexRead, OfferRef, OfferStore, RefRead, Saved, SearchPage, SearchQuery, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, PutRequest, Select, TransactWriteItem, WriteRequest};
 use aws_sdk_dynamodb::Client;
 use forebyg_shared::offer::Offer;
@@ -85,6 +87,21 @@ impl DynamoStore {
                 _ => return Ok(out),
             }
         }
+    }
+
+    /// A query of the items of partition `pk` of index `(name, partition attribute, sort
+    /// attribute)` whose sort key starts with `prefix`.
+    pub(crate) fn prefix_query(&self, index: (&str, &str, &str), pk: String, prefix: String) -> QueryFluentBuilder {
+        let (name, pk_attr, sk_attr) = index;
+        self.client
+            .query()
+            .table_name(&self.table)
+            .index_name(name)
+            .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expression_attribute_names("#pk", pk_attr)
+            .expression_attribute_names("#sk", sk_attr)
+            .expression_attribute_values(":pk", s(pk))
+            .expression_attribute_values(":prefix", s(prefix))
     }
 
     /// Reads all pages of a query on index `(name, partition attribute, sort attribute)`.
@@ -203,14 +220,16 @@ impl OfferStore for DynamoStore {
     async fn put_offers(&self, offers: &[Offer]) -> Result<(), StoreError> {
         // Map every offer first, so a bad record fails before anything is written.
         let items = offers.iter().map(offer_to_item).collect::<Result<Vec<_>, _>>()?;
-        let requests = items
-            .into_iter()
+        let aliases = offers.iter().filter_map(references::alias_item);
+        let requests = aliases
+            .chain(items)
             .map(|item| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build())
             .collect();
         self.batch_write(requests).await
     }
 
     async fn save_offer(&self, offer: &Offer, expected_version: Option<u64>) -> Result<Saved, StoreError> {
+        self.put_aliases(&[offer]).await?;
         let mut put =
             self.client.put_item().table_name(&self.table).set_item(Some(offer_to_item(offer)?)).expression_attribute_names("#pk", table::PK);
         put = match expected_version {
@@ -236,6 +255,7 @@ impl OfferStore for DynamoStore {
         if saves.len() > MAX_TRANSACTION_ITEMS {
             return Err(StoreError::Backend(format!("{} saves in one transaction; DynamoDB takes at most {MAX_TRANSACTION_ITEMS}", saves.len())));
         }
+        self.put_aliases(&saves.iter().map(|(o, _)| o).collect::<Vec<_>>()).await?;
         // One TransactWriteItems: every Put is conditional on the version the caller expects.
         let mut items = Vec::with_capacity(saves.len());
         for (offer, expected_version) in saves {
@@ -265,6 +285,10 @@ impl OfferStore for DynamoStore {
 
     async fn search_many(&self, queries: &[SearchQuery]) -> Result<Vec<SearchPage>, StoreError> {
         self.search_index(queries).await
+    }
+
+    async fn published_offer_by(&self, by: &OfferRef, prefer: Option<RegionCode>) -> Result<RefRead, StoreError> {
+        self.published_offer(by, prefer).await
     }
 
     async fn region_offers(&self, region: RegionCode) -> Result<Vec<Offer>, StoreError> {

@@ -7,13 +7,22 @@
 //! | digital offer   | `OFFER#{id}`  | `OFFER` | `DIGITAL#{region}`               | `{id}`            |
 //! | provider        | `PROVIDER#{id}` | `PROVIDER` | –                           | –                 |
 //! | location        | `LOCATION#{id}` | `LOCATION` | –                           | –                 |
+//! | service alias   | `SERVICE#{uuid}` | `ALIAS` | –                              | –                 |
 //!
 //! GSI3, the search index, is set only on published offers (a sparse index), so search never sees
 //! drafts, and projects only the keys and [`SEARCH_ATTRIBUTE`] (the offer's
 //! [`IndexEntry`](crate::store::search_index::IndexEntry) as compact JSON, ~100 bytes): a search
 //! filters there and then reads only its page's offers (`BatchGetItem`). Writing an offer costs
 //! one more write unit for its GSI3 entry (two when the entry moves to another partition).
-//! GSI1 holds the self-referral inboxes and change reports (full items).
+//! GSI1 holds the self-referral inboxes and change reports (full items), and lists every
+//! published offer under its provider's FHIR Organization id (GSI1PK = `ORGANIZATION#{id}`,
+//! GSI1SK = `{region}#{offer id}`); GSI4 lists every published offer with a place under its FHIR
+//! Location id (GSI4PK = `LOCATION#{id}`, same sort key), both full items: a FHIR read of a place
+//! or provider is one `Query` with `Limit 1` per region (see
+//! [`reference_index`](crate::store::reference_index)). The provider listing shares GSI1 because
+//! DynamoDB adds one index per table update: one new index keeps the change one deployment. An
+//! offer whose id is not a FHIR id (never one that passed `validate_offer`) also has an alias item
+//! from its HealthcareService id (`SERVICE#{uuid}`, attribute `offer`), written once, never moved.
 //! Every offer, in any status, also has GSI2PK = `REGION#{region}` and
 //! GSI2SK = `OFFER#{id}`: a region's listings (admin lists, exports, coverage) without a scan;
 //! provider and location records share the region partition (`PROVIDER#{id}`, `LOCATION#{id}`).
@@ -36,6 +45,9 @@ pub const GSI2_SK: &str = "GSI2SK";
 pub const GSI3: &str = "GSI3";
 pub const GSI3_PK: &str = "GSI3PK";
 pub const GSI3_SK: &str = "GSI3SK";
+pub const GSI4: &str = "GSI4";
+pub const GSI4_PK: &str = "GSI4PK";
+pub const GSI4_SK: &str = "GSI4SK";
 /// The one non-key attribute GSI3 projects.
 pub const SEARCH_ATTRIBUTE: &str = "ix";
 pub const TTL_ATTRIBUTE: &str = "expires_at";
@@ -57,6 +69,7 @@ pub fn global_indexes() -> Vec<GlobalIndex> {
         (GSI1, [(GSI1_PK, KeyType::Hash), (GSI1_SK, KeyType::Range)], None),
         (GSI2, [(GSI2_PK, KeyType::Hash), (GSI2_SK, KeyType::Range)], None),
         (GSI3, [(GSI3_PK, KeyType::Hash), (GSI3_SK, KeyType::Range)], Some(&[SEARCH_ATTRIBUTE])),
+        (GSI4, [(GSI4_PK, KeyType::Hash), (GSI4_SK, KeyType::Range)], None),
     ]
 }
 

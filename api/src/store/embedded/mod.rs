@@ -2,7 +2,7 @@
 //! data survives a restart. Search runs on an in-memory index of the published offers
 //! ([`offer_index`]) with the same cells as DynamoDB's, then reads the page's offers by id.
 
-use super::{BatchSaved, IndexRead, OfferStore, Saved, SearchPage, SearchQuery, StoreError};
+use super::{reference_index, BatchSaved, IndexRead, OfferRef, OfferStore, RefRead, Saved, SearchPage, SearchQuery, StoreError};
 use async_trait::async_trait;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
@@ -254,6 +254,30 @@ impl OfferStore for EmbeddedStore {
                 plan.ids().map(|id| table.get(id).map_err(backend)?.map(|b| decode(id, b.value())).transpose()).collect::<Result<Vec<_>, _>>()?;
             drop(index);
             Ok(plan.finish(&query, offers, None))
+        })
+        .await
+    }
+
+    async fn published_offer_by(&self, by: &OfferRef, prefer: Option<RegionCode>) -> Result<RefRead, StoreError> {
+        let by = by.clone();
+        self.blocking_indexed(move |db, index| {
+            // The read lock is held until the offers are read, so no write falls in between.
+            let index = index.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let tx = db.begin_read().map_err(backend)?;
+            let table = tx.open_table(OFFERS).map_err(backend)?;
+            let mut read = RefRead::default();
+            for round in reference_index::rounds(prefer) {
+                let mut firsts = vec![];
+                for id in round.into_iter().filter_map(|r| index.first_named(&by, r)) {
+                    read.items_read += 1;
+                    firsts.extend(table.get(id).map_err(backend)?.map(|b| decode(id, b.value())).transpose()?.filter(|o| by.names(o)));
+                }
+                read.offer = reference_index::pick(firsts);
+                if read.offer.is_some() {
+                    break;
+                }
+            }
+            Ok(read)
         })
         .await
     }

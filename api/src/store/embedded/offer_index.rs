@@ -1,13 +1,14 @@
 //! The embedded store's search index, in memory: every published offer's [`IndexEntry`], per
 //! category in geohash order (the same cells as DynamoDB's index, see [`geo_index`]) and per
 //! region for digital offers. Built from the database at start and changed only together with a
-//! committed write (see `super::OfferWrites`), so it never goes stale.
+//! committed write (see `super::OfferWrites`), so it never goes stale. It also lists the published
+//! offers by the FHIR ids that name them ([`reference_index`]).
 
-use crate::store::geo_index;
 use crate::store::search_index::{plan, IndexEntry, Plan, SearchQuery};
+use crate::store::{geo_index, reference_index, OfferRef};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::{Category, RegionCode};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
 /// Sorts after every geohash character and `#`: the end of a cell's key range.
@@ -21,6 +22,10 @@ pub struct OfferIndex {
     digital: HashMap<RegionCode, BTreeMap<String, IndexEntry>>,
     /// id → where its entry is.
     slots: HashMap<String, Slot>,
+    /// reference partition → the sort keys (`{region}#{id}`) of the published offers it names.
+    refs: HashMap<String, BTreeSet<String>>,
+    /// id → its entries in `refs`: (partition, sort key).
+    ref_slots: HashMap<String, Vec<(String, String)>>,
 }
 
 #[derive(Debug)]
@@ -40,6 +45,25 @@ impl OfferIndex {
                 self.digital.get_mut(&region).map(|m| m.remove(&offer.id));
             }
             None => {}
+        }
+        for (partition, key) in self.ref_slots.remove(&offer.id).into_iter().flatten() {
+            // Places and providers come and go: an emptied partition is dropped, not kept.
+            if let Some(keys) = self.refs.get_mut(&partition) {
+                keys.remove(&key);
+                if keys.is_empty() {
+                    self.refs.remove(&partition);
+                }
+            }
+        }
+        let (location, organization) = reference_index::partitions(offer);
+        let service = reference_index::service_alias(offer).filter(|_| offer.is_published()).map(|id| OfferRef::Service(id).partition());
+        let entries: Vec<(String, String)> =
+            location.into_iter().chain(organization).chain(service).map(|p| (p, reference_index::sort_key(offer))).collect();
+        for (partition, key) in &entries {
+            self.refs.entry(partition.clone()).or_default().insert(key.clone());
+        }
+        if !entries.is_empty() {
+            self.ref_slots.insert(offer.id.clone(), entries);
         }
         let Some(entry) = IndexEntry::for_offer(offer) else { return };
         match entry.point {
@@ -61,6 +85,13 @@ impl OfferIndex {
 
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
+    }
+
+    /// The id of the first offer (by id) of `region` that `by` names.
+    pub fn first_named(&self, by: &OfferRef, region: RegionCode) -> Option<&str> {
+        let prefix = reference_index::region_prefix(region);
+        let first = self.refs.get(&by.partition())?.range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded)).next()?;
+        first.strip_prefix(prefix.as_str())
     }
 
     /// The matches of `query`, from the covering cells of the wanted categories only.
