@@ -84,6 +84,7 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
         ("GET", "/api/v1/fhir/Organization/{id}", format!("/api/v1/fhir/Organization/{pid}"), None, RegionAdmin),
         ("GET", "/api/v1/fhir/ServiceRequest/{id}", format!("/api/v1/fhir/ServiceRequest/{code}"), None, Clinician),
         ("GET", "/api/v1/fhir/Task/{id}", format!("/api/v1/fhir/Task/{code}"), None, Clinician),
+        ("GET", "/api/v1/fhir/Task", "/api/v1/fhir/Task?_lastUpdated=ge2026-01-01&_include=Task:focus".into(), None, Clinician),
         ("GET", "/api/v1/clinician/offers", "/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67".into(), None, Clinician),
         ("POST", "/api/v1/clinician/offers/{id}/referrals", format!("/api/v1/clinician/offers/{id}/referrals"), json(refer), Clinician),
         ("GET", "/api/v1/clinician/referrals", "/api/v1/clinician/referrals".into(), None, Clinician),
