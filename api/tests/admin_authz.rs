@@ -273,6 +273,15 @@ fn clinician_matrix(server: &Server, t: &Offer) {
         json!({"idempotency_key": key, "patient_name": "Matrix Patient", "phone": "12345678", "conditions": [t.conditions[0]], "patient_consent": true})
             .to_string()
     };
+    // The same referral as a FHIR ServiceRequest, `key` its record system's identifier.
+    let service_request = |key: &str| {
+        json!({"resourceType": "ServiceRequest", "identifier": [{"system": "urn:test:matrix", "value": key}],
+            "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Matrix Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
+            "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{}", t.id)}],
+            "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": t.conditions[0].code()}]}],
+            "extension": [{"url": "http://forebyg.dk/fhir/StructureDefinition/patient-consent", "valueBoolean": true}]})
+        .to_string()
+    };
     let created = server.request(
         "POST",
         &format!("/api/v1/clinician/offers/{}/referrals", t.id),
@@ -282,7 +291,7 @@ fn clinician_matrix(server: &Server, t: &Offer) {
     assert_eq!(created.status, 201, "{}", created.body);
     let code = created.json::<Value>()["code"].as_str().unwrap().to_owned();
     let search = format!("/api/v1/clinician/offers?conditions={}&postcode=8000", t.conditions[0].code());
-    let rows: [(&str, String, [u16; 10]); 10] = [
+    let rows: [(&str, String, [u16; 10]); 11] = [
         ("GET", search, [200; 10]),
         ("GET", "/api/v1/clinician/me".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", format!("/api/v1/clinician/offers/{}/referrals", t.id), [401, 401, 200, 201, 403, 403, 403, 403, 403, 403]),
@@ -295,6 +304,8 @@ fn clinician_matrix(server: &Server, t: &Offer) {
         ("GET", format!("/api/v1/fhir/Task/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         // A clinician's own Tasks (another clinician gets an empty Bundle); admins read by code.
         ("GET", "/api/v1/fhir/Task?status=requested".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
+        // A record system refers through FHIR: clinicians only (each referral their own).
+        ("POST", "/api/v1/fhir/ServiceRequest".into(), [401, 401, 201, 201, 403, 403, 403, 403, 403, 403]),
         ("DELETE", format!("/api/v1/clinician/referrals/{code}"), [401, 401, 200, 404, 403, 403, 403, 403, 403, 403]),
     ];
     let mut failures = vec![];
@@ -303,9 +314,10 @@ fn clinician_matrix(server: &Server, t: &Offer) {
             let headers: Vec<(&str, &str)> = token.as_deref().map(|t| ("authorization", t)).into_iter().collect();
             // The owner repeats the first referral's key (200: the same one); others send their own.
             let key = if *case == "clinician" { "matrix-clinician-0000".to_owned() } else { format!("matrix-{}", case.replace(' ', "-")) };
-            let payload = match (*method, path.contains("/admin/")) {
-                ("POST", true) => Some(json!({"status": "contacted"}).to_string()),
-                ("POST", false) => Some(body(&format!("{key:-<16}"))),
+            let payload = match (*method, path.contains("/admin/"), path.contains("/fhir/")) {
+                ("POST", true, _) => Some(json!({"status": "contacted"}).to_string()),
+                ("POST", false, true) => Some(service_request(&key)),
+                ("POST", false, false) => Some(body(&format!("{key:-<16}"))),
                 _ => None,
             };
             let res = server.request(method, path, &headers, payload.as_deref().map(|b| ("application/json", b)));

@@ -2,8 +2,11 @@
 //! maps as `api/docs/fhir.md` says and every resource validates against the official R4 schema;
 //! the referring clinician and admins in scope may read, anyone else gets 404 (no token 401);
 //! every read is audited; the CPR number never appears. A clinician's record system searches
-//! their Tasks by when they changed (`task_search`).
+//! their Tasks by when they changed (`task_search`) and refers by POSTing a ServiceRequest
+//! (`create`).
 
+#[path = "fhir_referrals/create.rs"]
+mod create;
 mod support;
 #[path = "fhir_referrals/task_search.rs"]
 mod task_search;
@@ -14,6 +17,7 @@ use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::auth::Role;
 use forebyg_shared::clinician::{ClinicianReferral, Organisation, OrganisationKind};
 use forebyg_shared::offer::Offer;
+use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::taxonomy::{Capacity, RegionCode};
 use serde_json::{json, Value};
 use support::fhir_schema::{assert_none, schema};
@@ -153,6 +157,11 @@ fn run(env: &[(&str, &str)]) {
         assert_eq!(unknown.status, 404);
     }
     task_search::check(&server, &me, &bearer("fhir-b"), &in_scope, [&a, &b, &c], &refer, &mut failures.borrow_mut());
+    let refused = demo::offers(DEMO)
+        .into_iter()
+        .find(|o| o.is_published() && forebyg_refusal(&o.referral, o.capacity, OrganisationKind::Practice.referrer()).is_some())
+        .expect("a demo offer that does not take a practice's referral through Forebyg");
+    create::check(&server, &bearer("fhir-c"), &in_scope, &offer.id, &refused.id, &mut failures.borrow_mut());
     assert_none(&failures.borrow());
 
     // Every read is in the region's audit log.

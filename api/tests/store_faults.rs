@@ -56,6 +56,11 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
     let refer = serde_json::json!({ "idempotency_key": "fault-test-0000000002", "patient_name": "Test Patient", "phone": "12345678",
         "conditions": ["kol"], "patient_consent": true });
     let report = serde_json::json!({ "topic": "other", "message": "The address is out of date." });
+    let service_request = serde_json::json!({ "resourceType": "ServiceRequest", "identifier": [{"system": "urn:test", "value": "fault-1"}],
+        "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Test Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
+        "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{id}")}],
+        "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": "kol"}]}],
+        "extension": [{"url": "http://forebyg.dk/fhir/StructureDefinition/patient-consent", "valueBoolean": true}] });
     let mut new_association = r.association.clone();
     new_association["id"] = "".into();
     let mut new_activity = r.activity.clone();
@@ -85,6 +90,13 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
         ("GET", "/api/v1/fhir/ServiceRequest/{id}", format!("/api/v1/fhir/ServiceRequest/{code}"), None, Clinician),
         ("GET", "/api/v1/fhir/Task/{id}", format!("/api/v1/fhir/Task/{code}"), None, Clinician),
         ("GET", "/api/v1/fhir/Task", "/api/v1/fhir/Task?_lastUpdated=ge2026-01-01&_include=Task:focus".into(), None, Clinician),
+        (
+            "POST",
+            "/api/v1/fhir/ServiceRequest",
+            "/api/v1/fhir/ServiceRequest".into(),
+            Some(("application/fhir+json", service_request.to_string())),
+            Clinician,
+        ),
         ("GET", "/api/v1/clinician/offers", "/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67".into(), None, Clinician),
         ("POST", "/api/v1/clinician/offers/{id}/referrals", format!("/api/v1/clinician/offers/{id}/referrals"), json(refer), Clinician),
         ("GET", "/api/v1/clinician/referrals", "/api/v1/clinician/referrals".into(), None, Clinician),

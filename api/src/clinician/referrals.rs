@@ -56,7 +56,7 @@ async fn audit(state: &AppState, who: &Clinician, action: AuditAction, rs: &[&Re
 
 /// Refers a patient; a repeat with the same idempotency key returns the first referral.
 /// `Ok((referral, true))` when it was stored now.
-pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: ClinicianReferralRequest) -> Result<(ClinicianReferral, bool), ApiError> {
+pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: ClinicianReferralRequest) -> Result<(Referral, bool), ApiError> {
     let now = now();
     let errors = req.validate(&iso_date(now));
     if !errors.is_empty() {
@@ -95,7 +95,7 @@ pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: Clin
     if created {
         audit(state, who, AuditAction::ReferralCreated, &[&stored], vec![]).await?;
     }
-    Ok((view(&stored, None), created))
+    Ok((stored, created))
 }
 
 /// The clinician's own live referrals that `wanted` keeps, newest first; each one returned is an

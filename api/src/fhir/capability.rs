@@ -22,12 +22,12 @@ pub fn capability_statement(base: &str) -> Value {
         "publisher": "Forebyg",
         "kind": "instance",
         "software": {"name": "Forebyg"},
-        "implementation": {"description": "Forebyg: patientrettede forebyggelsestilbud i Danmark (read-only FHIR R4)", "url": base},
+        "implementation": {"description": "Forebyg: patientrettede forebyggelsestilbud i Danmark (FHIR R4)", "url": base},
         "fhirVersion": FHIR_VERSION,
         "format": [FHIR_JSON, "json"],
         "rest": [{
             "mode": "server",
-            "documentation": "Read-only. Published offers only; referrals with a bearer token. Errors are OperationOutcomes; unknown search parameters are refused (400).",
+            "documentation": "Published offers only, read-only; clinicians' referrals with a bearer token (read, search, create). Errors are OperationOutcomes; unknown search parameters are refused (400).",
             "resource": [
                 {
                     "type": "HealthcareService",
@@ -39,7 +39,11 @@ pub fn capability_statement(base: &str) -> Value {
                 read("Location", "An offer's place (address and position), or a region (`region-{code}`) as the coverage area of digital offers."),
                 read("Organization", "A provider of published offers."),
                 read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
-                read("ServiceRequest", "A clinician's referral through Forebyg (bearer token: the referring clinician, or an admin whose scope holds the offer; every read audited)."),
+                {
+                    "type": "ServiceRequest",
+                    "interaction": [{"code": "read"}, {"code": "create"}],
+                    "documentation": "A clinician's referral through Forebyg (bearer token). Read: the referring clinician, or an admin whose scope holds the offer; every read audited. Create: a clinician refers a patient (the patient contained; the offer as performer; reasonCode from forebyg-condition; the patient-consent extension; the record system's identifier makes a retry the same referral).",
+                },
                 {
                     "type": "Task",
                     "interaction": [{"code": "read"}, {"code": "search-type"}],

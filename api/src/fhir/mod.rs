@@ -9,6 +9,7 @@ pub mod code_systems;
 mod directory;
 pub mod outcome;
 pub mod referral;
+pub mod referral_create;
 pub mod search;
 pub mod task_search;
 

@@ -79,6 +79,7 @@ impl From<ApiError> for Outcome {
             ApiError::Unauthenticated(d) => Outcome::one(status, "login", &d),
             ApiError::Forbidden(d) => Outcome::one(status, "forbidden", &d),
             ApiError::BadRequest(d) => Outcome::one(status, "invalid", &d),
+            ApiError::Conflict { detail, .. } => Outcome::one(status, "business-rule", &detail),
             ApiError::TooManyRequests { .. } => Outcome::one(status, "throttled", "Too many requests; try again shortly."),
             ApiError::Store(StoreError::Unavailable(_)) => Outcome::one(status, "transient", "The service is temporarily unavailable."),
             // Internals are logged by the caller, never leaked.

@@ -2,28 +2,36 @@
 //! for the referring clinician and the admins whose scope holds the offer (bearer token, as the
 //! web routes). Anyone else gets 404, as if it did not exist; every read is audited.
 //! `/api/v1/fhir/Task`: the signed-in clinician's own referrals as Tasks (what changed since).
+//! `POST /api/v1/fhir/ServiceRequest`: a clinician's record system refers a patient.
 
 use crate::admin::audit;
 use crate::auth::Clinician;
-use crate::clinician::referrals::read_mine;
+use crate::clinician::referrals::{create, read_mine};
 use crate::error::ApiError;
-use crate::fhir::outcome::{fhir_json, Outcome};
-use crate::fhir::referral::{service_request, task};
+use crate::fhir::outcome::{fhir_json, Issue, Outcome};
+use crate::fhir::referral::{referral_id, service_request, task};
+use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
-use crate::openapi::{FhirAuth, FhirInvalid, FhirNotFound, FhirUnavailable};
+use crate::openapi::{FhirAuth, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
 use crate::self_referral::{normalise_code, now};
 use crate::store::Referral;
 use crate::AppState;
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::auth::Role;
+use forebyg_shared::date::iso_date;
 use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(fhir_read_service_request)).routes(routes!(fhir_read_task)).routes(routes!(fhir_search_tasks))
+    OpenApiRouter::new()
+        .routes(routes!(fhir_read_service_request))
+        .routes(routes!(fhir_read_task))
+        .routes(routes!(fhir_search_tasks))
+        .routes(routes!(fhir_create_service_request))
 }
 
 /// The clinician referral with this code, if the caller may read it (their own, or in an
@@ -97,4 +105,46 @@ async fn fhir_search_tasks(
     let base = crate::routes::fhir::base_url(&headers);
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
     Ok(private(&bundle(&q, &found.iter().collect::<Vec<_>>(), &base, &self_url)))
+}
+
+/// Refer a patient from a clinician's record system: a `ServiceRequest` with the patient
+/// contained (name; phone and/or e-mail; optionally the CPR number and an interpreter language),
+/// the offer as `performer` (`HealthcareService/{id}`), the conditions as `reasonCode`, the reason
+/// as `note`, the patient's consent as the extension `http://forebyg.dk/fhir/StructureDefinition/patient-consent`
+/// (`valueBoolean: true`) and the record system's own `identifier`: sending it again is the same
+/// referral (200). The same rules as the web form (422 naming each element); 201 with the stored
+/// ServiceRequest as `GET` reads it, and its address in `Location`.
+#[utoipa::path(post, path = "/fhir/ServiceRequest", tag = "fhir", security(("bearer" = [])),
+    request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
+    responses(
+        (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
+        (status = 200, description = "The same request (identifier) was already stored: the first referral", content_type = "application/fhir+json", body = Object),
+        FhirInvalid, FhirAuth, FhirUnprocessable, FhirUnavailable))]
+async fn fhir_create_service_request(
+    State(state): State<AppState>,
+    who: Result<Clinician, ApiError>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Outcome> {
+    let who = who?;
+    let sr: Value = serde_json::from_slice(&body)
+        .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
+    let (offer_id, request) = referral_create::read(&sr, &who.0.subject)?;
+    let errors = request.validate(&iso_date(now()));
+    if !errors.is_empty() {
+        return Err(referral_create::rule_errors(errors));
+    }
+    let (stored, created) = create(&state, &who, &offer_id, request).await.map_err(|e| match e {
+        ApiError::NotFound(d) => referral_create::performer_refused("not-found", d),
+        ApiError::Conflict { detail, .. } => referral_create::performer_refused("business-rule", detail),
+        ApiError::Validation(errors) => referral_create::rule_errors(errors),
+        e => Outcome::from(e),
+    })?;
+    let mut res = private(&service_request(&stored));
+    *res.status_mut() = if created { StatusCode::CREATED } else { StatusCode::OK };
+    let location = format!("{}/ServiceRequest/{}", crate::routes::fhir::base_url(&headers), referral_id(&stored));
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
 }

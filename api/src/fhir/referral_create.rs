@@ -1,0 +1,230 @@
+//! A clinician's record system refers a patient by POSTing a `ServiceRequest` (the same shape
+//! [`super::referral::service_request`] reads back): the patient contained, the offer as its
+//! `performer`, the conditions as `reasonCode`, the reason as `note`, the patient's consent as an
+//! extension, and the record system's own identifier, which makes a retry the same referral.
+//! This reads it into the web form's [`ClinicianReferralRequest`], so both ways in obey one set
+//! of rules; each rule's error names its element as a FHIRPath expression.
+
+use super::code_systems::{parse_token, System};
+use super::outcome::{Issue, Outcome};
+use super::CANONICAL;
+use forebyg_shared::clinician::ClinicianReferralRequest;
+use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::validation::FieldError;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The Danish CPR number's identifier system.
+pub const CPR_SYSTEM: &str = "urn:oid:1.2.208.176.1.2";
+const BCP47: &str = "urn:ietf:bcp:47";
+
+/// The extension that says the patient agreed to the referral (`valueBoolean` must be `true`).
+pub fn consent_extension() -> String {
+    format!("{CANONICAL}/StructureDefinition/patient-consent")
+}
+
+/// Where each rule of [`ClinicianReferralRequest::validate`] points in the ServiceRequest.
+fn expression(field: &str) -> &'static str {
+    match field {
+        "patient_name" => "ServiceRequest.contained[0].name",
+        "phone" | "email" => "ServiceRequest.contained[0].telecom",
+        "cpr" => "ServiceRequest.contained[0].identifier",
+        "interpreter_language" => "ServiceRequest.contained[0].communication",
+        "conditions" => "ServiceRequest.reasonCode",
+        "reason" => "ServiceRequest.note",
+        "patient_consent" => "ServiceRequest.extension",
+        _ => "ServiceRequest.identifier",
+    }
+}
+
+/// The web form's field errors as issues on the ServiceRequest's elements (422: the resource is
+/// well formed but breaks a rule).
+pub fn rule_errors(errors: Vec<FieldError>) -> Outcome {
+    let issues = errors.into_iter().map(|e| Issue::invalid(expression(&e.field), e.message.en)).collect();
+    Outcome { status: axum::http::StatusCode::UNPROCESSABLE_ENTITY, issues }
+}
+
+/// The offer named as performer cannot take the referral: it is not a published offer
+/// (`not-found`) or does not take this referrer or is full (`business-rule`). 422 at the performer.
+pub fn performer_refused(code: &'static str, diagnostics: String) -> Outcome {
+    let issue = Issue { code, expression: Some("ServiceRequest.performer".into()), diagnostics };
+    Outcome { status: axum::http::StatusCode::UNPROCESSABLE_ENTITY, issues: vec![issue] }
+}
+
+/// The idempotency key of a referral from its sender and the record system's identifier: the
+/// same request sent again is the same referral, and two senders never share one.
+fn idempotency_key(subject: &str, system: &str, value: &str) -> String {
+    let digest = Sha256::digest(format!("{subject}\n{system}|{value}").as_bytes());
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("fhir-{hex}")
+}
+
+fn text(v: &Value) -> Option<&str> {
+    v.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The contained Patient's name: its `text`, else its given names and family name.
+fn name(patient: &Value) -> String {
+    let Some(n) = patient["name"].get(0) else { return String::new() };
+    if let Some(t) = text(&n["text"]) {
+        return t.to_owned();
+    }
+    let given = n["given"].as_array().into_iter().flatten().filter_map(text);
+    given.chain(text(&n["family"])).collect::<Vec<_>>().join(" ")
+}
+
+/// The first `telecom` value of a `system` (`phone`, `email`).
+fn telecom<'a>(patient: &'a Value, system: &str) -> Option<&'a str> {
+    patient["telecom"].as_array()?.iter().find(|t| t["system"] == system).and_then(|t| text(&t["value"]))
+}
+
+/// A ServiceRequest as (the offer id, the request the web form would send), for the clinician
+/// `subject`; 400 naming each element that is missing or malformed.
+pub fn read(sr: &Value, subject: &str) -> Result<(String, ClinicianReferralRequest), Outcome> {
+    let mut issues = vec![];
+    let mut fail = |at: &str, why: String| issues.push(Issue::invalid(at, why));
+    if sr["resourceType"] != "ServiceRequest" {
+        fail("ServiceRequest", "The body must be a FHIR ServiceRequest (resourceType ServiceRequest).".into());
+    }
+    // The record system's own id of the request: a retry with it is the same referral.
+    let identifier = sr["identifier"].as_array().and_then(|ids| ids.iter().find_map(|i| Some((text(&i["system"])?, text(&i["value"])?))));
+    if identifier.is_none() {
+        fail(
+            "ServiceRequest.identifier",
+            "Give the request's identifier (system and value) from your record system: a retry with it is the same referral.".into(),
+        );
+    }
+    let performer = sr["performer"].get(0).and_then(|p| text(&p["reference"])).and_then(|r| r.strip_prefix("HealthcareService/"));
+    let offer = performer.filter(|id| !id.is_empty() && !id.contains('/'));
+    if offer.is_none() {
+        fail("ServiceRequest.performer", "Name the offer as performer: {\"reference\": \"HealthcareService/<id>\"}.".into());
+    }
+    // The patient, contained and referenced as the subject.
+    let patient = sr["contained"].as_array().and_then(|c| c.iter().find(|r| r["resourceType"] == "Patient"));
+    let referenced = patient.and_then(|p| text(&p["id"])).is_some_and(|id| sr["subject"]["reference"].as_str() == Some(&format!("#{id}")));
+    if patient.is_none() || !referenced {
+        fail(
+            "ServiceRequest.subject",
+            "Contain the patient (a Patient with an id) and reference it as the subject: {\"reference\": \"#<id>\"}.".into(),
+        );
+    }
+    let mut conditions = vec![];
+    for c in sr["reasonCode"].as_array().into_iter().flatten() {
+        let codes: Vec<&str> = c["coding"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|k| k["system"] == System::Condition.url())
+            .filter_map(|k| text(&k["code"]))
+            .collect();
+        match codes.first().map(|code| parse_token(System::Condition, code).and_then(Condition::from_code)) {
+            Some(Some(condition)) => conditions.push(condition),
+            _ => fail("ServiceRequest.reasonCode", format!("Each reasonCode needs a coding of {} (e.g. kol).", System::Condition.url())),
+        }
+    }
+    let consent_url = consent_extension();
+    let consent = sr["extension"].as_array().into_iter().flatten().any(|e| e["url"] == consent_url.as_str() && e["valueBoolean"] == true);
+    if !issues.is_empty() {
+        return Err(Outcome::bad_request(issues));
+    }
+    let patient = patient.expect("checked above");
+    let (system, value) = identifier.expect("checked above");
+    let request = ClinicianReferralRequest {
+        idempotency_key: idempotency_key(subject, system, value),
+        patient_name: name(patient),
+        phone: telecom(patient, "phone").map(str::to_owned),
+        email: telecom(patient, "email").map(str::to_owned),
+        cpr: patient["identifier"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|i| i["system"] == CPR_SYSTEM)
+            .and_then(|i| text(&i["value"]))
+            .map(str::to_owned),
+        conditions,
+        reason: sr["note"].get(0).and_then(|n| text(&n["text"])).map(str::to_owned),
+        interpreter_language: patient["communication"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["language"]["coding"].as_array().into_iter().flatten())
+            .find(|k| k["system"] == BCP47)
+            .and_then(|k| text(&k["code"]))
+            .map(str::to_owned),
+        patient_consent: consent,
+    };
+    Ok((offer.expect("checked above").to_owned(), request))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn request() -> Value {
+        json!({
+            "resourceType": "ServiceRequest",
+            "identifier": [{"system": "urn:oid:1.2.208.176.2.1.99", "value": "req-42"}],
+            "status": "active", "intent": "order",
+            "contained": [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Karen", "Marie"], "family": "Jensen"}],
+                "telecom": [{"system": "email", "value": "karen@example.org"}, {"system": "phone", "value": "+45 12 34 56 78"}],
+                "identifier": [{"system": CPR_SYSTEM, "value": "010159-1234"}],
+                "communication": [{"language": {"coding": [{"system": BCP47, "code": "ar"}]}}]}],
+            "subject": {"reference": "#p1"},
+            "performer": [{"reference": "HealthcareService/demo-000042"}],
+            "reasonCode": [{"coding": [{"system": System::Condition.url(), "code": "kol"}]}, {"coding": [{"system": System::Condition.url(), "code": "type-2-diabetes"}]}],
+            "note": [{"text": "Motiveret for træning"}],
+            "extension": [{"url": consent_extension(), "valueBoolean": true}],
+        })
+    }
+
+    #[test]
+    fn reads_what_the_web_form_sends() {
+        let (offer, r) = read(&request(), "clinician-a").unwrap();
+        assert_eq!(offer, "demo-000042");
+        assert_eq!(
+            (r.patient_name.as_str(), r.phone.as_deref(), r.email.as_deref()),
+            ("Karen Marie Jensen", Some("+45 12 34 56 78"), Some("karen@example.org"))
+        );
+        assert_eq!(
+            (r.cpr.as_deref(), r.interpreter_language.as_deref(), r.reason.as_deref()),
+            (Some("010159-1234"), Some("ar"), Some("Motiveret for træning"))
+        );
+        assert_eq!(r.conditions, [Condition::Kol, Condition::Type2Diabetes]);
+        assert!(r.patient_consent);
+        assert!(r.validate("2026-12-02").is_empty(), "{:?}", r.validate("2026-12-02"));
+        // The same identifier is the same key for the same sender only.
+        assert_eq!(read(&request(), "clinician-a").unwrap().1.idempotency_key, r.idempotency_key);
+        assert_ne!(read(&request(), "clinician-b").unwrap().1.idempotency_key, r.idempotency_key);
+        assert!(r.idempotency_key.len() <= 64 && r.idempotency_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    }
+
+    #[test]
+    fn a_missing_consent_or_name_is_a_rule_on_its_element() {
+        let mut sr = request();
+        sr["extension"] = json!([]);
+        sr["contained"][0]["name"] = json!([{"text": " "}]);
+        let (_, r) = read(&sr, "c").unwrap();
+        let outcome = rule_errors(r.validate("2026-12-02"));
+        assert_eq!(outcome.status, 422);
+        let at: Vec<Option<&str>> = outcome.issues.iter().map(|i| i.expression.as_deref()).collect();
+        assert_eq!(at, [Some("ServiceRequest.contained[0].name"), Some("ServiceRequest.extension")]);
+    }
+
+    #[test]
+    fn a_malformed_request_names_every_element_at_once() {
+        let e = read(&json!({"resourceType": "Patient", "reasonCode": [{"coding": [{"system": System::Condition.url(), "code": "flu"}]}]}), "c")
+            .unwrap_err();
+        assert_eq!(e.status, 400);
+        let at: Vec<&str> = e.issues.iter().map(|i| i.expression.as_deref().unwrap()).collect();
+        assert_eq!(
+            at,
+            ["ServiceRequest", "ServiceRequest.identifier", "ServiceRequest.performer", "ServiceRequest.subject", "ServiceRequest.reasonCode"]
+        );
+        let mut sr = request();
+        sr["subject"] = json!({"reference": "Patient/123"});
+        sr["performer"] = json!([{"reference": "Organization/x"}]);
+        let at: Vec<String> = read(&sr, "c").unwrap_err().issues.into_iter().filter_map(|i| i.expression).collect();
+        assert_eq!(at, ["ServiceRequest.performer", "ServiceRequest.subject"]);
+    }
+}
