@@ -117,7 +117,7 @@ async fn the_inbox_lists_a_regions_live_requests_newest_first(store: Arc<dyn Ref
 fn clinician_referral(code: &str, key: &str, subject: &str) -> Referral {
     let organisation = Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Vestergade".into(), sor: Some("123456789".into()) };
     Referral {
-        clinician: Some(ClinicianSender { subject: subject.into(), name: Some("Dr. Hansen".into()), organisation }),
+        clinician: Some(ClinicianSender { subject: subject.into(), name: Some("Dr. Hansen".into()), organisation, request_identifier: None }),
         cpr: Some("0101601234".into()),
         conditions: vec![Condition::Kol],
         interpreter_language: Some("ar".into()),

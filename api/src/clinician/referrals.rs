@@ -7,7 +7,7 @@ use crate::auth::Clinician;
 use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
 use crate::self_referral::{normalise_code, now};
-use crate::store::{ClinicianSender, Referral};
+use crate::store::{ClinicianSender, Referral, SenderIdentifier};
 use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
@@ -41,8 +41,8 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
     }
 }
 
-fn sender(who: &Clinician) -> ClinicianSender {
-    ClinicianSender { subject: who.0.subject.clone(), name: who.0.name.clone(), organisation: who.organisation().clone() }
+fn sender(who: &Clinician, request_identifier: Option<SenderIdentifier>) -> ClinicianSender {
+    ClinicianSender { subject: who.0.subject.clone(), name: who.0.name.clone(), organisation: who.organisation().clone(), request_identifier }
 }
 
 fn is_mine(r: &Referral, who: &Clinician) -> bool {
@@ -55,8 +55,15 @@ async fn audit(state: &AppState, who: &Clinician, action: AuditAction, rs: &[&Re
 }
 
 /// Refers a patient; a repeat with the same idempotency key returns the first referral.
-/// `Ok((referral, true))` when it was stored now.
-pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: ClinicianReferralRequest) -> Result<(Referral, bool), ApiError> {
+/// `request_identifier`: the record system's own id of a request sent as FHIR. `Ok((referral,
+/// true))` when it was stored now.
+pub async fn create(
+    state: &AppState,
+    who: &Clinician,
+    offer_id: &str,
+    req: ClinicianReferralRequest,
+    request_identifier: Option<SenderIdentifier>,
+) -> Result<(Referral, bool), ApiError> {
     let now = now();
     let errors = req.validate(&iso_date(now));
     if !errors.is_empty() {
@@ -79,7 +86,7 @@ pub async fn create(state: &AppState, who: &Clinician, offer_id: &str, req: Clin
         message: req.reason,
     };
     let mut record = Referral {
-        clinician: Some(sender(who)),
+        clinician: Some(sender(who, request_identifier)),
         cpr: req.cpr.as_deref().and_then(forebyg_shared::cpr::normalise),
         conditions: req.conditions,
         interpreter_language: req.interpreter_language.as_deref().and_then(normalise_language),

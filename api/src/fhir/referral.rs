@@ -70,6 +70,15 @@ fn patient(r: &Referral) -> Value {
     }))
 }
 
+/// Forebyg's identifier of the referral (its code), then the sender's record system's own, when
+/// the request came as FHIR.
+fn identifiers(r: &Referral) -> Vec<Value> {
+    let own = r.clinician.as_ref().and_then(|c| c.request_identifier.as_ref());
+    std::iter::once(json!({"system": identifier_system("referral"), "value": r.receipt_code}))
+        .chain(own.map(|i| json!({"use": "usual", "system": i.system, "value": i.value})))
+        .collect()
+}
+
 /// The referral as a `ServiceRequest`: to the offer (performer), for the contained patient.
 pub fn service_request(r: &Referral) -> Value {
     let id = referral_id(r);
@@ -78,7 +87,7 @@ pub fn service_request(r: &Referral) -> Value {
         "id": id,
         "meta": {"lastUpdated": iso_datetime(r.updated_at)},
         "contained": [patient(r)],
-        "identifier": [{"system": identifier_system("referral"), "value": r.receipt_code}],
+        "identifier": identifiers(r),
         "status": statuses(r.status).0,
         "intent": "order",
         "category": [{"coding": [{"system": "http://snomed.info/sct", "code": "3457005", "display": "Patient referral"}]}],

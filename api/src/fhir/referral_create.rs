@@ -8,11 +8,24 @@
 use super::code_systems::{parse_token, System};
 use super::outcome::{Issue, Outcome};
 use super::CANONICAL;
+use crate::store::SenderIdentifier;
 use forebyg_shared::clinician::ClinicianReferralRequest;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+/// What a ServiceRequest asks for.
+#[derive(Debug)]
+pub struct Read {
+    pub offer_id: String,
+    pub request: ClinicianReferralRequest,
+    /// The record system's own identifier of the request (kept with the referral, read back).
+    pub identifier: SenderIdentifier,
+}
+
+/// The longest identifier system or value kept.
+const IDENTIFIER_MAX: usize = 256;
 
 /// The Danish CPR number's identifier system.
 pub const CPR_SYSTEM: &str = "urn:oid:1.2.208.176.1.2";
@@ -78,9 +91,9 @@ fn telecom<'a>(patient: &'a Value, system: &str) -> Option<&'a str> {
     patient["telecom"].as_array()?.iter().find(|t| t["system"] == system).and_then(|t| text(&t["value"]))
 }
 
-/// A ServiceRequest as (the offer id, the request the web form would send), for the clinician
-/// `subject`; 400 naming each element that is missing or malformed.
-pub fn read(sr: &Value, subject: &str) -> Result<(String, ClinicianReferralRequest), Outcome> {
+/// A ServiceRequest, for the clinician `subject`: the offer id, the request the web form would
+/// send, and the record system's own identifier; 400 naming each element missing or malformed.
+pub fn read(sr: &Value, subject: &str) -> Result<Read, Outcome> {
     let mut issues = vec![];
     let mut fail = |at: &str, why: String| issues.push(Issue::invalid(at, why));
     if sr["resourceType"] != "ServiceRequest" {
@@ -88,11 +101,15 @@ pub fn read(sr: &Value, subject: &str) -> Result<(String, ClinicianReferralReque
     }
     // The record system's own id of the request: a retry with it is the same referral.
     let identifier = sr["identifier"].as_array().and_then(|ids| ids.iter().find_map(|i| Some((text(&i["system"])?, text(&i["value"])?))));
-    if identifier.is_none() {
-        fail(
+    match identifier {
+        None => fail(
             "ServiceRequest.identifier",
             "Give the request's identifier (system and value) from your record system: a retry with it is the same referral.".into(),
-        );
+        ),
+        Some((system, value)) if system.len() > IDENTIFIER_MAX || value.len() > IDENTIFIER_MAX => {
+            fail("ServiceRequest.identifier", format!("An identifier's system and value have at most {IDENTIFIER_MAX} characters each."))
+        }
+        Some(_) => {}
     }
     let performer = sr["performer"].get(0).and_then(|p| text(&p["reference"])).and_then(|r| r.strip_prefix("HealthcareService/"));
     let offer = performer.filter(|id| !id.is_empty() && !id.contains('/'));
@@ -153,7 +170,8 @@ pub fn read(sr: &Value, subject: &str) -> Result<(String, ClinicianReferralReque
             .map(str::to_owned),
         patient_consent: consent,
     };
-    Ok((offer.expect("checked above").to_owned(), request))
+    let identifier = SenderIdentifier { system: system.to_owned(), value: value.to_owned() };
+    Ok(Read { offer_id: offer.expect("checked above").to_owned(), request, identifier })
 }
 
 #[cfg(test)]
@@ -180,8 +198,9 @@ mod tests {
 
     #[test]
     fn reads_what_the_web_form_sends() {
-        let (offer, r) = read(&request(), "clinician-a").unwrap();
-        assert_eq!(offer, "demo-000042");
+        let Read { offer_id, request: r, identifier } = read(&request(), "clinician-a").unwrap();
+        assert_eq!(offer_id, "demo-000042");
+        assert_eq!((identifier.system.as_str(), identifier.value.as_str()), ("urn:oid:1.2.208.176.2.1.99", "req-42"));
         assert_eq!(
             (r.patient_name.as_str(), r.phone.as_deref(), r.email.as_deref()),
             ("Karen Marie Jensen", Some("+45 12 34 56 78"), Some("karen@example.org"))
@@ -194,8 +213,8 @@ mod tests {
         assert!(r.patient_consent);
         assert!(r.validate("2026-12-02").is_empty(), "{:?}", r.validate("2026-12-02"));
         // The same identifier is the same key for the same sender only.
-        assert_eq!(read(&request(), "clinician-a").unwrap().1.idempotency_key, r.idempotency_key);
-        assert_ne!(read(&request(), "clinician-b").unwrap().1.idempotency_key, r.idempotency_key);
+        assert_eq!(read(&request(), "clinician-a").unwrap().request.idempotency_key, r.idempotency_key);
+        assert_ne!(read(&request(), "clinician-b").unwrap().request.idempotency_key, r.idempotency_key);
         assert!(r.idempotency_key.len() <= 64 && r.idempotency_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     }
 
@@ -204,8 +223,7 @@ mod tests {
         let mut sr = request();
         sr["extension"] = json!([]);
         sr["contained"][0]["name"] = json!([{"text": " "}]);
-        let (_, r) = read(&sr, "c").unwrap();
-        let outcome = rule_errors(r.validate("2026-12-02"));
+        let outcome = rule_errors(read(&sr, "c").unwrap().request.validate("2026-12-02"));
         assert_eq!(outcome.status, 422);
         let at: Vec<Option<&str>> = outcome.issues.iter().map(|i| i.expression.as_deref()).collect();
         assert_eq!(at, [Some("ServiceRequest.contained[0].name"), Some("ServiceRequest.extension")]);

@@ -61,7 +61,7 @@ async fn create_clinician_referral(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ClinicianReferralRequest>,
 ) -> Result<Response, ApiError> {
-    let (stored, created) = referrals::create(&state, &who, &id, body).await?;
+    let (stored, created) = referrals::create(&state, &who, &id, body, None).await?;
     let referral = referrals::view(&stored, None);
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     let location = format!("/api/v1/clinician/referrals/{}", referral.code);

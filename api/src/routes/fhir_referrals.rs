@@ -129,12 +129,12 @@ async fn fhir_create_service_request(
     let who = who?;
     let sr: Value = serde_json::from_slice(&body)
         .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
-    let (offer_id, request) = referral_create::read(&sr, &who.0.subject)?;
-    let errors = request.validate(&iso_date(now()));
+    let asked = referral_create::read(&sr, &who.0.subject)?;
+    let errors = asked.request.validate(&iso_date(now()));
     if !errors.is_empty() {
         return Err(referral_create::rule_errors(errors));
     }
-    let (stored, created) = create(&state, &who, &offer_id, request).await.map_err(|e| match e {
+    let (stored, created) = create(&state, &who, &asked.offer_id, asked.request, Some(asked.identifier)).await.map_err(|e| match e {
         ApiError::NotFound(d) => referral_create::performer_refused("not-found", d),
         ApiError::Conflict { detail, .. } => referral_create::performer_refused("business-rule", detail),
         ApiError::Validation(errors) => referral_create::rule_errors(errors),

@@ -71,6 +71,17 @@ pub struct ClinicianSender {
     pub subject: String,
     pub name: Option<String>,
     pub organisation: Organisation,
+    /// The sender's record system's own identifier of the request, when it came as a FHIR
+    /// ServiceRequest: read back with the referral, so the system finds its request in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_identifier: Option<SenderIdentifier>,
+}
+
+/// An identifier in the sender's record system (a FHIR `Identifier`'s system and value).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SenderIdentifier {
+    pub system: String,
+    pub value: String,
 }
 
 /// Debug output without the personal fields, so a stray `{:?}` cannot leak them into a log.

@@ -45,6 +45,8 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     assert_eq!(status, 201, "{sr}");
     schema().check(&sr, failures);
     let code = sr["identifier"][0]["value"].as_str().unwrap().to_owned();
+    // The record system finds its own request in the referral: its identifier comes back.
+    assert_eq!(sr["identifier"][1], json!({"use": "usual", "system": "urn:oid:1.2.208.176.2.1.4711", "value": "journal-1"}));
     assert!(location.ends_with(&format!("/api/v1/fhir/ServiceRequest/{code}")), "{location}");
     assert_eq!(sr["contained"][0]["name"][0]["text"], "Bodil Fhirsen");
     assert_eq!(
