@@ -26,6 +26,13 @@ test('320 px: search → list → map → offer → ask to join → receipt → 
   const search = new SearchPage(page);
   await search.goto();
   await expectNoHorizontalScroll(page, 'search form');
+  // The site's name stays one word on one line (the header's tools go under it instead).
+  const nameLines = await page.locator('.site-name').evaluate((a) => {
+    const range = document.createRange();
+    range.selectNodeContents(a.firstChild!);
+    return range.getClientRects().length;
+  });
+  expect(nameLines, 'the site name on one line').toBe(1);
   for (const c of [search.postcode, search.useLocation, search.condition, search.category('Fysisk aktivitet'), search.submit]) await expectFits(c);
   await search.moreOptions.click();
   await expectNoHorizontalScroll(page, 'search form with more options');
