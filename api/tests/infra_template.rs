@@ -196,12 +196,12 @@ fn every_api_operation_has_a_route_and_every_route_an_operation() {
     assert!(!routes.keys().any(|r| r.contains("/dev/") || r.starts_with("ANY /api/v1/{") || r == "$default"), "{:?}", routes.keys());
 
     // Every route goes to the one Lambda integration; only the admin and signed-in clinician
-    // routes need a Cognito JWT.
+    // routes (a record system's referral as FHIR among them) need a Cognito JWT.
     let target = tagged("Sub", "integrations/${HttpApiIntegration}".into());
     for (key, route) in &routes {
         assert_eq!(route["Target"], target, "{key}");
         let jwt = route.get("AuthorizationType").and_then(Value::as_str) == Some("JWT");
-        let signed_in = key.contains("/api/v1/admin/") || key == "ANY /api/v1/clinician/{proxy+}";
+        let signed_in = key.contains("/api/v1/admin/") || key == "ANY /api/v1/clinician/{proxy+}" || key == "POST /api/v1/fhir/ServiceRequest";
         assert_eq!(jwt, signed_in, "{key}: JWT authorizer on admin and clinician routes and only there");
         if jwt {
             assert_eq!(route["AuthorizerId"], tagged("Ref", "CognitoAuthorizer".into()), "{key}");
