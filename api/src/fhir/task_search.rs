@@ -139,18 +139,17 @@ impl TaskSearch {
 
 /// The searchset Bundle of the matching referrals' Tasks, the last changed first, each followed
 /// by its ServiceRequest when asked. `self_url` is the request's own address.
-pub fn bundle(q: &TaskSearch, matches: &[&Referral], base: &str, self_url: &str) -> Value {
-    let mut sorted = matches.to_vec();
-    sorted.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+pub fn bundle(q: &TaskSearch, mut matches: Vec<Referral>, base: &str, self_url: &str) -> Value {
+    matches.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
     let entry = |r: Value, mode: &str| {
         let url = format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or_default(), r["id"].as_str().unwrap_or_default());
         json!({"fullUrl": url, "resource": r, "search": {"mode": mode}})
     };
-    let entries: Vec<Value> = sorted
+    let entries: Vec<Value> = matches
         .iter()
         .flat_map(|r| std::iter::once(entry(task(r), "match")).chain(q.include_focus.then(|| entry(service_request(r), "include"))))
         .collect();
-    searchset(sorted.len(), vec![json!({"relation": "self", "url": self_url})], entries)
+    searchset(matches.len(), vec![json!({"relation": "self", "url": self_url})], entries)
 }
 
 #[cfg(test)]

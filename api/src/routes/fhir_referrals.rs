@@ -104,7 +104,7 @@ async fn fhir_search_tasks(
     let found = read_mine(&state, &who, now(), |r| q.matches(r)).await?;
     let base = crate::routes::fhir::base_url(&headers);
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
-    Ok(private(&bundle(&q, &found.iter().collect::<Vec<_>>(), &base, &self_url)))
+    Ok(private(&bundle(&q, found, &base, &self_url)))
 }
 
 /// Refer a patient from a clinician's record system: a `ServiceRequest` with the patient
