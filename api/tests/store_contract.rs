@@ -54,6 +54,7 @@ macro_rules! all_cases {
             search_reads_only_published_offers_in_the_cells,
             updates_move_and_remove_index_entries,
             digital_offers_are_listed_per_region,
+            searches_find_an_offer_by_the_conditions_it_takes,
             region_lists_hold_every_status_and_follow_moves,
             versioned_saves_never_overwrite_silently,
             concurrent_saves_of_one_version_let_one_win,

@@ -61,6 +61,16 @@ impl Offer {
         crate::eligibility::Area::new(self.region, self.location.as_ref().map(|l| l.municipality_code.as_str()))
     }
 
+    /// The conditions of the people it takes: its criteria's list when they name one (validation
+    /// keeps that within its target groups), else its target groups. Search and the offer page
+    /// use this, so an offer for "KOL, type 2-diabetes" that takes only KOL is found for KOL.
+    pub fn conditions_taken(&self) -> &[Condition] {
+        match self.eligibility.accepted_conditions.as_slice() {
+            [] => &self.conditions,
+            only => only,
+        }
+    }
+
     pub fn is_published(&self) -> bool {
         self.status == OfferStatus::Published
     }

@@ -46,6 +46,17 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     if o.conditions.is_empty() {
         check(Err(FieldError::new("conditions", ErrorCode::Required, "Vælg mindst én målgruppe.", "Choose at least one condition.")));
     }
+    let outside: Vec<_> = o.eligibility.accepted_conditions.iter().filter(|c| !o.conditions.contains(c)).collect();
+    if !outside.is_empty() && !o.conditions.is_empty() {
+        // Else the page would say "for KOL" in one place and "only for cancer" in the next.
+        let names = |lang| outside.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ");
+        check(Err(FieldError::new(
+            "eligibility.accepted_conditions",
+            ErrorCode::Invalid,
+            format!("Sygdomme under »Kun for disse sygdomme« skal også være målgrupper for tilbuddet: {}.", names(crate::Lang::Da)),
+            format!("Conditions under \"Only for these conditions\" must also be target groups of the offer: {}.", names(crate::Lang::En)),
+        )));
+    }
     if o.languages.is_empty() || o.languages.iter().any(|l| l.len() != 2 || !l.bytes().all(|b| b.is_ascii_lowercase())) {
         check(Err(FieldError::new(
             "languages",
@@ -189,6 +200,7 @@ mod tests {
     #[test]
     fn eligibility_limits() {
         use crate::eligibility::Eligibility;
+        use crate::taxonomy::Condition;
         let fields = |e: Eligibility| validate_eligibility(&e).into_iter().map(|e| e.field).collect::<Vec<_>>();
         assert!(fields(Eligibility { min_age: Some(18), max_age: Some(65), ..Default::default() }).is_empty());
         assert_eq!(fields(Eligibility { min_age: Some(70), max_age: Some(65), ..Default::default() }), ["eligibility.max_age"]);
@@ -198,6 +210,20 @@ mod tests {
         digital.format = crate::taxonomy::Format::Digital;
         digital.eligibility.residence = Some(crate::eligibility::Residence::Municipality);
         assert_eq!(validate_offer(&digital).iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["eligibility.residence"]);
+        // The conditions it takes are among those it is for; fewer is fine (the page and search
+        // then name those only).
+        let mut narrower = digital.clone();
+        narrower.eligibility.residence = None;
+        narrower.conditions = vec![Condition::Kol, Condition::Type2Diabetes];
+        narrower.eligibility.accepted_conditions = vec![Condition::Kol];
+        assert!(validate_offer(&narrower).is_empty());
+        assert_eq!(narrower.conditions_taken(), [Condition::Kol]);
+        narrower.eligibility.accepted_conditions = vec![Condition::Kraeft, Condition::Kol, Condition::Hjertesygdom];
+        let errors = validate_offer(&narrower);
+        assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["eligibility.accepted_conditions"]);
+        assert!(errors[0].message.da.ends_with("målgrupper for tilbuddet: Kræft, Hjertesygdom."), "{}", errors[0].message.da);
+        narrower.eligibility.accepted_conditions.clear();
+        assert_eq!(narrower.conditions_taken(), [Condition::Kol, Condition::Type2Diabetes]);
         let errors = check_label("eligibility.inclusion_note", ("noten", "the note"), &crate::Label::new("", "x"));
         assert_eq!(errors[0].field, "eligibility.inclusion_note.da");
     }

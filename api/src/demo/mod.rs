@@ -141,7 +141,7 @@ pub(crate) fn jitter(rng: &mut Rng, centre: GeoPoint, max_km: f64) -> GeoPoint {
 /// Demo offer `i`, of `category` in `m`. An `anchor` is published and on site (or hybrid), so
 /// every municipality offers every intervention on site.
 fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: bool) -> Offer {
-    let conditions = conditions_for(category, rng);
+    let mut conditions = conditions_for(category, rng);
     let format = match rng.below(100) {
         0..=74 => Format::OnSite,
         75..=86 => Format::Hybrid,
@@ -175,6 +175,11 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: 
     };
     let title = rng.pick(titles(category)).to_string();
     let eligibility = eligibility(i, category, &conditions, location.is_some());
+    // A course that takes only one of its conditions is for that one: its summary, packages and
+    // page say so too.
+    if !eligibility.accepted_conditions.is_empty() {
+        conditions.clone_from(&eligibility.accepted_conditions);
+    }
     let condition_text = if conditions.len() == Condition::ALL.len() {
         "kronisk sygdom".to_owned()
     } else {

@@ -183,7 +183,7 @@ impl Plan {
     /// offer changed since the index was read is checked again, so an archived one never shows.
     pub fn finish(self, query: &SearchQuery, offers: Vec<Option<Offer>>, read_units: Option<f64>) -> SearchPage {
         let p = &query.params;
-        let still_matches = |o: &Offer| o.is_published() && p.matches(o, &query.today) && query.targets(&o.conditions);
+        let still_matches = |o: &Offer| o.is_published() && p.matches(o, &query.today) && query.targets(o.conditions_taken());
         let found = self.read.into_iter().zip(offers).filter_map(|((_, d), o)| o.filter(still_matches).map(|o| (o, d)));
         let (total, nearby, hits) = if self.text_filter {
             let all: Vec<_> = found.collect();

@@ -52,6 +52,35 @@ pub async fn digital_offers_are_listed_per_region(store: &dyn OfferStore) {
     assert!(store.search(&query(AARHUS, RegionCode::Nordjylland, digital)).await.unwrap().hits.is_empty());
 }
 
+/// An offer for KOL and type 2 diabetes that takes only KOL is found for KOL alone, by the
+/// citizen's condition and by the clinician's patient, on the index and on the edit path.
+pub async fn searches_find_an_offer_by_the_conditions_it_takes(store: &dyn OfferStore) {
+    let mut narrow = offer("kol-only", Category::FysiskAktivitet, Some(AARHUS));
+    narrow.conditions = vec![Condition::Kol, Condition::Type2Diabetes];
+    narrow.eligibility.accepted_conditions = vec![Condition::Kol];
+    let mut open = offer("both", Category::FysiskAktivitet, Some(AARHUS));
+    open.conditions = vec![Condition::Kol, Condition::Type2Diabetes];
+    open.eligibility.accepted_conditions.clear();
+    store.put_offers(&[narrow.clone(), open]).await.unwrap();
+    for (condition, expected) in [(Condition::Kol, vec!["both", "kol-only"]), (Condition::Type2Diabetes, vec!["both"])] {
+        let citizen = SearchParams { condition: Some(condition), ..Default::default() };
+        let mut ids = page_ids(&store.search(&query(AARHUS, RegionCode::Midtjylland, citizen)).await.unwrap());
+        ids.sort();
+        assert_eq!(ids, expected, "citizen, {condition:?}");
+        let clinician =
+            forebyg_api::store::SearchQuery { any_condition: vec![condition], ..query(AARHUS, RegionCode::Midtjylland, SearchParams::default()) };
+        let mut ids = page_ids(&store.search(&clinician).await.unwrap());
+        ids.sort();
+        assert_eq!(ids, expected, "clinician, {condition:?}");
+    }
+    // Taking type 2 diabetes too makes it found for that.
+    narrow.eligibility.accepted_conditions.push(Condition::Type2Diabetes);
+    narrow.version += 1;
+    store.put_offers(&[narrow]).await.unwrap();
+    let diabetes = SearchParams { condition: Some(Condition::Type2Diabetes), ..Default::default() };
+    assert_eq!(page_ids(&store.search(&query(AARHUS, RegionCode::Midtjylland, diabetes)).await.unwrap()).len(), 2);
+}
+
 /// What a search must find, by brute force over every offer: the filters, the radius, the order.
 fn brute_force(all: &BTreeMap<String, Offer>, params: &SearchParams, origin: SearchOrigin) -> Vec<String> {
     let today = today();

@@ -16,7 +16,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
     let t = |x: i18n::Text| x.get(lang);
 
     let who = {
-        let conditions: Vec<&str> = o.conditions.iter().map(|c| c.label(lang)).collect();
+        let conditions: Vec<&str> = o.conditions_taken().iter().map(|c| c.label(lang)).collect();
         let pakke = (!o.packages.is_empty()).then(|| view! { <super::offer_packages::OfferPackages deliveries=o.packages.clone() lang=lang /> });
         let e = &o.eligibility;
         let note =

@@ -65,7 +65,7 @@ impl From<&Offer> for Facets {
         .fold(0, |acc, (_, flag)| acc | flag);
         Facets {
             category: o.category,
-            conditions: o.conditions.clone(),
+            conditions: o.conditions_taken().to_vec(),
             packages: o.packages.iter().map(|d| d.package.clone()).collect(),
             format: o.format,
             languages: o.languages.clone(),
