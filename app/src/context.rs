@@ -21,6 +21,30 @@ pub fn store_lang(lang: Lang) {
     dom::save(Store::Local, LANG_KEY, lang.code());
 }
 
+/// Opens this page in the language its address asks for (`?lang=en` on the status page's address
+/// from the patient's sheet): stores that choice and loads the page again in it, unless it is
+/// already in it or the choice cannot be stored (no reload loop). Either way the request leaves
+/// the address, so the language switch still works on the page.
+pub fn follow_lang_request(requested: Option<&str>) {
+    let wanted = match requested {
+        Some("da") => Lang::Da,
+        Some("en") => Lang::En,
+        _ => return,
+    };
+    let location = window().location();
+    let rest = crate::query::without_param(&location.search().unwrap_or_default(), "lang");
+    let address = format!("{}{rest}", location.pathname().unwrap_or_default());
+    if wanted != use_lang() {
+        store_lang(wanted);
+        if stored_lang() == wanted && location.replace(&address).is_ok() {
+            return;
+        }
+    }
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
 /// Provides the stored language to the app and marks the document with it.
 pub fn provide_lang() -> Lang {
     let lang = stored_lang();

@@ -70,6 +70,25 @@ pub fn receipt_href(code: &str) -> String {
     format!("/kvittering/{}", encode(code))
 }
 
+/// The status page with `code` filled in: `/status?kode=C6KV-JHZQ`, and `&lang=en` when it is
+/// to open in a language (the patient's sheet's QR code: the sheet's).
+pub fn status_href(code: &str, lang: Option<forebyg_shared::Lang>) -> String {
+    let mut pairs = vec![("kode", code.to_owned())];
+    pairs.extend(lang.map(|l| ("lang", l.code().to_owned())));
+    address("/status", &pairs)
+}
+
+/// A location's query (`?kode=X&lang=en`) without `key`'s pairs: `?kode=X`, or "" when nothing
+/// is left.
+pub fn without_param(search: &str, key: &str) -> String {
+    let kept: Vec<&str> = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && p.split('=').next() != Some(key)).collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// The sessionStorage key of a receipt (so the receipt page survives a reload).
 pub fn receipt_key(code: &str) -> String {
     format!("forebyg.receipt.{code}")
@@ -253,6 +272,14 @@ mod tests {
 
     fn parse(q: &[(&str, &str)]) -> SearchParams {
         SearchParams::parse(q.iter().copied()).unwrap()
+    }
+
+    #[test]
+    fn a_parameter_leaves_a_query() {
+        assert_eq!(without_param("?kode=C6KV&lang=en", "lang"), "?kode=C6KV");
+        assert_eq!(without_param("?lang=en", "lang"), "");
+        assert_eq!(without_param("", "lang"), "");
+        assert_eq!(without_param("?language=da&lang=en&x=1", "lang"), "?language=da&x=1");
     }
 
     #[test]

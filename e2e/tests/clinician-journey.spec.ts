@@ -112,26 +112,37 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(slip).toContainText(firstCode);
     await expect(slip).not.toContainText(first);
     await expect(slip.getByRole('img', { name: t.slipQrLabel })).toBeVisible();
-    const statusUrl = await slip.locator('forebyg-qr').getAttribute('data-qr-for');
-    expect(statusUrl).toMatch(new RegExp(`/status\\?kode=${firstCode}$`));
+    // Its QR code opens the status page in the sheet's language.
+    expect(await slip.locator('forebyg-qr').getAttribute('data-qr-for')).toMatch(new RegExp(`/status\\?kode=${firstCode}&lang=${lang}$`));
     await page.getByRole('group', { name: t.handoutLang }).getByLabel(other === 'en' ? 'English' : 'Dansk').check();
-    await expect(page.getByRole('article', { name: T[other].slipH })).toContainText(T[other].slipFollow);
+    const otherSlip = page.getByRole('article', { name: T[other].slipH });
+    await expect(otherSlip).toContainText(T[other].slipFollow);
+    const statusUrl = await otherSlip.locator('forebyg-qr').getAttribute('data-qr-for');
+    expect(statusUrl).toMatch(new RegExp(`/status\\?kode=${firstCode}&lang=${other}$`));
     await expectNoAxeViolations(page, `referral sent, with the patient's sheet (${lang})`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
     await expect(page.getByRole('button', { name: t.slipPrint })).toBeHidden();
-    await expect(page.getByRole('article', { name: T[other].slipH })).toBeVisible();
+    await expect(otherSlip).toBeVisible();
     expect(await printedPages(page)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
-    // The patient follows it: the QR code's address has the code filled in; their phone number
-    // opens it (on the patient's own phone, in its language: Danish here).
-    const patient = await browser.newPage();
+    // The patient follows it on their own phone (a new context: no language chosen there): the
+    // QR code's address opens the page in the sheet's language with the code filled in; their
+    // phone number opens it. The language switch still works there afterwards.
+    const phoneContext = await browser.newContext();
+    const patient = await phoneContext.newPage();
     await patient.goto(statusUrl!);
-    await expect(patient.getByLabel('Kvitteringskode')).toHaveValue(firstCode);
-    await patient.getByLabel('Telefonnummer eller e-mail').fill(firstPhone);
-    await patient.getByRole('button', { name: 'Se status' }).click();
-    await expect(patient.getByText('Status: Modtaget')).toBeVisible();
-    await patient.close();
+    const u = T[other];
+    await expect(patient.getByLabel(u.statusCode)).toHaveValue(firstCode);
+    await expect(patient.locator('html')).toHaveAttribute('lang', other);
+    expect(new URL(patient.url()).search).toBe(`?kode=${firstCode}`);
+    await patient.getByLabel(u.statusContact).fill(firstPhone);
+    await patient.getByRole('button', { name: u.statusCheck }).click();
+    await expect(patient.getByText(u.statusReceived)).toBeVisible();
+    await patient.getByRole('button', { name: other === 'en' ? 'Læs siden på dansk' : 'Read this site in English' }).click();
+    await expect(patient.locator('html')).toHaveAttribute('lang', lang);
+    await expect(patient.getByLabel(t.statusCode)).toHaveValue(firstCode);
+    await phoneContext.close();
 
     // A second referral, withdrawn again.
     await page.getByRole('link', { name: t.backToResults, exact: true }).click();

@@ -4,12 +4,13 @@
 use forebyg_shared::Lang;
 
 /// The status page, where anyone follows a request or a referral with its code and the phone
-/// number or e-mail given with it; `?kode=` fills in the code.
+/// number or e-mail given with it.
 pub const STATUS_PATH: &str = "/status";
 
-/// The status page's address with `code` filled in, at `origin` (the QR code's address).
-pub fn status_href(origin: &str, code: &str) -> String {
-    format!("{origin}{STATUS_PATH}?kode={}", crate::query::encode(code))
+/// The status page's address at `origin` with `code` filled in, opening in the slip's language
+/// `lang` (the QR code's address).
+pub fn status_href(origin: &str, code: &str, lang: Lang) -> String {
+    format!("{origin}{}", crate::query::status_href(code, Some(lang)))
 }
 
 /// "Aalborg Kommune kontakter dig inden for 3 hverdage for at aftale, om og hvornår du kan starte."
@@ -39,7 +40,8 @@ mod tests {
 
     #[test]
     fn the_slip_says_when_and_how_to_follow() {
-        assert_eq!(status_href("https://forebyg.dk", "C6KV-JHZQ"), "https://forebyg.dk/status?kode=C6KV-JHZQ");
+        assert_eq!(status_href("https://forebyg.dk", "C6KV-JHZQ", Lang::En), "https://forebyg.dk/status?kode=C6KV-JHZQ&lang=en");
+        assert_eq!(crate::query::status_href("C6KV-JHZQ", None), "/status?kode=C6KV-JHZQ");
         assert_eq!(
             contact_within("Aalborg Kommune", Some(3), Lang::Da),
             "Aalborg Kommune kontakter dig inden for 3 hverdage for at aftale, om og hvornår du kan starte."

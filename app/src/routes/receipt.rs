@@ -36,7 +36,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let receipt: Option<ReferralReceipt> = dom::load_json(Store::Session, &query::receipt_key(&code));
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
-    let status_href = format!("/status?kode={}", query::encode(&code));
+    let status_href = query::status_href(&code, None);
 
     match receipt {
         Some(r) => {

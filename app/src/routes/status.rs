@@ -26,6 +26,8 @@ pub fn StatusPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |x: i18n::Text| x.get(lang);
     let query = use_query_map();
+    // The QR code on the patient's sheet opens this page in the sheet's language.
+    crate::context::follow_lang_request(query.with_untracked(|q| q.get("lang")).as_deref());
     let code = RwSignal::new(query.with_untracked(|q| q.get("kode").unwrap_or_default()));
     let contact = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -34,7 +34,7 @@ pub fn ReferralSlip(offer: Offer, code: String, lang: Lang) -> impl IntoView {
 /// The offer's title is Danish data.
 fn sheet(o: &Offer, code: &str, sl: Lang) -> impl IntoView {
     let site = origin();
-    let status = slip::status_href(&site, code);
+    let status = slip::status_href(&site, code, sl);
     let typed_site = site.split_once("://").map_or(site.as_str(), |(_, rest)| rest).to_owned();
     let phone = o.contact.phone.clone().filter(|p| !p.trim().is_empty()).map(|p| {
         view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{next_steps::call_provider(&o.provider.name, sl)}" "{p}"."</dd></div> }

@@ -28,7 +28,12 @@ fn eligibility_and_the_referral_route_survive_the_form() {
     let mut form = OfferForm::from_offer(&o);
     form.min_age = "18".into();
     form.max_age = " 65 ".into();
-    form.accepted_conditions = vec![Condition::Kol];
+    // Only for a condition the offer is not for: said at "Kun for disse sygdomme".
+    let outside = *Condition::ALL.iter().find(|c| !o.conditions.contains(c)).unwrap();
+    form.accepted_conditions = vec![outside];
+    let errors = form.to_offer(&o).unwrap_err();
+    assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-accepted-0".to_owned())]);
+    form.accepted_conditions = vec![o.conditions[0]];
     form.exclusion_da = "Ikke ved ustabil hjertesygdom".into();
     form.methods = vec![ReferralMethod::Electronic, ReferralMethod::Forebyg];
     form.must_include_da = "Diagnose".into();
