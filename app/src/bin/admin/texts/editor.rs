@@ -40,7 +40,7 @@ forebyg_app::texts! {
     AGE_HINT = "I hele år. Tom: ingen grænse.", "In whole years. Empty: no limit.";
     RESPONSE_DAYS_HINT = "Hvor mange hverdage der højst går, før udbyderen kontakter en ny henvendelse (1–20). Borgeren får det at vide før og efter, de beder om at komme med.", "The most working days before the provider contacts a new request (1–20). People are told before and after they ask to join.";
     RESIDENCE_NOT_STATED = "Ikke angivet", "Not stated";
-    ACCEPTED_HINT = "Vælger du ingen, kan alle deltage uanset sygdom.", "If you choose none, anyone can join whatever their condition.";
+    ACCEPTED_HINT = "Kun hvis tilbuddet tager færre end sine målgrupper. Vælger du ingen, kan alle i målgrupperne deltage.", "Only if the offer takes fewer than its target groups. If you choose none, anyone in the target groups can join.";
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";
     REFERRAL_SECTION = "Henvisning", "Referral";
     PLACES_SECTION = "Pladser og pris", "Places and price";
