@@ -38,7 +38,7 @@ pub fn offer_count(lang: Lang, n: u32) -> String {
 /// "Heraf 12 digitale tilbud" after the results heading.
 pub fn digital_count(lang: Lang, n: &str) -> String {
     match lang {
-        Lang::Da => format!("Desuden {n} digitale tilbud, som du kan følge hjemmefra."),
+        Lang::Da => format!("Desuden {n} {} tilbud, som du kan følge hjemmefra.", if n == "1" { "digitalt" } else { "digitale" }),
         Lang::En => format!("Also {n} digital {}, which you can follow from home.", if n == "1" { "offer" } else { "offers" }),
     }
 }
@@ -186,5 +186,17 @@ pub fn not_in_package(lang: Lang, what: Option<(&str, usize)>, package: &str) ->
         (Lang::En, None) => format!("Not part of the chosen package: {package}."),
         (Lang::En, Some((what, 1))) => format!("{what} is not part of the chosen package: {package}."),
         (Lang::En, Some((what, _))) => format!("{what} are not part of the chosen package: {package}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_digital_offer_is_singular() {
+        assert_eq!(digital_count(Lang::Da, "1"), "Desuden 1 digitalt tilbud, som du kan følge hjemmefra.");
+        assert_eq!(digital_count(Lang::Da, "12"), "Desuden 12 digitale tilbud, som du kan følge hjemmefra.");
+        assert_eq!(digital_count(Lang::En, "1"), "Also 1 digital offer, which you can follow from home.");
     }
 }
