@@ -104,6 +104,9 @@ fn run(env: &[(&str, &str)]) {
     assert_eq!(sr["note"][0]["text"], "Motiveret for træning");
     assert_eq!(sr["requester"]["identifier"]["value"], "481231000016005");
     let task = expect(&a, "active", "requested");
+    // The day by which the provider promised contact, from the offer's response time.
+    let promised = offer.referral.response_days.map(|d| forebyg_shared::date::add_working_days(forebyg_api::self_referral::now(), d.into()));
+    assert_eq!(task["restriction"]["period"]["end"].as_str(), promised.as_deref());
     assert_eq!(
         (task["businessStatus"]["coding"][0]["code"].as_str(), task["focus"]["reference"].as_str()),
         (Some("received"), Some(format!("ServiceRequest/{a}").as_str()))

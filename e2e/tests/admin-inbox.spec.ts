@@ -4,7 +4,8 @@ import { expectNoAxeViolations } from './a11y';
 
 test('an admin works a self-referral to enrolled, and the citizen receipt shows it', async ({ page, request }) => {
   const token = await devToken(request, 'oestdanmark');
-  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Henvendelsestest')));
+  const template = await offerTemplate(request, token, unique('Henvendelsestest'));
+  const offer = await createOffer(request, token, { ...template, referral: { ...template.referral, response_days: 3 } });
   const name = unique('Karen Testesen');
   const phone = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
@@ -19,9 +20,14 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
   await expect(card).toContainText('Modtaget');
   await expect(card).toContainText(receipt.receipt_code);
+  // The offer's promise (3 working days) while it waits for contact; not yet past it.
+  const [y, m, d] = receipt.contact_by.split('-').map(Number);
+  const months = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+  await expect(card.locator('.inbox-deadline')).toHaveText(`Lovet kontakt senest ${d}. ${months[m - 1]} ${y}`);
   await expectNoAxeViolations(page, 'inbox');
   await card.getByRole('button', { name: `Kontaktet: ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Kontaktet.` })).toBeVisible();
+  await expect(card.locator('.inbox-deadline')).toHaveCount(0);
   await expect(card.getByRole('button', { name: `Kontaktet: ${name}` })).toBeDisabled();
   await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt.` })).toBeVisible();

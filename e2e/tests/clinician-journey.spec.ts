@@ -234,13 +234,16 @@ test('a long list of referrals finds a patient by name or code', async ({ page, 
     .filter((h) => h.refer_through_forebyg);
   const patients = ['Anna Andersen', 'Bent Berg', 'Carla Holm', 'Dorte Dal', 'Erik Holm', 'Frida Fog'];
   const codes: string[] = [];
+  const promised: (string | undefined)[] = [];
   for (const [i, patient] of patients.entries()) {
     const res = await request.post(`/api/v1/clinician/offers/${referable[i % referable.length].offer.id}/referrals`, {
       headers: bearer(token),
       data: { idempotency_key: `list-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], patient_consent: true },
     });
     expect(res.status(), await res.text()).toBe(201);
-    codes.push((await res.json()).code);
+    const referral = await res.json();
+    codes.push(referral.code);
+    promised.push(referral.contact_by);
   }
   await page.goto('/klinik/henvisninger');
   await page.getByRole('button', { name: t.signIn, exact: true }).click();
@@ -255,6 +258,13 @@ test('a long list of referrals finds a patient by name or code', async ({ page, 
   for (const name of ['Carla Holm', 'Erik Holm']) await expect(inProgress.getByRole('heading', { level: 3, name })).toBeVisible();
   await find.fill(codes[1].toLowerCase());
   await expect(page.getByRole('region', { name: `${t.inProgress} (1)` }).getByRole('heading', { level: 3 })).toHaveText('Bent Berg');
+  // While a referral waits for the provider's call, its card says by when the offer promised it.
+  const k = promised.findIndex((d) => d !== undefined);
+  expect(k, 'a demo offer near 9000 that promises contact').toBeGreaterThanOrEqual(0);
+  await find.fill(codes[k]);
+  const [y, m, d] = promised[k]!.split('-').map(Number);
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  await expect(page.getByRole('region', { name: `${t.inProgress} (1)` }).getByRole('listitem')).toContainText(`Tilbuddet har lovet kontakt senest${d}. ${months[m - 1]} ${y}`);
   await find.fill('Zacharias');
   await expect(page.getByRole('status').filter({ hasText: 'Viser 0 af 6 henvisninger.' })).toBeVisible();
   await expect(page.getByRole('region', { name: /henvisninger/i })).toHaveCount(0);

@@ -100,6 +100,13 @@ pub struct InboxItem {
     pub created_on: String,
     pub updated_on: String,
     pub expires_on: String,
+    /// YYYY-MM-DD by which the provider promised to make contact (the offer's response time when
+    /// the request came in; none for a waiting list or an offer that promises none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_by: Option<String>,
+    /// Still `received` after `contact_by` ([`crate::referral::contact_overdue`]).
+    #[serde(default)]
+    pub overdue: bool,
     /// A clinician's referral (`None`: the citizen asked themself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referrer: Option<Referrer>,
@@ -195,6 +202,9 @@ pub struct ReferralCounts {
     pub withdrawn: u32,
     #[serde(default)]
     pub completed: u32,
+    /// Of the `received`, those past the day the provider promised contact by.
+    #[serde(default)]
+    pub overdue: u32,
 }
 
 impl ReferralCounts {

@@ -156,6 +156,13 @@ pub struct ClinicianReferral {
     pub updated_at: i64,
     /// YYYY-MM-DD after which the referral and its personal data are deleted.
     pub expires_on: String,
+    /// YYYY-MM-DD by which the provider promised to contact the patient (none for a waiting list
+    /// or an offer that promises none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_by: Option<String>,
+    /// Still `received` after `contact_by` ([`crate::referral::contact_overdue`]): time to call.
+    #[serde(default)]
+    pub overdue: bool,
     /// Someone other than the clinician changed it after `since` (an earlier list's `cursor`).
     pub changed: bool,
     /// The clinician may still withdraw it.

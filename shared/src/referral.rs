@@ -297,6 +297,13 @@ pub struct ReferralReceipt {
     pub contact_by: Option<String>,
 }
 
+/// Whether the provider is late: the request is still `received` after `contact_by`, the day by
+/// which the provider promised contact (YYYY-MM-DD; `today` likewise). The inbox and the
+/// referring clinician both say so.
+pub fn contact_overdue(status: ReferralStatus, contact_by: Option<&str>, today: &str) -> bool {
+    status == ReferralStatus::Received && contact_by.is_some_and(|d| d < today)
+}
+
 /// Header carrying the phone number or e-mail used, the second factor of a receipt lookup.
 /// A header, not the URL, so it never lands in access logs.
 pub const CONTACT_HEADER: &str = "forebyg-contact";
@@ -304,6 +311,15 @@ pub const CONTACT_HEADER: &str = "forebyg-contact";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn late_is_still_received_after_the_promised_day() {
+        use ReferralStatus::*;
+        assert!(contact_overdue(Received, Some("2026-12-01"), "2026-12-02"));
+        assert!(!contact_overdue(Received, Some("2026-12-02"), "2026-12-02"), "the promised day itself is in time");
+        assert!(!contact_overdue(Contacted, Some("2026-12-01"), "2026-12-02"));
+        assert!(!contact_overdue(Received, None, "2026-12-02"), "no promise (or a waiting list)");
+    }
 
     fn valid() -> SelfReferralRequest {
         SelfReferralRequest {

@@ -30,6 +30,8 @@ fn item(r: &Referral) -> InboxItem {
         created_on: rc.created_on,
         updated_on: rc.updated_on,
         expires_on: rc.expires_on,
+        contact_by: r.contact_by.clone(),
+        overdue: r.contact_overdue(now()),
         referrer: r.clinician.as_ref().map(|c| Referrer { name: c.name.clone(), organisation: c.organisation.clone() }),
         cpr: r.cpr.clone(),
         conditions: r.conditions.clone(),
@@ -48,6 +50,7 @@ pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, A
         for r in state.referrals.region_referrals(region, now()).await? {
             if admin.0.may_manage(r.region, &r.provider_id) {
                 counts.add(r.status);
+                counts.overdue += u32::from(r.contact_overdue(now()));
             }
         }
     }
@@ -66,6 +69,8 @@ pub struct InboxFilter {
     pub from: Option<String>,
     pub to: Option<String>,
     pub withdrawn: bool,
+    /// Only requests still `received` after the day the provider promised contact by.
+    pub overdue: bool,
 }
 
 impl InboxFilter {
@@ -91,6 +96,7 @@ impl InboxFilter {
             && (self.withdrawn || self.status == Some(ReferralStatus::Withdrawn) || r.status != ReferralStatus::Withdrawn)
             && self.from.as_deref().is_none_or(|d| created_on >= d)
             && self.to.as_deref().is_none_or(|d| created_on <= d)
+            && (!self.overdue || r.contact_overdue(now()))
     }
 }
 

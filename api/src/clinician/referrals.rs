@@ -36,6 +36,8 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         created_at: r.created_at,
         updated_at: r.updated_at,
         expires_on: iso_date(r.expires_at),
+        contact_by: r.contact_by.clone(),
+        overdue: r.contact_overdue(now()),
         changed: since.is_some_and(|s| r.history.iter().any(|e| e.at > s && e.by != Actor::Clinician)),
         withdrawable: r.status.is_open(),
     }

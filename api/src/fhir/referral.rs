@@ -134,6 +134,8 @@ pub fn task(r: &Referral) -> Value {
         "executionPeriod": {"start": at(ReferralStatus::Enrolled), "end": at(ReferralStatus::Completed)},
         "authoredOn": iso_datetime(r.created_at),
         "lastModified": iso_datetime(r.updated_at),
+        // The day by which the provider promised to make contact (a date is a valid dateTime).
+        "restriction": r.contact_by.as_ref().map(|d| json!({"period": {"end": d}})),
         "requester": requester(r),
         "owner": {"reference": format!("Organization/{}", resource_id("organization", &r.provider_id))},
         "note": history,

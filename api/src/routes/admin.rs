@@ -126,6 +126,9 @@ pub struct InboxQuery {
     /// Include withdrawn requests (left out by default).
     #[serde(default)]
     withdrawn: bool,
+    /// Only requests still `received` after the day the provider promised contact by.
+    #[serde(default)]
+    overdue: bool,
 }
 
 /// Requests to join the admin's offers, newest first; withdrawn ones only when asked for. Every
@@ -133,8 +136,15 @@ pub struct InboxQuery {
 #[utoipa::path(get, path = "/admin/referrals", tag = "admin", security(("bearer" = [])), params(InboxQuery),
     responses((status = 200, body = Vec<InboxItem>), Invalid, AdminAuth, Unavailable))]
 async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<InboxQuery>) -> Result<Json<Vec<InboxItem>>, ApiError> {
-    let filter =
-        inbox::InboxFilter { offer_id: q.offer, offer_title: q.offer_title, status: q.status, from: q.from, to: q.to, withdrawn: q.withdrawn };
+    let filter = inbox::InboxFilter {
+        offer_id: q.offer,
+        offer_title: q.offer_title,
+        status: q.status,
+        from: q.from,
+        to: q.to,
+        withdrawn: q.withdrawn,
+        overdue: q.overdue,
+    };
     Ok(Json(inbox::list(&state, &admin, &filter).await?))
 }
 

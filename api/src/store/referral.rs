@@ -100,6 +100,11 @@ impl Referral {
     pub fn is_expired(&self, now: i64) -> bool {
         self.expires_at <= now
     }
+
+    /// Still `received` after the day the provider promised contact by, at `now` (Unix seconds).
+    pub fn contact_overdue(&self, now: i64) -> bool {
+        forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::iso_date(now))
+    }
 }
 
 /// The result of storing a new request.

@@ -151,6 +151,9 @@ crate::texts! {
         "Your referrals through Forebyg: those in progress first, the newest at the top. Only you can see them.";
     REFERRALS_EMPTY = "Du har ikke sendt nogen henvisninger endnu.", "You have not sent any referrals yet.";
     CHANGED = "Nyt siden sidst", "New since last time";
+    OVERDUE = "Ikke kontaktet til tiden", "Not contacted in time";
+    CONTACT_BY = "Tilbuddet har lovet kontakt senest", "The provider promised contact by";
+    OVERDUE_TEXT = "Tilbuddet har ikke kontaktet patienten til den lovede tid. Ring evt. til tilbuddet: telefonnummeret står på tilbuddets side.", "The provider has not contacted the patient in the time promised. You may want to call the provider: the phone number is on the offer's page.";
     REFERRALS_OPEN = "Henvisninger i gang", "Referrals in progress";
     REFERRALS_CLOSED = "Lukkede henvisninger", "Closed referrals";
     FIND_REFERRAL = "Find en patient (navn eller kode)", "Find a patient (name or code)";

@@ -1,5 +1,5 @@
 //! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&status=&fra=&til=
-//! &tilbagetrukne=1`), so a reload or a shared link shows the same list. Pure logic, tested
+//! &tilbagetrukne=1&over-fristen=1`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
 use forebyg_app::query::address;
@@ -17,6 +17,8 @@ pub struct InboxQuery {
     pub to: String,
     /// Show withdrawn requests too (out of the way by default).
     pub withdrawn: bool,
+    /// Only those still not contacted after the day promised.
+    pub overdue: bool,
 }
 
 impl InboxQuery {
@@ -27,29 +29,32 @@ impl InboxQuery {
             from: get("fra").unwrap_or_default(),
             to: get("til").unwrap_or_default(),
             withdrawn: get("tilbagetrukne").is_some_and(|v| v == "1"),
+            overdue: get("over-fristen").is_some_and(|v| v == "1"),
         }
     }
 
     /// The filters under these names (empty ones included; [`address`] leaves them out).
-    fn pairs(&self, names: [&'static str; 5], yes: &str) -> [(&'static str, String); 5] {
-        let [title, status, from, to, withdrawn] = names;
+    fn pairs(&self, names: [&'static str; 6], yes: &str) -> [(&'static str, String); 6] {
+        let [title, status, from, to, withdrawn, overdue] = names;
+        let flag = |on: bool| if on { yes } else { "" }.to_owned();
         [
             (title, self.offer_title.clone()),
             (status, self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
             (from, self.from.clone()),
             (to, self.to.clone()),
-            (withdrawn, if self.withdrawn { yes } else { "" }.to_owned()),
+            (withdrawn, flag(self.withdrawn)),
+            (overdue, flag(self.overdue)),
         ]
     }
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        address(PATH, &self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne"], "1"))
+        address(PATH, &self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne", "over-fristen"], "1"))
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
-        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "status", "from", "to", "withdrawn"], "true"))
+        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "status", "from", "to", "withdrawn", "overdue"], "true"))
     }
 }
 
@@ -72,6 +77,8 @@ mod tests {
         assert_eq!(q.href(), "/admin/henvendelser?tilbud=KOL%20hold&status=declined&fra=2026-11-01&tilbagetrukne=1");
         assert_eq!(q.api_url(), "/api/v1/admin/referrals?offer_title=KOL%20hold&status=declined&from=2026-11-01&withdrawn=true");
         assert_eq!(InboxQuery::default().href(), PATH);
+        let late = InboxQuery::from_query(|k| (k == "over-fristen").then(|| "1".to_owned()));
+        assert_eq!((late.href(), late.api_url()), (format!("{PATH}?over-fristen=1"), "/api/v1/admin/referrals?overdue=true".to_owned()));
         assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals");
     }
 

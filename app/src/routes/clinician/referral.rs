@@ -3,7 +3,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{status_pill, when};
+use super::referrals::{contact_by, status_pill, when};
 use super::session::{self, SignInPrompt};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -96,13 +96,24 @@ fn details(
     });
     let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
+    let overdue = r.overdue.then(|| {
+        view! {
+            <section class="notice" aria-labelledby="overdue-title">
+                <h2 id="overdue-title">{t::OVERDUE.get(lang)}</h2>
+                <p>{t::OVERDUE_TEXT.get(lang)}</p>
+            </section>
+        }
+    });
+    let promised = contact_by(&r, lang);
     view! {
         <p>{status_pill(r.status, lang)}</p>
+        {overdue}
         {note}
         {next}
         <dl class="facts facts--stacked">
             <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
             <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
+            {promised}
             <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div>
             {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
             {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}

@@ -111,6 +111,12 @@ fn referral_list(referrals: Vec<ClinicianReferral>, lang: Lang) -> impl IntoView
     view! { {find}{section(true)}{section(false)} }
 }
 
+/// "Tilbuddet har lovet kontakt senest 4. december 2026" while the referral waits for it.
+pub(super) fn contact_by(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
+    let day = r.contact_by.as_deref().filter(|_| r.status == ReferralStatus::Received)?;
+    Some(view! { <div><dt>{t::CONTACT_BY.get(lang)}</dt><dd>{format::date(day, lang)}</dd></div> })
+}
+
 fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
     view! {
         <li class="card referral-card" class:referral-card--changed=r.changed>
@@ -118,10 +124,12 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
             <p>
                 {status_pill(r.status, lang)}
                 {r.changed.then(|| view! { " "<span class="badge badge--changed">{t::CHANGED.get(lang)}</span> })}
+                {r.overdue.then(|| view! { " "<span class="badge badge--changed">{t::OVERDUE.get(lang)}</span> })}
             </p>
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
                 <div><dt>{t::SENT_ON.get(lang)}</dt><dd>{when(r.created_at, lang)}</dd></div>
+                {contact_by(&r, lang)}
             </dl>
             <p><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></p>
         </li>

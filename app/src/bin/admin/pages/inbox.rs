@@ -90,6 +90,11 @@ pub fn InboxPage() -> impl IntoView {
                     on:change=move |ev| form.update(|f| f.withdrawn = event_target_checked(&ev)) />
                 <label class="choice__label" for="inbox-withdrawn">{t::SHOW_WITHDRAWN.get(lang())}</label>
             </div>
+            <div class="field choice">
+                <input id="inbox-overdue" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.overdue)
+                    on:change=move |ev| form.update(|f| f.overdue = event_target_checked(&ev)) />
+                <label class="choice__label" for="inbox-overdue">{t::ONLY_OVERDUE.get(lang())}</label>
+            </div>
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
         <div role="status">{move || message.get()}</div>

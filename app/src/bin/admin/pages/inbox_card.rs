@@ -141,6 +141,13 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
             <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(lang())}</span>
                 {it.waitlist.then_some(t::WAITLIST.get(lang()))}
                 {t::CODE.get(lang())}{it.receipt_code.clone()}{t::RECEIVED.get(lang())}{ui::date(&it.created_on)}</p>
+            // The offer's promise to the person: when it is due, and plainly when it has passed.
+            {it.contact_by.clone().filter(|_| status == ReferralStatus::Received).map(|d| view! {
+                <p class="inbox-deadline">
+                    {it.overdue.then(|| view! { <strong class="pill pill--stale">{t::OVERDUE.get(lang())}</strong>" " })}
+                    {t::CONTACT_BY.get(lang())}{ui::date(&d)}
+                </p>
+            })}
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
                 {it.phone.clone().map(|p| view! {

@@ -56,6 +56,9 @@ pub fn OverviewPage() -> impl IntoView {
         <h2>{t::NEW_REQUESTS.get(lang())}</h2>
         {ui::suspense(inbox, |counts| view! {
             <p>{t::new_requests(counts.received as usize, lang())}" "<a href="/admin/henvendelser">{t::GO_TO_INBOX.get(lang())}</a></p>
+            {t::overdue_requests(counts.overdue, lang()).map(|text| view! {
+                <p><strong>{text}</strong>" "<a href=crate::inbox_query::InboxQuery { overdue: true, ..Default::default() }.href()>{t::SHOW_OVERDUE.get(lang())}</a></p>
+            })}
         })}
         <h2>{t::OPEN_REPORTS.get(lang())}</h2>
         {ui::suspense(reports, |items| view! {

@@ -24,6 +24,9 @@ forebyg_app::texts! {
     FROM = "Modtaget fra og med", "Received from";
     TO = "Modtaget til og med", "Received until";
     SHOW_WITHDRAWN = "Vis også tilbagetrukne", "Also show withdrawn ones";
+    ONLY_OVERDUE = "Kun dem over svarfristen (ikke kontaktet til den lovede tid)", "Only those past the promised time (not contacted in the time promised)";
+    CONTACT_BY = "Lovet kontakt senest ", "Contact promised by ";
+    OVERDUE = "Over svarfristen", "Past the promised time";
     REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
     COMPLETE = "Afslut", "Complete";

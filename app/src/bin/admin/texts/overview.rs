@@ -7,6 +7,7 @@ forebyg_app::texts! {
     ALL_VERIFIED = "Alle tilbud er bekræftet inden for det seneste halve år.", "Every offer has been confirmed within the last six months.";
     GO_TO_REPORTS = "Gå til fejlrapporterne", "Go to the error reports";
     GO_TO_INBOX = "Gå til henvendelserne", "Go to the requests";
+    SHOW_OVERDUE = "Vis henvendelserne over svarfristen", "Show the requests past the promised time";
     DRAFTS = "Kladder", "Drafts";
     NEW_REQUESTS = "Nye henvendelser", "New requests";
     PUBLISHED = "Offentliggjorte tilbud", "Published offers";
@@ -19,6 +20,17 @@ forebyg_app::texts! {
 }
 
 /// "1 new request is" / "{n} new requests are" waiting to be handled.
+/// "2 af dem er over svarfristen." (none: nothing said).
+pub fn overdue_requests(n: u32, lang: Lang) -> Option<String> {
+    Some(match (lang, n) {
+        (_, 0) => return None,
+        (Lang::Da, 1) => "1 er ikke kontaktet til den lovede tid.".into(),
+        (Lang::Da, n) => format!("{n} er ikke kontaktet til den lovede tid."),
+        (Lang::En, 1) => "1 has not been contacted in the time promised.".into(),
+        (Lang::En, n) => format!("{n} have not been contacted in the time promised."),
+    })
+}
+
 pub fn new_requests(n: usize, lang: Lang) -> String {
     match (lang, n) {
         (Lang::Da, 1) => "1 ny henvendelse venter på at blive behandlet.".into(),

@@ -1,0 +1,146 @@
+//! The provider's promise to make contact, over real HTTP on both stores: a request still
+//! `received` after the day the offer's response time gave is "overdue" in the inbox (each card,
+//! the `overdue` filter, the overview's count) and to the clinician who referred the patient;
+//! a request moved on, one still within its time, one without a promise and one outside the
+//! admin's scope are not counted.
+
+mod support;
+
+use forebyg_api::auth::dev;
+use forebyg_api::self_referral::now;
+use forebyg_api::store::{ClinicianSender, Referral, ReferralStore};
+use forebyg_shared::admin::{InboxItem, ReferralCounts};
+use forebyg_shared::auth::Role;
+use forebyg_shared::clinician::{ClinicianReferralList, Organisation, OrganisationKind};
+use forebyg_shared::date::iso_date;
+use forebyg_shared::problem::Problem;
+use forebyg_shared::referral::{Actor, ReferralStatus, StatusEvent};
+use forebyg_shared::taxonomy::RegionCode;
+use support::server::Server;
+
+const DAY: i64 = 86_400;
+
+fn org() -> Organisation {
+    Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Fristgade".into(), sor: None }
+}
+
+/// A request to an offer of `region` made `age_days` ago, promising contact by `contact_by`
+/// days from today (negative: in the past), in `status`; referred by the clinician "frist-gp".
+fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i64>, status: ReferralStatus) -> Referral {
+    let made = now() - age_days * DAY;
+    let history = std::iter::once(StatusEvent { status: ReferralStatus::Received, at: made, by: Actor::Clinician, reason: None, note: None })
+        .chain((status != ReferralStatus::Received).then(|| StatusEvent { status, at: made + 60, by: Actor::Provider, reason: None, note: None }))
+        .collect();
+    Referral {
+        receipt_code: code.into(),
+        offer_id: format!("offer-{code}"),
+        offer_title: "Holdtræning for KOL".into(),
+        region,
+        provider_id: "p1".into(),
+        idempotency_key: format!("deadline-key-{code}"),
+        name: "Poul Fristesen".into(),
+        phone: Some("+4581234567".into()),
+        email: None,
+        contact_time: None,
+        message: None,
+        status,
+        waitlist: false,
+        contact_by: contact_by.map(|d| iso_date(now() + d * DAY)),
+        created_at: made,
+        updated_at: made,
+        expires_at: now() + 60 * DAY,
+        clinician: Some(ClinicianSender {
+            subject: dev::clinician_claims(&org(), "frist-gp", 600).sub,
+            name: Some("Dr. Frist".into()),
+            organisation: org(),
+            request_identifier: None,
+        }),
+        cpr: None,
+        conditions: vec![],
+        interpreter_language: None,
+        decline_reason: None,
+        note: None,
+        history,
+        notes: vec![],
+    }
+}
+
+fn referrals() -> Vec<Referral> {
+    use ReferralStatus::*;
+    vec![
+        referral("LATE-AAAA", RegionCode::Midtjylland, 6, Some(-2), Received),
+        referral("SOON-BBBB", RegionCode::Midtjylland, 1, Some(2), Received),
+        referral("TODY-CCCC", RegionCode::Midtjylland, 3, Some(0), Received),
+        referral("DONE-DDDD", RegionCode::Midtjylland, 6, Some(-2), Contacted),
+        referral("NONE-EEEE", RegionCode::Midtjylland, 9, None, Received),
+        referral("AWAY-FFFF", RegionCode::Syddanmark, 6, Some(-2), Received),
+    ]
+}
+
+fn check(env: &[(&str, &str)], data: &std::path::Path) {
+    let dist = tempfile::tempdir().unwrap();
+    let env: Vec<(&str, &str)> = [("FOREBYG_AUTH", "dev")].into_iter().chain(env.iter().copied()).collect();
+    let server = Server::start_with(data, dist.path(), 0, &env);
+    let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(RegionCode::Midtjylland), None, 600)));
+    let get = |path: &str, auth: &str| server.request("GET", path, &[("authorization", auth)], None);
+
+    let all: Vec<InboxItem> = get("/api/v1/admin/referrals", &admin).json();
+    let flags: Vec<(&str, bool)> = all.iter().map(|i| (i.receipt_code.as_str(), i.overdue)).collect();
+    assert_eq!(flags.len(), 5, "{flags:?}");
+    for (code, overdue) in flags {
+        assert_eq!(overdue, code == "LATE-AAAA", "{code}");
+    }
+    let late = all.iter().find(|i| i.receipt_code == "LATE-AAAA").unwrap();
+    assert_eq!(late.contact_by.as_deref(), Some(iso_date(now() - 2 * DAY).as_str()));
+    assert_eq!(all.iter().find(|i| i.receipt_code == "NONE-EEEE").unwrap().contact_by, None);
+
+    let overdue: Vec<InboxItem> = get("/api/v1/admin/referrals?overdue=true", &admin).json();
+    assert_eq!(overdue.iter().map(|i| i.receipt_code.as_str()).collect::<Vec<_>>(), ["LATE-AAAA"]);
+    let bad = get("/api/v1/admin/referrals?overdue=maybe", &admin);
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(bad.json::<Problem>().errors.iter().any(|e| e.field == "overdue"), "{}", bad.body);
+
+    let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
+    assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
+
+    // The referring clinician sees the same: time to call the provider.
+    let clinician = format!("Bearer {}", dev::sign(&dev::clinician_claims(&org(), "frist-gp", 600)));
+    let mine: ClinicianReferralList = get("/api/v1/clinician/referrals", &clinician).json();
+    let mut late: Vec<&str> = mine.referrals.iter().filter(|r| r.overdue).map(|r| r.code.as_str()).collect();
+    late.sort();
+    assert_eq!(late, ["AWAY-FFFF", "LATE-AAAA"]);
+    assert!(mine.referrals.iter().all(|r| r.contact_by.is_some() != (r.code == "NONE-EEEE")));
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+#[test]
+fn overdue_requests_on_the_embedded_store() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let store = forebyg_api::store::embedded::EmbeddedStore::open(data.path()).unwrap();
+        runtime().block_on(async {
+            for r in referrals() {
+                store.create_referral(&r).await.unwrap();
+            }
+        });
+    }
+    check(&[], data.path());
+}
+
+#[test]
+fn overdue_requests_on_dynamodb_local() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let store = rt.block_on(support::dynamo(&local));
+    rt.block_on(async {
+        for r in referrals() {
+            store.create_referral(&r).await.unwrap();
+        }
+    });
+    let env = [("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", local.endpoint.as_str()), ("FOREBYG_TABLE", store.table())];
+    check(&env, data.path());
+}
