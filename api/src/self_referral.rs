@@ -50,6 +50,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         waitlist: r.waitlist,
         decline_reason: r.decline_reason.filter(|_| r.status == ReferralStatus::Declined),
         contact_by: r.contact_by.clone(),
+        overdue: r.contact_overdue(now()),
     }
 }
 

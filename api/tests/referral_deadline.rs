@@ -1,8 +1,8 @@
 //! The provider's promise to make contact, over real HTTP on both stores: a request still
 //! `received` after the day the offer's response time gave is "overdue" in the inbox (each card,
-//! the `overdue` filter, the overview's count) and to the clinician who referred the patient;
-//! a request moved on, one still within its time, one without a promise and one outside the
-//! admin's scope are not counted.
+//! the `overdue` filter, the overview's count), to the clinician who referred the patient
+//! and to the patient following it with its code; a request moved on, one still within its time,
+//! one without a promise and one outside the admin's scope are not counted.
 
 mod support;
 
@@ -14,7 +14,7 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::clinician::{ClinicianReferralList, Organisation, OrganisationKind};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::Problem;
-use forebyg_shared::referral::{Actor, ReferralStatus, StatusEvent};
+use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, StatusEvent};
 use forebyg_shared::taxonomy::RegionCode;
 use support::server::Server;
 
@@ -39,7 +39,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
         provider_id: "p1".into(),
         idempotency_key: format!("deadline-key-{code}"),
         name: "Poul Fristesen".into(),
-        phone: Some("+4581234567".into()),
+        phone: Some("81234567".into()),
         email: None,
         contact_time: None,
         message: None,
@@ -102,6 +102,16 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
 
     let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
     assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
+
+    // The patient, following it with the code and their phone number, is told too.
+    let lookup = |code: &str| -> ReferralReceipt {
+        let res = server.request("GET", &format!("/api/v1/self-referrals/{code}"), &[("forebyg-contact", "81 23 45 67")], None);
+        assert_eq!(res.status, 200, "{}", res.body);
+        res.json()
+    };
+    assert!(lookup("LATE-AAAA").overdue);
+    let soon = lookup("SOON-BBBB");
+    assert_eq!((soon.overdue, soon.contact_by), (false, Some(iso_date(now() + 2 * DAY))));
 
     // The referring clinician sees the same: time to call the provider.
     let clinician = format!("Bearer {}", dev::sign(&dev::clinician_claims(&org(), "frist-gp", 600)));

@@ -24,7 +24,9 @@ texts! {
 
     // The receipt and status (point 4).
     STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
-    CONTACT_BY = "Udbyderen kontakter dig senest", "The provider contacts you by";
+    CONTACT_BY = "Udbyderen har lovet at kontakte dig senest", "The provider promised to contact you by";
+    LATE_CALL = "Ring gerne til dem på", "Feel free to call them on";
+    LATE_NO_PHONE = "Se på tilbuddets side, hvordan du kontakter dem", "See on the offer's page how to reach them";
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
 }
 
@@ -33,6 +35,15 @@ pub fn call_provider(provider: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} inden for en uge, så ring på"),
         Lang::En => format!("If you have questions, or have not heard from {provider} within a week, call"),
+    }
+}
+
+/// "{provider} has not contacted you by the day promised." (the status page of a late request;
+/// [`LATE_CALL`] and the number, or [`LATE_NO_PHONE`], follow).
+pub fn provider_late(provider: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{provider} har ikke kontaktet dig til den lovede tid."),
+        Lang::En => format!("{provider} has not contacted you by the day promised."),
     }
 }
 

@@ -48,7 +48,7 @@ test('the offer page promises a response time, and the receipt and status pages 
   const code = await receipt.receiptCode();
   const promise = page.getByRole('main').getByText(/^Udbyderen kontakter dig senest \d{1,2}\. \S+ \d{4} for at aftale/);
   await expect(promise).toBeVisible();
-  await expect(page.locator('dt', { hasText: 'Udbyderen kontakter dig senest' })).toBeVisible();
+  await expect(page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' })).toBeVisible();
   await expectNoAxeViolations(page, 'receipt with the contact date (da)');
 
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
@@ -61,7 +61,7 @@ test('the offer page promises a response time, and the receipt and status pages 
   await page.goto('/status');
   await status.check(code, email);
   await expect(status.result).toHaveText('Status: Modtaget');
-  await expect(page.locator('dt', { hasText: 'Udbyderen kontakter dig senest' })).toBeVisible();
+  await expect(page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' })).toBeVisible();
   await expectNoAxeViolations(page, 'status with the contact date');
 });
 

@@ -295,6 +295,9 @@ pub struct ReferralReceipt {
     /// when the request was made; not for a waiting list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_by: Option<String>,
+    /// Still `received` after `contact_by` ([`contact_overdue`]): the person is told to call.
+    #[serde(default)]
+    pub overdue: bool,
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by

@@ -1,4 +1,5 @@
-//! Under a receipt and a status (issue #15, point 4): who to call (the provider and its phone),
+//! Under a receipt and a status (issue #15, point 4): who to call (the provider and its phone;
+//! a notice to call them when they are late with the contact they promised),
 //! and when the request was declined, why in plain words and two other offers of the same kind
 //! near the offer, so a "no" is not a dead end.
 
@@ -21,7 +22,7 @@ async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
 }
 
 #[component]
-pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>, lang: Lang) -> impl IntoView {
+pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>, #[prop(optional)] overdue: bool, lang: Lang) -> impl IntoView {
     let loaded = LocalResource::new(move || {
         let id = offer_id.clone();
         async move {
@@ -34,9 +35,17 @@ pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>,
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let (offer, others) = loaded.await?;
-                let call = offer.contact.phone.clone().map(|p| {
-                    view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{link_or_text(format::tel_href(&p), p)}"."</p> }
-                });
+                let phone = offer.contact.phone.clone();
+                let call = if overdue {
+                    let how = match phone {
+                        Some(p) => view! { " "{next_steps::LATE_CALL.get(lang)}" "{link_or_text(format::tel_href(&p), p)}"." }.into_any(),
+                        None => view! { " "<a href=query::offer_href(&offer.id)>{next_steps::LATE_NO_PHONE.get(lang)}</a>"." }.into_any(),
+                    };
+                    let late = next_steps::provider_late(&offer.provider.name, lang);
+                    Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
+                } else {
+                    phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{link_or_text(format::tel_href(&p), p)}"."</p> }.into_any())
+                };
                 let declined_part = declined.then(|| {
                     let list = others
                         .into_iter()

@@ -110,7 +110,7 @@ pub fn StatusPage() -> impl IntoView {
                         view! { <p>{crate::next_steps::status_meaning(r.status, lang)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
-                        <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason lang=lang />
+                        <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {
