@@ -153,7 +153,8 @@ crate::texts! {
     CHANGED = "Nyt siden sidst", "New since last time";
     OVERDUE = "Ikke kontaktet til tiden", "Not contacted in time";
     CONTACT_BY = "Tilbuddet har lovet kontakt senest", "The provider promised contact by";
-    OVERDUE_TEXT = "Tilbuddet har ikke kontaktet patienten til den lovede tid. Ring evt. til tilbuddet: telefonnummeret står på tilbuddets side.", "The provider has not contacted the patient in the time promised. You may want to call the provider: the phone number is on the offer's page.";
+    OVERDUE_TEXT = "Tilbuddet har ikke kontaktet patienten til den lovede tid.", "The provider has not contacted the patient in the time promised.";
+    OVERDUE_NO_PHONE = "Tilbuddets side viser, hvordan du kontakter dem", "The offer's page shows how to reach them";
     REFERRALS_OPEN = "Henvisninger i gang", "Referrals in progress";
     REFERRALS_CLOSED = "Lukkede henvisninger", "Closed referrals";
     FIND_REFERRAL = "Find en patient (navn eller kode)", "Find a patient (name or code)";
@@ -255,6 +256,14 @@ pub fn referrals_shown(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
         Lang::Da => format!("Viser {shown} af {total} henvisninger."),
         Lang::En => format!("Showing {shown} of {total} referrals."),
+    }
+}
+
+/// "Ring evt. til Aalborg Kommune på" (the provider's number follows) under a late referral.
+pub fn overdue_call(lang: Lang, provider: &str) -> String {
+    match lang {
+        Lang::Da => format!("Ring evt. til {provider} på"),
+        Lang::En => format!("You may want to call {provider} on"),
     }
 }
 

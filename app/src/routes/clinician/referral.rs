@@ -9,8 +9,9 @@ use crate::activity_query::next_step_href;
 use crate::api::ApiError;
 use crate::clinician::query::REFERRALS_PATH;
 use crate::clinician::texts as t;
+use crate::components::facts::link_or_text;
 use crate::context::use_lang;
-use crate::{dom, format, query};
+use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::referral::{ReferralStatus, StatusEvent};
 use forebyg_shared::Lang;
@@ -96,14 +97,7 @@ fn details(
     });
     let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
-    let overdue = r.overdue.then(|| {
-        view! {
-            <section class="notice" aria-labelledby="overdue-title">
-                <h2 id="overdue-title">{t::OVERDUE.get(lang)}</h2>
-                <p>{t::OVERDUE_TEXT.get(lang)}</p>
-            </section>
-        }
-    });
+    let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
     view! {
         <p>{status_pill(r.status, lang)}</p>
@@ -123,6 +117,34 @@ fn details(
         <h2 id="history-title">{t::HISTORY.get(lang)}</h2>
         <ol class="history" aria-labelledby="history-title">{r.history.into_iter().map(|e| step(e, lang)).collect_view()}</ol>
         {withdraw}
+    }
+}
+
+/// "Ikke kontaktet til tiden" with whom to call and the number (from the offer), so the clinician
+/// can ring the provider from the consultation; the offer's page when it gives no phone.
+#[component]
+fn OverdueNotice(offer_id: String, lang: Lang) -> impl IntoView {
+    let offer = {
+        let id = offer_id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::get_offer(&id).await.ok() }
+        })
+    };
+    let call = move || {
+        let offer_id = offer_id.clone();
+        Suspend::new(async move {
+            match offer.await.and_then(|o| o.contact.phone.clone().map(|p| (o.provider.name, p))) {
+                Some((provider, p)) => view! { {t::overdue_call(lang, &provider)}" "{link_or_text(format::tel_href(&p), p)}"." }.into_any(),
+                None => view! { <a href=query::offer_href(&offer_id)>{t::OVERDUE_NO_PHONE.get(lang)}</a>"." }.into_any(),
+            }
+        })
+    };
+    view! {
+        <section class="notice" aria-labelledby="overdue-title">
+            <h2 id="overdue-title">{t::OVERDUE.get(lang)}</h2>
+            <p>{t::OVERDUE_TEXT.get(lang)}" "<Suspense fallback=|| ()>{call}</Suspense></p>
+        </section>
     }
 }
 
