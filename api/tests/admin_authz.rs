@@ -94,6 +94,7 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "POST", path: format!("/api/v1/admin/offers/{}/verify", t.id), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: "/api/v1/admin/referrals".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "GET", path: "/api/v1/admin/referrals/counts".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
+        Route { method: "GET", path: "/api/v1/admin/referrals/response-times".into(), expect: [401, 401, 401, 403, 200, 200, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/referrals/{code}/notes"), expect: [401, 401, 401, 403, 403, 403, 201] },
         Route { method: "GET", path: format!("/api/v1/admin/audit?region={}", t.region.code()), expect: [401, 401, 401, 403, 403, 403, 200] },

@@ -8,14 +8,17 @@ mod support;
 
 use forebyg_api::auth::dev;
 use forebyg_api::self_referral::now;
-use forebyg_api::store::{ClinicianSender, Referral, ReferralStore};
+use forebyg_api::store::{ClinicianSender, DirectoryStore, Referral, ReferralStore};
 use forebyg_shared::admin::{InboxItem, ReferralCounts};
 use forebyg_shared::auth::Role;
 use forebyg_shared::clinician::{ClinicianReferralList, Organisation, OrganisationKind};
 use forebyg_shared::date::iso_date;
+use forebyg_shared::directory::{DirectoryRecord, ProviderRecord, RecordStatus};
+use forebyg_shared::offer::Contact;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, StatusEvent};
-use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::response_time::ProviderResponseTimes;
+use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
 use support::server::Server;
 
 const DAY: i64 = 86_400;
@@ -65,6 +68,28 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
     }
 }
 
+/// Of provider "p2" (named in the directory): one answered two days after its promised day, and
+/// one withdrawn before its day (nothing was due: not counted).
+fn p2_referrals() -> Vec<Referral> {
+    let late = referral("SLOW-GGGG", RegionCode::Midtjylland, 8, Some(-4), ReferralStatus::Contacted);
+    let mut slow = Referral { provider_id: "p2".into(), ..late };
+    slow.history[1].at = now() - 2 * DAY;
+    let gone = referral("GONE-HHHH", RegionCode::Midtjylland, 2, Some(3), ReferralStatus::Withdrawn);
+    vec![slow, Referral { provider_id: "p2".into(), ..gone }]
+}
+
+fn p2_record() -> DirectoryRecord {
+    DirectoryRecord::Provider(ProviderRecord {
+        id: "p2".into(),
+        name: "Sundhedshuset Langsom".into(),
+        kind: ProviderKind::Municipality,
+        region: RegionCode::Midtjylland,
+        contact: Contact { name: None, phone: Some("+45 11 22 33 44".into()), email: None, url: None },
+        status: RecordStatus::Active,
+        version: 1,
+    })
+}
+
 fn referrals() -> Vec<Referral> {
     use ReferralStatus::*;
     vec![
@@ -84,9 +109,25 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(RegionCode::Midtjylland), None, 600)));
     let get = |path: &str, auth: &str| server.request("GET", path, &[("authorization", auth)], None);
 
+    // Per provider, the worst keeper of its promises first: p2 answered its one due request late;
+    // p1 answered one in time and has one overdue, two not yet due (one due today).
+    let times: Vec<ProviderResponseTimes> = get("/api/v1/admin/referrals/response-times", &admin).json();
+    let row = |name: &str, id: &str, in_time, late, overdue, pending| ProviderResponseTimes {
+        provider_id: id.into(),
+        provider_name: name.into(),
+        in_time,
+        late,
+        overdue,
+        pending,
+    };
+    assert_eq!(times, [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 2)]);
+    let editor = format!("Bearer {}", dev::sign(&dev::claims(Role::ProviderEditor, Some(RegionCode::Midtjylland), Some("p2"), 600)));
+    let own: Vec<ProviderResponseTimes> = get("/api/v1/admin/referrals/response-times", &editor).json();
+    assert_eq!(own.iter().map(|r| r.provider_id.as_str()).collect::<Vec<_>>(), ["p2"], "a provider editor sees their own");
+
     let all: Vec<InboxItem> = get("/api/v1/admin/referrals", &admin).json();
     let flags: Vec<(&str, bool)> = all.iter().map(|i| (i.receipt_code.as_str(), i.overdue)).collect();
-    assert_eq!(flags.len(), 5, "{flags:?}");
+    assert_eq!(flags.len(), 6, "{flags:?}");
     for (code, overdue) in flags {
         assert_eq!(overdue, code == "LATE-AAAA", "{code}");
     }
@@ -132,9 +173,10 @@ fn overdue_requests_on_the_embedded_store() {
     {
         let store = forebyg_api::store::embedded::EmbeddedStore::open(data.path()).unwrap();
         runtime().block_on(async {
-            for r in referrals() {
+            for r in referrals().into_iter().chain(p2_referrals()) {
                 store.create_referral(&r).await.unwrap();
             }
+            store.put_directory(&[p2_record()]).await.unwrap();
         });
     }
     check(&[], data.path());
@@ -147,9 +189,10 @@ fn overdue_requests_on_dynamodb_local() {
     let rt = runtime();
     let store = rt.block_on(support::dynamo(&local));
     rt.block_on(async {
-        for r in referrals() {
+        for r in referrals().into_iter().chain(p2_referrals()) {
             store.create_referral(&r).await.unwrap();
         }
+        store.put_directory(&[p2_record()]).await.unwrap();
     });
     let env = [("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", local.endpoint.as_str()), ("FOREBYG_TABLE", store.table())];
     check(&env, data.path());

@@ -165,3 +165,46 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expect(card.getByRole('list', { name: 'History' }).getByRole('listitem').filter({ hasText: note })).toContainText(/^Note · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · \S/);
   await expectNoAxeViolations(page, 'inbox with a note (en)');
 });
+
+test("the overview's response times count, per provider, a request answered by the promised day (da, en)", async ({ page, request }) => {
+  const token = await devToken(request, 'oestdanmark');
+  // A provider of its own (named to sort first among those that keep every promise), so other
+  // specs' requests do not move its figures.
+  const made = await request.post('/api/v1/admin/providers', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { name: unique('Aaa Svartidstest'), kind: 'private', region: 'oestdanmark', contact: { phone: '+45 33 44 55 66' }, status: 'active' },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const provider = await made.json();
+  const template = await offerTemplate(request, token, unique('Svartidstilbud'));
+  const offer = await createOffer(request, token, {
+    ...template,
+    provider: { ...template.provider, id: provider.id, name: provider.name, kind: provider.kind },
+    referral: { ...template.referral, response_days: 2 },
+  });
+  const ask = async (name: string) => {
+    const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone: '22334455', consent: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).receipt_code as string;
+  };
+  const answered = await ask(unique('Svar Til Tiden'));
+  await ask(unique('Venter Endnu'));
+  const moved = await request.post(`/api/v1/admin/referrals/${answered}/status`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { status: 'contacted' },
+  });
+  expect(moved.ok(), await moved.text()).toBe(true);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto('/admin');
+  const table = page.getByRole('table', { name: 'Kontakt til tiden pr. udbyder' });
+  const row = table.getByRole('row', { name: new RegExp(`^${provider.name}`) });
+  // Provider, in time, late, overdue now, not yet due, share in time.
+  await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
+  await expect(table.getByRole('columnheader')).toHaveText(['Udbyder', 'Til tiden', 'For sent', 'Over fristen nu', 'Inden for fristen', 'Andel til tiden']);
+  await expectNoAxeViolations(page, 'overview');
+  await page.getByRole('button', { name: 'Read the administration in English' }).click();
+  await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
+});

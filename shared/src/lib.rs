@@ -31,6 +31,7 @@ pub mod problem;
 pub mod referral;
 pub mod referral_route;
 pub mod report;
+pub mod response_time;
 pub mod search;
 pub mod taxonomy;
 pub mod validation;

@@ -10,7 +10,9 @@ use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::response_time::{promise, sort_worst_first, ProviderResponseTimes};
 use forebyg_shared::validation::{ErrorCode, FieldError};
+use std::collections::HashMap;
 
 fn item(r: &Referral) -> InboxItem {
     let rc = receipt(r);
@@ -55,6 +57,35 @@ pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, A
         }
     }
     Ok(counts)
+}
+
+/// How each provider within scope keeps its promise to make contact, the worst first. Counts
+/// only (no personal data): not audited.
+pub async fn response_times(state: &AppState, admin: &Admin) -> Result<Vec<ProviderResponseTimes>, ApiError> {
+    let today = forebyg_shared::date::iso_date(now());
+    let mut rows: Vec<ProviderResponseTimes> = vec![];
+    for region in admin.0.regions() {
+        let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
+        let mut by_provider: HashMap<String, ProviderResponseTimes> = HashMap::new();
+        for r in state.referrals.region_referrals(region, now()).await? {
+            if !admin.0.may_manage(r.region, &r.provider_id) {
+                continue;
+            }
+            if let Some(p) = promise(r.contact_by.as_deref(), &r.history, &today) {
+                by_provider
+                    .entry(r.provider_id.clone())
+                    .or_insert_with(|| ProviderResponseTimes {
+                        provider_name: names.get(&r.provider_id).cloned().unwrap_or_else(|| r.provider_id.clone()),
+                        provider_id: r.provider_id.clone(),
+                        ..Default::default()
+                    })
+                    .add(p);
+            }
+        }
+        rows.extend(by_provider.into_values());
+    }
+    sort_worst_first(&mut rows);
+    Ok(rows)
 }
 
 /// Which requests the inbox shows. Withdrawn requests are out of the way unless asked for (by

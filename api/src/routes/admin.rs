@@ -16,6 +16,7 @@ use forebyg_shared::admin::{
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::response_time::ProviderResponseTimes;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::Deserialize;
@@ -30,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verify_offer))
         .routes(routes!(list_referrals))
         .routes(routes!(referral_counts))
+        .routes(routes!(response_times))
         .routes(routes!(set_referral_status))
         .routes(routes!(add_referral_note))
         .routes(routes!(audit_log))
@@ -153,6 +155,16 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
     responses((status = 200, body = ReferralCounts), AdminAuth, Unavailable))]
 async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
     Ok(Json(inbox::counts(&state, &admin).await?))
+}
+
+/// How each provider within the admin's scope keeps its promise to contact people by the day its
+/// response time gave: requests answered in time, late, still overdue and not yet due, the
+/// lowest share in time first (counts only; not audited). Requests without a promised day (a
+/// waiting list, no response time) and those withdrawn before it are not counted.
+#[utoipa::path(get, path = "/admin/referrals/response-times", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<ProviderResponseTimes>), AdminAuth, Unavailable))]
+async fn response_times(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ProviderResponseTimes>>, ApiError> {
+    Ok(Json(inbox::response_times(&state, &admin).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.

@@ -23,6 +23,7 @@ pub mod providers;
 mod record_editor;
 mod records;
 pub mod reports;
+mod response_times;
 
 use crate::texts::common as t;
 use crate::ui;

@@ -60,6 +60,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <p><strong>{text}</strong>" "<a href=crate::inbox_query::InboxQuery { overdue: true, ..Default::default() }.href()>{t::SHOW_OVERDUE.get(lang())}</a></p>
             })}
         })}
+        <super::response_times::ResponseTimes />
         <h2>{t::OPEN_REPORTS.get(lang())}</h2>
         {ui::suspense(reports, |items| view! {
             <p>{t::open_reports(items.len(), lang())}" "<a href="/admin/fejlrapporter">{t::GO_TO_REPORTS.get(lang())}</a></p>

@@ -17,6 +17,33 @@ forebyg_app::texts! {
     STALE_H2 = "Tilbud der skal bekræftes", "Offers that need confirming";
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
+    RESPONSE_TIMES_H2 = "Svartider", "Response times";
+    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med.",
+        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted.";
+    RESPONSE_TIMES_CAPTION = "Kontakt til tiden pr. udbyder", "Contact in time by provider";
+    NO_PROMISES = "Der er endnu ingen henvendelser med en lovet dag for kontakt.", "There are no requests with a promised day of contact yet.";
+    PROVIDER = "Udbyder", "Provider";
+    IN_TIME = "Til tiden", "In time";
+    LATE = "For sent", "Late";
+    OVERDUE_NOW = "Over fristen nu", "Overdue now";
+    NOT_YET_DUE = "Inden for fristen", "Not yet due";
+    SHARE_IN_TIME = "Andel til tiden", "Share in time";
+}
+
+/// "50 %" (Danish puts a space before the sign) / "50%".
+pub fn percent(p: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{p} %"),
+        Lang::En => format!("{p}%"),
+    }
+}
+
+/// Under a cut list: "Viser de 10 udbydere, der sjældnest holder løftet, af 14."
+pub fn worst_shown(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Viser de {shown} udbydere, der sjældnest holder løftet, af {total}."),
+        Lang::En => format!("Showing the {shown} providers who keep the promise least often, of {total}."),
+    }
 }
 
 /// "1 new request is" / "{n} new requests are" waiting to be handled.

@@ -1,0 +1,126 @@
+//! Whether providers keep their promise to contact people: each request that carried a promised
+//! day ("we contact you within N working days") is in time, late, overdue or still pending, and
+//! the region's admin sees the tally per provider.
+
+use crate::date::iso_date;
+use crate::referral::{ReferralStatus, StatusEvent};
+use serde::{Deserialize, Serialize};
+
+/// What became of one promise to make contact by a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Promise {
+    /// The provider moved the request on (contacted, enrolled, declined) on or before the day.
+    InTime,
+    /// It did so after the day, or the person withdrew unanswered after the day.
+    Late,
+    /// Still `received`, the day passed ([`crate::referral::contact_overdue`]).
+    Overdue,
+    /// Still `received`, the day still to come.
+    Pending,
+}
+
+/// The fate of the promise of a request with this promised day (YYYY-MM-DD) and history, on
+/// `today`. `None` without a promise (none given, or a waiting list) or when the person withdrew
+/// unanswered before the day was out: nothing was asked of the provider then.
+pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -> Option<Promise> {
+    let by = contact_by?;
+    match history.iter().find(|e| e.status != ReferralStatus::Received) {
+        Some(e) => match (iso_date(e.at).as_str() <= by, e.status) {
+            (true, ReferralStatus::Withdrawn) => None,
+            (true, _) => Some(Promise::InTime),
+            (false, _) => Some(Promise::Late),
+        },
+        None if by < today => Some(Promise::Overdue),
+        None => Some(Promise::Pending),
+    }
+}
+
+/// One provider's promises within the admin's scope (no personal data: not audited).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProviderResponseTimes {
+    pub provider_id: String,
+    /// The provider's name in the directory (its id when it has none there).
+    pub provider_name: String,
+    pub in_time: u32,
+    pub late: u32,
+    pub overdue: u32,
+    pub pending: u32,
+}
+
+impl ProviderResponseTimes {
+    pub fn add(&mut self, p: Promise) {
+        *match p {
+            Promise::InTime => &mut self.in_time,
+            Promise::Late => &mut self.late,
+            Promise::Overdue => &mut self.overdue,
+            Promise::Pending => &mut self.pending,
+        } += 1;
+    }
+
+    /// Promises whose day has come (or that were answered): in time, late or overdue.
+    pub fn due(&self) -> u32 {
+        self.in_time + self.late + self.overdue
+    }
+
+    /// The share of the due promises kept, in whole per cent (rounded down, so 99 % is not shown
+    /// as 100 %); `None` before any is due.
+    pub fn percent_in_time(&self) -> Option<u32> {
+        let due = self.due();
+        (due > 0).then(|| self.in_time * 100 / due)
+    }
+}
+
+/// The worst first (the lowest share in time, then the most overdue), then by name: what the
+/// admin should look at.
+pub fn sort_worst_first(rows: &mut [ProviderResponseTimes]) {
+    rows.sort_by(|a, b| {
+        let share = |r: &ProviderResponseTimes| r.percent_in_time().unwrap_or(101);
+        share(a).cmp(&share(b)).then(b.overdue.cmp(&a.overdue)).then_with(|| a.provider_name.cmp(&b.provider_name))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::days_from_iso;
+    use crate::referral::Actor;
+
+    fn at(day: &str) -> i64 {
+        days_from_iso(day).unwrap() * 86_400 + 12 * 3600
+    }
+
+    fn history(steps: &[(ReferralStatus, &str)]) -> Vec<StatusEvent> {
+        std::iter::once((ReferralStatus::Received, "2026-12-01"))
+            .chain(steps.iter().copied())
+            .map(|(status, day)| StatusEvent { status, at: at(day), by: Actor::Provider, reason: None, note: None })
+            .collect()
+    }
+
+    #[test]
+    fn a_promise_is_kept_on_the_day_broken_after_it_and_open_until_then() {
+        use ReferralStatus::*;
+        let by = Some("2026-12-04");
+        let today = "2026-12-10";
+        assert_eq!(promise(by, &history(&[(Contacted, "2026-12-04")]), today), Some(Promise::InTime), "the day itself is in time");
+        assert_eq!(promise(by, &history(&[(Declined, "2026-12-02")]), today), Some(Promise::InTime), "a decline is an answer");
+        assert_eq!(promise(by, &history(&[(Enrolled, "2026-12-05"), (Completed, "2026-12-09")]), today), Some(Promise::Late));
+        assert_eq!(promise(by, &history(&[]), today), Some(Promise::Overdue));
+        assert_eq!(promise(by, &history(&[]), "2026-12-04"), Some(Promise::Pending));
+        assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-03")]), today), None, "withdrawn before the day: nothing was due");
+        assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-06")]), today), Some(Promise::Late), "withdrawn unanswered after it");
+        assert_eq!(promise(None, &history(&[]), today), None, "no promise");
+    }
+
+    #[test]
+    fn the_worst_keeper_comes_first() {
+        let row =
+            |name: &str, in_time, late, overdue| ProviderResponseTimes { provider_name: name.into(), in_time, late, overdue, ..Default::default() };
+        let mut rows = vec![row("A", 2, 0, 0), row("B", 1, 1, 0), row("C", 0, 0, 0), row("D", 1, 0, 1), row("E", 99, 1, 0)];
+        sort_worst_first(&mut rows);
+        let names: Vec<&str> = rows.iter().map(|r| r.provider_name.as_str()).collect();
+        assert_eq!(names, ["D", "B", "E", "A", "C"], "50 % with one overdue before 50 %; 99 % is not 100 %; none due last");
+        assert_eq!(rows[2].percent_in_time(), Some(99));
+        assert_eq!(rows[4].percent_in_time(), None);
+    }
+}
