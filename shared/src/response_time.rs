@@ -3,7 +3,7 @@
 //! the region's admin sees the tally per provider.
 
 use crate::date::iso_date;
-use crate::referral::{ReferralStatus, StatusEvent};
+use crate::referral::{contact_overdue, ReferralStatus, StatusEvent};
 use serde::{Deserialize, Serialize};
 
 /// What became of one promise to make contact by a day.
@@ -30,7 +30,8 @@ pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -
             (true, _) => Some(Promise::InTime),
             (false, _) => Some(Promise::Late),
         },
-        None if by < today => Some(Promise::Overdue),
+        // Unanswered: late by the same rule as the inbox's "Over svarfristen".
+        None if contact_overdue(ReferralStatus::Received, Some(by), today) => Some(Promise::Overdue),
         None => Some(Promise::Pending),
     }
 }

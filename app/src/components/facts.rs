@@ -19,6 +19,11 @@ pub fn link_or_text(href: Option<String>, text: String) -> impl IntoView {
     }
 }
 
+/// A phone number as a `tel:` link (the number alone when it cannot be dialled).
+pub fn phone_link(phone: String) -> impl IntoView {
+    link_or_text(format::tel_href(&phone), phone)
+}
+
 /// A `<div><dt/><dd/></div>` row of a description list.
 pub fn row(term: &'static str, value: impl IntoView) -> impl IntoView {
     view! { <div><dt>{term}</dt><dd>{value}</dd></div> }
@@ -33,7 +38,7 @@ pub fn contact_facts(c: Contact, lang: Lang) -> AnyView {
     view! {
         <dl class="facts facts--stacked">
             {c.name.map(|n| row(t(i18n::CONTACT_NAME), n))}
-            {c.phone.map(|p| row(t(i18n::CONTACT_PHONE), link_or_text(format::tel_href(&p), p)))}
+            {c.phone.map(|p| row(t(i18n::CONTACT_PHONE), phone_link(p)))}
             {c.email.map(|e| {
                 let href = (e.contains('@') && !e.contains(':')).then(|| format!("mailto:{e}"));
                 row(t(i18n::CONTACT_EMAIL), link_or_text(href, e))

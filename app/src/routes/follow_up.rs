@@ -3,7 +3,7 @@
 //! and when the request was declined, why in plain words and two other offers of the same kind
 //! near the offer, so a "no" is not a dead end.
 
-use crate::components::facts::link_or_text;
+use crate::components::facts::phone_link;
 use crate::{api, format, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::DeclineReason;
@@ -38,13 +38,13 @@ pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>,
                 let phone = offer.contact.phone.clone();
                 let call = if overdue {
                     let how = match phone {
-                        Some(p) => view! { " "{next_steps::LATE_CALL.get(lang)}" "{link_or_text(format::tel_href(&p), p)}"." }.into_any(),
+                        Some(p) => view! { " "{next_steps::LATE_CALL.get(lang)}" "{phone_link(p)}"." }.into_any(),
                         None => view! { " "<a href=query::offer_href(&offer.id)>{next_steps::LATE_NO_PHONE.get(lang)}</a>"." }.into_any(),
                     };
                     let late = next_steps::provider_late(&offer.provider.name, lang);
                     Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
                 } else {
-                    phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{link_or_text(format::tel_href(&p), p)}"."</p> }.into_any())
+                    phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
                 };
                 let declined_part = declined.then(|| {
                     let list = others

@@ -9,7 +9,7 @@ use crate::activity_query::next_step_href;
 use crate::api::ApiError;
 use crate::clinician::query::REFERRALS_PATH;
 use crate::clinician::texts as t;
-use crate::components::facts::link_or_text;
+use crate::components::facts::phone_link;
 use crate::context::use_lang;
 use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
@@ -135,7 +135,7 @@ fn OverdueNotice(offer_id: String, lang: Lang) -> impl IntoView {
         let offer_id = offer_id.clone();
         Suspend::new(async move {
             match offer.await.and_then(|o| o.contact.phone.clone().map(|p| (o.provider.name, p))) {
-                Some((provider, p)) => view! { {t::overdue_call(lang, &provider)}" "{link_or_text(format::tel_href(&p), p)}"." }.into_any(),
+                Some((provider, p)) => view! { {t::overdue_call(lang, &provider)}" "{phone_link(p)}"." }.into_any(),
                 None => view! { <a href=query::offer_href(&offer_id)>{t::OVERDUE_NO_PHONE.get(lang)}</a>"." }.into_any(),
             }
         })
