@@ -20,6 +20,8 @@ function mapRequests(page: Page): string[] {
 test.describe('citizen search: map view', () => {
   test('the list is the default; the map loads Leaflet only when opened; the list is one click away', async ({ page, request }) => {
     test.setTimeout(60_000);
+    // Motion as most people have it (the suite runs under reduced motion): the zoom animates.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     const requested = mapRequests(page);
     const search = new SearchPage(page);
     const map = new MapView(page);
