@@ -124,6 +124,14 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     let editor = format!("Bearer {}", dev::sign(&dev::claims(Role::ProviderEditor, Some(RegionCode::Midtjylland), Some("p2"), 600)));
     let own: Vec<ProviderResponseTimes> = get("/api/v1/admin/referrals/response-times", &editor).json();
     assert_eq!(own.iter().map(|r| r.provider_id.as_str()).collect::<Vec<_>>(), ["p2"], "a provider editor sees their own");
+    // Only the requests made in the last five days: p2's late answer (8 days ago) and p1's two
+    // six-day-old requests drop out; p1's two still within their time stay.
+    let recent: Vec<ProviderResponseTimes> =
+        get(&format!("/api/v1/admin/referrals/response-times?from={}", iso_date(now() - 5 * DAY)), &admin).json();
+    assert_eq!(recent, [row("p1", "p1", 0, 0, 0, 2)]);
+    let bad = get("/api/v1/admin/referrals/response-times?from=31-12-2026", &admin);
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert_eq!(bad.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["from"]);
 
     let all: Vec<InboxItem> = get("/api/v1/admin/referrals", &admin).json();
     let flags: Vec<(&str, bool)> = all.iter().map(|i| (i.receipt_code.as_str(), i.overdue)).collect();

@@ -59,16 +59,18 @@ pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, A
     Ok(counts)
 }
 
-/// How each provider within scope keeps its promise to make contact, the worst first. Counts
-/// only (no personal data): not audited.
-pub async fn response_times(state: &AppState, admin: &Admin) -> Result<Vec<ProviderResponseTimes>, ApiError> {
+/// How each provider within scope keeps its promise to make contact, the worst first; only the
+/// requests made on or after `from` (YYYY-MM-DD) when it is given. Counts only (no personal
+/// data): not audited.
+pub async fn response_times(state: &AppState, admin: &Admin, from: Option<&str>) -> Result<Vec<ProviderResponseTimes>, ApiError> {
+    check_days(&[("from", from)])?;
     let today = forebyg_shared::date::iso_date(now());
     let mut rows: Vec<ProviderResponseTimes> = vec![];
     for region in admin.0.regions() {
         let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
         let mut by_provider: HashMap<String, ProviderResponseTimes> = HashMap::new();
         for r in state.referrals.region_referrals(region, now()).await? {
-            if !admin.0.may_manage(r.region, &r.provider_id) {
+            if !admin.0.may_manage(r.region, &r.provider_id) || from.is_some_and(|d| receipt(&r).created_on.as_str() < d) {
                 continue;
             }
             if let Some(p) = promise(r.contact_by.as_deref(), &r.history, &today) {
@@ -88,6 +90,20 @@ pub async fn response_times(state: &AppState, admin: &Admin) -> Result<Vec<Provi
     Ok(rows)
 }
 
+/// The dates must be days (422 naming each field that is not).
+fn check_days(dates: &[(&str, Option<&str>)]) -> Result<(), ApiError> {
+    let errors: Vec<FieldError> = dates
+        .iter()
+        .filter(|(_, d)| d.is_some_and(|d| forebyg_shared::date::days_from_iso(d).is_none()))
+        .map(|(field, _)| FieldError::new(field, ErrorCode::Invalid, "Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
 /// Which requests the inbox shows. Withdrawn requests are out of the way unless asked for (by
 /// status or `withdrawn`): there is nothing left to do with them.
 #[derive(Debug, Clone, Default)]
@@ -105,18 +121,8 @@ pub struct InboxFilter {
 }
 
 impl InboxFilter {
-    /// The dates must be days (422 naming the field otherwise).
     fn check(&self) -> Result<(), ApiError> {
-        let errors: Vec<FieldError> = [("from", &self.from), ("to", &self.to)]
-            .into_iter()
-            .filter(|(_, d)| d.as_deref().is_some_and(|d| forebyg_shared::date::days_from_iso(d).is_none()))
-            .map(|(field, _)| FieldError::new(field, ErrorCode::Invalid, "Skriv datoen som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::Validation(errors))
-        }
+        check_days(&[("from", self.from.as_deref()), ("to", self.to.as_deref())])
     }
 
     fn keeps(&self, r: &Referral, created_on: &str) -> bool {

@@ -157,14 +157,27 @@ async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<
     Ok(Json(inbox::counts(&state, &admin).await?))
 }
 
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ResponseTimesQuery {
+    /// Only requests made on or after this day (YYYY-MM-DD); without it, every request the store
+    /// still holds.
+    #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
+    from: Option<String>,
+}
+
 /// How each provider within the admin's scope keeps its promise to contact people by the day its
 /// response time gave: requests answered in time, late, still overdue and not yet due, the
 /// lowest share in time first (counts only; not audited). Requests without a promised day (a
 /// waiting list, no response time) and those withdrawn before it are not counted.
-#[utoipa::path(get, path = "/admin/referrals/response-times", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Vec<ProviderResponseTimes>), AdminAuth, Unavailable))]
-async fn response_times(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ProviderResponseTimes>>, ApiError> {
-    Ok(Json(inbox::response_times(&state, &admin).await?))
+#[utoipa::path(get, path = "/admin/referrals/response-times", tag = "admin", security(("bearer" = [])), params(ResponseTimesQuery),
+    responses((status = 200, body = Vec<ProviderResponseTimes>), Invalid, AdminAuth, Unavailable))]
+async fn response_times(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiQuery(q): ApiQuery<ResponseTimesQuery>,
+) -> Result<Json<Vec<ProviderResponseTimes>>, ApiError> {
+    Ok(Json(inbox::response_times(&state, &admin, q.from.as_deref()).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.

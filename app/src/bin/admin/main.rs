@@ -34,6 +34,8 @@ mod lazy;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod records_api;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod response_times_period;
 #[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]

@@ -1,12 +1,15 @@
 //! The overview's "Svartider": per provider, whether it contacts people by the day its response
-//! time promised (`GET /api/v1/admin/referrals/response-times`, counts only), the worst first.
+//! time promised (`GET /api/v1/admin/referrals/response-times`, counts only), the worst first,
+//! for the requests made in the period the admin picks (`crate::response_times_period`).
 
 use crate::api;
+use crate::response_times_period::{api_url, href, period, PARAM, PERIODS};
 use crate::texts::overview as t;
 use crate::ui;
 use crate::ui::lang;
 use forebyg_shared::response_time::ProviderResponseTimes;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// How many providers the overview lists; the rest keep their promises better.
 const SHOWN: usize = 10;
@@ -27,11 +30,27 @@ fn row(r: ProviderResponseTimes) -> impl IntoView {
 
 #[component]
 pub fn ResponseTimes() -> impl IntoView {
-    let rows = LocalResource::new(|| api::get::<Vec<ProviderResponseTimes>>("/api/v1/admin/referrals/response-times"));
+    let query = use_query_map();
+    let chosen = Memo::new(move |_| period(query.with(|q| q.get(PARAM))));
+    let rows = LocalResource::new(move || {
+        let url = api_url(chosen.get(), &api::today());
+        async move { api::get::<Vec<ProviderResponseTimes>>(&url).await }
+    });
+    let navigate = use_navigate();
     view! {
         <h2>{t::RESPONSE_TIMES_H2.get(lang())}</h2>
         <p class="hint">{t::RESPONSE_TIMES_HINT.get(lang())}</p>
-        {ui::suspense(rows, |rows| if rows.is_empty() {
+        <div class="filters">
+            <div class="field">
+                <label class="field__label" for="response-times-period">{t::PERIOD.get(lang())}</label>
+                <select id="response-times-period" class="select" on:change=move |ev| navigate(&href(period(Some(event_target_value(&ev)))), Default::default())>
+                    {PERIODS.iter().map(|&(value, _, text)| view! {
+                        <option value=value selected=move || chosen.get() == value>{text.get(lang())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {ui::transition(rows, |rows| if rows.is_empty() {
             view! { <p>{t::NO_PROMISES.get(lang())}</p> }.into_any()
         } else {
             let more = (rows.len() > SHOWN).then(|| view! { <p>{t::worst_shown(SHOWN, rows.len(), lang())}</p> });

@@ -21,13 +21,18 @@ forebyg_app::texts! {
     RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med.",
         "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted.";
     RESPONSE_TIMES_CAPTION = "Kontakt til tiden pr. udbyder", "Contact in time by provider";
-    NO_PROMISES = "Der er endnu ingen henvendelser med en lovet dag for kontakt.", "There are no requests with a promised day of contact yet.";
+    NO_PROMISES = "Der er ingen henvendelser med en lovet dag for kontakt i perioden.", "There are no requests with a promised day of contact in the period.";
     PROVIDER = "Udbyder", "Provider";
     IN_TIME = "Til tiden", "In time";
     LATE = "For sent", "Late";
     OVERDUE_NOW = "Over fristen nu", "Overdue now";
     NOT_YET_DUE = "Inden for fristen", "Not yet due";
     SHARE_IN_TIME = "Andel til tiden", "Share in time";
+    PERIOD = "Henvendelser fra", "Requests made in";
+    LAST_30_DAYS = "de seneste 30 dage", "the last 30 days";
+    LAST_90_DAYS = "de seneste 90 dage", "the last 90 days";
+    LAST_YEAR = "det seneste år", "the last year";
+    ALL_KEPT = "hele perioden (alle gemte henvendelser)", "all time (every request kept)";
 }
 
 /// "50 %" (Danish puts a space before the sign) / "50%".

@@ -1,0 +1,53 @@
+//! The period the overview's "Svartider" counts, in the overview's address
+//! (`/admin?svartider=30|365|alle`; the last 90 days without it). Pure logic, tested natively.
+
+use crate::texts::overview as t;
+use forebyg_app::i18n::Text;
+use forebyg_shared::date::add_days;
+
+/// The overview address's parameter for the period.
+pub const PARAM: &str = "svartider";
+
+/// The periods to choose from: the value in the address, how many days back (today included;
+/// `None`: every request the store still holds) and the option's text. The default is second.
+pub const PERIODS: [(&str, Option<i64>, Text); 4] =
+    [("30", Some(30), t::LAST_30_DAYS), ("90", Some(90), t::LAST_90_DAYS), ("365", Some(365), t::LAST_YEAR), ("alle", None, t::ALL_KEPT)];
+const DEFAULT_PERIOD: &str = "90";
+
+/// The chosen period's value (an unknown one is the default).
+pub fn period(value: Option<String>) -> &'static str {
+    PERIODS.iter().map(|p| p.0).find(|v| value.as_deref() == Some(*v)).unwrap_or(DEFAULT_PERIOD)
+}
+
+/// The API address for a period, counting from `today` (YYYY-MM-DD).
+pub fn api_url(period: &str, today: &str) -> String {
+    const PATH: &str = "/api/v1/admin/referrals/response-times";
+    match PERIODS.iter().find(|p| p.0 == period).and_then(|p| p.1) {
+        Some(days) => format!("{PATH}?from={}", add_days(today, 1 - days)),
+        None => PATH.to_owned(),
+    }
+}
+
+/// The overview's address showing a period (the default without the parameter).
+pub fn href(period: &str) -> String {
+    if period == DEFAULT_PERIOD {
+        "/admin".to_owned()
+    } else {
+        format!("/admin?{PARAM}={period}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_counts_back_from_today_and_lives_in_the_address() {
+        assert_eq!(period(None), "90");
+        assert_eq!(period(Some("7".into())), "90", "an unknown period is the default");
+        assert_eq!(api_url(period(Some("30".into())), "2027-03-31"), "/api/v1/admin/referrals/response-times?from=2027-03-02");
+        assert_eq!(api_url("90", "2027-03-31"), "/api/v1/admin/referrals/response-times?from=2027-01-01");
+        assert_eq!(api_url("alle", "2027-03-31"), "/api/v1/admin/referrals/response-times");
+        assert_eq!((href("90"), href("alle")), ("/admin".to_owned(), "/admin?svartider=alle".to_owned()));
+    }
+}
