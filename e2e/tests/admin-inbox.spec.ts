@@ -205,9 +205,9 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
   await expect(table.getByRole('columnheader')).toHaveText(['Udbyder', 'Til tiden', 'For sent', 'Over fristen nu', 'Inden for fristen', 'Andel til tiden']);
   await expectNoAxeViolations(page, 'overview');
-  // The period: the last 90 days unless chosen, kept in the address (reload, back).
+  // The period: every request kept unless chosen, kept in the address (reload, back).
   const period = page.getByLabel('Henvendelser fra');
-  await expect(period.locator('option:checked')).toHaveText('de seneste 90 dage');
+  await expect(period.locator('option:checked')).toHaveText('alle gemte (ca. de seneste 3 måneder)');
   await period.focus();
   await period.selectOption({ label: 'de seneste 30 dage' });
   await expect(page).toHaveURL(/\/admin\?svartider=30$/);
@@ -217,7 +217,7 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
   await page.goBack();
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(period.locator('option:checked')).toHaveText('de seneste 90 dage');
+  await expect(period.locator('option:checked')).toHaveText('alle gemte (ca. de seneste 3 måneder)');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
 });

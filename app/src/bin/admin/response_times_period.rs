@@ -1,5 +1,8 @@
 //! The period the overview's "Svartider" counts, in the overview's address
-//! (`/admin?svartider=30|365|alle`; the last 90 days without it). Pure logic, tested natively.
+//! (`/admin?svartider=30|7`; every request kept without it). Requests are deleted with their
+//! personal data (`forebyg_shared::referral::RETENTION_DAYS` after a self-referral is made, a
+//! clinician's referral that long after it closes), so "every request kept" is about the last
+//! three months and shorter periods are the choices. Pure logic, tested natively.
 
 use crate::texts::overview as t;
 use forebyg_app::i18n::Text;
@@ -9,10 +12,9 @@ use forebyg_shared::date::add_days;
 pub const PARAM: &str = "svartider";
 
 /// The periods to choose from: the value in the address, how many days back (today included;
-/// `None`: every request the store still holds) and the option's text. The default is second.
-pub const PERIODS: [(&str, Option<i64>, Text); 4] =
-    [("30", Some(30), t::LAST_30_DAYS), ("90", Some(90), t::LAST_90_DAYS), ("365", Some(365), t::LAST_YEAR), ("alle", None, t::ALL_KEPT)];
-const DEFAULT_PERIOD: &str = "90";
+/// `None`: every request the store still holds) and the option's text.
+pub const PERIODS: [(&str, Option<i64>, Text); 3] = [("alle", None, t::ALL_KEPT), ("30", Some(30), t::LAST_30_DAYS), ("7", Some(7), t::LAST_7_DAYS)];
+const DEFAULT_PERIOD: &str = "alle";
 
 /// The chosen period's value (an unknown one is the default).
 pub fn period(value: Option<String>) -> &'static str {
@@ -43,11 +45,11 @@ mod tests {
 
     #[test]
     fn a_period_counts_back_from_today_and_lives_in_the_address() {
-        assert_eq!(period(None), "90");
-        assert_eq!(period(Some("7".into())), "90", "an unknown period is the default");
+        assert_eq!(period(None), "alle");
+        assert_eq!(period(Some("365".into())), "alle", "an unknown period is the default");
         assert_eq!(api_url(period(Some("30".into())), "2027-03-31"), "/api/v1/admin/referrals/response-times?from=2027-03-02");
-        assert_eq!(api_url("90", "2027-03-31"), "/api/v1/admin/referrals/response-times?from=2027-01-01");
+        assert_eq!(api_url("7", "2027-03-03"), "/api/v1/admin/referrals/response-times?from=2027-02-25");
         assert_eq!(api_url("alle", "2027-03-31"), "/api/v1/admin/referrals/response-times");
-        assert_eq!((href("90"), href("alle")), ("/admin".to_owned(), "/admin?svartider=alle".to_owned()));
+        assert_eq!((href("alle"), href("7")), ("/admin".to_owned(), "/admin?svartider=7".to_owned()));
     }
 }

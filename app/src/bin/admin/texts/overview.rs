@@ -18,8 +18,8 @@ forebyg_app::texts! {
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
     RESPONSE_TIMES_H2 = "Svartider", "Response times";
-    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med.",
-        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted.";
+    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med. Henvendelser slettes med deres personoplysninger efter 90 dage (en henvisning 90 dage efter den er afsluttet).",
+        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted. Requests are deleted with their personal data after 90 days (a referral 90 days after it is closed).";
     RESPONSE_TIMES_CAPTION = "Kontakt til tiden pr. udbyder", "Contact in time by provider";
     NO_PROMISES = "Der er ingen henvendelser med en lovet dag for kontakt i perioden.", "There are no requests with a promised day of contact in the period.";
     PROVIDER = "Udbyder", "Provider";
@@ -29,10 +29,9 @@ forebyg_app::texts! {
     NOT_YET_DUE = "Inden for fristen", "Not yet due";
     SHARE_IN_TIME = "Andel til tiden", "Share in time";
     PERIOD = "Henvendelser fra", "Requests made in";
+    ALL_KEPT = "alle gemte (ca. de seneste 3 måneder)", "all kept (about the last 3 months)";
     LAST_30_DAYS = "de seneste 30 dage", "the last 30 days";
-    LAST_90_DAYS = "de seneste 90 dage", "the last 90 days";
-    LAST_YEAR = "det seneste år", "the last year";
-    ALL_KEPT = "hele perioden (alle gemte henvendelser)", "all time (every request kept)";
+    LAST_7_DAYS = "de seneste 7 dage", "the last 7 days";
 }
 
 /// "50 %" (Danish puts a space before the sign) / "50%".
