@@ -206,18 +206,19 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(table.getByRole('columnheader')).toHaveText(['Udbyder', 'Til tiden', 'For sent', 'Over fristen nu', 'Inden for fristen', 'Andel til tiden']);
   await expectNoAxeViolations(page, 'overview');
   // The period: every request kept unless chosen, kept in the address (reload, back).
-  const period = page.getByLabel('Henvendelser fra');
-  await expect(period.locator('option:checked')).toHaveText('alle gemte (ca. de seneste 3 måneder)');
+  const period = page.getByLabel('Periode');
+  await expect(period.locator('option:checked')).toHaveText('Alle gemte henvendelser (ca. de seneste 3 måneder)');
   await period.focus();
-  await period.selectOption({ label: 'de seneste 30 dage' });
+  await period.selectOption({ label: 'Henvendelser fra de seneste 30 dage' });
   await expect(page).toHaveURL(/\/admin\?svartider=30$/);
   await expect(period, 'the choice keeps the focus where it was').toBeFocused();
   await page.reload();
-  await expect(period.locator('option:checked')).toHaveText('de seneste 30 dage');
+  await expect(period.locator('option:checked')).toHaveText('Henvendelser fra de seneste 30 dage');
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
   await page.goBack();
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(period.locator('option:checked')).toHaveText('alle gemte (ca. de seneste 3 måneder)');
+  await expect(period.locator('option:checked')).toHaveText('Alle gemte henvendelser (ca. de seneste 3 måneder)');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
+  await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('All requests kept (about the last 3 months)');
 });

@@ -28,10 +28,10 @@ forebyg_app::texts! {
     OVERDUE_NOW = "Over fristen nu", "Overdue now";
     NOT_YET_DUE = "Inden for fristen", "Not yet due";
     SHARE_IN_TIME = "Andel til tiden", "Share in time";
-    PERIOD = "Henvendelser fra", "Requests made in";
-    ALL_KEPT = "alle gemte (ca. de seneste 3 måneder)", "all kept (about the last 3 months)";
-    LAST_30_DAYS = "de seneste 30 dage", "the last 30 days";
-    LAST_7_DAYS = "de seneste 7 dage", "the last 7 days";
+    PERIOD = "Periode", "Period";
+    ALL_KEPT = "Alle gemte henvendelser (ca. de seneste 3 måneder)", "All requests kept (about the last 3 months)";
+    LAST_30_DAYS = "Henvendelser fra de seneste 30 dage", "Requests from the last 30 days";
+    LAST_7_DAYS = "Henvendelser fra de seneste 7 dage", "Requests from the last 7 days";
 }
 
 /// "50 %" (Danish puts a space before the sign) / "50%".
