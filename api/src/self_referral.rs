@@ -44,7 +44,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         offer_id: r.offer_id.clone(),
         offer_title: r.offer_title.clone(),
         status: r.status,
-        created_on: iso_date(r.created_at),
+        created_on: r.created_on(),
         updated_on: iso_date(r.updated_at),
         expires_on: iso_date(r.expires_at),
         waitlist: r.waitlist,

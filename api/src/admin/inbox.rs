@@ -70,7 +70,7 @@ pub async fn response_times(state: &AppState, admin: &Admin, from: Option<&str>)
         let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
         let mut by_provider: HashMap<String, ProviderResponseTimes> = HashMap::new();
         for r in state.referrals.region_referrals(region, now()).await? {
-            if !admin.0.may_manage(r.region, &r.provider_id) || from.is_some_and(|d| receipt(&r).created_on.as_str() < d) {
+            if !admin.0.may_manage(r.region, &r.provider_id) || from.is_some_and(|d| r.created_on().as_str() < d) {
                 continue;
             }
             if let Some(p) = promise(r.contact_by.as_deref(), &r.history, &today) {
@@ -145,7 +145,7 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     for region in admin.0.regions() {
         let mut shown = vec![];
         for r in state.referrals.region_referrals(region, now()).await? {
-            if admin.0.may_manage(r.region, &r.provider_id) && filter.keeps(&r, &receipt(&r).created_on) {
+            if admin.0.may_manage(r.region, &r.provider_id) && filter.keeps(&r, &r.created_on()) {
                 shown.push(r.receipt_code.clone());
                 items.push(r);
             }

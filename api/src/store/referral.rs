@@ -101,6 +101,11 @@ impl Referral {
         self.expires_at <= now
     }
 
+    /// The day it was made (YYYY-MM-DD, UTC): what the receipt shows and the date filters compare.
+    pub fn created_on(&self) -> String {
+        forebyg_shared::date::iso_date(self.created_at)
+    }
+
     /// Still `received` after the day the provider promised contact by, at `now` (Unix seconds).
     pub fn contact_overdue(&self, now: i64) -> bool {
         forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::iso_date(now))
