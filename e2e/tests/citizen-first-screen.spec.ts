@@ -34,11 +34,24 @@ async function holdOfferPageCode(page: Page): Promise<() => void> {
 test.beforeEach(async ({ page }) => {
   // Layout shifts and largest paints from the very start of the document.
   await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[]; paints: { connected: () => boolean; text: string }[] };
+    type Source = { node: Element | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    const w = window as unknown as { shifts: number[]; moved: string[]; paints: { connected: () => boolean; text: string }[] };
     w.shifts = [];
+    w.moved = [];
     w.paints = [];
+    // What moved, for the failure message: each shifted element and its box before and after.
+    const describe = (s: Source) => {
+      const el = s.node;
+      const name = el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).trim().replace(/\s+/g, '.') : ''}` : '(gone)';
+      const box = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      return `${name} ${box(s.previousRect)} → ${box(s.currentRect)} at ${Math.round(performance.now())} ms`;
+    };
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts.push(e.value);
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: Source[] }[]) {
+        if (e.hadRecentInput) continue;
+        w.shifts.push(e.value);
+        w.moved.push(...e.sources.map(describe));
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as unknown as { element: Element | null }[]) {
@@ -73,11 +86,11 @@ test("an offer's first screen shows before the app has loaded, and the app takes
   expect(await firstScreen(page), 'the app draws the first screen where the shell had it').toEqual(shell);
   await expect(page).toHaveTitle(`${offer.title} – Forebyg`);
 
-  const { shifts, lastPaintIsTheShells } = await page.evaluate(() => {
-    const w = window as unknown as { shifts: number[]; paints: { connected: () => boolean }[] };
-    return { shifts: w.shifts, lastPaintIsTheShells: !w.paints[w.paints.length - 1].connected() };
+  const { shifts, moved, lastPaintIsTheShells } = await page.evaluate(() => {
+    const w = window as unknown as { shifts: number[]; moved: string[]; paints: { connected: () => boolean }[] };
+    return { shifts: w.shifts, moved: w.moved, lastPaintIsTheShells: !w.paints[w.paints.length - 1].connected() };
   });
-  expect(shifts, 'nothing moved while the page loaded').toEqual([]);
+  expect(shifts, `nothing moved while the page loaded; moved: ${moved.join('; ')}`).toEqual([]);
   // On a phone the first screen is the whole screen; a desktop also sees the description below it,
   // which the app draws and which may well be larger.
   if (testInfo.project.name === 'mobile') {
