@@ -149,6 +149,21 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     assert_eq!(bad.status, 422, "{}", bad.body);
     assert!(bad.json::<Problem>().errors.iter().any(|e| e.field == "overdue"), "{}", bad.body);
 
+    // The response times' rows lead to the inbox: one provider's requests, its overdue ones.
+    let codes = |path: &str| -> Vec<String> {
+        let items: Vec<InboxItem> = get(path, &admin).json();
+        let mut codes: Vec<String> = items.into_iter().map(|i| i.receipt_code).collect();
+        codes.sort();
+        codes
+    };
+    assert_eq!(codes("/api/v1/admin/referrals?provider=p2"), ["SLOW-GGGG"], "withdrawn ones stay out of the way");
+    assert_eq!(codes("/api/v1/admin/referrals?provider=p2&withdrawn=true"), ["GONE-HHHH", "SLOW-GGGG"]);
+    assert_eq!(codes("/api/v1/admin/referrals?provider=p1&overdue=true"), ["LATE-AAAA"]);
+    assert_eq!(codes(&format!("/api/v1/admin/referrals?provider=p1&from={}", iso_date(now() - 5 * DAY))), ["SOON-BBBB", "TODY-CCCC"]);
+    assert!(codes("/api/v1/admin/referrals?provider=nobody").is_empty());
+    let theirs: Vec<InboxItem> = get("/api/v1/admin/referrals?provider=p1", &editor).json();
+    assert!(theirs.is_empty(), "a provider editor of p2 sees none of p1's requests: {theirs:?}");
+
     let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
     assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
 

@@ -166,7 +166,7 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expectNoAxeViolations(page, 'inbox with a note (en)');
 });
 
-test("the overview's response times count, per provider, a request answered by the promised day (da, en)", async ({ page, request }) => {
+test("the overview's response times count, per provider, a request answered by the promised day, and lead to that provider's requests (da, en)", async ({ page, request }) => {
   const token = await devToken(request, 'oestdanmark');
   // A provider of its own (named to sort first among those that keep every promise), so other
   // specs' requests do not move its figures.
@@ -215,10 +215,36 @@ test("the overview's response times count, per provider, a request answered by t
   await page.reload();
   await expect(period.locator('option:checked')).toHaveText('Henvendelser fra de seneste 30 dage');
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
+  // The provider's name leads to the requests the row counted: its own, made in the period.
+  await row.getByRole('link', { name: provider.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/henvendelser\\?udbyder=${provider.id}&fra=\\d{4}-\\d{2}-\\d{2}$`));
+  // The period's first day: 29 days before the browser's today.
+  const firstDay = new URL(page.url()).searchParams.get('fra')!;
+  expect(Date.now() - Date.parse(firstDay), firstDay).toBeGreaterThan(28 * 24 * 3600 * 1000);
+  expect(Date.now() - Date.parse(firstDay), firstDay).toBeLessThan(31 * 24 * 3600 * 1000);
+  await expect(page.getByRole('heading', { level: 1, name: 'Henvendelser' })).toBeFocused();
+  await expect(page.getByLabel('Udbyder').locator('option:checked')).toHaveText(provider.name);
+  await expect(page.getByLabel('Modtaget fra og med')).toHaveValue(firstDay);
+  await expect(page.getByText('2 henvendelser', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'one provider\'s requests');
+  // Every provider again: the filter comes off with the choice.
+  await page.getByLabel('Udbyder').selectOption({ label: 'Alle udbydere' });
+  await page.getByLabel('Modtaget fra og med').fill('');
+  await page.getByRole('button', { name: 'Filtrér', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/henvendelser$/);
+  await page.goBack();
+  await expect(page.getByLabel('Udbyder').locator('option:checked')).toHaveText(provider.name);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/admin\?svartider=30$/);
+  await expect(period.locator('option:checked')).toHaveText('Henvendelser fra de seneste 30 dage');
   await page.goBack();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(period.locator('option:checked')).toHaveText('Alle gemte henvendelser (ca. de seneste 3 måneder)');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
   await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('All requests kept (about the last 3 months)');
+  // A provider the directory does not hold: the select says so rather than "All providers".
+  await page.goto('/admin/henvendelser?udbyder=no-such-provider');
+  await expect(page.getByLabel('Provider').locator('option:checked')).toHaveText('no-such-provider');
+  await expect(page.getByText('No requests.')).toBeVisible();
 });

@@ -111,6 +111,7 @@ pub struct InboxFilter {
     pub offer_id: Option<String>,
     /// Part of the offer's title, any case.
     pub offer_title: Option<String>,
+    pub provider_id: Option<String>,
     pub status: Option<ReferralStatus>,
     /// Made on or after / on or before this day (YYYY-MM-DD).
     pub from: Option<String>,
@@ -129,6 +130,7 @@ impl InboxFilter {
         let title = self.offer_title.as_deref().map(str::to_lowercase);
         self.offer_id.as_deref().is_none_or(|o| o == r.offer_id)
             && title.is_none_or(|t| r.offer_title.to_lowercase().contains(t.trim()))
+            && self.provider_id.as_deref().is_none_or(|p| p == r.provider_id)
             && self.status.is_none_or(|s| s == r.status)
             && (self.withdrawn || self.status == Some(ReferralStatus::Withdrawn) || r.status != ReferralStatus::Withdrawn)
             && self.from.as_deref().is_none_or(|d| created_on >= d)

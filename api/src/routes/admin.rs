@@ -117,6 +117,8 @@ pub struct InboxQuery {
     offer: Option<String>,
     /// Offers whose title contains this text (any case).
     offer_title: Option<String>,
+    /// One provider's requests (its id in the directory, as the response times name it).
+    provider: Option<String>,
     /// One status; `withdrawn` shows the withdrawn requests.
     status: Option<ReferralStatus>,
     /// Made on or after this day (YYYY-MM-DD).
@@ -141,6 +143,7 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
     let filter = inbox::InboxFilter {
         offer_id: q.offer,
         offer_title: q.offer_title,
+        provider_id: q.provider,
         status: q.status,
         from: q.from,
         to: q.to,

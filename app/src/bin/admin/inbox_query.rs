@@ -1,5 +1,5 @@
-//! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&status=&fra=&til=
-//! &tilbagetrukne=1&over-fristen=1`), so a reload or a shared link shows the same list. Pure logic, tested
+//! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&udbyder=&status=
+//! &fra=&til=&tilbagetrukne=1&over-fristen=1`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
 use forebyg_app::query::address;
@@ -11,6 +11,8 @@ pub const PATH: &str = "/admin/henvendelser";
 pub struct InboxQuery {
     /// Part of the offer's name (any case).
     pub offer_title: String,
+    /// One provider's requests (its id in the directory; empty: every provider in scope).
+    pub provider: String,
     pub status: Option<ReferralStatus>,
     /// Received on or after / on or before (YYYY-MM-DD, as the date input gives it).
     pub from: String,
@@ -25,6 +27,7 @@ impl InboxQuery {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             offer_title: get("tilbud").unwrap_or_default(),
+            provider: get("udbyder").unwrap_or_default(),
             status: get("status").and_then(|s| ReferralStatus::from_code(&s)),
             from: get("fra").unwrap_or_default(),
             to: get("til").unwrap_or_default(),
@@ -34,11 +37,12 @@ impl InboxQuery {
     }
 
     /// The filters under these names (empty ones included; [`address`] leaves them out).
-    fn pairs(&self, names: [&'static str; 6], yes: &str) -> [(&'static str, String); 6] {
-        let [title, status, from, to, withdrawn, overdue] = names;
+    fn pairs(&self, names: [&'static str; 7], yes: &str) -> [(&'static str, String); 7] {
+        let [title, provider, status, from, to, withdrawn, overdue] = names;
         let flag = |on: bool| if on { yes } else { "" }.to_owned();
         [
             (title, self.offer_title.clone()),
+            (provider, self.provider.clone()),
             (status, self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
             (from, self.from.clone()),
             (to, self.to.clone()),
@@ -49,12 +53,12 @@ impl InboxQuery {
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        address(PATH, &self.pairs(["tilbud", "status", "fra", "til", "tilbagetrukne", "over-fristen"], "1"))
+        address(PATH, &self.pairs(["tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen"], "1"))
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
-        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "status", "from", "to", "withdrawn", "overdue"], "true"))
+        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue"], "true"))
     }
 }
 
@@ -80,6 +84,11 @@ mod tests {
         let late = InboxQuery::from_query(|k| (k == "over-fristen").then(|| "1".to_owned()));
         assert_eq!((late.href(), late.api_url()), (format!("{PATH}?over-fristen=1"), "/api/v1/admin/referrals?overdue=true".to_owned()));
         assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals");
+        let theirs = InboxQuery::from_query(|k| {
+            [("udbyder", "sundhedshuset-aalborg"), ("over-fristen", "1")].iter().find(|p| p.0 == k).map(|p| p.1.to_owned())
+        });
+        assert_eq!(theirs.href(), format!("{PATH}?udbyder=sundhedshuset-aalborg&over-fristen=1"));
+        assert_eq!(theirs.api_url(), "/api/v1/admin/referrals?provider=sundhedshuset-aalborg&overdue=true");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! clinician's referral that long after it closes), so "every request kept" is about the last
 //! three months and shorter periods are the choices. Pure logic, tested natively.
 
+use crate::inbox_query::InboxQuery;
 use crate::texts::overview as t;
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::add_days;
@@ -21,13 +22,24 @@ pub fn period(value: Option<String>) -> &'static str {
     PERIODS.iter().map(|p| p.0).find(|v| value.as_deref() == Some(*v)).unwrap_or(DEFAULT_PERIOD)
 }
 
+/// The period's first day, counting back from `today` (YYYY-MM-DD; `None`: every request kept).
+fn first_day(period: &str, today: &str) -> Option<String> {
+    PERIODS.iter().find(|p| p.0 == period).and_then(|p| p.1).map(|days| add_days(today, 1 - days))
+}
+
 /// The API address for a period, counting from `today` (YYYY-MM-DD).
 pub fn api_url(period: &str, today: &str) -> String {
     const PATH: &str = "/api/v1/admin/referrals/response-times";
-    match PERIODS.iter().find(|p| p.0 == period).and_then(|p| p.1) {
-        Some(days) => format!("{PATH}?from={}", add_days(today, 1 - days)),
+    match first_day(period, today) {
+        Some(day) => format!("{PATH}?from={day}"),
         None => PATH.to_owned(),
     }
+}
+
+/// The inbox showing what a row counted: the provider's requests made in the period (only the
+/// overdue ones when `overdue`).
+pub fn inbox_href(provider_id: &str, period: &str, today: &str, overdue: bool) -> String {
+    InboxQuery { provider: provider_id.to_owned(), from: first_day(period, today).unwrap_or_default(), overdue, ..Default::default() }.href()
 }
 
 /// The overview's address showing a period (the default without the parameter).
@@ -51,5 +63,11 @@ mod tests {
         assert_eq!(api_url("7", "2027-03-03"), "/api/v1/admin/referrals/response-times?from=2027-02-25");
         assert_eq!(api_url("alle", "2027-03-31"), "/api/v1/admin/referrals/response-times");
         assert_eq!((href("alle"), href("7")), ("/admin".to_owned(), "/admin?svartider=7".to_owned()));
+    }
+
+    #[test]
+    fn a_row_leads_to_the_requests_it_counted() {
+        assert_eq!(inbox_href("p1", "alle", "2027-03-31", false), "/admin/henvendelser?udbyder=p1");
+        assert_eq!(inbox_href("p1", "30", "2027-03-31", true), "/admin/henvendelser?udbyder=p1&fra=2027-03-02&over-fristen=1");
     }
 }

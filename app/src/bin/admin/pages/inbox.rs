@@ -1,5 +1,5 @@
 //! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, filtered by
-//! the offer's name, status and the day received (withdrawn ones out of the way unless asked
+//! the offer's name, the provider, status and the day received (withdrawn ones out of the way unless asked
 //! for), the filters in the address; each card ([`InboxCard`]) moves its request on. Personal
 //! data: every view is audited by the server (one entry per view).
 
@@ -10,6 +10,7 @@ use crate::texts::inbox as t;
 use crate::ui;
 use crate::ui::lang;
 use forebyg_shared::admin::{InboxItem, NewAdminNote, ReferralStatusChange};
+use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::referral::ReferralStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -74,6 +75,7 @@ pub fn InboxPage() -> impl IntoView {
         <p class="hint">{t::INTRO.get(lang())}</p>
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
             {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v)}
+            <ProviderFilter form=form />
             <div class="field">
                 <label class="field__label" for="inbox-status">{t::STATUS.get(lang())}</label>
                 <select id="inbox-status" class="select" on:change=move |ev| form.update(|f| f.status = ReferralStatus::from_code(&event_target_value(&ev)))>
@@ -110,4 +112,32 @@ pub fn InboxPage() -> impl IntoView {
             }.into_any()
         })}
     }
+}
+
+/// The provider to show the requests of, for an admin with more than one in scope (a provider
+/// editor sees their own only). A provider the address names but the directory does not hold
+/// (any more) is an option under its id, so the select says what the list shows.
+#[component]
+fn ProviderFilter(form: RwSignal<InboxQuery>) -> impl IntoView {
+    let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
+    ui::when_loaded(providers, move |mut ps| {
+        ps.sort_by(|a, b| a.name.cmp(&b.name));
+        let known: Vec<String> = ps.iter().map(|p| p.id.clone()).collect();
+        let unknown = move || form.with(|f| (!f.provider.is_empty() && !known.contains(&f.provider)).then(|| f.provider.clone()));
+        (ps.len() > 1).then(|| {
+            view! {
+                <div class="field">
+                    <label class="field__label" for="inbox-provider">{t::PROVIDER.get(lang())}</label>
+                    <select id="inbox-provider" class="select" on:change=move |ev| form.update(|f| f.provider = event_target_value(&ev))>
+                        <option value="" selected=move || form.with(|f| f.provider.is_empty())>{t::ALL_PROVIDERS.get(lang())}</option>
+                        {ps.into_iter().map(|p| {
+                            let id = p.id.clone();
+                            view! { <option value=p.id selected=move || form.with(|f| f.provider == id)>{p.name}</option> }
+                        }).collect_view()}
+                        {move || unknown().map(|id| view! { <option value=id.clone() selected=true>{id.clone()}</option> })}
+                    </select>
+                </div>
+            }
+        })
+    })
 }

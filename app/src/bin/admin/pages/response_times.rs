@@ -3,7 +3,7 @@
 //! for the requests made in the period the admin picks (`crate::response_times_period`).
 
 use crate::api;
-use crate::response_times_period::{api_url, href, period, PARAM, PERIODS};
+use crate::response_times_period::{api_url, href, inbox_href, period, PARAM, PERIODS};
 use crate::texts::overview as t;
 use crate::ui;
 use crate::ui::lang;
@@ -14,14 +14,22 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// How many providers the overview lists; the rest keep their promises better.
 const SHOWN: usize = 10;
 
-fn row(r: ProviderResponseTimes) -> impl IntoView {
+/// One provider's tally; its name leads to its requests in the period, a count of overdue ones
+/// to just those.
+fn row(r: ProviderResponseTimes, period: &'static str, today: &str) -> impl IntoView {
     let share = r.percent_in_time().map_or_else(|| "–".to_owned(), |p| t::percent(p, lang()));
+    let overdue = if r.overdue == 0 {
+        r.overdue.to_string().into_any()
+    } else {
+        let spoken = t::overdue_at(r.overdue, &r.provider_name, lang());
+        view! { <a href=inbox_href(&r.provider_id, period, today, true)>{r.overdue}<span class="visually-hidden">{spoken}</span></a> }.into_any()
+    };
     view! {
         <tr>
-            <th scope="row">{r.provider_name}</th>
+            <th scope="row"><a href=inbox_href(&r.provider_id, period, today, false)>{r.provider_name}</a></th>
             <td class="num">{r.in_time}</td>
             <td class="num">{r.late}</td>
-            <td class="num">{r.overdue}</td>
+            <td class="num">{overdue}</td>
             <td class="num">{r.pending}</td>
             <td class="num">{share}</td>
         </tr>
@@ -33,8 +41,10 @@ pub fn ResponseTimes() -> impl IntoView {
     let query = use_query_map();
     let chosen = Memo::new(move |_| period(query.with(|q| q.get(PARAM))));
     let rows = LocalResource::new(move || {
-        let url = api_url(chosen.get(), &api::today());
-        async move { api::get::<Vec<ProviderResponseTimes>>(&url).await }
+        let chosen = chosen.get();
+        let today = api::today();
+        let url = api_url(chosen, &today);
+        async move { api::get::<Vec<ProviderResponseTimes>>(&url).await.map(|rows| (rows, chosen, today)) }
     });
     let navigate = use_navigate();
     view! {
@@ -50,7 +60,7 @@ pub fn ResponseTimes() -> impl IntoView {
                 </select>
             </div>
         </div>
-        {ui::transition(rows, |rows| if rows.is_empty() {
+        {ui::transition(rows, |(rows, period, today)| if rows.is_empty() {
             view! { <p>{t::NO_PROMISES.get(lang())}</p> }.into_any()
         } else {
             let more = (rows.len() > SHOWN).then(|| view! { <p>{t::worst_shown(SHOWN, rows.len(), lang())}</p> });
@@ -66,7 +76,7 @@ pub fn ResponseTimes() -> impl IntoView {
                             <th scope="col" class="num">{t::NOT_YET_DUE.get(lang())}</th>
                             <th scope="col" class="num">{t::SHARE_IN_TIME.get(lang())}</th>
                         </tr></thead>
-                        <tbody>{rows.into_iter().take(SHOWN).map(row).collect_view()}</tbody>
+                        <tbody>{rows.into_iter().take(SHOWN).map(|r| row(r, period, &today)).collect_view()}</tbody>
                     </table>
                 </div>
                 {more}

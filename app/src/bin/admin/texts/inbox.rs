@@ -8,6 +8,8 @@ forebyg_app::texts! {
     WAITLIST = " · venteliste (holdet var fuldt, da personen spurgte: tilbyd den næste ledige plads)", " · waiting list (the course was full when they asked: offer the next free place)";
     DECLINE = "Afvis", "Decline";
     ALL_STATUSES = "Alle", "All";
+    PROVIDER = "Udbyder", "Provider";
+    ALL_PROVIDERS = "Alle udbydere", "All providers";
     MESSAGE = "Besked", "Message";
     INTRO = "Borgere, der gerne vil deltage i et tilbud, og henvisninger fra læger, hospitaler og kommuner. Kontakt dem, og opdatér status: borgeren ser den med sin kvitteringskode, henviseren under »Mine henvisninger«. Oplysningerne slettes automatisk.", "Citizens who would like to join an offer, and referrals from GPs, hospitals and municipalities. Contact them and update the status: the citizen sees it with their receipt code, the referrer under \u{201c}My referrals\u{201d}. The details are deleted automatically.";
     EMAIL = "E-mail", "Email";

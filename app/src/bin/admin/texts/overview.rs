@@ -18,8 +18,8 @@ forebyg_app::texts! {
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
     RESPONSE_TIMES_H2 = "Svartider", "Response times";
-    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med. Henvendelser slettes med deres personoplysninger efter 90 dage (en henvisning 90 dage efter den er afsluttet).",
-        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted. Requests are deleted with their personal data after 90 days (a referral 90 days after it is closed).";
+    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med. Udbyderens navn fører til dens henvendelser fra perioden. Henvendelser slettes med deres personoplysninger efter 90 dage (en henvisning 90 dage efter den er afsluttet).",
+        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted. The provider's name leads to its requests from the period. Requests are deleted with their personal data after 90 days (a referral 90 days after it is closed).";
     RESPONSE_TIMES_CAPTION = "Kontakt til tiden pr. udbyder", "Contact in time by provider";
     NO_PROMISES = "Der er ingen henvendelser med en lovet dag for kontakt i perioden.", "There are no requests with a promised day of contact in the period.";
     PROVIDER = "Udbyder", "Provider";
@@ -50,7 +50,17 @@ pub fn worst_shown(shown: usize, total: usize, lang: Lang) -> String {
     }
 }
 
-/// "1 new request is" / "{n} new requests are" waiting to be handled.
+/// What a linked overdue count says after its number, for a screen reader: "… henvendelse(r)
+/// over svarfristen hos {provider}".
+pub fn overdue_at(n: u32, provider: &str, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => format!(" henvendelse over svarfristen hos {provider}"),
+        (Lang::Da, _) => format!(" henvendelser over svarfristen hos {provider}"),
+        (Lang::En, 1) => format!(" request past the promised time at {provider}"),
+        (Lang::En, _) => format!(" requests past the promised time at {provider}"),
+    }
+}
+
 /// "2 af dem er over svarfristen." (none: nothing said).
 pub fn overdue_requests(n: u32, lang: Lang) -> Option<String> {
     Some(match (lang, n) {
@@ -62,6 +72,7 @@ pub fn overdue_requests(n: u32, lang: Lang) -> Option<String> {
     })
 }
 
+/// "1 new request is" / "{n} new requests are" waiting to be handled.
 pub fn new_requests(n: usize, lang: Lang) -> String {
     match (lang, n) {
         (Lang::Da, 1) => "1 ny henvendelse venter på at blive behandlet.".into(),
@@ -103,5 +114,7 @@ mod tests {
         assert_eq!(new_requests(1, Lang::En), "1 new request is waiting to be handled.");
         assert_eq!(open_reports(1, Lang::Da), "1 fejlrapport fra en borger eller fagperson er åben.");
         assert_eq!(see_all_stale(3, Lang::En), "See all 3 offers that need confirming");
+        assert_eq!(format!("1{}", overdue_at(1, "Sundhedshuset", Lang::Da)), "1 henvendelse over svarfristen hos Sundhedshuset");
+        assert_eq!(format!("2{}", overdue_at(2, "X", Lang::En)), "2 requests past the promised time at X");
     }
 }
