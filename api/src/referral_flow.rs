@@ -15,6 +15,7 @@ use forebyg_shared::admin::ReferralStatusChange;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
+use forebyg_shared::response_time::settled;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
@@ -123,6 +124,27 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
     }
 }
 
+/// Stores a status change of `r`, which was read at `read_updated_at`. The change that settles
+/// the request's promise of contact (its first move from `received`: in time or late) also
+/// counts it in the provider's tally, in the same write and only if nobody changed the request
+/// meanwhile, so the figures outlive the request and count it once.
+async fn store_change(referrals: &dyn ReferralStore, r: &Referral, read_updated_at: i64, was_settled: bool) -> Result<(), ApiError> {
+    match settled(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
+        None => Ok(referrals.update_referral(r).await?),
+        Some(fate) if referrals.settle_referral(r, read_updated_at, fate).await? => Ok(()),
+        Some(_) => Err(ApiError::Conflict {
+            kind: types::STALE_VERSION,
+            title: "Someone else changed this request at the same moment",
+            detail: "Read it again and repeat the change if it is still needed.".into(),
+        }),
+    }
+}
+
+/// Whether `r`'s promise of contact is settled already (see [`store_change`]).
+fn is_settled(r: &Referral) -> bool {
+    settled(r.contact_by.as_deref(), &r.history).is_some()
+}
+
 /// The provider's step: validated, allowed from the current status (the same step twice is a
 /// no-op), recorded and stored. Returns the referral and whether it changed.
 pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, change: ReferralStatusChange) -> Result<(Referral, bool), ApiError> {
@@ -152,8 +174,9 @@ pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, cha
         });
     }
     let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let (read_updated_at, was_settled) = (r.updated_at, is_settled(&r));
     record(&mut r, change.status, Actor::Provider, change.reason, note, now());
-    referrals.update_referral(&r).await?;
+    store_change(referrals, &r, read_updated_at, was_settled).await?;
     Ok((r, true))
 }
 
@@ -173,6 +196,7 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<
     }
     let now = now();
     let by = origin(&r);
+    let (read_updated_at, was_settled) = (r.updated_at, is_settled(&r));
     record(&mut r, ReferralStatus::Withdrawn, by, None, None, now);
     if by == Actor::Citizen {
         // The citizen's receipt needs no name; the clinician's list shows whom it was for.
@@ -183,6 +207,6 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<
     r.message = None;
     r.contact_time = None;
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
-    referrals.update_referral(&r).await?;
+    store_change(referrals, &r, read_updated_at, was_settled).await?;
     Ok(r)
 }

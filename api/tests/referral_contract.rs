@@ -1,12 +1,14 @@
 //! The referral contract on both adapters: idempotent creation (also under a race),
-//! receipt-code collisions, updates, expiry, and clinicians' referrals with their history.
+//! receipt-code collisions, updates, expiry, clinicians' referrals with their history, and the
+//! providers' tallies of answered promises (counted once, by month, outliving the requests).
 
 mod support;
 
-use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore};
+use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore, ResponseTally};
 use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use std::sync::Arc;
@@ -86,6 +88,54 @@ async fn updates_replace_the_status(store: Arc<dyn ReferralStore>) {
     store.update_referral(&r).await.unwrap();
     assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap(), Some(r));
     assert!(store.update_referral(&referral("ZZZZ-ZZZZ", "key-0000000000000009")).await.is_err(), "updates never create");
+}
+
+async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralStore>) {
+    // Made 2027-01-15; contacted a minute later, in time.
+    let mut r = referral("SETL-AAAA", "key-0000000000000011");
+    store.create_referral(&r).await.unwrap();
+    let read = r.updated_at;
+    (r.status, r.updated_at) = (ReferralStatus::Contacted, NOW + 60);
+    assert!(store.settle_referral(&r, read, Promise::InTime).await.unwrap());
+    // A second handler who read the same version is refused, and nothing of theirs is written.
+    let mut twin = r.clone();
+    (twin.status, twin.updated_at) = (ReferralStatus::Declined, NOW + 61);
+    assert!(!store.settle_referral(&twin, read, Promise::Late).await.unwrap());
+    assert_eq!(store.get_referral("SETL-AAAA", NOW + 62).await.unwrap(), Some(r));
+    assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), NOW, Promise::InTime).await.unwrap(), "never creates");
+    assert_eq!(store.get_referral("GONE-GONE", NOW).await.unwrap(), None);
+    // Another provider's late answer, one in another region, and one made in December.
+    let settle = |code: &str, key: &str, edit: fn(&mut Referral), fate: Promise| {
+        let store = store.clone();
+        let mut r = referral(code, key);
+        edit(&mut r);
+        async move {
+            store.create_referral(&r).await.unwrap();
+            let read = r.updated_at;
+            (r.status, r.updated_at) = (ReferralStatus::Contacted, read + 60);
+            assert!(store.settle_referral(&r, read, fate).await.unwrap());
+        }
+    };
+    settle("SETL-BBBB", "key-0000000000000013", |r| r.provider_id = "p2".into(), Promise::Late).await;
+    settle("SETL-CCCC", "key-0000000000000014", |r| r.region = RegionCode::Syddanmark, Promise::InTime).await;
+    settle("SETL-DDDD", "key-0000000000000015", |r| (r.created_at, r.updated_at) = (NOW - 40 * 86_400, NOW - 40 * 86_400), Promise::Late).await;
+    settle("SETL-EEEE", "key-0000000000000016", |_| {}, Promise::Late).await;
+    let tallies = |from: &'static str| {
+        let store = store.clone();
+        async move {
+            let mut t = store.response_tallies(RegionCode::Midtjylland, from).await.unwrap();
+            t.sort_by(|a, b| (&a.month, &a.provider_id).cmp(&(&b.month, &b.provider_id)));
+            t
+        }
+    };
+    let tally = |provider: &str, month: &str, in_time, late| ResponseTally { provider_id: provider.into(), month: month.into(), in_time, late };
+    assert_eq!(tallies("2027-01").await, [tally("p1", "2027-01", 1, 1), tally("p2", "2027-01", 0, 1)]);
+    assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 0, 1), tally("p1", "2027-01", 1, 1), tally("p2", "2027-01", 0, 1)]);
+    assert_eq!(tallies("2027-02").await, []);
+    // The tallies outlive the requests: the December one expires and is purged.
+    store.purge_expired_referrals(NOW + 200 * 86_400).await.unwrap();
+    assert_eq!(store.get_referral("SETL-DDDD", NOW + 200 * 86_400).await.unwrap(), None);
+    assert_eq!(tallies("2026-12").await.len(), 3);
 }
 
 async fn expired_requests_are_gone(store: Arc<dyn ReferralStore>) {
@@ -171,6 +221,8 @@ macro_rules! all_cases {
         updates_replace_the_status($make).await;
         println!("contract case: the_inbox_lists_a_regions_live_requests_newest_first");
         the_inbox_lists_a_regions_live_requests_newest_first($make).await;
+        println!("contract case: a_settled_promise_is_counted_once_in_its_month");
+        a_settled_promise_is_counted_once_in_its_month($make).await;
         println!("contract case: expired_requests_are_gone");
         expired_requests_are_gone($make).await;
         println!("contract case: a_clinician_lists_their_own_referrals_with_history");

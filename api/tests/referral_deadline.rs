@@ -2,7 +2,9 @@
 //! `received` after the day the offer's response time gave is "overdue" in the inbox (each card,
 //! the `overdue` filter, the overview's count), to the clinician who referred the patient
 //! and to the patient following it with its code; a request moved on, one still within its time,
-//! one without a promise and one outside the admin's scope are not counted.
+//! one without a promise and one outside the admin's scope are not counted. The overview's
+//! response times, for a span of months, count the answers the providers' tallies kept after the
+//! requests were deleted.
 
 mod support;
 
@@ -17,7 +19,7 @@ use forebyg_shared::directory::{DirectoryRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::offer::Contact;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, StatusEvent};
-use forebyg_shared::response_time::ProviderResponseTimes;
+use forebyg_shared::response_time::{Promise, ProviderResponseTimes};
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
 use support::server::Server;
 
@@ -167,6 +169,33 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
     assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
 
+    // Months back, beyond what the store keeps: p2's late answer of 100 days ago, from its tally.
+    // p1's answer given now through the inbox counts at once; its overdue and not yet due ones
+    // come from the requests kept (its older answers were stored before any tally: not counted).
+    let months = format!("/api/v1/admin/referrals/response-times?since_month={}", &iso_date(now() - 100 * DAY)[..7]);
+    // Both at 0 % in time: the one with more overdue first.
+    assert_eq!(
+        get(&months, &admin).json::<Vec<ProviderResponseTimes>>(),
+        [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)]
+    );
+    let answer = server.request(
+        "POST",
+        "/api/v1/admin/referrals/SOON-BBBB/status",
+        &[("authorization", &admin)],
+        Some(("application/json", r#"{"status":"contacted"}"#)),
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(
+        get(&months, &admin).json::<Vec<ProviderResponseTimes>>(),
+        [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 1)]
+    );
+    assert_eq!(get(&months, &editor).json::<Vec<ProviderResponseTimes>>(), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)], "scoped");
+    for (bad, field) in [("since_month=2027-13", "since_month"), ("since_month=2027-01&from=2027-01-01", "since_month")] {
+        let res = get(&format!("/api/v1/admin/referrals/response-times?{bad}"), &admin);
+        assert_eq!(res.status, 422, "{bad}: {}", res.body);
+        assert_eq!(res.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), [field], "{bad}");
+    }
+
     // The patient, following it with the code and their phone number, is told too.
     let lookup = |code: &str| -> ReferralReceipt {
         let res = server.request("GET", &format!("/api/v1/self-referrals/{code}"), &[("forebyg-contact", "81 23 45 67")], None);
@@ -186,6 +215,26 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     assert!(mine.referrals.iter().all(|r| r.contact_by.is_some() != (r.code == "NONE-EEEE")));
 }
 
+/// p2 answered a request late 100 days ago; the request is deleted since, its tally kept.
+fn p2_long_ago() -> Referral {
+    let mut r = referral("PAST-JJJJ", RegionCode::Midtjylland, 100, Some(-97), ReferralStatus::Received);
+    (r.provider_id, r.expires_at) = ("p2".into(), now() - 5 * DAY);
+    r
+}
+
+async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
+    for r in referrals().into_iter().chain(p2_referrals()).chain([p2_long_ago()]) {
+        store.create_referral(&r).await.unwrap();
+    }
+    let mut past = p2_long_ago();
+    let read = past.updated_at;
+    past.status = ReferralStatus::Contacted;
+    past.history.push(StatusEvent { status: ReferralStatus::Contacted, at: now() - 92 * DAY, by: Actor::Provider, reason: None, note: None });
+    past.updated_at = now() - 92 * DAY;
+    assert!(store.settle_referral(&past, read, Promise::Late).await.unwrap());
+    store.put_directory(&[p2_record()]).await.unwrap();
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
@@ -195,12 +244,7 @@ fn overdue_requests_on_the_embedded_store() {
     let data = tempfile::tempdir().unwrap();
     {
         let store = forebyg_api::store::embedded::EmbeddedStore::open(data.path()).unwrap();
-        runtime().block_on(async {
-            for r in referrals().into_iter().chain(p2_referrals()) {
-                store.create_referral(&r).await.unwrap();
-            }
-            store.put_directory(&[p2_record()]).await.unwrap();
-        });
+        runtime().block_on(seed(&store));
     }
     check(&[], data.path());
 }
@@ -211,12 +255,7 @@ fn overdue_requests_on_dynamodb_local() {
     let data = tempfile::tempdir().unwrap();
     let rt = runtime();
     let store = rt.block_on(support::dynamo(&local));
-    rt.block_on(async {
-        for r in referrals().into_iter().chain(p2_referrals()) {
-            store.create_referral(&r).await.unwrap();
-        }
-        store.put_directory(&[p2_record()]).await.unwrap();
-    });
+    rt.block_on(seed(&store));
     let env = [("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", local.endpoint.as_str()), ("FOREBYG_TABLE", store.table())];
     check(&env, data.path());
 }

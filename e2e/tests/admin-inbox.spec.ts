@@ -240,9 +240,15 @@ test("the overview's response times count, per provider, a request answered by t
   await page.goBack();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(period.locator('option:checked')).toHaveText('Alle gemte henvendelser (ca. de seneste 3 måneder)');
+  // The last 12 months: the answer counted from the provider's tally (kept after the request is
+  // deleted), the open one from the request itself.
+  await period.selectOption({ label: 'Henvendelser fra de seneste 12 måneder' });
+  await expect(page).toHaveURL(/\/admin\?svartider=12-mdr$/);
+  await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
+  await expectNoAxeViolations(page, 'overview, 12 months');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
-  await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('All requests kept (about the last 3 months)');
+  await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('Requests from the last 12 months');
   // A provider the directory does not hold: the select says so rather than "All providers".
   await page.goto('/admin/henvendelser?udbyder=no-such-provider');
   await expect(page.getByLabel('Provider').locator('option:checked')).toHaveText('no-such-provider');

@@ -24,15 +24,24 @@ pub enum Promise {
 /// unanswered before the day was out: nothing was asked of the provider then.
 pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -> Option<Promise> {
     let by = contact_by?;
-    match history.iter().find(|e| e.status != ReferralStatus::Received) {
-        Some(e) => match (iso_date(e.at).as_str() <= by, e.status) {
-            (true, ReferralStatus::Withdrawn) => None,
-            (true, _) => Some(Promise::InTime),
-            (false, _) => Some(Promise::Late),
-        },
-        // Unanswered: late by the same rule as the inbox's "Over svarfristen".
-        None if contact_overdue(ReferralStatus::Received, Some(by), today) => Some(Promise::Overdue),
-        None => Some(Promise::Pending),
+    if history.iter().any(|e| e.status != ReferralStatus::Received) {
+        return settled(contact_by, history);
+    }
+    // Unanswered: late by the same rule as the inbox's "Over svarfristen".
+    Some(if contact_overdue(ReferralStatus::Received, Some(by), today) { Promise::Overdue } else { Promise::Pending })
+}
+
+/// The fate of a promise once the request has moved on from `received`, which no later change
+/// alters (the first move decides): `InTime` or `Late`. `None` while it is still unanswered,
+/// without a promise, or withdrawn before the day. Counted in the provider's tally at that first
+/// move, so the figures outlive the request and its personal data.
+pub fn settled(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Promise> {
+    let by = contact_by?;
+    let answer = history.iter().find(|e| e.status != ReferralStatus::Received)?;
+    match (iso_date(answer.at).as_str() <= by, answer.status) {
+        (true, ReferralStatus::Withdrawn) => None,
+        (true, _) => Some(Promise::InTime),
+        (false, _) => Some(Promise::Late),
     }
 }
 
@@ -111,6 +120,9 @@ mod tests {
         assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-03")]), today), None, "withdrawn before the day: nothing was due");
         assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-06")]), today), Some(Promise::Late), "withdrawn unanswered after it");
         assert_eq!(promise(None, &history(&[]), today), None, "no promise");
+        assert_eq!(settled(by, &history(&[])), None, "unanswered: not settled");
+        assert_eq!(settled(by, &history(&[(Declined, "2026-12-05"), (Contacted, "2026-12-06")])), Some(Promise::Late), "the first move decides");
+        assert_eq!(settled(by, &history(&[(Withdrawn, "2026-12-04")])), None);
     }
 
     #[test]

@@ -163,10 +163,15 @@ async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ResponseTimesQuery {
-    /// Only requests made on or after this day (YYYY-MM-DD); without it, every request the store
-    /// still holds.
+    /// Only requests made on or after this day (YYYY-MM-DD); without it (and `since_month`),
+    /// every request the store still holds.
     #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
     from: Option<String>,
+    /// Requests made in this month (YYYY-MM) or later, including those already deleted with their
+    /// personal data: the ones answered in time or late are counted when answered and kept as
+    /// counts; overdue and not yet due ones come from the requests still held. Not with `from`.
+    #[param(value_type = Option<String>, pattern = "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$")]
+    since_month: Option<String>,
 }
 
 /// How each provider within the admin's scope keeps its promise to contact people by the day its
@@ -180,7 +185,20 @@ async fn response_times(
     admin: Admin,
     ApiQuery(q): ApiQuery<ResponseTimesQuery>,
 ) -> Result<Json<Vec<ProviderResponseTimes>>, ApiError> {
-    Ok(Json(inbox::response_times(&state, &admin, q.from.as_deref()).await?))
+    let span = match (q.from.as_deref(), q.since_month.as_deref()) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::Validation(vec![FieldError::new(
+                "since_month",
+                ErrorCode::Invalid,
+                "Angiv enten en dag (from) eller en måned (since_month), ikke begge.",
+                "Give either a day (from) or a month (since_month), not both.",
+            )]))
+        }
+        (Some(day), None) => inbox::Span::From(day),
+        (None, Some(month)) => inbox::Span::SinceMonth(month),
+        (None, None) => inbox::Span::Kept,
+    };
+    Ok(Json(inbox::response_times(&state, &admin, span).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::Organisation;
 use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
+use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::{Deserialize, Serialize};
@@ -106,6 +107,11 @@ impl Referral {
         forebyg_shared::date::iso_date(self.created_at)
     }
 
+    /// The month it was made (YYYY-MM): its provider's tally counts it there.
+    pub fn created_month(&self) -> String {
+        self.created_on()[..7].to_owned()
+    }
+
     /// Still `received` after the day the provider promised contact by, at `now` (Unix seconds).
     pub fn contact_overdue(&self, now: i64) -> bool {
         forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::iso_date(now))
@@ -120,6 +126,30 @@ pub enum Created {
     Duplicate(Referral),
     /// The receipt code is taken (astronomically rare): draw another and retry.
     CodeTaken,
+}
+
+/// One provider's answered promises of contact for the requests made in one month: counts only
+/// (no personal data), so they outlive the requests. Written with the change that settled each
+/// request's promise ([`forebyg_shared::response_time::settled`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResponseTally {
+    pub provider_id: String,
+    /// YYYY-MM.
+    pub month: String,
+    pub in_time: u32,
+    pub late: u32,
+}
+
+impl ResponseTally {
+    pub fn count(&mut self, fate: Promise) {
+        match fate {
+            Promise::InTime => self.in_time += 1,
+            Promise::Late => self.late += 1,
+            // Open promises are read from the requests themselves; never tallied.
+            Promise::Overdue | Promise::Pending => {}
+        }
+    }
 }
 
 #[async_trait]
@@ -138,6 +168,16 @@ pub trait ReferralStore: Send + Sync {
 
     /// Replaces an existing request (status changes).
     async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError>;
+
+    /// Replaces a request whose change settled its promise of contact (`fate`: in time or late)
+    /// and counts it in its provider's tally for the month it was made ([`Referral::created_month`]),
+    /// in one atomic write, and only if the stored request is unchanged since it was read
+    /// (`read_updated_at`), so each request is counted once. `Ok(false)`: it changed meanwhile
+    /// (or is gone); nothing was written.
+    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError>;
+
+    /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.
+    async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError>;
 
     /// Deletes expired requests now; returns how many. (DynamoDB's TTL also deletes them.)
     async fn purge_expired_referrals(&self, now: i64) -> Result<u64, StoreError>;

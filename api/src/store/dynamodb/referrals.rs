@@ -9,15 +9,21 @@
 //! A clinician's referral also has GSI2PK = `CLINICIAN#{subject}` and GSI2SK =
 //! `{created_at:012}#{code}` ("Mine henvisninger" without a scan). Both items carry
 //! `expires_at`, the table's TTL attribute.
+//!
+//! A provider's tally of answered promises for a month, `PK = TALLY#{region}`,
+//! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
+//! with `ADD` in the same transaction as the change that settled a request's promise, which is
+//! conditional on the request's `updated_at` as read: a request is counted once.
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TTL_ATTRIBUTE};
 use super::{sdk_error, DynamoStore};
-use crate::store::{Created, Referral, ReferralStore, StoreError};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem};
+use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
 
@@ -55,6 +61,31 @@ fn clinician_partition(subject: &str) -> String {
 
 fn from_item(item: Item) -> Result<Referral, StoreError> {
     serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "referral".into(), reason: e.to_string() })
+}
+
+fn tally_partition(region: RegionCode) -> String {
+    format!("TALLY#{}", region.code())
+}
+
+/// Adds one request's fate to its provider's tally for the month it was made.
+fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> TransactWriteItem {
+    let field = match fate {
+        Promise::InTime => "in_time",
+        _ => "late",
+    };
+    let update = Update::builder()
+        .table_name(table)
+        .set_key(Some(key(tally_partition(r.region), &format!("{}#{}", r.created_month(), r.provider_id))))
+        .update_expression("ADD #count :one SET provider_id = :provider, #month = :month, entity = :entity")
+        .expression_attribute_names("#count", field)
+        .expression_attribute_names("#month", "month")
+        .expression_attribute_values(":one", AttributeValue::N("1".into()))
+        .expression_attribute_values(":provider", s(r.provider_id.clone()))
+        .expression_attribute_values(":month", s(r.created_month()))
+        .expression_attribute_values(":entity", s("response_tally"))
+        .build()
+        .expect("table, key and expression set");
+    TransactWriteItem::builder().update(update).build()
 }
 
 fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
@@ -145,6 +176,65 @@ impl ReferralStore for DynamoStore {
             .await
             .map_err(sdk_error)?;
         Ok(())
+    }
+
+    async fn settle_referral(&self, r: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError> {
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(to_item(r)?))
+            .condition_expression("#updated = :read")
+            .expression_attribute_names("#updated", "updated_at")
+            .expression_attribute_values(":read", AttributeValue::N(read_updated_at.to_string()))
+            .build()
+            .expect("table and item set");
+        let result = self
+            .client
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().put(put).build())
+            .transact_items(count_in_tally(r, fate, &self.table))
+            .send()
+            .await;
+        let cancelled = match result {
+            Ok(_) => return Ok(true),
+            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
+                TransactWriteItemsError::TransactionCanceledException(c) => c,
+                _ => unreachable!("matched above"),
+            },
+            Err(e) => return Err(sdk_error(e)),
+        };
+        // The reasons come in the order of the transaction's items: [request, tally].
+        let reasons: Vec<Option<&str>> = cancelled.cancellation_reasons().iter().map(|r| r.code()).collect();
+        if reasons.first() == Some(&Some("ConditionalCheckFailed")) {
+            return Ok(false);
+        }
+        Err(StoreError::Unavailable(format!("transaction cancelled: {reasons:?}")))
+    }
+
+    async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {
+        let mut out = vec![];
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND #sk >= :from")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#sk", SK)
+                .expression_attribute_values(":pk", s(tally_partition(region)))
+                .expression_attribute_values(":from", s(from_month.to_owned()))
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            for item in page.items.unwrap_or_default() {
+                out.push(serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "response tally".into(), reason: e.to_string() })?);
+            }
+            match page.last_evaluated_key {
+                Some(k) if !k.is_empty() => start = Some(k),
+                _ => return Ok(out),
+            }
+        }
     }
 
     async fn purge_expired_referrals(&self, _now: i64) -> Result<u64, StoreError> {

@@ -25,6 +25,8 @@ const OLD_INDEXES: [TableDefinition<&str, ()>; 2] = [TableDefinition::new("geo_i
 const REGION: TableDefinition<&str, ()> = TableDefinition::new("region_index");
 /// receipt code → self-referral as JSON.
 const REFERRALS: TableDefinition<&str, &[u8]> = TableDefinition::new("referrals");
+/// `{region}|{YYYY-MM}|{provider id}` → a [`crate::store::ResponseTally`] as JSON.
+const RESPONSE_TALLIES: TableDefinition<&str, &[u8]> = TableDefinition::new("response_tallies");
 /// `{region}#{at:012}#{id}` → audit entry as JSON.
 const AUDIT: TableDefinition<&str, &[u8]> = TableDefinition::new("audit_log");
 /// report id → change report as JSON.
@@ -54,6 +56,7 @@ impl EmbeddedStore {
         tx.open_table(REGION).map_err(backend)?;
         tx.open_table(REFERRALS).map_err(backend)?;
         tx.open_table(IDEMPOTENCY).map_err(backend)?;
+        tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
         tx.open_table(AUDIT).map_err(backend)?;
         tx.open_table(REPORTS).map_err(backend)?;
         tx.open_table(directory::DIRECTORY).map_err(backend)?;

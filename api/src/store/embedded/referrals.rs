@@ -1,14 +1,21 @@
 //! Self-referrals in the embedded store: one write transaction checks the idempotency key and
-//! the receipt code and stores both, so a double submit can never create two requests.
+//! the receipt code and stores both, so a double submit can never create two requests. A change
+//! that settles a promise of contact updates the request and its provider's tally in one
+//! transaction.
 
-use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS};
-use crate::store::{Created, Referral, ReferralStore, StoreError};
+use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
 use async_trait::async_trait;
+use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
 
 fn decode(code: &str, bytes: &[u8]) -> Result<Referral, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { id: code.to_owned(), reason: e.to_string() })
+}
+
+fn decode_tally(key: &str, bytes: &[u8]) -> Result<ResponseTally, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { id: key.to_owned(), reason: e.to_string() })
 }
 
 fn encode(r: &Referral) -> Result<Vec<u8>, StoreError> {
@@ -97,6 +104,46 @@ impl ReferralStore for EmbeddedStore {
                 table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
             }
             tx.commit().map_err(backend)
+        })
+        .await
+    }
+
+    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError> {
+        let r = referral.clone();
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            {
+                let mut table = tx.open_table(REFERRALS).map_err(backend)?;
+                let stored = table.get(r.receipt_code.as_str()).map_err(backend)?.map(|b| decode(&r.receipt_code, b.value())).transpose()?;
+                if stored.is_none_or(|s| s.updated_at != read_updated_at) {
+                    return Ok(false);
+                }
+                table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
+                let mut tallies = tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
+                let key = format!("{}|{}|{}", r.region.code(), r.created_month(), r.provider_id);
+                let found = tallies.get(key.as_str()).map_err(backend)?.map(|b| decode_tally(&key, b.value())).transpose()?;
+                let mut tally =
+                    found.unwrap_or_else(|| ResponseTally { provider_id: r.provider_id.clone(), month: r.created_month(), ..Default::default() });
+                tally.count(fate);
+                tallies.insert(key.as_str(), serde_json::to_vec(&tally).map_err(backend)?.as_slice()).map_err(backend)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {
+        let (start, end) = (format!("{}|{from_month}", region.code()), format!("{}|~", region.code()));
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let table = tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
+            let mut out = vec![];
+            for entry in table.range(start.as_str()..end.as_str()).map_err(backend)? {
+                let (key, bytes) = entry.map_err(backend)?;
+                out.push(decode_tally(key.value(), bytes.value())?);
+            }
+            Ok(out)
         })
         .await
     }

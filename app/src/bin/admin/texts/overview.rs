@@ -18,8 +18,8 @@ forebyg_app::texts! {
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
     RESPONSE_TIMES_H2 = "Svartider", "Response times";
-    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Henvendelser med en lovet dag; dem, der sjældnest holder løftet, står øverst. Trækker en borger henvendelsen tilbage før dagen, tæller den ikke med. Udbyderens navn fører til dens henvendelser fra perioden. Henvendelser slettes med deres personoplysninger efter 90 dage (en henvisning 90 dage efter den er afsluttet).",
-        "Do the providers contact people by the day the offer's response time promises? Requests with a promised day; those who keep the promise least often come first. A request withdrawn before the day is not counted. The provider's name leads to its requests from the period. Requests are deleted with their personal data after 90 days (a referral 90 days after it is closed).";
+    RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Kun henvendelser med en lovet dag tæller, og en henvendelse, der trækkes tilbage før dagen, tæller ikke. Dem, der sjældnest holder løftet, står øverst, og navnet fører til udbyderens henvendelser. Henvendelser slettes efter 90 dage (en henvisning 90 dage efter den er afsluttet), men hvert svar gemmes som et tal uden personoplysninger: de seneste 12 måneder tæller derfor også svar på slettede henvendelser – ubesvarede dog kun, mens de gemmes.",
+        "Do the providers contact people by the day the offer's response time promises? Only requests with a promised day count, and a request withdrawn before the day does not. Those who keep the promise least often come first, and the name leads to the provider's requests. Requests are deleted after 90 days (a referral 90 days after it is closed), but each answer is kept as a count without personal data: the last 12 months therefore also count answers to deleted requests – unanswered ones only while they are kept.";
     RESPONSE_TIMES_CAPTION = "Kontakt til tiden pr. udbyder", "Contact in time by provider";
     NO_PROMISES = "Der er ingen henvendelser med en lovet dag for kontakt i perioden.", "There are no requests with a promised day of contact in the period.";
     PROVIDER = "Udbyder", "Provider";
@@ -30,6 +30,7 @@ forebyg_app::texts! {
     SHARE_IN_TIME = "Andel til tiden", "Share in time";
     PERIOD = "Periode", "Period";
     ALL_KEPT = "Alle gemte henvendelser (ca. de seneste 3 måneder)", "All requests kept (about the last 3 months)";
+    LAST_12_MONTHS = "Henvendelser fra de seneste 12 måneder", "Requests from the last 12 months";
     LAST_30_DAYS = "Henvendelser fra de seneste 30 dage", "Requests from the last 30 days";
     LAST_7_DAYS = "Henvendelser fra de seneste 7 dage", "Requests from the last 7 days";
 }
