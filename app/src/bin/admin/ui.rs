@@ -74,6 +74,8 @@ pub fn load_error_text(e: &ApiError) -> String {
         ApiError::Problem(p) if p.status == 403 => t::FORBIDDEN.get(lang()).into(),
         ApiError::Problem(p) if p.status == 404 => t::NOT_FOUND.get(lang()).into(),
         ApiError::Problem(p) if p.status == 503 => t::LOAD_UNAVAILABLE.get(lang()).into(),
+        // Two handlers at once (e.g. both answering one request): the list reloads after it.
+        ApiError::Problem(p) if p.kind == forebyg_shared::problem::types::STALE_VERSION => t::CHANGED_MEANWHILE.get(lang()).into(),
         ApiError::Problem(p) if !p.errors.is_empty() => p.errors.iter().map(|e| e.message.get(lang()).to_owned()).collect::<Vec<_>>().join(" "),
         ApiError::Problem(p) => t::failed(&p.detail.clone().unwrap_or_else(|| p.title.clone()), lang()),
         _ => t::SERVER_ERROR.get(lang()).into(),

@@ -19,6 +19,8 @@ forebyg_app::texts! {
     NAV_LOG = "Log", "Log";
     GO_TO_OVERVIEW = "Gå til overblikket", "Go to the overview";
     PAGE_NOT_FOUND = "Siden findes ikke", "Page not found";
+    CHANGED_MEANWHILE = "Nogen ændrede det samme i mellemtiden, så din ændring blev ikke gemt. Se de nyeste oplysninger, og gentag ændringen, hvis den stadig er nødvendig.",
+        "Someone changed the same thing meanwhile, so your change was not saved. Look at the latest details and repeat the change if it is still needed.";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Try again in a moment.";
     SAVE_UNAVAILABLE = "Tjenesten er midlertidigt utilgængelig, så intet er gemt. Det, du har skrevet, er her stadig: prøv igen om et øjeblik.",
         "The service is temporarily unavailable, so nothing was saved. What you typed is still here: try again in a moment.";
