@@ -190,6 +190,32 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 1)]
     );
     assert_eq!(get(&months, &editor).json::<Vec<ProviderResponseTimes>>(), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)], "scoped");
+    // The same per provider and month as CSV, by name, then month (by default the last 12 months).
+    let month = |age_days: i64| iso_date(now() - age_days * DAY)[..7].to_owned();
+    let mut p1: std::collections::BTreeMap<String, [u32; 4]> = Default::default();
+    for (age, fate) in [(1, 0), (6, 2), (3, 3)] {
+        p1.entry(month(age)).or_default()[fate] += 1; // SOON in time, LATE overdue, TODY not yet due
+    }
+    let mut expected = format!(
+        "udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\np2;Sundhedshuset Langsom;{};0;1;0;0;0\n",
+        month(100)
+    );
+    for (m, [in_time, late, overdue, pending]) in &p1 {
+        let due = in_time + late + overdue;
+        let share = if due > 0 { (in_time * 100 / due).to_string() } else { String::new() };
+        expected.push_str(&format!("p1;p1;{m};{in_time};{late};{overdue};{pending};{share}\n"));
+    }
+    for path in
+        [format!("/api/v1/admin/referrals/response-times.csv?since_month={}", month(100)), "/api/v1/admin/referrals/response-times.csv".into()]
+    {
+        let csv = get(&path, &admin);
+        assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"), "{path}: {}", csv.body);
+        assert_eq!(csv.body, expected, "{path}");
+    }
+    let theirs = get("/api/v1/admin/referrals/response-times.csv", &editor).body;
+    assert_eq!(theirs.lines().skip(1).map(|l| l.split(';').next().unwrap()).collect::<Vec<_>>(), ["p2"], "scoped: {theirs}");
+    let bad = get("/api/v1/admin/referrals/response-times.csv?since_month=2027-1", &admin);
+    assert_eq!(bad.status, 422, "{}", bad.body);
     for (bad, field) in [("since_month=2027-13", "since_month"), ("since_month=2027-01&from=2027-01-01", "since_month")] {
         let res = get(&format!("/api/v1/admin/referrals/response-times?{bad}"), &admin);
         assert_eq!(res.status, 422, "{bad}: {}", res.body);

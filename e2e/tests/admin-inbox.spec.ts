@@ -246,6 +246,14 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(page).toHaveURL(/\/admin\?svartider=12-mdr$/);
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
   await expectNoAxeViolations(page, 'overview, 12 months');
+  // The same months per provider and month as a file to save.
+  await page.getByRole('button', { name: 'Hent de seneste 12 måneder pr. udbyder og måned (CSV)' }).click();
+  const save = page.getByRole('link', { name: 'Gem CSV-filen' });
+  await expect(save).toBeFocused();
+  const csv = decodeURIComponent((await save.getAttribute('href'))!.replace(/^data:text\/csv;charset=utf-8,/, ''));
+  expect(csv.split('\n')[0]).toBe('udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)');
+  expect(csv).toMatch(new RegExp(`\n${provider.id};${provider.name};\\d{4}-\\d{2};1;0;0;1;100\n`));
+  await expect(save).toHaveAttribute('download', 'forebyg-svartider.csv');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
   await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('Requests from the last 12 months');

@@ -50,6 +50,16 @@ pub fn add_days(date: &str, days: i64) -> String {
     days_from_iso(date).map_or_else(|| date.to_owned(), |n| iso_date((n + days) * 86_400))
 }
 
+/// The month (YYYY-MM) `back` months before the month of `date` (YYYY-MM-DD or YYYY-MM); the
+/// text unchanged if it does not start with a month.
+pub fn months_back(date: &str, back: i64) -> String {
+    let (Some(year), Some(month)) = (date.get(..4).and_then(|y| y.parse::<i64>().ok()), date.get(5..7).and_then(|m| m.parse::<i64>().ok())) else {
+        return date.to_owned();
+    };
+    let index = year * 12 + month - 1 - back;
+    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+}
+
 /// The working day `n` working days (Monday–Friday) after the day of `unix_secs` (UTC): a
 /// request made on a Friday with 1 working day is answered on Monday. Public holidays are not
 /// counted out; the text says "hverdage".
@@ -92,6 +102,14 @@ mod tests {
         for bad in ["", "3.12", "31.2.2026", "3.13.2026", "2026-12-3x", "tirsdag", "3.12.226", "1.1.-2026"] {
             assert_eq!(parse_day(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn months_count_back_across_years() {
+        assert_eq!(months_back("2027-03-31", 11), "2026-04");
+        assert_eq!(months_back("2027-12-01", 11), "2027-01");
+        assert_eq!(months_back("2028-01", 12), "2027-01");
+        assert_eq!(months_back("2027-05-10", 0), "2027-05");
     }
 
     #[test]

@@ -81,6 +81,33 @@ impl ProviderResponseTimes {
     }
 }
 
+/// One provider's promises for the requests made in one month (the overview's CSV).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthResponseTimes {
+    /// YYYY-MM.
+    pub month: String,
+    pub times: ProviderResponseTimes,
+}
+
+/// The months as CSV, one row per provider and month (semicolon-separated, as the other exports;
+/// the share in whole per cent, empty before any promise was due).
+pub fn to_csv(rows: &[MonthResponseTimes]) -> String {
+    let mut out = String::from("udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\n");
+    for MonthResponseTimes { month, times: t } in rows {
+        let share = t.percent_in_time().map(|p| p.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "{};{};{month};{};{};{};{};{share}\n",
+            t.provider_id,
+            t.provider_name.replace(';', ","),
+            t.in_time,
+            t.late,
+            t.overdue,
+            t.pending
+        ));
+    }
+    out
+}
+
 /// The worst first (the lowest share in time, then the most overdue), then by name: what the
 /// admin should look at.
 pub fn sort_worst_first(rows: &mut [ProviderResponseTimes]) {
@@ -123,6 +150,21 @@ mod tests {
         assert_eq!(settled(by, &history(&[])), None, "unanswered: not settled");
         assert_eq!(settled(by, &history(&[(Declined, "2026-12-05"), (Contacted, "2026-12-06")])), Some(Promise::Late), "the first move decides");
         assert_eq!(settled(by, &history(&[(Withdrawn, "2026-12-04")])), None);
+    }
+
+    #[test]
+    fn months_read_as_csv() {
+        let times = ProviderResponseTimes { provider_id: "p1".into(), provider_name: "Sund; By".into(), in_time: 3, late: 1, overdue: 0, pending: 2 };
+        let rows = [
+            MonthResponseTimes { month: "2027-01".into(), times: times.clone() },
+            MonthResponseTimes { month: "2027-02".into(), times: ProviderResponseTimes { pending: 1, ..Default::default() } },
+        ];
+        assert_eq!(
+            to_csv(&rows),
+            "udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\n\
+             p1;Sund, By;2027-01;3;1;0;2;75\n\
+             ;;2027-02;0;0;0;1;\n"
+        );
     }
 
     #[test]

@@ -10,9 +10,7 @@ use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::{promise, sort_worst_first, Promise, ProviderResponseTimes};
 use forebyg_shared::validation::{ErrorCode, FieldError};
-use std::collections::HashMap;
 
 fn item(r: &Referral) -> InboxItem {
     let rc = receipt(r);
@@ -59,85 +57,8 @@ pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, A
     Ok(counts)
 }
 
-/// Which requests the response times count.
-#[derive(Debug, Clone, Copy, Default)]
-pub enum Span<'a> {
-    /// Every request the store still holds.
-    #[default]
-    Kept,
-    /// Those made on or after this day (YYYY-MM-DD).
-    From(&'a str),
-    /// Those made in this month (YYYY-MM) or later, including the ones already deleted: answered
-    /// in time or late from the providers' tallies, still open ones from the requests kept.
-    SinceMonth(&'a str),
-}
-
-/// How each provider within scope keeps its promise to make contact, the worst first, for the
-/// requests `span` covers. Counts only (no personal data): not audited.
-pub async fn response_times(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<Vec<ProviderResponseTimes>, ApiError> {
-    match span {
-        Span::From(day) => check_days(&[("from", Some(day))])?,
-        Span::SinceMonth(month) => check_month("since_month", month)?,
-        Span::Kept => {}
-    }
-    let today = forebyg_shared::date::iso_date(now());
-    let mut rows: Vec<ProviderResponseTimes> = vec![];
-    for region in admin.0.regions() {
-        let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
-        let mut by_provider: HashMap<String, ProviderResponseTimes> = HashMap::new();
-        if let Span::SinceMonth(month) = span {
-            for t in state.referrals.response_tallies(region, month).await? {
-                if admin.0.may_manage(region, &t.provider_id) {
-                    let r = row(&mut by_provider, &names, &t.provider_id);
-                    (r.in_time, r.late) = (r.in_time + t.in_time, r.late + t.late);
-                }
-            }
-        }
-        for r in state.referrals.region_referrals(region, now()).await? {
-            let counted = match span {
-                Span::Kept => true,
-                Span::From(day) => r.created_on().as_str() >= day,
-                Span::SinceMonth(month) => r.created_month().as_str() >= month,
-            };
-            if !counted || !admin.0.may_manage(r.region, &r.provider_id) {
-                continue;
-            }
-            match promise(r.contact_by.as_deref(), &r.history, &today) {
-                // Answered ones are in the tallies already.
-                Some(Promise::InTime | Promise::Late) if matches!(span, Span::SinceMonth(_)) => {}
-                Some(p) => row(&mut by_provider, &names, &r.provider_id).add(p),
-                None => {}
-            }
-        }
-        rows.extend(by_provider.into_values());
-    }
-    sort_worst_first(&mut rows);
-    Ok(rows)
-}
-
-/// A provider's row, named from the directory (its id when it has none there).
-fn row<'a>(
-    rows: &'a mut HashMap<String, ProviderResponseTimes>,
-    names: &HashMap<String, String>,
-    provider_id: &str,
-) -> &'a mut ProviderResponseTimes {
-    rows.entry(provider_id.to_owned()).or_insert_with(|| ProviderResponseTimes {
-        provider_name: names.get(provider_id).cloned().unwrap_or_else(|| provider_id.to_owned()),
-        provider_id: provider_id.to_owned(),
-        ..Default::default()
-    })
-}
-
-/// A month must be one (YYYY-MM; 422 naming the field otherwise).
-fn check_month(field: &str, month: &str) -> Result<(), ApiError> {
-    match forebyg_shared::date::days_from_iso(&format!("{month}-01")) {
-        Some(_) if month.len() == 7 => Ok(()),
-        _ => Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, "Skriv måneden som ÅÅÅÅ-MM.", "Write the month as YYYY-MM.")])),
-    }
-}
-
 /// The dates must be days (422 naming each field that is not).
-fn check_days(dates: &[(&str, Option<&str>)]) -> Result<(), ApiError> {
+pub(crate) fn check_days(dates: &[(&str, Option<&str>)]) -> Result<(), ApiError> {
     let errors: Vec<FieldError> = dates
         .iter()
         .filter(|(_, d)| d.is_some_and(|d| forebyg_shared::date::days_from_iso(d).is_none()))

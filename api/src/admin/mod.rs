@@ -10,3 +10,4 @@ pub mod listings;
 pub mod offer_links;
 pub mod packages;
 pub mod reports;
+pub mod response_times;

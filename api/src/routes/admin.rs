@@ -16,7 +16,6 @@ use forebyg_shared::admin::{
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::ProviderResponseTimes;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::Deserialize;
@@ -31,7 +30,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verify_offer))
         .routes(routes!(list_referrals))
         .routes(routes!(referral_counts))
-        .routes(routes!(response_times))
         .routes(routes!(set_referral_status))
         .routes(routes!(add_referral_note))
         .routes(routes!(audit_log))
@@ -158,47 +156,6 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
     responses((status = 200, body = ReferralCounts), AdminAuth, Unavailable))]
 async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
     Ok(Json(inbox::counts(&state, &admin).await?))
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ResponseTimesQuery {
-    /// Only requests made on or after this day (YYYY-MM-DD); without it (and `since_month`),
-    /// every request the store still holds.
-    #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
-    from: Option<String>,
-    /// Requests made in this month (YYYY-MM) or later, including those already deleted with their
-    /// personal data: the ones answered in time or late are counted when answered and kept as
-    /// counts; overdue and not yet due ones come from the requests still held. Not with `from`.
-    #[param(value_type = Option<String>, pattern = "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$")]
-    since_month: Option<String>,
-}
-
-/// How each provider within the admin's scope keeps its promise to contact people by the day its
-/// response time gave: requests answered in time, late, still overdue and not yet due, the
-/// lowest share in time first (counts only; not audited). Requests without a promised day (a
-/// waiting list, no response time) and those withdrawn before it are not counted.
-#[utoipa::path(get, path = "/admin/referrals/response-times", tag = "admin", security(("bearer" = [])), params(ResponseTimesQuery),
-    responses((status = 200, body = Vec<ProviderResponseTimes>), Invalid, AdminAuth, Unavailable))]
-async fn response_times(
-    State(state): State<AppState>,
-    admin: Admin,
-    ApiQuery(q): ApiQuery<ResponseTimesQuery>,
-) -> Result<Json<Vec<ProviderResponseTimes>>, ApiError> {
-    let span = match (q.from.as_deref(), q.since_month.as_deref()) {
-        (Some(_), Some(_)) => {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "since_month",
-                ErrorCode::Invalid,
-                "Angiv enten en dag (from) eller en måned (since_month), ikke begge.",
-                "Give either a day (from) or a month (since_month), not both.",
-            )]))
-        }
-        (Some(day), None) => inbox::Span::From(day),
-        (None, Some(month)) => inbox::Span::SinceMonth(month),
-        (None, None) => inbox::Span::Kept,
-    };
-    Ok(Json(inbox::response_times(&state, &admin, span).await?))
 }
 
 /// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.

@@ -8,6 +8,7 @@ mod admin_bulk;
 mod admin_coverage;
 mod admin_directory;
 mod admin_package_coverage;
+mod admin_response_times;
 mod clinician;
 #[cfg(feature = "dev-auth")]
 mod dev_auth;
@@ -52,6 +53,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(fhir::router())
         .merge(fhir_referrals::router())
         .merge(admin_coverage::router())
+        .merge(admin_response_times::router())
         .merge(admin_directory::router())
         .merge(reports::router())
         .merge(clinician::router())

@@ -8,7 +8,7 @@
 use crate::inbox_query::InboxQuery;
 use crate::texts::overview as t;
 use forebyg_app::i18n::Text;
-use forebyg_shared::date::add_days;
+use forebyg_shared::date::{add_days, months_back};
 
 /// The overview address's parameter for the period.
 pub const PARAM: &str = "svartider";
@@ -48,15 +48,8 @@ fn first_day(period: &str, today: &str) -> Option<String> {
     match span(period) {
         Span::Kept => None,
         Span::Days(days) => Some(add_days(today, 1 - days)),
-        Span::Months(months) => Some(format!("{}-01", month_back(today, months - 1))),
+        Span::Months(months) => Some(format!("{}-01", months_back(today, months - 1))),
     }
-}
-
-/// The month (YYYY-MM) `back` months before `today`'s.
-fn month_back(today: &str, back: i64) -> String {
-    let (year, month) = (today[..4].parse::<i64>().unwrap_or(2027), today[5..7].parse::<i64>().unwrap_or(1));
-    let index = year * 12 + month - 1 - back;
-    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
 }
 
 /// The API address for a period, counting from `today` (YYYY-MM-DD).

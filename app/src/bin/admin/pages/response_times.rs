@@ -36,6 +36,33 @@ fn row(r: ProviderResponseTimes, period: &'static str, today: &str) -> impl Into
     }
 }
 
+/// The last 12 months per provider and month as a CSV file: fetched when asked for (the API
+/// wants the bearer token, so a plain link cannot), then offered as a link to save.
+#[component]
+fn MonthsCsv() -> impl IntoView {
+    let link = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(None::<forebyg_app::api::ApiError>);
+    let prepare = move |_| {
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            match api::get_text("/api/v1/admin/referrals/response-times.csv").await {
+                Ok(text) => {
+                    link.set(Some(ui::data_url("text/csv", &text)));
+                    ui::focus_soon("response-times-csv");
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <p>
+            <button type="button" class="button button--secondary" on:click=prepare>{t::MONTHS_CSV.get(lang())}</button>
+            {move || link.get().map(|href| view! { " "<a id="response-times-csv" href=href download="forebyg-svartider.csv">{t::SAVE_CSV.get(lang())}</a> })}
+        </p>
+        {move || failed.get().map(|error| view! { <ui::Failed error=error /> })}
+    }
+}
+
 #[component]
 pub fn ResponseTimes() -> impl IntoView {
     let query = use_query_map();
@@ -82,5 +109,6 @@ pub fn ResponseTimes() -> impl IntoView {
                 {more}
             }.into_any()
         })}
+        <MonthsCsv />
     }
 }
