@@ -102,6 +102,12 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
     (twin.status, twin.updated_at) = (ReferralStatus::Declined, NOW + 61);
     assert!(!store.settle_referral(&twin, read, Promise::Late).await.unwrap());
     assert_eq!(store.get_referral("SETL-AAAA", NOW + 62).await.unwrap(), Some(r));
+    // Two answers within the second the request was read: the status tells them apart.
+    let mut quick = referral("SETL-FFFF", "key-0000000000000017");
+    store.create_referral(&quick).await.unwrap();
+    quick.status = ReferralStatus::Contacted;
+    assert!(store.settle_referral(&quick, NOW, Promise::InTime).await.unwrap());
+    assert!(!store.settle_referral(&Referral { status: ReferralStatus::Declined, ..quick.clone() }, NOW, Promise::InTime).await.unwrap());
     assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), NOW, Promise::InTime).await.unwrap(), "never creates");
     assert_eq!(store.get_referral("GONE-GONE", NOW).await.unwrap(), None);
     // Another provider's late answer, one in another region, and one made in December.
@@ -129,8 +135,8 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
         }
     };
     let tally = |provider: &str, month: &str, in_time, late| ResponseTally { provider_id: provider.into(), month: month.into(), in_time, late };
-    assert_eq!(tallies("2027-01").await, [tally("p1", "2027-01", 1, 1), tally("p2", "2027-01", 0, 1)]);
-    assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 0, 1), tally("p1", "2027-01", 1, 1), tally("p2", "2027-01", 0, 1)]);
+    assert_eq!(tallies("2027-01").await, [tally("p1", "2027-01", 2, 1), tally("p2", "2027-01", 0, 1)]);
+    assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 0, 1), tally("p1", "2027-01", 2, 1), tally("p2", "2027-01", 0, 1)]);
     assert_eq!(tallies("2027-02").await, []);
     // The tallies outlive the requests: the December one expires and is purged.
     store.purge_expired_referrals(NOW + 200 * 86_400).await.unwrap();

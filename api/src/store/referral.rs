@@ -171,9 +171,10 @@ pub trait ReferralStore: Send + Sync {
 
     /// Replaces a request whose change settled its promise of contact (`fate`: in time or late)
     /// and counts it in its provider's tally for the month it was made ([`Referral::created_month`]),
-    /// in one atomic write, and only if the stored request is unchanged since it was read
-    /// (`read_updated_at`), so each request is counted once. `Ok(false)`: it changed meanwhile
-    /// (or is gone); nothing was written.
+    /// in one atomic write, and only if the stored request is still `received` and unchanged
+    /// since it was read (`read_updated_at`; the status too, as two changes can share a second),
+    /// so each request is counted once. `Ok(false)`: it changed meanwhile (or is gone); nothing
+    /// was written.
     async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError>;
 
     /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.

@@ -13,7 +13,7 @@
 //! A provider's tally of answered promises for a month, `PK = TALLY#{region}`,
 //! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
 //! with `ADD` in the same transaction as the change that settled a request's promise, which is
-//! conditional on the request's `updated_at` as read: a request is counted once.
+//! conditional on the request being still `received` at the `updated_at` read: counted once.
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TTL_ATTRIBUTE};
@@ -23,6 +23,7 @@ use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
@@ -182,9 +183,11 @@ impl ReferralStore for DynamoStore {
         let put = Put::builder()
             .table_name(&self.table)
             .set_item(Some(to_item(r)?))
-            .condition_expression("#updated = :read")
+            .condition_expression("#updated = :read AND #status = :received")
             .expression_attribute_names("#updated", "updated_at")
+            .expression_attribute_names("#status", "status")
             .expression_attribute_values(":read", AttributeValue::N(read_updated_at.to_string()))
+            .expression_attribute_values(":received", s(ReferralStatus::Received.code()))
             .build()
             .expect("table and item set");
         let result = self

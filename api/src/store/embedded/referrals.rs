@@ -6,6 +6,7 @@
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
 use async_trait::async_trait;
+use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Promise;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
@@ -115,7 +116,7 @@ impl ReferralStore for EmbeddedStore {
             {
                 let mut table = tx.open_table(REFERRALS).map_err(backend)?;
                 let stored = table.get(r.receipt_code.as_str()).map_err(backend)?.map(|b| decode(&r.receipt_code, b.value())).transpose()?;
-                if stored.is_none_or(|s| s.updated_at != read_updated_at) {
+                if stored.is_none_or(|s| s.updated_at != read_updated_at || s.status != ReferralStatus::Received) {
                     return Ok(false);
                 }
                 table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
