@@ -7,7 +7,7 @@
 
 use super::item::{offer_to_item, s, Item};
 use super::table::{GSI2, GSI2_PK, GSI2_SK, PK, SK};
-use super::{conditional_put, sdk_error, transaction_failure, DynamoStore, MAX_TRANSACTION_ITEMS};
+use super::{all_pages, conditional_put, sdk_error, transaction_failure, DynamoStore, MAX_TRANSACTION_ITEMS};
 use crate::store::{DirectorySaved, DirectoryStore, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
@@ -65,23 +65,8 @@ impl DynamoStore {
     }
 
     async fn listed_records<T: DeserializeOwned>(&self, kind: &str, listing: Option<RegionCode>) -> Result<Vec<T>, StoreError> {
-        let mut out = vec![];
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .prefix_query((GSI2, GSI2_PK, GSI2_SK), listing_partition(listing), format!("{}#", tag(kind)))
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(sdk_error)?;
-            for item in page.items.unwrap_or_default() {
-                out.push(from_item(item)?);
-            }
-            match page.last_evaluated_key {
-                Some(k) if !k.is_empty() => start = Some(k),
-                _ => return Ok(out),
-            }
-        }
+        let items = all_pages(|| self.prefix_query((GSI2, GSI2_PK, GSI2_SK), listing_partition(listing), format!("{}#", tag(kind)))).await?;
+        items.into_iter().map(from_item).collect()
     }
 
     async fn current_record(&self, record: &DirectoryRecord) -> Result<Option<DirectoryRecord>, StoreError> {

@@ -65,11 +65,8 @@ impl DynamoStore {
     /// order (newest first for the inbox, change-report and clinician partitions, whose sort keys
     /// start with the creation time).
     pub(crate) async fn partition_desc(&self, index: (&str, &str), pk: String) -> Result<Vec<Item>, StoreError> {
-        let mut out = vec![];
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .client
+        all_pages(|| {
+            self.client
                 .query()
                 .table_name(&self.table)
                 .index_name(index.0)
@@ -77,16 +74,8 @@ impl DynamoStore {
                 .expression_attribute_names("#pk", index.1)
                 .expression_attribute_values(":pk", s(pk.clone()))
                 .scan_index_forward(false)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(sdk_error)?;
-            out.extend(page.items.unwrap_or_default());
-            match page.last_evaluated_key {
-                Some(k) if !k.is_empty() => start = Some(k),
-                _ => return Ok(out),
-            }
-        }
+        })
+        .await
     }
 
     /// A query of the items of partition `pk` of index `(name, partition attribute, sort
@@ -143,6 +132,21 @@ impl DynamoStore {
                 Some(key) if !key.is_empty() => start = Some(key),
                 _ => return Ok(out),
             }
+        }
+    }
+}
+
+/// Every item `query` (built afresh for each page; the start key is set here) returns, page
+/// after page.
+pub(crate) async fn all_pages(query: impl Fn() -> QueryFluentBuilder) -> Result<Vec<Item>, StoreError> {
+    let mut out = vec![];
+    let mut start: Option<Item> = None;
+    loop {
+        let page = query().set_exclusive_start_key(start.take()).send().await.map_err(sdk_error)?;
+        out.extend(page.items.unwrap_or_default());
+        match page.last_evaluated_key {
+            Some(k) if !k.is_empty() => start = Some(k),
+            _ => return Ok(out),
         }
     }
 }

@@ -17,7 +17,7 @@
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TTL_ATTRIBUTE};
-use super::{sdk_error, DynamoStore};
+use super::{all_pages, sdk_error, DynamoStore};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
@@ -214,11 +214,8 @@ impl ReferralStore for DynamoStore {
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {
-        let mut out = vec![];
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .client
+        let items = all_pages(|| {
+            self.client
                 .query()
                 .table_name(&self.table)
                 .key_condition_expression("#pk = :pk AND #sk >= :from")
@@ -226,18 +223,12 @@ impl ReferralStore for DynamoStore {
                 .expression_attribute_names("#sk", SK)
                 .expression_attribute_values(":pk", s(tally_partition(region)))
                 .expression_attribute_values(":from", s(from_month.to_owned()))
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(sdk_error)?;
-            for item in page.items.unwrap_or_default() {
-                out.push(serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "response tally".into(), reason: e.to_string() })?);
-            }
-            match page.last_evaluated_key {
-                Some(k) if !k.is_empty() => start = Some(k),
-                _ => return Ok(out),
-            }
-        }
+        })
+        .await?;
+        items
+            .into_iter()
+            .map(|item| serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "response tally".into(), reason: e.to_string() }))
+            .collect()
     }
 
     async fn purge_expired_referrals(&self, _now: i64) -> Result<u64, StoreError> {
