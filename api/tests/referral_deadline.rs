@@ -19,7 +19,7 @@ use forebyg_shared::directory::{DirectoryRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::offer::Contact;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, StatusEvent};
-use forebyg_shared::response_time::{Promise, ProviderResponseTimes};
+use forebyg_shared::response_time::{per_provider, to_csv, MonthResponseTimes, Promise, ProviderResponseTimes};
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
 use support::server::Server;
 
@@ -172,12 +172,10 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     // Months back, beyond what the store keeps: p2's late answer of 100 days ago, from its tally.
     // p1's answer given now through the inbox counts at once; its overdue and not yet due ones
     // come from the requests kept (its older answers were stored before any tally: not counted).
-    let months = format!("/api/v1/admin/referrals/response-times?since_month={}", &iso_date(now() - 100 * DAY)[..7]);
+    let since = format!("/api/v1/admin/referrals/response-times/months?since_month={}", &iso_date(now() - 100 * DAY)[..7]);
+    let summed = |who: &str| per_provider(&get(&since, who).json::<Vec<MonthResponseTimes>>());
     // Both at 0 % in time: the one with more overdue first.
-    assert_eq!(
-        get(&months, &admin).json::<Vec<ProviderResponseTimes>>(),
-        [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)]
-    );
+    assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)]);
     let answer = server.request(
         "POST",
         "/api/v1/admin/referrals/SOON-BBBB/status",
@@ -185,41 +183,30 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         Some(("application/json", r#"{"status":"contacted"}"#)),
     );
     assert_eq!(answer.status, 200, "{}", answer.body);
-    assert_eq!(
-        get(&months, &admin).json::<Vec<ProviderResponseTimes>>(),
-        [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 1)]
-    );
-    assert_eq!(get(&months, &editor).json::<Vec<ProviderResponseTimes>>(), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)], "scoped");
-    // The same per provider and month as CSV, by name, then month (by default the last 12 months).
+    assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
+    assert_eq!(summed(&editor), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)], "scoped");
+    // Per provider and month, by name, then month, as JSON and CSV (by default the last 12 months).
     let month = |age_days: i64| iso_date(now() - age_days * DAY)[..7].to_owned();
     let mut p1: std::collections::BTreeMap<String, [u32; 4]> = Default::default();
     for (age, fate) in [(1, 0), (6, 2), (3, 3)] {
         p1.entry(month(age)).or_default()[fate] += 1; // SOON in time, LATE overdue, TODY not yet due
     }
-    let mut expected = format!(
-        "udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\np2;Sundhedshuset Langsom;{};0;1;0;0;0\n",
-        month(100)
-    );
-    for (m, [in_time, late, overdue, pending]) in &p1 {
-        let due = in_time + late + overdue;
-        let share = if due > 0 { (in_time * 100 / due).to_string() } else { String::new() };
-        expected.push_str(&format!("p1;p1;{m};{in_time};{late};{overdue};{pending};{share}\n"));
-    }
-    for path in
-        [format!("/api/v1/admin/referrals/response-times.csv?since_month={}", month(100)), "/api/v1/admin/referrals/response-times.csv".into()]
-    {
-        let csv = get(&path, &admin);
+    let at = |m: String, times: ProviderResponseTimes| MonthResponseTimes { month: m, times };
+    let expected: Vec<MonthResponseTimes> = std::iter::once(at(month(100), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)))
+        .chain(p1.iter().map(|(m, &[in_time, late, overdue, pending])| at(m.clone(), row("p1", "p1", in_time, late, overdue, pending))))
+        .collect();
+    for path in [since.clone(), "/api/v1/admin/referrals/response-times/months".into()] {
+        assert_eq!(get(&path, &admin).json::<Vec<MonthResponseTimes>>(), expected, "{path}");
+        let csv = get(&path.replace("/months", "/months.csv"), &admin);
         assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"), "{path}: {}", csv.body);
-        assert_eq!(csv.body, expected, "{path}");
+        assert_eq!(csv.body, to_csv(&expected), "{path}");
     }
-    let theirs = get("/api/v1/admin/referrals/response-times.csv", &editor).body;
+    let theirs = get("/api/v1/admin/referrals/response-times/months.csv", &editor).body;
     assert_eq!(theirs.lines().skip(1).map(|l| l.split(';').next().unwrap()).collect::<Vec<_>>(), ["p2"], "scoped: {theirs}");
-    let bad = get("/api/v1/admin/referrals/response-times.csv?since_month=2027-1", &admin);
-    assert_eq!(bad.status, 422, "{}", bad.body);
-    for (bad, field) in [("since_month=2027-13", "since_month"), ("since_month=2027-01&from=2027-01-01", "since_month")] {
-        let res = get(&format!("/api/v1/admin/referrals/response-times?{bad}"), &admin);
+    for bad in ["months?since_month=2027-13", "months.csv?since_month=2027-1"] {
+        let res = get(&format!("/api/v1/admin/referrals/response-times/{bad}"), &admin);
         assert_eq!(res.status, 422, "{bad}: {}", res.body);
-        assert_eq!(res.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), [field], "{bad}");
+        assert_eq!(res.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["since_month"], "{bad}");
     }
 
     // The patient, following it with the code and their phone number, is told too.

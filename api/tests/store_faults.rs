@@ -112,8 +112,15 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
         ("POST", "/api/v1/admin/offers/import", "/api/v1/admin/offers/import?dry_run=false".into(), Some(("text/csv", csv.to_owned())), RegionAdmin),
         ("GET", "/api/v1/admin/referrals", "/api/v1/admin/referrals".into(), None, RegionAdmin),
         ("GET", "/api/v1/admin/referrals/counts", "/api/v1/admin/referrals/counts".into(), None, RegionAdmin),
-        ("GET", "/api/v1/admin/referrals/response-times", "/api/v1/admin/referrals/response-times?since_month=2027-01".into(), None, RegionAdmin),
-        ("GET", "/api/v1/admin/referrals/response-times.csv", "/api/v1/admin/referrals/response-times.csv".into(), None, RegionAdmin),
+        ("GET", "/api/v1/admin/referrals/response-times", "/api/v1/admin/referrals/response-times".into(), None, RegionAdmin),
+        (
+            "GET",
+            "/api/v1/admin/referrals/response-times/months",
+            "/api/v1/admin/referrals/response-times/months?since_month=2027-01".into(),
+            None,
+            RegionAdmin,
+        ),
+        ("GET", "/api/v1/admin/referrals/response-times/months.csv", "/api/v1/admin/referrals/response-times/months.csv".into(), None, RegionAdmin),
         (
             "POST",
             "/api/v1/admin/referrals/{code}/status",

@@ -81,12 +81,28 @@ impl ProviderResponseTimes {
     }
 }
 
-/// One provider's promises for the requests made in one month (the overview's CSV).
+/// One provider's promises for the requests made in one month.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MonthResponseTimes {
     /// YYYY-MM.
     pub month: String,
     pub times: ProviderResponseTimes,
+}
+
+/// The months summed per provider, the worst first (the overview's "last 12 months").
+pub fn per_provider(months: &[MonthResponseTimes]) -> Vec<ProviderResponseTimes> {
+    let mut rows: Vec<ProviderResponseTimes> = vec![];
+    for MonthResponseTimes { times: m, .. } in months {
+        match rows.iter_mut().find(|r| r.provider_id == m.provider_id) {
+            Some(r) => {
+                (r.in_time, r.late, r.overdue, r.pending) = (r.in_time + m.in_time, r.late + m.late, r.overdue + m.overdue, r.pending + m.pending)
+            }
+            None => rows.push(m.clone()),
+        }
+    }
+    sort_worst_first(&mut rows);
+    rows
 }
 
 /// The months as CSV, one row per provider and month (semicolon-separated, as the other exports;
@@ -165,6 +181,24 @@ mod tests {
              p1;Sund, By;2027-01;3;1;0;2;75\n\
              ;;2027-02;0;0;0;1;\n"
         );
+    }
+
+    #[test]
+    fn months_sum_per_provider() {
+        let at = |month: &str, id: &str, in_time, late, overdue| MonthResponseTimes {
+            month: month.into(),
+            times: ProviderResponseTimes { provider_id: id.into(), provider_name: id.to_uppercase(), in_time, late, overdue, pending: 1 },
+        };
+        let rows = per_provider(&[at("2027-01", "a", 3, 0, 0), at("2027-01", "b", 1, 1, 0), at("2027-02", "a", 0, 1, 1)]);
+        let row = |id: &str, in_time, late, overdue, pending| ProviderResponseTimes {
+            provider_id: id.into(),
+            provider_name: id.to_uppercase(),
+            in_time,
+            late,
+            overdue,
+            pending,
+        };
+        assert_eq!(rows, [row("b", 1, 1, 0, 1), row("a", 3, 1, 1, 2)], "summed; b (50 % in time) before a (60 %)");
     }
 
     #[test]

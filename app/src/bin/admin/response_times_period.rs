@@ -52,14 +52,20 @@ fn first_day(period: &str, today: &str) -> Option<String> {
     }
 }
 
-/// The API address for a period, counting from `today` (YYYY-MM-DD).
+/// The API address for a period, counting from `today` (YYYY-MM-DD): per provider for the
+/// requests kept, per provider and month ([`by_month`]) for a span of months.
 pub fn api_url(period: &str, today: &str) -> String {
     const PATH: &str = "/api/v1/admin/referrals/response-times";
     match (span(period), first_day(period, today)) {
-        (Span::Months(_), Some(day)) => format!("{PATH}?since_month={}", &day[..7]),
+        (Span::Months(_), Some(day)) => format!("{PATH}/months?since_month={}", &day[..7]),
         (_, Some(day)) => format!("{PATH}?from={day}"),
         (_, None) => PATH.to_owned(),
     }
+}
+
+/// Whether the period's answer comes per month (to be summed per provider).
+pub fn by_month(period: &str) -> bool {
+    matches!(span(period), Span::Months(_))
 }
 
 /// The inbox showing what a row counted: the provider's requests made in the period (only the
@@ -88,9 +94,9 @@ mod tests {
         assert_eq!(api_url(period(Some("30".into())), "2027-03-31"), "/api/v1/admin/referrals/response-times?from=2027-03-02");
         assert_eq!(api_url("7", "2027-03-03"), "/api/v1/admin/referrals/response-times?from=2027-02-25");
         assert_eq!(api_url("alle", "2027-03-31"), "/api/v1/admin/referrals/response-times");
-        assert_eq!(api_url(period(Some("12-mdr".into())), "2027-03-31"), "/api/v1/admin/referrals/response-times?since_month=2026-04");
-        assert_eq!(api_url("12-mdr", "2027-12-01"), "/api/v1/admin/referrals/response-times?since_month=2027-01");
-        assert_eq!(api_url("12-mdr", "2028-01-15"), "/api/v1/admin/referrals/response-times?since_month=2027-02");
+        assert_eq!(api_url(period(Some("12-mdr".into())), "2027-03-31"), "/api/v1/admin/referrals/response-times/months?since_month=2026-04");
+        assert_eq!(api_url("12-mdr", "2027-12-01"), "/api/v1/admin/referrals/response-times/months?since_month=2027-01");
+        assert_eq!(api_url("12-mdr", "2028-01-15"), "/api/v1/admin/referrals/response-times/months?since_month=2027-02");
         assert_eq!(
             (href("alle"), href("7"), href("12-mdr")),
             ("/admin".to_owned(), "/admin?svartider=7".to_owned(), "/admin?svartider=12-mdr".to_owned())

@@ -1,13 +1,14 @@
 //! The overview's "Svartider": per provider, whether it contacts people by the day its response
-//! time promised (`GET /api/v1/admin/referrals/response-times`, counts only), the worst first,
+//! time promised (`GET /api/v1/admin/referrals/response-times`, or `…/months` summed per provider;
+//! counts only), the worst first,
 //! for the requests made in the period the admin picks (`crate::response_times_period`).
 
 use crate::api;
-use crate::response_times_period::{api_url, href, inbox_href, period, PARAM, PERIODS};
+use crate::response_times_period::{api_url, by_month, href, inbox_href, period, PARAM, PERIODS};
 use crate::texts::overview as t;
 use crate::ui;
 use crate::ui::lang;
-use forebyg_shared::response_time::ProviderResponseTimes;
+use forebyg_shared::response_time::{per_provider, MonthResponseTimes, ProviderResponseTimes};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -45,7 +46,7 @@ fn MonthsCsv() -> impl IntoView {
     let prepare = move |_| {
         failed.set(None);
         leptos::task::spawn_local(async move {
-            match api::get_text("/api/v1/admin/referrals/response-times.csv").await {
+            match api::get_text("/api/v1/admin/referrals/response-times/months.csv").await {
                 Ok(text) => {
                     link.set(Some(ui::data_url("text/csv", &text)));
                     ui::focus_soon("response-times-csv");
@@ -71,7 +72,14 @@ pub fn ResponseTimes() -> impl IntoView {
         let chosen = chosen.get();
         let today = api::today();
         let url = api_url(chosen, &today);
-        async move { api::get::<Vec<ProviderResponseTimes>>(&url).await.map(|rows| (rows, chosen, today)) }
+        async move {
+            let rows = if by_month(chosen) {
+                api::get::<Vec<MonthResponseTimes>>(&url).await.map(|months| per_provider(&months))
+            } else {
+                api::get::<Vec<ProviderResponseTimes>>(&url).await
+            };
+            rows.map(|rows| (rows, chosen, today))
+        }
     });
     let navigate = use_navigate();
     view! {
