@@ -236,10 +236,11 @@ fn p2_long_ago() -> Referral {
 }
 
 async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
-    for r in referrals().into_iter().chain(p2_referrals()).chain([p2_long_ago()]) {
+    // Made once: its times come from the clock, and the settle below names the one stored.
+    let mut past = p2_long_ago();
+    for r in referrals().into_iter().chain(p2_referrals()).chain([past.clone()]) {
         store.create_referral(&r).await.unwrap();
     }
-    let mut past = p2_long_ago();
     let read = past.updated_at;
     past.status = ReferralStatus::Contacted;
     past.history.push(StatusEvent { status: ReferralStatus::Contacted, at: now() - 92 * DAY, by: Actor::Provider, reason: None, note: None });

@@ -28,14 +28,14 @@ pub enum Span<'a> {
 
 /// How each provider within scope keeps its promise, the worst first.
 pub async fn per_provider(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<Vec<ProviderResponseTimes>, ApiError> {
-    let mut rows: Vec<ProviderResponseTimes> = count(state, admin, span, false).await?.into_values().collect();
+    let mut rows: Vec<ProviderResponseTimes> = count(state, admin, span).await?.into_values().collect();
     sort_worst_first(&mut rows);
     Ok(rows)
 }
 
 /// The same per provider and month the requests were made, by provider name, then month.
 pub async fn per_month(state: &AppState, admin: &Admin, since_month: &str) -> Result<Vec<MonthResponseTimes>, ApiError> {
-    let mut rows: Vec<MonthResponseTimes> = count(state, admin, Span::SinceMonth(since_month), true)
+    let mut rows: Vec<MonthResponseTimes> = count(state, admin, Span::SinceMonth(since_month))
         .await?
         .into_iter()
         .map(|((_, month), times)| MonthResponseTimes { month, times })
@@ -44,20 +44,16 @@ pub async fn per_month(state: &AppState, admin: &Admin, since_month: &str) -> Re
     Ok(rows)
 }
 
-/// The counts within scope, keyed by provider and (`by_month`) month, else an empty month.
-async fn count(
-    state: &AppState,
-    admin: &Admin,
-    span: Span<'_>,
-    by_month: bool,
-) -> Result<HashMap<(String, String), ProviderResponseTimes>, ApiError> {
+/// The counts within scope, keyed by provider and, for a span of months, month (else an empty
+/// month).
+async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMap<(String, String), ProviderResponseTimes>, ApiError> {
     match span {
         Span::From(day) => check_days(&[("from", Some(day))])?,
         Span::SinceMonth(month) => check_month("since_month", month)?,
         Span::Kept => {}
     }
     let today = forebyg_shared::date::iso_date(now());
-    let month_of = |month: String| if by_month { month } else { String::new() };
+    let month_of = |month: String| if matches!(span, Span::SinceMonth(_)) { month } else { String::new() };
     let mut rows: HashMap<(String, String), ProviderResponseTimes> = HashMap::new();
     for region in admin.0.regions() {
         let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
@@ -104,7 +100,7 @@ fn row<'a>(
 }
 
 /// A month must be one (YYYY-MM; 422 naming the field otherwise).
-pub fn check_month(field: &str, month: &str) -> Result<(), ApiError> {
+fn check_month(field: &str, month: &str) -> Result<(), ApiError> {
     match forebyg_shared::date::days_from_iso(&format!("{month}-01")) {
         Some(_) if month.len() == 7 => Ok(()),
         _ => Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, "Skriv måneden som ÅÅÅÅ-MM.", "Write the month as YYYY-MM.")])),

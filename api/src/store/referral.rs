@@ -142,12 +142,21 @@ pub struct ResponseTally {
 }
 
 impl ResponseTally {
-    pub fn count(&mut self, fate: Promise) {
+    /// The count a settled fate adds to: `in_time` or `late` (open promises are read from the
+    /// requests themselves, never tallied). Both adapters go by it.
+    pub fn field(fate: Promise) -> Option<&'static str> {
         match fate {
-            Promise::InTime => self.in_time += 1,
-            Promise::Late => self.late += 1,
-            // Open promises are read from the requests themselves; never tallied.
-            Promise::Overdue | Promise::Pending => {}
+            Promise::InTime => Some("in_time"),
+            Promise::Late => Some("late"),
+            Promise::Overdue | Promise::Pending => None,
+        }
+    }
+
+    pub fn count(&mut self, fate: Promise) {
+        match Self::field(fate) {
+            Some("in_time") => self.in_time += 1,
+            Some(_) => self.late += 1,
+            None => {}
         }
     }
 }

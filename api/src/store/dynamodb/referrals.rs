@@ -68,12 +68,10 @@ fn tally_partition(region: RegionCode) -> String {
     format!("TALLY#{}", region.code())
 }
 
-/// Adds one request's fate to its provider's tally for the month it was made.
-fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> TransactWriteItem {
-    let field = match fate {
-        Promise::InTime => "in_time",
-        _ => "late",
-    };
+/// Adds one request's fate to its provider's tally for the month it was made (nothing for an
+/// open promise: [`ResponseTally::field`]).
+fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> Option<TransactWriteItem> {
+    let field = ResponseTally::field(fate)?;
     let update = Update::builder()
         .table_name(table)
         .set_key(Some(key(tally_partition(r.region), &format!("{}#{}", r.created_month(), r.provider_id))))
@@ -86,7 +84,7 @@ fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> TransactWriteItem
         .expression_attribute_values(":entity", s("response_tally"))
         .build()
         .expect("table, key and expression set");
-    TransactWriteItem::builder().update(update).build()
+    Some(TransactWriteItem::builder().update(update).build())
 }
 
 fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
@@ -193,8 +191,9 @@ impl ReferralStore for DynamoStore {
         let result = self
             .client
             .transact_write_items()
-            .transact_items(TransactWriteItem::builder().put(put).build())
-            .transact_items(count_in_tally(r, fate, &self.table))
+            .set_transact_items(Some(
+                std::iter::once(TransactWriteItem::builder().put(put).build()).chain(count_in_tally(r, fate, &self.table)).collect(),
+            ))
             .send()
             .await;
         let cancelled = match result {
