@@ -15,7 +15,7 @@ use forebyg_shared::admin::ReferralStatusChange;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
-use forebyg_shared::response_time::settled;
+use forebyg_shared::response_time::settlement;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
@@ -125,11 +125,11 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
 }
 
 /// Stores a status change of `r`, which was read at `read_updated_at`. The change that settles
-/// the request's promise of contact (its first move from `received`: in time or late) also
+/// the request's promise of contact (its first move from `received`: in time, late or released) also
 /// counts it in the provider's tally, in the same write and only if nobody changed the request
 /// meanwhile, so the figures outlive the request and count it once.
 async fn store_change(referrals: &dyn ReferralStore, r: &Referral, read_updated_at: i64, was_settled: bool) -> Result<(), ApiError> {
-    match settled(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
+    match settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
         None => Ok(referrals.update_referral(r).await?),
         Some(fate) if referrals.settle_referral(r, read_updated_at, fate).await? => Ok(()),
         Some(_) => Err(ApiError::Conflict {
@@ -142,7 +142,7 @@ async fn store_change(referrals: &dyn ReferralStore, r: &Referral, read_updated_
 
 /// Whether `r`'s promise of contact is settled already (see [`store_change`]).
 fn is_settled(r: &Referral) -> bool {
-    settled(r.contact_by.as_deref(), &r.history).is_some()
+    settlement(r.contact_by.as_deref(), &r.history).is_some()
 }
 
 /// The provider's step: validated, allowed from the current status (the same step twice is a

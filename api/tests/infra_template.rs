@@ -270,7 +270,7 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
     assert_eq!((logging["LogFormat"].as_str(), f["Tracing"].as_str()), (Some("JSON"), Some("Active")));
 
     // IAM: reads on this table and its indexes; writes are PutItem (conditional puts) and
-    // UpdateItem (the providers' tallies), on the table only.
+    // UpdateItem on the providers' tallies only (partition keys TALLY#…), on the table only.
     let role = props(&t, "ApiFunctionRole");
     let mut granted = BTreeSet::new();
     for policy in role["Policies"].as_sequence().unwrap() {
@@ -285,8 +285,14 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
             }
             assert_eq!(statement["Effect"].as_str(), Some("Allow"));
             assert!(!actions.iter().any(|a| a.contains('*')), "{actions:?}");
-            if actions == ["dynamodb:PutItem", "dynamodb:UpdateItem"] {
+            if actions == ["dynamodb:PutItem"] || actions == ["dynamodb:UpdateItem"] {
                 assert_eq!(statement["Resource"], tagged("GetAtt", "Table.Arn".into()), "writes on the table, not its indexes");
+                let leading_keys = &statement["Condition"]["ForAllValues:StringLike"]["dynamodb:LeadingKeys"];
+                if actions == ["dynamodb:UpdateItem"] {
+                    assert_eq!(leading_keys, &seq([Value::String(format!("{}*", table::TALLY_PREFIX))]), "UpdateItem on the tallies only");
+                } else {
+                    assert!(statement.get("Condition").is_none(), "{statement:?}");
+                }
             } else {
                 assert_eq!(actions, ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], "read statement");
                 assert_eq!(statement["Resource"], seq([tagged("GetAtt", "Table.Arn".into()), tagged("Sub", "${Table.Arn}/index/*".into())]));
@@ -339,6 +345,10 @@ fn adapter_operations() -> BTreeSet<String> {
     let source: String = source.split_whitespace().collect(); // `client\n    .get_item()` -> `client.get_item()`
     let used: BTreeSet<String> = CALLS.iter().filter(|(call, _)| source.contains(call)).map(|(_, action)| action.to_string()).collect();
     assert!(used.contains("GetItem") && used.contains("Query"), "the source scan found the adapter: {used:?}");
+    // The role may UpdateItem tally items only: the adapter's one update is the tally's.
+    let updates: Vec<&str> = source.split("Update::builder()").skip(1).collect();
+    assert_eq!(updates.len(), 1, "one UpdateItem in the adapter, the tally's");
+    assert!(updates[0].starts_with(".table_name(table).set_key(Some(key(tally_partition("), "the update keys a tally: {}", &updates[0][..80]);
     used
 }
 

@@ -1,6 +1,6 @@
 //! The referral contract on both adapters: idempotent creation (also under a race),
 //! receipt-code collisions, updates, expiry, clinicians' referrals with their history, and the
-//! providers' tallies of answered promises (counted once, by month, outliving the requests).
+//! providers' tallies of promises made and settled (counted once, by month, outliving the requests).
 
 mod support;
 
@@ -8,7 +8,7 @@ use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore, Resp
 use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::{Organisation, OrganisationKind};
 use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent};
-use forebyg_shared::response_time::Promise;
+use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use std::sync::Arc;
@@ -96,22 +96,22 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
     store.create_referral(&r).await.unwrap();
     let read = r.updated_at;
     (r.status, r.updated_at) = (ReferralStatus::Contacted, NOW + 60);
-    assert!(store.settle_referral(&r, read, Promise::InTime).await.unwrap());
+    assert!(store.settle_referral(&r, read, Settlement::InTime).await.unwrap());
     // A second handler who read the same version is refused, and nothing of theirs is written.
     let mut twin = r.clone();
     (twin.status, twin.updated_at) = (ReferralStatus::Declined, NOW + 61);
-    assert!(!store.settle_referral(&twin, read, Promise::Late).await.unwrap());
+    assert!(!store.settle_referral(&twin, read, Settlement::Late).await.unwrap());
     assert_eq!(store.get_referral("SETL-AAAA", NOW + 62).await.unwrap(), Some(r));
     // Two answers within the second the request was read: the status tells them apart.
     let mut quick = referral("SETL-FFFF", "key-0000000000000017");
     store.create_referral(&quick).await.unwrap();
     quick.status = ReferralStatus::Contacted;
-    assert!(store.settle_referral(&quick, NOW, Promise::InTime).await.unwrap());
-    assert!(!store.settle_referral(&Referral { status: ReferralStatus::Declined, ..quick.clone() }, NOW, Promise::InTime).await.unwrap());
-    assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), NOW, Promise::InTime).await.unwrap(), "never creates");
+    assert!(store.settle_referral(&quick, NOW, Settlement::InTime).await.unwrap());
+    assert!(!store.settle_referral(&Referral { status: ReferralStatus::Declined, ..quick.clone() }, NOW, Settlement::InTime).await.unwrap());
+    assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), NOW, Settlement::InTime).await.unwrap(), "never creates");
     assert_eq!(store.get_referral("GONE-GONE", NOW).await.unwrap(), None);
     // Another provider's late answer, one in another region, and one made in December.
-    let settle = |code: &str, key: &str, edit: fn(&mut Referral), fate: Promise| {
+    let settle = |code: &str, key: &str, edit: fn(&mut Referral), fate: Settlement| {
         let store = store.clone();
         let mut r = referral(code, key);
         edit(&mut r);
@@ -122,10 +122,15 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
             assert!(store.settle_referral(&r, read, fate).await.unwrap());
         }
     };
-    settle("SETL-BBBB", "key-0000000000000013", |r| r.provider_id = "p2".into(), Promise::Late).await;
-    settle("SETL-CCCC", "key-0000000000000014", |r| r.region = RegionCode::Syddanmark, Promise::InTime).await;
-    settle("SETL-DDDD", "key-0000000000000015", |r| (r.created_at, r.updated_at) = (NOW - 40 * 86_400, NOW - 40 * 86_400), Promise::Late).await;
-    settle("SETL-EEEE", "key-0000000000000016", |_| {}, Promise::Late).await;
+    settle("SETL-BBBB", "key-0000000000000013", |r| r.provider_id = "p2".into(), Settlement::Late).await;
+    settle("SETL-CCCC", "key-0000000000000014", |r| r.region = RegionCode::Syddanmark, Settlement::InTime).await;
+    settle("SETL-DDDD", "key-0000000000000015", |r| (r.created_at, r.updated_at) = (NOW - 40 * 86_400, NOW - 40 * 86_400), Settlement::Late).await;
+    settle("SETL-EEEE", "key-0000000000000016", |_| {}, Settlement::Late).await;
+    // Withdrawn before the day: released, not counted as kept or broken.
+    settle("SETL-HHHH", "key-0000000000000018", |_| {}, Settlement::Released).await;
+    // Made without a promise (a waiting list): not in the tally at all; one still open is made only.
+    store.create_referral(&Referral { contact_by: None, ..referral("SETL-GGGG", "key-0000000000000019") }).await.unwrap();
+    store.create_referral(&referral("SETL-IIII", "key-0000000000000020")).await.unwrap();
     let tallies = |from: &'static str| {
         let store = store.clone();
         async move {
@@ -134,9 +139,18 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
             t
         }
     };
-    let tally = |provider: &str, month: &str, in_time, late| ResponseTally { provider_id: provider.into(), month: month.into(), in_time, late };
-    assert_eq!(tallies("2027-01").await, [tally("p1", "2027-01", 2, 1), tally("p2", "2027-01", 0, 1)]);
-    assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 0, 1), tally("p1", "2027-01", 2, 1), tally("p2", "2027-01", 0, 1)]);
+    let tally = |provider: &str, month: &str, made, in_time, late, released| ResponseTally {
+        provider_id: provider.into(),
+        month: month.into(),
+        made,
+        in_time,
+        late,
+        released,
+    };
+    let january = tally("p1", "2027-01", 5, 2, 1, 1);
+    assert_eq!(january.unsettled(), 1, "SETL-IIII is still open");
+    assert_eq!(tallies("2027-01").await, [january.clone(), tally("p2", "2027-01", 1, 0, 1, 0)]);
+    assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 1, 0, 1, 0), january, tally("p2", "2027-01", 1, 0, 1, 0)]);
     assert_eq!(tallies("2027-02").await, []);
     // The tallies outlive the requests: the December one expires and is purged.
     store.purge_expired_referrals(NOW + 200 * 86_400).await.unwrap();
@@ -262,10 +276,15 @@ async fn dynamodb_ttl_covers_requests_and_idempotency_keys() {
     let ttl = ttl.time_to_live_description().unwrap();
     assert_eq!((ttl.attribute_name(), ttl.time_to_live_status()), (Some("expires_at"), Some(&TimeToLiveStatus::Enabled)));
     let items = client.scan().table_name(store.table()).send().await.unwrap().items.unwrap();
+    let pk = |item: &std::collections::HashMap<String, AttributeValue>| item.get("PK").and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
+    let (tallies, items): (Vec<_>, Vec<_>) = items.into_iter().partition(|item| pk(item).starts_with("TALLY#"));
     assert_eq!(items.len(), 2, "the request and its idempotency key");
     for item in items {
         assert_eq!(item.get("expires_at"), Some(&AttributeValue::N((NOW + 90 * 86_400).to_string())), "{:?}", item.get("PK"));
     }
+    // The provider's tally (counts only) is kept: no TTL.
+    assert_eq!(tallies.len(), 1, "the request's promise counted as made");
+    assert_eq!(tallies[0].get("expires_at"), None);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -4,7 +4,7 @@
 //! and to the patient following it with its code; a request moved on, one still within its time,
 //! one without a promise and one outside the admin's scope are not counted. The overview's
 //! response times, for a span of months, count the answers the providers' tallies kept after the
-//! requests were deleted.
+//! requests were deleted, and the requests deleted unanswered as late.
 
 mod support;
 
@@ -19,7 +19,7 @@ use forebyg_shared::directory::{DirectoryRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::offer::Contact;
 use forebyg_shared::problem::Problem;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, StatusEvent};
-use forebyg_shared::response_time::{per_provider, to_csv, MonthResponseTimes, Promise, ProviderResponseTimes};
+use forebyg_shared::response_time::{per_provider, to_csv, MonthResponseTimes, ProviderResponseTimes, Settlement};
 use forebyg_shared::taxonomy::{ProviderKind, RegionCode};
 use support::server::Server;
 
@@ -169,13 +169,15 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
     assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
 
-    // Months back, beyond what the store keeps: p2's late answer of 100 days ago, from its tally.
+    // Months back, beyond what the store keeps: p2's late answer of 100 days ago, from its tally,
+    // and its other request of then, deleted unanswered (made, never settled, not kept): late.
     // p1's answer given now through the inbox counts at once; its overdue and not yet due ones
-    // come from the requests kept (its older answers were stored before any tally: not counted).
+    // come from the requests kept (its older answers were stored answered, never through a tally:
+    // not counted).
     let since = format!("/api/v1/admin/referrals/response-times/months?since_month={}", &iso_date(now() - 100 * DAY)[..7]);
     let summed = |who: &str| per_provider(&get(&since, who).json::<Vec<MonthResponseTimes>>());
     // Both at 0 % in time: the one with more overdue first.
-    assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)]);
+    assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)]);
     let answer = server.request(
         "POST",
         "/api/v1/admin/referrals/SOON-BBBB/status",
@@ -183,8 +185,8 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         Some(("application/json", r#"{"status":"contacted"}"#)),
     );
     assert_eq!(answer.status, 200, "{}", answer.body);
-    assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
-    assert_eq!(summed(&editor), [row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)], "scoped");
+    assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
+    assert_eq!(summed(&editor), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)], "scoped");
     // Per provider and month, by name, then month, as JSON and CSV (by default the last 12 months).
     let month = |age_days: i64| iso_date(now() - age_days * DAY)[..7].to_owned();
     let mut p1: std::collections::BTreeMap<String, [u32; 4]> = Default::default();
@@ -192,7 +194,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         p1.entry(month(age)).or_default()[fate] += 1; // SOON in time, LATE overdue, TODY not yet due
     }
     let at = |m: String, times: ProviderResponseTimes| MonthResponseTimes { month: m, times };
-    let expected: Vec<MonthResponseTimes> = std::iter::once(at(month(100), row("Sundhedshuset Langsom", "p2", 0, 1, 0, 0)))
+    let expected: Vec<MonthResponseTimes> = std::iter::once(at(month(100), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)))
         .chain(p1.iter().map(|(m, &[in_time, late, overdue, pending])| at(m.clone(), row("p1", "p1", in_time, late, overdue, pending))))
         .collect();
     for path in [since.clone(), "/api/v1/admin/referrals/response-times/months".into()] {
@@ -235,17 +237,25 @@ fn p2_long_ago() -> Referral {
     r
 }
 
+/// p2 never answered another request made 100 days ago; it is deleted since: its promise
+/// is broken, so late.
+fn p2_lost() -> Referral {
+    let mut r = referral("LOST-KKKK", RegionCode::Midtjylland, 100, Some(-97), ReferralStatus::Received);
+    (r.provider_id, r.expires_at) = ("p2".into(), now() - 9 * DAY);
+    r
+}
+
 async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
     // Made once: its times come from the clock, and the settle below names the one stored.
     let mut past = p2_long_ago();
-    for r in referrals().into_iter().chain(p2_referrals()).chain([past.clone()]) {
+    for r in referrals().into_iter().chain(p2_referrals()).chain([past.clone(), p2_lost()]) {
         store.create_referral(&r).await.unwrap();
     }
     let read = past.updated_at;
     past.status = ReferralStatus::Contacted;
     past.history.push(StatusEvent { status: ReferralStatus::Contacted, at: now() - 92 * DAY, by: Actor::Provider, reason: None, note: None });
     past.updated_at = now() - 92 * DAY;
-    assert!(store.settle_referral(&past, read, Promise::Late).await.unwrap());
+    assert!(store.settle_referral(&past, read, Settlement::Late).await.unwrap());
     store.put_directory(&[p2_record()]).await.unwrap();
 }
 

@@ -25,24 +25,46 @@ pub enum Promise {
 pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -> Option<Promise> {
     let by = contact_by?;
     if history.iter().any(|e| e.status != ReferralStatus::Received) {
-        return settled(contact_by, history);
+        return settlement(contact_by, history).and_then(Settlement::promise);
     }
     // Unanswered: late by the same rule as the inbox's "Over svarfristen".
     Some(if contact_overdue(ReferralStatus::Received, Some(by), today) { Promise::Overdue } else { Promise::Pending })
 }
 
-/// The fate of a promise once the request has moved on from `received`, which no later change
-/// alters (the first move decides): `InTime` or `Late`. `None` while it is still unanswered,
-/// without a promise, or withdrawn before the day. Counted in the provider's tally at that first
-/// move, so the figures outlive the request and its personal data.
-pub fn settled(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Promise> {
+/// How a request's first move from `received` settled its promise, which no later change alters
+/// (the first move decides). Counted in the provider's tally at that move, so the figures outlive
+/// the request and its personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settlement {
+    /// Contacted, enrolled or declined on or before the day.
+    InTime,
+    /// Any move after the day (a withdrawal too: the person gave up waiting).
+    Late,
+    /// Withdrawn before the day was out: nothing was asked of the provider.
+    Released,
+}
+
+impl Settlement {
+    /// The fate it gives the promise (`None` when released: not counted).
+    pub fn promise(self) -> Option<Promise> {
+        match self {
+            Settlement::InTime => Some(Promise::InTime),
+            Settlement::Late => Some(Promise::Late),
+            Settlement::Released => None,
+        }
+    }
+}
+
+/// The settlement of a request with this promised day (YYYY-MM-DD) and history: `None` while it
+/// is still unanswered, or without a promise.
+pub fn settlement(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Settlement> {
     let by = contact_by?;
     let answer = history.iter().find(|e| e.status != ReferralStatus::Received)?;
-    match (iso_date(answer.at).as_str() <= by, answer.status) {
-        (true, ReferralStatus::Withdrawn) => None,
-        (true, _) => Some(Promise::InTime),
-        (false, _) => Some(Promise::Late),
-    }
+    Some(match (iso_date(answer.at).as_str() <= by, answer.status) {
+        (true, ReferralStatus::Withdrawn) => Settlement::Released,
+        (true, _) => Settlement::InTime,
+        (false, _) => Settlement::Late,
+    })
 }
 
 /// One provider's promises within the admin's scope (no personal data: not audited).
@@ -163,9 +185,15 @@ mod tests {
         assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-03")]), today), None, "withdrawn before the day: nothing was due");
         assert_eq!(promise(by, &history(&[(Withdrawn, "2026-12-06")]), today), Some(Promise::Late), "withdrawn unanswered after it");
         assert_eq!(promise(None, &history(&[]), today), None, "no promise");
-        assert_eq!(settled(by, &history(&[])), None, "unanswered: not settled");
-        assert_eq!(settled(by, &history(&[(Declined, "2026-12-05"), (Contacted, "2026-12-06")])), Some(Promise::Late), "the first move decides");
-        assert_eq!(settled(by, &history(&[(Withdrawn, "2026-12-04")])), None);
+        assert_eq!(settlement(by, &history(&[])), None, "unanswered: not settled");
+        assert_eq!(
+            settlement(by, &history(&[(Declined, "2026-12-05"), (Contacted, "2026-12-06")])),
+            Some(Settlement::Late),
+            "the first move decides"
+        );
+        assert_eq!(settlement(by, &history(&[(Withdrawn, "2026-12-04")])), Some(Settlement::Released), "withdrawn on the day: released");
+        assert_eq!(settlement(by, &history(&[(Withdrawn, "2026-12-05")])), Some(Settlement::Late));
+        assert_eq!(settlement(None, &history(&[(Contacted, "2026-12-02")])), None, "no promise, nothing to settle");
     }
 
     #[test]

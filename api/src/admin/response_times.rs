@@ -1,8 +1,8 @@
 //! Whether providers keep their promise to contact people by the day their response time gave,
 //! per provider (the overview's "Svartider") or per provider and month (its CSV). Requests the
 //! store still holds give every fate; for months beyond them, the providers' tallies
-//! ([`crate::store::ResponseTally`]) give the answers in time and late. Counts only (no personal
-//! data): not audited.
+//! ([`crate::store::ResponseTally`]) give the answers in time and late, and the promises deleted
+//! unanswered. Counts only (no personal data): not audited.
 
 use super::inbox::check_days;
 use crate::auth::Admin;
@@ -22,7 +22,8 @@ pub enum Span<'a> {
     /// Those made on or after this day (YYYY-MM-DD).
     From(&'a str),
     /// Those made in this month (YYYY-MM) or later, including the ones already deleted: answered
-    /// in time or late from the providers' tallies, still open ones from the requests kept.
+    /// in time or late from the providers' tallies, still open ones from the requests kept, and
+    /// the ones deleted unanswered (made, never settled, no longer kept) as late.
     SinceMonth(&'a str),
 }
 
@@ -55,13 +56,17 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
     let today = forebyg_shared::date::iso_date(now());
     let month_of = |month: String| if matches!(span, Span::SinceMonth(_)) { month } else { String::new() };
     let mut rows: HashMap<(String, String), ProviderResponseTimes> = HashMap::new();
+    // Per provider and month (a span of months only): the promises made and not settled that the
+    // store no longer holds, once the open ones kept are subtracted.
+    let mut gone_unanswered: HashMap<(String, String), i64> = HashMap::new();
     for region in admin.0.regions() {
         let names: HashMap<String, String> = state.directory.region_providers(region).await?.into_iter().map(|p| (p.id, p.name)).collect();
         if let Span::SinceMonth(month) = span {
             for t in state.referrals.response_tallies(region, month).await? {
                 if admin.0.may_manage(region, &t.provider_id) {
-                    let r = row(&mut rows, &names, &t.provider_id, month_of(t.month));
+                    let r = row(&mut rows, &names, &t.provider_id, month_of(t.month.clone()));
                     (r.in_time, r.late) = (r.in_time + t.in_time, r.late + t.late);
+                    *gone_unanswered.entry((t.provider_id.clone(), t.month.clone())).or_default() += i64::from(t.unsettled());
                 }
             }
         }
@@ -77,9 +82,20 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
             match promise(r.contact_by.as_deref(), &r.history, &today) {
                 // Answered ones are in the tallies already.
                 Some(Promise::InTime | Promise::Late) if matches!(span, Span::SinceMonth(_)) => {}
-                Some(p) => row(&mut rows, &names, &r.provider_id, month_of(r.created_month())).add(p),
+                Some(p) => {
+                    if matches!(span, Span::SinceMonth(_)) {
+                        *gone_unanswered.entry((r.provider_id.clone(), r.created_month())).or_default() -= 1;
+                    }
+                    row(&mut rows, &names, &r.provider_id, month_of(r.created_month())).add(p)
+                }
                 None => {}
             }
+        }
+    }
+    // Deleted with the promise unanswered: broken, so late (as a person who gave up waiting).
+    for ((provider_id, month), gone) in gone_unanswered {
+        if let (Some(r), Ok(gone @ 1..)) = (rows.get_mut(&(provider_id, month)), u32::try_from(gone)) {
+            r.late += gone;
         }
     }
     Ok(rows)

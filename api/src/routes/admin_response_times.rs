@@ -56,7 +56,9 @@ pub struct MonthsQuery {
 /// Per provider and month the requests were made, from `since_month` on, by provider name, then
 /// month: answers in time and late counted when they were given (kept as counts after the
 /// requests are deleted with their personal data), overdue and not yet due ones from the
-/// requests still held. The overview sums them per provider for "the last 12 months".
+/// requests still held; a request deleted unanswered counts as late (each request with a
+/// promise is counted when it is made). The overview sums them per provider for "the last 12
+/// months".
 #[utoipa::path(get, path = "/admin/referrals/response-times/months", tag = "admin", security(("bearer" = [])), params(MonthsQuery),
     responses((status = 200, body = Vec<MonthResponseTimes>), Invalid, AdminAuth, Unavailable))]
 async fn per_month(

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use forebyg_shared::admin::AdminNote;
 use forebyg_shared::clinician::Organisation;
 use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
-use forebyg_shared::response_time::Promise;
+use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::taxonomy::RegionCode;
 use serde::{Deserialize, Serialize};
@@ -112,6 +112,13 @@ impl Referral {
         self.created_on()[..7].to_owned()
     }
 
+    /// A new request that carries a promise of contact: counted as made in its provider's tally
+    /// when stored. (One stored already answered, as a seeded one, is not: its answer never
+    /// passed through the tally.)
+    pub fn tallied_as_made(&self) -> bool {
+        self.contact_by.is_some() && self.status == ReferralStatus::Received
+    }
+
     /// Still `received` after the day the provider promised contact by, at `now` (Unix seconds).
     pub fn contact_overdue(&self, now: i64) -> bool {
         forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::iso_date(now))
@@ -128,42 +135,66 @@ pub enum Created {
     CodeTaken,
 }
 
-/// One provider's answered promises of contact for the requests made in one month: counts only
-/// (no personal data), so they outlive the requests. Written with the change that settled each
-/// request's promise ([`forebyg_shared::response_time::settled`]).
+/// One provider's promises of contact for the requests made in one month: counts only (no
+/// personal data), so they outlive the requests. `made` grows with the request that carried the
+/// promise, the other counts with the change that settled it
+/// ([`forebyg_shared::response_time::settlement`]), each in the same atomic write: what was made
+/// and never settled is still open, or was deleted unanswered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResponseTally {
     pub provider_id: String,
     /// YYYY-MM.
     pub month: String,
+    pub made: u32,
     pub in_time: u32,
     pub late: u32,
+    /// Withdrawn before the day: nothing was due.
+    pub released: u32,
+}
+
+/// What one write adds one to in a tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyCount {
+    /// A request made with a promise of contact.
+    Made,
+    /// Its promise settled.
+    Settled(Settlement),
+}
+
+impl TallyCount {
+    /// The count's name, in a tally item and its JSON. Both adapters go by it.
+    pub fn field(self) -> &'static str {
+        match self {
+            TallyCount::Made => "made",
+            TallyCount::Settled(Settlement::InTime) => "in_time",
+            TallyCount::Settled(Settlement::Late) => "late",
+            TallyCount::Settled(Settlement::Released) => "released",
+        }
+    }
 }
 
 impl ResponseTally {
-    /// The count a settled fate adds to: `in_time` or `late` (open promises are read from the
-    /// requests themselves, never tallied). Both adapters go by it.
-    pub fn field(fate: Promise) -> Option<&'static str> {
-        match fate {
-            Promise::InTime => Some("in_time"),
-            Promise::Late => Some("late"),
-            Promise::Overdue | Promise::Pending => None,
-        }
+    pub fn count(&mut self, c: TallyCount) {
+        *match c {
+            TallyCount::Made => &mut self.made,
+            TallyCount::Settled(Settlement::InTime) => &mut self.in_time,
+            TallyCount::Settled(Settlement::Late) => &mut self.late,
+            TallyCount::Settled(Settlement::Released) => &mut self.released,
+        } += 1;
     }
 
-    pub fn count(&mut self, fate: Promise) {
-        match Self::field(fate) {
-            Some("in_time") => self.in_time += 1,
-            Some(_) => self.late += 1,
-            None => {}
-        }
+    /// Promises made and not settled: still open, or deleted unanswered.
+    pub fn unsettled(&self) -> u32 {
+        self.made.saturating_sub(self.in_time + self.late + self.released)
     }
 }
 
 #[async_trait]
 pub trait ReferralStore: Send + Sync {
-    /// Stores a new request unless its idempotency key or receipt code is taken, atomically.
+    /// Stores a new request unless its idempotency key or receipt code is taken, atomically; one
+    /// that carries a promise of contact ([`Referral::tallied_as_made`]) is counted as made in its
+    /// provider's tally for the month in the same write.
     async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError>;
 
     /// The request with this receipt code, unless it has expired.
@@ -178,13 +209,12 @@ pub trait ReferralStore: Send + Sync {
     /// Replaces an existing request (status changes).
     async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError>;
 
-    /// Replaces a request whose change settled its promise of contact (`fate`: in time or late)
-    /// and counts it in its provider's tally for the month it was made ([`Referral::created_month`]),
+    /// Replaces a request whose change settled its promise of contact (`fate`) and counts it in its provider's tally for the month it was made ([`Referral::created_month`]),
     /// in one atomic write, and only if the stored request is still `received` and unchanged
     /// since it was read (`read_updated_at`; the status too, as two changes can share a second),
     /// so each request is counted once. `Ok(false)`: it changed meanwhile (or is gone); nothing
     /// was written.
-    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError>;
+    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError>;
 
     /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError>;

@@ -10,21 +10,22 @@
 //! `{created_at:012}#{code}` ("Mine henvisninger" without a scan). Both items carry
 //! `expires_at`, the table's TTL attribute.
 //!
-//! A provider's tally of answered promises for a month, `PK = TALLY#{region}`,
+//! A provider's tally of promises for a month, `PK = TALLY#{region}`,
 //! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
-//! with `ADD` in the same transaction as the change that settled a request's promise, which is
-//! conditional on the request being still `received` at the `updated_at` read: counted once.
+//! with `ADD`: `made` in the transaction that creates a request with a promise, a settlement's
+//! count in the transaction of the change that settled it, which is conditional on the request
+//! being still `received` at the `updated_at` read: each counted once.
 
 use super::item::{s, Item};
-use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TTL_ATTRIBUTE};
+use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY_PREFIX, TTL_ATTRIBUTE};
 use super::{all_pages, sdk_error, DynamoStore};
-use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::Promise;
+use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
 
@@ -65,18 +66,16 @@ fn from_item(item: Item) -> Result<Referral, StoreError> {
 }
 
 fn tally_partition(region: RegionCode) -> String {
-    format!("TALLY#{}", region.code())
+    format!("{TALLY_PREFIX}{}", region.code())
 }
 
-/// Adds one request's fate to its provider's tally for the month it was made (nothing for an
-/// open promise: [`ResponseTally::field`]).
-fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> Option<TransactWriteItem> {
-    let field = ResponseTally::field(fate)?;
+/// Adds one to a count of the request's provider's tally for the month it was made.
+fn count_in_tally(r: &Referral, count: TallyCount, table: &str) -> TransactWriteItem {
     let update = Update::builder()
         .table_name(table)
         .set_key(Some(key(tally_partition(r.region), &format!("{}#{}", r.created_month(), r.provider_id))))
         .update_expression("ADD #count :one SET provider_id = :provider, #month = :month, entity = :entity")
-        .expression_attribute_names("#count", field)
+        .expression_attribute_names("#count", count.field())
         .expression_attribute_names("#month", "month")
         .expression_attribute_values(":one", AttributeValue::N("1".into()))
         .expression_attribute_values(":provider", s(r.provider_id.clone()))
@@ -84,7 +83,7 @@ fn count_in_tally(r: &Referral, fate: Promise, table: &str) -> Option<TransactWr
         .expression_attribute_values(":entity", s("response_tally"))
         .build()
         .expect("table, key and expression set");
-    Some(TransactWriteItem::builder().update(update).build())
+    TransactWriteItem::builder().update(update).build()
 }
 
 fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
@@ -111,13 +110,9 @@ impl ReferralStore for DynamoStore {
         let mut idem = idempotency_key(&r.idempotency_key);
         idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
         idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
-        let result = self
-            .client
-            .transact_write_items()
-            .transact_items(put_if_absent(idem, &self.table))
-            .transact_items(put_if_absent(to_item(r)?, &self.table))
-            .send()
-            .await;
+        let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
+        let items = [put_if_absent(idem, &self.table), put_if_absent(to_item(r)?, &self.table)].into_iter().chain(made).collect();
+        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
         let cancelled = match result {
             Ok(_) => return Ok(Created::Stored),
             Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
@@ -126,7 +121,7 @@ impl ReferralStore for DynamoStore {
             },
             Err(e) => return Err(sdk_error(e)),
         };
-        // The reasons come in the order of the transaction's items: [idempotency key, request].
+        // The reasons come in the order of the transaction's items: [idempotency key, request, tally].
         let failed = |i: usize| cancelled.cancellation_reasons().get(i).and_then(|r| r.code()) == Some("ConditionalCheckFailed");
         if failed(0) {
             let idem =
@@ -177,7 +172,7 @@ impl ReferralStore for DynamoStore {
         Ok(())
     }
 
-    async fn settle_referral(&self, r: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError> {
+    async fn settle_referral(&self, r: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError> {
         let put = Put::builder()
             .table_name(&self.table)
             .set_item(Some(to_item(r)?))
@@ -191,9 +186,7 @@ impl ReferralStore for DynamoStore {
         let result = self
             .client
             .transact_write_items()
-            .set_transact_items(Some(
-                std::iter::once(TransactWriteItem::builder().put(put).build()).chain(count_in_tally(r, fate, &self.table)).collect(),
-            ))
+            .set_transact_items(Some(vec![TransactWriteItem::builder().put(put).build(), count_in_tally(r, TallyCount::Settled(fate), &self.table)]))
             .send()
             .await;
         let cancelled = match result {

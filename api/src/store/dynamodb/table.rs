@@ -34,6 +34,10 @@ use aws_sdk_dynamodb::types::{
 };
 use aws_sdk_dynamodb::Client;
 
+/// The partition-key prefix of the providers' response tallies (`TALLY#{region}`): the only
+/// items the Lambda may `UpdateItem` (`infra/template.yaml`'s `dynamodb:LeadingKeys` condition,
+/// checked by `api/tests/infra_template.rs`).
+pub const TALLY_PREFIX: &str = "TALLY#";
 pub const PK: &str = "PK";
 pub const SK: &str = "SK";
 pub const GSI1: &str = "GSI1";

@@ -1,13 +1,13 @@
 //! Self-referrals in the embedded store: one write transaction checks the idempotency key and
-//! the receipt code and stores both, so a double submit can never create two requests. A change
-//! that settles a promise of contact updates the request and its provider's tally in one
-//! transaction.
+//! the receipt code and stores both, so a double submit can never create two requests. A request
+//! made with a promise of contact, and the change that settles that promise, update its
+//! provider's tally in the same transaction.
 
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
-use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::Promise;
+use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
 
@@ -21,6 +21,18 @@ fn decode_tally(key: &str, bytes: &[u8]) -> Result<ResponseTally, StoreError> {
 
 fn encode(r: &Referral) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(r).map_err(backend)
+}
+
+/// Adds one to a count of the request's provider's tally for the month it was made, within the
+/// write transaction `tx`.
+fn count_in_tally(tx: &redb::WriteTransaction, r: &Referral, count: TallyCount) -> Result<(), StoreError> {
+    let mut tallies = tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
+    let key = format!("{}|{}|{}", r.region.code(), r.created_month(), r.provider_id);
+    let found = tallies.get(key.as_str()).map_err(backend)?.map(|b| decode_tally(&key, b.value())).transpose()?;
+    let mut tally = found.unwrap_or_else(|| ResponseTally { provider_id: r.provider_id.clone(), month: r.created_month(), ..Default::default() });
+    tally.count(count);
+    tallies.insert(key.as_str(), serde_json::to_vec(&tally).map_err(backend)?.as_slice()).map_err(backend)?;
+    Ok(())
 }
 
 impl EmbeddedStore {
@@ -64,6 +76,9 @@ impl ReferralStore for EmbeddedStore {
                 } else {
                     referrals.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
                     keys.insert(r.idempotency_key.as_str(), r.receipt_code.as_str()).map_err(backend)?;
+                    if r.tallied_as_made() {
+                        count_in_tally(&tx, &r, TallyCount::Made)?;
+                    }
                     Created::Stored
                 }
             };
@@ -109,7 +124,7 @@ impl ReferralStore for EmbeddedStore {
         .await
     }
 
-    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Promise) -> Result<bool, StoreError> {
+    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError> {
         let r = referral.clone();
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
@@ -120,14 +135,8 @@ impl ReferralStore for EmbeddedStore {
                     return Ok(false);
                 }
                 table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
-                let mut tallies = tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
-                let key = format!("{}|{}|{}", r.region.code(), r.created_month(), r.provider_id);
-                let found = tallies.get(key.as_str()).map_err(backend)?.map(|b| decode_tally(&key, b.value())).transpose()?;
-                let mut tally =
-                    found.unwrap_or_else(|| ResponseTally { provider_id: r.provider_id.clone(), month: r.created_month(), ..Default::default() });
-                tally.count(fate);
-                tallies.insert(key.as_str(), serde_json::to_vec(&tally).map_err(backend)?.as_slice()).map_err(backend)?;
             }
+            count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
             tx.commit().map_err(backend)?;
             Ok(true)
         })
