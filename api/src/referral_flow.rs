@@ -75,6 +75,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
         note: None,
         history: vec![],
         notes: vec![],
+        version: 0,
     })
 }
 
@@ -124,19 +125,28 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
     }
 }
 
-/// Stores a status change of `r`, which was read at `read_updated_at`. The change that settles
-/// the request's promise of contact (its first move from `received`: in time, late or released) also
-/// counts it in the provider's tally, in the same write and only if nobody changed the request
-/// meanwhile, so the figures outlive the request and count it once.
-async fn store_change(referrals: &dyn ReferralStore, r: &Referral, read_updated_at: i64, was_settled: bool) -> Result<(), ApiError> {
-    match settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
-        None => Ok(referrals.update_referral(r).await?),
-        Some(fate) if referrals.settle_referral(r, read_updated_at, fate).await? => Ok(()),
-        Some(_) => Err(ApiError::Conflict {
-            kind: types::STALE_VERSION,
-            title: "Someone else changed this request at the same moment",
-            detail: "Read it again and repeat the change if it is still needed.".into(),
-        }),
+/// Stores a status change of `r` (at the version it was read at). The change that settles the
+/// request's promise of contact (its first move from `received`: in time, late or released) also
+/// counts it in the provider's tally, in the same write. Either is stored only if nobody changed
+/// the request meanwhile (409 otherwise), so the figures count it once and no change is lost.
+async fn store_change(referrals: &dyn ReferralStore, r: &Referral, was_settled: bool) -> Result<(), ApiError> {
+    let stored = match settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
+        None => referrals.update_referral(r).await?,
+        Some(fate) => referrals.settle_referral(r, fate).await?,
+    };
+    if stored {
+        Ok(())
+    } else {
+        Err(changed_meanwhile())
+    }
+}
+
+/// The 409 for a change refused because the request changed since it was read.
+pub fn changed_meanwhile() -> ApiError {
+    ApiError::Conflict {
+        kind: types::STALE_VERSION,
+        title: "Someone else changed this request at the same moment",
+        detail: "Read it again and repeat the change if it is still needed.".into(),
     }
 }
 
@@ -174,9 +184,9 @@ pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, cha
         });
     }
     let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    let (read_updated_at, was_settled) = (r.updated_at, is_settled(&r));
+    let was_settled = is_settled(&r);
     record(&mut r, change.status, Actor::Provider, change.reason, note, now());
-    store_change(referrals, &r, read_updated_at, was_settled).await?;
+    store_change(referrals, &r, was_settled).await?;
     Ok((r, true))
 }
 
@@ -196,7 +206,7 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<
     }
     let now = now();
     let by = origin(&r);
-    let (read_updated_at, was_settled) = (r.updated_at, is_settled(&r));
+    let was_settled = is_settled(&r);
     record(&mut r, ReferralStatus::Withdrawn, by, None, None, now);
     if by == Actor::Citizen {
         // The citizen's receipt needs no name; the clinician's list shows whom it was for.
@@ -207,6 +217,6 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<
     r.message = None;
     r.contact_time = None;
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
-    store_change(referrals, &r, read_updated_at, was_settled).await?;
+    store_change(referrals, &r, was_settled).await?;
     Ok(r)
 }

@@ -42,6 +42,7 @@ fn referral(code: &str, key: &str) -> Referral {
         note: None,
         history: vec![],
         notes: vec![],
+        version: 0,
     }
 }
 
@@ -79,36 +80,46 @@ async fn a_double_submit_race_stores_one_request(store: Arc<dyn ReferralStore>) 
     assert_eq!(stored, 1);
 }
 
-async fn updates_replace_the_status(store: Arc<dyn ReferralStore>) {
+async fn updates_replace_the_status_unless_it_changed_meanwhile(store: Arc<dyn ReferralStore>) {
     let mut r = referral("AAAA-BBBB", "key-0000000000000001");
     store.create_referral(&r).await.unwrap();
+    let note = |text: &str| AdminNote { text: text.into(), at: NOW + 60, by: "Anne Admin".into() };
     r.status = ReferralStatus::Contacted;
     r.updated_at = NOW + 60;
-    r.notes.push(AdminNote { text: "Ringede – ingen svar, prøver igen torsdag".into(), at: NOW + 60, by: "Anne Admin".into() });
-    store.update_referral(&r).await.unwrap();
-    assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap(), Some(r));
-    assert!(store.update_referral(&referral("ZZZZ-ZZZZ", "key-0000000000000009")).await.is_err(), "updates never create");
+    r.notes.push(note("Ringede – ingen svar, prøver igen torsdag"));
+    assert!(store.update_referral(&r).await.unwrap());
+    let stored = store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap().unwrap();
+    assert_eq!(stored, Referral { version: 1, ..r.clone() });
+    // A second handler who read the first version is refused: their note does not overwrite.
+    let mut stale = r.clone();
+    stale.notes = vec![note("Sendt brev")];
+    assert!(!store.update_referral(&stale).await.unwrap());
+    assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap().as_ref(), Some(&stored));
+    // Read again, it goes through.
+    let mut again = stored.clone();
+    again.notes.push(note("Sendt brev"));
+    assert!(store.update_referral(&again).await.unwrap());
+    assert_eq!(store.get_referral("AAAA-BBBB", NOW + 61).await.unwrap(), Some(Referral { version: 2, ..again }));
+    assert!(!store.update_referral(&referral("ZZZZ-ZZZZ", "key-0000000000000009")).await.unwrap(), "updates never create");
+    assert_eq!(store.get_referral("ZZZZ-ZZZZ", NOW).await.unwrap(), None);
 }
 
 async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralStore>) {
     // Made 2027-01-15; contacted a minute later, in time.
     let mut r = referral("SETL-AAAA", "key-0000000000000011");
     store.create_referral(&r).await.unwrap();
-    let read = r.updated_at;
     (r.status, r.updated_at) = (ReferralStatus::Contacted, NOW + 60);
-    assert!(store.settle_referral(&r, read, Settlement::InTime).await.unwrap());
+    assert!(store.settle_referral(&r, Settlement::InTime).await.unwrap());
     // A second handler who read the same version is refused, and nothing of theirs is written.
     let mut twin = r.clone();
     (twin.status, twin.updated_at) = (ReferralStatus::Declined, NOW + 61);
-    assert!(!store.settle_referral(&twin, read, Settlement::Late).await.unwrap());
-    assert_eq!(store.get_referral("SETL-AAAA", NOW + 62).await.unwrap(), Some(r));
-    // Two answers within the second the request was read: the status tells them apart.
-    let mut quick = referral("SETL-FFFF", "key-0000000000000017");
-    store.create_referral(&quick).await.unwrap();
-    quick.status = ReferralStatus::Contacted;
-    assert!(store.settle_referral(&quick, NOW, Settlement::InTime).await.unwrap());
-    assert!(!store.settle_referral(&Referral { status: ReferralStatus::Declined, ..quick.clone() }, NOW, Settlement::InTime).await.unwrap());
-    assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), NOW, Settlement::InTime).await.unwrap(), "never creates");
+    assert!(!store.settle_referral(&twin, Settlement::Late).await.unwrap());
+    assert_eq!(store.get_referral("SETL-AAAA", NOW + 62).await.unwrap(), Some(Referral { version: 1, ..r }));
+    // One stored answered already (seeded) is never settled, even at the version read.
+    let answered = Referral { status: ReferralStatus::Contacted, ..referral("SETL-FFFF", "key-0000000000000017") };
+    store.create_referral(&answered).await.unwrap();
+    assert!(!store.settle_referral(&answered, Settlement::InTime).await.unwrap());
+    assert!(!store.settle_referral(&referral("GONE-GONE", "key-0000000000000012"), Settlement::InTime).await.unwrap(), "never creates");
     assert_eq!(store.get_referral("GONE-GONE", NOW).await.unwrap(), None);
     // Another provider's late answer, one in another region, and one made in December.
     let settle = |code: &str, key: &str, edit: fn(&mut Referral), fate: Settlement| {
@@ -117,9 +128,8 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
         edit(&mut r);
         async move {
             store.create_referral(&r).await.unwrap();
-            let read = r.updated_at;
-            (r.status, r.updated_at) = (ReferralStatus::Contacted, read + 60);
-            assert!(store.settle_referral(&r, read, fate).await.unwrap());
+            (r.status, r.updated_at) = (ReferralStatus::Contacted, r.updated_at + 60);
+            assert!(store.settle_referral(&r, fate).await.unwrap());
         }
     };
     settle("SETL-BBBB", "key-0000000000000013", |r| r.provider_id = "p2".into(), Settlement::Late).await;
@@ -147,7 +157,7 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
         late,
         released,
     };
-    let january = tally("p1", "2027-01", 5, 2, 1, 1);
+    let january = tally("p1", "2027-01", 4, 1, 1, 1);
     assert_eq!(january.unsettled(), 1, "SETL-IIII is still open");
     assert_eq!(tallies("2027-01").await, [january.clone(), tally("p2", "2027-01", 1, 0, 1, 0)]);
     assert_eq!(tallies("2026-12").await, [tally("p1", "2026-12", 1, 0, 1, 0), january, tally("p2", "2027-01", 1, 0, 1, 0)]);
@@ -224,7 +234,8 @@ async fn a_clinician_lists_their_own_referrals_with_history(store: Arc<dyn Refer
     }
     done.note = Some("Gennemførte 8 af 8 gange".into());
     done.decline_reason = Some(DeclineReason::Other);
-    store.update_referral(&done).await.unwrap();
+    assert!(store.update_referral(&done).await.unwrap());
+    done.version += 1;
     assert_eq!(store.get_referral("CLIN-0002", NOW + 31).await.unwrap(), Some(done.clone()));
     assert_eq!(store.clinician_referrals("dr-a", NOW + 31).await.unwrap()[0].history.len(), 4);
 }
@@ -237,8 +248,8 @@ macro_rules! all_cases {
         a_taken_code_is_reported($make).await;
         println!("contract case: a_double_submit_race_stores_one_request");
         a_double_submit_race_stores_one_request($make).await;
-        println!("contract case: updates_replace_the_status");
-        updates_replace_the_status($make).await;
+        println!("contract case: updates_replace_the_status_unless_it_changed_meanwhile");
+        updates_replace_the_status_unless_it_changed_meanwhile($make).await;
         println!("contract case: the_inbox_lists_a_regions_live_requests_newest_first");
         the_inbox_lists_a_regions_live_requests_newest_first($make).await;
         println!("contract case: a_settled_promise_is_counted_once_in_its_month");

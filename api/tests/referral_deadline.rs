@@ -67,6 +67,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
         note: None,
         history,
         notes: vec![],
+        version: 0,
     }
 }
 
@@ -251,11 +252,10 @@ async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
     for r in referrals().into_iter().chain(p2_referrals()).chain([past.clone(), p2_lost()]) {
         store.create_referral(&r).await.unwrap();
     }
-    let read = past.updated_at;
     past.status = ReferralStatus::Contacted;
     past.history.push(StatusEvent { status: ReferralStatus::Contacted, at: now() - 92 * DAY, by: Actor::Provider, reason: None, note: None });
     past.updated_at = now() - 92 * DAY;
-    assert!(store.settle_referral(&past, read, Settlement::Late).await.unwrap());
+    assert!(store.settle_referral(&past, Settlement::Late).await.unwrap());
     store.put_directory(&[p2_record()]).await.unwrap();
 }
 

@@ -134,6 +134,12 @@ test('a handler adds notes to a request: shown in its history with author and lo
   });
   expect(res.status(), await res.text()).toBe(201);
   const code = (await res.json()).receipt_code as string;
+  // A second request to the same offer, answered while the note is being written.
+  const other = unique('Otto Andersen');
+  const second = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name: other, phone, consent: true },
+  });
+  expect(second.status(), await second.text()).toBe(201);
 
   await signInAs(page, 'oestdanmark');
   await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
@@ -146,8 +152,16 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expectNoAxeViolations(page, 'note form with an error');
   const note = 'Ringede kl. 10, ingen svar. Prøver igen torsdag.';
   await form.getByLabel('Ny note').fill(note);
+  // The list reloads after a change on another card: the note being written stays, in view.
+  const otherCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: other }) });
+  await otherCard.getByRole('button', { name: `Kontaktet: ${other}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
+  await expect(otherCard).toContainText('Kontaktet');
+  await expect(form.getByLabel('Ny note')).toBeVisible();
+  await expect(form.getByLabel('Ny note')).toHaveValue(note);
   await form.getByRole('button', { name: 'Tilføj note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' })).toBeVisible();
+  await expect(form.getByLabel('Ny note')).toHaveValue('');
   const history = card.getByRole('list', { name: 'Historik' });
   const entry = history.getByRole('listitem').filter({ hasText: note });
   // Author and local time ("1. dec. 2026 09.15"), after the "received" step.

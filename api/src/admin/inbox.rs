@@ -155,7 +155,9 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
     admin.require(r.region, &r.provider_id)?;
     let by = admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone());
     r.notes.push(AdminNote { text: note.text.trim().to_owned(), at: now(), by });
-    state.referrals.update_referral(&r).await?;
+    if !state.referrals.update_referral(&r).await? {
+        return Err(crate::referral_flow::changed_meanwhile());
+    }
     state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![])]).await?;
     Ok(item(&r))
 }

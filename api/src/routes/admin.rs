@@ -173,7 +173,7 @@ async fn set_referral_status(
 /// Add a note for colleagues to a request (never shown to the citizen or the referrer; deleted
 /// with the request). Audited without its text.
 #[utoipa::path(post, path = "/admin/referrals/{code}/notes", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = NewAdminNote,
-    responses((status = 201, body = InboxItem), JsonBody, AdminAuth, NotFound, Unavailable))]
+    responses((status = 201, body = InboxItem), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
 async fn add_referral_note(
     State(state): State<AppState>,
     admin: Admin,

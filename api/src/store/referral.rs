@@ -63,6 +63,11 @@ pub struct Referral {
     /// The handlers' own notes, oldest first; deleted with the record.
     #[serde(default)]
     pub notes: Vec<AdminNote>,
+    /// How many changes were stored since it was made. Each change is stored only if the record
+    /// is still at the version it was read at (and adds one), so of two concurrent changes one
+    /// is refused rather than overwritten.
+    #[serde(default)]
+    pub version: u64,
 }
 
 /// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),
@@ -206,15 +211,16 @@ pub trait ReferralStore: Send + Sync {
     /// The live referrals a clinician (by account subject) sent, newest first.
     async fn clinician_referrals(&self, subject: &str, now: i64) -> Result<Vec<Referral>, StoreError>;
 
-    /// Replaces an existing request (status changes).
-    async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError>;
+    /// Replaces a request that was read at `referral.version` (a status change, a note) with
+    /// `referral` at the next version, only if the stored one is still at that version.
+    /// `Ok(false)`: it changed meanwhile (or is gone); nothing was written.
+    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError>;
 
-    /// Replaces a request whose change settled its promise of contact (`fate`) and counts it in its provider's tally for the month it was made ([`Referral::created_month`]),
-    /// in one atomic write, and only if the stored request is still `received` and unchanged
-    /// since it was read (`read_updated_at`; the status too, as two changes can share a second),
-    /// so each request is counted once. `Ok(false)`: it changed meanwhile (or is gone); nothing
-    /// was written.
-    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError>;
+    /// The same for the change that settled the request's promise of contact (`fate`), which it
+    /// also counts in its provider's tally for the month it was made
+    /// ([`Referral::created_month`]), in one atomic write, and only if the stored request is
+    /// also still `received`: each request is counted once. `Ok(false)`: nothing was written.
+    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError>;
 
     /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError>;

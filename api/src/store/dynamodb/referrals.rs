@@ -14,7 +14,11 @@
 //! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
 //! with `ADD`: `made` in the transaction that creates a request with a promise, a settlement's
 //! count in the transaction of the change that settled it, which is conditional on the request
-//! being still `received` at the `updated_at` read: each counted once.
+//! being still `received` at the `version` read: each counted once.
+//!
+//! Every change of a request is a put conditional on its `version` being the one read (and
+//! writes the next), in a `TransactWriteItems` (with the tally's `ADD` when it settles the
+//! promise): two handlers' concurrent changes never overwrite each other.
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY_PREFIX, TTL_ATTRIBUTE};
@@ -98,6 +102,49 @@ fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
 }
 
 impl DynamoStore {
+    /// Puts `r` at the next version if the stored one is still at `r.version` (and, to settle its
+    /// promise by `fate`, still `received`, with the tally's ADD in the same transaction).
+    /// `Ok(false)`: it changed meanwhile or is gone; nothing was written.
+    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+        let next = Referral { version: r.version + 1, ..r.clone() };
+        // A record from before versions has none: version 0.
+        let mut condition = String::from("attribute_exists(#pk) AND (#version = :read OR attribute_not_exists(#version))");
+        if fate.is_some() {
+            condition.push_str(" AND #status = :received");
+        }
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(to_item(&next)?))
+            .condition_expression(condition)
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#version", "version")
+            .expression_attribute_values(":read", AttributeValue::N(r.version.to_string()));
+        let put = match fate {
+            Some(_) => {
+                put.expression_attribute_names("#status", "status").expression_attribute_values(":received", s(ReferralStatus::Received.code()))
+            }
+            None => put,
+        };
+        let items = std::iter::once(TransactWriteItem::builder().put(put.build().expect("table and item set")).build())
+            .chain(fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)))
+            .collect();
+        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
+        let cancelled = match result {
+            Ok(_) => return Ok(true),
+            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
+                TransactWriteItemsError::TransactionCanceledException(c) => c,
+                _ => unreachable!("matched above"),
+            },
+            Err(e) => return Err(sdk_error(e)),
+        };
+        // The reasons come in the order of the transaction's items: [request, tally].
+        let reasons: Vec<Option<&str>> = cancelled.cancellation_reasons().iter().map(|r| r.code()).collect();
+        if reasons.first() == Some(&Some("ConditionalCheckFailed")) {
+            return Ok(false);
+        }
+        Err(StoreError::Unavailable(format!("transaction cancelled: {reasons:?}")))
+    }
+
     async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
         let out = self.client.get_item().table_name(&self.table).set_key(Some(key)).consistent_read(true).send().await.map_err(sdk_error)?;
         Ok(out.item)
@@ -159,50 +206,12 @@ impl ReferralStore for DynamoStore {
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
-    async fn update_referral(&self, r: &Referral) -> Result<(), StoreError> {
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(to_item(r)?))
-            .condition_expression("attribute_exists(#pk)")
-            .expression_attribute_names("#pk", PK)
-            .send()
-            .await
-            .map_err(sdk_error)?;
-        Ok(())
+    async fn update_referral(&self, r: &Referral) -> Result<bool, StoreError> {
+        self.replace_unchanged(r, None).await
     }
 
-    async fn settle_referral(&self, r: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError> {
-        let put = Put::builder()
-            .table_name(&self.table)
-            .set_item(Some(to_item(r)?))
-            .condition_expression("#updated = :read AND #status = :received")
-            .expression_attribute_names("#updated", "updated_at")
-            .expression_attribute_names("#status", "status")
-            .expression_attribute_values(":read", AttributeValue::N(read_updated_at.to_string()))
-            .expression_attribute_values(":received", s(ReferralStatus::Received.code()))
-            .build()
-            .expect("table and item set");
-        let result = self
-            .client
-            .transact_write_items()
-            .set_transact_items(Some(vec![TransactWriteItem::builder().put(put).build(), count_in_tally(r, TallyCount::Settled(fate), &self.table)]))
-            .send()
-            .await;
-        let cancelled = match result {
-            Ok(_) => return Ok(true),
-            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
-                TransactWriteItemsError::TransactionCanceledException(c) => c,
-                _ => unreachable!("matched above"),
-            },
-            Err(e) => return Err(sdk_error(e)),
-        };
-        // The reasons come in the order of the transaction's items: [request, tally].
-        let reasons: Vec<Option<&str>> = cancelled.cancellation_reasons().iter().map(|r| r.code()).collect();
-        if reasons.first() == Some(&Some("ConditionalCheckFailed")) {
-            return Ok(false);
-        }
-        Err(StoreError::Unavailable(format!("transaction cancelled: {reasons:?}")))
+    async fn settle_referral(&self, r: &Referral, fate: Settlement) -> Result<bool, StoreError> {
+        self.replace_unchanged(r, Some(fate)).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

@@ -36,6 +36,31 @@ fn count_in_tally(tx: &redb::WriteTransaction, r: &Referral, count: TallyCount) 
 }
 
 impl EmbeddedStore {
+    /// Stores `referral` at the next version if the stored one is still at `referral.version`
+    /// (and, to settle its promise by `fate`, still `received`, counting it in the tally), in one
+    /// write transaction. `Ok(false)`: it changed meanwhile or is gone; nothing was written.
+    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+        let r = Referral { version: referral.version + 1, ..referral.clone() };
+        self.blocking(move |db| {
+            let tx = db.begin_write().map_err(backend)?;
+            {
+                let mut table = tx.open_table(REFERRALS).map_err(backend)?;
+                let stored = table.get(r.receipt_code.as_str()).map_err(backend)?.map(|b| decode(&r.receipt_code, b.value())).transpose()?;
+                let unchanged = |s: &Referral| s.version + 1 == r.version && (fate.is_none() || s.status == ReferralStatus::Received);
+                if !stored.as_ref().is_some_and(unchanged) {
+                    return Ok(false);
+                }
+                table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
+            }
+            if let Some(fate) = fate {
+                count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(true)
+        })
+        .await
+    }
+
     /// The unexpired referrals `keep` selects, newest first (a scan: the embedded store serves
     /// one local process).
     async fn live_referrals(&self, now: i64, keep: impl Fn(&Referral) -> bool + Send + 'static) -> Result<Vec<Referral>, StoreError> {
@@ -108,39 +133,12 @@ impl ReferralStore for EmbeddedStore {
         self.live_referrals(now, move |r| r.clinician.as_ref().is_some_and(|c| c.subject == subject)).await
     }
 
-    async fn update_referral(&self, referral: &Referral) -> Result<(), StoreError> {
-        let r = referral.clone();
-        self.blocking(move |db| {
-            let tx = db.begin_write().map_err(backend)?;
-            {
-                let mut table = tx.open_table(REFERRALS).map_err(backend)?;
-                if table.get(r.receipt_code.as_str()).map_err(backend)?.is_none() {
-                    return Err(StoreError::Backend("update of a request that does not exist".into()));
-                }
-                table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
-            }
-            tx.commit().map_err(backend)
-        })
-        .await
+    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError> {
+        self.replace_unchanged(referral, None).await
     }
 
-    async fn settle_referral(&self, referral: &Referral, read_updated_at: i64, fate: Settlement) -> Result<bool, StoreError> {
-        let r = referral.clone();
-        self.blocking(move |db| {
-            let tx = db.begin_write().map_err(backend)?;
-            {
-                let mut table = tx.open_table(REFERRALS).map_err(backend)?;
-                let stored = table.get(r.receipt_code.as_str()).map_err(backend)?.map(|b| decode(&r.receipt_code, b.value())).transpose()?;
-                if stored.is_none_or(|s| s.updated_at != read_updated_at || s.status != ReferralStatus::Received) {
-                    return Ok(false);
-                }
-                table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
-            }
-            count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
-            tx.commit().map_err(backend)?;
-            Ok(true)
-        })
-        .await
+    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError> {
+        self.replace_unchanged(referral, Some(fate)).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

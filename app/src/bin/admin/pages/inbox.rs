@@ -4,6 +4,7 @@
 //! data: every view is audited by the server (one entry per view).
 
 use super::inbox_card::InboxCard;
+use super::inbox_history::NoteDrafts;
 use crate::api;
 use crate::inbox_query::InboxQuery;
 use crate::texts::inbox as t;
@@ -47,11 +48,17 @@ pub fn InboxPage() -> impl IntoView {
             reload.update(|n| *n += 1);
         });
     });
+    let drafts: NoteDrafts = RwSignal::new(Default::default());
     let add_note = Callback::new(move |(code, text): (String, String)| {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/notes", forebyg_app::query::encode(&code));
             match api::post::<_, InboxItem>(&url, &NewAdminNote { text }).await {
-                Ok(_) => message.set(Some(t::NOTE_ADDED.get(lang()).to_owned())),
+                Ok(_) => {
+                    drafts.update(|d| {
+                        d.remove(&code);
+                    });
+                    message.set(Some(t::NOTE_ADDED.get(lang()).to_owned()))
+                }
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -107,7 +114,7 @@ pub fn InboxPage() -> impl IntoView {
             view! {
                 <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
-                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change add_note=add_note /> }).collect_view()}
+                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change drafts=drafts add_note=add_note /> }).collect_view()}
                 </ul>
             }.into_any()
         })}

@@ -3,7 +3,7 @@
 //! enrolled or declined with a coded reason → completed with a closing note, each step only
 //! where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
-use super::inbox_history::InboxHistory;
+use super::inbox_history::{InboxHistory, NoteDrafts};
 use crate::inbox_query::phone_display;
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
@@ -33,7 +33,12 @@ fn next_step(offer_id: &str) -> impl IntoView {
 }
 
 #[component]
-pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange)>, add_note: Callback<(String, String)>) -> impl IntoView {
+pub fn InboxCard(
+    item: InboxItem,
+    change: Callback<(String, ReferralStatusChange)>,
+    drafts: NoteDrafts,
+    add_note: Callback<(String, String)>,
+) -> impl IntoView {
     let it = item;
     let code = it.receipt_code.clone();
     let status = it.status;
@@ -164,7 +169,7 @@ pub fn InboxCard(item: InboxItem, change: Callback<(String, ReferralStatusChange
             <div class="actions">{buttons}</div>
             {form}
             {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}
-            <InboxHistory code=it.receipt_code.clone() name=it.name.clone() history=history notes=notes add_note=add_note />
+            <InboxHistory code=it.receipt_code.clone() name=it.name.clone() history=history notes=notes drafts=drafts add_note=add_note />
         </li>
     }
 }

@@ -7,6 +7,12 @@ use crate::ui::{self, lang};
 use forebyg_shared::admin::{AdminNote, NewAdminNote};
 use forebyg_shared::referral::StatusEvent;
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The notes being written on the inbox's cards, by request code. The page keeps them, so a note
+/// outlives the list's reload after a change on any card, and stays when the server refuses it
+/// (it is cleared once saved).
+pub type NoteDrafts = RwSignal<HashMap<String, String>>;
 
 enum Entry {
     Step(StatusEvent),
@@ -44,37 +50,39 @@ fn entry(e: Entry) -> impl IntoView {
     }
 }
 
-/// `add_note` gets the request's code and the note's text; `name` labels the form for screen
-/// readers (several cards are on the page).
+/// `add_note` gets the request's code and the note's text (the page clears the draft once it is
+/// saved); `name` labels the form for screen readers (several cards are on the page).
 #[component]
 pub fn InboxHistory(
     code: String,
     name: String,
     history: Vec<StatusEvent>,
     notes: Vec<AdminNote>,
+    drafts: NoteDrafts,
     add_note: Callback<(String, String)>,
 ) -> impl IntoView {
     let count = notes.len();
     let mut entries: Vec<Entry> = history.into_iter().map(Entry::Step).chain(notes.into_iter().map(Entry::Note)).collect();
     entries.sort_by_key(Entry::at);
-    let text = RwSignal::new(String::new());
+    let code = StoredValue::new(code);
+    let text = move || code.with_value(|c| drafts.with(|d| d.get(c).cloned().unwrap_or_default()));
     let problem = RwSignal::new(None::<String>);
-    let id = format!("inbox-{code}-new-note");
+    let id = format!("inbox-{}-new-note", code.get_value());
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let note = NewAdminNote { text: text.get_untracked() };
+        let note = NewAdminNote { text: untrack(text) };
         match note.validate().first() {
             Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
             None => {
                 problem.set(None);
-                add_note.run((code.clone(), note.text.trim().to_owned()));
-                text.set(String::new());
+                add_note.run((code.get_value(), note.text.trim().to_owned()));
             }
         }
     };
     let error_id = format!("{id}-error");
     view! {
-        <details class="inbox-history" open={count > 0}>
+        // Open when there is something to read, or a note being written (after a reload).
+        <details class="inbox-history" open={count > 0 || !untrack(text).is_empty()}>
             <summary>{t::history_summary(count, lang())}</summary>
             <ol aria-label=t::HISTORY.get(lang())>{entries.into_iter().map(entry).collect_view()}</ol>
             <form class="inbox-note-form" aria-label=format!("{}: {name}", t::ADD_NOTE.get(lang())) on:submit=send>
@@ -84,7 +92,9 @@ pub fn InboxHistory(
                     {move || problem.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                     <textarea class="input input--textarea" id=id.clone() rows="2" aria-describedby=format!("{id}-hint")
                         aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        prop:value=text on:input=move |ev| drafts.update(|d| {
+                            d.insert(code.get_value(), event_target_value(&ev));
+                        })></textarea>
                 </div>
                 <button type="submit" class="button button--small button--secondary">{t::ADD_NOTE.get(lang())}</button>
             </form>
