@@ -168,6 +168,33 @@ async fn a_settled_promise_is_counted_once_in_its_month(store: Arc<dyn ReferralS
     assert_eq!(tallies("2026-12").await.len(), 3);
 }
 
+async fn concurrent_requests_to_one_provider_are_each_counted(store: Arc<dyn ReferralStore>) {
+    // Eight requests to one provider at once, then their answers at once: one tally item.
+    let busy = |i: usize| Referral { provider_id: "busy".into(), ..referral(&format!("BUSY-{i:04}"), &format!("key-busy-{i:012}")) };
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let store = store.clone();
+        tasks.spawn(async move { store.create_referral(&busy(i)).await.unwrap() });
+    }
+    while let Some(outcome) = tasks.join_next().await {
+        assert_eq!(outcome.unwrap(), Created::Stored);
+    }
+    for i in 0..8 {
+        let store = store.clone();
+        tasks.spawn(async move {
+            let r = Referral { status: ReferralStatus::Contacted, updated_at: NOW + 60, ..busy(i) };
+            assert!(store.settle_referral(&r, Settlement::InTime).await.unwrap());
+            Created::Stored
+        });
+    }
+    while let Some(outcome) = tasks.join_next().await {
+        outcome.unwrap();
+    }
+    let tallies = store.response_tallies(RegionCode::Midtjylland, "2027-01").await.unwrap();
+    let tally = tallies.iter().find(|t| t.provider_id == "busy").expect("a tally for the busy provider");
+    assert_eq!((tally.made, tally.in_time, tally.unsettled()), (8, 8, 0), "{tally:?}");
+}
+
 async fn expired_requests_are_gone(store: Arc<dyn ReferralStore>) {
     let mut old = referral("OLDD-OLDD", "key-0000000000000003");
     old.expires_at = NOW - 1;
@@ -248,6 +275,8 @@ macro_rules! all_cases {
         a_taken_code_is_reported($make).await;
         println!("contract case: a_double_submit_race_stores_one_request");
         a_double_submit_race_stores_one_request($make).await;
+        println!("contract case: concurrent_requests_to_one_provider_are_each_counted");
+        concurrent_requests_to_one_provider_are_each_counted($make).await;
         println!("contract case: updates_replace_the_status_unless_it_changed_meanwhile");
         updates_replace_the_status_unless_it_changed_meanwhile($make).await;
         println!("contract case: the_inbox_lists_a_regions_live_requests_newest_first");

@@ -7,7 +7,7 @@
 
 use super::item::{offer_to_item, s, Item};
 use super::table::{GSI2, GSI2_PK, GSI2_SK, PK, SK};
-use super::{all_pages, conditional_put, sdk_error, transaction_failure, DynamoStore, MAX_TRANSACTION_ITEMS};
+use super::{all_pages, conditional_put, sdk_error, DynamoStore, MAX_TRANSACTION_ITEMS};
 use crate::store::{DirectorySaved, DirectoryStore, StoreError};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
@@ -142,20 +142,18 @@ impl DirectoryStore for DynamoStore {
         for (offer, expected) in offers {
             items.push(conditional_put(&self.table, offer_to_item(offer)?, *expected)?);
         }
-        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
-            Ok(_) => Ok(DirectorySaved::Saved),
-            Err(e) => match transaction_failure(e)? {
-                // The reasons are in request order: records first, then offers.
-                i if i < records.len() => {
-                    let record = &records[i].0;
-                    Ok(DirectorySaved::RecordConflict { id: record.id().to_owned(), current: self.current_record(record).await?.map(Box::new) })
-                }
-                i => {
-                    use crate::store::OfferStore;
-                    let id = offers[i - records.len()].0.id.clone();
-                    Ok(DirectorySaved::OfferConflict { current: self.get_offer(&id).await?.map(Box::new), id })
-                }
-            },
+        match self.transact(items).await? {
+            None => Ok(DirectorySaved::Saved),
+            // The conditions are in request order: records first, then offers.
+            Some(i) if i < records.len() => {
+                let record = &records[i].0;
+                Ok(DirectorySaved::RecordConflict { id: record.id().to_owned(), current: self.current_record(record).await?.map(Box::new) })
+            }
+            Some(i) => {
+                use crate::store::OfferStore;
+                let id = offers[i - records.len()].0.id.clone();
+                Ok(DirectorySaved::OfferConflict { current: self.get_offer(&id).await?.map(Box::new), id })
+            }
         }
     }
 

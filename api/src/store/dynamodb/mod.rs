@@ -179,7 +179,7 @@ pub(crate) fn conditional_put(table_name: &str, item: Item, expected_version: Op
 
 /// The request position of the put whose condition failed a `TransactWriteItems`; any other
 /// failure is an error.
-pub(crate) fn transaction_failure<R: std::fmt::Debug>(
+fn transaction_failure<R: std::fmt::Debug>(
     e: SdkError<aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError, R>,
 ) -> Result<usize, StoreError> {
     use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
@@ -192,12 +192,41 @@ pub(crate) fn transaction_failure<R: std::fmt::Debug>(
     };
     // The reasons are in request order; the failed condition names the item.
     reasons.iter().position(|r| r.code() == Some("ConditionalCheckFailed")).ok_or_else(|| {
-        // Cancelled for another reason (a concurrent transaction on the same item).
+        // Cancelled for another reason (concurrent transactions on the same item, still after
+        // `transact`'s tries).
         StoreError::Unavailable(format!("transaction cancelled: {:?}", reasons.iter().map(|r| r.code()).collect::<Vec<_>>()))
     })
 }
 
+/// Whether DynamoDB cancelled a transaction only because another one was writing one of its items
+/// at that moment (`TransactionConflict`): worth another try, as its conditions are checked afresh.
+fn only_conflicts<R>(e: &SdkError<aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError, R>) -> bool {
+    use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+    let SdkError::ServiceError(se) = e else { return false };
+    let TransactWriteItemsError::TransactionCanceledException(c) = se.err() else { return false };
+    let codes: Vec<Option<&str>> = c.cancellation_reasons().iter().map(|r| r.code()).collect();
+    codes.contains(&Some("TransactionConflict")) && codes.iter().all(|c| matches!(c, None | Some("None" | "TransactionConflict")))
+}
+
 impl DynamoStore {
+    /// One `TransactWriteItems`, tried again (up to four times, backing off) while DynamoDB cancels
+    /// it only for a concurrent transaction on one of its items, such as two requests to one
+    /// provider adding to its month's tally at once. `Ok(None)`: written; `Ok(Some(i))`: item `i`'s
+    /// condition failed and nothing was written.
+    pub(crate) async fn transact(&self, items: Vec<TransactWriteItem>) -> Result<Option<usize>, StoreError> {
+        let mut attempt = 0u32;
+        loop {
+            match self.client.transact_write_items().set_transact_items(Some(items.clone())).send().await {
+                Ok(_) => return Ok(None),
+                Err(e) if attempt < 3 && only_conflicts(&e) => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(10 << attempt)).await;
+                }
+                Err(e) => return transaction_failure(e).map(Some),
+            }
+        }
+    }
+
     /// Writes items with `BatchWriteItem`, 25 at a time, retrying unprocessed ones.
     pub(crate) async fn batch_write(&self, requests: Vec<WriteRequest>) -> Result<(), StoreError> {
         for chunk in requests.chunks(BATCH_SIZE) {
@@ -265,10 +294,10 @@ impl OfferStore for DynamoStore {
         for (offer, expected_version) in saves {
             items.push(conditional_put(&self.table, offer_to_item(offer)?, *expected_version)?);
         }
-        match self.client.transact_write_items().set_transact_items(Some(items)).send().await {
-            Ok(_) => Ok(BatchSaved::Saved),
-            Err(e) => {
-                let id = saves[transaction_failure(e)?].0.id.clone();
+        match self.transact(items).await? {
+            None => Ok(BatchSaved::Saved),
+            Some(i) => {
+                let id = saves[i].0.id.clone();
                 Ok(BatchSaved::Conflict { current: self.get_offer(&id).await?.map(Box::new), id })
             }
         }
@@ -325,5 +354,33 @@ impl OfferStore for DynamoStore {
                 _ => return Ok(total),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_conflicts;
+    use aws_sdk_dynamodb::error::SdkError;
+    use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+    use aws_sdk_dynamodb::types::error::TransactionCanceledException;
+    use aws_sdk_dynamodb::types::CancellationReason;
+
+    fn cancelled(codes: &[&str]) -> SdkError<TransactWriteItemsError, ()> {
+        let reasons = codes.iter().map(|c| CancellationReason::builder().code(*c).build()).collect();
+        let e = TransactionCanceledException::builder().set_cancellation_reasons(Some(reasons)).build();
+        SdkError::service_error(TransactWriteItemsError::TransactionCanceledException(e), ())
+    }
+
+    /// DynamoDB Local serialises transactions (48 at once never conflicted), so the retry's
+    /// decision is checked here, on the cancellation reasons DynamoDB documents.
+    #[test]
+    fn only_a_conflict_is_tried_again() {
+        assert!(only_conflicts(&cancelled(&["None", "TransactionConflict"])));
+        assert!(only_conflicts(&cancelled(&["TransactionConflict", "TransactionConflict", "None"])));
+        assert!(!only_conflicts(&cancelled(&["ConditionalCheckFailed", "TransactionConflict"])), "a failed condition is an answer");
+        assert!(!only_conflicts(&cancelled(&["None", "ThrottlingError"])), "only conflicts: anything else is reported (503)");
+        assert!(!only_conflicts(&cancelled(&["None", "None"])));
+        let timeout = SdkError::<TransactWriteItemsError, ()>::timeout_error("no answer");
+        assert!(!only_conflicts(&timeout));
     }
 }

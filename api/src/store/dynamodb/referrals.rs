@@ -25,8 +25,6 @@ use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY
 use super::{all_pages, sdk_error, DynamoStore};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
-use aws_sdk_dynamodb::error::SdkError;
-use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Settlement;
@@ -128,21 +126,8 @@ impl DynamoStore {
         let items = std::iter::once(TransactWriteItem::builder().put(put.build().expect("table and item set")).build())
             .chain(fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)))
             .collect();
-        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
-        let cancelled = match result {
-            Ok(_) => return Ok(true),
-            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
-                TransactWriteItemsError::TransactionCanceledException(c) => c,
-                _ => unreachable!("matched above"),
-            },
-            Err(e) => return Err(sdk_error(e)),
-        };
-        // The reasons come in the order of the transaction's items: [request, tally].
-        let reasons: Vec<Option<&str>> = cancelled.cancellation_reasons().iter().map(|r| r.code()).collect();
-        if reasons.first() == Some(&Some("ConditionalCheckFailed")) {
-            return Ok(false);
-        }
-        Err(StoreError::Unavailable(format!("transaction cancelled: {reasons:?}")))
+        // Only the request's put has a condition: [request, tally].
+        Ok(self.transact(items).await?.is_none())
     }
 
     async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
@@ -159,36 +144,25 @@ impl ReferralStore for DynamoStore {
         idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
         let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
         let items = [put_if_absent(idem, &self.table), put_if_absent(to_item(r)?, &self.table)].into_iter().chain(made).collect();
-        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
-        let cancelled = match result {
-            Ok(_) => return Ok(Created::Stored),
-            Err(SdkError::ServiceError(e)) if matches!(e.err(), TransactWriteItemsError::TransactionCanceledException(_)) => match e.into_err() {
-                TransactWriteItemsError::TransactionCanceledException(c) => c,
-                _ => unreachable!("matched above"),
-            },
-            Err(e) => return Err(sdk_error(e)),
-        };
-        // The reasons come in the order of the transaction's items: [idempotency key, request, tally].
-        let failed = |i: usize| cancelled.cancellation_reasons().get(i).and_then(|r| r.code()) == Some("ConditionalCheckFailed");
-        if failed(0) {
-            let idem =
-                self.get_item(idempotency_key(&r.idempotency_key)).await?.ok_or_else(|| StoreError::Backend("idempotency key vanished".into()))?;
-            let Some(AttributeValue::S(code)) = idem.get("receipt_code") else {
-                return Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() });
-            };
-            let existing = self
-                .get_item(referral_key(code))
-                .await?
-                .ok_or_else(|| StoreError::Corrupt { id: code.clone(), reason: "idempotency key without request".into() })?;
-            return Ok(Created::Duplicate(from_item(existing)?));
+        // The conditions, in the order of the transaction's items: [idempotency key, request].
+        match self.transact(items).await? {
+            None => Ok(Created::Stored),
+            Some(0) => {
+                let idem = self
+                    .get_item(idempotency_key(&r.idempotency_key))
+                    .await?
+                    .ok_or_else(|| StoreError::Backend("idempotency key vanished".into()))?;
+                let Some(AttributeValue::S(code)) = idem.get("receipt_code") else {
+                    return Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() });
+                };
+                let existing = self
+                    .get_item(referral_key(code))
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt { id: code.clone(), reason: "idempotency key without request".into() })?;
+                Ok(Created::Duplicate(from_item(existing)?))
+            }
+            Some(_) => Ok(Created::CodeTaken),
         }
-        if failed(1) {
-            return Ok(Created::CodeTaken);
-        }
-        Err(StoreError::Unavailable(format!(
-            "transaction cancelled: {:?}",
-            cancelled.cancellation_reasons().iter().map(|r| r.code()).collect::<Vec<_>>()
-        )))
     }
 
     async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError> {
