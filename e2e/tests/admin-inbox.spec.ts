@@ -152,13 +152,24 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expectNoAxeViolations(page, 'note form with an error');
   const note = 'Ringede kl. 10, ingen svar. Prøver igen torsdag.';
   await form.getByLabel('Ny note').fill(note);
-  // The list reloads after a change on another card: the note being written stays, in view.
+  // A decline half prepared on the same card: its reason chosen, its note begun.
+  await card.getByRole('button', { name: `Afvis: ${name}` }).click();
+  await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Andet' });
+  // Typed key by key: the form is not redrawn under the cursor.
+  await card.getByLabel('Note (skal udfyldes ved »Andet«)').pressSequentially('Flytter til Jylland');
+  // The list reloads after a change on another card: what is being written stays, in view.
   const otherCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: other }) });
   await otherCard.getByRole('button', { name: `Kontaktet: ${other}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
-  await expect(otherCard).toContainText('Kontaktet');
+  await expect(otherCard.getByRole('button', { name: `Kontaktet: ${other}` })).toBeDisabled();
   await expect(form.getByLabel('Ny note')).toBeVisible();
   await expect(form.getByLabel('Ny note')).toHaveValue(note);
+  await expect(card.getByLabel('Hvorfor afvises henvisningen?')).toHaveValue('other');
+  await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveValue('Flytter til Jylland');
+  await expectNoAxeViolations(page, 'a card with a note and a decline being written');
+  // "Fortryd" drops the decline.
+  await card.getByRole('button', { name: 'Fortryd' }).click();
+  await expect(card.getByLabel('Hvorfor afvises henvisningen?')).toHaveCount(0);
   await form.getByRole('button', { name: 'Tilføj note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' })).toBeVisible();
   await expect(form.getByLabel('Ny note')).toHaveValue('');

@@ -3,7 +3,7 @@
 //! for), the filters in the address; each card ([`InboxCard`]) moves its request on. Personal
 //! data: every view is audited by the server (one entry per view).
 
-use super::inbox_card::InboxCard;
+use super::inbox_card::{InboxCard, StepDrafts};
 use super::inbox_history::NoteDrafts;
 use crate::api;
 use crate::inbox_query::InboxQuery;
@@ -38,11 +38,17 @@ pub fn InboxPage() -> impl IntoView {
         ev.prevent_default();
         navigate(&form.get_untracked().href(), Default::default());
     };
+    let steps: StepDrafts = RwSignal::new(Default::default());
     let change = Callback::new(move |(code, c): (String, ReferralStatusChange)| {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
             match api::post::<_, InboxItem>(&url, &c).await {
-                Ok(item) => message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang()))),
+                Ok(item) => {
+                    steps.update(|d| {
+                        d.remove(&code);
+                    });
+                    message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang())))
+                }
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
             reload.update(|n| *n += 1);
@@ -114,7 +120,7 @@ pub fn InboxPage() -> impl IntoView {
             view! {
                 <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
-                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change drafts=drafts add_note=add_note /> }).collect_view()}
+                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change steps=steps drafts=drafts add_note=add_note /> }).collect_view()}
                 </ul>
             }.into_any()
         })}

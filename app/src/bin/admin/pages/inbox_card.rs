@@ -12,12 +12,30 @@ use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Which follow-up form is open under the buttons.
 #[derive(Clone, Copy, PartialEq)]
 enum Panel {
     Decline,
     Complete,
+}
+
+/// A step being prepared on a card: its form open, the reason and note as chosen and typed.
+#[derive(Clone, Default)]
+pub struct StepDraft {
+    panel: Option<Panel>,
+    reason: String,
+    note: String,
+}
+
+/// The steps being prepared, by request code. The page keeps them, so a half-written decline or
+/// closing note outlives the list's reload after a change on any card, and stays when the server
+/// refuses the step (it is cleared once the step is stored, or on "Fortryd").
+pub type StepDrafts = RwSignal<HashMap<String, StepDraft>>;
+
+fn edit_step(steps: StepDrafts, code: StoredValue<String>, edit: impl FnOnce(&mut StepDraft)) {
+    code.with_value(|c| steps.update(|d| edit(d.entry(c.clone()).or_default())));
 }
 
 /// The participant's next-step sheet (a citizen page, so it opens outside the admin workspace).
@@ -36,15 +54,17 @@ fn next_step(offer_id: &str) -> impl IntoView {
 pub fn InboxCard(
     item: InboxItem,
     change: Callback<(String, ReferralStatusChange)>,
+    steps: StepDrafts,
     drafts: NoteDrafts,
     add_note: Callback<(String, String)>,
 ) -> impl IntoView {
     let it = item;
     let code = it.receipt_code.clone();
     let status = it.status;
-    let panel = RwSignal::new(None::<Panel>);
-    let reason = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let key = StoredValue::new(code.clone());
+    let draft = move || key.with_value(|c| steps.with(|d| d.get(c).cloned().unwrap_or_default()));
+    // Only a change of panel redraws the form (not every keystroke in its note).
+    let panel = Memo::new(move |_| draft().panel);
     let problem = RwSignal::new(None::<String>);
     let id = format!("inbox-{code}");
 
@@ -63,8 +83,8 @@ pub fn InboxCard(
             };
             let code = code.clone();
             let click = move |_| match s {
-                ReferralStatus::Declined => panel.set(Some(Panel::Decline)),
-                ReferralStatus::Completed => panel.set(Some(Panel::Complete)),
+                ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
+                ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
                 _ => change.run((code.clone(), ReferralStatusChange::to(s))),
             };
             view! {
@@ -77,11 +97,12 @@ pub fn InboxCard(
     let send = {
         let code = code.clone();
         move |_| {
-            let (s, r) = match panel.get_untracked() {
-                Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&reason.get_untracked())),
+            let d = untrack(draft);
+            let (s, r) = match d.panel {
+                Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&d.reason)),
                 _ => (ReferralStatus::Completed, None),
             };
-            let n = Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
+            let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty());
             let c = ReferralStatusChange { status: s, reason: r, note: n };
             match c.validate().first() {
                 Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
@@ -106,21 +127,26 @@ pub fn InboxCard(
                     {(p == Panel::Decline).then(|| view! {
                         <div class="field">
                             <label class="field__label" for=reason_id.clone()>{t::DECLINE_REASON.get(lang())}</label>
-                            <select class="select" id=reason_id on:change=move |ev| reason.set(event_target_value(&ev))>
+                            <select class="select" id=reason_id on:change=move |ev| edit_step(steps, key, |d| d.reason = event_target_value(&ev))>
                                 <option value="">"—"</option>
-                                {DeclineReason::ALL.iter().map(|r| view! { <option value=r.code()>{r.label(lang())}</option> }).collect_view()}
+                                {DeclineReason::ALL.iter().map(|r| {
+                                    let code = r.code();
+                                    view! { <option value=code selected=move || untrack(draft).reason == code>{r.label(lang())}</option> }
+                                }).collect_view()}
                             </select>
                         </div>
                     })}
                     <div class="field">
                         <label class="field__label" for=note_id.clone()>{note_label}</label>
                         {(p == Panel::Complete).then(|| view! { <p class="hint">{t::CLOSING_NOTE_HINT.get(lang())}</p> })}
-                        <textarea class="input input--textarea" id=note_id rows="3" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                        <textarea class="input input--textarea" id=note_id rows="3" prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
                     </div>
                     {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="button-row">
                         <button type="button" class="button button--small" on:click=send>{confirm}</button>
-                        <button type="button" class="button button--small button--secondary" on:click=move |_| panel.set(None)>{t::CANCEL.get(lang())}</button>
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| key.with_value(|c| steps.update(|d| {
+                            d.remove(c);
+                        }))>{t::CANCEL.get(lang())}</button>
                     </div>
                 </div>
             }
