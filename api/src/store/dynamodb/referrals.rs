@@ -105,8 +105,12 @@ impl DynamoStore {
     /// `Ok(false)`: it changed meanwhile or is gone; nothing was written.
     async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
         let next = Referral { version: r.version + 1, ..r.clone() };
-        // A record from before versions has none: version 0.
-        let mut condition = String::from("attribute_exists(#pk) AND (#version = :read OR attribute_not_exists(#version))");
+        // A record stored before versions existed has none: it reads as version 0.
+        let mut condition = String::from(if r.version == 0 {
+            "attribute_exists(#pk) AND (#version = :read OR attribute_not_exists(#version))"
+        } else {
+            "attribute_exists(#pk) AND #version = :read"
+        });
         if fate.is_some() {
             condition.push_str(" AND #status = :received");
         }

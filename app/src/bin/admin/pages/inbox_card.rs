@@ -129,10 +129,10 @@ pub fn InboxCard(
                             <label class="field__label" for=reason_id.clone()>{t::DECLINE_REASON.get(lang())}</label>
                             <select class="select" id=reason_id on:change=move |ev| edit_step(steps, key, |d| d.reason = event_target_value(&ev))>
                                 <option value="">"—"</option>
-                                {DeclineReason::ALL.iter().map(|r| {
-                                    let code = r.code();
-                                    view! { <option value=code selected=move || untrack(draft).reason == code>{r.label(lang())}</option> }
-                                }).collect_view()}
+                                {
+                                    let chosen = untrack(draft).reason;
+                                    DeclineReason::ALL.iter().map(|r| view! { <option value=r.code() selected=chosen == r.code()>{r.label(lang())}</option> }).collect_view()
+                                }
                             </select>
                         </div>
                     })}
