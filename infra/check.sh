@@ -81,17 +81,21 @@ if [ "$sam_rc" -ne 0 ]; then
   fi
 fi
 
-step "CloudFront Function: SPA history fallback"
+step "CloudFront Functions: SPA history fallback, forwarded host"
 if command -v node >/dev/null; then
-  # Extract FunctionCode with cfn-lint's own YAML loader (it understands !Ref, !Sub, ...).
-  "$VENV/bin/python" - "$TEMPLATE" >"${TMPDIR:-/tmp}/forebyg-spa-rewrite.js" <<'PY'
+  # Extract each FunctionCode with cfn-lint's own YAML loader (it understands !Ref, !Sub, ...).
+  extract() {
+    "$VENV/bin/python" - "$TEMPLATE" "$1" <<'PY'
 import sys
 from cfnlint.decode import decode
 template, matches = decode(sys.argv[1])
 if matches:
     sys.exit(f"cannot parse {sys.argv[1]}: {matches}")
-print(template["Resources"]["SpaRewriteFunction"]["Properties"]["FunctionCode"])
+print(template["Resources"][sys.argv[2]]["Properties"]["FunctionCode"])
 PY
+  }
+  extract SpaRewriteFunction >"${TMPDIR:-/tmp}/forebyg-spa-rewrite.js"
+  extract ForwardedHostFunction >"${TMPDIR:-/tmp}/forebyg-forwarded-host.js"
   node - "${TMPDIR:-/tmp}/forebyg-spa-rewrite.js" <<'JS'
 const fs = require('fs');
 const code = fs.readFileSync(process.argv[2], 'utf8');
@@ -129,6 +133,25 @@ for (const [uri, want] of cases) {
   const ok = got === want;
   if (!ok) failed++;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${uri} -> ${got}${ok ? '' : ` (want ${want})`}`);
+}
+if (failed) { console.error(`${failed} case(s) failed`); process.exit(1); }
+JS
+  node - "${TMPDIR:-/tmp}/forebyg-forwarded-host.js" <<'JS'
+const fs = require('fs');
+const handler = new Function(fs.readFileSync(process.argv[2], 'utf8') + '\nreturn handler;')();
+const run = (headers) => handler({ request: { uri: '/api/v1/fhir/metadata', method: 'GET', headers, querystring: {} } }).headers;
+const cases = [
+  // The viewer's host goes to the API; a forged X-Forwarded-Host never does.
+  [{ host: { value: 'forebyg.dk' } }, 'forebyg.dk'],
+  [{ host: { value: 'forebyg.dk' }, 'x-forwarded-host': { value: 'evil.example' } }, 'forebyg.dk'],
+  [{ 'x-forwarded-host': { value: 'evil.example' } }, undefined],
+];
+let failed = 0;
+for (const [headers, want] of cases) {
+  const got = run(headers)['x-forwarded-host'];
+  const ok = (got && got.value) === want;
+  if (!ok) failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${JSON.stringify(headers)} -> ${JSON.stringify(got)}${ok ? '' : ` (want ${want})`}`);
 }
 if (failed) { console.error(`${failed} case(s) failed`); process.exit(1); }
 JS

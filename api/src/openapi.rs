@@ -98,6 +98,8 @@ error_responses! { outcome:
     }
     /// No such FHIR resource (or not one the caller may read).
     FhirNotFound { 404 => "OperationOutcome: no such resource." }
+    /// A FHIR resource that existed and is gone.
+    FhirGone { 410 => "OperationOutcome (`deleted`): the resource is no longer published." }
     /// A well-formed FHIR resource that breaks a rule (each issue names its element).
     FhirUnprocessable { 422 => "OperationOutcome: the resource breaks a rule: a field's value, an offer that does not exist or does not take this referral; each issue names its element." }
     /// The store is unavailable (FHIR routes).

@@ -4,9 +4,10 @@
 //!
 //! Retention: a self-referral is deleted 90 days after it was made. A clinician's referral is
 //! deleted 90 days after it is closed (completed or declined), and at the latest 365 days after
-//! it was made. A withdrawn referral loses at once all personal data but what its sender needs to
-//! recognise it (a citizen's contact for the receipt look-up, the patient's name in the
-//! clinician's list) and is deleted 30 days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
+//! it was made; a decline reopened puts the clock back to that latest day. A withdrawn referral
+//! loses at once all personal data but what those who follow it need to recognise it (the
+//! contact for the status look-up, the patient's name in the clinician's list) and is deleted 30
+//! days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
 
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
@@ -14,7 +15,9 @@ use crate::store::{Created, Referral, ReferralStore, StoreError};
 use forebyg_shared::admin::ReferralStatusChange;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS};
+use forebyg_shared::referral::{
+    normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS, OPEN_RETENTION_DAYS,
+};
 use forebyg_shared::response_time::settlement;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
@@ -106,7 +109,7 @@ pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral) -> R
 }
 
 /// Moves the referral to `status`, keeping the step in its history; closing a clinician's
-/// referral starts its retention clock.
+/// referral starts its retention clock (never past the latest day), reopening it stops it.
 fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<DeclineReason>, note: Option<String>, at: i64) {
     if r.history.is_empty() {
         // Records from before history was kept: their start is known.
@@ -120,8 +123,9 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
         // Reopened: the decision's reason no longer applies (the history keeps it).
         (r.decline_reason, r.note) = (None, None);
     }
-    if status.is_closed() && r.clinician.is_some() {
-        r.expires_at = at + CLOSED_RETENTION_DAYS * DAY;
+    if r.clinician.is_some() {
+        let latest = r.created_at + OPEN_RETENTION_DAYS * DAY;
+        r.expires_at = if status.is_closed() { (at + CLOSED_RETENTION_DAYS * DAY).min(latest) } else { latest };
     }
 }
 
@@ -190,9 +194,10 @@ pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, cha
     Ok((r, true))
 }
 
-/// Withdraws an open referral for whoever sent it: erases the contact data, CPR number and
-/// message at once and keeps only the status (for the receipt or the list) for a short while.
-pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<Referral, ApiError> {
+/// Withdraws an open referral, `by` its sender or (a clinician's referral, on the status page)
+/// the patient: erases at once what nobody needs any more and keeps only the status for a short
+/// while, with what those who follow it recognise it by.
+pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor) -> Result<Referral, ApiError> {
     match r.status {
         ReferralStatus::Withdrawn => return Ok(r),
         s if !s.is_open() => {
@@ -205,15 +210,18 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral) -> Result<
         _ => {}
     }
     let now = now();
-    let by = origin(&r);
     let was_settled = is_settled(&r);
     record(&mut r, ReferralStatus::Withdrawn, by, None, None, now);
-    if by == Actor::Citizen {
-        // The citizen's receipt needs no name; the clinician's list shows whom it was for.
-        r.name = String::new();
-    } else {
-        (r.phone, r.email, r.cpr) = (None, None, None);
+    match (origin(&r), by) {
+        // The citizen's receipt needs no name, only the contact it is looked up with.
+        (Actor::Citizen, _) => r.name = String::new(),
+        // The clinician's list shows whom it was for; the patient no longer follows it.
+        (_, Actor::Clinician) => (r.phone, r.email) = (None, None),
+        // The patient withdrew on the status page: they look it up again with their contact,
+        // the clinician recognises the name.
+        _ => {}
     }
+    r.cpr = None;
     r.message = None;
     r.contact_time = None;
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);

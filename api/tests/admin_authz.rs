@@ -277,6 +277,7 @@ fn clinician_matrix(server: &Server, t: &Offer) {
     // The same referral as a FHIR ServiceRequest, `key` its record system's identifier.
     let service_request = |key: &str| {
         json!({"resourceType": "ServiceRequest", "identifier": [{"system": "urn:test:matrix", "value": key}],
+            "status": "active", "intent": "order",
             "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Matrix Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
             "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{}", t.id)}],
             "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": t.conditions[0].code()}]}],
@@ -292,7 +293,7 @@ fn clinician_matrix(server: &Server, t: &Offer) {
     assert_eq!(created.status, 201, "{}", created.body);
     let code = created.json::<Value>()["code"].as_str().unwrap().to_owned();
     let search = format!("/api/v1/clinician/offers?conditions={}&postcode=8000", t.conditions[0].code());
-    let rows: [(&str, String, [u16; 10]); 11] = [
+    let rows: [(&str, String, [u16; 10]); 13] = [
         ("GET", search, [200; 10]),
         ("GET", "/api/v1/clinician/me".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", format!("/api/v1/clinician/offers/{}/referrals", t.id), [401, 401, 200, 201, 403, 403, 403, 403, 403, 403]),
@@ -303,6 +304,9 @@ fn clinician_matrix(server: &Server, t: &Offer) {
         // The same referral as FHIR: the referrer and admins in scope; anyone else 404.
         ("GET", format!("/api/v1/fhir/ServiceRequest/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         ("GET", format!("/api/v1/fhir/Task/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
+        // Its current version (received, then contacted above: 2), to the same readers.
+        ("GET", format!("/api/v1/fhir/ServiceRequest/{code}/_history/2"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
+        ("GET", format!("/api/v1/fhir/Task/{code}/_history/2"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         // A clinician's own Tasks (another clinician gets an empty Bundle); admins read by code.
         ("GET", "/api/v1/fhir/Task?status=requested".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         // A record system refers through FHIR: clinicians only (each referral their own).

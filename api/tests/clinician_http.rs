@@ -14,7 +14,7 @@ use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianRe
 use forebyg_shared::eligibility::Verdict;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::{types, Problem};
-use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::referral::{Actor, DeclineReason, ReferralReceipt, ReferralStatus};
 use forebyg_shared::search::clinician::ClinicianSearchResponse;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition};
 use forebyg_shared::validation::ErrorCode;
@@ -214,4 +214,65 @@ fn refer_follow_and_withdraw() {
     for secret in ["Gudrun", "Særligtnavn", "81 23 45 67", "81234567", "gudrun.saerlig", "010159", "0101591234", "Hemmelig"] {
         assert!(!log.contains(secret), "the log contains {secret:?}");
     }
+}
+
+/// The patient's side and the retention clock: a decline reopened keeps the referral to its
+/// latest day again (the course may run for months), and the patient who withdraws on the
+/// status page is recorded as such, can still look it up, and the clinician sees it as news.
+#[test]
+fn a_reopened_decline_is_kept_and_the_patient_may_withdraw() {
+    let (server, _d, _s) = start();
+    let me = bearer(&practice(), "a");
+    let offer = find(|o| o.referral.from_gp && o.referral.takes_forebyg() && o.capacity == Capacity::Open);
+    let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(offer.region), None, 600)));
+    let mine = |code: &str, since: i64| -> ClinicianReferral {
+        server.request("GET", &format!("/api/v1/clinician/referrals/{code}?since={since}"), &[("authorization", &me)], None).json()
+    };
+    let day = |iso: &str| forebyg_shared::date::days_from_iso(iso).unwrap();
+    let made_day = |r: &ClinicianReferral| r.created_at.div_euclid(86_400);
+
+    // Declined: kept 90 days from today; reopened: back to 365 days from the day it was made.
+    let first: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-reopen-00000001")).json();
+    assert_eq!(day(&first.expires_on) - made_day(&first), 365);
+    let status = |change: Value| {
+        let path = format!("/api/v1/admin/referrals/{}/status", first.code);
+        server.request("POST", &path, &[("authorization", &admin)], Some((JSON, &change.to_string())))
+    };
+    assert_eq!(status(json!({"status": "declined", "reason": "could-not-reach"})).status, 200);
+    let declined = mine(&first.code, 0);
+    assert_eq!(day(&declined.expires_on) - made_day(&declined), 90, "the clock runs from the decline (made today)");
+    assert_eq!(status(json!({"status": "contacted"})).status, 200);
+    let reopened = mine(&first.code, 0);
+    assert_eq!((reopened.status, day(&reopened.expires_on) - made_day(&reopened)), (ReferralStatus::Contacted, 365), "reopened: kept again");
+
+    // The patient withdraws on the status page with the code and their phone number.
+    let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-reopen-00000002")).json();
+    let cursor = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &me)], None).json::<ClinicianReferralList>().cursor;
+    let by_patient =
+        |method: &str| server.request(method, &format!("/api/v1/self-referrals/{}", second.code), &[("forebyg-contact", "81234567")], None);
+    assert_eq!(by_patient("DELETE").json::<ReferralReceipt>().status, ReferralStatus::Withdrawn);
+    let again = by_patient("GET");
+    assert_eq!((again.status, again.json::<ReferralReceipt>().status), (200, ReferralStatus::Withdrawn), "the patient can still look it up");
+    let seen = mine(&second.code, cursor);
+    let last = seen.history.last().unwrap();
+    assert_eq!((seen.status, last.by, seen.changed), (ReferralStatus::Withdrawn, Actor::Citizen, true), "the patient's step, news to the clinician");
+    assert_eq!(
+        (seen.patient_name.as_str(), seen.reason.as_deref(), seen.cpr_given),
+        ("Gudrun Særligtnavn", None, false),
+        "name kept, the rest erased"
+    );
+    let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();
+    let gone = inbox.iter().find(|i| i.receipt_code == second.code).unwrap();
+    assert_eq!(gone.cpr, None, "the CPR number erased at once");
+
+    // The offer closes; a retry of a referral sent before is still that referral, a new one is refused.
+    let current: Offer = server.request("GET", &format!("/api/v1/admin/offers/{}", offer.id), &[("authorization", &admin)], None).json();
+    let unpublish = json!({"status": "draft", "version": current.version}).to_string();
+    let closed = server.request("POST", &format!("/api/v1/admin/offers/{}/status", offer.id), &[("authorization", &admin)], Some((JSON, &unpublish)));
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    let retry = refer(&server, &me, &offer.id, &body("clinic-reopen-00000001"));
+    assert_eq!((retry.status, retry.json::<ClinicianReferral>().code), (200, first.code.clone()), "the first referral, not a refusal");
+    assert_eq!(refer(&server, &me, &offer.id, &body("clinic-reopen-00000003")).status, 404);
+    let theirs = refer(&server, &bearer(&practice(), "b"), &offer.id, &body("clinic-reopen-00000001"));
+    assert_eq!(theirs.status, 404, "another clinician's key finds nothing of mine");
 }

@@ -370,6 +370,14 @@ fn the_site_keeps_api_errors_and_sends_security_headers() {
             "{path}: AllViewerExceptHostHeader"
         );
     }
+    // Host does not reach API Gateway, so the viewer's host goes as X-Forwarded-Host (what
+    // routes::fhir::base_url reads for absolute links); the function itself runs in check.sh.
+    let api = behaviours["/api/*"];
+    let associated = &api.get("FunctionAssociations").and_then(Value::as_sequence).expect("/api/* runs a viewer-request function")[0];
+    assert_eq!(associated["EventType"].as_str(), Some("viewer-request"));
+    assert_eq!(associated["FunctionARN"], tagged("GetAtt", "ForwardedHostFunction.FunctionMetadata.FunctionARN".into()));
+    let code = props(&t, "ForwardedHostFunction")["FunctionCode"].as_str().unwrap().to_owned();
+    assert!(code.contains("request.headers['x-forwarded-host'] = { value: host.value }"), "{code}");
     let csp =
         &props(&t, "SecurityHeadersPolicy")["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]["ContentSecurityPolicy"]["ContentSecurityPolicy"];
     let Value::Tagged(csp) = csp else { panic!("CSP is a !Sub: {csp:?}") };

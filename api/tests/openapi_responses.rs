@@ -93,7 +93,8 @@ fn every_documented_get_answers_what_the_document_says() {
         } else {
             &offer
         };
-        path.replace("{id}", id)
+        // A referral's current version: one status step so far.
+        path.replace("{id}", id).replace("{vid}", "1")
     };
     // Queries that make the answer a success (the document's required-in-practice parameters).
     let query = |template: &str| match template {

@@ -57,6 +57,7 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
         "conditions": ["kol"], "patient_consent": true });
     let report = serde_json::json!({ "topic": "other", "message": "The address is out of date." });
     let service_request = serde_json::json!({ "resourceType": "ServiceRequest", "identifier": [{"system": "urn:test", "value": "fault-1"}],
+        "status": "active", "intent": "order",
         "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Test Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
         "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{id}")}],
         "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": "kol"}]}],
@@ -89,6 +90,8 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
         ("GET", "/api/v1/fhir/Organization/{id}", format!("/api/v1/fhir/Organization/{pid}"), None, RegionAdmin),
         ("GET", "/api/v1/fhir/ServiceRequest/{id}", format!("/api/v1/fhir/ServiceRequest/{code}"), None, Clinician),
         ("GET", "/api/v1/fhir/Task/{id}", format!("/api/v1/fhir/Task/{code}"), None, Clinician),
+        ("GET", "/api/v1/fhir/ServiceRequest/{id}/_history/{vid}", format!("/api/v1/fhir/ServiceRequest/{code}/_history/1"), None, Clinician),
+        ("GET", "/api/v1/fhir/Task/{id}/_history/{vid}", format!("/api/v1/fhir/Task/{code}/_history/1"), None, Clinician),
         ("GET", "/api/v1/fhir/Task", "/api/v1/fhir/Task?_lastUpdated=ge2026-01-01&_include=Task:focus".into(), None, Clinician),
         (
             "POST",

@@ -71,15 +71,24 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let offer = state
-        .store
-        .get_offer(offer_id)
-        .await?
-        .filter(|o| o.is_published())
-        .ok_or_else(|| ApiError::NotFound(format!("No published offer with id {offer_id}.")))?;
-    if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, who.organisation().kind.referrer()) {
-        return Err(ApiError::Conflict { kind: refusal.problem_type, title: "The offer cannot take this referral", detail: refusal.reason.en });
+    let offer = state.store.get_offer(offer_id).await?.filter(|o| o.is_published());
+    let refused = match &offer {
+        None => Some(ApiError::NotFound(format!("No published offer with id {offer_id}."))),
+        Some(o) => forebyg_refusal(&o.referral, o.capacity, who.organisation().kind.referrer()).map(|r| ApiError::Conflict {
+            kind: r.problem_type,
+            title: "The offer cannot take this referral",
+            detail: r.reason.en,
+        }),
+    };
+    if let Some(refused) = refused {
+        // A retry of a referral stored before the offer filled up or closed is still that
+        // referral: the sender must not conclude it failed and refer elsewhere.
+        return match sent_before(state, who, offer_id, &req.idempotency_key, now).await? {
+            Some(first) => Ok((first, false)),
+            None => Err(refused),
+        };
     }
+    let offer = offer.expect("refused above when missing");
     let asker = referral_flow::Asker {
         idempotency_key: req.idempotency_key,
         name: &req.patient_name,
@@ -105,6 +114,13 @@ pub async fn create(
         audit(state, who, AuditAction::ReferralCreated, &[&stored], vec![]).await?;
     }
     Ok((stored, created))
+}
+
+/// The clinician's own referral to `offer_id` stored under `idempotency_key`, if any (read only
+/// when the offer refuses a new one: the list is the clinician's own).
+async fn sent_before(state: &AppState, who: &Clinician, offer_id: &str, idempotency_key: &str, now: i64) -> Result<Option<Referral>, ApiError> {
+    let mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
+    Ok(mine.into_iter().find(|r| r.idempotency_key == idempotency_key && r.offer_id == offer_id))
 }
 
 /// The clinician's own live referrals that `wanted` keeps, newest first; each one returned is an
@@ -143,7 +159,7 @@ pub async fn get(state: &AppState, who: &Clinician, code: &str, since: Option<i6
 pub async fn withdraw(state: &AppState, who: &Clinician, code: &str) -> Result<ClinicianReferral, ApiError> {
     let r = mine(state, who, code).await?;
     let before = r.status;
-    let r = referral_flow::withdraw(state.referrals.as_ref(), r).await?;
+    let r = referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Clinician).await?;
     if before != r.status {
         audit(state, who, AuditAction::ReferralStatus, &[&r], vec![audit::status_change(before, r.status)]).await?;
     }

@@ -5,7 +5,7 @@ use super::{FHIR_JSON, FHIR_VERSION};
 use serde_json::{json, Value};
 
 /// The date the statement last changed (bump it with the interactions).
-const DATE: &str = "2026-12-02";
+const DATE: &str = "2026-12-03";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
@@ -27,12 +27,17 @@ pub fn capability_statement(base: &str) -> Value {
         "format": [FHIR_JSON, "json"],
         "rest": [{
             "mode": "server",
-            "documentation": "Published offers only, read-only; clinicians' referrals with a bearer token (read, search, create). Errors are OperationOutcomes; unknown search parameters are refused (400).",
+            "documentation": "Published offers only, read-only; clinicians' referrals with a bearer token (read, vread of the current version, search, create). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere.",
+            "security": {
+                "cors": true,
+                "service": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth"}]}],
+                "description": "Referrals (ServiceRequest, Task) need a bearer token: an OpenID Connect ID token of the region's sign-in (Amazon Cognito) for an account with the clinician role and its organisation, or an admin's; without one 401 (WWW-Authenticate: Bearer). Offers, places, providers and code systems are public.",
+            },
             "resource": [
                 {
                     "type": "HealthcareService",
                     "interaction": [{"code": "read"}, {"code": "search-type"}],
-                    "searchInclude": ["HealthcareService:location", "HealthcareService:organization", "HealthcareService:providedBy"],
+                    "searchInclude": ["HealthcareService:location", "HealthcareService:organization"],
                     "searchParam": params,
                     "documentation": "A published offer.",
                 },
@@ -41,13 +46,17 @@ pub fn capability_statement(base: &str) -> Value {
                 read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
                 {
                     "type": "ServiceRequest",
-                    "interaction": [{"code": "read"}, {"code": "create"}],
-                    "documentation": "A clinician's referral through Forebyg (bearer token). Read: the referring clinician, or an admin whose scope holds the offer; every read audited. Create: a clinician refers a patient (the patient contained; the offer as performer; reasonCode from forebyg-condition; the patient-consent extension; the record system's identifier makes a retry the same referral).",
+                    "interaction": [{"code": "read"}, {"code": "vread"}, {"code": "create"}],
+                    "versioning": "versioned",
+                    "readHistory": false,
+                    "documentation": "A clinician's referral through Forebyg (bearer token). Read: the referring clinician, or an admin whose scope holds the offer; every read audited. Create: a clinician refers a patient (the patient contained; the offer as performer; reasonCode from forebyg-condition; the patient-consent extension; the record system's identifier makes a retry the same referral, even once the offer is full or closed). Only an active order (status active, intent order) is a referral. vread: the current version only (meta.versionId, the ETag; the number of status steps).",
                 },
                 {
                     "type": "Task",
-                    "interaction": [{"code": "read"}, {"code": "search-type"}],
-                    "searchInclude": ["Task:focus"],
+                    "interaction": [{"code": "read"}, {"code": "vread"}, {"code": "search-type"}],
+                    "versioning": "versioned",
+                    "readHistory": false,
+                    "searchInclude": ["Task:focus", "Task:based-on"],
                     "searchParam": task_params,
                     "documentation": "The Task tracking a clinician's referral (read: same access as its ServiceRequest). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.",
                 },

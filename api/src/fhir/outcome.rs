@@ -49,6 +49,11 @@ impl Outcome {
         Outcome { status: StatusCode::NOT_FOUND, issues: vec![Issue { code: "not-found", expression: None, diagnostics: diagnostics.into() }] }
     }
 
+    /// A resource that existed and is gone (410): an offer no longer published.
+    pub fn gone(diagnostics: impl Into<String>) -> Outcome {
+        Outcome { status: StatusCode::GONE, issues: vec![Issue { code: "deleted", expression: None, diagnostics: diagnostics.into() }] }
+    }
+
     fn one(status: StatusCode, code: &'static str, diagnostics: &str) -> Outcome {
         Outcome { status, issues: vec![Issue { code, expression: None, diagnostics: diagnostics.to_owned() }] }
     }
@@ -105,8 +110,15 @@ pub fn fhir_json(status: StatusCode, resource: &Value) -> Response {
 impl IntoResponse for Outcome {
     fn into_response(self) -> Response {
         let mut res = fhir_json(self.status, &self.resource());
-        if self.status == StatusCode::SERVICE_UNAVAILABLE {
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::error::UNAVAILABLE_RETRY_AFTER_SECS));
+        match self.status {
+            StatusCode::SERVICE_UNAVAILABLE => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::error::UNAVAILABLE_RETRY_AFTER_SECS));
+            }
+            // As the web routes answer: the client sends a bearer token.
+            StatusCode::UNAUTHORIZED => {
+                res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
         }
         res
     }

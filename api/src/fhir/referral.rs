@@ -13,11 +13,18 @@ use forebyg_shared::Lang;
 use serde_json::{json, Value};
 
 const BCP47: &str = "urn:ietf:bcp:47";
-const INTERPRETER_REQUIRED: &str = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
+pub(crate) const INTERPRETER_REQUIRED: &str = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
 
 /// The resource id of a referral's ServiceRequest and Task.
 pub fn referral_id(r: &Referral) -> String {
     resource_id("referral", &r.receipt_code)
+}
+
+/// The version of a referral's ServiceRequest and Task (`meta.versionId`, the ETag): its number of
+/// status steps, from 1. Only a status step changes what FHIR shows (and `meta.lastUpdated`);
+/// a handler's note, which FHIR does not show, changes neither.
+pub fn version_id(r: &Referral) -> String {
+    r.history.len().max(1).to_string()
 }
 
 /// (`ServiceRequest.status`, `Task.status`) of a referral status.
@@ -85,7 +92,7 @@ pub fn service_request(r: &Referral) -> Value {
     prune(json!({
         "resourceType": "ServiceRequest",
         "id": id,
-        "meta": {"lastUpdated": iso_datetime(r.updated_at)},
+        "meta": {"versionId": version_id(r), "lastUpdated": iso_datetime(r.updated_at)},
         "contained": [patient(r)],
         "identifier": identifiers(r),
         "status": statuses(r.status).0,
@@ -123,7 +130,7 @@ pub fn task(r: &Referral) -> Value {
     prune(json!({
         "resourceType": "Task",
         "id": id,
-        "meta": {"lastUpdated": iso_datetime(r.updated_at)},
+        "meta": {"versionId": version_id(r), "lastUpdated": iso_datetime(r.updated_at)},
         "identifier": [{"system": identifier_system("referral"), "value": r.receipt_code}],
         "basedOn": [{"reference": format!("ServiceRequest/{id}")}],
         "status": statuses(r.status).1,

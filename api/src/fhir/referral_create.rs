@@ -91,9 +91,36 @@ fn telecom<'a>(patient: &'a Value, system: &str) -> Option<&'a str> {
     patient["telecom"].as_array()?.iter().find(|t| t["system"] == system).and_then(|t| text(&t["value"]))
 }
 
-/// A ServiceRequest, for the clinician `subject`: the offer id, the request the web form would
-/// send, and the record system's own identifier; 400 naming each element missing or malformed.
-pub fn read(sr: &Value, subject: &str) -> Result<Read, Outcome> {
+/// The offer a `performer` reference names: `HealthcareService/{id}`, or the same absolute at this
+/// server's FHIR `base` (as a search Bundle's `fullUrl` gives it).
+fn performer_offer<'a>(reference: &'a str, base: &str) -> Option<&'a str> {
+    let relative = reference.strip_prefix(base).and_then(|r| r.strip_prefix('/')).unwrap_or(reference);
+    relative.strip_prefix("HealthcareService/").filter(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The interpreter language asked for: the patient's first language other than Danish (its
+/// primary subtag: `en-GB` is `en`), unless the `patient-interpreterRequired` extension says no
+/// interpreter is needed.
+fn interpreter_language(patient: &Value) -> Option<String> {
+    let required = patient["extension"].as_array().into_iter().flatten().find(|e| e["url"] == super::referral::INTERPRETER_REQUIRED);
+    if required.is_some_and(|e| e["valueBoolean"] == false) {
+        return None;
+    }
+    patient["communication"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c["language"]["coding"].as_array().into_iter().flatten())
+        .filter(|k| k["system"] == BCP47)
+        .filter_map(|k| text(&k["code"]))
+        .map(|code| code.split('-').next().unwrap_or(code).to_ascii_lowercase())
+        .find(|l| l != "da")
+}
+
+/// A ServiceRequest, for the clinician `subject` at this server's FHIR `base`: the offer id, the
+/// request the web form would send, and the record system's own identifier; 400 naming each
+/// element missing or malformed. Only an active order is a referral.
+pub fn read(sr: &Value, subject: &str, base: &str) -> Result<Read, Outcome> {
     let mut issues = vec![];
     let mut fail = |at: &str, why: String| issues.push(Issue::invalid(at, why));
     if sr["resourceType"] != "ServiceRequest" {
@@ -111,8 +138,20 @@ pub fn read(sr: &Value, subject: &str) -> Result<Read, Outcome> {
         }
         Some(_) => {}
     }
-    let performer = sr["performer"].get(0).and_then(|p| text(&p["reference"])).and_then(|r| r.strip_prefix("HealthcareService/"));
-    let offer = performer.filter(|id| !id.is_empty() && !id.contains('/'));
+    match text(&sr["status"]) {
+        Some("active") => {}
+        None => fail("ServiceRequest.status", "Give the request's status: active (a referral sent now).".into()),
+        Some(other) => fail(
+            "ServiceRequest.status",
+            format!("Only an active ServiceRequest is a referral, not one that is `{other}`: send it when it is active."),
+        ),
+    }
+    match text(&sr["intent"]) {
+        Some("order" | "original-order") => {}
+        None => fail("ServiceRequest.intent", "Give the request's intent: order (a referral).".into()),
+        Some(other) => fail("ServiceRequest.intent", format!("A referral is an order (intent order or original-order), not `{other}`.")),
+    }
+    let offer = sr["performer"].get(0).and_then(|p| text(&p["reference"])).and_then(|r| performer_offer(r, base));
     if offer.is_none() {
         fail("ServiceRequest.performer", "Name the offer as performer: {\"reference\": \"HealthcareService/<id>\"}.".into());
     }
@@ -160,14 +199,7 @@ pub fn read(sr: &Value, subject: &str) -> Result<Read, Outcome> {
             .map(str::to_owned),
         conditions,
         reason: sr["note"].get(0).and_then(|n| text(&n["text"])).map(str::to_owned),
-        interpreter_language: patient["communication"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|c| c["language"]["coding"].as_array().into_iter().flatten())
-            .find(|k| k["system"] == BCP47)
-            .and_then(|k| text(&k["code"]))
-            .map(str::to_owned),
+        interpreter_language: interpreter_language(patient),
         patient_consent: consent,
     };
     let identifier = SenderIdentifier { system: system.to_owned(), value: value.to_owned() };
@@ -178,6 +210,8 @@ pub fn read(sr: &Value, subject: &str) -> Result<Read, Outcome> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    const BASE: &str = "https://forebyg.example/api/v1/fhir";
 
     fn request() -> Value {
         json!({
@@ -198,7 +232,7 @@ mod tests {
 
     #[test]
     fn reads_what_the_web_form_sends() {
-        let Read { offer_id, request: r, identifier } = read(&request(), "clinician-a").unwrap();
+        let Read { offer_id, request: r, identifier } = read(&request(), "clinician-a", BASE).unwrap();
         assert_eq!(offer_id, "demo-000042");
         assert_eq!((identifier.system.as_str(), identifier.value.as_str()), ("urn:oid:1.2.208.176.2.1.99", "req-42"));
         assert_eq!(
@@ -213,8 +247,8 @@ mod tests {
         assert!(r.patient_consent);
         assert!(r.validate("2026-12-02").is_empty(), "{:?}", r.validate("2026-12-02"));
         // The same identifier is the same key for the same sender only.
-        assert_eq!(read(&request(), "clinician-a").unwrap().request.idempotency_key, r.idempotency_key);
-        assert_ne!(read(&request(), "clinician-b").unwrap().request.idempotency_key, r.idempotency_key);
+        assert_eq!(read(&request(), "clinician-a", BASE).unwrap().request.idempotency_key, r.idempotency_key);
+        assert_ne!(read(&request(), "clinician-b", BASE).unwrap().request.idempotency_key, r.idempotency_key);
         assert!(r.idempotency_key.len() <= 64 && r.idempotency_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     }
 
@@ -223,7 +257,7 @@ mod tests {
         let mut sr = request();
         sr["extension"] = json!([]);
         sr["contained"][0]["name"] = json!([{"text": " "}]);
-        let outcome = rule_errors(read(&sr, "c").unwrap().request.validate("2026-12-02"));
+        let outcome = rule_errors(read(&sr, "c", BASE).unwrap().request.validate("2026-12-02"));
         assert_eq!(outcome.status, 422);
         let at: Vec<Option<&str>> = outcome.issues.iter().map(|i| i.expression.as_deref()).collect();
         assert_eq!(at, [Some("ServiceRequest.contained[0].name"), Some("ServiceRequest.extension")]);
@@ -231,18 +265,71 @@ mod tests {
 
     #[test]
     fn a_malformed_request_names_every_element_at_once() {
-        let e = read(&json!({"resourceType": "Patient", "reasonCode": [{"coding": [{"system": System::Condition.url(), "code": "flu"}]}]}), "c")
-            .unwrap_err();
+        let e =
+            read(&json!({"resourceType": "Patient", "reasonCode": [{"coding": [{"system": System::Condition.url(), "code": "flu"}]}]}), "c", BASE)
+                .unwrap_err();
         assert_eq!(e.status, 400);
         let at: Vec<&str> = e.issues.iter().map(|i| i.expression.as_deref().unwrap()).collect();
         assert_eq!(
             at,
-            ["ServiceRequest", "ServiceRequest.identifier", "ServiceRequest.performer", "ServiceRequest.subject", "ServiceRequest.reasonCode"]
+            [
+                "ServiceRequest",
+                "ServiceRequest.identifier",
+                "ServiceRequest.status",
+                "ServiceRequest.intent",
+                "ServiceRequest.performer",
+                "ServiceRequest.subject",
+                "ServiceRequest.reasonCode"
+            ]
         );
         let mut sr = request();
         sr["subject"] = json!({"reference": "Patient/123"});
         sr["performer"] = json!([{"reference": "Organization/x"}]);
-        let at: Vec<String> = read(&sr, "c").unwrap_err().issues.into_iter().filter_map(|i| i.expression).collect();
+        let at: Vec<String> = read(&sr, "c", BASE).unwrap_err().issues.into_iter().filter_map(|i| i.expression).collect();
         assert_eq!(at, ["ServiceRequest.performer", "ServiceRequest.subject"]);
+    }
+
+    #[test]
+    fn only_an_active_order_is_a_referral() {
+        for (status, intent) in [("draft", "order"), ("entered-in-error", "order"), ("active", "proposal"), ("active", "plan")] {
+            let mut sr = request();
+            (sr["status"], sr["intent"]) = (json!(status), json!(intent));
+            let e = read(&sr, "c", BASE).unwrap_err();
+            let at: Vec<&str> = e.issues.iter().filter_map(|i| i.expression.as_deref()).collect();
+            let element = if status == "active" { "ServiceRequest.intent" } else { "ServiceRequest.status" };
+            assert_eq!((e.status.as_u16(), at), (400, vec![element]), "{status} {intent}");
+            assert!(e.issues[0].diagnostics.contains(if status == "active" { intent } else { status }));
+        }
+        let mut sr = request();
+        sr["intent"] = json!("original-order");
+        assert!(read(&sr, "c", BASE).is_ok());
+    }
+
+    #[test]
+    fn the_performer_may_be_the_search_bundles_full_url() {
+        let mut sr = request();
+        sr["performer"] = json!([{"reference": format!("{BASE}/HealthcareService/demo-000042")}]);
+        assert_eq!(read(&sr, "c", BASE).unwrap().offer_id, "demo-000042");
+        for elsewhere in ["https://other.example/fhir/HealthcareService/demo-000042", "HealthcareService/", "HealthcareService/a/b"] {
+            sr["performer"] = json!([{"reference": elsewhere}]);
+            assert!(read(&sr, "c", BASE).is_err(), "{elsewhere}");
+        }
+    }
+
+    #[test]
+    fn an_interpreter_only_for_a_language_other_than_danish() {
+        let language = |codes: &[&str], required: Option<bool>| {
+            let mut sr = request();
+            let coding: Vec<Value> = codes.iter().map(|c| json!({"system": BCP47, "code": c})).collect();
+            sr["contained"][0]["communication"] = json!([{"language": {"coding": coding}}]);
+            if let Some(r) = required {
+                sr["contained"][0]["extension"] = json!([{"url": super::super::referral::INTERPRETER_REQUIRED, "valueBoolean": r}]);
+            }
+            read(&sr, "c", BASE).unwrap().request.interpreter_language
+        };
+        assert_eq!(language(&["da"], None), None, "a Danish speaker needs no interpreter");
+        assert_eq!(language(&["da-DK", "en-GB"], None).as_deref(), Some("en"), "the primary subtag");
+        assert_eq!(language(&["ar"], Some(false)), None, "the record system says no interpreter is needed");
+        assert_eq!(language(&["tr"], Some(true)).as_deref(), Some("tr"));
     }
 }

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 pub const DEFAULT_COUNT: usize = 20;
 pub const MAX_COUNT: usize = 100;
-const MAX_PAGE: usize = 10_000;
+pub const MAX_PAGE: usize = 10_000;
 
 /// The search parameters served: (name, FHIR type, documentation). The CapabilityStatement lists
 /// exactly these; anything else is refused.
@@ -46,7 +46,16 @@ pub struct DirectorySearch {
     pub include_organization: bool,
 }
 
-fn number(name: &str, value: &str, min: usize, max: usize) -> Result<usize, Issue> {
+/// `_pretty` (every interaction may carry it): accepted; answers are compact JSON either way.
+pub fn pretty(value: &str) -> Result<(), Issue> {
+    if value == "true" || value == "false" {
+        Ok(())
+    } else {
+        Err(Issue::invalid("_pretty", format!("_pretty is true or false, not `{value}`.")))
+    }
+}
+
+pub fn number(name: &str, value: &str, min: usize, max: usize) -> Result<usize, Issue> {
     value
         .parse::<usize>()
         .ok()
@@ -139,9 +148,10 @@ impl DirectorySearch {
                 },
                 "_format" if ["json", "application/json", "application/fhir+json"].contains(&value) => Ok(()),
                 "_format" => Err(Issue::not_supported(name, "Only JSON is served (_format=json).")),
+                "_pretty" => pretty(value),
                 _ => {
                     let known: Vec<&str> = PARAMS.iter().map(|p| p.0).collect();
-                    Err(Issue::not_supported(name, format!("Unknown search parameter `{name}`; supported: {}, _format.", known.join(", "))))
+                    Err(Issue::not_supported(name, format!("Unknown search parameter `{name}`; supported: {}, _format, _pretty.", known.join(", "))))
                 }
             };
             issues.extend(result.err());
@@ -219,24 +229,30 @@ pub fn bundle(q: &DirectorySearch, matches: &[(Option<f64>, Offer)], base: &str,
             }
         }
     }
+    searchset(total, page_links(&format!("{base}/HealthcareService"), query, q.page, q.count, total), entries)
+}
+
+/// A searchset's paging links (`self`, `first`, `previous`, `next`, `last`) at `url` (the search's
+/// absolute address without its query): the request's decoded pairs with `_page` replaced.
+pub fn page_links(url: &str, query: &[(String, String)], page: usize, count: usize, total: usize) -> Vec<Value> {
     let link = |relation: &str, n: usize| {
-        let mut url = form_urlencoded::Serializer::new(String::new());
+        let mut q = form_urlencoded::Serializer::new(String::new());
         for (k, v) in query.iter().filter(|(k, _)| k != "_page") {
-            url.append_pair(k, v);
+            q.append_pair(k, v);
         }
-        url.append_pair("_page", &n.to_string());
-        json!({"relation": relation, "url": format!("{base}/HealthcareService?{}", url.finish())})
+        q.append_pair("_page", &n.to_string());
+        json!({"relation": relation, "url": format!("{url}?{}", q.finish())})
     };
-    let last = total.div_ceil(q.count.max(1)).max(1);
-    let mut links = vec![link("self", q.page), link("first", 1)];
-    if q.page > 1 {
-        links.push(link("previous", (q.page - 1).min(last)));
+    let last = total.div_ceil(count.max(1)).max(1);
+    let mut links = vec![link("self", page), link("first", 1)];
+    if page > 1 {
+        links.push(link("previous", (page - 1).min(last)));
     }
-    if q.page < last && q.count > 0 {
-        links.push(link("next", q.page + 1));
+    if page < last && count > 0 {
+        links.push(link("next", page + 1));
     }
     links.push(link("last", last));
-    searchset(total, links, entries)
+    links
 }
 
 /// A `searchset` Bundle of `total` matches with its links and this page's entries.

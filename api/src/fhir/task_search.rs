@@ -4,16 +4,18 @@
 
 use super::outcome::{Issue, Outcome};
 use super::referral::{service_request, statuses, task};
-use super::search::searchset;
+use super::search::{number, page_links, pretty, searchset, MAX_COUNT, MAX_PAGE};
 use crate::store::Referral;
 use forebyg_shared::date::days_from_iso;
 use serde_json::{json, Value};
 
 /// The search parameters served: (name, FHIR type, documentation), as the CapabilityStatement
 /// lists them.
-pub const PARAMS: [(&str, &str, &str); 2] = [
-    ("_lastUpdated", "date", "When the referral last changed: `gt`, `ge`, `lt`, `le` or `eq` (the default) and a date (`2027-03-01`) or an instant with its zone (`2027-03-01T09:30:00Z`); repeat it for a range. Poll with `ge` and the newest `meta.lastUpdated` seen: times are whole seconds, so a change in that same second comes again rather than never."),
+pub const PARAMS: [(&str, &str, &str); 4] = [
+    ("_lastUpdated", "date", "When the referral last changed: `gt`, `ge`, `lt`, `le` or `eq` (the default) and a date (`2027-03-01`) or an instant with its zone (`2027-03-01T09:30:00Z`); repeat it for a range. Poll with `ge` and the newest `meta.lastUpdated` seen: times are whole seconds, so a change in that same second comes again rather than never (an instant with a fraction of a second takes in its whole second)."),
     ("status", "token", "The Task status (`requested`, `accepted`, `in-progress`, `rejected`, `completed`, `cancelled`); comma-separated values are alternatives."),
+    ("_count", "number", "Tasks per page, 0–100 (without it: every match in one page; 0 gives only the total)."),
+    ("_page", "number", "The page, from 1, with `_count`; follow the Bundle's `next`/`previous` links."),
 ];
 
 /// The Task statuses a referral can have.
@@ -27,16 +29,21 @@ pub struct TaskSearch {
     pub to: Option<i64>,
     pub statuses: Vec<Vec<String>>,
     pub include_focus: bool,
+    /// Tasks per page (`_count`); `None`: all in one.
+    pub count: Option<usize>,
+    /// The page (`_page`), from 1.
+    pub page: usize,
 }
 
 /// A FHIR date (`YYYY-MM-DD`: the whole UTC day) or instant (`YYYY-MM-DDThh:mm:ss[.fff]` and `Z` or
-/// `±hh:mm`) as its first and last whole second, in Unix seconds. A fraction makes the instant
-/// lie between two seconds: (first, last) = (next second, this second).
-fn date_range(value: &str) -> Option<(i64, i64)> {
+/// `±hh:mm`) as its first and last whole second, in Unix seconds, and whether it falls inside its
+/// second (a fraction): stored times are whole seconds (rounded down), so a change stored in
+/// that second may lie on either side of it.
+fn date_range(value: &str) -> Option<(i64, i64, bool)> {
     let day = days_from_iso(value.get(..10)?)? * 86_400;
     let rest = &value[10..];
     if rest.is_empty() {
-        return Some((day, day + 86_399));
+        return Some((day, day + 86_399, false));
     }
     let rest = rest.strip_prefix('T')?;
     let (clock, zone) = match rest.find(['Z', '+', '-']) {
@@ -63,22 +70,24 @@ fn date_range(value: &str) -> Option<(i64, i64)> {
         }
     };
     let at = day + h * 3600 + m * 60 + s - offset;
-    let between = fraction.bytes().any(|b| b != b'0');
-    Some(if between { (at + 1, at) } else { (at, at) })
+    Some((at, at, fraction.bytes().any(|b| b != b'0')))
 }
 
 /// One `_lastUpdated` value narrows `s`.
 fn last_updated(s: &mut TaskSearch, value: &str) -> Result<(), Issue> {
     const NAME: &str = "_lastUpdated";
     let (prefix, date) = value.split_at(value.char_indices().take_while(|(_, c)| c.is_ascii_lowercase()).count());
-    let Some((first, last)) = date_range(date) else {
+    let Some((first, last, inside)) = date_range(date) else {
         return Err(Issue::invalid(NAME, format!("`{date}` is not a FHIR date (2027-03-01) or instant with its zone (2027-03-01T09:30:00Z).")));
     };
     // A value lies in the range of its seconds: after it is after its last second, before it is
-    // before its first.
+    // before its first; an instant inside a second keeps that second on both sides (a change
+    // comes twice rather than never).
     let (from, to) = match prefix {
+        "gt" if inside => (Some(first), None),
         "gt" => (Some(last + 1), None),
         "ge" => (Some(first), None),
+        "lt" if inside => (None, Some(last)),
         "lt" => (None, Some(first - 1)),
         "le" => (None, Some(last)),
         "" | "eq" => (Some(first), Some(last)),
@@ -95,7 +104,7 @@ fn last_updated(s: &mut TaskSearch, value: &str) -> Result<(), Issue> {
 impl TaskSearch {
     /// Parses decoded query pairs; every problem is reported at once.
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<TaskSearch, Outcome> {
-        let mut s = TaskSearch::default();
+        let mut s = TaskSearch { page: 1, ..TaskSearch::default() };
         let mut issues = vec![];
         for (name, value) in pairs {
             let value = value.trim();
@@ -113,11 +122,15 @@ impl TaskSearch {
                     Ok(())
                 }
                 "_include" => Err(Issue::not_supported(name, format!("_include `{value}` is not supported: use Task:focus (the ServiceRequests)."))),
+                "_count" => number(name, value, 0, MAX_COUNT).map(|n| s.count = Some(n)),
+                "_page" => number(name, value, 1, MAX_PAGE).map(|n| s.page = n),
                 "_format" if ["json", "application/json", "application/fhir+json"].contains(&value) => Ok(()),
                 "_format" => Err(Issue::not_supported(name, "Only JSON is served (_format=json).")),
-                _ => {
-                    Err(Issue::not_supported(name, format!("Unknown search parameter `{name}`; supported: _lastUpdated, status, _include, _format.")))
-                }
+                "_pretty" => pretty(value),
+                _ => Err(Issue::not_supported(
+                    name,
+                    format!("Unknown search parameter `{name}`; supported: _lastUpdated, status, _count, _page, _include, _format, _pretty."),
+                )),
             };
             issues.extend(result.err());
         }
@@ -138,18 +151,28 @@ impl TaskSearch {
 }
 
 /// The searchset Bundle of the matching referrals' Tasks, the last changed first, each followed
-/// by its ServiceRequest when asked. `self_url` is the request's own address.
-pub fn bundle(q: &TaskSearch, mut matches: Vec<Referral>, base: &str, self_url: &str) -> Value {
+/// by its ServiceRequest when asked; one page of `_count` with paging links, else all with the
+/// request's own address `self_url` as `self` (`query`: the request's decoded pairs).
+pub fn bundle(q: &TaskSearch, mut matches: Vec<Referral>, base: &str, query: &[(String, String)], self_url: &str) -> Value {
     matches.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+    let total = matches.len();
+    let url = format!("{base}/Task");
+    let (page, links) = match q.count {
+        Some(count) => {
+            let page: Vec<&Referral> = matches.iter().skip((q.page - 1).saturating_mul(count)).take(count).collect();
+            (page, page_links(&url, query, q.page, count, total))
+        }
+        None => (matches.iter().collect(), vec![json!({"relation": "self", "url": self_url})]),
+    };
     let entry = |r: Value, mode: &str| {
         let url = format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or_default(), r["id"].as_str().unwrap_or_default());
         json!({"fullUrl": url, "resource": r, "search": {"mode": mode}})
     };
-    let entries: Vec<Value> = matches
+    let entries: Vec<Value> = page
         .iter()
         .flat_map(|r| std::iter::once(entry(task(r), "match")).chain(q.include_focus.then(|| entry(service_request(r), "include"))))
         .collect();
-    searchset(matches.len(), vec![json!({"relation": "self", "url": self_url})], entries)
+    searchset(total, links, entries)
 }
 
 #[cfg(test)]
@@ -163,12 +186,12 @@ mod tests {
     #[test]
     fn dates_and_instants_are_ranges_of_whole_seconds() {
         let day = days_from_iso("2027-03-01").unwrap() * 86_400;
-        assert_eq!(date_range("2027-03-01"), Some((day, day + 86_399)));
-        assert_eq!(date_range("2027-03-01T09:30:00Z"), Some((day + 34_200, day + 34_200)));
-        assert_eq!(date_range("2027-03-01T10:30:00+01:00"), Some((day + 34_200, day + 34_200)));
-        assert_eq!(date_range("2027-03-01T08:00:00-01:30"), Some((day + 34_200, day + 34_200)));
-        assert_eq!(date_range("2027-03-01T09:30:00.250Z"), Some((day + 34_201, day + 34_200)));
-        assert_eq!(date_range("2027-03-01T09:30:00.000Z"), Some((day + 34_200, day + 34_200)));
+        assert_eq!(date_range("2027-03-01"), Some((day, day + 86_399, false)));
+        assert_eq!(date_range("2027-03-01T09:30:00Z"), Some((day + 34_200, day + 34_200, false)));
+        assert_eq!(date_range("2027-03-01T10:30:00+01:00"), Some((day + 34_200, day + 34_200, false)));
+        assert_eq!(date_range("2027-03-01T08:00:00-01:30"), Some((day + 34_200, day + 34_200, false)));
+        assert_eq!(date_range("2027-03-01T09:30:00.250Z"), Some((day + 34_200, day + 34_200, true)));
+        assert_eq!(date_range("2027-03-01T09:30:00.000Z"), Some((day + 34_200, day + 34_200, false)));
         for bad in [
             "2027-02-30",
             "2027-03-01T09:30:00",
@@ -200,9 +223,20 @@ mod tests {
                 from: Some(day + 34_201),
                 to: Some(day + 86_399),
                 statuses: vec![vec!["requested".into(), "accepted".into()]],
-                include_focus: true
+                include_focus: true,
+                count: None,
+                page: 1,
             }
         );
+        // A change stored in the second of 09:30:00.250 may lie after it or before it: both keep it.
+        let at = day + 34_200;
+        assert_eq!(parse(&[("_lastUpdated", "ge2027-03-01T09:30:00.250Z")]).unwrap().from, Some(at));
+        assert_eq!(parse(&[("_lastUpdated", "gt2027-03-01T09:30:00.250Z")]).unwrap().from, Some(at));
+        assert_eq!(parse(&[("_lastUpdated", "lt2027-03-01T09:30:00.250Z")]).unwrap().to, Some(at));
+        assert_eq!(parse(&[("_lastUpdated", "gt2027-03-01T09:30:00Z")]).unwrap().from, Some(at + 1));
+        assert_eq!(parse(&[("_lastUpdated", "lt2027-03-01T09:30:00Z")]).unwrap().to, Some(at - 1));
+        let paged = parse(&[("_count", "10"), ("_page", "3"), ("_pretty", "true")]).unwrap();
+        assert_eq!((paged.count, paged.page), (Some(10), 3));
         assert_eq!(parse(&[("_lastUpdated", "ge2027-03-01")]).unwrap().from, Some(day));
         assert_eq!(parse(&[("_lastUpdated", "lt2027-03-01")]).unwrap().to, Some(day - 1));
         let whole_day = parse(&[("_lastUpdated", "2027-03-01")]).unwrap();
@@ -218,7 +252,8 @@ mod tests {
             ("status", "done"),
             ("_include", "Task:owner"),
             ("patient", "x"),
-            ("_count", "10"),
+            ("_count", "101"),
+            ("_pretty", "yes"),
         ])
         .unwrap_err();
         let issues: Vec<(&str, Option<&str>)> = e.issues.iter().map(|i| (i.code, i.expression.as_deref())).collect();
@@ -230,7 +265,8 @@ mod tests {
                 ("invalid", Some("status")),
                 ("not-supported", Some("_include")),
                 ("not-supported", Some("patient")),
-                ("not-supported", Some("_count")),
+                ("invalid", Some("_count")),
+                ("invalid", Some("_pretty")),
             ]
         );
         assert!(e.issues[0].diagnostics.contains("use gt, ge, lt, le or eq"));

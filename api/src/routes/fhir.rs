@@ -5,14 +5,14 @@ use crate::fhir::code_systems::System;
 use crate::fhir::outcome::{fhir_json, Outcome};
 use crate::fhir::search::{bundle, matches, DirectorySearch};
 use crate::fhir::{self, capability};
-use crate::openapi::{FhirInvalid, FhirNotFound, FhirUnavailable};
+use crate::openapi::{FhirGone, FhirInvalid, FhirNotFound, FhirUnavailable};
 use crate::store::OfferRef;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
 use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -53,12 +53,21 @@ async fn published_offer(state: &AppState, by: OfferRef, prefer: Option<RegionCo
 
 /// The published offer with this HealthcareService id: a direct read when the id is the offer's,
 /// else the alias of an offer id that is not a FHIR id (the UUID of it, always 36 characters).
+/// An archived offer is gone (410: a stored referral's performer may still name it); a draft, or
+/// an id that is not a FHIR id, was never there (404, the latter without a read).
 async fn offer(state: &AppState, id: &str) -> Result<Offer, Outcome> {
     let not_found = || Outcome::not_found(format!("No published HealthcareService with id {id}."));
-    if let Some(o) = state.store.get_offer(id).await?.filter(Offer::is_published) {
-        return Ok(o);
+    if !fhir::is_fhir_id(id) {
+        return Err(not_found());
     }
-    if fhir::is_fhir_id(id) && id.len() == 36 {
+    match state.store.get_offer(id).await? {
+        Some(o) if o.is_published() => return Ok(o),
+        Some(o) if o.status == OfferStatus::Archived => {
+            return Err(Outcome::gone(format!("HealthcareService {id} is no longer offered (archived).")));
+        }
+        _ => {}
+    }
+    if id.len() == 36 {
         return published_offer(state, OfferRef::Service(id.to_owned()), None).await?.ok_or_else(not_found);
     }
     Err(not_found())
@@ -74,7 +83,7 @@ async fn fhir_metadata(headers: HeaderMap) -> Response {
 /// Search published offers: a `searchset` Bundle, paged, optionally with their Locations and
 /// Organizations. Parameters (unknown ones are refused with 400): `location.near`
 /// (`lat|lon|distance|km`, the citizen search), `location.address-postalcode`, `service-category`,
-/// `service-type`, `specialty`, `_id`, `_count` (0–100), `_page`, `_include`, `_format`.
+/// `service-type`, `specialty`, `_id`, `_count` (0–100), `_page`, `_include`, `_format`, `_pretty`.
 #[utoipa::path(get, path = "/fhir/HealthcareService", tag = "fhir",
     params(
         ("location.near" = Option<String>, Query, description = "`lat|lon|distance|units`, e.g. `56.15|10.2|25|km` (1–300 km, default 25): the citizen search around that point"),
@@ -87,6 +96,7 @@ async fn fhir_metadata(headers: HeaderMap) -> Response {
         ("_page" = Option<u32>, Query, minimum = 1, description = "Page, from 1"),
         ("_include" = Option<String>, Query, description = "HealthcareService:location or HealthcareService:organization (repeatable)"),
         ("_format" = Option<String>, Query, description = "json or application/fhir+json"),
+        ("_pretty" = Option<bool>, Query, description = "Accepted; answers are compact JSON"),
     ),
     responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirUnavailable))]
 async fn fhir_search_healthcare_services(State(state): State<AppState>, headers: HeaderMap, RawQuery(query): RawQuery) -> Result<Response, Outcome> {
@@ -96,9 +106,9 @@ async fn fhir_search_healthcare_services(State(state): State<AppState>, headers:
     Ok(cached(&bundle(&q, &found, &base_url(&headers), &pairs)))
 }
 
-/// One published offer.
+/// One published offer (410 once archived).
 #[utoipa::path(get, path = "/fhir/HealthcareService/{id}", tag = "fhir", params(("id" = String, Path, description = "The offer id")),
-    responses((status = 200, description = "FHIR R4 HealthcareService", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirUnavailable))]
+    responses((status = 200, description = "FHIR R4 HealthcareService", content_type = "application/fhir+json", body = Object), FhirNotFound, FhirGone, FhirUnavailable))]
 async fn fhir_read_healthcare_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Outcome> {
     Ok(cached(&fhir::healthcare_service(&offer(&state, &id).await?)))
 }
@@ -143,4 +153,17 @@ async fn fhir_read_code_system(Path(id): Path<String>) -> Result<Response, Outco
 /// Unknown paths under `/api/v1/fhir/` (not part of the contract): a 404 OperationOutcome.
 pub async fn fhir_not_found() -> Outcome {
     Outcome::not_found("No such FHIR resource type or interaction; see /api/v1/fhir/metadata.")
+}
+
+/// A method a FHIR path does not serve (ServiceRequests are created, never updated or deleted
+/// here): a 405 OperationOutcome.
+pub fn fhir_method_not_allowed() -> Outcome {
+    Outcome {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        issues: vec![crate::fhir::outcome::Issue {
+            code: "not-supported",
+            expression: None,
+            diagnostics: "This interaction is not served here; see /api/v1/fhir/metadata.".into(),
+        }],
+    }
 }

@@ -9,7 +9,7 @@ use crate::auth::Clinician;
 use crate::clinician::referrals::{create, read_mine};
 use crate::error::ApiError;
 use crate::fhir::outcome::{fhir_json, Issue, Outcome};
-use crate::fhir::referral::{referral_id, service_request, task};
+use crate::fhir::referral::{referral_id, service_request, task, version_id};
 use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
 use crate::openapi::{FhirAuth, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
@@ -29,7 +29,9 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(fhir_read_service_request))
+        .routes(routes!(fhir_vread_service_request))
         .routes(routes!(fhir_read_task))
+        .routes(routes!(fhir_vread_task))
         .routes(routes!(fhir_search_tasks))
         .routes(routes!(fhir_create_service_request))
 }
@@ -57,6 +59,25 @@ fn private(resource: &Value) -> Response {
     res
 }
 
+/// A referral's resource with its version as the ETag (`W/"3"`), as FHIR reads answer.
+fn versioned(resource: &Value, r: &Referral) -> Response {
+    let mut res = private(resource);
+    if let Ok(v) = HeaderValue::from_str(&format!("W/\"{}\"", version_id(r))) {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
+}
+
+/// `vread`: the version asked for, if it is the current one (earlier versions are not kept: the
+/// Task's notes list every step).
+fn current_version(r: Referral, vid: &str) -> Result<Referral, Outcome> {
+    if vid == version_id(&r) {
+        Ok(r)
+    } else {
+        Err(Outcome::not_found(format!("Only the current version ({}) of a referral is kept; its Task lists every step.", version_id(&r))))
+    }
+}
+
 /// A clinician referral as a ServiceRequest: the patient contained (name, phone/e-mail,
 /// interpreter language; never the CPR number), requester, performer (the HealthcareService),
 /// reason and note.
@@ -64,7 +85,22 @@ fn private(resource: &Value) -> Response {
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT")),
     responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_read_service_request(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Outcome> {
-    Ok(private(&service_request(&readable(&state, &headers, &id).await?)))
+    let r = readable(&state, &headers, &id).await?;
+    Ok(versioned(&service_request(&r), &r))
+}
+
+/// A version of a clinician referral's ServiceRequest: the current one (`meta.versionId`, the
+/// address in a create's `Location`); earlier versions are not kept (404).
+#[utoipa::path(get, path = "/fhir/ServiceRequest/{id}/_history/{vid}", tag = "fhir", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT"), ("vid" = String, Path, description = "The version (`meta.versionId`)")),
+    responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+async fn fhir_vread_service_request(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, vid)): Path<(String, String)>,
+) -> Result<Response, Outcome> {
+    let r = current_version(readable(&state, &headers, &id).await?, &vid)?;
+    Ok(versioned(&service_request(&r), &r))
 }
 
 /// The Task tracking a clinician referral: status (see the table in api/docs/fhir.md),
@@ -73,7 +109,18 @@ async fn fhir_read_service_request(State(state): State<AppState>, headers: Heade
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT")),
     responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_read_task(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Outcome> {
-    Ok(private(&task(&readable(&state, &headers, &id).await?)))
+    let r = readable(&state, &headers, &id).await?;
+    Ok(versioned(&task(&r), &r))
+}
+
+/// A version of the Task tracking a clinician referral: the current one; earlier versions are not
+/// kept (404; the Task's notes list every step).
+#[utoipa::path(get, path = "/fhir/Task/{id}/_history/{vid}", tag = "fhir", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT"), ("vid" = String, Path, description = "The version (`meta.versionId`)")),
+    responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+async fn fhir_vread_task(State(state): State<AppState>, headers: HeaderMap, Path((id, vid)): Path<(String, String)>) -> Result<Response, Outcome> {
+    let r = current_version(readable(&state, &headers, &id).await?, &vid)?;
+    Ok(versioned(&task(&r), &r))
 }
 
 /// The signed-in clinician's own referrals as the Tasks that track them, the last changed first
@@ -87,8 +134,11 @@ async fn fhir_read_task(State(state): State<AppState>, headers: HeaderMap, Path(
             pattern = r"^(gt|ge|lt|le|eq)?[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))?$"),
         ("status" = Option<String>, Query, description = "Task status: requested, accepted, in-progress, rejected, completed, cancelled; comma-separated alternatives",
             pattern = r"^(requested|accepted|in-progress|rejected|completed|cancelled)(,(requested|accepted|in-progress|rejected|completed|cancelled))*$"),
+        ("_count" = Option<u32>, Query, minimum = 0, maximum = 100, description = "Tasks per page (without it: all in one page)"),
+        ("_page" = Option<u32>, Query, minimum = 1, maximum = 10000, description = "The page, from 1, with _count"),
         ("_include" = Option<String>, Query, description = "Task:focus: the referrals' ServiceRequests too", pattern = r"^Task:(focus|based-on)$"),
         ("_format" = Option<String>, Query, description = "json or application/fhir+json", pattern = r"^(json|application/json|application/fhir\+json)$"),
+        ("_pretty" = Option<bool>, Query, description = "Accepted; answers are compact JSON"),
     ),
     responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirAuth, FhirUnavailable))]
 async fn fhir_search_tasks(
@@ -104,7 +154,7 @@ async fn fhir_search_tasks(
     let found = read_mine(&state, &who, now(), |r| q.matches(r)).await?;
     let base = crate::routes::fhir::base_url(&headers);
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
-    Ok(private(&bundle(&q, found, &base, &self_url)))
+    Ok(private(&bundle(&q, found, &base, &pairs, &self_url)))
 }
 
 /// Refer a patient from a clinician's record system: a `ServiceRequest` with the patient
@@ -112,8 +162,10 @@ async fn fhir_search_tasks(
 /// the offer as `performer` (`HealthcareService/{id}`), the conditions as `reasonCode`, the reason
 /// as `note`, the patient's consent as the extension `http://forebyg.dk/fhir/StructureDefinition/patient-consent`
 /// (`valueBoolean: true`) and the record system's own `identifier`: sending it again is the same
-/// referral (200). The same rules as the web form (422 naming each element); 201 with the stored
-/// ServiceRequest as `GET` reads it, and its address in `Location`.
+/// referral (200). Only an active order (`status` active, `intent` order) is a referral; the
+/// performer may be relative or the search Bundle's absolute `fullUrl`. The same rules as the web
+/// form (422 naming each element); 201 with the stored ServiceRequest as `GET` reads it, its
+/// version's address in `Location` and the version as `ETag`.
 #[utoipa::path(post, path = "/fhir/ServiceRequest", tag = "fhir", security(("bearer" = [])),
     request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
     responses(
@@ -129,7 +181,8 @@ async fn fhir_create_service_request(
     let who = who?;
     let sr: Value = serde_json::from_slice(&body)
         .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
-    let asked = referral_create::read(&sr, &who.0.subject)?;
+    let base = crate::routes::fhir::base_url(&headers);
+    let asked = referral_create::read(&sr, &who.0.subject, &base)?;
     let errors = asked.request.validate(&iso_date(now()));
     if !errors.is_empty() {
         return Err(referral_create::rule_errors(errors));
@@ -140,9 +193,9 @@ async fn fhir_create_service_request(
         ApiError::Validation(errors) => referral_create::rule_errors(errors),
         e => Outcome::from(e),
     })?;
-    let mut res = private(&service_request(&stored));
+    let mut res = versioned(&service_request(&stored), &stored);
     *res.status_mut() = if created { StatusCode::CREATED } else { StatusCode::OK };
-    let location = format!("{}/ServiceRequest/{}", crate::routes::fhir::base_url(&headers), referral_id(&stored));
+    let location = format!("{base}/ServiceRequest/{}/_history/{}", referral_id(&stored), version_id(&stored));
     if let Ok(v) = HeaderValue::from_str(&location) {
         res.headers_mut().insert(header::LOCATION, v);
     }

@@ -30,7 +30,7 @@ use crate::error::problem_response;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::Extension;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use forebyg_shared::problem::{types, Problem};
@@ -90,7 +90,7 @@ pub fn router(state: AppState) -> Router {
     #[cfg(not(feature = "dev-auth"))]
     let dev = Router::new();
     // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
-    let plain = dev.route("/fhir/{*rest}", axum::routing::get(fhir::fhir_not_found));
+    let plain = dev.route("/fhir/{*rest}", axum::routing::any(fhir::fhir_not_found));
     let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
     routes.layer(Extension(doc)).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
@@ -120,7 +120,11 @@ async fn api_not_found(method: Method) -> Response {
     problem_response(Problem::not_found("No such API resource."))
 }
 
-async fn method_not_allowed() -> Response {
+async fn method_not_allowed(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/v1/fhir/") {
+        // FHIR clients read OperationOutcomes (axum adds the Allow header).
+        return fhir::fhir_method_not_allowed().into_response();
+    }
     problem_response(Problem {
         kind: types::NOT_FOUND.into(),
         title: "Method not allowed".into(),

@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use forebyg_shared::referral::{ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
+use forebyg_shared::referral::{Actor, ReferralReceipt, SelfReferralRequest, CONTACT_HEADER};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -81,6 +81,6 @@ async fn withdraw_self_referral(
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
     let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers)).await?;
-    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r).await?;
+    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen).await?;
     Ok(Json(self_referral::receipt(&r)))
 }

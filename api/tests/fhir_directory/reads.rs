@@ -2,7 +2,7 @@
 //! store the test fills, on both stores: every answer equals what the reads answered when they
 //! loaded the region's catalogue (and every region's after a miss), computed here the old way
 //! ([`catalogue_read`]): the same resources, 404 OperationOutcomes with the same texts, cached
-//! for 300 s.
+//! for 300 s; an archived offer is gone (410).
 
 use super::support::{self, location_record, offer, provider_record, server::Server};
 use forebyg_api::fhir::{self, Outcome};
@@ -116,6 +116,13 @@ pub fn reads_answer_as_the_catalogue_did(fill: impl FnOnce(Vec<DirectoryRecord>,
     let mut services: Vec<String> = offers.iter().map(|o| fhir::resource_id("service", &o.id)).collect();
     services.extend([fhir::resource_id("service", "Tilbud 2"), "no-such-offer".into()]);
     for id in services {
+        if offers.iter().any(|o| o.id == id && o.status == OfferStatus::Archived) {
+            // Archived: it existed, and a stored referral's performer may still name it (410).
+            let res = server.get(&format!("/api/v1/fhir/HealthcareService/{id}"));
+            let gone = Outcome::gone(format!("HealthcareService {id} is no longer offered (archived).")).resource();
+            assert_eq!((res.status, res.content_type.as_str(), res.json::<Value>()), (410, "application/fhir+json", gone), "{id}");
+            continue;
+        }
         let found = catalogue_read(&offers, None, |o| fhir::resource_id("service", &o.id) == id);
         let expected = found.map(fhir::healthcare_service).ok_or_else(|| format!("No published HealthcareService with id {id}."));
         assert_read(&server, &format!("/api/v1/fhir/HealthcareService/{id}"), expected);

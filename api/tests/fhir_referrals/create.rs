@@ -47,7 +47,16 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     let code = sr["identifier"][0]["value"].as_str().unwrap().to_owned();
     // The record system finds its own request in the referral: its identifier comes back.
     assert_eq!(sr["identifier"][1], json!({"use": "usual", "system": "urn:oid:1.2.208.176.2.1.4711", "value": "journal-1"}));
-    assert!(location.ends_with(&format!("/api/v1/fhir/ServiceRequest/{code}")), "{location}");
+    // Its version's address (vread) and its version as ETag and meta.versionId.
+    assert!(location.ends_with(&format!("/api/v1/fhir/ServiceRequest/{code}/_history/1")), "{location}");
+    assert_eq!(sr["meta"]["versionId"], "1");
+    let path = &location[location.find("/api/").unwrap()..];
+    let vread = server.request("GET", path, &[("authorization", me)], None);
+    assert_eq!((vread.status, vread.etag.as_str(), vread.json::<Value>()), (200, "W/\"1\"", sr.clone()));
+    let other_version = server.request("GET", &path.replace("/_history/1", "/_history/2"), &[("authorization", me)], None);
+    assert_eq!((other_version.status, other_version.content_type.as_str()), (404, FHIR));
+    let task_vread = server.request("GET", &format!("/api/v1/fhir/Task/{code}/_history/1"), &[("authorization", me)], None);
+    assert_eq!((task_vread.status, task_vread.etag.as_str()), (200, "W/\"1\""));
     assert_eq!(sr["contained"][0]["name"][0]["text"], "Bodil Fhirsen");
     assert_eq!(
         (sr["performer"][0]["reference"].as_str(), sr["status"].as_str()),
@@ -63,9 +72,18 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     // A retry is the same referral; a new identifier a new one.
     let (again, first, _) = post(server, Some(me), &request(offer, "journal-1"));
     assert_eq!((again, first["identifier"][0]["value"].as_str()), (200, Some(code.as_str())));
-    let (other, second, _) = post(server, Some(me), &request(offer, "journal-2"));
-    assert_eq!(other, 201);
+    // The performer as the search Bundle's fullUrl (absolute at this server) names the offer too.
+    let mut absolute = request(offer, "journal-2");
+    absolute["performer"][0]["reference"] = json!(format!("{}/HealthcareService/{offer}", &location[..location.find("/ServiceRequest/").unwrap()]));
+    let (other, second, _) = post(server, Some(me), &absolute);
+    assert_eq!(other, 201, "{second}");
     assert_ne!(second["identifier"][0]["value"], code.as_str());
+    assert_eq!(second["performer"][0]["reference"].as_str(), Some(format!("HealthcareService/{offer}").as_str()));
+    // Only an active order is a referral: a draft is refused at its status (400).
+    let mut draft = request(offer, "journal-6");
+    draft["status"] = json!("draft");
+    let (status, outcome, _) = post(server, Some(me), &draft);
+    assert_eq!((status, expressions(&outcome)), (400, vec!["ServiceRequest.status".to_owned()]), "{outcome}");
 
     // Rules, each on its element (422): no consent, no contact, an unknown or refusing offer.
     let mut no_consent = request(offer, "journal-3");
@@ -83,7 +101,10 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     // A malformed body: every problem at once (400); not JSON at all; no token; not a clinician.
     let (status, outcome, _) = post(server, Some(me), &json!({"resourceType": "ServiceRequest", "performer": [{"reference": "Practitioner/1"}]}));
     assert_eq!(status, 400, "{outcome}");
-    assert_eq!(expressions(&outcome), ["ServiceRequest.identifier", "ServiceRequest.performer", "ServiceRequest.subject"]);
+    assert_eq!(
+        expressions(&outcome),
+        ["ServiceRequest.identifier", "ServiceRequest.status", "ServiceRequest.intent", "ServiceRequest.performer", "ServiceRequest.subject"]
+    );
     let garbled = server.request("POST", "/api/v1/fhir/ServiceRequest", &[("authorization", me)], Some((FHIR, "{not json")));
     assert_eq!((garbled.status, garbled.content_type.as_str()), (400, FHIR));
     assert_eq!(post(server, None, &request(offer, "journal-5")).0, 401);

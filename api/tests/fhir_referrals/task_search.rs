@@ -96,11 +96,52 @@ pub fn check(
         assert_eq!(res.json::<Value>()["issue"][0]["code"], code);
     }
 
+    // An instant with a fraction (a record system's own clock) takes in its whole second: a
+    // change stored in that second comes with `gt` too, never goes missing.
+    let fraction = newest.replace('Z', ".999Z");
+    assert!(search(server, me, &format!("?_lastUpdated=gt{fraction}"), failures).1.contains(&tasks[0]), "{fraction}");
+
+    // Pages of `_count`, with links to follow (HAPI and other clients always send `_count`).
+    let (first, page1) = search_page(server, me, "?_count=2&_pretty=true", failures);
+    assert_eq!((first["total"].as_u64(), page1.len()), (Some(4), 2));
+    let next = link(&first, "next").expect("a next page");
+    assert!(link(&first, "previous").is_none() && link(&first, "last").unwrap().contains("_page=2"), "{first}");
+    let (second, page2) = search_page(server, me, &next[next.find("?").unwrap()..], failures);
+    assert!(link(&second, "next").is_none());
+    let (_, everything) = search(server, me, "", failures);
+    assert_eq!([page1, page2].concat(), everything, "the pages in order are the whole list");
+
     // Bad input: every problem at once, each naming its parameter.
-    let res = server.request("GET", "/api/v1/fhir/Task?_lastUpdated=gt2027-02-30&status=done&_count=5", &[("authorization", me)], None);
+    let res = server.request("GET", "/api/v1/fhir/Task?_lastUpdated=gt2027-02-30&status=done&_count=500", &[("authorization", me)], None);
     assert_eq!(res.status, 400, "{}", res.body);
     let outcome: Value = res.json();
     schema().check(&outcome, failures);
     let at: Vec<&str> = outcome["issue"].as_array().unwrap().iter().map(|i| i["expression"][0].as_str().unwrap()).collect();
     assert_eq!(at, ["_lastUpdated", "status", "_count"]);
+
+    // A method a path does not serve is an OperationOutcome too, saying what is allowed; a
+    // missing token asks for a bearer token.
+    let res = server.request("DELETE", &format!("/api/v1/fhir/Task/{a}"), &[("authorization", me)], None);
+    assert_eq!((res.status, res.content_type.as_str(), res.allow.as_str()), (405, "application/fhir+json", "GET,HEAD"), "{}", res.body);
+    assert_eq!(res.json::<Value>()["issue"][0]["code"], "not-supported");
+    let res = server.request("POST", "/api/v1/fhir/Patient", &[], Some(("application/fhir+json", "{}")));
+    assert_eq!((res.status, res.content_type.as_str()), (404, "application/fhir+json"), "{}", res.body);
+    let res = server.request("GET", &format!("/api/v1/fhir/Task/{a}"), &[], None);
+    assert_eq!((res.status, res.www_authenticate.as_str()), (401, "Bearer"));
+}
+
+/// One page of a search: its Bundle and its Tasks' codes (`total` counts every match).
+fn search_page(server: &Server, auth: &str, query: &str, failures: &mut Vec<String>) -> (Value, Vec<String>) {
+    let res = server.request("GET", &format!("/api/v1/fhir/Task{query}"), &[("authorization", auth)], None);
+    assert_eq!(res.status, 200, "{query}: {}", res.body);
+    let b: Value = res.json();
+    schema().check(&b, failures);
+    let entries = b["entry"].as_array().cloned().unwrap_or_default();
+    let tasks = entries.iter().map(|e| e["resource"]["identifier"][0]["value"].as_str().unwrap().to_owned()).collect();
+    (b, tasks)
+}
+
+/// A Bundle's link of `relation`.
+fn link(b: &Value, relation: &str) -> Option<String> {
+    b["link"].as_array()?.iter().find(|l| l["relation"] == relation).and_then(|l| l["url"].as_str()).map(str::to_owned)
 }

@@ -98,6 +98,9 @@ pub struct Reply {
     pub location: String,
     pub retry_after: String,
     pub content_security_policy: String,
+    pub etag: String,
+    pub allow: String,
+    pub www_authenticate: String,
     pub body: String,
 }
 
@@ -120,6 +123,8 @@ fn reply(res: &mut http::Response<ureq::Body>) -> Option<Reply> {
     let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let (content_type, cache_control) = (header("content-type"), header("cache-control"));
     let (location, retry_after, content_security_policy) = (header("location"), header("retry-after"), header("content-security-policy"));
+    let (etag, allow, www_authenticate) = (header("etag"), header("allow"), header("www-authenticate"));
     let status = res.status().as_u16();
-    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, body: res.body_mut().read_to_string().ok()? })
+    let body = res.body_mut().read_to_string().ok()?;
+    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, etag, allow, www_authenticate, body })
 }
