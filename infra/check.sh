@@ -148,10 +148,11 @@ const cases = [
 ];
 let failed = 0;
 for (const [headers, want] of cases) {
+  const sent = JSON.stringify(headers);
   const got = run(headers)['x-forwarded-host'];
   const ok = (got && got.value) === want;
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${JSON.stringify(headers)} -> ${JSON.stringify(got)}${ok ? '' : ` (want ${want})`}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${sent} -> x-forwarded-host ${JSON.stringify(got)}${ok ? '' : ` (want ${want})`}`);
 }
 if (failed) { console.error(`${failed} case(s) failed`); process.exit(1); }
 JS
