@@ -169,8 +169,8 @@ crate::texts! {
     DECLINE_REASON = "Begrundelse for afvisning", "Reason for declining";
     CLOSING_NOTE = "Afslutningsnotat", "Closing note";
     WITHDRAW = "Træk henvisningen tilbage", "Withdraw the referral";
-    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Udbyderen får besked, og det kan ikke fortrydes.",
-        "Do you want to withdraw the referral? The provider is told, and it cannot be undone.";
+    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage. Udbyderen får ingen besked ud over det. Det kan ikke fortrydes.",
+        "Do you want to withdraw the referral? The patient's contact details and CPR number are erased at once, and the provider sees the referral as withdrawn. The provider is not told in any other way. It cannot be undone.";
     WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
@@ -292,5 +292,20 @@ mod tests {
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");
+    }
+
+    #[test]
+    fn the_withdrawal_promises_only_what_happens() {
+        // Nothing notifies the provider: the referral is withdrawn, the patient's contact details
+        // and CPR number are erased, and the provider's inbox shows it as withdrawn.
+        assert!(!WITHDRAW_CONFIRM.da.contains("Udbyderen får besked") && !WITHDRAW_CONFIRM.en.contains("The provider is told"));
+        for (text, words) in [
+            (WITHDRAW_CONFIRM.da, ["kontaktoplysninger", "CPR-nummer", "slettes", "ser henvisningen som trukket tilbage", "ingen besked"]),
+            (WITHDRAW_CONFIRM.en, ["contact details", "CPR number", "erased", "sees the referral as withdrawn", "not told"]),
+        ] {
+            for w in words {
+                assert!(text.contains(w), "{w}: {text}");
+            }
+        }
     }
 }
