@@ -133,6 +133,8 @@ crate::texts! {
     SENT = "Henvisningen er sendt", "The referral has been sent";
     SENT_TEXT = "Udbyderen kontakter patienten. Du kan følge henvisningen under »Mine henvisninger«.",
         "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
+    SENT_WAITLIST = "Tilbuddet har venteliste, og patienten er skrevet på den. Udbyderen kontakter patienten, når der er plads: der er ingen lovet dag.",
+        "The offer has a waiting list, and the patient is on it. The provider contacts the patient when there is room: no day is promised.";
     REFERRAL_CODE = "Henvisningens kode", "The referral's code";
     REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
     SLIP_TOOLS = "Et ark til patienten", "A sheet for the patient";

@@ -114,7 +114,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     view! {
         <p class="muted">{t::SIGNED_IN_AS.get(lang)}" "{profile.name.clone().unwrap_or_default()}" · "{profile.organisation.name.clone()}</p>
         {move || match sent.get() {
-            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() code=r.code lang=lang /> }.into_any(),
+            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
             None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),
         }}
     }
@@ -129,6 +129,7 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
             <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
             <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
             <p class="receipt__code">{r.code.clone()}</p>
+            {r.waitlist.then(|| view! { <p>{t::SENT_WAITLIST.get(lang)}</p> })}
             <p>{t::SENT_TEXT.get(lang)}</p>
             <ul class="plain link-list">
                 <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
