@@ -147,6 +147,16 @@ crate::texts! {
     SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";
     SLIP_CODE = "Din kode", "Your code";
     OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
+    // Why the API refused a referral, per problem type (never the API's English detail).
+    REFER_OFFER_GONE = "Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.",
+        "The offer no longer exists: it was taken off Forebyg after you opened this page. Find another offer in the search.";
+    REFER_RULES_CHANGED = "Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden. Genindlæs siden for at se, hvordan du kan henvise nu.",
+        "The offer no longer takes your referral through Forebyg: its referral rules changed after you opened this page. Reload the page to see how you can refer now.";
+    REFER_FULL = "Tilbuddet er fuldt booket og har ingen venteliste.", "The offer is full and has no waiting list.";
+    REFER_CONFLICT = "Henvisningen kan ikke sendes, som tilbuddet står lige nu. Genindlæs siden, og prøv igen.",
+        "The referral cannot be sent as the offer stands right now. Reload the page and try again.";
+    REFER_RATE_LIMITED = "Der er sendt mange henvisninger på kort tid. Vent et øjeblik, og prøv igen.",
+        "Many referrals were sent in a short time. Wait a moment and try again.";
 
     // Mine henvisninger.
     REFERRALS_INTRO = "Dine henvisninger gennem Forebyg: dem i gang først, de nyeste øverst. Kun du kan se dem.",
@@ -173,6 +183,10 @@ crate::texts! {
     WITHDRAW = "Træk henvisningen tilbage", "Withdraw the referral";
     WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage. Udbyderen får ingen besked ud over det. Det kan ikke fortrydes.",
         "Do you want to withdraw the referral? The patient's contact details and CPR number are erased at once, and the provider sees the referral as withdrawn. The provider is not told in any other way. It cannot be undone.";
+    WITHDRAW_CLOSED = "Henvisningen kan ikke længere trækkes tilbage: udbyderen har allerede taget den videre. Se dens status herunder, og ring til udbyderen, hvis patienten ikke skal deltage.",
+        "The referral can no longer be withdrawn: the provider has already moved it on. See its status below, and call the provider if the patient is not to take part.";
+    WITHDRAW_STALE = "Udbyderen ændrede henvisningen i samme øjeblik. Vi har hentet den igen: se status herunder, og prøv igen, hvis den stadig skal trækkes tilbage.",
+        "The provider changed the referral at the same moment. We have fetched it again: see its status below, and try again if it is still to be withdrawn.";
     WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";

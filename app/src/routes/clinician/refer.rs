@@ -2,6 +2,7 @@
 //! sending the minimum the provider needs. The same rules as the API check the form first
 //! (`ClinicianReferralRequest::validate`); the idempotency key makes a double submit or a retry
 //! one referral; an offer that does not take this clinician says why before anything is typed.
+//! A refusal is said per problem type ([`crate::clinician::refusal`]).
 
 use super::eligibility::verdict;
 use super::referral_slip::ReferralSlip;
@@ -9,6 +10,7 @@ use super::search::{condition_input_id, LAST_SEARCH_KEY};
 use super::session::{self, SignInPrompt};
 use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
+use crate::clinician::refusal::referral_refused;
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
@@ -17,10 +19,9 @@ use crate::{dom, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
-use forebyg_shared::problem::types;
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
-use forebyg_shared::taxonomy::{Capacity, Condition};
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -242,6 +243,7 @@ fn ReferralForm(
         }
         f.errors.set(vec![]);
         f.busy.set(true);
+        f.refused.set(None);
         let (url, rules) = (url.clone(), rules.clone());
         leptos::task::spawn_local(async move {
             match session::post::<_, ClinicianReferral>(&url, &req).await {
@@ -250,13 +252,7 @@ fn ReferralForm(
                     f.errors.set(p.errors);
                     request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
                 }
-                Err(ApiError::Problem(p)) if p.status == 409 => {
-                    // The same reasons as the API's, in the UI's language.
-                    let capacity = if p.kind == types::OFFER_FULL { Capacity::Full } else { Capacity::Open };
-                    let reason = forebyg_refusal(&rules, capacity, referrer).map(|r| r.reason.get(lang).to_owned());
-                    f.refused.set(Some(reason.or(p.detail).unwrap_or_else(|| t::REFUSED.get(lang).to_owned())));
-                }
-                Err(e) => f.refused.set(Some(e.message(lang).to_owned())),
+                Err(e) => f.refused.set(Some(referral_refused(&e, &rules, referrer, lang))),
             }
             f.busy.set(false);
         });
@@ -275,7 +271,13 @@ fn ReferralForm(
         {eligibility}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
-        {move || f.refused.get().map(|r| view! { <div class="notice notice--refused" role="alert"><h2>{t::REFUSED.get(lang)}</h2><p>{r}</p></div> })}
+        {move || f.refused.get().map(|r| view! {
+            <div class="notice notice--refused" role="alert">
+                <h2>{t::REFUSED.get(lang)}</h2>
+                <p>{r}</p>
+                <p><a href=back_to_search()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+            </div>
+        })}
         <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>
             <TextField id="patient_name" label=t::PATIENT_NAME.get(lang) autocomplete="off" value=f.name error=f.error("patient_name", lang) lang=lang />
             <fieldset class="field field--group" aria-describedby="contact-hint">

@@ -8,6 +8,7 @@ use super::session::{self, SignInPrompt};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
 use crate::clinician::query::REFERRALS_PATH;
+use crate::clinician::refusal::withdraw_refused;
 use crate::clinician::texts as t;
 use crate::components::facts::phone_link;
 use crate::context::use_lang;
@@ -54,7 +55,7 @@ pub fn ReferralPage() -> impl IntoView {
     view! {
         <p class="back-link"><a href=REFERRALS_PATH><span aria-hidden="true">"← "</span>{t::BACK_TO_REFERRALS.get(lang)}</a></p>
         <h1 node_ref=h1 tabindex="-1">{t::referral_heading(lang, &code)}</h1>
-        <p role="status" class="status">{move || message.get()}</p>
+        <p role="status" class="status" id=MESSAGE_ID tabindex="-1">{move || message.get()}</p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || {
                 let url = url.clone();
@@ -160,7 +161,13 @@ fn next_step(offer_id: &str, lang: Lang) -> impl IntoView {
     }
 }
 
-/// "Træk henvisningen tilbage", then a confirmation before anything happens.
+/// The line above the referral that says how a withdrawal went (focused when the referral is drawn
+/// again under it, and the button that had the focus is gone).
+const MESSAGE_ID: &str = "referral-message";
+
+/// "Træk henvisningen tilbage", then a confirmation before anything happens. Refused because the
+/// provider moved the referral on meanwhile (or changed it at the same moment), it says so and
+/// shows the referral as it is now: the button stays only while it can still be withdrawn.
 fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, message: RwSignal<Option<String>>, lang: Lang) -> impl IntoView {
     let asking = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -174,9 +181,20 @@ fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, m
                     message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), r.status.label(lang))));
                     current.set(Some(r));
                 }
-                Err(e) => message.set(Some(e.message(lang).to_owned())),
+                Err(e) => {
+                    let (text, reload) = withdraw_refused(&e, lang);
+                    message.set(Some(text.to_owned()));
+                    if reload {
+                        match session::get::<ClinicianReferral>(&url.get_value()).await {
+                            Ok(r) => current.set(Some(r)),
+                            Err(e) if e.is_not_found() => current.set(None),
+                            Err(_) => {}
+                        }
+                    }
+                }
             }
             busy.set(false);
+            request_animation_frame(|| dom::focus_id(MESSAGE_ID));
         });
     };
     view! {
