@@ -107,6 +107,8 @@ crate::texts! {
     TRY_AGAIN = "Prøv at logge ind igen", "Try signing in again";
     SIGN_OUT = "Log ud", "Sign out";
     SIGNED_IN_AS = "Logget ind som", "Signed in as";
+    SIGNED_OUT_DONE = "Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.",
+        "You are signed out. Your referrals and patients are no longer shown here until you sign in again.";
 
     // Referring.
     REFER_H1_PREFIX = "Henvis til", "Refer to";

@@ -6,8 +6,8 @@
 
 use super::eligibility::verdict;
 use super::referral_slip::ReferralSlip;
-use super::search::{condition_input_id, LAST_SEARCH_KEY};
-use super::session::{self, SignInPrompt};
+use super::search::condition_input_id;
+use super::session::{self, SignedInBar, LAST_SEARCH};
 use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
 use crate::clinician::refusal::referral_refused;
@@ -15,6 +15,7 @@ use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
+use crate::sign_in::CLINICIAN;
 use crate::{dom, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
@@ -41,7 +42,7 @@ fn today() -> String {
 /// The patient of the last clinician search (conditions, age, postcode): the reason usually
 /// starts with its conditions, and whether the patient may join follows from it.
 fn searched_patient() -> ClinicianParams {
-    let href = dom::load(dom::Store::Session, LAST_SEARCH_KEY).unwrap_or_default();
+    let href = CLINICIAN.peek(LAST_SEARCH).unwrap_or_default();
     let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
@@ -50,7 +51,7 @@ fn searched_patient() -> ClinicianParams {
 
 /// The way back to the last clinician search, or to the empty search.
 fn back_to_search() -> String {
-    dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
+    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
 }
 
 #[component]
@@ -86,11 +87,7 @@ pub fn ReferPage() -> impl IntoView {
                     Ok(o) => view! {
                         <h1 node_ref=h1 tabindex="-1">{t::refer_heading(lang, &o.title)}</h1>
                         <p class="lead">{o.provider.name.clone()}{o.location.as_ref().map(|l| format!(", {}", l.city))}</p>
-                        {match p {
-                            Some(Ok(p)) => view! { <Referral offer=o profile=p lang=lang /> }.into_any(),
-                            Some(Err(e)) if e.status() == Some(403) => view! { <p class="status status--error" role="alert">{t::NOT_A_CLINICIAN.get(lang)}</p> }.into_any(),
-                            _ => view! { <SignInPrompt lang=lang /> }.into_any(),
-                        }}
+                        {session::when_signed_in(p, lang, |p| view! { <SignedInBar profile=p.clone() lang=lang /><Referral offer=o profile=p lang=lang /> })}
                     }
                     .into_any(),
                 }
@@ -113,7 +110,6 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     }
     let sent = RwSignal::new(None::<ClinicianReferral>);
     view! {
-        <p class="muted">{t::SIGNED_IN_AS.get(lang)}" "{profile.name.clone().unwrap_or_default()}" · "{profile.organisation.name.clone()}</p>
         {move || match sent.get() {
             Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
             None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),

@@ -4,7 +4,7 @@
 //! sees only their own referrals (the API scopes every read).
 
 use super::referrals::{contact_by, status_pill, when};
-use super::session::{self, SignInPrompt};
+use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
 use crate::clinician::query::REFERRALS_PATH;
@@ -60,17 +60,18 @@ pub fn ReferralPage() -> impl IntoView {
             {move || {
                 let url = url.clone();
                 Suspend::new(async move {
-                    if profile.await.is_none() {
-                        return view! { <SignInPrompt lang=lang /> }.into_any();
-                    }
-                    match referral.await {
-                        Ok(r) => {
-                            current.set(Some(r));
-                            view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
-                        }
-                        Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
-                        Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
-                    }
+                    let (p, r) = (profile.await, referral.await);
+                    session::when_signed_in(p, lang, move |p| {
+                        let shown = match r {
+                            Ok(r) => {
+                                current.set(Some(r));
+                                view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
+                            }
+                            Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
+                            Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
+                        };
+                        view! { <SignedInBar profile=p lang=lang />{shown} }
+                    })
                 })
             }}
         </Suspense>
