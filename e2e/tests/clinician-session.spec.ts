@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
 import { T } from '../pages/clinician-pages';
 import { unique } from '../pages/admin-api';
-import { clinicianToken, referThroughApi, referableOffer, regionAdmin, signInAt, signOutButton } from '../pages/clinician-api';
+import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt, signOutButton } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 // A clinician's session on a shared consultation-room PC: signing out leaves nothing of it in the
-// tab.
+// tab, and "Nyt siden sidst" is each clinician's own, whoever used the browser in between.
 
 const t = T.da;
 const SIGNED_OUT = 'Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.';
@@ -50,4 +50,37 @@ test('"Log ud" clears the session and lands on the clinician search, which says 
   await page.goto('/klinik');
   await expect(page.getByRole('heading', { level: 1, name: t.searchH1 })).toBeVisible();
   await expect(page.getByText(SIGNED_OUT)).toHaveCount(0);
+});
+
+test('each clinician on a shared browser has their own "Nyt siden sidst"', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const [a, b] = [unique('Lægerne i Agade'), unique('Lægerne i Bgade')];
+  const patient = unique('Bodil Berg');
+  const code = await referThroughApi(request, await clinicianToken(request, b), offer.id, patient);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
+
+  // B looks at their list: nothing new yet.
+  await signInAt(page, '/klinik/henvisninger', b);
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText(t.changed);
+  await signOutButton(page).click();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+
+  // The provider contacts B's patient; later A uses the same browser.
+  await page.waitForTimeout(1100);
+  await moveReferral(request, admin, code, 'contacted');
+  await page.waitForTimeout(1100);
+  await signInAt(page, '/klinik/henvisninger', a);
+  await expect(page.getByText('Du har ikke sendt nogen henvisninger endnu.')).toBeVisible();
+  await signOutButton(page).click();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+
+  // B is told what changed since B's own last look, whoever looked in between.
+  await signInAt(page, '/klinik/henvisninger', b);
+  await expect(card).toContainText(t.contacted);
+  await expect(card).toContainText(t.changed);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('forebyg.clinician.seen')));
+  expect(keys).toHaveLength(2);
+  expect(keys).not.toContain('forebyg.clinician.seen');
 });

@@ -1,10 +1,12 @@
 //! `/klinik/henvisninger` ("Mine henvisninger"): the clinician's referrals, those in progress
 //! first and the closed ones after them, each newest first with its status and what changed since
-//! they last looked; a field finds a patient (or a code) once the list is long. One referral is
-//! [`super::referral`]. A clinician sees only their own referrals (the API scopes every read).
+//! they last looked (per account: on a shared PC each clinician has their own marker); a field
+//! finds a patient (or a code) once the list is long. One referral is [`super::referral`]. A
+//! clinician sees only their own referrals (the API scopes every read).
 
 use super::session::{self, SignedInBar};
 use crate::api::ApiError;
+use crate::clinician::account::{seen_key, LEGACY_SEEN_KEY};
 use crate::clinician::query as cq;
 use crate::clinician::texts as t;
 use crate::context::use_lang;
@@ -36,12 +38,12 @@ pub fn ReferralsPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, t::NAV_REFERRALS.get(lang));
-    // The clinician, then their list with the changes since the last look: one resource
+    // The clinician, then their list with the changes since their own last look: one resource
     // that depends on nothing, so the list is read (and the marker moved) once per visit.
     let loaded = LocalResource::new(|| async {
         let profile = session::load_profile().await;
         let list = match &profile {
-            Some(Ok(_)) => Some(list_since_last_look().await),
+            Some(Ok(p)) => Some(list_since_last_look(&p.subject).await),
             _ => None,
         };
         (profile, list)
@@ -66,21 +68,20 @@ pub fn ReferralsPage() -> impl IntoView {
     }
 }
 
-/// The list's cursor of the last look, kept on this device: the next list marks what changed
-/// after it.
-const SEEN_KEY: &str = "forebyg.clinician.seen";
-
-/// The clinician's referrals, marked with what changed since the last look.
-async fn list_since_last_look() -> Result<ClinicianReferralList, ApiError> {
-    let key = SEEN_KEY;
-    let since = dom::load(dom::Store::Local, key).filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+/// The clinician's referrals, marked with what changed since this clinician's last look: the
+/// list's cursor is kept on this device per account (`subject`), and the next list marks what
+/// changed after it. The device-wide marker of before is someone's: dropped.
+async fn list_since_last_look(subject: &str) -> Result<ClinicianReferralList, ApiError> {
+    dom::remove(dom::Store::Local, LEGACY_SEEN_KEY);
+    let key = seen_key(subject);
+    let since = dom::load(dom::Store::Local, &key).filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
     let url = match since {
         Some(s) => format!("/api/v1/clinician/referrals?since={s}"),
         None => "/api/v1/clinician/referrals".to_owned(),
     };
     let r = session::get::<ClinicianReferralList>(&url).await;
     if let Ok(l) = &r {
-        dom::save(dom::Store::Local, key, &l.cursor.to_string());
+        dom::save(dom::Store::Local, &key, &l.cursor.to_string());
     }
     r
 }

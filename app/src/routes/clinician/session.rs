@@ -91,6 +91,7 @@ const SIGNED_OUT_MARK: &str = "signed-out";
 /// Signs the clinician out of this tab: forgets everything the clinician pages keep in its
 /// sessionStorage (the token, a sign-in under way, the last patient search), ends the identity
 /// provider's session where there is one, and lands on the clinician search, which confirms it.
+/// The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
 pub fn sign_out() {
     CLINICIAN.forget(&[LAST_SEARCH, SIGNED_OUT_MARK]);
     CLINICIAN.put(SIGNED_OUT_MARK, "1");
