@@ -109,6 +109,9 @@ crate::texts! {
     SIGNED_IN_AS = "Logget ind som", "Signed in as";
     SIGNED_OUT_DONE = "Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.",
         "You are signed out. Your referrals and patients are no longer shown here until you sign in again.";
+    DRAFT_RESTORED = "Vi har gemt det, du skrev i formularen, mens du loggede ind igen. Tjek oplysningerne, og send henvisningen.",
+        "We kept what you typed in the form while you signed in again. Check the details and send the referral.";
+    DRAFT_CPR_AGAIN = "CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.", "The CPR number is not kept: type it again if it should be included.";
 
     // Referring.
     REFER_H1_PREFIX = "Henvis til", "Refer to";

@@ -2,13 +2,17 @@
 //! sending the minimum the provider needs. The same rules as the API check the form first
 //! (`ClinicianReferralRequest::validate`); the idempotency key makes a double submit or a retry
 //! one referral; an offer that does not take this clinician says why before anything is typed.
-//! A refusal is said per problem type ([`crate::clinician::refusal`]).
+//! An expired sign-in keeps the form (but the CPR number) across signing in again
+//! ([`super::draft`]); a refusal is said per problem type ([`crate::clinician::refusal`]).
 
+use super::draft;
 use super::eligibility::verdict;
 use super::referral_slip::ReferralSlip;
 use super::search::condition_input_id;
 use super::session::{self, SignedInBar, LAST_SEARCH};
 use crate::api::ApiError;
+use crate::clinician::account::account_key;
+use crate::clinician::draft::Draft;
 use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
 use crate::clinician::refusal::referral_refused;
 use crate::clinician::texts as t;
@@ -82,7 +86,10 @@ pub fn ReferPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (o, p) = (offer.await, profile.await);
                 match o {
-                    Err(e) if e.is_not_found() => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p>{t::OFFER_GONE.get(lang)}</p> }.into_any(),
+                    Err(e) if e.is_not_found() => {
+                        draft::discard();
+                        view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p>{t::OFFER_GONE.get(lang)}</p> }.into_any()
+                    }
                     Err(e) => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p class="status status--error">{e.message(lang)}</p> }.into_any(),
                     Ok(o) => view! {
                         <h1 node_ref=h1 tabindex="-1">{t::refer_heading(lang, &o.title)}</h1>
@@ -100,6 +107,7 @@ pub fn ReferPage() -> impl IntoView {
 #[component]
 fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoView {
     if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
+        draft::discard();
         return view! {
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
@@ -109,10 +117,11 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
         .into_any();
     }
     let sent = RwSignal::new(None::<ClinicianReferral>);
+    let account = account_key(&profile.subject);
     view! {
         {move || match sent.get() {
             Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
-            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),
+            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any(),
         }}
     }
     .into_any()
@@ -173,6 +182,17 @@ impl FormState {
         }
     }
 
+    /// The form as kept while signing in again (no CPR number: that is typed again).
+    fn restore(self, d: &Draft) {
+        self.name.set(d.patient_name.clone());
+        self.phone.set(d.phone.clone());
+        self.email.set(d.email.clone());
+        self.conditions.set(d.conditions.clone());
+        self.reason.set(d.reason.clone());
+        self.interpreter.set(d.interpreter_language.clone());
+        self.consent.set(d.patient_consent);
+    }
+
     fn request(self) -> ClinicianReferralRequest {
         let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
         ClinicianReferralRequest {
@@ -217,11 +237,19 @@ fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSig
 fn ReferralForm(
     offer: Offer,
     referrer: forebyg_shared::referral_route::ReferrerKind,
+    /// Whose form this is ([`account_key`]), for the form kept across signing in again.
+    account: String,
     sent: RwSignal<Option<ClinicianReferral>>,
     lang: Lang,
 ) -> impl IntoView {
     let patient = searched_patient();
     let f = FormState::new(patient.conditions.clone());
+    let kept = draft::take(&offer.id, &account);
+    if let Some(d) = &kept {
+        f.restore(d);
+    }
+    let restored = kept.map(|d| session::announce_soon(d.restored_text(lang)));
+    let (offer_id, account) = (offer.id.clone(), StoredValue::new(account));
     let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
@@ -241,13 +269,23 @@ fn ReferralForm(
         f.busy.set(true);
         f.refused.set(None);
         let (url, rules) = (url.clone(), rules.clone());
+        // Signed out meanwhile (an expired sign-in): the form is kept to come back to.
+        let keep = {
+            let (req, offer_id) = (req.clone(), offer_id.clone());
+            move || draft::keep(&Draft::of(&req, &offer_id, &account.get_value(), js_sys::Date::now() as u64))
+        };
         leptos::task::spawn_local(async move {
-            match session::post::<_, ClinicianReferral>(&url, &req).await {
-                Ok(r) => sent.set(Some(r)),
+            match session::post_keeping::<_, ClinicianReferral>(&url, &req, keep).await {
+                Ok(r) => {
+                    draft::discard();
+                    sent.set(Some(r));
+                }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
                     f.errors.set(p.errors);
                     request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
                 }
+                // The browser is on its way to sign in again, the form kept.
+                Err(e) if e.status() == Some(401) => return,
                 Err(e) => f.refused.set(Some(referral_refused(&e, &rules, referrer, lang))),
             }
             f.busy.set(false);
@@ -256,14 +294,15 @@ fn ReferralForm(
 
     let interpreter_options = INTERPRETER_LANGUAGES
         .iter()
-        .map(|code| {
+        .map(|&code| {
             let name = crate::format::capitalise(crate::i18n::language_name(lang, code).unwrap_or(code));
-            view! { <option value=*code>{name}</option> }
+            view! { <option value=code selected=move || f.interpreter.with(|i| i == code)>{name}</option> }
         })
         .collect_view();
     let consent_error = f.error("patient_consent", lang);
     let conditions_error = f.error("conditions", lang);
     view! {
+        {restored}
         {eligibility}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
@@ -303,7 +342,7 @@ fn ReferralForm(
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
                 <select class="select" id="interpreter_language" on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
-                    <option value="">{t::NO_INTERPRETER.get(lang)}</option>
+                    <option value="" selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
                     {interpreter_options}
                 </select>
             </div>

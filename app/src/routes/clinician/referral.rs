@@ -41,6 +41,8 @@ pub fn ReferralPage() -> impl IntoView {
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, &t::referral_heading(lang, &code));
     let url = format!("/api/v1/clinician/referrals/{}", query::encode(&code));
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
     let profile = session::profile();
     let referral = {
         let url = url.clone();

@@ -38,6 +38,8 @@ pub fn ReferralsPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, t::NAV_REFERRALS.get(lang));
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
     // The clinician, then their list with the changes since their own last look: one resource
     // that depends on nothing, so the list is read (and the marker moved) once per visit.
     let loaded = LocalResource::new(|| async {

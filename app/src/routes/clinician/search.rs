@@ -158,6 +158,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
 
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
     let signed_out = session::signed_out_notice(lang);
     let profile = session::profile();
     let signed_in = move || profile.get().flatten().and_then(Result::ok).map(|p| view! { <SignedInBar profile=p lang=lang /> });

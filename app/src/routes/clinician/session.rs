@@ -30,9 +30,18 @@ pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     on_unauthorised(crate::http::get(url, Some(token)).await)
 }
 
-pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
-    let token = CLINICIAN.token().ok_or(SIGNED_OUT)?;
-    on_unauthorised(crate::http::post(url, Some(token), body).await)
+/// POSTs as the signed-in clinician. Signed out (no token, or a refused one), `keep` runs before
+/// the browser leaves to sign in again, so the page can keep what was typed for its return.
+pub async fn post_keeping<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, keep: impl FnOnce()) -> Result<T, ApiError> {
+    let r = match CLINICIAN.token() {
+        Some(token) => crate::http::post(url, Some(token), body).await,
+        None => Err(SIGNED_OUT),
+    };
+    if matches!(&r, Err(e) if e.status() == Some(401)) {
+        keep();
+        CLINICIAN.to_login(true);
+    }
+    r
 }
 
 pub async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
@@ -85,15 +94,17 @@ fn not_signed_in(error: Option<ApiError>, lang: Lang) -> AnyView {
 /// `forebyg-clinician-`), every one forgotten on signing out: the last patient search (its
 /// conditions, postcode and age), for the way back to it …
 pub const LAST_SEARCH: &str = "search";
+/// … a referral form kept while signing in again (`super::draft`) …
+pub const REFERRAL_DRAFT: &str = "referral-draft";
 /// … and what signing out leaves for the page it lands on (the clinician search), which says so.
 const SIGNED_OUT_MARK: &str = "signed-out";
 
 /// Signs the clinician out of this tab: forgets everything the clinician pages keep in its
-/// sessionStorage (the token, a sign-in under way, the last patient search), ends the identity
-/// provider's session where there is one, and lands on the clinician search, which confirms it.
-/// The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
+/// sessionStorage (the token, a sign-in under way, the last patient search, a kept referral form),
+/// ends the identity provider's session where there is one, and lands on the clinician search,
+/// which confirms it. The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
 pub fn sign_out() {
-    CLINICIAN.forget(&[LAST_SEARCH, SIGNED_OUT_MARK]);
+    CLINICIAN.forget(&[LAST_SEARCH, REFERRAL_DRAFT, SIGNED_OUT_MARK]);
     CLINICIAN.put(SIGNED_OUT_MARK, "1");
     CLINICIAN.sign_out_to(SEARCH_PATH);
 }
