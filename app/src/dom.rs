@@ -86,6 +86,13 @@ pub fn save(store: Store, key: &str, value: &str) {
     }
 }
 
+/// Removes a stored string (silently does nothing when storage is blocked).
+pub fn remove(store: Store, key: &str) {
+    if let Some(s) = storage(store) {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// A value stored as JSON text (the wire format of [`crate::wire`]).
 pub fn load_json<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
     crate::wire::from_json(&load(store, key)?)

@@ -45,17 +45,34 @@ impl Session {
         format!("{}-{what}", self.prefix)
     }
 
-    fn put(self, what: &str, value: &str) {
+    /// Keeps `value` as `what` in this tab's sessionStorage, under this part's prefix (so
+    /// [`forget`](Self::forget) clears it).
+    pub fn put(self, what: &str, value: &str) {
         if let Some(s) = storage() {
             let _ = s.set_item(&self.key(what), value);
         }
     }
 
-    fn take(self, what: &str) -> Option<String> {
+    /// What is kept as `what`, read once.
+    pub fn take(self, what: &str) -> Option<String> {
         let s = storage()?;
         let v = s.get_item(&self.key(what)).ok().flatten();
         let _ = s.remove_item(&self.key(what));
         v
+    }
+
+    /// What is kept as `what`, left in place.
+    pub fn peek(self, what: &str) -> Option<String> {
+        storage()?.get_item(&self.key(what)).ok().flatten()
+    }
+
+    /// Forgets everything the sign-in keeps in the tab's sessionStorage (the token, a sign-in under
+    /// way, where to return, why the last session ended) and what this part's pages keep there
+    /// under the prefix, named in `also`.
+    pub fn forget(self, also: &[&str]) {
+        for what in ["token", "pkce-verifier", "pkce-state", "return", "expired"].iter().chain(also) {
+            let _ = self.take(what);
+        }
     }
 
     /// The ID token of this tab's session.
@@ -141,11 +158,18 @@ impl Session {
 
     /// Ends the session here and, where the identity provider has one, there too.
     pub fn sign_out(self) {
+        self.sign_out_to(self.flow.login);
+    }
+
+    /// Ends the session here and, where the identity provider has one, there too (which sends the
+    /// browser back to this part's sign-in page, its registered logout address); `page` when there
+    /// is none. A full page load either way: nothing of the session stays in memory.
+    pub fn sign_out_to(self, page: &'static str) {
         self.clear_token();
         leptos::task::spawn_local(async move {
             let href = match settings().await {
                 Ok(Some(AdminSignIn { logout_url: Some(logout), client_id, .. })) => self.flow.logout_href(&logout, &client_id, &origin()),
-                _ => self.flow.login.to_owned(),
+                _ => page.to_owned(),
             };
             let _ = window().location().set_href(&href);
         });

@@ -3,6 +3,7 @@
 
 use crate::{format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
+use forebyg_shared::referral_route::ReferrerKind;
 use forebyg_shared::Lang;
 
 /// "Sundhedshuset, Boulevarden 13, 9000 Aalborg", or "from home" for a digital offer.
@@ -25,13 +26,44 @@ pub fn when_text(o: &Offer, lang: Lang) -> String {
     format!("{times}. {start}.")
 }
 
-/// How one joins: yourself (by phone or the web page), or only with a referral.
-pub fn how_to_join(o: &Offer, lang: Lang) -> &'static str {
-    match (o.referral.self_referral, lang) {
-        (true, Lang::Da) => "Du kan selv melde dig: ring, eller tryk »Jeg vil gerne deltage« på tilbuddets side.",
-        (true, Lang::En) => "You can sign up yourself: call, or press \u{201c}I would like to join\u{201d} on the offer's page.",
-        (false, Lang::Da) => "Du skal henvises af din læge, sygehuset eller kommunen.",
-        (false, Lang::En) => "You need a referral from your doctor, the hospital or the municipality.",
+/// How one joins: yourself (by phone or the web page), or with a referral from those the offer
+/// takes referrals from (its `referral.from_*`, [`forebyg_shared::offer::ReferralRules::referrers`]), named in a sentence
+/// that reads right for one, two or three of them.
+pub fn how_to_join(o: &Offer, lang: Lang) -> String {
+    if o.referral.self_referral {
+        return match lang {
+            Lang::Da => "Du kan selv melde dig: ring, eller tryk »Jeg vil gerne deltage« på tilbuddets side.".to_owned(),
+            Lang::En => "You can sign up yourself: call, or press \u{201c}I would like to join\u{201d} on the offer's page.".to_owned(),
+        };
+    }
+    let who: Vec<&str> = o.referral.referrers().into_iter().filter_map(|k| referrer_name(k, lang)).collect();
+    match (who.as_slice(), lang) {
+        ([], Lang::Da) => "Ring til tilbuddet, og spørg, hvordan du kommer med.".to_owned(),
+        ([], Lang::En) => "Call the offer and ask how to join.".to_owned(),
+        (who, Lang::Da) => format!("Du skal henvises af {}.", either(who, "eller")),
+        (who, Lang::En) => format!("You need a referral from {}.", either(who, "or")),
+    }
+}
+
+/// Who refers, as the patient says it: "din læge", "sygehuset", "kommunen".
+fn referrer_name(kind: ReferrerKind, lang: Lang) -> Option<&'static str> {
+    match (kind, lang) {
+        (ReferrerKind::Gp, Lang::Da) => Some("din læge"),
+        (ReferrerKind::Gp, Lang::En) => Some("your doctor"),
+        (ReferrerKind::Hospital, Lang::Da) => Some("sygehuset"),
+        (ReferrerKind::Hospital, Lang::En) => Some("the hospital"),
+        (ReferrerKind::Municipality, Lang::Da) => Some("kommunen"),
+        (ReferrerKind::Municipality, Lang::En) => Some("the municipality"),
+        (ReferrerKind::SelfReferral, _) => None,
+    }
+}
+
+/// "a", "a eller b", "a, b eller c".
+fn either(items: &[&str], or: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }
 
@@ -101,6 +133,39 @@ mod tests {
         assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
         assert!(next_step(&offer(false, None), Lang::Da).starts_with("Udbyderen kontakter dig"));
         assert!(how_to_join(&offer(false, None), Lang::En).contains("referral"));
+    }
+
+    #[test]
+    fn only_those_who_may_refer_are_named() {
+        let with = |gp: bool, hospital: bool, municipality: bool| {
+            let mut o = offer(false, None);
+            (o.referral.from_gp, o.referral.from_hospital, o.referral.from_municipality) = (gp, hospital, municipality);
+            (how_to_join(&o, Lang::Da), how_to_join(&o, Lang::En))
+        };
+        let (da, en) = with(true, false, false);
+        assert_eq!((da.as_str(), en.as_str()), ("Du skal henvises af din læge.", "You need a referral from your doctor."));
+        let (da, en) = with(false, true, false);
+        assert_eq!((da.as_str(), en.as_str()), ("Du skal henvises af sygehuset.", "You need a referral from the hospital."));
+        let (da, en) = with(true, false, true);
+        assert_eq!(
+            (da.as_str(), en.as_str()),
+            ("Du skal henvises af din læge eller kommunen.", "You need a referral from your doctor or the municipality.")
+        );
+        let (da, en) = with(false, true, true);
+        assert_eq!(
+            (da.as_str(), en.as_str()),
+            ("Du skal henvises af sygehuset eller kommunen.", "You need a referral from the hospital or the municipality.")
+        );
+        let (da, en) = with(true, true, true);
+        assert_eq!(
+            (da.as_str(), en.as_str()),
+            ("Du skal henvises af din læge, sygehuset eller kommunen.", "You need a referral from your doctor, the hospital or the municipality.")
+        );
+        // A listing that names nobody (an incomplete record) promises no referral route.
+        let (da, en) = with(false, false, false);
+        assert_eq!((da.as_str(), en.as_str()), ("Ring til tilbuddet, og spørg, hvordan du kommer med.", "Call the offer and ask how to join."));
+        // Self-referral: the patient signs up, whoever else may refer.
+        assert!(how_to_join(&offer(true, None), Lang::Da).starts_with("Du kan selv melde dig"));
     }
 
     #[test]

@@ -13,15 +13,36 @@ pub fn status_href(origin: &str, code: &str, lang: Lang) -> String {
     format!("{origin}{}", crate::query::status_href(code, Some(lang)))
 }
 
-/// "Aalborg Kommune kontakter dig inden for 3 hverdage for at aftale, om og hvornår du kan starte."
-pub fn contact_within(provider: &str, days: Option<u8>, lang: Lang) -> String {
-    match (lang, days) {
-        (Lang::Da, Some(1)) => format!("{provider} kontakter dig inden for 1 hverdag for at aftale, om og hvornår du kan starte."),
-        (Lang::Da, Some(n)) => format!("{provider} kontakter dig inden for {n} hverdage for at aftale, om og hvornår du kan starte."),
-        (Lang::Da, None) => format!("{provider} kontakter dig for at aftale, om og hvornår du kan starte."),
-        (Lang::En, Some(1)) => format!("{provider} will contact you within 1 working day to agree whether and when you can start."),
-        (Lang::En, Some(n)) => format!("{provider} will contact you within {n} working days to agree whether and when you can start."),
-        (Lang::En, None) => format!("{provider} will contact you to agree whether and when you can start."),
+/// What happens now, as the referral just created says (not the offer's rules: the server
+/// promises no day for a waiting list): on the waiting list, the provider calls when there is
+/// room; else contact by the referral's `contact_by` day, or without a day when none was promised.
+/// "Aalborg Kommune kontakter dig senest 4. december 2026 for at aftale, om og hvornår du kan starte."
+pub fn what_now(provider: &str, waitlist: bool, contact_by: Option<&str>, lang: Lang) -> String {
+    match (lang, waitlist, contact_by) {
+        (Lang::Da, true, _) => {
+            format!("Du er skrevet på tilbuddets venteliste. {provider} kontakter dig, når der er plads, for at aftale, hvornår du kan starte.")
+        }
+        (Lang::En, true, _) => {
+            format!("You are on the offer's waiting list. {provider} will contact you when there is room, to agree when you can start.")
+        }
+        (Lang::Da, false, Some(day)) => {
+            format!("{provider} kontakter dig senest {} for at aftale, om og hvornår du kan starte.", crate::format::date(day, lang))
+        }
+        (Lang::En, false, Some(day)) => {
+            format!("{provider} will contact you by {} to agree whether and when you can start.", crate::format::date(day, lang))
+        }
+        (Lang::Da, false, None) => format!("{provider} kontakter dig for at aftale, om og hvornår du kan starte."),
+        (Lang::En, false, None) => format!("{provider} will contact you to agree whether and when you can start."),
+    }
+}
+
+/// Whom to call, before the number: with questions, or when no word comes within a week; on a
+/// waiting list, where no word may come for long, with questions only.
+pub fn questions(provider: &str, waitlist: bool, lang: Lang) -> String {
+    match (waitlist, lang) {
+        (false, _) => crate::next_steps::call_provider(provider, lang),
+        (true, Lang::Da) => format!("Har du spørgsmål til ventelisten, så ring til {provider} på"),
+        (true, Lang::En) => format!("If you have questions about the waiting list, call {provider} on"),
     }
 }
 
@@ -43,13 +64,34 @@ mod tests {
         assert_eq!(status_href("https://forebyg.dk", "C6KV-JHZQ", Lang::En), "https://forebyg.dk/status?kode=C6KV-JHZQ&lang=en");
         assert_eq!(crate::query::status_href("C6KV-JHZQ", None), "/status?kode=C6KV-JHZQ");
         assert_eq!(
-            contact_within("Aalborg Kommune", Some(3), Lang::Da),
-            "Aalborg Kommune kontakter dig inden for 3 hverdage for at aftale, om og hvornår du kan starte."
+            what_now("Aalborg Kommune", false, Some("2026-12-04"), Lang::Da),
+            "Aalborg Kommune kontakter dig senest 4. december 2026 for at aftale, om og hvornår du kan starte."
         );
-        assert!(contact_within("Aalborg Kommune", Some(1), Lang::Da).contains("inden for 1 hverdag for"));
-        assert!(contact_within("X", None, Lang::En).starts_with("X will contact you to agree"));
-        assert!(contact_within("X", Some(5), Lang::En).contains("within 5 working days"));
+        assert!(what_now("X", false, Some("2026-12-04"), Lang::En).starts_with("X will contact you by 4 December 2026 to agree"));
+        assert!(what_now("X", false, None, Lang::En).starts_with("X will contact you to agree"));
         assert!(follow("forebyg.dk", Lang::Da).starts_with("Gå til forebyg.dk/status, og skriv koden"));
         assert!(follow("127.0.0.1:8080", Lang::En).starts_with("Go to 127.0.0.1:8080/status and enter"));
+    }
+
+    #[test]
+    fn a_waiting_list_promises_no_day() {
+        // The server sets no contact_by for a waiting list; the slip must not promise one either,
+        // whatever the offer's response time says.
+        for (day, lang) in [(None, Lang::Da), (Some("2026-12-04"), Lang::Da), (None, Lang::En), (Some("2026-12-04"), Lang::En)] {
+            let text = what_now("Aalborg Kommune", true, day, lang);
+            assert!(text.contains(if lang == Lang::Da { "venteliste" } else { "waiting list" }), "{text}");
+            assert!(text.contains(if lang == Lang::Da { "når der er plads" } else { "when there is room" }), "{text}");
+            for promise in ["senest", "inden for", "hverdag", " by ", "within", "December", "december"] {
+                assert!(!text.contains(promise), "{text}");
+            }
+        }
+        // Nor does its line about whom to call.
+        assert_eq!(questions("Aalborg Kommune", true, Lang::Da), "Har du spørgsmål til ventelisten, så ring til Aalborg Kommune på");
+        assert!(!questions("X", true, Lang::En).contains("week"));
+        assert!(questions("X", false, Lang::En).contains("within a week"));
+        assert_eq!(
+            what_now("Aalborg Kommune", true, None, Lang::Da),
+            "Du er skrevet på tilbuddets venteliste. Aalborg Kommune kontakter dig, når der er plads, for at aftale, hvornår du kan starte."
+        );
     }
 }

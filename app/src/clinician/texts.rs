@@ -107,6 +107,11 @@ crate::texts! {
     TRY_AGAIN = "Prøv at logge ind igen", "Try signing in again";
     SIGN_OUT = "Log ud", "Sign out";
     SIGNED_IN_AS = "Logget ind som", "Signed in as";
+    SIGNED_OUT_DONE = "Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.",
+        "You are signed out. Your referrals and patients are no longer shown here until you sign in again.";
+    DRAFT_RESTORED = "Vi har gemt det, du skrev i formularen, mens du loggede ind igen. Tjek oplysningerne, og send henvisningen.",
+        "We kept what you typed in the form while you signed in again. Check the details and send the referral.";
+    DRAFT_CPR_AGAIN = "CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.", "The CPR number is not kept: type it again if it should be included.";
 
     // Referring.
     REFER_H1_PREFIX = "Henvis til", "Refer to";
@@ -133,6 +138,8 @@ crate::texts! {
     SENT = "Henvisningen er sendt", "The referral has been sent";
     SENT_TEXT = "Udbyderen kontakter patienten. Du kan følge henvisningen under »Mine henvisninger«.",
         "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
+    SENT_WAITLIST = "Tilbuddet har venteliste, og patienten er skrevet på den. Udbyderen kontakter patienten, når der er plads: der er ingen lovet dag.",
+        "The offer has a waiting list, and the patient is on it. The provider contacts the patient when there is room: no day is promised.";
     REFERRAL_CODE = "Henvisningens kode", "The referral's code";
     REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
     SLIP_TOOLS = "Et ark til patienten", "A sheet for the patient";
@@ -145,6 +152,16 @@ crate::texts! {
     SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";
     SLIP_CODE = "Din kode", "Your code";
     OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
+    // Why the API refused a referral, per problem type (never the API's English detail).
+    REFER_OFFER_GONE = "Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.",
+        "The offer no longer exists: it was taken off Forebyg after you opened this page. Find another offer in the search.";
+    REFER_RULES_CHANGED = "Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden. Genindlæs siden for at se, hvordan du kan henvise nu.",
+        "The offer no longer takes your referral through Forebyg: its referral rules changed after you opened this page. Reload the page to see how you can refer now.";
+    REFER_FULL = "Tilbuddet er fuldt booket og har ingen venteliste.", "The offer is full and has no waiting list.";
+    REFER_CONFLICT = "Henvisningen kan ikke sendes, som tilbuddet står lige nu. Genindlæs siden, og prøv igen.",
+        "The referral cannot be sent as the offer stands right now. Reload the page and try again.";
+    REFER_RATE_LIMITED = "Der er sendt mange henvisninger på kort tid. Vent et øjeblik, og prøv igen.",
+        "Many referrals were sent in a short time. Wait a moment and try again.";
 
     // Mine henvisninger.
     REFERRALS_INTRO = "Dine henvisninger gennem Forebyg: dem i gang først, de nyeste øverst. Kun du kan se dem.",
@@ -169,8 +186,12 @@ crate::texts! {
     DECLINE_REASON = "Begrundelse for afvisning", "Reason for declining";
     CLOSING_NOTE = "Afslutningsnotat", "Closing note";
     WITHDRAW = "Træk henvisningen tilbage", "Withdraw the referral";
-    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Udbyderen får besked, og det kan ikke fortrydes.",
-        "Do you want to withdraw the referral? The provider is told, and it cannot be undone.";
+    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage. Udbyderen får ingen besked ud over det. Det kan ikke fortrydes.",
+        "Do you want to withdraw the referral? The patient's contact details and CPR number are erased at once, and the provider sees the referral as withdrawn. The provider is not told in any other way. It cannot be undone.";
+    WITHDRAW_CLOSED = "Henvisningen kan ikke længere trækkes tilbage: udbyderen har allerede taget den videre. Se dens status herunder, og ring til udbyderen, hvis patienten ikke skal deltage.",
+        "The referral can no longer be withdrawn: the provider has already moved it on. See its status below, and call the provider if the patient is not to take part.";
+    WITHDRAW_STALE = "Udbyderen ændrede henvisningen i samme øjeblik. Vi har hentet den igen: se status herunder, og prøv igen, hvis den stadig skal trækkes tilbage.",
+        "The provider changed the referral at the same moment. We have fetched it again: see its status below, and try again if it is still to be withdrawn.";
     WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
@@ -292,5 +313,20 @@ mod tests {
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");
+    }
+
+    #[test]
+    fn the_withdrawal_promises_only_what_happens() {
+        // Nothing notifies the provider: the referral is withdrawn, the patient's contact details
+        // and CPR number are erased, and the provider's inbox shows it as withdrawn.
+        assert!(!WITHDRAW_CONFIRM.da.contains("Udbyderen får besked") && !WITHDRAW_CONFIRM.en.contains("The provider is told"));
+        for (text, words) in [
+            (WITHDRAW_CONFIRM.da, ["kontaktoplysninger", "CPR-nummer", "slettes", "ser henvisningen som trukket tilbage", "ingen besked"]),
+            (WITHDRAW_CONFIRM.en, ["contact details", "CPR number", "erased", "sees the referral as withdrawn", "not told"]),
+        ] {
+            for w in words {
+                assert!(text.contains(w), "{w}: {text}");
+            }
+        }
     }
 }

@@ -4,13 +4,14 @@
 //! one A4 page with, per offer, what, where, when, how to join, the phone number, a QR code of the
 //! offer's page and the patient's next step.
 
-use super::search::LAST_SEARCH_KEY;
+use super::session::LAST_SEARCH;
 use crate::api::ApiError;
 use crate::clinician::handout as h;
 use crate::clinician::query::{HandoutQuery, SEARCH_PATH};
 use crate::clinician::texts as t;
 use crate::components::js_module;
 use crate::context::use_lang;
+use crate::sign_in::CLINICIAN;
 use crate::{dom, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
@@ -54,7 +55,7 @@ pub fn HandoutPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, t::HANDOUT_BAR_LABEL.get(lang));
-    let back = dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned());
+    let back = CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned());
 
     view! {
         <div class="handout-tools no-print">

@@ -2,6 +2,7 @@
 //! the referral form and "Mine henvisninger" (signed in as a clinician). Their pure parts (URLs,
 //! sentences, texts) are in `crate::clinician`.
 
+mod draft;
 mod eligibility;
 mod empty_group;
 pub mod handout;

@@ -2,25 +2,31 @@
 //! sending the minimum the provider needs. The same rules as the API check the form first
 //! (`ClinicianReferralRequest::validate`); the idempotency key makes a double submit or a retry
 //! one referral; an offer that does not take this clinician says why before anything is typed.
+//! An expired sign-in keeps the form (but the CPR number) across signing in again
+//! ([`super::draft`]); a refusal is said per problem type ([`crate::clinician::refusal`]).
 
+use super::draft;
 use super::eligibility::verdict;
 use super::referral_slip::ReferralSlip;
-use super::search::{condition_input_id, LAST_SEARCH_KEY};
-use super::session::{self, SignInPrompt};
+use super::search::condition_input_id;
+use super::session::{self, SignedInBar, LAST_SEARCH};
 use crate::api::ApiError;
+use crate::clinician::account::account_key;
+use crate::clinician::draft::Draft;
 use crate::clinician::query::{self as cq, ClinicianQuery, REFERRALS_PATH};
+use crate::clinician::refusal::referral_refused;
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
+use crate::sign_in::CLINICIAN;
 use crate::{dom, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
-use forebyg_shared::problem::types;
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
-use forebyg_shared::taxonomy::{Capacity, Condition};
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -40,7 +46,7 @@ fn today() -> String {
 /// The patient of the last clinician search (conditions, age, postcode): the reason usually
 /// starts with its conditions, and whether the patient may join follows from it.
 fn searched_patient() -> ClinicianParams {
-    let href = dom::load(dom::Store::Session, LAST_SEARCH_KEY).unwrap_or_default();
+    let href = CLINICIAN.peek(LAST_SEARCH).unwrap_or_default();
     let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
@@ -49,7 +55,7 @@ fn searched_patient() -> ClinicianParams {
 
 /// The way back to the last clinician search, or to the empty search.
 fn back_to_search() -> String {
-    dom::load(dom::Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
+    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
 }
 
 #[component]
@@ -80,16 +86,15 @@ pub fn ReferPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (o, p) = (offer.await, profile.await);
                 match o {
-                    Err(e) if e.is_not_found() => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p>{t::OFFER_GONE.get(lang)}</p> }.into_any(),
+                    Err(e) if e.is_not_found() => {
+                        draft::discard();
+                        view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p>{t::OFFER_GONE.get(lang)}</p> }.into_any()
+                    }
                     Err(e) => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p class="status status--error">{e.message(lang)}</p> }.into_any(),
                     Ok(o) => view! {
                         <h1 node_ref=h1 tabindex="-1">{t::refer_heading(lang, &o.title)}</h1>
                         <p class="lead">{o.provider.name.clone()}{o.location.as_ref().map(|l| format!(", {}", l.city))}</p>
-                        {match p {
-                            Some(Ok(p)) => view! { <Referral offer=o profile=p lang=lang /> }.into_any(),
-                            Some(Err(e)) if e.status() == Some(403) => view! { <p class="status status--error" role="alert">{t::NOT_A_CLINICIAN.get(lang)}</p> }.into_any(),
-                            _ => view! { <SignInPrompt lang=lang /> }.into_any(),
-                        }}
+                        {session::when_signed_in(p, lang, |p| view! { <SignedInBar profile=p.clone() lang=lang /><Referral offer=o profile=p lang=lang /> })}
                     }
                     .into_any(),
                 }
@@ -102,6 +107,7 @@ pub fn ReferPage() -> impl IntoView {
 #[component]
 fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoView {
     if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
+        draft::discard();
         return view! {
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
@@ -111,11 +117,11 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
         .into_any();
     }
     let sent = RwSignal::new(None::<ClinicianReferral>);
+    let account = account_key(&profile.subject);
     view! {
-        <p class="muted">{t::SIGNED_IN_AS.get(lang)}" "{profile.name.clone().unwrap_or_default()}" · "{profile.organisation.name.clone()}</p>
         {move || match sent.get() {
-            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() code=r.code lang=lang /> }.into_any(),
-            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer sent=sent lang=lang /> }.into_any(),
+            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
+            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any(),
         }}
     }
     .into_any()
@@ -129,6 +135,7 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
             <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
             <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
             <p class="receipt__code">{r.code.clone()}</p>
+            {r.waitlist.then(|| view! { <p>{t::SENT_WAITLIST.get(lang)}</p> })}
             <p>{t::SENT_TEXT.get(lang)}</p>
             <ul class="plain link-list">
                 <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
@@ -175,6 +182,17 @@ impl FormState {
         }
     }
 
+    /// The form as kept while signing in again (no CPR number: that is typed again).
+    fn restore(self, d: &Draft) {
+        self.name.set(d.patient_name.clone());
+        self.phone.set(d.phone.clone());
+        self.email.set(d.email.clone());
+        self.conditions.set(d.conditions.clone());
+        self.reason.set(d.reason.clone());
+        self.interpreter.set(d.interpreter_language.clone());
+        self.consent.set(d.patient_consent);
+    }
+
     fn request(self) -> ClinicianReferralRequest {
         let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
         ClinicianReferralRequest {
@@ -219,11 +237,19 @@ fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSig
 fn ReferralForm(
     offer: Offer,
     referrer: forebyg_shared::referral_route::ReferrerKind,
+    /// Whose form this is ([`account_key`]), for the form kept across signing in again.
+    account: String,
     sent: RwSignal<Option<ClinicianReferral>>,
     lang: Lang,
 ) -> impl IntoView {
     let patient = searched_patient();
     let f = FormState::new(patient.conditions.clone());
+    let kept = draft::take(&offer.id, &account);
+    if let Some(d) = &kept {
+        f.restore(d);
+    }
+    let restored = kept.map(|d| session::announce_soon(d.restored_text(lang)));
+    let (offer_id, account) = (offer.id.clone(), StoredValue::new(account));
     let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
@@ -241,21 +267,26 @@ fn ReferralForm(
         }
         f.errors.set(vec![]);
         f.busy.set(true);
+        f.refused.set(None);
         let (url, rules) = (url.clone(), rules.clone());
+        // Signed out meanwhile (an expired sign-in): the form is kept to come back to.
+        let keep = {
+            let (req, offer_id) = (req.clone(), offer_id.clone());
+            move || draft::keep(&Draft::of(&req, &offer_id, &account.get_value(), js_sys::Date::now() as u64))
+        };
         leptos::task::spawn_local(async move {
-            match session::post::<_, ClinicianReferral>(&url, &req).await {
-                Ok(r) => sent.set(Some(r)),
+            match session::post_keeping::<_, ClinicianReferral>(&url, &req, keep).await {
+                Ok(r) => {
+                    draft::discard();
+                    sent.set(Some(r));
+                }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
                     f.errors.set(p.errors);
                     request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));
                 }
-                Err(ApiError::Problem(p)) if p.status == 409 => {
-                    // The same reasons as the API's, in the UI's language.
-                    let capacity = if p.kind == types::OFFER_FULL { Capacity::Full } else { Capacity::Open };
-                    let reason = forebyg_refusal(&rules, capacity, referrer).map(|r| r.reason.get(lang).to_owned());
-                    f.refused.set(Some(reason.or(p.detail).unwrap_or_else(|| t::REFUSED.get(lang).to_owned())));
-                }
-                Err(e) => f.refused.set(Some(e.message(lang).to_owned())),
+                // The browser is on its way to sign in again, the form kept.
+                Err(e) if e.status() == Some(401) => return,
+                Err(e) => f.refused.set(Some(referral_refused(&e, &rules, referrer, lang))),
             }
             f.busy.set(false);
         });
@@ -263,18 +294,25 @@ fn ReferralForm(
 
     let interpreter_options = INTERPRETER_LANGUAGES
         .iter()
-        .map(|code| {
+        .map(|&code| {
             let name = crate::format::capitalise(crate::i18n::language_name(lang, code).unwrap_or(code));
-            view! { <option value=*code>{name}</option> }
+            view! { <option value=code selected=move || f.interpreter.with(|i| i == code)>{name}</option> }
         })
         .collect_view();
     let consent_error = f.error("patient_consent", lang);
     let conditions_error = f.error("conditions", lang);
     view! {
+        {restored}
         {eligibility}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
-        {move || f.refused.get().map(|r| view! { <div class="notice notice--refused" role="alert"><h2>{t::REFUSED.get(lang)}</h2><p>{r}</p></div> })}
+        {move || f.refused.get().map(|r| view! {
+            <div class="notice notice--refused" role="alert">
+                <h2>{t::REFUSED.get(lang)}</h2>
+                <p>{r}</p>
+                <p><a href=back_to_search()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+            </div>
+        })}
         <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>
             <TextField id="patient_name" label=t::PATIENT_NAME.get(lang) autocomplete="off" value=f.name error=f.error("patient_name", lang) lang=lang />
             <fieldset class="field field--group" aria-describedby="contact-hint">
@@ -304,7 +342,7 @@ fn ReferralForm(
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
                 <select class="select" id="interpreter_language" on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
-                    <option value="">{t::NO_INTERPRETER.get(lang)}</option>
+                    <option value="" selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
                     {interpreter_options}
                 </select>
             </div>

@@ -4,10 +4,11 @@
 //! sees only their own referrals (the API scopes every read).
 
 use super::referrals::{contact_by, status_pill, when};
-use super::session::{self, SignInPrompt};
+use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
 use crate::clinician::query::REFERRALS_PATH;
+use crate::clinician::refusal::withdraw_refused;
 use crate::clinician::texts as t;
 use crate::components::facts::phone_link;
 use crate::context::use_lang;
@@ -40,6 +41,8 @@ pub fn ReferralPage() -> impl IntoView {
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, &t::referral_heading(lang, &code));
     let url = format!("/api/v1/clinician/referrals/{}", query::encode(&code));
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
     let profile = session::profile();
     let referral = {
         let url = url.clone();
@@ -54,22 +57,23 @@ pub fn ReferralPage() -> impl IntoView {
     view! {
         <p class="back-link"><a href=REFERRALS_PATH><span aria-hidden="true">"← "</span>{t::BACK_TO_REFERRALS.get(lang)}</a></p>
         <h1 node_ref=h1 tabindex="-1">{t::referral_heading(lang, &code)}</h1>
-        <p role="status" class="status">{move || message.get()}</p>
+        <p role="status" class="status" id=MESSAGE_ID tabindex="-1">{move || message.get()}</p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || {
                 let url = url.clone();
                 Suspend::new(async move {
-                    if profile.await.is_none() {
-                        return view! { <SignInPrompt lang=lang /> }.into_any();
-                    }
-                    match referral.await {
-                        Ok(r) => {
-                            current.set(Some(r));
-                            view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
-                        }
-                        Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
-                        Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
-                    }
+                    let (p, r) = (profile.await, referral.await);
+                    session::when_signed_in(p, lang, move |p| {
+                        let shown = match r {
+                            Ok(r) => {
+                                current.set(Some(r));
+                                view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
+                            }
+                            Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
+                            Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
+                        };
+                        view! { <SignedInBar profile=p lang=lang />{shown} }
+                    })
                 })
             }}
         </Suspense>
@@ -160,7 +164,13 @@ fn next_step(offer_id: &str, lang: Lang) -> impl IntoView {
     }
 }
 
-/// "Træk henvisningen tilbage", then a confirmation before anything happens.
+/// The line above the referral that says how a withdrawal went (focused when the referral is drawn
+/// again under it, and the button that had the focus is gone).
+const MESSAGE_ID: &str = "referral-message";
+
+/// "Træk henvisningen tilbage", then a confirmation before anything happens. Refused because the
+/// provider moved the referral on meanwhile (or changed it at the same moment), it says so and
+/// shows the referral as it is now: the button stays only while it can still be withdrawn.
 fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, message: RwSignal<Option<String>>, lang: Lang) -> impl IntoView {
     let asking = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -174,9 +184,20 @@ fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, m
                     message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), r.status.label(lang))));
                     current.set(Some(r));
                 }
-                Err(e) => message.set(Some(e.message(lang).to_owned())),
+                Err(e) => {
+                    let (text, reload) = withdraw_refused(&e, lang);
+                    message.set(Some(text.to_owned()));
+                    if reload {
+                        match session::get::<ClinicianReferral>(&url.get_value()).await {
+                            Ok(r) => current.set(Some(r)),
+                            Err(e) if e.is_not_found() => current.set(None),
+                            Err(_) => {}
+                        }
+                    }
+                }
             }
             busy.set(false);
+            request_animation_frame(|| dom::focus_id(MESSAGE_ID));
         });
     };
     view! {

@@ -1,5 +1,5 @@
-//! The patient's slip after a referral is sent: the offer, where and when, that the provider makes
-//! contact and within how long, whom to call, and how to follow the referral on the status page
+//! The patient's slip after a referral is sent: the offer, where and when, what happens now as the
+//! created referral says (on the waiting list, or contact by its promised day), whom to call, and how to follow the referral on the status page
 //! with its code (written and as a QR code that fills it in). It holds no name and no health data:
 //! the code alone shows nothing without the patient's phone number or e-mail. In its own language
 //! (Danish or English, whatever the UI speaks); printing the page prints the slip alone.
@@ -9,13 +9,13 @@ use crate::clinician::handout as h;
 use crate::clinician::slip;
 use crate::clinician::texts as t;
 use crate::components::js_module;
-use crate::next_steps;
+use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 #[component]
-pub fn ReferralSlip(offer: Offer, code: String, lang: Lang) -> impl IntoView {
+pub fn ReferralSlip(offer: Offer, referral: ClinicianReferral, lang: Lang) -> impl IntoView {
     js_module::load("forebyg:qr");
     let sl = RwSignal::new(lang);
     let choose = Callback::new(move |l: Lang| sl.set(l));
@@ -26,18 +26,19 @@ pub fn ReferralSlip(offer: Offer, code: String, lang: Lang) -> impl IntoView {
             <SheetLanguage name="slip-lang" current=sl.into() choose=choose lang=lang />
             <p><button class="button" type="button" on:click=move |_| { let _ = window().print(); }>{t::SLIP_PRINT.get(lang)}</button></p>
         </section>
-        {move || sheet(&offer, &code, sl.get())}
+        {move || sheet(&offer, &referral, sl.get())}
     }
 }
 
 /// The slip itself, in `sl` (`lang` on the element: screen readers and the QR caption follow it).
-/// The offer's title is Danish data.
-fn sheet(o: &Offer, code: &str, sl: Lang) -> impl IntoView {
+/// The offer's title is Danish data; what happens now follows the created referral `r`.
+fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
+    let code = r.code.as_str();
     let site = origin();
     let status = slip::status_href(&site, code, sl);
     let typed_site = site.split_once("://").map_or(site.as_str(), |(_, rest)| rest).to_owned();
     let phone = o.contact.phone.clone().filter(|p| !p.trim().is_empty()).map(|p| {
-        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{next_steps::call_provider(&o.provider.name, sl)}" "{p}"."</dd></div> }
+        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{slip::questions(&o.provider.name, r.waitlist, sl)}" "{p}"."</dd></div> }
     });
     view! {
         <article class="handout referral-slip" lang=sl.code() aria-labelledby="slip-title">
@@ -48,7 +49,7 @@ fn sheet(o: &Offer, code: &str, sl: Lang) -> impl IntoView {
                     <dl class="handout__facts">
                         <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>
-                        <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::contact_within(&o.provider.name, o.referral.response_days, sl)}</dd></div>
+                        <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}</dd></div>
                         {phone}
                         <div><dt>{t::SLIP_FOLLOW.get(sl)}</dt><dd>{slip::follow(&typed_site, sl)}</dd></div>
                     </dl>

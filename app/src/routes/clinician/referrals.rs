@@ -1,9 +1,12 @@
 //! `/klinik/henvisninger` ("Mine henvisninger"): the clinician's referrals, those in progress
 //! first and the closed ones after them, each newest first with its status and what changed since
-//! they last looked; a field finds a patient (or a code) once the list is long. One referral is
-//! [`super::referral`]. A clinician sees only their own referrals (the API scopes every read).
+//! they last looked (per account: on a shared PC each clinician has their own marker); a field
+//! finds a patient (or a code) once the list is long. One referral is [`super::referral`]. A
+//! clinician sees only their own referrals (the API scopes every read).
 
-use super::session::{self, SignInPrompt};
+use super::session::{self, SignedInBar};
+use crate::api::ApiError;
+use crate::clinician::account::{seen_key, LEGACY_SEEN_KEY};
 use crate::clinician::query as cq;
 use crate::clinician::texts as t;
 use crate::context::use_lang;
@@ -13,10 +16,6 @@ use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-
-/// The list's cursor of the last look, kept on this device: the next list marks what changed
-/// after it.
-const SEEN_KEY: &str = "forebyg.clinician.seen";
 
 /// From this many referrals on, the list offers a field to find a patient: a short list is read
 /// at a glance.
@@ -39,35 +38,54 @@ pub fn ReferralsPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, t::NAV_REFERRALS.get(lang));
-    let profile = session::profile();
-    let list = LocalResource::new(move || async move {
-        let since = dom::load(dom::Store::Local, SEEN_KEY).filter(|s| s.bytes().all(|b| b.is_ascii_digit()));
-        let url = match since {
-            Some(s) => format!("/api/v1/clinician/referrals?since={s}"),
-            None => "/api/v1/clinician/referrals".to_owned(),
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
+    // The clinician, then their list with the changes since their own last look: one resource
+    // that depends on nothing, so the list is read (and the marker moved) once per visit.
+    let loaded = LocalResource::new(|| async {
+        let profile = session::load_profile().await;
+        let list = match &profile {
+            Some(Ok(p)) => Some(list_since_last_look(&p.subject).await),
+            _ => None,
         };
-        let r = session::get::<ClinicianReferralList>(&url).await;
-        if let Ok(l) = &r {
-            dom::save(dom::Store::Local, SEEN_KEY, &l.cursor.to_string());
-        }
-        r
+        (profile, list)
     });
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::NAV_REFERRALS.get(lang)}</h1>
         <p>{t::REFERRALS_INTRO.get(lang)}</p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
-                if profile.await.is_none() {
-                    return view! { <SignInPrompt lang=lang /> }.into_any();
-                }
-                match list.await {
-                    Ok(l) if l.referrals.is_empty() => view! { <p>{t::REFERRALS_EMPTY.get(lang)}</p> }.into_any(),
-                    Ok(l) => referral_list(l.referrals, lang).into_any(),
-                    Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
-                }
+                let (p, l) = loaded.await;
+                session::when_signed_in(p, lang, |p| {
+                    let shown = match l {
+                        Some(Ok(l)) if l.referrals.is_empty() => view! { <p>{t::REFERRALS_EMPTY.get(lang)}</p> }.into_any(),
+                        Some(Ok(l)) => referral_list(l.referrals, lang).into_any(),
+                        Some(Err(e)) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
+                        None => ().into_any(),
+                    };
+                    view! { <SignedInBar profile=p lang=lang />{shown} }
+                })
             })}
         </Suspense>
     }
+}
+
+/// The clinician's referrals, marked with what changed since this clinician's last look: the
+/// list's cursor is kept on this device per account (`subject`), and the next list marks what
+/// changed after it. The device-wide marker of before is someone's: dropped.
+async fn list_since_last_look(subject: &str) -> Result<ClinicianReferralList, ApiError> {
+    dom::remove(dom::Store::Local, LEGACY_SEEN_KEY);
+    let key = seen_key(subject);
+    let since = dom::load(dom::Store::Local, &key).filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    let url = match since {
+        Some(s) => format!("/api/v1/clinician/referrals?since={s}"),
+        None => "/api/v1/clinician/referrals".to_owned(),
+    };
+    let r = session::get::<ClinicianReferralList>(&url).await;
+    if let Ok(l) = &r {
+        dom::save(dom::Store::Local, &key, &l.cursor.to_string());
+    }
+    r
 }
 
 /// Whether a referral is `wanted` by what was typed in the find field: part of the patient's

@@ -4,11 +4,13 @@
 //! form only navigates.
 
 use super::results::{HandoutBar, Results, RESULTS_HEADING_ID};
+use super::session::{self, SignedInBar, LAST_SEARCH};
 use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::context::use_lang;
+use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n};
 use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
 use forebyg_shared::taxonomy::{Condition, Kronikerpakke};
@@ -23,8 +25,6 @@ use leptos_router::NavigateOptions;
 use std::rc::Rc;
 
 const ERROR_SUMMARY_ID: &str = "error-summary";
-/// The last clinician search of this tab, for the handout's way back.
-pub const LAST_SEARCH_KEY: &str = "forebyg.clinician.search";
 
 /// The form's values as the URL has them (even invalid ones, shown next to their errors).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -158,6 +158,11 @@ pub fn ClinicianSearchPage() -> impl IntoView {
 
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
+    // A referral form kept for signing in again is abandoned here.
+    super::draft::discard();
+    let signed_out = session::signed_out_notice(lang);
+    let profile = session::profile();
+    let signed_in = move || profile.get().flatten().and_then(Result::ok).map(|p| view! { <SignedInBar profile=p lang=lang /> });
     Effect::new(move |_| {
         let title = if errors.with(Vec::is_empty) {
             t::SEARCH_H1.get(lang).to_owned()
@@ -167,7 +172,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         dom::set_title(lang, &title);
         if let Ok(q) = state.query.get() {
             if q.is_complete() {
-                dom::save(dom::Store::Session, LAST_SEARCH_KEY, &q.href());
+                // The last search of this tab, for the way back to it (forgotten on signing out).
+                CLINICIAN.put(LAST_SEARCH, &q.href());
             }
         }
     });
@@ -212,6 +218,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::SEARCH_H1.get(lang)}</h1>
+        {signed_out}
+        {signed_in}
         <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
         <p><a href=cq::REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
         {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID control_id /> })}

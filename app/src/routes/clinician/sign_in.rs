@@ -3,8 +3,8 @@
 //! offers the `clinician` role with an organisation). An account without a clinician
 //! organisation is refused here, as the API refuses it.
 
-use super::session::{start_sign_in, SignInPrompt};
-use crate::clinician::query::REFERRALS_PATH;
+use super::session::{just_signed_out, start_sign_in, SignInPrompt};
+use crate::clinician::query::{REFERRALS_PATH, SEARCH_PATH};
 use crate::clinician::texts as t;
 use crate::context::use_lang;
 use crate::dom;
@@ -19,6 +19,12 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
+    // Back from the identity provider's sign-out (its registered logout address is this page):
+    // on to the clinician search, which says the clinician is signed out.
+    if just_signed_out() {
+        let navigate = use_navigate();
+        request_animation_frame(move || navigate(SEARCH_PATH, NavigateOptions { replace: true, ..Default::default() }));
+    }
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, t::SIGN_IN_H1.get(lang));

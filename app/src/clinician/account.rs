@@ -1,0 +1,41 @@
+//! What a browser keeps per clinician account: on a shared consultation-room PC several clinicians
+//! use one browser, so anything kept for one of them (the "Nyt siden sidst" marker, a referral
+//! form kept while signing in again) is keyed by, or tied to, the signed-in account: the subject of
+//! their profile (`GET /api/v1/clinician/me`), kept only as an opaque key.
+
+/// An opaque, stable key for an account: the FNV-1a 64-bit hash of its subject, in hex. Storage
+/// keys then hold no account id in plain text, and two accounts get two keys.
+pub fn account_key(subject: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in subject.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The localStorage key of "Mine henvisninger"'s marker of the last look, for this account.
+pub fn seen_key(subject: &str) -> String {
+    format!("{SEEN_PREFIX}.{}", account_key(subject))
+}
+
+/// The device-wide marker of before it was kept per account: someone's, so it is dropped.
+pub const LEGACY_SEEN_KEY: &str = "forebyg.clinician.seen";
+const SEEN_PREFIX: &str = "forebyg.clinician.seen";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_account_has_its_own_marker() {
+        let (a, b) = ("dev-clinician-practice-lgeriatestgade-dev", "dev-clinician-practice-lgeribtestgade-dev");
+        assert_ne!(seen_key(a), seen_key(b));
+        assert_eq!(seen_key(a), seen_key(a), "stable across visits");
+        assert_ne!(seen_key(a), LEGACY_SEEN_KEY, "never the shared key of before");
+        assert!(seen_key(a).starts_with("forebyg.clinician.seen.") && !seen_key(a).contains(a));
+        // The FNV-1a 64 reference values.
+        assert_eq!(account_key(""), "cbf29ce484222325");
+        assert_eq!(account_key("a"), "af63dc4c8601ec8c");
+    }
+}

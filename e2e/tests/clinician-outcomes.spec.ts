@@ -1,0 +1,116 @@
+import { expect, test, type Page } from './fixtures';
+import { T } from '../pages/clinician-pages';
+import { bearer, unique } from '../pages/admin-api';
+import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt } from '../pages/clinician-api';
+import { expectNoAxeViolations } from './a11y';
+
+// What the clinician and the patient are told when things are not as the page last knew them: a
+// waiting list (no day promised on the patient's sheet), a referral the provider moved on before
+// the withdrawal, an offer taken off Forebyg or whose referral rules changed while the form was open.
+
+const t = T.da;
+const GENERIC = 'Der skete en fejl hos os';
+
+/** Fills the referral form with the minimum for `patient`. */
+async function fill(page: Page, patient: string): Promise<void> {
+  await page.getByLabel(t.patientName, { exact: true }).fill(patient);
+  await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 55');
+  await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
+  await page.getByRole('checkbox', { name: t.consent }).check();
+}
+
+test('a referral to an offer with a waiting list promises the patient no day', async ({ page, request }) => {
+  const offer = await referableOffer(request, await regionAdmin(request), 'waitlist');
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Ventegade'));
+  await fill(page, unique('Vera Venteliste'));
+  await page.getByRole('button', { name: t.send }).click();
+  const receipt = page.getByRole('region', { name: t.sent });
+  await expect(receipt).toContainText('Tilbuddet har venteliste, og patienten er skrevet på den.');
+
+  // The offer promises contact within 3 working days, but not to those on its waiting list.
+  const slip = page.getByRole('article', { name: t.slipH });
+  await expect(slip).toContainText(
+    `Du er skrevet på tilbuddets venteliste. ${offer.provider.name} kontakter dig, når der er plads, for at aftale, hvornår du kan starte.`,
+  );
+  await expect(slip).toContainText(`Har du spørgsmål til ventelisten, så ring til ${offer.provider.name} på`);
+  await expect(slip).not.toContainText(/hverdag|senest|inden for en uge/);
+  await page.getByRole('group', { name: t.handoutLang }).getByLabel('English').check();
+  const english = page.getByRole('article', { name: T.en.slipH });
+  await expect(english).toContainText("You are on the offer's waiting list.");
+  await expect(english).toContainText('when there is room');
+  await expect(english).not.toContainText(/working day|contact you by|within a week/);
+  await expectNoAxeViolations(page, 'waiting-list referral sent, with the patient sheet');
+});
+
+test('an offer that promises contact puts its day on the patient sheet', async ({ page, request }) => {
+  const offer = await referableOffer(request, await regionAdmin(request), 'open');
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Svargade'));
+  await fill(page, unique('Sune Svar'));
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('region', { name: t.sent })).not.toContainText('venteliste');
+  await expect(page.getByRole('article', { name: t.slipH })).toContainText(
+    new RegExp(`${offer.provider.name} kontakter dig senest \\d{1,2}\\. [a-z]+ \\d{4} for at aftale, om og hvornår du kan starte\\.`),
+  );
+});
+
+test('withdrawing a referral the provider has moved on says it can no longer be withdrawn', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const organisation = unique('Lægerne i Trækgade');
+  const patient = unique('Tage Tilmeldt');
+  const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
+  await signInAt(page, `/klinik/henvisninger/${code}`, organisation);
+  await expect(page.getByRole('button', { name: t.withdraw })).toBeVisible();
+
+  // The provider enrols the patient while the page is open.
+  await moveReferral(request, admin, code, 'enrolled');
+  await page.getByRole('button', { name: t.withdraw }).click();
+  await expect(page.getByText('Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage.')).toBeVisible();
+  await expect(page.getByText('Udbyderen får besked')).toHaveCount(0);
+  await page.getByRole('button', { name: t.confirmWithdraw }).click();
+
+  const message = page.getByRole('status').filter({ hasText: 'Henvisningen kan ikke længere trækkes tilbage: udbyderen har allerede taget den videre.' });
+  await expect(message).toBeVisible();
+  await expect(message).toBeFocused();
+  await expect(page.getByText(GENERIC)).toHaveCount(0);
+  // The referral as it is now: enrolled, and no button that cannot work.
+  await expect(page.locator('.pill').first()).toHaveText(t.enrolled);
+  await expect(page.getByRole('list', { name: 'Historik' })).toContainText(t.enrolled);
+  await expect(page.getByRole('button', { name: t.withdraw })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: t.confirmWithdraw })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'a withdrawal the provider overtook');
+});
+
+test('the referral form says in Danish why the API refused it: offer gone, rules changed', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const organisation = unique('Lægerne i Afvisgade');
+
+  // Taken off Forebyg while the form is open: 404.
+  const gone = await referableOffer(request, admin);
+  await signInAt(page, `/klinik/henvis/${gone.id}`, organisation);
+  await fill(page, unique('Gunnar Væk'));
+  const archived = await request.post(`/api/v1/admin/offers/${gone.id}/status`, { headers: bearer(admin), data: { status: 'archived', version: gone.version } });
+  expect(archived.ok(), await archived.text()).toBe(true);
+  await page.getByRole('button', { name: t.send }).click();
+  const refused = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Henvisningen kan ikke sendes' }) });
+  await expect(refused).toContainText('Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.');
+  await expect(refused).not.toContainText(GENERIC);
+  await expect(refused.getByRole('link', { name: t.backToResults })).toBeVisible();
+  await expectNoAxeViolations(page, 'referral refused: the offer is gone');
+
+  // No longer taking GPs' referrals: 409, whose reason the loaded page cannot know.
+  const changed = await referableOffer(request, admin);
+  await page.goto(`/klinik/henvis/${changed.id}`);
+  await fill(page, unique('Rikke Regel'));
+  const current = await (await request.get(`/api/v1/admin/offers/${changed.id}`, { headers: bearer(admin) })).json();
+  const put = await request.put(`/api/v1/admin/offers/${changed.id}`, {
+    headers: bearer(admin),
+    data: { ...current, referral: { ...current.referral, from_gp: false, from_hospital: true } },
+  });
+  expect(put.ok(), await put.text()).toBe(true);
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(refused).toContainText('Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden.');
+  // Never the API's English detail in the Danish page.
+  await expect(refused).not.toContainText('does not take referrals');
+  await expect(refused).not.toContainText(GENERIC);
+});

@@ -1,0 +1,139 @@
+import { expect, test } from './fixtures';
+import { T, chooseClinician } from '../pages/clinician-pages';
+import { unique } from '../pages/admin-api';
+import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt, signOutButton } from '../pages/clinician-api';
+import { expectNoAxeViolations } from './a11y';
+
+// A clinician's session on a shared consultation-room PC: signing out leaves nothing of it in the
+// tab; an expired sign-in does not cost the GP the referral form they were typing; and "Nyt
+// siden sidst" is each clinician's own, whoever used the browser in between.
+
+const t = T.da;
+const SIGNED_OUT = 'Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.';
+
+test('"Log ud" clears the session and lands on the clinician search, which says so', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const organisation = unique('Lægerne i Logudgade');
+  const patient = unique('Dorthe Delt-PC');
+  await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
+
+  // The referral form shows who is signed in, and the way out.
+  await signInAt(page, `/klinik/henvis/${offer.id}`, organisation);
+  await expect(page.locator('.signed-in-bar')).toContainText(`Logget ind som Dev kliniker dev · ${organisation}`);
+  await expect(signOutButton(page)).toBeVisible();
+  await expectNoAxeViolations(page, 'referral form with "Log ud"');
+
+  // So does "Mine henvisninger", where the patients are.
+  await page.goto('/klinik?conditions=kol&postcode=9000&age=67');
+  await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3, name: patient })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('forebyg-clinician-')).sort())).toEqual([
+    'forebyg-clinician-search',
+    'forebyg-clinician-token',
+  ]);
+  await signOutButton(page).click();
+
+  // The clinician search, empty, with the confirmation in a live region.
+  await expect(page).toHaveURL(/\/klinik$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.searchH1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+  await expect(signOutButton(page)).toHaveCount(0);
+  await expect(page.getByLabel(t.postcode)).toHaveValue('');
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('forebyg-clinician-')))).toEqual([]);
+  await expectNoAxeViolations(page, 'clinician search after signing out');
+
+  // The next person at the PC sees no patient: "Mine henvisninger" asks them to sign in.
+  await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
+  await expect(page.getByRole('button', { name: t.signIn, exact: true })).toBeVisible();
+  await expect(page.getByText(patient)).toHaveCount(0);
+  // The confirmation was said once: a reload says nothing more.
+  await page.goto('/klinik');
+  await expect(page.getByRole('heading', { level: 1, name: t.searchH1 })).toBeVisible();
+  await expect(page.getByText(SIGNED_OUT)).toHaveCount(0);
+});
+
+test('an expired sign-in keeps the typed referral form, but the CPR number, until it is sent', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const organisation = unique('Lægerne i Udløbsgade');
+  const patient = unique('Karen Udløb');
+  const path = `/klinik/henvis/${offer.id}`;
+  await signInAt(page, path, organisation);
+
+  await page.getByLabel(t.patientName, { exact: true }).fill(patient);
+  await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 55');
+  await page.getByLabel('CPR-nummer (frivilligt)').fill('010160-1234');
+  await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
+  await page.getByLabel('Kort begrundelse (frivillig)').fill('KOL, motiveret for træning');
+  await page.getByLabel('Behov for tolk').selectOption('ar');
+  await page.getByRole('checkbox', { name: t.consent }).check();
+
+  // The sign-in expires while the GP types (a token the API refuses).
+  await page.evaluate(() => sessionStorage.setItem('forebyg-clinician-token', 'expired.token.here'));
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page).toHaveURL(/\/klinik\/log-ind$/);
+  await expect(page.getByRole('alert')).toHaveText('Du er blevet logget ud, fordi din session udløb. Log ind igen.');
+  // Kept in this tab only, and without the CPR number.
+  const kept = await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'));
+  expect(kept).toContain(patient);
+  expect(kept).not.toContain('010160');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(patient);
+
+  await page.getByRole('button', { name: t.signIn, exact: true }).click();
+  await chooseClinician(page, 'da', organisation);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByRole('status').filter({ hasText: 'Vi har gemt det, du skrev i formularen, mens du loggede ind igen.' })).toContainText(
+    'CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.',
+  );
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue(patient);
+  await expect(page.getByLabel(t.phone, { exact: true })).toHaveValue('22 33 44 55');
+  await expect(page.getByLabel('CPR-nummer (frivilligt)')).toHaveValue('');
+  await expect(page.getByRole('checkbox', { name: t.kol, exact: true })).toBeChecked();
+  await expect(page.getByLabel('Kort begrundelse (frivillig)')).toHaveValue('KOL, motiveret for træning');
+  await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
+  await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();
+  // Read once: the kept form is gone from storage already.
+  expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();
+  await expectNoAxeViolations(page, 'referral form restored after signing in again');
+
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
+  // Another visit to the form starts empty.
+  await page.goto(path);
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue('');
+  await expect(page.getByText('Vi har gemt det, du skrev')).toHaveCount(0);
+});
+
+test('each clinician on a shared browser has their own "Nyt siden sidst"', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const [a, b] = [unique('Lægerne i Agade'), unique('Lægerne i Bgade')];
+  const patient = unique('Bodil Berg');
+  const code = await referThroughApi(request, await clinicianToken(request, b), offer.id, patient);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
+
+  // B looks at their list: nothing new yet.
+  await signInAt(page, '/klinik/henvisninger', b);
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText(t.changed);
+  await signOutButton(page).click();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+
+  // The provider contacts B's patient; later A uses the same browser.
+  await page.waitForTimeout(1100);
+  await moveReferral(request, admin, code, 'contacted');
+  await page.waitForTimeout(1100);
+  await signInAt(page, '/klinik/henvisninger', a);
+  await expect(page.getByText('Du har ikke sendt nogen henvisninger endnu.')).toBeVisible();
+  await signOutButton(page).click();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+
+  // B is told what changed since B's own last look, whoever looked in between.
+  await signInAt(page, '/klinik/henvisninger', b);
+  await expect(card).toContainText(t.contacted);
+  await expect(card).toContainText(t.changed);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('forebyg.clinician.seen')));
+  expect(keys).toHaveLength(2);
+  expect(keys).not.toContain('forebyg.clinician.seen');
+});
