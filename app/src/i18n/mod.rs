@@ -311,8 +311,10 @@ texts! {
     CODE_REQUIRED = "Skriv koden fra din kvittering.", "Enter the code from your receipt.";
     LOOKUP_CONTACT_REQUIRED = "Skriv det telefonnummer eller den e-mail, du brugte.", "Enter the phone number or e-mail you used.";
     WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";
-    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen får besked, og vi sletter dit navn og din besked med det samme. Det kan ikke fortrydes.",
-        "Are you sure? The provider is told, and we delete your name and message at once. This cannot be undone.";
+    // True for a request of one's own and for a clinician's referral the patient withdraws here:
+    // nobody is notified, and what is erased at once differs (api/src/referral_flow.rs withdraw).
+    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen ser henvendelsen som trukket tilbage, og vi sletter dine oplysninger i den: det meste med det samme, resten efter 30 dage. Det kan ikke fortrydes.",
+        "Are you sure? The provider sees the request as withdrawn, and we delete your details in it: most at once, the rest after 30 days. This cannot be undone.";
     WITHDRAW_YES = "Ja, træk henvendelsen tilbage", "Yes, withdraw the request";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN = "Din henvendelse er trukket tilbage.", "Your request has been withdrawn.";
