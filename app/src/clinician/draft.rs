@@ -10,13 +10,14 @@ use super::texts as t;
 use forebyg_shared::clinician::ClinicianReferralRequest;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
+use serde::{Deserialize, Serialize};
 
 /// How long a kept form waits for its clinician to sign in again (ms): a sign-in takes a minute;
 /// a form left longer than this is abandoned.
 pub const MAX_AGE_MS: u64 = 30 * 60 * 1000;
 
-/// The form as typed, but for the CPR number.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The form as typed, but for the CPR number; kept as JSON ([`crate::wire`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Draft {
     pub offer_id: String,
     /// Whose form it is ([`super::account::account_key`]): another clinician signing in in the
@@ -61,52 +62,14 @@ impl Draft {
         self.offer_id == offer_id && self.account == account && now_ms >= self.saved_at && now_ms - self.saved_at <= MAX_AGE_MS
     }
 
-    /// As kept: a `name\tvalue` line per field, tabs, line breaks and backslashes in a value
-    /// escaped (a hand-written format: serde's derive would add its code to the clinician pages).
+    /// As kept in the tab's storage.
     pub fn to_text(&self) -> String {
-        let conditions: Vec<&str> = self.conditions.iter().map(|c| c.code()).collect();
-        let flag = |b: bool| if b { "1" } else { "0" }.to_owned();
-        [
-            ("offer", self.offer_id.clone()),
-            ("account", self.account.clone()),
-            ("saved", self.saved_at.to_string()),
-            ("name", self.patient_name.clone()),
-            ("phone", self.phone.clone()),
-            ("email", self.email.clone()),
-            ("conditions", conditions.join(",")),
-            ("reason", self.reason.clone()),
-            ("interpreter", self.interpreter_language.clone()),
-            ("consent", flag(self.patient_consent)),
-            ("cpr_typed", flag(self.cpr_typed)),
-        ]
-        .iter()
-        .map(|(k, v)| format!("{k}\t{}", escape(v)))
-        .collect::<Vec<_>>()
-        .join("\n")
+        crate::wire::to_json(self)
     }
 
     /// A kept form read back; `None` when the text is no kept form.
     pub fn from_text(text: &str) -> Option<Draft> {
-        let mut d = Draft::default();
-        for line in text.lines() {
-            let (k, v) = line.split_once('\t')?;
-            let v = unescape(v);
-            match k {
-                "offer" => d.offer_id = v,
-                "account" => d.account = v,
-                "saved" => d.saved_at = v.parse().ok()?,
-                "name" => d.patient_name = v,
-                "phone" => d.phone = v,
-                "email" => d.email = v,
-                "conditions" => d.conditions = v.split(',').filter_map(Condition::from_code).collect(),
-                "reason" => d.reason = v,
-                "interpreter" => d.interpreter_language = v,
-                "consent" => d.patient_consent = v == "1",
-                "cpr_typed" => d.cpr_typed = v == "1",
-                _ => {}
-            }
-        }
-        (!d.offer_id.is_empty() && !d.account.is_empty()).then_some(d)
+        crate::wire::from_json::<Draft>(text).filter(|d| !d.offer_id.is_empty() && !d.account.is_empty())
     }
 
     /// The sentence above a restored form.
@@ -118,28 +81,6 @@ impl Draft {
         }
         text
     }
-}
-
-fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
-}
-
-fn unescape(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    let mut chars = v.chars();
-    while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, true) => match chars.next() {
-                Some('t') => out.push('\t'),
-                Some('n') => out.push('\n'),
-                Some('r') => out.push('\r'),
-                Some(other) => out.push(other),
-                None => {}
-            },
-            (c, false) => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
