@@ -54,7 +54,7 @@ impl Outcome {
         Outcome { status: StatusCode::GONE, issues: vec![Issue { code: "deleted", expression: None, diagnostics: diagnostics.into() }] }
     }
 
-    fn one(status: StatusCode, code: &'static str, diagnostics: &str) -> Outcome {
+    pub fn one(status: StatusCode, code: &'static str, diagnostics: &str) -> Outcome {
         Outcome { status, issues: vec![Issue { code, expression: None, diagnostics: diagnostics.to_owned() }] }
     }
 

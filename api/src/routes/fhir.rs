@@ -158,12 +158,5 @@ pub async fn fhir_not_found() -> Outcome {
 /// A method a FHIR path does not serve (ServiceRequests are created, never updated or deleted
 /// here): a 405 OperationOutcome.
 pub fn fhir_method_not_allowed() -> Outcome {
-    Outcome {
-        status: StatusCode::METHOD_NOT_ALLOWED,
-        issues: vec![crate::fhir::outcome::Issue {
-            code: "not-supported",
-            expression: None,
-            diagnostics: "This interaction is not served here; see /api/v1/fhir/metadata.".into(),
-        }],
-    }
+    Outcome::one(StatusCode::METHOD_NOT_ALLOWED, "not-supported", "This interaction is not served here; see /api/v1/fhir/metadata.")
 }
