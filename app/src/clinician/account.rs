@@ -3,16 +3,8 @@
 //! form kept while signing in again) is keyed by, or tied to, the signed-in account: the subject of
 //! their profile (`GET /api/v1/clinician/me`), kept only as an opaque key.
 
-/// An opaque, stable key for an account: the FNV-1a 64-bit hash of its subject, in hex. Storage
-/// keys then hold no account id in plain text, and two accounts get two keys.
-pub fn account_key(subject: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in subject.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
+/// An opaque, stable key for an account (the shared [`crate::kept::account_key`]).
+pub use crate::kept::account_key;
 
 /// The localStorage key of "Mine henvisninger"'s marker of the last look, for this account.
 pub fn seen_key(subject: &str) -> String {
@@ -34,8 +26,5 @@ mod tests {
         assert_eq!(seen_key(a), seen_key(a), "stable across visits");
         assert_ne!(seen_key(a), LEGACY_SEEN_KEY, "never the shared key of before");
         assert!(seen_key(a).starts_with("forebyg.clinician.seen.") && !seen_key(a).contains(a));
-        // The FNV-1a 64 reference values.
-        assert_eq!(account_key(""), "cbf29ce484222325");
-        assert_eq!(account_key("a"), "af63dc4c8601ec8c");
     }
 }

@@ -1,7 +1,7 @@
 //! The referral form kept while the clinician signs in again: an expired sign-in sends the browser
 //! to the sign-in page and back, and the GP must not come back to an empty form. It is kept in the
 //! tab's sessionStorage only (never localStorage: it is health data), for the offer and the
-//! account it was typed for, for at most [`MAX_AGE_MS`], and read once: restored on that offer's
+//! account it was typed for, for at most [`MAX_AGE_MS`], and read once ([`crate::kept`]'s rules): restored on that offer's
 //! form, dropped anywhere else, once sent, and on signing out. The CPR number is never kept (the
 //! most sensitive field, and one the GP has at hand in their own system): the form says to type
 //! it again.
@@ -12,9 +12,8 @@ use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
 use serde::{Deserialize, Serialize};
 
-/// How long a kept form waits for its clinician to sign in again (ms): a sign-in takes a minute;
-/// a form left longer than this is abandoned.
-pub const MAX_AGE_MS: u64 = 30 * 60 * 1000;
+/// How long a kept form waits for its clinician to sign in again (the shared rule).
+pub use crate::kept::MAX_AGE_MS;
 
 /// The form as typed, but for the CPR number; kept as JSON ([`crate::wire`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -59,7 +58,7 @@ impl Draft {
 
     /// Whether this form goes back into the form for `offer_id` of the clinician `account` at `now_ms`.
     pub fn restorable(&self, offer_id: &str, account: &str, now_ms: u64) -> bool {
-        self.offer_id == offer_id && self.account == account && now_ms >= self.saved_at && now_ms - self.saved_at <= MAX_AGE_MS
+        self.offer_id == offer_id && self.account == account && crate::kept::fresh(self.saved_at, now_ms)
     }
 
     /// As kept in the tab's storage.
