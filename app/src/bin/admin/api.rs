@@ -1,6 +1,6 @@
 //! The admin API client: JSON (and CSV) with `Authorization: Bearer <token>`. The token lives in
-//! sessionStorage; a 401 (e.g. an expired token) ends the session and goes to the sign-in page,
-//! which brings the admin back here afterwards.
+//! sessionStorage; a 401 (e.g. an expired token) keeps the page's unsaved work (`crate::kept`),
+//! ends the session and goes to the sign-in page, which brings the admin back here afterwards.
 
 use forebyg_app::api::ApiError;
 use forebyg_app::sign_in::ADMIN;
@@ -30,7 +30,8 @@ pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>
     .map_err(|_| ApiError::Network)?;
     let status = resp.status();
     if status == 401 && url.starts_with("/api/v1/admin/") {
-        ADMIN.to_login(true);
+        // The page's unsaved work is kept first, to be put back after signing in again.
+        crate::sign_in::to_login(true);
     }
     let text = resp.text().await.map_err(|_| ApiError::Network)?;
     Ok((status, text))

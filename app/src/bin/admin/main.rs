@@ -27,6 +27,8 @@ mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod kept;
+#[cfg(target_arch = "wasm32")]
 mod lang_switch;
 #[cfg(target_arch = "wasm32")]
 mod lazy;

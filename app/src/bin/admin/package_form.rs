@@ -12,7 +12,7 @@ use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
 
 /// One component as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ComponentRow {
     pub code: String,
     pub name_da: String,
@@ -22,7 +22,7 @@ pub struct ComponentRow {
     pub placeholder: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PackageForm {
     pub code: String,
     pub name_da: String,

@@ -58,7 +58,7 @@ pub fn reapply<F: FormFields>(base: &F, mine: &F, current: &F) -> F {
 /// and its label. `value` reads any field as text ([`Shown`]); `set_text` writes a text field.
 macro_rules! record_form {
     ($form:ident { $($f:ident $(: $ty:ty)? = $da:literal, $en:literal;)+ }) => {
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
         pub struct $form {
             $(pub $f: record_form!(@ty $($ty)?),)+
         }

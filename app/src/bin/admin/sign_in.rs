@@ -9,9 +9,11 @@ use forebyg_shared::auth::Principal;
 
 pub use forebyg_app::sign_in::{settings, StartError};
 
-/// Goes to the sign-in page, to come back to the current page afterwards; `expired` when the
-/// API refused the token (the page then says why).
+/// Goes to the sign-in page, to come back to the current page afterwards, keeping the page's
+/// unsaved work for then (`crate::kept`); `expired` when the API refused the token (the page then
+/// says why).
 pub fn to_login(expired: bool) {
+    crate::kept::keep_all();
     ADMIN.to_login(expired);
 }
 
@@ -44,7 +46,9 @@ pub async fn finish(code: Option<&str>, state: Option<&str>, error: Option<&str>
     }
 }
 
-/// Ends the session here and, where the identity provider has one, there too.
+/// Ends the session here and, where the identity provider has one, there too; work kept for
+/// signing in again (`crate::kept`) is forgotten with it.
 pub fn sign_out() {
+    let _ = ADMIN.take(crate::kept::WHAT);
     ADMIN.sign_out();
 }

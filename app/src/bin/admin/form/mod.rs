@@ -27,8 +27,8 @@ use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
 
-/// The form, field by field.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The form, field by field (kept as JSON while the admin signs in again: `crate::kept`).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OfferForm {
     pub title: String,
     pub summary: String,

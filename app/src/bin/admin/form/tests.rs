@@ -164,3 +164,27 @@ fn weekly_times_read_as_rows_of_pickers_and_back() {
     let form = OfferForm::from_offer(&fixture());
     assert_eq!(rows_text(&slot_rows(&form.slots), Lang::Da), form.slots);
 }
+
+#[test]
+fn a_half_typed_form_survives_being_kept_while_signing_in_again() {
+    use forebyg_app::kept::{account_key, Kept};
+    let o = fixture();
+    let mut form = OfferForm::from_offer(&o);
+    form.title = "KOL-hold \"tirsdag\"\nny linje \\ æøå".into();
+    form.postcode = "12".into();
+    form.slots = "tirsdag 10:00-12:00\nhver anden onsdag".into();
+    form.methods = vec![ReferralMethod::Forebyg];
+    let kept = Kept {
+        page: format!("/admin/tilbud/{}", o.id),
+        account: account_key("dev-region_admin-midtjylland-any"),
+        saved_at: 5,
+        work: (o.clone(), form.clone()),
+    };
+    let back = Kept::<(Offer, OfferForm)>::from_text(&kept.to_text()).expect("kept work reads back");
+    assert_eq!(back.work.1, form, "the form as typed, errors and all");
+    // The save after signing in again carries the version the edit started from.
+    let (base, mut fixed) = back.work;
+    fixed.postcode = o.location.as_ref().unwrap().postcode.clone();
+    fixed.slots = "tirsdag 10:00-12:00".into();
+    assert_eq!(fixed.to_offer(&base).unwrap().version, o.version);
+}

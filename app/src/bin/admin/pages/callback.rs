@@ -1,5 +1,6 @@
 //! `/admin/callback`: where the identity provider sends the browser back with `code` and `state`
-//! (or `error`). Exchanges the code, loads the admin and returns to the page first asked for.
+//! (or `error`). Exchanges the code, loads the admin and returns to the page first asked for
+//! (where work kept while signing in again goes back in: `crate::kept`).
 
 use crate::session;
 use crate::sign_in::{self, Failure};
@@ -24,6 +25,7 @@ pub fn CallbackPage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match sign_in::finish(code.as_deref(), state.as_deref(), error.as_deref()).await {
             Ok((principal, back_to)) => {
+                crate::kept::settle(&principal.subject, &back_to);
                 session.signed_in(principal);
                 navigate(&back_to, NavigateOptions { replace: true, ..Default::default() });
             }

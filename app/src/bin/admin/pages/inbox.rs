@@ -1,9 +1,10 @@
 //! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, filtered by
 //! the offer's name, the provider, status and the day received (withdrawn ones out of the way unless asked
 //! for), the filters in the address; each card ([`InboxCard`]) moves its request on. Personal
-//! data: every view is audited by the server (one entry per view).
+//! data: every view is audited by the server (one entry per view). Notes and steps not yet stored
+//! outlive an expired sign-in ([`keep_unsent`]).
 
-use super::inbox_card::{InboxCard, StepDrafts};
+use super::inbox_card::{InboxCard, StepDraft, StepDrafts};
 use super::inbox_history::NoteDrafts;
 use crate::api;
 use crate::inbox_query::InboxQuery;
@@ -16,6 +17,8 @@ use forebyg_shared::referral::ReferralStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -70,6 +73,7 @@ pub fn InboxPage() -> impl IntoView {
             reload.update(|n| *n += 1);
         });
     });
+    keep_unsent(steps, drafts, message);
     let text_field = move |id: &'static str,
                            label: &'static str,
                            kind: &'static str,
@@ -125,6 +129,29 @@ pub fn InboxPage() -> impl IntoView {
             }.into_any()
         })}
     }
+}
+
+/// The half-written notes and half-prepared steps, by request code.
+#[derive(Serialize, Deserialize)]
+struct Unsent {
+    steps: HashMap<String, StepDraft>,
+    notes: HashMap<String, String>,
+}
+
+/// Notes and steps not yet stored outlive an expired sign-in: kept in the tab for the inbox's
+/// return, as the clinician's referral form is (a note may hold health data: the tab's
+/// sessionStorage only, the same admin, at most 30 minutes, read once; `crate::kept`).
+fn keep_unsent(steps: StepDrafts, notes: NoteDrafts, message: RwSignal<Option<String>>) {
+    crate::kept::keep_on_sign_in(move || {
+        let mut unsent = Unsent { steps: steps.try_get_untracked()?, notes: notes.try_get_untracked()? };
+        unsent.notes.retain(|_, n| !n.trim().is_empty());
+        (!unsent.steps.is_empty() || !unsent.notes.is_empty()).then_some(unsent)
+    });
+    crate::kept::restore(move |u: Unsent| {
+        steps.set(u.steps);
+        notes.set(u.notes);
+        message.set(Some(crate::texts::common::KEPT_RESTORED.get(lang()).to_owned()));
+    });
 }
 
 /// The provider to show the requests of, for an admin with more than one in scope (a provider

@@ -12,17 +12,18 @@ use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Which follow-up form is open under the buttons.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
 enum Panel {
     Decline,
     Complete,
 }
 
 /// A step being prepared on a card: its form open, the reason and note as chosen and typed.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct StepDraft {
     panel: Option<Panel>,
     reason: String,
@@ -31,7 +32,8 @@ pub struct StepDraft {
 
 /// The steps being prepared, by request code. The page keeps them, so a half-written decline or
 /// closing note outlives the list's reload after a change on any card, and stays when the server
-/// refuses the step (it is cleared once the step is stored, or on "Fortryd").
+/// refuses the step (it is cleared once the step is stored, or on "Fortryd"); an expired sign-in
+/// keeps them for the page's return (`crate::kept`, see `inbox`).
 pub type StepDrafts = RwSignal<HashMap<String, StepDraft>>;
 
 fn edit_step(steps: StepDrafts, code: StoredValue<String>, edit: impl FnOnce(&mut StepDraft)) {

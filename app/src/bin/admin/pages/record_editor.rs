@@ -1,7 +1,8 @@
 //! The editing flow both record pages share (providers and locations): the form's state, save
 //! (create → the new record's page; update → a 409 shows what changed, with reapply / discard),
 //! archive and restore, and the top of the page (heading, status line, messages, the conflict
-//! view, the error summary and the status buttons). The pages add their own fields.
+//! view, the error summary and the status buttons). The pages add their own fields. Unsaved edits
+//! outlive an expired sign-in (`crate::kept`).
 
 use super::records::RecordConflict;
 use crate::activity_form::{ActivityForm, AssociationForm};
@@ -32,7 +33,7 @@ thread_local! {
 
 /// A record with its own edit page.
 pub trait Editable: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static {
-    type Form: FormFields + PartialEq + Send + Sync + 'static;
+    type Form: FormFields + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
     /// The API collection (`/api/v1/admin/{COLLECTION}`) and the admin page path of the records.
     const COLLECTION: &'static str;
     const PAGE: &'static str;
@@ -170,7 +171,7 @@ impl<R: Editable> Editor<R> {
         let l = lang();
         let title = if new { new_title.get(l).to_owned() } else { format!("{} »{}«", R::EDIT.get(l), base.name()) };
         ui::page_setup(&title, h1);
-        Editor {
+        let e = Editor {
             new,
             base_form: RwSignal::new(start.clone()),
             form: RwSignal::new(start),
@@ -185,7 +186,11 @@ impl<R: Editable> Editor<R> {
                 let navigate = use_navigate();
                 Callback::new(move |href: String| navigate(&href, Default::default()))
             },
-        }
+        };
+        // An expired sign-in keeps the unsaved form, and the version it started from.
+        let restored = move || e.done(crate::texts::common::KEPT_RESTORED.get(lang()).into());
+        crate::kept::keep_edit(e.base, e.base_form, e.form, R::form, restored);
+        e
     }
 
     fn loaded(self, r: R) {

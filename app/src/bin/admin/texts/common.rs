@@ -28,6 +28,7 @@ forebyg_app::texts! {
     FORBIDDEN = "Du har ikke adgang til dette.", "You do not have access to this.";
     ERROR_PREFIX = "Fejl: ", "Error: ";
     LOADING = "Indlæser …", "Loading …";
+    KEPT_RESTORED = "Dine ændringer er sat ind igen — de er ikke gemt endnu.", "Your changes have been put back — they are not saved yet.";
     NOT_FOUND = "Vi kunne ikke finde det, du leder efter.", "We could not find what you are looking for.";
     NETWORK = "Vi kunne ikke få forbindelse. Prøv igen.", "We could not connect. Try again.";
     SESSION_FAILED = "Vi kunne ikke hente din konto", "We could not load your account";

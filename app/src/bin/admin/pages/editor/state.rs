@@ -1,6 +1,7 @@
 //! The offer editor's state hook: the form as typed and as last loaded, the errors, the 409
 //! conflict, messages; and what the page does: save (create → the new offer's page; update →
 //! stays), publish / unpublish / archive / re-verify, reapply or discard after a 409, and the preview.
+//! Unsaved edits outlive an expired sign-in (`crate::kept`).
 
 use crate::api::{self, SaveError};
 use crate::form::{self, OfferForm};
@@ -42,7 +43,7 @@ pub struct OfferEditor {
 
 impl OfferEditor {
     pub fn new(base: Offer, start: OfferForm, new: bool, title: String) -> Self {
-        OfferEditor {
+        let e = OfferEditor {
             new,
             base_form: RwSignal::new(start.clone()),
             form: RwSignal::new(start),
@@ -58,7 +59,11 @@ impl OfferEditor {
                 let navigate = use_navigate();
                 Callback::new(move |href: String| navigate(&href, Default::default()))
             },
-        }
+        };
+        // An expired sign-in keeps the unsaved form, and the version it started from.
+        let restored = move || e.done(crate::texts::common::KEPT_RESTORED.get(lang()).into());
+        crate::kept::keep_edit(e.base, e.base_form, e.form, |o| OfferForm::from_offer_in(o, lang()), restored);
+        e
     }
 
     fn loaded(self, o: Offer) {
