@@ -199,8 +199,14 @@ impl ResponseTally {
 pub trait ReferralStore: Send + Sync {
     /// Stores a new request unless its idempotency key or receipt code is taken, atomically; one
     /// that carries a promise of contact ([`Referral::tallied_as_made`]) is counted as made in its
-    /// provider's tally for the month in the same write.
+    /// provider's tally for the month in the same write. A key is taken only while the request
+    /// stored under it lives: once that request has expired (at `referral.created_at`, the
+    /// moment of this request) or is gone, the key is free again and this request is stored
+    /// under it. The key's own expiry follows its request's through every change.
     async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError>;
+
+    /// The request stored under this idempotency key, unless it has expired (or is gone).
+    async fn referral_by_key(&self, idempotency_key: &str, now: i64) -> Result<Option<Referral>, StoreError>;
 
     /// The request with this receipt code, unless it has expired.
     async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError>;
