@@ -32,7 +32,7 @@ fn contact(headers: &HeaderMap) -> Option<&str> {
     request_body = SelfReferralRequest,
     responses(
         (status = 201, description = "Request stored", body = ReferralReceipt),
-        (status = 200, description = "The same request was already stored (retry or double submit)", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
+        (status = 200, description = "The same request was already stored (retry or double submit): its receipt, even once the offer is full or unpublished", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
 )]
 async fn create_self_referral(
     State(state): State<AppState>,
