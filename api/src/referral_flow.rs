@@ -6,8 +6,9 @@
 //! deleted 90 days after it is closed (completed or declined), and at the latest 365 days after
 //! it was made; a decline reopened puts the clock back to that latest day. A withdrawn referral
 //! loses at once all personal data but what those who follow it need to recognise it (the
-//! contact for the status look-up, the patient's name in the clinician's list) and is deleted 30
-//! days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
+//! contact for the status look-up, the patient's name in the clinician's list): the CPR number,
+//! message, contact time, conditions, interpreter language, the handlers' notes and the notes in
+//! its history go; the offer, the status steps and their times stay. It is deleted 30 days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
 
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
@@ -221,9 +222,19 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor)
         // the clinician recognises the name.
         _ => {}
     }
+    // Health data and what was written about the person go now: the conditions, the interpreter
+    // language, the message, the handlers' notes and every note in the history (its steps stay:
+    // the status is what the followers see).
     r.cpr = None;
     r.message = None;
     r.contact_time = None;
+    r.conditions.clear();
+    r.interpreter_language = None;
+    r.note = None;
+    r.notes.clear();
+    for event in &mut r.history {
+        event.note = None;
+    }
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
     store_change(referrals, &r, was_settled).await?;
     Ok(r)
