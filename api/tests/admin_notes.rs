@@ -45,7 +45,7 @@ fn flow(env: &[(&str, &str)]) {
     assert_eq!(empty.status, 422);
     assert_eq!(empty.json::<Problem>().errors[0].field, "text");
     assert_eq!(note(&admin, &receipt.receipt_code, &"x".repeat(ADMIN_NOTE_MAX + 1)).status, 422);
-    assert_eq!(note(&other, &receipt.receipt_code, NOTE).status, 403, "another region cannot write on it");
+    assert_eq!(note(&other, &receipt.receipt_code, NOTE).status, 404, "another region cannot write on it, nor learn that it exists");
     assert_eq!(note(&admin, "ZZZZ-ZZZZ", NOTE).status, 404);
     assert_eq!(
         server.request("POST", &format!("/api/v1/admin/referrals/{}/notes", receipt.receipt_code), &[], Some((JSON, r#"{"text":"x"}"#))).status,
