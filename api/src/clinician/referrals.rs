@@ -123,12 +123,24 @@ async fn sent_before(state: &AppState, who: &Clinician, offer_id: &str, idempote
     Ok(mine.into_iter().find(|r| r.idempotency_key == idempotency_key && r.offer_id == offer_id))
 }
 
+/// The clinician's own live referrals that `wanted` keeps, newest first, not yet shown to anyone:
+/// the caller audits those it returns ([`audit_reads`]).
+pub async fn mine_matching(state: &AppState, who: &Clinician, now: i64, wanted: impl Fn(&Referral) -> bool) -> Result<Vec<Referral>, ApiError> {
+    let mut mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
+    mine.retain(|r| wanted(r));
+    Ok(mine)
+}
+
+/// Audits the clinician's reads of `shown`, the referrals returned to them.
+pub async fn audit_reads(state: &AppState, who: &Clinician, shown: &[Referral]) -> Result<(), ApiError> {
+    audit(state, who, AuditAction::ReferralRead, &shown.iter().collect::<Vec<_>>(), vec![]).await
+}
+
 /// The clinician's own live referrals that `wanted` keeps, newest first; each one returned is an
 /// audited read (those left out were not shown to anyone).
 pub async fn read_mine(state: &AppState, who: &Clinician, now: i64, wanted: impl Fn(&Referral) -> bool) -> Result<Vec<Referral>, ApiError> {
-    let mut mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
-    mine.retain(|r| wanted(r));
-    audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
+    let mine = mine_matching(state, who, now, wanted).await?;
+    audit_reads(state, who, &mine).await?;
     Ok(mine)
 }
 
