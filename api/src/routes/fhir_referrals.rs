@@ -165,7 +165,7 @@ async fn fhir_search_tasks(
 /// the offer as `performer` (`HealthcareService/{id}`), the conditions as `reasonCode`, the reason
 /// as `note`, the patient's consent as the extension `http://forebyg.dk/fhir/StructureDefinition/patient-consent`
 /// (`valueBoolean: true`) and the record system's own `identifier`: sending it again is the same
-/// referral (200). Only an active order (`status` active, `intent` order) is a referral; the
+/// referral (200) while that is kept; after its retention a new one. Only an active order (`status` active, `intent` order) is a referral; the
 /// performer may be relative or the search Bundle's absolute `fullUrl`. The same rules as the web
 /// form (422 naming each element); 201 with the stored ServiceRequest as `GET` reads it, its
 /// version's address in `Location` and the version as `ETag`.
@@ -173,7 +173,7 @@ async fn fhir_search_tasks(
     request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
     responses(
         (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
-        (status = 200, description = "The same request (identifier) was already stored: the first referral", content_type = "application/fhir+json", body = Object),
+        (status = 200, description = "The same request (identifier) was already stored and is still kept: the first referral (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
         FhirInvalid, FhirAuth, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,
