@@ -103,7 +103,7 @@ pub async fn create(
     };
     let mut record = Referral { contact_time: req.contact_time, ..referral_flow::new_request(&offer, asker, now, now + RETENTION_DAYS * DAY)? };
     referral_flow::received(&mut record);
-    let (stored, created) = referral_flow::store_new(referrals, record).await?;
+    let (stored, created) = referral_flow::store_new(referrals, record, &referral_flow::unaudited).await?;
     Ok((receipt(&stored), created))
 }
 

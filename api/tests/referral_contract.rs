@@ -338,6 +338,15 @@ async fn embedded_purge_and_lists_skip_an_undecodable_record() {
     lifecycle::embedded_purge_and_lists_skip_an_undecodable_record().await;
 }
 
+/// Both stores: a request or change and its audit entries are written together or not at all.
+#[tokio::test]
+async fn audit_entries_go_with_their_change_on_both_stores() {
+    let (embedded, _dir) = support::embedded();
+    lifecycle::audit_entries_go_with_their_change(&embedded).await;
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    lifecycle::audit_entries_go_with_their_change(&support::dynamo(&local).await).await;
+}
+
 /// DynamoDB: an idempotency key expires with its request, and one whose request is gone is free.
 #[tokio::test]
 async fn dynamodb_keys_follow_their_requests() {

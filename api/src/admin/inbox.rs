@@ -139,13 +139,19 @@ pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: Ref
     let code = crate::self_referral::normalise_code(code);
     let r = in_scope(state, admin, &code).await?;
     let before = r.status;
-    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change).await?;
-    let mut changes = vec![audit::status_change(before, r.status)];
-    if let Some(reason) = r.decline_reason.filter(|_| changed && r.status == ReferralStatus::Declined) {
-        changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+    // The change's entry is written with the change, in one atomic write.
+    let changed_entry = |r: &Referral| {
+        let mut changes = vec![audit::status_change(before, r.status)];
+        if let Some(reason) = r.decline_reason.filter(|_| r.status == ReferralStatus::Declined) {
+            changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+        }
+        vec![audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, changes)]
+    };
+    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change, &changed_entry).await?;
+    if !changed {
+        // The same step again (a retry): nothing changed, but the request was read.
+        state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![])]).await?;
     }
-    let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, if changed { changes } else { vec![] });
-    state.audit.append_audit(&[entry]).await?;
     Ok(item(&r))
 }
 
@@ -159,10 +165,17 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
     let code = crate::self_referral::normalise_code(code);
     let mut r = in_scope(state, admin, &code).await?;
     let by = admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone());
-    r.notes.push(AdminNote { text: note.text.trim().to_owned(), at: now(), by });
-    if !state.referrals.update_referral(&r).await? {
+    let text = note.text.trim().to_owned();
+    if r.notes.iter().any(|n| n.by == by && n.text == text) {
+        // The same handler's same text is on it already: a retry (the answer to the first was
+        // lost), not a second note.
+        return Ok(item(&r));
+    }
+    r.notes.push(AdminNote { text, at: now(), by });
+    // Audited (without the text) in the same atomic write as the note.
+    let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![]);
+    if !state.referrals.change_referral(&r, None, &[entry]).await? {
         return Err(crate::referral_flow::changed_meanwhile());
     }
-    state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![])]).await?;
     Ok(item(&r))
 }

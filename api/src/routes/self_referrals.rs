@@ -81,6 +81,6 @@ async fn withdraw_self_referral(
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
     let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers)).await?;
-    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen).await?;
+    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen, &crate::referral_flow::unaudited).await?;
     Ok(Json(self_referral::receipt(&r)))
 }

@@ -98,3 +98,48 @@ pub async fn embedded_purge_and_lists_skip_an_undecodable_record() {
     assert_eq!(store.get_referral("BADR-0001", NOW - 10).await.unwrap(), None, "gone, not hidden");
     assert_eq!(store.create_referral(&referral("BADR-0004", "key-corrupt-00000001")).await.unwrap(), Created::Stored, "its key freed");
 }
+
+fn entry(id: &str, target: &str) -> forebyg_shared::admin::AuditEntry {
+    forebyg_shared::admin::AuditEntry {
+        id: id.into(),
+        at: NOW,
+        region: RegionCode::Midtjylland,
+        actor: "handler-1".into(),
+        actor_name: None,
+        actor_role: forebyg_shared::auth::Role::RegionAdmin,
+        action: forebyg_shared::admin::AuditAction::ReferralStatus,
+        target: target.into(),
+        target_title: None,
+        changes: vec![],
+    }
+}
+
+/// Both adapters: a new request or a change is stored with its audit entries in one atomic
+/// write: never one without the other (an entry that cannot be written stores nothing), and a
+/// duplicate or a refused change writes no entry.
+pub async fn audit_entries_go_with_their_change<S: ReferralStore + forebyg_api::store::AuditStore>(store: &S) {
+    let logged = || async { store.audit_log(RegionCode::Midtjylland, 100).await.unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>() };
+    let first = referral("AUDT-0001", "key-audit-0000000001");
+    assert_eq!(store.create_audited(&first, &[entry("a1", "AUDT-0001")]).await.unwrap(), Created::Stored);
+    assert_eq!(logged().await, ["a1"]);
+    let retry = referral("AUDT-0002", "key-audit-0000000001");
+    assert_eq!(store.create_audited(&retry, &[entry("a2", "AUDT-0002")]).await.unwrap(), Created::Duplicate(first.clone()));
+    assert_eq!(logged().await, ["a1"], "a duplicate writes no entry");
+
+    let contacted = Referral { status: forebyg_shared::referral::ReferralStatus::Contacted, ..first.clone() };
+    assert!(store.change_referral(&contacted, None, &[entry("a3", "AUDT-0001")]).await.unwrap());
+    assert!(!store.change_referral(&contacted, None, &[entry("a4", "AUDT-0001")]).await.unwrap(), "read at a version since changed");
+    let mut ids = logged().await;
+    ids.sort();
+    assert_eq!(ids, ["a1", "a3"], "a refused change writes no entry");
+
+    // The entry cannot be written (it exists): nor is the change, nor the new request.
+    let now = store.get_referral("AUDT-0001", NOW).await.unwrap().unwrap();
+    let enrolled = Referral { status: forebyg_shared::referral::ReferralStatus::Enrolled, ..now.clone() };
+    assert!(store.change_referral(&enrolled, None, &[entry("a3", "AUDT-0001")]).await.is_err());
+    assert_eq!(store.get_referral("AUDT-0001", NOW).await.unwrap(), Some(now), "the change is not stored without its entry");
+    let other = referral("AUDT-0003", "key-audit-0000000002");
+    assert!(store.create_audited(&other, &[entry("a1", "AUDT-0003")]).await.is_err());
+    assert_eq!(store.get_referral("AUDT-0003", NOW).await.unwrap(), None, "nor a request");
+    assert_eq!(store.create_referral(&other).await.unwrap(), Created::Stored, "and its key is still free");
+}

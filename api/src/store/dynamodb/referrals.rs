@@ -20,7 +20,9 @@
 //!
 //! Every change of a request is a put conditional on its `version` being the one read (and
 //! writes the next), in a `TransactWriteItems` (with the tally's `ADD` when it settles the
-//! promise): two handlers' concurrent changes never overwrite each other.
+//! promise): two handlers' concurrent changes never overwrite each other. The audit entries that
+//! record a new request or a change (one each) are puts in the same transaction: stored with it
+//! or not at all (far below the 100 items and 4 MB a transaction may hold).
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY_PREFIX, TTL_ATTRIBUTE};
@@ -28,6 +30,7 @@ use super::{all_pages, sdk_error, DynamoStore};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
@@ -105,7 +108,7 @@ impl DynamoStore {
     /// Puts `r` at the next version if the stored one is still at `r.version` (and, to settle its
     /// promise by `fate`, still `received`, with the tally's ADD in the same transaction).
     /// `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let next = Referral { version: r.version + 1, ..r.clone() };
         // A record stored before versions existed has none: it reads as version 0.
         let mut condition = String::from(if r.version == 0 {
@@ -130,16 +133,26 @@ impl DynamoStore {
             None => put,
         };
         let put = TransactWriteItem::builder().put(put.build().expect("table and item set")).build();
-        let tally = fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table));
+        // The tally's ADD (no condition) and the audit entries (new items): with the change or
+        // not at all.
+        let mut rest: Vec<TransactWriteItem> = fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)).into_iter().collect();
+        for e in audit {
+            rest.push(super::audit::put_in_transaction(e, &self.table)?);
+        }
         // The key's expiry follows the request's (a withdrawal or a close shortens it), so the
-        // key goes with its request. The conditions: [request, key]; the tally has none.
-        let with_key = [put.clone(), self.key_expires_with(&next)].into_iter().chain(tally.clone()).collect();
+        // key goes with its request. The conditions: [request, key, (tally,) audit entries].
+        let with_key = [put.clone(), self.key_expires_with(&next)].into_iter().chain(rest.clone()).collect();
         match self.transact(with_key).await? {
             None => Ok(true),
             Some(0) => Ok(false),
             // The key no longer names this request (made before keys expired with it): the
             // change alone.
-            Some(_) => Ok(self.transact(std::iter::once(put).chain(tally).collect()).await?.is_none()),
+            Some(1) => match self.transact(std::iter::once(put).chain(rest).collect()).await? {
+                None => Ok(true),
+                Some(0) => Ok(false),
+                Some(_) => Err(StoreError::Backend("an audit entry of the change exists".into())),
+            },
+            Some(_) => Err(StoreError::Backend("an audit entry of the change exists".into())),
         }
     }
 
@@ -190,13 +203,19 @@ impl DynamoStore {
 
 #[async_trait]
 impl ReferralStore for DynamoStore {
-    async fn create_referral(&self, r: &Referral) -> Result<Created, StoreError> {
+    async fn create_audited(&self, r: &Referral, audit: &[AuditEntry]) -> Result<Created, StoreError> {
         // The code the key named when its request was found expired or gone: the key is free.
         let mut stale: Option<String> = None;
+        let entries = audit.iter().map(|e| super::audit::put_in_transaction(e, &self.table)).collect::<Result<Vec<_>, _>>()?;
         for _ in 0..3 {
             let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
-            let items = [self.claim_key(r, stale.as_deref()), put_if_absent(to_item(r)?, &self.table)].into_iter().chain(made).collect();
-            // The conditions, in the order of the transaction's items: [idempotency key, request].
+            let items = [self.claim_key(r, stale.as_deref()), put_if_absent(to_item(r)?, &self.table)]
+                .into_iter()
+                .chain(entries.clone())
+                .chain(made)
+                .collect();
+            // The conditions, in the order of the transaction's items: [idempotency key, request,
+            // audit entries]; the tally's ADD, last, has none.
             match self.transact(items).await? {
                 None => return Ok(Created::Stored),
                 Some(0) => {
@@ -211,7 +230,8 @@ impl ReferralStore for DynamoStore {
                         _ => stale = Some(code.clone()),
                     }
                 }
-                Some(_) => return Ok(Created::CodeTaken),
+                Some(1) => return Ok(Created::CodeTaken),
+                Some(_) => return Err(StoreError::Backend("an audit entry of the new request exists".into())),
             }
         }
         Err(StoreError::Unavailable("the idempotency key changed on every attempt".into()))
@@ -240,12 +260,8 @@ impl ReferralStore for DynamoStore {
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
-    async fn update_referral(&self, r: &Referral) -> Result<bool, StoreError> {
-        self.replace_unchanged(r, None).await
-    }
-
-    async fn settle_referral(&self, r: &Referral, fate: Settlement) -> Result<bool, StoreError> {
-        self.replace_unchanged(r, Some(fate)).await
+    async fn change_referral(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(r, fate, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

@@ -1,11 +1,13 @@
 //! Self-referrals in the embedded store: one write transaction checks the idempotency key and
 //! the receipt code and stores both, so a double submit can never create two requests. A request
 //! made with a promise of contact, and the change that settles that promise, update its
-//! provider's tally in the same transaction.
+//! provider's tally in the same transaction, and so does the audit log with the entries that
+//! record a change.
 
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
+use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
@@ -39,8 +41,9 @@ impl EmbeddedStore {
     /// Stores `referral` at the next version if the stored one is still at `referral.version`
     /// (and, to settle its promise by `fate`, still `received`, counting it in the tally), in one
     /// write transaction. `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let r = Referral { version: referral.version + 1, ..referral.clone() };
+        let audit = audit.to_vec();
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
             {
@@ -55,6 +58,7 @@ impl EmbeddedStore {
             if let Some(fate) = fate {
                 count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
             }
+            super::audit::append_in(&tx, &audit)?;
             tx.commit().map_err(backend)?;
             Ok(true)
         })
@@ -103,8 +107,8 @@ struct Expiry {
 
 #[async_trait]
 impl ReferralStore for EmbeddedStore {
-    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError> {
-        let r = referral.clone();
+    async fn create_audited(&self, referral: &Referral, audit: &[AuditEntry]) -> Result<Created, StoreError> {
+        let (r, audit) = (referral.clone(), audit.to_vec());
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
             let outcome = {
@@ -128,6 +132,7 @@ impl ReferralStore for EmbeddedStore {
                         if r.tallied_as_made() {
                             count_in_tally(&tx, &r, TallyCount::Made)?;
                         }
+                        super::audit::append_in(&tx, &audit)?;
                         Created::Stored
                     }
                 }
@@ -172,12 +177,8 @@ impl ReferralStore for EmbeddedStore {
         self.live_referrals(now, move |r| r.clinician.as_ref().is_some_and(|c| c.subject == subject)).await
     }
 
-    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError> {
-        self.replace_unchanged(referral, None).await
-    }
-
-    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError> {
-        self.replace_unchanged(referral, Some(fate)).await
+    async fn change_referral(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(referral, fate, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {
