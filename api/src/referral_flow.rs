@@ -6,13 +6,14 @@
 //! deleted 90 days after it is closed (completed or declined), and at the latest 365 days after
 //! it was made; a decline reopened puts the clock back to that latest day. A withdrawn referral
 //! loses at once all personal data but what those who follow it need to recognise it (the
-//! contact for the status look-up, the patient's name in the clinician's list) and is deleted 30
-//! days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
+//! contact for the status look-up, the patient's name in the clinician's list): the CPR number,
+//! message, contact time, conditions, interpreter language, the handlers' notes and the notes in
+//! its history go; the offer, the status steps and their times stay. It is deleted 30 days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
 
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
 use crate::store::{Created, Referral, ReferralStore, StoreError};
-use forebyg_shared::admin::ReferralStatusChange;
+use forebyg_shared::admin::{AuditEntry, ReferralStatusChange};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{
@@ -87,11 +88,21 @@ pub fn received(r: &mut Referral) {
     r.history = vec![StatusEvent { status: ReferralStatus::Received, at: r.created_at, by: origin(r), reason: None, note: None }];
 }
 
-/// Stores a new referral; a repeat with the same idempotency key returns the first one.
-/// `Ok((referral, true))` when it was stored now.
-pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral) -> Result<(Referral, bool), ApiError> {
+/// The audit entries that record a change (or a new referral) of the referral given, as it is
+/// stored: written in the same atomic write as the change.
+pub type Audit<'a> = &'a (dyn Fn(&Referral) -> Vec<AuditEntry> + Send + Sync);
+
+/// No audit entry: the citizen's own steps are not in the admins' log.
+pub fn unaudited(_: &Referral) -> Vec<AuditEntry> {
+    vec![]
+}
+
+/// Stores a new referral, with the entries `audit` gives in the same write; a repeat with the
+/// same idempotency key returns the first one (and writes nothing). `Ok((referral, true))` when it
+/// was stored now.
+pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral, audit: Audit<'_>) -> Result<(Referral, bool), ApiError> {
     for _ in 0..5 {
-        match referrals.create_referral(&record).await? {
+        match referrals.create_audited(&record, &audit(&record)).await? {
             Created::Stored => return Ok((record, true)),
             Created::Duplicate(existing) if existing.offer_id == record.offer_id => return Ok((existing, false)),
             Created::Duplicate(_) => {
@@ -129,16 +140,14 @@ fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<De
     }
 }
 
-/// Stores a status change of `r` (at the version it was read at). The change that settles the
+/// Stores a status change of `r` (at the version it was read at), with the entries `audit` gives
+/// for it in the same write. The change that settles the
 /// request's promise of contact (its first move from `received`: in time, late or released) also
 /// counts it in the provider's tally, in the same write. Either is stored only if nobody changed
 /// the request meanwhile (409 otherwise), so the figures count it once and no change is lost.
-async fn store_change(referrals: &dyn ReferralStore, r: &Referral, was_settled: bool) -> Result<(), ApiError> {
-    let stored = match settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled) {
-        None => referrals.update_referral(r).await?,
-        Some(fate) => referrals.settle_referral(r, fate).await?,
-    };
-    if stored {
+async fn store_change(referrals: &dyn ReferralStore, r: &Referral, was_settled: bool, audit: Audit<'_>) -> Result<(), ApiError> {
+    let fate = settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled);
+    if referrals.change_referral(r, fate, &audit(r)).await? {
         Ok(())
     } else {
         Err(changed_meanwhile())
@@ -161,7 +170,12 @@ fn is_settled(r: &Referral) -> bool {
 
 /// The provider's step: validated, allowed from the current status (the same step twice is a
 /// no-op), recorded and stored. Returns the referral and whether it changed.
-pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, change: ReferralStatusChange) -> Result<(Referral, bool), ApiError> {
+pub async fn provider_change(
+    referrals: &dyn ReferralStore,
+    mut r: Referral,
+    change: ReferralStatusChange,
+    audit: Audit<'_>,
+) -> Result<(Referral, bool), ApiError> {
     let errors = change.validate();
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -190,14 +204,14 @@ pub async fn provider_change(referrals: &dyn ReferralStore, mut r: Referral, cha
     let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let was_settled = is_settled(&r);
     record(&mut r, change.status, Actor::Provider, change.reason, note, now());
-    store_change(referrals, &r, was_settled).await?;
+    store_change(referrals, &r, was_settled, audit).await?;
     Ok((r, true))
 }
 
 /// Withdraws an open referral, `by` its sender or (a clinician's referral, on the status page)
 /// the patient: erases at once what nobody needs any more and keeps only the status for a short
 /// while, with what those who follow it recognise it by.
-pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor) -> Result<Referral, ApiError> {
+pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor, audit: Audit<'_>) -> Result<Referral, ApiError> {
     match r.status {
         ReferralStatus::Withdrawn => return Ok(r),
         s if !s.is_open() => {
@@ -221,10 +235,20 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor)
         // the clinician recognises the name.
         _ => {}
     }
+    // Health data and what was written about the person go now: the conditions, the interpreter
+    // language, the message, the handlers' notes and every note in the history (its steps stay:
+    // the status is what the followers see).
     r.cpr = None;
     r.message = None;
     r.contact_time = None;
+    r.conditions.clear();
+    r.interpreter_language = None;
+    r.note = None;
+    r.notes.clear();
+    for event in &mut r.history {
+        event.note = None;
+    }
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
-    store_change(referrals, &r, was_settled).await?;
+    store_change(referrals, &r, was_settled, audit).await?;
     Ok(r)
 }

@@ -69,26 +69,31 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let offer = offers
-        .get_offer(offer_id)
-        .await?
-        .filter(|o| o.is_published())
-        .ok_or_else(|| ApiError::NotFound(format!("No published offer with id {offer_id}.")))?;
-    if !offer.referral.self_referral {
-        return Err(ApiError::Conflict {
+    let now = now();
+    let offer = offers.get_offer(offer_id).await?.filter(|o| o.is_published());
+    let refused = match &offer {
+        None => Some(ApiError::NotFound(format!("No published offer with id {offer_id}."))),
+        Some(o) if !o.referral.self_referral => Some(ApiError::Conflict {
             kind: types::SELF_REFERRAL_NOT_ALLOWED,
             title: "This offer needs a referral",
             detail: "Ask your GP, hospital or municipality to refer you.".into(),
-        });
-    }
-    if offer.capacity == Capacity::Full {
-        return Err(ApiError::Conflict {
+        }),
+        Some(o) if o.capacity == Capacity::Full => Some(ApiError::Conflict {
             kind: types::OFFER_FULL,
             title: "This offer is full",
             detail: "There are no places and no waiting list.".into(),
-        });
+        }),
+        Some(_) => None,
+    };
+    if let Some(refused) = refused {
+        // A retry of a request stored before the offer filled up or closed is still that
+        // request: the citizen gets the receipt (code) the first answer carried.
+        return match referrals.referral_by_key(&req.idempotency_key, now).await? {
+            Some(first) if first.offer_id == offer_id && first.clinician.is_none() => Ok((receipt(&first), false)),
+            _ => Err(refused),
+        };
     }
-    let now = now();
+    let offer = offer.expect("refused above when missing");
     let asker = referral_flow::Asker {
         idempotency_key: req.idempotency_key,
         name: &req.name,
@@ -98,7 +103,7 @@ pub async fn create(
     };
     let mut record = Referral { contact_time: req.contact_time, ..referral_flow::new_request(&offer, asker, now, now + RETENTION_DAYS * DAY)? };
     referral_flow::received(&mut record);
-    let (stored, created) = referral_flow::store_new(referrals, record).await?;
+    let (stored, created) = referral_flow::store_new(referrals, record, &referral_flow::unaudited).await?;
     Ok((receipt(&stored), created))
 }
 

@@ -45,7 +45,7 @@ fn flow(env: &[(&str, &str)]) {
     assert_eq!(empty.status, 422);
     assert_eq!(empty.json::<Problem>().errors[0].field, "text");
     assert_eq!(note(&admin, &receipt.receipt_code, &"x".repeat(ADMIN_NOTE_MAX + 1)).status, 422);
-    assert_eq!(note(&other, &receipt.receipt_code, NOTE).status, 403, "another region cannot write on it");
+    assert_eq!(note(&other, &receipt.receipt_code, NOTE).status, 404, "another region cannot write on it, nor learn that it exists");
     assert_eq!(note(&admin, "ZZZZ-ZZZZ", NOTE).status, 404);
     assert_eq!(
         server.request("POST", &format!("/api/v1/admin/referrals/{}/notes", receipt.receipt_code), &[], Some((JSON, r#"{"text":"x"}"#))).status,
@@ -59,6 +59,9 @@ fn flow(env: &[(&str, &str)]) {
     assert_eq!((item.notes[0].text.as_str(), item.notes[0].by.as_str()), (NOTE, "Dev Regional administrator"));
     assert!((forebyg_api::self_referral::now() - item.notes[0].at).abs() < 60);
     assert_eq!(note(&admin, &receipt.receipt_code, "Tilmeldt holdet fra januar.").status, 201);
+    // A retry of a note (the answer to the first was lost) is that note, not a second one.
+    let retry = note(&admin, &receipt.receipt_code, NOTE);
+    assert_eq!((retry.status, retry.json::<InboxItem>().notes.len()), (201, 2), "{}", retry.body);
 
     // Stored with the request: the inbox shows both, oldest first.
     let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals", &[("authorization", admin.as_str())], None).json();

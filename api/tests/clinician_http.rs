@@ -247,6 +247,14 @@ fn a_reopened_decline_is_kept_and_the_patient_may_withdraw() {
 
     // The patient withdraws on the status page with the code and their phone number.
     let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-reopen-00000002")).json();
+    // Declined with a note, reopened, and a handler's note: health data the withdrawal must take.
+    let on_second = |path: &str, change: Value| {
+        let path = format!("/api/v1/admin/referrals/{}/{path}", second.code);
+        server.request("POST", &path, &[("authorization", &admin)], Some((JSON, &change.to_string())))
+    };
+    assert_eq!(on_second("status", json!({"status": "declined", "reason": "not-eligible", "note": "Hjertesvigt – for syg nu"})).status, 200);
+    assert_eq!(on_second("status", json!({"status": "contacted"})).status, 200);
+    assert_eq!(on_second("notes", json!({"text": "Ryggen er værre"})).status, 201);
     let cursor = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &me)], None).json::<ClinicianReferralList>().cursor;
     let by_patient =
         |method: &str| server.request(method, &format!("/api/v1/self-referrals/{}", second.code), &[("forebyg-contact", "81234567")], None);
@@ -264,6 +272,19 @@ fn a_reopened_decline_is_kept_and_the_patient_may_withdraw() {
     let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();
     let gone = inbox.iter().find(|i| i.receipt_code == second.code).unwrap();
     assert_eq!(gone.cpr, None, "the CPR number erased at once");
+    // Health data too: conditions, interpreter language, the handlers' notes, the history's notes
+    // (its steps stay).
+    assert_eq!((gone.conditions.len(), gone.interpreter_language.as_deref(), gone.notes.len()), (0, None, 0));
+    assert_eq!(gone.history.len(), 4, "received, declined, contacted, withdrawn: {:?}", gone.history);
+    assert!(gone.history.iter().all(|e| e.note.is_none()));
+    assert!(seen.conditions.is_empty() && seen.interpreter_language.is_none() && seen.history.iter().all(|e| e.note.is_none()));
+    let fhir = server.request("GET", &format!("/api/v1/fhir/ServiceRequest/{}", second.code), &[("authorization", &me)], None);
+    assert_eq!(fhir.status, 200, "{}", fhir.body);
+    let sr: Value = fhir.json();
+    assert!(sr.get("reasonCode").is_none() && sr.get("note").is_none(), "no empty reasonCode, no reason: {sr}");
+    for secret in ["Hjertesvigt", "Ryggen"] {
+        assert!(!fhir.body.contains(secret) && !serde_json::to_string(gone).unwrap().contains(secret), "{secret} kept");
+    }
 
     // The offer closes; a retry of a referral sent before is still that referral, a new one is refused.
     let current: Offer = server.request("GET", &format!("/api/v1/admin/offers/{}", offer.id), &[("authorization", &admin)], None).json();

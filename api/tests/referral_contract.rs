@@ -1,7 +1,10 @@
 //! The referral contract on both adapters: idempotent creation (also under a race),
 //! receipt-code collisions, updates, expiry, clinicians' referrals with their history, and the
-//! providers' tallies of promises made and settled (counted once, by month, outliving the requests).
+//! providers' tallies of promises made and settled (counted once, by month, outliving the requests),
+//! and the lifecycle of idempotency keys and undecodable records (`referral_contract/lifecycle.rs`).
 
+#[path = "referral_contract/lifecycle.rs"]
+mod lifecycle;
 mod support;
 
 use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore, ResponseTally};
@@ -287,6 +290,8 @@ macro_rules! all_cases {
         expired_requests_are_gone($make).await;
         println!("contract case: a_clinician_lists_their_own_referrals_with_history");
         a_clinician_lists_their_own_referrals_with_history($make).await;
+        println!("contract case: a_key_is_free_once_its_request_expired");
+        lifecycle::a_key_is_free_once_its_request_expired($make).await;
     }};
 }
 
@@ -325,6 +330,28 @@ async fn dynamodb_ttl_covers_requests_and_idempotency_keys() {
     // The provider's tally (counts only) is kept: no TTL.
     assert_eq!(tallies.len(), 1, "the request's promise counted as made");
     assert_eq!(tallies[0].get("expires_at"), None);
+}
+
+/// The embedded store's purge and lists survive a record that does not decode.
+#[tokio::test]
+async fn embedded_purge_and_lists_skip_an_undecodable_record() {
+    lifecycle::embedded_purge_and_lists_skip_an_undecodable_record().await;
+}
+
+/// Both stores: a request or change and its audit entries are written together or not at all.
+#[tokio::test]
+async fn audit_entries_go_with_their_change_on_both_stores() {
+    let (embedded, _dir) = support::embedded();
+    lifecycle::audit_entries_go_with_their_change(&embedded).await;
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    lifecycle::audit_entries_go_with_their_change(&support::dynamo(&local).await).await;
+}
+
+/// DynamoDB: an idempotency key expires with its request, and one whose request is gone is free.
+#[tokio::test]
+async fn dynamodb_keys_follow_their_requests() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    lifecycle::dynamodb_keys_follow_their_requests(&local).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -206,3 +206,37 @@ fn clients_are_rate_limited() {
     assert_eq!(lookup(&server, "GET", "AAAA-AAAB", Some("12345678")).status, 404);
     assert_eq!(lookup(&server, "GET", "AAAA-AAAC", Some("12345678")).status, 429);
 }
+
+/// A retry of a request stored before the offer filled up or was unpublished is that request:
+/// the same receipt (and code) as the first answer, never a refusal the citizen would take for a
+/// failure while the provider's inbox lists the request.
+#[test]
+fn a_retry_after_the_offer_filled_up_or_closed_gets_the_first_receipt() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &[("FOREBYG_SELF_REFERRAL_LIMIT", "100"), ("FOREBYG_AUTH", "dev")]);
+    let offer = open_offer();
+    let admin = support::session::Session::new(&server, forebyg_shared::auth::Role::RegionAdmin, Some(offer.region), None);
+    let first = post(&server, &offer.id, &body("retry-full-key-0000001"));
+    assert_eq!(first.status, 201, "{}", first.body);
+    let receipt: ReferralReceipt = first.json();
+
+    let mut full: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", offer.id), None).json();
+    full.capacity = Capacity::Full;
+    let saved = admin.call("PUT", &format!("/api/v1/admin/offers/{}", offer.id), Some(serde_json::to_value(&full).unwrap()));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let again = post(&server, &offer.id, &body("retry-full-key-0000001"));
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json::<ReferralReceipt>(), receipt);
+    // A new request (another key) is refused as before.
+    assert_eq!(post(&server, &offer.id, &body("retry-full-key-0000002")).json::<Problem>().kind, types::OFFER_FULL);
+
+    let version = saved.json::<Offer>().version;
+    let hidden = admin.call("POST", &format!("/api/v1/admin/offers/{}/status", offer.id), Some(json!({"status": "draft", "version": version})));
+    assert_eq!(hidden.status, 200, "{}", hidden.body);
+    let again = post(&server, &offer.id, &body("retry-full-key-0000001"));
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json::<ReferralReceipt>(), receipt);
+    assert_eq!(post(&server, &offer.id, &body("retry-full-key-0000003")).status, 404);
+    // The key names a request to another offer: refused as any new request would be.
+    assert_eq!(post(&server, &find(|o| !o.referral.self_referral).id, &body("retry-full-key-0000001")).status, 409);
+}

@@ -126,20 +126,32 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     Ok(items.iter().map(item).collect())
 }
 
+/// The live request with this code, if it is within the admin's scope: one outside it is not
+/// found either (404, as for the clinician and FHIR routes), so a code's existence is not told.
+async fn in_scope(state: &AppState, admin: &Admin, code: &str) -> Result<Referral, ApiError> {
+    let r = state.referrals.get_referral(code, now()).await?.filter(|r| admin.0.may_manage(r.region, &r.provider_id));
+    r.ok_or_else(|| ApiError::NotFound(format!("No request {code} within your scope.")))
+}
+
 /// Moves a request on (received → contacted → enrolled or declined → completed); withdrawing is
 /// the sender's. Every change is kept in the referral's history and audited.
 pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: ReferralStatusChange) -> Result<InboxItem, ApiError> {
     let code = crate::self_referral::normalise_code(code);
-    let r = state.referrals.get_referral(&code, now()).await?.ok_or_else(|| ApiError::NotFound(format!("No request {code}.")))?;
-    admin.require(r.region, &r.provider_id)?;
+    let r = in_scope(state, admin, &code).await?;
     let before = r.status;
-    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change).await?;
-    let mut changes = vec![audit::status_change(before, r.status)];
-    if let Some(reason) = r.decline_reason.filter(|_| changed && r.status == ReferralStatus::Declined) {
-        changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+    // The change's entry is written with the change, in one atomic write.
+    let changed_entry = |r: &Referral| {
+        let mut changes = vec![audit::status_change(before, r.status)];
+        if let Some(reason) = r.decline_reason.filter(|_| r.status == ReferralStatus::Declined) {
+            changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+        }
+        vec![audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, changes)]
+    };
+    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change, &changed_entry).await?;
+    if !changed {
+        // The same step again (a retry): nothing changed, but the request was read.
+        state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![])]).await?;
     }
-    let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, if changed { changes } else { vec![] });
-    state.audit.append_audit(&[entry]).await?;
     Ok(item(&r))
 }
 
@@ -151,13 +163,19 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
         return Err(ApiError::Validation(errors));
     }
     let code = crate::self_referral::normalise_code(code);
-    let mut r = state.referrals.get_referral(&code, now()).await?.ok_or_else(|| ApiError::NotFound(format!("No request {code}.")))?;
-    admin.require(r.region, &r.provider_id)?;
+    let mut r = in_scope(state, admin, &code).await?;
     let by = admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone());
-    r.notes.push(AdminNote { text: note.text.trim().to_owned(), at: now(), by });
-    if !state.referrals.update_referral(&r).await? {
+    let text = note.text.trim().to_owned();
+    if r.notes.iter().any(|n| n.by == by && n.text == text) {
+        // The same handler's same text is on it already: a retry (the answer to the first was
+        // lost), not a second note.
+        return Ok(item(&r));
+    }
+    r.notes.push(AdminNote { text, at: now(), by });
+    // Audited (without the text) in the same atomic write as the note.
+    let entry = audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![]);
+    if !state.referrals.change_referral(&r, None, &[entry]).await? {
         return Err(crate::referral_flow::changed_meanwhile());
     }
-    state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralNote, &r.receipt_code, vec![])]).await?;
     Ok(item(&r))
 }

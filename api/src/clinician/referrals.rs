@@ -104,14 +104,13 @@ pub async fn create(
         ..referral_flow::new_request(&offer, asker, now, now + OPEN_RETENTION_DAYS * DAY)?
     };
     referral_flow::received(&mut record);
-    let (stored, created) = referral_flow::store_new(state.referrals.as_ref(), record).await?;
+    // The entry is written with the referral, in one atomic write: a retry finds both or neither.
+    let created_entry = |r: &Referral| vec![audit::entry(&who.0, r.region, AuditAction::ReferralCreated, &r.receipt_code, vec![])];
+    let (stored, created) = referral_flow::store_new(state.referrals.as_ref(), record, &created_entry).await?;
     if !is_mine(&stored, who) {
         // Someone else's key: never hand out their referral.
         let (da, en) = ("Formularnøglen er allerede brugt. Genindlæs siden.", "The form key is already used. Reload the page.");
         return Err(ApiError::Validation(vec![FieldError::new("idempotency_key", ErrorCode::Invalid, da, en)]));
-    }
-    if created {
-        audit(state, who, AuditAction::ReferralCreated, &[&stored], vec![]).await?;
     }
     Ok((stored, created))
 }
@@ -123,12 +122,24 @@ async fn sent_before(state: &AppState, who: &Clinician, offer_id: &str, idempote
     Ok(mine.into_iter().find(|r| r.idempotency_key == idempotency_key && r.offer_id == offer_id))
 }
 
+/// The clinician's own live referrals that `wanted` keeps, newest first, not yet shown to anyone:
+/// the caller audits those it returns ([`audit_reads`]).
+pub async fn mine_matching(state: &AppState, who: &Clinician, now: i64, wanted: impl Fn(&Referral) -> bool) -> Result<Vec<Referral>, ApiError> {
+    let mut mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
+    mine.retain(|r| wanted(r));
+    Ok(mine)
+}
+
+/// Audits the clinician's reads of `shown`, the referrals returned to them.
+pub async fn audit_reads(state: &AppState, who: &Clinician, shown: &[Referral]) -> Result<(), ApiError> {
+    audit(state, who, AuditAction::ReferralRead, &shown.iter().collect::<Vec<_>>(), vec![]).await
+}
+
 /// The clinician's own live referrals that `wanted` keeps, newest first; each one returned is an
 /// audited read (those left out were not shown to anyone).
 pub async fn read_mine(state: &AppState, who: &Clinician, now: i64, wanted: impl Fn(&Referral) -> bool) -> Result<Vec<Referral>, ApiError> {
-    let mut mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
-    mine.retain(|r| wanted(r));
-    audit(state, who, AuditAction::ReferralRead, &mine.iter().collect::<Vec<_>>(), vec![]).await?;
+    let mine = mine_matching(state, who, now, wanted).await?;
+    audit_reads(state, who, &mine).await?;
     Ok(mine)
 }
 
@@ -159,9 +170,10 @@ pub async fn get(state: &AppState, who: &Clinician, code: &str, since: Option<i6
 pub async fn withdraw(state: &AppState, who: &Clinician, code: &str) -> Result<ClinicianReferral, ApiError> {
     let r = mine(state, who, code).await?;
     let before = r.status;
-    let r = referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Clinician).await?;
-    if before != r.status {
-        audit(state, who, AuditAction::ReferralStatus, &[&r], vec![audit::status_change(before, r.status)]).await?;
-    }
+    // Audited with the change, in the same write (a repeat changes nothing and writes nothing).
+    let withdrawn = |r: &Referral| {
+        vec![audit::entry(&who.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![audit::status_change(before, r.status)])]
+    };
+    let r = referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Clinician, &withdrawn).await?;
     Ok(view(&r, None))
 }

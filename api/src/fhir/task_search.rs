@@ -150,19 +150,32 @@ impl TaskSearch {
     }
 }
 
+impl TaskSearch {
+    /// Sorts the matches as the Bundle lists them (the last changed first) and gives the range of
+    /// those on the page asked for: the Tasks returned, each an audited read (and no other).
+    pub fn page_of(&self, matches: &mut [Referral]) -> std::ops::Range<usize> {
+        matches.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+        match self.count {
+            Some(count) => {
+                let start = (self.page - 1).saturating_mul(count).min(matches.len());
+                start..start.saturating_add(count).min(matches.len())
+            }
+            None => 0..matches.len(),
+        }
+    }
+}
+
 /// The searchset Bundle of the matching referrals' Tasks, the last changed first, each followed
 /// by its ServiceRequest when asked; one page of `_count` with paging links, else all with the
 /// request's own address `self_url` as `self` (`query`: the request's decoded pairs).
 pub fn bundle(q: &TaskSearch, mut matches: Vec<Referral>, base: &str, query: &[(String, String)], self_url: &str) -> Value {
-    matches.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
+    let shown = q.page_of(&mut matches);
     let total = matches.len();
     let url = format!("{base}/Task");
-    let (page, links) = match q.count {
-        Some(count) => {
-            let page: Vec<&Referral> = matches.iter().skip((q.page - 1).saturating_mul(count)).take(count).collect();
-            (page, page_links(&url, query, q.page, count, total))
-        }
-        None => (matches.iter().collect(), vec![json!({"relation": "self", "url": self_url})]),
+    let page: Vec<&Referral> = matches[shown].iter().collect();
+    let links = match q.count {
+        Some(count) => page_links(&url, query, q.page, count, total),
+        None => vec![json!({"relation": "self", "url": self_url})],
     };
     let entry = |r: Value, mode: &str| {
         let url = format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or_default(), r["id"].as_str().unwrap_or_default());

@@ -171,7 +171,8 @@ async fn set_referral_status(
 }
 
 /// Add a note for colleagues to a request (never shown to the citizen or the referrer; deleted
-/// with the request). Audited without its text.
+/// with the request). Audited without its text. The same text again from the same handler is a
+/// retry: that note, not a second one.
 #[utoipa::path(post, path = "/admin/referrals/{code}/notes", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = NewAdminNote,
     responses((status = 201, body = InboxItem), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
 async fn add_referral_note(

@@ -6,7 +6,7 @@
 
 use crate::admin::audit;
 use crate::auth::Clinician;
-use crate::clinician::referrals::{create, read_mine};
+use crate::clinician::referrals::{audit_reads, create, mine_matching};
 use crate::error::ApiError;
 use crate::fhir::outcome::{fhir_json, Issue, Outcome};
 use crate::fhir::referral::{referral_id, service_request, task, version_id};
@@ -127,7 +127,7 @@ async fn fhir_vread_task(State(state): State<AppState>, headers: HeaderMap, Path
 /// (a `searchset` Bundle, with their ServiceRequests on `_include=Task:focus`). A record system
 /// polls with `_lastUpdated=ge` and the newest `meta.lastUpdated` it has seen (whole seconds: a
 /// change in that second comes again, never goes missing). Clinicians only;
-/// every Task returned is an audited read.
+/// every Task returned is an audited read (only those on the page returned).
 #[utoipa::path(get, path = "/fhir/Task", tag = "fhir", security(("bearer" = [])),
     params(
         ("_lastUpdated" = Option<String>, Query, description = "`gt`, `ge`, `lt`, `le` or `eq` (default) and a date (`2027-03-01`, a real one) or an instant with its zone (`2027-03-01T09:30:00Z`); repeat for a range",
@@ -151,7 +151,10 @@ async fn fhir_search_tasks(
     let query = query.unwrap_or_default();
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     let q = TaskSearch::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let found = read_mine(&state, &who, now(), |r| q.matches(r)).await?;
+    // Only the page returned is read: its Tasks alone are audited (`_count=0` reads none).
+    let mut found = mine_matching(&state, &who, now(), |r| q.matches(r)).await?;
+    let shown = q.page_of(&mut found);
+    audit_reads(&state, &who, &found[shown]).await?;
     let base = crate::routes::fhir::base_url(&headers);
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
     Ok(private(&bundle(&q, found, &base, &pairs, &self_url)))
@@ -162,7 +165,7 @@ async fn fhir_search_tasks(
 /// the offer as `performer` (`HealthcareService/{id}`), the conditions as `reasonCode`, the reason
 /// as `note`, the patient's consent as the extension `http://forebyg.dk/fhir/StructureDefinition/patient-consent`
 /// (`valueBoolean: true`) and the record system's own `identifier`: sending it again is the same
-/// referral (200). Only an active order (`status` active, `intent` order) is a referral; the
+/// referral (200) while that is kept; after its retention a new one. Only an active order (`status` active, `intent` order) is a referral; the
 /// performer may be relative or the search Bundle's absolute `fullUrl`. The same rules as the web
 /// form (422 naming each element); 201 with the stored ServiceRequest as `GET` reads it, its
 /// version's address in `Location` and the version as `ETag`.
@@ -170,7 +173,7 @@ async fn fhir_search_tasks(
     request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
     responses(
         (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
-        (status = 200, description = "The same request (identifier) was already stored: the first referral", content_type = "application/fhir+json", body = Object),
+        (status = 200, description = "The same request (identifier) was already stored and is still kept: the first referral (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
         FhirInvalid, FhirAuth, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,

@@ -32,7 +32,7 @@ fn contact(headers: &HeaderMap) -> Option<&str> {
     request_body = SelfReferralRequest,
     responses(
         (status = 201, description = "Request stored", body = ReferralReceipt),
-        (status = 200, description = "The same request was already stored (retry or double submit)", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
+        (status = 200, description = "The same request was already stored (retry or double submit): its receipt, even once the offer is full or unpublished", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
 )]
 async fn create_self_referral(
     State(state): State<AppState>,
@@ -81,6 +81,6 @@ async fn withdraw_self_referral(
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
     let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers)).await?;
-    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen).await?;
+    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen, &crate::referral_flow::unaudited).await?;
     Ok(Json(self_referral::receipt(&r)))
 }

@@ -4,7 +4,7 @@
 
 use super::StoreError;
 use async_trait::async_trait;
-use forebyg_shared::admin::AdminNote;
+use forebyg_shared::admin::{AdminNote, AuditEntry};
 use forebyg_shared::clinician::Organisation;
 use forebyg_shared::referral::{ContactTime, DeclineReason, ReferralStatus, StatusEvent};
 use forebyg_shared::response_time::Settlement;
@@ -199,8 +199,21 @@ impl ResponseTally {
 pub trait ReferralStore: Send + Sync {
     /// Stores a new request unless its idempotency key or receipt code is taken, atomically; one
     /// that carries a promise of contact ([`Referral::tallied_as_made`]) is counted as made in its
-    /// provider's tally for the month in the same write.
-    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError>;
+    /// provider's tally for the month in the same write. A key is taken only while the request
+    /// stored under it lives: once that request has expired (at `referral.created_at`, the
+    /// moment of this request) or is gone, the key is free again and this request is stored
+    /// under it. The key's own expiry follows its request's through every change.
+    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError> {
+        self.create_audited(referral, &[]).await
+    }
+
+    /// The same, with `audit` appended to the audit log in the same atomic write when the request
+    /// is stored (nothing is written for a duplicate or a taken code): a request is never stored
+    /// without its entries, nor an entry without its request.
+    async fn create_audited(&self, referral: &Referral, audit: &[AuditEntry]) -> Result<Created, StoreError>;
+
+    /// The request stored under this idempotency key, unless it has expired (or is gone).
+    async fn referral_by_key(&self, idempotency_key: &str, now: i64) -> Result<Option<Referral>, StoreError>;
 
     /// The request with this receipt code, unless it has expired.
     async fn get_referral(&self, receipt_code: &str, now: i64) -> Result<Option<Referral>, StoreError>;
@@ -214,13 +227,22 @@ pub trait ReferralStore: Send + Sync {
     /// Replaces a request that was read at `referral.version` (a status change, a note) with
     /// `referral` at the next version, only if the stored one is still at that version.
     /// `Ok(false)`: it changed meanwhile (or is gone); nothing was written.
-    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError>;
+    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError> {
+        self.change_referral(referral, None, &[]).await
+    }
 
     /// The same for the change that settled the request's promise of contact (`fate`), which it
     /// also counts in its provider's tally for the month it was made
     /// ([`Referral::created_month`]), in one atomic write, and only if the stored request is
     /// also still `received`: each request is counted once. `Ok(false)`: nothing was written.
-    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError>;
+    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError> {
+        self.change_referral(referral, Some(fate), &[]).await
+    }
+
+    /// [`ReferralStore::update_referral`] (`fate` `None`) or [`ReferralStore::settle_referral`],
+    /// with `audit` appended to the audit log in the same atomic write: the change is stored with
+    /// its entries or not at all.
+    async fn change_referral(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError>;
 
     /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError>;

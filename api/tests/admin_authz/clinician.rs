@@ -77,8 +77,9 @@ pub fn clinician_matrix(server: &Server, t: &Offer) {
         ("POST", format!("/api/v1/clinician/offers/{}/referrals", t.id), [401, 401, 200, 201, 403, 403, 403, 403, 403, 403]),
         ("GET", "/api/v1/clinician/referrals".into(), [401, 401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("GET", format!("/api/v1/clinician/referrals/{code}"), [401, 401, 200, 404, 403, 403, 403, 403, 403, 403]),
-        // The provider works a clinician's referral in the inbox, within its scope only.
-        ("POST", format!("/api/v1/admin/referrals/{code}/status"), [401, 401, 403, 403, 200, 200, 403, 200, 403, 403]),
+        // The provider works a clinician's referral in the inbox, within its scope only (outside
+        // it the referral is not found, as an unknown code).
+        ("POST", format!("/api/v1/admin/referrals/{code}/status"), [401, 401, 403, 403, 200, 200, 404, 200, 404, 403]),
         // The same referral as FHIR: the referrer and admins in scope; anyone else 404.
         ("GET", format!("/api/v1/fhir/ServiceRequest/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),
         ("GET", format!("/api/v1/fhir/Task/{code}"), [401, 401, 200, 404, 200, 200, 404, 200, 404, 403]),

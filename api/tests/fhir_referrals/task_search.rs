@@ -111,6 +111,24 @@ pub fn check(
     let (_, everything) = search(server, me, "", failures);
     assert_eq!([page1, page2].concat(), everything, "the pages in order are the whole list");
 
+    // Only the Tasks returned are audited reads: none for `_count=0` (the total only), one for a
+    // page of one.
+    let reads = || -> Vec<String> {
+        let res = server.request("GET", "/api/v1/admin/audit?action=referral-read&limit=500", &[("authorization", an_admin)], None);
+        assert_eq!(res.status, 200, "{}", res.body);
+        let log: Vec<forebyg_shared::admin::AuditEntry> = res.json();
+        log.into_iter().filter(|e| e.actor_role == forebyg_shared::auth::Role::Clinician).map(|e| e.target).collect()
+    };
+    let read_before = reads();
+    let before = read_before.len();
+    let (total_only, none) = search_page(server, me, "?_count=0", failures);
+    assert_eq!((total_only["total"].as_u64(), none.len(), reads().len()), (Some(4), 0, before), "nothing returned, nothing read");
+    let (_, one) = search_page(server, me, "?_count=1&_page=2", failures);
+    let after = reads();
+    assert_eq!((one.len(), after.len()), (1, before + 1), "one Task returned, one read");
+    let times = |log: &[String]| log.iter().filter(|t| **t == one[0]).count();
+    assert_eq!(times(&after), times(&read_before) + 1, "the one on the page");
+
     // Bad input: every problem at once, each naming its parameter.
     let res = server.request("GET", "/api/v1/fhir/Task?_lastUpdated=gt2027-02-30&status=done&_count=500", &[("authorization", me)], None);
     assert_eq!(res.status, 400, "{}", res.body);

@@ -7,6 +7,7 @@ use super::{sdk_error, DynamoStore};
 use crate::store::audit::{sort_key, AuditStore};
 use crate::store::StoreError;
 use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
 use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::taxonomy::RegionCode;
 
@@ -14,18 +15,35 @@ fn partition(region: RegionCode) -> String {
     format!("AUDIT#{}", region.code())
 }
 
+fn item(e: &AuditEntry) -> Result<Item, StoreError> {
+    let mut item: Item = serde_dynamo::to_item(e).map_err(|err| StoreError::Backend(format!("cannot map audit entry: {err}")))?;
+    item.insert(PK.into(), s(partition(e.region)));
+    item.insert(SK.into(), s(sort_key(e)));
+    item.insert("entity".into(), s("audit"));
+    Ok(item)
+}
+
+/// The put of an entry as an item of a `TransactWriteItems` (with the change it records), only if
+/// it does not exist: append-only there too.
+pub(super) fn put_in_transaction(e: &AuditEntry, table: &str) -> Result<TransactWriteItem, StoreError> {
+    let put = Put::builder()
+        .table_name(table)
+        .set_item(Some(item(e)?))
+        .condition_expression("attribute_not_exists(#pk)")
+        .expression_attribute_names("#pk", PK)
+        .build()
+        .expect("table and item set");
+    Ok(TransactWriteItem::builder().put(put).build())
+}
+
 #[async_trait]
 impl AuditStore for DynamoStore {
     async fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError> {
         for e in entries {
-            let mut item: Item = serde_dynamo::to_item(e).map_err(|err| StoreError::Backend(format!("cannot map audit entry: {err}")))?;
-            item.insert(PK.into(), s(partition(e.region)));
-            item.insert(SK.into(), s(sort_key(e)));
-            item.insert("entity".into(), s("audit"));
             self.client
                 .put_item()
                 .table_name(&self.table)
-                .set_item(Some(item))
+                .set_item(Some(item(e)?))
                 .condition_expression("attribute_not_exists(#pk)")
                 .expression_attribute_names("#pk", PK)
                 .send()

@@ -8,7 +8,9 @@
 //!
 //! A clinician's referral also has GSI2PK = `CLINICIAN#{subject}` and GSI2SK =
 //! `{created_at:012}#{code}` ("Mine henvisninger" without a scan). Both items carry
-//! `expires_at`, the table's TTL attribute.
+//! `expires_at`, the table's TTL attribute, kept equal: every change of a request sets its key's
+//! too, in the same transaction. A key whose request has expired or is gone is free: a new
+//! request takes it over (TTL deletes lazily and each item on its own).
 //!
 //! A provider's tally of promises for a month, `PK = TALLY#{region}`,
 //! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
@@ -18,7 +20,9 @@
 //!
 //! Every change of a request is a put conditional on its `version` being the one read (and
 //! writes the next), in a `TransactWriteItems` (with the tally's `ADD` when it settles the
-//! promise): two handlers' concurrent changes never overwrite each other.
+//! promise): two handlers' concurrent changes never overwrite each other. The audit entries that
+//! record a new request or a change (one each) are puts in the same transaction: stored with it
+//! or not at all (far below the 100 items and 4 MB a transaction may hold).
 
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY_PREFIX, TTL_ATTRIBUTE};
@@ -26,6 +30,7 @@ use super::{all_pages, sdk_error, DynamoStore};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
@@ -103,7 +108,7 @@ impl DynamoStore {
     /// Puts `r` at the next version if the stored one is still at `r.version` (and, to settle its
     /// promise by `fate`, still `received`, with the tally's ADD in the same transaction).
     /// `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let next = Referral { version: r.version + 1, ..r.clone() };
         // A record stored before versions existed has none: it reads as version 0.
         let mut condition = String::from(if r.version == 0 {
@@ -127,11 +132,67 @@ impl DynamoStore {
             }
             None => put,
         };
-        let items = std::iter::once(TransactWriteItem::builder().put(put.build().expect("table and item set")).build())
-            .chain(fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)))
-            .collect();
-        // Only the request's put has a condition: [request, tally].
-        Ok(self.transact(items).await?.is_none())
+        let put = TransactWriteItem::builder().put(put.build().expect("table and item set")).build();
+        // The tally's ADD (no condition) and the audit entries (new items): with the change or
+        // not at all.
+        let mut rest: Vec<TransactWriteItem> = fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)).into_iter().collect();
+        for e in audit {
+            rest.push(super::audit::put_in_transaction(e, &self.table)?);
+        }
+        // The key's expiry follows the request's (a withdrawal or a close shortens it), so the
+        // key goes with its request. The conditions: [request, key, (tally,) audit entries].
+        let with_key = [put.clone(), self.key_expires_with(&next)].into_iter().chain(rest.clone()).collect();
+        match self.transact(with_key).await? {
+            None => Ok(true),
+            Some(0) => Ok(false),
+            // The key no longer names this request (made before keys expired with it): the
+            // change alone.
+            Some(1) => match self.transact(std::iter::once(put).chain(rest).collect()).await? {
+                None => Ok(true),
+                Some(0) => Ok(false),
+                Some(_) => Err(StoreError::Backend("an audit entry of the change exists".into())),
+            },
+            Some(_) => Err(StoreError::Backend("an audit entry of the change exists".into())),
+        }
+    }
+
+    /// The put of `r`'s idempotency key, naming its receipt code and expiring with it: only if the
+    /// key is free (absent, expired, or naming the `stale` request found expired or gone).
+    fn claim_key(&self, r: &Referral, stale: Option<&str>) -> TransactWriteItem {
+        let mut idem = idempotency_key(&r.idempotency_key);
+        idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
+        idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(idem))
+            .condition_expression(if stale.is_some() {
+                "attribute_not_exists(#pk) OR #expires <= :now OR receipt_code = :stale"
+            } else {
+                "attribute_not_exists(#pk) OR #expires <= :now"
+            })
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#expires", TTL_ATTRIBUTE)
+            .expression_attribute_values(":now", AttributeValue::N(r.created_at.to_string()));
+        let put = match stale {
+            Some(code) => put.expression_attribute_values(":stale", s(code.to_owned())),
+            None => put,
+        };
+        TransactWriteItem::builder().put(put.build().expect("table and item set")).build()
+    }
+
+    /// Sets the expiry of `r`'s idempotency key to the request's, if the key still names it.
+    fn key_expires_with(&self, r: &Referral) -> TransactWriteItem {
+        let update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(idempotency_key(&r.idempotency_key)))
+            .update_expression("SET #expires = :expires")
+            .condition_expression("receipt_code = :code")
+            .expression_attribute_names("#expires", TTL_ATTRIBUTE)
+            .expression_attribute_values(":expires", AttributeValue::N(r.expires_at.to_string()))
+            .expression_attribute_values(":code", s(r.receipt_code.clone()))
+            .build()
+            .expect("table, key and expression set");
+        TransactWriteItem::builder().update(update).build()
     }
 
     async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
@@ -142,30 +203,45 @@ impl DynamoStore {
 
 #[async_trait]
 impl ReferralStore for DynamoStore {
-    async fn create_referral(&self, r: &Referral) -> Result<Created, StoreError> {
-        let mut idem = idempotency_key(&r.idempotency_key);
-        idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
-        idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
-        let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
-        let items = [put_if_absent(idem, &self.table), put_if_absent(to_item(r)?, &self.table)].into_iter().chain(made).collect();
-        // The conditions, in the order of the transaction's items: [idempotency key, request].
-        match self.transact(items).await? {
-            None => Ok(Created::Stored),
-            Some(0) => {
-                let idem = self
-                    .get_item(idempotency_key(&r.idempotency_key))
-                    .await?
-                    .ok_or_else(|| StoreError::Backend("idempotency key vanished".into()))?;
-                let Some(AttributeValue::S(code)) = idem.get("receipt_code") else {
-                    return Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() });
-                };
-                let existing = self
-                    .get_item(referral_key(code))
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt { id: code.clone(), reason: "idempotency key without request".into() })?;
-                Ok(Created::Duplicate(from_item(existing)?))
+    async fn create_audited(&self, r: &Referral, audit: &[AuditEntry]) -> Result<Created, StoreError> {
+        // The code the key named when its request was found expired or gone: the key is free.
+        let mut stale: Option<String> = None;
+        let entries = audit.iter().map(|e| super::audit::put_in_transaction(e, &self.table)).collect::<Result<Vec<_>, _>>()?;
+        for _ in 0..3 {
+            let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
+            let items = [self.claim_key(r, stale.as_deref()), put_if_absent(to_item(r)?, &self.table)]
+                .into_iter()
+                .chain(entries.clone())
+                .chain(made)
+                .collect();
+            // The conditions, in the order of the transaction's items: [idempotency key, request,
+            // audit entries]; the tally's ADD, last, has none.
+            match self.transact(items).await? {
+                None => return Ok(Created::Stored),
+                Some(0) => {
+                    // Deleted by TTL meanwhile: free now.
+                    let Some(idem) = self.get_item(idempotency_key(&r.idempotency_key)).await? else { continue };
+                    let Some(AttributeValue::S(code)) = idem.get("receipt_code") else {
+                        return Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() });
+                    };
+                    match self.get_item(referral_key(code)).await?.map(from_item).transpose()? {
+                        Some(existing) if !existing.is_expired(r.created_at) => return Ok(Created::Duplicate(existing)),
+                        // Its request expired or is gone (TTL deletes lazily, each item on its own).
+                        _ => stale = Some(code.clone()),
+                    }
+                }
+                Some(1) => return Ok(Created::CodeTaken),
+                Some(_) => return Err(StoreError::Backend("an audit entry of the new request exists".into())),
             }
-            Some(_) => Ok(Created::CodeTaken),
+        }
+        Err(StoreError::Unavailable("the idempotency key changed on every attempt".into()))
+    }
+
+    async fn referral_by_key(&self, idempotency_key_: &str, now: i64) -> Result<Option<Referral>, StoreError> {
+        let Some(idem) = self.get_item(idempotency_key(idempotency_key_)).await? else { return Ok(None) };
+        match idem.get("receipt_code") {
+            Some(AttributeValue::S(code)) => self.get_referral(code, now).await,
+            _ => Err(StoreError::Corrupt { id: "idempotency".into(), reason: "no receipt code".into() }),
         }
     }
 
@@ -184,12 +260,8 @@ impl ReferralStore for DynamoStore {
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
-    async fn update_referral(&self, r: &Referral) -> Result<bool, StoreError> {
-        self.replace_unchanged(r, None).await
-    }
-
-    async fn settle_referral(&self, r: &Referral, fate: Settlement) -> Result<bool, StoreError> {
-        self.replace_unchanged(r, Some(fate)).await
+    async fn change_referral(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(r, fate, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

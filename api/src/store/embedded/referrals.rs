@@ -1,11 +1,13 @@
 //! Self-referrals in the embedded store: one write transaction checks the idempotency key and
 //! the receipt code and stores both, so a double submit can never create two requests. A request
 //! made with a promise of contact, and the change that settles that promise, update its
-//! provider's tally in the same transaction.
+//! provider's tally in the same transaction, and so does the audit log with the entries that
+//! record a change.
 
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
 use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
 use async_trait::async_trait;
+use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
@@ -39,8 +41,9 @@ impl EmbeddedStore {
     /// Stores `referral` at the next version if the stored one is still at `referral.version`
     /// (and, to settle its promise by `fate`, still `received`, counting it in the tally), in one
     /// write transaction. `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>) -> Result<bool, StoreError> {
+    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let r = Referral { version: referral.version + 1, ..referral.clone() };
+        let audit = audit.to_vec();
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
             {
@@ -55,6 +58,7 @@ impl EmbeddedStore {
             if let Some(fate) = fate {
                 count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
             }
+            super::audit::append_in(&tx, &audit)?;
             tx.commit().map_err(backend)?;
             Ok(true)
         })
@@ -66,14 +70,19 @@ impl EmbeddedStore {
     async fn live_referrals(&self, now: i64, keep: impl Fn(&Referral) -> bool + Send + 'static) -> Result<Vec<Referral>, StoreError> {
         self.blocking(move |db| {
             let tx = db.begin_read().map_err(backend)?;
-            let mut out = vec![];
+            let (mut out, mut undecodable) = (vec![], 0usize);
             for entry in tx.open_table(REFERRALS).map_err(backend)?.iter().map_err(backend)? {
                 let (code, bytes) = entry.map_err(backend)?;
-                let r = decode(code.value(), bytes.value())?;
+                // One record that does not read must not hide every other one.
+                let Ok(r) = decode(code.value(), bytes.value()) else {
+                    undecodable += 1;
+                    continue;
+                };
                 if keep(&r) && !r.is_expired(now) {
                     out.push(r);
                 }
             }
+            report_undecodable(undecodable, "listed without them");
             out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.receipt_code.cmp(&b.receipt_code)));
             Ok(out)
         })
@@ -81,34 +90,69 @@ impl EmbeddedStore {
     }
 }
 
+/// Logs how many referral records did not read (a count only: a record's code or content is
+/// personal data).
+fn report_undecodable(count: usize, what_then: &str) {
+    if count > 0 {
+        tracing::error!(count, "referral records that cannot be decoded were skipped ({what_then})");
+    }
+}
+
+/// What the purge reads of a record: only when it expires and the key it holds.
+#[derive(serde::Deserialize)]
+struct Expiry {
+    expires_at: i64,
+    idempotency_key: String,
+}
+
 #[async_trait]
 impl ReferralStore for EmbeddedStore {
-    async fn create_referral(&self, referral: &Referral) -> Result<Created, StoreError> {
-        let r = referral.clone();
+    async fn create_audited(&self, referral: &Referral, audit: &[AuditEntry]) -> Result<Created, StoreError> {
+        let (r, audit) = (referral.clone(), audit.to_vec());
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
             let outcome = {
                 let (mut referrals, mut keys) = (tx.open_table(REFERRALS).map_err(backend)?, tx.open_table(IDEMPOTENCY).map_err(backend)?);
                 let existing_code = keys.get(r.idempotency_key.as_str()).map_err(backend)?.map(|c| c.value().to_owned());
-                if let Some(code) = existing_code {
-                    let found = referrals.get(code.as_str()).map_err(backend)?.map(|b| decode(&code, b.value())).transpose()?;
-                    match found {
-                        Some(existing) => Created::Duplicate(existing),
-                        None => return Err(StoreError::Corrupt { id: code, reason: "idempotency key without request".into() }),
+                let existing = match &existing_code {
+                    Some(code) => referrals.get(code.as_str()).map_err(backend)?.map(|b| decode(code, b.value())).transpose()?,
+                    None => None,
+                };
+                match existing {
+                    // The key is taken while its request lives; once that has expired (or is
+                    // gone) the key is free, and the expired request goes now.
+                    Some(existing) if !existing.is_expired(r.created_at) => Created::Duplicate(existing),
+                    _ if referrals.get(r.receipt_code.as_str()).map_err(backend)?.is_some() => Created::CodeTaken,
+                    stale => {
+                        if let Some(stale) = stale {
+                            referrals.remove(stale.receipt_code.as_str()).map_err(backend)?;
+                        }
+                        referrals.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
+                        keys.insert(r.idempotency_key.as_str(), r.receipt_code.as_str()).map_err(backend)?;
+                        if r.tallied_as_made() {
+                            count_in_tally(&tx, &r, TallyCount::Made)?;
+                        }
+                        super::audit::append_in(&tx, &audit)?;
+                        Created::Stored
                     }
-                } else if referrals.get(r.receipt_code.as_str()).map_err(backend)?.is_some() {
-                    Created::CodeTaken
-                } else {
-                    referrals.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
-                    keys.insert(r.idempotency_key.as_str(), r.receipt_code.as_str()).map_err(backend)?;
-                    if r.tallied_as_made() {
-                        count_in_tally(&tx, &r, TallyCount::Made)?;
-                    }
-                    Created::Stored
                 }
             };
             tx.commit().map_err(backend)?;
             Ok(outcome)
+        })
+        .await
+    }
+
+    async fn referral_by_key(&self, idempotency_key: &str, now: i64) -> Result<Option<Referral>, StoreError> {
+        let key = idempotency_key.to_owned();
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let Some(code) = tx.open_table(IDEMPOTENCY).map_err(backend)?.get(key.as_str()).map_err(backend)?.map(|c| c.value().to_owned()) else {
+                return Ok(None);
+            };
+            let found =
+                tx.open_table(REFERRALS).map_err(backend)?.get(code.as_str()).map_err(backend)?.map(|b| decode(&code, b.value())).transpose()?;
+            Ok(found.filter(|r| !r.is_expired(now)))
         })
         .await
     }
@@ -133,12 +177,8 @@ impl ReferralStore for EmbeddedStore {
         self.live_referrals(now, move |r| r.clinician.as_ref().is_some_and(|c| c.subject == subject)).await
     }
 
-    async fn update_referral(&self, referral: &Referral) -> Result<bool, StoreError> {
-        self.replace_unchanged(referral, None).await
-    }
-
-    async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError> {
-        self.replace_unchanged(referral, Some(fate)).await
+    async fn change_referral(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(referral, fate, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {
@@ -161,17 +201,23 @@ impl ReferralStore for EmbeddedStore {
             let tx = db.begin_write().map_err(backend)?;
             let purged = {
                 let (mut referrals, mut keys) = (tx.open_table(REFERRALS).map_err(backend)?, tx.open_table(IDEMPOTENCY).map_err(backend)?);
-                let mut expired = vec![];
+                let (mut expired, mut undecodable) = (vec![], 0usize);
                 for entry in referrals.iter().map_err(backend)? {
                     let (code, bytes) = entry.map_err(backend)?;
-                    let r = decode(code.value(), bytes.value())?;
-                    if r.is_expired(now) {
-                        expired.push((r.receipt_code, r.idempotency_key));
+                    match serde_json::from_slice::<Expiry>(bytes.value()) {
+                        Ok(e) if e.expires_at <= now => expired.push((code.value().to_owned(), e.idempotency_key)),
+                        Ok(_) => {}
+                        // Kept for a person to look at; every other expired record still goes.
+                        Err(_) => undecodable += 1,
                     }
                 }
+                report_undecodable(undecodable, "not purged");
                 for (code, key) in &expired {
                     referrals.remove(code.as_str()).map_err(backend)?;
-                    keys.remove(key.as_str()).map_err(backend)?;
+                    // The key goes with its request (not if it already names a newer one).
+                    if keys.get(key.as_str()).map_err(backend)?.is_some_and(|c| c.value() == code.as_str()) {
+                        keys.remove(key.as_str()).map_err(backend)?;
+                    }
                 }
                 expired.len() as u64 + EmbeddedStore::purge_reports(&tx, now)?
             };

@@ -112,7 +112,8 @@ fn details(
             <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
             <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
             {promised}
-            <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div>
+            // A withdrawn referral has none left (erased with the rest of the health data).
+            {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div> })}
             {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
             {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
             {decline}
