@@ -51,6 +51,14 @@ fn idempotency_key(k: &str) -> Item {
     key(format!("IDEMPOTENCY#{k}"), IDEMPOTENCY_SK)
 }
 
+/// `r`'s idempotency key item: the receipt code it names, and the request's expiry (its TTL).
+fn key_item(r: &Referral) -> Item {
+    let mut idem = idempotency_key(&r.idempotency_key);
+    idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
+    idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
+    idem
+}
+
 fn to_item(r: &Referral) -> Result<Item, StoreError> {
     let mut item: Item = serde_dynamo::to_item(r).map_err(|e| StoreError::Backend(format!("cannot map request {}: {e}", r.receipt_code)))?;
     item.extend(referral_key(&r.receipt_code));
@@ -159,12 +167,9 @@ impl DynamoStore {
     /// The put of `r`'s idempotency key, naming its receipt code and expiring with it: only if the
     /// key is free (absent, expired, or naming the `stale` request found expired or gone).
     fn claim_key(&self, r: &Referral, stale: Option<&str>) -> TransactWriteItem {
-        let mut idem = idempotency_key(&r.idempotency_key);
-        idem.insert("receipt_code".into(), s(r.receipt_code.clone()));
-        idem.insert(TTL_ATTRIBUTE.into(), AttributeValue::N(r.expires_at.to_string()));
         let put = Put::builder()
             .table_name(&self.table)
-            .set_item(Some(idem))
+            .set_item(Some(key_item(r)))
             .condition_expression(if stale.is_some() {
                 "attribute_not_exists(#pk) OR #expires <= :now OR receipt_code = :stale"
             } else {
@@ -180,19 +185,17 @@ impl DynamoStore {
         TransactWriteItem::builder().put(put.build().expect("table and item set")).build()
     }
 
-    /// Sets the expiry of `r`'s idempotency key to the request's, if the key still names it.
+    /// Puts `r`'s idempotency key again with the request's expiry, if the key still names it (a
+    /// put, not an update: the role may update tally items only, see infra/template.yaml).
     fn key_expires_with(&self, r: &Referral) -> TransactWriteItem {
-        let update = Update::builder()
+        let put = Put::builder()
             .table_name(&self.table)
-            .set_key(Some(idempotency_key(&r.idempotency_key)))
-            .update_expression("SET #expires = :expires")
+            .set_item(Some(key_item(r)))
             .condition_expression("receipt_code = :code")
-            .expression_attribute_names("#expires", TTL_ATTRIBUTE)
-            .expression_attribute_values(":expires", AttributeValue::N(r.expires_at.to_string()))
             .expression_attribute_values(":code", s(r.receipt_code.clone()))
             .build()
-            .expect("table, key and expression set");
-        TransactWriteItem::builder().update(update).build()
+            .expect("table and item set");
+        TransactWriteItem::builder().put(put).build()
     }
 
     async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
