@@ -1,7 +1,8 @@
 //! Activity records: list, create, edit, archive and restore. Region admins manage their
-//! region's; provider editors edit those linked to their offers (and may not create any).
+//! region's; provider editors read those linked to their offers and edit those only their offers
+//! link to (and may not create any).
 
-use super::{linked_to_own_offer, require_activity_scope, require_region_admin};
+use super::{linked_to_own_offer, require_activity_scope, require_activity_write, require_region_admin};
 use crate::admin::audit;
 use crate::admin::directory::{fixed, refuse_archive_in_use, save, validated};
 use crate::auth::Admin;
@@ -19,7 +20,7 @@ pub async fn list(state: &AppState, admin: &Admin) -> Result<Vec<ActivityRecord>
     let mut out = vec![];
     for region in admin.0.regions() {
         for a in state.directory.region_activities(region).await? {
-            if admin.0.role != Role::ProviderEditor || linked_to_own_offer(state, admin, &a.id).await? {
+            if admin.0.role != Role::ProviderEditor || linked_to_own_offer(state, admin, &a).await? {
                 out.push(a);
             }
         }
@@ -90,6 +91,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
 /// An edit of the whole activity from `a.version`; its association and region are fixed.
 pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRecord) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
+    require_activity_write(state, admin, &current).await?;
     a.id = current.id.clone();
     if a.association_id != current.association_id {
         return Err(fixed("association_id"));
@@ -113,6 +115,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
 /// Archive (refused while published offers of its region link to it) or restore.
 pub async fn set_status(state: &AppState, admin: &Admin, id: &str, change: RecordStatusChange) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
+    require_activity_write(state, admin, &current).await?;
     if change.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));
     }
