@@ -136,7 +136,7 @@ async fn round_trip_changes_nothing(api: &Api) {
     for dry_run in [true, false] {
         let (status, report) = api.import(&region_admin(), &sheet, dry_run).await;
         assert_eq!(status, 200);
-        assert_eq!(report, ImportReport { dry_run, rows: 4, created: 0, updated: 0, unchanged: 4, errors: vec![] });
+        assert_eq!(report, ImportReport { dry_run, rows: 4, created: 0, updated: 0, unchanged: 4, errors: vec![], absent_columns: vec![] });
     }
     // As a Danish spreadsheet re-saves it: commas, dd-mm-yyyy dates, kommunekode without its zero, SAND/FALSK.
     let mut resaved = sheet.clone();
@@ -318,6 +318,48 @@ async fn rows_create_and_must_agree_with_records(api: &Api) {
     assert_eq!((status, report.created, report.errors.len()), (200, 1, 0), "row {fresh_row}: {:?}", report.errors);
 }
 
+/// A file without some optional columns leaves the stored values of those fields as they are (an
+/// empty cell in a column that is there clears one); the report names the columns left out.
+async fn absent_optional_columns_keep_the_stored_values(api: &Api) {
+    let mut a1 = api.state.store.get_offer("a1").await.unwrap().unwrap();
+    a1.referral.response_days = Some(5);
+    a1.referral.methods = vec![forebyg_shared::referral_route::ReferralMethod::Phone];
+    a1.eligibility.min_age = Some(18);
+    a1.version = 2;
+    api.state.store.save_offer(&a1, Some(1)).await.unwrap();
+    let before = api.snapshot().await;
+    let full = api.export(&region_admin()).await;
+    let mut sheet = full.clone();
+    let dropped = ["location_id", "packages", "response_days", "min_age", "referral_methods"];
+    for name in dropped {
+        let c = sheet.col(name);
+        sheet.header.remove(c);
+        sheet.rows.iter_mut().for_each(|r| {
+            r.remove(c);
+        });
+    }
+    for dry_run in [true, false] {
+        let (status, report) = api.import(&region_admin(), &sheet, dry_run).await;
+        assert_eq!((status, report.updated, report.unchanged, report.errors.len()), (200, 0, 4, 0), "{report:?}");
+        // In the file's column order.
+        assert_eq!(report.absent_columns, ["location_id", "packages", "referral_methods", "min_age", "response_days"]);
+    }
+    assert_eq!(api.snapshot().await, before, "nothing wiped, nothing written");
+    // A change elsewhere in the row keeps them too.
+    sheet.set("a1", "title", "Nyt navn");
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, report.updated), (200, 1), "{report:?}");
+    let saved = api.state.store.get_offer("a1").await.unwrap().unwrap();
+    assert_eq!((saved.title.as_str(), saved.referral.response_days, saved.eligibility.min_age), ("Nyt navn", Some(5), Some(18)));
+    assert_eq!((&saved.packages, saved.referral.methods.len(), &saved.location_id), (&a1.packages, 1, &a1.location_id));
+    // An empty cell in a column that is there clears the value.
+    let mut full = api.export(&region_admin()).await;
+    full.set("a1", "response_days", "");
+    let (status, report) = api.import(&region_admin(), &full, false).await;
+    assert_eq!((status, report.updated, report.absent_columns.len()), (200, 1, 0), "{report:?}");
+    assert_eq!(api.state.store.get_offer("a1").await.unwrap().unwrap().referral.response_days, None);
+}
+
 async fn contract(backend: Backend<'_>) {
     round_trip_changes_nothing(&fresh(&backend).await).await;
     row_errors_are_listed_and_change_nothing(&fresh(&backend).await).await;
@@ -326,6 +368,7 @@ async fn contract(backend: Backend<'_>) {
     scopes_hold(&fresh(&backend).await).await;
     one_apply_holds_at_most_100_changed_rows_on_dynamodb(&fresh(&backend).await, matches!(backend, Backend::Dynamo(_))).await;
     rows_create_and_must_agree_with_records(&fresh(&backend).await).await;
+    absent_optional_columns_keep_the_stored_values(&fresh(&backend).await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

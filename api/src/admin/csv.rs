@@ -32,8 +32,9 @@ pub const COLUMNS: [&str; 55] = [
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
-/// Columns that files exported by earlier versions lack: such files still import (the values
-/// are then empty).
+/// Columns a file may leave out (files exported by earlier versions lack them): a row of an
+/// existing offer then keeps the stored values, a new offer has them empty; the report lists
+/// the columns left out.
 #[rustfmt::skip]
 pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "location_id", "packages", "activity_ids",
