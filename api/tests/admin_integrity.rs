@@ -11,10 +11,11 @@ use forebyg_shared::directory::LocationRecord;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralReceipt;
 use forebyg_shared::response_time::ProviderResponseTimes;
-use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::taxonomy::{Capacity, OfferStatus};
+use forebyg_shared::validation::ErrorCode;
 use serde_json::json;
 use support::server::Server;
-use support::session::Session;
+use support::session::{field_codes, Session};
 
 const DEMO: usize = 300;
 
@@ -77,12 +78,50 @@ fn requests_follow_the_offer_to_its_new_provider(server: &Server) {
     assert_eq!(times.iter().map(|r| r.provider_id.as_str()).collect::<Vec<_>>(), [there.provider_id.as_str()], "{times:?}");
 }
 
+/// A draft whose location was archived meanwhile is not published: the same 422 a save gives.
+fn publishing_runs_the_record_checks(server: &Server) {
+    let t = target();
+    let admin = Session::new(server, Role::RegionAdmin, Some(t.region), None);
+    let lid = t.location_id.clone().unwrap();
+    let mut place: serde_json::Value = admin.call("GET", &format!("/api/v1/admin/locations/{lid}"), None).json();
+    (place["id"], place["name"]) = (json!(""), json!("Stedet der lukker"));
+    let res = admin.call("POST", "/api/v1/admin/locations", Some(place));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let place: LocationRecord = res.json();
+    let draft = Offer {
+        id: String::new(),
+        title: "Kladde på et sted der lukker".into(),
+        status: OfferStatus::Draft,
+        location_id: Some(place.id.clone()),
+        ..t.clone()
+    };
+    let res = admin.call("POST", "/api/v1/admin/offers", Some(json!(draft)));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let draft: Offer = res.json();
+    let res =
+        admin.call("POST", &format!("/api/v1/admin/locations/{}/status", place.id), Some(json!({"status": "archived", "version": place.version})));
+    assert_eq!(res.status, 200, "a draft does not hold its location: {}", res.body);
+    let publish = json!({"status": "published", "version": draft.version});
+    let res = admin.call("POST", &format!("/api/v1/admin/offers/{}/status", draft.id), Some(publish.clone()));
+    assert_eq!(field_codes(&res), [("location_id".to_owned(), ErrorCode::Invalid)]);
+    let still: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", draft.id), None).json();
+    assert_eq!((still.status, still.version), (OfferStatus::Draft, draft.version), "nothing published");
+    assert_eq!(server.get(&format!("/api/v1/offers/{}", draft.id)).status, 404);
+    // Restored, the location lets it be published.
+    let res =
+        admin.call("POST", &format!("/api/v1/admin/locations/{}/status", place.id), Some(json!({"status": "active", "version": place.version + 1})));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let res = admin.call("POST", &format!("/api/v1/admin/offers/{}/status", draft.id), Some(publish));
+    assert_eq!(res.status, 200, "{}", res.body);
+}
+
 fn run(store_env: &[(&str, &str)]) {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut env = vec![("FOREBYG_AUTH", "dev")];
     env.extend_from_slice(store_env);
     let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
     requests_follow_the_offer_to_its_new_provider(&server);
+    publishing_runs_the_record_checks(&server);
 }
 
 #[test]

@@ -124,6 +124,12 @@ async fn change_from(
     }
     let mut next = current.clone();
     change(&mut next);
+    // Publishing runs the record checks of a save: a draft whose provider, location or activity
+    // was archived meanwhile is not published (422 on that field).
+    if next.is_published() && !current.is_published() {
+        super::directory::link_offer(state, &mut next).await?;
+        validated(&next)?;
+    }
     next.version += 1;
     save(state, admin, Some(&current), next, action).await
 }
