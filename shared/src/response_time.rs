@@ -2,7 +2,7 @@
 //! day ("we contact you within N working days") is in time, late, overdue or still pending, and
 //! the region's admin sees the tally per provider.
 
-use crate::date::iso_date;
+use crate::date::copenhagen_date;
 use crate::referral::{contact_overdue, ReferralStatus, StatusEvent};
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +60,7 @@ impl Settlement {
 pub fn settlement(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Settlement> {
     let by = contact_by?;
     let answer = history.iter().find(|e| e.status != ReferralStatus::Received)?;
-    Some(match (iso_date(answer.at).as_str() <= by, answer.status) {
+    Some(match (copenhagen_date(answer.at).as_str() <= by, answer.status) {
         (true, ReferralStatus::Withdrawn) => Settlement::Released,
         (true, _) => Settlement::InTime,
         (false, _) => Settlement::Late,

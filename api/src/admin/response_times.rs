@@ -55,7 +55,7 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
         Span::SinceMonth(month) => check_month("since_month", month)?,
         Span::Kept => {}
     }
-    let today = forebyg_shared::date::iso_date(now());
+    let today = forebyg_shared::date::copenhagen_date(now());
     let month_of = |month: String| if matches!(span, Span::SinceMonth(_)) { month } else { String::new() };
     let mut rows: HashMap<(String, String), ProviderResponseTimes> = HashMap::new();
     // Per provider and month (a span of months only): the promises made and not settled that the
