@@ -360,6 +360,49 @@ async fn absent_optional_columns_keep_the_stored_values(api: &Api) {
     assert_eq!(api.state.store.get_offer("a1").await.unwrap().unwrap().referral.response_days, None);
 }
 
+/// Export → a spreadsheet → import: coordinates exported to 6 decimals (a spreadsheet keeps 15
+/// significant digits), a row tied to a location record agrees within a metre, and untrimmed or
+/// `'=`-starting text reads back as unchanged.
+async fn a_spreadsheet_round_trip_is_unchanged(api: &Api) {
+    let mut a1 = api.state.store.get_offer("a1").await.unwrap().unwrap();
+    a1.location.as_mut().unwrap().point = GeoPoint::new(56.153_012_345_678_91, 10.204_098_765_432_12);
+    a1.title = "  Gåhold med luft omkring  ".into();
+    a1.referral.note = Some("'=ikke en formel".into());
+    a1.version = 2;
+    api.state.store.save_offer(&a1, Some(1)).await.unwrap();
+    let sheet = api.export(&region_admin()).await;
+    let (lat, lon) = (&sheet.rows[sheet.row_of("a1")][sheet.col("lat")], &sheet.rows[sheet.row_of("a1")][sheet.col("lon")]);
+    assert_eq!((lat.as_str(), lon.as_str()), ("56,153012", "10,204099"));
+    let (status, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, report.unchanged, report.updated), (200, 4, 0), "{report:?}");
+
+    // A row tied to a location record whose coordinates a spreadsheet rounded (17 → 15 digits).
+    let mut sheet = sheet.clone();
+    let new_row = sheet.add_new("a1", "Gåhold på et sted med mange decimaler");
+    (sheet.set_at(new_row, "provider_id", "p9"), sheet.set_at(new_row, "provider_name", "Odder Kommune"));
+    sheet.set_at(new_row, "location_id", "decimalstedet");
+    sheet.set_at(new_row, "title", "Gåhold på et sted med mange decimaler");
+    sheet.set_at(new_row, "lat", "56,1530123456789");
+    sheet.set_at(new_row, "lon", "10,2040987654321");
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, report.created), (200, 1), "{report:?}");
+    let mut sheet = api.export(&region_admin()).await;
+    let id = sheet.ids().into_iter().find(|id| !["a1", "a2", "b1", "d1"].contains(&id.as_str())).unwrap();
+    sheet.set(&id, "lat", "56,15301234567891");
+    let (status, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, report.errors.len()), (200, 0), "within a metre of the record: {report:?}");
+    sheet.set(&id, "lat", "56,1531");
+    let (status, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, errors(&report)), (422, BTreeSet::from([(sheet.row_of(&id) + 2, "lat".to_owned())])), "10 m off: {report:?}");
+    // One price limit: 1,000,000 kr. is taken, more is not (as the API).
+    sheet.set(&id, "lat", "56,153012");
+    sheet.set(&id, "cost_dkk", "1000000");
+    assert_eq!(api.import(&region_admin(), &sheet, true).await.0, 200);
+    sheet.set(&id, "cost_dkk", "1000001");
+    let (_, report) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!(errors(&report), BTreeSet::from([(sheet.row_of(&id) + 2, "cost_dkk".to_owned())]));
+}
+
 async fn contract(backend: Backend<'_>) {
     round_trip_changes_nothing(&fresh(&backend).await).await;
     row_errors_are_listed_and_change_nothing(&fresh(&backend).await).await;
@@ -369,6 +412,7 @@ async fn contract(backend: Backend<'_>) {
     one_apply_holds_at_most_100_changed_rows_on_dynamodb(&fresh(&backend).await, matches!(backend, Backend::Dynamo(_))).await;
     rows_create_and_must_agree_with_records(&fresh(&backend).await).await;
     absent_optional_columns_keep_the_stored_values(&fresh(&backend).await).await;
+    a_spreadsheet_round_trip_is_unchanged(&fresh(&backend).await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -387,7 +431,14 @@ fn every_demo_offer_survives_the_mapping() {
     for o in demo::offers(3_000) {
         let (back, version, errors) = parse(&cells(&o), "2000-01-01");
         assert_eq!((&errors, version), (&vec![], Some(o.version)), "{}", o.id);
-        assert_eq!(back, Offer { demo: false, ..o.clone() });
+        // Coordinates come back to 6 decimals (0.1 m).
+        let (a, b) = (o.location.as_ref().map(|l| l.point), back.location.as_ref().map(|l| l.point));
+        assert!(a.zip(b).is_none_or(|(a, b)| a.distance_km(b) < 0.000_1), "{}", o.id);
+        let mut same = Offer { demo: false, ..o.clone() };
+        if let (Some(l), Some(p)) = (same.location.as_mut(), b) {
+            l.point = p;
+        }
+        assert_eq!(back, same);
         assert_eq!(validate_offer(&back), vec![], "{}", o.id);
     }
 }

@@ -62,18 +62,25 @@ pub fn write(offers: &[Offer]) -> Vec<u8> {
     out
 }
 
+/// Whether a cell, after any leading `'`s, starts like a formula.
+fn formula_like(cell: &str) -> bool {
+    matches!(cell.trim_start_matches('\'').chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
 /// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula: such cells are
-/// written with a leading `'`, which [`unguard_formula`] removes on import.
+/// written with a leading `'`, which [`unguard_formula`] removes on import. A text that itself
+/// starts with `'` before such a character (`'=…`) gets one more, so it comes back as it was.
 fn guard_formula(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
+    if formula_like(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
     }
 }
 
 pub(crate) fn unguard_formula(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => cell,
     }
 }
@@ -82,10 +89,14 @@ fn yes_no(b: bool) -> String {
     (if b { "ja" } else { "nej" }).into()
 }
 
-/// A coordinate with a decimal comma (as Danish spreadsheets write numbers); `Display` of `f64`
-/// is the shortest text that parses back to the same number.
+/// Decimals of exported coordinates: 6 is about 0.1 m, and fits the 15 significant digits a
+/// spreadsheet keeps (17-digit coordinates came back changed from Excel).
+pub const COORDINATE_DECIMALS: u32 = 6;
+
+/// A coordinate with a decimal comma (as Danish spreadsheets write numbers), to
+/// [`COORDINATE_DECIMALS`] decimals.
 fn decimal(n: f64) -> String {
-    n.to_string().replace('.', ",")
+    forebyg_shared::decimal::format(n, COORDINATE_DECIMALS).replace('.', ",")
 }
 
 /// One offer's cells, in [`COLUMNS`] order.
