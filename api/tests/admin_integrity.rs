@@ -115,6 +115,49 @@ fn publishing_runs_the_record_checks(server: &Server) {
     assert_eq!(res.status, 200, "{}", res.body);
 }
 
+/// Values that would break a later step are refused with field errors: a price the import would
+/// refuse, a verification date in the future, a contact no one can use.
+fn bad_values_are_refused(server: &Server) {
+    let t = target();
+    let admin = Session::new(server, Role::RegionAdmin, Some(t.region), None);
+    let new = |change: &dyn Fn(&mut Offer)| {
+        let mut o = Offer { id: String::new(), title: "Tilbud med fejl".into(), ..t.clone() };
+        change(&mut o);
+        admin.call("POST", "/api/v1/admin/offers", Some(json!(o)))
+    };
+    let cases: [(&str, &dyn Fn(&mut Offer)); 5] = [
+        ("cost.dkk", &|o| o.cost.dkk = 4_000_000_000),
+        ("last_verified", &|o| o.last_verified = "2099-01-01".into()),
+        ("contact.email", &|o| o.contact.email = Some("not an email".into())),
+        ("contact.phone", &|o| o.contact.phone = Some("abc".into())),
+        ("contact.url", &|o| o.contact.url = Some("kommune.dk".into())),
+    ];
+    for (field, change) in cases {
+        let res = new(change);
+        assert_eq!(field_codes(&res).into_iter().map(|(f, _)| f).collect::<Vec<_>>(), [field], "{}", res.body);
+    }
+    let today = forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now());
+    let res = new(&|o| {
+        o.cost.dkk = 1_000_000;
+        o.last_verified = today.clone();
+        o.contact.url = Some("https://kommune.dk/sundhed".into());
+    });
+    assert_eq!(res.status, 201, "{}", res.body);
+    // An edit too, and an activity's date.
+    let mut edit: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", t.id), None).json();
+    edit.last_verified = "2099-01-01".into();
+    assert_eq!(
+        field_codes(&admin.call("PUT", &format!("/api/v1/admin/offers/{}", t.id), Some(json!(edit)))),
+        [("last_verified".to_owned(), ErrorCode::OutOfRange)]
+    );
+    let acid = t.activity_ids.first().cloned().unwrap_or_else(|| format!("demo-aktivitet-{}", t.location.as_ref().unwrap().municipality_code));
+    let mut activity: serde_json::Value = admin.call("GET", &format!("/api/v1/admin/activities/{acid}"), None).json();
+    activity["last_verified"] = json!("2099-01-01");
+    activity["contact"]["phone"] = json!("abc");
+    let codes = field_codes(&admin.call("PUT", &format!("/api/v1/admin/activities/{acid}"), Some(activity)));
+    assert_eq!(codes, [("contact.phone".to_owned(), ErrorCode::Invalid), ("last_verified".to_owned(), ErrorCode::OutOfRange)]);
+}
+
 fn run(store_env: &[(&str, &str)]) {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut env = vec![("FOREBYG_AUTH", "dev")];
@@ -122,6 +165,7 @@ fn run(store_env: &[(&str, &str)]) {
     let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
     requests_follow_the_offer_to_its_new_provider(&server);
     publishing_runs_the_record_checks(&server);
+    bad_values_are_refused(&server);
 }
 
 #[test]

@@ -73,6 +73,12 @@ async fn link(state: &AppState, a: &mut ActivityRecord) -> Result<Vec<FieldError
     Ok(errors)
 }
 
+/// A `last_verified` after today (Danish date) would never fall due for re-verification.
+fn not_in_future(a: &ActivityRecord) -> Option<FieldError> {
+    let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
+    forebyg_shared::validation::not_after("last_verified", &a.last_verified, &today).err()
+}
+
 /// A new activity (version 1) of an association in the same region; region admins only.
 pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> Result<ActivityRecord, ApiError> {
     require_region_admin(admin, a.region)?;
@@ -82,6 +88,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
     a.version = 1;
     let mut errors = link(state, &mut a).await?;
     errors.extend(validate_activity(&a));
+    errors.extend(not_in_future(&a));
     validated(errors)?;
     let changes = audit::diff(None, &a);
     save(state, admin, None, DirectoryRecord::Activity(a.clone()), (AuditAction::ActivityCreated, changes), None).await?;
@@ -101,6 +108,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
     }
     let mut errors = link(state, &mut a).await?;
     errors.extend(validate_activity(&a));
+    errors.extend(not_in_future(&a));
     validated(errors)?;
     if a.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));

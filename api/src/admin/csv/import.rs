@@ -11,9 +11,9 @@ use crate::store::DirectorySaved;
 use crate::AppState;
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::bulk::{ImportReport, ImportRowError};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::validate_offer_on;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -124,9 +124,11 @@ fn push_once(errors: &mut Vec<FieldError>, mut e: FieldError) {
     }
 }
 
-/// The stored offer as the CSV carries it: what a row must equal to be "unchanged".
+/// The stored offer as the CSV carries it: what a row must equal to be "unchanged" (cells trimmed
+/// as the reader trims them, coordinates to the exported decimals).
 fn as_in_csv(stored: &Offer) -> Offer {
-    let (mut o, _, _) = parse(&cells(stored), &stored.last_verified);
+    let trimmed: Vec<String> = cells(stored).iter().map(|c| c.trim().to_owned()).collect();
+    let (mut o, _, _) = parse(&trimmed, &stored.last_verified);
     (o.id, o.version, o.demo) = (stored.id.clone(), stored.version, stored.demo);
     o
 }
@@ -156,7 +158,7 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
         let (da, en) = ("Uden for din region eller udbyder.", "Outside your region or provider.");
         push_once(&mut errors, FieldError::new(field, ErrorCode::OutOfRange, da, en));
     }
-    for e in validate_offer(&offer) {
+    for e in validate_offer_on(&offer, today) {
         push_once(&mut errors, e);
     }
     if !errors.is_empty() {
@@ -180,7 +182,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
     let (rows, absent) = read(body, &mut errors);
     let ids: Vec<String> = rows.iter().map(|(_, c)| c[0].clone()).filter(|id| !id.is_empty()).collect();
     let stored = fetch(state, ids).await?;
-    let today = iso_date(crate::self_referral::now());
+    let today = copenhagen_date(crate::self_referral::now());
     let (mut plans, mut first_row) = (vec![], HashMap::new());
     for (row, cells) in &rows {
         let id = &cells[0];
