@@ -5,7 +5,7 @@
 mod support;
 
 use forebyg_api::demo;
-use forebyg_shared::admin::InboxItem;
+use forebyg_shared::admin::{AuditEntry, InboxItem};
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::LocationRecord;
 use forebyg_shared::offer::Offer;
@@ -158,6 +158,22 @@ fn bad_values_are_refused(server: &Server) {
     assert_eq!(codes, [("contact.phone".to_owned(), ErrorCode::Invalid), ("last_verified".to_owned(), ErrorCode::OutOfRange)]);
 }
 
+/// Clearing an offer's location link is in the audit log as a change to null.
+fn clearing_a_field_is_audited(server: &Server) {
+    let t = target();
+    let admin = Session::new(server, Role::RegionAdmin, Some(t.region), None);
+    let path = format!("/api/v1/admin/offers/{}", t.id);
+    let mut offer: Offer = admin.call("GET", &path, None).json();
+    let linked = offer.location_id.clone().expect("linked to a location record");
+    offer.location_id = None;
+    let res = admin.call("PUT", &path, Some(json!(offer)));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let log: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?action=offer-updated&limit=1", None).json();
+    assert_eq!(log[0].target, t.id);
+    let changes: Vec<_> = log[0].changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+    assert_eq!(changes, [("location_id", format!("\"{linked}\"").as_str(), "null")]);
+}
+
 fn run(store_env: &[(&str, &str)]) {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut env = vec![("FOREBYG_AUTH", "dev")];
@@ -166,6 +182,7 @@ fn run(store_env: &[(&str, &str)]) {
     requests_follow_the_offer_to_its_new_provider(&server);
     publishing_runs_the_record_checks(&server);
     bad_values_are_refused(&server);
+    clearing_a_field_is_audited(&server);
 }
 
 #[test]

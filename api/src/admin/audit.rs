@@ -9,7 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The top-level fields that differ between two versions of a record, as JSON text.
+/// The top-level fields that differ between two versions of a record, as JSON text, over the
+/// fields of both: a field the new version leaves out (an optional field serialised only when
+/// set, such as a cleared `location_id`) is a change to `null`, not no change.
 pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
     let to_map = |v: Value| match v {
         Value::Object(m) => m,
@@ -17,11 +19,14 @@ pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
     };
     let before = before.map(|b| to_map(serde_json::to_value(b).unwrap_or(Value::Null))).unwrap_or_default();
     let after = to_map(serde_json::to_value(after).unwrap_or(Value::Null));
-    after
-        .iter()
+    let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let value = |m: &serde_json::Map<String, Value>, k: &str| m.get(k).cloned().unwrap_or(Value::Null);
+    keys.into_iter()
         // The version always moves on; it is not a change anyone made.
-        .filter(|(k, v)| k.as_str() != "version" && before.get(k.as_str()) != Some(v))
-        .map(|(k, v)| FieldChange { field: k.clone(), before: before.get(k.as_str()).unwrap_or(&Value::Null).to_string(), after: v.to_string() })
+        .filter(|k| k.as_str() != "version")
+        .map(|k| (k, value(&before, k), value(&after, k)))
+        .filter(|(_, b, a)| b != a)
+        .map(|(k, b, a)| FieldChange { field: k.clone(), before: b.to_string(), after: a.to_string() })
         .collect()
 }
 
@@ -110,5 +115,16 @@ mod tests {
         let fields: Vec<_> = changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
         assert_eq!(fields, [("tags", "[1]", "[1,2]"), ("title", "\"A\"", "\"B\"")]);
         assert_eq!(diff(None, &json!({"title": "A"}))[0].before, "null");
+    }
+
+    #[test]
+    fn a_field_left_out_is_a_change_to_null() {
+        let before = json!({"title": "A", "location_id": "sted-1", "version": 1});
+        let after = json!({"title": "A", "version": 2});
+        let changes = diff(Some(&before), &after);
+        let fields: Vec<_> = changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+        assert_eq!(fields, [("location_id", "\"sted-1\"", "null")]);
+        // Absent and null are the same.
+        assert_eq!(diff(Some(&json!({"note": null})), &json!({})), vec![]);
     }
 }
