@@ -205,6 +205,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         let csv = get(&path.replace("/months", "/months.csv"), &admin);
         assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"), "{path}: {}", csv.body);
         assert_eq!(csv.body, to_csv(&expected), "{path}");
+        assert!(csv.body.starts_with("\u{feff}udbyder-id;udbyder;måned;") && csv.body.ends_with("\r\n"), "BOM and CRLF: {}", csv.body);
     }
     let theirs = get("/api/v1/admin/referrals/response-times/months.csv", &editor).body;
     assert_eq!(theirs.lines().skip(1).map(|l| l.split(';').next().unwrap()).collect::<Vec<_>>(), ["p2"], "scoped: {theirs}");

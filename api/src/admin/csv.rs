@@ -42,47 +42,19 @@ pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
-/// Field separator of exported files: Danish spreadsheets open `;`-separated files directly.
-pub const DELIMITER: u8 = b';';
+pub(crate) use forebyg_shared::spreadsheet::unguard_formula;
 /// A UTF-8 byte order mark starts every export, so Excel reads æ, ø and å correctly.
-pub const BOM: &str = "\u{feff}";
+pub use forebyg_shared::spreadsheet::BOM;
 
-/// The file: BOM, header row, one row per offer.
+/// The file ([`forebyg_shared::spreadsheet`], as every export): BOM, header row, one row per
+/// offer, CRLF, cells a spreadsheet would run as a formula guarded with a `'`.
 pub fn write(offers: &[Offer]) -> Vec<u8> {
-    let mut out = BOM.as_bytes().to_vec();
-    {
-        let mut w = ::csv::WriterBuilder::new().delimiter(DELIMITER).terminator(::csv::Terminator::CRLF).from_writer(&mut out);
-        // Writing to a Vec cannot fail.
-        w.write_record(COLUMNS).expect("write to memory");
-        for offer in offers {
-            w.write_record(cells(offer).iter().map(|c| guard_formula(c))).expect("write to memory");
-        }
-        w.flush().expect("write to memory");
+    let mut sheet = forebyg_shared::spreadsheet::Sheet::new();
+    sheet.row(COLUMNS);
+    for offer in offers {
+        sheet.row(cells(offer));
     }
-    out
-}
-
-/// Whether a cell, after any leading `'`s, starts like a formula.
-fn formula_like(cell: &str) -> bool {
-    matches!(cell.trim_start_matches('\'').chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
-}
-
-/// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula: such cells are
-/// written with a leading `'`, which [`unguard_formula`] removes on import. A text that itself
-/// starts with `'` before such a character (`'=…`) gets one more, so it comes back as it was.
-fn guard_formula(cell: &str) -> String {
-    if formula_like(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
-
-pub(crate) fn unguard_formula(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if formula_like(rest) => rest,
-        _ => cell,
-    }
+    sheet.finish().into_bytes()
 }
 
 fn yes_no(b: bool) -> String {
