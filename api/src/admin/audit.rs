@@ -53,8 +53,20 @@ pub fn entry(who: &Principal, region: RegionCode, action: AuditAction, target: &
     }
 }
 
-/// How many of a region's newest entries a filtered read of the log searches.
-pub const LOG_WINDOW: usize = 1000;
+/// How many entries a read of the log looks at, at most, for the ones its filter keeps (about 15
+/// region imports' worth); the time range is read page by page from the store's time-ordered
+/// keys, newest first, and the answer says where the search stopped if this ends it.
+pub const SEARCH_BUDGET: usize = 10_000;
+/// Entries read from the store at a time.
+const PAGE: usize = 500;
+
+/// The entries a read of the log found, and — when the search budget ran out before the start
+/// of the time range — the time (Unix seconds) of the oldest entry looked at: older entries were
+/// not searched (ask again with `until` set to it).
+pub struct LogRead {
+    pub entries: Vec<AuditEntry>,
+    pub searched_back_to: Option<i64>,
+}
 
 /// Which entries the log shows.
 #[derive(Debug, Clone, Default)]
@@ -77,10 +89,26 @@ impl LogFilter {
     }
 }
 
-/// The region's log, newest first: the first `limit` entries the filter keeps among the newest
-/// [`LOG_WINDOW`], each with its target's current title.
-pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit: usize) -> Result<Vec<AuditEntry>, ApiError> {
-    let mut entries: Vec<AuditEntry> = state.audit.audit_log(region, LOG_WINDOW).await?.into_iter().filter(|e| filter.keeps(e)).take(limit).collect();
+/// The region's log, newest first: the first `limit` entries the filter keeps within its time
+/// range (searched back through at most [`SEARCH_BUDGET`] entries), each with its target's
+/// current title.
+pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit: usize) -> Result<LogRead, ApiError> {
+    let mut entries: Vec<AuditEntry> = vec![];
+    let mut before = filter.until.map(|t| crate::store::audit::since_key(Some(t)));
+    let (mut searched, mut searched_back_to) = (0, None);
+    loop {
+        let page = state.audit.audit_page(region, filter.since, before.as_deref(), PAGE).await?;
+        searched += page.len();
+        let (full, last) = (page.len() == PAGE, page.last().map(|e| (crate::store::audit::sort_key(e), e.at)));
+        entries.extend(page.into_iter().filter(|e| filter.keeps(e)));
+        let Some((key, at)) = last.filter(|_| full && entries.len() < limit) else { break };
+        if searched >= SEARCH_BUDGET {
+            searched_back_to = Some(at);
+            break;
+        }
+        before = Some(key);
+    }
+    entries.truncate(limit);
     let mut titles: HashMap<(AuditTarget, String), Option<String>> = HashMap::new();
     for e in &mut entries {
         let kind = e.action.target_kind();
@@ -99,7 +127,7 @@ pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit
         }
         e.target_title = titles[&key].clone();
     }
-    Ok(entries)
+    Ok(LogRead { entries, searched_back_to })
 }
 
 #[cfg(test)]
