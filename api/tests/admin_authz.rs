@@ -2,12 +2,16 @@
 //! role, wrong region, wrong provider, right scope, a clinician) and every clinician route ×
 //! (no token, forged, the clinician, another clinician, each admin role in and out of scope, no
 //! role) → the exact status, on the real binary with the embedded store and with DynamoDB (on
-//! DynamoDB Local). The clinician routes' part is in `admin_authz/clinician.rs`.
+//! DynamoDB Local). The clinician routes' part is in `admin_authz/clinician.rs`, the activities
+//! an editor could link to their offer in `admin_authz/activity_links.rs`.
 
+#[path = "admin_authz/activity_links.rs"]
+mod activity_links;
 #[path = "admin_authz/clinician.rs"]
 mod clinician;
 mod support;
 
+use activity_links::activity_link_matrix;
 use clinician::{clinician_matrix, practice};
 use forebyg_api::auth::dev;
 use forebyg_api::demo;
@@ -255,6 +259,7 @@ fn run(store_env: &[(&str, &str)]) {
     let report = reports[0]["id"].as_str().unwrap().to_owned();
     matrix(&server, &national, &t, &code, &report);
     clinician_matrix(&server, &t);
+    activity_link_matrix(&server, &national, &t, DEMO);
 }
 
 #[test]

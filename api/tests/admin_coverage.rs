@@ -56,6 +56,12 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     let csv = get("/api/v1/admin/coverage.csv?max_km=10");
     assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"));
     assert_eq!(csv.body.lines().count(), 1 + after.rows.len());
+    // As every export: a BOM (Excel shows æ, ø, å), CRLF line ends.
+    assert!(
+        csv.body.starts_with("\u{feff}kode;navn;") && csv.body.ends_with("\r\n") && csv.body.matches("\r\n").count() == 1 + after.rows.len(),
+        "{}",
+        csv.body
+    );
     assert_eq!(get("/api/v1/admin/coverage?max_km=500").status, 422);
     assert_eq!(get("/api/v1/admin/coverage?municipality=0101").status, 422, "København is not in Midtjylland");
 

@@ -4,7 +4,9 @@
 //! and to the patient following it with its code; a request moved on, one still within its time,
 //! one without a promise and one outside the admin's scope are not counted. The overview's
 //! response times, for a span of months, count the answers the providers' tallies kept after the
-//! requests were deleted, and the requests deleted unanswered as late.
+//! requests were deleted, and the requests deleted unanswered as late. The promised day counts
+//! Danish working days from the Danish date (no weekends, public holidays, grundlovsdag, 24 and
+//! 31 December).
 
 mod support;
 
@@ -14,7 +16,7 @@ use forebyg_api::store::{ClinicianSender, DirectoryStore, Referral, ReferralStor
 use forebyg_shared::admin::{InboxItem, ReferralCounts};
 use forebyg_shared::auth::Role;
 use forebyg_shared::clinician::{ClinicianReferralList, Organisation, OrganisationKind};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::directory::{DirectoryRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::offer::Contact;
 use forebyg_shared::problem::Problem;
@@ -50,7 +52,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
         message: None,
         status,
         waitlist: false,
-        contact_by: contact_by.map(|d| iso_date(now() + d * DAY)),
+        contact_by: contact_by.map(|d| copenhagen_date(now() + d * DAY)),
         created_at: made,
         updated_at: made,
         expires_at: now() + 60 * DAY,
@@ -130,7 +132,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     // Only the requests made in the last five days: p2's late answer (8 days ago) and p1's two
     // six-day-old requests drop out; p1's two still within their time stay.
     let recent: Vec<ProviderResponseTimes> =
-        get(&format!("/api/v1/admin/referrals/response-times?from={}", iso_date(now() - 5 * DAY)), &admin).json();
+        get(&format!("/api/v1/admin/referrals/response-times?from={}", copenhagen_date(now() - 5 * DAY)), &admin).json();
     assert_eq!(recent, [row("p1", "p1", 0, 0, 0, 2)]);
     let bad = get("/api/v1/admin/referrals/response-times?from=31-12-2026", &admin);
     assert_eq!(bad.status, 422, "{}", bad.body);
@@ -143,7 +145,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         assert_eq!(overdue, code == "LATE-AAAA", "{code}");
     }
     let late = all.iter().find(|i| i.receipt_code == "LATE-AAAA").unwrap();
-    assert_eq!(late.contact_by.as_deref(), Some(iso_date(now() - 2 * DAY).as_str()));
+    assert_eq!(late.contact_by.as_deref(), Some(copenhagen_date(now() - 2 * DAY).as_str()));
     assert_eq!(all.iter().find(|i| i.receipt_code == "NONE-EEEE").unwrap().contact_by, None);
 
     let overdue: Vec<InboxItem> = get("/api/v1/admin/referrals?overdue=true", &admin).json();
@@ -162,7 +164,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     assert_eq!(codes("/api/v1/admin/referrals?provider=p2"), ["SLOW-GGGG"], "withdrawn ones stay out of the way");
     assert_eq!(codes("/api/v1/admin/referrals?provider=p2&withdrawn=true"), ["GONE-HHHH", "SLOW-GGGG"]);
     assert_eq!(codes("/api/v1/admin/referrals?provider=p1&overdue=true"), ["LATE-AAAA"]);
-    assert_eq!(codes(&format!("/api/v1/admin/referrals?provider=p1&from={}", iso_date(now() - 5 * DAY))), ["SOON-BBBB", "TODY-CCCC"]);
+    assert_eq!(codes(&format!("/api/v1/admin/referrals?provider=p1&from={}", copenhagen_date(now() - 5 * DAY))), ["SOON-BBBB", "TODY-CCCC"]);
     assert!(codes("/api/v1/admin/referrals?provider=nobody").is_empty());
     let theirs: Vec<InboxItem> = get("/api/v1/admin/referrals?provider=p1", &editor).json();
     assert!(theirs.is_empty(), "a provider editor of p2 sees none of p1's requests: {theirs:?}");
@@ -175,7 +177,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     // p1's answer given now through the inbox counts at once; its overdue and not yet due ones
     // come from the requests kept (its older answers were stored answered, never through a tally:
     // not counted).
-    let since = format!("/api/v1/admin/referrals/response-times/months?since_month={}", &iso_date(now() - 100 * DAY)[..7]);
+    let since = format!("/api/v1/admin/referrals/response-times/months?since_month={}", &copenhagen_date(now() - 100 * DAY)[..7]);
     let summed = |who: &str| per_provider(&get(&since, who).json::<Vec<MonthResponseTimes>>());
     // Both at 0 % in time: the one with more overdue first.
     assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)]);
@@ -189,7 +191,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
     assert_eq!(summed(&editor), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)], "scoped");
     // Per provider and month, by name, then month, as JSON and CSV (by default the last 12 months).
-    let month = |age_days: i64| iso_date(now() - age_days * DAY)[..7].to_owned();
+    let month = |age_days: i64| copenhagen_date(now() - age_days * DAY)[..7].to_owned();
     let mut p1: std::collections::BTreeMap<String, [u32; 4]> = Default::default();
     for (age, fate) in [(1, 0), (6, 2), (3, 3)] {
         p1.entry(month(age)).or_default()[fate] += 1; // SOON in time, LATE overdue, TODY not yet due
@@ -203,6 +205,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         let csv = get(&path.replace("/months", "/months.csv"), &admin);
         assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"), "{path}: {}", csv.body);
         assert_eq!(csv.body, to_csv(&expected), "{path}");
+        assert!(csv.body.starts_with("\u{feff}udbyder-id;udbyder;måned;") && csv.body.ends_with("\r\n"), "BOM and CRLF: {}", csv.body);
     }
     let theirs = get("/api/v1/admin/referrals/response-times/months.csv", &editor).body;
     assert_eq!(theirs.lines().skip(1).map(|l| l.split(';').next().unwrap()).collect::<Vec<_>>(), ["p2"], "scoped: {theirs}");
@@ -220,7 +223,7 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     };
     assert!(lookup("LATE-AAAA").overdue);
     let soon = lookup("SOON-BBBB");
-    assert_eq!((soon.overdue, soon.contact_by), (false, Some(iso_date(now() + 2 * DAY))));
+    assert_eq!((soon.overdue, soon.contact_by), (false, Some(copenhagen_date(now() + 2 * DAY))));
 
     // The referring clinician sees the same: time to call the provider.
     let clinician = format!("Bearer {}", dev::sign(&dev::clinician_claims(&org(), "frist-gp", 600)));
@@ -282,4 +285,86 @@ fn overdue_requests_on_dynamodb_local() {
     rt.block_on(seed(&store));
     let env = [("FOREBYG_STORE", "dynamodb"), ("FOREBYG_DYNAMODB_ENDPOINT", local.endpoint.as_str()), ("FOREBYG_TABLE", store.table())];
     check(&env, data.path());
+}
+
+/// The days workplaces in Denmark close (weekends aside), 2026–2028, written out by hand: the
+/// oracle for the promised day.
+const CLOSED: &[&str] = &[
+    "2026-01-01",
+    "2026-04-02",
+    "2026-04-03",
+    "2026-04-05",
+    "2026-04-06",
+    "2026-05-14",
+    "2026-05-24",
+    "2026-05-25",
+    "2026-06-05",
+    "2026-12-24",
+    "2026-12-25",
+    "2026-12-26",
+    "2026-12-31",
+    "2027-01-01",
+    "2027-03-25",
+    "2027-03-26",
+    "2027-03-28",
+    "2027-03-29",
+    "2027-05-06",
+    "2027-05-16",
+    "2027-05-17",
+    "2027-06-05",
+    "2027-12-24",
+    "2027-12-25",
+    "2027-12-26",
+    "2027-12-31",
+    "2028-01-01",
+    "2028-04-13",
+    "2028-04-14",
+    "2028-04-16",
+    "2028-04-17",
+    "2028-05-25",
+    "2028-06-04",
+    "2028-06-05",
+    "2028-12-24",
+    "2028-12-25",
+    "2028-12-26",
+    "2028-12-31",
+];
+
+/// A request made now to an offer promising contact within 20 working days is due on the 20th
+/// Danish working day after today's Danish date: weekends, public holidays, grundlovsdag and
+/// 24/31 December not counted.
+#[test]
+fn the_promised_day_counts_danish_working_days() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), 300, &[("FOREBYG_AUTH", "dev")]);
+    let offer = forebyg_api::demo::offers(300)
+        .into_iter()
+        .find(|o| o.is_published() && o.referral.self_referral && o.capacity == forebyg_shared::taxonomy::Capacity::Open)
+        .unwrap();
+    let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(offer.region), None, 600)));
+    let path = format!("/api/v1/admin/offers/{}", offer.id);
+    let mut current: forebyg_shared::offer::Offer = server.request("GET", &path, &[("authorization", admin.as_str())], None).json();
+    current.referral.response_days = Some(20);
+    let res = server.request("PUT", &path, &[("authorization", admin.as_str())], Some(("application/json", &serde_json::json!(current).to_string())));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let asked = serde_json::json!({"idempotency_key": "deadline-days-000001", "name": "Dagmar Dage", "phone": "81234567", "consent": true});
+    let res = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), &[], Some(("application/json", &asked.to_string())));
+    assert_eq!(res.status, 201, "{}", res.body);
+    let code = res.json::<ReferralReceipt>().receipt_code;
+    let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals", &[("authorization", admin.as_str())], None).json();
+    let promised = inbox.iter().find(|i| i.receipt_code == code).unwrap().contact_by.clone().unwrap();
+
+    let today = copenhagen_date(now());
+    let mut day = forebyg_shared::date::days_from_iso(&today).unwrap();
+    let mut left = 20;
+    while left > 0 {
+        day += 1;
+        let date = forebyg_shared::date::civil_from_days(day);
+        let iso = format!("{:04}-{:02}-{:02}", date.0, date.1, date.2);
+        if (day + 3).rem_euclid(7) < 5 && !CLOSED.contains(&iso.as_str()) {
+            left -= 1;
+        }
+    }
+    let (y, m, d) = forebyg_shared::date::civil_from_days(day);
+    assert_eq!(promised, format!("{y:04}-{m:02}-{d:02}"), "made on {today}");
 }

@@ -276,8 +276,9 @@ test("the overview's response times count, per provider, a request answered by t
   const save = page.getByRole('link', { name: 'Gem CSV-filen' });
   await expect(save).toBeFocused();
   const csv = decodeURIComponent((await save.getAttribute('href'))!.replace(/^data:text\/csv;charset=utf-8,/, ''));
-  expect(csv.split('\n')[0]).toBe('udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)');
-  expect(csv).toMatch(new RegExp(`\n${provider.id};${provider.name};\\d{4}-\\d{2};1;0;0;1;100\n`));
+  // A byte order mark (so Excel shows æ, ø, å) and CRLF line ends, as every export.
+  expect(csv.split('\r\n')[0]).toBe('\ufeffudbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)');
+  expect(csv).toMatch(new RegExp(`\r\n${provider.id};${provider.name};\\d{4}-\\d{2};1;0;0;1;100\r\n`));
   await expect(save).toHaveAttribute('download', 'forebyg-svartider.csv');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);

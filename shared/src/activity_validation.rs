@@ -64,6 +64,8 @@ pub fn validate_activity(a: &ActivityRecord) -> Vec<FieldError> {
             check(validation::text_length(field, what, text, 0, NOTE_MAX));
         }
     }
+    check(crate::offer_validation::check_cost("price.dkk", a.price.dkk));
+    errors.extend(validation::validate_contact(&a.contact));
     errors.extend(validate_slots("schedule.slots", &a.schedule.slots));
     let place = LocationRecord {
         id: "place".into(),

@@ -20,6 +20,10 @@ pub struct ImportReport {
     /// Rows with an id identical to the stored offer: not written.
     pub unchanged: usize,
     pub errors: Vec<ImportRowError>,
+    /// Optional columns the file lacks: an updated offer keeps its stored values of these (a
+    /// present but empty cell clears one); a new offer has them empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent_columns: Vec<String>,
 }
 
 /// One problem in one cell (or row) of the file.

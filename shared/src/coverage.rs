@@ -113,21 +113,22 @@ pub fn csv_km(km: Option<f64>) -> String {
     km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default()
 }
 
-/// The report as CSV (semicolon-separated, as Danish spreadsheets expect; decimal comma).
+/// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma).
 pub fn to_csv(r: &CoverageReport) -> String {
-    let mut out = String::from("kode;navn");
+    let mut sheet = crate::spreadsheet::Sheet::new();
+    let mut header = vec!["kode".to_owned(), "navn".to_owned()];
     for c in &r.categories {
-        out.push_str(&format!(";{} (km);{} inden for {} km", c.code(), c.code(), r.max_km));
+        header.extend([format!("{} (km)", c.code()), format!("{} inden for {} km", c.code(), r.max_km)]);
     }
-    out.push('\n');
+    sheet.row(header);
     for row in &r.rows {
-        out.push_str(&format!("{};{}", row.code, row.name.replace(';', ",")));
+        let mut cells = vec![row.code.clone(), row.name.clone()];
         for cell in &row.cells {
-            out.push_str(&format!(";{};{}", csv_km(cell.nearest_km), cell.within));
+            cells.extend([csv_km(cell.nearest_km), cell.within.to_string()]);
         }
-        out.push('\n');
+        sheet.row(cells);
     }
-    out
+    sheet.finish()
 }
 
 #[cfg(test)]
@@ -164,6 +165,6 @@ mod tests {
         let only_draft = report(RegionCode::Midtjylland, 50.0, &places, &[far]);
         assert_eq!(only_draft.gaps, 6);
         let csv = to_csv(&r);
-        assert!(csv.starts_with("kode;navn;afklarende-samtale (km)") && csv.contains("0751;Aarhus"), "{csv}");
+        assert!(csv.starts_with("\u{feff}kode;navn;afklarende-samtale (km)") && csv.contains("\r\n0751;Aarhus;"), "{csv}");
     }
 }

@@ -16,11 +16,16 @@ pub fn iso_datetime(unix_secs: i64) -> String {
 pub fn days_from_iso(date: &str) -> Option<i64> {
     crate::validation::iso_date("date", date).ok()?;
     let (y, m, d) = (date[0..4].parse::<i64>().ok()?, date[5..7].parse::<i64>().ok()?, date[8..10].parse::<i64>().ok()?);
+    Some(days_from_civil(y, m, d))
+}
+
+/// Days since 1970-01-01 of a (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
 }
 
 /// A day as people type it, as YYYY-MM-DD: "2026-12-03", and the Danish "3.12.2026",
@@ -60,16 +65,80 @@ pub fn months_back(date: &str, back: i64) -> String {
     format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
 }
 
-/// The working day `n` working days (Monday–Friday) after the day of `unix_secs` (UTC): a
-/// request made on a Friday with 1 working day is answered on Monday. Public holidays are not
-/// counted out; the text says "hverdage".
+/// Monday = 0 … Sunday = 6 of a day counted from 1970-01-01 (a Thursday).
+fn weekday(day: i64) -> i64 {
+    (day + 3).rem_euclid(7)
+}
+
+/// The last Sunday of a month (March or October), as a day count.
+fn last_sunday(y: i64, m: i64) -> i64 {
+    let last = days_from_civil(y, m + 1, 1) - 1;
+    last - (weekday(last) + 1) % 7
+}
+
+/// Seconds Danish time is ahead of UTC at this instant: +1 h (CET), +2 h (CEST) from 01:00 UTC
+/// on the last Sunday of March to 01:00 UTC on the last Sunday of October (the EU rule), so no
+/// time zone database is needed.
+pub fn copenhagen_offset(unix_secs: i64) -> i64 {
+    let (y, _, _) = civil_from_days(unix_secs.div_euclid(86_400));
+    let (start, end) = (last_sunday(y, 3) * 86_400 + 3_600, last_sunday(y, 10) * 86_400 + 3_600);
+    if (start..end).contains(&unix_secs) {
+        7_200
+    } else {
+        3_600
+    }
+}
+
+/// The day (counted from 1970-01-01) it is in Denmark at this instant.
+pub fn copenhagen_day(unix_secs: i64) -> i64 {
+    (unix_secs + copenhagen_offset(unix_secs)).div_euclid(86_400)
+}
+
+/// The Danish calendar date (YYYY-MM-DD) at this instant: "today" for people in Denmark.
+pub fn copenhagen_date(unix_secs: i64) -> String {
+    iso_date(copenhagen_day(unix_secs) * 86_400)
+}
+
+/// Easter Sunday of a year, as a day count (the anonymous Gregorian algorithm).
+fn easter(y: i64) -> i64 {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e, f) = (b / 4, b % 4, (b + 8) / 25);
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    days_from_civil(y, n / 31, n % 31 + 1)
+}
+
+/// Whether workplaces in Denmark are closed on this day (counted from 1970-01-01), weekends
+/// aside: the public holidays — nytårsdag, skærtorsdag, langfredag, påskedag, 2. påskedag,
+/// Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag, 2. juledag, and store bededag until it
+/// was abolished from 2024 — and the days most workplaces close though the law does not make
+/// them holidays: grundlovsdag (5 June), juleaftensdag (24 December) and nytårsaftensdag
+/// (31 December). A promise of "hverdage" does not count them.
+pub fn is_danish_closing_day(day: i64) -> bool {
+    let (y, m, d) = civil_from_days(day);
+    if matches!((m, d), (1, 1) | (6, 5) | (12, 24) | (12, 25) | (12, 26) | (12, 31)) {
+        return true;
+    }
+    let e = easter(y);
+    let store_bededag = (y < 2024).then_some(e + 26);
+    [e - 3, e - 2, e, e + 1, e + 39, e + 49, e + 50].contains(&day) || store_bededag == Some(day)
+}
+
+/// The working day `n` working days after the Danish date of `unix_secs`: Monday to Friday,
+/// counted in Danish time (a request at 00:30 on a Monday in Denmark is made on Monday, though it
+/// is still Sunday in UTC), skipping the days of [`is_danish_closing_day`]. A request made on a
+/// Friday with 1 working day is answered on Monday; one made the day before Easter's
+/// skærtorsdag with 3 is answered on the Thursday after Easter.
 pub fn add_working_days(unix_secs: i64, n: u32) -> String {
-    let mut day = unix_secs.div_euclid(86_400);
+    let mut day = copenhagen_day(unix_secs);
     let mut left = n;
     while left > 0 {
         day += 1;
-        // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
-        if (day + 3).rem_euclid(7) < 5 {
+        if weekday(day) < 5 && !is_danish_closing_day(day) {
             left -= 1;
         }
     }
@@ -142,5 +211,54 @@ mod tests {
         let monday = days_from_iso("2026-11-30").unwrap() * 86_400;
         assert_eq!(add_working_days(monday, 3), "2026-12-03");
         assert_eq!(add_working_days(monday, 0), "2026-11-30");
+    }
+
+    fn at(date: &str, hh: i64, mm: i64) -> i64 {
+        days_from_iso(date).unwrap() * 86_400 + hh * 3_600 + mm * 60
+    }
+
+    #[test]
+    fn danish_time_follows_summer_time() {
+        // Winter: +1 h; summer (from 01:00 UTC on the last Sunday of March to the last of October): +2 h.
+        assert_eq!(copenhagen_offset(at("2027-01-15", 12, 0)), 3_600);
+        assert_eq!(copenhagen_offset(at("2027-03-28", 0, 59)), 3_600);
+        assert_eq!(copenhagen_offset(at("2027-03-28", 1, 0)), 7_200);
+        assert_eq!(copenhagen_offset(at("2027-10-31", 0, 59)), 7_200);
+        assert_eq!(copenhagen_offset(at("2027-10-31", 1, 0)), 3_600);
+        assert_eq!(copenhagen_offset(at("2026-10-25", 0, 30)), 7_200);
+        // Sunday 23:30 UTC in winter is Monday 00:30 in Denmark; 22:30 UTC in summer too.
+        assert_eq!(copenhagen_date(at("2027-01-10", 23, 30)), "2027-01-11");
+        assert_eq!(copenhagen_date(at("2027-06-06", 22, 30)), "2027-06-07");
+        assert_eq!(copenhagen_date(at("2027-06-06", 21, 59)), "2027-06-06");
+    }
+
+    #[test]
+    fn danish_closing_days() {
+        let closed = |d: &str| is_danish_closing_day(days_from_iso(d).unwrap());
+        // Easter 2027 is 28 March; 2026 is 5 April.
+        for d in ["2027-01-01", "2027-03-25", "2027-03-26", "2027-03-28", "2027-03-29", "2027-05-06", "2027-05-16", "2027-05-17", "2027-06-05"] {
+            assert!(closed(d), "{d}");
+        }
+        for d in ["2026-04-02", "2026-04-03", "2026-04-06", "2026-05-14", "2026-05-25", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31"] {
+            assert!(closed(d), "{d}");
+        }
+        // Store bededag (the fourth Friday after Easter) until 2023 only.
+        assert!(closed("2023-05-05"));
+        assert!(!closed("2027-04-23") && !closed("2026-05-01"));
+        for d in ["2027-03-24", "2027-03-30", "2027-05-07", "2026-12-23", "2026-12-28"] {
+            assert!(!closed(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn working_days_are_danish_days() {
+        // Monday 00:30 in Denmark (Sunday 23:30 UTC) with 1 working day: Tuesday.
+        assert_eq!(add_working_days(at("2027-01-10", 23, 30), 1), "2027-01-12");
+        // 24 March 2027 + 3: skærtorsdag, langfredag and 2. påskedag do not count.
+        assert_eq!(add_working_days(at("2027-03-24", 10, 0), 3), "2027-04-01");
+        // Christmas: 23 December 2026 (Wednesday) + 2 → 24, 25 closed, weekend, 28, 29.
+        assert_eq!(add_working_days(at("2026-12-23", 9, 0), 2), "2026-12-29");
+        // Friday before Kristi himmelfartsdag's week: 2027-05-06 is Thursday.
+        assert_eq!(add_working_days(at("2027-05-05", 9, 0), 1), "2027-05-07");
     }
 }

@@ -28,26 +28,7 @@ pub fn validate_provider(p: &ProviderRecord) -> Vec<FieldError> {
         check(Err(id_error("id")));
     }
     check(validation::text_length("name", ("udbyderens navn", "the provider's name"), &p.name, 2, TITLE_MAX));
-    let contact = [
-        ("contact.name", ("kontaktpersonens navn", "the contact person's name"), &p.contact.name),
-        ("contact.phone", ("telefonnummeret", "the phone number"), &p.contact.phone),
-        ("contact.url", ("webadressen", "the web address"), &p.contact.url),
-    ];
-    for (field, what, value) in contact {
-        if let Some(text) = value {
-            check(validation::text_length(field, what, text, 0, TITLE_MAX));
-        }
-    }
-    if let Some(email) = &p.contact.email {
-        if !email.trim().is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
-            check(Err(FieldError::new(
-                "contact.email",
-                ErrorCode::Invalid,
-                "Skriv en e-mailadresse, fx navn@kommune.dk.",
-                "Enter an e-mail address, e.g. name@example.org.",
-            )));
-        }
-    }
+    errors.extend(validation::validate_contact(&p.contact));
     errors
 }
 

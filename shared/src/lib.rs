@@ -33,6 +33,7 @@ pub mod referral_route;
 pub mod report;
 pub mod response_time;
 pub mod search;
+pub mod spreadsheet;
 pub mod taxonomy;
 pub mod validation;
 

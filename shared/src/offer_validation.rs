@@ -12,6 +12,30 @@ pub const DESCRIPTION_MAX: usize = 5_000;
 pub const NOTE_MAX: usize = 500;
 /// The longest response time an offer may promise, in working days.
 pub const MAX_RESPONSE_DAYS: u8 = 20;
+/// The highest price in whole kroner an offer (or an activity) may state: the API, the admin form
+/// and the CSV import use this one limit.
+pub const MAX_COST_DKK: u32 = 1_000_000;
+
+/// A price above [`MAX_COST_DKK`] is an error on `field`.
+pub fn check_cost(field: &str, dkk: u32) -> Result<(), FieldError> {
+    if dkk > MAX_COST_DKK {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            "Prisen skal være mellem 0 og 1.000.000 kr.",
+            "The price must be between 0 and 1,000,000 DKK.",
+        ));
+    }
+    Ok(())
+}
+
+/// Every problem with an offer saved on `today` (YYYY-MM-DD, Danish time): [`validate_offer`]'s,
+/// and a `last_verified` after today (it would never fall due for re-verification).
+pub fn validate_offer_on(o: &Offer, today: &str) -> Vec<FieldError> {
+    let mut errors = validate_offer(o);
+    errors.extend(validation::not_after("last_verified", &o.last_verified, today).err());
+    errors
+}
 
 /// Every problem with an offer, empty when it is valid.
 pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
@@ -33,6 +57,9 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     if let Some(d) = &o.schedule.next_start {
         check(validation::iso_date("schedule.next_start", d));
     }
+    check(check_cost("cost.dkk", o.cost.dkk));
+    errors.extend(validation::validate_contact(&o.contact));
+    let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
     let notes = [
         ("accessibility", ("noten om tilgængelighed", "the note on accessibility"), &o.accessibility),
         ("referral.note", ("noten om henvisning", "the note on referral"), &o.referral.note),

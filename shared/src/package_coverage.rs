@@ -104,23 +104,24 @@ pub fn report(
     })
 }
 
-/// The lens as CSV (semicolon-separated, decimal comma): per component the nearest distance,
-/// the count within the limit and the year it is a gap from.
+/// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per component the
+/// nearest distance, the count within the limit and the year it is a gap from.
 pub fn to_csv(r: &PackageCoverageReport) -> String {
-    let mut out = String::from("kode;navn");
+    let mut sheet = crate::spreadsheet::Sheet::new();
+    let mut header = vec!["kode".to_owned(), "navn".to_owned()];
     for c in &r.components {
-        out.push_str(&format!(";{0} (km);{0} inden for {1} km;{0} hul fra år", c.code, r.max_km));
+        header.extend([format!("{} (km)", c.code), format!("{} inden for {} km", c.code, r.max_km), format!("{} hul fra år", c.code)]);
     }
-    out.push('\n');
+    sheet.row(header);
     for row in &r.rows {
-        out.push_str(&format!("{};{}", row.code, row.name.replace(';', ",")));
+        let mut cells = vec![row.code.clone(), row.name.clone()];
         for cell in &row.cells {
             let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
-            out.push_str(&format!(";{};{};{year}", csv_km(cell.nearest_km), cell.within));
+            cells.extend([csv_km(cell.nearest_km), cell.within.to_string(), year]);
         }
-        out.push('\n');
+        sheet.row(cells);
     }
-    out
+    sheet.finish()
 }
 
 #[cfg(test)]
@@ -146,7 +147,10 @@ mod tests {
         assert_eq!((cell.within, cell.gap_from_year, cell.nearest_offer_id.as_deref()), (1, None, Some(o.id.as_str())));
         assert!(r.rows[0].cells.iter().filter(|c| c.component != "fysisk-aktivitet").all(|c| c.gap_from_year == Some(2027)));
         let csv = to_csv(&r);
-        assert!(csv.starts_with("kode;navn;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale hul fra år"), "{csv}");
+        assert!(
+            csv.starts_with("\u{feff}kode;navn;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale hul fra år"),
+            "{csv}"
+        );
         assert!(csv.contains("0751;Aarhus;;0;2027"), "{csv}");
         // Not planned in a region: no report.
         let mut nowhere = kol.clone();

@@ -2,7 +2,7 @@
 //! day ("we contact you within N working days") is in time, late, overdue or still pending, and
 //! the region's admin sees the tally per provider.
 
-use crate::date::iso_date;
+use crate::date::copenhagen_date;
 use crate::referral::{contact_overdue, ReferralStatus, StatusEvent};
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +60,7 @@ impl Settlement {
 pub fn settlement(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Settlement> {
     let by = contact_by?;
     let answer = history.iter().find(|e| e.status != ReferralStatus::Received)?;
-    Some(match (iso_date(answer.at).as_str() <= by, answer.status) {
+    Some(match (copenhagen_date(answer.at).as_str() <= by, answer.status) {
         (true, ReferralStatus::Withdrawn) => Settlement::Released,
         (true, _) => Settlement::InTime,
         (false, _) => Settlement::Late,
@@ -127,23 +127,17 @@ pub fn per_provider(months: &[MonthResponseTimes]) -> Vec<ProviderResponseTimes>
     rows
 }
 
-/// The months as CSV, one row per provider and month (semicolon-separated, as the other exports;
-/// the share in whole per cent, empty before any promise was due).
+/// The months as CSV, one row per provider and month ([`crate::spreadsheet`]: BOM, `;`, CRLF, as
+/// the other exports; the share in whole per cent, empty before any promise was due).
 pub fn to_csv(rows: &[MonthResponseTimes]) -> String {
-    let mut out = String::from("udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\n");
+    let mut sheet = crate::spreadsheet::Sheet::new();
+    sheet.row(["udbyder-id", "udbyder", "måned", "til tiden", "for sent", "over fristen nu", "inden for fristen", "andel til tiden (%)"]);
     for MonthResponseTimes { month, times: t } in rows {
         let share = t.percent_in_time().map(|p| p.to_string()).unwrap_or_default();
-        out.push_str(&format!(
-            "{};{};{month};{};{};{};{};{share}\n",
-            t.provider_id,
-            t.provider_name.replace(';', ","),
-            t.in_time,
-            t.late,
-            t.overdue,
-            t.pending
-        ));
+        let counts = [t.in_time, t.late, t.overdue, t.pending].map(|n| n.to_string());
+        sheet.row([t.provider_id.clone(), t.provider_name.clone(), month.clone()].into_iter().chain(counts).chain([share]));
     }
-    out
+    sheet.finish()
 }
 
 /// The worst first (the lowest share in time, then the most overdue), then by name: what the
@@ -205,9 +199,9 @@ mod tests {
         ];
         assert_eq!(
             to_csv(&rows),
-            "udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\n\
-             p1;Sund, By;2027-01;3;1;0;2;75\n\
-             ;;2027-02;0;0;0;1;\n"
+            "\u{feff}udbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)\r\n\
+             p1;\"Sund; By\";2027-01;3;1;0;2;75\r\n\
+             ;;2027-02;0;0;0;1;\r\n"
         );
     }
 

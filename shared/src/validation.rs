@@ -194,6 +194,82 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// A date someone last confirmed a record as true may not lie after `today` (YYYY-MM-DD): a
+/// verification in the future would never fall due for re-verification.
+/// (A value that is not a date is [`iso_date`]'s to report.)
+pub fn not_after(field: &str, value: &str, today: &str) -> Result<(), FieldError> {
+    if iso_date(field, value).is_ok() && value > today {
+        return Err(FieldError::new(field, ErrorCode::OutOfRange, "Datoen må ikke ligge efter i dag.", "The date cannot be later than today."));
+    }
+    Ok(())
+}
+
+/// A phone number people can call: digits, spaces and `+ - ( ) .` only (one `+`, before the
+/// digits), 8 to 15 digits.
+pub fn is_phone(value: &str) -> bool {
+    let v = value.trim();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (8..=15).contains(&digits)
+        && v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && v.matches('+').count() <= 1
+        && v.find('+').is_none_or(|plus| v[..plus].chars().all(|c| !c.is_ascii_digit()))
+}
+
+/// An e-mail address as the HSDS export accepts it (`format: email`): one `@`, a local part,
+/// a domain with a dot, no spaces.
+pub fn is_email(value: &str) -> bool {
+    let v = value.trim();
+    v.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    }) && !v.contains(char::is_whitespace)
+}
+
+/// An absolute http(s) web address (HSDS `format: uri`), no spaces.
+pub fn is_web_url(value: &str) -> bool {
+    let v = value.trim();
+    let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && r.split('/').next().is_some_and(|host| host.contains('.') || host == "localhost"))
+        && !v.contains(char::is_whitespace)
+}
+
+/// Every problem with a contact (an offer's, an activity's, a provider's): the name's length, and
+/// a phone number, e-mail address and web address each of their kind (empty ones are absent).
+pub fn validate_contact(c: &crate::offer::Contact) -> Vec<FieldError> {
+    let mut errors = vec![];
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    if let Some(name) = given(&c.name) {
+        errors.extend(text_length("contact.name", ("kontaktpersonens navn", "the contact person's name"), &name, 0, 120).err());
+    }
+    if given(&c.phone).is_some_and(|p| !is_phone(&p)) {
+        errors.push(FieldError::new(
+            "contact.phone",
+            ErrorCode::Invalid,
+            "Skriv et telefonnummer med 8 cifre, fx +45 12 34 56 78.",
+            "Enter a phone number with 8 digits, e.g. +45 12 34 56 78.",
+        ));
+    }
+    if given(&c.email).is_some_and(|e| !is_email(&e)) {
+        errors.push(FieldError::new(
+            "contact.email",
+            ErrorCode::Invalid,
+            "Skriv en e-mailadresse, fx navn@kommune.dk.",
+            "Enter an e-mail address, e.g. name@example.org.",
+        ));
+    }
+    if given(&c.url).is_some_and(|u| !is_web_url(&u)) {
+        errors.push(FieldError::new(
+            "contact.url",
+            ErrorCode::Invalid,
+            "Skriv en hel webadresse, der begynder med https://, fx https://kommune.dk/sundhed.",
+            "Enter a full web address starting with https://, e.g. https://example.org/health.",
+        ));
+    }
+    if given(&c.url).is_some_and(|u| u.chars().count() > 500) {
+        errors.push(FieldError::new("contact.url", ErrorCode::TooLong, "Webadressen er for lang.", "The web address is too long."));
+    }
+    errors
+}
+
 fn fmt_num(n: f64) -> String {
     crate::decimal::format(n, 6)
 }
@@ -246,5 +322,32 @@ mod tests {
         for bad in ["2027-02-29", "2027-13-01", "2027-1-01", "27-01-01", "2027-04-31", "abcd-ef-gh"] {
             assert!(iso_date("d", bad).is_err(), "{bad}");
         }
+        assert!(not_after("d", "2026-12-03", "2026-12-03").is_ok());
+        assert_eq!(not_after("d", "2099-01-01", "2026-12-03").unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn contacts() {
+        for ok in ["+45 12 34 56 78", "12345678", "(+45) 8612-3456", "+46 8 123 456 78"] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in ["abc", "1234", "12 34 56 7x", "+45 12+34 56 78", "1234567890123456"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+        for ok in ["sundhed@aarhus.dk", "a.b@c.demo.invalid"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in ["not an email", "a@b", "@aarhus.dk", "a@@b.dk", "a@b.dk.", "a b@c.dk"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for ok in ["https://aarhus.dk/sundhed", "http://www.aarhus.dk:8080/x?a=1"] {
+            assert!(is_web_url(ok), "{ok}");
+        }
+        for bad in ["aarhus.dk", "https://", "ftp://x.dk", "https://x.dk/a b", "javascript:alert(1)"] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+        let c = crate::offer::Contact { name: None, phone: Some("abc".into()), email: Some("not an email".into()), url: Some(" ".into()) };
+        let fields: Vec<_> = validate_contact(&c).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["contact.phone", "contact.email"]);
     }
 }

@@ -9,7 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The top-level fields that differ between two versions of a record, as JSON text.
+/// The top-level fields that differ between two versions of a record, as JSON text, over the
+/// fields of both: a field the new version leaves out (an optional field serialised only when
+/// set, such as a cleared `location_id`) is a change to `null`, not no change.
 pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
     let to_map = |v: Value| match v {
         Value::Object(m) => m,
@@ -17,11 +19,14 @@ pub fn diff<T: Serialize>(before: Option<&T>, after: &T) -> Vec<FieldChange> {
     };
     let before = before.map(|b| to_map(serde_json::to_value(b).unwrap_or(Value::Null))).unwrap_or_default();
     let after = to_map(serde_json::to_value(after).unwrap_or(Value::Null));
-    after
-        .iter()
+    let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let value = |m: &serde_json::Map<String, Value>, k: &str| m.get(k).cloned().unwrap_or(Value::Null);
+    keys.into_iter()
         // The version always moves on; it is not a change anyone made.
-        .filter(|(k, v)| k.as_str() != "version" && before.get(k.as_str()) != Some(v))
-        .map(|(k, v)| FieldChange { field: k.clone(), before: before.get(k.as_str()).unwrap_or(&Value::Null).to_string(), after: v.to_string() })
+        .filter(|k| k.as_str() != "version")
+        .map(|k| (k, value(&before, k), value(&after, k)))
+        .filter(|(_, b, a)| b != a)
+        .map(|(k, b, a)| FieldChange { field: k.clone(), before: b.to_string(), after: a.to_string() })
         .collect()
 }
 
@@ -48,8 +53,20 @@ pub fn entry(who: &Principal, region: RegionCode, action: AuditAction, target: &
     }
 }
 
-/// How many of a region's newest entries a filtered read of the log searches.
-pub const LOG_WINDOW: usize = 1000;
+/// How many entries a read of the log looks at, at most, for the ones its filter keeps (about 15
+/// region imports' worth); the time range is read page by page from the store's time-ordered
+/// keys, newest first, and the answer says where the search stopped if this ends it.
+pub const SEARCH_BUDGET: usize = 10_000;
+/// Entries read from the store at a time.
+const PAGE: usize = 500;
+
+/// The entries a read of the log found, and — when the search budget ran out before the start
+/// of the time range — the time (Unix seconds) of the oldest entry looked at: older entries were
+/// not searched (ask again with `until` set to it).
+pub struct LogRead {
+    pub entries: Vec<AuditEntry>,
+    pub searched_back_to: Option<i64>,
+}
 
 /// Which entries the log shows.
 #[derive(Debug, Clone, Default)]
@@ -72,10 +89,26 @@ impl LogFilter {
     }
 }
 
-/// The region's log, newest first: the first `limit` entries the filter keeps among the newest
-/// [`LOG_WINDOW`], each with its target's current title.
-pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit: usize) -> Result<Vec<AuditEntry>, ApiError> {
-    let mut entries: Vec<AuditEntry> = state.audit.audit_log(region, LOG_WINDOW).await?.into_iter().filter(|e| filter.keeps(e)).take(limit).collect();
+/// The region's log, newest first: the first `limit` entries the filter keeps within its time
+/// range (searched back through at most [`SEARCH_BUDGET`] entries), each with its target's
+/// current title.
+pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit: usize) -> Result<LogRead, ApiError> {
+    let mut entries: Vec<AuditEntry> = vec![];
+    let mut before = filter.until.map(|t| crate::store::audit::since_key(Some(t)));
+    let (mut searched, mut searched_back_to) = (0, None);
+    loop {
+        let page = state.audit.audit_page(region, filter.since, before.as_deref(), PAGE).await?;
+        searched += page.len();
+        let (full, last) = (page.len() == PAGE, page.last().map(|e| (crate::store::audit::sort_key(e), e.at)));
+        entries.extend(page.into_iter().filter(|e| filter.keeps(e)));
+        let Some((key, at)) = last.filter(|_| full && entries.len() < limit) else { break };
+        if searched >= SEARCH_BUDGET {
+            searched_back_to = Some(at);
+            break;
+        }
+        before = Some(key);
+    }
+    entries.truncate(limit);
     let mut titles: HashMap<(AuditTarget, String), Option<String>> = HashMap::new();
     for e in &mut entries {
         let kind = e.action.target_kind();
@@ -94,7 +127,7 @@ pub async fn log(state: &AppState, region: RegionCode, filter: &LogFilter, limit
         }
         e.target_title = titles[&key].clone();
     }
-    Ok(entries)
+    Ok(LogRead { entries, searched_back_to })
 }
 
 #[cfg(test)]
@@ -110,5 +143,16 @@ mod tests {
         let fields: Vec<_> = changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
         assert_eq!(fields, [("tags", "[1]", "[1,2]"), ("title", "\"A\"", "\"B\"")]);
         assert_eq!(diff(None, &json!({"title": "A"}))[0].before, "null");
+    }
+
+    #[test]
+    fn a_field_left_out_is_a_change_to_null() {
+        let before = json!({"title": "A", "location_id": "sted-1", "version": 1});
+        let after = json!({"title": "A", "version": 2});
+        let changes = diff(Some(&before), &after);
+        let fields: Vec<_> = changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+        assert_eq!(fields, [("location_id", "\"sted-1\"", "null")]);
+        // Absent and null are the same.
+        assert_eq!(diff(Some(&json!({"note": null})), &json!({})), vec![]);
     }
 }

@@ -32,8 +32,9 @@ pub const COLUMNS: [&str; 55] = [
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
-/// Columns that files exported by earlier versions lack: such files still import (the values
-/// are then empty).
+/// Columns a file may leave out (files exported by earlier versions lack them): a row of an
+/// existing offer then keeps the stored values, a new offer has them empty; the report lists
+/// the columns left out.
 #[rustfmt::skip]
 pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "location_id", "packages", "activity_ids",
@@ -41,50 +42,33 @@ pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "inclusion_note_da", "inclusion_note_en", "exclusion_note_da", "exclusion_note_en", "residence", "response_days",
 ];
 
-/// Field separator of exported files: Danish spreadsheets open `;`-separated files directly.
-pub const DELIMITER: u8 = b';';
+pub(crate) use forebyg_shared::spreadsheet::unguard_formula;
 /// A UTF-8 byte order mark starts every export, so Excel reads æ, ø and å correctly.
-pub const BOM: &str = "\u{feff}";
+pub use forebyg_shared::spreadsheet::BOM;
 
-/// The file: BOM, header row, one row per offer.
+/// The file ([`forebyg_shared::spreadsheet`], as every export): BOM, header row, one row per
+/// offer, CRLF, cells a spreadsheet would run as a formula guarded with a `'`.
 pub fn write(offers: &[Offer]) -> Vec<u8> {
-    let mut out = BOM.as_bytes().to_vec();
-    {
-        let mut w = ::csv::WriterBuilder::new().delimiter(DELIMITER).terminator(::csv::Terminator::CRLF).from_writer(&mut out);
-        // Writing to a Vec cannot fail.
-        w.write_record(COLUMNS).expect("write to memory");
-        for offer in offers {
-            w.write_record(cells(offer).iter().map(|c| guard_formula(c))).expect("write to memory");
-        }
-        w.flush().expect("write to memory");
+    let mut sheet = forebyg_shared::spreadsheet::Sheet::new();
+    sheet.row(COLUMNS);
+    for offer in offers {
+        sheet.row(cells(offer));
     }
-    out
-}
-
-/// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula: such cells are
-/// written with a leading `'`, which [`unguard_formula`] removes on import.
-fn guard_formula(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
-}
-
-pub(crate) fn unguard_formula(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')) => rest,
-        _ => cell,
-    }
+    sheet.finish().into_bytes()
 }
 
 fn yes_no(b: bool) -> String {
     (if b { "ja" } else { "nej" }).into()
 }
 
-/// A coordinate with a decimal comma (as Danish spreadsheets write numbers); `Display` of `f64`
-/// is the shortest text that parses back to the same number.
+/// Decimals of exported coordinates: 6 is about 0.1 m, and fits the 15 significant digits a
+/// spreadsheet keeps (17-digit coordinates came back changed from Excel).
+pub const COORDINATE_DECIMALS: u32 = 6;
+
+/// A coordinate with a decimal comma (as Danish spreadsheets write numbers), to
+/// [`COORDINATE_DECIMALS`] decimals.
 fn decimal(n: f64) -> String {
-    n.to_string().replace('.', ",")
+    forebyg_shared::decimal::format(n, COORDINATE_DECIMALS).replace('.', ",")
 }
 
 /// One offer's cells, in [`COLUMNS`] order.

@@ -1,6 +1,11 @@
 //! The referral inbox: requests to join the admin's offers and clinicians' referrals to them
 //! (marked by `referrer`), newest first. Every read of personal data is audited; status changes
 //! show on the citizen's receipt and in the clinician's "Mine henvisninger".
+//!
+//! A request belongs to its offer's *current* provider: when a region admin moves an offer to
+//! another provider, its requests (open or not) move with it, in the inbox, the counts, the
+//! status changes and notes, and the response times of the requests kept (see
+//! [`current_providers`]). The provider stored on the request is the one it was made to.
 
 use super::audit;
 use crate::auth::Admin;
@@ -10,7 +15,28 @@ use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
+use std::collections::HashMap;
+
+/// The provider now running each offer of the region (by offer id).
+pub(crate) async fn current_providers(state: &AppState, region: RegionCode) -> Result<HashMap<String, String>, ApiError> {
+    Ok(state.store.region_offers(region).await?.into_iter().map(|o| (o.id, o.provider.id)).collect())
+}
+
+/// The request with its offer's current provider (as made when the offer is gone).
+pub(crate) fn rescoped(mut r: Referral, providers: &HashMap<String, String>) -> Referral {
+    if let Some(p) = providers.get(&r.offer_id) {
+        r.provider_id = p.clone();
+    }
+    r
+}
+
+/// One request with its offer's current provider.
+async fn with_current_provider(state: &AppState, r: Referral) -> Result<Referral, ApiError> {
+    let providers = state.store.get_offer(&r.offer_id).await?.map(|o| HashMap::from([(o.id, o.provider.id)])).unwrap_or_default();
+    Ok(rescoped(r, &providers))
+}
 
 fn item(r: &Referral) -> InboxItem {
     let rc = receipt(r);
@@ -47,7 +73,9 @@ fn item(r: &Referral) -> InboxItem {
 pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, ApiError> {
     let mut counts = ReferralCounts::default();
     for region in admin.0.regions() {
+        let providers = current_providers(state, region).await?;
         for r in state.referrals.region_referrals(region, now()).await? {
+            let r = rescoped(r, &providers);
             if admin.0.may_manage(r.region, &r.provider_id) {
                 counts.add(r.status);
                 counts.overdue += u32::from(r.contact_overdue(now()));
@@ -113,7 +141,9 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     let mut items = vec![];
     for region in admin.0.regions() {
         let mut shown = vec![];
+        let providers = current_providers(state, region).await?;
         for r in state.referrals.region_referrals(region, now()).await? {
+            let r = rescoped(r, &providers);
             if admin.0.may_manage(r.region, &r.provider_id) && filter.keeps(&r, &r.created_on()) {
                 shown.push(r.receipt_code.clone());
                 items.push(r);
@@ -129,8 +159,12 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
 /// The live request with this code, if it is within the admin's scope: one outside it is not
 /// found either (404, as for the clinician and FHIR routes), so a code's existence is not told.
 async fn in_scope(state: &AppState, admin: &Admin, code: &str) -> Result<Referral, ApiError> {
-    let r = state.referrals.get_referral(code, now()).await?.filter(|r| admin.0.may_manage(r.region, &r.provider_id));
-    r.ok_or_else(|| ApiError::NotFound(format!("No request {code} within your scope.")))
+    // Scoped by the offer's current provider: an offer moved to another provider takes its requests.
+    let r = match state.referrals.get_referral(code, now()).await? {
+        Some(r) => Some(with_current_provider(state, r).await?),
+        None => None,
+    };
+    r.filter(|r| admin.0.may_manage(r.region, &r.provider_id)).ok_or_else(|| ApiError::NotFound(format!("No request {code} within your scope.")))
 }
 
 /// Moves a request on (received → contacted → enrolled or declined → completed); withdrawing is

@@ -9,12 +9,13 @@ use crate::error::ApiError;
 use crate::store::Saved;
 use crate::AppState;
 use forebyg_shared::admin::{AdminOfferRow, AuditAction, Reverify, StatusChange};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::validate_offer_on;
 
+/// Today in Denmark (YYYY-MM-DD).
 fn today() -> String {
-    iso_date(crate::self_referral::now())
+    copenhagen_date(crate::self_referral::now())
 }
 
 /// The admin's listings, newest region first; `stale_only` keeps those not verified for ~6 months.
@@ -58,8 +59,9 @@ pub(crate) fn new_id(title: &str) -> String {
     format!("{}-{}", slug.trim_end_matches('-'), random.iter().map(|b| format!("{b:02x}")).collect::<String>())
 }
 
+/// The offer's problems as of today (a `last_verified` after today among them): 422 if any.
 fn validated(offer: &Offer) -> Result<(), ApiError> {
-    let errors = validate_offer(offer);
+    let errors = validate_offer_on(offer, &today());
     if errors.is_empty() {
         Ok(())
     } else {
@@ -124,6 +126,12 @@ async fn change_from(
     }
     let mut next = current.clone();
     change(&mut next);
+    // Publishing runs the record checks of a save: a draft whose provider, location or activity
+    // was archived meanwhile is not published (422 on that field).
+    if next.is_published() && !current.is_published() {
+        super::directory::link_offer(state, &mut next).await?;
+        validated(&next)?;
+    }
     next.version += 1;
     save(state, admin, Some(&current), next, action).await
 }

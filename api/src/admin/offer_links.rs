@@ -1,6 +1,7 @@
 //! The package components and activities an offer names, checked against their records on every
 //! save (the admin form and the CSV import): a package or component that does not exist, or an
-//! activity that does not exist or is archived, is a 422 on that field.
+//! activity that does not exist, is archived or belongs to another region than the offer, is a
+//! 422 on that field.
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -49,6 +50,12 @@ impl OfferLinks {
                 Some(a) if !a.is_active() => {
                     errors.push(FieldError::new(&field, ErrorCode::Invalid, "Aktiviteten er arkiveret.", "The activity is archived."))
                 }
+                Some(a) if a.region != o.region => errors.push(FieldError::new(
+                    &field,
+                    ErrorCode::OutOfRange,
+                    "Aktiviteten hører til en anden region. Vælg en aktivitet i tilbuddets region.",
+                    "The activity belongs to another region. Choose an activity in the offer's region.",
+                )),
                 Some(_) if o.activity_ids[..i].contains(id) => {
                     errors.push(FieldError::new(&field, ErrorCode::Invalid, "Står der allerede.", "Listed twice."))
                 }

@@ -2,7 +2,9 @@
 //! per provider (the overview's "Svartider") or per provider and month (its CSV). Requests the
 //! store still holds give every fate; for months beyond them, the providers' tallies
 //! ([`crate::store::ResponseTally`]) give the answers in time and late, and the promises deleted
-//! unanswered. Counts only (no personal data): not audited.
+//! unanswered. A request kept counts for its offer's current provider (it moves with the offer,
+//! as in the inbox); an answer already tallied stays with the provider who gave it. Counts only
+//! (no personal data): not audited.
 
 use super::inbox::check_days;
 use crate::auth::Admin;
@@ -53,7 +55,7 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
         Span::SinceMonth(month) => check_month("since_month", month)?,
         Span::Kept => {}
     }
-    let today = forebyg_shared::date::iso_date(now());
+    let today = forebyg_shared::date::copenhagen_date(now());
     let month_of = |month: String| if matches!(span, Span::SinceMonth(_)) { month } else { String::new() };
     let mut rows: HashMap<(String, String), ProviderResponseTimes> = HashMap::new();
     // Per provider and month (a span of months only): the promises made and not settled that the
@@ -70,7 +72,9 @@ async fn count(state: &AppState, admin: &Admin, span: Span<'_>) -> Result<HashMa
                 }
             }
         }
+        let providers = super::inbox::current_providers(state, region).await?;
         for r in state.referrals.region_referrals(region, now()).await? {
+            let r = super::inbox::rescoped(r, &providers);
             let counted = match span {
                 Span::Kept => true,
                 Span::From(day) => r.created_on().as_str() >= day,

@@ -202,11 +202,23 @@ pub struct AuditQuery {
     until: Option<i64>,
 }
 
+/// Set on an audit log answer whose search stopped before the start of the asked time range.
+pub const SEARCHED_BACK_TO: &str = "x-audit-searched-back-to";
+
 /// The region's audit log, newest first, each entry with its target's title; filtered by kind,
-/// admin and time among the newest 1,000 entries. Region admins (and national admins) only.
+/// admin and time. The time range is read from the store page by page (its keys are ordered by
+/// time), looking at up to 10,000 entries; if that ends the search before the range's start, the
+/// `X-Audit-Searched-Back-To` header says how far back it got. Region admins (and national
+/// admins) only.
 #[utoipa::path(get, path = "/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
-    responses((status = 200, body = Vec<AuditEntry>), Invalid, AdminAuth, Unavailable))]
-async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    responses((status = 200, body = Vec<AuditEntry>, headers(
+        ("x-audit-searched-back-to" = i64, description = "Only when the search looked at its limit of 10,000 entries before reaching the start of the time range: the time (Unix seconds) of the oldest entry searched. Older entries were not searched; ask again with `until` set to this value. Without it, the answer covers the whole range.")
+    )), Invalid, AdminAuth, Unavailable))]
+async fn audit_log(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
     use forebyg_shared::auth::Role;
     let region = match (admin.0.role, q.region, admin.0.region) {
         (Role::ProviderEditor, ..) => return Err(ApiError::Forbidden("The audit log is for region administrators.".into())),
@@ -221,5 +233,10 @@ async fn audit_log(State(state): State<AppState>, admin: Admin, ApiQuery(q): Api
         return Err(FieldError::new("limit", ErrorCode::OutOfRange, "Skal være mellem 1 og 500.", "Must be between 1 and 500.").into());
     }
     let filter = crate::admin::audit::LogFilter { action: q.action, actor: q.actor, since: q.since, until: q.until };
-    Ok(Json(crate::admin::audit::log(&state, region, &filter, limit).await?))
+    let read = crate::admin::audit::log(&state, region, &filter, limit).await?;
+    let mut headers = axum::http::HeaderMap::new();
+    if let Some(at) = read.searched_back_to {
+        headers.insert(SEARCHED_BACK_TO, at.into());
+    }
+    Ok((headers, Json(read.entries)))
 }

@@ -126,7 +126,7 @@ impl Referral {
 
     /// Still `received` after the day the provider promised contact by, at `now` (Unix seconds).
     pub fn contact_overdue(&self, now: i64) -> bool {
-        forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::iso_date(now))
+        forebyg_shared::referral::contact_overdue(self.status, self.contact_by.as_deref(), &forebyg_shared::date::copenhagen_date(now))
     }
 }
 

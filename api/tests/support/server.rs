@@ -102,6 +102,8 @@ pub struct Reply {
     pub allow: String,
     pub www_authenticate: String,
     pub body: String,
+    /// Every header, for the ones not named above.
+    pub headers: http::HeaderMap,
 }
 
 impl Reply {
@@ -125,6 +127,7 @@ fn reply(res: &mut http::Response<ureq::Body>) -> Option<Reply> {
     let (location, retry_after, content_security_policy) = (header("location"), header("retry-after"), header("content-security-policy"));
     let (etag, allow, www_authenticate) = (header("etag"), header("allow"), header("www-authenticate"));
     let status = res.status().as_u16();
+    let headers = res.headers().clone();
     let body = res.body_mut().read_to_string().ok()?;
-    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, etag, allow, www_authenticate, body })
+    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, etag, allow, www_authenticate, body, headers })
 }

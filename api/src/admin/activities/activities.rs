@@ -1,7 +1,8 @@
 //! Activity records: list, create, edit, archive and restore. Region admins manage their
-//! region's; provider editors edit those linked to their offers (and may not create any).
+//! region's; provider editors read those linked to their offers and edit those only their offers
+//! link to (and may not create any).
 
-use super::{linked_to_own_offer, require_activity_scope, require_region_admin};
+use super::{linked_to_own_offer, require_activity_scope, require_activity_write, require_region_admin};
 use crate::admin::audit;
 use crate::admin::directory::{fixed, refuse_archive_in_use, save, validated};
 use crate::auth::Admin;
@@ -19,7 +20,7 @@ pub async fn list(state: &AppState, admin: &Admin) -> Result<Vec<ActivityRecord>
     let mut out = vec![];
     for region in admin.0.regions() {
         for a in state.directory.region_activities(region).await? {
-            if admin.0.role != Role::ProviderEditor || linked_to_own_offer(state, admin, &a.id).await? {
+            if admin.0.role != Role::ProviderEditor || linked_to_own_offer(state, admin, &a).await? {
                 out.push(a);
             }
         }
@@ -72,6 +73,12 @@ async fn link(state: &AppState, a: &mut ActivityRecord) -> Result<Vec<FieldError
     Ok(errors)
 }
 
+/// A `last_verified` after today (Danish date) would never fall due for re-verification.
+fn not_in_future(a: &ActivityRecord) -> Option<FieldError> {
+    let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
+    forebyg_shared::validation::not_after("last_verified", &a.last_verified, &today).err()
+}
+
 /// A new activity (version 1) of an association in the same region; region admins only.
 pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> Result<ActivityRecord, ApiError> {
     require_region_admin(admin, a.region)?;
@@ -81,6 +88,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
     a.version = 1;
     let mut errors = link(state, &mut a).await?;
     errors.extend(validate_activity(&a));
+    errors.extend(not_in_future(&a));
     validated(errors)?;
     let changes = audit::diff(None, &a);
     save(state, admin, None, DirectoryRecord::Activity(a.clone()), (AuditAction::ActivityCreated, changes), None).await?;
@@ -90,6 +98,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
 /// An edit of the whole activity from `a.version`; its association and region are fixed.
 pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRecord) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
+    require_activity_write(state, admin, &current).await?;
     a.id = current.id.clone();
     if a.association_id != current.association_id {
         return Err(fixed("association_id"));
@@ -99,6 +108,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
     }
     let mut errors = link(state, &mut a).await?;
     errors.extend(validate_activity(&a));
+    errors.extend(not_in_future(&a));
     validated(errors)?;
     if a.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));
@@ -113,6 +123,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
 /// Archive (refused while published offers of its region link to it) or restore.
 pub async fn set_status(state: &AppState, admin: &Admin, id: &str, change: RecordStatusChange) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
+    require_activity_write(state, admin, &current).await?;
     if change.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));
     }

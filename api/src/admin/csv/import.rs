@@ -11,9 +11,9 @@ use crate::store::DirectorySaved;
 use crate::AppState;
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::bulk::{ImportReport, ImportRowError};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::validate_offer_on;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -32,13 +32,14 @@ fn file_error(field: &str, code: ErrorCode, da: String, en: String) -> ImportRow
     row_error(1, FieldError::new(field, code, da, en))
 }
 
-/// The data rows as (spreadsheet row number, cells in [`COLUMNS`] order). Problems with the file
-/// itself (encoding, header) go to `errors` on row 1.
-fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String>)> {
+/// The data rows as (spreadsheet row number, cells in [`COLUMNS`] order), and the indexes (in
+/// [`COLUMNS`]) of the optional columns the file lacks. Problems with the file itself (encoding,
+/// header) go to `errors` on row 1.
+fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> (Vec<(usize, Vec<String>)>, Vec<usize>) {
     let Ok(text) = std::str::from_utf8(body) else {
         let (da, en) = ("Filen er ikke UTF-8. Gem den som »CSV UTF-8«.", "The file is not UTF-8. Save it as “CSV UTF-8”.");
         errors.push(file_error("file", ErrorCode::Invalid, da.into(), en.into()));
-        return vec![];
+        return (vec![], vec![]);
     };
     let text = text.strip_prefix(super::BOM).unwrap_or(text);
     // Comma or semicolon, whichever the header row uses (Danish spreadsheets save with `;`).
@@ -48,7 +49,7 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
     let headers = reader.headers().cloned().unwrap_or_default();
     if headers.iter().all(str::is_empty) {
         errors.push(file_error("file", ErrorCode::Required, "Filen er tom.".into(), "The file is empty.".into()));
-        return vec![];
+        return (vec![], vec![]);
     }
     let mut index: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
     for (i, name) in headers.iter().enumerate() {
@@ -68,8 +69,9 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
         }
     }
     if !errors.is_empty() {
-        return vec![];
+        return (vec![], vec![]);
     }
+    let absent = (0..COLUMNS.len()).filter(|c| index[*c].is_none()).collect();
     let mut rows = vec![];
     for (n, record) in reader.records().enumerate() {
         let row = n + 2;
@@ -82,7 +84,19 @@ fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> Vec<(usize, Vec<String
             Ok(r) => rows.push((row, index.iter().map(|i| unguard_formula(i.and_then(|i| r.get(i)).unwrap_or_default()).to_owned()).collect())),
         }
     }
-    rows
+    (rows, absent)
+}
+
+/// A row of an existing offer keeps the stored values of the columns the file lacks: a column
+/// left out is not a column emptied (an empty cell is).
+fn fill_absent(mut cells: Vec<String>, before: Option<&Offer>, absent: &[usize]) -> Vec<String> {
+    if let Some(b) = before.filter(|_| !absent.is_empty()) {
+        let stored = super::cells(b);
+        for c in absent {
+            cells[*c] = stored[*c].clone();
+        }
+    }
+    cells
 }
 
 /// The stored offers with these ids (absent ones left out), read a few at a time.
@@ -110,9 +124,11 @@ fn push_once(errors: &mut Vec<FieldError>, mut e: FieldError) {
     }
 }
 
-/// The stored offer as the CSV carries it: what a row must equal to be "unchanged".
+/// The stored offer as the CSV carries it: what a row must equal to be "unchanged" (cells trimmed
+/// as the reader trims them, coordinates to the exported decimals).
 fn as_in_csv(stored: &Offer) -> Offer {
-    let (mut o, _, _) = parse(&cells(stored), &stored.last_verified);
+    let trimmed: Vec<String> = cells(stored).iter().map(|c| c.trim().to_owned()).collect();
+    let (mut o, _, _) = parse(&trimmed, &stored.last_verified);
     (o.id, o.version, o.demo) = (stored.id.clone(), stored.version, stored.demo);
     o
 }
@@ -142,7 +158,7 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
         let (da, en) = ("Uden for din region eller udbyder.", "Outside your region or provider.");
         push_once(&mut errors, FieldError::new(field, ErrorCode::OutOfRange, da, en));
     }
-    for e in validate_offer(&offer) {
+    for e in validate_offer_on(&offer, today) {
         push_once(&mut errors, e);
     }
     if !errors.is_empty() {
@@ -163,10 +179,10 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
 /// updated row atomically and audits each.
 pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool) -> Result<ImportReport, ApiError> {
     let mut errors = vec![];
-    let rows = read(body, &mut errors);
+    let (rows, absent) = read(body, &mut errors);
     let ids: Vec<String> = rows.iter().map(|(_, c)| c[0].clone()).filter(|id| !id.is_empty()).collect();
     let stored = fetch(state, ids).await?;
-    let today = iso_date(crate::self_referral::now());
+    let today = copenhagen_date(crate::self_referral::now());
     let (mut plans, mut first_row) = (vec![], HashMap::new());
     for (row, cells) in &rows {
         let id = &cells[0];
@@ -185,7 +201,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
             errors.push(row_error(*row, FieldError::new("id", ErrorCode::Invalid, da, en)));
             continue;
         }
-        match plan(admin, cells, before, &today) {
+        match plan(admin, &fill_absent(cells.clone(), before, &absent), before, &today) {
             Ok(p) => plans.push((*row, p)),
             Err(es) => errors.extend(es.into_iter().map(|e| row_error(*row, e))),
         }
@@ -215,7 +231,8 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
             format!("The file changes {} offers. Split the file into parts of at most {max} changed rows.", created + updated),
         ));
     }
-    let mut report = ImportReport { dry_run, rows: rows.len(), created, updated, unchanged, errors };
+    let absent_columns = absent.iter().map(|c| COLUMNS[*c].to_owned()).collect();
+    let mut report = ImportReport { dry_run, rows: rows.len(), created, updated, unchanged, errors, absent_columns };
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }

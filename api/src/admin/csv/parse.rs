@@ -180,7 +180,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         residence: r.optional_code("residence", Residence::from_code),
     };
     let capacity = r.code("capacity", Capacity::from_code);
-    let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, 1_000_000) };
+    let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, forebyg_shared::offer_validation::MAX_COST_DKK) };
     let last_verified = r.date("last_verified").unwrap_or_else(|| default_verified.to_owned());
     let packages = parse_packages(&mut r);
     let activity_ids = split(r.get("activity_ids")).into_iter().map(|parts| parts.join("|")).collect();

@@ -10,6 +10,9 @@ use forebyg_shared::offer::{Contact, Offer};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
+/// How far (km) a row's coordinates may lie from its location record's and still agree.
+const LOCATION_TOLERANCE_KM: f64 = 0.001;
+
 /// The records named by the rows being imported, and those the import will create.
 #[derive(Default)]
 pub struct Directory {
@@ -115,8 +118,10 @@ impl Directory {
                         errors.push(contradiction(column, da, en, &l.id, stored_value));
                     }
                 }
-                if place.point != stored.point {
-                    errors.push(contradiction("lat", da, en, &l.id, &format!("{}, {}", stored.point.lat, stored.point.lon)));
+                // Within a metre: a spreadsheet may have rounded the exported coordinates.
+                if place.point.distance_km(stored.point) > LOCATION_TOLERANCE_KM {
+                    let coordinate = |n: f64| forebyg_shared::decimal::format(n, super::COORDINATE_DECIMALS);
+                    errors.push(contradiction("lat", da, en, &l.id, &format!("{}, {}", coordinate(stored.point.lat), coordinate(stored.point.lon))));
                 }
                 if l.provider_id != o.provider.id {
                     errors.push(contradiction("location_id", da, en, &l.id, &l.provider_id));

@@ -4,7 +4,7 @@
 use super::item::{s, Item};
 use super::table::{PK, SK};
 use super::{sdk_error, DynamoStore};
-use crate::store::audit::{sort_key, AuditStore};
+use crate::store::audit::{before_key, since_key, sort_key, AuditStore};
 use crate::store::StoreError;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
@@ -71,5 +71,41 @@ impl AuditStore for DynamoStore {
             .into_iter()
             .map(|i| serde_dynamo::from_item(i).map_err(|e| StoreError::Corrupt { id: "audit".into(), reason: e.to_string() }))
             .collect()
+    }
+
+    /// A key range query (`SK BETWEEN since AND before`, newest first), followed over DynamoDB's
+    /// 1 MB pages until `limit` entries; the `before` key itself is left out.
+    async fn audit_page(&self, region: RegionCode, since: Option<i64>, before: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let upper = before_key(before);
+        let mut out: Vec<AuditEntry> = vec![];
+        let mut start = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#sk", SK)
+                .expression_attribute_values(":pk", s(partition(region)))
+                .expression_attribute_values(":lo", s(since_key(since)))
+                .expression_attribute_values(":hi", s(upper.clone()))
+                .scan_index_forward(false)
+                .limit((limit + 1 - out.len()).clamp(1, 1000) as i32)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(sdk_error)?;
+            for item in page.items.unwrap_or_default() {
+                let e: AuditEntry = serde_dynamo::from_item(item).map_err(|e| StoreError::Corrupt { id: "audit".into(), reason: e.to_string() })?;
+                if sort_key(&e) != upper && out.len() < limit {
+                    out.push(e);
+                }
+            }
+            start = page.last_evaluated_key;
+            if start.is_none() || out.len() >= limit {
+                return Ok(out);
+            }
+        }
     }
 }

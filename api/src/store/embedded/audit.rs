@@ -1,7 +1,7 @@
 //! The audit log in the embedded store.
 
 use super::{backend, EmbeddedStore, AUDIT, PREFIX_END};
-use crate::store::audit::{sort_key, AuditStore};
+use crate::store::audit::{before_key, since_key, sort_key, AuditStore};
 use crate::store::StoreError;
 use async_trait::async_trait;
 use forebyg_shared::admin::AuditEntry;
@@ -41,6 +41,23 @@ impl AuditStore for EmbeddedStore {
             let (start, end) = (format!("{}#", region.code()), format!("{}#{PREFIX_END}", region.code()));
             let mut out = vec![];
             for entry in table.range(start.as_str()..end.as_str()).map_err(backend)?.rev().take(limit) {
+                let (key, bytes) = entry.map_err(backend)?;
+                out.push(
+                    serde_json::from_slice(bytes.value()).map_err(|e| StoreError::Corrupt { id: key.value().to_owned(), reason: e.to_string() })?,
+                );
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn audit_page(&self, region: RegionCode, since: Option<i64>, before: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let (lo, hi) = (format!("{}#{}", region.code(), since_key(since)), format!("{}#{}", region.code(), before_key(before)));
+        self.blocking(move |db| {
+            let tx = db.begin_read().map_err(backend)?;
+            let table = tx.open_table(AUDIT).map_err(backend)?;
+            let mut out = vec![];
+            for entry in table.range(lo.as_str()..hi.as_str()).map_err(backend)?.rev().take(limit) {
                 let (key, bytes) = entry.map_err(backend)?;
                 out.push(
                     serde_json::from_slice(bytes.value()).map_err(|e| StoreError::Corrupt { id: key.value().to_owned(), reason: e.to_string() })?,

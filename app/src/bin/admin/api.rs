@@ -19,6 +19,22 @@ pub use forebyg_app::http::json_text;
 
 /// What a request gave back: status and body text.
 pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
+    send_reading(method, url, body, None).await.map(|(status, text, _)| (status, text))
+}
+
+/// GET JSON and the value of one response header, if sent.
+pub async fn get_with_header<T: DeserializeOwned>(url: &str, header: &str) -> Result<(T, Option<String>), ApiError> {
+    let (status, body, value) = send_reading(Method::GET, url, None, Some(header)).await?;
+    Ok((parse(status, &body)?, value))
+}
+
+/// What a request gave back: status, body text and the value of `header` (if asked for and sent).
+async fn send_reading(
+    method: Method,
+    url: &str,
+    body: Option<(String, &str)>,
+    header: Option<&str>,
+) -> Result<(u16, String, Option<String>), ApiError> {
     let mut req = RequestBuilder::new(url).method(method).header("Accept", "application/json, application/problem+json");
     if let Some(t) = token() {
         req = req.header("Authorization", &format!("Bearer {t}"));
@@ -33,8 +49,9 @@ pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>
         // The page's unsaved work is kept first, to be put back after signing in again.
         crate::sign_in::to_login(true);
     }
+    let value = header.and_then(|h| resp.headers().get(h));
     let text = resp.text().await.map_err(|_| ApiError::Network)?;
-    Ok((status, text))
+    Ok((status, text, value))
 }
 
 pub(crate) use forebyg_app::http::parse;

@@ -47,7 +47,7 @@ pub fn AuditPage() -> impl IntoView {
     let url = Memo::new(move |_| current.with(|f| f.api_url(national.get())));
     let entries = LocalResource::new(move || {
         let url = url.get();
-        async move { api::get::<Vec<AuditEntry>>(&url).await }
+        async move { api::get_with_header::<Vec<AuditEntry>>(&url, "x-audit-searched-back-to").await }
     });
     let navigate = use_navigate();
     let apply = move |ev: leptos::ev::SubmitEvent| {
@@ -95,7 +95,12 @@ pub fn AuditPage() -> impl IntoView {
             <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
         </form>
         // New filters keep the last entries in place until the new ones are in.
-        {ui::transition(entries, |list| if list.is_empty() {
+        {ui::transition(entries, |(list, stopped)| {
+            // The API searched at most 10,000 entries: say so, so "none found" is not taken for the whole range.
+            let stopped = stopped.and_then(|at| at.parse::<i64>().ok()).map(|at| view! {
+                <p class="hint" role="status" id="audit-searched-back-to">{t::searched_back_to(&ui::date_time(at), lang())}</p>
+            });
+            let list = if list.is_empty() {
             view! { <p>{t::EMPTY.get(lang())}</p> }.into_any()
         } else {
             view! {
@@ -107,6 +112,8 @@ pub fn AuditPage() -> impl IntoView {
                     </table>
                 </div>
             }.into_any()
+            };
+            view! { {stopped}{list} }
         })}
     }
 }

@@ -126,10 +126,12 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
         t::with_errors(report.rows, report.errors.len(), lang())
     };
     let errors = report.errors.clone();
+    let absent = (!report.absent_columns.is_empty()).then(|| t::absent_columns(&report.absent_columns, lang()));
     view! {
         <section class="import-report" aria-labelledby="import-report-title">
             <h2 id="import-report-title" tabindex="-1">{title}</h2>
             <p role="status">{outcome}</p>
+            {absent.map(|a| view! { <p class="import-absent">{a}</p> })}
             {(!errors.is_empty()).then(|| view! {
                 <div class="table-wrap" role="region" aria-labelledby="import-errors-caption" tabindex="0">
                     <table class="admin-table">

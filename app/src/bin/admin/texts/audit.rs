@@ -19,3 +19,15 @@ forebyg_app::texts! {
     TO = "Til og med dag", "Until day";
     FILTER = "Filtrér", "Filter";
 }
+
+/// The search stopped before the start of the filters' time range (after 10,000 entries).
+pub fn searched_back_to(when: &str, lang: forebyg_shared::Lang) -> String {
+    match lang {
+        forebyg_shared::Lang::Da => format!(
+            "Søgningen gennemgik de nyeste 10.000 hændelser og nåede tilbage til {when}. Ældre hændelser er ikke gennemsøgt: vælg en tidligere »Til og med dag« for at søge i dem."
+        ),
+        forebyg_shared::Lang::En => format!(
+            "The search went through the newest 10,000 events, back to {when}. Older events were not searched: choose an earlier \"Until day\" to search them."
+        ),
+    }
+}

@@ -64,3 +64,12 @@ pub fn with_errors(rows: impl std::fmt::Display, errors: impl std::fmt::Display,
         Lang::En => format!("{rows} rows, {errors} errors. Correct the file and check it again: nothing is saved."),
     }
 }
+
+/// The optional columns the file left out: their stored values stay.
+pub fn absent_columns(columns: &[String], lang: Lang) -> String {
+    let list = columns.join(", ");
+    match lang {
+        Lang::Da => format!("Filen har ikke kolonnerne {list}: de eksisterende tilbud beholder deres gemte værdier i dem."),
+        Lang::En => format!("The file lacks the columns {list}: existing offers keep their stored values of them."),
+    }
+}
