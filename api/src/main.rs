@@ -71,7 +71,7 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     client.admin_sign_in = config.auth.admin_sign_in();
     Ok(match &config.store {
         StoreConfig::Embedded { data_dir } => {
-            AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth).with_client_config(client)
+            AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth).with_client_config(client).with_client_address(config.client_address.clone())
         }
         StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
             let dynamo = DynamoStore::client(endpoint.as_deref()).await;
@@ -80,7 +80,7 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
                 table::create_table(&dynamo, name).await?;
                 tracing::info!(table = %name, "created DynamoDB table");
             }
-            AppState::new(DynamoStore::new(dynamo, name.clone()), limits).with_auth(&config.auth).with_client_config(client)
+            AppState::new(DynamoStore::new(dynamo, name.clone()), limits).with_auth(&config.auth).with_client_config(client).with_client_address(config.client_address.clone())
         }
     })
 }
