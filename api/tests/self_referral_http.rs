@@ -58,6 +58,8 @@ fn ask_to_join_check_status_and_withdraw() {
 
     let created = post(&server, &offer.id, &body("journey-key-000000001"));
     assert_eq!(created.status, 201, "{}", created.body);
+    // Personal data: no browser or proxy keeps any answer about a request (a shared computer).
+    assert_eq!(created.cache_control, "no-store");
     let receipt: ReferralReceipt = created.json();
     assert_eq!((receipt.status, receipt.offer_id.as_str()), (ReferralStatus::Received, offer.id.as_str()));
     assert_eq!(created.location, format!("/api/v1/self-referrals/{}", receipt.receipt_code));
@@ -68,21 +70,25 @@ fn ask_to_join_check_status_and_withdraw() {
 
     // A double submit or retry with the same key returns the same receipt: one request.
     let again = post(&server, &offer.id, &body("journey-key-000000001"));
-    assert_eq!(again.status, 200);
+    assert_eq!((again.status, again.cache_control.as_str()), (200, "no-store"));
     assert_eq!(again.json::<ReferralReceipt>(), receipt);
 
     // The status needs both factors; any miss looks the same.
     let code = receipt.receipt_code.as_str();
     for (c, contact) in [(code, None), (code, Some("12345678")), (code, Some("other@example.org")), ("AAAA-AAAA", Some("81234567"))] {
         let res = lookup(&server, "GET", c, contact);
-        assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{c} {contact:?}");
+        assert_eq!((res.status, res.content_type.as_str(), res.cache_control.as_str()), (404, "application/problem+json", "no-store"), "{c} {contact:?}");
         assert!(!res.body.contains("Gudrun") && !res.body.contains(&offer.id));
     }
-    let by_phone: ReferralReceipt = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67")).json();
+    let status = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67"));
+    assert_eq!((status.status, status.cache_control.as_str()), (200, "no-store"));
+    let by_phone: ReferralReceipt = status.json();
     let by_email: ReferralReceipt = lookup(&server, "GET", code, Some("Gudrun.Saerlig@Example.org")).json();
     assert_eq!((&by_phone, &by_email), (&receipt, &receipt));
 
-    let withdrawn: ReferralReceipt = lookup(&server, "DELETE", code, Some("81234567")).json();
+    let withdrawal = lookup(&server, "DELETE", code, Some("81234567"));
+    assert_eq!((withdrawal.status, withdrawal.cache_control.as_str()), (200, "no-store"));
+    let withdrawn: ReferralReceipt = withdrawal.json();
     assert_eq!(withdrawn.status, ReferralStatus::Withdrawn);
     assert_eq!(lookup(&server, "GET", code, Some("81234567")).json::<ReferralReceipt>().status, ReferralStatus::Withdrawn);
     assert_eq!(lookup(&server, "DELETE", code, Some("81234567")).status, 200, "withdrawing twice is fine");
