@@ -9,6 +9,9 @@
 //!   header only CloudFront sends, `FOREBYG_ORIGIN_SECRET`): then `CloudFront-Viewer-Address`.
 //!   Without the secret a request through CloudFront would be keyed by CloudFront's address,
 //!   shared by many viewers; one straight to the execute-api endpoint is keyed by its own.
+//!
+//! The same proof decides whether `X-Forwarded-Host` names the host of the FHIR answers' absolute
+//! links (`routes::fhir::BaseUrl`).
 
 use axum::extract::ConnectInfo;
 use axum::http::request::Parts;
@@ -50,11 +53,21 @@ impl ClientAddressConfig {
         peer.to_string()
     }
 
+    /// Whether the request came through a proxy this server trusts (CloudFront with its origin
+    /// secret, or a trusted proxy's connection), so the `X-Forwarded-*` headers are that proxy's.
+    pub fn via_trusted_proxy(&self, parts: &Parts) -> bool {
+        self.from_cloudfront(parts) || peer_address(parts).is_some_and(|peer| self.trusted_proxies.contains(&peer))
+    }
+
+    /// The request carries CloudFront's origin secret.
+    fn from_cloudfront(&self, parts: &Parts) -> bool {
+        let (Some(secret), Some(sent)) = (self.origin_secret.as_deref(), parts.headers.get(ORIGIN_VERIFY_HEADER)) else { return false };
+        constant_time_eq(sent.as_bytes(), secret.as_bytes())
+    }
+
     /// `CloudFront-Viewer-Address` (`IP:port`), if the request carries the origin secret.
     fn cloudfront_viewer(&self, parts: &Parts) -> Option<IpAddr> {
-        let secret = self.origin_secret.as_deref()?;
-        let sent = parts.headers.get(ORIGIN_VERIFY_HEADER)?;
-        if !constant_time_eq(sent.as_bytes(), secret.as_bytes()) {
+        if !self.from_cloudfront(parts) {
             return None;
         }
         let viewer = parts.headers.get("cloudfront-viewer-address")?.to_str().ok()?;
@@ -133,7 +146,8 @@ mod tests {
     fn the_viewer_address_needs_the_origin_secret() {
         let secret = "s".repeat(40);
         let cfg = ClientAddressConfig { origin_secret: Some(secret.clone()), trusted_proxies: vec![] };
-        let with = |verify: &str| cfg.client_key(&parts("192.0.2.1", &[(ORIGIN_VERIFY_HEADER, verify), ("cloudfront-viewer-address", "2001:db8::7:51234")]));
+        let with =
+            |verify: &str| cfg.client_key(&parts("192.0.2.1", &[(ORIGIN_VERIFY_HEADER, verify), ("cloudfront-viewer-address", "2001:db8::7:51234")]));
         assert_eq!(with(&secret), "2001:db8::7");
         assert_eq!(with("wrong"), "192.0.2.1");
         assert_eq!(with(&"s".repeat(39)), "192.0.2.1");

@@ -88,7 +88,10 @@ impl Config {
         };
         let origin_secret = get("FOREBYG_ORIGIN_SECRET").filter(|s| !s.is_empty());
         if origin_secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(ConfigError { name: "FOREBYG_ORIGIN_SECRET", reason: "must be at least 32 characters (a guessable secret proves nothing)".into() });
+            return Err(ConfigError {
+                name: "FOREBYG_ORIGIN_SECRET",
+                reason: "must be at least 32 characters (a guessable secret proves nothing)".into(),
+            });
         }
         let trusted_proxies = get("FOREBYG_TRUSTED_PROXIES")
             .unwrap_or_default()

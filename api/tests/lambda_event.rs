@@ -127,3 +127,35 @@ async fn the_viewer_address_is_believed_only_with_cloudfront_s_origin_secret() {
     assert_eq!(look_up(&unconfigured, direct, &viewer("198.51.100.6:1", secret)).await, 404);
     assert_eq!(look_up(&unconfigured, direct, &viewer("198.51.100.7:1", secret)).await, 429);
 }
+
+/// The FHIR answers' absolute links name `X-Forwarded-Host` only when CloudFront sent it (its
+/// origin secret); anyone calling the execute-api endpoint could otherwise name any host in links
+/// that caches may keep (`public, max-age=300`).
+#[tokio::test]
+async fn the_forwarded_host_is_believed_only_from_cloudfront() {
+    use forebyg_api::client_address::{ClientAddressConfig, ORIGIN_VERIFY_HEADER};
+    let (store, _dir) = support::embedded();
+    let secret = "k3Xq9vRt2LmN8pWz4HsY7bDc1FgJ6aQe";
+    let config = ClientAddressConfig { origin_secret: Some(secret.into()), trusted_proxies: vec![] };
+    let app = router(AppState::new(store, Limits::default()).with_client_address(config));
+    let base = |headers: &[(&str, &str)]| {
+        let path = format!("{}/tests/fixtures/apigw_v2_offer.json", env!("CARGO_MANIFEST_DIR"));
+        let mut event: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        (event["routeKey"], event["rawPath"], event["requestContext"]["http"]["path"]) =
+            ("GET /api/v1/fhir/{proxy+}".into(), "/api/v1/fhir/metadata".into(), "/api/v1/fhir/metadata".into());
+        for (name, value) in headers {
+            event["headers"][*name] = (*value).into();
+        }
+        let request = lambda_http::request::from_str(&event.to_string()).unwrap();
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request.map(|b| Body::from(b.to_vec()))).await.unwrap();
+            let body: serde_json::Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+            body["implementation"]["url"].as_str().unwrap().to_owned()
+        }
+    };
+    let through_cloudfront = [("x-forwarded-host", "forebyg.example.dk"), (ORIGIN_VERIFY_HEADER, secret)];
+    assert_eq!(base(&through_cloudfront).await, "https://forebyg.example.dk/api/v1/fhir");
+    assert_eq!(base(&[("x-forwarded-host", "evil.example")]).await, "https://api.forebyg.example/api/v1/fhir");
+    assert_eq!(base(&[("x-forwarded-host", "evil.example"), (ORIGIN_VERIFY_HEADER, "guess")]).await, "https://api.forebyg.example/api/v1/fhir");
+}

@@ -77,7 +77,11 @@ fn ask_to_join_check_status_and_withdraw() {
     let code = receipt.receipt_code.as_str();
     for (c, contact) in [(code, None), (code, Some("12345678")), (code, Some("other@example.org")), ("AAAA-AAAA", Some("81234567"))] {
         let res = lookup(&server, "GET", c, contact);
-        assert_eq!((res.status, res.content_type.as_str(), res.cache_control.as_str()), (404, "application/problem+json", "no-store"), "{c} {contact:?}");
+        assert_eq!(
+            (res.status, res.content_type.as_str(), res.cache_control.as_str()),
+            (404, "application/problem+json", "no-store"),
+            "{c} {contact:?}"
+        );
         assert!(!res.body.contains("Gudrun") && !res.body.contains(&offer.id));
     }
     let status = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67"));
