@@ -1,7 +1,10 @@
 // End-to-end tests against the real server (the `forebyg` binary with the embedded store and
 // deterministic demo data) serving the built SPA from dist/.
 //
-//   scripts/build-app.sh && cargo build -p forebyg-api && npm run e2e
+//   FOREBYG_DEV_LOGIN=1 scripts/build-app.sh && cargo build -p forebyg-api && npm run e2e
+//
+// (FOREBYG_DEV_LOGIN=1: a local build, whose admin app has the development sign-in page the
+// admin and clinician specs sign in through; the build to deploy has none.)
 //
 // Environment: FOREBYG_BIN (default ${CARGO_TARGET_DIR:-~/.cache/forebyg/target}/debug/forebyg),
 // E2E_PORT (default 18080).

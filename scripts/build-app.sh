@@ -27,6 +27,11 @@
 # Idempotent; runs from anywhere. Environment:
 #   FOREBYG_BUNDLES           citizen | admin | all (default all): which bundles to build; the
 #                             other bundle's files in dist/ are left as they are
+#   FOREBYG_DEV_LOGIN         1: a local build, whose admin app has the development issuer's
+#                             sign-in page /admin/dev-login (the app's `dev-login` feature; set by
+#                             scripts/run.sh and scripts/test.sh, needed by the e2e tests); unset
+#                             or 0 (the default): the build to deploy, without it. Either way the
+#                             admin wasm is checked for the page's code (present / absent)
 #   CARGO_TARGET_DIR          default ${XDG_CACHE_HOME:-$HOME/.cache}/forebyg/target
 #   WASM_GZIP_BUDGET_KB       fail if the citizen app's gzipped wasm is larger (default: see
 #                             BUDGET_KB below and docs/benchmarks.md)
@@ -58,6 +63,13 @@ BUDGET_KB="${WASM_GZIP_BUDGET_KB:-195}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"
+case "${FOREBYG_DEV_LOGIN:-0}" in
+  1) FEATURE_ARGS=(--features dev-login) ;;
+  0) FEATURE_ARGS=() ;;
+  *) printf 'build-app: FOREBYG_DEV_LOGIN must be 1 or 0 (got %s)\n' "$FOREBYG_DEV_LOGIN" >&2; exit 1 ;;
+esac
+# A string only the development sign-in page holds (the dev issuer's authorize call).
+DEV_LOGIN_MARKER="/api/v1/dev/authorize"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'build-app: %s\n' "$*" >&2; exit 1; }
@@ -107,9 +119,9 @@ fi
 #    so native builds (the API, proc macros) are unaffected.
 BIN_ARGS=()
 for bin in "${BINS[@]}"; do BIN_ARGS+=(--bin "$bin"); done
-log "cargo build -p $CRATE ${BIN_ARGS[*]} --target $TARGET --profile $PROFILE"
+log "cargo build -p $CRATE ${BIN_ARGS[*]} ${FEATURE_ARGS[*]} --target $TARGET --profile $PROFILE"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:---cfg erase_components}"
-(cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
+(cd "$ROOT" && cargo build -p "$CRATE" "${BIN_ARGS[@]}" "${FEATURE_ARGS[@]}" --target "$TARGET" --profile "$PROFILE")
 
 # The splitting tool (tools/wasm-split, a workspace build tool: built natively once); both
 # bundles are split.
@@ -351,6 +363,14 @@ if [[ -d "$CITIZEN_STAGE" ]]; then
   install_stage "$CITIZEN_STAGE" "$DIST"
 fi
 if [[ -d "$ADMIN_STAGE" ]]; then
+  # The development sign-in page is in a local build only: never in one to deploy.
+  if grep -qaF "$DEV_LOGIN_MARKER" "$ADMIN_STAGE"/*.wasm; then
+    [[ "${FOREBYG_DEV_LOGIN:-0}" == 1 ]] || die "the admin wasm holds the development sign-in page ($DEV_LOGIN_MARKER) without FOREBYG_DEV_LOGIN=1"
+    log "admin app: a local build, with the development sign-in page /admin/dev-login (not for deployment)"
+  else
+    [[ "${FOREBYG_DEV_LOGIN:-0}" == 0 ]] || die "FOREBYG_DEV_LOGIN=1, but the admin wasm lacks the development sign-in page ($DEV_LOGIN_MARKER): update DEV_LOGIN_MARKER"
+    log "admin app: without the development sign-in page (the build to deploy)"
+  fi
   # The offer editor's point map.
   js_modules "$ADMIN_STAGE" /admin map
   install_stage "$ADMIN_STAGE" "$DIST/admin"

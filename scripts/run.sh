@@ -11,8 +11,8 @@ cd "$ROOT"
 ensure_node_modules
 ensure_wasm_toolchain
 
-step "Building the app (wasm)"
-"$ROOT/scripts/build-app.sh"
+step "Building the app (wasm, with the development sign-in page)"
+FOREBYG_DEV_LOGIN="${FOREBYG_DEV_LOGIN:-1}" "$ROOT/scripts/build-app.sh"
 
 PROFILE="${RUN_PROFILE:-release}"
 case "$PROFILE" in

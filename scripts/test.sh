@@ -41,8 +41,9 @@ stage "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
 
 # The server the fuzzer and the browser tests run is the `forebyg` binary the Rust tests built
 # (target/debug/forebyg, the binary their HTTP tests start): not built a second time.
-stage "Building the app (wasm)"
-"$ROOT/scripts/build-app.sh"
+# A local build: the e2e tests sign in through the development sign-in page.
+stage "Building the app (wasm, with the development sign-in page)"
+FOREBYG_DEV_LOGIN=1 "$ROOT/scripts/build-app.sh"
 
 stage "API contract fuzzing (schemathesis: every check, both stores)"
 "$ROOT/scripts/schemathesis.sh"

@@ -1,6 +1,7 @@
 //! Run-time configuration from the environment.
 
 use crate::auth::AuthConfig;
+use crate::client_address::ClientAddressConfig;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,11 @@ pub struct Config {
     /// or stalled clients cannot hold the local server's connections (in AWS, API Gateway's own
     /// 30 s integration timeout applies).
     pub request_timeout: std::time::Duration,
+    /// Which forwarded client addresses to believe: `FOREBYG_ORIGIN_SECRET` (in AWS, the value
+    /// CloudFront sends in its origin header) and `FOREBYG_TRUSTED_PROXIES` (comma-separated
+    /// addresses of reverse proxies in front of the local server). Neither: the TCP peer, or in
+    /// Lambda API Gateway's `sourceIp`.
+    pub client_address: ClientAddressConfig,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -80,6 +86,20 @@ impl Config {
             }
             other => return Err(ConfigError { name: "FOREBYG_AUTH", reason: format!("must be none, dev or cognito, not `{other}`") }),
         };
+        let origin_secret = get("FOREBYG_ORIGIN_SECRET").filter(|s| !s.is_empty());
+        if origin_secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err(ConfigError {
+                name: "FOREBYG_ORIGIN_SECRET",
+                reason: "must be at least 32 characters (a guessable secret proves nothing)".into(),
+            });
+        }
+        let trusted_proxies = get("FOREBYG_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map_err(|_| ConfigError { name: "FOREBYG_TRUSTED_PROXIES", reason: format!("`{s}` is not an IP address") }))
+            .collect::<Result<Vec<_>, _>>()?;
         let port = number("PORT", 8080)?;
         let port = u16::try_from(port).map_err(|_| ConfigError { name: "PORT", reason: format!("{port} is not a port") })?;
         Ok(Config {
@@ -93,6 +113,7 @@ impl Config {
             self_referral_limit: number("FOREBYG_SELF_REFERRAL_LIMIT", 10)? as u32,
             lookup_limit: number("FOREBYG_LOOKUP_LIMIT", 60)? as u32,
             request_timeout: std::time::Duration::from_secs(number("FOREBYG_REQUEST_TIMEOUT_SECS", 30)? as u64),
+            client_address: ClientAddressConfig { origin_secret, trusted_proxies },
         })
     }
 }
@@ -152,5 +173,15 @@ mod tests {
         assert_eq!(cfg(&[("FOREBYG_STORE", "sqlite")]).unwrap_err().name, "FOREBYG_STORE");
         assert_eq!(cfg(&[("PORT", "99999")]).unwrap_err().name, "PORT");
         assert_eq!(cfg(&[("FOREBYG_DEMO_OFFERS", "many")]).unwrap_err().name, "FOREBYG_DEMO_OFFERS");
+        assert_eq!(cfg(&[("FOREBYG_ORIGIN_SECRET", "short")]).unwrap_err().name, "FOREBYG_ORIGIN_SECRET");
+        assert_eq!(cfg(&[("FOREBYG_TRUSTED_PROXIES", "127.0.0.1, proxy")]).unwrap_err().name, "FOREBYG_TRUSTED_PROXIES");
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_when_configured() {
+        assert_eq!(cfg(&[]).unwrap().client_address, ClientAddressConfig::default());
+        let c = cfg(&[("FOREBYG_TRUSTED_PROXIES", "127.0.0.1, ::1"), ("FOREBYG_ORIGIN_SECRET", &"x".repeat(32))]).unwrap().client_address;
+        assert_eq!(c.trusted_proxies, vec!["127.0.0.1".parse::<std::net::IpAddr>().unwrap(), "::1".parse().unwrap()]);
+        assert_eq!(c.origin_secret, Some("x".repeat(32)));
     }
 }

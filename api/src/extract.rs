@@ -1,14 +1,14 @@
 //! Request extractors whose failures are problem+json bodies, not axum's plain-text rejections.
 
 use crate::error::ApiError;
+use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::net::SocketAddr;
 
 /// A JSON body; a missing content type, bad JSON or a wrong field type is a 4xx problem.
 pub struct ApiJson<T>(pub T);
@@ -82,20 +82,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
-/// Who is asking, for rate limits: CloudFront's `CloudFront-Viewer-Address` (set by CloudFront
-/// itself, so a client cannot choose it), else the first `X-Forwarded-For` hop (right behind
-/// API Gateway alone, spoofable behind other proxies), else the TCP peer, else "unknown".
+/// Who is asking, for rate limits: an address the client cannot choose (see
+/// [`crate::client_address`]), else "unknown".
 pub struct ClientKey(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientKey {
+impl FromRequestParts<AppState> for ClientKey {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
-        let viewer = header("cloudfront-viewer-address").and_then(|v| v.rsplit_once(':')).map(|(ip, _port)| ip.to_owned());
-        let forwarded =
-            parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()).map(|v| v.trim().to_owned());
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(ClientKey(viewer.or(forwarded.filter(|v| !v.is_empty())).or(peer).unwrap_or_else(|| "unknown".into())))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(ClientKey(state.client_address.client_key(parts)))
     }
 }

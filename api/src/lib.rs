@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod admin;
 pub mod auth;
+pub mod client_address;
 pub mod clinician;
 pub mod compress;
 pub mod config;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     pub auth: Arc<auth::Authenticator>,
     pub client_config: Arc<forebyg_shared::search::ClientConfig>,
+    /// Which forwarded client addresses the rate limits believe (none by default: the TCP peer).
+    pub client_address: Arc<client_address::ClientAddressConfig>,
     /// The development authorization server's pending codes (empty unless FOREBYG_AUTH=dev).
     #[cfg(feature = "dev-auth")]
     pub dev_codes: Arc<auth::dev_codes::CodeStore>,
@@ -56,6 +59,7 @@ impl AppState {
             limits: Arc::new(limits),
             auth,
             client_config: Arc::new(default_client_config()),
+            client_address: Arc::default(),
             #[cfg(feature = "dev-auth")]
             dev_codes: Arc::new(auth::dev_codes::CodeStore::new(auth::dev_codes::CODE_TTL)),
         }
@@ -64,6 +68,12 @@ impl AppState {
     /// The same state with deployment settings for the browser app.
     pub fn with_client_config(mut self, config: forebyg_shared::search::ClientConfig) -> Self {
         self.client_config = Arc::new(config);
+        self
+    }
+
+    /// The same state believing the forwarded client addresses `config` names.
+    pub fn with_client_address(mut self, config: client_address::ClientAddressConfig) -> Self {
+        self.client_address = Arc::new(config);
         self
     }
 

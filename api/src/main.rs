@@ -70,9 +70,10 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     client.demo = config.demo_offers > 0;
     client.admin_sign_in = config.auth.admin_sign_in();
     Ok(match &config.store {
-        StoreConfig::Embedded { data_dir } => {
-            AppState::new(EmbeddedStore::open(data_dir)?, limits).with_auth(&config.auth).with_client_config(client)
-        }
+        StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits)
+            .with_auth(&config.auth)
+            .with_client_config(client)
+            .with_client_address(config.client_address.clone()),
         StoreConfig::DynamoDb { table: name, endpoint, create_table } => {
             let dynamo = DynamoStore::client(endpoint.as_deref()).await;
             let wants_table = *create_table || std::env::args().nth(1).as_deref() == Some("create-table");
@@ -80,7 +81,10 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
                 table::create_table(&dynamo, name).await?;
                 tracing::info!(table = %name, "created DynamoDB table");
             }
-            AppState::new(DynamoStore::new(dynamo, name.clone()), limits).with_auth(&config.auth).with_client_config(client)
+            AppState::new(DynamoStore::new(dynamo, name.clone()), limits)
+                .with_auth(&config.auth)
+                .with_client_config(client)
+                .with_client_address(config.client_address.clone())
         }
     })
 }

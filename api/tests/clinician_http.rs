@@ -101,7 +101,7 @@ fn refer_follow_and_withdraw() {
 
     let offer = find(|o| o.referral.from_gp && o.referral.takes_forebyg() && o.capacity == Capacity::Open);
     let created = refer(&server, &me, &offer.id, &body("clinic-journey-0000001"));
-    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!((created.status, created.cache_control.as_str()), (201, "no-store"), "{}", created.body);
     let referral: ClinicianReferral = created.json();
     assert_eq!(created.location, format!("/api/v1/clinician/referrals/{}", referral.code));
     assert_eq!((referral.status, referral.cpr_given, referral.interpreter_language.as_deref()), (ReferralStatus::Received, true, Some("ar")));
@@ -140,7 +140,9 @@ fn refer_follow_and_withdraw() {
 
     // The provider's inbox has it beside self-referrals, marked, with the CPR for the handler.
     let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(offer.region), None, 600)));
-    let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals", &[("authorization", &admin)], None).json();
+    let inbox = server.request("GET", "/api/v1/admin/referrals", &[("authorization", &admin)], None);
+    assert_eq!((inbox.status, inbox.cache_control.as_str()), (200, "no-store"), "CPR numbers and conditions are never kept by a browser");
+    let inbox: Vec<InboxItem> = inbox.json();
     let item = inbox.iter().find(|i| i.receipt_code == referral.code).unwrap();
     assert_eq!(item.referrer.as_ref().unwrap().organisation, practice());
     assert_eq!(
@@ -162,7 +164,7 @@ fn refer_follow_and_withdraw() {
     let back = status(json!({"status": "contacted"}));
     assert_eq!((back.status, back.json::<Problem>().kind.as_str()), (409, types::INVALID_TRANSITION));
     let done = status(json!({"status": "completed", "note": "Gennemførte 8 af 8 gange. Fortsætter i Lungeforeningen."}));
-    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!((done.status, done.cache_control.as_str()), (200, "no-store"), "{}", done.body);
     assert_eq!(done.json::<InboxItem>().history.len(), 4);
     std::thread::sleep(std::time::Duration::from_millis(1100));
 
@@ -178,6 +180,9 @@ fn refer_follow_and_withdraw() {
         server.request("GET", &format!("/api/v1/clinician/referrals?since={}", list.cursor), &[("authorization", &me)], None).json();
     assert!(!later.referrals.iter().any(|r| r.changed), "nothing changed since the last look");
     let one = server.request("GET", &format!("/api/v1/clinician/referrals/{}", referral.code.to_lowercase()), &[("authorization", &me)], None);
+    assert_eq!((one.status, one.cache_control.as_str()), (200, "no-store"));
+    // The public directory's answers keep their own lifetime.
+    assert_eq!(server.get("/api/v1/hsds/services").cache_control, "public, max-age=300");
     assert_eq!(one.json::<ClinicianReferral>().status, Completed);
 
     // A second referral: withdrawn by the clinician; a completed one cannot be.
@@ -187,7 +192,7 @@ fn refer_follow_and_withdraw() {
     let other = bearer(&practice(), "b");
     assert_eq!(withdraw(&second.code, &other).status, 404, "another clinician's referral does not exist for them");
     let withdrawn = withdraw(&second.code, &me);
-    assert_eq!(withdrawn.status, 200);
+    assert_eq!((withdrawn.status, withdrawn.cache_control.as_str()), (200, "no-store"));
     assert_eq!(withdrawn.json::<ClinicianReferral>().status, Withdrawn);
     assert_eq!(withdraw(&referral.code, &me).status, 409);
     // The inbox hides withdrawn referrals unless asked for them.

@@ -396,3 +396,30 @@ fn the_site_keeps_api_errors_and_sends_security_headers() {
     assert_eq!(directives(csp), directives(&built), "the template's CSP differs from api/src/routes/security_headers.rs");
     assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
 }
+
+/// The per-client rate limits believe CloudFront-Viewer-Address only from CloudFront: its api
+/// origin sends the generated secret in the header the binary checks, the Lambda gets the same
+/// secret, and the viewer address reaches the origin (AllViewerExceptHostHeader forwards every
+/// CloudFront header, CloudFront-Viewer-Address among them).
+#[test]
+fn only_cloudfront_can_name_the_viewer_address() {
+    use forebyg_api::client_address::ORIGIN_VERIFY_HEADER;
+    let t = template();
+    let secret = props(&t, "OriginVerifySecret");
+    assert_eq!(resource(&t, "OriginVerifySecret")["Type"].as_str(), Some("AWS::SecretsManager::Secret"));
+    let generated = &secret["GenerateSecretString"];
+    assert!(generated["PasswordLength"].as_u64().unwrap() >= 32, "the binary refuses a secret under 32 characters");
+    assert_eq!(generated["ExcludePunctuation"].as_bool(), Some(true), "a header value without quoting trouble");
+    let value = tagged("Sub", "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}".into());
+    assert_eq!(props(&t, "ApiFunction")["Environment"]["Variables"]["FOREBYG_ORIGIN_SECRET"], value);
+    let dist = &props(&t, "Distribution")["DistributionConfig"];
+    let api = dist["Origins"].as_sequence().unwrap().iter().find(|o| o["Id"].as_str() == Some("api")).expect("an api origin");
+    let headers = api["OriginCustomHeaders"].as_sequence().expect("the api origin sends custom headers");
+    let verify = headers
+        .iter()
+        .find(|h| h["HeaderName"].as_str().is_some_and(|n| n.eq_ignore_ascii_case(ORIGIN_VERIFY_HEADER)))
+        .unwrap_or_else(|| panic!("the api origin sends no {ORIGIN_VERIFY_HEADER}"));
+    assert_eq!(verify["HeaderValue"], value);
+    // Nothing outputs the secret.
+    assert!(!serde_yaml_ng::to_string(&t["Outputs"]).unwrap().contains("OriginVerifySecret"));
+}

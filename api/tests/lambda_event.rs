@@ -81,3 +81,81 @@ async fn offer_events_found_and_missing() {
     let missing = invoke(&store, "apigw_v2_missing_offer").await;
     assert_eq!((missing.status, missing.content_type.as_str()), (404, "application/problem+json"));
 }
+
+/// A receipt look-up as API Gateway hands it to the Lambda: from `source_ip` (whoever connected
+/// to API Gateway: CloudFront, or a client calling the execute-api endpoint itself) with `headers`.
+async fn look_up(app: &axum::Router, source_ip: &str, headers: &[(&str, &str)]) -> u16 {
+    let path = format!("{}/tests/fixtures/apigw_v2_offer.json", env!("CARGO_MANIFEST_DIR"));
+    let mut event: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let path = "/api/v1/self-referrals/AAAA-AAAA";
+    event["routeKey"] = "GET /api/v1/self-referrals/{code}".into();
+    event["rawPath"] = path.into();
+    event["requestContext"]["http"]["path"] = path.into();
+    event["requestContext"]["http"]["sourceIp"] = source_ip.into();
+    event["headers"]["x-forwarded-for"] = source_ip.into();
+    event["headers"]["forebyg-contact"] = "12345678".into();
+    for (name, value) in headers {
+        event["headers"][*name] = (*value).into();
+    }
+    let request = lambda_http::request::from_str(&event.to_string()).expect("a valid API Gateway v2 event");
+    app.clone().oneshot(request.map(|b| Body::from(b.to_vec()))).await.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn the_viewer_address_is_believed_only_with_cloudfront_s_origin_secret() {
+    use forebyg_api::client_address::{ClientAddressConfig, ORIGIN_VERIFY_HEADER};
+    let (store, _dir) = support::embedded();
+    let secret = "k3Xq9vRt2LmN8pWz4HsY7bDc1FgJ6aQe";
+    let config = ClientAddressConfig { origin_secret: Some(secret.into()), trusted_proxies: vec![] };
+    // One look-up per client per window.
+    let app = router(AppState::new(store.clone(), Limits::per_ten_minutes(1, 1)).with_client_address(config));
+    let cloudfront = "130.176.0.1";
+    let viewer = |address: &'static str, verify: &'static str| [("cloudfront-viewer-address", address), (ORIGIN_VERIFY_HEADER, verify)];
+    // Through CloudFront (the secret): each viewer has its own limit, whatever the edge's address.
+    assert_eq!(look_up(&app, cloudfront, &viewer("198.51.100.1:50001", secret)).await, 404);
+    assert_eq!(look_up(&app, cloudfront, &viewer("198.51.100.1:50002", secret)).await, 429);
+    assert_eq!(look_up(&app, cloudfront, &viewer("198.51.100.2:50003", secret)).await, 404);
+    assert_eq!(look_up(&app, cloudfront, &viewer("2001:db8::5:50004", secret)).await, 404);
+    // Straight to the execute-api endpoint, with a made-up viewer address and a guessed or
+    // missing secret: keyed by API Gateway's sourceIp, so changing the header does not help.
+    let direct = "203.0.113.50";
+    assert_eq!(look_up(&app, direct, &viewer("198.51.100.3:1", "k3Xq9vRt2LmN8pWz4HsY7bDc1FgJ6aQ")).await, 404);
+    assert_eq!(look_up(&app, direct, &viewer("198.51.100.4:1", "guess")).await, 429);
+    assert_eq!(look_up(&app, direct, &[("cloudfront-viewer-address", "198.51.100.5:1"), ("x-forwarded-for", "10.0.0.7")]).await, 429);
+    // Without a configured secret the viewer address is never believed.
+    let unconfigured = router(AppState::new(store, Limits::per_ten_minutes(1, 1)));
+    assert_eq!(look_up(&unconfigured, direct, &viewer("198.51.100.6:1", secret)).await, 404);
+    assert_eq!(look_up(&unconfigured, direct, &viewer("198.51.100.7:1", secret)).await, 429);
+}
+
+/// The FHIR answers' absolute links name `X-Forwarded-Host` only when CloudFront sent it (its
+/// origin secret); anyone calling the execute-api endpoint could otherwise name any host in links
+/// that caches may keep (`public, max-age=300`).
+#[tokio::test]
+async fn the_forwarded_host_is_believed_only_from_cloudfront() {
+    use forebyg_api::client_address::{ClientAddressConfig, ORIGIN_VERIFY_HEADER};
+    let (store, _dir) = support::embedded();
+    let secret = "k3Xq9vRt2LmN8pWz4HsY7bDc1FgJ6aQe";
+    let config = ClientAddressConfig { origin_secret: Some(secret.into()), trusted_proxies: vec![] };
+    let app = router(AppState::new(store, Limits::default()).with_client_address(config));
+    let base = |headers: &[(&str, &str)]| {
+        let path = format!("{}/tests/fixtures/apigw_v2_offer.json", env!("CARGO_MANIFEST_DIR"));
+        let mut event: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        (event["routeKey"], event["rawPath"], event["requestContext"]["http"]["path"]) =
+            ("GET /api/v1/fhir/{proxy+}".into(), "/api/v1/fhir/metadata".into(), "/api/v1/fhir/metadata".into());
+        for (name, value) in headers {
+            event["headers"][*name] = (*value).into();
+        }
+        let request = lambda_http::request::from_str(&event.to_string()).unwrap();
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request.map(|b| Body::from(b.to_vec()))).await.unwrap();
+            let body: serde_json::Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+            body["implementation"]["url"].as_str().unwrap().to_owned()
+        }
+    };
+    let through_cloudfront = [("x-forwarded-host", "forebyg.example.dk"), (ORIGIN_VERIFY_HEADER, secret)];
+    assert_eq!(base(&through_cloudfront).await, "https://forebyg.example.dk/api/v1/fhir");
+    assert_eq!(base(&[("x-forwarded-host", "evil.example")]).await, "https://api.forebyg.example/api/v1/fhir");
+    assert_eq!(base(&[("x-forwarded-host", "evil.example"), (ORIGIN_VERIFY_HEADER, "guess")]).await, "https://api.forebyg.example/api/v1/fhir");
+}

@@ -58,6 +58,8 @@ fn ask_to_join_check_status_and_withdraw() {
 
     let created = post(&server, &offer.id, &body("journey-key-000000001"));
     assert_eq!(created.status, 201, "{}", created.body);
+    // Personal data: no browser or proxy keeps any answer about a request (a shared computer).
+    assert_eq!(created.cache_control, "no-store");
     let receipt: ReferralReceipt = created.json();
     assert_eq!((receipt.status, receipt.offer_id.as_str()), (ReferralStatus::Received, offer.id.as_str()));
     assert_eq!(created.location, format!("/api/v1/self-referrals/{}", receipt.receipt_code));
@@ -68,21 +70,29 @@ fn ask_to_join_check_status_and_withdraw() {
 
     // A double submit or retry with the same key returns the same receipt: one request.
     let again = post(&server, &offer.id, &body("journey-key-000000001"));
-    assert_eq!(again.status, 200);
+    assert_eq!((again.status, again.cache_control.as_str()), (200, "no-store"));
     assert_eq!(again.json::<ReferralReceipt>(), receipt);
 
     // The status needs both factors; any miss looks the same.
     let code = receipt.receipt_code.as_str();
     for (c, contact) in [(code, None), (code, Some("12345678")), (code, Some("other@example.org")), ("AAAA-AAAA", Some("81234567"))] {
         let res = lookup(&server, "GET", c, contact);
-        assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{c} {contact:?}");
+        assert_eq!(
+            (res.status, res.content_type.as_str(), res.cache_control.as_str()),
+            (404, "application/problem+json", "no-store"),
+            "{c} {contact:?}"
+        );
         assert!(!res.body.contains("Gudrun") && !res.body.contains(&offer.id));
     }
-    let by_phone: ReferralReceipt = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67")).json();
+    let status = lookup(&server, "GET", &code.to_lowercase().replace('-', ""), Some("81 23 45 67"));
+    assert_eq!((status.status, status.cache_control.as_str()), (200, "no-store"));
+    let by_phone: ReferralReceipt = status.json();
     let by_email: ReferralReceipt = lookup(&server, "GET", code, Some("Gudrun.Saerlig@Example.org")).json();
     assert_eq!((&by_phone, &by_email), (&receipt, &receipt));
 
-    let withdrawn: ReferralReceipt = lookup(&server, "DELETE", code, Some("81234567")).json();
+    let withdrawal = lookup(&server, "DELETE", code, Some("81234567"));
+    assert_eq!((withdrawal.status, withdrawal.cache_control.as_str()), (200, "no-store"));
+    let withdrawn: ReferralReceipt = withdrawal.json();
     assert_eq!(withdrawn.status, ReferralStatus::Withdrawn);
     assert_eq!(lookup(&server, "GET", code, Some("81234567")).json::<ReferralReceipt>().status, ReferralStatus::Withdrawn);
     assert_eq!(lookup(&server, "DELETE", code, Some("81234567")).status, 200, "withdrawing twice is fine");
@@ -180,31 +190,41 @@ fn clients_are_rate_limited() {
     let limited = post(&server, &offer.id, &body("limit-key-99999999999"));
     assert_eq!((limited.status, limited.content_type.as_str()), (429, "application/problem+json"));
     assert!(limited.retry_after.parse::<u64>().unwrap() >= 1);
-    // Another client (as API Gateway reports it) is not affected.
-    let other = server.request(
-        "POST",
-        &format!("/api/v1/offers/{}/self-referrals", offer.id),
-        &[("x-forwarded-for", "192.0.2.7")],
-        Some((JSON, &body("limit-key-other000001").to_string())),
-    );
-    assert_eq!(other.status, 201);
-    // Behind CloudFront its viewer address wins over a client-supplied X-Forwarded-For.
-    let spoof = |xff: &str| {
-        let headers = [("x-forwarded-for", xff), ("cloudfront-viewer-address", "198.51.100.9:443")];
-        server
-            .request(
-                "POST",
-                &format!("/api/v1/offers/{}/self-referrals", offer.id),
-                &headers,
-                Some((JSON, &body(&format!("limit-key-cf-{}", xff.replace('.', "-"))).to_string())),
-            )
-            .status
+    // Headers the client chooses do not make it another client: only the TCP peer counts.
+    let spoof = |headers: &[(&str, &str)], key: &str| {
+        server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), headers, Some((JSON, &body(key).to_string()))).status
     };
-    assert_eq!([spoof("10.0.0.1"), spoof("10.0.0.2"), spoof("10.0.0.3"), spoof("10.0.0.4")], [201, 201, 201, 429]);
+    assert_eq!(spoof(&[("x-forwarded-for", "10.0.0.2")], "limit-key-spoof0000001"), 429);
+    assert_eq!(spoof(&[("cloudfront-viewer-address", "203.0.113.9:443")], "limit-key-spoof0000002"), 429);
+    let both = [("x-forwarded-for", "10.0.0.3"), ("cloudfront-viewer-address", "198.51.100.9:443"), ("x-forebyg-origin-verify", "guess")];
+    assert_eq!(spoof(&both, "limit-key-spoof0000003"), 429);
     // Look-ups have their own limit, against guessing receipt codes.
     assert_eq!(lookup(&server, "GET", "AAAA-AAAA", Some("12345678")).status, 404);
     assert_eq!(lookup(&server, "GET", "AAAA-AAAB", Some("12345678")).status, 404);
     assert_eq!(lookup(&server, "GET", "AAAA-AAAC", Some("12345678")).status, 429);
+    for i in 0..20 {
+        let (xff, path) = (format!("10.1.0.{i}"), format!("/api/v1/self-referrals/AAAA-AB{i:02}"));
+        let headers = [("forebyg-contact", "12345678"), ("x-forwarded-for", xff.as_str()), ("cloudfront-viewer-address", "203.0.113.9:443")];
+        assert_eq!(server.request("GET", &path, &headers, None).status, 429, "look-up {i} with X-Forwarded-For {xff}");
+    }
+}
+
+#[test]
+fn behind_a_trusted_proxy_the_address_it_appended_is_the_client() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let env = [("FOREBYG_SELF_REFERRAL_LIMIT", "1"), ("FOREBYG_TRUSTED_PROXIES", "127.0.0.1")];
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
+    let offer = open_offer();
+    let via_proxy = |xff: &str, key: &str| {
+        let headers = [("x-forwarded-for", xff)];
+        server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), &headers, Some((JSON, &body(key).to_string()))).status
+    };
+    assert_eq!(via_proxy("192.0.2.7", "proxy-key-0000000001"), 201);
+    assert_eq!(via_proxy("192.0.2.7", "proxy-key-0000000002"), 429);
+    // What the client wrote sits left of the proxy's own entry: it changes nothing.
+    assert_eq!(via_proxy("10.9.9.9, 192.0.2.7", "proxy-key-0000000003"), 429);
+    // Another client behind the same proxy has its own limit.
+    assert_eq!(via_proxy("192.0.2.8", "proxy-key-0000000004"), 201);
 }
 
 /// A retry of a request stored before the offer filled up or was unpublished is that request:

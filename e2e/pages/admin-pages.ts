@@ -29,13 +29,19 @@ export class AdminLoginPage {
     await this.submit.click();
     const dev = new AdminDevLoginPage(this.page);
     await expect(this.page).toHaveURL(/\/admin\/dev-login\?.*code_challenge_method=S256/);
-    await expect(dev.heading).toBeVisible();
+    await expect(dev.heading, NO_DEV_LOGIN).toBeVisible();
     await dev.choose(role, region);
     await dev.submit.click();
     await expect(this.page.getByRole('heading', { level: 1, name: h1, exact: true })).toBeVisible();
     await expect(this.page).toHaveURL(new RegExp(`${start.replace(/[?]/g, '\\?')}$`));
   }
 }
+
+/**
+ * What a test says when the development sign-in page is missing: dist/ was built to deploy, and a
+ * deployed build has no such page (scripts/build-app.sh).
+ */
+export const NO_DEV_LOGIN = 'no development sign-in page: build dist/ with FOREBYG_DEV_LOGIN=1 scripts/build-app.sh';
 
 /** `/admin/dev-login`: the development issuer's authorize page (role, region, provider). */
 export class AdminDevLoginPage {

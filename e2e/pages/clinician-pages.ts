@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { NO_DEV_LOGIN } from './admin-pages';
 
 /** The clinician pages (`/klinik`, the patient handout, referrals), found by role and label, in
  *  Danish or English. */
@@ -237,7 +238,7 @@ export class HandoutPage {
 /** The dev issuer's authorize page, as a clinician of a practice. */
 export async function chooseClinician(page: Page, lang: Lang, organisation: string): Promise<void> {
   const t = T[lang];
-  await expect(page.getByRole('heading', { level: 1, name: t.devH1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: t.devH1 }), NO_DEV_LOGIN).toBeVisible();
   await page.getByLabel(t.role).selectOption({ label: t.clinicianRole });
   await page.getByLabel(t.orgKind).selectOption({ label: t.practice });
   await page.getByLabel(t.orgName).fill(organisation);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { AdminDevLoginPage, AdminLoginPage } from '../pages/admin-pages';
+import { AdminDevLoginPage, AdminLoginPage, NO_DEV_LOGIN } from '../pages/admin-pages';
 import { expectNoAxeViolations } from './a11y';
 
 // The admin sign-in: the authorization code flow with PKCE (S256) against the development
@@ -22,7 +22,7 @@ test.describe('admin sign-in: authorization code flow with PKCE', () => {
     await expectNoAxeViolations(page, 'admin login');
     await login.submit.click();
     const dev = new AdminDevLoginPage(page);
-    await expect(dev.heading).toBeVisible();
+    await expect(dev.heading, NO_DEV_LOGIN).toBeVisible();
     const url = new URL(page.url());
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -8,7 +8,8 @@ use crate::fhir::{self, capability};
 use crate::openapi::{FhirGone, FhirInvalid, FhirNotFound, FhirUnavailable};
 use crate::store::OfferRef;
 use crate::AppState;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{FromRequestParts, Path, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use forebyg_shared::offer::Offer;
@@ -27,10 +28,24 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The FHIR base URL of this request (`http(s)://host/api/v1/fhir`): Bundle links and `fullUrl`s
-/// are absolute. The host is the one the client used (`X-Forwarded-Host` behind a proxy).
-pub(crate) fn base_url(headers: &HeaderMap) -> String {
+/// are absolute. The host is the one the client used: `Host`, or `X-Forwarded-Host` when a proxy
+/// this server trusts sent the request (CloudFront, which drops Host; see
+/// [`crate::client_address`]): anyone else could name any host in it, for links in answers that
+/// caches may keep.
+pub(crate) struct BaseUrl(pub String);
+
+impl FromRequestParts<AppState> for BaseUrl {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(BaseUrl(base_url(&parts.headers, state.client_address.via_trusted_proxy(parts))))
+    }
+}
+
+fn base_url(headers: &HeaderMap, forwarded_host: bool) -> String {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.split(',').next().unwrap_or("").trim().to_owned());
-    let host = header("x-forwarded-host").or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
+    let forwarded = if forwarded_host { header("x-forwarded-host").filter(|h| !h.is_empty()) } else { None };
+    let host = forwarded.or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
     let proto = header("x-forwarded-proto").filter(|p| p == "https" || p == "http").unwrap_or_else(|| "http".into());
     format!("{proto}://{host}/api/v1/fhir")
 }
@@ -76,8 +91,8 @@ async fn offer(state: &AppState, id: &str) -> Result<Offer, Outcome> {
 /// The CapabilityStatement: exactly what this server serves.
 #[utoipa::path(get, path = "/fhir/metadata", tag = "fhir",
     responses((status = 200, description = "FHIR R4 CapabilityStatement", content_type = "application/fhir+json", body = Object)))]
-async fn fhir_metadata(headers: HeaderMap) -> Response {
-    cached(&capability::capability_statement(&base_url(&headers)))
+async fn fhir_metadata(BaseUrl(base): BaseUrl) -> Response {
+    cached(&capability::capability_statement(&base))
 }
 
 /// Search published offers: a `searchset` Bundle, paged, optionally with their Locations and
@@ -99,11 +114,15 @@ async fn fhir_metadata(headers: HeaderMap) -> Response {
         ("_pretty" = Option<bool>, Query, description = "Accepted; answers are compact JSON"),
     ),
     responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirUnavailable))]
-async fn fhir_search_healthcare_services(State(state): State<AppState>, headers: HeaderMap, RawQuery(query): RawQuery) -> Result<Response, Outcome> {
+async fn fhir_search_healthcare_services(
+    State(state): State<AppState>,
+    BaseUrl(base): BaseUrl,
+    RawQuery(query): RawQuery,
+) -> Result<Response, Outcome> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
     let q = DirectorySearch::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let found = matches(state.store.as_ref(), &q).await?;
-    Ok(cached(&bundle(&q, &found, &base_url(&headers), &pairs)))
+    Ok(cached(&bundle(&q, &found, &base, &pairs)))
 }
 
 /// One published offer (410 once archived).

@@ -13,6 +13,7 @@ use crate::fhir::referral::{referral_id, service_request, task, version_id};
 use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
 use crate::openapi::{FhirAuth, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
+use crate::routes::fhir::BaseUrl;
 use crate::self_referral::{normalise_code, now};
 use crate::store::Referral;
 use crate::AppState;
@@ -144,7 +145,7 @@ async fn fhir_vread_task(State(state): State<AppState>, headers: HeaderMap, Path
 async fn fhir_search_tasks(
     State(state): State<AppState>,
     who: Result<Clinician, ApiError>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
     RawQuery(query): RawQuery,
 ) -> Result<Response, Outcome> {
     let who = who?;
@@ -155,7 +156,6 @@ async fn fhir_search_tasks(
     let mut found = mine_matching(&state, &who, now(), |r| q.matches(r)).await?;
     let shown = q.page_of(&mut found);
     audit_reads(&state, &who, &found[shown]).await?;
-    let base = crate::routes::fhir::base_url(&headers);
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
     Ok(private(&bundle(&q, found, &base, &pairs, &self_url)))
 }
@@ -178,13 +178,12 @@ async fn fhir_search_tasks(
 async fn fhir_create_service_request(
     State(state): State<AppState>,
     who: Result<Clinician, ApiError>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
     body: Bytes,
 ) -> Result<Response, Outcome> {
     let who = who?;
     let sr: Value = serde_json::from_slice(&body)
         .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
-    let base = crate::routes::fhir::base_url(&headers);
     let asked = referral_create::read(&sr, &who.0.subject, &base)?;
     let errors = asked.request.validate(&iso_date(now()));
     if !errors.is_empty() {

@@ -30,11 +30,12 @@ use crate::error::problem_response;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::Extension;
-use axum::http::{header, Method, Request, StatusCode, Uri};
+use axum::http::{header, HeaderValue, Method, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use forebyg_shared::problem::{types, Problem};
 use std::path::Path;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa_axum::router::OpenApiRouter;
@@ -92,7 +93,11 @@ pub fn router(state: AppState) -> Router {
     // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
     let plain = dev.route("/fhir/{*rest}", axum::routing::any(fhir::fhir_not_found));
     let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
-    routes.layer(Extension(doc)).with_state(state).layer(
+    // Answers carry personal and health data (requests to join, referrals with CPR numbers and
+    // conditions, the inbox): no browser or proxy may keep one (a shared computer). A route whose
+    // answer may be kept says so with its own Cache-Control (the HSDS and FHIR directory reads).
+    let no_store = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    routes.layer(Extension(doc)).layer(no_store).with_state(state).layer(
         // Log method, route template and status only: never URIs (queries carry places) or bodies.
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request<_>| {

@@ -12,6 +12,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, Lazy};
 
+/// The development issuer's sign-in page, only in a local build (the `dev-login` feature, see
+/// app/Cargo.toml); a deployed build has no such page: the address is "page not found".
+#[cfg(feature = "dev-login")]
+use pages::dev_login::DevLoginPage as DevLogin;
+#[cfg(not(feature = "dev-login"))]
+use pages::NotFound as DevLogin;
+
 #[component]
 pub fn App() -> impl IntoView {
     session::provide_session();
@@ -39,7 +46,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/admin/login") view=pages::login::LoginPage />
-                    <Route path=path!("/admin/dev-login") view=pages::dev_login::DevLoginPage />
+                    <Route path=path!("/admin/dev-login") view=DevLogin />
                     <Route path=path!("/admin/callback") view=pages::callback::CallbackPage />
                     <Route path=path!("/admin") view=pages::overview::OverviewPage />
                     <Route path=path!("/admin/tilbud") view={Lazy::<lazy::OffersRoute>::new()} />

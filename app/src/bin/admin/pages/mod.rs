@@ -6,6 +6,7 @@ pub mod audit;
 pub mod callback;
 pub mod coverage;
 mod coverage_report;
+#[cfg(feature = "dev-login")]
 pub mod dev_login;
 pub mod editor;
 pub mod import;
