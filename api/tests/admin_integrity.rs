@@ -125,7 +125,8 @@ fn bad_values_are_refused(server: &Server) {
         change(&mut o);
         admin.call("POST", "/api/v1/admin/offers", Some(json!(o)))
     };
-    let cases: [(&str, &dyn Fn(&mut Offer)); 5] = [
+    type Change<'a> = &'a dyn Fn(&mut Offer);
+    let cases: [(&str, Change); 5] = [
         ("cost.dkk", &|o| o.cost.dkk = 4_000_000_000),
         ("last_verified", &|o| o.last_verified = "2099-01-01".into()),
         ("contact.email", &|o| o.contact.email = Some("not an email".into())),

@@ -11,7 +11,9 @@ pub trait AuditStore: Send + Sync {
     async fn append_audit(&self, entries: &[AuditEntry]) -> Result<(), StoreError>;
 
     /// The newest `limit` entries of a region, newest first.
-    async fn audit_log(&self, region: RegionCode, limit: usize) -> Result<Vec<AuditEntry>, StoreError>;
+    async fn audit_log(&self, region: RegionCode, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit_page(region, None, None, limit).await
+    }
 
     /// One page of a region's log, newest first: at most `limit` entries made at or after `since`
     /// (Unix seconds) whose [`sort_key`] is below `before` (a page's last key: the next page

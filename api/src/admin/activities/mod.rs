@@ -33,7 +33,7 @@ async fn own_links(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Resul
         return Ok((false, false));
     }
     let offers = state.store.region_offers(region).await?;
-    let linking: Vec<_> = offers.iter().filter(|o| o.activity_ids.iter().any(|id| *id == a.id)).collect();
+    let linking: Vec<_> = offers.iter().filter(|o| o.activity_ids.contains(&a.id)).collect();
     let ours = linking.iter().any(|o| o.provider.id == provider);
     Ok((ours, ours && linking.iter().all(|o| o.provider.id == provider)))
 }

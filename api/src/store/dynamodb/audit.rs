@@ -53,26 +53,6 @@ impl AuditStore for DynamoStore {
         Ok(())
     }
 
-    async fn audit_log(&self, region: RegionCode, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
-        let out = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("#pk = :pk")
-            .expression_attribute_names("#pk", PK)
-            .expression_attribute_values(":pk", s(partition(region)))
-            .scan_index_forward(false)
-            .limit(limit.clamp(1, 1000) as i32)
-            .send()
-            .await
-            .map_err(sdk_error)?;
-        out.items
-            .unwrap_or_default()
-            .into_iter()
-            .map(|i| serde_dynamo::from_item(i).map_err(|e| StoreError::Corrupt { id: "audit".into(), reason: e.to_string() }))
-            .collect()
-    }
-
     /// A key range query (`SK BETWEEN since AND before`, newest first), followed over DynamoDB's
     /// 1 MB pages until `limit` entries; the `before` key itself is left out.
     async fn audit_page(&self, region: RegionCode, since: Option<i64>, before: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {

@@ -1,6 +1,6 @@
 //! The audit log in the embedded store.
 
-use super::{backend, EmbeddedStore, AUDIT, PREFIX_END};
+use super::{backend, EmbeddedStore, AUDIT};
 use crate::store::audit::{before_key, since_key, sort_key, AuditStore};
 use crate::store::StoreError;
 use async_trait::async_trait;
@@ -30,23 +30,6 @@ impl AuditStore for EmbeddedStore {
             let tx = db.begin_write().map_err(backend)?;
             append_in(&tx, &entries)?;
             tx.commit().map_err(backend)
-        })
-        .await
-    }
-
-    async fn audit_log(&self, region: RegionCode, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
-        self.blocking(move |db| {
-            let tx = db.begin_read().map_err(backend)?;
-            let table = tx.open_table(AUDIT).map_err(backend)?;
-            let (start, end) = (format!("{}#", region.code()), format!("{}#{PREFIX_END}", region.code()));
-            let mut out = vec![];
-            for entry in table.range(start.as_str()..end.as_str()).map_err(backend)?.rev().take(limit) {
-                let (key, bytes) = entry.map_err(backend)?;
-                out.push(
-                    serde_json::from_slice(bytes.value()).map_err(|e| StoreError::Corrupt { id: key.value().to_owned(), reason: e.to_string() })?,
-                );
-            }
-            Ok(out)
         })
         .await
     }
