@@ -11,6 +11,7 @@ pub mod api;
 pub mod clinician;
 pub mod format;
 pub mod i18n;
+pub mod kept_form;
 mod lazy_page;
 pub mod map;
 pub mod next_steps;
