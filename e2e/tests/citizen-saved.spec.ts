@@ -86,3 +86,25 @@ test('saved offers in English: "Saved ✓" and "Remove", the list with provider,
   const gone = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Gone offer' });
   await expect(gone.getByText('The offer no longer exists.')).toBeVisible();
 });
+
+test('two tabs: saving in one keeps what the other saved, and each shows the other\'s', async ({ page, context }) => {
+  const other = await context.newPage();
+  const a = new SearchPage(page);
+  const b = new SearchPage(other);
+  await a.goto('?postcode=8000');
+  await b.goto('?postcode=8000');
+  const titleOf = async (s: SearchPage, i: number) => (await s.results.nth(i).getByRole('heading', { level: 3 }).textContent())!.trim();
+  const [first, second] = [await titleOf(a, 0), await titleOf(a, 1)];
+  await page.getByRole('button', { name: `Gem ${first}`, exact: true }).click();
+  // The other tab follows (the browser's storage event) ...
+  await expect(other.getByRole('button', { name: `Fjern ${first} fra dine gemte tilbud`, exact: true })).toBeVisible();
+  // ... and saving there keeps the first.
+  await other.getByRole('button', { name: `Gem ${second}`, exact: true }).click();
+  await expect(page.getByRole('button', { name: `Fjern ${second} fra dine gemte tilbud`, exact: true })).toBeVisible();
+  const kept = await page.evaluate(() => localStorage.getItem('forebyg.saved'));
+  expect(kept).toContain(first);
+  expect(kept).toContain(second);
+  await page.goto('/gemte');
+  await expect(page.getByRole('main').getByRole('link', { name: first })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: second })).toBeVisible();
+});
