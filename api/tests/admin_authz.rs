@@ -243,7 +243,7 @@ fn run(store_env: &[(&str, &str)]) {
     env.extend_from_slice(store_env);
     let server = Server::start_with(data.path(), dist.path(), DEMO, &env);
     let t = target();
-    let referral = json!({"idempotency_key": "matrix-key-0000000001", "name": "Test Person", "phone": "12345678", "consent": true});
+    let referral = json!({"idempotency_key": "matrix-key-0000000001", "name": "Test Person", "phone": "22345678", "consent": true});
     let res = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", t.id), &[], Some(("application/json", &referral.to_string())));
     assert_eq!(res.status, 201, "{}", res.body);
     let code = res.json::<ReferralReceipt>().receipt_code;

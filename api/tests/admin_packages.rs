@@ -213,6 +213,17 @@ fn run(store_env: &[(&str, &str)]) {
     let has = |action: AuditAction, target: &str| log.iter().any(|e| e.action == action && e.target == target);
     assert!(has(AuditAction::AssociationCreated, &association.id) && has(AuditAction::ActivityCreated, &activity.id));
     assert!(has(AuditAction::ActivityUpdated, &activity.id) && has(AuditAction::OfferUpdated, &offer_id));
+
+    // Archived, the offer leaves the search and its page, but its participants' next-step sheet
+    // still finds the activities it led on to.
+    let current: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{offer_id}"), None).json();
+    let res = admin.call("POST", &format!("/api/v1/admin/offers/{offer_id}/status"), Some(json!({"status": "archived", "version": current.version})));
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(server.get(&format!("/api/v1/offers/{offer_id}")).status, 404);
+    let after: Vec<ActivityView> = server.get(&format!("/api/v1/offers/{offer_id}/activities")).json();
+    assert!(after.iter().any(|v| v.activity.id == activity.id), "{after:?}");
+    let found: SearchResponse = server.get(&format!("/api/v1/offers?postcode={place}&per_page=50&radius_km=10")).json();
+    assert!(found.results.iter().all(|h| h.offer.id != offer_id));
 }
 
 /// An activity held at a location record follows the location's edits (all or nothing, audited).

@@ -260,3 +260,55 @@ fn a_retry_after_the_offer_filled_up_or_closed_gets_the_first_receipt() {
     // The key names a request to another offer: refused as any new request would be.
     assert_eq!(post(&server, &find(|o| !o.referral.self_referral).id, &body("retry-full-key-0000001")).status, 409);
 }
+
+/// An e-mail address with æ, ø or å is looked up as it was given: the contact header carries it
+/// percent-encoded (as the app sends it); plain ASCII still works as it is.
+#[test]
+fn a_danish_e_mail_address_finds_its_request() {
+    let (server, _d, _s) = start();
+    let offer = open_offer();
+    let mut b = body("danish-email-000000001");
+    b["phone"] = Value::Null;
+    b["email"] = json!("Søren@Søndergaard.dk");
+    let created = post(&server, &offer.id, &b);
+    assert_eq!(created.status, 201, "{}", created.body);
+    let code = created.json::<ReferralReceipt>().receipt_code;
+    let found = lookup(&server, "GET", &code, Some("s%C3%B8ren%40s%C3%B8ndergaard.dk"));
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(lookup(&server, "GET", &code, Some("soren%40sondergaard.dk")).status, 404);
+    let withdrawn = lookup(&server, "DELETE", &code, Some("S%C3%98REN%40S%C3%98NDERGAARD.DK"));
+    assert_eq!(withdrawn.json::<ReferralReceipt>().status, ReferralStatus::Withdrawn);
+}
+
+/// Phone numbers as phones and people type them are accepted; a number no one can have, and a
+/// name without letters, are not.
+#[test]
+fn phone_numbers_and_names_are_checked_as_people_write_them() {
+    let (server, _d, _s) = start();
+    let offer = open_offer();
+    let cases = [
+        ("+45\u{a0}22\u{a0}34\u{a0}56\u{a0}78", "Karen Jensen", 201),
+        ("\u{202a}+45 22 34 56 78\u{202c}", "Karen Jensen", 201),
+        ("+45 (0) 22345678", "Karen Jensen", 201),
+        ("00000000", "Karen Jensen", 422),
+        ("12 34 56 78", "Karen Jensen", 422),
+        ("22 34 56 78", "..", 422),
+    ];
+    for (i, (phone, name, status)) in cases.into_iter().enumerate() {
+        let mut b = body(&format!("phone-case-{i:010}"));
+        b["phone"] = json!(phone);
+        b["email"] = Value::Null;
+        b["name"] = json!(name);
+        let res = post(&server, &offer.id, &b);
+        assert_eq!(res.status, status, "{phone:?} {name:?}: {}", res.body);
+        if status == 422 {
+            let field = if name == ".." { "name" } else { "phone" };
+            assert_eq!(res.json::<Problem>().field(field).map(|e| e.code), Some(ErrorCode::Invalid), "{phone:?}");
+        }
+    }
+    // The number found again with the separators it was given with (the header percent-encoded).
+    let mut b = body("phone-case-lookup0001");
+    b["phone"] = json!("+45 (0) 23 45 67 89");
+    let code = post(&server, &offer.id, &b).json::<ReferralReceipt>().receipt_code;
+    assert_eq!(lookup(&server, "GET", &code, Some("%2B45%C2%A023456789")).status, 200);
+}

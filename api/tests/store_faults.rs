@@ -52,13 +52,13 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
     let json = |v: Value| Some(("application/json", v.to_string()));
     let version = |v: &Value| serde_json::json!({ "version": v["version"] });
     let status = |status: &str, v: &Value| json(serde_json::json!({ "status": status, "version": v["version"] }));
-    let join = serde_json::json!({ "idempotency_key": "fault-test-0000000001", "name": "Test Person", "phone": "12345678", "consent": true });
-    let refer = serde_json::json!({ "idempotency_key": "fault-test-0000000002", "patient_name": "Test Patient", "phone": "12345678",
+    let join = serde_json::json!({ "idempotency_key": "fault-test-0000000001", "name": "Test Person", "phone": "22345678", "consent": true });
+    let refer = serde_json::json!({ "idempotency_key": "fault-test-0000000002", "patient_name": "Test Patient", "phone": "22345678",
         "conditions": ["kol"], "patient_consent": true });
     let report = serde_json::json!({ "topic": "other", "message": "The address is out of date." });
     let service_request = serde_json::json!({ "resourceType": "ServiceRequest", "identifier": [{"system": "urn:test", "value": "fault-1"}],
         "status": "active", "intent": "order",
-        "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Test Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
+        "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Test Patient"}], "telecom": [{"system": "phone", "value": "22345678"}]}],
         "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{id}")}],
         "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": "kol"}]}],
         "extension": [{"url": "http://forebyg.dk/fhir/StructureDefinition/patient-consent", "valueBoolean": true}] });
@@ -230,7 +230,7 @@ fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
             Who::NationalAdmin => &national,
             Who::Clinician => &clinician,
         };
-        [("authorization", token.clone()), ("forebyg-contact", "12345678".into())]
+        [("authorization", token.clone()), ("forebyg-contact", "22345678".into())]
     };
     let send = |who: Who, method: &str, path: &str, body: Option<(&str, &str)>| {
         let h = headers(who);

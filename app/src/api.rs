@@ -124,7 +124,7 @@ mod fetch {
     pub async fn referral(code: &str, contact: &str, withdraw: bool) -> Result<ReferralReceipt, ApiError> {
         let url = format!("/api/v1/self-referrals/{}", query::encode(code.trim()));
         let b = if withdraw { Request::delete(&url) } else { Request::get(&url) };
-        send(b.header("Accept", ACCEPT).header(CONTACT_HEADER, contact.trim()).build()).await
+        send(b.header("Accept", ACCEPT).header(CONTACT_HEADER, &crate::query::encode(contact.trim())).build()).await
     }
 
     /// `POST /api/v1/offers/{id}/reports` (the answer's body is not read).

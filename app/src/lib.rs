@@ -12,6 +12,7 @@ pub mod clinician;
 pub mod format;
 pub mod i18n;
 pub mod kept;
+pub mod kept_form;
 mod lazy_page;
 pub mod map;
 pub mod next_steps;

@@ -69,11 +69,11 @@ struct Marker<'a> {
     joining: &'static str,
 }
 
-/// "Start: 3. feb. 2027" or "Løbende optag".
-fn start_line(next_start: Option<&str>, lang: Lang) -> String {
+/// "Næste start: 3. feb. 2027", "Løbende optag" or "Start aftales".
+fn start_line(next_start: Option<&str>, continuous: bool, lang: Lang) -> String {
     match next_start {
         Some(d) => format!("{}: {}", i18n::NEXT_START.get(lang), format::date(d, lang)),
-        None => i18n::CONTINUOUS.get(lang).to_owned(),
+        None => i18n::start_label(None, continuous, lang),
     }
 }
 
@@ -103,7 +103,7 @@ pub fn map_json(r: &SearchResponse, place: &str, list_href: &str, lang: Lang) ->
                     lat: coord(p.lat),
                     lon: coord(p.lon),
                     distance: h.distance_km.map(|km| format::distance(km, lang)).unwrap_or_default(),
-                    start: start_line(h.offer.next_start.as_deref(), lang),
+                    start: start_line(h.offer.next_start.as_deref(), h.offer.continuous_enrolment, lang),
                     joining: joining(h.offer.self_referral, lang),
                 })
             })
@@ -120,7 +120,7 @@ pub fn map_json(r: &SearchResponse, place: &str, list_href: &str, lang: Lang) ->
                 lat: coord(p.point.lat),
                 lon: coord(p.point.lon),
                 distance: format::distance(p.distance_km, lang),
-                start: start_line(p.next_start.as_deref(), lang),
+                start: start_line(p.next_start.as_deref(), p.continuous_enrolment, lang),
                 joining: joining(p.self_referral, lang),
             })
             .collect();

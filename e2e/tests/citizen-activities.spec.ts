@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
+import { bearer, createOffer, devToken, offerTemplate, unique } from '../pages/admin-api';
 
 // "Fortsæt bagefter" on the offer page: the association activities the offer links to, nearest
 // to the place of the citizen's last search first (the demo store links each offer with a place
@@ -95,6 +96,14 @@ test('a citizen finds association activities on their own, by postcode and condi
   await expect(page.getByRole('heading', { level: 1, name: 'Foreningsaktiviteter nær dig' })).toBeFocused();
   await expect(page).toHaveTitle(/Foreningsaktiviteter nær dig/);
 
+  // No postcode: the summary (focused) and the field say what to write, as in the offer search.
+  await page.getByRole('button', { name: 'Find aktiviteter' }).click();
+  const missing = page.getByRole('alert').filter({ hasText: 'Der er et problem' });
+  await expect(missing).toBeFocused();
+  await expect(missing.getByRole('link', { name: 'Angiv et postnummer.' })).toBeVisible();
+  await expect(page.getByLabel('Dit postnummer')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/aktiviteter$/);
+
   // A malformed postcode names the field.
   await page.getByLabel('Dit postnummer').fill('80');
   await page.getByRole('button', { name: 'Find aktiviteter' }).click();
@@ -140,4 +149,25 @@ test('a citizen finds association activities on their own, by postcode and condi
   // An unknown activity says so.
   await page.goto('/aktiviteter/no-such-activity');
   await expect(page.getByRole('heading', { level: 1, name: 'The activity does not exist' })).toBeVisible();
+});
+
+test('the next-step sheet of an archived offer still lists its activities, and says the course has ended', async ({ page, request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Afsluttet forløb'));
+  const near = await (await request.get('/api/v1/activities?postcode=8000')).json();
+  const offer = await createOffer(request, token, { ...template, activity_ids: [near.results[0].activity.id] });
+  const linked = await (await request.get(`/api/v1/offers/${offer.id}/activities`)).json();
+  expect(linked.length).toBe(1);
+  const res = await request.post(`/api/v1/admin/offers/${offer.id}/status`, { headers: bearer(token), data: { status: 'archived', version: offer.version } });
+  expect(res.ok(), await res.text()).toBe(true);
+  expect((await request.get(`/api/v1/offers/${offer.id}`)).status(), 'gone from the public pages').toBe(404);
+
+  await page.goto(`/tilbud/${offer.id}/fortsaet`);
+  await expect(page.getByText('Du har gennemført et forløb, som nu er afsluttet.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: linked[0].activity.name }).first()).toBeVisible();
+  await expect(page.getByText('Vi kan ikke finde det tilbud')).toHaveCount(0);
+  // An id that never was: not found, with the way to the activities.
+  await page.goto('/tilbud/no-such-offer/fortsaet');
+  await expect(page.getByText('Vi kan ikke finde det tilbud', { exact: false })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Foreningsaktiviteter efter et forløb' })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { ReceiptPage, SignupPage, StatusPage } from '../pages/signup-page';
 import { expectNoAxeViolations } from './a11y';
+import { bearer, createOffer, devToken, offerTemplate, unique } from '../pages/admin-api';
 
 /** An offer near 8000 Aarhus C that takes self-referrals (and is not full). */
 async function selfReferralOffer(request: APIRequestContext, skip = 0): Promise<string> {
@@ -62,6 +63,12 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(page).toHaveURL(/\/kvittering\/[A-Z0-9-]+$/);
     expect(page.url()).not.toContain(tel);
     const code = await receipt.receiptCode();
+    // Back leaves the receipt for the offer page, not for a fresh form that would send again.
+    await page.goBack();
+    await expect(offer.heading).toBeVisible();
+    await expect(page).toHaveURL(/\/tilbud\/[^/]+$/);
+    await page.goForward();
+    await expect(receipt.heading).toBeVisible();
     await expect(page.getByText(/^Udbyderen kontakter dig (senest .+ )?for at aftale/)).toBeVisible();
     await expectNoAxeViolations(page, 'receipt (da)');
     // The receipt survives a reload (sessionStorage).
@@ -187,4 +194,77 @@ test('keyboard only: search → offer → ask to join → receipt', async ({ pag
   await tabTo(page, signup.submit);
   await page.keyboard.press('Enter');
   await expect(new ReceiptPage(page).heading).toBeVisible();
+});
+
+/** Moves an offer to `status` ("published", "archived", "draft") through the admin API. */
+async function setStatus(request: APIRequestContext, token: string, id: string, status: string): Promise<void> {
+  const current = await (await request.get(`/api/v1/admin/offers/${id}`, { headers: bearer(token) })).json();
+  const res = await request.post(`/api/v1/admin/offers/${id}/status`, { headers: bearer(token), data: { status, version: current.version } });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+test.describe('when the offer changes under the citizen', () => {
+  test('sending the form after the offer was unpublished says it no longer exists, with the way back to the search', async ({ page, request }) => {
+    const token = await devToken(request, 'midtjylland');
+    const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Afpubliceret tilbud')));
+    const signup = new SignupPage(page);
+    await signup.goto(offer.id);
+    // Phones and autofill put non-breaking spaces and direction marks into a number: accepted.
+    await signup.fill({ name: 'Karen Jensen', phone: '\u202a+45\u00a022\u00a034\u00a056\u00a078\u202c' });
+    await setStatus(request, token, offer.id, 'archived');
+    await signup.submit.click();
+    const failure = page.locator('#signup-failure');
+    await expect(failure).toBeFocused();
+    await expect(failure).toContainText('Vi kan ikke finde det tilbud, du leder efter.');
+    await expect(failure).not.toContainText('Der skete en fejl');
+    await failure.getByRole('link', { name: 'Gå til søgningen' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('a declined request keeps its reason after the offer is archived', async ({ page, request }) => {
+    const token = await devToken(request, 'midtjylland');
+    const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Afvist og arkiveret')));
+    const tel = phone();
+    const asked = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name: 'Else Berg', phone: tel, consent: true },
+    });
+    expect(asked.status(), await asked.text()).toBe(201);
+    const code = (await asked.json()).receipt_code as string;
+    const declined = await request.post(`/api/v1/admin/referrals/${code}/status`, { headers: bearer(token), data: { status: 'declined', reason: 'no-capacity' } });
+    expect(declined.ok(), await declined.text()).toBe(true);
+    await setStatus(request, token, offer.id, 'archived');
+
+    const status = new StatusPage(page);
+    await page.goto('/status');
+    await status.check(code, tel);
+    await expect(status.result).toHaveText('Status: Afvist');
+    await expect(page.getByText('Der er ingen ledige pladser på tilbuddet.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Find et andet tilbud' })).toBeVisible();
+  });
+});
+
+test('typed-in values survive the language switch (never the status contact)', async ({ page, request }) => {
+  const id = await selfReferralOffer(request, 3);
+  const signup = new SignupPage(page);
+  await signup.goto(id);
+  await signup.fill({ name: 'Søren Sprogskift', email: 'soren@example.dk', message: 'Hej', consent: false });
+  await signup.contactTime.selectOption({ label: 'Formiddag (8–12)' });
+  await page.getByRole('button', { name: /English/ }).click();
+  const english = new SignupPage(page, 'en');
+  await expect(english.heading).toBeVisible();
+  await expect(english.name).toHaveValue('Søren Sprogskift');
+  await expect(english.email).toHaveValue('soren@example.dk');
+  await expect(english.message).toHaveValue('Hej');
+  await expect(english.contactTime).toHaveValue('morning');
+  await expect(english.consent).not.toBeChecked();
+
+  const status = new StatusPage(page, 'en');
+  await page.goto('/status');
+  await status.code.fill('ABCD-EFGH');
+  await status.contact.fill('soren@example.dk');
+  await page.getByRole('button', { name: /dansk/i }).click();
+  const danish = new StatusPage(page);
+  await expect(danish.heading).toBeVisible();
+  await expect(danish.code).toHaveValue('ABCD-EFGH');
+  await expect(danish.contact).toHaveValue('');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
+import { createOffer, devToken, offerTemplate, unique } from '../pages/admin-api';
 
 test('offer page: directions, print and share tools, and "Meld fejl i oplysningerne"', async ({ page, request }) => {
   const r = await request.get('/api/v1/offers?postcode=8000&format=on-site&per_page=1');
@@ -56,4 +57,21 @@ test('what joining means is visible before clicking: referral needed, waiting li
   await expect(page.getByText('The description of this offer is only in Danish.')).toBeVisible();
   await expect(page.getByText('There is a waiting list', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'offer with a waiting list (en)');
+});
+
+test('a course with no start date yet says the start is to be agreed, not "Løbende optag"', async ({ page, request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Startaftale'));
+  const offer = await createOffer(request, token, {
+    ...template,
+    schedule: { ...template.schedule, enrolment: { kind: 'course', sessions: 8, weeks: 8 }, next_start: null },
+  });
+  const word = offer.title.split(' ')[1];
+  await page.goto(`/?postcode=${offer.location.postcode}&q=${encodeURIComponent(word)}`);
+  const card = page.locator('.result').filter({ hasText: offer.title });
+  await expect(card.locator('dt', { hasText: /^Start$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('Start aftales');
+  await expect(card).not.toContainText('Løbende optag');
+  await card.getByRole('heading', { level: 3 }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible();
+  await expect(page.locator('dt', { hasText: /^Næste start$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('Start aftales');
 });

@@ -86,3 +86,29 @@ test('saved offers in English: "Saved ✓" and "Remove", the list with provider,
   const gone = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Gone offer' });
   await expect(gone.getByText('The offer no longer exists.')).toBeVisible();
 });
+
+test('two tabs: saving in one keeps what the other saved, and each shows the other\'s', async ({ page, context }) => {
+  const other = await context.newPage();
+  const a = new SearchPage(page);
+  const b = new SearchPage(other);
+  await a.goto('?postcode=8000');
+  await b.goto('?postcode=8000');
+  // Two demo offers may share a title: each card by its place in the list, each offer by its id.
+  const card = (s: SearchPage, i: number) => s.results.nth(i);
+  const title = async (i: number) => (await card(a, i).getByRole('heading', { level: 3 }).textContent())!.trim();
+  const id = async (i: number) => (await card(a, i).getByRole('heading', { level: 3 }).getByRole('link').getAttribute('href'))!.replace('/tilbud/', '');
+  const [first, second] = [await title(0), await title(1)];
+  const [firstId, secondId] = [await id(0), await id(1)];
+  await card(a, 0).getByRole('button', { name: `Gem ${first}`, exact: true }).click();
+  // The other tab follows (the browser's storage event) ...
+  await expect(card(b, 0).getByRole('button', { name: `Fjern ${first} fra dine gemte tilbud`, exact: true })).toBeVisible();
+  // ... and saving there keeps the first.
+  await card(b, 1).getByRole('button', { name: `Gem ${second}`, exact: true }).click();
+  await expect(card(a, 1).getByRole('button', { name: `Fjern ${second} fra dine gemte tilbud`, exact: true })).toBeVisible();
+  const kept = await page.evaluate(() => localStorage.getItem('forebyg.saved'));
+  expect(kept).toContain(firstId);
+  expect(kept).toContain(secondId);
+  await page.goto('/gemte');
+  await expect(page.getByRole('main').locator(`a[href="/tilbud/${firstId}"]`)).toBeVisible();
+  await expect(page.getByRole('main').locator(`a[href="/tilbud/${secondId}"]`)).toBeVisible();
+});

@@ -43,6 +43,46 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(page.getByText(/^Desuden \d+ digitale tilbud/)).toBeVisible();
   });
 
+  test('choosing digital offers counts them in the heading, with no "none found" and no link to itself', async ({ page, request }) => {
+    const api = await (await request.get('/api/v1/offers?postcode=8000&format=digital')).json();
+    expect(api.total).toBeGreaterThan(0);
+    const search = new SearchPage(page);
+    await search.goto('?postcode=8000&format=digital');
+    await expect(page.locator('#results-heading')).toHaveText(`${api.total} digitale tilbud, som du kan følge hjemmefra`);
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+    await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Se \d+ digitale tilbud/ })).toHaveCount(0);
+  });
+
+  test('a page past the last says so and links to the first and the last page', async ({ page, request }) => {
+    const query = '?postcode=8000&category=fysisk-aktivitet';
+    const api = await (await request.get(`/api/v1/offers${query}`)).json();
+    const pages = Math.ceil(api.total / api.per_page);
+    const search = new SearchPage(page);
+    await search.goto(`${query}&page=${pages + 2}`);
+    await expect(page.getByText(`Siden findes ikke. Søgningen har ${pages} ${pages === 1 ? 'side' : 'sider'}.`)).toBeVisible();
+    await expectNoAxeViolations(page, 'page past the end (da)');
+    await page.getByRole('link', { name: 'Gå til side 1' }).click();
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(search.results.first()).toBeVisible();
+    expect(new URL(page.url()).search).toBe(query);
+  });
+
+  test('the English word-search hint gives Danish words that find offers', async ({ page, request }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+    await page.goto('/?postcode=8000');
+    await page.getByText(/^More options/).click();
+    const hint = page.locator('#q-hint');
+    await expect(hint).toContainText('In Danish');
+    for (const word of ['hjerte', 'træning', 'rygestop']) {
+      await expect(hint).toContainText(word);
+      const found = await (await request.get(`/api/v1/offers?postcode=8000&q=${encodeURIComponent(word)}`)).json();
+      expect(found.total, word).toBeGreaterThan(0);
+    }
+  });
+
+
   test('recent searches are kept on the device and shown on the search page', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&category=alkohol');
@@ -55,6 +95,21 @@ test.describe('citizen search: filters, place and empty results', () => {
     await recent.getByRole('link', { name: 'Tilbud nær 8000 Aarhus C' }).click();
     await expect(page).toHaveURL(/\/\?postcode=8000&category=alkohol$/);
     await expect(search.resultsHeading).toBeVisible();
+
+    // The illness and the free text are health data: never kept on the device.
+    await search.goto('?postcode=9000&condition=kol&q=lunge');
+    await expect(search.resultsHeading).toBeVisible();
+    const kept = await page.evaluate(() => localStorage.getItem('forebyg.recent'));
+    expect(kept).toContain('postcode=9000');
+    expect(kept).not.toMatch(/kol|lunge/);
+    // "Ryd listen" forgets them.
+    await search.goto();
+    await recent.getByRole('button', { name: 'Ryd listen' }).click();
+    await expect(recent).toHaveCount(0);
+    await expect(search.postcode).toBeFocused();
+    await page.reload();
+    await expect(search.postcode).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Dine seneste søgninger' })).toHaveCount(0);
   });
 
   test('an unknown postcode is flagged while typing', async ({ page }) => {
@@ -108,7 +163,8 @@ test.describe('with the location permission', () => {
     const search = new SearchPage(page);
     await search.goto();
     await search.useLocation.click();
-    await expect(page).toHaveURL(/\/\?lat=56\.1567&lon=10\.2108$/);
+    // Rounded to ~1 km before it enters the address (history, shared links).
+    await expect(page).toHaveURL(/\/\?lat=56\.16&lon=10\.21$/);
     await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 25 km af /);
     await expect(search.resultsHeading).toBeFocused();
   });

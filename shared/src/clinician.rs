@@ -199,7 +199,7 @@ mod tests {
         ClinicianReferralRequest {
             idempotency_key: "clinic-0123456789abcdef".into(),
             patient_name: "Karen Jensen".into(),
-            phone: Some("12 34 56 78".into()),
+            phone: Some("22 34 56 78".into()),
             conditions: vec![Condition::Kol],
             patient_consent: true,
             ..Default::default()

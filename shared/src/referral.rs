@@ -149,11 +149,12 @@ impl SelfReferralRequest {
         let mut errors = vec![];
         errors.extend(idempotency_key_error(&self.idempotency_key));
         // Every message names what to write (GOV.UK's error messages), not "this field".
-        errors.extend(validation::text_length("name", ("dit navn", "your name"), &self.name, 2, NAME_MAX).err().map(|e| match e.code {
+        let name = validation::text_length("name", ("dit navn", "your name"), &self.name, 2, NAME_MAX).err().map(|e| match e.code {
             ErrorCode::Required => FieldError::new("name", e.code, "Skriv dit navn.", "Enter your name."),
             ErrorCode::TooShort => FieldError::new("name", e.code, "Skriv dit fulde navn.", "Enter your full name."),
             _ => e,
-        }));
+        });
+        errors.extend(name.or_else(|| name_without_letters("name", &self.name, ("dit navn", "your name"))));
         errors.extend(contact_errors(self.phone.as_deref(), self.email.as_deref(), ContactWords::CITIZEN));
         if let Some(m) = &self.message {
             errors.extend(validation::text_length("message", ("din besked", "your message"), m, 0, MESSAGE_MAX).err());
@@ -168,6 +169,13 @@ impl SelfReferralRequest {
         }
         errors
     }
+}
+
+/// A name must have at least one letter (`..` or `12` names no one): the field error, if not.
+/// `whose`: "dit navn"/"your name", "patientens navn"/"the patient's name".
+pub fn name_without_letters(field: &str, name: &str, whose: (&str, &str)) -> Option<FieldError> {
+    (!name.trim().is_empty() && !name.chars().any(char::is_alphabetic))
+        .then(|| FieldError::new(field, ErrorCode::Invalid, format!("Skriv {} med bogstaver.", whose.0), format!("Enter {} in letters.", whose.1)))
 }
 
 /// The client-generated key that makes a create idempotent: 16–64 of A–Z, a–z, 0–9 and `-`.
@@ -220,15 +228,15 @@ pub fn contact_errors(phone: Option<&str>, email: Option<&str>, words: ContactWo
     if phone.is_none() && email.is_none() {
         errors.push(FieldError::new("phone", ErrorCode::Required, words.required.0, words.required.1));
     }
-    if let Some(p) = phone.filter(|p| normalise_phone(p).is_none()) {
+    if let Some(p) = phone.filter(|p| !normalise_phone(p).is_some_and(|d| is_danish_subscriber_number(&d))) {
         errors.push(if is_foreign_phone(p) {
             FieldError::new("phone", ErrorCode::Invalid, words.foreign_phone.0, words.foreign_phone.1)
         } else {
             FieldError::new(
                 "phone",
                 ErrorCode::Invalid,
-                "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78.",
-                "Enter a Danish phone number with 8 digits, e.g. 12 34 56 78.",
+                "Skriv et dansk telefonnummer med 8 cifre, fx 22 34 56 78.",
+                "Enter a Danish phone number with 8 digits, e.g. 22 34 56 78.",
             )
         });
     }
@@ -245,16 +253,42 @@ pub fn contact_errors(phone: Option<&str>, email: Option<&str>, words: ContactWo
 
 /// A number with another country's calling code (`+46 …`, `0049 …`).
 fn is_foreign_phone(phone: &str) -> bool {
-    let compact: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact_phone(phone);
     let international = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
     international.is_some_and(|rest| !rest.starts_with("45") && rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// A Danish phone number as its 8 digits (an optional +45/0045 prefix and spaces are accepted).
+/// Unicode format characters (category Cf) a phone's or a browser's autofill puts into a number:
+/// bidi marks and isolates (iOS wraps numbers in them), zero-width spaces and joiners, the BOM,
+/// the word joiner and the soft hyphen.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// The number without its separators: any Unicode whitespace (incl. the non-breaking ones),
+/// format characters, `-`, `.`, `/`, and a `(0)` after the country code (`+45 (0) 12…`), then
+/// any other brackets.
+fn compact_phone(phone: &str) -> String {
+    let c: String = phone.chars().filter(|&c| !(c.is_whitespace() || is_format_char(c) || matches!(c, '-' | '.' | '/'))).collect();
+    let c = match c.strip_prefix("+45(0)").or_else(|| c.strip_prefix("0045(0)")) {
+        Some(rest) => format!("+45{rest}"),
+        None => c,
+    };
+    c.chars().filter(|c| !matches!(c, '(' | ')')).collect()
+}
+
+/// A Danish phone number as its 8 digits (an optional +45/0045 prefix and separators are
+/// accepted). Lookups use this; a new number must also pass [`is_danish_subscriber_number`].
 pub fn normalise_phone(phone: &str) -> Option<String> {
-    let compact: String = phone.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    let compact = compact_phone(phone);
     let digits = compact.strip_prefix("+45").or_else(|| compact.strip_prefix("0045")).unwrap_or(&compact);
     (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
+}
+
+/// The Danish numbering plan gives 8-digit numbers starting with 2–9 only: one starting with 0
+/// or 1 (`00000000`, `12345678`) reaches no one.
+pub fn is_danish_subscriber_number(digits: &str) -> bool {
+    digits.len() == 8 && matches!(digits.as_bytes()[0], b'2'..=b'9')
 }
 
 /// An e-mail address trimmed and lower-cased, if it looks deliverable (one @, a dotted domain).
@@ -328,7 +362,7 @@ mod tests {
         SelfReferralRequest {
             idempotency_key: "0123456789abcdef-xyz".into(),
             name: "Karen Jensen".into(),
-            phone: Some("+45 12 34 56 78".into()),
+            phone: Some("+45 22 34 56 78".into()),
             consent: true,
             ..Default::default()
         }
@@ -368,7 +402,7 @@ mod tests {
 
     #[test]
     fn contact_normalisation() {
-        assert_eq!(normalise_phone("+45 12 34 56 78").as_deref(), Some("12345678"));
+        assert_eq!(normalise_phone("+45 12 34 56 78").as_deref(), Some("12345678"), "lookups of numbers stored before the 2–9 rule");
         assert_eq!(normalise_phone("0045-12345678").as_deref(), Some("12345678"));
         assert_eq!(normalise_phone("1234567"), None);
         assert_eq!(normalise_phone("+46 12345678"), None);
@@ -376,5 +410,38 @@ mod tests {
         for bad in ["a@b", "@b.dk", "a@@b.dk", "a b@c.dk", "a@.dk"] {
             assert_eq!(normalise_email(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn phone_numbers_as_people_and_phones_type_them() {
+        let phone_ok = |p: &str| SelfReferralRequest { phone: Some(p.into()), ..valid() }.validate().is_empty();
+        for ok in [
+            "+45\u{a0}22\u{a0}34\u{a0}56\u{a0}78", // non-breaking spaces
+            "\u{202a}+45 22 34 56 78\u{202c}",     // iOS's bidi embedding around a pasted number
+            "\u{2066}22345678\u{2069}\u{200b}",    // isolates and a zero-width space
+            "+45 (0) 22345678",
+            "0045 (0)22 34 56 78",
+            "22\u{2009}34\u{202f}56 78", // thin and narrow no-break spaces
+            "(+45) 22 34 56 78",
+            "98 76 54 32",
+        ] {
+            assert!(phone_ok(ok), "{ok:?}");
+        }
+        // The numbering plan: no 8-digit number starts with 0 or 1.
+        for bad in ["00000000", "12345678", "+45 01 23 45 67", "1234567", "2234567a"] {
+            assert!(!phone_ok(bad), "{bad:?}");
+        }
+        assert_eq!(normalise_phone("+45\u{a0}(0)\u{a0}22 34 56 78").as_deref(), Some("22345678"));
+        assert!(!is_danish_subscriber_number("12345678") && is_danish_subscriber_number("22345678"));
+    }
+
+    #[test]
+    fn a_name_has_letters() {
+        let name = |n: &str| SelfReferralRequest { name: n.into(), ..valid() }.validate().into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>();
+        assert_eq!(name(".."), [("name".into(), ErrorCode::Invalid)]);
+        assert_eq!(name("12 34"), [("name".into(), ErrorCode::Invalid)]);
+        assert!(name("Bo").is_empty());
+        assert!(name("Øjvind Å").is_empty());
+        assert!(SelfReferralRequest { name: "..".into(), ..valid() }.validate()[0].message.da.contains("bogstaver"));
     }
 }

@@ -219,7 +219,7 @@ mod tests {
             "identifier": [{"system": "urn:oid:1.2.208.176.2.1.99", "value": "req-42"}],
             "status": "active", "intent": "order",
             "contained": [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Karen", "Marie"], "family": "Jensen"}],
-                "telecom": [{"system": "email", "value": "karen@example.org"}, {"system": "phone", "value": "+45 12 34 56 78"}],
+                "telecom": [{"system": "email", "value": "karen@example.org"}, {"system": "phone", "value": "+45 22 34 56 78"}],
                 "identifier": [{"system": CPR_SYSTEM, "value": "010159-1234"}],
                 "communication": [{"language": {"coding": [{"system": BCP47, "code": "ar"}]}}]}],
             "subject": {"reference": "#p1"},
@@ -237,7 +237,7 @@ mod tests {
         assert_eq!((identifier.system.as_str(), identifier.value.as_str()), ("urn:oid:1.2.208.176.2.1.99", "req-42"));
         assert_eq!(
             (r.patient_name.as_str(), r.phone.as_deref(), r.email.as_deref()),
-            ("Karen Marie Jensen", Some("+45 12 34 56 78"), Some("karen@example.org"))
+            ("Karen Marie Jensen", Some("+45 22 34 56 78"), Some("karen@example.org"))
         );
         assert_eq!(
             (r.cpr.as_deref(), r.interpreter_language.as_deref(), r.reason.as_deref()),

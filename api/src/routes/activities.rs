@@ -8,6 +8,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use forebyg_shared::activity::{ActivitySearchResponse, ActivityView};
 use forebyg_shared::search::{PlaceParams, SearchParams};
+use forebyg_shared::taxonomy::OfferStatus;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -34,8 +35,10 @@ async fn get_activity(State(state): State<AppState>, Path(id): Path<String>) -> 
     Ok(Json(activities::one(state.directory.as_ref(), &id).await?))
 }
 
-/// The active activities a published offer links to, nearest to the given place first (to the
-/// offer's own place without one).
+/// The active activities a published or archived offer links to, nearest to the given place
+/// first (to the offer's own place without one). An archived offer's participants still have its
+/// next-step sheet (`/tilbud/{id}/fortsaet`) after the course has ended; the offer itself stays
+/// out of the search and `GET /offers/{id}`. A draft, or an unknown id, is 404.
 #[utoipa::path(get, path = "/offers/{id}/activities", tag = "activities", params(("id" = String, Path, description = "Offer id"), PlaceParams),
     responses((status = 200, body = Vec<ActivityView>), Invalid, NotFound, Unavailable))]
 async fn offer_activities(
@@ -48,8 +51,8 @@ async fn offer_activities(
         .store
         .get_offer(&id)
         .await?
-        .filter(|o| o.is_published())
-        .ok_or_else(|| ApiError::NotFound(format!("No published offer with id {id}.")))?;
+        .filter(|o| o.status != OfferStatus::Draft)
+        .ok_or_else(|| ApiError::NotFound(format!("No published or archived offer with id {id}.")))?;
     let from = match params.require_place() {
         Ok(()) => Some(search::resolve_origin(&params)?.point),
         Err(_) => offer.point(),

@@ -21,8 +21,29 @@ fn limit(limiter: &RateLimiter, client: &ClientKey) -> Result<(), ApiError> {
     limiter.check(&client.0).map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })
 }
 
-fn contact(headers: &HeaderMap) -> Option<&str> {
-    headers.get(CONTACT_HEADER).and_then(|v| v.to_str().ok())
+/// The `Forebyg-Contact` header: percent-encoded UTF-8 (an e-mail address may have æ, ø, å,
+/// which a header cannot carry as they are); plain ASCII as it is, and raw UTF-8 bytes too.
+fn contact(headers: &HeaderMap) -> Option<String> {
+    let text = std::str::from_utf8(headers.get(CONTACT_HEADER)?.as_bytes()).ok()?;
+    Some(percent_decode(text).unwrap_or_else(|| text.to_owned()))
+}
+
+/// `%XX` sequences as UTF-8; `None` if a `%` starts no valid escape or the bytes are not UTF-8
+/// (then the value is taken literally).
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Ask to join an offer that allows self-referral. Idempotent by `idempotency_key`.
@@ -51,7 +72,7 @@ async fn create_self_referral(
 /// phone number or e-mail used. Reveals nothing unless both match.
 #[utoipa::path(
     get, path = "/self-referrals/{code}", tag = "self-referrals",
-    params(("code" = String, Path, description = "Receipt code, e.g. K7QM-4XRT"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request")),
+    params(("code" = String, Path, description = "Receipt code, e.g. K7QM-4XRT"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request, percent-encoded UTF-8 (RFC 3986: `s%C3%B8ren%40s%C3%B8ndergaard.dk`); plain ASCII may be sent as it is")),
     responses(
         (status = 200, body = ReferralReceipt), NotFound, RateLimited, Unavailable)
 )]
@@ -62,14 +83,14 @@ async fn get_self_referral(
     headers: HeaderMap,
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
-    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers)).await?;
+    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers).as_deref()).await?;
     Ok(Json(self_referral::receipt(&r)))
 }
 
 /// Withdraw a request that has not been handled yet (both factors as for the status).
 #[utoipa::path(
     delete, path = "/self-referrals/{code}", tag = "self-referrals",
-    params(("code" = String, Path, description = "Receipt code"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request")),
+    params(("code" = String, Path, description = "Receipt code"), ("Forebyg-Contact" = String, Header, description = "Phone number or e-mail given with the request, percent-encoded UTF-8 (RFC 3986: `s%C3%B8ren%40s%C3%B8ndergaard.dk`); plain ASCII may be sent as it is")),
     responses(
         (status = 200, description = "Withdrawn (or already withdrawn)", body = ReferralReceipt), NotFound, Conflict, RateLimited, Unavailable)
 )]
@@ -80,7 +101,23 @@ async fn withdraw_self_referral(
     headers: HeaderMap,
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
-    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers)).await?;
+    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers).as_deref()).await?;
     let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen, &crate::referral_flow::unaudited).await?;
     Ok(Json(self_referral::receipt(&r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn contact_header_decoding() {
+        assert_eq!(percent_decode("s%C3%B8ren%40s%C3%B8ndergaard.dk").as_deref(), Some("søren@søndergaard.dk"));
+        assert_eq!(percent_decode("%2B45 22 34 56 78").as_deref(), Some("+45 22 34 56 78"));
+        assert_eq!(percent_decode("karen@example.org").as_deref(), Some("karen@example.org"));
+        // Not an escape (or not UTF-8): the caller takes the value literally.
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("a%zz"), None);
+        assert_eq!(percent_decode("%FF"), None);
+    }
 }

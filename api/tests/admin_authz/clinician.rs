@@ -49,14 +49,14 @@ pub fn clinician_matrix(server: &Server, t: &Offer) {
         Some(sign(&no_role)),
     ];
     let body = |key: &str| {
-        json!({"idempotency_key": key, "patient_name": "Matrix Patient", "phone": "12345678", "conditions": [t.conditions[0]], "patient_consent": true})
+        json!({"idempotency_key": key, "patient_name": "Matrix Patient", "phone": "22345678", "conditions": [t.conditions[0]], "patient_consent": true})
             .to_string()
     };
     // The same referral as a FHIR ServiceRequest, `key` its record system's identifier.
     let service_request = |key: &str| {
         json!({"resourceType": "ServiceRequest", "identifier": [{"system": "urn:test:matrix", "value": key}],
             "status": "active", "intent": "order",
-            "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Matrix Patient"}], "telecom": [{"system": "phone", "value": "12345678"}]}],
+            "contained": [{"resourceType": "Patient", "id": "p", "name": [{"text": "Matrix Patient"}], "telecom": [{"system": "phone", "value": "22345678"}]}],
             "subject": {"reference": "#p"}, "performer": [{"reference": format!("HealthcareService/{}", t.id)}],
             "reasonCode": [{"coding": [{"system": "http://forebyg.dk/fhir/CodeSystem/forebyg-condition", "code": t.conditions[0].code()}]}],
             "extension": [{"url": "http://forebyg.dk/fhir/StructureDefinition/patient-consent", "valueBoolean": true}]})

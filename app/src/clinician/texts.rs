@@ -122,7 +122,7 @@ crate::texts! {
     PATIENT_CONTACT = "Hvordan kan udbyderen kontakte patienten?", "How can the provider contact the patient?";
     PATIENT_CONTACT_HINT = "Telefonnummer, e-mailadresse eller begge dele.", "Phone number, e-mail address or both.";
     PHONE_LABEL = "Telefonnummer", "Phone number";
-    PHONE_HINT = "8 cifre, fx 12 34 56 78", "8 digits, e.g. 12 34 56 78";
+    PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
     EMAIL_LABEL = "E-mailadresse", "E-mail address";
     CPR_LABEL = "CPR-nummer (frivilligt)", "CPR number (optional)";
     CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";

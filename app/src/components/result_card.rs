@@ -30,10 +30,7 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
         (false, Some(km)) => format::distance(km, lang),
         _ => i18n::DIGITAL.get(lang).to_owned(),
     };
-    let start = match (&o.next_start, o.continuous_enrolment) {
-        (Some(d), _) => format::date(d, lang),
-        (None, _) => i18n::CONTINUOUS.get(lang).to_owned(),
-    };
+    let start = i18n::start_label(o.next_start.as_deref(), o.continuous_enrolment, lang);
     let mut tags: Vec<&'static str> = vec![];
     if o.evening {
         tags.push(i18n::EVENING.get(lang));

@@ -41,6 +41,7 @@ crate::texts! {
         "What you have learnt lasts best when you carry on with others. Here are local association activities nearby where you can continue. Contact the association directly – you need no referral.";
     SHEET_NONE = "Tilbuddet har ingen tilknyttede foreningsaktiviteter endnu.", "The offer has no linked association activities yet.";
     SHEET_MORE = "Find flere aktiviteter nær dig på", "Find more activities near you at";
+    SHEET_ENDED = "Du har gennemført et forløb, som nu er afsluttet.", "You have completed a course that has now ended.";
     SHEET_LANGUAGE = "Arkets sprog", "The sheet's language";
 }
 

@@ -108,6 +108,7 @@ texts! {
     PLACES = "Pladser", "Places";
     START = "Start", "Start";
     CONTINUOUS = "Løbende optag", "Join any time";
+    START_TBD = "Start aftales", "Start to be agreed";
     PLACE = "Sted", "Place";
     PROVIDER = "Udbyder", "Provider";
     DEMO_BADGE = "Demodata", "Demo data";
@@ -177,7 +178,8 @@ texts! {
     // Search filters.
     FILTERS_SUMMARY = "Flere valg: afstand, tidspunkt, sprog …", "More options: distance, time, language …";
     Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
-    Q_HINT = "Fx yoga, hjerte eller rygestop", "E.g. yoga, heart or quit smoking";
+    // Words the offers use: they are described in Danish, so the English hint gives Danish words.
+    Q_HINT = "Fx hjerte, træning eller rygestop", "In Danish, as the offers are written: e.g. hjerte (heart), træning (exercise) or rygestop (quit smoking)";
     CONDITION_LABEL = "Sygdom", "Illness";
     ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
     PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
@@ -209,6 +211,7 @@ texts! {
     DIGITAL_SECTION = "Digitale tilbud, du kan følge hjemmefra", "Digital offers you can follow from home";
     SHOW_DIGITAL = "Vis kun digitale tilbud", "Show only digital offers";
     RECENT_SEARCHES = "Dine seneste søgninger", "Your recent searches";
+    RECENT_CLEAR = "Ryd listen", "Clear the list";
 
     // Offer page tools.
     DIRECTIONS = "Find vej (åbner OpenStreetMap)", "Get directions (opens OpenStreetMap)";
@@ -256,7 +259,7 @@ texts! {
     CONTACT_HINT = "Skriv dit telefonnummer, din e-mailadresse eller begge dele.",
         "Enter your phone number, your e-mail address or both.";
     PHONE_LABEL = "Telefonnummer", "Phone number";
-    PHONE_HINT = "8 cifre, fx 12 34 56 78", "8 digits, e.g. 12 34 56 78";
+    PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
     EMAIL_LABEL = "E-mailadresse", "E-mail address";
     CONTACT_TIME_LABEL = "Hvornår må vi helst ringe?", "When should we preferably call?";
     MESSAGE_LABEL = "Besked til udbyderen (frivillig)", "Message to the provider (optional)";

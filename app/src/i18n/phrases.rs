@@ -43,6 +43,33 @@ pub fn digital_count(lang: Lang, n: &str) -> String {
     }
 }
 
+/// The results heading of a search for digital offers only: "64 digitale tilbud, som du kan
+/// følge hjemmefra".
+pub fn digital_heading(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::Da => format!("{n} {} tilbud, som du kan følge hjemmefra", if n == "1" { "digitalt" } else { "digitale" }),
+        Lang::En => format!("{n} digital {}, which you can follow from home", if n == "1" { "offer" } else { "offers" }),
+    }
+}
+
+/// A page number past the last page of results: "Siden findes ikke. Søgningen har 2 sider."
+pub fn page_missing(lang: Lang, pages: u32) -> String {
+    match (lang, pages) {
+        (Lang::Da, 1) => "Siden findes ikke. Søgningen har 1 side.".to_owned(),
+        (Lang::Da, _) => format!("Siden findes ikke. Søgningen har {pages} sider."),
+        (Lang::En, 1) => "This page does not exist. The search has 1 page.".to_owned(),
+        (Lang::En, _) => format!("This page does not exist. The search has {pages} pages."),
+    }
+}
+
+/// "Gå til side 2" / "Go to page 2".
+pub fn go_to_page(lang: Lang, page: u32) -> String {
+    match lang {
+        Lang::Da => format!("Gå til side {page}"),
+        Lang::En => format!("Go to page {page}"),
+    }
+}
+
 /// "1 uge", "4 uger" (start within).
 pub fn within_weeks(lang: Lang, n: u32) -> String {
     match lang {
@@ -189,9 +216,27 @@ pub fn not_in_package(lang: Lang, what: Option<(&str, usize)>, package: &str) ->
     }
 }
 
+/// A card's start: the date, else "Løbende optag" only for continuous enrolment; a course
+/// without a date says its start is to be agreed.
+pub fn start_label(next_start: Option<&str>, continuous: bool, lang: Lang) -> String {
+    match next_start {
+        Some(d) => crate::format::date(d, lang),
+        None if continuous => super::CONTINUOUS.get(lang).to_owned(),
+        None => super::START_TBD.get(lang).to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_date_is_continuous_only_when_the_offer_says_so() {
+        assert_eq!(start_label(None, true, Lang::Da), "Løbende optag");
+        assert_eq!(start_label(None, false, Lang::Da), "Start aftales");
+        assert_eq!(start_label(None, false, Lang::En), "Start to be agreed");
+        assert_eq!(start_label(Some("2027-02-03"), false, Lang::Da), crate::format::date("2027-02-03", Lang::Da));
+    }
 
     #[test]
     fn one_digital_offer_is_singular() {

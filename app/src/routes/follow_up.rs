@@ -21,31 +21,49 @@ async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
     }
 }
 
+/// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
+/// offers come from the receipt alone, so they stay when the offer has since been archived.
+/// `completed`: a link to the next-step sheet (which works for an archived offer too).
 #[component]
-pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>, #[prop(optional)] overdue: bool, lang: Lang) -> impl IntoView {
+pub fn FollowUp(
+    offer_id: String,
+    declined: bool,
+    reason: Option<DeclineReason>,
+    #[prop(optional)] overdue: bool,
+    #[prop(optional)] completed: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let sheet = completed.then(|| crate::activity_query::next_step_href(&offer_id, lang));
     let loaded = LocalResource::new(move || {
         let id = offer_id.clone();
         async move {
-            let offer = api::get_offer(&id).await.ok()?;
-            let others = if declined { alternatives(&offer).await } else { vec![] };
-            Some((offer, others))
+            let offer = api::get_offer(&id).await.ok();
+            let others = match &offer {
+                Some(o) if declined => alternatives(o).await,
+                _ => vec![],
+            };
+            (offer, others)
         }
     });
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let (offer, others) = loaded.await?;
-                let phone = offer.contact.phone.clone();
-                let call = if overdue {
-                    let how = match phone {
-                        Some(p) => view! { " "{next_steps::LATE_CALL.get(lang)}" "{phone_link(p)}"." }.into_any(),
-                        None => view! { " "<a href=query::offer_href(&offer.id)>{next_steps::LATE_NO_PHONE.get(lang)}</a>"." }.into_any(),
-                    };
-                    let late = next_steps::provider_late(&offer.provider.name, lang);
-                    Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
-                } else {
-                    phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
-                };
+            {move || {
+                let sheet = sheet.clone();
+                Suspend::new(async move {
+                let (offer, others) = loaded.await;
+                let call = offer.as_ref().and_then(|offer| {
+                    let phone = offer.contact.phone.clone();
+                    if overdue {
+                        let how = match phone {
+                            Some(p) => view! { " "{next_steps::LATE_CALL.get(lang)}" "{phone_link(p)}"." }.into_any(),
+                            None => view! { " "<a href=query::offer_href(&offer.id)>{next_steps::LATE_NO_PHONE.get(lang)}</a>"." }.into_any(),
+                        };
+                        let late = next_steps::provider_late(&offer.provider.name, lang);
+                        Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
+                    } else {
+                        phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
+                    }
+                });
                 let declined_part = declined.then(|| {
                     let list = others
                         .into_iter()
@@ -63,8 +81,10 @@ pub fn FollowUp(offer_id: String, declined: bool, reason: Option<DeclineReason>,
                         <p><a href="/">{next_steps::FIND_OTHER.get(lang)}</a></p>
                     }
                 });
-                Some(view! { <div class="follow-up">{declined_part}{call}</div> })
-            })}
+                let sheet = sheet.map(|href| view! { <p><a href=href>{crate::i18n::activities::SHEET_H1.get(lang)}</a></p> });
+                view! { <div class="follow-up">{declined_part}{call}{sheet}</div> }
+            })
+            }}
         </Suspense>
     }
 }

@@ -43,7 +43,12 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             Enrolment::Continuous => t(i18n::ENROLMENT_CONTINUOUS).to_owned(),
             Enrolment::Course { sessions, weeks } => i18n::course(lang, sessions, weeks),
         };
-        let next_start = o.schedule.next_start.as_deref().map(|d| row(t(i18n::NEXT_START), format::date(d, lang)));
+        let next_start = match (o.schedule.next_start.as_deref(), &o.schedule.enrolment) {
+            (Some(d), _) => Some(row(t(i18n::NEXT_START), format::date(d, lang))),
+            // A course with no date yet: say so rather than nothing.
+            (None, Enrolment::Course { .. }) => Some(row(t(i18n::NEXT_START), t(i18n::START_TBD).to_owned())),
+            (None, Enrolment::Continuous) => None,
+        };
         let slots = if o.schedule.slots.is_empty() {
             t(i18n::NO_FIXED_TIMES).into_any()
         } else {

@@ -4,7 +4,7 @@
 use crate::components::facts::row;
 use crate::components::save_toggle::{use_saved, SaveToggle};
 use crate::context::use_lang;
-use crate::{api, dom, format, i18n, query};
+use crate::{api, dom, i18n, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -64,10 +64,8 @@ fn offer_facts(id: String, lang: Lang) -> impl IntoView {
 fn facts(o: &Offer, lang: Lang) -> impl IntoView {
     let t = |x: i18n::Text| x.get(lang);
     let place = o.location.as_ref().map(|l| l.city.clone()).unwrap_or_else(|| t(i18n::DIGITAL).to_owned());
-    let start = match &o.schedule.next_start {
-        Some(d) => format::date(d, lang),
-        None => t(i18n::CONTINUOUS).to_owned(),
-    };
+    let continuous = o.schedule.enrolment == forebyg_shared::offer::Enrolment::Continuous;
+    let start = i18n::start_label(o.schedule.next_start.as_deref(), continuous, lang);
     view! {
         <dl class="facts">
             {row(t(i18n::PROVIDER), o.provider.name.clone())}

@@ -5,7 +5,7 @@ use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
 use crate::dom::{self, Store};
-use crate::{i18n, query};
+use crate::{i18n, kept_form, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 const SUMMARY_ID: &str = "error-summary";
+/// The form's values across a reload in this tab (no consent: it is given again).
+const KEPT_KEY: &str = "forebyg.signup";
 
 /// The message for a request that failed without field errors.
 pub fn failure_message(e: &ApiError, lang: Lang) -> &'static str {
@@ -24,6 +26,8 @@ pub fn failure_message(e: &ApiError, lang: Lang) -> &'static str {
         ApiError::Problem(p) if p.kind == types::OFFER_FULL => i18n::SIGNUP_FULL.get(lang),
         ApiError::Problem(p) if p.kind == types::SELF_REFERRAL_NOT_ALLOWED => i18n::SIGNUP_NOT_ALLOWED.get(lang),
         e if e.status() == Some(429) => i18n::RATE_LIMITED.get(lang),
+        // Unpublished or removed since the form opened.
+        e if e.is_not_found() => i18n::OFFER_NOT_FOUND_TEXT.get(lang),
         e => e.message(lang),
     }
 }
@@ -74,16 +78,31 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
     let offer_id = offer.id.clone();
     // One key per form: a retry or a double submit gets the same receipt, not a second request.
     let key = StoredValue::new(dom::random_key());
-    let name = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-    let contact_time = RwSignal::new(ContactTime::Any);
+    // What was typed before the page reloaded (the language switch) for this offer, if anything.
+    let kept = kept_form::take(KEPT_KEY).and_then(|k| kept_form::decode(&k, 6)).filter(|v| v[0] == offer_id).unwrap_or_default();
+    let kept_value = |i: usize| kept.get(i).cloned().unwrap_or_default();
+    let name = RwSignal::new(kept_value(1));
+    let phone = RwSignal::new(kept_value(2));
+    let email = RwSignal::new(kept_value(3));
+    let contact_time = RwSignal::new(ContactTime::from_code(&kept_value(4)).unwrap_or(ContactTime::Any));
+    let message = RwSignal::new(kept_value(5));
     let consent = RwSignal::new(false);
     let website = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<&'static str>);
+    // The message, and whether the offer is gone (then a way back to the search).
+    let failure = RwSignal::new(None::<(&'static str, bool)>);
     let sending = RwSignal::new(false);
+
+    {
+        let id = offer_id.clone();
+        kept_form::keep_on_unload(KEPT_KEY, move || {
+            let values = [name, phone, email, message].map(|s| s.get_untracked());
+            (values.iter().any(|v| !v.trim().is_empty()) && !sending.get_untracked()).then(|| {
+                let [n, p, e, m] = &values;
+                kept_form::encode(&[&id, n, p, e, contact_time.get_untracked().code(), m])
+            })
+        });
+    }
 
     let request = move || {
         let opt = |s: String| {
@@ -124,13 +143,16 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
             match api::self_refer(&id, &req).await {
                 Ok((receipt, json)) => {
                     dom::save(Store::Session, &query::receipt_key(&receipt.receipt_code), &json);
-                    navigate(&query::receipt_href(&receipt.receipt_code), Default::default());
+                    // Replacing the form: Back from the receipt goes to the offer, not to a fresh
+                    // form (with a new key) that would send a second request.
+                    let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+                    navigate(&query::receipt_href(&receipt.receipt_code), replace);
                 }
                 Err(e) => {
                     sending.set(false);
                     let fe = e.field_errors().to_vec();
                     if fe.is_empty() {
-                        failure.set(Some(failure_message(&e, lang)));
+                        failure.set(Some((failure_message(&e, lang), e.is_not_found())));
                         request_animation_frame(|| dom::focus_id("signup-failure"));
                     } else {
                         errors.set(fe);
@@ -166,7 +188,12 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
         <p>{t(i18n::SIGNUP_INTRO)}</p>
         {waitlist.then(|| view! { <p>{t(i18n::NEXT_WAITLIST)}</p> })}
         {summary}
-        {move || failure.get().map(|m| view! { <p class="status status--error" id="signup-failure" tabindex="-1" role="alert">{m}</p> })}
+        {move || failure.get().map(|(m, gone)| view! {
+            <div class="status status--error" id="signup-failure" tabindex="-1" role="alert">
+                <p>{m}</p>
+                {gone.then(|| view! { <p><a href="/">{t(i18n::GO_TO_SEARCH)}</a></p> })}
+            </div>
+        })}
         <form class="form" novalidate on:submit=on_submit aria-label=t(i18n::SIGNUP_FORM_LABEL)>
             <TextField id="name" label=t(i18n::NAME_LABEL) autocomplete="name" value=name error=field_error("name") lang=lang />
             <fieldset class="field field--group" aria-describedby="contact-hint">

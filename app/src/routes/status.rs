@@ -28,7 +28,10 @@ pub fn StatusPage() -> impl IntoView {
     let query = use_query_map();
     // The QR code on the patient's sheet opens this page in the sheet's language.
     crate::context::follow_lang_request(query.with_untracked(|q| q.get("lang")).as_deref());
-    let code = RwSignal::new(query.with_untracked(|q| q.get("kode").unwrap_or_default()));
+    // The code typed before a reload in this tab (the language switch); never the contact.
+    let kept = crate::kept_form::take("forebyg.status").unwrap_or_default();
+    let code = RwSignal::new(query.with_untracked(|q| q.get("kode")).unwrap_or(kept));
+    crate::kept_form::keep_on_unload("forebyg.status", move || code.with_untracked(|c| (!c.trim().is_empty()).then(|| c.clone())));
     let contact = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<&'static str>);
@@ -110,7 +113,8 @@ pub fn StatusPage() -> impl IntoView {
                         view! { <p>{crate::next_steps::status_meaning(r.status, lang)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
-                        <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue lang=lang />
+                        <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
+                            completed=r.status == ReferralStatus::Completed lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {

@@ -187,8 +187,10 @@ impl SearchParams {
             out.push(("postcode", pc.clone()));
         }
         if let Some(pt) = self.point {
-            out.push(("lat", crate::decimal::format(pt.lat, 5)));
-            out.push(("lon", crate::decimal::format(pt.lon, 5)));
+            // Two decimals, ~1 km: "Brug min placering" puts no one's doorstep into the address
+            // (browser history, shared links, access logs).
+            out.push(("lat", crate::decimal::format(pt.lat, 2)));
+            out.push(("lon", crate::decimal::format(pt.lon, 2)));
         }
         if self.radius_km != DEFAULT_RADIUS_KM {
             out.push(("radius_km", crate::decimal::format(self.radius_km, 3)));

@@ -17,9 +17,11 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-async fn load(id: String) -> Result<(Offer, Vec<ActivityView>), ApiError> {
-    let offer = api::get_offer(&id).await?;
+/// The offer (none once it is archived: it has left the search and its page) and the activities
+/// it links to (the API serves them for an archived offer too; an unknown id is not found).
+async fn load(id: String) -> Result<(Option<Offer>, Vec<ActivityView>), ApiError> {
     let activities = api::get_activities(&format!("{}/activities", query::api_offer_url(&id))).await?;
+    let offer = api::get_offer(&id).await.ok();
     Ok((offer, activities))
 }
 
@@ -47,7 +49,11 @@ pub fn NextStepSheet(offer_id: String) -> impl IntoView {
                     let lang = lang.get();
                     match found.await {
                         Ok((offer, activities)) => sheet(offer, activities, lang).into_any(),
-                        Err(e) if e.is_not_found() => view! { <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p> }.into_any(),
+                        Err(e) if e.is_not_found() => view! {
+                            <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p>
+                            <p><a href=SEARCH_PATH>{t::FOOTER_LINK.get(lang)}</a></p>
+                        }
+                        .into_any(),
                         Err(e) => view! {
                             <p class="status status--error">{e.message(lang)}</p>
                             <button class="button button--secondary" type="button" on:click=move |_| found.refetch()>{i18n::RETRY.get(lang)}</button>
@@ -60,7 +66,11 @@ pub fn NextStepSheet(offer_id: String) -> impl IntoView {
     }
 }
 
-fn sheet(offer: Offer, activities: Vec<ActivityView>, lang: Lang) -> impl IntoView {
+fn sheet(offer: Option<Offer>, activities: Vec<ActivityView>, lang: Lang) -> impl IntoView {
+    let lead = match offer {
+        Some(o) => t::sheet_completed(&o.title, lang),
+        None => t::SHEET_ENDED.get(lang).to_owned(),
+    };
     let origin = window().location().origin().unwrap_or_default();
     let list = if activities.is_empty() {
         view! { <p>{t::SHEET_NONE.get(lang)}</p> }.into_any()
@@ -68,7 +78,7 @@ fn sheet(offer: Offer, activities: Vec<ActivityView>, lang: Lang) -> impl IntoVi
         activities.into_iter().map(|v| activity(v, lang)).collect_view().into_any()
     };
     view! {
-        <p class="lead">{t::sheet_completed(&offer.title, lang)}</p>
+        <p class="lead">{lead}</p>
         <p>{t::SHEET_KEEP_UP.get(lang)}</p>
         {list}
         <p>{t::SHEET_MORE.get(lang)}" "<a href=SEARCH_PATH>{format!("{origin}{SEARCH_PATH}")}</a></p>

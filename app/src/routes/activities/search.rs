@@ -10,6 +10,7 @@ use crate::i18n::activities as t;
 use crate::{dom, format, i18n, query};
 use forebyg_shared::activity::ActivitySearchResponse;
 use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::validation::{self, FieldError};
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -42,9 +43,18 @@ pub fn ActivitySearchPage() -> impl IntoView {
         condition.set(q.condition.map(|c| c.code().to_owned()).unwrap_or_default());
         radius.set(q.radius_km);
     });
+    // The form's own check, as the offer search's: a missing or malformed postcode is named
+    // in the summary and at the field before anything is asked of the API.
+    let form_errors = RwSignal::new(Vec::<FieldError>::new());
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if let Err(e) = validation::postcode_format("postcode", &postcode.get_untracked()) {
+            form_errors.set(vec![e]);
+            request_animation_frame(|| dom::focus_id("activity-errors"));
+            return;
+        }
+        form_errors.set(vec![]);
         let q = ActivityQuery {
             postcode: postcode.get_untracked().trim().to_owned(),
             condition: Condition::from_code(&condition.get_untracked()),
@@ -52,7 +62,13 @@ pub fn ActivitySearchPage() -> impl IntoView {
         };
         navigate(&q.href(), Default::default());
     };
-    let errors = move || found.get().and_then(|r| r.err()).map(|e| e.field_errors().to_vec()).unwrap_or_default();
+    let errors = move || {
+        let own = form_errors.get();
+        if !own.is_empty() {
+            return own;
+        }
+        found.get().and_then(|r| r.err()).map(|e| e.field_errors().to_vec()).unwrap_or_default()
+    };
     let postcode_error = move || errors().into_iter().find(|e| e.field == "postcode").map(|e| e.message.get(lang).to_owned());
 
     view! {

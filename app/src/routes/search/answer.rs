@@ -33,8 +33,8 @@ pub struct AnswerParts {
     pub results: fn(ResultsArgs) -> AnyView,
     /// The fields of "Flere valg", bound to the filters.
     pub filters: fn(RwSignal<SearchParams>, Lang) -> AnyView,
-    /// The recent searches (address, place) as links.
-    pub recent: fn(Vec<(String, String)>, Lang) -> AnyView,
+    /// The recent searches (address, place) as links, and the button that clears the kept list.
+    pub recent: fn(Vec<(String, String)>, RwSignal<String>, Lang) -> AnyView,
     /// "Gå til resultaterne ↓", the phone's shortcut past the form.
     pub jump: fn(Lang) -> AnyView,
 }

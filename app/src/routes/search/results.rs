@@ -7,7 +7,7 @@ use crate::components::result_card::ResultCard;
 use crate::components::wider_search::wider_search;
 use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
-use forebyg_shared::taxonomy::Kronikerpakke;
+use forebyg_shared::taxonomy::{Format, Kronikerpakke};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -15,16 +15,24 @@ use leptos::prelude::*;
 /// far the nearest one is, a one-tap wider search, the digital offers (`params`: the search).
 pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> AnyView {
     let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
-    let heading = i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(r, lang));
     let digital = r.total.saturating_sub(r.nearby);
-    let digital_href = query::search_href(&SearchParams { format: Some(forebyg_shared::taxonomy::Format::Digital), page: 1, ..params.clone() });
-    let wider = r.wider.map(|w| {
+    // A search for digital offers only: the heading counts them, and no line points to them.
+    let only_digital = params.format == Some(Format::Digital);
+    let heading = if only_digital {
+        i18n::digital_heading(lang, &format::number(digital.into(), lang))
+    } else {
+        i18n::results_heading(lang, &format::number(r.nearby.into(), lang), &format::radius(r.radius_km, lang), &place(r, lang))
+    };
+    let found = if only_digital { digital } else { r.nearby };
+    let digital_href = query::search_href(&SearchParams { format: Some(Format::Digital), page: 1, ..params.clone() });
+    let wider = r.wider.filter(|_| !only_digital).map(|w| {
         let href = query::search_href(&SearchParams { radius_km: w.radius_km, page: 1, ..params.clone() });
         wider_search(w, move || href.clone(), r.nearby == 0, lang, || ())
     });
-    let empty_hint = (r.nearby == 0 && r.wider.is_none()).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
+    let empty_hint = (found == 0 && (only_digital || r.wider.is_none())).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
     let outside_package = outside_package(r, params, lang);
-    let digital_line = (digital > 0).then(|| {
+    let past_end = past_the_end(r, params, lang);
+    let digital_line = (digital > 0 && !only_digital).then(|| {
         if r.nearby == 0 {
             view! { <p><a href=digital_href>{next_steps::show_digital(lang, &format::number(digital.into(), lang))}</a></p> }.into_any()
         } else {
@@ -41,12 +49,28 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> 
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         {empty_hint}
+        {past_end}
         {outside_package}
         {wider}
         {digital_line}
         {range}
     }
     .into_any()
+}
+
+/// A page number past the last page (an old link, a hand-edited address): says so, with links to
+/// the first and the last page.
+fn past_the_end(r: &SearchResponse, params: &SearchParams, lang: Lang) -> Option<impl IntoView> {
+    let pages = query::page_count(r.total, r.per_page);
+    (r.results.is_empty() && r.total > 0 && r.page > pages).then(|| {
+        let link = |page| view! { <li><a href=query::page_href(params, page)>{i18n::go_to_page(lang, page)}</a></li> };
+        view! {
+            <div class="next-step">
+                <p>{i18n::page_missing(lang, pages)}</p>
+                <ul>{link(1)}{(pages > 1).then(|| link(pages))}</ul>
+            </div>
+        }
+    })
 }
 
 /// The chosen interventions the chosen kronikerpakke leaves out, which no distance finds, and the
