@@ -82,13 +82,14 @@ impl ClinicianReferralRequest {
         let mut errors = vec![];
         errors.extend(referral::idempotency_key_error(&self.idempotency_key));
         errors.extend(
-            validation::text_length("patient_name", ("patientens navn", "the patient's name"), &self.patient_name, 2, referral::NAME_MAX).err().map(
-                |e| match e.code {
+            validation::text_length("patient_name", ("patientens navn", "the patient's name"), &self.patient_name, 2, referral::NAME_MAX)
+                .err()
+                .map(|e| match e.code {
                     ErrorCode::Required => FieldError::new("patient_name", e.code, "Skriv patientens navn.", "Enter the patient's name."),
                     ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv patientens fulde navn.", "Enter the patient's full name."),
                     _ => e,
-                },
-            ),
+                })
+                .or_else(|| referral::name_without_letters("patient_name", &self.patient_name, ("patientens navn", "the patient's name"))),
         );
         errors.extend(referral::contact_errors(self.phone.as_deref(), self.email.as_deref(), referral::ContactWords::PATIENT));
         if let Some(cpr) = self.cpr.as_deref().filter(|c| !c.trim().is_empty()) {
@@ -225,6 +226,7 @@ mod tests {
         let one = |f: &str, c| vec![(f.to_owned(), c)];
         assert_eq!(fields(ClinicianReferralRequest { idempotency_key: "x".into(), ..valid() }), one("idempotency_key", ErrorCode::Invalid));
         assert_eq!(fields(ClinicianReferralRequest { patient_name: "".into(), ..valid() }), one("patient_name", ErrorCode::Required));
+        assert_eq!(fields(ClinicianReferralRequest { patient_name: "..".into(), ..valid() }), one("patient_name", ErrorCode::Invalid));
         assert_eq!(fields(ClinicianReferralRequest { phone: None, ..valid() }), one("phone", ErrorCode::Required));
         assert_eq!(fields(ClinicianReferralRequest { cpr: Some("310260-1234".into()), ..valid() }), one("cpr", ErrorCode::Invalid));
         assert_eq!(fields(ClinicianReferralRequest { conditions: vec![], ..valid() }), one("conditions", ErrorCode::Required));

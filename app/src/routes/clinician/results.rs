@@ -210,10 +210,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
         (Some(km), f) if f != Format::Digital => format::distance(km, lang),
         _ => t::DIGITAL.get(lang).to_owned(),
     };
-    let start = match &o.next_start {
-        Some(d) => format::date(d, lang),
-        None => t::CONTINUOUS.get(lang).to_owned(),
-    };
+    let start = crate::i18n::start_label(o.next_start.as_deref(), o.continuous_enrolment, lang);
     let digital = match o.format {
         Format::Digital => t::DIGITAL_ONLY,
         Format::Hybrid => t::DIGITAL_YES,
