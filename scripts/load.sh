@@ -32,8 +32,10 @@ fi
 DATA="$(mktemp -d)"
 WORK="$(mktemp -d)"
 step "Starting $FOREBYG_BIN on $BASE with ${LOAD_OFFERS:-3000} demo offers"
+# wrk plays the part of a reverse proxy in front of the server: the server believes the
+# X-Forwarded-For it sends (each simulated citizen's own address) only from a trusted proxy.
 FOREBYG_STORE=embedded FOREBYG_DATA_DIR="$DATA" FOREBYG_DEMO_OFFERS="${LOAD_OFFERS:-3000}" FOREBYG_BIND=127.0.0.1 PORT="$PORT" \
-  FOREBYG_DIST_DIR="$ROOT/dist" RUST_LOG=warn "$FOREBYG_BIN" serve &
+  FOREBYG_TRUSTED_PROXIES=127.0.0.1 FOREBYG_DIST_DIR="$ROOT/dist" RUST_LOG=warn "$FOREBYG_BIN" serve &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA" "$WORK"' EXIT
 for _ in $(seq 300); do curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
