@@ -65,6 +65,7 @@ pub fn activities(offers: &mut [Offer]) -> (Vec<AssociationRecord>, Vec<Activity
             contact: Contact { name: None, phone: Some(format!("+45 6{:03} {:04}", rng.below(1000), rng.below(10000))), email: None, url: None },
             accessibility: rng.chance(60).then(|| "Niveaufri adgang.".to_owned()),
             last_verified: format!("2026-{:02}-{:02}", 1 + rng.below(11), 1 + rng.below(28)),
+            steward_provider_id: None,
             status: RecordStatus::Active,
             version: 1,
         });

@@ -40,6 +40,9 @@ pub enum ApiError {
     StaleRecord(Box<forebyg_shared::directory::DirectoryRecord>),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    /// The referral key was already used for another referral: `existing`, the sender's own.
+    #[error("referral key reused")]
+    KeyReused { existing: String },
 }
 
 impl From<FieldError> for ApiError {
@@ -88,6 +91,20 @@ impl ApiError {
             ApiError::TooManyRequests { retry_after_secs } => {
                 simple(types::RATE_LIMITED, "Too many requests", 429, Some(format!("Try again in {retry_after_secs} seconds.")))
             }
+            ApiError::KeyReused { .. } => Problem {
+                errors: vec![FieldError::new(
+                    "idempotency_key",
+                    forebyg_shared::validation::ErrorCode::Invalid,
+                    "Denne henvisnings-nøgle er allerede brugt til en anden henvisning.",
+                    "This referral key was already used for another referral.",
+                )],
+                ..simple(
+                    types::KEY_REUSED,
+                    "The referral key is already used",
+                    409,
+                    Some("This referral key was already used for another referral.".into()),
+                )
+            },
             ApiError::Store(_) => Problem { kind: types::INTERNAL.into(), title: "Internal error".into(), status: 500, detail: None, errors: vec![] },
         }
     }

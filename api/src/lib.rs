@@ -7,6 +7,7 @@ pub mod client_address;
 pub mod clinician;
 pub mod compress;
 pub mod config;
+pub mod contact_digest;
 pub mod demo;
 pub mod demo_activities;
 pub mod error;

@@ -100,6 +100,8 @@ error_responses! { outcome:
     FhirNotFound { 404 => "OperationOutcome: no such resource." }
     /// A FHIR resource that existed and is gone.
     FhirGone { 410 => "OperationOutcome (`deleted`): the resource is no longer published." }
+    /// The identifier of a create was already used for another request.
+    FhirDuplicate { 409 => "OperationOutcome (`duplicate` at `ServiceRequest.identifier`): the identifier was already used for another request (another patient, offer or content); the diagnostics name that ServiceRequest." }
     /// A well-formed FHIR resource that breaks a rule (each issue names its element).
     FhirUnprocessable { 422 => "OperationOutcome: the resource breaks a rule: a field's value, an offer that does not exist or does not take this referral; each issue names its element." }
     /// The store is unavailable (FHIR routes).

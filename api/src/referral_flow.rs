@@ -79,6 +79,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
         note: None,
         history: vec![],
         notes: vec![],
+        withdrawn_contact: None,
         version: 0,
     })
 }
@@ -229,8 +230,12 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor,
     match (origin(&r), by) {
         // The citizen's receipt needs no name, only the contact it is looked up with.
         (Actor::Citizen, _) => r.name = String::new(),
-        // The clinician's list shows whom it was for; the patient no longer follows it.
-        (_, Actor::Clinician) => (r.phone, r.email) = (None, None),
+        // The clinician's list shows whom it was for; the patient no longer follows it, but may
+        // still look it up: only salted digests of the contact stay, for the status lookup.
+        (_, Actor::Clinician) => {
+            r.withdrawn_contact = crate::contact_digest::ContactDigests::of(r.phone.as_deref(), r.email.as_deref());
+            (r.phone, r.email) = (None, None);
+        }
         // The patient withdrew on the status page: they look it up again with their contact,
         // the clinician recognises the name.
         _ => {}

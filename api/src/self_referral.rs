@@ -6,7 +6,7 @@ use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{normalise_email, normalise_phone, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
+use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
@@ -51,6 +51,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         decline_reason: r.decline_reason.filter(|_| r.status == ReferralStatus::Declined),
         contact_by: r.contact_by.clone(),
         overdue: r.contact_overdue(now()),
+        withdrawn_by_clinician: r.status == ReferralStatus::Withdrawn && r.history.last().is_some_and(|e| e.by == Actor::Clinician),
     }
 }
 
@@ -116,14 +117,15 @@ pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&st
     let given_phone = normalise_phone(contact);
     let given_email = normalise_email(contact);
     let matches = |stored: &Option<String>, given: &Option<String>| matches!((stored, given), (Some(s), Some(g)) if constant_time_eq(s, g));
-    if matches(&r.phone, &given_phone) || matches(&r.email, &given_email) {
+    let withdrawn = r.withdrawn_contact.as_ref().is_some_and(|d| d.matches(given_phone.as_deref(), given_email.as_deref()));
+    if matches(&r.phone, &given_phone) || matches(&r.email, &given_email) || withdrawn {
         Ok(r)
     } else {
         Err(not_found())
     }
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

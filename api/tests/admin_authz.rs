@@ -3,15 +3,19 @@
 //! (no token, forged, the clinician, another clinician, each admin role in and out of scope, no
 //! role) → the exact status, on the real binary with the embedded store and with DynamoDB (on
 //! DynamoDB Local). The clinician routes' part is in `admin_authz/clinician.rs`, the activities
-//! an editor could link to their offer in `admin_authz/activity_links.rs`.
+//! an editor could link to their offer in `admin_authz/activity_links.rs`, an activity's steward in
+//! `admin_authz/activity_steward.rs`.
 
 #[path = "admin_authz/activity_links.rs"]
 mod activity_links;
+#[path = "admin_authz/activity_steward.rs"]
+mod activity_steward;
 #[path = "admin_authz/clinician.rs"]
 mod clinician;
 mod support;
 
 use activity_links::activity_link_matrix;
+use activity_steward::activity_steward_matrix;
 use clinician::{clinician_matrix, practice};
 use forebyg_api::auth::dev;
 use forebyg_api::demo;
@@ -260,6 +264,7 @@ fn run(store_env: &[(&str, &str)]) {
     matrix(&server, &national, &t, &code, &report);
     clinician_matrix(&server, &t);
     activity_link_matrix(&server, &national, &t, DEMO);
+    activity_steward_matrix(&server, &t);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! row and column and change nothing; creates and updates are applied atomically, versioned and
 //! audited; scopes hold; DynamoDB's 100-item transactions limit one apply.
 
+#[path = "admin_csv/error_columns.rs"]
+mod error_columns;
 #[path = "admin_csv/sheet.rs"]
 mod sheet;
 #[path = "admin_csv/spreadsheet_edits.rs"]
@@ -49,10 +51,8 @@ enum Backend<'a> {
 fn seed() -> Vec<Offer> {
     let mut a1 = offer("a1", Category::FysiskAktivitet, Some(AARHUS));
     a1.description = "Linje 1; \"citat\", komma\nLinje 2 | æøå".into();
-    a1.packages.push(forebyg_shared::package::PackageDelivery {
-        package: "laenderygsmerter".into(),
-        components: vec!["fysisk-aktivitet".into(), "sygdomsmestring".into()],
-    });
+    // A second package (a list in one cell), with its own intervention's component only.
+    a1.packages.push(forebyg_shared::package::PackageDelivery { package: "laenderygsmerter".into(), components: vec!["fysisk-aktivitet".into()] });
     a1.referral.note = Some("=SUM(A1) er ikke en formel".into());
     let a2 = offer("a2", Category::Ernaering, None);
     let mut b1 = offer("b1", Category::Alkohol, Some(AARHUS));
@@ -330,6 +330,7 @@ async fn contract(backend: Backend<'_>) {
     rows_create_and_must_agree_with_records(&fresh(&backend).await).await;
     spreadsheet_edits::absent_optional_columns_keep_the_stored_values(&fresh(&backend).await).await;
     spreadsheet_edits::a_spreadsheet_round_trip_is_unchanged(&fresh(&backend).await).await;
+    error_columns::errors_name_columns_in_row_order(&fresh(&backend).await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -74,6 +74,17 @@ fn packages_and_their_edits(server: &Server) {
     // A national change is in every region's log.
     let log: Vec<AuditEntry> = region.call("GET", "/api/v1/admin/audit", None).json();
     assert!(log.iter().any(|e| e.action == AuditAction::PackageUpdated && e.target == "kol"));
+    // Removing components demo offers deliver: refused, naming the count and some offers.
+    let mut fewer = saved.clone();
+    fewer.components.truncate(1);
+    let in_use = national.call("PUT", "/api/v1/admin/packages/kol", Some(json!(fewer)));
+    assert_eq!(in_use.status, 409, "{}", in_use.body);
+    let problem: Problem = in_use.json();
+    assert_eq!(problem.kind, types::RECORD_IN_USE);
+    let detail = problem.detail.unwrap_or_default();
+    assert!(detail.contains("offers deliver the components") && detail.contains("Untick them"), "{detail}");
+    let now: PackageRecord = server.get("/api/v1/packages/kol").json();
+    assert_eq!((now.version, now.components.len()), (2, saved.components.len()));
 }
 
 fn run(store_env: &[(&str, &str)]) {
@@ -126,6 +137,14 @@ fn run(store_env: &[(&str, &str)]) {
     offer.activity_ids = vec!["no-such-activity".into()];
     let codes = field_codes(&admin.call("PUT", &format!("/api/v1/admin/offers/{offer_id}"), Some(json!(offer))));
     assert_eq!(codes, [("packages[0].components[0]".to_owned(), ErrorCode::Unknown), ("activity_ids[0]".to_owned(), ErrorCode::Unknown)]);
+    // Another intervention's component: the search by package and intervention would not find
+    // the offer there, so coverage must not count it either; refused, saying why.
+    let other = kol.components.iter().find(|c| c.category != Some(offer.category)).unwrap();
+    offer.packages = vec![PackageDelivery { package: "kol".into(), components: vec![other.code.clone()] }];
+    offer.activity_ids = demo_links.clone();
+    let res = admin.call("PUT", &format!("/api/v1/admin/offers/{offer_id}"), Some(json!(offer)));
+    assert_eq!(field_codes(&res), [("packages[0].components[0]".to_owned(), ErrorCode::Invalid)]);
+    assert!(res.body.contains("kan kun leveres af et tilbud med indsatsen"), "{}", res.body);
     offer.packages = vec![PackageDelivery { package: "kol".into(), components: vec![offer.category.code().into()] }];
     offer.activity_ids = demo_links.iter().cloned().chain([activity.id.clone()]).collect();
     let res = admin.call("PUT", &format!("/api/v1/admin/offers/{offer_id}"), Some(json!(offer)));
@@ -182,18 +201,23 @@ fn run(store_env: &[(&str, &str)]) {
     let unfiltered: SearchResponse = server.get("/api/v1/offers?postcode=8000&category=ernaeringsindsats").json();
     assert!(unfiltered.outside_package.is_empty());
 
-    // Provider editors edit activities linked to their offers only, and create none.
+    // Provider editors edit the activities their provider stewards (a link from their offer is
+    // not enough), and create none.
     let editor = Session::new(&server, Role::ProviderEditor, MID, Some(&offer.provider.id));
     let stranger = Session::new(&server, Role::ProviderEditor, MID, Some("someone-else"));
-    let edited = ActivityRecord { free_trial: false, ..activity.clone() };
-    assert_eq!(stranger.call("PUT", &format!("/api/v1/admin/activities/{}", activity.id), Some(json!(edited))).status, 403);
-    let saved: ActivityRecord = editor.call("PUT", &format!("/api/v1/admin/activities/{}", activity.id), Some(json!(edited))).json();
-    assert_eq!((saved.free_trial, saved.version), (false, 2));
-    let stale: StaleActivity = admin.call("PUT", &format!("/api/v1/admin/activities/{}", activity.id), Some(json!(activity))).json();
-    assert_eq!(stale.current.version, 2);
+    let path = format!("/api/v1/admin/activities/{}", activity.id);
+    assert_eq!(editor.call("PUT", &path, Some(json!(ActivityRecord { free_trial: false, ..activity.clone() }))).status, 403, "linked only");
+    let steward = ActivityRecord { steward_provider_id: Some(offer.provider.id.clone()), ..activity.clone() };
+    let stewarded: ActivityRecord = admin.call("PUT", &path, Some(json!(steward))).json();
+    let edited = ActivityRecord { free_trial: false, ..stewarded.clone() };
+    assert_eq!(stranger.call("PUT", &path, Some(json!(edited))).status, 403);
+    let saved: ActivityRecord = editor.call("PUT", &path, Some(json!(edited))).json();
+    assert_eq!((saved.free_trial, saved.version), (false, 3));
+    let stale: StaleActivity = admin.call("PUT", &path, Some(json!(activity))).json();
+    assert_eq!(stale.current.version, 3);
     assert_eq!(editor.call("POST", "/api/v1/admin/activities", Some(new_activity(&association.id))).status, 403);
     // Archiving is refused while a published offer links to it.
-    let refused = admin.call("POST", &format!("/api/v1/admin/activities/{}/status", activity.id), Some(json!({"status": "archived", "version": 2})));
+    let refused = admin.call("POST", &format!("{path}/status"), Some(json!({"status": "archived", "version": 3})));
     assert_eq!((refused.status, refused.json::<Problem>().kind.as_str()), (409, types::RECORD_IN_USE));
 
     package_lens_gap_closes(&server, &admin);

@@ -108,6 +108,20 @@ fn refer_follow_and_withdraw() {
     assert!(!created.body.contains("1234"), "the CPR number is never shown to the referrer");
     let again = refer(&server, &me, &offer.id, &body("clinic-journey-0000001"));
     assert_eq!((again.status, again.json::<ClinicianReferral>().code), (200, referral.code.clone()), "a retry is the same referral");
+    // Handing the first referral back is a read of it, audited as every read.
+    let national = format!("Bearer {}", dev::sign(&dev::claims(Role::NationalAdmin, None, None, 600)));
+    let audit: Vec<AuditEntry> =
+        server.request("GET", &format!("/api/v1/admin/audit?region={}", offer.region.code()), &[("authorization", &national)], None).json();
+    assert!(audit.iter().any(|e| e.action.code() == "referral-read" && e.target == referral.code), "the retry's read is audited");
+    // The key again with another patient: 409, in words, never the first patient's referral.
+    let mut someone_else = body("clinic-journey-0000001");
+    someone_else["patient_name"] = json!("Anden Person");
+    let reused = refer(&server, &me, &offer.id, &someone_else);
+    assert_eq!(reused.status, 409, "{}", reused.body);
+    assert!(!reused.body.contains("Gudrun") && !reused.body.contains(&referral.code), "{}", reused.body);
+    let p: Problem = reused.json();
+    assert_eq!((p.kind.as_str(), p.errors[0].field.as_str()), ("urn:forebyg:problem:key-reused", "idempotency_key"));
+    assert_eq!(p.errors[0].message.da, "Denne henvisnings-nøgle er allerede brugt til en anden henvisning.");
 
     // Every field's problem at once, in words.
     let mut bad = body("clinic-journey-0000002");
@@ -199,6 +213,17 @@ fn refer_follow_and_withdraw() {
     let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();
     let gone = inbox.iter().find(|i| i.receipt_code == second.code).unwrap();
     assert_eq!((gone.status, gone.cpr.as_ref(), gone.phone.as_ref()), (Withdrawn, None, None), "contact data and CPR erased at once");
+    // The patient still finds it on the status page (by a salted digest of the contact) and is
+    // told the clinician withdrew it; a wrong contact still finds nothing.
+    let look = |contact: &str| server.request("GET", &format!("/api/v1/self-referrals/{}", second.code), &[("forebyg-contact", contact)], None);
+    for contact in ["+45 81 23 45 67", "Gudrun.Saerlig@example.org"] {
+        let found = look(contact);
+        assert_eq!(found.status, 200, "{contact}: {}", found.body);
+        let receipt: ReferralReceipt = found.json();
+        assert_eq!((receipt.status, receipt.withdrawn_by_clinician), (Withdrawn, true));
+        assert!(!found.body.contains("8123") && !found.body.contains("gudrun"), "no contact in the answer");
+    }
+    assert_eq!(look("81234568").status, 404);
     let declined = status(json!({"status": "declined", "reason": DeclineReason::NoCapacity}));
     assert_eq!(declined.status, 409, "a completed referral is closed");
 
@@ -301,4 +326,34 @@ fn a_reopened_decline_is_kept_and_the_patient_may_withdraw() {
     assert_eq!(refer(&server, &me, &offer.id, &body("clinic-reopen-00000003")).status, 404);
     let theirs = refer(&server, &bearer(&practice(), "b"), &offer.id, &body("clinic-reopen-00000001"));
     assert_eq!(theirs.status, 404, "another clinician's key finds nothing of mine");
+}
+
+/// A patient who speaks English: `language=en` keeps only offers given in English, nearby and
+/// digital, where the unfiltered search's caps (three nearby, two digital per group) hide them;
+/// a language that is no code is the same field error as in the citizen search.
+#[test]
+fn the_search_filters_by_the_patients_language() {
+    let (server, _d, _s) = start();
+    let all: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10").json();
+    let res = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10&language=en");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let english: ClinicianSearchResponse = res.json();
+    let hits = |r: &ClinicianSearchResponse| {
+        r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).map(|h| (h.offer.id.clone(), h.languages.clone())).collect::<Vec<_>>()
+    };
+    let (all_hits, en_hits) = (hits(&all), hits(&english));
+    assert!(!en_hits.is_empty(), "English offers near 8000");
+    assert!(en_hits.iter().all(|(_, langs)| langs.iter().any(|l| l == "en")), "only offers given in English: {en_hits:?}");
+    assert!(english.groups.iter().any(|g| !g.digital.is_empty()), "the digital alternative in English too");
+    assert!(en_hits.iter().any(|(id, _)| !all_hits.iter().any(|(a, _)| a == id)), "the filter brings up offers the caps hid");
+    let total = |r: &ClinicianSearchResponse| r.groups.iter().map(|g| g.nearby_total).sum::<u32>();
+    assert!(total(&english) < total(&all));
+
+    let bad = server.get("/api/v1/clinician/offers?postcode=8000&language=engelsk");
+    let citizen = server.get("/api/v1/offers?postcode=8000&language=engelsk");
+    assert_eq!(bad.status, citizen.status, "the same answer as the citizen search: {}", bad.body);
+    assert!(bad.status == 400 || bad.status == 422, "{}", bad.status);
+    let p: Problem = bad.json();
+    assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("language", ErrorCode::Invalid)]);
+    assert_eq!(p.errors[0].message.da, "Angiv sproget som en tobogstavskode, fx en.");
 }

@@ -257,6 +257,9 @@ fn run(env: &[(&str, &str)]) {
         ("/api/v1/fhir/Organization/no-such-provider", 404),
         ("/api/v1/fhir/CodeSystem/yoga", 404),
         ("/api/v1/fhir/Patient/1", 404),
+        // The base URL itself serves nothing (no batch, no system search): still an OperationOutcome.
+        ("/api/v1/fhir", 404),
+        ("/api/v1/fhir/", 404),
     ] {
         let outcome = fhir_get(&server, path, status);
         assert_eq!(outcome["resourceType"], "OperationOutcome", "{path}");

@@ -7,6 +7,8 @@
 
 #[path = "fhir_referrals/create.rs"]
 mod create;
+#[path = "fhir_referrals/moved.rs"]
+mod moved;
 mod support;
 #[path = "fhir_referrals/task_search.rs"]
 mod task_search;
@@ -166,6 +168,8 @@ fn run(env: &[(&str, &str)]) {
         .expect("a demo offer that does not take a practice's referral through Forebyg");
     create::check(&server, &bearer("fhir-c"), &in_scope, &offer.id, &refused.id, &mut failures.borrow_mut());
     assert_none(&failures.borrow());
+    // Last: it moves the offer to another provider.
+    moved::check(&server, &me, &in_scope, &offer, &refer("fhir-referral-000009"));
 
     // Every read is in the region's audit log.
     let national = admin(Role::NationalAdmin, None, None);

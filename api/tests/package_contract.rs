@@ -57,6 +57,7 @@ fn activity(id: &str, association_id: &str) -> ActivityRecord {
         contact: Contact { name: Some("Inge".into()), phone: Some("+45 1234 5678".into()), email: None, url: None },
         accessibility: Some("Niveaufri adgang".into()),
         last_verified: "2026-11-01".into(),
+        steward_provider_id: Some("udbyder".into()),
         status: RecordStatus::Active,
         version: 1,
     }
@@ -76,7 +77,8 @@ async fn round_trips_and_listings<S: OfferStore + DirectoryStore>(store: &S) {
     store.put_directory(&records).await.unwrap();
     let (mid, east) = (association("forening-b", RegionCode::Midtjylland), association("forening-a", RegionCode::Oestdanmark));
     let mut archived = activity("aktivitet-b", "forening-b");
-    (archived.status, archived.location_id, archived.subsidy) = (RecordStatus::Archived, None, None);
+    // Without a steward the field is not stored at all, as in records saved before it existed.
+    (archived.status, archived.location_id, archived.subsidy, archived.steward_provider_id) = (RecordStatus::Archived, None, None, None);
     store
         .put_directory(&[
             DirectoryRecord::Association(mid.clone()),
@@ -93,6 +95,8 @@ async fn round_trips_and_listings<S: OfferStore + DirectoryStore>(store: &S) {
     assert_eq!(codes, ["hjertesygdom", "kol", "kompleks-multisygdom", "laenderygsmerter", "type-2-diabetes"], "ordered by code");
     assert_eq!(store.get_association("forening-b").await.unwrap(), Some(mid));
     assert_eq!(store.get_activity("aktivitet-b").await.unwrap(), Some(archived));
+    let stewarded = store.get_activity("aktivitet-a").await.unwrap().unwrap();
+    assert_eq!(stewarded.steward_provider_id.as_deref(), Some("udbyder"), "the steward round-trips");
     assert_eq!((store.get_activity("kol").await.unwrap(), store.get_package("forening-b").await.unwrap()), (None, None), "kinds do not mix");
     let ids = |v: Vec<ActivityRecord>| v.into_iter().map(|a| a.id).collect::<Vec<_>>();
     assert_eq!(ids(store.region_activities(RegionCode::Midtjylland).await.unwrap()), ["aktivitet-a", "aktivitet-b"], "any status, by id");

@@ -45,6 +45,7 @@ fn referral(code: &str, key: &str) -> Referral {
         note: None,
         history: vec![],
         notes: vec![],
+        withdrawn_contact: None,
         version: 0,
     }
 }
@@ -227,7 +228,13 @@ async fn the_inbox_lists_a_regions_live_requests_newest_first(store: Arc<dyn Ref
 fn clinician_referral(code: &str, key: &str, subject: &str) -> Referral {
     let organisation = Organisation { kind: OrganisationKind::Practice, name: "Lægerne i Vestergade".into(), sor: Some("123456789".into()) };
     Referral {
-        clinician: Some(ClinicianSender { subject: subject.into(), name: Some("Dr. Hansen".into()), organisation, request_identifier: None }),
+        clinician: Some(ClinicianSender {
+            subject: subject.into(),
+            name: Some("Dr. Hansen".into()),
+            organisation,
+            request_identifier: None,
+            request_hash: Some("9f2c".repeat(16)),
+        }),
         cpr: Some("0101601234".into()),
         conditions: vec![Condition::Kol],
         interpreter_language: Some("ar".into()),
@@ -292,6 +299,8 @@ macro_rules! all_cases {
         a_clinician_lists_their_own_referrals_with_history($make).await;
         println!("contract case: a_key_is_free_once_its_request_expired");
         lifecycle::a_key_is_free_once_its_request_expired($make).await;
+        println!("contract case: a_withdrawn_referral_keeps_only_its_contact_digests");
+        lifecycle::a_withdrawn_referral_keeps_only_its_contact_digests($make).await;
     }};
 }
 

@@ -61,6 +61,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
             name: Some("Dr. Frist".into()),
             organisation: org(),
             request_identifier: None,
+            request_hash: None,
         }),
         cpr: None,
         conditions: vec![],
@@ -69,6 +70,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
         note: None,
         history,
         notes: vec![],
+        withdrawn_contact: None,
         version: 0,
     }
 }

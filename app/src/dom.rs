@@ -33,15 +33,34 @@ where
     }
     let done = StoredValue::new(false);
     Effect::new(move |_| {
-        if let Some(el) = h1.get() {
-            if !done.get_value() {
-                done.set_value(true);
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
+        if h1.get().is_some() {
+            focus_when_connected(h1, done, FOCUS_FRAMES);
         }
     });
+}
+
+/// How many animation frames (~10 s) a filled heading may wait to be put into the document.
+pub const FOCUS_FRAMES: u32 = 600;
+
+/// Focuses the heading once it is in the document. A Suspense fills the NodeRef while its output
+/// is still detached (the admin editors), and `focus()` on a detached element does nothing: wait
+/// for the next frame instead, and count it done only when focus was actually given.
+pub fn focus_when_connected<E>(h1: NodeRef<E>, done: StoredValue<bool>, frames: u32)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    if done.try_get_value() != Some(false) {
+        return;
+    }
+    let Some(el) = h1.get_untracked() else { return };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
+    if el.is_connected() {
+        done.set_value(true);
+        let _ = el.focus();
+    } else if frames > 0 {
+        request_animation_frame(move || focus_when_connected(h1, done, frames - 1));
+    }
 }
 
 /// Focuses the element with `id` (an in-page link target such as a form field or `main`) and

@@ -98,6 +98,15 @@ pub fn price(dkk: u32, lang: Lang) -> String {
     }
 }
 
+/// The price with the offer's cost note: "Gratis", or "300 kr. Betales ved start." (clinician
+/// card and patient handout).
+pub fn cost(c: &forebyg_shared::offer::Cost, lang: Lang) -> String {
+    match c.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(note) => format!("{} {note}", price(c.dkk, lang)),
+        None => price(c.dkk, lang),
+    }
+}
+
 /// A weekly slot: "Tirsdag 17:00–19:00".
 fn slot(s: &TimeSlot, lang: Lang) -> String {
     format!("{} {}–{}", s.weekday.label(lang), s.start, s.end)

@@ -38,6 +38,29 @@ pub fn call_provider(provider: &str, lang: Lang) -> String {
     }
 }
 
+/// Whom to call, before the number, said for the request's status (the status page): chasing
+/// the provider ("not heard within a week") only while contact is still due; on a waiting list,
+/// that they call when a place frees; once enrolled or closed, questions only.
+pub fn call_for(status: ReferralStatus, waitlist: bool, provider: &str, lang: Lang) -> String {
+    use ReferralStatus::*;
+    match (status, waitlist, lang) {
+        (Received | Contacted, true, Lang::Da) => format!("Du står på ventelisten. {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
+        (Received | Contacted, true, Lang::En) => format!("You are on the waiting list. {provider} calls you when a place frees up. Questions? Call"),
+        (Received | Contacted, false, _) => call_provider(provider, lang),
+        (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
+        (_, _, Lang::En) => format!("If you have questions, call {provider} on"),
+    }
+}
+
+/// What a status means, told to someone on a waiting list: not yet contacted is the wait.
+pub fn status_meaning_for(status: ReferralStatus, waitlist: bool, lang: Lang) -> &'static str {
+    match (status, waitlist, lang) {
+        (ReferralStatus::Received, true, Lang::Da) => "Du står på ventelisten. Udbyderen ringer, når der bliver en plads.",
+        (ReferralStatus::Received, true, Lang::En) => "You are on the waiting list. The provider calls you when a place frees up.",
+        _ => status_meaning(status, lang),
+    }
+}
+
 /// "{provider} has not contacted you by the day promised." (the status page of a late request;
 /// [`LATE_CALL`] and the number, or [`LATE_NO_PHONE`], follow).
 pub fn provider_late(provider: &str, lang: Lang) -> String {
@@ -123,5 +146,22 @@ pub fn show_digital(lang: Lang, count: &str) -> String {
     match lang {
         Lang::Da => format!("Se {count} digitale tilbud, som du kan følge hjemmefra"),
         Lang::En => format!("See {count} digital {}, which you can follow from home", if count == "1" { "offer" } else { "offers" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whom_to_call_follows_the_status() {
+        let chase = |s| call_for(s, false, "X", Lang::Da).contains("inden for en uge");
+        assert!(chase(ReferralStatus::Received) && chase(ReferralStatus::Contacted));
+        for closed in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Withdrawn] {
+            assert!(!chase(closed), "{closed:?}");
+        }
+        assert!(call_for(ReferralStatus::Received, true, "X", Lang::En).contains("waiting list"));
+        assert!(status_meaning_for(ReferralStatus::Received, true, Lang::Da).contains("ventelisten"));
+        assert_eq!(status_meaning_for(ReferralStatus::Received, false, Lang::Da), status_meaning(ReferralStatus::Received, Lang::Da));
     }
 }

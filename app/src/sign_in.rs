@@ -100,7 +100,9 @@ impl Session {
             self.put("expired", "1");
         }
         self.clear_token();
-        let _ = location.set_href(self.flow.login);
+        // Replaced, not added: Back after signing in again returns to the page before, not to
+        // the sign-in page (the page itself comes back through `return`).
+        let _ = location.replace(self.flow.login);
     }
 
     /// Remembers where to come back to after signing in (a page of this part only).
@@ -130,7 +132,9 @@ impl Session {
         let challenge = forebyg_shared::pkce::base64url(&digest);
         self.put("pkce-verifier", &verifier);
         self.put("pkce-state", &state);
-        let _ = window().location().set_href(&oauth::authorize_href(s, &self.flow.redirect_uri(&origin()), &state, &challenge));
+        // The issuer replaces this page in the history: Back after signing in never lands on the
+        // issuer's (spent) sign-in page; the page that asked comes back through `return`.
+        let _ = window().location().replace(&oauth::authorize_href(s, &self.flow.redirect_uri(&origin()), &state, &challenge));
         Ok(())
     }
 

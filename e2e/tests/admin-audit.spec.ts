@@ -27,7 +27,7 @@ test('the audit log reads as titles, old → new values and local times, filtere
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: after }) });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole('link', { name: after })).toHaveAttribute('href', `/admin/tilbud/${offer.id}`);
-  await expect(row).toContainText(`title: ${before} → ${after}`);
+  await expect(row).toContainText(`Titel: ${before} → ${after}`);
   await expect(row.getByRole('cell').first()).toContainText(String(new Date().getFullYear()));
   await expect(page.getByRole('columnheader', { name: 'Tidspunkt (din tid)' })).toBeVisible();
   await expectNoAxeViolations(page, 'audit log with filters');
@@ -42,6 +42,6 @@ test('the audit log reads as titles, old → new values and local times, filtere
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();
   await expect(page.getByLabel('Kind of event')).toHaveValue('offer-updated');
-  await expect(row).toContainText(`title: ${before} → ${after}`);
+  await expect(row).toContainText(`Title: ${before} → ${after}`);
   await expectNoAxeViolations(page, 'audit log (en)');
 });

@@ -192,6 +192,9 @@ test('a handler adds notes to a request: shown in its history with author and lo
 });
 
 test("the overview's response times count, per provider, a request answered by the promised day, and lead to that provider's requests (da, en)", async ({ page, request }) => {
+  // It sets up a provider, an offer and requests, then reads the overview in both languages: on a
+  // loaded CI machine that took more than the default 30 s.
+  test.setTimeout(60_000);
   const token = await devToken(request, 'oestdanmark');
   // A provider of its own (named to sort first among those that keep every promise), so other
   // specs' requests do not move its figures.

@@ -147,7 +147,8 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
 
     // An offer links to it (and says which KOL package components it delivers) in the editor.
     const template = await offerTemplate(request, token, unique('Lungetræning med fortsættelse'));
-    const offer = await createOffer(request, token, { ...template, packages: [], activity_ids: [] });
+    // A physical activity offer: only an offer of that intervention delivers the package's physical activity.
+    const offer = await createOffer(request, token, { ...template, category: 'fysisk-aktivitet', packages: [], activity_ids: [] });
     await page.goto(`/admin/tilbud/${offer.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Lungetræning med fortsættelse');
     await page.getByLabel('Tilføj pakke', { exact: true }).selectOption({ label: 'Kronikerpakke for KOL' });
@@ -181,5 +182,57 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await expect(page.getByRole('heading', { level: 1, name: activity })).toBeVisible();
     await expect(page.getByText('You can try it once for free.')).toBeVisible();
     await expectNoAxeViolations(page, 'the new activity\'s page (en)');
+  });
+
+  test('a region admin makes a provider the steward: its editor edits the activity, another editor is refused', async ({
+    browser,
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const token = await signInAs(page, 'midtjylland');
+    // An activity of the region, made through the API from Silkeborg's demo activity.
+    const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0740', { headers: bearer(token) })).json();
+    const name = unique('Stavgang');
+    const made = await request.post('/api/v1/admin/activities', { headers: bearer(token), data: { ...demo, id: '', name, version: 0 } });
+    expect(made.status()).toBe(201);
+    const id = (await made.json()).id as string;
+
+    // The region admin chooses the steward; the list shows it.
+    await page.goto(`/admin/aktiviteter/${id}`);
+    const steward = page.getByLabel('Ansvarlig udbyder', { exact: true });
+    await expect(steward).toHaveValue('');
+    await expect(steward).toBeEnabled();
+    await steward.selectOption({ label: 'Silkeborg Kommune' });
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await expect(page.locator('#record-message')).toContainText('Ændringerne er gemt.');
+    await page.goto('/admin/aktiviteter');
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Silkeborg Kommune');
+
+    const editorPage = async (provider: string) => {
+      const login = { role: 'provider-editor', region: 'midtjylland', provider_id: provider };
+      const editorToken = (await (await request.post('/api/v1/dev/token', { data: login })).json()).token as string;
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.addInitScript((t) => sessionStorage.setItem('forebyg-admin-token', t), editorToken);
+      return { context, p };
+    };
+    // The steward's editor sees the steward, unchangeable, and edits the activity.
+    const own = await editorPage('demo-kommune-0740');
+    await own.p.goto(`/admin/aktiviteter/${id}`);
+    await expect(own.p.getByLabel('Ansvarlig udbyder', { exact: true })).toBeDisabled();
+    await expect(own.p.getByLabel('Ansvarlig udbyder', { exact: true })).toHaveValue('demo-kommune-0740');
+    await own.p.getByLabel('Aktivitetens navn', { exact: true }).fill(`${name} i skoven`);
+    await own.p.getByRole('button', { name: 'Gem ændringer' }).click();
+    await expect(own.p.locator('#record-message')).toContainText('Ændringerne er gemt.');
+    await expectNoAxeViolations(own.p, 'activity edited by its steward');
+    await own.context.close();
+
+    // Another provider's editor of the region is told plainly the activity is not theirs.
+    const other = await editorPage('demo-kommune-0751');
+    await other.p.goto(`/admin/aktiviteter/${id}`);
+    await expect(other.p.getByText('Du har ikke adgang til dette.')).toBeVisible();
+    await expect(other.p.getByRole('button', { name: 'Gem ændringer' })).toHaveCount(0);
+    await other.context.close();
   });
 });

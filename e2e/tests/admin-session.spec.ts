@@ -14,6 +14,9 @@ const RESTORED = 'Dine ændringer er sat ind igen — de er ikke gemt endnu.';
 
 /** The sign-in expires: the tab's token becomes one the API refuses. */
 async function expire(page: Page): Promise<void> {
+  // The page's own loads first (the offer editor's activity lists come one after the other): one
+  // answered 401 would send to sign in before the test's click, which then finds no button.
+  await page.waitForLoadState('networkidle');
   await page.evaluate(() => sessionStorage.setItem('forebyg-admin-token', 'expired.token.here'));
 }
 

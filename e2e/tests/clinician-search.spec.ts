@@ -169,3 +169,40 @@ for (const lang of ['da', 'en'] as const) {
     await expectNoAxeViolations(page, `clinician search, hand-edited address (${lang})`);
   });
 }
+
+// A patient who speaks English (issue #10): "Patientens sprog" narrows every group, nearby and digital, to
+// offers given in English (the unfiltered search's first three and two per group hide them); the
+// choice lives in the address, so reload and Back keep it.
+test('the patient language narrows the offers and is kept in the address', async ({ page, request }) => {
+  type Hit = { offer: { id: string }; languages: string[] };
+  type Group = { nearby: Hit[]; digital: Hit[] };
+  const hits = (groups: Group[]) => groups.flatMap((g) => [...g.nearby, ...g.digital]);
+  const english = hits((await (await request.get('/api/v1/clinician/offers?conditions=kol&postcode=8000&language=en')).json()).groups);
+  expect(english.length, 'the demo data has English offers for KOL near 8000').toBeGreaterThan(0);
+  expect(english.every((h) => h.languages.includes('en'))).toBe(true);
+
+  const search = new ClinicianSearchPage(page);
+  await search.goto('?conditions=kol&postcode=8000');
+  // Not `search.resultsHeading`: that names 9000 Aalborg, the page object's place.
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud nær 8000 Aarhus C' })).toBeVisible();
+  // The page's title names the place once the answer is in, as the citizen search does.
+  await expect(page).toHaveTitle('Tilbud nær 8000 Aarhus C – Forebyg');
+  const language = page.getByLabel('Patientens sprog');
+  await expect(language).toHaveValue('');
+  await language.selectOption('en');
+  await search.submit.click();
+  await expect(page).toHaveURL(/[?&]language=en(&|$)/);
+  const cards = page.locator('article.clinic-card');
+  await expect(cards).toHaveCount(english.length);
+  for (const h of english) await expect(page.locator(`[id="offer-${h.offer.id}-title"]`)).toBeVisible();
+  await expectNoAxeViolations(page, 'clinician search in the patient language');
+
+  await page.reload();
+  await expect(language).toHaveValue('en');
+  await expect(cards).toHaveCount(english.length);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/language=/);
+  await expect(language).toHaveValue('');
+  await search.goto();
+  await expect(page).toHaveTitle('Find tilbud til din patient – Forebyg');
+});

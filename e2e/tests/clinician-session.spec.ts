@@ -137,3 +137,38 @@ test('each clinician on a shared browser has their own "Nyt siden sidst"', async
   expect(keys).toHaveLength(2);
   expect(keys).not.toContain('forebyg.clinician.seen');
 });
+
+// A reload mid-form (or Back and Forward) does not cost the GP what they typed: every change is
+// kept in the tab, but the CPR number; sending drops it.
+test('a reload keeps the typed referral form, but the CPR number, until it is sent', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const patient = unique('Rasmus Genindlæs');
+  const path = `/klinik/henvis/${offer.id}`;
+  await signInAt(page, path, unique('Lægerne i Genindlæsgade'));
+
+  await page.getByLabel(t.patientName, { exact: true }).fill(patient);
+  await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 66');
+  await page.getByLabel('CPR-nummer (frivilligt)').fill('010160-1234');
+  await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
+  await page.getByLabel('Behov for tolk').selectOption('ar');
+  await page.getByRole('checkbox', { name: t.consent }).check();
+  const kept = await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'));
+  expect(kept).toContain(patient);
+  expect(kept).not.toContain('010160');
+
+  await page.reload();
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue(patient);
+  await expect(page.getByLabel(t.phone, { exact: true })).toHaveValue('22 33 44 66');
+  await expect(page.getByLabel('CPR-nummer (frivilligt)')).toHaveValue('');
+  await expect(page.getByRole('checkbox', { name: t.kol, exact: true })).toBeChecked();
+  await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
+  await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();
+  await expect(page.getByText('CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.')).toBeVisible();
+
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();
+  await page.reload();
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue('');
+});

@@ -78,6 +78,11 @@ pub struct ActivityRecord {
     pub accessibility: Option<String>,
     /// Date (YYYY-MM-DD) someone last confirmed the activity is as described.
     pub last_verified: String,
+    /// The provider whose editors keep this activity true (besides the region admins), if any.
+    /// Set by region admins only; a link from an offer never makes a provider the steward.
+    /// Records stored before the field existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steward_provider_id: Option<String>,
     pub status: RecordStatus,
     #[serde(default)]
     pub version: u64,
@@ -149,5 +154,14 @@ mod tests {
         assert!(!is_valid_cvr("61126229"), "check digit wrong");
         assert!(!is_valid_cvr("6112622") && !is_valid_cvr("611262280") && !is_valid_cvr("6112 628") && !is_valid_cvr("0000000 "));
         assert!(!is_valid_cvr("00000000"), "no leading zero");
+    }
+
+    #[test]
+    fn an_activity_stored_before_stewards_decodes_without_one() {
+        let a = crate::activity_validation::tests::activity();
+        let mut old = serde_json::to_value(&a).unwrap();
+        assert!(old.get("steward_provider_id").is_none(), "none is not written");
+        old.as_object_mut().unwrap().remove("steward_provider_id");
+        assert_eq!(serde_json::from_value::<ActivityRecord>(old).unwrap().steward_provider_id, None);
     }
 }

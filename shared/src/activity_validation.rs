@@ -131,6 +131,7 @@ pub(crate) mod tests {
             contact: Contact { name: Some("Inge".into()), phone: Some("+45 1234 5678".into()), email: None, url: None },
             accessibility: None,
             last_verified: "2026-11-01".into(),
+            steward_provider_id: None,
             status: RecordStatus::Active,
             version: 1,
         }

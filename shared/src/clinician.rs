@@ -239,6 +239,13 @@ mod tests {
     }
 
     #[test]
+    fn a_patient_phone_starting_with_0_or_1_is_told_the_rule() {
+        let errors = ClinicianReferralRequest { phone: Some("12345678".into()), ..valid() }.validate("2027-03-01");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.da.contains("8 cifre, der begynder med 2–9"), "{}", errors[0].message.da);
+    }
+
+    #[test]
     fn organisations_map_to_referrer_kinds() {
         assert_eq!(OrganisationKind::Practice.referrer(), ReferrerKind::Gp);
         assert_eq!(OrganisationKind::HospitalDepartment.referrer(), ReferrerKind::Hospital);

@@ -63,8 +63,15 @@ pub struct CoverageReport {
     pub gaps: u32,
 }
 
-/// Builds the report for `places` (code, name, point) from the region's offers.
-pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoint)], offers: &[Offer]) -> CoverageReport {
+/// The municipality a place row is in: the drilled-down municipality for its postcodes, else the
+/// row's own code (a municipality row).
+pub fn row_municipality<'a>(drilled: Option<&'a str>, code: &'a str) -> &'a str {
+    drilled.unwrap_or(code)
+}
+
+/// Builds the report for `places` (code, name, point) from the region's offers; `drilled`: the
+/// municipality whose postcodes `places` are, if they are postcodes.
+pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoint)], drilled: Option<&str>, offers: &[Offer]) -> CoverageReport {
     let categories = Category::REQUIRED.to_vec();
     let published: Vec<&Offer> = offers.iter().filter(|o| o.is_published() && o.region == region).collect();
     let rows: Vec<CoverageRow> = places
@@ -73,7 +80,7 @@ pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoi
             code: code.clone(),
             name: name.clone(),
             point: *point,
-            cells: categories.iter().map(|&c| cell(c, *point, max_km, &published)).collect(),
+            cells: categories.iter().map(|&c| cell(c, *point, row_municipality(drilled, code), max_km, &published)).collect(),
         })
         .collect();
     let digital = categories
@@ -87,17 +94,17 @@ pub fn report(region: RegionCode, max_km: f64, places: &[(String, String, GeoPoi
     CoverageReport { region, max_km, categories, rows, digital, gaps }
 }
 
-fn cell(category: Category, from: GeoPoint, max_km: f64, offers: &[&Offer]) -> CoverageCell {
-    let (nearest, within) = nearest(from, max_km, offers.iter().copied().filter(|o| o.category == category));
+fn cell(category: Category, from: GeoPoint, municipality: &str, max_km: f64, offers: &[&Offer]) -> CoverageCell {
+    let (nearest, within) = nearest(from, municipality, max_km, offers.iter().copied().filter(|o| o.category == category));
     CoverageCell { category, nearest_km: nearest.as_ref().map(|n| n.0), nearest_offer_id: nearest.map(|n| n.1), within }
 }
 
 /// The nearest of `offers` with a place (km to 100 m, id; ties by id) and how many lie within
-/// `max_km` of `from`.
-pub fn nearest<'a>(from: GeoPoint, max_km: f64, offers: impl Iterator<Item = &'a Offer>) -> (Option<(f64, String)>, u32) {
+/// `max_km` of `from`, counting only offers residents of `municipality` may join ([`open_to`]).
+pub fn nearest<'a>(from: GeoPoint, municipality: &str, max_km: f64, offers: impl Iterator<Item = &'a Offer>) -> (Option<(f64, String)>, u32) {
     let mut best: Option<(f64, &str)> = None;
     let mut within = 0;
-    for o in offers {
+    for o in offers.filter(|o| open_to(o, municipality)) {
         let Some(p) = o.point() else { continue };
         let d = from.distance_km(p);
         within += u32::from(d <= max_km);
@@ -106,6 +113,13 @@ pub fn nearest<'a>(from: GeoPoint, max_km: f64, offers: impl Iterator<Item = &'a
         }
     }
     (best.map(|(d, id)| ((d * 10.0).round() / 10.0, id.to_owned())), within)
+}
+
+/// Whether residents of `municipality` may join `offer`: not when it takes only its own
+/// municipality's residents and that is another (a place nearby does not close their gap).
+pub fn open_to(offer: &Offer, municipality: &str) -> bool {
+    offer.eligibility.residence != Some(crate::eligibility::Residence::Municipality)
+        || offer.location.as_ref().is_none_or(|l| l.municipality_code == municipality)
 }
 
 /// A distance as Danish spreadsheets show it (decimal comma); empty when there is none.
@@ -147,13 +161,31 @@ mod tests {
     }
 
     #[test]
+    fn municipality_only_offers_cover_only_their_municipality() {
+        let horsens = GeoPoint::new(55.861, 9.850);
+        let mut local = offer("skanderborg-only", Category::Alkohol, Some(GeoPoint::new(55.95, 9.93)));
+        local.location.as_mut().unwrap().municipality_code = "0746".into();
+        local.eligibility.residence = Some(crate::eligibility::Residence::Municipality);
+        let places = vec![("0615".to_owned(), "Horsens".to_owned(), horsens), ("0746".to_owned(), "Skanderborg".to_owned(), horsens)];
+        let within = |r: &CoverageReport, row: usize| r.rows[row].cells.iter().find(|c| c.category == Category::Alkohol).unwrap().within;
+        let r = report(RegionCode::Midtjylland, 25.0, &places, None, std::slice::from_ref(&local));
+        assert_eq!((within(&r, 0), within(&r, 1)), (0, 1));
+        // Drill-down rows are postcodes of the drilled municipality.
+        let postcodes = vec![("8700".to_owned(), "Horsens".to_owned(), horsens)];
+        assert_eq!(within(&report(RegionCode::Midtjylland, 25.0, &postcodes, Some("0615"), std::slice::from_ref(&local)), 0), 0);
+        assert_eq!(within(&report(RegionCode::Midtjylland, 25.0, &postcodes, Some("0746"), std::slice::from_ref(&local)), 0), 1);
+        local.eligibility.residence = None;
+        assert_eq!(within(&report(RegionCode::Midtjylland, 25.0, &places, None, &[local]), 0), 1);
+    }
+
+    #[test]
     fn nearest_within_and_gaps() {
         let aarhus = GeoPoint::new(56.153, 10.204);
         let places = vec![("0751".to_owned(), "Aarhus".to_owned(), aarhus)];
         let mut far = offer("far", Category::Alkohol, Some(GeoPoint::new(56.45, 10.04)));
         let near = offer("near", Category::Alkohol, Some(GeoPoint::new(56.16, 10.21)));
         let digital = offer("web", Category::Alkohol, None);
-        let r = report(RegionCode::Midtjylland, 15.0, &places, &[far.clone(), near, digital]);
+        let r = report(RegionCode::Midtjylland, 15.0, &places, None, &[far.clone(), near, digital]);
         assert_eq!(r.categories.len(), 6);
         let alkohol = r.rows[0].cells.iter().find(|c| c.category == Category::Alkohol).unwrap();
         assert_eq!((alkohol.nearest_offer_id.as_deref(), alkohol.within), (Some("near"), 1));
@@ -162,7 +194,7 @@ mod tests {
         assert_eq!(r.digital.iter().find(|d| d.category == Category::Alkohol).unwrap().offers, 1);
         // Drafts do not cover anything.
         far.status = OfferStatus::Draft;
-        let only_draft = report(RegionCode::Midtjylland, 50.0, &places, &[far]);
+        let only_draft = report(RegionCode::Midtjylland, 50.0, &places, None, &[far]);
         assert_eq!(only_draft.gaps, 6);
         let csv = to_csv(&r);
         assert!(csv.starts_with("\u{feff}kode;navn;afklarende-samtale (km)") && csv.contains("\r\n0751;Aarhus;"), "{csv}");

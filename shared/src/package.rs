@@ -30,6 +30,16 @@ pub struct PackageComponent {
     pub placeholder: bool,
 }
 
+impl PackageComponent {
+    /// The one rule for which offers may deliver a component, shared by validation, the offer
+    /// editor and the coverage lens: an intervention component only by offers of that same
+    /// intervention (a search filtered by package and intervention finds exactly those), any
+    /// other component (no `category`, e.g. a package-specific element) by any offer.
+    pub fn deliverable_by(&self, category: Category) -> bool {
+        self.category.is_none_or(|c| c == category)
+    }
+}
+
 /// From which year a package applies in a region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -84,6 +94,10 @@ pub struct PackageDelivery {
     /// Component codes of that package.
     pub components: Vec<String>,
 }
+
+/// Title of the 409 `record-in-use` problem when a package edit removes components offers
+/// deliver (the admin app shows its own sentence for it).
+pub const COMPONENTS_IN_USE: &str = "Components still delivered by offers";
 
 /// 409 body of a stale package edit: the problem plus the package as it is now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

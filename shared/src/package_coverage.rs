@@ -2,7 +2,7 @@
 //! published offer delivering each of its components within the distance limit, and from which
 //! year that is a gap (the year the package applies from in the region).
 
-use crate::coverage::{csv_km, nearest};
+use crate::coverage::{csv_km, nearest, row_municipality};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;
@@ -52,18 +52,20 @@ pub struct PackageCoverageReport {
     pub gaps: u32,
 }
 
-/// Whether `offer` delivers `component` of `package`.
-pub fn delivers(offer: &Offer, package: &str, component: &str) -> bool {
-    offer.packages.iter().any(|d| d.package == package && d.components.iter().any(|c| c == component))
+/// Whether `offer` delivers `component` of `package`: it ticks it and may deliver it
+/// ([`PackageComponent::deliverable_by`]; an offer saved before that rule may tick others).
+pub fn delivers(offer: &Offer, package: &str, component: &PackageComponent) -> bool {
+    component.deliverable_by(offer.category) && offer.packages.iter().any(|d| d.package == package && d.components.contains(&component.code))
 }
 
-/// The lens for `places` (code, name, point) from the region's offers; `None` when the package
-/// does not apply in the region.
+/// The lens for `places` (code, name, point; postcodes of the `drilled` municipality, if any)
+/// from the region's offers; `None` when the package does not apply in the region.
 pub fn report(
     package: &PackageRecord,
     region: RegionCode,
     max_km: f64,
     places: &[(String, String, GeoPoint)],
+    drilled: Option<&str>,
     offers: &[Offer],
 ) -> Option<PackageCoverageReport> {
     let from_year = package.from_year(region)?;
@@ -78,7 +80,8 @@ pub fn report(
                 .components
                 .iter()
                 .map(|c| {
-                    let (best, within) = nearest(*point, max_km, published.iter().copied().filter(|o| delivers(o, &package.code, &c.code)));
+                    let (best, within) =
+                        nearest(*point, row_municipality(drilled, code), max_km, published.iter().copied().filter(|o| delivers(o, &package.code, c)));
                     PackageCell {
                         component: c.code.clone(),
                         nearest_km: best.as_ref().map(|b| b.0),
@@ -135,13 +138,18 @@ mod tests {
         let kol = known_packages().remove(0);
         let aarhus = GeoPoint::new(56.153, 10.204);
         let places = vec![("0751".to_owned(), "Aarhus".to_owned(), aarhus)];
-        let empty = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[]).unwrap();
+        let empty = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[]).unwrap();
         assert_eq!((empty.gaps as usize, empty.from_year), (kol.components.len(), 2027));
         let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
         (o.region, o.status) = (RegionCode::Midtjylland, OfferStatus::Published);
         o.location.as_mut().unwrap().point = GeoPoint::new(56.16, 10.21);
         o.packages = vec![PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
-        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[o.clone()]).unwrap();
+        // A Sygdomsmestring offer ticking Fysisk aktivitet (saved before the rule) closes nothing:
+        // the search for the package's Fysisk aktivitet would not find it either.
+        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[o.clone()]).unwrap();
+        assert_eq!(r.gaps as usize, kol.components.len());
+        o.category = crate::taxonomy::Category::FysiskAktivitet;
+        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[o.clone()]).unwrap();
         assert_eq!(r.gaps as usize, kol.components.len() - 1);
         let cell = r.rows[0].cells.iter().find(|c| c.component == "fysisk-aktivitet").unwrap();
         assert_eq!((cell.within, cell.gap_from_year, cell.nearest_offer_id.as_deref()), (1, None, Some(o.id.as_str())));
@@ -155,6 +163,6 @@ mod tests {
         // Not planned in a region: no report.
         let mut nowhere = kol.clone();
         nowhere.regions.clear();
-        assert!(report(&nowhere, RegionCode::Midtjylland, 15.0, &places, &[o]).is_none());
+        assert!(report(&nowhere, RegionCode::Midtjylland, 15.0, &places, None, &[o]).is_none());
     }
 }

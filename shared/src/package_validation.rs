@@ -4,6 +4,7 @@
 use crate::directory_validation::is_valid_id;
 use crate::offer_validation::{DESCRIPTION_MAX, TITLE_MAX};
 use crate::package::{PackageDelivery, PackageRecord};
+use crate::taxonomy::Category;
 use crate::validation::{self, ErrorCode, FieldError};
 
 /// The years a package can start: the reform starts in 2027; later than 2040 is a typo.
@@ -72,8 +73,9 @@ pub fn validate_package(p: &PackageRecord) -> Vec<FieldError> {
 }
 
 /// Every problem with an offer's `packages`: each must name a known package once, with at
-/// least one of its components, each once.
-pub fn validate_deliveries(deliveries: &[PackageDelivery], known: &[PackageRecord]) -> Vec<FieldError> {
+/// least one of its components, each once, and only components the offer's own intervention
+/// `category` may deliver ([`crate::package::PackageComponent::deliverable_by`]).
+pub fn validate_deliveries(deliveries: &[PackageDelivery], category: Category, known: &[PackageRecord]) -> Vec<FieldError> {
     let mut errors = vec![];
     for (i, d) in deliveries.iter().enumerate() {
         let field = format!("packages[{i}]");
@@ -93,12 +95,31 @@ pub fn validate_deliveries(deliveries: &[PackageDelivery], known: &[PackageRecor
             ));
         }
         for (j, code) in d.components.iter().enumerate() {
-            if package.component(code).is_none() {
+            let Some(component) = package.component(code) else {
                 errors.push(FieldError::new(
                     &format!("{field}.components[{j}]"),
                     ErrorCode::Unknown,
                     format!("{} har ingen komponent »{code}«.", package.name.da),
                     format!("{} has no component “{code}”.", package.name.en),
+                ));
+                continue;
+            };
+            if !component.deliverable_by(category) {
+                errors.push(FieldError::new(
+                    &format!("{field}.components[{j}]"),
+                    ErrorCode::Invalid,
+                    format!(
+                        "»{}« kan kun leveres af et tilbud med indsatsen {}, ikke {}.",
+                        component.name.da,
+                        component.category.map_or("", |c| c.label(crate::Lang::Da)).to_lowercase(),
+                        category.label(crate::Lang::Da).to_lowercase()
+                    ),
+                    format!(
+                        "“{}” can only be delivered by an offer of the intervention {}, not {}.",
+                        component.name.en,
+                        component.category.map_or("", |c| c.label(crate::Lang::En)).to_lowercase(),
+                        category.label(crate::Lang::En).to_lowercase()
+                    ),
                 ));
             } else if d.components[..j].contains(code) {
                 errors.push(duplicate(&format!("{field}.components[{j}]")));
@@ -141,22 +162,35 @@ mod tests {
     fn deliveries_name_known_packages_and_components() {
         let known = known_packages();
         let ok = PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] };
-        assert_eq!(validate_deliveries(&[ok.clone()], &known), vec![]);
+        let fysisk = Category::FysiskAktivitet;
+        assert_eq!(validate_deliveries(&[ok.clone()], fysisk, &known), vec![]);
         let bad = [
             ok.clone(),
             ok.clone(),
             PackageDelivery { package: "astma".into(), components: vec![] },
             PackageDelivery { package: "laenderygsmerter".into(), components: vec!["alkohol".into()] },
             PackageDelivery { package: "hjertesygdom".into(), components: vec![] },
+            PackageDelivery { package: "type-2-diabetes".into(), components: vec!["fysisk-aktivitet".into(), "ernaeringsindsats".into()] },
         ];
         assert_eq!(
-            fields(validate_deliveries(&bad, &known)),
+            fields(validate_deliveries(&bad, fysisk, &known)),
             [
                 ("packages[1].package".into(), ErrorCode::Invalid),
                 ("packages[2].package".into(), ErrorCode::Unknown),
                 ("packages[3].components[0]".into(), ErrorCode::Unknown),
                 ("packages[4].components".into(), ErrorCode::Required),
+                ("packages[5].components[1]".into(), ErrorCode::Invalid),
             ]
         );
+        let why = &validate_deliveries(&bad[5..], fysisk, &known)[0].message.da;
+        assert_eq!(why, "»Kost og ernæring« kan kun leveres af et tilbud med indsatsen kost og ernæring, ikke fysisk aktivitet.");
+    }
+
+    #[test]
+    fn a_component_without_an_intervention_is_deliverable_by_any_offer() {
+        let mut p = known_packages().remove(0);
+        p.components[0].category = None;
+        assert!(p.components[0].deliverable_by(Category::Alkohol));
+        assert!(p.components[2].deliverable_by(Category::FysiskAktivitet) && !p.components[2].deliverable_by(Category::Sygdomsmestring));
     }
 }

@@ -32,6 +32,9 @@ pub mod types {
     pub const INVALID_TRANSITION: &str = "urn:forebyg:problem:invalid-transition";
     /// The request is enrolled or declined and can no longer be withdrawn.
     pub const REFERRAL_CLOSED: &str = "urn:forebyg:problem:referral-closed";
+    /// The referral key (idempotency key, a record system's identifier) was already used for
+    /// another referral: a different patient, offer or content.
+    pub const KEY_REUSED: &str = "urn:forebyg:problem:key-reused";
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -232,11 +232,13 @@ pub fn contact_errors(phone: Option<&str>, email: Option<&str>, words: ContactWo
         errors.push(if is_foreign_phone(p) {
             FieldError::new("phone", ErrorCode::Invalid, words.foreign_phone.0, words.foreign_phone.1)
         } else {
+            // The whole rule ([`is_danish_subscriber_number`]): 8 digits starting with 0 or 1
+            // would otherwise be refused by a message they seem to meet.
             FieldError::new(
                 "phone",
                 ErrorCode::Invalid,
-                "Skriv et dansk telefonnummer med 8 cifre, fx 22 34 56 78.",
-                "Enter a Danish phone number with 8 digits, e.g. 22 34 56 78.",
+                "Skriv et dansk telefonnummer med 8 cifre, der begynder med 2–9, fx 22 34 56 78.",
+                "Enter a Danish phone number of 8 digits starting with 2–9, e.g. 22 34 56 78.",
             )
         });
     }
@@ -332,6 +334,9 @@ pub struct ReferralReceipt {
     /// Still `received` after `contact_by` ([`contact_overdue`]): the person is told to call.
     #[serde(default)]
     pub overdue: bool,
+    /// Withdrawn by the referring clinician (the status page says so, and nothing else).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn_by_clinician: bool,
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by
@@ -398,6 +403,12 @@ mod tests {
             assert!(m.contains("danske telefonnumre") && m.contains("e-mailadresse i stedet"), "{foreign}: {m}");
         }
         assert!(message(SelfReferralRequest { phone: Some("+45 1234".into()), ..valid() }).contains("8 cifre"));
+        // Eight digits starting with 0 or 1 are told the rule they break, not only "8 digits".
+        for unreachable in ["12 34 56 78", "+45 01234567"] {
+            let r = SelfReferralRequest { phone: Some(unreachable.into()), ..valid() };
+            assert!(message(r.clone()).contains("8 cifre, der begynder med 2–9"), "{unreachable}");
+            assert!(r.validate().remove(0).message.en.contains("8 digits starting with 2–9"), "{unreachable}");
+        }
     }
 
     #[test]

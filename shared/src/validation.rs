@@ -244,8 +244,9 @@ pub fn validate_contact(c: &crate::offer::Contact) -> Vec<FieldError> {
         errors.push(FieldError::new(
             "contact.phone",
             ErrorCode::Invalid,
-            "Skriv et telefonnummer med 8 cifre, fx +45 12 34 56 78.",
-            "Enter a phone number with 8 digits, e.g. +45 12 34 56 78.",
+            // is_phone's rule (8–15 digits); the example is also one citizens may enter.
+            "Skriv et telefonnummer med 8–15 cifre, fx +45 22 34 56 78.",
+            "Enter a phone number with 8–15 digits, e.g. +45 22 34 56 78.",
         ));
     }
     if given(&c.email).is_some_and(|e| !is_email(&e)) {

@@ -36,12 +36,16 @@ pub fn status_change(before: forebyg_shared::referral::ReferralStatus, after: fo
 }
 
 pub fn entry(who: &Principal, region: RegionCode, action: AuditAction, target: &str, changes: Vec<FieldChange>) -> AuditEntry {
-    let mut random = [0u8; 6];
+    let mut random = [0u8; 4];
     // An id only has to be unique within the same second and region; the OS never fails here.
     let _ = getrandom::fill(&mut random);
+    let time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    // The microsecond leads, so entries of one second sort (and read, newest first) in the order
+    // they were made; the store's sort key is `at#id`.
+    let id = format!("{:06}{}", time.subsec_micros(), random.iter().map(|b| format!("{b:02x}")).collect::<String>());
     AuditEntry {
-        id: random.iter().map(|b| format!("{b:02x}")).collect(),
-        at: crate::self_referral::now(),
+        id,
+        at: time.as_secs() as i64,
         region,
         actor: who.subject.clone(),
         actor_name: who.name.clone(),

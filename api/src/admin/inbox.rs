@@ -32,10 +32,24 @@ pub(crate) fn rescoped(mut r: Referral, providers: &HashMap<String, String>) -> 
     r
 }
 
-/// One request with its offer's current provider.
-async fn with_current_provider(state: &AppState, r: Referral) -> Result<Referral, ApiError> {
+/// One request with its offer's current provider (the FHIR reads scope and name the owner by it).
+pub(crate) async fn with_current_provider(state: &AppState, r: Referral) -> Result<Referral, ApiError> {
     let providers = state.store.get_offer(&r.offer_id).await?.map(|o| HashMap::from([(o.id, o.provider.id)])).unwrap_or_default();
     Ok(rescoped(r, &providers))
+}
+
+/// Requests of any regions with their offers' current providers (one offer look-up per region).
+pub(crate) async fn all_with_current_provider(state: &AppState, rs: Vec<Referral>) -> Result<Vec<Referral>, ApiError> {
+    let mut by_region: HashMap<RegionCode, HashMap<String, String>> = HashMap::new();
+    let mut out = Vec::with_capacity(rs.len());
+    for r in rs {
+        if !by_region.contains_key(&r.region) {
+            by_region.insert(r.region, current_providers(state, r.region).await?);
+        }
+        let providers = &by_region[&r.region];
+        out.push(rescoped(r, providers));
+    }
+    Ok(out)
 }
 
 fn item(r: &Referral) -> InboxItem {

@@ -40,7 +40,7 @@ impl OfferLinks {
 
     /// The problems of one offer's `packages` and `activity_ids`.
     pub fn check(&self, o: &Offer) -> Vec<FieldError> {
-        let mut errors = validate_deliveries(&o.packages, &self.packages);
+        let mut errors = validate_deliveries(&o.packages, o.category, &self.packages);
         for (i, id) in o.activity_ids.iter().enumerate() {
             let field = format!("activity_ids[{i}]");
             match self.activities.get(id).cloned().flatten() {

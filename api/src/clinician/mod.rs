@@ -4,4 +4,5 @@
 //! admin inbox.
 
 pub mod referrals;
+pub mod request_hash;
 pub mod search;

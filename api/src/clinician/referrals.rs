@@ -4,6 +4,7 @@
 
 use crate::admin::audit;
 use crate::auth::Clinician;
+use crate::clinician::request_hash::{request_hash, same_request};
 use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
 use crate::self_referral::{normalise_code, now};
@@ -43,8 +44,24 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
     }
 }
 
-fn sender(who: &Clinician, request_identifier: Option<SenderIdentifier>) -> ClinicianSender {
-    ClinicianSender { subject: who.0.subject.clone(), name: who.0.name.clone(), organisation: who.organisation().clone(), request_identifier }
+fn sender(who: &Clinician, request_identifier: Option<SenderIdentifier>, request_hash: String) -> ClinicianSender {
+    ClinicianSender {
+        subject: who.0.subject.clone(),
+        name: who.0.name.clone(),
+        organisation: who.organisation().clone(),
+        request_identifier,
+        request_hash: Some(request_hash),
+    }
+}
+
+/// The first referral for a repeat of its key: only for the same request (else 409, naming the
+/// sender's own referral), and handing it back is an audited read of it.
+async fn repeat(state: &AppState, who: &Clinician, first: Referral, hash: &str) -> Result<(Referral, bool), ApiError> {
+    if !same_request(&first, hash) {
+        return Err(ApiError::KeyReused { existing: first.receipt_code });
+    }
+    audit(state, who, AuditAction::ReferralRead, &[&first], vec![]).await?;
+    Ok((first, false))
 }
 
 fn is_mine(r: &Referral, who: &Clinician) -> bool {
@@ -56,7 +73,8 @@ async fn audit(state: &AppState, who: &Clinician, action: AuditAction, rs: &[&Re
     Ok(state.audit.append_audit(&entries).await?)
 }
 
-/// Refers a patient; a repeat with the same idempotency key returns the first referral.
+/// Refers a patient; a repeat with the same idempotency key and request returns the first
+/// referral (an audited read), with another request it is refused (409).
 /// `request_identifier`: the record system's own id of a request sent as FHIR. `Ok((referral,
 /// true))` when it was stored now.
 pub async fn create(
@@ -71,6 +89,7 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let hash = request_hash(offer_id, &req);
     let offer = state.store.get_offer(offer_id).await?.filter(|o| o.is_published());
     let refused = match &offer {
         None => Some(ApiError::NotFound(format!("No published offer with id {offer_id}."))),
@@ -83,9 +102,10 @@ pub async fn create(
     if let Some(refused) = refused {
         // A retry of a referral stored before the offer filled up or closed is still that
         // referral: the sender must not conclude it failed and refer elsewhere.
-        return match sent_before(state, who, offer_id, &req.idempotency_key, now).await? {
-            Some(first) => Ok((first, false)),
-            None => Err(refused),
+        return match sent_before(state, who, &req.idempotency_key, now).await? {
+            Some(first) if first.offer_id == offer_id => repeat(state, who, first, &hash).await,
+            Some(first) if request_identifier.is_some() => Err(ApiError::KeyReused { existing: first.receipt_code }),
+            _ => Err(refused),
         };
     }
     let offer = offer.expect("refused above when missing");
@@ -97,7 +117,7 @@ pub async fn create(
         message: req.reason,
     };
     let mut record = Referral {
-        clinician: Some(sender(who, request_identifier)),
+        clinician: Some(sender(who, request_identifier.clone(), hash.clone())),
         cpr: req.cpr.as_deref().and_then(forebyg_shared::cpr::normalise),
         conditions: req.conditions,
         interpreter_language: req.interpreter_language.as_deref().and_then(normalise_language),
@@ -106,20 +126,33 @@ pub async fn create(
     referral_flow::received(&mut record);
     // The entry is written with the referral, in one atomic write: a retry finds both or neither.
     let created_entry = |r: &Referral| vec![audit::entry(&who.0, r.region, AuditAction::ReferralCreated, &r.receipt_code, vec![])];
-    let (stored, created) = referral_flow::store_new(state.referrals.as_ref(), record, &created_entry).await?;
+    let key = record.idempotency_key.clone();
+    let (stored, created) = match referral_flow::store_new(state.referrals.as_ref(), record, &created_entry).await {
+        // The key was used for another offer: a record system is told which of its referrals
+        // holds it (the web form keeps its own sentence: reload the page).
+        Err(ApiError::Validation(e)) if request_identifier.is_some() => match sent_before(state, who, &key, now).await? {
+            Some(first) => return Err(ApiError::KeyReused { existing: first.receipt_code }),
+            None => return Err(ApiError::Validation(e)),
+        },
+        other => other?,
+    };
     if !is_mine(&stored, who) {
         // Someone else's key: never hand out their referral.
         let (da, en) = ("Formularnøglen er allerede brugt. Genindlæs siden.", "The form key is already used. Reload the page.");
         return Err(ApiError::Validation(vec![FieldError::new("idempotency_key", ErrorCode::Invalid, da, en)]));
     }
-    Ok((stored, created))
+    if created {
+        Ok((stored, true))
+    } else {
+        repeat(state, who, stored, &hash).await
+    }
 }
 
-/// The clinician's own referral to `offer_id` stored under `idempotency_key`, if any (read only
-/// when the offer refuses a new one: the list is the clinician's own).
-async fn sent_before(state: &AppState, who: &Clinician, offer_id: &str, idempotency_key: &str, now: i64) -> Result<Option<Referral>, ApiError> {
+/// The clinician's own referral stored under `idempotency_key`, if any (read only for a repeat
+/// of a key: the list is the clinician's own).
+async fn sent_before(state: &AppState, who: &Clinician, idempotency_key: &str, now: i64) -> Result<Option<Referral>, ApiError> {
     let mine = state.referrals.clinician_referrals(&who.0.subject, now).await?;
-    Ok(mine.into_iter().find(|r| r.idempotency_key == idempotency_key && r.offer_id == offer_id))
+    Ok(mine.into_iter().find(|r| r.idempotency_key == idempotency_key))
 }
 
 /// The clinician's own live referrals that `wanted` keeps, newest first, not yet shown to anyone:

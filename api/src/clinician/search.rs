@@ -20,11 +20,19 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
     let place = SearchParams { postcode: params.postcode.clone(), point: params.point, radius_km: params.radius_km, ..Default::default() };
     let origin = resolve_origin(&place)?;
     let today = forebyg_shared::date::iso_date(crate::self_referral::now());
-    // The patient's conditions are "any of", which the index filters (`any_condition`).
+    // The patient's conditions are "any of", which the index filters (`any_condition`); the
+    // patient's language filters nearby, digital and the wider search alike.
     let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
         origin: origin.point,
         region: origin.region,
-        params: SearchParams { categories: vec![category], format, per_page: per_page as u32, package: params.package.clone(), ..place.clone() },
+        params: SearchParams {
+            categories: vec![category],
+            format,
+            per_page: per_page as u32,
+            package: params.package.clone(),
+            language: params.language.clone(),
+            ..place.clone()
+        },
         today: today.clone(),
         any_condition: params.conditions.clone(),
     };

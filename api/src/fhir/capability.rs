@@ -27,7 +27,7 @@ pub fn capability_statement(base: &str) -> Value {
         "format": [FHIR_JSON, "json"],
         "rest": [{
             "mode": "server",
-            "documentation": "Published offers only, read-only; clinicians' referrals with a bearer token (read, vread of the current version, search, create). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere.",
+            "documentation": "Published offers only, read and search; clinicians' referrals with a bearer token (read, vread of the current version, search, create; a declined referral can be reopened by the provider, so Task rejected and ServiceRequest revoked are not final: keep polling _lastUpdated). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere.",
             "security": {
                 "cors": true,
                 "service": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth"}]}],

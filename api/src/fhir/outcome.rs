@@ -85,6 +85,14 @@ impl From<ApiError> for Outcome {
             ApiError::Forbidden(d) => Outcome::one(status, "forbidden", &d),
             ApiError::BadRequest(d) => Outcome::one(status, "invalid", &d),
             ApiError::Conflict { detail, .. } => Outcome::one(status, "business-rule", &detail),
+            ApiError::KeyReused { existing } => Outcome {
+                status,
+                issues: vec![Issue {
+                    code: "duplicate",
+                    expression: Some("ServiceRequest.identifier".into()),
+                    diagnostics: format!("This identifier was already used for ServiceRequest/{existing}."),
+                }],
+            },
             ApiError::TooManyRequests { .. } => Outcome::one(status, "throttled", "Too many requests; try again shortly."),
             ApiError::Store(StoreError::Unavailable(_)) => Outcome::one(status, "transient", "The service is temporarily unavailable."),
             // Internals are logged by the caller, never leaked.

@@ -243,12 +243,16 @@ pub fn page_links(url: &str, query: &[(String, String)], page: usize, count: usi
         q.append_pair("_page", &n.to_string());
         json!({"relation": relation, "url": format!("{url}?{}", q.finish())})
     };
-    let last = total.div_ceil(count.max(1)).max(1);
     let mut links = vec![link("self", page), link("first", 1)];
+    if count == 0 {
+        // `_count=0` asks for the total only: there are no pages to walk, so no last page.
+        return links;
+    }
+    let last = total.div_ceil(count).max(1);
     if page > 1 {
         links.push(link("previous", (page - 1).min(last)));
     }
-    if page < last && count > 0 {
+    if page < last {
         links.push(link("next", page + 1));
     }
     links.push(link("last", last));
@@ -316,5 +320,15 @@ mod tests {
         );
         assert!(parse(&[("location.near", "56|10|2|miles")]).is_err());
         assert!(parse(&[("location.near", "56|10|400")]).is_err());
+    }
+
+    #[test]
+    fn count_zero_links_self_and_first_only() {
+        let q = vec![("_count".to_owned(), "0".to_owned())];
+        let links = super::page_links("https://x/fhir/HealthcareService", &q, 1, 0, 2888);
+        let relations: Vec<&str> = links.iter().map(|l| l["relation"].as_str().unwrap()).collect();
+        assert_eq!(relations, ["self", "first"]);
+        let with_pages = super::page_links("https://x/fhir/HealthcareService", &q, 1, 10, 25);
+        assert_eq!(with_pages.last().unwrap()["url"], "https://x/fhir/HealthcareService?_count=0&_page=3");
     }
 }

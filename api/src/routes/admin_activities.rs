@@ -5,14 +5,15 @@
 use crate::admin::activities::{activities, associations};
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
-use crate::openapi::{AdminAuth, Conflict, JsonBody, NotFound, Unavailable};
+use crate::extract::{ApiJson, ApiQuery};
+use crate::openapi::{AdminAuth, Conflict, Invalid, JsonBody, NotFound, Unavailable};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, StaleActivity, StaleAssociation};
 use forebyg_shared::directory::RecordStatusChange;
+use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -74,15 +75,46 @@ async fn set_association_status(
     Ok(Json(associations::set_status(&state, &admin, &id, change).await?))
 }
 
-/// Activities within the admin's scope (a provider editor: those linked to their offers), any status.
-#[utoipa::path(get, path = "/admin/activities", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Vec<ActivityRecord>), AdminAuth, Unavailable))]
-async fn list_activities(State(state): State<AppState>, admin: Admin) -> Result<Json<Vec<ActivityRecord>>, ApiError> {
-    Ok(Json(activities::list(&state, &admin).await?))
+/// What the activity list is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityPurpose {
+    /// The activities the admin may open (a provider editor: linked to their offers or stewarded
+    /// by their provider), any status.
+    #[default]
+    Manage,
+    /// The active activities of the admin's regions, to link to an offer (the offer editor's picker).
+    Link,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActivityQuery {
+    /// `manage` (the default) or `link`.
+    #[serde(default)]
+    #[param(inline)]
+    purpose: ActivityPurpose,
+}
+
+/// Activities within the admin's scope (a provider editor: those linked to their offers or
+/// stewarded by their provider), any status; with `purpose=link` the active activities of the
+/// admin's regions an offer may link to.
+#[utoipa::path(get, path = "/admin/activities", tag = "admin", security(("bearer" = [])), params(ActivityQuery),
+    responses((status = 200, body = Vec<ActivityRecord>), Invalid, AdminAuth, Unavailable))]
+async fn list_activities(
+    State(state): State<AppState>,
+    admin: Admin,
+    ApiQuery(q): ApiQuery<ActivityQuery>,
+) -> Result<Json<Vec<ActivityRecord>>, ApiError> {
+    Ok(Json(match q.purpose {
+        ActivityPurpose::Manage => activities::list(&state, &admin).await?,
+        ActivityPurpose::Link => activities::linkable(&state, &admin).await?,
+    }))
 }
 
 /// Create an activity of an active association in the same region (id from the name unless
-/// given). Region admins only; a `location_id` copies the place from that location record.
+/// given). Region admins only; a `location_id` copies the place from that location record; a
+/// `steward_provider_id` must be an active provider of the region (422 on the field otherwise).
 #[utoipa::path(post, path = "/admin/activities", tag = "admin", security(("bearer" = [])), request_body = ActivityRecord,
     responses((status = 201, body = ActivityRecord), JsonBody, AdminAuth, Conflict, Unavailable))]
 async fn create_activity(
@@ -101,7 +133,8 @@ async fn get_activity(State(state): State<AppState>, admin: Admin, Path(id): Pat
 }
 
 /// Replace an activity from `version` (its association and region are fixed); a stale version is
-/// a 409 whose body holds the current one.
+/// a 409 whose body holds the current one. Provider editors may replace only the activities their
+/// provider stewards, and never change the steward (403).
 #[utoipa::path(put, path = "/admin/activities/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ActivityRecord,
     responses((status = 200, body = ActivityRecord), (status = 409, body = StaleActivity, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_activity(

@@ -36,7 +36,7 @@ pub struct CoverageQuery {
 
 async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<CoverageReport, ApiError> {
     let (region, max_km, places) = scope(admin, q.region, q.max_km.as_deref(), q.municipality.as_deref())?;
-    Ok(coverage::report(region, max_km, &places, &state.store.region_offers(region).await?))
+    Ok(coverage::report(region, max_km, &places, q.municipality.as_deref(), &state.store.region_offers(region).await?))
 }
 
 /// A place coverage is measured from: code, name, point.

@@ -44,7 +44,7 @@ async fn build(state: &AppState, admin: &Admin, q: &PackageCoverageQuery) -> Res
         e => e,
     })?;
     let offers = state.store.region_offers(region).await?;
-    package_coverage::report(&package, region, max_km, &places, &offers).ok_or_else(|| {
+    package_coverage::report(&package, region, max_km, &places, q.municipality.as_deref(), &offers).ok_or_else(|| {
         FieldError::new(
             "package",
             ErrorCode::OutOfRange,

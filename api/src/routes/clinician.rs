@@ -53,8 +53,9 @@ async fn clinician_me(who: Clinician) -> Json<ClinicianProfile> {
     params(("id" = String, Path, description = "Offer id")), request_body = ClinicianReferralRequest,
     responses(
         (status = 201, description = "Referral stored", body = ClinicianReferral),
-        (status = 200, description = "The same referral was already stored (retry or double submit)", body = ClinicianReferral),
-        JsonBody, ClinicianAuth, NotFound, Conflict, Unavailable))]
+        (status = 200, description = "The same referral was already stored (retry or double submit of the same request; an audited read)", body = ClinicianReferral),
+        (status = 409, description = "The offer does not take this referral (`referrer-not-accepted`, `offer-full`), or the idempotency key was already used for another referral (`key-reused`, a field error on `idempotency_key`)", body = forebyg_shared::problem::Problem, content_type = "application/problem+json"),
+        JsonBody, ClinicianAuth, NotFound, Unavailable))]
 async fn create_clinician_referral(
     State(state): State<AppState>,
     who: Clinician,

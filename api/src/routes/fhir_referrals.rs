@@ -5,6 +5,7 @@
 //! `POST /api/v1/fhir/ServiceRequest`: a clinician's record system refers a patient.
 
 use crate::admin::audit;
+use crate::admin::inbox::{all_with_current_provider, with_current_provider};
 use crate::auth::Clinician;
 use crate::clinician::referrals::{audit_reads, create, mine_matching};
 use crate::error::ApiError;
@@ -12,7 +13,7 @@ use crate::fhir::outcome::{fhir_json, Issue, Outcome};
 use crate::fhir::referral::{referral_id, service_request, task, version_id};
 use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
-use crate::openapi::{FhirAuth, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
+use crate::openapi::{FhirAuth, FhirDuplicate, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
 use crate::routes::fhir::BaseUrl;
 use crate::self_referral::{normalise_code, now};
 use crate::store::Referral;
@@ -42,7 +43,12 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn readable(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Referral, Outcome> {
     let who = state.auth.authenticate(headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())).await?;
     let code = normalise_code(id);
-    let r = state.referrals.get_referral(&code, now()).await?.filter(|r| match (&r.clinician, who.role) {
+    // An admin's scope and the Task's owner follow the offer's current provider, as the inbox's.
+    let found = match state.referrals.get_referral(&code, now()).await? {
+        Some(r) => Some(with_current_provider(state, r).await?),
+        None => None,
+    };
+    let r = found.filter(|r| match (&r.clinician, who.role) {
         (None, _) => false, // a citizen's own request is not a clinician referral
         (Some(c), Role::Clinician) => c.subject == who.subject,
         (Some(_), _) => who.role.is_admin() && who.may_manage(r.region, &r.provider_id),
@@ -153,7 +159,9 @@ async fn fhir_search_tasks(
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     let q = TaskSearch::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     // Only the page returned is read: its Tasks alone are audited (`_count=0` reads none).
-    let mut found = mine_matching(&state, &who, now(), |r| q.matches(r)).await?;
+    let found = mine_matching(&state, &who, now(), |r| q.matches(r)).await?;
+    // Each Task's owner is its offer's current provider.
+    let mut found = all_with_current_provider(&state, found).await?;
     let shown = q.page_of(&mut found);
     audit_reads(&state, &who, &found[shown]).await?;
     let self_url = if query.is_empty() { format!("{base}/Task") } else { format!("{base}/Task?{query}") };
@@ -164,8 +172,9 @@ async fn fhir_search_tasks(
 /// contained (name; phone and/or e-mail; optionally the CPR number and an interpreter language),
 /// the offer as `performer` (`HealthcareService/{id}`), the conditions as `reasonCode`, the reason
 /// as `note`, the patient's consent as the extension `http://forebyg.dk/fhir/StructureDefinition/patient-consent`
-/// (`valueBoolean: true`) and the record system's own `identifier`: sending it again is the same
-/// referral (200) while that is kept; after its retention a new one. Only an active order (`status` active, `intent` order) is a referral; the
+/// (`valueBoolean: true`) and the record system's own `identifier`: sending the same request again
+/// is the same referral (200) while that is kept, after its retention a new one; the identifier
+/// with another request (patient, offer or content) is 409 `duplicate`. Only an active order (`status` active, `intent` order) is a referral; the
 /// performer may be relative or the search Bundle's absolute `fullUrl`. The same rules as the web
 /// form (422 naming each element); 201 with the stored ServiceRequest as `GET` reads it, its
 /// version's address in `Location` and the version as `ETag`.
@@ -173,8 +182,8 @@ async fn fhir_search_tasks(
     request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
     responses(
         (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
-        (status = 200, description = "The same request (identifier) was already stored and is still kept: the first referral (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
-        FhirInvalid, FhirAuth, FhirUnprocessable, FhirUnavailable))]
+        (status = 200, description = "The same request (identifier and content) was already stored and is still kept: the first referral, an audited read (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
+        FhirInvalid, FhirAuth, FhirDuplicate, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,
     who: Result<Clinician, ApiError>,

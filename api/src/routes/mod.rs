@@ -91,7 +91,11 @@ pub fn router(state: AppState) -> Router {
     #[cfg(not(feature = "dev-auth"))]
     let dev = Router::new();
     // Unknown FHIR paths get an OperationOutcome, as FHIR clients expect.
-    let plain = dev.route("/fhir/{*rest}", axum::routing::any(fhir::fhir_not_found));
+    // The base URL too (a batch or system search is not served): `{*rest}` needs a segment.
+    let plain = dev
+        .route("/fhir", axum::routing::any(fhir::fhir_not_found))
+        .route("/fhir/", axum::routing::any(fhir::fhir_not_found))
+        .route("/fhir/{*rest}", axum::routing::any(fhir::fhir_not_found));
     let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
     // Answers carry personal and health data (requests to join, referrals with CPR numbers and
     // conditions, the inbox): no browser or proxy may keep one (a shared computer). A route whose

@@ -44,7 +44,7 @@ async fn create_package(
 /// Replace a package from `version` (national admins only; the code is fixed). A stale version is
 /// a 409 whose body holds the current package. Audited in every region's log.
 #[utoipa::path(put, path = "/admin/packages/{code}", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = PackageRecord,
-    responses((status = 200, body = PackageRecord), (status = 409, body = StalePackage, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+    responses((status = 200, body = PackageRecord), (status = 409, description = "A stale version (the body carries `current`), or `record-in-use`: the edit removes components offers deliver (a problem without `current` naming the offers)", body = StalePackage, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_package(
     State(state): State<AppState>,
     admin: Admin,

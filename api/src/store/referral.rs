@@ -68,6 +68,10 @@ pub struct Referral {
     /// is refused rather than overwritten.
     #[serde(default)]
     pub version: u64,
+    /// Set when the clinician withdrew the referral and its phone and e-mail were erased: their
+    /// salted digests, read only by the patient's status lookup (`crate::contact_digest`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_contact: Option<crate::contact_digest::ContactDigests>,
 }
 
 /// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),
@@ -81,6 +85,11 @@ pub struct ClinicianSender {
     /// ServiceRequest: read back with the referral, so the system finds its request in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_identifier: Option<SenderIdentifier>,
+    /// SHA-256 of the normalised request (see `clinician::request_hash`): a repeat of its key
+    /// with another request is refused, not answered with this referral. `None` in records from
+    /// before it was kept (then only the offer is compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_hash: Option<String>,
 }
 
 /// An identifier in the sender's record system (a FHIR `Identifier`'s system and value).

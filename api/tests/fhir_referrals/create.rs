@@ -72,6 +72,19 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     // A retry is the same referral; a new identifier a new one.
     let (again, first, _) = post(server, Some(me), &request(offer, "journal-1"));
     assert_eq!((again, first["identifier"][0]["value"].as_str()), (200, Some(code.as_str())));
+    // The identifier again with another patient, or another offer: 409, never the first patient.
+    let mut someone_else = request(offer, "journal-1");
+    someone_else["contained"][0]["name"] = json!([{"text": "Anden Person"}]);
+    let mut elsewhere = request(refused, "journal-1");
+    elsewhere["contained"] = someone_else["contained"].clone();
+    for body in [&someone_else, &elsewhere] {
+        let (status, outcome, _) = post(server, Some(me), body);
+        assert_eq!((status, outcome["issue"][0]["code"].as_str()), (409, Some("duplicate")), "{outcome}");
+        assert_eq!(expressions(&outcome), ["ServiceRequest.identifier"]);
+        assert_eq!(outcome["issue"][0]["diagnostics"], format!("This identifier was already used for ServiceRequest/{code}."));
+        assert!(!outcome.to_string().contains("Bodil"), "{outcome}");
+        schema().check(&outcome, failures);
+    }
     // The performer as the search Bundle's fullUrl (absolute at this server) names the offer too.
     let mut absolute = request(offer, "journal-2");
     absolute["performer"][0]["reference"] = json!(format!("{}/HealthcareService/{offer}", &location[..location.find("/ServiceRequest/").unwrap()]));

@@ -15,6 +15,22 @@ fn replay(code: &str, key: &str, at: i64) -> Referral {
     Referral { created_at: at, updated_at: at, expires_at: at + 90 * DAY, ..referral(code, key) }
 }
 
+/// Both adapters: a referral its clinician withdrew keeps salted digests of the erased contact
+/// (the patient's status lookup), read back as written, and they go when the record expires.
+pub async fn a_withdrawn_referral_keeps_only_its_contact_digests(store: Arc<dyn ReferralStore>) {
+    use forebyg_api::contact_digest::ContactDigests;
+    let first = referral("DIGS-0001", "key-lifecycle-0000009");
+    assert_eq!(store.create_referral(&first).await.unwrap(), Created::Stored);
+    let digests = ContactDigests::of(first.phone.as_deref(), None);
+    let withdrawn = Referral { phone: None, withdrawn_contact: digests, expires_at: NOW + 30 * DAY, ..first.clone() };
+    assert!(store.update_referral(&withdrawn).await.unwrap());
+    let read = store.get_referral("DIGS-0001", NOW).await.unwrap().unwrap();
+    assert_eq!(read.phone, None);
+    assert!(read.withdrawn_contact.as_ref().unwrap().matches(Some("12345678"), None));
+    assert!(!read.withdrawn_contact.as_ref().unwrap().matches(Some("12345679"), None));
+    assert_eq!(store.get_referral("DIGS-0001", NOW + 30 * DAY).await.unwrap(), None, "gone with the record");
+}
+
 /// Both adapters: once the request behind a key has expired, the key is free.
 pub async fn a_key_is_free_once_its_request_expired(store: Arc<dyn ReferralStore>) {
     let first = referral("KEYS-0001", "key-lifecycle-0000001");

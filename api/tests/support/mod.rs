@@ -87,7 +87,11 @@ pub fn offer(id: &str, category: Category, point: Option<GeoPoint>) -> Offer {
         contact: Contact { name: None, phone: Some("+45 1234 5678".into()), email: None, url: Some("https://example.org".into()) },
         status: OfferStatus::Published,
         last_verified: "2026-10-01".into(),
-        packages: vec![forebyg_shared::package::PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }],
+        // Its own intervention's component (the delivery rule); KOL has no alcohol component.
+        packages: vec![forebyg_shared::package::PackageDelivery {
+            package: if category == Category::Alkohol { "hjertesygdom" } else { "kol" }.into(),
+            components: vec![category.code().into()],
+        }],
         activity_ids: vec![],
         demo: false,
         version: 1,

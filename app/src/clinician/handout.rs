@@ -4,6 +4,7 @@
 use crate::{format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::referral_route::ReferrerKind;
+use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::Lang;
 
 /// "Sundhedshuset, Boulevarden 13, 9000 Aalborg", or "from home" for a digital offer.
@@ -30,6 +31,23 @@ pub fn when_text(o: &Offer, lang: Lang) -> String {
 /// takes referrals from (its `referral.from_*`, [`forebyg_shared::offer::ReferralRules::referrers`]), named in a sentence
 /// that reads right for one, two or three of them.
 pub fn how_to_join(o: &Offer, lang: Lang) -> String {
+    // A full offer takes no one now (a referral gets 409 offer-full): promise no sign-up.
+    if o.capacity == Capacity::Full {
+        return match lang {
+            Lang::Da => "Holdet er fuldt lige nu.".to_owned(),
+            Lang::En => "The course is full right now.".to_owned(),
+        };
+    }
+    let how = how_to_get_in(o, lang);
+    match (o.capacity, lang) {
+        (Capacity::Waitlist, Lang::Da) => format!("Der er venteliste. {how}"),
+        (Capacity::Waitlist, Lang::En) => format!("There is a waiting list. {how}"),
+        _ => how,
+    }
+}
+
+/// The way in when there is room or a waiting list: sign up oneself, or who refers.
+fn how_to_get_in(o: &Offer, lang: Lang) -> String {
     if o.referral.self_referral {
         return match lang {
             Lang::Da => "Du kan selv melde dig: ring, eller tryk »Jeg vil gerne deltage« på tilbuddets side.".to_owned(),
@@ -70,7 +88,32 @@ fn either(items: &[&str], or: &str) -> String {
 /// The patient's next step, in one sentence.
 pub fn next_step(o: &Offer, lang: Lang) -> String {
     let phone = o.contact.phone.as_deref().filter(|p| !p.trim().is_empty());
-    match (o.referral.self_referral, phone, lang) {
+    match (o.capacity, o.referral.self_referral, phone, lang) {
+        (Capacity::Full, _, Some(p), Lang::Da) => {
+            format!("Ring til {p}, og spørg, hvornår der er plads – eller spørg din behandler om et andet tilbud.")
+        }
+        (Capacity::Full, _, Some(p), Lang::En) => format!("Call {p} and ask when there is room – or ask your clinician for another offer."),
+        (Capacity::Full, _, None, Lang::Da) => {
+            "Scan koden senere for at se, om der er plads – eller spørg din behandler om et andet tilbud.".to_owned()
+        }
+        (Capacity::Full, _, None, Lang::En) => "Scan the code later to see if there is room – or ask your clinician for another offer.".to_owned(),
+        (Capacity::Waitlist, true, Some(p), Lang::Da) => format!("Ring til {p}, og bed om at komme på ventelisten. De ringer, når der er plads."),
+        (Capacity::Waitlist, true, Some(p), Lang::En) => format!("Call {p} and ask to go on the waiting list. They call you when there is room."),
+        (Capacity::Waitlist, true, None, Lang::Da) => "Scan koden, og tryk »Jeg vil gerne deltage« for at komme på ventelisten.".to_owned(),
+        (Capacity::Waitlist, true, None, Lang::En) => {
+            "Scan the code and press \u{201c}I would like to join\u{201d} to go on the waiting list.".to_owned()
+        }
+        (Capacity::Waitlist, false, _, Lang::Da) => "Med henvisningen kommer du på ventelisten. Udbyderen ringer, når der er plads.".to_owned(),
+        (Capacity::Waitlist, false, _, Lang::En) => {
+            "With the referral you go on the waiting list. The provider calls you when there is room.".to_owned()
+        }
+        (_, self_referral, phone, lang) => open_next_step(self_referral, phone, lang),
+    }
+}
+
+/// The next step when there is room.
+fn open_next_step(self_referral: bool, phone: Option<&str>, lang: Lang) -> String {
+    match (self_referral, phone, lang) {
         (true, Some(p), Lang::Da) => format!("Ring til {p} inden for en uge og sig, at du gerne vil være med."),
         (true, Some(p), Lang::En) => format!("Call {p} within a week and say that you would like to join."),
         (true, None, Lang::Da) => "Scan koden inden for en uge og tryk »Jeg vil gerne deltage«.".to_owned(),
@@ -82,6 +125,11 @@ pub fn next_step(o: &Offer, lang: Lang) -> String {
         (false, None, Lang::Da) => "Udbyderen kontakter dig, når de har fået henvisningen.".to_owned(),
         (false, None, Lang::En) => "The provider will contact you once they have the referral.".to_owned(),
     }
+}
+
+/// Whether every offer on the handout is free: only then may its intro say "gratis".
+pub fn all_free(offers: &[Offer]) -> bool {
+    offers.iter().all(|o| o.cost.dkk == 0)
 }
 
 /// A short text for a text message or an e-mail: one line per offer, then the link.
@@ -133,6 +181,34 @@ mod tests {
         assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
         assert!(next_step(&offer(false, None), Lang::Da).starts_with("Udbyderen kontakter dig"));
         assert!(how_to_join(&offer(false, None), Lang::En).contains("referral"));
+    }
+
+    #[test]
+    fn a_full_or_waiting_list_offer_promises_no_place() {
+        let mut full = offer(true, Some("99 31 31 31"));
+        full.capacity = Capacity::Full;
+        assert_eq!(how_to_join(&full, Lang::Da), "Holdet er fuldt lige nu.");
+        assert!(!next_step(&full, Lang::Da).contains("inden for en uge"));
+        assert!(next_step(&full, Lang::En).contains("another offer"));
+        let mut waiting = offer(true, None);
+        waiting.capacity = Capacity::Waitlist;
+        assert!(how_to_join(&waiting, Lang::Da).starts_with("Der er venteliste. Du kan selv melde dig"));
+        assert!(next_step(&waiting, Lang::Da).contains("ventelisten"));
+        waiting.referral.self_referral = false;
+        assert!(next_step(&waiting, Lang::En).contains("waiting list"));
+    }
+
+    #[test]
+    fn the_price_and_whether_all_are_free() {
+        let free = offer(true, None);
+        let mut paid = offer(true, None);
+        paid.cost.dkk = 300;
+        paid.cost.note = Some("Betales ved start.".into());
+        assert_eq!(format::cost(&free.cost, Lang::Da), "Gratis");
+        assert!(format::cost(&paid.cost, Lang::Da).starts_with("300 kr."));
+        assert!(format::cost(&paid.cost, Lang::Da).ends_with("Betales ved start."));
+        assert!(all_free(&[free.clone()]));
+        assert!(!all_free(&[free, paid]));
     }
 
     #[test]

@@ -21,6 +21,7 @@ crate::texts! {
     POSTCODE_HINT = "Fire cifre, fx 9000", "Four digits, e.g. 9000";
     AGE_LABEL = "Patientens alder (frivillig)", "The patient's age (optional)";
     AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
+    LANGUAGE_LABEL = "Patientens sprog", "The patient's language";
     SEARCH = "Find tilbud", "Find offers";
     SEARCHING = "Søger …", "Searching …";
     DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
@@ -54,6 +55,7 @@ crate::texts! {
     HANDOUT_NONE = "Vælg et eller flere tilbud til et patientark, som du kan udskrive eller sende.",
         "Choose one or more offers for a patient handout that you can print or send.";
     MAKE_HANDOUT = "Lav patientark", "Make patient handout";
+    SELF_SIGN_UP = "Patienten kan selv melde sig.", "The patient can sign up directly.";
     PRINT = "Udskriv", "Print";
     SHARE_LINK = "Link til arket", "Link to the handout";
     SHARE_HINT = "Åbner de samme tilbud. Send det til patienten eller en kollega.", "Opens the same offers. Send it to the patient or a colleague.";
@@ -67,8 +69,12 @@ crate::texts! {
 
     // The handout itself (in the handout's language).
     HANDOUT_H1 = "Forebyggelsestilbud til dig", "Prevention offers for you";
-    HANDOUT_INTRO = "Din behandler foreslår dig disse gratis tilbud. Du bestemmer selv, om du vil deltage.",
+    // "Gratis" only when every chosen offer is free (a paid one prints its price).
+    HANDOUT_INTRO = "Din behandler foreslår dig disse tilbud. Du bestemmer selv, om du vil deltage.",
+        "Your clinician suggests these offers. It is up to you whether you join.";
+    HANDOUT_INTRO_FREE = "Din behandler foreslår dig disse gratis tilbud. Du bestemmer selv, om du vil deltage.",
         "Your clinician suggests these free offers. It is up to you whether you join.";
+    PRICE = "Pris", "Price";
     WHAT = "Hvad", "What";
     WHERE = "Hvor", "Where";
     WHEN = "Hvornår", "When";

@@ -42,12 +42,13 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
         tags.push(i18n::SELF_REFERRAL_TAG.get(lang));
     }
     let title_id = format!("offer-{}-title", o.id);
+    let dl = i18n::data_lang(lang);
     let labelled_by = title_id.clone();
     view! {
         <li class="result">
             <article class="card" class:card--demo=o.demo aria-labelledby=labelled_by>
                 <div class="card__head">
-                    <h3 class="card__title" id=title_id>
+                    <h3 class="card__title" id=title_id lang=dl>
                         <a href=query::offer_href(&o.id)>{o.title.clone()}</a>
                     </h3>
                     <p class="card__distance" class:card__distance--digital=hit.digital>
@@ -55,14 +56,14 @@ pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang)
                         {distance}
                     </p>
                 </div>
-                <p class="card__summary">{o.summary.clone()}</p>
+                <p class="card__summary" lang=dl>{o.summary.clone()}</p>
                 <dl class="facts">
                     <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
                     <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
                     {show_topic.then(|| view! { <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div> })}
                     {(o.format == Format::Hybrid).then(|| view! { <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div> })}
-                    <div class="facts__wide"><dt>{i18n::PROVIDER.get(lang)}</dt><dd>{o.provider_name.clone()}</dd></div>
+                    <div class="facts__wide"><dt>{i18n::PROVIDER.get(lang)}</dt><dd lang=dl>{o.provider_name.clone()}</dd></div>
                     {residence}
                 </dl>
                 // Whether one can join oneself (the badge or the tag) and "Gem" share one row.

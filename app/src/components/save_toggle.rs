@@ -59,9 +59,9 @@ pub fn SaveToggle(id: String, title: String, lang: Lang) -> impl IntoView {
         <span class="save-toggle__mark" aria-live="polite">{move || on.get().then(|| i18n::SAVED_MARK.get(lang))}</span>
         <button type="button" class="save-toggle" class:save-toggle--on=move || on.get() on:click=toggle>
             {move || if on.get() {
-                view! { {i18n::UNSAVE.get(lang)}<span class="visually-hidden">" "{label.clone()}" "{i18n::UNSAVE_FROM.get(lang)}</span> }.into_any()
+                view! { {i18n::UNSAVE.get(lang)}<span class="visually-hidden">" "<span lang=i18n::data_lang(lang)>{label.clone()}</span>" "{i18n::UNSAVE_FROM.get(lang)}</span> }.into_any()
             } else {
-                view! { <span aria-hidden="true" class="save-toggle__icon">"☆ "</span>{i18n::SAVE.get(lang)}<span class="visually-hidden">" "{label.clone()}</span> }.into_any()
+                view! { <span aria-hidden="true" class="save-toggle__icon">"☆ "</span>{i18n::SAVE.get(lang)}<span class="visually-hidden">" "<span lang=i18n::data_lang(lang)>{label.clone()}</span></span> }.into_any()
             }}
         </button>
     }

@@ -41,16 +41,10 @@ crate::texts! {
         "What you have learnt lasts best when you carry on with others. Here are local association activities nearby where you can continue. Contact the association directly – you need no referral.";
     SHEET_NONE = "Tilbuddet har ingen tilknyttede foreningsaktiviteter endnu.", "The offer has no linked association activities yet.";
     SHEET_MORE = "Find flere aktiviteter nær dig på", "Find more activities near you at";
+    // Followed by a space, the offer's title (Danish, so the page marks it `lang="da"`) and a full stop.
+    SHEET_COMPLETED = "Du har gennemført", "You have completed";
     SHEET_ENDED = "Du har gennemført et forløb, som nu er afsluttet.", "You have completed a course that has now ended.";
     SHEET_LANGUAGE = "Arkets sprog", "The sheet's language";
-}
-
-/// "You have completed {offer}."
-pub fn sheet_completed(offer: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Du har gennemført {offer}."),
-        Lang::En => format!("You have completed {offer}."),
-    }
 }
 
 /// "{n} activities within {km} of {place}".

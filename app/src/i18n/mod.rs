@@ -10,6 +10,13 @@ pub mod activities;
 mod phrases;
 pub use phrases::*;
 
+/// The `lang` attribute for provider and association text (titles, summaries, descriptions,
+/// notes, names), which is written in Danish, shown in the UI language `ui`: `"da"` unless the
+/// page already speaks Danish, so a screen reader switches voice for it (WCAG 3.1.2).
+pub fn data_lang(ui: Lang) -> Option<&'static str> {
+    (ui != Lang::Da).then_some("da")
+}
+
 /// A fixed UI text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
@@ -179,7 +186,8 @@ texts! {
     FILTERS_SUMMARY = "Flere valg: afstand, tidspunkt, sprog …", "More options: distance, time, language …";
     Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
     // Words the offers use: they are described in Danish, so the English hint gives Danish words.
-    Q_HINT = "Fx hjerte, træning eller rygestop", "In Danish, as the offers are written: e.g. hjerte (heart), træning (exercise) or rygestop (quit smoking)";
+    // The English text marks its Danish example words with `*` (search/filters.rs marks them `lang="da"`).
+    Q_HINT = "Fx hjerte, træning eller rygestop", "In Danish, as the offers are written: e.g. *hjerte* (heart), *træning* (exercise) or *rygestop* (quit smoking)";
     CONDITION_LABEL = "Sygdom", "Illness";
     ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
     PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
@@ -321,6 +329,7 @@ texts! {
     WITHDRAW_YES = "Ja, træk henvendelsen tilbage", "Yes, withdraw the request";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN = "Din henvendelse er trukket tilbage.", "Your request has been withdrawn.";
+    WITHDRAWN_BY_CLINICIAN = "Henvisningen er trukket tilbage af din behandler.", "The referral was withdrawn by your clinician.";
     WITHDRAW_CLOSED = "Henvendelsen er afsluttet og kan ikke længere trækkes tilbage. Kontakt udbyderen.",
         "The request is closed and can no longer be withdrawn. Contact the provider.";
 

@@ -6,7 +6,7 @@
 use crate::components::facts::phone_link;
 use crate::{api, format, next_steps, query};
 use forebyg_shared::offer::Offer;
-use forebyg_shared::referral::DeclineReason;
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -23,7 +23,8 @@ async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
 
 /// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
 /// offers come from the receipt alone, so they stay when the offer has since been archived.
-/// `completed`: a link to the next-step sheet (which works for an archived offer too).
+/// `completed`: a link to the next-step sheet (which works for an archived offer too). `status`
+/// and `waitlist` (the status page) pick whom-to-call for that status; the receipt's is `received`.
 #[component]
 pub fn FollowUp(
     offer_id: String,
@@ -31,8 +32,11 @@ pub fn FollowUp(
     reason: Option<DeclineReason>,
     #[prop(optional)] overdue: bool,
     #[prop(optional)] completed: bool,
+    #[prop(optional)] status: Option<ReferralStatus>,
+    #[prop(optional)] waitlist: bool,
     lang: Lang,
 ) -> impl IntoView {
+    let status = status.unwrap_or(ReferralStatus::Received);
     let sheet = completed.then(|| crate::activity_query::next_step_href(&offer_id, lang));
     let loaded = LocalResource::new(move || {
         let id = offer_id.clone();
@@ -61,7 +65,7 @@ pub fn FollowUp(
                         let late = next_steps::provider_late(&offer.provider.name, lang);
                         Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
                     } else {
-                        phone.map(|p| view! { <p>{next_steps::call_provider(&offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
+                        phone.map(|p| view! { <p>{next_steps::call_for(status, waitlist, &offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
                     }
                 });
                 let declined_part = declined.then(|| {

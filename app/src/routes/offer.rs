@@ -64,20 +64,21 @@ pub fn OfferPage() -> impl IntoView {
 fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
+    let dl = i18n::data_lang(lang);
     let rest = o.clone();
 
     view! {
         <article class="offer" class:offer--demo=o.demo>
             // The first screen up to the summary is also app/index.html's `offer-first-screen`,
             // which app/js/first-screen.js shows before the app has loaded: keep the two the same.
-            <h1 tabindex="-1" node_ref=h1>{o.title.clone()}</h1>
+            <h1 tabindex="-1" node_ref=h1 lang=dl>{o.title.clone()}</h1>
             {o.demo.then(|| view! {
                 <div class="notice notice--demo">
                     <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>
                     <p>{t(i18n::DEMO_NOTICE)}</p>
                 </div>
             })}
-            <p class="lead">{o.summary.clone()}</p>
+            <p class="lead" lang=dl>{o.summary.clone()}</p>
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}

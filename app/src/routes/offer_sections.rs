@@ -14,6 +14,8 @@ use leptos::prelude::*;
 /// The tags and sections of `o`'s page in `lang`.
 pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
     let t = |x: i18n::Text| x.get(lang);
+    // Provider text is Danish (WCAG 3.1.2 in the English UI).
+    let dl = i18n::data_lang(lang);
 
     let who = {
         let conditions: Vec<&str> = o.conditions_taken().iter().map(|c| c.label(lang)).collect();
@@ -75,7 +77,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             );
             view! {
                 <p class="no-print"><a href=directions rel="noopener" target="_blank">{t(i18n::DIRECTIONS)}</a></p>
-                <p class="address">
+                <p class="address" lang=dl>
                     <strong>{l.name}</strong><br />
                     {l.address}<br />
                     {format!("{} {}", l.postcode, l.city)}
@@ -87,7 +89,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             Format::Hybrid => Some(view! { <p>{t(i18n::HYBRID_TEXT)}</p> }.into_any()),
             Format::OnSite => None,
         };
-        let access = o.accessibility.clone().map(|a| view! { <p><strong>{t(i18n::ACCESSIBILITY)}": "</strong>{a}</p> });
+        let access = o.accessibility.clone().map(|a| view! { <p><strong>{t(i18n::ACCESSIBILITY)}": "</strong><span lang=dl>{a}</span></p> });
         view! { {place} {digital} {access} }
     };
 
@@ -105,12 +107,12 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
         }
         let self_ref = if r.self_referral { t(i18n::SELF_REFERRAL_YES) } else { t(i18n::SELF_REFERRAL_NO) };
         let referral = (!from.is_empty()).then(|| view! { <p>{t(i18n::REFERRAL_FROM)}" "{format::list(&from, lang)}"."</p> });
-        let note = r.note.clone().map(|n| view! { <p>{n}</p> });
+        let note = r.note.clone().map(|n| view! { <p lang=dl>{n}</p> });
         view! { <p>{self_ref}</p> {referral} {note} }
     };
 
     let price = {
-        let note = o.cost.note.clone().map(|n| view! { <p>{n}</p> });
+        let note = o.cost.note.clone().map(|n| view! { <p lang=dl>{n}</p> });
         view! { <p class="price">{format::price(o.cost.dkk, lang)}</p> {note} }
     };
 
@@ -132,7 +134,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             </ul>
             <section class="offer__section">
                 <h2>{t(i18n::ABOUT_OFFER)}</h2>
-                {paragraphs(&o.description)}
+                <div lang=dl>{paragraphs(&o.description)}</div>
             </section>
             <section class="offer__section"><h2>{t(i18n::SECTION_WHO)}</h2>{who}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_WHAT)}</h2>{what}</section>

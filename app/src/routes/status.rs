@@ -108,13 +108,14 @@ pub fn StatusPage() -> impl IntoView {
                 <section class="status-result" aria-labelledby="status-result">
                     <h2 id="status-result" tabindex="-1">{t(i18n::STATUS)}": "{r.status.label(lang)}</h2>
                     {if withdrawn {
-                        view! { <p>{t(i18n::WITHDRAWN)}</p> }.into_any()
+                        let text = if r.withdrawn_by_clinician { i18n::WITHDRAWN_BY_CLINICIAN } else { i18n::WITHDRAWN };
+                        view! { <p>{t(text)}</p> }.into_any()
                     } else {
-                        view! { <p>{crate::next_steps::status_meaning(r.status, lang)}</p> }.into_any()
+                        view! { <p>{crate::next_steps::status_meaning_for(r.status, r.waitlist, lang)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
-                            completed=r.status == ReferralStatus::Completed lang=lang />
+                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {

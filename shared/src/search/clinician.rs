@@ -6,7 +6,7 @@
 use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
-use crate::offer::{Offer, ReferralRules};
+use crate::offer::{Cost, Offer, ReferralRules};
 use crate::taxonomy::{Capacity, Category, Condition};
 use crate::validation::{self, FieldError};
 use serde::{Deserialize, Serialize};
@@ -30,6 +30,8 @@ pub struct ClinicianParams {
     pub per_group: u32,
     /// Only offers delivering a component of this kronikerpakke (its code).
     pub package: Option<String>,
+    /// Only offers given in the patient's language (ISO 639-1, e.g. `en`), nearby and digital.
+    pub language: Option<String>,
 }
 
 impl Default for ClinicianParams {
@@ -42,6 +44,7 @@ impl Default for ClinicianParams {
             radius_km: DEFAULT_RADIUS_KM,
             per_group: DEFAULT_PER_GROUP,
             package: None,
+            language: None,
         }
     }
 }
@@ -82,6 +85,7 @@ impl ClinicianParams {
                 "radius_km" => validation::number_in_range(key, value, MIN_RADIUS_KM, MAX_RADIUS_KM).map(|v| p.radius_km = v),
                 "per_group" => validation::integer_in_range(key, value, 1, MAX_PER_GROUP).map(|v| p.per_group = v),
                 "package" => super::package_code(key, value).map(|c| p.package = Some(c)),
+                "language" => super::language(key, value).map(|l| p.language = Some(l)),
                 _ => Ok(()),
             };
             errors.extend(r.err());
@@ -119,6 +123,9 @@ impl ClinicianParams {
         if let Some(code) = &self.package {
             out.push(("package", code.clone()));
         }
+        if let Some(l) = &self.language {
+            out.push(("language", l.clone()));
+        }
         out
     }
 
@@ -134,10 +141,12 @@ impl ClinicianParams {
     }
 
     /// Whether an offer belongs in the results: it targets one of the patient's conditions (or
-    /// none was chosen) and delivers part of the chosen package (if one is). Eligibility is not a filter: a not-eligible offer shows, with why.
+    /// none was chosen), delivers part of the chosen package (if one is) and is given in the
+    /// patient's language (if one is chosen). Eligibility is not a filter: a not-eligible offer shows, with why.
     pub fn matches(&self, offer: &Offer) -> bool {
         (self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c)))
             && self.package.as_deref().is_none_or(|code| offer.packages.iter().any(|d| d.package == code))
+            && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
     }
 
     /// The patient as [`eligibility::assess`] sees them.
@@ -196,6 +205,8 @@ pub struct ClinicianHit {
     /// not full); whether for this clinician: [`crate::referral_route::forebyg_refusal`].
     pub refer_through_forebyg: bool,
     pub phone: Option<String>,
+    /// What it costs the patient: the card says so, as the handout does.
+    pub cost: Cost,
 }
 
 impl ClinicianHit {
@@ -208,6 +219,7 @@ impl ClinicianHit {
             referral: offer.referral.clone(),
             refer_through_forebyg: offer.referral.takes_forebyg() && offer.capacity != Capacity::Full,
             phone: offer.contact.phone.clone(),
+            cost: offer.cost.clone(),
         }
     }
 }
@@ -232,6 +244,10 @@ mod tests {
             let e = &ClinicianParams::parse([("age", age)]).unwrap_err()[0];
             assert_eq!((e.field.as_str(), e.message.get(crate::Lang::Da)), ("age", "Skriv patientens alder i hele år, fra 0 til 120."), "{age}");
         }
+        let english = ClinicianParams::parse([("postcode", "9000"), ("language", "EN")]).unwrap();
+        assert_eq!(english.to_pairs(), [("postcode", "9000".to_owned()), ("language", "en".to_owned())]);
+        let e = &ClinicianParams::parse([("language", "engelsk")]).unwrap_err()[0];
+        assert_eq!((e.field.as_str(), e.message.get(crate::Lang::Da)), ("language", "Angiv sproget som en tobogstavskode, fx en."));
         let repeated = ClinicianParams::parse([("conditions", "kol"), ("conditions", "kol"), ("conditions", "kraeft")]).unwrap();
         assert_eq!(repeated.conditions, [Condition::Kol, Condition::Kraeft]);
     }

@@ -270,7 +270,7 @@ pub(crate) fn package_code(field: &str, value: &str) -> Result<String, FieldErro
     }
 }
 
-fn language(field: &str, value: &str) -> Result<String, FieldError> {
+pub(super) fn language(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim().to_ascii_lowercase();
     if v.len() == 2 && v.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(v)

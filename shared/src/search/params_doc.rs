@@ -113,7 +113,12 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
         let mut out = vec![conditions];
         let offer_params = SearchParams::into_params(&parameter_in);
         out.extend(PlaceParams::into_params(&parameter_in).into_iter().filter(|p| p.name != "condition"));
-        out.extend(offer_params.into_iter().filter(|p| p.name == "package"));
+        out.extend(offer_params.into_iter().filter(|p| p.name == "package" || p.name == "language").map(|mut p| {
+            if p.name == "language" {
+                p.description = Some("Only offers given in the patient's language (ISO 639-1, e.g. `en`), nearby and digital alike.".to_owned());
+            }
+            p
+        }));
         out.push(param("age", "The patient's age in years, for eligibility.", number(Type::Integer, 0.0, f64::from(crate::eligibility::MAX_AGE))));
         out.push(param(
             "per_group",

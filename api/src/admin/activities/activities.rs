@@ -1,8 +1,9 @@
 //! Activity records: list, create, edit, archive and restore. Region admins manage their
-//! region's; provider editors read those linked to their offers and edit those only their offers
-//! link to (and may not create any).
+//! region's and choose each one's steward provider; provider editors read those linked to their
+//! offers or stewarded by their provider, edit the latter (and may not create any), and list their
+//! region's active ones to link.
 
-use super::{linked_to_own_offer, require_activity_scope, require_activity_write, require_region_admin};
+use super::{linked_to_own_offer, require_activity_scope, require_activity_write, require_region_admin, stewarded_by_editor};
 use crate::admin::audit;
 use crate::admin::directory::{fixed, refuse_archive_in_use, save, validated};
 use crate::auth::Admin;
@@ -20,12 +21,43 @@ pub async fn list(state: &AppState, admin: &Admin) -> Result<Vec<ActivityRecord>
     let mut out = vec![];
     for region in admin.0.regions() {
         for a in state.directory.region_activities(region).await? {
-            if admin.0.role != Role::ProviderEditor || linked_to_own_offer(state, admin, &a).await? {
+            if admin.0.role != Role::ProviderEditor || stewarded_by_editor(admin, &a) || linked_to_own_offer(state, admin, &a).await? {
                 out.push(a);
             }
         }
     }
     Ok(out)
+}
+
+/// The active activities of the admin's regions, which an offer of theirs may link to: what the
+/// offer editor's picker lists (a provider editor may link what they may not change).
+pub async fn linkable(state: &AppState, admin: &Admin) -> Result<Vec<ActivityRecord>, ApiError> {
+    let mut out = vec![];
+    for region in admin.0.regions() {
+        out.extend(state.directory.region_activities(region).await?.into_iter().filter(|a| a.is_active()));
+    }
+    Ok(out)
+}
+
+/// The steward, if any, must be an active provider of the activity's region; blank is none.
+async fn check_steward(state: &AppState, a: &mut ActivityRecord) -> Result<Option<FieldError>, ApiError> {
+    a.steward_provider_id = a.steward_provider_id.take().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let Some(id) = a.steward_provider_id.as_deref() else { return Ok(None) };
+    Ok(match state.directory.get_provider(id).await? {
+        Some(p) if p.region == a.region && p.status == RecordStatus::Active => None,
+        Some(p) if p.region != a.region => Some(FieldError::new(
+            "steward_provider_id",
+            ErrorCode::OutOfRange,
+            "Udbyderen hører til en anden region.",
+            "The provider belongs to another region.",
+        )),
+        _ => Some(FieldError::new(
+            "steward_provider_id",
+            ErrorCode::Unknown,
+            "Vælg en aktiv udbyder i regionen.",
+            "Choose an active provider in the region.",
+        )),
+    })
 }
 
 /// One activity: 404 if absent, 403 outside the admin's scope.
@@ -87,6 +119,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
     }
     a.version = 1;
     let mut errors = link(state, &mut a).await?;
+    errors.extend(check_steward(state, &mut a).await?);
     errors.extend(validate_activity(&a));
     errors.extend(not_in_future(&a));
     validated(errors)?;
@@ -98,7 +131,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut a: ActivityRecord) -> R
 /// An edit of the whole activity from `a.version`; its association and region are fixed.
 pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRecord) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
-    require_activity_write(state, admin, &current).await?;
+    require_activity_write(admin, &current)?;
     a.id = current.id.clone();
     if a.association_id != current.association_id {
         return Err(fixed("association_id"));
@@ -107,6 +140,11 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
         return Err(fixed("region"));
     }
     let mut errors = link(state, &mut a).await?;
+    errors.extend(check_steward(state, &mut a).await?);
+    // Editors keep a steward's activity true; who the steward is stays the region's choice.
+    if admin.0.role == Role::ProviderEditor && a.steward_provider_id != current.steward_provider_id {
+        return Err(ApiError::Forbidden("Only region administrators choose the provider responsible for an activity.".into()));
+    }
     errors.extend(validate_activity(&a));
     errors.extend(not_in_future(&a));
     validated(errors)?;
@@ -123,7 +161,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
 /// Archive (refused while published offers of its region link to it) or restore.
 pub async fn set_status(state: &AppState, admin: &Admin, id: &str, change: RecordStatusChange) -> Result<ActivityRecord, ApiError> {
     let current = get(state, admin, id).await?;
-    require_activity_write(state, admin, &current).await?;
+    require_activity_write(admin, &current)?;
     if change.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));
     }

@@ -1,7 +1,8 @@
 //! Local associations and their activities, managed by region admins in their region and, for
-//! activities of their region linked from their offers alone, by provider editors (who read those
-//! their offers link to). An offer links only to activities of its own region. Offers link to activities by id, so a
-//! change to an activity touches no offer.
+//! an activity whose steward (`steward_provider_id`, set by region admins) is their provider, by
+//! provider editors. Editors read those their offers link to or they steward, and may pick any
+//! active activity of their region to link. An offer links only to activities of its own region.
+//! Offers link to activities by id, so a change to an activity touches no offer.
 
 pub mod activities;
 pub mod associations;
@@ -25,45 +26,41 @@ fn require_region_admin(admin: &Admin, region: RegionCode) -> Result<(), ApiErro
     }
 }
 
-/// Whether the editor's provider's offers link to the activity, and whether only theirs do.
+/// Whether one of the editor's provider's offers (in the editor's region) links to the activity.
 /// Only activities of the editor's own region count: a link never reaches across regions.
-async fn own_links(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Result<(bool, bool), ApiError> {
-    let (Some(region), Some(provider)) = (admin.0.region, admin.0.provider_id.as_deref()) else { return Ok((false, false)) };
+async fn linked_to_own_offer(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Result<bool, ApiError> {
+    let (Some(region), Some(provider)) = (admin.0.region, admin.0.provider_id.as_deref()) else { return Ok(false) };
     if a.region != region {
-        return Ok((false, false));
+        return Ok(false);
     }
     let offers = state.store.region_offers(region).await?;
-    let linking: Vec<_> = offers.iter().filter(|o| o.activity_ids.contains(&a.id)).collect();
-    let ours = linking.iter().any(|o| o.provider.id == provider);
-    Ok((ours, ours && linking.iter().all(|o| o.provider.id == provider)))
+    Ok(offers.iter().any(|o| o.provider.id == provider && o.activity_ids.contains(&a.id)))
 }
 
-/// Whether one of the editor's provider's offers (in the editor's region) links to the activity.
-async fn linked_to_own_offer(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Result<bool, ApiError> {
-    Ok(own_links(state, admin, a).await?.0)
+/// Whether the editor's provider is the activity's steward (and the activity in their region).
+fn stewarded_by_editor(admin: &Admin, a: &ActivityRecord) -> bool {
+    admin.0.region == Some(a.region) && admin.0.provider_id.is_some() && a.steward_provider_id == admin.0.provider_id
 }
 
 /// May the admin see this activity (region admins of its region, national admins, provider
-/// editors of its region whose offers link to it)? 403 otherwise.
+/// editors of its region whose provider stewards it or whose offers link to it)? 403 otherwise.
 async fn require_activity_scope(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Result<(), ApiError> {
     match admin.0.role {
-        Role::ProviderEditor if linked_to_own_offer(state, admin, a).await? => Ok(()),
-        Role::ProviderEditor => Err(ApiError::Forbidden("Only activities linked to your offers.".into())),
+        Role::ProviderEditor if stewarded_by_editor(admin, a) || linked_to_own_offer(state, admin, a).await? => Ok(()),
+        Role::ProviderEditor => Err(ApiError::Forbidden("Only activities linked to your offers or kept by your provider.".into())),
         _ => require_region_admin(admin, a.region),
     }
 }
 
-/// May the admin change this activity? As [`require_activity_scope`], but a provider editor only
-/// when the activity is theirs: in their region and linked from their provider's offers alone.
-/// A link an editor can add to their own offer never hands them an activity other providers'
-/// offers lead on to (that one is the region's to change).
-async fn require_activity_write(state: &AppState, admin: &Admin, a: &ActivityRecord) -> Result<(), ApiError> {
+/// May the admin change this activity? Region admins of its region and national admins; a
+/// provider editor only when a region admin made their provider its steward. A link, which an
+/// editor adds to their own offer at will (drafts included), never hands them the activity.
+fn require_activity_write(admin: &Admin, a: &ActivityRecord) -> Result<(), ApiError> {
     match admin.0.role {
-        Role::ProviderEditor => match own_links(state, admin, a).await? {
-            (_, true) => Ok(()),
-            (true, false) => Err(ApiError::Forbidden("Other providers' offers link to this activity: the region administrators change it.".into())),
-            _ => Err(ApiError::Forbidden("Only activities linked to your offers.".into())),
-        },
+        Role::ProviderEditor if stewarded_by_editor(admin, a) => Ok(()),
+        Role::ProviderEditor => Err(ApiError::Forbidden(
+            "Only the region administrators, or the editors of the provider they made responsible, change this activity.".into(),
+        )),
         _ => require_region_admin(admin, a.region),
     }
 }

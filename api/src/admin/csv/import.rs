@@ -232,6 +232,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
         ));
     }
     let absent_columns = absent.iter().map(|c| COLUMNS[*c].to_owned()).collect();
+    errors.sort_by_key(|e| (e.row, super::parse::column_position(&e.field)));
     let mut report = ImportReport { dry_run, rows: rows.len(), created, updated, unchanged, errors, absent_columns };
     if dry_run || !report.errors.is_empty() {
         return Ok(report);

@@ -331,23 +331,64 @@ fn column_of_eligibility(path: &str) -> &str {
 }
 
 pub fn column_of(path: &str) -> &str {
-    match path {
+    // A list's item (`languages[1]`, `packages[0].components[2]`) is its list's column.
+    let list = path.split('[').next().unwrap_or(path);
+    match list {
+        "provider.id" => "provider_id",
         "provider.name" => "provider_name",
+        "provider.kind" => "provider_kind",
         "schedule.next_start" => "next_start",
         "schedule.enrolment" => "sessions",
-        "referral" => "self_referral",
+        "schedule.slots" => "slots",
+        "referral" | "referral.self_referral" => "self_referral",
+        "referral.from_gp" => "from_gp",
+        "referral.from_hospital" => "from_hospital",
+        "referral.from_municipality" => "from_municipality",
         "referral.note" => "referral_note",
-        "referral.must_include.da" => "referral_must_include_da",
+        "referral.methods" => "referral_methods",
+        "referral.must_include" | "referral.must_include.da" => "referral_must_include_da",
         "referral.must_include.en" => "referral_must_include_en",
-        p if p.starts_with("eligibility.") => column_of_eligibility(p),
+        p if p.starts_with("eligibility.") || p == "referral.response_days" => column_of_eligibility(p),
+        "cost" | "cost.dkk" => "cost_dkk",
         "cost.note" => "cost_note",
+        "contact" | "contact.name" => "contact_name",
+        "contact.phone" => "contact_phone",
+        "contact.email" => "contact_email",
+        "contact.url" => "contact_url",
         "location" | "location.address" => "address",
+        "location.name" => "location_name",
         "location.postcode" => "postcode",
+        "location.city" => "city",
         "location.municipality_code" => "municipality_code",
-        "location.point" => "lat",
-        p if p.starts_with("schedule.slots") => "slots",
-        p if p.starts_with("packages") => "packages",
-        p if p.starts_with("activity_ids") => "activity_ids",
+        "location.point" | "location.point.lat" => "lat",
+        "location.point.lon" => "lon",
         p => p,
+    }
+}
+
+/// Where a column stands in the file (unknown names, e.g. `file`, last): errors are listed in
+/// row order, then in the file's column order.
+pub fn column_position(column: &str) -> usize {
+    super::COLUMNS.iter().position(|c| *c == column).unwrap_or(super::COLUMNS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[rustfmt::skip]
+    #[test]
+    fn every_field_path_names_a_column_of_the_file() {
+        let paths = [
+            ("contact.email", "contact_email"), ("contact.phone", "contact_phone"), ("contact.url", "contact_url"),
+            ("cost.dkk", "cost_dkk"), ("location.name", "location_name"), ("location.city", "city"),
+            ("provider.kind", "provider_kind"), ("referral.from_gp", "from_gp"), ("referral.methods[1]", "referral_methods"),
+            ("languages[1]", "languages"), ("conditions[0]", "conditions"), ("packages[0].components[2]", "packages"),
+            ("eligibility.conditions[0]", "eligible_conditions"), ("schedule.slots[0].end", "slots"),
+        ];
+        for (path, column) in paths {
+            assert_eq!(column_of(path), column, "{path}");
+            assert!(super::super::COLUMNS.contains(&column));
+        }
     }
 }

@@ -51,6 +51,7 @@ record_form!(ActivityForm {
     contact_url = "Hjemmeside", "Website";
     accessibility = "Tilgængelighed", "Accessibility";
     last_verified = "Sidst bekræftet", "Last confirmed";
+    steward_provider_id = "Ansvarlig udbyder", "Responsible provider";
 });
 
 fn contact_of(name: &str, phone: &str, email: &str, url: &str) -> Contact {
@@ -151,6 +152,7 @@ impl ActivityForm {
             contact_url: text(&a.contact.url),
             accessibility: text(&a.accessibility),
             last_verified: a.last_verified.clone(),
+            steward_provider_id: text(&a.steward_provider_id),
         }
     }
 
@@ -200,6 +202,7 @@ impl ActivityForm {
             contact: contact_of(&self.contact_name, &self.contact_phone, &self.contact_email, &self.contact_url),
             accessibility: opt(&self.accessibility),
             last_verified: self.last_verified.trim().into(),
+            steward_provider_id: opt(&self.steward_provider_id),
             ..base.clone()
         };
         checked(a, errors, validate_activity, |a| ActivityRecord { id: if a.id.is_empty() { "new".into() } else { a.id.clone() }, ..a.clone() })
@@ -246,6 +249,7 @@ pub fn new_activity(region: RegionCode) -> ActivityRecord {
         contact: Contact { name: None, phone: None, email: None, url: None },
         accessibility: None,
         last_verified: String::new(),
+        steward_provider_id: None,
         status: RecordStatus::Active,
         version: 0,
     }
@@ -274,6 +278,7 @@ mod tests {
             },
             free_trial: true,
             last_verified: "2026-11-20".into(),
+            steward_provider_id: None,
             version: 2,
             ..new_activity(RegionCode::Midtjylland)
         }

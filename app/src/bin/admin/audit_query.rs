@@ -1,8 +1,9 @@
 //! The audit log page's filters (kind, who, from/to day) in its address, the API call they make,
-//! and how an entry's target and changes read. Pure logic, tested natively.
+//! and the page an entry's target links to (its changes read through `audit_text`). Pure logic,
+//! tested natively.
 
 use forebyg_app::query::{address, encode, query_string};
-use forebyg_shared::admin::{AuditAction, AuditTarget, FieldChange};
+use forebyg_shared::admin::{AuditAction, AuditTarget};
 use forebyg_shared::date::days_from_iso;
 use forebyg_shared::taxonomy::RegionCode;
 
@@ -74,25 +75,6 @@ pub fn target_href(action: AuditAction, target: &str) -> Option<String> {
     Some(format!("/admin/{page}/{}", encode(target)))
 }
 
-/// A value of a change as a person reads it: JSON strings without their quotes, long values cut.
-fn value(json: &str) -> String {
-    // A JSON string's quotes and common escapes go (serde_json is not in the wasm bundle).
-    let text = match json.strip_prefix('"').and_then(|j| j.strip_suffix('"')) {
-        Some(inner) => inner.replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\"),
-        None => json.to_owned(),
-    };
-    match text.char_indices().nth(80) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text,
-    }
-}
-
-/// "field: old → new" ("—" for a value that was not there).
-pub fn change_text(c: &FieldChange) -> String {
-    let show = |v: &str| if v == "null" { "—".to_owned() } else { value(v) };
-    format!("{}: {} → {}", c.field, show(&c.before), show(&c.after))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,14 +91,8 @@ mod tests {
     }
 
     #[test]
-    fn targets_link_to_their_pages_and_changes_read_as_old_to_new() {
+    fn targets_link_to_their_pages() {
         assert_eq!(target_href(AuditAction::OfferUpdated, "demo-1").as_deref(), Some("/admin/tilbud/demo-1"));
         assert_eq!(target_href(AuditAction::ReferralRead, "AB12 CD34"), None);
-        let c = FieldChange { field: "title".into(), before: "\"Gammel\"".into(), after: "\"Ny\"".into() };
-        assert_eq!(change_text(&c), "title: Gammel → Ny");
-        let added = FieldChange { field: "capacity".into(), before: "null".into(), after: "{\"seats\":12}".into() };
-        assert_eq!(change_text(&added), "capacity: — → {\"seats\":12}");
-        let quoted = FieldChange { field: "note".into(), before: "null".into(), after: r#""Sagde \"ja\"""#.into() };
-        assert_eq!(change_text(&quoted), "note: — → Sagde \"ja\"");
     }
 }

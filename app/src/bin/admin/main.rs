@@ -10,6 +10,8 @@ mod activity_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_query;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod audit_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;

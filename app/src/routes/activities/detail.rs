@@ -56,6 +56,7 @@ pub fn ActivityPage(id: String) -> impl IntoView {
 
 fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     let a = v.activity;
+    let dl = i18n::data_lang(lang);
     let suits = if a.conditions.is_empty() {
         t::SUITS_ALL.get(lang).to_owned()
     } else {
@@ -73,9 +74,9 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     };
     view! {
         <article class="offer">
-            <h1 tabindex="-1" node_ref=h1>{a.name.clone()}</h1>
-            <p class="lead">{v.association_name.clone()}</p>
-            {paragraphs(&a.description)}
+            <h1 tabindex="-1" node_ref=h1 lang=dl>{a.name.clone()}</h1>
+            <p class="lead" lang=dl>{v.association_name.clone()}</p>
+            <div lang=dl>{paragraphs(&a.description)}</div>
             <dl class="facts">
                 {row(t::ASSOCIATION.get(lang), v.association_name)}
                 {v.umbrella.map(|u| row(t::UMBRELLA.get(lang), u))}
@@ -86,7 +87,7 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
                 {row(t::PRICE.get(lang), price)}
                 {a.subsidy.map(|s| row(t::SUBSIDY.get(lang), s))}
                 {a.free_trial.then(|| row(t::TRY_IT.get(lang), i18n::FREE_TRIAL.get(lang)))}
-                {a.accessibility.map(|s| row(i18n::ACCESSIBILITY.get(lang), s))}
+                {a.accessibility.map(|s| row(i18n::ACCESSIBILITY.get(lang), view! { <span lang=dl>{s}</span> }))}
                 {row(i18n::LAST_VERIFIED.get(lang), format::date(&a.last_verified, lang))}
             </dl>
             <section class="offer__section">

@@ -18,7 +18,7 @@ pub fn activity_item(v: ActivityView, lang: Lang) -> impl IntoView {
     let trial = a.free_trial.then(|| view! { <br /><span>{i18n::FREE_TRIAL.get(lang)}</span> });
     view! {
         <li class="activity">
-            <a href=activity_href(&a.id)><strong>{a.name}</strong></a>" – "{v.association_name}{distance}
+            <a href=activity_href(&a.id) lang=i18n::data_lang(lang)><strong>{a.name}</strong></a>" – "<span lang=i18n::data_lang(lang)>{v.association_name}</span>{distance}
             <br /><span class="muted">{a.place.address}", "{a.place.postcode}" "{a.place.city}</span>
             <br /><span>{slots}" · "{price}</span>
             {trial}

@@ -68,8 +68,9 @@ pub fn NextStepSheet(offer_id: String) -> impl IntoView {
 
 fn sheet(offer: Option<Offer>, activities: Vec<ActivityView>, lang: Lang) -> impl IntoView {
     let lead = match offer {
-        Some(o) => t::sheet_completed(&o.title, lang),
-        None => t::SHEET_ENDED.get(lang).to_owned(),
+        // The title is Danish inside a sentence in the UI language (WCAG 3.1.2).
+        Some(o) => view! { {t::SHEET_COMPLETED.get(lang)}" "<span lang=i18n::data_lang(lang)>{o.title}</span>"." }.into_any(),
+        None => t::SHEET_ENDED.get(lang).into_any(),
     };
     let origin = window().location().origin().unwrap_or_default();
     let list = if activities.is_empty() {
@@ -89,11 +90,12 @@ fn activity(v: ActivityView, lang: Lang) -> impl IntoView {
     let a = v.activity;
     let slots = format::week(&a.schedule.slots, lang).join(", ");
     let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
+    let dl = i18n::data_lang(lang);
     view! {
         <section class="offer__section">
-            <h2>{a.name}</h2>
-            <p><strong>{v.association_name}</strong>{distance}</p>
-            <p>{a.description}</p>
+            <h2 lang=dl>{a.name}</h2>
+            <p><strong lang=dl>{v.association_name}</strong>{distance}</p>
+            <p lang=dl>{a.description}</p>
             <p>{format!("{}, {} {}", a.place.address, a.place.postcode, a.place.city)}<br />{slots}" · "{format::price(a.price.dkk, lang)}</p>
             {a.free_trial.then(|| view! { <p>{i18n::FREE_TRIAL.get(lang)}</p> })}
             {contact_facts(a.contact, lang)}

@@ -12,7 +12,7 @@ use crate::clinician::texts as t;
 use crate::components::js_module;
 use crate::context::use_lang;
 use crate::sign_in::CLINICIAN;
-use crate::{dom, query};
+use crate::{dom, i18n, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -181,7 +181,7 @@ fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView
 /// The handout itself, in its own language (`lang` on the element: screen readers and the QR
 /// captions follow it). Offer titles and summaries are Danish data.
 fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
-    let data_lang = (hl != Lang::Da).then_some("da");
+    let data_lang = i18n::data_lang(hl);
     let items = offers
         .iter()
         .map(|o| {
@@ -194,10 +194,11 @@ fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
                     <div class="handout__text">
                         <h3 id=title_id lang=data_lang>{o.title.clone()}</h3>
                         <dl class="handout__facts">
-                            <div><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
+                            <div class="handout__wide"><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
                             <div><dt>{t::WHERE.get(hl)}</dt><dd>{h::where_text(o, hl)}</dd></div>
                             <div><dt>{t::WHEN.get(hl)}</dt><dd>{h::when_text(o, hl)}</dd></div>
-                            <div><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl)}</dd></div>
+                            <div class="handout__wide"><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl)}</dd></div>
+                            <div><dt>{t::PRICE.get(hl)}</dt><dd>{crate::format::cost(&o.cost, hl)}</dd></div>
                             {phone}
                         </dl>
                         <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{h::next_step(o, hl)}</p>
@@ -208,10 +209,11 @@ fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
         })
         .collect_view();
     let many = offers.len() > 2;
+    let intro = if h::all_free(offers) { t::HANDOUT_INTRO_FREE } else { t::HANDOUT_INTRO };
     view! {
         <article class="handout" class:handout--many=many lang=hl.code() aria-labelledby="handout-title">
             <h2 id="handout-title" class="handout__title">{t::HANDOUT_H1.get(hl)}</h2>
-            <p class="handout__intro">{t::HANDOUT_INTRO.get(hl)}</p>
+            <p class="handout__intro">{intro.get(hl)}</p>
             {items}
             <p class="handout__foot">{t::HANDOUT_FOOTER.get(hl)}</p>
         </article>

@@ -20,7 +20,7 @@ use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
 use crate::sign_in::CLINICIAN;
-use crate::{dom, query};
+use crate::{dom, i18n, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
@@ -92,8 +92,9 @@ pub fn ReferPage() -> impl IntoView {
                     }
                     Err(e) => view! { <h1 node_ref=h1 tabindex="-1">{t::REFUSED.get(lang)}</h1><p class="status status--error">{e.message(lang)}</p> }.into_any(),
                     Ok(o) => view! {
-                        <h1 node_ref=h1 tabindex="-1">{t::refer_heading(lang, &o.title)}</h1>
-                        <p class="lead">{o.provider.name.clone()}{o.location.as_ref().map(|l| format!(", {}", l.city))}</p>
+                        // The title is Danish inside a sentence in the UI language (WCAG 3.1.2).
+                        <h1 node_ref=h1 tabindex="-1">{t::REFER_H1_PREFIX.get(lang)}" "<span lang=i18n::data_lang(lang)>{o.title.clone()}</span></h1>
+                        <p class="lead" lang=i18n::data_lang(lang)>{o.provider.name.clone()}{o.location.as_ref().map(|l| format!(", {}", l.city))}</p>
                         {session::when_signed_in(p, lang, |p| view! { <SignedInBar profile=p.clone() lang=lang /><Referral offer=o profile=p lang=lang /> })}
                     }
                     .into_any(),
@@ -108,10 +109,14 @@ pub fn ReferPage() -> impl IntoView {
 fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoView {
     if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
         draft::discard();
+        // The way on: the patient's handout for this offer (and self sign-up, where it is open).
+        let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang }.href();
+        let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
         return view! {
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
-                <p>{refusal.reason.get(lang).to_owned()}</p>
+                <p>{refusal.reason.get(lang).to_owned()}{self_sign_up}</p>
+                <p><a href=handout>{t::MAKE_HANDOUT.get(lang)}</a></p>
             </div>
         }
         .into_any();
@@ -250,6 +255,18 @@ fn ReferralForm(
     }
     let restored = kept.map(|d| session::announce_soon(d.restored_text(lang)));
     let (offer_id, account) = (offer.id.clone(), StoredValue::new(account));
+    // Every change is kept in the tab (never the CPR number): a reload, or Back and Forward, put
+    // the form back as typed; sending, signing out or another page drops it.
+    Effect::new({
+        let offer_id = offer_id.clone();
+        move |first: Option<()>| {
+            (f.name.track(), f.phone.track(), f.email.track(), f.cpr.track(), f.conditions.track());
+            (f.reason.track(), f.interpreter.track(), f.consent.track());
+            if first.is_some() {
+                draft::keep(&Draft::of(&f.request(), &offer_id, &account.get_value(), js_sys::Date::now() as u64));
+            }
+        }
+    });
     let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();

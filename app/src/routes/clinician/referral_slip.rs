@@ -9,6 +9,7 @@ use crate::clinician::handout as h;
 use crate::clinician::slip;
 use crate::clinician::texts as t;
 use crate::components::js_module;
+use crate::i18n;
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
@@ -45,7 +46,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
             <h2 id="slip-title" class="handout__title">{t::SLIP_H.get(sl)}</h2>
             <section class="handout__offer" aria-labelledby="slip-offer">
                 <div class="handout__text">
-                    <h3 id="slip-offer" lang=(sl != Lang::Da).then_some("da")>{o.title.clone()}</h3>
+                    <h3 id="slip-offer" lang=i18n::data_lang(sl)>{o.title.clone()}</h3>
                     <dl class="handout__facts">
                         <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>

@@ -9,7 +9,8 @@ use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{dom, format, query};
+use crate::{dom, format, i18n, query};
+use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
 use forebyg_shared::taxonomy::{Category, Format};
@@ -80,9 +81,15 @@ pub fn Results(lang: Lang) -> impl IntoView {
     }
 }
 
-fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
+/// "Tilbud nær 9000 Aalborg" (and the radius when widened): the results' heading and the page's
+/// title once they are in.
+pub fn heading(r: &ClinicianSearchResponse, lang: Lang) -> String {
     let widened = (r.radius_km != DEFAULT_RADIUS_KM).then(|| format::radius(r.radius_km, lang));
-    let heading = t::near(lang, &place(&r, lang), widened.as_deref());
+    t::near(lang, &place(r, lang), widened.as_deref())
+}
+
+fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
+    let heading = heading(&r, lang);
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         {groups_nav(&r.groups, lang)}
@@ -218,6 +225,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
     };
     let languages =
         (!hit.languages.is_empty()).then(|| view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{format::languages(&hit.languages, lang)}</dd></div> });
+    let price = format::cost(&hit.cost, lang);
     let phone = hit.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang)}</dt><dd>{p}</dd></div> });
     let chosen = {
         let id = id.clone();
@@ -236,16 +244,28 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
     };
     // Full once MAX_HANDOUT_OFFERS are chosen: the others cannot be added.
     let full = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS);
-    let refer = if hit.refer_through_forebyg {
-        view! { <a class="button button--secondary button--small" href=cq::refer_href(&id) aria-label=t::refer_to(lang, &o.title)>{t::REFER.get(lang)}</a> }.into_any()
-    } else {
-        view! { <span class="muted">{t::REFER_NOT_HERE.get(lang)}</span> }.into_any()
+    let refer = {
+        let (rules, capacity, through_forebyg) = (hit.referral.clone(), o.capacity, hit.refer_through_forebyg);
+        let (href, label) = (cq::refer_href(&id), t::refer_to(lang, &o.title));
+        // Signed in, the rule the API applies says whether this clinician may refer here: no
+        // "Henvis" that ends in a refusal, but why not (the handout stays).
+        move || match state.referrer.get().and_then(|k| forebyg_refusal(&rules, capacity, k)).filter(|_| through_forebyg) {
+            Some(r) => {
+                let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
+                view! { <p class="muted clinic-card__not-yours">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()
+            }
+            None if through_forebyg => {
+                view! { <a class="button button--secondary button--small" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }
+                    .into_any()
+            }
+            None => view! { <span class="muted">{t::REFER_NOT_HERE.get(lang)}</span> }.into_any(),
+        }
     };
     view! {
         <li class="result">
             <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
                 <div class="card__head">
-                    <h4 class="card__title" id=title_id><a href=query::offer_href(&id)>{o.title.clone()}</a></h4>
+                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=query::offer_href(&id)>{o.title.clone()}</a></h4>
                     <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
                 </div>
                 {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
@@ -253,6 +273,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
                 <dl class="facts">
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
+                    <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
                     {languages}
                     <div><dt>{t::DIGITAL_ALTERNATIVE.get(lang)}</dt><dd>{digital.get(lang)}</dd></div>
                     {o.city.clone().map(|c| view! { <div><dt>{t::WHERE.get(lang)}</dt><dd>{c}</dd></div> })}
@@ -263,7 +284,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
                     <div class="choice">
                         <input class="choice__input" type="checkbox" id=choose_id.clone() prop:checked=move || chosen.get()
                             disabled=move || full.get() && !chosen.get() on:change=toggle />
-                        <label class="choice__label" for=choose_id>{t::CHOOSE_FOR_HANDOUT.get(lang)}<span class="visually-hidden">": "{o.title.clone()}</span></label>
+                        <label class="choice__label" for=choose_id>{t::CHOOSE_FOR_HANDOUT.get(lang)}<span class="visually-hidden">": "<span lang=i18n::data_lang(lang)>{o.title.clone()}</span></span></label>
                     </div>
                     {handout_link}
                     {refer}

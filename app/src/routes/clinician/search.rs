@@ -12,6 +12,8 @@ use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::context::use_lang;
 use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n};
+use forebyg_shared::clinician::ClinicianProfile;
+use forebyg_shared::referral_route::ReferrerKind;
 use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
 use forebyg_shared::taxonomy::{Condition, Kronikerpakke};
 use forebyg_shared::validation::FieldError;
@@ -33,6 +35,7 @@ struct FormValues {
     postcode: String,
     age: String,
     package: String,
+    language: String,
 }
 
 fn form_values(map: &ParamsMap) -> FormValues {
@@ -42,6 +45,7 @@ fn form_values(map: &ParamsMap) -> FormValues {
         postcode: map.get("postcode").unwrap_or_default(),
         age: map.get("age").unwrap_or_default(),
         package: map.get("package").unwrap_or_default(),
+        language: map.get("language").unwrap_or_default(),
     }
 }
 
@@ -55,7 +59,7 @@ pub fn condition_input_id(c: Condition) -> String {
 /// nothing.
 fn control_id(field: &str) -> Option<String> {
     match field {
-        "postcode" | "age" | "package" => Some(field.to_owned()),
+        "postcode" | "age" | "package" | "language" => Some(field.to_owned()),
         "conditions" => Condition::ALL.first().map(|c| condition_input_id(*c)),
         _ => None,
     }
@@ -68,6 +72,9 @@ pub struct SearchState {
     /// The search alone (a change of the selection does not search again).
     pub params: Memo<Option<ClinicianParams>>,
     pub answer: LocalResource<Option<Result<ClinicianSearchResponse, ApiError>>>,
+    /// The signed-in clinician's kind of referrer (none when anonymous): which offers they may
+    /// refer to through Forebyg, by the rule the API applies.
+    pub referrer: Signal<Option<ReferrerKind>>,
     navigate: StoredValue<Rc<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
     /// Where the focus goes once the next answer is in (the element's id), if anywhere: after a
     /// submit the results heading, after a link inside a group that group's heading.
@@ -75,7 +82,7 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    fn new() -> Self {
+    fn new(profile: LocalResource<Option<Result<ClinicianProfile, ApiError>>>) -> Self {
         let map = use_query_map();
         let query = Memo::new(move |_| map.with(|m| ClinicianQuery::parse(m.into_iter().map(|(k, v)| (k.as_ref(), v)).collect::<Vec<_>>())));
         let params = Memo::new(move |_| query.with(|q| q.as_ref().ok().filter(|q| q.is_complete()).map(|q| q.params.clone())));
@@ -89,7 +96,8 @@ impl SearchState {
             }
         });
         let navigate: Rc<dyn Fn(&str, NavigateOptions)> = Rc::new(use_navigate());
-        SearchState { query, params, answer, navigate: StoredValue::new_local(navigate), focus_next: StoredValue::new(None) }
+        let referrer = Signal::derive(move || profile.get().flatten().and_then(Result::ok).map(|p| p.referrer));
+        SearchState { query, params, answer, referrer, navigate: StoredValue::new_local(navigate), focus_next: StoredValue::new(None) }
     }
 
     /// The offers chosen for the handout.
@@ -120,7 +128,8 @@ impl SearchState {
 #[component]
 pub fn ClinicianSearchPage() -> impl IntoView {
     let lang = use_lang();
-    let state = SearchState::new();
+    let profile = session::profile();
+    let state = SearchState::new(profile);
     provide_context(state);
     let map = use_query_map();
 
@@ -129,6 +138,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let postcode = RwSignal::new(initial.postcode);
     let age = RwSignal::new(initial.age);
     let package = RwSignal::new(initial.package);
+    let language = RwSignal::new(initial.language);
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     // Back/forward: the form follows the URL.
     Effect::new(move |_| {
@@ -137,6 +147,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         postcode.set(v.postcode);
         age.set(v.age);
         package.set(v.package);
+        language.set(v.language);
         client_errors.set(vec![]);
     });
 
@@ -161,11 +172,14 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     // A referral form kept for signing in again is abandoned here.
     super::draft::discard();
     let signed_out = session::signed_out_notice(lang);
-    let profile = session::profile();
     let signed_in = move || profile.get().flatten().and_then(Result::ok).map(|p| view! { <SignedInBar profile=p lang=lang /> });
     Effect::new(move |_| {
         let title = if errors.with(Vec::is_empty) {
-            t::SEARCH_H1.get(lang).to_owned()
+            // The answer's place, as the citizen search does ("Tilbud nær 8000 Aarhus C").
+            match state.answer.get() {
+                Some(Some(Ok(r))) => super::results::heading(&r, lang),
+                _ => t::SEARCH_H1.get(lang).to_owned(),
+            }
         } else {
             format!("{} {}", crate::i18n::ERROR_PREFIX.get(lang), t::SEARCH_H1.get(lang))
         };
@@ -196,8 +210,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let joined = conditions.with_untracked(|cs| cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(","));
-        let (pc, a, pk) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked());
-        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str())];
+        let (pc, a, pk, l) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked(), language.get_untracked());
+        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str()), ("language", l.as_str())];
         let problems = match ClinicianQuery::parse(pairs) {
             Err(e) => e,
             Ok(q) => {
@@ -244,6 +258,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                         aria-invalid=move || field_error("age").is_some().then_some("true")
                         prop:value=move || age.get() on:input=move |ev| age.set(event_target_value(&ev)) />
                 </div>
+                {language_field(language, lang)}
                 {package_field(package, lang)}
                 <button class="button" type="submit">{t::SEARCH.get(lang)}</button>
             </form>
@@ -251,6 +266,23 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                 <HandoutBar lang=lang />
                 <Results lang=lang />
             </div>
+        </div>
+    }
+}
+
+/// Only offers in the patient's language (the citizen search's list of languages).
+fn language_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
+    let options = std::iter::once((String::new(), i18n::ANY_LANGUAGE.get(lang).to_owned()))
+        .chain(crate::query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
+        .map(|(code, label)| {
+            let value = code.clone();
+            view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label class="field__label" for="language">{t::LANGUAGE_LABEL.get(lang)}</label>
+            <select class="select" id="language" name="language" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use crate::texts::editor as te;
 use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
-use forebyg_shared::directory::{LocationRecord, RecordStatus};
+use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
@@ -26,19 +26,32 @@ fn associations() -> LocalResource<Vec<AssociationRecord>> {
     LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() })
 }
 
+/// The providers the admin may see (an editor: their own), to name an activity's steward.
+fn providers() -> LocalResource<Vec<ProviderRecord>> {
+    LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() })
+}
+
+/// The steward's name, or "the region only".
+fn steward_name(a: &ActivityRecord, providers: &[ProviderRecord], l: forebyg_shared::Lang) -> String {
+    match &a.steward_provider_id {
+        None => t::STEWARD_NONE.get(l).to_owned(),
+        Some(id) => providers.iter().find(|p| p.id == *id).map_or(id.clone(), |p| p.name.clone()),
+    }
+}
+
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let l = lang();
     ui::page_setup(t::ACTIVITIES_H1.get(l), h1);
     let session = use_session();
-    let owners = associations();
-    // The activities with their associations (loading at the same time) for the owners' names.
+    let (owners, stewards) = (associations(), providers());
+    // The activities with their associations and providers (loading at the same time) for names.
     let rows = LocalResource::new(move || async move {
         let rows = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
-        Ok::<_, ApiError>((rows, owners.await))
+        Ok::<_, ApiError>((rows, owners.await, stewards.await))
     });
-    let table = move |(mut rows, owners): (Vec<ActivityRecord>, Vec<AssociationRecord>)| {
+    let table = move |(mut rows, owners, stewards): (Vec<ActivityRecord>, Vec<AssociationRecord>, Vec<ProviderRecord>)| {
         if rows.is_empty() {
             return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
         }
@@ -47,12 +60,22 @@ pub fn ActivitiesPage() -> impl IntoView {
         let rows = rows
             .into_iter()
             .map(|a| {
-                let cells = vec![owner(&a.association_id), a.place.city.clone(), a.status.label(l).into()];
+                let cells = vec![owner(&a.association_id), a.place.city.clone(), steward_name(&a, &stewards, l), a.status.label(l).into()];
                 (format!("/admin/aktiviteter/{}", a.id), a.name, cells)
             })
             .collect();
-        record_table(t::ACTIVITIES_H1.get(l), vec![td::COL_NAME.get(l), t::COL_ASSOCIATION.get(l), t::COL_TOWN.get(l), td::COL_STATUS.get(l)], rows)
-            .into_any()
+        record_table(
+            t::ACTIVITIES_H1.get(l),
+            vec![
+                td::COL_NAME.get(l),
+                t::COL_ASSOCIATION.get(l),
+                t::COL_TOWN.get(l),
+                crate::record_form::label::<ActivityForm>("steward_provider_id", l),
+                td::COL_STATUS.get(l),
+            ],
+            rows,
+        )
+        .into_any()
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::ACTIVITIES_H1.get(l)}</h1>
@@ -79,7 +102,7 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     let start = if new { ActivityForm::blank(base.region, &api::today()) } else { ActivityForm::from_record(&base, l) };
     let editor = Editor::new(base, start, new, t::NEW_ACTIVITY, h1);
     let Editor { form, errors, busy, failure, .. } = editor;
-    let owners = associations();
+    let (owners, stewards, session) = (associations(), providers(), use_session());
     let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
     let region = move || RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
 
@@ -192,6 +215,18 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
                 <legend>{t::SECTION_MORE.get(l)}</legend>
                 {inputs(form, errors, &["contact_name", "contact_phone", "contact_email", "contact_url", "accessibility"])}
                 {input(form, errors, "last_verified", "text", Some(te::DATE_HINT.get(l)))}
+                // Only region admins choose the steward; an editor sees it, unchangeable.
+                <p class="hint">{t::STEWARD_HINT.get(l)}</p>
+                {ui::when_loaded(stewards, move |providers: Vec<ProviderRecord>| move || {
+                    let mut options = vec![(String::new(), t::STEWARD_NONE.get(l).to_owned())];
+                    options.extend(
+                        providers
+                            .iter()
+                            .filter(|p| p.region == region() && (p.status == RecordStatus::Active || form.with(|f| f.steward_provider_id == p.id)))
+                            .map(|p| (p.id.clone(), p.name.clone())),
+                    );
+                    choose(form, errors, "steward_provider_id", options, !session.with(is_region_admin))
+                })}
             </fieldset>
             <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
         </form>

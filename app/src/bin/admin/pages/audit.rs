@@ -3,7 +3,8 @@
 //! who and day kept in the address.
 
 use crate::api;
-use crate::audit_query::{change_text, target_href, AuditFilter};
+use crate::audit_query::{target_href, AuditFilter};
+use crate::audit_text::change_text;
 use crate::session::use_session;
 use crate::texts::audit as t;
 use crate::ui;
@@ -22,7 +23,7 @@ fn row(e: AuditEntry) -> impl IntoView {
         Some(href) => view! { <a href=href>{title}</a> }.into_any(),
         None => view! { <span>{title}</span> }.into_any(),
     };
-    let changes = e.changes.iter().map(|c| view! { <li>{change_text(c)}</li> }).collect_view();
+    let changes = e.changes.iter().map(|c| view! { <li>{change_text(c, e.action.target_kind(), lang())}</li> }).collect_view();
     view! {
         <tr>
             <td>{ui::date_time(e.at)}</td>

@@ -99,7 +99,8 @@ pub fn DevLoginPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::post::<_, Authorized>("/api/v1/dev/authorize", &body).await {
                 Ok(a) => {
-                    let _ = window().location().set_href(&a.redirect_to);
+                    // As a real issuer's redirect: this page leaves the history (Back never returns to it).
+                    let _ = window().location().replace(&a.redirect_to);
                 }
                 Err(e) => {
                     failure.set(Some(ui::error_text(&e)));

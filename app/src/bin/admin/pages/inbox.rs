@@ -4,7 +4,7 @@
 //! data: every view is audited by the server (one entry per view). Notes and steps not yet stored
 //! outlive an expired sign-in ([`keep_unsent`]).
 
-use super::inbox_card::{InboxCard, StepDraft, StepDrafts};
+use super::inbox_card::{InboxCard, Refocus, StepDraft, StepDrafts};
 use super::inbox_history::NoteDrafts;
 use crate::api;
 use crate::inbox_query::InboxQuery;
@@ -42,6 +42,7 @@ pub fn InboxPage() -> impl IntoView {
         navigate(&form.get_untracked().href(), Default::default());
     };
     let steps: StepDrafts = RwSignal::new(Default::default());
+    let refocus: Refocus = StoredValue::new(None);
     let change = Callback::new(move |(code, c): (String, ReferralStatusChange)| {
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
@@ -54,6 +55,7 @@ pub fn InboxPage() -> impl IntoView {
                 }
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }
+            refocus.set_value(Some(code));
             reload.update(|n| *n += 1);
         });
     });
@@ -124,7 +126,7 @@ pub fn InboxPage() -> impl IntoView {
             view! {
                 <p>{t::count(items.len(), lang())}</p>
                 <ul class="cards">
-                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change steps=steps drafts=drafts add_note=add_note /> }).collect_view()}
+                    {items.into_iter().map(|it| view! { <InboxCard item=it change=change steps=steps drafts=drafts add_note=add_note refocus=refocus /> }).collect_view()}
                 </ul>
             }.into_any()
         })}

@@ -11,9 +11,13 @@ use forebyg_app::activity_query::next_step_href;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
+use leptos::html::H2;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// The code of the request whose card takes the focus when the list is drawn after its change.
+pub type Refocus = StoredValue<Option<String>>;
 
 /// Which follow-up form is open under the buttons.
 #[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -59,6 +63,7 @@ pub fn InboxCard(
     steps: StepDrafts,
     drafts: NoteDrafts,
     add_note: Callback<(String, String)>,
+    refocus: Refocus,
 ) -> impl IntoView {
     let it = item;
     let code = it.receipt_code.clone();
@@ -69,6 +74,16 @@ pub fn InboxCard(
     let panel = Memo::new(move |_| draft().panel);
     let problem = RwSignal::new(None::<String>);
     let id = format!("inbox-{code}");
+    // After a step, the list is drawn anew and the pressed button is gone: the card's heading
+    // takes the focus instead of `<body>` (WCAG 2.4.3).
+    let heading = NodeRef::<H2>::new();
+    let focused = StoredValue::new(false);
+    Effect::new(move |_| {
+        if heading.get().is_some() && refocus.with_value(|c| key.with_value(|k| c.as_ref() == Some(k))) {
+            refocus.set_value(None);
+            forebyg_app::dom::focus_when_connected(heading, focused, forebyg_app::dom::FOCUS_FRAMES);
+        }
+    });
 
     // The same four buttons in the same places on every card (none shifts under the pointer after
     // a change); a step the workflow does not allow from the current status is disabled.
@@ -169,7 +184,7 @@ pub fn InboxCard(
     let (history, notes) = (it.history.clone(), it.notes.clone());
     view! {
         <li class="card" class:card--clinician=it.referrer.is_some()>
-            <h2 class="card__title">{it.name.clone()}</h2>
+            <h2 class="card__title" tabindex="-1" node_ref=heading>{it.name.clone()}</h2>
             {from}
             <p><span class=format!("pill pill--{}", it.status.code())>{it.status.label(lang())}</span>
                 {it.waitlist.then_some(t::WAITLIST.get(lang()))}
@@ -182,7 +197,7 @@ pub fn InboxCard(
                 </p>
             })}
             <dl class="facts">
-                <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id)>{it.offer_title.clone()}</a></dd></div>
+                <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id) lang=forebyg_app::i18n::data_lang(lang())>{it.offer_title.clone()}</a></dd></div>
                 {it.phone.clone().map(|p| view! {
                     <div><dt>{t::PHONE.get(lang())}</dt><dd><a href=forebyg_app::format::tel_href(&p)>{phone_display(&p)}</a></dd></div>
                 })}

@@ -25,7 +25,7 @@ fn place(r: &AdminOfferRow) -> String {
 fn row(r: &AdminOfferRow) -> impl IntoView {
     view! {
         <tr>
-            <th scope="row"><a href=format!("/admin/tilbud/{}", r.id)>{r.title.clone()}</a></th>
+            <th scope="row"><a href=format!("/admin/tilbud/{}", r.id) lang=i18n::data_lang(lang())>{r.title.clone()}</a></th>
             <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(lang())}</span></td>
             <td>{r.category.label(lang())}</td>
             <td>{r.provider_name.clone()}</td>

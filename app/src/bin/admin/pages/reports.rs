@@ -50,7 +50,7 @@ pub fn ReportsPage() -> impl IntoView {
                         let open = r.status == ReportStatus::Open;
                         view! {
                             <li class="card">
-                                <h2 class="card__title">{r.topic.label(ui::lang())}": "{r.offer_title.clone()}</h2>
+                                <h2 class="card__title">{r.topic.label(ui::lang())}": "<span lang=forebyg_app::i18n::data_lang(ui::lang())>{r.offer_title.clone()}</span></h2>
                                 <p><span class=format!("pill pill--{}", r.status.code())>{r.status.label(ui::lang())}</span>{t::RECEIVED.get(lang())}{ui::date_time(r.created_at)}</p>
                                 <blockquote class="report-message">{r.message.clone()}</blockquote>
                                 <div class="actions">

@@ -50,6 +50,8 @@ forebyg_app::texts! {
     CHOOSE_ASSOCIATION = "Vælg forening", "Choose association";
     COL_ASSOCIATION = "Forening", "Association";
     COL_TOWN = "By", "Town";
+    STEWARD_NONE = "Ingen — kun regionen", "None — the region only";
+    STEWARD_HINT = "Udbyderens redaktører kan rette aktiviteten.", "The provider's editors can edit the activity.";
     SECTION_TIMES = "Tider og pris", "Times and price";
     SECTION_PLACE = "Sted", "Place";
     PLACE_PICK_HINT = "Vælg et sted fra stedlisten, eller skriv adressen nedenfor.", "Choose a location from the list, or type the address below.";

@@ -84,13 +84,27 @@ pub fn in_use(offers: &str, lang: forebyg_shared::Lang) -> String {
     }
 }
 
+/// A package edit refused: `count` offers deliver components it removes (some named).
+#[cfg(target_arch = "wasm32")]
+pub fn components_in_use(count: &str, offers: &str, lang: forebyg_shared::Lang) -> String {
+    match lang {
+        forebyg_shared::Lang::Da => format!("{count} tilbud leverer de komponenter, du har fjernet. Fjern dem fra tilbuddene først: {offers}"),
+        forebyg_shared::Lang::En => format!("{count} offers deliver the components you removed. Untick them in those offers first: {offers}"),
+    }
+}
+
 /// A failure that is not about a field, in the admin's language where we know the problem type.
 #[cfg(target_arch = "wasm32")]
 pub fn failure_text(e: &forebyg_app::api::ApiError) -> String {
     match e {
         forebyg_app::api::ApiError::Problem(p) if p.kind == forebyg_shared::problem::types::RECORD_IN_USE => {
             let detail = p.detail.clone().unwrap_or_default();
-            in_use(detail.split_once(": ").map_or(detail.as_str(), |(_, names)| names), crate::ui::lang())
+            let names = detail.split_once(": ").map_or(detail.as_str(), |(_, names)| names);
+            if p.title == forebyg_shared::package::COMPONENTS_IN_USE {
+                let count = detail.split(' ').next().unwrap_or_default();
+                return components_in_use(count, names, crate::ui::lang());
+            }
+            in_use(names, crate::ui::lang())
         }
         e => crate::ui::error_text(e),
     }

@@ -10,7 +10,8 @@ use crate::form;
 use crate::texts::activities as t;
 use crate::ui::{self, lang};
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
-use forebyg_shared::package::{PackageDelivery, PackageRecord};
+use forebyg_shared::package::{PackageComponent, PackageDelivery, PackageRecord};
+use forebyg_shared::taxonomy::Category;
 use leptos::prelude::*;
 
 /// "Hjertemotion – Hjerteforeningen Aarhus, Aarhus C".
@@ -25,10 +26,13 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
     let all = LocalResource::new(|| async { api::get::<Vec<PackageRecord>>("/api/v1/packages").await.unwrap_or_default() });
     let chosen = Memo::new(move |_| form.with(|f| f.packages.iter().map(|d| d.package.clone()).collect::<Vec<_>>()));
     let error = e.err("packages");
+    // Only the components the offer's own intervention may deliver (the rule validation applies).
+    let category = Memo::new(move |_| form.with(|f| Category::from_code(&f.category)));
+    let fits = move |c: &PackageComponent| category.get().is_some_and(|cat| c.deliverable_by(cat));
     let group = move |listed: &[PackageRecord], code: String| {
         let package = listed.iter().find(|p| p.code == code).cloned();
         let name = package.as_ref().map_or(code.clone(), |p| p.name.get(l).to_owned());
-        let components = package.map(|p| p.components).unwrap_or_default();
+        let components: Vec<_> = package.map(|p| p.components).unwrap_or_default().into_iter().filter(fits).collect();
         let remove_code = code.clone();
         view! {
             <fieldset class="field">
@@ -77,7 +81,7 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
                     <option value="" selected=true>{t::CHOOSE_PACKAGE.get(l)}</option>
                     {ui::when_loaded(all, move |listed: Vec<PackageRecord>| move || {
                         let chosen = chosen.get();
-                        listed.iter().filter(|p| !chosen.contains(&p.code)).map(|p| view! { <option value=p.code.clone()>{p.name.get(l).to_owned()}</option> }).collect_view()
+                        listed.iter().filter(|p| !chosen.contains(&p.code) && p.components.iter().any(fits)).map(|p| view! { <option value=p.code.clone()>{p.name.get(l).to_owned()}</option> }).collect_view()
                     })}
                 </select>
             </div>
@@ -89,9 +93,13 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
     let l = lang();
     let form = e.form;
     let owners = LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() });
-    // Each activity with its text (the associations load at the same time).
+    // Each activity with its text (the associations load at the same time): the region's active
+    // ones to pick (an editor may link what they may not change) and those the admin may open,
+    // so an archived one already linked still shows its name.
     let all = LocalResource::new(move || async move {
-        let activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default();
+        let mut activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities?purpose=link").await.unwrap_or_default();
+        let managed = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default();
+        activities.extend(managed.into_iter().filter(|m| !m.is_active()));
         let owners = owners.await;
         activities
             .into_iter()

@@ -1,0 +1,129 @@
+//! An audit entry's field change as a person reads it in the UI language: the field by the label
+//! the editors give it, codes (statuses, interventions, reasons …) by their shared labels, and
+//! structured values as "key: value" lists rather than JSON.
+
+use crate::form::FIELDS;
+use forebyg_app::i18n::Text;
+use forebyg_shared::admin::{AuditTarget, FieldChange};
+use forebyg_shared::directory::RecordStatus;
+use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::report::ReportStatus;
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode};
+use forebyg_shared::Lang;
+
+const fn text(da: &'static str, en: &'static str) -> Text {
+    Text { da, en }
+}
+
+/// The labels of the record fields no offer form field has (the form's are in [`FIELDS`]).
+const OTHER_FIELDS: &[(&str, Text)] = &[
+    ("status", text("Status", "Status")),
+    ("decline_reason", text("Årsag til afvisning", "Reason for declining")),
+    ("schedule", text("Tider", "Times")),
+    ("location", text("Sted", "Place")),
+    ("provider", text("Udbyder", "Provider")),
+    ("referral", text("Henvisning", "Referral")),
+    ("eligibility", text("Hvem det er for", "Who it is for")),
+    ("cost", text("Pris", "Price")),
+    ("contact", text("Kontakt", "Contact")),
+    ("name", text("Navn", "Name")),
+    ("kind", text("Type", "Type")),
+    ("note", text("Note", "Note")),
+];
+
+fn field_label(field: &str, lang: Lang) -> String {
+    FIELDS.iter().chain(OTHER_FIELDS).find(|(k, _)| *k == field).map_or_else(|| field.to_owned(), |(_, t)| t.get(lang).to_owned())
+}
+
+/// A code's label, for the fields whose values are codes (`status` by the kind of record).
+fn code_label(field: &str, code: &str, target: AuditTarget, lang: Lang) -> Option<&'static str> {
+    match field {
+        "status" => match target {
+            AuditTarget::Referrals => ReferralStatus::from_code(code).map(|s| s.label(lang)),
+            AuditTarget::Offer => OfferStatus::from_code(code).map(|s| s.label(lang)),
+            AuditTarget::Report => ReportStatus::from_code(code).map(|s| s.label(lang)),
+            _ => RecordStatus::from_code(code).map(|s| s.label(lang)),
+        },
+        "category" => Category::from_code(code).map(|c| c.label(lang)),
+        "conditions" | "accepted_conditions" => Condition::from_code(code).map(|c| c.label(lang)),
+        "format" => Format::from_code(code).map(|f| f.label(lang)),
+        "capacity" => Capacity::from_code(code).map(|c| c.label(lang)),
+        "decline_reason" => DeclineReason::from_code(code).map(|r| r.label(lang)),
+        "region" => RegionCode::from_code(code).map(|r| r.label(lang)),
+        "kind" | "provider_kind" => ProviderKind::from_code(code).map(|k| k.label(lang)),
+        _ => None,
+    }
+}
+
+/// JSON text as a reader sees it: strings without quotes (codes by their labels), objects and
+/// lists as "key: value, …" without braces (serde_json is not in the wasm bundle).
+fn readable(json: &str, field: &str, target: AuditTarget, lang: Lang) -> String {
+    let (mut out, mut string, mut in_string, mut escaped) = (String::new(), String::new(), false, false);
+    let mut chars = json.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match (escaped, c) {
+                (true, 'n') => (string.push(' '), escaped = false).1,
+                (true, c) => (string.push(c), escaped = false).1,
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    in_string = false;
+                    // A key stays as it is; a value that is a code reads as its label.
+                    let is_key = chars.peek() == Some(&':');
+                    let shown = if is_key { None } else { code_label(field, &string, target, lang) };
+                    out.push_str(shown.unwrap_or(&string));
+                    string.clear();
+                }
+                (false, c) => string.push(c),
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                ':' => out.push_str(": "),
+                ',' => out.push_str(", "),
+                '{' | '}' | '[' | ']' => {}
+                c => out.push(c),
+            }
+        }
+    }
+    match out.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &out[..i]),
+        None => out,
+    }
+}
+
+/// "Field: old → new" ("—" for a value that was not there, or an empty list or text).
+pub fn change_text(c: &FieldChange, target: AuditTarget, lang: Lang) -> String {
+    let show = |v: &str| match readable(v, &c.field, target, lang) {
+        s if v == "null" || s.trim().is_empty() => "—".to_owned(),
+        s => s,
+    };
+    format!("{}: {} → {}", field_label(&c.field, lang), show(&c.before), show(&c.after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(field: &str, before: &str, after: &str) -> FieldChange {
+        FieldChange { field: field.into(), before: before.into(), after: after.into() }
+    }
+
+    #[test]
+    fn changes_read_as_labels_old_to_new_in_the_ui_language() {
+        let da = |c: &FieldChange, t| change_text(c, t, Lang::Da);
+        assert_eq!(da(&change("title", "\"Gammel\"", "\"Ny\""), AuditTarget::Offer), "Titel: Gammel → Ny");
+        assert_eq!(change_text(&change("title", "\"Gammel\"", "\"Ny\""), AuditTarget::Offer, Lang::En), "Title: Gammel → Ny");
+        let status = change("status", "\"received\"", "\"contacted\"");
+        assert_eq!(da(&status, AuditTarget::Referrals), "Status: Modtaget → Kontaktet");
+        assert_eq!(change_text(&status, AuditTarget::Referrals, Lang::En), "Status: Received → Contacted");
+        assert_eq!(da(&change("capacity", "null", "{\"seats\":12}"), AuditTarget::Offer), "Pladser: — → seats: 12");
+        assert_eq!(da(&change("note", "null", r#""Sagde \"ja\"""#), AuditTarget::Referrals), "Note: — → Sagde \"ja\"");
+        assert_eq!(da(&change("conditions", "[]", "[\"kol\"]"), AuditTarget::Offer), format!("Målgrupper: — → {}", Condition::Kol.label(Lang::Da)));
+        let reason = DeclineReason::ALL[0];
+        assert_eq!(
+            da(&change("decline_reason", "null", &format!("\"{}\"", reason.code())), AuditTarget::Referrals),
+            format!("Årsag til afvisning: — → {}", reason.label(Lang::Da))
+        );
+    }
+}

@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+import { createOffer, devToken, offerTemplate, unique } from '../pages/admin-api';
+import { ClinicianSearchPage } from '../pages/clinician-pages';
+import { REGION, signInAt } from '../pages/clinician-api';
+import { expectNoAxeViolations } from './a11y';
+
+// "Henvis" only where the signed-in clinician may refer (issue #10): a GP sees, on an offer that
+// takes referrals from hospitals and the citizen alone, why not and that the patient can sign up
+// directly, rather than a Henvis ending in a refusal; the handout stays. Anonymous, the card is as
+// before (who the clinician is is unknown). The offer is given in Zulu, a language no demo offer
+// has, so the language filter finds it alone.
+test('a signed-in clinician sees why not instead of Henvis where they may not refer', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Hospitalshold'));
+  const offer = await createOffer(request, admin, {
+    ...template,
+    languages: ['zu'],
+    referral: { ...template.referral, self_referral: true, from_gp: false, from_hospital: true, from_municipality: false, methods: [] },
+  });
+  const query = `?conditions=${offer.conditions.join(',')}&postcode=${offer.location.postcode}&language=zu`;
+  const search = new ClinicianSearchPage(page);
+  const card = page.locator('article.clinic-card', { has: page.locator(`[id="offer-${offer.id}-title"]`) });
+  const henvis = card.getByRole('link', { name: /^Henvis/ });
+
+  await search.goto(query);
+  await expect(card).toBeVisible();
+  await expect(henvis).toBeVisible();
+
+  await signInAt(page, '/klinik/henvisninger', unique('Lægerne i Hospitalsgade'));
+  // The issuer left the history: Back returns to the search before signing in, not to it.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/klinik\?/);
+  await search.goto(query);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Tilbuddet tager ikke imod henvisninger fra egen læge.');
+  await expect(card).toContainText('Patienten kan selv melde sig.');
+  await expect(henvis).toHaveCount(0);
+  await expect(card.getByRole('checkbox')).toBeEnabled();
+  await expectNoAxeViolations(page, 'clinician card the clinician may not refer to');
+
+  // The refusal page, reached by its address, leads on to the handout.
+  await page.goto(`/klinik/henvis/${offer.id}`);
+  const refused = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Henvisningen kan ikke sendes' }) });
+  await expect(refused).toContainText('Patienten kan selv melde sig.');
+  await refused.getByRole('link', { name: 'Lav patientark' }).click();
+  await expect(page).toHaveURL(new RegExp(`/klinik/til-patienten\\?.*${offer.id}`));
+});
