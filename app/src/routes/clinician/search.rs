@@ -272,25 +272,29 @@ pub fn ClinicianSearchPage() -> impl IntoView {
 
 /// Only offers in the patient's language (the citizen search's list of languages).
 fn language_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let options = std::iter::once((String::new(), i18n::ANY_LANGUAGE.get(lang).to_owned()))
-        .chain(crate::query::FILTER_LANGUAGES.iter().map(|c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c)))))
-        .map(|(code, label)| {
-            let value = code.clone();
-            view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label class="field__label" for="language">{t::LANGUAGE_LABEL.get(lang)}</label>
-            <select class="select" id="language" name="language" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
-        </div>
-    }
+    let options = crate::query::FILTER_LANGUAGES
+        .iter()
+        .map(move |c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c))));
+    select_field("language", t::LANGUAGE_LABEL.get(lang), i18n::ANY_LANGUAGE.get(lang), options, chosen)
 }
 
 /// Only offers in a kronikerpakke (the same choice as the citizen search's filter).
 fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let options = std::iter::once((String::new(), i18n::ANY_PACKAGE.get(lang).to_owned()))
-        .chain(Kronikerpakke::ALL.iter().map(|k| (k.code().to_owned(), k.label(lang).to_owned())))
+    let options = Kronikerpakke::ALL.iter().map(move |k| (k.code().to_owned(), k.label(lang).to_owned()));
+    select_field("package", i18n::PACKAGE_LABEL.get(lang), i18n::ANY_PACKAGE.get(lang), options, chosen)
+}
+
+/// A labelled single choice whose first option, "any", is the empty value; `chosen` holds the
+/// chosen option's value.
+fn select_field(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: impl Iterator<Item = (String, String)>,
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    let options = std::iter::once((String::new(), any.to_owned()))
+        .chain(options)
         .map(|(code, label)| {
             let value = code.clone();
             view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
@@ -298,8 +302,8 @@ fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <div class="field">
-            <label class="field__label" for="package">{i18n::PACKAGE_LABEL.get(lang)}</label>
-            <select class="select" id="package" name="package" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
+            <label class="field__label" for=id>{label}</label>
+            <select class="select" id=id name=id on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </div>
     }
 }
