@@ -14,11 +14,10 @@ use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
 use crate::store::{Created, Referral, ReferralStore, StoreError};
 use forebyg_shared::admin::{AuditEntry, ReferralStatusChange};
+use forebyg_shared::contact::{normalise_email, normalise_phone};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{
-    normalise_email, normalise_phone, Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS, OPEN_RETENTION_DAYS,
-};
+use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS, OPEN_RETENTION_DAYS};
 use forebyg_shared::response_time::settlement;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};

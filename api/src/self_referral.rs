@@ -4,9 +4,10 @@
 use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
+use forebyg_shared::contact::{normalise_email, normalise_phone};
 use forebyg_shared::date::iso_date;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{normalise_email, normalise_phone, Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
+use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.

@@ -2,6 +2,7 @@
 //! the rules the form and the API both apply) and "Mine henvisninger" (what they see of it).
 //! Collect the minimum: the provider needs to reach the patient and know why.
 
+use crate::contact;
 use crate::referral::{self, DeclineReason, ReferralStatus, StatusEvent};
 use crate::referral_route::ReferrerKind;
 use crate::taxonomy::Condition;
@@ -89,9 +90,9 @@ impl ClinicianReferralRequest {
                     ErrorCode::TooShort => FieldError::new("patient_name", e.code, "Skriv patientens fulde navn.", "Enter the patient's full name."),
                     _ => e,
                 })
-                .or_else(|| referral::name_without_letters("patient_name", &self.patient_name, ("patientens navn", "the patient's name"))),
+                .or_else(|| contact::name_without_letters("patient_name", &self.patient_name, ("patientens navn", "the patient's name"))),
         );
-        errors.extend(referral::contact_errors(self.phone.as_deref(), self.email.as_deref(), referral::ContactWords::PATIENT));
+        errors.extend(contact::contact_errors(self.phone.as_deref(), self.email.as_deref(), contact::ContactWords::PATIENT));
         if let Some(cpr) = self.cpr.as_deref().filter(|c| !c.trim().is_empty()) {
             errors.extend(crate::cpr::validate("cpr", cpr, today).err());
         }

@@ -4,7 +4,7 @@
 
 use crate::store::Referral;
 use forebyg_shared::clinician::{normalise_language, ClinicianReferralRequest};
-use forebyg_shared::referral::{normalise_email, normalise_phone};
+use forebyg_shared::contact::{normalise_email, normalise_phone};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 

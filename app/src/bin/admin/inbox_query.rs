@@ -64,7 +64,7 @@ impl InboxQuery {
 
 /// A Danish number grouped in pairs as Danes write it ("12 34 56 78"); anything else as given.
 pub fn phone_display(phone: &str) -> String {
-    match forebyg_shared::referral::normalise_phone(phone) {
+    match forebyg_shared::contact::normalise_phone(phone) {
         Some(d) => d.as_bytes().chunks(2).map(|p| String::from_utf8_lossy(p).into_owned()).collect::<Vec<_>>().join(" "),
         None => phone.to_owned(),
     }

@@ -272,9 +272,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
 
 /// Only offers in the patient's language (the citizen search's list of languages).
 fn language_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let options = crate::query::FILTER_LANGUAGES
-        .iter()
-        .map(move |c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c))));
+    let options =
+        crate::query::FILTER_LANGUAGES.iter().map(move |c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c))));
     select_field("language", t::LANGUAGE_LABEL.get(lang), i18n::ANY_LANGUAGE.get(lang), options, chosen)
 }
 
