@@ -132,6 +132,31 @@ test('a group with more offers nearby than it shows counts them all and shows up
   await expect(group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' })).toHaveCount(0);
 });
 
+// On a phone the results are below the form: a search must leave the screen on them, not carry
+// it back to the top of the form. Run with smooth scrolling (most people's setting; the suite
+// otherwise reduces motion), where a scroll to the top would still be under way as the focus
+// moves, and the screen ends where the scrolling stops.
+test('a search leaves the screen on its results', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const search = new ClinicianSearchPage(page);
+  await search.goto();
+  await search.search('9000', ['KOL']);
+  // Wait until the page has not moved for ten frames in a row.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let [last, still] = [-1, 0];
+        const frame = () => {
+          [still, last] = window.scrollY === last ? [still + 1, last] : [0, window.scrollY];
+          if (still >= 10) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await expect(search.resultsHeading).toBeInViewport();
+});
+
 // The age is the one number a clinician types: its message names it, as it stands alone in the
 // error summary, and the summary's link leads to the field.
 test('an age out of range is named in the error summary and leads to the field', async ({ page }) => {

@@ -119,9 +119,11 @@ impl SearchState {
         self.focus_next.set_value(Some(id.to_owned()));
     }
 
-    /// Goes to a new search.
+    /// Goes to a new search. The page stays where it is: the focus moves to the answer, which
+    /// scrolls it into view (the router's scroll to the top would carry a phone's screen back to
+    /// the form, away from the results below it).
     fn search(self, q: ClinicianQuery) {
-        self.navigate.with_value(|go| go(&q.href(), NavigateOptions::default()));
+        self.navigate.with_value(|go| go(&q.href(), NavigateOptions { scroll: false, ..Default::default() }));
     }
 }
 
