@@ -104,6 +104,10 @@ error_responses! { outcome:
     FhirDuplicate { 409 => "OperationOutcome (`duplicate` at `ServiceRequest.identifier`): the identifier was already used for another request (another patient, offer or content); the diagnostics name that ServiceRequest." }
     /// A well-formed FHIR resource that breaks a rule (each issue names its element).
     FhirUnprocessable { 422 => "OperationOutcome: the resource breaks a rule: a field's value, an offer that does not exist or does not take this referral; each issue names its element." }
+    /// Every FHIR route (added by `fhir::format::json_only`): only JSON is served.
+    FhirNotAcceptable { 406 => "OperationOutcome (`not-supported` at `_format` or `Accept`): only JSON is served; ask for application/fhir+json or _format=json." }
+    /// Every FHIR route that takes a resource (added by `fhir::format::json_only`).
+    FhirUnsupportedMedia { 415 => "OperationOutcome (`not-supported` at `Content-Type`): resources are taken in JSON only (application/fhir+json)." }
     /// The store is unavailable (FHIR routes).
     FhirUnavailable { 503 => "OperationOutcome (`transient`): the store is temporarily unavailable; try again." }
 }

@@ -250,7 +250,9 @@ fn run(env: &[(&str, &str)]) {
         ("/api/v1/fhir/HealthcareService?location.near=56.1|10.2|abc|km", 400),
         ("/api/v1/fhir/HealthcareService?_count=-1", 400),
         ("/api/v1/fhir/HealthcareService?_include=*", 400),
-        ("/api/v1/fhir/HealthcareService?_format=xml", 400),
+        ("/api/v1/fhir/HealthcareService?_format=xml", 406),
+        ("/api/v1/fhir/metadata?_format=xml", 406),
+        ("/api/v1/fhir/CodeSystem/forebyg-category?_format=application/fhir%2Bxml", 406),
         ("/api/v1/fhir/HealthcareService?%FF=%FE", 400),
         ("/api/v1/fhir/HealthcareService/no-such-offer", 404),
         ("/api/v1/fhir/Location/no-such-place", 404),
@@ -264,6 +266,22 @@ fn run(env: &[(&str, &str)]) {
         let outcome = fhir_get(&server, path, status);
         assert_eq!(outcome["resourceType"], "OperationOutcome", "{path}");
         s.check(&outcome, &mut failures);
+    }
+    // Links name the host and scheme the client used: a client cannot name others (only a
+    // trusted proxy's X-Forwarded-* are believed; the server speaks plain HTTP).
+    let claimed = server.request("GET", "/api/v1/fhir/metadata", &[("x-forwarded-proto", "https"), ("x-forwarded-host", "evil.example")], None);
+    let url = claimed.json::<Value>()["implementation"]["url"].as_str().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:") && url.ends_with("/api/v1/fhir"), "{url}");
+    // An XML-only client is told what is served (406), on reads as on searches; `_format` wins.
+    let id = services[0]["id"].as_str().unwrap();
+    for (path, accept, status) in [
+        (format!("/api/v1/fhir/HealthcareService/{id}"), "application/fhir+xml", 406),
+        ("/api/v1/fhir/metadata".to_owned(), "application/xml, text/xml", 406),
+        (format!("/api/v1/fhir/HealthcareService/{id}?_format=json"), "application/fhir+xml", 200),
+        (format!("/api/v1/fhir/HealthcareService/{id}"), "application/fhir+xml, application/fhir+json;q=0.5", 200),
+    ] {
+        let res = server.request("GET", &path, &[("accept", accept)], None);
+        assert_eq!((res.status, res.content_type.as_str()), (status, "application/fhir+json"), "{path} {accept}: {}", res.body);
     }
     let draft = demo::offers(DEMO).into_iter().find(|o| !o.is_published()).expect("a demo draft");
     fhir_get(&server, &format!("/api/v1/fhir/HealthcareService/{}", draft.id), 404);

@@ -158,4 +158,10 @@ async fn the_forwarded_host_is_believed_only_from_cloudfront() {
     assert_eq!(base(&through_cloudfront).await, "https://forebyg.example.dk/api/v1/fhir");
     assert_eq!(base(&[("x-forwarded-host", "evil.example")]).await, "https://api.forebyg.example/api/v1/fhir");
     assert_eq!(base(&[("x-forwarded-host", "evil.example"), (ORIGIN_VERIFY_HEADER, "guess")]).await, "https://api.forebyg.example/api/v1/fhir");
+    // The scheme too: API Gateway serves HTTPS only, whatever a caller claims.
+    assert_eq!(base(&[("x-forwarded-proto", "http")]).await, "https://api.forebyg.example/api/v1/fhir");
+    assert_eq!(
+        base(&[("x-forwarded-proto", "http"), ("x-forwarded-host", "forebyg.example.dk"), (ORIGIN_VERIFY_HEADER, secret)]).await,
+        "http://forebyg.example.dk/api/v1/fhir"
+    );
 }

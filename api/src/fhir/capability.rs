@@ -5,7 +5,7 @@ use super::{FHIR_JSON, FHIR_VERSION};
 use serde_json::{json, Value};
 
 /// The date the statement last changed (bump it with the interactions).
-const DATE: &str = "2026-12-03";
+const DATE: &str = "2026-12-04";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
@@ -27,7 +27,7 @@ pub fn capability_statement(base: &str) -> Value {
         "format": [FHIR_JSON, "json"],
         "rest": [{
             "mode": "server",
-            "documentation": "Published offers only, read and search; clinicians' referrals with a bearer token (read, vread of the current version, search, create; a declined referral can be reopened by the provider, so Task rejected and ServiceRequest revoked are not final: keep polling _lastUpdated). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere.",
+            "documentation": "Published offers only, read and search; clinicians' referrals with a bearer token (read, vread of the current version, search, create; a declined referral can be reopened by the provider, so Task rejected and ServiceRequest revoked are not final: keep polling _lastUpdated). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere; another format asked for (_format or Accept) is 406, a resource sent in another format than JSON 415.",
             "security": {
                 "cors": true,
                 "service": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth"}]}],

@@ -7,6 +7,7 @@
 pub mod capability;
 pub mod code_systems;
 mod directory;
+pub mod format;
 pub mod outcome;
 pub mod referral;
 pub mod referral_create;

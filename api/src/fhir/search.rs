@@ -146,8 +146,8 @@ impl DirectorySearch {
                         format!("_include `{value}` is not supported: use HealthcareService:location or HealthcareService:organization."),
                     )),
                 },
-                "_format" if ["json", "application/json", "application/fhir+json"].contains(&value) => Ok(()),
-                "_format" => Err(Issue::not_supported(name, "Only JSON is served (_format=json).")),
+                // Its value was checked before the search (`fhir::format`, 406 unless JSON).
+                "_format" => Ok(()),
                 "_pretty" => pretty(value),
                 _ => {
                     let known: Vec<&str> = PARAMS.iter().map(|p| p.0).collect();
@@ -308,7 +308,6 @@ mod tests {
             ("_include", "HealthcareService:endpoint"),
             ("location.address-postalcode", "80000"),
             ("specialty:text", "kol"),
-            ("_format", "xml"),
             ("_page", "0"),
         ])
         .unwrap_err();
@@ -316,7 +315,7 @@ mod tests {
         let params: Vec<&str> = bad.issues.iter().map(|i| i.expression.as_deref().unwrap()).collect();
         assert_eq!(
             params,
-            ["name", "service-category", "location.near", "_count", "_include", "location.address-postalcode", "specialty:text", "_format", "_page"]
+            ["name", "service-category", "location.near", "_count", "_include", "location.address-postalcode", "specialty:text", "_page"]
         );
         assert!(parse(&[("location.near", "56|10|2|miles")]).is_err());
         assert!(parse(&[("location.near", "56|10|400")]).is_err());

@@ -124,8 +124,8 @@ impl TaskSearch {
                 "_include" => Err(Issue::not_supported(name, format!("_include `{value}` is not supported: use Task:focus (the ServiceRequests)."))),
                 "_count" => number(name, value, 0, MAX_COUNT).map(|n| s.count = Some(n)),
                 "_page" => number(name, value, 1, MAX_PAGE).map(|n| s.page = n),
-                "_format" if ["json", "application/json", "application/fhir+json"].contains(&value) => Ok(()),
-                "_format" => Err(Issue::not_supported(name, "Only JSON is served (_format=json).")),
+                // Its value was checked before the search (`fhir::format`, 406 unless JSON).
+                "_format" => Ok(()),
                 "_pretty" => pretty(value),
                 _ => Err(Issue::not_supported(
                     name,

@@ -18,35 +18,41 @@ use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(fhir_metadata))
-        .routes(routes!(fhir_search_healthcare_services))
-        .routes(routes!(fhir_read_healthcare_service))
-        .routes(routes!(fhir_read_location))
-        .routes(routes!(fhir_read_organization))
-        .routes(routes!(fhir_read_code_system))
+    fhir::format::json_only(
+        OpenApiRouter::new()
+            .routes(routes!(fhir_metadata))
+            .routes(routes!(fhir_search_healthcare_services))
+            .routes(routes!(fhir_read_healthcare_service))
+            .routes(routes!(fhir_read_location))
+            .routes(routes!(fhir_read_organization))
+            .routes(routes!(fhir_read_code_system)),
+    )
 }
 
 /// The FHIR base URL of this request (`http(s)://host/api/v1/fhir`): Bundle links and `fullUrl`s
 /// are absolute. The host is the one the client used: `Host`, or `X-Forwarded-Host` when a proxy
 /// this server trusts sent the request (CloudFront, which drops Host; see
 /// [`crate::client_address`]): anyone else could name any host in it, for links in answers that
-/// caches may keep.
+/// caches may keep. The scheme likewise: that proxy's `X-Forwarded-Proto`, else what this server
+/// is reached by: HTTPS in Lambda (API Gateway serves nothing else), plain HTTP locally.
 pub(crate) struct BaseUrl(pub String);
 
 impl FromRequestParts<AppState> for BaseUrl {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(BaseUrl(base_url(&parts.headers, state.client_address.via_trusted_proxy(parts))))
+        let in_lambda = parts.extensions.get::<lambda_http::request::RequestContext>().is_some();
+        Ok(BaseUrl(base_url(&parts.headers, state.client_address.via_trusted_proxy(parts), in_lambda)))
     }
 }
 
-fn base_url(headers: &HeaderMap, forwarded_host: bool) -> String {
+fn base_url(headers: &HeaderMap, via_trusted_proxy: bool, in_lambda: bool) -> String {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.split(',').next().unwrap_or("").trim().to_owned());
-    let forwarded = if forwarded_host { header("x-forwarded-host").filter(|h| !h.is_empty()) } else { None };
-    let host = forwarded.or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
-    let proto = header("x-forwarded-proto").filter(|p| p == "https" || p == "http").unwrap_or_else(|| "http".into());
+    let forwarded = |name: &str| if via_trusted_proxy { header(name).filter(|h| !h.is_empty()) } else { None };
+    let host =
+        forwarded("x-forwarded-host").or_else(|| header(header::HOST.as_str())).filter(|h| !h.is_empty()).unwrap_or_else(|| "localhost".into());
+    let own = if in_lambda { "https" } else { "http" };
+    let proto = forwarded("x-forwarded-proto").filter(|p| p == "https" || p == "http").unwrap_or_else(|| own.into());
     format!("{proto}://{host}/api/v1/fhir")
 }
 
@@ -110,7 +116,7 @@ async fn fhir_metadata(BaseUrl(base): BaseUrl) -> Response {
         ("_count" = Option<u32>, Query, minimum = 0, maximum = 100, description = "Entries per page (default 20)"),
         ("_page" = Option<u32>, Query, minimum = 1, description = "Page, from 1"),
         ("_include" = Option<String>, Query, description = "HealthcareService:location or HealthcareService:organization (repeatable)"),
-        ("_format" = Option<String>, Query, description = "json or application/fhir+json"),
+        ("_format" = Option<String>, Query, description = "json or application/fhir+json (another format: 406)", pattern = r"^(json|application/json|application/fhir\+json|application/json\+fhir)$"),
         ("_pretty" = Option<bool>, Query, description = "Accepted; answers are compact JSON"),
     ),
     responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirUnavailable))]
@@ -160,9 +166,8 @@ async fn fhir_read_organization(State(state): State<AppState>, Path(id): Path<St
     o.map(|o| cached(&fhir::organization(&o))).ok_or_else(|| Outcome::not_found(format!("No Organization with id {id}.")))
 }
 
-/// One of Forebyg's code systems (`forebyg-category`, `forebyg-condition`, `forebyg-format`,
-/// `forebyg-kronikerpakke`, `forebyg-provider-kind`, `forebyg-referral-route`,
-/// `forebyg-characteristic`).
+/// One of Forebyg's code systems, e.g. `forebyg-category` (the CapabilityStatement's CodeSystem
+/// entry names them all).
 #[utoipa::path(get, path = "/fhir/CodeSystem/{id}", tag = "fhir", params(("id" = String, Path, description = "The code system id, e.g. forebyg-category")),
     responses((status = 200, description = "FHIR R4 CodeSystem", content_type = "application/fhir+json", body = Object), FhirNotFound))]
 async fn fhir_read_code_system(Path(id): Path<String>) -> Result<Response, Outcome> {

@@ -29,13 +29,15 @@ use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(fhir_read_service_request))
-        .routes(routes!(fhir_vread_service_request))
-        .routes(routes!(fhir_read_task))
-        .routes(routes!(fhir_vread_task))
-        .routes(routes!(fhir_search_tasks))
-        .routes(routes!(fhir_create_service_request))
+    crate::fhir::format::json_only(
+        OpenApiRouter::new()
+            .routes(routes!(fhir_read_service_request))
+            .routes(routes!(fhir_vread_service_request))
+            .routes(routes!(fhir_read_task))
+            .routes(routes!(fhir_vread_task))
+            .routes(routes!(fhir_search_tasks))
+            .routes(routes!(fhir_create_service_request)),
+    )
 }
 
 /// The clinician referral with this code, if the caller may read it (their own, or in an
@@ -144,7 +146,7 @@ async fn fhir_vread_task(State(state): State<AppState>, headers: HeaderMap, Path
         ("_count" = Option<u32>, Query, minimum = 0, maximum = 100, description = "Tasks per page (without it: all in one page)"),
         ("_page" = Option<u32>, Query, minimum = 1, maximum = 10000, description = "The page, from 1, with _count"),
         ("_include" = Option<String>, Query, description = "Task:focus: the referrals' ServiceRequests too", pattern = r"^Task:(focus|based-on)$"),
-        ("_format" = Option<String>, Query, description = "json or application/fhir+json", pattern = r"^(json|application/json|application/fhir\+json)$"),
+        ("_format" = Option<String>, Query, description = "json or application/fhir+json (another format: 406)", pattern = r"^(json|application/json|application/fhir\+json|application/json\+fhir)$"),
         ("_pretty" = Option<bool>, Query, description = "Accepted; answers are compact JSON"),
     ),
     responses((status = 200, description = "FHIR R4 Bundle (searchset)", content_type = "application/fhir+json", body = Object), FhirInvalid, FhirAuth, FhirUnavailable))]

@@ -120,6 +120,11 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     );
     let garbled = server.request("POST", "/api/v1/fhir/ServiceRequest", &[("authorization", me)], Some((FHIR, "{not json")));
     assert_eq!((garbled.status, garbled.content_type.as_str()), (400, FHIR));
+    // An XML client is told to send JSON (415), not that its XML is broken JSON; nothing is stored.
+    let xml = r#"<ServiceRequest xmlns="http://hl7.org/fhir"><status value="active"/></ServiceRequest>"#;
+    let refused = server.request("POST", "/api/v1/fhir/ServiceRequest", &[("authorization", me)], Some(("application/fhir+xml", xml)));
+    assert_eq!((refused.status, refused.content_type.as_str()), (415, FHIR), "{}", refused.body);
+    assert!(refused.body.contains("application/fhir+json"), "{}", refused.body);
     assert_eq!(post(server, None, &request(offer, "journal-5")).0, 401);
     assert_eq!(post(server, Some(an_admin), &request(offer, "journal-5")).0, 403);
 }
