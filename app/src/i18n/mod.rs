@@ -371,4 +371,15 @@ mod tests {
         assert_eq!(language_name(Lang::Da, "ar"), Some("arabisk"));
         assert_eq!(language_name(Lang::Da, "xx"), None);
     }
+
+    /// Every language an offer, an interpreter or a filter can name has a name: "Ps" or "Ru" on
+    /// a referral form names no language anyone knows.
+    #[test]
+    fn every_offered_language_has_a_name() {
+        for code in LANGUAGE_CODES.iter().chain(INTERPRETER_LANGUAGES).chain(&crate::query::FILTER_LANGUAGES) {
+            for lang in [Lang::Da, Lang::En] {
+                assert!(language_name(lang, code).is_some(), "{code}");
+            }
+        }
+    }
 }

@@ -165,8 +165,14 @@ pub fn month(lang: Lang, month: u32) -> Option<&'static str> {
 
 /// The languages an offer can be given in, as the admin's checkboxes list them (ISO 639-1; each
 /// has a name in [`language_name`]).
-pub const LANGUAGE_CODES: &[&str] =
-    &["da", "en", "de", "ar", "tr", "pl", "uk", "ur", "so", "fa", "ro", "sv", "no", "kl", "fo", "ti", "bs", "sr", "lt", "vi", "th", "tl", "es", "fr"];
+pub const LANGUAGE_CODES: &[&str] = &[
+    "da", "en", "de", "ar", "tr", "pl", "uk", "ur", "so", "fa", "ro", "sv", "no", "kl", "fo", "ti", "bs", "sr", "lt", "vi", "th", "tl", "es", "fr",
+    "ru", "ps", "ku",
+];
+
+/// Interpreter languages offered in the referral form (ISO 639-1), the most asked for in
+/// Denmark first.
+pub const INTERPRETER_LANGUAGES: &[&str] = &["ar", "tr", "so", "ur", "fa", "ps", "ti", "pl", "uk", "ru", "ro", "en", "de"];
 
 /// The name of a language from its ISO 639-1 code, in the UI language; `None` if unknown.
 pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
@@ -195,6 +201,9 @@ pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
         "tl" => ("tagalog", "Tagalog"),
         "es" => ("spansk", "Spanish"),
         "fr" => ("fransk", "French"),
+        "ps" => ("pashto", "Pashto"),
+        "ru" => ("russisk", "Russian"),
+        "ku" => ("kurdisk", "Kurdish"),
         _ => return None,
     };
     Some(match lang {

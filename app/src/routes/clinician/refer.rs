@@ -34,8 +34,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 const ERROR_SUMMARY_ID: &str = "error-summary";
-/// Interpreter languages offered in the form (ISO 639-1), the most asked for in Denmark first.
-const INTERPRETER_LANGUAGES: &[&str] = &["ar", "tr", "so", "ur", "fa", "ps", "ti", "pl", "uk", "ru", "ro", "en", "de"];
 
 /// Today as YYYY-MM-DD (for the CPR number's birth date check).
 fn today() -> String {
@@ -309,7 +307,7 @@ fn ReferralForm(
         });
     };
 
-    let interpreter_options = INTERPRETER_LANGUAGES
+    let interpreter_options = crate::i18n::INTERPRETER_LANGUAGES
         .iter()
         .map(|&code| {
             let name = crate::format::capitalise(crate::i18n::language_name(lang, code).unwrap_or(code));
