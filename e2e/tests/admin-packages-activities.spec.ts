@@ -149,6 +149,19 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     const template = await offerTemplate(request, token, unique('Lungetræning med fortsættelse'));
     // A physical activity offer: only an offer of that intervention delivers the package's physical activity.
     const offer = await createOffer(request, token, { ...template, category: 'fysisk-aktivitet', packages: [], activity_ids: [] });
+    // The editor asks for the activities to pick and for those the admin manages at the same
+    // time: the first answer is held until the second request has been made, which, asked one
+    // after the other, it never would be (and the picker would never fill).
+    let managedAsked!: () => void;
+    const managed = new Promise<void>((asked) => (managedAsked = asked));
+    await page.route(/\/api\/v1\/admin\/activities$/, async (route) => {
+      managedAsked();
+      await route.continue();
+    });
+    await page.route(/\/api\/v1\/admin\/activities\?purpose=link/, async (route) => {
+      await managed;
+      await route.continue();
+    });
     await page.goto(`/admin/tilbud/${offer.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Lungetræning med fortsættelse');
     await page.getByLabel('Tilføj pakke', { exact: true }).selectOption({ label: 'Kronikerpakke for KOL' });

@@ -93,13 +93,16 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
     let l = lang();
     let form = e.form;
     let owners = LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() });
-    // Each activity with its text (the associations load at the same time): the region's active
-    // ones to pick (an editor may link what they may not change) and those the admin may open,
-    // so an archived one already linked still shows its name.
+    // Each activity with its text: the region's active ones to pick (an editor may link what
+    // they may not change) and those the admin may open, so an archived one already linked still
+    // shows its name. The three lists load at the same time (each resource starts its request
+    // when made), not one after the other.
+    let linkable =
+        LocalResource::new(|| async { api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities?purpose=link").await.unwrap_or_default() });
+    let managed = LocalResource::new(|| async { api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default() });
     let all = LocalResource::new(move || async move {
-        let mut activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities?purpose=link").await.unwrap_or_default();
-        let managed = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await.unwrap_or_default();
-        activities.extend(managed.into_iter().filter(|m| !m.is_active()));
+        let mut activities = linkable.await;
+        activities.extend(managed.await.into_iter().filter(|m| !m.is_active()));
         let owners = owners.await;
         activities
             .into_iter()
