@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { ClinicianSearchPage, T, useLanguage } from '../pages/clinician-pages';
 import { expectNoAxeViolations } from './a11y';
+import { scrollSettled } from './scroll';
 
 // The clinician search's answers that are not the usual list (issue #10 and the usability
 // round): an intervention with nothing nearby, one the chosen package leaves out, a group with
@@ -133,28 +134,25 @@ test('a group with more offers nearby than it shows counts them all and shows up
 });
 
 // On a phone the results are below the form: a search must leave the screen on them, not carry
-// it back to the top of the form. Run with smooth scrolling (most people's setting; the suite
-// otherwise reduces motion), where a scroll to the top would still be under way as the focus
-// moves, and the screen ends where the scrolling stops.
+// it back to the top of the form, and a link among the results must leave it where the focus
+// goes. Run with smooth scrolling (most people's setting; the suite otherwise reduces motion),
+// where a scroll to the top would still be under way as the focus moves, and the screen ends
+// where the scrolling stops.
 test('a search leaves the screen on its results', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   const search = new ClinicianSearchPage(page);
   await search.goto();
   await search.search('9000', ['KOL']);
-  // Wait until the page has not moved for ten frames in a row.
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        let [last, still] = [-1, 0];
-        const frame = () => {
-          [still, last] = window.scrollY === last ? [still + 1, last] : [0, window.scrollY];
-          if (still >= 10) done();
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
+  await scrollSettled(page);
   await expect(search.resultsHeading).toBeInViewport();
+  // The same for a link that asks again from far down the page: the group it was in.
+  const more = page.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' });
+  const section = page.locator('.clinic-group').filter({ has: more }).last();
+  const group = page.locator(`#${await section.getAttribute('aria-labelledby')}`);
+  await section.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' }).click();
+  await expect(group).toBeFocused();
+  await scrollSettled(page);
+  await expect(group).toBeInViewport();
 });
 
 // The age is the one number a clinician types: its message names it, as it stands alone in the

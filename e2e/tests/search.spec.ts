@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { OfferPage } from '../pages/offer-page';
 import { SearchPage } from '../pages/search-page';
 import { expectNoAxeViolations, screenshot } from './a11y';
+import { scrollSettled } from './scroll';
 
 test.describe('search for a prevention offer', () => {
   test('postcode and category → nearest results → the offer', async ({ page }, testInfo) => {
@@ -147,6 +148,19 @@ test.describe('search for a prevention offer', () => {
 
     await page.goForward();
     await expect(page.getByText(/^Viser 21–40 af /)).toBeVisible();
+  });
+
+  // A page link sits below twenty cards: the next page's results heading takes the focus and the
+  // screen, with smooth scrolling too (the suite otherwise reduces motion), rather than the
+  // screen gliding back to the form at the top.
+  test('a page link leaves the screen on the new page of results', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    const search = new SearchPage(page);
+    await search.goto('?postcode=8000&radius_km=50');
+    await search.nextPage.click();
+    await expect(search.resultsHeading).toBeFocused();
+    await scrollSettled(page);
+    await expect(search.resultsHeading).toBeInViewport();
   });
 
   test('no offers at all within reach: said plainly, without hints that do not apply', async ({ page }) => {

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 /// `href`: the same search at `w.radius_km` (a closure: it may follow the page's state);
 /// `none_near`: nothing lies within the searched radius, so the nearest offer's distance is said
-/// first; `on_follow` runs when the link is followed.
+/// first; `on_follow` runs when the link is followed. The screen stays where it is
+/// (`data-noscroll`): the answer comes in around the link, or the focus moves to it.
 pub fn wider_search(
     w: WiderSearch,
     href: impl Fn() -> String + Send + Sync + 'static,
@@ -21,7 +22,7 @@ pub fn wider_search(
     view! {
         <div class="next-step">
             {none_near.then(|| view! { <p>{next_steps::nearest_beyond(lang, &format::distance(w.nearest_km, lang))}</p> })}
-            <p><a class="button button--secondary" href=href on:click=move |_| on_follow()>{text}</a></p>
+            <p><a class="button button--secondary" href=href data-noscroll="" on:click=move |_| on_follow()>{text}</a></p>
         </div>
     }
 }

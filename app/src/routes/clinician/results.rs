@@ -178,7 +178,7 @@ fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Optio
     let link = (shown < MAX_PER_GROUP as usize).then(|| {
         let id = group_id.to_owned();
         let href = move || with_params(state, |p| ClinicianParams { per_group: MAX_PER_GROUP, ..p });
-        view! { <a class="button button--secondary" href=href on:click=move |_| state.focus_when_answered(&id)>{t::show_up_to(lang, MAX_PER_GROUP)}</a> }
+        view! { <a class="button button--secondary" href=href data-noscroll="" on:click=move |_| state.focus_when_answered(&id)>{t::show_up_to(lang, MAX_PER_GROUP)}</a> }
     });
     Some(view! {
         <div class="next-step">

@@ -122,6 +122,9 @@ pub(super) fn list(
             <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
         }
     });
+    // The page links keep the screen where it is (`data-noscroll`): the new page's results
+    // heading takes the focus, which brings it into view; the router's smooth scroll to the top,
+    // still gliding as the focus moved, would end at the form instead.
     view! {
         {map_view}
         {cards}
@@ -130,13 +133,13 @@ pub(super) fn list(
             <nav class="pagination" aria-label=i18n::PAGINATION_LABEL.get(lang)>
                 <ul>
                     {(page > 1).then(|| view! {
-                        <li><a class="pagination__link" rel="prev" href=page_href(page - 1) on:click=on_page>
+                        <li><a class="pagination__link" rel="prev" href=page_href(page - 1) data-noscroll="" on:click=on_page>
                             <span aria-hidden="true">"← "</span>{i18n::PREV_PAGE.get(lang)}
                         </a></li>
                     })}
                     <li class="pagination__current">{i18n::page_of(lang, page, pages)}</li>
                     {(page < pages).then(|| view! {
-                        <li><a class="pagination__link" rel="next" href=page_href(page + 1) on:click=on_page>
+                        <li><a class="pagination__link" rel="next" href=page_href(page + 1) data-noscroll="" on:click=on_page>
                             {i18n::NEXT_PAGE.get(lang)}<span aria-hidden="true">" →"</span>
                         </a></li>
                     })}
