@@ -145,6 +145,8 @@ test.describe('citizen search: filters, place and empty results', () => {
     await widen.click();
     await expect(page).toHaveURL(new RegExp(`radius_km=${wider.radius_km}`));
     await expect(search.resultsHeading).toContainText(`inden for ${wider.radius_km} km af 9990 Skagen`);
+    // The link went with the old answer: the focus moves to the new one, not to the page's start.
+    await expect(search.resultsHeading).toBeFocused();
   });
 
   test('"Brug min placering" refused says so', async ({ page }) => {

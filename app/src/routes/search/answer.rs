@@ -27,8 +27,9 @@ pub struct ResultsArgs {
 pub struct AnswerParts {
     /// Reads the API's answer (`JSON.parse`'s value) into the shared model.
     pub decode: fn(wasm_bindgen::JsValue) -> Option<SearchResponse>,
-    /// The count line and the next steps (in the status live region).
-    pub summary: fn(&SearchResponse, &SearchParams, Lang) -> AnyView,
+    /// The count line and the next steps (in the status live region); the flag is set when a
+    /// next step's link is followed, as for a page link.
+    pub summary: fn(&SearchResponse, &SearchParams, Lang, StoredValue<bool>) -> AnyView,
     /// The list/map switch, the cards or the map, and the pagination.
     pub results: fn(ResultsArgs) -> AnyView,
     /// The fields of "Flere valg", bound to the filters.

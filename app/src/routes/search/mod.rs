@@ -224,7 +224,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     let status = move || match outcome.get() {
         Outcome::Idle => ().into_any(),
         Outcome::Loading => view! { <p class="status status--loading">{i18n::SEARCHING.get(lang)}</p> }.into_any(),
-        Outcome::Done(a) => (a.parts.summary)(&a.response, &parsed.get_untracked().unwrap_or_default(), lang),
+        Outcome::Done(a) => (a.parts.summary)(&a.response, &parsed.get_untracked().unwrap_or_default(), lang, focus_when_done),
         // Field errors are in the error summary and next to the fields.
         Outcome::Failed(e) if !e.field_errors().is_empty() => ().into_any(),
         Outcome::Failed(e) => view! {

@@ -12,8 +12,10 @@ use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 /// The results heading with the count, and the next step when few or no offers are near: how
-/// far the nearest one is, a one-tap wider search, the digital offers (`params`: the search).
-pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> AnyView {
+/// far the nearest one is, a one-tap wider search, the digital offers (`params`: the search;
+/// `focus_when_done` is set when the wider search is followed: its link goes with the answer, so
+/// the focus moves to the new heading).
+pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, focus_when_done: StoredValue<bool>) -> AnyView {
     let (from, to) = query::page_range(r.total, r.page, r.per_page, r.results.len());
     let digital = r.total.saturating_sub(r.nearby);
     // A search for digital offers only: the heading counts them, and no line points to them.
@@ -27,7 +29,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang) -> 
     let digital_href = query::search_href(&SearchParams { format: Some(Format::Digital), page: 1, ..params.clone() });
     let wider = r.wider.filter(|_| !only_digital).map(|w| {
         let href = query::search_href(&SearchParams { radius_km: w.radius_km, page: 1, ..params.clone() });
-        wider_search(w, move || href.clone(), r.nearby == 0, lang, || ())
+        wider_search(w, move || href.clone(), r.nearby == 0, lang, move || focus_when_done.set_value(true))
     });
     let empty_hint = (found == 0 && (only_digital || r.wider.is_none())).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
     let outside_package = outside_package(r, params, lang);
