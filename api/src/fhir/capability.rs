@@ -9,8 +9,19 @@ const DATE: &str = "2026-12-04";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
+    // `_count`, `_page` and `_include` shape the answer (FHIR's search result parameters) and
+    // search nothing: the resource's documentation says them, not its searchParams (`_include`
+    // is `searchInclude`).
+    let is_result_param = |name: &str| matches!(name, "_count" | "_page" | "_include");
     let search_params = |params: &[(&str, &str, &str)]| -> Vec<Value> {
-        params.iter().map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc})).collect()
+        params
+            .iter()
+            .filter(|(name, ..)| !is_result_param(name))
+            .map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc}))
+            .collect()
+    };
+    let result_params = |params: &[(&str, &str, &str)]| -> String {
+        params.iter().filter(|(name, ..)| is_result_param(name)).map(|(name, _, doc)| format!(" {name}: {doc}")).collect()
     };
     let (params, task_params) = (search_params(&super::search::PARAMS), search_params(&super::task_search::PARAMS));
     let read = |kind: &str, doc: &str| json!({"type": kind, "interaction": [{"code": "read"}], "documentation": doc});
@@ -39,7 +50,7 @@ pub fn capability_statement(base: &str) -> Value {
                     "interaction": [{"code": "read"}, {"code": "search-type"}],
                     "searchInclude": ["HealthcareService:location", "HealthcareService:organization"],
                     "searchParam": params,
-                    "documentation": "A published offer.",
+                    "documentation": format!("A published offer.{}", result_params(&super::search::PARAMS)),
                 },
                 read("Location", "An offer's place (address and position), or a region (`region-{code}`) as the coverage area of digital offers."),
                 read("Organization", "A provider of published offers."),
@@ -58,9 +69,32 @@ pub fn capability_statement(base: &str) -> Value {
                     "readHistory": false,
                     "searchInclude": ["Task:focus", "Task:based-on"],
                     "searchParam": task_params,
-                    "documentation": "The Task tracking a clinician's referral (read: same access as its ServiceRequest). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.",
+                    "documentation": format!("The Task tracking a clinician's referral (read: same access as its ServiceRequest). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.{}", result_params(&super::task_search::PARAMS)),
                 },
             ],
         }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each searchParam is one the searches take, none only shapes the answer; those are in the
+    /// resource's documentation.
+    #[test]
+    fn search_params_search_and_result_params_are_documented() {
+        let statement = capability_statement("http://localhost/api/v1/fhir");
+        for resource in statement["rest"][0]["resource"].as_array().unwrap() {
+            let names: Vec<&str> = resource["searchParam"].as_array().into_iter().flatten().map(|p| p["name"].as_str().unwrap()).collect();
+            assert!(names.iter().all(|n| !["_count", "_page", "_include"].contains(n)), "{names:?}");
+            if !names.is_empty() {
+                let doc = resource["documentation"].as_str().unwrap();
+                assert!(doc.contains(" _count: ") && doc.contains(" _page: "), "{doc}");
+            }
+        }
+        let service = &statement["rest"][0]["resource"][0];
+        let names: Vec<&str> = service["searchParam"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["location.near", "location.address-postalcode", "service-category", "service-type", "specialty", "_id"]);
+    }
 }
