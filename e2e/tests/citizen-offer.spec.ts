@@ -75,3 +75,30 @@ test('a course with no start date yet says the start is to be agreed, not "Løbe
   await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible();
   await expect(page.locator('dt', { hasText: /^Næste start$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('Start aftales');
 });
+
+// A link drawn as a button keeps the focus look of a link (dark on yellow) when it has the
+// keyboard focus, visited or not: white on the yellow focus colour is about 1.3:1.
+test('a link drawn as a button stays readable with the keyboard focus', async ({ page, request }) => {
+  type Hit = { offer: { id: string; self_referral: boolean; capacity: string } };
+  const hits: Hit[] = (await (await request.get('/api/v1/offers?postcode=8000&self_referral=true&available=true')).json()).results;
+  const open = hits.find((h) => h.offer.capacity !== 'waitlist')!;
+  await page.goto(`/tilbud/${open.offer.id}`);
+  const join = page.getByRole('link', { name: 'Jeg vil gerne deltage' });
+  await expect(join).toBeVisible();
+  // Reach it with the keyboard (its focus is then :focus-visible).
+  await join.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(join).toBeFocused();
+  const contrast = await join.evaluate((el) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+  expect(contrast).toBeGreaterThanOrEqual(4.5);
+});

@@ -112,6 +112,21 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(page.getByRole('region', { name: 'Dine seneste søgninger' })).toHaveCount(0);
   });
 
+  test('a postcode the form refuses takes the last answer off the screen until the next search', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto('?postcode=5000');
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 5000 Odense C$/);
+    await search.postcode.fill('0000');
+    await search.submit.click();
+    await expect(page.locator('#error-summary')).toBeFocused();
+    await expect(page.locator('#error-summary')).toContainText('»0000« er ikke et postnummer');
+    // "119 tilbud … af 5000 Odense C" under "0000" would answer a question nobody asked.
+    await expect(search.resultsHeading).toHaveCount(0);
+    await expect(search.results).toHaveCount(0);
+    await search.search('8000');
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 8000 Aarhus C$/);
+  });
+
   test('an unknown postcode is flagged while typing', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto();

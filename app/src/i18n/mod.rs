@@ -189,9 +189,9 @@ texts! {
     // The English text marks its Danish example words with `*` (search/filters.rs marks them `lang="da"`).
     Q_HINT = "Fx hjerte, træning eller rygestop", "In Danish, as the offers are written: e.g. *hjerte* (heart), *træning* (exercise) or *rygestop* (quit smoking)";
     CONDITION_LABEL = "Sygdom", "Illness";
-    ANY_CONDITION = "Alle, også uden en bestemt sygdom", "All, also without a particular illness";
+    ANY_CONDITION = "Alle tilbud", "All offers";
     PACKAGE_LABEL = "Kronikerpakke", "Chronic care package";
-    ANY_PACKAGE = "Alle, også uden for en kronikerpakke", "All, also outside a chronic care package";
+    ANY_PACKAGE = "Alle tilbud", "All offers";
     SEARCH_WITHOUT_PACKAGE = "Søg uden kronikerpakke", "Search without a package";
     FORMAT_LABEL = "Hvordan foregår det?", "How does it take place?";
     ANY_FORMAT = "Alle former", "All formats";

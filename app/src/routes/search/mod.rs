@@ -220,8 +220,13 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     let form =
         search_form(FormState { postcode, categories, radius, filters, client_errors, errors, form_values, view_map, focus_when_done, lazy, lang });
 
+    // While the form holds errors its last answer no longer matches what it says ("0000" under
+    // "119 offers near 5000"): the answer steps aside until the form is searched again.
+    let stale = move || !client_errors.with(Vec::is_empty);
+
     // The status line is a persistent live region, so the count or the error is announced.
     let status = move || match outcome.get() {
+        _ if stale() => ().into_any(),
         Outcome::Idle => ().into_any(),
         Outcome::Loading => view! { <p class="status status--loading">{i18n::SEARCHING.get(lang)}</p> }.into_any(),
         Outcome::Done(a) => (a.parts.summary)(&a.response, &parsed.get_untracked().unwrap_or_default(), lang, focus_when_done),
@@ -240,6 +245,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
 
     // The list/map switch, the list or map and the pagination (the lazily loaded part).
     let results = move || match outcome.get() {
+        _ if stale() => ().into_any(),
         Outcome::Done(a) => (a.parts.results)(ResultsArgs { answer: a.response, params: parsed, view_map, lang, focus_when_done }),
         _ => ().into_any(),
     };
@@ -247,6 +253,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     // On a phone the form is long: a shortcut to the results (hidden where they are side by
     // side), drawn by the lazily loaded part (there are results only once it is loaded).
     let jump = move || match outcome.get() {
+        _ if stale() => None,
         Outcome::Done(a) => Some((a.parts.jump)(lang)),
         // The link's line is kept while the answer loads: the form below does not move when it
         // comes (Lighthouse's layout shift).
