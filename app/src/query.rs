@@ -202,8 +202,6 @@ pub fn field_control_id(field: &str) -> Option<String> {
         }
         "category" => Category::ALL.first().map(|c| category_input_id(*c)),
         "condition" => Some(field.to_owned()),
-        // The referral form's fields (the clinician search has its own mapping).
-        "patient_name" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
         _ => None,
     }
 }

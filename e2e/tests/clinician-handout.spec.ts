@@ -55,6 +55,6 @@ test('a full, a waiting-list and a paid offer: the handout promises no place and
   const hits: Hit[] = answer.groups.flatMap((g: { nearby: Hit[] }) => g.nearby);
   expect(hits.find((h) => h.offer.id === paid.id)?.cost.dkk, 'the paid offer is among the nearest').toBe(300);
   await page.goto(`/klinik${query}`);
-  const card = page.locator('article.clinic-card', { has: page.locator(`a[href="/tilbud/${paid.id}"]`) });
+  const card = page.locator('article.clinic-card', { has: page.locator(`a[href="/tilbud/${paid.id}?fra=klinik"]`) });
   await expect(card.getByText('300 kr. Betales ved start.')).toBeVisible();
 });

@@ -65,7 +65,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const sheet = handout.sheet(other);
     await expect(sheet).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/klinik/til-patienten\\?offer=[^&]+&offer=[^&]+&lang=${other}$`));
-    await expect(handout.shareLink).toHaveValue(page.url());
+    // The share link is the patient's copy of the same sheet.
+    await expect(handout.shareLink).toHaveValue(`${page.url()}&til=patient`);
     for (const title of titles) await expect(handout.shortText).toHaveValue(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await expectNoAxeViolations(page, `handout (${lang})`);
 
@@ -80,13 +81,27 @@ for (const lang of ['da', 'en'] as Lang[]) {
       await expect(offers.nth(i)).toContainText(T[other].nextStep);
       await expect(offers.nth(i).getByRole('img', { name: T[other].qrLabel })).toBeVisible();
     }
+    // Printed, demo offers still say they are not real.
+    await expect(sheet).toContainText(T[other].allDemo);
     expect(await printedPages(page)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
 
-    // The share link opens the same selection.
+    // The share link opens the same selection as the patient's copy: the sheet alone, its title
+    // the page's heading, each offer's title a link to its page, no clinician's tools.
     const shared = await page.context().newPage();
     await shared.goto(await handout.shareLink.inputValue());
-    for (const title of titles) await expect(new HandoutPage(shared, lang).sheet(other)).toContainText(title);
+    const patientCopy = new HandoutPage(shared, lang);
+    await expect(shared.getByRole('heading', { level: 1 })).toHaveText(T[other].sheetTitle);
+    for (const title of titles) await expect(patientCopy.sheet(other).getByRole('link', { name: title, exact: true })).toBeVisible();
+    await expect(patientCopy.sheet(other).getByRole('img', { name: T[other].qrLabel })).toHaveCount(0);
+    await expect(patientCopy.sheet(other)).toContainText(T[other].allDemo);
+    await expect(patientCopy.heading).toHaveCount(0);
+    await expect(patientCopy.shareLink).toHaveCount(0);
+    await expect(shared.getByRole('link', { name: t.backToResults })).toHaveCount(0);
+    await expectNoAxeViolations(shared, `handout, the patient's copy (${lang})`);
+    await shared.getByRole('link', { name: titles[0], exact: true }).click();
+    await expect(shared).toHaveURL(/\/tilbud\//);
+    await expect(shared.getByRole('heading', { level: 1 })).toHaveText(titles[0]);
     await shared.close();
 
     // Refer: signing in on the way, as a clinician of a practice.
@@ -102,6 +117,17 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('alert').getByRole('heading', { name: t.errorsTitle })).toBeVisible();
     await expectNoAxeViolations(page, `referral form with errors (${lang})`);
+    // No illness ticked: the summary's line leads to the first illness's box, marked as wrong.
+    const kol = page.getByRole('checkbox', { name: t.kol, exact: true });
+    await kol.uncheck();
+    await page.getByRole('button', { name: t.send }).click();
+    await page
+      .locator('#error-summary')
+      .getByRole('link', { name: lang === 'da' ? 'Vælg mindst én sygdom.' : 'Choose at least one condition.' })
+      .click();
+    await expect(page.locator('input[type=checkbox][id^="condition-"]').first()).toBeFocused();
+    await expect(kol).toHaveAttribute('aria-invalid', 'true');
+    await kol.check();
     const first = unique('Karen Klinik');
     const firstPhone = phone();
     const firstCode = await refer(page, t, first, firstPhone);
@@ -124,8 +150,16 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
     await expect(page.getByRole('button', { name: t.slipPrint })).toBeHidden();
     await expect(otherSlip).toBeVisible();
+    await expect(otherSlip).toContainText(T[other].demoNotice);
     expect(await printedPages(page)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
+    // A reload shows the receipt and the sheet again (the code is in the address), not an empty
+    // form that would refer the patient twice.
+    await expect(page).toHaveURL(new RegExp(`/klinik/henvis/[^/?]+\\?kode=${firstCode}$`));
+    await page.reload();
+    await expect(page.locator('#referral-sent')).toContainText(firstCode);
+    await expect(slip).toContainText(firstCode);
+    await expect(page.getByRole('button', { name: t.send })).toHaveCount(0);
     // The patient follows it on their own phone (a new context: no language chosen there): the
     // QR code's address opens the page in the sheet's language with the code filled in; their
     // phone number opens it. The language switch still works there afterwards.
@@ -145,7 +179,7 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await phoneContext.close();
 
     // A second referral, withdrawn again.
-    await page.getByRole('link', { name: t.backToResults, exact: true }).click();
+    await page.locator('#referral-sent').getByRole('link', { name: t.backToResults, exact: true }).click();
     await expect(search.resultsHeading).toBeVisible();
     // An offer the patient may not join: the form says so before anything is typed, and why,
     // with the way back to the other offers.

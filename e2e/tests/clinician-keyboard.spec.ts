@@ -54,5 +54,5 @@ test('keyboard only: search for a patient, choose two offers and open the handou
   await tabTo(page, 'button.button');
   await expect(handout.print).toBeFocused();
   await tabTo(page, '#handout-link');
-  await expect(handout.shareLink).toHaveValue(/\/klinik\/til-patienten\?offer=[^&]+&offer=[^&]+&lang=en$/);
+  await expect(handout.shareLink).toHaveValue(/\/klinik\/til-patienten\?offer=[^&]+&offer=[^&]+&lang=en&til=patient$/);
 });

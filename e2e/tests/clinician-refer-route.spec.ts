@@ -45,3 +45,26 @@ test('a signed-in clinician sees why not instead of Henvis where they may not re
   await refused.getByRole('link', { name: 'Lav patientark' }).click();
   await expect(page).toHaveURL(new RegExp(`/klinik/til-patienten\\?.*${offer.id}`));
 });
+
+// What the provider asks a referral to contain is said in the form, where the clinician writes
+// it, not only on the result card.
+test('the referral form says what the referral must contain', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Spirometrihold'));
+  const offer = await createOffer(request, admin, {
+    ...template,
+    referral: {
+      ...template.referral,
+      from_gp: true,
+      methods: [],
+      must_include: { da: 'Seneste spirometri og medicinliste', en: 'Latest spirometry and medication list' },
+    },
+  });
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Spirometrigade'));
+  const form = page.getByRole('form', { name: 'Henvis til' });
+  await expect(form.locator('.refer-content')).toHaveText(
+    'Henvisningen skal indeholde: Seneste spirometri og medicinliste Skriv det i begrundelsen nedenfor.',
+  );
+  // It comes just before the field it asks for.
+  await expect(form.locator('.refer-content + .field')).toContainText('Kort begrundelse');
+});

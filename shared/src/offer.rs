@@ -56,6 +56,12 @@ pub struct Offer {
 }
 
 impl Offer {
+    /// Whether a clinician can refer to it through Forebyg now: it takes such referrals and is
+    /// not full.
+    pub fn refers_through_forebyg(&self) -> bool {
+        self.referral.takes_forebyg() && self.capacity != Capacity::Full
+    }
+
     /// Its region and municipality, what its residence rule is said in.
     pub fn area(&self) -> crate::eligibility::Area {
         crate::eligibility::Area::new(self.region, self.location.as_ref().map(|l| l.municipality_code.as_str()))

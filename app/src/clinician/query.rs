@@ -102,16 +102,19 @@ fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
 }
 
 /// The handout's offers and its language, read from its address.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HandoutQuery {
     pub offers: Vec<String>,
     /// The handout's language, independent of the UI's.
     pub lang: Lang,
+    /// The patient's copy (`til=patient`, the share link): the sheet alone, without the
+    /// clinician's tools.
+    pub patient: bool,
 }
 
 impl HandoutQuery {
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, ui_lang: Lang) -> Self {
-        let mut h = HandoutQuery { offers: vec![], lang: ui_lang };
+        let mut h = HandoutQuery { lang: ui_lang, ..Default::default() };
         for (key, value) in pairs {
             match (key, value.trim()) {
                 ("offer", id) if is_offer_id(id) && !h.offers.iter().any(|o| o == id) && h.offers.len() < MAX_HANDOUT_OFFERS => {
@@ -119,16 +122,21 @@ impl HandoutQuery {
                 }
                 ("lang", "da") => h.lang = Lang::Da,
                 ("lang", "en") => h.lang = Lang::En,
+                ("til", "patient") => h.patient = true,
                 _ => {}
             }
         }
         h
     }
 
-    /// `/klinik/til-patienten?offer=a&offer=b&lang=da`: the page and its share link.
+    /// `/klinik/til-patienten?offer=a&offer=b&lang=da`: the page, and with `&til=patient` its
+    /// share link.
     pub fn href(&self) -> String {
         let mut pairs: Vec<(&str, String)> = self.offers.iter().map(|o| ("offer", o.clone())).collect();
         pairs.push(("lang", self.lang.code().to_owned()));
+        if self.patient {
+            pairs.push(("til", "patient".to_owned()));
+        }
         with_query(HANDOUT_PATH, &pairs)
     }
 }
@@ -142,6 +150,29 @@ pub fn refer_href(offer_id: &str) -> String {
 pub fn referral_href(code: &str) -> String {
     format!("{REFERRALS_PATH}/{}", encode(code))
 }
+
+/// An offer's page opened from the clinician search: `?fra=klinik` gives it the way back there
+/// and the clinician's actions (`routes::clinician::offer_actions`).
+pub fn offer_href(id: &str) -> String {
+    with_query(&crate::query::offer_href(id), &[(FROM.0, FROM.1.to_owned())])
+}
+
+/// The parameter of [`offer_href`].
+pub const FROM: (&str, &str) = ("fra", "klinik");
+
+/// The API address of one of the clinician's referrals.
+pub fn api_referral_url(code: &str) -> String {
+    format!("/api/v1/clinician/referrals/{}", encode(code))
+}
+
+/// The referral form's address once its referral is sent (`?kode=`): a reload shows the receipt
+/// again, not an empty form.
+pub fn sent_href(offer_id: &str, code: &str) -> String {
+    with_query(&refer_href(offer_id), &[(SENT_CODE, code.to_owned())])
+}
+
+/// The parameter of [`sent_href`].
+pub const SENT_CODE: &str = "kode";
 
 /// Whether `typed` (trimmed, in any case) is part of one of `texts` (a referral's patient name and
 /// code, for the find field of "Mine henvisninger"); nothing typed finds all.
@@ -198,9 +229,16 @@ mod tests {
         let h = HandoutQuery::parse(pairs("offer=x1&offer=y2&offer=x1&lang=en"), Lang::Da);
         assert_eq!((h.offers.clone(), h.lang), (vec!["x1".to_owned(), "y2".to_owned()], Lang::En));
         assert_eq!(h.href(), "/klinik/til-patienten?offer=x1&offer=y2&lang=en");
+        assert!(!h.patient);
+        let copy = HandoutQuery::parse(pairs("offer=x1&lang=da&til=patient"), Lang::En);
+        assert!(copy.patient);
+        assert_eq!(copy.href(), "/klinik/til-patienten?offer=x1&lang=da&til=patient");
         let none = HandoutQuery::parse([("offer", "a b")], Lang::En);
         assert_eq!((none.offers.len(), none.lang), (0, Lang::En));
         assert_eq!(refer_href("a/b"), "/klinik/henvis/a%2Fb");
+        assert_eq!(offer_href("demo-1"), "/tilbud/demo-1?fra=klinik");
+        assert_eq!(sent_href("a/b", "K7QM-4XRT"), "/klinik/henvis/a%2Fb?kode=K7QM-4XRT");
+        assert_eq!(api_referral_url("K7QM-4XRT"), "/api/v1/clinician/referrals/K7QM-4XRT");
     }
 
     #[test]

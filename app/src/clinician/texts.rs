@@ -37,6 +37,7 @@ crate::texts! {
     REFER_WHO = "Hvem kan henvise", "Who may refer";
     REFER_HOW = "Sådan henviser du", "How to refer";
     REFER_CONTENT = "Henvisningen skal indeholde", "The referral must contain";
+    REFER_CONTENT_WHERE = "Skriv det i begrundelsen nedenfor.", "Write it in the reason below.";
     PLACES = "Pladser", "Places";
     NEXT_START = "Næste start", "Next start";
     CONTINUOUS = "Løbende optag", "Join any time";
@@ -47,6 +48,7 @@ crate::texts! {
     DIGITAL_NO = "Kun fremmøde", "On site only";
     CHOOSE_FOR_HANDOUT = "Vælg til patientarket", "Choose for the patient handout";
     REFER = "Henvis", "Refer";
+    FOR_CLINICIAN = "Til behandleren", "For the clinician";
     REFER_NOT_HERE = "Kan ikke henvises gennem Forebyg", "Cannot be referred through Forebyg";
     NOT_STATED = "Ikke oplyst", "Not stated";
     DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
@@ -83,6 +85,7 @@ crate::texts! {
     NEXT_STEP = "Dit næste skridt", "Your next step";
     ONLINE = "Hjemmefra på computer, tablet eller telefon", "From home on a computer, tablet or phone";
     NO_FIXED_TIMES = "Tider aftales med dig", "Times are agreed with you";
+    HANDOUT_ALL_DEMO = "Demodata: tilbuddene er opdigtet til afprøvning og findes ikke.", "Demo data: these offers are made up for testing and do not exist.";
     HANDOUT_EMPTY = "Arket har ingen tilbud. Gå tilbage og vælg et eller flere.", "The handout has no offers. Go back and choose one or more.";
     HANDOUT_MISSING = "Et af tilbuddene findes ikke længere.", "One of the offers no longer exists.";
     HANDOUT_FOOTER = "Tilbuddene findes på Forebyg. Scan koden ved et tilbud for at se det på nettet.",
@@ -255,6 +258,14 @@ pub fn chosen(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Da => format!("{n} valgt til patientarket (højst {}).", super::query::MAX_HANDOUT_OFFERS),
         Lang::En => format!("{n} chosen for the patient handout (at most {}).", super::query::MAX_HANDOUT_OFFERS),
+    }
+}
+
+/// Beside an offer's "choose" checkbox once the handout is full.
+pub fn handout_full(lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Patientarket har højst {} tilbud. Fjern et for at vælge dette.", super::query::MAX_HANDOUT_OFFERS),
+        Lang::En => format!("The patient handout holds at most {} offers. Remove one to choose this.", super::query::MAX_HANDOUT_OFFERS),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The offer page at `/tilbud/:id`: its facts are `offer_sections` (shared with the admin
 //! editor's preview), around them saving, joining, printing and reporting.
 
+use super::clinician::offer_actions;
 use crate::api;
 use crate::context::{last_search, use_lang};
 use crate::{dom, format, i18n};
@@ -8,7 +9,7 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn OfferPage() -> impl IntoView {
@@ -32,7 +33,10 @@ pub fn OfferPage() -> impl IntoView {
         dom::set_title(lang, &title);
     });
 
-    let back_href = last_search();
+    // Opened from the clinician search, the way back goes there, and the clinician's actions
+    // come first.
+    let clinic = use_query_map().with_untracked(offer_actions::from_clinic);
+    let back_href = if clinic { offer_actions::back_href() } else { last_search() };
 
     view! {
         <p class="back-link">
@@ -41,7 +45,7 @@ pub fn OfferPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{i18n::OFFER_LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match offer.await {
-                    Ok(o) => view! { <OfferDetails offer=o lang=lang h1=h1 /> }.into_any(),
+                    Ok(o) => view! { <OfferDetails offer=o lang=lang h1=h1 clinic=clinic /> }.into_any(),
                     Err(e) if e.is_not_found() => view! {
                         <h1 tabindex="-1" node_ref=h1>{i18n::OFFER_NOT_FOUND.get(lang)}</h1>
                         <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p>
@@ -61,7 +65,7 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
+fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>, clinic: bool) -> impl IntoView {
     let o = offer;
     let t = |x: i18n::Text| x.get(lang);
     let dl = i18n::data_lang(lang);
@@ -80,6 +84,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
             })}
             <p class="lead" lang=dl>{o.summary.clone()}</p>
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
+            {clinic.then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}
         </article>

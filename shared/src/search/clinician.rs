@@ -7,7 +7,7 @@ use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADI
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
 use crate::offer::{Cost, Offer, ReferralRules};
-use crate::taxonomy::{Capacity, Category, Condition};
+use crate::taxonomy::{Category, Condition};
 use crate::validation::{self, FieldError};
 use serde::{Deserialize, Serialize};
 
@@ -217,7 +217,7 @@ impl ClinicianHit {
             languages: offer.languages.clone(),
             eligibility: eligibility::assess(&offer.eligibility, &offer.area(), &params.patient()),
             referral: offer.referral.clone(),
-            refer_through_forebyg: offer.referral.takes_forebyg() && offer.capacity != Capacity::Full,
+            refer_through_forebyg: offer.refers_through_forebyg(),
             phone: offer.contact.phone.clone(),
             cost: offer.cost.clone(),
         }

@@ -2,7 +2,9 @@
 //! as it will print, with its language (independent of the UI's), "print", the share link (this
 //! page's address) and a short text for a text message or an e-mail. On paper (print stylesheet):
 //! one A4 page with, per offer, what, where, when, how to join, the phone number, a QR code of the
-//! offer's page and the patient's next step.
+//! offer's page and the patient's next step. The share link opens the patient's copy
+//! (`&til=patient`): the sheet alone, its title the page's heading, each offer's title a link to
+//! its page (the QR codes only on paper).
 
 use super::session::LAST_SEARCH;
 use crate::api::ApiError;
@@ -54,15 +56,26 @@ pub fn HandoutPage() -> impl IntoView {
 
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
-    dom::set_title(lang, t::HANDOUT_BAR_LABEL.get(lang));
+    // The patient's copy is the sheet alone: its title (in the sheet's language) is the heading.
+    let patient = handout.with_untracked(|h| h.patient);
+    if patient {
+        Effect::new(move |_| dom::set_title(lang, t::HANDOUT_H1.get(handout.with(|h| h.lang))));
+    } else {
+        dom::set_title(lang, t::HANDOUT_BAR_LABEL.get(lang));
+    }
     let back = CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned());
+    let tools = (!patient).then(|| {
+        view! {
+            <div class="handout-tools no-print">
+                <p class="back-link"><a href=back><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                <h1 node_ref=h1 tabindex="-1">{t::HANDOUT_BAR_LABEL.get(lang)}</h1>
+                <LanguageChoice handout=handout lang=lang />
+            </div>
+        }
+    });
 
     view! {
-        <div class="handout-tools no-print">
-            <p class="back-link"><a href=back><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
-            <h1 node_ref=h1 tabindex="-1">{t::HANDOUT_BAR_LABEL.get(lang)}</h1>
-            <LanguageChoice handout=handout lang=lang />
-        </div>
+        {tools}
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match offers.await {
@@ -77,7 +90,11 @@ pub fn HandoutPage() -> impl IntoView {
                         // A change of the handout's language redraws it (the offers stay loaded).
                         let redraw = move || {
                             let hq = handout.get();
-                            chosen.with_value(|os| view! { <Tools offers=os.clone() handout=hq.clone() lang=lang />{sheet(os, hq.lang)} })
+                            let sheet_h1 = patient.then_some(h1);
+                            chosen.with_value(|os| view! {
+                                {(!hq.patient).then(|| view! { <Tools offers=os.clone() handout=hq.clone() lang=lang /> })}
+                                {sheet(os, hq.lang, sheet_h1)}
+                            })
                         };
                         view! {
                             {missing.then(|| view! { <p class="status status--error no-print">{t::HANDOUT_MISSING.get(lang)}</p> })}
@@ -132,7 +149,7 @@ pub(super) fn SheetLanguage(name: &'static str, current: Signal<Lang>, choose: C
 /// Print, the share link and the short text, each with its own way to copy.
 #[component]
 fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView {
-    let link = format!("{}{}", origin(), handout.href());
+    let link = format!("{}{}", origin(), HandoutQuery { patient: true, ..handout }.href());
     let text = h::short_text(&offers, &link, handout.lang);
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |id: &'static str| {
@@ -179,8 +196,11 @@ fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView
 }
 
 /// The handout itself, in its own language (`lang` on the element: screen readers and the QR
-/// captions follow it). Offer titles and summaries are Danish data.
-fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
+/// captions follow it). Offer titles and summaries are Danish data. `patient_h1`: the patient's
+/// copy, whose title is the page's heading and whose offer titles link to the offers' pages.
+fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl IntoView {
+    let patient = patient_h1.is_some();
+    let all_demo = offers.iter().all(|o| o.demo);
     let data_lang = i18n::data_lang(hl);
     let items = offers
         .iter()
@@ -189,10 +209,16 @@ fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
             let url = format!("{}{}", origin(), query::offer_href(&o.id));
             let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{p}</dd></div> });
             let labelled_by = title_id.clone();
+            let title =
+                if patient { view! { <a href=query::offer_href(&o.id)>{o.title.clone()}</a> }.into_any() } else { o.title.clone().into_any() };
+            // Printed or sent, a demo offer still says it is not real (the whole sheet says it
+            // once when every offer is one).
+            let demo = (o.demo && !all_demo).then(|| view! { <p class="handout__demo"><strong>{i18n::DEMO_NOTICE_TITLE.get(hl)}</strong></p> });
             view! {
                 <section class="handout__offer" aria-labelledby=labelled_by>
                     <div class="handout__text">
-                        <h3 id=title_id lang=data_lang>{o.title.clone()}</h3>
+                        <h3 id=title_id lang=data_lang>{title}</h3>
+                        {demo}
                         <dl class="handout__facts">
                             <div class="handout__wide"><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
                             <div><dt>{t::WHERE.get(hl)}</dt><dd>{h::where_text(o, hl)}</dd></div>
@@ -210,10 +236,15 @@ fn sheet(offers: &[Offer], hl: Lang) -> impl IntoView {
         .collect_view();
     let many = offers.len() > 2;
     let intro = if h::all_free(offers) { t::HANDOUT_INTRO_FREE } else { t::HANDOUT_INTRO };
+    let title = match patient_h1 {
+        Some(h1) => view! { <h1 id="handout-title" class="handout__title" node_ref=h1 tabindex="-1">{t::HANDOUT_H1.get(hl)}</h1> }.into_any(),
+        None => view! { <h2 id="handout-title" class="handout__title">{t::HANDOUT_H1.get(hl)}</h2> }.into_any(),
+    };
     view! {
-        <article class="handout" class:handout--many=many lang=hl.code() aria-labelledby="handout-title">
-            <h2 id="handout-title" class="handout__title">{t::HANDOUT_H1.get(hl)}</h2>
+        <article class="handout" class:handout--many=many class:handout--patient=patient lang=hl.code() aria-labelledby="handout-title">
+            {title}
             <p class="handout__intro">{intro.get(hl)}</p>
+            {all_demo.then(|| view! { <p class="handout__demo"><strong>{t::HANDOUT_ALL_DEMO.get(hl)}</strong></p> })}
             {items}
             <p class="handout__foot">{t::HANDOUT_FOOTER.get(hl)}</p>
         </article>

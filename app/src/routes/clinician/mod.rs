@@ -6,6 +6,7 @@ mod draft;
 mod eligibility;
 mod empty_group;
 pub mod handout;
+pub mod offer_actions;
 pub mod refer;
 pub mod referral;
 mod referral_slip;

@@ -31,7 +31,8 @@ use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 
 const ERROR_SUMMARY_ID: &str = "error-summary";
 
@@ -49,6 +50,15 @@ fn searched_patient() -> ClinicianParams {
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
     ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map(|q| q.params).unwrap_or_default()
+}
+
+/// The id of the control a field error links to: this form's own fields.
+fn control_id(field: &str) -> Option<String> {
+    match field {
+        "conditions" => Condition::ALL.first().map(|c| condition_input_id(*c)),
+        "patient_name" | "phone" | "email" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
+        _ => None,
+    }
 }
 
 /// The way back to the last clinician search, or to the empty search.
@@ -80,6 +90,9 @@ pub fn ReferPage() -> impl IntoView {
     });
 
     view! {
+        // The way back to the other offers before anything is sent (the form is kept as a draft
+        // only across signing in again).
+        <p class="back-link"><a href=back_to_search()><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 let (o, p) = (offer.await, profile.await);
@@ -108,7 +121,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
         draft::discard();
         // The way on: the patient's handout for this offer (and self sign-up, where it is open).
-        let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang }.href();
+        let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
         let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
         return view! {
             <div class="notice notice--refused" role="alert">
@@ -120,9 +133,25 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
         .into_any();
     }
     let sent = RwSignal::new(None::<ClinicianReferral>);
+    // Sent, the address carries the code: a reload shows the receipt and the patient's sheet
+    // again, not an empty form that would refer the patient twice.
+    let sent_code = use_query_map().with_untracked(|q| q.get(cq::SENT_CODE));
+    let checking = RwSignal::new(sent_code.is_some());
+    if let Some(code) = sent_code {
+        let offer_id = offer.id.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(r) = session::get::<ClinicianReferral>(&cq::api_referral_url(&code)).await {
+                if r.offer_id == offer_id {
+                    sent.set(Some(r));
+                }
+            }
+            checking.set(false);
+        });
+    }
     let account = account_key(&profile.subject);
     view! {
         {move || match sent.get() {
+            _ if checking.get() => view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }.into_any(),
             Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
             None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any(),
         }}
@@ -268,6 +297,7 @@ fn ReferralForm(
     let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
+    let navigate = StoredValue::new_local(use_navigate());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if f.busy.get_untracked() {
@@ -293,6 +323,9 @@ fn ReferralForm(
             match session::post_keeping::<_, ClinicianReferral>(&url, &req, keep).await {
                 Ok(r) => {
                     draft::discard();
+                    navigate.with_value(|go| {
+                        go(&cq::sent_href(&r.offer_id, &r.code), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+                    });
                     sent.set(Some(r));
                 }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
@@ -314,13 +347,17 @@ fn ReferralForm(
             view! { <option value=code selected=move || f.interpreter.with(|i| i == code)>{name}</option> }
         })
         .collect_view();
+    // What the provider asks the referral to contain, where the clinician writes it.
+    let must_include = offer.referral.must_include.as_ref().map(|m| {
+        view! { <p class="notice refer-content"><strong>{t::REFER_CONTENT.get(lang)}": "</strong>{m.get(lang).to_owned()}" "{t::REFER_CONTENT_WHERE.get(lang)}</p> }
+    });
     let consent_error = f.error("patient_consent", lang);
     let conditions_error = f.error("conditions", lang);
     view! {
         {restored}
         {eligibility}
         <p>{t::REFER_INTRO.get(lang)}</p>
-        {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID /> })}
+        {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID control_id=control_id /> })}
         {move || f.refused.get().map(|r| view! {
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
@@ -346,6 +383,8 @@ fn ReferralForm(
                         view! {
                             <div class="choice">
                                 <input class="choice__input" type="checkbox" id=id.clone() prop:checked=move || f.conditions.with(|cs| cs.contains(&c))
+                                    aria-invalid=move || conditions_error.with(Option::is_some).then_some("true")
+                                    aria-describedby=move || conditions_error.with(Option::is_some).then_some("conditions-error")
                                     on:change=move |ev| { let on = event_target_checked(&ev); f.conditions.update(|cs| { cs.retain(|x| *x != c); if on { cs.push(c) } }) } />
                                 <label class="choice__label" for=id>{c.label(lang)}</label>
                             </div>
@@ -353,6 +392,7 @@ fn ReferralForm(
                     }).collect_view()}
                 </div>
             </fieldset>
+            {must_include}
             <TextField id="reason" label=t::REASON_LABEL.get(lang) hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
@@ -365,7 +405,9 @@ fn ReferralForm(
                 <p class="hint" id="consent-hint">{t::CONSENT_HINT.get(lang)}</p>
                 {move || consent_error.get().map(|m| view! { <FieldErrorMessage id="patient_consent-error".to_owned() message=m lang=lang /> })}
                 <div class="choice">
-                    <input class="choice__input" type="checkbox" id="patient_consent" aria-describedby="consent-hint"
+                    <input class="choice__input" type="checkbox" id="patient_consent"
+                        aria-describedby=move || if consent_error.with(Option::is_some) { "consent-hint patient_consent-error" } else { "consent-hint" }
+                        aria-invalid=move || consent_error.with(Option::is_some).then_some("true")
                         prop:checked=move || f.consent.get() on:change=move |ev| f.consent.set(event_target_checked(&ev)) />
                     <label class="choice__label" for="patient_consent">{t::CONSENT_LABEL.get(lang)}</label>
                 </div>

@@ -40,7 +40,7 @@ pub fn ReferralPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
     dom::set_title(lang, &t::referral_heading(lang, &code));
-    let url = format!("/api/v1/clinician/referrals/{}", query::encode(&code));
+    let url = crate::clinician::query::api_referral_url(&code);
     // A referral form kept for signing in again is abandoned here.
     super::draft::discard();
     let profile = session::profile();

@@ -47,6 +47,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
             <section class="handout__offer" aria-labelledby="slip-offer">
                 <div class="handout__text">
                     <h3 id="slip-offer" lang=i18n::data_lang(sl)>{o.title.clone()}</h3>
+                    {o.demo.then(|| view! { <p class="handout__demo"><strong>{i18n::DEMO_NOTICE_TITLE.get(sl)}</strong></p> })}
                     <dl class="handout__facts">
                         <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>

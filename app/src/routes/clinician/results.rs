@@ -9,7 +9,7 @@ use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{dom, format, i18n, query};
+use crate::{dom, format, i18n};
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
@@ -41,7 +41,7 @@ pub fn HandoutBar(lang: Lang) -> impl IntoView {
                 if ids.is_empty() {
                     view! { <p>{t::HANDOUT_NONE.get(lang)}</p> }.into_any()
                 } else {
-                    let href = HandoutQuery { offers: ids.clone(), lang }.href();
+                    let href = HandoutQuery { offers: ids.clone(), lang, patient: false }.href();
                     view! {
                         <p>{t::chosen(lang, ids.len())}</p>
                         <p><a class="button" href=href>{t::MAKE_HANDOUT.get(lang)}</a></p>
@@ -238,12 +238,14 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
     // On a chosen card, the way on to the handout follows the checkbox (the next Tab stop).
     let handout_link = move || {
         chosen.get().then(|| {
-            let href = HandoutQuery { offers: state.selected(), lang }.href();
+            let href = HandoutQuery { offers: state.selected(), lang, patient: false }.href();
             view! { <a class="clinic-card__handout" href=href>{t::MAKE_HANDOUT.get(lang)}</a> }
         })
     };
     // Full once MAX_HANDOUT_OFFERS are chosen: the others cannot be added.
-    let full = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS);
+    let shut = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS && !chosen.get());
+    let full_hint_id = format!("{choose_id}-full");
+    let full_id = full_hint_id.clone();
     let refer = {
         let (rules, capacity, through_forebyg) = (hit.referral.clone(), o.capacity, hit.refer_through_forebyg);
         let (href, label) = (cq::refer_href(&id), t::refer_to(lang, &o.title));
@@ -265,7 +267,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
         <li class="result">
             <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
                 <div class="card__head">
-                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=query::offer_href(&id)>{o.title.clone()}</a></h4>
+                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=cq::offer_href(&id)>{o.title.clone()}</a></h4>
                     <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
                 </div>
                 {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
@@ -283,9 +285,11 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
                 <div class="clinic-card__actions">
                     <div class="choice">
                         <input class="choice__input" type="checkbox" id=choose_id.clone() prop:checked=move || chosen.get()
-                            disabled=move || full.get() && !chosen.get() on:change=toggle />
+                            disabled=move || shut.get() aria-describedby=move || shut.get().then(|| full_id.clone()) on:change=toggle />
                         <label class="choice__label" for=choose_id>{t::CHOOSE_FOR_HANDOUT.get(lang)}<span class="visually-hidden">": "<span lang=i18n::data_lang(lang)>{o.title.clone()}</span></span></label>
                     </div>
+                    // A full handout says so where the box is, not only in the bar far above.
+                    {move || shut.get().then(|| view! { <p class="hint clinic-card__full" id=full_hint_id.clone()>{t::handout_full(lang)}</p> })}
                     {handout_link}
                     {refer}
                 </div>

@@ -246,7 +246,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                     <label class="field__label" for="postcode">{t::POSTCODE_LABEL.get(lang)}</label>
                     <p class="hint" id="postcode-hint">{t::POSTCODE_HINT.get(lang)}</p>
                     {move || field_error("postcode").map(|m| view! { <FieldErrorMessage id="postcode-error".to_owned() message=m lang=lang /> })}
-                    <input class="input input--postcode" id="postcode" name="postcode" type="text" inputmode="numeric" autocomplete="off" maxlength="4"
+                    <input class="input input--postcode" id="postcode" name="postcode" type="text" inputmode="numeric" autocomplete="off"
                         aria-describedby=move || if field_error("postcode").is_some() { "postcode-hint postcode-error" } else { "postcode-hint" }
                         aria-invalid=move || field_error("postcode").is_some().then_some("true")
                         prop:value=move || postcode.get() on:input=move |ev| postcode.set(event_target_value(&ev)) />
@@ -255,7 +255,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                     <label class="field__label" for="age">{t::AGE_LABEL.get(lang)}</label>
                     <p class="hint" id="age-hint">{t::AGE_HINT.get(lang)}</p>
                     {move || field_error("age").map(|m| view! { <FieldErrorMessage id="age-error".to_owned() message=m lang=lang /> })}
-                    <input class="input input--age" id="age" name="age" type="text" inputmode="numeric" autocomplete="off" maxlength="3"
+                    <input class="input input--age" id="age" name="age" type="text" inputmode="numeric" autocomplete="off"
                         aria-describedby=move || if field_error("age").is_some() { "age-hint age-error" } else { "age-hint" }
                         aria-invalid=move || field_error("age").is_some().then_some("true")
                         prop:value=move || age.get() on:input=move |ev| age.set(event_target_value(&ev)) />

@@ -1,0 +1,46 @@
+//! An offer page opened from the clinician search (`/tilbud/:id?fra=klinik`): the way back goes
+//! to that search, and the clinician's own actions (refer, the patient handout) come before the
+//! citizen's "Jeg vil gerne deltage", so a clinician does not send a self-referral by mistake.
+//! A shared link or a QR code carries no `fra`: the patient sees the citizen's page.
+
+use super::session::LAST_SEARCH;
+use crate::clinician::query::{self as cq, HandoutQuery};
+use crate::clinician::texts as t;
+use crate::sign_in::CLINICIAN;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// Whether the page was opened from the clinician search.
+pub fn from_clinic(query: &leptos_router::params::ParamsMap) -> bool {
+    query.get(cq::FROM.0).as_deref() == Some(cq::FROM.1)
+}
+
+/// The clinician's last search in this tab, or the empty clinician search.
+pub fn back_href() -> String {
+    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
+}
+
+/// "Til behandleren": refer (where the offer takes referrals through Forebyg and has room) and
+/// the patient handout. The referral form itself says why a clinician may not refer here.
+#[component]
+pub fn ClinicianActions(offer: Offer, lang: Lang) -> impl IntoView {
+    let handout = HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
+    let refer = if offer.refers_through_forebyg() {
+        view! {
+            <a class="button" href=cq::refer_href(&offer.id) aria-label=t::refer_to(lang, &offer.title)>{t::REFER.get(lang)}</a>
+        }
+        .into_any()
+    } else {
+        view! { <p class="muted">{t::REFER_NOT_HERE.get(lang)}</p> }.into_any()
+    };
+    view! {
+        <section class="notice notice--referral clinician-actions no-print" aria-labelledby="clinician-actions-title">
+            <h2 id="clinician-actions-title">{t::FOR_CLINICIAN.get(lang)}</h2>
+            <div class="button-row">
+                {refer}
+                <a class="button button--secondary" href=handout>{t::MAKE_HANDOUT.get(lang)}</a>
+            </div>
+        </section>
+    }
+}
