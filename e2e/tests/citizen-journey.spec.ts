@@ -32,7 +32,7 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(offer.heading).toBeFocused();
     const title = (await offer.heading.textContent())!.trim();
     // Demo offers take requests, and say that they go nowhere real.
-    await expect(page.getByText(/du kan prøve at bede om at deltage/i)).toBeVisible();
+    await expect(page.getByText(/intet, du sender herfra, går til en rigtig udbyder/i)).toBeVisible();
     await page.getByRole('link', { name: 'Jeg vil gerne deltage' }).click();
 
     const signup = new SignupPage(page);

@@ -102,3 +102,21 @@ test('a link drawn as a button stays readable with the keyboard focus', async ({
   });
   expect(contrast).toBeGreaterThanOrEqual(4.5);
 });
+
+// A full course's join form, reached by its address (an old tab, a bookmark, Back), says it is
+// full before anyone fills it in, as the offer page does.
+test('a full course says so instead of the join form', async ({ page, request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Fuldt hold'));
+  const offer = await createOffer(request, token, {
+    ...template,
+    capacity: 'full',
+    referral: { ...template.referral, self_referral: true },
+  });
+  await page.goto(`/tilbud/${offer.id}/tilmeld`);
+  await expect(page.getByText('Holdet er fuldt', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send' })).toHaveCount(0);
+  await expect(page.getByLabel('Dit navn')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Find et andet tilbud' })).toBeVisible();
+  await expectNoAxeViolations(page, 'join form of a full course');
+});

@@ -141,6 +141,10 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
     await expect(page.getByRole('link', { name: /inden for \d+ km/ })).toHaveCount(0);
     await expectNoAxeViolations(page, 'empty results (da)');
+    // The word is the likeliest cause: one tap searches without it.
+    await page.getByRole('link', { name: 'Søg uden ordet »xyzzyqwerty«' }).click();
+    await expect(page).toHaveURL(/\/\?postcode=8000$/);
+    await expect(search.resultsHeading).toHaveText(/^[1-9][\d.]* tilbud inden for 25 km af 8000 Aarhus C$/);
   });
 
   test('near-empty results say how far the nearest offer is and widen in one tap', async ({ page, request }) => {

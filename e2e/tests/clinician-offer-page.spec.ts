@@ -41,6 +41,10 @@ test("an offer opened from the clinician search leads back to it and offers the 
   await page.getByRole('link', { name: 'Tilbage til søgningen' }).click();
   await expect(page).toHaveURL(searchUrl);
   await expect(search.resultsHeading).toBeVisible();
+  // Back on the card whose title was followed, not at the top of the page.
+  const titleLink = card.getByRole('heading', { level: 4 }).getByRole('link');
+  await expect(titleLink).toBeFocused();
+  await expect(titleLink).toBeInViewport();
 
   // Shared or scanned, the page is the citizen's.
   await page.goto(offerUrl.replace('?fra=klinik', ''));

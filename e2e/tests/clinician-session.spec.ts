@@ -140,7 +140,7 @@ test('each clinician on a shared browser has their own "Nyt siden sidst"', async
 
 // A reload mid-form (or Back and Forward) does not cost the GP what they typed: every change is
 // kept in the tab, but the CPR number; sending drops it.
-test('a reload keeps the typed referral form, but the CPR number, until it is sent', async ({ page, request }) => {
+test('a reload keeps the typed referral form, but the CPR number, until it is sent, then the receipt', async ({ page, request }) => {
   const admin = await regionAdmin(request);
   const offer = await referableOffer(request, admin);
   const patient = unique('Rasmus Genindlæs');
@@ -169,6 +169,9 @@ test('a reload keeps the typed referral form, but the CPR number, until it is se
   await page.getByRole('button', { name: t.send }).click();
   await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();
+  // Sent, a reload shows the receipt again (its code is in the address), not the form.
   await page.reload();
-  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue('');
+  await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();
 });

@@ -9,5 +9,6 @@ pub mod js_module;
 pub mod map_view;
 pub mod offer_qr;
 pub mod result_card;
+pub mod return_to_link;
 pub mod save_toggle;
 pub mod wider_search;

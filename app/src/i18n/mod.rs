@@ -133,8 +133,8 @@ texts! {
         "We cannot find the offer you are looking for. It may have ended or been removed, or the link may be wrong.";
     BACK_TO_SEARCH = "Tilbage til søgningen", "Back to the search";
     DEMO_NOTICE_TITLE = "Demodata: ikke et rigtigt tilbud", "Demo data: not a real offer";
-    DEMO_NOTICE = "Tilbuddet er opdigtet til afprøvning af Forebyg, og det findes ikke. Du kan prøve at bede om at deltage, men din henvendelse går ikke til nogen rigtig udbyder.",
-        "This offer was made up for testing Forebyg and does not exist. You can try asking to join, but your request does not go to a real provider.";
+    DEMO_NOTICE = "Tilbuddet er opdigtet til afprøvning af Forebyg, og det findes ikke. Intet, du sender herfra, går til en rigtig udbyder.",
+        "This offer was made up for testing Forebyg and does not exist. Nothing you send from here goes to a real provider.";
     ABOUT_OFFER = "Om tilbuddet", "About the offer";
     SECTION_WHO = "Hvem er det for", "Who is it for";
     SECTION_WHAT = "Hvad sker der", "What happens";

@@ -213,6 +213,14 @@ pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
 }
 
 /// Interventions a chosen kronikerpakke leaves out: "Kost og ernæring indgår ikke i den valgte
+/// "Søg uden ordet »rygning«": the way out of a word search that found nothing.
+pub fn search_without_word(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::Da => format!("Søg uden ordet »{word}«"),
+        Lang::En => format!("Search without the word “{word}”"),
+    }
+}
+
 /// pakke: Kronikerpakke for KOL." (`what`: the interventions and how many; `None` when a heading
 /// already says which: "Indgår ikke i den valgte pakke: …").
 pub fn not_in_package(lang: Lang, what: Option<(&str, usize)>, package: &str) -> String {

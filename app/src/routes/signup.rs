@@ -3,9 +3,9 @@
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
-use crate::context::use_lang;
+use crate::context::{last_search, use_lang};
 use crate::dom::{self, Store};
-use crate::{i18n, kept_form, query};
+use crate::{i18n, kept_form, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
@@ -53,6 +53,16 @@ pub fn SignupPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{i18n::OFFER_LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match offer.await {
+                    // A full course says so before the form (an old tab, a bookmark), as its page does.
+                    Ok(o) if o.referral.self_referral && o.capacity == forebyg_shared::taxonomy::Capacity::Full => view! {
+                        <p class="lead">{o.title.clone()}</p>
+                        <div class="notice">
+                            <p class="notice__title"><strong>{next_steps::FULL_TITLE.get(lang)}</strong></p>
+                            <p>{next_steps::FULL_TEXT.get(lang)}</p>
+                            <p><a href=last_search()>{next_steps::FIND_OTHER.get(lang)}</a></p>
+                        </div>
+                    }
+                    .into_any(),
                     Ok(o) if o.referral.self_referral => view! { <SignupForm offer=o lang=lang /> }.into_any(),
                     Ok(o) => view! {
                         <p class="lead">{o.title.clone()}</p>

@@ -67,7 +67,11 @@ pub fn Results(lang: Lang) -> impl IntoView {
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::SEARCHING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match state.answer.await {
-                    Some(Ok(r)) => answer(r, state, lang).into_any(),
+                    Some(Ok(r)) => {
+                        // Back from an offer, the referral form or the handout: the link followed.
+                        crate::components::return_to_link::bring_back(".clinic-results");
+                        answer(r, state, lang).into_any()
+                    }
                     Some(Err(e)) if e.field_errors().is_empty() => view! {
                         <h2 id=RESULTS_HEADING_ID tabindex="-1">{t::LOAD_ERROR.get(lang)}</h2>
                         <p class="status status--error">{e.message(lang)}</p>

@@ -220,6 +220,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                 let missing = cq::missing(&q.params);
                 if missing.is_empty() {
                     client_errors.set(vec![]);
+                    crate::components::return_to_link::forget();
                     state.focus_when_answered(RESULTS_HEADING_ID);
                     // A new search starts a new selection.
                     state.search(ClinicianQuery { params: q.params, selected: vec![] });
@@ -264,7 +265,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                 {package_field(package, lang)}
                 <button class="button" type="submit">{t::SEARCH.get(lang)}</button>
             </form>
-            <div class="clinic-results">
+            <div class="clinic-results" on:click=crate::components::return_to_link::remember>
                 <HandoutBar lang=lang />
                 <Results lang=lang />
             </div>

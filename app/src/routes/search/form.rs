@@ -93,6 +93,7 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                     categories: categories.get_untracked(),
                     ..SearchParams::default()
                 };
+                crate::components::return_to_link::forget();
                 focus_when_done.set_value(true);
                 navigate(
                     &query::search_href(&query::with_filters(base, &filters.get_untracked())),
@@ -128,6 +129,7 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
         match base.map(|b| query::with_filters(b, &f)) {
             Ok(p) => {
                 client_errors.set(vec![]);
+                crate::components::return_to_link::forget();
                 focus_when_done.set_value(true);
                 navigate(&map::with_view(&query::search_href(&p), view_map.get_untracked()), NavigateOptions { scroll: false, ..Default::default() });
             }

@@ -4,6 +4,7 @@
 use super::{place, RESULTS_HEADING_ID};
 use crate::components::map_view::search_map;
 use crate::components::result_card::ResultCard;
+use crate::components::return_to_link;
 use crate::components::wider_search::wider_search;
 use crate::{format, i18n, map, next_steps, query};
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
@@ -32,6 +33,11 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
         wider_search(w, move || href.clone(), r.nearby == 0, lang, move || focus_when_done.set_value(true))
     });
     let empty_hint = (found == 0 && (only_digital || r.wider.is_none())).then(|| view! { <p>{i18n::EMPTY_RESULTS.get(lang)}</p> });
+    // A word that found nothing (a spelling, a word the offers do not use) is the likeliest cause.
+    let without_word = params.q.as_deref().filter(|_| r.total == 0).map(|word| {
+        let href = query::search_href(&SearchParams { q: None, page: 1, ..params.clone() });
+        view! { <p><a class="button button--secondary" href=href>{i18n::search_without_word(lang, word)}</a></p> }
+    });
     let outside_package = outside_package(r, params, lang);
     let past_end = past_the_end(r, params, lang);
     let digital_line = (digital > 0 && !only_digital).then(|| {
@@ -51,6 +57,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         {empty_hint}
+        {without_word}
         {past_end}
         {outside_package}
         {wider}
@@ -115,15 +122,18 @@ pub(super) fn list(
     let card = move |hit| view! { <ResultCard hit=hit home=home show_topic=show_topic lang=lang /> };
     let cards = (!on_site.is_empty()).then(|| {
         let cards = in_groups(on_site, true, card);
-        view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID>{cards}</ol> }
+        view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID on:click=return_to_link::remember>{cards}</ol> }
     });
     let digital = (!digital.is_empty()).then(|| {
         let cards = in_groups(digital, false, card);
         view! {
             <h2 id="digital-heading" class="results__heading results__heading--digital">{i18n::DIGITAL_SECTION.get(lang)}</h2>
-            <ol class="results" start=digital_from aria-labelledby="digital-heading">{cards}</ol>
+            <ol class="results" start=digital_from aria-labelledby="digital-heading" on:click=return_to_link::remember>{cards}</ol>
         }
     });
+    if !in_map {
+        return_to_link::bring_back(".results");
+    }
     // The page links keep the screen where it is (`data-noscroll`): the new page's results
     // heading takes the focus, which brings it into view; the router's smooth scroll to the top,
     // still gliding as the focus moved, would end at the form instead.

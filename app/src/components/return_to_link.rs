@@ -1,0 +1,65 @@
+//! Back from a page opened from a list of results (the browser's Back, or the page's "Tilbage til
+//! søgningen"), the link that was followed comes back into view with the focus, instead of the
+//! top of the page: on a phone the search form alone is a screen, and the ninth card three more.
+//! The answer arrives after the page, and the citizen's cards in several tasks, so the browser's
+//! own scroll restoration has nothing to restore to. The citizen's and the clinician's results
+//! use it.
+
+use crate::dom::{self, Store};
+use leptos::prelude::{document, request_animation_frame, window};
+use wasm_bindgen::JsCast;
+
+/// The search's address and the link followed, one per line (this tab only).
+const KEY: &str = "forebyg.followed_link";
+
+/// How many animation frames (~2 s) the link may take to be drawn.
+const FRAMES: u32 = 120;
+
+fn here() -> String {
+    let l = window().location();
+    format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+}
+
+/// On a click in a list of results: remembers the link to another page followed, with the search
+/// it was in.
+pub fn remember(ev: leptos::ev::MouseEvent) {
+    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href^=\"/\"]").ok().flatten());
+    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        dom::save(Store::Session, KEY, &format!("{}\n{href}", here()));
+    }
+}
+
+/// Once the list is drawn: if the search shown is the one a link was followed from, brings that
+/// link (inside `scope`, a selector) to the middle of the screen and focuses it. Used once.
+pub fn bring_back(scope: &str) {
+    let Some(kept) = dom::load(Store::Session, KEY) else { return };
+    let Some((search, href)) = kept.split_once('\n') else { return };
+    if search != here() {
+        return;
+    }
+    dom::remove(Store::Session, KEY);
+    let selector = format!("{scope} a[href=\"{href}\"]");
+    focus_when_drawn(selector, FRAMES);
+}
+
+fn focus_when_drawn(selector: String, frames: u32) {
+    match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(link) => {
+            let at = web_sys::ScrollIntoViewOptions::new();
+            at.set_block(web_sys::ScrollLogicalPosition::Center);
+            at.set_behavior(web_sys::ScrollBehavior::Instant);
+            link.scroll_into_view_with_scroll_into_view_options(&at);
+            let no_scroll = web_sys::FocusOptions::new();
+            no_scroll.set_prevent_scroll(true);
+            let _ = link.focus_with_options(&no_scroll);
+        }
+        None if frames > 0 => request_animation_frame(move || focus_when_drawn(selector, frames - 1)),
+        None => {}
+    }
+}
+
+/// A new search from the form starts at its answer's heading, even when it repeats the search a
+/// link was followed from.
+pub fn forget() {
+    dom::remove(Store::Session, KEY);
+}
