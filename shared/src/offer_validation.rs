@@ -30,9 +30,13 @@ pub fn check_cost(field: &str, dkk: u32) -> Result<(), FieldError> {
 }
 
 /// Every problem with an offer saved on `today` (YYYY-MM-DD, Danish time): [`validate_offer`]'s,
-/// and a `last_verified` after today (it would never fall due for re-verification).
+/// a `last_verified` after today (it would never fall due for re-verification) and a next start
+/// before today (people would be told to join a course already under way).
 pub fn validate_offer_on(o: &Offer, today: &str) -> Vec<FieldError> {
     let mut errors = validate_offer(o);
+    if let Some(start) = &o.schedule.next_start {
+        errors.extend(validation::not_before("schedule.next_start", ("næste start", "the next start"), start, today).err());
+    }
     errors.extend(validation::not_after("last_verified", &o.last_verified, today).err());
     errors
 }

@@ -204,6 +204,28 @@ pub fn not_after(field: &str, value: &str, today: &str) -> Result<(), FieldError
     Ok(())
 }
 
+/// A date something is still to happen on (an offer's next start) may not lie before `today`
+/// (YYYY-MM-DD): a start that has passed tells people to join something already under way.
+/// `what` names the date in the messages, definite (`("næste start", "the next start")`).
+/// (A value that is not a date is [`iso_date`]'s to report.)
+pub fn not_before(field: &str, what: (&str, &str), value: &str, today: &str) -> Result<(), FieldError> {
+    if iso_date(field, value).is_ok() && value < today {
+        let (da, en) = what;
+        return Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            format!("{} må ikke ligge før i dag.", capitalised(da)),
+            format!("{} cannot be earlier than today.", capitalised(en)),
+        ));
+    }
+    Ok(())
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// A phone number people can call: digits, spaces and `+ - ( ) .` only (one `+`, before the
 /// digits), 8 to 15 digits.
 pub fn is_phone(value: &str) -> bool {
@@ -325,6 +347,14 @@ mod tests {
         }
         assert!(not_after("d", "2026-12-03", "2026-12-03").is_ok());
         assert_eq!(not_after("d", "2099-01-01", "2026-12-03").unwrap_err().code, ErrorCode::OutOfRange);
+        const START: (&str, &str) = ("næste start", "the next start");
+        assert!(not_before("d", START, "2026-12-03", "2026-12-03").is_ok());
+        assert!(not_before("d", START, "not a date", "2026-12-03").is_ok());
+        let e = not_before("d", START, "2020-01-01", "2026-12-03").unwrap_err();
+        assert_eq!(
+            (e.code, e.message.da.as_str(), e.message.en.as_str()),
+            (ErrorCode::OutOfRange, "Næste start må ikke ligge før i dag.", "The next start cannot be earlier than today.")
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The form for an offer and the offer for a form: every field converted, the form's own
-//! problems (numbers, codes, lines) reported with `validate_offer`'s, in the order of the form.
+//! problems (numbers, codes, lines) reported with `validate_offer_on`'s, in the order of the form.
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
@@ -9,7 +9,7 @@ use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::validate_offer_on;
 use forebyg_shared::taxonomy::{Capacity, Category, Format, OfferStatus, ProviderKind, RegionCode};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::{Label, Lang};
@@ -117,8 +117,9 @@ impl OfferForm {
     }
 
     /// The offer this form describes, on top of `base` (id, status, version, demo), or every
-    /// problem: the form's own (numbers, codes, lines) and then `validate_offer`'s.
-    pub fn to_offer(&self, base: &Offer) -> Result<Offer, Vec<FieldError>> {
+    /// problem: the form's own (numbers, codes, lines) and then `validate_offer_on`'s as of
+    /// `today` (YYYY-MM-DD), as the server will check it.
+    pub fn to_offer(&self, base: &Offer, today: &str) -> Result<Offer, Vec<FieldError>> {
         let mut errors = vec![];
         let mut bad = |field: &str, t: Text| errors.push(FieldError::new(field, ErrorCode::Invalid, t.da, t.en));
         let category = Category::from_code(&self.category).unwrap_or_else(|| {
@@ -238,7 +239,7 @@ impl OfferForm {
         if check.id.is_empty() {
             check.id = "ny".into();
         }
-        for e in validate_offer(&check) {
+        for e in validate_offer_on(&check, today) {
             if !errors.iter().any(|x| x.field == e.field) {
                 errors.push(e);
             }
