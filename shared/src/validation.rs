@@ -101,6 +101,31 @@ pub fn integer_in_range(field: &str, value: &str, min: u32, max: u32) -> Result<
     Ok(n as u32)
 }
 
+/// A coordinate typed into a form (a decimal number within `min..=max`); empty, it is asked for by
+/// name, `what` definite (`("breddegraden", "the latitude")`), with the way to fill it in.
+pub fn coordinate(field: &str, what: (&str, &str), value: &str, min: f64, max: f64) -> Result<f64, FieldError> {
+    if value.trim().is_empty() {
+        let (da, en) = what;
+        return Err(FieldError::new(
+            field,
+            ErrorCode::Required,
+            format!("Skriv {da}, eller hent koordinaterne fra postnummeret."),
+            format!("Enter {en}, or get the coordinates from the postcode."),
+        ));
+    }
+    number_in_range(field, value, min, max)
+}
+
+/// A municipality chosen from the list: none chosen is asked for, a code not in the list is
+/// unknown.
+pub fn municipality_code(field: &str, code: &str) -> Result<&'static crate::geography::Municipality, FieldError> {
+    if code.trim().is_empty() {
+        return Err(FieldError::new(field, ErrorCode::Required, "Vælg kommunen.", "Choose the municipality."));
+    }
+    crate::geography::municipality(code)
+        .ok_or_else(|| FieldError::new(field, ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code."))
+}
+
 /// A code from a closed list (category, condition, format ...).
 pub fn known_code<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Result<T, FieldError> {
     parse(value.trim()).ok_or_else(|| {
@@ -329,6 +354,15 @@ mod tests {
         assert_eq!(integer_in_range("page", "2", 1, 100).unwrap(), 2);
         assert_eq!(integer_in_range("page", "2.5", 1, 100).unwrap_err().code, ErrorCode::Invalid);
         assert_eq!(integer_in_range("page", "0", 1, 100).unwrap_err().code, ErrorCode::OutOfRange);
+        // An empty coordinate is asked for by name, not called "»« is not a number".
+        let e = coordinate("point", ("breddegraden", "the latitude"), " ", -90.0, 90.0).unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str()), (ErrorCode::Required, "Skriv breddegraden, eller hent koordinaterne fra postnummeret."));
+        assert_eq!(coordinate("point", ("breddegraden", "the latitude"), "56,1", -90.0, 90.0), Ok(56.1));
+        assert_eq!(coordinate("point", ("breddegraden", "the latitude"), "x", -90.0, 90.0).unwrap_err().code, ErrorCode::Invalid);
+        let e = municipality_code("municipality_code", "").unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str(), e.message.en.as_str()), (ErrorCode::Required, "Vælg kommunen.", "Choose the municipality."));
+        assert_eq!(municipality_code("municipality_code", "0999").unwrap_err().code, ErrorCode::Unknown);
+        assert!(municipality_code("municipality_code", "0751").is_ok());
     }
 
     #[test]

@@ -196,3 +196,23 @@ fn a_half_typed_form_survives_being_kept_while_signing_in_again() {
     assert_eq!(fixed.to_offer(&base, TODAY).unwrap().version, o.version);
 }
 
+#[test]
+fn messages_name_the_fields_as_the_form_does() {
+    let o = fixture();
+    let blank = OfferForm::blank(Some(RegionCode::Midtjylland), None, TODAY);
+    let errors = blank.to_offer(&super::convert::new_offer_base(RegionCode::Midtjylland), TODAY).unwrap_err();
+    let message = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.da.clone());
+    assert_eq!(message("summary").as_deref(), Some("Skriv den korte beskrivelse."));
+    assert_eq!(message("provider.id").as_deref(), Some("Vælg udbyderen."));
+    assert_eq!(message("location.municipality_code").as_deref(), Some("Vælg kommunen."));
+    assert_eq!(message("provider.name"), None, "the provider's name is the picker's");
+    assert_eq!(control_id("provider.id").as_deref(), Some("f-provider_id"));
+    // -3 is a whole number; what is wrong is that it is no count.
+    let mut form = OfferForm::from_offer(&o);
+    form.enrolment = "course".into();
+    form.sessions = "-3".into();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
+    assert_eq!(errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(), [("schedule.enrolment", "Antal gange og uger skal være mellem 1 og 65535.")]);
+    form.sessions = "tre".into();
+    assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Skriv antal gange og uger som hele tal.");
+}
