@@ -123,6 +123,10 @@ fn an_admins_day() {
     assert_eq!((seen.status, seen.decline_reason), (ReferralStatus::Enrolled, None));
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
     assert_eq!(enrolled.len(), 1);
+    // A citizen's own request has no referrer: it is completed without a closing note.
+    let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({"status": "completed"})));
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(look().status, ReferralStatus::Completed);
 
     // A listing not verified for six months shows up until someone re-verifies it.
     let mut old = draft();
