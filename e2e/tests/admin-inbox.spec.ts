@@ -123,6 +123,16 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await page.getByLabel('Modtaget fra og med').fill('2020-01-01');
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+  // A span that ends before it starts is said at its end, not answered with an empty list.
+  await page.getByLabel('Modtaget til og med').fill('2019-12-31');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  const to = page.getByLabel('Modtaget til og med');
+  await expect(page.locator('#inbox-to-error')).toHaveText('Fejl: Datoen »til og med« må ikke ligge før datoen »fra og med«.');
+  await expect(to).toBeFocused();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).not.toHaveURL(/til=/);
+  await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+  await to.fill('');
 
   // The same page in English, the filters read from the address.
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));

@@ -251,6 +251,21 @@ fn capitalised(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// A span of days (YYYY-MM-DD; either end may be left out, empty): its last day, named by
+/// `to_field`, may not come before its first. (A value that is not a date is [`iso_date`]'s to
+/// report.)
+pub fn day_range(to_field: &str, from: &str, to: &str) -> Result<(), FieldError> {
+    if iso_date(to_field, from).is_ok() && iso_date(to_field, to).is_ok() && to < from {
+        return Err(FieldError::new(
+            to_field,
+            ErrorCode::OutOfRange,
+            "Datoen »til og med« må ikke ligge før datoen »fra og med«.",
+            "The “until” date cannot be before the “from” date.",
+        ));
+    }
+    Ok(())
+}
+
 /// A phone number people can call: digits, spaces and `+ - ( ) .` only (one `+`, before the
 /// digits), 8 to 15 digits.
 pub fn is_phone(value: &str) -> bool {
@@ -381,6 +396,10 @@ mod tests {
         }
         assert!(not_after("d", "2026-12-03", "2026-12-03").is_ok());
         assert_eq!(not_after("d", "2099-01-01", "2026-12-03").unwrap_err().code, ErrorCode::OutOfRange);
+        assert!(day_range("to", "2026-12-01", "2026-12-01").is_ok() && day_range("to", "", "2026-12-01").is_ok());
+        assert!(day_range("to", "2026-12-01", "").is_ok() && day_range("to", "1.12.2026", "2026-11-01").is_ok());
+        let e = day_range("to", "2026-12-02", "2026-12-01").unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("to", ErrorCode::OutOfRange));
         const START: (&str, &str) = ("næste start", "the next start");
         assert!(not_before("d", START, "2026-12-03", "2026-12-03").is_ok());
         assert!(not_before("d", START, "not a date", "2026-12-03").is_ok());
