@@ -179,7 +179,7 @@ fn keep_unsent(steps: StepDrafts, notes: NoteDrafts, message: RwSignal<Option<St
 fn ProviderFilter(form: RwSignal<InboxQuery>) -> impl IntoView {
     let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
     ui::when_loaded(providers, move |mut ps| {
-        ps.sort_by(|a, b| a.name.cmp(&b.name));
+        ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
         let known: Vec<String> = ps.iter().map(|p| p.id.clone()).collect();
         let unknown = move || form.with(|f| (!f.provider.is_empty() && !known.contains(&f.provider)).then(|| f.provider.clone()));
         (ps.len() > 1).then(|| {
