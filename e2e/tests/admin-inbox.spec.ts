@@ -40,9 +40,10 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
 
   // The citizen's own request has no referrer: the closing note is optional, and says so.
   await card.getByRole('button', { name: `Afslut: ${name}` }).click();
-  await expect(card.getByLabel('Afslutningsnotat (valgfrit)')).toBeVisible();
-  await expect(card).not.toContainText('henviseren');
-  await card.getByRole('button', { name: 'Afslut henvendelsen' }).click();
+  const panel = card.getByRole('group', { name: 'Afslut henvendelsen' });
+  await expect(panel.getByLabel('Afslutningsnotat (valgfrit)')).toBeVisible();
+  await expect(panel).not.toContainText('henviseren');
+  await panel.getByRole('button', { name: 'Afslut henvendelsen' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Afsluttet.` })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Afsluttet');
 });
