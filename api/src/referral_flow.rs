@@ -176,7 +176,8 @@ pub async fn provider_change(
     change: ReferralStatusChange,
     audit: Audit<'_>,
 ) -> Result<(Referral, bool), ApiError> {
-    let errors = change.validate();
+    // A citizen's own request has no referrer to write a closing note to.
+    let errors = change.validate(r.clinician.is_some());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -123,6 +123,10 @@ fn an_admins_day() {
     assert_eq!((seen.status, seen.decline_reason), (ReferralStatus::Enrolled, None));
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
     assert_eq!(enrolled.len(), 1);
+    // A citizen's own request has no referrer: it is completed without a closing note.
+    let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({"status": "completed"})));
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(look().status, ReferralStatus::Completed);
 
     // A listing not verified for six months shows up until someone re-verifies it.
     let mut old = draft();
@@ -200,4 +204,9 @@ fn an_admins_day() {
     let bad = admin.call("GET", "/api/v1/admin/referrals?from=1.12.2026", None);
     assert_eq!(bad.status, 422);
     assert_eq!(bad.json::<Problem>().errors[0].field, "from");
+    // A span that ends before it starts is an error on its end, not an empty inbox.
+    let inverted = admin.call("GET", "/api/v1/admin/referrals?from=2026-12-02&to=2026-12-01", None);
+    assert_eq!(inverted.status, 422, "{}", inverted.body);
+    let errors = inverted.json::<Problem>().errors;
+    assert_eq!((errors[0].field.as_str(), errors[0].code), ("to", forebyg_shared::validation::ErrorCode::OutOfRange));
 }

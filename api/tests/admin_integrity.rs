@@ -124,7 +124,7 @@ fn publishing_runs_the_record_checks(server: &Server) {
 }
 
 /// Values that would break a later step are refused with field errors: a price the import would
-/// refuse, a verification date in the future, a contact no one can use.
+/// refuse, a verification date in the future, a next start in the past, a contact no one can use.
 fn bad_values_are_refused(server: &Server) {
     let t = target();
     let admin = Session::new(server, Role::RegionAdmin, Some(t.region), None);
@@ -134,9 +134,10 @@ fn bad_values_are_refused(server: &Server) {
         admin.call("POST", "/api/v1/admin/offers", Some(json!(o)))
     };
     type Change<'a> = &'a dyn Fn(&mut Offer);
-    let cases: [(&str, Change); 5] = [
+    let cases: [(&str, Change); 6] = [
         ("cost.dkk", &|o| o.cost.dkk = 4_000_000_000),
         ("last_verified", &|o| o.last_verified = "2099-01-01".into()),
+        ("schedule.next_start", &|o| o.schedule.next_start = Some("2020-01-01".into())),
         ("contact.email", &|o| o.contact.email = Some("not an email".into())),
         ("contact.phone", &|o| o.contact.phone = Some("abc".into())),
         ("contact.url", &|o| o.contact.url = Some("kommune.dk".into())),
@@ -158,6 +159,12 @@ fn bad_values_are_refused(server: &Server) {
     assert_eq!(
         field_codes(&admin.call("PUT", &format!("/api/v1/admin/offers/{}", t.id), Some(json!(edit)))),
         [("last_verified".to_owned(), ErrorCode::OutOfRange)]
+    );
+    edit.last_verified = today.clone();
+    edit.schedule.next_start = Some("2020-01-01".into());
+    assert_eq!(
+        field_codes(&admin.call("PUT", &format!("/api/v1/admin/offers/{}", t.id), Some(json!(edit)))),
+        [("schedule.next_start".to_owned(), ErrorCode::OutOfRange)]
     );
     let acid = t.activity_ids.first().cloned().unwrap_or_else(|| format!("demo-aktivitet-{}", t.location.as_ref().unwrap().municipality_code));
     let mut activity: serde_json::Value = admin.call("GET", &format!("/api/v1/admin/activities/{acid}"), None).json();

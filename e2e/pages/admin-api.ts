@@ -71,3 +71,15 @@ export async function createOffer(request: APIRequestContext, token: string, off
   }
   return created;
 }
+
+/** `names` in Danish alphabetical order (æ, ø, å and aa after z), as the admin's lists sort them. */
+export function danishOrder(names: string[]): string[] {
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replaceAll('aa', 'å')
+      .replace(/[æä]/g, '{')
+      .replace(/[øö]/g, '|')
+      .replace(/å/g, '}');
+  return [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

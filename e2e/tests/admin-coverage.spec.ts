@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
-import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { bearer, createOffer, danishOrder, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { AdminEditorPage } from '../pages/admin-pages';
 
 test('a coverage gap disappears after an offer there is published', async ({ page, request }) => {
@@ -22,6 +22,10 @@ test('a coverage gap disappears after an offer there is published', async ({ pag
   await signInAs(page, 'nordjylland');
   await page.goto('/admin/daekning');
   await expect(page.getByRole('table', { name: 'Dækning inden for 15 km' })).toBeVisible();
+  // The municipalities by name, in Danish order (Aalborg as Ålborg, last).
+  const rowNames = await page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('rowheader').allTextContents();
+  expect(rowNames).toEqual(danishOrder(rowNames));
+  expect(rowNames.at(-1)).toBe('Aalborg');
   await page.getByLabel('Afstand der tæller som tæt på').selectOption('5');
   await expect(page).toHaveURL(/max_km=5/);
   const tableRow = page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.name, exact: true }) });

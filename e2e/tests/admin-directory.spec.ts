@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { bearer, signInAs, unique } from '../pages/admin-api';
+import { bearer, danishOrder, signInAs, unique } from '../pages/admin-api';
 import { AdminLocationPage } from '../pages/admin-directory-pages';
 import { AdminEditorPage } from '../pages/admin-pages';
 import { expectNoAxeViolations } from './a11y';
@@ -22,6 +22,18 @@ test.describe('admin: providers and locations', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Opret sted' })).toBeVisible();
     await locations.save.click();
     await expect(locations.errorSummary).toBeVisible();
+    // Empty fields are asked for by name, not called "not a number" or "an unknown code".
+    await expect(locations.errorSummary).toContainText('Skriv breddegraden, eller hent koordinaterne fra postnummeret.');
+    await expect(locations.errorSummary).toContainText('Vælg kommunen.');
+    await expect(locations.errorSummary).not.toContainText(/er ikke et tal|Ukendt kommunekode/);
+    // Providers and municipalities by name, in Danish order.
+    await expect(locations.field('Kommune').locator('option')).toHaveCount(99);
+    const municipalities = (await locations.field('Kommune').locator('option').allTextContents()).slice(1);
+    expect(municipalities).toEqual(danishOrder(municipalities));
+    expect(municipalities.slice(-4)).toEqual(['Ærø', 'Aabenraa', 'Aalborg', 'Aarhus']);
+    const providers = (await locations.field('Udbyder').locator('option').allTextContents()).slice(1);
+    expect(providers.length).toBeGreaterThan(1);
+    expect(providers).toEqual(danishOrder(providers));
     const first = locations.errorSummary.getByRole('link').first();
     await first.click();
     await expect(page.locator(':focus')).toHaveAttribute('id', /^r-/);

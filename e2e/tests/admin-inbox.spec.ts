@@ -37,6 +37,15 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   const lookup = await request.get(`/api/v1/self-referrals/${receipt.receipt_code}`, { headers: { 'Forebyg-Contact': phone } });
   expect(lookup.ok()).toBe(true);
   expect((await lookup.json()).status).toBe('enrolled');
+
+  // The citizen's own request has no referrer: the closing note is optional, and says so.
+  await card.getByRole('button', { name: `Afslut: ${name}` }).click();
+  const panel = card.getByRole('group', { name: 'Afslut henvendelsen' });
+  await expect(panel.getByLabel('Afslutningsnotat (valgfrit)')).toBeVisible();
+  await expect(panel).not.toContainText('henviseren');
+  await panel.getByRole('button', { name: 'Afslut henvendelsen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Afsluttet.` })).toBeVisible();
+  await expect(card.locator('.pill')).toHaveText('Afsluttet');
 });
 
 test('the inbox filters by offer name, status and day, keeps withdrawn requests out of the way, and a decline can be reopened (da, en)', async ({ page, request }) => {
@@ -81,8 +90,9 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
 
   // Declining asks for a reason; the decision can be reopened.
   await card.getByRole('button', { name: `Afvis: ${stays}` }).click();
-  await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Ingen ledige pladser' });
-  await card.getByRole('button', { name: 'Afvis henvisningen' }).click();
+  // A citizen's own request: "henvendelsen", not "henvisningen".
+  await card.getByLabel('Hvorfor afvises henvendelsen?').selectOption({ label: 'Ingen ledige pladser' });
+  await card.getByRole('button', { name: 'Afvis henvendelsen' }).click();
   await expect(card.locator('.pill')).toHaveText('Afvist');
   // The citizen sees why in plain words, two other offers of the kind nearby, and whom to call.
   const citizen = await page.context().newPage();
@@ -114,6 +124,16 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await page.getByLabel('Modtaget fra og med').fill('2020-01-01');
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+  // A span that ends before it starts is said at its end, not answered with an empty list.
+  await page.getByLabel('Modtaget til og med').fill('2019-12-31');
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  const to = page.getByLabel('Modtaget til og med');
+  await expect(page.locator('#inbox-to-error')).toHaveText('Fejl: Datoen »til og med« må ikke ligge før datoen »fra og med«.');
+  await expect(to).toBeFocused();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).not.toHaveURL(/til=/);
+  await expect(page.getByText('1 henvendelse', { exact: true })).toBeVisible();
+  await to.fill('');
 
   // The same page in English, the filters read from the address.
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
@@ -154,7 +174,7 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await form.getByLabel('Ny note').fill(note);
   // A decline half prepared on the same card: its reason chosen, its note begun.
   await card.getByRole('button', { name: `Afvis: ${name}` }).click();
-  await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Andet' });
+  await card.getByLabel('Hvorfor afvises henvendelsen?').selectOption({ label: 'Andet' });
   // Typed key by key: the form is not redrawn under the cursor.
   await card.getByLabel('Note (skal udfyldes ved »Andet«)').pressSequentially('Flytter til Jylland');
   // The list reloads after a change on another card: what is being written stays, in view.
@@ -164,12 +184,12 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expect(otherCard.getByRole('button', { name: `Kontaktet: ${other}` })).toBeDisabled();
   await expect(form.getByLabel('Ny note')).toBeVisible();
   await expect(form.getByLabel('Ny note')).toHaveValue(note);
-  await expect(card.getByLabel('Hvorfor afvises henvisningen?')).toHaveValue('other');
+  await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveValue('other');
   await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveValue('Flytter til Jylland');
   await expectNoAxeViolations(page, 'a card with a note and a decline being written');
   // "Fortryd" drops the decline.
   await card.getByRole('button', { name: 'Fortryd' }).click();
-  await expect(card.getByLabel('Hvorfor afvises henvisningen?')).toHaveCount(0);
+  await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveCount(0);
   await form.getByRole('button', { name: 'Tilføj note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' })).toBeVisible();
   await expect(form.getByLabel('Ny note')).toHaveValue('');

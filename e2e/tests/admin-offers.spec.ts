@@ -19,10 +19,18 @@ test.describe('admin: offers', () => {
     await expect(first).toHaveAttribute('href', '#f-title');
     await first.click();
     await expect(editor.field('Titel')).toBeFocused();
+    // Each message names its field as the form does; a picked field says "Vælg".
+    for (const text of ['Skriv den korte beskrivelse.', 'Vælg udbyderen.', 'Vælg kommunen.']) await expect(summary).toContainText(text);
+    await expect(summary).not.toContainText(/resuméet|udbyderens navn|Ukendt kommunekode/);
     await expectNoAxeViolations(page, 'offer form with errors');
 
     const title = unique('Alkoholsamtale i Fårvang');
     await editor.fillNew({ title, category: 'Samtale om alkohol', postcode: '8882', municipality: 'Silkeborg', provider: 'Silkeborg Kommune' });
+    // A next start that has passed is refused at its field.
+    await editor.field('Næste start').fill('2020-01-01');
+    await editor.save.click();
+    await expect(summary.getByRole('link', { name: 'Næste start må ikke ligge før i dag.' })).toHaveAttribute('href', '#f-next_start');
+    await editor.field('Næste start').fill('');
     await editor.save.click();
     await expect(page).toHaveURL(/\/admin\/tilbud\/alkoholsamtale-i-f/);
     await expect(editor.message).toContainText('oprettet som kladde');

@@ -109,6 +109,7 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await form.field('CVR-nummer').fill('61126229');
     await form.save.click();
     await expect(form.errorSummary).toContainText('Et CVR-nummer har otte cifre.');
+    await expect(form.errorSummary).toContainText('Skriv foreningens navn.');
     await expectNoAxeViolations(page, 'new association with errors');
     const association = unique('Lungeforeningen Aarhus');
     await form.field('Foreningens navn').fill(association);
@@ -124,6 +125,11 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Aktiviteter' }).click();
     await page.getByRole('link', { name: 'Opret aktivitet' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Opret aktivitet' })).toBeVisible();
+    // Empty, the place's fields are asked for by name.
+    await form.save.click();
+    await expect(form.errorSummary).toContainText('Skriv breddegraden, eller hent koordinaterne fra postnummeret.');
+    await expect(form.errorSummary).toContainText('Vælg kommunen.');
+    await expect(form.errorSummary).not.toContainText(/er ikke et tal|Ukendt kommunekode/);
     const activity = unique('Lungemotion');
     await form.field('Forening').selectOption({ label: association });
     await form.field('Aktivitetens navn').fill(activity);

@@ -132,7 +132,7 @@ test.describe('admin: an expired sign-in keeps the unsaved work', () => {
     const note = 'Ringede, ingen svar. Prøver igen i morgen.';
     await form.getByLabel('Ny note').fill(note);
     await card.getByRole('button', { name: `Afvis: ${name}` }).click();
-    await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Andet' });
+    await card.getByLabel('Hvorfor afvises henvendelsen?').selectOption({ label: 'Andet' });
     await card.getByLabel('Note (skal udfyldes ved »Andet«)').fill('Flytter måske');
 
     await expire(page);
@@ -144,7 +144,7 @@ test.describe('admin: an expired sign-in keeps the unsaved work', () => {
     await expect(page).toHaveURL(new RegExp(`${address.replace(/[?]/g, '\\?')}$`));
     await expect(page.getByRole('status').filter({ hasText: RESTORED })).toBeVisible();
     await expect(form.getByLabel('Ny note')).toHaveValue(note);
-    await expect(card.getByLabel('Hvorfor afvises henvisningen?')).toHaveValue('other');
+    await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveValue('other');
     await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveValue('Flytter måske');
     expect(await page.evaluate((k) => sessionStorage.getItem(k), KEPT)).toBeNull();
     await expectNoAxeViolations(page, 'inbox restored after signing in again');

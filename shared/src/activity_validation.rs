@@ -3,7 +3,7 @@
 
 use crate::activity::{is_valid_cvr, ActivityRecord, AssociationRecord};
 use crate::directory::{LocationRecord, ProviderRecord, RecordStatus};
-use crate::directory_validation::{id_error, is_valid_id, validate_location, validate_provider};
+use crate::directory_validation::{id_error, is_valid_id, validate_location, validate_named};
 use crate::offer_validation::{validate_slots, DESCRIPTION_MAX, NOTE_MAX, TITLE_MAX};
 use crate::validation::{self, ErrorCode, FieldError};
 
@@ -19,7 +19,7 @@ pub fn validate_association(a: &AssociationRecord) -> Vec<FieldError> {
         status: a.status,
         version: a.version,
     };
-    let mut errors = validate_provider(&as_provider);
+    let mut errors = validate_named(&as_provider, ("foreningens navn", "the association's name"));
     if let Some(umbrella) = &a.umbrella {
         errors.extend(validation::text_length("umbrella", ("paraplyorganisationen", "the umbrella organisation"), umbrella, 0, TITLE_MAX).err());
     }
@@ -152,6 +152,8 @@ pub(crate) mod tests {
     fn bad_fields_are_named() {
         let a = AssociationRecord { cvr: Some("12345678".into()), name: "".into(), ..association() };
         assert_eq!(fields(validate_association(&a)), [("name".into(), ErrorCode::Required), ("cvr".into(), ErrorCode::Invalid)]);
+        // Named as the association's, not a provider's.
+        assert_eq!(validate_association(&a)[0].message.da, "Skriv foreningens navn.");
         let mut b = activity();
         b.conditions.clear();
         b.last_verified = "1. nov".into();

@@ -234,7 +234,9 @@ pub struct ReferralStatusChange {
     /// Required with `declined`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<DeclineReason>,
-    /// Required with `completed` (the closing note) and with reason `other`; no personal data.
+    /// Required with reason `other`, and with `completed` for a clinician's referral (the closing
+    /// note for the referrer; optional for a citizen's own request, which has no referrer);
+    /// no personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -246,8 +248,10 @@ impl ReferralStatusChange {
     }
 
     /// Every problem with the change itself (whether the step is allowed depends on the
-    /// referral's current status, see [`ReferralStatus::provider_may_move_to`]).
-    pub fn validate(&self) -> Vec<crate::validation::FieldError> {
+    /// referral's current status, see [`ReferralStatus::provider_may_move_to`]). `referred`: a
+    /// clinician's referral, whose referrer reads the closing note; a citizen's own request
+    /// (`false`) has no one to write it to, so there it is optional.
+    pub fn validate(&self, referred: bool) -> Vec<crate::validation::FieldError> {
         use crate::validation::{text_length, ErrorCode, FieldError};
         let mut errors = vec![];
         let note = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -261,13 +265,12 @@ impl ReferralStatusChange {
             ReferralStatus::Declined if self.reason.is_none() => {
                 errors.push(FieldError::new("reason", ErrorCode::Required, "Vælg en begrundelse for afvisningen.", "Choose a reason for declining."))
             }
-            ReferralStatus::Declined if self.reason == Some(DeclineReason::Other) && note.is_none() => errors.push(FieldError::new(
-                "note",
-                ErrorCode::Required,
-                "Skriv kort, hvorfor henvisningen afvises.",
-                "Write briefly why the referral is declined.",
-            )),
-            ReferralStatus::Completed if note.is_none() => errors.push(FieldError::new(
+            ReferralStatus::Declined if self.reason == Some(DeclineReason::Other) && note.is_none() => errors.push(if referred {
+                FieldError::new("note", ErrorCode::Required, "Skriv kort, hvorfor henvisningen afvises.", "Write briefly why the referral is declined.")
+            } else {
+                FieldError::new("note", ErrorCode::Required, "Skriv kort, hvorfor henvendelsen afvises.", "Write briefly why the request is declined.")
+            }),
+            ReferralStatus::Completed if referred && note.is_none() => errors.push(FieldError::new(
                 "note",
                 ErrorCode::Required,
                 "Skriv et kort afslutningsnotat til henviseren.",
@@ -381,4 +384,20 @@ pub enum AuditTarget {
     Package,
     Association,
     Activity,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closing_note_is_required_only_where_a_referrer_reads_it() {
+        let complete = ReferralStatusChange::to(ReferralStatus::Completed);
+        let fields = |errors: Vec<crate::validation::FieldError>| errors.into_iter().map(|e| (e.field, e.message.da)).collect::<Vec<_>>();
+        assert_eq!(fields(complete.validate(true)), [("note".to_owned(), "Skriv et kort afslutningsnotat til henviseren.".to_owned())]);
+        assert_eq!(fields(complete.validate(false)), []);
+        let other = ReferralStatusChange { status: ReferralStatus::Declined, reason: Some(DeclineReason::Other), note: None };
+        assert_eq!(fields(other.validate(true)), [("note".to_owned(), "Skriv kort, hvorfor henvisningen afvises.".to_owned())]);
+        assert_eq!(fields(other.validate(false)), [("note".to_owned(), "Skriv kort, hvorfor henvendelsen afvises.".to_owned())]);
+    }
 }

@@ -22,12 +22,18 @@ pub(crate) fn id_error(field: &str) -> FieldError {
 
 /// Every problem with a provider, empty when it is valid.
 pub fn validate_provider(p: &ProviderRecord) -> Vec<FieldError> {
+    validate_named(p, ("udbyderens navn", "the provider's name"))
+}
+
+/// [`validate_provider`]'s checks, the name called `name` in the messages (an association's is
+/// "foreningens navn").
+pub(crate) fn validate_named(p: &ProviderRecord, name: (&str, &str)) -> Vec<FieldError> {
     let mut errors = vec![];
     let mut check = |r: Result<(), FieldError>| errors.extend(r.err());
     if !is_valid_id(&p.id) {
         check(Err(id_error("id")));
     }
-    check(validation::text_length("name", ("udbyderens navn", "the provider's name"), &p.name, 2, TITLE_MAX));
+    check(validation::text_length("name", name, &p.name, 2, TITLE_MAX));
     errors.extend(validation::validate_contact(&p.contact));
     errors
 }
@@ -71,15 +77,15 @@ pub fn validate_location(l: &LocationRecord) -> Vec<FieldError> {
             Some(p) => Some(p),
         },
     };
-    match geography::municipality(&l.municipality_code) {
-        None => check(Err(FieldError::new("municipality_code", ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code."))),
-        Some(m) if m.region != l.region => check(Err(FieldError::new(
+    match validation::municipality_code("municipality_code", &l.municipality_code) {
+        Err(e) => check(Err(e)),
+        Ok(m) if m.region != l.region => check(Err(FieldError::new(
             "municipality_code",
             ErrorCode::OutOfRange,
             format!("{} Kommune ligger ikke i {}.", m.name, l.region.label(crate::Lang::Da)),
             format!("{} Municipality is not in {}.", m.name, l.region.label(crate::Lang::En)),
         ))),
-        Some(_) => {}
+        Ok(_) => {}
     }
     let finite = l.point.lat.is_finite() && l.point.lon.is_finite();
     if !finite || !DENMARK.contains(l.point) {
@@ -164,6 +170,10 @@ mod tests {
         assert_eq!(fields(validate_location(&wrong_municipality)), [("municipality_code".into(), ErrorCode::OutOfRange)]);
         let bad = LocationRecord { postcode: "80a0".into(), municipality_code: "9999".into(), ..location() };
         assert_eq!(fields(validate_location(&bad)), [("postcode".into(), ErrorCode::Invalid), ("municipality_code".into(), ErrorCode::Unknown)]);
+        let none = LocationRecord { municipality_code: " ".into(), ..location() };
+        let e = validate_location(&none);
+        assert_eq!(fields(e.clone()), [("municipality_code".into(), ErrorCode::Required)]);
+        assert_eq!(e[0].message.da, "Vælg kommunen.");
     }
 
     #[test]

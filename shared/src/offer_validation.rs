@@ -2,7 +2,6 @@
 //! JSON paths of the offer, so a form can put each message next to its field.
 
 use crate::geo::DENMARK;
-use crate::geography;
 use crate::offer::{Enrolment, Offer, TimeSlot};
 use crate::validation::{self, ErrorCode, FieldError};
 
@@ -30,9 +29,13 @@ pub fn check_cost(field: &str, dkk: u32) -> Result<(), FieldError> {
 }
 
 /// Every problem with an offer saved on `today` (YYYY-MM-DD, Danish time): [`validate_offer`]'s,
-/// and a `last_verified` after today (it would never fall due for re-verification).
+/// a `last_verified` after today (it would never fall due for re-verification) and a next start
+/// before today (people would be told to join a course already under way).
 pub fn validate_offer_on(o: &Offer, today: &str) -> Vec<FieldError> {
     let mut errors = validate_offer(o);
+    if let Some(start) = &o.schedule.next_start {
+        errors.extend(validation::not_before("schedule.next_start", ("næste start", "the next start"), start, today).err());
+    }
     errors.extend(validation::not_after("last_verified", &o.last_verified, today).err());
     errors
 }
@@ -50,7 +53,8 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
         )));
     }
     check(validation::text_length("title", ("titlen", "the title"), &o.title, 3, TITLE_MAX));
-    check(validation::text_length("summary", ("resuméet", "the summary"), &o.summary, 10, SUMMARY_MAX));
+    // Named as the form labels it ("Kort beskrivelse").
+    check(validation::text_length("summary", ("den korte beskrivelse", "the short description"), &o.summary, 10, SUMMARY_MAX));
     check(validation::text_length("description", ("beskrivelsen", "the description"), &o.description, 0, DESCRIPTION_MAX));
     check(validation::text_length("provider.name", ("udbyderens navn", "the provider's name"), &o.provider.name, 2, TITLE_MAX));
     check(validation::iso_date("last_verified", &o.last_verified));
@@ -131,9 +135,7 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
         (Some(l), _) => {
             check(validation::text_length("location.address", ("adressen", "the address"), &l.address, 3, TITLE_MAX));
             check(validation::postcode_format("location.postcode", &l.postcode));
-            if geography::municipality(&l.municipality_code).is_none() {
-                check(Err(FieldError::new("location.municipality_code", ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code.")));
-            }
+            check(validation::municipality_code("location.municipality_code", &l.municipality_code).map(|_| ()));
             if !DENMARK.contains(l.point) {
                 check(Err(FieldError::new("location.point", ErrorCode::OutOfRange, "Stedet skal ligge i Danmark.", "The place must be in Denmark.")));
             }

@@ -101,6 +101,31 @@ pub fn integer_in_range(field: &str, value: &str, min: u32, max: u32) -> Result<
     Ok(n as u32)
 }
 
+/// A coordinate typed into a form (a decimal number within `min..=max`); empty, it is asked for by
+/// name, `what` definite (`("breddegraden", "the latitude")`), with the way to fill it in.
+pub fn coordinate(field: &str, what: (&str, &str), value: &str, min: f64, max: f64) -> Result<f64, FieldError> {
+    if value.trim().is_empty() {
+        let (da, en) = what;
+        return Err(FieldError::new(
+            field,
+            ErrorCode::Required,
+            format!("Skriv {da}, eller hent koordinaterne fra postnummeret."),
+            format!("Enter {en}, or get the coordinates from the postcode."),
+        ));
+    }
+    number_in_range(field, value, min, max)
+}
+
+/// A municipality chosen from the list: none chosen is asked for, a code not in the list is
+/// unknown.
+pub fn municipality_code(field: &str, code: &str) -> Result<&'static crate::geography::Municipality, FieldError> {
+    if code.trim().is_empty() {
+        return Err(FieldError::new(field, ErrorCode::Required, "Vælg kommunen.", "Choose the municipality."));
+    }
+    crate::geography::municipality(code)
+        .ok_or_else(|| FieldError::new(field, ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code."))
+}
+
 /// A code from a closed list (category, condition, format ...).
 pub fn known_code<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Result<T, FieldError> {
     parse(value.trim()).ok_or_else(|| {
@@ -200,6 +225,43 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
 pub fn not_after(field: &str, value: &str, today: &str) -> Result<(), FieldError> {
     if iso_date(field, value).is_ok() && value > today {
         return Err(FieldError::new(field, ErrorCode::OutOfRange, "Datoen må ikke ligge efter i dag.", "The date cannot be later than today."));
+    }
+    Ok(())
+}
+
+/// A date something is still to happen on (an offer's next start) may not lie before `today`
+/// (YYYY-MM-DD): a start that has passed tells people to join something already under way.
+/// `what` names the date in the messages, definite (`("næste start", "the next start")`).
+/// (A value that is not a date is [`iso_date`]'s to report.)
+pub fn not_before(field: &str, what: (&str, &str), value: &str, today: &str) -> Result<(), FieldError> {
+    if iso_date(field, value).is_ok() && value < today {
+        let (da, en) = what;
+        return Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            format!("{} må ikke ligge før i dag.", capitalised(da)),
+            format!("{} cannot be earlier than today.", capitalised(en)),
+        ));
+    }
+    Ok(())
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// A span of days (YYYY-MM-DD; either end may be left out, empty): its last day, named by
+/// `to_field`, may not come before its first. (A value that is not a date is [`iso_date`]'s to
+/// report.)
+pub fn day_range(to_field: &str, from: &str, to: &str) -> Result<(), FieldError> {
+    if iso_date(to_field, from).is_ok() && iso_date(to_field, to).is_ok() && to < from {
+        return Err(FieldError::new(
+            to_field,
+            ErrorCode::OutOfRange,
+            "Datoen »til og med« må ikke ligge før datoen »fra og med«.",
+            "The “until” date cannot be before the “from” date.",
+        ));
     }
     Ok(())
 }
@@ -307,6 +369,15 @@ mod tests {
         assert_eq!(integer_in_range("page", "2", 1, 100).unwrap(), 2);
         assert_eq!(integer_in_range("page", "2.5", 1, 100).unwrap_err().code, ErrorCode::Invalid);
         assert_eq!(integer_in_range("page", "0", 1, 100).unwrap_err().code, ErrorCode::OutOfRange);
+        // An empty coordinate is asked for by name, not called "»« is not a number".
+        let e = coordinate("point", ("breddegraden", "the latitude"), " ", -90.0, 90.0).unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str()), (ErrorCode::Required, "Skriv breddegraden, eller hent koordinaterne fra postnummeret."));
+        assert_eq!(coordinate("point", ("breddegraden", "the latitude"), "56,1", -90.0, 90.0), Ok(56.1));
+        assert_eq!(coordinate("point", ("breddegraden", "the latitude"), "x", -90.0, 90.0).unwrap_err().code, ErrorCode::Invalid);
+        let e = municipality_code("municipality_code", "").unwrap_err();
+        assert_eq!((e.code, e.message.da.as_str(), e.message.en.as_str()), (ErrorCode::Required, "Vælg kommunen.", "Choose the municipality."));
+        assert_eq!(municipality_code("municipality_code", "0999").unwrap_err().code, ErrorCode::Unknown);
+        assert!(municipality_code("municipality_code", "0751").is_ok());
     }
 
     #[test]
@@ -325,6 +396,18 @@ mod tests {
         }
         assert!(not_after("d", "2026-12-03", "2026-12-03").is_ok());
         assert_eq!(not_after("d", "2099-01-01", "2026-12-03").unwrap_err().code, ErrorCode::OutOfRange);
+        assert!(day_range("to", "2026-12-01", "2026-12-01").is_ok() && day_range("to", "", "2026-12-01").is_ok());
+        assert!(day_range("to", "2026-12-01", "").is_ok() && day_range("to", "1.12.2026", "2026-11-01").is_ok());
+        let e = day_range("to", "2026-12-02", "2026-12-01").unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("to", ErrorCode::OutOfRange));
+        const START: (&str, &str) = ("næste start", "the next start");
+        assert!(not_before("d", START, "2026-12-03", "2026-12-03").is_ok());
+        assert!(not_before("d", START, "not a date", "2026-12-03").is_ok());
+        let e = not_before("d", START, "2020-01-01", "2026-12-03").unwrap_err();
+        assert_eq!(
+            (e.code, e.message.da.as_str(), e.message.en.as_str()),
+            (ErrorCode::OutOfRange, "Næste start må ikke ligge før i dag.", "The next start cannot be earlier than today.")
+        );
     }
 
     #[test]

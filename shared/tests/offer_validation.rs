@@ -66,3 +66,18 @@ fn digital_offers_need_no_place() {
     o.location = None;
     assert_eq!(validate_offer(&o), vec![]);
 }
+
+#[test]
+fn a_next_start_before_today_is_refused() {
+    use forebyg_shared::offer_validation::validate_offer_on;
+    let mut o = valid();
+    o.last_verified = "2026-03-07".into();
+    let on = |o: &Offer| validate_offer_on(o, "2026-12-04").into_iter().map(|e| (e.field, e.code, e.message.da)).collect::<Vec<_>>();
+    o.schedule.next_start = Some("2026-12-04".into());
+    assert_eq!(on(&o), vec![]);
+    o.schedule.next_start = Some("2020-01-01".into());
+    assert_eq!(
+        on(&o),
+        vec![("schedule.next_start".to_owned(), ErrorCode::OutOfRange, "Næste start må ikke ligge før i dag.".to_owned())]
+    );
+}

@@ -132,7 +132,10 @@ pub struct InboxFilter {
 
 impl InboxFilter {
     fn check(&self) -> Result<(), ApiError> {
-        check_days(&[("from", self.from.as_deref()), ("to", self.to.as_deref())])
+        check_days(&[("from", self.from.as_deref()), ("to", self.to.as_deref())])?;
+        // A span that ends before it starts holds nothing: said, not answered with an empty list.
+        let (from, to) = (self.from.as_deref().unwrap_or_default(), self.to.as_deref().unwrap_or_default());
+        forebyg_shared::validation::day_range("to", from, to).map_err(|e| ApiError::Validation(vec![e]))
     }
 
     fn keeps(&self, r: &Referral, created_on: &str) -> bool {

@@ -122,7 +122,7 @@ pub struct InboxQuery {
     /// Made on or after this day (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
     from: Option<String>,
-    /// Made on or before this day (YYYY-MM-DD).
+    /// Made on or before this day (YYYY-MM-DD); not before `from` (422 on `to` otherwise).
     #[param(value_type = Option<String>, format = Date, pattern = "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$")]
     to: Option<String>,
     /// Include withdrawn requests (left out by default).

@@ -160,8 +160,8 @@ impl ActivityForm {
     /// or every problem: the form's own (numbers, time lines) and then `validate_activity`'s.
     pub fn to_record(&self, base: &ActivityRecord) -> Result<ActivityRecord, Vec<FieldError>> {
         let mut errors = vec![];
-        let lat = validation::number_in_range("place.point", &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
-        let lon = validation::number_in_range("place.lon", &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lat = validation::coordinate("place.point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lon = validation::coordinate("place.lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
         let mut slots = vec![];
         for (i, line) in self.slots.lines().filter(|l| !l.trim().is_empty()).enumerate() {
             match parse_slot(line) {
@@ -302,6 +302,17 @@ mod tests {
             let key = id.strip_prefix("r-").unwrap();
             assert!(ActivityForm::FIELDS.iter().any(|(k, ..)| *k == key), "{key} is a field of the form");
         }
+    }
+
+    #[test]
+    fn an_empty_activity_form_asks_for_the_place_by_name() {
+        let errors = ActivityForm::blank(RegionCode::Midtjylland, "2026-12-03").to_record(&new_activity(RegionCode::Midtjylland)).unwrap_err();
+        let message = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.da.as_str());
+        assert_eq!(message("place.point"), Some("Skriv breddegraden, eller hent koordinaterne fra postnummeret."));
+        assert_eq!(message("place.municipality_code"), Some("Vælg kommunen."));
+        assert!(errors.iter().all(|e| !e.message.da.contains("»«") && !e.message.da.contains("Ukendt")), "{errors:?}");
+        let association = AssociationForm::blank(RegionCode::Midtjylland).to_record(&new_association(RegionCode::Midtjylland)).unwrap_err();
+        assert_eq!(association.iter().map(|e| e.message.da.as_str()).collect::<Vec<_>>(), ["Skriv foreningens navn."]);
     }
 
     #[test]

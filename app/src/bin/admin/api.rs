@@ -127,8 +127,8 @@ pub async fn post_offer_action<B: Serialize>(url: &str, body: &B) -> Result<Offe
     parse(status, &text).map_err(SaveError::Other)
 }
 
-/// Today as YYYY-MM-DD (the browser's clock, UTC).
+/// Today in Denmark as YYYY-MM-DD (the browser's clock), the day the server checks dates against.
 pub fn today() -> String {
     let ms = js_sys::Date::now();
-    forebyg_shared::date::iso_date((ms / 1000.0) as i64)
+    forebyg_shared::date::copenhagen_date((ms / 1000.0) as i64)
 }

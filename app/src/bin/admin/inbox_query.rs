@@ -51,6 +51,12 @@ impl InboxQuery {
         ]
     }
 
+    /// The received-on span ending before it starts, as an error on "til og med" (the API refuses
+    /// it the same way).
+    pub fn range_error(&self) -> Option<forebyg_shared::validation::FieldError> {
+        forebyg_shared::validation::day_range("to", &self.from, &self.to).err()
+    }
+
     /// The page's own address.
     pub fn href(&self) -> String {
         address(PATH, &self.pairs(["tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen"], "1"))
@@ -84,6 +90,9 @@ mod tests {
         let late = InboxQuery::from_query(|k| (k == "over-fristen").then(|| "1".to_owned()));
         assert_eq!((late.href(), late.api_url()), (format!("{PATH}?over-fristen=1"), "/api/v1/admin/referrals?overdue=true".to_owned()));
         assert_eq!(InboxQuery::default().api_url(), "/api/v1/admin/referrals");
+        let span = |from: &str, to: &str| InboxQuery { from: from.into(), to: to.into(), ..Default::default() }.range_error().map(|e| e.field);
+        assert_eq!(span("2026-12-02", "2026-12-01").as_deref(), Some("to"));
+        assert_eq!((span("2026-12-01", "2026-12-01"), span("2026-12-02", "")), (None, None));
         let theirs = InboxQuery::from_query(|k| {
             [("udbyder", "sundhedshuset-aalborg"), ("over-fristen", "1")].iter().find(|p| p.0 == k).map(|p| p.1.to_owned())
         });

@@ -73,6 +73,14 @@ pub fn danish_key(s: &str) -> String {
         .collect()
 }
 
+/// Municipalities (of `region`, or all) in Danish alphabetical order of their names, for the
+/// admin's selects (the geography table is in code order).
+pub fn municipalities_by_name(region: Option<forebyg_shared::taxonomy::RegionCode>) -> Vec<&'static forebyg_shared::geography::Municipality> {
+    let mut ms: Vec<_> = forebyg_shared::geography::municipalities().iter().filter(|m| region.is_none_or(|r| m.region == r)).collect();
+    ms.sort_by_key(|m| danish_key(m.name));
+    ms
+}
+
 impl OffersQuery {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
@@ -166,6 +174,19 @@ pub fn choices(rows: &[AdminOfferRow]) -> (Choices, Choices) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn municipalities_are_listed_by_name_in_danish_order() {
+        let names: Vec<_> = municipalities_by_name(Some(forebyg_shared::taxonomy::RegionCode::Syddanmark)).into_iter().map(|m| m.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| danish_key(n));
+        assert_eq!(names, sorted);
+        // Æ, Ø and Å (and Aa) come after Z, as in a Danish dictionary.
+        assert_eq!(names.first(), Some(&"Assens"));
+        assert_eq!(names[names.len() - 4..], ["Vejen", "Vejle", "Ærø", "Aabenraa"]);
+        assert!(names.iter().position(|n| *n == "Svendborg") < names.iter().position(|n| *n == "Sønderborg"));
+        assert_eq!(municipalities_by_name(None).len(), 98);
+    }
     use forebyg_shared::taxonomy::{Format, RegionCode};
 
     fn row(i: usize, title: &str, municipality: Option<&str>, provider: &str, verified: &str, stale: bool) -> AdminOfferRow {

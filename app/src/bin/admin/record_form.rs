@@ -209,8 +209,8 @@ impl LocationForm {
     /// postcode's. Or every problem: the form's own (numbers) and then `validate_location`'s.
     pub fn to_record(&self, base: &LocationRecord) -> Result<LocationRecord, Vec<FieldError>> {
         let mut errors = vec![];
-        let lat = validation::number_in_range("point", &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
-        let lon = validation::number_in_range("lon", &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lat = validation::coordinate("point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lon = validation::coordinate("lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
         let region = forebyg_shared::geography::postcode(&self.postcode).map_or(base.region, |p| p.region);
         let l = LocationRecord {
             provider_id: self.provider_id.trim().into(),
@@ -307,6 +307,16 @@ mod tests {
         };
         let created = new.to_record(&LocationRecord { id: String::new(), ..new_location(RegionCode::Midtjylland) }).unwrap();
         assert_eq!(created.region, RegionCode::Syddanmark);
+    }
+
+    #[test]
+    fn an_empty_location_form_asks_for_each_field_by_name() {
+        let errors = LocationForm::blank(None).to_record(&new_location(RegionCode::Midtjylland)).unwrap_err();
+        let message = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.da.as_str());
+        assert_eq!(message("point"), Some("Skriv breddegraden, eller hent koordinaterne fra postnummeret."));
+        assert_eq!(message("lon"), Some("Skriv længdegraden, eller hent koordinaterne fra postnummeret."));
+        assert_eq!(message("municipality_code"), Some("Vælg kommunen."));
+        assert!(errors.iter().all(|e| !e.message.da.contains("»«") && !e.message.da.contains("Ukendt")), "{errors:?}");
     }
 
     #[test]

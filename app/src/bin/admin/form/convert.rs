@@ -1,15 +1,15 @@
 //! The form for an offer and the offer for a form: every field converted, the form's own
-//! problems (numbers, codes, lines) reported with `validate_offer`'s, in the order of the form.
+//! problems (numbers, codes, lines) reported with `validate_offer_on`'s, in the order of the form.
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
-use super::{OfferForm, CHOOSE_CATEGORY, COORDINATES, SLOT_ROWS, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
+use super::{OfferForm, CHOOSE_CATEGORY, CHOOSE_PROVIDER, COORDINATES, COUNT_RANGE, SLOT_ROWS, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::validate_offer_on;
 use forebyg_shared::taxonomy::{Capacity, Category, Format, OfferStatus, ProviderKind, RegionCode};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::{Label, Lang};
@@ -117,9 +117,14 @@ impl OfferForm {
     }
 
     /// The offer this form describes, on top of `base` (id, status, version, demo), or every
-    /// problem: the form's own (numbers, codes, lines) and then `validate_offer`'s.
-    pub fn to_offer(&self, base: &Offer) -> Result<Offer, Vec<FieldError>> {
+    /// problem: the form's own (numbers, codes, lines) and then `validate_offer_on`'s as of
+    /// `today` (YYYY-MM-DD), as the server will check it.
+    pub fn to_offer(&self, base: &Offer, today: &str) -> Result<Offer, Vec<FieldError>> {
         let mut errors = vec![];
+        if self.provider_id.trim().is_empty() {
+            // Picked from a list: "choose", at the list (not "enter the provider's name").
+            errors.push(FieldError::new("provider.id", ErrorCode::Required, CHOOSE_PROVIDER.da, CHOOSE_PROVIDER.en));
+        }
         let mut bad = |field: &str, t: Text| errors.push(FieldError::new(field, ErrorCode::Invalid, t.da, t.en));
         let category = Category::from_code(&self.category).unwrap_or_else(|| {
             bad("category", CHOOSE_CATEGORY);
@@ -129,14 +134,15 @@ impl OfferForm {
         let region = RegionCode::from_code(&self.region).unwrap_or(base.region);
         let kind = ProviderKind::from_code(&self.provider_kind).unwrap_or(base.provider.kind);
         let capacity = Capacity::from_code(&self.capacity).unwrap_or(base.capacity);
-        let number = |s: &str| s.trim().parse::<u16>().ok();
+        // A whole number of sessions or weeks: -3 is one, but not a count (said as such).
+        let count = |s: &str| s.trim().parse::<i64>().map(|n| u16::try_from(n).ok().filter(|n| *n >= 1).ok_or(COUNT_RANGE)).map_err(|_| WHOLE_NUMBERS);
         let enrolment = if self.enrolment == "continuous" {
             Enrolment::Continuous
         } else {
-            match (number(&self.sessions), number(&self.weeks)) {
-                (Some(sessions), Some(weeks)) => Enrolment::Course { sessions, weeks },
-                _ => {
-                    bad("schedule.enrolment", WHOLE_NUMBERS);
+            match (count(&self.sessions).and_then(|r| r), count(&self.weeks).and_then(|r| r)) {
+                (Ok(sessions), Ok(weeks)) => Enrolment::Course { sessions, weeks },
+                (Err(e), _) | (_, Err(e)) => {
+                    bad("schedule.enrolment", e);
                     Enrolment::Course { sessions: 1, weeks: 1 }
                 }
             }
@@ -238,7 +244,11 @@ impl OfferForm {
         if check.id.is_empty() {
             check.id = "ny".into();
         }
-        for e in validate_offer(&check) {
+        for mut e in validate_offer_on(&check, today) {
+            // The provider's name comes with the provider picked: its problems are the picker's.
+            if e.field == "provider.name" {
+                e.field = "provider.id".into();
+            }
             if !errors.iter().any(|x| x.field == e.field) {
                 errors.push(e);
             }

@@ -6,6 +6,9 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::{RegionCode, Weekday};
 use forebyg_shared::Label;
 
+/// The day the tests save on (the fixture was verified before it).
+const TODAY: &str = "2026-12-03";
+
 fn fixture() -> Offer {
     serde_json::from_str(include_str!("../../../../../shared/tests/offer_fixture.json")).unwrap()
 }
@@ -14,7 +17,7 @@ fn fixture() -> Offer {
 fn an_offer_survives_the_form() {
     let o = fixture();
     let form = OfferForm::from_offer(&o);
-    let back = form.to_offer(&o).unwrap();
+    let back = form.to_offer(&o, TODAY).unwrap();
     assert_eq!(OfferForm::from_offer(&back), form);
     assert_eq!(back.id, o.id);
     assert_eq!(back.version, o.version);
@@ -31,14 +34,14 @@ fn eligibility_and_the_referral_route_survive_the_form() {
     // Only for a condition the offer is not for: said at "Kun for disse sygdomme".
     let outside = *Condition::ALL.iter().find(|c| !o.conditions.contains(c)).unwrap();
     form.accepted_conditions = vec![outside];
-    let errors = form.to_offer(&o).unwrap_err();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
     assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-accepted-0".to_owned())]);
     form.accepted_conditions = vec![o.conditions[0]];
     form.exclusion_da = "Ikke ved ustabil hjertesygdom".into();
     form.methods = vec![ReferralMethod::Electronic, ReferralMethod::Forebyg];
     form.must_include_da = "Diagnose".into();
     form.must_include_en = "Diagnosis".into();
-    let back = form.to_offer(&o).unwrap();
+    let back = form.to_offer(&o, TODAY).unwrap();
     assert_eq!((back.eligibility.min_age, back.eligibility.max_age), (Some(18), Some(65)));
     assert_eq!(back.eligibility.exclusion_note, Some(Label::new("Ikke ved ustabil hjertesygdom", "")));
     assert_eq!(back.eligibility.inclusion_note, None);
@@ -46,11 +49,11 @@ fn eligibility_and_the_referral_route_survive_the_form() {
     assert_eq!(OfferForm::from_offer(&back).methods, form.methods);
     form.min_age = "70".into();
     form.max_age = "atten".into();
-    let errors = form.to_offer(&o).unwrap_err();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
     assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-max_age".to_owned())]);
     form.max_age = "65".into();
     form.must_include_da = String::new();
-    let errors = form.to_offer(&o).unwrap_err();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
     let ids: Vec<_> = errors.iter().map(|e| control_id(&e.field).unwrap()).collect();
     assert_eq!(ids, ["f-must_include_da", "f-max_age"], "in the order of the form");
 }
@@ -63,7 +66,7 @@ fn form_errors_name_json_paths_with_controls() {
     form.slots = "tirsdag 10:00-12:00\nhver anden onsdag".into();
     form.cost_dkk = "gratis".into();
     form.postcode = "12".into();
-    let errors = form.to_offer(&o).unwrap_err();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     for f in ["title", "schedule.slots[1]", "cost.dkk", "location.postcode"] {
         assert!(fields.contains(&f), "{f} in {fields:?}");
@@ -83,7 +86,7 @@ fn a_new_offer_validates_without_an_id() {
     let mut form = OfferForm::from_offer(&fixture());
     form.last_verified = "2026-11-24".into();
     let base = new_offer_base(RegionCode::Midtjylland);
-    let o = form.to_offer(&base).unwrap();
+    let o = form.to_offer(&base, TODAY).unwrap();
     assert!(o.id.is_empty() && o.version == 0);
 }
 
@@ -108,11 +111,15 @@ fn danish_dates_are_accepted() {
     let mut form = OfferForm::from_offer(&o);
     form.next_start = "3.12.2026".into();
     form.last_verified = "03-12-2026".into();
-    let back = form.to_offer(&o).unwrap();
+    let back = form.to_offer(&o, TODAY).unwrap();
     assert_eq!((back.schedule.next_start.as_deref(), back.last_verified.as_str()), (Some("2026-12-03"), "2026-12-03"));
     form.next_start = "31.2.2026".into();
-    let errors = form.to_offer(&o).unwrap_err();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
     assert_eq!(errors.iter().map(|e| control_id(&e.field)).collect::<Vec<_>>(), [Some("f-next_start".to_owned())]);
+    // A start that has passed is refused here as the server would.
+    form.next_start = "1.1.2020".into();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
+    assert_eq!(errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(), [("schedule.next_start", "Næste start må ikke ligge før i dag.")]);
 }
 
 #[test]
@@ -140,7 +147,7 @@ fn package_components_and_linked_activities_survive_the_form() {
     let mut mine = base.clone();
     mine.packages = vec![PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
     mine.activity_ids = vec!["hjertemotion-aarhus".into()];
-    let back = mine.to_offer(&o).unwrap();
+    let back = mine.to_offer(&o, TODAY).unwrap();
     assert_eq!((back.packages.clone(), back.activity_ids.clone()), (mine.packages.clone(), mine.activity_ids.clone()));
     let keys: Vec<&str> = differences(&base, &mine, &base, Lang::Da).iter().map(|d| d.key).collect();
     assert_eq!(keys, ["packages", "activity_ids"]);
@@ -186,5 +193,26 @@ fn a_half_typed_form_survives_being_kept_while_signing_in_again() {
     let (base, mut fixed) = back.work;
     fixed.postcode = o.location.as_ref().unwrap().postcode.clone();
     fixed.slots = "tirsdag 10:00-12:00".into();
-    assert_eq!(fixed.to_offer(&base).unwrap().version, o.version);
+    assert_eq!(fixed.to_offer(&base, TODAY).unwrap().version, o.version);
+}
+
+#[test]
+fn messages_name_the_fields_as_the_form_does() {
+    let o = fixture();
+    let blank = OfferForm::blank(Some(RegionCode::Midtjylland), None, TODAY);
+    let errors = blank.to_offer(&super::convert::new_offer_base(RegionCode::Midtjylland), TODAY).unwrap_err();
+    let message = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.da.clone());
+    assert_eq!(message("summary").as_deref(), Some("Skriv den korte beskrivelse."));
+    assert_eq!(message("provider.id").as_deref(), Some("Vælg udbyderen."));
+    assert_eq!(message("location.municipality_code").as_deref(), Some("Vælg kommunen."));
+    assert_eq!(message("provider.name"), None, "the provider's name is the picker's");
+    assert_eq!(control_id("provider.id").as_deref(), Some("f-provider_id"));
+    // -3 is a whole number; what is wrong is that it is no count.
+    let mut form = OfferForm::from_offer(&o);
+    form.enrolment = "course".into();
+    form.sessions = "-3".into();
+    let errors = form.to_offer(&o, TODAY).unwrap_err();
+    assert_eq!(errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(), [("schedule.enrolment", "Antal gange og uger skal være mellem 1 og 65535.")]);
+    form.sessions = "tre".into();
+    assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Skriv antal gange og uger som hele tal.");
 }

@@ -15,7 +15,6 @@ use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
-use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -28,7 +27,11 @@ fn associations() -> LocalResource<Vec<AssociationRecord>> {
 
 /// The providers the admin may see (an editor: their own), to name an activity's steward.
 fn providers() -> LocalResource<Vec<ProviderRecord>> {
-    LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() })
+    LocalResource::new(|| async {
+        let mut ps = api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default();
+        ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
+        ps
+    })
 }
 
 /// The steward's name, or "the region only".
@@ -159,7 +162,7 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     };
     let municipalities = move || {
         let mut options = vec![(String::new(), td::CHOOSE_MUNICIPALITY.get(l).to_owned())];
-        options.extend(geography::municipalities_in(region()).map(|m| (m.code.to_owned(), m.name.to_owned())));
+        options.extend(crate::offers_query::municipalities_by_name(Some(region())).into_iter().map(|m| (m.code.to_owned(), m.name.to_owned())));
         options
     };
     let fill_point = move |_| {

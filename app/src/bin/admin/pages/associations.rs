@@ -27,7 +27,7 @@ pub fn AssociationsPage() -> impl IntoView {
         if rows.is_empty() {
             return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
         }
-        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        rows.sort_by_key(|a| crate::offers_query::danish_key(&a.name));
         let rows = rows
             .into_iter()
             .map(|a| {

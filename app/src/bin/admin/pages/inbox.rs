@@ -37,9 +37,18 @@ pub fn InboxPage() -> impl IntoView {
         async move { api::get::<Vec<InboxItem>>(&url).await }
     });
     let navigate = use_navigate();
+    // "Til og med" before "fra og med": said at the field, not answered with an empty list.
+    let range_error = RwSignal::new(None::<String>);
     let filter = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&form.get_untracked().href(), Default::default());
+        let q = form.get_untracked();
+        if let Some(e) = q.range_error() {
+            range_error.set(Some(e.message.get(lang()).to_owned()));
+            ui::focus_soon("inbox-to");
+            return;
+        }
+        range_error.set(None);
+        navigate(&q.href(), Default::default());
     };
     let steps: StepDrafts = RwSignal::new(Default::default());
     let refocus: Refocus = StoredValue::new(None);
@@ -80,11 +89,18 @@ pub fn InboxPage() -> impl IntoView {
                            label: &'static str,
                            kind: &'static str,
                            get: fn(&InboxQuery) -> String,
-                           set: fn(&mut InboxQuery, String)| {
+                           set: fn(&mut InboxQuery, String),
+                           error: Option<RwSignal<Option<String>>>| {
+        let message = move || error.and_then(|e| e.get());
+        let error_id = format!("{id}-error");
         view! {
-            <div class="field">
+            <div class="field" class:field--error=move || message().is_some()>
                 <label class="field__label" for=id>{label}</label>
-                <input id=id class="input" type=kind prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+                {let error_id = error_id.clone(); move || message().map(|m| view! {
+                    <p class="field-error" id=error_id.clone()><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(lang())}</span>{m}</p>
+                })}
+                <input id=id class="input" type=kind prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                    aria-invalid=move || message().map(|_| "true") aria-describedby=move || message().map(|_| error_id.clone()) />
             </div>
         }
     };
@@ -93,7 +109,7 @@ pub fn InboxPage() -> impl IntoView {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p class="hint">{t::INTRO.get(lang())}</p>
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
-            {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v)}
+            {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v, None)}
             <ProviderFilter form=form />
             <div class="field">
                 <label class="field__label" for="inbox-status">{t::STATUS.get(lang())}</label>
@@ -104,8 +120,8 @@ pub fn InboxPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {text_field("inbox-from", t::FROM.get(lang()), "date", |f| f.from.clone(), |f, v| f.from = v)}
-            {text_field("inbox-to", t::TO.get(lang()), "date", |f| f.to.clone(), |f, v| f.to = v)}
+            {text_field("inbox-from", t::FROM.get(lang()), "date", |f| f.from.clone(), |f, v| f.from = v, None)}
+            {text_field("inbox-to", t::TO.get(lang()), "date", |f| f.to.clone(), |f, v| f.to = v, Some(range_error))}
             <div class="field choice">
                 <input id="inbox-withdrawn" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.withdrawn)
                     on:change=move |ev| form.update(|f| f.withdrawn = event_target_checked(&ev)) />
@@ -163,7 +179,7 @@ fn keep_unsent(steps: StepDrafts, notes: NoteDrafts, message: RwSignal<Option<St
 fn ProviderFilter(form: RwSignal<InboxQuery>) -> impl IntoView {
     let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
     ui::when_loaded(providers, move |mut ps| {
-        ps.sort_by(|a, b| a.name.cmp(&b.name));
+        ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
         let known: Vec<String> = ps.iter().map(|p| p.id.clone()).collect();
         let unknown = move || form.with(|f| (!f.provider.is_empty() && !known.contains(&f.provider)).then(|| f.provider.clone()));
         (ps.len() > 1).then(|| {

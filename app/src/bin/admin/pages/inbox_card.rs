@@ -66,6 +66,8 @@ pub fn InboxCard(
     refocus: Refocus,
 ) -> impl IntoView {
     let it = item;
+    // A clinician's referral; else the citizen's own request, with no referrer to write to.
+    let referred = it.referrer.is_some();
     let code = it.receipt_code.clone();
     let status = it.status;
     let key = StoredValue::new(code.clone());
@@ -121,7 +123,7 @@ pub fn InboxCard(
             };
             let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty());
             let c = ReferralStatusChange { status: s, reason: r, note: n };
-            match c.validate().first() {
+            match c.validate(referred).first() {
                 Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
                 None => {
                     problem.set(None);
@@ -132,10 +134,14 @@ pub fn InboxCard(
     };
     let form = move || {
         panel.get().map(|p| {
-            let (note_label, confirm) = match p {
-                Panel::Decline => (t::DECLINE_NOTE.get(lang()), t::DECLINE_CONFIRM.get(lang())),
-                Panel::Complete => (t::CLOSING_NOTE.get(lang()), t::COMPLETE_CONFIRM.get(lang())),
+            let (note_label, confirm, hint) = match (p, referred) {
+                (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, None),
+                (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, None),
+                (Panel::Complete, true) => (t::CLOSING_NOTE, t::COMPLETE_CONFIRM, Some(t::CLOSING_NOTE_HINT)),
+                (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
             };
+            let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));
+            let reason_label = if referred { t::DECLINE_REASON } else { t::DECLINE_REQUEST_REASON };
             let note_id = format!("{id}-note");
             let reason_id = format!("{id}-reason");
             let send = send.clone();
@@ -143,7 +149,7 @@ pub fn InboxCard(
                 <div class="inbox-step" role="group" aria-label=confirm>
                     {(p == Panel::Decline).then(|| view! {
                         <div class="field">
-                            <label class="field__label" for=reason_id.clone()>{t::DECLINE_REASON.get(lang())}</label>
+                            <label class="field__label" for=reason_id.clone()>{reason_label.get(lang())}</label>
                             <select class="select" id=reason_id on:change=move |ev| edit_step(steps, key, |d| d.reason = event_target_value(&ev))>
                                 <option value="">"—"</option>
                                 {
@@ -155,7 +161,7 @@ pub fn InboxCard(
                     })}
                     <div class="field">
                         <label class="field__label" for=note_id.clone()>{note_label}</label>
-                        {(p == Panel::Complete).then(|| view! { <p class="hint">{t::CLOSING_NOTE_HINT.get(lang())}</p> })}
+                        {hint.map(|h| view! { <p class="hint">{h.get(lang())}</p> })}
                         <textarea class="input input--textarea" id=note_id rows="3" prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
                     </div>
                     {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}

@@ -12,7 +12,6 @@ use crate::texts::directory as t;
 use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
-use forebyg_shared::geography;
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -130,7 +129,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     let municipalities = move |providers: &[ProviderRecord]| {
         let region = providers.iter().find(|p| form.with(|f| f.provider_id == p.id)).map(|p| p.region);
         let mut options = vec![("", t::CHOOSE_MUNICIPALITY.get(l))];
-        options.extend(geography::municipalities().iter().filter(|m| region.is_none_or(|r| m.region == r)).map(|m| (m.code, m.name)));
+        options.extend(crate::offers_query::municipalities_by_name(region).into_iter().map(|m| (m.code, m.name)));
         options
     };
     let provider_error = field_error(errors, "provider_id");
@@ -146,12 +145,15 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
                     {move || provider_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
                     <select id="r-provider_id" class="select" disabled=!new on:change=move |ev| form.update(|f| f.provider_id = event_target_value(&ev))>
                         <option value="">{t::CHOOSE_PROVIDER.get(l)}</option>
-                        {ui::when_loaded(providers, move |ps: Vec<ProviderRecord>| move || ps.iter()
+                        {ui::when_loaded(providers, move |mut ps: Vec<ProviderRecord>| {
+                            ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
+                            move || ps.iter()
                             .filter(|p| p.status == RecordStatus::Active || form.with(|f| f.provider_id == p.id))
                             .map(|p| {
                                 let id = p.id.clone();
                                 view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
-                            }).collect_view())}
+                            }).collect_view()
+                        })}
                     </select>
                 </div>
                 {text_field(form, errors, "name", record_form::label::<LocationForm>("name", l), None, |f| f.name.clone(), |f, v| f.name = v)}

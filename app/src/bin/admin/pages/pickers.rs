@@ -35,7 +35,7 @@ pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
                 <option value="" selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
                 {ui::when_loaded(providers, move |mut ps| {
                     ps.retain(|p| p.status == RecordStatus::Active || form.with_untracked(|f| f.provider_id == p.id));
-                    ps.sort_by(|a, b| a.name.cmp(&b.name));
+                    ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
                     ps.into_iter().map(|p| {
                         let id = p.id.clone();
                         view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
@@ -75,7 +75,7 @@ pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
                 {ui::when_loaded(locations, move |all: Vec<LocationRecord>| move || {
                     let provider = form.with(|f| f.provider_id.clone());
                     let mut ls: Vec<&LocationRecord> = all.iter().filter(|x| x.provider_id == provider && (x.status == RecordStatus::Active || form.with_untracked(|f| f.location_id == x.id))).collect();
-                    ls.sort_by(|a, b| a.name.cmp(&b.name));
+                    ls.sort_by_key(|x| crate::offers_query::danish_key(&x.name));
                     ls.into_iter().map(|x| {
                         let id = x.id.clone();
                         let text = format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city);

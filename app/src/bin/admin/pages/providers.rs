@@ -27,7 +27,7 @@ pub fn ProvidersPage() -> impl IntoView {
         if rows.is_empty() {
             return view! { <p>{t::NONE_YET.get(l)}</p> }.into_any();
         }
-        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        rows.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
         view! {
             <div class="table-wrap" role="region" aria-labelledby="providers-caption" tabindex="0">
                 <table class="admin-table">

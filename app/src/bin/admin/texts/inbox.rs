@@ -44,6 +44,13 @@ forebyg_app::texts! {
     CLOSING_NOTE_HINT = "Til henviseren: hvordan forløbet gik. Ingen helbredsoplysninger ud over det nødvendige.",
         "For the referrer: how the course went. No health details beyond what is needed.";
     COMPLETE_CONFIRM = "Afslut henvisningen", "Complete the referral";
+    // A citizen's own request: no referrer, and the citizen does not see the note.
+    DECLINE_REQUEST_REASON = "Hvorfor afvises henvendelsen?", "Why is the request declined?";
+    DECLINE_REQUEST_CONFIRM = "Afvis henvendelsen", "Decline the request";
+    OWN_CLOSING_NOTE = "Afslutningsnotat (valgfrit)", "Closing note (optional)";
+    OWN_CLOSING_NOTE_HINT = "Kun til jer selv: hvordan forløbet gik. Borgeren ser det ikke. Ingen helbredsoplysninger ud over det nødvendige.",
+        "For yourselves only: how the course went. The citizen does not see it. No health details beyond what is needed.";
+    COMPLETE_REQUEST_CONFIRM = "Afslut henvendelsen", "Complete the request";
     CANCEL = "Fortryd", "Cancel";
     HISTORY = "Historik", "History";
     NOTE = "Note", "Note";

@@ -11,7 +11,6 @@ use crate::texts::editor as t;
 use crate::ui::{self, lang};
 use forebyg_app::i18n;
 use forebyg_shared::eligibility::Residence;
-use forebyg_shared::geography;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, RegionCode};
 use leptos::prelude::*;
@@ -116,7 +115,7 @@ pub fn place(e: OfferEditor) -> impl IntoView {
     let municipalities = move || {
         let region = RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
         let mut options = vec![("", t::CHOOSE_MUNICIPALITY.get(lang()))];
-        options.extend(geography::municipalities_in(region).map(|m| (m.code, m.name)));
+        options.extend(crate::offers_query::municipalities_by_name(Some(region)).into_iter().map(|m| (m.code, m.name)));
         options
     };
     let municipality_error = e.err("municipality_code");

@@ -106,7 +106,7 @@ impl OfferEditor {
         self.message.set(None);
         self.failure.set(None);
         let b = self.base.get_untracked();
-        let offer = match self.form.get_untracked().to_offer(&b) {
+        let offer = match self.form.get_untracked().to_offer(&b, &api::today()) {
             Ok(o) => o,
             Err(e) => {
                 self.errors.set(e);
@@ -138,7 +138,7 @@ impl OfferEditor {
     pub fn show_preview(self) {
         self.message.set(None);
         self.failure.set(None);
-        match self.form.get_untracked().to_offer(&self.base.get_untracked()) {
+        match self.form.get_untracked().to_offer(&self.base.get_untracked(), &api::today()) {
             Ok(o) => {
                 self.errors.set(vec![]);
                 self.preview.set(Some(o));
