@@ -229,3 +229,20 @@ test('the patient language narrows the offers and is kept in the address', async
   await search.goto();
   await expect(page).toHaveTitle('Find tilbud til din patient – Forebyg');
 });
+
+// A results address opened or reloaded on a phone starts at the form, a screen long: a shortcut
+// past it to the answer, which takes the focus (hidden where form and answer sit side by side).
+test('on a phone, "Gå til resultaterne" leads past the form to the answer', async ({ page }, testInfo) => {
+  const search = new ClinicianSearchPage(page);
+  await search.goto('?conditions=kol&postcode=9000&age=67');
+  await expect(search.resultsHeading).toBeVisible();
+  const jump = page.getByRole('link', { name: 'Gå til resultaterne' });
+  if (testInfo.project.name !== 'mobile') {
+    await expect(jump).toBeHidden();
+    return;
+  }
+  await expect(search.resultsHeading).not.toBeInViewport();
+  await jump.click();
+  await expect(search.resultsHeading).toBeFocused();
+  await expect(search.resultsHeading).toBeInViewport();
+});

@@ -266,9 +266,19 @@ impl ReferralStatusChange {
                 errors.push(FieldError::new("reason", ErrorCode::Required, "Vælg en begrundelse for afvisningen.", "Choose a reason for declining."))
             }
             ReferralStatus::Declined if self.reason == Some(DeclineReason::Other) && note.is_none() => errors.push(if referred {
-                FieldError::new("note", ErrorCode::Required, "Skriv kort, hvorfor henvisningen afvises.", "Write briefly why the referral is declined.")
+                FieldError::new(
+                    "note",
+                    ErrorCode::Required,
+                    "Skriv kort, hvorfor henvisningen afvises.",
+                    "Write briefly why the referral is declined.",
+                )
             } else {
-                FieldError::new("note", ErrorCode::Required, "Skriv kort, hvorfor henvendelsen afvises.", "Write briefly why the request is declined.")
+                FieldError::new(
+                    "note",
+                    ErrorCode::Required,
+                    "Skriv kort, hvorfor henvendelsen afvises.",
+                    "Write briefly why the request is declined.",
+                )
             }),
             ReferralStatus::Completed if referred && note.is_none() => errors.push(FieldError::new(
                 "note",

@@ -40,6 +40,17 @@ pub fn validate_offer_on(o: &Offer, today: &str) -> Vec<FieldError> {
     errors
 }
 
+/// [`validate_offer_on`] for a save over `before` (the offer as stored; `None` for a new one): a
+/// next start that has passed without the save changing it is for the admin to update, not a
+/// reason to refuse another edit (a new phone number) or an export imported again.
+pub fn validate_offer_save(o: &Offer, before: Option<&Offer>, today: &str) -> Vec<FieldError> {
+    let mut errors = validate_offer_on(o, today);
+    if before.is_some_and(|b| b.schedule.next_start == o.schedule.next_start) {
+        errors.retain(|e| !(e.field == "schedule.next_start" && e.code == ErrorCode::OutOfRange));
+    }
+    errors
+}
+
 /// Every problem with an offer, empty when it is valid.
 pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
     let mut errors = vec![];

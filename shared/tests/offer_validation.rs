@@ -76,8 +76,22 @@ fn a_next_start_before_today_is_refused() {
     o.schedule.next_start = Some("2026-12-04".into());
     assert_eq!(on(&o), vec![]);
     o.schedule.next_start = Some("2020-01-01".into());
-    assert_eq!(
-        on(&o),
-        vec![("schedule.next_start".to_owned(), ErrorCode::OutOfRange, "Næste start må ikke ligge før i dag.".to_owned())]
-    );
+    assert_eq!(on(&o), vec![("schedule.next_start".to_owned(), ErrorCode::OutOfRange, "Næste start må ikke ligge før i dag.".to_owned())]);
+}
+
+#[test]
+fn a_start_that_passed_without_the_save_changing_it_does_not_refuse_the_save() {
+    use forebyg_shared::offer_validation::validate_offer_save;
+    let mut stored = valid();
+    stored.last_verified = "2026-03-07".into();
+    stored.schedule.next_start = Some("2026-11-02".into());
+    let fields = |o: &Offer, before: Option<&Offer>| validate_offer_save(o, before, "2026-12-04").into_iter().map(|e| e.field).collect::<Vec<_>>();
+    // Another field edited: saved, the passed start left for the admin to update.
+    let mut edit = stored.clone();
+    edit.contact.phone = Some("+45 70 20 30 40".into());
+    assert_eq!(fields(&edit, Some(&stored)), Vec::<String>::new());
+    // The start changed to another passed day, or a new offer with it: refused.
+    edit.schedule.next_start = Some("2026-11-30".into());
+    assert_eq!(fields(&edit, Some(&stored)), ["schedule.next_start"]);
+    assert_eq!(fields(&stored, None), ["schedule.next_start"]);
 }

@@ -11,7 +11,7 @@ use crate::AppState;
 use forebyg_shared::admin::{AdminOfferRow, AuditAction, Reverify, StatusChange};
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::offer_validation::validate_offer_on;
+use forebyg_shared::offer_validation::validate_offer_save;
 
 /// Today in Denmark (YYYY-MM-DD).
 fn today() -> String {
@@ -59,9 +59,10 @@ pub(crate) fn new_id(title: &str) -> String {
     format!("{}-{}", slug.trim_end_matches('-'), random.iter().map(|b| format!("{b:02x}")).collect::<String>())
 }
 
-/// The offer's problems as of today (a `last_verified` after today among them): 422 if any.
-fn validated(offer: &Offer) -> Result<(), ApiError> {
-    let errors = validate_offer_on(offer, &today());
+/// The offer's problems as of today (a `last_verified` after today among them) when saved over
+/// `before` (`None`: new, or shown to the public anew): 422 if any.
+fn validated(offer: &Offer, before: Option<&Offer>) -> Result<(), ApiError> {
+    let errors = validate_offer_save(offer, before, &today());
     if errors.is_empty() {
         Ok(())
     } else {
@@ -88,7 +89,7 @@ pub async fn create(state: &AppState, admin: &Admin, mut offer: Offer) -> Result
     offer.version = 1;
     offer.demo = false;
     super::directory::link_offer(state, &mut offer).await?;
-    validated(&offer)?;
+    validated(&offer, None)?;
     admin.require(offer.region, &offer.provider.id)?;
     save(state, admin, None, offer, AuditAction::OfferCreated).await
 }
@@ -99,7 +100,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut offer: Offer)
     offer.id = current.id.clone();
     offer.demo = current.demo;
     super::directory::link_offer(state, &mut offer).await?;
-    validated(&offer)?;
+    validated(&offer, Some(&current))?;
     // Moving a listing out of one's own scope is not allowed either.
     admin.require(offer.region, &offer.provider.id)?;
     if offer.version != current.version {
@@ -130,7 +131,7 @@ async fn change_from(
     // was archived meanwhile is not published (422 on that field).
     if next.is_published() && !current.is_published() {
         super::directory::link_offer(state, &mut next).await?;
-        validated(&next)?;
+        validated(&next, None)?;
     }
     next.version += 1;
     save(state, admin, Some(&current), next, action).await

@@ -6,6 +6,7 @@ pub mod facts;
 pub mod field;
 pub mod join_box;
 pub mod js_module;
+pub mod jump_link;
 pub mod map_view;
 pub mod offer_qr;
 pub mod result_card;

@@ -13,7 +13,7 @@ use forebyg_shared::admin::AuditAction;
 use forebyg_shared::bulk::{ImportReport, ImportRowError};
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::offer_validation::validate_offer_on;
+use forebyg_shared::offer_validation::validate_offer_save;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -158,7 +158,7 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
         let (da, en) = ("Uden for din region eller udbyder.", "Outside your region or provider.");
         push_once(&mut errors, FieldError::new(field, ErrorCode::OutOfRange, da, en));
     }
-    for e in validate_offer_on(&offer, today) {
+    for e in validate_offer_save(&offer, before, today) {
         push_once(&mut errors, e);
     }
     if !errors.is_empty() {

@@ -160,8 +160,12 @@ impl ActivityForm {
     /// or every problem: the form's own (numbers, time lines) and then `validate_activity`'s.
     pub fn to_record(&self, base: &ActivityRecord) -> Result<ActivityRecord, Vec<FieldError>> {
         let mut errors = vec![];
-        let lat = validation::coordinate("place.point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
-        let lon = validation::coordinate("place.lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lat = validation::coordinate("place.point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0)
+            .map_err(|e| errors.push(e))
+            .unwrap_or(f64::NAN);
+        let lon = validation::coordinate("place.lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0)
+            .map_err(|e| errors.push(e))
+            .unwrap_or(f64::NAN);
         let mut slots = vec![];
         for (i, line) in self.slots.lines().filter(|l| !l.trim().is_empty()).enumerate() {
             match parse_slot(line) {

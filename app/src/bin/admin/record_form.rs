@@ -209,8 +209,11 @@ impl LocationForm {
     /// postcode's. Or every problem: the form's own (numbers) and then `validate_location`'s.
     pub fn to_record(&self, base: &LocationRecord) -> Result<LocationRecord, Vec<FieldError>> {
         let mut errors = vec![];
-        let lat = validation::coordinate("point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
-        let lon = validation::coordinate("lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lat =
+            validation::coordinate("point", ("breddegraden", "the latitude"), &self.lat, -90.0, 90.0).map_err(|e| errors.push(e)).unwrap_or(f64::NAN);
+        let lon = validation::coordinate("lon", ("længdegraden", "the longitude"), &self.lon, -180.0, 180.0)
+            .map_err(|e| errors.push(e))
+            .unwrap_or(f64::NAN);
         let region = forebyg_shared::geography::postcode(&self.postcode).map_or(base.region, |p| p.region);
         let l = LocationRecord {
             provider_id: self.provider_id.trim().into(),

@@ -9,6 +9,7 @@ use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::components::jump_link::jump_link;
 use crate::context::use_lang;
 use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n};
@@ -239,6 +240,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         {signed_in}
         <p class="lead">{t::SEARCH_INTRO.get(lang)}</p>
         <p><a href=cq::REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
+        // Opened from a link or reloaded on a phone, the answer is below the whole form.
+        {move || state.answer.with(|a| matches!(a, Some(Some(Ok(_))))).then(|| jump_link(RESULTS_HEADING_ID, lang))}
         {move || (!errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=errors.get() lang=lang id=ERROR_SUMMARY_ID control_id /> })}
         <div class="clinic-layout">
             <form class="search-form clinic-form" role="search" aria-label=t::FORM_LABEL.get(lang) novalidate on:submit=submit>

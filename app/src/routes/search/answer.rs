@@ -48,22 +48,8 @@ pub fn parts() -> AnswerParts {
         results: results_view,
         filters: |f, lang| filters::filter_fields(f, lang).into_any(),
         recent: recent::list,
-        jump: jump_link,
+        jump: |lang| crate::components::jump_link::jump_link(super::RESULTS_HEADING_ID, lang),
     }
-}
-
-/// "Gå til resultaterne ↓": moves the focus (not only the view) to the results' heading.
-fn jump_link(lang: Lang) -> AnyView {
-    let go = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        crate::dom::focus_id(super::RESULTS_HEADING_ID);
-    };
-    view! {
-        <p class="jump-link">
-            <a href=format!("#{}", super::RESULTS_HEADING_ID) on:click=go>{crate::i18n::JUMP_TO_RESULTS.get(lang)}<span aria-hidden="true">" ↓"</span></a>
-        </p>
-    }
-    .into_any()
 }
 
 /// The switch (once there are results) and the list or map, following the view in the URL.

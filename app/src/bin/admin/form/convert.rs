@@ -1,5 +1,5 @@
 //! The form for an offer and the offer for a form: every field converted, the form's own
-//! problems (numbers, codes, lines) reported with `validate_offer_on`'s, in the order of the form.
+//! problems (numbers, codes, lines) reported with `validate_offer_save`'s, in the order of the form.
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
@@ -9,7 +9,7 @@ use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Contact, Cost, Enrolment, Location, Offer, Provider, ReferralRules, Schedule};
-use forebyg_shared::offer_validation::validate_offer_on;
+use forebyg_shared::offer_validation::validate_offer_save;
 use forebyg_shared::taxonomy::{Capacity, Category, Format, OfferStatus, ProviderKind, RegionCode};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::{Label, Lang};
@@ -117,7 +117,7 @@ impl OfferForm {
     }
 
     /// The offer this form describes, on top of `base` (id, status, version, demo), or every
-    /// problem: the form's own (numbers, codes, lines) and then `validate_offer_on`'s as of
+    /// problem: the form's own (numbers, codes, lines) and then `validate_offer_save`'s as of
     /// `today` (YYYY-MM-DD), as the server will check it.
     pub fn to_offer(&self, base: &Offer, today: &str) -> Result<Offer, Vec<FieldError>> {
         let mut errors = vec![];
@@ -135,7 +135,8 @@ impl OfferForm {
         let kind = ProviderKind::from_code(&self.provider_kind).unwrap_or(base.provider.kind);
         let capacity = Capacity::from_code(&self.capacity).unwrap_or(base.capacity);
         // A whole number of sessions or weeks: -3 is one, but not a count (said as such).
-        let count = |s: &str| s.trim().parse::<i64>().map(|n| u16::try_from(n).ok().filter(|n| *n >= 1).ok_or(COUNT_RANGE)).map_err(|_| WHOLE_NUMBERS);
+        let count =
+            |s: &str| s.trim().parse::<i64>().map(|n| u16::try_from(n).ok().filter(|n| *n >= 1).ok_or(COUNT_RANGE)).map_err(|_| WHOLE_NUMBERS);
         let enrolment = if self.enrolment == "continuous" {
             Enrolment::Continuous
         } else {
@@ -244,7 +245,10 @@ impl OfferForm {
         if check.id.is_empty() {
             check.id = "ny".into();
         }
-        for mut e in validate_offer_on(&check, today) {
+        // An edit is checked as a save over the offer as loaded (a next start that passed
+        // without this edit is not this edit's problem); a new offer in full.
+        let before = (!base.id.is_empty()).then_some(base);
+        for mut e in validate_offer_save(&check, before, today) {
             // The provider's name comes with the provider picked: its problems are the picker's.
             if e.field == "provider.name" {
                 e.field = "provider.id".into();

@@ -119,7 +119,10 @@ fn danish_dates_are_accepted() {
     // A start that has passed is refused here as the server would.
     form.next_start = "1.1.2020".into();
     let errors = form.to_offer(&o, TODAY).unwrap_err();
-    assert_eq!(errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(), [("schedule.next_start", "Næste start må ikke ligge før i dag.")]);
+    assert_eq!(
+        errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(),
+        [("schedule.next_start", "Næste start må ikke ligge før i dag.")]
+    );
 }
 
 #[test]
@@ -212,7 +215,10 @@ fn messages_name_the_fields_as_the_form_does() {
     form.enrolment = "course".into();
     form.sessions = "-3".into();
     let errors = form.to_offer(&o, TODAY).unwrap_err();
-    assert_eq!(errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(), [("schedule.enrolment", "Antal gange og uger skal være mellem 1 og 65535.")]);
+    assert_eq!(
+        errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(),
+        [("schedule.enrolment", "Antal gange og uger skal være mellem 1 og 65535.")]
+    );
     form.sessions = "tre".into();
     assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Skriv antal gange og uger som hele tal.");
 }
