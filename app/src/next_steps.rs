@@ -30,23 +30,27 @@ texts! {
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
 }
 
-/// "Questions, or no word within a week? Call {provider} on" (the number follows).
-pub fn call_provider(provider: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} inden for en uge, så ring på"),
-        Lang::En => format!("If you have questions, or have not heard from {provider} within a week, call"),
+/// "Questions, or no word by {day}? Call {provider} on" (the number follows): the day the
+/// provider promised to contact by (`by`, YYYY-MM-DD), else within a week.
+pub fn call_provider(provider: &str, by: Option<&str>, lang: Lang) -> String {
+    match (by.map(|d| crate::format::date(d, lang)), lang) {
+        (Some(day), Lang::Da) => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} senest {day}, så ring på"),
+        (Some(day), Lang::En) => format!("If you have questions, or have not heard from {provider} by {day}, call"),
+        (None, Lang::Da) => format!("Har du spørgsmål, eller har du ikke hørt fra {provider} inden for en uge, så ring på"),
+        (None, Lang::En) => format!("If you have questions, or have not heard from {provider} within a week, call"),
     }
 }
 
 /// Whom to call, before the number, said for the request's status (the status page): chasing
-/// the provider ("not heard within a week") only while contact is still due; on a waiting list,
-/// that they call when a place frees; once enrolled or closed, questions only.
-pub fn call_for(status: ReferralStatus, waitlist: bool, provider: &str, lang: Lang) -> String {
+/// the provider (no word by the promised day `by`, or within a week) only while contact is still
+/// due; on a waiting list, that they call when a place frees; once enrolled or closed, questions
+/// only.
+pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provider: &str, lang: Lang) -> String {
     use ReferralStatus::*;
     match (status, waitlist, lang) {
         (Received | Contacted, true, Lang::Da) => format!("Du står på ventelisten. {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
         (Received | Contacted, true, Lang::En) => format!("You are on the waiting list. {provider} calls you when a place frees up. Questions? Call"),
-        (Received | Contacted, false, _) => call_provider(provider, lang),
+        (Received | Contacted, false, _) => call_provider(provider, by, lang),
         (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
         (_, _, Lang::En) => format!("If you have questions, call {provider} on"),
     }
@@ -155,12 +159,17 @@ mod tests {
 
     #[test]
     fn whom_to_call_follows_the_status() {
-        let chase = |s| call_for(s, false, "X", Lang::Da).contains("inden for en uge");
+        let chase = |s| call_for(s, false, None, "X", Lang::Da).contains("inden for en uge");
         assert!(chase(ReferralStatus::Received) && chase(ReferralStatus::Contacted));
         for closed in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Withdrawn] {
             assert!(!chase(closed), "{closed:?}");
         }
-        assert!(call_for(ReferralStatus::Received, true, "X", Lang::En).contains("waiting list"));
+        assert!(call_for(ReferralStatus::Received, true, None, "X", Lang::En).contains("waiting list"));
+        // A promised day, not a week: the receipt says the same day above.
+        assert_eq!(
+            call_for(ReferralStatus::Received, false, Some("2026-12-09"), "X", Lang::Da),
+            "Har du spørgsmål, eller har du ikke hørt fra X senest 9. december 2026, så ring på"
+        );
         assert!(status_meaning_for(ReferralStatus::Received, true, Lang::Da).contains("ventelisten"));
         assert_eq!(status_meaning_for(ReferralStatus::Received, false, Lang::Da), status_meaning(ReferralStatus::Received, Lang::Da));
     }

@@ -8,7 +8,8 @@ import { expectNoAxeViolations } from './a11y';
 // provider only while contact is due; on a waiting list, that they call when a place frees;
 // and a referral the clinician withdrew is found and said to be so, though its contact is erased.
 
-const CHASE = 'inden for en uge';
+// Chasing the provider: "… har du ikke hørt fra X senest <the promised day> / inden for en uge …".
+const CHASE = /har du ikke hørt fra/;
 
 async function ask(request: APIRequestContext, offerId: string, tel: string): Promise<string> {
   const res = await request.post(`/api/v1/offers/${offerId}/self-referrals`, {
@@ -26,7 +27,11 @@ async function move(request: APIRequestContext, admin: string, code: string, dat
 test('the next step follows the status: chase only while contact is due, the waiting list named', async ({ page, request }) => {
   const admin = await devToken(request, 'nordjylland');
   const template = await offerTemplate(request, admin, unique('Statushold'));
-  const offer = await createOffer(request, admin, { ...template, contact: { ...template.contact, phone: '98 76 54 32' } });
+  const offer = await createOffer(request, admin, {
+    ...template,
+    contact: { ...template.contact, phone: '98 76 54 32' },
+    referral: { ...template.referral, self_referral: true, response_days: 3 },
+  });
   const waiting = await createOffer(request, admin, { ...template, title: unique('Ventehold'), capacity: 'waitlist', contact: { ...template.contact, phone: '98 76 54 32' } });
   const status = new StatusPage(page);
   const look = async (code: string, tel: string) => {
@@ -40,7 +45,9 @@ test('the next step follows the status: chase only while contact is due, the wai
   const tel = phone();
   const open = await ask(request, offer.id, tel);
   await look(open, tel);
-  await expect(page.locator('.follow-up')).toContainText(CHASE);
+  // The promised day, as the facts below say it, not "within a week".
+  const promised = (await page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+  await expect(page.locator('.follow-up')).toContainText(`har du ikke hørt fra ${offer.provider.name} senest ${promised}, så ring på`);
 
   await move(request, admin, open, { status: 'contacted' });
   await move(request, admin, open, { status: 'enrolled' });

@@ -137,6 +137,9 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const slip = page.getByRole('article', { name: t.slipH });
     await expect(slip).toContainText(firstCode);
     await expect(slip).not.toContainText(first);
+    // The day it was sent, so the patient can tell how long ago.
+    const today = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date());
+    await expect(slip.locator('dt', { hasText: lang === 'da' ? 'Henvist' : 'Referred on' }).locator('xpath=following-sibling::dd[1]')).toHaveText(today);
     await expect(slip.getByRole('img', { name: t.slipQrLabel })).toBeVisible();
     // Its QR code opens the status page in the sheet's language.
     expect(await slip.locator('forebyg-qr').getAttribute('data-qr-for')).toMatch(new RegExp(`/status\\?kode=${firstCode}&lang=${lang}$`));

@@ -51,6 +51,10 @@ test('an offer that promises contact puts its day on the patient sheet', async (
   await expect(page.getByRole('article', { name: t.slipH })).toContainText(
     new RegExp(`${offer.provider.name} kontakter dig senest \\d{1,2}\\. [a-z]+ \\d{4} for at aftale, om og hvornår du kan starte\\.`),
   );
+  // Whom to call names the same day, not "within a week".
+  await expect(page.getByRole('article', { name: t.slipH })).toContainText(
+    new RegExp(`har du ikke hørt fra ${offer.provider.name} senest \\d{1,2}\\. [a-z]+ \\d{4}, så ring på`),
+  );
 });
 
 test('withdrawing a referral the provider has moved on says it can no longer be withdrawn', async ({ page, request }) => {

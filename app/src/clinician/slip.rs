@@ -36,11 +36,12 @@ pub fn what_now(provider: &str, waitlist: bool, contact_by: Option<&str>, lang: 
     }
 }
 
-/// Whom to call, before the number: with questions, or when no word comes within a week; on a
-/// waiting list, where no word may come for long, with questions only.
-pub fn questions(provider: &str, waitlist: bool, lang: Lang) -> String {
+/// Whom to call, before the number: with questions, or when no word comes by the promised day
+/// `by` (else within a week); on a waiting list, where no word may come for long, with
+/// questions only.
+pub fn questions(provider: &str, waitlist: bool, by: Option<&str>, lang: Lang) -> String {
     match (waitlist, lang) {
-        (false, _) => crate::next_steps::call_provider(provider, lang),
+        (false, _) => crate::next_steps::call_provider(provider, by, lang),
         (true, Lang::Da) => format!("Har du spørgsmål til ventelisten, så ring til {provider} på"),
         (true, Lang::En) => format!("If you have questions about the waiting list, call {provider} on"),
     }
@@ -86,9 +87,10 @@ mod tests {
             }
         }
         // Nor does its line about whom to call.
-        assert_eq!(questions("Aalborg Kommune", true, Lang::Da), "Har du spørgsmål til ventelisten, så ring til Aalborg Kommune på");
-        assert!(!questions("X", true, Lang::En).contains("week"));
-        assert!(questions("X", false, Lang::En).contains("within a week"));
+        assert_eq!(questions("Aalborg Kommune", true, None, Lang::Da), "Har du spørgsmål til ventelisten, så ring til Aalborg Kommune på");
+        assert!(!questions("X", true, None, Lang::En).contains("week"));
+        assert!(questions("X", false, None, Lang::En).contains("within a week"));
+        assert!(questions("X", false, Some("2026-12-09"), Lang::En).ends_with("by 9 December 2026, call"));
         assert_eq!(
             what_now("Aalborg Kommune", true, None, Lang::Da),
             "Du er skrevet på tilbuddets venteliste. Aalborg Kommune kontakter dig, når der er plads, for at aftale, hvornår du kan starte."

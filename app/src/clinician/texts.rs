@@ -156,6 +156,7 @@ crate::texts! {
         "What happens now, and how the patient follows the referral with its code. The sheet holds no names or health details.";
     SLIP_PRINT = "Udskriv arket", "Print the sheet";
     SLIP_H = "Du er henvist til et forebyggelsestilbud", "You have been referred to a prevention offer";
+    SLIP_REFERRED_ON = "Henvist", "Referred on";
     SLIP_WHAT_NOW = "Det sker nu", "What happens now";
     SLIP_QUESTIONS = "Kontakt", "Contact";
     SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";

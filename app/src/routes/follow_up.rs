@@ -34,6 +34,8 @@ pub fn FollowUp(
     #[prop(optional)] completed: bool,
     #[prop(optional)] status: Option<ReferralStatus>,
     #[prop(optional)] waitlist: bool,
+    /// The day the provider promised to contact by (YYYY-MM-DD), if any.
+    contact_by: Option<String>,
     lang: Lang,
 ) -> impl IntoView {
     let status = status.unwrap_or(ReferralStatus::Received);
@@ -52,7 +54,7 @@ pub fn FollowUp(
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let sheet = sheet.clone();
+                let (sheet, contact_by) = (sheet.clone(), contact_by.clone());
                 Suspend::new(async move {
                 let (offer, others) = loaded.await;
                 let call = offer.as_ref().and_then(|offer| {
@@ -65,7 +67,7 @@ pub fn FollowUp(
                         let late = next_steps::provider_late(&offer.provider.name, lang);
                         Some(view! { <p class="notice" role="note">{late}{how}</p> }.into_any())
                     } else {
-                        phone.map(|p| view! { <p>{next_steps::call_for(status, waitlist, &offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
+                        phone.map(|p| view! { <p>{next_steps::call_for(status, waitlist, contact_by.as_deref(), &offer.provider.name, lang)}" "{phone_link(p)}"."</p> }.into_any())
                     }
                 });
                 let declined_part = declined.then(|| {

@@ -47,6 +47,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 None => t(i18n::NEXT_CONTACT).to_owned(),
             };
             let offer_id = r.offer_id.clone();
+            let contact_by = r.contact_by.clone();
             view! {
                 <h1 tabindex="-1" node_ref=h1>{t(i18n::RECEIPT_H1)}</h1>
                 <div class="receipt">
@@ -62,7 +63,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
                         <li>{t(i18n::NEXT_STATUS)}</li>
                     </ul>
-                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None lang=lang />
+                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None contact_by=contact_by lang=lang />
                     <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
                     <h3>{t(next_steps::STATUS_MEANINGS)}</h3>
                     <dl class="facts facts--stacked">

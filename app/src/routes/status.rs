@@ -115,7 +115,7 @@ pub fn StatusPage() -> impl IntoView {
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
-                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist lang=lang />
+                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone() lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {

@@ -8,6 +8,7 @@ mod empty_group;
 pub mod handout;
 pub mod offer_actions;
 pub mod refer;
+mod refer_state;
 pub mod referral;
 mod referral_slip;
 pub mod referrals;

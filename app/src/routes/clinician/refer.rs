@@ -7,6 +7,7 @@
 
 use super::draft;
 use super::eligibility::verdict;
+use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
 use super::search::condition_input_id;
 use super::session::{self, SignedInBar, LAST_SEARCH};
@@ -21,13 +22,12 @@ use crate::components::field::TextField;
 use crate::context::use_lang;
 use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n, query};
-use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralRequest};
+use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::taxonomy::Condition;
-use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -175,73 +175,6 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
                 <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
             </ul>
         </section>
-    }
-}
-
-/// The form's state: every field, the errors (the form's own check, then the API's) and the
-/// one idempotency key of this form.
-#[derive(Clone, Copy)]
-struct FormState {
-    name: RwSignal<String>,
-    phone: RwSignal<String>,
-    email: RwSignal<String>,
-    cpr: RwSignal<String>,
-    conditions: RwSignal<Vec<Condition>>,
-    reason: RwSignal<String>,
-    interpreter: RwSignal<String>,
-    consent: RwSignal<bool>,
-    errors: RwSignal<Vec<FieldError>>,
-    refused: RwSignal<Option<String>>,
-    busy: RwSignal<bool>,
-    key: StoredValue<String>,
-}
-
-impl FormState {
-    fn new(conditions: Vec<Condition>) -> Self {
-        FormState {
-            name: RwSignal::new(String::new()),
-            phone: RwSignal::new(String::new()),
-            email: RwSignal::new(String::new()),
-            cpr: RwSignal::new(String::new()),
-            conditions: RwSignal::new(conditions),
-            reason: RwSignal::new(String::new()),
-            interpreter: RwSignal::new(String::new()),
-            consent: RwSignal::new(false),
-            errors: RwSignal::new(vec![]),
-            refused: RwSignal::new(None),
-            busy: RwSignal::new(false),
-            key: StoredValue::new(format!("clinic-{}", dom::random_key())),
-        }
-    }
-
-    /// The form as kept while signing in again (no CPR number: that is typed again).
-    fn restore(self, d: &Draft) {
-        self.name.set(d.patient_name.clone());
-        self.phone.set(d.phone.clone());
-        self.email.set(d.email.clone());
-        self.conditions.set(d.conditions.clone());
-        self.reason.set(d.reason.clone());
-        self.interpreter.set(d.interpreter_language.clone());
-        self.consent.set(d.patient_consent);
-    }
-
-    fn request(self) -> ClinicianReferralRequest {
-        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
-        ClinicianReferralRequest {
-            idempotency_key: self.key.get_value(),
-            patient_name: self.name.get_untracked().trim().to_owned(),
-            phone: opt(self.phone),
-            email: opt(self.email),
-            cpr: opt(self.cpr),
-            conditions: self.conditions.get_untracked(),
-            reason: opt(self.reason),
-            interpreter_language: opt(self.interpreter),
-            patient_consent: self.consent.get_untracked(),
-        }
-    }
-
-    fn error(self, field: &'static str, lang: Lang) -> Signal<Option<String>> {
-        Signal::derive(move || self.errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned())))
     }
 }
 

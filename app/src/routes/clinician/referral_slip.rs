@@ -39,8 +39,10 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
     let status = slip::status_href(&site, code, sl);
     let typed_site = site.split_once("://").map_or(site.as_str(), |(_, rest)| rest).to_owned();
     let phone = o.contact.phone.clone().filter(|p| !p.trim().is_empty()).map(|p| {
-        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{slip::questions(&o.provider.name, r.waitlist, sl)}" "{p}"."</dd></div> }
+        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{slip::questions(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}" "{p}"."</dd></div> }
     });
+    // The day it was sent, so the patient can tell how long ago ("Henvist: 4. december 2026").
+    let referred_on = crate::format::date(&forebyg_shared::date::copenhagen_date(r.created_at), sl);
     view! {
         <article class="handout referral-slip" lang=sl.code() aria-labelledby="slip-title">
             <h2 id="slip-title" class="handout__title">{t::SLIP_H.get(sl)}</h2>
@@ -51,6 +53,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
                     <dl class="handout__facts">
                         <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>
+                        <div><dt>{t::SLIP_REFERRED_ON.get(sl)}</dt><dd>{referred_on}</dd></div>
                         <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}</dd></div>
                         {phone}
                         <div><dt>{t::SLIP_FOLLOW.get(sl)}</dt><dd>{slip::follow(&typed_site, sl)}</dd></div>

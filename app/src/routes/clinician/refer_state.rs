@@ -1,0 +1,77 @@
+//! The referral form's state (`/klinik/henvis/:id`, [`super::refer`]): every field, the errors
+//! and the form's one idempotency key; the draft kept across signing in again; the request.
+
+use crate::clinician::draft::Draft;
+use crate::dom;
+use forebyg_shared::clinician::ClinicianReferralRequest;
+use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::validation::FieldError;
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// The form's state: every field, the errors (the form's own check, then the API's) and the
+/// one idempotency key of this form.
+#[derive(Clone, Copy)]
+pub(super) struct FormState {
+    pub(super) name: RwSignal<String>,
+    pub(super) phone: RwSignal<String>,
+    pub(super) email: RwSignal<String>,
+    pub(super) cpr: RwSignal<String>,
+    pub(super) conditions: RwSignal<Vec<Condition>>,
+    pub(super) reason: RwSignal<String>,
+    pub(super) interpreter: RwSignal<String>,
+    pub(super) consent: RwSignal<bool>,
+    pub(super) errors: RwSignal<Vec<FieldError>>,
+    pub(super) refused: RwSignal<Option<String>>,
+    pub(super) busy: RwSignal<bool>,
+    pub(super) key: StoredValue<String>,
+}
+
+impl FormState {
+    pub(super) fn new(conditions: Vec<Condition>) -> Self {
+        FormState {
+            name: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            cpr: RwSignal::new(String::new()),
+            conditions: RwSignal::new(conditions),
+            reason: RwSignal::new(String::new()),
+            interpreter: RwSignal::new(String::new()),
+            consent: RwSignal::new(false),
+            errors: RwSignal::new(vec![]),
+            refused: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            key: StoredValue::new(format!("clinic-{}", dom::random_key())),
+        }
+    }
+
+    /// The form as kept while signing in again (no CPR number: that is typed again).
+    pub(super) fn restore(self, d: &Draft) {
+        self.name.set(d.patient_name.clone());
+        self.phone.set(d.phone.clone());
+        self.email.set(d.email.clone());
+        self.conditions.set(d.conditions.clone());
+        self.reason.set(d.reason.clone());
+        self.interpreter.set(d.interpreter_language.clone());
+        self.consent.set(d.patient_consent);
+    }
+
+    pub(super) fn request(self) -> ClinicianReferralRequest {
+        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
+        ClinicianReferralRequest {
+            idempotency_key: self.key.get_value(),
+            patient_name: self.name.get_untracked().trim().to_owned(),
+            phone: opt(self.phone),
+            email: opt(self.email),
+            cpr: opt(self.cpr),
+            conditions: self.conditions.get_untracked(),
+            reason: opt(self.reason),
+            interpreter_language: opt(self.interpreter),
+            patient_consent: self.consent.get_untracked(),
+        }
+    }
+
+    pub(super) fn error(self, field: &'static str, lang: Lang) -> Signal<Option<String>> {
+        Signal::derive(move || self.errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned())))
+    }
+}
