@@ -34,7 +34,7 @@ pub fn check_cost(field: &str, dkk: u32) -> Result<(), FieldError> {
 pub fn validate_offer_on(o: &Offer, today: &str) -> Vec<FieldError> {
     let mut errors = validate_offer(o);
     if let Some(start) = &o.schedule.next_start {
-        errors.extend(validation::not_before("schedule.next_start", ("næste start", "the next start"), start, today).err());
+        errors.extend(validation::not_before("schedule.next_start", ("Næste start", "The next start"), start, today).err());
     }
     errors.extend(validation::not_after("last_verified", &o.last_verified, today).err());
     errors
