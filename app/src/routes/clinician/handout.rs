@@ -6,14 +6,13 @@
 //! (`&til=patient`): the sheet alone, its title the page's heading, each offer's title a link to
 //! its page (the QR codes only on paper).
 
-use super::session::LAST_SEARCH;
+use super::session::last_search_href;
 use crate::api::ApiError;
 use crate::clinician::handout as h;
-use crate::clinician::query::{HandoutQuery, SEARCH_PATH};
+use crate::clinician::query::HandoutQuery;
 use crate::clinician::texts as t;
 use crate::components::js_module;
 use crate::context::use_lang;
-use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
@@ -63,7 +62,7 @@ pub fn HandoutPage() -> impl IntoView {
     } else {
         dom::set_title(lang, t::HANDOUT_BAR_LABEL.get(lang));
     }
-    let back = CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned());
+    let back = last_search_href();
     let tools = (!patient).then(|| {
         view! {
             <div class="handout-tools no-print">

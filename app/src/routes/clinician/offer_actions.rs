@@ -3,10 +3,10 @@
 //! citizen's "Jeg vil gerne deltage", so a clinician does not send a self-referral by mistake.
 //! A shared link or a QR code carries no `fra`: the patient sees the citizen's page.
 
-use super::session::LAST_SEARCH;
+/// The way back from the offer page: the clinician's last search in this tab.
+pub use super::session::last_search_href as back_href;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
-use crate::sign_in::CLINICIAN;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -14,11 +14,6 @@ use leptos::prelude::*;
 /// Whether the page was opened from the clinician search.
 pub fn from_clinic(query: &leptos_router::params::ParamsMap) -> bool {
     query.get(cq::FROM.0).as_deref() == Some(cq::FROM.1)
-}
-
-/// The clinician's last search in this tab, or the empty clinician search.
-pub fn back_href() -> String {
-    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
 }
 
 /// "Til behandleren": refer (where the offer takes referrals through Forebyg and has room) and

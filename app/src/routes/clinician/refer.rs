@@ -10,7 +10,7 @@ use super::eligibility::verdict;
 use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
 use super::search::condition_input_id;
-use super::session::{self, SignedInBar, LAST_SEARCH};
+use super::session::{self, last_search_href, SignedInBar};
 use crate::api::ApiError;
 use crate::clinician::account::account_key;
 use crate::clinician::draft::Draft;
@@ -20,7 +20,6 @@ use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
-use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
@@ -45,7 +44,7 @@ fn today() -> String {
 /// The patient of the last clinician search (conditions, age, postcode): the reason usually
 /// starts with its conditions, and whether the patient may join follows from it.
 fn searched_patient() -> ClinicianParams {
-    let href = CLINICIAN.peek(LAST_SEARCH).unwrap_or_default();
+    let href = last_search_href();
     let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
@@ -59,11 +58,6 @@ fn control_id(field: &str) -> Option<String> {
         "patient_name" | "phone" | "email" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
         _ => None,
     }
-}
-
-/// The way back to the last clinician search, or to the empty search.
-fn back_to_search() -> String {
-    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(cq::SEARCH_PATH)).unwrap_or_else(|| cq::SEARCH_PATH.to_owned())
 }
 
 #[component]
@@ -92,7 +86,7 @@ pub fn ReferPage() -> impl IntoView {
     view! {
         // The way back to the other offers before anything is sent (the form is kept as a draft
         // only across signing in again).
-        <p class="back-link"><a href=back_to_search()><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+        <p class="back-link"><a href=last_search_href()><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 let (o, p) = (offer.await, profile.await);
@@ -160,7 +154,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
 }
 
 fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
-    let back = back_to_search();
+    let back = last_search_href();
     request_animation_frame(|| dom::focus_id("referral-sent"));
     view! {
         <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
@@ -190,7 +184,7 @@ fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSig
             {move || {
                 let a = assessment.get();
                 let not_eligible = (a.verdict == Verdict::NotEligible).then(|| view! {
-                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=back_to_search()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
                 });
                 view! { {verdict(&a, lang)} {not_eligible} }
             }}
@@ -295,7 +289,7 @@ fn ReferralForm(
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
                 <p>{r}</p>
-                <p><a href=back_to_search()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                <p><a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
             </div>
         })}
         <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>

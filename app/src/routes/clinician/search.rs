@@ -4,14 +4,13 @@
 //! form only navigates.
 
 use super::results::{HandoutBar, Results, RESULTS_HEADING_ID};
-use super::session::{self, SignedInBar, LAST_SEARCH};
+use super::session::{self, SignedInBar};
 use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery};
 use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::jump_link::jump_link;
 use crate::context::use_lang;
-use crate::sign_in::CLINICIAN;
 use crate::{dom, i18n};
 use forebyg_shared::clinician::ClinicianProfile;
 use forebyg_shared::referral_route::ReferrerKind;
@@ -190,7 +189,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         if let Ok(q) = state.query.get() {
             if q.is_complete() {
                 // The last search of this tab, for the way back to it (forgotten on signing out).
-                CLINICIAN.put(LAST_SEARCH, &q.href());
+                session::remember_search(&q.href());
             }
         }
     });

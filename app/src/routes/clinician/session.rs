@@ -93,11 +93,22 @@ fn not_signed_in(error: Option<ApiError>, lang: Lang) -> AnyView {
 /// What the clinician pages keep in the tab's sessionStorage with the session (under its prefix,
 /// `forebyg-clinician-`), every one forgotten on signing out: the last patient search (its
 /// conditions, postcode and age), for the way back to it …
-pub const LAST_SEARCH: &str = "search";
+const LAST_SEARCH: &str = "search";
 /// … a referral form kept while signing in again (see the `draft` module, which uses this) …
 pub const REFERRAL_DRAFT: &str = "referral-draft";
 /// … and what signing out leaves for the page it lands on (the clinician search), which says so.
 const SIGNED_OUT_MARK: &str = "signed-out";
+
+/// Keeps the search just run (its address) as the way back from an offer, the handout and the
+/// referral form.
+pub fn remember_search(href: &str) {
+    CLINICIAN.put(LAST_SEARCH, href);
+}
+
+/// The clinician's last search in this tab, or the empty clinician search.
+pub fn last_search_href() -> String {
+    CLINICIAN.peek(LAST_SEARCH).filter(|h| h.starts_with(SEARCH_PATH)).unwrap_or_else(|| SEARCH_PATH.to_owned())
+}
 
 /// Signs the clinician out of this tab: forgets everything the clinician pages keep in its
 /// sessionStorage (the token, a sign-in under way, the last patient search, a kept referral form),
