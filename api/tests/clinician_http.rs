@@ -72,12 +72,30 @@ fn the_search_groups_offers_and_says_who_is_eligible() {
     assert!(r.groups[0].default_referral && r.groups.iter().skip(1).all(|g| !g.default_referral));
     let hits: Vec<_> = r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).collect();
     assert!(hits.iter().all(|h| h.offer.conditions.contains(&Condition::Kol)));
-    for g in &r.groups {
-        let d: Vec<f64> = g.nearby.iter().map(|h| h.distance_km.unwrap()).collect();
-        assert!(d.windows(2).all(|w| w[0] <= w[1]) && d.iter().all(|d| *d <= 25.0), "nearest first within the radius: {d:?}");
+    // Each group: those the patient may join first, then those to check, then the rest, nearest
+    // first within each; its first three are the first three of its (up to) ten.
+    let ten: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67&per_group=10").json();
+    for (g, g10) in r.groups.iter().zip(&ten.groups) {
+        let order: Vec<(u8, f64)> = g10.nearby.iter().map(|h| (h.eligibility.verdict.rank(), h.distance_km.unwrap())).collect();
+        assert!(
+            order.windows(2).all(|w| w[0] <= w[1]) && order.iter().all(|(_, d)| *d <= 25.0),
+            "the patient's best first within the radius: {order:?}"
+        );
         assert!(g.nearby.len() <= 3 && g.nearby_total as usize >= g.nearby.len() && g.digital.iter().all(|h| h.distance_km.is_none()));
+        assert_eq!(g.nearby, g10.nearby[..g.nearby.len()], "{:?}", g.category);
     }
-    let not_eligible = hits.iter().find(|h| h.eligibility.verdict == Verdict::NotEligible).expect("a not-eligible offer near 9000");
+    let intake = &r.groups[0];
+    assert_eq!(
+        intake.nearby[0].eligibility.verdict,
+        Verdict::Eligible,
+        "the nearest intake conversation near 9000 is for 18–65; one the patient may join comes first"
+    );
+    assert!(
+        ten.groups[0].nearby.iter().any(|h| h.eligibility.verdict == Verdict::NotEligible && h.distance_km < intake.nearby[0].distance_km),
+        "a nearer one the patient may not join is further down"
+    );
+    let hits10: Vec<_> = ten.groups.iter().flat_map(|g| g.nearby.iter()).collect();
+    let not_eligible = hits10.iter().find(|h| h.eligibility.verdict == Verdict::NotEligible).expect("a not-eligible offer near 9000");
     assert!(not_eligible.eligibility.reasons.iter().any(|r| r.en == "For people aged 18–65" && r.da == "For personer på 18–65 år"));
     assert!(hits.iter().any(|h| h.eligibility.verdict == Verdict::Eligible));
     assert!(hits.iter().all(|h| !h.languages.is_empty() && (h.referral.from_gp || h.referral.self_referral)));

@@ -50,11 +50,14 @@ for (const lang of ['da', 'en'] as Lang[]) {
     );
     await expectNoAxeViolations(page, `clinician search (${lang})`);
 
-    // Hand out: two eligible offers on one printed page, in the other language too.
+    // Hand out: two eligible offers (with different titles) on one printed page, in the other
+    // language too.
     const eligible = search.cardsWith(t.eligible);
-    const titles = [await search.title(eligible.nth(0)), await search.title(eligible.nth(1))];
-    await eligible.nth(0).getByRole('checkbox', { name: new RegExp(`^${t.choose}`) }).check();
-    await eligible.nth(1).getByRole('checkbox', { name: new RegExp(`^${t.choose}`) }).check();
+    const picked = [eligible.first()];
+    const firstTitle = await search.title(picked[0]);
+    picked.push(eligible.filter({ hasNot: page.getByRole('heading', { level: 4, name: firstTitle, exact: true }) }).first());
+    const titles = [firstTitle, await search.title(picked[1])];
+    for (const card of picked) await card.getByRole('checkbox', { name: new RegExp(`^${t.choose}`) }).check();
     await expect(page).toHaveURL(/&select=[^&]+&select=[^&]+$/);
     await search.makeHandout.first().click();
     const handout = new HandoutPage(page, lang);

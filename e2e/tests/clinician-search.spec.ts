@@ -95,8 +95,9 @@ test('an empty group says why: not in the chosen package, or nothing within reac
   await expect(page).toHaveURL(new RegExp(`${anxious.replace('?', '\\?')}$`));
 });
 
-// A group shows its three nearest offers but counts all within the radius, says that more are
-// there, and offers the same search with up to ten per group, the handout selection kept.
+// A group shows three of its nearest offers (those the patient may join first) but counts all
+// within the radius, says that more are there, and offers the same search with up to ten per
+// group, the handout selection kept.
 test('a group with more offers nearby than it shows counts them all and shows up to ten', async ({ page, request }) => {
   const query = '?conditions=kol&postcode=9000&age=67';
   const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
@@ -113,8 +114,12 @@ test('a group with more offers nearby than it shows counts them all and shows up
   const nearby = group.locator('ul.results:not([aria-labelledby]) > li');
   await expect(group.locator('.clinic-group__count')).toHaveText(`(${total} tilbud)`);
   await expect(nearby).toHaveCount(3);
-  await expect(group.getByText(`Viser de 3 nærmeste af ${total}.`)).toBeVisible();
+  await expect(group.getByText(`Viser 3 af ${total}. De nærmeste, patienten kan deltage i, står først.`)).toBeVisible();
   await expectNoAxeViolations(page, 'a clinician group with more offers than it shows');
+  // The nearest intake conversation near 9000 is for 18–65: for a patient of 67 the first card is
+  // one the patient may join, not the nearest.
+  const intake = page.locator('section.clinic-group', { has: page.locator('#group-afklarende-samtale') });
+  await expect(intake.locator('ul.results:not([aria-labelledby]) > li').first().locator('.eligibility__verdict')).toHaveText(/Kan deltage/);
 
   const chosen = nearby.first().getByRole('checkbox');
   await chosen.check();
@@ -126,9 +131,9 @@ test('a group with more offers nearby than it shows counts them all and shows up
   await expect(nearby).toHaveCount(Math.min(10, total));
   await expect(nearby.first().getByRole('checkbox')).toBeChecked();
   if (total > 10) {
-    await expect(group.getByText(`Viser de 10 nærmeste af ${total}.`)).toBeVisible();
+    await expect(group.getByText(`Viser 10 af ${total}. De nærmeste, patienten kan deltage i, står først.`)).toBeVisible();
   } else {
-    await expect(group.getByText(/^Viser de \d+ nærmeste/)).toHaveCount(0);
+    await expect(group.getByText(/^Viser \d+ af/)).toHaveCount(0);
   }
   await expect(group.getByRole('link', { name: 'Vis op til 10 tilbud pr. indsats' })).toHaveCount(0);
 });

@@ -198,6 +198,18 @@ code_enum! {
     }
 }
 
+impl Verdict {
+    /// A clinician's order: offers the patient may join, then those whose criteria must be
+    /// read, then those the patient may not join.
+    pub fn rank(self) -> u8 {
+        match self {
+            Verdict::Eligible => 0,
+            Verdict::Check => 1,
+            Verdict::NotEligible => 2,
+        }
+    }
+}
+
 /// The verdict with the reasons behind it, in Danish and English, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

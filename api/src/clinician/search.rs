@@ -1,7 +1,7 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
 //! conversation first, each with eligibility and referral route. Each group is two searches of
-//! the store's index (its nearest `per_group` with the group's total, and its first digital
-//! offers), all handed to the store at once (on DynamoDB they share their reads): like the
+//! the store's index (its nearest ten with the group's total, of which it shows the `per_group`
+//! the patient may join first, and its first digital offers), all handed to the store at once (on DynamoDB they share their reads): like the
 //! citizen search, only the offers shown are read whole. A group with nothing on site within the
 //! radius looks further, as the citizen search does.
 
@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};
 use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::package::PackageRecord;
-use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP};
+use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP, NEAREST_READ};
 use forebyg_shared::search::{SearchParams, SearchStats};
 use forebyg_shared::taxonomy::{Category, Format};
 use futures_util::future::try_join_all;
@@ -36,19 +36,25 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
         today: today.clone(),
         any_condition: params.conditions.clone(),
     };
-    let queries: Vec<_> =
-        categories.iter().flat_map(|&c| [query(c, None, params.per_group as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)]).collect();
+    let queries: Vec<_> = categories
+        .iter()
+        .flat_map(|&c| [query(c, None, NEAREST_READ.max(params.per_group) as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)])
+        .collect();
     let mut pages = store.search_many(&queries).await?.into_iter();
     let mut groups: Vec<OfferGroup> = categories
         .iter()
         .map(|&category| {
             let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
+            let mut nearby: Vec<_> = near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect();
+            ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize);
+            let mut digital: Vec<_> = digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect();
+            ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP);
             OfferGroup {
                 category,
                 default_referral: category == Category::AfklarendeSamtale,
                 nearby_total: near.nearby,
-                nearby: near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect(),
-                digital: digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect(),
+                nearby,
+                digital,
                 wider: None,
                 outside_package: package.is_some_and(|p| p.leaves_out(category)),
             }

@@ -26,7 +26,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Offers for a patient, grouped by intervention (afklarende samtale first, the default
-/// referral), nearest first per group, each with eligibility, referral route and capacity.
+/// referral), each with eligibility, referral route and capacity. Each group shows `per_group`
+/// of its ten nearest: those the patient may join first, then those whose criteria must be read,
+/// then the rest, nearest first within each.
 #[utoipa::path(
     get, path = "/clinician/offers", tag = "clinician",
     params(ClinicianParams),

@@ -313,9 +313,10 @@ pub async fn searches_together_equal_each_alone(store: &dyn OfferStore) {
 }
 
 /// The clinician search (two index searches per group, issue #16) equals grouping a brute-force
-/// search over every offer: each group's total, its nearest offers in order, its digital ones.
+/// search over every offer: each group's total, its offers in order (of the nearest ten, those
+/// the patient may join first), its digital ones.
 pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
-    use forebyg_shared::search::clinician::{ClinicianParams, DIGITAL_PER_GROUP};
+    use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, DIGITAL_PER_GROUP, NEAREST_READ};
     use forebyg_shared::search::{MAX_RADIUS_KM, WIDER_RADII_KM};
     let offers = demo::offers(2_000);
     store.put_offers(&offers).await.unwrap();
@@ -343,9 +344,17 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             };
             let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
             assert_eq!(group.nearby_total as usize, of_group(true).count(), "{pairs:?} {:?}", group.category);
-            let nearest: Vec<String> = of_group(true).take(params.per_group as usize).map(|o| o.id.clone()).collect();
+            // Of the ten nearest, those the patient may join first (a stable sort: nearest first
+            // within each verdict).
+            let best = |offers: Vec<&Offer>, keep: usize| {
+                let mut ranked: Vec<_> =
+                    offers.into_iter().map(|o| (ClinicianHit::new(o, None, params).eligibility.verdict.rank(), o.id.clone())).collect();
+                ranked.sort_by_key(|(rank, _)| *rank);
+                ranked.into_iter().take(keep).map(|(_, id)| id).collect::<Vec<_>>()
+            };
+            let nearest = best(of_group(true).take(NEAREST_READ.max(params.per_group) as usize).collect(), params.per_group as usize);
             assert_eq!(ids(&group.nearby), nearest, "{pairs:?} {:?}", group.category);
-            let digital: Vec<String> = of_group(false).take(DIGITAL_PER_GROUP).map(|o| o.id.clone()).collect();
+            let digital = best(of_group(false).take(DIGITAL_PER_GROUP).collect(), DIGITAL_PER_GROUP);
             assert_eq!(ids(&group.digital), digital, "{pairs:?} {:?} digital", group.category);
             // Nothing on site within the radius: the group points to the first wider radius with
             // an offer of its kind, as the citizen search does.

@@ -12,8 +12,8 @@ crate::texts! {
 
     // Clinician search.
     SEARCH_H1 = "Find tilbud til din patient", "Find offers for your patient";
-    SEARCH_INTRO = "Vælg patientens sygdom, postnummer og evt. alder. Du ser tilbuddene nærmest først, om patienten kan deltage, og hvordan du henviser.",
-        "Choose the patient's condition, postcode and, if you like, age. You see the nearest offers first, whether the patient can join, and how to refer.";
+    SEARCH_INTRO = "Vælg patientens sygdom, postnummer og evt. alder. Du ser først de nærmeste tilbud, patienten kan deltage i, og hvordan du henviser.",
+        "Choose the patient's condition, postcode and, if you like, age. You see the nearest offers the patient can join first, and how to refer.";
     FORM_LABEL = "Søg efter tilbud til en patient", "Search for offers for a patient";
     CONDITIONS_LEGEND = "Patientens sygdom", "The patient's condition";
     CONDITIONS_HINT = "Vælg en eller flere.", "Choose one or more.";
@@ -213,14 +213,12 @@ crate::texts! {
     RETRY = "Prøv igen", "Try again";
 }
 
-/// "Viser de 3 nærmeste af 12." under a group's cards when it has more on site than it shows.
-pub fn nearest_of(lang: Lang, shown: usize, total: u32) -> String {
+/// "Viser 3 af 12 …" under a group's cards when it has more on site than it shows, and which.
+pub fn shown_of(lang: Lang, shown: usize, total: u32) -> String {
     let total = crate::format::number(total.into(), lang);
-    match (lang, shown) {
-        (Lang::Da, 1) => format!("Viser det nærmeste af {total}."),
-        (Lang::Da, n) => format!("Viser de {n} nærmeste af {total}."),
-        (Lang::En, 1) => format!("Showing the nearest of {total}."),
-        (Lang::En, n) => format!("Showing the nearest {n} of {total}."),
+    match lang {
+        Lang::Da => format!("Viser {shown} af {total}. De nærmeste, patienten kan deltage i, står først."),
+        Lang::En => format!("Showing {shown} of {total}. The nearest the patient can join come first."),
     }
 }
 
@@ -326,8 +324,8 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(nearest_of(Lang::Da, 3, 12), "Viser de 3 nærmeste af 12.");
-        assert_eq!(nearest_of(Lang::En, 1, 2), "Showing the nearest of 2.");
+        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. De nærmeste, patienten kan deltage i, står først.");
+        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. The nearest the patient can join come first.");
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");

@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_PER_GROUP: u32 = 3;
 pub const MAX_PER_GROUP: u32 = 10;
+/// On-site offers read per group, whatever `per_group` shows: the group shows the best of its
+/// nearest ten ([`ClinicianHit::best_for_patient`]), so a group's first three stay its first
+/// three when the clinician asks for up to ten.
+pub const NEAREST_READ: u32 = MAX_PER_GROUP;
 /// Digital offers shown per group, after the nearby ones.
 pub const DIGITAL_PER_GROUP: usize = 2;
 
@@ -174,9 +178,11 @@ pub struct OfferGroup {
     pub default_referral: bool,
     /// Matching on-site and hybrid offers within the radius (more than `nearby` may show).
     pub nearby_total: u32,
-    /// The nearest `per_group`, nearest first.
+    /// `per_group` of the nearest ten ([`NEAREST_READ`]): those the patient may join first, then
+    /// those whose criteria must be read, then the rest; nearest first within each.
     pub nearby: Vec<ClinicianHit>,
-    /// Up to two digital offers of the searched region: the alternative to travelling.
+    /// Up to two digital offers of the searched region, those the patient may join first: the
+    /// alternative to travelling.
     pub digital: Vec<ClinicianHit>,
     /// When none of this intervention's on-site offers lies within the radius: the first wider
     /// radius with one, how many it holds and how far the nearest is (the clinician's next step
@@ -222,6 +228,14 @@ impl ClinicianHit {
             cost: offer.cost.clone(),
         }
     }
+
+    /// Keeps the `keep` best of `hits` (read in distance order) for the patient: a GP whose
+    /// 67-year-old patient is refused by the nearest course (18–65) wants the next one that takes
+    /// them first. The sort is stable, so each verdict keeps the nearest first.
+    pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize) {
+        hits.sort_by_key(|h| h.eligibility.verdict.rank());
+        hits.truncate(keep);
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +279,22 @@ mod tests {
                 ("per_group", ErrorCode::OutOfRange)
             ]
         );
+    }
+
+    #[test]
+    fn the_patient_may_join_comes_first_then_the_nearest() {
+        let fixture: Offer = serde_json::from_str(include_str!("../../tests/offer_fixture.json")).unwrap();
+        let hit = |id: &str, km: f64, verdict: eligibility::Verdict| {
+            let mut h = ClinicianHit::new(&Offer { id: id.to_owned(), ..fixture.clone() }, Some(km), &ClinicianParams::default());
+            h.eligibility = Assessment { verdict, reasons: vec![] };
+            h
+        };
+        use eligibility::Verdict::{Check, Eligible, NotEligible};
+        let mut hits =
+            vec![hit("a", 1.0, NotEligible), hit("b", 2.0, Check), hit("c", 3.0, Eligible), hit("d", 4.0, NotEligible), hit("e", 5.0, Eligible)];
+        ClinicianHit::best_for_patient(&mut hits, 3);
+        let got: Vec<_> = hits.iter().map(|h| h.offer.id.as_str()).collect();
+        assert_eq!(got, ["c", "e", "b"]);
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
         out.push(param("age", "The patient's age in years, for eligibility.", number(Type::Integer, 0.0, f64::from(crate::eligibility::MAX_AGE))));
         out.push(param(
             "per_group",
-            "Nearby offers per intervention group.",
+            "Nearby offers shown per intervention group: of its ten nearest, those the patient may join first.",
             number(Type::Integer, 1.0, f64::from(clinician::MAX_PER_GROUP)).default(Some(clinician::DEFAULT_PER_GROUP.into())),
         ));
         out

@@ -186,7 +186,7 @@ fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Optio
     });
     Some(view! {
         <div class="next-step">
-            <p>{t::nearest_of(lang, shown, g.nearby_total)}</p>
+            <p>{t::shown_of(lang, shown, g.nearby_total)}</p>
             {link.map(|a| view! { <p>{a}</p> })}
         </div>
     })
