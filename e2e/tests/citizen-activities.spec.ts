@@ -70,18 +70,27 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await page.emulateMedia({ media: 'screen' });
 });
 
-test('an offer without linked activities has no "Fortsæt bagefter" section', async ({ page, request }) => {
+// The bridge to an association after every course: an offer that links to no activity still
+// says where to carry on, and points to the activities near the citizen's searched place.
+test('an offer without linked activities points to the activities near the citizen', async ({ page, request }) => {
   type Hit = { offer: { id: string } };
   const hits: Hit[] = (await (await request.get('/api/v1/offers?postcode=8000&format=digital&per_page=1')).json()).results;
   const unlinked = hits[0];
   // A digital demo offer has no place and so no linked activity.
   expect(await (await request.get(`/api/v1/offers/${unlinked.offer.id}/activities`)).json()).toEqual([]);
-  // Wait for the page's own request for the linked activities, so the check below is not early.
-  const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/offers/${unlinked!.offer.id}/activities`));
-  await page.goto(`/tilbud/${unlinked!.offer.id}`);
-  expect((await answered).ok()).toBe(true);
-  await expect(page.getByText('Sidst bekræftet', { exact: false })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Fortsæt bagefter' })).toHaveCount(0);
+  await page.goto('/?postcode=8000');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForFunction(() => (sessionStorage.getItem('forebyg.last_search') ?? '').includes('postcode=8000'));
+  await page.goto(`/tilbud/${unlinked.offer.id}`);
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Fortsæt bagefter', level: 2 }) });
+  await expect(section).toContainText('Når forløbet er slut, kan du fortsætte i en lokal forening');
+  await expect(section.getByRole('listitem')).toHaveCount(0);
+  const find = section.getByRole('link', { name: 'Find foreningsaktiviteter nær dig', exact: true });
+  await expect(find).toHaveAttribute('href', /^\/aktiviteter\?postcode=8000/);
+  await expectNoAxeViolations(page, 'offer page without linked activities');
+  await find.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Foreningsaktiviteter nær dig' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Aktiviteter' }).getByRole('status')).toContainText('fra 8000 Aarhus C');
 });
 
 test('a citizen finds association activities on their own, by postcode and condition, and opens one (da, en)', async ({ page, request }) => {

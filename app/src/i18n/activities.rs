@@ -15,6 +15,7 @@ crate::texts! {
     RADIUS_LABEL = "Afstand", "Distance";
     LOADING = "Henter aktiviteter …", "Loading activities …";
     FIND_MORE = "Find flere foreningsaktiviteter nær dig", "Find more association activities near you";
+    FIND_NEAR = "Find foreningsaktiviteter nær dig", "Find association activities near you";
     FOOTER_LINK = "Foreningsaktiviteter efter et forløb", "Association activities after a course";
     // The activity page.
     NOT_FOUND_H1 = "Aktiviteten findes ikke", "The activity does not exist";

@@ -146,6 +146,8 @@ texts! {
     SECTION_PROVIDER = "Udbyder og ansvarlig region", "Provider and responsible region";
     SECTION_CONTINUE = "Fortsæt bagefter", "Continue afterwards";
     CONTINUE_INTRO = "Lokale foreningsaktiviteter, du kan fortsætte i, når forløbet er slut. Nærmeste først.", "Local association activities to carry on with when the course ends. Nearest first.";
+    CONTINUE_NONE_LINKED = "Når forløbet er slut, kan du fortsætte i en lokal forening, fx en motions- eller patientforening.",
+        "When the course ends, you can carry on in a local association, such as an exercise or patient association.";
     FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     WHO_MAY_JOIN = "Hvem kan deltage", "Who may join";

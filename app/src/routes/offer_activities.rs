@@ -8,9 +8,11 @@ use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// The section, left out when the offer links to no active activity. Its own `Suspense` keeps
-/// this request from suspending the offer page around it (which would re-render the page and
-/// take the focus off its heading).
+/// The section: the activities the offer links to, or (none linked, or they could not be read)
+/// the way to find activities near the citizen, the bridge to an association after every course.
+/// It appears once the request has settled, and its own `Suspense` keeps this request from
+/// suspending the offer page around it (which would re-render the page and take the focus off
+/// its heading).
 #[component]
 pub fn ContinueAfterwards(offer_id: String, condition: Option<Condition>, lang: Lang) -> impl IntoView {
     let last_search = crate::context::last_search();
@@ -23,16 +25,24 @@ pub fn ContinueAfterwards(offer_id: String, condition: Option<Condition>, lang: 
     view! {
         <Suspense fallback=|| ()>
             {move || { let more = more.clone(); Suspend::new(async move {
-                found.await.ok().filter(|list| !list.is_empty()).map(|list| {
-                    view! {
-                        <section class="offer__section">
-                            <h2>{i18n::SECTION_CONTINUE.get(lang)}</h2>
-                            <p>{i18n::CONTINUE_INTRO.get(lang)}</p>
-                            <ul>{list.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul>
-                            <p><a href=more>{i18n::activities::FIND_MORE.get(lang)}</a></p>
-                        </section>
-                    }
-                })
+                let list = found.await.ok().filter(|list| !list.is_empty());
+                let body = match list {
+                    Some(list) => view! {
+                        <p>{i18n::CONTINUE_INTRO.get(lang)}</p>
+                        <ul>{list.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul>
+                        <p><a href=more>{i18n::activities::FIND_MORE.get(lang)}</a></p>
+                    }.into_any(),
+                    None => view! {
+                        <p>{i18n::CONTINUE_NONE_LINKED.get(lang)}</p>
+                        <p><a href=more>{i18n::activities::FIND_NEAR.get(lang)}</a></p>
+                    }.into_any(),
+                };
+                view! {
+                    <section class="offer__section">
+                        <h2>{i18n::SECTION_CONTINUE.get(lang)}</h2>
+                        {body}
+                    </section>
+                }
             })}}
         </Suspense>
     }
