@@ -312,3 +312,49 @@ fn phone_numbers_and_names_are_checked_as_people_write_them() {
     let code = post(&server, &offer.id, &b).json::<ReferralReceipt>().receipt_code;
     assert_eq!(lookup(&server, "GET", &code, Some("%2B45%C2%A023456789")).status, 200);
 }
+
+/// The same person asking twice (or again after losing the receipt) makes two requests: the
+/// citizen is not told (that would tell anyone who types a number whether its owner asked to join
+/// a course for a disease: health data), but the inbox marks each live one with the other's code.
+#[test]
+fn a_second_request_with_the_same_contact_is_marked_in_the_inbox() {
+    use forebyg_api::auth::dev;
+    use forebyg_shared::admin::InboxItem;
+    use forebyg_shared::auth::Role;
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), DEMO, &[("FOREBYG_AUTH", "dev")]);
+    let offer = open_offer();
+    let ask = |key: &str, phone: &str, email: Option<&str>| {
+        let body = json!({"idempotency_key": key, "name": "Gudrun Særligtnavn", "phone": phone, "email": email, "consent": true});
+        let r = post(&server, &offer.id, &body);
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.json::<ReferralReceipt>().receipt_code
+    };
+    // The same number written another way, and the same e-mail in other letter case.
+    let first = ask("same-contact-key-00001", "+45 81 23 45 67", None);
+    let again = ask("same-contact-key-00002", "81234567", None);
+    let by_mail = ask("same-contact-key-00003", "22334455", Some("Gudrun@Example.org"));
+    let by_mail_again = ask("same-contact-key-00004", "33445566", Some("gudrun@example.org"));
+    let stranger = ask("same-contact-key-00005", "44556677", None);
+
+    let admin = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(offer.region), None, 600)));
+    let inbox = |query: &str| -> Vec<InboxItem> {
+        let r = server.request("GET", &format!("/api/v1/admin/referrals{query}"), &[("authorization", &admin)], None);
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()
+    };
+    let same = |items: &[InboxItem], code: &str| items.iter().find(|i| i.receipt_code == code).map(|i| i.same_contact.clone());
+    let all = inbox("");
+    assert_eq!(same(&all, &first), Some(vec![again.clone()]));
+    assert_eq!(same(&all, &again), Some(vec![first.clone()]));
+    assert_eq!(same(&all, &by_mail), Some(vec![by_mail_again.clone()]));
+    assert_eq!(same(&all, &stranger), Some(vec![]));
+    // The marks are the same under a filter.
+    let filtered = inbox(&format!("?offer={}&status=received", offer.id));
+    assert_eq!(same(&filtered, &again), Some(vec![first.clone()]));
+
+    // Closed requests are history, not duplicates: once the first is withdrawn, the second stands alone.
+    let withdrawn = lookup(&server, "DELETE", &first, Some("81234567"));
+    assert!(withdrawn.status < 300, "{}", withdrawn.body);
+    assert_eq!(same(&inbox(""), &again), Some(vec![]));
+}

@@ -311,3 +311,34 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(page.getByLabel('Provider').locator('option:checked')).toHaveText('no-such-provider');
   await expect(page.getByText('No requests.')).toBeVisible();
 });
+
+// The same person asking twice (a lost receipt, a second try) makes two requests: the inbox marks
+// each with the other's code, so the handler calls once. The citizen is not told (anyone can type
+// a phone number); a request with another number is not marked.
+test('two live requests to one offer with the same phone number are marked as a possible duplicate', async ({ page, request }) => {
+  const token = await devToken(request, 'oestdanmark');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Dublettest')));
+  const phone = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const ask = async (name: string, phone: string) => {
+    const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone, consent: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).receipt_code as string;
+  };
+  const [first, second, other] = [unique('Dorte Dobbelt'), unique('Dorte Dobbelt igen'), unique('Anna Anden')];
+  const firstCode = await ask(first, phone);
+  const secondCode = await ask(second, `+45 ${phone.slice(0, 2)} ${phone.slice(2, 4)} ${phone.slice(4, 6)} ${phone.slice(6)}`);
+  await ask(other, `3${phone.slice(1)}`);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto('/admin/henvendelser');
+  const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  await expect(card(first).locator('.inbox-same-contact')).toHaveText(
+    `Mulig dublet Samme telefonnummer eller e-mail som henvendelse ${secondCode} til dette tilbud: måske den samme person, der har spurgt to gange.`,
+  );
+  await expect(card(second).locator('.inbox-same-contact')).toContainText(firstCode);
+  await expect(card(other)).toBeVisible();
+  await expect(card(other).locator('.inbox-same-contact')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'inbox with a possible duplicate');
+});

@@ -124,6 +124,11 @@ pub struct InboxItem {
     /// The decline note or the closing note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Other live requests (not closed) to the same offer with the same phone or e-mail, their
+    /// receipt codes oldest first: most likely the same person asking twice, or asked for by a
+    /// clinician and themself. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_contact: Vec<String>,
     /// Every status change, oldest first.
     #[serde(default)]
     pub history: Vec<StatusEvent>,

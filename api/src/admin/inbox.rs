@@ -52,7 +52,41 @@ pub(crate) async fn all_with_current_provider(state: &AppState, rs: Vec<Referral
     Ok(out)
 }
 
-fn item(r: &Referral) -> InboxItem {
+/// The receipt codes of each live request's live namesakes by contact: requests to the same offer
+/// with the same (stored, normalised) phone or e-mail, oldest first. Only among `rs`, which hold
+/// the offer's requests; closed requests are history, not duplicates.
+fn same_contacts(rs: &[Referral]) -> HashMap<String, Vec<String>> {
+    let live: Vec<&Referral> = rs.iter().filter(|r| !r.status.is_closed()).collect();
+    let same = |a: &Referral, b: &Referral| {
+        a.offer_id == b.offer_id
+            && ((a.phone.is_some() && a.phone == b.phone)
+                || (a.email.as_deref().is_some_and(|e| b.email.as_deref().is_some_and(|f| e.eq_ignore_ascii_case(f)))))
+    };
+    let mut out = HashMap::new();
+    for r in &live {
+        let mut others: Vec<&Referral> = live.iter().copied().filter(|o| o.receipt_code != r.receipt_code && same(r, o)).collect();
+        if !others.is_empty() {
+            others.sort_by_key(|o| o.created_at);
+            out.insert(r.receipt_code.clone(), others.into_iter().map(|o| o.receipt_code.clone()).collect());
+        }
+    }
+    out
+}
+
+/// One request as the inbox shows it, with its live namesakes by contact (read from its region).
+async fn inbox_item(state: &AppState, r: &Referral) -> Result<InboxItem, ApiError> {
+    let mut offer: Vec<Referral> = state
+        .referrals
+        .region_referrals(r.region, now())
+        .await?
+        .into_iter()
+        .filter(|o| o.offer_id == r.offer_id && o.receipt_code != r.receipt_code)
+        .collect();
+    offer.push(r.clone());
+    Ok(item(r, same_contacts(&offer).remove(&r.receipt_code).unwrap_or_default()))
+}
+
+fn item(r: &Referral, same_contact: Vec<String>) -> InboxItem {
     let rc = receipt(r);
     InboxItem {
         receipt_code: r.receipt_code.clone(),
@@ -78,6 +112,7 @@ fn item(r: &Referral) -> InboxItem {
         interpreter_language: r.interpreter_language.clone(),
         decline_reason: r.decline_reason,
         note: r.note.clone(),
+        same_contact,
         history: r.history.clone(),
         notes: r.notes.clone(),
     }
@@ -157,20 +192,26 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     filter.check()?;
     let mut items = vec![];
     for region in admin.0.regions() {
-        let mut shown = vec![];
         let providers = current_providers(state, region).await?;
-        for r in state.referrals.region_referrals(region, now()).await? {
-            let r = rescoped(r, &providers);
-            if admin.0.may_manage(r.region, &r.provider_id) && filter.keeps(&r, &r.created_on()) {
-                shown.push(r.receipt_code.clone());
-                items.push(r);
-            }
-        }
+        // Namesakes are looked for among all the region's requests in scope, not only those the
+        // filter keeps: a duplicate is one whatever the filter.
+        let in_scope: Vec<Referral> = state
+            .referrals
+            .region_referrals(region, now())
+            .await?
+            .into_iter()
+            .map(|r| rescoped(r, &providers))
+            .filter(|r| admin.0.may_manage(r.region, &r.provider_id))
+            .collect();
+        let mut same = same_contacts(&in_scope);
+        let shown: Vec<&Referral> = in_scope.iter().filter(|r| filter.keeps(r, &r.created_on())).collect();
         if !shown.is_empty() {
-            state.audit.append_audit(&[audit::entry(&admin.0, region, AuditAction::ReferralRead, &shown.join(" "), vec![])]).await?;
+            let codes: Vec<&str> = shown.iter().map(|r| r.receipt_code.as_str()).collect();
+            state.audit.append_audit(&[audit::entry(&admin.0, region, AuditAction::ReferralRead, &codes.join(" "), vec![])]).await?;
         }
+        items.extend(shown.into_iter().map(|r| item(r, same.remove(&r.receipt_code).unwrap_or_default())));
     }
-    Ok(items.iter().map(item).collect())
+    Ok(items)
 }
 
 /// The live request with this code, if it is within the admin's scope: one outside it is not
@@ -203,7 +244,7 @@ pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: Ref
         // The same step again (a retry): nothing changed, but the request was read.
         state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![])]).await?;
     }
-    Ok(item(&r))
+    inbox_item(state, &r).await
 }
 
 /// Adds a handler's note to a request within scope. The audit entry names the request, never
@@ -220,7 +261,7 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
     if r.notes.iter().any(|n| n.by == by && n.text == text) {
         // The same handler's same text is on it already: a retry (the answer to the first was
         // lost), not a second note.
-        return Ok(item(&r));
+        return inbox_item(state, &r).await;
     }
     r.notes.push(AdminNote { text, at: now(), by });
     // Audited (without the text) in the same atomic write as the note.
@@ -228,5 +269,5 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
     if !state.referrals.change_referral(&r, None, &[entry]).await? {
         return Err(crate::referral_flow::changed_meanwhile());
     }
-    Ok(item(&r))
+    inbox_item(state, &r).await
 }

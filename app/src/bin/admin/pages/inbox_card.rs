@@ -202,6 +202,9 @@ pub fn InboxCard(
                     {t::CONTACT_BY.get(lang())}{ui::date(&d)}
                 </p>
             })}
+            {(!it.same_contact.is_empty()).then(|| view! {
+                <p class="inbox-same-contact"><strong class="pill pill--stale">{t::SAME_CONTACT.get(lang())}</strong>" "{t::same_contact(&it.same_contact, lang())}</p>
+            })}
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id) lang=forebyg_app::i18n::data_lang(lang())>{it.offer_title.clone()}</a></dd></div>
                 {it.phone.clone().map(|p| view! {

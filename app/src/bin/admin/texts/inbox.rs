@@ -29,6 +29,7 @@ forebyg_app::texts! {
     ONLY_OVERDUE = "Kun dem over svarfristen (ikke kontaktet til den lovede tid)", "Only those past the promised time (not contacted in the time promised)";
     CONTACT_BY = "Lovet kontakt senest ", "Contact promised by ";
     OVERDUE = "Over svarfristen", "Past the promised time";
+    SAME_CONTACT = "Mulig dublet", "Possible duplicate";
     REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
     COMPLETE = "Afslut", "Complete";
@@ -64,6 +65,18 @@ forebyg_app::texts! {
         "A sheet to print or send to the participant with the association activities the offer leads on to. The sheet holds no personal data.";
     SHEET_DA = "Arket på dansk (åbner i en ny fane)", "The sheet in Danish (opens in a new tab)";
     SHEET_EN = "Arket på engelsk (åbner i en ny fane)", "The sheet in English (opens in a new tab)";
+}
+
+/// Why a request is marked as a possible duplicate: the codes of the other live requests to the
+/// same offer with its phone number or e-mail.
+pub fn same_contact(codes: &[String], lang: Lang) -> String {
+    let codes = codes.join(", ");
+    match lang {
+        Lang::Da => {
+            format!("Samme telefonnummer eller e-mail som henvendelse {codes} til dette tilbud: måske den samme person, der har spurgt to gange.")
+        }
+        Lang::En => format!("Same phone number or e-mail as request {codes} to this offer: perhaps the same person asking twice."),
+    }
 }
 
 /// "Request {code} is now: {status}."
