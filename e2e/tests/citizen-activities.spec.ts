@@ -126,6 +126,8 @@ test('a citizen finds association activities on their own, by postcode and condi
   await page.getByRole('button', { name: 'Find aktiviteter' }).click();
   await expect(page).toHaveURL(/\/aktiviteter\?postcode=8000&condition=kol$/);
   const results = page.getByRole('region', { name: 'Aktiviteter' });
+  // Focus moves to the answer, as in the offer search.
+  await expect(results.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(results.getByRole('status')).toHaveText(`${expected.results.length} ${expected.results.length === 1 ? 'aktivitet' : 'aktiviteter'} inden for 25 km fra 8000 Aarhus C`);
   await expect(results.getByRole('listitem')).toHaveCount(expected.results.length);
   await expect(results.getByRole('listitem').first()).toContainText(first.association_name);

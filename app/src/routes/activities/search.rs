@@ -15,6 +15,9 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+/// The answer's heading, where focus goes after a search.
+const RESULTS_ID: &str = "activity-results";
+
 #[component]
 pub fn ActivitySearchPage() -> impl IntoView {
     let lang = use_lang();
@@ -46,6 +49,16 @@ pub fn ActivitySearchPage() -> impl IntoView {
     // The form's own check, as the offer search's: a missing or malformed postcode is named
     // in the summary and at the field before anything is asked of the API.
     let form_errors = RwSignal::new(Vec::<FieldError>::new());
+    // After a submit, focus moves to the answer (or the API's field errors), as in the offer search.
+    let focus_when_done = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(answer) = found.get() else { return };
+        if focus_when_done.get_value() {
+            focus_when_done.set_value(false);
+            let target = if answer.as_ref().is_err_and(|e| !e.field_errors().is_empty()) { "activity-errors" } else { RESULTS_ID };
+            request_animation_frame(move || dom::focus_id(target));
+        }
+    });
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -60,7 +73,13 @@ pub fn ActivitySearchPage() -> impl IntoView {
             condition: Condition::from_code(&condition.get_untracked()),
             radius_km: radius.get_untracked(),
         };
-        navigate(&q.href(), Default::default());
+        if current.with_untracked(|c| c.href()) == q.href() {
+            // The same search again: the answer is on the page already.
+            request_animation_frame(|| dom::focus_id(RESULTS_ID));
+        } else {
+            focus_when_done.set_value(true);
+            navigate(&q.href(), Default::default());
+        }
     };
     let errors = move || {
         let own = form_errors.get();
@@ -127,8 +146,8 @@ fn results(r: ActivitySearchResponse, lang: forebyg_shared::Lang) -> impl IntoVi
         view! { <ul class="activities">{r.results.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul> }.into_any()
     };
     view! {
-        <section aria-labelledby="activity-results">
-            <h2 id="activity-results">{t::RESULTS_H2.get(lang)}</h2>
+        <section aria-labelledby=RESULTS_ID>
+            <h2 id=RESULTS_ID tabindex="-1">{t::RESULTS_H2.get(lang)}</h2>
             <p role="status">{count}</p>
             {list}
         </section>
