@@ -8,6 +8,8 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod activity_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod audit_members;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_query;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_text;
