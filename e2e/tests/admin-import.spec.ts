@@ -64,7 +64,7 @@ test('an admin imports a CSV: a dry run with errors, then an apply; HSDS export 
 
   await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, good])) });
   await page.getByRole('button', { name: 'Tjek filen' }).click();
-  await expect(report).toContainText('1 rækker uden fejl: 1 oprettes');
+  await expect(report).toContainText('1 række uden fejl: 1 oprettes');
   await page.getByRole('button', { name: 'Anvend' }).click();
   await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 oprettet');
 

@@ -1,5 +1,6 @@
 //! `/admin/import`: CSV export and import, HSDS links.
 
+use super::counted;
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
@@ -29,39 +30,34 @@ forebyg_app::texts! {
     ERROR = "Fejl", "Error";
 }
 
-/// The import's outcome: applied, checked without errors, or with errors.
-pub fn applied(
-    rows: impl std::fmt::Display,
-    created: impl std::fmt::Display,
-    updated: impl std::fmt::Display,
-    unchanged: impl std::fmt::Display,
-    lang: Lang,
-) -> String {
+const ROWS_DA: (&str, &str) = ("række", "rækker");
+const ROWS_EN: (&str, &str) = ("row", "rows");
+
+/// The import's outcome: applied, checked without errors, or with errors ("1 række", "2 rækker").
+pub fn applied(rows: usize, created: usize, updated: usize, unchanged: usize, lang: Lang) -> String {
+    let rows = counted(rows, ROWS_DA, ROWS_EN, lang);
     match lang {
-        Lang::Da => format!("{rows} rækker: {created} oprettet, {updated} opdateret, {unchanged} uændret."),
-        Lang::En => format!("{rows} rows: {created} created, {updated} updated, {unchanged} unchanged."),
+        Lang::Da => format!("{rows}: {created} oprettet, {updated} opdateret, {unchanged} uændret."),
+        Lang::En => format!("{rows}: {created} created, {updated} updated, {unchanged} unchanged."),
     }
 }
 
-pub fn checked(
-    rows: impl std::fmt::Display,
-    created: impl std::fmt::Display,
-    updated: impl std::fmt::Display,
-    unchanged: impl std::fmt::Display,
-    lang: Lang,
-) -> String {
+pub fn checked(rows: usize, created: usize, updated: usize, unchanged: usize, lang: Lang) -> String {
+    let rows = counted(rows, ROWS_DA, ROWS_EN, lang);
     match lang {
-        Lang::Da => format!("{rows} rækker uden fejl: {created} oprettes, {updated} opdateres, {unchanged} er uændret. Tryk »Anvend« for at gemme."),
+        Lang::Da => format!("{rows} uden fejl: {created} oprettes, {updated} opdateres, {unchanged} er uændret. Tryk »Anvend« for at gemme."),
         Lang::En => {
-            format!("{rows} rows without errors: {created} will be created, {updated} updated, {unchanged} are unchanged. Press \"Apply\" to save.")
+            let are = if unchanged == 1 { "is" } else { "are" };
+            format!("{rows} without errors: {created} will be created, {updated} updated, {unchanged} {are} unchanged. Press \"Apply\" to save.")
         }
     }
 }
 
-pub fn with_errors(rows: impl std::fmt::Display, errors: impl std::fmt::Display, lang: Lang) -> String {
+pub fn with_errors(rows: usize, errors: usize, lang: Lang) -> String {
+    let (rows, errors) = (counted(rows, ROWS_DA, ROWS_EN, lang), counted(errors, ("fejl", "fejl"), ("error", "errors"), lang));
     match lang {
-        Lang::Da => format!("{rows} rækker, {errors} fejl. Ret filen, og tjek den igen: intet er gemt."),
-        Lang::En => format!("{rows} rows, {errors} errors. Correct the file and check it again: nothing is saved."),
+        Lang::Da => format!("{rows}, {errors}. Ret filen, og tjek den igen: intet er gemt."),
+        Lang::En => format!("{rows}, {errors}. Correct the file and check it again: nothing is saved."),
     }
 }
 
@@ -71,5 +67,21 @@ pub fn absent_columns(columns: &[String], lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Filen har ikke kolonnerne {list}: de eksisterende tilbud beholder deres gemte værdier i dem."),
         Lang::En => format!("The file lacks the columns {list}: existing offers keep their stored values of them."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_and_one_error_are_singular() {
+        assert_eq!(checked(1, 1, 0, 0, Lang::Da), "1 række uden fejl: 1 oprettes, 0 opdateres, 0 er uændret. Tryk »Anvend« for at gemme.");
+        assert_eq!(checked(1, 0, 0, 1, Lang::En), "1 row without errors: 0 will be created, 0 updated, 1 is unchanged. Press \"Apply\" to save.");
+        assert_eq!(applied(1, 1, 0, 0, Lang::Da), "1 række: 1 oprettet, 0 opdateret, 0 uændret.");
+        assert_eq!(applied(3, 1, 2, 0, Lang::En), "3 rows: 1 created, 2 updated, 0 unchanged.");
+        assert_eq!(with_errors(2, 1, Lang::Da), "2 rækker, 1 fejl. Ret filen, og tjek den igen: intet er gemt.");
+        assert_eq!(with_errors(1, 1, Lang::En), "1 row, 1 error. Correct the file and check it again: nothing is saved.");
+        assert_eq!(with_errors(2, 3, Lang::En), "2 rows, 3 errors. Correct the file and check it again: nothing is saved.");
     }
 }
