@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { REGION, clinicianToken, phone as patientPhone, referableOffer, regionAdmin } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 test('an admin works a self-referral to enrolled, and the citizen receipt shows it', async ({ page, request }) => {
@@ -310,4 +311,22 @@ test("the overview's response times count, per provider, a request answered by t
   await page.goto('/admin/henvendelser?udbyder=no-such-provider');
   await expect(page.getByLabel('Provider').locator('option:checked')).toHaveText('no-such-provider');
   await expect(page.getByText('No requests.')).toBeVisible();
+});
+
+// Danish staff read a CPR number as DDMMYY-SSSS: the inbox shows the dash, whatever the referral
+// sent (the API keeps the 10 digits).
+test("a clinician's referral shows the patient's CPR number with its dash", async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const patient = unique('Cpr Patientsen');
+  const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
+    headers: bearer(await clinicianToken(request, unique('Lægehuset CPR'))),
+    data: { idempotency_key: `e2e-${Date.now()}-cpr`, patient_name: patient, phone: patientPhone(), cpr: '0101601234', conditions: ['kol'], patient_consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await signInAs(page, REGION);
+  await page.goto('/admin/henvendelser');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
+  await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
 });
