@@ -54,6 +54,25 @@ test.describe('admin sign-in: authorization code flow with PKCE', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
   });
 
+  test('opening the workspace before signing in asks the API nothing it would refuse: the console stays clean', async ({ page }) => {
+    const asked: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/v1/admin/')) asked.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    for (const start of ['/admin', '/admin/henvendelser', '/admin/tilbud']) {
+      await page.goto(start);
+      await expect(page).toHaveURL(/\/admin\/login$/);
+      await expect(new AdminLoginPage(page).heading).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('a callback that does not answer this tab\'s sign-in is refused with a way back', async ({ page }) => {
     await page.goto('/admin/callback?code=forged&state=forged');
     await expect(page.getByRole('heading', { level: 1, name: 'Log ind lykkedes ikke' })).toBeVisible();
