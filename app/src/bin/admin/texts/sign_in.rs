@@ -44,7 +44,9 @@ forebyg_app::texts! {
 }
 
 /// A provider of `region` in the demo data (`crate::demo`'s municipal providers are
-/// `demo-kommune-<municipality code>`), so the sign-in the hint suggests works.
+/// `demo-kommune-<municipality code>`), so the sign-in the hint suggests works. Only the
+/// development sign-in page (feature `dev-login`) uses it.
+#[cfg(any(feature = "dev-login", test))]
 pub fn demo_provider(region: forebyg_shared::taxonomy::RegionCode) -> (&'static str, &'static str) {
     use forebyg_shared::taxonomy::RegionCode;
     match region {
@@ -56,6 +58,7 @@ pub fn demo_provider(region: forebyg_shared::taxonomy::RegionCode) -> (&'static 
 }
 
 /// The provider id's hint: a real provider of the chosen region in the demo data.
+#[cfg(any(feature = "dev-login", test))]
 pub fn provider_id_hint(region: forebyg_shared::taxonomy::RegionCode, lang: forebyg_shared::Lang) -> String {
     let (id, name) = demo_provider(region);
     match lang {
