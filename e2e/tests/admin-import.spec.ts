@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { bearer, devToken, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
@@ -133,4 +134,18 @@ test('imported new offers are drafts unless the admin chooses to publish them, a
   await apply.click();
   await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 række: 1 oprettet og offentliggjort');
   expect(await statusOf(published)).toBe('published');
+});
+
+// One click saves the export, named with the day (Danish time), as the file the API sent.
+test('the offers export is saved in one click as forebyg-tilbud-<day>.csv', async ({ page }) => {
+  await signInAs(page, 'syddanmark');
+  await page.goto('/admin/import');
+  const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent CSV-fil med tilbud' }).click()]);
+  expect(download.suggestedFilename()).toBe(`forebyg-tilbud-${day}.csv`);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text.startsWith('\ufeffid;version;status;title;')).toBe(true);
+  expect(text.split('\r\n').length).toBeGreaterThan(2);
+  await expect(page.getByRole('status').filter({ hasText: `Filen forebyg-tilbud-${day}.csv er hentet.` })).toBeVisible();
+  await expectNoAxeViolations(page, 'import page after an export');
 });

@@ -2,6 +2,7 @@
 //! nothing) and the public HSDS export links.
 
 use crate::api;
+use crate::download::{dated_name, DownloadButton};
 use crate::session::use_session;
 use crate::texts::import as t;
 use crate::ui::lang;
@@ -24,7 +25,6 @@ pub fn ImportPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     // New offers arrive as drafts unless the admin chooses to publish them in this import.
     let publish_new = RwSignal::new(false);
-    let export_link = RwSignal::new(None::<String>);
 
     let choose = move |ev: leptos::ev::Event| {
         report.set(None);
@@ -61,17 +61,6 @@ pub fn ImportPage() -> impl IntoView {
             });
         }
     };
-    let export = move |_| {
-        leptos::task::spawn_local(async move {
-            match api::get_text("/api/v1/admin/offers.csv").await {
-                Ok(text) => {
-                    export_link.set(Some(ui::data_url("text/csv", &text)));
-                    ui::focus_soon("export-link");
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
-    };
     let region = move || session.with(|s| s.as_ref().and_then(|p| p.region)).map(|r| r.code().to_owned());
     let hsds = move |path: &'static str| match region() {
         Some(r) => format!("/api/v1/hsds/{path}?region={r}"),
@@ -83,8 +72,8 @@ pub fn ImportPage() -> impl IntoView {
         <h2>{t::EXPORT_H2.get(lang())}</h2>
         <p>{t::EXPORT_INTRO.get(lang())}</p>
         <p>
-            <button type="button" class="button button--secondary" on:click=export>{t::EXPORT_BUTTON.get(lang())}</button>
-            {move || export_link.get().map(|href| view! { " "<a id="export-link" href=href download="forebyg-tilbud.csv">{t::SAVE_EXPORT.get(lang())}</a> })}
+            <DownloadButton label=t::EXPORT_BUTTON mime="text/csv"
+                url=Callback::new(|_| "/api/v1/admin/offers.csv".to_owned()) name=Callback::new(|_| dated_name("forebyg-tilbud", "csv")) />
         </p>
         <h2>{t::IMPORT_H2.get(lang())}</h2>
         <p>{t::IMPORT_INTRO.get(lang())}</p>

@@ -8,7 +8,6 @@ forebyg_app::texts! {
     INTRO = "Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde for hver af de seks lovpligtige indsatser. Et hul er et sted uden tilbud inden for den valgte afstand.", "How far it is to the nearest published on-site offer for each of the six required interventions. A gap is a place without an offer within the chosen distance.";
     DISTANCE = "Afstand der tæller som tæt på", "Distance that counts as near";
     GET_CSV = "Hent som CSV", "Get as CSV";
-    SAVE_CSV = "Gem CSV-filen", "Save the CSV file";
     BACK = "Tilbage til alle kommuner", "Back to all municipalities";
     MUNICIPALITIES = "kommuner", "municipalities";
     POSTCODES = "postnumre", "postcodes";

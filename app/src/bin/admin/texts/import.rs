@@ -8,7 +8,6 @@ forebyg_app::texts! {
     EXPORT_H2 = "Eksportér tilbud som CSV", "Export offers as CSV";
     EXPORT_INTRO = "Alle dine tilbud i alle statusser, semikolonsepareret, til regneark. Ret i filen, og importér den igen.", "All your offers in every status, semicolon-separated, for spreadsheets. Edit the file and import it again.";
     EXPORT_BUTTON = "Hent CSV-fil med tilbud", "Get a CSV file of offers";
-    SAVE_EXPORT = "Gem filen forebyg-tilbud.csv", "Save the file forebyg-tilbud.csv";
     IMPORT_H2 = "Importér tilbud fra CSV", "Import offers from CSV";
     IMPORT_INTRO = "Rækker uden id opretter nye tilbud; rækker med id og version opdaterer tilbuddet. Tjek filen først: intet gemmes, før du trykker »Anvend«, og med fejl i en række gemmes ingen.", "Rows without an id create new offers; rows with an id and version update the offer. Check the file first: nothing is saved until you press \"Apply\", and with an error in one row none are saved.";
     FILE = "CSV-fil", "CSV file";
