@@ -110,7 +110,12 @@ impl Api {
     }
 
     async fn import(&self, auth: &str, sheet: &Sheet, dry_run: bool) -> (u16, ImportReport) {
-        let (status, _, body) = self.call("POST", &format!("/api/v1/admin/offers/import?dry_run={dry_run}"), auth, Some(sheet.bytes())).await;
+        self.import_to(auth, sheet, &format!("dry_run={dry_run}")).await
+    }
+
+    /// An import with the query `query` (e.g. `dry_run=false&publish_new=true`).
+    async fn import_to(&self, auth: &str, sheet: &Sheet, query: &str) -> (u16, ImportReport) {
+        let (status, _, body) = self.call("POST", &format!("/api/v1/admin/offers/import?{query}"), auth, Some(sheet.bytes())).await;
         let report = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{status} {e}: {}", String::from_utf8_lossy(&body)));
         (status, report)
     }
@@ -138,7 +143,10 @@ async fn round_trip_changes_nothing(api: &Api) {
     for dry_run in [true, false] {
         let (status, report) = api.import(&region_admin(), &sheet, dry_run).await;
         assert_eq!(status, 200);
-        assert_eq!(report, ImportReport { dry_run, rows: 4, created: 0, updated: 0, unchanged: 4, errors: vec![], absent_columns: vec![] });
+        assert_eq!(
+            report,
+            ImportReport { dry_run, rows: 4, created: 0, published: 0, updated: 0, unchanged: 4, errors: vec![], absent_columns: vec![] }
+        );
     }
     // As a Danish spreadsheet re-saves it: commas, dd-mm-yyyy dates, kommunekode without its zero, SAND/FALSK.
     let mut resaved = sheet.clone();
@@ -189,8 +197,10 @@ async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
     for c in ["lat", "lon"] {
         sheet.set_at(quit, c, "");
     }
-    let (status, report) = api.import(&region_admin(), &sheet, false).await;
-    assert_eq!((status, report.created, report.updated, report.unchanged), (200, 2, 1, 3), "{report:#?}");
+    // The admin chose to publish the new offers in the import (the rows' status cells say
+    // `published`, as the rows they were copied from).
+    let (status, report) = api.import_to(&region_admin(), &sheet, "dry_run=false&publish_new=true").await;
+    assert_eq!((status, report.created, report.published, report.updated, report.unchanged), (200, 2, 2, 1, 3), "{report:#?}");
     let a1 = api.state.store.get_offer("a1").await.unwrap().unwrap();
     assert_eq!((a1.title.as_str(), a1.version), ("Ny titel på gåholdet", 2));
     let mid = api.state.store.region_offers(RegionCode::Midtjylland).await.unwrap();
@@ -210,6 +220,40 @@ async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
     // The new export re-imports without change too.
     let (_, again) = api.import(&region_admin(), &api.export(&region_admin()).await, false).await;
     assert_eq!((again.unchanged, again.created + again.updated), (6, 0));
+}
+
+/// Imported new offers are drafts unless the import publishes them (`publish_new=true`), whatever
+/// their `status` cell says; published, a row whose cell says `draft` stays a draft, an empty cell
+/// is published. Rows of existing offers take their cell either way.
+async fn new_rows_are_drafts_unless_the_import_publishes_them(api: &Api) {
+    let mut sheet = api.export(&region_admin()).await;
+    assert_eq!(sheet.rows[sheet.row_of("a1")][sheet.col("status")], "published");
+    sheet.add_new("a1", "Nyt gåhold som kladde");
+    let (status, checked) = api.import(&region_admin(), &sheet, true).await;
+    assert_eq!((status, checked.created, checked.published), (200, 1, 0), "{checked:#?}");
+    let (status, report) = api.import(&region_admin(), &sheet, false).await;
+    assert_eq!((status, report.created, report.published), (200, 1, 0), "{report:#?}");
+    let mid = api.state.store.region_offers(RegionCode::Midtjylland).await.unwrap();
+    let draft = mid.iter().find(|o| o.title == "Nyt gåhold som kladde").unwrap();
+    assert_eq!(draft.status, OfferStatus::Draft, "the status cell `published` of a new row is not taken");
+    let found: SearchResponse = {
+        let (status, _, body) = api.call("GET", "/api/v1/offers?postcode=8000&radius_km=25&per_page=50", "", None).await;
+        assert_eq!(status, 200);
+        serde_json::from_slice(&body).unwrap()
+    };
+    assert!(!found.results.iter().any(|h| h.offer.id == draft.id), "a draft is not in the public search");
+
+    // Publishing: an empty status cell is published, `draft` stays a draft.
+    let mut sheet = api.export(&region_admin()).await;
+    let empty = sheet.add_new("a1", "Nyt gåhold offentliggjort");
+    sheet.set_at(empty, "status", "");
+    let kept = sheet.add_new("a1", "Nyt gåhold stadig kladde");
+    sheet.set_at(kept, "status", "draft");
+    let (status, report) = api.import_to(&region_admin(), &sheet, "dry_run=false&publish_new=true").await;
+    assert_eq!((status, report.created, report.published), (200, 2, 1), "{report:#?}");
+    let mid = api.state.store.region_offers(RegionCode::Midtjylland).await.unwrap();
+    let status_of = |title: &str| mid.iter().find(|o| o.title == title).unwrap().status;
+    assert_eq!((status_of("Nyt gåhold offentliggjort"), status_of("Nyt gåhold stadig kladde")), (OfferStatus::Published, OfferStatus::Draft));
 }
 
 async fn a_conflict_in_the_last_row_writes_nothing(api: &Api) {
@@ -324,6 +368,7 @@ async fn contract(backend: Backend<'_>) {
     round_trip_changes_nothing(&fresh(&backend).await).await;
     row_errors_are_listed_and_change_nothing(&fresh(&backend).await).await;
     creates_and_updates_are_applied_versioned_and_audited(&fresh(&backend).await).await;
+    new_rows_are_drafts_unless_the_import_publishes_them(&fresh(&backend).await).await;
     a_conflict_in_the_last_row_writes_nothing(&fresh(&backend).await).await;
     scopes_hold(&fresh(&backend).await).await;
     one_apply_holds_at_most_100_changed_rows_on_dynamodb(&fresh(&backend).await, matches!(backend, Backend::Dynamo(_))).await;

@@ -45,3 +45,29 @@ test('the audit log reads as titles, old → new values and local times, filtere
   await expect(row).toContainText(`Title: ${before} → ${after}`);
   await expectNoAxeViolations(page, 'audit log (en)');
 });
+
+// A change of a structured field reads as the editor's labels of what changed in it ("Næste
+// start: … → …"), never as the model's keys (`next_start`, `enrolment`, `weekday`).
+test('the audit log names the changed members of a structured field by the editor’s labels (da, en)', async ({ page, request }) => {
+  const token = await devToken(request, 'syddanmark');
+  const day = (ahead: number) => new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10);
+  const template = await offerTemplate(request, token, unique('Logtest tider'));
+  const offer = await createOffer(request, token, { ...template, schedule: { ...template.schedule, next_start: day(30) } }, false);
+  const put = await request.put(`/api/v1/admin/offers/${offer.id}`, {
+    headers: bearer(token),
+    data: { ...offer, schedule: { ...offer.schedule, next_start: day(37) }, capacity: 'waitlist' },
+  });
+  expect(put.ok(), await put.text()).toBe(true);
+
+  await signInAs(page, 'syddanmark');
+  await page.goto('/admin/log?handling=offer-updated');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: offer.title }) });
+  await expect(row).toHaveCount(1);
+  const changes = row.getByRole('listitem');
+  await expect(changes).toHaveText(['Pladser: Ledige pladser → Venteliste', `Næste start: ${day(30)} → ${day(37)}`]);
+  await expect(row).not.toContainText('next_start');
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(changes).toHaveText(['Places: Places available → Waiting list', `Next start: ${day(30)} → ${day(37)}`]);
+});

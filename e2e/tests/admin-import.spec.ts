@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { bearer, devToken, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
@@ -64,7 +65,7 @@ test('an admin imports a CSV: a dry run with errors, then an apply; HSDS export 
 
   await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, good])) });
   await page.getByRole('button', { name: 'Tjek filen' }).click();
-  await expect(report).toContainText('1 rækker uden fejl: 1 oprettes');
+  await expect(report).toContainText('1 række uden fejl: 1 oprettes');
   await page.getByRole('button', { name: 'Anvend' }).click();
   await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 oprettet');
 
@@ -78,4 +79,73 @@ test('an admin imports a CSV: a dry run with errors, then an apply; HSDS export 
   expect(hsds.ok()).toBe(true);
   expect(hsds.headers()['content-type']).toContain('json');
   await hsds.json();
+});
+
+// New offers from a file arrive as drafts unless the admin chooses to publish them in the import;
+// the report says which, and another choice needs its own check before "Anvend".
+test('imported new offers are drafts unless the admin chooses to publish them, and the report says so', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'syddanmark');
+  const exported = await request.get('/api/v1/admin/offers.csv', { headers: bearer(token) });
+  const [header, ...exportedRows] = parseCsv(await exported.text());
+  const col = (name: string) => header.indexOf(name);
+  const first = exportedRows.find((r) => r[col('address')] !== '' && r[col('status')] === 'published')!;
+  const newRow = (title: string) => {
+    const r = [...first];
+    r[col('id')] = '';
+    r[col('version')] = '';
+    r[col('title')] = title;
+    return r;
+  };
+  const statusOf = async (title: string) => {
+    const rows = await (await request.get('/api/v1/admin/offers', { headers: bearer(token) })).json();
+    return rows.find((r: { title: string }) => r.title === title)?.status;
+  };
+
+  await signInAs(page, 'syddanmark');
+  await page.goto('/admin/import');
+  const choice = page.getByRole('group', { name: 'Nye tilbud i filen (rækker uden id)' });
+  const drafts = choice.getByLabel('Opret dem som kladder: du offentliggør dem selv bagefter');
+  const publish = choice.getByLabel(/^Offentliggør dem med det samme/);
+  await expect(drafts).toBeChecked();
+  const file = page.getByLabel('CSV-fil');
+  const check = page.getByRole('button', { name: 'Tjek filen' });
+  const apply = page.getByRole('button', { name: 'Anvend' });
+
+  // The default: a draft, even though the copied row says "published".
+  const asDraft = unique('Importeret kladde');
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, newRow(asDraft)])) });
+  await check.click();
+  await expect(page.getByRole('region', { name: 'Resultat af tjek' })).toContainText('1 række uden fejl: 1 oprettes som kladde');
+  await apply.click();
+  await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 række: 1 oprettet som kladde');
+  expect(await statusOf(asDraft)).toBe('draft');
+  await expectNoAxeViolations(page, 'import with the choice for new offers');
+
+  // Chosen: published at once. Changing the choice drops the last check.
+  const published = unique('Importeret offentliggjort');
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, newRow(published)])) });
+  await check.click();
+  await expect(apply).toBeEnabled();
+  await publish.check();
+  await expect(apply).toBeDisabled();
+  await check.click();
+  await expect(page.getByRole('region', { name: 'Resultat af tjek' })).toContainText('1 række uden fejl: 1 oprettes og offentliggøres');
+  await apply.click();
+  await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 række: 1 oprettet og offentliggjort');
+  expect(await statusOf(published)).toBe('published');
+});
+
+// One click saves the export, named with the day (Danish time), as the file the API sent.
+test('the offers export is saved in one click as forebyg-tilbud-<day>.csv', async ({ page }) => {
+  await signInAs(page, 'syddanmark');
+  await page.goto('/admin/import');
+  const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent CSV-fil med tilbud' }).click()]);
+  expect(download.suggestedFilename()).toBe(`forebyg-tilbud-${day}.csv`);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text.startsWith('\ufeffid;version;status;title;')).toBe(true);
+  expect(text.split('\r\n').length).toBeGreaterThan(2);
+  await expect(page.getByRole('status').filter({ hasText: `Filen forebyg-tilbud-${day}.csv er hentet.` })).toBeVisible();
+  await expectNoAxeViolations(page, 'import page after an export');
 });

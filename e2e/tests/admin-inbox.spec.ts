@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { REGION, clinicianToken, phone as patientPhone, referableOffer, regionAdmin } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 test('an admin works a self-referral to enrolled, and the citizen receipt shows it', async ({ page, request }) => {
@@ -295,14 +297,17 @@ test("the overview's response times count, per provider, a request answered by t
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '1', '100 %']);
   await expectNoAxeViolations(page, 'overview, 12 months');
   // The same months per provider and month as a file to save.
-  await page.getByRole('button', { name: 'Hent de seneste 12 måneder pr. udbyder og måned (CSV)' }).click();
-  const save = page.getByRole('link', { name: 'Gem CSV-filen' });
-  await expect(save).toBeFocused();
-  const csv = decodeURIComponent((await save.getAttribute('href'))!.replace(/^data:text\/csv;charset=utf-8,/, ''));
+  const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent de seneste 12 måneder pr. udbyder og måned (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`forebyg-svartider-${day}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
   // A byte order mark (so Excel shows æ, ø, å) and CRLF line ends, as every export.
   expect(csv.split('\r\n')[0]).toBe('\ufeffudbyder-id;udbyder;måned;til tiden;for sent;over fristen nu;inden for fristen;andel til tiden (%)');
   expect(csv).toMatch(new RegExp(`\r\n${provider.id};${provider.name};\\d{4}-\\d{2};1;0;0;1;100\r\n`));
-  await expect(save).toHaveAttribute('download', 'forebyg-svartider.csv');
+  await expect(page.getByRole('status').filter({ hasText: `Filen forebyg-svartider-${day}.csv er hentet.` })).toBeVisible();
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
   await expect(page.getByRole('table', { name: 'Contact in time by provider' }).getByRole('row', { name: new RegExp(`^${provider.name}`) }).getByRole('cell')).toHaveText(['1', '0', '0', '1', '100%']);
   await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('Requests from the last 12 months');
@@ -341,4 +346,22 @@ test('two live requests to one offer with the same phone number are marked as a 
   await expect(card(other)).toBeVisible();
   await expect(card(other).locator('.inbox-same-contact')).toHaveCount(0);
   await expectNoAxeViolations(page, 'inbox with a possible duplicate');
+});
+
+// Danish staff read a CPR number as DDMMYY-SSSS: the inbox shows the dash, whatever the referral
+// sent (the API keeps the 10 digits).
+test("a clinician's referral shows the patient's CPR number with its dash", async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const patient = unique('Cpr Patientsen');
+  const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
+    headers: bearer(await clinicianToken(request, unique('Lægehuset CPR'))),
+    data: { idempotency_key: `e2e-${Date.now()}-cpr`, patient_name: patient, phone: patientPhone(), cpr: '0101601234', conditions: ['kol'], patient_consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await signInAs(page, REGION);
+  await page.goto('/admin/henvendelser');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
+  await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
 });

@@ -104,4 +104,46 @@ test.describe('admin: offers', () => {
     await page.getByRole('button', { name: 'Vis tilbud' }).click();
     await expect(page.getByText('Ingen tilbud passer til filtrene.')).toBeVisible();
   });
+
+  test('unpublishing and archiving ask first: cancel (button or Escape) changes nothing, yes does it', async ({ page, request }) => {
+    const token = await devToken(request, 'midtjylland');
+    const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Bekræft status')));
+    const status = async () => (await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json()).status;
+    await signInAs(page, 'midtjylland');
+    await page.goto(`/admin/tilbud/${offer.id}`);
+    const editor = new AdminEditorPage(page);
+    await expect(editor.field('Titel')).toHaveValue(offer.title);
+    const question = page.locator('#status-confirm-question');
+    const step = page.getByRole('group', { name: /Afpublicér|Arkivér/ });
+
+    // Unpublish: the question takes the focus; Escape puts it back on the button, nothing changed.
+    const unpublish = page.getByRole('button', { name: 'Afpublicér', exact: true });
+    await unpublish.click();
+    await expect(question).toBeFocused();
+    await expect(question).toHaveText(`Afpublicér »${offer.title}«? Tilbuddet bliver en kladde og forsvinder fra søgningen, indtil det offentliggøres igen.`);
+    await expect(step.getByRole('button', { name: 'Ja, afpublicér' })).toBeVisible();
+    await expectNoAxeViolations(page, 'offer editor asking to unpublish');
+    await page.keyboard.press('Escape');
+    await expect(step).toHaveCount(0);
+    await expect(unpublish).toBeFocused();
+    expect(await status()).toBe('published');
+
+    // Archive: "Annullér" keeps it too; the keyboard reaches "Ja, arkivér" from the question.
+    const archive = page.getByRole('button', { name: 'Arkivér', exact: true });
+    await archive.click();
+    await expect(question).toBeFocused();
+    await expect(question).toContainText('Arkivér »');
+    await step.getByRole('button', { name: 'Annullér' }).click();
+    await expect(step).toHaveCount(0);
+    await expect(archive).toBeFocused();
+    expect(await status()).toBe('published');
+    await expect(page.locator('#editor-status')).toContainText('Offentliggjort');
+
+    await archive.click();
+    await page.keyboard.press('Tab');
+    await expect(step.getByRole('button', { name: 'Ja, arkivér' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor.message).toHaveText('Status er nu: Arkiveret.');
+    expect(await status()).toBe('archived');
+  });
 });

@@ -35,6 +35,44 @@ test.describe('admin sign-in: authorization code flow with PKCE', () => {
     await expectNoAxeViolations(page, 'admin dev-login with an error');
   });
 
+  test("the provider id's hint names a provider of the chosen region, and signing in with it works", async ({ page }) => {
+    await page.goto('/admin/login');
+    await new AdminLoginPage(page).submit.click();
+    const dev = new AdminDevLoginPage(page);
+    await expect(dev.heading, NO_DEV_LOGIN).toBeVisible();
+    await dev.choose('Redaktør hos udbyder', 'Region Syddanmark');
+    const hint = page.locator('#f-provider_id-hint');
+    await expect(hint).toHaveText('Fx demo-kommune-0461 (Odense Kommune i demodataene)');
+    await dev.choose('Redaktør hos udbyder', 'Region Midtjylland');
+    await expect(hint).toHaveText(/^Fx demo-kommune-\d{4} \(.+ i demodataene\)$/);
+    const [, id, name] = (await hint.textContent())!.match(/^Fx (\S+) \((.+) i demodataene\)$/)!;
+    await page.getByLabel('Udbyderens id').fill(id);
+    await dev.submit.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+    // The editor's own provider is the one the hint named.
+    await page.getByRole('link', { name: 'Din udbyder' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  });
+
+  test('opening the workspace before signing in asks the API nothing it would refuse: the console stays clean', async ({ page }) => {
+    const asked: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/v1/admin/')) asked.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    for (const start of ['/admin', '/admin/henvendelser', '/admin/tilbud']) {
+      await page.goto(start);
+      await expect(page).toHaveURL(/\/admin\/login$/);
+      await expect(new AdminLoginPage(page).heading).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('a callback that does not answer this tab\'s sign-in is refused with a way back', async ({ page }) => {
     await page.goto('/admin/callback?code=forged&state=forged');
     await expect(page.getByRole('heading', { level: 1, name: 'Log ind lykkedes ikke' })).toBeVisible();

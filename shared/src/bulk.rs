@@ -15,6 +15,10 @@ pub struct ImportReport {
     pub rows: usize,
     /// Rows without an id: new offers (version 1).
     pub created: usize,
+    /// Of `created`: the new offers published at once (only when the import was asked to publish
+    /// them, `publish_new=true`); the others are drafts.
+    #[serde(default)]
+    pub published: usize,
     /// Rows with an id whose offer changes (version + 1).
     pub updated: usize,
     /// Rows with an id identical to the stored offer: not written.

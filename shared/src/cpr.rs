@@ -35,6 +35,15 @@ pub fn normalise(cpr: &str) -> Option<String> {
     digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
+/// A CPR number as Danish staff read it, DDMMYY-SSSS (for display only: the stored and sent value
+/// stays the 10 digits); text that is not a CPR number's shape is shown as it is.
+pub fn display(cpr: &str) -> String {
+    match normalise(cpr) {
+        Some(d) => format!("{}-{}", &d[..6], &d[6..]),
+        None => cpr.to_owned(),
+    }
+}
+
 /// Checks a CPR number against `today` (YYYY-MM-DD): its shape, a real birth date, not in the
 /// future. Returns the 10 digits. The messages never repeat the number.
 pub fn validate(field: &str, cpr: &str, today: &str) -> Result<String, FieldError> {
@@ -70,6 +79,13 @@ mod tests {
         assert_eq!(birth_date("010137-9234"), Some((1937, 1, 1)));
         assert_eq!(birth_date("010157-5234"), Some((2057, 1, 1)));
         assert_eq!(birth_date("010158-8234"), Some((1858, 1, 1)));
+    }
+
+    #[test]
+    fn shown_with_the_dash_after_the_birth_date() {
+        assert_eq!(display("0101601234"), "010160-1234");
+        assert_eq!(display("010160-1234"), "010160-1234");
+        assert_eq!(display("12345"), "12345");
     }
 
     #[test]

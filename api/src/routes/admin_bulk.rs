@@ -59,6 +59,11 @@ pub struct ImportQuery {
     /// `true` (the default): only check the file and report. `false`: apply it, all or nothing.
     #[param(default = true)]
     dry_run: Option<bool>,
+    /// `false` (the default): new offers (rows without an id) are created as drafts, whatever
+    /// their `status` cell says. `true`: they are published at once, unless their `status` cell
+    /// says `draft` or `archived`. Rows of existing offers take their `status` cell either way.
+    #[param(default = false)]
+    publish_new: Option<bool>,
 }
 
 /// Media types browsers and tools send for a CSV file.
@@ -68,8 +73,8 @@ fn is_csv(headers: &HeaderMap) -> bool {
     matches!(essence.as_str(), "text/csv" | "application/csv" | "text/plain" | "application/vnd.ms-excel")
 }
 
-/// Import a CSV file of offers (the export's columns). Rows without an id create offers, rows
-/// with an id and the exported version update them; rows identical to the stored offer are left
+/// Import a CSV file of offers (the export's columns). Rows without an id create offers (drafts
+/// unless `publish_new=true`), rows with an id and the exported version update them; rows identical to the stored offer are left
 /// alone. A dry run (the default) changes nothing; a file with any row error changes nothing and
 /// answers 422 with the report (dry run or not); otherwise every row is applied atomically. On the
 /// DynamoDB store one apply changes at most 100 rows.
@@ -99,7 +104,7 @@ async fn import_offers_csv(
             errors: vec![],
         }));
     }
-    let report: ImportReport = csv::import(&state, &admin, &body, q.dry_run.unwrap_or(true)).await?;
+    let report: ImportReport = csv::import(&state, &admin, &body, q.dry_run.unwrap_or(true), q.publish_new.unwrap_or(false)).await?;
     let status = if report.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Json(report)).into_response())
 }

@@ -14,6 +14,7 @@ use forebyg_shared::bulk::{ImportReport, ImportRowError};
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::offer_validation::validate_offer_save;
+use forebyg_shared::taxonomy::OfferStatus;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -133,8 +134,19 @@ fn as_in_csv(stored: &Offer) -> Offer {
     o
 }
 
+/// The status of a new offer: a draft unless the import publishes new offers (`publish_new`), and
+/// then published unless its `status` cell says otherwise.
+fn new_status(cells: &[String], parsed: OfferStatus, publish_new: bool) -> OfferStatus {
+    let cell = COLUMNS.iter().position(|c| *c == "status").map_or("", |i| cells[i].trim());
+    match (publish_new, cell.is_empty()) {
+        (false, _) => OfferStatus::Draft,
+        (true, true) => OfferStatus::Published,
+        (true, false) => parsed,
+    }
+}
+
 /// Checks one row against the stored offer it names (if any) and the admin's scope.
-fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) -> Result<Plan, Vec<FieldError>> {
+fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str, publish_new: bool) -> Result<Plan, Vec<FieldError>> {
     let (mut offer, version, mut errors) = parse(cells, before.map_or(today, |b| b.last_verified.as_str()));
     match before {
         Some(b) => {
@@ -151,7 +163,7 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
             (offer.id, offer.version, offer.demo) = (b.id.clone(), b.version, b.demo);
         }
         // A placeholder for validation; the real id is made when the row is applied.
-        None => (offer.id, offer.version) = ("new".into(), 1),
+        None => (offer.id, offer.version, offer.status) = ("new".into(), 1, new_status(cells, offer.status, publish_new)),
     }
     if !admin.0.may_manage(offer.region, &offer.provider.id) {
         let field = if admin.0.regions().contains(&offer.region) { "provider_id" } else { "region" };
@@ -176,8 +188,8 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str) ->
 
 /// Imports a CSV file of offers within the admin's scope. A dry run only reports; an apply with
 /// any error writes nothing (the caller answers 422), otherwise it writes every created and
-/// updated row atomically and audits each.
-pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool) -> Result<ImportReport, ApiError> {
+/// updated row atomically and audits each. New offers are drafts unless `publish_new`.
+pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool, publish_new: bool) -> Result<ImportReport, ApiError> {
     let mut errors = vec![];
     let (rows, absent) = read(body, &mut errors);
     let ids: Vec<String> = rows.iter().map(|(_, c)| c[0].clone()).filter(|id| !id.is_empty()).collect();
@@ -201,7 +213,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
             errors.push(row_error(*row, FieldError::new("id", ErrorCode::Invalid, da, en)));
             continue;
         }
-        match plan(admin, &fill_absent(cells.clone(), before, &absent), before, &today) {
+        match plan(admin, &fill_absent(cells.clone(), before, &absent), before, &today, publish_new) {
             Ok(p) => plans.push((*row, p)),
             Err(es) => errors.extend(es.into_iter().map(|e| row_error(*row, e))),
         }
@@ -223,6 +235,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
     let count = |f: fn(&Plan) -> bool| plans.iter().filter(|(_, p)| f(p)).count();
     let (created, updated) = (count(|p| matches!(p, Plan::Create(_))), count(|p| matches!(p, Plan::Update { .. })));
     let unchanged = count(|p| matches!(p, Plan::Unchanged));
+    let published = count(|p| matches!(p, Plan::Create(o) if o.status == OfferStatus::Published));
     if let Some(max) = state.store.max_atomic_batch().filter(|max| created + updated + directory.created.len() > *max) {
         errors.push(file_error(
             "file",
@@ -233,7 +246,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool)
     }
     let absent_columns = absent.iter().map(|c| COLUMNS[*c].to_owned()).collect();
     errors.sort_by_key(|e| (e.row, super::parse::column_position(&e.field)));
-    let mut report = ImportReport { dry_run, rows: rows.len(), created, updated, unchanged, errors, absent_columns };
+    let mut report = ImportReport { dry_run, rows: rows.len(), created, published, updated, unchanged, errors, absent_columns };
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }

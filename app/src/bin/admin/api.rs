@@ -1,5 +1,5 @@
 //! The admin API client: JSON (and CSV) with `Authorization: Bearer <token>`. The token lives in
-//! sessionStorage; a 401 (e.g. an expired token) keeps the page's unsaved work (`crate::kept`),
+//! sessionStorage; without one no admin request is sent (it answers 401 here). A 401 (e.g. an expired token) keeps the page's unsaved work (`crate::kept`),
 //! ends the session and goes to the sign-in page, which brings the admin back here afterwards.
 
 use forebyg_app::api::ApiError;
@@ -35,8 +35,15 @@ async fn send_reading(
     body: Option<(String, &str)>,
     header: Option<&str>,
 ) -> Result<(u16, String, Option<String>), ApiError> {
+    let token = token();
+    if token.is_none() && url.starts_with("/api/v1/admin/") {
+        // Nobody is signed in here (before signing in, or once the session ended): the API would
+        // only refuse it, and the browser would log the refusal. The answer is the same 401 without
+        // asking; the session's own load (`crate::session`) sends the browser to sign in.
+        return Ok((401, String::new(), None));
+    }
     let mut req = RequestBuilder::new(url).method(method).header("Accept", "application/json, application/problem+json");
-    if let Some(t) = token() {
+    if let Some(t) = token {
         req = req.header("Authorization", &format!("Bearer {t}"));
     }
     let resp = match body {

@@ -1,12 +1,18 @@
 //! An audit entry's field change as a person reads it in the UI language: the field by the label
 //! the editors give it, codes (statuses, interventions, reasons …) by their shared labels, and
-//! structured values as "key: value" lists rather than JSON.
+//! structured values by their members' labels (`crate::audit_members`), or, where the editor has
+//! no field for a member, as "key: value" lists rather than JSON.
 
-use crate::form::FIELDS;
+use crate::audit_members::member_changes;
+use crate::form::{slot_line, FIELDS, NO, YES};
+use crate::texts::editor::{CONTINUOUS, COURSE};
 use forebyg_app::i18n::Text;
 use forebyg_shared::admin::{AuditTarget, FieldChange};
 use forebyg_shared::directory::RecordStatus;
+use forebyg_shared::eligibility::Residence;
+use forebyg_shared::offer::TimeSlot;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::report::ReportStatus;
 use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, ProviderKind, RegionCode};
 use forebyg_shared::Lang;
@@ -51,6 +57,13 @@ fn code_label(field: &str, code: &str, target: AuditTarget, lang: Lang) -> Optio
         "decline_reason" => DeclineReason::from_code(code).map(|r| r.label(lang)),
         "region" => RegionCode::from_code(code).map(|r| r.label(lang)),
         "kind" | "provider_kind" => ProviderKind::from_code(code).map(|k| k.label(lang)),
+        "enrolment" => match code {
+            "course" => Some(COURSE.get(lang)),
+            "continuous" => Some(CONTINUOUS.get(lang)),
+            _ => None,
+        },
+        "residence" => Residence::from_code(code).map(|r| r.label(lang)),
+        "methods" => ReferralMethod::from_code(code).map(|m| m.label(lang)),
         _ => None,
     }
 }
@@ -58,6 +71,16 @@ fn code_label(field: &str, code: &str, target: AuditTarget, lang: Lang) -> Optio
 /// JSON text as a reader sees it: strings without quotes (codes by their labels), objects and
 /// lists as "key: value, …" without braces (serde_json is not in the wasm bundle).
 fn readable(json: &str, field: &str, target: AuditTarget, lang: Lang) -> String {
+    match json.trim() {
+        "true" => return YES.get(lang).to_owned(),
+        "false" => return NO.get(lang).to_owned(),
+        _ => {}
+    }
+    if field == "slots" {
+        if let Some(slots) = forebyg_app::wire::from_json::<Vec<TimeSlot>>(json) {
+            return slots.iter().map(|s| slot_line(s, lang)).collect::<Vec<_>>().join(", ");
+        }
+    }
     let (mut out, mut string, mut in_string, mut escaped) = (String::new(), String::new(), false, false);
     let mut chars = json.chars().peekable();
     while let Some(c) = chars.next() {
@@ -93,12 +116,21 @@ fn readable(json: &str, field: &str, target: AuditTarget, lang: Lang) -> String 
 }
 
 /// "Field: old → new" ("—" for a value that was not there, or an empty list or text).
-pub fn change_text(c: &FieldChange, target: AuditTarget, lang: Lang) -> String {
-    let show = |v: &str| match readable(v, &c.field, target, lang) {
+fn one_change(field: &str, before: &str, after: &str, target: AuditTarget, lang: Lang) -> String {
+    let show = |v: &str| match readable(v, field, target, lang) {
         s if v == "null" || s.trim().is_empty() => "—".to_owned(),
         s => s,
     };
-    format!("{}: {} → {}", field_label(&c.field, lang), show(&c.before), show(&c.after))
+    format!("{}: {} → {}", field_label(field, lang), show(before), show(after))
+}
+
+/// The change as lines of "Field: old → new": a structured field as its changed members, each by
+/// the editor's label, when the editor has a field for every one of them.
+pub fn change_texts(c: &FieldChange, target: AuditTarget, lang: Lang) -> Vec<String> {
+    match member_changes(&c.field, &c.before, &c.after) {
+        Some(members) if !members.is_empty() => members.iter().map(|(key, b, a)| one_change(key, b, a, target, lang)).collect(),
+        _ => vec![one_change(&c.field, &c.before, &c.after, target, lang)],
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +143,7 @@ mod tests {
 
     #[test]
     fn changes_read_as_labels_old_to_new_in_the_ui_language() {
+        let change_text = |c: &FieldChange, t, lang| change_texts(c, t, lang).join("; ");
         let da = |c: &FieldChange, t| change_text(c, t, Lang::Da);
         assert_eq!(da(&change("title", "\"Gammel\"", "\"Ny\""), AuditTarget::Offer), "Titel: Gammel → Ny");
         assert_eq!(change_text(&change("title", "\"Gammel\"", "\"Ny\""), AuditTarget::Offer, Lang::En), "Title: Gammel → Ny");
@@ -125,5 +158,37 @@ mod tests {
             da(&change("decline_reason", "null", &format!("\"{}\"", reason.code())), AuditTarget::Referrals),
             format!("Årsag til afvisning: — → {}", reason.label(Lang::Da))
         );
+    }
+
+    #[test]
+    fn structured_fields_read_as_their_changed_members_by_the_editors_labels() {
+        let texts = |c: &FieldChange, lang| change_texts(c, AuditTarget::Offer, lang);
+        let schedule = change(
+            "schedule",
+            r#"{"enrolment":{"kind":"continuous"},"slots":[{"weekday":"tue","start":"10:00","end":"12:00"}],"next_start":"2026-12-10"}"#,
+            r#"{"enrolment":{"kind":"course","sessions":8,"weeks":8},"slots":[{"weekday":"tue","start":"10:00","end":"12:00"},{"weekday":"thu","start":"17:00","end":"19:00"}],"next_start":"2026-12-17"}"#,
+        );
+        assert_eq!(
+            texts(&schedule, Lang::Da),
+            [
+                "Optag: Løbende optag → Forløb med fast start",
+                "Antal gange: — → 8",
+                "Antal uger: — → 8",
+                "Ugentlige tider: Tirsdag 10:00-12:00 → Tirsdag 10:00-12:00, Torsdag 17:00-19:00",
+                "Næste start: 2026-12-10 → 2026-12-17",
+            ]
+        );
+        assert_eq!(texts(&schedule, Lang::En)[4], "Next start: 2026-12-10 → 2026-12-17");
+        let referral =
+            change("referral", r#"{"self_referral":false,"from_gp":true,"note":null}"#, r#"{"self_referral":true,"from_gp":true,"note":null}"#);
+        assert_eq!(texts(&referral, Lang::Da), ["Man kan selv henvende sig: Nej → Ja"]);
+        let place = change("location", "null", r#"{"name":"Sundhedshuset","point":{"lat":56.1,"lon":10.2}}"#);
+        assert_eq!(texts(&place, Lang::Da), ["Stedets navn: — → Sundhedshuset", "Breddegrad: — → 56.1", "Længdegrad: — → 10.2"]);
+        let point = change("point", r#"{"lat":56.1,"lon":10.2}"#, r#"{"lat":56.2,"lon":10.2}"#);
+        assert_eq!(change_texts(&point, AuditTarget::Location, Lang::Da), ["Breddegrad: 56.1 → 56.2"]);
+        // No raw key anywhere.
+        for line in texts(&schedule, Lang::Da).iter().chain(&texts(&place, Lang::Da)) {
+            assert!(!["next_start", "enrolment", "weekday", "lat", "kind"].iter().any(|k| line.contains(k)), "{line}");
+        }
     }
 }

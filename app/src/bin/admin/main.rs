@@ -8,6 +8,8 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod activity_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod audit_members;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_query;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_text;
@@ -28,6 +30,8 @@ mod record_form;
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod download;
 #[cfg(target_arch = "wasm32")]
 mod kept;
 #[cfg(target_arch = "wasm32")]

@@ -226,11 +226,3 @@ pub fn date_time(unix: i64) -> String {
 pub fn date(iso: &str) -> String {
     forebyg_app::format::short_date(iso, lang())
 }
-
-/// A `data:` address for a downloaded text, so a file fetched with the bearer token can be saved.
-/// A CSV file gets back the byte order mark the API sent and the browser's decoding removed, so
-/// Excel shows æ, ø and å.
-pub fn data_url(mime: &str, text: &str) -> String {
-    let bom = if mime == "text/csv" && !text.starts_with('\u{feff}') { "\u{feff}" } else { "" };
-    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("{bom}{text}"))))
-}

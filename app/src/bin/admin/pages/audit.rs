@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::audit_query::{target_href, AuditFilter};
-use crate::audit_text::change_text;
+use crate::audit_text::change_texts;
 use crate::session::use_session;
 use crate::texts::audit as t;
 use crate::ui;
@@ -23,7 +23,7 @@ fn row(e: AuditEntry) -> impl IntoView {
         Some(href) => view! { <a href=href>{title}</a> }.into_any(),
         None => view! { <span>{title}</span> }.into_any(),
     };
-    let changes = e.changes.iter().map(|c| view! { <li>{change_text(c, e.action.target_kind(), lang())}</li> }).collect_view();
+    let changes = e.changes.iter().flat_map(|c| change_texts(c, e.action.target_kind(), lang())).map(|line| view! { <li>{line}</li> }).collect_view();
     view! {
         <tr>
             <td>{ui::date_time(e.at)}</td>

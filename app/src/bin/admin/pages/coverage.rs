@@ -6,6 +6,7 @@
 use super::coverage_report::{PackageReport, Report};
 use crate::api;
 use crate::chart::{self, CoverageView};
+use crate::download::{dated_name, DownloadButton};
 use crate::session::use_session;
 use crate::texts::coverage as t;
 use crate::ui;
@@ -34,7 +35,6 @@ pub fn CoveragePage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let view = Memo::new(move |_| query.with(|q| CoverageView::from_query(|k| q.get(k))));
-    let csv_link = RwSignal::new(None::<String>);
 
     // Only a national admin names the region (a memo: the session arriving does not refetch).
     let national = Memo::new(move |_| session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin)));
@@ -55,22 +55,16 @@ pub fn CoveragePage() -> impl IntoView {
     });
     let packages = LocalResource::new(|| async { api::get::<Vec<PackageRecord>>("/api/v1/packages").await.unwrap_or_default() });
     let go = move |next: CoverageView| {
-        csv_link.set(None);
         navigate(&next.href(), Default::default());
     };
     let go_km = go.clone();
     let go_region = go.clone();
-    let prepare_csv = move |_| {
-        let url = view.with_untracked(|v| v.api_url(true, national.get_untracked()));
-        leptos::task::spawn_local(async move {
-            if let Ok(text) = api::get_text(&url).await {
-                csv_link.set(Some(ui::data_url("text/csv", &text)));
-                ui::focus_soon("coverage-csv");
-            }
-        });
-    };
-    let csv_name =
-        move || view.with(|v| v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}.csv")).unwrap_or_else(|| "forebyg-daekning.csv".into()));
+    let csv_url = Callback::new(move |_| view.with_untracked(|v| v.api_url(true, national.get_untracked())));
+    let csv_name = Callback::new(move |_| {
+        let stem =
+            view.with_untracked(|v| v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}")).unwrap_or_else(|| "forebyg-daekning".into()));
+        dated_name(&stem, "csv")
+    });
     let lens_options = move |listed: Vec<PackageRecord>| {
         listed
             .into_iter()
@@ -109,8 +103,7 @@ pub fn CoveragePage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <button type="button" class="button button--secondary" on:click=prepare_csv>{t::GET_CSV.get(lang())}</button>
-                {move || csv_link.get().map(|href| view! { " "<a id="coverage-csv" href=href download=csv_name()>{t::SAVE_CSV.get(lang())}</a> })}
+                <DownloadButton label=t::GET_CSV mime="text/csv" url=csv_url name=csv_name />
             </div>
         </div>
         {move || view.with(|v| v.municipality.is_some().then(|| view! { <p><a href=v.with_municipality(None).href()>{t::BACK.get(lang())}</a></p> }))}

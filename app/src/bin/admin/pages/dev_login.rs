@@ -144,7 +144,7 @@ pub fn DevLoginPage() -> impl IntoView {
             </div>
             <div class="field" class:field--error=move || provider_error().is_some() hidden=move || role.get() != Role::ProviderEditor.code()>
                 <label class="field__label" for="f-provider_id">{t::PROVIDER_ID.get(lang())}</label>
-                <p class="hint" id="f-provider_id-hint">{t::PROVIDER_ID_HINT.get(lang())}</p>
+                <p class="hint" id="f-provider_id-hint">{move || t::provider_id_hint(RegionCode::from_code(&region.get()).unwrap_or(RegionCode::Midtjylland), lang())}</p>
                 {move || provider_error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::sign_in::ERROR_PREFIX.get(lang())}</span>{m}</p> })}
                 <input id="f-provider_id" class="input" type="text" aria-describedby="f-provider_id-hint"
                     prop:value=move || provider.get() on:input=move |ev| provider.set(event_target_value(&ev)) />

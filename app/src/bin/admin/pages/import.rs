@@ -2,6 +2,7 @@
 //! nothing) and the public HSDS export links.
 
 use crate::api;
+use crate::download::{dated_name, DownloadButton};
 use crate::session::use_session;
 use crate::texts::import as t;
 use crate::ui::lang;
@@ -22,7 +23,8 @@ pub fn ImportPage() -> impl IntoView {
     let applied = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let export_link = RwSignal::new(None::<String>);
+    // New offers arrive as drafts unless the admin chooses to publish them in this import.
+    let publish_new = RwSignal::new(false);
 
     let choose = move |ev: leptos::ev::Event| {
         report.set(None);
@@ -46,7 +48,8 @@ pub fn ImportPage() -> impl IntoView {
             busy.set(true);
             failure.set(None);
             leptos::task::spawn_local(async move {
-                match api::post_csv::<ImportReport>(&format!("/api/v1/admin/offers/import?dry_run={dry_run}"), text).await {
+                let url = format!("/api/v1/admin/offers/import?dry_run={dry_run}&publish_new={}", publish_new.get_untracked());
+                match api::post_csv::<ImportReport>(&url, text).await {
                     Ok((status, r)) => {
                         applied.set(!dry_run && (200..300).contains(&status));
                         report.set(Some(r));
@@ -57,17 +60,6 @@ pub fn ImportPage() -> impl IntoView {
                 busy.set(false);
             });
         }
-    };
-    let export = move |_| {
-        leptos::task::spawn_local(async move {
-            match api::get_text("/api/v1/admin/offers.csv").await {
-                Ok(text) => {
-                    export_link.set(Some(ui::data_url("text/csv", &text)));
-                    ui::focus_soon("export-link");
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
     };
     let region = move || session.with(|s| s.as_ref().and_then(|p| p.region)).map(|r| r.code().to_owned());
     let hsds = move |path: &'static str| match region() {
@@ -80,8 +72,8 @@ pub fn ImportPage() -> impl IntoView {
         <h2>{t::EXPORT_H2.get(lang())}</h2>
         <p>{t::EXPORT_INTRO.get(lang())}</p>
         <p>
-            <button type="button" class="button button--secondary" on:click=export>{t::EXPORT_BUTTON.get(lang())}</button>
-            {move || export_link.get().map(|href| view! { " "<a id="export-link" href=href download="forebyg-tilbud.csv">{t::SAVE_EXPORT.get(lang())}</a> })}
+            <DownloadButton label=t::EXPORT_BUTTON mime="text/csv"
+                url=Callback::new(|_| "/api/v1/admin/offers.csv".to_owned()) name=Callback::new(|_| dated_name("forebyg-tilbud", "csv")) />
         </p>
         <h2>{t::IMPORT_H2.get(lang())}</h2>
         <p>{t::IMPORT_INTRO.get(lang())}</p>
@@ -89,6 +81,20 @@ pub fn ImportPage() -> impl IntoView {
             <label class="field__label" for="import-file">{t::FILE.get(lang())}</label>
             <input id="import-file" class="input" type="file" accept=".csv,text/csv" on:change=choose />
         </div>
+        // Another choice needs its own check before "Anvend".
+        <fieldset class="field" on:change=move |_| { report.set(None); applied.set(false); }>
+            <legend class="field__label">{t::NEW_OFFERS.get(lang())}</legend>
+            <div class="choices">
+                <div class="choice">
+                    <input class="choice__input" type="radio" id="import-new-drafts" name="import-new" prop:checked=move || !publish_new.get() on:change=move |_| publish_new.set(false) />
+                    <label class="choice__label" for="import-new-drafts">{t::NEW_AS_DRAFTS.get(lang())}</label>
+                </div>
+                <div class="choice">
+                    <input class="choice__input" type="radio" id="import-new-published" name="import-new" prop:checked=move || publish_new.get() on:change=move |_| publish_new.set(true) />
+                    <label class="choice__label" for="import-new-published">{t::NEW_PUBLISHED.get(lang())}</label>
+                </div>
+            </div>
+        </fieldset>
         <div class="actions">
             <button type="button" class="button" disabled=move || busy.get() || file_text.get().is_none() on:click=run(true)>{t::CHECK.get(lang())}</button>
             <button type="button" class="button button--secondary" disabled=move || busy.get() || !report.get().is_some_and(|r| r.dry_run && r.is_ok()) on:click=run(false)>{t::APPLY.get(lang())}</button>
@@ -118,9 +124,9 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
     };
     let outcome = if report.is_ok() {
         if applied {
-            t::applied(report.rows, report.created, report.updated, report.unchanged, lang())
+            t::applied(report.rows, report.created, report.published, report.updated, report.unchanged, lang())
         } else {
-            t::checked(report.rows, report.created, report.updated, report.unchanged, lang())
+            t::checked(report.rows, report.created, report.published, report.updated, report.unchanged, lang())
         }
     } else {
         t::with_errors(report.rows, report.errors.len(), lang())

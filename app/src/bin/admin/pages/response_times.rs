@@ -4,6 +4,7 @@
 //! for the requests made in the period the admin picks (`crate::response_times_period`).
 
 use crate::api;
+use crate::download::{dated_name, DownloadButton};
 use crate::response_times_period::{api_url, by_month, href, inbox_href, period, PARAM, PERIODS};
 use crate::texts::overview as t;
 use crate::ui;
@@ -37,30 +38,16 @@ fn row(r: ProviderResponseTimes, period: &'static str, today: &str) -> impl Into
     }
 }
 
-/// The last 12 months per provider and month as a CSV file: fetched when asked for (the API
-/// wants the bearer token, so a plain link cannot), then offered as a link to save.
+/// The last 12 months per provider and month as a CSV file, saved in one click
+/// (`forebyg-svartider-<day>.csv`).
 #[component]
 fn MonthsCsv() -> impl IntoView {
-    let link = RwSignal::new(None::<String>);
-    let failed = RwSignal::new(None::<forebyg_app::api::ApiError>);
-    let prepare = move |_| {
-        failed.set(None);
-        leptos::task::spawn_local(async move {
-            match api::get_text("/api/v1/admin/referrals/response-times/months.csv").await {
-                Ok(text) => {
-                    link.set(Some(ui::data_url("text/csv", &text)));
-                    ui::focus_soon("response-times-csv");
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-        });
-    };
     view! {
         <p>
-            <button type="button" class="button button--secondary" on:click=prepare>{t::MONTHS_CSV.get(lang())}</button>
-            {move || link.get().map(|href| view! { " "<a id="response-times-csv" href=href download="forebyg-svartider.csv">{t::SAVE_CSV.get(lang())}</a> })}
+            <DownloadButton label=t::MONTHS_CSV mime="text/csv"
+                url=Callback::new(|_| "/api/v1/admin/referrals/response-times/months.csv".to_owned())
+                name=Callback::new(|_| dated_name("forebyg-svartider", "csv")) />
         </p>
-        {move || failed.get().map(|error| view! { <ui::Failed error=error /> })}
     }
 }
 

@@ -42,3 +42,11 @@ pub fn failed(detail: &str, lang: Lang) -> String {
         Lang::En => format!("It did not work: {detail}"),
     }
 }
+
+/// After a one-click export: "The file {name} is downloaded."
+pub fn downloaded(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(" Filen {name} er hentet."),
+        Lang::En => format!(" The file {name} is downloaded."),
+    }
+}

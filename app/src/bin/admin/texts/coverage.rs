@@ -1,5 +1,6 @@
 //! `/admin/daekning`: coverage of the six required interventions.
 
+use super::counted;
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
@@ -7,7 +8,6 @@ forebyg_app::texts! {
     INTRO = "Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde for hver af de seks lovpligtige indsatser. Et hul er et sted uden tilbud inden for den valgte afstand.", "How far it is to the nearest published on-site offer for each of the six required interventions. A gap is a place without an offer within the chosen distance.";
     DISTANCE = "Afstand der tæller som tæt på", "Distance that counts as near";
     GET_CSV = "Hent som CSV", "Get as CSV";
-    SAVE_CSV = "Gem CSV-filen", "Save the CSV file";
     BACK = "Tilbage til alle kommuner", "Back to all municipalities";
     MUNICIPALITIES = "kommuner", "municipalities";
     POSTCODES = "postnumre", "postcodes";
@@ -32,11 +32,15 @@ forebyg_app::texts! {
     DIGITAL_HINT = "Digitale tilbud når alle, men erstatter ikke et tilbud tæt på.", "Digital offers reach everyone but do not replace an offer nearby.";
 }
 
+const GAPS_DA: (&str, &str) = ("hul", "huller");
+const GAPS_EN: (&str, &str) = ("gap", "gaps");
+
 /// "{gaps} gaps in {region}: places and interventions without an offer within {km} km."
-pub fn summary(gaps: impl std::fmt::Display, region: &str, km: &str, lang: Lang) -> String {
+pub fn summary(gaps: u32, region: &str, km: &str, lang: Lang) -> String {
+    let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
     match lang {
-        Lang::Da => format!("{gaps} huller i {region}: steder og indsatser uden et tilbud inden for {km} km."),
-        Lang::En => format!("{gaps} gaps in {region}: places and interventions without an offer within {km} km."),
+        Lang::Da => format!("{gaps} i {region}: steder og indsatser uden et tilbud inden for {km} km."),
+        Lang::En => format!("{gaps} in {region}: places and interventions without an offer within {km} km."),
     }
 }
 
@@ -76,13 +80,14 @@ pub fn chart_caption(place_word: &str, per_component: bool, lang: Lang) -> Strin
 
 /// "{gaps} gaps in {region} for {package} from {year}: ..."
 pub fn package_summary(gaps: u32, package: &str, region: &str, year: u16, km: &str, lang: Lang) -> String {
+    let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
     match lang {
         Lang::Da => {
-            format!("{gaps} huller i {region} for {package}, som gælder fra {year}: steder uden et tilbud med komponenten inden for {km} km.")
+            format!("{gaps} i {region} for {package}, som gælder fra {year}: steder uden et tilbud med komponenten inden for {km} km.")
         }
-        Lang::En => format!(
-            "{gaps} gaps in {region} for {package}, which applies from {year}: places without an offer delivering the component within {km} km."
-        ),
+        Lang::En => {
+            format!("{gaps} in {region} for {package}, which applies from {year}: places without an offer delivering the component within {km} km.")
+        }
     }
 }
 
@@ -91,5 +96,23 @@ pub fn gap_from(year: u16, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Hul fra {year}"),
         Lang::En => format!("Gap from {year}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_gap_is_singular() {
+        assert_eq!(
+            summary(1, "Region Nordjylland", "10", Lang::Da),
+            "1 hul i Region Nordjylland: steder og indsatser uden et tilbud inden for 10 km."
+        );
+        assert_eq!(
+            summary(2, "North Denmark Region", "10", Lang::En),
+            "2 gaps in North Denmark Region: places and interventions without an offer within 10 km."
+        );
+        assert!(package_summary(1, "KOL", "North Denmark Region", 2027, "10", Lang::En).starts_with("1 gap in North Denmark Region for KOL"));
     }
 }

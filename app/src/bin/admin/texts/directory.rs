@@ -85,11 +85,12 @@ pub fn in_use(offers: &str, lang: forebyg_shared::Lang) -> String {
 }
 
 /// A package edit refused: `count` offers deliver components it removes (some named).
-#[cfg(target_arch = "wasm32")]
 pub fn components_in_use(count: &str, offers: &str, lang: forebyg_shared::Lang) -> String {
-    match lang {
-        forebyg_shared::Lang::Da => format!("{count} tilbud leverer de komponenter, du har fjernet. Fjern dem fra tilbuddene først: {offers}"),
-        forebyg_shared::Lang::En => format!("{count} offers deliver the components you removed. Untick them in those offers first: {offers}"),
+    match (lang, count) {
+        (forebyg_shared::Lang::Da, "1") => format!("1 tilbud leverer de komponenter, du har fjernet. Fjern dem fra tilbuddet først: {offers}"),
+        (forebyg_shared::Lang::Da, _) => format!("{count} tilbud leverer de komponenter, du har fjernet. Fjern dem fra tilbuddene først: {offers}"),
+        (forebyg_shared::Lang::En, "1") => format!("1 offer delivers the components you removed. Untick them in that offer first: {offers}"),
+        (forebyg_shared::Lang::En, _) => format!("{count} offers deliver the components you removed. Untick them in those offers first: {offers}"),
     }
 }
 
@@ -115,5 +116,20 @@ pub fn reapplied(version: u64, lang: forebyg_shared::Lang) -> String {
     match lang {
         forebyg_shared::Lang::Da => format!("Dine ændringer er lagt oven på version {version}. Tjek felterne, og gem igen."),
         forebyg_shared::Lang::En => format!("Your changes are applied on top of version {version}. Check the fields and save again."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use forebyg_shared::Lang;
+
+    #[test]
+    fn one_offer_in_use_is_singular() {
+        assert_eq!(
+            super::components_in_use("1", "A (a)", Lang::En),
+            "1 offer delivers the components you removed. Untick them in that offer first: A (a)"
+        );
+        assert!(super::components_in_use("1", "A (a)", Lang::Da).ends_with("Fjern dem fra tilbuddet først: A (a)"));
+        assert!(super::components_in_use("2", "A (a); B (b)", Lang::En).starts_with("2 offers deliver"));
     }
 }

@@ -66,6 +66,23 @@ forebyg_app::texts! {
     SAVED_VALUE_USED = "Den gemte værdi bruges", "The saved value is used";
     ARCHIVE = "Arkivér", "Archive";
     UNPUBLISH = "Afpublicér", "Unpublish";
+    CONFIRM_ARCHIVE = "Ja, arkivér", "Yes, archive";
+    CONFIRM_UNPUBLISH = "Ja, afpublicér", "Yes, unpublish";
+    CANCEL = "Annullér", "Cancel";
+}
+
+/// The question before unpublishing (`draft`) or archiving (`archived`) the offer `title`.
+pub fn confirm_status(what: &str, title: &str, lang: Lang) -> String {
+    match (lang, what) {
+        (Lang::Da, "archived") => {
+            format!("Arkivér »{title}«? Tilbuddet forsvinder fra søgningen for borgere og klinikere. Du kan offentliggøre det igen senere.")
+        }
+        (Lang::Da, _) => format!("Afpublicér »{title}«? Tilbuddet bliver en kladde og forsvinder fra søgningen, indtil det offentliggøres igen."),
+        (Lang::En, "archived") => {
+            format!("Archive \"{title}\"? The offer disappears from the search for citizens and clinicians. You can publish it again later.")
+        }
+        (Lang::En, _) => format!("Unpublish \"{title}\"? The offer becomes a draft and disappears from the search until it is published again."),
+    }
 }
 
 /// "Edit »{title}«".

@@ -1,5 +1,6 @@
 //! `/admin/import`: CSV export and import, HSDS links.
 
+use super::counted;
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
@@ -7,10 +8,12 @@ forebyg_app::texts! {
     EXPORT_H2 = "Eksportér tilbud som CSV", "Export offers as CSV";
     EXPORT_INTRO = "Alle dine tilbud i alle statusser, semikolonsepareret, til regneark. Ret i filen, og importér den igen.", "All your offers in every status, semicolon-separated, for spreadsheets. Edit the file and import it again.";
     EXPORT_BUTTON = "Hent CSV-fil med tilbud", "Get a CSV file of offers";
-    SAVE_EXPORT = "Gem filen forebyg-tilbud.csv", "Save the file forebyg-tilbud.csv";
     IMPORT_H2 = "Importér tilbud fra CSV", "Import offers from CSV";
     IMPORT_INTRO = "Rækker uden id opretter nye tilbud; rækker med id og version opdaterer tilbuddet. Tjek filen først: intet gemmes, før du trykker »Anvend«, og med fejl i en række gemmes ingen.", "Rows without an id create new offers; rows with an id and version update the offer. Check the file first: nothing is saved until you press \"Apply\", and with an error in one row none are saved.";
     FILE = "CSV-fil", "CSV file";
+    NEW_OFFERS = "Nye tilbud i filen (rækker uden id)", "New offers in the file (rows without an id)";
+    NEW_AS_DRAFTS = "Opret dem som kladder: du offentliggør dem selv bagefter", "Create them as drafts: you publish them yourself afterwards";
+    NEW_PUBLISHED = "Offentliggør dem med det samme (undtagen rækker med status draft eller archived)", "Publish them at once (except rows with the status draft or archived)";
     CHECK = "Tjek filen", "Check the file";
     APPLY = "Anvend", "Apply";
     HSDS_H2 = "Åbne data (HSDS)", "Open data (HSDS)";
@@ -29,39 +32,58 @@ forebyg_app::texts! {
     ERROR = "Fejl", "Error";
 }
 
-/// The import's outcome: applied, checked without errors, or with errors.
-pub fn applied(
-    rows: impl std::fmt::Display,
-    created: impl std::fmt::Display,
-    updated: impl std::fmt::Display,
-    unchanged: impl std::fmt::Display,
-    lang: Lang,
-) -> String {
-    match lang {
-        Lang::Da => format!("{rows} rækker: {created} oprettet, {updated} opdateret, {unchanged} uændret."),
-        Lang::En => format!("{rows} rows: {created} created, {updated} updated, {unchanged} unchanged."),
+const ROWS_DA: (&str, &str) = ("række", "rækker");
+const ROWS_EN: (&str, &str) = ("row", "rows");
+
+/// What becomes of the `created` new offers, `published` of them at once, the rest drafts: "2
+/// oprettes som kladder", "1 oprettet og offentliggjort", "3 oprettes (1 offentliggøres, 2 som
+/// kladder)".
+fn created_text(created: usize, published: usize, done: bool, lang: Lang) -> String {
+    let drafts = created - published.min(created);
+    let as_drafts = |n: usize| match lang {
+        Lang::Da => format!("som {}", if n == 1 { "kladde" } else { "kladder" }),
+        Lang::En => format!("as {}", if n == 1 { "a draft" } else { "drafts" }),
+    };
+    let (create, publish) = match (lang, done) {
+        (Lang::Da, false) => ("oprettes", "offentliggøres"),
+        (Lang::Da, true) => ("oprettet", "offentliggjort"),
+        (Lang::En, false) => ("will be created", "published"),
+        (Lang::En, true) => ("created", "published"),
+    };
+    let and = if lang == Lang::Da { "og" } else { "and" };
+    match (created, published) {
+        (0, _) => format!("0 {create}"),
+        (n, 0) => format!("{n} {create} {}", as_drafts(n)),
+        (n, p) if p >= n => format!("{n} {create} {and} {publish}"),
+        (n, p) => format!("{n} {create} ({p} {publish}, {drafts} {})", as_drafts(drafts)),
     }
 }
 
-pub fn checked(
-    rows: impl std::fmt::Display,
-    created: impl std::fmt::Display,
-    updated: impl std::fmt::Display,
-    unchanged: impl std::fmt::Display,
-    lang: Lang,
-) -> String {
+/// The import's outcome: applied, checked without errors, or with errors ("1 række", "2 rækker").
+pub fn applied(rows: usize, created: usize, published: usize, updated: usize, unchanged: usize, lang: Lang) -> String {
+    let (rows, created) = (counted(rows, ROWS_DA, ROWS_EN, lang), created_text(created, published, true, lang));
     match lang {
-        Lang::Da => format!("{rows} rækker uden fejl: {created} oprettes, {updated} opdateres, {unchanged} er uændret. Tryk »Anvend« for at gemme."),
+        Lang::Da => format!("{rows}: {created}, {updated} opdateret, {unchanged} uændret."),
+        Lang::En => format!("{rows}: {created}, {updated} updated, {unchanged} unchanged."),
+    }
+}
+
+pub fn checked(rows: usize, created: usize, published: usize, updated: usize, unchanged: usize, lang: Lang) -> String {
+    let (rows, created) = (counted(rows, ROWS_DA, ROWS_EN, lang), created_text(created, published, false, lang));
+    match lang {
+        Lang::Da => format!("{rows} uden fejl: {created}, {updated} opdateres, {unchanged} er uændret. Tryk »Anvend« for at gemme."),
         Lang::En => {
-            format!("{rows} rows without errors: {created} will be created, {updated} updated, {unchanged} are unchanged. Press \"Apply\" to save.")
+            let are = if unchanged == 1 { "is" } else { "are" };
+            format!("{rows} without errors: {created}, {updated} updated, {unchanged} {are} unchanged. Press \"Apply\" to save.")
         }
     }
 }
 
-pub fn with_errors(rows: impl std::fmt::Display, errors: impl std::fmt::Display, lang: Lang) -> String {
+pub fn with_errors(rows: usize, errors: usize, lang: Lang) -> String {
+    let (rows, errors) = (counted(rows, ROWS_DA, ROWS_EN, lang), counted(errors, ("fejl", "fejl"), ("error", "errors"), lang));
     match lang {
-        Lang::Da => format!("{rows} rækker, {errors} fejl. Ret filen, og tjek den igen: intet er gemt."),
-        Lang::En => format!("{rows} rows, {errors} errors. Correct the file and check it again: nothing is saved."),
+        Lang::Da => format!("{rows}, {errors}. Ret filen, og tjek den igen: intet er gemt."),
+        Lang::En => format!("{rows}, {errors}. Correct the file and check it again: nothing is saved."),
     }
 }
 
@@ -71,5 +93,34 @@ pub fn absent_columns(columns: &[String], lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Filen har ikke kolonnerne {list}: de eksisterende tilbud beholder deres gemte værdier i dem."),
         Lang::En => format!("The file lacks the columns {list}: existing offers keep their stored values of them."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_and_one_error_are_singular() {
+        assert_eq!(
+            checked(1, 1, 0, 0, 0, Lang::Da),
+            "1 række uden fejl: 1 oprettes som kladde, 0 opdateres, 0 er uændret. Tryk »Anvend« for at gemme."
+        );
+        assert_eq!(checked(1, 0, 0, 0, 1, Lang::En), "1 row without errors: 0 will be created, 0 updated, 1 is unchanged. Press \"Apply\" to save.");
+        assert_eq!(applied(1, 1, 0, 0, 0, Lang::Da), "1 række: 1 oprettet som kladde, 0 opdateret, 0 uændret.");
+        assert_eq!(applied(3, 1, 0, 2, 0, Lang::En), "3 rows: 1 created as a draft, 2 updated, 0 unchanged.");
+        assert_eq!(with_errors(2, 1, Lang::Da), "2 rækker, 1 fejl. Ret filen, og tjek den igen: intet er gemt.");
+        assert_eq!(with_errors(1, 1, Lang::En), "1 row, 1 error. Correct the file and check it again: nothing is saved.");
+        assert_eq!(with_errors(2, 3, Lang::En), "2 rows, 3 errors. Correct the file and check it again: nothing is saved.");
+    }
+
+    #[test]
+    fn the_report_says_whether_new_offers_are_drafts_or_published() {
+        assert_eq!(created_text(2, 0, false, Lang::Da), "2 oprettes som kladder");
+        assert_eq!(created_text(1, 1, true, Lang::Da), "1 oprettet og offentliggjort");
+        assert_eq!(created_text(3, 1, false, Lang::Da), "3 oprettes (1 offentliggøres, 2 som kladder)");
+        assert_eq!(created_text(2, 2, false, Lang::En), "2 will be created and published");
+        assert_eq!(created_text(3, 2, true, Lang::En), "3 created (2 published, 1 as a draft)");
+        assert_eq!(created_text(0, 0, true, Lang::En), "0 created");
     }
 }

@@ -14,6 +14,18 @@ pub mod overview;
 pub mod reports;
 pub mod sign_in;
 
+use forebyg_shared::Lang;
+
+/// A count with its noun, singular for one: `counted(1, ("række", "rækker"), ("row", "rows"),
+/// lang)` is "1 række" / "1 row".
+pub fn counted(n: usize, da: (&str, &str), en: (&str, &str), lang: Lang) -> String {
+    let (one, many) = match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     /// Every catalogue, for the completeness check.
@@ -32,6 +44,15 @@ mod tests {
         ("reports", super::reports::ALL),
         ("sign_in", super::sign_in::ALL),
     ];
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        use forebyg_shared::Lang;
+        assert_eq!(super::counted(1, ("række", "rækker"), ("row", "rows"), Lang::Da), "1 række");
+        assert_eq!(super::counted(2, ("række", "rækker"), ("row", "rows"), Lang::Da), "2 rækker");
+        assert_eq!(super::counted(0, ("række", "rækker"), ("row", "rows"), Lang::En), "0 rows");
+        assert_eq!(super::counted(1, ("række", "rækker"), ("row", "rows"), Lang::En), "1 row");
+    }
 
     #[test]
     fn every_text_is_written_in_both_languages() {

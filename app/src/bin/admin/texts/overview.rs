@@ -31,7 +31,6 @@ forebyg_app::texts! {
     PERIOD = "Periode", "Period";
     ALL_KEPT = "Alle gemte henvendelser (ca. de seneste 3 måneder)", "All requests kept (about the last 3 months)";
     MONTHS_CSV = "Hent de seneste 12 måneder pr. udbyder og måned (CSV)", "Get the last 12 months by provider and month (CSV)";
-    SAVE_CSV = "Gem CSV-filen", "Save the CSV file";
     LAST_12_MONTHS = "Henvendelser fra de seneste 12 måneder", "Requests from the last 12 months";
     LAST_30_DAYS = "Henvendelser fra de seneste 30 dage", "Requests from the last 30 days";
     LAST_7_DAYS = "Henvendelser fra de seneste 7 dage", "Requests from the last 7 days";

@@ -20,7 +20,6 @@ forebyg_app::texts! {
     ROLE = "Rolle", "Role";
     REGION = "Region", "Region";
     PROVIDER_ID = "Udbyderens id", "Provider id";
-    PROVIDER_ID_HINT = "Fx aarhus-kommune", "E.g. aarhus-kommune";
     PROVIDER_ID_REQUIRED = "Angiv udbyderens id.", "Enter the provider id.";
     ORG_KIND = "Organisationens type", "The organisation's kind";
     ORG_NAME = "Organisationens navn", "The organisation's name";
@@ -42,4 +41,40 @@ forebyg_app::texts! {
 
     SIGN_OUT = "Log ud", "Sign out";
     ERROR_PREFIX = "Fejl: ", "Error: ";
+}
+
+/// A provider of `region` in the demo data (`crate::demo`'s municipal providers are
+/// `demo-kommune-<municipality code>`), so the sign-in the hint suggests works. Only the
+/// development sign-in page (feature `dev-login`) uses it.
+#[cfg(any(feature = "dev-login", test))]
+pub fn demo_provider(region: forebyg_shared::taxonomy::RegionCode) -> (&'static str, &'static str) {
+    use forebyg_shared::taxonomy::RegionCode;
+    match region {
+        RegionCode::Nordjylland => ("demo-kommune-0851", "Aalborg Kommune"),
+        RegionCode::Midtjylland => ("demo-kommune-0751", "Aarhus Kommune"),
+        RegionCode::Syddanmark => ("demo-kommune-0461", "Odense Kommune"),
+        RegionCode::Oestdanmark => ("demo-kommune-0101", "København Kommune"),
+    }
+}
+
+/// The provider id's hint: a real provider of the chosen region in the demo data.
+#[cfg(any(feature = "dev-login", test))]
+pub fn provider_id_hint(region: forebyg_shared::taxonomy::RegionCode, lang: forebyg_shared::Lang) -> String {
+    let (id, name) = demo_provider(region);
+    match lang {
+        forebyg_shared::Lang::Da => format!("Fx {id} ({name} i demodataene)"),
+        forebyg_shared::Lang::En => format!("E.g. {id} ({name} in the demo data)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use forebyg_shared::taxonomy::RegionCode;
+    use forebyg_shared::Lang;
+
+    #[test]
+    fn the_provider_hint_names_a_provider_of_the_chosen_region() {
+        assert_eq!(super::provider_id_hint(RegionCode::Midtjylland, Lang::Da), "Fx demo-kommune-0751 (Aarhus Kommune i demodataene)");
+        assert_eq!(super::provider_id_hint(RegionCode::Nordjylland, Lang::En), "E.g. demo-kommune-0851 (Aalborg Kommune in the demo data)");
+    }
 }

@@ -1,15 +1,62 @@
 //! The top of the offer editor: status line, messages, the 409 view (what differs, reapply or
-//! discard), the error summary and the status buttons.
+//! discard), the error summary and the status buttons. Unpublishing and archiving ask first: a
+//! confirm step under the buttons (focus on its question; "Annullér" or Escape puts focus back on
+//! the button that asked, and nothing changes).
 
 use super::state::OfferEditor;
 use crate::form::{self, Difference, OfferForm};
 use crate::texts::editor as t;
-use crate::ui::{lang, ErrorSummary};
+use crate::ui::{self, lang, ErrorSummary};
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::prelude::*;
 
+/// The id of the button that asks for `what` (`draft` or `archived`).
+fn asking_button(what: &'static str) -> &'static str {
+    if what == "archived" {
+        "status-archive"
+    } else {
+        "status-unpublish"
+    }
+}
+
+/// The confirm step of an unpublish or archive (`asking`), below the status buttons.
+fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let cancel = move || {
+        if let Some(what) = asking.get_untracked() {
+            asking.set(None);
+            ui::focus_soon(asking_button(what));
+        }
+    };
+    move || {
+        asking.get().map(|what| {
+            let title = e.base.with(|b| b.title.clone());
+            let yes = if what == "archived" { t::CONFIRM_ARCHIVE } else { t::CONFIRM_UNPUBLISH };
+            view! {
+                <div class="notice confirm-step" role="group" aria-labelledby="status-confirm-question"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); cancel() }>
+                    <p id="status-confirm-question" tabindex="-1">{t::confirm_status(what, &title, lang())}</p>
+                    <div class="actions">
+                        <button type="button" class="button" id="status-confirm" on:click=move |_| { asking.set(None); e.action(what) }>{yes.get(lang())}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| cancel()>{t::CANCEL.get(lang())}</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
 pub fn editor_top(e: OfferEditor) -> impl IntoView {
     let new = e.new;
+    let asking = RwSignal::new(None::<&'static str>);
+    // Unsaved edits are refused at once (the action says so); otherwise the admin is asked first.
+    let ask = move |what: &'static str| {
+        if e.form.get_untracked() != e.base_form.get_untracked() {
+            e.action(what);
+        } else {
+            asking.set(Some(what));
+            ui::focus_soon("status-confirm-question");
+        }
+    };
     let status_line = move || {
         let b = e.base.get();
         if new {
@@ -61,12 +108,13 @@ pub fn editor_top(e: OfferEditor) -> impl IntoView {
                     let busy = e.busy;
                     view! {
                         {(s != OfferStatus::Published).then(|| view! { <button type="button" class="button" disabled=move || busy.get() on:click=move |_| e.action("published")>{t::PUBLISH.get(lang())}</button> })}
-                        {(s == OfferStatus::Published).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| e.action("draft")>{t::UNPUBLISH.get(lang())}</button> })}
-                        {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| e.action("archived")>{t::ARCHIVE.get(lang())}</button> })}
+                        {(s == OfferStatus::Published).then(|| view! { <button type="button" class="button button--secondary" id=asking_button("draft") disabled=move || busy.get() on:click=move |_| ask("draft")>{t::UNPUBLISH.get(lang())}</button> })}
+                        {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" id=asking_button("archived") disabled=move || busy.get() on:click=move |_| ask("archived")>{t::ARCHIVE.get(lang())}</button> })}
                         <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| e.action("verify")>{t::STILL_CORRECT.get(lang())}</button>
                     }
                 }}
             </div>
+            {confirm_step(e, asking)}
         })}
     }
 }
