@@ -129,6 +129,45 @@ pub fn list(items: &[&str], lang: Lang) -> String {
     }
 }
 
+/// Labels joined in one sentence: the first as it is, the others with a lower-case first letter
+/// as they read mid-sentence ("Egen læge, hospital og borgeren selv"; an acronym such as "GP"
+/// keeps its case); `or` joins alternatives ("… eller ring til tilbuddet").
+pub fn sentence(items: &[&str], lang: Lang, or: bool) -> String {
+    let mid = |s: &str| {
+        let mut out = s.to_owned();
+        if out.chars().nth(1).is_some_and(|c| c.is_lowercase()) {
+            if let Some(first) = out.get_mut(0..1) {
+                first.make_ascii_lowercase();
+            }
+        }
+        out
+    };
+    let word = if or { i18n::or(lang) } else { i18n::and(lang) };
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first, middle @ .., last] => {
+            let mut out = (*first).to_owned();
+            for m in middle {
+                out.push_str(", ");
+                out.push_str(&mid(m));
+            }
+            format!("{out} {word} {}", mid(last))
+        }
+    }
+}
+
+/// A provider's text as a sentence ending in a full stop (or its own "." "!" "?"), before the
+/// next sentence.
+pub fn full_stop(s: &str) -> String {
+    let s = s.trim_end();
+    if s.ends_with(['.', '!', '?']) {
+        s.to_owned()
+    } else {
+        format!("{s}.")
+    }
+}
+
 /// Upper-cases a first ASCII letter: "dansk" → "Dansk". (Full Unicode case mapping would add its
 /// tables to the wasm; every language name starts with an ASCII letter.)
 pub fn capitalise(s: &str) -> String {
@@ -164,6 +203,22 @@ pub fn tel_href(phone: &str) -> Option<String> {
 mod tests {
     use super::*;
     use forebyg_shared::taxonomy::Weekday;
+
+    #[test]
+    fn labels_read_mid_sentence() {
+        assert_eq!(
+            sentence(&["Egen læge", "Hospital", "Kommune", "Borgeren selv"], Lang::Da, false),
+            "Egen læge, hospital, kommune og borgeren selv"
+        );
+        assert_eq!(
+            sentence(&["Henvisning gennem Forebyg", "Ring til tilbuddet"], Lang::Da, true),
+            "Henvisning gennem Forebyg eller ring til tilbuddet"
+        );
+        assert_eq!(sentence(&["Hospital", "GP"], Lang::En, true), "Hospital or GP");
+        assert_eq!(sentence(&["Kommune"], Lang::Da, false), "Kommune");
+        assert_eq!(full_stop("Diagnose og seneste målinger "), "Diagnose og seneste målinger.");
+        assert_eq!(full_stop("Spirometri?"), "Spirometri?");
+    }
 
     #[test]
     fn numbers_use_danish_separators() {

@@ -207,6 +207,10 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(page.getByRole('region', { name: new RegExp(`^${t.closed} `) })).toHaveCount(0);
     await expect(page.getByRole('searchbox')).toHaveCount(0);
     await page.getByRole('link', { name: new RegExp(secondCode) }).click();
+    // A patient who lost the slip gets the same one again from the open referral.
+    await page.getByRole('link', { name: t.reprintSlip }).click();
+    await expect(page.getByRole('article', { name: t.slipH })).toContainText(secondCode);
+    await page.goBack();
     await page.getByRole('button', { name: t.withdraw }).click();
     await page.getByRole('button', { name: t.confirmWithdraw }).click();
     await expect(page.getByRole('status').filter({ hasText: t.withdrawn })).toBeVisible();

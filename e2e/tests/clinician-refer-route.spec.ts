@@ -63,7 +63,8 @@ test('the referral form says what the referral must contain', async ({ page, req
   await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Spirometrigade'));
   const form = page.getByRole('form', { name: 'Henvis til' });
   await expect(form.locator('.refer-content')).toHaveText(
-    'Henvisningen skal indeholde: Seneste spirometri og medicinliste Skriv det i begrundelsen nedenfor.',
+    // The provider's text ends its sentence before ours begins.
+    'Henvisningen skal indeholde: Seneste spirometri og medicinliste. Skriv det i begrundelsen nedenfor.',
   );
   // It comes just before the field it asks for.
   await expect(form.locator('.refer-content + .field')).toContainText('Kort begrundelse');

@@ -8,6 +8,10 @@ import { scrollSettled } from './scroll';
 // more offers than it shows, and bad input in the form and in a hand-edited address. The journey
 // itself (find, hand out, refer, follow) is clinician-journey.spec.ts.
 
+/** A group's count as its heading and the groups' navigation say it, its digital offers too. */
+const countText = (nearby: number, digital: number) =>
+  digital === 0 ? `${nearby} tilbud` : `${nearby} tilbud + ${digital} ${digital === 1 ? 'digitalt' : 'digitale'}`;
+
 // An intervention with nothing on site within the radius is not a dead end for a clinician with
 // ten minutes: it says how far its nearest offer is and offers the same search at the first wider
 // radius that reaches it (the numbers come from the API). The demo data leaves four interventions
@@ -15,7 +19,7 @@ import { scrollSettled } from './scroll';
 test('an intervention with nothing nearby points to its nearest offer further away', async ({ page, request }) => {
   const query = '?conditions=kol&postcode=9940&age=67';
   const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
-  type Group = { category: string; nearby: unknown[]; wider?: { radius_km: number; count: number; nearest_km: number } };
+  type Group = { category: string; nearby: unknown[]; nearby_total: number; digital_total: number; wider?: { radius_km: number; count: number; nearest_km: number } };
   const empty = (answer.groups as Group[]).find((g) => g.nearby.length === 0 && g.wider);
   expect(empty, 'the demo data has an intervention with nothing on site near 9940').toBeTruthy();
   const { radius_km, count, nearest_km } = empty!.wider!;
@@ -28,7 +32,7 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   // link to its group.
   const nav = page.getByRole('navigation', { name: 'Indsatserne i svaret' }).getByRole('link');
   await expect(nav).toHaveCount(answer.groups.length);
-  for (const [i, g] of (answer.groups as { nearby_total: number }[]).entries()) await expect(nav.nth(i)).toHaveText(new RegExp(` \\(${g.nearby_total} tilbud\\)$`));
+  for (const [i, g] of (answer.groups as Group[]).entries()) await expect(nav.nth(i)).toHaveText(new RegExp(` \\(${countText(g.nearby_total, g.digital_total).replace('+', '\\+')}\\)$`));
   const emptyAt = (answer.groups as Group[]).indexOf(empty!);
   await nav.nth(emptyAt).click();
   await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
@@ -39,14 +43,14 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   await expect(group.getByText(/^Intet tilbud med fremmøde/)).toHaveCount(0);
   await expectNoAxeViolations(page, 'a clinician group pointing further');
 
-  await expect(group.locator('.clinic-group__count')).toHaveText('(0 tilbud)');
+  await expect(group.locator('.clinic-group__count')).toHaveText(`(${countText(0, empty!.digital_total)})`);
   await group.getByRole('link', { name: `Vis ${count} tilbud inden for ${radius_km} km` }).click();
   await expect(page).toHaveURL(new RegExp(`radius_km=${radius_km}`));
   await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9940 Læsø` })).toBeVisible();
   // The focus stays with the group the link was in, which now counts what the link promised.
   await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
   await expect(group.getByRole('article').first()).toBeVisible();
-  await expect(group.locator('.clinic-group__count')).toHaveText(`(${count} tilbud)`);
+  await expect(group.locator('.clinic-group__count')).toHaveText(`(${countText(count, empty!.digital_total)})`);
   // Back returns to the usual distance.
   await page.goBack();
   await expect(resultsHeading).toBeVisible();
@@ -101,7 +105,7 @@ test('an empty group says why: not in the chosen package, or nothing within reac
 test('a group with more offers nearby than it shows counts them all and shows up to ten', async ({ page, request }) => {
   const query = '?conditions=kol&postcode=9000&age=67';
   const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
-  type Group = { category: string; nearby_total: number; nearby: unknown[] };
+  type Group = { category: string; nearby_total: number; nearby: unknown[]; digital_total: number };
   const big = (answer.groups as Group[]).find((g) => g.nearby_total > g.nearby.length);
   expect(big, 'the demo data has an intervention with more than three offers near 9000').toBeTruthy();
   const total = big!.nearby_total;
@@ -112,9 +116,10 @@ test('a group with more offers nearby than it shows counts them all and shows up
   const heading = page.locator(`#group-${big!.category}`);
   const group = page.locator('section.clinic-group', { has: heading });
   const nearby = group.locator('ul.results:not([aria-labelledby]) > li');
-  await expect(group.locator('.clinic-group__count')).toHaveText(`(${total} tilbud)`);
+  // The count names the digital alternatives too: a group is not "0" for the patient when they exist.
+  await expect(group.locator('.clinic-group__count')).toHaveText(`(${countText(total, big!.digital_total)})`);
   await expect(nearby).toHaveCount(3);
-  await expect(group.getByText(`Viser 3 af ${total}. De nærmeste, patienten kan deltage i, står først.`)).toBeVisible();
+  await expect(group.getByText(`Viser 3 af ${total}. Af de ${Math.min(10, total)} nærmeste står dem, patienten kan deltage i, først.`)).toBeVisible();
   await expectNoAxeViolations(page, 'a clinician group with more offers than it shows');
   // The nearest intake conversation near 9000 is for 18–65: for a patient of 67 the first card is
   // one the patient may join, not the nearest.
@@ -131,7 +136,7 @@ test('a group with more offers nearby than it shows counts them all and shows up
   await expect(nearby).toHaveCount(Math.min(10, total));
   await expect(nearby.first().getByRole('checkbox')).toBeChecked();
   if (total > 10) {
-    await expect(group.getByText(`Viser 10 af ${total}. De nærmeste, patienten kan deltage i, står først.`)).toBeVisible();
+    await expect(group.getByText(`Viser 10 af ${total}. Af de 10 nærmeste står dem, patienten kan deltage i, først.`)).toBeVisible();
   } else {
     await expect(group.getByText(/^Viser \d+ af/)).toHaveCount(0);
   }
@@ -143,6 +148,26 @@ test('a group with more offers nearby than it shows counts them all and shows up
 // goes. Run with smooth scrolling (most people's setting; the suite otherwise reduces motion),
 // where a scroll to the top would still be under way as the focus moves, and the screen ends
 // where the scrolling stops.
+// A full offer without a waiting list says why it cannot be referred (not only that it cannot),
+// and the ways to refer read as alternatives ("… eller ring til tilbuddet").
+test('a full offer says why it cannot be referred, and the ways to refer read as alternatives', async ({ page, request }) => {
+  const query = '?conditions=kol&postcode=2100&per_group=10';
+  const answer = await (await request.get(`/api/v1/clinician/offers${query}`)).json();
+  type Hit = { offer: { id: string; capacity: string }; referral: { methods: string[] } };
+  const hits: Hit[] = (answer.groups as { nearby: Hit[] }[]).flatMap((g) => g.nearby);
+  const full = hits.find((h) => h.offer.capacity === 'full' && (h.referral.methods.length === 0 || h.referral.methods.includes('forebyg')));
+  expect(full, 'a full demo offer near 2100 that takes referrals through Forebyg').toBeTruthy();
+  const several = hits.find((h) => h.referral.methods.length > 1);
+  expect(several, 'a demo offer near 2100 with more than one way to refer').toBeTruthy();
+
+  await new ClinicianSearchPage(page).goto(query);
+  const card = (id: string) => page.getByRole('article').filter({ has: page.locator(`[id="offer-${id}-title"]`) });
+  await expect(card(full!.offer.id)).toContainText('Fuldt booket uden venteliste: kan ikke henvises lige nu.');
+  const how = card(several!.offer.id).locator('.referral-route dd').nth(1);
+  await expect(how).toContainText(' eller ');
+  await expect(how).not.toContainText(' og ');
+});
+
 test('a search leaves the screen on its results', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   const search = new ClinicianSearchPage(page);

@@ -47,6 +47,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
             let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
             let mut nearby: Vec<_> = near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect();
             ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize);
+            let digital_total = digital.total;
             let mut digital: Vec<_> = digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect();
             ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP);
             OfferGroup {
@@ -55,6 +56,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
                 nearby_total: near.nearby,
                 nearby,
                 digital,
+                digital_total,
                 wider: None,
                 outside_package: package.is_some_and(|p| p.leaves_out(category)),
             }

@@ -10,7 +10,7 @@ use forebyg_shared::directory::{DirectoryRecord, LocationRecord};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::search::{SearchOrigin, SearchParams, SearchResponse, Sort};
-use forebyg_shared::taxonomy::{Category, Condition, Format, OfferStatus, RegionCode};
+use forebyg_shared::taxonomy::{Capacity, Category, Condition, Format, OfferStatus, RegionCode};
 use std::collections::BTreeMap;
 
 pub async fn search_reads_only_published_offers_in_the_cells(store: &dyn OfferStore) {
@@ -344,11 +344,13 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             };
             let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
             assert_eq!(group.nearby_total as usize, of_group(true).count(), "{pairs:?} {:?}", group.category);
-            // Of the ten nearest, those the patient may join first (a stable sort: nearest first
-            // within each verdict).
+            // Of the ten nearest, those the patient may join first, those with room before the
+            // full ones (a stable sort: nearest first within each).
             let best = |offers: Vec<&Offer>, keep: usize| {
-                let mut ranked: Vec<_> =
-                    offers.into_iter().map(|o| (ClinicianHit::new(o, None, params).eligibility.verdict.rank(), o.id.clone())).collect();
+                let mut ranked: Vec<_> = offers
+                    .into_iter()
+                    .map(|o| ((ClinicianHit::new(o, None, params).eligibility.verdict.rank(), o.capacity == Capacity::Full), o.id.clone()))
+                    .collect();
                 ranked.sort_by_key(|(rank, _)| *rank);
                 ranked.into_iter().take(keep).map(|(_, id)| id).collect::<Vec<_>>()
             };
@@ -356,6 +358,7 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             assert_eq!(ids(&group.nearby), nearest, "{pairs:?} {:?}", group.category);
             let digital = best(of_group(false).take(DIGITAL_PER_GROUP).collect(), DIGITAL_PER_GROUP);
             assert_eq!(ids(&group.digital), digital, "{pairs:?} {:?} digital", group.category);
+            assert_eq!(group.digital_total as usize, of_group(false).count(), "{pairs:?} {:?} digital", group.category);
             // Nothing on site within the radius: the group points to the first wider radius with
             // an offer of its kind, as the citizen search does.
             let within = |radius_km: f64| {

@@ -49,7 +49,8 @@ crate::texts! {
     CHOOSE_FOR_HANDOUT = "Vælg til patientarket", "Choose for the patient handout";
     REFER = "Henvis", "Refer";
     FOR_CLINICIAN = "Til behandleren", "For the clinician";
-    REFER_NOT_HERE = "Kan ikke henvises gennem Forebyg", "Cannot be referred through Forebyg";
+    REFER_NOT_HERE = "Henvises ikke gennem Forebyg: brug henvisningsvejen ovenfor.", "Not referred through Forebyg: use the referral route above.";
+    CARD_FULL = "Fuldt booket uden venteliste: kan ikke henvises lige nu.", "Full with no waiting list: cannot be referred right now.";
     NOT_STATED = "Ikke oplyst", "Not stated";
     DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
     GROUPS_NAV = "Indsatserne i svaret", "The interventions in the answer";
@@ -207,18 +208,31 @@ crate::texts! {
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
     EXPIRES = "Slettes", "Deleted on";
     INTERPRETER = "Tolk", "Interpreter";
+    REPRINT_SLIP = "Vis arket til patienten igen (til udskrift)", "Show the patient's sheet again (to print)";
     BACK_TO_REFERRALS = "Tilbage til mine henvisninger", "Back to my referrals";
     NOT_FOUND = "Henvisningen findes ikke (eller er slettet).", "The referral does not exist (or has been deleted).";
     LOAD_ERROR = "Vi kunne ikke hente tilbuddene. Prøv igen om lidt.", "We could not fetch the offers. Try again shortly.";
     RETRY = "Prøv igen", "Try again";
 }
 
-/// "Viser 3 af 12 …" under a group's cards when it has more on site than it shows, and which.
+/// "3 tilbud + 1 digitalt": a group's count with its digital offers.
+pub fn with_digital(lang: Lang, nearby: &str, digital: u32) -> String {
+    match (lang, digital) {
+        (Lang::Da, 1) => format!("{nearby} + 1 digitalt"),
+        (Lang::Da, n) => format!("{nearby} + {n} digitale"),
+        (Lang::En, n) => format!("{nearby} + {n} digital"),
+    }
+}
+
+/// "Viser 3 af 77. Af de 10 nærmeste …" under a group's cards when it has more on site than it
+/// shows, and which: of the nearest `ranked` ([`NEAREST_READ`](forebyg_shared::search::clinician::NEAREST_READ)),
+/// those the patient may join first.
 pub fn shown_of(lang: Lang, shown: usize, total: u32) -> String {
+    let ranked = total.min(forebyg_shared::search::clinician::NEAREST_READ);
     let total = crate::format::number(total.into(), lang);
     match lang {
-        Lang::Da => format!("Viser {shown} af {total}. De nærmeste, patienten kan deltage i, står først."),
-        Lang::En => format!("Showing {shown} of {total}. The nearest the patient can join come first."),
+        Lang::Da => format!("Viser {shown} af {total}. Af de {ranked} nærmeste står dem, patienten kan deltage i, først."),
+        Lang::En => format!("Showing {shown} of {total}. Of the {ranked} nearest, those the patient can join come first."),
     }
 }
 
@@ -324,8 +338,10 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. De nærmeste, patienten kan deltage i, står først.");
-        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. The nearest the patient can join come first.");
+        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. Af de 10 nærmeste står dem, patienten kan deltage i, først.");
+        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. Of the 2 nearest, those the patient can join come first.");
+        assert_eq!(with_digital(Lang::Da, "0 tilbud", 1), "0 tilbud + 1 digitalt");
+        assert_eq!(with_digital(Lang::En, "3 offers", 2), "3 offers + 2 digital");
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");

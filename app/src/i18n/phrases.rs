@@ -142,6 +142,14 @@ pub fn and(lang: Lang) -> &'static str {
     }
 }
 
+/// The word joining the last two alternatives: "a, b eller c".
+pub fn or(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "eller",
+        Lang::En => "or",
+    }
+}
+
 /// "Ja" / "Nej".
 pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
     match (lang, yes) {

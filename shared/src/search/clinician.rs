@@ -7,7 +7,7 @@ use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADI
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
 use crate::offer::{Cost, Offer, ReferralRules};
-use crate::taxonomy::{Category, Condition};
+use crate::taxonomy::{Capacity, Category, Condition};
 use crate::validation::{self, FieldError};
 use serde::{Deserialize, Serialize};
 
@@ -179,11 +179,16 @@ pub struct OfferGroup {
     /// Matching on-site and hybrid offers within the radius (more than `nearby` may show).
     pub nearby_total: u32,
     /// `per_group` of the nearest ten ([`NEAREST_READ`]): those the patient may join first, then
-    /// those whose criteria must be read, then the rest; nearest first within each.
+    /// those whose criteria must be read, then the rest; within each, those with room (or a
+    /// waiting list) before those full, then nearest first.
     pub nearby: Vec<ClinicianHit>,
     /// Up to two digital offers of the searched region, those the patient may join first: the
     /// alternative to travelling.
     pub digital: Vec<ClinicianHit>,
+    /// All the region's digital offers of the group for the patient (more than `digital` may
+    /// show): the count says "3 tilbud + 1 digitalt", so a group with nothing near is not "0".
+    #[serde(default)]
+    pub digital_total: u32,
     /// When none of this intervention's on-site offers lies within the radius: the first wider
     /// radius with one, how many it holds and how far the nearest is (the clinician's next step
     /// rather than a dead end). Absent otherwise.
@@ -231,9 +236,10 @@ impl ClinicianHit {
 
     /// Keeps the `keep` best of `hits` (read in distance order) for the patient: a GP whose
     /// 67-year-old patient is refused by the nearest course (18–65) wants the next one that takes
-    /// them first. The sort is stable, so each verdict keeps the nearest first.
+    /// them first, and within a verdict one with room before one that is full without a waiting
+    /// list (which cannot take the patient now). The sort is stable: nearest first within each.
     pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize) {
-        hits.sort_by_key(|h| h.eligibility.verdict.rank());
+        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), h.offer.capacity == Capacity::Full));
         hits.truncate(keep);
     }
 }

@@ -16,10 +16,13 @@ use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 /// The group's offer count as its heading and the groups' navigation show it: "ikke i pakken"
-/// for an intervention the package leaves out, else "(3 tilbud)"'s number part.
+/// for an intervention the package leaves out, else "(3 tilbud)"'s inside, with the digital ones
+/// ("0 tilbud + 1 digitalt"): a group with only digital offers is not empty for the patient.
 pub fn count_text(g: &OfferGroup, lang: Lang) -> String {
     if g.outside_package && g.nearby_total == 0 {
         t::NOT_IN_PACKAGE_SHORT.get(lang).to_owned()
+    } else if g.digital_total > 0 {
+        t::with_digital(lang, &i18n::offer_count(lang, g.nearby_total), g.digital_total)
     } else {
         i18n::offer_count(lang, g.nearby_total)
     }

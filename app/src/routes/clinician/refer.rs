@@ -20,7 +20,7 @@ use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::field::TextField;
 use crate::context::use_lang;
-use crate::{dom, i18n, query};
+use crate::{dom, format, i18n, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
@@ -276,7 +276,7 @@ fn ReferralForm(
         .collect_view();
     // What the provider asks the referral to contain, where the clinician writes it.
     let must_include = offer.referral.must_include.as_ref().map(|m| {
-        view! { <p class="notice refer-content"><strong>{t::REFER_CONTENT.get(lang)}": "</strong>{m.get(lang).to_owned()}" "{t::REFER_CONTENT_WHERE.get(lang)}</p> }
+        view! { <p class="notice refer-content"><strong>{t::REFER_CONTENT.get(lang)}": "</strong>{format::full_stop(m.get(lang))}" "{t::REFER_CONTENT_WHERE.get(lang)}</p> }
     });
     let consent_error = f.error("patient_consent", lang);
     let conditions_error = f.error("conditions", lang);

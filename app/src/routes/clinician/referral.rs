@@ -7,7 +7,7 @@ use super::referrals::{contact_by, status_pill, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
-use crate::clinician::query::REFERRALS_PATH;
+use crate::clinician::query::{self as cq, REFERRALS_PATH};
 use crate::clinician::refusal::withdraw_refused;
 use crate::clinician::texts as t;
 use crate::components::facts::phone_link;
@@ -103,6 +103,9 @@ fn details(
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
+    // While it is open the patient may have lost the slip (what happens now, whom to call, the
+    // code): the same slip again, as printed after sending.
+    let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code)>{t::REPRINT_SLIP.get(lang)}</a></p> });
     view! {
         <p>{status_pill(r.status, lang)}</p>
         {overdue}
@@ -119,6 +122,7 @@ fn details(
             {decline}
             <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}</dd></div>
         </dl>
+        {reprint}
         <h2 id="history-title">{t::HISTORY.get(lang)}</h2>
         <ol class="history" aria-labelledby="history-title">{r.history.into_iter().map(|e| step(e, lang)).collect_view()}</ol>
         {withdraw}

@@ -197,14 +197,20 @@ fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
     let r = &hit.referral;
     let who: Vec<&str> = r.referrers().iter().map(|k| k.label(lang)).collect();
     let how: Vec<&str> = r.methods.iter().map(|m| m.label(lang)).collect();
-    let or_not_stated =
-        |items: Vec<&str>| if items.is_empty() { t::NOT_STATED.get(lang).to_owned() } else { format::capitalise(&format::list(&items, lang)) };
+    // Who: any of them may ("Egen læge, hospital og kommune"); how: one of the ways ("… eller ring").
+    let or_not_stated = |items: Vec<&str>, or: bool| {
+        if items.is_empty() {
+            t::NOT_STATED.get(lang).to_owned()
+        } else {
+            format::capitalise(&format::sentence(&items, lang, or))
+        }
+    };
     let content = r.must_include.as_ref().map(|m| view! { <div><dt>{t::REFER_CONTENT.get(lang)}</dt><dd>{m.get(lang).to_owned()}</dd></div> });
     let note = r.note.clone().map(|n| view! { <p class="referral-route__note">{n}</p> });
     view! {
         <dl class="facts facts--stacked referral-route">
-            <div><dt>{t::REFER_WHO.get(lang)}</dt><dd>{or_not_stated(who)}</dd></div>
-            <div><dt>{t::REFER_HOW.get(lang)}</dt><dd>{or_not_stated(how)}</dd></div>
+            <div><dt>{t::REFER_WHO.get(lang)}</dt><dd>{or_not_stated(who, false)}</dd></div>
+            <div><dt>{t::REFER_HOW.get(lang)}</dt><dd>{or_not_stated(how, true)}</dd></div>
             {content}
         </dl>
         {note}
@@ -264,6 +270,7 @@ fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
                 view! { <a class="button button--secondary button--small" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }
                     .into_any()
             }
+            None if rules.takes_forebyg() => view! { <span class="muted">{t::CARD_FULL.get(lang)}</span> }.into_any(),
             None => view! { <span class="muted">{t::REFER_NOT_HERE.get(lang)}</span> }.into_any(),
         }
     };
