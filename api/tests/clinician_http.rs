@@ -103,7 +103,11 @@ fn the_search_groups_offers_and_says_who_is_eligible() {
     assert!(hits.iter().all(|h| !h.languages.is_empty() && (h.referral.from_gp || h.referral.self_referral)));
 
     let anxious: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=angst-depression&postcode=8000").json();
-    assert_eq!(anxious.groups.last().unwrap().category, Category::StressAngstDepression);
+    assert_eq!(
+        anxious.groups[1].category,
+        Category::StressAngstDepression,
+        "the offers for anxiety and depression right after the intake conversation"
+    );
 
     let bad = server.get("/api/v1/clinician/offers?conditions=kol,flu&postcode=90&age=200");
     assert_eq!(bad.status, 422);
@@ -376,4 +380,25 @@ fn the_search_filters_by_the_patients_language() {
     let p: Problem = bad.json();
     assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("language", ErrorCode::Invalid)]);
     assert_eq!(p.errors[0].message.da, "Angiv sproget som en tobogstavskode, fx en.");
+}
+
+/// An offer that says what a referral must contain (a diagnosis, the latest measurements) needs
+/// a reason to hold it: an empty one is a field error naming what to write, on the web form's
+/// route and so on FHIR's too; with a reason the referral goes through.
+#[test]
+fn a_referral_holds_what_the_offer_asks_it_to_contain() {
+    let (server, _d, _s) = start();
+    let me = bearer(&practice(), "a");
+    let offer = find(|o| o.referral.from_gp && o.referral.takes_forebyg() && o.capacity == Capacity::Open && o.referral.must_include.is_some());
+    let asked = offer.referral.must_include.clone().unwrap();
+    let mut without = body("must-include-000000001");
+    without.as_object_mut().unwrap().remove("reason");
+    let refused = refer(&server, &me, &offer.id, &without);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    let e = refused.json::<Problem>().field("reason").cloned().expect("a reason error");
+    assert_eq!(e.code, ErrorCode::Required);
+    assert_eq!(e.message.da, format!("Skriv det, henvisningen skal indeholde: {}.", asked.da.trim_end_matches('.')));
+    without["reason"] = json!("   ");
+    assert_eq!(refer(&server, &me, &offer.id, &without).status, 422, "blank is empty");
+    assert_eq!(refer(&server, &me, &offer.id, &body("must-include-000000002")).status, 201);
 }

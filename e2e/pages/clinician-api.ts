@@ -37,7 +37,7 @@ export const phone = () => `2${String(Math.floor(Math.random() * 1e7)).padStart(
 export async function referThroughApi(request: APIRequestContext, token: string, offerId: string, patient: string): Promise<string> {
   const res = await request.post(`/api/v1/clinician/offers/${offerId}/referrals`, {
     headers: bearer(token),
-    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], patient_consent: true },
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
   });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).code as string;

@@ -356,7 +356,7 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   const patient = unique('Cpr Patientsen');
   const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
     headers: bearer(await clinicianToken(request, unique('Lægehuset CPR'))),
-    data: { idempotency_key: `e2e-${Date.now()}-cpr`, patient_name: patient, phone: patientPhone(), cpr: '0101601234', conditions: ['kol'], patient_consent: true },
+    data: { idempotency_key: `e2e-${Date.now()}-cpr`, patient_name: patient, phone: patientPhone(), cpr: '0101601234', conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
   });
   expect(res.status(), await res.text()).toBe(201);
 

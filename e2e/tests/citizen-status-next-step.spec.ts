@@ -81,7 +81,7 @@ test('a referral the clinician withdrew: the patient is told so, with their code
   const tel = phone();
   const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
     headers: bearer(clinician),
-    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, patient_name: 'Poul Patient', phone: tel, conditions: ['kol'], patient_consent: true },
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, patient_name: 'Poul Patient', phone: tel, conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
   });
   expect(res.status(), await res.text()).toBe(201);
   const code = (await res.json()).code as string;

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { createOffer, devToken, offerTemplate, unique } from '../pages/admin-api';
-import { ClinicianSearchPage } from '../pages/clinician-pages';
+import { ClinicianSearchPage, T } from '../pages/clinician-pages';
 import { REGION, signInAt } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
@@ -67,5 +67,14 @@ test('the referral form says what the referral must contain', async ({ page, req
     'Henvisningen skal indeholde: Seneste spirometri og medicinliste. Skriv det i begrundelsen nedenfor.',
   );
   // It comes just before the field it asks for.
-  await expect(form.locator('.refer-content + .field')).toContainText('Kort begrundelse');
+  await expect(form.locator('.refer-content + .field')).toContainText('Kort begrundelse (skal udfyldes)');
+  // Sent without it, the field says what to write.
+  await form.getByLabel(T.da.patientName, { exact: true }).fill(unique('Sara Spirometri'));
+  await form.getByLabel(T.da.phone, { exact: true }).fill('22 33 44 55');
+  await form.getByRole('checkbox', { name: T.da.kol, exact: true }).check();
+  await form.getByRole('checkbox', { name: T.da.consent }).check();
+  await form.getByRole('button', { name: T.da.send }).click();
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: T.da.errorsTitle }) });
+  await expect(summary.getByRole('link', { name: 'Skriv det, henvisningen skal indeholde: Seneste spirometri og medicinliste.' })).toBeVisible();
+  await expect(form.getByLabel('Kort begrundelse (skal udfyldes)')).toHaveAttribute('aria-invalid', 'true');
 });

@@ -65,7 +65,8 @@ pub struct ClinicianReferralRequest {
     /// The reason: at least one condition ...
     #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub conditions: Vec<Condition>,
-    /// ... and a short text (optional), e.g. "KOL GOLD B, motiveret for træning".
+    /// ... and a short text, e.g. "KOL GOLD B, motiveret for træning": optional, but required
+    /// (422) when the offer says what a referral must contain (`referral.must_include`).
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,

@@ -167,7 +167,7 @@ pub fn clinician_referral(server: &server::Server, bearer: &str) -> String {
     let found: Value = server.request("GET", "/api/v1/clinician/offers?postcode=8000&radius_km=300&per_group=10", &auth, None).json();
     let mut hits = found["groups"].as_array().unwrap().iter().flat_map(|g| g["nearby"].as_array().unwrap());
     let target = hits.find(|h| h["refer_through_forebyg"] == true).expect("a demo offer that takes referrals through Forebyg");
-    let body = json!({ "idempotency_key": "support-referral-0001", "patient_name": "Test Patient", "phone": "22345678", "conditions": ["kol"], "patient_consent": true });
+    let body = json!({ "idempotency_key": "support-referral-0001", "patient_name": "Test Patient", "phone": "22345678", "conditions": ["kol"], "reason": "KOL, FEV1 55 %", "patient_consent": true });
     let path = format!("/api/v1/clinician/offers/{}/referrals", target["offer"]["id"].as_str().unwrap());
     let sent = server.request("POST", &path, &auth, Some(("application/json", &body.to_string())));
     assert_eq!(sent.status, 201, "{}", sent.body);

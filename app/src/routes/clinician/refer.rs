@@ -275,6 +275,8 @@ fn ReferralForm(
         })
         .collect_view();
     // What the provider asks the referral to contain, where the clinician writes it.
+    // What the provider asks the referral to contain goes in the reason, which it then requires.
+    let reason_label = if offer.referral.must_include.is_some() { t::REASON_REQUIRED_LABEL } else { t::REASON_LABEL }.get(lang);
     let must_include = offer.referral.must_include.as_ref().map(|m| {
         view! { <p class="notice refer-content"><strong>{t::REFER_CONTENT.get(lang)}": "</strong>{format::full_stop(m.get(lang))}" "{t::REFER_CONTENT_WHERE.get(lang)}</p> }
     });
@@ -320,7 +322,7 @@ fn ReferralForm(
                 </div>
             </fieldset>
             {must_include}
-            <TextField id="reason" label=t::REASON_LABEL.get(lang) hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
+            <TextField id="reason" label=reason_label hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
                 <select class="select" id="interpreter_language" on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
