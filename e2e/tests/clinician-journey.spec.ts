@@ -13,6 +13,8 @@ import { expectNoAxeViolations } from './a11y';
 async function refer(page: Page, t: (typeof T)['da'], patient: string, phone: string): Promise<string> {
   await page.getByLabel(t.patientName, { exact: true }).fill(patient);
   await page.getByLabel(t.phone, { exact: true }).fill(phone);
+  // Required where the offer says what a referral must contain (the demo data's half do).
+  await page.getByLabel(/^(Kort begrundelse|Short reason)/).fill('KOL, FEV1 55 %, MRC 3, motiveret for træning');
   await page.getByRole('checkbox', { name: t.consent }).check();
   await page.getByRole('button', { name: t.send }).click();
   const done = page.getByRole('region', { name: t.sent });
@@ -257,7 +259,9 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(mine).toContainText(t.changed);
     await mine.getByRole('link', { name: new RegExp(firstCode) }).click();
     const history = page.getByRole('list', { name: lang === 'da' ? 'Historik' : 'History' });
-    for (const step of [t.received, t.contacted, t.enrolled, t.completed]) await expect(history).toContainText(step);
+    // The first step is the clinician's own: "Sendt", not "Modtaget" (read as "the provider has seen it").
+    for (const step of [t.sent, t.contacted, t.enrolled, t.completed]) await expect(history).toContainText(step);
+    await expect(history).not.toContainText(t.received);
     await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
     await expectNoAxeViolations(page, `completed referral (${lang})`);
     // The bridge to the associations: the patient's next-step sheet, in the clinician's language.
@@ -282,7 +286,7 @@ test('a long list of referrals finds a patient by name or code', async ({ page, 
   for (const [i, patient] of patients.entries()) {
     const res = await request.post(`/api/v1/clinician/offers/${referable[i % referable.length].offer.id}/referrals`, {
       headers: bearer(token),
-      data: { idempotency_key: `list-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], patient_consent: true },
+      data: { idempotency_key: `list-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 10)}`, patient_name: patient, phone: phone(), conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
     });
     expect(res.status(), await res.text()).toBe(201);
     const referral = await res.json();

@@ -200,6 +200,17 @@ test('an age out of range is named in the error summary and leads to the field',
   await link.click();
   await expect(search.age).toBeFocused();
   await expect(search.resultsHeading).toHaveCount(0);
+
+  // A missing condition and postcode are named with the bad age at once, in the form's order,
+  // not one submit at a time.
+  await search.condition('KOL').uncheck();
+  await search.postcode.fill('');
+  await search.submit.click();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Vælg mindst én af patientens sygdomme.',
+    'Angiv patientens postnummer.',
+    'Skriv patientens alder i hele år, fra 0 til 120.',
+  ]);
 });
 
 // The page's links only write valid values, but an address can be edited or pasted half: a value

@@ -58,8 +58,8 @@ fn how_to_get_in(o: &Offer, lang: Lang) -> String {
     match (who.as_slice(), lang) {
         ([], Lang::Da) => "Ring til tilbuddet, og spørg, hvordan du kommer med.".to_owned(),
         ([], Lang::En) => "Call the offer and ask how to join.".to_owned(),
-        (who, Lang::Da) => format!("Du skal henvises af {}.", either(who, "eller")),
-        (who, Lang::En) => format!("You need a referral from {}.", either(who, "or")),
+        (who, Lang::Da) => format!("Du skal henvises af {}.", format::sentence(who, lang, true)),
+        (who, Lang::En) => format!("You need a referral from {}.", format::sentence(who, lang, true)),
     }
 }
 
@@ -73,15 +73,6 @@ fn referrer_name(kind: ReferrerKind, lang: Lang) -> Option<&'static str> {
         (ReferrerKind::Municipality, Lang::Da) => Some("kommunen"),
         (ReferrerKind::Municipality, Lang::En) => Some("the municipality"),
         (ReferrerKind::SelfReferral, _) => None,
-    }
-}
-
-/// "a", "a eller b", "a, b eller c".
-fn either(items: &[&str], or: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }
 
@@ -111,19 +102,22 @@ pub fn next_step(o: &Offer, lang: Lang) -> String {
     }
 }
 
-/// The next step when there is room.
+/// The next step when there is room. The handout is made whether or not the clinician refers, so
+/// a referral-only offer says what happens once the patient is referred, not that they are.
 fn open_next_step(self_referral: bool, phone: Option<&str>, lang: Lang) -> String {
     match (self_referral, phone, lang) {
         (true, Some(p), Lang::Da) => format!("Ring til {p} inden for en uge og sig, at du gerne vil være med."),
         (true, Some(p), Lang::En) => format!("Call {p} within a week and say that you would like to join."),
         (true, None, Lang::Da) => "Scan koden inden for en uge og tryk »Jeg vil gerne deltage«.".to_owned(),
         (true, None, Lang::En) => "Scan the code within a week and press \u{201c}I would like to join\u{201d}.".to_owned(),
-        (false, Some(p), Lang::Da) => format!("Udbyderen ringer, når de har fået henvisningen. Hører du intet inden to uger, så ring til {p}."),
-        (false, Some(p), Lang::En) => {
-            format!("The provider will call you once they have the referral. If you hear nothing within two weeks, call {p}.")
+        (false, Some(p), Lang::Da) => {
+            format!("Når du er henvist, ringer udbyderen til dig. Hører du intet inden to uger efter henvisningen, så ring til {p}.")
         }
-        (false, None, Lang::Da) => "Udbyderen kontakter dig, når de har fået henvisningen.".to_owned(),
-        (false, None, Lang::En) => "The provider will contact you once they have the referral.".to_owned(),
+        (false, Some(p), Lang::En) => {
+            format!("Once you are referred, the provider calls you. If you hear nothing within two weeks of the referral, call {p}.")
+        }
+        (false, None, Lang::Da) => "Når du er henvist, kontakter udbyderen dig.".to_owned(),
+        (false, None, Lang::En) => "Once you are referred, the provider contacts you.".to_owned(),
     }
 }
 
@@ -179,7 +173,9 @@ mod tests {
         assert_eq!(where_text(&o, Lang::Da), "Sundhedshuset, Boulevarden 13, 9000 Aalborg");
         assert_eq!(when_text(&o, Lang::Da), "Tirsdag 10:00–12:00. Næste start 14. januar 2027.");
         assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
-        assert!(next_step(&offer(false, None), Lang::Da).starts_with("Udbyderen kontakter dig"));
+        // The handout is made whether or not the clinician refers: it says what happens once referred.
+        assert_eq!(next_step(&offer(false, None), Lang::Da), "Når du er henvist, kontakter udbyderen dig.");
+        assert!(next_step(&offer(false, Some("99 31 31 31")), Lang::En).starts_with("Once you are referred, the provider calls you."));
         assert!(how_to_join(&offer(false, None), Lang::En).contains("referral"));
     }
 

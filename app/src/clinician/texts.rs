@@ -137,6 +137,7 @@ crate::texts! {
     CPR_LABEL = "CPR-nummer (frivilligt)", "CPR number (optional)";
     CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";
     REASON_LABEL = "Kort begrundelse (frivillig)", "Short reason (optional)";
+    REASON_REQUIRED_LABEL = "Kort begrundelse (skal udfyldes)", "Short reason (required)";
     REASON_HINT = "Fx »KOL, motiveret for træning«. Højst 500 tegn.", "E.g. \u{201c}COPD, motivated for exercise\u{201d}. At most 500 characters.";
     INTERPRETER_LABEL = "Behov for tolk", "Interpreter needed";
     NO_INTERPRETER = "Ingen tolk", "No interpreter";
@@ -206,7 +207,9 @@ crate::texts! {
     WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
-    EXPIRES = "Slettes", "Deleted on";
+    EXPIRES = "Slettes senest", "Deleted at the latest on";
+    EXPIRES_OPEN = " (eller 90 dage efter, at henvisningen er afsluttet, hvis det er før)", " (or 90 days after the referral is closed, if that is sooner)";
+    SENT_STEP = "Sendt", "Sent";
     INTERPRETER = "Tolk", "Interpreter";
     REPRINT_SLIP = "Vis arket til patienten igen (til udskrift)", "Show the patient's sheet again (to print)";
     BACK_TO_REFERRALS = "Tilbage til mine henvisninger", "Back to my referrals";

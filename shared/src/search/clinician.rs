@@ -133,12 +133,15 @@ impl ClinicianParams {
         out
     }
 
-    /// The intervention groups to show, in order: afklarende samtale (the default referral),
-    /// the other five, then stress/anxiety/depression when no condition is chosen or anxiety and
-    /// depression is among them.
+    /// The intervention groups to show, in order: afklarende samtale (the default referral), then
+    /// stress/anxiety/depression when anxiety and depression is among the patient's conditions
+    /// (the offers made for them, not after smoking and alcohol), then the other five; with no
+    /// condition chosen, stress/anxiety/depression last.
     pub fn groups(&self) -> Vec<Category> {
         let mut groups = Category::REQUIRED.to_vec();
-        if self.conditions.is_empty() || self.conditions.contains(&Condition::AngstDepression) {
+        if self.conditions.contains(&Condition::AngstDepression) {
+            groups.insert(1, Category::StressAngstDepression);
+        } else if self.conditions.is_empty() {
             groups.push(Category::StressAngstDepression);
         }
         groups
@@ -309,7 +312,8 @@ mod tests {
         assert_eq!(kol.groups()[0], Category::AfklarendeSamtale);
         assert_eq!(kol.groups().len(), 6);
         let anxious = ClinicianParams { conditions: vec![Condition::AngstDepression], ..Default::default() };
-        assert_eq!(anxious.groups().last(), Some(&Category::StressAngstDepression));
+        assert_eq!(anxious.groups()[..2], [Category::AfklarendeSamtale, Category::StressAngstDepression]);
+        assert_eq!(ClinicianParams::default().groups().last(), Some(&Category::StressAngstDepression));
         assert_eq!(ClinicianParams::default().groups().len(), 7);
     }
 }

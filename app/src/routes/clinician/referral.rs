@@ -21,12 +21,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason or note.
+/// The first says "Sendt": to the clinician who sent it, "Modtaget" read as "the provider has seen it".
 fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
+    let label = if e.status == ReferralStatus::Received { t::SENT_STEP.get(lang) } else { e.status.label(lang) };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     view! {
         <li class="history__step">
-            <p><strong>{e.status.label(lang)}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
+            <p><strong>{label}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
             {reason}
             {note}
         </li>
@@ -120,7 +122,7 @@ fn details(
             {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
             {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
             {decline}
-            <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}</dd></div>
+            <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}{(!r.status.is_closed()).then(|| t::EXPIRES_OPEN.get(lang))}</dd></div>
         </dl>
         {reprint}
         <h2 id="history-title">{t::HISTORY.get(lang)}</h2>

@@ -215,7 +215,19 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         let (pc, a, pk, l) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked(), language.get_untracked());
         let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str()), ("language", l.as_str())];
         let problems = match ClinicianQuery::parse(pairs) {
-            Err(e) => e,
+            // A malformed field and a missing one are both named at once, in the form's order.
+            Err(mut e) => {
+                let given = ClinicianParams {
+                    conditions: conditions.get_untracked(),
+                    postcode: Some(pc.trim().to_owned()).filter(|p| !p.is_empty()),
+                    ..Default::default()
+                };
+                let absent: Vec<FieldError> = cq::missing(&given).into_iter().filter(|m| !e.iter().any(|f| f.field == m.field)).collect();
+                e.extend(absent);
+                let order = |f: &FieldError| pairs.iter().position(|(k, _)| *k == f.field).unwrap_or(usize::MAX);
+                e.sort_by_key(order);
+                e
+            }
             Ok(q) => {
                 let missing = cq::missing(&q.params);
                 if missing.is_empty() {
