@@ -56,18 +56,22 @@ pub(crate) async fn all_with_current_provider(state: &AppState, rs: Vec<Referral
 /// with the same (stored, normalised) phone or e-mail, oldest first. Only among `rs`, which hold
 /// the offer's requests; closed requests are history, not duplicates.
 fn same_contacts(rs: &[Referral]) -> HashMap<String, Vec<String>> {
-    let live: Vec<&Referral> = rs.iter().filter(|r| !r.status.is_closed()).collect();
+    // Compared only within an offer (a region holds thousands of requests, an offer a few).
+    let mut by_offer: HashMap<&str, Vec<&Referral>> = HashMap::new();
+    for r in rs.iter().filter(|r| !r.status.is_closed()) {
+        by_offer.entry(r.offer_id.as_str()).or_default().push(r);
+    }
     let same = |a: &Referral, b: &Referral| {
-        a.offer_id == b.offer_id
-            && ((a.phone.is_some() && a.phone == b.phone)
-                || (a.email.as_deref().is_some_and(|e| b.email.as_deref().is_some_and(|f| e.eq_ignore_ascii_case(f)))))
+        (a.phone.is_some() && a.phone == b.phone) || a.email.as_deref().is_some_and(|e| b.email.as_deref().is_some_and(|f| e.eq_ignore_ascii_case(f)))
     };
     let mut out = HashMap::new();
-    for r in &live {
-        let mut others: Vec<&Referral> = live.iter().copied().filter(|o| o.receipt_code != r.receipt_code && same(r, o)).collect();
-        if !others.is_empty() {
-            others.sort_by_key(|o| o.created_at);
-            out.insert(r.receipt_code.clone(), others.into_iter().map(|o| o.receipt_code.clone()).collect());
+    for live in by_offer.values() {
+        for r in live {
+            let mut others: Vec<&Referral> = live.iter().copied().filter(|o| o.receipt_code != r.receipt_code && same(r, o)).collect();
+            if !others.is_empty() {
+                others.sort_by_key(|o| o.created_at);
+                out.insert(r.receipt_code.clone(), others.into_iter().map(|o| o.receipt_code.clone()).collect());
+            }
         }
     }
     out
