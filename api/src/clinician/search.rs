@@ -1,9 +1,10 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
 //! conversation first, each with eligibility and referral route. Each group is two searches of
-//! the store's index (its nearest ten with the group's total, of which it shows the `per_group`
-//! the patient may join first, and its first digital offers), all handed to the store at once (on DynamoDB they share their reads): like the
-//! citizen search, only the offers shown are read whole. A group with nothing on site within the
-//! radius looks further, as the citizen search does.
+//! the store's index (its nearest ten with the group's total, and its first digital offers),
+//! all handed to the store at once (on DynamoDB they share their reads). The ten are read whole,
+//! since eligibility needs the offer, and the group shows `per_group` of them, those the patient
+//! may join first. A group with nothing on site within the radius looks further, as the citizen
+//! search does.
 
 use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};
