@@ -2,6 +2,7 @@
 //! eligible, not eligible, or "check the note" (a human must read the offer's own criteria).
 //! The API and the clinician pages both call [`assess`], so they can never disagree.
 
+use crate::geography::Postcode;
 use crate::taxonomy::{Condition, RegionCode};
 use crate::{Label, Lang};
 use serde::{Deserialize, Serialize};
@@ -187,6 +188,16 @@ pub struct Patient<'a> {
     pub conditions: &'a [Condition],
     /// The region the patient lives in (from their postcode), if known.
     pub region: Option<RegionCode>,
+    /// The name of the municipality of their postcode's post town (as in [`Area`]), if known.
+    /// Only a likelihood: a postcode area can reach into a neighbouring municipality.
+    pub municipality: Option<&'static str>,
+}
+
+impl<'a> Patient<'a> {
+    /// A patient living at `home` (a postcode), if known.
+    pub fn new(age: Option<u8>, conditions: &'a [Condition], home: Option<&'static Postcode>) -> Patient<'a> {
+        Patient { age, conditions, region: home.map(|p| p.region), municipality: home.map(|p| p.municipality().name) }
+    }
 }
 
 code_enum! {
@@ -225,8 +236,11 @@ pub struct Assessment {
 /// Not eligible when a known fact breaks a criterion (age outside the limits, no accepted
 /// condition among the patient's, living in another region than the offer's residence rule
 /// allows). Otherwise "check" when a criterion cannot be decided (age, conditions or region
-/// unknown; a municipality rule, since a postcode does not name one municipality) or the offer
-/// has an inclusion or exclusion note a person must read; otherwise eligible.
+/// unknown; a municipality rule for a patient whose postcode's post town lies in another
+/// municipality of the region, since the postcode area may reach into the offer's) or the offer
+/// has an inclusion or exclusion note a person must read; otherwise eligible. A municipality rule
+/// is met when the post town lies in the offer's municipality, and the reason says it goes by the
+/// postcode: a refusal would cost the patient weeks, so only the region refuses.
 pub fn assess(e: &Eligibility, area: &Area, patient: &Patient) -> Assessment {
     let (mut failed, mut unknown, mut met) = (vec![], vec![], vec![]);
     if let Some(text) = e.age_text() {
@@ -250,9 +264,17 @@ pub fn assess(e: &Eligibility, area: &Area, patient: &Patient) -> Assessment {
             (Some(Residence::Denmark), _) => met.push(capitalise(&text)),
             (_, Some(home)) if home != area.region => failed.push(with_prefix(&text, "Kun ", "Only ")),
             (_, None) => unknown.push(with_prefix(&text, "Bopæl ukendt: tilbuddet er ", "Residence unknown: the offer is ")),
-            (Some(Residence::Municipality), Some(_)) => {
-                unknown.push(with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only "))
-            }
+            (Some(Residence::Municipality), Some(_)) => match (area.municipality, patient.municipality) {
+                (Some(offers), Some(home)) if offers == home => {
+                    met.push(with_suffix(&capitalise(&text), " (ud fra postnummeret)", " (going by the postcode)"))
+                }
+                (Some(_), Some(home)) => unknown.push(with_suffix(
+                    &with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only "),
+                    &format!(", og postnummeret hører til {}", municipality_da(home)),
+                    &format!(", and the postcode belongs to {home} Municipality"),
+                )),
+                _ => unknown.push(with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only ")),
+            },
             _ => met.push(capitalise(&text)),
         }
     }
@@ -272,6 +294,10 @@ pub fn assess(e: &Eligibility, area: &Area, patient: &Patient) -> Assessment {
 
 fn with_prefix(text: &Label, da: &str, en: &str) -> Label {
     Label { da: format!("{da}{}", text.da), en: format!("{en}{}", text.en) }
+}
+
+fn with_suffix(text: &Label, da: &str, en: &str) -> Label {
+    Label { da: format!("{}{da}", text.da), en: format!("{}{en}", text.en) }
 }
 
 /// "For borgere i …": a text of this module as the start of a sentence or list item.

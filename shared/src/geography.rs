@@ -4,7 +4,10 @@
 //! - `data/municipalities.csv`: kommunekode (4 digits, as in DAGI), name, ISO 3166-2 region before
 //!   2027, the postcode of the main town / town hall;
 //! - `data/postcodes.csv`: derived from countrystatecity-postal-codes (ODbL 1.0, see
-//!   `data/POSTCODES-LICENSE.md`) by `scripts/derive_postcodes.py`.
+//!   `data/POSTCODES-LICENSE.md`) by `scripts/derive_postcodes.py`;
+//! - `data/postcode_municipalities.csv`: each of those postcodes with its post town's kommunekode,
+//!   from GeoNames (CC BY 4.0, see `data/POSTCODE-MUNICIPALITIES-LICENSE.md`), by
+//!   `scripts/derive_postcode_municipalities.py`.
 //!
 //! Non-geographic postcodes (PO boxes, large customers such as 8100 or 1001-1026) are not included.
 
@@ -15,6 +18,7 @@ use crate::taxonomy::RegionCode;
 
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
 const POSTCODES_CSV: &str = include_str!("../data/postcodes.csv");
+const POSTCODE_MUNICIPALITIES_CSV: &str = include_str!("../data/postcode_municipalities.csv");
 
 /// A Danish municipality (kommune).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,6 +44,16 @@ pub struct Postcode {
     pub point: GeoPoint,
     /// The 2027 region of the post town's municipality.
     pub region: RegionCode,
+    /// The kommunekode of the post town's municipality. A postcode area can reach into a
+    /// neighbouring municipality, so some of its addresses lie in another one.
+    pub municipality: &'static str,
+}
+
+impl Postcode {
+    /// The post town's municipality.
+    pub fn municipality(&self) -> &'static Municipality {
+        municipality(self.municipality).unwrap_or_else(|| panic!("postcode {} has an unknown municipality", self.code))
+    }
 }
 
 /// All 98 municipalities, sorted by code.
@@ -73,12 +87,13 @@ pub fn municipalities_in(region: RegionCode) -> impl Iterator<Item = &'static Mu
 pub fn postcodes() -> &'static [Postcode] {
     static POSTCODES: OnceLock<Vec<Postcode>> = OnceLock::new();
     POSTCODES.get_or_init(|| {
+        let mut municipalities = records(POSTCODE_MUNICIPALITIES_CSV, "postcode,kommunekode");
         records(POSTCODES_CSV, "postcode,name,lat,lon,region_iso")
-            .map(|[code, name, lat, lon, region_iso]| Postcode {
-                code,
-                name,
-                point: GeoPoint::new(number(lat), number(lon)),
-                region: region(region_iso),
+            .map(|[code, name, lat, lon, region_iso]| {
+                // Both files list the same postcodes in the same order (checked when derived).
+                let [of, municipality] = municipalities.next().unwrap_or_else(|| panic!("no municipality for {code}"));
+                assert_eq!(of, code, "postcode_municipalities.csv is out of step with postcodes.csv");
+                Postcode { code, name, point: GeoPoint::new(number(lat), number(lon)), region: region(region_iso), municipality }
             })
             .collect()
     })
@@ -156,6 +171,18 @@ mod tests {
         check("4000", "Roskilde", RegionCode::Oestdanmark);
         check("3700", "Rønne", RegionCode::Oestdanmark);
         assert_eq!(postcode(" 8000 ").map(|p| p.code), Some("8000"));
+        let town = |code: &str| postcode(code).unwrap().municipality().name;
+        assert_eq!([town("9000"), town("8382"), town("2000"), town("9940")], ["Aalborg", "Favrskov", "Frederiksberg", "Læsø"]);
+    }
+
+    #[test]
+    fn every_postcode_lies_in_a_municipality_of_its_region() {
+        for p in postcodes() {
+            assert_eq!(p.municipality().region, p.region, "{p:?}");
+        }
+        for m in municipalities() {
+            assert_eq!(postcode(m.main_postcode).map(|p| p.municipality), Some(m.code), "{m:?}");
+        }
     }
 
     #[test]

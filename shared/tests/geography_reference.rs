@@ -1,7 +1,7 @@
 //! Cross-checks `forebyg_shared::geography` against independent reference data.
 //!
-//! The reference files sit beside the repository checkout in `shared/reference/` (read at test time,
-//! never copied into the repository):
+//! The reference files sit beside the repository checkout in `shared/reference/` (read at test time;
+//! only GeoNames' municipality of each postcode is copied, into `data/postcode_municipalities.csv`):
 //! - `dk_municipalities_regions.csv`: `kommunekode,kommune,region_iso,region,geonames_region_label`;
 //! - `dk_postcodes_geonames.csv`: the GeoNames postcode dump for DK (CC BY 4.0). Its region labels are
 //!   mixed (GeoNames admin1 codes 17-21 next to ISO codes 81-84), so the region of a postcode is taken
@@ -199,6 +199,21 @@ fn postcode_regions_agree() {
     }
     problems.extend(REGION_BORDER_EXCEPTIONS.iter().filter(|e| !used_exceptions.contains(e.0)).map(|e| format!("stale exception {e:?}")));
     fail_if_any("postcodes in a different 2027 region", &problems);
+}
+
+/// `data/postcode_municipalities.csv` is GeoNames' municipality of each postcode, unchanged: a
+/// regenerated GeoNames dump that moves a postcode shows here.
+#[test]
+fn postcode_municipalities_are_geonames() {
+    let geo = geonames();
+    let problems: Vec<String> = postcodes()
+        .iter()
+        .filter_map(|p| {
+            let theirs = geo.get(p.code).map(geonames_kommunekode);
+            (theirs.as_deref() != Some(p.municipality)).then(|| format!("{} {}: ours {}, GeoNames {theirs:?}", p.code, p.name, p.municipality))
+        })
+        .collect();
+    fail_if_any("postcodes in another municipality than GeoNames says", &problems);
 }
 
 /// GeoNames also lists non-geographic postcodes, which ours (postcode areas) do not have:

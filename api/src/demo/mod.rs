@@ -343,7 +343,7 @@ mod tests {
     fn a_67_year_old_with_kol_near_aalborg_meets_every_verdict() {
         use forebyg_shared::eligibility::{assess, Patient, Verdict};
         let aalborg = geography::postcode("9000").unwrap().point;
-        let patient = Patient { age: Some(67), conditions: &[Condition::Kol], region: Some(forebyg_shared::taxonomy::RegionCode::Nordjylland) };
+        let patient = Patient::new(Some(67), &[Condition::Kol], geography::postcode("9000"));
         let near: Vec<_> = offers(3000)
             .into_iter()
             .filter(|o| o.is_published() && o.conditions.contains(&Condition::Kol))

@@ -15,7 +15,7 @@ fn assess_here(e: &Eligibility, patient: &Patient) -> Assessment {
 }
 
 fn patient(age: Option<u8>, conditions: &[Condition]) -> Patient<'_> {
-    Patient { age, conditions, region: None }
+    Patient { age, conditions, ..Default::default() }
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn who_for_is_one_plain_sentence() {
 #[test]
 fn residence_decides_with_the_patients_region() {
     let region = Eligibility { residence: Some(Residence::Region), ..Default::default() };
-    let home = |r| Patient { age: Some(50), conditions: &[], region: Some(r) };
+    let home = |r| Patient { age: Some(50), conditions: &[], region: Some(r), municipality: None };
     let a = assess_here(&region, &home(RegionCode::Midtjylland));
     assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Eligible, "For borgere i Region Midtjylland"));
     let a = assess_here(&region, &home(RegionCode::Syddanmark));
@@ -112,6 +112,21 @@ fn residence_decides_with_the_patients_region() {
     let a = assess_here(&local, &home(RegionCode::Midtjylland));
     assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Check, "Tjek bopæl: tilbuddet er kun for borgere i Aarhus Kommune"));
     assert_eq!(assess_here(&local, &home(RegionCode::Nordjylland)).verdict, Verdict::NotEligible);
+    let at = |code| Patient::new(Some(50), &[], crate::geography::postcode(code));
+    let a = assess_here(&local, &at("8000"));
+    assert_eq!((a.verdict, a.reasons[0].da.as_str()), (Verdict::Eligible, "For borgere i Aarhus Kommune (ud fra postnummeret)"));
+    let a = assess_here(&local, &at("8382"));
+    assert_eq!(
+        (a.verdict, a.reasons[0].da.as_str(), a.reasons[0].en.as_str()),
+        (
+            Verdict::Check,
+            "Tjek bopæl: tilbuddet er kun for borgere i Aarhus Kommune, og postnummeret hører til Favrskov Kommune",
+            "Check residence: the offer is only for residents of Aarhus Municipality, and the postcode belongs to Favrskov Municipality"
+        )
+    );
+    assert_eq!(assess_here(&local, &at("9000")).verdict, Verdict::NotEligible, "another region still refuses");
+    let somewhere = Area { region: RegionCode::Midtjylland, municipality: None };
+    assert_eq!(assess(&local, &somewhere, &at("8000")).verdict, Verdict::Check, "the offer's municipality unknown");
     let national = Eligibility { residence: Some(Residence::Denmark), ..Default::default() };
     assert_eq!(assess_here(&national, &home(RegionCode::Nordjylland)).verdict, Verdict::Eligible);
 }

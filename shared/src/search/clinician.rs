@@ -159,7 +159,7 @@ impl ClinicianParams {
     /// The patient as [`eligibility::assess`] sees them.
     pub fn patient(&self) -> Patient<'_> {
         let home = self.postcode.as_deref().and_then(crate::geography::postcode).or_else(|| self.point.and_then(crate::geography::nearest_postcode));
-        Patient { age: self.age, conditions: &self.conditions, region: home.map(|p| p.region) }
+        Patient::new(self.age, &self.conditions, home)
     }
 }
 

@@ -177,8 +177,12 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
 /// clinician may still refer, but sees why not first, with the way back to the other offers.
 fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSignal<Vec<Condition>>, lang: Lang) -> impl IntoView {
     let (criteria, area) = (offer.eligibility.clone(), offer.area());
-    let home = patient.patient().region;
-    let assessment = Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient { age: patient.age, conditions: cs, region: home })));
+    let (region, municipality) = {
+        let p = patient.patient();
+        (p.region, p.municipality)
+    };
+    let assessment =
+        Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient { age: patient.age, conditions: cs, region, municipality })));
     view! {
         <div class="refer-eligibility" aria-live="polite">
             {move || {
