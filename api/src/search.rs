@@ -16,11 +16,23 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
     params.require_place()?;
     if let Some(code) = &params.postcode {
         let pc = geography::postcode(code).ok_or_else(|| validation::unknown_postcode("postcode", code))?;
-        return Ok(SearchOrigin { point: pc.point, postcode: Some(pc.code.to_owned()), place_name: Some(pc.name.to_owned()), region: pc.region });
+        return Ok(SearchOrigin {
+            point: pc.point,
+            postcode: Some(pc.code.to_owned()),
+            place_name: Some(pc.name.to_owned()),
+            region: pc.region,
+            municipality_code: Some(pc.municipality.to_owned()),
+        });
     }
     let point = params.point.expect("require_place checked a place is given");
     let nearest = geography::nearest_postcode(point).expect("the postcode table is not empty");
-    Ok(SearchOrigin { point, postcode: None, place_name: Some(nearest.name.to_owned()), region: nearest.region })
+    Ok(SearchOrigin {
+        point,
+        postcode: None,
+        place_name: Some(nearest.name.to_owned()),
+        region: nearest.region,
+        municipality_code: Some(nearest.municipality.to_owned()),
+    })
 }
 
 /// Resolves the place, then lets the store's index find, filter, order and page the offers.

@@ -142,7 +142,8 @@ mod tests {
     const HERE: GeoPoint = GeoPoint { lat: 56.15674, lon: 10.21076 };
 
     fn answer(results: Vec<OfferHit>, pins: Vec<MapPin>, nearby: u32, total: u32) -> SearchResponse {
-        let origin = SearchOrigin { point: HERE, postcode: Some("8000".into()), place_name: None, region: RegionCode::Midtjylland };
+        let origin =
+            SearchOrigin { point: HERE, postcode: Some("8000".into()), place_name: None, region: RegionCode::Midtjylland, municipality_code: None };
         SearchResponse {
             origin,
             radius_km: 25.0,

@@ -88,3 +88,32 @@ test('result cards say where participants must live, and mark offers of another 
   await expect(card(own)).toContainText('For residents of');
   await expectNoAxeViolations(page, 'result cards with residence rules (en)');
 });
+
+// A municipality rule against the searched postcode's post town: a citizen searching from 9440
+// Aabybro (Jammerbugt Kommune) sees that an Aalborg offer for Aalborg's residents is likely not
+// for them; from 9000 (Aalborg) the card carries no mark. Icelandic (`is`), which no demo offer
+// is given in, keeps the offer on the first page whatever the demo data holds nearby.
+test('a result card marks a municipality rule for another municipality than the searched postcode', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'nordjylland');
+  const template = await offerTemplate(request, token, unique('Kun for Aalborgs borgere'));
+  const aalborg = { postcode: '9000', city: 'Aalborg', municipality_code: '0851', point: { lat: 57.048, lon: 9.92 } };
+  const offer = await createOffer(request, token, {
+    ...template,
+    languages: ['da', 'is'],
+    eligibility: { residence: 'municipality' },
+    location: { ...template.location, ...aalborg },
+  });
+  const card = page.getByRole('article').filter({ has: page.locator(`a[href="/tilbud/${offer.id}"]`) });
+
+  await page.goto('/?postcode=9440&language=is');
+  await expect(card).toContainText('For borgere i Aalborg Kommune');
+  await expect(card).toContainText('Du søgte fra et postnummer i en anden kommune');
+  await expectNoAxeViolations(page, 'a result card marked for another municipality');
+  await useEnglish(page);
+  await expect(card).toContainText('You searched from a postcode in another municipality');
+
+  await page.goto('/?postcode=9000&language=is');
+  await expect(card).toContainText('For residents of Aalborg Municipality');
+  await expect(card).not.toContainText('another municipality');
+});

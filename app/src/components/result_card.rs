@@ -6,23 +6,26 @@ use crate::components::badges::{CapacityBadge, DemoBadge, ReferralBadge};
 use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
 use forebyg_shared::eligibility::capitalise;
-use forebyg_shared::search::OfferHit;
-use forebyg_shared::taxonomy::{Format, RegionCode};
+use forebyg_shared::search::{OfferHit, Outside, SearchOrigin};
+use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// `home`: the searched place's region; an offer whose residence rule leaves it out says so.
+/// `origin`: where the search was made from; an offer whose residence rule leaves it out says so.
 /// `show_topic`: false when the search asked for this one topic only.
 #[component]
-pub fn ResultCard(hit: OfferHit, home: RegionCode, show_topic: bool, lang: Lang) -> impl IntoView {
+pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: Lang) -> impl IntoView {
     let o = hit.offer;
     let residence = o.residence.map(|rule| {
-        let excluded = o.excludes(home);
+        let outside = o.outside(&origin).map(|o| match o {
+            Outside::Region => i18n::OUTSIDE_YOUR_REGION,
+            Outside::Municipality => i18n::OUTSIDE_YOUR_MUNICIPALITY,
+        });
         let text = capitalise(&rule.text(&o.area())).get(lang).to_owned();
         view! {
-            <div class="facts__plain facts__wide" class:facts__warning=excluded>
+            <div class="facts__plain facts__wide" class:facts__warning=outside.is_some()>
                 <dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt>
-                <dd>{text}{excluded.then(|| view! { <br /><strong>{i18n::OUTSIDE_YOUR_REGION.get(lang)}</strong> })}</dd>
+                <dd>{text}{outside.map(|o| view! { <br /><strong>{o.get(lang)}</strong> })}</dd>
             </div>
         }
     });

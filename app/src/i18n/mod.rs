@@ -152,6 +152,7 @@ texts! {
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     WHO_MAY_JOIN = "Hvem kan deltage", "Who may join";
     OUTSIDE_YOUR_REGION = "Du søgte fra en anden region", "You searched from another region";
+    OUTSIDE_YOUR_MUNICIPALITY = "Du søgte fra et postnummer i en anden kommune", "You searched from a postcode in another municipality";
     INCLUSION_NOTE = "Det kræver også:", "It also requires:";
     EXCLUSION_NOTE = "Ikke for:", "Not for:";
     CONDITIONS_NONE = "Tilbuddet er ikke rettet mod en bestemt sygdom.", "The offer is not aimed at a particular illness.";

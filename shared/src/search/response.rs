@@ -66,6 +66,11 @@ pub struct SearchOrigin {
     /// The town of the postcode, e.g. "Aarhus C", shown to confirm the place.
     pub place_name: Option<String>,
     pub region: RegionCode,
+    /// The kommunekode of the postcode's post town (for a coordinate, of the nearest postcode's).
+    /// A postcode area can reach into a neighbouring municipality, so this is where the searcher
+    /// most likely lives, not a fact about them.
+    #[serde(default)]
+    pub municipality_code: Option<String>,
 }
 
 /// How much the store read to answer: the geo index reads only the covering cells.
@@ -124,11 +129,27 @@ impl OfferSummary {
         crate::eligibility::Area::new(self.region, self.municipality_code.as_deref())
     }
 
-    /// Whether someone living in `home` falls outside its residence rule.
-    pub fn excludes(&self, home: RegionCode) -> bool {
+    /// Whether someone searching from `origin` falls outside its residence rule: for certain when
+    /// the origin lies in another region; likely when its municipality rule names another
+    /// municipality than the searched postcode's post town.
+    pub fn outside(&self, origin: &SearchOrigin) -> Option<Outside> {
         use crate::eligibility::Residence;
-        matches!(self.residence, Some(Residence::Municipality | Residence::Region)) && self.region != home
+        match self.residence? {
+            Residence::Municipality | Residence::Region if self.region != origin.region => Some(Outside::Region),
+            Residence::Municipality if origin.municipality_code.is_some() && self.municipality_code != origin.municipality_code => {
+                Some(Outside::Municipality)
+            }
+            _ => None,
+        }
     }
+}
+
+/// How a searcher falls outside an offer's residence rule ([`OfferSummary::outside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    Region,
+    /// The searched postcode belongs to another municipality than the one the offer is for.
+    Municipality,
 }
 
 impl From<&Offer> for OfferSummary {
@@ -227,4 +248,45 @@ pub struct MunicipalityTerm {
     pub code: String,
     pub name: String,
     pub region: RegionCode,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eligibility::Residence;
+
+    fn origin(postcode: &str) -> SearchOrigin {
+        let pc = crate::geography::postcode(postcode).unwrap();
+        SearchOrigin {
+            point: pc.point,
+            postcode: Some(pc.code.into()),
+            place_name: None,
+            region: pc.region,
+            municipality_code: Some(pc.municipality.into()),
+        }
+    }
+
+    #[test]
+    fn a_residence_rule_says_who_searched_from_outside_it() {
+        let aalborg = |residence| OfferSummary {
+            region: RegionCode::Nordjylland,
+            municipality_code: Some("0851".into()),
+            residence: Some(residence),
+            ..serde_json::from_value(serde_json::json!({
+                "id": "o", "title": "t", "summary": "s", "category": "fysisk-aktivitet", "conditions": [],
+                "format": "on-site", "capacity": "open", "cost_dkk": 0, "continuous_enrolment": false,
+                "evening": false, "weekend": false, "provider_name": "p", "region": "nordjylland",
+                "self_referral": false, "demo": false
+            }))
+            .unwrap()
+        };
+        let local = aalborg(Residence::Municipality);
+        assert_eq!(local.outside(&origin("9000")), None);
+        assert_eq!(local.outside(&origin("9440")), Some(Outside::Municipality), "Aabybro lies in Jammerbugt");
+        assert_eq!(local.outside(&origin("8000")), Some(Outside::Region));
+        assert_eq!(local.outside(&SearchOrigin { municipality_code: None, ..origin("9440") }), None, "municipality unknown");
+        let regional = aalborg(Residence::Region);
+        assert_eq!((regional.outside(&origin("9440")), regional.outside(&origin("8000"))), (None, Some(Outside::Region)));
+        assert_eq!(aalborg(Residence::Denmark).outside(&origin("8000")), None);
+    }
 }

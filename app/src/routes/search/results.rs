@@ -118,8 +118,9 @@ pub(super) fn list(
     let page_href = move |page| map::with_view(&query::page_href(&params, page), in_map);
     let (on_site, digital): (Vec<_>, Vec<_>) = if in_map { (vec![], vec![]) } else { r.results.into_iter().partition(|h| !h.digital) };
     let digital_from = from + on_site.len() as u32;
-    let home = r.origin.region;
-    let card = move |hit| view! { <ResultCard hit=hit home=home show_topic=show_topic lang=lang /> };
+    // Stored so that the card builder stays `Copy` (the on-site and digital lists both use it).
+    let origin = StoredValue::new(r.origin.clone());
+    let card = move |hit| view! { <ResultCard hit=hit origin=origin.get_value() show_topic=show_topic lang=lang /> };
     let cards = (!on_site.is_empty()).then(|| {
         let cards = in_groups(on_site, true, card);
         view! { <ol class="results" start=from aria-labelledby=RESULTS_HEADING_ID on:click=return_to_link::remember>{cards}</ol> }
