@@ -158,8 +158,12 @@ impl ClinicianParams {
 
     /// The patient as [`eligibility::assess`] sees them.
     pub fn patient(&self) -> Patient<'_> {
-        let home = self.postcode.as_deref().and_then(crate::geography::postcode).or_else(|| self.point.and_then(crate::geography::nearest_postcode));
-        Patient::new(self.age, &self.conditions, home)
+        Patient::new(self.age, &self.conditions, self.home())
+    }
+
+    /// The patient's postcode (the nearest one for a coordinate), if known.
+    pub fn home(&self) -> Option<&'static crate::geography::Postcode> {
+        self.postcode.as_deref().and_then(crate::geography::postcode).or_else(|| self.point.and_then(crate::geography::nearest_postcode))
     }
 }
 

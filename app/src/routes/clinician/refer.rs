@@ -177,12 +177,8 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
 /// clinician may still refer, but sees why not first, with the way back to the other offers.
 fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSignal<Vec<Condition>>, lang: Lang) -> impl IntoView {
     let (criteria, area) = (offer.eligibility.clone(), offer.area());
-    let (region, municipality) = {
-        let p = patient.patient();
-        (p.region, p.municipality)
-    };
-    let assessment =
-        Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient { age: patient.age, conditions: cs, region, municipality })));
+    let (age, home) = (patient.age, patient.home());
+    let assessment = Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient::new(age, cs, home))));
     view! {
         <div class="refer-eligibility" aria-live="polite">
             {move || {
