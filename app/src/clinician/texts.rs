@@ -53,6 +53,7 @@ crate::texts! {
     CARD_FULL = "Fuldt booket uden venteliste: kan ikke henvises lige nu.", "Full with no waiting list: cannot be referred right now.";
     NOT_STATED = "Ikke oplyst", "Not stated";
     DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
+    MORE_DETAILS = "Flere oplysninger", "More details";
     GROUPS_NAV = "Indsatserne i svaret", "The interventions in the answer";
     HANDOUT_BAR_LABEL = "Patientark", "Patient handout";
     HANDOUT_NONE = "Vælg et eller flere tilbud til et patientark, som du kan udskrive eller sende.",
