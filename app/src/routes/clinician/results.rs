@@ -92,10 +92,14 @@ pub fn heading(r: &ClinicianSearchResponse, lang: Lang) -> String {
 
 fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
     let heading = heading(&r, lang);
+    let place = place(&r, lang);
+    // The distances are from the postcode's middle (the API's origin), or from the point asked.
+    let distances = t::distances(lang, &format::radius(r.radius_km, lang), r.origin.postcode.is_some());
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        <p class="clinic-results__distances">{distances}</p>
         {groups_nav(&r.groups, lang)}
-        {r.groups.into_iter().map(|g| group(g, state, lang)).collect_view()}
+        {r.groups.into_iter().map(|g| group(g, state, &place, lang)).collect_view()}
     }
 }
 
@@ -126,10 +130,10 @@ fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
     view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
 }
 
-fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
+fn group(g: OfferGroup, state: SearchState, place: &str, lang: Lang) -> impl IntoView {
     let id = group_id(g.category);
     let digital_id = format!("{id}-digital");
-    let more = more(&g, &id, state, lang);
+    let more = more(&g, &id, state, place, lang);
     let count = count_text(&g, lang);
     // The API points further (below) only when nothing of the group lies within the radius.
     let empty = (g.nearby_total == 0 && g.wider.is_none()).then(|| empty_group(&g, &id, state, lang));
@@ -170,9 +174,10 @@ fn with_params(state: SearchState, change: impl FnOnce(ClinicianParams) -> Clini
     state.query.get().map(|q| cq::ClinicianQuery { params: change(q.params), ..q }.href()).unwrap_or_default()
 }
 
-/// When a group holds more on site than it shows: how many, and the same search with up to
-/// [`MAX_PER_GROUP`] in every group (the focus returns to this group).
-fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Option<impl IntoView> {
+/// When a group holds more on site than it shows: how many, the same search with up to
+/// [`MAX_PER_GROUP`] in every group (the focus returns to this group), and beyond that many, all
+/// of them near the patient in the citizen search (`place`: the answer's).
+fn more(g: &OfferGroup, group_id: &str, state: SearchState, place: &str, lang: Lang) -> Option<impl IntoView> {
     let shown = g.nearby.len();
     if g.nearby_total as usize <= shown {
         return None;
@@ -182,10 +187,17 @@ fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Optio
         let href = move || with_params(state, |p| ClinicianParams { per_group: MAX_PER_GROUP, ..p });
         view! { <a class="button button--secondary" href=href data-noscroll="" on:click=move |_| state.focus_when_answered(&id)>{t::show_up_to(lang, MAX_PER_GROUP)}</a> }
     });
+    let all =
+        (g.nearby_total > MAX_PER_GROUP).then(|| state.params.with_untracked(|p| p.as_ref().map(|p| cq::citizen_search(p, g.category)))).flatten();
+    let all = all.map(|(search, exact)| {
+        let text = t::see_all(lang, exact.then_some(g.nearby_total), g.category.label(lang), place);
+        view! { <p><a href=crate::query::search_href(&search)>{text}</a></p> }
+    });
     Some(view! {
         <div class="next-step">
             <p>{t::shown_of(lang, shown, g.nearby_total)}</p>
             {link.map(|a| view! { <p>{a}</p> })}
+            {all}
         </div>
     })
 }
