@@ -1,4 +1,4 @@
-// An offer page's first screen before the app (loaded by index.html as its own small module, just
+// A page's first screen before the app (loaded by index.html as its own small module, just
 // before the app's, so it runs first, long before the wasm). On /tilbud/<id> it fetches the offer and
 // shows its first screen (title, demo notice, summary: index.html's `offer-first-screen`, which
 // mirrors src/routes/offer.rs) in the static shell; the app takes over when its offer page is
@@ -9,8 +9,14 @@
 //
 // Only in Danish, the shell's language: a reader who chose English (the app's `forebyg.lang` in
 // localStorage, src/context.rs) sees the shell's loading line until the app shows the offer.
+//
+// Every other page but the search page (`/`): the shell's intro is the search page's heading
+// ("Find et forebyggelsestilbud"), which would name the wrong page (the clinician search at
+// /klinik, say) until the app shows the right one, so it goes and the shell shows its loading line
+// alone. No list of pages: whatever is not the search or an offer is neutral.
 {
   const offer = /^\/tilbud\/([^/]+)\/?$/.exec(location.pathname);
+  if (!offer && location.pathname !== '/') document.querySelector('#app[data-shell] > main > .page-intro')?.remove();
   if (offer) {
     const url = `/api/v1/offers/${offer[1]}`;
     const response = fetch(url, { headers: { Accept: 'application/json, application/problem+json' } });

@@ -76,6 +76,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the element with `id` and scrolls it to the top of the screen, so what follows it fills
+/// the screen (a search's answer below the form on a phone, whose focus alone would leave its
+/// heading at the screen's bottom edge). The scroll follows the page's `scroll-behavior`: smooth,
+/// or at once for those who prefer reduced motion (style.css).
+pub fn focus_at_top(id: &str) {
+    let Some(el) = document().get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let no_scroll = web_sys::FocusOptions::new();
+    no_scroll.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&no_scroll);
+    let at = web_sys::ScrollIntoViewOptions::new();
+    at.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&at);
+}
+
 /// Which browser storage: `localStorage` (kept on the device) or `sessionStorage` (this tab).
 #[derive(Clone, Copy)]
 pub enum Store {

@@ -178,6 +178,16 @@ pub fn capitalise(s: &str) -> String {
     out
 }
 
+/// Lower-cases a first ASCII letter, for a label inside a sentence: "Fysisk aktivitet" → "fysisk
+/// aktivitet" (every topic's label starts with an ASCII letter; see [`capitalise`]).
+pub fn decapitalise(s: &str) -> String {
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_lowercase();
+    }
+    out
+}
+
 /// The languages of an offer as a sentence: "Dansk og engelsk".
 pub fn languages(codes: &[String], lang: Lang) -> String {
     let names: Vec<&str> = codes.iter().map(|c| i18n::language_name(lang, c).unwrap_or(c.as_str())).collect();
@@ -291,5 +301,7 @@ mod tests {
         assert_eq!(capitalise("dansk"), "Dansk");
         assert_eq!(capitalise("ærø"), "ærø");
         assert_eq!(capitalise(""), "");
+        assert_eq!(decapitalise("Fysisk aktivitet"), "fysisk aktivitet");
+        assert_eq!(decapitalise("Ærø"), "Ærø");
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::query::{encode, query_string};
 use forebyg_shared::search::clinician::ClinicianParams;
+use forebyg_shared::search::SearchParams;
+use forebyg_shared::taxonomy::Category;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
 
@@ -85,6 +87,29 @@ pub fn missing(p: &ClinicianParams) -> Vec<FieldError> {
 /// The API address of a clinician search.
 pub fn api_search_url(p: &ClinicianParams) -> String {
     with_query("/api/v1/clinician/offers", &p.to_pairs())
+}
+
+/// One intervention of a clinician search as the citizen search asks it, for all of the group's
+/// offers near the patient (the clinician search shows at most ten): the same place, radius,
+/// package and language, and the patient's condition when there is one. The citizen search
+/// filters by one condition: with several, it has none (`exact` false: it finds more than the
+/// group counts). Its address is [`crate::query::search_href`]'s.
+pub fn citizen_search(p: &ClinicianParams, category: Category) -> (SearchParams, bool) {
+    let condition = match p.conditions.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
+    let search = SearchParams {
+        postcode: p.postcode.clone(),
+        point: p.point,
+        radius_km: p.radius_km,
+        categories: vec![category],
+        condition,
+        package: p.package.clone(),
+        language: p.language.clone(),
+        ..SearchParams::default()
+    };
+    (search, p.conditions.len() <= 1)
 }
 
 /// Offer ids are URL-safe tokens; anything else in a shared link is ignored.
@@ -212,6 +237,24 @@ mod tests {
         let fields: Vec<String> = missing(&q.params).into_iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["conditions", "postcode"]);
         assert!(!q.is_complete());
+    }
+
+    #[test]
+    fn a_group_opens_in_the_citizen_search_with_the_same_place_radius_and_filters() {
+        let q = ClinicianQuery::parse(pairs("conditions=kol&postcode=9000&age=67&radius_km=50&package=kol&language=en&per_group=10")).unwrap();
+        let (search, exact) = citizen_search(&q.params, Category::FysiskAktivitet);
+        assert!(exact);
+        let href = crate::query::search_href(&search);
+        assert_eq!(href, "/?postcode=9000&radius_km=50&category=fysisk-aktivitet&condition=kol&package=kol&language=en");
+        // The citizen page reads it back as the same search (its form shows it).
+        let back = SearchParams::parse(pairs(href.trim_start_matches("/?"))).unwrap();
+        assert_eq!(back, search);
+        // At the usual distance the radius is left out; several conditions: none (the citizen
+        // search filters by one), so it is not the group's count.
+        let several = ClinicianQuery::parse(pairs("conditions=kol,type-2-diabetes&postcode=2100")).unwrap();
+        let (search, exact) = citizen_search(&several.params, Category::AfklarendeSamtale);
+        assert!(!exact);
+        assert_eq!(crate::query::search_href(&search), "/?postcode=2100&category=afklarende-samtale");
     }
 
     #[test]

@@ -53,6 +53,7 @@ crate::texts! {
     CARD_FULL = "Fuldt booket uden venteliste: kan ikke henvises lige nu.", "Full with no waiting list: cannot be referred right now.";
     NOT_STATED = "Ikke oplyst", "Not stated";
     DIGITAL_ALTERNATIVES = "Digitalt alternativ", "Digital alternative";
+    MORE_DETAILS = "Flere oplysninger", "More details";
     GROUPS_NAV = "Indsatserne i svaret", "The interventions in the answer";
     HANDOUT_BAR_LABEL = "Patientark", "Patient handout";
     HANDOUT_NONE = "Vælg et eller flere tilbud til et patientark, som du kan udskrive eller sende.",
@@ -239,6 +240,30 @@ pub fn shown_of(lang: Lang, shown: usize, total: u32) -> String {
     }
 }
 
+/// A group's way to all its offers near the patient in the citizen search: "Se alle 77 tilbud om
+/// fysisk aktivitet nær 9000 Aalborg"; without a count when that search cannot filter as the
+/// group does (several conditions: it shows every condition's).
+pub fn see_all(lang: Lang, count: Option<u32>, topic: &str, place: &str) -> String {
+    let topic = crate::format::decapitalise(topic);
+    let n = count.map(|n| crate::format::number(n.into(), lang));
+    match (lang, n) {
+        (Lang::Da, Some(n)) => format!("Se alle {n} tilbud om {topic} nær {place}"),
+        (Lang::Da, None) => format!("Se alle tilbud om {topic} nær {place} (alle sygdomme)"),
+        (Lang::En, Some(n)) => format!("See all {n} offers for {topic} near {place}"),
+        (Lang::En, None) => format!("See all offers for {topic} near {place} (any condition)"),
+    }
+}
+
+/// Under the results' heading: how the distances are measured and how far was searched.
+pub fn distances(lang: Lang, radius: &str, from_postcode: bool) -> String {
+    match (lang, from_postcode) {
+        (Lang::Da, true) => format!("Afstande er i luftlinje fra postnummerets midte. Søgeradius: {radius}."),
+        (Lang::Da, false) => format!("Afstande er i luftlinje. Søgeradius: {radius}."),
+        (Lang::En, true) => format!("Distances are in a straight line from the middle of the postcode. Search radius: {radius}."),
+        (Lang::En, false) => format!("Distances are in a straight line. Search radius: {radius}."),
+    }
+}
+
 /// "Vis op til 10 tilbud pr. indsats": the same search with more offers in every group.
 pub fn show_up_to(lang: Lang, per_group: u32) -> String {
     match lang {
@@ -348,6 +373,12 @@ mod tests {
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
         assert_eq!(refer_to(Lang::Da, "KOL-hold"), "Henvis til KOL-hold");
         assert_eq!(chosen(Lang::En, 2), "2 chosen for the patient handout (at most 4).");
+        assert_eq!(see_all(Lang::Da, Some(1077), "Fysisk aktivitet", "9000 Aalborg"), "Se alle 1.077 tilbud om fysisk aktivitet nær 9000 Aalborg");
+        assert_eq!(
+            see_all(Lang::En, None, "Intake conversation", "2100 København Ø"),
+            "See all offers for intake conversation near 2100 København Ø (any condition)"
+        );
+        assert_eq!(distances(Lang::Da, "25 km", true), "Afstande er i luftlinje fra postnummerets midte. Søgeradius: 25 km.");
     }
 
     #[test]

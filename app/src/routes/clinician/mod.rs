@@ -2,6 +2,7 @@
 //! the referral form and "Mine henvisninger" (signed in as a clinician). Their pure parts (URLs,
 //! sentences, texts) are in `crate::clinician`.
 
+mod card;
 mod draft;
 mod eligibility;
 mod empty_group;

@@ -1,19 +1,17 @@
-//! The answer to a clinician search: the handout bar and the offers grouped by intervention, each
-//! card with distance, eligibility and its reasons, the referral route, places and start,
-//! languages and the digital alternative, plus "choose for the handout" and "refer".
+//! The answer to a clinician search: the handout bar and the offers grouped by intervention (the
+//! cards are `card.rs`), each group with its count, the way to more of its offers and its digital
+//! alternatives.
 
-use super::eligibility::verdict;
+use super::card::card;
 use super::empty_group::{count_text, empty_group};
 use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
-use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::components::wider_search::wider_search;
-use crate::{dom, format, i18n};
-use forebyg_shared::referral_route::forebyg_refusal;
-use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
+use crate::{dom, format};
+use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse, OfferGroup, MAX_PER_GROUP};
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
-use forebyg_shared::taxonomy::{Category, Format};
+use forebyg_shared::taxonomy::Category;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -94,10 +92,14 @@ pub fn heading(r: &ClinicianSearchResponse, lang: Lang) -> String {
 
 fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl IntoView {
     let heading = heading(&r, lang);
+    let place = place(&r, lang);
+    // The distances are from the postcode's middle (the API's origin), or from the point asked.
+    let distances = t::distances(lang, &format::radius(r.radius_km, lang), r.origin.postcode.is_some());
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        <p class="clinic-results__distances">{distances}</p>
         {groups_nav(&r.groups, lang)}
-        {r.groups.into_iter().map(|g| group(g, state, lang)).collect_view()}
+        {r.groups.into_iter().map(|g| group(g, state, &place, lang)).collect_view()}
     }
 }
 
@@ -128,10 +130,10 @@ fn groups_nav(groups: &[OfferGroup], lang: Lang) -> impl IntoView {
     view! { <nav class="clinic-groups-nav no-print" aria-label=t::GROUPS_NAV.get(lang)><ul>{links}</ul></nav> }
 }
 
-fn group(g: OfferGroup, state: SearchState, lang: Lang) -> impl IntoView {
+fn group(g: OfferGroup, state: SearchState, place: &str, lang: Lang) -> impl IntoView {
     let id = group_id(g.category);
     let digital_id = format!("{id}-digital");
-    let more = more(&g, &id, state, lang);
+    let more = more(&g, &id, state, place, lang);
     let count = count_text(&g, lang);
     // The API points further (below) only when nothing of the group lies within the radius.
     let empty = (g.nearby_total == 0 && g.wider.is_none()).then(|| empty_group(&g, &id, state, lang));
@@ -172,9 +174,10 @@ fn with_params(state: SearchState, change: impl FnOnce(ClinicianParams) -> Clini
     state.query.get().map(|q| cq::ClinicianQuery { params: change(q.params), ..q }.href()).unwrap_or_default()
 }
 
-/// When a group holds more on site than it shows: how many, and the same search with up to
-/// [`MAX_PER_GROUP`] in every group (the focus returns to this group).
-fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Option<impl IntoView> {
+/// When a group holds more on site than it shows: how many, the same search with up to
+/// [`MAX_PER_GROUP`] in every group (the focus returns to this group), and beyond that many, all
+/// of them near the patient in the citizen search (`place`: the answer's).
+fn more(g: &OfferGroup, group_id: &str, state: SearchState, place: &str, lang: Lang) -> Option<impl IntoView> {
     let shown = g.nearby.len();
     if g.nearby_total as usize <= shown {
         return None;
@@ -184,127 +187,17 @@ fn more(g: &OfferGroup, group_id: &str, state: SearchState, lang: Lang) -> Optio
         let href = move || with_params(state, |p| ClinicianParams { per_group: MAX_PER_GROUP, ..p });
         view! { <a class="button button--secondary" href=href data-noscroll="" on:click=move |_| state.focus_when_answered(&id)>{t::show_up_to(lang, MAX_PER_GROUP)}</a> }
     });
+    let all =
+        (g.nearby_total > MAX_PER_GROUP).then(|| state.params.with_untracked(|p| p.as_ref().map(|p| cq::citizen_search(p, g.category)))).flatten();
+    let all = all.map(|(search, exact)| {
+        let text = t::see_all(lang, exact.then_some(g.nearby_total), g.category.label(lang), place);
+        view! { <p><a href=crate::query::search_href(&search)>{text}</a></p> }
+    });
     Some(view! {
         <div class="next-step">
             <p>{t::shown_of(lang, shown, g.nearby_total)}</p>
             {link.map(|a| view! { <p>{a}</p> })}
+            {all}
         </div>
     })
-}
-
-/// Who may refer, how, and what the referral must contain.
-fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
-    let r = &hit.referral;
-    let who: Vec<&str> = r.referrers().iter().map(|k| k.label(lang)).collect();
-    let how: Vec<&str> = r.methods.iter().map(|m| m.label(lang)).collect();
-    // Who: any of them may ("Egen læge, hospital og kommune"); how: one of the ways ("… eller ring").
-    let or_not_stated = |items: Vec<&str>, or: bool| {
-        if items.is_empty() {
-            t::NOT_STATED.get(lang).to_owned()
-        } else {
-            format::capitalise(&format::sentence(&items, lang, or))
-        }
-    };
-    let content = r.must_include.as_ref().map(|m| view! { <div><dt>{t::REFER_CONTENT.get(lang)}</dt><dd>{m.get(lang).to_owned()}</dd></div> });
-    let note = r.note.clone().map(|n| view! { <p class="referral-route__note">{n}</p> });
-    view! {
-        <dl class="facts facts--stacked referral-route">
-            <div><dt>{t::REFER_WHO.get(lang)}</dt><dd>{or_not_stated(who, false)}</dd></div>
-            <div><dt>{t::REFER_HOW.get(lang)}</dt><dd>{or_not_stated(how, true)}</dd></div>
-            {content}
-        </dl>
-        {note}
-    }
-}
-
-fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
-    let o = &hit.offer;
-    let id = o.id.clone();
-    let title_id = format!("offer-{id}-title");
-    let choose_id = format!("offer-{id}-choose");
-    let labelled_by = title_id.clone();
-    let distance = match (hit.distance_km, o.format) {
-        (Some(km), f) if f != Format::Digital => format::distance(km, lang),
-        _ => t::DIGITAL.get(lang).to_owned(),
-    };
-    let start = crate::i18n::start_label(o.next_start.as_deref(), o.continuous_enrolment, lang);
-    let digital = match o.format {
-        Format::Digital => t::DIGITAL_ONLY,
-        Format::Hybrid => t::DIGITAL_YES,
-        Format::OnSite => t::DIGITAL_NO,
-    };
-    let languages =
-        (!hit.languages.is_empty()).then(|| view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{format::languages(&hit.languages, lang)}</dd></div> });
-    let price = format::cost(&hit.cost, lang);
-    let phone = hit.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(lang)}</dt><dd>{p}</dd></div> });
-    let chosen = {
-        let id = id.clone();
-        Memo::new(move |_| state.selected().contains(&id))
-    };
-    let toggle = {
-        let id = id.clone();
-        move |_| state.toggle(&id)
-    };
-    // On a chosen card, the way on to the handout follows the checkbox (the next Tab stop).
-    let handout_link = move || {
-        chosen.get().then(|| {
-            let href = HandoutQuery { offers: state.selected(), lang, patient: false }.href();
-            view! { <a class="clinic-card__handout" href=href>{t::MAKE_HANDOUT.get(lang)}</a> }
-        })
-    };
-    // Full once MAX_HANDOUT_OFFERS are chosen: the others cannot be added.
-    let shut = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS && !chosen.get());
-    let full_hint_id = format!("{choose_id}-full");
-    let full_id = full_hint_id.clone();
-    let refer = {
-        let (rules, capacity, through_forebyg) = (hit.referral.clone(), o.capacity, hit.refer_through_forebyg);
-        let (href, label) = (cq::refer_href(&id), t::refer_to(lang, &o.title));
-        // Signed in, the rule the API applies says whether this clinician may refer here: no
-        // "Henvis" that ends in a refusal, but why not (the handout stays).
-        move || match state.referrer.get().and_then(|k| forebyg_refusal(&rules, capacity, k)).filter(|_| through_forebyg) {
-            Some(r) => {
-                let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
-                view! { <p class="muted clinic-card__not-yours">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()
-            }
-            None if through_forebyg => {
-                view! { <a class="button button--secondary button--small" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }
-                    .into_any()
-            }
-            None if rules.takes_forebyg() => view! { <span class="muted">{t::CARD_FULL.get(lang)}</span> }.into_any(),
-            None => view! { <span class="muted">{t::REFER_NOT_HERE.get(lang)}</span> }.into_any(),
-        }
-    };
-    view! {
-        <li class="result">
-            <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
-                <div class="card__head">
-                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=cq::offer_href(&id)>{o.title.clone()}</a></h4>
-                    <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
-                </div>
-                {o.demo.then(|| view! { <p class="card__badges"><DemoBadge lang=lang /></p> })}
-                {verdict(&hit.eligibility, lang)}
-                <dl class="facts">
-                    <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
-                    <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
-                    <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
-                    {languages}
-                    <div><dt>{t::DIGITAL_ALTERNATIVE.get(lang)}</dt><dd>{digital.get(lang)}</dd></div>
-                    {o.city.clone().map(|c| view! { <div><dt>{t::WHERE.get(lang)}</dt><dd>{c}</dd></div> })}
-                    {phone}
-                </dl>
-                {referral_route(&hit, lang)}
-                <div class="clinic-card__actions">
-                    <div class="choice">
-                        <input class="choice__input" type="checkbox" id=choose_id.clone() prop:checked=move || chosen.get()
-                            disabled=move || shut.get() aria-describedby=move || shut.get().then(|| full_id.clone()) on:change=toggle />
-                        <label class="choice__label" for=choose_id>{t::CHOOSE_FOR_HANDOUT.get(lang)}<span class="visually-hidden">": "<span lang=i18n::data_lang(lang)>{o.title.clone()}</span></span></label>
-                    </div>
-                    // A full handout says so where the box is, not only in the bar far above.
-                    {move || shut.get().then(|| view! { <p class="hint clinic-card__full" id=full_hint_id.clone()>{t::handout_full(lang)}</p> })}
-                    {handout_link}
-                    {refer}
-                </div>
-            </article>
-        </li>
-    }
 }

@@ -119,9 +119,9 @@ impl SearchState {
         self.focus_next.set_value(Some(id.to_owned()));
     }
 
-    /// Goes to a new search. The page stays where it is: the focus moves to the answer, which
-    /// scrolls it into view (the router's scroll to the top would carry a phone's screen back to
-    /// the form, away from the results below it).
+    /// Goes to a new search. The page stays where it is: the focus moves to the answer, whose
+    /// heading comes to the top of the screen (the router's scroll to the top would carry a
+    /// phone's screen back to the form, away from the results below it).
     fn search(self, q: ClinicianQuery) {
         self.navigate.with_value(|go| go(&q.href(), NavigateOptions { scroll: false, ..Default::default() }));
     }
@@ -199,14 +199,15 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     Effect::new(move |_| {
         let answer = state.answer.get();
         let Some(asked) = state.focus_next.get_value() else { return };
-        let target = match answer {
-            Some(Some(Ok(_))) => asked,
-            Some(Some(Err(e))) if !e.field_errors().is_empty() => ERROR_SUMMARY_ID.to_owned(),
-            Some(Some(Err(_))) => RESULTS_HEADING_ID.to_owned(),
+        // A heading of the answer comes to the top of the screen, what it heads below it.
+        let (target, at_top) = match answer {
+            Some(Some(Ok(_))) => (asked, true),
+            Some(Some(Err(e))) if !e.field_errors().is_empty() => (ERROR_SUMMARY_ID.to_owned(), false),
+            Some(Some(Err(_))) => (RESULTS_HEADING_ID.to_owned(), true),
             _ => return,
         };
         state.focus_next.set_value(None);
-        request_animation_frame(move || dom::focus_id(&target));
+        request_animation_frame(move || if at_top { dom::focus_at_top(&target) } else { dom::focus_id(&target) });
     });
 
     let submit = move |ev: SubmitEvent| {
