@@ -3,6 +3,7 @@
 //! there are no import cycles between the layout and its pages.
 
 use crate::dom::{self, Store};
+use forebyg_shared::search::SearchOrigin;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -71,4 +72,18 @@ pub fn remember_search(href: &str) {
 /// The address of the latest search in this tab, or the search page.
 pub fn last_search() -> String {
     dom::load(Store::Session, LAST_SEARCH_KEY).filter(|h| h.starts_with('/')).unwrap_or_else(|| "/".to_owned())
+}
+
+const LAST_ORIGIN_KEY: &str = "forebyg.last_origin";
+
+/// Remembers where the latest search was made from, as the API resolved it (the place, its region
+/// and its post town's municipality), so that an offer page can say when the offer's residence
+/// rule leaves that place out.
+pub fn remember_origin(origin: &SearchOrigin) {
+    dom::save(Store::Session, LAST_ORIGIN_KEY, &crate::wire::to_json(origin));
+}
+
+/// Where the latest search in this tab was made from, if there was one.
+pub fn last_origin() -> Option<SearchOrigin> {
+    dom::load(Store::Session, LAST_ORIGIN_KEY).and_then(|json| crate::wire::from_json(&json))
 }

@@ -21,6 +21,7 @@ texts! {
         "If you ask to join, you go on the waiting list. The provider contacts you when a place is free.";
     JOIN_WAITLIST = "Skriv mig på ventelisten", "Put me on the waiting list";
     DANISH_ONLY = "Teksten om tilbuddet findes kun på dansk.", "The description of this offer is only in Danish.";
+    CHECK_WHERE_YOU_LIVE = "Tjek, hvor du bor", "Check where you live";
 
     // The receipt and status (point 4).
     STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
@@ -75,6 +76,15 @@ pub fn provider_late(provider: &str, lang: Lang) -> String {
 }
 
 /// "Udbyderen kontakter dig inden for 3 hverdage, når du har bedt om at komme med." (offer page)
+/// Why an offer's residence rule may leave the searcher out: `place` ("8382 Hinnerup") lies in
+/// `home` ("Favrskov Kommune"), and the offer is only `rule` ("for borgere i Aarhus Kommune").
+pub fn outside_rule(lang: Lang, place: &str, home: &str, rule: &str) -> String {
+    match lang {
+        Lang::Da => format!("Du søgte fra {place}, som ligger i {home}. Tilbuddet er kun {rule}. Bor du ikke dér, kan du ikke deltage."),
+        Lang::En => format!("You searched from {place}, which lies in {home}. The offer is only {rule}. If you do not live there, you cannot join."),
+    }
+}
+
 pub fn contact_within(days: u8, lang: Lang) -> String {
     match (lang, days) {
         (Lang::Da, 1) => "Udbyderen kontakter dig inden for 1 hverdag, når du har bedt om at komme med.".to_owned(),

@@ -1,6 +1,7 @@
 // The static pages that build trust (issue #15 point 7: About, privacy, accessibility statement,
 // contact, in Danish and English) and the static page shell (point 5): the header with its menu
 // and the trial-version notice are in the HTML before any wasm arrives, so nothing jumps.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 
@@ -74,4 +75,15 @@ test('the page shell has the header, menu and trial notice before the app starts
   // The header stays compact on a phone: the menu is collapsed, the search is in the first screen.
   const header = await page.locator('.site-header').boundingBox();
   expect(header!.height).toBeLessThan(120);
+});
+
+// axe's `region` rule (best practice, outside the WCAG tags the other scans run): all content sits
+// in a landmark. The trial-version banner between the header and <main> was outside every one.
+test('every piece of content sits in a landmark, the trial banner too', async ({ page }) => {
+  for (const path of ['/', '/om-forebyg', '/gemte']) {
+    await page.goto(path);
+    await expect(page.getByRole('region', { name: 'Prøveversion' })).toContainText('demodata');
+    const results = await new AxeBuilder({ page }).withRules(['region']).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), path).toEqual([]);
+  }
 });

@@ -87,13 +87,16 @@ test('result cards say where participants must live, and mark offers of another 
   await expect(card(other)).toContainText('You searched from another region');
   await expect(card(own)).toContainText('For residents of');
   await expectNoAxeViolations(page, 'result cards with residence rules (en)');
+  // The offer page of the other region's offer says why before its join button.
+  await card(other).locator(`a[href="/tilbud/${other.offer.id}"]`).first().click();
+  await expect(page.locator('.notice--residence')).toContainText(new RegExp(`^Check where you liveYou searched from ${postcode} .+, which lies in .*Region.*\\. The offer is only for residents of .*Region`));
 });
 
 // A municipality rule against the searched postcode's post town: a citizen searching from 9440
 // Aabybro (Jammerbugt Kommune) sees that an Aalborg offer for Aalborg's residents is likely not
 // for them; from 9000 (Aalborg) the card carries no mark. Icelandic (`is`), which no demo offer
 // is given in, keeps the offer on the first page whatever the demo data holds nearby.
-test('a result card marks a municipality rule for another municipality than the searched postcode', async ({ page, request }) => {
+test('a municipality rule for another municipality than the searched postcode is said on the card, the offer page and the join form', async ({ page, request }) => {
   test.setTimeout(60_000);
   const token = await devToken(request, 'nordjylland');
   const template = await offerTemplate(request, token, unique('Kun for Aalborgs borgere'));
@@ -110,10 +113,32 @@ test('a result card marks a municipality rule for another municipality than the 
   await expect(card).toContainText('For borgere i Aalborg Kommune');
   await expect(card).toContainText('Du søgte fra et postnummer i en anden kommune');
   await expectNoAxeViolations(page, 'a result card marked for another municipality');
+
+  // The offer page says it again before the join button, and so does the join form.
+  const sentence =
+    'Du søgte fra 9440 Aabybro, som ligger i Jammerbugt Kommune. Tilbuddet er kun for borgere i Aalborg Kommune. Bor du ikke dér, kan du ikke deltage.';
+  await card.getByRole('link', { name: offer.title }).click();
+  const notice = page.locator('.notice--residence');
+  await expect(notice).toHaveText(`Tjek, hvor du bor${sentence}`);
+  const noticeBox = await notice.boundingBox();
+  const join = page.getByRole('link', { name: 'Jeg vil gerne deltage' });
+  expect(noticeBox!.y, 'the notice comes before the join button').toBeLessThan((await join.boundingBox())!.y);
+  await expectNoAxeViolations(page, 'an offer page with the residence notice');
+  await join.click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.notice--residence')).toContainText(sentence);
+
   await useEnglish(page);
+  await expect(page.locator('.notice--residence')).toContainText(
+    'You searched from 9440 Aabybro, which lies in Jammerbugt Municipality. The offer is only for residents of Aalborg Municipality.',
+  );
+  await page.goto('/?postcode=9440&language=is');
   await expect(card).toContainText('You searched from a postcode in another municipality');
 
   await page.goto('/?postcode=9000&language=is');
   await expect(card).toContainText('For residents of Aalborg Municipality');
   await expect(card).not.toContainText('another municipality');
+  await card.getByRole('link', { name: offer.title }).click();
+  await expect(page.getByRole('link', { name: 'I would like to join' })).toBeVisible();
+  await expect(page.locator('.notice--residence')).toHaveCount(0);
 });

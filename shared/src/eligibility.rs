@@ -32,7 +32,7 @@ impl Residence {
     fn place(self, area: &Area) -> Option<Label> {
         Some(match self {
             Residence::Municipality => match area.municipality {
-                Some(name) => Label { da: municipality_da(name), en: format!("{name} Municipality") },
+                Some(name) => municipality_label(name),
                 None => Label::new("kommunen", "the municipality"),
             },
             Residence::Region => Label::new(area.region.label(Lang::Da), area.region.label(Lang::En)),
@@ -163,6 +163,11 @@ impl Eligibility {
 }
 
 /// "Aarhus Kommune"; the capital and Bornholm have their own forms.
+/// "Aarhus Kommune" / "Aarhus Municipality" (and "Københavns Kommune", "Bornholms Regionskommune").
+pub fn municipality_label(name: &str) -> Label {
+    Label { da: municipality_da(name), en: format!("{name} Municipality") }
+}
+
 fn municipality_da(name: &str) -> String {
     match name {
         "København" => "Københavns Kommune".to_owned(),

@@ -56,11 +56,12 @@ pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
         (true, _) => view! { <p class="no-print"><a class="button" href=signup>{t(i18n::JOIN_BUTTON)}</a></p> }.into_any(),
     };
     let danish_only = (lang == Lang::En).then(|| view! { <p class="muted">{t(next_steps::DANISH_ONLY)}</p> });
+    let residence = crate::components::residence_notice::residence_notice(&offer, lang);
     // When to expect contact, said before asking (only where one can ask oneself).
     let response = offer
         .referral
         .response_days
         .filter(|_| offer.referral.self_referral && offer.capacity != Capacity::Full)
         .map(|days| view! { <p class="join-response">{next_steps::contact_within(days, lang)}</p> });
-    view! { {danish_only} {body} {response} }
+    view! { {danish_only} {residence} {body} {response} }
 }

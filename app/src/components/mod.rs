@@ -9,6 +9,7 @@ pub mod js_module;
 pub mod jump_link;
 pub mod map_view;
 pub mod offer_qr;
+pub mod residence_notice;
 pub mod result_card;
 pub mod return_to_link;
 pub mod save_toggle;

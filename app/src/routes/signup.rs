@@ -186,9 +186,11 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
         .map(|&c| view! { <option value=c.code() prop:selected=move || contact_time.get() == c>{c.label(lang)}</option> })
         .collect_view();
     let waitlist = matches!(offer.capacity, forebyg_shared::taxonomy::Capacity::Waitlist);
+    let residence = crate::components::residence_notice::residence_notice(&offer, lang);
 
     view! {
         <p class="lead">{offer.title.clone()}</p>
+        {residence}
         {offer.demo.then(|| view! {
             <div class="notice notice--demo">
                 <p class="notice__title"><span aria-hidden="true" class="badge__icon">"!"</span><strong>{t(i18n::DEMO_NOTICE_TITLE)}</strong></p>

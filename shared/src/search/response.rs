@@ -73,6 +73,33 @@ pub struct SearchOrigin {
     pub municipality_code: Option<String>,
 }
 
+impl SearchOrigin {
+    /// "8000 Aarhus C", or what is known of the place.
+    pub fn place_text(&self, lang: crate::Lang) -> String {
+        match (&self.postcode, &self.place_name) {
+            (Some(pc), Some(name)) => format!("{pc} {name}"),
+            (Some(pc), None) => pc.clone(),
+            (None, Some(name)) => name.clone(),
+            (None, None) => self.region.label(lang).to_owned(),
+        }
+    }
+
+    /// Whether someone searching from here falls outside the `residence` rule of an offer held in
+    /// `region` (and the municipality with this kommunekode): for certain when this place lies in
+    /// another region; likely when a municipality rule names another municipality than this
+    /// postcode's post town.
+    pub fn outside(&self, residence: Option<crate::eligibility::Residence>, region: RegionCode, municipality_code: Option<&str>) -> Option<Outside> {
+        use crate::eligibility::Residence;
+        match residence? {
+            Residence::Municipality | Residence::Region if region != self.region => Some(Outside::Region),
+            Residence::Municipality if self.municipality_code.is_some() && municipality_code != self.municipality_code.as_deref() => {
+                Some(Outside::Municipality)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// How much the store read to answer: the geo index reads only the covering cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -129,18 +156,10 @@ impl OfferSummary {
         crate::eligibility::Area::new(self.region, self.municipality_code.as_deref())
     }
 
-    /// Whether someone searching from `origin` falls outside its residence rule: for certain when
-    /// the origin lies in another region; likely when its municipality rule names another
-    /// municipality than the searched postcode's post town.
+    /// Whether someone searching from `origin` falls outside its residence rule
+    /// ([`SearchOrigin::outside`]).
     pub fn outside(&self, origin: &SearchOrigin) -> Option<Outside> {
-        use crate::eligibility::Residence;
-        match self.residence? {
-            Residence::Municipality | Residence::Region if self.region != origin.region => Some(Outside::Region),
-            Residence::Municipality if origin.municipality_code.is_some() && self.municipality_code != origin.municipality_code => {
-                Some(Outside::Municipality)
-            }
-            _ => None,
-        }
+        origin.outside(self.residence, self.region, self.municipality_code.as_deref())
     }
 }
 

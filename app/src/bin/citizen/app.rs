@@ -50,9 +50,10 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
             </header>
-            <div class="phase-banner">
+            // A labelled region: every piece of content sits in a landmark (axe's `region` rule).
+            <section class="phase-banner" aria-label=i18n::PHASE_TAG.get(lang)>
                 <p class="wrap"><strong class="phase-banner__tag">{i18n::PHASE_TAG.get(lang)}</strong>" "<span>{i18n::PHASE_TEXT.get(lang)}</span></p>
-            </div>
+            </section>
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <search::SearchPage load_answer=lazy::load_search_answer /> } />

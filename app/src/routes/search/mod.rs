@@ -11,7 +11,7 @@ mod results;
 
 use crate::api::ApiError;
 use crate::components::error_summary::ErrorSummary;
-use crate::context::{remember_search, use_lang};
+use crate::context::{remember_origin, remember_search, use_lang};
 use crate::{dom, i18n, map, query};
 use answer::{AnswerParts, ResultsArgs};
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -81,13 +81,7 @@ const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// "8000 Aarhus C", or what is known of the place.
 fn place(r: &SearchResponse, lang: Lang) -> String {
-    let o = &r.origin;
-    match (&o.postcode, &o.place_name) {
-        (Some(pc), Some(name)) => format!("{pc} {name}"),
-        (Some(pc), None) => pc.clone(),
-        (None, Some(name)) => name.clone(),
-        (None, None) => o.region.label(lang).to_owned(),
-    }
+    r.origin.place_text(lang)
 }
 
 /// The search page; `load_answer` fetches its lazily loaded part (src/bin/citizen/lazy.rs).
@@ -189,6 +183,13 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
                 remember_search(&map::with_view(&query::search_href(&p), view_map.get()));
             }
         }
+    });
+    Effect::new(move |_| {
+        outcome.with(|o| {
+            if let Outcome::Done(a) = o {
+                remember_origin(&a.response.origin);
+            }
+        })
     });
 
     let recent_view = recent::recent_searches(outcome, parsed, lazy, lang);
