@@ -44,14 +44,14 @@ pub fn call_provider(provider: &str, by: Option<&str>, lang: Lang) -> String {
 
 /// Whom to call, before the number, said for the request's status (the status page): chasing
 /// the provider (no word by the promised day `by`, or within a week) only while contact is still
-/// due; on a waiting list, that they call when a place frees; once enrolled or closed, questions
-/// only.
+/// due (received); on a waiting list, that they call when a place frees; once contacted, enrolled
+/// or closed, questions only.
 pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provider: &str, lang: Lang) -> String {
     use ReferralStatus::*;
     match (status, waitlist, lang) {
         (Received | Contacted, true, Lang::Da) => format!("Du står på ventelisten. {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
         (Received | Contacted, true, Lang::En) => format!("You are on the waiting list. {provider} calls you when a place frees up. Questions? Call"),
-        (Received | Contacted, false, _) => call_provider(provider, by, lang),
+        (Received, false, _) => call_provider(provider, by, lang),
         (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
         (_, _, Lang::En) => format!("If you have questions, call {provider} on"),
     }
@@ -169,8 +169,10 @@ mod tests {
 
     #[test]
     fn whom_to_call_follows_the_status() {
-        let chase = |s| call_for(s, false, None, "X", Lang::Da).contains("inden for en uge");
-        assert!(chase(ReferralStatus::Received) && chase(ReferralStatus::Contacted));
+        let chase = |s| call_for(s, false, Some("2026-12-09"), "X", Lang::Da).contains("har du ikke hørt");
+        assert!(chase(ReferralStatus::Received));
+        // Contacted: the provider has called, so no "not heard from them by …".
+        assert_eq!(call_for(ReferralStatus::Contacted, false, Some("2026-12-09"), "X", Lang::Da), "Har du spørgsmål, så ring til X på");
         for closed in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Withdrawn] {
             assert!(!chase(closed), "{closed:?}");
         }

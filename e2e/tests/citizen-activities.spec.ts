@@ -182,3 +182,29 @@ test('the next-step sheet of an archived offer still lists its activities, and s
   await expect(page.getByText('Vi kan ikke finde det tilbud', { exact: false })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: 'Foreningsaktiviteter efter et forløb' })).toBeVisible();
 });
+
+// No activity within the distance: the next steps are links (the next distance offered, and all
+// conditions when one was chosen), not advice to go and change the form.
+test('an activity search with nothing near offers a larger distance and all conditions as links', async ({ page, request }) => {
+  const conditions = ['type-2-diabetes', 'hjertesygdom', 'kol', 'kraeft', 'angst-depression'];
+  let found: { postcode: string; condition: string } | undefined;
+  search: for (const postcode of ['8382', '9940', '6990', '7760', '4990', '3790']) {
+    for (const condition of conditions) {
+      const near = await (await request.get(`/api/v1/activities?postcode=${postcode}&condition=${condition}`)).json();
+      if (near.results.length === 0) {
+        found = { postcode, condition };
+        break search;
+      }
+    }
+  }
+  expect(found, 'a postcode and condition with no activity within 25 km').toBeDefined();
+  const { postcode, condition } = found!;
+  await page.goto(`/aktiviteter?postcode=${postcode}&condition=${condition}`);
+  await expect(page.getByText('Vi fandt ingen aktiviteter inden for afstanden.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Søg i aktiviteter for alle sygdomme' })).toHaveAttribute('href', `/aktiviteter?postcode=${postcode}`);
+  await expectNoAxeViolations(page, 'an activity search with nothing near');
+  await page.getByRole('link', { name: 'Søg inden for 50 km' }).click();
+  await expect(page).toHaveURL(`/aktiviteter?postcode=${postcode}&condition=${condition}&radius_km=50`);
+  await expect(page.getByLabel('Afstand')).toHaveValue('50');
+  await expect(page.getByRole('status').filter({ hasText: '50 km' })).toBeVisible();
+});

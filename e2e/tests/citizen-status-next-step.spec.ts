@@ -49,7 +49,11 @@ test('the next step follows the status: chase only while contact is due, the wai
   const promised = (await page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
   await expect(page.locator('.follow-up')).toContainText(`har du ikke hørt fra ${offer.provider.name} senest ${promised}, så ring på`);
 
+  // Once contacted, the provider has called: questions only, no "not heard from them by …".
   await move(request, admin, open, { status: 'contacted' });
+  await look(open, tel);
+  await expect(page.locator('.follow-up')).toContainText('Har du spørgsmål, så ring til');
+  await expect(page.locator('.follow-up')).not.toContainText(CHASE);
   await move(request, admin, open, { status: 'enrolled' });
   await look(open, tel);
   await expect(page.locator('.follow-up')).toContainText('Har du spørgsmål, så ring til');

@@ -77,7 +77,7 @@ pub struct Eligibility {
     /// Who the offer is for beyond age and condition, e.g. "Diagnosen skal være stillet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inclusion_note: Option<Label>,
-    /// Who the offer is not for, e.g. "Ikke ved ustabil angina".
+    /// Who the offer is not for, e.g. "Personer med ustabil angina" (shown after "Ikke for:").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_note: Option<Label>,
     /// Where participants must live; `None`: not stated (the offer's own text may say).

@@ -277,7 +277,7 @@ fn eligibility(i: usize, category: Category, conditions: &[Condition], on_site: 
         e.inclusion_note = Some(Label::new("Diagnosen skal være stillet af en læge", "The diagnosis must be made by a doctor"));
     }
     if i % 11 == 7 {
-        e.exclusion_note = Some(Label::new("Ikke ved ustabil hjertesygdom", "Not with unstable heart disease"));
+        e.exclusion_note = Some(Label::new("Personer med ustabil hjertesygdom", "People with unstable heart disease"));
     }
     e
 }

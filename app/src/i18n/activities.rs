@@ -10,8 +10,8 @@ crate::texts! {
     CONDITION_ANY = "Alle sygdomme", "All conditions";
     SEARCH_BUTTON = "Find aktiviteter", "Find activities";
     RESULTS_H2 = "Aktiviteter", "Activities";
-    NONE_FOUND = "Vi fandt ingen aktiviteter inden for afstanden. Prøv en større afstand eller alle sygdomme.",
-        "We found no activities within the distance. Try a larger distance or all conditions.";
+    NONE_FOUND = "Vi fandt ingen aktiviteter inden for afstanden.", "We found no activities within the distance.";
+    ALL_CONDITIONS_LINK = "Søg i aktiviteter for alle sygdomme", "Search activities for all conditions";
     RADIUS_LABEL = "Afstand", "Distance";
     LOADING = "Henter aktiviteter …", "Loading activities …";
     FIND_MORE = "Find flere foreningsaktiviteter nær dig", "Find more association activities near you";
@@ -55,5 +55,13 @@ pub fn count(n: usize, km: &str, place: &str, lang: Lang) -> String {
         (Lang::Da, _) => format!("{n} aktiviteter inden for {km} fra {place}"),
         (Lang::En, 1) => format!("1 activity within {km} of {place}"),
         (Lang::En, _) => format!("{n} activities within {km} of {place}"),
+    }
+}
+
+/// "Søg inden for 50 km": the same activity search with a larger distance.
+pub fn wider(radius: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Søg inden for {radius}"),
+        Lang::En => format!("Search within {radius}"),
     }
 }

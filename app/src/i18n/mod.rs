@@ -279,8 +279,9 @@ texts! {
     CONSENT_TITLE = "Sådan bruger vi dine oplysninger", "How we use your details";
     CONSENT_WHO = "Dit navn, dine kontaktoplysninger og din besked sendes til den region eller udbyder, der står for tilbuddet. Kun de kan se dem.",
         "Your name, contact details and message are sent to the region or provider running the offer. Only they can see them.";
-    CONSENT_HOW_LONG = "Oplysningerne slettes 90 dage efter, at du har sendt din henvendelse. Trækker du henvendelsen tilbage, sletter vi dit navn og din besked med det samme.",
-        "Your details are deleted 90 days after you send your request. If you withdraw the request, we delete your name and message at once.";
+    // What api/src/referral_flow.rs `withdraw` erases at once, and WITHDRAWN_KEEP_DAYS.
+    CONSENT_HOW_LONG = "Oplysningerne slettes 90 dage efter, at du har sendt din henvendelse. Trækker du henvendelsen tilbage, sletter vi dit navn og din besked med det samme og dit telefonnummer og din e-mail efter 30 dage.",
+        "Your details are deleted 90 days after you send your request. If you withdraw the request, we delete your name and message at once, and your phone number and e-mail after 30 days.";
     CONSENT_NO_CPR = "Du skal ikke oplyse CPR-nummer eller diagnose.", "You do not need to give a CPR number or a diagnosis.";
     CONSENT_LABEL = "Jeg giver samtykke til, at mine oplysninger sendes til udbyderen af tilbuddet som beskrevet ovenfor.",
         "I consent to my details being sent to the provider of the offer as described above.";
@@ -327,8 +328,8 @@ texts! {
     WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";
     // True for a request of one's own and for a clinician's referral the patient withdraws here:
     // nobody is notified, and what is erased at once differs (api/src/referral_flow.rs withdraw).
-    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen ser henvendelsen som trukket tilbage, og vi sletter dine oplysninger i den: det meste med det samme, resten efter 30 dage. Det kan ikke fortrydes.",
-        "Are you sure? The provider sees the request as withdrawn, and we delete your details in it: most at once, the rest after 30 days. This cannot be undone.";
+    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen ser henvendelsen som trukket tilbage. Din besked slettes med det samme og resten af dine oplysninger senest efter 30 dage. Det kan ikke fortrydes.",
+        "Are you sure? The provider sees the request as withdrawn. Your message is deleted at once, and the rest of your details within 30 days. This cannot be undone.";
     WITHDRAW_YES = "Ja, træk henvendelsen tilbage", "Yes, withdraw the request";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN = "Din henvendelse er trukket tilbage.", "Your request has been withdrawn.";

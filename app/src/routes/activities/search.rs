@@ -127,7 +127,7 @@ pub fn ActivitySearchPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(Some(r)) => Some(results(r, lang).into_any()),
+                    Ok(Some(r)) => Some(results(r, current.get_untracked(), lang).into_any()),
                     Ok(None) => None,
                     Err(ApiError::Problem(p)) if !p.errors.is_empty() => None,
                     Err(e) => Some(view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any()),
@@ -137,11 +137,25 @@ pub fn ActivitySearchPage() -> impl IntoView {
     }
 }
 
-fn results(r: ActivitySearchResponse, lang: forebyg_shared::Lang) -> impl IntoView {
+fn results(r: ActivitySearchResponse, searched: ActivityQuery, lang: forebyg_shared::Lang) -> impl IntoView {
     let place = r.origin.place_name.clone().map(|n| format!("{} {n}", r.origin.postcode.clone().unwrap_or_default())).unwrap_or_default();
     let count = t::count(r.results.len(), &format::radius(r.radius_km, lang), place.trim(), lang);
     let list = if r.results.is_empty() {
-        view! { <p>{t::NONE_FOUND.get(lang)}</p> }.into_any()
+        // The next steps as links, not advice: a larger distance (the next one offered), and all
+        // conditions when one was chosen.
+        let wider = query::radius_choices(r.radius_km).into_iter().find(|&km| km > r.radius_km).map(|km| {
+            let href = ActivityQuery { radius_km: km, ..searched.clone() }.href();
+            view! { <li><a href=href>{t::wider(&format::radius(km, lang), lang)}</a></li> }
+        });
+        let any_condition = searched.condition.is_some().then(|| {
+            let href = ActivityQuery { condition: None, ..searched.clone() }.href();
+            view! { <li><a href=href>{t::ALL_CONDITIONS_LINK.get(lang)}</a></li> }
+        });
+        view! {
+            <p>{t::NONE_FOUND.get(lang)}</p>
+            <ul class="plain link-list">{wider}{any_condition}</ul>
+        }
+        .into_any()
     } else {
         view! { <ul class="activities">{r.results.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul> }.into_any()
     };
