@@ -113,4 +113,22 @@ test.describe('phone layout (issue #15 point 5)', () => {
     expect(await first.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBeLessThan(2 * viewport.height);
     await expectNoAxeViolations(page, 'search with results (en)');
   });
+
+  // Found by a walk: at 390 px the price, the start and the place came ~1,000 px below "Jeg vil
+  // gerne deltage", so a citizen asked to join before seeing them. They now come before it.
+  test('an offer page says when, where, whether there is room and the price before its join button', async ({ page, request }) => {
+    type Hit = { offer: { id: string; self_referral: boolean; capacity: string } };
+    const hits: Hit[] = (await (await request.get('/api/v1/offers?postcode=8000&format=on-site&per_page=20')).json()).results;
+    const hit = hits.find((h) => h.offer.self_referral && h.offer.capacity === 'open');
+    expect(hit, 'an open self-referral offer near 8000').toBeDefined();
+    await page.goto(`/tilbud/${hit!.offer.id}`);
+    const join = page.getByRole('link', { name: 'Jeg vil gerne deltage' });
+    await expect(join).toBeVisible();
+    const facts = page.locator('.offer__key-facts');
+    for (const term of ['Start', 'Pladser', 'Sted', 'Pris']) {
+      await expect(facts.locator('dt', { hasText: term })).toBeVisible();
+    }
+    expect((await facts.boundingBox())!.y).toBeLessThan((await join.boundingBox())!.y);
+    await expectNoAxeViolations(page, 'an offer page with its key facts');
+  });
 });

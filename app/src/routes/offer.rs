@@ -5,7 +5,7 @@ use super::clinician::offer_actions;
 use crate::api;
 use crate::context::{last_search, use_lang};
 use crate::{dom, format, i18n};
-use forebyg_shared::offer::Offer;
+use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -83,11 +83,31 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>, clinic: bool) -> impl
                 </div>
             })}
             <p class="lead" lang=dl>{o.summary.clone()}</p>
+            {key_facts(&o, lang)}
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             {clinic.then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}
         </article>
+    }
+}
+
+/// What one wants to know before asking to join, on the first screen (the sections below say it
+/// all, a phone's screen further down): when it starts, whether there is room, where, the price.
+fn key_facts(o: &Offer, lang: Lang) -> impl IntoView {
+    use crate::components::badges::CapacityBadge;
+    let start = i18n::start_label(o.schedule.next_start.as_deref(), o.schedule.enrolment == Enrolment::Continuous, lang);
+    let place = match &o.location {
+        Some(l) => l.city.clone(),
+        None => i18n::DIGITAL.get(lang).to_owned(),
+    };
+    view! {
+        <dl class="facts offer__key-facts">
+            <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
+            <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
+            <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{place}</dd></div>
+            <div><dt>{i18n::SECTION_PRICE.get(lang)}</dt><dd>{format::price(o.cost.dkk, lang)}</dd></div>
+        </dl>
     }
 }
 
