@@ -177,7 +177,7 @@ fn municipality_da(name: &str) -> String {
 }
 
 /// A label as a word inside a sentence: "Type 2-diabetes" → "type 2-diabetes", "KOL" stays.
-fn in_sentence(label: &str) -> String {
+pub fn in_sentence(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if second.is_lowercase() => first.to_lowercase().chain(label.chars().skip(1)).collect(),

@@ -59,7 +59,7 @@ fn titles(category: Category) -> &'static [&'static str] {
         Category::FysiskAktivitet => {
             &["Holdtræning for dig med kronisk sygdom", "Bevæg dig bedre", "Træning i dit eget tempo", "Genoptræning og motion på hold"]
         }
-        Category::Ernaering => &["Kost og hverdag", "Spis dig sundere med diabetes", "Madlavning og ernæring på hold"],
+        Category::Ernaering => &["Kost og hverdag", "Spis dig sundere i hverdagen", "Madlavning og ernæring på hold"],
         Category::Alkohol => &["Samtale om alkohol", "Rådgivning om alkoholvaner"],
         Category::StressAngstDepression => &["Håndtering af stress", "Kursus i at håndtere angst og tristhed", "Mindfulness mod stress"],
     }
@@ -183,7 +183,12 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: 
     let condition_text = if conditions.len() == Condition::ALL.len() {
         "kronisk sygdom".to_owned()
     } else {
-        conditions.iter().map(|c| c.label(forebyg_shared::Lang::Da).to_lowercase()).collect::<Vec<_>>().join(", ")
+        // "KOL, type 2-diabetes og hjertesygdom", as a sentence says it.
+        let names: Vec<String> = conditions.iter().map(|c| forebyg_shared::eligibility::in_sentence(c.label(forebyg_shared::Lang::Da))).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
     };
     Offer {
         id: format!("demo-{i:06}"),
@@ -337,6 +342,14 @@ mod tests {
             }
         }
         assert!(GAPS.iter().all(|(code, _)| geography::municipality(code).is_some()));
+    }
+
+    #[test]
+    fn summaries_name_the_conditions_as_a_sentence_does() {
+        let summaries: Vec<String> = offers(400).into_iter().map(|o| o.summary).collect();
+        assert!(summaries.iter().any(|s| s.contains(" og ")), "a list ends with \"og\"");
+        assert!(summaries.iter().all(|s| !s.contains("kol") && !s.contains("kol,")), "KOL keeps its capitals");
+        assert!(summaries.iter().any(|s| s.contains("KOL")));
     }
 
     #[test]
