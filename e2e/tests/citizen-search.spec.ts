@@ -36,6 +36,21 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(search.postcode).toHaveValue('8000');
   });
 
+  // "Flere valg" open fills a phone's screen, with "Søg" above it: the search is also at its end.
+  test('the search can be made from the end of "Flere valg"', async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.postcode.fill('8000');
+    await search.moreOptions.click();
+    await page.getByRole('checkbox', { name: 'Der er ledige pladser' }).check();
+    const again = page.getByRole('button', { name: 'Søg med disse valg' });
+    await again.scrollIntoViewIfNeeded();
+    await expect(search.submit).not.toBeInViewport();
+    await again.click();
+    await expect(page).toHaveURL(/\/\?postcode=8000&available=true$/);
+    await expect(search.resultsHeading).toBeFocused();
+  });
+
   test('digital offers have their own heading and the count says how many', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&radius_km=5&per_page=50');

@@ -79,6 +79,7 @@ texts! {
         "Choose one or more. If you choose none, you see all kinds of offers.";
     RADIUS_LABEL = "Hvor langt vil du rejse?", "How far will you travel?";
     SUBMIT = "Søg", "Search";
+    FILTERS_SUBMIT = "Søg med disse valg", "Search with these options";
     ERROR_PREFIX = "Fejl:", "Error:";
     ERROR_SUMMARY_TITLE = "Der er et problem", "There is a problem";
     // The names of address parameters that have no field on the page (a hand-edited address),
