@@ -44,7 +44,7 @@ pub async fn search(store: &dyn OfferStore, params: &SearchParams) -> Result<Sea
 /// [`search`], with the DynamoDB read capacity units it consumed (`None` on the embedded store).
 pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> Result<(SearchResponse, Option<f64>), ApiError> {
     let origin = resolve_origin(params)?;
-    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     let query = SearchQuery { origin: origin.point, region: origin.region, params: params.clone(), today, any_condition: vec![] };
     let page = store.search(&query).await?;
     let results =
@@ -84,7 +84,7 @@ pub struct Found {
 /// on the whole offers).
 pub async fn find(store: &dyn OfferStore, params: &SearchParams) -> Result<Found, ApiError> {
     let origin = resolve_origin(params)?;
-    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     let all = SearchParams { page: 1, per_page: u32::MAX, ..params.clone() };
     let page = store.search(&SearchQuery { origin: origin.point, region: origin.region, params: all, today, any_condition: vec![] }).await?;
     let (mut near, mut digital) = (vec![], vec![]);

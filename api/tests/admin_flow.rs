@@ -44,7 +44,7 @@ fn draft() -> Offer {
     o.provider.name = "Skanderborg Kommune".into();
     o.referral.self_referral = true;
     o.capacity = forebyg_shared::taxonomy::Capacity::Open;
-    o.last_verified = forebyg_shared::date::iso_date(forebyg_api::self_referral::now());
+    o.last_verified = forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now());
     let l = o.location.as_mut().unwrap();
     (l.postcode, l.city, l.municipality_code) = ("8660".into(), "Skanderborg".into(), "0746".into());
     l.point = forebyg_shared::geo::GeoPoint::new(56.0375, 9.9290);
@@ -136,7 +136,8 @@ fn an_admins_day() {
     let stale_rows: Vec<AdminOfferRow> = admin.call("GET", "/api/v1/admin/offers?stale=true", None).json();
     assert_eq!(stale_rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), [old.id.as_str()]);
     let verified: Offer = admin.call("POST", &format!("/api/v1/admin/offers/{}/verify", old.id), Some(json!({"version": 1}))).json();
-    assert_eq!(verified.last_verified, forebyg_shared::date::iso_date(forebyg_api::self_referral::now()));
+    // Verified on the Danish day (from 23:00 UTC in winter, already tomorrow).
+    assert_eq!(verified.last_verified, forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()));
     assert!(admin.call("GET", "/api/v1/admin/offers?stale=true", None).json::<Vec<AdminOfferRow>>().is_empty());
 
     // The audit log: who changed which fields, and every read of the request.
@@ -180,6 +181,7 @@ fn an_admins_day() {
     let ask = json!({"idempotency_key": "flow-key-000000000002", "name": "Else Berg", "phone": "20304050", "consent": true});
     let second: ReferralReceipt =
         server.request("POST", &format!("/api/v1/offers/{}/self-referrals", created.id), &[], Some((JSON, &ask.to_string()))).json();
+    // The inbox's day filter reads the request's UTC day (`Referral::created_on`).
     let today = forebyg_shared::date::iso_date(forebyg_api::self_referral::now());
     let by_title: Vec<InboxItem> =
         admin.call("GET", &format!("/api/v1/admin/referrals?offer_title=skanderborg%20s%C3%B8&from={today}&to={today}"), None).json();

@@ -29,7 +29,7 @@ pub fn query(origin: GeoPoint, region: RegionCode, params: SearchParams) -> Sear
 }
 
 pub fn today() -> String {
-    forebyg_shared::date::iso_date(forebyg_api::self_referral::now())
+    forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now())
 }
 
 pub fn page_ids(page: &SearchPage) -> Vec<String> {

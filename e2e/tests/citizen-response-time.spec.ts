@@ -16,10 +16,11 @@ async function offerWithResponseTime(request: APIRequestContext): Promise<{ id: 
   throw new Error('no demo offer near 8000 promises a response time');
 }
 
-/** Today (UTC) plus `n` working days, as the server counts them. */
+/** Today in Denmark plus `n` working days, as the server counts them (from the Danish date: from
+ *  23:00 UTC in winter it is already tomorrow there). */
 function workingDaysFromToday(n: number): string {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
+  const danish = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const d = new Date(`${danish}T12:00:00Z`);
   while (n > 0) {
     d.setUTCDate(d.getUTCDate() + 1);
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n -= 1;

@@ -20,7 +20,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
     let categories = params.groups();
     let place = SearchParams { postcode: params.postcode.clone(), point: params.point, radius_km: params.radius_km, ..Default::default() };
     let origin = resolve_origin(&place)?;
-    let today = forebyg_shared::date::iso_date(crate::self_referral::now());
+    let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     // The patient's conditions are "any of", which the index filters (`any_condition`); the
     // patient's language filters nearby, digital and the wider search alike.
     let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
