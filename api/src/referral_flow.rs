@@ -85,7 +85,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
 
 /// The first history entry of a new referral.
 pub fn received(r: &mut Referral) {
-    r.history = vec![StatusEvent { status: ReferralStatus::Received, at: r.created_at, by: origin(r), reason: None, note: None }];
+    r.history = vec![StatusEvent { status: ReferralStatus::Received, at: r.created_at, by: origin(r), reason: None, note: None, handler: None }];
 }
 
 /// The audit entries that record a change (or a new referral) of the referral given, as it is
@@ -121,12 +121,21 @@ pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral, audi
 
 /// Moves the referral to `status`, keeping the step in its history; closing a clinician's
 /// referral starts its retention clock (never past the latest day), reopening it stops it.
-fn record(r: &mut Referral, status: ReferralStatus, by: Actor, reason: Option<DeclineReason>, note: Option<String>, at: i64) {
+/// `handler`: the provider's admin who made the step (provider steps only).
+fn record(
+    r: &mut Referral,
+    status: ReferralStatus,
+    by: Actor,
+    handler: Option<String>,
+    reason: Option<DeclineReason>,
+    note: Option<String>,
+    at: i64,
+) {
     if r.history.is_empty() {
         // Records from before history was kept: their start is known.
         received(r);
     }
-    r.history.push(StatusEvent { status, at, by, reason, note: note.clone() });
+    r.history.push(StatusEvent { status, at, by, reason, note: note.clone(), handler });
     (r.status, r.updated_at) = (status, at);
     if matches!(status, ReferralStatus::Declined | ReferralStatus::Completed) {
         (r.decline_reason, r.note) = (reason, note);
@@ -174,6 +183,7 @@ pub async fn provider_change(
     referrals: &dyn ReferralStore,
     mut r: Referral,
     change: ReferralStatusChange,
+    handler: &str,
     audit: Audit<'_>,
 ) -> Result<(Referral, bool), ApiError> {
     // A citizen's own request has no referrer to write a closing note to.
@@ -204,7 +214,7 @@ pub async fn provider_change(
     }
     let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let was_settled = is_settled(&r);
-    record(&mut r, change.status, Actor::Provider, change.reason, note, now());
+    record(&mut r, change.status, Actor::Provider, Some(handler.to_owned()), change.reason, note, now());
     store_change(referrals, &r, was_settled, audit).await?;
     Ok((r, true))
 }
@@ -226,7 +236,7 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor,
     }
     let now = now();
     let was_settled = is_settled(&r);
-    record(&mut r, ReferralStatus::Withdrawn, by, None, None, now);
+    record(&mut r, ReferralStatus::Withdrawn, by, None, None, None, now);
     match (origin(&r), by) {
         // The citizen's receipt needs no name, only the contact it is looked up with.
         (Actor::Citizen, _) => r.name = String::new(),

@@ -13,13 +13,13 @@ mod support;
 
 use axum::body::Body;
 use axum::Router;
-use forebyg_api::admin::csv::{cells, parse};
+use forebyg_api::admin::csv::{cells, encoding, parse};
 use forebyg_api::auth::{dev, AuthConfig};
 use forebyg_api::store::BatchSaved;
 use forebyg_api::{demo, AppState, Limits};
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::auth::Role;
-use forebyg_shared::bulk::ImportReport;
+use forebyg_shared::bulk::{FileEncoding, ImportReport};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::offer_validation::validate_offer;
@@ -145,7 +145,17 @@ async fn round_trip_changes_nothing(api: &Api) {
         assert_eq!(status, 200);
         assert_eq!(
             report,
-            ImportReport { dry_run, rows: 4, created: 0, published: 0, updated: 0, unchanged: 4, errors: vec![], absent_columns: vec![] }
+            ImportReport {
+                dry_run,
+                rows: 4,
+                created: 0,
+                published: 0,
+                updated: 0,
+                unchanged: 4,
+                errors: vec![],
+                absent_columns: vec![],
+                encoding: FileEncoding::Utf8
+            }
         );
     }
     // As a Danish spreadsheet re-saves it: commas, dd-mm-yyyy dates, kommunekode without its zero, SAND/FALSK.
@@ -159,6 +169,17 @@ async fn round_trip_changes_nothing(api: &Api) {
     }
     let (status, report) = api.import(&region_admin(), &resaved, false).await;
     assert_eq!((status, report.unchanged, report.errors.len()), (200, 4, 0), "{report:?}");
+    // As Danish Excel saves "CSV (semikolonsepareret)": Windows-1252; and "CSV UTF-8": with a BOM.
+    let utf8 = sheet.bytes();
+    let text = String::from_utf8(utf8.clone()).unwrap();
+    assert!(text.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']), "the test data has Danish letters");
+    let windows_1252: Vec<u8> = text.chars().map(|c| encoding::windows_1252_byte(c).unwrap_or_else(|| panic!("{c}"))).collect();
+    let with_bom = [forebyg_api::admin::csv::BOM.as_bytes(), &utf8].concat();
+    for (bytes, encoding) in [(windows_1252, FileEncoding::Windows1252), (with_bom, FileEncoding::Utf8)] {
+        let (status, _, body) = api.call("POST", "/api/v1/admin/offers/import?dry_run=false", &region_admin(), Some(bytes)).await;
+        let report: ImportReport = serde_json::from_slice(&body).unwrap();
+        assert_eq!((status, report.unchanged, report.errors.len(), report.encoding), (200, 4, 0, encoding), "{report:?}");
+    }
     assert_eq!(api.snapshot().await, before, "nothing written, no audit entry");
 }
 
@@ -180,6 +201,8 @@ async fn row_errors_are_listed_and_change_nothing(api: &Api) {
     let (status, report) = api.import(&region_admin(), &sheet, true).await;
     // A file with row errors is a 422 with the report, checked or applied.
     assert_eq!((status, errors(&report)), (422, expected.clone()), "{report:#?}");
+    let category = report.row_errors(2).next().unwrap();
+    assert!(category.message.da.starts_with("»yoga« er ikke en gyldig værdi. Gyldige værdier: afklarende-samtale, "), "{category:?}");
     let stale = report.row_errors(3).next().unwrap();
     assert!(stale.message.en.contains("changed since export"), "{stale:?}");
     assert_eq!(api.snapshot().await, before);
@@ -421,8 +444,14 @@ async fn bad_files_are_reported_not_guessed() {
     let res = post(b"", CSV).await.unwrap();
     let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
     assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "an empty file is one error");
-    let res = post(b"id;title\n\xe6\xf8", CSV).await.unwrap();
-    assert_eq!(res.status(), 422, "not UTF-8");
+    let res = post(b"\xff\xfei\0d\0", CSV).await.unwrap();
+    assert_eq!(res.status(), 422, "UTF-16");
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "UTF-16 is one error");
+    assert!(report.errors[0].message.da.contains("UTF-16"), "{:?}", report.errors[0]);
+    let res = post(b"id;title\n\x81", CSV).await.unwrap();
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert!(report.errors[0].message.da.starts_with("Filen er ikke gemt som UTF-8"), "{:?}", report.errors[0]);
     let unauthenticated = http::Request::builder().method("GET").uri("/api/v1/admin/offers.csv").body(Body::empty()).unwrap();
     assert_eq!(api.router.clone().oneshot(unauthenticated).await.unwrap().status(), 401);
 }

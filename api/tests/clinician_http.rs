@@ -203,7 +203,11 @@ fn refer_follow_and_withdraw() {
     assert_eq!((back.status, back.json::<Problem>().kind.as_str()), (409, types::INVALID_TRANSITION));
     let done = status(json!({"status": "completed", "note": "Gennemførte 8 af 8 gange. Fortsætter i Lungeforeningen."}));
     assert_eq!((done.status, done.cache_control.as_str()), (200, "no-store"), "{}", done.body);
-    assert_eq!(done.json::<InboxItem>().history.len(), 4);
+    let steps = done.json::<InboxItem>().history;
+    assert_eq!(steps.len(), 4);
+    // The admin inbox names the colleague who made each provider step; the clinician's view does not.
+    assert!(steps[1..].iter().all(|e| e.handler.as_deref().is_some_and(|h| !h.is_empty())), "{steps:?}");
+    assert_eq!(steps[0].handler, None, "the clinician's own step");
     std::thread::sleep(std::time::Duration::from_millis(1100));
 
     // "Mine henvisninger": the steps, the note, and what changed since the clinician last looked.
@@ -213,6 +217,7 @@ fn refer_follow_and_withdraw() {
     let steps: Vec<ReferralStatus> = mine.history.iter().map(|e| e.status).collect();
     use ReferralStatus::*;
     assert_eq!(steps, [Received, Contacted, Enrolled, Completed]);
+    assert!(mine.history.iter().all(|e| e.handler.is_none()), "no provider staff names for the clinician");
     assert!(mine.changed && !mine.withdrawable && mine.note.as_deref().unwrap().starts_with("Gennemførte"));
     let later: ClinicianReferralList =
         server.request("GET", &format!("/api/v1/clinician/referrals?since={}", list.cursor), &[("authorization", &me)], None).json();

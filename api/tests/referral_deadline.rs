@@ -35,9 +35,17 @@ fn org() -> Organisation {
 /// days from today (negative: in the past), in `status`; referred by the clinician "frist-gp".
 fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i64>, status: ReferralStatus) -> Referral {
     let made = now() - age_days * DAY;
-    let history = std::iter::once(StatusEvent { status: ReferralStatus::Received, at: made, by: Actor::Clinician, reason: None, note: None })
-        .chain((status != ReferralStatus::Received).then(|| StatusEvent { status, at: made + 60, by: Actor::Provider, reason: None, note: None }))
-        .collect();
+    let history =
+        std::iter::once(StatusEvent { status: ReferralStatus::Received, at: made, by: Actor::Clinician, reason: None, note: None, handler: None })
+            .chain((status != ReferralStatus::Received).then(|| StatusEvent {
+                status,
+                at: made + 60,
+                by: Actor::Provider,
+                reason: None,
+                note: None,
+                handler: None,
+            }))
+            .collect();
     Referral {
         receipt_code: code.into(),
         offer_id: format!("offer-{code}"),
@@ -258,7 +266,14 @@ async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
         store.create_referral(&r).await.unwrap();
     }
     past.status = ReferralStatus::Contacted;
-    past.history.push(StatusEvent { status: ReferralStatus::Contacted, at: now() - 92 * DAY, by: Actor::Provider, reason: None, note: None });
+    past.history.push(StatusEvent {
+        status: ReferralStatus::Contacted,
+        at: now() - 92 * DAY,
+        by: Actor::Provider,
+        reason: None,
+        note: None,
+        handler: None,
+    });
     past.updated_at = now() - 92 * DAY;
     assert!(store.settle_referral(&past, Settlement::Late).await.unwrap());
     store.put_directory(&[p2_record()]).await.unwrap();

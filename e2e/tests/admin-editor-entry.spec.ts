@@ -165,3 +165,27 @@ test("the offer's point comes from the postcode and can be moved on the map or t
   await expect(page.getByText('Drag the pin, or click the map')).toBeVisible();
   await expectNoAxeViolations(page, 'offer editor with the point map (en)');
 });
+
+// The header's last-confirmed day reads like the admin's other dates, and the residence rule says
+// which municipality and region it means: the place's, as the offer's area decides.
+test('the editor names the municipality a residence rule means, and dates the last confirmation in words', async ({ page, request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Bopælstest'));
+  const offer = await createOffer(request, token, { ...template, last_verified: '2026-11-17' }, false);
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud/${offer.id}`);
+  const editor = new AdminEditorPage(page);
+  await expect(editor.field('Titel')).toHaveValue(offer.title);
+  await expect(page.locator('#editor-status')).toContainText('sidst bekræftet 17. nov. 2026');
+  await expect(page.locator('#editor-status')).not.toContainText('2026-11-17');
+
+  const residence = editor.field('Hvor skal deltagerne bo');
+  await residence.selectOption({ label: 'Borgere i kommunen' });
+  await expect(residence).toHaveAccessibleDescription(/^Kommunen er den, stedet ligger i: \S.*\. Regionen er Region Midtjylland\.$/);
+  await editor.field('Kommune').selectOption('0751');
+  await expect(residence).toHaveAccessibleDescription('Kommunen er den, stedet ligger i: Aarhus Kommune. Regionen er Region Midtjylland.');
+  await expect(page.getByText('Kommunen er den, stedet ligger i: Aarhus Kommune.')).toBeVisible();
+  await editor.field('Kommune').selectOption('0615');
+  await expect(residence).toHaveAccessibleDescription('Kommunen er den, stedet ligger i: Horsens Kommune. Regionen er Region Midtjylland.');
+  await expectNoAxeViolations(page, 'editor with the residence hint');
+});

@@ -149,3 +149,63 @@ test('the offers export is saved in one click as forebyg-tilbud-<day>.csv', asyn
   await expect(page.getByRole('status').filter({ hasText: `Filen forebyg-tilbud-${day}.csv er hentet.` })).toBeVisible();
   await expectNoAxeViolations(page, 'import page after an export');
 });
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (the rest are Latin-1). */
+const HIGH_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const in1252 = (text: string) => [...text].every((c) => c.codePointAt(0)! < 0x80 || (c.codePointAt(0)! >= 0xa0 && c.codePointAt(0)! <= 0xff) || HIGH_1252.includes(c));
+
+/** `text` as Windows-1252 bytes, as Danish Excel's "CSV (semikolonsepareret)" saves it. */
+function windows1252(text: string): Buffer {
+  const high = HIGH_1252;
+  return Buffer.from(
+    [...text].map((c) => {
+      const n = c.codePointAt(0)!;
+      if (n < 0x80 || (n >= 0xa0 && n <= 0xff)) return n;
+      const i = high.indexOf(c);
+      if (i < 0) throw new Error(`not in Windows-1252: ${c}`);
+      return 0x80 + i;
+    }),
+  );
+}
+
+// Danish Excel saves "CSV (semikolonsepareret)" in Windows-1252: its æ, ø and å must come back as
+// they were exported, the report says which encoding it read, and a file that changes nothing
+// has nothing to apply. A file in neither encoding is refused in a plain sentence.
+test('a file re-saved by Danish Excel (Windows-1252) imports unchanged, and the report says how it was read', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'midtjylland');
+  const exported = await (await request.get('/api/v1/admin/offers.csv', { headers: bearer(token) })).text();
+  const [header, ...rows] = parseCsv(exported);
+  // The offers with a Danish letter in them (all of them are in the export unchanged).
+  const danish = rows.filter((r) => /[æøåÆØÅ]/.test(r.join('')) && in1252(r.join(''))).slice(0, 40);
+  expect(danish.length).toBeGreaterThan(5);
+
+  await signInAs(page, 'midtjylland');
+  await page.goto('/admin/import');
+  const file = page.getByLabel('CSV-fil');
+  const check = page.getByRole('button', { name: 'Tjek filen' });
+  const apply = page.getByRole('button', { name: 'Anvend' });
+  const report = page.getByRole('region', { name: 'Resultat af tjek' });
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: windows1252(toCsv([header, ...danish])) });
+  await check.click();
+  await expect(report.getByRole('status')).toHaveText(`${danish.length} rækker uden fejl, og ingen af dem ændrer noget: der er intet at gemme.`);
+  await expect(report).toContainText('Filen er læst som Windows-1252');
+  await expect(report.getByRole('table')).toHaveCount(0);
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription(/der er intet at gemme/);
+  await expectNoAxeViolations(page, 'import report of a Windows-1252 file');
+
+  // UTF-8 with a BOM (Excel's "CSV UTF-8") reads as UTF-8.
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + toCsv([header, ...danish])) });
+  await check.click();
+  await expect(report).toContainText('Filen er læst som UTF-8.');
+  await expect(report).toContainText('der er intet at gemme');
+
+  // UTF-16 ("Unicode-tekst") is neither: one plain error, nothing guessed.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toCsv([header, danish[0]]), 'utf16le')]);
+  await file.setInputFiles({ name: 'tilbud.txt', mimeType: 'text/plain', buffer: utf16 });
+  await check.click();
+  await expect(report.getByRole('table', { name: 'Fejl i filen' })).toContainText('Filen er gemt som Unicode-tekst (UTF-16)');
+  await expect(report).not.toContainText('Filen er læst som');
+  await expect(apply).toBeDisabled();
+});

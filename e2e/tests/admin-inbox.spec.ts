@@ -365,3 +365,59 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
   await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
 });
+
+// A status step names the colleague who made it, as a note does; the steps the workflow does not
+// allow yet say why (Afslut: only once the person is enrolled).
+test('the history names who changed the status, and a disabled "Afslut" says why', async ({ page, request }) => {
+  const token = await devToken(request, 'oestdanmark');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Hvemtest')));
+  const name = unique('Hanne Hvem');
+  const phone = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone, consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  const complete = card.getByRole('button', { name: `Afslut: ${name}` });
+  await expect(complete).toBeDisabled();
+  await expect(complete).toHaveAccessibleDescription('»Afslut« kan først vælges, når personen er tilmeldt.');
+  await expect(card.getByText('»Afslut« kan først vælges, når personen er tilmeldt.')).toBeVisible();
+
+  await card.getByRole('button', { name: `Kontaktet: ${name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
+  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  const history = card.getByRole('list', { name: 'Historik' });
+  // The list redraws after the change: open the history once it has.
+  await expect(async () => {
+    if (!(await history.isVisible())) await card.getByText('Historik og noter').click();
+    await expect(history).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  const step = history.getByRole('listitem').filter({ hasText: /^Kontaktet/ });
+  await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
+  await expect(step).not.toContainText('Tilbuddet');
+  await expect(complete).toHaveAccessibleDescription('»Afslut« kan først vælges, når personen er tilmeldt.');
+  await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'er nu: Tilmeldt.' })).toBeVisible();
+  await expect(complete).toBeEnabled();
+  await expect(card.getByRole('button', { name: `Afvis: ${name}` })).toHaveAccessibleDescription(/^Personen er tilmeldt: næste skridt er »Afslut«/);
+  await expectNoAxeViolations(page, 'inbox card with who changed the status and why steps are disabled');
+});
+
+// The overview's period choice fits its longest option at 1280 px (it was cut off at 20rem).
+test("the overview's period select shows its whole option text", async ({ page }) => {
+  await signInAs(page, 'oestdanmark');
+  await page.goto('/admin');
+  const select = page.getByLabel('Periode');
+  await expect(select).toHaveValue('alle');
+  const { needed, width } = await select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = el.options[el.selectedIndex].text;
+    return { needed: ctx.measureText(text).width + parseFloat(style.paddingLeft), width: el.clientWidth };
+  });
+  expect(width, 'the select is as wide as its chosen option').toBeGreaterThanOrEqual(needed);
+});

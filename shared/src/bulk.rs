@@ -28,6 +28,21 @@ pub struct ImportReport {
     /// present but empty cell clears one); a new offer has them empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent_columns: Vec<String>,
+    /// The character encoding the file was read in (nothing is read from a file in neither).
+    #[serde(default)]
+    pub encoding: FileEncoding,
+}
+
+/// The character encodings an import reads: UTF-8 (with or without a byte order mark, Excel's
+/// "CSV UTF-8"), else Windows-1252 (what Danish Excel's "CSV (semikolonsepareret)" writes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum FileEncoding {
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "windows-1252")]
+    Windows1252,
 }
 
 /// One problem in one cell (or row) of the file.
@@ -46,6 +61,11 @@ pub struct ImportRowError {
 impl ImportReport {
     pub fn is_ok(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// Whether applying this (checked) file would save anything: a new or a changed offer.
+    pub fn changes_anything(&self) -> bool {
+        self.created + self.updated > 0
     }
 
     /// The errors of one row.

@@ -99,8 +99,10 @@ fn cell(category: Category, from: GeoPoint, municipality: &str, max_km: f64, off
     CoverageCell { category, nearest_km: nearest.as_ref().map(|n| n.0), nearest_offer_id: nearest.map(|n| n.1), within }
 }
 
-/// The nearest of `offers` with a place (km to 100 m, id; ties by id) and how many lie within
-/// `max_km` of `from`, counting only offers residents of `municipality` may join ([`open_to`]).
+/// The nearest of `offers` with a place (km, rounded *up* to 100 m, id; ties by id) and how many
+/// lie within `max_km` of `from`, counting only offers residents of `municipality` may join
+/// ([`open_to`]). Rounding up keeps the shown distance and the rule in step: an offer 15.04 km
+/// away is outside 15 km and shows as 15.1 km, never as "15.0 km" beside a gap.
 pub fn nearest<'a>(from: GeoPoint, municipality: &str, max_km: f64, offers: impl Iterator<Item = &'a Offer>) -> (Option<(f64, String)>, u32) {
     let mut best: Option<(f64, &str)> = None;
     let mut within = 0;
@@ -112,7 +114,7 @@ pub fn nearest<'a>(from: GeoPoint, municipality: &str, max_km: f64, offers: impl
             best = Some((d, &o.id));
         }
     }
-    (best.map(|(d, id)| ((d * 10.0).round() / 10.0, id.to_owned())), within)
+    (best.map(|(d, id)| ((d * 10.0).ceil() / 10.0, id.to_owned())), within)
 }
 
 /// Whether residents of `municipality` may join `offer`: not when it takes only its own
@@ -176,6 +178,21 @@ mod tests {
         assert_eq!(within(&report(RegionCode::Midtjylland, 25.0, &postcodes, Some("0746"), std::slice::from_ref(&local)), 0), 1);
         local.eligibility.residence = None;
         assert_eq!(within(&report(RegionCode::Midtjylland, 25.0, &places, None, &[local]), 0), 1);
+    }
+
+    #[test]
+    fn a_nearest_distance_shown_within_the_limit_is_counted_within_it() {
+        let from = GeoPoint::new(56.0, 10.0);
+        let places = vec![("0751".to_owned(), "Aarhus".to_owned(), from)];
+        // Offers due north of `from` from about 14.9 to 15.1 km, some 5 m apart.
+        for step in 0..40 {
+            let at = GeoPoint::new(56.0 + 0.1340 + f64::from(step) * 0.00005, 10.0);
+            let r = report(RegionCode::Midtjylland, 15.0, &places, None, &[offer("o", Category::Alkohol, Some(at))]);
+            let cell = r.rows[0].cells.iter().find(|c| c.category == Category::Alkohol).unwrap();
+            let shown = cell.nearest_km.unwrap();
+            assert_eq!(shown <= 15.0, cell.within == 1, "{} km shown as {shown}, within {}", from.distance_km(at), cell.within);
+            assert!(shown >= from.distance_km(at), "never shown nearer than it is");
+        }
     }
 
     #[test]

@@ -55,6 +55,26 @@ impl Area {
     pub fn new(region: RegionCode, municipality_code: Option<&str>) -> Area {
         Area { region, municipality: municipality_code.and_then(crate::geography::municipality).map(|m| m.name) }
     }
+
+    /// For an editor choosing a [`Residence`] rule: which municipality and region the rules
+    /// mean — the place's municipality and the offer's region ("Kommunen er den, stedet ligger
+    /// i: Aarhus Kommune. Regionen er Region Midtjylland.").
+    pub fn residence_hint(&self) -> Label {
+        let region = Residence::Region.place(self).expect("a region is a place");
+        match self.municipality {
+            Some(_) => {
+                let municipality = Residence::Municipality.place(self).expect("a municipality is a place");
+                Label {
+                    da: format!("Kommunen er den, stedet ligger i: {}. Regionen er {}.", municipality.da, region.da),
+                    en: format!("The municipality is the one the place is in: {}. The region is {}.", municipality.en, region.en),
+                }
+            }
+            None => Label {
+                da: format!("Kommunen er den, stedet ligger i; tilbuddet har endnu ikke et sted med adresse. Regionen er {}.", region.da),
+                en: format!("The municipality is the one the place is in; the offer has no place with an address yet. The region is {}.", region.en),
+            },
+        }
+    }
 }
 
 /// The oldest age the criteria can name.

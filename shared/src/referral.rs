@@ -78,6 +78,12 @@ pub struct StatusEvent {
     /// The decline note or the closing note ("afslutningsnotat"); no personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who at the provider made a provider's step: the admin's name (or user id when the
+    /// sign-in gave no name), as on their notes. For the provider's colleagues in the inbox only:
+    /// the clinician's and the citizen's views leave it out. Absent on steps from before it was
+    /// kept, and on the citizen's and clinician's steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<String>,
 }
 
 pub const CLOSING_NOTE_MAX: usize = 1_000;

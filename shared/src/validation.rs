@@ -133,6 +133,21 @@ pub fn known_code<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>) -> 
     })
 }
 
+/// A code from a closed list, for someone typing it (a CSV cell): the error names every valid
+/// code ("»kommune« er ikke en gyldig værdi. Gyldige værdier: municipality, region, denmark.").
+pub fn listed_code<T: Copy>(field: &str, value: &str, all: &[T], code: fn(T) -> &'static str) -> Result<T, FieldError> {
+    let value = value.trim();
+    all.iter().copied().find(|t| code(*t) == value).ok_or_else(|| {
+        let valid = all.iter().map(|t| code(*t)).collect::<Vec<_>>().join(", ");
+        FieldError::new(
+            field,
+            ErrorCode::Unknown,
+            format!("»{value}« er ikke en gyldig værdi. Gyldige værdier: {valid}."),
+            format!("“{value}” is not a valid value. Valid values: {valid}."),
+        )
+    })
+}
+
 /// What `str::trim` removes (Unicode White_Space), as the body of a regex character class.
 pub const TRIMMED_CLASS: &str = r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 

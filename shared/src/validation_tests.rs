@@ -94,3 +94,13 @@ fn contacts() {
     let fields: Vec<_> = validate_contact(&c).into_iter().map(|e| e.field).collect();
     assert_eq!(fields, ["contact.phone", "contact.email"]);
 }
+
+#[test]
+fn a_code_not_in_its_list_names_the_valid_ones() {
+    use crate::eligibility::Residence;
+    assert_eq!(listed_code("residence", " region ", Residence::ALL, Residence::code), Ok(Residence::Region));
+    let e = listed_code("residence", "kommune", Residence::ALL, Residence::code).unwrap_err();
+    assert_eq!((e.field.as_str(), e.code), ("residence", ErrorCode::Unknown));
+    assert_eq!(e.message.da, "»kommune« er ikke en gyldig værdi. Gyldige værdier: municipality, region, denmark.");
+    assert_eq!(e.message.en, "“kommune” is not a valid value. Valid values: municipality, region, denmark.");
+}

@@ -4,6 +4,7 @@
 //! Export and import are inverse: `parse(cells(offer)) == offer` for every valid offer, so an
 //! exported file re-imports without change.
 
+pub mod encoding;
 mod import;
 mod lists;
 mod parse;

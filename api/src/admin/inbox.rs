@@ -243,12 +243,18 @@ pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: Ref
         }
         vec![audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, changes)]
     };
-    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change, &changed_entry).await?;
+    let (r, changed) = crate::referral_flow::provider_change(state.referrals.as_ref(), r, change, &handler_name(admin), &changed_entry).await?;
     if !changed {
         // The same step again (a retry): nothing changed, but the request was read.
         state.audit.append_audit(&[audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![])]).await?;
     }
     inbox_item(state, &r).await
+}
+
+/// How a request's history names the admin who wrote a note or made a step: their name, or
+/// their user id when the sign-in gave no name.
+fn handler_name(admin: &Admin) -> String {
+    admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone())
 }
 
 /// Adds a handler's note to a request within scope. The audit entry names the request, never
@@ -260,7 +266,7 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
     }
     let code = crate::self_referral::normalise_code(code);
     let mut r = in_scope(state, admin, &code).await?;
-    let by = admin.0.name.clone().unwrap_or_else(|| admin.0.subject.clone());
+    let by = handler_name(admin);
     let text = note.text.trim().to_owned();
     if r.notes.iter().any(|n| n.by == by && n.text == text) {
         // The same handler's same text is on it already: a retry (the answer to the first was

@@ -13,7 +13,7 @@ use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
 use forebyg_shared::date::iso_date;
-use forebyg_shared::referral::{Actor, OPEN_RETENTION_DAYS};
+use forebyg_shared::referral::{Actor, StatusEvent, OPEN_RETENTION_DAYS};
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
@@ -32,7 +32,8 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         status: r.status,
         decline_reason: r.decline_reason,
         note: r.note.clone(),
-        history: r.history.clone(),
+        // Which of the provider's staff made a step is for their colleagues only.
+        history: r.history.iter().map(|e| StatusEvent { handler: None, ..e.clone() }).collect(),
         waitlist: r.waitlist,
         created_at: r.created_at,
         updated_at: r.updated_at,

@@ -79,7 +79,7 @@ fn is_csv(headers: &HeaderMap) -> bool {
 /// answers 422 with the report (dry run or not); otherwise every row is applied atomically. On the
 /// DynamoDB store one apply changes at most 100 rows.
 #[utoipa::path(post, path = "/admin/offers/import", tag = "admin", security(("bearer" = [])), params(ImportQuery),
-    request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8, `;`- or `,`-separated)"),
+    request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8, else read as Windows-1252; `;`- or `,`-separated)"),
     responses((status = 200, body = ImportReport, description = "The report of a file without errors (checked, or applied)"),
         (status = 422, description = "Row errors (the report: nothing was changed), or an invalid parameter (a problem)",
             content((ImportReport = "application/json"), (Problem = "application/problem+json"))),

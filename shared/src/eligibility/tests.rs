@@ -130,3 +130,12 @@ fn residence_decides_with_the_patients_region() {
     let national = Eligibility { residence: Some(Residence::Denmark), ..Default::default() };
     assert_eq!(assess_here(&national, &home(RegionCode::Nordjylland)).verdict, Verdict::Eligible);
 }
+
+#[test]
+fn the_residence_hint_names_the_places_municipality_and_the_region() {
+    assert_eq!(AARHUS.residence_hint().da, "Kommunen er den, stedet ligger i: Aarhus Kommune. Regionen er Region Midtjylland.");
+    assert_eq!(AARHUS.residence_hint().en, "The municipality is the one the place is in: Aarhus Municipality. The region is Central Denmark Region.");
+    let nowhere = Area::new(RegionCode::Midtjylland, None);
+    assert!(nowhere.residence_hint().da.contains("endnu ikke et sted med adresse"), "{}", nowhere.residence_hint().da);
+    assert!(Area::new(RegionCode::Oestdanmark, Some("0101")).residence_hint().da.contains("Københavns Kommune"));
+}

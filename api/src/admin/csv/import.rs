@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::store::DirectorySaved;
 use crate::AppState;
 use forebyg_shared::admin::AuditAction;
-use forebyg_shared::bulk::{ImportReport, ImportRowError};
+use forebyg_shared::bulk::{FileEncoding, ImportReport, ImportRowError};
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::offer_validation::validate_offer_save;
@@ -34,14 +34,9 @@ fn file_error(field: &str, code: ErrorCode, da: String, en: String) -> ImportRow
 }
 
 /// The data rows as (spreadsheet row number, cells in [`COLUMNS`] order), and the indexes (in
-/// [`COLUMNS`]) of the optional columns the file lacks. Problems with the file itself (encoding,
+/// [`COLUMNS`]) of the optional columns the file lacks. Problems with the file itself (its
 /// header) go to `errors` on row 1.
-fn read(body: &[u8], errors: &mut Vec<ImportRowError>) -> (Vec<(usize, Vec<String>)>, Vec<usize>) {
-    let Ok(text) = std::str::from_utf8(body) else {
-        let (da, en) = ("Filen er ikke UTF-8. Gem den som »CSV UTF-8«.", "The file is not UTF-8. Save it as “CSV UTF-8”.");
-        errors.push(file_error("file", ErrorCode::Invalid, da.into(), en.into()));
-        return (vec![], vec![]);
-    };
+fn read(text: &str, errors: &mut Vec<ImportRowError>) -> (Vec<(usize, Vec<String>)>, Vec<usize>) {
     let text = text.strip_prefix(super::BOM).unwrap_or(text);
     // Comma or semicolon, whichever the header row uses (Danish spreadsheets save with `;`).
     let header = text.lines().next().unwrap_or_default();
@@ -191,7 +186,17 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str, pu
 /// updated row atomically and audits each. New offers are drafts unless `publish_new`.
 pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool, publish_new: bool) -> Result<ImportReport, ApiError> {
     let mut errors = vec![];
-    let (rows, absent) = read(body, &mut errors);
+    let (rows, absent, encoding) = match super::encoding::decode(body) {
+        Ok((text, encoding)) => {
+            let (rows, absent) = read(&text, &mut errors);
+            (rows, absent, encoding)
+        }
+        Err(unreadable) => {
+            let (da, en) = unreadable.message();
+            errors.push(file_error("file", ErrorCode::Invalid, da.into(), en.into()));
+            (vec![], vec![], FileEncoding::default())
+        }
+    };
     let ids: Vec<String> = rows.iter().map(|(_, c)| c[0].clone()).filter(|id| !id.is_empty()).collect();
     let stored = fetch(state, ids).await?;
     let today = copenhagen_date(crate::self_referral::now());
@@ -246,7 +251,7 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool,
     }
     let absent_columns = absent.iter().map(|c| COLUMNS[*c].to_owned()).collect();
     errors.sort_by_key(|e| (e.row, super::parse::column_position(&e.field)));
-    let mut report = ImportReport { dry_run, rows: rows.len(), created, published, updated, unchanged, errors, absent_columns };
+    let mut report = ImportReport { dry_run, rows: rows.len(), created, published, updated, unchanged, errors, absent_columns, encoding };
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }

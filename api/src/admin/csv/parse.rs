@@ -37,7 +37,8 @@ impl Row<'_> {
         self.errors.push(e);
     }
 
-    fn code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    /// One of the codes `all` (as `code` names them); an unknown one's error lists them.
+    fn code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
         let value = self.get(column).to_lowercase();
         if value.is_empty() {
             self.fail(FieldError::new(
@@ -48,15 +49,15 @@ impl Row<'_> {
             ));
             return None;
         }
-        validation::known_code(column, &value, parse).map_err(|e| self.fail(e)).ok()
+        validation::listed_code(column, &value, all, code).map_err(|e| self.fail(e)).ok()
     }
 
     /// A code or nothing.
-    fn optional_code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn optional_code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
         if self.get(column).is_empty() {
             return None;
         }
-        self.code(column, parse)
+        self.code(column, all, code)
     }
 
     fn number(&mut self, column: &str, min: u32, max: u32) -> Option<u32> {
@@ -82,10 +83,10 @@ impl Row<'_> {
     }
 
     /// A list of codes (`kol;hjertesygdom`); each unknown one is an error.
-    fn list<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    fn list<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str) -> Vec<T> {
         let mut out = vec![];
         for item in split(self.get(column)) {
-            out.extend(validation::known_code(column, &item.join("|").to_lowercase(), parse).map_err(|e| self.fail(e)).ok());
+            out.extend(validation::listed_code(column, &item.join("|").to_lowercase(), all, code).map_err(|e| self.fail(e)).ok());
         }
         out
     }
@@ -140,10 +141,10 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
             })
             .ok(),
     };
-    let status = if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::from_code) };
-    let category = r.code("category", Category::from_code);
-    let conditions = r.list("conditions", Condition::from_code);
-    let format = r.code("format", Format::from_code);
+    let status = if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::ALL, OfferStatus::code) };
+    let category = r.code("category", Category::ALL, Category::code);
+    let conditions = r.list("conditions", Condition::ALL, Condition::code);
+    let format = r.code("format", Format::ALL, Format::code);
     let languages = split(r.get("languages")).into_iter().map(|l| l.join("|").to_lowercase()).collect();
     let enrolment = match r.get("enrolment").to_lowercase().as_str() {
         "continuous" | "løbende" => Some(Enrolment::Continuous),
@@ -159,27 +160,27 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     let slots = parse_slots(&mut r);
     let next_start = r.date("next_start");
     let location = parse_location(&mut r);
-    let region = r.code("region", RegionCode::from_code);
-    let provider_kind = r.code("provider_kind", ProviderKind::from_code);
+    let region = r.code("region", RegionCode::ALL, RegionCode::code);
+    let provider_kind = r.code("provider_kind", ProviderKind::ALL, ProviderKind::code);
     let referral = ReferralRules {
         self_referral: r.flag("self_referral"),
         from_gp: r.flag("from_gp"),
         from_hospital: r.flag("from_hospital"),
         from_municipality: r.flag("from_municipality"),
         note: r.opt("referral_note"),
-        methods: r.list("referral_methods", ReferralMethod::from_code),
+        methods: r.list("referral_methods", ReferralMethod::ALL, ReferralMethod::code),
         must_include: r.label("referral_must_include"),
         response_days: r.small_number("response_days", 1, forebyg_shared::offer_validation::MAX_RESPONSE_DAYS),
     };
     let eligibility = Eligibility {
         min_age: r.age("min_age"),
         max_age: r.age("max_age"),
-        accepted_conditions: r.list("eligible_conditions", Condition::from_code),
+        accepted_conditions: r.list("eligible_conditions", Condition::ALL, Condition::code),
         inclusion_note: r.label("inclusion_note"),
         exclusion_note: r.label("exclusion_note"),
-        residence: r.optional_code("residence", Residence::from_code),
+        residence: r.optional_code("residence", Residence::ALL, Residence::code),
     };
-    let capacity = r.code("capacity", Capacity::from_code);
+    let capacity = r.code("capacity", Capacity::ALL, Capacity::code);
     let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, forebyg_shared::offer_validation::MAX_COST_DKK) };
     let last_verified = r.date("last_verified").unwrap_or_else(|| default_verified.to_owned());
     let packages = parse_packages(&mut r);

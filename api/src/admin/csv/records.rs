@@ -36,8 +36,8 @@ fn contradiction(column: &str, kind_da: &str, kind_en: &str, id: &str, stored: &
     FieldError::new(
         column,
         ErrorCode::Invalid,
-        format!("Passer ikke med {kind_da} {id}, hvor der står »{stored}«. Ret {kind_da} i stedet."),
-        format!("Does not match {kind_en} {id}, which has “{stored}”. Change the {kind_en} instead."),
+        format!("Passer ikke med {kind_da} {id}, hvor der står »{stored}«. Ret filen, eller ret det på {kind_da}s side."),
+        format!("Does not match {kind_en} {id}, which has “{stored}”. Correct the file, or change it on the {kind_en}'s page."),
     )
 }
 

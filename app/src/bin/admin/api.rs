@@ -19,6 +19,7 @@ pub use forebyg_app::http::json_text;
 
 /// What a request gave back: status and body text.
 pub(crate) async fn send(method: Method, url: &str, body: Option<(String, &str)>) -> Result<(u16, String), ApiError> {
+    let body = body.map(|(text, content_type)| (JsValue::from_str(&text), content_type));
     send_reading(method, url, body, None).await.map(|(status, text, _)| (status, text))
 }
 
@@ -32,7 +33,7 @@ pub async fn get_with_header<T: DeserializeOwned>(url: &str, header: &str) -> Re
 async fn send_reading(
     method: Method,
     url: &str,
-    body: Option<(String, &str)>,
+    body: Option<(JsValue, &str)>,
     header: Option<&str>,
 ) -> Result<(u16, String, Option<String>), ApiError> {
     let token = token();
@@ -83,9 +84,11 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     }
 }
 
-/// POST a CSV file; the body of both 200 and 422 is an import report.
-pub async fn post_csv<T: DeserializeOwned>(url: &str, csv: String) -> Result<(u16, T), ApiError> {
-    let (status, text) = send(Method::POST, url, Some((csv, "text/csv"))).await?;
+/// POST a CSV file as its bytes (the API reads their encoding: UTF-8 or Windows-1252); the body
+/// of both 200 and 422 is an import report.
+pub async fn post_csv<T: DeserializeOwned>(url: &str, csv: &[u8]) -> Result<(u16, T), ApiError> {
+    let body = js_sys::Uint8Array::from(csv).into();
+    let (status, text, _) = send_reading(Method::POST, url, Some((body, "text/csv")), None).await?;
     let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
     match serde_wasm_bindgen::from_value::<T>(json) {
         Ok(v) => Ok((status, v)),

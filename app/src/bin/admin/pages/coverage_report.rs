@@ -57,6 +57,8 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
 pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl IntoView {
     let km = format!("{}", report.max_km);
     let summary = t::package_summary(report.gaps, report.package_name.get(lang()), report.region.label(lang()), report.from_year, &km, lang());
+    // Components assumed until Sundhedsstyrelsen publishes the framework say so, and why.
+    let provisional = report.components.iter().any(|c| c.placeholder);
     let heads = report
         .components
         .iter()
@@ -71,6 +73,7 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
         {(report.status == PackageStatus::Draft).then(|| view! { <p class="notice">{t::DRAFT.get(lang())}</p> })}
+        {provisional.then(|| view! { <p class="hint">{t::PLACEHOLDER_NOTE.get(lang())}</p> })}
         <Matrix heads rows bars=chart::package_gap_bars(&report, lang()) view km chart_title=t::COMPONENTS_H2.get(lang()) />
     }
 }

@@ -18,7 +18,9 @@ pub fn ImportPage() -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     ui::page_setup(t::H1.get(lang()), h1);
     let session = use_session();
-    let file_text = RwSignal::new(None::<(String, String)>);
+    // The chosen file's bytes, as they are: the API reads their encoding (a browser's text()
+    // would turn a Windows-1252 file's æ, ø and å into replacement characters).
+    let file_bytes = RwSignal::new(None::<Vec<u8>>);
     let report = RwSignal::new(None::<ImportReport>);
     let applied = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
@@ -32,24 +34,23 @@ pub fn ImportPage() -> impl IntoView {
         failure.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            file_text.set(None);
+            file_bytes.set(None);
             return;
         };
-        let name = file.name();
         leptos::task::spawn_local(async move {
-            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                file_text.set(Some((name, v.as_string().unwrap_or_default())));
+            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                file_bytes.set(Some(js_sys::Uint8Array::new(&v).to_vec()));
             }
         });
     };
     let run = move |dry_run: bool| {
         move |_| {
-            let Some((_, text)) = file_text.get_untracked() else { return };
+            let Some(bytes) = file_bytes.get_untracked() else { return };
             busy.set(true);
             failure.set(None);
             leptos::task::spawn_local(async move {
                 let url = format!("/api/v1/admin/offers/import?dry_run={dry_run}&publish_new={}", publish_new.get_untracked());
-                match api::post_csv::<ImportReport>(&url, text).await {
+                match api::post_csv::<ImportReport>(&url, &bytes).await {
                     Ok((status, r)) => {
                         applied.set(!dry_run && (200..300).contains(&status));
                         report.set(Some(r));
@@ -96,8 +97,12 @@ pub fn ImportPage() -> impl IntoView {
             </div>
         </fieldset>
         <div class="actions">
-            <button type="button" class="button" disabled=move || busy.get() || file_text.get().is_none() on:click=run(true)>{t::CHECK.get(lang())}</button>
-            <button type="button" class="button button--secondary" disabled=move || busy.get() || !report.get().is_some_and(|r| r.dry_run && r.is_ok()) on:click=run(false)>{t::APPLY.get(lang())}</button>
+            <button type="button" class="button" disabled=move || busy.get() || file_bytes.with(Option::is_none) on:click=run(true)>{t::CHECK.get(lang())}</button>
+            // A checked file that changes nothing has nothing to apply; the report says so.
+            <button type="button" class="button button--secondary"
+                disabled=move || busy.get() || !report.with(|r| r.as_ref().is_some_and(|r| r.dry_run && r.is_ok() && r.changes_anything()))
+                aria-describedby=move || report.with(|r| r.as_ref().is_some_and(|r| r.dry_run && r.is_ok() && !r.changes_anything())).then_some("import-outcome")
+                on:click=run(false)>{t::APPLY.get(lang())}</button>
         </div>
         {move || failure.get().map(|e| view! { <Failed error=e /> })}
         {move || report.get().map(|r| view! { <Report report=r applied=applied.get() /> })}
@@ -131,12 +136,16 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
     } else {
         t::with_errors(report.rows, report.errors.len(), lang())
     };
+    // Nothing was read from a file neither encoding reads (its one error says so).
+    let unreadable = report.rows == 0 && report.errors.iter().any(|e| e.field == "file");
+    let encoding = (!unreadable).then(|| t::encoding(report.encoding, lang()));
     let errors = report.errors.clone();
     let absent = (!report.absent_columns.is_empty()).then(|| t::absent_columns(&report.absent_columns, lang()));
     view! {
         <section class="import-report" aria-labelledby="import-report-title">
             <h2 id="import-report-title" tabindex="-1">{title}</h2>
-            <p role="status">{outcome}</p>
+            <p role="status" id="import-outcome">{outcome}</p>
+            {encoding.map(|e| view! { <p class="import-encoding">{e}</p> })}
             {absent.map(|a| view! { <p class="import-absent">{a}</p> })}
             {(!errors.is_empty()).then(|| view! {
                 <div class="table-wrap" role="region" aria-labelledby="import-errors-caption" tabindex="0">

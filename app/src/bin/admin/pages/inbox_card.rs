@@ -88,7 +88,9 @@ pub fn InboxCard(
     });
 
     // The same four buttons in the same places on every card (none shifts under the pointer after
-    // a change); a step the workflow does not allow from the current status is disabled.
+    // a change); a step the workflow does not allow from the current status is disabled, and
+    // described by the hint that says why.
+    let steps_hint_id = format!("inbox-{}-steps-hint", it.receipt_code);
     let buttons = [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed]
         .into_iter()
         .map(|s| {
@@ -101,13 +103,15 @@ pub fn InboxCard(
                 _ => t::COMPLETE.get(lang()),
             };
             let code = code.clone();
+            let allowed = status.provider_may_move_to(s);
+            let described = (!allowed).then(|| steps_hint_id.clone());
             let click = move |_| match s {
                 ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
                 ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
                 _ => change.run((code.clone(), ReferralStatusChange::to(s))),
             };
             view! {
-                <button type="button" class="button button--small button--secondary" disabled=!status.provider_may_move_to(s)
+                <button type="button" class="button button--small button--secondary" disabled=!allowed aria-describedby=described
                     aria-label=format!("{label}: {}", it.name) on:click=click>{label}</button>
             }
         })
@@ -219,6 +223,7 @@ pub fn InboxCard(
                 {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINE.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
             <div class="actions">{buttons}</div>
+            <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>
             {form}
             {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}
             <InboxHistory code=it.receipt_code.clone() name=it.name.clone() history=history notes=notes drafts=drafts add_note=add_note />

@@ -32,9 +32,11 @@ fn entry(e: Entry) -> impl IntoView {
     match e {
         Entry::Step(e) => {
             let extra = [e.reason.map(|r| r.label(lang()).to_owned()), e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
+            // The colleague who made the step, as on notes; older steps name only the side.
+            let by = e.handler.unwrap_or_else(|| e.by.label(lang()).to_owned());
             view! {
                 <li>
-                    <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{e.by.label(lang())}
+                    <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{by}
                     {(!extra.is_empty()).then(|| view! { <br />{extra} })}
                 </li>
             }

@@ -28,7 +28,8 @@ forebyg_app::texts! {
     REGION = "Region", "Region";
     COMPONENTS_H2 = "Huller pr. komponent", "Gaps per component";
     DRAFT = "Pakken er et udkast: komponenterne kan ændre sig, når Sundhedsstyrelsen udgiver rammen.", "The package is a draft: its components may change when the Danish Health Authority publishes the framework.";
-    PLACEHOLDER = "pladsholder", "placeholder";
+    PLACEHOLDER = "foreløbig", "provisional";
+    PLACEHOLDER_NOTE = "»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser, indtil Sundhedsstyrelsen udgiver rammen for pakken.", "“Provisional” by a component: it is assumed from the quality standards' interventions until the Danish Health Authority publishes the package's framework.";
     DIGITAL_HINT = "Digitale tilbud når alle, men erstatter ikke et tilbud tæt på.", "Digital offers reach everyone but do not replace an offer nearby.";
 }
 

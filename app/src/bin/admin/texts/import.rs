@@ -1,6 +1,7 @@
 //! `/admin/import`: CSV export and import, HSDS links.
 
 use super::counted;
+use forebyg_shared::bulk::FileEncoding;
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
@@ -69,12 +70,33 @@ pub fn applied(rows: usize, created: usize, published: usize, updated: usize, un
 }
 
 pub fn checked(rows: usize, created: usize, published: usize, updated: usize, unchanged: usize, lang: Lang) -> String {
-    let (rows, created) = (counted(rows, ROWS_DA, ROWS_EN, lang), created_text(created, published, false, lang));
+    let (rows, created_text) = (counted(rows, ROWS_DA, ROWS_EN, lang), created_text(created, published, false, lang));
+    if created + updated == 0 {
+        return match lang {
+            Lang::Da => format!("{rows} uden fejl, og ingen af dem ændrer noget: der er intet at gemme."),
+            Lang::En => format!("{rows} without errors, and none of them changes anything: there is nothing to save."),
+        };
+    }
+    let created = created_text;
     match lang {
         Lang::Da => format!("{rows} uden fejl: {created}, {updated} opdateres, {unchanged} er uændret. Tryk »Anvend« for at gemme."),
         Lang::En => {
             let are = if unchanged == 1 { "is" } else { "are" };
             format!("{rows} without errors: {created}, {updated} updated, {unchanged} {are} unchanged. Press \"Apply\" to save.")
+        }
+    }
+}
+
+/// Which character encoding the file was read in.
+pub fn encoding(encoding: FileEncoding, lang: Lang) -> &'static str {
+    match (encoding, lang) {
+        (FileEncoding::Utf8, Lang::Da) => "Filen er læst som UTF-8.",
+        (FileEncoding::Utf8, Lang::En) => "The file was read as UTF-8.",
+        (FileEncoding::Windows1252, Lang::Da) => {
+            "Filen er læst som Windows-1252 (sådan gemmer Excel »CSV (semikolonsepareret)«), ikke UTF-8. Æ, ø og å er læst med det tegnsæt."
+        }
+        (FileEncoding::Windows1252, Lang::En) => {
+            "The file was read as Windows-1252 (as Excel saves “CSV (Semicolon delimited)”), not UTF-8. Æ, ø and å were read in that encoding."
         }
     }
 }
@@ -106,12 +128,25 @@ mod tests {
             checked(1, 1, 0, 0, 0, Lang::Da),
             "1 række uden fejl: 1 oprettes som kladde, 0 opdateres, 0 er uændret. Tryk »Anvend« for at gemme."
         );
-        assert_eq!(checked(1, 0, 0, 0, 1, Lang::En), "1 row without errors: 0 will be created, 0 updated, 1 is unchanged. Press \"Apply\" to save.");
+        assert_eq!(checked(2, 0, 0, 1, 1, Lang::En), "2 rows without errors: 0 will be created, 1 updated, 1 is unchanged. Press \"Apply\" to save.");
         assert_eq!(applied(1, 1, 0, 0, 0, Lang::Da), "1 række: 1 oprettet som kladde, 0 opdateret, 0 uændret.");
         assert_eq!(applied(3, 1, 0, 2, 0, Lang::En), "3 rows: 1 created as a draft, 2 updated, 0 unchanged.");
         assert_eq!(with_errors(2, 1, Lang::Da), "2 rækker, 1 fejl. Ret filen, og tjek den igen: intet er gemt.");
         assert_eq!(with_errors(1, 1, Lang::En), "1 row, 1 error. Correct the file and check it again: nothing is saved.");
         assert_eq!(with_errors(2, 3, Lang::En), "2 rows, 3 errors. Correct the file and check it again: nothing is saved.");
+    }
+
+    #[test]
+    fn a_file_that_changes_nothing_has_nothing_to_save() {
+        assert_eq!(checked(665, 0, 0, 0, 665, Lang::Da), "665 rækker uden fejl, og ingen af dem ændrer noget: der er intet at gemme.");
+        assert_eq!(checked(1, 0, 0, 0, 1, Lang::En), "1 row without errors, and none of them changes anything: there is nothing to save.");
+        assert!(!checked(1, 0, 0, 0, 1, Lang::Da).contains("Anvend"));
+    }
+
+    #[test]
+    fn the_report_names_the_encoding_read() {
+        assert!(encoding(FileEncoding::Windows1252, Lang::Da).starts_with("Filen er læst som Windows-1252"));
+        assert_eq!(encoding(FileEncoding::Utf8, Lang::En), "The file was read as UTF-8.");
     }
 
     #[test]

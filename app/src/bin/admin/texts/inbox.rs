@@ -1,5 +1,6 @@
 //! `/admin/henvendelser`: requests to join.
 
+use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 
 forebyg_app::texts! {
@@ -79,6 +80,23 @@ pub fn same_contact(codes: &[String], lang: Lang) -> String {
     }
 }
 
+/// Why the disabled workflow buttons of a request in `status` are disabled: what may happen next.
+pub fn steps_hint(status: ReferralStatus, lang: Lang) -> &'static str {
+    use ReferralStatus::*;
+    match (status, lang) {
+        (Received | Contacted, Lang::Da) => "»Afslut« kan først vælges, når personen er tilmeldt.",
+        (Received | Contacted, Lang::En) => "“Complete” can only be chosen once the person is enrolled.",
+        (Enrolled, Lang::Da) => "Personen er tilmeldt: næste skridt er »Afslut«, når forløbet er slut.",
+        (Enrolled, Lang::En) => "The person is enrolled: the next step is “Complete”, once the course has ended.",
+        (Declined, Lang::Da) => "Henvendelsen er afvist: »Genåbn« den for at ændre beslutningen. Den kan ikke afsluttes.",
+        (Declined, Lang::En) => "The request is declined: “Reopen” it to change the decision. It cannot be completed.",
+        (Completed, Lang::Da) => "Henvendelsen er afsluttet: der er ikke flere skridt.",
+        (Completed, Lang::En) => "The request is completed: there are no more steps.",
+        (Withdrawn, Lang::Da) => "Henvendelsen er trukket tilbage: der er ikke flere skridt.",
+        (Withdrawn, Lang::En) => "The request was withdrawn: there are no more steps.",
+    }
+}
+
 /// "Request {code} is now: {status}."
 pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
     match lang {
@@ -106,5 +124,20 @@ pub fn count(n: usize, lang: Lang) -> String {
         (Lang::Da, _) => format!("{n} henvendelser"),
         (Lang::En, 1) => "1 request".to_owned(),
         (Lang::En, _) => format!("{n} requests"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_steps_hint_says_why_complete_is_not_offered_yet() {
+        for s in [ReferralStatus::Received, ReferralStatus::Contacted] {
+            assert!(!s.provider_may_move_to(ReferralStatus::Completed));
+            assert_eq!(steps_hint(s, Lang::Da), "»Afslut« kan først vælges, når personen er tilmeldt.");
+        }
+        assert!(ReferralStatus::Enrolled.provider_may_move_to(ReferralStatus::Completed));
+        assert!(steps_hint(ReferralStatus::Declined, Lang::En).contains("cannot be completed"));
     }
 }

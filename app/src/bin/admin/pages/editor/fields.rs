@@ -68,11 +68,12 @@ pub fn text(
     }
 }
 
-/// A select of `(code, text)` options.
+/// A select of `(code, text)` options, with a hint that may follow the form.
 pub fn select(
     e: OfferEditor,
     key: &'static str,
     label: &'static str,
+    hint: Option<Signal<String>>,
     options: Vec<(&'static str, &'static str)>,
     get: GetFn,
     set: SetFn,
@@ -80,10 +81,13 @@ pub fn select(
     let form = e.form;
     let id = format!("f-{key}");
     let error = e.err(key);
+    let hint_id = format!("{id}-hint");
+    let described = hint.is_some().then(|| hint_id.clone());
     view! {
         <div class="field" class:field--error=move || error().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
-            <select id=id class="select" on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
+            <select id=id class="select" aria-describedby=described on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
                 {options.into_iter().map(|(code, text)| view! {
                     <option value=code selected=move || form.with(get) == code>{text}</option>
                 }).collect_view()}

@@ -24,7 +24,7 @@ pub fn about(e: OfferEditor) -> impl IntoView {
                 {text(e, "title", form::label("title", lang()), None, "text", |f| f.title.clone(), |f, v| f.title = v)}
                 {text(e, "summary", form::label("summary", lang()), Some(t::SUMMARY_HINT.get(lang())), "textarea", |f| f.summary.clone(), |f, v| f.summary = v)}
                 {text(e, "description", form::label("description", lang()), None, "textarea", |f| f.description.clone(), |f, v| f.description = v)}
-                {select(e, "category", form::label("category", lang()), codes(Category::ALL, Category::code, Category::label), |f| f.category.clone(), |f, v| f.category = v)}
+                {select(e, "category", form::label("category", lang()), None, codes(Category::ALL, Category::code, Category::label), |f| f.category.clone(), |f, v| f.category = v)}
                 <fieldset class="field" class:field--error=move || e.err("condition-0")().is_some()>
                     <legend class="field__label">{form::label("conditions", lang())}</legend>
                     {move || e.err("condition-0")().map(|m| error_line(m, None))}
@@ -48,7 +48,7 @@ pub fn about(e: OfferEditor) -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
-                {select(e, "format", form::label("format", lang()), codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
+                {select(e, "format", form::label("format", lang()), None, codes(Format::ALL, Format::code, Format::label), |f| f.format.clone(), |f, v| f.format = v)}
                 {languages(e)}
             </fieldset>
     }
@@ -96,7 +96,7 @@ pub fn times(e: OfferEditor) -> impl IntoView {
     view! {
             <fieldset class="form-section">
                 <legend>{t::TIMES_SECTION.get(lang())}</legend>
-                {select(e, "enrolment", form::label("enrolment", lang()), vec![("course", t::COURSE.get(lang())), ("continuous", t::CONTINUOUS.get(lang()))], |f| f.enrolment.clone(), |f, v| f.enrolment = v)}
+                {select(e, "enrolment", form::label("enrolment", lang()), None, vec![("course", t::COURSE.get(lang())), ("continuous", t::CONTINUOUS.get(lang()))], |f| f.enrolment.clone(), |f, v| f.enrolment = v)}
                 <div class="field-row">
                     {text(e, "sessions", form::label("sessions", lang()), None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
                     {text(e, "weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
@@ -130,7 +130,7 @@ pub fn place(e: OfferEditor) -> impl IntoView {
                     {text(e, "postcode", form::label("postcode", lang()), None, "text", |f| f.postcode.clone(), |f, v| typed(f, |f| f.postcode = v))}
                     {text(e, "city", form::label("city", lang()), None, "text", |f| f.city.clone(), |f, v| typed(f, |f| f.city = v))}
                 </div>
-                {move || (is_national()).then(|| select(e, "region", form::label("region", lang()), codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
+                {move || (is_national()).then(|| select(e, "region", form::label("region", lang()), None, codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
                 <div class="field" class:field--error=move || municipality_error().is_some()>
                     <label class="field__label" for="f-municipality_code">{form::label("municipality_code", lang())}</label>
                     {move || e.err("municipality_code")().map(|m| error_line(m, None))}
@@ -198,7 +198,7 @@ pub fn eligibility(e: OfferEditor) -> impl IntoView {
                     {text(e, "min_age", form::label("min_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.min_age.clone(), |f, v| f.min_age = v)}
                     {text(e, "max_age", form::label("max_age", lang()), Some(t::AGE_HINT.get(lang())), "text", |f| f.max_age.clone(), |f, v| f.max_age = v)}
                 </div>
-                {select(e, "residence", form::label("residence", lang()), residence_options(), |f| f.residence.clone(), |f, v| f.residence = v)}
+                {select(e, "residence", form::label("residence", lang()), Some(residence_hint(form)), residence_options(), |f| f.residence.clone(), |f, v| f.residence = v)}
                 {multi_choice(form, "accepted", "accepted_conditions", Condition::ALL.iter().map(|c| (*c, c.label(lang()))).collect(), Some(t::ACCEPTED_HINT.get(lang())), |f| &f.accepted_conditions, |f| &mut f.accepted_conditions)}
                 <p class="hint">{t::NOTE_HINT.get(lang())}</p>
                 <div class="field-row">
@@ -213,6 +213,19 @@ pub fn eligibility(e: OfferEditor) -> impl IntoView {
     }
 }
 
+/// Which municipality and region the rules mean, as the form stands: the place's municipality
+/// and the offer's region (as [`forebyg_shared::offer::Offer::area`] decides).
+fn residence_hint(form: RwSignal<form::OfferForm>) -> Signal<String> {
+    Signal::derive(move || {
+        form.with(|f| {
+            let Some(region) = RegionCode::from_code(&f.region) else { return String::new() };
+            let code = f.municipality_code.trim();
+            let area = forebyg_shared::eligibility::Area::new(region, (!code.is_empty()).then_some(code));
+            area.residence_hint().get(lang()).to_owned()
+        })
+    })
+}
+
 /// "Ikke angivet", then the rules in the offer's own terms (its municipality, region, Denmark).
 fn residence_options() -> Vec<(&'static str, &'static str)> {
     let mut options = vec![("", t::RESIDENCE_NOT_STATED.get(lang()))];
@@ -225,7 +238,7 @@ pub fn places(e: OfferEditor) -> impl IntoView {
     view! {
             <fieldset class="form-section">
                 <legend>{t::PLACES_SECTION.get(lang())}</legend>
-                {select(e, "capacity", form::label("capacity", lang()), codes(Capacity::ALL, Capacity::code, Capacity::label), |f| f.capacity.clone(), |f, v| f.capacity = v)}
+                {select(e, "capacity", form::label("capacity", lang()), None, codes(Capacity::ALL, Capacity::code, Capacity::label), |f| f.capacity.clone(), |f, v| f.capacity = v)}
                 <div class="field-row">
                     {text(e, "cost_dkk", form::label("cost_dkk", lang()), None, "text", |f| f.cost_dkk.clone(), |f, v| f.cost_dkk = v)}
                     {text(e, "cost_note", form::label("cost_note", lang()), None, "text", |f| f.cost_note.clone(), |f, v| f.cost_note = v)}

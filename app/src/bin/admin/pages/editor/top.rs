@@ -62,7 +62,7 @@ pub fn editor_top(e: OfferEditor) -> impl IntoView {
         if new {
             t::NEW_STATUS.get(lang()).to_owned()
         } else {
-            t::status_line(b.status.label(lang()), b.version, &b.last_verified, lang())
+            t::status_line(b.status.label(lang()), b.version, &ui::date(&b.last_verified), lang())
         }
     };
     view! {
