@@ -38,6 +38,9 @@ pub struct AnswerParts {
     pub recent: fn(Vec<(String, String)>, RwSignal<String>, Lang) -> AnyView,
     /// "Gå til resultaterne ↓", the phone's shortcut past the form.
     pub jump: fn(Lang) -> AnyView,
+    /// Keeps where the search was made from, for the offer page's "Tjek, hvor du bor"
+    /// (`context::remember_origin`; its serde writer stays out of the landing page's wasm).
+    pub remember: fn(&SearchResponse),
 }
 
 /// The parts, for the lazy loader.
@@ -49,6 +52,7 @@ pub fn parts() -> AnswerParts {
         filters: |f, lang| filters::filter_fields(f, lang).into_any(),
         recent: recent::list,
         jump: |lang| crate::components::jump_link::jump_link(super::RESULTS_HEADING_ID, lang),
+        remember: |r| crate::context::remember_origin(&r.origin),
     }
 }
 

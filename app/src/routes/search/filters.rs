@@ -106,5 +106,8 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
             </fieldset>
             {choice(filters, "sort", i18n::SORT_LABEL.get(lang), sorts,
                 |f| f.sort.code().to_owned(), |f, v| f.sort = if v == "next-start" { Sort::NextStart } else { Sort::Distance })}
+            // The options can fill a phone's screen: the search is also at their end (here, in
+            // the lazy part, rather than in the landing page's form).
+            <button class="button filters__submit" type="submit">{t(i18n::FILTERS_SUBMIT)}</button>
     }
 }

@@ -238,8 +238,6 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
                 </select>
             </div>
                 {filter_fields}
-                // The options can fill a phone's screen: the search is also at their end.
-                <button class="button filters__submit" type="submit">{i18n::FILTERS_SUBMIT.get(lang)}</button>
             </details>
         </form>
     }

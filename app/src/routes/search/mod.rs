@@ -11,7 +11,7 @@ mod results;
 
 use crate::api::ApiError;
 use crate::components::error_summary::ErrorSummary;
-use crate::context::{remember_origin, remember_search, use_lang};
+use crate::context::{remember_search, use_lang};
 use crate::{dom, i18n, map, query};
 use answer::{AnswerParts, ResultsArgs};
 use forebyg_shared::search::{SearchParams, SearchResponse};
@@ -187,7 +187,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     Effect::new(move |_| {
         outcome.with(|o| {
             if let Outcome::Done(a) = o {
-                remember_origin(&a.response.origin);
+                (a.parts.remember)(&a.response);
             }
         })
     });
