@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
 use forebyg_shared::contact::{normalise_email, normalise_phone};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::Capacity;
@@ -46,8 +46,8 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         offer_title: r.offer_title.clone(),
         status: r.status,
         created_on: r.created_on(),
-        updated_on: iso_date(r.updated_at),
-        expires_on: iso_date(r.expires_at),
+        updated_on: copenhagen_date(r.updated_at),
+        expires_on: copenhagen_date(r.expires_at),
         waitlist: r.waitlist,
         decline_reason: r.decline_reason.filter(|_| r.status == ReferralStatus::Declined),
         contact_by: r.contact_by.clone(),

@@ -181,8 +181,8 @@ fn an_admins_day() {
     let ask = json!({"idempotency_key": "flow-key-000000000002", "name": "Else Berg", "phone": "20304050", "consent": true});
     let second: ReferralReceipt =
         server.request("POST", &format!("/api/v1/offers/{}/self-referrals", created.id), &[], Some((JSON, &ask.to_string()))).json();
-    // The inbox's day filter reads the request's UTC day (`Referral::created_on`).
-    let today = forebyg_shared::date::iso_date(forebyg_api::self_referral::now());
+    // The inbox's day filter reads the request's Danish day (`Referral::created_on`).
+    let today = forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now());
     let by_title: Vec<InboxItem> =
         admin.call("GET", &format!("/api/v1/admin/referrals?offer_title=skanderborg%20s%C3%B8&from={today}&to={today}"), None).json();
     assert_eq!(by_title.len(), 2);

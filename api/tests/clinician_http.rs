@@ -287,22 +287,22 @@ fn a_reopened_decline_is_kept_and_the_patient_may_withdraw() {
     let mine = |code: &str, since: i64| -> ClinicianReferral {
         server.request("GET", &format!("/api/v1/clinician/referrals/{code}?since={since}"), &[("authorization", &me)], None).json()
     };
-    let day = |iso: &str| forebyg_shared::date::days_from_iso(iso).unwrap();
-    let made_day = |r: &ClinicianReferral| r.created_at.div_euclid(86_400);
+    // Kept until the Danish day `n` days after the referral was made (or declined, the same second here).
+    let kept_until = |r: &ClinicianReferral, n: i64| forebyg_shared::date::copenhagen_date(r.created_at + n * 86_400);
 
     // Declined: kept 90 days from today; reopened: back to 365 days from the day it was made.
     let first: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-reopen-00000001")).json();
-    assert_eq!(day(&first.expires_on) - made_day(&first), 365);
+    assert_eq!(first.expires_on, kept_until(&first, 365));
     let status = |change: Value| {
         let path = format!("/api/v1/admin/referrals/{}/status", first.code);
         server.request("POST", &path, &[("authorization", &admin)], Some((JSON, &change.to_string())))
     };
     assert_eq!(status(json!({"status": "declined", "reason": "could-not-reach"})).status, 200);
     let declined = mine(&first.code, 0);
-    assert_eq!(day(&declined.expires_on) - made_day(&declined), 90, "the clock runs from the decline (made today)");
+    assert_eq!(declined.expires_on, kept_until(&declined, 90), "the clock runs from the decline (made today)");
     assert_eq!(status(json!({"status": "contacted"})).status, 200);
     let reopened = mine(&first.code, 0);
-    assert_eq!((reopened.status, day(&reopened.expires_on) - made_day(&reopened)), (ReferralStatus::Contacted, 365), "reopened: kept again");
+    assert_eq!((reopened.status, reopened.expires_on.clone()), (ReferralStatus::Contacted, kept_until(&reopened, 365)), "reopened: kept again");
 
     // The patient withdraws on the status page with the code and their phone number.
     let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-reopen-00000002")).json();

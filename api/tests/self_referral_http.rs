@@ -56,7 +56,9 @@ fn ask_to_join_check_status_and_withdraw() {
     let (server, _d, _s) = start();
     let offer = open_offer();
 
+    let before = forebyg_api::self_referral::now();
     let created = post(&server, &offer.id, &body("journey-key-000000001"));
+    let after = forebyg_api::self_referral::now();
     assert_eq!(created.status, 201, "{}", created.body);
     // Personal data: no browser or proxy keeps any answer about a request (a shared computer).
     assert_eq!(created.cache_control, "no-store");
@@ -64,9 +66,10 @@ fn ask_to_join_check_status_and_withdraw() {
     assert_eq!((receipt.status, receipt.offer_id.as_str()), (ReferralStatus::Received, offer.id.as_str()));
     assert_eq!(created.location, format!("/api/v1/self-referrals/{}", receipt.receipt_code));
     assert_eq!(receipt.receipt_code.len(), 9);
-    // Retention: 90 days from the day it was made.
-    let days = |d: &str| forebyg_shared::date::days_from_iso(d).unwrap();
-    assert_eq!(days(&receipt.expires_on) - days(&receipt.created_on), 90, "{receipt:?}");
+    // Made on the Danish day; kept 90 days (to the Danish day 90 × 24 h later).
+    let on = |t: i64| forebyg_shared::date::copenhagen_date(t);
+    assert!([on(before), on(after)].contains(&receipt.created_on), "{receipt:?}");
+    assert!([on(before + 90 * 86_400), on(after + 90 * 86_400)].contains(&receipt.expires_on), "{receipt:?}");
 
     // A double submit or retry with the same key returns the same receipt: one request.
     let again = post(&server, &offer.id, &body("journey-key-000000001"));

@@ -12,7 +12,7 @@ export const T = {
     searchH1: 'Find tilbud til din patient',
     kol: 'KOL',
     postcode: 'Patientens postnummer',
-    age: 'Patientens alder (frivillig)',
+    age: 'Patientens alder (valgfrit)',
     search: 'Find tilbud',
     near: 'Tilbud nær 9000 Aalborg',
     intake: 'Afklarende samtale',

@@ -9,7 +9,7 @@ export const T = {
     phone: 'Telefonnummer',
     email: 'E-mailadresse',
     contactTime: 'Hvornår må vi helst ringe?',
-    message: 'Besked til udbyderen (frivillig)',
+    message: 'Besked til udbyderen (valgfrit)',
     consent: /Jeg giver samtykke/,
     send: 'Send',
     receiptH1: 'Tak, vi har modtaget din henvendelse',

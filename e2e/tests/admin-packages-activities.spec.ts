@@ -19,7 +19,9 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Kronikerpakker' })).toBeFocused();
     const table = page.getByRole('table', { name: 'Kronikerpakker' });
     await expect(table.getByRole('row')).toHaveCount(6);
-    await expect(table).toContainText('pladsholder');
+    await expect(table).toContainText('(foreløbig)');
+    await expect(table).not.toContainText('pladsholder');
+    await expect(page.getByText('»Foreløbig« ved en komponent')).toBeVisible();
     await expectNoAxeViolations(page, 'packages');
 
     // The test edits the stored package: it starts from what is stored, so it runs in each

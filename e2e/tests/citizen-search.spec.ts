@@ -10,7 +10,7 @@ test.describe('citizen search: filters, place and empty results', () => {
     // The town is confirmed while typing.
     await expect(search.townConfirmation).toHaveText('✓ Aarhus C');
     await search.moreOptions.click();
-    await page.getByLabel('Søg efter ord (frivillig)').fill('forløb');
+    await page.getByLabel('Søg efter ord (valgfrit)').fill('forløb');
     await page.getByRole('checkbox', { name: 'Jeg kan selv tilmelde mig (uden henvisning)' }).check();
     await page.getByRole('checkbox', { name: 'Der er ledige pladser' }).check();
     await page.getByLabel('Sortér efter').selectOption({ label: 'Start (snarest først)' });
@@ -27,7 +27,7 @@ test.describe('citizen search: filters, place and empty results', () => {
     await page.reload();
     await expect(search.resultsHeading).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'Jeg kan selv tilmelde mig (uden henvisning)' })).toBeChecked();
-    await expect(page.getByLabel('Søg efter ord (frivillig)')).toHaveValue('forløb');
+    await expect(page.getByLabel('Søg efter ord (valgfrit)')).toHaveValue('forløb');
 
     await search.search('2100');
     await expect(page).toHaveURL(/\/\?postcode=2100&q=forl%C3%B8b&self_referral=true&available=true&sort=next-start$/);

@@ -63,9 +63,9 @@ test('an expired sign-in keeps the typed referral form, but the CPR number, unti
 
   await page.getByLabel(t.patientName, { exact: true }).fill(patient);
   await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 55');
-  await page.getByLabel('CPR-nummer (frivilligt)').fill('010160-1234');
+  await page.getByLabel('CPR-nummer (valgfrit)').fill('010160-1234');
   await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
-  await page.getByLabel('Kort begrundelse (frivillig)').fill('KOL, motiveret for træning');
+  await page.getByLabel('Kort begrundelse (valgfrit)').fill('KOL, motiveret for træning');
   await page.getByLabel('Behov for tolk').selectOption('ar');
   await page.getByRole('checkbox', { name: t.consent }).check();
 
@@ -88,9 +88,9 @@ test('an expired sign-in keeps the typed referral form, but the CPR number, unti
   );
   await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue(patient);
   await expect(page.getByLabel(t.phone, { exact: true })).toHaveValue('22 33 44 55');
-  await expect(page.getByLabel('CPR-nummer (frivilligt)')).toHaveValue('');
+  await expect(page.getByLabel('CPR-nummer (valgfrit)')).toHaveValue('');
   await expect(page.getByRole('checkbox', { name: t.kol, exact: true })).toBeChecked();
-  await expect(page.getByLabel('Kort begrundelse (frivillig)')).toHaveValue('KOL, motiveret for træning');
+  await expect(page.getByLabel('Kort begrundelse (valgfrit)')).toHaveValue('KOL, motiveret for træning');
   await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
   await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();
   // Read once: the kept form is gone from storage already.
@@ -149,7 +149,7 @@ test('a reload keeps the typed referral form, but the CPR number, until it is se
 
   await page.getByLabel(t.patientName, { exact: true }).fill(patient);
   await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 66');
-  await page.getByLabel('CPR-nummer (frivilligt)').fill('010160-1234');
+  await page.getByLabel('CPR-nummer (valgfrit)').fill('010160-1234');
   await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
   await page.getByLabel('Behov for tolk').selectOption('ar');
   await page.getByRole('checkbox', { name: t.consent }).check();
@@ -160,7 +160,7 @@ test('a reload keeps the typed referral form, but the CPR number, until it is se
   await page.reload();
   await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue(patient);
   await expect(page.getByLabel(t.phone, { exact: true })).toHaveValue('22 33 44 66');
-  await expect(page.getByLabel('CPR-nummer (frivilligt)')).toHaveValue('');
+  await expect(page.getByLabel('CPR-nummer (valgfrit)')).toHaveValue('');
   await expect(page.getByRole('checkbox', { name: t.kol, exact: true })).toBeChecked();
   await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
   await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();

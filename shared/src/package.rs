@@ -110,9 +110,9 @@ pub struct StalePackage {
 
 /// The note every seeded package carries: what is known and what is assumed.
 pub const SEED_SOURCE_NOTE: &str = "Startår fra aftalen om sundhedsreformen (2024). Komponenterne er de af kvalitetsstandardernes seks \
-indsatser, som de sygdomsspecifikke anbefalinger nævner; de er markeret som pladsholdere, indtil Sundhedsstyrelsen udgiver \
+indsatser, som de sygdomsspecifikke anbefalinger nævner; de er markeret som foreløbige, indtil Sundhedsstyrelsen udgiver \
 rammen for pakken. / Start years from the 2024 health reform agreement. Components are those of the quality standards' six \
-interventions that the disease-specific recommendations name; they are marked as placeholders until the Danish Health \
+interventions that the disease-specific recommendations name; they are marked as provisional until the Danish Health \
 Authority publishes the package's framework.";
 
 fn component(category: Category) -> PackageComponent {

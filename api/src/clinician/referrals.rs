@@ -12,7 +12,7 @@ use crate::store::{ClinicianSender, Referral, SenderIdentifier};
 use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::referral::{Actor, StatusEvent, OPEN_RETENTION_DAYS};
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::validation::{ErrorCode, FieldError};
@@ -37,7 +37,7 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         waitlist: r.waitlist,
         created_at: r.created_at,
         updated_at: r.updated_at,
-        expires_on: iso_date(r.expires_at),
+        expires_on: copenhagen_date(r.expires_at),
         contact_by: r.contact_by.clone(),
         overdue: r.contact_overdue(now()),
         changed: since.is_some_and(|s| r.history.iter().any(|e| e.at > s && e.by != Actor::Clinician)),
@@ -86,7 +86,7 @@ pub async fn create(
     request_identifier: Option<SenderIdentifier>,
 ) -> Result<(Referral, bool), ApiError> {
     let now = now();
-    let errors = req.validate(&iso_date(now));
+    let errors = req.validate(&copenhagen_date(now));
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

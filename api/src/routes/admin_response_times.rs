@@ -82,6 +82,6 @@ async fn per_month_csv(State(state): State<AppState>, admin: Admin, ApiQuery(q):
 impl MonthsQuery {
     /// The month asked for, or the one 11 months before this one (the last 12 months).
     fn first_month(&self) -> String {
-        self.since_month.clone().unwrap_or_else(|| forebyg_shared::date::months_back(&forebyg_shared::date::iso_date(now()), 11))
+        self.since_month.clone().unwrap_or_else(|| forebyg_shared::date::months_back(&forebyg_shared::date::copenhagen_date(now()), 11))
     }
 }

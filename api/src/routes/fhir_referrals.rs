@@ -24,7 +24,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use forebyg_shared::admin::AuditAction;
 use forebyg_shared::auth::Role;
-use forebyg_shared::date::iso_date;
+use forebyg_shared::date::copenhagen_date;
 use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -196,7 +196,7 @@ async fn fhir_create_service_request(
     let sr: Value = serde_json::from_slice(&body)
         .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
     let asked = referral_create::read(&sr, &who.0.subject, &base)?;
-    let errors = asked.request.validate(&iso_date(now()));
+    let errors = asked.request.validate(&copenhagen_date(now()));
     if !errors.is_empty() {
         return Err(referral_create::rule_errors(errors));
     }

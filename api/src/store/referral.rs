@@ -116,9 +116,10 @@ impl Referral {
         self.expires_at <= now
     }
 
-    /// The day it was made (YYYY-MM-DD, UTC): what the receipt shows and the date filters compare.
+    /// The Danish day it was made (YYYY-MM-DD; a request at 23:30 UTC in winter is made the next
+    /// day): what the receipt shows, the date filters compare and the monthly tallies key on.
     pub fn created_on(&self) -> String {
-        forebyg_shared::date::iso_date(self.created_at)
+        forebyg_shared::date::copenhagen_date(self.created_at)
     }
 
     /// The month it was made (YYYY-MM): its provider's tally counts it there.

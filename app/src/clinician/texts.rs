@@ -19,7 +19,7 @@ crate::texts! {
     CONDITIONS_HINT = "Vælg en eller flere.", "Choose one or more.";
     POSTCODE_LABEL = "Patientens postnummer", "The patient's postcode";
     POSTCODE_HINT = "Fire cifre, fx 9000", "Four digits, e.g. 9000";
-    AGE_LABEL = "Patientens alder (frivillig)", "The patient's age (optional)";
+    AGE_LABEL = "Patientens alder (valgfrit)", "The patient's age (optional)";
     AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
     LANGUAGE_LABEL = "Patientens sprog", "The patient's language";
     SEARCH = "Find tilbud", "Find offers";
@@ -135,9 +135,9 @@ crate::texts! {
     PHONE_LABEL = "Telefonnummer", "Phone number";
     PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
     EMAIL_LABEL = "E-mailadresse", "E-mail address";
-    CPR_LABEL = "CPR-nummer (frivilligt)", "CPR number (optional)";
+    CPR_LABEL = "CPR-nummer (valgfrit)", "CPR number (optional)";
     CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";
-    REASON_LABEL = "Kort begrundelse (frivillig)", "Short reason (optional)";
+    REASON_LABEL = "Kort begrundelse (valgfrit)", "Short reason (optional)";
     REASON_REQUIRED_LABEL = "Kort begrundelse (skal udfyldes)", "Short reason (required)";
     REASON_HINT = "Fx »KOL, motiveret for træning«. Højst 500 tegn.", "E.g. \u{201c}COPD, motivated for exercise\u{201d}. At most 500 characters.";
     INTERPRETER_LABEL = "Behov for tolk", "Interpreter needed";

@@ -188,7 +188,7 @@ texts! {
 
     // Search filters.
     FILTERS_SUMMARY = "Flere valg: afstand, tidspunkt, sprog …", "More options: distance, time, language …";
-    Q_LABEL = "Søg efter ord (frivillig)", "Search for words (optional)";
+    Q_LABEL = "Søg efter ord (valgfrit)", "Search for words (optional)";
     // Words the offers use: they are described in Danish, so the English hint gives Danish words.
     // The English text marks its Danish example words with `*` (search/filters.rs marks them `lang="da"`).
     Q_HINT = "Fx hjerte, træning eller rygestop", "In Danish, as the offers are written: e.g. *hjerte* (heart), *træning* (exercise) or *rygestop* (quit smoking)";
@@ -274,7 +274,7 @@ texts! {
     PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
     EMAIL_LABEL = "E-mailadresse", "E-mail address";
     CONTACT_TIME_LABEL = "Hvornår må vi helst ringe?", "When should we preferably call?";
-    MESSAGE_LABEL = "Besked til udbyderen (frivillig)", "Message to the provider (optional)";
+    MESSAGE_LABEL = "Besked til udbyderen (valgfrit)", "Message to the provider (optional)";
     MESSAGE_HINT = "Fx hvis du har brug for tolk eller hjælp til at komme frem. Skriv ikke dit CPR-nummer eller helbredsoplysninger.",
         "E.g. if you need an interpreter or help getting there. Do not write your CPR number or health details.";
     CONSENT_TITLE = "Sådan bruger vi dine oplysninger", "How we use your details";

@@ -8,6 +8,7 @@ use crate::api;
 use crate::package_form::{year_key, ComponentRow, PackageForm};
 use crate::session::{is_national_admin, use_session};
 use crate::texts::activities as t;
+use crate::texts::coverage as tc;
 use crate::texts::directory as td;
 use crate::ui::{self, lang};
 use forebyg_shared::package::{PackageRecord, PackageStatus};
@@ -23,7 +24,7 @@ fn summary(p: &PackageRecord, l: Lang) -> [String; 3] {
     let components = p
         .components
         .iter()
-        .map(|c| if c.placeholder { format!("{} ({})", c.name.get(l), t::PLACEHOLDER.get(l)) } else { c.name.get(l).to_owned() })
+        .map(|c| if c.placeholder { format!("{} ({})", c.name.get(l), tc::PLACEHOLDER.get(l)) } else { c.name.get(l).to_owned() })
         .collect::<Vec<_>>()
         .join(", ");
     let years = RegionCode::ALL
@@ -42,6 +43,7 @@ pub fn PackagesPage() -> impl IntoView {
     let session = use_session();
     let rows = LocalResource::new(|| api::get::<Vec<PackageRecord>>("/api/v1/packages"));
     let table = move |rows: Vec<PackageRecord>| {
+        let provisional = rows.iter().any(|p| p.components.iter().any(|c| c.placeholder));
         let rows = rows
             .into_iter()
             .map(|p| {
@@ -59,7 +61,10 @@ pub fn PackagesPage() -> impl IntoView {
             td::COL_STATUS.get(l),
             t::COL_SOURCE.get(l),
         ];
-        record_table(t::PACKAGES_H1.get(l), headers, rows)
+        view! {
+            {record_table(t::PACKAGES_H1.get(l), headers, rows)}
+            {provisional.then(|| view! { <p class="hint">{tc::PLACEHOLDER_NOTE.get(l)}</p> })}
+        }
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::PACKAGES_H1.get(l)}</h1>

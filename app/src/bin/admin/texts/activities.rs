@@ -18,7 +18,6 @@ forebyg_app::texts! {
     COL_START = "Startår pr. region", "Start year per region";
     COL_SOURCE = "Kilde", "Source";
     NOT_IN_REGION = "ikke", "not";
-    PLACEHOLDER = "pladsholder", "placeholder";
     SECTION_NAMES = "Navn og sygdomme", "Name and conditions";
     SECTION_COMPONENTS = "Komponenter", "Components";
     COMPONENTS_HINT = "Det, pakken kræver, at borgerne tilbydes. Koden må kun indeholde a–z, 0–9 og bindestreg.",
@@ -26,7 +25,7 @@ forebyg_app::texts! {
     COMPONENT = "Komponent", "Component";
     COMPONENT_CATEGORY = "Indsats", "Intervention";
     NO_CATEGORY = "Ingen af de seks", "None of the six";
-    COMPONENT_PLACEHOLDER = "Pladsholder, indtil rammen udkommer", "Placeholder until the framework is published";
+    COMPONENT_PLACEHOLDER = "Foreløbig, indtil rammen udkommer", "Provisional until the framework is published";
     ADD_COMPONENT = "Tilføj komponent", "Add component";
     REMOVE_COMPONENT = "Fjern", "Remove";
     SECTION_YEARS = "Startår og status", "Start years and status";

@@ -13,7 +13,7 @@ forebyg_app::texts! {
     CHOOSE_DAY = "Vælg dag", "Choose a day";
     SLOT_ADD = "Tilføj en tid", "Add a time";
     SAVED = "Ændringerne er gemt.", "The changes are saved.";
-    NEXT_START_HINT = "Vælg datoen i kalenderen, eller skriv den, fx 3.12.2026. Tom ved løbende optag.", "Pick the date in the calendar or type it. Empty for continuous enrolment.";
+    NEXT_START_HINT = "Vælg datoen i kalenderen, eller skriv den i den form, feltet viser. Tom ved løbende optag.", "Pick the date in the calendar, or type it in the form the field shows. Empty for continuous enrolment.";
     NO_COORDINATES = "Koordinater: ikke sat endnu (hentes fra stedet eller postnummeret)", "Coordinates: not set yet (taken from the place or the postcode)";
     SAVE_BAR = "Gem tilbuddet", "Save the offer";
     DATE_HINT = "ÅÅÅÅ-MM-DD", "YYYY-MM-DD";

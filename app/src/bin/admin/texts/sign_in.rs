@@ -25,7 +25,7 @@ forebyg_app::texts! {
     ORG_NAME = "Organisationens navn", "The organisation's name";
     ORG_NAME_HINT = "Fx Lægerne i Vestergade", "E.g. Vestergade Medical Practice";
     ORG_NAME_REQUIRED = "Angiv organisationens navn.", "Enter the organisation's name.";
-    ORG_SOR = "SOR-kode (frivillig)", "SOR code (optional)";
+    ORG_SOR = "SOR-kode (valgfrit)", "SOR code (optional)";
     DEV_LOGIN_BAD_REQUEST = "Login-anmodningen mangler oplysninger. Start forfra.", "The sign-in request is incomplete. Start again.";
 
     CALLBACK_H1 = "Logger ind", "Signing in";
