@@ -2,7 +2,8 @@
 
 use crate::auth::AuthConfig;
 use crate::client_address::ClientAddressConfig;
-use std::path::PathBuf;
+use crate::contact_digest::ContactKey;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreConfig {
@@ -37,6 +38,92 @@ pub struct Config {
     /// addresses of reverse proxies in front of the local server). Neither: the TCP peer, or in
     /// Lambda API Gateway's `sourceIp`.
     pub client_address: ClientAddressConfig,
+    /// The key of withdrawn referrals' contact digests (`crate::contact_digest`).
+    pub contact_key: ContactKeySource,
+}
+
+/// The file in the embedded store's data directory that holds its generated contact key.
+pub const CONTACT_KEY_FILE: &str = "contact-key";
+
+/// Where the contact digests' key comes from; [`ContactKeySource::load`] reads it.
+#[derive(Clone, PartialEq)]
+pub enum ContactKeySource {
+    /// `FOREBYG_CONTACT_KEY` (32 characters or more; required inside AWS Lambda).
+    Given(String),
+    /// Not set, embedded store: a random key generated into this file ([`CONTACT_KEY_FILE`] in
+    /// the data directory, mode 0600) on the first start and read on later ones, so withdrawn
+    /// referrals' digests still match after a restart. (Here the key lies beside the table: the
+    /// local store is for development and small single-machine runs.)
+    File(PathBuf),
+    /// Not set, DynamoDB outside AWS Lambda (DynamoDB Local in the tests, a developer's run): a
+    /// random key held in memory for this process only. Digests made by it match nothing once it
+    /// ends, which is harmless for a store that is thrown away; a real deployment runs in Lambda,
+    /// where the key is required.
+    PerProcess,
+}
+
+/// Never prints the key.
+impl std::fmt::Debug for ContactKeySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ContactKeySource::Given(_) => f.write_str("Given(<secret>)"),
+            ContactKeySource::File(path) => f.debug_tuple("File").field(path).finish(),
+            ContactKeySource::PerProcess => f.write_str("PerProcess"),
+        }
+    }
+}
+
+impl ContactKeySource {
+    /// The key: the given one, the data directory's (generated on the first call), or a new
+    /// random one.
+    pub fn load(&self) -> Result<ContactKey, ConfigError> {
+        let error = |reason: String| ConfigError { name: "FOREBYG_CONTACT_KEY", reason };
+        let value = match self {
+            ContactKeySource::Given(value) => value.clone(),
+            ContactKeySource::File(path) => {
+                let value = read_or_create_key_file(path).map_err(|e| error(format!("cannot read or create {}: {e}", path.display())))?;
+                let value = value.trim().to_owned();
+                if value.chars().count() < 32 {
+                    return Err(error(format!(
+                        "{} holds under 32 characters; delete it to generate a new key (the digests of referrals already withdrawn will no longer match)",
+                        path.display()
+                    )));
+                }
+                value
+            }
+            ContactKeySource::PerProcess => return Ok(ContactKey::random()),
+        };
+        ContactKey::new(value.as_bytes()).ok_or_else(|| error("too long for Argon2's secret".into()))
+    }
+}
+
+/// The key in `path`, or a new one (32 random bytes, hex) written there, readable by the owner only.
+fn read_or_create_key_file(path: &Path) -> std::io::Result<String> {
+    use std::io::{ErrorKind, Write};
+    match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        read => return read,
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut random = [0u8; 32];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(format!("no randomness: {e}")))?;
+    let value: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(mut file) => {
+            file.write_all(format!("{value}\n").as_bytes())?;
+            file.sync_all()?;
+            Ok(value)
+        }
+        // Another process created it meanwhile: that key is the one.
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => std::fs::read_to_string(path),
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -93,6 +180,27 @@ impl Config {
                 reason: "must be at least 32 characters (a guessable secret proves nothing)".into(),
             });
         }
+        let contact_key = match get("FOREBYG_CONTACT_KEY").filter(|s| !s.is_empty()) {
+            Some(key) if key.chars().count() < 32 => {
+                return Err(ConfigError {
+                    name: "FOREBYG_CONTACT_KEY",
+                    reason: "must be at least 32 characters (a guessable key protects nothing)".into(),
+                })
+            }
+            Some(key) => ContactKeySource::Given(key),
+            // A production build never falls back: a generated key would differ per instance
+            // and be lost with it, and the digests would match nothing.
+            None if lambda => {
+                return Err(ConfigError {
+                    name: "FOREBYG_CONTACT_KEY",
+                    reason: "required inside AWS Lambda (the key of withdrawn referrals' contact digests)".into(),
+                })
+            }
+            None => match &store {
+                StoreConfig::Embedded { data_dir } => ContactKeySource::File(data_dir.join(CONTACT_KEY_FILE)),
+                StoreConfig::DynamoDb { .. } => ContactKeySource::PerProcess,
+            },
+        };
         let trusted_proxies = get("FOREBYG_TRUSTED_PROXIES")
             .unwrap_or_default()
             .split(',')
@@ -114,6 +222,7 @@ impl Config {
             lookup_limit: number("FOREBYG_LOOKUP_LIMIT", 60)? as u32,
             request_timeout: std::time::Duration::from_secs(number("FOREBYG_REQUEST_TIMEOUT_SECS", 30)? as u64),
             client_address: ClientAddressConfig { origin_secret, trusted_proxies },
+            contact_key,
         })
     }
 }
@@ -137,9 +246,12 @@ mod tests {
 
     #[test]
     fn dynamodb_and_lambda() {
-        let c = cfg(&[("FOREBYG_STORE", "dynamodb"), ("FOREBYG_TABLE", "t"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap();
+        let key = "k".repeat(48);
+        let lambda = [("FOREBYG_STORE", "dynamodb"), ("FOREBYG_TABLE", "t"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")];
+        let c = cfg(&[&lambda[..], &[("FOREBYG_CONTACT_KEY", key.as_str())]].concat()).unwrap();
         assert_eq!(c.store, StoreConfig::DynamoDb { table: "t".into(), endpoint: None, create_table: false });
         assert!(c.lambda);
+        assert_eq!(c.contact_key, ContactKeySource::Given(key));
     }
 
     #[test]
@@ -164,7 +276,8 @@ mod tests {
 
     #[test]
     fn the_dev_issuer_is_refused_inside_lambda() {
-        let err = cfg(&[("FOREBYG_AUTH", "dev"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap_err();
+        let key = "k".repeat(32);
+        let err = cfg(&[("FOREBYG_AUTH", "dev"), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"), ("FOREBYG_CONTACT_KEY", &key)]).unwrap_err();
         assert_eq!(err.name, "FOREBYG_AUTH");
     }
 
@@ -183,5 +296,70 @@ mod tests {
         let c = cfg(&[("FOREBYG_TRUSTED_PROXIES", "127.0.0.1, ::1"), ("FOREBYG_ORIGIN_SECRET", &"x".repeat(32))]).unwrap().client_address;
         assert_eq!(c.trusted_proxies, vec!["127.0.0.1".parse::<std::net::IpAddr>().unwrap(), "::1".parse().unwrap()]);
         assert_eq!(c.origin_secret, Some("x".repeat(32)));
+    }
+
+    #[test]
+    fn the_contact_key_is_32_characters_or_more_and_never_printed() {
+        let short = cfg(&[("FOREBYG_CONTACT_KEY", &"k".repeat(31))]).unwrap_err();
+        assert_eq!(short.name, "FOREBYG_CONTACT_KEY");
+        assert!(short.reason.contains("32"), "{}", short.reason);
+        let key = "secret-contact-key-".repeat(2);
+        let c = cfg(&[("FOREBYG_CONTACT_KEY", &key), ("FOREBYG_ORIGIN_SECRET", &"o".repeat(32))]).unwrap();
+        assert_eq!(c.contact_key, ContactKeySource::Given(key.clone()));
+        let printed = format!("{c:?}");
+        assert!(!printed.contains(&key) && !printed.contains(&"o".repeat(32)), "{printed}");
+        // The given key is the key: digests made with it match with the same value loaded again.
+        let digests = crate::contact_digest::ContactDigests::of(&c.contact_key.load().unwrap(), Some("12345678"), None).unwrap();
+        assert!(digests.matches(Some(&c.contact_key.load().unwrap()), Some("12345678"), None));
+    }
+
+    /// A production build never runs on a made-up key: inside Lambda it must be configured.
+    #[test]
+    fn lambda_refuses_to_start_without_the_contact_key() {
+        for store in ["dynamodb", "embedded"] {
+            let err = cfg(&[("FOREBYG_STORE", store), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")]).unwrap_err();
+            assert_eq!(err.name, "FOREBYG_CONTACT_KEY");
+            let empty = cfg(&[("FOREBYG_STORE", store), ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"), ("FOREBYG_CONTACT_KEY", "")]);
+            assert_eq!(empty.unwrap_err().name, "FOREBYG_CONTACT_KEY");
+        }
+        // DynamoDB outside Lambda (DynamoDB Local): a key for this process only.
+        assert_eq!(cfg(&[("FOREBYG_STORE", "dynamodb")]).unwrap().contact_key, ContactKeySource::PerProcess);
+    }
+
+    /// Without FOREBYG_CONTACT_KEY the embedded store's key is generated once into its data
+    /// directory (owner-only) and read on every later start, so digests outlive a restart.
+    #[test]
+    fn the_embedded_store_generates_its_key_once_and_reuses_it() {
+        use crate::contact_digest::ContactDigests;
+        let tmp = tempfile::tempdir().unwrap();
+        let data_dir = tmp.path().join("data");
+        let dir = data_dir.to_str().unwrap();
+        let first = cfg(&[("FOREBYG_DATA_DIR", dir)]).unwrap();
+        let file = data_dir.join(CONTACT_KEY_FILE);
+        assert_eq!(first.contact_key, ContactKeySource::File(file.clone()));
+        assert!(!file.exists(), "reading the configuration writes nothing");
+        let key = first.contact_key.load().unwrap();
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(written.trim().len(), 64, "32 random bytes, hex: {written}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let digests = ContactDigests::of(&key, Some("12345678"), None).unwrap();
+        // A later start: the same file, the same key.
+        let again = cfg(&[("FOREBYG_DATA_DIR", dir)]).unwrap().contact_key.load().unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), written, "not replaced");
+        assert!(digests.matches(Some(&again), Some("12345678"), None));
+        // Another data directory has another key.
+        let other = tmp.path().join("other");
+        let other = cfg(&[("FOREBYG_DATA_DIR", other.to_str().unwrap())]).unwrap().contact_key.load().unwrap();
+        assert!(!digests.matches(Some(&other), Some("12345678"), None));
+        // A given key wins over the file; a damaged file is refused, not replaced.
+        let given = cfg(&[("FOREBYG_DATA_DIR", dir), ("FOREBYG_CONTACT_KEY", &"g".repeat(32))]).unwrap();
+        assert_eq!(given.contact_key, ContactKeySource::Given("g".repeat(32)));
+        std::fs::write(&file, "short\n").unwrap();
+        assert_eq!(first.contact_key.load().unwrap_err().name, "FOREBYG_CONTACT_KEY");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "short\n");
     }
 }

@@ -41,6 +41,9 @@ pub struct AppState {
     pub client_config: Arc<forebyg_shared::search::ClientConfig>,
     /// Which forwarded client addresses the rate limits believe (none by default: the TCP peer).
     pub client_address: Arc<client_address::ClientAddressConfig>,
+    /// The key of withdrawn referrals' contact digests (`FOREBYG_CONTACT_KEY`, see
+    /// [`contact_digest`]); by default a random one for this state only.
+    pub contact_key: Arc<contact_digest::ContactKey>,
     /// The development authorization server's pending codes (empty unless FOREBYG_AUTH=dev).
     #[cfg(feature = "dev-auth")]
     pub dev_codes: Arc<auth::dev_codes::CodeStore>,
@@ -61,6 +64,7 @@ impl AppState {
             auth,
             client_config: Arc::new(default_client_config()),
             client_address: Arc::default(),
+            contact_key: Arc::new(contact_digest::ContactKey::random()),
             #[cfg(feature = "dev-auth")]
             dev_codes: Arc::new(auth::dev_codes::CodeStore::new(auth::dev_codes::CODE_TTL)),
         }
@@ -75,6 +79,12 @@ impl AppState {
     /// The same state believing the forwarded client addresses `config` names.
     pub fn with_client_address(mut self, config: client_address::ClientAddressConfig) -> Self {
         self.client_address = Arc::new(config);
+        self
+    }
+
+    /// The same state making and checking withdrawn referrals' contact digests with `key`.
+    pub fn with_contact_key(mut self, key: contact_digest::ContactKey) -> Self {
+        self.contact_key = Arc::new(key);
         self
     }
 

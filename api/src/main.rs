@@ -5,7 +5,7 @@
 //! `forebyg dev-token <role> [region] [provider]` (a token of the development issuer, accepted
 //! only by servers running with `FOREBYG_AUTH=dev`).
 
-use forebyg_api::config::{Config, StoreConfig};
+use forebyg_api::config::{Config, ContactKeySource, StoreConfig};
 use forebyg_api::store::dynamodb::{table, DynamoStore};
 use forebyg_api::store::embedded::EmbeddedStore;
 use forebyg_api::{demo, routes, self_referral, AppState, Limits};
@@ -69,7 +69,9 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
     client.tile_attribution = std::env::var("FOREBYG_TILE_ATTRIBUTION").unwrap_or(client.tile_attribution);
     client.demo = config.demo_offers > 0;
     client.admin_sign_in = config.auth.admin_sign_in();
-    Ok(match &config.store {
+    let state = match &config.store {
+        // The store first: it creates the data directory and locks its database, so one process
+        // at a time reads (or, on the first start, generates) the directory's contact key.
         StoreConfig::Embedded { data_dir } => AppState::new(EmbeddedStore::open(data_dir)?, limits)
             .with_auth(&config.auth)
             .with_client_config(client)
@@ -86,7 +88,13 @@ async fn open_state(config: &Config) -> Result<AppState, BoxError> {
                 .with_client_config(client)
                 .with_client_address(config.client_address.clone())
         }
-    })
+    };
+    if config.contact_key == ContactKeySource::PerProcess {
+        tracing::warn!(
+            "FOREBYG_CONTACT_KEY is not set: withdrawn referrals' contact digests use a random key of this process and match nothing after it ends"
+        );
+    }
+    Ok(state.with_contact_key(config.contact_key.load()?))
 }
 
 /// Demo offers and the provider and location records they reference.

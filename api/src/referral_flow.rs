@@ -10,6 +10,7 @@
 //! message, contact time, conditions, interpreter language, the handlers' notes and the notes in
 //! its history go; the offer, the status steps and their times stay. It is deleted 30 days later. DynamoDB's TTL on `expires_at` deletes; the embedded store purges.
 
+use crate::contact_digest::{ContactDigests, ContactKey};
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
 use crate::store::{Created, Referral, ReferralStore, StoreError};
@@ -221,8 +222,9 @@ pub async fn provider_change(
 
 /// Withdraws an open referral, `by` its sender or (a clinician's referral, on the status page)
 /// the patient: erases at once what nobody needs any more and keeps only the status for a short
-/// while, with what those who follow it recognise it by.
-pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor, audit: Audit<'_>) -> Result<Referral, ApiError> {
+/// while, with what those who follow it recognise it by; `key` keys the digests of a contact
+/// the clinician's withdrawal erases (`crate::contact_digest`).
+pub async fn withdraw(referrals: &dyn ReferralStore, key: &ContactKey, mut r: Referral, by: Actor, audit: Audit<'_>) -> Result<Referral, ApiError> {
     match r.status {
         ReferralStatus::Withdrawn => return Ok(r),
         s if !s.is_open() => {
@@ -241,9 +243,9 @@ pub async fn withdraw(referrals: &dyn ReferralStore, mut r: Referral, by: Actor,
         // The citizen's receipt needs no name, only the contact it is looked up with.
         (Actor::Citizen, _) => r.name = String::new(),
         // The clinician's list shows whom it was for; the patient no longer follows it, but may
-        // still look it up: only salted digests of the contact stay, for the status lookup.
+        // still look it up: only keyed, salted digests of the contact stay, for the status lookup.
         (_, Actor::Clinician) => {
-            r.withdrawn_contact = crate::contact_digest::ContactDigests::of(r.phone.as_deref(), r.email.as_deref());
+            r.withdrawn_contact = ContactDigests::of(key, r.phone.as_deref(), r.email.as_deref());
             (r.phone, r.email) = (None, None);
         }
         // The patient withdrew on the status page: they look it up again with their contact,

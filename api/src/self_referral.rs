@@ -1,6 +1,7 @@
 //! Asking to join an offer: create a request, look it up with the receipt code and the contact
 //! used, withdraw it.
 
+use crate::contact_digest::ContactKey;
 use crate::error::ApiError;
 use crate::referral_flow::{self, DAY};
 use crate::store::{OfferStore, Referral, ReferralStore};
@@ -111,7 +112,8 @@ pub async fn create(
 
 /// The request, only if the code and the contact (phone or e-mail used) both match. Any
 /// mismatch looks exactly like an unknown code.
-pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&str>) -> Result<Referral, ApiError> {
+/// `key` checks the digests a clinician's withdrawal left (`crate::contact_digest`).
+pub async fn find(referrals: &dyn ReferralStore, key: &ContactKey, code: &str, contact: Option<&str>) -> Result<Referral, ApiError> {
     let not_found = || ApiError::NotFound("No request matches this receipt code and contact.".into());
     let contact = contact.map(str::trim).filter(|c| !c.is_empty()).ok_or_else(not_found)?;
     let r = referrals.get_referral(&normalise_code(code), now()).await?.ok_or_else(not_found)?;
@@ -119,7 +121,7 @@ pub async fn find(referrals: &dyn ReferralStore, code: &str, contact: Option<&st
     let given_email = normalise_email(contact);
     let matches = |stored: &Option<String>, given: &Option<String>| matches!((stored, given), (Some(s), Some(g)) if constant_time_eq(s, g));
     // The withdrawn digest (Argon2id, tens of milliseconds) only when the stored contact did not match.
-    let withdrawn = || r.withdrawn_contact.as_ref().is_some_and(|d| d.matches(given_phone.as_deref(), given_email.as_deref()));
+    let withdrawn = || r.withdrawn_contact.as_ref().is_some_and(|d| d.matches(Some(key), given_phone.as_deref(), given_email.as_deref()));
     if matches(&r.phone, &given_phone) || matches(&r.email, &given_email) || withdrawn() {
         Ok(r)
     } else {

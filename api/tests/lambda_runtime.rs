@@ -184,6 +184,8 @@ impl LambdaProcess {
             .env("FOREBYG_COGNITO_CLIENT_ID", CLIENT_ID)
             .env("FOREBYG_COGNITO_HOSTED_UI", "https://forebyg-test.auth.eu-north-1.amazoncognito.com")
             .env("FOREBYG_JWKS_URL", format!("http://{runtime_api}/jwks.json"))
+            // Required inside Lambda (the template resolves it from ContactKeySecret).
+            .env("FOREBYG_CONTACT_KEY", "lambda-runtime-test-contact-key-0123456789")
             .env("RUST_LOG", "info")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))

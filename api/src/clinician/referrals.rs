@@ -223,6 +223,6 @@ pub async fn withdraw(state: &AppState, who: &Clinician, code: &str) -> Result<C
     let withdrawn = |r: &Referral| {
         vec![audit::entry(&who.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, vec![audit::status_change(before, r.status)])]
     };
-    let r = referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Clinician, &withdrawn).await?;
+    let r = referral_flow::withdraw(state.referrals.as_ref(), &state.contact_key, r, Actor::Clinician, &withdrawn).await?;
     Ok(view(&r, None))
 }

@@ -83,7 +83,7 @@ async fn get_self_referral(
     headers: HeaderMap,
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
-    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers).as_deref()).await?;
+    let r = self_referral::find(state.referrals.as_ref(), &state.contact_key, &code, contact(&headers).as_deref()).await?;
     Ok(Json(self_referral::receipt(&r)))
 }
 
@@ -101,8 +101,8 @@ async fn withdraw_self_referral(
     headers: HeaderMap,
 ) -> Result<Json<ReferralReceipt>, ApiError> {
     limit(&state.limits.lookup, &client)?;
-    let r = self_referral::find(state.referrals.as_ref(), &code, contact(&headers).as_deref()).await?;
-    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), r, Actor::Citizen, &crate::referral_flow::unaudited).await?;
+    let r = self_referral::find(state.referrals.as_ref(), &state.contact_key, &code, contact(&headers).as_deref()).await?;
+    let r = crate::referral_flow::withdraw(state.referrals.as_ref(), &state.contact_key, r, Actor::Citizen, &crate::referral_flow::unaudited).await?;
     Ok(Json(self_referral::receipt(&r)))
 }
 

@@ -1,5 +1,5 @@
-//! The Lambda function: this binary on arm64 with the DynamoDB store, and a role that allows
-//! exactly the DynamoDB operations the adapter performs.
+//! The Lambda function: this binary on arm64 with the DynamoDB store, a role that allows exactly
+//! the DynamoDB operations the adapter performs, and the contact digests' key.
 
 use super::*;
 
@@ -89,6 +89,22 @@ fn lambda_runs_this_binary_with_the_dynamodb_store_and_least_privilege() {
     let operator_only: BTreeSet<String> = ["BatchWriteItem", "Scan", "CreateTable", "UpdateTimeToLive", "DescribeTable"].map(String::from).into();
     let missing: Vec<_> = used.difference(&granted).filter(|op| !operator_only.contains(*op)).collect();
     assert!(missing.is_empty(), "the DynamoDB adapter calls {missing:?}, which the Lambda role does not allow (infra/template.yaml ApiFunctionRole)");
+}
+
+/// Withdrawn referrals' contact digests are keyed with a generated secret outside the table
+/// (api/src/contact_digest.rs): the Lambda gets it as FOREBYG_CONTACT_KEY, which the binary
+/// requires inside Lambda and refuses under 32 characters; nothing outputs it.
+#[test]
+fn the_contact_digests_are_keyed_with_a_generated_secret() {
+    let t = template();
+    assert_eq!(resource(&t, "ContactKeySecret")["Type"].as_str(), Some("AWS::SecretsManager::Secret"));
+    let generated = &props(&t, "ContactKeySecret")["GenerateSecretString"];
+    assert!(generated["PasswordLength"].as_u64().unwrap() >= 32, "the binary refuses a key under 32 characters");
+    assert_eq!(generated["ExcludePunctuation"].as_bool(), Some(true));
+    assert_ne!(generated["IncludeSpace"].as_bool(), Some(true));
+    let value = tagged("Sub", "{{resolve:secretsmanager:${ContactKeySecret}:SecretString}}".into());
+    assert_eq!(props(&t, "ApiFunction")["Environment"]["Variables"]["FOREBYG_CONTACT_KEY"], value);
+    assert!(!serde_yaml_ng::to_string(&t["Outputs"]).unwrap().contains("ContactKeySecret"));
 }
 
 /// IAM actions for the DynamoDB operations called in `api/src/store/dynamodb/` (by source scan).

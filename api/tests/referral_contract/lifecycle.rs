@@ -15,19 +15,23 @@ fn replay(code: &str, key: &str, at: i64) -> Referral {
     Referral { created_at: at, updated_at: at, expires_at: at + 90 * DAY, ..referral(code, key) }
 }
 
-/// Both adapters: a referral its clinician withdrew keeps salted digests of the erased contact
-/// (the patient's status lookup), read back as written, and they go when the record expires.
+/// Both adapters: a referral its clinician withdrew keeps keyed, salted digests of the erased
+/// contact (the patient's status lookup), read back as written (they match with the server's key
+/// only), and they go when the record expires.
 pub async fn a_withdrawn_referral_keeps_only_its_contact_digests(store: Arc<dyn ReferralStore>) {
-    use forebyg_api::contact_digest::ContactDigests;
+    use forebyg_api::contact_digest::{ContactDigests, ContactKey};
+    let key = ContactKey::random();
     let first = referral("DIGS-0001", "key-lifecycle-0000009");
     assert_eq!(store.create_referral(&first).await.unwrap(), Created::Stored);
-    let digests = ContactDigests::of(first.phone.as_deref(), None);
+    let digests = ContactDigests::of(&key, first.phone.as_deref(), None);
     let withdrawn = Referral { phone: None, withdrawn_contact: digests, expires_at: NOW + 30 * DAY, ..first.clone() };
     assert!(store.update_referral(&withdrawn).await.unwrap());
     let read = store.get_referral("DIGS-0001", NOW).await.unwrap().unwrap();
     assert_eq!(read.phone, None);
-    assert!(read.withdrawn_contact.as_ref().unwrap().matches(Some("12345678"), None));
-    assert!(!read.withdrawn_contact.as_ref().unwrap().matches(Some("12345679"), None));
+    let read_digests = read.withdrawn_contact.as_ref().unwrap();
+    assert!(read_digests.matches(Some(&key), Some("12345678"), None));
+    assert!(!read_digests.matches(Some(&key), Some("12345679"), None));
+    assert!(!read_digests.matches(None, Some("12345678"), None), "nothing without the key");
     assert_eq!(store.get_referral("DIGS-0001", NOW + 30 * DAY).await.unwrap(), None, "gone with the record");
 }
 
