@@ -183,6 +183,15 @@ fn refer_follow_and_withdraw() {
     let inbox: Vec<InboxItem> = inbox.json();
     let item = inbox.iter().find(|i| i.receipt_code == referral.code).unwrap();
     assert_eq!(item.referrer.as_ref().unwrap().organisation, practice());
+    // "Afsender": the clinicians' referrals only, or the citizens' own requests only.
+    let own = json!({"idempotency_key": "clinic-own-request-01", "name": "Bodil Selv", "phone": "81234560", "consent": true});
+    let asked = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), &[], Some((JSON, &own.to_string())));
+    assert_eq!(asked.status, 201, "{}", asked.body);
+    let sent_by = |who: &str| server.request("GET", &format!("/api/v1/admin/referrals?sent_by={who}"), &[("authorization", &admin)], None);
+    let (referred, theirs): (Vec<InboxItem>, Vec<InboxItem>) = (sent_by("clinician").json(), sent_by("citizen").json());
+    assert!(referred.iter().any(|i| i.receipt_code == referral.code) && referred.iter().all(|i| i.referrer.is_some()));
+    assert!(theirs.iter().any(|i| i.name == "Bodil Selv") && theirs.iter().all(|i| i.referrer.is_none()));
+    assert_eq!(sent_by("nobody").json::<Problem>().field("sent_by").map(|e| e.code), Some(ErrorCode::Invalid));
     assert_eq!(
         (item.cpr.as_deref(), item.name.as_str(), item.conditions.as_slice()),
         (Some("0101591234"), "Gudrun Særligtnavn", &[Condition::Kol][..])

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
-import { REGION, clinicianToken, phone as patientPhone, referableOffer, regionAdmin } from '../pages/clinician-api';
+import { REGION, clinicianToken, phone as patientPhone, regionAdmin } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 test('an admin works a self-referral to enrolled, and the citizen receipt shows it', async ({ page, request }) => {
@@ -352,7 +352,9 @@ test('two live requests to one offer with the same phone number are marked as a 
 // sent (the API keeps the 10 digits).
 test("a clinician's referral shows the patient's CPR number with its dash", async ({ page, request }) => {
   const admin = await regionAdmin(request);
-  const offer = await referableOffer(request, admin);
+  // Referred through Forebyg, and open to the citizen's own request too (for the sender filter).
+  const template = await offerTemplate(request, admin, unique('Henvisningshold'));
+  const offer = await createOffer(request, admin, { ...template, referral: { ...template.referral, self_referral: true, from_gp: true, methods: [], response_days: 3 } });
   const patient = unique('Cpr Patientsen');
   const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
     headers: bearer(await clinicianToken(request, unique('Lægehuset CPR'))),
@@ -364,6 +366,29 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   await page.goto('/admin/henvendelser');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
   await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
+
+  // "Afsender": the clinicians' referrals only, or the citizens' own requests only, in the address.
+  const own = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+    data: { idempotency_key: `e2e-${Date.now()}-own`, name: unique('Selv Spørgersen'), phone: patientPhone(), consent: true },
+  });
+  expect(own.status(), await own.text()).toBe(201);
+  const filters = page.getByRole('search', { name: 'Filtrér henvendelser' });
+  await page.getByLabel('Tilbuddets navn').fill(offer.title);
+  await page.getByLabel('Afsender').selectOption({ label: 'Henvist af en behandler' });
+  await filters.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/afsender=clinician/);
+  const cards = page.locator('ul.cards > li');
+  await expect(card).toBeVisible();
+  await expect(cards.filter({ hasNotText: 'Henvist af' })).toHaveCount(0);
+  await page.getByLabel('Afsender').selectOption({ label: 'Borgeren selv' });
+  await filters.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/afsender=citizen/);
+  await expect(card).toHaveCount(0);
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.filter({ hasText: 'Henvist af' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Afsender')).toHaveValue('citizen');
+  await expectNoAxeViolations(page, 'inbox filtered by sender');
 });
 
 // A status step names the colleague who made it, as a note does; the steps the workflow does not

@@ -56,6 +56,15 @@ code_enum! {
 }
 
 code_enum! {
+    /// Who sent a request to join: a clinician's referral or the citizen's own request (the
+    /// inbox filters on it).
+    SentBy {
+        Clinician = "clinician", "Henvist af en behandler", "Referred by a clinician";
+        Citizen = "citizen", "Borgeren selv", "The citizen";
+    }
+}
+
+code_enum! {
     /// Who made a status change.
     Actor {
         Citizen = "citizen", "Borgeren", "The citizen";

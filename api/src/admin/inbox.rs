@@ -14,7 +14,7 @@ use crate::self_referral::{now, receipt};
 use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, SentBy};
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
@@ -167,6 +167,7 @@ pub struct InboxFilter {
     pub withdrawn: bool,
     /// Only requests still `received` after the day the provider promised contact by.
     pub overdue: bool,
+    pub sent_by: Option<SentBy>,
 }
 
 impl InboxFilter {
@@ -187,6 +188,7 @@ impl InboxFilter {
             && self.from.as_deref().is_none_or(|d| created_on >= d)
             && self.to.as_deref().is_none_or(|d| created_on <= d)
             && (!self.overdue || r.contact_overdue(now()))
+            && self.sent_by.is_none_or(|s| (s == SentBy::Clinician) == r.clinician.is_some())
     }
 }
 

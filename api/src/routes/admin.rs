@@ -15,7 +15,7 @@ use forebyg_shared::admin::{
 };
 use forebyg_shared::auth::Principal;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, SentBy};
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::Deserialize;
@@ -131,6 +131,9 @@ pub struct InboxQuery {
     /// Only requests still `received` after the day the provider promised contact by.
     #[serde(default)]
     overdue: bool,
+    /// Only clinicians' referrals (`clinician`), or only citizens' own requests (`citizen`).
+    #[param(inline)]
+    sent_by: Option<SentBy>,
 }
 
 /// Requests to join the admin's offers, newest first; withdrawn ones only when asked for. Every
@@ -147,6 +150,7 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
         to: q.to,
         withdrawn: q.withdrawn,
         overdue: q.overdue,
+        sent_by: q.sent_by,
     };
     Ok(Json(inbox::list(&state, &admin, &filter).await?))
 }

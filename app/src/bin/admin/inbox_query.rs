@@ -1,9 +1,9 @@
 //! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&udbyder=&status=
-//! &fra=&til=&tilbagetrukne=1&over-fristen=1`), so a reload or a shared link shows the same list. Pure logic, tested
+//! &fra=&til=&tilbagetrukne=1&over-fristen=1&afsender=`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
 use forebyg_app::query::address;
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, SentBy};
 
 pub const PATH: &str = "/admin/henvendelser";
 
@@ -21,6 +21,8 @@ pub struct InboxQuery {
     pub withdrawn: bool,
     /// Only those still not contacted after the day promised.
     pub overdue: bool,
+    /// Only clinicians' referrals, or only citizens' own requests.
+    pub sent_by: Option<SentBy>,
 }
 
 impl InboxQuery {
@@ -33,12 +35,13 @@ impl InboxQuery {
             to: get("til").unwrap_or_default(),
             withdrawn: get("tilbagetrukne").is_some_and(|v| v == "1"),
             overdue: get("over-fristen").is_some_and(|v| v == "1"),
+            sent_by: get("afsender").and_then(|s| SentBy::from_code(&s)),
         }
     }
 
     /// The filters under these names (empty ones included; [`address`] leaves them out).
-    fn pairs(&self, names: [&'static str; 7], yes: &str) -> [(&'static str, String); 7] {
-        let [title, provider, status, from, to, withdrawn, overdue] = names;
+    fn pairs(&self, names: [&'static str; 8], yes: &str) -> [(&'static str, String); 8] {
+        let [title, provider, status, from, to, withdrawn, overdue, sent_by] = names;
         let flag = |on: bool| if on { yes } else { "" }.to_owned();
         [
             (title, self.offer_title.clone()),
@@ -48,6 +51,7 @@ impl InboxQuery {
             (to, self.to.clone()),
             (withdrawn, flag(self.withdrawn)),
             (overdue, flag(self.overdue)),
+            (sent_by, self.sent_by.map(|s| s.code()).unwrap_or_default().to_owned()),
         ]
     }
 
@@ -59,12 +63,12 @@ impl InboxQuery {
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        address(PATH, &self.pairs(["tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen"], "1"))
+        address(PATH, &self.pairs(["tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen", "afsender"], "1"))
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
-        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue"], "true"))
+        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"))
     }
 }
 
@@ -98,6 +102,9 @@ mod tests {
         });
         assert_eq!(theirs.href(), format!("{PATH}?udbyder=sundhedshuset-aalborg&over-fristen=1"));
         assert_eq!(theirs.api_url(), "/api/v1/admin/referrals?provider=sundhedshuset-aalborg&overdue=true");
+        let referred = InboxQuery::from_query(|k| (k == "afsender").then(|| "clinician".to_owned()));
+        assert_eq!((referred.href(), referred.api_url()), (format!("{PATH}?afsender=clinician"), "/api/v1/admin/referrals?sent_by=clinician".to_owned()));
+        assert_eq!(InboxQuery::from_query(|k| (k == "afsender").then(|| "nobody".to_owned())).sent_by, None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `/admin/henvendelser`: requests to join and clinicians' referrals, newest first, filtered by
-//! the offer's name, the provider, status and the day received (withdrawn ones out of the way unless asked
+//! the offer's name, the provider, status, who sent it and the day received (withdrawn ones out of the way unless asked
 //! for), the filters in the address; each card ([`InboxCard`]) moves its request on. Personal
 //! data: every view is audited by the server (one entry per view). Notes and steps not yet stored
 //! outlive an expired sign-in ([`keep_unsent`]).
@@ -13,7 +13,7 @@ use crate::ui;
 use crate::ui::lang;
 use forebyg_shared::admin::{InboxItem, NewAdminNote, ReferralStatusChange};
 use forebyg_shared::directory::ProviderRecord;
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, SentBy};
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -117,6 +117,15 @@ pub fn InboxPage() -> impl IntoView {
                     <option value="" selected=move || form.with(|f| f.status.is_none())>{t::ALL_STATUSES.get(lang())}</option>
                     {ReferralStatus::ALL.iter().map(|&s| view! {
                         <option value=s.code() selected=move || form.with(|f| f.status == Some(s))>{s.label(ui::lang())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label class="field__label" for="inbox-sent-by">{t::SENT_BY.get(lang())}</label>
+                <select id="inbox-sent-by" class="select" on:change=move |ev| form.update(|f| f.sent_by = SentBy::from_code(&event_target_value(&ev)))>
+                    <option value="" selected=move || form.with(|f| f.sent_by.is_none())>{t::ALL_SENDERS.get(lang())}</option>
+                    {SentBy::ALL.iter().map(|&s| view! {
+                        <option value=s.code() selected=move || form.with(|f| f.sent_by == Some(s))>{s.label(ui::lang())}</option>
                     }).collect_view()}
                 </select>
             </div>

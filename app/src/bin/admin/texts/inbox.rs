@@ -9,6 +9,8 @@ forebyg_app::texts! {
     WAITLIST = " · venteliste (holdet var fuldt, da personen spurgte: tilbyd den næste ledige plads)", " · waiting list (the course was full when they asked: offer the next free place)";
     DECLINE = "Afvis", "Decline";
     ALL_STATUSES = "Alle", "All";
+    SENT_BY = "Afsender", "Sent by";
+    ALL_SENDERS = "Alle", "All";
     PROVIDER = "Udbyder", "Provider";
     ALL_PROVIDERS = "Alle udbydere", "All providers";
     MESSAGE = "Besked", "Message";
