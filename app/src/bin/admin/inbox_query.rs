@@ -68,7 +68,10 @@ impl InboxQuery {
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
-        address("/api/v1/admin/referrals", &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"))
+        address(
+            "/api/v1/admin/referrals",
+            &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"),
+        )
     }
 }
 
@@ -103,7 +106,10 @@ mod tests {
         assert_eq!(theirs.href(), format!("{PATH}?udbyder=sundhedshuset-aalborg&over-fristen=1"));
         assert_eq!(theirs.api_url(), "/api/v1/admin/referrals?provider=sundhedshuset-aalborg&overdue=true");
         let referred = InboxQuery::from_query(|k| (k == "afsender").then(|| "clinician".to_owned()));
-        assert_eq!((referred.href(), referred.api_url()), (format!("{PATH}?afsender=clinician"), "/api/v1/admin/referrals?sent_by=clinician".to_owned()));
+        assert_eq!(
+            (referred.href(), referred.api_url()),
+            (format!("{PATH}?afsender=clinician"), "/api/v1/admin/referrals?sent_by=clinician".to_owned())
+        );
         assert_eq!(InboxQuery::from_query(|k| (k == "afsender").then(|| "nobody".to_owned())).sent_by, None);
     }
 
