@@ -222,7 +222,7 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: 
             methods: referral_methods(i),
             // Most providers promise contact within 2–7 working days; every fifth says nothing.
             response_days: (i % 5 != 4).then(|| 2 + (i % 6) as u8),
-            must_include: (i % 2 == 0)
+            must_include: i.is_multiple_of(2)
                 .then(|| Label::new("Diagnose og seneste relevante målinger", "Diagnosis and the latest relevant measurements")),
         },
         eligibility,
@@ -275,7 +275,7 @@ fn eligibility(i: usize, category: Category, conditions: &[Condition], on_site: 
     }
     let course = matches!(category, Category::Sygdomsmestring | Category::FysiskAktivitet | Category::Ernaering);
     // An offer for every chronic disease does not then take only one of them.
-    if course && i % 3 == 0 && conditions.len() < Condition::ALL.len() {
+    if course && i.is_multiple_of(3) && conditions.len() < Condition::ALL.len() {
         e.accepted_conditions = vec![conditions[0]];
     }
     if i % 9 == 4 {
