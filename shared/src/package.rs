@@ -170,7 +170,7 @@ mod tests {
                 ("kompleks-multisygdom", Some(2031))
             ]
         );
-        assert!(p.iter().all(|p| p.components.iter().all(|c| c.placeholder) && p.source_note.contains("placeholders")));
+        assert!(p.iter().all(|p| p.components.iter().all(|c| c.placeholder) && p.source_note.contains("provisional")));
         assert_eq!(p[0].component("fysisk-aktivitet").and_then(|c| c.category), Some(Category::FysiskAktivitet));
         for package in &p {
             assert_eq!(crate::package_validation::validate_package(package), vec![], "{}", package.code);
