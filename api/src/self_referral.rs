@@ -54,6 +54,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         contact_by: r.contact_by.clone(),
         overdue: r.contact_overdue(now()),
         withdrawn_by_clinician: r.status == ReferralStatus::Withdrawn && r.history.last().is_some_and(|e| e.by == Actor::Clinician),
+        clinician_referral: r.clinician.is_some(),
     }
 }
 

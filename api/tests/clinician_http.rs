@@ -130,6 +130,12 @@ fn refer_follow_and_withdraw() {
     assert_eq!(created.location, format!("/api/v1/clinician/referrals/{}", referral.code));
     assert_eq!((referral.status, referral.cpr_given, referral.interpreter_language.as_deref()), (ReferralStatus::Received, true, Some("ar")));
     assert!(!created.body.contains("1234"), "the CPR number is never shown to the referrer");
+    // The patient's status lookup knows it for a referral (and says nothing of who sent it).
+    let looked = server.request("GET", &format!("/api/v1/self-referrals/{}", referral.code), &[("forebyg-contact", "81234567")], None);
+    assert_eq!(looked.status, 200, "{}", looked.body);
+    let receipt: ReferralReceipt = looked.json();
+    assert!(receipt.clinician_referral && !receipt.withdrawn_by_clinician);
+    assert!(!looked.body.contains("Vestergade") && !looked.body.contains("8123"), "{}", looked.body);
     let again = refer(&server, &me, &offer.id, &body("clinic-journey-0000001"));
     assert_eq!((again.status, again.json::<ClinicianReferral>().code), (200, referral.code.clone()), "a retry is the same referral");
     // Handing the first referral back is a read of it, audited as every read.

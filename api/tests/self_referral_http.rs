@@ -66,6 +66,8 @@ fn ask_to_join_check_status_and_withdraw() {
     assert_eq!((receipt.status, receipt.offer_id.as_str()), (ReferralStatus::Received, offer.id.as_str()));
     assert_eq!(created.location, format!("/api/v1/self-referrals/{}", receipt.receipt_code));
     assert_eq!(receipt.receipt_code.len(), 9);
+    // The person's own request, not a referral: the status page speaks of a "henvendelse".
+    assert!(!receipt.clinician_referral && !created.body.contains("clinician_referral"), "{}", created.body);
     // Made on the Danish day; kept 90 days (to the Danish day 90 × 24 h later).
     let on = |t: i64| forebyg_shared::date::copenhagen_date(t);
     assert!([on(before), on(after)].contains(&receipt.created_on), "{receipt:?}");

@@ -3,6 +3,8 @@
 //! (`/aktiviteter/{id}`). Pure logic, tested natively.
 
 use crate::query::{encode, query_string};
+use forebyg_shared::activity::ActivityView;
+use forebyg_shared::offer::Offer;
 use forebyg_shared::search::DEFAULT_RADIUS_KM;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
@@ -72,6 +74,33 @@ pub fn next_step_href(offer_id: &str, lang: Lang) -> String {
     format!("/tilbud/{}/fortsaet?lang={}", encode(offer_id), lang.code())
 }
 
+/// How many activities the next-step sheet shows at least, where there are so many near: the
+/// offer's own (linked) ones, then the nearest others that suit it.
+pub const SHEET_MIN: usize = 3;
+
+/// The activity search near an offer's place (its postcode) for its first condition: the
+/// sheet's "more" link, e.g. `/aktiviteter?postcode=9000&condition=kol`.
+pub fn near_offer(offer: &Offer) -> ActivityQuery {
+    let postcode = offer.location.as_ref().map(|l| l.postcode.clone()).unwrap_or_default();
+    ActivityQuery { postcode, condition: offer.conditions.first().copied(), ..Default::default() }
+}
+
+/// The sheet's list: the activities the offer links to, then, while there are fewer than
+/// [`SHEET_MIN`], the nearest of `near` (nearest first) that suit one of `conditions` (any, when
+/// the offer names none) and are not listed already.
+pub fn with_nearest(mut linked: Vec<ActivityView>, near: Vec<ActivityView>, conditions: &[forebyg_shared::taxonomy::Condition]) -> Vec<ActivityView> {
+    for v in near {
+        if linked.len() >= SHEET_MIN {
+            break;
+        }
+        let suits = conditions.is_empty() || v.activity.conditions.iter().any(|c| conditions.contains(c));
+        if suits && !linked.iter().any(|l| l.activity.id == v.activity.id) {
+            linked.push(v);
+        }
+    }
+    linked
+}
+
 /// The sheet's language from its `lang` parameter, else `ui`.
 pub fn sheet_lang(param: Option<&str>, ui: Lang) -> Lang {
     match param {
@@ -124,5 +153,42 @@ mod tests {
         assert_eq!(place_query("/"), "");
         assert_eq!(more_near_href("/?postcode=9990&radius_km=10", Some(Condition::Kol)), "/aktiviteter?postcode=9990&condition=kol");
         assert_eq!(more_near_href("/", None), "/aktiviteter");
+    }
+
+    fn view(id: &str, conditions: &[&str]) -> ActivityView {
+        serde_json::from_value(serde_json::json!({
+            "activity": {
+                "id": id, "association_id": "f", "region": "nordjylland", "name": id, "description": "", "conditions": conditions,
+                "intensity": "light", "schedule": { "slots": [], "note": null },
+                "place": { "name": "", "address": "", "postcode": "9000", "city": "Aalborg", "municipality_code": "0851", "point": { "lat": 57.0, "lon": 9.9 } },
+                "price": { "dkk": 0, "note": null }, "subsidy": null, "free_trial": false,
+                "contact": { "name": null, "phone": null, "email": null, "url": null }, "accessibility": null,
+                "last_verified": "2026-11-01", "status": "active", "version": 1
+            },
+            "association_name": "Forening", "umbrella": null, "distance_km": 1.0
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_sheet_fills_up_with_the_nearest_activities_that_suit_the_offer() {
+        let ids = |list: Vec<ActivityView>| list.into_iter().map(|v| v.activity.id).collect::<Vec<_>>();
+        let near = || {
+            vec![
+                view("hjerte", &["hjertesygdom"]),
+                view("linked", &["kol"]),
+                view("lunge-1", &["kol"]),
+                view("lunge-2", &["kol", "kraeft"]),
+                view("lunge-3", &["kol"]),
+            ]
+        };
+        // None linked: the nearest that suit one of the offer's conditions.
+        assert_eq!(ids(with_nearest(vec![], near(), &[Condition::Kol])), ["linked", "lunge-1", "lunge-2"]);
+        // Linked ones first, each once; filled up to SHEET_MIN.
+        assert_eq!(ids(with_nearest(vec![view("linked", &["kol"])], near(), &[Condition::Kol, Condition::Kraeft])), ["linked", "lunge-1", "lunge-2"]);
+        // Enough linked: nothing added. An offer for no condition in particular: any.
+        let three = vec![view("a", &[]), view("b", &[]), view("c", &[])];
+        assert_eq!(ids(with_nearest(three, near(), &[Condition::Kol])), ["a", "b", "c"]);
+        assert_eq!(ids(with_nearest(vec![], near(), &[])), ["hjerte", "linked", "lunge-1"]);
     }
 }

@@ -29,6 +29,8 @@ texts! {
     LATE_CALL = "Ring gerne til dem på", "Feel free to call them on";
     LATE_NO_PHONE = "Se på tilbuddets side, hvordan du kontakter dem", "See on the offer's page how to reach them";
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
+    // A declined clinician's referral.
+    ASK_REFERRER = "Tal med den, der henviste dig, om andre muligheder.", "Talk to whoever referred you about other options.";
 }
 
 /// "Questions, or no word by {day}? Call {provider} on" (the number follows): the day the
@@ -120,6 +122,19 @@ pub fn declined_because(reason: Option<DeclineReason>, lang: Lang) -> &'static s
     }
 }
 
+/// `text` said of a clinician's referral (`referral`): "henvendelse(n/r)" becomes
+/// "henvisning(en/er)" and "request" "referral", so the page's texts serve both without a copy
+/// of each (each text is data in the landing page's wasm).
+pub fn referral_words(text: &str, referral: bool) -> String {
+    const WORDS: [(&str, &str); 4] =
+        [("envendelsen", "envisningen"), ("envendelser", "envisninger"), ("envendelse", "envisning"), ("request", "referral")];
+    if referral {
+        WORDS.iter().fold(text.to_owned(), |t, (from, to)| t.replace(from, to))
+    } else {
+        text.to_owned()
+    }
+}
+
 /// What a status means for the citizen, in one sentence.
 pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
     use ReferralStatus::*;
@@ -166,6 +181,18 @@ pub fn show_digital(lang: Lang, count: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_referral_is_called_one() {
+        use crate::i18n;
+        let da = |t: i18n::Text| referral_words(t.da, true);
+        assert_eq!(da(i18n::STATUS_H1), "Se eller træk din henvisning tilbage");
+        assert_eq!(da(i18n::WITHDRAW_YES), "Ja, træk henvisningen tilbage");
+        assert_eq!(da(i18n::WITHDRAW_CLOSED), "Henvisningen er afsluttet og kan ikke længere trækkes tilbage. Kontakt udbyderen.");
+        assert!(da(i18n::RATE_LIMITED).starts_with("Der er sendt mange henvisninger fra"));
+        assert_eq!(referral_words(i18n::WITHDRAW.en, true), "Withdraw my referral");
+        assert_eq!(referral_words(i18n::WITHDRAW.da, false), "Træk min henvendelse tilbage");
+    }
 
     #[test]
     fn whom_to_call_follows_the_status() {

@@ -92,10 +92,15 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
 
   // Declining asks for a reason; the decision can be reopened.
   await card.getByRole('button', { name: `Afvis: ${stays}` }).click();
-  // A citizen's own request: "henvendelsen", not "henvisningen".
+  // A citizen's own request: "henvendelsen", not "henvisningen"; no referrer reads the note.
   await card.getByLabel('Hvorfor afvises henvendelsen?').selectOption({ label: 'Ingen ledige pladser' });
+  await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveAccessibleDescription('Kun til jer selv: borgeren ser ikke noten, kun årsagen, på sin statusside.');
   await card.getByRole('button', { name: 'Afvis henvendelsen' }).click();
   await expect(card.locator('.pill')).toHaveText('Afvist');
+  // The reason under a past participle, not the button's verb ("Afvis").
+  await expect(card.getByRole('term').filter({ hasText: /^Afvist$/ })).toBeVisible();
+  await expect(card.getByRole('term').filter({ hasText: /^Afvis$/ })).toHaveCount(0);
+  await expect(card.getByRole('definition').filter({ hasText: 'Ingen ledige pladser' })).toBeVisible();
   // The citizen sees why in plain words, two other offers of the kind nearby, and whom to call.
   const citizen = await page.context().newPage();
   await citizen.goto(`/status?kode=${code}`);
@@ -389,6 +394,56 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   await page.reload();
   await expect(page.getByLabel('Afsender')).toHaveValue('citizen');
   await expectNoAxeViolations(page, 'inbox filtered by sender');
+});
+
+// Declining a clinician's referral: the note field says who reads it (the referrer, under
+// "Begrundelse for afvisning"; not the patient, whose status page gives the reason only), and the
+// card then labels the reason "Afvist" (da, en).
+test("declining a clinician's referral says the referrer reads the note and the patient does not (da, en)", async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const clinician = await clinicianToken(request, unique('Lægerne i Afvisningsgade'));
+  const patient = unique('Aase Afvist');
+  const tel = patientPhone();
+  const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
+    headers: bearer(clinician),
+    data: { idempotency_key: `e2e-${Date.now()}-decline`, patient_name: patient, phone: tel, conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const code = (await res.json()).code as string;
+
+  await signInAs(page, REGION);
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
+  await card.getByRole('button', { name: `Afvis: ${patient}` }).click();
+  await card.getByLabel('Hvorfor afvises henvisningen?').selectOption({ label: 'Andet' });
+  const note = card.getByLabel('Note (skal udfyldes ved »Andet«)');
+  await expect(note).toHaveAccessibleDescription(
+    'Den, der henviste, læser noten under »Begrundelse for afvisning«. Borgeren ser ikke noten: statussiden viser kun årsagen.',
+  );
+  await expectNoAxeViolations(page, "the decline panel of a clinician's referral");
+  await note.fill('Holdet flytter til Hjørring; vi ringer, når der er et hold i Aalborg.');
+  await card.getByRole('button', { name: 'Afvis henvisningen' }).click();
+  await expect(card.locator('.pill')).toHaveText('Afvist');
+  await expect(card.getByRole('term').filter({ hasText: /^Afvist$/ })).toBeVisible();
+  await expect(card.getByRole('definition').filter({ hasText: /^Andet$/ })).toBeVisible();
+
+  // As the hint says: the referrer has the note, the patient's status lookup does not.
+  const theirs = await (await request.get(`/api/v1/clinician/referrals/${code}`, { headers: bearer(clinician) })).json();
+  expect(theirs.note).toContain('Holdet flytter til Hjørring');
+  const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': tel } });
+  expect(lookup.ok()).toBe(true);
+  expect(await lookup.text()).not.toContain('Hjørring');
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  await expect(card.getByRole('term').filter({ hasText: /^Declined$/ })).toBeVisible();
+  await card.getByRole('button', { name: `Reopen: ${patient}` }).click();
+  await expect(card.locator('.pill')).toHaveText('Contacted');
+  await card.getByRole('button', { name: `Decline: ${patient}` }).click();
+  await expect(card.getByLabel('Note (required with “Other”)')).toHaveAccessibleDescription(
+    'The referrer reads the note under “Reason for declining”. The citizen does not see the note: the status page shows only the reason.',
+  );
 });
 
 // A status step names the colleague who made it, as a note does; the steps the workflow does not

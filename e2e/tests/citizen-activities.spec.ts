@@ -49,15 +49,17 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await expectNoAxeViolations(page, 'offer page with "Continue afterwards" (en)');
 
   // The participant's next-step sheet after the course: in its own language (Danish here, while
-  // the UI is in English), the linked activities nearest the offer's place with their contact.
-  const linked: { activity: { name: string } }[] = await (await request.get(`/api/v1/offers/${id}/activities`)).json();
+  // the UI is in English), the linked activities nearest the offer's postcode first (then, were
+  // they fewer than three, the nearest others for its conditions), with their contact.
+  const postcode = (await (await request.get(`/api/v1/offers/${id}`)).json()).location.postcode as string;
+  const linked: { activity: { name: string } }[] = await (await request.get(`/api/v1/offers/${id}/activities?postcode=${postcode}`)).json();
   await page.goto(`/tilbud/${id}/fortsaet?lang=da`);
   const sheet = page.locator('article.next-step');
   await expect(sheet.getByRole('heading', { level: 1, name: 'Fortsæt efter forløbet' })).toBeVisible();
   await expect(sheet).toHaveAttribute('lang', 'da');
   await expect(sheet.getByText('Du har gennemført', { exact: false })).toBeVisible();
-  await expect(sheet.getByRole('heading', { level: 2 })).toHaveCount(linked.length);
   await expect(sheet.getByRole('heading', { level: 2 }).first()).toHaveText(linked[0].activity.name);
+  expect(await sheet.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(linked.length);
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expectNoAxeViolations(page, 'next-step sheet (da, UI en)');
   await page.getByRole('link', { name: 'English' }).click();
@@ -207,4 +209,56 @@ test('an activity search with nothing near offers a larger distance and all cond
   await expect(page).toHaveURL(`/aktiviteter?postcode=${postcode}&condition=${condition}&radius_km=50`);
   await expect(page.getByLabel('Afstand')).toHaveValue('50');
   await expect(page.getByRole('status').filter({ hasText: '50 km' })).toBeVisible();
+});
+
+// The sheet after a course whose offer links to no activity: the nearest activities for the
+// offer's condition near its place (as the activity search finds them), an intro that promises
+// only what follows, and that search as a whole address, to tap or to type from paper. Nothing
+// near: it says so, and promises nothing.
+test('the next-step sheet of an offer without linked activities lists the nearest ones for its condition, and links to that search (da, en)', async ({ page, request, baseURL }) => {
+  const token = await devToken(request, 'nordjylland');
+  const template = await offerTemplate(request, token, unique('KOL-træning uden foreninger'));
+  const aalborg = { name: 'Sundhedscentret', address: 'Kirkevej 24', postcode: '9000', city: 'Aalborg', municipality_code: '0851', point: { lat: 57.0373, lon: 9.8412 } };
+  const offer = await createOffer(request, token, { ...template, location: aalborg, conditions: ['kol'], activity_ids: [] });
+  expect(await (await request.get(`/api/v1/offers/${offer.id}/activities`)).json()).toEqual([]);
+  type View = { activity: { name: string } };
+  const near: View[] = (await (await request.get('/api/v1/activities?postcode=9000&condition=kol')).json()).results;
+  expect(near.length, 'KOL activities within 25 km of 9000 Aalborg').toBeGreaterThan(0);
+  const expected = near.slice(0, 3).map((v) => v.activity.name);
+
+  await page.goto(`/tilbud/${offer.id}/fortsaet?lang=da`);
+  const sheet = page.locator('article.next-step');
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(expected);
+  await expect(sheet).toContainText('Her er lokale foreningsaktiviteter tæt på, hvor du kan fortsætte.');
+  await expect(sheet).not.toContainText('ingen tilknyttede');
+  await expect(sheet).not.toContainText('Vi fandt ingen');
+  const more = sheet.getByRole('link', { name: `${baseURL}/aktiviteter?postcode=9000&condition=kol`, exact: true });
+  await expect(more).toHaveAttribute('href', '/aktiviteter?postcode=9000&condition=kol');
+  await expect(sheet.getByText('Søg selv efter aktiviteter på')).toBeVisible();
+  await expectNoAxeViolations(page, 'next-step sheet filled with nearby activities (da)');
+  // On paper the address is there to type, inside the page's width.
+  await page.emulateMedia({ media: 'print' });
+  await expect(more).toBeVisible();
+  const box = (await more.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await page.emulateMedia({ media: 'screen' });
+  await more.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Foreningsaktiviteter nær dig' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Aktiviteter' }).getByRole('listitem').first()).toContainText(expected[0]);
+
+  await page.goto(`/tilbud/${offer.id}/fortsaet?lang=en`);
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(expected);
+  await expect(sheet).toContainText('Here are local association activities nearby where you can continue.');
+  await expect(sheet.getByText('Search for activities yourself at')).toBeVisible();
+
+  // A digital offer: no place, no linked activity, so none near it to show.
+  type Hit = { offer: { id: string; conditions: string[] } };
+  const digital: Hit = (await (await request.get('/api/v1/offers?postcode=8000&format=digital&per_page=1')).json()).results[0];
+  await page.goto(`/tilbud/${digital.offer.id}/fortsaet?lang=da`);
+  await expect(sheet).toContainText('Vi fandt ingen foreningsaktiviteter i nærheden.');
+  await expect(sheet).not.toContainText('Her er lokale');
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveCount(0);
+  const search = digital.offer.conditions.length > 0 ? `/aktiviteter?condition=${digital.offer.conditions[0]}` : '/aktiviteter';
+  await expect(sheet.getByRole('link', { name: `${baseURL}${search}`, exact: true })).toHaveAttribute('href', search);
+  await expectNoAxeViolations(page, 'next-step sheet with nothing near (da)');
 });

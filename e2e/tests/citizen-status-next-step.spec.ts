@@ -45,6 +45,9 @@ test('the next step follows the status: chase only while contact is due, the wai
   const tel = phone();
   const open = await ask(request, offer.id, tel);
   await look(open, tel);
+  // The person's own request: a "henvendelse", and when its details go, said plainly.
+  await expect(page.getByRole('heading', { level: 1, name: 'Se eller træk din henvendelse tilbage' })).toBeVisible();
+  await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
   // The promised day, as the facts below say it, not "within a week".
   const promised = (await page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
   await expect(page.locator('.follow-up')).toContainText(`har du ikke hørt fra ${offer.provider.name} senest ${promised}, så ring på`);
@@ -99,4 +102,72 @@ test('a referral the clinician withdrew: the patient is told so, with their code
   await expect(page.getByText('Henvisningen er trukket tilbage af din behandler.')).toBeVisible();
   await expect(status.failure).toHaveCount(0);
   await expectNoAxeViolations(page, 'status of a referral the clinician withdrew (da)');
+});
+
+// A clinician's referral on the patient's status page (issue: the walk after a referral): it is
+// a "henvisning", not the patient's own "henvendelse"; when its details go is said plainly; a
+// decline sends the patient back to whoever referred them as well as to two other offers; and
+// once completed, the next-step sheet is one link away.
+test("a clinician's referral is called one, and a declined one sends the patient back to whoever referred them (da, en)", async ({ page, request }) => {
+  const admin = await devToken(request, 'nordjylland');
+  const offer = await referableOffer(request, admin);
+  const clinician = await clinicianToken(request, unique('Lægerne i Henvisningsgade'));
+  const refer = async (tel: string) => {
+    const res = await request.post(`/api/v1/clinician/offers/${offer.id}/referrals`, {
+      headers: bearer(clinician),
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, patient_name: 'Henny Henvist', phone: tel, conditions: ['kol'], reason: 'KOL, FEV1 55 %', patient_consent: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).code as string;
+  };
+  const tel = phone();
+  const code = await refer(tel);
+
+  const status = new StatusPage(page);
+  await page.goto(`/status?kode=${code}`);
+  await status.contact.fill(tel);
+  await status.lookup.click();
+  await expect(status.result).toHaveText('Status: Modtaget');
+  await expect(page.getByRole('heading', { level: 1, name: 'Se eller træk din henvisning tilbage' })).toBeVisible();
+  await expect(page).toHaveTitle(/Se eller træk din henvisning tilbage/);
+  await expect(page.getByText('Udbyderen har fået din henvisning, men har ikke kontaktet dig endnu.')).toBeVisible();
+  await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
+  await page.getByRole('button', { name: 'Træk min henvisning tilbage' }).click();
+  await expect(page.getByRole('button', { name: 'Ja, træk henvisningen tilbage' })).toBeFocused();
+  await expect(page.getByText('Udbyderen ser henvisningen som trukket tilbage.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Nej, behold den' }).click();
+  await expect(page.getByRole('main')).not.toContainText('henvendelse');
+  await expectNoAxeViolations(page, "status of a clinician's referral (da)");
+
+  await move(request, admin, code, { status: 'declined', reason: 'no-capacity' });
+  await status.lookup.click();
+  await expect(status.result).toHaveText('Status: Afvist');
+  const followUp = page.locator('.follow-up');
+  await expect(followUp).toContainText('Der er ingen ledige pladser på tilbuddet.');
+  await expect(followUp.getByText('Tal med den, der henviste dig, om andre muligheder.')).toBeVisible();
+  await expect(followUp.getByRole('heading', { name: 'To andre tilbud af samme slags i nærheden' })).toBeVisible();
+  await expectNoAxeViolations(page, "status of a declined clinician's referral (da)");
+
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
+  await page.reload();
+  const en = new StatusPage(page, 'en');
+  await en.check(code, tel);
+  await expect(en.result).toHaveText('Status: Declined');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check or withdraw your referral' })).toBeVisible();
+  await expect(followUp.getByText('Talk to whoever referred you about other options.')).toBeVisible();
+  await expect(page.locator('dt', { hasText: 'Your details are deleted by' })).toBeVisible();
+
+  // Completed: the participant's next-step sheet, from the status page.
+  const tel2 = phone();
+  const done = await refer(tel2);
+  for (const step of [{ status: 'contacted' }, { status: 'enrolled' }, { status: 'completed', note: 'Forløbet er gennemført.' }]) await move(request, admin, done, step);
+  await page.evaluate(() => localStorage.setItem('forebyg.lang', 'da'));
+  await page.goto('/status');
+  await status.check(done, tel2);
+  await expect(status.result).toHaveText('Status: Afsluttet');
+  await expect(page.getByText('Tal med den, der henviste dig', { exact: false })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Fortsæt efter forløbet' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tilbud/${offer.id}/fortsaet\\?lang=da$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Fortsæt efter forløbet' })).toBeVisible();
+  await expect(page.locator('article.next-step')).toContainText('Søg selv efter aktiviteter på');
 });

@@ -225,6 +225,11 @@ pub struct ReferralReceipt {
     /// Withdrawn by the referring clinician (the status page says so, and nothing else).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub withdrawn_by_clinician: bool,
+    /// A clinician's referral, not the person's own request: the status page speaks of a
+    /// referral and, after a decline, sends the patient back to whoever referred them. Says
+    /// nothing of who that was.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clinician_referral: bool,
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by

@@ -38,10 +38,13 @@ crate::texts! {
     PRINT = "Udskriv", "Print";
     // The participant's next-step sheet after a completed course.
     SHEET_H1 = "Fortsæt efter forløbet", "Carry on after the course";
-    SHEET_KEEP_UP = "Det, du har lært, holder bedst, når du fortsætter sammen med andre. Her er lokale foreningsaktiviteter tæt på, hvor du kan fortsætte. Kontakt foreningen direkte – du behøver ingen henvisning.",
-        "What you have learnt lasts best when you carry on with others. Here are local association activities nearby where you can continue. Contact the association directly – you need no referral.";
-    SHEET_NONE = "Tilbuddet har ingen tilknyttede foreningsaktiviteter endnu.", "The offer has no linked association activities yet.";
-    SHEET_MORE = "Find flere aktiviteter nær dig på", "Find more activities near you at";
+    SHEET_KEEP_UP = "Det, du har lært, holder bedst, når du fortsætter sammen med andre.", "What you have learnt lasts best when you carry on with others.";
+    // Only where activities follow.
+    SHEET_HERE = "Her er lokale foreningsaktiviteter tæt på, hvor du kan fortsætte. Kontakt foreningen direkte – du behøver ingen henvisning.",
+        "Here are local association activities nearby where you can continue. Contact the association directly – you need no referral.";
+    SHEET_NONE = "Vi fandt ingen foreningsaktiviteter i nærheden.", "We found no association activities nearby.";
+    // Followed by the activity search's address for the offer's place and condition.
+    SHEET_MORE = "Søg selv efter aktiviteter på", "Search for activities yourself at";
     // Followed by a space, the offer's title (Danish, so the page marks it `lang="da"`) and a full stop.
     SHEET_COMPLETED = "Du har gennemført", "You have completed";
     SHEET_ENDED = "Du har gennemført et forløb, som nu er afsluttet.", "You have completed a course that has now ended.";

@@ -301,7 +301,8 @@ texts! {
         "Keep the code. You need it and your phone number or e-mail to check the status or withdraw the request.";
     RECEIPT_OFFER = "Tilbud", "Offer";
     RECEIPT_SENT = "Sendt", "Sent";
-    RECEIPT_DELETED = "Slettes", "Deleted on";
+    // The request's expiry (earlier once it is closed or withdrawn: "senest").
+    RECEIPT_DELETED = "Oplysningerne slettes senest", "Your details are deleted by";
     STATUS = "Status", "Status";
     NEXT_H2 = "Hvad sker der nu?", "What happens next?";
     NEXT_CONTACT = "Udbyderen kontakter dig for at aftale, om og hvornår du kan starte.",

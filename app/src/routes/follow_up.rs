@@ -1,7 +1,8 @@
 //! Under a receipt and a status (issue #15, point 4): who to call (the provider and its phone;
 //! a notice to call them when they are late with the contact they promised),
-//! and when the request was declined, why in plain words and two other offers of the same kind
-//! near the offer, so a "no" is not a dead end.
+//! and when the request was declined, why in plain words, two other offers of the same kind
+//! near the offer and (a clinician's referral) to talk to whoever referred, so a "no" is not a
+//! dead end.
 
 use crate::components::facts::phone_link;
 use crate::{api, format, next_steps, query};
@@ -36,6 +37,9 @@ pub fn FollowUp(
     #[prop(optional)] waitlist: bool,
     /// The day the provider promised to contact by (YYYY-MM-DD), if any.
     contact_by: Option<String>,
+    /// A clinician's referral: a decline sends the patient back to whoever referred them too.
+    #[prop(optional)]
+    referral: bool,
     lang: Lang,
 ) -> impl IntoView {
     let status = status.unwrap_or(ReferralStatus::Received);
@@ -80,6 +84,7 @@ pub fn FollowUp(
                         .collect::<Vec<_>>();
                     view! {
                         <p><strong>{next_steps::declined_because(reason, lang)}</strong></p>
+                        {referral.then(|| view! { <p>{next_steps::ASK_REFERRER.get(lang)}</p> })}
                         {(!list.is_empty()).then(|| view! {
                             <h3>{next_steps::ALTERNATIVES.get(lang)}</h3>
                             <ul>{list}</ul>

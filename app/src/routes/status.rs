@@ -1,10 +1,12 @@
 //! `/status`: look a request to join up with its code and the phone number or e-mail used, and
-//! withdraw it (with a confirmation step). The contact goes in a header, never in the URL.
+//! withdraw it (with a confirmation step). The contact goes in a header, never in the URL. A
+//! clinician's referral is called one once it is found.
 
 use crate::api::{self, ApiError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::context::use_lang;
+use crate::next_steps::referral_words as words;
 use crate::routes::receipt::ReceiptFacts;
 use crate::{dom, i18n};
 use forebyg_shared::problem::types;
@@ -37,10 +39,13 @@ pub fn StatusPage() -> impl IntoView {
     let failure = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
     let receipt = RwSignal::new(None::<ReferralReceipt>);
+    // The last request found was a clinician's referral (kept while the next lookup runs).
+    let referral = RwSignal::new(false);
+    let w = move |x: i18n::Text| words(x.get(lang), referral.get());
     let confirming = RwSignal::new(false);
     let h1 = NodeRef::<H1>::new();
     dom::focus_heading_on_arrival(h1);
-    dom::set_title(lang, t(i18n::STATUS_H1));
+    Effect::new(move |_| dom::set_title(lang, &w(i18n::STATUS_H1)));
 
     let fail = move |e: ApiError| {
         failure.set(Some(match &e {
@@ -65,6 +70,7 @@ pub fn StatusPage() -> impl IntoView {
             confirming.set(false);
             match r {
                 Ok(r) => {
+                    referral.set(r.clinician_referral);
                     receipt.set(Some(r));
                     request_animation_frame(|| dom::focus_id("status-result"));
                 }
@@ -109,22 +115,23 @@ pub fn StatusPage() -> impl IntoView {
                     <h2 id="status-result" tabindex="-1">{t(i18n::STATUS)}": "{r.status.label(lang)}</h2>
                     {if withdrawn {
                         let text = if r.withdrawn_by_clinician { i18n::WITHDRAWN_BY_CLINICIAN } else { i18n::WITHDRAWN };
-                        view! { <p>{t(text)}</p> }.into_any()
+                        view! { <p>{w(text)}</p> }.into_any()
                     } else {
-                        view! { <p>{crate::next_steps::status_meaning_for(r.status, r.waitlist, lang)}</p> }.into_any()
+                        view! { <p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
-                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone() lang=lang />
+                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone()
+                            referral=r.clinician_referral lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {
                         {move || if confirming.get() {
                             view! {
                                 <div class="confirm" role="group" aria-labelledby="confirm-text">
-                                    <p id="confirm-text"><strong>{t(i18n::WITHDRAW_CONFIRM)}</strong></p>
+                                    <p id="confirm-text"><strong>{w(i18n::WITHDRAW_CONFIRM)}</strong></p>
                                     <div class="button-row">
-                                        <button id="withdraw-yes" class="button button--danger" type="button" prop:disabled=move || busy.get() on:click=move |_| run(true)>{t(i18n::WITHDRAW_YES)}</button>
+                                        <button id="withdraw-yes" class="button button--danger" type="button" prop:disabled=move || busy.get() on:click=move |_| run(true)>{w(i18n::WITHDRAW_YES)}</button>
                                         <button class="button button--secondary" type="button" on:click=move |_| {
                                             confirming.set(false);
                                             request_animation_frame(|| dom::focus_id("withdraw"));
@@ -138,7 +145,7 @@ pub fn StatusPage() -> impl IntoView {
                                 <button id="withdraw" class="button button--secondary" type="button" on:click=move |_| {
                                     confirming.set(true);
                                     request_animation_frame(|| dom::focus_id("withdraw-yes"));
-                                }>{t(i18n::WITHDRAW)}</button>
+                                }>{w(i18n::WITHDRAW)}</button>
                             }
                             .into_any()
                         }}
@@ -149,15 +156,15 @@ pub fn StatusPage() -> impl IntoView {
     };
 
     view! {
-        <h1 tabindex="-1" node_ref=h1>{t(i18n::STATUS_H1)}</h1>
-        <p class="lead">{t(i18n::STATUS_INTRO)}</p>
+        <h1 tabindex="-1" node_ref=h1>{move || w(i18n::STATUS_H1)}</h1>
+        <p class="lead">{move || w(i18n::STATUS_INTRO)}</p>
         {summary}
-        <form class="form" novalidate on:submit=on_submit aria-label=t(i18n::STATUS_H1)>
+        <form class="form" novalidate on:submit=on_submit aria-label=move || w(i18n::STATUS_H1)>
             <TextField id="code" label=t(i18n::CODE_LABEL) hint=t(i18n::CODE_HINT) autocomplete="off" value=code error=field_error("code") lang=lang />
             <TextField id="contact" label=t(i18n::LOOKUP_CONTACT_LABEL) autocomplete="email" value=contact error=field_error("contact") lang=lang />
             <button class="button" type="submit" prop:disabled=move || busy.get()>{t(i18n::LOOKUP)}</button>
         </form>
-        {move || failure.get().map(|m| view! { <p class="status status--error" id="status-failure" tabindex="-1" role="alert">{m}</p> })}
+        {move || failure.get().map(|m| view! { <p class="status status--error" id="status-failure" tabindex="-1" role="alert">{words(m, receipt.with(|r| r.as_ref().is_some_and(|r| r.clinician_referral)))}</p> })}
         {result}
     }
 }

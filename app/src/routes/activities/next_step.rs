@@ -1,28 +1,40 @@
 //! `/tilbud/:id/fortsaet?lang=da|en`: the participant's next-step sheet, offered to the admin
 //! when a referral is marked completed. Printable, in its own language (independent of the
-//! UI's), with the association activities the offer links to, nearest to the offer's place
-//! first, and how to reach each. It holds no personal data: the same sheet serves every
-//! participant of the offer.
+//! UI's), with the association activities the offer links to and, where it links to fewer than
+//! three, the nearest others that suit the offer's conditions (nearest to the offer's postcode
+//! first), how to reach each, and the activity search for the same place and condition. It
+//! holds no personal data: the same sheet serves every participant of the offer.
 
-use crate::activity_query::{sheet_lang, SEARCH_PATH};
+use crate::activity_query::{near_offer, sheet_lang, with_nearest, ActivityQuery, SEARCH_PATH, SHEET_MIN};
 use crate::api::{self, ApiError};
 use crate::components::facts::contact_facts;
 use crate::context::use_lang;
 use crate::i18n::activities as t;
 use crate::{dom, format, i18n, query};
-use forebyg_shared::activity::ActivityView;
+use forebyg_shared::activity::{ActivitySearchResponse, ActivityView};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The offer (none once it is archived: it has left the search and its page) and the activities
-/// it links to (the API serves them for an archived offer too; an unknown id is not found).
-async fn load(id: String) -> Result<(Option<Offer>, Vec<ActivityView>), ApiError> {
-    let activities = api::get_activities(&format!("{}/activities", query::api_offer_url(&id))).await?;
+/// What the sheet shows: the offer (none once it is archived: it has left the search and its
+/// page), the activities it links to (the API serves them for an archived offer too; an unknown
+/// id is not found), filled up with the nearest ones that suit it (a failed search adds none),
+/// and the activity search near its place for its condition.
+async fn load(id: String) -> Result<(Option<Offer>, Vec<ActivityView>, ActivityQuery), ApiError> {
     let offer = api::get_offer(&id).await.ok();
-    Ok((offer, activities))
+    let near = offer.as_ref().map(near_offer).unwrap_or_default();
+    let place = if near.postcode.is_empty() { String::new() } else { format!("?postcode={}", query::encode(&near.postcode)) };
+    let linked = api::get_activities(&format!("{}/activities{place}", query::api_offer_url(&id))).await?;
+    let conditions = offer.as_ref().map(|o| o.conditions.clone()).unwrap_or_default();
+    // One condition: the API keeps those that suit it; several: `with_nearest` does.
+    let search = ActivityQuery { condition: near.condition.filter(|_| conditions.len() == 1), ..near.clone() };
+    let nearby = match search.api_url().filter(|_| linked.len() < SHEET_MIN) {
+        Some(url) => api::get_json::<ActivitySearchResponse>(&url).await.map(|r| r.results).unwrap_or_default(),
+        None => vec![],
+    };
+    Ok((offer, with_nearest(linked, nearby, &conditions), near))
 }
 
 #[component]
@@ -48,7 +60,7 @@ pub fn NextStepSheet(offer_id: String) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let lang = lang.get();
                     match found.await {
-                        Ok((offer, activities)) => sheet(offer, activities, lang).into_any(),
+                        Ok((offer, activities, near)) => sheet(offer, activities, near.href(), lang).into_any(),
                         Err(e) if e.is_not_found() => view! {
                             <p>{i18n::OFFER_NOT_FOUND_TEXT.get(lang)}</p>
                             <p><a href=SEARCH_PATH>{t::FOOTER_LINK.get(lang)}</a></p>
@@ -66,23 +78,25 @@ pub fn NextStepSheet(offer_id: String) -> impl IntoView {
     }
 }
 
-fn sheet(offer: Option<Offer>, activities: Vec<ActivityView>, lang: Lang) -> impl IntoView {
+/// The lead, a promise of activities only where some follow, the activities, and the search for
+/// more (`more`: its path, shown whole so it can be typed from paper).
+fn sheet(offer: Option<Offer>, activities: Vec<ActivityView>, more: String, lang: Lang) -> impl IntoView {
     let lead = match offer {
         // The title is Danish inside a sentence in the UI language (WCAG 3.1.2).
         Some(o) => view! { {t::SHEET_COMPLETED.get(lang)}" "<span lang=i18n::data_lang(lang)>{o.title}</span>"." }.into_any(),
         None => t::SHEET_ENDED.get(lang).into_any(),
     };
     let origin = window().location().origin().unwrap_or_default();
-    let list = if activities.is_empty() {
-        view! { <p>{t::SHEET_NONE.get(lang)}</p> }.into_any()
+    let (here, list) = if activities.is_empty() {
+        (t::SHEET_NONE, ().into_any())
     } else {
-        activities.into_iter().map(|v| activity(v, lang)).collect_view().into_any()
+        (t::SHEET_HERE, activities.into_iter().map(|v| activity(v, lang)).collect_view().into_any())
     };
     view! {
         <p class="lead">{lead}</p>
-        <p>{t::SHEET_KEEP_UP.get(lang)}</p>
+        <p>{t::SHEET_KEEP_UP.get(lang)}" "{here.get(lang)}</p>
         {list}
-        <p>{t::SHEET_MORE.get(lang)}" "<a href=SEARCH_PATH>{format!("{origin}{SEARCH_PATH}")}</a></p>
+        <p>{t::SHEET_MORE.get(lang)}" "<a class="next-step__more" href=more.clone()>{format!("{origin}{more}")}</a></p>
     }
 }
 

@@ -139,14 +139,15 @@ pub fn InboxCard(
     let form = move || {
         panel.get().map(|p| {
             let (note_label, confirm, hint) = match (p, referred) {
-                (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, None),
-                (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, None),
+                (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, Some(t::DECLINE_NOTE_HINT)),
+                (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, Some(t::DECLINE_REQUEST_NOTE_HINT)),
                 (Panel::Complete, true) => (t::CLOSING_NOTE, t::COMPLETE_CONFIRM, Some(t::CLOSING_NOTE_HINT)),
                 (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
             };
             let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));
             let reason_label = if referred { t::DECLINE_REASON } else { t::DECLINE_REQUEST_REASON };
             let note_id = format!("{id}-note");
+            let hint_id = format!("{id}-note-hint");
             let reason_id = format!("{id}-reason");
             let send = send.clone();
             view! {
@@ -165,8 +166,8 @@ pub fn InboxCard(
                     })}
                     <div class="field">
                         <label class="field__label" for=note_id.clone()>{note_label}</label>
-                        {hint.map(|h| view! { <p class="hint">{h.get(lang())}</p> })}
-                        <textarea class="input input--textarea" id=note_id rows="3" prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
+                        {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang())}</p> })}
+                        <textarea class="input input--textarea" id=note_id rows="3" aria-describedby=hint.map(|_| hint_id.clone()) prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
                     </div>
                     {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="button-row">
@@ -220,7 +221,7 @@ pub fn InboxCard(
                 {it.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang())}</dt><dd>{forebyg_app::format::languages(&[l], lang())}</dd></div> })}
                 {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(lang())}</dd></div> })}
                 {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
-                {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINE.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
+                {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINED.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
             <div class="actions">{buttons}</div>
             <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>

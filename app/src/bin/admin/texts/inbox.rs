@@ -8,6 +8,8 @@ forebyg_app::texts! {
     RECEIVED = " · modtaget ", " · received ";
     WAITLIST = " · venteliste (holdet var fuldt, da personen spurgte: tilbyd den næste ledige plads)", " · waiting list (the course was full when they asked: offer the next free place)";
     DECLINE = "Afvis", "Decline";
+    // The card's label of a declined request's reason.
+    DECLINED = "Afvist", "Declined";
     ALL_STATUSES = "Alle", "All";
     SENT_BY = "Afsender", "Sent by";
     ALL_SENDERS = "Alle", "All";
@@ -43,6 +45,12 @@ forebyg_app::texts! {
     INTERPRETER = "Tolk", "Interpreter";
     DECLINE_REASON = "Hvorfor afvises henvisningen?", "Why is the referral declined?";
     DECLINE_NOTE = "Note (skal udfyldes ved »Andet«)", "Note (required with \u{201c}Other\u{201d})";
+    // Who reads a decline's note: the referrer ("Mine henvisninger"); the person's status page
+    // shows the reason only, in plain words (app/src/next_steps.rs `declined_because`).
+    DECLINE_NOTE_HINT = "Den, der henviste, læser noten under »Begrundelse for afvisning«. Borgeren ser ikke noten: statussiden viser kun årsagen.",
+        "The referrer reads the note under \u{201c}Reason for declining\u{201d}. The citizen does not see the note: the status page shows only the reason.";
+    DECLINE_REQUEST_NOTE_HINT = "Kun til jer selv: borgeren ser ikke noten, kun årsagen, på sin statusside.",
+        "For yourselves only: the citizen does not see the note, only the reason, on their status page.";
     DECLINE_CONFIRM = "Afvis henvisningen", "Decline the referral";
     CLOSING_NOTE = "Afslutningsnotat", "Closing note";
     CLOSING_NOTE_HINT = "Til henviseren: hvordan forløbet gik. Ingen helbredsoplysninger ud over det nødvendige.",
