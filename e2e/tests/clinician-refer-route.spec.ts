@@ -109,3 +109,16 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
   await expect(card).not.toContainText('tager ikke imod henvisninger fra');
 });
 
+// Under "Send henvisningen", "Mine henvisninger" is a target of its own: at least 24 px tall
+// (WCAG 2.5.8) and clear of the button, at 390 px as at 1280 px.
+test('the link to "Mine henvisninger" under the referral form is a target of its own', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Målhold'));
+  const offer = await createOffer(request, admin, { ...template, referral: { ...template.referral, from_gp: true, methods: [] } });
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Målgade'));
+  const send = await page.getByRole('button', { name: T.da.send }).boundingBox();
+  const link = await page.getByRole('link', { name: T.da.myReferrals, exact: true }).boundingBox();
+  expect(send && link).toBeTruthy();
+  expect(link!.height).toBeGreaterThanOrEqual(24);
+  expect(link!.y - (send!.y + send!.height)).toBeGreaterThanOrEqual(16);
+});

@@ -346,6 +346,6 @@ fn ReferralForm(
             </div>
             <button class="button" type="submit" disabled=move || f.busy.get()>{move || if f.busy.get() { t::SENDING.get(lang) } else { t::SEND_REFERRAL.get(lang) }}</button>
         </form>
-        <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
+        <p class="refer-referrals"><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
     }
 }
