@@ -237,6 +237,9 @@ fn refer_follow_and_withdraw() {
     let later: ClinicianReferralList =
         server.request("GET", &format!("/api/v1/clinician/referrals?since={}", list.cursor), &[("authorization", &me)], None).json();
     assert!(!later.referrals.iter().any(|r| r.changed), "nothing changed since the last look");
+    // A first look (no `since`: a new device) marks what the provider did: nothing of it was seen.
+    let first: ClinicianReferralList = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &me)], None).json();
+    assert!(first.referrals.iter().find(|r| r.code == referral.code).unwrap().changed, "the provider's steps, never seen");
     let one = server.request("GET", &format!("/api/v1/clinician/referrals/{}", referral.code.to_lowercase()), &[("authorization", &me)], None);
     assert_eq!((one.status, one.cache_control.as_str()), (200, "no-store"));
     // The public directory's answers keep their own lifetime.

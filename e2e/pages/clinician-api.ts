@@ -43,18 +43,18 @@ export async function referThroughApi(request: APIRequestContext, token: string,
   return (await res.json()).code as string;
 }
 
-/** The provider moves a referral on (contacted, enrolled …) in its inbox. */
-export async function moveReferral(request: APIRequestContext, admin: string, code: string, status: string): Promise<void> {
-  const res = await request.post(`/api/v1/admin/referrals/${code}/status`, { headers: bearer(admin), data: { status } });
+/** The provider moves a referral on (contacted, enrolled, declined with a `reason` …) in its inbox. */
+export async function moveReferral(request: APIRequestContext, admin: string, code: string, status: string, reason?: string): Promise<void> {
+  const res = await request.post(`/api/v1/admin/referrals/${code}/status`, { headers: bearer(admin), data: { status, reason } });
   expect(res.ok(), await res.text()).toBe(true);
 }
 
 /** Opens `path` (a clinician page that needs a sign-in) and signs in there as a clinician of
- *  `organisation`, coming back to it. */
-export async function signInAt(page: Page, path: string, organisation: string): Promise<void> {
+ *  `organisation` (a practice, or of `kind`: "Hospitalsafdeling"), coming back to it. */
+export async function signInAt(page: Page, path: string, organisation: string, kind?: string): Promise<void> {
   await page.goto(path);
   await page.getByRole('button', { name: T.da.signIn, exact: true }).click();
-  await chooseClinician(page, 'da', organisation);
+  await chooseClinician(page, 'da', organisation, kind);
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 

@@ -243,12 +243,13 @@ export class HandoutPage {
   }
 }
 
-/** The dev issuer's authorize page, as a clinician of a practice. */
-export async function chooseClinician(page: Page, lang: Lang, organisation: string): Promise<void> {
+/** The dev issuer's authorize page, as a clinician of a practice (or of `kind`, its label:
+ *  "Hospitalsafdeling"). */
+export async function chooseClinician(page: Page, lang: Lang, organisation: string, kind?: string): Promise<void> {
   const t = T[lang];
   await expect(page.getByRole('heading', { level: 1, name: t.devH1 }), NO_DEV_LOGIN).toBeVisible();
   await page.getByLabel(t.role).selectOption({ label: t.clinicianRole });
-  await page.getByLabel(t.orgKind).selectOption({ label: t.practice });
+  await page.getByLabel(t.orgKind).selectOption({ label: kind ?? t.practice });
   await page.getByLabel(t.orgName).fill(organisation);
   await page.getByRole('button', { name: t.devSubmit }).click();
 }

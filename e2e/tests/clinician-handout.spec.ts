@@ -58,3 +58,44 @@ test('a full, a waiting-list and a paid offer: the handout promises no place and
   const card = page.locator('article.clinic-card', { has: page.locator(`a[href="/tilbud/${paid.id}?fra=klinik"]`) });
   await expect(card.getByText('300 kr. Betales ved start.')).toBeVisible();
 });
+
+// An offer the patient may join themself that a clinician may also refer to through Forebyg: the
+// handout's next step says a referred patient need not call (the referral sheet says the provider
+// makes contact). In English it says the course is held in Danish, the provider's Danish text
+// marked as Danish. The patient's copy makes the phone numbers tap-to-call links.
+test('the next step fits a referred patient, an English handout names the language, phone numbers call', async ({ page, request }) => {
+  const admin = await devToken(request, 'nordjylland');
+  const template = await offerTemplate(request, admin, unique('Rygestophold'));
+  const o = await createOffer(request, admin, {
+    ...template,
+    languages: ['da'],
+    contact: { ...template.contact, phone: '+45 99 31 31 31' },
+    referral: { ...template.referral, self_referral: true, from_gp: true, from_hospital: true, methods: ['forebyg', 'phone'] },
+  });
+  const provider = o.provider.name;
+
+  await page.goto(handoutUrl([o.id], 'da'));
+  const next = new HandoutPage(page).sheet('da').locator('.handout__next');
+  await expect(next).toContainText('Ring til +45 99 31 31 31 inden for en uge og sig, at du gerne vil være med.');
+  await expect(next).toContainText(`Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig.`);
+  // A Danish handout needs no word on the language.
+  await expect(new HandoutPage(page).sheet('da')).not.toContainText('Sprog');
+
+  await page.goto(handoutUrl([o.id], 'en'));
+  const english = new HandoutPage(page).sheet('en');
+  await expect(english.locator('.handout__next')).toContainText(`If your clinician has referred you, you need not do anything: ${provider} contacts you.`);
+  await expect(english.getByRole('definition').filter({ hasText: /^Danish$/ })).toBeVisible();
+  await expect(english).toContainText(/Languages:? ?Danish/);
+  await expect(english.getByRole('definition').filter({ hasText: o.summary })).toHaveAttribute('lang', 'da');
+  await expect(english.getByRole('heading', { level: 3 })).toHaveAttribute('lang', 'da');
+
+  // The patient's copy, as the share link opens it: the number in the facts and in the next step
+  // are links that call it.
+  for (const lang of ['da', 'en'] as const) {
+    await page.goto(`${handoutUrl([o.id], lang)}&til=patient`);
+    const calls = page.getByRole('article').getByRole('link', { name: '+45 99 31 31 31' });
+    await expect(calls).toHaveCount(2);
+    for (const call of await calls.all()) await expect(call).toHaveAttribute('href', 'tel:+4599313131');
+  }
+  await expectNoAxeViolations(page, "handout patient's copy with tap-to-call numbers (en)");
+});

@@ -22,21 +22,27 @@ async function fill(page: Page, patient: string): Promise<void> {
 test('a referral to an offer with a waiting list promises the patient no day', async ({ page, request }) => {
   const offer = await referableOffer(request, await regionAdmin(request), 'waitlist');
   await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Ventegade'));
+  // Said before sending, by the patient's eligibility; and the referral is received, not accepted:
+  // the patient goes on the waiting list if the provider takes the referral.
+  const waitlist = 'Tilbuddet har venteliste: tager udbyderen imod henvisningen, kommer patienten på den.';
+  await expect(page.locator('.refer-eligibility + .notice')).toContainText(waitlist);
   await fill(page, unique('Vera Venteliste'));
   await page.getByRole('button', { name: t.send }).click();
   const receipt = page.getByRole('region', { name: t.sent });
-  await expect(receipt).toContainText('Tilbuddet har venteliste, og patienten er skrevet på den.');
+  await expect(receipt).toContainText(waitlist);
+  await expect(receipt).not.toContainText('er skrevet på');
 
   // The offer promises contact within 3 working days, but not to those on its waiting list.
   const slip = page.getByRole('article', { name: t.slipH });
   await expect(slip).toContainText(
-    `Du er skrevet på tilbuddets venteliste. ${offer.provider.name} kontakter dig, når der er plads, for at aftale, hvornår du kan starte.`,
+    `Tager ${offer.provider.name} imod henvisningen, kommer du på tilbuddets venteliste. De kontakter dig, når der er plads, for at aftale, hvornår du kan starte.`,
   );
+  await expect(slip).not.toContainText('Du er skrevet på');
   await expect(slip).toContainText(`Har du spørgsmål til ventelisten, så ring til ${offer.provider.name} på`);
   await expect(slip).not.toContainText(/hverdag|senest|inden for en uge/);
   await page.getByRole('group', { name: t.handoutLang }).getByLabel('English').check();
   const english = page.getByRole('article', { name: T.en.slipH });
-  await expect(english).toContainText("You are on the offer's waiting list.");
+  await expect(english).toContainText(`If ${offer.provider.name} accepts the referral, you go on the offer's waiting list.`);
   await expect(english).toContainText('when there is room');
   await expect(english).not.toContainText(/working day|contact you by|within a week/);
   await expectNoAxeViolations(page, 'waiting-list referral sent, with the patient sheet');

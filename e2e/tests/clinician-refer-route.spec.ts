@@ -78,3 +78,47 @@ test('the referral form says what the referral must contain', async ({ page, req
   await expect(summary.getByRole('link', { name: 'Skriv det, henvisningen skal indeholde: Seneste spirometri og medicinliste.' })).toBeVisible();
   await expect(form.getByLabel('Kort begrundelse (skal udfyldes)')).toHaveAttribute('aria-invalid', 'true');
 });
+
+// A hospital nurse on an offer referred to by XREF15 alone that takes no hospital referrals: the
+// card says the hospital may not refer (and that the patient can sign up), never "use the
+// referral route above", a route the nurse cannot use. A GP on the same card is sent to that route.
+test('a hospital clinician is told the offer takes no hospital referrals, not to use its route', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('XREF-hold'));
+  const offer = await createOffer(request, admin, {
+    ...template,
+    languages: ['zu'],
+    referral: { ...template.referral, self_referral: true, from_gp: true, from_hospital: false, from_municipality: true, methods: ['electronic'] },
+  });
+  const query = `?conditions=${offer.conditions.join(',')}&postcode=${offer.location.postcode}&language=zu&per_group=10`;
+  const card = page.locator('article.clinic-card', { has: page.locator(`[id="offer-${offer.id}-title"]`) });
+  const notHere = 'Henvises ikke gennem Forebyg: brug henvisningsvejen ovenfor.';
+
+  await signInAt(page, '/klinik/henvisninger', unique('Kardiologisk afd.'), 'Hospitalsafdeling');
+  await page.goto(`/klinik${query}`);
+  await expect(card).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital. Henvisning fra: egen læge, kommune, borgeren selv. Patienten kan selv melde sig.');
+  await expect(card).not.toContainText(notHere);
+  await expect(card.getByRole('link', { name: /^Henvis/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'clinician card a hospital may not refer to');
+
+  // A GP may refer, by XREF15: the card points to that route.
+  await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+  await signInAt(page, '/klinik/henvisninger', unique('Lægerne i XREF-gade'));
+  await page.goto(`/klinik${query}`);
+  await expect(card).toContainText(notHere);
+  await expect(card).not.toContainText('tager ikke imod henvisninger fra');
+});
+
+// Under "Send henvisningen", "Mine henvisninger" is a target of its own: at least 24 px tall
+// (WCAG 2.5.8) and clear of the button, at 390 px as at 1280 px.
+test('the link to "Mine henvisninger" under the referral form is a target of its own', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Målhold'));
+  const offer = await createOffer(request, admin, { ...template, referral: { ...template.referral, from_gp: true, methods: [] } });
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Målgade'));
+  const send = await page.getByRole('button', { name: T.da.send }).boundingBox();
+  const link = await page.getByRole('link', { name: T.da.myReferrals, exact: true }).boundingBox();
+  expect(send && link).toBeTruthy();
+  expect(link!.height).toBeGreaterThanOrEqual(24);
+  expect(link!.y - (send!.y + send!.height)).toBeGreaterThanOrEqual(16);
+});

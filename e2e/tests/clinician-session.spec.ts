@@ -175,3 +175,49 @@ test('a reload keeps the typed referral form, but the CPR number, until it is se
   await expect(page.getByLabel(t.patientName, { exact: true })).toHaveCount(0);
   expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();
 });
+
+// A clinician who has never opened "Mine henvisninger" on this browser has seen none of what the
+// provider did: a declined referral is "Nyt siden sidst", its reason on the row. The list (empty or
+// not) and each referral lead back to the search; a referral's reason is labelled without the
+// form's "(valgfrit)".
+test('a first look marks what the provider did; the list and a referral lead back to the search', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const organisation = unique('Lægerne i Førstegade');
+  const patient = unique('Freja Først');
+  const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
+  await moveReferral(request, admin, code, 'declined', 'no-capacity');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
+  const toSearch = page.getByRole('link', { name: t.searchH1, exact: true });
+
+  await signInAt(page, '/klinik/henvisninger', organisation);
+  await expect(card).toContainText('Afvist');
+  await expect(card).toContainText(t.changed);
+  await expect(card).toContainText(/Begrundelse for afvisning:? ?Ingen ledige pladser/);
+  await expect(toSearch).toBeVisible();
+  await expectNoAxeViolations(page, 'referrals list with a declined referral, first look');
+
+  // One referral: its reason under its plain label, and the way to the search.
+  await card.getByRole('link', { name: `Henvisning ${code}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Henvisning ${code}` })).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: /^Kort begrundelse$/ })).toBeVisible();
+  await expect(page.getByText('(valgfrit)')).toHaveCount(0);
+  await toSearch.click();
+  await expect(page).toHaveURL(/\/klinik$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.searchH1 })).toBeVisible();
+
+  // In English, the same.
+  await page.evaluate(() => window.localStorage.setItem('forebyg.lang', 'en'));
+  await page.goto('/klinik/henvisninger');
+  await expect(card).toContainText(/Reason for declining:? ?No capacity/);
+  await expect(page.getByRole('link', { name: T.en.searchH1, exact: true })).toBeVisible();
+  await page.evaluate(() => window.localStorage.removeItem('forebyg.lang'));
+
+  // An empty list leads there too.
+  await page.goto('/klinik/henvisninger');
+  await signOutButton(page).click();
+  await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
+  await signInAt(page, '/klinik/henvisninger', unique('Lægerne i Tomgade'));
+  await expect(page.getByText('Du har ikke sendt nogen henvisninger endnu.')).toBeVisible();
+  await expect(toSearch).toBeVisible();
+});

@@ -166,7 +166,8 @@ pub struct ClinicianReferral {
     /// Still `received` after `contact_by` ([`crate::referral::contact_overdue`]): time to call.
     #[serde(default)]
     pub overdue: bool,
-    /// Someone other than the clinician changed it after `since` (an earlier list's `cursor`).
+    /// Someone other than the clinician changed it after `since` (an earlier list's `cursor`), or
+    /// at all when no `since` is given (the clinician's first look).
     pub changed: bool,
     /// The clinician may still withdraw it.
     pub withdrawable: bool,

@@ -239,6 +239,14 @@ pub fn contact_overdue(status: ReferralStatus, contact_by: Option<&str>, today: 
     status == ReferralStatus::Received && contact_by.is_some_and(|d| d < today)
 }
 
+/// "Nyt siden sidst" for the referring clinician: someone else (the provider, or the patient
+/// withdrawing) moved the referral after `since`, the cursor of the clinician's last look (Unix
+/// seconds). With no last look (a first visit, or a new device), every step by someone else is
+/// news: the clinician has seen none of them.
+pub fn changed_by_others(history: &[StatusEvent], since: Option<i64>) -> bool {
+    history.iter().any(|e| e.by != Actor::Clinician && since.is_none_or(|s| e.at > s))
+}
+
 /// Header carrying the phone number or e-mail used, the second factor of a receipt lookup.
 /// A header, not the URL, so it never lands in access logs.
 pub const CONTACT_HEADER: &str = "forebyg-contact";
@@ -254,6 +262,21 @@ mod tests {
         assert!(!contact_overdue(Received, Some("2026-12-02"), "2026-12-02"), "the promised day itself is in time");
         assert!(!contact_overdue(Contacted, Some("2026-12-01"), "2026-12-02"));
         assert!(!contact_overdue(Received, None, "2026-12-02"), "no promise (or a waiting list)");
+    }
+
+    #[test]
+    fn news_to_the_clinician_is_what_others_did_after_the_last_look() {
+        let step = |status, at, by| StatusEvent { status, at, by, reason: None, note: None, handler: None };
+        let sent = step(ReferralStatus::Received, 100, Actor::Clinician);
+        let declined = StatusEvent { reason: Some(DeclineReason::NoCapacity), ..step(ReferralStatus::Declined, 200, Actor::Provider) };
+        // Never looked: the provider's decline is new, the clinician's own sending is not.
+        assert!(changed_by_others(&[sent.clone(), declined.clone()], None));
+        assert!(!changed_by_others(std::slice::from_ref(&sent), None));
+        // Looked before or after the decline.
+        assert!(changed_by_others(&[sent.clone(), declined.clone()], Some(150)));
+        assert!(!changed_by_others(&[sent.clone(), declined], Some(200)));
+        // The clinician's own withdrawal is no news to them.
+        assert!(!changed_by_others(&[sent, step(ReferralStatus::Withdrawn, 300, Actor::Clinician)], None));
     }
 
     fn valid() -> SelfReferralRequest {

@@ -58,20 +58,31 @@ pub struct Refusal {
     pub reason: Label,
 }
 
+/// `Some` when the offer takes no referrals from a referrer of `kind` at all, by any route: the
+/// first thing to tell them, before how the offer is referred to (a hospital nurse must not be
+/// sent to a route the offer only opens to GPs).
+pub fn referrer_refusal(rules: &ReferralRules, kind: ReferrerKind) -> Option<Refusal> {
+    if rules.accepts(kind) {
+        return None;
+    }
+    let (da, en) = (kind.label(crate::Lang::Da).to_lowercase(), kind.label(crate::Lang::En));
+    let who_da: Vec<String> = rules.referrers().iter().map(|k| k.label(crate::Lang::Da).to_lowercase()).collect();
+    let who_en: Vec<&str> = rules.referrers().iter().map(|k| k.label(crate::Lang::En)).collect();
+    Some(Refusal {
+        problem_type: types::REFERRER_NOT_ACCEPTED,
+        reason: Label {
+            da: format!("Tilbuddet tager ikke imod henvisninger fra {da}. Henvisning fra: {}.", who_da.join(", ")),
+            en: format!("The offer does not take referrals from a {en}. Referral from: {}.", who_en.join(", ")),
+        },
+    })
+}
+
 /// `None` when a referrer of `kind` may refer a patient through Forebyg to an offer with these
-/// rules and this capacity (a waiting list counts as room).
+/// rules and this capacity (a waiting list counts as room). Who may refer is checked first
+/// ([`referrer_refusal`]), then the route, then room.
 pub fn forebyg_refusal(rules: &ReferralRules, capacity: Capacity, kind: ReferrerKind) -> Option<Refusal> {
-    if !rules.accepts(kind) {
-        let (da, en) = (kind.label(crate::Lang::Da).to_lowercase(), kind.label(crate::Lang::En));
-        let who_da: Vec<String> = rules.referrers().iter().map(|k| k.label(crate::Lang::Da).to_lowercase()).collect();
-        let who_en: Vec<&str> = rules.referrers().iter().map(|k| k.label(crate::Lang::En)).collect();
-        return Some(Refusal {
-            problem_type: types::REFERRER_NOT_ACCEPTED,
-            reason: Label {
-                da: format!("Tilbuddet tager ikke imod henvisninger fra {da}. Henvisning fra: {}.", who_da.join(", ")),
-                en: format!("The offer does not take referrals from a {en}. Referral from: {}.", who_en.join(", ")),
-            },
-        });
+    if let Some(refused) = referrer_refusal(rules, kind) {
+        return Some(refused);
     }
     if !rules.takes_forebyg() {
         return Some(Refusal {
@@ -125,6 +136,14 @@ mod tests {
         assert!(!phone_only.takes_forebyg());
         assert!(forebyg_refusal(&phone_only, Capacity::Open, ReferrerKind::Gp).unwrap().reason.da.contains("gennem Forebyg"));
         assert_eq!(forebyg_refusal(&rules(), Capacity::Full, ReferrerKind::Gp).unwrap().problem_type, types::OFFER_FULL);
+        // An offer referred to by XREF15 only that takes no hospital referrals: a hospital is told
+        // it may not refer at all, not to use a route it cannot.
+        let gp_xref = ReferralRules { methods: vec![ReferralMethod::Electronic], self_referral: true, ..rules() };
+        let hospital = forebyg_refusal(&gp_xref, Capacity::Full, ReferrerKind::Hospital).unwrap();
+        assert_eq!(Some(&hospital), referrer_refusal(&gp_xref, ReferrerKind::Hospital).as_ref());
+        assert!(hospital.reason.da.starts_with("Tilbuddet tager ikke imod henvisninger fra hospital."), "{}", hospital.reason.da);
+        assert_eq!(referrer_refusal(&gp_xref, ReferrerKind::Gp), None, "a GP may refer, by XREF15");
+        assert!(forebyg_refusal(&gp_xref, Capacity::Open, ReferrerKind::Gp).unwrap().reason.da.contains("gennem Forebyg"));
         let json = serde_json::to_string(&ReferralRules { methods: vec![ReferralMethod::Electronic, ReferralMethod::Forebyg], ..rules() }).unwrap();
         assert!(json.ends_with(r#""methods":["electronic","forebyg"]}"#), "{json}");
         let old: ReferralRules =

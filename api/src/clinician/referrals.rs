@@ -13,12 +13,12 @@ use crate::AppState;
 use forebyg_shared::admin::{AuditAction, FieldChange};
 use forebyg_shared::clinician::{normalise_language, ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
 use forebyg_shared::date::copenhagen_date;
-use forebyg_shared::referral::{Actor, StatusEvent, OPEN_RETENTION_DAYS};
+use forebyg_shared::referral::{changed_by_others, Actor, StatusEvent, OPEN_RETENTION_DAYS};
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
 /// What the clinician sees of a referral; `changed` when someone else moved it after `since`
-/// (a list's `cursor`).
+/// (a list's `cursor`), or at all without one (the clinician's first look).
 pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
     ClinicianReferral {
         code: r.receipt_code.clone(),
@@ -40,7 +40,7 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         expires_on: copenhagen_date(r.expires_at),
         contact_by: r.contact_by.clone(),
         overdue: r.contact_overdue(now()),
-        changed: since.is_some_and(|s| r.history.iter().any(|e| e.at > s && e.by != Actor::Clinician)),
+        changed: changed_by_others(&r.history, since),
         withdrawable: r.status.is_open(),
     }
 }

@@ -75,7 +75,7 @@ async fn create_clinician_referral(
 #[into_params(parameter_in = Query)]
 pub struct SinceQuery {
     /// The `cursor` of an earlier answer (Unix seconds): referrals someone else moved since then
-    /// are marked `changed`.
+    /// are marked `changed`; without it (a first look), those someone else moved at all.
     pub since: Option<i64>,
 }
 

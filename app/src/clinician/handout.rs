@@ -76,8 +76,23 @@ fn referrer_name(kind: ReferrerKind, lang: Lang) -> Option<&'static str> {
     }
 }
 
-/// The patient's next step, in one sentence.
+/// The patient's next step, in one sentence; where the patient signs up themself but a clinician
+/// may also refer them through Forebyg, what happens then (the referral sheet says the provider
+/// makes contact: the handout must not send the patient to call as well).
 pub fn next_step(o: &Offer, lang: Lang) -> String {
+    let step = own_next_step(o, lang);
+    if !(o.referral.self_referral && o.refers_through_forebyg()) {
+        return step;
+    }
+    let provider = &o.provider.name;
+    match lang {
+        Lang::Da => format!("{step} Har din behandler henvist dig, skal du ikke selv gøre noget: {provider} kontakter dig."),
+        Lang::En => format!("{step} If your clinician has referred you, you need not do anything: {provider} contacts you."),
+    }
+}
+
+/// The next step of a patient who was not referred through Forebyg.
+fn own_next_step(o: &Offer, lang: Lang) -> String {
     let phone = o.contact.phone.as_deref().filter(|p| !p.trim().is_empty());
     match (o.capacity, o.referral.self_referral, phone, lang) {
         (Capacity::Full, _, Some(p), Lang::Da) => {
@@ -148,6 +163,7 @@ pub fn short_text(offers: &[Offer], link: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use forebyg_shared::referral_route::ReferralMethod;
 
     /// The demo offer shape the API serves, trimmed to what the handout reads.
     fn offer(self_referral: bool, phone: Option<&str>) -> Offer {
@@ -169,10 +185,21 @@ mod tests {
 
     #[test]
     fn where_when_and_the_next_step() {
-        let o = offer(true, Some("99 31 31 31"));
+        let mut o = offer(true, Some("99 31 31 31"));
         assert_eq!(where_text(&o, Lang::Da), "Sundhedshuset, Boulevarden 13, 9000 Aalborg");
         assert_eq!(when_text(&o, Lang::Da), "Tirsdag 10:00–12:00. Næste start 14. januar 2027.");
+        o.referral.methods = vec![ReferralMethod::Phone];
         assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
+        // A clinician may also refer through Forebyg: a referred patient is not told to call too.
+        o.referral.methods = vec![ReferralMethod::Phone, ReferralMethod::Forebyg];
+        assert_eq!(
+            next_step(&o, Lang::Da),
+            "Ring til 99 31 31 31 inden for en uge og sig, at du gerne vil være med. Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig."
+        );
+        assert!(next_step(&o, Lang::En).ends_with(" If your clinician has referred you, you need not do anything: Aalborg Kommune contacts you."));
+        // Full: no referral through Forebyg either.
+        o.capacity = Capacity::Full;
+        assert!(!next_step(&o, Lang::Da).contains("henvist"));
         // The handout is made whether or not the clinician refers: it says what happens once referred.
         assert_eq!(next_step(&offer(false, None), Lang::Da), "Når du er henvist, kontakter udbyderen dig.");
         assert!(next_step(&offer(false, Some("99 31 31 31")), Lang::En).starts_with("Once you are referred, the provider calls you."));

@@ -19,11 +19,13 @@ pub fn status_href(origin: &str, code: &str, lang: Lang) -> String {
 /// "Aalborg Kommune kontakter dig senest 4. december 2026 for at aftale, om og hvornår du kan starte."
 pub fn what_now(provider: &str, waitlist: bool, contact_by: Option<&str>, lang: Lang) -> String {
     match (lang, waitlist, contact_by) {
+        // Received, not yet accepted: the patient goes on the list when the provider takes the
+        // referral (the API keeps only that the offer had a waiting list, and promises no day).
         (Lang::Da, true, _) => {
-            format!("Du er skrevet på tilbuddets venteliste. {provider} kontakter dig, når der er plads, for at aftale, hvornår du kan starte.")
+            format!("Tager {provider} imod henvisningen, kommer du på tilbuddets venteliste. De kontakter dig, når der er plads, for at aftale, hvornår du kan starte.")
         }
         (Lang::En, true, _) => {
-            format!("You are on the offer's waiting list. {provider} will contact you when there is room, to agree when you can start.")
+            format!("If {provider} accepts the referral, you go on the offer's waiting list. They will contact you when there is room, to agree when you can start.")
         }
         (Lang::Da, false, Some(day)) => {
             format!("{provider} kontakter dig senest {} for at aftale, om og hvornår du kan starte.", crate::format::date(day, lang))
@@ -93,7 +95,7 @@ mod tests {
         assert!(questions("X", false, Some("2026-12-09"), Lang::En).ends_with("by 9 December 2026, call"));
         assert_eq!(
             what_now("Aalborg Kommune", true, None, Lang::Da),
-            "Du er skrevet på tilbuddets venteliste. Aalborg Kommune kontakter dig, når der er plads, for at aftale, hvornår du kan starte."
+            "Tager Aalborg Kommune imod henvisningen, kommer du på tilbuddets venteliste. De kontakter dig, når der er plads, for at aftale, hvornår du kan starte."
         );
     }
 }

@@ -10,7 +10,7 @@ use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::{format, i18n};
-use forebyg_shared::referral_route::{forebyg_refusal, ReferralMethod};
+use forebyg_shared::referral_route::{referrer_refusal, ReferralMethod};
 use forebyg_shared::search::clinician::ClinicianHit;
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
@@ -118,11 +118,13 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     let full_hint_id = format!("{choose_id}-full");
     let full_id = full_hint_id.clone();
     let refer = {
-        let (rules, capacity, through_forebyg) = (hit.referral.clone(), o.capacity, hit.refer_through_forebyg);
+        let (rules, through_forebyg) = (hit.referral.clone(), hit.refer_through_forebyg);
         let (href, label) = (cq::refer_href(&id), t::refer_to(lang, &o.title));
         // Signed in, the rule the API applies says whether this clinician may refer here: no
-        // "Henvis" that ends in a refusal, but why not (the handout stays).
-        move || match state.referrer.get().and_then(|k| forebyg_refusal(&rules, capacity, k)).filter(|_| through_forebyg) {
+        // "Henvis" that ends in a refusal, but why not (the handout stays). Whether their kind of
+        // organisation may refer at all comes first: an offer referred to by XREF15 alone must not
+        // send a hospital nurse to "the route above" when it takes no hospital referrals.
+        move || match state.referrer.get().and_then(|k| referrer_refusal(&rules, k)) {
             Some(r) => {
                 let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
                 view! { <p class="muted clinic-card__not-yours">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()

@@ -11,6 +11,7 @@ use crate::api::ApiError;
 use crate::clinician::handout as h;
 use crate::clinician::query::HandoutQuery;
 use crate::clinician::texts as t;
+use crate::components::facts::phone_link;
 use crate::components::js_module;
 use crate::context::use_lang;
 use crate::{dom, i18n, query};
@@ -206,7 +207,14 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
         .map(|o| {
             let title_id = format!("handout-{}", o.id);
             let url = format!("{}{}", origin(), query::offer_href(&o.id));
-            let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{p}</dd></div> });
+            // Phone numbers are `tel:` links (a tap calls, on the patient's phone); on paper, text.
+            let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{phone_link(p)}</dd></div> });
+            // In English, a course not held in English says in which language it is ("Languages:
+            // Danish"): the patient must not expect English.
+            let held_in = (hl == Lang::En && !o.languages.iter().any(|l| l == "en")).then(|| {
+                let held = if o.languages.is_empty() { vec!["da".to_owned()] } else { o.languages.clone() };
+                view! { <div><dt>{t::LANGUAGES.get(hl)}</dt><dd>{crate::format::languages(&held, hl)}</dd></div> }
+            });
             let labelled_by = title_id.clone();
             let title =
                 if patient { view! { <a href=query::offer_href(&o.id)>{o.title.clone()}</a> }.into_any() } else { o.title.clone().into_any() };
@@ -225,8 +233,9 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
                             <div class="handout__wide"><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl)}</dd></div>
                             <div><dt>{t::PRICE.get(hl)}</dt><dd>{crate::format::cost(&o.cost, hl)}</dd></div>
                             {phone}
+                            {held_in}
                         </dl>
-                        <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{h::next_step(o, hl)}</p>
+                        <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{with_phone_link(h::next_step(o, hl), o.contact.phone.as_deref())}</p>
                     </div>
                     <forebyg-qr class="handout__qr" data-url=url data-kind="offer"></forebyg-qr>
                 </section>
@@ -247,5 +256,13 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
             {items}
             <p class="handout__foot">{t::HANDOUT_FOOTER.get(hl)}</p>
         </article>
+    }
+}
+
+/// `text` with the offer's phone number in it as a `tel:` link (the text alone without one).
+fn with_phone_link(text: String, phone: Option<&str>) -> AnyView {
+    match phone.filter(|p| !p.trim().is_empty()).and_then(|p| text.split_once(p).map(|(a, b)| (a.to_owned(), p.to_owned(), b.to_owned()))) {
+        Some((before, p, after)) => view! { {before}{phone_link(p)}{after} }.into_any(),
+        None => text.into_any(),
     }
 }

@@ -26,7 +26,7 @@ use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
-use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -161,7 +161,7 @@ fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
             <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
             <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
             <p class="receipt__code">{r.code.clone()}</p>
-            {r.waitlist.then(|| view! { <p>{t::SENT_WAITLIST.get(lang)}</p> })}
+            {r.waitlist.then(|| view! { <p>{t::WAITLIST_REFER.get(lang)}</p> })}
             <p>{t::SENT_TEXT.get(lang)}</p>
             <ul class="plain link-list">
                 <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
@@ -222,6 +222,8 @@ fn ReferralForm(
         }
     });
     let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
+    // A waiting list is said before sending, not only on the receipt.
+    let waitlist = (offer.capacity == Capacity::Waitlist).then(|| view! { <p class="notice refer-waitlist">{t::WAITLIST_REFER.get(lang)}</p> });
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
     let navigate = StoredValue::new_local(use_navigate());
@@ -285,6 +287,7 @@ fn ReferralForm(
     view! {
         {restored}
         {eligibility}
+        {waitlist}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID control_id=control_id /> })}
         {move || f.refused.get().map(|r| view! {
@@ -343,6 +346,6 @@ fn ReferralForm(
             </div>
             <button class="button" type="submit" disabled=move || f.busy.get()>{move || if f.busy.get() { t::SENDING.get(lang) } else { t::SEND_REFERRAL.get(lang) }}</button>
         </form>
-        <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
+        <p class="refer-referrals"><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>
     }
 }

@@ -3,7 +3,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, status_pill, when};
+use super::referrals::{contact_by, search_link, status_pill, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -58,6 +58,7 @@ pub fn ReferralPage() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     view! {
         <p class="back-link"><a href=REFERRALS_PATH><span aria-hidden="true">"← "</span>{t::BACK_TO_REFERRALS.get(lang)}</a></p>
+        {search_link(lang)}
         <h1 node_ref=h1 tabindex="-1">{t::referral_heading(lang, &code)}</h1>
         <p role="status" class="status" id=MESSAGE_ID tabindex="-1">{move || message.get()}</p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
@@ -119,7 +120,7 @@ fn details(
             {promised}
             // A withdrawn referral has none left (erased with the rest of the health data).
             {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div> })}
-            {r.reason.clone().map(|x| view! { <div><dt>{t::REASON_LABEL.get(lang)}</dt><dd>{x}</dd></div> })}
+            {r.reason.clone().map(|x| view! { <div><dt>{t::plain_label(t::REASON_LABEL.get(lang))}</dt><dd>{x}</dd></div> })}
             {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
             {decline}
             <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}{(!r.status.is_closed()).then(|| t::EXPIRES_OPEN.get(lang))}</dd></div>

@@ -7,7 +7,7 @@
 use super::session::{self, SignedInBar};
 use crate::api::ApiError;
 use crate::clinician::account::{seen_key, LEGACY_SEEN_KEY};
-use crate::clinician::query as cq;
+use crate::clinician::query::{self as cq, SEARCH_PATH};
 use crate::clinician::texts as t;
 use crate::context::use_lang;
 use crate::{dom, format, query};
@@ -16,6 +16,7 @@ use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// From this many referrals on, the list offers a field to find a patient: a short list is read
 /// at a glance.
@@ -26,6 +27,11 @@ pub(super) fn when(at: i64, lang: Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64 * 1000.0));
     let iso = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
     format!("{} {:02}:{:02}", format::date(&iso, lang), d.get_hours(), d.get_minutes())
+}
+
+/// The way on to the clinician search ("Find tilbud til din patient"), from the referral pages.
+pub(super) fn search_link(lang: Lang) -> impl IntoView {
+    view! { <p class="back-link"><A href=SEARCH_PATH>{t::SEARCH_H1.get(lang)}</A></p> }
 }
 
 pub(super) fn status_pill(s: ReferralStatus, lang: Lang) -> impl IntoView {
@@ -51,6 +57,7 @@ pub fn ReferralsPage() -> impl IntoView {
         (profile, list)
     });
     view! {
+        {search_link(lang)}
         <h1 node_ref=h1 tabindex="-1">{t::NAV_REFERRALS.get(lang)}</h1>
         <p>{t::REFERRALS_INTRO.get(lang)}</p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
@@ -148,6 +155,7 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
                 <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
                 <div><dt>{t::SENT_ON.get(lang)}</dt><dd>{when(r.created_at, lang)}</dd></div>
                 {contact_by(&r, lang)}
+                {r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> })}
             </dl>
             <p><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></p>
         </li>

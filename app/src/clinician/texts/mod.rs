@@ -1,7 +1,11 @@
 //! The texts of the clinician pages (search, handout, referrals) in Danish and English. The
-//! handout's texts are picked by the handout's own language, which may differ from the UI's.
+//! handout's texts are picked by the handout's own language, which may differ from the UI's. The
+//! referral form's and "Mine henvisninger"'s are in [`referrals`].
 
 use forebyg_shared::Lang;
+
+pub mod referrals;
+pub use referrals::*;
 
 crate::texts! {
     // Navigation and entry points.
@@ -124,99 +128,6 @@ crate::texts! {
         "We kept what you typed in the form while you signed in again. Check the details and send the referral.";
     DRAFT_CPR_AGAIN = "CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.", "The CPR number is not kept: type it again if it should be included.";
 
-    // Referring.
-    REFER_H1_PREFIX = "Henvis til", "Refer to";
-    NOT_ELIGIBLE_REFER = "Udbyderen vil sandsynligvis afvise henvisningen.", "The provider will probably decline the referral.";
-    REFER_INTRO = "Send kun det, udbyderen skal bruge for at kontakte patienten. Udbyderen svarer dig her, og du kan følge henvisningen under »Mine henvisninger«.",
-        "Send only what the provider needs to contact the patient. The provider answers you here, and you can follow the referral under \u{201c}My referrals\u{201d}.";
-    PATIENT_NAME = "Patientens navn", "The patient's name";
-    PATIENT_CONTACT = "Hvordan kan udbyderen kontakte patienten?", "How can the provider contact the patient?";
-    PATIENT_CONTACT_HINT = "Telefonnummer, e-mailadresse eller begge dele.", "Phone number, e-mail address or both.";
-    PHONE_LABEL = "Telefonnummer", "Phone number";
-    PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
-    EMAIL_LABEL = "E-mailadresse", "E-mail address";
-    CPR_LABEL = "CPR-nummer (valgfrit)", "CPR number (optional)";
-    CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";
-    REASON_LABEL = "Kort begrundelse (valgfrit)", "Short reason (optional)";
-    REASON_REQUIRED_LABEL = "Kort begrundelse (skal udfyldes)", "Short reason (required)";
-    REASON_HINT = "Fx »KOL, motiveret for træning«. Højst 500 tegn.", "E.g. \u{201c}COPD, motivated for exercise\u{201d}. At most 500 characters.";
-    INTERPRETER_LABEL = "Behov for tolk", "Interpreter needed";
-    NO_INTERPRETER = "Ingen tolk", "No interpreter";
-    CONSENT_LABEL = "Patienten har sagt ja til, at henvisningen sendes", "The patient agreed to the referral being sent";
-    CONSENT_HINT = "Oplysningerne sendes kun til udbyderen af tilbuddet og slettes senest 90 dage efter, at henvisningen er afsluttet.",
-        "The details go only to the offer's provider and are deleted at the latest 90 days after the referral is closed.";
-    SEND_REFERRAL = "Send henvisningen", "Send the referral";
-    SENDING = "Sender …", "Sending …";
-    SENT = "Henvisningen er sendt", "The referral has been sent";
-    SENT_TEXT = "Udbyderen kontakter patienten. Du kan følge henvisningen under »Mine henvisninger«.",
-        "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
-    SENT_WAITLIST = "Tilbuddet har venteliste, og patienten er skrevet på den. Udbyderen kontakter patienten, når der er plads: der er ingen lovet dag.",
-        "The offer has a waiting list, and the patient is on it. The provider contacts the patient when there is room: no day is promised.";
-    REFERRAL_CODE = "Henvisningens kode", "The referral's code";
-    REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
-    SLIP_TOOLS = "Et ark til patienten", "A sheet for the patient";
-    SLIP_TOOLS_TEXT = "Hvad der sker nu, og hvordan patienten følger henvisningen med koden. Arket har ingen navne eller helbredsoplysninger.",
-        "What happens now, and how the patient follows the referral with its code. The sheet holds no names or health details.";
-    SLIP_PRINT = "Udskriv arket", "Print the sheet";
-    SLIP_H = "Du er henvist til et forebyggelsestilbud", "You have been referred to a prevention offer";
-    SLIP_REFERRED_ON = "Henvist", "Referred on";
-    SLIP_WHAT_NOW = "Det sker nu", "What happens now";
-    SLIP_QUESTIONS = "Kontakt", "Contact";
-    SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";
-    SLIP_CODE = "Din kode", "Your code";
-    OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
-    // Why the API refused a referral, per problem type (never the API's English detail).
-    REFER_OFFER_GONE = "Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.",
-        "The offer no longer exists: it was taken off Forebyg after you opened this page. Find another offer in the search.";
-    REFER_RULES_CHANGED = "Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden. Genindlæs siden for at se, hvordan du kan henvise nu.",
-        "The offer no longer takes your referral through Forebyg: its referral rules changed after you opened this page. Reload the page to see how you can refer now.";
-    REFER_FULL = "Tilbuddet er fuldt booket og har ingen venteliste.", "The offer is full and has no waiting list.";
-    REFER_CONFLICT = "Henvisningen kan ikke sendes, som tilbuddet står lige nu. Genindlæs siden, og prøv igen.",
-        "The referral cannot be sent as the offer stands right now. Reload the page and try again.";
-    REFER_RATE_LIMITED = "Der er sendt mange henvisninger på kort tid. Vent et øjeblik, og prøv igen.",
-        "Many referrals were sent in a short time. Wait a moment and try again.";
-
-    // Mine henvisninger.
-    REFERRALS_INTRO = "Dine henvisninger gennem Forebyg: dem i gang først, de nyeste øverst. Kun du kan se dem.",
-        "Your referrals through Forebyg: those in progress first, the newest at the top. Only you can see them.";
-    REFERRALS_EMPTY = "Du har ikke sendt nogen henvisninger endnu.", "You have not sent any referrals yet.";
-    CHANGED = "Nyt siden sidst", "New since last time";
-    OVERDUE = "Ikke kontaktet til tiden", "Not contacted in time";
-    CONTACT_BY = "Tilbuddet har lovet kontakt senest", "The provider promised contact by";
-    OVERDUE_TEXT = "Tilbuddet har ikke kontaktet patienten til den lovede tid.", "The provider has not contacted the patient in the time promised.";
-    OVERDUE_NO_PHONE = "Tilbuddets side viser, hvordan du kontakter dem", "The offer's page shows how to reach them";
-    REFERRALS_OPEN = "Henvisninger i gang", "Referrals in progress";
-    REFERRALS_CLOSED = "Lukkede henvisninger", "Closed referrals";
-    FIND_REFERRAL = "Find en patient (navn eller kode)", "Find a patient (name or code)";
-    PATIENT_NEXT_STEP = "Næste skridt for patienten", "The patient's next step";
-    PATIENT_NEXT_STEP_TEXT = "Et ark at udskrive eller sende til patienten med de foreningsaktiviteter, forløbet fører videre til. Arket indeholder ingen personoplysninger.",
-        "A sheet to print or send to the patient with the association activities the course leads on to. The sheet holds no personal data.";
-    PATIENT_NEXT_STEP_LINK = "Åbn arket »Fortsæt efter forløbet«", "Open the sheet \u{201c}Carry on after the course\u{201d}";
-    OFFER = "Tilbud", "Offer";
-    STATUS = "Status", "Status";
-    SENT_ON = "Sendt", "Sent";
-    HISTORY = "Historik", "History";
-    DECLINE_REASON = "Begrundelse for afvisning", "Reason for declining";
-    CLOSING_NOTE = "Afslutningsnotat", "Closing note";
-    WITHDRAW = "Træk henvisningen tilbage", "Withdraw the referral";
-    WITHDRAW_CONFIRM = "Vil du trække henvisningen tilbage? Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage. Udbyderen får ingen besked ud over det. Det kan ikke fortrydes.",
-        "Do you want to withdraw the referral? The patient's contact details and CPR number are erased at once, and the provider sees the referral as withdrawn. The provider is not told in any other way. It cannot be undone.";
-    WITHDRAW_CLOSED = "Henvisningen kan ikke længere trækkes tilbage: udbyderen har allerede taget den videre. Se dens status herunder, og ring til udbyderen, hvis patienten ikke skal deltage.",
-        "The referral can no longer be withdrawn: the provider has already moved it on. See its status below, and call the provider if the patient is not to take part.";
-    WITHDRAW_STALE = "Udbyderen ændrede henvisningen i samme øjeblik. Vi har hentet den igen: se status herunder, og prøv igen, hvis den stadig skal trækkes tilbage.",
-        "The provider changed the referral at the same moment. We have fetched it again: see its status below, and try again if it is still to be withdrawn.";
-    WITHDRAW_YES = "Ja, træk den tilbage", "Yes, withdraw it";
-    WITHDRAW_NO = "Nej, behold den", "No, keep it";
-    WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
-    EXPIRES = "Slettes senest", "Deleted at the latest on";
-    EXPIRES_OPEN = " (eller 90 dage efter, at henvisningen er afsluttet, hvis det er før)", " (or 90 days after the referral is closed, if that is sooner)";
-    SENT_STEP = "Sendt", "Sent";
-    INTERPRETER = "Tolk", "Interpreter";
-    REPRINT_SLIP = "Vis arket til patienten igen (til udskrift)", "Show the patient's sheet again (to print)";
-    BACK_TO_REFERRALS = "Tilbage til mine henvisninger", "Back to my referrals";
-    NOT_FOUND = "Henvisningen findes ikke (eller er slettet).", "The referral does not exist (or has been deleted).";
-    LOAD_ERROR = "Vi kunne ikke hente tilbuddene. Prøv igen om lidt.", "We could not fetch the offers. Try again shortly.";
-    RETRY = "Prøv igen", "Try again";
 }
 
 /// "3 tilbud + 1 digitalt": a group's count with its digital offers.
@@ -328,31 +239,6 @@ pub fn refer_heading(lang: Lang, title: &str) -> String {
     format!("{} {title}", REFER_H1_PREFIX.get(lang))
 }
 
-/// "Henvisning K7QM-4XRT".
-/// "Viser 2 af 12 henvisninger." under the find field of "Mine henvisninger".
-pub fn referrals_shown(lang: Lang, shown: usize, total: usize) -> String {
-    // The field shows from several referrals on: the total is always plural.
-    match lang {
-        Lang::Da => format!("Viser {shown} af {total} henvisninger."),
-        Lang::En => format!("Showing {shown} of {total} referrals."),
-    }
-}
-
-/// "Ring evt. til Aalborg Kommune på" (the provider's number follows) under a late referral.
-pub fn overdue_call(lang: Lang, provider: &str) -> String {
-    match lang {
-        Lang::Da => format!("Ring evt. til {provider} på"),
-        Lang::En => format!("You may want to call {provider} on"),
-    }
-}
-
-pub fn referral_heading(lang: Lang, code: &str) -> String {
-    match lang {
-        Lang::Da => format!("Henvisning {code}"),
-        Lang::En => format!("Referral {code}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,20 +265,5 @@ mod tests {
             "See all offers for intake conversation near 2100 København Ø (any condition)"
         );
         assert_eq!(distances(Lang::Da, "25 km", true), "Afstande er i luftlinje fra postnummerets midte. Søgeradius: 25 km.");
-    }
-
-    #[test]
-    fn the_withdrawal_promises_only_what_happens() {
-        // Nothing notifies the provider: the referral is withdrawn, the patient's contact details
-        // and CPR number are erased, and the provider's inbox shows it as withdrawn.
-        assert!(!WITHDRAW_CONFIRM.da.contains("Udbyderen får besked") && !WITHDRAW_CONFIRM.en.contains("The provider is told"));
-        for (text, words) in [
-            (WITHDRAW_CONFIRM.da, ["kontaktoplysninger", "CPR-nummer", "slettes", "ser henvisningen som trukket tilbage", "ingen besked"]),
-            (WITHDRAW_CONFIRM.en, ["contact details", "CPR number", "erased", "sees the referral as withdrawn", "not told"]),
-        ] {
-            for w in words {
-                assert!(text.contains(w), "{w}: {text}");
-            }
-        }
     }
 }
