@@ -100,6 +100,12 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
   await expect(card).not.toContainText(notHere);
   await expect(card.getByRole('link', { name: /^Henvis/ })).toHaveCount(0);
   await expectNoAxeViolations(page, 'clinician card a hospital may not refer to');
+  // The offer's page opened from the card says the same under "Til behandleren".
+  await card.getByRole('link', { name: offer.title }).click();
+  const actions = page.getByRole('region', { name: 'Til behandleren' });
+  await expect(actions).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital.');
+  await expect(actions).not.toContainText(notHere);
+  await page.goBack();
 
   // A GP may refer, by XREF15: the card points to that route.
   await page.getByRole('button', { name: 'Log ud', exact: true }).click();

@@ -222,7 +222,8 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: 
             methods: referral_methods(i),
             // Most providers promise contact within 2–7 working days; every fifth says nothing.
             response_days: (i % 5 != 4).then(|| 2 + (i % 6) as u8),
-            must_include: i.is_multiple_of(2)
+            must_include: i
+                .is_multiple_of(2)
                 .then(|| Label::new("Diagnose og seneste relevante målinger", "Diagnosis and the latest relevant measurements")),
         },
         eligibility,

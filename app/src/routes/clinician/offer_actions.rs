@@ -8,6 +8,7 @@ pub use super::session::last_search_href as back_href;
 use crate::clinician::query::{self as cq, HandoutQuery};
 use crate::clinician::texts as t;
 use forebyg_shared::offer::Offer;
+use forebyg_shared::referral_route::referrer_refusal;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -17,17 +18,22 @@ pub fn from_clinic(query: &leptos_router::params::ParamsMap) -> bool {
 }
 
 /// "Til behandleren": refer (where the offer takes referrals through Forebyg and has room) and
-/// the patient handout. The referral form itself says why a clinician may not refer here.
+/// the patient handout. Signed in, a clinician whose kind of organisation the offer does not take
+/// referrals from reads why (as on the search's card) rather than "use the route above". The
+/// referral form itself says why else a clinician may not refer here.
 #[component]
 pub fn ClinicianActions(offer: Offer, lang: Lang) -> impl IntoView {
     let handout = HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
-    let refer = if offer.refers_through_forebyg() {
-        view! {
-            <a class="button" href=cq::refer_href(&offer.id) aria-label=t::refer_to(lang, &offer.title)>{t::REFER.get(lang)}</a>
+    let profile = super::session::profile();
+    let (rules, through_forebyg) = (offer.referral.clone(), offer.refers_through_forebyg());
+    let (href, label) = (cq::refer_href(&offer.id), t::refer_to(lang, &offer.title));
+    let refer = move || match profile.get().flatten().and_then(Result::ok).and_then(|p| referrer_refusal(&rules, p.referrer)) {
+        Some(r) => {
+            let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
+            view! { <p class="muted">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()
         }
-        .into_any()
-    } else {
-        view! { <p class="muted">{t::REFER_NOT_HERE.get(lang)}</p> }.into_any()
+        None if through_forebyg => view! { <a class="button" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }.into_any(),
+        None => view! { <p class="muted">{t::REFER_NOT_HERE.get(lang)}</p> }.into_any(),
     };
     view! {
         <section class="notice notice--referral clinician-actions no-print" aria-labelledby="clinician-actions-title">
