@@ -147,12 +147,14 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(slip.locator('dt', { hasText: lang === 'da' ? 'Henvist' : 'Referred on' }).locator('xpath=following-sibling::dd[1]')).toHaveText(today);
     await expect(slip.getByRole('img', { name: t.slipQrLabel })).toBeVisible();
     // Its QR code opens the status page in the sheet's language.
-    expect(await slip.locator('forebyg-qr').getAttribute('data-qr-for')).toMatch(new RegExp(`/status\\?kode=${firstCode}&lang=${lang}$`));
+    await expect(slip.locator('forebyg-qr')).toHaveAttribute('data-qr-for', new RegExp(`/status\\?kode=${firstCode}&lang=${lang}$`));
     await page.getByRole('group', { name: t.handoutLang }).getByLabel(other === 'en' ? 'English' : 'Dansk').check();
     const otherSlip = page.getByRole('article', { name: T[other].slipH });
     await expect(otherSlip).toContainText(T[other].slipFollow);
+    // The QR code's element sets its address once drawn: wait for it (the sheet is redrawn in the
+    // other language).
+    await expect(otherSlip.locator('forebyg-qr')).toHaveAttribute('data-qr-for', new RegExp(`/status\\?kode=${firstCode}&lang=${other}$`));
     const statusUrl = await otherSlip.locator('forebyg-qr').getAttribute('data-qr-for');
-    expect(statusUrl).toMatch(new RegExp(`/status\\?kode=${firstCode}&lang=${other}$`));
     await expectNoAxeViolations(page, `referral sent, with the patient's sheet (${lang})`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('heading', { level: 1 })).toBeHidden();

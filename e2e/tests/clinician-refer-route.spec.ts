@@ -105,7 +105,9 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
   const actions = page.getByRole('region', { name: 'Til behandleren' });
   await expect(actions).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital.');
   await expect(actions).not.toContainText(notHere);
+  // Back on the search before signing out: a sign-in's navigation must not abort the way back.
   await page.goBack();
+  await expect(card).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital.');
 
   // A GP may refer, by XREF15: the card points to that route.
   await page.getByRole('button', { name: 'Log ud', exact: true }).click();
