@@ -109,7 +109,7 @@ fn read_or_create_key_file(path: &Path) -> std::io::Result<String> {
     }
     let mut random = [0u8; 32];
     getrandom::fill(&mut random).map_err(|e| std::io::Error::other(format!("no randomness: {e}")))?;
-    let value: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let value = crate::contact_digest::hex(&random);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

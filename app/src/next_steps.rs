@@ -123,8 +123,8 @@ pub fn declined_because(reason: Option<DeclineReason>, lang: Lang) -> &'static s
 }
 
 /// `text` said of a clinician's referral (`referral`): "henvendelse(n/r)" becomes
-/// "henvisning(en/er)" and "request" "referral", so the page's texts serve both without a copy
-/// of each (each text is data in the landing page's wasm).
+/// "henvisning(en/er)" and "request" "referral", so the status page's texts serve both without
+/// a second copy of each sentence that differs in one noun (tested on every text it serves).
 pub fn referral_words(text: &str, referral: bool) -> String {
     const WORDS: [(&str, &str); 4] =
         [("envendelsen", "envisningen"), ("envendelser", "envisninger"), ("envendelse", "envisning"), ("request", "referral")];

@@ -61,6 +61,12 @@ test('an offer that promises contact puts its day on the patient sheet', async (
   await expect(page.getByRole('article', { name: t.slipH })).toContainText(
     new RegExp(`har du ikke hørt fra ${offer.provider.name} senest \\d{1,2}\\. [a-z]+ \\d{4}, så ring på`),
   );
+  // Without a printer (a home visit): the slip as a text message, with the status link's code.
+  const text = page.getByRole('textbox', { name: 'Kort tekst til sms eller e-mail' });
+  await expect(text).toHaveValue(new RegExp(`^Du er henvist til ${offer.title}\\.\\n${offer.provider.name} kontakter dig senest .+\\nFølg henvisningen med dit telefonnummer eller din e-mail: http.+/status\\?kode=[A-Z0-9]{4}-[A-Z0-9]{4}&lang=da$`));
+  await page.getByRole('group', { name: t.handoutLang }).getByLabel('English').check();
+  await expect(text).toHaveValue(new RegExp(`^You have been referred to ${offer.title}\\.\\n.+\\nFollow the referral .+&lang=en$`));
+  await expectNoAxeViolations(page, 'referral sent, with the slip as a text message');
 });
 
 test('withdrawing a referral the provider has moved on says it can no longer be withdrawn', async ({ page, request }) => {

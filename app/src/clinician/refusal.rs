@@ -6,7 +6,7 @@ use super::texts as t;
 use crate::api::ApiError;
 use forebyg_shared::offer::ReferralRules;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral_route::{forebyg_refusal, ReferrerKind};
+use forebyg_shared::referral_route::{forebyg_refusal, referrer_refusal, ReferrerKind};
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::Lang;
 
@@ -33,6 +33,14 @@ pub fn referral_refused(e: &ApiError, rules: &ReferralRules, referrer: ReferrerK
         }
         e => e.message(lang).to_owned(),
     }
+}
+
+/// Why a signed-in clinician of `kind` may not refer to an offer with these rules at all, and
+/// whether the patient can sign up themself: shown instead of "Henvis" on the search's card and
+/// the offer page. `None` when their kind may refer (by some route).
+pub fn not_yours(rules: &ReferralRules, kind: ReferrerKind, lang: Lang) -> Option<String> {
+    let reason = referrer_refusal(rules, kind)?.reason.get(lang).to_owned();
+    Some(if rules.self_referral { format!("{reason} {}", t::SELF_SIGN_UP.get(lang)) } else { reason })
 }
 
 /// What the referral page says when a withdrawal is refused, and whether it reads the referral
@@ -116,5 +124,18 @@ mod tests {
         assert_eq!(withdraw_refused(&problem(types::NOT_FOUND, 404), Lang::Da), (t::NOT_FOUND.da, true));
         assert_eq!(withdraw_refused(&ApiError::Network, Lang::Da), (crate::i18n::NETWORK_ERROR.da, false));
         assert_eq!(withdraw_refused(&ApiError::Http(500), Lang::Da), (crate::i18n::SERVER_ERROR.da, false));
+    }
+
+    #[test]
+    fn a_clinician_whose_kind_may_not_refer_is_told_why_and_whether_the_patient_can_sign_up() {
+        // An offer that takes no GP referrals: a GP is told so, and that the patient may sign up
+        // where the offer allows it; a hospital may refer (by some route): nothing to say.
+        let own = ReferralRules { self_referral: true, ..rules(false) };
+        assert_eq!(
+            not_yours(&own, ReferrerKind::Gp, Lang::Da).as_deref(),
+            Some("Tilbuddet tager ikke imod henvisninger fra egen læge. Henvisning fra: hospital, borgeren selv. Patienten kan selv melde sig.")
+        );
+        assert!(not_yours(&rules(false), ReferrerKind::Gp, Lang::En).is_some_and(|w| !w.contains("sign up")));
+        assert_eq!(not_yours(&own, ReferrerKind::Hospital, Lang::Da), None);
     }
 }

@@ -58,9 +58,30 @@ pub fn follow(site: &str, lang: Lang) -> String {
     }
 }
 
+/// A short text for a text message: the offer, what happens now and the link to follow the
+/// referral (its code filled in; the patient adds the phone number or e-mail). No name, no health
+/// data beyond the offer's title, as the printed slip.
+pub fn short_text(title: &str, what_now: &str, status_link: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Du er henvist til {title}.\n{what_now}\nFølg henvisningen med dit telefonnummer eller din e-mail: {status_link}"),
+        Lang::En => format!("You have been referred to {title}.\n{what_now}\nFollow the referral with your phone number or e-mail: {status_link}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_text_says_what_happens_and_links_the_status() {
+        let link = status_href("https://forebyg.dk", "C6KV-JHZQ", Lang::Da);
+        let text = short_text("KOL-træning", &what_now("Aalborg Kommune", false, None, Lang::Da), &link, Lang::Da);
+        assert_eq!(
+            text,
+            "Du er henvist til KOL-træning.\nAalborg Kommune kontakter dig for at aftale, om og hvornår du kan starte.\nFølg henvisningen med dit telefonnummer eller din e-mail: https://forebyg.dk/status?kode=C6KV-JHZQ&lang=da"
+        );
+        assert!(short_text("X", "Y", "Z", Lang::En).starts_with("You have been referred to X.\nY\nFollow the referral"));
+    }
 
     #[test]
     fn the_slip_says_when_and_how_to_follow() {

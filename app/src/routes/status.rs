@@ -164,7 +164,7 @@ pub fn StatusPage() -> impl IntoView {
             <TextField id="contact" label=t(i18n::LOOKUP_CONTACT_LABEL) autocomplete="email" value=contact error=field_error("contact") lang=lang />
             <button class="button" type="submit" prop:disabled=move || busy.get()>{t(i18n::LOOKUP)}</button>
         </form>
-        {move || failure.get().map(|m| view! { <p class="status status--error" id="status-failure" tabindex="-1" role="alert">{words(m, receipt.with(|r| r.as_ref().is_some_and(|r| r.clinician_referral)))}</p> })}
+        {move || failure.get().map(|m| view! { <p class="status status--error" id="status-failure" tabindex="-1" role="alert">{words(m, referral.get())}</p> })}
         {result}
     }
 }

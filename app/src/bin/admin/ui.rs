@@ -226,3 +226,29 @@ pub fn date_time(unix: i64) -> String {
 pub fn date(iso: &str) -> String {
     forebyg_app::format::short_date(iso, lang())
 }
+
+/// A list filter's `<select>` over `form` (the page's query, which the address carries): "all"
+/// (an empty value) first, then the `(value, text)` options; `get` reads the chosen value ("" for
+/// all), `set` writes one.
+pub fn filter_select<Q: Send + Sync + 'static>(
+    form: RwSignal<Q>,
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&Q) -> String,
+    set: fn(&mut Q, String),
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <select id=id class="select" on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
+                <option value="" selected=move || form.with(get).is_empty()>{all}</option>
+                {options.into_iter().map(|(value, name)| {
+                    let v = value.clone();
+                    view! { <option value=value selected=move || form.with(get) == v>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn every_text_has_both_languages() {
-        for (name, t) in ALL {
+        for (name, t) in ALL.iter().chain(referrals::ALL) {
             assert!(!t.da.trim().is_empty() && !t.en.trim().is_empty(), "{name}");
         }
     }

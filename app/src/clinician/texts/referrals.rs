@@ -137,13 +137,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_text_has_both_languages() {
-        for (name, t) in ALL {
-            assert!(!t.da.trim().is_empty() && !t.en.trim().is_empty(), "{name}");
-        }
-    }
-
-    #[test]
     fn read_only_labels_say_neither_optional_nor_required() {
         assert_eq!(plain_label(REASON_LABEL.da), "Kort begrundelse");
         assert_eq!(plain_label(REASON_LABEL.en), "Short reason");

@@ -7,10 +7,11 @@
 use super::eligibility::verdict;
 use super::search::SearchState;
 use crate::clinician::query::{self as cq, HandoutQuery};
+use crate::clinician::refusal::not_yours;
 use crate::clinician::texts as t;
 use crate::components::badges::{CapacityBadge, DemoBadge};
 use crate::{format, i18n};
-use forebyg_shared::referral_route::{referrer_refusal, ReferralMethod};
+use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::search::clinician::ClinicianHit;
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::Lang;
@@ -124,11 +125,8 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
         // "Henvis" that ends in a refusal, but why not (the handout stays). Whether their kind of
         // organisation may refer at all comes first: an offer referred to by XREF15 alone must not
         // send a hospital nurse to "the route above" when it takes no hospital referrals.
-        move || match state.referrer.get().and_then(|k| referrer_refusal(&rules, k)) {
-            Some(r) => {
-                let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
-                view! { <p class="muted clinic-card__not-yours">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()
-            }
+        move || match state.referrer.get().and_then(|k| not_yours(&rules, k, lang)) {
+            Some(why) => view! { <p class="muted clinic-card__not-yours">{why}</p> }.into_any(),
             None if through_forebyg => {
                 view! { <a class="button button--secondary button--small" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }
                     .into_any()

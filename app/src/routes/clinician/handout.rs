@@ -146,30 +146,33 @@ pub(super) fn SheetLanguage(name: &'static str, current: Signal<Lang>, choose: C
     }
 }
 
+/// A click that copies the `data-copy` of the element `id` to the clipboard and says so in
+/// `copied` (where the browser refuses, the text is left selected for the clinician to copy).
+pub(super) fn copy_value(id: &'static str, copied: RwSignal<Option<&'static str>>, lang: Lang) -> impl Fn(leptos::ev::MouseEvent) + Copy {
+    move |_| {
+        let value = document().get_element_by_id(id).and_then(|el| el.get_attribute("data-copy")).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&value)).await.is_ok();
+            if !ok {
+                if let Some(el) = document().get_element_by_id(id) {
+                    let _ = js_sys::Reflect::get(&el, &"select".into())
+                        .ok()
+                        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+                        .map(|f| f.call0(&el));
+                }
+            }
+            copied.set(Some(if ok { t::COPIED.get(lang) } else { t::COPY_FAILED.get(lang) }));
+        });
+    }
+}
+
 /// Print, the share link and the short text, each with its own way to copy.
 #[component]
 fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView {
     let link = format!("{}{}", origin(), HandoutQuery { patient: true, ..handout }.href());
     let text = h::short_text(&offers, &link, handout.lang);
     let copied = RwSignal::new(None::<&'static str>);
-    let copy = move |id: &'static str| {
-        move |_| {
-            let value = document().get_element_by_id(id).and_then(|el| el.get_attribute("data-copy")).unwrap_or_default();
-            leptos::task::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&value)).await.is_ok();
-                if !ok {
-                    // Leave the text selected, so the clinician can copy it themself.
-                    if let Some(el) = document().get_element_by_id(id) {
-                        let _ = js_sys::Reflect::get(&el, &"select".into())
-                            .ok()
-                            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
-                            .map(|f| f.call0(&el));
-                    }
-                }
-                copied.set(Some(if ok { t::COPIED.get(lang) } else { t::COPY_FAILED.get(lang) }));
-            });
-        }
-    };
+    let copy = move |id: &'static str| copy_value(id, copied, lang);
     view! {
         <section class="handout-tools no-print" aria-labelledby="handout-tools-title">
             <h2 id="handout-tools-title">{t::HANDOUT_TOOLS.get(lang)}</h2>

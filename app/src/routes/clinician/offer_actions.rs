@@ -6,9 +6,9 @@
 /// The way back from the offer page: the clinician's last search in this tab.
 pub use super::session::last_search_href as back_href;
 use crate::clinician::query::{self as cq, HandoutQuery};
+use crate::clinician::refusal::not_yours;
 use crate::clinician::texts as t;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::referral_route::referrer_refusal;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -27,11 +27,8 @@ pub fn ClinicianActions(offer: Offer, lang: Lang) -> impl IntoView {
     let profile = super::session::profile();
     let (rules, through_forebyg) = (offer.referral.clone(), offer.refers_through_forebyg());
     let (href, label) = (cq::refer_href(&offer.id), t::refer_to(lang, &offer.title));
-    let refer = move || match profile.get().flatten().and_then(Result::ok).and_then(|p| referrer_refusal(&rules, p.referrer)) {
-        Some(r) => {
-            let self_sign_up = rules.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
-            view! { <p class="muted">{r.reason.get(lang).to_owned()}{self_sign_up}</p> }.into_any()
-        }
+    let refer = move || match profile.get().flatten().and_then(Result::ok).and_then(|p| not_yours(&rules, p.referrer, lang)) {
+        Some(why) => view! { <p class="muted">{why}</p> }.into_any(),
         None if through_forebyg => view! { <a class="button" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }.into_any(),
         None => view! { <p class="muted">{t::REFER_NOT_HERE.get(lang)}</p> }.into_any(),
     };

@@ -4,7 +4,7 @@
 //! the code alone shows nothing without the patient's phone number or e-mail. In its own language
 //! (Danish or English, whatever the UI speaks); printing the page prints the slip alone.
 
-use super::handout::{origin, SheetLanguage};
+use super::handout::{copy_value, origin, SheetLanguage};
 use crate::clinician::handout as h;
 use crate::clinician::slip;
 use crate::clinician::texts as t;
@@ -20,14 +20,33 @@ pub fn ReferralSlip(offer: Offer, referral: ClinicianReferral, lang: Lang) -> im
     js_module::load("forebyg:qr");
     let sl = RwSignal::new(lang);
     let choose = Callback::new(move |l: Lang| sl.set(l));
+    let (offer_text, referral_text) = (offer.clone(), referral.clone());
     view! {
         <section class="slip-tools no-print" aria-labelledby="slip-tools-title">
             <h2 id="slip-tools-title">{t::SLIP_TOOLS.get(lang)}</h2>
             <p>{t::SLIP_TOOLS_TEXT.get(lang)}</p>
             <SheetLanguage name="slip-lang" current=sl.into() choose=choose lang=lang />
             <p><button class="button" type="button" on:click=move |_| { let _ = window().print(); }>{t::SLIP_PRINT.get(lang)}</button></p>
+            {move || short_text(&offer_text, &referral_text, sl.get(), lang)}
         </section>
         {move || sheet(&offer, &referral, sl.get())}
+    }
+}
+
+/// The slip as a text message, in the slip's language `sl`, to copy (for a clinician without a
+/// printer, e.g. on a home visit).
+fn short_text(o: &Offer, r: &ClinicianReferral, sl: Lang, lang: Lang) -> impl IntoView {
+    let what_now = slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl);
+    let text = slip::short_text(&o.title, &what_now, &slip::status_href(&origin(), &r.code, sl), sl);
+    let copied = RwSignal::new(None::<&'static str>);
+    view! {
+        <div class="field">
+            <label class="field__label" for="slip-text">{t::SHORT_TEXT.get(lang)}</label>
+            <textarea class="input input--textarea" id="slip-text" readonly rows="5" prop:value=text.clone() data-copy=text></textarea>
+            <p><button class="button button--secondary button--small" type="button" on:click=copy_value("slip-text", copied, lang)
+                aria-label=format!("{}: {}", t::COPY.get(lang), t::SHORT_TEXT.get(lang))>{t::COPY.get(lang)}</button></p>
+            <p role="status" class="status">{move || copied.get()}</p>
+        </div>
     }
 }
 

@@ -111,24 +111,12 @@ pub fn InboxPage() -> impl IntoView {
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
             {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v, None)}
             <ProviderFilter form=form />
-            <div class="field">
-                <label class="field__label" for="inbox-status">{t::STATUS.get(lang())}</label>
-                <select id="inbox-status" class="select" on:change=move |ev| form.update(|f| f.status = ReferralStatus::from_code(&event_target_value(&ev)))>
-                    <option value="" selected=move || form.with(|f| f.status.is_none())>{t::ALL_STATUSES.get(lang())}</option>
-                    {ReferralStatus::ALL.iter().map(|&s| view! {
-                        <option value=s.code() selected=move || form.with(|f| f.status == Some(s))>{s.label(ui::lang())}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label class="field__label" for="inbox-sent-by">{t::SENT_BY.get(lang())}</label>
-                <select id="inbox-sent-by" class="select" on:change=move |ev| form.update(|f| f.sent_by = SentBy::from_code(&event_target_value(&ev)))>
-                    <option value="" selected=move || form.with(|f| f.sent_by.is_none())>{t::ALL_SENDERS.get(lang())}</option>
-                    {SentBy::ALL.iter().map(|&s| view! {
-                        <option value=s.code() selected=move || form.with(|f| f.sent_by == Some(s))>{s.label(ui::lang())}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            {ui::filter_select(form, "inbox-status", t::STATUS.get(lang()), t::ALL_OF.get(lang()),
+                ReferralStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label(lang()).to_owned())).collect(),
+                |f| f.status.map(|s| s.code().to_owned()).unwrap_or_default(), |f, v| f.status = ReferralStatus::from_code(&v))}
+            {ui::filter_select(form, "inbox-sent-by", t::SENT_BY.get(lang()), t::ALL_OF.get(lang()),
+                SentBy::ALL.iter().map(|s| (s.code().to_owned(), s.label(lang()).to_owned())).collect(),
+                |f| f.sent_by.map(|s| s.code().to_owned()).unwrap_or_default(), |f, v| f.sent_by = SentBy::from_code(&v))}
             {text_field("inbox-from", t::FROM.get(lang()), "date", |f| f.from.clone(), |f, v| f.from = v, None)}
             {text_field("inbox-to", t::TO.get(lang()), "date", |f| f.to.clone(), |f, v| f.to = v, Some(range_error))}
             <div class="field choice">

@@ -69,25 +69,7 @@ pub fn OffersPage() -> impl IntoView {
         ev.prevent_default();
         navigate(&form.get_untracked().on_page(1).href(), Default::default());
     };
-    let select = move |id: &'static str,
-                       label: &'static str,
-                       all: &'static str,
-                       options: Vec<(String, String)>,
-                       get: fn(&OffersQuery) -> String,
-                       set: fn(&mut OffersQuery, String)| {
-        view! {
-            <div class="field">
-                <label class="field__label" for=id>{label}</label>
-                <select id=id class="select" on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
-                    <option value="" selected=move || form.with(get).is_empty()>{all}</option>
-                    {options.into_iter().map(|(value, name)| {
-                        let v = value.clone();
-                        view! { <option value=value selected=move || form.with(get) == v>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
+    let select = move |id, label, all, options, get, set| ui::filter_select(form, id, label, all, options, get, set);
 
     // The list loads once; the address's filters and page pick from it as they change.
     let body = move |rows: Vec<AdminOfferRow>| {

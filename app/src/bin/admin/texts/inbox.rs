@@ -10,9 +10,9 @@ forebyg_app::texts! {
     DECLINE = "Afvis", "Decline";
     // The card's label of a declined request's reason.
     DECLINED = "Afvist", "Declined";
-    ALL_STATUSES = "Alle", "All";
+    // The first option of the status and sender filters.
+    ALL_OF = "Alle", "All";
     SENT_BY = "Afsender", "Sent by";
-    ALL_SENDERS = "Alle", "All";
     PROVIDER = "Udbyder", "Provider";
     ALL_PROVIDERS = "Alle udbydere", "All providers";
     MESSAGE = "Besked", "Message";

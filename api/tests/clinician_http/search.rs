@@ -1,0 +1,93 @@
+//! The clinician search over HTTP: offers grouped by intervention with who is eligible, and the
+//! patient's language.
+
+use super::*;
+use forebyg_shared::eligibility::Verdict;
+use forebyg_shared::search::clinician::ClinicianSearchResponse;
+use forebyg_shared::taxonomy::Category;
+
+#[test]
+fn the_search_groups_offers_and_says_who_is_eligible() {
+    let (server, _d, _s) = start();
+    let res = server.get("/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let r: ClinicianSearchResponse = res.json();
+    assert_eq!(r.origin.place_name.as_deref(), Some("Aalborg"));
+    let cats: Vec<Category> = r.groups.iter().map(|g| g.category).collect();
+    assert_eq!(cats, Category::REQUIRED, "the six interventions, intake conversation first; no stress group without anxiety");
+    assert!(r.groups[0].default_referral && r.groups.iter().skip(1).all(|g| !g.default_referral));
+    let hits: Vec<_> = r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).collect();
+    assert!(hits.iter().all(|h| h.offer.conditions.contains(&Condition::Kol)));
+    // Each group: those the patient may join first, then those to check, then the rest, within
+    // each those with room before the full ones, then nearest first; its first three are the
+    // first three of its (up to) ten.
+    let ten: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67&per_group=10").json();
+    for (g, g10) in r.groups.iter().zip(&ten.groups) {
+        let order: Vec<(u8, bool, f64)> =
+            g10.nearby.iter().map(|h| (h.eligibility.verdict.rank(), h.offer.capacity == Capacity::Full, h.distance_km.unwrap())).collect();
+        assert!(
+            order.windows(2).all(|w| w[0] <= w[1]) && order.iter().all(|(_, _, d)| *d <= 25.0),
+            "the patient's best first within the radius: {order:?}"
+        );
+        assert!(g.nearby.len() <= 3 && g.nearby_total as usize >= g.nearby.len() && g.digital.iter().all(|h| h.distance_km.is_none()));
+        assert_eq!(g.nearby, g10.nearby[..g.nearby.len()], "{:?}", g.category);
+    }
+    let intake = &r.groups[0];
+    assert_eq!(
+        intake.nearby[0].eligibility.verdict,
+        Verdict::Eligible,
+        "the nearest intake conversation near 9000 is for 18–65; one the patient may join comes first"
+    );
+    assert!(
+        ten.groups[0].nearby.iter().any(|h| h.eligibility.verdict == Verdict::NotEligible && h.distance_km < intake.nearby[0].distance_km),
+        "a nearer one the patient may not join is further down"
+    );
+    let hits10: Vec<_> = ten.groups.iter().flat_map(|g| g.nearby.iter()).collect();
+    let not_eligible = hits10.iter().find(|h| h.eligibility.verdict == Verdict::NotEligible).expect("a not-eligible offer near 9000");
+    assert!(not_eligible.eligibility.reasons.iter().any(|r| r.en == "For people aged 18–65" && r.da == "For personer på 18–65 år"));
+    assert!(hits.iter().any(|h| h.eligibility.verdict == Verdict::Eligible));
+    assert!(hits.iter().all(|h| !h.languages.is_empty() && (h.referral.from_gp || h.referral.self_referral)));
+
+    let anxious: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=angst-depression&postcode=8000").json();
+    assert_eq!(
+        anxious.groups[1].category,
+        Category::StressAngstDepression,
+        "the offers for anxiety and depression right after the intake conversation"
+    );
+
+    let bad = server.get("/api/v1/clinician/offers?conditions=kol,flu&postcode=90&age=200");
+    assert_eq!(bad.status, 422);
+    let p: Problem = bad.json();
+    assert_eq!(p.errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["conditions", "postcode", "age"]);
+    assert_eq!(server.get("/api/v1/clinician/offers?conditions=kol").status, 422, "a place is required");
+}
+
+/// A patient who speaks English: `language=en` keeps only offers given in English, nearby and
+/// digital, where the unfiltered search's caps (three nearby, two digital per group) hide them;
+/// a language that is no code is the same field error as in the citizen search.
+#[test]
+fn the_search_filters_by_the_patients_language() {
+    let (server, _d, _s) = start();
+    let all: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10").json();
+    let res = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10&language=en");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let english: ClinicianSearchResponse = res.json();
+    let hits = |r: &ClinicianSearchResponse| {
+        r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).map(|h| (h.offer.id.clone(), h.languages.clone())).collect::<Vec<_>>()
+    };
+    let (all_hits, en_hits) = (hits(&all), hits(&english));
+    assert!(!en_hits.is_empty(), "English offers near 8000");
+    assert!(en_hits.iter().all(|(_, langs)| langs.iter().any(|l| l == "en")), "only offers given in English: {en_hits:?}");
+    assert!(english.groups.iter().any(|g| !g.digital.is_empty()), "the digital alternative in English too");
+    assert!(en_hits.iter().any(|(id, _)| !all_hits.iter().any(|(a, _)| a == id)), "the filter brings up offers the caps hid");
+    let total = |r: &ClinicianSearchResponse| r.groups.iter().map(|g| g.nearby_total).sum::<u32>();
+    assert!(total(&english) < total(&all));
+
+    let bad = server.get("/api/v1/clinician/offers?postcode=8000&language=engelsk");
+    let citizen = server.get("/api/v1/offers?postcode=8000&language=engelsk");
+    assert_eq!(bad.status, citizen.status, "the same answer as the citizen search: {}", bad.body);
+    assert!(bad.status == 400 || bad.status == 422, "{}", bad.status);
+    let p: Problem = bad.json();
+    assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("language", ErrorCode::Invalid)]);
+    assert_eq!(p.errors[0].message.da, "Angiv sproget som en tobogstavskode, fx en.");
+}
