@@ -111,6 +111,9 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
 
   // A GP may refer, by XREF15: the card points to that route.
   await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+  // Signed out, on the search (the next sign-in's navigation must not abort the sign-out's).
+  await expect(page).toHaveURL(/\/klinik$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Du er logget ud.' })).toBeVisible();
   await signInAt(page, '/klinik/henvisninger', unique('Lægerne i XREF-gade'));
   await page.goto(`/klinik${query}`);
   await expect(card).toContainText(notHere);
