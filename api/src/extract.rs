@@ -75,10 +75,53 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                 let text = e.body_text();
                 let reason = text.split_once("query string: ").map_or(text.as_str(), |(_, r)| r);
                 let field = reason.split_once(": ").map_or("query", |(name, _)| name);
+                let detail = reason.split_once(": ").map_or(reason, |(_, d)| d);
                 let en = format!("Invalid value: {reason}");
-                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, "Ugyldig værdi.", en)]))
+                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, danish_reason(detail), en)]))
             }
         }
+    }
+}
+
+/// serde's reason for a query value it could not read, said in Danish for the person who typed
+/// the address: the allowed values of a code list, or the kind of value expected.
+fn danish_reason(detail: &str) -> String {
+    // "unknown variant `x`, expected one of `a`, `b`, `c`" / "… expected `a` or `b`"
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        let (given, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return match allowed.split_last() {
+            Some((last, [])) => format!("Ugyldig værdi »{given}«: brug {last}."),
+            Some((last, init)) => format!("Ugyldig værdi »{given}«: brug {} eller {last}.", init.join(", ")),
+            None => format!("Ugyldig værdi »{given}«."),
+        };
+    }
+    match detail {
+        d if d.contains("invalid digit") || d.contains("integer from empty string") => "Skal være et helt tal.".into(),
+        d if d.contains("too large") || d.contains("too small") => "Tallet er uden for det tilladte område.".into(),
+        d if d.contains("float") => "Skal være et tal.".into(),
+        d if d.contains("`true` or `false`") => "Skal være true eller false.".into(),
+        _ => "Ugyldig værdi.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::danish_reason;
+
+    #[test]
+    fn a_query_value_serde_refused_is_explained_in_danish() {
+        assert_eq!(
+            danish_reason("unknown variant `nobody`, expected `clinician` or `citizen`"),
+            "Ugyldig værdi »nobody«: brug clinician eller citizen."
+        );
+        assert_eq!(
+            danish_reason("unknown variant `x`, expected one of `received`, `contacted`, `enrolled`"),
+            "Ugyldig værdi »x«: brug received, contacted eller enrolled."
+        );
+        assert_eq!(danish_reason("invalid digit found in string"), "Skal være et helt tal.");
+        assert_eq!(danish_reason("number too large to fit in target type"), "Tallet er uden for det tilladte område.");
+        assert_eq!(danish_reason("something new"), "Ugyldig værdi.");
     }
 }
 

@@ -3,7 +3,7 @@
 //! retention clock.
 //!
 //! Retention: a self-referral is deleted 90 days after it was made. A clinician's referral is
-//! deleted 90 days after it is closed (completed or declined), and at the latest 365 days after
+//! deleted 90 days after it is closed (completed, discontinued or declined), and at the latest 365 days after
 //! it was made; a decline reopened puts the clock back to that latest day. A withdrawn referral
 //! loses at once all personal data but what those who follow it need to recognise it (the
 //! contact for the status look-up, the patient's name in the clinician's list): the CPR number,
@@ -138,7 +138,7 @@ fn record(
     }
     r.history.push(StatusEvent { status, at, by, reason, note: note.clone(), handler });
     (r.status, r.updated_at) = (status, at);
-    if matches!(status, ReferralStatus::Declined | ReferralStatus::Completed) {
+    if status == ReferralStatus::Declined || status.course_over() {
         (r.decline_reason, r.note) = (reason, note);
     } else if status.is_open() {
         // Reopened: the decision's reason no longer applies (the history keeps it).
@@ -207,7 +207,7 @@ pub async fn provider_change(
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
             detail: format!(
-                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed (a decline reopens to contacted).",
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a decline or an enrolment goes back to contacted).",
                 r.status.code(),
                 change.status.code()
             ),

@@ -142,7 +142,8 @@ fn refer_follow_and_withdraw() {
     let (referred, theirs): (Vec<InboxItem>, Vec<InboxItem>) = (sent_by("clinician").json(), sent_by("citizen").json());
     assert!(referred.iter().any(|i| i.receipt_code == referral.code) && referred.iter().all(|i| i.referrer.is_some()));
     assert!(theirs.iter().any(|i| i.name == "Bodil Selv") && theirs.iter().all(|i| i.referrer.is_none()));
-    assert_eq!(sent_by("nobody").json::<Problem>().field("sent_by").map(|e| e.code), Some(ErrorCode::Invalid));
+    let nobody = sent_by("nobody").json::<Problem>().field("sent_by").map(|e| (e.code, e.message.da.clone()));
+    assert_eq!(nobody, Some((ErrorCode::Invalid, "Ugyldig værdi »nobody«: brug clinician eller citizen.".to_owned())));
     assert_eq!(
         (item.cpr.as_deref(), item.name.as_str(), item.conditions.as_slice()),
         (Some("0101591234"), "Gudrun Særligtnavn", &[Condition::Kol][..])
@@ -150,7 +151,7 @@ fn refer_follow_and_withdraw() {
     let cursor = server.request("GET", "/api/v1/clinician/referrals", &[("authorization", &me)], None).json::<ClinicianReferralList>().cursor;
     std::thread::sleep(std::time::Duration::from_millis(1100));
 
-    // received → contacted → enrolled → completed with a closing note; no skipping back.
+    // received → contacted → enrolled → completed with a closing note; no declining once enrolled.
     let status = |change: Value| {
         let path = format!("/api/v1/admin/referrals/{}/status", referral.code);
         server.request("POST", &path, &[("authorization", &admin)], Some((JSON, &change.to_string())))
@@ -159,8 +160,9 @@ fn refer_follow_and_withdraw() {
     assert_eq!(status(json!({"status": "completed"})).status, 422, "completing needs a closing note");
     assert_eq!(status(json!({"status": "contacted"})).status, 200);
     assert_eq!(status(json!({"status": "enrolled"})).status, 200);
-    let back = status(json!({"status": "contacted"}));
+    let back = status(json!({"status": "declined", "reason": "no-capacity"}));
     assert_eq!((back.status, back.json::<Problem>().kind.as_str()), (409, types::INVALID_TRANSITION));
+    assert_eq!(status(json!({"status": "discontinued"})).status, 422, "discontinuing needs a closing note");
     let done = status(json!({"status": "completed", "note": "Gennemførte 8 af 8 gange. Fortsætter i Lungeforeningen."}));
     assert_eq!((done.status, done.cache_control.as_str()), (200, "no-store"), "{}", done.body);
     let steps = done.json::<InboxItem>().history;

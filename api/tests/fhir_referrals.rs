@@ -167,6 +167,21 @@ fn run(env: &[(&str, &str)]) {
         .find(|o| o.is_published() && forebyg_refusal(&o.referral, o.capacity, OrganisationKind::Practice.referrer()).is_some())
         .expect("a demo offer that does not take a practice's referral through Forebyg");
     create::check(&server, &bearer("fhir-c"), &in_scope, &offer.id, &refused.id, &mut failures.borrow_mut());
+    // E: an enrolment undone (not started: no executionPeriod), then a course stopped early: the
+    // request revoked and the Task cancelled, told from a withdrawal by businessStatus and reason.
+    let e = refer("fhir-referral-000005");
+    move_to(&e, json!({"status": "enrolled"}));
+    move_to(&e, json!({"status": "contacted"}));
+    assert!(expect(&e, "active", "accepted")["executionPeriod"].is_null());
+    move_to(&e, json!({"status": "enrolled"}));
+    move_to(&e, json!({"status": "discontinued", "note": "Stoppede efter 3 af 8 gange."}));
+    let stopped = expect(&e, "revoked", "cancelled");
+    assert_eq!(
+        (stopped["businessStatus"]["coding"][0]["code"].as_str(), stopped["statusReason"]["text"].as_str()),
+        (Some("discontinued"), Some("Afbrudt"))
+    );
+    assert_eq!(stopped["output"][0]["valueString"], "Stoppede efter 3 af 8 gange.");
+    assert!(stopped["executionPeriod"]["start"].is_string() && stopped["executionPeriod"]["end"].is_string(), "{stopped}");
     assert_none(&failures.borrow());
     // Last: it moves the offer to another provider.
     moved::check(&server, &me, &in_scope, &offer, &refer("fhir-referral-000009"));

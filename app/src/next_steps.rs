@@ -51,8 +51,10 @@ pub fn call_provider(provider: &str, by: Option<&str>, lang: Lang) -> String {
 pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provider: &str, lang: Lang) -> String {
     use ReferralStatus::*;
     match (status, waitlist, lang) {
-        (Received | Contacted, true, Lang::Da) => format!("Du står på ventelisten. {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
-        (Received | Contacted, true, Lang::En) => format!("You are on the waiting list. {provider} calls you when a place frees up. Questions? Call"),
+        (Received | Contacted, true, Lang::Da) => format!("Tilbuddet har venteliste: {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
+        (Received | Contacted, true, Lang::En) => {
+            format!("The offer has a waiting list: {provider} calls you when a place frees up. Questions? Call")
+        }
         (Received, false, _) => call_provider(provider, by, lang),
         (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
         (_, _, Lang::En) => format!("If you have questions, call {provider} on"),
@@ -62,8 +64,12 @@ pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provid
 /// What a status means, told to someone on a waiting list: not yet contacted is the wait.
 pub fn status_meaning_for(status: ReferralStatus, waitlist: bool, lang: Lang) -> &'static str {
     match (status, waitlist, lang) {
-        (ReferralStatus::Received, true, Lang::Da) => "Du står på ventelisten. Udbyderen ringer, når der bliver en plads.",
-        (ReferralStatus::Received, true, Lang::En) => "You are on the waiting list. The provider calls you when a place frees up.",
+        // The offer had a waiting list when they asked; whether they are on it is the provider's
+        // to say (the request only records the offer's state then).
+        (ReferralStatus::Received, true, Lang::Da) => "Tilbuddet har venteliste. Udbyderen skriver dig på den og ringer, når der bliver en plads.",
+        (ReferralStatus::Received, true, Lang::En) => {
+            "The offer has a waiting list. The provider puts you on it and calls you when a place frees up."
+        }
         _ => status_meaning(status, lang),
     }
 }
@@ -151,6 +157,8 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
         (Withdrawn, Lang::En) => "You withdrew the request. Your name and message are deleted.",
         (Completed, Lang::Da) => "Forløbet er afsluttet.",
         (Completed, Lang::En) => "The course is completed.",
+        (Discontinued, Lang::Da) => "Forløbet blev stoppet, før det var slut. Vil du i gang igen, så tal med udbyderen.",
+        (Discontinued, Lang::En) => "The course was stopped before its end. If you want to start again, talk to the provider.",
     }
 }
 
@@ -200,7 +208,9 @@ mod tests {
         assert!(chase(ReferralStatus::Received));
         // Contacted: the provider has called, so no "not heard from them by …".
         assert_eq!(call_for(ReferralStatus::Contacted, false, Some("2026-12-09"), "X", Lang::Da), "Har du spørgsmål, så ring til X på");
-        for closed in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Withdrawn] {
+        for closed in
+            [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Discontinued, ReferralStatus::Withdrawn]
+        {
             assert!(!chase(closed), "{closed:?}");
         }
         assert!(call_for(ReferralStatus::Received, true, None, "X", Lang::En).contains("waiting list"));
@@ -209,7 +219,9 @@ mod tests {
             call_for(ReferralStatus::Received, false, Some("2026-12-09"), "X", Lang::Da),
             "Har du spørgsmål, eller har du ikke hørt fra X senest 9. december 2026, så ring på"
         );
-        assert!(status_meaning_for(ReferralStatus::Received, true, Lang::Da).contains("ventelisten"));
+        // The offer has a waiting list; whether they are on it is the provider's to say.
+        assert!(status_meaning_for(ReferralStatus::Received, true, Lang::Da).starts_with("Tilbuddet har venteliste."));
+        assert!(!call_for(ReferralStatus::Received, true, None, "X", Lang::Da).contains("Du står på"));
         assert_eq!(status_meaning_for(ReferralStatus::Received, false, Lang::Da), status_meaning(ReferralStatus::Received, Lang::Da));
     }
 }

@@ -74,6 +74,7 @@ export const T = {
     orgName: 'Organisationens navn',
     practice: 'Almen praksis',
     devH1: 'Udviklingslogin',
+    devFooter: 'og for behandlere, der henviser.',
     devSubmit: 'Log ind',
   },
   en: {
@@ -144,6 +145,7 @@ export const T = {
     orgName: "The organisation's name",
     practice: 'General practice',
     devH1: 'Development sign-in',
+    devFooter: 'and for referring clinicians.',
     devSubmit: 'Sign in',
   },
 };
@@ -248,6 +250,8 @@ export class HandoutPage {
 export async function chooseClinician(page: Page, lang: Lang, organisation: string, kind?: string): Promise<void> {
   const t = T[lang];
   await expect(page.getByRole('heading', { level: 1, name: t.devH1 }), NO_DEV_LOGIN).toBeVisible();
+  // The page is the admin workspace's, but it speaks to the clinician too.
+  await expect(page.locator('.site-footer')).toContainText(t.devFooter);
   await page.getByLabel(t.role).selectOption({ label: t.clinicianRole });
   await page.getByLabel(t.orgKind).selectOption({ label: kind ?? t.practice });
   await page.getByLabel(t.orgName).fill(organisation);

@@ -358,8 +358,8 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
   const complete = card.getByRole('button', { name: `Afslut: ${name}` });
   await expect(complete).toBeDisabled();
-  await expect(complete).toHaveAccessibleDescription('»Afslut« kan først vælges, når personen er tilmeldt.');
-  await expect(card.getByText('»Afslut« kan først vælges, når personen er tilmeldt.')).toBeVisible();
+  await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
+  await expect(card.getByText('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.')).toBeVisible();
 
   await card.getByRole('button', { name: `Kontaktet: ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
@@ -373,7 +373,7 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   const step = history.getByRole('listitem').filter({ hasText: /^Kontaktet/ });
   await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
   await expect(step).not.toContainText('Tilbuddet');
-  await expect(complete).toHaveAccessibleDescription('»Afslut« kan først vælges, når personen er tilmeldt.');
+  await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
   await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Tilmeldt.' })).toBeVisible();
   await expect(complete).toBeEnabled();

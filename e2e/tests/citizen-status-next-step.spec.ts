@@ -75,8 +75,10 @@ test('the next step follows the status: chase only while contact is due, the wai
   const tel3 = phone();
   const queued = await ask(request, waiting.id, tel3);
   await look(queued, tel3);
-  await expect(page.getByText('Du står på ventelisten. Udbyderen ringer, når der bliver en plads.')).toBeVisible();
-  await expect(page.locator('.follow-up')).toContainText('Du står på ventelisten.');
+  // Whether they are on the list is the provider's to say: the offer has one.
+  await expect(page.getByText('Tilbuddet har venteliste. Udbyderen skriver dig på den og ringer, når der bliver en plads.')).toBeVisible();
+  await expect(page.locator('.follow-up')).toContainText('Tilbuddet har venteliste:');
+  await expect(page.getByText('Du står på ventelisten')).toHaveCount(0);
   await expect(page.locator('.follow-up')).not.toContainText(CHASE);
   await expectNoAxeViolations(page, 'status on a waiting list (da)');
 });

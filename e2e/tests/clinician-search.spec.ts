@@ -287,3 +287,26 @@ test('on a phone, "Gå til resultaterne" leads past the form to the answer', asy
   await expect(search.resultsHeading).toBeFocused();
   await expect(search.resultsHeading).toBeInViewport();
 });
+
+// At a laptop's 1280×800 the form is taller than the window: "Find tilbud" stays in sight at the
+// window's foot, and a field the keyboard moves to is never hidden under it.
+test('the search button is in sight on a laptop screen, and no focused field is under it', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the form beside the results: a wide screen');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const search = new ClinicianSearchPage(page);
+  await search.goto();
+  await expect(search.submit).toBeInViewport({ ratio: 1 });
+  await search.age.focus();
+  await page.keyboard.press('Tab');
+  const language = page.getByLabel("Patientens sprog");
+  await expect(language).toBeFocused();
+  const [field, button] = [await language.boundingBox(), await search.submit.boundingBox()];
+  expect(field!.y + field!.height, 'the focused field clears the button').toBeLessThanOrEqual(button!.y);
+  await expect(search.submit).toBeInViewport({ ratio: 1 });
+  // Searching from it shows the answer as before.
+  await search.condition('KOL').check();
+  await search.postcode.fill('9000');
+  await search.submit.click();
+  await expect(search.resultsHeading).toBeVisible();
+  await expectNoAxeViolations(page, 'clinician search on a laptop screen');
+});

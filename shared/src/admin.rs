@@ -209,6 +209,8 @@ pub struct ReferralCounts {
     pub withdrawn: u32,
     #[serde(default)]
     pub completed: u32,
+    #[serde(default)]
+    pub discontinued: u32,
     /// Of the `received`, those past the day the provider promised contact by.
     #[serde(default)]
     pub overdue: u32,
@@ -223,17 +225,18 @@ impl ReferralCounts {
             ReferralStatus::Declined => &mut self.declined,
             ReferralStatus::Withdrawn => &mut self.withdrawn,
             ReferralStatus::Completed => &mut self.completed,
+            ReferralStatus::Discontinued => &mut self.discontinued,
         };
         *n += 1;
     }
 
     pub fn total(&self) -> u32 {
-        self.received + self.contacted + self.enrolled + self.declined + self.withdrawn + self.completed
+        self.received + self.contacted + self.enrolled + self.declined + self.withdrawn + self.completed + self.discontinued
     }
 }
 
-/// Move a request on: contacted, enrolled, declined (with a reason) or completed (with a
-/// closing note). See [`ReferralStatus::provider_may_move_to`] for the allowed steps.
+/// Move a request on: contacted, enrolled, declined (with a reason), completed or discontinued
+/// (with a closing note). See [`ReferralStatus::provider_may_move_to`] for the allowed steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferralStatusChange {
@@ -241,7 +244,7 @@ pub struct ReferralStatusChange {
     /// Required with `declined`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<DeclineReason>,
-    /// Required with reason `other`, and with `completed` for a clinician's referral (the closing
+    /// Required with reason `other`, and with `completed` or `discontinued` for a clinician's referral (the closing
     /// note for the referrer; optional for a citizen's own request, which has no referrer);
     /// no personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -266,8 +269,8 @@ impl ReferralStatusChange {
             ReferralStatus::Received | ReferralStatus::Withdrawn => errors.push(FieldError::new(
                 "status",
                 ErrorCode::Invalid,
-                "Vælg kontaktet, tilmeldt, afvist eller afsluttet.",
-                "Choose contacted, enrolled, declined or completed.",
+                "Vælg kontaktet, tilmeldt, afvist, afsluttet eller afbrudt.",
+                "Choose contacted, enrolled, declined, completed or discontinued.",
             )),
             ReferralStatus::Declined if self.reason.is_none() => {
                 errors.push(FieldError::new("reason", ErrorCode::Required, "Vælg en begrundelse for afvisningen.", "Choose a reason for declining."))
@@ -292,6 +295,12 @@ impl ReferralStatusChange {
                 ErrorCode::Required,
                 "Skriv et kort afslutningsnotat til henviseren.",
                 "Write a short closing note for the referrer.",
+            )),
+            ReferralStatus::Discontinued if referred && note.is_none() => errors.push(FieldError::new(
+                "note",
+                ErrorCode::Required,
+                "Skriv kort til henviseren, hvorfor forløbet blev afbrudt.",
+                "Write briefly for the referrer why the course was discontinued.",
             )),
             _ => {}
         }

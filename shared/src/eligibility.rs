@@ -17,7 +17,38 @@ code_enum! {
     }
 }
 
+/// Where someone stands to an offer's residence rule: decided in one place ([`Residence::fit`]),
+/// said by [`assess`] to the clinician and by `SearchOrigin::outside` on the citizen's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResidenceFit {
+    /// No rule, anywhere in Denmark, or within the rule.
+    Within,
+    /// They live in another region than the offer's: outside for certain.
+    OtherRegion,
+    /// Their post town lies in this other municipality than the rule's: likely outside (a
+    /// postcode area can reach into a neighbouring municipality).
+    OtherMunicipality(&'static str),
+    /// Too little known to say: their region, or a municipality of a municipality rule.
+    Unknown,
+}
+
 impl Residence {
+    /// Where someone living in `region`, in the post town of `municipality` (named as in
+    /// [`Area`]), stands to `rule` of an offer in `area`.
+    pub fn fit(rule: Option<Residence>, area: &Area, region: Option<RegionCode>, municipality: Option<&'static str>) -> ResidenceFit {
+        match (rule, region) {
+            (None | Some(Residence::Denmark), _) => ResidenceFit::Within,
+            (Some(_), None) => ResidenceFit::Unknown,
+            (Some(_), Some(home)) if home != area.region => ResidenceFit::OtherRegion,
+            (Some(Residence::Municipality), Some(_)) => match (area.municipality, municipality) {
+                (Some(offers), Some(home)) if offers == home => ResidenceFit::Within,
+                (Some(_), Some(home)) => ResidenceFit::OtherMunicipality(home),
+                _ => ResidenceFit::Unknown,
+            },
+            (Some(Residence::Region), Some(_)) => ResidenceFit::Within,
+        }
+    }
+
     /// "for borgere i Aarhus Kommune", "for residents of Central Denmark Region", "for anyone
     /// living in Denmark".
     pub fn text(self, area: &Area) -> Label {
@@ -285,22 +316,20 @@ pub fn assess(e: &Eligibility, area: &Area, patient: &Patient) -> Assessment {
         }
     }
     if let Some(text) = e.residence_text(area) {
-        match (e.residence, patient.region) {
-            (Some(Residence::Denmark), _) => met.push(capitalise(&text)),
-            (_, Some(home)) if home != area.region => failed.push(with_prefix(&text, "Kun ", "Only ")),
-            (_, None) => unknown.push(with_prefix(&text, "Bopæl ukendt: tilbuddet er ", "Residence unknown: the offer is ")),
-            (Some(Residence::Municipality), Some(_)) => match (area.municipality, patient.municipality) {
-                (Some(offers), Some(home)) if offers == home => {
-                    met.push(with_suffix(&capitalise(&text), " (ud fra postnummeret)", " (going by the postcode)"))
-                }
-                (Some(_), Some(home)) => unknown.push(with_suffix(
-                    &with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only "),
-                    &format!(", og postnummeret hører til {}", municipality_da(home)),
-                    &format!(", and the postcode belongs to {home} Municipality"),
-                )),
-                _ => unknown.push(with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only ")),
-            },
-            _ => met.push(capitalise(&text)),
+        let municipal = e.residence == Some(Residence::Municipality);
+        match Residence::fit(e.residence, area, patient.region, patient.municipality) {
+            ResidenceFit::OtherRegion => failed.push(with_prefix(&text, "Kun ", "Only ")),
+            ResidenceFit::Unknown if patient.region.is_none() => {
+                unknown.push(with_prefix(&text, "Bopæl ukendt: tilbuddet er ", "Residence unknown: the offer is "))
+            }
+            ResidenceFit::Unknown => unknown.push(with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only ")),
+            ResidenceFit::OtherMunicipality(home) => unknown.push(with_suffix(
+                &with_prefix(&text, "Tjek bopæl: tilbuddet er kun ", "Check residence: the offer is only "),
+                &format!(", og postnummeret hører til {}", municipality_da(home)),
+                &format!(", and the postcode belongs to {home} Municipality"),
+            )),
+            ResidenceFit::Within if municipal => met.push(with_suffix(&capitalise(&text), " (ud fra postnummeret)", " (going by the postcode)")),
+            ResidenceFit::Within => met.push(capitalise(&text)),
         }
     }
     if !failed.is_empty() {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 code_enum! {
     /// Where a request to join is in its handling; the citizen sees it with the receipt.
+    /// `discontinued`: the person stopped before the course's end (the closing note says why).
     ReferralStatus {
         Received = "received", "Modtaget", "Received";
         Contacted = "contacted", "Kontaktet", "Contacted";
@@ -14,6 +15,7 @@ code_enum! {
         Declined = "declined", "Afvist", "Declined";
         Withdrawn = "withdrawn", "Trukket tilbage", "Withdrawn";
         Completed = "completed", "Afsluttet", "Completed";
+        Discontinued = "discontinued", "Afbrudt", "Discontinued";
     }
 }
 
@@ -25,12 +27,18 @@ impl ReferralStatus {
 
     /// Nothing more will happen: the personal data's retention clock starts.
     pub fn is_closed(self) -> bool {
-        matches!(self, ReferralStatus::Declined | ReferralStatus::Withdrawn | ReferralStatus::Completed)
+        matches!(self, ReferralStatus::Declined | ReferralStatus::Withdrawn | ReferralStatus::Completed | ReferralStatus::Discontinued)
+    }
+
+    /// The course is over, to its end or not: the provider's closing note is for the referrer.
+    pub fn course_over(self) -> bool {
+        matches!(self, ReferralStatus::Completed | ReferralStatus::Discontinued)
     }
 
     /// The provider's workflow: received → contacted → enrolled or declined → (enrolled)
-    /// completed. Skipping "contacted" is allowed; going back is not. The sender withdraws
-    /// (see [`is_open`](Self::is_open)); the provider never does.
+    /// completed or discontinued. Skipping "contacted" is allowed; going back only undoes a
+    /// decision (a decline, an enrolment) to contacted. The sender withdraws (see
+    /// [`is_open`](Self::is_open)); the provider never does.
     pub fn provider_may_move_to(self, next: ReferralStatus) -> bool {
         use ReferralStatus::*;
         match (self, next) {
@@ -38,7 +46,9 @@ impl ReferralStatus {
             (Contacted, Enrolled | Declined) => true,
             // A decline reopened (made by mistake, or the person got in touch after all).
             (Declined, Contacted) => true,
-            (Enrolled, Completed) => true,
+            // An enrolment undone (made by mistake, or the person did not start after all).
+            (Enrolled, Contacted) => true,
+            (Enrolled, Completed | Discontinued) => true,
             _ => false,
         }
     }

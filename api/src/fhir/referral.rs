@@ -35,6 +35,10 @@ pub fn statuses(s: ReferralStatus) -> (&'static str, &'static str) {
         ReferralStatus::Enrolled => ("active", "in-progress"),
         ReferralStatus::Declined => ("revoked", "rejected"),
         ReferralStatus::Completed => ("completed", "completed"),
+        // Ended before the course's end: "revoked" is a request "terminated prior to the known
+        // full completion"; the Task was not completed ("failed" means an error). The
+        // businessStatus and statusReason tell it from a withdrawal.
+        ReferralStatus::Discontinued => ("revoked", "cancelled"),
         ReferralStatus::Withdrawn => ("revoked", "cancelled"),
     }
 }
@@ -113,12 +117,18 @@ pub fn service_request(r: &Referral) -> Value {
 pub fn task(r: &Referral) -> Value {
     let id = referral_id(r);
     let at = |status: ReferralStatus| r.history.iter().rev().find(|e| e.status == status).map(|e| iso_datetime(e.at));
-    let status_reason = (r.status == ReferralStatus::Declined).then(|| {
-        let coding: Vec<Value> = r.decline_reason.iter().map(|d| System::DeclineReason.coding(d.code())).collect();
-        let text = r.note.clone().or_else(|| r.decline_reason.map(|d| d.label(Lang::Da).to_owned()));
-        prune(json!({"coding": coding, "text": text}))
-    });
-    let output = (r.status == ReferralStatus::Completed)
+    let status_reason = match r.status {
+        ReferralStatus::Declined => {
+            let coding: Vec<Value> = r.decline_reason.iter().map(|d| System::DeclineReason.coding(d.code())).collect();
+            let text = r.note.clone().or_else(|| r.decline_reason.map(|d| d.label(Lang::Da).to_owned()));
+            Some(prune(json!({"coding": coding, "text": text})))
+        }
+        ReferralStatus::Discontinued => Some(json!({"text": ReferralStatus::Discontinued.label(Lang::Da)})),
+        _ => None,
+    };
+    let output = r
+        .status
+        .course_over()
         .then_some(r.note.as_ref())
         .flatten()
         .map(|note| vec![json!({"type": {"text": "Afslutningsnotat"}, "valueString": note})]);
@@ -138,7 +148,11 @@ pub fn task(r: &Referral) -> Value {
         "businessStatus": System::ReferralStatus.concept(r.status.code()),
         "intent": "order",
         "focus": {"reference": format!("ServiceRequest/{id}")},
-        "executionPeriod": {"start": at(ReferralStatus::Enrolled), "end": at(ReferralStatus::Completed)},
+        // Started once enrolled (an enrolment undone has not started), ended when the course is over.
+        "executionPeriod": {
+            "start": at(ReferralStatus::Enrolled).filter(|_| r.status == ReferralStatus::Enrolled || r.status.course_over()),
+            "end": at(r.status).filter(|_| r.status.course_over()),
+        },
         "authoredOn": iso_datetime(r.created_at),
         "lastModified": iso_datetime(r.updated_at),
         // The day by which the provider promised to make contact (a date is a valid dateTime).

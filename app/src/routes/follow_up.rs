@@ -24,15 +24,15 @@ async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
 
 /// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
 /// offers come from the receipt alone, so they stay when the offer has since been archived.
-/// `completed`: a link to the next-step sheet (which works for an archived offer too). `status`
-/// and `waitlist` (the status page) pick whom-to-call for that status; the receipt's is `received`.
+/// `status` and `waitlist` (the status page) pick whom-to-call for that status; the receipt's is
+/// `received`. A completed course links the next-step sheet (which works for an archived offer
+/// too; it says "Du har gennemført …", so not for a course stopped early).
 #[component]
 pub fn FollowUp(
     offer_id: String,
     declined: bool,
     reason: Option<DeclineReason>,
     #[prop(optional)] overdue: bool,
-    #[prop(optional)] completed: bool,
     #[prop(optional)] status: Option<ReferralStatus>,
     #[prop(optional)] waitlist: bool,
     /// The day the provider promised to contact by (YYYY-MM-DD), if any.
@@ -43,7 +43,7 @@ pub fn FollowUp(
     lang: Lang,
 ) -> impl IntoView {
     let status = status.unwrap_or(ReferralStatus::Received);
-    let sheet = completed.then(|| crate::activity_query::next_step_href(&offer_id, lang));
+    let sheet = (status == ReferralStatus::Completed).then(|| crate::activity_query::next_step_href(&offer_id, lang));
     let loaded = LocalResource::new(move || {
         let id = offer_id.clone();
         async move {

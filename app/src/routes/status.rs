@@ -121,7 +121,7 @@ pub fn StatusPage() -> impl IntoView {
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
-                            completed=r.status == ReferralStatus::Completed status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone()
+                            status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone()
                             referral=r.clinician_referral lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />

@@ -139,3 +139,21 @@ fn the_residence_hint_names_the_places_municipality_and_the_region() {
     assert!(nowhere.residence_hint().da.contains("endnu ikke et sted med adresse"), "{}", nowhere.residence_hint().da);
     assert!(Area::new(RegionCode::Oestdanmark, Some("0101")).residence_hint().da.contains("Københavns Kommune"));
 }
+
+#[test]
+fn the_residence_rule_is_decided_in_one_place() {
+    use ResidenceFit::*;
+    let fit = |rule, region, municipality| Residence::fit(rule, &AARHUS, region, municipality);
+    let (mid, nord) = (Some(RegionCode::Midtjylland), Some(RegionCode::Nordjylland));
+    assert_eq!(fit(None, nord, None), Within);
+    assert_eq!(fit(Some(Residence::Denmark), None, None), Within);
+    assert_eq!(fit(Some(Residence::Region), nord, Some("Aalborg")), OtherRegion);
+    assert_eq!(fit(Some(Residence::Region), mid, Some("Favrskov")), Within);
+    assert_eq!(fit(Some(Residence::Region), None, None), Unknown);
+    assert_eq!(fit(Some(Residence::Municipality), mid, Some("Aarhus")), Within);
+    assert_eq!(fit(Some(Residence::Municipality), mid, Some("Favrskov")), OtherMunicipality("Favrskov"));
+    assert_eq!(fit(Some(Residence::Municipality), mid, None), Unknown);
+    // An offer without a municipality (digital) cannot place a municipality rule.
+    let digital = Area { region: RegionCode::Midtjylland, municipality: None };
+    assert_eq!(Residence::fit(Some(Residence::Municipality), &digital, mid, Some("Aarhus")), Unknown);
+}

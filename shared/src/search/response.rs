@@ -87,15 +87,14 @@ impl SearchOrigin {
     /// Whether someone searching from here falls outside the `residence` rule of an offer held in
     /// `region` (and the municipality with this kommunekode): for certain when this place lies in
     /// another region; likely when a municipality rule names another municipality than this
-    /// postcode's post town.
+    /// postcode's post town ([`Residence::fit`](crate::eligibility::Residence::fit)).
     pub fn outside(&self, residence: Option<crate::eligibility::Residence>, region: RegionCode, municipality_code: Option<&str>) -> Option<Outside> {
-        use crate::eligibility::Residence;
-        match residence? {
-            Residence::Municipality | Residence::Region if region != self.region => Some(Outside::Region),
-            Residence::Municipality if self.municipality_code.is_some() && municipality_code != self.municipality_code.as_deref() => {
-                Some(Outside::Municipality)
-            }
-            _ => None,
+        use crate::eligibility::{Area, Residence, ResidenceFit};
+        let home = self.municipality_code.as_deref().and_then(crate::geography::municipality).map(|m| m.name);
+        match Residence::fit(residence, &Area::new(region, municipality_code), Some(self.region), home) {
+            ResidenceFit::OtherRegion => Some(Outside::Region),
+            ResidenceFit::OtherMunicipality(_) => Some(Outside::Municipality),
+            ResidenceFit::Within | ResidenceFit::Unknown => None,
         }
     }
 }

@@ -73,12 +73,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/log") view={Lazy::<lazy::AuditRoute>::new()} />
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <div class="wrap">
-                    <p>{t::FOOTER.get(lang())}</p>
-                </div>
-            </footer>
+            <Footer />
         </Router>
+    }
+}
+
+/// Whom the workspace is for; the development issuer's page (`/admin/dev-login`) also signs in
+/// clinicians, so there it names them too.
+#[component]
+fn Footer() -> impl IntoView {
+    let path = use_location().pathname;
+    let text = move || if path.with(|p| p == "/admin/dev-login") { t::FOOTER_DEV_LOGIN } else { t::FOOTER };
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{move || text().get(lang())}</p>
+            </div>
+        </footer>
     }
 }
 

@@ -94,7 +94,7 @@ fn details(
     let decline = r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> });
     // The closing note (or the decline note) stands out: it is what the referrer waits for.
     let note = r.note.clone().map(|n| {
-        let title = if r.status == ReferralStatus::Completed { t::CLOSING_NOTE } else { t::DECLINE_REASON };
+        let title = if r.status.course_over() { t::CLOSING_NOTE } else { t::DECLINE_REASON };
         view! {
             <section class="notice closing-note" aria-labelledby="closing-note-title">
                 <h2 id="closing-note-title">{title.get(lang)}</h2>

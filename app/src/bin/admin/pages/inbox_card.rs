@@ -1,7 +1,7 @@
 //! One request to join or clinician's referral in the inbox: who sent it (the citizen, or a
 //! clinician and their organisation), the contact details, the workflow buttons (contacted →
-//! enrolled or declined with a coded reason → completed with a closing note, each step only
-//! where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
+//! enrolled or declined with a coded reason → completed or discontinued with a closing note,
+//! each step only where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
 use super::inbox_history::{InboxHistory, NoteDrafts};
 use crate::inbox_query::phone_display;
@@ -24,6 +24,7 @@ pub type Refocus = StoredValue<Option<String>>;
 enum Panel {
     Decline,
     Complete,
+    Discontinue,
 }
 
 /// A step being prepared on a card: its form open, the reason and note as chosen and typed.
@@ -87,35 +88,40 @@ pub fn InboxCard(
         }
     });
 
-    // The same four buttons in the same places on every card (none shifts under the pointer after
+    // The same five buttons in the same places on every card (none shifts under the pointer after
     // a change); a step the workflow does not allow from the current status is disabled, and
     // described by the hint that says why.
     let steps_hint_id = format!("inbox-{}-steps-hint", it.receipt_code);
-    let buttons = [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed]
-        .into_iter()
-        .map(|s| {
-            let label = match s {
-                // From a decline, "contacted" reopens the decision.
-                ReferralStatus::Contacted if status == ReferralStatus::Declined => t::REOPEN.get(lang()),
-                ReferralStatus::Contacted => t::CONTACTED.get(lang()),
-                ReferralStatus::Enrolled => t::ENROL.get(lang()),
-                ReferralStatus::Declined => t::DECLINE.get(lang()),
-                _ => t::COMPLETE.get(lang()),
-            };
-            let code = code.clone();
-            let allowed = status.provider_may_move_to(s);
-            let described = (!allowed).then(|| steps_hint_id.clone());
-            let click = move |_| match s {
-                ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
-                ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
-                _ => change.run((code.clone(), ReferralStatusChange::to(s))),
-            };
-            view! {
-                <button type="button" class="button button--small button--secondary" disabled=!allowed aria-describedby=described
-                    aria-label=format!("{label}: {}", it.name) on:click=click>{label}</button>
-            }
-        })
-        .collect_view();
+    let buttons =
+        [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Discontinued]
+            .into_iter()
+            .map(|s| {
+                let label = match s {
+                    // From a decline, "contacted" reopens the decision.
+                    ReferralStatus::Contacted if status == ReferralStatus::Declined => t::REOPEN.get(lang()),
+                    // From an enrolment, "contacted" undoes it.
+                    ReferralStatus::Contacted if status == ReferralStatus::Enrolled => t::UNDO_ENROL.get(lang()),
+                    ReferralStatus::Contacted => t::CONTACTED.get(lang()),
+                    ReferralStatus::Enrolled => t::ENROL.get(lang()),
+                    ReferralStatus::Declined => t::DECLINE.get(lang()),
+                    ReferralStatus::Discontinued => t::DISCONTINUE.get(lang()),
+                    _ => t::COMPLETE.get(lang()),
+                };
+                let code = code.clone();
+                let allowed = status.provider_may_move_to(s);
+                let described = (!allowed).then(|| steps_hint_id.clone());
+                let click = move |_| match s {
+                    ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
+                    ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
+                    ReferralStatus::Discontinued => edit_step(steps, key, |d| d.panel = Some(Panel::Discontinue)),
+                    _ => change.run((code.clone(), ReferralStatusChange::to(s))),
+                };
+                view! {
+                    <button type="button" class="button button--small button--secondary" disabled=!allowed aria-describedby=described
+                        aria-label=format!("{label}: {}", it.name) on:click=click>{label}</button>
+                }
+            })
+            .collect_view();
 
     let send = {
         let code = code.clone();
@@ -123,6 +129,7 @@ pub fn InboxCard(
             let d = untrack(draft);
             let (s, r) = match d.panel {
                 Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&d.reason)),
+                Some(Panel::Discontinue) => (ReferralStatus::Discontinued, None),
                 _ => (ReferralStatus::Completed, None),
             };
             let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty());
@@ -143,6 +150,8 @@ pub fn InboxCard(
                 (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, Some(t::DECLINE_REQUEST_NOTE_HINT)),
                 (Panel::Complete, true) => (t::CLOSING_NOTE, t::COMPLETE_CONFIRM, Some(t::CLOSING_NOTE_HINT)),
                 (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
+                (Panel::Discontinue, true) => (t::DISCONTINUE_NOTE, t::DISCONTINUE_CONFIRM, Some(t::DISCONTINUE_NOTE_HINT)),
+                (Panel::Discontinue, false) => (t::OWN_CLOSING_NOTE, t::DISCONTINUE_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
             };
             let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));
             let reason_label = if referred { t::DECLINE_REASON } else { t::DECLINE_REQUEST_REASON };
@@ -226,6 +235,7 @@ pub fn InboxCard(
             <div class="actions">{buttons}</div>
             <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>
             {form}
+            // The sheet says "Du har gennemført …": not for a course stopped early.
             {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}
             <InboxHistory code=it.receipt_code.clone() name=it.name.clone() history=history notes=notes drafts=drafts add_note=add_note />
         </li>

@@ -9,6 +9,8 @@ forebyg_app::texts! {
     SKIP_LINK = "Spring til indhold", "Skip to content";
     SITE_TAGLINE = "Administration af forebyggelsestilbud", "Administration of prevention offers";
     FOOTER = "Forebyg administration: kun for regionernes og udbydernes medarbejdere. Læsning af henvendelser logges.", "Forebyg administration: only for staff of the regions and providers. Reading requests to join is logged.";
+    // The development issuer's page signs clinicians in too (for the clinician pages).
+    FOOTER_DEV_LOGIN = "Forebyg: udviklingslogin for regionernes og udbydernes medarbejdere og for behandlere, der henviser.", "Forebyg: development sign-in for staff of the regions and providers and for referring clinicians.";
     NAV_LABEL = "Administration", "Administration";
     NAV_OVERVIEW = "Overblik", "Overview";
     NAV_OFFERS = "Tilbud", "Offers";

@@ -38,6 +38,8 @@ forebyg_app::texts! {
     REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
     COMPLETE = "Afslut", "Complete";
+    DISCONTINUE = "Afbryd", "Discontinue";
+    UNDO_ENROL = "Fortryd tilmelding", "Undo enrolment";
     SELF_REFERRAL = "Egen henvendelse", "Self-referral";
     REFERRED_BY = "Henvist af", "Referred by";
     CPR = "CPR-nummer", "CPR number";
@@ -56,6 +58,10 @@ forebyg_app::texts! {
     CLOSING_NOTE_HINT = "Til henviseren: hvordan forløbet gik. Ingen helbredsoplysninger ud over det nødvendige.",
         "For the referrer: how the course went. No health details beyond what is needed.";
     COMPLETE_CONFIRM = "Afslut henvisningen", "Complete the referral";
+    DISCONTINUE_NOTE = "Afslutningsnotat: hvorfor stoppede forløbet?", "Closing note: why did the course stop?";
+    DISCONTINUE_NOTE_HINT = "Til henviseren: hvorfor forløbet stoppede før tid, og hvad deltageren nåede. Ingen helbredsoplysninger ud over det nødvendige.",
+        "For the referrer: why the course stopped early, and what the participant achieved. No health details beyond what is needed.";
+    DISCONTINUE_CONFIRM = "Afbryd forløbet", "Discontinue the course";
     // A citizen's own request: no referrer, and the citizen does not see the note.
     DECLINE_REQUEST_REASON = "Hvorfor afvises henvendelsen?", "Why is the request declined?";
     DECLINE_REQUEST_CONFIRM = "Afvis henvendelsen", "Decline the request";
@@ -94,14 +100,16 @@ pub fn same_contact(codes: &[String], lang: Lang) -> String {
 pub fn steps_hint(status: ReferralStatus, lang: Lang) -> &'static str {
     use ReferralStatus::*;
     match (status, lang) {
-        (Received | Contacted, Lang::Da) => "»Afslut« kan først vælges, når personen er tilmeldt.",
-        (Received | Contacted, Lang::En) => "“Complete” can only be chosen once the person is enrolled.",
-        (Enrolled, Lang::Da) => "Personen er tilmeldt: næste skridt er »Afslut«, når forløbet er slut.",
-        (Enrolled, Lang::En) => "The person is enrolled: the next step is “Complete”, once the course has ended.",
+        (Received | Contacted, Lang::Da) => "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.",
+        (Received | Contacted, Lang::En) => "“Complete” and “Discontinue” can only be chosen once the person is enrolled.",
+        (Enrolled, Lang::Da) => "Personen er tilmeldt: næste skridt er »Afslut«, når forløbet er slut, eller »Afbryd«, hvis personen stopper før tid. »Fortryd tilmelding« retter en tilmelding, der ikke blev til noget.",
+        (Enrolled, Lang::En) => "The person is enrolled: the next step is “Complete”, once the course has ended, or “Discontinue”, if they stop early. “Undo enrolment” corrects an enrolment that came to nothing.",
         (Declined, Lang::Da) => "Henvendelsen er afvist: »Genåbn« den for at ændre beslutningen. Den kan ikke afsluttes.",
         (Declined, Lang::En) => "The request is declined: “Reopen” it to change the decision. It cannot be completed.",
         (Completed, Lang::Da) => "Henvendelsen er afsluttet: der er ikke flere skridt.",
         (Completed, Lang::En) => "The request is completed: there are no more steps.",
+        (Discontinued, Lang::Da) => "Forløbet er afbrudt: der er ikke flere skridt.",
+        (Discontinued, Lang::En) => "The course was discontinued: there are no more steps.",
         (Withdrawn, Lang::Da) => "Henvendelsen er trukket tilbage: der er ikke flere skridt.",
         (Withdrawn, Lang::En) => "The request was withdrawn: there are no more steps.",
     }
@@ -145,9 +153,12 @@ mod tests {
     fn the_steps_hint_says_why_complete_is_not_offered_yet() {
         for s in [ReferralStatus::Received, ReferralStatus::Contacted] {
             assert!(!s.provider_may_move_to(ReferralStatus::Completed));
-            assert_eq!(steps_hint(s, Lang::Da), "»Afslut« kan først vælges, når personen er tilmeldt.");
+            assert!(!s.provider_may_move_to(ReferralStatus::Discontinued));
+            assert_eq!(steps_hint(s, Lang::Da), "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.");
         }
-        assert!(ReferralStatus::Enrolled.provider_may_move_to(ReferralStatus::Completed));
+        for next in [ReferralStatus::Completed, ReferralStatus::Discontinued, ReferralStatus::Contacted] {
+            assert!(ReferralStatus::Enrolled.provider_may_move_to(next), "{next:?}");
+        }
         assert!(steps_hint(ReferralStatus::Declined, Lang::En).contains("cannot be completed"));
     }
 }
