@@ -61,10 +61,15 @@ test('the answer says distances are in a straight line and how far it searched',
   await expect(page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 25 km.', { exact: true })).toBeVisible();
   await search.goto('?conditions=kol&postcode=9940&radius_km=100');
   await expect(page.getByRole('heading', { level: 2, name: 'Tilbud inden for 100 km af 9940 Læsø' })).toBeVisible();
-  await expect(page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 100 km.', { exact: true })).toBeVisible();
+  // Læsø has no fixed link: the straight line over the sea is not the way there.
+  await expect(
+    page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 100 km. Søgt fra en ø uden fast forbindelse: tilbud uden for øen kræver en færgetur.', { exact: true }),
+  ).toBeVisible();
   await useLanguage(page, 'en');
   await new ClinicianSearchPage(page, 'en').goto('?conditions=kol&postcode=9000');
   await expect(page.getByText('Distances are in a straight line from the middle of the postcode. Search radius: 25 km.', { exact: true })).toBeVisible();
+  await new ClinicianSearchPage(page, 'en').goto('?conditions=kol&postcode=8305');
+  await expect(page.locator('.clinic-results__distances')).toHaveText(/^Distances are in a straight line .+ Searched from an island without a fixed link: offers off the island need a ferry crossing\.$/);
 });
 
 // On a phone the form is a screen long and the answer below it: the focus alone left the results'

@@ -106,6 +106,19 @@ pub fn postcode(code: &str) -> Option<&'static Postcode> {
     all.binary_search_by(|p| p.code.cmp(code)).ok().map(|i| &all[i])
 }
 
+/// Municipalities that are islands without a fixed link (bridge or tunnel) to the rest of the
+/// country: Bornholm, Ærø, Fanø, Samsø, Læsø.
+const FERRY_MUNICIPALITIES: [&str; 5] = ["0400", "0492", "0563", "0741", "0825"];
+/// Postcodes of such islands within a municipality on the mainland: Fur (Skive), Anholt (Norddjurs).
+const FERRY_POSTCODES: [&str; 2] = ["7884", "8592"];
+
+/// Whether the postcode `postcode` (or, without one, the municipality `municipality_code`) lies
+/// on an island without a fixed link: an offer off the island is a ferry crossing away, however
+/// near in a straight line.
+pub fn ferry_island(postcode: Option<&str>, municipality_code: Option<&str>) -> bool {
+    postcode.is_some_and(|p| FERRY_POSTCODES.contains(&p)) || municipality_code.is_some_and(|m| FERRY_MUNICIPALITIES.contains(&m))
+}
+
 /// The postcode whose point is nearest to `point` (None only for a non-finite point).
 pub fn nearest_postcode(point: GeoPoint) -> Option<&'static Postcode> {
     if !(point.lat.is_finite() && point.lon.is_finite()) {
@@ -173,6 +186,11 @@ mod tests {
         assert_eq!(postcode(" 8000 ").map(|p| p.code), Some("8000"));
         let town = |code: &str| postcode(code).unwrap().municipality().name;
         assert_eq!([town("9000"), town("8382"), town("2000"), town("9940")], ["Aalborg", "Favrskov", "Frederiksberg", "Læsø"]);
+        // Islands without a fixed link: whole municipalities, and two islands of mainland ones.
+        let ferry = |code: &str| ferry_island(Some(code), postcode(code).map(|p| p.municipality));
+        assert!(["9940", "3700", "3790", "5970", "6720", "8305", "7884", "8592"].into_iter().all(ferry));
+        assert!(!["7800", "8500", "5700", "9900", "6700"].into_iter().any(ferry), "Skive, Grenaa, Svendborg, Frederikshavn, Esbjerg");
+        assert_eq!(FERRY_MUNICIPALITIES.map(|c| municipality(c).unwrap().name), ["Bornholm", "Ærø", "Fanø", "Samsø", "Læsø"]);
     }
 
     #[test]

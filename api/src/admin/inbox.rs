@@ -231,8 +231,9 @@ async fn in_scope(state: &AppState, admin: &Admin, code: &str) -> Result<Referra
     r.filter(|r| admin.0.may_manage(r.region, &r.provider_id)).ok_or_else(|| ApiError::NotFound(format!("No request {code} within your scope.")))
 }
 
-/// Moves a request on (received → contacted → enrolled or declined → completed); withdrawing is
-/// the sender's. Every change is kept in the referral's history and audited.
+/// Moves a request on (received → contacted → enrolled or declined → completed or discontinued;
+/// a decline or an enrolment back to contacted); withdrawing is the sender's. Every change is
+/// kept in the referral's history and audited.
 pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: ReferralStatusChange) -> Result<InboxItem, ApiError> {
     let code = crate::self_referral::normalise_code(code);
     let r = in_scope(state, admin, &code).await?;

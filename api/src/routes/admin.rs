@@ -162,7 +162,8 @@ async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<
     Ok(Json(inbox::counts(&state, &admin).await?))
 }
 
-/// Move a request to contacted, enrolled or declined; the citizen's receipt shows it.
+/// Move a request on: contacted, enrolled, declined, completed or discontinued (a decline or an
+/// enrolment also back to contacted); the citizen's status page and the referrer show it.
 #[utoipa::path(post, path = "/admin/referrals/{code}/status", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = ReferralStatusChange,
     responses((status = 200, body = InboxItem), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
 async fn set_referral_status(

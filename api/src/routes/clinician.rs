@@ -104,7 +104,7 @@ async fn get_clinician_referral(
 }
 
 /// Withdraw an open referral (received or contacted): the patient's contact data and CPR number
-/// are erased at once. 409 once it is enrolled, declined or completed.
+/// are erased at once. 409 once it is enrolled, declined, completed or discontinued.
 #[utoipa::path(delete, path = "/clinician/referrals/{code}", tag = "clinician", security(("bearer" = [])),
     params(("code" = String, Path, description = "Referral code")),
     responses((status = 200, description = "Withdrawn (or already withdrawn)", body = ClinicianReferral), ClinicianAuth, NotFound, Conflict, Unavailable))]

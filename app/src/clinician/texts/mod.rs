@@ -175,6 +175,14 @@ pub fn distances(lang: Lang, radius: &str, from_postcode: bool) -> String {
     }
 }
 
+/// After [`distances`], searched from an island without a fixed link (Læsø, Samsø, Bornholm …).
+pub fn ferry(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Søgt fra en ø uden fast forbindelse: tilbud uden for øen kræver en færgetur.",
+        Lang::En => "Searched from an island without a fixed link: offers off the island need a ferry crossing.",
+    }
+}
+
 /// "Vis op til 10 tilbud pr. indsats": the same search with more offers in every group.
 pub fn show_up_to(lang: Lang, per_group: u32) -> String {
     match lang {
