@@ -105,6 +105,18 @@ fn danish_reason(detail: &str) -> String {
     }
 }
 
+/// Who is asking, for rate limits: an address the client cannot choose (see
+/// [`crate::client_address`]), else "unknown".
+pub struct ClientKey(pub String);
+
+impl FromRequestParts<AppState> for ClientKey {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(ClientKey(state.client_address.client_key(parts)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::danish_reason;
@@ -122,17 +134,5 @@ mod tests {
         assert_eq!(danish_reason("invalid digit found in string"), "Skal være et helt tal.");
         assert_eq!(danish_reason("number too large to fit in target type"), "Tallet er uden for det tilladte område.");
         assert_eq!(danish_reason("something new"), "Ugyldig værdi.");
-    }
-}
-
-/// Who is asking, for rate limits: an address the client cannot choose (see
-/// [`crate::client_address`]), else "unknown".
-pub struct ClientKey(pub String);
-
-impl FromRequestParts<AppState> for ClientKey {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(ClientKey(state.client_address.client_key(parts)))
     }
 }

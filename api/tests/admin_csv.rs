@@ -267,7 +267,8 @@ async fn rows_create_and_must_agree_with_records(api: &Api) {
     let before = api.snapshot().await;
     let mut sheet = sheet.clone();
     let (renamed, moved) = (sheet.add_new("a1", "Forkert udbydernavn"), sheet.add_new("a1", "Forkert adresse"));
-    (sheet.set_at(renamed, "provider_id", "p9"), sheet.set_at(renamed, "provider_name", "Et andet navn"));
+    sheet.set_at(renamed, "provider_id", "p9");
+    sheet.set_at(renamed, "provider_name", "Et andet navn");
     sheet.set_at(moved, "provider_id", "p9");
     sheet.set_at(moved, "provider_name", "Odder Kommune");
     sheet.set_at(moved, "location_id", "nyt-sted");

@@ -70,7 +70,7 @@ fn an_admins_day() {
     let mut bad = draft();
     bad.title = " ".into();
     let res = admin.call("POST", "/api/v1/admin/offers", Some(json!(bad)));
-    assert_eq!(res.json::<Problem>().field("title").map(|e| e.code.clone()), Some(forebyg_shared::validation::ErrorCode::Required));
+    assert_eq!(res.json::<Problem>().field("title").map(|e| e.code), Some(forebyg_shared::validation::ErrorCode::Required));
 
     // Create a draft: not public until published.
     let created: Offer = admin.call("POST", "/api/v1/admin/offers", Some(json!(draft()))).json();

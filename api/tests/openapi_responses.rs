@@ -27,7 +27,7 @@ fn nonconformity(doc: &Value, method: &str, template: &str, reply: &Reply) -> Op
     if !media.ends_with("json") {
         return None;
     }
-    let Some(schema) = content.get("schema") else { return None };
+    let schema = content.get("schema")?;
     let body: Value = match serde_json::from_str(&reply.body) {
         Ok(v) => v,
         Err(e) => return Some(format!("{}: body is not JSON ({e})", reply.status)),

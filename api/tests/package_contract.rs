@@ -133,7 +133,7 @@ async fn versioned_saves_never_overwrite_silently<S: OfferStore + DirectoryStore
 
 async fn an_activity_and_the_offer_linking_it_save_together<S: OfferStore + DirectoryStore>(store: &S) {
     let o = offer("o1", Category::FysiskAktivitet, Some(AARHUS));
-    store.put_offers(&[o.clone()]).await.unwrap();
+    store.put_offers(std::slice::from_ref(&o)).await.unwrap();
     let a = activity("a1", "f1");
     let linked = Offer { activity_ids: vec!["a1".into()], version: 2, ..o.clone() };
     // The offer moved on meanwhile: neither is written.

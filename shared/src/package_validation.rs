@@ -163,7 +163,7 @@ mod tests {
         let known = known_packages();
         let ok = PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] };
         let fysisk = Category::FysiskAktivitet;
-        assert_eq!(validate_deliveries(&[ok.clone()], fysisk, &known), vec![]);
+        assert_eq!(validate_deliveries(std::slice::from_ref(&ok), fysisk, &known), vec![]);
         let bad = [
             ok.clone(),
             ok.clone(),

@@ -43,8 +43,8 @@ pub(crate) async fn all_with_current_provider(state: &AppState, rs: Vec<Referral
     let mut by_region: HashMap<RegionCode, HashMap<String, String>> = HashMap::new();
     let mut out = Vec::with_capacity(rs.len());
     for r in rs {
-        if !by_region.contains_key(&r.region) {
-            by_region.insert(r.region, current_providers(state, r.region).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = by_region.entry(r.region) {
+            slot.insert(current_providers(state, r.region).await?);
         }
         let providers = &by_region[&r.region];
         out.push(rescoped(r, providers));

@@ -297,7 +297,7 @@ fn location_id(i: usize) -> String {
 /// interventions, by population beyond the base rounds. The same `count` always gives the
 /// same offers.
 pub fn offers(count: usize) -> Vec<Offer> {
-    let mut rng = Rng(0x466f_7265_6279_67);
+    let mut rng = Rng(0x46_6f72_6562_7967);
     placements(geography::municipalities()).take(count).enumerate().map(|(i, p)| offer(i, &mut rng, p.municipality, p.category, p.anchor)).collect()
 }
 

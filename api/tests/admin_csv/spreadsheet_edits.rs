@@ -64,7 +64,8 @@ pub(crate) async fn a_spreadsheet_round_trip_is_unchanged(api: &Api) {
     // A row tied to a location record whose coordinates a spreadsheet rounded (17 → 15 digits).
     let mut sheet = sheet.clone();
     let new_row = sheet.add_new("a1", "Gåhold på et sted med mange decimaler");
-    (sheet.set_at(new_row, "provider_id", "p9"), sheet.set_at(new_row, "provider_name", "Odder Kommune"));
+    sheet.set_at(new_row, "provider_id", "p9");
+    sheet.set_at(new_row, "provider_name", "Odder Kommune");
     sheet.set_at(new_row, "location_id", "decimalstedet");
     sheet.set_at(new_row, "title", "Gåhold på et sted med mange decimaler");
     sheet.set_at(new_row, "lat", "56,1530123456789");

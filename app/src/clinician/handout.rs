@@ -230,7 +230,7 @@ mod tests {
         assert_eq!(format::cost(&free.cost, Lang::Da), "Gratis");
         assert!(format::cost(&paid.cost, Lang::Da).starts_with("300 kr."));
         assert!(format::cost(&paid.cost, Lang::Da).ends_with("Betales ved start."));
-        assert!(all_free(&[free.clone()]));
+        assert!(all_free(std::slice::from_ref(&free)));
         assert!(!all_free(&[free, paid]));
     }
 
