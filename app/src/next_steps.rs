@@ -51,10 +51,9 @@ pub fn call_provider(provider: &str, by: Option<&str>, lang: Lang) -> String {
 pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provider: &str, lang: Lang) -> String {
     use ReferralStatus::*;
     match (status, waitlist, lang) {
-        (Received | Contacted, true, Lang::Da) => format!("Tilbuddet har venteliste: {provider} ringer, når der bliver en plads. Spørgsmål? Ring på"),
-        (Received | Contacted, true, Lang::En) => {
-            format!("The offer has a waiting list: {provider} calls you when a place frees up. Questions? Call")
-        }
+        // The status line above already says the offer has a list and the provider calls.
+        (Received | Contacted, true, Lang::Da) => format!("Spørgsmål til ventelisten? Ring til {provider} på"),
+        (Received | Contacted, true, Lang::En) => format!("Questions about the waiting list? Call {provider} on"),
         (Received, false, _) => call_provider(provider, by, lang),
         (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
         (_, _, Lang::En) => format!("If you have questions, call {provider} on"),

@@ -77,7 +77,9 @@ test('the next step follows the status: chase only while contact is due, the wai
   await look(queued, tel3);
   // Whether they are on the list is the provider's to say: the offer has one.
   await expect(page.getByText('Tilbuddet har venteliste. Udbyderen skriver dig på den og ringer, når der bliver en plads.')).toBeVisible();
-  await expect(page.locator('.follow-up')).toContainText('Tilbuddet har venteliste:');
+  // Said once: the whom-to-call line does not repeat it.
+  await expect(page.locator('.follow-up')).toContainText('Spørgsmål til ventelisten? Ring til');
+  await expect(page.getByText('Tilbuddet har venteliste')).toHaveCount(1);
   await expect(page.getByText('Du står på ventelisten')).toHaveCount(0);
   await expect(page.locator('.follow-up')).not.toContainText(CHASE);
   await expectNoAxeViolations(page, 'status on a waiting list (da)');
