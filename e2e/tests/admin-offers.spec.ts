@@ -140,6 +140,8 @@ test.describe('admin: offers', () => {
     await expect(page.locator('#editor-status')).toContainText('Offentliggjort');
 
     await archive.click();
+    // The question takes the focus after the step renders; Tab only from there, as a person would.
+    await expect(question).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(step.getByRole('button', { name: 'Ja, arkivér' })).toBeFocused();
     await page.keyboard.press('Enter');
