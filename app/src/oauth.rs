@@ -4,6 +4,8 @@
 //! storage, redirects) are in `sign_in.rs`.
 
 use crate::query::{encode, query_string};
+/// The development issuer's authorize page (a local build's admin app only).
+pub use forebyg_shared::auth::DEV_AUTHORIZE_PATH as DEV_LOGIN;
 use forebyg_shared::search::AdminSignIn;
 
 /// Which part of the site signs in: its pages live under `base`, its sign-in page is `login`
@@ -17,7 +19,7 @@ pub struct Flow {
 }
 
 /// The admin workspace (its own bundle under `/admin`).
-pub const ADMIN: Flow = Flow { base: "/admin", login: "/admin/login", sign_in_pages: &["/admin/login", "/admin/dev-login", "/admin/callback"] };
+pub const ADMIN: Flow = Flow { base: "/admin", login: "/admin/login", sign_in_pages: &["/admin/login", DEV_LOGIN, "/admin/callback"] };
 
 /// The clinician pages of the citizen app (referring, "Mine henvisninger").
 pub const CLINICIAN: Flow = Flow { base: "/klinik", login: "/klinik/log-ind", sign_in_pages: &["/klinik/log-ind", "/klinik/callback"] };
@@ -184,7 +186,7 @@ mod tests {
             assert_eq!(ADMIN.safe_return(Some(bad)), "/admin", "{bad}");
         }
         assert_eq!(ADMIN.safe_return(None), "/admin");
-        assert!(ADMIN.is_sign_in_page("/admin/dev-login") && !ADMIN.is_sign_in_page("/admin/tilbud"));
+        assert!(ADMIN.is_sign_in_page(DEV_LOGIN) && !ADMIN.is_sign_in_page("/admin/tilbud"));
         assert_eq!(CLINICIAN.safe_return(Some("/klinik/henvis/abc")), "/klinik/henvis/abc");
         for bad in ["/admin", "/klinik/callback?code=1", "/klinik/log-ind", "/klinikx"] {
             assert_eq!(CLINICIAN.safe_return(Some(bad)), "/klinik", "{bad}");

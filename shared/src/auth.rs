@@ -22,6 +22,11 @@ impl Role {
     }
 }
 
+/// The development issuer's authorize page, in the admin app of a local build only: the API's
+/// development sign-in names it as its `authorize_url`, the app lets it through without a session
+/// (its router's `path!` spells it as a literal).
+pub const DEV_AUTHORIZE_PATH: &str = "/admin/dev-login";
+
 /// A signed-in user and their scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -44,7 +44,7 @@ impl AuthConfig {
             AuthConfig::Disabled => None,
             #[cfg(feature = "dev-auth")]
             AuthConfig::Dev => Some(AdminSignIn {
-                authorize_url: "/admin/dev-login".into(),
+                authorize_url: forebyg_shared::auth::DEV_AUTHORIZE_PATH.into(),
                 token_url: "/api/v1/dev/oauth2/token".into(),
                 logout_url: None,
                 client_id: dev::AUDIENCE.into(),

@@ -83,7 +83,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let path = use_location().pathname;
-    let text = move || if path.with(|p| p == "/admin/dev-login") { t::FOOTER_DEV_LOGIN } else { t::FOOTER };
+    let text = move || if path.with(|p| p == forebyg_app::oauth::DEV_LOGIN) { t::FOOTER_DEV_LOGIN } else { t::FOOTER };
     view! {
         <footer class="site-footer">
             <div class="wrap">
