@@ -193,7 +193,7 @@ mod tests {
     fn a_referral_is_called_one() {
         use crate::i18n;
         let da = |t: i18n::Text| referral_words(t.da, true);
-        assert_eq!(da(i18n::STATUS_H1), "Se eller træk din henvisning tilbage");
+        assert_eq!(da(i18n::STATUS_H1), "Følg din henvisning");
         assert_eq!(da(i18n::WITHDRAW_YES), "Ja, træk henvisningen tilbage");
         assert_eq!(da(i18n::WITHDRAW_CLOSED), "Henvisningen er afsluttet og kan ikke længere trækkes tilbage. Kontakt udbyderen.");
         assert!(da(i18n::RATE_LIMITED).starts_with("Der er sendt mange henvisninger fra"));

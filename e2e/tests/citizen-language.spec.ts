@@ -59,6 +59,6 @@ test('the English switch persists across reloads and sets <html lang>', async ({
 
   // Back to Danish.
   await page.getByRole('button', { name: /dansk/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Se eller træk din henvendelse tilbage' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Følg din henvendelse' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 });

@@ -142,3 +142,35 @@ test('a municipality rule for another municipality than the searched postcode is
   await expect(page.getByRole('link', { name: 'I would like to join' })).toBeVisible();
   await expect(page.locator('.notice--residence')).toHaveCount(0);
 });
+
+// Found by a walk: a 67-year-old could ask to join an 18–65 course, its age limit said only far
+// down its page. The card, the offer page's first screen and the join form say it now.
+test('an age limit is said on the card, before the join button and on the join form', async ({ page, request }) => {
+  const token = await devToken(request, 'nordjylland');
+  const template = await offerTemplate(request, token, unique('Kun for 18-65-årige'));
+  const offer = await createOffer(request, token, {
+    ...template,
+    languages: ['da', 'is'],
+    eligibility: { min_age: 18, max_age: 65, residence: 'region' },
+    location: { ...template.location, postcode: '9000', city: 'Aalborg', municipality_code: '0851', point: { lat: 57.048, lon: 9.92 } },
+  });
+  const card = page.getByRole('article').filter({ has: page.locator(`a[href="/tilbud/${offer.id}"]`) });
+  await page.goto('/?postcode=9000&language=is');
+  await expect(card.locator('dt', { hasText: 'Alder' })).toBeVisible();
+  await expect(card.locator('dd', { hasText: /^18–65 år$/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'a result card with an age limit');
+
+  await card.getByRole('link', { name: offer.title }).click();
+  const facts = page.locator('.offer__key-facts');
+  await expect(facts.locator('dt', { hasText: 'Hvem kan deltage' })).toBeVisible();
+  await expect(facts).toContainText('Tilbuddet er for personer på 18–65 år, som bor i Region Nordjylland.');
+  const join = page.getByRole('link', { name: 'Jeg vil gerne deltage' });
+  expect((await facts.boundingBox())!.y, 'the limit comes before the join button').toBeLessThan((await join.boundingBox())!.y);
+  await join.click();
+  await expect(page.locator('.who-for')).toHaveText('Tilbuddet er for personer på 18–65 år, som bor i Region Nordjylland.');
+
+  await useEnglish(page);
+  await page.goto('/?postcode=9000&language=is');
+  await expect(card.locator('dt', { hasText: 'Age' })).toBeVisible();
+  await expect(card.locator('dd', { hasText: /^18–65$/ })).toBeVisible();
+});

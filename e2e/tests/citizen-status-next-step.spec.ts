@@ -46,7 +46,7 @@ test('the next step follows the status: chase only while contact is due, the wai
   const open = await ask(request, offer.id, tel);
   await look(open, tel);
   // The person's own request: a "henvendelse", and when its details go, said plainly.
-  await expect(page.getByRole('heading', { level: 1, name: 'Se eller træk din henvendelse tilbage' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Følg din henvendelse' })).toBeVisible();
   await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
   // The promised day, as the facts below say it, not "within a week".
   const promised = (await page.locator('dt', { hasText: 'Udbyderen har lovet at kontakte dig senest' }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
@@ -132,8 +132,8 @@ test("a clinician's referral is called one, and a declined one sends the patient
   await status.contact.fill(tel);
   await status.lookup.click();
   await expect(status.result).toHaveText('Status: Modtaget');
-  await expect(page.getByRole('heading', { level: 1, name: 'Se eller træk din henvisning tilbage' })).toBeVisible();
-  await expect(page).toHaveTitle(/Se eller træk din henvisning tilbage/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Følg din henvisning' })).toBeVisible();
+  await expect(page).toHaveTitle(/Følg din henvisning/);
   await expect(page.getByText('Udbyderen har fået din henvisning, men har ikke kontaktet dig endnu.')).toBeVisible();
   await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
   await page.getByRole('button', { name: 'Træk min henvisning tilbage' }).click();
@@ -157,7 +157,7 @@ test("a clinician's referral is called one, and a declined one sends the patient
   const en = new StatusPage(page, 'en');
   await en.check(code, tel);
   await expect(en.result).toHaveText('Status: Declined');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check or withdraw your referral' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Follow your referral' })).toBeVisible();
   await expect(followUp.getByText('Talk to whoever referred you about other options.')).toBeVisible();
   await expect(page.locator('dt', { hasText: 'Your details are deleted by' })).toBeVisible();
 

@@ -68,14 +68,20 @@ test('the referral form says what the referral must contain', async ({ page, req
   );
   // It comes just before the field it asks for.
   await expect(form.locator('.refer-content + .field')).toContainText('Kort begrundelse (skal udfyldes)');
+  // Sent empty, the form names it with the other missing fields, not in a second round from the API.
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: T.da.errorsTitle }) });
+  const reasonError = summary.getByRole('link', { name: 'Skriv det, henvisningen skal indeholde: Seneste spirometri og medicinliste.' });
+  await form.getByRole('button', { name: T.da.send }).click();
+  await expect(summary.getByRole('link', { name: 'Skriv patientens navn.' })).toBeVisible();
+  await expect(reasonError).toBeVisible();
   // Sent without it, the field says what to write.
   await form.getByLabel(T.da.patientName, { exact: true }).fill(unique('Sara Spirometri'));
   await form.getByLabel(T.da.phone, { exact: true }).fill('22 33 44 55');
   await form.getByRole('checkbox', { name: T.da.kol, exact: true }).check();
   await form.getByRole('checkbox', { name: T.da.consent }).check();
   await form.getByRole('button', { name: T.da.send }).click();
-  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: T.da.errorsTitle }) });
-  await expect(summary.getByRole('link', { name: 'Skriv det, henvisningen skal indeholde: Seneste spirometri og medicinliste.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Skriv patientens navn.' })).toHaveCount(0);
+  await expect(reasonError).toBeVisible();
   await expect(form.getByLabel('Kort begrundelse (skal udfyldes)')).toHaveAttribute('aria-invalid', 'true');
 });
 

@@ -201,6 +201,9 @@ test('a first look marks what the provider did; the list and a referral lead bac
   await card.getByRole('link', { name: `Henvisning ${code}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Henvisning ${code}` })).toBeVisible();
   await expect(page.getByRole('term').filter({ hasText: /^Kort begrundelse$/ })).toBeVisible();
+  // The decline's reason said once, in the box the referrer looks for, not again among the facts.
+  await expect(page.getByRole('region', { name: 'Begrundelse for afvisning' })).toContainText('Ingen ledige pladser');
+  await expect(page.getByRole('term').filter({ hasText: /^Begrundelse for afvisning$/ })).toHaveCount(0);
   await expect(page.getByText('(valgfrit)')).toHaveCount(0);
   await toSearch.click();
   await expect(page).toHaveURL(/\/klinik$/);

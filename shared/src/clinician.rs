@@ -7,6 +7,7 @@ use crate::referral::{self, DeclineReason, ReferralStatus, StatusEvent};
 use crate::referral_route::ReferrerKind;
 use crate::taxonomy::Condition;
 use crate::validation::{self, ErrorCode, FieldError};
+use crate::Label;
 use serde::{Deserialize, Serialize};
 
 code_enum! {
@@ -123,6 +124,20 @@ impl ClinicianReferralRequest {
         }
         errors
     }
+}
+
+/// The provider asks a referral to contain something (`must_include`: a diagnosis, the latest
+/// measurements) and the reason is empty: it cannot hold it. Checked by the form with the other
+/// fields and by the API.
+pub fn reason_missing(reason: Option<&str>, must_include: Option<&Label>) -> Option<FieldError> {
+    let needed = must_include.filter(|_| reason.is_none_or(|r| r.trim().is_empty()))?;
+    let (da, en) = (needed.da.trim().trim_end_matches('.'), needed.en.trim().trim_end_matches('.'));
+    Some(FieldError::new(
+        "reason",
+        ErrorCode::Required,
+        format!("Skriv det, henvisningen skal indeholde: {da}."),
+        format!("Write what the referral must contain: {en}."),
+    ))
 }
 
 /// An ISO 639-1 code, lower case.

@@ -213,6 +213,18 @@ impl Eligibility {
     }
 }
 
+/// The ages an offer takes, short, for a result card's "Alder": "18–65 år", "18 år og derover",
+/// "op til 65 år"; `None` without limits.
+pub fn age_span(min_age: Option<u8>, max_age: Option<u8>) -> Option<Label> {
+    let (da, en) = match (min_age, max_age) {
+        (None, None) => return None,
+        (Some(min), None) => (format!("{min} år og derover"), format!("{min} or over")),
+        (None, Some(max)) => (format!("op til {max} år"), format!("up to {max}")),
+        (Some(min), Some(max)) => (format!("{min}–{max} år"), format!("{min}–{max}")),
+    };
+    Some(Label { da, en })
+}
+
 /// "Aarhus Kommune"; the capital and Bornholm have their own forms.
 /// "Aarhus Kommune" / "Aarhus Municipality" (and "Københavns Kommune", "Bornholms Regionskommune").
 pub fn municipality_label(name: &str) -> Label {

@@ -113,17 +113,11 @@ pub async fn create(
     // The provider asks the referral to contain something (a diagnosis, the latest measurements):
     // an empty reason cannot hold it. A retry of a referral stored before the offer asked is still
     // that referral.
-    if let Some(needed) = offer.referral.must_include.as_ref().filter(|_| req.reason.as_deref().is_none_or(|r| r.trim().is_empty())) {
+    if let Some(missing) = forebyg_shared::clinician::reason_missing(req.reason.as_deref(), offer.referral.must_include.as_ref()) {
         if let Some(first) = sent_before(state, who, &req.idempotency_key, now).await?.filter(|f| f.offer_id == offer_id) {
             return repeat(state, who, first, &hash).await;
         }
-        let (da, en) = (needed.da.trim().trim_end_matches('.'), needed.en.trim().trim_end_matches('.'));
-        return Err(ApiError::Validation(vec![FieldError::new(
-            "reason",
-            ErrorCode::Required,
-            format!("Skriv det, henvisningen skal indeholde: {da}."),
-            format!("Write what the referral must contain: {en}."),
-        )]));
+        return Err(ApiError::Validation(vec![missing]));
     }
     let asker = referral_flow::Asker {
         idempotency_key: req.idempotency_key,

@@ -64,6 +64,9 @@ pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: L
                     <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
                     <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     {o.city.clone().map(|city| view! { <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{city}</dd></div> })}
+                    // Before anyone asks to join (found by a walk: a 67-year-old could ask to
+                    // join an 18–65 course, its limit said only far down its page).
+                    {o.ages().map(|a| view! { <div><dt>{i18n::AGE.get(lang)}</dt><dd>{a.get(lang).to_owned()}</dd></div> })}
                     {show_topic.then(|| view! { <div><dt>{i18n::TOPIC.get(lang)}</dt><dd>{o.category.label(lang)}</dd></div> })}
                     {(o.format == Format::Hybrid).then(|| view! { <div><dt>{i18n::FORMAT.get(lang)}</dt><dd>{o.format.label(lang)}</dd></div> })}
                     <div class="facts__wide"><dt>{i18n::PROVIDER.get(lang)}</dt><dd lang=dl>{o.provider_name.clone()}</dd></div>

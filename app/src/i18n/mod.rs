@@ -118,6 +118,7 @@ texts! {
     CONTINUOUS = "Løbende optag", "Join any time";
     START_TBD = "Start aftales", "Start to be agreed";
     PLACE = "Sted", "Place";
+    AGE = "Alder", "Age";
     PROVIDER = "Udbyder", "Provider";
     DEMO_BADGE = "Demodata", "Demo data";
     DEMO_BADGE_HINT = "Ikke et rigtigt tilbud", "Not a real offer";
@@ -316,15 +317,16 @@ texts! {
     PRINT = "Udskriv", "Print";
 
     // Status lookup.
-    STATUS_H1 = "Se eller træk din henvendelse tilbage", "Check or withdraw your request";
+    STATUS_H1 = "Følg din henvendelse", "Follow your request";
     STATUS_INTRO = "Skriv koden fra din kvittering (eller fra arket fra din læge) og det telefonnummer eller den e-mail, der blev givet med henvendelsen.",
         "Enter the code from your receipt (or from your doctor's sheet) and the phone number or e-mail given with the request.";
     CODE_LABEL = "Kvitteringskode", "Receipt code";
     CODE_HINT = "Fx K7QM-4XRT", "E.g. K7QM-4XRT";
     LOOKUP_CONTACT_LABEL = "Telefonnummer eller e-mail", "Phone number or e-mail";
     LOOKUP = "Se status", "Check status";
-    LOOKUP_NOT_FOUND = "Vi fandt ingen henvendelse med den kode og de kontaktoplysninger. Tjek, at du har skrevet dem rigtigt. Henvendelser slettes efter 90 dage.",
-        "We found no request with that code and contact details. Check that you typed them correctly. Requests are deleted after 90 days.";
+    // Said before anyone knows whether the code is a request's or a referral's: both deletions.
+    LOOKUP_NOT_FOUND = "Vi fandt ingen henvendelse med den kode og de kontaktoplysninger. Tjek, at du har skrevet dem rigtigt. En henvendelse slettes 90 dage efter, at den er sendt, en henvisning 90 dage efter, at den er afsluttet.",
+        "We found no request with that code and contact details. Check that you typed them correctly. A request is deleted 90 days after it was sent, a referral 90 days after it was closed.";
     CODE_REQUIRED = "Skriv koden fra din kvittering.", "Enter the code from your receipt.";
     LOOKUP_CONTACT_REQUIRED = "Skriv det telefonnummer eller den e-mail, du brugte.", "Enter the phone number or e-mail you used.";
     WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";

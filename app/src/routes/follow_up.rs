@@ -8,16 +8,18 @@ use crate::components::facts::phone_link;
 use crate::{api, format, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::search::alternatives::fits_instead;
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// Up to two other offers of the offer's kind, nearest to its place (none for a digital offer).
-async fn alternatives(offer: &Offer) -> Vec<OfferHit> {
+/// Up to two other offers of the offer's kind, nearest to its place, that could take the person
+/// ([`fits_instead`]; none for a digital offer).
+async fn alternatives(offer: &Offer, reason: Option<DeclineReason>) -> Vec<OfferHit> {
     let Some(point) = offer.point() else { return vec![] };
-    let params = SearchParams { point: Some(point), categories: vec![offer.category], per_page: 3, ..Default::default() };
+    let params = SearchParams { point: Some(point), categories: vec![offer.category], per_page: 10, ..Default::default() };
     match api::get_json::<SearchResponse>(&query::api_search_url(&params)).await {
-        Ok(r) => r.results.into_iter().filter(|h| h.offer.id != offer.id).take(2).collect(),
+        Ok(r) => r.results.into_iter().filter(|h| fits_instead(&h.offer, offer, reason)).take(2).collect(),
         Err(_) => vec![],
     }
 }
@@ -49,7 +51,7 @@ pub fn FollowUp(
         async move {
             let offer = api::get_offer(&id).await.ok();
             let others = match &offer {
-                Some(o) if declined => alternatives(o).await,
+                Some(o) if declined => alternatives(o, reason).await,
                 _ => vec![],
             };
             (offer, others)

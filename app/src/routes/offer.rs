@@ -93,7 +93,8 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>, clinic: bool) -> impl
 }
 
 /// What one wants to know before asking to join, on the first screen (the sections below say it
-/// all, a phone's screen further down): when it starts, whether there is room, where, the price.
+/// all, a phone's screen further down): when it starts, whether there is room, where, the price,
+/// and who may join when the offer limits it (age, illness, residence).
 fn key_facts(o: &Offer, lang: Lang) -> impl IntoView {
     use crate::components::badges::CapacityBadge;
     let start = i18n::start_label(o.schedule.next_start.as_deref(), o.schedule.enrolment == Enrolment::Continuous, lang);
@@ -101,12 +102,17 @@ fn key_facts(o: &Offer, lang: Lang) -> impl IntoView {
         Some(l) => l.city.clone(),
         None => i18n::DIGITAL.get(lang).to_owned(),
     };
+    let who = (!o.eligibility.is_open()).then(|| {
+        let text = o.eligibility.who_for(&o.area()).get(lang).to_owned();
+        view! { <div class="facts__wide"><dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt><dd>{text}</dd></div> }
+    });
     view! {
         <dl class="facts offer__key-facts">
             <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
             <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
             <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{place}</dd></div>
             <div><dt>{i18n::SECTION_PRICE.get(lang)}</dt><dd>{format::price(o.cost.dkk, lang)}</dd></div>
+            {who}
         </dl>
     }
 }

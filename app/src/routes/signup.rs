@@ -187,9 +187,14 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
         .collect_view();
     let waitlist = matches!(offer.capacity, forebyg_shared::taxonomy::Capacity::Waitlist);
     let residence = crate::components::residence_notice::residence_notice(&offer, lang);
+    // An age or illness limit said again where one asks (the residence has its own notice).
+    let e = &offer.eligibility;
+    let limited = e.min_age.is_some() || e.max_age.is_some() || !e.accepted_conditions.is_empty();
+    let who_for = limited.then(|| view! { <p class="who-for">{e.who_for(&offer.area()).get(lang).to_owned()}</p> });
 
     view! {
         <p class="lead">{offer.title.clone()}</p>
+        {who_for}
         {residence}
         {offer.demo.then(|| view! {
             <div class="notice notice--demo">

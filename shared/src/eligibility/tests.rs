@@ -157,3 +157,11 @@ fn the_residence_rule_is_decided_in_one_place() {
     let digital = Area { region: RegionCode::Midtjylland, municipality: None };
     assert_eq!(Residence::fit(Some(Residence::Municipality), &digital, mid, Some("Aarhus")), Unknown);
 }
+
+#[test]
+fn an_age_span_for_a_card() {
+    assert_eq!(age_span(Some(18), Some(65)).unwrap().da, "18–65 år");
+    assert_eq!(age_span(Some(18), None).unwrap().en, "18 or over");
+    assert_eq!(age_span(None, Some(65)).unwrap().da, "op til 65 år");
+    assert_eq!(age_span(None, None), None);
+}

@@ -5,6 +5,7 @@ use crate::geo::{GeoPoint, DENMARK};
 use crate::taxonomy::{Category, Condition, Format};
 use crate::validation::{self, FieldError};
 
+pub mod alternatives;
 pub mod clinician;
 mod facets;
 mod filter;

@@ -145,6 +145,12 @@ pub struct OfferSummary {
     /// Where participants must live (its own municipality or region, or anywhere in Denmark).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residence: Option<crate::eligibility::Residence>,
+    /// Youngest age (years) it takes, inclusive: a result card says it before anyone asks to join.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u8>,
+    /// Oldest age (years) it takes, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u8>,
     pub self_referral: bool,
     pub demo: bool,
 }
@@ -153,6 +159,11 @@ impl OfferSummary {
     /// Where it belongs, what its residence rule is said in.
     pub fn area(&self) -> crate::eligibility::Area {
         crate::eligibility::Area::new(self.region, self.municipality_code.as_deref())
+    }
+
+    /// The ages it takes ([`crate::eligibility::age_span`]).
+    pub fn ages(&self) -> Option<crate::Label> {
+        crate::eligibility::age_span(self.min_age, self.max_age)
     }
 
     /// Whether someone searching from `origin` falls outside its residence rule
@@ -190,6 +201,8 @@ impl From<&Offer> for OfferSummary {
             region: o.region,
             municipality_code: o.location.as_ref().map(|l| l.municipality_code.clone()),
             residence: o.eligibility.residence,
+            min_age: o.eligibility.min_age,
+            max_age: o.eligibility.max_age,
             self_referral: o.referral.self_referral,
             demo: o.demo,
         }

@@ -233,7 +233,13 @@ fn ReferralForm(
             return;
         }
         let req = f.request();
-        let problems = req.validate(&today());
+        let mut problems = req.validate(&today());
+        // The offer's own demand on the reason, with the other fields (not in a second round
+        // from the API), in the form's order: before the interpreter and the consent.
+        if let Some(missing) = forebyg_shared::clinician::reason_missing(req.reason.as_deref(), rules.must_include.as_ref()) {
+            let at = problems.iter().position(|p| matches!(p.field.as_str(), "interpreter_language" | "patient_consent")).unwrap_or(problems.len());
+            problems.insert(at, missing);
+        }
         if !problems.is_empty() {
             f.errors.set(problems);
             request_animation_frame(|| dom::focus_id(ERROR_SUMMARY_ID));

@@ -3,7 +3,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, search_link, status_pill, when};
+use super::referrals::{contact_by, search_link, status_label, status_pill, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -21,9 +21,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason or note.
-/// The first says "Sendt": to the clinician who sent it, "Modtaget" read as "the provider has seen it".
+/// The first says "Sendt" ([`status_label`]).
 fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
-    let label = if e.status == ReferralStatus::Received { t::SENT_STEP.get(lang) } else { e.status.label(lang) };
+    let label = status_label(e.status, lang);
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     view! {
@@ -91,14 +91,16 @@ fn details(
     lang: Lang,
 ) -> impl IntoView {
     let conditions: Vec<&str> = r.conditions.iter().map(|c| c.label(lang)).collect();
-    let decline = r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> });
-    // The closing note (or the decline note) stands out: it is what the referrer waits for.
-    let note = r.note.clone().map(|n| {
+    // The closing note, or the decline's reason with its note, stands out: it is what the
+    // referrer waits for (said once: the reason is not repeated among the facts).
+    let reason = r.decline_reason.map(|d| view! { <p><strong>{d.label(lang)}</strong></p> });
+    let note = (r.note.is_some() || reason.is_some()).then(|| {
         let title = if r.status.course_over() { t::CLOSING_NOTE } else { t::DECLINE_REASON };
         view! {
             <section class="notice closing-note" aria-labelledby="closing-note-title">
                 <h2 id="closing-note-title">{title.get(lang)}</h2>
-                <p>{n}</p>
+                {reason}
+                {r.note.clone().map(|n| view! { <p>{n}</p> })}
             </section>
         }
     });
@@ -122,7 +124,6 @@ fn details(
             {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div> })}
             {r.reason.clone().map(|x| view! { <div><dt>{t::plain_label(t::REASON_LABEL.get(lang))}</dt><dd>{x}</dd></div> })}
             {r.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang)}</dt><dd>{format::languages(&[l], lang)}</dd></div> })}
-            {decline}
             <div><dt>{t::EXPIRES.get(lang)}</dt><dd>{format::date(&r.expires_on, lang)}{(!r.status.is_closed()).then(|| t::EXPIRES_OPEN.get(lang))}</dd></div>
         </dl>
         {reprint}
@@ -189,7 +190,7 @@ fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, m
             let r: Result<ClinicianReferral, ApiError> = session::delete(&url.get_value()).await;
             match r {
                 Ok(r) => {
-                    message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), r.status.label(lang))));
+                    message.set(Some(format!("{} {}: {}", t::WITHDRAWN_DONE.get(lang), t::STATUS.get(lang), status_label(r.status, lang))));
                     current.set(Some(r));
                 }
                 Err(e) => {

@@ -35,7 +35,17 @@ pub(super) fn search_link(lang: Lang) -> impl IntoView {
 }
 
 pub(super) fn status_pill(s: ReferralStatus, lang: Lang) -> impl IntoView {
-    view! { <span class=format!("pill pill--{}", s.code())>{s.label(lang)}</span> }
+    view! { <span class=format!("pill pill--{}", s.code())>{status_label(s, lang)}</span> }
+}
+
+/// A status as the referring clinician reads it: "Sendt" until the provider acts, since
+/// "Modtaget" reads as "the provider has seen it" (the list and the history say the same).
+pub(super) fn status_label(s: ReferralStatus, lang: Lang) -> &'static str {
+    if s == ReferralStatus::Received {
+        t::SENT_STEP.get(lang)
+    } else {
+        s.label(lang)
+    }
 }
 
 #[component]

@@ -1,0 +1,57 @@
+//! Other offers to suggest after a decline (the citizen's status page and receipt), so a "no" is
+//! not a dead end that leads to another "no".
+
+use super::OfferSummary;
+use crate::offer::Offer;
+use crate::referral::DeclineReason;
+
+/// Whether `other` may suit someone `declined` turned down (found by a walk: a KOL patient was
+/// offered a course only for heart disease, and someone declined as outside 18–65 another
+/// 18–65 course). The person has one of the illnesses the declined offer takes, so `other`
+/// must take one of them too (or any); and a decline for the criteria rules out an offer whose
+/// age limits are as tight, since those may well be what the person fell outside.
+pub fn fits_instead(other: &OfferSummary, declined: &Offer, reason: Option<DeclineReason>) -> bool {
+    let theirs = declined.conditions_taken();
+    let illness = other.conditions.is_empty() || theirs.is_empty() || other.conditions.iter().any(|c| theirs.contains(c));
+    let e = &declined.eligibility;
+    let age_limited = e.min_age.is_some() || e.max_age.is_some();
+    let as_tight = other.min_age.unwrap_or(0) >= e.min_age.unwrap_or(0) && other.max_age.unwrap_or(u8::MAX) <= e.max_age.unwrap_or(u8::MAX);
+    other.id != declined.id && illness && !(reason == Some(DeclineReason::NotEligible) && age_limited && as_tight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(id: &str, conditions: serde_json::Value, ages: (Option<u8>, Option<u8>)) -> serde_json::Value {
+        serde_json::json!({
+            "id": id, "title": "t", "summary": "s", "description": "d", "category": "fysisk-aktivitet",
+            "conditions": conditions, "format": "on-site", "languages": ["da"],
+            "schedule": { "enrolment": { "kind": "continuous" }, "slots": [] },
+            "region": "midtjylland", "provider": { "id": "p", "name": "P", "kind": "municipality" },
+            "referral": { "self_referral": true, "from_gp": true, "from_hospital": true, "from_municipality": true, "note": null },
+            "eligibility": { "min_age": ages.0, "max_age": ages.1 },
+            "capacity": "open", "cost": { "dkk": 0, "note": null }, "contact": { "name": null, "phone": null, "email": null, "url": null },
+            "status": "published", "last_verified": "2026-11-01", "demo": true, "version": 1
+        })
+    }
+
+    fn summary(json: serde_json::Value) -> OfferSummary {
+        OfferSummary::from(&serde_json::from_value::<Offer>(json).expect("an offer"))
+    }
+
+    #[test]
+    fn another_offer_fits_the_illness_and_not_the_same_age_limits() {
+        let declined: Offer = serde_json::from_value(offer("d", serde_json::json!(["kol"]), (Some(18), Some(65)))).unwrap();
+        let heart_only = summary(offer("h", serde_json::json!(["hjertesygdom"]), (None, None)));
+        let for_kol = summary(offer("k", serde_json::json!(["kol", "hjertesygdom"]), (None, None)));
+        let same_ages = summary(offer("s", serde_json::json!(["kol"]), (Some(18), Some(65))));
+        let older_too = summary(offer("o", serde_json::json!([]), (Some(18), None)));
+        assert!(!fits_instead(&heart_only, &declined, None), "a heart-only course for a KOL patient");
+        assert!(fits_instead(&for_kol, &declined, Some(DeclineReason::NotEligible)));
+        assert!(fits_instead(&same_ages, &declined, Some(DeclineReason::NoCapacity)), "full: the same limits may do");
+        assert!(!fits_instead(&same_ages, &declined, Some(DeclineReason::NotEligible)), "outside 18–65: not another 18–65");
+        assert!(fits_instead(&older_too, &declined, Some(DeclineReason::NotEligible)), "no upper limit");
+        assert!(!fits_instead(&summary(offer("d", serde_json::json!(["kol"]), (None, None))), &declined, None), "itself");
+    }
+}
