@@ -148,8 +148,10 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
         (Received, Lang::En) => "The provider has your request but has not contacted you yet.",
         (Contacted, Lang::Da) => "Udbyderen har kontaktet dig eller prøvet at kontakte dig for at aftale det videre.",
         (Contacted, Lang::En) => "The provider has contacted you, or tried to, to agree the next steps.",
-        (Enrolled, Lang::Da) => "Du er skrevet ind på tilbuddet.",
-        (Enrolled, Lang::En) => "You are enrolled on the offer.",
+        // Found by a walk: "enrolled" alone left the person asking when it starts; the day and
+        // the place are the provider's to agree (Forebyg does not hold them).
+        (Enrolled, Lang::Da) => "Du er skrevet ind på tilbuddet. Hvornår og hvor du starter, aftaler udbyderen med dig.",
+        (Enrolled, Lang::En) => "You are enrolled on the offer. The provider agrees with you when and where you start.",
         (Declined, Lang::Da) => "Udbyderen kan ikke tage dig med på dette tilbud.",
         (Declined, Lang::En) => "The provider cannot take you on this offer.",
         (Withdrawn, Lang::Da) => "Du har trukket henvendelsen tilbage. Dit navn og din besked er slettet.",
