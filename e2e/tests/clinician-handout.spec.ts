@@ -76,14 +76,16 @@ test('the next step fits a referred patient, an English handout names the langua
 
   await page.goto(handoutUrl([o.id], 'da'));
   const next = new HandoutPage(page).sheet('da').locator('.handout__next');
-  await expect(next).toContainText('Ring til +45 99 31 31 31 inden for en uge og sig, at du gerne vil være med.');
-  await expect(next).toContainText(`Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig.`);
+  // The referred patient's case first, then the other: one either/or, not two instructions.
+  await expect(next).toContainText(
+    `Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig. Ellers: Ring til +45 99 31 31 31 inden for en uge og sig, at du gerne vil være med.`,
+  );
   // A Danish handout needs no word on the language.
   await expect(new HandoutPage(page).sheet('da')).not.toContainText('Sprog');
 
   await page.goto(handoutUrl([o.id], 'en'));
   const english = new HandoutPage(page).sheet('en');
-  await expect(english.locator('.handout__next')).toContainText(`If your clinician has referred you, you need not do anything: ${provider} contacts you.`);
+  await expect(english.locator('.handout__next')).toContainText(`If your clinician has referred you, you need not do anything: ${provider} contacts you. If not: Call +45 99 31 31 31`);
   await expect(english.getByRole('definition').filter({ hasText: /^Danish$/ })).toBeVisible();
   await expect(english).toContainText(/Languages:? ?Danish/);
   await expect(english.getByRole('definition').filter({ hasText: o.summary })).toHaveAttribute('lang', 'da');

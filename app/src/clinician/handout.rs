@@ -84,10 +84,12 @@ pub fn next_step(o: &Offer, lang: Lang) -> String {
     if !(o.referral.self_referral && o.refers_through_forebyg()) {
         return step;
     }
+    // The referred patient's case first, then the other as "Ellers": read the other way round, a
+    // walk took the two for one instruction that contradicts itself.
     let provider = &o.provider.name;
     match lang {
-        Lang::Da => format!("{step} Har din behandler henvist dig, skal du ikke selv gøre noget: {provider} kontakter dig."),
-        Lang::En => format!("{step} If your clinician has referred you, you need not do anything: {provider} contacts you."),
+        Lang::Da => format!("Har din behandler henvist dig, skal du ikke selv gøre noget: {provider} kontakter dig. Ellers: {step}"),
+        Lang::En => format!("If your clinician has referred you, you need not do anything: {provider} contacts you. If not: {step}"),
     }
 }
 
@@ -194,9 +196,10 @@ mod tests {
         o.referral.methods = vec![ReferralMethod::Phone, ReferralMethod::Forebyg];
         assert_eq!(
             next_step(&o, Lang::Da),
-            "Ring til 99 31 31 31 inden for en uge og sig, at du gerne vil være med. Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig."
+            "Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig. Ellers: Ring til 99 31 31 31 inden for en uge og sig, at du gerne vil være med."
         );
-        assert!(next_step(&o, Lang::En).ends_with(" If your clinician has referred you, you need not do anything: Aalborg Kommune contacts you."));
+        assert!(next_step(&o, Lang::En)
+            .starts_with("If your clinician has referred you, you need not do anything: Aalborg Kommune contacts you. If not: Call"));
         // Full: no referral through Forebyg either.
         o.capacity = Capacity::Full;
         assert!(!next_step(&o, Lang::Da).contains("henvist"));
