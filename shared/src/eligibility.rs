@@ -142,6 +142,17 @@ impl Eligibility {
         *self == Eligibility::default()
     }
 
+    /// A youngest or oldest age.
+    pub fn limits_age(&self) -> bool {
+        self.min_age.is_some() || self.max_age.is_some()
+    }
+
+    /// An age limit or a list of accepted illnesses: what the join form says again (the
+    /// residence has its own notice there).
+    pub fn limits_age_or_illness(&self) -> bool {
+        self.limits_age() || !self.accepted_conditions.is_empty()
+    }
+
     /// "for people 18+", "for people aged 18–65", "for people up to 65"; `None` without limits.
     pub fn age_text(&self) -> Option<Label> {
         let (da, en) = match (self.min_age, self.max_age) {

@@ -103,8 +103,7 @@ fn key_facts(o: &Offer, lang: Lang) -> impl IntoView {
         None => i18n::DIGITAL.get(lang).to_owned(),
     };
     // Only a limit (a note alone would read "Tilbuddet har ingen krav …" here).
-    let e = &o.eligibility;
-    let limited = e.min_age.is_some() || e.max_age.is_some() || !e.accepted_conditions.is_empty() || e.residence.is_some();
+    let limited = o.eligibility.limits_age_or_illness() || o.eligibility.residence.is_some();
     let who = limited.then(|| {
         let text = o.eligibility.who_for(&o.area()).get(lang).to_owned();
         view! { <div class="facts__wide"><dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt><dd>{text}</dd></div> }

@@ -189,8 +189,7 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
     let residence = crate::components::residence_notice::residence_notice(&offer, lang);
     // An age or illness limit said again where one asks (the residence has its own notice).
     let e = &offer.eligibility;
-    let limited = e.min_age.is_some() || e.max_age.is_some() || !e.accepted_conditions.is_empty();
-    let who_for = limited.then(|| view! { <p class="who-for">{e.who_for(&offer.area()).get(lang).to_owned()}</p> });
+    let who_for = e.limits_age_or_illness().then(|| view! { <p class="who-for">{e.who_for(&offer.area()).get(lang).to_owned()}</p> });
 
     view! {
         <p class="lead">{offer.title.clone()}</p>

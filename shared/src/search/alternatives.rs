@@ -14,9 +14,8 @@ pub fn fits_instead(other: &OfferSummary, declined: &Offer, reason: Option<Decli
     let theirs = declined.conditions_taken();
     let illness = other.conditions.is_empty() || theirs.is_empty() || other.conditions.iter().any(|c| theirs.contains(c));
     let e = &declined.eligibility;
-    let age_limited = e.min_age.is_some() || e.max_age.is_some();
     let as_tight = other.min_age.unwrap_or(0) >= e.min_age.unwrap_or(0) && other.max_age.unwrap_or(u8::MAX) <= e.max_age.unwrap_or(u8::MAX);
-    other.id != declined.id && illness && !(reason == Some(DeclineReason::NotEligible) && age_limited && as_tight)
+    other.id != declined.id && illness && !(reason == Some(DeclineReason::NotEligible) && e.limits_age() && as_tight)
 }
 
 #[cfg(test)]
