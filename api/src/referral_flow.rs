@@ -16,9 +16,11 @@ use crate::self_referral::{now, receipt_code};
 use crate::store::{Created, Referral, ReferralStore, StoreError};
 use forebyg_shared::admin::{AuditEntry, ReferralStatusChange};
 use forebyg_shared::contact::{normalise_email, normalise_phone};
+use forebyg_shared::date::copenhagen_date;
+use forebyg_shared::first_session;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{Actor, DeclineReason, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS, OPEN_RETENTION_DAYS};
+use forebyg_shared::referral::{Actor, ReferralStatus, StatusEvent, CLOSED_RETENTION_DAYS, OPEN_RETENTION_DAYS};
 use forebyg_shared::response_time::settlement;
 use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::validation::{ErrorCode, FieldError};
@@ -86,7 +88,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
 
 /// The first history entry of a new referral.
 pub fn received(r: &mut Referral) {
-    r.history = vec![StatusEvent { status: ReferralStatus::Received, at: r.created_at, by: origin(r), reason: None, note: None, handler: None }];
+    r.history = vec![StatusEvent { at: r.created_at, ..step(ReferralStatus::Received, origin(r)) }];
 }
 
 /// The audit entries that record a change (or a new referral) of the referral given, as it is
@@ -120,23 +122,22 @@ pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral, audi
     Err(ApiError::Store(StoreError::Backend("could not draw a free receipt code".into())))
 }
 
-/// Moves the referral to `status`, keeping the step in its history; closing a clinician's
-/// referral starts its retention clock (never past the latest day), reopening it stops it.
-/// `handler`: the provider's admin who made the step (provider steps only).
-fn record(
-    r: &mut Referral,
-    status: ReferralStatus,
-    by: Actor,
-    handler: Option<String>,
-    reason: Option<DeclineReason>,
-    note: Option<String>,
-    at: i64,
-) {
+/// A step to `status` by `by`, now, with nothing more said.
+fn step(status: ReferralStatus, by: Actor) -> StatusEvent {
+    StatusEvent { status, at: now(), by, reason: None, note: None, handler: None, first_session: None }
+}
+
+/// Moves the referral on by `step` (its status, when, by whom — and for the provider's steps
+/// the handler, a decline's reason, a note, an enrolment's first session), keeping it in the
+/// history; closing a clinician's referral starts its retention clock (never past the latest
+/// day), reopening it stops it.
+fn record(r: &mut Referral, step: StatusEvent) {
     if r.history.is_empty() {
         // Records from before history was kept: their start is known.
         received(r);
     }
-    r.history.push(StatusEvent { status, at, by, reason, note: note.clone(), handler });
+    let (status, at, reason, note) = (step.status, step.at, step.reason, step.note.clone());
+    r.history.push(step);
     (r.status, r.updated_at) = (status, at);
     if status == ReferralStatus::Declined || status.course_over() {
         (r.decline_reason, r.note) = (reason, note);
@@ -188,11 +189,14 @@ pub async fn provider_change(
     audit: Audit<'_>,
 ) -> Result<(Referral, bool), ApiError> {
     // A citizen's own request has no referrer to write a closing note to.
-    let errors = change.validate(r.clinician.is_some());
+    let errors = change.validate(r.clinician.is_some(), &copenhagen_date(now()));
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    if r.status == change.status {
+    // Enrolled again with another first session: the day is moved (a new step in the history).
+    let new_first_session = (r.status, change.status) == (ReferralStatus::Enrolled, ReferralStatus::Enrolled)
+        && first_session::current(&r.history, r.status) != change.first_session.as_ref();
+    if r.status == change.status && !new_first_session {
         return Ok((r, false));
     }
     if r.status == ReferralStatus::Withdrawn {
@@ -202,7 +206,7 @@ pub async fn provider_change(
             detail: "A withdrawn referral cannot be handled.".into(),
         });
     }
-    if !r.status.provider_may_move_to(change.status) {
+    if !r.status.provider_may_move_to(change.status) && !new_first_session {
         return Err(ApiError::Conflict {
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
@@ -215,7 +219,14 @@ pub async fn provider_change(
     }
     let note = change.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let was_settled = is_settled(&r);
-    record(&mut r, change.status, Actor::Provider, Some(handler.to_owned()), change.reason, note, now());
+    let step = StatusEvent {
+        reason: change.reason,
+        note,
+        handler: Some(handler.to_owned()),
+        first_session: change.first_session,
+        ..step(change.status, Actor::Provider)
+    };
+    record(&mut r, step);
     store_change(referrals, &r, was_settled, audit).await?;
     Ok((r, true))
 }
@@ -238,7 +249,7 @@ pub async fn withdraw(referrals: &dyn ReferralStore, key: &ContactKey, mut r: Re
     }
     let now = now();
     let was_settled = is_settled(&r);
-    record(&mut r, ReferralStatus::Withdrawn, by, None, None, None, now);
+    record(&mut r, StatusEvent { at: now, ..step(ReferralStatus::Withdrawn, by) });
     match (origin(&r), by) {
         // The citizen's receipt needs no name, only the contact it is looked up with.
         (Actor::Citizen, _) => r.name = String::new(),
@@ -253,8 +264,8 @@ pub async fn withdraw(referrals: &dyn ReferralStore, key: &ContactKey, mut r: Re
         _ => {}
     }
     // Health data and what was written about the person go now: the conditions, the interpreter
-    // language, the message, the handlers' notes and every note in the history (its steps stay:
-    // the status is what the followers see).
+    // language, the message, the handlers' notes, and every note and first session agreed in the
+    // history (its steps stay: the status is what the followers see).
     r.cpr = None;
     r.message = None;
     r.contact_time = None;
@@ -263,7 +274,7 @@ pub async fn withdraw(referrals: &dyn ReferralStore, key: &ContactKey, mut r: Re
     r.note = None;
     r.notes.clear();
     for event in &mut r.history {
-        event.note = None;
+        (event.note, event.first_session) = (None, None);
     }
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
     store_change(referrals, &r, was_settled, audit).await?;

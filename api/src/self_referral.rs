@@ -55,6 +55,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         overdue: r.contact_overdue(now()),
         withdrawn_by_clinician: r.status == ReferralStatus::Withdrawn && r.history.last().is_some_and(|e| e.by == Actor::Clinician),
         clinician_referral: r.clinician.is_some(),
+        first_session: forebyg_shared::first_session::current(&r.history, r.status).filter(|_| r.status == ReferralStatus::Enrolled).cloned(),
     }
 }
 

@@ -14,6 +14,7 @@ use forebyg_api::demo;
 use forebyg_shared::admin::{AuditEntry, InboxItem};
 use forebyg_shared::auth::Role;
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianReferralList, Organisation, OrganisationKind};
+use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::{types, Problem};
 use forebyg_shared::referral::{Actor, DeclineReason, ReferralReceipt, ReferralStatus};
@@ -159,14 +160,32 @@ fn refer_follow_and_withdraw() {
     assert_eq!(status(json!({"status": "declined"})).json::<Problem>().field("reason").unwrap().code, ErrorCode::Required);
     assert_eq!(status(json!({"status": "completed"})).status, 422, "completing needs a closing note");
     assert_eq!(status(json!({"status": "contacted"})).status, 200);
-    assert_eq!(status(json!({"status": "enrolled"})).status, 200);
+    // Enrolled with the first session agreed: a real day within the window, only with enrolling.
+    let today = forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now());
+    let (week, fortnight) = (forebyg_shared::date::add_days(&today, 7), forebyg_shared::date::add_days(&today, 14));
+    let field = |change: Value| status(change).json::<Problem>().errors.into_iter().map(|e| e.field).collect::<Vec<_>>();
+    assert_eq!(field(json!({"status": "enrolled", "first_session": {"on": "2027-02-30"}})), ["first_session.on"]);
+    assert_eq!(field(json!({"status": "enrolled", "first_session": {"on": week, "at": "24:00"}})), ["first_session.at"]);
+    assert_eq!(field(json!({"status": "enrolled", "first_session": {"on": forebyg_shared::date::add_days(&today, 400)}})), ["first_session.on"]);
+    assert_eq!(field(json!({"status": "contacted", "first_session": {"on": week}})), ["first_session"]);
+    let enrolled = status(json!({"status": "enrolled", "first_session": {"on": week, "at": "17:00"}}));
+    assert_eq!(enrolled.status, 200, "{}", enrolled.body);
+    let first = FirstSession { on: week.clone(), at: Some("17:00".into()) };
+    assert_eq!(enrolled.json::<InboxItem>().history.last().unwrap().first_session.as_ref(), Some(&first));
+    // The patient reads it on the status page.
+    let looked = server.request("GET", &format!("/api/v1/self-referrals/{}", referral.code), &[("forebyg-contact", "81234567")], None);
+    assert_eq!(looked.json::<ReferralReceipt>().first_session, Some(first.clone()));
+    // The same again is a retry; another day moves it (a new step, the first kept in the history).
+    assert_eq!(status(json!({"status": "enrolled", "first_session": first})).json::<InboxItem>().history.len(), 3);
+    let moved = status(json!({"status": "enrolled", "first_session": {"on": fortnight}})).json::<InboxItem>();
+    assert_eq!(moved.history.iter().filter_map(|e| e.first_session.as_ref()).map(|s| s.on.as_str()).collect::<Vec<_>>(), [week.as_str(), &fortnight]);
     let back = status(json!({"status": "declined", "reason": "no-capacity"}));
     assert_eq!((back.status, back.json::<Problem>().kind.as_str()), (409, types::INVALID_TRANSITION));
     assert_eq!(status(json!({"status": "discontinued"})).status, 422, "discontinuing needs a closing note");
     let done = status(json!({"status": "completed", "note": "Gennemførte 8 af 8 gange. Fortsætter i Lungeforeningen."}));
     assert_eq!((done.status, done.cache_control.as_str()), (200, "no-store"), "{}", done.body);
     let steps = done.json::<InboxItem>().history;
-    assert_eq!(steps.len(), 4);
+    assert_eq!(steps.len(), 5);
     // The admin inbox names the colleague who made each provider step; the clinician's view does not.
     assert!(steps[1..].iter().all(|e| e.handler.as_deref().is_some_and(|h| !h.is_empty())), "{steps:?}");
     assert_eq!(steps[0].handler, None, "the clinician's own step");
@@ -178,7 +197,8 @@ fn refer_follow_and_withdraw() {
     let mine = list.referrals.iter().find(|r| r.code == referral.code).unwrap();
     let steps: Vec<ReferralStatus> = mine.history.iter().map(|e| e.status).collect();
     use ReferralStatus::*;
-    assert_eq!(steps, [Received, Contacted, Enrolled, Completed]);
+    assert_eq!(steps, [Received, Contacted, Enrolled, Enrolled, Completed]);
+    assert_eq!(forebyg_shared::first_session::current(&mine.history, mine.status).map(|s| s.on.as_str()), Some(fortnight.as_str()));
     assert!(mine.history.iter().all(|e| e.handler.is_none()), "no provider staff names for the clinician");
     assert!(mine.changed && !mine.withdrawable && mine.note.as_deref().unwrap().starts_with("Gennemførte"));
     let later: ClinicianReferralList =

@@ -115,11 +115,18 @@ fn run(env: &[(&str, &str)]) {
     );
     move_to(&a, json!({"status": "contacted"}));
     assert_eq!(expect(&a, "active", "accepted")["businessStatus"]["coding"][0]["code"], "contacted");
-    move_to(&a, json!({"status": "enrolled"}));
-    assert!(expect(&a, "active", "in-progress")["executionPeriod"]["start"].is_string());
+    // Enrolled with the first session agreed: the Task's output, a dateTime with the Danish offset.
+    let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
+    move_to(&a, json!({"status": "enrolled", "first_session": {"on": week, "at": "17:00"}}));
+    let enrolled = expect(&a, "active", "in-progress");
+    assert!(enrolled["executionPeriod"]["start"].is_string());
+    let first_session = json!({"type": {"text": "Første mødegang"}, "valueDateTime": forebyg_shared::first_session::FirstSession { on: week.clone(), at: Some("17:00".into()) }.date_time()});
+    assert_eq!(enrolled["output"], json!([first_session]));
+    assert!(first_session["valueDateTime"].as_str().unwrap().starts_with(&format!("{week}T17:00:00+0")));
     move_to(&a, json!({"status": "completed", "note": "Gennemførte 8 af 8 gange."}));
     let done = expect(&a, "completed", "completed");
-    assert_eq!(done["output"][0]["valueString"], "Gennemførte 8 af 8 gange.");
+    assert_eq!(done["output"][0], first_session, "what was agreed stays with the course");
+    assert_eq!(done["output"][1]["valueString"], "Gennemførte 8 af 8 gange.");
     assert_eq!(done["note"].as_array().unwrap().len(), 4, "every status change as a timed note");
 
     // B: declined with a reason and a note; C: withdrawn by the clinician.
@@ -170,9 +177,11 @@ fn run(env: &[(&str, &str)]) {
     // E: an enrolment undone (not started: no executionPeriod), then a course stopped early: the
     // request revoked and the Task cancelled, told from a withdrawal by businessStatus and reason.
     let e = refer("fhir-referral-000005");
-    move_to(&e, json!({"status": "enrolled"}));
+    move_to(&e, json!({"status": "enrolled", "first_session": {"on": week}}));
+    assert_eq!(expect(&e, "active", "in-progress")["output"][0]["valueDateTime"], week.as_str(), "a day alone is a date");
     move_to(&e, json!({"status": "contacted"}));
-    assert!(expect(&e, "active", "accepted")["executionPeriod"].is_null());
+    let undone = expect(&e, "active", "accepted");
+    assert!(undone["executionPeriod"].is_null() && undone["output"].is_null(), "{undone}");
     move_to(&e, json!({"status": "enrolled"}));
     move_to(&e, json!({"status": "discontinued", "note": "Stoppede efter 3 af 8 gange."}));
     let stopped = expect(&e, "revoked", "cancelled");

@@ -35,17 +35,25 @@ fn org() -> Organisation {
 /// days from today (negative: in the past), in `status`; referred by the clinician "frist-gp".
 fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i64>, status: ReferralStatus) -> Referral {
     let made = now() - age_days * DAY;
-    let history =
-        std::iter::once(StatusEvent { status: ReferralStatus::Received, at: made, by: Actor::Clinician, reason: None, note: None, handler: None })
-            .chain((status != ReferralStatus::Received).then(|| StatusEvent {
-                status,
-                at: made + 60,
-                by: Actor::Provider,
-                reason: None,
-                note: None,
-                handler: None,
-            }))
-            .collect();
+    let history = std::iter::once(StatusEvent {
+        status: ReferralStatus::Received,
+        at: made,
+        by: Actor::Clinician,
+        reason: None,
+        note: None,
+        handler: None,
+        first_session: None,
+    })
+    .chain((status != ReferralStatus::Received).then(|| StatusEvent {
+        status,
+        at: made + 60,
+        by: Actor::Provider,
+        reason: None,
+        note: None,
+        handler: None,
+        first_session: None,
+    }))
+    .collect();
     Referral {
         receipt_code: code.into(),
         offer_id: format!("offer-{code}"),
@@ -273,6 +281,7 @@ async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
         reason: None,
         note: None,
         handler: None,
+        first_session: None,
     });
     past.updated_at = now() - 92 * DAY;
     assert!(store.settle_referral(&past, Settlement::Late).await.unwrap());

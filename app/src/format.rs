@@ -74,6 +74,21 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A first session as a person reads it: "mandag 11. januar 2027 kl. 17:00" / "Monday 11 January
+/// 2027 at 17:00"; the day alone when no time was agreed.
+pub fn first_session(s: &forebyg_shared::first_session::FirstSession, lang: Lang) -> String {
+    let weekday = s.weekday().and_then(|i| forebyg_shared::taxonomy::Weekday::ALL.get(i)).map(|w| match lang {
+        Lang::Da => w.label(lang).to_lowercase(),
+        Lang::En => w.label(lang).to_owned(),
+    });
+    let day = weekday.map_or_else(|| date(&s.on, lang), |w| format!("{w} {}", date(&s.on, lang)));
+    match (s.at.as_deref(), lang) {
+        (Some(at), Lang::Da) => format!("{day} kl. {at}"),
+        (Some(at), Lang::En) => format!("{day} at {at}"),
+        (None, _) => day,
+    }
+}
+
 /// An ISO date (YYYY-MM-DD) short, for lists: "3. dec. 2026" / "3 Dec 2026". Anything else is
 /// returned as it is.
 pub fn short_date(iso: &str, lang: Lang) -> String {
@@ -260,6 +275,10 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(date("2027-01-14", Lang::Da), "14. januar 2027");
+        let session = |at: Option<&str>| forebyg_shared::first_session::FirstSession { on: "2027-01-11".into(), at: at.map(Into::into) };
+        assert_eq!(first_session(&session(Some("17:00")), Lang::Da), "mandag 11. januar 2027 kl. 17:00");
+        assert_eq!(first_session(&session(Some("17:00")), Lang::En), "Monday 11 January 2027 at 17:00");
+        assert_eq!(first_session(&session(None), Lang::Da), "mandag 11. januar 2027");
         assert_eq!(date("2027-03-01", Lang::Da), "1. marts 2027");
         assert_eq!(date("2027-12-31", Lang::En), "31 December 2027");
         assert_eq!(date("2027-13-01", Lang::Da), "2027-13-01");

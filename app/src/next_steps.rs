@@ -163,6 +163,16 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
     }
 }
 
+/// What "enrolled" means once the provider has given the first session: the text before and
+/// after its day and time (shown in bold between them); the day replaces "the provider agrees
+/// with you when you start".
+pub fn enrolled_starting(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => ("Du er skrevet ind på tilbuddet. Første mødegang er ", ". Kan du ikke komme, så kontakt udbyderen."),
+        Lang::En => ("You are enrolled on the offer. The first session is ", ". If you cannot come, contact the provider."),
+    }
+}
+
 /// "Det nærmeste tilbud er 26,9 km væk." (the distance already formatted).
 pub fn nearest_beyond(lang: Lang, distance: &str) -> String {
     match lang {

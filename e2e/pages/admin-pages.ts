@@ -141,3 +141,36 @@ export const adminPages: { path: string; h1: string }[] = [
   { path: '/admin/import', h1: 'Import og eksport' },
   { path: '/admin/log', h1: 'Log' },
 ];
+
+/** "Tilmeld" on an inbox card: its form, with the first session agreed when given (`on`
+ * YYYY-MM-DD, `at` HH:MM), then "Tilmeld personen". */
+export async function enrol(card: Locator, name: string, first?: { on: string; at?: string }): Promise<void> {
+  await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
+  const form = card.getByRole('group', { name: 'Tilmeld personen' });
+  if (first) {
+    await form.getByLabel('Dato for første mødegang (valgfri)').fill(first.on);
+    if (first.at) await form.getByLabel('Klokkeslæt (valgfrit)').fill(first.at);
+  }
+  await form.getByRole('button', { name: 'Tilmeld personen' }).click();
+}
+
+/** The day `days` from today as YYYY-MM-DD, and as the app writes it ("mandag 11. januar 2027",
+ * "Monday 11 January 2027"). */
+export function dayAhead(days: number): { iso: string; da: string; en: string } {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const [weekday, day, month, year] = [d.getUTCDay(), d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()];
+  const da = {
+    weekdays: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+    months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  };
+  const en = {
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  };
+  return {
+    iso: d.toISOString().slice(0, 10),
+    da: `${da.weekdays[weekday]} ${day}. ${da.months[month]} ${year}`,
+    en: `${en.weekdays[weekday]} ${day} ${en.months[month]} ${year}`,
+  };
+}
+

@@ -43,9 +43,17 @@ export async function referThroughApi(request: APIRequestContext, token: string,
   return (await res.json()).code as string;
 }
 
-/** The provider moves a referral on (contacted, enrolled, declined with a `reason` …) in its inbox. */
-export async function moveReferral(request: APIRequestContext, admin: string, code: string, status: string, reason?: string): Promise<void> {
-  const res = await request.post(`/api/v1/admin/referrals/${code}/status`, { headers: bearer(admin), data: { status, reason } });
+/** The provider moves a referral on (contacted, enrolled with its `first_session`, declined with a
+ *  `reason` …) in its inbox. */
+export async function moveReferral(
+  request: APIRequestContext,
+  admin: string,
+  code: string,
+  status: string,
+  reason?: string,
+  first_session?: { on: string; at?: string },
+): Promise<void> {
+  const res = await request.post(`/api/v1/admin/referrals/${code}/status`, { headers: bearer(admin), data: { status, reason, first_session } });
   expect(res.ok(), await res.text()).toBe(true);
 }
 

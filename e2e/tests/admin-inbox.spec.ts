@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { dayAhead, enrol } from '../pages/admin-pages';
 import { REGION, clinicianToken, phone as patientPhone, referableOffer, regionAdmin } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
@@ -30,14 +31,44 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Kontaktet.` })).toBeVisible();
   await expect(card.locator('.inbox-deadline')).toHaveCount(0);
   await expect(card.getByRole('button', { name: `Kontaktet: ${name}` })).toBeDisabled();
+  // Enrolled with the first session agreed; a time without a day is refused in words.
+  const week = dayAhead(7);
   await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt.` })).toBeVisible();
-  await expect(card).toContainText('Tilmeldt');
+  const enrolForm = card.getByRole('group', { name: 'Tilmeld personen' });
+  const day = enrolForm.getByLabel('Dato for første mødegang (valgfri)');
+  await expect(day).toHaveAccessibleDescription(/^Personen ser dagen på sin statusside/);
+  await enrolForm.getByLabel('Klokkeslæt (valgfrit)').fill('17:00');
+  await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
+  await expect(enrolForm.getByRole('alert')).toHaveText('Skriv datoen for første mødegang (eller slet klokkeslættet).');
+  await day.fill(week.iso);
+  await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt, første mødegang ${week.da} kl. 17:00.` })).toBeVisible();
+  await expect(card.locator('.pill')).toHaveText('Tilmeldt');
+  await expect(card.locator('.inbox-first-session')).toContainText(`Første mødegang: ${week.da} kl. 17:00`);
   await expect(card.getByRole('button', { name: `Afvis: ${name}` })).toBeDisabled();
 
   const lookup = await request.get(`/api/v1/self-referrals/${receipt.receipt_code}`, { headers: { 'Forebyg-Contact': phone } });
   expect(lookup.ok()).toBe(true);
-  expect((await lookup.json()).status).toBe('enrolled');
+  const enrolled = await lookup.json();
+  expect([enrolled.status, enrolled.first_session]).toEqual(['enrolled', { on: week.iso, at: '17:00' }]);
+  // The citizen reads the day on the status page.
+  const citizen = await page.context().newPage();
+  await citizen.goto(`/status?kode=${receipt.receipt_code}`);
+  await citizen.getByLabel('Telefonnummer eller e-mail').fill(phone);
+  await citizen.getByRole('button', { name: 'Se status' }).click();
+  await expect(citizen.locator('#first-session')).toHaveText(
+    `Du er skrevet ind på tilbuddet. Første mødegang er ${week.da} kl. 17:00. Kan du ikke komme, så kontakt udbyderen.`,
+  );
+  await expectNoAxeViolations(citizen, 'status with the first session');
+  await citizen.close();
+  // Moved: the same form, filled in with what was agreed.
+  await card.getByRole('button', { name: `Ret første mødegang: ${name}` }).click();
+  const moveForm = card.getByRole('group', { name: 'Gem første mødegang' });
+  await expect(moveForm.getByLabel('Dato for første mødegang (valgfri)')).toHaveValue(week.iso);
+  await moveForm.getByLabel('Klokkeslæt (valgfrit)').fill('09:30');
+  await expectNoAxeViolations(page, 'inbox card moving the first session');
+  await moveForm.getByRole('button', { name: 'Gem første mødegang' }).click();
+  await expect(card.locator('.inbox-first-session')).toContainText(`Første mødegang: ${week.da} kl. 09:30`);
 
   // The citizen's own request has no referrer: the closing note is optional, and says so.
   await card.getByRole('button', { name: `Afslut: ${name}` }).click();
@@ -374,7 +405,7 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
   await expect(step).not.toContainText('Tilbuddet');
   await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
-  await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
+  await enrol(card, name);
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Tilmeldt.' })).toBeVisible();
   await expect(complete).toBeEnabled();
   await expect(card.getByRole('button', { name: `Afvis: ${name}` })).toHaveAccessibleDescription(/^Personen er tilmeldt: næste skridt er »Afslut«/);

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { T } from '../pages/clinician-pages';
 import { bearer, signInAs, unique } from '../pages/admin-api';
+import { enrol } from '../pages/admin-pages';
 import { clinicianToken, phone, referableOffer, regionAdmin, signInAt } from '../pages/clinician-api';
 import { StatusPage } from '../pages/signup-page';
 import { expectNoAxeViolations } from './a11y';
@@ -33,13 +34,13 @@ test('a course stopped early is "Afbrudt": a closing note for the referrer, a pl
   const discontinue = card.getByRole('button', { name: `Afbryd: ${patient}` });
   await expect(discontinue).toBeDisabled();
   await expect(discontinue).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
-  await card.getByRole('button', { name: `Tilmeld: ${patient}` }).click();
+  await enrol(card, patient);
   await expect(pill).toHaveText('Tilmeldt');
   // An enrolment that came to nothing is undone: contacted again, and no course to stop.
   await card.getByRole('button', { name: `Fortryd tilmelding: ${patient}` }).click();
   await expect(pill).toHaveText('Kontaktet');
   await expect(discontinue).toBeDisabled();
-  await card.getByRole('button', { name: `Tilmeld: ${patient}` }).click();
+  await enrol(card, patient);
   await expect(pill).toHaveText('Tilmeldt');
   await expect(discontinue).toBeEnabled();
   await discontinue.click();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from './fixtures';
 import { ClinicianSearchPage, HandoutPage, T, chooseClinician, printedPages, useLanguage, type Lang } from '../pages/clinician-pages';
 import { bearer, signInAs, unique } from '../pages/admin-api';
+import { dayAhead, enrol } from '../pages/admin-pages';
 import { expectNoAxeViolations } from './a11y';
 
 // The clinician journey of issue #10, once per language and viewport (projects desktop 1280 px
@@ -235,7 +236,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const pill = card.locator('.pill');
     await card.getByRole('button', { name: `Kontaktet: ${first}` }).click();
     await expect(pill).toHaveText('Kontaktet');
-    await card.getByRole('button', { name: `Tilmeld: ${first}` }).click();
+    const start = dayAhead(10);
+    await enrol(card, first, { on: start.iso, at: '16:30' });
     await expect(pill).toHaveText('Tilmeldt');
     await card.getByRole('button', { name: `Afslut: ${first}` }).click();
     const note = 'Gennemførte 14 af 16 træningsgange. Fortsætter på eget hold.';
@@ -263,6 +265,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const history = page.getByRole('list', { name: lang === 'da' ? 'Historik' : 'History' });
     // The first step is the clinician's own: "Sendt", not "Modtaget" (read as "the provider has seen it").
     for (const step of [t.sent, t.contacted, t.enrolled, t.completed]) await expect(history).toContainText(step);
+    // The first session the provider gave with the enrolment, in the clinician's language.
+    await expect(history).toContainText(`${t.firstSession}: ${lang === 'da' ? `${start.da} kl. 16:30` : `${start.en} at 16:30`}`);
     await expect(history).not.toContainText(t.received);
     await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
     await expectNoAxeViolations(page, `completed referral (${lang})`);

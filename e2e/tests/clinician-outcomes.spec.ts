@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { T } from '../pages/clinician-pages';
 import { bearer, unique } from '../pages/admin-api';
+import { dayAhead } from '../pages/admin-pages';
 import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
@@ -78,8 +79,9 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   await signInAt(page, `/klinik/henvisninger/${code}`, organisation);
   await expect(page.getByRole('button', { name: t.withdraw })).toBeVisible();
 
-  // The provider enrols the patient while the page is open.
-  await moveReferral(request, admin, code, 'enrolled');
+  // The provider enrols the patient while the page is open, with the first session agreed.
+  const start = dayAhead(9);
+  await moveReferral(request, admin, code, 'enrolled', undefined, { on: start.iso, at: '17:00' });
   await page.getByRole('button', { name: t.withdraw }).click();
   await expect(page.getByText('Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage.')).toBeVisible();
   await expect(page.getByText('Udbyderen får besked')).toHaveCount(0);
@@ -94,7 +96,14 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   await expect(page.getByRole('list', { name: 'Historik' })).toContainText(t.enrolled);
   await expect(page.getByRole('button', { name: t.withdraw })).toHaveCount(0);
   await expect(page.getByRole('button', { name: t.confirmWithdraw })).toHaveCount(0);
+  // The first session among the facts, and on the list's card.
+  const first = `${start.da} kl. 17:00`;
+  await expect(page.getByRole('term').filter({ hasText: /^Første mødegang$/ })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: first })).toBeVisible();
   await expectNoAxeViolations(page, 'a withdrawal the provider overtook');
+  await page.goto('/klinik/henvisninger');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
+  await expect(card).toContainText(`Første mødegang${first}`);
 });
 
 test('the referral form says in Danish why the API refused it: offer gone, rules changed', async ({ page, request }) => {

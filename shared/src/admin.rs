@@ -249,19 +249,24 @@ pub struct ReferralStatusChange {
     /// no personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Only with `enrolled`, optional: the first session agreed with the person. Enrolling an
+    /// enrolled referral again with another first session changes it (and the history keeps both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_session: Option<crate::first_session::FirstSession>,
 }
 
 impl ReferralStatusChange {
     /// A change without reason or note (contacted, enrolled).
     pub fn to(status: ReferralStatus) -> Self {
-        ReferralStatusChange { status, reason: None, note: None }
+        ReferralStatusChange { status, reason: None, note: None, first_session: None }
     }
 
     /// Every problem with the change itself (whether the step is allowed depends on the
     /// referral's current status, see [`ReferralStatus::provider_may_move_to`]). `referred`: a
     /// clinician's referral, whose referrer reads the closing note; a citizen's own request
-    /// (`false`) has no one to write it to, so there it is optional.
-    pub fn validate(&self, referred: bool) -> Vec<crate::validation::FieldError> {
+    /// (`false`) has no one to write it to, so there it is optional. `today` (YYYY-MM-DD, Danish)
+    /// bounds the first session's day.
+    pub fn validate(&self, referred: bool, today: &str) -> Vec<crate::validation::FieldError> {
         use crate::validation::{text_length, ErrorCode, FieldError};
         let mut errors = vec![];
         let note = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -315,6 +320,16 @@ impl ReferralStatusChange {
         if let Some(n) = note {
             errors.extend(text_length("note", ("noten", "the note"), n, 0, crate::referral::CLOSING_NOTE_MAX).err());
         }
+        match &self.first_session {
+            Some(_) if self.status != ReferralStatus::Enrolled => errors.push(FieldError::new(
+                "first_session",
+                ErrorCode::Invalid,
+                "Første mødegang hører kun til en tilmelding.",
+                "A first session belongs only with enrolled.",
+            )),
+            Some(s) => errors.extend(s.validate(today)),
+            None => {}
+        }
         errors
     }
 }
@@ -323,14 +338,26 @@ impl ReferralStatusChange {
 mod tests {
     use super::*;
 
+    const TODAY: &str = "2027-01-04";
+
+    #[test]
+    fn a_first_session_comes_only_with_an_enrolment() {
+        use crate::first_session::FirstSession;
+        let fs = Some(FirstSession { on: "2027-01-11".into(), at: Some("17:00".into()) });
+        let enrol = ReferralStatusChange { first_session: fs.clone(), ..ReferralStatusChange::to(ReferralStatus::Enrolled) };
+        assert_eq!(enrol.validate(true, TODAY), vec![]);
+        let contacted = ReferralStatusChange { first_session: fs, ..ReferralStatusChange::to(ReferralStatus::Contacted) };
+        assert_eq!(contacted.validate(true, TODAY).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["first_session"]);
+    }
+
     #[test]
     fn a_closing_note_is_required_only_where_a_referrer_reads_it() {
         let complete = ReferralStatusChange::to(ReferralStatus::Completed);
         let fields = |errors: Vec<crate::validation::FieldError>| errors.into_iter().map(|e| (e.field, e.message.da)).collect::<Vec<_>>();
-        assert_eq!(fields(complete.validate(true)), [("note".to_owned(), "Skriv et kort afslutningsnotat til henviseren.".to_owned())]);
-        assert_eq!(fields(complete.validate(false)), []);
-        let other = ReferralStatusChange { status: ReferralStatus::Declined, reason: Some(DeclineReason::Other), note: None };
-        assert_eq!(fields(other.validate(true)), [("note".to_owned(), "Skriv kort, hvorfor henvisningen afvises.".to_owned())]);
-        assert_eq!(fields(other.validate(false)), [("note".to_owned(), "Skriv kort, hvorfor henvendelsen afvises.".to_owned())]);
+        assert_eq!(fields(complete.validate(true, TODAY)), [("note".to_owned(), "Skriv et kort afslutningsnotat til henviseren.".to_owned())]);
+        assert_eq!(fields(complete.validate(false, TODAY)), []);
+        let other = ReferralStatusChange { reason: Some(DeclineReason::Other), ..ReferralStatusChange::to(ReferralStatus::Declined) };
+        assert_eq!(fields(other.validate(true, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvisningen afvises.".to_owned())]);
+        assert_eq!(fields(other.validate(false, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvendelsen afvises.".to_owned())]);
     }
 }

@@ -19,6 +19,7 @@ pub mod decimal;
 pub mod directory;
 pub mod directory_validation;
 pub mod eligibility;
+pub mod first_session;
 pub mod geo;
 pub mod geography;
 pub mod label;

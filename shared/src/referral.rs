@@ -103,6 +103,9 @@ pub struct StatusEvent {
     /// kept, and on the citizen's and clinician's steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handler: Option<String>,
+    /// The first session agreed with an `enrolled` step (when the provider gave one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_session: Option<crate::first_session::FirstSession>,
 }
 
 pub const CLOSING_NOTE_MAX: usize = 1_000;
@@ -240,6 +243,9 @@ pub struct ReferralReceipt {
     /// nothing of who that was.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clinician_referral: bool,
+    /// The first session the provider gave on enrolling the person (only while `enrolled`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_session: Option<crate::first_session::FirstSession>,
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by
@@ -276,7 +282,7 @@ mod tests {
 
     #[test]
     fn news_to_the_clinician_is_what_others_did_after_the_last_look() {
-        let step = |status, at, by| StatusEvent { status, at, by, reason: None, note: None, handler: None };
+        let step = |status, at, by| StatusEvent { status, at, by, reason: None, note: None, handler: None, first_session: None };
         let sent = step(ReferralStatus::Received, 100, Actor::Clinician);
         let declined = StatusEvent { reason: Some(DeclineReason::NoCapacity), ..step(ReferralStatus::Declined, 200, Actor::Provider) };
         // Never looked: the provider's decline is new, the clinician's own sending is not.

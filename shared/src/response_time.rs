@@ -162,7 +162,15 @@ mod tests {
     fn history(steps: &[(ReferralStatus, &str)]) -> Vec<StatusEvent> {
         std::iter::once((ReferralStatus::Received, "2026-12-01"))
             .chain(steps.iter().copied())
-            .map(|(status, day)| StatusEvent { status, at: at(day), by: Actor::Provider, reason: None, note: None, handler: None })
+            .map(|(status, day)| StatusEvent {
+                status,
+                at: at(day),
+                by: Actor::Provider,
+                reason: None,
+                note: None,
+                handler: None,
+                first_session: None,
+            })
             .collect()
     }
 

@@ -14,6 +14,7 @@ use crate::self_referral::{now, receipt};
 use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
+use forebyg_shared::first_session::{self, FirstSession};
 use forebyg_shared::referral::{ReferralStatus, SentBy};
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{ErrorCode, FieldError};
@@ -238,11 +239,17 @@ pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: Ref
     let code = crate::self_referral::normalise_code(code);
     let r = in_scope(state, admin, &code).await?;
     let before = r.status;
+    let session_before = first_session::current(&r.history, r.status).cloned();
     // The change's entry is written with the change, in one atomic write.
     let changed_entry = |r: &Referral| {
         let mut changes = vec![audit::status_change(before, r.status)];
         if let Some(reason) = r.decline_reason.filter(|_| r.status == ReferralStatus::Declined) {
             changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+        }
+        let session_after = first_session::current(&r.history, r.status);
+        if session_after != session_before.as_ref() {
+            let json = |s: Option<&FirstSession>| serde_json::to_string(&s).unwrap_or_default();
+            changes.push(FieldChange { field: "first_session".into(), before: json(session_before.as_ref()), after: json(session_after) });
         }
         vec![audit::entry(&admin.0, r.region, AuditAction::ReferralStatus, &r.receipt_code, changes)]
     };

@@ -8,6 +8,7 @@ use super::directory::SOR_SYSTEM;
 use super::{identifier_system, prune, resource_id};
 use crate::store::Referral;
 use forebyg_shared::date::iso_datetime;
+use forebyg_shared::first_session;
 use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 use serde_json::{json, Value};
@@ -126,12 +127,12 @@ pub fn task(r: &Referral) -> Value {
         ReferralStatus::Discontinued => Some(json!({"text": ReferralStatus::Discontinued.label(Lang::Da)})),
         _ => None,
     };
-    let output = r
-        .status
-        .course_over()
-        .then_some(r.note.as_ref())
-        .flatten()
-        .map(|note| vec![json!({"type": {"text": "Afslutningsnotat"}, "valueString": note})]);
+    // What came of it: the first session agreed on enrolment, and the closing note at the end.
+    let first_session =
+        first_session::current(&r.history, r.status).map(|s| json!({"type": {"text": "Første mødegang"}, "valueDateTime": s.date_time()}));
+    let closing_note =
+        r.status.course_over().then_some(r.note.as_ref()).flatten().map(|note| json!({"type": {"text": "Afslutningsnotat"}, "valueString": note}));
+    let output: Vec<Value> = first_session.into_iter().chain(closing_note).collect();
     let history: Vec<Value> = r
         .history
         .iter()

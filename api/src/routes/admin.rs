@@ -164,6 +164,9 @@ async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<
 
 /// Move a request on: contacted, enrolled, declined, completed or discontinued (a decline or an
 /// enrolment also back to contacted); the citizen's status page and the referrer show it.
+/// Enrolling may give the first session agreed with the person (`first_session`: a day at most
+/// 30 days back and a year ahead, 422 otherwise); enrolling an enrolled request with another
+/// first session moves it.
 #[utoipa::path(post, path = "/admin/referrals/{code}/status", tag = "admin", security(("bearer" = [])), params(("code" = String, Path)), request_body = ReferralStatusChange,
     responses((status = 200, body = InboxItem), JsonBody, AdminAuth, NotFound, Conflict, Unavailable))]
 async fn set_referral_status(

@@ -116,6 +116,9 @@ pub fn StatusPage() -> impl IntoView {
                     {if withdrawn {
                         let text = if r.withdrawn_by_clinician { i18n::WITHDRAWN_BY_CLINICIAN } else { i18n::WITHDRAWN };
                         view! { <p>{w(text)}</p> }.into_any()
+                    } else if let Some(first) = r.first_session.as_ref().filter(|_| r.status == ReferralStatus::Enrolled) {
+                        let (before, after) = crate::next_steps::enrolled_starting(lang);
+                        view! { <p id="first-session">{before}<strong>{crate::format::first_session(first, lang)}</strong>{after}</p> }.into_any()
                     } else {
                         view! { <p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
                     }}

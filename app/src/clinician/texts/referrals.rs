@@ -91,6 +91,7 @@ crate::texts! {
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN_DONE = "Henvisningen er trukket tilbage.", "The referral has been withdrawn.";
     EXPIRES = "Slettes senest", "Deleted at the latest on";
+    FIRST_SESSION = "Første mødegang", "First session";
     EXPIRES_OPEN = " (eller 90 dage efter, at henvisningen er afsluttet, hvis det er før)", " (or 90 days after the referral is closed, if that is sooner)";
     SENT_STEP = "Sendt", "Sent";
     INTERPRETER = "Tolk", "Interpreter";

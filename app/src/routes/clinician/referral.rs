@@ -3,7 +3,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, search_link, status_label, status_pill, when};
+use super::referrals::{contact_by, first_session, search_link, status_label, status_pill, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -20,16 +20,19 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason or note.
+/// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
+/// first session agreed or a note.
 /// The first says "Sendt" ([`status_label`]).
 fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
     let label = status_label(e.status, lang);
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
+    let first = e.first_session.map(|s| view! { <p class="history__note">{t::FIRST_SESSION.get(lang)}": "{format::first_session(&s, lang)}</p> });
     view! {
         <li class="history__step">
             <p><strong>{label}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
             {reason}
+            {first}
             {note}
         </li>
     }
@@ -120,6 +123,7 @@ fn details(
             <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
             <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
             {promised}
+            {first_session(&r, lang)}
             // A withdrawn referral has none left (erased with the rest of the health data).
             {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS_LEGEND.get(lang)}</dt><dd>{format::capitalise(&format::list(&conditions, lang))}</dd></div> })}
             {r.reason.clone().map(|x| view! { <div><dt>{t::plain_label(t::REASON_LABEL.get(lang))}</dt><dd>{x}</dd></div> })}

@@ -152,6 +152,13 @@ pub(super) fn contact_by(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoV
     Some(view! { <div><dt>{t::CONTACT_BY.get(lang)}</dt><dd>{format::date(day, lang)}</dd></div> })
 }
 
+/// "Første mødegang: mandag 11. januar 2027 kl. 17:00" while the patient is enrolled, when the
+/// provider gave it.
+pub(super) fn first_session(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
+    let first = forebyg_shared::first_session::current(&r.history, r.status).filter(|_| r.status == ReferralStatus::Enrolled)?;
+    Some(view! { <div><dt>{t::FIRST_SESSION.get(lang)}</dt><dd>{format::first_session(first, lang)}</dd></div> })
+}
+
 fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
     view! {
         <li class="card referral-card" class:referral-card--changed=r.changed>
@@ -165,6 +172,7 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
                 <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
                 <div><dt>{t::SENT_ON.get(lang)}</dt><dd>{when(r.created_at, lang)}</dd></div>
                 {contact_by(&r, lang)}
+                {first_session(&r, lang)}
                 {r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> })}
             </dl>
             <p><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></p>

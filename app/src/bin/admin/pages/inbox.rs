@@ -4,8 +4,9 @@
 //! data: every view is audited by the server (one entry per view). Notes and steps not yet stored
 //! outlive an expired sign-in ([`keep_unsent`]).
 
-use super::inbox_card::{InboxCard, Refocus, StepDraft, StepDrafts};
+use super::inbox_card::{InboxCard, Refocus};
 use super::inbox_history::NoteDrafts;
+use super::inbox_step::{StepDraft, StepDrafts};
 use crate::api;
 use crate::inbox_query::InboxQuery;
 use crate::texts::inbox as t;
@@ -60,7 +61,12 @@ pub fn InboxPage() -> impl IntoView {
                     steps.update(|d| {
                         d.remove(&code);
                     });
-                    message.set(Some(t::status_set(&item.receipt_code, item.status.label(lang()), lang())))
+                    let first =
+                        forebyg_shared::first_session::current(&item.history, item.status).filter(|_| item.status == ReferralStatus::Enrolled);
+                    message.set(Some(match first {
+                        Some(f) => t::enrolled_set(&item.receipt_code, &forebyg_app::format::first_session(f, lang()), lang()),
+                        None => t::status_set(&item.receipt_code, item.status.label(lang()), lang()),
+                    }))
                 }
                 Err(e) => message.set(Some(ui::error_text(&e))),
             }

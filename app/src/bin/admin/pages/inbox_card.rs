@@ -3,47 +3,23 @@
 //! enrolled or declined with a coded reason → completed or discontinued with a closing note,
 //! each step only where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
+use super::inbox_enrol::{enrol_form, first_session_line};
 use super::inbox_history::{InboxHistory, NoteDrafts};
+use super::inbox_step::{edit_step, Panel, StepDrafts};
 use crate::inbox_query::phone_display;
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_app::activity_query::next_step_href;
+use forebyg_app::i18n::Text;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
+use forebyg_shared::first_session;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::html::H2;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The code of the request whose card takes the focus when the list is drawn after its change.
 pub type Refocus = StoredValue<Option<String>>;
-
-/// Which follow-up form is open under the buttons.
-#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
-enum Panel {
-    Decline,
-    Complete,
-    Discontinue,
-}
-
-/// A step being prepared on a card: its form open, the reason and note as chosen and typed.
-#[derive(Clone, Default, Serialize, Deserialize)]
-pub struct StepDraft {
-    panel: Option<Panel>,
-    reason: String,
-    note: String,
-}
-
-/// The steps being prepared, by request code. The page keeps them, so a half-written decline or
-/// closing note outlives the list's reload after a change on any card, and stays when the server
-/// refuses the step (it is cleared once the step is stored, or on "Fortryd"); an expired sign-in
-/// keeps them for the page's return (`crate::kept`, see `inbox`).
-pub type StepDrafts = RwSignal<HashMap<String, StepDraft>>;
-
-fn edit_step(steps: StepDrafts, code: StoredValue<String>, edit: impl FnOnce(&mut StepDraft)) {
-    code.with_value(|c| steps.update(|d| edit(d.entry(c.clone()).or_default())));
-}
 
 /// The participant's next-step sheet (a citizen page, so it opens outside the admin workspace).
 fn next_step(offer_id: &str) -> impl IntoView {
@@ -55,6 +31,20 @@ fn next_step(offer_id: &str) -> impl IntoView {
             <ul>{sheet(Lang::Da, t::SHEET_DA.get(lang()))}{sheet(Lang::En, t::SHEET_EN.get(lang()))}</ul>
         </div>
     }
+}
+
+/// The note's label, the confirm button and the note's hint of a decline or closing form (none
+/// for an enrolment: [`enrol_form`]). `referred`: a clinician's referral, whose referrer reads the note.
+fn closing_texts(p: Panel, referred: bool) -> Option<(Text, Text, Option<Text>)> {
+    Some(match (p, referred) {
+        (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, Some(t::DECLINE_NOTE_HINT)),
+        (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, Some(t::DECLINE_REQUEST_NOTE_HINT)),
+        (Panel::Complete, true) => (t::CLOSING_NOTE, t::COMPLETE_CONFIRM, Some(t::CLOSING_NOTE_HINT)),
+        (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
+        (Panel::Discontinue, true) => (t::DISCONTINUE_NOTE, t::DISCONTINUE_CONFIRM, Some(t::DISCONTINUE_NOTE_HINT)),
+        (Panel::Discontinue, false) => (t::OWN_CLOSING_NOTE, t::DISCONTINUE_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
+        (Panel::Enrol, _) => return None,
+    })
 }
 
 #[component]
@@ -111,6 +101,7 @@ pub fn InboxCard(
                 let allowed = status.provider_may_move_to(s);
                 let described = (!allowed).then(|| steps_hint_id.clone());
                 let click = move |_| match s {
+                    ReferralStatus::Enrolled => edit_step(steps, key, |d| d.panel = Some(Panel::Enrol)),
                     ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
                     ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
                     ReferralStatus::Discontinued => edit_step(steps, key, |d| d.panel = Some(Panel::Discontinue)),
@@ -128,13 +119,15 @@ pub fn InboxCard(
         move |_| {
             let d = untrack(draft);
             let (s, r) = match d.panel {
+                Some(Panel::Enrol) => (ReferralStatus::Enrolled, None),
                 Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&d.reason)),
                 Some(Panel::Discontinue) => (ReferralStatus::Discontinued, None),
                 _ => (ReferralStatus::Completed, None),
             };
-            let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty());
-            let c = ReferralStatusChange { status: s, reason: r, note: n };
-            match c.validate(referred).first() {
+            let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty()).filter(|_| s != ReferralStatus::Enrolled);
+            let first_session = d.first_session().filter(|_| s == ReferralStatus::Enrolled);
+            let c = ReferralStatusChange { status: s, reason: r, note: n, first_session };
+            match c.validate(referred, &crate::api::today()).first() {
                 Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
                 None => {
                     problem.set(None);
@@ -145,13 +138,8 @@ pub fn InboxCard(
     };
     let form = move || {
         panel.get().map(|p| {
-            let (note_label, confirm, hint) = match (p, referred) {
-                (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, Some(t::DECLINE_NOTE_HINT)),
-                (Panel::Decline, false) => (t::DECLINE_NOTE, t::DECLINE_REQUEST_CONFIRM, Some(t::DECLINE_REQUEST_NOTE_HINT)),
-                (Panel::Complete, true) => (t::CLOSING_NOTE, t::COMPLETE_CONFIRM, Some(t::CLOSING_NOTE_HINT)),
-                (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
-                (Panel::Discontinue, true) => (t::DISCONTINUE_NOTE, t::DISCONTINUE_CONFIRM, Some(t::DISCONTINUE_NOTE_HINT)),
-                (Panel::Discontinue, false) => (t::OWN_CLOSING_NOTE, t::DISCONTINUE_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
+            let Some((note_label, confirm, hint)) = closing_texts(p, referred) else {
+                return enrol_form(&id, status, steps, key, draft, problem, send.clone()).into_any();
             };
             let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));
             let reason_label = if referred { t::DECLINE_REASON } else { t::DECLINE_REQUEST_REASON };
@@ -187,6 +175,7 @@ pub fn InboxCard(
                     </div>
                 </div>
             }
+            .into_any()
         })
     };
 
@@ -232,6 +221,10 @@ pub fn InboxCard(
                 {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
                 {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINED.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
+            {(status == ReferralStatus::Enrolled).then(|| {
+                let first = first_session::current(&it.history, status).cloned();
+                first_session_line(first, &it.name, steps, key)
+            })}
             <div class="actions">{buttons}</div>
             <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>
             {form}

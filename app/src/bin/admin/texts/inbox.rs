@@ -37,6 +37,16 @@ forebyg_app::texts! {
     SAME_CONTACT = "Mulig dublet", "Possible duplicate";
     REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
+    ENROL_CONFIRM = "Tilmeld personen", "Enrol the person";
+    FIRST_SESSION = "Første mødegang", "First session";
+    FIRST_SESSION_ON = "Dato for første mødegang (valgfri)", "Date of the first session (optional)";
+    FIRST_SESSION_AT = "Klokkeslæt (valgfrit)", "Time (optional)";
+    // Who reads the day: the person on the status page, a referrer in "Mine henvisninger".
+    FIRST_SESSION_HINT = "Personen ser dagen på sin statusside, og en henviser ser den under »Mine henvisninger«. Kender I den ikke endnu, så tilmeld uden, og tilføj den senere.",
+        "The person sees the day on their status page, and a referrer sees it under \u{201c}My referrals\u{201d}. If you do not know it yet, enrol without it and add it later.";
+    SET_FIRST_SESSION = "Tilføj første mødegang", "Add the first session";
+    MOVE_FIRST_SESSION = "Ret første mødegang", "Change the first session";
+    SAVE_FIRST_SESSION = "Gem første mødegang", "Save the first session";
     COMPLETE = "Afslut", "Complete";
     DISCONTINUE = "Afbryd", "Discontinue";
     UNDO_ENROL = "Fortryd tilmelding", "Undo enrolment";
@@ -120,6 +130,15 @@ pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Henvendelse {code} er nu: {status}."),
         Lang::En => format!("Request {code} is now: {status}."),
+    }
+}
+
+/// "Request {code} is now: Enrolled, first session {when}." (after enrolling with a first session,
+/// or moving it).
+pub fn enrolled_set(code: &str, when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Henvendelse {code} er nu: Tilmeldt, første mødegang {when}."),
+        Lang::En => format!("Request {code} is now: Enrolled, first session {when}."),
     }
 }
 

@@ -1,0 +1,160 @@
+//! The first session ("første mødegang") a provider agrees with the person when it enrols them:
+//! a day and, when agreed, a time. The provider gives it with "Tilmeld" in the inbox; the patient
+//! reads it on the status page, the referring clinician in "Mine henvisninger", a GP system as
+//! the FHIR Task's output.
+
+use crate::referral::{ReferralStatus, StatusEvent};
+use crate::validation::{ErrorCode, FieldError};
+use serde::{Deserialize, Serialize};
+
+/// How far back a first session may lie: a provider may record an enrolment after the person
+/// came (the day is then history, not a mistake), but not one from a past course.
+pub const PAST_DAYS: i64 = 30;
+/// How far ahead a first session may lie (courses start within months, a typo's year does not).
+pub const AHEAD_DAYS: i64 = 366;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FirstSession {
+    /// YYYY-MM-DD.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub on: String,
+    /// HH:MM, Danish time; absent when only the day is agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
+    pub at: Option<String>,
+}
+
+impl FirstSession {
+    /// Every problem with it, `today` (YYYY-MM-DD, Danish) setting the window of
+    /// [`PAST_DAYS`]..[`AHEAD_DAYS`].
+    pub fn validate(&self, today: &str) -> Vec<FieldError> {
+        let mut errors = vec![];
+        match (crate::date::days_from_iso(&self.on), crate::date::days_from_iso(today)) {
+            (None, _) if self.on.trim().is_empty() => errors.push(FieldError::new(
+                "first_session.on",
+                ErrorCode::Required,
+                "Skriv datoen for første mødegang (eller slet klokkeslættet).",
+                "Enter the date of the first session (or clear the time).",
+            )),
+            (None, _) => errors.push(FieldError::new(
+                "first_session.on",
+                ErrorCode::Invalid,
+                "Skriv datoen for første mødegang som en rigtig dato (ÅÅÅÅ-MM-DD).",
+                "Enter the first session's date as a real date (YYYY-MM-DD).",
+            )),
+            (Some(day), Some(now)) if day < now - PAST_DAYS || day > now + AHEAD_DAYS => errors.push(FieldError::new(
+                "first_session.on",
+                ErrorCode::OutOfRange,
+                "Første mødegang skal ligge højst 30 dage tilbage og højst et år frem.",
+                "The first session must be at most 30 days ago and at most a year ahead.",
+            )),
+            _ => {}
+        }
+        if self.at.as_deref().is_some_and(|t| !is_time(t)) {
+            errors.push(FieldError::new(
+                "first_session.at",
+                ErrorCode::Invalid,
+                "Skriv klokkeslættet som TT:MM, fx 17:00.",
+                "Enter the time as HH:MM, e.g. 17:00.",
+            ));
+        }
+        errors
+    }
+
+    /// RFC 3339 as FHIR's dateTime: the day alone ("2027-01-11"), or with its time and Danish
+    /// offset ("2027-01-11T17:00:00+01:00", "2027-06-07T17:00:00+02:00" in summer time).
+    pub fn date_time(&self) -> String {
+        let (Some(day), Some(at)) = (crate::date::days_from_iso(&self.on), self.at.as_deref().filter(|t| is_time(t))) else {
+            return self.on.clone();
+        };
+        let local = day * 86_400 + at[..2].parse::<i64>().unwrap_or(0) * 3_600 + at[3..].parse::<i64>().unwrap_or(0) * 60;
+        // The offset at the local time read as UTC: off only within the hour the clocks change.
+        let hours = crate::date::copenhagen_offset(local - 3_600) / 3_600;
+        format!("{}T{at}:00+0{hours}:00", self.on)
+    }
+
+    /// Monday = 0 … Sunday = 6 of its day (`None` if the day is not a date).
+    pub fn weekday(&self) -> Option<usize> {
+        crate::date::days_from_iso(&self.on).map(|d| (d + 3).rem_euclid(7) as usize)
+    }
+}
+
+/// A time of day as HH:MM, 00:00–23:59.
+pub fn is_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 5 && b[2] == b':' && t[..2].parse::<u8>().is_ok_and(|h| h < 24) && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+/// The first session of a referral whose status is `status`: the one given with its latest
+/// enrolment, while it is enrolled or its course is over. An enrolment undone (back to
+/// contacted) has none, though its history keeps what was agreed then.
+pub fn current(history: &[StatusEvent], status: ReferralStatus) -> Option<&FirstSession> {
+    if status != ReferralStatus::Enrolled && !status.course_over() {
+        return None;
+    }
+    history.iter().rev().find(|e| e.status == ReferralStatus::Enrolled)?.first_session.as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referral::Actor;
+
+    fn on(day: &str, at: Option<&str>) -> FirstSession {
+        FirstSession { on: day.into(), at: at.map(Into::into) }
+    }
+
+    fn fields(errors: Vec<FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_real_day_within_the_window_and_a_real_time() {
+        let today = "2027-01-04";
+        assert_eq!(fields(on("2027-01-11", Some("17:00")).validate(today)), Vec::<String>::new());
+        assert_eq!(fields(on("2026-12-05", None).validate(today)), Vec::<String>::new(), "30 days back: recorded afterwards");
+        assert_eq!(fields(on("2026-12-04", None).validate(today)), ["first_session.on"]);
+        assert_eq!(fields(on("2028-01-06", None).validate(today)), ["first_session.on"], "a typo's year");
+        assert_eq!(fields(on("2027-02-30", None).validate(today)), ["first_session.on"]);
+        assert_eq!(fields(on("2027-01-11", Some("24:00")).validate(today)), ["first_session.at"]);
+        assert_eq!(fields(on("2027-01-11", Some("5:30")).validate(today)), ["first_session.at"]);
+    }
+
+    #[test]
+    fn as_a_fhir_date_time_with_the_danish_offset() {
+        assert_eq!(on("2027-01-11", None).date_time(), "2027-01-11");
+        assert_eq!(on("2027-01-11", Some("17:00")).date_time(), "2027-01-11T17:00:00+01:00");
+        assert_eq!(on("2027-06-07", Some("09:30")).date_time(), "2027-06-07T09:30:00+02:00");
+    }
+
+    #[test]
+    fn the_weekday_counts_from_monday() {
+        assert_eq!(on("2027-01-11", None).weekday(), Some(0), "a Monday");
+        assert_eq!(on("2027-01-17", None).weekday(), Some(6), "a Sunday");
+    }
+
+    #[test]
+    fn the_latest_enrolment_gives_it_while_enrolled_or_over() {
+        let step = |status, first_session: Option<FirstSession>| StatusEvent {
+            status,
+            at: 0,
+            by: Actor::Provider,
+            reason: None,
+            note: None,
+            handler: None,
+            first_session,
+        };
+        use ReferralStatus::*;
+        let history = [
+            step(Received, None),
+            step(Enrolled, Some(on("2027-01-11", None))),
+            step(Contacted, None),
+            step(Enrolled, Some(on("2027-02-01", Some("17:00")))),
+        ];
+        assert_eq!(current(&history, Enrolled), Some(&on("2027-02-01", Some("17:00"))));
+        assert_eq!(current(&history, Completed), Some(&on("2027-02-01", Some("17:00"))));
+        assert_eq!(current(&history[..3], Contacted), None, "an enrolment undone");
+        assert_eq!(current(&history[..2], Declined), None);
+    }
+}
