@@ -46,8 +46,8 @@ pub fn call_provider(provider: &str, by: Option<&str>, lang: Lang) -> String {
 
 /// Whom to call, before the number, said for the request's status (the status page): chasing
 /// the provider (no word by the promised day `by`, or within a week) only while contact is still
-/// due (received); on a waiting list, that they call when a place frees; once contacted, enrolled
-/// or closed, questions only.
+/// due (received); on a waiting list, that they call when a place frees; once enrolled, questions
+/// or not coming after all; once contacted or closed, questions only.
 pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provider: &str, lang: Lang) -> String {
     use ReferralStatus::*;
     match (status, waitlist, lang) {
@@ -55,6 +55,8 @@ pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provid
         (Received | Contacted, true, Lang::Da) => format!("Spørgsmål til ventelisten? Ring til {provider} på"),
         (Received | Contacted, true, Lang::En) => format!("Questions about the waiting list? Call {provider} on"),
         (Received, false, _) => call_provider(provider, by, lang),
+        (Enrolled, _, Lang::Da) => format!("Har du spørgsmål, eller kan du ikke komme, så ring til {provider} på"),
+        (Enrolled, _, Lang::En) => format!("If you have questions, or cannot come, call {provider} on"),
         (_, _, Lang::Da) => format!("Har du spørgsmål, så ring til {provider} på"),
         (_, _, Lang::En) => format!("If you have questions, call {provider} on"),
     }
@@ -165,11 +167,11 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
 
 /// What "enrolled" means once the provider has given the first session: the text before and
 /// after its day and time (shown in bold between them); the day replaces "the provider agrees
-/// with you when you start".
+/// with you when you start" (whom to call if they cannot come follows: [`call_for`]).
 pub fn enrolled_starting(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Da => ("Du er skrevet ind på tilbuddet. Første mødegang er ", ". Kan du ikke komme, så kontakt udbyderen."),
-        Lang::En => ("You are enrolled on the offer. The first session is ", ". If you cannot come, contact the provider."),
+        Lang::Da => ("Du er skrevet ind på tilbuddet. Første mødegang er ", "."),
+        Lang::En => ("You are enrolled on the offer. The first session is ", "."),
     }
 }
 
@@ -217,6 +219,7 @@ mod tests {
     fn whom_to_call_follows_the_status() {
         let chase = |s| call_for(s, false, Some("2026-12-09"), "X", Lang::Da).contains("har du ikke hørt");
         assert!(chase(ReferralStatus::Received));
+        assert_eq!(call_for(ReferralStatus::Enrolled, false, None, "X", Lang::Da), "Har du spørgsmål, eller kan du ikke komme, så ring til X på");
         // Contacted: the provider has called, so no "not heard from them by …".
         assert_eq!(call_for(ReferralStatus::Contacted, false, Some("2026-12-09"), "X", Lang::Da), "Har du spørgsmål, så ring til X på");
         for closed in

@@ -60,7 +60,7 @@ test('the next step follows the status: chase only while contact is due, the wai
   await move(request, admin, open, { status: 'enrolled' });
   await look(open, tel);
   await expect(page.getByText('Du er skrevet ind på tilbuddet. Hvornår og hvor du starter, aftaler udbyderen med dig.')).toBeVisible();
-  await expect(page.locator('.follow-up')).toContainText('Har du spørgsmål, så ring til');
+  await expect(page.locator('.follow-up')).toContainText('Har du spørgsmål, eller kan du ikke komme, så ring til');
   await expect(page.locator('.follow-up')).not.toContainText(CHASE);
 
   await move(request, admin, open, { status: 'completed', note: 'Forløbet er gennemført.' });

@@ -55,7 +55,7 @@ pub fn enrol_form(
 pub fn first_session_line(first: Option<FirstSession>, name: &str, steps: StepDrafts, key: StoredValue<String>) -> impl IntoView {
     let label = if first.is_some() { t::MOVE_FIRST_SESSION } else { t::SET_FIRST_SESSION }.get(lang());
     let shown = first.as_ref().map(|f| {
-        view! { <strong>{t::FIRST_SESSION.get(lang())}": "</strong>{forebyg_app::format::first_session(f, lang())}" " }
+        view! { <span><strong>{t::FIRST_SESSION.get(lang())}": "</strong>{forebyg_app::format::first_session(f, lang())}</span> }
     });
     let open = move |_| {
         edit_step(steps, key, |d| {
