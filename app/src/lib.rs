@@ -8,6 +8,7 @@
 
 pub mod activity_query;
 pub mod api;
+pub mod calendar;
 pub mod clinician;
 pub mod format;
 pub mod i18n;

@@ -27,6 +27,8 @@ texts! {
     STATUS_MEANINGS = "Det betyder status", "What the statuses mean";
     CONTACT_BY = "Udbyderen har lovet at kontakte dig senest", "The provider promised to contact you by";
     LATE_CALL = "Ring gerne til dem på", "Feel free to call them on";
+    // The status page of an enrolled person whose first session the provider gave.
+    ADD_TO_CALENDAR = "Læg første mødegang i din kalender", "Add the first session to your calendar";
     LATE_NO_PHONE = "Se på tilbuddets side, hvordan du kontakter dem", "See on the offer's page how to reach them";
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
     // A declined clinician's referral.

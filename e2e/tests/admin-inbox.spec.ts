@@ -3,6 +3,7 @@ import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '
 import { dayAhead, enrol } from '../pages/admin-pages';
 import { REGION, clinicianToken, phone as patientPhone, referableOffer, regionAdmin } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
+import { readFileSync } from 'node:fs';
 
 test('an admin works a self-referral to enrolled, and the citizen receipt shows it', async ({ page, request }) => {
   const token = await devToken(request, 'oestdanmark');
@@ -60,6 +61,15 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
     `Du er skrevet ind på tilbuddet. Første mødegang er ${week.da} kl. 17:00.`,
   );
   await expectNoAxeViolations(citizen, 'status with the first session');
+  // …and can put it in their own calendar: a file a phone's calendar opens, at the offer's place.
+  const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('link', { name: 'Læg første mødegang i din kalender' }).click()]);
+  expect(download.suggestedFilename()).toBe('forste-modegang.ics');
+  const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n /g, '');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain(`\r\nSUMMARY:Første mødegang: ${offer.title.replace(/[,;]/g, (c: string) => `\\${c}`)}\r\n`);
+  // 17:00 in Copenhagen, written in UTC (no time zone table needed by the calendar).
+  const utc = new Date(`${week.iso}T17:00:00${copenhagenOffset(week.iso)}`).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  expect(ics).toContain(`\r\nDTSTART:${utc}Z\r\n`);
   await citizen.close();
   // Moved: the same form, filled in with what was agreed.
   await card.getByRole('button', { name: `Ret første mødegang: ${name}` }).click();
@@ -411,3 +421,10 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   await expect(card.getByRole('button', { name: `Afvis: ${name}` })).toHaveAccessibleDescription(/^Personen er tilmeldt: næste skridt er »Afslut«/);
   await expectNoAxeViolations(page, 'inbox card with who changed the status and why steps are disabled');
 });
+
+/** Denmark's UTC offset on `iso` (YYYY-MM-DD) at noon, as "+01:00" or "+02:00". */
+function copenhagenOffset(iso: string): string {
+  const noon = new Date(`${iso}T12:00:00Z`);
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' }).format(noon);
+  return `+0${Number(local) - 12}:00`;
+}

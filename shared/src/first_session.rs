@@ -62,16 +62,29 @@ impl FirstSession {
         errors
     }
 
+    /// The UTC instant it starts at (Unix seconds) and the Danish offset then (seconds), when a
+    /// time was agreed.
+    fn instant(&self) -> Option<(i64, i64)> {
+        let (day, at) = (crate::date::days_from_iso(&self.on)?, self.at.as_deref().filter(|t| is_time(t))?);
+        let local = day * 86_400 + at[..2].parse::<i64>().ok()? * 3_600 + at[3..].parse::<i64>().ok()? * 60;
+        // The offset at the local time read as UTC less an hour: off only within the hour the
+        // clocks change.
+        let offset = crate::date::copenhagen_offset(local - 3_600);
+        Some((local - offset, offset))
+    }
+
+    /// When it starts (Unix seconds, UTC), when a time was agreed.
+    pub fn starts_at(&self) -> Option<i64> {
+        self.instant().map(|(utc, _)| utc)
+    }
+
     /// RFC 3339 as FHIR's dateTime: the day alone ("2027-01-11"), or with its time and Danish
     /// offset ("2027-01-11T17:00:00+01:00", "2027-06-07T17:00:00+02:00" in summer time).
     pub fn date_time(&self) -> String {
-        let (Some(day), Some(at)) = (crate::date::days_from_iso(&self.on), self.at.as_deref().filter(|t| is_time(t))) else {
-            return self.on.clone();
-        };
-        let local = day * 86_400 + at[..2].parse::<i64>().unwrap_or(0) * 3_600 + at[3..].parse::<i64>().unwrap_or(0) * 60;
-        // The offset at the local time read as UTC: off only within the hour the clocks change.
-        let hours = crate::date::copenhagen_offset(local - 3_600) / 3_600;
-        format!("{}T{at}:00+0{hours}:00", self.on)
+        match (self.instant(), self.at.as_deref()) {
+            (Some((_, offset)), Some(at)) => format!("{}T{at}:00+0{}:00", self.on, offset / 3_600),
+            _ => self.on.clone(),
+        }
     }
 
     /// Monday = 0 … Sunday = 6 of its day (`None` if the day is not a date).
@@ -126,6 +139,8 @@ mod tests {
         assert_eq!(on("2027-01-11", None).date_time(), "2027-01-11");
         assert_eq!(on("2027-01-11", Some("17:00")).date_time(), "2027-01-11T17:00:00+01:00");
         assert_eq!(on("2027-06-07", Some("09:30")).date_time(), "2027-06-07T09:30:00+02:00");
+        assert_eq!(on("2027-01-11", Some("17:00")).starts_at().map(crate::date::iso_datetime).as_deref(), Some("2027-01-11T16:00:00Z"));
+        assert_eq!(on("2027-01-11", None).starts_at(), None);
     }
 
     #[test]

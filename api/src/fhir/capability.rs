@@ -5,7 +5,7 @@ use super::{FHIR_JSON, FHIR_VERSION};
 use serde_json::{json, Value};
 
 /// The date the statement last changed (bump it with the interactions).
-const DATE: &str = "2026-12-04";
+const DATE: &str = "2026-12-05";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
@@ -69,7 +69,7 @@ pub fn capability_statement(base: &str) -> Value {
                     "readHistory": false,
                     "searchInclude": ["Task:focus", "Task:based-on"],
                     "searchParam": task_params,
-                    "documentation": format!("The Task tracking a clinician's referral (read: same access as its ServiceRequest). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.{}", result_params(&super::task_search::PARAMS)),
+                    "documentation": format!("The Task tracking a clinician's referral (read: same access as its ServiceRequest). Its output: the first session agreed on enrolment (type text \"Første mødegang\", valueDateTime: a date, or a date and time with the Danish offset) and, when the course is over, the closing note (\"Afslutningsnotat\", valueString). Search: the signed-in clinician's own referrals only, the last changed first; every Task returned is an audited read.{}", result_params(&super::task_search::PARAMS)),
                 },
             ],
         }],

@@ -1,4 +1,5 @@
-//! Under a receipt and a status (issue #15, point 4): who to call (the provider and its phone;
+//! Under a receipt and a status (issue #15, point 4): the first session agreed, as a file for the
+//! person's own calendar; who to call (the provider and its phone;
 //! a notice to call them when they are late with the contact they promised),
 //! and when the request was declined, why in plain words, two other offers of the same kind
 //! near the offer and (a clinician's referral) to talk to whoever referred, so a "no" is not a
@@ -6,6 +7,7 @@
 
 use crate::components::facts::phone_link;
 use crate::{api, format, next_steps, query};
+use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
 use forebyg_shared::search::alternatives::fits_instead;
@@ -22,6 +24,16 @@ async fn alternatives(offer: &Offer, reason: Option<DeclineReason>) -> Vec<Offer
         Ok(r) => r.results.into_iter().filter(|h| fits_instead(&h.offer, offer, reason)).take(2).collect(),
         Err(_) => vec![],
     }
+}
+
+/// "Læg første mødegang i din kalender": the first session at the offer's place as a calendar
+/// file, in the link itself (a few hundred bytes: a `data:` address keeps the file's name at that
+/// size, and needs no code to make a file in the browser).
+fn calendar_link(first: &FirstSession, offer: &Offer, lang: Lang) -> impl IntoView {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let ics = crate::calendar::first_session_ics(first, offer, now, lang);
+    let href = format!("data:text/calendar;charset=utf-8,{}", query::encode(&ics));
+    view! { <p><a class="button button--secondary" href=href download=crate::calendar::FILE_NAME>{next_steps::ADD_TO_CALENDAR.get(lang)}</a></p> }
 }
 
 /// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
@@ -42,6 +54,9 @@ pub fn FollowUp(
     /// A clinician's referral: a decline sends the patient back to whoever referred them too.
     #[prop(optional)]
     referral: bool,
+    /// The first session agreed on enrolment: offered as a calendar file.
+    #[prop(default = None)]
+    first_session: Option<FirstSession>,
     lang: Lang,
 ) -> impl IntoView {
     let status = status.unwrap_or(ReferralStatus::Received);
@@ -60,7 +75,7 @@ pub fn FollowUp(
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let (sheet, contact_by) = (sheet.clone(), contact_by.clone());
+                let (sheet, contact_by, first_session) = (sheet.clone(), contact_by.clone(), first_session.clone());
                 Suspend::new(async move {
                 let (offer, others) = loaded.await;
                 let call = offer.as_ref().and_then(|offer| {
@@ -95,7 +110,8 @@ pub fn FollowUp(
                     }
                 });
                 let sheet = sheet.map(|href| view! { <p><a href=href>{crate::i18n::activities::SHEET_H1.get(lang)}</a></p> });
-                view! { <div class="follow-up">{declined_part}{call}{sheet}</div> }
+                let calendar = first_session.zip(offer).map(|(first, offer)| calendar_link(&first, &offer, lang));
+                view! { <div class="follow-up">{calendar}{declined_part}{call}{sheet}</div> }
             })
             }}
         </Suspense>

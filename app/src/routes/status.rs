@@ -125,7 +125,7 @@ pub fn StatusPage() -> impl IntoView {
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
                             status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone()
-                            referral=r.clinician_referral lang=lang />
+                            referral=r.clinician_referral first_session=r.first_session.clone().filter(|_| r.status == ReferralStatus::Enrolled) lang=lang />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {
