@@ -189,7 +189,7 @@ pub async fn provider_change(
     audit: Audit<'_>,
 ) -> Result<(Referral, bool), ApiError> {
     // A citizen's own request has no referrer to write a closing note to.
-    let errors = change.validate(r.clinician.is_some(), &copenhagen_date(now()));
+    let errors = change.validate(r.clinician.is_some(), &copenhagen_date(now()), &r.created_on());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

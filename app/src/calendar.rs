@@ -10,7 +10,33 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 
 /// The file's name when saved.
-pub const FILE_NAME: &str = "forste-modegang.ics";
+pub fn file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "forste-modegang.ics",
+        Lang::En => "first-session.ics",
+    }
+}
+
+/// Minutes from "HH:MM" to "HH:MM" (none if either is not a time, or the end is not after).
+fn minutes_between(start: &str, end: &str) -> Option<i64> {
+    let minutes = |t: &str| Some(t.get(..2)?.parse::<i64>().ok()? * 60 + t.get(3..5)?.parse::<i64>().ok()?);
+    Some(minutes(end)? - minutes(start)?).filter(|m| *m > 0)
+}
+
+/// How long the first session lasts: the offer's weekly slot on its weekday at its time, or an
+/// hour.
+fn length_minutes(first: &FirstSession, offer: &Offer) -> i64 {
+    let weekday = first.weekday();
+    offer
+        .schedule
+        .slots
+        .iter()
+        .find(|s| {
+            Some(s.weekday) == weekday.and_then(|i| forebyg_shared::taxonomy::Weekday::ALL.get(i).copied()) && first.at.as_deref() == Some(&s.start)
+        })
+        .and_then(|s| minutes_between(&s.start, &s.end))
+        .unwrap_or(60)
+}
 
 /// A TEXT value escaped (RFC 5545 §3.3.11).
 fn text(value: &str) -> String {
@@ -33,12 +59,14 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// The calendar file of the first session on `offer`, made at `now` (Unix seconds): an event at
-/// its time for an hour, or all day when only the day was agreed.
-pub fn first_session_ics(first: &FirstSession, offer: &Offer, now: i64, lang: Lang) -> String {
+/// The calendar file of the first session on `offer` of the request with receipt `code`, made at
+/// `now` (Unix seconds): an event at its time for as long as the offer's slot then (else an hour),
+/// or all day when only the day was agreed. One event per request (its UID): a file saved after
+/// the day moved replaces the first in the calendar (a later SEQUENCE).
+pub fn first_session_ics(code: &str, first: &FirstSession, offer: &Offer, now: i64, lang: Lang) -> String {
     let compact = |iso: &str| iso.replace(['-', ':'], "");
     let (start, length) = match first.starts_at() {
-        Some(utc) => (format!("DTSTART:{}", compact(&iso_datetime(utc))), "DURATION:PT1H".to_owned()),
+        Some(utc) => (format!("DTSTART:{}", compact(&iso_datetime(utc))), format!("DURATION:PT{}M", length_minutes(first, offer))),
         None => {
             let next = forebyg_shared::date::add_days(&first.on, 1);
             (format!("DTSTART;VALUE=DATE:{}", compact(&first.on)), format!("DTEND;VALUE=DATE:{}", compact(&next)))
@@ -59,7 +87,9 @@ pub fn first_session_ics(first: &FirstSession, offer: &Offer, now: i64, lang: La
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:forebyg-{}-{}@forebyg.dk", offer.id, first.on),
+        format!("UID:{code}-forste-modegang@forebyg.dk"),
+        // Minutes since 1970: each file saved later outranks the ones before.
+        format!("SEQUENCE:{}", now / 60),
         format!("DTSTAMP:{}", compact(&iso_datetime(now))),
         start,
         length,
@@ -84,7 +114,7 @@ mod tests {
         serde_json::from_value(serde_json::json!({
             "id": "demo-000873", "title": "KOL-træning, hold 2; aften", "summary": "s", "description": "d", "category": "fysisk-aktivitet",
             "conditions": ["kol"], "format": "on-site", "languages": ["da"],
-            "schedule": { "enrolment": { "kind": "course", "sessions": 16, "weeks": 8 }, "slots": [] },
+            "schedule": { "enrolment": { "kind": "course", "sessions": 16, "weeks": 8 }, "slots": [{ "weekday": "mon", "start": "17:00", "end": "19:00" }] },
             "location": { "name": "Sundhedshuset", "address": "Vestergade 5", "postcode": "8000", "city": "Aarhus C",
                           "municipality_code": "0751", "point": { "lat": 56.15, "lon": 10.2 } },
             "region": "midtjylland", "provider": { "id": "p", "name": "Aarhus Kommune", "kind": "municipality" },
@@ -99,9 +129,18 @@ mod tests {
     #[test]
     fn an_hour_from_its_time_in_utc_at_its_place() {
         let first = FirstSession { on: "2027-01-11".into(), at: Some("17:00".into()) };
-        let ics = first_session_ics(&first, &offer(), 1_796_000_000, Lang::Da);
+        let ics = first_session_ics("K7QM-4XRT", &first, &offer(), 1_796_000_000, Lang::Da);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"), "{ics}");
-        assert!(ics.contains("\r\nDTSTART:20270111T160000Z\r\nDURATION:PT1H\r\n"), "17:00 Danish winter time is 16:00 UTC: {ics}");
+        assert!(
+            ics.contains("\r\nDTSTART:20270111T160000Z\r\nDURATION:PT120M\r\n"),
+            "17:00 Danish winter time is 16:00 UTC, for the Monday slot's two hours: {ics}"
+        );
+        assert!(ics.contains("\r\nUID:K7QM-4XRT-forste-modegang@forebyg.dk\r\nSEQUENCE:29933333\r\n"), "{ics}");
+        let other_time = FirstSession { at: Some("09:00".into()), ..first.clone() };
+        assert!(
+            first_session_ics("K7QM-4XRT", &other_time, &offer(), 1_796_000_000, Lang::Da).contains("\r\nDURATION:PT60M\r\n"),
+            "no slot then: an hour"
+        );
         assert!(ics.contains("\r\nSUMMARY:Første mødegang: KOL-træning\\, hold 2\\; aften\r\n"), "{ics}");
         assert!(ics.contains("\r\nLOCATION:Sundhedshuset\\, Vestergade 5\\, 8000 Aarhus C\r\n"), "{ics}");
         assert!(ics.lines().all(|l| l.len() <= 76), "folded at 75 octets (plus the CR): {ics}");
@@ -117,7 +156,7 @@ mod tests {
     #[test]
     fn all_day_when_only_the_day_was_agreed() {
         let first = FirstSession { on: "2027-06-30".into(), at: None };
-        let ics = first_session_ics(&first, &offer(), 1_796_000_000, Lang::En);
+        let ics = first_session_ics("K7QM-4XRT", &first, &offer(), 1_796_000_000, Lang::En);
         assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20270630\r\nDTEND;VALUE=DATE:20270701\r\n"), "{ics}");
         assert!(ics.contains("SUMMARY:First session: "), "{ics}");
     }

@@ -29,6 +29,7 @@ texts! {
     LATE_CALL = "Ring gerne til dem på", "Feel free to call them on";
     // The status page of an enrolled person whose first session the provider gave.
     ADD_TO_CALENDAR = "Læg første mødegang i din kalender", "Add the first session to your calendar";
+    PLACE = "Sted", "Place";
     LATE_NO_PHONE = "Se på tilbuddets side, hvordan du kontakter dem", "See on the offer's page how to reach them";
     ALTERNATIVES = "To andre tilbud af samme slags i nærheden", "Two other offers of the same kind nearby";
     // A declined clinician's referral.
@@ -169,11 +170,16 @@ pub fn status_meaning(status: ReferralStatus, lang: Lang) -> &'static str {
 
 /// What "enrolled" means once the provider has given the first session: the text before and
 /// after its day and time (shown in bold between them); the day replaces "the provider agrees
-/// with you when you start" (whom to call if they cannot come follows: [`call_for`]).
-pub fn enrolled_starting(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Da => ("Du er skrevet ind på tilbuddet. Første mødegang er ", "."),
-        Lang::En => ("You are enrolled on the offer. The first session is ", "."),
+/// with you when you start" (whom to call if they cannot come follows: [`call_for`]). `past`: the
+/// day has been; `timed`: a time was agreed too (else the provider will say it).
+pub fn enrolled_starting(lang: Lang, past: bool, timed: bool) -> (&'static str, &'static str) {
+    match (lang, past, timed) {
+        (Lang::Da, true, _) => ("Du er skrevet ind på tilbuddet. Første mødegang var ", "."),
+        (Lang::Da, false, true) => ("Du er skrevet ind på tilbuddet. Første mødegang er ", "."),
+        (Lang::Da, false, false) => ("Du er skrevet ind på tilbuddet. Første mødegang er ", ". Tidspunktet aftaler udbyderen med dig."),
+        (Lang::En, true, _) => ("You are enrolled on the offer. The first session was on ", "."),
+        (Lang::En, false, true) => ("You are enrolled on the offer. The first session is on ", "."),
+        (Lang::En, false, false) => ("You are enrolled on the offer. The first session is on ", ". The provider agrees the time with you."),
     }
 }
 

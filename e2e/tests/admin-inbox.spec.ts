@@ -74,11 +74,33 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   // Moved: the same form, filled in with what was agreed.
   await card.getByRole('button', { name: `Ret første mødegang: ${name}` }).click();
   const moveForm = card.getByRole('group', { name: 'Gem første mødegang' });
-  await expect(moveForm.getByLabel('Dato for første mødegang (valgfri)')).toHaveValue(week.iso);
+  await expect(moveForm.getByLabel('Dato for første mødegang', { exact: true })).toHaveValue(week.iso);
+  await expect(moveForm.getByLabel('Dato for første mødegang', { exact: true })).toHaveAccessibleDescription(/^Personen ser den nye dag på sin statusside/);
   await moveForm.getByLabel('Klokkeslæt (valgfrit)').fill('09:30');
   await expectNoAxeViolations(page, 'inbox card moving the first session');
   await moveForm.getByRole('button', { name: 'Gem første mødegang' }).click();
   await expect(card.locator('.inbox-first-session')).toContainText(`Første mødegang: ${week.da} kl. 09:30`);
+  // The history keeps both: what was agreed first, and the move.
+  const steps = card.getByRole('list', { name: 'Historik' });
+  await expect(async () => {
+    if (!(await steps.isVisible())) await card.getByText('Historik og noter').click();
+    await expect(steps).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(steps.getByRole('listitem').filter({ hasText: `Første mødegang: ${week.da} kl. 17:00` })).toHaveCount(1);
+  await expect(steps.getByRole('listitem').filter({ hasText: `Første mødegang: ${week.da} kl. 09:30` })).toHaveCount(1);
+  await expect(steps.getByRole('listitem').filter({ hasText: /^Første mødegang ændret · / })).toHaveCount(1);
+  // Moving asks for the day (emptied, it is refused); undoing the enrolment says what it takes away.
+  await card.getByRole('button', { name: `Ret første mødegang: ${name}` }).click();
+  const move = card.getByRole('group', { name: 'Gem første mødegang' });
+  await move.getByLabel('Dato for første mødegang', { exact: true }).fill('');
+  await move.getByRole('button', { name: 'Gem første mødegang' }).click();
+  await expect(move.getByRole('alert')).toHaveText('Skriv datoen for første mødegang.');
+  await move.getByRole('button', { name: 'Annullér' }).click();
+  await card.getByRole('button', { name: `Fortryd tilmelding: ${name}` }).click();
+  const undo = card.getByRole('group', { name: 'Ja, fortryd tilmeldingen' });
+  await expect(undo).toContainText(`Personen har første mødegang ${week.da} kl. 09:30. Fortryder I tilmeldingen, forsvinder dagen`);
+  await undo.getByRole('button', { name: 'Annullér' }).click();
+  await expect(card.locator('.pill')).toHaveText('Tilmeldt');
 
   // The citizen's own request has no referrer: the closing note is optional, and says so.
   await card.getByRole('button', { name: `Afslut: ${name}` }).click();
@@ -234,8 +256,8 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveValue('other');
   await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveValue('Flytter til Jylland');
   await expectNoAxeViolations(page, 'a card with a note and a decline being written');
-  // "Fortryd" drops the decline.
-  await card.getByRole('button', { name: 'Fortryd' }).click();
+  // "Annullér" drops the decline.
+  await card.getByRole('button', { name: 'Annullér' }).click();
   await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveCount(0);
   await form.getByRole('button', { name: 'Tilføj note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' })).toBeVisible();

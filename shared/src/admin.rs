@@ -265,8 +265,8 @@ impl ReferralStatusChange {
     /// referral's current status, see [`ReferralStatus::provider_may_move_to`]). `referred`: a
     /// clinician's referral, whose referrer reads the closing note; a citizen's own request
     /// (`false`) has no one to write it to, so there it is optional. `today` (YYYY-MM-DD, Danish)
-    /// bounds the first session's day.
-    pub fn validate(&self, referred: bool, today: &str) -> Vec<crate::validation::FieldError> {
+    /// and `received_on` (the day the request came) bound the first session's day.
+    pub fn validate(&self, referred: bool, today: &str, received_on: &str) -> Vec<crate::validation::FieldError> {
         use crate::validation::{text_length, ErrorCode, FieldError};
         let mut errors = vec![];
         let note = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -327,7 +327,7 @@ impl ReferralStatusChange {
                 "Første mødegang hører kun til en tilmelding.",
                 "A first session belongs only with enrolled.",
             )),
-            Some(s) => errors.extend(s.validate(today)),
+            Some(s) => errors.extend(s.validate(today, received_on)),
             None => {}
         }
         errors
@@ -345,19 +345,19 @@ mod tests {
         use crate::first_session::FirstSession;
         let fs = Some(FirstSession { on: "2027-01-11".into(), at: Some("17:00".into()) });
         let enrol = ReferralStatusChange { first_session: fs.clone(), ..ReferralStatusChange::to(ReferralStatus::Enrolled) };
-        assert_eq!(enrol.validate(true, TODAY), vec![]);
+        assert_eq!(enrol.validate(true, TODAY, TODAY), vec![]);
         let contacted = ReferralStatusChange { first_session: fs, ..ReferralStatusChange::to(ReferralStatus::Contacted) };
-        assert_eq!(contacted.validate(true, TODAY).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["first_session"]);
+        assert_eq!(contacted.validate(true, TODAY, TODAY).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["first_session"]);
     }
 
     #[test]
     fn a_closing_note_is_required_only_where_a_referrer_reads_it() {
         let complete = ReferralStatusChange::to(ReferralStatus::Completed);
         let fields = |errors: Vec<crate::validation::FieldError>| errors.into_iter().map(|e| (e.field, e.message.da)).collect::<Vec<_>>();
-        assert_eq!(fields(complete.validate(true, TODAY)), [("note".to_owned(), "Skriv et kort afslutningsnotat til henviseren.".to_owned())]);
-        assert_eq!(fields(complete.validate(false, TODAY)), []);
+        assert_eq!(fields(complete.validate(true, TODAY, TODAY)), [("note".to_owned(), "Skriv et kort afslutningsnotat til henviseren.".to_owned())]);
+        assert_eq!(fields(complete.validate(false, TODAY, TODAY)), []);
         let other = ReferralStatusChange { reason: Some(DeclineReason::Other), ..ReferralStatusChange::to(ReferralStatus::Declined) };
-        assert_eq!(fields(other.validate(true, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvisningen afvises.".to_owned())]);
-        assert_eq!(fields(other.validate(false, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvendelsen afvises.".to_owned())]);
+        assert_eq!(fields(other.validate(true, TODAY, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvisningen afvises.".to_owned())]);
+        assert_eq!(fields(other.validate(false, TODAY, TODAY)), [("note".to_owned(), "Skriv kort, hvorfor henvendelsen afvises.".to_owned())]);
     }
 }

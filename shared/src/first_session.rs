@@ -27,8 +27,8 @@ pub struct FirstSession {
 
 impl FirstSession {
     /// Every problem with it, `today` (YYYY-MM-DD, Danish) setting the window of
-    /// [`PAST_DAYS`]..[`AHEAD_DAYS`].
-    pub fn validate(&self, today: &str) -> Vec<FieldError> {
+    /// [`PAST_DAYS`]..[`AHEAD_DAYS`], and never before `received_on`, the day the request came.
+    pub fn validate(&self, today: &str, received_on: &str) -> Vec<FieldError> {
         let mut errors = vec![];
         match (crate::date::days_from_iso(&self.on), crate::date::days_from_iso(today)) {
             (None, _) if self.on.trim().is_empty() => errors.push(FieldError::new(
@@ -48,6 +48,12 @@ impl FirstSession {
                 ErrorCode::OutOfRange,
                 "Første mødegang skal ligge højst 30 dage tilbage og højst et år frem.",
                 "The first session must be at most 30 days ago and at most a year ahead.",
+            )),
+            _ if self.on.as_str() < received_on => errors.push(FieldError::new(
+                "first_session.on",
+                ErrorCode::OutOfRange,
+                "Første mødegang kan ikke ligge før den dag, henvendelsen kom.",
+                "The first session cannot be before the day the request came.",
             )),
             _ => {}
         }
@@ -93,6 +99,28 @@ impl FirstSession {
     }
 }
 
+/// The days a first session may lie on (YYYY-MM-DD, both included), for a date picker's bounds:
+/// from 30 days back, but not before the request came (`received_on`), to a year ahead.
+pub fn window(today: &str, received_on: &str) -> (String, String) {
+    let earliest = crate::date::add_days(today, -PAST_DAYS);
+    (earliest.max(received_on.to_owned()), crate::date::add_days(today, AHEAD_DAYS))
+}
+
+/// Whether step `e` of a history moved (or gave, or took away) the first session of an enrolment
+/// rather than enrolling: it follows an enrolled step (`prev`). The histories call it "Første
+/// mødegang ændret", not "Tilmeldt" again.
+pub fn is_move(prev: Option<&StatusEvent>, e: &StatusEvent) -> bool {
+    e.status == ReferralStatus::Enrolled && prev.is_some_and(|p| p.status == ReferralStatus::Enrolled)
+}
+
+/// What a history calls a step that [`is_move`]s the first session.
+pub fn moved_label(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::Da => "Første mødegang ændret",
+        crate::Lang::En => "First session changed",
+    }
+}
+
 /// A time of day as HH:MM, 00:00–23:59.
 pub fn is_time(t: &str) -> bool {
     let b = t.as_bytes();
@@ -124,14 +152,17 @@ mod tests {
 
     #[test]
     fn a_real_day_within_the_window_and_a_real_time() {
-        let today = "2027-01-04";
-        assert_eq!(fields(on("2027-01-11", Some("17:00")).validate(today)), Vec::<String>::new());
-        assert_eq!(fields(on("2026-12-05", None).validate(today)), Vec::<String>::new(), "30 days back: recorded afterwards");
-        assert_eq!(fields(on("2026-12-04", None).validate(today)), ["first_session.on"]);
-        assert_eq!(fields(on("2028-01-06", None).validate(today)), ["first_session.on"], "a typo's year");
-        assert_eq!(fields(on("2027-02-30", None).validate(today)), ["first_session.on"]);
-        assert_eq!(fields(on("2027-01-11", Some("24:00")).validate(today)), ["first_session.at"]);
-        assert_eq!(fields(on("2027-01-11", Some("5:30")).validate(today)), ["first_session.at"]);
+        let (today, came) = ("2027-01-04", "2026-11-20");
+        assert_eq!(fields(on("2027-01-11", Some("17:00")).validate(today, came)), Vec::<String>::new());
+        assert_eq!(fields(on("2026-12-05", None).validate(today, came)), Vec::<String>::new(), "30 days back: recorded afterwards");
+        assert_eq!(fields(on("2026-12-04", None).validate(today, came)), ["first_session.on"]);
+        assert_eq!(fields(on("2026-12-05", None).validate(today, "2026-12-10")), ["first_session.on"], "before the request came");
+        assert_eq!(fields(on("2028-01-06", None).validate(today, came)), ["first_session.on"], "a typo's year");
+        assert_eq!(fields(on("2027-02-30", None).validate(today, came)), ["first_session.on"]);
+        assert_eq!(fields(on("2027-01-11", Some("24:00")).validate(today, came)), ["first_session.at"]);
+        assert_eq!(fields(on("2027-01-11", Some("5:30")).validate(today, came)), ["first_session.at"]);
+        assert_eq!(window(today, came), ("2026-12-05".to_owned(), "2028-01-05".to_owned()));
+        assert_eq!(window(today, "2026-12-10").0, "2026-12-10");
     }
 
     #[test]
@@ -171,5 +202,9 @@ mod tests {
         assert_eq!(current(&history, Completed), Some(&on("2027-02-01", Some("17:00"))));
         assert_eq!(current(&history[..3], Contacted), None, "an enrolment undone");
         assert_eq!(current(&history[..2], Declined), None);
+        let moves: Vec<bool> = history.iter().enumerate().map(|(i, e)| is_move(i.checked_sub(1).map(|p| &history[p]), e)).collect();
+        assert_eq!(moves, [false, false, false, false]);
+        let moved = [step(Enrolled, None), step(Enrolled, Some(on("2027-02-08", None)))];
+        assert!(is_move(Some(&moved[0]), &moved[1]));
     }
 }

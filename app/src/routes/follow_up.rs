@@ -26,14 +26,21 @@ async fn alternatives(offer: &Offer, reason: Option<DeclineReason>) -> Vec<Offer
     }
 }
 
-/// "Læg første mødegang i din kalender": the first session at the offer's place as a calendar
-/// file, in the link itself (a few hundred bytes: a `data:` address keeps the file's name at that
-/// size, and needs no code to make a file in the browser).
-fn calendar_link(first: &FirstSession, offer: &Offer, lang: Lang) -> impl IntoView {
+/// Where the first session is (the offer's place; none for a digital offer), and "Læg første
+/// mødegang i din kalender": the first session of request `code` as a calendar file, in the link
+/// itself (a few hundred bytes: a `data:` address keeps the file's name at that size, and needs no
+/// code to make a file in the browser).
+fn first_session_part(code: &str, first: &FirstSession, offer: &Offer, lang: Lang) -> impl IntoView {
+    let place = offer.location.as_ref().map(|_| {
+        view! { <p><strong>{next_steps::PLACE.get(lang)}": "</strong>{crate::clinician::handout::where_text(offer, lang)}</p> }
+    });
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    let ics = crate::calendar::first_session_ics(first, offer, now, lang);
+    let ics = crate::calendar::first_session_ics(code, first, offer, now, lang);
     let href = format!("data:text/calendar;charset=utf-8,{}", query::encode(&ics));
-    view! { <p><a class="button button--secondary" href=href download=crate::calendar::FILE_NAME>{next_steps::ADD_TO_CALENDAR.get(lang)}</a></p> }
+    view! {
+        {place}
+        <p><a class="button button--secondary" href=href download=crate::calendar::file_name(lang)>{next_steps::ADD_TO_CALENDAR.get(lang)}</a></p>
+    }
 }
 
 /// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
@@ -54,9 +61,10 @@ pub fn FollowUp(
     /// A clinician's referral: a decline sends the patient back to whoever referred them too.
     #[prop(optional)]
     referral: bool,
-    /// The first session agreed on enrolment: offered as a calendar file.
+    /// The receipt code and the first session agreed on enrolment (still ahead): its place, and a
+    /// calendar file.
     #[prop(default = None)]
-    first_session: Option<FirstSession>,
+    first_session: Option<(String, FirstSession)>,
     lang: Lang,
 ) -> impl IntoView {
     let status = status.unwrap_or(ReferralStatus::Received);
@@ -110,7 +118,7 @@ pub fn FollowUp(
                     }
                 });
                 let sheet = sheet.map(|href| view! { <p><a href=href>{crate::i18n::activities::SHEET_H1.get(lang)}</a></p> });
-                let calendar = first_session.zip(offer).map(|(first, offer)| calendar_link(&first, &offer, lang));
+                let calendar = first_session.zip(offer).map(|((code, first), offer)| first_session_part(&code, &first, &offer, lang));
                 view! { <div class="follow-up">{calendar}{declined_part}{call}{sheet}</div> }
             })
             }}

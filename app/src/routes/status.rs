@@ -23,6 +23,11 @@ fn required(field: &str, t: i18n::Text) -> FieldError {
     FieldError::new(field, ErrorCode::Required, t.da, t.en)
 }
 
+/// The first session's day has been (before today in Denmark): "var", and no calendar file.
+fn is_past(first: &forebyg_shared::first_session::FirstSession) -> bool {
+    first.on < forebyg_shared::date::copenhagen_date((js_sys::Date::now() / 1000.0) as i64)
+}
+
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let lang = use_lang();
@@ -117,7 +122,7 @@ pub fn StatusPage() -> impl IntoView {
                         let text = if r.withdrawn_by_clinician { i18n::WITHDRAWN_BY_CLINICIAN } else { i18n::WITHDRAWN };
                         view! { <p>{w(text)}</p> }.into_any()
                     } else if let Some(first) = r.first_session.as_ref().filter(|_| r.status == ReferralStatus::Enrolled) {
-                        let (before, after) = crate::next_steps::enrolled_starting(lang);
+                        let (before, after) = crate::next_steps::enrolled_starting(lang, is_past(first), first.at.is_some());
                         view! { <p id="first-session">{before}<strong>{crate::format::first_session(first, lang)}</strong>{after}</p> }.into_any()
                     } else {
                         view! { <p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
@@ -125,7 +130,8 @@ pub fn StatusPage() -> impl IntoView {
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue
                             status=r.status waitlist=r.waitlist contact_by=r.contact_by.clone()
-                            referral=r.clinician_referral first_session=r.first_session.clone().filter(|_| r.status == ReferralStatus::Enrolled) lang=lang />
+                            referral=r.clinician_referral lang=lang
+                            first_session=r.first_session.clone().filter(|f| r.status == ReferralStatus::Enrolled && !is_past(f)).map(|f| (r.receipt_code.clone(), f)) />
                     })}
                     <ReceiptFacts receipt=r lang=lang />
                     {open.then(|| view! {

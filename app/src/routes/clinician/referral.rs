@@ -22,9 +22,10 @@ use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
 /// first session agreed or a note.
-/// The first says "Sendt" ([`status_label`]).
-fn step(e: StatusEvent, lang: Lang) -> impl IntoView {
-    let label = status_label(e.status, lang);
+/// The first says "Sendt" ([`status_label`]), a step that `moved` the first session "Første
+/// mødegang ændret".
+fn step(e: StatusEvent, moved: bool, lang: Lang) -> impl IntoView {
+    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     let first = e.first_session.map(|s| view! { <p class="history__note">{t::FIRST_SESSION.get(lang)}": "{format::first_session(&s, lang)}</p> });
@@ -111,6 +112,9 @@ fn details(
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
+    let moves: Vec<bool> =
+        r.history.iter().enumerate().map(|(i, e)| forebyg_shared::first_session::is_move(i.checked_sub(1).map(|p| &r.history[p]), e)).collect();
+    let history = r.history.iter().cloned().zip(moves).map(|(e, moved)| step(e, moved, lang)).collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.
     let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code)>{t::REPRINT_SLIP.get(lang)}</a></p> });
@@ -132,7 +136,7 @@ fn details(
         </dl>
         {reprint}
         <h2 id="history-title">{t::HISTORY.get(lang)}</h2>
-        <ol class="history" aria-labelledby="history-title">{r.history.into_iter().map(|e| step(e, lang)).collect_view()}</ol>
+        <ol class="history" aria-labelledby="history-title">{history}</ol>
         {withdraw}
     }
 }

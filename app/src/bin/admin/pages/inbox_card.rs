@@ -3,7 +3,7 @@
 //! enrolled or declined with a coded reason → completed or discontinued with a closing note,
 //! each step only where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
-use super::inbox_enrol::{enrol_form, first_session_line};
+use super::inbox_enrol::{enrol_form, first_session_line, undo_form};
 use super::inbox_history::{InboxHistory, NoteDrafts};
 use super::inbox_step::{edit_step, Panel, StepDrafts};
 use crate::inbox_query::phone_display;
@@ -14,6 +14,7 @@ use forebyg_app::i18n::Text;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::first_session;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ fn next_step(offer_id: &str) -> impl IntoView {
 }
 
 /// The note's label, the confirm button and the note's hint of a decline or closing form (none
-/// for an enrolment: [`enrol_form`]). `referred`: a clinician's referral, whose referrer reads the note.
+/// for an enrolment, [`enrol_form`], or its undoing, [`undo_form`]). `referred`: a clinician's referral, whose referrer reads the note.
 fn closing_texts(p: Panel, referred: bool) -> Option<(Text, Text, Option<Text>)> {
     Some(match (p, referred) {
         (Panel::Decline, true) => (t::DECLINE_NOTE, t::DECLINE_CONFIRM, Some(t::DECLINE_NOTE_HINT)),
@@ -43,7 +44,7 @@ fn closing_texts(p: Panel, referred: bool) -> Option<(Text, Text, Option<Text>)>
         (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
         (Panel::Discontinue, true) => (t::DISCONTINUE_NOTE, t::DISCONTINUE_CONFIRM, Some(t::DISCONTINUE_NOTE_HINT)),
         (Panel::Discontinue, false) => (t::OWN_CLOSING_NOTE, t::DISCONTINUE_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
-        (Panel::Enrol, _) => return None,
+        (Panel::Enrol | Panel::Undo, _) => return None,
     })
 }
 
@@ -61,6 +62,10 @@ pub fn InboxCard(
     let referred = it.referrer.is_some();
     let code = it.receipt_code.clone();
     let status = it.status;
+    // The first session of an enrolled person; the day the request came bounds a new one.
+    let first = first_session::current(&it.history, status).filter(|_| status == ReferralStatus::Enrolled).cloned();
+    let (received_on, received_on_form) = (it.created_on.clone(), it.created_on.clone());
+    let (has_first, first_form) = (first.is_some(), first.clone());
     let key = StoredValue::new(code.clone());
     let draft = move || key.with_value(|c| steps.with(|d| d.get(c).cloned().unwrap_or_default()));
     // Only a change of panel redraws the form (not every keystroke in its note).
@@ -102,6 +107,8 @@ pub fn InboxCard(
                 let described = (!allowed).then(|| steps_hint_id.clone());
                 let click = move |_| match s {
                     ReferralStatus::Enrolled => edit_step(steps, key, |d| d.panel = Some(Panel::Enrol)),
+                    // Undoing an enrolment takes away the day the person was given: confirmed first.
+                    ReferralStatus::Contacted if has_first => edit_step(steps, key, |d| d.panel = Some(Panel::Undo)),
                     ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
                     ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
                     ReferralStatus::Discontinued => edit_step(steps, key, |d| d.panel = Some(Panel::Discontinue)),
@@ -120,14 +127,23 @@ pub fn InboxCard(
             let d = untrack(draft);
             let (s, r) = match d.panel {
                 Some(Panel::Enrol) => (ReferralStatus::Enrolled, None),
+                Some(Panel::Undo) => (ReferralStatus::Contacted, None),
                 Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&d.reason)),
                 Some(Panel::Discontinue) => (ReferralStatus::Discontinued, None),
                 _ => (ReferralStatus::Completed, None),
             };
             let n = Some(d.note.trim().to_owned()).filter(|n| !n.is_empty()).filter(|_| s != ReferralStatus::Enrolled);
             let first_session = d.first_session().filter(|_| s == ReferralStatus::Enrolled);
+            // Adding or moving the first session of an enrolled person asks for the day.
+            let no_day =
+                status == ReferralStatus::Enrolled && s == ReferralStatus::Enrolled && first_session.as_ref().is_none_or(|f| f.on.is_empty());
             let c = ReferralStatusChange { status: s, reason: r, note: n, first_session };
-            match c.validate(referred, &crate::api::today()).first() {
+            let mut errors = c.validate(referred, &crate::api::today(), &received_on);
+            if no_day {
+                errors
+                    .insert(0, FieldError::new("first_session.on", ErrorCode::Required, t::FIRST_SESSION_REQUIRED.da, t::FIRST_SESSION_REQUIRED.en));
+            }
+            match errors.first() {
                 Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
                 None => {
                     problem.set(None);
@@ -139,7 +155,10 @@ pub fn InboxCard(
     let form = move || {
         panel.get().map(|p| {
             let Some((note_label, confirm, hint)) = closing_texts(p, referred) else {
-                return enrol_form(&id, status, steps, key, draft, problem, send.clone()).into_any();
+                return match p {
+                    Panel::Undo => undo_form(first_form.as_ref(), steps, key, send.clone()).into_any(),
+                    _ => enrol_form(&id, status, &received_on_form, steps, key, draft, problem, send.clone()).into_any(),
+                };
             };
             let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));
             let reason_label = if referred { t::DECLINE_REASON } else { t::DECLINE_REQUEST_REASON };
@@ -221,10 +240,7 @@ pub fn InboxCard(
                 {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
                 {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINED.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
-            {(status == ReferralStatus::Enrolled).then(|| {
-                let first = first_session::current(&it.history, status).cloned();
-                first_session_line(first, &it.name, steps, key)
-            })}
+            {(status == ReferralStatus::Enrolled).then(|| first_session_line(first.clone(), &it.name, steps, key))}
             <div class="actions">{buttons}</div>
             <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>
             {form}

@@ -1,49 +1,98 @@
 //! Enrolling on an inbox card: the form under "Tilmeld" with the first session agreed (a day and a
-//! time, both optional), and on an enrolled card that first session with the button that changes
-//! it (the same form).
+//! time, both optional), on an enrolled card that first session with the button that changes it
+//! (the same form, the day then asked for), and the confirmation before an enrolment with a first
+//! session is undone.
 
 use super::inbox_step::{edit_step, Panel, StepDraft, StepDrafts};
 use crate::texts::inbox as t;
 use crate::ui::lang;
-use forebyg_shared::first_session::FirstSession;
+use forebyg_shared::first_session::{self, FirstSession};
 use forebyg_shared::referral::ReferralStatus;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-/// The enrol form of card `id`: the first session's day and time, "Tilmeld personen" (or, on an
-/// enrolled card, "Gem første mødegang") and "Fortryd".
+/// "Annullér": closes the card's open form and forgets what was typed in it.
+fn cancel_button(steps: StepDrafts, key: StoredValue<String>) -> impl IntoView {
+    let cancel = move |_| {
+        key.with_value(|c| {
+            steps.update(|d| {
+                d.remove(c);
+            })
+        })
+    };
+    view! { <button type="button" class="button button--small button--secondary" on:click=cancel>{t::CANCEL.get(lang())}</button> }
+}
+
+/// The enrol form of card `id`: the first session's day and time, "Tilmeld personen" and
+/// "Annullér". On an enrolled card ("Ret" or "Tilføj første mødegang") the day is asked for and
+/// the button is "Gem første mødegang". The date picker offers the days the API takes (from 30
+/// days back, not before the request came on `received_on`, to a year ahead).
+#[allow(clippy::too_many_arguments)]
 pub fn enrol_form(
     id: &str,
     status: ReferralStatus,
+    received_on: &str,
     steps: StepDrafts,
     key: StoredValue<String>,
     draft: impl Fn() -> StepDraft + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<String>>,
     send: impl Fn(MouseEvent) + 'static,
 ) -> impl IntoView {
-    let confirm = if status == ReferralStatus::Enrolled { t::SAVE_FIRST_SESSION } else { t::ENROL_CONFIRM }.get(lang());
-    let (on_id, at_id, hint_id) = (format!("{id}-first-on"), format!("{id}-first-at"), format!("{id}-first-hint"));
+    let enrolled = status == ReferralStatus::Enrolled;
+    let (confirm, label, hint) = if enrolled {
+        (t::SAVE_FIRST_SESSION, t::FIRST_SESSION_ON_REQUIRED, t::FIRST_SESSION_MOVE_HINT)
+    } else {
+        (t::ENROL_CONFIRM, t::FIRST_SESSION_ON, t::FIRST_SESSION_HINT)
+    };
+    let confirm = confirm.get(lang());
+    let (earliest, latest) = first_session::window(&crate::api::today(), received_on);
+    let (on_id, at_id, hint_id, error_id) =
+        (format!("{id}-first-on"), format!("{id}-first-at"), format!("{id}-first-hint"), format!("{id}-first-error"));
+    // The error describes both fields (it is about the day or the time) and marks them.
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if problem.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    let at_described = {
+        let error_id = error_id.clone();
+        move || problem.with(Option::is_some).then(|| error_id.clone())
+    };
+    let invalid = move || problem.with(Option::is_some).then_some("true");
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
-            <p class="hint" id=hint_id.clone()>{t::FIRST_SESSION_HINT.get(lang())}</p>
+            <p class="hint" id=hint_id.clone()>{hint.get(lang())}</p>
             <div class="field-row">
                 <div class="field">
-                    <label class="field__label" for=on_id.clone()>{t::FIRST_SESSION_ON.get(lang())}</label>
-                    <input class="input input--date" type="date" id=on_id aria-describedby=hint_id.clone() prop:value=move || draft().on
-                        on:input=move |ev| edit_step(steps, key, |d| d.on = event_target_value(&ev)) />
+                    <label class="field__label" for=on_id.clone()>{label.get(lang())}</label>
+                    <input class="input input--date" type="date" id=on_id min=earliest max=latest aria-describedby=described aria-invalid=invalid
+                        prop:value=move || draft().on on:input=move |ev| edit_step(steps, key, |d| d.on = event_target_value(&ev)) />
                 </div>
                 <div class="field">
                     <label class="field__label" for=at_id.clone()>{t::FIRST_SESSION_AT.get(lang())}</label>
-                    <input class="input input--time" type="time" id=at_id prop:value=move || draft().at
-                        on:input=move |ev| edit_step(steps, key, |d| d.at = event_target_value(&ev)) />
+                    <input class="input input--time" type="time" id=at_id aria-describedby=at_described aria-invalid=invalid
+                        prop:value=move || draft().at on:input=move |ev| edit_step(steps, key, |d| d.at = event_target_value(&ev)) />
                 </div>
             </div>
-            {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {move || problem.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
             <div class="button-row">
                 <button type="button" class="button button--small" on:click=send>{confirm}</button>
-                <button type="button" class="button button--small button--secondary" on:click=move |_| key.with_value(|c| steps.update(|d| {
-                    d.remove(c);
-                }))>{t::CANCEL.get(lang())}</button>
+                {cancel_button(steps, key)}
+            </div>
+        </div>
+    }
+}
+
+/// "Fortryd tilmelding" of a person who was given a first session (`first`): what it takes away
+/// and that the person must be told, "Ja, fortryd tilmeldingen" and "Annullér".
+pub fn undo_form(first: Option<&FirstSession>, steps: StepDrafts, key: StoredValue<String>, send: impl Fn(MouseEvent) + 'static) -> impl IntoView {
+    let when = first.map(|f| forebyg_app::format::first_session(f, lang())).unwrap_or_default();
+    let confirm = t::UNDO_ENROL_CONFIRM.get(lang());
+    view! {
+        <div class="inbox-step" role="group" aria-label=confirm>
+            <p><strong>{t::undo_enrol_warning(&when, lang())}</strong></p>
+            <div class="button-row">
+                <button type="button" class="button button--small button--danger" on:click=send>{confirm}</button>
+                {cancel_button(steps, key)}
             </div>
         </div>
     }

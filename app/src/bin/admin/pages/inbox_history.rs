@@ -5,6 +5,7 @@
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_shared::admin::{AdminNote, NewAdminNote};
+use forebyg_shared::first_session;
 use forebyg_shared::referral::StatusEvent;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -15,14 +16,15 @@ use std::collections::HashMap;
 pub type NoteDrafts = RwSignal<HashMap<String, String>>;
 
 enum Entry {
-    Step(StatusEvent),
+    /// A status step, and whether it moved the first session ([`first_session::is_move`]).
+    Step(StatusEvent, bool),
     Note(AdminNote),
 }
 
 impl Entry {
     fn at(&self) -> i64 {
         match self {
-            Entry::Step(e) => e.at,
+            Entry::Step(e, _) => e.at,
             Entry::Note(n) => n.at,
         }
     }
@@ -30,13 +32,15 @@ impl Entry {
 
 fn entry(e: Entry) -> impl IntoView {
     match e {
-        Entry::Step(e) => {
-            let extra = [e.reason.map(|r| r.label(lang()).to_owned()), e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
+        Entry::Step(e, moved) => {
+            let label = if moved { first_session::moved_label(lang()) } else { e.status.label(lang()) };
+            let first = e.first_session.map(|f| format!("{}: {}", t::FIRST_SESSION.get(lang()), forebyg_app::format::first_session(&f, lang())));
+            let extra = [e.reason.map(|r| r.label(lang()).to_owned()), first, e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
             // The colleague who made the step, as on notes; older steps name only the side.
             let by = e.handler.unwrap_or_else(|| e.by.label(lang()).to_owned());
             view! {
                 <li>
-                    <strong>{e.status.label(lang())}</strong>" · "{ui::date_time(e.at)}" · "{by}
+                    <strong>{label}</strong>" · "{ui::date_time(e.at)}" · "{by}
                     {(!extra.is_empty()).then(|| view! { <br />{extra} })}
                 </li>
             }
@@ -64,7 +68,9 @@ pub fn InboxHistory(
     add_note: Callback<(String, String)>,
 ) -> impl IntoView {
     let count = notes.len();
-    let mut entries: Vec<Entry> = history.into_iter().map(Entry::Step).chain(notes.into_iter().map(Entry::Note)).collect();
+    let moves: Vec<bool> = history.iter().enumerate().map(|(i, e)| first_session::is_move(i.checked_sub(1).map(|p| &history[p]), e)).collect();
+    let mut entries: Vec<Entry> =
+        history.into_iter().zip(moves).map(|(e, moved)| Entry::Step(e, moved)).chain(notes.into_iter().map(Entry::Note)).collect();
     entries.sort_by_key(Entry::at);
     let code = StoredValue::new(code);
     let text = move || code.with_value(|c| drafts.with(|d| d.get(c).cloned().unwrap_or_default()));

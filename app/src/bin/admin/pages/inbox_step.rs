@@ -10,6 +10,8 @@ use std::collections::HashMap;
 #[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Panel {
     Enrol,
+    /// "Fortryd tilmelding" of an enrolment with a first session: confirmed first.
+    Undo,
     Decline,
     Complete,
     Discontinue,
@@ -39,7 +41,7 @@ impl StepDraft {
 
 /// The steps being prepared, by request code. The page keeps them, so a half-written decline or
 /// closing note outlives the list's reload after a change on any card, and stays when the server
-/// refuses the step (it is cleared once the step is stored, or on "Fortryd"); an expired sign-in
+/// refuses the step (it is cleared once the step is stored, or on "Annullér"); an expired sign-in
 /// keeps them for the page's return (`crate::kept`, see `inbox`).
 pub type StepDrafts = RwSignal<HashMap<String, StepDraft>>;
 

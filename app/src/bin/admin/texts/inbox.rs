@@ -44,6 +44,12 @@ forebyg_app::texts! {
     // Who reads the day: the person on the status page, a referrer in "Mine henvisninger".
     FIRST_SESSION_HINT = "Personen ser dagen på sin statusside, og en henviser ser den under »Mine henvisninger«. Kender I den ikke endnu, så tilmeld uden, og tilføj den senere.",
         "The person sees the day on their status page, and a referrer sees it under \u{201c}My referrals\u{201d}. If you do not know it yet, enrol without it and add it later.";
+    // Adding or moving the first session of an enrolled person: the day is then what is asked.
+    FIRST_SESSION_ON_REQUIRED = "Dato for første mødegang", "Date of the first session";
+    FIRST_SESSION_MOVE_HINT = "Personen ser den nye dag på sin statusside, og en henviser ser den under »Mine henvisninger«. Ring og sig det til personen, når dagen flyttes.",
+        "The person sees the new day on their status page, and a referrer sees it under \u{201c}My referrals\u{201d}. Call the person to tell them when the day moves.";
+    FIRST_SESSION_REQUIRED = "Skriv datoen for første mødegang.", "Enter the date of the first session.";
+    UNDO_ENROL_CONFIRM = "Ja, fortryd tilmeldingen", "Yes, undo the enrolment";
     SET_FIRST_SESSION = "Tilføj første mødegang", "Add the first session";
     MOVE_FIRST_SESSION = "Ret første mødegang", "Change the first session";
     SAVE_FIRST_SESSION = "Gem første mødegang", "Save the first session";
@@ -79,7 +85,7 @@ forebyg_app::texts! {
     OWN_CLOSING_NOTE_HINT = "Kun til jer selv: hvordan forløbet gik. Borgeren ser det ikke. Ingen helbredsoplysninger ud over det nødvendige.",
         "For yourselves only: how the course went. The citizen does not see it. No health details beyond what is needed.";
     COMPLETE_REQUEST_CONFIRM = "Afslut henvendelsen", "Complete the request";
-    CANCEL = "Fortryd", "Cancel";
+    CANCEL = "Annullér", "Cancel";
     HISTORY = "Historik", "History";
     NOTE = "Note", "Note";
     NEW_NOTE = "Ny note", "New note";
@@ -130,6 +136,14 @@ pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Henvendelse {code} er nu: {status}."),
         Lang::En => format!("Request {code} is now: {status}."),
+    }
+}
+
+/// "The person has their first session {when}. …" (undoing an enrolment with a first session).
+pub fn undo_enrol_warning(when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Personen har første mødegang {when}. Fortryder I tilmeldingen, forsvinder dagen fra personens statusside og fra henviserens oversigt. Ring og sig det til personen."),
+        Lang::En => format!("The person has their first session {when}. If you undo the enrolment, the day disappears from their status page and from the referrer's list. Call the person to tell them."),
     }
 }
 
