@@ -46,6 +46,34 @@ test('a signed-in clinician sees why not instead of Henvis where they may not re
   await expect(page).toHaveURL(new RegExp(`/klinik/til-patienten\\?.*${offer.id}`));
 });
 
+// A GP who opens "Henvis" in a new tab (to keep the results in the first) finds the patient of
+// the search in the form there too, after signing in: the condition ticked, the age and place
+// known for the eligibility, the way back to the same search. (A new tab has no last search.)
+test('"Henvis" opened in a new tab keeps the patient of the search, also through signing in', async ({ page, context, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Nyfanehold'));
+  const offer = await createOffer(request, admin, {
+    ...template,
+    conditions: ['kol'],
+    languages: ['zu'],
+    referral: { ...template.referral, from_gp: true, methods: [] },
+  });
+  const query = `?conditions=kol&postcode=${offer.location.postcode}&age=60&language=zu`;
+  const search = new ClinicianSearchPage(page);
+  await search.goto(query);
+  const card = page.locator('article.clinic-card', { has: page.locator(`[id="offer-${offer.id}-title"]`) });
+  const henvis = card.getByRole('link', { name: /^Henvis/ });
+  await expect(henvis).toHaveAttribute('href', `/klinik/henvis/${offer.id}?conditions=kol&postcode=${offer.location.postcode}&age=60&language=zu`);
+
+  const tab = await context.newPage();
+  await signInAt(tab, (await henvis.getAttribute('href')) as string, unique('Lægerne i Fanegade'));
+  const form = tab.getByRole('form', { name: 'Henvis til' });
+  await expect(form.getByRole('checkbox', { name: T.da.kol, exact: true })).toBeChecked();
+  await expect(tab.getByText(/ukendt/)).toHaveCount(0);
+  await expect(tab.getByRole('link', { name: T.da.backToResults })).toHaveAttribute('href', new RegExp(`^/klinik\\?conditions=kol&postcode=${offer.location.postcode}&age=60`));
+  await tab.close();
+});
+
 // What the provider asks a referral to contain is said in the form, where the clinician writes
 // it, not only on the result card.
 test('the referral form says what the referral must contain', async ({ page, request }) => {

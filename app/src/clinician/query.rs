@@ -166,9 +166,12 @@ impl HandoutQuery {
     }
 }
 
-/// The referral form for an offer.
-pub fn refer_href(offer_id: &str) -> String {
-    format!("/klinik/henvis/{}", encode(offer_id))
+/// The referral form for an offer, for the patient of the search `patient` (its conditions,
+/// place and age): in the address, the form starts from them and says whether the patient may
+/// join in any tab, and after signing in (a new tab has no last search of its own).
+pub fn refer_href(offer_id: &str, patient: Option<&ClinicianParams>) -> String {
+    let path = format!("/klinik/henvis/{}", encode(offer_id));
+    with_query(&path, &patient.map(ClinicianParams::to_pairs).unwrap_or_default())
 }
 
 /// One of the clinician's referrals.
@@ -193,7 +196,7 @@ pub fn api_referral_url(code: &str) -> String {
 /// The referral form's address once its referral is sent (`?kode=`): a reload shows the receipt
 /// again, not an empty form.
 pub fn sent_href(offer_id: &str, code: &str) -> String {
-    with_query(&refer_href(offer_id), &[(SENT_CODE, code.to_owned())])
+    with_query(&refer_href(offer_id, None), &[(SENT_CODE, code.to_owned())])
 }
 
 /// The parameter of [`sent_href`].
@@ -278,7 +281,9 @@ mod tests {
         assert_eq!(copy.href(), "/klinik/til-patienten?offer=x1&lang=da&til=patient");
         let none = HandoutQuery::parse([("offer", "a b")], Lang::En);
         assert_eq!((none.offers.len(), none.lang), (0, Lang::En));
-        assert_eq!(refer_href("a/b"), "/klinik/henvis/a%2Fb");
+        assert_eq!(refer_href("a/b", None), "/klinik/henvis/a%2Fb");
+        let patient = ClinicianQuery::parse(pairs("conditions=kol&postcode=8000&age=60")).unwrap().params;
+        assert_eq!(refer_href("a/b", Some(&patient)), "/klinik/henvis/a%2Fb?conditions=kol&postcode=8000&age=60");
         assert_eq!(offer_href("demo-1"), "/tilbud/demo-1?fra=klinik");
         assert_eq!(sent_href("a/b", "K7QM-4XRT"), "/klinik/henvis/a%2Fb?kode=K7QM-4XRT");
         assert_eq!(api_referral_url("K7QM-4XRT"), "/api/v1/clinician/referrals/K7QM-4XRT");

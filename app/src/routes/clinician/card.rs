@@ -120,7 +120,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     let full_id = full_hint_id.clone();
     let refer = {
         let (rules, through_forebyg) = (hit.referral.clone(), hit.refer_through_forebyg);
-        let (href, label) = (cq::refer_href(&id), t::refer_to(lang, &o.title));
+        let (href, label) = (cq::refer_href(&id, state.params.get_untracked().as_ref()), t::refer_to(lang, &o.title));
         // Signed in, the rule the API applies says whether this clinician may refer here: no
         // "Henvis" that ends in a refusal, but why not (the handout stays). Whether their kind of
         // organisation may refer at all comes first: an offer referred to by XREF15 alone must not

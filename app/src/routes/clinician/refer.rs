@@ -41,14 +41,36 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// The patient of the last clinician search (conditions, age, postcode): the reason usually
-/// starts with its conditions, and whether the patient may join follows from it.
-fn searched_patient() -> ClinicianParams {
-    let href = last_search_href();
-    let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
+/// The patient of a clinician search in `href`'s query (conditions, postcode or place, age), if
+/// it names one.
+fn patient_in(query: &str) -> Option<ClinicianParams> {
     let pairs: Vec<(String, String)> =
         query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.replace("%2C", ","))).collect();
-    ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map(|q| q.params).unwrap_or_default()
+    let params = ClinicianQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).ok()?.params;
+    (!params.conditions.is_empty() || params.postcode.is_some() || params.point.is_some()).then_some(params)
+}
+
+/// The patient of this tab's last clinician search (the offer page's "Henvis" passes it on).
+pub(super) fn last_patient() -> Option<ClinicianParams> {
+    patient_in(last_search_href().split_once('?').map(|(_, q)| q).unwrap_or_default())
+}
+
+/// The patient the form is for: the one in its own address (put there by the search's "Henvis",
+/// so a new tab and a sign-in keep it), else this tab's last search. The reason usually starts
+/// with its conditions, and whether the patient may join follows from it.
+fn searched_patient() -> ClinicianParams {
+    let here = window().location().search().unwrap_or_default();
+    patient_in(here.trim_start_matches('?')).or_else(last_patient).unwrap_or_default()
+}
+
+/// The way back to the results: the search of the patient in the form's address, else this tab's
+/// last search.
+fn back_to_results() -> String {
+    let here = window().location().search().unwrap_or_default();
+    match patient_in(here.trim_start_matches('?')) {
+        Some(params) => ClinicianQuery { params, selected: vec![] }.href(),
+        None => last_search_href(),
+    }
 }
 
 /// The id of the control a field error links to: this form's own fields.
@@ -86,7 +108,7 @@ pub fn ReferPage() -> impl IntoView {
     view! {
         // The way back to the other offers before anything is sent (the form is kept as a draft
         // only across signing in again).
-        <p class="back-link"><a href=last_search_href()><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+        <p class="back-link"><a href=back_to_results()><span aria-hidden="true">"← "</span>{t::BACK_TO_RESULTS.get(lang)}</a></p>
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 let (o, p) = (offer.await, profile.await);
