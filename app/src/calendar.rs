@@ -31,9 +31,7 @@ fn length_minutes(first: &FirstSession, offer: &Offer) -> i64 {
         .schedule
         .slots
         .iter()
-        .find(|s| {
-            Some(s.weekday) == weekday.and_then(|i| forebyg_shared::taxonomy::Weekday::ALL.get(i).copied()) && first.at.as_deref() == Some(&s.start)
-        })
+        .find(|s| Some(s.weekday) == weekday && first.at.as_deref() == Some(&s.start))
         .and_then(|s| minutes_between(&s.start, &s.end))
         .unwrap_or(60)
 }

@@ -77,7 +77,7 @@ pub fn date(iso: &str, lang: Lang) -> String {
 /// A first session as a person reads it: "mandag 11. januar 2027 kl. 17:00" / "Monday 11 January
 /// 2027 at 17:00"; the day alone when no time was agreed.
 pub fn first_session(s: &forebyg_shared::first_session::FirstSession, lang: Lang) -> String {
-    let weekday = s.weekday().and_then(|i| forebyg_shared::taxonomy::Weekday::ALL.get(i)).map(|w| match lang {
+    let weekday = s.weekday().map(|w| match lang {
         Lang::Da => w.label(lang).to_lowercase(),
         Lang::En => w.label(lang).to_owned(),
     });

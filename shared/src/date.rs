@@ -66,7 +66,7 @@ pub fn months_back(date: &str, back: i64) -> String {
 }
 
 /// Monday = 0 … Sunday = 6 of a day counted from 1970-01-01 (a Thursday).
-fn weekday(day: i64) -> i64 {
+pub fn weekday(day: i64) -> i64 {
     (day + 3).rem_euclid(7)
 }
 

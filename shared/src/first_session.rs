@@ -4,7 +4,8 @@
 //! the FHIR Task's output.
 
 use crate::referral::{ReferralStatus, StatusEvent};
-use crate::validation::{ErrorCode, FieldError};
+use crate::taxonomy::Weekday;
+use crate::validation::{is_time, ErrorCode, FieldError};
 use serde::{Deserialize, Serialize};
 
 /// How far back a first session may lie: a provider may record an enrolment after the person
@@ -93,9 +94,10 @@ impl FirstSession {
         }
     }
 
-    /// Monday = 0 … Sunday = 6 of its day (`None` if the day is not a date).
-    pub fn weekday(&self) -> Option<usize> {
-        crate::date::days_from_iso(&self.on).map(|d| (d + 3).rem_euclid(7) as usize)
+    /// The weekday of its day (`None` if the day is not a date).
+    pub fn weekday(&self) -> Option<Weekday> {
+        let day = crate::date::days_from_iso(&self.on)?;
+        Weekday::ALL.get(crate::date::weekday(day) as usize).copied()
     }
 }
 
@@ -109,22 +111,23 @@ pub fn window(today: &str, received_on: &str) -> (String, String) {
 /// Whether step `e` of a history moved (or gave, or took away) the first session of an enrolment
 /// rather than enrolling: it follows an enrolled step (`prev`). The histories call it "Første
 /// mødegang ændret", not "Tilmeldt" again.
-pub fn is_move(prev: Option<&StatusEvent>, e: &StatusEvent) -> bool {
+fn is_move(prev: Option<&StatusEvent>, e: &StatusEvent) -> bool {
     e.status == ReferralStatus::Enrolled && prev.is_some_and(|p| p.status == ReferralStatus::Enrolled)
 }
 
-/// What a history calls a step that [`is_move`]s the first session.
+/// For each step of `history`, whether it [`is_move`]s the first session. Inlined: called from a
+/// lazy page, it would otherwise be placed in the landing page's wasm.
+#[inline]
+pub fn moves(history: &[StatusEvent]) -> Vec<bool> {
+    history.iter().enumerate().map(|(i, e)| is_move(i.checked_sub(1).map(|p| &history[p]), e)).collect()
+}
+
+/// What a history calls a step that moves the first session ([`moves`]).
 pub fn moved_label(lang: crate::Lang) -> &'static str {
     match lang {
         crate::Lang::Da => "Første mødegang ændret",
         crate::Lang::En => "First session changed",
     }
-}
-
-/// A time of day as HH:MM, 00:00–23:59.
-pub fn is_time(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() == 5 && b[2] == b':' && t[..2].parse::<u8>().is_ok_and(|h| h < 24) && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
 }
 
 /// The first session of a referral whose status is `status`: the one given with its latest
@@ -176,8 +179,8 @@ mod tests {
 
     #[test]
     fn the_weekday_counts_from_monday() {
-        assert_eq!(on("2027-01-11", None).weekday(), Some(0), "a Monday");
-        assert_eq!(on("2027-01-17", None).weekday(), Some(6), "a Sunday");
+        assert_eq!(on("2027-01-11", None).weekday(), Some(Weekday::Mon));
+        assert_eq!(on("2027-01-17", None).weekday(), Some(Weekday::Sun));
     }
 
     #[test]
@@ -202,9 +205,7 @@ mod tests {
         assert_eq!(current(&history, Completed), Some(&on("2027-02-01", Some("17:00"))));
         assert_eq!(current(&history[..3], Contacted), None, "an enrolment undone");
         assert_eq!(current(&history[..2], Declined), None);
-        let moves: Vec<bool> = history.iter().enumerate().map(|(i, e)| is_move(i.checked_sub(1).map(|p| &history[p]), e)).collect();
-        assert_eq!(moves, [false, false, false, false]);
-        let moved = [step(Enrolled, None), step(Enrolled, Some(on("2027-02-08", None)))];
-        assert!(is_move(Some(&moved[0]), &moved[1]));
+        assert_eq!(moves(&history), [false, false, false, false]);
+        assert_eq!(moves(&[step(Enrolled, None), step(Enrolled, Some(on("2027-02-08", None)))]), [false, true]);
     }
 }

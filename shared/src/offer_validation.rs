@@ -3,7 +3,7 @@
 
 use crate::geo::DENMARK;
 use crate::offer::{Enrolment, Offer, TimeSlot};
-use crate::validation::{self, ErrorCode, FieldError};
+use crate::validation::{self, is_time, ErrorCode, FieldError};
 
 pub const TITLE_MAX: usize = 120;
 pub const SUMMARY_MAX: usize = 300;
@@ -220,11 +220,6 @@ pub fn validate_slots(field: &str, slots: &[TimeSlot]) -> Vec<FieldError> {
             )
         })
         .collect()
-}
-
-fn is_time(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() == 5 && b[2] == b':' && t[..2].parse::<u8>().is_ok_and(|h| h < 24) && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
 }
 
 #[cfg(test)]

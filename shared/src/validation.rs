@@ -218,6 +218,12 @@ pub fn days_in_month(y: u32, m: u32) -> Option<u32> {
     }
 }
 
+/// A time of day as HH:MM, 00:00–23:59 (a weekly slot, a first session).
+pub fn is_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 5 && b[2] == b':' && t[..2].parse::<u8>().is_ok_and(|h| h < 24) && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+}
+
 /// Checks a YYYY-MM-DD calendar date (Gregorian, years 2000–2100).
 pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     let invalid = || FieldError::new(field, ErrorCode::Invalid, "Datoen skal skrives som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.");

@@ -112,8 +112,7 @@ fn details(
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
-    let moves: Vec<bool> =
-        r.history.iter().enumerate().map(|(i, e)| forebyg_shared::first_session::is_move(i.checked_sub(1).map(|p| &r.history[p]), e)).collect();
+    let moves = forebyg_shared::first_session::moves(&r.history);
     let history = r.history.iter().cloned().zip(moves).map(|(e, moved)| step(e, moved, lang)).collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 pub type NoteDrafts = RwSignal<HashMap<String, String>>;
 
 enum Entry {
-    /// A status step, and whether it moved the first session ([`first_session::is_move`]).
+    /// A status step, and whether it moved the first session ([`first_session::moves`]).
     Step(StatusEvent, bool),
     Note(AdminNote),
 }
@@ -68,7 +68,7 @@ pub fn InboxHistory(
     add_note: Callback<(String, String)>,
 ) -> impl IntoView {
     let count = notes.len();
-    let moves: Vec<bool> = history.iter().enumerate().map(|(i, e)| first_session::is_move(i.checked_sub(1).map(|p| &history[p]), e)).collect();
+    let moves = first_session::moves(&history);
     let mut entries: Vec<Entry> =
         history.into_iter().zip(moves).map(|(e, moved)| Entry::Step(e, moved)).chain(notes.into_iter().map(Entry::Note)).collect();
     entries.sort_by_key(Entry::at);
