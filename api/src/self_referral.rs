@@ -56,6 +56,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         withdrawn_by_clinician: r.status == ReferralStatus::Withdrawn && r.history.last().is_some_and(|e| e.by == Actor::Clinician),
         clinician_referral: r.clinician.is_some(),
         first_session: forebyg_shared::first_session::current(&r.history, r.status).filter(|_| r.status == ReferralStatus::Enrolled).cloned(),
+        cancelled_first_session: forebyg_shared::first_session::cancelled(&r.history, r.status).filter(|f| f.on >= copenhagen_date(now())).cloned(),
     }
 }
 

@@ -31,26 +31,37 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     let (row, cell) = before.rows.iter().flat_map(|r| r.cells.iter().map(move |c| (r, c))).find(|(_, c)| c.is_gap()).unwrap();
     println!("gap: {} in {} ({} gaps of {} cells)", cell.category.code(), row.name, before.gaps, before.rows.len() * 6);
 
-    // Publish an offer of that intervention in that municipality's main town.
+    // The drill-down to that municipality's postcodes agrees with its row: the same postcodes
+    // lack the intervention, and the farthest of them gives the row's distance.
+    let drill: CoverageReport = get(&format!("/api/v1/admin/coverage?max_km=10&municipality={}", row.code)).json();
+    let column = before.categories.iter().position(|&c| c == cell.category).unwrap();
+    let uncovered: Vec<_> = drill.rows.iter().filter(|r| r.cells[column].is_gap()).collect();
+    assert_eq!((drill.rows.len() as u32, uncovered.len() as u32), (row.postcodes, cell.postcodes_without));
+    assert!(drill.rows.iter().all(|r| geography::postcode(&r.code).unwrap().municipality == row.code && r.postcodes == 1));
+    let farthest = drill.rows.iter().filter_map(|r| r.cells[column].nearest_km).fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))));
+    assert_eq!(cell.nearest_km, farthest);
+
+    // Publish an offer of that intervention at each postcode without one.
     let m = geography::municipality(&row.code).unwrap();
-    let town = geography::postcode(m.main_postcode).unwrap();
-    let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
-    (o.category, o.region, o.status) = (cell.category, RegionCode::Midtjylland, OfferStatus::Published);
-    // Run by one of the region's provider records (a typed place: no location record).
     let providers: Vec<serde_json::Value> = get("/api/v1/admin/providers").json();
-    o.provider.id = providers[0]["id"].as_str().unwrap().to_owned();
-    let l = o.location.as_mut().unwrap();
-    (l.postcode, l.city, l.municipality_code, l.point) = (town.code.into(), town.name.into(), m.code.into(), town.point);
-    let created =
-        server.request("POST", "/api/v1/admin/offers", &[("authorization", admin.as_str())], Some(("application/json", &json!(o).to_string())));
-    assert_eq!(created.status, 201, "{}", created.body);
+    for place in &uncovered {
+        let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
+        (o.category, o.region, o.status) = (cell.category, RegionCode::Midtjylland, OfferStatus::Published);
+        // Run by one of the region's provider records (a typed place: no location record).
+        o.provider.id = providers[0]["id"].as_str().unwrap().to_owned();
+        let l = o.location.as_mut().unwrap();
+        (l.postcode, l.city, l.municipality_code, l.point) = (place.code.clone(), place.name.clone(), m.code.into(), place.point);
+        let created =
+            server.request("POST", "/api/v1/admin/offers", &[("authorization", admin.as_str())], Some(("application/json", &json!(o).to_string())));
+        assert_eq!(created.status, 201, "{}", created.body);
+    }
 
     let after: CoverageReport = get("/api/v1/admin/coverage?max_km=10").json();
     let closed = after.rows.iter().find(|r| r.code == row.code).unwrap().cells.iter().find(|c| c.category == cell.category).unwrap();
-    assert!(!closed.is_gap() && closed.nearest_km.unwrap() < 0.5, "{closed:?}");
+    assert!(!closed.is_gap() && closed.postcodes_without == 0 && closed.nearest_km.unwrap() <= 10.0, "{closed:?}");
     assert_eq!(after.gaps, before.gaps - 1);
 
-    // Drill down to the postcodes around Aarhus; CSV of the municipality matrix.
+    // Drill down to Aarhus's postcodes; CSV of the municipality matrix.
     let drill: CoverageReport = get("/api/v1/admin/coverage?municipality=0751").json();
     assert!(drill.rows.iter().any(|r| r.code == "8000") && drill.rows.iter().all(|r| r.code.len() == 4));
     let csv = get("/api/v1/admin/coverage.csv?max_km=10");
@@ -58,7 +69,9 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     assert_eq!(csv.body.lines().count(), 1 + after.rows.len());
     // As every export: a BOM (Excel shows æ, ø, å), CRLF line ends.
     assert!(
-        csv.body.starts_with("\u{feff}kode;navn;") && csv.body.ends_with("\r\n") && csv.body.matches("\r\n").count() == 1 + after.rows.len(),
+        csv.body.starts_with("\u{feff}kode;navn;postnumre;")
+            && csv.body.ends_with("\r\n")
+            && csv.body.matches("\r\n").count() == 1 + after.rows.len(),
         "{}",
         csv.body
     );

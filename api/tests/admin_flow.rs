@@ -115,10 +115,26 @@ fn an_admins_day() {
         assert_eq!(moved.status, 200, "{}", moved.body);
     }
     assert_eq!((look().status, look().decline_reason), (ReferralStatus::Declined, Some(forebyg_shared::referral::DeclineReason::NoCapacity)));
-    for status in ["contacted", "enrolled"] {
-        let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({ "status": status })));
+    // Enrolled with a first session, undone (the citizen reads that the day is off), enrolled again.
+    let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
+    let first = forebyg_shared::first_session::FirstSession { on: week, at: Some("17:00".into()) };
+    let mut seen = Vec::new();
+    for change in [
+        json!({"status": "contacted"}),
+        json!({"status": "enrolled", "first_session": first}),
+        json!({"status": "contacted"}),
+        json!({"status": "enrolled"}),
+    ] {
+        let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(change));
         assert_eq!(moved.status, 200, "{}", moved.body);
+        let r = look();
+        seen.push((r.status, r.first_session, r.cancelled_first_session));
     }
+    use ReferralStatus::{Contacted, Enrolled};
+    assert_eq!(
+        seen,
+        [(Contacted, None, None), (Enrolled, Some(first.clone()), None), (Contacted, None, Some(first.clone())), (Enrolled, None, None)]
+    );
     let seen = look();
     assert_eq!((seen.status, seen.decline_reason), (ReferralStatus::Enrolled, None));
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();

@@ -11,7 +11,6 @@ use forebyg_shared::activity::{ActivityRecord, ActivitySearchResponse, ActivityV
 use forebyg_shared::admin::{AuditAction, AuditEntry};
 use forebyg_shared::auth::Role;
 use forebyg_shared::directory::{LocationRecord, RecordStatus};
-use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::package::{PackageDelivery, PackageRecord, StalePackage};
 use forebyg_shared::package_coverage::PackageCoverageReport;
@@ -277,30 +276,37 @@ fn package_lens_gap_closes(server: &Server, admin: &Session) {
     assert_eq!((report.region, report.from_year, report.components.len()), (RegionCode::Midtjylland, 2027, 5));
     let (row, cell) = report.rows.iter().find_map(|r| r.cells.iter().find(|c| c.gap_from_year.is_some()).map(|c| (r, c))).expect("a gap at 1 km");
     assert_eq!(cell.gap_from_year, Some(2027));
-    let municipality = geography::municipality(&row.code).unwrap();
-    let town = geography::postcode(municipality.main_postcode).unwrap();
+    // An offer delivering it at each of the municipality's postcodes without one.
+    let column = report.components.iter().position(|c| c.code == cell.component).unwrap();
+    let drill: PackageCoverageReport = lens(&format!("&municipality={}", row.code)).json();
+    let uncovered: Vec<_> = drill.rows.iter().filter(|r| r.cells[column].gap_from_year.is_some()).collect();
+    assert_eq!((drill.rows.len() as u32, uncovered.len() as u32), (row.postcodes, cell.postcodes_without));
     let providers: Vec<forebyg_shared::directory::ProviderRecord> = admin.call("GET", "/api/v1/admin/providers", None).json();
-    let provider = providers[0].id.clone();
-    let mut offer: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
-    (offer.region, offer.status, offer.provider.id) = (RegionCode::Midtjylland, OfferStatus::Draft, provider);
-    let component = report.components.iter().find(|c| c.code == cell.component).unwrap();
-    offer.category = component.category.expect("seeded components are interventions");
-    let l = offer.location.as_mut().unwrap();
-    (l.postcode, l.city, l.municipality_code, l.point) = (town.code.into(), town.name.into(), municipality.code.into(), town.point);
-    offer.packages = vec![PackageDelivery { package: "kol".into(), components: vec![cell.component.clone()] }];
-    let res = admin.call("POST", "/api/v1/admin/offers", Some(json!(offer)));
-    assert_eq!(res.status, 201, "{}", res.body);
-    let created: Offer = res.json();
-    let publish = json!({"status": "published", "version": created.version});
-    assert_eq!(admin.call("POST", &format!("/api/v1/admin/offers/{}/status", created.id), Some(publish)).status, 200);
+    let component = &report.components[column];
+    let mut created = Vec::new();
+    for place in uncovered {
+        let mut offer: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
+        (offer.region, offer.status, offer.provider.id) = (RegionCode::Midtjylland, OfferStatus::Draft, providers[0].id.clone());
+        offer.category = component.category.expect("seeded components are interventions");
+        let l = offer.location.as_mut().unwrap();
+        (l.postcode, l.city, l.municipality_code, l.point) = (place.code.clone(), place.name.clone(), row.code.clone(), place.point);
+        offer.packages = vec![PackageDelivery { package: "kol".into(), components: vec![cell.component.clone()] }];
+        let res = admin.call("POST", "/api/v1/admin/offers", Some(json!(offer)));
+        assert_eq!(res.status, 201, "{}", res.body);
+        let draft: Offer = res.json();
+        let publish = json!({"status": "published", "version": draft.version});
+        assert_eq!(admin.call("POST", &format!("/api/v1/admin/offers/{}/status", draft.id), Some(publish)).status, 200);
+        created.push(draft.id);
+    }
     let after: PackageCoverageReport = lens("").json();
     let closed = after.rows.iter().find(|r| r.code == row.code).unwrap().cells.iter().find(|c| c.component == cell.component).unwrap();
-    assert_eq!((closed.gap_from_year, closed.nearest_offer_id.as_deref()), (None, Some(created.id.as_str())));
+    assert_eq!((closed.gap_from_year, closed.postcodes_without), (None, 0));
+    assert!(closed.nearest_km.is_some_and(|km| km <= 1.0) && !created.is_empty(), "{closed:?}");
     assert_eq!(after.gaps, report.gaps - 1);
     let csv = lens("").body;
     let csv_url = admin.call("GET", "/api/v1/admin/coverage/packages.csv?package=kol&max_km=1", None);
     assert_eq!(csv_url.content_type, "text/csv; charset=utf-8");
-    assert!(csv_url.body.starts_with("\u{feff}kode;navn;afklarende-samtale (km)") && !csv.is_empty(), "{}", csv_url.body);
+    assert!(csv_url.body.starts_with("\u{feff}kode;navn;postnumre;afklarende-samtale (km)") && !csv.is_empty(), "{}", csv_url.body);
     assert!(csv_url.body.ends_with("\r\n") && !csv_url.body.replace("\r\n", "").contains('\n'), "CRLF line ends");
     // Who may ask, and for what.
     let editor = Session::new(server, Role::ProviderEditor, MID, Some("demo-kommune-0751"));

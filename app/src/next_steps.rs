@@ -183,6 +183,14 @@ pub fn enrolled_starting(lang: Lang, past: bool, timed: bool) -> (&'static str, 
     }
 }
 
+/// The words around a first session called off (the day goes between): "Første mødegang … er aflyst."
+pub fn first_session_cancelled(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => ("Første mødegang ", " er aflyst."),
+        Lang::En => ("The first session on ", " is cancelled."),
+    }
+}
+
 /// "Det nærmeste tilbud er 26,9 km væk." (the distance already formatted).
 pub fn nearest_beyond(lang: Lang, distance: &str) -> String {
     match lang {

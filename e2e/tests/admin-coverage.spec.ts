@@ -1,23 +1,37 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { bearer, createOffer, danishOrder, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { AdminEditorPage } from '../pages/admin-pages';
 
-test('a coverage gap disappears after an offer there is published', async ({ page, request }) => {
-  test.setTimeout(60_000);
-  const token = await devToken(request, 'nordjylland');
-  const report = await (await request.get('/api/v1/admin/coverage?max_km=5', { headers: bearer(token) })).json();
+/** The gap cell (row, column) with the fewest postcodes lacking an offer, and those postcodes
+ * from the municipality's drill-down. */
+async function fewestUncovered(request: APIRequestContext, token: string, path: string, isGap: (cell: any) => boolean) {
+  const report = await (await request.get(path, { headers: bearer(token) })).json();
   let target: { row: any; index: number } | undefined;
   for (const row of report.rows) {
-    const index = row.cells.findIndex((c: { within: number }) => c.within === 0);
-    if (index >= 0) {
-      target = { row, index };
-      break;
-    }
+    row.cells.forEach((cell: any, index: number) => {
+      if (isGap(cell) && (!target || cell.postcodes_without < target.row.cells[target.index].postcodes_without)) target = { row, index };
+    });
   }
-  expect(target, 'a gap at 5 km in Nordjylland').toBeDefined();
+  expect(target, `a gap in ${path}`).toBeDefined();
   const { row, index } = target!;
+  const drill = await (await request.get(`${path}&municipality=${row.code}`, { headers: bearer(token) })).json();
+  const uncovered = drill.rows.filter((r: any) => isGap(r.cells[index]));
+  // The overview and its drill-down agree: the same postcodes lack the column.
+  expect([drill.rows.length, uncovered.length]).toEqual([row.postcodes, row.cells[index].postcodes_without]);
+  return { report, row, index, uncovered };
+}
+
+/** A copy of `template` at a postcode of the drill-down. */
+function atPostcode(template: Record<string, any>, municipality: string, postcode: any) {
+  return { ...template, location: { ...template.location, municipality_code: municipality, postcode: postcode.code, city: postcode.name, point: postcode.point } };
+}
+
+test('a coverage gap disappears after offers at its postcodes are published', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const token = await devToken(request, 'nordjylland');
+  const { report, row, index, uncovered } = await fewestUncovered(request, token, '/api/v1/admin/coverage?max_km=5', (c) => c.within === 0);
   const category = report.categories[index];
 
   await signInAs(page, 'nordjylland');
@@ -27,52 +41,53 @@ test('a coverage gap disappears after an offer there is published', async ({ pag
   const rowNames = await page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('rowheader').allTextContents();
   expect(rowNames).toEqual(danishOrder(rowNames));
   expect(rowNames.at(-1)).toBe('Aalborg');
+  await expect(page.locator('#coverage-summary')).toContainText('i Region Nordjylland: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 15 km.');
   await page.getByLabel('Afstand der tæller som tæt på').selectOption('5');
   await expect(page).toHaveURL(/max_km=5/);
   const tableRow = page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.name, exact: true }) });
   const cell = tableRow.getByRole('cell').nth(index);
-  await expect(cell).toContainText('Hul');
+  const postcodes = row.postcodes === 1 ? '1 postnummer' : `${row.postcodes} postnumre`;
+  await expect(cell).toContainText(`Hul${uncovered.length} af ${postcodes}op til `);
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).
   for (const label of await page.locator('.chart__label').all()) expect((await label.boundingBox())!.height).toBeGreaterThan(13);
 
-  // A draft there, published from its edit page.
+  // Offers at all but one of the uncovered postcodes: one postcode is left without.
   const template = await offerTemplate(request, token, unique('Dækningstest'));
   template.category = category;
   // The template's package components belong to its own intervention, which an offer of another
   // intervention may not deliver (PackageComponent::deliverable_by).
   template.packages = [];
-  template.location = { ...template.location, municipality_code: row.code, point: row.point };
-  const draft = await createOffer(request, token, template, false);
+  for (const postcode of uncovered.slice(1)) await createOffer(request, token, atPostcode(template, row.code, postcode), true);
+  await page.reload();
+  await expect(cell).toContainText(`Hul1 af ${postcodes}`);
+
+  // A draft at the last, published from its edit page.
+  const draft = await createOffer(request, token, atPostcode(template, row.code, uncovered[0]), false);
   await page.goto(`/admin/tilbud/${draft.id}`);
   await page.getByRole('button', { name: 'Offentliggør' }).click();
   await expect(new AdminEditorPage(page).message).toHaveText('Status er nu: Offentliggjort.');
 
   await page.goto('/admin/daekning?max_km=5');
-  await expect(cell).toContainText(/^✓ \d+ tilbud\s*nærmeste \d+,\d km$/);
+  await expect(cell).toContainText(/^✓ \d+ tilbud\s*op til \d+,\d km til nærmeste$/);
   await expect(cell).not.toContainText('Hul');
 
-  // Drill down to the municipality's postcodes.
+  // Drill down to the municipality's postcodes: the headline names it.
   await tableRow.getByRole('link', { name: row.name }).click();
   await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
-  await expect(page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('columnheader', { name: 'Postnummer' })).toBeVisible();
+  await expect(page.locator('#coverage-summary')).toContainText(`i ${row.name} (Region Nordjylland): postnumre og indsatser uden et tilbud inden for 5 km.`);
+  const drilled = page.getByRole('table', { name: 'Dækning inden for 5 km' });
+  await expect(drilled.getByRole('columnheader', { name: 'Postnummer' })).toBeVisible();
+  await expect(drilled.getByRole('rowheader')).toHaveCount(row.postcodes);
+  await expect(drilled.getByRole('row').filter({ hasText: `${uncovered[0].code} ${uncovered[0].name}` }).getByRole('cell').nth(index)).toContainText(/^✓ \d+ tilbud\s*nærmeste \d+,\d km$/);
 });
 
 test('the package lens shows a kronikerpakke component gap that closes when an offer delivering it is added', async ({ page, request }) => {
   test.setTimeout(60_000);
   const token = await devToken(request, 'nordjylland');
-  const report = await (await request.get('/api/v1/admin/coverage/packages?package=kol&max_km=5', { headers: bearer(token) })).json();
+  const path = '/api/v1/admin/coverage/packages?package=kol&max_km=5';
+  const { report, row, index, uncovered } = await fewestUncovered(request, token, path, (c) => c.gap_from_year === 2027);
   expect(report.from_year).toBe(2027);
-  let target: { row: any; index: number } | undefined;
-  for (const row of report.rows) {
-    const index = row.cells.findIndex((c: { gap_from_year: number | null }) => c.gap_from_year === 2027);
-    if (index >= 0) {
-      target = { row, index };
-      break;
-    }
-  }
-  expect(target, 'a KOL package gap at 5 km in Nordjylland').toBeDefined();
-  const { row, index } = target!;
   const component = report.components[index];
 
   await signInAs(page, 'nordjylland');
@@ -88,7 +103,7 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   await expect(table.getByRole('columnheader', { name: component.name.da, exact: false }).first()).toBeVisible();
   const tableRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.name, exact: true }) });
   const cell = tableRow.getByRole('cell').nth(index);
-  await expect(cell).toContainText('Hul fra 2027');
+  await expect(cell).toContainText(`Hul fra 2027${uncovered.length} af ${row.postcodes === 1 ? '1 postnummer' : `${row.postcodes} postnumre`}`);
   await expectNoAxeViolations(page, 'the coverage package lens');
 
   // The CSV export of the same lens.
@@ -98,14 +113,13 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\n')[0]).toContain(`${component.code} hul fra år`);
 
-  // An offer there that delivers the component closes the gap.
+  // Offers at its postcodes that deliver the component close the gap.
   const template = await offerTemplate(request, token, unique('Pakkedækning'));
   if (component.category) template.category = component.category;
-  template.location = { ...template.location, municipality_code: row.code, point: row.point };
   template.packages = [{ package: 'kol', components: [component.code] }];
-  await createOffer(request, token, template, true);
+  for (const postcode of uncovered) await createOffer(request, token, atPostcode(template, row.code, postcode), true);
   await page.reload();
-  await expect(cell).toContainText(/^✓ \d+ tilbud\s*nærmeste \d+,\d km$/);
+  await expect(cell).toContainText(/^✓ \d+ tilbud\s*op til \d+,\d km til nærmeste$/);
   await expect(cell).not.toContainText('Hul');
 
   // The same lens in English.

@@ -91,9 +91,25 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await move.getByRole('button', { name: 'Annullér' }).click();
   await card.getByRole('button', { name: `Fortryd tilmelding: ${name}` }).click();
   const undo = card.getByRole('group', { name: 'Ja, fortryd tilmeldingen' });
-  await expect(undo).toContainText(`Personen har første mødegang ${week.da} kl. 09:30. Fortryder I tilmeldingen, forsvinder dagen`);
+  await expect(undo).toContainText(
+    `Personen har første mødegang ${week.da} kl. 09:30. Fortryder I tilmeldingen, forsvinder dagen fra henviserens oversigt, og personens statusside siger, at den er aflyst.`,
+  );
   await undo.getByRole('button', { name: 'Annullér' }).click();
   await expect(card.locator('.pill')).toHaveText('Tilmeldt');
+  // Undone after all: the person's status page says the day is off, before what the status means.
+  await card.getByRole('button', { name: `Fortryd tilmelding: ${name}` }).click();
+  await card.getByRole('group', { name: 'Ja, fortryd tilmeldingen' }).getByRole('button', { name: 'Ja, fortryd tilmeldingen' }).click();
+  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  const after = await page.context().newPage();
+  await after.goto(`/status?kode=${receipt.receipt_code}`);
+  await after.getByLabel('Telefonnummer eller e-mail').fill(phone);
+  await after.getByRole('button', { name: 'Se status' }).click();
+  await expect(after.getByRole('heading', { name: 'Status: Kontaktet' })).toBeVisible();
+  await expect(after.locator('.status-result > p').first()).toHaveText(`Første mødegang ${week.da} kl. 09:30 er aflyst.`);
+  await expect(after.getByRole('link', { name: 'Læg første mødegang i din kalender' })).toHaveCount(0);
+  await expectNoAxeViolations(after, 'status with the first session cancelled');
+  const relooked = await (await request.get(`/api/v1/self-referrals/${receipt.receipt_code}`, { headers: { 'Forebyg-Contact': phone } })).json();
+  expect([relooked.first_session, relooked.cancelled_first_session]).toEqual([undefined, { on: week.iso, at: '09:30' }]);
 });
 
 /** Denmark's UTC offset on `iso` (YYYY-MM-DD) at noon, as "+01:00" or "+02:00". */

@@ -140,6 +140,16 @@ pub fn current(history: &[StatusEvent], status: ReferralStatus) -> Option<&First
     history.iter().rev().find(|e| e.status == ReferralStatus::Enrolled)?.first_session.as_ref()
 }
 
+/// The first session called off: the one given with the latest enrolment when the referral has
+/// since gone back (an enrolment undone) or been declined, and not enrolled again. The person's
+/// status page says the day is off (withdrawn requests keep no first sessions).
+pub fn cancelled(history: &[StatusEvent], status: ReferralStatus) -> Option<&FirstSession> {
+    if status == ReferralStatus::Enrolled || status.course_over() || status == ReferralStatus::Withdrawn {
+        return None;
+    }
+    history.iter().rev().find(|e| e.status == ReferralStatus::Enrolled)?.first_session.as_ref()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +217,12 @@ mod tests {
         assert_eq!(current(&history[..2], Declined), None);
         assert_eq!(moves(&history), [false, false, false, false]);
         assert_eq!(moves(&[step(Enrolled, None), step(Enrolled, Some(on("2027-02-08", None)))]), [false, true]);
+        // Called off: an enrolment undone, or declined after it, until enrolled again.
+        assert_eq!(cancelled(&history[..3], Contacted), Some(&on("2027-01-11", None)));
+        let declined = [&history[..], &[step(Declined, None)]].concat();
+        assert_eq!(cancelled(&declined, Declined), Some(&on("2027-02-01", Some("17:00"))));
+        assert_eq!(cancelled(&history, Enrolled), None);
+        assert_eq!(cancelled(&history, Completed), None);
+        assert_eq!(cancelled(&history[..1], Received), None, "never enrolled");
     }
 }

@@ -2,7 +2,7 @@
 //! published offer delivering each of its components within the distance limit, and from which
 //! year that is a gap (the year the package applies from in the region).
 
-use crate::coverage::{csv_km, nearest, row_municipality};
+use crate::coverage::{csv_km, measure, Column, Place};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;
@@ -16,10 +16,13 @@ use serde::{Deserialize, Serialize};
 pub struct PackageCell {
     /// The component's code.
     pub component: String,
+    /// As [`crate::coverage::CoverageCell::nearest_km`]: from a municipality's farthest postcode.
     pub nearest_km: Option<f64>,
     pub nearest_offer_id: Option<String>,
-    /// Offers delivering it within the distance limit.
+    /// Offers delivering it within the distance limit (of a municipality's postcode with fewest).
     pub within: u32,
+    /// How many of the place's postcodes have none within the limit.
+    pub postcodes_without: u32,
     /// The year this is a gap from (`None`: covered).
     pub gap_from_year: Option<u16>,
 }
@@ -31,6 +34,8 @@ pub struct PackageRow {
     pub code: String,
     pub name: String,
     pub point: GeoPoint,
+    /// How many postcodes distances are measured from (1 for a postcode).
+    pub postcodes: u32,
     pub cells: Vec<PackageCell>,
 }
 
@@ -58,36 +63,33 @@ pub fn delivers(offer: &Offer, package: &str, component: &PackageComponent) -> b
     component.deliverable_by(offer.category) && offer.packages.iter().any(|d| d.package == package && d.components.contains(&component.code))
 }
 
-/// The lens for `places` (code, name, point; postcodes of the `drilled` municipality, if any)
-/// from the region's offers; `None` when the package does not apply in the region.
-pub fn report(
-    package: &PackageRecord,
-    region: RegionCode,
-    max_km: f64,
-    places: &[(String, String, GeoPoint)],
-    drilled: Option<&str>,
-    offers: &[Offer],
-) -> Option<PackageCoverageReport> {
+/// The lens for `places` from the region's offers; `None` when the package does not apply in the
+/// region.
+pub fn report(package: &PackageRecord, region: RegionCode, max_km: f64, places: &[Place], offers: &[Offer]) -> Option<PackageCoverageReport> {
     let from_year = package.from_year(region)?;
     let published: Vec<&Offer> = offers.iter().filter(|o| o.is_published() && o.region == region).collect();
+    let columns: Vec<Column> =
+        package.components.iter().map(|c| Column::new(published.iter().copied().filter(|o| delivers(o, &package.code, c)))).collect();
     let rows: Vec<PackageRow> = places
         .iter()
-        .map(|(code, name, point)| PackageRow {
-            code: code.clone(),
-            name: name.clone(),
-            point: *point,
+        .map(|place| PackageRow {
+            code: place.code.clone(),
+            name: place.name.clone(),
+            point: place.point,
+            postcodes: place.from.len() as u32,
             cells: package
                 .components
                 .iter()
-                .map(|c| {
-                    let (best, within) =
-                        nearest(*point, row_municipality(drilled, code), max_km, published.iter().copied().filter(|o| delivers(o, &package.code, c)));
+                .zip(&columns)
+                .map(|(c, column)| {
+                    let m = measure(place, max_km, column);
                     PackageCell {
                         component: c.code.clone(),
-                        nearest_km: best.as_ref().map(|b| b.0),
-                        nearest_offer_id: best.map(|b| b.1),
-                        within,
-                        gap_from_year: (within == 0).then_some(from_year),
+                        nearest_km: m.nearest.as_ref().map(|b| b.0),
+                        nearest_offer_id: m.nearest.map(|b| b.1),
+                        within: m.within,
+                        postcodes_without: m.without,
+                        gap_from_year: (m.within == 0).then_some(from_year),
                     }
                 })
                 .collect(),
@@ -107,20 +109,26 @@ pub fn report(
     })
 }
 
-/// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per component the
-/// nearest distance, the count within the limit and the year it is a gap from.
+/// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
+/// postcode count, and per component the nearest distance, the count within the limit, the
+/// postcodes without one and the year it is a gap from.
 pub fn to_csv(r: &PackageCoverageReport) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
-    let mut header = vec!["kode".to_owned(), "navn".to_owned()];
+    let mut header = vec!["kode".to_owned(), "navn".to_owned(), "postnumre".to_owned()];
     for c in &r.components {
-        header.extend([format!("{} (km)", c.code), format!("{} inden for {} km", c.code, r.max_km), format!("{} hul fra år", c.code)]);
+        header.extend([
+            format!("{} (km)", c.code),
+            format!("{} inden for {} km", c.code, r.max_km),
+            format!("{} postnumre uden", c.code),
+            format!("{} hul fra år", c.code),
+        ]);
     }
     sheet.row(header);
     for row in &r.rows {
-        let mut cells = vec![row.code.clone(), row.name.clone()];
+        let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
             let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
-            cells.extend([csv_km(cell.nearest_km), cell.within.to_string(), year]);
+            cells.extend([csv_km(cell.nearest_km), cell.within.to_string(), cell.postcodes_without.to_string(), year]);
         }
         sheet.row(cells);
     }
@@ -137,8 +145,8 @@ mod tests {
     fn a_gap_closes_when_an_offer_delivers_the_component() {
         let kol = known_packages().remove(0);
         let aarhus = GeoPoint::new(56.153, 10.204);
-        let places = vec![("0751".to_owned(), "Aarhus".to_owned(), aarhus)];
-        let empty = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[]).unwrap();
+        let places = vec![crate::coverage::tests::at("0751", "Aarhus", aarhus)];
+        let empty = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[]).unwrap();
         assert_eq!((empty.gaps as usize, empty.from_year), (kol.components.len(), 2027));
         let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
         (o.region, o.status) = (RegionCode::Midtjylland, OfferStatus::Published);
@@ -146,23 +154,25 @@ mod tests {
         o.packages = vec![PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }];
         // A Sygdomsmestring offer ticking Fysisk aktivitet (saved before the rule) closes nothing:
         // the search for the package's Fysisk aktivitet would not find it either.
-        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[o.clone()]).unwrap();
+        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[o.clone()]).unwrap();
         assert_eq!(r.gaps as usize, kol.components.len());
         o.category = crate::taxonomy::Category::FysiskAktivitet;
-        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, None, &[o.clone()]).unwrap();
+        let r = report(&kol, RegionCode::Midtjylland, 15.0, &places, &[o.clone()]).unwrap();
         assert_eq!(r.gaps as usize, kol.components.len() - 1);
         let cell = r.rows[0].cells.iter().find(|c| c.component == "fysisk-aktivitet").unwrap();
         assert_eq!((cell.within, cell.gap_from_year, cell.nearest_offer_id.as_deref()), (1, None, Some(o.id.as_str())));
         assert!(r.rows[0].cells.iter().filter(|c| c.component != "fysisk-aktivitet").all(|c| c.gap_from_year == Some(2027)));
         let csv = to_csv(&r);
         assert!(
-            csv.starts_with("\u{feff}kode;navn;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale hul fra år"),
+            csv.starts_with(
+                "\u{feff}kode;navn;postnumre;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale postnumre uden;afklarende-samtale hul fra år"
+            ),
             "{csv}"
         );
-        assert!(csv.contains("0751;Aarhus;;0;2027"), "{csv}");
+        assert!(csv.contains("0751;Aarhus;1;;0;1;2027"), "{csv}");
         // Not planned in a region: no report.
         let mut nowhere = kol.clone();
         nowhere.regions.clear();
-        assert!(report(&nowhere, RegionCode::Midtjylland, 15.0, &places, None, &[o]).is_none());
+        assert!(report(&nowhere, RegionCode::Midtjylland, 15.0, &places, &[o]).is_none());
     }
 }

@@ -246,6 +246,10 @@ pub struct ReferralReceipt {
     /// The first session the provider gave on enrolling the person (only while `enrolled`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_session: Option<crate::first_session::FirstSession>,
+    /// A first session called off and still to come: the enrolment was undone or the request
+    /// declined ([`crate::first_session::cancelled`]). The status page says the day is off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_first_session: Option<crate::first_session::FirstSession>,
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by

@@ -1,5 +1,6 @@
 //! `/api/v1/admin/coverage`: where the six required interventions are missing in a region, per
-//! municipality or, on drill-down, per postcode around one municipality. JSON or CSV.
+//! municipality (measured from each of its postcodes) or, on drill-down, per postcode of one
+//! municipality. JSON or CSV.
 
 use crate::auth::Admin;
 use crate::error::ApiError;
@@ -11,7 +12,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
 use forebyg_shared::auth::Role;
-use forebyg_shared::coverage::{self, CoverageReport, DEFAULT_MAX_KM};
+use forebyg_shared::coverage::{self, CoverageReport, Place, DEFAULT_MAX_KM};
 use forebyg_shared::geography;
 use forebyg_shared::taxonomy::RegionCode;
 use forebyg_shared::validation::{self, FieldError};
@@ -30,21 +31,18 @@ pub struct CoverageQuery {
     /// The distance that counts as close, in km.
     #[param(value_type = Option<f64>, minimum = 1, maximum = 100, default = 15)]
     max_km: Option<String>,
-    /// Drill down: postcodes around this municipality (kommunekode) instead of municipalities.
+    /// Drill down: this municipality's postcodes (kommunekode) instead of municipalities.
     municipality: Option<String>,
 }
 
 async fn build(state: &AppState, admin: &Admin, q: &CoverageQuery) -> Result<CoverageReport, ApiError> {
     let (region, max_km, places) = scope(admin, q.region, q.max_km.as_deref(), q.municipality.as_deref())?;
-    Ok(coverage::report(region, max_km, &places, q.municipality.as_deref(), &state.store.region_offers(region).await?))
+    Ok(coverage::report(region, max_km, &places, &state.store.region_offers(region).await?))
 }
 
-/// A place coverage is measured from: code, name, point.
-pub(super) type Place = (String, String, forebyg_shared::geo::GeoPoint);
-
 /// The region a coverage view is for (a region admin's own; a national admin names one), the
-/// distance limit and the places: the region's municipalities, or on drill-down the postcodes
-/// around one municipality. Provider editors are refused.
+/// distance limit and the places: the region's municipalities, or on drill-down one
+/// municipality's postcodes (those whose post town is in it). Provider editors are refused.
 pub(super) fn scope(
     admin: &Admin,
     region: Option<RegionCode>,
@@ -61,30 +59,15 @@ pub(super) fn scope(
     };
     let max_km = max_km.map(|v| validation::number_in_range("max_km", v, 1.0, 100.0)).transpose()?.unwrap_or(DEFAULT_MAX_KM);
     let places: Vec<_> = match municipality {
-        None => geography::municipalities_in(region)
-            .filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code.to_owned(), m.name.to_owned(), pc.point)))
-            .collect(),
+        None => geography::municipalities_in(region).filter_map(Place::of_municipality).collect(),
         Some(code) => {
             let m = geography::municipality(code).filter(|m| m.region == region).ok_or_else(|| {
                 FieldError::new("municipality", validation::ErrorCode::Unknown, "Ukendt kommune i regionen.", "Unknown municipality in this region.")
             })?;
-            postcodes_around(m.code, region)
+            geography::postcodes().iter().filter(|pc| pc.municipality == m.code).map(Place::of_postcode).collect()
         }
     };
     Ok((region, max_km, places))
-}
-
-/// The region's postcodes whose nearest main town is this municipality's (postcode areas do not
-/// follow municipal borders exactly; this is the planning approximation).
-fn postcodes_around(municipality: &str, region: RegionCode) -> Vec<Place> {
-    let seats: Vec<_> =
-        geography::municipalities_in(region).filter_map(|m| geography::postcode(m.main_postcode).map(|pc| (m.code, pc.point))).collect();
-    geography::postcodes()
-        .iter()
-        .filter(|pc| pc.region == region)
-        .filter(|pc| seats.iter().min_by(|a, b| pc.point.distance_km(a.1).total_cmp(&pc.point.distance_km(b.1))).map(|s| s.0) == Some(municipality))
-        .map(|pc| (pc.code.to_owned(), pc.name.to_owned(), pc.point))
-        .collect()
 }
 
 /// The coverage matrix of the six required interventions.

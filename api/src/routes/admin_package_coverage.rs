@@ -33,7 +33,7 @@ pub struct PackageCoverageQuery {
     /// The distance that counts as close, in km.
     #[param(value_type = Option<f64>, minimum = 1, maximum = 100, default = 15)]
     max_km: Option<String>,
-    /// Drill down: postcodes around this municipality (kommunekode) instead of municipalities.
+    /// Drill down: this municipality's postcodes (kommunekode) instead of municipalities.
     municipality: Option<String>,
 }
 
@@ -44,7 +44,7 @@ async fn build(state: &AppState, admin: &Admin, q: &PackageCoverageQuery) -> Res
         e => e,
     })?;
     let offers = state.store.region_offers(region).await?;
-    package_coverage::report(&package, region, max_km, &places, q.municipality.as_deref(), &offers).ok_or_else(|| {
+    package_coverage::report(&package, region, max_km, &places, &offers).ok_or_else(|| {
         FieldError::new(
             "package",
             ErrorCode::OutOfRange,

@@ -125,7 +125,12 @@ pub fn StatusPage() -> impl IntoView {
                         let (before, after) = crate::next_steps::enrolled_starting(lang, is_past(first), first.at.is_some());
                         view! { <p id="first-session">{before}<strong>{crate::format::first_session(first, lang)}</strong>{after}</p> }.into_any()
                     } else {
-                        view! { <p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
+                        // An enrolment undone or declined: the day agreed is off, said first.
+                        let cancelled = r.cancelled_first_session.as_ref().map(|first| {
+                            let (before, after) = crate::next_steps::first_session_cancelled(lang);
+                            view! { <p id="first-session-cancelled"><strong>{before}{crate::format::first_session(first, lang)}{after}</strong></p> }
+                        });
+                        view! { {cancelled}<p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue

@@ -108,11 +108,13 @@ mod tests {
 
     #[test]
     fn bars_count_gaps_per_column() {
-        let cell = |category, within| CoverageCell { category, nearest_km: None, nearest_offer_id: None, within };
+        let cell =
+            |category, within| CoverageCell { category, nearest_km: None, nearest_offer_id: None, within, postcodes_without: u32::from(within == 0) };
         let row = |within_a, within_b| CoverageRow {
             code: "0751".into(),
             name: "Aarhus".into(),
             point: GeoPoint::new(56.0, 10.0),
+            postcodes: 1,
             cells: vec![cell(Category::Alkohol, within_a), cell(Category::FysiskAktivitet, within_b)],
         };
         let r = CoverageReport {

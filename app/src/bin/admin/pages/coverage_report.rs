@@ -10,38 +10,49 @@ use forebyg_shared::package::PackageStatus;
 use forebyg_shared::package_coverage::PackageCoverageReport;
 use leptos::prelude::*;
 
-/// One cell: `gap` names the gap (`None`: covered), with the count and nearest distance.
+/// One cell: `gap` names the gap (`None`: covered), with the count, the nearest distance and the
+/// postcodes without an offer.
 struct Cell {
     gap: Option<String>,
     within: u32,
     nearest_km: Option<f64>,
+    postcodes_without: u32,
 }
 
-/// One place (municipality or postcode) and its cells in column order.
+/// One place (municipality or postcode), how many postcodes it is measured from and its cells in
+/// column order.
 struct Row {
     code: String,
     name: String,
+    postcodes: u32,
     cells: Vec<Cell>,
 }
 
 impl Row {
-    fn new(code: &str, name: &str, cells: impl Iterator<Item = Cell>) -> Self {
-        Self { code: code.to_owned(), name: name.to_owned(), cells: cells.collect() }
+    fn new(code: &str, name: &str, postcodes: u32, cells: impl Iterator<Item = Cell>) -> Self {
+        Self { code: code.to_owned(), name: name.to_owned(), postcodes, cells: cells.collect() }
     }
+}
+
+/// Where the report's gaps are: the region, or the drilled-down municipality in it.
+fn place(region: forebyg_shared::taxonomy::RegionCode, view: &CoverageView) -> String {
+    let municipality = view.municipality.as_deref().and_then(crate::offers_query::municipality_name);
+    t::place(region.label(lang()), municipality)
 }
 
 /// The six required interventions.
 #[component]
 pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
     let km = format!("{}", report.max_km);
-    let summary = t::summary(report.gaps, report.region.label(lang()), &km, lang());
+    let summary = t::summary(report.gaps, &place(report.region, &view), view.municipality.is_some(), &km, lang());
     let heads = report.categories.iter().map(|c| c.label(lang()).to_owned()).collect();
     let cell = |c: &forebyg_shared::coverage::CoverageCell| Cell {
         gap: c.is_gap().then(|| t::GAP.get(lang()).to_owned()),
         within: c.within,
         nearest_km: c.nearest_km,
+        postcodes_without: c.postcodes_without,
     };
-    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.cells.iter().map(cell))).collect();
+    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(lang())}": "{d.offers}</li> }).collect_view();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
@@ -56,7 +67,7 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
 #[component]
 pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl IntoView {
     let km = format!("{}", report.max_km);
-    let summary = t::package_summary(report.gaps, report.package_name.get(lang()), report.region.label(lang()), report.from_year, &km, lang());
+    let summary = t::package_summary(report.gaps, report.package_name.get(lang()), &place(report.region, &view), report.from_year, &km, lang());
     // Components assumed until Sundhedsstyrelsen publishes the framework say so, and why.
     let provisional = report.components.iter().any(|c| c.placeholder);
     let heads = report
@@ -68,8 +79,9 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         gap: c.gap_from_year.map(|y| t::gap_from(y, lang())),
         within: c.within,
         nearest_km: c.nearest_km,
+        postcodes_without: c.postcodes_without,
     };
-    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.cells.iter().map(cell))).collect();
+    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
         {(report.status == PackageStatus::Draft).then(|| view! { <p class="notice">{t::DRAFT.get(lang())}</p> })}
@@ -102,9 +114,11 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                 .cells
                 .into_iter()
                 .map(|c| {
-                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
+                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), drill, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
+                    // A municipality's gap says how many of its postcodes lack the column.
+                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, row.postcodes, lang())}</span> });
                     match c.gap {
-                        Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong><br/><span class="small">{near}</span></td> }.into_any(),
+                        Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}<br/><span class="small">{near}</span></td> }.into_any(),
                         None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{forebyg_app::i18n::offer_count(lang(), c.within)}<br/><span class="small">{near}</span></td> }.into_any(),
                     }
                 })
@@ -120,7 +134,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     };
     view! {
         <h2 id="chart-title">{chart_title}</h2>
-        <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, per_component, lang()) />
+        <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, drill, per_component, lang()) />
         <h2>{places_h2}</h2>
         {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
         <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">

@@ -18,7 +18,7 @@ forebyg_app::texts! {
     POSTCODES_H2 = "Postnumre og indsatser", "Postcodes and interventions";
     MUNICIPALITIES_COMPONENTS_H2 = "Kommuner og pakkens komponenter", "Municipalities and the package's components";
     POSTCODES_COMPONENTS_H2 = "Postnumre og pakkens komponenter", "Postcodes and the package's components";
-    DRILL_HINT = "Vælg en kommune for at se dækningen pr. postnummer.", "Choose a municipality to see the coverage per postcode.";
+    DRILL_HINT = "En kommune måles fra hvert af dens postnumre: et hul betyder, at mindst ét af dem er uden tilbud inden for afstanden, og afstanden er fra det postnummer, der har længst. Vælg en kommune for at se dækningen pr. postnummer.", "A municipality is measured from each of its postcodes: a gap means that at least one of them has no offer within the distance, and the distance is from the postcode farthest away. Choose a municipality to see the coverage per postcode.";
     MUNICIPALITY = "Kommune", "Municipality";
     POSTCODE = "Postnummer", "Postcode";
     DIGITAL_H2 = "Digitale tilbud", "Digital offers";
@@ -36,21 +36,39 @@ forebyg_app::texts! {
 const GAPS_DA: (&str, &str) = ("hul", "huller");
 const GAPS_EN: (&str, &str) = ("gap", "gaps");
 
-/// "{gaps} gaps in {region}: places and interventions without an offer within {km} km."
-pub fn summary(gaps: u32, region: &str, km: &str, lang: Lang) -> String {
-    let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
-    match lang {
-        Lang::Da => format!("{gaps} i {region}: steder og indsatser uden et tilbud inden for {km} km."),
-        Lang::En => format!("{gaps} in {region}: places and interventions without an offer within {km} km."),
+/// Where a report's gaps are: the region, or the drilled-down municipality in it.
+pub fn place(region: &str, municipality: Option<&str>) -> String {
+    match municipality {
+        Some(m) => format!("{m} ({region})"),
+        None => region.to_owned(),
     }
 }
 
-/// "nearest {km} km".
-pub fn nearest(km: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("nærmeste {km} km"),
-        Lang::En => format!("nearest {km} km"),
+/// "{gaps} gaps in {place}: municipalities (postcodes) and interventions without an offer within {km} km."
+pub fn summary(gaps: u32, place: &str, drilled: bool, km: &str, lang: Lang) -> String {
+    let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
+    match (lang, drilled) {
+        (Lang::Da, false) => format!("{gaps} i {place}: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for {km} km."),
+        (Lang::Da, true) => format!("{gaps} i {place}: postnumre og indsatser uden et tilbud inden for {km} km."),
+        (Lang::En, false) => format!("{gaps} in {place}: municipalities and interventions where at least one postcode has no offer within {km} km."),
+        (Lang::En, true) => format!("{gaps} in {place}: postcodes and interventions without an offer within {km} km."),
     }
+}
+
+/// "nearest {km} km" for a postcode; "up to {km} km to the nearest" for a municipality (from its
+/// farthest postcode).
+pub fn nearest(km: &str, municipality: bool, lang: Lang) -> String {
+    match (lang, municipality) {
+        (Lang::Da, false) => format!("nærmeste {km} km"),
+        (Lang::Da, true) => format!("op til {km} km til nærmeste"),
+        (Lang::En, false) => format!("nearest {km} km"),
+        (Lang::En, true) => format!("up to {km} km to the nearest"),
+    }
+}
+
+/// "{without} of {postcodes} postcodes" (lacking the column).
+pub fn postcodes_without(without: u32, postcodes: u32, lang: Lang) -> String {
+    of(without, counted(postcodes as usize, ("postnummer", "postnumre"), ("postcode", "postcodes"), lang), lang)
 }
 
 /// "{gaps} of {places}".
@@ -69,25 +87,32 @@ pub fn caption(km: &str, lang: Lang) -> String {
     }
 }
 
-/// The chart's caption: places without an offer, per intervention or package component.
-pub fn chart_caption(place_word: &str, per_component: bool, lang: Lang) -> String {
-    match (lang, per_component) {
-        (Lang::Da, false) => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. indsats."),
-        (Lang::Da, true) => format!("Antal {place_word} uden et tilbud inden for afstanden, pr. komponent i pakken."),
-        (Lang::En, false) => format!("Number of {place_word} without an offer within the distance, per intervention."),
-        (Lang::En, true) => format!("Number of {place_word} without an offer within the distance, per component of the package."),
+/// The chart's caption: places with a gap, per intervention or package component (a municipality
+/// has one where any of its postcodes has).
+pub fn chart_caption(place_word: &str, municipalities: bool, per_component: bool, lang: Lang) -> String {
+    let per = match (lang, per_component) {
+        (Lang::Da, false) => "pr. indsats",
+        (Lang::Da, true) => "pr. komponent i pakken",
+        (Lang::En, false) => "per intervention",
+        (Lang::En, true) => "per component of the package",
+    };
+    match (lang, municipalities) {
+        (Lang::Da, true) => format!("Antal {place_word}, hvor mindst ét postnummer er uden et tilbud inden for afstanden, {per}."),
+        (Lang::Da, false) => format!("Antal {place_word} uden et tilbud inden for afstanden, {per}."),
+        (Lang::En, true) => format!("Number of {place_word} where at least one postcode has no offer within the distance, {per}."),
+        (Lang::En, false) => format!("Number of {place_word} without an offer within the distance, {per}."),
     }
 }
 
-/// "{gaps} gaps in {region} for {package} from {year}: ..."
-pub fn package_summary(gaps: u32, package: &str, region: &str, year: u16, km: &str, lang: Lang) -> String {
+/// "{gaps} gaps in {place} for {package} from {year}: ..."
+pub fn package_summary(gaps: u32, package: &str, place: &str, year: u16, km: &str, lang: Lang) -> String {
     let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
     match lang {
         Lang::Da => {
-            format!("{gaps} i {region} for {package}, som gælder fra {year}: steder uden et tilbud med komponenten inden for {km} km.")
+            format!("{gaps} i {place} for {package}, som gælder fra {year}: steder uden et tilbud med komponenten inden for {km} km.")
         }
         Lang::En => {
-            format!("{gaps} in {region} for {package}, which applies from {year}: places without an offer delivering the component within {km} km.")
+            format!("{gaps} in {place} for {package}, which applies from {year}: places without an offer delivering the component within {km} km.")
         }
     }
 }
@@ -107,13 +132,15 @@ mod tests {
     #[test]
     fn one_gap_is_singular() {
         assert_eq!(
-            summary(1, "Region Nordjylland", "10", Lang::Da),
-            "1 hul i Region Nordjylland: steder og indsatser uden et tilbud inden for 10 km."
+            summary(1, "Region Nordjylland", false, "10", Lang::Da),
+            "1 hul i Region Nordjylland: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 10 km."
         );
         assert_eq!(
-            summary(2, "North Denmark Region", "10", Lang::En),
-            "2 gaps in North Denmark Region: places and interventions without an offer within 10 km."
+            summary(2, &place("North Denmark Region", Some("Thisted")), true, "10", Lang::En),
+            "2 gaps in Thisted (North Denmark Region): postcodes and interventions without an offer within 10 km."
         );
+        assert_eq!(postcodes_without(1, 1, Lang::Da), "1 af 1 postnummer");
+        assert_eq!(postcodes_without(3, 12, Lang::En), "3 of 12 postcodes");
         assert!(package_summary(1, "KOL", "North Denmark Region", 2027, "10", Lang::En).starts_with("1 gap in North Denmark Region for KOL"));
     }
 }

@@ -142,8 +142,8 @@ pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
 /// "The person has their first session {when}. …" (undoing an enrolment with a first session).
 pub fn undo_enrol_warning(when: &str, lang: Lang) -> String {
     match lang {
-        Lang::Da => format!("Personen har første mødegang {when}. Fortryder I tilmeldingen, forsvinder dagen fra personens statusside og fra henviserens oversigt. Ring og sig det til personen."),
-        Lang::En => format!("The person has their first session {when}. If you undo the enrolment, the day disappears from their status page and from the referrer's list. Call the person to tell them."),
+        Lang::Da => format!("Personen har første mødegang {when}. Fortryder I tilmeldingen, forsvinder dagen fra henviserens oversigt, og personens statusside siger, at den er aflyst. Ring og sig det til personen."),
+        Lang::En => format!("The person has their first session {when}. If you undo the enrolment, the day disappears from the referrer's list and their status page says it is cancelled. Call the person to tell them."),
     }
 }
 
