@@ -89,6 +89,15 @@ pub fn first_session(s: &forebyg_shared::first_session::FirstSession, lang: Lang
     }
 }
 
+/// A day and a time of day the way every page writes them: "3. marts 2027 kl. 14:05" / "3 March
+/// 2027, 14:05" (`day` already written; the colon as in the offers' weekly times).
+pub fn day_at(day: &str, hours: u32, minutes: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{day} kl. {hours:02}:{minutes:02}"),
+        Lang::En => format!("{day}, {hours:02}:{minutes:02}"),
+    }
+}
+
 /// An ISO date (YYYY-MM-DD) short, for lists: "3. dec. 2026" / "3 Dec 2026". Anything else is
 /// returned as it is.
 pub fn short_date(iso: &str, lang: Lang) -> String {
@@ -279,6 +288,8 @@ mod tests {
         assert_eq!(first_session(&session(Some("17:00")), Lang::Da), "mandag 11. januar 2027 kl. 17:00");
         assert_eq!(first_session(&session(Some("17:00")), Lang::En), "Monday 11 January 2027 at 17:00");
         assert_eq!(first_session(&session(None), Lang::Da), "mandag 11. januar 2027");
+        assert_eq!(day_at("3. dec. 2026", 9, 5, Lang::Da), "3. dec. 2026 kl. 09:05");
+        assert_eq!(day_at("3 Dec 2026", 14, 5, Lang::En), "3 Dec 2026, 14:05");
         assert_eq!(date("2027-03-01", Lang::Da), "1. marts 2027");
         assert_eq!(date("2027-12-31", Lang::En), "31 December 2027");
         assert_eq!(date("2027-13-01", Lang::Da), "2027-13-01");

@@ -186,8 +186,8 @@ pub fn enrolled_starting(lang: Lang, past: bool, timed: bool) -> (&'static str, 
 /// The words around a first session called off (the day goes between): "Første mødegang … er aflyst."
 pub fn first_session_cancelled(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Da => ("Første mødegang ", " er aflyst."),
-        Lang::En => ("The first session on ", " is cancelled."),
+        Lang::Da => ("Første mødegang ", " er aflyst. Du skal ikke møde op den dag."),
+        Lang::En => ("The first session on ", " is cancelled. Do not come that day."),
     }
 }
 

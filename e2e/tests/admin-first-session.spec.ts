@@ -100,12 +100,18 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await card.getByRole('button', { name: `Fortryd tilmelding: ${name}` }).click();
   await card.getByRole('group', { name: 'Ja, fortryd tilmeldingen' }).getByRole('button', { name: 'Ja, fortryd tilmeldingen' }).click();
   await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  // The colleagues' history says the day was called off.
+  await expect(async () => {
+    if (!(await steps.isVisible())) await card.getByText('Historik og noter').click();
+    await expect(steps).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(steps.getByRole('listitem').filter({ hasText: `Første mødegang aflyst: ${week.da} kl. 09:30` })).toHaveText(/^Kontaktet · /);
   const after = await page.context().newPage();
   await after.goto(`/status?kode=${receipt.receipt_code}`);
   await after.getByLabel('Telefonnummer eller e-mail').fill(phone);
   await after.getByRole('button', { name: 'Se status' }).click();
   await expect(after.getByRole('heading', { name: 'Status: Kontaktet' })).toBeVisible();
-  await expect(after.locator('.status-result > p').first()).toHaveText(`Første mødegang ${week.da} kl. 09:30 er aflyst.`);
+  await expect(after.locator('.status-result > p').first()).toHaveText(`Første mødegang ${week.da} kl. 09:30 er aflyst. Du skal ikke møde op den dag.`);
   await expect(after.getByRole('link', { name: 'Læg første mødegang i din kalender' })).toHaveCount(0);
   await expectNoAxeViolations(after, 'status with the first session cancelled');
   const relooked = await (await request.get(`/api/v1/self-referrals/${receipt.receipt_code}`, { headers: { 'Forebyg-Contact': phone } })).json();

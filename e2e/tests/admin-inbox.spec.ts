@@ -203,7 +203,7 @@ test('a handler adds notes to a request: shown in its history with author and lo
   const history = card.getByRole('list', { name: 'Historik' });
   const entry = history.getByRole('listitem').filter({ hasText: note });
   // Author and local time ("1. dec. 2026 09.15"), after the "received" step.
-  await expect(entry).toContainText(/^Note · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
+  await expect(entry).toContainText(/^Note · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}:\d{2} · Dev /);
   await expect(history.getByRole('listitem').first()).toContainText('Modtaget');
   await expect(card.getByText('Historik og noter (1 note)')).toBeVisible();
   await expectNoAxeViolations(page, 'inbox with a note');
@@ -372,7 +372,7 @@ test('the history names who changed the status, and a disabled "Afslut" says why
     await expect(history).toBeVisible({ timeout: 1000 });
   }).toPass();
   const step = history.getByRole('listitem').filter({ hasText: /^Kontaktet/ });
-  await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}\.\d{2} · Dev /);
+  await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}:\d{2} · Dev /);
   await expect(step).not.toContainText('Tilbuddet');
   await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
   await enrol(card, name);

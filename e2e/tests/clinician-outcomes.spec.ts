@@ -104,6 +104,11 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   await page.goto('/klinik/henvisninger');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
   await expect(card).toContainText(`Første mødegang${first}`);
+  // The enrolment undone: the history says the day was called off, and the facts no longer give it.
+  await moveReferral(request, admin, code, 'contacted');
+  await page.goto(`/klinik/henvisninger/${code}`);
+  await expect(page.getByRole('list', { name: 'Historik' }).getByRole('listitem').last()).toContainText(`Første mødegang aflyst: ${first}`);
+  await expect(page.getByRole('term').filter({ hasText: /^Første mødegang$/ })).toHaveCount(0);
 });
 
 test('the referral form says in Danish why the API refused it: offer gone, rules changed', async ({ page, request }) => {

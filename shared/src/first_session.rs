@@ -130,6 +130,29 @@ pub fn moved_label(lang: crate::Lang) -> &'static str {
     }
 }
 
+/// For each step of `history`, the first session it called off: the one agreed until then, when
+/// the step takes an enrolment back or declines it. Inlined, as [`moves`].
+#[inline]
+pub fn called_off(history: &[StatusEvent]) -> Vec<Option<&FirstSession>> {
+    history
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let before = &history[i.checked_sub(1)?];
+            let back = before.status == ReferralStatus::Enrolled && e.status != ReferralStatus::Enrolled && !e.status.course_over();
+            back.then(|| current(&history[..i], ReferralStatus::Enrolled)).flatten()
+        })
+        .collect()
+}
+
+/// What a history says of a first session called off ([`called_off`]), before its day.
+pub fn called_off_label(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::Da => "Første mødegang aflyst",
+        crate::Lang::En => "First session cancelled",
+    }
+}
+
 /// The first session of a referral whose status is `status`: the one given with its latest
 /// enrolment, while it is enrolled or its course is over. An enrolment undone (back to
 /// contacted) has none, though its history keeps what was agreed then.
@@ -224,5 +247,9 @@ mod tests {
         assert_eq!(cancelled(&history, Enrolled), None);
         assert_eq!(cancelled(&history, Completed), None);
         assert_eq!(cancelled(&history[..1], Received), None, "never enrolled");
+        let first = on("2027-01-11", None);
+        assert_eq!(called_off(&declined), [None, None, Some(&first), None, Some(&on("2027-02-01", Some("17:00")))]);
+        let over = [&history[..], &[step(Completed, None)]].concat();
+        assert_eq!(called_off(&over)[4], None, "a course over calls nothing off");
     }
 }

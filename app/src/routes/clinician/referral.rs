@@ -14,6 +14,7 @@ use crate::components::facts::phone_link;
 use crate::context::use_lang;
 use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
+use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::referral::{ReferralStatus, StatusEvent};
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -23,17 +24,21 @@ use leptos_router::hooks::use_params_map;
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
 /// first session agreed or a note.
 /// The first says "Sendt" ([`status_label`]), a step that `moved` the first session "Første
-/// mødegang ændret".
-fn step(e: StatusEvent, moved: bool, lang: Lang) -> impl IntoView {
+/// mødegang ændret"; a step that called one `off` says which.
+fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, lang: Lang) -> impl IntoView {
     let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     let first = e.first_session.map(|s| view! { <p class="history__note">{t::FIRST_SESSION.get(lang)}": "{format::first_session(&s, lang)}</p> });
+    let off = off.map(|s| {
+        view! { <p class="history__note">{forebyg_shared::first_session::called_off_label(lang)}": "{format::first_session(s, lang)}</p> }
+    });
     view! {
         <li class="history__step">
             <p><strong>{label}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
             {reason}
             {first}
+            {off}
             {note}
         </li>
     }
@@ -113,7 +118,8 @@ fn details(
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
     let moves = forebyg_shared::first_session::moves(&r.history);
-    let history = r.history.iter().cloned().zip(moves).map(|(e, moved)| step(e, moved, lang)).collect_view();
+    let off = forebyg_shared::first_session::called_off(&r.history);
+    let history = r.history.iter().cloned().zip(moves).zip(off).map(|((e, moved), off)| step(e, moved, off, lang)).collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.
     let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code)>{t::REPRINT_SLIP.get(lang)}</a></p> });

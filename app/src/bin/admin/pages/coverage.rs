@@ -61,8 +61,11 @@ pub fn CoveragePage() -> impl IntoView {
     let go_region = go.clone();
     let csv_url = Callback::new(move |_| view.with_untracked(|v| v.api_url(true, national.get_untracked())));
     let csv_name = Callback::new(move |_| {
-        let stem =
-            view.with_untracked(|v| v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}")).unwrap_or_else(|| "forebyg-daekning".into()));
+        // A drill-down's file names its municipality (a folder of exports stays readable).
+        let stem = view.with_untracked(|v| {
+            let lens = v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}")).unwrap_or_else(|| "forebyg-daekning".into());
+            v.municipality.as_ref().map_or(lens.clone(), |m| format!("{lens}-{m}"))
+        });
         dated_name(&stem, "csv")
     });
     let lens_options = move |listed: Vec<PackageRecord>| {
@@ -77,7 +80,7 @@ pub fn CoveragePage() -> impl IntoView {
 
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
-        <p class="hint">{t::INTRO.get(lang())}</p>
+        <p class="hint">{move || view.with(|v| if v.package.is_some() { t::INTRO_PACKAGE } else { t::INTRO }).get(lang())}</p>
         <div class="filters">
             <div class="field">
                 <label class="field__label" for="coverage-lens">{t::LENS.get(lang())}</label>

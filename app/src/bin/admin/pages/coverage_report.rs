@@ -44,7 +44,8 @@ fn place(region: forebyg_shared::taxonomy::RegionCode, view: &CoverageView) -> S
 #[component]
 pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
     let km = format!("{}", report.max_km);
-    let summary = t::summary(report.gaps, &place(report.region, &view), view.municipality.is_some(), &km, lang());
+    let postcode_gaps = view.municipality.is_none().then(|| report.rows.iter().flat_map(|r| &r.cells).map(|c| c.postcodes_without).sum());
+    let summary = t::summary(report.gaps, postcode_gaps, &place(report.region, &view), &km, lang());
     let heads = report.categories.iter().map(|c| c.label(lang()).to_owned()).collect();
     let cell = |c: &forebyg_shared::coverage::CoverageCell| Cell {
         gap: c.is_gap().then(|| t::GAP.get(lang()).to_owned()),
@@ -105,6 +106,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     let rows = rows
         .into_iter()
         .map(|row| {
+            let postcodes = row.postcodes;
             let name = if drill {
                 view! { <a href=view.with_municipality(Some(&row.code)).href()>{row.name}</a> }.into_any()
             } else {
@@ -114,12 +116,14 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                 .cells
                 .into_iter()
                 .map(|c| {
-                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), drill, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
+                    // Measured from several postcodes: the farthest distance, the fewest offers.
+                    let several = drill && postcodes > 1;
+                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), several, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
                     // A municipality's gap says how many of its postcodes lack the column.
-                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, row.postcodes, lang())}</span> });
+                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span> });
                     match c.gap {
                         Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}<br/><span class="small">{near}</span></td> }.into_any(),
-                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{forebyg_app::i18n::offer_count(lang(), c.within)}<br/><span class="small">{near}</span></td> }.into_any(),
+                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::covered(c.within, several, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
                     }
                 })
                 .collect_view();

@@ -16,15 +16,16 @@ use std::collections::HashMap;
 pub type NoteDrafts = RwSignal<HashMap<String, String>>;
 
 enum Entry {
-    /// A status step, and whether it moved the first session ([`first_session::moves`]).
-    Step(StatusEvent, bool),
+    /// A status step, whether it moved the first session ([`first_session::moves`]) and the one
+    /// it called off ([`first_session::called_off`]).
+    Step(StatusEvent, bool, Option<first_session::FirstSession>),
     Note(AdminNote),
 }
 
 impl Entry {
     fn at(&self) -> i64 {
         match self {
-            Entry::Step(e, _) => e.at,
+            Entry::Step(e, ..) => e.at,
             Entry::Note(n) => n.at,
         }
     }
@@ -32,10 +33,11 @@ impl Entry {
 
 fn entry(e: Entry) -> impl IntoView {
     match e {
-        Entry::Step(e, moved) => {
+        Entry::Step(e, moved, off) => {
             let label = if moved { first_session::moved_label(lang()) } else { e.status.label(lang()) };
             let first = e.first_session.map(|f| format!("{}: {}", t::FIRST_SESSION.get(lang()), forebyg_app::format::first_session(&f, lang())));
-            let extra = [e.reason.map(|r| r.label(lang()).to_owned()), first, e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
+            let off = off.map(|f| format!("{}: {}", first_session::called_off_label(lang()), forebyg_app::format::first_session(&f, lang())));
+            let extra = [e.reason.map(|r| r.label(lang()).to_owned()), first, off, e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");
             // The colleague who made the step, as on notes; older steps name only the side.
             let by = e.handler.unwrap_or_else(|| e.by.label(lang()).to_owned());
             view! {
@@ -69,8 +71,14 @@ pub fn InboxHistory(
 ) -> impl IntoView {
     let count = notes.len();
     let moves = first_session::moves(&history);
-    let mut entries: Vec<Entry> =
-        history.into_iter().zip(moves).map(|(e, moved)| Entry::Step(e, moved)).chain(notes.into_iter().map(Entry::Note)).collect();
+    let off: Vec<_> = first_session::called_off(&history).into_iter().map(|f| f.cloned()).collect();
+    let mut entries: Vec<Entry> = history
+        .into_iter()
+        .zip(moves)
+        .zip(off)
+        .map(|((e, moved), off)| Entry::Step(e, moved, off))
+        .chain(notes.into_iter().map(Entry::Note))
+        .collect();
     entries.sort_by_key(Entry::at);
     let code = StoredValue::new(code);
     let text = move || code.with_value(|c| drafts.with(|d| d.get(c).cloned().unwrap_or_default()));

@@ -6,6 +6,7 @@ use forebyg_shared::Lang;
 forebyg_app::texts! {
     H1 = "Dækning", "Coverage";
     INTRO = "Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde for hver af de seks lovpligtige indsatser. Et hul er et sted uden tilbud inden for den valgte afstand.", "How far it is to the nearest published on-site offer for each of the six required interventions. A gap is a place without an offer within the chosen distance.";
+    INTRO_PACKAGE = "Hvor langt der er til nærmeste offentliggjorte tilbud med fremmøde, der leverer hver af kronikerpakkens komponenter. Et hul er et sted uden sådant tilbud inden for den valgte afstand.", "How far it is to the nearest published on-site offer delivering each of the chronic care package's components. A gap is a place without such an offer within the chosen distance.";
     DISTANCE = "Afstand der tæller som tæt på", "Distance that counts as near";
     GET_CSV = "Hent som CSV", "Get as CSV";
     BACK = "Tilbage til alle kommuner", "Back to all municipalities";
@@ -18,7 +19,7 @@ forebyg_app::texts! {
     POSTCODES_H2 = "Postnumre og indsatser", "Postcodes and interventions";
     MUNICIPALITIES_COMPONENTS_H2 = "Kommuner og pakkens komponenter", "Municipalities and the package's components";
     POSTCODES_COMPONENTS_H2 = "Postnumre og pakkens komponenter", "Postcodes and the package's components";
-    DRILL_HINT = "En kommune måles fra hvert af dens postnumre: et hul betyder, at mindst ét af dem er uden tilbud inden for afstanden, og afstanden er fra det postnummer, der har længst. Vælg en kommune for at se dækningen pr. postnummer.", "A municipality is measured from each of its postcodes: a gap means that at least one of them has no offer within the distance, and the distance is from the postcode farthest away. Choose a municipality to see the coverage per postcode.";
+    DRILL_HINT = "En kommune måles fra hvert af dens postnumre: et hul betyder, at mindst ét af dem er uden tilbud inden for afstanden; »mindst 3 tilbud« betyder, at hvert postnummer har mindst 3 inden for afstanden; og afstanden er fra det postnummer, der har længst. Vælg en kommune for at se dækningen pr. postnummer.", "A municipality is measured from each of its postcodes: a gap means that at least one of them has no offer within the distance; “at least 3 offers” means that every postcode has at least 3 within the distance; and the distance is from the postcode farthest away. Choose a municipality to see the coverage per postcode.";
     MUNICIPALITY = "Kommune", "Municipality";
     POSTCODE = "Postnummer", "Postcode";
     DIGITAL_H2 = "Digitale tilbud", "Digital offers";
@@ -30,7 +31,7 @@ forebyg_app::texts! {
     DRAFT = "Pakken er et udkast: komponenterne kan ændre sig, når Sundhedsstyrelsen udgiver rammen.", "The package is a draft: its components may change when the Danish Health Authority publishes the framework.";
     PLACEHOLDER = "foreløbig", "provisional";
     PLACEHOLDER_NOTE = "»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser, indtil Sundhedsstyrelsen udgiver rammen for pakken.", "“Provisional” by a component: it is assumed from the quality standards' interventions until the Danish Health Authority publishes the package's framework.";
-    DIGITAL_HINT = "Digitale tilbud når alle, men erstatter ikke et tilbud tæt på.", "Digital offers reach everyone but do not replace an offer nearby.";
+    DIGITAL_HINT = "Offentliggjorte digitale tilbud i hele regionen pr. indsats. De når alle, men erstatter ikke et tilbud tæt på.", "Published digital offers in the whole region per intervention. They reach everyone but do not replace an offer nearby.";
 }
 
 const GAPS_DA: (&str, &str) = ("hul", "huller");
@@ -44,14 +45,33 @@ pub fn place(region: &str, municipality: Option<&str>) -> String {
     }
 }
 
-/// "{gaps} gaps in {place}: municipalities (postcodes) and interventions without an offer within {km} km."
-pub fn summary(gaps: u32, place: &str, drilled: bool, km: &str, lang: Lang) -> String {
+/// "{gaps} gaps in {place}: municipalities (postcodes) and interventions without an offer within
+/// {km} km." A municipality's gaps also say how many postcode gaps they hold, the unit of its
+/// drill-down.
+pub fn summary(gaps: u32, postcode_gaps: Option<u32>, place: &str, km: &str, lang: Lang) -> String {
     let gaps = counted(gaps as usize, GAPS_DA, GAPS_EN, lang);
-    match (lang, drilled) {
-        (Lang::Da, false) => format!("{gaps} i {place}: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for {km} km."),
-        (Lang::Da, true) => format!("{gaps} i {place}: postnumre og indsatser uden et tilbud inden for {km} km."),
-        (Lang::En, false) => format!("{gaps} in {place}: municipalities and interventions where at least one postcode has no offer within {km} km."),
-        (Lang::En, true) => format!("{gaps} in {place}: postcodes and interventions without an offer within {km} km."),
+    match (lang, postcode_gaps) {
+        (Lang::Da, Some(p)) => format!(
+            "{gaps} i {place}: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for {km} km. I alt {} for postnumre og indsatser.",
+            counted(p as usize, GAPS_DA, GAPS_EN, lang)
+        ),
+        (Lang::Da, None) => format!("{gaps} i {place}: postnumre og indsatser uden et tilbud inden for {km} km."),
+        (Lang::En, Some(p)) => format!(
+            "{gaps} in {place}: municipalities and interventions where at least one postcode has no offer within {km} km. In all {} for postcodes and interventions.",
+            counted(p as usize, GAPS_DA, GAPS_EN, lang)
+        ),
+        (Lang::En, None) => format!("{gaps} in {place}: postcodes and interventions without an offer within {km} km."),
+    }
+}
+
+/// A covered cell's count: "3 offers" for a postcode; "at least 3 offers" for a municipality
+/// (the fewest any of its postcodes has).
+pub fn covered(within: u32, municipality: bool, lang: Lang) -> String {
+    let count = forebyg_app::i18n::offer_count(lang, within);
+    match (lang, municipality) {
+        (_, false) => count,
+        (Lang::Da, true) => format!("mindst {count}"),
+        (Lang::En, true) => format!("at least {count}"),
     }
 }
 
@@ -132,13 +152,14 @@ mod tests {
     #[test]
     fn one_gap_is_singular() {
         assert_eq!(
-            summary(1, "Region Nordjylland", false, "10", Lang::Da),
-            "1 hul i Region Nordjylland: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 10 km."
+            summary(1, Some(3), "Region Nordjylland", "10", Lang::Da),
+            "1 hul i Region Nordjylland: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 10 km. I alt 3 huller for postnumre og indsatser."
         );
         assert_eq!(
-            summary(2, &place("North Denmark Region", Some("Thisted")), true, "10", Lang::En),
+            summary(2, None, &place("North Denmark Region", Some("Thisted")), "10", Lang::En),
             "2 gaps in Thisted (North Denmark Region): postcodes and interventions without an offer within 10 km."
         );
+        assert_eq!((covered(3, true, Lang::Da), covered(1, false, Lang::En)), ("mindst 3 tilbud".to_owned(), "1 offer".to_owned()));
         assert_eq!(postcodes_without(1, 1, Lang::Da), "1 af 1 postnummer");
         assert_eq!(postcodes_without(3, 12, Lang::En), "3 of 12 postcodes");
         assert!(package_summary(1, "KOL", "North Denmark Region", 2027, "10", Lang::En).starts_with("1 gap in North Denmark Region for KOL"));
