@@ -118,7 +118,14 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som CSV' }).click()]);
   expect(download.suggestedFilename()).toBe(`forebyg-pakkedaekning-kol-${day}.csv`);
   const csv = await readFile((await download.path())!, 'utf8');
-  expect(csv.split('\n')[0]).toContain(`${component.code} hul fra år`);
+  expect(csv.split('\n')[0]).toContain(`${component.name.da}: hul fra år`);
+  // Another distance is another file: the saved file's line goes.
+  const saved = page.getByRole('status').filter({ hasText: `Filen forebyg-pakkedaekning-kol-${day}.csv er hentet.` });
+  await expect(saved).toBeVisible();
+  await page.getByLabel('Afstand der tæller som tæt på').selectOption('10');
+  await expect(saved).toHaveCount(0);
+  await page.getByLabel('Afstand der tæller som tæt på').selectOption('5');
+  await expect(page).toHaveURL(/max_km=5/);
 
   // Offers at its postcodes that deliver the component close the gap.
   const template = await offerTemplate(request, token, unique('Pakkedækning'));

@@ -237,6 +237,12 @@ pub fn csv_km(km: Option<f64>) -> String {
     km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default()
 }
 
+/// A column's heads in a CSV export, named as on the screen: distance, count within it, postcodes
+/// without one.
+pub fn column_heads(name: &str, max_km: f64) -> [String; 3] {
+    [format!("{name} (km)"), format!("{name}: tilbud inden for {max_km} km"), format!("{name}: postnumre uden tilbud")]
+}
+
 /// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
 /// postcode count, and per intervention the distance, the count within it and the postcodes
 /// without one.
@@ -244,7 +250,7 @@ pub fn to_csv(r: &CoverageReport) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
     let mut header = vec!["kode".to_owned(), "navn".to_owned(), "postnumre".to_owned()];
     for c in &r.categories {
-        header.extend([format!("{} (km)", c.code()), format!("{} inden for {} km", c.code(), r.max_km), format!("{} postnumre uden", c.code())]);
+        header.extend(column_heads(c.label(crate::Lang::Da), r.max_km));
     }
     sheet.row(header);
     for row in &r.rows {
@@ -368,7 +374,7 @@ pub(crate) mod tests {
         let csv = to_csv(&r);
         assert!(
             csv.starts_with(
-                "\u{feff}kode;navn;postnumre;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale postnumre uden;"
+                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;"
             ) && csv.contains("\r\n0751;Aarhus;1;"),
             "{csv}"
         );

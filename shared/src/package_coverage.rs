@@ -2,7 +2,7 @@
 //! published offer delivering each of its components within the distance limit, and from which
 //! year that is a gap (the year the package applies from in the region).
 
-use crate::coverage::{csv_km, measure, Column, Place};
+use crate::coverage::{column_heads, csv_km, measure, Column, Place};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;
@@ -116,12 +116,9 @@ pub fn to_csv(r: &PackageCoverageReport) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
     let mut header = vec!["kode".to_owned(), "navn".to_owned(), "postnumre".to_owned()];
     for c in &r.components {
-        header.extend([
-            format!("{} (km)", c.code),
-            format!("{} inden for {} km", c.code, r.max_km),
-            format!("{} postnumre uden", c.code),
-            format!("{} hul fra år", c.code),
-        ]);
+        let name = c.name.get(crate::Lang::Da);
+        header.extend(column_heads(name, r.max_km));
+        header.push(format!("{name}: hul fra år"));
     }
     sheet.row(header);
     for row in &r.rows {
@@ -165,7 +162,7 @@ mod tests {
         let csv = to_csv(&r);
         assert!(
             csv.starts_with(
-                "\u{feff}kode;navn;postnumre;afklarende-samtale (km);afklarende-samtale inden for 15 km;afklarende-samtale postnumre uden;afklarende-samtale hul fra år"
+                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;Afklarende samtale: hul fra år"
             ),
             "{csv}"
         );

@@ -106,7 +106,12 @@ pub fn CoveragePage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <DownloadButton label=t::GET_CSV mime="text/csv" url=csv_url name=csv_name />
+                // Made again for each choice: another choice is another file, and the last
+                // file's "saved" line must not stay beside it.
+                {move || {
+                    view.track();
+                    view! { <DownloadButton label=t::GET_CSV mime="text/csv" url=csv_url name=csv_name /> }
+                }}
             </div>
         </div>
         {move || view.with(|v| v.municipality.is_some().then(|| view! { <p><a href=v.with_municipality(None).href()>{t::BACK.get(lang())}</a></p> }))}
