@@ -67,6 +67,10 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     let csv = get("/api/v1/admin/coverage.csv?max_km=10");
     assert_eq!((csv.status, csv.content_type.as_str()), (200, "text/csv; charset=utf-8"));
     assert_eq!(csv.body.lines().count(), 1 + after.rows.len());
+    // Municipalities by name in Danish order, as on the screen: Aarhus (as Århus) last.
+    let names: Vec<&str> = after.rows.iter().map(|r| r.name.as_str()).collect();
+    assert!(names.windows(2).all(|w| forebyg_shared::collate::danish_key(w[0]) <= forebyg_shared::collate::danish_key(w[1])), "{names:?}");
+    assert!(csv.body.trim_end().lines().last().unwrap().starts_with("0751;Aarhus;"), "{}", csv.body);
     // As every export: a BOM (Excel shows æ, ø, å), CRLF line ends.
     assert!(
         csv.body.starts_with("\u{feff}kode;navn;postnumre;")

@@ -147,6 +147,7 @@ pub struct CoverageReport {
     pub max_km: f64,
     /// The columns: the six required interventions.
     pub categories: Vec<Category>,
+    /// Municipalities by name in Danish order; on drill-down, postcodes in code order.
     pub rows: Vec<CoverageRow>,
     /// Published digital-only offers of the region per intervention.
     pub digital: Vec<DigitalCount>,

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod auth;
 pub mod bulk;
 pub mod clinician;
+pub mod collate;
 pub mod contact;
 pub mod coverage;
 pub mod cpr;

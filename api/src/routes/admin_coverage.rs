@@ -59,7 +59,12 @@ pub(super) fn scope(
     };
     let max_km = max_km.map(|v| validation::number_in_range("max_km", v, 1.0, 100.0)).transpose()?.unwrap_or(DEFAULT_MAX_KM);
     let places: Vec<_> = match municipality {
-        None => geography::municipalities_in(region).filter_map(Place::of_municipality).collect(),
+        // By name in Danish order, as on the screen (a CSV export keeps it).
+        None => {
+            let mut places: Vec<Place> = geography::municipalities_in(region).filter_map(Place::of_municipality).collect();
+            places.sort_by_key(|p| forebyg_shared::collate::danish_key(&p.name));
+            places
+        }
         Some(code) => {
             let m = geography::municipality(code).filter(|m| m.region == region).ok_or_else(|| {
                 FieldError::new("municipality", validation::ErrorCode::Unknown, "Ukendt kommune i regionen.", "Unknown municipality in this region.")

@@ -59,19 +59,8 @@ pub struct OffersQuery {
     pub page: usize,
 }
 
-/// A sort key in Danish alphabetical order: æ, ø and å (and aa) after z.
-pub fn danish_key(s: &str) -> String {
-    s.to_lowercase()
-        .replace("aa", "å")
-        .chars()
-        .map(|c| match c {
-            'æ' | 'ä' => '{',
-            'ø' | 'ö' => '|',
-            'å' => '}',
-            c => c,
-        })
-        .collect()
-}
+/// Danish alphabetical order, as the exports use it.
+pub use forebyg_shared::collate::danish_key;
 
 /// Municipalities (of `region`, or all) in Danish alphabetical order of their names, for the
 /// admin's selects (the geography table is in code order).

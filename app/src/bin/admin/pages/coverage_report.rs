@@ -97,11 +97,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     let drill = view.municipality.is_none();
     let place_word = if drill { t::MUNICIPALITIES.get(lang()) } else { t::POSTCODES.get(lang()) };
     let per_component = view.package.is_some();
-    // Municipalities by name in Danish order (the report is in code order); postcodes by code.
-    let mut rows = rows;
-    if drill {
-        rows.sort_by_key(|r| crate::offers_query::danish_key(&r.name));
-    }
+    // In the report's order: municipalities by name in Danish order, postcodes by code.
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
     let rows = rows
         .into_iter()
