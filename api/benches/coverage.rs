@@ -5,7 +5,8 @@
 //! `cargo bench -p forebyg-api --bench coverage`. `BENCH_SIZES` (default `3000,100000`).
 
 use forebyg_api::demo;
-use forebyg_shared::coverage::{self, Place, DEFAULT_MAX_KM};
+use forebyg_shared::coverage::places::Place;
+use forebyg_shared::coverage::{self, DEFAULT_MAX_KM};
 use forebyg_shared::geography;
 use forebyg_shared::taxonomy::RegionCode;
 use std::time::Instant;

@@ -150,3 +150,11 @@ pub fn after_this_task<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static
     let view = StoredValue::new_local(Some(view));
     move || ready.get().then(|| view.try_update_value(Option::take).flatten().map(|f| f()))
 }
+
+/// Unix seconds as a day and time in the browser's time zone, the day written by `day` (`format::date` or
+/// `format::short_date`; [`crate::format::day_at`]): "3. marts 2027 kl. 14:05" / "3 Dec 2026, 14:05".
+pub fn local_day_at(unix: i64, day: fn(&str, forebyg_shared::Lang) -> String, lang: forebyg_shared::Lang) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    let iso = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+    crate::format::day_at(&day(&iso, lang), d.get_hours(), d.get_minutes(), lang)
+}

@@ -5,10 +5,12 @@
 //! agree: it is covered only where all of them are.
 //! Digital offers are counted separately: they reach everyone but do not replace closeness.
 
+pub mod places;
+
 use crate::geo::GeoPoint;
-use crate::geography::{Municipality, Postcode};
 use crate::offer::Offer;
 use crate::taxonomy::{Category, RegionCode};
+use places::{measure, Column, Measure, Place};
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_MAX_KM: f64 = 15.0;
@@ -48,88 +50,6 @@ pub struct CoverageRow {
     /// How many postcodes distances are measured from (1 for a postcode).
     pub postcodes: u32,
     pub cells: Vec<CoverageCell>,
-}
-
-/// A place coverage is reported for: a municipality, measured from each of its postcodes, or a
-/// postcode, measured from its own point.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Place {
-    pub code: String,
-    pub name: String,
-    pub point: GeoPoint,
-    /// The points distances are measured from.
-    pub from: Vec<GeoPoint>,
-    /// The municipality its residents belong to (offers only for a municipality's own residents
-    /// serve no one else: [`open_to`]).
-    pub municipality: String,
-}
-
-impl Place {
-    /// A municipality, measured from the postcodes whose post town is in it (every municipality
-    /// has one; the main town's point if the table ever lacked it).
-    pub fn of_municipality(m: &Municipality) -> Option<Self> {
-        let point = crate::geography::postcode(m.main_postcode)?.point;
-        let mut from: Vec<GeoPoint> = crate::geography::postcodes().iter().filter(|pc| pc.municipality == m.code).map(|pc| pc.point).collect();
-        if from.is_empty() {
-            from.push(point);
-        }
-        Some(Self { code: m.code.to_owned(), name: m.name.to_owned(), point, from, municipality: m.code.to_owned() })
-    }
-
-    /// A postcode, measured from its own point.
-    pub fn of_postcode(pc: &Postcode) -> Self {
-        Self { code: pc.code.to_owned(), name: pc.name.to_owned(), point: pc.point, from: vec![pc.point], municipality: pc.municipality.to_owned() }
-    }
-}
-
-/// One column's offers (an intervention's, a package component's) that have a place, sorted by
-/// latitude: a distance query reads only the band of latitudes it can reach. A region's report
-/// measures from hundreds of postcodes (docs/benchmarks.md).
-pub struct Column<'a> {
-    by_lat: Vec<(GeoPoint, &'a Offer)>,
-}
-
-impl<'a> Column<'a> {
-    pub fn new(offers: impl IntoIterator<Item = &'a Offer>) -> Self {
-        let mut by_lat: Vec<_> = offers.into_iter().filter_map(|o| o.point().map(|p| (p, o))).collect();
-        by_lat.sort_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
-        Self { by_lat }
-    }
-
-    /// The offers whose latitude lies in `lo..=hi`.
-    fn band(&self, lo: f64, hi: f64) -> &[(GeoPoint, &'a Offer)] {
-        &self.by_lat[self.by_lat.partition_point(|(p, _)| p.lat < lo)..self.by_lat.partition_point(|(p, _)| p.lat <= hi)]
-    }
-}
-
-/// How one column's offers serve a place, measured from each of its points: the farthest any
-/// point is from its nearest offer (km and id), the fewest offers any point has within the
-/// distance, and how many points have none.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Measure {
-    pub nearest: Option<(f64, String)>,
-    pub within: u32,
-    pub without: u32,
-}
-
-/// Measures `place` against one column's offers.
-pub fn measure(place: &Place, max_km: f64, column: &Column) -> Measure {
-    let mut m = Measure { nearest: None, within: u32::MAX, without: 0 };
-    for &from in &place.from {
-        let (best, within) = nearest(from, &place.municipality, max_km, column);
-        m.within = m.within.min(within);
-        m.without += u32::from(within == 0);
-        // Every point sees the same offers, so either all have a nearest one or none has.
-        if let Some(best) = best {
-            if m.nearest.as_ref().is_none_or(|(km, _)| best.0 > *km) {
-                m.nearest = Some(best);
-            }
-        }
-    }
-    if place.from.is_empty() {
-        m.within = 0;
-    }
-    m
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,48 +111,6 @@ fn cell(category: Category, m: Measure) -> CoverageCell {
     }
 }
 
-/// The nearest of the column's offers (km, rounded *up* to 100 m, id; ties by id) and how many
-/// lie within `max_km` of `from`, counting only offers residents of `municipality` may join
-/// ([`open_to`]). Rounding up keeps the shown distance and the rule in step: an offer 15.04 km
-/// away is outside 15 km and shows as 15.1 km, never as "15.0 km" beside a gap.
-pub fn nearest(from: GeoPoint, municipality: &str, max_km: f64, column: &Column) -> (Option<(f64, String)>, u32) {
-    fn closer<'o>(best: &mut Option<(f64, &'o str)>, d: f64, o: &'o Offer) {
-        if best.is_none_or(|(b, id)| d < b || (d == b && o.id.as_str() < id)) {
-            *best = Some((d, &o.id));
-        }
-    }
-    let mut best: Option<(f64, &str)> = None;
-    let mut within = 0;
-    // Everything within `max_km` lies in its bounding box (a hair wider against rounding).
-    let near = from.bounding_box(max_km * (1.0 + 1e-9) + 1e-9);
-    for (p, o) in column.band(near.min.lat, near.max.lat) {
-        if (near.min.lon..=near.max.lon).contains(&p.lon) && open_to(o, municipality) {
-            let d = from.distance_km(*p);
-            within += u32::from(d <= max_km);
-            closer(&mut best, d, o);
-        }
-    }
-    if within == 0 {
-        // None within the distance: the nearest may lie anywhere, but never in a band of
-        // latitudes farther than the nearest found so far.
-        best = None;
-        for (p, o) in &column.by_lat {
-            let floor = (p.lat - from.lat).abs().to_radians() * crate::geo::EARTH_RADIUS_KM;
-            if best.is_none_or(|(b, _)| floor <= b) && open_to(o, municipality) {
-                closer(&mut best, from.distance_km(*p), o);
-            }
-        }
-    }
-    (best.map(|(d, id)| ((d * 10.0).ceil() / 10.0, id.to_owned())), within)
-}
-
-/// Whether residents of `municipality` may join `offer`: not when it takes only its own
-/// municipality's residents and that is another (a place nearby does not close their gap).
-pub fn open_to(offer: &Offer, municipality: &str) -> bool {
-    offer.eligibility.residence != Some(crate::eligibility::Residence::Municipality)
-        || offer.location.as_ref().is_none_or(|l| l.municipality_code == municipality)
-}
-
 /// A distance as Danish spreadsheets show it (decimal comma); empty when there is none.
 pub fn csv_km(km: Option<f64>) -> String {
     km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default()
@@ -269,7 +147,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::taxonomy::OfferStatus;
 
-    fn offer(id: &str, category: Category, at: Option<GeoPoint>) -> Offer {
+    pub(crate) fn offer(id: &str, category: Category, at: Option<GeoPoint>) -> Offer {
         let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
         (o.id, o.category, o.region, o.status) = (id.into(), category, RegionCode::Midtjylland, OfferStatus::Published);
         match at {
@@ -379,36 +257,5 @@ pub(crate) mod tests {
             ) && csv.contains("\r\n0751;Aarhus;1;"),
             "{csv}"
         );
-    }
-
-    /// The latitude bands give what a look at every offer gives.
-    #[test]
-    fn the_banded_search_agrees_with_looking_at_every_offer() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let mut point = || GeoPoint::new(54.6 + 3.1 * next(), 8.1 + 7.0 * next());
-        let offers: Vec<Offer> = (0..300).map(|i| offer(&format!("o{i:03}"), Category::Alkohol, Some(point()))).collect();
-        let column = Column::new(&offers);
-        for (i, from) in (0..400).map(|_| point()).enumerate() {
-            let max_km = [1.0, 5.0, 15.0, 50.0][i % 4];
-            let mut every: Vec<(f64, &str)> = offers.iter().map(|o| (from.distance_km(o.point().unwrap()), o.id.as_str())).collect();
-            every.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-            let within = every.iter().filter(|(d, _)| *d <= max_km).count() as u32;
-            let expected = Some(((every[0].0 * 10.0).ceil() / 10.0, every[0].1.to_owned()));
-            assert_eq!(nearest(from, "0751", max_km, &column), (expected, within), "from {from:?} within {max_km} km");
-        }
-    }
-
-    #[test]
-    fn every_municipality_is_measured_from_its_postcodes() {
-        let places: Vec<Place> = crate::geography::municipalities().iter().map(|m| Place::of_municipality(m).unwrap()).collect();
-        assert!(places.iter().all(|p| !p.from.is_empty()));
-        // Each postcode counts in exactly one municipality.
-        assert_eq!(places.iter().map(|p| p.from.len()).sum::<usize>(), crate::geography::postcodes().len());
     }
 }

@@ -140,7 +140,7 @@ pub fn called_off(history: &[StatusEvent]) -> Vec<Option<&FirstSession>> {
         .map(|(i, e)| {
             let before = &history[i.checked_sub(1)?];
             let back = before.status == ReferralStatus::Enrolled && e.status != ReferralStatus::Enrolled && !e.status.course_over();
-            back.then(|| current(&history[..i], ReferralStatus::Enrolled)).flatten()
+            back.then(|| last_agreed(&history[..i])).flatten()
         })
         .collect()
 }
@@ -160,6 +160,11 @@ pub fn current(history: &[StatusEvent], status: ReferralStatus) -> Option<&First
     if status != ReferralStatus::Enrolled && !status.course_over() {
         return None;
     }
+    last_agreed(history)
+}
+
+/// The first session given with the latest enrolment of `history`, whatever came after.
+fn last_agreed(history: &[StatusEvent]) -> Option<&FirstSession> {
     history.iter().rev().find(|e| e.status == ReferralStatus::Enrolled)?.first_session.as_ref()
 }
 
@@ -170,7 +175,7 @@ pub fn cancelled(history: &[StatusEvent], status: ReferralStatus) -> Option<&Fir
     if status == ReferralStatus::Enrolled || status.course_over() || status == ReferralStatus::Withdrawn {
         return None;
     }
-    history.iter().rev().find(|e| e.status == ReferralStatus::Enrolled)?.first_session.as_ref()
+    last_agreed(history)
 }
 
 #[cfg(test)]

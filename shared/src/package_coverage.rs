@@ -2,7 +2,8 @@
 //! published offer delivering each of its components within the distance limit, and from which
 //! year that is a gap (the year the package applies from in the region).
 
-use crate::coverage::{column_heads, csv_km, measure, Column, Place};
+use crate::coverage::places::{measure, Column, Place};
+use crate::coverage::{column_heads, csv_km};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;

@@ -40,16 +40,19 @@ fn save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// A button that fetches `url` (text of type `mime`) and saves it as `name`, in one click.
 #[component]
 pub fn DownloadButton(label: Text, url: Callback<(), String>, name: Callback<(), String>, mime: &'static str) -> impl IntoView {
-    let saved = RwSignal::new(None::<String>);
+    // The file saved and the address (its query) it was made for: another choice on the page (a
+    // filter, a lens) is another file, so the line shows only while the address is the same.
+    let search = leptos_router::hooks::use_location().search;
+    let saved = RwSignal::new(None::<(String, String)>);
     let failed = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let click = move |_| {
-        let (url, name) = (url.run(()), name.run(()));
+        let (url, name, at) = (url.run(()), name.run(()), search.get_untracked());
         (saved.set(None), failed.set(None), busy.set(true));
         leptos::task::spawn_local(async move {
             match api::get_text(&url).await {
                 Ok(text) => match save(&name, mime, &text) {
-                    Ok(()) => saved.set(Some(name)),
+                    Ok(()) => saved.set(Some((name, at))),
                     Err(_) => failed.set(Some(ApiError::Network)),
                 },
                 Err(e) => failed.set(Some(e)),
@@ -59,7 +62,7 @@ pub fn DownloadButton(label: Text, url: Callback<(), String>, name: Callback<(),
     };
     view! {
         <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=click>{label.get(lang())}</button>
-        <span class="download-status" role="status">{move || saved.get().map(|n| t::downloaded(&n, lang()))}</span>
+        <span class="download-status" role="status">{move || saved.get().filter(|(_, at)| *at == search.get()).map(|(n, _)| t::downloaded(&n, lang()))}</span>
         {move || failed.get().map(|e| view! { <Failed error=e /> })}
     }
 }

@@ -210,9 +210,7 @@ fn load_failed(e: ApiError, failed: Option<Text>, retry: Callback<()>) -> AnyVie
 /// Unix seconds in the browser's time zone, as the rest of Forebyg writes a time
 /// ([`forebyg_app::format::day_at`]): "3. dec. 2026 kl. 14:05" / "3 Dec 2026, 14:05".
 pub fn date_time(unix: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    let iso = format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
-    forebyg_app::format::day_at(&forebyg_app::format::short_date(&iso, lang()), date.get_hours(), date.get_minutes(), lang())
+    forebyg_app::dom::local_day_at(unix, forebyg_app::format::short_date, lang())
 }
 
 /// A day (YYYY-MM-DD) in the admin's lists: "3. dec. 2026" / "3 Dec 2026".

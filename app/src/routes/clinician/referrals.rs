@@ -24,9 +24,7 @@ const FIND_FROM: usize = 6;
 
 /// A Unix time as a date and time in Danish local time as the browser knows it: "3. marts 2027 kl. 14:05".
 pub(super) fn when(at: i64, lang: Lang) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64 * 1000.0));
-    let iso = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
-    format::day_at(&format::date(&iso, lang), d.get_hours(), d.get_minutes(), lang)
+    crate::dom::local_day_at(at, format::date, lang)
 }
 
 /// The way on to the clinician search ("Find tilbud til din patient"), from the referral pages.

@@ -64,7 +64,10 @@ pub fn CoveragePage() -> impl IntoView {
         // A drill-down's file names its municipality (a folder of exports stays readable).
         let stem = view.with_untracked(|v| {
             let lens = v.package.as_ref().map(|p| format!("forebyg-pakkedaekning-{p}")).unwrap_or_else(|| "forebyg-daekning".into());
-            v.municipality.as_ref().map_or(lens.clone(), |m| format!("{lens}-{m}"))
+            match &v.municipality {
+                Some(m) => format!("{lens}-{m}"),
+                None => lens,
+            }
         });
         dated_name(&stem, "csv")
     });
@@ -106,12 +109,7 @@ pub fn CoveragePage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                // Made again for each choice: another choice is another file, and the last
-                // file's "saved" line must not stay beside it.
-                {move || {
-                    view.track();
-                    view! { <DownloadButton label=t::GET_CSV mime="text/csv" url=csv_url name=csv_name /> }
-                }}
+                <DownloadButton label=t::GET_CSV mime="text/csv" url=csv_url name=csv_name />
             </div>
         </div>
         {move || view.with(|v| v.municipality.is_some().then(|| view! { <p><a href=v.with_municipality(None).href()>{t::BACK.get(lang())}</a></p> }))}
