@@ -89,3 +89,54 @@ fn a_gap_closes_when_an_offer_is_published_there() {
     let editor = bearer(Role::ProviderEditor, Some(RegionCode::Midtjylland), Some("p"));
     assert_eq!(server.request("GET", "/api/v1/admin/coverage", &[("authorization", editor.as_str())], None).status, 403);
 }
+
+/// Orø (4305, Holbæk) has no fixed link: an offer in Holbæk, 5 km across the water, leaves it a
+/// gap whose nearest offer is across the water, until one is published on Orø itself.
+#[test]
+fn an_island_counts_only_offers_on_the_island() {
+    let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let server = Server::start_with(data.path(), dist.path(), 200, &[("FOREBYG_AUTH", "dev")]);
+    let admin = bearer(Role::RegionAdmin, Some(RegionCode::Oestdanmark), None);
+    let get = |path: &str| server.request("GET", path, &[("authorization", admin.as_str())], None);
+    let holbaek = || -> CoverageReport { get("/api/v1/admin/coverage?max_km=15&municipality=0316").json() };
+    let cell = |r: &CoverageReport, code: &str, column: usize| r.rows.iter().find(|r| r.code == code).unwrap().cells[column].clone();
+    let before = holbaek();
+    // A column Orø lacks (with sparse demo data, most).
+    let column = (0..6).find(|&i| cell(&before, "4305", i).is_gap()).expect("Orø lacks an intervention");
+    let category = before.categories[column];
+    let providers: Vec<serde_json::Value> = get("/api/v1/admin/providers").json();
+    let publish = |code: &str| {
+        let pc = geography::postcode(code).unwrap();
+        let mut o: Offer = serde_json::from_str(include_str!("../../shared/tests/offer_fixture.json")).unwrap();
+        (o.category, o.region, o.status) = (category, RegionCode::Oestdanmark, OfferStatus::Published);
+        o.provider.id = providers[0]["id"].as_str().unwrap().to_owned();
+        let l = o.location.as_mut().unwrap();
+        (l.postcode, l.city, l.municipality_code, l.point) = (pc.code.into(), pc.name.into(), "0316".into(), pc.point);
+        let created =
+            server.request("POST", "/api/v1/admin/offers", &[("authorization", admin.as_str())], Some(("application/json", &json!(o).to_string())));
+        assert_eq!(created.status, 201, "{}", created.body);
+        created.json::<Offer>().id
+    };
+
+    publish("4300");
+    let after = holbaek();
+    let (oroe, town) = (cell(&after, "4305", column), cell(&after, "4300", column));
+    assert!(town.within >= 1 && town.postcodes_across_water == 0, "{town:?}");
+    assert_eq!((oroe.within, oroe.postcodes_without, oroe.postcodes_across_water), (0, 1, 1), "{oroe:?}");
+    // The nearest is shown as it is, across the water: Holbæk's offer or one nearer still.
+    let crossing = geography::postcode("4305").unwrap().point.distance_km(geography::postcode("4300").unwrap().point);
+    assert!(crossing < 15.0 && oroe.nearest_km.unwrap() <= (crossing * 10.0).ceil() / 10.0, "{crossing} km: {oroe:?}");
+    // The municipality's row counts Orø among its postcodes without, and says it is an island.
+    let overview: CoverageReport = get("/api/v1/admin/coverage?max_km=15").json();
+    let row = cell(&overview, "0316", column);
+    assert!(row.is_gap() && row.postcodes_across_water == 1, "{row:?}");
+    let csv = get("/api/v1/admin/coverage.csv?max_km=15&municipality=0316");
+    let head = format!("{}: heraf på ø uden fast forbindelse", category.label(forebyg_shared::Lang::Da));
+    assert!(csv.body.lines().next().unwrap().contains(&head), "{}", csv.body);
+    assert!(csv.body.lines().any(|l| l.starts_with("4305;Orø;1;")), "{}", csv.body);
+
+    let on_island = publish("4305");
+    let (oroe, town) = (cell(&holbaek(), "4305", column), cell(&holbaek(), "4300", column));
+    assert_eq!((oroe.within, oroe.postcodes_across_water, oroe.nearest_offer_id.as_deref()), (1, 0, Some(on_island.as_str())));
+    assert_ne!(town.nearest_offer_id.as_deref(), Some(on_island.as_str()), "Holbæk's nearest is on its own side");
+}

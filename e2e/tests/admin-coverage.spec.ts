@@ -4,6 +4,15 @@ import { expectNoAxeViolations } from './a11y';
 import { bearer, createOffer, danishOrder, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { AdminEditorPage } from '../pages/admin-pages';
 
+/** The region a project's run works in. The desktop and the phone runs both close the gap with
+ * the fewest uncovered postcodes by publishing offers there: in one region, running at the same
+ * time, they would pick the same gap and close it under each other's feet. */
+function regionOf(project: string) {
+  return project === 'mobile'
+    ? { code: 'syddanmark', name: 'Region Syddanmark', last: 'Aabenraa' }
+    : { code: 'nordjylland', name: 'Region Nordjylland', last: 'Aalborg' };
+}
+
 /** The gap cell (row, column) with the fewest postcodes lacking an offer, and those postcodes
  * from the municipality's drill-down. */
 async function fewestUncovered(request: APIRequestContext, token: string, path: string, isGap: (cell: any) => boolean) {
@@ -33,28 +42,32 @@ function atPostcode(template: Record<string, any>, municipality: string, postcod
   return { ...template, location: { ...template.location, municipality_code: municipality, postcode: postcode.code, city: postcode.name, point: postcode.point } };
 }
 
-test('a coverage gap disappears after offers at its postcodes are published', async ({ page, request }) => {
+test('a coverage gap disappears after offers at its postcodes are published', async ({ page, request }, testInfo) => {
   test.setTimeout(60_000);
-  const token = await devToken(request, 'nordjylland');
+  const region = regionOf(testInfo.project.name);
+  const token = await devToken(request, region.code);
   const { report, row, index, uncovered } = await fewestUncovered(request, token, '/api/v1/admin/coverage?max_km=5', (c) => c.within === 0);
   const category = report.categories[index];
 
-  await signInAs(page, 'nordjylland');
+  await signInAs(page, region.code);
   await page.goto('/admin/daekning');
   await expect(page.getByRole('table', { name: 'Dækning inden for 15 km' })).toBeVisible();
-  // The municipalities by name, in Danish order (Aalborg as Ålborg, last).
+  // The municipalities by name, in Danish order (Aalborg as Ålborg, Aabenraa as Åbenrå, last).
   const rowNames = await page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('rowheader').allTextContents();
   expect(rowNames).toEqual(danishOrder(rowNames));
-  expect(rowNames.at(-1)).toBe('Aalborg');
+  expect(rowNames.at(-1)).toBe(region.last);
   await expect(page.locator('#coverage-summary')).toHaveText(
-    /^\d+ huller? i Region Nordjylland: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 15 km\. I alt \d+ huller? for postnumre og indsatser\.$/,
+    new RegExp(`^\\d+ huller? i ${region.name}: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 15 km\\. I alt \\d+ huller? for postnumre og indsatser\\.$`),
   );
   await page.getByLabel('Afstand der tæller som tæt på').selectOption('5');
   await expect(page).toHaveURL(/max_km=5/);
   const tableRow = page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.name, exact: true }) });
   const cell = tableRow.getByRole('cell').nth(index);
   const postcodes = row.postcodes === 1 ? '1 postnummer' : `${row.postcodes} postnumre`;
-  await expect(cell).toContainText(`Hul${uncovered.length} af ${postcodes}${row.postcodes > 1 ? 'op til ' : 'nærmeste '}`);
+  // Of a municipality's postcodes without, those on an island with no offer on it are named.
+  const islands = row.cells[index].postcodes_across_water;
+  const onIslands = row.postcodes > 1 && islands > 0 ? `heraf ${islands === 1 ? '1 på en ø' : `${islands} på øer`}` : '';
+  await expect(cell).toContainText(`Hul${uncovered.length} af ${postcodes}${onIslands}${row.postcodes > 1 ? 'op til ' : 'nærmeste '}`);
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).
   for (const label of await page.locator('.chart__label').all()) expect((await label.boundingBox())!.height).toBeGreaterThan(13);
@@ -82,22 +95,23 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   // Drill down to the municipality's postcodes: the headline names it.
   await tableRow.getByRole('link', { name: row.name }).click();
   await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
-  await expect(page.locator('#coverage-summary')).toContainText(`i ${row.name} (Region Nordjylland): postnumre og indsatser uden et tilbud inden for 5 km.`);
+  await expect(page.locator('#coverage-summary')).toContainText(`i ${row.name} (${region.name}): postnumre og indsatser uden et tilbud inden for 5 km.`);
   const drilled = page.getByRole('table', { name: 'Dækning inden for 5 km' });
   await expect(drilled.getByRole('columnheader', { name: 'Postnummer' })).toBeVisible();
   await expect(drilled.getByRole('rowheader')).toHaveCount(row.postcodes);
   await expect(drilled.getByRole('row').filter({ hasText: `${uncovered[0].code} ${uncovered[0].name}` }).getByRole('cell').nth(index)).toContainText(/^✓ \d+ tilbud\s*nærmeste \d+,\d km$/);
 });
 
-test('the package lens shows a kronikerpakke component gap that closes when an offer delivering it is added', async ({ page, request }) => {
+test('the package lens shows a kronikerpakke component gap that closes when an offer delivering it is added', async ({ page, request }, testInfo) => {
   test.setTimeout(60_000);
-  const token = await devToken(request, 'nordjylland');
+  const region = regionOf(testInfo.project.name);
+  const token = await devToken(request, region.code);
   const path = '/api/v1/admin/coverage/packages?package=kol&max_km=5';
   const { report, row, index, uncovered } = await fewestUncovered(request, token, path, (c) => c.gap_from_year === 2027);
   expect(report.from_year).toBe(2027);
   const component = report.components[index];
 
-  await signInAs(page, 'nordjylland');
+  await signInAs(page, region.code);
   await page.goto('/admin/daekning');
   await page.getByLabel('Vis dækning for').selectOption({ label: 'Kronikerpakke for KOL' });
   await expect(page).toHaveURL(/pakke=kol/);
@@ -155,4 +169,30 @@ test('provisional package components are marked and explained in the coverage ta
   await expect(table).not.toContainText('pladsholder');
   await expect(page.getByText('»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser')).toBeVisible();
   await expectNoAxeViolations(page, 'the package lens with provisional components');
+});
+
+test('an island without a fixed link counts only its own offers, and says so', async ({ page, request }) => {
+  // The demo data puts Holbæk's offers in Holbæk, 5 km across the water from Orø (4305): in a
+  // straight line within 15 km, but a ferry crossing away.
+  const token = await devToken(request, 'oestdanmark');
+  const drill = await (await request.get('/api/v1/admin/coverage?max_km=15&municipality=0316', { headers: bearer(token) })).json();
+  const oroe = drill.rows.find((r: any) => r.code === '4305');
+  const index = oroe.cells.findIndex((c: any) => c.within === 0 && c.postcodes_across_water === 1);
+  expect(index, 'Orø lacks an intervention that Holbæk has').toBeGreaterThanOrEqual(0);
+  const town = drill.rows.find((r: any) => r.code === '4300');
+  expect(town.cells[index].within).toBeGreaterThan(0);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto('/admin/daekning');
+  const table = page.getByRole('table', { name: 'Dækning inden for 15 km' });
+  const holbaek = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Holbæk', exact: true }) });
+  await expect(holbaek.getByRole('cell').nth(index)).toContainText(/^✕ Hul\d+ af \d+ postnumreheraf 1 på en øop til \d+,\d km til nærmeste$/);
+  await expect(page.getByText('På en ø uden fast forbindelse tæller kun tilbud på øen: en færgetur er ikke en afstand.')).toBeVisible();
+
+  await holbaek.getByRole('link', { name: 'Holbæk' }).click();
+  await expect(page).toHaveURL(/kommune=0316/);
+  const rows = page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('row');
+  await expect(rows.filter({ hasText: '4305 Orø' }).getByRole('cell').nth(index)).toHaveText(/^✕ Hulnærmeste \d+,\d km over vandet$/);
+  await expect(rows.filter({ hasText: '4300 Holbæk' }).getByRole('cell').nth(index)).toContainText(/^✓ \d+ tilbud/);
+  await expectNoAxeViolations(page, 'the coverage drill-down with an island');
 });

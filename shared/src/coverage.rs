@@ -29,6 +29,9 @@ pub struct CoverageCell {
     pub within: u32,
     /// How many of the place's postcodes have no offer within the chosen distance.
     pub postcodes_without: u32,
+    /// How many of those lie on an island without a fixed link and without an offer on it: their
+    /// nearest offer is a ferry crossing away (offers across the water never count as within).
+    pub postcodes_across_water: u32,
 }
 
 impl CoverageCell {
@@ -108,6 +111,7 @@ fn cell(category: Category, m: Measure) -> CoverageCell {
         nearest_offer_id: m.nearest.map(|n| n.1),
         within: m.within,
         postcodes_without: m.without,
+        postcodes_across_water: m.across_water,
     }
 }
 
@@ -117,9 +121,19 @@ pub fn csv_km(km: Option<f64>) -> String {
 }
 
 /// A column's heads in a CSV export, named as on the screen: distance, count within it, postcodes
-/// without one.
-pub fn column_heads(name: &str, max_km: f64) -> [String; 3] {
-    [format!("{name} (km)"), format!("{name}: tilbud inden for {max_km} km"), format!("{name}: postnumre uden tilbud")]
+/// without one, and of those the ones on an island without one.
+pub fn column_heads(name: &str, max_km: f64) -> [String; 4] {
+    [
+        format!("{name} (km)"),
+        format!("{name}: tilbud inden for {max_km} km"),
+        format!("{name}: postnumre uden tilbud"),
+        format!("{name}: heraf på ø uden fast forbindelse"),
+    ]
+}
+
+/// A cell's values under [`column_heads`].
+pub fn column_values(nearest_km: Option<f64>, within: u32, postcodes_without: u32, postcodes_across_water: u32) -> [String; 4] {
+    [csv_km(nearest_km), within.to_string(), postcodes_without.to_string(), postcodes_across_water.to_string()]
 }
 
 /// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
@@ -135,7 +149,7 @@ pub fn to_csv(r: &CoverageReport) -> String {
     for row in &r.rows {
         let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
-            cells.extend([csv_km(cell.nearest_km), cell.within.to_string(), cell.postcodes_without.to_string()]);
+            cells.extend(column_values(cell.nearest_km, cell.within, cell.postcodes_without, cell.postcodes_across_water));
         }
         sheet.row(cells);
     }
@@ -159,7 +173,7 @@ pub(crate) mod tests {
 
     /// A place measured from its own point only.
     pub(crate) fn at(code: &str, name: &str, point: GeoPoint) -> Place {
-        Place { code: code.into(), name: name.into(), point, from: vec![point], municipality: code.into() }
+        Place { code: code.into(), name: name.into(), point, from: vec![places::Origin { point, island: None }], municipality: code.into() }
     }
 
     fn alkohol(r: &CoverageReport, row: usize) -> &CoverageCell {
@@ -215,6 +229,40 @@ pub(crate) mod tests {
         let closed = report(RegionCode::Midtjylland, 15.0, &[place], &offers);
         assert!(!alkohol(&closed, 0).is_gap() && alkohol(&closed, 0).postcodes_without == 0, "{:?}", alkohol(&closed, 0));
         assert_eq!(closed.gaps, 5);
+    }
+
+    /// Orø lies 5 km off Holbæk across the water: an offer in Holbæk is not within reach of Orø,
+    /// nor one on Orø of Holbæk; each side's nearest is across the water until it has its own.
+    #[test]
+    fn an_island_without_a_fixed_link_counts_only_its_own_offers() {
+        let holbaek = crate::geography::municipality("0316").unwrap();
+        let place = Place::of_municipality(holbaek).unwrap();
+        let code = |code: &str| Place::of_postcode(crate::geography::postcode(code).unwrap());
+        let (oroe, town) = (code("4305"), code("4300"));
+        assert!(oroe.point.distance_km(town.point) < 15.0, "{} km", oroe.point.distance_km(town.point));
+        let at_place = |id: &str, p: &Place| {
+            let mut o = offer(id, Category::Alkohol, Some(p.point));
+            o.region = RegionCode::Oestdanmark;
+            let l = o.location.as_mut().unwrap();
+            (l.postcode, l.municipality_code) = (p.code.clone(), "0316".into());
+            o
+        };
+        let report = |places: &[Place], offers: &[Offer]| report(RegionCode::Oestdanmark, 15.0, places, offers);
+        let in_town = [at_place("town", &town)];
+        let r = report(&[oroe.clone(), town.clone()], &in_town);
+        let (o, t) = (alkohol(&r, 0), alkohol(&r, 1));
+        assert_eq!((o.within, o.postcodes_without, o.postcodes_across_water, o.nearest_offer_id.as_deref()), (0, 1, 1, Some("town")), "{o:?}");
+        assert!(o.nearest_km.unwrap() < 15.0, "the crossing is shown as it is, beside the gap");
+        assert_eq!((t.within, t.postcodes_across_water), (1, 0));
+        let whole = alkohol(&report(std::slice::from_ref(&place), &in_town), 0).clone();
+        assert!(whole.postcodes_without >= 1 && whole.postcodes_across_water == 1, "{whole:?}");
+        // An offer on Orø reaches Orø, and not Holbæk.
+        let r = report(&[oroe.clone(), town.clone()], &[at_place("oroe", &oroe)]);
+        let (o, t) = (alkohol(&r, 0), alkohol(&r, 1));
+        assert_eq!((o.within, o.postcodes_across_water, o.nearest_offer_id.as_deref()), (1, 0, Some("oroe")));
+        assert_eq!((t.within, t.postcodes_across_water, t.nearest_offer_id.as_deref()), (0, 1, Some("oroe")));
+        let both = alkohol(&report(std::slice::from_ref(&place), &[at_place("town", &town), at_place("oroe", &oroe)]), 0).clone();
+        assert_eq!((both.postcodes_without, both.postcodes_across_water), (whole.postcodes_without - 1, 0), "{both:?}");
     }
 
     #[test]

@@ -109,14 +109,25 @@ pub fn postcode(code: &str) -> Option<&'static Postcode> {
 /// Municipalities that are islands without a fixed link (bridge or tunnel) to the rest of the
 /// country: Bornholm, Ærø, Fanø, Samsø, Læsø.
 const FERRY_MUNICIPALITIES: [&str; 5] = ["0400", "0492", "0563", "0741", "0825"];
-/// Postcodes of such islands within a municipality on the mainland: Fur (Skive), Anholt (Norddjurs).
-const FERRY_POSTCODES: [&str; 2] = ["7884", "8592"];
+/// Postcodes of such islands within a municipality on the mainland (each its own island): Agersø,
+/// Omø (Slagelse), Orø (Holbæk), Sejerø (Kalundborg), Askø, Fejø, Femø (Lolland), Lyø, Avernakø,
+/// Bjørnø (Faaborg-Midtfyn), Strynø (Langeland), Barsø (Aabenraa), Fur (Skive), Anholt
+/// (Norddjurs), Endelave (Horsens), Tunø (Odder). Rømø has a causeway: not one of them.
+const FERRY_POSTCODES: [&str; 16] =
+    ["4244", "4245", "4305", "4592", "4942", "4944", "4945", "5601", "5602", "5603", "5943", "6210", "7884", "8592", "8789", "8799"];
 
-/// Whether the postcode `postcode` (or, without one, the municipality `municipality_code`) lies
-/// on an island without a fixed link: an offer off the island is a ferry crossing away, however
-/// near in a straight line.
+/// The island without a fixed link (bridge, tunnel or causeway) that the postcode `postcode` (or,
+/// without one, the municipality `municipality_code`) lies on, named by its postcode or its
+/// municipality's code; `None` on the mainland and the islands joined to it. An offer off the
+/// island is a ferry crossing away, however near in a straight line.
+pub fn island(postcode: Option<&str>, municipality_code: Option<&str>) -> Option<&'static str> {
+    let of = |list: &[&'static str], code: Option<&str>| code.and_then(|c| list.iter().copied().find(|&k| k == c));
+    of(&FERRY_POSTCODES, postcode).or_else(|| of(&FERRY_MUNICIPALITIES, municipality_code))
+}
+
+/// Whether [`island`] finds one.
 pub fn ferry_island(postcode: Option<&str>, municipality_code: Option<&str>) -> bool {
-    postcode.is_some_and(|p| FERRY_POSTCODES.contains(&p)) || municipality_code.is_some_and(|m| FERRY_MUNICIPALITIES.contains(&m))
+    island(postcode, municipality_code).is_some()
 }
 
 /// The postcode whose point is nearest to `point` (None only for a non-finite point).
@@ -191,6 +202,16 @@ mod tests {
         assert!(["9940", "3700", "3790", "5970", "6720", "8305", "7884", "8592"].into_iter().all(ferry));
         assert!(!["7800", "8500", "5700", "9900", "6700"].into_iter().any(ferry), "Skive, Grenaa, Svendborg, Frederikshavn, Esbjerg");
         assert_eq!(FERRY_MUNICIPALITIES.map(|c| municipality(c).unwrap().name), ["Bornholm", "Ærø", "Fanø", "Samsø", "Læsø"]);
+        // An island of a mainland municipality is its own; a whole municipality's is one.
+        assert_eq!(island(Some("4305"), Some("0316")), Some("4305"), "Orø, Holbæk");
+        assert_eq!(island(Some("4300"), Some("0316")), None, "Holbæk");
+        assert_eq!(island(Some("5960"), Some("0492")), island(Some("5985"), Some("0492")), "Marstal and Søby, Ærø");
+        assert_eq!(island(None, Some("0400")), Some("0400"), "Bornholm");
+        assert_eq!(island(Some("6792"), postcode("6792").map(|p| p.municipality)), None, "Rømø's causeway");
+        for code in FERRY_POSTCODES {
+            let p = postcode(code).unwrap_or_else(|| panic!("{code} missing"));
+            assert!(!FERRY_MUNICIPALITIES.contains(&p.municipality), "{code} lies in a ferry municipality");
+        }
     }
 
     #[test]

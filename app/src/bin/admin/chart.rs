@@ -108,8 +108,14 @@ mod tests {
 
     #[test]
     fn bars_count_gaps_per_column() {
-        let cell =
-            |category, within| CoverageCell { category, nearest_km: None, nearest_offer_id: None, within, postcodes_without: u32::from(within == 0) };
+        let cell = |category, within| CoverageCell {
+            category,
+            nearest_km: None,
+            nearest_offer_id: None,
+            within,
+            postcodes_without: u32::from(within == 0),
+            postcodes_across_water: 0,
+        };
         let row = |within_a, within_b| CoverageRow {
             code: "0751".into(),
             name: "Aarhus".into(),

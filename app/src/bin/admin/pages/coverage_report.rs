@@ -10,13 +10,14 @@ use forebyg_shared::package::PackageStatus;
 use forebyg_shared::package_coverage::PackageCoverageReport;
 use leptos::prelude::*;
 
-/// One cell: `gap` names the gap (`None`: covered), with the count, the nearest distance and the
-/// postcodes without an offer.
+/// One cell: `gap` names the gap (`None`: covered), with the count, the nearest distance, the
+/// postcodes without an offer and of those the ones on an island with none on it.
 struct Cell {
     gap: Option<String>,
     within: u32,
     nearest_km: Option<f64>,
     postcodes_without: u32,
+    across_water: u32,
 }
 
 /// One place (municipality or postcode), how many postcodes it is measured from and its cells in
@@ -52,6 +53,7 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
         within: c.within,
         nearest_km: c.nearest_km,
         postcodes_without: c.postcodes_without,
+        across_water: c.postcodes_across_water,
     };
     let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(lang())}": "{d.offers}</li> }).collect_view();
@@ -81,6 +83,7 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         within: c.within,
         nearest_km: c.nearest_km,
         postcodes_without: c.postcodes_without,
+        across_water: c.postcodes_across_water,
     };
     let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     view! {
@@ -97,6 +100,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     let drill = view.municipality.is_none();
     let place_word = if drill { t::MUNICIPALITIES.get(lang()) } else { t::POSTCODES.get(lang()) };
     let per_component = view.package.is_some();
+    let islands = rows.iter().flat_map(|r| &r.cells).any(|c| c.across_water > 0);
     // In the report's order: municipalities by name in Danish order, postcodes by code.
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
     let rows = rows
@@ -114,9 +118,15 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                 .map(|c| {
                     // Measured from several postcodes: the farthest distance, the fewest offers.
                     let several = drill && postcodes > 1;
-                    let near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), several, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
-                    // A municipality's gap says how many of its postcodes lack the column.
-                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span> });
+                    let mut near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), several, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
+                    // One point on an island with no offer on it: its nearest is across the water.
+                    if !several && c.across_water > 0 {
+                        near = format!("{near} {}", t::ACROSS_WATER.get(lang()));
+                    }
+                    // A municipality's gap says how many of its postcodes lack the column, and
+                    // how many of those are on islands with none on them.
+                    let on_islands = (several && c.across_water > 0).then(|| view! { <br/><span class="small">{t::on_islands(c.across_water, lang())}</span> });
+                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span>{on_islands} });
                     match c.gap {
                         Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}<br/><span class="small">{near}</span></td> }.into_any(),
                         None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::covered(c.within, several, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
@@ -137,6 +147,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
         <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, drill, per_component, lang()) />
         <h2>{places_h2}</h2>
         {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
+        {islands.then(|| view! { <p class="hint">{t::ISLAND_HINT.get(lang())}</p> })}
         <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
             <table class="admin-table coverage-table">
                 <caption id="coverage-caption">{t::caption(&km, lang())}</caption>

@@ -31,6 +31,8 @@ forebyg_app::texts! {
     DRAFT = "Pakken er et udkast: komponenterne kan ændre sig, når Sundhedsstyrelsen udgiver rammen.", "The package is a draft: its components may change when the Danish Health Authority publishes the framework.";
     PLACEHOLDER = "foreløbig", "provisional";
     PLACEHOLDER_NOTE = "»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser, indtil Sundhedsstyrelsen udgiver rammen for pakken.", "“Provisional” by a component: it is assumed from the quality standards' interventions until the Danish Health Authority publishes the package's framework.";
+    ISLAND_HINT = "På en ø uden fast forbindelse tæller kun tilbud på øen: en færgetur er ikke en afstand. Er der intet tilbud på øen, er afstanden til nærmeste tilbud over vandet.", "On an island without a fixed link only the island's offers count: a ferry crossing is not a distance. Where the island has none, the distance is to the nearest offer across the water.";
+    ACROSS_WATER = "over vandet", "across the water";
     DIGITAL_HINT = "Offentliggjorte digitale tilbud i hele regionen pr. indsats. De når alle, men erstatter ikke et tilbud tæt på.", "Published digital offers in the whole region per intervention. They reach everyone but do not replace an offer nearby.";
 }
 
@@ -89,6 +91,16 @@ pub fn nearest(km: &str, municipality: bool, lang: Lang) -> String {
 /// "{without} of {postcodes} postcodes" (lacking the column).
 pub fn postcodes_without(without: u32, postcodes: u32, lang: Lang) -> String {
     of(without, counted(postcodes as usize, ("postnummer", "postnumre"), ("postcode", "postcodes"), lang), lang)
+}
+
+/// "of them {n} on an island" (without a fixed link and without an offer on it).
+pub fn on_islands(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "heraf 1 på en ø".to_owned(),
+        (Lang::Da, _) => format!("heraf {n} på øer"),
+        (Lang::En, 1) => "1 of them on an island".to_owned(),
+        (Lang::En, _) => format!("{n} of them on islands"),
+    }
 }
 
 /// "{gaps} of {places}".
@@ -162,6 +174,7 @@ mod tests {
         assert_eq!((covered(3, true, Lang::Da), covered(1, false, Lang::En)), ("mindst 3 tilbud".to_owned(), "1 offer".to_owned()));
         assert_eq!(postcodes_without(1, 1, Lang::Da), "1 af 1 postnummer");
         assert_eq!(postcodes_without(3, 12, Lang::En), "3 of 12 postcodes");
+        assert_eq!([on_islands(1, Lang::Da), on_islands(2, Lang::En)], ["heraf 1 på en ø", "2 of them on islands"]);
         assert!(package_summary(1, "KOL", "North Denmark Region", 2027, "10", Lang::En).starts_with("1 gap in North Denmark Region for KOL"));
     }
 }
