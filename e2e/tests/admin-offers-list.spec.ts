@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { bearer, signInAs } from '../pages/admin-api';
+import { bearer, createOffer, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
 
 // The offers list at scale (#15 point 11): every offer reachable page by page, filters and order
@@ -109,4 +109,34 @@ test('the offers list and the overview in English', async ({ page }) => {
   await expect(table.locator('tbody tr').first().locator('td').last()).toHaveText(ENGLISH_DAY);
   await expect(page.locator('#offers-count')).toHaveText(/^\d+ offers\./);
   await expectNoAxeViolations(page, 'offers list (en)');
+});
+
+test('offers with the same title, provider and town are told apart by their place and times', async ({ page, request }) => {
+  const token = await signInAs(page, 'midtjylland');
+  const title = unique('Rygestop i hverdagen');
+  const template = await offerTemplate(request, token, title);
+  const centre = unique('Aktivitetscentret');
+  const at = (venue: string, slots: object[], next_start: string | null) => ({
+    ...template,
+    location: { ...template.location, name: venue },
+    schedule: { ...template.schedule, slots, next_start, enrolment: next_start ? { kind: 'course', sessions: 6, weeks: 6 } : { kind: 'continuous' } },
+  });
+  await createOffer(request, token, at('Sundhedshuset', [{ weekday: 'tue', start: '17:00', end: '19:00' }], null));
+  await createOffer(request, token, at(centre, [{ weekday: 'thu', start: '10:00', end: '12:00' }, { weekday: 'mon', start: '10:00', end: '12:00' }], '2027-01-14'));
+
+  await page.goto(`/admin/tilbud?soeg=${encodeURIComponent(title)}`);
+  const table = page.getByRole('table', { name: 'Tilbud' });
+  await expect(table.getByRole('columnheader', { name: 'Sted og tid' })).toBeVisible();
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const town = template.location.city;
+  const place = (venue: string) => rows.filter({ hasText: venue }).locator('td').nth(3);
+  await expect(place('Sundhedshuset')).toHaveText(new RegExp(`^Sundhedshuset, ${town}.*Tirsdag 17:00–19:00$`));
+  // Monday first, whatever order they were entered in; then the next start.
+  await expect(place(centre)).toHaveText(new RegExp(`^${centre}, ${town}.*Mandag 10:00–12:00 · Torsdag 10:00–12:00 · start 14\\. jan\\. 2027$`));
+  // The place's name is found by the text search too.
+  await page.goto(`/admin/tilbud?soeg=${encodeURIComponent(centre)}`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole('rowheader')).toHaveText(title);
+  await expectNoAxeViolations(page, 'offers list with places and times');
 });

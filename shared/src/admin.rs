@@ -31,6 +31,14 @@ pub struct AdminOfferRow {
     /// The municipality the offer takes place in (kommunekode); `None` for digital offers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality_code: Option<String>,
+    /// The place's name ("Sundhedshuset"); `None` for digital offers. With the weekly times and
+    /// the next start, it tells apart offers with the same title, provider and town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    pub slots: Vec<crate::offer::TimeSlot>,
+    /// The next course start (YYYY-MM-DD); `None` with continuous enrolment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_start: Option<String>,
     pub last_verified: String,
     /// Not verified for [`STALE_AFTER_DAYS`].
     pub stale: bool,
@@ -51,6 +59,9 @@ impl AdminOfferRow {
             provider_name: o.provider.name.clone(),
             city: o.location.as_ref().map(|l| l.city.clone()),
             municipality_code: o.location.as_ref().map(|l| l.municipality_code.clone()),
+            venue: o.location.as_ref().map(|l| l.name.clone()).filter(|n| !n.trim().is_empty()),
+            slots: o.schedule.slots.clone(),
+            next_start: o.schedule.next_start.clone(),
             last_verified: o.last_verified.clone(),
             stale: age.is_none_or(|days| days > STALE_AFTER_DAYS),
             version: o.version,

@@ -108,7 +108,7 @@ impl OffersQuery {
         let needle = self.text.trim().to_lowercase();
         let matches = |s: &str| s.to_lowercase().contains(&needle);
         let municipality = r.municipality_code.as_deref().unwrap_or(NO_MUNICIPALITY);
-        (needle.is_empty() || matches(&r.title) || matches(&r.provider_name) || r.city.as_deref().is_some_and(matches))
+        (needle.is_empty() || [Some(&r.title), Some(&r.provider_name), r.city.as_ref(), r.venue.as_ref()].into_iter().flatten().any(|s| matches(s)))
             && self.category.is_none_or(|c| r.category == c)
             && (self.municipality.is_empty() || self.municipality == municipality)
             && (self.provider.is_empty() || self.provider == r.provider_id)
@@ -190,6 +190,9 @@ mod tests {
             provider_name: provider.into(),
             city: None,
             municipality_code: municipality.map(str::to_owned),
+            venue: (i == 6).then(|| "Sundhedshuset".into()),
+            slots: vec![],
+            next_start: None,
             last_verified: verified.into(),
             stale,
             version: 1,
@@ -247,6 +250,7 @@ mod tests {
         );
         assert_eq!(titles(&OffersQuery { sort: Sort::Verified, ..Default::default() })[0], "Alkoholsamtale");
         assert_eq!(titles(&OffersQuery { text: "SILKE".into(), ..Default::default() }).len(), 2);
+        assert_eq!(titles(&OffersQuery { text: "sundhedshus".into(), ..Default::default() }), ["Alkoholsamtale"], "the place's name");
         let (providers, places) = choices(&rows);
         assert_eq!(providers.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(), ["Digital Sundhed", "Silkeborg Kommune", "Aarhus Kommune"]);
         assert_eq!(places.len(), 2);

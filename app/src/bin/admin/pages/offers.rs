@@ -15,11 +15,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 fn place(r: &AdminOfferRow) -> String {
-    match (r.city.as_deref(), r.municipality_code.as_deref().and_then(municipality_name)) {
+    let town = match (r.city.as_deref(), r.municipality_code.as_deref().and_then(municipality_name)) {
         (Some(city), Some(m)) if city != m => format!("{city} ({m})"),
         (Some(city), _) => city.to_owned(),
-        (None, _) => t::DIGITAL.get(lang()).to_owned(),
+        (None, _) => return t::DIGITAL.get(lang()).to_owned(),
+    };
+    match r.venue.as_deref() {
+        Some(venue) => format!("{venue}, {town}"),
+        None => town,
     }
+}
+
+/// The weekly times and the next start: with the place, what tells apart offers of the same
+/// title, provider and town.
+fn when(r: &AdminOfferRow) -> Option<String> {
+    let mut parts = forebyg_app::format::week(&r.slots, lang());
+    parts.extend(r.next_start.as_deref().map(|d| t::starts(&forebyg_app::format::short_date(d, lang()), lang())));
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn row(r: &AdminOfferRow) -> impl IntoView {
@@ -29,7 +41,7 @@ fn row(r: &AdminOfferRow) -> impl IntoView {
             <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(lang())}</span></td>
             <td>{r.category.label(lang())}</td>
             <td>{r.provider_name.clone()}</td>
-            <td>{place(r)}</td>
+            <td>{place(r)}{when(r).map(|w| view! { <br/><span class="small">{w}</span> })}</td>
             <td class="nowrap">{ui::date(&r.last_verified)}{r.stale.then(|| view! { " "<span class="pill pill--stale"><span aria-hidden="true">"⚠ "</span>{t::NEEDS_CONFIRMING.get(lang())}</span> })}</td>
         </tr>
     }

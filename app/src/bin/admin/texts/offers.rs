@@ -8,7 +8,7 @@ forebyg_app::texts! {
     ALL_CATEGORIES = "Alle indsatser", "All interventions";
     ALL_MUNICIPALITIES = "Alle kommuner", "All municipalities";
     ALL_PROVIDERS = "Alle udbydere", "All providers";
-    PLACE = "Sted", "Place";
+    PLACE = "Sted og tid", "Place and time";
     DIGITAL = "Digitalt", "Digital";
     FILTER = "Vis tilbud", "Show offers";
     FILTER_LABEL = "Filtrér tilbud", "Filter offers";
@@ -25,6 +25,14 @@ forebyg_app::texts! {
     TITLE = "Titel", "Title";
     PROVIDER = "Udbyder", "Provider";
     NEEDS_CONFIRMING = "Skal bekræftes", "Needs confirming";
+}
+
+/// "start {date}" in the list's time line.
+pub fn starts(date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("start {date}"),
+        Lang::En => format!("starts {date}"),
+    }
 }
 
 pub fn sort_label(sort: Sort, lang: Lang) -> &'static str {
