@@ -8,7 +8,9 @@ use forebyg_shared::taxonomy::Category;
 /// Interventions a few small island municipalities do not offer on site in the demo data: their
 /// residents go to the mainland or follow a digital offer. These are the gaps the coverage report
 /// and the clinician search's "nearest is N km away" show; everywhere else every intervention
-/// is offered on site (from 784 offers on; tested below).
+/// is offered on site (from 784 offers on; tested below). A mainland municipality's offers are in
+/// its main town, so its small islands without a fixed link (Orø, Anholt, Fur, …) have none: the
+/// coverage report shows them as gaps too, their nearest offer across the water.
 pub const GAPS: &[(&str, &[Category])] = &[
     // Læsø: the ferry to Frederikshavn takes 90 minutes.
     ("0825", &[Category::Sygdomsmestring, Category::Ernaering, Category::Alkohol, Category::StressAngstDepression]),
