@@ -22,6 +22,7 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
             place_name: Some(pc.name.to_owned()),
             region: pc.region,
             municipality_code: Some(pc.municipality.to_owned()),
+            island: pc.island().map(str::to_owned),
         });
     }
     let point = params.point.expect("require_place checked a place is given");
@@ -32,6 +33,7 @@ pub fn resolve_origin(params: &SearchParams) -> Result<SearchOrigin, ApiError> {
         place_name: Some(nearest.name.to_owned()),
         region: nearest.region,
         municipality_code: Some(nearest.municipality.to_owned()),
+        island: nearest.island().map(str::to_owned),
     })
 }
 
@@ -47,8 +49,17 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
     let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     let query = SearchQuery { origin: origin.point, region: origin.region, params: params.clone(), today, any_condition: vec![] };
     let page = store.search(&query).await?;
-    let results =
-        page.hits.iter().map(|(o, d)| OfferHit { offer: OfferSummary::from(o), distance_km: d.map(round_km), digital: d.is_none() }).collect();
+    let island = origin.island.as_deref();
+    let results = page
+        .hits
+        .iter()
+        .map(|(o, d)| OfferHit {
+            offer: OfferSummary::from(o),
+            distance_km: d.map(round_km),
+            digital: d.is_none(),
+            across_water: d.is_some() && o.across_water(island),
+        })
+        .collect();
     let mut stats = page.stats;
     let mut wider = None;
     if page.nearby < NEAR_EMPTY && params.format != Some(Format::Digital) {

@@ -125,7 +125,8 @@ fn an_island_counts_only_offers_on_the_island() {
     assert_eq!((oroe.within, oroe.postcodes_without, oroe.postcodes_across_water), (0, 1, 1), "{oroe:?}");
     // The nearest is shown as it is, across the water: Holbæk's offer or one nearer still.
     let crossing = geography::postcode("4305").unwrap().point.distance_km(geography::postcode("4300").unwrap().point);
-    assert!(crossing < 15.0 && oroe.nearest_km.unwrap() <= (crossing * 10.0).ceil() / 10.0, "{crossing} km: {oroe:?}");
+    assert!(crossing < 15.0 && oroe.nearest_across_water_km.unwrap() <= (crossing * 10.0).ceil() / 10.0, "{crossing} km: {oroe:?}");
+    assert_eq!((oroe.nearest_km, oroe.nearest_offer_id), (None, None), "nothing on Orø's side of the water");
     // The municipality's row counts Orø among its postcodes without, and says it is an island.
     let overview: CoverageReport = get("/api/v1/admin/coverage?max_km=15").json();
     let row = cell(&overview, "0316", column);

@@ -142,8 +142,14 @@ mod tests {
     const HERE: GeoPoint = GeoPoint { lat: 56.15674, lon: 10.21076 };
 
     fn answer(results: Vec<OfferHit>, pins: Vec<MapPin>, nearby: u32, total: u32) -> SearchResponse {
-        let origin =
-            SearchOrigin { point: HERE, postcode: Some("8000".into()), place_name: None, region: RegionCode::Midtjylland, municipality_code: None };
+        let origin = SearchOrigin {
+            point: HERE,
+            postcode: Some("8000".into()),
+            place_name: None,
+            region: RegionCode::Midtjylland,
+            municipality_code: None,
+            island: None,
+        };
         SearchResponse {
             origin,
             radius_km: 25.0,
@@ -168,7 +174,7 @@ mod tests {
         });
         let mut offer: OfferSummary = serde_json::from_value(json).unwrap();
         offer.point = point;
-        OfferHit { offer, distance_km: km, digital: point.is_none() }
+        OfferHit { offer, distance_km: km, digital: point.is_none(), across_water: false }
     }
 
     #[test]

@@ -100,7 +100,7 @@ test.describe('admin: offers', () => {
     const rows = page.getByRole('table', { name: 'Tilbud' }).getByRole('row');
     if ((await rows.count()) > 1) await expect(rows.nth(1)).toContainText('Skal bekræftes');
     await page.getByLabel('Kun tilbud der skal bekræftes').uncheck();
-    await page.getByLabel('Søg i titel, udbyder og by').fill('zzzz-findes-ikke');
+    await page.getByLabel('Søg i titel, udbyder, sted og by').fill('zzzz-findes-ikke');
     await page.getByRole('button', { name: 'Vis tilbud' }).click();
     await expect(page.getByText('Ingen tilbud passer til filtrene.')).toBeVisible();
   });

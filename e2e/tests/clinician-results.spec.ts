@@ -63,13 +63,21 @@ test('the answer says distances are in a straight line and how far it searched',
   await expect(page.getByRole('heading', { level: 2, name: 'Tilbud inden for 100 km af 9940 Læsø' })).toBeVisible();
   // Læsø has no fixed link: the straight line over the sea is not the way there.
   await expect(
-    page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 100 km. Søgt fra en ø uden fast forbindelse: tilbud uden for øen kræver en færgetur.', { exact: true }),
+    page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 100 km. Søgt fra en ø uden fast forbindelse: tilbud, der står »over vandet«, kræver en færgetur.', { exact: true }),
   ).toBeVisible();
+  // Each card off the island says so under its distance; the island's own do not.
+  const answer = await (await page.request.get('/api/v1/clinician/offers?conditions=kol&postcode=9940&radius_km=100')).json();
+  const hits = answer.groups.flatMap((g: any) => g.nearby);
+  const across = hits.find((h: any) => h.across_water);
+  const onLaesoe = hits.find((h: any) => !h.across_water && h.offer.city === 'Læsø');
+  const card = (hit: any) => page.locator('article', { has: page.locator(`#offer-${hit.offer.id}-title`) }).locator('.card__distance');
+  await expect(card(across)).toHaveText(/^Afstand: \d+ kmover vandet$/);
+  await expect(card(onLaesoe)).toHaveText(/^Afstand: [\d,]+ km$/);
   await useLanguage(page, 'en');
   await new ClinicianSearchPage(page, 'en').goto('?conditions=kol&postcode=9000');
   await expect(page.getByText('Distances are in a straight line from the middle of the postcode. Search radius: 25 km.', { exact: true })).toBeVisible();
   await new ClinicianSearchPage(page, 'en').goto('?conditions=kol&postcode=8305');
-  await expect(page.locator('.clinic-results__distances')).toHaveText(/^Distances are in a straight line .+ Searched from an island without a fixed link: offers off the island need a ferry crossing\.$/);
+  await expect(page.locator('.clinic-results__distances')).toHaveText(/^Distances are in a straight line .+ Searched from an island without a fixed link: offers marked “across the water” need a ferry crossing\.$/);
 });
 
 // On a phone the form is a screen long and the answer below it: the focus alone left the results'

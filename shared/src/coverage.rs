@@ -20,8 +20,8 @@ pub const DEFAULT_MAX_KM: f64 = 15.0;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageCell {
     pub category: Category,
-    /// Kilometres to the nearest published offer with a place (`None`: there is none); for a
-    /// municipality, from the postcode farthest from its nearest offer.
+    /// Kilometres to the nearest published offer with a place on the same side of the water
+    /// (`None`: there is none); for a municipality, from the postcode farthest from its nearest.
     pub nearest_km: Option<f64>,
     pub nearest_offer_id: Option<String>,
     /// How many offers are within the chosen distance; for a municipality, of the postcode with
@@ -32,6 +32,9 @@ pub struct CoverageCell {
     /// How many of those lie on an island without a fixed link and without an offer on it: their
     /// nearest offer is a ferry crossing away (offers across the water never count as within).
     pub postcodes_across_water: u32,
+    /// Kilometres from those postcodes to their nearest offer across the water (the farthest of
+    /// them), in a straight line; kept apart from `nearest_km`.
+    pub nearest_across_water_km: Option<f64>,
 }
 
 impl CoverageCell {
@@ -112,6 +115,7 @@ fn cell(category: Category, m: Measure) -> CoverageCell {
         within: m.within,
         postcodes_without: m.without,
         postcodes_across_water: m.across_water,
+        nearest_across_water_km: m.across_water_km,
     }
 }
 
@@ -121,19 +125,35 @@ pub fn csv_km(km: Option<f64>) -> String {
 }
 
 /// A column's heads in a CSV export, named as on the screen: distance, count within it, postcodes
-/// without one, and of those the ones on an island without one.
-pub fn column_heads(name: &str, max_km: f64) -> [String; 4] {
+/// without one, of those the ones on an island without one, and their distance across the water.
+pub fn column_heads(name: &str, max_km: f64) -> [String; 5] {
     [
         format!("{name} (km)"),
         format!("{name}: tilbud inden for {max_km} km"),
         format!("{name}: postnumre uden tilbud"),
         format!("{name}: heraf på ø uden fast forbindelse"),
+        format!("{name}: km over vandet"),
     ]
 }
 
+/// One cell's figures, as both lenses have them.
+pub struct Figures {
+    pub nearest_km: Option<f64>,
+    pub within: u32,
+    pub postcodes_without: u32,
+    pub postcodes_across_water: u32,
+    pub nearest_across_water_km: Option<f64>,
+}
+
 /// A cell's values under [`column_heads`].
-pub fn column_values(nearest_km: Option<f64>, within: u32, postcodes_without: u32, postcodes_across_water: u32) -> [String; 4] {
-    [csv_km(nearest_km), within.to_string(), postcodes_without.to_string(), postcodes_across_water.to_string()]
+pub fn column_values(f: Figures) -> [String; 5] {
+    [
+        csv_km(f.nearest_km),
+        f.within.to_string(),
+        f.postcodes_without.to_string(),
+        f.postcodes_across_water.to_string(),
+        csv_km(f.nearest_across_water_km),
+    ]
 }
 
 /// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
@@ -149,7 +169,13 @@ pub fn to_csv(r: &CoverageReport) -> String {
     for row in &r.rows {
         let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
-            cells.extend(column_values(cell.nearest_km, cell.within, cell.postcodes_without, cell.postcodes_across_water));
+            cells.extend(column_values(Figures {
+                nearest_km: cell.nearest_km,
+                within: cell.within,
+                postcodes_without: cell.postcodes_without,
+                postcodes_across_water: cell.postcodes_across_water,
+                nearest_across_water_km: cell.nearest_across_water_km,
+            }));
         }
         sheet.row(cells);
     }
@@ -251,16 +277,20 @@ pub(crate) mod tests {
         let in_town = [at_place("town", &town)];
         let r = report(&[oroe.clone(), town.clone()], &in_town);
         let (o, t) = (alkohol(&r, 0), alkohol(&r, 1));
-        assert_eq!((o.within, o.postcodes_without, o.postcodes_across_water, o.nearest_offer_id.as_deref()), (0, 1, 1, Some("town")), "{o:?}");
-        assert!(o.nearest_km.unwrap() < 15.0, "the crossing is shown as it is, beside the gap");
+        assert_eq!((o.within, o.postcodes_without, o.postcodes_across_water, o.nearest_km), (0, 1, 1, None), "{o:?}");
+        assert!(o.nearest_across_water_km.unwrap() < 15.0, "the crossing is shown as it is, apart: {o:?}");
         assert_eq!((t.within, t.postcodes_across_water), (1, 0));
         let whole = alkohol(&report(std::slice::from_ref(&place), &in_town), 0).clone();
         assert!(whole.postcodes_without >= 1 && whole.postcodes_across_water == 1, "{whole:?}");
+        // The municipality's distance is its mainland's; Orø's crossing is kept apart.
+        assert_eq!(whole.nearest_across_water_km, o.nearest_across_water_km);
+        assert!(whole.nearest_km.unwrap() > o.nearest_across_water_km.unwrap(), "Holbæk's farthest mainland postcode is farther: {whole:?}");
         // An offer on Orø reaches Orø, and not Holbæk.
         let r = report(&[oroe.clone(), town.clone()], &[at_place("oroe", &oroe)]);
         let (o, t) = (alkohol(&r, 0), alkohol(&r, 1));
         assert_eq!((o.within, o.postcodes_across_water, o.nearest_offer_id.as_deref()), (1, 0, Some("oroe")));
-        assert_eq!((t.within, t.postcodes_across_water, t.nearest_offer_id.as_deref()), (0, 1, Some("oroe")));
+        assert_eq!((t.within, t.postcodes_across_water, t.nearest_offer_id.as_deref()), (0, 1, None));
+        assert!(t.nearest_across_water_km.is_some_and(|km| km < 15.0), "{t:?}");
         let both = alkohol(&report(std::slice::from_ref(&place), &[at_place("town", &town), at_place("oroe", &oroe)]), 0).clone();
         assert_eq!((both.postcodes_without, both.postcodes_across_water), (whole.postcodes_without - 1, 0), "{both:?}");
     }

@@ -99,6 +99,13 @@ pub fn postcodes() -> &'static [Postcode] {
     })
 }
 
+impl Postcode {
+    /// The island without a fixed link it lies on ([`island`]).
+    pub fn island(&self) -> Option<&'static str> {
+        island(Some(self.code), Some(self.municipality))
+    }
+}
+
 /// The postcode with this code, e.g. "8000".
 pub fn postcode(code: &str) -> Option<&'static Postcode> {
     let code = code.trim();
@@ -123,11 +130,6 @@ const FERRY_POSTCODES: [&str; 16] =
 pub fn island(postcode: Option<&str>, municipality_code: Option<&str>) -> Option<&'static str> {
     let of = |list: &[&'static str], code: Option<&str>| code.and_then(|c| list.iter().copied().find(|&k| k == c));
     of(&FERRY_POSTCODES, postcode).or_else(|| of(&FERRY_MUNICIPALITIES, municipality_code))
-}
-
-/// Whether [`island`] finds one.
-pub fn ferry_island(postcode: Option<&str>, municipality_code: Option<&str>) -> bool {
-    island(postcode, municipality_code).is_some()
 }
 
 /// The postcode whose point is nearest to `point` (None only for a non-finite point).
@@ -198,7 +200,7 @@ mod tests {
         let town = |code: &str| postcode(code).unwrap().municipality().name;
         assert_eq!([town("9000"), town("8382"), town("2000"), town("9940")], ["Aalborg", "Favrskov", "Frederiksberg", "Læsø"]);
         // Islands without a fixed link: whole municipalities, and two islands of mainland ones.
-        let ferry = |code: &str| ferry_island(Some(code), postcode(code).map(|p| p.municipality));
+        let ferry = |code: &str| postcode(code).unwrap().island().is_some();
         assert!(["9940", "3700", "3790", "5970", "6720", "8305", "7884", "8592"].into_iter().all(ferry));
         assert!(!["7800", "8500", "5700", "9900", "6700"].into_iter().any(ferry), "Skive, Grenaa, Svendborg, Frederikshavn, Esbjerg");
         assert_eq!(FERRY_MUNICIPALITIES.map(|c| municipality(c).unwrap().name), ["Bornholm", "Ærø", "Fanø", "Samsø", "Læsø"]);

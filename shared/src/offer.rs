@@ -84,6 +84,13 @@ impl Offer {
     pub fn point(&self) -> Option<GeoPoint> {
         self.location.as_ref().map(|l| l.point)
     }
+
+    /// Whether its place lies across the water from someone on `island` (`None`: the mainland):
+    /// one of them on an island without a fixed link, the other not on it. Never for a digital
+    /// offer.
+    pub fn across_water(&self, island: Option<&str>) -> bool {
+        self.location.as_ref().is_some_and(|l| l.island() != island)
+    }
 }
 
 /// When an offer runs.
@@ -141,6 +148,13 @@ pub struct Location {
     pub point: GeoPoint,
 }
 
+impl Location {
+    /// The island without a fixed link it lies on ([`crate::geography::island`]).
+    pub fn island(&self) -> Option<&'static str> {
+        crate::geography::island(Some(&self.postcode), Some(&self.municipality_code))
+    }
+}
+
 /// The organisation running the offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -193,6 +207,22 @@ pub struct Contact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn across_the_water_is_either_way_between_an_island_and_elsewhere() {
+        let mut o: Offer = serde_json::from_str(include_str!("../tests/offer_fixture.json")).unwrap();
+        let at = |o: &mut Offer, postcode: &str| {
+            let pc = crate::geography::postcode(postcode).unwrap();
+            let l = o.location.as_mut().unwrap();
+            (l.postcode, l.municipality_code) = (pc.code.into(), pc.municipality.into());
+        };
+        at(&mut o, "8300");
+        assert!(!o.across_water(None) && o.across_water(Some("0741")), "Odder, from the mainland and from Samsø");
+        at(&mut o, "8305");
+        assert!(o.across_water(None) && !o.across_water(Some("0741")) && o.across_water(Some("4305")), "Samsø, from the mainland, Samsø and Orø");
+        o.location = None;
+        assert!(!o.across_water(Some("0741")), "a digital offer");
+    }
 
     fn slot(weekday: Weekday, start: &str, end: &str) -> TimeSlot {
         TimeSlot { weekday, start: start.into(), end: end.into() }

@@ -3,7 +3,7 @@
 //! year that is a gap (the year the package applies from in the region).
 
 use crate::coverage::places::{measure, Column, Place};
-use crate::coverage::{column_heads, column_values};
+use crate::coverage::{column_heads, column_values, Figures};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;
@@ -26,6 +26,8 @@ pub struct PackageCell {
     pub postcodes_without: u32,
     /// As [`crate::coverage::CoverageCell::postcodes_across_water`].
     pub postcodes_across_water: u32,
+    /// As [`crate::coverage::CoverageCell::nearest_across_water_km`].
+    pub nearest_across_water_km: Option<f64>,
     /// The year this is a gap from (`None`: covered).
     pub gap_from_year: Option<u16>,
 }
@@ -93,6 +95,7 @@ pub fn report(package: &PackageRecord, region: RegionCode, max_km: f64, places: 
                         within: m.within,
                         postcodes_without: m.without,
                         postcodes_across_water: m.across_water,
+                        nearest_across_water_km: m.across_water_km,
                         gap_from_year: (m.within == 0).then_some(from_year),
                     }
                 })
@@ -129,7 +132,13 @@ pub fn to_csv(r: &PackageCoverageReport) -> String {
         let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
             let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
-            cells.extend(column_values(cell.nearest_km, cell.within, cell.postcodes_without, cell.postcodes_across_water));
+            cells.extend(column_values(Figures {
+                nearest_km: cell.nearest_km,
+                within: cell.within,
+                postcodes_without: cell.postcodes_without,
+                postcodes_across_water: cell.postcodes_across_water,
+                nearest_across_water_km: cell.nearest_across_water_km,
+            }));
             cells.push(year);
         }
         sheet.row(cells);
@@ -167,11 +176,11 @@ mod tests {
         let csv = to_csv(&r);
         assert!(
             csv.starts_with(
-                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;Afklarende samtale: heraf på ø uden fast forbindelse;Afklarende samtale: hul fra år"
+                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;Afklarende samtale: heraf på ø uden fast forbindelse;Afklarende samtale: km over vandet;Afklarende samtale: hul fra år"
             ),
             "{csv}"
         );
-        assert!(csv.contains("0751;Aarhus;1;;0;1;0;2027"), "{csv}");
+        assert!(csv.contains("0751;Aarhus;1;;0;1;0;;2027"), "{csv}");
         // Not planned in a region: no report.
         let mut nowhere = kol.clone();
         nowhere.regions.clear();

@@ -57,6 +57,7 @@ pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: L
                     <p class="card__distance" class:card__distance--digital=hit.digital>
                         <span class="visually-hidden">{i18n::DISTANCE.get(lang)}": "</span>
                         {distance}
+                        {hit.across_water.then(|| view! { <br/><span class="card__across">{i18n::ACROSS_WATER.get(lang)}</span> })}
                     </p>
                 </div>
                 <p class="card__summary" lang=dl>{o.summary.clone()}</p>

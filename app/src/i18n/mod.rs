@@ -154,6 +154,9 @@ texts! {
     CONDITIONS_FOR = "Tilbuddet er for dig, der har:", "The offer is for you if you have:";
     WHO_MAY_JOIN = "Hvem kan deltage", "Who may join";
     OUTSIDE_YOUR_REGION = "Du søgte fra en anden region", "You searched from another region";
+    // A straight line over the sea is not the way there: the cards of offers across it say so.
+    ACROSS_WATER = "over vandet", "across the water";
+    FROM_ISLAND = "Du søger fra en ø uden fast forbindelse. Tilbud, der står »over vandet«, kræver en færgetur.", "You are searching from an island without a fixed link. Offers marked “across the water” need a ferry crossing.";
     OUTSIDE_YOUR_MUNICIPALITY = "Du søgte fra et postnummer i en anden kommune", "You searched from a postcode in another municipality";
     INCLUSION_NOTE = "Det kræver også:", "It also requires:";
     EXCLUSION_NOTE = "Ikke for:", "Not for:";

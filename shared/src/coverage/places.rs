@@ -55,7 +55,7 @@ pub struct Origin {
 
 impl Origin {
     pub fn of(pc: &Postcode) -> Self {
-        Self { point: pc.point, island: island(Some(pc.code), Some(pc.municipality)) }
+        Self { point: pc.point, island: pc.island() }
     }
 }
 
@@ -68,12 +68,8 @@ pub struct Column<'a> {
 
 impl<'a> Column<'a> {
     pub fn new(offers: impl IntoIterator<Item = &'a Offer>) -> Self {
-        let mut by_lat: Vec<_> = offers
-            .into_iter()
-            .filter_map(|o| {
-                o.location.as_ref().map(|l| (Origin { point: l.point, island: island(Some(&l.postcode), Some(&l.municipality_code)) }, o))
-            })
-            .collect();
+        let mut by_lat: Vec<_> =
+            offers.into_iter().filter_map(|o| o.location.as_ref().map(|l| (Origin { point: l.point, island: l.island() }, o))).collect();
         by_lat.sort_by(|a, b| a.0.point.lat.total_cmp(&b.0.point.lat));
         Self { by_lat }
     }
@@ -85,30 +81,33 @@ impl<'a> Column<'a> {
 }
 
 /// How one column's offers serve a place, measured from each of its points: the farthest any
-/// point is from its nearest offer (km and id), the fewest offers any point has within the
-/// distance, how many points have none, and how many of those lie on an island with none on it
-/// (their nearest is across the water).
+/// point is from its nearest offer on its own side of the water (km and id), the fewest offers any
+/// point has within the distance, how many points have none, how many of those have none on
+/// their side of the water at all (an island without one), and the farthest of their nearest
+/// offers across the water. The two distances are kept apart: a crossing is not a distance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measure {
     pub nearest: Option<(f64, String)>,
     pub within: u32,
     pub without: u32,
     pub across_water: u32,
+    pub across_water_km: Option<f64>,
 }
 
 /// Measures `place` against one column's offers.
 pub fn measure(place: &Place, max_km: f64, column: &Column) -> Measure {
-    let mut m = Measure { nearest: None, within: u32::MAX, without: 0, across_water: 0 };
+    let mut m = Measure { nearest: None, within: u32::MAX, without: 0, across_water: 0, across_water_km: None };
     for &from in &place.from {
         let reach = nearest(from, &place.municipality, max_km, column);
         m.within = m.within.min(reach.within);
         m.without += u32::from(reach.within == 0);
-        m.across_water += u32::from(reach.across_water);
-        // Every point sees the same offers, so either all have a nearest one or none has.
-        if let Some(best) = reach.nearest {
-            if m.nearest.as_ref().is_none_or(|(km, _)| best.0 > *km) {
-                m.nearest = Some(best);
+        match reach.nearest {
+            Some((km, _)) if reach.across_water => {
+                m.across_water += 1;
+                m.across_water_km = Some(m.across_water_km.map_or(km, |d| d.max(km)));
             }
+            Some(best) if m.nearest.as_ref().is_none_or(|(km, _)| best.0 > *km) => m.nearest = Some(best),
+            _ => {}
         }
     }
     if place.from.is_empty() {

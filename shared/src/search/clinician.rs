@@ -215,6 +215,9 @@ pub struct ClinicianHit {
     pub offer: OfferSummary,
     /// Kilometres from the patient's postcode; `None` for a digital offer.
     pub distance_km: Option<f64>,
+    /// As [`crate::search::OfferHit::across_water`], from the patient's postcode.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub across_water: bool,
     pub languages: Vec<String>,
     pub eligibility: Assessment,
     /// Who may refer, how, and what the referral must contain.
@@ -232,6 +235,7 @@ impl ClinicianHit {
         ClinicianHit {
             offer: OfferSummary::from(offer),
             distance_km,
+            across_water: distance_km.is_some() && params.home().is_some_and(|home| offer.across_water(home.island())),
             languages: offer.languages.clone(),
             eligibility: eligibility::assess(&offer.eligibility, &offer.area(), &params.patient()),
             referral: offer.referral.clone(),

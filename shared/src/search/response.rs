@@ -71,6 +71,12 @@ pub struct SearchOrigin {
     /// most likely lives, not a fact about them.
     #[serde(default)]
     pub municipality_code: Option<String>,
+    /// The island without a fixed link the place lies on (of the postcode, or the nearest one to
+    /// a coordinate), named by its postcode or its municipality's code
+    /// ([`crate::geography::island`]); absent on the mainland. Offers off it are a ferry crossing
+    /// away: their hits say `across_water`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub island: Option<String>,
 }
 
 impl SearchOrigin {
@@ -115,6 +121,11 @@ pub struct OfferHit {
     /// Kilometres from the search origin; `None` for a digital offer.
     pub distance_km: Option<f64>,
     pub digital: bool,
+    /// The offer's place lies across the water from the search origin: one of them on an island
+    /// without a fixed link ([`SearchOrigin::island`]), the other not on it. The distance is a
+    /// straight line over the water; the way there is a ferry crossing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub across_water: bool,
 }
 
 /// What a result list shows of an offer.
@@ -294,6 +305,7 @@ mod tests {
             place_name: None,
             region: pc.region,
             municipality_code: Some(pc.municipality.into()),
+            island: None,
         }
     }
 

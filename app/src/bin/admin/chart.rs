@@ -115,6 +115,7 @@ mod tests {
             within,
             postcodes_without: u32::from(within == 0),
             postcodes_across_water: 0,
+            nearest_across_water_km: None,
         };
         let row = |within_a, within_b| CoverageRow {
             code: "0751".into(),

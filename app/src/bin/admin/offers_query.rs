@@ -117,7 +117,13 @@ impl OffersQuery {
     }
 
     fn compare(&self, a: &AdminOfferRow, b: &AdminOfferRow) -> Ordering {
-        let by_title = || danish_key(&a.title).cmp(&danish_key(&b.title));
+        // Offers of the same title by town, place, then the first weekly time: alike rows side by
+        // side in an order one can read down.
+        let then = |r: &AdminOfferRow| {
+            let first = r.slots.iter().map(|s| (s.weekday, s.start.clone())).min();
+            (r.city.as_deref().map(danish_key), r.venue.as_deref().map(danish_key), first)
+        };
+        let by_title = || danish_key(&a.title).cmp(&danish_key(&b.title)).then_with(|| then(a).cmp(&then(b)));
         let place = |r: &AdminOfferRow| r.municipality_code.as_deref().and_then(municipality_name).map(danish_key).unwrap_or_else(|| "~".into());
         match self.sort {
             Sort::Title => by_title(),
@@ -176,7 +182,7 @@ mod tests {
         assert!(names.iter().position(|n| *n == "Svendborg") < names.iter().position(|n| *n == "Sønderborg"));
         assert_eq!(municipalities_by_name(None).len(), 98);
     }
-    use forebyg_shared::taxonomy::{Format, RegionCode};
+    use forebyg_shared::taxonomy::{Format, RegionCode, Weekday};
 
     fn row(i: usize, title: &str, municipality: Option<&str>, provider: &str, verified: &str, stale: bool) -> AdminOfferRow {
         AdminOfferRow {
@@ -229,6 +235,24 @@ mod tests {
         let seen: usize = (1..=pages).map(|p| q.on_page(p).apply(&rows).0.len()).sum();
         assert_eq!(seen, 333);
         assert_eq!(q.on_page(99).apply(&rows).0.last().unwrap().title, "Tilbud 332");
+    }
+
+    #[test]
+    fn offers_of_one_title_sort_by_town_place_and_time() {
+        let at = |i: usize, city: &str, venue: &str, day: Weekday| AdminOfferRow {
+            city: Some(city.into()),
+            venue: Some(venue.into()),
+            slots: vec![forebyg_shared::offer::TimeSlot { weekday: day, start: "10:00".into(), end: "12:00".into() }],
+            ..row(i, "Kost og hverdag", Some("0751"), "Aarhus Kommune", "2026-01-01", false)
+        };
+        let rows = vec![
+            at(0, "Aarhus N", "Sundhedshuset", Weekday::Mon),
+            at(1, "Aarhus C", "Sundhedshuset", Weekday::Thu),
+            at(2, "Aarhus C", "Medborgerhuset", Weekday::Tue),
+            at(3, "Aarhus C", "Sundhedshuset", Weekday::Mon),
+        ];
+        let ids: Vec<&str> = OffersQuery::default().apply(&rows).0.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["o2", "o3", "o1", "o0"]);
     }
 
     #[test]

@@ -178,8 +178,8 @@ pub fn distances(lang: Lang, radius: &str, from_postcode: bool) -> String {
 /// After [`distances`], searched from an island without a fixed link (Læsø, Samsø, Bornholm …).
 pub fn ferry(lang: Lang) -> &'static str {
     match lang {
-        Lang::Da => "Søgt fra en ø uden fast forbindelse: tilbud uden for øen kræver en færgetur.",
-        Lang::En => "Searched from an island without a fixed link: offers off the island need a ferry crossing.",
+        Lang::Da => "Søgt fra en ø uden fast forbindelse: tilbud, der står »over vandet«, kræver en færgetur.",
+        Lang::En => "Searched from an island without a fixed link: offers marked “across the water” need a ferry crossing.",
     }
 }
 

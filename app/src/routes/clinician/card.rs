@@ -140,7 +140,10 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
             <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
                 <div class="card__head">
                     <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=cq::offer_href(&id)>{o.title.clone()}</a></h4>
-                    <p class="card__distance"><span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}</p>
+                    <p class="card__distance">
+                        <span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}
+                        {hit.across_water.then(|| view! { <br/><span class="card__across">{crate::i18n::ACROSS_WATER.get(lang)}</span> })}
+                    </p>
                 </div>
                 <p class="clinic-card__provider">
                     <span class="visually-hidden">{i18n::PROVIDER.get(lang)}": "</span><span lang=i18n::data_lang(lang)>{o.provider_name.clone()}</span>{city}

@@ -96,7 +96,7 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
     // The distances are from the postcode's middle (the API's origin), or from the point asked.
     let distances = t::distances(lang, &format::radius(r.radius_km, lang), r.origin.postcode.is_some());
     // A straight line over the sea is not the way there.
-    let ferry = forebyg_shared::geography::ferry_island(r.origin.postcode.as_deref(), r.origin.municipality_code.as_deref()).then(|| t::ferry(lang));
+    let ferry = r.origin.island.is_some().then(|| t::ferry(lang));
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         <p class="clinic-results__distances">{distances}{ferry.map(|f| format!(" {f}"))}</p>

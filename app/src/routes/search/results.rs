@@ -56,6 +56,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
     });
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
+        {r.origin.island.is_some().then(|| view! { <p>{i18n::FROM_ISLAND.get(lang)}</p> })}
         {empty_hint}
         {without_word}
         {past_end}

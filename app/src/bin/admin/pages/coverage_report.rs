@@ -18,6 +18,7 @@ struct Cell {
     nearest_km: Option<f64>,
     postcodes_without: u32,
     across_water: u32,
+    across_water_km: Option<f64>,
 }
 
 /// One place (municipality or postcode), how many postcodes it is measured from and its cells in
@@ -54,6 +55,7 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
         nearest_km: c.nearest_km,
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
+        across_water_km: c.nearest_across_water_km,
     };
     let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(lang())}": "{d.offers}</li> }).collect_view();
@@ -84,6 +86,7 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         nearest_km: c.nearest_km,
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
+        across_water_km: c.nearest_across_water_km,
     };
     let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     view! {
@@ -100,7 +103,11 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     let drill = view.municipality.is_none();
     let place_word = if drill { t::MUNICIPALITIES.get(lang()) } else { t::POSTCODES.get(lang()) };
     let per_component = view.package.is_some();
-    let islands = rows.iter().flat_map(|r| &r.cells).any(|c| c.across_water > 0);
+    // Gaps on islands without a fixed link are said under the summary, before the chart counts
+    // them: how many are only there, and what closes them.
+    let cells = || rows.iter().flat_map(|r| &r.cells);
+    let islands = cells().any(|c| c.across_water > 0);
+    let islands_only = cells().filter(|c| c.gap.is_some() && c.across_water > 0 && c.across_water == c.postcodes_without).count();
     // In the report's order: municipalities by name in Danish order, postcodes by code.
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
     let rows = rows
@@ -118,18 +125,30 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                 .map(|c| {
                     // Measured from several postcodes: the farthest distance, the fewest offers.
                     let several = drill && postcodes > 1;
-                    let mut near = c.nearest_km.map(|d| t::nearest(&forebyg_app::format::decimal1(d, lang()), several, lang())).unwrap_or_else(|| t::NO_OFFER.get(lang()).into());
-                    // One point on an island with no offer on it: its nearest is across the water.
-                    if !several && c.across_water > 0 {
-                        near = format!("{near} {}", t::ACROSS_WATER.get(lang()));
-                    }
+                    let km = |d: f64| forebyg_app::format::decimal1(d, lang());
+                    // The distance on the place's own side of the water; a crossing is said apart.
+                    let near = match (c.nearest_km, c.across_water_km) {
+                        (Some(d), _) => Some(t::nearest(&km(d), several, lang())),
+                        (None, Some(d)) if !several => Some(format!("{} {}", t::nearest(&km(d), false, lang()), t::ACROSS_WATER.get(lang()))),
+                        (None, Some(_)) => None,
+                        (None, None) => Some(t::NO_OFFER.get(lang()).into()),
+                    };
+                    let near = near.map(|n| view! { <br/><span class="small">{n}</span> });
                     // A municipality's gap says how many of its postcodes lack the column, and
-                    // how many of those are on islands with none on them.
-                    let on_islands = (several && c.across_water > 0).then(|| view! { <br/><span class="small">{t::on_islands(c.across_water, lang())}</span> });
-                    let without = drill.then(|| view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span>{on_islands} });
+                    // how many of those are on islands with none on them, how far across.
+                    let on_islands = c
+                        .across_water_km
+                        .filter(|_| several)
+                        .map(|d| view! { <br/><span class="small">{t::on_islands(c.across_water, &km(d), lang())}</span> });
+                    let without = drill.then(
+                        || view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span>{on_islands} },
+                    );
                     match c.gap {
-                        Some(gap) => view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}<br/><span class="small">{near}</span></td> }.into_any(),
-                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::covered(c.within, several, lang())}<br/><span class="small">{near}</span></td> }.into_any(),
+                        Some(gap) => {
+                            view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}{near}</td> }.into_any()
+                        }
+                        None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::covered(c.within, several, lang())}{near}</td> }
+                            .into_any(),
                     }
                 })
                 .collect_view();
@@ -143,11 +162,11 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
         (false, true) => t::POSTCODES_COMPONENTS_H2.get(lang()),
     };
     view! {
+        {islands.then(|| view! { <p class="hint" id="coverage-islands">{t::islands_only(islands_only, lang())}{t::ISLAND_HINT.get(lang())}</p> })}
         <h2 id="chart-title">{chart_title}</h2>
         <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, drill, per_component, lang()) />
         <h2>{places_h2}</h2>
         {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
-        {islands.then(|| view! { <p class="hint">{t::ISLAND_HINT.get(lang())}</p> })}
         <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
             <table class="admin-table coverage-table">
                 <caption id="coverage-caption">{t::caption(&km, lang())}</caption>

@@ -37,11 +37,14 @@ fn when(r: &AdminOfferRow) -> Option<String> {
 fn row(r: &AdminOfferRow) -> impl IntoView {
     view! {
         <tr>
-            <th scope="row"><a href=format!("/admin/tilbud/{}", r.id) lang=i18n::data_lang(lang())>{r.title.clone()}</a></th>
+            <th scope="row">
+                <a href=format!("/admin/tilbud/{}", r.id) lang=i18n::data_lang(lang())>{r.title.clone()}</a>
+                <br/><span class="small">{place(r)}</span>
+                {when(r).map(|w| view! { <br/><span class="small">{w}</span> })}
+            </th>
             <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(lang())}</span></td>
             <td>{r.category.label(lang())}</td>
             <td>{r.provider_name.clone()}</td>
-            <td>{place(r)}{when(r).map(|w| view! { <br/><span class="small">{w}</span> })}</td>
             <td class="nowrap">{ui::date(&r.last_verified)}{r.stale.then(|| view! { " "<span class="pill pill--stale"><span aria-hidden="true">"⚠ "</span>{t::NEEDS_CONFIRMING.get(lang())}</span> })}</td>
         </tr>
     }
@@ -118,7 +121,7 @@ pub fn OffersPage() -> impl IntoView {
                     <div class="table-wrap" role="region" aria-labelledby="offers-caption" tabindex="0">
                         <table class="admin-table admin-table--offers">
                             <caption id="offers-caption">{t::H1.get(lang())}</caption>
-                            <thead><tr><th scope="col">{t::TITLE.get(lang())}</th><th scope="col">{t::STATUS.get(lang())}</th><th scope="col">{t::CATEGORY.get(lang())}</th><th scope="col">{t::PROVIDER.get(lang())}</th><th scope="col">{t::PLACE.get(lang())}</th><th scope="col">{t::LAST_VERIFIED.get(lang())}</th></tr></thead>
+                            <thead><tr><th scope="col">{t::TITLE.get(lang())}</th><th scope="col">{t::STATUS.get(lang())}</th><th scope="col">{t::CATEGORY.get(lang())}</th><th scope="col">{t::PROVIDER.get(lang())}</th><th scope="col">{t::LAST_VERIFIED.get(lang())}</th></tr></thead>
                             <tbody>{shown.into_iter().map(row).collect_view()}</tbody>
                         </table>
                     </div>

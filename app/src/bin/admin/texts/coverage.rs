@@ -31,7 +31,7 @@ forebyg_app::texts! {
     DRAFT = "Pakken er et udkast: komponenterne kan ændre sig, når Sundhedsstyrelsen udgiver rammen.", "The package is a draft: its components may change when the Danish Health Authority publishes the framework.";
     PLACEHOLDER = "foreløbig", "provisional";
     PLACEHOLDER_NOTE = "»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser, indtil Sundhedsstyrelsen udgiver rammen for pakken.", "“Provisional” by a component: it is assumed from the quality standards' interventions until the Danish Health Authority publishes the package's framework.";
-    ISLAND_HINT = "På en ø uden fast forbindelse tæller kun tilbud på øen: en færgetur er ikke en afstand. Er der intet tilbud på øen, er afstanden til nærmeste tilbud over vandet.", "On an island without a fixed link only the island's offers count: a ferry crossing is not a distance. Where the island has none, the distance is to the nearest offer across the water.";
+    ISLAND_HINT = "På en ø uden fast forbindelse tæller kun tilbud på øen: en færgetur er ikke en afstand, og afstanden over vandet står for sig. Et sådant hul lukkes af et tilbud med fremmøde på øen, fx et hold, der kommer dertil. Et digitalt tilbud når også øen, men lukker ikke hullet.", "On an island without a fixed link only the island's offers count: a ferry crossing is not a distance, and the distance across the water is shown apart. Such a gap is closed by an on-site offer on the island, such as a team that comes there. A digital offer reaches the island too but does not close the gap.";
     ACROSS_WATER = "over vandet", "across the water";
     DIGITAL_HINT = "Offentliggjorte digitale tilbud i hele regionen pr. indsats. De når alle, men erstatter ikke et tilbud tæt på.", "Published digital offers in the whole region per intervention. They reach everyone but do not replace an offer nearby.";
 }
@@ -93,13 +93,24 @@ pub fn postcodes_without(without: u32, postcodes: u32, lang: Lang) -> String {
     of(without, counted(postcodes as usize, ("postnummer", "postnumre"), ("postcode", "postcodes"), lang), lang)
 }
 
-/// "of them {n} on an island" (without a fixed link and without an offer on it).
-pub fn on_islands(n: u32, lang: Lang) -> String {
+/// "{n} of the gaps are only on islands without a fixed link. " (nothing when none is).
+pub fn islands_only(n: usize, lang: Lang) -> String {
     match (lang, n) {
-        (Lang::Da, 1) => "heraf 1 på en ø".to_owned(),
-        (Lang::Da, _) => format!("heraf {n} på øer"),
-        (Lang::En, 1) => "1 of them on an island".to_owned(),
-        (Lang::En, _) => format!("{n} of them on islands"),
+        (_, 0) => String::new(),
+        (Lang::Da, _) => format!("{n} af hullerne er kun på øer uden fast forbindelse. "),
+        (Lang::En, 1) => "1 of the gaps is only on islands without a fixed link. ".to_owned(),
+        (Lang::En, _) => format!("{n} of the gaps are only on islands without a fixed link. "),
+    }
+}
+
+/// "of them {n} on an island: {km} km across the water" (without a fixed link and without an
+/// offer on it; from several, the farthest).
+pub fn on_islands(n: u32, km: &str, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => format!("heraf 1 på en ø: {km} km over vandet"),
+        (Lang::Da, _) => format!("heraf {n} på øer: op til {km} km over vandet"),
+        (Lang::En, 1) => format!("1 of them on an island: {km} km across the water"),
+        (Lang::En, _) => format!("{n} of them on islands: up to {km} km across the water"),
     }
 }
 
@@ -174,7 +185,14 @@ mod tests {
         assert_eq!((covered(3, true, Lang::Da), covered(1, false, Lang::En)), ("mindst 3 tilbud".to_owned(), "1 offer".to_owned()));
         assert_eq!(postcodes_without(1, 1, Lang::Da), "1 af 1 postnummer");
         assert_eq!(postcodes_without(3, 12, Lang::En), "3 of 12 postcodes");
-        assert_eq!([on_islands(1, Lang::Da), on_islands(2, Lang::En)], ["heraf 1 på en ø", "2 of them on islands"]);
+        assert_eq!(
+            [on_islands(1, "7,5", Lang::Da), on_islands(2, "12.0", Lang::En)],
+            ["heraf 1 på en ø: 7,5 km over vandet", "2 of them on islands: up to 12.0 km across the water"]
+        );
+        assert_eq!(
+            [islands_only(0, Lang::Da), islands_only(3, Lang::Da), islands_only(1, Lang::En)],
+            ["", "3 af hullerne er kun på øer uden fast forbindelse. ", "1 of the gaps is only on islands without a fixed link. "]
+        );
         assert!(package_summary(1, "KOL", "North Denmark Region", 2027, "10", Lang::En).starts_with("1 gap in North Denmark Region for KOL"));
     }
 }

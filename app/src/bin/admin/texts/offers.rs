@@ -8,7 +8,6 @@ forebyg_app::texts! {
     ALL_CATEGORIES = "Alle indsatser", "All interventions";
     ALL_MUNICIPALITIES = "Alle kommuner", "All municipalities";
     ALL_PROVIDERS = "Alle udbydere", "All providers";
-    PLACE = "Sted og tid", "Place and time";
     DIGITAL = "Digitalt", "Digital";
     FILTER = "Vis tilbud", "Show offers";
     FILTER_LABEL = "Filtrér tilbud", "Filter offers";
@@ -20,9 +19,9 @@ forebyg_app::texts! {
     PAGES = "Sider med tilbud", "Pages of offers";
     SORT = "Sortér efter", "Sort by";
     STATUS = "Status", "Status";
-    SEARCH_LABEL = "Søg i titel, udbyder og by", "Search title, provider and town";
+    SEARCH_LABEL = "Søg i titel, udbyder, sted og by", "Search title, provider, place and town";
     H1 = "Tilbud", "Offers";
-    TITLE = "Titel", "Title";
+    TITLE = "Titel, sted og tid", "Title, place and time";
     PROVIDER = "Udbyder", "Provider";
     NEEDS_CONFIRMING = "Skal bekræftes", "Needs confirming";
 }
