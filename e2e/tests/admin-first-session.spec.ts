@@ -96,6 +96,14 @@ test('the first session: given on enrolment, read on the status page and in a ca
   );
   await undo.getByRole('button', { name: 'Annullér' }).click();
   await expect(card.locator('.pill')).toHaveText('Tilmeldt');
+  // Completing before the agreed day is likelier a slip: the form says so and names the steps
+  // that fit (a walk found a referral completed months before its first session).
+  await card.getByRole('button', { name: `Afslut: ${name}` }).click();
+  const complete = card.getByRole('group', { name: /^Afslut (henvisningen|henvendelsen)$/ });
+  await expect(complete.locator('.notice')).toHaveText(
+    `Første mødegang er ${week.da} kl. 09:30 og er ikke kommet endnu. Er forløbet gennemført alligevel? Stoppede personen før start, så vælg »Afbryd«; blev tilmeldingen ikke til noget, så vælg »Fortryd tilmelding«.`,
+  );
+  await complete.getByRole('button', { name: 'Annullér' }).click();
   // Undone after all: the person's status page says the day is off, before what the status means.
   await card.getByRole('button', { name: `Fortryd tilmelding: ${name}` }).click();
   await card.getByRole('group', { name: 'Ja, fortryd tilmeldingen' }).getByRole('button', { name: 'Ja, fortryd tilmeldingen' }).click();

@@ -213,6 +213,22 @@ test('an age out of range is named in the error summary and leads to the field',
   ]);
 });
 
+// A clinician types as people write: "9000 Aalborg", "67 år". The form reads the numbers, shows
+// them so, and searches (a walk found both refused).
+test('a postcode with its town and an age with its unit are read as the numbers', async ({ page }) => {
+  const search = new ClinicianSearchPage(page);
+  await search.goto();
+  await search.condition('KOL').check();
+  await search.postcode.fill('9000 Aalborg');
+  await search.age.fill('67 år');
+  await search.submit.click();
+  await expect(search.resultsHeading).toBeVisible();
+  await expect(page).toHaveURL(/[?&]postcode=9000(&|$)/);
+  await expect(page).toHaveURL(/[?&]age=67(&|$)/);
+  await expect(search.postcode).toHaveValue('9000');
+  await expect(search.age).toHaveValue('67');
+});
+
 // The page's links only write valid values, but an address can be edited or pasted half: a value
 // with no field on the page is named in the error summary, so the clinician knows what to fix.
 for (const lang of ['da', 'en'] as const) {

@@ -67,6 +67,32 @@ pub fn postcode_format(field: &str, value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// A postcode as people write it with its town, "9000 Aalborg" (or "9000, Aalborg"): the code.
+/// Anything else is returned trimmed, for [`postcode_format`] to judge.
+pub fn typed_postcode(value: &str) -> &str {
+    let v = value.trim();
+    match v.split_once([' ', ',']) {
+        Some((code, town))
+            if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) && town.chars().all(|c| c.is_alphabetic() || " ,.-".contains(c)) =>
+        {
+            code
+        }
+        _ => v,
+    }
+}
+
+/// An age as people write it, "67 år" (or "67 years"): the number. Anything else is returned
+/// trimmed, for the range check to judge.
+pub fn typed_age(value: &str) -> &str {
+    let v = value.trim();
+    ["år", "years", "year"]
+        .iter()
+        .find_map(|unit| v.strip_suffix(unit))
+        .map(str::trim_end)
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(v)
+}
+
 /// The postcode is well-formed but not in the table.
 pub fn unknown_postcode(field: &str, value: &str) -> FieldError {
     FieldError::new(

@@ -104,3 +104,11 @@ fn a_code_not_in_its_list_names_the_valid_ones() {
     assert_eq!(e.message.da, "»kommune« er ikke en gyldig værdi. Gyldige værdier: municipality, region, denmark.");
     assert_eq!(e.message.en, "“kommune” is not a valid value. Valid values: municipality, region, denmark.");
 }
+
+#[test]
+fn a_postcode_with_its_town_and_an_age_with_its_unit_are_read_as_typed() {
+    assert_eq!([typed_postcode(" 9000 Aalborg "), typed_postcode("9000, Aalborg"), typed_postcode("8000 Aarhus C")], ["9000", "9000", "8000"]);
+    assert_eq!([typed_postcode("9000 1"), typed_postcode("900 Aalborg"), typed_postcode("Aalborg")], ["9000 1", "900 Aalborg", "Aalborg"]);
+    assert_eq!([typed_age("67 år"), typed_age("67år"), typed_age("67 years"), typed_age(" 67 ")], ["67", "67", "67", "67"]);
+    assert_eq!([typed_age("år"), typed_age("sixty år"), typed_age("6 7 år")], ["år", "sixty år", "6 7 år"]);
+}

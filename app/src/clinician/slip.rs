@@ -59,13 +59,15 @@ pub fn follow(site: &str, lang: Lang) -> String {
 }
 
 /// A short text for a text message: the offer, what happens now and the link to follow the
-/// referral (its code filled in; the patient adds the phone number or e-mail). No name, no health
-/// data beyond the offer's title, as the printed slip.
+/// referral (its code filled in; the page asks for the phone number or e-mail). No name, no
+/// health data beyond the offer's title, as the printed slip. Short: most of it fits in two text
+/// messages, and a title that ends in "?" gets no full stop after it.
 pub fn short_text(title: &str, what_now: &str, status_link: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Du er henvist til {title}.\n{what_now}\nFølg henvisningen med dit telefonnummer eller din e-mail: {status_link}"),
-        Lang::En => format!("You have been referred to {title}.\n{what_now}\nFollow the referral with your phone number or e-mail: {status_link}"),
-    }
+    let (referred, follow) = match lang {
+        Lang::Da => ("Du er henvist til", "Følg henvisningen"),
+        Lang::En => ("You have been referred to", "Follow the referral"),
+    };
+    format!("{}\n{what_now}\n{follow}: {status_link}", crate::format::full_stop(&format!("{referred} {title}")))
 }
 
 #[cfg(test)]
@@ -78,7 +80,11 @@ mod tests {
         let text = short_text("KOL-træning", &what_now("Aalborg Kommune", false, None, Lang::Da), &link, Lang::Da);
         assert_eq!(
             text,
-            "Du er henvist til KOL-træning.\nAalborg Kommune kontakter dig for at aftale, om og hvornår du kan starte.\nFølg henvisningen med dit telefonnummer eller din e-mail: https://forebyg.dk/status?kode=C6KV-JHZQ&lang=da"
+            "Du er henvist til KOL-træning.\nAalborg Kommune kontakter dig for at aftale, om og hvornår du kan starte.\nFølg henvisningen: https://forebyg.dk/status?kode=C6KV-JHZQ&lang=da"
+        );
+        assert!(
+            short_text("Samtale: Hvad kan hjælpe dig?", "Y", "Z", Lang::Da).starts_with("Du er henvist til Samtale: Hvad kan hjælpe dig?\nY"),
+            "no '?.'"
         );
         assert!(short_text("X", "Y", "Z", Lang::En).starts_with("You have been referred to X.\nY\nFollow the referral"));
     }

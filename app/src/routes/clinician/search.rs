@@ -213,6 +213,9 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let joined = conditions.with_untracked(|cs| cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(","));
+        // "9000 Aalborg" and "67 år" are read as the numbers they hold, and the fields show them so.
+        postcode.update(|p| *p = forebyg_shared::validation::typed_postcode(p).to_owned());
+        age.update(|a| *a = forebyg_shared::validation::typed_age(a).to_owned());
         let (pc, a, pk, l) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked(), language.get_untracked());
         let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str()), ("language", l.as_str())];
         let problems = match ClinicianQuery::parse(pairs) {

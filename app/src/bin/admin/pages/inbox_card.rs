@@ -166,8 +166,12 @@ pub fn InboxCard(
             let hint_id = format!("{id}-note-hint");
             let reason_id = format!("{id}-reason");
             let send = send.clone();
+            // Completing before the agreed first day is likelier a slip than a finished course.
+            let early = first_form.as_ref().filter(|f| p == Panel::Complete && f.on > crate::api::today());
+            let early = early.map(|f| view! { <p class="notice">{t::complete_before_first_session(&forebyg_app::format::first_session(f, lang()), lang())}</p> });
             view! {
                 <div class="inbox-step" role="group" aria-label=confirm>
+                    {early}
                     {(p == Panel::Decline).then(|| view! {
                         <div class="field">
                             <label class="field__label" for=reason_id.clone()>{reason_label.get(lang())}</label>

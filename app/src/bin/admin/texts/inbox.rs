@@ -147,6 +147,14 @@ pub fn undo_enrol_warning(when: &str, lang: Lang) -> String {
     }
 }
 
+/// "The first session is {when}, still to come. …" (completing before it).
+pub fn complete_before_first_session(when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Første mødegang er {when} og er ikke kommet endnu. Er forløbet gennemført alligevel? Stoppede personen før start, så vælg »Afbryd«; blev tilmeldingen ikke til noget, så vælg »Fortryd tilmelding«."),
+        Lang::En => format!("The first session is {when} and is still to come. Was the course completed all the same? If the person stopped before the start, choose “Discontinue”; if the enrolment came to nothing, choose “Undo enrolment”."),
+    }
+}
+
 /// "Request {code} is now: Enrolled, first session {when}." (after enrolling with a first session,
 /// or moving it).
 pub fn enrolled_set(code: &str, when: &str, lang: Lang) -> String {
