@@ -78,6 +78,11 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
   await signInAt(page, `/klinik/henvisninger/${code}`, organisation);
   await expect(page.getByRole('button', { name: t.withdraw })).toBeVisible();
+  // Whom to call to follow it up: the provider and its phone, from the offer (a walk found the
+  // page named no one).
+  const provider = page.locator('dl.facts div').filter({ has: page.getByRole('term').filter({ hasText: /^Udbyder$/ }) }).getByRole('definition');
+  await expect(provider).toHaveText(offer.contact.phone ? `${offer.provider.name} · Telefon ${offer.contact.phone}` : offer.provider.name);
+  if (offer.contact.phone) await expect(provider.getByRole('link', { name: offer.contact.phone })).toHaveAttribute('href', /^tel:/);
 
   // The provider enrols the patient while the page is open, with the first session agreed.
   const start = dayAhead(9);
@@ -104,6 +109,8 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   await page.goto('/klinik/henvisninger');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
   await expect(card).toContainText(`Første mødegang${first}`);
+  // What is new, on the list itself: the latest step and when.
+  await expect(card.getByRole('definition').filter({ hasText: /^Tilmeldt · / })).toHaveText(/^Tilmeldt · \d{1,2}\. \S+ \d{4} kl\. \d{2}:\d{2}$/);
   // The enrolment undone: the history says the day was called off, and the facts no longer give it.
   await moveReferral(request, admin, code, 'contacted');
   await page.goto(`/klinik/henvisninger/${code}`);

@@ -38,6 +38,10 @@ pub struct CoverageCell {
 }
 
 impl CoverageCell {
+    pub fn figures(&self) -> Figures {
+        (self.nearest_km, self.within, self.postcodes_without, self.postcodes_across_water, self.nearest_across_water_km)
+    }
+
     /// No offer within the chosen distance.
     pub fn is_gap(&self) -> bool {
         self.within == 0
@@ -136,24 +140,14 @@ pub fn column_heads(name: &str, max_km: f64) -> [String; 5] {
     ]
 }
 
-/// One cell's figures, as both lenses have them.
-pub struct Figures {
-    pub nearest_km: Option<f64>,
-    pub within: u32,
-    pub postcodes_without: u32,
-    pub postcodes_across_water: u32,
-    pub nearest_across_water_km: Option<f64>,
-}
+/// One cell's figures, as both lenses have them: the nearest distance, the count within the
+/// distance, the postcodes without one, of those the ones on an island, and their distance across
+/// the water.
+pub type Figures = (Option<f64>, u32, u32, u32, Option<f64>);
 
 /// A cell's values under [`column_heads`].
-pub fn column_values(f: Figures) -> [String; 5] {
-    [
-        csv_km(f.nearest_km),
-        f.within.to_string(),
-        f.postcodes_without.to_string(),
-        f.postcodes_across_water.to_string(),
-        csv_km(f.nearest_across_water_km),
-    ]
+pub fn column_values((nearest_km, within, without, across_water, across_water_km): Figures) -> [String; 5] {
+    [csv_km(nearest_km), within.to_string(), without.to_string(), across_water.to_string(), csv_km(across_water_km)]
 }
 
 /// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
@@ -169,13 +163,7 @@ pub fn to_csv(r: &CoverageReport) -> String {
     for row in &r.rows {
         let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
-            cells.extend(column_values(Figures {
-                nearest_km: cell.nearest_km,
-                within: cell.within,
-                postcodes_without: cell.postcodes_without,
-                postcodes_across_water: cell.postcodes_across_water,
-                nearest_across_water_km: cell.nearest_across_water_km,
-            }));
+            cells.extend(column_values(cell.figures()));
         }
         sheet.row(cells);
     }

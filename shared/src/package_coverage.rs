@@ -32,6 +32,12 @@ pub struct PackageCell {
     pub gap_from_year: Option<u16>,
 }
 
+impl PackageCell {
+    pub fn figures(&self) -> Figures {
+        (self.nearest_km, self.within, self.postcodes_without, self.postcodes_across_water, self.nearest_across_water_km)
+    }
+}
+
 /// One municipality (or postcode) and a cell per component.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -132,13 +138,7 @@ pub fn to_csv(r: &PackageCoverageReport) -> String {
         let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
         for cell in &row.cells {
             let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
-            cells.extend(column_values(Figures {
-                nearest_km: cell.nearest_km,
-                within: cell.within,
-                postcodes_without: cell.postcodes_without,
-                postcodes_across_water: cell.postcodes_across_water,
-                nearest_across_water_km: cell.nearest_across_water_km,
-            }));
+            cells.extend(column_values(cell.figures()));
             cells.push(year);
         }
         sheet.row(cells);

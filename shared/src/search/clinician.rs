@@ -186,8 +186,8 @@ pub struct OfferGroup {
     /// Matching on-site and hybrid offers within the radius (more than `nearby` may show).
     pub nearby_total: u32,
     /// `per_group` of the nearest ten ([`NEAREST_READ`]): those the patient may join first, then
-    /// those whose criteria must be read, then the rest; within each, those with room (or a
-    /// waiting list) before those full, then nearest first.
+    /// those whose criteria must be read, then the rest; within each, those with room, then
+    /// those with a waiting list, then those full, then nearest first.
     pub nearby: Vec<ClinicianHit>,
     /// Up to two digital offers of the searched region, those the patient may join first: the
     /// alternative to travelling.
@@ -247,10 +247,17 @@ impl ClinicianHit {
 
     /// Keeps the `keep` best of `hits` (read in distance order) for the patient: a GP whose
     /// 67-year-old patient is refused by the nearest course (18–65) wants the next one that takes
-    /// them first, and within a verdict one with room before one that is full without a waiting
-    /// list (which cannot take the patient now). The sort is stable: nearest first within each.
+    /// them first, and within a verdict one with room before one with a waiting list (a walk
+    /// found a waiting list at 2.8 km above free places at 3.1 km), and that before one that is
+    /// full without a waiting list (which cannot take the patient). The sort is stable: nearest
+    /// first within each.
     pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize) {
-        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), h.offer.capacity == Capacity::Full));
+        let room = |c: Capacity| match c {
+            Capacity::Open | Capacity::FewPlaces => 0,
+            Capacity::Waitlist => 1,
+            Capacity::Full => 2,
+        };
+        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), room(h.offer.capacity)));
         hits.truncate(keep);
     }
 }
@@ -312,6 +319,20 @@ mod tests {
         ClinicianHit::best_for_patient(&mut hits, 3);
         let got: Vec<_> = hits.iter().map(|h| h.offer.id.as_str()).collect();
         assert_eq!(got, ["c", "e", "b"]);
+        // Within a verdict: room, then a waiting list, then full; nearest first within each.
+        let with = |id: &str, km: f64, capacity: Capacity| {
+            let mut h = hit(id, km, Eligible);
+            h.offer.capacity = capacity;
+            h
+        };
+        let mut hits = vec![
+            with("full", 1.0, Capacity::Full),
+            with("wait", 2.8, Capacity::Waitlist),
+            with("open", 3.1, Capacity::Open),
+            with("few", 4.0, Capacity::FewPlaces),
+        ];
+        ClinicianHit::best_for_patient(&mut hits, 4);
+        assert_eq!(hits.iter().map(|h| h.offer.id.as_str()).collect::<Vec<_>>(), ["open", "few", "wait", "full"]);
     }
 
     #[test]

@@ -77,6 +77,7 @@ crate::texts! {
     OFFER = "Tilbud", "Offer";
     STATUS = "Status", "Status";
     SENT_ON = "Sendt", "Sent";
+    LATEST_STEP = "Seneste skridt", "Latest step";
     HISTORY = "Historik", "History";
     DECLINE_REASON = "Begrundelse for afvisning", "Reason for declining";
     CLOSING_NOTE = "Afslutningsnotat", "Closing note";

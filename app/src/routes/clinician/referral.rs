@@ -15,6 +15,7 @@ use crate::context::use_lang;
 use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::first_session::FirstSession;
+use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{ReferralStatus, StatusEvent};
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -115,7 +116,16 @@ fn details(
     });
     let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
-    let overdue = r.overdue.then(|| view! { <OverdueNotice offer_id=r.offer_id.clone() lang=lang /> });
+    // The offer as it is now: who runs it and their phone, whom to call to follow the referral up
+    // (none once the offer is no longer published).
+    let offer = {
+        let id = r.offer_id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::get_offer(&id).await.ok() }
+        })
+    };
+    let overdue = r.overdue.then(|| view! { <OverdueNotice offer offer_id=r.offer_id.clone() lang=lang /> });
     let promised = contact_by(&r, lang);
     let moves = forebyg_shared::first_session::moves(&r.history);
     let off = forebyg_shared::first_session::called_off(&r.history);
@@ -131,6 +141,7 @@ fn details(
         <dl class="facts facts--stacked">
             <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
             <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
+            <ProviderFact offer lang />
             {promised}
             {first_session(&r, lang)}
             // A withdrawn referral has none left (erased with the rest of the health data).
@@ -146,17 +157,25 @@ fn details(
     }
 }
 
+/// "Udbyder: Aalborg Kommune · Telefon 12 34 56 78": who runs the offer and how to reach them,
+/// so a referral can be chased from the consultation (a walk found the page named no one).
+#[component]
+fn ProviderFact(offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoView {
+    let shown = move || {
+        Suspend::new(async move {
+            offer.await.map(|o| {
+                let phone = o.contact.phone.clone().map(|p| view! { " · "{t::PHONE.get(lang)}" "{phone_link(p)} });
+                view! { <div><dt>{crate::i18n::PROVIDER.get(lang)}</dt><dd>{o.provider.name.clone()}{phone}</dd></div> }
+            })
+        })
+    };
+    view! { <Suspense fallback=|| ()>{shown}</Suspense> }
+}
+
 /// "Ikke kontaktet til tiden" with whom to call and the number (from the offer), so the clinician
 /// can ring the provider from the consultation; the offer's page when it gives no phone.
 #[component]
-fn OverdueNotice(offer_id: String, lang: Lang) -> impl IntoView {
-    let offer = {
-        let id = offer_id.clone();
-        LocalResource::new(move || {
-            let id = id.clone();
-            async move { api::get_offer(&id).await.ok() }
-        })
-    };
+fn OverdueNotice(offer: LocalResource<Option<Offer>>, offer_id: String, lang: Lang) -> impl IntoView {
     let call = move || {
         let offer_id = offer_id.clone();
         Suspend::new(async move {

@@ -157,6 +157,15 @@ pub(super) fn first_session(r: &ClinicianReferral, lang: Lang) -> Option<impl In
     Some(view! { <div><dt>{t::FIRST_SESSION.get(lang)}</dt><dd>{format::first_session(first, lang)}</dd></div> })
 }
 
+/// "Tilmeldt · 5. december 2026 kl. 18:36": the latest step after sending, so "Nyt siden sidst"
+/// says what is new on the list itself (a walk found only the day it was sent).
+fn latest_step(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
+    let moved = forebyg_shared::first_session::moves(&r.history).last().copied().unwrap_or(false);
+    let e = r.history.last().filter(|_| r.history.len() > 1)?;
+    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
+    Some(view! { <div><dt>{t::LATEST_STEP.get(lang)}</dt><dd>{label}" · "{when(e.at, lang)}</dd></div> })
+}
+
 fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
     view! {
         <li class="card referral-card" class:referral-card--changed=r.changed>
@@ -169,6 +178,7 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
             <dl class="facts">
                 <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
                 <div><dt>{t::SENT_ON.get(lang)}</dt><dd>{when(r.created_at, lang)}</dd></div>
+                {latest_step(&r, lang)}
                 {contact_by(&r, lang)}
                 {first_session(&r, lang)}
                 {r.decline_reason.map(|d| view! { <div><dt>{t::DECLINE_REASON.get(lang)}</dt><dd>{d.label(lang)}</dd></div> })}
