@@ -344,12 +344,17 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             };
             let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
             assert_eq!(group.nearby_total as usize, of_group(true).count(), "{pairs:?} {:?}", group.category);
-            // Of the ten nearest, those the patient may join first, those with room before the
-            // full ones (a stable sort: nearest first within each).
+            // Of the ten nearest, those the patient may join first, those with room, then those
+            // with a waiting list, then the full ones (a stable sort: nearest first within each).
+            let room = |c: Capacity| match c {
+                Capacity::Open | Capacity::FewPlaces => 0,
+                Capacity::Waitlist => 1,
+                Capacity::Full => 2,
+            };
             let best = |offers: Vec<&Offer>, keep: usize| {
                 let mut ranked: Vec<_> = offers
                     .into_iter()
-                    .map(|o| ((ClinicianHit::new(o, None, params).eligibility.verdict.rank(), o.capacity == Capacity::Full), o.id.clone()))
+                    .map(|o| ((ClinicianHit::new(o, None, params).eligibility.verdict.rank(), room(o.capacity)), o.id.clone()))
                     .collect();
                 ranked.sort_by_key(|(rank, _)| *rank);
                 ranked.into_iter().take(keep).map(|(_, id)| id).collect::<Vec<_>>()
