@@ -4,8 +4,8 @@
 //! link counts only the island's offers: a crossing is not a distance.
 
 use crate::geo::GeoPoint;
-use crate::geography::{island, Municipality, Postcode};
-use crate::offer::Offer;
+use crate::geography::{Municipality, Postcode};
+use crate::offer::{Location, Offer};
 
 /// A place coverage is reported for: a municipality, measured from each of its postcodes, or a
 /// postcode, measured from its own point.
@@ -25,12 +25,12 @@ impl Place {
     /// A municipality, measured from the postcodes whose post town is in it (every municipality
     /// has one; the main town's point if the table ever lacked it).
     pub fn of_municipality(m: &Municipality) -> Option<Self> {
-        let point = crate::geography::postcode(m.main_postcode)?.point;
+        let main = crate::geography::postcode(m.main_postcode)?;
         let mut from: Vec<Origin> = crate::geography::postcodes().iter().filter(|pc| pc.municipality == m.code).map(Origin::of).collect();
         if from.is_empty() {
-            from.push(Origin { point, island: island(Some(m.main_postcode), Some(m.code)) });
+            from.push(Origin::of(main));
         }
-        Some(Self { code: m.code.to_owned(), name: m.name.to_owned(), point, from, municipality: m.code.to_owned() })
+        Some(Self { code: m.code.to_owned(), name: m.name.to_owned(), point: main.point, from, municipality: m.code.to_owned() })
     }
 
     /// A postcode, measured from its own point.
@@ -57,6 +57,11 @@ impl Origin {
     pub fn of(pc: &Postcode) -> Self {
         Self { point: pc.point, island: pc.island() }
     }
+
+    /// An offer's place.
+    pub fn at(l: &Location) -> Self {
+        Self { point: l.point, island: l.island() }
+    }
 }
 
 /// One column's offers (an intervention's, a package component's) that have a place, sorted by
@@ -68,8 +73,7 @@ pub struct Column<'a> {
 
 impl<'a> Column<'a> {
     pub fn new(offers: impl IntoIterator<Item = &'a Offer>) -> Self {
-        let mut by_lat: Vec<_> =
-            offers.into_iter().filter_map(|o| o.location.as_ref().map(|l| (Origin { point: l.point, island: l.island() }, o))).collect();
+        let mut by_lat: Vec<_> = offers.into_iter().filter_map(|o| o.location.as_ref().map(|l| (Origin::at(l), o))).collect();
         by_lat.sort_by(|a, b| a.0.point.lat.total_cmp(&b.0.point.lat));
         Self { by_lat }
     }

@@ -129,7 +129,9 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                     // The distance on the place's own side of the water; a crossing is said apart.
                     let near = match (c.nearest_km, c.across_water_km) {
                         (Some(d), _) => Some(t::nearest(&km(d), several, lang())),
-                        (None, Some(d)) if !several => Some(format!("{} {}", t::nearest(&km(d), false, lang()), t::ACROSS_WATER.get(lang()))),
+                        (None, Some(d)) if !several => {
+                            Some(format!("{} {}", t::nearest(&km(d), false, lang()), forebyg_app::i18n::ACROSS_WATER.get(lang())))
+                        }
                         (None, Some(_)) => None,
                         (None, None) => Some(t::NO_OFFER.get(lang()).into()),
                     };

@@ -32,7 +32,6 @@ forebyg_app::texts! {
     PLACEHOLDER = "foreløbig", "provisional";
     PLACEHOLDER_NOTE = "»Foreløbig« ved en komponent: den er antaget ud fra kvalitetsstandardernes indsatser, indtil Sundhedsstyrelsen udgiver rammen for pakken.", "“Provisional” by a component: it is assumed from the quality standards' interventions until the Danish Health Authority publishes the package's framework.";
     ISLAND_HINT = "På en ø uden fast forbindelse tæller kun tilbud på øen: en færgetur er ikke en afstand, og afstanden over vandet står for sig. Et sådant hul lukkes af et tilbud med fremmøde på øen, fx et hold, der kommer dertil. Et digitalt tilbud når også øen, men lukker ikke hullet.", "On an island without a fixed link only the island's offers count: a ferry crossing is not a distance, and the distance across the water is shown apart. Such a gap is closed by an on-site offer on the island, such as a team that comes there. A digital offer reaches the island too but does not close the gap.";
-    ACROSS_WATER = "over vandet", "across the water";
     DIGITAL_HINT = "Offentliggjorte digitale tilbud i hele regionen pr. indsats. De når alle, men erstatter ikke et tilbud tæt på.", "Published digital offers in the whole region per intervention. They reach everyone but do not replace an offer nearby.";
 }
 
