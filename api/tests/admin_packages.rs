@@ -306,7 +306,11 @@ fn package_lens_gap_closes(server: &Server, admin: &Session) {
     let csv = lens("").body;
     let csv_url = admin.call("GET", "/api/v1/admin/coverage/packages.csv?package=kol&max_km=1", None);
     assert_eq!(csv_url.content_type, "text/csv; charset=utf-8");
-    assert!(csv_url.body.starts_with("\u{feff}kode;navn;postnumre;Afklarende samtale (km)") && !csv.is_empty(), "{}", csv_url.body);
+    assert!(
+        csv_url.body.starts_with("\u{feff}kommunekode;kommune;postnumre;Afklarende samtale: km til nærmeste") && !csv.is_empty(),
+        "{}",
+        csv_url.body
+    );
     assert!(csv_url.body.ends_with("\r\n") && !csv_url.body.replace("\r\n", "").contains('\n'), "CRLF line ends");
     // Who may ask, and for what.
     let editor = Session::new(server, Role::ProviderEditor, MID, Some("demo-kommune-0751"));

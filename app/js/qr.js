@@ -60,7 +60,10 @@ class ForebygQr extends HTMLElement {
     const caption = document.createElement('figcaption');
     const address = document.createElement('span');
     address.className = 'offer-qr__url';
-    address.textContent = url;
+    // Typed by someone without a camera: no "https://" (a browser adds it), and a narrow caption
+    // breaks the lines after a "/" rather than inside a word.
+    const parts = url.replace(/^https?:\/\//, '').split(/(?<=\/)/);
+    parts.forEach((part, i) => address.append(...(i ? [document.createElement('wbr'), part] : [part])));
     caption.append(t.caption, document.createElement('br'), address);
     const figure = document.createElement('figure');
     figure.className = 'offer-qr';

@@ -151,6 +151,11 @@ pub fn after_this_task<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static
     move || ready.get().then(|| view.try_update_value(Option::take).flatten().map(|f| f()))
 }
 
+/// Today in Denmark as YYYY-MM-DD (the browser's clock), the day the server checks dates against.
+pub fn today() -> String {
+    forebyg_shared::date::copenhagen_date((js_sys::Date::now() / 1000.0) as i64)
+}
+
 /// Unix seconds as a day and time in the browser's time zone, the day written by `day` (`format::date` or
 /// `format::short_date`; [`crate::format::day_at`]): "3. marts 2027 kl. 14:05" / "3 Dec 2026, 14:05".
 pub fn local_day_at(unix: i64, day: fn(&str, forebyg_shared::Lang) -> String, lang: forebyg_shared::Lang) -> String {

@@ -56,6 +56,14 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   const rowNames = await page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('rowheader').allTextContents();
   expect(rowNames).toEqual(danishOrder(rowNames));
   expect(rowNames.at(-1)).toBe(region.last);
+  // Scrolled to its last municipality, the table still shows which column is which (its heads
+  // stay at the top of its box, on a phone too).
+  const table = page.getByRole('table', { name: 'Dækning inden for 15 km' });
+  const box = page.getByRole('region', { name: 'Dækning inden for 15 km' });
+  await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await box.scrollIntoViewIfNeeded();
+  await expect(table.getByRole('rowheader', { name: region.last, exact: true })).toBeInViewport();
+  await expect(table.getByRole('columnheader').nth(1)).toBeInViewport();
   await expect(page.locator('#coverage-summary')).toHaveText(
     new RegExp(`^\\d+ huller? i ${region.name}: kommuner og indsatser, hvor mindst ét postnummer er uden et tilbud inden for 15 km\\. I alt \\d+ huller? for postnumre og indsatser\\.$`),
   );

@@ -135,6 +135,9 @@ test('offers with the same title, provider and town are told apart by their plac
   await expect(place('Sundhedshuset')).toHaveText(new RegExp(`^${title}\\s*Sundhedshuset, ${town}.*\\s*Tirsdag 17:00–19:00$`));
   // Monday first, whatever order they were entered in; then the next start.
   await expect(place(centre)).toHaveText(new RegExp(`^${title}\\s*${centre}, ${town}.*Mandag 10:00–12:00 · Torsdag 10:00–12:00 · start 14\\. jan\\. 2027$`));
+  // Links of the same name, each described by its place and times (a screen reader's list of links).
+  await expect(place(centre).getByRole('link', { name: title })).toHaveAccessibleDescription(new RegExp(`^${centre}, ${town}.* Mandag 10:00–12:00 · Torsdag 10:00–12:00 · start 14\\. jan\\. 2027$`));
+  await expect(place('Sundhedshuset').getByRole('link', { name: title })).toHaveAccessibleDescription(new RegExp(`^Sundhedshuset, ${town}.* Tirsdag 17:00–19:00$`));
   // The place's name is found by the text search too.
   await page.goto(`/admin/tilbud?soeg=${encodeURIComponent(centre)}`);
   await expect(rows).toHaveCount(1);

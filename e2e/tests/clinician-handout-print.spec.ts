@@ -5,7 +5,7 @@ import { createOffer, devToken, offerTemplate, unique } from '../pages/admin-api
 // The README promises a handout on one A4 page; the clinician may choose up to four offers. With
 // three or four the print layout is compact (.handout--many in app/clinician.css): four offers
 // with summaries of the longest allowed kind, a paid price and each capacity still print on one
-// page, in Danish and in English.
+// page, in Danish and in English, with the day it was handed out and each offer's address to type.
 
 const handoutUrl = (ids: string[], lang: 'da' | 'en') => `/klinik/til-patienten?${ids.map((id) => `offer=${id}`).join('&')}&lang=${lang}`;
 
@@ -25,6 +25,13 @@ test('a handout with four offers with long summaries prints on one A4 page in Da
     await expect(sheet.getByRole('img', { name: T[lang].qrLabel })).toHaveCount(4);
     await page.emulateMedia({ media: 'print' });
     expect(await printedPages(page), `four offers on one A4 page (${lang})`).toBe(1);
+    // Paper ages: it says when it was handed out (today in Denmark) and where the offers are.
+    const today = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    const host = new URL(page.url()).host;
+    await expect(sheet.locator('.handout__foot')).toContainText(`${lang === 'da' ? 'Udleveret' : 'Handed out on'} ${today}. `);
+    await expect(sheet.locator('.handout__foot')).toContainText(`(${host})`);
+    // Under each code, its address to type (without "https://").
+    for (const [i, id] of ids.entries()) await expect(sheet.locator('.offer-qr__url').nth(i)).toHaveText(`${host}/tilbud/${id}`);
     await page.emulateMedia({ media: 'screen' });
   }
 });

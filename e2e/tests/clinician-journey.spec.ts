@@ -268,6 +268,12 @@ for (const lang of ['da', 'en'] as Lang[]) {
     // The first session the provider gave with the enrolment, in the clinician's language.
     await expect(history).toContainText(`${t.firstSession}: ${lang === 'da' ? `${start.da} kl. 16:30` : `${start.en} at 16:30`}`);
     await expect(history).not.toContainText(t.received);
+    // What the list called new is marked here too: the provider's three steps since the
+    // clinician's last look, not the clinician's own sending.
+    const steps = history.getByRole('listitem');
+    await expect(steps.filter({ hasText: t.changed })).toHaveCount(3);
+    await expect(steps.first()).toContainText(t.sent);
+    await expect(steps.first()).not.toContainText(t.changed);
     await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
     await expectNoAxeViolations(page, `completed referral (${lang})`);
     // The bridge to the associations: the patient's next-step sheet, in the clinician's language.

@@ -131,6 +131,8 @@ test('a result card is compact and keeps what a GP decides on', async ({ page },
   const card = cards.filter({ has: page.locator(`[id="offer-${hit.offer.id}-title"]`) }).first();
   await expect(card.locator('.card__distance')).toHaveText(/^Afstand: \d/);
   await expect(card.getByText(hit.offer.provider_name, { exact: true })).toBeVisible();
+  // Its title link is described by who runs it (same-titled offers are told apart in a list of links).
+  await expect(card.locator('.card__title a')).toHaveAccessibleDescription(new RegExp(hit.offer.provider_name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await expect(card.locator('.eligibility__verdict')).toBeVisible();
   for (const term of ['Pladser', 'Næste start', 'Pris', 'Hvem kan henvise', 'Sådan henviser du']) {
     await expect(card.locator('dt', { hasText: term }).first()).toBeVisible();

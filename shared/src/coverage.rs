@@ -128,16 +128,66 @@ pub fn csv_km(km: Option<f64>) -> String {
     km.map(|d| format!("{d:.1}").replace('.', ",")).unwrap_or_default()
 }
 
-/// A column's heads in a CSV export, named as on the screen: distance, count within it, postcodes
-/// without one, of those the ones on an island without one, and their distance across the water.
-pub fn column_heads(name: &str, max_km: f64) -> [String; 5] {
-    [
-        format!("{name} (km)"),
-        format!("{name}: tilbud inden for {max_km} km"),
-        format!("{name}: postnumre uden tilbud"),
-        format!("{name}: heraf på ø uden fast forbindelse"),
-        format!("{name}: km over vandet"),
-    ]
+/// What a report's rows are, which a CSV export names its columns after: municipalities (each
+/// measured from all its postcodes: a distance is the farthest postcode's, a count the fewest's)
+/// or one municipality's postcodes (a drill-down: one place each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Municipalities,
+    Postcodes,
+}
+
+impl Rows {
+    /// The drill-down's rows when a municipality is asked for.
+    pub fn of(drill_down: bool) -> Self {
+        if drill_down {
+            Rows::Postcodes
+        } else {
+            Rows::Municipalities
+        }
+    }
+
+    /// The heads before the columns: a municipality's code, name and how many postcodes it is
+    /// measured from; a postcode's number and town (its count would always be 1).
+    pub fn heads(self) -> Vec<String> {
+        let heads: &[&str] = match self {
+            Rows::Municipalities => &["kommunekode", "kommune", "postnumre"],
+            Rows::Postcodes => &["postnummer", "by"],
+        };
+        heads.iter().map(|h| (*h).to_owned()).collect()
+    }
+
+    /// A row's values under [`Rows::heads`].
+    pub fn values(self, code: &str, name: &str, postcodes: u32) -> Vec<String> {
+        let mut values = vec![code.to_owned(), name.to_owned()];
+        if self == Rows::Municipalities {
+            values.push(postcodes.to_string());
+        }
+        values
+    }
+
+    /// A column's heads, named as on the screen and saying what a municipality's figure is of:
+    /// the distance, the count within it, the postcodes without one (for a postcode: 1 when it is
+    /// a gap), of those the ones on an island without an offer on it, and their distance across
+    /// the water.
+    pub fn column_heads(self, name: &str, max_km: f64) -> [String; 5] {
+        match self {
+            Rows::Municipalities => [
+                format!("{name}: km til nærmeste (fra det fjerneste postnummer)"),
+                format!("{name}: tilbud inden for {max_km} km (i postnummeret med færrest)"),
+                format!("{name}: postnumre uden tilbud"),
+                format!("{name}: heraf på ø uden fast forbindelse"),
+                format!("{name}: km over vandet (fra det fjerneste postnummer)"),
+            ],
+            Rows::Postcodes => [
+                format!("{name}: km til nærmeste"),
+                format!("{name}: tilbud inden for {max_km} km"),
+                format!("{name}: hul (1 = intet tilbud inden for {max_km} km)"),
+                format!("{name}: på ø uden fast forbindelse og uden tilbud på øen (1 = ja)"),
+                format!("{name}: km over vandet"),
+            ],
+        }
+    }
 }
 
 /// One cell's figures, as both lenses have them: the nearest distance, the count within the
@@ -145,23 +195,22 @@ pub fn column_heads(name: &str, max_km: f64) -> [String; 5] {
 /// the water.
 pub type Figures = (Option<f64>, u32, u32, u32, Option<f64>);
 
-/// A cell's values under [`column_heads`].
+/// A cell's values under [`Rows::column_heads`].
 pub fn column_values((nearest_km, within, without, across_water, across_water_km): Figures) -> [String; 5] {
     [csv_km(nearest_km), within.to_string(), without.to_string(), across_water.to_string(), csv_km(across_water_km)]
 }
 
-/// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
-/// postcode count, and per intervention the distance, the count within it and the postcodes
-/// without one.
-pub fn to_csv(r: &CoverageReport) -> String {
+/// The report as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place (its
+/// postcode count for a municipality), and per intervention the figures of [`Rows::column_heads`].
+pub fn to_csv(r: &CoverageReport, rows: Rows) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
-    let mut header = vec!["kode".to_owned(), "navn".to_owned(), "postnumre".to_owned()];
+    let mut header = rows.heads();
     for c in &r.categories {
-        header.extend(column_heads(c.label(crate::Lang::Da), r.max_km));
+        header.extend(rows.column_heads(c.label(crate::Lang::Da), r.max_km));
     }
     sheet.row(header);
     for row in &r.rows {
-        let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
+        let mut cells = rows.values(&row.code, &row.name, row.postcodes);
         for cell in &row.cells {
             cells.extend(column_values(cell.figures()));
         }
@@ -316,11 +365,18 @@ pub(crate) mod tests {
         far.status = OfferStatus::Draft;
         let only_draft = report(RegionCode::Midtjylland, 50.0, &places, &[far]);
         assert_eq!(only_draft.gaps, 6);
-        let csv = to_csv(&r);
+        let csv = to_csv(&r, Rows::Municipalities);
         assert!(
             csv.starts_with(
-                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;"
+                "\u{feff}kommunekode;kommune;postnumre;Afklarende samtale: km til nærmeste (fra det fjerneste postnummer);Afklarende samtale: tilbud inden for 15 km (i postnummeret med færrest);Afklarende samtale: postnumre uden tilbud;"
             ) && csv.contains("\r\n0751;Aarhus;1;"),
+            "{csv}"
+        );
+        // A drill-down's rows are postcodes: no count of them (always 1), a gap said as one.
+        let csv = to_csv(&r, Rows::Postcodes);
+        assert!(
+            csv.starts_with("\u{feff}postnummer;by;Afklarende samtale: km til nærmeste;Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: hul (1 = intet tilbud inden for 15 km);")
+                && csv.contains("\r\n0751;Aarhus;;0;1;0;;"),
             "{csv}"
         );
     }

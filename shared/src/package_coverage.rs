@@ -3,7 +3,7 @@
 //! year that is a gap (the year the package applies from in the region).
 
 use crate::coverage::places::{measure, Column, Place};
-use crate::coverage::{column_heads, column_values, Figures};
+use crate::coverage::{column_values, Figures, Rows};
 use crate::geo::GeoPoint;
 use crate::label::Label;
 use crate::offer::Offer;
@@ -125,17 +125,17 @@ pub fn report(package: &PackageRecord, region: RegionCode, max_km: f64, places: 
 /// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
 /// postcode count, and per component the nearest distance, the count within the limit, the
 /// postcodes without one and the year it is a gap from.
-pub fn to_csv(r: &PackageCoverageReport) -> String {
+pub fn to_csv(r: &PackageCoverageReport, rows: Rows) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
-    let mut header = vec!["kode".to_owned(), "navn".to_owned(), "postnumre".to_owned()];
+    let mut header = rows.heads();
     for c in &r.components {
         let name = c.name.get(crate::Lang::Da);
-        header.extend(column_heads(name, r.max_km));
+        header.extend(rows.column_heads(name, r.max_km));
         header.push(format!("{name}: hul fra år"));
     }
     sheet.row(header);
     for row in &r.rows {
-        let mut cells = vec![row.code.clone(), row.name.clone(), row.postcodes.to_string()];
+        let mut cells = rows.values(&row.code, &row.name, row.postcodes);
         for cell in &row.cells {
             let year = cell.gap_from_year.map(|y| y.to_string()).unwrap_or_default();
             cells.extend(column_values(cell.figures()));
@@ -173,10 +173,10 @@ mod tests {
         let cell = r.rows[0].cells.iter().find(|c| c.component == "fysisk-aktivitet").unwrap();
         assert_eq!((cell.within, cell.gap_from_year, cell.nearest_offer_id.as_deref()), (1, None, Some(o.id.as_str())));
         assert!(r.rows[0].cells.iter().filter(|c| c.component != "fysisk-aktivitet").all(|c| c.gap_from_year == Some(2027)));
-        let csv = to_csv(&r);
+        let csv = to_csv(&r, Rows::Municipalities);
         assert!(
             csv.starts_with(
-                "\u{feff}kode;navn;postnumre;Afklarende samtale (km);Afklarende samtale: tilbud inden for 15 km;Afklarende samtale: postnumre uden tilbud;Afklarende samtale: heraf på ø uden fast forbindelse;Afklarende samtale: km over vandet;Afklarende samtale: hul fra år"
+                "\u{feff}kommunekode;kommune;postnumre;Afklarende samtale: km til nærmeste (fra det fjerneste postnummer);Afklarende samtale: tilbud inden for 15 km (i postnummeret med færrest);Afklarende samtale: postnumre uden tilbud;Afklarende samtale: heraf på ø uden fast forbindelse;Afklarende samtale: km over vandet (fra det fjerneste postnummer);Afklarende samtale: hul fra år"
             ),
             "{csv}"
         );

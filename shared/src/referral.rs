@@ -264,7 +264,14 @@ pub fn contact_overdue(status: ReferralStatus, contact_by: Option<&str>, today: 
 /// seconds). With no last look (a first visit, or a new device), every step by someone else is
 /// news: the clinician has seen none of them.
 pub fn changed_by_others(history: &[StatusEvent], since: Option<i64>) -> bool {
-    history.iter().any(|e| e.by != Actor::Clinician && since.is_none_or(|s| e.at > s))
+    history.iter().any(|e| new_to_clinician(e, since))
+}
+
+/// Whether one step is news to the referring clinician ([`changed_by_others`]): someone else made
+/// it after `since` (with no last look, any step by someone else). The referral's page marks
+/// these steps.
+pub fn new_to_clinician(e: &StatusEvent, since: Option<i64>) -> bool {
+    e.by != Actor::Clinician && since.is_none_or(|s| e.at > s)
 }
 
 /// Header carrying the phone number or e-mail used, the second factor of a receipt lookup.
@@ -294,7 +301,10 @@ mod tests {
         assert!(!changed_by_others(std::slice::from_ref(&sent), None));
         // Looked before or after the decline.
         assert!(changed_by_others(&[sent.clone(), declined.clone()], Some(150)));
-        assert!(!changed_by_others(&[sent.clone(), declined], Some(200)));
+        assert!(!changed_by_others(&[sent.clone(), declined.clone()], Some(200)));
+        // Step by step, as the referral's page marks them.
+        assert!(new_to_clinician(&declined, Some(150)) && !new_to_clinician(&declined, Some(200)));
+        assert!(!new_to_clinician(&sent, Some(50)), "the clinician's own step is never news");
         // The clinician's own withdrawal is no news to them.
         assert!(!changed_by_others(&[sent, step(ReferralStatus::Withdrawn, 300, Actor::Clinician)], None));
     }

@@ -89,5 +89,8 @@ async fn coverage_json(State(state): State<AppState>, admin: Admin, ApiQuery(q):
 async fn coverage_csv(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<CoverageQuery>) -> Result<impl IntoResponse, ApiError> {
     let report = build(&state, &admin, &q).await?;
     let filename = format!("attachment; filename=\"daekning-{}.csv\"", report.region.code());
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)], coverage::to_csv(&report)))
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)],
+        coverage::to_csv(&report, coverage::Rows::of(q.municipality.is_some())),
+    ))
 }

@@ -76,5 +76,8 @@ async fn package_coverage_csv(
 ) -> Result<impl IntoResponse, ApiError> {
     let report = build(&state, &admin, &q).await?;
     let filename = format!("attachment; filename=\"pakkedaekning-{}-{}.csv\"", report.package, report.region.code());
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)], package_coverage::to_csv(&report)))
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, filename)],
+        package_coverage::to_csv(&report, forebyg_shared::coverage::Rows::of(q.municipality.is_some())),
+    ))
 }

@@ -11,6 +11,13 @@ pub fn seen_key(subject: &str) -> String {
     format!("{SEEN_PREFIX}.{}", account_key(subject))
 }
 
+/// The localStorage key of the last look before the latest one, for this account: the marker
+/// "Mine henvisninger" last marked its news against. A referral's page marks the steps after it,
+/// so what the list called new is still marked when the clinician opens the referral.
+pub fn look_before_key(subject: &str) -> String {
+    format!("{SEEN_PREFIX}.before.{}", account_key(subject))
+}
+
 /// The device-wide marker of before it was kept per account: someone's, so it is dropped.
 pub const LEGACY_SEEN_KEY: &str = "forebyg.clinician.seen";
 const SEEN_PREFIX: &str = "forebyg.clinician.seen";
@@ -26,5 +33,7 @@ mod tests {
         assert_eq!(seen_key(a), seen_key(a), "stable across visits");
         assert_ne!(seen_key(a), LEGACY_SEEN_KEY, "never the shared key of before");
         assert!(seen_key(a).starts_with("forebyg.clinician.seen.") && !seen_key(a).contains(a));
+        assert_ne!(look_before_key(a), seen_key(a));
+        assert_ne!(look_before_key(a), look_before_key(b));
     }
 }

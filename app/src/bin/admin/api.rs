@@ -137,8 +137,5 @@ pub async fn post_offer_action<B: Serialize>(url: &str, body: &B) -> Result<Offe
     parse(status, &text).map_err(SaveError::Other)
 }
 
-/// Today in Denmark as YYYY-MM-DD (the browser's clock), the day the server checks dates against.
-pub fn today() -> String {
-    let ms = js_sys::Date::now();
-    forebyg_shared::date::copenhagen_date((ms / 1000.0) as i64)
-}
+/// Today in Denmark as YYYY-MM-DD (one clock for the whole app).
+pub use forebyg_app::dom::today;

@@ -94,8 +94,6 @@ crate::texts! {
     HANDOUT_ALL_DEMO = "Demodata: tilbuddene er opdigtet til afprøvning og findes ikke.", "Demo data: these offers are made up for testing and do not exist.";
     HANDOUT_EMPTY = "Arket har ingen tilbud. Gå tilbage og vælg et eller flere.", "The handout has no offers. Go back and choose one or more.";
     HANDOUT_MISSING = "Et af tilbuddene findes ikke længere.", "One of the offers no longer exists.";
-    HANDOUT_FOOTER = "Tilbuddene findes på Forebyg. Scan koden ved et tilbud for at se det på nettet.",
-        "The offers are on Forebyg. Scan the code next to an offer to see it online.";
     LOADING = "Indlæser …", "Loading …";
 
     // Sign-in (the same PKCE flow as the admins').
@@ -218,6 +216,20 @@ pub fn chosen(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Da => format!("{n} valgt til patientarket (højst {}).", super::query::MAX_HANDOUT_OFFERS),
         Lang::En => format!("{n} chosen for the patient handout (at most {}).", super::query::MAX_HANDOUT_OFFERS),
+    }
+}
+
+/// The handout's foot: the day it was handed out (paper ages: times and places change), where
+/// the offers are (`host`, this site's) and the two ways to them, the code or the address printed
+/// under it.
+pub fn handout_footer(lang: Lang, day: &str, host: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Udleveret {day}. Tilbuddene findes på Forebyg ({host}): scan koden ved et tilbud, eller skriv adressen under koden. Tider og pladser kan have ændret sig siden."
+        ),
+        Lang::En => format!(
+            "Handed out on {day}. The offers are on Forebyg ({host}): scan the code next to an offer, or type the address under the code. Times and places may have changed since."
+        ),
     }
 }
 

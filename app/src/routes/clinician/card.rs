@@ -88,6 +88,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     let id = o.id.clone();
     let title_id = format!("offer-{id}-title");
     let choose_id = format!("offer-{id}-choose");
+    let provider_id = format!("offer-{id}-provider");
     let labelled_by = title_id.clone();
     let distance = match (hit.distance_km, o.format) {
         (Some(km), f) if f != Format::Digital => format::distance(km, lang),
@@ -139,13 +140,15 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
         <li class="result">
             <article class="card clinic-card" class:card--demo=o.demo aria-labelledby=labelled_by>
                 <div class="card__head">
-                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=cq::offer_href(&id)>{o.title.clone()}</a></h4>
+                    // Described by who runs it and where: offers of the same title are links of
+                    // the same name (a screen reader's list of links tells them apart).
+                    <h4 class="card__title" id=title_id lang=i18n::data_lang(lang)><a href=cq::offer_href(&id) aria-describedby=provider_id.clone()>{o.title.clone()}</a></h4>
                     <p class="card__distance">
                         <span class="visually-hidden">{t::DISTANCE.get(lang)}": "</span>{distance}
                         {hit.across_water.then(|| view! { <br/><span class="card__across">{crate::i18n::ACROSS_WATER.get(lang)}</span> })}
                     </p>
                 </div>
-                <p class="clinic-card__provider">
+                <p class="clinic-card__provider" id=provider_id>
                     <span class="visually-hidden">{i18n::PROVIDER.get(lang)}": "</span><span lang=i18n::data_lang(lang)>{o.provider_name.clone()}</span>{city}
                     {o.demo.then(|| view! { " "<DemoBadge lang=lang /> })}
                 </p>

@@ -45,6 +45,11 @@ pub(super) fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
+/// This site's name as a patient types it: "forebyg.dk".
+fn host() -> String {
+    window().location().host().unwrap_or_default()
+}
+
 #[component]
 pub fn HandoutPage() -> impl IntoView {
     let lang = use_lang();
@@ -257,7 +262,7 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
             <p class="handout__intro">{intro.get(hl)}</p>
             {all_demo.then(|| view! { <p class="handout__demo"><strong>{t::HANDOUT_ALL_DEMO.get(hl)}</strong></p> })}
             {items}
-            <p class="handout__foot">{t::HANDOUT_FOOTER.get(hl)}</p>
+            <p class="handout__foot">{t::handout_footer(hl, &crate::format::date(&dom::today(), hl), &host())}</p>
         </article>
     }
 }

@@ -35,12 +35,6 @@ use leptos_router::NavigateOptions;
 
 const ERROR_SUMMARY_ID: &str = "error-summary";
 
-/// Today as YYYY-MM-DD (for the CPR number's birth date check).
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
 /// The patient of a clinician search in `href`'s query (conditions, postcode or place, age), if
 /// it names one.
 fn patient_in(query: &str) -> Option<ClinicianParams> {
@@ -255,7 +249,7 @@ fn ReferralForm(
             return;
         }
         let req = f.request();
-        let mut problems = req.validate(&today());
+        let mut problems = req.validate(&dom::today());
         // The offer's own demand on the reason, with the other fields (not in a second round
         // from the API), in the form's order: before the interpreter and the consent.
         if let Some(missing) = forebyg_shared::clinician::reason_missing(req.reason.as_deref(), rules.must_include.as_ref()) {

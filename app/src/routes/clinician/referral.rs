@@ -1,9 +1,10 @@
-//! `/klinik/henvisninger/:code`: one of the clinician's referrals with its history, the decline
+//! `/klinik/henvisninger/:code`: one of the clinician's referrals with its history (the steps
+//! others made since the clinician's last look at the list marked "Nyt siden sidst"), the decline
 //! reason or the closing note, the way to withdraw it while it is open, and once completed the
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, first_session, search_link, status_label, status_pill, when};
+use super::referrals::{contact_by, first_session, look_before, search_link, status_label, status_pill, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -16,17 +17,17 @@ use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::referral::{ReferralStatus, StatusEvent};
+use forebyg_shared::referral::{new_to_clinician, ReferralStatus, StatusEvent};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
-/// first session agreed or a note.
+/// first session agreed or a note, and "Nyt siden sidst" when it is `new` to the clinician.
 /// The first says "Sendt" ([`status_label`]), a step that `moved` the first session "Første
 /// mødegang ændret"; a step that called one `off` says which.
-fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, lang: Lang) -> impl IntoView {
+fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, new: bool, lang: Lang) -> impl IntoView {
     let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
@@ -35,8 +36,11 @@ fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, lang: Lang) -> 
         view! { <p class="history__note">{forebyg_shared::first_session::called_off_label(lang)}": "{format::first_session(s, lang)}</p> }
     });
     view! {
-        <li class="history__step">
-            <p><strong>{label}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}</p>
+        <li class="history__step" class:history__step--new=new>
+            <p>
+                <strong>{label}</strong>" · "{when(e.at, lang)}" · "{e.by.label(lang)}
+                {new.then(|| view! { " "<span class="badge badge--changed">{t::CHANGED.get(lang)}</span> })}
+            </p>
             {reason}
             {first}
             {off}
@@ -77,10 +81,12 @@ pub fn ReferralPage() -> impl IntoView {
                 Suspend::new(async move {
                     let (p, r) = (profile.await, referral.await);
                     session::when_signed_in(p, lang, move |p| {
+                        // What the list marked new is marked here too (this look moves no marker).
+                        let since = look_before(&p.subject);
                         let shown = match r {
                             Ok(r) => {
                                 current.set(Some(r));
-                                view! { {move || current.get().map(|r| details(r, url.clone(), current, message, lang))} }.into_any()
+                                view! { {move || current.get().map(|r| details(r, since, url.clone(), current, message, lang))} }.into_any()
                             }
                             Err(e) if e.is_not_found() => view! { <p>{t::NOT_FOUND.get(lang)}</p> }.into_any(),
                             Err(e) => view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any(),
@@ -95,6 +101,7 @@ pub fn ReferralPage() -> impl IntoView {
 
 fn details(
     r: ClinicianReferral,
+    since: Option<i64>,
     url: String,
     current: RwSignal<Option<ClinicianReferral>>,
     message: RwSignal<Option<String>>,
@@ -129,7 +136,17 @@ fn details(
     let promised = contact_by(&r, lang);
     let moves = forebyg_shared::first_session::moves(&r.history);
     let off = forebyg_shared::first_session::called_off(&r.history);
-    let history = r.history.iter().cloned().zip(moves).zip(off).map(|((e, moved), off)| step(e, moved, off, lang)).collect_view();
+    let history = r
+        .history
+        .iter()
+        .cloned()
+        .zip(moves)
+        .zip(off)
+        .map(|((e, moved), off)| {
+            let new = new_to_clinician(&e, since);
+            step(e, moved, off, new, lang)
+        })
+        .collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.
     let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code)>{t::REPRINT_SLIP.get(lang)}</a></p> });

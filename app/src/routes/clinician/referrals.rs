@@ -6,7 +6,7 @@
 
 use super::session::{self, SignedInBar};
 use crate::api::ApiError;
-use crate::clinician::account::{seen_key, LEGACY_SEEN_KEY};
+use crate::clinician::account::{look_before_key, seen_key, LEGACY_SEEN_KEY};
 use crate::clinician::query::{self as cq, SEARCH_PATH};
 use crate::clinician::texts as t;
 use crate::context::use_lang;
@@ -87,11 +87,12 @@ pub fn ReferralsPage() -> impl IntoView {
 
 /// The clinician's referrals, marked with what changed since this clinician's last look: the
 /// list's cursor is kept on this device per account (`subject`), and the next list marks what
-/// changed after it. The device-wide marker of before is someone's: dropped.
+/// changed after it; the look it marked against is kept too, for a referral's page
+/// ([`look_before`]). The device-wide marker of before is someone's: dropped.
 async fn list_since_last_look(subject: &str) -> Result<ClinicianReferralList, ApiError> {
     dom::remove(dom::Store::Local, LEGACY_SEEN_KEY);
     let key = seen_key(subject);
-    let since = dom::load(dom::Store::Local, &key).filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    let since = marker(&key);
     let url = match since {
         Some(s) => format!("/api/v1/clinician/referrals?since={s}"),
         None => "/api/v1/clinician/referrals".to_owned(),
@@ -99,8 +100,23 @@ async fn list_since_last_look(subject: &str) -> Result<ClinicianReferralList, Ap
     let r = session::get::<ClinicianReferralList>(&url).await;
     if let Ok(l) = &r {
         dom::save(dom::Store::Local, &key, &l.cursor.to_string());
+        match since {
+            Some(s) => dom::save(dom::Store::Local, &look_before_key(subject), &s.to_string()),
+            None => dom::remove(dom::Store::Local, &look_before_key(subject)),
+        }
     }
     r
+}
+
+/// A kept marker (Unix seconds), if there is a sound one.
+fn marker(key: &str) -> Option<i64> {
+    dom::load(dom::Store::Local, key).and_then(|s| s.parse().ok())
+}
+
+/// The look before the clinician's latest one at "Mine henvisninger" (none before a second
+/// look): a referral's page marks what others did after it, as the list did.
+pub(super) fn look_before(subject: &str) -> Option<i64> {
+    marker(&look_before_key(subject))
 }
 
 /// Whether a referral is `wanted` by what was typed in the find field: part of the patient's

@@ -169,7 +169,7 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
         <GapChart bars place_word title=chart_title caption=t::chart_caption(place_word, drill, per_component, lang()) />
         <h2>{places_h2}</h2>
         {drill.then(|| view! { <p class="hint">{t::DRILL_HINT.get(lang())}</p> })}
-        <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
+        <div class="table-wrap table-wrap--both" role="region" aria-labelledby="coverage-caption" tabindex="0">
             <table class="admin-table coverage-table">
                 <caption id="coverage-caption">{t::caption(&km, lang())}</caption>
                 <thead><tr><th scope="col">{if drill { t::MUNICIPALITY.get(lang()) } else { t::POSTCODE.get(lang()) }}</th>{heads}</tr></thead>

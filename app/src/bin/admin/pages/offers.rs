@@ -35,12 +35,17 @@ fn when(r: &AdminOfferRow) -> Option<String> {
 }
 
 fn row(r: &AdminOfferRow) -> impl IntoView {
+    // Offers of the same title are links of the same name: their place and times describe each
+    // (a screen reader's list of links tells them apart too).
+    let (place_id, when_id) = (format!("offer-{}-place", r.id), format!("offer-{}-when", r.id));
+    let when = when(r);
+    let described_by = if when.is_some() { format!("{place_id} {when_id}") } else { place_id.clone() };
     view! {
         <tr>
             <th scope="row">
-                <a href=format!("/admin/tilbud/{}", r.id) lang=i18n::data_lang(lang())>{r.title.clone()}</a>
-                <br/><span class="small">{place(r)}</span>
-                {when(r).map(|w| view! { <br/><span class="small">{w}</span> })}
+                <a href=format!("/admin/tilbud/{}", r.id) lang=i18n::data_lang(lang()) aria-describedby=described_by>{r.title.clone()}</a>
+                <br/><span class="small" id=place_id>{place(r)}</span>
+                {when.map(|w| view! { <br/><span class="small" id=when_id>{w}</span> })}
             </th>
             <td><span class=format!("pill pill--{}", r.status.code())>{r.status.label(lang())}</span></td>
             <td>{r.category.label(lang())}</td>
