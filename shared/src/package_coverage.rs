@@ -122,9 +122,9 @@ pub fn report(package: &PackageRecord, region: RegionCode, max_km: f64, places: 
     })
 }
 
-/// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place its
-/// postcode count, and per component the nearest distance, the count within the limit, the
-/// postcodes without one and the year it is a gap from.
+/// The lens as CSV ([`crate::spreadsheet`]: BOM, `;`, CRLF; decimal comma): per place (its
+/// postcode count for a municipality), and per component the figures of
+/// [`Rows::column_heads`] and the year it is a gap from.
 pub fn to_csv(r: &PackageCoverageReport, rows: Rows) -> String {
     let mut sheet = crate::spreadsheet::Sheet::new();
     let mut header = rows.heads();

@@ -108,9 +108,9 @@ async fn list_since_last_look(subject: &str) -> Result<ClinicianReferralList, Ap
     r
 }
 
-/// A kept marker (Unix seconds), if there is a sound one.
+/// A kept marker (Unix seconds), if there is a sound one (digits only, as the list saves it).
 fn marker(key: &str) -> Option<i64> {
-    dom::load(dom::Store::Local, key).and_then(|s| s.parse().ok())
+    dom::load(dom::Store::Local, key).filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok())
 }
 
 /// The look before the clinician's latest one at "Mine henvisninger" (none before a second
