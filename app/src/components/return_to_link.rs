@@ -6,7 +6,8 @@
 //! use it.
 
 use crate::dom::{self, Store};
-use leptos::prelude::{document, request_animation_frame, window};
+use leptos::html::H1;
+use leptos::prelude::{document, request_animation_frame, window, NodeRef};
 use wasm_bindgen::JsCast;
 
 /// The search's address and the link followed, one per line (this tab only).
@@ -29,14 +30,29 @@ pub fn remember(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// The link followed from the search shown, if one was (its `href`).
+fn followed_here() -> Option<String> {
+    let kept = dom::load(Store::Session, KEY)?;
+    let (search, href) = kept.split_once('\n')?;
+    (search == here()).then(|| href.to_owned())
+}
+
+/// A search page's focus on arrival: its heading ([`dom::focus_heading_on_arrival`]), unless a
+/// link followed from this search will be brought back with the focus. Both would move the
+/// screen: the heading's smooth scroll to the top raced the link's, and in CI once won.
+pub fn focus_heading_unless_returning(h1: NodeRef<H1>) {
+    if followed_here().is_some() {
+        // Still one call per page: the next page is reached by navigation.
+        dom::arrived_by_navigation();
+    } else {
+        dom::focus_heading_on_arrival(h1);
+    }
+}
+
 /// Once the list is drawn: if the search shown is the one a link was followed from, brings that
 /// link (inside `scope`, a selector) to the middle of the screen and focuses it. Used once.
 pub fn bring_back(scope: &str) {
-    let Some(kept) = dom::load(Store::Session, KEY) else { return };
-    let Some((search, href)) = kept.split_once('\n') else { return };
-    if search != here() {
-        return;
-    }
+    let Some(href) = followed_here() else { return };
     dom::remove(Store::Session, KEY);
     let selector = format!("{scope} a[href=\"{href}\"]");
     focus_when_drawn(selector, FRAMES);
@@ -45,10 +61,7 @@ pub fn bring_back(scope: &str) {
 fn focus_when_drawn(selector: String, frames: u32) {
     match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(link) => {
-            let at = web_sys::ScrollIntoViewOptions::new();
-            at.set_block(web_sys::ScrollLogicalPosition::Center);
-            at.set_behavior(web_sys::ScrollBehavior::Instant);
-            link.scroll_into_view_with_scroll_into_view_options(&at);
+            to_middle(&link);
             let no_scroll = web_sys::FocusOptions::new();
             no_scroll.set_prevent_scroll(true);
             let _ = link.focus_with_options(&no_scroll);
@@ -56,6 +69,13 @@ fn focus_when_drawn(selector: String, frames: u32) {
         None if frames > 0 => request_animation_frame(move || focus_when_drawn(selector, frames - 1)),
         None => {}
     }
+}
+
+fn to_middle(link: &web_sys::HtmlElement) {
+    let at = web_sys::ScrollIntoViewOptions::new();
+    at.set_block(web_sys::ScrollLogicalPosition::Center);
+    at.set_behavior(web_sys::ScrollBehavior::Instant);
+    link.scroll_into_view_with_scroll_into_view_options(&at);
 }
 
 /// A new search from the form starts at its answer's heading, even when it repeats the search a

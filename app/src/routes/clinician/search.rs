@@ -170,7 +170,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let field_error = move |field: &'static str| errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.get(lang).to_owned()));
 
     let h1 = NodeRef::<H1>::new();
-    dom::focus_heading_on_arrival(h1);
+    crate::components::return_to_link::focus_heading_unless_returning(h1);
     // A referral form kept for signing in again is abandoned here.
     super::draft::discard();
     let signed_out = session::signed_out_notice(lang);

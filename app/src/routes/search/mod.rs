@@ -211,7 +211,7 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     });
 
     let h1 = NodeRef::<H1>::new();
-    dom::focus_heading_on_arrival(h1);
+    crate::components::return_to_link::focus_heading_unless_returning(h1);
 
     let summary = move || {
         let es = errors.get();
