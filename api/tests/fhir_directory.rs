@@ -202,10 +202,36 @@ fn run(env: &[(&str, &str)]) {
     let mut failures = vec![];
     let published = published();
 
-    s.check(&fhir_get(&server, "/api/v1/fhir/metadata", 200), &mut failures);
+    let metadata = fhir_get(&server, "/api/v1/fhir/metadata", 200);
+    s.check(&metadata, &mut failures);
     for cs in System::ALL {
         let r = fhir_get(&server, &format!("/api/v1/fhir/CodeSystem/{}", cs.id()), 200);
         assert_eq!(r, cs.resource());
+    }
+
+    // A searchParam with a definition (R4's way to declare chained names): the definition is
+    // served where its canonical URL's last segment says, for that parameter, and every name it
+    // chains is a search the server takes.
+    let defined: Vec<&Value> = metadata["rest"][0]["resource"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["searchParam"].as_array().into_iter().flatten())
+        .filter(|p| p.get("definition").is_some())
+        .collect();
+    assert_eq!(defined.len(), 1, "{defined:?}");
+    for param in defined {
+        let url = param["definition"].as_str().unwrap();
+        let definition = fhir_get(&server, &format!("/api/v1/fhir/SearchParameter/{}", url.rsplit('/').next().unwrap()), 200);
+        s.check(&definition, &mut failures);
+        assert_eq!((&definition["url"], &definition["code"], &definition["type"]), (&param["definition"], &param["name"], &param["type"]));
+        let chain: Vec<&str> = definition["chain"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        assert_eq!(chain, ["near", "address-postalcode"]);
+        for (chained, value) in [("near", "56.15|10.2|10|km"), ("address-postalcode", "8000")] {
+            let found =
+                fhir_get(&server, &format!("/api/v1/fhir/HealthcareService?{}.{chained}={value}&_count=1", param["name"].as_str().unwrap()), 200);
+            assert!(found["total"].as_u64().unwrap() > 0, "{chained}");
+        }
     }
 
     // The whole directory with its places and providers: every published offer once, every
@@ -258,6 +284,7 @@ fn run(env: &[(&str, &str)]) {
         ("/api/v1/fhir/Location/no-such-place", 404),
         ("/api/v1/fhir/Organization/no-such-provider", 404),
         ("/api/v1/fhir/CodeSystem/yoga", 404),
+        ("/api/v1/fhir/SearchParameter/Location-near", 404),
         ("/api/v1/fhir/Patient/1", 404),
         // The base URL itself serves nothing (no batch, no system search): still an OperationOutcome.
         ("/api/v1/fhir", 404),

@@ -76,6 +76,7 @@ fn every_documented_get_answers_what_the_document_says() {
         };
         let path = template.replace("{code}", code);
         let category = "forebyg-category".to_owned();
+        let chained = forebyg_api::fhir::search_parameter::LOCATION_ID.to_owned();
         let id = if path.contains("/hsds/") {
             &service
         } else if path.contains("/providers/") || path.contains("/Organization/") {
@@ -88,6 +89,8 @@ fn every_documented_get_answers_what_the_document_says() {
             &activity
         } else if path.contains("/CodeSystem/") {
             &category
+        } else if path.contains("/SearchParameter/") {
+            &chained
         } else if is_clinicians(template) {
             &referral
         } else {

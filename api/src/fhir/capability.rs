@@ -1,11 +1,12 @@
 //! The `CapabilityStatement` (`GET /api/v1/fhir/metadata`): exactly the interactions served.
 
 use super::code_systems::System;
+use super::search_parameter;
 use super::{FHIR_JSON, FHIR_VERSION};
 use serde_json::{json, Value};
 
 /// The date the statement last changed (bump it with the interactions).
-const DATE: &str = "2026-12-05";
+const DATE: &str = "2026-12-06";
 
 /// The statement for the FHIR base `base` (an absolute URL).
 pub fn capability_statement(base: &str) -> Value {
@@ -14,11 +15,27 @@ pub fn capability_statement(base: &str) -> Value {
     // is `searchInclude`).
     let is_result_param = |name: &str| matches!(name, "_count" | "_page" | "_include");
     let search_params = |params: &[(&str, &str, &str)]| -> Vec<Value> {
-        params
-            .iter()
-            .filter(|(name, ..)| !is_result_param(name))
-            .map(|(name, kind, doc)| json!({"name": name, "type": kind, "documentation": doc}))
-            .collect()
+        let mut listed: Vec<Value> = vec![];
+        for (name, kind, doc) in params.iter().filter(|(name, ..)| !is_result_param(name)) {
+            // A chained name (`location.near`) is not a parameter of its own: the parameter it goes
+            // through is (`location`, a reference), once, its definition's `chain` naming what may
+            // follow; each chained name's use is in that parameter's documentation.
+            let Some((param, _)) = name.split_once('.') else {
+                listed.push(json!({"name": name, "type": kind, "documentation": doc}));
+                continue;
+            };
+            let line = format!("`{name}`: {doc}");
+            match listed.iter_mut().find(|p| p["name"] == param) {
+                Some(p) => p["documentation"] = format!("{} {line}", p["documentation"].as_str().unwrap_or_default()).into(),
+                None => listed.push(json!({
+                    "name": param,
+                    "definition": search_parameter::id_for(param).map(search_parameter::url),
+                    "type": "reference",
+                    "documentation": format!("Searched through its chains only. {line}"),
+                })),
+            }
+        }
+        listed
     };
     let result_params = |params: &[(&str, &str, &str)]| -> String {
         params.iter().filter(|(name, ..)| is_result_param(name)).map(|(name, _, doc)| format!(" {name}: {doc}")).collect()
@@ -55,6 +72,7 @@ pub fn capability_statement(base: &str) -> Value {
                 read("Location", "An offer's place (address and position), or a region (`region-{code}`) as the coverage area of digital offers."),
                 read("Organization", "A provider of published offers."),
                 read("CodeSystem", &format!("Forebyg's code systems: {}.", code_systems.join(", "))),
+                read("SearchParameter", &format!("The definition of a parameter searched through chains: `{}` (HealthcareService `location`; chains `near`, `address-postalcode`).", search_parameter::LOCATION_ID)),
                 {
                     "type": "ServiceRequest",
                     "interaction": [{"code": "read"}, {"code": "vread"}, {"code": "create"}],
@@ -95,6 +113,22 @@ mod tests {
         }
         let service = &statement["rest"][0]["resource"][0];
         let names: Vec<&str> = service["searchParam"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-        assert_eq!(names, ["location.near", "location.address-postalcode", "service-category", "service-type", "specialty", "_id"]);
+        assert_eq!(names, ["location", "service-category", "service-type", "specialty", "_id"]);
+    }
+
+    /// The chained names the search takes are declared R4's way: one `location` searchParam whose
+    /// definition is the served SearchParameter chaining them, each name's use documented.
+    #[test]
+    fn chained_names_are_declared_by_their_parameter_definition() {
+        let statement = capability_statement("http://localhost/api/v1/fhir");
+        let location = &statement["rest"][0]["resource"][0]["searchParam"][0];
+        assert_eq!(location["name"], "location");
+        assert_eq!(location["type"], "reference");
+        let definition = search_parameter::resource(search_parameter::LOCATION_ID).unwrap();
+        assert_eq!(location["definition"], definition["url"]);
+        let doc = location["documentation"].as_str().unwrap();
+        for chained in definition["chain"].as_array().unwrap() {
+            assert!(doc.contains(&format!("`location.{}`: ", chained.as_str().unwrap())), "{doc}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! A read-only HL7 FHIR R4 JSON interface to the published offers (see `api/docs/fhir.md`):
-//! offers are `HealthcareService`s, places `Location`s, providers `Organization`s, and Forebyg's
-//! code lists `CodeSystem`s. Resources are `serde_json::Value`s shaped by the official R4 JSON
+//! offers are `HealthcareService`s, places `Location`s, providers `Organization`s, Forebyg's
+//! code lists `CodeSystem`s, and its chained search parameter a `SearchParameter`. Resources are `serde_json::Value`s shaped by the official R4 JSON
 //! schema (the tests validate every one); this module holds the pure mapping, `routes::fhir` the
 //! HTTP side.
 
@@ -12,6 +12,7 @@ pub mod outcome;
 pub mod referral;
 pub mod referral_create;
 pub mod search;
+pub mod search_parameter;
 pub mod task_search;
 
 pub use directory::{healthcare_service, location, location_id, organization, organization_id, region_location, region_location_id};

@@ -4,7 +4,7 @@
 use crate::fhir::code_systems::System;
 use crate::fhir::outcome::{fhir_json, Outcome};
 use crate::fhir::search::{bundle, matches, DirectorySearch};
-use crate::fhir::{self, capability};
+use crate::fhir::{self, capability, search_parameter};
 use crate::openapi::{FhirGone, FhirInvalid, FhirNotFound, FhirUnavailable};
 use crate::store::OfferRef;
 use crate::AppState;
@@ -25,7 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
             .routes(routes!(fhir_read_healthcare_service))
             .routes(routes!(fhir_read_location))
             .routes(routes!(fhir_read_organization))
-            .routes(routes!(fhir_read_code_system)),
+            .routes(routes!(fhir_read_code_system))
+            .routes(routes!(fhir_read_search_parameter)),
     )
 }
 
@@ -172,6 +173,14 @@ async fn fhir_read_organization(State(state): State<AppState>, Path(id): Path<St
     responses((status = 200, description = "FHIR R4 CodeSystem", content_type = "application/fhir+json", body = Object), FhirNotFound))]
 async fn fhir_read_code_system(Path(id): Path<String>) -> Result<Response, Outcome> {
     System::from_id(&id).map(|s| cached(&s.resource())).ok_or_else(|| Outcome::not_found(format!("No CodeSystem with id {id}.")))
+}
+
+/// The definition of a parameter searched through chains, named by the CapabilityStatement's
+/// searchParam `definition`: `HealthcareService-location` (chains `near`, `address-postalcode`).
+#[utoipa::path(get, path = "/fhir/SearchParameter/{id}", tag = "fhir", params(("id" = String, Path, description = "The SearchParameter id: HealthcareService-location")),
+    responses((status = 200, description = "FHIR R4 SearchParameter", content_type = "application/fhir+json", body = Object), FhirNotFound))]
+async fn fhir_read_search_parameter(Path(id): Path<String>) -> Result<Response, Outcome> {
+    search_parameter::resource(&id).map(|r| cached(&r)).ok_or_else(|| Outcome::not_found(format!("No SearchParameter with id {id}.")))
 }
 
 /// Unknown paths under `/api/v1/fhir/` (not part of the contract): a 404 OperationOutcome.
