@@ -56,18 +56,18 @@ impl ClientAddressConfig {
     /// Whether the request came through a proxy this server trusts (CloudFront with its origin
     /// secret, or a trusted proxy's connection), so the `X-Forwarded-*` headers are that proxy's.
     pub fn via_trusted_proxy(&self, parts: &Parts) -> bool {
-        self.from_cloudfront(parts) || peer_address(parts).is_some_and(|peer| self.trusted_proxies.contains(&peer))
+        self.sent_by_cloudfront(parts) || peer_address(parts).is_some_and(|peer| self.trusted_proxies.contains(&peer))
     }
 
     /// The request carries CloudFront's origin secret.
-    fn from_cloudfront(&self, parts: &Parts) -> bool {
+    fn sent_by_cloudfront(&self, parts: &Parts) -> bool {
         let (Some(secret), Some(sent)) = (self.origin_secret.as_deref(), parts.headers.get(ORIGIN_VERIFY_HEADER)) else { return false };
         constant_time_eq(sent.as_bytes(), secret.as_bytes())
     }
 
     /// `CloudFront-Viewer-Address` (`IP:port`), if the request carries the origin secret.
     fn cloudfront_viewer(&self, parts: &Parts) -> Option<IpAddr> {
-        if !self.from_cloudfront(parts) {
+        if !self.sent_by_cloudfront(parts) {
             return None;
         }
         let viewer = parts.headers.get("cloudfront-viewer-address")?.to_str().ok()?;

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import { T, chooseClinician } from '../pages/clinician-pages';
 import { unique } from '../pages/admin-api';
 import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt, signOutButton } from '../pages/clinician-api';
@@ -120,10 +120,11 @@ test('each clinician on a shared browser has their own "Nyt siden sidst"', async
   await signOutButton(page).click();
   await expect(page.getByRole('status').filter({ hasText: SIGNED_OUT })).toBeVisible();
 
-  // The provider contacts B's patient; later A uses the same browser.
-  await page.waitForTimeout(1100);
+  // The provider contacts B's patient; later A uses the same browser. Looks and steps are kept
+  // in whole seconds: each comes in a second after the one before it.
+  await nextSecond(page);
   await moveReferral(request, admin, code, 'contacted');
-  await page.waitForTimeout(1100);
+  await nextSecond(page);
   await signInAt(page, '/klinik/henvisninger', a);
   await expect(page.getByText('Du har ikke sendt nogen henvisninger endnu.')).toBeVisible();
   await signOutButton(page).click();
@@ -231,3 +232,9 @@ test('a first look marks what the provider did; the list and a referral lead bac
   await expect(page.getByText('Du har ikke sendt nogen henvisninger endnu.')).toBeVisible();
   await expect(toSearch).toBeVisible();
 });
+
+/** Resolves once the clock is in the second after the current one (times are whole seconds). */
+async function nextSecond(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Math.floor(Date.now() / 1000));
+  await page.waitForFunction((second) => Date.now() / 1000 >= second + 1, now, { polling: 50 });
+}

@@ -109,6 +109,9 @@ pub struct StaleLocation {
 }
 
 /// Any managed record, where they are handled alike (stores, stale edits).
+// One record at a time passes through (a save, a conflict), never a collection of them: the size
+// of the largest variant costs nothing, and boxing it would cost every match an indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DirectoryRecord {
     Provider(ProviderRecord),

@@ -1,8 +1,8 @@
 //! `/api/v1/admin/associations` and `/api/v1/admin/activities`: local associations and the
 //! activities people continue in after a course. Scopes are checked in
-//! [`crate::admin::activities`].
+//! [`crate::admin::local_associations`].
 
-use crate::admin::activities::{activities, associations};
+use crate::admin::local_associations::{activities, associations};
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiQuery};

@@ -24,7 +24,7 @@ fn line(d: &PackageDelivery, packages: &[PackageRecord], lang: Lang) -> String {
 /// (its own `Suspense`, so the heading keeps focus).
 #[component]
 pub fn OfferPackages(deliveries: Vec<PackageDelivery>, lang: Lang) -> impl IntoView {
-    let records = LocalResource::new(|| api::packages());
+    let records = LocalResource::new(api::packages);
     view! {
         <Suspense fallback=|| ()>
             {move || {

@@ -53,6 +53,9 @@ pub(crate) fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(),
     })
 }
 
+/// Rewrites an offer the saved record changes (its place's address, say); `None`: untouched.
+pub(crate) type Refresh = dyn Fn(&Offer) -> Option<Offer> + Sync;
+
 /// Saves `next` over `before` (`None`: create) together with every offer of its region that
 /// `refresh` changes (the offers embedding the record) and, for a location, every activity held
 /// there, all or nothing, then audits the record
@@ -64,7 +67,7 @@ pub(crate) async fn save(
     before: Option<&DirectoryRecord>,
     next: DirectoryRecord,
     (action, changes): (AuditAction, Vec<FieldChange>),
-    refresh: Option<&(dyn Fn(&Offer) -> Option<Offer> + Sync)>,
+    refresh: Option<&Refresh>,
 ) -> Result<DirectoryRecord, ApiError> {
     for _ in 0..ATTEMPTS {
         let moved = moved_activities(state, &next).await?;

@@ -48,7 +48,9 @@ pub fn DownloadButton(label: Text, url: Callback<(), String>, name: Callback<(),
     let busy = RwSignal::new(false);
     let click = move |_| {
         let (url, name, at) = (url.run(()), name.run(()), search.get_untracked());
-        (saved.set(None), failed.set(None), busy.set(true));
+        saved.set(None);
+        failed.set(None);
+        busy.set(true);
         leptos::task::spawn_local(async move {
             match api::get_text(&url).await {
                 Ok(text) => match save(&name, mime, &text) {

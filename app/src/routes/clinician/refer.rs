@@ -230,8 +230,14 @@ fn ReferralForm(
     Effect::new({
         let offer_id = offer_id.clone();
         move |first: Option<()>| {
-            (f.name.track(), f.phone.track(), f.email.track(), f.cpr.track(), f.conditions.track());
-            (f.reason.track(), f.interpreter.track(), f.consent.track());
+            f.name.track();
+            f.phone.track();
+            f.email.track();
+            f.cpr.track();
+            f.conditions.track();
+            f.reason.track();
+            f.interpreter.track();
+            f.consent.track();
             if first.is_some() {
                 draft::keep(&Draft::of(&f.request(), &offer_id, &account.get_value(), js_sys::Date::now() as u64));
             }

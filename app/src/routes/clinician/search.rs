@@ -65,6 +65,9 @@ fn control_id(field: &str) -> Option<String> {
     }
 }
 
+/// The router's `navigate`, kept in the search's state (a `Copy` context).
+type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
+
 /// The page's state: the URL's search and selection, and the API's answer to the search.
 #[derive(Clone, Copy)]
 pub struct SearchState {
@@ -75,7 +78,7 @@ pub struct SearchState {
     /// The signed-in clinician's kind of referrer (none when anonymous): which offers they may
     /// refer to through Forebyg, by the rule the API applies.
     pub referrer: Signal<Option<ReferrerKind>>,
-    navigate: StoredValue<Rc<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
     /// Where the focus goes once the next answer is in (the element's id), if anywhere: after a
     /// submit the results heading, after a link inside a group that group's heading.
     focus_next: StoredValue<Option<String>>,
@@ -95,7 +98,7 @@ impl SearchState {
                 }
             }
         });
-        let navigate: Rc<dyn Fn(&str, NavigateOptions)> = Rc::new(use_navigate());
+        let navigate: Navigate = Rc::new(use_navigate());
         let referrer = Signal::derive(move || profile.get().flatten().and_then(Result::ok).map(|p| p.referrer));
         SearchState { query, params, answer, referrer, navigate: StoredValue::new_local(navigate), focus_next: StoredValue::new(None) }
     }

@@ -12,6 +12,9 @@ use forebyg_shared::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A recent search: its address and the place it was made from.
+pub type RecentSearch = (String, String);
+
 /// What the results need besides the answer.
 pub struct ResultsArgs {
     pub answer: Arc<SearchResponse>,
@@ -35,7 +38,7 @@ pub struct AnswerParts {
     /// The fields of "Flere valg", bound to the filters.
     pub filters: fn(RwSignal<SearchParams>, Lang) -> AnyView,
     /// The recent searches (address, place) as links, and the button that clears the kept list.
-    pub recent: fn(Vec<(String, String)>, RwSignal<String>, Lang) -> AnyView,
+    pub recent: fn(Vec<RecentSearch>, RwSignal<String>, Lang) -> AnyView,
     /// "Gå til resultaterne ↓", the phone's shortcut past the form.
     pub jump: fn(Lang) -> AnyView,
     /// Keeps where the search was made from, for the offer page's "Tjek, hvor du bor"
