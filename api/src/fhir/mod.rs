@@ -1,8 +1,8 @@
 //! A read-only HL7 FHIR R4 JSON interface to the published offers (see `api/docs/fhir.md`):
 //! offers are `HealthcareService`s, places `Location`s, providers `Organization`s, Forebyg's
-//! code lists `CodeSystem`s, and its chained search parameter a `SearchParameter`. Resources are `serde_json::Value`s shaped by the official R4 JSON
-//! schema (the tests validate every one); this module holds the pure mapping, `routes::fhir` the
-//! HTTP side.
+//! code lists `CodeSystem`s, and its chained search parameter a `SearchParameter`. Resources are
+//! `serde_json::Value`s shaped by the official R4 JSON schema (the tests validate every one); this
+//! module holds the pure mapping, `routes::fhir` the HTTP side.
 
 pub mod capability;
 pub mod code_systems;

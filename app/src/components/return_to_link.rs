@@ -61,7 +61,10 @@ pub fn bring_back(scope: &str) {
 fn focus_when_drawn(selector: String, frames: u32) {
     match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(link) => {
-            to_middle(&link);
+            let at = web_sys::ScrollIntoViewOptions::new();
+            at.set_block(web_sys::ScrollLogicalPosition::Center);
+            at.set_behavior(web_sys::ScrollBehavior::Instant);
+            link.scroll_into_view_with_scroll_into_view_options(&at);
             let no_scroll = web_sys::FocusOptions::new();
             no_scroll.set_prevent_scroll(true);
             let _ = link.focus_with_options(&no_scroll);
@@ -69,13 +72,6 @@ fn focus_when_drawn(selector: String, frames: u32) {
         None if frames > 0 => request_animation_frame(move || focus_when_drawn(selector, frames - 1)),
         None => {}
     }
-}
-
-fn to_middle(link: &web_sys::HtmlElement) {
-    let at = web_sys::ScrollIntoViewOptions::new();
-    at.set_block(web_sys::ScrollLogicalPosition::Center);
-    at.set_behavior(web_sys::ScrollBehavior::Instant);
-    link.scroll_into_view_with_scroll_into_view_options(&at);
 }
 
 /// A new search from the form starts at its answer's heading, even when it repeats the search a
