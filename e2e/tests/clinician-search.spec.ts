@@ -287,6 +287,46 @@ test('the patient language narrows the offers and is kept in the address', async
   await expect(page).toHaveTitle('Find tilbud til din patient – Forebyg');
 });
 
+// A patient who works: "Kan patienten kun uden for arbejdstid?" keeps the classes on weekday
+// evenings or at weekends (either), the same offers as the API's; each card says which, the line
+// under the results' heading says the choice is on (a phone's form is a screen above), and one
+// link shows every time again. The choice lives in the address.
+test('a patient who works: evening and weekend classes only, said on the card and undone in one click', async ({ page, request }) => {
+  type Hit = { offer: { id: string; evening: boolean; weekend: boolean } };
+  type Group = { nearby: Hit[]; digital: Hit[] };
+  const hits = (groups: Group[]) => groups.flatMap((g) => [...g.nearby, ...g.digital]);
+  const after = hits((await (await request.get('/api/v1/clinician/offers?conditions=kol&postcode=8000&evening=true&weekend=true')).json()).groups);
+  expect(after.length, 'the demo data has evening or weekend classes for KOL near 8000').toBeGreaterThan(0);
+
+  const search = new ClinicianSearchPage(page);
+  await search.goto('?conditions=kol&postcode=8000');
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud nær 8000 Aarhus C' })).toBeVisible();
+  const times = page.getByRole('group', { name: 'Kan patienten kun uden for arbejdstid?' });
+  await times.getByRole('checkbox', { name: 'Hverdagsaftener (efter kl. 17)' }).check();
+  await times.getByRole('checkbox', { name: 'Weekender' }).check();
+  await search.submit.click();
+  await expect(page).toHaveURL(/[?&]evening=true&weekend=true(&|$)/);
+  const note = page.locator('.clinic-results__times');
+  await expect(note).toHaveText('Kun hold på hverdagsaftener eller i weekenden. Vis hold på alle tider');
+  const cards = page.locator('article.clinic-card');
+  await expect(cards).toHaveCount(after.length);
+  for (const h of after) {
+    const card = page.locator('article.clinic-card', { has: page.locator(`[id="offer-${h.offer.id}-title"]`) });
+    const said = h.offer.evening && h.offer.weekend ? 'Aften- og weekendhold' : h.offer.evening ? 'Aftenhold' : 'Weekendhold';
+    await expect(card.locator('dt:text-is("Uden for arbejdstid") + dd')).toHaveText(said);
+  }
+  await expectNoAxeViolations(page, 'clinician search outside working hours');
+
+  await page.reload();
+  await expect(times.getByRole('checkbox', { name: 'Weekender' })).toBeChecked();
+  await expect(cards).toHaveCount(after.length);
+  await note.getByRole('link', { name: 'Vis hold på alle tider' }).click();
+  await expect(page).not.toHaveURL(/evening=|weekend=/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud nær 8000 Aarhus C' })).toBeFocused();
+  await expect(note).toHaveCount(0);
+  await expect(times.getByRole('checkbox', { name: 'Hverdagsaftener (efter kl. 17)' })).not.toBeChecked();
+});
+
 // A results address opened or reloaded on a phone starts at the form, a screen long: a shortcut
 // past it to the answer, which takes the focus (hidden where form and answer sit side by side).
 test('on a phone, "Gå til resultaterne" leads past the form to the answer', async ({ page }, testInfo) => {

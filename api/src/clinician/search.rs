@@ -22,7 +22,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
     let origin = resolve_origin(&place)?;
     let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     // The patient's conditions are "any of", which the index filters (`any_condition`); the
-    // patient's language filters nearby, digital and the wider search alike.
+    // patient's language and times filter nearby, digital and the wider search alike.
     let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
         origin: origin.point,
         region: origin.region,
@@ -32,6 +32,8 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
             per_page: per_page as u32,
             package: params.package.clone(),
             language: params.language.clone(),
+            evening: params.evening,
+            weekend: params.weekend,
             ..place.clone()
         },
         today: today.clone(),

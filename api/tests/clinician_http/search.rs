@@ -1,5 +1,5 @@
 //! The clinician search over HTTP: offers grouped by intervention with who is eligible, and the
-//! patient's language.
+//! patient's language and times.
 
 use super::*;
 use forebyg_shared::eligibility::Verdict;
@@ -95,4 +95,35 @@ fn the_search_filters_by_the_patients_language() {
     let p: Problem = bad.json();
     assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("language", ErrorCode::Invalid)]);
     assert_eq!(p.errors[0].message.da, "Angiv sproget som en tobogstavskode, fx en.");
+}
+
+/// A patient who works: `evening` and `weekend` keep only offers with a team on weekday evenings
+/// or at weekends (either, as in the citizen search), nearby and digital, with the groups' counts
+/// and the citizen search's counts for the same times agreeing; a value that is no yes or no is
+/// the citizen search's field error.
+#[test]
+fn the_search_keeps_teams_outside_working_hours() {
+    let (server, _d, _s) = start();
+    let all: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=kol&postcode=8000&per_group=10").json();
+    let res = server.get("/api/v1/clinician/offers?conditions=kol&postcode=8000&per_group=10&evening=true&weekend=true");
+    assert_eq!(res.status, 200, "{}", res.body);
+    let after_work: ClinicianSearchResponse = res.json();
+    let hits: Vec<_> = after_work.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).collect();
+    assert!(!hits.is_empty(), "evening and weekend teams near 8000");
+    assert!(hits.iter().all(|h| h.offer.evening || h.offer.weekend), "only teams outside working hours");
+    let total = |r: &ClinicianSearchResponse| r.groups.iter().map(|g| g.nearby_total).sum::<u32>();
+    assert!(total(&after_work) < total(&all), "the filter leaves daytime teams out");
+    for g in &after_work.groups {
+        let citizen: serde_json::Value =
+            server.get(&format!("/api/v1/offers?condition=kol&postcode=8000&category={}&evening=true&weekend=true", g.category.code())).json();
+        assert_eq!(u64::from(g.nearby_total), citizen["nearby"].as_u64().unwrap(), "{:?}: the citizen search's count", g.category);
+    }
+    let evenings: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=kol&postcode=8000&per_group=10&evening=true").json();
+    assert!(evenings.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).all(|h| h.offer.evening));
+
+    let bad = server.get("/api/v1/clinician/offers?conditions=kol&postcode=8000&evening=maybe");
+    let citizen = server.get("/api/v1/offers?postcode=8000&evening=maybe");
+    assert_eq!(bad.status, citizen.status, "the same answer as the citizen search: {}", bad.body);
+    let p: Problem = bad.json();
+    assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("evening", ErrorCode::Invalid)]);
 }

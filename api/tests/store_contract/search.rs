@@ -321,8 +321,10 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
     let offers = demo::offers(2_000);
     store.put_offers(&offers).await.unwrap();
     let all: BTreeMap<String, Offer> = offers.iter().map(|o| (o.id.clone(), o.clone())).collect();
-    let queries: [&[(&str, &str)]; 5] = [
+    let queries: [&[(&str, &str)]; 6] = [
         &[("postcode", "9000"), ("conditions", "kol"), ("age", "67")],
+        // A patient who works: teams on weekday evenings or at weekends.
+        &[("postcode", "8000"), ("conditions", "kol"), ("evening", "true"), ("weekend", "true")],
         // Læsø: the demo data's gaps (four interventions only on the mainland).
         &[("postcode", "9940"), ("conditions", "kol")],
         &[("postcode", "8000"), ("conditions", "kol,type-2-diabetes"), ("age", "55"), ("per_group", "5")],

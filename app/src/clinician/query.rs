@@ -91,7 +91,7 @@ pub fn api_search_url(p: &ClinicianParams) -> String {
 
 /// One intervention of a clinician search as the citizen search asks it, for all of the group's
 /// offers near the patient (the clinician search shows at most ten): the same place, radius,
-/// package and language, and the patient's condition when there is one. The citizen search
+/// package, language and times, and the patient's condition when there is one. The citizen search
 /// filters by one condition: with several, it has none (`exact` false: it finds more than the
 /// group counts). Its address is [`crate::query::search_href`]'s.
 pub fn citizen_search(p: &ClinicianParams, category: Category) -> (SearchParams, bool) {
@@ -107,6 +107,8 @@ pub fn citizen_search(p: &ClinicianParams, category: Category) -> (SearchParams,
         condition,
         package: p.package.clone(),
         language: p.language.clone(),
+        evening: p.evening,
+        weekend: p.weekend,
         ..SearchParams::default()
     };
     (search, p.conditions.len() <= 1)
@@ -244,11 +246,11 @@ mod tests {
 
     #[test]
     fn a_group_opens_in_the_citizen_search_with_the_same_place_radius_and_filters() {
-        let q = ClinicianQuery::parse(pairs("conditions=kol&postcode=9000&age=67&radius_km=50&package=kol&language=en&per_group=10")).unwrap();
+        let q = ClinicianQuery::parse(pairs("conditions=kol&postcode=9000&age=67&radius_km=50&package=kol&language=en&evening=on&per_group=10")).unwrap();
         let (search, exact) = citizen_search(&q.params, Category::FysiskAktivitet);
         assert!(exact);
         let href = crate::query::search_href(&search);
-        assert_eq!(href, "/?postcode=9000&radius_km=50&category=fysisk-aktivitet&condition=kol&package=kol&language=en");
+        assert_eq!(href, "/?postcode=9000&radius_km=50&category=fysisk-aktivitet&condition=kol&package=kol&evening=true&language=en");
         // The citizen page reads it back as the same search (its form shows it).
         let back = SearchParams::parse(pairs(href.trim_start_matches("/?"))).unwrap();
         assert_eq!(back, search);

@@ -36,6 +36,10 @@ pub struct ClinicianParams {
     pub package: Option<String>,
     /// Only offers given in the patient's language (ISO 639-1, e.g. `en`), nearby and digital.
     pub language: Option<String>,
+    /// Only teams outside working hours, for a patient who works: weekday evenings and/or
+    /// weekends (either matches), as the citizen search's `evening` and `weekend`.
+    pub evening: bool,
+    pub weekend: bool,
 }
 
 impl Default for ClinicianParams {
@@ -49,6 +53,8 @@ impl Default for ClinicianParams {
             per_group: DEFAULT_PER_GROUP,
             package: None,
             language: None,
+            evening: false,
+            weekend: false,
         }
     }
 }
@@ -90,6 +96,8 @@ impl ClinicianParams {
                 "per_group" => validation::integer_in_range(key, value, 1, MAX_PER_GROUP).map(|v| p.per_group = v),
                 "package" => super::package_code(key, value).map(|c| p.package = Some(c)),
                 "language" => super::language(key, value).map(|l| p.language = Some(l)),
+                "evening" => super::flag(key, value).map(|v| p.evening = v),
+                "weekend" => super::flag(key, value).map(|v| p.weekend = v),
                 _ => Ok(()),
             };
             errors.extend(r.err());
@@ -130,6 +138,11 @@ impl ClinicianParams {
         if let Some(l) = &self.language {
             out.push(("language", l.clone()));
         }
+        for (name, on) in [("evening", self.evening), ("weekend", self.weekend)] {
+            if on {
+                out.push((name, "true".to_owned()));
+            }
+        }
         out
     }
 
@@ -148,12 +161,15 @@ impl ClinicianParams {
     }
 
     /// Whether an offer belongs in the results: it targets one of the patient's conditions (or
-    /// none was chosen), delivers part of the chosen package (if one is) and is given in the
-    /// patient's language (if one is chosen). Eligibility is not a filter: a not-eligible offer shows, with why.
+    /// none was chosen), delivers part of the chosen package (if one is), is given in the
+    /// patient's language (if one is chosen) and has a team at the times chosen (if any are).
+    /// Eligibility is not a filter: a not-eligible offer shows, with why.
     pub fn matches(&self, offer: &Offer) -> bool {
+        let s = &offer.schedule;
         (self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c)))
             && self.package.as_deref().is_none_or(|code| offer.packages.iter().any(|d| d.package == code))
             && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
+            && (!(self.evening || self.weekend) || (self.evening && s.has_evening()) || (self.weekend && s.has_weekend()))
     }
 
     /// The patient as [`eligibility::assess`] sees them.
@@ -288,6 +304,27 @@ mod tests {
         assert_eq!((e.field.as_str(), e.message.get(crate::Lang::Da)), ("language", "Angiv sproget som en tobogstavskode, fx en."));
         let repeated = ClinicianParams::parse([("conditions", "kol"), ("conditions", "kol"), ("conditions", "kraeft")]).unwrap();
         assert_eq!(repeated.conditions, [Condition::Kol, Condition::Kraeft]);
+        let after_work = ClinicianParams::parse([("postcode", "9000"), ("evening", "on"), ("weekend", "false")]).unwrap();
+        assert_eq!((after_work.evening, after_work.weekend), (true, false));
+        assert_eq!(after_work.to_pairs(), [("postcode", "9000".to_owned()), ("evening", "true".to_owned())]);
+        let e = &ClinicianParams::parse([("weekend", "maybe")]).unwrap_err()[0];
+        assert_eq!((e.field.as_str(), e.code), ("weekend", ErrorCode::Invalid));
+    }
+
+    /// A patient who works: evening and weekend are "either", as in the citizen search.
+    #[test]
+    fn the_times_keep_teams_outside_working_hours() {
+        use crate::offer::TimeSlot;
+        use crate::taxonomy::Weekday;
+        let mut o: Offer = serde_json::from_str(include_str!("../../tests/offer_fixture.json")).unwrap();
+        let slot = |weekday, start: &str, end: &str| TimeSlot { weekday, start: start.to_owned(), end: end.to_owned() };
+        let times = |evening, weekend| ClinicianParams { evening, weekend, ..Default::default() };
+        o.schedule.slots = vec![slot(Weekday::Tue, "10:00", "12:00")];
+        assert!(times(false, false).matches(&o) && !times(true, false).matches(&o) && !times(true, true).matches(&o));
+        o.schedule.slots.push(slot(Weekday::Thu, "17:00", "19:00"));
+        assert!(times(true, false).matches(&o) && times(true, true).matches(&o) && !times(false, true).matches(&o));
+        o.schedule.slots = vec![slot(Weekday::Sat, "10:00", "12:00")];
+        assert!(times(false, true).matches(&o) && times(true, true).matches(&o) && !times(true, false).matches(&o));
     }
 
     #[test]

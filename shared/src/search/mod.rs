@@ -253,10 +253,16 @@ pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldEr
 
 /// An HTML checkbox sends `on`; links say `true`.
 fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
+    flag_value(value)
+        .ok_or_else(|| FieldError::new(field, crate::validation::ErrorCode::Invalid, "Skal være true eller false.", "Must be true or false."))
+}
+
+/// A yes/no query value as the API reads it (`true`, `1`, `on`, `yes` and their opposites).
+pub fn flag_value(value: &str) -> Option<bool> {
     match value {
-        "true" | "1" | "on" | "yes" => Ok(true),
-        "false" | "0" | "off" | "no" => Ok(false),
-        _ => Err(FieldError::new(field, crate::validation::ErrorCode::Invalid, "Skal være true eller false.", "Must be true or false.")),
+        "true" | "1" | "on" | "yes" => Some(true),
+        "false" | "0" | "off" | "no" => Some(false),
+        _ => None,
     }
 }
 

@@ -113,9 +113,15 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
         let mut out = vec![conditions];
         let offer_params = SearchParams::into_params(&parameter_in);
         out.extend(PlaceParams::into_params(&parameter_in).into_iter().filter(|p| p.name != "condition"));
-        out.extend(offer_params.into_iter().filter(|p| p.name == "package" || p.name == "language").map(|mut p| {
-            if p.name == "language" {
-                p.description = Some("Only offers given in the patient's language (ISO 639-1, e.g. `en`), nearby and digital alike.".to_owned());
+        out.extend(offer_params.into_iter().filter(|p| ["package", "language", "evening", "weekend"].contains(&p.name.as_str())).map(|mut p| {
+            let nearby_and_digital = match p.name.as_str() {
+                "language" => Some("Only offers given in the patient's language (ISO 639-1, e.g. `en`)"),
+                "evening" => Some("Only teams on weekday evenings, for a patient who works (with `weekend`: either)"),
+                "weekend" => Some("Only teams at weekends, for a patient who works (with `evening`: either)"),
+                _ => None,
+            };
+            if let Some(only) = nearby_and_digital {
+                p.description = Some(format!("{only}; nearby and digital alike."));
             }
             p
         }));

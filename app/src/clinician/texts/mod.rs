@@ -26,6 +26,14 @@ crate::texts! {
     AGE_LABEL = "Patientens alder (valgfrit)", "The patient's age (optional)";
     AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
     LANGUAGE_LABEL = "Patientens sprog", "The patient's language";
+    TIMES_LEGEND = "Kan patienten kun uden for arbejdstid?", "Can the patient only come outside working hours?";
+    TIMES_HINT = "Vælg intet, hvis alle tider passer. Vælger du begge, ser du hold om aftenen eller i weekenden.",
+        "Choose neither if any time suits. If you choose both, you see evening or weekend classes.";
+    EVENING_CHOICE = "Hverdagsaftener (efter kl. 17)", "Weekday evenings (after 5 pm)";
+    WEEKEND_CHOICE = "Weekender", "Weekends";
+    OUTSIDE_WORK = "Uden for arbejdstid", "Outside working hours";
+    EVENING_AND_WEEKEND = "Aften- og weekendhold", "Evening and weekend classes";
+    ALL_TIMES = "Vis hold på alle tider", "Show classes at any time";
     SEARCH = "Find tilbud", "Find offers";
     SEARCHING = "Søger …", "Searching …";
     DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
@@ -170,6 +178,19 @@ pub fn distances(lang: Lang, radius: &str, from_postcode: bool) -> String {
         (Lang::Da, false) => format!("Afstande er i luftlinje. Søgeradius: {radius}."),
         (Lang::En, true) => format!("Distances are in a straight line from the middle of the postcode. Search radius: {radius}."),
         (Lang::En, false) => format!("Distances are in a straight line. Search radius: {radius}."),
+    }
+}
+
+/// Under the results' heading when the patient's times are chosen (a phone's form is far above),
+/// before the way to every time.
+pub fn only_times(lang: Lang, evening: bool, weekend: bool) -> &'static str {
+    match (lang, evening, weekend) {
+        (Lang::Da, true, true) => "Kun hold på hverdagsaftener eller i weekenden.",
+        (Lang::Da, true, false) => "Kun hold på hverdagsaftener.",
+        (Lang::Da, false, _) => "Kun hold i weekenden.",
+        (Lang::En, true, true) => "Only classes on weekday evenings or at weekends.",
+        (Lang::En, true, false) => "Only classes on weekday evenings.",
+        (Lang::En, false, _) => "Only classes at weekends.",
     }
 }
 

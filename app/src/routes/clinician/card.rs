@@ -1,8 +1,9 @@
 //! One offer of a clinician search, compact (a GP scrolls through some twenty of them): the title
-//! and distance, the provider and place, whether the patient may join and why, places, next start
-//! and price, who may refer and how (the phone number where calling is a way); the languages, the
-//! digital alternative, the phone number otherwise and the provider's note on referring behind
-//! "Flere oplysninger"; then "choose for the handout" and "refer".
+//! and distance, the provider and place, whether the patient may join and why, places, next
+//! start, evening and weekend classes, price, who may refer and how (the phone number where
+//! calling is a way); the languages, the digital alternative, the phone number otherwise and the
+//! provider's note on referring behind "Flere oplysninger"; then "choose for the handout" and
+//! "refer".
 
 use super::eligibility::verdict;
 use super::search::SearchState;
@@ -96,6 +97,14 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     };
     let start = crate::i18n::start_label(o.next_start.as_deref(), o.continuous_enrolment, lang);
     let price = format::cost(&hit.cost, lang);
+    // Outside working hours, for a patient who works: said only where there is such a team.
+    let teams = match (o.evening, o.weekend) {
+        (true, true) => Some(t::EVENING_AND_WEEKEND),
+        (true, false) => Some(i18n::EVENING),
+        (false, true) => Some(i18n::WEEKEND),
+        (false, false) => None,
+    };
+    let teams = teams.map(|x| view! { <div><dt>{t::OUTSIDE_WORK.get(lang)}</dt><dd>{x.get(lang)}</dd></div> });
     // "Aalborg Kommune · Aalborg": who runs it and where, each named for a screen reader.
     let city = o.city.clone().map(|c| {
         view! { <span aria-hidden="true">" · "</span><span class="visually-hidden">". "{t::WHERE.get(lang)}": "</span>{c} }
@@ -156,6 +165,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                 <dl class="facts clinic-card__facts">
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
+                    {teams}
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
                     {referral_route(&hit, lang)}
                 </dl>

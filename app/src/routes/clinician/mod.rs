@@ -15,5 +15,6 @@ mod referral_slip;
 pub mod referrals;
 mod results;
 pub mod search;
+mod search_fields;
 mod session;
 pub mod sign_in;

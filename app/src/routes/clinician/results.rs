@@ -100,9 +100,25 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
     view! {
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         <p class="clinic-results__distances">{distances}{ferry.map(|f| format!(" {f}"))}</p>
+        {times(state, lang)}
         {groups_nav(&r.groups, lang)}
         {r.groups.into_iter().map(|g| group(g, state, &place, lang)).collect_view()}
     }
+}
+
+/// The patient's times, when chosen, and the same search at any time (the focus returns to the
+/// results' heading).
+fn times(state: SearchState, lang: Lang) -> Option<impl IntoView> {
+    let (evening, weekend) = state.params.with_untracked(|p| p.as_ref().map(|p| (p.evening, p.weekend)))?;
+    (evening || weekend).then(|| {
+        let href = move || with_params(state, |p| ClinicianParams { evening: false, weekend: false, ..p });
+        view! {
+            <p class="clinic-results__times">
+                {t::only_times(lang, evening, weekend)}" "
+                <a href=href data-noscroll="" on:click=move |_| state.focus_when_answered(RESULTS_HEADING_ID)>{t::ALL_TIMES.get(lang)}</a>
+            </p>
+        }
+    })
 }
 
 /// The id of an intervention's heading (the groups' navigation and the focus jump to it).

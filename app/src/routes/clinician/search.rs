@@ -4,6 +4,7 @@
 //! form only navigates.
 
 use super::results::{HandoutBar, Results, RESULTS_HEADING_ID};
+use super::search_fields::{language_field, package_field, times_field};
 use super::session::{self, SignedInBar};
 use crate::api::ApiError;
 use crate::clinician::query::{self as cq, ClinicianQuery};
@@ -11,11 +12,12 @@ use crate::clinician::texts as t;
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
 use crate::components::jump_link::jump_link;
 use crate::context::use_lang;
-use crate::{dom, i18n};
+use crate::dom;
 use forebyg_shared::clinician::ClinicianProfile;
 use forebyg_shared::referral_route::ReferrerKind;
 use forebyg_shared::search::clinician::{ClinicianParams, ClinicianSearchResponse};
-use forebyg_shared::taxonomy::{Condition, Kronikerpakke};
+use forebyg_shared::search::flag_value;
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
@@ -36,6 +38,8 @@ struct FormValues {
     age: String,
     package: String,
     language: String,
+    evening: bool,
+    weekend: bool,
 }
 
 fn form_values(map: &ParamsMap) -> FormValues {
@@ -46,6 +50,8 @@ fn form_values(map: &ParamsMap) -> FormValues {
         age: map.get("age").unwrap_or_default(),
         package: map.get("package").unwrap_or_default(),
         language: map.get("language").unwrap_or_default(),
+        evening: map.get("evening").and_then(|v| flag_value(v.trim())).unwrap_or(false),
+        weekend: map.get("weekend").and_then(|v| flag_value(v.trim())).unwrap_or(false),
     }
 }
 
@@ -59,7 +65,7 @@ pub fn condition_input_id(c: Condition) -> String {
 /// nothing.
 fn control_id(field: &str) -> Option<String> {
     match field {
-        "postcode" | "age" | "package" | "language" => Some(field.to_owned()),
+        "postcode" | "age" | "package" | "language" | "evening" | "weekend" => Some(field.to_owned()),
         "conditions" => Condition::ALL.first().map(|c| condition_input_id(*c)),
         _ => None,
     }
@@ -144,6 +150,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let age = RwSignal::new(initial.age);
     let package = RwSignal::new(initial.package);
     let language = RwSignal::new(initial.language);
+    let evening = RwSignal::new(initial.evening);
+    let weekend = RwSignal::new(initial.weekend);
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     // Back/forward: the form follows the URL.
     Effect::new(move |_| {
@@ -153,6 +161,8 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         age.set(v.age);
         package.set(v.package);
         language.set(v.language);
+        evening.set(v.evening);
+        weekend.set(v.weekend);
         client_errors.set(vec![]);
     });
 
@@ -220,7 +230,16 @@ pub fn ClinicianSearchPage() -> impl IntoView {
         postcode.update(|p| *p = forebyg_shared::validation::typed_postcode(p).to_owned());
         age.update(|a| *a = forebyg_shared::validation::typed_age(a).to_owned());
         let (pc, a, pk, l) = (postcode.get_untracked(), age.get_untracked(), package.get_untracked(), language.get_untracked());
-        let pairs = [("conditions", joined.as_str()), ("postcode", pc.trim()), ("age", a.trim()), ("package", pk.as_str()), ("language", l.as_str())];
+        let yes = |on: RwSignal<bool>| if on.get_untracked() { "true" } else { "" };
+        let pairs = [
+            ("conditions", joined.as_str()),
+            ("postcode", pc.trim()),
+            ("age", a.trim()),
+            ("language", l.as_str()),
+            ("evening", yes(evening)),
+            ("weekend", yes(weekend)),
+            ("package", pk.as_str()),
+        ];
         let problems = match ClinicianQuery::parse(pairs) {
             // A malformed field and a missing one are both named at once, in the form's order.
             Err(mut e) => {
@@ -283,6 +302,7 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                         prop:value=move || age.get() on:input=move |ev| age.set(event_target_value(&ev)) />
                 </div>
                 {language_field(language, lang)}
+                {times_field(evening, weekend, lang)}
                 {package_field(package, lang)}
                 <button class="button" type="submit">{t::SEARCH.get(lang)}</button>
             </form>
@@ -290,43 +310,6 @@ pub fn ClinicianSearchPage() -> impl IntoView {
                 <HandoutBar lang=lang />
                 <Results lang=lang />
             </div>
-        </div>
-    }
-}
-
-/// Only offers in the patient's language (the citizen search's list of languages).
-fn language_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let options =
-        crate::query::FILTER_LANGUAGES.iter().map(move |c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c))));
-    select_field("language", t::LANGUAGE_LABEL.get(lang), i18n::ANY_LANGUAGE.get(lang), options, chosen)
-}
-
-/// Only offers in a kronikerpakke (the same choice as the citizen search's filter).
-fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
-    let options = Kronikerpakke::ALL.iter().map(move |k| (k.code().to_owned(), k.label(lang).to_owned()));
-    select_field("package", i18n::PACKAGE_LABEL.get(lang), i18n::ANY_PACKAGE.get(lang), options, chosen)
-}
-
-/// A labelled single choice whose first option, "any", is the empty value; `chosen` holds the
-/// chosen option's value.
-fn select_field(
-    id: &'static str,
-    label: &'static str,
-    any: &'static str,
-    options: impl Iterator<Item = (String, String)>,
-    chosen: RwSignal<String>,
-) -> impl IntoView {
-    let options = std::iter::once((String::new(), any.to_owned()))
-        .chain(options)
-        .map(|(code, label)| {
-            let value = code.clone();
-            view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label class="field__label" for=id>{label}</label>
-            <select class="select" id=id name=id on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </div>
     }
 }
