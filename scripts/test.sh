@@ -30,14 +30,25 @@ cargo fmt --all --check
 stage "Rust tests (shared, api: contract on embedded + DynamoDB Local, HTTP, Lambda events)"
 cargo test --no-fail-fast -p forebyg-shared -p forebyg-api
 
+# The arm64 Lambda package (a release build of its own: ~8 minutes cold on 2 cores) is built
+# alongside the next stages, whose one-core parts (links, wasm-opt, the Python checks, the fuzzer)
+# leave a core idle, and waited for before the browser tests, which time what a person waits for.
+# Its own target directory: cargo locks a build directory per profile, and the wasm tools'
+# release build would wait for it. Its output is printed when it is done.
+stage "Lambda package for arm64 (cross-compiled, zipped, ELF checked): started alongside"
+kill_tree() { local child; for child in $(pgrep -P "$1"); do kill_tree "$child"; done; kill "$1" 2>/dev/null || true; }
+lambda_log="$(mktemp)"
+lambda_started=$SECONDS
+CARGO_TARGET_DIR="$CACHE/target-lambda" "$ROOT/infra/package.sh" >"$lambda_log" 2>&1 &
+lambda_pid=$!
+# A failed stage ends the script: the build must not run on after it.
+trap 'kill_tree "$lambda_pid"' EXIT
+
 stage "App logic tests"
 cargo test -p forebyg-app
 
 stage "Infrastructure checks (cfn-lint, SAM transform offline, CloudFront function)"
 "$ROOT/infra/check.sh"
-
-stage "Lambda package for arm64 (cross-compiled, zipped, ELF checked)"
-"$ROOT/infra/package.sh"
 
 # The server the fuzzer and the browser tests run is the `forebyg` binary the Rust tests built
 # (target/debug/forebyg, the binary their HTTP tests start): not built a second time.
@@ -47,6 +58,13 @@ FOREBYG_DEV_LOGIN=1 "$ROOT/scripts/build-app.sh"
 
 stage "API contract fuzzing (schemathesis: every check, both stores)"
 "$ROOT/scripts/schemathesis.sh"
+
+stage "Lambda package for arm64: waiting for it"
+lambda_ok=0
+wait "$lambda_pid" || lambda_ok=$?
+cat "$lambda_log"
+(( lambda_ok == 0 )) || { echo "error: infra/package.sh failed (exit $lambda_ok)" >&2; exit 1; }
+STAGES+=("$((SECONDS - lambda_started)) s  (Lambda package, built alongside the stages from the app logic tests on)")
 
 stage "End-to-end tests (Playwright + axe, headless Chromium)"
 FOREBYG_BIN="$CARGO_TARGET_DIR/debug/forebyg" npx playwright test -c e2e

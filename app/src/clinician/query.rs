@@ -246,7 +246,8 @@ mod tests {
 
     #[test]
     fn a_group_opens_in_the_citizen_search_with_the_same_place_radius_and_filters() {
-        let q = ClinicianQuery::parse(pairs("conditions=kol&postcode=9000&age=67&radius_km=50&package=kol&language=en&evening=on&per_group=10")).unwrap();
+        let q =
+            ClinicianQuery::parse(pairs("conditions=kol&postcode=9000&age=67&radius_km=50&package=kol&language=en&evening=on&per_group=10")).unwrap();
         let (search, exact) = citizen_search(&q.params, Category::FysiskAktivitet);
         assert!(exact);
         let href = crate::query::search_href(&search);

@@ -23,7 +23,7 @@ pub fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
 /// For a patient who works: only teams on weekday evenings and/or at weekends (either matches).
 pub fn times_field(evening: RwSignal<bool>, weekend: RwSignal<bool>, lang: Lang) -> impl IntoView {
     view! {
-        <fieldset class="field field--choices" aria-describedby="times-hint">
+        <fieldset class="field" aria-describedby="times-hint">
             <legend class="field__label">{t::TIMES_LEGEND.get(lang)}</legend>
             <p class="hint" id="times-hint">{t::TIMES_HINT.get(lang)}</p>
             <div class="choices">
