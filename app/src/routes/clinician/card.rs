@@ -1,6 +1,6 @@
 //! One offer of a clinician search, compact (a GP scrolls through some twenty of them): the title
 //! and distance, the provider and place, whether the patient may join and why, places, next
-//! start, evening and weekend classes, price, who may refer and how (the phone number where
+//! start, price, evening and weekend classes, who may refer and how (the phone number where
 //! calling is a way); the languages, the digital alternative, the phone number otherwise and the
 //! provider's note on referring behind "Flere oplysninger"; then "choose for the handout" and
 //! "refer".
@@ -165,8 +165,9 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                 <dl class="facts clinic-card__facts">
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
-                    {teams}
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
+                    // After the price, on its line at a desk's width: the card keeps its height.
+                    {teams}
                     {referral_route(&hit, lang)}
                 </dl>
                 {more_details(&hit, lang)}
