@@ -1,6 +1,6 @@
 //! One offer of a clinician search, compact (a GP scrolls through some twenty of them): the title
 //! and distance, the provider and place, whether the patient may join and why, places, next
-//! start, price, evening and weekend classes, who may refer and how (the phone number where
+//! start, price, evening and weekend classes (when asked for), who may refer and how (the phone number where
 //! calling is a way); the languages, the digital alternative, the phone number otherwise and the
 //! provider's note on referring behind "Flere oplysninger"; then "choose for the handout" and
 //! "refer".
@@ -97,8 +97,10 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     };
     let start = crate::i18n::start_label(o.next_start.as_deref(), o.continuous_enrolment, lang);
     let price = format::cost(&hit.cost, lang);
-    // Outside working hours, for a patient who works: said only where there is such a team.
-    let teams = match (o.evening, o.weekend) {
+    // Outside working hours: said on each card once the clinician asks for such classes (a
+    // patient who works), not on every card of every search (a GP scans some twenty of them).
+    let asked = state.params.with_untracked(|p| p.as_ref().is_some_and(|p| p.evening || p.weekend));
+    let teams = match (o.evening && asked, o.weekend && asked) {
         (true, true) => Some(t::EVENING_AND_WEEKEND),
         (true, false) => Some(i18n::EVENING),
         (false, true) => Some(i18n::WEEKEND),
@@ -166,7 +168,6 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
-                    // After the price, on its line at a desk's width: the card keeps its height.
                     {teams}
                     {referral_route(&hit, lang)}
                 </dl>
