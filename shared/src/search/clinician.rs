@@ -169,7 +169,7 @@ impl ClinicianParams {
         (self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c)))
             && self.package.as_deref().is_none_or(|code| offer.packages.iter().any(|d| d.package == code))
             && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
-            && (!(self.evening || self.weekend) || (self.evening && s.has_evening()) || (self.weekend && s.has_weekend()))
+            && super::filter::at_times(self.evening, self.weekend, s.has_evening(), s.has_weekend())
     }
 
     /// The patient as [`eligibility::assess`] sees them.

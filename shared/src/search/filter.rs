@@ -18,7 +18,7 @@ impl SearchParams {
             && self.condition.is_none_or(|c| f.conditions.contains(&c))
             && self.package.as_deref().is_none_or(|code| f.packages.iter().any(|p| p == code))
             && self.format.is_none_or(|format| f.format == format)
-            && (!(self.evening || self.weekend) || (self.evening && f.has(Facets::EVENING)) || (self.weekend && f.has(Facets::WEEKEND)))
+            && at_times(self.evening, self.weekend, f.has(Facets::EVENING), f.has(Facets::WEEKEND))
             && (!self.continuous || continuous)
             && self.starts_within_weeks.is_none_or(|w| {
                 continuous || f.next_start.as_deref().is_some_and(|d| d >= today && d <= crate::date::add_days(today, i64::from(w) * 7).as_str())
@@ -27,6 +27,12 @@ impl SearchParams {
             && (!self.self_referral || f.has(Facets::SELF_REFERRAL))
             && (!self.available || f.has(Facets::AVAILABLE))
     }
+}
+
+/// The times filter of both searches: no time chosen, or a team at one of those chosen (evening
+/// and weekend are "either").
+pub(crate) fn at_times(evening: bool, weekend: bool, has_evening: bool, has_weekend: bool) -> bool {
+    !(evening || weekend) || (evening && has_evening) || (weekend && has_weekend)
 }
 
 /// Every word of the query occurs in the offer's title, summary, description or provider name.

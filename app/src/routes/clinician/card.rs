@@ -1,9 +1,9 @@
 //! One offer of a clinician search, compact (a GP scrolls through some twenty of them): the title
 //! and distance, the provider and place, whether the patient may join and why, places, next
-//! start, price, evening and weekend classes (when asked for), who may refer and how (the phone number where
-//! calling is a way); the languages, the digital alternative, the phone number otherwise and the
-//! provider's note on referring behind "Flere oplysninger"; then "choose for the handout" and
-//! "refer".
+//! start, price, evening and weekend classes (when asked for), who may refer and how (the phone
+//! number where calling is a way); the languages, the digital alternative, the phone number
+//! otherwise and the provider's note on referring behind "Flere oplysninger"; then "choose for the
+//! handout" and "refer".
 
 use super::eligibility::verdict;
 use super::search::SearchState;
