@@ -22,13 +22,42 @@ pub fn layer() -> CompressionLayer {
 
 /// Writes `file.br` and `file.gz` next to every compressible file under `dir` that lacks them or
 /// changed since; returns how many files were compressed.
+///
+/// Brotli 11 is slow (seconds for a large wasm file), so the files are shared out over the CPU's
+/// threads, largest first. Servers started together on one `dir` (the browser tests start two)
+/// take turns through a lock: the second finds the work done instead of repeating it.
 pub fn precompress_dir(dir: &Path) -> std::io::Result<usize> {
-    let mut done = 0;
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(0) };
+    let _turn = lock_for(dir);
+    let mut stale = Vec::new();
+    collect_stale(dir, &mut stale)?;
+    stale.sort_by_key(|(_, len)| std::cmp::Reverse(*len));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(stale.len().max(1));
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> std::io::Result<()> {
+                    while let Some((path, _)) = stale.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                        let bytes = std::fs::read(path)?;
+                        write_atomically(&sibling(path, "br"), &brotli(&bytes)?)?;
+                        write_atomically(&sibling(path, "gz"), &gzip(&bytes)?)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(std::io::Error::other("a compression thread panicked"))))
+    })?;
+    Ok(stale.len())
+}
+
+/// The compressible files under `dir` whose `.br` or `.gz` is missing or older, with their sizes.
+fn collect_stale(dir: &Path, stale: &mut Vec<(std::path::PathBuf, u64)>) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
     for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
-            done += precompress_dir(&path)?;
+            collect_stale(&path, stale)?;
             continue;
         }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
@@ -36,21 +65,30 @@ pub fn precompress_dir(dir: &Path) -> std::io::Result<usize> {
         if !COMPRESSIBLE.contains(&ext) || meta.len() < MIN_BYTES {
             continue;
         }
-        let fresh = |suffix: &str| {
-            let sibling = path.with_file_name(format!("{}.{suffix}", path.file_name().unwrap_or_default().to_string_lossy()));
-            let up_to_date = std::fs::metadata(&sibling).and_then(|m| m.modified()).ok().zip(meta.modified().ok()).is_some_and(|(c, s)| c >= s);
-            (sibling, up_to_date)
-        };
-        let (br, gz) = (fresh("br"), fresh("gz"));
-        if br.1 && gz.1 {
-            continue;
+        let up_to_date =
+            |suffix| std::fs::metadata(sibling(&path, suffix)).and_then(|m| m.modified()).ok().zip(meta.modified().ok()).is_some_and(|(c, s)| c >= s);
+        if !(up_to_date("br") && up_to_date("gz")) {
+            stale.push((path, meta.len()));
         }
-        let bytes = std::fs::read(&path)?;
-        write_atomically(&br.0, &brotli(&bytes)?)?;
-        write_atomically(&gz.0, &gzip(&bytes)?)?;
-        done += 1;
     }
-    Ok(done)
+    Ok(())
+}
+
+fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+    path.with_file_name(format!("{}.{suffix}", path.file_name().unwrap_or_default().to_string_lossy()))
+}
+
+/// An exclusive lock on a file in the temporary directory named after `dir`, held until the
+/// returned file is dropped (the OS releases it if the process dies). Without a temporary
+/// directory to write in, each server compresses on its own, as before.
+fn lock_for(dir: &Path) -> Option<std::fs::File> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).hash(&mut hasher);
+    let path = std::env::temp_dir().join(format!("forebyg-precompress-{:016x}.lock", hasher.finish()));
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).ok()?;
+    file.lock().ok()?;
+    Some(file)
 }
 
 fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -70,7 +108,7 @@ fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 
 /// A reader never sees a half-written file: write beside it, then rename.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp-compress");
+    let tmp = sibling(path, &format!("tmp-{}", std::process::id()));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
 }
@@ -97,5 +135,27 @@ mod tests {
         brotli::Decompressor::new(std::fs::File::open(dir.path().join("js/app-0123abcd.js.br")).unwrap(), 4096).read_to_string(&mut text).unwrap();
         assert_eq!(text, js);
         assert!(!dir.path().join("tiny.css.br").exists() && !dir.path().join("logo.png.gz").exists());
+    }
+
+    #[test]
+    fn servers_started_together_compress_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..6 {
+            std::fs::write(dir.path().join(format!("chunk-{i}.js")), format!("export const n = {i};\n").repeat(400 * (i + 1))).unwrap();
+        }
+        let counts: Vec<usize> = std::thread::scope(|s| {
+            let both = [s.spawn(|| precompress_dir(dir.path()).unwrap()), s.spawn(|| precompress_dir(dir.path()).unwrap())];
+            both.map(|h| h.join().unwrap()).into()
+        });
+        assert_eq!(counts.iter().sum::<usize>(), 6, "each file once, not once per server: {counts:?}");
+        let left: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.contains(".tmp-")).collect();
+        assert!(left.is_empty(), "no temporary files left: {left:?}");
+        for i in 0..6 {
+            let mut text = String::new();
+            let br = std::fs::File::open(dir.path().join(format!("chunk-{i}.js.br"))).unwrap();
+            brotli::Decompressor::new(br, 4096).read_to_string(&mut text).unwrap();
+            assert_eq!(text, format!("export const n = {i};\n").repeat(400 * (i + 1)));
+        }
     }
 }
