@@ -78,17 +78,13 @@ fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
     path.with_file_name(format!("{}.{suffix}", path.file_name().unwrap_or_default().to_string_lossy()))
 }
 
-/// An exclusive lock on a file in the temporary directory named after `dir`, held until the
-/// returned file is dropped (the OS releases it if the process dies). Without a temporary
-/// directory to write in, each server compresses on its own, as before.
+/// An exclusive lock on `dir` itself, held until the returned handle is dropped (the OS releases
+/// it if the process dies). Where a directory cannot be opened or locked, each server compresses
+/// on its own (the files are still written atomically).
 fn lock_for(dir: &Path) -> Option<std::fs::File> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).hash(&mut hasher);
-    let path = std::env::temp_dir().join(format!("forebyg-precompress-{:016x}.lock", hasher.finish()));
-    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).ok()?;
-    file.lock().ok()?;
-    Some(file)
+    let handle = std::fs::File::open(dir).ok()?;
+    handle.lock().ok()?;
+    Some(handle)
 }
 
 fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
