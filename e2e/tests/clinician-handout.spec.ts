@@ -62,8 +62,9 @@ test('a full, a waiting-list and a paid offer: the handout promises no place and
 // An offer the patient may join themself that a clinician may also refer to through Forebyg: the
 // handout's next step says a referred patient need not call (the referral sheet says the provider
 // makes contact). In English it says the course is held in Danish, the provider's Danish text
-// marked as Danish. The patient's copy makes the phone numbers tap-to-call links.
-test('the next step fits a referred patient, an English handout names the language, phone numbers call', async ({ page, request }) => {
+// marked as Danish; in Danish it names the languages of a course held in more than Danish. The
+// patient's copy makes the phone numbers tap-to-call links.
+test('the next step fits a referred patient, a handout names a language other than its own, phone numbers call', async ({ page, request }) => {
   const admin = await devToken(request, 'nordjylland');
   const template = await offerTemplate(request, admin, unique('Rygestophold'));
   const o = await createOffer(request, admin, {
@@ -80,8 +81,15 @@ test('the next step fits a referred patient, an English handout names the langua
   await expect(next).toContainText(
     `Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig. Ellers: Ring til +45 99 31 31 31 inden for en uge og sig, at du gerne vil være med.`,
   );
-  // A Danish handout needs no word on the language.
+  // A Danish handout needs no word on the language of a course held in Danish only.
   await expect(new HandoutPage(page).sheet('da')).not.toContainText('Sprog');
+  // One held in Arabic too (chosen for a patient who reads Arabic, or for whoever reads them the
+  // sheet) says so, on the paper the patient takes home.
+  const arabic = await createOffer(request, admin, { ...template, title: unique('Rygestop på arabisk'), languages: ['da', 'ar'] });
+  await page.goto(handoutUrl([o.id, arabic.id], 'da'));
+  const sheet = new HandoutPage(page).sheet('da');
+  await expect(sheet.getByRole('region', { name: arabic.title })).toContainText(/Sprog:? ?Dansk og arabisk/);
+  await expect(sheet.getByRole('term').filter({ hasText: /^Sprog$/ })).toHaveCount(1);
 
   await page.goto(handoutUrl([o.id], 'en'));
   const english = new HandoutPage(page).sheet('en');

@@ -217,10 +217,11 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
             let url = format!("{}{}", origin(), query::offer_href(&o.id));
             // Phone numbers are `tel:` links (a tap calls, on the patient's phone); on paper, text.
             let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{phone_link(p)}</dd></div> });
-            // In English, a course not held in English says in which language it is ("Languages:
-            // Danish"): the patient must not expect English.
-            let held_in = (hl == Lang::En && !o.languages.iter().any(|l| l == "en")).then(|| {
-                let held = if o.languages.is_empty() { vec!["da".to_owned()] } else { o.languages.clone() };
+            // A course held in any language but the sheet's says which ("Languages: Danish";
+            // "Sprog: Dansk og arabisk"): a patient reading English must not expect English, and
+            // one the clinician chose an Arabic class for (and whoever reads them the sheet) sees it.
+            let held = if o.languages.is_empty() { vec!["da".to_owned()] } else { o.languages.clone() };
+            let held_in = held.iter().any(|l| l != hl.code()).then(|| {
                 view! { <div><dt>{t::LANGUAGES.get(hl)}</dt><dd>{crate::format::languages(&held, hl)}</dd></div> }
             });
             let labelled_by = title_id.clone();
