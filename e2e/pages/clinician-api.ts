@@ -15,10 +15,16 @@ export const regionAdmin = (request: APIRequestContext) => devToken(request, REG
 
 /** A published offer in Nordjylland that takes GPs' referrals through Forebyg, with a promised
  *  response time of 3 working days, and the given capacity. */
-export async function referableOffer(request: APIRequestContext, admin: string, capacity: 'open' | 'waitlist' = 'open'): Promise<Record<string, any>> {
+export async function referableOffer(
+  request: APIRequestContext,
+  admin: string,
+  capacity: 'open' | 'waitlist' = 'open',
+  change: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
   const template = await offerTemplate(request, admin, unique(capacity === 'waitlist' ? 'Ventelistehold' : 'Henvisningshold'));
   return createOffer(request, admin, {
     ...template,
+    ...change,
     capacity,
     referral: { ...template.referral, self_referral: false, from_gp: true, methods: [], response_days: 3 },
   });

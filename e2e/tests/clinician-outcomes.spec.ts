@@ -49,8 +49,8 @@ test('a referral to an offer with a waiting list promises the patient no day', a
   await expectNoAxeViolations(page, 'waiting-list referral sent, with the patient sheet');
 });
 
-test('an offer that promises contact puts its day on the patient sheet', async ({ page, request }) => {
-  const offer = await referableOffer(request, await regionAdmin(request), 'open');
+test('an offer that promises contact puts its day and its languages on the patient sheet', async ({ page, request }) => {
+  const offer = await referableOffer(request, await regionAdmin(request), 'open', { languages: ['da', 'ar'] });
   await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Svargade'));
   await fill(page, unique('Sune Svar'));
   await page.getByRole('button', { name: t.send }).click();
@@ -62,11 +62,17 @@ test('an offer that promises contact puts its day on the patient sheet', async (
   await expect(page.getByRole('article', { name: t.slipH })).toContainText(
     new RegExp(`har du ikke hørt fra ${offer.provider.name} senest \\d{1,2}\\. [a-z]+ \\d{4}, så ring på`),
   );
+  // A class held in Arabic too says so: the patient it was chosen for knows it is the right one.
+  const languages = page.getByRole('article', { name: t.slipH }).locator('dt', { hasText: /^Sprog$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(languages).toHaveText('Dansk og arabisk');
   // Without a printer (a home visit): the slip as a text message, with the status link's code.
   const text = page.getByRole('textbox', { name: 'Kort tekst til sms eller e-mail' });
   await expect(text).toHaveValue(new RegExp(`^Du er henvist til ${offer.title}\\.\\n${offer.provider.name} kontakter dig senest .+\\nFølg henvisningen: http.+/status\\?kode=[A-Z0-9]{4}-[A-Z0-9]{4}&lang=da$`));
   await page.getByRole('group', { name: t.handoutLang }).getByLabel('English').check();
   await expect(text).toHaveValue(new RegExp(`^You have been referred to ${offer.title}\\.\\n.+\\nFollow the referral: http.+&lang=en$`));
+  await expect(page.getByRole('article', { name: T.en.slipH }).locator('dt', { hasText: /^Languages$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    'Danish and Arabic',
+  );
   await expectNoAxeViolations(page, 'referral sent, with the slip as a text message');
 });
 

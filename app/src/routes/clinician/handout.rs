@@ -217,13 +217,7 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
             let url = format!("{}{}", origin(), query::offer_href(&o.id));
             // Phone numbers are `tel:` links (a tap calls, on the patient's phone); on paper, text.
             let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{phone_link(p)}</dd></div> });
-            // A course held in any language but the sheet's says which ("Languages: Danish";
-            // "Sprog: Dansk og arabisk"): a patient reading English must not expect English, and
-            // one the clinician chose an Arabic class for (and whoever reads them the sheet) sees it.
-            let held = if o.languages.is_empty() { vec!["da".to_owned()] } else { o.languages.clone() };
-            let held_in = held.iter().any(|l| l != hl.code()).then(|| {
-                view! { <div><dt>{t::LANGUAGES.get(hl)}</dt><dd>{crate::format::languages(&held, hl)}</dd></div> }
-            });
+            let held_in = held_in(o, hl);
             let labelled_by = title_id.clone();
             let title =
                 if patient { view! { <a href=query::offer_href(&o.id)>{o.title.clone()}</a> }.into_any() } else { o.title.clone().into_any() };
@@ -269,6 +263,15 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
 }
 
 /// `text` with the offer's phone number in it as a `tel:` link (the text alone without one).
+/// The languages of a course held in any language but the sheet's `sl` ("Languages: Danish";
+/// "Sprog: Dansk og arabisk"), as a row of the sheet's facts: a patient reading English must not
+/// expect English, and one the clinician chose an Arabic class for (and whoever reads them the
+/// sheet) sees it on paper.
+pub(super) fn held_in(o: &Offer, sl: Lang) -> Option<impl IntoView> {
+    let held = if o.languages.is_empty() { vec!["da".to_owned()] } else { o.languages.clone() };
+    held.iter().any(|l| l != sl.code()).then(|| view! { <div><dt>{t::LANGUAGES.get(sl)}</dt><dd>{crate::format::languages(&held, sl)}</dd></div> })
+}
+
 fn with_phone_link(text: String, phone: Option<&str>) -> AnyView {
     match phone.filter(|p| !p.trim().is_empty()).and_then(|p| text.split_once(p).map(|(a, b)| (a.to_owned(), p.to_owned(), b.to_owned()))) {
         Some((before, p, after)) => view! { {before}{phone_link(p)}{after} }.into_any(),

@@ -1,10 +1,11 @@
-//! The patient's slip after a referral is sent: the offer, where and when, what happens now as the
-//! created referral says (on the waiting list, or contact by its promised day), whom to call, and how to follow the referral on the status page
-//! with its code (written and as a QR code that fills it in). It holds no name and no health data:
+//! The patient's slip after a referral is sent: the offer, where and when (and in which languages,
+//! when not only the slip's), what happens now as the created referral says (on the waiting list,
+//! or contact by its promised day), whom to call, and how to follow the referral on the status
+//! page with its code (written and as a QR code that fills it in). It holds no name and no health data:
 //! the code alone shows nothing without the patient's phone number or e-mail. In its own language
 //! (Danish or English, whatever the UI speaks); printing the page prints the slip alone.
 
-use super::handout::{copy_value, origin, SheetLanguage};
+use super::handout::{copy_value, held_in, origin, SheetLanguage};
 use crate::clinician::handout as h;
 use crate::clinician::slip;
 use crate::clinician::texts as t;
@@ -72,6 +73,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
                     <dl class="handout__facts">
                         <div><dt>{t::WHERE.get(sl)}</dt><dd>{h::where_text(o, sl)}</dd></div>
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>
+                        {held_in(o, sl)}
                         <div><dt>{t::SLIP_REFERRED_ON.get(sl)}</dt><dd>{referred_on}</dd></div>
                         <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}</dd></div>
                         {phone}
