@@ -262,7 +262,6 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
     }
 }
 
-/// `text` with the offer's phone number in it as a `tel:` link (the text alone without one).
 /// The languages of a course held in any language but the sheet's `sl` ("Languages: Danish";
 /// "Sprog: Dansk og arabisk"), as a row of the sheet's facts: a patient reading English must not
 /// expect English, and one the clinician chose an Arabic class for (and whoever reads them the
@@ -272,6 +271,7 @@ pub(super) fn held_in(o: &Offer, sl: Lang) -> Option<impl IntoView> {
     held.iter().any(|l| l != sl.code()).then(|| view! { <div><dt>{t::LANGUAGES.get(sl)}</dt><dd>{crate::format::languages(&held, sl)}</dd></div> })
 }
 
+/// `text` with the offer's phone number in it as a `tel:` link (the text alone without one).
 fn with_phone_link(text: String, phone: Option<&str>) -> AnyView {
     match phone.filter(|p| !p.trim().is_empty()).and_then(|p| text.split_once(p).map(|(a, b)| (a.to_owned(), p.to_owned(), b.to_owned()))) {
         Some((before, p, after)) => view! { {before}{phone_link(p)}{after} }.into_any(),
