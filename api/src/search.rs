@@ -182,6 +182,7 @@ async fn pins(store: &dyn OfferStore, query: &SearchQuery, nearby: u32, stats: &
                 distance_km: round_km(d?),
                 continuous_enrolment: o.schedule.enrolment == forebyg_shared::offer::Enrolment::Continuous,
                 self_referral: o.referral.self_referral,
+                capacity: o.capacity,
                 next_start: o.schedule.next_start,
                 title: o.title,
                 id: o.id,

@@ -5,6 +5,7 @@
 
 use crate::{format, i18n, query};
 use forebyg_shared::search::SearchResponse;
+use forebyg_shared::taxonomy::Capacity;
 use forebyg_shared::Lang;
 use serde::Serialize;
 
@@ -77,8 +78,11 @@ fn start_line(next_start: Option<&str>, continuous: bool, lang: Lang) -> String 
     }
 }
 
-fn joining(self_referral: bool, lang: Lang) -> &'static str {
-    if self_referral {
+/// Whether one may sign up oneself, unless no one can join now.
+fn joining(self_referral: bool, capacity: Capacity, lang: Lang) -> &'static str {
+    if capacity == Capacity::Full {
+        capacity.label(lang)
+    } else if self_referral {
         i18n::SELF_REFERRAL_TAG.get(lang)
     } else {
         crate::next_steps::NEEDS_REFERRAL.get(lang)
@@ -104,7 +108,7 @@ pub fn map_json(r: &SearchResponse, place: &str, list_href: &str, lang: Lang) ->
                     lon: coord(p.lon),
                     distance: h.distance_km.map(|km| format::distance(km, lang)).unwrap_or_default(),
                     start: start_line(h.offer.next_start.as_deref(), h.offer.continuous_enrolment, lang),
-                    joining: joining(h.offer.self_referral, lang),
+                    joining: joining(h.offer.self_referral, h.offer.capacity, lang),
                 })
             })
             .collect();
@@ -121,7 +125,7 @@ pub fn map_json(r: &SearchResponse, place: &str, list_href: &str, lang: Lang) ->
                 lon: coord(p.point.lon),
                 distance: format::distance(p.distance_km, lang),
                 start: start_line(p.next_start.as_deref(), p.continuous_enrolment, lang),
-                joining: joining(p.self_referral, lang),
+                joining: joining(p.self_referral, p.capacity, lang),
             })
             .collect();
         let more = (r.nearby as usize).saturating_sub(markers.len());
@@ -225,6 +229,7 @@ mod tests {
             next_start: next_start.map(str::to_owned),
             continuous_enrolment: next_start.is_none(),
             self_referral,
+            capacity: if id == "c" { Capacity::Full } else { Capacity::Open },
         };
         let pins = vec![pin("a", 1.0, None, true), pin("b", 2.5, Some("2027-02-03"), false), pin("c", 30.0, None, true)];
         // 4 on-site matches, one beyond the pins' limit; 7 digital ones over all pages.
@@ -236,6 +241,8 @@ mod tests {
         assert_eq!(markers[1]["distance"], "2,5 km");
         assert_eq!(markers[1]["start"], format!("Næste start: {}", format::date("2027-02-03", Lang::Da)));
         assert_eq!(markers[1]["joining"], crate::next_steps::NEEDS_REFERRAL.da);
+        // One may sign up oneself, but the course is full: no one can, now.
+        assert_eq!(markers[2]["joining"], "Fuldt booket");
         assert_eq!((v["digital"].as_u64(), v["more"].as_u64(), v["all"].as_bool()), (Some(7), Some(1), Some(true)));
         let en: serde_json::Value = serde_json::from_str(&map_json(&r, "8000", "/", Lang::En)).unwrap();
         assert_eq!(

@@ -70,7 +70,8 @@ test.describe('citizen search: map view', () => {
     expect(pin, `a pin titled ${title}`).toBeTruthy();
     await expect(popup).toContainText(/\d+(,\d+)? km/);
     await expect(popup).toContainText(pin.next_start ? /Næste start: \d/ : /Løbende optag/);
-    await expect(popup).toContainText(pin.self_referral ? 'Du kan selv tilmelde dig' : 'Kræver henvisning');
+    // A full course says so rather than "sign up yourself" (found by a walk, 2026-12-06).
+    await expect(popup).toContainText(pin.capacity === 'full' ? 'Fuldt booket' : pin.self_referral ? 'Du kan selv tilmelde dig' : 'Kræver henvisning');
     await expectNoAxeViolations(page, 'map view with a popup (da)');
     await popupLink.click();
     const offer = new OfferPage(page);
@@ -113,7 +114,7 @@ test.describe('citizen search: map view', () => {
     const popup = await map.openFirstPopup();
     await expect(popup).toContainText(/\d+(\.\d+)? km/);
     await expect(popup).toContainText(/Next start: |Join any time/);
-    await expect(popup).toContainText(/You can sign up yourself|Referral needed|Needs a referral/);
+    await expect(popup).toContainText(/You can sign up yourself|Referral needed|Needs a referral|Full/);
     await expectNoAxeViolations(page, 'map view with a popup (en)');
     await page.getByLabel('Your postcode').fill('8000');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

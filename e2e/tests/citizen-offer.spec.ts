@@ -104,7 +104,8 @@ test('a link drawn as a button stays readable with the keyboard focus', async ({
 });
 
 // A full course's join form, reached by its address (an old tab, a bookmark, Back), says it is
-// full before anyone fills it in, as the offer page does.
+// full before anyone fills it in, as the offer page does. Its card and its page do not invite the
+// citizen to sign up (a walk found "Du kan selv tilmelde dig" next to "Fuldt booket").
 test('a full course says so instead of the join form', async ({ page, request }) => {
   const token = await devToken(request, 'midtjylland');
   const template = await offerTemplate(request, token, unique('Fuldt hold'));
@@ -113,6 +114,16 @@ test('a full course says so instead of the join form', async ({ page, request })
     capacity: 'full',
     referral: { ...template.referral, self_referral: true },
   });
+  const word = offer.title.split(' ')[2];
+  await page.goto(`/?postcode=${offer.location.postcode}&q=${encodeURIComponent(word)}`);
+  const card = page.locator('.result').filter({ hasText: offer.title });
+  await expect(card).toContainText('Fuldt booket');
+  await expect(card).not.toContainText('Du kan selv tilmelde dig');
+  await card.getByRole('heading', { level: 3 }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible();
+  await expect(page.getByText('Du kan selv tilmelde dig, når der bliver plads.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Du kan selv tilmelde dig.', { exact: true })).toHaveCount(0);
+
   await page.goto(`/tilbud/${offer.id}/tilmeld`);
   await expect(page.getByText('Holdet er fuldt', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send' })).toHaveCount(0);

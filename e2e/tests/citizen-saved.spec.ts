@@ -6,10 +6,14 @@ import { expectNoAxeViolations } from './a11y';
 // saved list shows each offer's provider, town and next start (as the API has them now).
 
 /** Provider, town (or "Digitalt"/"Digital") and the next start's presence, from the API. */
-async function offerFacts(request: APIRequestContext, href: string): Promise<{ provider: string; town: string | null; start: boolean }> {
+async function offerFacts(
+  request: APIRequestContext,
+  href: string,
+): Promise<{ provider: string; town: string | null; start: boolean; places: string; referral: boolean }> {
   const id = href.replace('/tilbud/', '');
   const o = await (await request.get(`/api/v1/offers/${id}`)).json();
-  return { provider: o.provider.name, town: o.location?.city ?? null, start: !!o.schedule.next_start };
+  const places = ({ open: 'Ledige pladser', 'few-places': 'Få ledige pladser', waitlist: 'Venteliste', full: 'Fuldt booket' } as Record<string, string>)[o.capacity];
+  return { provider: o.provider.name, town: o.location?.city ?? null, start: !!o.schedule.next_start, places, referral: !o.referral.self_referral };
 }
 
 /** A saved row's value of the fact named `term`. */
@@ -17,7 +21,7 @@ function fact(row: Locator, term: string): Locator {
   return row.locator('dt', { hasText: new RegExp(`^${term}:?$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
-test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /gemte shows provider, town and next start', async ({ page, request }) => {
+test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /gemte shows provider, town, next start, places and the need of a referral', async ({ page, request }) => {
   const search = new SearchPage(page);
   await search.goto('?postcode=8000');
   const first = search.results.first();
@@ -44,6 +48,8 @@ test('saved offers: "Gem" → "Gemt ✓ / Fjern" on a card and the offer page; /
   await expect(fact(row, 'Udbyder')).toHaveText(facts.provider);
   await expect(fact(row, 'Sted')).toHaveText(facts.town ?? 'Digitalt');
   await expect(fact(row, 'Næste start')).toHaveText(facts.start ? /\d{4}/ : 'Løbende optag');
+  await expect(fact(row, 'Pladser')).toContainText(facts.places);
+  await expect(row.getByText('Kræver henvisning', { exact: true })).toHaveCount(facts.referral ? 1 : 0);
   await expect(row.getByText('Gemt ✓', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'saved offers (da)');
 

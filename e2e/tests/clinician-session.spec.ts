@@ -20,6 +20,8 @@ test('"Log ud" clears the session and lands on the clinician search, which says 
 
   // The referral form shows who is signed in, and the way out.
   await signInAt(page, `/klinik/henvis/${offer.id}`, organisation);
+  // Back from signing in, the keyboard starts at the form's heading, not the top of the page.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.locator('.signed-in-bar')).toContainText(`Logget ind som Dev kliniker dev · ${organisation}`);
   await expect(signOutButton(page)).toBeVisible();
   await expectNoAxeViolations(page, 'referral form with "Log ud"');

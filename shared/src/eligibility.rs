@@ -66,7 +66,11 @@ impl Residence {
                 Some(name) => municipality_label(name),
                 None => Label::new("kommunen", "the municipality"),
             },
-            Residence::Region => Label::new(area.region.label(Lang::Da), area.region.label(Lang::En)),
+            // In a sentence, "the Region of Southern Denmark" (its name takes the article).
+            Residence::Region => match area.region.label(Lang::En) {
+                en if en.starts_with("Region of") => Label::new(area.region.label(Lang::Da), &format!("the {en}")),
+                en => Label::new(area.region.label(Lang::Da), en),
+            },
             Residence::Denmark => return None,
         })
     }
@@ -202,6 +206,8 @@ impl Eligibility {
                 "The offer has no requirements for age, illness or residence.",
             );
         }
+        // "for everyone who lives", "for people 18+ who live".
+        let lives = if age.is_none() { "lives" } else { "live" };
         let mut da = age.as_ref().map_or_else(|| "for alle".to_owned(), |a| a.da.clone());
         let mut en = age.map_or_else(|| "for everyone".to_owned(), |a| a.en);
         if let Some(c) = conditions {
@@ -212,7 +218,7 @@ impl Eligibility {
             match rule.place(area) {
                 Some(place) => {
                     da += &format!(", som bor i {}", place.da);
-                    en += &format!(" who live in {}", place.en);
+                    en += &format!(" who {lives} in {}", place.en);
                 }
                 None => {
                     da += ", uanset hvor i Danmark de bor";

@@ -7,7 +7,7 @@ use crate::components::save_toggle::SaveToggle;
 use crate::{format, i18n, query};
 use forebyg_shared::eligibility::capitalise;
 use forebyg_shared::search::{OfferHit, Outside, SearchOrigin};
-use forebyg_shared::taxonomy::Format;
+use forebyg_shared::taxonomy::{Capacity, Format};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -41,7 +41,8 @@ pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: L
     if o.weekend {
         tags.push(i18n::WEEKEND.get(lang));
     }
-    if o.self_referral {
+    // Not on a full offer: no one can sign up for it now (its badge says so).
+    if o.self_referral && o.capacity != Capacity::Full {
         tags.push(i18n::SELF_REFERRAL_TAG.get(lang));
     }
     let title_id = format!("offer-{}-title", o.id);

@@ -113,7 +113,7 @@ texts! {
     DIGITAL = "Digitalt", "Digital";
     TOPIC = "Emne", "Topic";
     FORMAT = "Form", "Format";
-    PLACES = "Pladser", "Places";
+    PLACES = "Pladser", "Availability";
     START = "Start", "Start";
     CONTINUOUS = "Løbende optag", "Join any time";
     START_TBD = "Start aftales", "Start to be agreed";
@@ -173,6 +173,7 @@ texts! {
     HYBRID_TEXT = "Tilbuddet foregår både med fremmøde og digitalt.", "The offer takes place both on site and online.";
     ACCESSIBILITY = "Tilgængelighed", "Accessibility";
     SELF_REFERRAL_YES = "Du kan selv tilmelde dig.", "You can sign up yourself.";
+    SELF_REFERRAL_WHEN_ROOM = "Du kan selv tilmelde dig, når der bliver plads.", "You can sign up yourself when a place becomes free.";
     SELF_REFERRAL_NO = "Du kan ikke selv tilmelde dig. Du skal henvises.", "You cannot sign up yourself. You need a referral.";
     REFERRAL_FROM = "Du kan henvises af:", "You can be referred by:";
     REFERRAL_GP = "din praktiserende læge", "your GP";

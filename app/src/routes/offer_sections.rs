@@ -7,7 +7,7 @@ use crate::components::badges::CapacityBadge;
 use crate::components::facts::{contact_facts, paragraphs, row};
 use crate::{format, i18n};
 use forebyg_shared::offer::{Enrolment, Offer};
-use forebyg_shared::taxonomy::Format;
+use forebyg_shared::taxonomy::{Capacity, Format};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -105,7 +105,12 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
         if r.from_municipality {
             from.push(t(i18n::REFERRAL_MUNICIPALITY));
         }
-        let self_ref = if r.self_referral { t(i18n::SELF_REFERRAL_YES) } else { t(i18n::SELF_REFERRAL_NO) };
+        // A full course takes no one now (said at the top of the page): not "sign up yourself".
+        let self_ref = match (r.self_referral, o.capacity) {
+            (true, Capacity::Full) => t(i18n::SELF_REFERRAL_WHEN_ROOM),
+            (true, _) => t(i18n::SELF_REFERRAL_YES),
+            (false, _) => t(i18n::SELF_REFERRAL_NO),
+        };
         let referral = (!from.is_empty()).then(|| view! { <p>{t(i18n::REFERRAL_FROM)}" "{format::list(&from, lang)}"."</p> });
         let note = r.note.clone().map(|n| view! { <p lang=dl>{n}</p> });
         view! { <p>{self_ref}</p> {referral} {note} }

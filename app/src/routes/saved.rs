@@ -1,6 +1,8 @@
-//! `/gemte`: the offers saved on this device, each with its provider, town and next start as
-//! the API has them now (the device stores only the id and the title).
+//! `/gemte`: the offers saved on this device, each with its provider, town, next start, places
+//! and whether it needs a referral, as the API has them now (the device stores only the id and
+//! the title).
 
+use crate::components::badges::{CapacityBadge, ReferralBadge};
 use crate::components::facts::row;
 use crate::components::save_toggle::{use_saved, SaveToggle};
 use crate::context::use_lang;
@@ -45,7 +47,8 @@ pub fn SavedPage() -> impl IntoView {
     }
 }
 
-/// Provider, town (or "Digitalt") and next start of one saved offer, once the API has answered;
+/// Provider, town (or "Digitalt"), next start, places and the need of a referral of one saved
+/// offer, once the API has answered;
 /// a sentence if the offer is gone, nothing if the API cannot be reached (the link still works).
 fn offer_facts(id: String, lang: Lang) -> impl IntoView {
     let offer = RwSignal::new(None::<Result<Offer, bool>>);
@@ -71,6 +74,9 @@ fn facts(o: &Offer, lang: Lang) -> impl IntoView {
             {row(t(i18n::PROVIDER), o.provider.name.clone())}
             {row(t(i18n::PLACE), place)}
             {row(t(i18n::NEXT_START), start)}
+            {row(t(i18n::PLACES), view! { <CapacityBadge capacity=o.capacity lang=lang /> })}
         </dl>
+        // Whether one can ask to join oneself, as on the result card (a walk missed it here).
+        {(!o.referral.self_referral).then(|| view! { <p><ReferralBadge lang=lang /></p> })}
     }
 }

@@ -96,6 +96,11 @@ fn who_for_is_one_plain_sentence() {
     assert_eq!(local.who_for(&AARHUS).da, "Tilbuddet er for alle, som bor i Aarhus Kommune.");
     let national = Eligibility { residence: Some(Residence::Denmark), accepted_conditions: vec![Kol], ..Default::default() };
     assert_eq!(national.who_for(&AARHUS).en, "The offer is for everyone with COPD, wherever they live in Denmark.");
+    // Found by a walk: "for everyone who live in Region of Southern Denmark".
+    let south = Area { region: RegionCode::Syddanmark, municipality: Some("Vejle") };
+    let regional = Eligibility { residence: Some(Residence::Region), ..Default::default() };
+    assert_eq!(regional.who_for(&south).en, "The offer is for everyone who lives in the Region of Southern Denmark.");
+    assert_eq!(regional.who_for(&south).da, "Tilbuddet er for alle, som bor i Region Syddanmark.");
     assert_eq!(Eligibility::default().who_for(&AARHUS).da, "Tilbuddet har ingen krav til alder, sygdom eller bopæl.");
 }
 

@@ -55,6 +55,8 @@ pub struct MapPin {
     pub next_start: Option<String>,
     pub continuous_enrolment: bool,
     pub self_referral: bool,
+    /// A full offer takes no one, whoever may ask (its popup says so, not "sign up yourself").
+    pub capacity: Capacity,
 }
 
 /// Where the search was made from.

@@ -54,6 +54,9 @@ pub fn SignInPage() -> impl IntoView {
 pub fn CallbackPage() -> impl IntoView {
     let lang = use_lang();
     dom::set_title(lang, t::CALLBACK_H1.get(lang));
+    // This page opens the document; the page the sign-in returns to is reached from it, and takes
+    // the focus as after any navigation (a walk found it left on the page's body).
+    dom::arrived_by_navigation();
     let navigate = use_navigate();
     let failure = RwSignal::new(None::<&'static str>);
     let query = use_query_map().get_untracked();
