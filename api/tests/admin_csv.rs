@@ -114,6 +114,12 @@ async fn row_errors_are_listed_and_change_nothing(api: &Api) {
 }
 
 async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
+    // A point stored finer than the file's decimals (a walk found "Breddegrad: 57.077079690321476
+    // → 57.07708" logged when only another cell was changed).
+    let mut fine = api.state.store.get_offer("a1").await.unwrap().unwrap();
+    let fine_point = GeoPoint::new(56.153012345678, 10.204098765432);
+    fine.location.as_mut().unwrap().point = fine_point;
+    api.state.store.put_offers(&[fine]).await.unwrap();
     let mut sheet = api.export(&region_admin()).await;
     sheet.set("a1", "title", "Ny titel på gåholdet");
     sheet.add_new("a1", "Nyt gåhold i Aarhus");
@@ -128,6 +134,7 @@ async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
     assert_eq!((status, report.created, report.published, report.updated, report.unchanged), (200, 2, 2, 1, 3), "{report:#?}");
     let a1 = api.state.store.get_offer("a1").await.unwrap().unwrap();
     assert_eq!((a1.title.as_str(), a1.version), ("Ny titel på gåholdet", 2));
+    assert_eq!(a1.location.unwrap().point, fine_point, "the place is not rounded to the file's decimals");
     let mid = api.state.store.region_offers(RegionCode::Midtjylland).await.unwrap();
     let new: Vec<&Offer> = mid.iter().filter(|o| o.title.starts_with("Nyt ")).collect();
     assert_eq!(new.len(), 2);

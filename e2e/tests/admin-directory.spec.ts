@@ -143,6 +143,17 @@ test.describe('admin: providers and locations', () => {
     await expect(editorPage.getByRole('heading', { level: 1, name: 'Rediger udbyder »Silkeborg Kommune«' })).toBeVisible();
     await expect(editorPage.getByLabel('Navn', { exact: true })).toHaveValue('Silkeborg Kommune');
     await expectNoAxeViolations(editorPage, 'provider editor');
+
+    // Their new offer starts with their provider chosen, and saves as it stands (a walk found
+    // "Skriv udbyderens navn" with the provider in sight).
+    await editorPage.goto('/admin/tilbud/ny');
+    const editor = new AdminEditorPage(editorPage);
+    await expect(editor.field('Udbyder').locator('option:checked')).toHaveText('Silkeborg Kommune');
+    const title = unique('Udbyderens eget tilbud');
+    await editor.fillNew({ title, category: 'Fysisk aktivitet', postcode: '8600', municipality: 'Silkeborg' });
+    await editor.save.click();
+    await expect(editor.message).toContainText('oprettet som kladde');
+    await expect(editorPage.getByRole('heading', { level: 1 })).toHaveText(`Rediger »${title}«`);
     await context.close();
   });
 });

@@ -188,4 +188,9 @@ test('the editor names the municipality a residence rule means, and dates the la
   await editor.field('Kommune').selectOption('0615');
   await expect(residence).toHaveAccessibleDescription('Kommunen er den, stedet ligger i: Horsens Kommune. Regionen er Region Midtjylland.');
   await expectNoAxeViolations(page, 'editor with the residence hint');
+
+  // "Stadig korrekt" says today's day in words too, not "2026-12-06".
+  await page.reload();
+  await page.getByRole('button', { name: 'Stadig korrekt' }).click();
+  await expect(editor.message).toHaveText(/^Tilbuddet er bekræftet i dag \(\d{1,2}\. [a-zæøå]+\.? \d{4}\)\.$/);
 });

@@ -30,7 +30,7 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
   const enrolForm = card.getByRole('group', { name: 'Tilmeld personen' });
   const day = enrolForm.getByLabel('Dato for første mødegang (valgfri)');
-  await expect(day).toHaveAccessibleDescription(/^Personen ser dagen på sin statusside/);
+  await expect(day).toHaveAccessibleDescription(/^Den første mødegang ser personen på sin statusside/);
   await enrolForm.getByLabel('Klokkeslæt (valgfrit)').fill('17:00');
   await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
   await expect(enrolForm.getByRole('alert')).toHaveText('Skriv datoen for første mødegang (eller slet klokkeslættet).');

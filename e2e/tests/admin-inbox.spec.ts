@@ -92,8 +92,14 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
 
   // Declining asks for a reason; the decision can be reopened.
   await card.getByRole('button', { name: `Afvis: ${stays}` }).click();
+  // Without a reason, the problem is said at the reason's field, which takes the focus.
+  const reason = card.getByLabel('Hvorfor afvises henvendelsen?');
+  await card.getByRole('button', { name: 'Afvis henvendelsen' }).click();
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(reason).toHaveAccessibleDescription('Vælg en begrundelse for afvisningen.');
   // A citizen's own request: "henvendelsen", not "henvisningen"; no referrer reads the note.
-  await card.getByLabel('Hvorfor afvises henvendelsen?').selectOption({ label: 'Ingen ledige pladser' });
+  await reason.selectOption({ label: 'Ingen ledige pladser' });
   await expect(card.getByLabel('Note (skal udfyldes ved »Andet«)')).toHaveAccessibleDescription('Kun til jer selv: borgeren ser ikke noten, kun årsagen, på sin statusside.');
   await card.getByRole('button', { name: 'Afvis henvendelsen' }).click();
   await expect(card.locator('.pill')).toHaveText('Afvist');

@@ -50,6 +50,10 @@ test('a course stopped early is "Afbrudt": a closing note for the referrer, a pl
   // The referrer waits for the note: it is required.
   await panel.getByRole('button', { name: 'Afbryd forløbet' }).click();
   await expect(panel.getByRole('alert')).toHaveText('Skriv kort til henviseren, hvorfor forløbet blev afbrudt.');
+  // At the note, which it marks and describes, with the focus.
+  await expect(noteField).toBeFocused();
+  await expect(noteField).toHaveAttribute('aria-invalid', 'true');
+  await expect(noteField).toHaveAccessibleDescription(/Skriv kort til henviseren, hvorfor forløbet blev afbrudt\.$/);
   await expect(pill).toHaveText('Tilmeldt');
   const note = 'Stoppede efter 5 af 16 gange: nyt arbejde i dagtimerne. Vil gerne på et aftenhold.';
   await noteField.fill(note);

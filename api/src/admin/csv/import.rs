@@ -173,8 +173,18 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str, pu
     }
     Ok(match before {
         None => Plan::Create(offer),
-        Some(b) if as_in_csv(b) == offer => Plan::Unchanged,
         Some(b) => {
+            let exported = as_in_csv(b);
+            if exported == offer {
+                return Ok(Plan::Unchanged);
+            }
+            // The place's point as exported (to the file's decimals) is the stored point: a
+            // change of another cell neither rounds the place nor logs a move nobody made.
+            if let (Some(new), Some(old), Some(csv)) = (offer.location.as_mut(), b.location.as_ref(), exported.location.as_ref()) {
+                if new.point == csv.point {
+                    new.point = old.point;
+                }
+            }
             offer.version = b.version + 1;
             Plan::Update { before: Box::new(b.clone()), after: offer }
         }

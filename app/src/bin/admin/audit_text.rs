@@ -25,6 +25,7 @@ const fn text(da: &'static str, en: &'static str) -> Text {
 const OTHER_FIELDS: &[(&str, Text)] = &[
     ("status", text("Status", "Status")),
     ("decline_reason", text("Årsag til afvisning", "Reason for declining")),
+    ("first_session", text("Første mødegang", "First session")),
     ("schedule", text("Tider", "Times")),
     ("location", text("Sted", "Place")),
     ("provider", text("Udbyder", "Provider")),
@@ -75,6 +76,12 @@ fn readable(json: &str, field: &str, target: AuditTarget, lang: Lang) -> String 
         "true" => return YES.get(lang).to_owned(),
         "false" => return NO.get(lang).to_owned(),
         _ => {}
+    }
+    // "tirsdag 15. december 2026 kl. 10:00", as the inbox says it (a walk found "on: 2026-12-15, at: 10:00").
+    if field == "first_session" {
+        if let Some(f) = forebyg_app::wire::from_json::<forebyg_shared::first_session::FirstSession>(json) {
+            return forebyg_app::format::first_session(&f, lang);
+        }
     }
     if field == "slots" {
         if let Some(slots) = forebyg_app::wire::from_json::<Vec<TimeSlot>>(json) {
@@ -153,6 +160,9 @@ mod tests {
         assert_eq!(da(&change("capacity", "null", "{\"seats\":12}"), AuditTarget::Offer), "Pladser: — → seats: 12");
         assert_eq!(da(&change("note", "null", r#""Sagde \"ja\"""#), AuditTarget::Referrals), "Note: — → Sagde \"ja\"");
         assert_eq!(da(&change("conditions", "[]", "[\"kol\"]"), AuditTarget::Offer), format!("Målgrupper: — → {}", Condition::Kol.label(Lang::Da)));
+        let first = change("first_session", "null", r#"{"on":"2026-12-15","at":"10:00"}"#);
+        assert_eq!(da(&first, AuditTarget::Referrals), "Første mødegang: — → tirsdag 15. december 2026 kl. 10:00");
+        assert_eq!(change_text(&first, AuditTarget::Referrals, Lang::En), "First session: — → Tuesday 15 December 2026 at 10:00");
         let reason = DeclineReason::ALL[0];
         assert_eq!(
             da(&change("decline_reason", "null", &format!("\"{}\"", reason.code())), AuditTarget::Referrals),

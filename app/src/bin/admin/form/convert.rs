@@ -249,9 +249,10 @@ impl OfferForm {
         // without this edit is not this edit's problem); a new offer in full.
         let before = (!base.id.is_empty()).then_some(base);
         for mut e in validate_offer_save(&check, before, today) {
-            // The provider's name comes with the provider picked: its problems are the picker's.
+            // The provider's name comes with the provider picked: its problems are the picker's,
+            // said as a choice (not "Skriv udbyderens navn" at a select).
             if e.field == "provider.name" {
-                e.field = "provider.id".into();
+                e = FieldError::new("provider.id", e.code, "Vælg udbyderen.", "Choose the provider.");
             }
             if !errors.iter().any(|x| x.field == e.field) {
                 errors.push(e);

@@ -209,6 +209,11 @@ fn messages_name_the_fields_as_the_form_does() {
     assert_eq!(message("provider.id").as_deref(), Some("Vælg udbyderen."));
     assert_eq!(message("location.municipality_code").as_deref(), Some("Vælg kommunen."));
     assert_eq!(message("provider.name"), None, "the provider's name is the picker's");
+    // A provider editor's form starts with their provider's id; its name missing is said as the
+    // picker's choice too, not "Skriv udbyderens navn" at a select.
+    let own = OfferForm::blank(Some(RegionCode::Midtjylland), Some("demo-kommune-0740"), TODAY);
+    let errors = own.to_offer(&super::convert::new_offer_base(RegionCode::Midtjylland), TODAY).unwrap_err();
+    assert_eq!(errors.iter().find(|e| e.field == "provider.id").map(|e| e.message.da.as_str()), Some("Vælg udbyderen."));
     assert_eq!(control_id("provider.id").as_deref(), Some("f-provider_id"));
     // -3 is a whole number; what is wrong is that it is no count.
     let mut form = OfferForm::from_offer(&o);

@@ -71,6 +71,8 @@ pub fn InboxCard(
     // Only a change of panel redraws the form (not every keystroke in its note).
     let panel = Memo::new(move |_| draft().panel);
     let problem = RwSignal::new(None::<String>);
+    // The field the problem is about ("reason", "note"): marked, described, and given the focus.
+    let problem_field = RwSignal::new(None::<String>);
     let id = format!("inbox-{code}");
     // After a step, the list is drawn anew and the pressed button is gone: the card's heading
     // takes the focus instead of `<body>` (WCAG 2.4.3).
@@ -122,7 +124,7 @@ pub fn InboxCard(
             .collect_view();
 
     let send = {
-        let code = code.clone();
+        let (code, id) = (code.clone(), id.clone());
         move |_| {
             let d = untrack(draft);
             let (s, r) = match d.panel {
@@ -143,8 +145,16 @@ pub fn InboxCard(
                 errors
                     .insert(0, FieldError::new("first_session.on", ErrorCode::Required, t::FIRST_SESSION_REQUIRED.da, t::FIRST_SESSION_REQUIRED.en));
             }
+            problem_field.set(errors.first().map(|e| e.field.clone()));
             match errors.first() {
-                Some(e) => problem.set(Some(e.message.get(lang()).to_owned())),
+                Some(e) => {
+                    problem.set(Some(e.message.get(lang()).to_owned()));
+                    // The keyboard goes to what must change, not stay on the button.
+                    if let field @ ("reason" | "note") = e.field.as_str() {
+                        let control = format!("{id}-{field}");
+                        request_animation_frame(move || forebyg_app::dom::focus_id(&control));
+                    }
+                }
                 None => {
                     problem.set(None);
                     change.run((code.clone(), c));
@@ -165,7 +175,34 @@ pub fn InboxCard(
             let note_id = format!("{id}-note");
             let hint_id = format!("{id}-note-hint");
             let reason_id = format!("{id}-reason");
+            let error_id = format!("{id}-step-error");
             let send = send.clone();
+            // The problem is said at its field, which it marks and describes (as the enrol form's).
+            let about = move |field: &'static str| move || problem_field.with(|f| f.as_deref() == Some(field));
+            let error_at = {
+                let error_id = error_id.clone();
+                move |field: &'static str| {
+                    let error_id = error_id.clone();
+                    move || {
+                        about(field)().then(|| problem.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })).flatten()
+                    }
+                }
+            };
+            let reason_described = {
+                let error_id = error_id.clone();
+                move || about("reason")().then(|| error_id.clone())
+            };
+            let note_described = {
+                let (hint_id, error_id) = (hint.map(|_| hint_id.clone()), error_id.clone());
+                move || {
+                    let ids: Vec<String> = hint_id.iter().cloned().chain(about("note")().then(|| error_id.clone())).collect();
+                    (!ids.is_empty()).then(|| ids.join(" "))
+                }
+            };
+            // A problem of no field here (the status changed meanwhile) below the form.
+            let other_problem = move || {
+                problem_field.with(|f| !matches!(f.as_deref(), Some("reason" | "note"))).then(|| problem.get()).flatten()
+            };
             // Completing before the agreed first day is likelier a slip than a finished course.
             let early = first_form.as_ref().filter(|f| p == Panel::Complete && f.on > crate::api::today());
             let early = early.map(|f| view! { <p class="notice">{t::complete_before_first_session(&forebyg_app::format::first_session(f, lang()), lang())}</p> });
@@ -173,9 +210,10 @@ pub fn InboxCard(
                 <div class="inbox-step" role="group" aria-label=confirm>
                     {early}
                     {(p == Panel::Decline).then(|| view! {
-                        <div class="field">
+                        <div class="field" class:field--error=about("reason")>
                             <label class="field__label" for=reason_id.clone()>{reason_label.get(lang())}</label>
-                            <select class="select" id=reason_id on:change=move |ev| edit_step(steps, key, |d| d.reason = event_target_value(&ev))>
+                            {error_at("reason")}
+                            <select class="select" id=reason_id aria-invalid=move || about("reason")().then_some("true") aria-describedby=reason_described.clone() on:change=move |ev| edit_step(steps, key, |d| d.reason = event_target_value(&ev))>
                                 <option value="">"—"</option>
                                 {
                                     let chosen = untrack(draft).reason;
@@ -184,12 +222,13 @@ pub fn InboxCard(
                             </select>
                         </div>
                     })}
-                    <div class="field">
+                    <div class="field" class:field--error=about("note")>
                         <label class="field__label" for=note_id.clone()>{note_label}</label>
                         {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang())}</p> })}
-                        <textarea class="input input--textarea" id=note_id rows="3" aria-describedby=hint.map(|_| hint_id.clone()) prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
+                        {error_at("note")}
+                        <textarea class="input input--textarea" id=note_id rows="3" aria-invalid=move || about("note")().then_some("true") aria-describedby=note_described prop:value=move || draft().note on:input=move |ev| edit_step(steps, key, |d| d.note = event_target_value(&ev))></textarea>
                     </div>
-                    {move || problem.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    {move || other_problem().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="button-row">
                         <button type="button" class="button button--small" on:click=send>{confirm}</button>
                         <button type="button" class="button button--small button--secondary" on:click=move |_| key.with_value(|c| steps.update(|d| {

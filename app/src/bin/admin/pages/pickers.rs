@@ -26,6 +26,13 @@ pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
             }
         });
     };
+    // A provider editor's new offer starts with their provider chosen: its name and kind come
+    // with it once the records are in (a walk found the save refused, the provider in sight).
+    Effect::new(move |_| {
+        if providers.with(Option::is_some) && form.with_untracked(|f| f.provider_name.is_empty() && !f.provider_id.is_empty()) {
+            choose(form.with_untracked(|f| f.provider_id.clone()));
+        }
+    });
     view! {
         <div class="field" class:field--error=move || error().is_some()>
             <label class="field__label" for="f-provider_id">{t::PICK_PROVIDER.get(l)}</label>

@@ -52,7 +52,8 @@ forebyg_app::texts! {
     DISCARDED = "Dine ændringer er kasseret. Formularen viser den gemte version.", "Your changes are discarded. The form shows the saved version.";
     LOAD_FAILED = "Kunne ikke hentes", "Could not be loaded";
     PICK_PROVIDER = "Udbyder", "Provider";
-    PICK_PROVIDER_HINT = "Udbydere oprettes under »Udbydere«.", "Providers are created under “Providers”.";
+    PICK_PROVIDER_HINT = "Listen viser de udbydere, du må lave tilbud for. En regionsadministrator opretter nye under »Udbydere«.",
+        "The list shows the providers you may make offers for. A regional administrator adds new ones under “Providers”.";
     PICK_LOCATION = "Sted", "Location";
     PICK_LOCATION_HINT = "Vælg et af udbyderens steder, så følger adressen med, når stedet ændres. Steder oprettes under »Steder«.",
         "Choose one of the provider's locations, so the address follows when the location changes. Locations are created under “Locations”.";

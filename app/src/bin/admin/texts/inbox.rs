@@ -42,8 +42,8 @@ forebyg_app::texts! {
     FIRST_SESSION_ON = "Dato for første mødegang (valgfri)", "Date of the first session (optional)";
     FIRST_SESSION_AT = "Klokkeslæt (valgfrit)", "Time (optional)";
     // Who reads the day: the person on the status page, a referrer in "Mine henvisninger".
-    FIRST_SESSION_HINT = "Personen ser dagen på sin statusside, og en henviser ser den under »Mine henvisninger«. Kender I den ikke endnu, så tilmeld uden, og tilføj den senere.",
-        "The person sees the day on their status page, and a referrer sees it under \u{201c}My referrals\u{201d}. If you do not know it yet, enrol without it and add it later.";
+    FIRST_SESSION_HINT = "Den første mødegang ser personen på sin statusside, og en henviser ser den under »Mine henvisninger«. Kender I ikke dagen endnu, så tilmeld uden, og tilføj den senere.",
+        "The person sees the first session on their status page, and a referrer sees it under \u{201c}My referrals\u{201d}. If you do not know the day yet, enrol without it and add it later.";
     // Adding or moving the first session of an enrolled person: the day is then what is asked.
     FIRST_SESSION_ON_REQUIRED = "Dato for første mødegang", "Date of the first session";
     FIRST_SESSION_MOVE_HINT = "Personen ser den nye dag på sin statusside, og en henviser ser den under »Mine henvisninger«. Ring og sig det til personen, når dagen flyttes.",

@@ -179,7 +179,7 @@ impl OfferEditor {
             match r {
                 Ok(o) => {
                     let text = match what {
-                        "verify" => t::verified(&o.last_verified, lang()),
+                        "verify" => t::verified(&crate::ui::date(&o.last_verified), lang()),
                         _ => t::status_now(o.status.label(lang()), lang()),
                     };
                     self.loaded(o);
