@@ -149,3 +149,43 @@ test.describe('admin: offers', () => {
     expect(await status()).toBe('archived');
   });
 });
+
+// Unsaved changes are not lost to a stray click or a reload (a walk lost an edited title to
+// "Tilbage til tilbuddene"): leaving asks first, and "no" keeps the page as typed.
+test('leaving the offer editor with unsaved changes asks first', async ({ page, request, dialogs }) => {
+  const token = await devToken(request, 'midtjylland');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Forlad ikke')), false);
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud/${offer.id}`);
+  const editor = new AdminEditorPage(page);
+  await expect(editor.field('Titel')).toHaveValue(offer.title);
+  const menu = page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Tilbud', exact: true });
+
+  // Nothing typed: no question.
+  await menu.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+  expect(dialogs.seen).toEqual([]);
+
+  await page.goBack();
+  await editor.field('Titel').fill(`${offer.title} (rettet)`);
+  dialogs.accept = false;
+  await menu.click();
+  expect(dialogs.seen).toEqual([{ type: 'confirm', message: 'Du har ændringer, der ikke er gemt. Vil du forlade siden uden at gemme dem?' }]);
+  await expect(page).toHaveURL(new RegExp(`/admin/tilbud/${offer.id}$`));
+  await expect(editor.field('Titel')).toHaveValue(`${offer.title} (rettet)`);
+
+  // Saved, the page is left without a question.
+  await editor.save.click();
+  await expect(editor.message).toHaveText('Ændringerne er gemt.');
+  await menu.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+  expect(dialogs.seen).toHaveLength(1);
+
+  // A reload asks the browser's own question.
+  await page.goBack();
+  await editor.field('Titel').fill(`${offer.title} (igen)`);
+  dialogs.accept = true;
+  await page.reload();
+  await expect(editor.field('Titel')).toHaveValue(`${offer.title} (rettet)`);
+  expect(dialogs.seen.map((d) => d.type)).toEqual(['confirm', 'beforeunload']);
+});

@@ -109,7 +109,7 @@ struct Edit<R, F> {
 
 /// An editor's form kept across signing in again: `form` when it differs from `base_form` (the
 /// form of `base`, as `form_of` makes it), with `base`; put back the same way, after which
-/// `restored` says so.
+/// `restored` says so. Leaving the page with such a difference asks first (`leave_guard`).
 pub fn keep_edit<R, F>(
     base: RwSignal<R>,
     base_form: RwSignal<F>,
@@ -120,6 +120,7 @@ pub fn keep_edit<R, F>(
     R: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
+    crate::leave_guard::ask_before_leaving(move || form.try_with_untracked(|f| base_form.try_with_untracked(|b| f != b)).flatten().unwrap_or(false));
     keep_on_sign_in(move || {
         let typed = form.try_get_untracked()?;
         (typed != base_form.try_get_untracked()?).then(|| Edit { base: base.get_untracked(), form: typed })

@@ -14,6 +14,7 @@ pub use forebyg_app::sign_in::{settings, StartError};
 /// says why).
 pub fn to_login(expired: bool) {
     crate::kept::keep_all();
+    crate::leave_guard::work_kept();
     ADMIN.to_login(expired);
 }
 

@@ -9,7 +9,12 @@ use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use leptos::prelude::*;
 
 /// A select of the providers in the admin's scope; choosing one fills the offer's provider.
-pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+/// `base_form`: the form as loaded, which a provider filled in from its record belongs to too.
+pub fn provider_picker(
+    form: RwSignal<OfferForm>,
+    base_form: RwSignal<OfferForm>,
+    error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let l = lang();
     let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
     let choose = move |id: String| {
@@ -27,10 +32,15 @@ pub fn provider_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
         });
     };
     // A provider editor's new offer starts with their provider chosen: its name and kind come
-    // with it once the records are in (a walk found the save refused, the provider in sight).
+    // with it once the records are in (a walk found the save refused, the provider in sight),
+    // as part of the form's start, not an edit to be saved before leaving.
     Effect::new(move |_| {
         if providers.with(Option::is_some) && form.with_untracked(|f| f.provider_name.is_empty() && !f.provider_id.is_empty()) {
+            let untouched = form.with_untracked(|f| base_form.with_untracked(|b| f == b));
             choose(form.with_untracked(|f| f.provider_id.clone()));
+            if untouched {
+                base_form.set(form.get_untracked());
+            }
         }
     });
     view! {

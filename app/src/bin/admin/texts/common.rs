@@ -30,6 +30,7 @@ forebyg_app::texts! {
     FORBIDDEN = "Du har ikke adgang til dette.", "You do not have access to this.";
     ERROR_PREFIX = "Fejl: ", "Error: ";
     LOADING = "Indlæser …", "Loading …";
+    LEAVE_UNSAVED = "Du har ændringer, der ikke er gemt. Vil du forlade siden uden at gemme dem?", "You have changes that are not saved. Leave the page without saving them?";
     KEPT_RESTORED = "Dine ændringer er sat ind igen — de er ikke gemt endnu.", "Your changes have been put back — they are not saved yet.";
     NOT_FOUND = "Vi kunne ikke finde det, du leder efter.", "We could not find what you are looking for.";
     NETWORK = "Vi kunne ikke få forbindelse. Prøv igen.", "We could not connect. Try again.";

@@ -152,7 +152,7 @@ pub fn provider(e: OfferEditor) -> impl IntoView {
     view! {
             <fieldset class="form-section">
                 <legend>{t::PROVIDER_SECTION.get(lang())}</legend>
-                {crate::pages::pickers::provider_picker(form, e.err("provider_id"))}
+                {crate::pages::pickers::provider_picker(form, e.base_form, e.err("provider_id"))}
                 {text(e, "contact_name", form::label("contact_name", lang()), None, "text", |f| f.contact_name.clone(), |f, v| f.contact_name = v)}
                 {text(e, "contact_phone", form::label("contact_phone", lang()), None, "tel", |f| f.contact_phone.clone(), |f, v| f.contact_phone = v)}
                 {text(e, "contact_email", form::label("contact_email", lang()), None, "email", |f| f.contact_email.clone(), |f, v| f.contact_email = v)}
