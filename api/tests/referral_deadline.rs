@@ -189,6 +189,9 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
 
     let counts: ReferralCounts = get("/api/v1/admin/referrals/counts", &admin).json();
     assert_eq!((counts.received, counts.overdue), (4, 1), "{counts:?}");
+    // One offer's: what archiving it would leave waiting.
+    let one = |offer: &str| get(&format!("/api/v1/admin/referrals/counts?offer={offer}"), &admin).json::<ReferralCounts>();
+    assert_eq!((one("offer-LATE-AAAA").received, one("offer-LATE-AAAA").total(), one("no-such-offer").total()), (1, 1, 0));
 
     // Months back, beyond what the store keeps: p2's late answer of 100 days ago, from its tally,
     // and its other request of then, deleted unanswered (made, never settled, not kept): late.

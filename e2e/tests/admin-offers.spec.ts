@@ -139,9 +139,20 @@ test.describe('admin: offers', () => {
     expect(await status()).toBe('published');
     await expect(page.locator('#editor-status')).toContainText('Offentliggjort');
 
+    // Someone asks to join meanwhile: archiving says they still wait for an answer, and where
+    // (a walk archived an offer with a request left "Modtaget" on the person's status page).
+    const asked = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name: 'Vera Venter', phone: '23456789', consent: true },
+    });
+    expect(asked.status(), await asked.text()).toBe(201);
     await archive.click();
     // The question takes the focus after the step renders; Tab only from there, as a person would.
     await expect(question).toBeFocused();
+    await expect(question).toContainText('1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.');
+    const toInbox = question.getByRole('link', { name: 'Se dem i Henvendelser' });
+    await expect(toInbox).toHaveAttribute('href', `/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+    await page.keyboard.press('Tab');
+    await expect(toInbox).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(step.getByRole('button', { name: 'Ja, arkivér' })).toBeFocused();
     await page.keyboard.press('Enter');

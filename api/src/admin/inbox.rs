@@ -123,14 +123,15 @@ fn item(r: &Referral, same_contact: Vec<String>) -> InboxItem {
     }
 }
 
-/// How many requests within scope are in each status. Reveals no personal data: not audited.
-pub async fn counts(state: &AppState, admin: &Admin) -> Result<ReferralCounts, ApiError> {
+/// How many requests within scope (of `offer`, if given) are in each status. Reveals no personal
+/// data: not audited.
+pub async fn counts(state: &AppState, admin: &Admin, offer: Option<&str>) -> Result<ReferralCounts, ApiError> {
     let mut counts = ReferralCounts::default();
     for region in admin.0.regions() {
         let providers = current_providers(state, region).await?;
         for r in state.referrals.region_referrals(region, now()).await? {
             let r = rescoped(r, &providers);
-            if admin.0.may_manage(r.region, &r.provider_id) {
+            if admin.0.may_manage(r.region, &r.provider_id) && offer.is_none_or(|o| o == r.offer_id) {
                 counts.add(r.status);
                 counts.overdue += u32::from(r.contact_overdue(now()));
             }

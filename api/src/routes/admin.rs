@@ -155,11 +155,19 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
     Ok(Json(inbox::list(&state, &admin, &filter).await?))
 }
 
-/// How many requests to join the admin's offers are in each status (no personal data; not audited).
-#[utoipa::path(get, path = "/admin/referrals/counts", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = ReferralCounts), AdminAuth, Unavailable))]
-async fn referral_counts(State(state): State<AppState>, admin: Admin) -> Result<Json<ReferralCounts>, ApiError> {
-    Ok(Json(inbox::counts(&state, &admin).await?))
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CountsQuery {
+    /// One offer's requests (its id): what archiving or unpublishing it leaves waiting.
+    offer: Option<String>,
+}
+
+/// How many requests to join the admin's offers (or one of them) are in each status (no personal
+/// data; not audited).
+#[utoipa::path(get, path = "/admin/referrals/counts", tag = "admin", security(("bearer" = [])), params(CountsQuery),
+    responses((status = 200, body = ReferralCounts), Invalid, AdminAuth, Unavailable))]
+async fn referral_counts(State(state): State<AppState>, admin: Admin, ApiQuery(q): ApiQuery<CountsQuery>) -> Result<Json<ReferralCounts>, ApiError> {
+    Ok(Json(inbox::counts(&state, &admin, q.offer.as_deref()).await?))
 }
 
 /// Move a request on: contacted, enrolled, declined, completed or discontinued (a decline or an

@@ -69,6 +69,19 @@ forebyg_app::texts! {
     CONFIRM_ARCHIVE = "Ja, arkivér", "Yes, archive";
     CONFIRM_UNPUBLISH = "Ja, afpublicér", "Yes, unpublish";
     CANCEL = "Annullér", "Cancel";
+    TO_INBOX = "Se dem i Henvendelser", "See them in Requests";
+}
+
+/// Before archiving or unpublishing: "2 henvendelser er hverken tilmeldt eller afvist endnu. …"
+pub fn still_waiting(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.".to_owned(),
+        (Lang::Da, _) => format!("{n} henvendelser er hverken tilmeldt eller afvist endnu. Afklar dem først: personerne venter stadig på svar."),
+        (Lang::En, 1) => "1 request is neither enrolled nor declined yet. Settle it first: the person is still waiting for an answer.".to_owned(),
+        (Lang::En, _) => {
+            format!("{n} requests are neither enrolled nor declined yet. Settle them first: the people are still waiting for an answer.")
+        }
+    }
 }
 
 /// The question before unpublishing (`draft`) or archiving (`archived`) the offer `title`.

@@ -7,6 +7,7 @@ use super::state::OfferEditor;
 use crate::form::{self, Difference, OfferForm};
 use crate::texts::editor as t;
 use crate::ui::{self, lang, ErrorSummary};
+use forebyg_shared::admin::ReferralCounts;
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::prelude::*;
 
@@ -19,8 +20,9 @@ fn asking_button(what: &'static str) -> &'static str {
     }
 }
 
-/// The confirm step of an unpublish or archive (`asking`), below the status buttons.
-fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>) -> impl IntoView {
+/// The confirm step of an unpublish or archive (`asking`), below the status buttons; `waiting`:
+/// the offer's requests nobody has answered or enrolled yet, which the step says first.
+fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>, waiting: RwSignal<u32>) -> impl IntoView {
     let cancel = move || {
         if let Some(what) = asking.get_untracked() {
             asking.set(None);
@@ -31,10 +33,17 @@ fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>) -> impl 
         asking.get().map(|what| {
             let title = e.base.with(|b| b.title.clone());
             let yes = if what == "archived" { t::CONFIRM_ARCHIVE } else { t::CONFIRM_UNPUBLISH };
+            // People still waiting for an answer from an offer that leaves the search (a walk
+            // archived one with a request left "Modtaget" on the person's status page).
+            let waiting = waiting.get_untracked();
+            let inbox = crate::inbox_query::InboxQuery { offer_title: title.clone(), ..Default::default() }.href();
+            let waiting = (waiting > 0).then(|| {
+                view! { " "<strong>{t::still_waiting(waiting, lang())}</strong>" "<a href=inbox>{t::TO_INBOX.get(lang())}</a> }
+            });
             view! {
                 <div class="notice confirm-step" role="group" aria-labelledby="status-confirm-question"
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); cancel() }>
-                    <p id="status-confirm-question" tabindex="-1">{t::confirm_status(what, &title, lang())}</p>
+                    <p id="status-confirm-question" tabindex="-1">{t::confirm_status(what, &title, lang())}{waiting}</p>
                     <div class="actions">
                         <button type="button" class="button" id="status-confirm" on:click=move |_| { asking.set(None); e.action(what) }>{yes.get(lang())}</button>
                         <button type="button" class="button button--secondary" on:click=move |_| cancel()>{t::CANCEL.get(lang())}</button>
@@ -48,13 +57,20 @@ fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>) -> impl 
 pub fn editor_top(e: OfferEditor) -> impl IntoView {
     let new = e.new;
     let asking = RwSignal::new(None::<&'static str>);
-    // Unsaved edits are refused at once (the action says so); otherwise the admin is asked first.
+    let waiting = RwSignal::new(0);
+    // Unsaved edits are refused at once (the action says so); otherwise the admin is asked first,
+    // told how many of the offer's requests still wait for an answer (counts: no personal data).
     let ask = move |what: &'static str| {
         if e.form.get_untracked() != e.base_form.get_untracked() {
             e.action(what);
         } else {
-            asking.set(Some(what));
-            ui::focus_soon("status-confirm-question");
+            let id = e.base.with_untracked(|b| forebyg_app::query::encode(&b.id));
+            leptos::task::spawn_local(async move {
+                let counts = crate::api::get::<ReferralCounts>(&format!("/api/v1/admin/referrals/counts?offer={id}")).await;
+                waiting.set(counts.map_or(0, |c| c.received + c.contacted));
+                asking.set(Some(what));
+                ui::focus_soon("status-confirm-question");
+            });
         }
     };
     let status_line = move || {
@@ -114,7 +130,7 @@ pub fn editor_top(e: OfferEditor) -> impl IntoView {
                     }
                 }}
             </div>
-            {confirm_step(e, asking)}
+            {confirm_step(e, asking, waiting)}
         })}
     }
 }
