@@ -108,6 +108,8 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   // Drill down to the municipality's postcodes: the headline names it.
   await tableRow.getByRole('link', { name: row.name }).click();
   await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
+  // The followed link's row is gone: the focus goes to the page's heading, not to its body.
+  await expect(page.getByRole('heading', { level: 1, name: 'Dækning' })).toBeFocused();
   await expect(page.locator('#coverage-summary')).toContainText(`i ${row.name} (${region.name}): postnumre og indsatser uden et tilbud inden for 5 km.`);
   const drilled = page.getByRole('table', { name: 'Dækning inden for 5 km' });
   await expect(drilled.getByRole('columnheader', { name: 'Postnummer' })).toBeVisible();

@@ -35,6 +35,17 @@ pub fn CoveragePage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let view = Memo::new(move |_| query.with(|q| CoverageView::from_query(|k| q.get(k))));
+    // A municipality chosen or left (a link whose row then goes): the focus goes to the page's
+    // heading, as on arriving at a page, not to the page's body.
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = view.with(|v| v.municipality.clone());
+        if before.is_some_and(|b| b != now) {
+            if let Some(h) = h1.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+        now
+    });
 
     // Only a national admin names the region (a memo: the session arriving does not refetch).
     let national = Memo::new(move |_| session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin)));
