@@ -33,7 +33,7 @@ async function signInAgain(page: Page, region = 'Region Midtjylland'): Promise<v
 }
 
 test.describe('admin: an expired sign-in keeps the unsaved work', () => {
-  test('an offer edited past the sign-in comes back as typed and saves', async ({ page, request }) => {
+  test('an offer edited past the sign-in comes back as typed and saves', async ({ page, request, dialogs }) => {
     test.setTimeout(60_000);
     const token = await devToken(request, 'midtjylland');
     const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Lang redigering')), false);
@@ -49,8 +49,9 @@ test.describe('admin: an expired sign-in keeps the unsaved work', () => {
     await expire(page);
     await editor.save.click();
 
-    // Kept in this tab only, while the admin signs in again.
+    // Kept in this tab only, while the admin signs in again: leaving for it asks nothing.
     await expect(page).toHaveURL(/\/admin\/login$/);
+    expect(dialogs.seen).toEqual([]);
     expect(await page.evaluate((k) => sessionStorage.getItem(k), KEPT)).toContain(title);
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(title);
     await signInAgain(page);
