@@ -202,6 +202,7 @@ fn an_admins_day() {
     let by_title: Vec<InboxItem> =
         admin.call("GET", &format!("/api/v1/admin/referrals?offer_title=skanderborg%20s%C3%B8&from={today}&to={today}"), None).json();
     assert_eq!(by_title.len(), 2);
+    assert!(by_title.iter().all(|i| i.offer_status == OfferStatus::Published), "each request says its offer is still published");
     // (Entries of the same second have no order among them: find the view by the new request.)
     let reads: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?action=referral-read", None).json();
     let views: Vec<&AuditEntry> = reads.iter().filter(|e| e.target.contains(&second.receipt_code)).collect();

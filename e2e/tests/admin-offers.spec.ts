@@ -158,6 +158,14 @@ test.describe('admin: offers', () => {
     await page.keyboard.press('Enter');
     await expect(editor.message).toHaveText('Status er nu: Arkiveret.');
     expect(await status()).toBe('archived');
+
+    // Left waiting anyway, the request says in the inbox that its offer can no longer be found,
+    // so it gets settled rather than forgotten.
+    await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Vera Venter' }) });
+    await expect(card.locator('.pill--archived')).toHaveText('Arkiveret');
+    await expect(card).toContainText('Borgere kan ikke længere finde tilbuddet. Hjælp personen videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.');
+    await expectNoAxeViolations(page, 'inbox with a request to an archived offer');
   });
 });
 

@@ -101,6 +101,9 @@ pub struct InboxItem {
     pub receipt_code: String,
     pub offer_id: String,
     pub offer_title: String,
+    /// The offer's status now: a request to an offer since archived (or put back to draft) is
+    /// to one citizens can no longer find, and its person may need another.
+    pub offer_status: OfferStatus,
     pub provider_id: String,
     pub region: RegionCode,
     pub status: ReferralStatus,

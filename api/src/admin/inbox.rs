@@ -16,7 +16,7 @@ use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::first_session::{self, FirstSession};
 use forebyg_shared::referral::{ReferralStatus, SentBy};
-use forebyg_shared::taxonomy::RegionCode;
+use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -78,8 +78,10 @@ fn same_contacts(rs: &[Referral]) -> HashMap<String, Vec<String>> {
     out
 }
 
-/// One request as the inbox shows it, with its live namesakes by contact (read from its region).
+/// One request as the inbox shows it, with its live namesakes by contact (read from its region)
+/// and its offer's status now.
 async fn inbox_item(state: &AppState, r: &Referral) -> Result<InboxItem, ApiError> {
+    let offer_status = offer_status(state.store.get_offer(&r.offer_id).await?.map(|o| o.status));
     let mut offer: Vec<Referral> = state
         .referrals
         .region_referrals(r.region, now())
@@ -88,15 +90,21 @@ async fn inbox_item(state: &AppState, r: &Referral) -> Result<InboxItem, ApiErro
         .filter(|o| o.offer_id == r.offer_id && o.receipt_code != r.receipt_code)
         .collect();
     offer.push(r.clone());
-    Ok(item(r, same_contacts(&offer).remove(&r.receipt_code).unwrap_or_default()))
+    Ok(item(r, same_contacts(&offer).remove(&r.receipt_code).unwrap_or_default(), offer_status))
 }
 
-fn item(r: &Referral, same_contact: Vec<String>) -> InboxItem {
+/// An offer no longer stored counts as archived: no one can find it either way.
+fn offer_status(status: Option<OfferStatus>) -> OfferStatus {
+    status.unwrap_or(OfferStatus::Archived)
+}
+
+fn item(r: &Referral, same_contact: Vec<String>, offer_status: OfferStatus) -> InboxItem {
     let rc = receipt(r);
     InboxItem {
         receipt_code: r.receipt_code.clone(),
         offer_id: r.offer_id.clone(),
         offer_title: r.offer_title.clone(),
+        offer_status,
         provider_id: r.provider_id.clone(),
         region: r.region,
         status: r.status,
@@ -200,7 +208,10 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     filter.check()?;
     let mut items = vec![];
     for region in admin.0.regions() {
-        let providers = current_providers(state, region).await?;
+        // One read of the region's offers: who runs each now, and whether it is still published.
+        let offers = state.store.region_offers(region).await?;
+        let statuses: HashMap<&str, OfferStatus> = offers.iter().map(|o| (o.id.as_str(), o.status)).collect();
+        let providers: HashMap<String, String> = offers.iter().map(|o| (o.id.clone(), o.provider.id.clone())).collect();
         // Namesakes are looked for among all the region's requests in scope, not only those the
         // filter keeps: a duplicate is one whatever the filter.
         let in_scope: Vec<Referral> = state
@@ -217,7 +228,11 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
             let codes: Vec<&str> = shown.iter().map(|r| r.receipt_code.as_str()).collect();
             state.audit.append_audit(&[audit::entry(&admin.0, region, AuditAction::ReferralRead, &codes.join(" "), vec![])]).await?;
         }
-        items.extend(shown.into_iter().map(|r| item(r, same.remove(&r.receipt_code).unwrap_or_default())));
+        items.extend(
+            shown
+                .into_iter()
+                .map(|r| item(r, same.remove(&r.receipt_code).unwrap_or_default(), offer_status(statuses.get(r.offer_id.as_str()).copied()))),
+        );
     }
     Ok(items)
 }

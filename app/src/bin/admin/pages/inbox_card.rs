@@ -14,6 +14,7 @@ use forebyg_app::i18n::Text;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::first_session;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
+use forebyg_shared::taxonomy::OfferStatus;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use forebyg_shared::Lang;
 use leptos::html::H2;
@@ -125,7 +126,7 @@ pub fn InboxCard(
 
     let send = {
         let (code, id) = (code.clone(), id.clone());
-        move |_| {
+        move || {
             let d = untrack(draft);
             let (s, r) = match d.panel {
                 Some(Panel::Enrol) => (ReferralStatus::Enrolled, None),
@@ -230,7 +231,7 @@ pub fn InboxCard(
                     </div>
                     {move || other_problem().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="button-row">
-                        <button type="button" class="button button--small" on:click=send>{confirm}</button>
+                        <button type="button" class="button button--small" on:click=move |_| send()>{confirm}</button>
                         <button type="button" class="button button--small button--secondary" on:click=move |_| key.with_value(|c| steps.update(|d| {
                             d.remove(c);
                         }))>{t::CANCEL.get(lang())}</button>
@@ -251,6 +252,7 @@ pub fn InboxCard(
         .into_any(),
         None => view! { <p class="inbox-source">{t::SELF_REFERRAL.get(lang())}</p> }.into_any(),
     };
+    let offer_gone = it.offer_status != OfferStatus::Published;
     let conditions: Vec<&str> = it.conditions.iter().map(|c| c.label(lang())).collect();
     let (history, notes) = (it.history.clone(), it.notes.clone());
     view! {
@@ -270,8 +272,13 @@ pub fn InboxCard(
             {(!it.same_contact.is_empty()).then(|| view! {
                 <p class="inbox-same-contact"><strong class="pill pill--stale">{t::SAME_CONTACT.get(lang())}</strong>" "{t::same_contact(&it.same_contact, lang())}</p>
             })}
+            // An open request to an offer no one can find any more needs a decision, not a wait.
+            {(offer_gone && status.is_open()).then(|| view! { <p class="inbox-offer-gone"><strong>{t::OFFER_GONE.get(lang())}</strong></p> })}
             <dl class="facts">
-                <div><dt>{t::OFFER.get(lang())}</dt><dd><a href=format!("/admin/tilbud/{}", it.offer_id) lang=forebyg_app::i18n::data_lang(lang())>{it.offer_title.clone()}</a></dd></div>
+                <div><dt>{t::OFFER.get(lang())}</dt><dd>
+                    <a href=format!("/admin/tilbud/{}", it.offer_id) lang=forebyg_app::i18n::data_lang(lang())>{it.offer_title.clone()}</a>
+                    {offer_gone.then(|| view! { " "<span class=format!("pill pill--{}", it.offer_status.code())>{it.offer_status.label(lang())}</span> })}
+                </dd></div>
                 {it.phone.clone().map(|p| view! {
                     <div><dt>{t::PHONE.get(lang())}</dt><dd><a href=forebyg_app::format::tel_href(&p)>{phone_display(&p)}</a></dd></div>
                 })}
