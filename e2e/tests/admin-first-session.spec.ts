@@ -71,7 +71,8 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await expect(moveForm.getByLabel('Dato for første mødegang', { exact: true })).toHaveAccessibleDescription(/^Personen ser den nye dag på sin statusside/);
   await moveForm.getByLabel('Klokkeslæt (valgfrit)').fill('09:30');
   await expectNoAxeViolations(page, 'inbox card moving the first session');
-  await moveForm.getByRole('button', { name: 'Gem første mødegang' }).click();
+  // Enter in the time saves, as in any form (a walk pressed it and nothing happened).
+  await moveForm.getByLabel('Klokkeslæt (valgfrit)').press('Enter');
   await expect(card.locator('.inbox-first-session')).toContainText(`Første mødegang: ${week.da} kl. 09:30`);
   // The history keeps both: what was agreed first, and the move.
   const steps = card.getByRole('list', { name: 'Historik' });

@@ -8,7 +8,6 @@ use crate::texts::inbox as t;
 use crate::ui::lang;
 use forebyg_shared::first_session::{self, FirstSession};
 use forebyg_shared::referral::ReferralStatus;
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 /// "Annullér": closes the card's open form and forgets what was typed in it.
@@ -36,7 +35,7 @@ pub fn enrol_form(
     key: StoredValue<String>,
     draft: impl Fn() -> StepDraft + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<String>>,
-    send: impl Fn(MouseEvent) + 'static,
+    send: impl Fn() + 'static,
 ) -> impl IntoView {
     let enrolled = status == ReferralStatus::Enrolled;
     let (confirm, label, hint) = if enrolled {
@@ -60,6 +59,11 @@ pub fn enrol_form(
     let invalid = move || problem.with(Option::is_some).then_some("true");
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
+            // A form, so Enter in the day or the time sends it as the button does.
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                send();
+            }>
             <p class="hint" id=hint_id.clone()>{hint.get(lang())}</p>
             <div class="field-row">
                 <div class="field">
@@ -75,23 +79,24 @@ pub fn enrol_form(
             </div>
             {move || problem.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
             <div class="button-row">
-                <button type="button" class="button button--small" on:click=send>{confirm}</button>
+                <button type="submit" class="button button--small">{confirm}</button>
                 {cancel_button(steps, key)}
             </div>
+            </form>
         </div>
     }
 }
 
 /// "Fortryd tilmelding" of a person who was given a first session (`first`): what it takes away
 /// and that the person must be told, "Ja, fortryd tilmeldingen" and "Annullér".
-pub fn undo_form(first: Option<&FirstSession>, steps: StepDrafts, key: StoredValue<String>, send: impl Fn(MouseEvent) + 'static) -> impl IntoView {
+pub fn undo_form(first: Option<&FirstSession>, steps: StepDrafts, key: StoredValue<String>, send: impl Fn() + 'static) -> impl IntoView {
     let when = first.map(|f| forebyg_app::format::first_session(f, lang())).unwrap_or_default();
     let confirm = t::UNDO_ENROL_CONFIRM.get(lang());
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
             <p><strong>{t::undo_enrol_warning(&when, lang())}</strong></p>
             <div class="button-row">
-                <button type="button" class="button button--small button--danger" on:click=send>{confirm}</button>
+                <button type="button" class="button button--small button--danger" on:click=move |_| send()>{confirm}</button>
                 {cancel_button(steps, key)}
             </div>
         </div>
