@@ -24,10 +24,25 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(ApiError::PayloadTooLarge),
             Err(e) => return Err(ApiError::BadRequest(e.body_text())),
         };
-        serde_json::from_value(integral_floats_as_integers(value)).map(ApiJson).map_err(|e| {
-            let (da, en) = ("Formularen indeholder et ugyldigt felt.", format!("The request body has an invalid field: {e}"));
-            ApiError::Validation(vec![FieldError::new("body", ErrorCode::Invalid, da, en)])
-        })
+        serde_path_to_error::deserialize(integral_floats_as_integers(value)).map(ApiJson).map_err(|e| ApiError::Validation(vec![shape_error(&e)]))
+    }
+}
+
+/// A body of the wrong shape, named at its field (`capacity`, `schedule[0].weekday`): a value of
+/// the wrong type or not among a field's codes, or a required field missing.
+fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+    let (path, why) = (e.path().to_string(), e.inner().to_string());
+    // serde names a missing field in its message, at the path of the object that lacks it.
+    let missing = why.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+    let field = match (missing, path.as_str()) {
+        (Some(name), ".") => name.to_owned(),
+        (Some(name), parent) => format!("{parent}.{name}"),
+        (None, ".") => "body".to_owned(),
+        (None, at) => at.to_owned(),
+    };
+    match missing {
+        Some(_) => FieldError::new(&field, ErrorCode::Required, format!("Angiv »{field}«."), format!("{field}: {why}.")),
+        None => FieldError::new(&field, ErrorCode::Invalid, format!("Værdien af »{field}« er ikke gyldig."), format!("{field}: {why}.")),
     }
 }
 

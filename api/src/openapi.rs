@@ -108,6 +108,8 @@ error_responses! { outcome:
     FhirNotAcceptable { 406 => "OperationOutcome (`not-supported` at `_format` or `Accept`): only JSON is served; ask for application/fhir+json or _format=json." }
     /// Every FHIR route that takes a resource (added by `fhir::format::json_only`).
     FhirUnsupportedMedia { 415 => "OperationOutcome (`not-supported` at `Content-Type`): resources are taken in JSON only (application/fhir+json)." }
+    /// A FHIR create's body over the server's limit.
+    FhirTooLarge { 413 => "OperationOutcome (`too-long`): the body is larger than the server takes (2 MB)." }
     /// The store is unavailable (FHIR routes).
     FhirUnavailable { 503 => "OperationOutcome (`transient`): the store is temporarily unavailable; try again." }
 }

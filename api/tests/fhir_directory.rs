@@ -254,6 +254,17 @@ fn run(env: &[(&str, &str)]) {
             assert!(included.contains(l["reference"].as_str().unwrap()), "{}", hs["id"]);
         }
     }
+    // The offers at a Location, by its reference as the search gave it (or its bare id).
+    let at = services.iter().find_map(|hs| hs["location"][0]["reference"].as_str()).expect("an offer with a place");
+    let mut held: Vec<String> =
+        services.iter().filter(|hs| hs["location"][0]["reference"].as_str() == Some(at)).map(|hs| hs["id"].as_str().unwrap().to_owned()).collect();
+    held.sort();
+    for value in [at, at.trim_start_matches("Location/")] {
+        let found = all_pages(&server, &format!("/api/v1/fhir/HealthcareService?location={value}&_count=100"), &mut failures);
+        let mut got = ids(&entries(&found, "match"));
+        got.sort();
+        assert_eq!(got, held, "location={value}");
+    }
     // Reads by id answer what the search included.
     for hs in services.iter().step_by(25) {
         let id = hs["id"].as_str().unwrap();
@@ -276,6 +287,7 @@ fn run(env: &[(&str, &str)]) {
         ("/api/v1/fhir/HealthcareService?location.near=56.1|10.2|abc|km", 400),
         ("/api/v1/fhir/HealthcareService?_count=-1", 400),
         ("/api/v1/fhir/HealthcareService?_include=*", 400),
+        ("/api/v1/fhir/HealthcareService?location=Location/a%20b", 400),
         ("/api/v1/fhir/HealthcareService?_format=xml", 406),
         ("/api/v1/fhir/metadata?_format=xml", 406),
         ("/api/v1/fhir/CodeSystem/forebyg-category?_format=application/fhir%2Bxml", 406),

@@ -116,10 +116,15 @@ fn bad_input_gets_specific_problem_bodies_never_500() {
         q.message.da.starts_with("Skriv højst 100 tegn i søgeordene") && q.message.en.starts_with("Enter at most 100 characters in the search words"),
         "{q:?}"
     );
-    for path in ["/api/v1/offers/does-not-exist", "/api/v1/nothing-here"] {
+    // Unknown API paths, of any version, are problems, never the app's HTML page.
+    for path in ["/api/v1/offers/does-not-exist", "/api/v1/nothing-here", "/api/v1/", "/api/v2/offers", "/api/foo", "/api"] {
         let res = server.get(path);
         assert_eq!((res.status, res.content_type.as_str()), (404, "application/problem+json"), "{path}");
     }
+    // A path with another method: 405 says so (not "not found"), with the methods it has.
+    let res = server.request("DELETE", "/api/v1/offers/demo-000001", &[], None);
+    assert_eq!((res.status, res.content_type.as_str()), (405, "application/problem+json"), "{}", res.body);
+    assert_eq!(res.json::<Problem>().kind, forebyg_shared::problem::types::METHOD_NOT_ALLOWED);
 }
 
 #[test]

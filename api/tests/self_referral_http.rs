@@ -122,8 +122,10 @@ fn every_invalid_field_is_named() {
         ("email", json!("gudrun@"), "email", ErrorCode::Invalid),
         ("message", json!("x".repeat(501)), "message", ErrorCode::TooLong),
         ("consent", json!(false), "consent", ErrorCode::Required),
-        ("contact_time", json!("midnight"), "body", ErrorCode::Invalid),
-        ("consent", json!("yes"), "body", ErrorCode::Invalid),
+        // The wrong shape is named at its field too, not at the body.
+        ("contact_time", json!("midnight"), "contact_time", ErrorCode::Invalid),
+        ("consent", json!("yes"), "consent", ErrorCode::Invalid),
+        ("name", Value::Null, "name", ErrorCode::Invalid),
     ];
     for (i, (key, value, field, code)) in cases.into_iter().enumerate() {
         let mut b = body(&format!("invalid-key-{i:010}"));
@@ -144,6 +146,16 @@ fn every_invalid_field_is_named() {
         (e.message.da.as_str(), e.message.en.as_str()),
         ("Skriv højst 500 tegn i din besked (nu 501).", "Enter at most 500 characters in your message (now 501).")
     );
+    // A code not among a field's codes: the English message lists those it may be.
+    let mut midnight = body("invalid-key-midnight001");
+    midnight["contact_time"] = json!("midnight");
+    let e = post(&server, &offer.id, &midnight).json::<Problem>().field("contact_time").cloned().unwrap();
+    assert!(e.message.en.starts_with("contact_time: unknown variant `midnight`, expected one of `"), "{e:?}");
+    assert_eq!(e.message.da, "Værdien af »contact_time« er ikke gyldig.");
+    let mut missing = body("invalid-key-missing0001");
+    missing.as_object_mut().unwrap().remove("consent");
+    let problem = post(&server, &offer.id, &missing).json::<Problem>();
+    assert_eq!(problem.field("consent").map(|e| e.code), Some(ErrorCode::Required), "{problem:?}");
     let mut no_contact = body("invalid-key-nocontact01");
     no_contact["phone"] = Value::Null;
     no_contact["email"] = json!("");

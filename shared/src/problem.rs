@@ -17,6 +17,8 @@ pub mod types {
     /// The record changed since the editor loaded it (optimistic concurrency).
     pub const STALE_VERSION: &str = "urn:forebyg:problem:stale-version";
     pub const BAD_REQUEST: &str = "urn:forebyg:problem:bad-request";
+    /// The path exists, but not with this method (the `Allow` header lists those it has).
+    pub const METHOD_NOT_ALLOWED: &str = "urn:forebyg:problem:method-not-allowed";
     pub const RATE_LIMITED: &str = "urn:forebyg:problem:rate-limited";
     /// The offer does not take self-referrals: the citizen needs a referral (e.g. from their GP).
     pub const SELF_REFERRAL_NOT_ALLOWED: &str = "urn:forebyg:problem:self-referral-not-allowed";

@@ -21,7 +21,12 @@ pub fn capability_statement(base: &str) -> Value {
             // through is (`location`, a reference), once, its definition's `chain` naming what may
             // follow; each chained name's use is in that parameter's documentation.
             let Some((param, _)) = name.split_once('.') else {
-                listed.push(json!({"name": name, "type": kind, "documentation": doc}));
+                let mut p = json!({"name": name, "type": kind, "documentation": doc});
+                // A parameter with chains (`location`) names the definition that chains them.
+                if let Some(id) = search_parameter::id_for(name) {
+                    p["definition"] = search_parameter::url(id).into();
+                }
+                listed.push(p);
                 continue;
             };
             let line = format!("`{name}`: {doc}");
@@ -57,7 +62,8 @@ pub fn capability_statement(base: &str) -> Value {
             "mode": "server",
             "documentation": "Published offers only, read and search; clinicians' referrals with a bearer token (read, vread of the current version, search, create; a declined referral can be reopened by the provider, so Task rejected and ServiceRequest revoked are not final: keep polling _lastUpdated). Errors are OperationOutcomes; unknown search parameters are refused (400); _format (json) and _pretty are accepted everywhere; another format asked for (_format or Accept) is 406, a resource sent in another format than JSON 415.",
             "security": {
-                "cors": true,
+                // No browser calls these across origins (the web app is served from the same one).
+                "cors": false,
                 "service": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth"}]}],
                 "description": "Referrals (ServiceRequest, Task) need a bearer token: an OpenID Connect ID token of the region's sign-in (Amazon Cognito) for an account with the clinician role and its organisation, or an admin's; without one 401 (WWW-Authenticate: Bearer). Offers, places, providers and code systems are public.",
             },

@@ -93,6 +93,7 @@ impl From<ApiError> for Outcome {
                     diagnostics: format!("This identifier was already used for ServiceRequest/{existing}."),
                 }],
             },
+            ApiError::PayloadTooLarge => Outcome::one(status, "too-long", "The body is larger than the server takes."),
             ApiError::TooManyRequests { .. } => Outcome::one(status, "throttled", "Too many requests; try again shortly."),
             ApiError::Store(StoreError::Unavailable(_)) => Outcome::one(status, "transient", "The service is temporarily unavailable."),
             // Internals are logged by the caller, never leaked.

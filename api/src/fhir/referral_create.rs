@@ -151,8 +151,16 @@ pub fn read(sr: &Value, subject: &str, base: &str) -> Result<Read, Outcome> {
         None => fail("ServiceRequest.intent", "Give the request's intent: order (a referral).".into()),
         Some(other) => fail("ServiceRequest.intent", format!("A referral is an order (intent order or original-order), not `{other}`.")),
     }
+    // One referral goes to one offer: a second performer would be dropped without a word, and
+    // the record system would believe the patient referred to both.
+    let performers = sr["performer"].as_array().map_or(0, Vec::len);
     let offer = sr["performer"].get(0).and_then(|p| text(&p["reference"])).and_then(|r| performer_offer(r, base));
-    if offer.is_none() {
+    if performers > 1 {
+        fail(
+            "ServiceRequest.performer",
+            format!("A referral goes to one offer: name one performer, not {performers} (send one ServiceRequest per offer)."),
+        );
+    } else if offer.is_none() {
         fail("ServiceRequest.performer", "Name the offer as performer: {\"reference\": \"HealthcareService/<id>\"}.".into());
     }
     // The patient, contained and referenced as the subject.
@@ -314,6 +322,16 @@ mod tests {
             sr["performer"] = json!([{"reference": elsewhere}]);
             assert!(read(&sr, "c", BASE).is_err(), "{elsewhere}");
         }
+    }
+
+    #[test]
+    fn one_referral_one_offer() {
+        let mut sr = request();
+        sr["performer"] = json!([{"reference": "HealthcareService/demo-000042"}, {"reference": "HealthcareService/demo-000043"}]);
+        let e = read(&sr, "c", BASE).unwrap_err();
+        assert_eq!(e.status, 400);
+        assert_eq!(e.issues.iter().filter_map(|i| i.expression.as_deref()).collect::<Vec<_>>(), ["ServiceRequest.performer"]);
+        assert!(e.issues[0].diagnostics.contains("one performer, not 2"), "{}", e.issues[0].diagnostics);
     }
 
     #[test]

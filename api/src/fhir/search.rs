@@ -18,7 +18,8 @@ pub const MAX_PAGE: usize = 10_000;
 
 /// The search parameters served: (name, FHIR type, documentation). The CapabilityStatement lists
 /// exactly these; anything else is refused.
-pub const PARAMS: [(&str, &str, &str); 9] = [
+pub const PARAMS: [(&str, &str, &str); 10] = [
+    ("location", "reference", "Offers held at this Location: `Location/<id>` or the id, as `HealthcareService.location` and `_include=HealthcareService:location` give it; comma-separated values are alternatives."),
     ("location.near", "special", "Offers within a distance of a point, as the citizen search: `lat|lon|distance|km` (distance 1–300 km, default 25; units `km` or `m`), nearest first, then the digital offers of the point's region."),
     ("location.address-postalcode", "string", "Offers whose place's postcode starts with this value (FHIR string matching); comma-separated values are alternatives."),
     ("service-category", "token", "The intervention (CodeSystem forebyg-category), e.g. `fysisk-aktivitet`."),
@@ -40,6 +41,8 @@ pub struct DirectorySearch {
     pub formats: Vec<Vec<Format>>,
     pub conditions: Vec<Vec<Condition>>,
     pub ids: Vec<Vec<String>>,
+    /// `Location` ids (without the `Location/`).
+    pub locations: Vec<Vec<String>>,
     pub count: usize,
     pub page: usize,
     pub include_location: bool,
@@ -123,6 +126,12 @@ impl DirectorySearch {
                     .collect::<Option<Vec<_>>>()
                     .map(|p| s.postcodes.push(p))
                     .ok_or_else(|| Issue::invalid(name, format!("A Danish postcode has up to four digits, not `{value}`."))),
+                "location" => value
+                    .split(',')
+                    .map(|l| Some(l.trim()).map(|l| l.strip_prefix("Location/").unwrap_or(l)).filter(|l| super::is_fhir_id(l)).map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .map(|l| s.locations.push(l))
+                    .ok_or_else(|| Issue::invalid(name, format!("location is a Location: `Location/<id>` or the id, not `{value}`."))),
                 "service-category" => tokens(name, value, System::Category, Category::from_code).map(|v| s.categories.push(v)),
                 "service-type" => tokens(name, value, System::Format, Format::from_code).map(|v| s.formats.push(v)),
                 "specialty" => tokens(name, value, System::Condition, Condition::from_code).map(|v| s.conditions.push(v)),
@@ -171,6 +180,10 @@ impl DirectorySearch {
             && self.conditions.iter().all(|any| any.iter().any(|c| o.conditions.contains(c)))
             && self.postcodes.iter().all(|any| postcode.is_some_and(|pc| any.iter().any(|p| pc.starts_with(p.as_str()))))
             && self.ids.iter().all(|any| any.iter().any(|id| *id == super::resource_id("service", &o.id)))
+            && (self.locations.is_empty() || {
+                let at = super::directory::location_id(o);
+                self.locations.iter().all(|any| any.iter().any(|l| at.as_deref() == Some(l.as_str())))
+            })
     }
 
     /// The citizen search for the same place and filters (`None` without `location.near`).

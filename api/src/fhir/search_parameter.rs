@@ -35,7 +35,7 @@ pub fn resource(id: &str) -> Option<Value> {
         "derivedFrom": "http://hl7.org/fhir/SearchParameter/HealthcareService-location",
         "status": "active",
         "publisher": "Forebyg",
-        "description": "The place of an offer (HealthcareService.location). Searched through its chains only: `location.near` (a distance from a point) and `location.address-postalcode` (the place's postcode).",
+        "description": "The place of an offer (HealthcareService.location): a Location (`Location/<id>`), or through its chains `location.near` (a distance from a point) and `location.address-postalcode` (the place's postcode).",
         "code": "location",
         "base": ["HealthcareService"],
         "type": "reference",

@@ -78,7 +78,11 @@ fn last_updated(s: &mut TaskSearch, value: &str) -> Result<(), Issue> {
     const NAME: &str = "_lastUpdated";
     let (prefix, date) = value.split_at(value.char_indices().take_while(|(_, c)| c.is_ascii_lowercase()).count());
     let Some((first, last, inside)) = date_range(date) else {
-        return Err(Issue::invalid(NAME, format!("`{date}` is not a FHIR date (2027-03-01) or instant with its zone (2027-03-01T09:30:00Z).")));
+        // The whole value: a word (`bogus`) is all prefix, and its empty rest would say nothing.
+        return Err(Issue::invalid(
+            NAME,
+            format!("`{value}` is not a FHIR date (2027-03-01) or instant with its zone (2027-03-01T09:30:00Z), after a prefix such as gt if any."),
+        ));
     };
     // A value lies in the range of its seconds: after it is after its last second, before it is
     // before its first; an instant inside a second keeps that second on both sides (a change
@@ -283,5 +287,8 @@ mod tests {
             ]
         );
         assert!(e.issues[0].diagnostics.contains("use gt, ge, lt, le or eq"));
+        // A word is all "prefix": the diagnostics name the value given, not its empty rest.
+        let bogus = parse(&[("_lastUpdated", "bogus")]).unwrap_err();
+        assert!(bogus.issues[0].diagnostics.starts_with("`bogus` is not a FHIR date"), "{:?}", bogus.issues);
     }
 }

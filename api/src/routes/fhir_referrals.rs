@@ -9,16 +9,16 @@ use crate::admin::inbox::{all_with_current_provider, with_current_provider};
 use crate::auth::Clinician;
 use crate::clinician::referrals::{audit_reads, create, mine_matching};
 use crate::error::ApiError;
+use crate::extract::ApiBytes;
 use crate::fhir::outcome::{fhir_json, Issue, Outcome};
 use crate::fhir::referral::{referral_id, service_request, task, version_id};
 use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
-use crate::openapi::{FhirAuth, FhirDuplicate, FhirInvalid, FhirNotFound, FhirUnavailable, FhirUnprocessable};
+use crate::openapi::{FhirAuth, FhirDuplicate, FhirInvalid, FhirNotFound, FhirTooLarge, FhirUnavailable, FhirUnprocessable};
 use crate::routes::fhir::BaseUrl;
 use crate::self_referral::{normalise_code, now};
 use crate::store::Referral;
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
@@ -185,14 +185,16 @@ async fn fhir_search_tasks(
     responses(
         (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
         (status = 200, description = "The same request (identifier and content) was already stored and is still kept: the first referral, an audited read (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
-        FhirInvalid, FhirAuth, FhirDuplicate, FhirUnprocessable, FhirUnavailable))]
+        FhirInvalid, FhirAuth, FhirDuplicate, FhirTooLarge, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,
     who: Result<Clinician, ApiError>,
     BaseUrl(base): BaseUrl,
-    body: Bytes,
+    // Too large is an OperationOutcome, not axum's plain text.
+    body: Result<ApiBytes, ApiError>,
 ) -> Result<Response, Outcome> {
     let who = who?;
+    let ApiBytes(body) = body?;
     let sr: Value = serde_json::from_slice(&body)
         .map_err(|_| Outcome::bad_request(vec![Issue::invalid("ServiceRequest", "The body must be a FHIR ServiceRequest in JSON.")]))?;
     let asked = referral_create::read(&sr, &who.0.subject, &base)?;

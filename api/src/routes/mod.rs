@@ -96,7 +96,13 @@ pub fn router(state: AppState) -> Router {
         .route("/fhir", axum::routing::any(fhir::fhir_not_found))
         .route("/fhir/", axum::routing::any(fhir::fhir_not_found))
         .route("/fhir/{*rest}", axum::routing::any(fhir::fhir_not_found));
-    let routes = routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).method_not_allowed_fallback(method_not_allowed);
+    // Any other version or path under `/api` is no page either: a problem, not the app's HTML.
+    let other_api = Router::new()
+        .route("/api", axum::routing::any(api_not_found))
+        .route("/api/", axum::routing::any(api_not_found))
+        .route("/api/{*rest}", axum::routing::any(api_not_found));
+    let routes =
+        routes.merge(Router::new().nest("/api/v1", plain.fallback(api_not_found))).merge(other_api).method_not_allowed_fallback(method_not_allowed);
     // Answers carry personal and health data (requests to join, referrals with CPR numbers and
     // conditions, the inbox): no browser or proxy may keep one (a shared computer). A route whose
     // answer may be kept says so with its own Cache-Control (the HSDS and FHIR directory reads).
@@ -135,7 +141,7 @@ async fn method_not_allowed(uri: Uri) -> Response {
         return fhir::fhir_method_not_allowed().into_response();
     }
     problem_response(Problem {
-        kind: types::NOT_FOUND.into(),
+        kind: types::METHOD_NOT_ALLOWED.into(),
         title: "Method not allowed".into(),
         status: StatusCode::METHOD_NOT_ALLOWED.as_u16(),
         detail: None,

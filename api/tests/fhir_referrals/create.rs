@@ -120,6 +120,18 @@ pub fn check(server: &Server, me: &str, an_admin: &str, offer: &str, refused: &s
     );
     let garbled = server.request("POST", "/api/v1/fhir/ServiceRequest", &[("authorization", me)], Some((FHIR, "{not json")));
     assert_eq!((garbled.status, garbled.content_type.as_str()), (400, FHIR));
+    // Two offers in one referral: refused, not one of them dropped without a word.
+    let mut two = request(offer, "journal-7");
+    two["performer"] = json!([{"reference": format!("HealthcareService/{offer}")}, {"reference": format!("HealthcareService/{refused}")}]);
+    let (status, outcome, _) = post(server, Some(me), &two);
+    assert_eq!((status, expressions(&outcome)), (400, vec!["ServiceRequest.performer".to_owned()]), "{outcome}");
+    // Too large (a 3 MB note): an OperationOutcome, not the HTTP library's plain text.
+    let mut huge = request(offer, "journal-8");
+    huge["note"] = json!([{"text": "x".repeat(3 << 20)}]);
+    // (`post` checks the content type.)
+    let (status, outcome, _) = post(server, Some(me), &huge);
+    assert_eq!((status, outcome["issue"][0]["code"].as_str()), (413, Some("too-long")), "{outcome}");
+    schema().check(&outcome, failures);
     // An XML client is told to send JSON (415), not that its XML is broken JSON; nothing is stored.
     let xml = r#"<ServiceRequest xmlns="http://hl7.org/fhir"><status value="active"/></ServiceRequest>"#;
     let refused = server.request("POST", "/api/v1/fhir/ServiceRequest", &[("authorization", me)], Some(("application/fhir+xml", xml)));

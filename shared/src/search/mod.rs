@@ -240,9 +240,13 @@ impl SearchParams {
     }
 }
 
-/// The point of a `lat` + `lon` pair; one without the other is an error.
+/// The point of a `lat` + `lon` pair; one without the other is an error (unless it was given
+/// and refused already: that error says what is wrong with it).
 pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldError>) -> Option<GeoPoint> {
+    let refused = |field: &str, errors: &Vec<FieldError>| errors.iter().any(|e| e.field == field);
     match (lat, lon) {
+        (None, Some(_)) if refused("lat", errors) => {}
+        (Some(_), None) if refused("lon", errors) => {}
         (Some(lat), Some(lon)) => return Some(GeoPoint::new(lat, lon)),
         (Some(_), None) => errors.push(FieldError::required("lon", "længdegrad (lon) sammen med lat", "a longitude (lon) with lat")),
         (None, Some(_)) => errors.push(FieldError::required("lat", "breddegrad (lat) sammen med lon", "a latitude (lat) with lon")),
@@ -375,5 +379,9 @@ mod tests {
         assert_eq!(p.point, Some(GeoPoint::new(56.15, 10.2)));
         let errs = SearchParams::parse([("lat", "48.85"), ("lon", "2.35")]).unwrap_err();
         assert_eq!(errs.len(), 2);
+        // One out of Denmark: its own error only, not also "give lat with lon".
+        let errs = SearchParams::parse([("lat", "60"), ("lon", "10")]).unwrap_err();
+        assert_eq!(errs.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["lat"]);
+        assert!(!errs[0].message.en.contains("with lon"), "{errs:?}");
     }
 }
