@@ -212,6 +212,13 @@ fn an_admins_day() {
     assert!(codes.contains(&second.receipt_code.as_str()) && codes.contains(&receipt.receipt_code.as_str()));
     let none: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?offer_title=zebra", None).json();
     assert!(none.is_empty());
+    // The person who phones about their request: found by part of their name, or by their code
+    // as they read it out (with or without its dash, any case).
+    let bare = second.receipt_code.replace('-', "").to_lowercase();
+    for person in ["else%20b", "ELSE", bare.as_str(), second.receipt_code.as_str()] {
+        let found: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?person={person}"), None).json();
+        assert_eq!(found.iter().map(|i| i.receipt_code.as_str()).collect::<Vec<_>>(), [second.receipt_code.as_str()], "{person}");
+    }
     let withdrawn = server.request("DELETE", &format!("/api/v1/self-referrals/{}", second.receipt_code), &[("forebyg-contact", "20304050")], None);
     assert!(withdrawn.status < 300, "{}", withdrawn.body);
     let open: Vec<InboxItem> = admin.call("GET", &format!("/api/v1/admin/referrals?offer={}", created.id), None).json();

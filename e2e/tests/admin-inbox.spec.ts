@@ -22,13 +22,26 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
   await expect(card).toContainText('Modtaget');
   await expect(card).toContainText(receipt.receipt_code);
+  // Found by the code a person reads out on the phone (any case, without its dash), alone.
+  await page.getByLabel('Personens navn eller kode').fill(receipt.receipt_code.replace('-', '').toLowerCase());
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/[?&]person=/);
+  await expect(page.locator('ul.cards > li')).toHaveCount(1);
+  await expect(card).toBeVisible();
   // The offer's promise (3 working days) while it waits for contact; not yet past it.
   const [y, m, d] = receipt.contact_by.split('-').map(Number);
   const months = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
   await expect(card.locator('.inbox-deadline')).toHaveText(`Lovet kontakt senest ${d}. ${months[m - 1]} ${y}`);
   await expectNoAxeViolations(page, 'inbox');
-  await card.getByRole('button', { name: `Kontaktet: ${name}` }).click();
+  // A double-click sends the step once (a walk saw the second click's 409 reported as someone
+  // else's change, though the first had saved it).
+  const steps: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith(`/referrals/${receipt.receipt_code}/status`)) steps.push(r.url());
+  });
+  await card.getByRole('button', { name: `Kontaktet: ${name}` }).dblclick();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Kontaktet.` })).toBeVisible();
+  expect(steps).toHaveLength(1);
   await expect(card.locator('.inbox-deadline')).toHaveCount(0);
   await expect(card.getByRole('button', { name: `Kontaktet: ${name}` })).toBeDisabled();
   await enrol(card, name);

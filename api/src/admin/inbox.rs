@@ -169,6 +169,8 @@ pub struct InboxFilter {
     pub offer_id: Option<String>,
     /// Part of the offer's title, any case.
     pub offer_title: Option<String>,
+    /// Part of the person's name, or of their receipt code ([`person_matches`]).
+    pub person: Option<String>,
     pub provider_id: Option<String>,
     pub status: Option<ReferralStatus>,
     /// Made on or after / on or before this day (YYYY-MM-DD).
@@ -192,6 +194,7 @@ impl InboxFilter {
         let title = self.offer_title.as_deref().map(str::to_lowercase);
         self.offer_id.as_deref().is_none_or(|o| o == r.offer_id)
             && title.is_none_or(|t| r.offer_title.to_lowercase().contains(t.trim()))
+            && self.person.as_deref().is_none_or(|p| person_matches(r, p))
             && self.provider_id.as_deref().is_none_or(|p| p == r.provider_id)
             && self.status.is_none_or(|s| s == r.status)
             && (self.withdrawn || self.status == Some(ReferralStatus::Withdrawn) || r.status != ReferralStatus::Withdrawn)
@@ -200,6 +203,15 @@ impl InboxFilter {
             && (!self.overdue || r.contact_overdue(now()))
             && self.sent_by.is_none_or(|s| (s == SentBy::Clinician) == r.clinician.is_some())
     }
+}
+
+/// Whether `typed` finds the request's person: part of their name in any case ("karen"), or of
+/// their receipt code with or without its dash ("xzgt-fw7j", "XZGTFW7J"); nothing typed finds all.
+pub fn person_matches(r: &Referral, typed: &str) -> bool {
+    let typed = typed.trim();
+    let bare = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+    let code = bare(typed);
+    typed.is_empty() || r.name.to_lowercase().contains(&typed.to_lowercase()) || (code.len() >= 4 && bare(&r.receipt_code).contains(&code))
 }
 
 /// Requests within scope that the filter keeps, newest first. One audit entry per region per view

@@ -115,6 +115,9 @@ pub struct InboxQuery {
     offer: Option<String>,
     /// Offers whose title contains this text (any case).
     offer_title: Option<String>,
+    /// The person: part of their name (any case), or their receipt code (with or without its
+    /// dash, any case), as a person phoning about their request gives it.
+    person: Option<String>,
     /// One provider's requests (its id in the directory, as the response times name it).
     provider: Option<String>,
     /// One status; `withdrawn` shows the withdrawn requests.
@@ -144,6 +147,7 @@ async fn list_referrals(State(state): State<AppState>, admin: Admin, ApiQuery(q)
     let filter = inbox::InboxFilter {
         offer_id: q.offer,
         offer_title: q.offer_title,
+        person: q.person,
         provider_id: q.provider,
         status: q.status,
         from: q.from,

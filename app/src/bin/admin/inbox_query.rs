@@ -1,4 +1,4 @@
-//! The inbox's filters live in the page address (`/admin/henvendelser?tilbud=&udbyder=&status=
+//! The inbox's filters live in the page address (`/admin/henvendelser?person=&tilbud=&udbyder=&status=
 //! &fra=&til=&tilbagetrukne=1&over-fristen=1&afsender=`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
@@ -9,6 +9,8 @@ pub const PATH: &str = "/admin/henvendelser";
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InboxQuery {
+    /// Part of the person's name, or their receipt code (as they read it out on the phone).
+    pub person: String,
     /// Part of the offer's name (any case).
     pub offer_title: String,
     /// One provider's requests (its id in the directory; empty: every provider in scope).
@@ -28,6 +30,7 @@ pub struct InboxQuery {
 impl InboxQuery {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
+            person: get("person").unwrap_or_default(),
             offer_title: get("tilbud").unwrap_or_default(),
             provider: get("udbyder").unwrap_or_default(),
             status: get("status").and_then(|s| ReferralStatus::from_code(&s)),
@@ -40,10 +43,11 @@ impl InboxQuery {
     }
 
     /// The filters under these names (empty ones included; [`address`] leaves them out).
-    fn pairs(&self, names: [&'static str; 8], yes: &str) -> [(&'static str, String); 8] {
-        let [title, provider, status, from, to, withdrawn, overdue, sent_by] = names;
+    fn pairs(&self, names: [&'static str; 9], yes: &str) -> [(&'static str, String); 9] {
+        let [person, title, provider, status, from, to, withdrawn, overdue, sent_by] = names;
         let flag = |on: bool| if on { yes } else { "" }.to_owned();
         [
+            (person, self.person.trim().to_owned()),
             (title, self.offer_title.clone()),
             (provider, self.provider.clone()),
             (status, self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
@@ -63,14 +67,14 @@ impl InboxQuery {
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        address(PATH, &self.pairs(["tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen", "afsender"], "1"))
+        address(PATH, &self.pairs(["person", "tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen", "afsender"], "1"))
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
         address(
             "/api/v1/admin/referrals",
-            &self.pairs(["offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"),
+            &self.pairs(["person", "offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"),
         )
     }
 }
@@ -111,6 +115,8 @@ mod tests {
             (format!("{PATH}?afsender=clinician"), "/api/v1/admin/referrals?sent_by=clinician".to_owned())
         );
         assert_eq!(InboxQuery::from_query(|k| (k == "afsender").then(|| "nobody".to_owned())).sent_by, None);
+        let caller = InboxQuery::from_query(|k| (k == "person").then(|| "XZGT-FW7J ".to_owned()));
+        assert_eq!((caller.href(), caller.api_url()), (format!("{PATH}?person=XZGT-FW7J"), "/api/v1/admin/referrals?person=XZGT-FW7J".to_owned()));
     }
 
     #[test]

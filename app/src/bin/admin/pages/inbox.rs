@@ -53,10 +53,20 @@ pub fn InboxPage() -> impl IntoView {
     };
     let steps: StepDrafts = RwSignal::new(Default::default());
     let refocus: Refocus = StoredValue::new(None);
+    // The requests whose step is on its way: a second click (a double-click) sends nothing, so
+    // its answer cannot say "someone changed it meanwhile" about the first click's own change.
+    let sending = StoredValue::new(std::collections::HashSet::<String>::new());
     let change = Callback::new(move |(code, c): (String, ReferralStatusChange)| {
+        if !sending.try_update_value(|s| s.insert(code.clone())).unwrap_or(false) {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let url = format!("/api/v1/admin/referrals/{}/status", forebyg_app::query::encode(&code));
-            match api::post::<_, InboxItem>(&url, &c).await {
+            let answer = api::post::<_, InboxItem>(&url, &c).await;
+            sending.update_value(|s| {
+                s.remove(&code);
+            });
+            match answer {
                 Ok(item) => {
                     steps.update(|d| {
                         d.remove(&code);
@@ -115,6 +125,7 @@ pub fn InboxPage() -> impl IntoView {
         <h1 node_ref=h1 tabindex="-1">{t::H1.get(lang())}</h1>
         <p class="hint">{t::INTRO.get(lang())}</p>
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
+            {text_field("inbox-person", t::PERSON.get(lang()), "search", |f| f.person.clone(), |f, v| f.person = v, None)}
             {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v, None)}
             <ProviderFilter form=form />
             {ui::filter_select(form, "inbox-status", t::STATUS.get(lang()), t::ALL_OF.get(lang()),

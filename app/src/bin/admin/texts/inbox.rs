@@ -30,6 +30,8 @@ forebyg_app::texts! {
     // An open request whose offer is archived or back to draft.
     OFFER_GONE = "Borgere kan ikke længere finde tilbuddet. Hjælp personen videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.", "Citizens can no longer find this offer. Help the person on to another offer, or decline the request with a reason.";
     OFFER_NAME = "Tilbuddets navn (eller en del af det)", "The offer's name (or part of it)";
+    // The person who phones: their name, or the code on their receipt or the referral's slip.
+    PERSON = "Personens navn eller kode", "The person's name or code";
     FROM = "Modtaget fra og med", "Received from";
     TO = "Modtaget til og med", "Received until";
     SHOW_WITHDRAWN = "Vis også tilbagetrukne", "Also show withdrawn ones";
