@@ -40,14 +40,24 @@ test('the offer editor takes dates and weekly times from pickers and languages a
   await languages.getByRole('checkbox', { name: 'Arabisk' }).check();
   await languages.getByRole('checkbox', { name: 'Engelsk' }).check();
   await expect(editor.field('Næste start')).toHaveAttribute('type', 'date');
-  const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-  await editor.field('Næste start').fill(start);
+  // A Wednesday about 40 days ahead, and the Tuesday before it.
+  const later = new Date(Date.now() + 40 * 86_400_000);
+  later.setUTCDate(later.getUTCDate() + ((3 - later.getUTCDay() + 7) % 7));
+  const wednesday = later.toISOString().slice(0, 10);
+  later.setUTCDate(later.getUTCDate() - 1);
+  const start = later.toISOString().slice(0, 10);
+  await editor.field('Næste start').fill(wednesday);
   // The offer's weekly times are rows of pickers; they go and come one by one.
   await editor.clearSlots();
   await expect(editor.slots.getByRole('group')).toHaveCount(0);
   await editor.addSlot('Tirsdag', '17:30', '19:00');
   await editor.addSlot('Torsdag', '09:00', '11:00');
   await expect(editor.slots.getByRole('group', { name: 'Tid 1' }).getByLabel('Fra kl.')).toHaveAttribute('type', 'time');
+  // A start on none of the weekly days is pointed out (not refused); on one of them, not.
+  const offDays = page.getByRole('status').filter({ hasText: 'Næste start er en onsdag, men holdet mødes tirsdag og torsdag. Passer datoen?' });
+  await expect(offDays).toBeVisible();
+  await editor.field('Næste start').fill(start);
+  await expect(offDays).toHaveCount(0);
   // The point comes from the place; the numbers are tucked away but can be opened and adjusted.
   await expect(editor.field('Breddegrad')).toBeHidden();
   await page.getByText(/^Koordinater: \d+\.\d+, \d+\.\d+ \(ret dem her\)$/).click();

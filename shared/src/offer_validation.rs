@@ -205,19 +205,21 @@ fn check_label(field: &str, what: (&str, &str), l: &crate::Label) -> Vec<FieldEr
     da.into_iter().chain(validation::text_length(&format!("{field}.en"), (&en_what.0, &en_what.1), &l.en, 0, NOTE_MAX).err()).collect()
 }
 
-/// Each weekly slot (offers and activities alike): HH:MM times, the end after the start.
+/// Each weekly slot (offers and activities alike): HH:MM times, the end after the start, and
+/// not the same day and times as an earlier one (listed twice, it reads as two sessions a week).
 pub fn validate_slots(field: &str, slots: &[TimeSlot]) -> Vec<FieldError> {
     slots
         .iter()
         .enumerate()
-        .filter(|(_, slot)| !is_time(&slot.start) || !is_time(&slot.end) || slot.start >= slot.end)
-        .map(|(i, _)| {
-            FieldError::new(
-                &format!("{field}[{i}]"),
-                ErrorCode::Invalid,
-                "Tider skrives TT:MM, og sluttid skal være efter starttid.",
-                "Write times as HH:MM, with the end after the start.",
-            )
+        .filter_map(|(i, slot)| {
+            let (da, en) = if !is_time(&slot.start) || !is_time(&slot.end) || slot.start >= slot.end {
+                ("Tider skrives TT:MM, og sluttid skal være efter starttid.", "Write times as HH:MM, with the end after the start.")
+            } else if slots[..i].contains(slot) {
+                ("Den samme ugentlige tid står to gange: slet den ene.", "The same weekly time is listed twice: delete one of them.")
+            } else {
+                return None;
+            };
+            Some(FieldError::new(&format!("{field}[{i}]"), ErrorCode::Invalid, da, en))
         })
         .collect()
 }
@@ -225,6 +227,16 @@ pub fn validate_slots(field: &str, slots: &[TimeSlot]) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weekly_time_listed_twice_is_refused_at_the_second() {
+        use crate::taxonomy::Weekday;
+        let slot = |weekday, start: &str| TimeSlot { weekday, start: start.into(), end: "11:30".into() };
+        let slots = [slot(Weekday::Mon, "09:30"), slot(Weekday::Tue, "09:30"), slot(Weekday::Mon, "09:30"), slot(Weekday::Mon, "10:00")];
+        let errors = validate_slots("schedule.slots", &slots);
+        assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["schedule.slots[2]"]);
+        assert_eq!(errors[0].message.da, "Den samme ugentlige tid står to gange: slet den ene.");
+    }
 
     #[test]
     fn times() {

@@ -125,7 +125,14 @@ fn schedule(rng: &mut Rng) -> Schedule {
         slots.push(TimeSlot { weekday: second, start: start.into(), end: end.into() });
         slots.sort_by_key(|s| s.weekday);
     }
-    let next_start = (!continuous).then(|| format!("2027-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28)));
+    // A course starts on the day it meets: the first weekly day on or after a day in the
+    // first half of 2027.
+    let next_start = (!continuous).then(|| {
+        let day = forebyg_shared::date::days_from_iso(&format!("2027-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28))).unwrap_or_default();
+        let meets = Weekday::ALL.iter().position(|d| *d == slots[0].weekday).unwrap_or(0) as i64;
+        let start = day + (meets - forebyg_shared::date::weekday(day)).rem_euclid(7);
+        forebyg_shared::date::iso_date(start * 86_400)
+    });
     let enrolment =
         if continuous { Enrolment::Continuous } else { Enrolment::Course { sessions: 6 + rng.below(7) as u16 * 2, weeks: 6 + rng.below(7) as u16 } };
     Schedule { enrolment, slots, next_start }
@@ -319,6 +326,18 @@ mod tests {
         assert!(municipalities.len() >= 95, "{}", municipalities.len());
         assert!(a.iter().all(|o| o.demo && o.id.starts_with("demo-") && o.description.contains("fiktivt")));
         assert!(a.iter().any(|o| o.location.is_none()) && a.iter().any(|o| !o.is_published()));
+    }
+
+    /// A course's next start is a day it meets (a walk found most starting on another weekday).
+    #[test]
+    fn each_course_starts_on_a_day_it_meets() {
+        let courses: Vec<_> = offers(3000).into_iter().filter_map(|o| Some((o.schedule.next_start.clone()?, o.schedule.slots))).collect();
+        assert!(courses.len() > 1000);
+        for (start, slots) in courses {
+            let day = forebyg_shared::date::weekday(forebyg_shared::date::days_from_iso(&start).unwrap());
+            assert!(slots.iter().any(|s| Weekday::ALL.iter().position(|d| *d == s.weekday) == Some(day as usize)), "{start} {slots:?}");
+            assert!(start.as_str() >= "2027-01-01" && start.as_str() < "2027-07-08", "{start}");
+        }
     }
 
     #[test]

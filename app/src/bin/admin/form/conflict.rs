@@ -2,7 +2,10 @@
 //! and "reapply my changes onto the current version".
 
 use super::{OfferForm, FIELDS};
+use crate::texts::editor::{CONTINUOUS, COURSE};
 use forebyg_app::i18n::Text;
+use forebyg_shared::eligibility::Residence;
+use forebyg_shared::taxonomy::{Capacity, Category, Format, ProviderKind, RegionCode};
 use forebyg_shared::Lang;
 
 /// One row of "what changed": a field whose value differs between the admin's edit and the
@@ -26,11 +29,32 @@ pub fn differences(base: &OfferForm, mine: &OfferForm, current: &OfferForm, lang
         .map(|&(key, label)| Difference {
             key,
             label,
-            mine: mine.value_in(key, lang),
-            current: current.value_in(key, lang),
+            mine: readable(key, mine.value_in(key, lang), lang),
+            current: readable(key, current.value_in(key, lang), lang),
             changed_by_me: mine.value(key) != base.value(key),
         })
         .collect()
+}
+
+/// A field kept as a code (`waitlist`, `few-places`, `da, ar`) as the editor's choices say it
+/// ("Venteliste", "Dansk, arabisk"); any other value as it is.
+fn readable(key: &str, value: String, lang: Lang) -> String {
+    let label = match key {
+        "category" => Category::from_code(&value).map(|c| c.label(lang)),
+        "format" => Format::from_code(&value).map(|c| c.label(lang)),
+        "capacity" => Capacity::from_code(&value).map(|c| c.label(lang)),
+        "region" => RegionCode::from_code(&value).map(|c| c.label(lang)),
+        "provider_kind" => ProviderKind::from_code(&value).map(|c| c.label(lang)),
+        "residence" => Residence::from_code(&value).map(|c| c.label(lang)),
+        "enrolment" if value == "course" => Some(COURSE.get(lang)),
+        "enrolment" if value == "continuous" => Some(CONTINUOUS.get(lang)),
+        "languages" if !value.is_empty() => {
+            let codes: Vec<String> = value.split(", ").map(str::to_owned).collect();
+            return forebyg_app::format::languages(&codes, lang);
+        }
+        _ => None,
+    };
+    label.map_or(value, str::to_owned)
 }
 
 /// The current version with the admin's own changes (against `base`) applied on top.

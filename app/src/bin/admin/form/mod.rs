@@ -19,6 +19,7 @@ pub use {
     controls::control_id,
     convert::{decimal, new_offer_base},
     slot_rows::{rows_text, slot_rows, time_or_typed, SlotRow},
+    slots::start_off_the_weekly_days,
 };
 
 use forebyg_app::i18n::Text;

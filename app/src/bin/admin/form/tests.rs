@@ -143,6 +143,19 @@ fn reapplying_keeps_my_changes_and_theirs() {
 }
 
 #[test]
+fn the_conflict_table_says_codes_as_the_editor_does() {
+    let base = OfferForm::from_offer(&fixture());
+    let (mut mine, mut current) = (base.clone(), base.clone());
+    (mine.capacity, current.capacity) = ("waitlist".into(), "few-places".into());
+    (mine.languages, current.languages) = (vec!["da".into(), "ar".into()], vec!["da".into()]);
+    (mine.enrolment, current.enrolment) = ("continuous".into(), "course".into());
+    let shown: Vec<(String, String)> = differences(&base, &mine, &current, Lang::Da).into_iter().map(|d| (d.mine, d.current)).collect();
+    assert!(shown.contains(&("Venteliste".into(), "Få ledige pladser".into())), "{shown:?}");
+    assert!(shown.contains(&("Dansk og arabisk".into(), "Dansk".into())), "{shown:?}");
+    assert!(shown.contains(&("Løbende optag".into(), "Forløb med fast start".into())), "{shown:?}");
+}
+
+#[test]
 fn package_components_and_linked_activities_survive_the_form() {
     use forebyg_shared::package::PackageDelivery;
     let o = fixture();
@@ -226,4 +239,21 @@ fn messages_name_the_fields_as_the_form_does() {
     );
     form.sessions = "tre".into();
     assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Skriv antal gange og uger som hele tal.");
+}
+
+#[test]
+fn a_next_start_off_the_weekly_days_is_pointed_out() {
+    use super::start_off_the_weekly_days as off;
+    // 2027-04-20 is a Tuesday.
+    assert_eq!(
+        off("2027-04-20", "Torsdag 17:00-19:00\nLørdag 10:00-12:00", Lang::Da).as_deref(),
+        Some("Næste start er en tirsdag, men holdet mødes torsdag og lørdag. Passer datoen?")
+    );
+    assert_eq!(
+        off("20.4.2027", "Thursday 17:00-19:00", Lang::En).as_deref(),
+        Some("The next start is a Tuesday, but the group meets on Thursday. Is the date right?")
+    );
+    assert_eq!(off("2027-04-20", "Tirsdag 10:00-12:00", Lang::Da), None);
+    assert_eq!(off("", "Torsdag 17:00-19:00", Lang::Da), None);
+    assert_eq!(off("2027-04-20", "", Lang::Da), None);
 }

@@ -103,6 +103,10 @@ pub fn times(e: OfferEditor) -> impl IntoView {
                 </div>
                 {super::slots::slots(e)}
                 {text(e, "next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "date", |f| f.next_start.clone(), |f, v| f.next_start = v)}
+                // Not refused (a first meeting may be on another day), but likelier a slip.
+                <p role="status" class="field-warning">
+                    {move || e.form.with(|f| form::start_off_the_weekly_days(&f.next_start, &f.slots, lang()))}
+                </p>
             </fieldset>
     }
 }
