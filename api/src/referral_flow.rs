@@ -65,11 +65,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
         message: asker.message.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
         status: ReferralStatus::Received,
         waitlist: offer.capacity == Capacity::Waitlist,
-        contact_by: offer
-            .referral
-            .response_days
-            .filter(|_| offer.capacity != Capacity::Waitlist)
-            .map(|days| forebyg_shared::date::add_working_days(now, u32::from(days))),
+        contact_by: offer.promised_response_days().map(|days| forebyg_shared::date::add_working_days(now, u32::from(days))),
         created_at: now,
         updated_at: now,
         expires_at,

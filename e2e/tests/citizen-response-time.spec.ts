@@ -66,6 +66,27 @@ test('the offer page promises a response time, and the receipt and status pages 
   await expectNoAxeViolations(page, 'status with the contact date');
 });
 
+// On a waiting list the provider calls when a place is free: the page promises no number of days
+// (a walk found "kontakter dig inden for 5 hverdage" under the waiting-list notice, while the
+// request got no date to be held to).
+test('a waiting list promises no response time', async ({ page, request }) => {
+  let waiting: string | undefined;
+  for (const postcode of ['8000', '5000', '9000', '2100']) {
+    const found = await (await request.get(`/api/v1/offers?postcode=${postcode}&self_referral=true&per_page=50`)).json();
+    for (const hit of found.results) {
+      if (hit.offer.capacity !== 'waitlist') continue;
+      const offer = await (await request.get(`/api/v1/offers/${hit.offer.id}`)).json();
+      if (offer.referral.response_days) waiting = offer.id;
+      if (waiting) break;
+    }
+    if (waiting) break;
+  }
+  expect(waiting, 'a demo offer on a waiting list with a response time').toBeDefined();
+  await page.goto(`/tilbud/${waiting}`);
+  await expect(page.getByText('Beder du om at komme med, kommer du på ventelisten. Udbyderen kontakter dig, når der bliver en plads.')).toBeVisible();
+  await expect(page.getByText(/kontakter dig inden for/)).toHaveCount(0);
+});
+
 test('a response time outside 1–20 working days is refused with a sentence naming it', async ({ request }) => {
   const token = (await (await request.post('/api/v1/dev/token', { data: { role: 'region-admin', region: 'midtjylland' } })).json()).token;
   const rows = await (await request.get('/api/v1/admin/offers', { headers: { Authorization: `Bearer ${token}` } })).json();

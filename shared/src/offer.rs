@@ -62,6 +62,15 @@ impl Offer {
         self.referral.takes_forebyg() && self.capacity != Capacity::Full
     }
 
+    /// The working days within which the provider promises to contact a new request: its
+    /// response time, only while it has places (on a waiting list, contact comes when a place
+    /// does, and a full course takes no requests). The request's `contact_by` and the offer
+    /// page's "kontakter dig inden for …" both follow it.
+    #[inline]
+    pub fn promised_response_days(&self) -> Option<u8> {
+        self.referral.response_days.filter(|_| matches!(self.capacity, Capacity::Open | Capacity::FewPlaces))
+    }
+
     /// Its region and municipality, what its residence rule is said in.
     pub fn area(&self) -> crate::eligibility::Area {
         crate::eligibility::Area::new(self.region, self.location.as_ref().map(|l| l.municipality_code.as_str()))

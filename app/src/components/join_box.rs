@@ -57,11 +57,11 @@ pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
     };
     let danish_only = (lang == Lang::En).then(|| view! { <p class="muted">{t(next_steps::DANISH_ONLY)}</p> });
     let residence = crate::components::residence_notice::residence_notice(&offer, lang);
-    // When to expect contact, said before asking (only where one can ask oneself).
+    // When to expect contact, said before asking (only where one can ask oneself, and not on a
+    // waiting list: there the provider calls when a place is free, as the notice says).
     let response = offer
-        .referral
-        .response_days
-        .filter(|_| offer.referral.self_referral && offer.capacity != Capacity::Full)
+        .promised_response_days()
+        .filter(|_| offer.referral.self_referral)
         .map(|days| view! { <p class="join-response">{next_steps::contact_within(days, lang)}</p> });
     view! { {danish_only} {residence} {body} {response} }
 }

@@ -9,13 +9,16 @@ use crate::referral::DeclineReason;
 /// offered a course only for heart disease, and someone declined as outside 18–65 another
 /// 18–65 course). The person has one of the illnesses the declined offer takes, so `other`
 /// must take one of them too (or any); and a decline for the criteria rules out an offer whose
-/// age limits are as tight, since those may well be what the person fell outside.
+/// age limits are as tight, since those may well be what the person fell outside. Nor is the same
+/// course of the same provider under another id (another team of it) another offer to the person:
+/// it reads as the one that said no.
 pub fn fits_instead(other: &OfferSummary, declined: &Offer, reason: Option<DeclineReason>) -> bool {
+    let same_course = other.title == declined.title && other.provider_name == declined.provider.name;
     let theirs = declined.conditions_taken();
     let illness = other.conditions.is_empty() || theirs.is_empty() || other.conditions.iter().any(|c| theirs.contains(c));
     let e = &declined.eligibility;
     let as_tight = other.min_age.unwrap_or(0) >= e.min_age.unwrap_or(0) && other.max_age.unwrap_or(u8::MAX) <= e.max_age.unwrap_or(u8::MAX);
-    other.id != declined.id && illness && !(reason == Some(DeclineReason::NotEligible) && e.limits_age() && as_tight)
+    other.id != declined.id && !same_course && illness && !(reason == Some(DeclineReason::NotEligible) && e.limits_age() && as_tight)
 }
 
 #[cfg(test)]
@@ -24,7 +27,7 @@ mod tests {
 
     fn offer(id: &str, conditions: serde_json::Value, ages: (Option<u8>, Option<u8>)) -> serde_json::Value {
         serde_json::json!({
-            "id": id, "title": "t", "summary": "s", "description": "d", "category": "fysisk-aktivitet",
+            "id": id, "title": format!("Hold {id}"), "summary": "s", "description": "d", "category": "fysisk-aktivitet",
             "conditions": conditions, "format": "on-site", "languages": ["da"],
             "schedule": { "enrolment": { "kind": "continuous" }, "slots": [] },
             "region": "midtjylland", "provider": { "id": "p", "name": "P", "kind": "municipality" },
@@ -52,5 +55,8 @@ mod tests {
         assert!(!fits_instead(&same_ages, &declined, Some(DeclineReason::NotEligible)), "outside 18–65: not another 18–65");
         assert!(fits_instead(&older_too, &declined, Some(DeclineReason::NotEligible)), "no upper limit");
         assert!(!fits_instead(&summary(offer("d", serde_json::json!(["kol"]), (None, None))), &declined, None), "itself");
+        let mut another_team = offer("d2", serde_json::json!(["kol"]), (None, None));
+        another_team["title"] = serde_json::json!("Hold d");
+        assert!(!fits_instead(&summary(another_team), &declined, Some(DeclineReason::NoCapacity)), "the same course of the same provider");
     }
 }
