@@ -103,6 +103,8 @@ test('the next step fits a referred patient, a handout names a language other th
   // are links that call it.
   for (const lang of ['da', 'en'] as const) {
     await page.goto(`${handoutUrl([o.id], lang)}&til=patient`);
+    // Under the copy's h1, each offer's title is an h2 (axe's best-practice heading order).
+    await expect(page.getByRole('article').getByRole('heading', { level: 2, name: o.title })).toBeVisible();
     const calls = page.getByRole('article').getByRole('link', { name: '+45 99 31 31 31' });
     await expect(calls).toHaveCount(2);
     for (const call of await calls.all()) await expect(call).toHaveAttribute('href', 'tel:+4599313131');

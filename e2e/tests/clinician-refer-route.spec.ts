@@ -70,8 +70,23 @@ test('"Henvis" opened in a new tab keeps the patient of the search, also through
   const form = tab.getByRole('form', { name: 'Henvis til' });
   await expect(form.getByRole('checkbox', { name: T.da.kol, exact: true })).toBeChecked();
   await expect(tab.getByText(/ukendt/)).toHaveCount(0);
+  // Zulu is no interpreter language the form offers: none is chosen for the clinician.
+  await expect(form.getByLabel('Behov for tolk')).toHaveValue('');
   await expect(tab.getByRole('link', { name: T.da.backToResults })).toHaveAttribute('href', new RegExp(`^/klinik\\?conditions=kol&postcode=${offer.location.postcode}&age=60`));
   await tab.close();
+});
+
+// The patient's language in the search is likely the interpreter the provider's call needs: the
+// form chooses it and says why (a walk referred an Arabic-speaking patient and had to pick it).
+test('the patient\'s language in the search suggests the interpreter', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Tolkehold'));
+  const offer = await createOffer(request, admin, { ...template, conditions: ['kol'], languages: ['da'], capacity: 'open', referral: { ...template.referral, from_gp: true, methods: [] } });
+  await signInAt(page, `/klinik/henvis/${offer.id}?conditions=kol&postcode=${offer.location.postcode}&age=58&language=ar`, unique('Lægerne i Tolkegade'));
+  const interpreter = page.getByRole('form', { name: 'Henvis til' }).getByLabel('Behov for tolk');
+  await expect(interpreter).toHaveValue('ar');
+  await expect(interpreter).toHaveAccessibleDescription('Valgt ud fra patientens sprog i søgningen. Vælg »Ingen tolk«, hvis patienten ikke har brug for en.');
+  await expectNoAxeViolations(page, 'referral form with the interpreter suggested');
 });
 
 // What the provider asks a referral to contain is said in the form, where the clinician writes

@@ -119,7 +119,7 @@ test('a group with more offers nearby than it shows counts them all and shows up
   // The count names the digital alternatives too: a group is not "0" for the patient when they exist.
   await expect(group.locator('.clinic-group__count')).toHaveText(`(${countText(total, big!.digital_total)})`);
   await expect(nearby).toHaveCount(3);
-  await expect(group.getByText(`Viser 3 af ${total}. Af de ${Math.min(10, total)} nærmeste står dem, patienten kan deltage i, først.`)).toBeVisible();
+  await expect(group.getByText(`Viser 3 af ${total}. Af de ${Math.min(10, total)} nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste.`)).toBeVisible();
   await expectNoAxeViolations(page, 'a clinician group with more offers than it shows');
   // The nearest intake conversation near 9000 is for 18–65: for a patient of 67 the first card is
   // one the patient may join, not the nearest.
@@ -136,7 +136,7 @@ test('a group with more offers nearby than it shows counts them all and shows up
   await expect(nearby).toHaveCount(Math.min(10, total));
   await expect(nearby.first().getByRole('checkbox')).toBeChecked();
   if (total > 10) {
-    await expect(group.getByText(`Viser 10 af ${total}. Af de 10 nærmeste står dem, patienten kan deltage i, først.`)).toBeVisible();
+    await expect(group.getByText(`Viser 10 af ${total}. Af de 10 nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste.`)).toBeVisible();
   } else {
     await expect(group.getByText(/^Viser \d+ af/)).toHaveCount(0);
   }

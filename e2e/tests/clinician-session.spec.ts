@@ -85,7 +85,7 @@ test('an expired sign-in keeps the typed referral form, but the CPR number, unti
   await page.getByRole('button', { name: t.signIn, exact: true }).click();
   await chooseClinician(page, 'da', organisation);
   await expect(page).toHaveURL(new RegExp(`${path}$`));
-  await expect(page.getByRole('status').filter({ hasText: 'Vi har gemt det, du skrev i formularen, mens du loggede ind igen.' })).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'Vi har gemt det, du skrev i formularen.' })).toContainText(
     'CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.',
   );
   await expect(page.getByLabel(t.patientName, { exact: true })).toHaveValue(patient);
@@ -175,6 +175,8 @@ test('a reload keeps the typed referral form, but the CPR number, until it is se
   await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
   await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();
   await expect(page.getByText('CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.')).toBeVisible();
+  // A reload is no sign-in: the note says the form was kept, nothing about signing in.
+  await expect(page.getByRole('status').filter({ hasText: 'Vi har gemt det, du skrev i formularen. Tjek oplysningerne, og send henvisningen.' })).toBeVisible();
 
   await page.getByRole('button', { name: t.send }).click();
   await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
@@ -214,6 +216,9 @@ test('a first look marks what the provider did; the list and a referral lead bac
   // The decline's reason said once, in the box the referrer looks for, not again among the facts.
   await expect(page.getByRole('region', { name: 'Begrundelse for afvisning' })).toContainText('Ingen ledige pladser');
   await expect(page.getByRole('term').filter({ hasText: /^Begrundelse for afvisning$/ })).toHaveCount(0);
+  // …with the way to another offer for the same patient: the search with their conditions.
+  const another = page.getByRole('region', { name: 'Begrundelse for afvisning' }).getByRole('link', { name: 'Find et andet tilbud til patienten' });
+  await expect(another).toHaveAttribute('href', '/klinik?conditions=kol');
   await expect(page.getByText('(valgfrit)')).toHaveCount(0);
   await toSearch.click();
   await expect(page).toHaveURL(/\/klinik$/);
@@ -240,3 +245,36 @@ async function nextSecond(page: Page): Promise<void> {
   const now = await page.evaluate(() => Math.floor(Date.now() / 1000));
   await page.waitForFunction((second) => Date.now() / 1000 >= second + 1, now, { polling: 50 });
 }
+
+// A send whose answer is lost (the connection drops on its way back) went through: sent again
+// with other details, the form says the first one was sent and where to see it, never "the
+// referral key is already used" (a walk met that), and sending once more is a referral of its own.
+test('a referral whose answer was lost, sent again with other details, is said to be sent already', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Kabelgade'));
+  await page.getByLabel(t.patientName, { exact: true }).fill(unique('Lise Forbindelse'));
+  await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 77');
+  await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
+  await page.getByRole('checkbox', { name: t.consent }).check();
+  const referrals = `**/api/v1/clinician/offers/${offer.id}/referrals`;
+  await page.route(referrals, async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'forbindelse' })).toBeVisible();
+  await page.unroute(referrals);
+
+  await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 78');
+  await page.getByRole('button', { name: t.send }).click();
+  const told = page.getByRole('alert').filter({ hasText: 'Henvisningen blev sendt første gang, selv om forbindelsen røg' });
+  await expect(told).toContainText('Trykker du »Send henvisningen« igen, bliver det en ny henvisning med oplysningerne her.');
+  await expect(told.getByRole('link', { name: 'Mine henvisninger' })).toHaveAttribute('href', '/klinik/henvisninger');
+  await expect(page.getByText('henvisnings-nøgle')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Vi kunne ikke få forbindelse' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'referral form: the first send went through');
+
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('region', { name: t.sent })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 //! `GET /api/v1/clinician/offers`: offers for a patient, grouped by intervention with the intake
 //! conversation first, each with eligibility and referral route. Each group is two searches of
-//! the store's index (its nearest ten with the group's total, and its first digital offers),
+//! the store's index (its nearest ten with the group's total, and its first ten digital offers),
 //! all handed to the store at once (on DynamoDB they share their reads). The ten are read whole,
 //! since eligibility needs the offer, and the group shows `per_group` of them, those the patient
 //! may join first. A group with nothing on site within the radius looks further, as the citizen
@@ -10,7 +10,9 @@ use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};
 use crate::store::{OfferStore, SearchQuery};
 use forebyg_shared::package::PackageRecord;
-use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP, NEAREST_READ};
+use forebyg_shared::search::clinician::{
+    ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP, DIGITAL_READ, NEAREST_READ,
+};
 use forebyg_shared::search::{SearchParams, SearchStats};
 use forebyg_shared::taxonomy::{Category, Format};
 use futures_util::future::try_join_all;
@@ -41,7 +43,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
     };
     let queries: Vec<_> = categories
         .iter()
-        .flat_map(|&c| [query(c, None, NEAREST_READ.max(params.per_group) as usize), query(c, Some(Format::Digital), DIGITAL_PER_GROUP)])
+        .flat_map(|&c| [query(c, None, NEAREST_READ.max(params.per_group) as usize), query(c, Some(Format::Digital), DIGITAL_READ)])
         .collect();
     let mut pages = store.search_many(&queries).await?.into_iter();
     let mut groups: Vec<OfferGroup> = categories

@@ -316,7 +316,7 @@ pub async fn searches_together_equal_each_alone(store: &dyn OfferStore) {
 /// search over every offer: each group's total, its offers in order (of the nearest ten, those
 /// the patient may join first), its digital ones.
 pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
-    use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, DIGITAL_PER_GROUP, NEAREST_READ};
+    use forebyg_shared::search::clinician::{ClinicianHit, ClinicianParams, DIGITAL_PER_GROUP, DIGITAL_READ, NEAREST_READ};
     use forebyg_shared::search::{MAX_RADIUS_KM, WIDER_RADII_KM};
     let offers = demo::offers(2_000);
     store.put_offers(&offers).await.unwrap();
@@ -363,7 +363,7 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             };
             let nearest = best(of_group(true).take(NEAREST_READ.max(params.per_group) as usize).collect(), params.per_group as usize);
             assert_eq!(ids(&group.nearby), nearest, "{pairs:?} {:?}", group.category);
-            let digital = best(of_group(false).take(DIGITAL_PER_GROUP).collect(), DIGITAL_PER_GROUP);
+            let digital = best(of_group(false).take(DIGITAL_READ).collect(), DIGITAL_PER_GROUP);
             assert_eq!(ids(&group.digital), digital, "{pairs:?} {:?} digital", group.category);
             assert_eq!(group.digital_total as usize, of_group(false).count(), "{pairs:?} {:?} digital", group.category);
             // Nothing on site within the radius: the group points to the first wider radius with

@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(Draft::from_text(&kept), Some(typed()));
         assert_eq!(
             typed().restored_text(Lang::Da),
-            "Vi har gemt det, du skrev i formularen, mens du loggede ind igen. Tjek oplysningerne, og send henvisningen. \
+            "Vi har gemt det, du skrev i formularen. Tjek oplysningerne, og send henvisningen. \
              CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med."
         );
         let no_cpr = Draft::of(&ClinicianReferralRequest { cpr: Some("  ".into()), ..request() }, "demo-1", "a", 0);

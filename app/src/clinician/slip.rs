@@ -1,6 +1,7 @@
 //! What the patient's slip after a referral says, in the slip's language: when the provider makes
 //! contact, and how the patient follows the referral on the status page with its code.
 
+use forebyg_shared::referral::ReferralStatus;
 use forebyg_shared::Lang;
 
 /// The status page, where anyone follows a request or a referral with its code and the phone
@@ -38,6 +39,23 @@ pub fn what_now(provider: &str, waitlist: bool, contact_by: Option<&str>, lang: 
     }
 }
 
+/// What happens now for a referral the provider has moved on (printed again from "Mine
+/// henvisninger"): contacted, or enrolled with its first session (`first`, formatted) if agreed.
+/// `None` while it is still as sent ([`what_now`] says that).
+pub fn moved_on(provider: &str, status: ReferralStatus, first: Option<&str>, lang: Lang) -> Option<String> {
+    Some(match (status, first, lang) {
+        (ReferralStatus::Contacted, _, Lang::Da) => {
+            format!("{provider} har kontaktet dig om henvisningen. Har I ikke aftalt noget endnu, så ring til dem.")
+        }
+        (ReferralStatus::Contacted, _, Lang::En) => format!("{provider} has contacted you about the referral. If nothing is agreed yet, call them."),
+        (ReferralStatus::Enrolled, Some(when), Lang::Da) => format!("Du er skrevet ind på tilbuddet. Første mødegang er {when}."),
+        (ReferralStatus::Enrolled, Some(when), Lang::En) => format!("You are enrolled on the offer. The first session is {when}."),
+        (ReferralStatus::Enrolled, None, Lang::Da) => format!("Du er skrevet ind på tilbuddet. {provider} aftaler med dig, hvornår du starter."),
+        (ReferralStatus::Enrolled, None, Lang::En) => format!("You are enrolled on the offer. {provider} will agree with you when you start."),
+        _ => return None,
+    })
+}
+
 /// Whom to call, before the number: with questions, or when no word comes by the promised day
 /// `by` (else within a week); on a waiting list, where no word may come for long, with
 /// questions only.
@@ -73,6 +91,14 @@ pub fn short_text(title: &str, what_now: &str, status_link: &str, lang: Lang) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_again_the_slip_says_where_the_referral_is() {
+        let enrolled = moved_on("Aalborg Kommune", ReferralStatus::Enrolled, Some("torsdag 22. april 2027 kl. 17:00"), Lang::Da);
+        assert_eq!(enrolled.as_deref(), Some("Du er skrevet ind på tilbuddet. Første mødegang er torsdag 22. april 2027 kl. 17:00."));
+        assert!(moved_on("Aalborg Kommune", ReferralStatus::Contacted, None, Lang::En).unwrap().starts_with("Aalborg Kommune has contacted you"));
+        assert_eq!(moved_on("Aalborg Kommune", ReferralStatus::Received, None, Lang::Da), None);
+    }
 
     #[test]
     fn the_short_text_says_what_happens_and_links_the_status() {

@@ -19,6 +19,10 @@ pub const MAX_PER_GROUP: u32 = 10;
 pub const NEAREST_READ: u32 = MAX_PER_GROUP;
 /// Digital offers shown per group, after the nearby ones.
 pub const DIGITAL_PER_GROUP: usize = 2;
+/// Digital offers read per group: the group shows the best [`DIGITAL_PER_GROUP`] of its first
+/// ten, so one the patient may join comes before one they may not (a walk saw "Kan ikke deltage ·
+/// 18–65 år" for a 72-year-old while open digital offers went unshown).
+pub const DIGITAL_READ: usize = MAX_PER_GROUP as usize;
 
 /// A clinician search as URL query pairs.
 #[derive(Debug, Clone, PartialEq)]

@@ -130,8 +130,9 @@ crate::texts! {
     SIGNED_IN_AS = "Logget ind som", "Signed in as";
     SIGNED_OUT_DONE = "Du er logget ud. Dine henvisninger og patienter vises ikke længere her, før du logger ind igen.",
         "You are signed out. Your referrals and patients are no longer shown here until you sign in again.";
-    DRAFT_RESTORED = "Vi har gemt det, du skrev i formularen, mens du loggede ind igen. Tjek oplysningerne, og send henvisningen.",
-        "We kept what you typed in the form while you signed in again. Check the details and send the referral.";
+    // Said after signing in again and after a reload alike.
+    DRAFT_RESTORED = "Vi har gemt det, du skrev i formularen. Tjek oplysningerne, og send henvisningen.",
+        "We kept what you typed in the form. Check the details and send the referral.";
     DRAFT_CPR_AGAIN = "CPR-nummeret gemmer vi ikke: skriv det igen, hvis det skal med.", "The CPR number is not kept: type it again if it should be included.";
 
 }
@@ -147,13 +148,14 @@ pub fn with_digital(lang: Lang, nearby: &str, digital: u32) -> String {
 
 /// "Viser 3 af 77. Af de 10 nærmeste …" under a group's cards when it has more on site than it
 /// shows, and which: of the nearest `ranked` ([`NEAREST_READ`](forebyg_shared::search::clinician::NEAREST_READ)),
-/// those the patient may join first.
+/// those the patient may join first, and those with room before a waiting list (a walk saw an
+/// offer 49 km away above one 28 km away and could not tell why).
 pub fn shown_of(lang: Lang, shown: usize, total: u32) -> String {
     let ranked = total.min(forebyg_shared::search::clinician::NEAREST_READ);
     let total = crate::format::number(total.into(), lang);
     match lang {
-        Lang::Da => format!("Viser {shown} af {total}. Af de {ranked} nærmeste står dem, patienten kan deltage i, først."),
-        Lang::En => format!("Showing {shown} of {total}. Of the {ranked} nearest, those the patient can join come first."),
+        Lang::Da => format!("Viser {shown} af {total}. Af de {ranked} nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste."),
+        Lang::En => format!("Showing {shown} of {total}. Of the {ranked} nearest, those the patient can join come first, and those with places before waiting lists."),
     }
 }
 
@@ -293,8 +295,8 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. Af de 10 nærmeste står dem, patienten kan deltage i, først.");
-        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. Of the 2 nearest, those the patient can join come first.");
+        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. Af de 10 nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste.");
+        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. Of the 2 nearest, those the patient can join come first, and those with places before waiting lists.");
         assert_eq!(with_digital(Lang::Da, "0 tilbud", 1), "0 tilbud + 1 digitalt");
         assert_eq!(with_digital(Lang::En, "3 offers", 2), "3 offers + 2 digital");
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");

@@ -53,6 +53,14 @@ crate::texts! {
     REFER_RULES_CHANGED = "Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden. Genindlæs siden for at se, hvordan du kan henvise nu.",
         "The offer no longer takes your referral through Forebyg: its referral rules changed after you opened this page. Reload the page to see how you can refer now.";
     REFER_FULL = "Tilbuddet er fuldt booket og har ingen venteliste.", "The offer is full and has no waiting list.";
+    // A retry with other details after the first send got through unseen (the connection dropped
+    // on its way back): the key is new, so sending again makes a second referral.
+    REFER_ALREADY_SENT = "Henvisningen blev sendt første gang, selv om forbindelsen røg – med de oplysninger, du skrev dengang. Se den under »Mine henvisninger«, og træk den tilbage dér, hvis noget i den er forkert. Trykker du »Send henvisningen« igen, bliver det en ny henvisning med oplysningerne her.",
+        "The referral was sent the first time, even though the connection dropped – with the details you wrote then. See it under \u{201c}My referrals\u{201d}, and withdraw it there if anything in it is wrong. If you press \u{201c}Send the referral\u{201d} again, it becomes a new referral with the details here.";
+    INTERPRETER_FROM_SEARCH = "Valgt ud fra patientens sprog i søgningen. Vælg »Ingen tolk«, hvis patienten ikke har brug for en.",
+        "Chosen from the patient's language in the search. Choose \u{201c}No interpreter\u{201d} if the patient does not need one.";
+    // Under a declined referral: the search with the patient's conditions, the place to type.
+    FIND_ANOTHER = "Find et andet tilbud til patienten", "Find another offer for the patient";
     REFER_CONFLICT = "Henvisningen kan ikke sendes, som tilbuddet står lige nu. Genindlæs siden, og prøv igen.",
         "The referral cannot be sent as the offer stands right now. Reload the page and try again.";
     REFER_RATE_LIMITED = "Der er sendt mange henvisninger på kort tid. Vent et øjeblik, og prøv igen.",

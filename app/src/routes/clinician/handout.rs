@@ -219,15 +219,20 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
             let phone = o.contact.phone.clone().map(|p| view! { <div><dt>{t::PHONE.get(hl)}</dt><dd>{phone_link(p)}</dd></div> });
             let held_in = held_in(o, hl);
             let labelled_by = title_id.clone();
-            let title =
-                if patient { view! { <a href=query::offer_href(&o.id)>{o.title.clone()}</a> }.into_any() } else { o.title.clone().into_any() };
+            // Under the sheet's title, a level down: an h2 below the patient's copy's h1, an h3
+            // below the clinician's page's h2 (axe's heading order).
+            let title = if patient {
+                view! { <h2 id=title_id lang=data_lang><a href=query::offer_href(&o.id)>{o.title.clone()}</a></h2> }.into_any()
+            } else {
+                view! { <h3 id=title_id lang=data_lang>{o.title.clone()}</h3> }.into_any()
+            };
             // Printed or sent, a demo offer still says it is not real (the whole sheet says it
             // once when every offer is one).
             let demo = (o.demo && !all_demo).then(|| view! { <p class="handout__demo"><strong>{i18n::DEMO_NOTICE_TITLE.get(hl)}</strong></p> });
             view! {
                 <section class="handout__offer" aria-labelledby=labelled_by>
                     <div class="handout__text">
-                        <h3 id=title_id lang=data_lang>{title}</h3>
+                        {title}
                         {demo}
                         <dl class="handout__facts">
                             <div class="handout__wide"><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>

@@ -24,6 +24,7 @@ use crate::{dom, format, i18n, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::types;
 use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::taxonomy::{Capacity, Condition};
@@ -219,6 +220,12 @@ fn ReferralForm(
 ) -> impl IntoView {
     let patient = searched_patient();
     let f = FormState::new(patient.conditions.clone());
+    // The patient's language in the search ("Patientens sprog: Arabisk") is likely the interpreter
+    // the provider's call needs: chosen, and said so, for the clinician to change if not.
+    let suggested = patient.language.clone().filter(|l| l != "da" && crate::i18n::INTERPRETER_LANGUAGES.contains(&l.as_str()));
+    if let Some(l) = &suggested {
+        f.interpreter.set(l.clone());
+    }
     let kept = draft::take(&offer.id, &account);
     if let Some(d) = &kept {
         f.restore(d);
@@ -254,6 +261,9 @@ fn ReferralForm(
         if f.busy.get_untracked() {
             return;
         }
+        // A refusal of an earlier try is history once the form is sent again (or checked).
+        f.refused.set(None);
+        f.already_sent.set(false);
         let req = f.request();
         let mut problems = req.validate(&dom::today());
         // The offer's own demand on the reason, with the other fields (not in a second round
@@ -269,7 +279,6 @@ fn ReferralForm(
         }
         f.errors.set(vec![]);
         f.busy.set(true);
-        f.refused.set(None);
         let (url, rules) = (url.clone(), rules.clone());
         // Signed out meanwhile (an expired sign-in): the form is kept to come back to.
         let keep = {
@@ -284,6 +293,14 @@ fn ReferralForm(
                         go(&cq::sent_href(&r.offer_id, &r.code), NavigateOptions { replace: true, scroll: false, ..Default::default() })
                     });
                     sent.set(Some(r));
+                }
+                // This form's key holds a referral with other details: the first send went
+                // through though its answer was lost. Said so, with where to see it; a new key
+                // makes the next send a referral of its own.
+                Err(ApiError::Problem(p)) if p.kind == types::KEY_REUSED => {
+                    f.renew_key();
+                    f.already_sent.set(true);
+                    f.refused.set(Some(t::REFER_ALREADY_SENT.get(lang).to_owned()));
                 }
                 Err(ApiError::Problem(p)) if !p.errors.is_empty() => {
                     f.errors.set(p.errors);
@@ -322,7 +339,11 @@ fn ReferralForm(
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
                 <p>{r}</p>
-                <p><a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                {move || if f.already_sent.get() {
+                    view! { <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p> }.into_any()
+                } else {
+                    view! { <p><a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p> }.into_any()
+                }}
             </div>
         })}
         <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>
@@ -356,7 +377,9 @@ fn ReferralForm(
             <TextField id="reason" label=reason_label hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
-                <select class="select" id="interpreter_language" on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
+                {suggested.is_some().then(|| view! { <p class="hint" id="interpreter-hint">{t::INTERPRETER_FROM_SEARCH.get(lang)}</p> })}
+                <select class="select" id="interpreter_language" aria-describedby=suggested.is_some().then_some("interpreter-hint")
+                    on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
                     <option value="" selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
                     {interpreter_options}
                 </select>

@@ -23,8 +23,14 @@ pub(super) struct FormState {
     pub(super) consent: RwSignal<bool>,
     pub(super) errors: RwSignal<Vec<FieldError>>,
     pub(super) refused: RwSignal<Option<String>>,
+    /// The refusal is that this form's first send went through unseen: "Mine henvisninger" has it.
+    pub(super) already_sent: RwSignal<bool>,
     pub(super) busy: RwSignal<bool>,
     pub(super) key: StoredValue<String>,
+}
+
+fn new_key() -> String {
+    format!("clinic-{}", dom::random_key())
 }
 
 impl FormState {
@@ -40,9 +46,15 @@ impl FormState {
             consent: RwSignal::new(false),
             errors: RwSignal::new(vec![]),
             refused: RwSignal::new(None),
+            already_sent: RwSignal::new(false),
             busy: RwSignal::new(false),
-            key: StoredValue::new(format!("clinic-{}", dom::random_key())),
+            key: StoredValue::new(new_key()),
         }
+    }
+
+    /// This form's sends from now on are a new referral (its first went through with other details).
+    pub(super) fn renew_key(self) {
+        self.key.set_value(new_key());
     }
 
     /// The form as kept while signing in again (no CPR number: that is typed again).

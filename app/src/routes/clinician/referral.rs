@@ -18,9 +18,11 @@ use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{new_to_clinician, ReferralStatus, StatusEvent};
+use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
@@ -111,6 +113,11 @@ fn details(
     // The closing note, or the decline's reason with its note, stands out: it is what the
     // referrer waits for (said once: the reason is not repeated among the facts).
     let reason = r.decline_reason.map(|d| view! { <p><strong>{d.label(lang)}</strong></p> });
+    // Declined: the search again with the patient's conditions (their place and age are not kept).
+    let again = (r.status == ReferralStatus::Declined).then(|| {
+        let search = cq::ClinicianQuery { params: ClinicianParams { conditions: r.conditions.clone(), ..Default::default() }, selected: vec![] };
+        view! { <p><A href=search.href()>{t::FIND_ANOTHER.get(lang)}</A></p> }
+    });
     let note = (r.note.is_some() || reason.is_some()).then(|| {
         let title = if r.status.course_over() { t::CLOSING_NOTE } else { t::DECLINE_REASON };
         view! {
@@ -118,6 +125,7 @@ fn details(
                 <h2 id="closing-note-title">{title.get(lang)}</h2>
                 {reason}
                 {r.note.clone().map(|n| view! { <p>{n}</p> })}
+                {again}
             </section>
         }
     });

@@ -34,10 +34,18 @@ pub fn ReferralSlip(offer: Offer, referral: ClinicianReferral, lang: Lang) -> im
     }
 }
 
+/// What happens now: as the referral was sent, or (printed again later) where the provider has
+/// taken it since: contacted, or enrolled with the first session agreed.
+fn what_now(o: &Offer, r: &ClinicianReferral, sl: Lang) -> String {
+    let first = forebyg_shared::first_session::current(&r.history, r.status).map(|f| crate::format::first_session(f, sl));
+    slip::moved_on(&o.provider.name, r.status, first.as_deref(), sl)
+        .unwrap_or_else(|| slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl))
+}
+
 /// The slip as a text message, in the slip's language `sl`, to copy (for a clinician without a
 /// printer, e.g. on a home visit).
 fn short_text(o: &Offer, r: &ClinicianReferral, sl: Lang, lang: Lang) -> impl IntoView {
-    let what_now = slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl);
+    let what_now = what_now(o, r, sl);
     let text = slip::short_text(&o.title, &what_now, &slip::status_href(&origin(), &r.code, sl), sl);
     let copied = RwSignal::new(None::<&'static str>);
     view! {
@@ -75,7 +83,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
                         <div><dt>{t::WHEN.get(sl)}</dt><dd>{h::when_text(o, sl)}</dd></div>
                         {held_in(o, sl)}
                         <div><dt>{t::SLIP_REFERRED_ON.get(sl)}</dt><dd>{referred_on}</dd></div>
-                        <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}</dd></div>
+                        <div><dt>{t::SLIP_WHAT_NOW.get(sl)}</dt><dd>{what_now(o, r, sl)}</dd></div>
                         {phone}
                         <div><dt>{t::SLIP_FOLLOW.get(sl)}</dt><dd>{slip::follow(&typed_site, sl)}</dd></div>
                     </dl>
