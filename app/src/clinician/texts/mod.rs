@@ -154,8 +154,12 @@ pub fn shown_of(lang: Lang, shown: usize, total: u32) -> String {
     let ranked = total.min(forebyg_shared::search::clinician::NEAREST_READ);
     let total = crate::format::number(total.into(), lang);
     match lang {
-        Lang::Da => format!("Viser {shown} af {total}. Af de {ranked} nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste."),
-        Lang::En => format!("Showing {shown} of {total}. Of the {ranked} nearest, those the patient can join come first, and those with places before waiting lists."),
+        Lang::Da => format!(
+            "Viser {shown} af {total}. Af de {ranked} nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste."
+        ),
+        Lang::En => format!(
+            "Showing {shown} of {total}. Of the {ranked} nearest, those the patient can join come first, and those with places before waiting lists."
+        ),
     }
 }
 
@@ -295,8 +299,14 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(shown_of(Lang::Da, 3, 12), "Viser 3 af 12. Af de 10 nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste.");
-        assert_eq!(shown_of(Lang::En, 1, 2), "Showing 1 of 2. Of the 2 nearest, those the patient can join come first, and those with places before waiting lists.");
+        assert_eq!(
+            shown_of(Lang::Da, 3, 12),
+            "Viser 3 af 12. Af de 10 nærmeste står dem, patienten kan deltage i, først, og dem med ledige pladser før venteliste."
+        );
+        assert_eq!(
+            shown_of(Lang::En, 1, 2),
+            "Showing 1 of 2. Of the 2 nearest, those the patient can join come first, and those with places before waiting lists."
+        );
         assert_eq!(with_digital(Lang::Da, "0 tilbud", 1), "0 tilbud + 1 digitalt");
         assert_eq!(with_digital(Lang::En, "3 offers", 2), "3 offers + 2 digital");
         assert_eq!(show_up_to(Lang::En, 10), "Show up to 10 offers per intervention");
