@@ -138,6 +138,10 @@ impl TaskSearch {
             };
             issues.extend(result.err());
         }
+        // Without `_count` every match is one page: a later page would be ignored without a word.
+        if s.page > 1 && s.count.is_none() {
+            issues.push(Issue::invalid("_page", "_page needs _count: without it every match is in one page."));
+        }
         if issues.is_empty() {
             Ok(s)
         } else {
@@ -253,6 +257,9 @@ mod tests {
         assert_eq!(parse(&[("_lastUpdated", "gt2027-03-01T09:30:00Z")]).unwrap().from, Some(at + 1));
         assert_eq!(parse(&[("_lastUpdated", "lt2027-03-01T09:30:00Z")]).unwrap().to, Some(at - 1));
         let paged = parse(&[("_count", "10"), ("_page", "3"), ("_pretty", "true")]).unwrap();
+        let alone = parse(&[("_page", "2")]).unwrap_err();
+        assert_eq!(alone.issues.iter().filter_map(|i| i.expression.as_deref()).collect::<Vec<_>>(), ["_page"]);
+        assert!(parse(&[("_page", "1")]).is_ok(), "the first page is the one page");
         assert_eq!((paged.count, paged.page), (Some(10), 3));
         assert_eq!(parse(&[("_lastUpdated", "ge2027-03-01")]).unwrap().from, Some(day));
         assert_eq!(parse(&[("_lastUpdated", "lt2027-03-01")]).unwrap().to, Some(day - 1));
