@@ -139,6 +139,8 @@ test.describe('admin: providers and locations', () => {
     const editorPage = await context.newPage();
     await editorPage.addInitScript((t) => sessionStorage.setItem('forebyg-admin-token', t), editorToken);
     await editorPage.goto('/admin');
+    // The header names whose listings these are.
+    await expect(editorPage.locator('#admin-user')).toHaveText(/· Redaktør hos udbyder, Region Midtjylland · Silkeborg Kommune$/);
     await editorPage.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Din udbyder' }).click();
     await expect(editorPage.getByRole('heading', { level: 1, name: 'Rediger udbyder »Silkeborg Kommune«' })).toBeVisible();
     await expect(editorPage.getByLabel('Navn', { exact: true })).toHaveValue('Silkeborg Kommune');

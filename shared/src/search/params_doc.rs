@@ -42,10 +42,10 @@ impl utoipa::IntoParams for SearchParams {
         vec![
             param(
                 "postcode",
-                "Danish postcode to search from (four digits; an unknown one is a 422). Either this or `lat` + `lon`.",
+                "Danish postcode to search from (four digits; an unknown one is a 422). Either this or `lat` + `lon`; given both, the postcode is the origin.",
                 ObjectBuilder::new().schema_type(Type::String).pattern(Some(POSTCODE_PATTERN)),
             ),
-            param("lat", "Latitude (WGS84) within Denmark, with `lon`.", number(Type::Number, lat.0, lat.1)),
+            param("lat", "Latitude (WGS84) within Denmark, with `lon`; unused when `postcode` is given.", number(Type::Number, lat.0, lat.1)),
             param("lon", "Longitude (WGS84) within Denmark, with `lat`.", number(Type::Number, lon.0, lon.1)),
             param("radius_km", "Search radius in km.", number(Type::Number, MIN_RADIUS_KM, MAX_RADIUS_KM).default(Some(DEFAULT_RADIUS_KM.into()))),
             categories,

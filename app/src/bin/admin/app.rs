@@ -105,9 +105,19 @@ fn SignedIn() -> impl IntoView {
             (_, None) => p.role.label(crate::ui::lang()).to_owned(),
         };
         let who = p.name.clone().unwrap_or(p.subject.clone());
+        // A provider editor works for one provider: named, so a shared screen says whose listings
+        // these are (a walk found the header silent about it).
+        let provider = p.provider_id.clone().filter(|_| p.role == Role::ProviderEditor).map(|id| {
+            let url = format!("/api/v1/admin/providers/{}", forebyg_app::query::encode(&id));
+            let name = LocalResource::new(move || {
+                let url = url.clone();
+                async move { crate::api::get::<forebyg_shared::directory::ProviderRecord>(&url).await.ok().map(|r| r.name) }
+            });
+            move || name.get().flatten().map(|n| format!(" · {n}"))
+        });
         view! {
             <div class="admin-user">
-                <span id=session::SIGNED_IN_ID tabindex="-1">{who}" · "{scope}</span>
+                <span id=session::SIGNED_IN_ID tabindex="-1">{who}" · "{scope}{provider}</span>
                 <button type="button" class="button button--small button--inverse" on:click=move |_| session.sign_out()>{crate::texts::sign_in::SIGN_OUT.get(crate::ui::lang())}</button>
             </div>
         }
