@@ -156,6 +156,10 @@ test('a citizen finds association activities on their own, by postcode and condi
   await expect(page.getByRole('heading', { level: 1, name: 'Association activities near you' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Activities' }).getByRole('status')).toContainText('within 25 km of 8000 Aarhus C');
   await expectNoAxeViolations(page, 'activity search results (en)');
+  // A price's note is the association's own Danish words ("pr. halvår"): marked so in English.
+  const noted = expected.results.find((r: { activity: { price: { dkk: number; note?: string } } }) => r.activity.price.note && r.activity.price.dkk > 0);
+  expect(noted, 'a demo activity with a price note nearby').toBeDefined();
+  await expect(page.getByRole('region', { name: 'Activities' }).locator('span[lang="da"]', { hasText: noted.activity.price.note }).first()).toBeVisible();
   await page.goto(`/aktiviteter/${first.activity.id}`);
   await expect(page.getByRole('heading', { level: 2, name: 'How to join' })).toBeVisible();
 

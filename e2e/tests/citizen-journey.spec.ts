@@ -87,6 +87,10 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expectNoAxeViolations(page, 'status (da)');
 
     await status.withdraw.click();
+    // The question takes the focus, not "Ja" (a keyboard user's second Enter withdrew unread);
+    // Tab reaches "Ja" from it.
+    await expect(page.locator('#confirm-text')).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(status.withdrawYes).toBeFocused();
     await expect(page.getByText(/Det kan ikke fortrydes/)).toBeVisible();
     await status.withdrawYes.click();

@@ -76,7 +76,7 @@ test('a waiting list promises no response time', async ({ page, request }) => {
     for (const hit of found.results) {
       if (hit.offer.capacity !== 'waitlist') continue;
       const offer = await (await request.get(`/api/v1/offers/${hit.offer.id}`)).json();
-      if (offer.referral.response_days) waiting = offer.id;
+      if (offer.referral.response_days && offer.contact.phone) waiting = offer.id;
       if (waiting) break;
     }
     if (waiting) break;
@@ -85,6 +85,15 @@ test('a waiting list promises no response time', async ({ page, request }) => {
   await page.goto(`/tilbud/${waiting}`);
   await expect(page.getByText('Beder du om at komme med, kommer du på ventelisten. Udbyderen kontakter dig, når der bliver en plads.')).toBeVisible();
   await expect(page.getByText(/kontakter dig inden for/)).toHaveCount(0);
+
+  // Nor does the receipt ask them to call when a week has passed: questions about the list.
+  const signup = new SignupPage(page);
+  await signup.goto(waiting as string);
+  await signup.fill({ name: 'Vera Venteliste', email: `venteliste${Date.now()}@example.dk` });
+  await signup.submit.click();
+  await expect(new ReceiptPage(page).heading).toBeVisible();
+  await expect(page.locator('.follow-up')).toContainText('Spørgsmål til ventelisten? Ring til');
+  await expect(page.locator('.follow-up')).not.toContainText('inden for en uge');
 });
 
 test('a response time outside 1–20 working days is refused with a sentence naming it', async ({ request }) => {

@@ -140,6 +140,11 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(search.results).toHaveCount(0);
     await search.search('8000');
     await expect(search.resultsHeading).toHaveText(/inden for 25 km af 8000 Aarhus C$/);
+    // Written with its town, as people do, it is the postcode (a walk was refused "9000 Aalborg").
+    await search.search('9000 Aalborg');
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 9000 Aalborg$/);
+    await expect(search.postcode).toHaveValue('9000');
+    await expect(page).toHaveURL(/[?&]postcode=9000(&|$)/);
   });
 
   test('an unknown postcode is flagged while typing', async ({ page }) => {

@@ -138,7 +138,7 @@ test("a clinician's referral is called one, and a declined one sends the patient
   await expect(page.getByText('Udbyderen har fået din henvisning, men har ikke kontaktet dig endnu.')).toBeVisible();
   await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
   await page.getByRole('button', { name: 'Træk min henvisning tilbage' }).click();
-  await expect(page.getByRole('button', { name: 'Ja, træk henvisningen tilbage' })).toBeFocused();
+  await expect(page.locator('#confirm-text')).toBeFocused();
   await expect(page.getByText('Udbyderen ser henvisningen som trukket tilbage.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Nej, behold den' }).click();
   await expect(page.getByRole('main')).not.toContainText('henvendelse');

@@ -73,7 +73,9 @@ pub fn typed_postcode(value: &str) -> &str {
     let v = value.trim();
     match v.split_once([' ', ',']) {
         Some((code, town))
-            if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) && town.chars().all(|c| c.is_alphabetic() || " ,.-".contains(c)) =>
+            // The town: anything without digits ("Aalborg", "Aarhus C", "Ærø"). Judged byte by
+            // byte, not by Unicode's letter tables, which would weigh on the landing page's wasm.
+            if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) && !town.trim().is_empty() && !town.bytes().any(|b| b.is_ascii_digit()) =>
         {
             code
         }

@@ -63,7 +63,8 @@ pub fn ReceiptPage() -> impl IntoView {
                         {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
                         <li>{t(i18n::NEXT_STATUS)}</li>
                     </ul>
-                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None contact_by=contact_by lang=lang />
+                    // On a waiting list, whom to call is about the list, not "not heard within a week".
+                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None waitlist=waitlist contact_by=contact_by lang=lang />
                     <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
                     <h3>{t(next_steps::STATUS_MEANINGS)}</h3>
                     <dl class="facts facts--stacked">

@@ -143,7 +143,7 @@ pub fn StatusPage() -> impl IntoView {
                         {move || if confirming.get() {
                             view! {
                                 <div class="confirm" role="group" aria-labelledby="confirm-text">
-                                    <p id="confirm-text"><strong>{w(i18n::WITHDRAW_CONFIRM)}</strong></p>
+                                    <p id="confirm-text" tabindex="-1"><strong>{w(i18n::WITHDRAW_CONFIRM)}</strong></p>
                                     <div class="button-row">
                                         <button id="withdraw-yes" class="button button--danger" type="button" prop:disabled=move || busy.get() on:click=move |_| run(true)>{w(i18n::WITHDRAW_YES)}</button>
                                         <button class="button button--secondary" type="button" on:click=move |_| {
@@ -158,7 +158,8 @@ pub fn StatusPage() -> impl IntoView {
                             view! {
                                 <button id="withdraw" class="button button--secondary" type="button" on:click=move |_| {
                                     confirming.set(true);
-                                    request_animation_frame(|| dom::focus_id("withdraw-yes"));
+                                    // The question, not "Ja": a second Enter must not withdraw unread.
+                                    request_animation_frame(|| dom::focus_id("confirm-text"));
                                 }>{w(i18n::WITHDRAW)}</button>
                             }
                             .into_any()

@@ -64,14 +64,12 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
     };
     let when = {
         let slots = format::week(&a.schedule.slots, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
-        view! { <ul class="plain">{slots}</ul>{a.schedule.note.map(|n| view! { <p>{n}</p> })} }
+        view! { <ul class="plain">{slots}</ul>{a.schedule.note.map(|n| view! { <p lang=dl>{n}</p> })} }
     };
     let place = &a.place;
     let where_ = view! { {(!place.name.is_empty()).then(|| view! { {place.name.clone()}<br /> })}{format!("{}, {} {}", place.address, place.postcode, place.city)} };
-    let price = match a.price.note.clone() {
-        Some(note) => format!("{} ({note})", format::price(a.price.dkk, lang)),
-        None => format::price(a.price.dkk, lang),
-    };
+    // The notes are the association's own (Danish) words: marked so on an English page.
+    let price = view! { {format::price(a.price.dkk, lang)}{a.price.note.clone().map(|n| view! { " ("<span lang=dl>{n}</span>")" })} };
     view! {
         <article class="offer">
             <h1 tabindex="-1" node_ref=h1 lang=dl>{a.name.clone()}</h1>
@@ -85,7 +83,7 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
                 {row(t::WHEN.get(lang), when)}
                 {row(t::WHERE.get(lang), where_)}
                 {row(t::PRICE.get(lang), price)}
-                {a.subsidy.map(|s| row(t::SUBSIDY.get(lang), s))}
+                {a.subsidy.map(|s| row(t::SUBSIDY.get(lang), view! { <span lang=dl>{s}</span> }))}
                 {a.free_trial.then(|| row(t::TRY_IT.get(lang), i18n::FREE_TRIAL.get(lang)))}
                 {a.accessibility.map(|s| row(i18n::ACCESSIBILITY.get(lang), view! { <span lang=dl>{s}</span> }))}
                 {row(i18n::LAST_VERIFIED.get(lang), format::date(&a.last_verified, lang))}

@@ -10,10 +10,9 @@ use leptos::prelude::*;
 pub fn activity_item(v: ActivityView, lang: Lang) -> impl IntoView {
     let a = v.activity;
     let slots = format::week(&a.schedule.slots, lang).join(", ");
-    let price = match a.price.note {
-        Some(note) if a.price.dkk > 0 => format!("{} {note}", format::price(a.price.dkk, lang)),
-        _ => format::price(a.price.dkk, lang),
-    };
+    // The price's note is the association's own (Danish) words: marked so on an English page.
+    let note = a.price.note.filter(|_| a.price.dkk > 0).map(|n| view! { " "<span lang=i18n::data_lang(lang)>{n}</span> });
+    let price = view! { {format::price(a.price.dkk, lang)}{note} };
     let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
     let trial = a.free_trial.then(|| view! { <br /><span>{i18n::FREE_TRIAL.get(lang)}</span> });
     view! {

@@ -115,6 +115,8 @@ pub(super) fn search_form(s: FormState) -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let f = filters.get_untracked();
+        // "9000 Aalborg", as people write it: the code (the field then shows it with its town).
+        postcode.update(|p| *p = validation::typed_postcode(p).to_owned());
         let pc = postcode.get_untracked();
         let base = match query::from_form(&pc, &categories.get_untracked(), radius.get_untracked()) {
             // A search from "Brug min placering" can be refined without a postcode.
