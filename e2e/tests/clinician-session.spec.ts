@@ -269,6 +269,7 @@ test('a referral whose answer was lost, sent again with other details, is said t
   await page.getByLabel(t.phone, { exact: true }).fill('22 33 44 78');
   await page.getByRole('button', { name: t.send }).click();
   const told = page.getByRole('alert').filter({ hasText: 'Henvisningen blev sendt første gang, selv om forbindelsen røg' });
+  await expect(told.getByRole('heading', { name: 'Henvisningen er allerede sendt' })).toBeVisible();
   await expect(told).toContainText('Trykker du »Send henvisningen« igen, bliver det en ny henvisning med oplysningerne her.');
   await expect(told.getByRole('link', { name: 'Mine henvisninger' })).toHaveAttribute('href', '/klinik/henvisninger');
   await expect(page.getByText('henvisnings-nøgle')).toHaveCount(0);

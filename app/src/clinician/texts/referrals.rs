@@ -36,6 +36,7 @@ crate::texts! {
         "The offer has a waiting list: if the provider accepts the referral, the patient goes on it. The provider contacts the patient when there is room: no day is promised.";
     REFERRAL_CODE = "Henvisningens kode", "The referral's code";
     REFUSED = "Henvisningen kan ikke sendes", "The referral cannot be sent";
+    ALREADY_SENT_H = "Henvisningen er allerede sendt", "The referral has already been sent";
     SLIP_TOOLS = "Et ark til patienten", "A sheet for the patient";
     SLIP_TOOLS_TEXT = "Hvad der sker nu, og hvordan patienten følger henvisningen med koden. Arket har ingen navne eller helbredsoplysninger.",
         "What happens now, and how the patient follows the referral with its code. The sheet holds no names or health details.";

@@ -222,7 +222,9 @@ fn ReferralForm(
     let f = FormState::new(patient.conditions.clone());
     // The patient's language in the search ("Patientens sprog: Arabisk") is likely the interpreter
     // the provider's call needs: chosen, and said so, for the clinician to change if not.
-    let suggested = patient.language.clone().filter(|l| l != "da" && crate::i18n::INTERPRETER_LANGUAGES.contains(&l.as_str()));
+    // Not for a course held in that language: its provider speaks it.
+    let suggested =
+        patient.language.clone().filter(|l| l != "da" && crate::i18n::INTERPRETER_LANGUAGES.contains(&l.as_str()) && !offer.languages.contains(l));
     if let Some(l) = &suggested {
         f.interpreter.set(l.clone());
     }
@@ -337,7 +339,7 @@ fn ReferralForm(
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID control_id=control_id /> })}
         {move || f.refused.get().map(|r| view! {
             <div class="notice notice--refused" role="alert">
-                <h2>{t::REFUSED.get(lang)}</h2>
+                <h2>{move || if f.already_sent.get() { t::ALREADY_SENT_H } else { t::REFUSED }.get(lang)}</h2>
                 <p>{r}</p>
                 {move || if f.already_sent.get() {
                     view! { <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p> }.into_any()

@@ -42,6 +42,16 @@ fn what_now(o: &Offer, r: &ClinicianReferral, sl: Lang) -> String {
         .unwrap_or_else(|| slip::what_now(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl))
 }
 
+/// Whom to call: as sent (chasing a late answer), or once the provider has moved the referral on,
+/// as the status page says it for that status (no "not heard by …" beside a first session).
+fn questions(o: &Offer, r: &ClinicianReferral, sl: Lang) -> String {
+    if r.status == forebyg_shared::referral::ReferralStatus::Received {
+        slip::questions(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)
+    } else {
+        crate::next_steps::call_for(r.status, r.waitlist, r.contact_by.as_deref(), &o.provider.name, sl)
+    }
+}
+
 /// The slip as a text message, in the slip's language `sl`, to copy (for a clinician without a
 /// printer, e.g. on a home visit).
 fn short_text(o: &Offer, r: &ClinicianReferral, sl: Lang, lang: Lang) -> impl IntoView {
@@ -67,7 +77,7 @@ fn sheet(o: &Offer, r: &ClinicianReferral, sl: Lang) -> impl IntoView {
     let status = slip::status_href(&site, code, sl);
     let typed_site = site.split_once("://").map_or(site.as_str(), |(_, rest)| rest).to_owned();
     let phone = o.contact.phone.clone().filter(|p| !p.trim().is_empty()).map(|p| {
-        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{slip::questions(&o.provider.name, r.waitlist, r.contact_by.as_deref(), sl)}" "{p}"."</dd></div> }
+        view! { <div><dt>{t::SLIP_QUESTIONS.get(sl)}</dt><dd>{questions(o, r, sl)}" "{p}"."</dd></div> }
     });
     // The day it was sent, so the patient can tell how long ago ("Henvist: 4. december 2026").
     let referred_on = crate::format::date(&forebyg_shared::date::copenhagen_date(r.created_at), sl);
