@@ -194,7 +194,7 @@ impl InboxFilter {
         let title = self.offer_title.as_deref().map(str::to_lowercase);
         self.offer_id.as_deref().is_none_or(|o| o == r.offer_id)
             && title.is_none_or(|t| r.offer_title.to_lowercase().contains(t.trim()))
-            && self.person.as_deref().is_none_or(|p| person_matches(r, p))
+            && self.person.as_deref().is_none_or(|p| person_matches(&r.name, &r.receipt_code, p))
             && self.provider_id.as_deref().is_none_or(|p| p == r.provider_id)
             && self.status.is_none_or(|s| s == r.status)
             && (self.withdrawn || self.status == Some(ReferralStatus::Withdrawn) || r.status != ReferralStatus::Withdrawn)
@@ -205,13 +205,16 @@ impl InboxFilter {
     }
 }
 
-/// Whether `typed` finds the request's person: part of their name in any case ("karen"), or of
-/// their receipt code with or without its dash ("xzgt-fw7j", "XZGTFW7J"); nothing typed finds all.
-pub fn person_matches(r: &Referral, typed: &str) -> bool {
+/// Whether `typed` finds the request's person: each word of it in their name, in any case and
+/// order, a hyphen as a space and a dotless ı as i ("karen jensen" finds "Karen Holm Jensen",
+/// "yilmaz" "Mehmet Yılmaz", "anne marie" "Anne-Marie"), or part of their receipt code with or
+/// without its dash ("xzgt-fw7j", "XZGTFW7J"); nothing typed finds all.
+pub fn person_matches(name: &str, receipt_code: &str, typed: &str) -> bool {
     let typed = typed.trim();
     let bare = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
-    let code = bare(typed);
-    typed.is_empty() || r.name.to_lowercase().contains(&typed.to_lowercase()) || (code.len() >= 4 && bare(&r.receipt_code).contains(&code))
+    let fold = |s: &str| s.to_lowercase().replace('ı', "i").replace('-', " ");
+    let (code, name) = (bare(typed), fold(name));
+    typed.is_empty() || fold(typed).split_whitespace().all(|word| name.contains(word)) || (code.len() >= 4 && bare(receipt_code).contains(&code))
 }
 
 /// Requests within scope that the filter keeps, newest first. One audit entry per region per view
@@ -318,4 +321,21 @@ pub async fn add_note(state: &AppState, admin: &Admin, code: &str, note: NewAdmi
         return Err(crate::referral_flow::changed_meanwhile());
     }
     inbox_item(state, &r).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_matches;
+
+    #[test]
+    fn a_person_is_found_as_a_caller_says_their_name_or_code() {
+        for typed in ["karen jensen", "JENSEN karen", "holm", "", "4xvc4c33", "4XVC 4C33", "4xvc-4c33"] {
+            assert!(person_matches("Karen Holm Jensen", "4XVC-4C33", typed), "{typed}");
+        }
+        assert!(person_matches("Mehmet Yılmaz", "AAAA-BBBB", "yilmaz"));
+        assert!(person_matches("Anne-Marie Berg", "AAAA-BBBB", "anne marie"));
+        for typed in ["karen hansen", "4xv", "zzzz"] {
+            assert!(!person_matches("Karen Holm Jensen", "4XVC-4C33", typed), "{typed}");
+        }
+    }
 }
