@@ -150,7 +150,7 @@ test.describe('admin: offers', () => {
     await expect(question).toBeFocused();
     await expect(question).toContainText('1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.');
     const toInbox = question.getByRole('link', { name: 'Se dem i Henvendelser' });
-    await expect(toInbox).toHaveAttribute('href', `/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+    await expect(toInbox).toHaveAttribute('href', `/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}&tilbud-id=${offer.id}`);
     await page.keyboard.press('Tab');
     await expect(toInbox).toBeFocused();
     await page.keyboard.press('Tab');
@@ -161,7 +161,8 @@ test.describe('admin: offers', () => {
 
     // Left waiting anyway, the request says in the inbox that its offer can no longer be found,
     // so it gets settled rather than forgotten.
-    await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+    await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}&tilbud-id=${offer.id}`);
+    await expect(page.locator('ul.cards > li')).toHaveCount(1);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Vera Venter' }) });
     await expect(card.locator('.pill--archived')).toHaveText('Arkiveret');
     await expect(card).toContainText('Borgere kan ikke længere finde tilbuddet. Hjælp personen videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.');

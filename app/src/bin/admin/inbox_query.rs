@@ -1,4 +1,4 @@
-//! The inbox's filters live in the page address (`/admin/henvendelser?person=&tilbud=&udbyder=&status=
+//! The inbox's filters live in the page address (`/admin/henvendelser?person=&tilbud=&tilbud-id=&udbyder=&status=
 //! &fra=&til=&tilbagetrukne=1&over-fristen=1&afsender=`), so a reload or a shared link shows the same list. Pure logic, tested
 //! natively.
 
@@ -13,6 +13,9 @@ pub struct InboxQuery {
     pub person: String,
     /// Part of the offer's name (any case).
     pub offer_title: String,
+    /// One offer's requests (its id; a link from the offer shows only its own, not those of
+    /// other offers with the same title). Typing a name filter drops it.
+    pub offer: String,
     /// One provider's requests (its id in the directory; empty: every provider in scope).
     pub provider: String,
     pub status: Option<ReferralStatus>,
@@ -32,6 +35,7 @@ impl InboxQuery {
         Self {
             person: get("person").unwrap_or_default(),
             offer_title: get("tilbud").unwrap_or_default(),
+            offer: get("tilbud-id").unwrap_or_default(),
             provider: get("udbyder").unwrap_or_default(),
             status: get("status").and_then(|s| ReferralStatus::from_code(&s)),
             from: get("fra").unwrap_or_default(),
@@ -43,12 +47,13 @@ impl InboxQuery {
     }
 
     /// The filters under these names (empty ones included; [`address`] leaves them out).
-    fn pairs(&self, names: [&'static str; 9], yes: &str) -> [(&'static str, String); 9] {
-        let [person, title, provider, status, from, to, withdrawn, overdue, sent_by] = names;
+    fn pairs(&self, names: [&'static str; 10], yes: &str) -> [(&'static str, String); 10] {
+        let [person, title, offer, provider, status, from, to, withdrawn, overdue, sent_by] = names;
         let flag = |on: bool| if on { yes } else { "" }.to_owned();
         [
             (person, self.person.trim().to_owned()),
             (title, self.offer_title.clone()),
+            (offer, self.offer.clone()),
             (provider, self.provider.clone()),
             (status, self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
             (from, self.from.clone()),
@@ -67,14 +72,17 @@ impl InboxQuery {
 
     /// The page's own address.
     pub fn href(&self) -> String {
-        address(PATH, &self.pairs(["person", "tilbud", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen", "afsender"], "1"))
+        address(
+            PATH,
+            &self.pairs(["person", "tilbud", "tilbud-id", "udbyder", "status", "fra", "til", "tilbagetrukne", "over-fristen", "afsender"], "1"),
+        )
     }
 
     /// `GET /api/v1/admin/referrals` with the same filters.
     pub fn api_url(&self) -> String {
         address(
             "/api/v1/admin/referrals",
-            &self.pairs(["person", "offer_title", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"),
+            &self.pairs(["person", "offer_title", "offer", "provider", "status", "from", "to", "withdrawn", "overdue", "sent_by"], "true"),
         )
     }
 }
@@ -115,6 +123,10 @@ mod tests {
             (format!("{PATH}?afsender=clinician"), "/api/v1/admin/referrals?sent_by=clinician".to_owned())
         );
         assert_eq!(InboxQuery::from_query(|k| (k == "afsender").then(|| "nobody".to_owned())).sent_by, None);
+        let one =
+            InboxQuery::from_query(|k| [("tilbud", "KOL hold"), ("tilbud-id", "demo-000502")].iter().find(|p| p.0 == k).map(|p| p.1.to_owned()));
+        assert_eq!(one.href(), format!("{PATH}?tilbud=KOL%20hold&tilbud-id=demo-000502"));
+        assert_eq!(one.api_url(), "/api/v1/admin/referrals?offer_title=KOL%20hold&offer=demo-000502");
         let caller = InboxQuery::from_query(|k| (k == "person").then(|| "XZGT-FW7J ".to_owned()));
         assert_eq!((caller.href(), caller.api_url()), (format!("{PATH}?person=XZGT-FW7J"), "/api/v1/admin/referrals?person=XZGT-FW7J".to_owned()));
     }

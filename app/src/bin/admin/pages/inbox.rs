@@ -126,7 +126,10 @@ pub fn InboxPage() -> impl IntoView {
         <p class="hint">{t::INTRO.get(lang())}</p>
         <form class="filters" role="search" aria-label=t::FILTER_LABEL.get(lang()) on:submit=filter>
             {text_field("inbox-person", t::PERSON.get(lang()), "search", |f| f.person.clone(), |f, v| f.person = v, None)}
-            {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| f.offer_title = v, None)}
+            {text_field("inbox-offer", t::OFFER_NAME.get(lang()), "search", |f| f.offer_title.clone(), |f, v| {
+                f.offer_title = v;
+                f.offer.clear();
+            }, None)}
             <ProviderFilter form=form />
             {ui::filter_select(form, "inbox-status", t::STATUS.get(lang()), t::ALL_OF.get(lang()),
                 ReferralStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label(lang()).to_owned())).collect(),

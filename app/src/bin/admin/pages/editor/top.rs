@@ -31,12 +31,13 @@ fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>, waiting:
     };
     move || {
         asking.get().map(|what| {
-            let title = e.base.with(|b| b.title.clone());
+            let (title, id) = e.base.with(|b| (b.title.clone(), b.id.clone()));
             let yes = if what == "archived" { t::CONFIRM_ARCHIVE } else { t::CONFIRM_UNPUBLISH };
             // People still waiting for an answer from an offer that leaves the search (a walk
             // archived one with a request left "Modtaget" on the person's status page).
             let waiting = waiting.get_untracked();
-            let inbox = crate::inbox_query::InboxQuery { offer_title: title.clone(), ..Default::default() }.href();
+            // This offer's own requests, not those of others with the same title elsewhere.
+            let inbox = crate::inbox_query::InboxQuery { offer_title: title.clone(), offer: id, ..Default::default() }.href();
             let waiting = (waiting > 0).then(|| {
                 view! { " "<strong>{t::still_waiting(waiting, lang())}</strong>" "<a href=inbox>{t::TO_INBOX.get(lang())}</a> }
             });
