@@ -15,9 +15,11 @@ use forebyg_shared::Label;
 mod directory;
 mod placement;
 mod population;
+mod schedule;
 pub use directory::directory;
 use placement::placements;
 pub use placement::GAPS;
+use schedule::schedule;
 
 /// SplitMix64: tiny, fast and the same sequence on every machine.
 pub(crate) struct Rng(pub(crate) u64);
@@ -109,33 +111,6 @@ fn package_deliveries(category: Category, conditions: &[Condition]) -> Vec<Packa
         .filter_map(|p| p.components.iter().find(|c| c.category == Some(category)).map(|c| (p, c)))
         .map(|(p, c)| PackageDelivery { package: p.code.clone(), components: vec![c.code.clone()] })
         .collect()
-}
-
-fn schedule(rng: &mut Rng) -> Schedule {
-    let continuous = rng.chance(30);
-    let (weekday, start, end) = match rng.below(10) {
-        0..=4 => (*rng.pick(&Weekday::ALL[..5]), "10:00", "12:00"),
-        5..=6 => (*rng.pick(&Weekday::ALL[..5]), "13:00", "15:00"),
-        7..=8 => (*rng.pick(&Weekday::ALL[..4]), "17:00", "19:00"),
-        _ => (Weekday::Sat, "10:00", "12:00"),
-    };
-    let mut slots = vec![TimeSlot { weekday, start: start.into(), end: end.into() }];
-    if rng.chance(40) {
-        let second = Weekday::ALL[(Weekday::ALL.iter().position(|d| *d == weekday).unwrap_or(0) + 2) % 5];
-        slots.push(TimeSlot { weekday: second, start: start.into(), end: end.into() });
-        slots.sort_by_key(|s| s.weekday);
-    }
-    // A course starts on the day it meets: the first weekly day on or after a day in the
-    // first half of 2027.
-    let next_start = (!continuous).then(|| {
-        let day = forebyg_shared::date::days_from_iso(&format!("2027-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28))).unwrap_or_default();
-        let meets = Weekday::ALL.iter().position(|d| *d == slots[0].weekday).unwrap_or(0) as i64;
-        let start = day + (meets - forebyg_shared::date::weekday(day)).rem_euclid(7);
-        forebyg_shared::date::iso_date(start * 86_400)
-    });
-    let enrolment =
-        if continuous { Enrolment::Continuous } else { Enrolment::Course { sessions: 6 + rng.below(7) as u16 * 2, weeks: 6 + rng.below(7) as u16 } };
-    Schedule { enrolment, slots, next_start }
 }
 
 /// A point up to `max_km` from `centre` (uniform over the disc).

@@ -220,14 +220,7 @@ fn ReferralForm(
 ) -> impl IntoView {
     let patient = searched_patient();
     let f = FormState::new(patient.conditions.clone());
-    // The patient's language in the search ("Patientens sprog: Arabisk") is likely the interpreter
-    // the provider's call needs: chosen, and said so, for the clinician to change if not.
-    // Not for a course held in that language: its provider speaks it.
-    let suggested =
-        patient.language.clone().filter(|l| l != "da" && crate::i18n::INTERPRETER_LANGUAGES.contains(&l.as_str()) && !offer.languages.contains(l));
-    if let Some(l) = &suggested {
-        f.interpreter.set(l.clone());
-    }
+    let suggested = f.suggest_interpreter(patient.language.as_deref(), &offer.languages);
     let kept = draft::take(&offer.id, &account);
     if let Some(d) = &kept {
         f.restore(d);
@@ -379,8 +372,8 @@ fn ReferralForm(
             <TextField id="reason" label=reason_label hint=t::REASON_HINT.get(lang) kind="textarea" value=f.reason error=f.error("reason", lang) lang=lang />
             <div class="field">
                 <label class="field__label" for="interpreter_language">{t::INTERPRETER_LABEL.get(lang)}</label>
-                {suggested.is_some().then(|| view! { <p class="hint" id="interpreter-hint">{t::INTERPRETER_FROM_SEARCH.get(lang)}</p> })}
-                <select class="select" id="interpreter_language" aria-describedby=suggested.is_some().then_some("interpreter-hint")
+                {suggested.then(|| view! { <p class="hint" id="interpreter-hint">{t::INTERPRETER_FROM_SEARCH.get(lang)}</p> })}
+                <select class="select" id="interpreter_language" aria-describedby=suggested.then_some("interpreter-hint")
                     on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
                     <option value="" selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
                     {interpreter_options}

@@ -57,6 +57,17 @@ impl FormState {
         self.key.set_value(new_key());
     }
 
+    /// The patient's language in the search ("Patientens sprog: Arabisk") is likely the
+    /// interpreter the provider's call needs: chosen (the form says so, for the clinician to
+    /// change), unless the course is held in it (`held_in`: its provider speaks it). Whether it was.
+    pub(super) fn suggest_interpreter(self, language: Option<&str>, held_in: &[String]) -> bool {
+        let suggested = language.filter(|l| *l != "da" && crate::i18n::INTERPRETER_LANGUAGES.contains(l) && !held_in.iter().any(|h| h == l));
+        if let Some(l) = suggested {
+            self.interpreter.set(l.to_owned());
+        }
+        suggested.is_some()
+    }
+
     /// The form as kept while signing in again (no CPR number: that is typed again).
     pub(super) fn restore(self, d: &Draft) {
         self.name.set(d.patient_name.clone());
