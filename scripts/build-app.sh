@@ -142,7 +142,7 @@ SIZES=()
 OVER=()
 
 # A bundle's lazily loaded JavaScript (app/js/), in its staging directory $1 whose files are
-# served under the URL prefix $2 ("" or "/admin"), for the modules $3... (map, qr, first-screen): the libraries
+# served under the URL prefix $2 ("" or "/admin"), for the modules $3... (map, qr, first-screen, menu): the libraries
 # under content-hashed names, our modules with the libraries' addresses filled in, then hashed too,
 # and every page's <meta name="forebyg:NAME" content="PREFIX/js/NAME.js"> pointed at them. Each
 # bundle gets its own copy, so either can be built alone.
@@ -171,7 +171,7 @@ js_modules() {
         cp "$QRCODE" "$out/js/$qrcode_js"
         sed -e "s|__QRCODE_JS__|$prefix/js/$qrcode_js|" "$ROOT/app/js/qr.js" >"$out/js/qr.js"
         ;;
-      first-screen) cp "$ROOT/app/js/first-screen.js" "$out/js/first-screen.js" ;;
+      first-screen | menu) cp "$ROOT/app/js/$name.js" "$out/js/$name.js" ;;
       *) die "js_modules: unknown module $name" ;;
     esac
     ! grep -q '__[A-Z_]*_\(JS\|CSS\)__' "$out/js/$name.js" || die "app/js/$name.js has an address placeholder build-app.sh does not know"
@@ -359,7 +359,7 @@ for bin in "${BINS[@]}"; do
   esac
 done
 if [[ -d "$CITIZEN_STAGE" ]]; then
-  js_modules "$CITIZEN_STAGE" "" map qr first-screen
+  js_modules "$CITIZEN_STAGE" "" map qr first-screen menu
   # The static information pages (About, privacy, accessibility, contact): HTML and the stylesheet only.
   python3 "$ROOT/scripts/build_pages.py" "$ROOT" "$CITIZEN_STAGE"
   install_stage "$CITIZEN_STAGE" "$DIST"

@@ -31,7 +31,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 /// A body of the wrong shape, named at its field (`capacity`, `schedule[0].weekday`): a value of
 /// the wrong type or not among a field's codes, or a required field missing.
 fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
-    let (path, why) = (e.path().to_string(), e.inner().to_string());
+    let (path, inner) = (e.path().to_string(), e.inner().to_string());
+    // serde_json ends with where in the text it stopped; the field says where in the body.
+    let why = inner.rsplit_once(" at line ").filter(|(_, at)| at.contains(" column ")).map_or(inner.as_str(), |(w, _)| w);
     // serde names a missing field in its message, at the path of the object that lacks it.
     let missing = why.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
     let field = match (missing, path.as_str()) {
@@ -41,8 +43,9 @@ fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError 
         (None, at) => at.to_owned(),
     };
     match missing {
-        Some(_) => FieldError::new(&field, ErrorCode::Required, format!("Angiv »{field}«."), format!("{field}: {why}.")),
-        None => FieldError::new(&field, ErrorCode::Invalid, format!("Værdien af »{field}« er ikke gyldig."), format!("{field}: {why}.")),
+        // The problem's `detail` puts the field before each message: the message does not repeat it.
+        Some(_) => FieldError::new(&field, ErrorCode::Required, format!("Angiv »{field}«."), format!("{why}.")),
+        None => FieldError::new(&field, ErrorCode::Invalid, format!("»{field}«: {}", danish_reason(why)), format!("{why}.")),
     }
 }
 
@@ -115,7 +118,9 @@ fn danish_reason(detail: &str) -> String {
         d if d.contains("invalid digit") || d.contains("integer from empty string") => "Skal være et helt tal.".into(),
         d if d.contains("too large") || d.contains("too small") => "Tallet er uden for det tilladte område.".into(),
         d if d.contains("float") => "Skal være et tal.".into(),
-        d if d.contains("`true` or `false`") => "Skal være true eller false.".into(),
+        d if d.contains("`true` or `false`") || d.contains("expected a boolean") => "Skal være true eller false.".into(),
+        d if d.contains("expected a string") => "Skal være en tekst.".into(),
+        d if d.contains("expected a sequence") => "Skal være en liste.".into(),
         _ => "Ugyldig værdi.".into(),
     }
 }

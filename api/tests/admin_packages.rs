@@ -237,12 +237,17 @@ fn run(store_env: &[(&str, &str)]) {
     assert!(has(AuditAction::AssociationCreated, &association.id) && has(AuditAction::ActivityCreated, &activity.id));
     assert!(has(AuditAction::ActivityUpdated, &activity.id) && has(AuditAction::OfferUpdated, &offer_id));
 
-    // Archived, the offer leaves the search and its page, but its participants' next-step sheet
-    // still finds the activities it led on to.
+    // Archived, the offer leaves the search and takes no new requests, but its page still says
+    // who runs it (marked archived) for those already on it, and its participants' next-step
+    // sheet still finds the activities it led on to.
     let current: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{offer_id}"), None).json();
     let res = admin.call("POST", &format!("/api/v1/admin/offers/{offer_id}/status"), Some(json!({"status": "archived", "version": current.version})));
     assert_eq!(res.status, 200, "{}", res.body);
-    assert_eq!(server.get(&format!("/api/v1/offers/{offer_id}")).status, 404);
+    let page: Offer = server.get(&format!("/api/v1/offers/{offer_id}")).json();
+    assert_eq!((page.status, page.provider.name), (OfferStatus::Archived, current.provider.name));
+    let ask = json!({"idempotency_key": "arkiveret-0123456789", "name": "Karen Jensen", "phone": "22345678", "consent": true});
+    let asked = server.request("POST", &format!("/api/v1/offers/{offer_id}/self-referrals"), &[], Some(("application/json", &ask.to_string())));
+    assert_eq!(asked.status, 404, "{}", asked.body);
     let after: Vec<ActivityView> = server.get(&format!("/api/v1/offers/{offer_id}/activities")).json();
     assert!(after.iter().any(|v| v.activity.id == activity.id), "{after:?}");
     let found: SearchResponse = server.get(&format!("/api/v1/offers?postcode={place}&per_page=50&radius_km=10")).json();

@@ -211,7 +211,11 @@ fn refer_follow_and_withdraw() {
     assert_eq!((one.status, one.cache_control.as_str()), (200, "no-store"));
     // The public directory's answers keep their own lifetime.
     assert_eq!(server.get("/api/v1/hsds/services").cache_control, "public, max-age=300");
-    assert_eq!(one.json::<ClinicianReferral>().status, Completed);
+    // The one referral's read gives the contact as sent, to check; the list never does.
+    let read: ClinicianReferral = one.json();
+    assert_eq!(read.status, Completed);
+    assert!(read.phone.as_deref().is_some_and(|p| p.contains("81")) && read.email.as_deref().is_some_and(|e| e.contains("gudrun")), "{read:?}");
+    assert!(first.referrals.iter().all(|r| r.phone.is_none() && r.email.is_none()), "never in the list");
 
     // A second referral: withdrawn by the clinician; a completed one cannot be.
     let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-journey-0000005")).json();
@@ -222,6 +226,9 @@ fn refer_follow_and_withdraw() {
     let withdrawn = withdraw(&second.code, &me);
     assert_eq!((withdrawn.status, withdrawn.cache_control.as_str()), (200, "no-store"));
     assert_eq!(withdrawn.json::<ClinicianReferral>().status, Withdrawn);
+    let after: ClinicianReferral =
+        server.request("GET", &format!("/api/v1/clinician/referrals/{}", second.code), &[("authorization", &me)], None).json();
+    assert_eq!((after.phone, after.email), (None, None), "erased with the withdrawal");
     assert_eq!(withdraw(&referral.code, &me).status, 409);
     // The inbox hides withdrawn referrals unless asked for them.
     let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();

@@ -233,10 +233,25 @@ pub fn tel_href(phone: &str) -> Option<String> {
     (digits.chars().filter(char::is_ascii_digit).count() >= 3).then(|| format!("tel:{digits}"))
 }
 
+/// A Danish number grouped in pairs as Danes write it ("12 34 56 78"); anything else as given.
+pub fn phone_display(phone: &str) -> String {
+    match forebyg_shared::contact::normalise_phone(phone) {
+        Some(d) => d.as_bytes().chunks(2).map(|p| String::from_utf8_lossy(p).into_owned()).collect::<Vec<_>>().join(" "),
+        None => phone.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use forebyg_shared::taxonomy::Weekday;
+
+    #[test]
+    fn danish_numbers_are_grouped_in_pairs() {
+        assert_eq!(phone_display("+4512345678"), "12 34 56 78");
+        assert_eq!(phone_display("0045 1234 5678"), "12 34 56 78");
+        assert_eq!(phone_display("+46 8 123 456"), "+46 8 123 456");
+    }
 
     #[test]
     fn labels_read_mid_sentence() {

@@ -16,6 +16,16 @@ texts! {
     FULL_TEXT = "Der er ingen ledige pladser og ingen venteliste lige nu, så du kan ikke bede om at komme med.",
         "There are no places and no waiting list right now, so you cannot ask to join.";
     FIND_OTHER = "Find et andet tilbud", "Find another offer";
+    // An archived offer: its page, sign-up and saved entry (its people still need its facts).
+    CLOSED_TITLE = "Tilbuddet er lukket", "This offer has closed";
+    CLOSED_TEXT = "Det tager ikke imod nye tilmeldinger eller henvisninger og vises ikke længere i søgningen.",
+        "It takes no new sign-ups or referrals and no longer shows in the search.";
+    CLOSED_ALREADY = "Har du allerede bedt om at komme med, kan du følge din henvendelse på",
+        "If you have already asked to join, you can follow your request on";
+    STATUS_PAGE = "statussiden", "the status page";
+    // The status page of a request still open when its offer closed.
+    CLOSED_OPEN_REQUEST = "Tilbuddet er lukket for nye tilmeldinger. Din henvendelse er ikke glemt: udbyderen hjælper dig videre eller giver dig besked.",
+        "The offer has closed to new sign-ups. Your request is not forgotten: the provider will help you on or let you know.";
     WAITLIST_TITLE = "Der er venteliste", "There is a waiting list";
     WAITLIST_TEXT = "Beder du om at komme med, kommer du på ventelisten. Udbyderen kontakter dig, når der bliver en plads.",
         "If you ask to join, you go on the waiting list. The provider contacts you when a place is free.";

@@ -64,6 +64,12 @@ test.describe('admin workspace: sign-in, navigation and accessibility', () => {
       await page.keyboard.press('Tab');
       await expect(nav.getByRole('link', { name: 'Overblik' })).toBeFocused();
       await expectNoAxeViolations(page, 'the admin menu open on a phone');
+      // Escape closes it from a link, with the focus back on its toggle; Enter opens it again.
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveAttribute('aria-expanded', 'false');
+      await expect(menu).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
     } else {
       await expect(menu).toBeHidden();
     }

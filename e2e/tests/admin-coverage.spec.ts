@@ -165,6 +165,18 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   await expect(cell).toContainText(coveredText(row));
   await expect(cell).not.toContainText('Hul');
 
+  // One municipality's drill-down keeps to it when the lens changes, both ways.
+  await page.goto(`/admin/daekning?max_km=5&kommune=${row.code}`);
+  await expect(page.getByRole('link', { name: 'Tilbage til alle kommuner' })).toBeVisible();
+  await page.getByLabel('Vis dækning for').selectOption({ label: 'Kronikerpakke for KOL' });
+  await expect(page).toHaveURL(new RegExp(`kommune=${row.code}.*pakke=kol`));
+  await expect(page.locator('#coverage-summary')).toContainText('for Kronikerpakke for KOL');
+  await expect(page.getByRole('link', { name: 'Tilbage til alle kommuner' })).toBeVisible();
+  await page.getByLabel('Vis dækning for').selectOption({ label: 'De seks lovpligtige indsatser' });
+  await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
+  await expect(page).not.toHaveURL(/pakke=/);
+  await page.goto('/admin/daekning?max_km=5&pakke=kol');
+
   // The same lens in English.
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();

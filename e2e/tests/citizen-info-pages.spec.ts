@@ -54,6 +54,15 @@ test('the information pages are plain HTML in Danish and English, linked from ev
   await page.goto('/');
   await expect(page.getByLabel('Dit postnummer')).toBeVisible();
   await expect(page.locator('.phase-banner')).toContainText('Prøveversion');
+  // Escape closes the menu from inside it, with the focus back on its toggle.
+  const toggle = page.locator('header details.site-menu > summary');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Find et tilbud' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeHidden();
+  await expect(toggle).toBeFocused();
   await page.getByText('Menu', { exact: true }).click();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Gemte tilbud' }).click();
   await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeHidden();

@@ -245,6 +245,42 @@ test.describe('when the offer changes under the citizen', () => {
     await expect(page.getByText('Der er ingen ledige pladser på tilbuddet.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Find et andet tilbud' })).toBeVisible();
   });
+
+  // A walk archived an offer with a request still waiting: its person lost the provider's phone
+  // on the status page, and the offer's page said it did not exist.
+  test('an archived offer says it has closed, and a request still waiting keeps whom to call', async ({ page, request }) => {
+    const token = await devToken(request, 'midtjylland');
+    const template = await offerTemplate(request, token, unique('Lukket med venter'));
+    const offer = await createOffer(request, token, { ...template, contact: { ...template.contact, phone: '86 12 34 56' } });
+    const tel = phone();
+    const asked = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+      data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name: 'Vagn Venter', phone: tel, consent: true },
+    });
+    expect(asked.status(), await asked.text()).toBe(201);
+    const code = (await asked.json()).receipt_code as string;
+    await setStatus(request, token, offer.id, 'archived');
+
+    const status = new StatusPage(page);
+    await page.goto('/status');
+    await status.check(code, tel);
+    await expect(status.result).toHaveText('Status: Modtaget');
+    const note = page.getByRole('note').filter({ hasText: 'Tilbuddet er lukket for nye tilmeldinger.' });
+    await expect(note).toContainText('Din henvendelse er ikke glemt');
+    await expect(page.getByRole('link', { name: '86 12 34 56' })).toHaveAttribute('href', 'tel:86123456');
+    await expectNoAxeViolations(page, 'status of a request to an archived offer');
+
+    // The offer's page: its facts, closed, no way to join; the status page one link away.
+    await page.getByRole('link', { name: offer.title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible();
+    await expect(page.getByText('Tilbuddet er lukket', { exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Jeg vil gerne deltage|Skriv mig på ventelisten/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'statussiden' })).toHaveAttribute('href', '/status');
+    await expectNoAxeViolations(page, 'archived offer page');
+    // An old link to its form says the same.
+    await page.goto(`/tilbud/${offer.id}/tilmeld`);
+    await expect(page.getByText('Tilbuddet er lukket', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Dit navn')).toHaveCount(0);
+  });
 });
 
 test('typed-in values survive the language switch (never the status contact)', async ({ page, request }) => {

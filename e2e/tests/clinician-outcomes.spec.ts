@@ -124,6 +124,38 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   await expect(page.getByRole('term').filter({ hasText: /^Første mødegang$/ })).toHaveCount(0);
 });
 
+// A walk archived an offer with referrals still waiting: their pages lost the provider and its
+// phone, and the patient's sheet could no longer be printed again.
+test('a referral to an offer archived since keeps whom to call and the patient sheet', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin, 'open', { contact: { phone: '86 12 34 56' } });
+  const organisation = unique('Lægerne i Lukkegade');
+  const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, unique('Lis Lukket'));
+  const archived = await request.post(`/api/v1/admin/offers/${offer.id}/status`, { headers: bearer(admin), data: { status: 'archived', version: offer.version } });
+  expect(archived.ok(), await archived.text()).toBe(true);
+
+  await signInAt(page, `/klinik/henvisninger/${code}`, organisation);
+  const provider = page.locator('dl.facts div').filter({ has: page.getByRole('term').filter({ hasText: /^Udbyder$/ }) }).getByRole('definition');
+  await expect(provider).toHaveText(`${offer.provider.name} · Telefon 86 12 34 56`);
+  await expect(page.getByRole('note').filter({ hasText: 'Tilbuddet er lukket for nye henvisninger.' })).toContainText('Denne henvisning er ikke glemt');
+  // The patient's number as sent, to check (a wrong one is a referral no one can act on).
+  const contact = page.locator('dl.facts div').filter({ has: page.getByRole('term').filter({ hasText: 'Patientens kontakt (som sendt)' }) });
+  await expect(contact.getByRole('definition')).toHaveText(/^2\d \d{2} \d{2} \d{2}$/);
+  await expectNoAxeViolations(page, 'referral to an archived offer');
+
+  // The sheet again: where and whom to call, though the offer takes no one new.
+  await page.getByRole('link', { name: t.reprintSlip }).click();
+  const slip = page.getByRole('article', { name: t.slipH });
+  await expect(slip).toContainText(code);
+  await expect(slip).toContainText('86 12 34 56');
+  await expect(page.getByRole('heading', { name: 'Henvisningen kan ikke sendes' })).toHaveCount(0);
+
+  // Without a code, the form says the offer has closed, before anything is typed.
+  await page.goto(`/klinik/henvis/${offer.id}`);
+  await expect(page.getByRole('alert')).toContainText('Tilbuddet er lukket og tager ikke imod nye henvisninger.');
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveCount(0);
+});
+
 test('the referral form says in Danish why the API refused it: offer gone, rules changed', async ({ page, request }) => {
   const admin = await regionAdmin(request);
   const organisation = unique('Lægerne i Afvisgade');
@@ -136,7 +168,7 @@ test('the referral form says in Danish why the API refused it: offer gone, rules
   expect(archived.ok(), await archived.text()).toBe(true);
   await page.getByRole('button', { name: t.send }).click();
   const refused = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Henvisningen kan ikke sendes' }) });
-  await expect(refused).toContainText('Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.');
+  await expect(refused).toContainText('Tilbuddet er lukket eller taget af Forebyg, siden du åbnede siden, og tager ikke imod nye henvisninger. Find et andet tilbud i søgningen.');
   await expect(refused).not.toContainText(GENERIC);
   await expect(refused.getByRole('link', { name: t.backToResults })).toBeVisible();
   await expectNoAxeViolations(page, 'referral refused: the offer is gone');

@@ -182,3 +182,45 @@ test('the link to "Mine henvisninger" under the referral form is a target of its
   expect(link!.height).toBeGreaterThanOrEqual(24);
   expect(link!.y - (send!.y + send!.height)).toBeGreaterThanOrEqual(16);
 });
+
+// Signed in, the search knows who refers: in each group the offers taking this clinician's
+// referrals come before nearer ones that do not (a walk saw a GP-only offer lead a group for a
+// hospital nurse). Searched from the GP-only offer's own point, so it is the nearer of the two.
+test("a hospital clinician's search puts first the offers taking hospital referrals", async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Egen læge-hold'));
+  const referral = { ...template.referral, self_referral: false, from_gp: true, from_municipality: true, methods: ['electronic'] };
+  const gpOnly = await createOffer(request, admin, { ...template, languages: ['zu'], referral: { ...referral, from_hospital: false } });
+  const point = template.location.point;
+  const hospital = await createOffer(request, admin, {
+    ...template,
+    title: unique('Hospitalernes hold'),
+    languages: ['zu'],
+    location: { ...template.location, point: { lat: point.lat + 0.005, lon: point.lon } },
+    referral: { ...referral, from_hospital: true },
+  });
+  const query = `?conditions=${template.conditions.join(',')}&lat=${point.lat}&lon=${point.lon}&language=zu&per_group=10`;
+  const cardOf = (o: Record<string, any>) => page.locator('article.clinic-card', { has: page.locator(`[id="offer-${o.id}-title"]`) });
+  const order = async () => {
+    const ids = await page.locator('article.clinic-card .card__title').evaluateAll((hs) => hs.map((h) => h.id));
+    return [ids.indexOf(`offer-${gpOnly.id}-title`), ids.indexOf(`offer-${hospital.id}-title`)];
+  };
+
+  // Anonymous: nearest first.
+  await page.goto(`/klinik${query}`);
+  await expect(cardOf(hospital)).toBeVisible();
+  const [gpBefore, hospitalBefore] = await order();
+  expect(gpBefore).toBeGreaterThanOrEqual(0);
+  expect(gpBefore).toBeLessThan(hospitalBefore);
+
+  await signInAt(page, '/klinik/henvisninger', unique('Lungemedicinsk afd.'), 'Hospitalsafdeling');
+  const searched = page.waitForRequest((r) => r.url().includes('/api/v1/clinician/offers?') && r.url().includes('referrer=hospital'));
+  await page.goto(`/klinik${query}`);
+  await searched;
+  await expect(cardOf(gpOnly)).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital.');
+  const [gpAfter, hospitalAfter] = await order();
+  expect(hospitalAfter).toBeGreaterThanOrEqual(0);
+  expect(hospitalAfter).toBeLessThan(gpAfter);
+  // The page's own address does not carry it: a shared link is the patient's search alone.
+  expect(page.url()).not.toContain('referrer');
+});

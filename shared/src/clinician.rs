@@ -156,6 +156,13 @@ pub struct ClinicianReferral {
     pub offer_id: String,
     pub offer_title: String,
     pub patient_name: String,
+    /// The patient's phone and e-mail as sent, for the clinician to check (a wrong number is a
+    /// referral no one can act on): only in the read of one referral, never in the list; gone
+    /// once the referral is withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     pub conditions: Vec<Condition>,
     pub reason: Option<String>,
     pub interpreter_language: Option<String>,

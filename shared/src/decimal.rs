@@ -1,7 +1,9 @@
 //! Decimal numbers for URLs and forms without core's float parser and formatter, which cost the
 //! browser bundle about 17 KB gzipped. Plain decimals only: `12`, `12.5`, `-3,25` (Danish comma).
 
-/// Parses a plain decimal number (no exponent, at most 15 significant digits).
+/// Parses a plain decimal number (no exponent; at most 15 digits before the point, and
+/// decimals past the 15th digit in all dropped: below an f64's precision, e.g. a coordinate a
+/// program printed whole, `56.936508461107934`).
 pub fn parse(s: &str) -> Option<f64> {
     let s = s.trim();
     let (negative, digits) = match s.as_bytes().first()? {
@@ -14,9 +16,10 @@ pub fn parse(s: &str) -> Option<f64> {
         None => (digits, ""),
     };
     let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) || int.len() + frac.len() > 15 {
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) || int.len() > 15 {
         return None;
     }
+    let frac = &frac[..frac.len().min(15 - int.len())];
     let whole = if int.is_empty() { 0 } else { int.parse::<u64>().ok()? };
     let fraction = if frac.is_empty() { 0 } else { frac.parse::<u64>().ok()? };
     let value = whole as f64 + fraction as f64 / 10u64.pow(frac.len() as u32) as f64;
@@ -51,6 +54,9 @@ mod tests {
         assert_eq!(parse(" -3.25 "), Some(-3.25));
         assert_eq!(parse(".5"), Some(0.5));
         assert!((parse("56.15312").unwrap() - 56.15312).abs() < 1e-12);
+        // A double printed whole (17 digits) is a number: the digits past the 15th are dropped.
+        assert!((parse("56.936508461107934").unwrap() - 56.936508461107934).abs() < 1e-12);
+        assert!((parse("-0.12345678901234567890").unwrap() + 0.12345678901234567890).abs() < 1e-13);
         for bad in ["", "-", ".", "1e3", "inf", "NaN", "1.2.3", "12a", "1 000", "1234567890123456"] {
             assert_eq!(parse(bad), None, "{bad}");
         }

@@ -25,6 +25,9 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         offer_id: r.offer_id.clone(),
         offer_title: r.offer_title.clone(),
         patient_name: r.name.clone(),
+        // Only the read of one referral gives them ([`get`]).
+        phone: None,
+        email: None,
         conditions: r.conditions.clone(),
         reason: r.message.clone(),
         interpreter_language: r.interpreter_language.clone(),
@@ -206,7 +209,7 @@ async fn mine(state: &AppState, who: &Clinician, code: &str) -> Result<Referral,
 pub async fn get(state: &AppState, who: &Clinician, code: &str, since: Option<i64>) -> Result<ClinicianReferral, ApiError> {
     let r = mine(state, who, code).await?;
     audit(state, who, AuditAction::ReferralRead, &[&r], vec![]).await?;
-    Ok(view(&r, since))
+    Ok(ClinicianReferral { phone: r.phone.clone(), email: r.email.clone(), ..view(&r, since) })
 }
 
 /// Withdraws an open referral (received or contacted); the same again is a no-op.

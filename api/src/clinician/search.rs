@@ -51,10 +51,10 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
         .map(|&category| {
             let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
             let mut nearby: Vec<_> = near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect();
-            ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize);
+            ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize, params.referrer);
             let digital_total = digital.total;
             let mut digital: Vec<_> = digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect();
-            ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP);
+            ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP, params.referrer);
             OfferGroup {
                 category,
                 default_referral: category == Category::AfklarendeSamtale,

@@ -7,6 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{SearchParams, SearchResponse};
+use forebyg_shared::taxonomy::OfferStatus;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -30,7 +31,9 @@ async fn search_offers(State(state): State<AppState>, RawQuery(query): RawQuery)
     Ok(Json(answer))
 }
 
-/// One published offer.
+/// One published or archived offer (its `status` says which). An archived offer is found by no
+/// search and takes no new requests, but the people already on it, or waiting, still need its
+/// provider, phone and place; a draft is 404.
 #[utoipa::path(
     get, path = "/offers/{id}", tag = "offers",
     params(("id" = String, Path, description = "Offer id")),
@@ -39,7 +42,7 @@ async fn search_offers(State(state): State<AppState>, RawQuery(query): RawQuery)
 )]
 async fn get_offer(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Offer>, ApiError> {
     match state.store.get_offer(&id).await? {
-        Some(offer) if offer.is_published() => Ok(Json(offer)),
-        _ => Err(ApiError::NotFound(format!("No published offer with id {id}."))),
+        Some(offer) if offer.status != OfferStatus::Draft => Ok(Json(offer)),
+        _ => Err(ApiError::NotFound(format!("No published or archived offer with id {id}."))),
     }
 }

@@ -127,3 +127,35 @@ fn the_search_keeps_teams_outside_working_hours() {
     let p: Problem = bad.json();
     assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("evening", ErrorCode::Invalid)]);
 }
+
+/// A signed-in hospital clinician's search says `referrer=hospital`: each group holds the same
+/// offers, but within a verdict those taking hospital referrals come first (a walk saw a full
+/// GP-only offer lead a group for a hospital nurse).
+#[test]
+fn the_search_puts_first_what_the_referrer_may_refer_to() {
+    let (server, _d, _s) = start();
+    let query = "/api/v1/clinician/offers?conditions=kol&postcode=8000&age=67&per_group=10";
+    let plain: ClinicianSearchResponse = server.get(query).json();
+    let res = server.get(&format!("{query}&referrer=hospital"));
+    assert_eq!(res.status, 200, "{}", res.body);
+    let hospital: ClinicianSearchResponse = res.json();
+    let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
+    let mut reordered = false;
+    for (p, h) in plain.groups.iter().zip(&hospital.groups) {
+        for (before, after) in [(&p.nearby, &h.nearby), (&p.digital, &h.digital)] {
+            let (mut a, mut b) = (ids(before), ids(after));
+            reordered |= a != b;
+            let order: Vec<(u8, bool)> = after.iter().map(|x| (x.eligibility.verdict.rank(), !x.referral.from_hospital)).collect();
+            assert!(order.windows(2).all(|w| w[0] <= w[1]), "{:?}: {order:?}", h.category);
+            // All ten read are shown: the same offers, in another order (digital shows two of ten).
+            if before.len() == 10 {
+                a.sort();
+                b.sort();
+                assert_eq!(a, b, "{:?}", h.category);
+            }
+        }
+    }
+    assert!(reordered, "some group near 8000 has a nearer offer that takes no hospital referrals");
+    let bad = server.get(&format!("{query}&referrer=self"));
+    assert_eq!((bad.status, bad.json::<Problem>().errors[0].field.as_str()), (422, "referrer"));
+}

@@ -87,9 +87,11 @@ mod tests {
     #[test]
     fn an_offer_gone_since_the_page_loaded_says_so() {
         let gone = referral_refused(&problem(types::NOT_FOUND, 404), &rules(true), ReferrerKind::Gp, Lang::Da);
-        assert_eq!(gone, "Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.");
+        assert_eq!(gone, "Tilbuddet er lukket eller taget af Forebyg, siden du åbnede siden, og tager ikke imod nye henvisninger. Find et andet tilbud i søgningen.");
         assert_ne!(gone, crate::i18n::SERVER_ERROR.da);
-        assert!(referral_refused(&ApiError::Http(404), &rules(true), ReferrerKind::Gp, Lang::En).starts_with("The offer no longer exists"));
+        assert!(
+            referral_refused(&ApiError::Http(404), &rules(true), ReferrerKind::Gp, Lang::En).starts_with("The offer closed or was taken off Forebyg")
+        );
     }
 
     #[test]

@@ -24,9 +24,26 @@ fn to_tools(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// An archived offer's notice, instead of any way to join: it is closed, and those who asked
+/// already follow their request on the status page (the offer's facts stay for them).
+pub fn closed_notice(lang: Lang) -> impl IntoView {
+    let t = move |x: i18n::Text| x.get(lang);
+    view! {
+        <div class="notice">
+            <p class="notice__title"><strong>{t(next_steps::CLOSED_TITLE)}</strong></p>
+            <p>{t(next_steps::CLOSED_TEXT)}</p>
+            <p>{t(next_steps::CLOSED_ALREADY)}" "<a href=query::status_href("", None)>{t(next_steps::STATUS_PAGE)}</a>"."</p>
+            <p class="no-print"><a href=last_search()>{t(next_steps::FIND_OTHER)}</a></p>
+        </div>
+    }
+}
+
 #[component]
 pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
     let t = move |x: i18n::Text| x.get(lang);
+    if !offer.is_published() {
+        return closed_notice(lang).into_any();
+    }
     let signup = query::signup_href(&offer.id);
     let body = match (offer.referral.self_referral, offer.capacity) {
         (false, _) => view! {
@@ -63,5 +80,5 @@ pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
         .promised_response_days()
         .filter(|_| offer.referral.self_referral)
         .map(|days| view! { <p class="join-response">{next_steps::contact_within(days, lang)}</p> });
-    view! { {danish_only} {residence} {body} {response} }
+    view! { {danish_only} {residence} {body} {response} }.into_any()
 }

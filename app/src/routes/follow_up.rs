@@ -10,18 +10,19 @@ use crate::{api, format, next_steps, query};
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{DeclineReason, ReferralStatus};
-use forebyg_shared::search::alternatives::fits_instead;
+use forebyg_shared::search::alternatives::pick;
 use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 /// Up to two other offers of the offer's kind, nearest to its place, that could take the person
-/// ([`fits_instead`]; none for a digital offer).
-async fn alternatives(offer: &Offer, reason: Option<DeclineReason>) -> Vec<OfferHit> {
+/// ([`pick`]: for a person's own request, those they can join themselves first; none for a
+/// digital offer).
+async fn alternatives(offer: &Offer, reason: Option<DeclineReason>, referral: bool) -> Vec<OfferHit> {
     let Some(point) = offer.point() else { return vec![] };
     let params = SearchParams { point: Some(point), categories: vec![offer.category], per_page: 10, ..Default::default() };
     match api::get_json::<SearchResponse>(&query::api_search_url(&params)).await {
-        Ok(r) => r.results.into_iter().filter(|h| fits_instead(&h.offer, offer, reason)).take(2).collect(),
+        Ok(r) => pick(r.results, offer, reason, !referral),
         Err(_) => vec![],
     }
 }
@@ -43,8 +44,9 @@ fn first_session_part(code: &str, first: &FirstSession, offer: &Offer, lang: Lan
     }
 }
 
-/// The offer part (phone, alternatives) needs the offer; the decline reason and the way to other
-/// offers come from the receipt alone, so they stay when the offer has since been archived.
+/// The offer part (phone, alternatives) needs the offer, which the API serves archived too (an
+/// open request then says the offer has closed); the decline reason and the way to other offers
+/// come from the receipt alone.
 /// `status` and `waitlist` (the status page) pick whom-to-call for that status; the receipt's is
 /// `received`. A completed course links the next-step sheet (which works for an archived offer
 /// too; it says "Du har gennemført …", so not for a course stopped early).
@@ -74,7 +76,7 @@ pub fn FollowUp(
         async move {
             let offer = api::get_offer(&id).await.ok();
             let others = match &offer {
-                Some(o) if declined => alternatives(o, reason).await,
+                Some(o) if declined => alternatives(o, reason, referral).await,
                 _ => vec![],
             };
             (offer, others)
@@ -86,6 +88,9 @@ pub fn FollowUp(
                 let (sheet, contact_by, first_session) = (sheet.clone(), contact_by.clone(), first_session.clone());
                 Suspend::new(async move {
                 let (offer, others) = loaded.await;
+                // Asked before the offer was archived, and not yet answered: not forgotten.
+                let closed = offer.as_ref().filter(|o| !o.is_published() && status.is_open())
+                    .map(|_| view! { <p class="notice" role="note">{next_steps::CLOSED_OPEN_REQUEST.get(lang)}</p> });
                 let call = offer.as_ref().and_then(|offer| {
                     let phone = offer.contact.phone.clone();
                     if overdue {
@@ -104,7 +109,10 @@ pub fn FollowUp(
                         .into_iter()
                         .map(|h| {
                             let distance = h.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
-                            view! { <li><a href=query::offer_href(&h.offer.id)>{h.offer.title}</a>" – "{h.offer.provider_name}{distance}</li> }
+                            // What the result card would say: across the water, or a referral needed.
+                            let water = h.across_water.then(|| format!(" · {}", crate::i18n::ACROSS_WATER.get(lang)));
+                            let needs = (!h.offer.self_referral).then(|| format!(" · {}", next_steps::NEEDS_REFERRAL.get(lang)));
+                            view! { <li><a href=query::offer_href(&h.offer.id)>{h.offer.title}</a>" – "{h.offer.provider_name}{distance}{water}{needs}</li> }
                         })
                         .collect::<Vec<_>>();
                     view! {
@@ -119,7 +127,7 @@ pub fn FollowUp(
                 });
                 let sheet = sheet.map(|href| view! { <p><a href=href>{crate::i18n::activities::SHEET_H1.get(lang)}</a></p> });
                 let calendar = first_session.zip(offer).map(|((code, first), offer)| first_session_part(&code, &first, &offer, lang));
-                view! { <div class="follow-up">{calendar}{declined_part}{call}{sheet}</div> }
+                view! { <div class="follow-up">{closed}{calendar}{declined_part}{call}{sheet}</div> }
             })
             }}
         </Suspense>

@@ -85,7 +85,8 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>, clinic: bool) -> impl
             <p class="lead" lang=dl>{o.summary.clone()}</p>
             {key_facts(&o, lang)}
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
-            {clinic.then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
+            // A closed (archived) offer takes no referrals; its JoinBox says so.
+            {(clinic && o.is_published()).then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}
         </article>
@@ -132,7 +133,8 @@ fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
         <p class="verified">{t(i18n::LAST_VERIFIED)}": "{format::date(&o.last_verified, lang)}</p>
         {crate::components::offer_qr::offer_qr(&o.id)}
         <PageTools lang=lang />
-        <ReportForm offer_id=o.id.clone() lang=lang />
+        // The API takes reports on published offers only: an archived one is for its people's facts.
+        {o.is_published().then(|| view! { <ReportForm offer_id=o.id.clone() lang=lang /> })}
         <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
     }
 }

@@ -6,7 +6,7 @@ use crate::components::badges::{CapacityBadge, ReferralBadge};
 use crate::components::facts::row;
 use crate::components::save_toggle::{use_saved, SaveToggle};
 use crate::context::use_lang;
-use crate::{api, dom, i18n, query};
+use crate::{api, dom, i18n, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -57,6 +57,7 @@ fn offer_facts(id: String, lang: Lang) -> impl IntoView {
     });
     move || {
         offer.get().map(|r| match r {
+            Ok(o) if !o.is_published() => view! { <p>{next_steps::CLOSED_TITLE.get(lang)}". "{next_steps::CLOSED_TEXT.get(lang)}</p> }.into_any(),
             Ok(o) => facts(&o, lang).into_any(),
             Err(true) => view! { <p>{i18n::SAVED_GONE.get(lang)}</p> }.into_any(),
             Err(false) => ().into_any(),

@@ -53,7 +53,13 @@ pub fn SignupPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="status status--loading" role="status">{i18n::OFFER_LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match offer.await {
-                    // A full course says so before the form (an old tab, a bookmark), as its page does.
+                    // A closed offer, or a full course, says so before the form (an old tab, a
+                    // bookmark), as its page does.
+                    Ok(o) if !o.is_published() => view! {
+                        <p class="lead">{o.title.clone()}</p>
+                        {crate::components::join_box::closed_notice(lang)}
+                    }
+                    .into_any(),
                     Ok(o) if o.referral.self_referral && o.capacity == forebyg_shared::taxonomy::Capacity::Full => view! {
                         <p class="lead">{o.title.clone()}</p>
                         <div class="notice">

@@ -1,7 +1,7 @@
 //! Other offers to suggest after a decline (the citizen's status page and receipt), so a "no" is
 //! not a dead end that leads to another "no".
 
-use super::OfferSummary;
+use super::{OfferHit, OfferSummary};
 use crate::offer::Offer;
 use crate::referral::DeclineReason;
 
@@ -19,6 +19,18 @@ pub fn fits_instead(other: &OfferSummary, declined: &Offer, reason: Option<Decli
     let e = &declined.eligibility;
     let as_tight = other.min_age.unwrap_or(0) >= e.min_age.unwrap_or(0) && other.max_age.unwrap_or(u8::MAX) <= e.max_age.unwrap_or(u8::MAX);
     other.id != declined.id && !same_course && illness && !(reason == Some(DeclineReason::NotEligible) && e.limits_age() && as_tight)
+}
+
+/// The two alternatives to show from `hits` (a search near the declined offer, nearest first):
+/// those that fit ([`fits_instead`]); for a person's own request (`own_request`), first those they
+/// can ask to join themselves, since one needing a referral means a doctor's appointment first.
+pub fn pick(hits: Vec<OfferHit>, declined: &Offer, reason: Option<DeclineReason>, own_request: bool) -> Vec<OfferHit> {
+    let mut fits: Vec<OfferHit> = hits.into_iter().filter(|h| fits_instead(&h.offer, declined, reason)).collect();
+    if own_request {
+        fits.sort_by_key(|h| !h.offer.self_referral);
+    }
+    fits.truncate(2);
+    fits
 }
 
 #[cfg(test)]
@@ -58,5 +70,19 @@ mod tests {
         let mut another_team = offer("d2", serde_json::json!(["kol"]), (None, None));
         another_team["title"] = serde_json::json!("Hold d");
         assert!(!fits_instead(&summary(another_team), &declined, Some(DeclineReason::NoCapacity)), "the same course of the same provider");
+    }
+
+    #[test]
+    fn a_persons_own_request_gets_offers_they_can_join_themselves_first() {
+        let declined: Offer = serde_json::from_value(offer("d", serde_json::json!(["kol"]), (None, None))).unwrap();
+        let hit = |id: &str, km: f64, self_referral: bool| {
+            let mut o = offer(id, serde_json::json!(["kol"]), (None, None));
+            o["referral"]["self_referral"] = serde_json::json!(self_referral);
+            OfferHit { offer: summary(o), distance_km: Some(km), digital: false, across_water: false }
+        };
+        let hits = vec![hit("d", 0.0, true), hit("gp", 1.0, false), hit("near", 2.0, true), hit("far", 3.0, true)];
+        let ids = |own| pick(hits.clone(), &declined, None, own).into_iter().map(|h| h.offer.id).collect::<Vec<_>>();
+        assert_eq!(ids(true), ["near", "far"], "the declined offer never; sign-up before a referral");
+        assert_eq!(ids(false), ["gp", "near"], "a clinician's patient: nearest first");
     }
 }

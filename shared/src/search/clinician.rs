@@ -7,6 +7,7 @@ use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADI
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
 use crate::offer::{Cost, Offer, ReferralRules};
+use crate::referral_route::ReferrerKind;
 use crate::taxonomy::{Capacity, Category, Condition};
 use crate::validation::{self, FieldError};
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ pub const DIGITAL_PER_GROUP: usize = 2;
 /// ten, so one the patient may join comes before one they may not (a walk saw "Kan ikke deltage ·
 /// 18–65 år" for a 72-year-old while open digital offers went unshown).
 pub const DIGITAL_READ: usize = MAX_PER_GROUP as usize;
+
+/// The kinds of clinician who refer (`referrer`): every referrer but the citizen themself.
+pub const CLINICIAN_REFERRERS: [ReferrerKind; 3] = [ReferrerKind::Gp, ReferrerKind::Hospital, ReferrerKind::Municipality];
 
 /// A clinician search as URL query pairs.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +48,10 @@ pub struct ClinicianParams {
     /// weekends (either matches), as the citizen search's `evening` and `weekend`.
     pub evening: bool,
     pub weekend: bool,
+    /// Who will refer (a signed-in clinician's kind): within a verdict, the offers taking their
+    /// referrals come before those that do not (a hospital nurse does not want a GP-only course
+    /// first). Orders, never filters.
+    pub referrer: Option<ReferrerKind>,
 }
 
 impl Default for ClinicianParams {
@@ -59,6 +67,7 @@ impl Default for ClinicianParams {
             language: None,
             evening: false,
             weekend: false,
+            referrer: None,
         }
     }
 }
@@ -102,6 +111,8 @@ impl ClinicianParams {
                 "language" => super::language(key, value).map(|l| p.language = Some(l)),
                 "evening" => super::flag(key, value).map(|v| p.evening = v),
                 "weekend" => super::flag(key, value).map(|v| p.weekend = v),
+                "referrer" => validation::known_code(key, value, |c| ReferrerKind::from_code(c).filter(|k| CLINICIAN_REFERRERS.contains(k)))
+                    .map(|k| p.referrer = Some(k)),
                 _ => Ok(()),
             };
             errors.extend(r.err());
@@ -146,6 +157,9 @@ impl ClinicianParams {
             if on {
                 out.push((name, "true".to_owned()));
             }
+        }
+        if let Some(k) = self.referrer {
+            out.push(("referrer", k.code().to_owned()));
         }
         out
     }
@@ -271,13 +285,17 @@ impl ClinicianHit {
     /// found a waiting list at 2.8 km above free places at 3.1 km), and that before one that is
     /// full without a waiting list (which cannot take the patient). The sort is stable: nearest
     /// first within each.
-    pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize) {
+    /// With `referrer` (a signed-in clinician's kind), within a verdict the offers taking their
+    /// referrals come before those that do not, whatever their room: a hospital nurse cannot use
+    /// a free place on a course only GPs refer to.
+    pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize, referrer: Option<ReferrerKind>) {
         let room = |c: Capacity| match c {
             Capacity::Open | Capacity::FewPlaces => 0,
             Capacity::Waitlist => 1,
             Capacity::Full => 2,
         };
-        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), room(h.offer.capacity)));
+        let refused = |h: &ClinicianHit| referrer.is_some_and(|k| !h.referral.accepts(k));
+        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), refused(h), room(h.offer.capacity)));
         hits.truncate(keep);
     }
 }
@@ -313,6 +331,12 @@ mod tests {
         assert_eq!(after_work.to_pairs(), [("postcode", "9000".to_owned()), ("evening", "true".to_owned())]);
         let e = &ClinicianParams::parse([("weekend", "maybe")]).unwrap_err()[0];
         assert_eq!((e.field.as_str(), e.code), ("weekend", ErrorCode::Invalid));
+        let hospital = ClinicianParams::parse([("postcode", "9000"), ("referrer", "hospital")]).unwrap();
+        assert_eq!(hospital.referrer, Some(ReferrerKind::Hospital));
+        assert_eq!(hospital.to_pairs(), [("postcode", "9000".to_owned()), ("referrer", "hospital".to_owned())]);
+        for bad in ["self", "nurse"] {
+            assert_eq!(ClinicianParams::parse([("referrer", bad)]).unwrap_err()[0].field, "referrer", "{bad}");
+        }
     }
 
     /// A patient who works: evening and weekend are "either", as in the citizen search.
@@ -357,7 +381,7 @@ mod tests {
         use eligibility::Verdict::{Check, Eligible, NotEligible};
         let mut hits =
             vec![hit("a", 1.0, NotEligible), hit("b", 2.0, Check), hit("c", 3.0, Eligible), hit("d", 4.0, NotEligible), hit("e", 5.0, Eligible)];
-        ClinicianHit::best_for_patient(&mut hits, 3);
+        ClinicianHit::best_for_patient(&mut hits, 3, None);
         let got: Vec<_> = hits.iter().map(|h| h.offer.id.as_str()).collect();
         assert_eq!(got, ["c", "e", "b"]);
         // Within a verdict: room, then a waiting list, then full; nearest first within each.
@@ -372,8 +396,29 @@ mod tests {
             with("open", 3.1, Capacity::Open),
             with("few", 4.0, Capacity::FewPlaces),
         ];
-        ClinicianHit::best_for_patient(&mut hits, 4);
+        ClinicianHit::best_for_patient(&mut hits, 4, None);
         assert_eq!(hits.iter().map(|h| h.offer.id.as_str()).collect::<Vec<_>>(), ["open", "few", "wait", "full"]);
+
+        // A hospital's clinician: within a verdict, the offers taking hospital referrals first,
+        // before room (a free GP-only course is of no use to them); no referrer, no change.
+        let from = |id: &str, km: f64, capacity: Capacity, hospital: bool| {
+            let mut h = with(id, km, capacity);
+            h.referral.from_hospital = hospital;
+            h
+        };
+        let hits = vec![
+            from("gp-only", 1.0, Capacity::Open, false),
+            from("full", 2.0, Capacity::Full, true),
+            from("hospital", 3.0, Capacity::Open, true),
+            hit("not-eligible", 0.5, NotEligible),
+        ];
+        let order = |referrer| {
+            let mut h = hits.clone();
+            ClinicianHit::best_for_patient(&mut h, 4, referrer);
+            h.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(order(Some(ReferrerKind::Hospital)), ["hospital", "full", "gp-only", "not-eligible"]);
+        assert_eq!(order(None), ["gp-only", "hospital", "full", "not-eligible"]);
     }
 
     #[test]

@@ -131,6 +131,11 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
             "Nearby offers shown per intervention group: of its ten nearest, those the patient may join first.",
             number(Type::Integer, 1.0, f64::from(clinician::MAX_PER_GROUP)).default(Some(clinician::DEFAULT_PER_GROUP.into())),
         ));
+        out.push(param(
+            "referrer",
+            "Who will refer (a signed-in clinician's kind): within each verdict, offers taking this referrer's referrals come first, nearby and digital alike. Orders, never filters.",
+            ObjectBuilder::new().schema_type(Type::String).enum_values(Some(clinician::CLINICIAN_REFERRERS.map(|k| k.code()))),
+        ));
         out
     }
 }

@@ -144,7 +144,7 @@ fn directory_links(p: Option<Principal>) -> impl IntoView {
 
 /// The workspace's pages. On a phone its links (twelve for a region admin) would take five rows
 /// above every page: there they fold behind a "Menu" button (admin.css), closed again when another
-/// page opens.
+/// page opens, or by Escape.
 #[component]
 fn Nav() -> impl IntoView {
     let path = use_location().pathname;
@@ -159,10 +159,20 @@ fn Nav() -> impl IntoView {
         move || {
             (!on_login()).then(|| {
                 let region = is_region_admin(&p);
+                let toggle = NodeRef::<leptos::html::Button>::new();
+                // Escape closes an open menu and leaves the focus on its toggle.
+                let escape = move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && open.get_untracked() {
+                        open.set(false);
+                        if let Some(b) = toggle.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    }
+                };
                 view! {
-                    <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang())>
+                    <nav class="admin-nav" aria-label=t::NAV_LABEL.get(lang()) on:keydown=escape>
                         <div class="wrap admin-nav__bar">
-                            <button type="button" class="site-menu__toggle admin-nav__toggle" aria-controls=NAV_LIST_ID
+                            <button type="button" node_ref=toggle class="site-menu__toggle admin-nav__toggle" aria-controls=NAV_LIST_ID
                                 aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                                 {forebyg_app::i18n::MENU.get(lang())}
                             </button>

@@ -89,9 +89,10 @@ impl CoverageView {
         Self { municipality: municipality.map(str::to_owned), ..self.clone() }
     }
 
-    /// Another lens keeps the distance and region; the drill-down starts over.
+    /// Another lens keeps the distance, region and municipality: both lenses drill down alike
+    /// (an admin looking at one municipality wants its packages, not the region again).
     pub fn with_package(&self, package: Option<&str>) -> Self {
-        Self { package: package.map(str::to_owned), municipality: None, ..self.clone() }
+        Self { package: package.map(str::to_owned), ..self.clone() }
     }
 
     pub fn with_region(&self, region: Option<RegionCode>) -> Self {
@@ -152,6 +153,6 @@ mod tests {
         assert_eq!(v.with_package(None).api_url(false, true), "/api/v1/admin/coverage?max_km=15&region=nordjylland");
         assert_eq!(CoverageView::default().with_km("5").api_url(false, true), "/api/v1/admin/coverage?max_km=5&region=midtjylland");
         // Choosing a lens leaves the drill-down.
-        assert_eq!(q(&[("kommune", "0751")]).with_package(Some("kol")).href(), "/admin/daekning?max_km=15&pakke=kol");
+        assert_eq!(q(&[("kommune", "0751")]).with_package(Some("kol")).href(), "/admin/daekning?max_km=15&kommune=0751&pakke=kol");
     }
 }

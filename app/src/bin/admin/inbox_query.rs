@@ -87,14 +87,6 @@ impl InboxQuery {
     }
 }
 
-/// A Danish number grouped in pairs as Danes write it ("12 34 56 78"); anything else as given.
-pub fn phone_display(phone: &str) -> String {
-    match forebyg_shared::contact::normalise_phone(phone) {
-        Some(d) => d.as_bytes().chunks(2).map(|p| String::from_utf8_lossy(p).into_owned()).collect::<Vec<_>>().join(" "),
-        None => phone.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,12 +121,5 @@ mod tests {
         assert_eq!(one.api_url(), "/api/v1/admin/referrals?offer_title=KOL%20hold&offer=demo-000502");
         let caller = InboxQuery::from_query(|k| (k == "person").then(|| "XZGT-FW7J ".to_owned()));
         assert_eq!((caller.href(), caller.api_url()), (format!("{PATH}?person=XZGT-FW7J"), "/api/v1/admin/referrals?person=XZGT-FW7J".to_owned()));
-    }
-
-    #[test]
-    fn danish_numbers_are_grouped_in_pairs() {
-        assert_eq!(phone_display("+4512345678"), "12 34 56 78");
-        assert_eq!(phone_display("0045 1234 5678"), "12 34 56 78");
-        assert_eq!(phone_display("+46 8 123 456"), "+46 8 123 456");
     }
 }

@@ -101,7 +101,7 @@ crate::texts! {
     NO_FIXED_TIMES = "Tider aftales med dig", "Times are agreed with you";
     HANDOUT_ALL_DEMO = "Demodata: tilbuddene er opdigtet til afprøvning og findes ikke.", "Demo data: these offers are made up for testing and do not exist.";
     HANDOUT_EMPTY = "Arket har ingen tilbud. Gå tilbage og vælg et eller flere.", "The handout has no offers. Go back and choose one or more.";
-    HANDOUT_MISSING = "Et af tilbuddene findes ikke længere.", "One of the offers no longer exists.";
+    HANDOUT_MISSING = "Et af tilbuddene er lukket eller findes ikke længere.", "One of the offers has closed or no longer exists.";
     LOADING = "Indlæser …", "Loading …";
 
     // Sign-in (the same PKCE flow as the admins').

@@ -10,6 +10,7 @@ crate::texts! {
     REFER_INTRO = "Send kun det, udbyderen skal bruge for at kontakte patienten. Udbyderen svarer dig her, og du kan følge henvisningen under »Mine henvisninger«.",
         "Send only what the provider needs to contact the patient. The provider answers you here, and you can follow the referral under \u{201c}My referrals\u{201d}.";
     PATIENT_NAME = "Patientens navn", "The patient's name";
+    CONTACT_SENT = "Patientens kontakt (som sendt)", "The patient's contact (as sent)";
     PATIENT_CONTACT = "Hvordan kan udbyderen kontakte patienten?", "How can the provider contact the patient?";
     PATIENT_CONTACT_HINT = "Telefonnummer, e-mailadresse eller begge dele.", "Phone number, e-mail address or both.";
     PHONE_LABEL = "Telefonnummer", "Phone number";
@@ -48,9 +49,13 @@ crate::texts! {
     SLIP_FOLLOW = "Følg henvisningen", "Follow the referral";
     SLIP_CODE = "Din kode", "Your code";
     OFFER_GONE = "Tilbuddet findes ikke længere.", "The offer no longer exists.";
+    // An archived offer: the referral form, and a referral still open when it closed.
+    OFFER_CLOSED = "Tilbuddet er lukket og tager ikke imod nye henvisninger.", "The offer has closed and takes no new referrals.";
+    OFFER_CLOSED_OPEN = "Tilbuddet er lukket for nye henvisninger. Denne henvisning er ikke glemt: udbyderen hjælper patienten videre eller afviser den med en begrundelse, som du ser her.",
+        "The offer has closed to new referrals. This referral is not forgotten: the provider will help the patient on or decline it with a reason, which you will see here.";
     // Why the API refused a referral, per problem type (never the API's English detail).
-    REFER_OFFER_GONE = "Tilbuddet findes ikke længere: det er taget af Forebyg, siden du åbnede siden. Find et andet tilbud i søgningen.",
-        "The offer no longer exists: it was taken off Forebyg after you opened this page. Find another offer in the search.";
+    REFER_OFFER_GONE = "Tilbuddet er lukket eller taget af Forebyg, siden du åbnede siden, og tager ikke imod nye henvisninger. Find et andet tilbud i søgningen.",
+        "The offer closed or was taken off Forebyg after you opened this page, and takes no new referrals. Find another offer in the search.";
     REFER_RULES_CHANGED = "Tilbuddet tager ikke længere imod din henvisning gennem Forebyg: henvisningsreglerne er ændret, siden du åbnede siden. Genindlæs siden for at se, hvordan du kan henvise nu.",
         "The offer no longer takes your referral through Forebyg: its referral rules changed after you opened this page. Reload the page to see how you can refer now.";
     REFER_FULL = "Tilbuddet er fuldt booket og har ingen venteliste.", "The offer is full and has no waiting list.";

@@ -18,8 +18,8 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// What the sheet shows: the offer (none once it is archived: it has left the search and its
-/// page), the activities it links to (the API serves them for an archived offer too; an unknown
+/// What the sheet shows: the offer (archived ones too: the API serves them to the people they
+/// had; none if it cannot be read), the activities it links to (the API serves them for an archived offer too; an unknown
 /// id is not found), filled up with the nearest ones that suit it (a failed search adds none),
 /// and the activity search near its place for its condition.
 async fn load(id: String) -> Result<(Option<Offer>, Vec<ActivityView>, ActivityQuery), ApiError> {

@@ -7,6 +7,7 @@
 
 use super::draft;
 use super::eligibility::verdict;
+use super::refer_outcome::{receipt, refused};
 use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
 use super::search::condition_input_id;
@@ -25,7 +26,6 @@ use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral_route::forebyg_refusal;
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::Lang;
@@ -129,24 +129,17 @@ pub fn ReferPage() -> impl IntoView {
 /// The form, or why this clinician cannot refer to this offer through Forebyg, or the receipt.
 #[component]
 fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoView {
-    if let Some(refusal) = forebyg_refusal(&offer.referral, offer.capacity, profile.referrer) {
-        draft::discard();
-        // The way on: the patient's handout for this offer (and self sign-up, where it is open).
-        let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
-        let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
-        return view! {
-            <div class="notice notice--refused" role="alert">
-                <h2>{t::REFUSED.get(lang)}</h2>
-                <p>{refusal.reason.get(lang).to_owned()}{self_sign_up}</p>
-                <p><a href=handout>{t::MAKE_HANDOUT.get(lang)}</a></p>
-            </div>
+    // Sent, the address carries the code: a reload shows the receipt and the patient's sheet
+    // again, not an empty form that would refer the patient twice. The sheet is shown even when
+    // the offer has closed or filled up since: its patient is on it, or waiting.
+    let sent_code = use_query_map().with_untracked(|q| q.get(cq::SENT_CODE));
+    if sent_code.is_none() {
+        if let Some(refusal) = refused(&offer, profile.referrer, &back_to_results(), lang) {
+            draft::discard();
+            return refusal;
         }
-        .into_any();
     }
     let sent = RwSignal::new(None::<ClinicianReferral>);
-    // Sent, the address carries the code: a reload shows the receipt and the patient's sheet
-    // again, not an empty form that would refer the patient twice.
-    let sent_code = use_query_map().with_untracked(|q| q.get(cq::SENT_CODE));
     let checking = RwSignal::new(sent_code.is_some());
     if let Some(code) = sent_code {
         let offer_id = offer.id.clone();
@@ -164,29 +157,13 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
         {move || match sent.get() {
             _ if checking.get() => view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }.into_any(),
             Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
-            None => view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any(),
+            // A code that is not this clinician's referral to this offer: the form, unless refused.
+            None => refused(&offer, profile.referrer, &back_to_results(), lang).unwrap_or_else(|| {
+                view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any()
+            }),
         }}
     }
     .into_any()
-}
-
-fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
-    let back = last_search_href();
-    request_animation_frame(|| dom::focus_id("referral-sent"));
-    view! {
-        <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
-            <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
-            <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
-            <p class="receipt__code">{r.code.clone()}</p>
-            {r.waitlist.then(|| view! { <p>{t::WAITLIST_REFER.get(lang)}</p> })}
-            <p>{t::SENT_TEXT.get(lang)}</p>
-            <ul class="plain link-list">
-                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
-                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
-                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
-            </ul>
-        </section>
-    }
 }
 
 /// Whether the patient of the last search may join, as the result card said, following the

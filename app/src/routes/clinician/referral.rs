@@ -132,7 +132,7 @@ fn details(
     let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
     // The offer as it is now: who runs it and their phone, whom to call to follow the referral up
-    // (none once the offer is no longer published).
+    // (also once it is archived: the API still serves it, marked so).
     let offer = {
         let id = r.offer_id.clone();
         LocalResource::new(move || {
@@ -141,6 +141,7 @@ fn details(
         })
     };
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer offer_id=r.offer_id.clone() lang=lang /> });
+    let closed = r.status.is_open().then(|| view! { <ClosedNotice offer lang /> });
     let promised = contact_by(&r, lang);
     let moves = forebyg_shared::first_session::moves(&r.history);
     let off = forebyg_shared::first_session::called_off(&r.history);
@@ -161,10 +162,13 @@ fn details(
     view! {
         <p>{status_pill(r.status, lang)}</p>
         {overdue}
+        {closed}
         {note}
         {next}
         <dl class="facts facts--stacked">
             <div><dt>{t::PATIENT_NAME.get(lang)}</dt><dd>{r.patient_name.clone()}</dd></div>
+            // As sent, to check: a wrong number is a referral no one can act on.
+            {contact_sent(&r, lang)}
             <div><dt>{t::OFFER.get(lang)}</dt><dd><a href=query::offer_href(&r.offer_id)>{r.offer_title.clone()}</a></dd></div>
             <ProviderFact offer lang />
             {promised}
@@ -182,6 +186,13 @@ fn details(
     }
 }
 
+/// "Patientens kontakt: 22 33 44 55 · karen@example.dk": the phone and e-mail the provider was
+/// given (none after a withdrawal, which erased them).
+fn contact_sent(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
+    let given: Vec<String> = r.phone.iter().map(|p| format::phone_display(p)).chain(r.email.iter().cloned()).collect();
+    (!given.is_empty()).then(|| view! { <div><dt>{t::CONTACT_SENT.get(lang)}</dt><dd>{given.join(" · ")}</dd></div> })
+}
+
 /// "Udbyder: Aalborg Kommune · Telefon 12 34 56 78": who runs the offer and how to reach them,
 /// so a referral can be chased from the consultation (a walk found the page named no one).
 #[component]
@@ -192,6 +203,17 @@ fn ProviderFact(offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoVie
                 let phone = o.contact.phone.clone().map(|p| view! { " · "{t::PHONE.get(lang)}" "{phone_link(p)} });
                 view! { <div><dt>{crate::i18n::PROVIDER.get(lang)}</dt><dd>{o.provider.name.clone()}{phone}</dd></div> }
             })
+        })
+    };
+    view! { <Suspense fallback=|| ()>{shown}</Suspense> }
+}
+
+/// An open referral to an offer archived since: it is not forgotten, and what comes next.
+#[component]
+fn ClosedNotice(offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoView {
+    let shown = move || {
+        Suspend::new(async move {
+            offer.await.filter(|o| !o.is_published()).map(|_| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> })
         })
     };
     view! { <Suspense fallback=|| ()>{shown}</Suspense> }

@@ -98,10 +98,11 @@ impl SearchState {
         let answer = LocalResource::new(move || {
             let p = params.get();
             async move {
-                match p {
-                    Some(p) => Some(crate::http::get::<ClinicianSearchResponse>(&cq::api_search_url(&p), None).await),
-                    None => None,
-                }
+                let mut p = p?;
+                // Signed in, the offers this kind of clinician may refer to come first in each
+                // group: the search waits for who they are (at once when not signed in).
+                p.referrer = profile.await.and_then(Result::ok).map(|c| c.referrer);
+                Some(crate::http::get::<ClinicianSearchResponse>(&cq::api_search_url(&p), None).await)
             }
         });
         let navigate: Navigate = Rc::new(use_navigate());

@@ -6,10 +6,10 @@
 use super::inbox_enrol::{enrol_form, first_session_line, undo_form};
 use super::inbox_history::{InboxHistory, NoteDrafts};
 use super::inbox_step::{edit_step, Panel, StepDrafts};
-use crate::inbox_query::phone_display;
 use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_app::activity_query::next_step_href;
+use forebyg_app::format::phone_display;
 use forebyg_app::i18n::Text;
 use forebyg_shared::admin::{InboxItem, ReferralStatusChange};
 use forebyg_shared::first_session;

@@ -1,0 +1,63 @@
+//! What the referral page shows instead of the form: why this clinician cannot refer to the offer,
+//! or the receipt of the referral just sent.
+
+use super::session::last_search_href;
+use crate::clinician::query::{self as cq, REFERRALS_PATH};
+use crate::clinician::texts as t;
+use crate::dom;
+use forebyg_shared::clinician::ClinicianReferral;
+use forebyg_shared::offer::Offer;
+use forebyg_shared::referral_route::{forebyg_refusal, ReferrerKind};
+use forebyg_shared::Lang;
+use leptos::prelude::*;
+
+/// Why this clinician cannot refer to this offer through Forebyg, with the way on: the patient's
+/// handout for this offer (and self sign-up, where it is open); for a closed offer, back to the
+/// other offers (`back`).
+pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, lang: Lang) -> Option<AnyView> {
+    if !offer.is_published() {
+        return Some(
+            view! {
+                <div class="notice notice--refused" role="alert">
+                    <h2>{t::REFUSED.get(lang)}</h2>
+                    <p>{t::OFFER_CLOSED.get(lang)}</p>
+                    <p><a href=back.to_owned()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                </div>
+            }
+            .into_any(),
+        );
+    }
+    let refusal = forebyg_refusal(&offer.referral, offer.capacity, referrer)?;
+    let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
+    let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
+    Some(
+        view! {
+            <div class="notice notice--refused" role="alert">
+                <h2>{t::REFUSED.get(lang)}</h2>
+                <p>{refusal.reason.get(lang).to_owned()}{self_sign_up}</p>
+                <p><a href=handout>{t::MAKE_HANDOUT.get(lang)}</a></p>
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+/// The sent referral's receipt: its code, what happens now, and the ways on.
+pub(super) fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
+    let back = last_search_href();
+    request_animation_frame(|| dom::focus_id("referral-sent"));
+    view! {
+        <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
+            <h2 id="referral-sent-title">{t::SENT.get(lang)}</h2>
+            <p class="receipt__label">{t::REFERRAL_CODE.get(lang)}</p>
+            <p class="receipt__code">{r.code.clone()}</p>
+            {r.waitlist.then(|| view! { <p>{t::WAITLIST_REFER.get(lang)}</p> })}
+            <p>{t::SENT_TEXT.get(lang)}</p>
+            <ul class="plain link-list">
+                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
+                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
+                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
+            </ul>
+        </section>
+    }
+}
