@@ -43,9 +43,13 @@ fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError 
         (None, at) => at.to_owned(),
     };
     match missing {
-        // The problem's `detail` puts the field before each message: the message does not repeat it.
-        Some(_) => FieldError::new(&field, ErrorCode::Required, format!("Angiv »{field}«."), format!("{why}.")),
-        None => FieldError::new(&field, ErrorCode::Invalid, format!("»{field}«: {}", danish_reason(why)), format!("{why}.")),
+        // Each message opens with its field (it may stand alone, as in a form's error summary);
+        // the problem's `detail` then does not put the field before it again.
+        Some(_) => FieldError::new(&field, ErrorCode::Required, format!("»{field}« mangler."), format!("“{field}” is missing.")),
+        None => {
+            let (da, en) = readable(why);
+            FieldError::new(&field, ErrorCode::Invalid, format!("»{field}«: {da}"), format!("“{field}”: {en}"))
+        }
     }
 }
 
@@ -94,35 +98,43 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                 let reason = text.split_once("query string: ").map_or(text.as_str(), |(_, r)| r);
                 let field = reason.split_once(": ").map_or("query", |(name, _)| name);
                 let detail = reason.split_once(": ").map_or(reason, |(_, d)| d);
-                let en = format!("Invalid value: {reason}");
-                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, danish_reason(detail), en)]))
+                let (da, en) = readable(detail);
+                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, da, en)]))
             }
         }
     }
 }
 
-/// serde's reason for a query value it could not read, said in Danish for the person who typed
-/// the address: the allowed values of a code list, or the kind of value expected.
-fn danish_reason(detail: &str) -> String {
+/// serde's reason for a value it could not read, said for a person (Danish, English): the allowed
+/// values of a code list, or the kind of value expected (without the field's name).
+fn readable(detail: &str) -> (String, String) {
     // "unknown variant `x`, expected one of `a`, `b`, `c`" / "… expected `a` or `b`"
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let (given, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         return match allowed.split_last() {
-            Some((last, [])) => format!("Ugyldig værdi »{given}«: brug {last}."),
-            Some((last, init)) => format!("Ugyldig værdi »{given}«: brug {} eller {last}.", init.join(", ")),
-            None => format!("Ugyldig værdi »{given}«."),
+            Some((last, [])) => (format!("Ugyldig værdi »{given}«: brug {last}."), format!("Invalid value “{given}”: use {last}.")),
+            Some((last, init)) => {
+                let init = init.join(", ");
+                (format!("Ugyldig værdi »{given}«: brug {init} eller {last}."), format!("Invalid value “{given}”: use {init} or {last}."))
+            }
+            None => (format!("Ugyldig værdi »{given}«."), format!("Invalid value “{given}”.")),
         };
     }
-    match detail {
-        d if d.contains("invalid digit") || d.contains("integer from empty string") => "Skal være et helt tal.".into(),
-        d if d.contains("too large") || d.contains("too small") => "Tallet er uden for det tilladte område.".into(),
-        d if d.contains("float") => "Skal være et tal.".into(),
-        d if d.contains("`true` or `false`") || d.contains("expected a boolean") => "Skal være true eller false.".into(),
-        d if d.contains("expected a string") => "Skal være en tekst.".into(),
-        d if d.contains("expected a sequence") => "Skal være en liste.".into(),
-        _ => "Ugyldig værdi.".into(),
-    }
+    let (da, en) = match detail {
+        d if d.contains("invalid digit") || d.contains("integer from empty string") => ("Skal være et helt tal.", "Must be a whole number."),
+        d if d.contains("too large") || d.contains("too small") => ("Tallet er uden for det tilladte område.", "The number is out of range."),
+        d if d.contains("float") => ("Skal være et tal.", "Must be a number."),
+        d if d.contains("`true` or `false`") || d.contains("expected a boolean") => ("Skal være true eller false.", "Must be true or false."),
+        d if d.contains("expected a string") || d.contains("expected string") => ("Skal være en tekst.", "Must be a string."),
+        d if d.contains("expected a sequence") => ("Skal være en liste.", "Must be a list."),
+        d if ["u8", "u16", "u32", "u64", "usize", "i32", "i64"].iter().any(|t| d.ends_with(&format!("expected {t}"))) => {
+            ("Skal være et helt tal.", "Must be a whole number.")
+        }
+        d if d.ends_with("expected f64") || d.ends_with("expected f32") => ("Skal være et tal.", "Must be a number."),
+        _ => ("Ugyldig værdi.", "Invalid value."),
+    };
+    (da.to_owned(), en.to_owned())
 }
 
 /// Who is asking, for rate limits: an address the client cannot choose (see
@@ -139,20 +151,22 @@ impl FromRequestParts<AppState> for ClientKey {
 
 #[cfg(test)]
 mod tests {
-    use super::danish_reason;
+    use super::readable;
 
     #[test]
-    fn a_query_value_serde_refused_is_explained_in_danish() {
+    fn a_value_serde_refused_is_explained_in_danish_and_english() {
         assert_eq!(
-            danish_reason("unknown variant `nobody`, expected `clinician` or `citizen`"),
-            "Ugyldig værdi »nobody«: brug clinician eller citizen."
+            readable("unknown variant `nobody`, expected `clinician` or `citizen`"),
+            ("Ugyldig værdi »nobody«: brug clinician eller citizen.".into(), "Invalid value “nobody”: use clinician or citizen.".into())
         );
         assert_eq!(
-            danish_reason("unknown variant `x`, expected one of `received`, `contacted`, `enrolled`"),
+            readable("unknown variant `x`, expected one of `received`, `contacted`, `enrolled`").0,
             "Ugyldig værdi »x«: brug received, contacted eller enrolled."
         );
-        assert_eq!(danish_reason("invalid digit found in string"), "Skal være et helt tal.");
-        assert_eq!(danish_reason("number too large to fit in target type"), "Tallet er uden for det tilladte område.");
-        assert_eq!(danish_reason("something new"), "Ugyldig værdi.");
+        assert_eq!(readable("invalid digit found in string").0, "Skal være et helt tal.");
+        assert_eq!(readable("number too large to fit in target type").1, "The number is out of range.");
+        assert_eq!(readable("invalid type: string \"yes\", expected a boolean").1, "Must be true or false.");
+        assert_eq!(readable("invalid type: integer `5`, expected string or map").1, "Must be a string.");
+        assert_eq!(readable("something new"), ("Ugyldig værdi.".into(), "Invalid value.".into()));
     }
 }

@@ -9,7 +9,7 @@ use forebyg_shared::contact::{normalise_email, normalise_phone};
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
-use forebyg_shared::taxonomy::Capacity;
+use forebyg_shared::taxonomy::{Capacity, OfferStatus};
 
 /// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
 const ALPHABET: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -76,9 +76,14 @@ pub async fn create(
         return Err(ApiError::Validation(errors));
     }
     let now = now();
-    let offer = offers.get_offer(offer_id).await?.filter(|o| o.is_published());
+    let offer = offers.get_offer(offer_id).await?.filter(|o| o.status != OfferStatus::Draft);
     let refused = match &offer {
         None => Some(ApiError::NotFound(format!("No published offer with id {offer_id}."))),
+        Some(o) if o.is_archived() => Some(ApiError::Conflict {
+            kind: types::OFFER_CLOSED,
+            title: "This offer has closed",
+            detail: "The offer takes no new requests. Find another one in the search.".into(),
+        }),
         Some(o) if !o.referral.self_referral => Some(ApiError::Conflict {
             kind: types::SELF_REFERRAL_NOT_ALLOWED,
             title: "This offer needs a referral",

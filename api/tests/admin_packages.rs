@@ -247,7 +247,7 @@ fn run(store_env: &[(&str, &str)]) {
     assert_eq!((page.status, page.provider.name), (OfferStatus::Archived, current.provider.name));
     let ask = json!({"idempotency_key": "arkiveret-0123456789", "name": "Karen Jensen", "phone": "22345678", "consent": true});
     let asked = server.request("POST", &format!("/api/v1/offers/{offer_id}/self-referrals"), &[], Some(("application/json", &ask.to_string())));
-    assert_eq!(asked.status, 404, "{}", asked.body);
+    assert_eq!((asked.status, asked.json::<Problem>().kind.as_str()), (409, types::OFFER_CLOSED), "{}", asked.body);
     let after: Vec<ActivityView> = server.get(&format!("/api/v1/offers/{offer_id}/activities")).json();
     assert!(after.iter().any(|v| v.activity.id == activity.id), "{after:?}");
     let found: SearchResponse = server.get(&format!("/api/v1/offers?postcode={place}&per_page=50&radius_km=10")).json();

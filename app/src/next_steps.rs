@@ -26,6 +26,8 @@ texts! {
     // The status page of a request still open when its offer closed.
     CLOSED_OPEN_REQUEST = "Tilbuddet er lukket for nye tilmeldinger. Din henvendelse er ikke glemt: udbyderen hjælper dig videre eller giver dig besked.",
         "The offer has closed to new sign-ups. Your request is not forgotten: the provider will help you on or let you know.";
+    CLOSED_OPEN_REFERRAL = "Tilbuddet er lukket for nye tilmeldinger. Din henvisning er ikke glemt: udbyderen hjælper dig videre eller giver dig besked.",
+        "The offer has closed to new sign-ups. Your referral is not forgotten: the provider will help you on or let you know.";
     WAITLIST_TITLE = "Der er venteliste", "There is a waiting list";
     WAITLIST_TEXT = "Beder du om at komme med, kommer du på ventelisten. Udbyderen kontakter dig, når der bliver en plads.",
         "If you ask to join, you go on the waiting list. The provider contacts you when a place is free.";

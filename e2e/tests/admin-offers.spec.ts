@@ -165,7 +165,7 @@ test.describe('admin: offers', () => {
     await expect(page.locator('ul.cards > li')).toHaveCount(1);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Vera Venter' }) });
     await expect(card.locator('.pill--archived')).toHaveText('Arkiveret');
-    await expect(card).toContainText('Borgere kan ikke længere finde tilbuddet. Hjælp personen videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.');
+    await expect(card).toContainText('Tilbuddet er arkiveret: ingen nye kan finde det eller bede om at komme med. Kan personen stadig komme med, så tilmeld dem; ellers hjælp dem videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.');
     await expectNoAxeViolations(page, 'inbox with a request to an archived offer');
   });
 });

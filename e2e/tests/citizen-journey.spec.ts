@@ -208,7 +208,7 @@ async function setStatus(request: APIRequestContext, token: string, id: string, 
 }
 
 test.describe('when the offer changes under the citizen', () => {
-  test('sending the form after the offer was unpublished says it no longer exists, with the way back to the search', async ({ page, request }) => {
+  test('sending the form after the offer was archived says it has closed, with the way back to the search', async ({ page, request }) => {
     const token = await devToken(request, 'midtjylland');
     const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Afpubliceret tilbud')));
     const signup = new SignupPage(page);
@@ -219,7 +219,7 @@ test.describe('when the offer changes under the citizen', () => {
     await signup.submit.click();
     const failure = page.locator('#signup-failure');
     await expect(failure).toBeFocused();
-    await expect(failure).toContainText('Vi kan ikke finde det tilbud, du leder efter.');
+    await expect(failure).toContainText('Tilbuddet er lukket, siden du åbnede siden, og tager ikke imod nye tilmeldinger.');
     await expect(failure).not.toContainText('Der skete en fejl');
     await failure.getByRole('link', { name: 'Gå til søgningen' }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -274,6 +274,9 @@ test.describe('when the offer changes under the citizen', () => {
     await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible();
     await expect(page.getByText('Tilbuddet er lukket', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: /Jeg vil gerne deltage|Skriv mig på ventelisten/ })).toHaveCount(0);
+    // Nothing beside it says there is room or how to join (a walk saw "Ledige pladser" three times).
+    await expect(page.getByRole('heading', { level: 2, name: 'Om tilbuddet' })).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText(/Ledige pladser|Du kan selv tilmelde dig|Næste start/);
     await expect(page.getByRole('link', { name: 'statussiden' })).toHaveAttribute('href', '/status');
     await expectNoAxeViolations(page, 'archived offer page');
     // An old link to its form says the same.

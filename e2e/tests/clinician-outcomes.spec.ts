@@ -148,6 +148,7 @@ test('a referral to an offer archived since keeps whom to call and the patient s
   const slip = page.getByRole('article', { name: t.slipH });
   await expect(slip).toContainText(code);
   await expect(slip).toContainText('86 12 34 56');
+  await expect(page.getByRole('note').filter({ hasText: 'Tilbuddet er lukket for nye henvisninger.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Henvisningen kan ikke sendes' })).toHaveCount(0);
 
   // Without a code, the form says the offer has closed, before anything is typed.

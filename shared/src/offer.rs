@@ -90,6 +90,11 @@ impl Offer {
         self.status == OfferStatus::Published
     }
 
+    /// Closed: found by no search and taking no one new, but still read by the people on it.
+    pub fn is_archived(&self) -> bool {
+        self.status == OfferStatus::Archived
+    }
+
     pub fn point(&self) -> Option<GeoPoint> {
         self.location.as_ref().map(|l| l.point)
     }

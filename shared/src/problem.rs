@@ -24,6 +24,9 @@ pub mod types {
     pub const SELF_REFERRAL_NOT_ALLOWED: &str = "urn:forebyg:problem:self-referral-not-allowed";
     /// The offer is full and has no waiting list.
     pub const OFFER_FULL: &str = "urn:forebyg:problem:offer-full";
+    /// The offer is archived (closed): it takes no new requests or referrals. Its page still
+    /// reads, marked `archived`, for the people already on it.
+    pub const OFFER_CLOSED: &str = "urn:forebyg:problem:offer-closed";
     /// A provider or location cannot be archived while published offers use it.
     pub const RECORD_IN_USE: &str = "urn:forebyg:problem:record-in-use";
     /// A provider or location with the chosen id exists already.
@@ -59,7 +62,17 @@ impl Problem {
             kind: types::VALIDATION.into(),
             title: "The request has invalid fields".into(),
             status: 422,
-            detail: Some(errors.iter().map(|e| format!("{}: {}", e.field, e.message.en)).collect::<Vec<_>>().join("; ")),
+            // "field: message", unless the message opens with its field already ("“consent”: …").
+            detail: Some(
+                errors
+                    .iter()
+                    .map(|e| match e.message.en.starts_with(&format!("“{}”", e.field)) {
+                        true => e.message.en.clone(),
+                        false => format!("{}: {}", e.field, e.message.en),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             errors,
         }
     }

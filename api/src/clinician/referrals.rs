@@ -15,6 +15,7 @@ use forebyg_shared::clinician::{normalise_language, ClinicianReferral, Clinician
 use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::referral::{changed_by_others, Actor, StatusEvent, OPEN_RETENTION_DAYS};
 use forebyg_shared::referral_route::forebyg_refusal;
+use forebyg_shared::taxonomy::OfferStatus;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 
 /// What the clinician sees of a referral; `changed` when someone else moved it after `since`
@@ -94,9 +95,14 @@ pub async fn create(
         return Err(ApiError::Validation(errors));
     }
     let hash = request_hash(offer_id, &req);
-    let offer = state.store.get_offer(offer_id).await?.filter(|o| o.is_published());
+    let offer = state.store.get_offer(offer_id).await?.filter(|o| o.status != OfferStatus::Draft);
     let refused = match &offer {
         None => Some(ApiError::NotFound(format!("No published offer with id {offer_id}."))),
+        Some(o) if o.is_archived() => Some(ApiError::Conflict {
+            kind: forebyg_shared::problem::types::OFFER_CLOSED,
+            title: "This offer has closed",
+            detail: "The offer takes no new referrals. Find another one in the search.".into(),
+        }),
         Some(o) => forebyg_refusal(&o.referral, o.capacity, who.organisation().kind.referrer()).map(|r| ApiError::Conflict {
             kind: r.problem_type,
             title: "The offer cannot take this referral",

@@ -49,14 +49,15 @@ async fn clinician_me(who: Clinician) -> Json<ClinicianProfile> {
     Json(ClinicianProfile { subject: who.0.subject.clone(), name: who.0.name.clone(), referrer: organisation.kind.referrer(), organisation })
 }
 
-/// Refer a patient through Forebyg. Idempotent by `idempotency_key`; 409 (`referrer-not-accepted`
-/// or `offer-full`) when the offer does not take this referral.
+/// Refer a patient through Forebyg. Idempotent by `idempotency_key`; 409 (`referrer-not-accepted`,
+/// `offer-full` or `offer-closed`) when the offer does not take this referral; 404 for an offer
+/// that is not published or archived.
 #[utoipa::path(post, path = "/clinician/offers/{id}/referrals", tag = "clinician", security(("bearer" = [])),
     params(("id" = String, Path, description = "Offer id")), request_body = ClinicianReferralRequest,
     responses(
         (status = 201, description = "Referral stored", body = ClinicianReferral),
         (status = 200, description = "The same referral was already stored (retry or double submit of the same request; an audited read)", body = ClinicianReferral),
-        (status = 409, description = "The offer does not take this referral (`referrer-not-accepted`, `offer-full`), or the idempotency key was already used for another referral (`key-reused`, a field error on `idempotency_key`)", body = forebyg_shared::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The offer does not take this referral (`referrer-not-accepted`, `offer-full`, `offer-closed` once archived), or the idempotency key was already used for another referral (`key-reused`, a field error on `idempotency_key`)", body = forebyg_shared::problem::Problem, content_type = "application/problem+json"),
         JsonBody, ClinicianAuth, NotFound, Unavailable))]
 async fn create_clinician_referral(
     State(state): State<AppState>,

@@ -46,7 +46,9 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// Ask to join an offer that allows self-referral. Idempotent by `idempotency_key`.
+/// Ask to join an offer that allows self-referral. Idempotent by `idempotency_key`. 409 when the
+/// offer does not take it (`self-referral-not-allowed`, `offer-full`, `offer-closed` once
+/// archived); 404 for an offer that is not published or archived.
 #[utoipa::path(
     post, path = "/offers/{id}/self-referrals", tag = "self-referrals",
     params(("id" = String, Path, description = "Offer id")),

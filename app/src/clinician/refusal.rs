@@ -27,6 +27,7 @@ pub fn referral_refused(e: &ApiError, rules: &ReferralRules, referrer: ReferrerK
             match (derived, p.kind.as_str()) {
                 (Some(r), _) => r.reason.get(lang).to_owned(),
                 (None, types::OFFER_FULL) => fixed(t::REFER_FULL),
+                (None, types::OFFER_CLOSED) => fixed(t::REFER_OFFER_GONE),
                 (None, types::REFERRER_NOT_ACCEPTED) => fixed(t::REFER_RULES_CHANGED),
                 (None, _) => fixed(t::REFER_CONFLICT),
             }

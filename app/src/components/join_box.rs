@@ -41,7 +41,7 @@ pub fn closed_notice(lang: Lang) -> impl IntoView {
 #[component]
 pub fn JoinBox(offer: Offer, lang: Lang) -> impl IntoView {
     let t = move |x: i18n::Text| x.get(lang);
-    if !offer.is_published() {
+    if offer.is_archived() {
         return closed_notice(lang).into_any();
     }
     let signup = query::signup_href(&offer.id);

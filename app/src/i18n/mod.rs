@@ -296,6 +296,8 @@ texts! {
     SENDING = "Sender …", "Sending …";
     SIGNUP_FULL = "Tilbuddet er fuldt og har ingen venteliste. Se efter et andet hold eller et lignende tilbud.",
         "The offer is full and has no waiting list. Look for another class or a similar offer.";
+    SIGNUP_CLOSED = "Tilbuddet er lukket, siden du åbnede siden, og tager ikke imod nye tilmeldinger. Find et andet tilbud i søgningen.",
+        "The offer closed after you opened this page and takes no new sign-ups. Find another offer in the search.";
     RATE_LIMITED = "Der er sendt mange henvendelser fra din forbindelse. Vent lidt, og prøv igen.",
         "Many requests have been sent from your connection. Wait a little and try again.";
 

@@ -89,8 +89,11 @@ pub fn FollowUp(
                 Suspend::new(async move {
                 let (offer, others) = loaded.await;
                 // Asked before the offer was archived, and not yet answered: not forgotten.
-                let closed = offer.as_ref().filter(|o| !o.is_published() && status.is_open())
-                    .map(|_| view! { <p class="notice" role="note">{next_steps::CLOSED_OPEN_REQUEST.get(lang)}</p> });
+                let closed = offer.as_ref().filter(|o| o.is_archived() && status.is_open())
+                    .map(|_| {
+                        let text = if referral { next_steps::CLOSED_OPEN_REFERRAL } else { next_steps::CLOSED_OPEN_REQUEST };
+                        view! { <p class="notice" role="note">{text.get(lang)}</p> }
+                    });
                 let call = offer.as_ref().and_then(|offer| {
                     let phone = offer.contact.phone.clone();
                     if overdue {
@@ -108,7 +111,10 @@ pub fn FollowUp(
                     let list = others
                         .into_iter()
                         .map(|h| {
-                            let distance = h.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
+                            let distance = match h.distance_km {
+                                Some(d) => format!(" · {}", format::distance(d, lang)),
+                                None => format!(" · {}", crate::i18n::DIGITAL.get(lang).to_lowercase()),
+                            };
                             // What the result card would say: across the water, or a referral needed.
                             let water = h.across_water.then(|| format!(" · {}", crate::i18n::ACROSS_WATER.get(lang)));
                             let needs = (!h.offer.self_referral).then(|| format!(" · {}", next_steps::NEEDS_REFERRAL.get(lang)));

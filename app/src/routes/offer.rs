@@ -86,7 +86,7 @@ fn OfferDetails(offer: Offer, lang: Lang, h1: NodeRef<H1>, clinic: bool) -> impl
             {key_facts(&o, lang)}
             <p class="no-print"><crate::components::save_toggle::SaveToggle id=o.id.clone() title=o.title.clone() lang=lang /></p>
             // A closed (archived) offer takes no referrals; its JoinBox says so.
-            {(clinic && o.is_published()).then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
+            {(clinic && !o.is_archived()).then(|| view! { <offer_actions::ClinicianActions offer=o.clone() lang=lang /> })}
             <crate::components::join_box::JoinBox offer=o.clone() lang=lang />
             {crate::dom::after_this_task(move || view! { <OfferBelowFirstScreen offer=rest lang=lang /> })}
         </article>
@@ -109,10 +109,15 @@ fn key_facts(o: &Offer, lang: Lang) -> impl IntoView {
         let text = o.eligibility.who_for(&o.area()).get(lang).to_owned();
         view! { <div class="facts__wide"><dt>{i18n::WHO_MAY_JOIN.get(lang)}</dt><dd>{text}</dd></div> }
     });
+    // Closed: no start or places to speak of (the notice below says it is closed).
+    let open = !o.is_archived();
+    let capacity = o.capacity;
     view! {
         <dl class="facts offer__key-facts">
-            <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
-            <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
+            {open.then(|| view! {
+                <div><dt>{i18n::START.get(lang)}</dt><dd>{start}</dd></div>
+                <div class="facts__plain"><dt>{i18n::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=capacity lang=lang /></dd></div>
+            })}
             <div><dt>{i18n::PLACE.get(lang)}</dt><dd>{place}</dd></div>
             <div><dt>{i18n::SECTION_PRICE.get(lang)}</dt><dd>{format::price(o.cost.dkk, lang)}</dd></div>
             {who}
@@ -134,7 +139,7 @@ fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
         {crate::components::offer_qr::offer_qr(&o.id)}
         <PageTools lang=lang />
         // The API takes reports on published offers only: an archived one is for its people's facts.
-        {o.is_published().then(|| view! { <ReportForm offer_id=o.id.clone() lang=lang /> })}
+        {(!o.is_archived()).then(|| view! { <ReportForm offer_id=o.id.clone() lang=lang /> })}
         <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
     }
 }

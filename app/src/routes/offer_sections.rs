@@ -14,6 +14,9 @@ use leptos::prelude::*;
 /// The tags and sections of `o`'s page in `lang`.
 pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
     let t = |x: i18n::Text| x.get(lang);
+    // A closed offer's page is for the people already on it: no places, next start or way to
+    // join beside "Tilbuddet er lukket".
+    let open = !o.is_archived();
     // Provider text is Danish (WCAG 3.1.2 in the English UI).
     let dl = i18n::data_lang(lang);
 
@@ -46,6 +49,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             Enrolment::Course { sessions, weeks } => i18n::course(lang, sessions, weeks),
         };
         let next_start = match (o.schedule.next_start.as_deref(), &o.schedule.enrolment) {
+            _ if !open => None,
             (Some(d), _) => Some(row(t(i18n::NEXT_START), format::date(d, lang))),
             // A course with no date yet: say so rather than nothing.
             (None, Enrolment::Course { .. }) => Some(row(t(i18n::NEXT_START), t(i18n::START_TBD).to_owned())),
@@ -135,7 +139,7 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             <ul class="tags tags--offer">
                 <li class="tag">{o.category.label(lang)}</li>
                 <li class="tag">{o.format.label(lang)}</li>
-                <li class="tag"><CapacityBadge capacity=o.capacity lang=lang /></li>
+                {open.then(|| view! { <li class="tag"><CapacityBadge capacity=o.capacity lang=lang /></li> })}
             </ul>
             <section class="offer__section">
                 <h2>{t(i18n::ABOUT_OFFER)}</h2>
@@ -144,11 +148,13 @@ pub fn offer_sections(o: &Offer, lang: Lang) -> impl IntoView {
             <section class="offer__section"><h2>{t(i18n::SECTION_WHO)}</h2>{who}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_WHAT)}</h2>{what}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_WHERE)}</h2>{where_}</section>
-            <section class="offer__section"><h2>{t(i18n::SECTION_JOIN)}</h2>{join}</section>
-            <section class="offer__section">
-                <h2>{t(i18n::SECTION_PLACES)}</h2>
-                <p><CapacityBadge capacity=o.capacity lang=lang /></p>
-            </section>
+            {open.then(|| view! {
+                <section class="offer__section"><h2>{t(i18n::SECTION_JOIN)}</h2>{join}</section>
+                <section class="offer__section">
+                    <h2>{t(i18n::SECTION_PLACES)}</h2>
+                    <p><CapacityBadge capacity=o.capacity lang=lang /></p>
+                </section>
+            })}
             <section class="offer__section"><h2>{t(i18n::SECTION_PRICE)}</h2>{price}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_CONTACT)}</h2>{contact}</section>
             <section class="offer__section"><h2>{t(i18n::SECTION_PROVIDER)}</h2>{provider}</section>

@@ -57,7 +57,7 @@ fn offer_facts(id: String, lang: Lang) -> impl IntoView {
     });
     move || {
         offer.get().map(|r| match r {
-            Ok(o) if !o.is_published() => view! { <p>{next_steps::CLOSED_TITLE.get(lang)}". "{next_steps::CLOSED_TEXT.get(lang)}</p> }.into_any(),
+            Ok(o) if o.is_archived() => view! { <p>{next_steps::CLOSED_TITLE.get(lang)}". "{next_steps::CLOSED_TEXT.get(lang)}</p> }.into_any(),
             Ok(o) => facts(&o, lang).into_any(),
             Err(true) => view! { <p>{i18n::SAVED_GONE.get(lang)}</p> }.into_any(),
             Err(false) => ().into_any(),

@@ -24,6 +24,7 @@ const KEPT_KEY: &str = "forebyg.signup";
 pub fn failure_message(e: &ApiError, lang: Lang) -> &'static str {
     match e {
         ApiError::Problem(p) if p.kind == types::OFFER_FULL => i18n::SIGNUP_FULL.get(lang),
+        ApiError::Problem(p) if p.kind == types::OFFER_CLOSED => i18n::SIGNUP_CLOSED.get(lang),
         ApiError::Problem(p) if p.kind == types::SELF_REFERRAL_NOT_ALLOWED => i18n::SIGNUP_NOT_ALLOWED.get(lang),
         e if e.status() == Some(429) => i18n::RATE_LIMITED.get(lang),
         // Unpublished or removed since the form opened.
@@ -55,7 +56,7 @@ pub fn SignupPage() -> impl IntoView {
                 match offer.await {
                     // A closed offer, or a full course, says so before the form (an old tab, a
                     // bookmark), as its page does.
-                    Ok(o) if !o.is_published() => view! {
+                    Ok(o) if o.is_archived() => view! {
                         <p class="lead">{o.title.clone()}</p>
                         {crate::components::join_box::closed_notice(lang)}
                     }
@@ -168,7 +169,8 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
                     sending.set(false);
                     let fe = e.field_errors().to_vec();
                     if fe.is_empty() {
-                        failure.set(Some((failure_message(&e, lang), e.is_not_found())));
+                        let gone = e.is_not_found() || matches!(&e, ApiError::Problem(p) if p.kind == types::OFFER_CLOSED);
+                        failure.set(Some((failure_message(&e, lang), gone)));
                         request_animation_frame(|| dom::focus_id("signup-failure"));
                     } else {
                         errors.set(fe);

@@ -111,8 +111,16 @@ impl ClinicianParams {
                 "language" => super::language(key, value).map(|l| p.language = Some(l)),
                 "evening" => super::flag(key, value).map(|v| p.evening = v),
                 "weekend" => super::flag(key, value).map(|v| p.weekend = v),
-                "referrer" => validation::known_code(key, value, |c| ReferrerKind::from_code(c).filter(|k| CLINICIAN_REFERRERS.contains(k)))
-                    .map(|k| p.referrer = Some(k)),
+                "referrer" => {
+                    ReferrerKind::from_code(value).filter(|k| CLINICIAN_REFERRERS.contains(k)).map(|k| p.referrer = Some(k)).ok_or_else(|| {
+                        FieldError::new(
+                            key,
+                            validation::ErrorCode::Unknown,
+                            format!("»{value}« er ikke gyldig: brug gp, hospital eller municipality."),
+                            format!("“{value}” is not valid: use gp, hospital or municipality."),
+                        )
+                    })
+                }
                 _ => Ok(()),
             };
             errors.extend(r.err());

@@ -33,7 +33,7 @@ async fn load(ids: Vec<String>) -> Result<Loaded, ApiError> {
     let mut loaded = Loaded { offers: vec![], missing: false };
     for id in ids {
         match crate::http::get::<Offer>(&query::api_offer_url(&id), None).await {
-            Ok(o) if o.is_published() => loaded.offers.push(o),
+            Ok(o) if !o.is_archived() => loaded.offers.push(o),
             // Archived (closed to new people) is as gone as a deleted offer for a handout.
             Ok(_) => loaded.missing = true,
             Err(e) if e.is_not_found() => loaded.missing = true,

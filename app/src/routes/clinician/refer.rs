@@ -156,7 +156,11 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     view! {
         {move || match sent.get() {
             _ if checking.get() => view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }.into_any(),
-            Some(r) => view! { {receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any(),
+            Some(r) => {
+                // Printed again after the offer closed: said, lest "sent" read as sent anew.
+                let closed = offer.is_archived().then(|| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> });
+                view! { {closed}{receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any()
+            }
             // A code that is not this clinician's referral to this offer: the form, unless refused.
             None => refused(&offer, profile.referrer, &back_to_results(), lang).unwrap_or_else(|| {
                 view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any()

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 /// handout for this offer (and self sign-up, where it is open); for a closed offer, back to the
 /// other offers (`back`).
 pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, lang: Lang) -> Option<AnyView> {
-    if !offer.is_published() {
+    if offer.is_archived() {
         return Some(
             view! {
                 <div class="notice notice--refused" role="alert">

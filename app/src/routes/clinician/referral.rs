@@ -213,7 +213,7 @@ fn ProviderFact(offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoVie
 fn ClosedNotice(offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoView {
     let shown = move || {
         Suspend::new(async move {
-            offer.await.filter(|o| !o.is_published()).map(|_| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> })
+            offer.await.filter(|o| o.is_archived()).map(|_| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> })
         })
     };
     view! { <Suspense fallback=|| ()>{shown}</Suspense> }

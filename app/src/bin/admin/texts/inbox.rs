@@ -28,7 +28,7 @@ forebyg_app::texts! {
     PHONE = "Telefon", "Phone";
     OFFER = "Tilbud", "Offer";
     // An open request whose offer is archived or back to draft.
-    OFFER_GONE = "Borgere kan ikke længere finde tilbuddet. Hjælp personen videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.", "Citizens can no longer find this offer. Help the person on to another offer, or decline the request with a reason.";
+    OFFER_GONE = "Tilbuddet er arkiveret: ingen nye kan finde det eller bede om at komme med. Kan personen stadig komme med, så tilmeld dem; ellers hjælp dem videre til et andet tilbud, eller afvis henvendelsen med en begrundelse.", "The offer is archived: no one new can find it or ask to join. If the person can still join, enrol them; otherwise help them on to another offer, or decline the request with a reason.";
     OFFER_NAME = "Tilbuddets navn (eller en del af det)", "The offer's name (or part of it)";
     // The person who phones: their name, or the code on their receipt or the referral's slip.
     PERSON = "Personens navn eller kode", "The person's name or code";
