@@ -138,6 +138,9 @@ test('a shared search opens without moving the form when its answer comes', asyn
   });
   await page.goto('/?postcode=8000'); // more than a page of results: the page fills
   await expect(page.locator('main .results-status')).toHaveText('Søger …');
+  // From here on: what the answer's arrival moves. The start-up before it is another matter (a
+  // CI run once saw the header's tools grow at 317 ms, before any answer: session 41's note).
+  await page.evaluate(() => ((window as unknown as { moved: string[] }).moved = []));
   release();
   await expect(page.locator('#results-heading')).toBeVisible();
   await expect(page.locator('.jump-link a')).toHaveCount(1);
