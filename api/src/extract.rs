@@ -6,6 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
+use forebyg_shared::label::join_list;
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -112,14 +113,11 @@ fn readable(detail: &str) -> (String, String) {
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let (given, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return match allowed.split_last() {
-            Some((last, [])) => (format!("Ugyldig værdi »{given}«: brug {last}."), format!("Invalid value “{given}”: use {last}.")),
-            Some((last, init)) => {
-                let init = init.join(", ");
-                (format!("Ugyldig værdi »{given}«: brug {init} eller {last}."), format!("Invalid value “{given}”: use {init} or {last}."))
-            }
-            None => (format!("Ugyldig værdi »{given}«."), format!("Invalid value “{given}”.")),
-        };
+        if allowed.is_empty() {
+            return (format!("Ugyldig værdi »{given}«."), format!("Invalid value “{given}”."));
+        }
+        let (da, en) = (join_list(&allowed, "eller"), join_list(&allowed, "or"));
+        return (format!("Ugyldig værdi »{given}«: brug {da}."), format!("Invalid value “{given}”: use {en}."));
     }
     let (da, en) = match detail {
         d if d.contains("invalid digit") || d.contains("integer from empty string") => ("Skal være et helt tal.", "Must be a whole number."),

@@ -105,9 +105,9 @@ error_responses! { outcome:
     /// A well-formed FHIR resource that breaks a rule (each issue names its element).
     FhirUnprocessable { 422 => "OperationOutcome: the resource breaks a rule: a field's value, an offer that does not exist or does not take this referral; each issue names its element." }
     /// Every FHIR route (added by `fhir::format::json_only`): only JSON is served.
-    FhirNotAcceptable { 406 => "OperationOutcome (`not-supported` at `_format` or `Accept`): only JSON is served; ask for application/fhir+json or _format=json." }
+    FhirNotAcceptable { 406 => "OperationOutcome (`not-supported` at `_format` or `Accept`): only FHIR R4 JSON is served; ask for application/fhir+json (a `fhirVersion` parameter, if any, 4.0) or _format=json." }
     /// Every FHIR route that takes a resource (added by `fhir::format::json_only`).
-    FhirUnsupportedMedia { 415 => "OperationOutcome (`not-supported` at `Content-Type`): resources are taken in JSON only (application/fhir+json)." }
+    FhirUnsupportedMedia { 415 => "OperationOutcome (`not-supported` at `Content-Type`): resources are taken in FHIR R4 JSON only (application/fhir+json; a `fhirVersion` parameter, if any, 4.0)." }
     /// A FHIR create's body over the server's limit.
     FhirTooLarge { 413 => "OperationOutcome (`too-long`): the body is larger than the server takes (2 MB)." }
     /// The store is unavailable (FHIR routes).

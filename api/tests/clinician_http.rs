@@ -17,7 +17,7 @@ use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral, ClinicianRe
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::{types, Problem};
-use forebyg_shared::referral::{Actor, DeclineReason, ReferralReceipt, ReferralStatus};
+use forebyg_shared::referral::{Actor, ContactTime, DeclineReason, ReferralReceipt, ReferralStatus};
 use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::validation::ErrorCode;
 use serde_json::{json, Value};
@@ -49,6 +49,7 @@ fn body(key: &str) -> Value {
         "conditions": ["kol"],
         "reason": "Hemmelig årsag om lungerne",
         "interpreter_language": "ar",
+        "contact_time": "late-afternoon",
         "patient_consent": true
     })
 }
@@ -118,6 +119,14 @@ fn refer_follow_and_withdraw() {
         ]
     );
     assert!(p.field("cpr").unwrap().message.da.contains("fødselsdato") && !res.body.contains("310259"));
+    // A time to call outside the list is a shape error, named by its field.
+    let mut bad_time = body("clinic-journey-0000002");
+    bad_time["contact_time"] = json!("evening");
+    let p: Problem = refer(&server, &me, &offer.id, &bad_time).json();
+    assert_eq!(
+        p.field("contact_time").map(|e| e.message.en.as_str()),
+        Some("“contact_time”: Invalid value “evening”: use any, morning, afternoon or late-afternoon.")
+    );
 
     // Refusals: the wrong kind of referrer, a full offer.
     let hospital = Organisation { kind: OrganisationKind::HospitalDepartment, name: "Aalborg UH, Lungemedicinsk".into(), sor: None };
@@ -135,6 +144,7 @@ fn refer_follow_and_withdraw() {
     let inbox: Vec<InboxItem> = inbox.json();
     let item = inbox.iter().find(|i| i.receipt_code == referral.code).unwrap();
     assert_eq!(item.referrer.as_ref().unwrap().organisation, practice());
+    assert_eq!(item.contact_time, Some(ContactTime::LateAfternoon), "the provider knows when to call");
     // "Afsender": the clinicians' referrals only, or the citizens' own requests only.
     let own = json!({"idempotency_key": "clinic-own-request-01", "name": "Bodil Selv", "phone": "81234560", "consent": true});
     let asked = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), &[], Some((JSON, &own.to_string())));
@@ -215,7 +225,8 @@ fn refer_follow_and_withdraw() {
     let read: ClinicianReferral = one.json();
     assert_eq!(read.status, Completed);
     assert!(read.phone.as_deref().is_some_and(|p| p.contains("81")) && read.email.as_deref().is_some_and(|e| e.contains("gudrun")), "{read:?}");
-    assert!(first.referrals.iter().all(|r| r.phone.is_none() && r.email.is_none()), "never in the list");
+    assert_eq!(read.contact_time, Some(ContactTime::LateAfternoon));
+    assert!(first.referrals.iter().all(|r| r.phone.is_none() && r.email.is_none() && r.contact_time.is_none()), "never in the list");
 
     // A second referral: withdrawn by the clinician; a completed one cannot be.
     let second: ClinicianReferral = refer(&server, &me, &offer.id, &body("clinic-journey-0000005")).json();
@@ -228,7 +239,7 @@ fn refer_follow_and_withdraw() {
     assert_eq!(withdrawn.json::<ClinicianReferral>().status, Withdrawn);
     let after: ClinicianReferral =
         server.request("GET", &format!("/api/v1/clinician/referrals/{}", second.code), &[("authorization", &me)], None).json();
-    assert_eq!((after.phone, after.email), (None, None), "erased with the withdrawal");
+    assert_eq!((after.phone, after.email, after.contact_time), (None, None, None), "erased with the withdrawal");
     assert_eq!(withdraw(&referral.code, &me).status, 409);
     // The inbox hides withdrawn referrals unless asked for them.
     let inbox: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals?status=withdrawn", &[("authorization", &admin)], None).json();

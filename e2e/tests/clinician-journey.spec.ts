@@ -10,10 +10,12 @@ import { expectNoAxeViolations } from './a11y';
 // referral; the region admin works the first to completed with a closing note, and the
 // clinician sees each step and the note.
 
-/** Fills and sends the referral form for a patient; returns the referral's code. */
-async function refer(page: Page, t: (typeof T)['da'], patient: string, phone: string): Promise<string> {
+/** Fills and sends the referral form for a patient (with the best time to call, if given);
+ *  returns the referral's code. */
+async function refer(page: Page, t: (typeof T)['da'], patient: string, phone: string, callTime?: string): Promise<string> {
   await page.getByLabel(t.patientName, { exact: true }).fill(patient);
   await page.getByLabel(t.phone, { exact: true }).fill(phone);
+  if (callTime) await page.getByLabel(t.callTime, { exact: true }).selectOption({ label: callTime });
   // Required where the offer says what a referral must contain (the demo data's half do).
   await page.getByLabel(/^(Kort begrundelse|Short reason)/).fill('KOL, FEV1 55 %, MRC 3, motiveret for træning');
   await page.getByRole('checkbox', { name: t.consent }).check();
@@ -136,7 +138,7 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await kol.check();
     const first = unique('Karen Klinik');
     const firstPhone = phone();
-    const firstCode = await refer(page, t, first, firstPhone);
+    const firstCode = await refer(page, t, first, firstPhone, t.lateAfternoon);
 
     // A sheet for the patient: what happens now and how to follow the referral with its code (no
     // name), in either language; printing the page prints the sheet alone.
@@ -233,6 +235,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     const card = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: first }) });
     await expect(card).toContainText('Henvist af');
     await expect(card).toContainText(firstCode);
+    // The provider knows when the patient would rather be called.
+    await expect(card.locator('dl div').filter({ has: admin.getByRole('term').filter({ hasText: /^Kontakttid$/ }) })).toContainText(T.da.lateAfternoon);
     const pill = card.locator('.pill');
     await card.getByRole('button', { name: `Kontaktet: ${first}` }).click();
     await expect(pill).toHaveText('Kontaktet');
@@ -275,6 +279,8 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expect(steps.first()).toContainText(t.sent);
     await expect(steps.first()).not.toContainText(t.changed);
     await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
+    // The time to call as sent, beside the contact.
+    await expect(page.locator('dl.facts div').filter({ has: page.getByRole('term').filter({ hasText: t.callTimeSent }) }).getByRole('definition')).toHaveText(t.lateAfternoon);
     await expectNoAxeViolations(page, `completed referral (${lang})`);
     // The bridge to the associations: the patient's next-step sheet, in the clinician's language.
     await page.getByRole('region', { name: t.patientNextStep }).getByRole('link', { name: t.openSheet }).click();

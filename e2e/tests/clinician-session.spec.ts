@@ -69,6 +69,7 @@ test('an expired sign-in keeps the typed referral form, but the CPR number, unti
   await page.getByRole('checkbox', { name: t.kol, exact: true }).check();
   await page.getByLabel('Kort begrundelse (valgfrit)').fill('KOL, motiveret for træning');
   await page.getByLabel('Behov for tolk').selectOption('ar');
+  await page.getByLabel(t.callTime, { exact: true }).selectOption({ label: t.lateAfternoon });
   await page.getByRole('checkbox', { name: t.consent }).check();
 
   // The sign-in expires while the GP types (a token the API refuses).
@@ -94,6 +95,7 @@ test('an expired sign-in keeps the typed referral form, but the CPR number, unti
   await expect(page.getByRole('checkbox', { name: t.kol, exact: true })).toBeChecked();
   await expect(page.getByLabel('Kort begrundelse (valgfrit)')).toHaveValue('KOL, motiveret for træning');
   await expect(page.getByLabel('Behov for tolk')).toHaveValue('ar');
+  await expect(page.getByLabel(t.callTime, { exact: true })).toHaveValue('late-afternoon');
   await expect(page.getByRole('checkbox', { name: t.consent })).toBeChecked();
   // Read once: the kept form is gone from storage already.
   expect(await page.evaluate(() => sessionStorage.getItem('forebyg-clinician-referral-draft'))).toBeNull();

@@ -3,7 +3,7 @@
 //! Collect the minimum: the provider needs to reach the patient and know why.
 
 use crate::contact;
-use crate::referral::{self, DeclineReason, ReferralStatus, StatusEvent};
+use crate::referral::{self, ContactTime, DeclineReason, ReferralStatus, StatusEvent};
 use crate::referral_route::ReferrerKind;
 use crate::taxonomy::Condition;
 use crate::validation::{self, ErrorCode, FieldError};
@@ -75,6 +75,10 @@ pub struct ClinicianReferralRequest {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*([A-Za-z]{2})?\\s*$"))]
     pub interpreter_language: Option<String>,
+    /// When the patient would rather be called by the provider (optional: the patient was not
+    /// asked). The provider sees it with the referral.
+    #[serde(default)]
+    pub contact_time: Option<ContactTime>,
     /// The clinician confirms the patient agreed to the referral (must be `true`).
     pub patient_consent: bool,
 }
@@ -163,6 +167,10 @@ pub struct ClinicianReferral {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// When the patient would rather be called, as sent; like the contact, only in the read of
+    /// one referral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_time: Option<ContactTime>,
     pub conditions: Vec<Condition>,
     pub reason: Option<String>,
     pub interpreter_language: Option<String>,

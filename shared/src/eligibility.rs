@@ -181,10 +181,7 @@ impl Eligibility {
         }
         let list = |lang: Lang, or: &str| {
             let names: Vec<String> = self.accepted_conditions.iter().map(|c| name(c.label(lang))).collect();
-            match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-                _ => names.concat(),
-            }
+            crate::label::join_list(&names, or)
         };
         Some(Label { da: list(Lang::Da, "eller"), en: list(Lang::En, "or") })
     }

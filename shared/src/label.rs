@@ -41,3 +41,29 @@ impl Label {
         }
     }
 }
+
+/// "a, b og c": items as a sentence lists them, the last joined with `and` (a word such as
+/// "og", "eller", "or").
+pub fn join_list<S: AsRef<str>>(items: &[S], and: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", rest.join(", "), last.as_ref())
+        }
+        Some((last, _)) => last.as_ref().to_owned(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_list;
+
+    #[test]
+    fn lists_read_as_sentences() {
+        assert_eq!(join_list(&["gp", "hospital", "municipality"], "or"), "gp, hospital or municipality");
+        assert_eq!(join_list(&["KOL", "kræft"], "og"), "KOL og kræft");
+        assert_eq!(join_list(&["KOL"], "eller"), "KOL");
+        assert_eq!(join_list::<&str>(&[], "eller"), "");
+    }
+}

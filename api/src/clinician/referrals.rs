@@ -29,6 +29,7 @@ pub fn view(r: &Referral, since: Option<i64>) -> ClinicianReferral {
         // Only the read of one referral gives them ([`get`]).
         phone: None,
         email: None,
+        contact_time: None,
         conditions: r.conditions.clone(),
         reason: r.message.clone(),
         interpreter_language: r.interpreter_language.clone(),
@@ -140,6 +141,7 @@ pub async fn create(
         cpr: req.cpr.as_deref().and_then(forebyg_shared::cpr::normalise),
         conditions: req.conditions,
         interpreter_language: req.interpreter_language.as_deref().and_then(normalise_language),
+        contact_time: req.contact_time,
         ..referral_flow::new_request(&offer, asker, now, now + OPEN_RETENTION_DAYS * DAY)?
     };
     referral_flow::received(&mut record);
@@ -215,7 +217,7 @@ async fn mine(state: &AppState, who: &Clinician, code: &str) -> Result<Referral,
 pub async fn get(state: &AppState, who: &Clinician, code: &str, since: Option<i64>) -> Result<ClinicianReferral, ApiError> {
     let r = mine(state, who, code).await?;
     audit(state, who, AuditAction::ReferralRead, &[&r], vec![]).await?;
-    Ok(ClinicianReferral { phone: r.phone.clone(), email: r.email.clone(), ..view(&r, since) })
+    Ok(ClinicianReferral { phone: r.phone.clone(), email: r.email.clone(), contact_time: r.contact_time, ..view(&r, since) })
 }
 
 /// Withdraws an open referral (received or contacted); the same again is a no-op.

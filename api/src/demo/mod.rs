@@ -167,10 +167,7 @@ fn offer(i: usize, rng: &mut Rng, m: &Municipality, category: Category, anchor: 
     } else {
         // "KOL, type 2-diabetes og hjertesygdom", as a sentence says it.
         let names: Vec<String> = conditions.iter().map(|c| forebyg_shared::eligibility::in_sentence(c.label(forebyg_shared::Lang::Da))).collect();
-        match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
-            _ => names.concat(),
-        }
+        forebyg_shared::label::join_list(&names, "og")
     };
     Offer {
         id: format!("demo-{i:06}"),

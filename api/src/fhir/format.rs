@@ -35,12 +35,12 @@ async fn negotiate(request: Request, next: Next) -> Response {
 /// Why a request cannot be served in JSON, if it cannot (`has_body`: its method sends a resource).
 pub fn refusal(query: Option<&str>, headers: &HeaderMap, has_body: bool) -> Option<Outcome> {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty());
-    if let Some(sent) = text(header::CONTENT_TYPE).filter(|t| has_body && !is_json(media_type(t))) {
+    if let Some(sent) = text(header::CONTENT_TYPE).filter(|t| has_body && !(is_json(media_type(t)) && is_r4(t))) {
         return Some(Outcome {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             issues: vec![Issue::not_supported(
                 "Content-Type",
-                format!("Resources are taken in JSON only: send Content-Type: application/fhir+json (not {sent})."),
+                format!("Resources are taken in FHIR R4 JSON only: send Content-Type: application/fhir+json; fhirVersion=4.0 (not {sent})."),
             )],
         });
     }
@@ -54,7 +54,7 @@ pub fn refusal(query: Option<&str>, headers: &HeaderMap, has_body: bool) -> Opti
     }
     match text(header::ACCEPT) {
         Some(accept) if formats.is_empty() && !accepts_json(accept) => {
-            Some(not_acceptable("Accept", format!("Only JSON is served: accept application/fhir+json (not {accept}).")))
+            Some(not_acceptable("Accept", format!("Only FHIR R4 JSON is served: accept application/fhir+json; fhirVersion=4.0 (not {accept}).")))
         }
         _ => None,
     }
@@ -73,13 +73,29 @@ fn is_json(format: impl AsRef<str>) -> bool {
     JSON.contains(&format.as_ref().to_ascii_lowercase().as_str())
 }
 
-/// Whether an `Accept` list takes FHIR JSON: a range that names it, `application/*` or `*/*`,
-/// with a weight above 0.
+/// A media type parameter's value (`q`, `fhirVersion`), if the value names it.
+fn parameter<'a>(value: &'a str, name: &str) -> Option<&'a str> {
+    value
+        .split(';')
+        .skip(1)
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim().trim_matches('"'))
+}
+
+/// Whether a media type's `fhirVersion` parameter, if any, names R4 ("4.0", as the FHIR
+/// specification writes it; "4.0.1" taken too). A client that asks for STU3 would misread R4.
+fn is_r4(value: &str) -> bool {
+    parameter(value, "fhirVersion").is_none_or(|v| v == "4.0" || v.starts_with("4.0."))
+}
+
+/// Whether an `Accept` list takes FHIR R4 JSON: a range that names it, `application/*` or `*/*`,
+/// with a weight above 0 and no other `fhirVersion`.
 fn accepts_json(accept: &str) -> bool {
     accept.split(',').any(|range| {
-        let weight = range.split(';').skip(1).filter_map(|p| p.trim().strip_prefix("q=")).find_map(|q| q.trim().parse::<f32>().ok());
+        let weight = parameter(range, "q").and_then(|q| q.parse::<f32>().ok());
         let kind = media_type(range);
-        weight.is_none_or(|q| q > 0.0) && (is_json(&kind) || kind == "*/*" || kind == "application/*")
+        weight.is_none_or(|q| q > 0.0) && is_r4(range) && (is_json(&kind) || kind == "*/*" || kind == "application/*")
     })
 }
 
@@ -146,5 +162,20 @@ mod tests {
         let outcome = refusal(None, &xml, true).unwrap();
         assert_eq!(outcome.issues[0].expression.as_deref(), Some("Content-Type"));
         assert!(outcome.issues[0].diagnostics.contains("application/fhir+json"));
+    }
+
+    #[test]
+    fn only_r4_is_served_and_taken() {
+        for accept in [
+            "application/fhir+json; fhirVersion=4.0",
+            "application/fhir+json;fhirversion=\"4.0.1\"",
+            "application/fhir+json; fhirVersion=3.0, */*;q=0.1",
+        ] {
+            assert_eq!(status(None, &[("accept", accept)]), None, "{accept}");
+        }
+        assert_eq!(status(None, &[("accept", "application/fhir+json; fhirVersion=3.0")]), Some(406));
+        assert_eq!(status(None, &[("accept", "application/fhir+json; fhirVersion=5.0")]), Some(406));
+        assert_eq!(status(None, &[("content-type", "application/fhir+json; fhirVersion=4.0")]), None);
+        assert_eq!(status(None, &[("content-type", "application/fhir+json; fhirVersion=3.0")]), Some(415));
     }
 }

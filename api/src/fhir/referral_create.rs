@@ -208,6 +208,8 @@ pub fn read(sr: &Value, subject: &str, base: &str) -> Result<Read, Outcome> {
         conditions,
         reason: sr["note"].get(0).and_then(|n| text(&n["text"])).map(str::to_owned),
         interpreter_language: interpreter_language(patient),
+        // R4 has no element for a preferred time to call (R5's ContactPoint.availableTime).
+        contact_time: None,
         patient_consent: consent,
     };
     let identifier = SenderIdentifier { system: system.to_owned(), value: value.to_owned() };

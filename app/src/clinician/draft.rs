@@ -8,6 +8,7 @@
 
 use super::texts as t;
 use forebyg_shared::clinician::ClinicianReferralRequest;
+use forebyg_shared::referral::ContactTime;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,9 @@ pub struct Draft {
     pub conditions: Vec<Condition>,
     pub reason: String,
     pub interpreter_language: String,
+    /// Absent in a form kept before the form asked.
+    #[serde(default)]
+    pub contact_time: Option<ContactTime>,
     pub patient_consent: bool,
     /// A CPR number had been typed: not kept, so the form asks for it again.
     pub cpr_typed: bool,
@@ -51,6 +55,7 @@ impl Draft {
             conditions: req.conditions.clone(),
             reason: text(&req.reason),
             interpreter_language: text(&req.interpreter_language),
+            contact_time: req.contact_time,
             patient_consent: req.patient_consent,
             cpr_typed: req.cpr.as_deref().is_some_and(|c| !c.trim().is_empty()),
         }
@@ -96,6 +101,7 @@ mod tests {
             conditions: vec![Condition::Kol],
             reason: Some("Motiveret".into()),
             interpreter_language: Some("ar".into()),
+            contact_time: Some(ContactTime::LateAfternoon),
             patient_consent: true,
             ..Default::default()
         }
@@ -121,8 +127,8 @@ mod tests {
         let d = typed();
         assert_eq!((d.patient_name.as_str(), d.phone.as_str(), d.email.as_str()), ("Karen Jensen", "12 34 56 78", ""));
         assert_eq!(
-            (d.conditions.clone(), d.reason.as_str(), d.interpreter_language.as_str(), d.patient_consent),
-            (vec![Condition::Kol], "Motiveret", "ar", true)
+            (d.conditions.clone(), d.reason.as_str(), d.interpreter_language.as_str(), d.contact_time, d.patient_consent),
+            (vec![Condition::Kol], "Motiveret", "ar", Some(ContactTime::LateAfternoon), true)
         );
         let kept = d.to_text();
         assert!(!kept.contains("010160") && !kept.contains("1234") && !kept.contains("clinic-"), "{kept}");

@@ -6,6 +6,7 @@
 use super::{OfferSummary, SearchOrigin, WiderSearch, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use crate::eligibility::{self, Assessment, Patient};
 use crate::geo::{GeoPoint, DENMARK};
+use crate::label::join_list;
 use crate::offer::{Cost, Offer, ReferralRules};
 use crate::referral_route::ReferrerKind;
 use crate::taxonomy::{Capacity, Category, Condition};
@@ -113,11 +114,13 @@ impl ClinicianParams {
                 "weekend" => super::flag(key, value).map(|v| p.weekend = v),
                 "referrer" => {
                     ReferrerKind::from_code(value).filter(|k| CLINICIAN_REFERRERS.contains(k)).map(|k| p.referrer = Some(k)).ok_or_else(|| {
+                        let codes = CLINICIAN_REFERRERS.map(ReferrerKind::code);
+                        let (da, en) = (join_list(&codes, "eller"), join_list(&codes, "or"));
                         FieldError::new(
                             key,
                             validation::ErrorCode::Unknown,
-                            format!("»{value}« er ikke gyldig: brug gp, hospital eller municipality."),
-                            format!("“{value}” is not valid: use gp, hospital or municipality."),
+                            format!("»{value}« er ikke gyldig: brug {da}."),
+                            format!("“{value}” is not valid: use {en}."),
                         )
                     })
                 }

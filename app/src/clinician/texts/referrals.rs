@@ -16,6 +16,10 @@ crate::texts! {
     PHONE_LABEL = "Telefonnummer", "Phone number";
     PHONE_HINT = "8 cifre, fx 22 34 56 78", "8 digits, e.g. 22 34 56 78";
     EMAIL_LABEL = "E-mailadresse", "E-mail address";
+    // The provider calls to agree the start: a patient at work all day is otherwise called in vain.
+    CALL_TIME_LABEL = "Hvornår kan patienten bedst ringes op? (valgfrit)", "When is the best time to call the patient? (optional)";
+    CALL_TIME_UNSAID = "Ikke oplyst", "Not given";
+    CALL_TIME_SENT = "Ringes helst op", "Best time to call";
     CPR_LABEL = "CPR-nummer (valgfrit)", "CPR number (optional)";
     CPR_HINT = "10 cifre, fx 010160-1234. Kun den, der behandler henvisningen, ser det.", "10 digits, e.g. 010160-1234. Only whoever handles the referral sees it.";
     REASON_LABEL = "Kort begrundelse (valgfrit)", "Short reason (optional)";

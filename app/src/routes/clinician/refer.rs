@@ -26,6 +26,7 @@ use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
+use forebyg_shared::referral::ContactTime;
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::Lang;
@@ -220,6 +221,7 @@ fn ReferralForm(
             f.conditions.track();
             f.reason.track();
             f.interpreter.track();
+            f.contact_time.track();
             f.consent.track();
             if first.is_some() {
                 draft::keep(&Draft::of(&f.request(), &offer_id, &account.get_value(), js_sys::Date::now() as u64));
@@ -330,6 +332,13 @@ fn ReferralForm(
                 <TextField id="phone" label=t::PHONE_LABEL.get(lang) hint=t::PHONE_HINT.get(lang) kind="tel" autocomplete="off" value=f.phone error=f.error("phone", lang) lang=lang />
                 <TextField id="email" label=t::EMAIL_LABEL.get(lang) kind="email" autocomplete="off" value=f.email error=f.error("email", lang) lang=lang />
             </fieldset>
+            <div class="field">
+                <label class="field__label" for="contact_time">{t::CALL_TIME_LABEL.get(lang)}</label>
+                <select class="select" id="contact_time" on:change=move |ev| f.contact_time.set(ContactTime::from_code(&event_target_value(&ev)))>
+                    <option value="" selected=move || f.contact_time.with(Option::is_none)>{t::CALL_TIME_UNSAID.get(lang)}</option>
+                    {ContactTime::ALL.iter().map(|&c| view! { <option value=c.code() selected=move || f.contact_time.get() == Some(c)>{c.label(lang)}</option> }).collect_view()}
+                </select>
+            </div>
             <TextField id="cpr" label=t::CPR_LABEL.get(lang) hint=t::CPR_HINT.get(lang) autocomplete="off" value=f.cpr error=f.error("cpr", lang) lang=lang />
             <fieldset class="field" class:field--error=move || conditions_error.with(Option::is_some)>
                 <legend class="field__label">{t::CONDITIONS_LEGEND.get(lang)}</legend>

@@ -4,6 +4,7 @@
 use crate::clinician::draft::Draft;
 use crate::dom;
 use forebyg_shared::clinician::ClinicianReferralRequest;
+use forebyg_shared::referral::ContactTime;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
@@ -20,6 +21,8 @@ pub(super) struct FormState {
     pub(super) conditions: RwSignal<Vec<Condition>>,
     pub(super) reason: RwSignal<String>,
     pub(super) interpreter: RwSignal<String>,
+    /// When the patient would rather be called (none: not asked).
+    pub(super) contact_time: RwSignal<Option<ContactTime>>,
     pub(super) consent: RwSignal<bool>,
     pub(super) errors: RwSignal<Vec<FieldError>>,
     pub(super) refused: RwSignal<Option<String>>,
@@ -43,6 +46,7 @@ impl FormState {
             conditions: RwSignal::new(conditions),
             reason: RwSignal::new(String::new()),
             interpreter: RwSignal::new(String::new()),
+            contact_time: RwSignal::new(None),
             consent: RwSignal::new(false),
             errors: RwSignal::new(vec![]),
             refused: RwSignal::new(None),
@@ -76,6 +80,7 @@ impl FormState {
         self.conditions.set(d.conditions.clone());
         self.reason.set(d.reason.clone());
         self.interpreter.set(d.interpreter_language.clone());
+        self.contact_time.set(d.contact_time);
         self.consent.set(d.patient_consent);
     }
 
@@ -90,6 +95,7 @@ impl FormState {
             conditions: self.conditions.get_untracked(),
             reason: opt(self.reason),
             interpreter_language: opt(self.interpreter),
+            contact_time: self.contact_time.get_untracked(),
             patient_consent: self.consent.get_untracked(),
         }
     }

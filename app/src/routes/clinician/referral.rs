@@ -187,10 +187,11 @@ fn details(
 }
 
 /// "Patientens kontakt: 22 33 44 55 · karen@example.dk": the phone and e-mail the provider was
-/// given (none after a withdrawal, which erased them).
+/// given and when the patient would rather be called (none after a withdrawal, which erased them).
 fn contact_sent(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
     let given: Vec<String> = r.phone.iter().map(|p| format::phone_display(p)).chain(r.email.iter().cloned()).collect();
-    (!given.is_empty()).then(|| view! { <div><dt>{t::CONTACT_SENT.get(lang)}</dt><dd>{given.join(" · ")}</dd></div> })
+    let call_time = r.contact_time.map(|c| view! { <div><dt>{t::CALL_TIME_SENT.get(lang)}</dt><dd>{c.label(lang)}</dd></div> });
+    (!given.is_empty()).then(|| view! { <div><dt>{t::CONTACT_SENT.get(lang)}</dt><dd>{given.join(" · ")}</dd></div> {call_time} })
 }
 
 /// "Udbyder: Aalborg Kommune · Telefon 12 34 56 78": who runs the offer and how to reach them,
