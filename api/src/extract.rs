@@ -49,7 +49,7 @@ fn shape_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError 
         Some(_) => FieldError::new(&field, ErrorCode::Required, format!("»{field}« mangler."), format!("“{field}” is missing.")),
         None => {
             let (da, en) = readable(why);
-            FieldError::new(&field, ErrorCode::Invalid, format!("»{field}«: {da}"), format!("“{field}”: {en}"))
+            FieldError::new(&field, code(why), format!("»{field}«: {da}"), format!("“{field}”: {en}"))
         }
     }
 }
@@ -100,9 +100,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                 let field = reason.split_once(": ").map_or("query", |(name, _)| name);
                 let detail = reason.split_once(": ").map_or(reason, |(_, d)| d);
                 let (da, en) = readable(detail);
-                Err(ApiError::Validation(vec![FieldError::new(field, ErrorCode::Invalid, da, en)]))
+                Err(ApiError::Validation(vec![FieldError::new(field, code(detail), da, en)]))
             }
         }
+    }
+}
+
+/// The error code of serde's reason: `unknown` for a value not among a field's codes (as the
+/// field rules say it), else `invalid`.
+fn code(detail: &str) -> ErrorCode {
+    if detail.starts_with("unknown variant `") {
+        ErrorCode::Unknown
+    } else {
+        ErrorCode::Invalid
     }
 }
 

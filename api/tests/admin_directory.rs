@@ -129,6 +129,20 @@ fn run(store_env: &[(&str, &str)]) {
     let res = admin.call("PUT", &format!("/api/v1/admin/providers/{}", aarhus.id), Some(json!(moved_region)));
     assert_eq!(field_codes(&res), [("region".to_owned(), ErrorCode::Invalid)], "a record keeps its region");
 
+    // An edit of the whole record keeps its status: archiving there would skip the check below.
+    let provider_now: ProviderRecord = admin.call("GET", &format!("/api/v1/admin/providers/{}", aarhus.id), None).json();
+    let archive_by_edit = ProviderRecord { status: RecordStatus::Archived, ..provider_now };
+    let res = admin.call("PUT", &format!("/api/v1/admin/providers/{}", aarhus.id), Some(json!(archive_by_edit)));
+    assert_eq!(field_codes(&res), [("status".to_owned(), ErrorCode::Invalid)], "{}", res.body);
+    let place_now: LocationRecord = admin.call("GET", &format!("/api/v1/admin/locations/{}", place.id), None).json();
+    let res = admin.call(
+        "PUT",
+        &format!("/api/v1/admin/locations/{}", place.id),
+        Some(json!(LocationRecord { status: RecordStatus::Archived, ..place_now })),
+    );
+    assert_eq!(field_codes(&res), [("status".to_owned(), ErrorCode::Invalid)], "{}", res.body);
+    assert_eq!(server.get(&format!("/api/v1/offers/{}", created.id)).status, 200, "its offer still published");
+
     // Archiving is refused while a published offer is held there, naming it; then allowed.
     let refused = admin.call("POST", &format!("/api/v1/admin/locations/{}/status", place.id), Some(json!({"status": "archived", "version": 3})));
     assert_eq!(refused.status, 409, "{}", refused.body);

@@ -154,7 +154,7 @@ fn refer_follow_and_withdraw() {
     assert!(referred.iter().any(|i| i.receipt_code == referral.code) && referred.iter().all(|i| i.referrer.is_some()));
     assert!(theirs.iter().any(|i| i.name == "Bodil Selv") && theirs.iter().all(|i| i.referrer.is_none()));
     let nobody = sent_by("nobody").json::<Problem>().field("sent_by").map(|e| (e.code, e.message.da.clone()));
-    assert_eq!(nobody, Some((ErrorCode::Invalid, "Ugyldig værdi »nobody«: brug clinician eller citizen.".to_owned())));
+    assert_eq!(nobody, Some((ErrorCode::Unknown, "Ugyldig værdi »nobody«: brug clinician eller citizen.".to_owned())));
     assert_eq!(
         (item.cpr.as_deref(), item.name.as_str(), item.conditions.as_slice()),
         (Some("0101591234"), "Gudrun Særligtnavn", &[Condition::Kol][..])

@@ -43,6 +43,18 @@ fn every_documented_get_answers_what_the_document_says() {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let server = Server::start_with(data.path(), dist.path(), 80, &[("FOREBYG_AUTH", "dev")]);
     let doc: Value = server.get("/api/v1/openapi.json").json();
+    // Each operation's id names it alone: a generated client makes one function of each.
+    let mut ids: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .filter_map(|op| op["operationId"].as_str())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an operationId used twice");
     let token = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(RegionCode::Midtjylland), None, 3600)));
     let admin = [("authorization", token.as_str())];
     let get = |path: &str| -> Value { server.request("GET", path, &admin, None).json() };

@@ -123,7 +123,7 @@ fn every_invalid_field_is_named() {
         ("message", json!("x".repeat(501)), "message", ErrorCode::TooLong),
         ("consent", json!(false), "consent", ErrorCode::Required),
         // The wrong shape is named at its field too, not at the body.
-        ("contact_time", json!("midnight"), "contact_time", ErrorCode::Invalid),
+        ("contact_time", json!("midnight"), "contact_time", ErrorCode::Unknown),
         ("consent", json!("yes"), "consent", ErrorCode::Invalid),
         ("name", Value::Null, "name", ErrorCode::Invalid),
     ];

@@ -93,6 +93,12 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   // The provider enrols the patient while the page is open, with the first session agreed.
   const start = dayAhead(9);
   await moveReferral(request, admin, code, 'enrolled', undefined, { on: start.iso, at: '17:00' });
+  // Asked, the focus is on keeping it, and Escape keeps it (Enter twice must not withdraw).
+  await page.getByRole('button', { name: t.withdraw }).click();
+  await expect(page.getByRole('button', { name: t.keepReferral })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: t.confirmWithdraw })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: t.withdraw })).toBeFocused();
   await page.getByRole('button', { name: t.withdraw }).click();
   await expect(page.getByText('Patientens kontaktoplysninger og CPR-nummer slettes med det samme, og udbyderen ser henvisningen som trukket tilbage.')).toBeVisible();
   await expect(page.getByText('Udbyderen får besked')).toHaveCount(0);

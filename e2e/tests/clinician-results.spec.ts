@@ -149,3 +149,22 @@ test('a result card is compact and keeps what a GP decides on', async ({ page },
   if (hit.languages.length) await expect(more.locator('dt', { hasText: 'Sprog' })).toBeVisible();
   await expectNoAxeViolations(page, 'compact clinician card, details open');
 });
+
+// The patient's language leaves out every offer not held in it, which near most postcodes is all
+// of them: a walk saw every group empty and nothing saying why. The line under the heading says
+// the choice is on, that a Danish offer with an interpreter is the other way, and undoes it.
+test("the patient's language is said to narrow the answer, with the way back to every language", async ({ page }) => {
+  const search = new ClinicianSearchPage(page);
+  await search.goto('?conditions=laenderygsmerter&postcode=9000&age=45&language=ar');
+  await expect(search.resultsHeading).toBeVisible();
+  const note = page.locator('.clinic-results__language');
+  await expect(note).toHaveText(
+    'Kun tilbud på arabisk. Vis tilbud på alle sprog Et tilbud på dansk kan ofte bruges med tolk: vælg tolk, når du henviser.',
+  );
+  await expectNoAxeViolations(page, 'clinician search in one language');
+  await note.getByRole('link', { name: 'Vis tilbud på alle sprog' }).click();
+  await expect(page).toHaveURL(/\/klinik\?conditions=laenderygsmerter&postcode=9000&age=45$/);
+  await expect(search.resultsHeading).toBeFocused();
+  await expect(note).toHaveCount(0);
+  await expect(page.locator('article.clinic-card').first()).toBeVisible();
+});

@@ -49,7 +49,7 @@ pub fn display(cpr: &str) -> String {
 pub fn validate(field: &str, cpr: &str, today: &str) -> Result<String, FieldError> {
     let invalid = |da: &str, en: &str| FieldError::new(field, ErrorCode::Invalid, da, en);
     let digits = normalise(cpr)
-        .ok_or_else(|| invalid("Skriv CPR-nummeret med 10 cifre, fx 010150-1234.", "Enter the CPR number as 10 digits, e.g. 010150-1234."))?;
+        .ok_or_else(|| invalid("Skriv CPR-nummeret med 10 cifre, fx 010160-1234.", "Enter the CPR number as 10 digits, e.g. 010160-1234."))?;
     let (y, m, d) = birth_date(&digits)
         .ok_or_else(|| invalid("De første seks cifre er ikke en rigtig fødselsdato.", "The first six digits are not a real date of birth."))?;
     if format!("{y:04}-{m:02}-{d:02}").as_str() > today {

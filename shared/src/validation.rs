@@ -37,9 +37,6 @@ impl FieldError {
     }
 }
 
-/// What [`postcode_format`] accepts (after trimming), for the API documentation.
-pub const POSTCODE_PATTERN: &str = "^[1-9][0-9]{3}$";
-
 /// A Danish postcode has four digits (1000–9999); whether it exists is checked against the
 /// postcode table on the server.
 pub fn postcode_format(field: &str, value: &str) -> Result<(), FieldError> {

@@ -134,10 +134,10 @@ impl Authenticator {
         false
     }
 
-    /// A principal from an `Authorization: Bearer …` header value.
+    /// A principal from an `Authorization: Bearer …` header value (the scheme in any case).
     pub async fn authenticate(&self, authorization: Option<&str>) -> Result<Principal, ApiError> {
         let unauthenticated = |detail: &str| ApiError::Unauthenticated(detail.to_owned());
-        let token = authorization.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty());
+        let token = authorization.and_then(bearer_token);
         let token = token.ok_or_else(|| unauthenticated("Sign in: send an ID token as `Authorization: Bearer <token>`."))?;
         let header = decode_header(token).map_err(|_| unauthenticated("The token is malformed."))?;
         let key = match &self.keys {
@@ -244,6 +244,26 @@ impl Admin {
             Ok(())
         } else {
             Err(ApiError::Forbidden("This listing is outside your region or provider.".into()))
+        }
+    }
+}
+
+/// The token of an `Authorization` value: after the scheme `Bearer`, which is case-insensitive
+/// (RFC 9110 §11.1), and any spaces.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        for value in ["Bearer abc", "bearer abc", "BEARER  abc ", " Bearer abc"] {
+            assert_eq!(super::bearer_token(value), Some("abc"), "{value:?}");
+        }
+        for value in ["Basic abc", "Bearer ", "Bearerabc", "abc"] {
+            assert_eq!(super::bearer_token(value), None, "{value:?}");
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_association, update_association))
         .routes(routes!(set_association_status))
         .routes(routes!(list_activities, create_activity))
-        .routes(routes!(get_activity, update_activity))
+        .routes(routes!(get_admin_activity, update_activity))
         .routes(routes!(set_activity_status))
 }
 
@@ -52,6 +52,7 @@ async fn get_association(State(state): State<AppState>, admin: Admin, Path(id): 
 }
 
 /// Replace an association from `version`; a stale version is a 409 whose body holds the current one.
+/// The status is kept: a different one is a 422 on `status` (archive or restore with `…/status`).
 #[utoipa::path(put, path = "/admin/associations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = AssociationRecord,
     responses((status = 200, body = AssociationRecord), (status = 409, body = StaleAssociation, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_association(
@@ -128,13 +129,14 @@ async fn create_activity(
 /// One activity in any status.
 #[utoipa::path(get, path = "/admin/activities/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ActivityRecord), AdminAuth, NotFound, Unavailable))]
-async fn get_activity(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<ActivityRecord>, ApiError> {
+async fn get_admin_activity(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<ActivityRecord>, ApiError> {
     Ok(Json(activities::get(&state, &admin, &id).await?))
 }
 
 /// Replace an activity from `version` (its association and region are fixed); a stale version is
 /// a 409 whose body holds the current one. Provider editors may replace only the activities their
 /// provider stewards, and never change the steward (403).
+/// The status is kept: a different one is a 422 on `status` (archive or restore with `…/status`).
 #[utoipa::path(put, path = "/admin/activities/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ActivityRecord,
     responses((status = 200, body = ActivityRecord), (status = 409, body = StaleActivity, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_activity(

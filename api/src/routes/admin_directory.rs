@@ -51,6 +51,7 @@ async fn get_provider(State(state): State<AppState>, admin: Admin, Path(id): Pat
 
 /// Replace a provider from `version`; every offer it runs gets the new name and kind in the same
 /// all-or-nothing write. A stale version is a 409 whose body holds the current provider.
+/// The status is kept: a different one is a 422 on `status` (archive or restore with `…/status`).
 #[utoipa::path(put, path = "/admin/providers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ProviderRecord,
     responses((status = 200, body = ProviderRecord), (status = 409, body = StaleProvider, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_provider(
@@ -112,6 +113,7 @@ async fn get_location(State(state): State<AppState>, admin: Admin, Path(id): Pat
 
 /// Replace a location from `version`; every offer held there gets the new place in the same
 /// all-or-nothing write. A stale version is a 409 whose body holds the current location.
+/// The status is kept: a different one is a 422 on `status` (archive or restore with `…/status`).
 #[utoipa::path(put, path = "/admin/locations/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = LocationRecord,
     responses((status = 200, body = LocationRecord), (status = 409, body = StaleLocation, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_location(

@@ -129,8 +129,8 @@ fn the_search_keeps_teams_outside_working_hours() {
 }
 
 /// A signed-in hospital clinician's search says `referrer=hospital`: each group holds the same
-/// offers, but within a verdict those taking hospital referrals come first (a walk saw a full
-/// GP-only offer lead a group for a hospital nurse).
+/// offers, but those taking hospital referrals come first, before any the patient may not join
+/// (a walk saw a full GP-only offer lead a group for a hospital nurse).
 #[test]
 fn the_search_puts_first_what_the_referrer_may_refer_to() {
     let (server, _d, _s) = start();
@@ -145,7 +145,11 @@ fn the_search_puts_first_what_the_referrer_may_refer_to() {
         for (before, after) in [(&p.nearby, &h.nearby), (&p.digital, &h.digital)] {
             let (mut a, mut b) = (ids(before), ids(after));
             reordered |= a != b;
-            let order: Vec<(u8, bool)> = after.iter().map(|x| (x.eligibility.verdict.rank(), !x.referral.from_hospital)).collect();
+            // Those the patient may not join last; before them, those taking hospital referrals.
+            let order: Vec<(bool, bool, u8)> = after
+                .iter()
+                .map(|x| (x.eligibility.verdict == Verdict::NotEligible, !x.referral.from_hospital, x.eligibility.verdict.rank()))
+                .collect();
             assert!(order.windows(2).all(|w| w[0] <= w[1]), "{:?}: {order:?}", h.category);
             // All ten read are shown: the same offers, in another order (digital shows two of ten).
             if before.len() == 10 {

@@ -296,9 +296,11 @@ impl ClinicianHit {
     /// found a waiting list at 2.8 km above free places at 3.1 km), and that before one that is
     /// full without a waiting list (which cannot take the patient). The sort is stable: nearest
     /// first within each.
-    /// With `referrer` (a signed-in clinician's kind), within a verdict the offers taking their
-    /// referrals come before those that do not, whatever their room: a hospital nurse cannot use
-    /// a free place on a course only GPs refer to.
+    /// With `referrer` (a signed-in clinician's kind), among the offers the patient may join or
+    /// whose criteria must be read, those taking their referrals come first, whatever their room
+    /// or verdict: a hospital nurse cannot use a free place on a course only GPs refer to, and a
+    /// walk found three such above one she could refer to whose only criterion was "a doctor's
+    /// diagnosis". Offers the patient may not join stay last.
     pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize, referrer: Option<ReferrerKind>) {
         let room = |c: Capacity| match c {
             Capacity::Open | Capacity::FewPlaces => 0,
@@ -306,7 +308,8 @@ impl ClinicianHit {
             Capacity::Full => 2,
         };
         let refused = |h: &ClinicianHit| referrer.is_some_and(|k| !h.referral.accepts(k));
-        hits.sort_by_key(|h| (h.eligibility.verdict.rank(), refused(h), room(h.offer.capacity)));
+        let barred = |h: &ClinicianHit| h.eligibility.verdict == eligibility::Verdict::NotEligible;
+        hits.sort_by_key(|h| (barred(h), refused(h), h.eligibility.verdict.rank(), room(h.offer.capacity)));
         hits.truncate(keep);
     }
 }
@@ -417,19 +420,26 @@ mod tests {
             h.referral.from_hospital = hospital;
             h
         };
+        let check = |id: &str, km: f64, hospital: bool| {
+            let mut h = hit(id, km, Check);
+            h.referral.from_hospital = hospital;
+            h
+        };
         let hits = vec![
+            hit("not-eligible", 0.5, NotEligible),
+            check("check-gp-only", 0.8, false),
             from("gp-only", 1.0, Capacity::Open, false),
             from("full", 2.0, Capacity::Full, true),
+            check("check-hospital", 2.5, true),
             from("hospital", 3.0, Capacity::Open, true),
-            hit("not-eligible", 0.5, NotEligible),
         ];
         let order = |referrer| {
             let mut h = hits.clone();
-            ClinicianHit::best_for_patient(&mut h, 4, referrer);
+            ClinicianHit::best_for_patient(&mut h, 6, referrer);
             h.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>()
         };
-        assert_eq!(order(Some(ReferrerKind::Hospital)), ["hospital", "full", "gp-only", "not-eligible"]);
-        assert_eq!(order(None), ["gp-only", "hospital", "full", "not-eligible"]);
+        assert_eq!(order(Some(ReferrerKind::Hospital)), ["hospital", "full", "check-hospital", "gp-only", "check-gp-only", "not-eligible"]);
+        assert_eq!(order(None), ["gp-only", "hospital", "full", "check-gp-only", "check-hospital", "not-eligible"]);
     }
 
     #[test]

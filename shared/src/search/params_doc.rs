@@ -2,7 +2,11 @@
 //! [`SearchParams::parse`] and from the same constants, so the documented bounds are the enforced ones.
 
 use super::*;
-use crate::validation::POSTCODE_PATTERN;
+
+/// What [`crate::validation::postcode_format`] accepts (after trimming), or empty: an empty query
+/// value (a form field left blank) means the parameter is not set, and the pattern says so, lest
+/// a client or fuzzer expect `postcode=` refused.
+const POSTCODE_OR_EMPTY: &str = "^([1-9][0-9]{3})?$";
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{RefOr, Required};
@@ -43,7 +47,7 @@ impl utoipa::IntoParams for SearchParams {
             param(
                 "postcode",
                 "Danish postcode to search from (four digits; an unknown one is a 422). Either this or `lat` + `lon`; given both, the postcode is the origin.",
-                ObjectBuilder::new().schema_type(Type::String).pattern(Some(POSTCODE_PATTERN)),
+                ObjectBuilder::new().schema_type(Type::String).pattern(Some(POSTCODE_OR_EMPTY)),
             ),
             param("lat", "Latitude (WGS84) within Denmark, with `lon`; unused when `postcode` is given.", number(Type::Number, lat.0, lat.1)),
             param("lon", "Longitude (WGS84) within Denmark, with `lat`.", number(Type::Number, lon.0, lon.1)),

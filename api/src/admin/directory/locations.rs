@@ -1,6 +1,6 @@
 //! Location records: list, create, edit (refreshing the offers held there), archive and restore.
 
-use super::{fixed, refuse_archive_in_use, save, validated};
+use super::{fixed, refuse_archive_in_use, same_status, save, validated};
 use crate::admin::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
@@ -82,6 +82,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut l: LocationRe
     if l.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Location(current))));
     }
+    same_status(l.status, current.status)?;
     l.version += 1;
     let changes = audit::diff(Some(&current), &l);
     let (id, embedded) = (l.id.clone(), l.embedded());

@@ -39,6 +39,21 @@ pub(crate) fn fixed(field: &str) -> ApiError {
     )])
 }
 
+/// 422 on `status` when an edit of the whole record would archive or restore it: that is the
+/// status route's job (`…/{id}/status`), which refuses to archive a record still in use. A PUT
+/// that archived would skip that check and leave published offers naming a record that is gone.
+pub(crate) fn same_status(next: RecordStatus, current: RecordStatus) -> Result<(), ApiError> {
+    if next == current {
+        return Ok(());
+    }
+    Err(ApiError::Validation(vec![FieldError::new(
+        "status",
+        ErrorCode::Invalid,
+        "Status ændres ikke her: arkivér eller genskab med knappen på siden.",
+        "The status is not changed here: archive or restore with the status route (POST …/status).",
+    )]))
+}
+
 /// 409 while published offers use the record: archiving it would leave them pointing at a
 /// place or organisation that is gone. The problem names the offers.
 pub(crate) fn refuse_archive_in_use(kind: &str, in_use: &[&Offer]) -> Result<(), ApiError> {

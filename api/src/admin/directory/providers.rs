@@ -1,6 +1,6 @@
 //! Provider records: list, create, edit (refreshing the offers they run), archive and restore.
 
-use super::{fixed, refuse_archive_in_use, save, validated};
+use super::{fixed, refuse_archive_in_use, same_status, save, validated};
 use crate::admin::audit;
 use crate::auth::Admin;
 use crate::error::ApiError;
@@ -61,6 +61,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut p: ProviderRe
     if p.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Provider(current))));
     }
+    same_status(p.status, current.status)?;
     p.version += 1;
     let changes = audit::diff(Some(&current), &p);
     let embedded = p.embedded();

@@ -5,7 +5,7 @@
 
 use super::{linked_to_own_offer, require_activity_scope, require_activity_write, require_region_admin, stewarded_by_editor};
 use crate::admin::audit;
-use crate::admin::directory::{fixed, refuse_archive_in_use, save, validated};
+use crate::admin::directory::{fixed, refuse_archive_in_use, same_status, save, validated};
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::AppState;
@@ -151,6 +151,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: ActivityRe
     if a.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Activity(current))));
     }
+    same_status(a.status, current.status)?;
     a.version += 1;
     let changes = audit::diff(Some(&current), &a);
     let before = DirectoryRecord::Activity(current);

@@ -2,7 +2,7 @@
 
 use super::require_region_admin;
 use crate::admin::audit;
-use crate::admin::directory::{fixed, save, validated};
+use crate::admin::directory::{fixed, same_status, save, validated};
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::AppState;
@@ -56,6 +56,7 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut a: Associatio
     if a.version != current.version {
         return Err(ApiError::StaleRecord(Box::new(DirectoryRecord::Association(current))));
     }
+    same_status(a.status, current.status)?;
     a.version += 1;
     let changes = audit::diff(Some(&current), &a);
     let before = DirectoryRecord::Association(current);

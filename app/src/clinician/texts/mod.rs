@@ -34,6 +34,10 @@ crate::texts! {
     OUTSIDE_WORK = "Uden for arbejdstid", "Outside working hours";
     EVENING_AND_WEEKEND = "Aften- og weekendhold", "Evening and weekend classes";
     ALL_TIMES = "Vis hold på alle tider", "Show classes at any time";
+    ALL_LANGUAGES = "Vis tilbud på alle sprog", "Show offers in any language";
+    // A walk found a language filter emptying every group, and nothing said so.
+    WITH_INTERPRETER = "Et tilbud på dansk kan ofte bruges med tolk: vælg tolk, når du henviser.",
+        "An offer in Danish can often be used with an interpreter: choose one when you refer.";
     SEARCH = "Find tilbud", "Find offers";
     SEARCHING = "Søger …", "Searching …";
     DEFAULT_REFERRAL = "Standardhenvisning", "Default referral";
@@ -197,6 +201,15 @@ pub fn only_times(lang: Lang, evening: bool, weekend: bool) -> &'static str {
         (Lang::En, true, true) => "Only classes on weekday evenings or at weekends.",
         (Lang::En, true, false) => "Only classes on weekday evenings.",
         (Lang::En, false, _) => "Only classes at weekends.",
+    }
+}
+
+/// "Kun tilbud på arabisk.": the patient's language, chosen in the search (`name`: the
+/// language's name in `lang`).
+pub fn only_language(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Da => format!("Kun tilbud på {name}."),
+        Lang::En => format!("Only offers in {name}."),
     }
 }
 

@@ -160,7 +160,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
             Some(r) => {
                 // Printed again after the offer closed: said, lest "sent" read as sent anew.
                 let closed = offer.is_archived().then(|| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> });
-                view! { {closed}{receipt(&r, lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any()
+                view! { {closed}{receipt(&r, back_to_results(), lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any()
             }
             // A code that is not this clinician's referral to this offer: the form, unless refused.
             None => refused(&offer, profile.referrer, &back_to_results(), lang).unwrap_or_else(|| {
@@ -183,7 +183,7 @@ fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSig
             {move || {
                 let a = assessment.get();
                 let not_eligible = (a.verdict == Verdict::NotEligible).then(|| view! {
-                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
+                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=back_to_results()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
                 });
                 view! { {verdict(&a, lang)} {not_eligible} }
             }}
@@ -320,7 +320,7 @@ fn ReferralForm(
                 {move || if f.already_sent.get() {
                     view! { <p><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p> }.into_any()
                 } else {
-                    view! { <p><a href=last_search_href()>{t::BACK_TO_RESULTS.get(lang)}</a></p> }.into_any()
+                    view! { <p><a href=back_to_results()>{t::BACK_TO_RESULTS.get(lang)}</a></p> }.into_any()
                 }}
             </div>
         })}

@@ -1,7 +1,6 @@
 //! What the referral page shows instead of the form: why this clinician cannot refer to the offer,
 //! or the receipt of the referral just sent.
 
-use super::session::last_search_href;
 use crate::clinician::query::{self as cq, REFERRALS_PATH};
 use crate::clinician::texts as t;
 use crate::dom;
@@ -42,9 +41,9 @@ pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, lang: L
     )
 }
 
-/// The sent referral's receipt: its code, what happens now, and the ways on.
-pub(super) fn receipt(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
-    let back = last_search_href();
+/// The sent referral's receipt: its code, what happens now, and the ways on (`back`: to the
+/// patient's search, as the page's own back link goes).
+pub(super) fn receipt(r: &ClinicianReferral, back: String, lang: Lang) -> impl IntoView {
     request_animation_frame(|| dom::focus_id("referral-sent"));
     view! {
         <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">

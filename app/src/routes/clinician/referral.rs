@@ -289,24 +289,32 @@ fn withdraw_control(url: String, current: RwSignal<Option<ClinicianReferral>>, m
             request_animation_frame(|| dom::focus_id(MESSAGE_ID));
         });
     };
+    // Not withdrawn after all: back to the button that asked.
+    let keep = move || {
+        asking.set(false);
+        request_animation_frame(|| dom::focus_id("withdraw"));
+    };
     view! {
         <div class="withdraw">
             {move || if asking.get() {
+                // The focus starts on keeping it, and Escape keeps it: a walk withdrew a referral
+                // by pressing Enter twice, and a withdrawal erases the patient's details at once.
                 view! {
-                    <div class="confirm" role="group" aria-labelledby="withdraw-question">
+                    <div class="confirm" role="group" aria-labelledby="withdraw-question"
+                        on:keydown=move |ev| if ev.key() == "Escape" && !busy.get_untracked() { keep() }>
                         <p id="withdraw-question">{t::WITHDRAW_CONFIRM.get(lang)}</p>
                         <div class="button-row">
-                            <button class="button button--danger" type="button" id="withdraw-yes" disabled=move || busy.get() on:click=confirm>{t::WITHDRAW_YES.get(lang)}</button>
-                            <button class="button button--secondary" type="button" on:click=move |_| asking.set(false)>{t::WITHDRAW_NO.get(lang)}</button>
+                            <button class="button button--danger" type="button" disabled=move || busy.get() on:click=confirm>{t::WITHDRAW_YES.get(lang)}</button>
+                            <button class="button button--secondary" type="button" id="withdraw-no" on:click=move |_| keep()>{t::WITHDRAW_NO.get(lang)}</button>
                         </div>
                     </div>
                 }.into_any()
             } else {
                 let ask = move |_| {
                     asking.set(true);
-                    request_animation_frame(|| dom::focus_id("withdraw-yes"));
+                    request_animation_frame(|| dom::focus_id("withdraw-no"));
                 };
-                view! { <button class="button button--secondary" type="button" on:click=ask>{t::WITHDRAW.get(lang)}</button> }.into_any()
+                view! { <button class="button button--secondary" type="button" id="withdraw" on:click=ask>{t::WITHDRAW.get(lang)}</button> }.into_any()
             }}
         </div>
     }
