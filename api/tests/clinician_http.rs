@@ -127,6 +127,11 @@ fn refer_follow_and_withdraw() {
         p.field("contact_time").map(|e| e.message.en.as_str()),
         Some("“contact_time”: Invalid value “evening”: use any, morning, afternoon or late-afternoon.")
     );
+    // Two letters that name no language: no one can book that interpreter.
+    let mut no_language = body("clinic-journey-0000002");
+    no_language["interpreter_language"] = json!("xx");
+    let p: Problem = refer(&server, &me, &offer.id, &no_language).json();
+    assert_eq!(p.errors.iter().map(|e| (e.field.as_str(), e.code)).collect::<Vec<_>>(), [("interpreter_language", ErrorCode::Unknown)]);
 
     // Refusals: the wrong kind of referrer, a full offer.
     let hospital = Organisation { kind: OrganisationKind::HospitalDepartment, name: "Aalborg UH, Lungemedicinsk".into(), sor: None };

@@ -20,6 +20,12 @@ fn nonconformity(doc: &Value, method: &str, template: &str, reply: &Reply) -> Op
     let Some(response) = op["responses"].get(reply.status.to_string()) else {
         return Some(format!("undocumented status {}", reply.status));
     };
+    // A documented header is sent (ETag), unless its description says when ("Only when …").
+    let conditional = |header: &Value| header["description"].as_str().is_some_and(|d| d.starts_with("Only when"));
+    let mut always = response["headers"].as_object().into_iter().flatten().filter(|(_, h)| !conditional(h)).map(|(name, _)| name);
+    if let Some(missing) = always.find(|name| !reply.headers.contains_key(name.as_str())) {
+        return Some(format!("{} without its documented header {missing}", reply.status));
+    }
     let media = reply.content_type.split(';').next().unwrap_or_default().trim();
     let Some(content) = response["content"].get(media) else {
         return Some(format!("{} with undocumented media type {media:?} (documented: {:?})", reply.status, response["content"]));

@@ -52,11 +52,13 @@ pub fn login_claims(role: Role, region: Option<RegionCode>, provider: Option<&st
 }
 
 /// Claims for a dev clinician of `organisation`; the subject is derived from the organisation
-/// and `who`, so two test clinicians are two accounts.
+/// (its kind, its name's letters and digits, any SOR code) and `who`, so two test clinicians are
+/// two accounts ("Lægerne …" and "Lgerne …" were one, when only ASCII letters counted).
 pub fn clinician_claims(organisation: &Organisation, who: &str, ttl_secs: i64) -> Claims {
-    let slug: String = organisation.name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    let slug: String = organisation.name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let sor = organisation.sor.as_deref().map(|s| format!("-sor{s}")).unwrap_or_default();
     let mut c = claims(Role::Clinician, None, None, ttl_secs);
-    c.sub = format!("dev-clinician-{}-{slug}-{who}", organisation.kind.code());
+    c.sub = format!("dev-clinician-{}-{slug}{sor}-{who}", organisation.kind.code());
     c.name = Some(format!("Dev kliniker {who}"));
     c.org_kind = Some(organisation.kind.code().into());
     c.org_name = Some(organisation.name.clone());

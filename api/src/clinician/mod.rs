@@ -3,6 +3,7 @@
 //! clinician, which they follow in "Mine henvisninger" while the provider works them in the
 //! admin inbox.
 
+pub mod languages;
 pub mod referrals;
 pub mod request_hash;
 pub mod search;

@@ -91,7 +91,8 @@ pub async fn create(
     request_identifier: Option<SenderIdentifier>,
 ) -> Result<(Referral, bool), ApiError> {
     let now = now();
-    let errors = req.validate(&copenhagen_date(now));
+    let mut errors = req.validate(&copenhagen_date(now));
+    errors.extend(super::languages::unknown_interpreter_language(req.interpreter_language.as_deref()));
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

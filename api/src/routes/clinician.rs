@@ -55,8 +55,8 @@ async fn clinician_me(who: Clinician) -> Json<ClinicianProfile> {
 #[utoipa::path(post, path = "/clinician/offers/{id}/referrals", tag = "clinician", security(("bearer" = [])),
     params(("id" = String, Path, description = "Offer id")), request_body = ClinicianReferralRequest,
     responses(
-        (status = 201, description = "Referral stored", body = ClinicianReferral),
-        (status = 200, description = "The same referral was already stored (retry or double submit of the same request; an audited read)", body = ClinicianReferral),
+        (status = 201, description = "Referral stored", body = ClinicianReferral, headers(("Location" = String, description = "The referral's address, /api/v1/clinician/referrals/{code}"))),
+        (status = 200, description = "The same referral was already stored (retry or double submit of the same request; an audited read)", body = ClinicianReferral, headers(("Location" = String, description = "The referral's address, /api/v1/clinician/referrals/{code}"))),
         (status = 409, description = "The offer does not take this referral (`referrer-not-accepted`, `offer-full`, `offer-closed` once archived), or the idempotency key was already used for another referral (`key-reused`, a field error on `idempotency_key`)", body = forebyg_shared::problem::Problem, content_type = "application/problem+json"),
         JsonBody, ClinicianAuth, NotFound, Unavailable))]
 async fn create_clinician_referral(

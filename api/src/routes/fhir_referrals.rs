@@ -92,7 +92,7 @@ fn current_version(r: Referral, vid: &str) -> Result<Referral, Outcome> {
 /// reason and note.
 #[utoipa::path(get, path = "/fhir/ServiceRequest/{id}", tag = "fhir", security(("bearer" = [])),
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT")),
-    responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+    responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object, headers(("ETag" = String, description = "The resource's version, W/\"n\" (its meta.versionId)"))), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_read_service_request(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Outcome> {
     let r = readable(&state, &headers, &id).await?;
     Ok(versioned(&service_request(&r), &r))
@@ -102,7 +102,7 @@ async fn fhir_read_service_request(State(state): State<AppState>, headers: Heade
 /// address in a create's `Location`); earlier versions are not kept (404).
 #[utoipa::path(get, path = "/fhir/ServiceRequest/{id}/_history/{vid}", tag = "fhir", security(("bearer" = [])),
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT"), ("vid" = String, Path, description = "The version (`meta.versionId`)")),
-    responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+    responses((status = 200, description = "FHIR R4 ServiceRequest", content_type = "application/fhir+json", body = Object, headers(("ETag" = String, description = "The resource's version, W/\"n\" (its meta.versionId)"))), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_vread_service_request(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -116,7 +116,7 @@ async fn fhir_vread_service_request(
 /// business status, decline reason, closing note and the status history.
 #[utoipa::path(get, path = "/fhir/Task/{id}", tag = "fhir", security(("bearer" = [])),
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT")),
-    responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+    responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object, headers(("ETag" = String, description = "The resource's version, W/\"n\" (its meta.versionId)"))), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_read_task(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Outcome> {
     let r = readable(&state, &headers, &id).await?;
     Ok(versioned(&task(&r), &r))
@@ -126,7 +126,7 @@ async fn fhir_read_task(State(state): State<AppState>, headers: HeaderMap, Path(
 /// kept (404; the Task's notes list every step).
 #[utoipa::path(get, path = "/fhir/Task/{id}/_history/{vid}", tag = "fhir", security(("bearer" = [])),
     params(("id" = String, Path, description = "The referral's code, e.g. K7QM-4XRT"), ("vid" = String, Path, description = "The version (`meta.versionId`)")),
-    responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object), FhirAuth, FhirNotFound, FhirUnavailable))]
+    responses((status = 200, description = "FHIR R4 Task", content_type = "application/fhir+json", body = Object, headers(("ETag" = String, description = "The resource's version, W/\"n\" (its meta.versionId)"))), FhirAuth, FhirNotFound, FhirUnavailable))]
 async fn fhir_vread_task(State(state): State<AppState>, headers: HeaderMap, Path((id, vid)): Path<(String, String)>) -> Result<Response, Outcome> {
     let r = current_version(readable(&state, &headers, &id).await?, &vid)?;
     Ok(versioned(&task(&r), &r))
@@ -183,8 +183,10 @@ async fn fhir_search_tasks(
 #[utoipa::path(post, path = "/fhir/ServiceRequest", tag = "fhir", security(("bearer" = [])),
     request_body(content = Object, content_type = "application/fhir+json", description = "FHIR R4 ServiceRequest (see api/docs/fhir.md, Referrals)"),
     responses(
-        (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object),
-        (status = 200, description = "The same request (identifier and content) was already stored and is still kept: the first referral, an audited read (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object),
+        (status = 201, description = "Referral stored: the ServiceRequest as read back", content_type = "application/fhir+json", body = Object,
+            headers(("Location" = String, description = "The stored version's address: …/ServiceRequest/{id}/_history/{n}"), ("ETag" = String, description = "The version, W/\"n\""))),
+        (status = 200, description = "The same request (identifier and content) was already stored and is still kept: the first referral, an audited read (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object,
+            headers(("Location" = String, description = "The stored version's address: …/ServiceRequest/{id}/_history/{n}"), ("ETag" = String, description = "The version, W/\"n\""))),
         FhirInvalid, FhirAuth, FhirDuplicate, FhirTooLarge, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,

@@ -54,8 +54,8 @@ fn percent_decode(text: &str) -> Option<String> {
     params(("id" = String, Path, description = "Offer id")),
     request_body = SelfReferralRequest,
     responses(
-        (status = 201, description = "Request stored", body = ReferralReceipt),
-        (status = 200, description = "The same request was already stored (retry or double submit): its receipt, even once the offer is full or unpublished", body = ReferralReceipt), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
+        (status = 201, description = "Request stored", body = ReferralReceipt, headers(("Location" = String, description = "The request's status address, /api/v1/self-referrals/{code}"))),
+        (status = 200, description = "The same request was already stored (retry or double submit): its receipt, even once the offer is full or unpublished", body = ReferralReceipt, headers(("Location" = String, description = "The request's status address, /api/v1/self-referrals/{code}"))), JsonBody, NotFound, Conflict, RateLimited, Unavailable)
 )]
 async fn create_self_referral(
     State(state): State<AppState>,
