@@ -91,6 +91,8 @@ macro_rules! error_responses {
 error_responses! { outcome:
     /// A FHIR search parameter is unknown or has a bad value (each named in an issue's `expression`).
     FhirInvalid { 400 => "OperationOutcome: a search parameter is unknown or invalid." }
+    /// A FHIR create's body that is not a resource the server can read as a referral.
+    FhirBadResource { 400 => "OperationOutcome: not a ServiceRequest Forebyg can read as a referral: an element missing or malformed (resourceType, identifier, status active, intent order, one performer, the contained Patient as subject, each reasonCode a Forebyg condition code); each issue names its element." }
     /// The FHIR referral routes' bearer token (a clinician's or an admin's).
     FhirAuth {
         401 => "OperationOutcome (`login`): no valid bearer token.",

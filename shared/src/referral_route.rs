@@ -22,7 +22,8 @@ code_enum! {
     /// from the GP or hospital system; `forebyg` is through Forebyg by a signed-in clinician (the
     /// provider answers in its inbox); `phone` is a call to the offer.
     ReferralMethod {
-        Electronic = "electronic", "Elektronisk henvisning fra lægesystemet (kommunehenvisning, XREF15)", "Electronic referral from the GP system (kommunehenvisning, XREF15)";
+        // Said for every referrer: a walk's hospital nurse read "fra lægesystemet" as not for her.
+        Electronic = "electronic", "Elektronisk henvisning fra lægesystem eller EPJ (kommunehenvisning, XREF15)", "Electronic referral from the GP system or EPR (kommunehenvisning, XREF15)";
         Forebyg = "forebyg", "Henvisning gennem Forebyg", "Referral through Forebyg";
         Phone = "phone", "Ring til tilbuddet", "Call the offer";
     }

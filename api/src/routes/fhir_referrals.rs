@@ -14,7 +14,7 @@ use crate::fhir::outcome::{fhir_json, Issue, Outcome};
 use crate::fhir::referral::{referral_id, service_request, task, version_id};
 use crate::fhir::referral_create;
 use crate::fhir::task_search::{bundle, TaskSearch};
-use crate::openapi::{FhirAuth, FhirDuplicate, FhirInvalid, FhirNotFound, FhirTooLarge, FhirUnavailable, FhirUnprocessable};
+use crate::openapi::{FhirAuth, FhirBadResource, FhirDuplicate, FhirInvalid, FhirNotFound, FhirTooLarge, FhirUnavailable, FhirUnprocessable};
 use crate::routes::fhir::BaseUrl;
 use crate::self_referral::{normalise_code, now};
 use crate::store::Referral;
@@ -187,7 +187,7 @@ async fn fhir_search_tasks(
             headers(("Location" = String, description = "The stored version's address: …/ServiceRequest/{id}/_history/{n}"), ("ETag" = String, description = "The version, W/\"n\""))),
         (status = 200, description = "The same request (identifier and content) was already stored and is still kept: the first referral, an audited read (once it is deleted, the identifier makes a new one, 201)", content_type = "application/fhir+json", body = Object,
             headers(("Location" = String, description = "The stored version's address: …/ServiceRequest/{id}/_history/{n}"), ("ETag" = String, description = "The version, W/\"n\""))),
-        FhirInvalid, FhirAuth, FhirDuplicate, FhirTooLarge, FhirUnprocessable, FhirUnavailable))]
+        FhirBadResource, FhirAuth, FhirDuplicate, FhirTooLarge, FhirUnprocessable, FhirUnavailable))]
 async fn fhir_create_service_request(
     State(state): State<AppState>,
     who: Result<Clinician, ApiError>,
