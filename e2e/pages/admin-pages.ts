@@ -148,6 +148,8 @@ export const adminPages: { path: string; h1: string }[] = [
 export async function enrol(card: Locator, name: string, first?: { on: string; at?: string }): Promise<void> {
   await card.getByRole('button', { name: `Tilmeld: ${name}` }).click();
   const form = card.getByRole('group', { name: 'Tilmeld personen' });
+  // The form opens with the focus on its first field.
+  await expect(form.getByLabel('Dato for første mødegang (valgfri)')).toBeFocused();
   if (first) {
     await form.getByLabel('Dato for første mødegang (valgfri)').fill(first.on);
     if (first.at) await form.getByLabel('Klokkeslæt (valgfrit)').fill(first.at);

@@ -61,9 +61,12 @@ test.describe('admin: providers and locations', () => {
     await editor.field('Udbyder').selectOption({ label: 'Silkeborg Kommune' });
     await editor.field('Sted').selectOption({ label: `${name}, Vestergade 5, 8600 Silkeborg` });
     await expect(editor.field('Adresse')).toHaveValue('Vestergade 5');
+    // A website as people type it: the form puts https:// in front.
+    await editor.field('Hjemmeside').fill('silkeborg.dk/sundhed');
     await expectNoAxeViolations(page, 'offer form with pickers');
     await editor.save.click();
     await expect(editor.message).toContainText('oprettet som kladde');
+    await expect(editor.field('Hjemmeside')).toHaveValue('https://silkeborg.dk/sundhed');
     await page.getByRole('button', { name: 'Offentliggør' }).click();
     await expect(editor.message).toHaveText('Status er nu: Offentliggjort.');
     const offerId = page.url().split('/').pop()!;

@@ -204,3 +204,25 @@ test('the editor names the municipality a residence rule means, and dates the la
   await page.getByRole('button', { name: 'Stadig korrekt' }).click();
   await expect(editor.message).toHaveText(/^Tilbuddet er bekræftet i dag \(\d{1,2}\. [a-zæøå]+\.? \d{4}\)\.$/);
 });
+
+// A walk corrected an offer due for confirming and took the save for the confirmation: the
+// editor says the offer is due and that saving a correction does not confirm the rest, until
+// "Stadig korrekt".
+test('an offer due for confirming says so until "Stadig korrekt", a saved correction notwithstanding', async ({ page, request }) => {
+  const token = await devToken(request, 'midtjylland');
+  const template = await offerTemplate(request, token, unique('Bekræftelsestest'));
+  const offer = await createOffer(request, token, { ...template, last_verified: '2026-01-04' }, false);
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud/${offer.id}`);
+  const editor = new AdminEditorPage(page);
+  const due = page.locator('#editor-due');
+  await expect(due).toContainText('At gemme en rettelse bekræfter ikke resten.');
+  await editor.field('Titel').fill(`${offer.title} (rettet)`);
+  await editor.save.click();
+  await expect(editor.message).toHaveText('Ændringerne er gemt.');
+  await expect(due).toBeVisible();
+  await expectNoAxeViolations(page, 'editor of an offer due for confirming');
+  await page.getByRole('button', { name: 'Stadig korrekt' }).click();
+  await expect(editor.message).toHaveText(/^Tilbuddet er bekræftet i dag/);
+  await expect(due).toHaveCount(0);
+});

@@ -105,8 +105,10 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
 
   // Declining asks for a reason; the decision can be reopened.
   await card.getByRole('button', { name: `Afvis: ${stays}` }).click();
-  // Without a reason, the problem is said at the reason's field, which takes the focus.
+  // The form opens with the focus in its first field, past the other buttons.
   const reason = card.getByLabel('Hvorfor afvises henvendelsen?');
+  await expect(reason).toBeFocused();
+  // Without a reason, the problem is said at the reason's field, which takes the focus.
   await card.getByRole('button', { name: 'Afvis henvendelsen' }).click();
   await expect(reason).toBeFocused();
   await expect(reason).toHaveAttribute('aria-invalid', 'true');

@@ -110,7 +110,7 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Opret forening' })).toBeVisible();
     await form.field('CVR-nummer').fill('61126229');
     await form.save.click();
-    await expect(form.errorSummary).toContainText('Et CVR-nummer har otte cifre.');
+    await expect(form.errorSummary).toContainText('CVR-nummeret passer ikke: et ciffer er nok skrevet forkert.');
     await expect(form.errorSummary).toContainText('Skriv foreningens navn.');
     await expectNoAxeViolations(page, 'new association with errors');
     const association = unique('Lungeforeningen Aarhus');

@@ -24,13 +24,20 @@ pub fn validate_association(a: &AssociationRecord) -> Vec<FieldError> {
         errors.extend(validation::text_length("umbrella", ("paraplyorganisationen", "the umbrella organisation"), umbrella, 0, TITLE_MAX).err());
     }
     if let Some(cvr) = a.cvr.as_deref().filter(|c| !c.trim().is_empty()) {
-        if !is_valid_cvr(cvr.trim()) {
-            errors.push(FieldError::new(
-                "cvr",
-                ErrorCode::Invalid,
-                "Et CVR-nummer har otte cifre. Tjek at det er skrevet rigtigt.",
-                "A CVR number has eight digits. Check that it is typed correctly.",
-            ));
+        let cvr = cvr.trim();
+        if !is_valid_cvr(cvr) {
+            // Eight digits that fail the check digit are a typo: saying "eight digits" would not
+            // tell the person what is wrong.
+            let eight = cvr.len() == 8 && cvr.bytes().all(|b| b.is_ascii_digit());
+            let (da, en) = if eight {
+                (
+                    "CVR-nummeret passer ikke: et ciffer er nok skrevet forkert. Tjek det i CVR-registret.",
+                    "The CVR number does not add up: a digit is probably mistyped. Check it in the CVR register.",
+                )
+            } else {
+                ("Et CVR-nummer har otte cifre. Tjek at det er skrevet rigtigt.", "A CVR number has eight digits. Check that it is typed correctly.")
+            };
+            errors.push(FieldError::new("cvr", ErrorCode::Invalid, da, en));
         }
     }
     errors
@@ -154,6 +161,10 @@ pub(crate) mod tests {
         assert_eq!(fields(validate_association(&a)), [("name".into(), ErrorCode::Required), ("cvr".into(), ErrorCode::Invalid)]);
         // Named as the association's, not a provider's.
         assert_eq!(validate_association(&a)[0].message.da, "Skriv foreningens navn.");
+        // Eight digits that fail the check digit are a typo, not the wrong length.
+        assert!(validate_association(&a)[1].message.da.starts_with("CVR-nummeret passer ikke"));
+        let short = AssociationRecord { cvr: Some("1234567".into()), ..association() };
+        assert!(validate_association(&short)[0].message.da.starts_with("Et CVR-nummer har otte cifre"));
         let mut b = activity();
         b.conditions.clear();
         b.last_verified = "1. nov".into();

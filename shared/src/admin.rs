@@ -45,9 +45,15 @@ pub struct AdminOfferRow {
     pub version: u64,
 }
 
+/// Whether an offer last verified on `last_verified` is due to be checked on `today` (not
+/// verified for [`STALE_AFTER_DAYS`], or never).
+pub fn is_stale(last_verified: &str, today: &str) -> bool {
+    let age = crate::date::days_from_iso(today).zip(crate::date::days_from_iso(last_verified)).map(|(t, v)| t - v);
+    age.is_none_or(|days| days > STALE_AFTER_DAYS)
+}
+
 impl AdminOfferRow {
     pub fn new(o: &Offer, today: &str) -> Self {
-        let age = crate::date::days_from_iso(today).zip(crate::date::days_from_iso(&o.last_verified)).map(|(t, v)| t - v);
         AdminOfferRow {
             id: o.id.clone(),
             title: o.title.clone(),
@@ -63,7 +69,7 @@ impl AdminOfferRow {
             slots: o.schedule.slots.clone(),
             next_start: o.schedule.next_start.clone(),
             last_verified: o.last_verified.clone(),
-            stale: age.is_none_or(|days| days > STALE_AFTER_DAYS),
+            stale: is_stale(&o.last_verified, today),
             version: o.version,
         }
     }

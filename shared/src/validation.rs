@@ -335,6 +335,17 @@ pub fn is_web_url(value: &str) -> bool {
         && !v.contains(char::is_whitespace)
 }
 
+/// A web address as people type it, "kommune.dk/sundhed": `https://` put in front when it names
+/// no scheme, as [`is_web_url`] asks; anything else trimmed, as typed, for the check to judge.
+pub fn web_address(value: &str) -> String {
+    let v = value.trim();
+    if v.is_empty() || v.contains("://") {
+        v.to_owned()
+    } else {
+        format!("https://{v}")
+    }
+}
+
 /// Every problem with a contact (an offer's, an activity's, a provider's): the name's length, and
 /// a phone number, e-mail address and web address each of their kind (empty ones are absent).
 pub fn validate_contact(c: &crate::offer::Contact) -> Vec<FieldError> {

@@ -90,6 +90,13 @@ fn contacts() {
     for bad in ["aarhus.dk", "https://", "ftp://x.dk", "https://x.dk/a b", "javascript:alert(1)"] {
         assert!(!is_web_url(bad), "{bad}");
     }
+    // As typed: the scheme put in front when none is named; nothing else made valid.
+    assert_eq!(web_address(" aarhus.dk/sundhed "), "https://aarhus.dk/sundhed");
+    assert_eq!(web_address("http://x.dk"), "http://x.dk");
+    assert_eq!(web_address(""), "");
+    for still_bad in ["javascript:alert(1)", "ftp://x.dk", "aarhus dk"] {
+        assert!(!is_web_url(&web_address(still_bad)), "{still_bad}");
+    }
     let c = crate::offer::Contact { name: None, phone: Some("abc".into()), email: Some("not an email".into()), url: Some(" ".into()) };
     let fields: Vec<_> = validate_contact(&c).into_iter().map(|e| e.field).collect();
     assert_eq!(fields, ["contact.phone", "contact.email"]);

@@ -55,7 +55,7 @@ record_form!(ActivityForm {
 });
 
 fn contact_of(name: &str, phone: &str, email: &str, url: &str) -> Contact {
-    Contact { name: opt(name), phone: opt(phone), email: opt(email), url: opt(url) }
+    Contact { name: opt(name), phone: opt(phone), email: opt(email), url: opt(&forebyg_shared::validation::web_address(url)) }
 }
 
 /// The checks of the form and then the shared validation's (each field once).

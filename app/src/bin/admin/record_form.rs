@@ -171,7 +171,7 @@ impl ProviderForm {
                 name: opt(&self.contact_name),
                 phone: opt(&self.contact_phone),
                 email: opt(&self.contact_email),
-                url: opt(&self.contact_url),
+                url: opt(&forebyg_shared::validation::web_address(&self.contact_url)),
             },
             ..base.clone()
         };

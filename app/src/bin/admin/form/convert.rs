@@ -231,7 +231,7 @@ impl OfferForm {
                 name: opt(&self.contact_name),
                 phone: opt(&self.contact_phone),
                 email: opt(&self.contact_email),
-                url: opt(&self.contact_url),
+                url: opt(&forebyg_shared::validation::web_address(&self.contact_url)),
             },
             status: base.status,
             last_verified: day(&self.last_verified),

@@ -198,7 +198,7 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
             </fieldset>
             <fieldset class="form-section">
                 <legend>{t::SECTION_TIMES.get(l)}</legend>
-                {input(form, errors, "slots", "textarea", Some(te::SLOTS_HINT.get(l)))}
+                {input(form, errors, "slots", "textarea", Some(t::ACTIVITY_SLOTS_HINT.get(l)))}
                 {inputs(form, errors, &["schedule_note", "price_dkk", "price_note", "subsidy"])}
                 {checkbox(form, "free_trial", |f: &ActivityForm| f.free_trial, |f, v| f.free_trial = v)}
             </fieldset>

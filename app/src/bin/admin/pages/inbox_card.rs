@@ -108,13 +108,21 @@ pub fn InboxCard(
                 let code = code.clone();
                 let allowed = status.provider_may_move_to(s);
                 let described = (!allowed).then(|| steps_hint_id.clone());
+                // A step that asks for more opens its form below the buttons, and the focus goes
+                // to its first field (a keyboard user otherwise tabs past the other buttons to it).
+                let card_id = id.clone();
+                let open = move |panel: Panel, first_field: &str| {
+                    edit_step(steps, key, |d| d.panel = Some(panel));
+                    let field = format!("{card_id}-{first_field}");
+                    request_animation_frame(move || forebyg_app::dom::focus_id(&field));
+                };
                 let click = move |_| match s {
-                    ReferralStatus::Enrolled => edit_step(steps, key, |d| d.panel = Some(Panel::Enrol)),
+                    ReferralStatus::Enrolled => open(Panel::Enrol, "first-on"),
                     // Undoing an enrolment takes away the day the person was given: confirmed first.
                     ReferralStatus::Contacted if has_first => edit_step(steps, key, |d| d.panel = Some(Panel::Undo)),
-                    ReferralStatus::Declined => edit_step(steps, key, |d| d.panel = Some(Panel::Decline)),
-                    ReferralStatus::Completed => edit_step(steps, key, |d| d.panel = Some(Panel::Complete)),
-                    ReferralStatus::Discontinued => edit_step(steps, key, |d| d.panel = Some(Panel::Discontinue)),
+                    ReferralStatus::Declined => open(Panel::Decline, "reason"),
+                    ReferralStatus::Completed => open(Panel::Complete, "note"),
+                    ReferralStatus::Discontinued => open(Panel::Discontinue, "note"),
                     _ => change.run((code.clone(), ReferralStatusChange::to(s))),
                 };
                 view! {

@@ -3,6 +3,8 @@
 
 forebyg_app::texts! {
     NAV_PACKAGES = "Kronikerpakker", "Chronic care packages";
+    // The activity's times are one text box (the offer editor's are pickers, with their own hint).
+    ACTIVITY_SLOTS_HINT = "Én tid pr. linje: ugedag og tid, fx »Tirsdag 17.00–18.30«.", "One time per line: weekday and time, e.g. \"Tuesday 17:00–18:30\".";
     NAV_ASSOCIATIONS = "Foreninger", "Associations";
     NAV_ACTIVITIES = "Aktiviteter", "Activities";
     PACKAGES_H1 = "Kronikerpakker", "Chronic care packages";

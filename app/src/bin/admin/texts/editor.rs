@@ -13,6 +13,9 @@ forebyg_app::texts! {
     CHOOSE_DAY = "Vælg dag", "Choose a day";
     SLOT_ADD = "Tilføj en tid", "Add a time";
     SAVED = "Ændringerne er gemt.", "The changes are saved.";
+    // A walk corrected an offer due for checking and took the save for the check.
+    DUE = "Tilbuddet skal bekræftes: ingen har bekræftet det i over et halvt år. At gemme en rettelse bekræfter ikke resten. Er alt korrekt, så tryk »Stadig korrekt«.",
+        "The offer needs confirming: no one has confirmed it for more than six months. Saving a correction does not confirm the rest. If everything is correct, press \"Still correct\".";
     NEXT_START_HINT = "Vælg datoen i kalenderen, eller skriv den i den form, feltet viser. Tom ved løbende optag.", "Pick the date in the calendar, or type it in the form the field shows. Empty for continuous enrolment.";
     NO_COORDINATES = "Koordinater: ikke sat endnu (hentes fra stedet eller postnummeret)", "Coordinates: not set yet (taken from the place or the postcode)";
     SAVE_BAR = "Gem tilbuddet", "Save the offer";

@@ -84,6 +84,10 @@ pub fn editor_top(e: OfferEditor) -> impl IntoView {
     };
     view! {
         <p class="muted" id="editor-status">{status_line}</p>
+        {move || {
+            let due = e.base.with(|b| b.status != OfferStatus::Archived && forebyg_shared::admin::is_stale(&b.last_verified, &crate::api::today()));
+            (!new && due).then(|| view! { <p class="notice" id="editor-due">{t::DUE.get(lang())}</p> })
+        }}
         {move || e.message.get().map(|m| view! { <p class="notice notice--ok" id="editor-message" role="status" tabindex="-1">{m}</p> })}
         {move || e.failure.get().map(|m| view! { <p class="status status--error" id="editor-failure" role="alert" tabindex="-1">{m}</p> })}
         {move || e.conflict.get().map(|current| {
