@@ -150,6 +150,25 @@ fn refer_follow_and_withdraw() {
     let item = inbox.iter().find(|i| i.receipt_code == referral.code).unwrap();
     assert_eq!(item.referrer.as_ref().unwrap().organisation, practice());
     assert_eq!(item.contact_time, Some(ContactTime::LateAfternoon), "the provider knows when to call");
+    // A referral for a condition the offer does not take is marked, with the offer's conditions.
+    let not_for_diabetes = find(|o| {
+        let only = &o.eligibility.accepted_conditions;
+        o.region == offer.region
+            && !only.is_empty()
+            && !only.contains(&Condition::Type2Diabetes)
+            && o.referral.from_gp
+            && o.referral.takes_forebyg()
+            && o.capacity == Capacity::Open
+    });
+    let mut diabetes = body("clinic-journey-0000009");
+    diabetes["conditions"] = json!(["type-2-diabetes"]);
+    let sent = refer(&server, &bearer(&practice(), "colleague"), &not_for_diabetes.id, &diabetes);
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    let other_code = sent.json::<ClinicianReferral>().code;
+    let marked: Vec<InboxItem> = server.request("GET", "/api/v1/admin/referrals", &[("authorization", &admin)], None).json();
+    let only_for = |code: &str| marked.iter().find(|i| i.receipt_code == code).map(|i| i.offer_only_for.clone());
+    assert_eq!(only_for(&other_code), Some(not_for_diabetes.eligibility.accepted_conditions.clone()));
+    assert_eq!(only_for(&referral.code), Some(vec![]), "a KOL referral to a KOL offer is not marked");
     // "Afsender": the clinicians' referrals only, or the citizens' own requests only.
     let own = json!({"idempotency_key": "clinic-own-request-01", "name": "Bodil Selv", "phone": "81234560", "consent": true});
     let asked = server.request("POST", &format!("/api/v1/offers/{}/self-referrals", offer.id), &[], Some((JSON, &own.to_string())));
@@ -274,7 +293,8 @@ fn refer_follow_and_withdraw() {
     let audit: Vec<AuditEntry> =
         server.request("GET", &format!("/api/v1/admin/audit?region={}", offer.region.code()), &[("authorization", &national)], None).json();
     let by_clinician = |action: &str| audit.iter().filter(|e| e.actor_role == Role::Clinician && e.action.code() == action).count();
-    assert!(by_clinician("referral-read") >= 3 && by_clinician("referral-created") == 2 && by_clinician("referral-status") == 1);
+    // Created: two referrals of this clinician's, and the colleague's for another condition.
+    assert!(by_clinician("referral-read") >= 3 && by_clinician("referral-created") == 3 && by_clinician("referral-status") == 1);
 
     // Nothing personal in the logs, even at debug level.
     let log = server.log();

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from './fixtures';
 import { T } from '../pages/clinician-pages';
-import { bearer, unique } from '../pages/admin-api';
+import { bearer, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { dayAhead } from '../pages/admin-pages';
-import { clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt } from '../pages/clinician-api';
+import { REGION, clinicianToken, moveReferral, referThroughApi, referableOffer, regionAdmin, signInAt } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 // What the clinician and the patient are told when things are not as the page last knew them: a
@@ -195,4 +195,22 @@ test('the referral form says in Danish why the API refused it: offer gone, rules
   // Never the API's English detail in the Danish page.
   await expect(refused).not.toContainText('does not take referrals');
   await expect(refused).not.toContainText(GENERIC);
+});
+
+// A record system may refer for a condition the offer does not take (the form's warning does not
+// reach it): the inbox card says so before anyone calls the patient.
+test('the inbox marks a referral for a condition the offer does not take', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const template = await offerTemplate(request, admin, unique('Diabeteshold'));
+  const eligibility = { ...template.eligibility, accepted_conditions: ['type-2-diabetes'] };
+  const offer = await referableOffer(request, admin, 'open', { conditions: ['type-2-diabetes'], eligibility });
+  const patient = unique('Kaj Kolsen');
+  await referThroughApi(request, await clinicianToken(request, unique('Lægerne i Sygdomsgade')), offer.id, patient);
+  await signInAs(page, REGION);
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
+  await expect(card.locator('.inbox-same-contact')).toHaveText(
+    'Anden sygdom Tilbuddet er kun for type 2-diabetes, og henvisningen nævner ingen af dem. Tjek med henviseren, før I ringer til patienten.',
+  );
+  await expectNoAxeViolations(page, 'inbox card of a referral for another condition');
 });

@@ -151,6 +151,10 @@ pub struct InboxItem {
     /// clinician and themself. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_contact: Vec<String>,
+    /// A clinician's referral whose conditions the offer does not take: the conditions it is
+    /// for ("only for KOL"), so the handler sees the mismatch before calling. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offer_only_for: Vec<crate::taxonomy::Condition>,
     /// Every status change, oldest first.
     #[serde(default)]
     pub history: Vec<StatusEvent>,

@@ -15,8 +15,9 @@ use crate::store::Referral;
 use crate::AppState;
 use forebyg_shared::admin::{AdminNote, AuditAction, FieldChange, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer};
 use forebyg_shared::first_session::{self, FirstSession};
+use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{ReferralStatus, SentBy};
-use forebyg_shared::taxonomy::{OfferStatus, RegionCode};
+use forebyg_shared::taxonomy::{Condition, OfferStatus, RegionCode};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
@@ -78,10 +79,34 @@ fn same_contacts(rs: &[Referral]) -> HashMap<String, Vec<String>> {
     out
 }
 
+/// What the inbox says of a request's offer now: its status, and the conditions it takes.
+struct OfferNow<'a> {
+    status: OfferStatus,
+    conditions: &'a [Condition],
+}
+
+impl<'a> OfferNow<'a> {
+    /// An offer no longer stored counts as archived: no one can find it either way.
+    fn of(offer: Option<&'a Offer>) -> Self {
+        OfferNow { status: offer.map_or(OfferStatus::Archived, |o| o.status), conditions: offer.map_or(&[], |o| &o.eligibility.accepted_conditions) }
+    }
+
+    /// The offer's conditions when a clinician referred for none of them (none: it takes any).
+    fn only_for(&self, r: &Referral) -> Vec<Condition> {
+        let outside = r.clinician.is_some() && !r.conditions.is_empty() && !self.conditions.is_empty();
+        if outside && !r.conditions.iter().any(|c| self.conditions.contains(c)) {
+            self.conditions.to_vec()
+        } else {
+            vec![]
+        }
+    }
+}
+
 /// One request as the inbox shows it, with its live namesakes by contact (read from its region)
-/// and its offer's status now.
+/// and its offer as it is now.
 async fn inbox_item(state: &AppState, r: &Referral) -> Result<InboxItem, ApiError> {
-    let offer_status = offer_status(state.store.get_offer(&r.offer_id).await?.map(|o| o.status));
+    let stored = state.store.get_offer(&r.offer_id).await?;
+    let offer_now = OfferNow::of(stored.as_ref());
     let mut offer: Vec<Referral> = state
         .referrals
         .region_referrals(r.region, now())
@@ -90,21 +115,17 @@ async fn inbox_item(state: &AppState, r: &Referral) -> Result<InboxItem, ApiErro
         .filter(|o| o.offer_id == r.offer_id && o.receipt_code != r.receipt_code)
         .collect();
     offer.push(r.clone());
-    Ok(item(r, same_contacts(&offer).remove(&r.receipt_code).unwrap_or_default(), offer_status))
+    Ok(item(r, same_contacts(&offer).remove(&r.receipt_code).unwrap_or_default(), &offer_now))
 }
 
-/// An offer no longer stored counts as archived: no one can find it either way.
-fn offer_status(status: Option<OfferStatus>) -> OfferStatus {
-    status.unwrap_or(OfferStatus::Archived)
-}
-
-fn item(r: &Referral, same_contact: Vec<String>, offer_status: OfferStatus) -> InboxItem {
+fn item(r: &Referral, same_contact: Vec<String>, offer: &OfferNow) -> InboxItem {
     let rc = receipt(r);
     InboxItem {
         receipt_code: r.receipt_code.clone(),
         offer_id: r.offer_id.clone(),
         offer_title: r.offer_title.clone(),
-        offer_status,
+        offer_status: offer.status,
+        offer_only_for: offer.only_for(r),
         provider_id: r.provider_id.clone(),
         region: r.region,
         status: r.status,
@@ -225,7 +246,7 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
     for region in admin.0.regions() {
         // One read of the region's offers: who runs each now, and whether it is still published.
         let offers = state.store.region_offers(region).await?;
-        let statuses: HashMap<&str, OfferStatus> = offers.iter().map(|o| (o.id.as_str(), o.status)).collect();
+        let by_id: HashMap<&str, &Offer> = offers.iter().map(|o| (o.id.as_str(), o)).collect();
         let providers: HashMap<String, String> = offers.iter().map(|o| (o.id.clone(), o.provider.id.clone())).collect();
         // Namesakes are looked for among all the region's requests in scope, not only those the
         // filter keeps: a duplicate is one whatever the filter.
@@ -246,7 +267,7 @@ pub async fn list(state: &AppState, admin: &Admin, filter: &InboxFilter) -> Resu
         items.extend(
             shown
                 .into_iter()
-                .map(|r| item(r, same.remove(&r.receipt_code).unwrap_or_default(), offer_status(statuses.get(r.offer_id.as_str()).copied()))),
+                .map(|r| item(r, same.remove(&r.receipt_code).unwrap_or_default(), &OfferNow::of(by_id.get(r.offer_id.as_str()).copied()))),
         );
     }
     Ok(items)

@@ -39,6 +39,7 @@ forebyg_app::texts! {
     CONTACT_BY = "Lovet kontakt senest ", "Contact promised by ";
     OVERDUE = "Over svarfristen", "Past the promised time";
     SAME_CONTACT = "Mulig dublet", "Possible duplicate";
+    OTHER_CONDITION = "Anden sygdom", "Other condition";
     REOPEN = "Genåbn", "Reopen";
     ENROL = "Tilmeld", "Enrol";
     ENROL_CONFIRM = "Tilmeld personen", "Enrol the person";
@@ -113,6 +114,21 @@ pub fn same_contact(codes: &[String], lang: Lang) -> String {
             format!("Samme telefonnummer eller e-mail som henvendelse {codes} til dette tilbud: måske den samme person, der har spurgt to gange.")
         }
         Lang::En => format!("Same phone number or e-mail as request {codes} to this offer: perhaps the same person asking twice."),
+    }
+}
+
+/// Why a clinician's referral is marked: the offer takes only these conditions (`names`), and the
+/// referral names none of them.
+pub fn offer_only_for(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Tilbuddet er kun for {}, og henvisningen nævner ingen af dem. Tjek med henviseren, før I ringer til patienten.",
+            forebyg_shared::label::join_list(names, "eller")
+        ),
+        Lang::En => format!(
+            "The offer is only for {}, and the referral names none of them. Check with the referrer before you call the patient.",
+            forebyg_shared::label::join_list(names, "or")
+        ),
     }
 }
 
