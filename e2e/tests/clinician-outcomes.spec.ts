@@ -209,7 +209,7 @@ test('the inbox marks a referral for a condition the offer does not take', async
   await signInAs(page, REGION);
   await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
-  await expect(card.locator('.inbox-same-contact')).toHaveText(
+  await expect(card.locator('.inbox-other-condition')).toHaveText(
     'Anden sygdom Tilbuddet er kun for type 2-diabetes, og henvisningen nævner ingen af dem. Tjek med henviseren, før I ringer til patienten.',
   );
   await expectNoAxeViolations(page, 'inbox card of a referral for another condition');

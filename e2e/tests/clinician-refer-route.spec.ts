@@ -214,9 +214,18 @@ test("a hospital clinician's search puts first the offers taking hospital referr
   expect(gpBefore).toBeLessThan(hospitalBefore);
 
   await signInAt(page, '/klinik/henvisninger', unique('Lungemedicinsk afd.'), 'Hospitalsafdeling');
+  // The kind is kept from this sign-in's profile: the search goes out without waiting for the
+  // profile again (held here until the search is seen; a search that waited would time out).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/clinician/me', async (route) => {
+    await held;
+    await route.continue();
+  });
   const searched = page.waitForRequest((r) => r.url().includes('/api/v1/clinician/offers?') && r.url().includes('referrer=hospital'));
   await page.goto(`/klinik${query}`);
   await searched;
+  release();
   await expect(cardOf(gpOnly)).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital.');
   const [gpAfter, hospitalAfter] = await order();
   expect(hospitalAfter).toBeGreaterThanOrEqual(0);

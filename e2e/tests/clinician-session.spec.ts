@@ -31,6 +31,7 @@ test('"Log ud" clears the session and lands on the clinician search, which says 
   await page.getByRole('link', { name: t.myReferrals, exact: true }).click();
   await expect(page.getByRole('heading', { level: 3, name: patient })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('forebyg-clinician-')).sort())).toEqual([
+    'forebyg-clinician-referrer',
     'forebyg-clinician-search',
     'forebyg-clinician-token',
   ]);

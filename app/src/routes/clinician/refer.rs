@@ -73,7 +73,7 @@ fn back_to_results() -> String {
 fn control_id(field: &str) -> Option<String> {
     match field {
         "conditions" => Condition::ALL.first().map(|c| condition_input_id(*c)),
-        "patient_name" | "phone" | "email" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
+        "patient_name" | "phone" | "email" | "contact_time" | "cpr" | "reason" | "interpreter_language" | "patient_consent" => Some(field.to_owned()),
         _ => None,
     }
 }

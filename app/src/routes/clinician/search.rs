@@ -100,8 +100,12 @@ impl SearchState {
             async move {
                 let mut p = p?;
                 // Signed in, the offers this kind of clinician may refer to come first in each
-                // group: the search waits for who they are (at once when not signed in).
-                p.referrer = profile.await.and_then(Result::ok).map(|c| c.referrer);
+                // group: the kind as kept from this sign-in's profile, else the search waits for
+                // the profile (at once when not signed in).
+                p.referrer = match super::session::known_referrer() {
+                    Some(kind) => Some(kind),
+                    None => profile.await.and_then(Result::ok).map(|c| c.referrer),
+                };
                 Some(crate::http::get::<ClinicianSearchResponse>(&cq::api_search_url(&p), None).await)
             }
         });

@@ -7,6 +7,7 @@ use crate::clinician::query::SEARCH_PATH;
 use crate::clinician::texts as t;
 use crate::sign_in::{StartError, CLINICIAN};
 use forebyg_shared::clinician::ClinicianProfile;
+use forebyg_shared::referral_route::ReferrerKind;
 use forebyg_shared::Lang;
 use gloo_net::http::Method;
 use leptos::prelude::*;
@@ -55,10 +56,34 @@ pub fn profile() -> LocalResource<Option<Result<ClinicianProfile, ApiError>>> {
     LocalResource::new(load_profile)
 }
 
-/// [`profile`]'s answer, for a page's own resource.
+/// [`profile`]'s answer, for a page's own resource. Its kind of referrer is kept for the search
+/// ([`known_referrer`]).
 pub async fn load_profile() -> Option<Result<ClinicianProfile, ApiError>> {
-    CLINICIAN.token()?;
-    Some(crate::http::get::<ClinicianProfile>("/api/v1/clinician/me", CLINICIAN.token()).await)
+    let token = CLINICIAN.token()?;
+    let profile = crate::http::get::<ClinicianProfile>("/api/v1/clinician/me", Some(token.clone())).await;
+    if let Ok(p) = &profile {
+        CLINICIAN.put(REFERRER_KEY, &format!("{} {}", token_tail(&token), p.referrer.code()));
+    }
+    Some(profile)
+}
+
+/// Where the tab keeps the signed-in clinician's kind of referrer, with the end of the token it
+/// was read with.
+const REFERRER_KEY: &str = "referrer";
+
+/// The end of a token (a JWT's signature, ASCII): which sign-in a kept kind belongs to.
+fn token_tail(token: &str) -> &str {
+    token.get(token.len().saturating_sub(16)..).unwrap_or(token)
+}
+
+/// The kind of referrer this tab's clinician was, as their profile said for the token in use: a
+/// search orders by it at once instead of waiting for the profile again. `None` before the first
+/// profile of a sign-in (a new token reads it first).
+pub fn known_referrer() -> Option<ReferrerKind> {
+    let token = CLINICIAN.token()?;
+    let kept = CLINICIAN.peek(REFERRER_KEY)?;
+    let (tail, code) = kept.split_once(' ')?;
+    (tail == token_tail(&token)).then(|| ReferrerKind::from_code(code)).flatten()
 }
 
 /// A page for the signed-in clinician, once their profile (`profile`'s answer) is in: `page`'s view;
@@ -111,11 +136,11 @@ pub fn last_search_href() -> String {
 }
 
 /// Signs the clinician out of this tab: forgets everything the clinician pages keep in its
-/// sessionStorage (the token, a sign-in under way, the last patient search, a kept referral form),
-/// ends the identity provider's session where there is one, and lands on the clinician search,
-/// which confirms it. The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
+/// sessionStorage (the token, a sign-in under way, the last patient search, a kept referral form,
+/// the clinician's kind of referrer), ends the identity provider's session where there is one,
+/// and lands on the clinician search, which confirms it. The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
 pub fn sign_out() {
-    CLINICIAN.forget(&[LAST_SEARCH, REFERRAL_DRAFT, SIGNED_OUT_MARK]);
+    CLINICIAN.forget(&[LAST_SEARCH, REFERRAL_DRAFT, SIGNED_OUT_MARK, REFERRER_KEY]);
     CLINICIAN.put(SIGNED_OUT_MARK, "1");
     CLINICIAN.sign_out_to(SEARCH_PATH);
 }

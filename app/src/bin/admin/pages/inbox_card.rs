@@ -284,7 +284,7 @@ pub fn InboxCard(
             // the form's warning does not reach): said before anyone calls the patient.
             {(!it.offer_only_for.is_empty()).then(|| {
                 let names: Vec<String> = it.offer_only_for.iter().map(|c| forebyg_shared::eligibility::in_sentence(c.label(lang()))).collect();
-                view! { <p class="inbox-same-contact"><strong class="pill pill--stale">{t::OTHER_CONDITION.get(lang())}</strong>" "{t::offer_only_for(&names, lang())}</p> }
+                view! { <p class="inbox-other-condition"><strong class="pill pill--stale">{t::OTHER_CONDITION.get(lang())}</strong>" "{t::offer_only_for(&names, lang())}</p> }
             })}
             // An open request to an offer no one can find any more needs a decision, not a wait.
             {(offer_gone && status.is_open()).then(|| view! { <p class="inbox-offer-gone"><strong>{t::OFFER_GONE.get(lang())}</strong></p> })}
