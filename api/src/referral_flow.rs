@@ -120,7 +120,7 @@ pub async fn store_new(referrals: &dyn ReferralStore, mut record: Referral, audi
 
 /// A step to `status` by `by`, now, with nothing more said.
 fn step(status: ReferralStatus, by: Actor) -> StatusEvent {
-    StatusEvent { status, at: now(), by, reason: None, note: None, handler: None, first_session: None }
+    StatusEvent::new(status, now(), by)
 }
 
 /// Moves the referral on by `step` (its status, when, by whom — and for the provider's steps
@@ -192,7 +192,9 @@ pub async fn provider_change(
     // Enrolled again with another first session: the day is moved (a new step in the history).
     let new_first_session = (r.status, change.status) == (ReferralStatus::Enrolled, ReferralStatus::Enrolled)
         && first_session::current(&r.history, r.status) != change.first_session.as_ref();
-    if r.status == change.status && !new_first_session {
+    // Contacted, then put on the waiting list (the class filled up meanwhile): a step of its own.
+    let onto_waitlist = change.waitlist && !r.waitlist && r.status == ReferralStatus::Contacted;
+    if r.status == change.status && !new_first_session && !onto_waitlist {
         return Ok((r, false));
     }
     if r.status == ReferralStatus::Withdrawn {
@@ -202,7 +204,7 @@ pub async fn provider_change(
             detail: "A withdrawn referral cannot be handled.".into(),
         });
     }
-    if !r.status.provider_may_move_to(change.status) && !new_first_session {
+    if !r.status.provider_may_move_to(change.status) && !new_first_session && !onto_waitlist {
         return Err(ApiError::Conflict {
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
@@ -220,8 +222,15 @@ pub async fn provider_change(
         note,
         handler: Some(handler.to_owned()),
         first_session: change.first_session,
+        waitlist: change.waitlist,
         ..step(change.status, Actor::Provider)
     };
+    // On the list from now on; a place given takes the person off it.
+    match change.status {
+        ReferralStatus::Contacted if change.waitlist => r.waitlist = true,
+        ReferralStatus::Enrolled => r.waitlist = false,
+        _ => {}
+    }
     record(&mut r, step);
     store_change(referrals, &r, was_settled, audit).await?;
     Ok((r, true))

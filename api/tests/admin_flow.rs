@@ -115,6 +115,22 @@ fn an_admins_day() {
         assert_eq!(moved.status, 200, "{}", moved.body);
     }
     assert_eq!((look().status, look().decline_reason), (ReferralStatus::Declined, Some(forebyg_shared::referral::DeclineReason::NoCapacity)));
+    // Reopened, then put on the waiting list (the class filled up meanwhile): a step of its own
+    // the citizen sees; asked again it changes nothing; it goes with "contacted" only.
+    let status_url = format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code);
+    let mut item = None;
+    for change in [json!({"status": "contacted"}), json!({"status": "contacted", "waitlist": true}), json!({"status": "contacted", "waitlist": true})]
+    {
+        let moved = admin.call("POST", &status_url, Some(change));
+        assert_eq!(moved.status, 200, "{}", moved.body);
+        item = Some(moved.json::<InboxItem>());
+    }
+    assert_eq!((look().status, look().waitlist), (ReferralStatus::Contacted, true));
+    let steps: Vec<(ReferralStatus, bool)> = item.unwrap().history.iter().map(|e| (e.status, e.waitlist)).collect();
+    assert_eq!(steps[steps.len() - 2..], [(ReferralStatus::Contacted, false), (ReferralStatus::Contacted, true)]);
+    let refused = admin.call("POST", &status_url, Some(json!({"status": "enrolled", "waitlist": true})));
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(refused.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["waitlist"]);
     // Enrolled with a first session, undone (the citizen reads that the day is off), enrolled again.
     let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
     let first = forebyg_shared::first_session::FirstSession { on: week, at: Some("17:00".into()) };
@@ -136,7 +152,8 @@ fn an_admins_day() {
         [(Contacted, None, None), (Enrolled, Some(first.clone()), None), (Contacted, None, Some(first.clone())), (Enrolled, None, None)]
     );
     let seen = look();
-    assert_eq!((seen.status, seen.decline_reason), (ReferralStatus::Enrolled, None));
+    // A place given takes the person off the waiting list.
+    assert_eq!((seen.status, seen.decline_reason, seen.waitlist), (ReferralStatus::Enrolled, None, false));
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
     assert_eq!(enrolled.len(), 1);
     // A citizen's own request has no referrer: it is completed without a closing note.

@@ -238,15 +238,7 @@ fn clinician_referral(code: &str, key: &str, subject: &str) -> Referral {
         cpr: Some("0101601234".into()),
         conditions: vec![Condition::Kol],
         interpreter_language: Some("ar".into()),
-        history: vec![StatusEvent {
-            status: ReferralStatus::Received,
-            at: NOW,
-            by: Actor::Clinician,
-            reason: None,
-            note: None,
-            handler: None,
-            first_session: None,
-        }],
+        history: vec![StatusEvent::new(ReferralStatus::Received, NOW, Actor::Clinician)],
         ..referral(code, key)
     }
 }
@@ -274,7 +266,7 @@ async fn a_clinician_lists_their_own_referrals_with_history(store: Arc<dyn Refer
     // A status change with its history and closing note is kept.
     let mut done = newer.clone();
     for (status, at) in [(ReferralStatus::Contacted, NOW + 10), (ReferralStatus::Enrolled, NOW + 20), (ReferralStatus::Completed, NOW + 30)] {
-        done.history.push(StatusEvent { status, at, by: Actor::Provider, reason: None, note: None, handler: None, first_session: None });
+        done.history.push(StatusEvent::new(status, at, Actor::Provider));
         (done.status, done.updated_at) = (status, at);
     }
     done.note = Some("Gennemførte 8 af 8 gange".into());

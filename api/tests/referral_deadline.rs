@@ -35,25 +35,9 @@ fn org() -> Organisation {
 /// days from today (negative: in the past), in `status`; referred by the clinician "frist-gp".
 fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i64>, status: ReferralStatus) -> Referral {
     let made = now() - age_days * DAY;
-    let history = std::iter::once(StatusEvent {
-        status: ReferralStatus::Received,
-        at: made,
-        by: Actor::Clinician,
-        reason: None,
-        note: None,
-        handler: None,
-        first_session: None,
-    })
-    .chain((status != ReferralStatus::Received).then(|| StatusEvent {
-        status,
-        at: made + 60,
-        by: Actor::Provider,
-        reason: None,
-        note: None,
-        handler: None,
-        first_session: None,
-    }))
-    .collect();
+    let history = std::iter::once(StatusEvent::new(ReferralStatus::Received, made, Actor::Clinician))
+        .chain((status != ReferralStatus::Received).then(|| StatusEvent::new(status, made + 60, Actor::Provider)))
+        .collect();
     Referral {
         receipt_code: code.into(),
         offer_id: format!("offer-{code}"),
@@ -277,15 +261,7 @@ async fn seed<S: ReferralStore + DirectoryStore>(store: &S) {
         store.create_referral(&r).await.unwrap();
     }
     past.status = ReferralStatus::Contacted;
-    past.history.push(StatusEvent {
-        status: ReferralStatus::Contacted,
-        at: now() - 92 * DAY,
-        by: Actor::Provider,
-        reason: None,
-        note: None,
-        handler: None,
-        first_session: None,
-    });
+    past.history.push(StatusEvent::new(ReferralStatus::Contacted, now() - 92 * DAY, Actor::Provider));
     past.updated_at = now() - 92 * DAY;
     assert!(store.settle_referral(&past, Settlement::Late).await.unwrap());
     store.put_directory(&[p2_record()]).await.unwrap();

@@ -124,12 +124,31 @@ pub fn more_near_href(last_search: &str, condition: Option<Condition>) -> String
     ActivityQuery { postcode, condition, ..Default::default() }.href()
 }
 
+/// The condition to find activities for after an offer for `offered`: the one searched for
+/// (`last_search`'s `condition`) when the offer takes it, else the offer's first (a walk's
+/// citizen with low back pain was sent to heart-disease activities, the offer's first).
+pub fn condition_for(last_search: &str, offered: &[Condition]) -> Option<Condition> {
+    let query = last_search.split_once('?').map_or(last_search, |(_, q)| q);
+    let searched = query.split('&').find_map(|p| p.strip_prefix("condition=")).and_then(Condition::from_code);
+    searched.filter(|c| offered.contains(c)).or_else(|| offered.first().copied())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn parse(pairs: &'static [(&'static str, &'static str)]) -> ActivityQuery {
         ActivityQuery::from_query(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn activities_follow_the_condition_searched_for_when_the_offer_takes_it() {
+        use Condition::{Hjertesygdom, Laenderyg};
+        let offered = [Hjertesygdom, Laenderyg];
+        assert_eq!(condition_for("/?postcode=2200&condition=laenderygsmerter", &offered), Some(Laenderyg));
+        assert_eq!(condition_for("/?postcode=2200&condition=kol", &offered), Some(Hjertesygdom));
+        assert_eq!(condition_for("", &offered), Some(Hjertesygdom));
+        assert_eq!(condition_for("/?condition=kol", &[]), None);
     }
 
     #[test]

@@ -77,7 +77,8 @@ pub fn call_for(status: ReferralStatus, waitlist: bool, by: Option<&str>, provid
     }
 }
 
-/// What a status means, told to someone on a waiting list: not yet contacted is the wait.
+/// What a status means, told to someone on a waiting list: not yet contacted, or contacted and
+/// put on it, is the wait.
 pub fn status_meaning_for(status: ReferralStatus, waitlist: bool, lang: Lang) -> &'static str {
     match (status, waitlist, lang) {
         // The offer had a waiting list when they asked; whether they are on it is the provider's
@@ -86,6 +87,8 @@ pub fn status_meaning_for(status: ReferralStatus, waitlist: bool, lang: Lang) ->
         (ReferralStatus::Received, true, Lang::En) => {
             "The offer has a waiting list. The provider puts you on it and calls you when a place frees up."
         }
+        (ReferralStatus::Contacted, true, Lang::Da) => "Du står på udbyderens venteliste. Udbyderen ringer, når der bliver en plads.",
+        (ReferralStatus::Contacted, true, Lang::En) => "You are on the provider's waiting list. The provider calls you when a place frees up.",
         _ => status_meaning(status, lang),
     }
 }
@@ -265,5 +268,8 @@ mod tests {
         assert!(status_meaning_for(ReferralStatus::Received, true, Lang::Da).starts_with("Tilbuddet har venteliste."));
         assert!(!call_for(ReferralStatus::Received, true, None, "X", Lang::Da).contains("Du står på"));
         assert_eq!(status_meaning_for(ReferralStatus::Received, false, Lang::Da), status_meaning(ReferralStatus::Received, Lang::Da));
+        // Put on the list by the provider since: the wait is the list, not a call to come.
+        assert!(status_meaning_for(ReferralStatus::Contacted, true, Lang::Da).starts_with("Du står på udbyderens venteliste."));
+        assert_eq!(status_meaning_for(ReferralStatus::Enrolled, true, Lang::En), status_meaning(ReferralStatus::Enrolled, Lang::En));
     }
 }

@@ -81,6 +81,11 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   const islands = row.cells[index].postcodes_across_water;
   const onIslands = row.postcodes > 1 && islands > 0 ? `heraf ${islands === 1 ? '1 på en ø' : `${islands} på øer`}` : '';
   await expect(cell).toContainText(`Hul${uncovered.length} af ${postcodes}${onIslands}${row.postcodes > 1 ? 'op til ' : 'nærmeste '}`);
+  // The distance opens the nearest offer (what is there, and whether it could reach further).
+  const nearest = row.cells[index].nearest_offer_id;
+  if (row.cells[index].nearest_km !== null && nearest) {
+    await expect(cell.getByRole('link')).toHaveAttribute('href', `/admin/tilbud/${encodeURIComponent(nearest)}`);
+  }
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).
   for (const label of await page.locator('.chart__label').all()) expect((await label.boundingBox())!.height).toBeGreaterThan(13);

@@ -34,6 +34,12 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await enrolForm.getByLabel('Klokkeslæt (valgfrit)').fill('17:00');
   await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
   await expect(enrolForm.getByRole('alert')).toHaveText('Skriv datoen for første mødegang (eller slet klokkeslættet).');
+  // A day before the request came is the page's own error, marked on the field, not the
+  // browser's passing bubble about the picker's limits.
+  await day.fill(dayAhead(-1).iso);
+  await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
+  await expect(enrolForm.getByRole('alert')).toHaveText('Første mødegang kan ikke ligge før den dag, henvendelsen kom.');
+  await expect(day).toHaveAttribute('aria-invalid', 'true');
   await day.fill(week.iso);
   await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt, første mødegang ${week.da} kl. 17:00.` })).toBeVisible();

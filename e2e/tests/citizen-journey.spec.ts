@@ -63,6 +63,11 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(page).toHaveURL(/\/kvittering\/[A-Z0-9-]+$/);
     expect(page.url()).not.toContain(tel);
     const code = await receipt.receiptCode();
+    const typed = `${tel.slice(0, 2)} ${tel.slice(2, 4)} ${tel.slice(4, 6)} ${tel.slice(6)}`;
+    await expect(page.locator('.receipt__contact p')).toHaveText([
+      `Udbyderen kontakter dig på: ${typed}`,
+      'Er det forkert, kan udbyderen ikke nå dig: send en ny henvendelse med de rigtige oplysninger.',
+    ]);
     // Back leaves the receipt for the offer page, not for a fresh form that would send again.
     await page.goBack();
     await expect(offer.heading).toBeVisible();
@@ -71,10 +76,13 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(receipt.heading).toBeVisible();
     await expect(page.getByText(/^Udbyderen kontakter dig (senest .+ )?for at aftale/)).toBeVisible();
     await expectNoAxeViolations(page, 'receipt (da)');
-    // The receipt survives a reload (sessionStorage).
+    // The receipt survives a reload (sessionStorage), but not the contact it was sent with: shown
+    // once, as typed, to check for a typo, it is kept nowhere.
     await page.reload();
     await expect(receipt.heading).toBeVisible();
     await expect(receipt.code).toHaveText(code);
+    await expect(page.locator('.receipt__contact')).toHaveCount(0);
+    expect(JSON.stringify(await page.evaluate(() => ({ ...sessionStorage })))).not.toContain(tel.slice(4));
 
     await receipt.statusLink.click();
     const status = new StatusPage(page);

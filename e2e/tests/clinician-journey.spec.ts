@@ -167,10 +167,13 @@ for (const lang of ['da', 'en'] as Lang[]) {
     expect(await printedPages(page)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
     // A reload shows the receipt and the sheet again (the code is in the address), not an empty
-    // form that would refer the patient twice.
-    await expect(page).toHaveURL(new RegExp(`/klinik/henvis/[^/?]+\\?kode=${firstCode}$`));
+    // form that would refer the patient twice. The patient of the search stays in the address, so
+    // the receipt's way back leads to their results even where the tab has no last search.
+    await expect(page).toHaveURL(new RegExp(`/klinik/henvis/[^/?]+\\?conditions=kol&postcode=[^&]+&.*kode=${firstCode}$`));
+    await page.evaluate(() => sessionStorage.removeItem('forebyg-clinician-search'));
     await page.reload();
     await expect(page.locator('#referral-sent')).toContainText(firstCode);
+    await expect(page.locator('#referral-sent').getByRole('link', { name: t.backToResults, exact: true })).toHaveAttribute('href', /^\/klinik\?conditions=kol&postcode=/);
     await expect(slip).toContainText(firstCode);
     await expect(page.getByRole('button', { name: t.send })).toHaveCount(0);
     // The patient follows it on their own phone (a new context: no language chosen there): the

@@ -89,6 +89,44 @@ test('the patient\'s language in the search suggests the interpreter', async ({ 
   await expectNoAxeViolations(page, 'referral form with the interpreter suggested');
 });
 
+// The CPR number is the patient's age: typed, the form judges by it, and says so when it is not
+// the age searched for (a walk's GP sent a 36-year-old's CPR number for a patient of 67 unwarned).
+test("the referral form checks the CPR number's age against the search's", async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Aldershold'));
+  const offer = await createOffer(request, admin, {
+    ...template,
+    conditions: ['kol'],
+    eligibility: { min_age: 50 },
+    referral: { ...template.referral, from_gp: true, methods: [] },
+  });
+  await signInAt(page, `/klinik/henvis/${offer.id}?conditions=kol&postcode=${offer.location.postcode}&age=67`, unique('Lægerne i Aldersgade'));
+  const notice = page.locator('.refer-eligibility');
+  await expect(notice.locator('.eligibility__verdict')).toHaveText(new RegExp(`${T.da.eligible}$`));
+  const cpr = page.getByLabel('CPR-nummer (valgfrit)');
+  // A birthday's year apart is the same patient: nothing said.
+  await cpr.fill(`${cprFor(67)}-1234`);
+  await expect(notice.locator('.eligibility__verdict')).toHaveText(new RegExp(`${T.da.eligible}$`));
+  await expect(page.locator('#refer-age-differs')).toHaveCount(0);
+  await cpr.fill('010190-1234');
+  await expect(page.locator('#refer-age-differs')).toHaveText(
+    /^CPR-nummeret giver en alder på 3\d år, men du søgte for en patient på 67 år\. Tjek CPR-nummeret\. Om patienten kan deltage, vurderes ud fra CPR-nummerets alder\.$/,
+  );
+  await expect(notice.locator('.eligibility__verdict')).toHaveText(new RegExp(`${T.da.notEligible}$`));
+  await expect(notice).toContainText('Udbyderen vil sandsynligvis afvise henvisningen.');
+  await expectNoAxeViolations(page, "referral form with a CPR number of another age");
+  // Half typed, it is no age yet.
+  await cpr.fill('010190-12');
+  await expect(page.locator('#refer-age-differs')).toHaveCount(0);
+  await expect(notice.locator('.eligibility__verdict')).toHaveText(new RegExp(`${T.da.eligible}$`));
+});
+
+/** The first six digits of a CPR number of someone `age` years old today (born 1 January). */
+function cprFor(age: number): string {
+  const year = new Date().getFullYear() - age;
+  return `0101${String(year % 100).padStart(2, '0')}`;
+}
+
 // What the provider asks a referral to contain is said in the form, where the clinician writes
 // it, not only on the result card.
 test('the referral form says what the referral must contain', async ({ page, request }) => {
@@ -148,6 +186,8 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
   await expect(card).toContainText('Tilbuddet tager ikke imod henvisninger fra hospital. Henvisning fra: egen læge, kommune, borgeren selv. Patienten kan selv melde sig.');
   await expect(card).not.toContainText(notHere);
   await expect(card.getByRole('link', { name: /^Henvis/ })).toHaveCount(0);
+  // Who may refer, but not how the others do: no way for the nurse.
+  await expect(card.locator('.referral-route dt')).toHaveText(['Hvem kan henvise']);
   await expectNoAxeViolations(page, 'clinician card a hospital may not refer to');
   // The offer's page opened from the card says the same under "Til behandleren".
   await card.getByRole('link', { name: offer.title }).click();
@@ -167,6 +207,8 @@ test('a hospital clinician is told the offer takes no hospital referrals, not to
   await page.goto(`/klinik${query}`);
   await expect(card).toContainText(notHere);
   await expect(card).not.toContainText('tager ikke imod henvisninger fra');
+  await expect(card.locator('.referral-route dt')).toHaveText(['Hvem kan henvise', 'Sådan henviser du']);
+  await expect(card.locator('.referral-route dd').nth(1)).toHaveText('Elektronisk henvisning fra lægesystem eller EPJ (kommunehenvisning, XREF15)');
 });
 
 // Under "Send henvisningen", "Mine henvisninger" is a target of its own: at least 24 px tall

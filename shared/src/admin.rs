@@ -277,12 +277,22 @@ pub struct ReferralStatusChange {
     /// enrolled referral again with another first session changes it (and the history keeps both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_session: Option<crate::first_session::FirstSession>,
+    /// Only with `contacted`, optional: the person is put on the offer's waiting list (told so
+    /// on their status page, and the referrer on the referral's), e.g. when the class filled up
+    /// after they asked. A contacted referral may be put on it later; enrolling takes them off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waitlist: bool,
 }
 
 impl ReferralStatusChange {
     /// A change without reason or note (contacted, enrolled).
     pub fn to(status: ReferralStatus) -> Self {
-        ReferralStatusChange { status, reason: None, note: None, first_session: None }
+        ReferralStatusChange { status, reason: None, note: None, first_session: None, waitlist: false }
+    }
+
+    /// Contacted, and put on the offer's waiting list.
+    pub fn onto_waitlist() -> Self {
+        ReferralStatusChange { waitlist: true, ..Self::to(ReferralStatus::Contacted) }
     }
 
     /// Every problem with the change itself (whether the step is allowed depends on the
@@ -344,6 +354,14 @@ impl ReferralStatusChange {
         if let Some(n) = note {
             errors.extend(text_length("note", ("noten", "the note"), n, 0, crate::referral::CLOSING_NOTE_MAX).err());
         }
+        if self.waitlist && self.status != ReferralStatus::Contacted {
+            errors.push(FieldError::new(
+                "waitlist",
+                ErrorCode::Invalid,
+                "Venteliste hører kun til kontaktet.",
+                "The waiting list belongs only with contacted.",
+            ));
+        }
         match &self.first_session {
             Some(_) if self.status != ReferralStatus::Enrolled => errors.push(FieldError::new(
                 "first_session",
@@ -372,6 +390,16 @@ mod tests {
         assert_eq!(enrol.validate(true, TODAY, TODAY), vec![]);
         let contacted = ReferralStatusChange { first_session: fs, ..ReferralStatusChange::to(ReferralStatus::Contacted) };
         assert_eq!(contacted.validate(true, TODAY, TODAY).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["first_session"]);
+    }
+
+    #[test]
+    fn the_waiting_list_comes_only_with_contacted() {
+        assert_eq!(ReferralStatusChange::onto_waitlist().validate(true, TODAY, TODAY), vec![]);
+        let enrol = ReferralStatusChange { waitlist: true, ..ReferralStatusChange::to(ReferralStatus::Enrolled) };
+        assert_eq!(enrol.validate(false, TODAY, TODAY).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["waitlist"]);
+        // Not said, not sent: older clients' changes read as before.
+        let json = serde_json::to_string(&ReferralStatusChange::to(ReferralStatus::Contacted)).unwrap();
+        assert_eq!(json, r#"{"status":"contacted"}"#);
     }
 
     #[test]

@@ -66,6 +66,18 @@ pub fn age_on(birth: (u16, u8, u8), today: &str) -> Option<u8> {
     u8::try_from(years).ok()
 }
 
+/// The age a CPR number gives on `today`, once it is a whole, real one (while it is being typed:
+/// `None`).
+pub fn age(cpr: &str, today: &str) -> Option<u8> {
+    age_on(birth_date(cpr)?, today)
+}
+
+/// Whether a stated age (a search's) and a CPR number's disagree by more than the year a
+/// birthday makes: one is a typo, or they are two people.
+pub fn ages_differ(stated: u8, from_cpr: u8) -> bool {
+    stated.abs_diff(from_cpr) > 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +122,11 @@ mod tests {
         assert!(!validate("cpr", "310260-1234", today).unwrap_err().message.da.contains("3102"), "never echoes the number");
         assert_eq!(age_on((1960, 3, 1), today), Some(67));
         assert_eq!(age_on((1960, 3, 2), today), Some(66));
+        assert_eq!(age("010360-1234", today), Some(67));
+        assert_eq!(age("020360 1234", today), Some(66));
+        assert_eq!(age("010360-123", today), None, "not yet a whole number");
+        assert_eq!(age("310260-1234", today), None, "no such day");
+        assert!(!ages_differ(67, 66), "a birthday apart");
+        assert!(ages_differ(67, 36) && ages_differ(36, 67));
     }
 }

@@ -223,15 +223,7 @@ mod tests {
 
     #[test]
     fn the_latest_enrolment_gives_it_while_enrolled_or_over() {
-        let step = |status, first_session: Option<FirstSession>| StatusEvent {
-            status,
-            at: 0,
-            by: Actor::Provider,
-            reason: None,
-            note: None,
-            handler: None,
-            first_session,
-        };
+        let step = |status, first_session: Option<FirstSession>| StatusEvent { first_session, ..StatusEvent::new(status, 0, Actor::Provider) };
         use ReferralStatus::*;
         let history = [
             step(Received, None),

@@ -106,6 +106,16 @@ pub struct StatusEvent {
     /// The first session agreed with an `enrolled` step (when the provider gave one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_session: Option<crate::first_session::FirstSession>,
+    /// A `contacted` step that put the person on the offer's waiting list.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waitlist: bool,
+}
+
+impl StatusEvent {
+    /// A plain step: no reason, note, handler, first session or waiting list.
+    pub fn new(status: ReferralStatus, at: i64, by: Actor) -> Self {
+        StatusEvent { status, at, by, reason: None, note: None, handler: None, first_session: None, waitlist: false }
+    }
 }
 
 pub const CLOSING_NOTE_MAX: usize = 1_000;
@@ -223,7 +233,8 @@ pub struct ReferralReceipt {
     pub updated_on: String,
     /// YYYY-MM-DD after which the request and its personal data are deleted.
     pub expires_on: String,
-    /// The offer has a waiting list: the citizen is put on it.
+    /// The person is on the offer's waiting list: the offer had one when they asked (the
+    /// provider puts them on it), or the provider put them on it since.
     pub waitlist: bool,
     /// Why the provider declined (only while the status is `declined`), shown in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,7 +304,7 @@ mod tests {
 
     #[test]
     fn news_to_the_clinician_is_what_others_did_after_the_last_look() {
-        let step = |status, at, by| StatusEvent { status, at, by, reason: None, note: None, handler: None, first_session: None };
+        let step = StatusEvent::new;
         let sent = step(ReferralStatus::Received, 100, Actor::Clinician);
         let declined = StatusEvent { reason: Some(DeclineReason::NoCapacity), ..step(ReferralStatus::Declined, 200, Actor::Provider) };
         // Never looked: the provider's decline is new, the clinician's own sending is not.

@@ -162,15 +162,7 @@ mod tests {
     fn history(steps: &[(ReferralStatus, &str)]) -> Vec<StatusEvent> {
         std::iter::once((ReferralStatus::Received, "2026-12-01"))
             .chain(steps.iter().copied())
-            .map(|(status, day)| StatusEvent {
-                status,
-                at: at(day),
-                by: Actor::Provider,
-                reason: None,
-                note: None,
-                handler: None,
-                first_session: None,
-            })
+            .map(|(status, day)| StatusEvent::new(status, at(day), Actor::Provider))
             .collect()
     }
 

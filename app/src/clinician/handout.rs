@@ -50,8 +50,9 @@ pub fn how_to_join(o: &Offer, lang: Lang) -> String {
 fn how_to_get_in(o: &Offer, lang: Lang) -> String {
     if o.referral.self_referral {
         return match lang {
-            Lang::Da => "Du kan selv melde dig: ring, eller tryk »Jeg vil gerne deltage« på tilbuddets side.".to_owned(),
-            Lang::En => "You can sign up yourself: call, or press \u{201c}I would like to join\u{201d} on the offer's page.".to_owned(),
+            // The handout is read on paper: the offer's page is reached through its code.
+            Lang::Da => "Du kan selv melde dig: ring, eller scan koden, og tryk »Jeg vil gerne deltage«.".to_owned(),
+            Lang::En => "You can sign up yourself: call, or scan the code and press \u{201c}I would like to join\u{201d}.".to_owned(),
         };
     }
     let who: Vec<&str> = o.referral.referrers().into_iter().filter_map(|k| referrer_name(k, lang)).collect();

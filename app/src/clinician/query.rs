@@ -172,8 +172,11 @@ impl HandoutQuery {
 /// place and age): in the address, the form starts from them and says whether the patient may
 /// join in any tab, and after signing in (a new tab has no last search of its own).
 pub fn refer_href(offer_id: &str, patient: Option<&ClinicianParams>) -> String {
-    let path = format!("/klinik/henvis/{}", encode(offer_id));
-    with_query(&path, &patient.map(ClinicianParams::to_pairs).unwrap_or_default())
+    with_query(&refer_path(offer_id), &patient.map(ClinicianParams::to_pairs).unwrap_or_default())
+}
+
+fn refer_path(offer_id: &str) -> String {
+    format!("/klinik/henvis/{}", encode(offer_id))
 }
 
 /// One of the clinician's referrals.
@@ -196,9 +199,12 @@ pub fn api_referral_url(code: &str) -> String {
 }
 
 /// The referral form's address once its referral is sent (`?kode=`): a reload shows the receipt
-/// again, not an empty form.
-pub fn sent_href(offer_id: &str, code: &str) -> String {
-    with_query(&refer_href(offer_id, None), &[(SENT_CODE, code.to_owned())])
+/// again, not an empty form. The patient of the search stays in it, so the receipt's way back
+/// leads to their results in a tab that has no last search of its own.
+pub fn sent_href(offer_id: &str, code: &str, patient: Option<&ClinicianParams>) -> String {
+    let mut pairs = patient.map(ClinicianParams::to_pairs).unwrap_or_default();
+    pairs.push((SENT_CODE, code.to_owned()));
+    with_query(&refer_path(offer_id), &pairs)
 }
 
 /// The parameter of [`sent_href`].
@@ -288,7 +294,8 @@ mod tests {
         let patient = ClinicianQuery::parse(pairs("conditions=kol&postcode=8000&age=60")).unwrap().params;
         assert_eq!(refer_href("a/b", Some(&patient)), "/klinik/henvis/a%2Fb?conditions=kol&postcode=8000&age=60");
         assert_eq!(offer_href("demo-1"), "/tilbud/demo-1?fra=klinik");
-        assert_eq!(sent_href("a/b", "K7QM-4XRT"), "/klinik/henvis/a%2Fb?kode=K7QM-4XRT");
+        assert_eq!(sent_href("a/b", "K7QM-4XRT", None), "/klinik/henvis/a%2Fb?kode=K7QM-4XRT");
+        assert_eq!(sent_href("a/b", "K7QM-4XRT", Some(&patient)), "/klinik/henvis/a%2Fb?conditions=kol&postcode=8000&age=60&kode=K7QM-4XRT");
         assert_eq!(api_referral_url("K7QM-4XRT"), "/api/v1/clinician/referrals/K7QM-4XRT");
     }
 

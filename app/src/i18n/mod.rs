@@ -298,8 +298,9 @@ texts! {
         "The offer is full and has no waiting list. Look for another class or a similar offer.";
     SIGNUP_CLOSED = "Tilbuddet er lukket, siden du åbnede siden, og tager ikke imod nye tilmeldinger. Find et andet tilbud i søgningen.",
         "The offer closed after you opened this page and takes no new sign-ups. Find another offer in the search.";
-    RATE_LIMITED = "Der er sendt mange henvendelser fra din forbindelse. Vent lidt, og prøv igen.",
-        "Many requests have been sent from your connection. Wait a little and try again.";
+    // The API counts a connection's requests per 10 minutes (`Limits::per_ten_minutes`).
+    RATE_LIMITED = "Der er sendt mange henvendelser fra din forbindelse. Vent op til 10 minutter, og prøv igen.",
+        "Many requests have been sent from your connection. Wait up to 10 minutes and try again.";
 
     // Receipt.
     RECEIPT_H1 = "Tak, vi har modtaget din henvendelse", "Thank you, we have received your request";

@@ -140,7 +140,7 @@ fn OfferBelowFirstScreen(offer: Offer, lang: Lang) -> impl IntoView {
         <PageTools lang=lang />
         // The API takes reports on published offers only: an archived one is for its people's facts.
         {(!o.is_archived()).then(|| view! { <ReportForm offer_id=o.id.clone() lang=lang /> })}
-        <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=o.conditions.first().copied() lang=lang />
+        <super::offer_activities::ContinueAfterwards offer_id=o.id.clone() condition=crate::activity_query::condition_for(&crate::context::last_search(), &o.conditions) lang=lang />
     }
 }
 

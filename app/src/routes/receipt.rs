@@ -1,5 +1,6 @@
 //! The receipt at `/kvittering/:code`, kept in sessionStorage so a reload still shows it (the
-//! phone number or e-mail is never in the URL, nor stored).
+//! phone number or e-mail is never in the URL, nor kept: the form hands it to the receipt once,
+//! to check right after sending).
 
 use crate::context::use_lang;
 use crate::dom::{self, Store};
@@ -9,6 +10,32 @@ use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+
+crate::texts! {
+    CONTACT_GIVEN = "Udbyderen kontakter dig på", "The provider contacts you at";
+    CONTACT_WRONG = "Er det forkert, kan udbyderen ikke nå dig: send en ny henvendelse med de rigtige oplysninger.",
+        "If it is wrong, the provider cannot reach you: send a new request with the right details.";
+}
+
+fn contact_key(code: &str) -> String {
+    format!("forebyg.receipt-contact.{code}")
+}
+
+/// Hands the phone number and e-mail the request was sent with to its receipt, which shows them
+/// once (a typo there means the provider cannot reach the person; a walk's citizen could not
+/// tell) and removes them as it reads them.
+pub fn hand_over_contact(code: &str, given: &[Option<String>]) {
+    let given: Vec<&str> = given.iter().flatten().map(String::as_str).collect();
+    dom::save(Store::Session, &contact_key(code), &given.join("\n"));
+}
+
+/// The contact handed over by [`hand_over_contact`], gone from the storage once read.
+fn take_contact(code: &str) -> Vec<String> {
+    let key = contact_key(code);
+    let given = dom::load(Store::Session, &key).unwrap_or_default();
+    dom::remove(Store::Session, &key);
+    given.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect()
+}
 
 /// The facts of a receipt as a description list.
 #[component]
@@ -38,9 +65,20 @@ pub fn ReceiptPage() -> impl IntoView {
     dom::focus_heading_on_arrival(h1);
     let status_href = query::status_href(&code, None);
 
+    let contact = take_contact(&code);
     match receipt {
         Some(r) => {
             dom::set_title(lang, t(i18n::RECEIPT_H1));
+            let contact = (!contact.is_empty()).then(|| {
+                // As typed (`format::sentence` would lower-case an e-mail address).
+                let given = contact.join(if lang == Lang::Da { " og " } else { " and " });
+                view! {
+                    <div class="notice receipt__contact">
+                        <p><strong>{t(CONTACT_GIVEN)}":"</strong>" "{given}</p>
+                        <p>{t(CONTACT_WRONG)}</p>
+                    </div>
+                }
+            });
             let waitlist = r.waitlist;
             let next_contact = match &r.contact_by {
                 Some(d) => next_steps::contact_by(&format::date(d, lang), lang),
@@ -56,6 +94,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     <p class="hint">{t(i18n::RECEIPT_CODE_HINT)}</p>
                 </div>
                 <ReceiptFacts receipt=r lang=lang />
+                {contact}
                 <section class="offer__section" aria-labelledby="next-h2">
                     <h2 id="next-h2">{t(i18n::NEXT_H2)}</h2>
                     <ul>

@@ -160,6 +160,7 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
             match api::self_refer(&id, &req).await {
                 Ok((receipt, json)) => {
                     dom::save(Store::Session, &query::receipt_key(&receipt.receipt_code), &json);
+                    super::receipt::hand_over_contact(&receipt.receipt_code, &[req.phone.clone(), req.email.clone()]);
                     // Replacing the form: Back from the receipt goes to the offer, not to a fresh
                     // form (with a new key) that would send a second request.
                     let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };

@@ -294,6 +294,14 @@ pub fn refer_to(lang: Lang, title: &str) -> String {
     }
 }
 
+/// The referral form's CPR number gives another age than the search's.
+pub fn cpr_age_differs(lang: Lang, from_cpr: u8, searched: u8) -> String {
+    match lang {
+        Lang::Da => format!("CPR-nummeret giver en alder på {from_cpr} år, men du søgte for en patient på {searched} år. Tjek CPR-nummeret. Om patienten kan deltage, vurderes ud fra CPR-nummerets alder."),
+        Lang::En => format!("The CPR number gives an age of {from_cpr}, but you searched for a patient aged {searched}. Check the CPR number. Whether the patient can join is judged by the CPR number's age."),
+    }
+}
+
 /// The refer page's heading: "Henvis til KOL-træning".
 pub fn refer_heading(lang: Lang, title: &str) -> String {
     format!("{} {title}", REFER_H1_PREFIX.get(lang))

@@ -37,6 +37,9 @@ crate::texts! {
         "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
     // On the form before sending and on the receipt: the referral is received, not yet accepted
     // (the API keeps that the offer had a waiting list and promises no contact day).
+    // The provider put the patient on the offer's waiting list (the class was full).
+    ON_WAITLIST = "på venteliste", "on the waiting list";
+    CONTACTED_WAITLIST = "Kontaktet, på venteliste", "Contacted, on the waiting list";
     WAITLIST_REFER = "Tilbuddet har venteliste: tager udbyderen imod henvisningen, kommer patienten på den. Udbyderen kontakter patienten, når der er plads: der er ingen lovet dag.",
         "The offer has a waiting list: if the provider accepts the referral, the patient goes on it. The provider contacts the patient when there is room: no day is promised.";
     REFERRAL_CODE = "Henvisningens kode", "The referral's code";

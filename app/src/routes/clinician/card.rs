@@ -25,8 +25,10 @@ fn phone_to_refer(hit: &ClinicianHit) -> bool {
 }
 
 /// Who may refer and how (with the number to call, if that is a way), and what the referral must
-/// contain: rows of the card's facts.
-fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
+/// contain: rows of the card's facts. To a signed-in clinician whose kind may not refer, only who
+/// may: how the others refer is no way for them (a walk's hospital nurse read "Sådan henviser
+/// du: gennem Forebyg" above "takes no referrals from hospital" as a contradiction).
+fn referral_route(hit: &ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
     let r = &hit.referral;
     let who: Vec<String> = r.referrers().iter().map(|k| k.label(lang).to_owned()).collect();
     let how: Vec<String> = r
@@ -46,14 +48,16 @@ fn referral_route(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
             format::capitalise(&format::sentence(&items.iter().map(String::as_str).collect::<Vec<_>>(), lang, or))
         }
     };
-    let content = r
-        .must_include
-        .as_ref()
-        .map(|m| view! { <div class="facts__wide"><dt>{t::REFER_CONTENT.get(lang)}</dt><dd>{m.get(lang).to_owned()}</dd></div> });
+    let content = r.must_include.as_ref().map(|m| m.get(lang).to_owned());
+    let how = or_not_stated(how, true);
+    let rules = r.clone();
+    let theirs = move || state.referrer.get().is_none_or(|k| rules.accepts(k));
     view! {
         <div class="facts__wide referral-route"><dt>{t::REFER_WHO.get(lang)}</dt><dd>{or_not_stated(who, false)}</dd></div>
-        <div class="facts__wide referral-route"><dt>{t::REFER_HOW.get(lang)}</dt><dd>{or_not_stated(how, true)}</dd></div>
-        {content}
+        {move || theirs().then(|| view! {
+            <div class="facts__wide referral-route"><dt>{t::REFER_HOW.get(lang)}</dt><dd>{how.clone()}</dd></div>
+            {content.clone().map(|m| view! { <div class="facts__wide"><dt>{t::REFER_CONTENT.get(lang)}</dt><dd>{m}</dd></div> })}
+        })}
     }
 }
 
@@ -169,7 +173,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
                     {teams}
-                    {referral_route(&hit, lang)}
+                    {referral_route(&hit, state, lang)}
                 </dl>
                 {more_details(&hit, lang)}
                 <div class="clinic-card__actions">

@@ -9,6 +9,7 @@ mod empty_group;
 pub mod handout;
 pub mod offer_actions;
 pub mod refer;
+mod refer_eligibility;
 mod refer_outcome;
 mod refer_state;
 pub mod referral;

@@ -6,7 +6,7 @@
 //! ([`super::draft`]); a refusal is said per problem type ([`crate::clinician::refusal`]).
 
 use super::draft;
-use super::eligibility::verdict;
+use super::refer_eligibility::eligibility_notice;
 use super::refer_outcome::{receipt, refused};
 use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
@@ -23,7 +23,6 @@ use crate::components::field::TextField;
 use crate::context::use_lang;
 use crate::{dom, format, i18n, query};
 use forebyg_shared::clinician::{ClinicianProfile, ClinicianReferral};
-use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::ContactTime;
@@ -54,16 +53,19 @@ pub(super) fn last_patient() -> Option<ClinicianParams> {
 /// The patient the form is for: the one in its own address (put there by the search's "Henvis",
 /// so a new tab and a sign-in keep it), else this tab's last search. The reason usually starts
 /// with its conditions, and whether the patient may join follows from it.
-fn searched_patient() -> ClinicianParams {
-    let here = window().location().search().unwrap_or_default();
-    patient_in(here.trim_start_matches('?')).or_else(last_patient).unwrap_or_default()
+fn searched_patient() -> Option<ClinicianParams> {
+    patient_here().or_else(last_patient)
+}
+
+/// The patient in this page's own address.
+fn patient_here() -> Option<ClinicianParams> {
+    patient_in(window().location().search().unwrap_or_default().trim_start_matches('?'))
 }
 
 /// The way back to the results: the search of the patient in the form's address, else this tab's
 /// last search.
 fn back_to_results() -> String {
-    let here = window().location().search().unwrap_or_default();
-    match patient_in(here.trim_start_matches('?')) {
+    match patient_here() {
         Some(params) => ClinicianQuery { params, selected: vec![] }.href(),
         None => last_search_href(),
     }
@@ -171,26 +173,6 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     .into_any()
 }
 
-/// Whether the patient of the last search may join, as the result card said, following the
-/// conditions ticked below (a referral the provider must decline costs the patient weeks): the
-/// clinician may still refer, but sees why not first, with the way back to the other offers.
-fn eligibility_notice(offer: &Offer, patient: ClinicianParams, conditions: RwSignal<Vec<Condition>>, lang: Lang) -> impl IntoView {
-    let (criteria, area) = (offer.eligibility.clone(), offer.area());
-    let (age, home) = (patient.age, patient.home());
-    let assessment = Memo::new(move |_| conditions.with(|cs| assess(&criteria, &area, &Patient::new(age, cs, home))));
-    view! {
-        <div class="refer-eligibility" aria-live="polite">
-            {move || {
-                let a = assessment.get();
-                let not_eligible = (a.verdict == Verdict::NotEligible).then(|| view! {
-                    <p>{t::NOT_ELIGIBLE_REFER.get(lang)}" "<a href=back_to_results()>{t::BACK_TO_RESULTS.get(lang)}</a></p>
-                });
-                view! { {verdict(&a, lang)} {not_eligible} }
-            }}
-        </div>
-    }
-}
-
 #[component]
 fn ReferralForm(
     offer: Offer,
@@ -200,7 +182,7 @@ fn ReferralForm(
     sent: RwSignal<Option<ClinicianReferral>>,
     lang: Lang,
 ) -> impl IntoView {
-    let patient = searched_patient();
+    let patient = searched_patient().unwrap_or_default();
     let f = FormState::new(patient.conditions.clone());
     let suggested = f.suggest_interpreter(patient.language.as_deref(), &offer.languages);
     let kept = draft::take(&offer.id, &account);
@@ -228,7 +210,7 @@ fn ReferralForm(
             }
         }
     });
-    let eligibility = eligibility_notice(&offer, patient, f.conditions, lang);
+    let eligibility = eligibility_notice(&offer, patient, f.conditions, f.cpr, back_to_results(), lang);
     // A waiting list is said before sending, not only on the receipt.
     let waitlist = (offer.capacity == Capacity::Waitlist).then(|| view! { <p class="notice refer-waitlist">{t::WAITLIST_REFER.get(lang)}</p> });
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
@@ -268,7 +250,10 @@ fn ReferralForm(
                 Ok(r) => {
                     draft::discard();
                     navigate.with_value(|go| {
-                        go(&cq::sent_href(&r.offer_id, &r.code), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+                        go(
+                            &cq::sent_href(&r.offer_id, &r.code, searched_patient().as_ref()),
+                            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+                        )
                     });
                     sent.set(Some(r));
                 }

@@ -30,7 +30,11 @@ use leptos_router::hooks::use_params_map;
 /// The first says "Sendt" ([`status_label`]), a step that `moved` the first session "Første
 /// mødegang ændret"; a step that called one `off` says which.
 fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, new: bool, lang: Lang) -> impl IntoView {
-    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
+    let label = match (moved, e.waitlist) {
+        (true, _) => forebyg_shared::first_session::moved_label(lang),
+        (false, true) => t::CONTACTED_WAITLIST.get(lang),
+        (false, false) => status_label(e.status, lang),
+    };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     let first = e.first_session.map(|s| view! { <p class="history__note">{t::FIRST_SESSION.get(lang)}": "{format::first_session(&s, lang)}</p> });
@@ -158,9 +162,9 @@ fn details(
         .collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.
-    let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code)>{t::REPRINT_SLIP.get(lang)}</a></p> });
+    let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code, None)>{t::REPRINT_SLIP.get(lang)}</a></p> });
     view! {
-        <p>{status_pill(r.status, lang)}</p>
+        <p>{status_pill(r.status, lang)}{(r.waitlist && r.status.is_open()).then(|| view! { " · "<span id="referral-waitlist">{t::ON_WAITLIST.get(lang)}</span> })}</p>
         {overdue}
         {closed}
         {note}

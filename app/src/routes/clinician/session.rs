@@ -138,7 +138,8 @@ pub fn last_search_href() -> String {
 /// Signs the clinician out of this tab: forgets everything the clinician pages keep in its
 /// sessionStorage (the token, a sign-in under way, the last patient search, a kept referral form,
 /// the clinician's kind of referrer), ends the identity provider's session where there is one,
-/// and lands on the clinician search, which confirms it. The "Nyt siden sidst" marker stays: it is kept per account, and no one else's.
+/// and lands on the clinician search, which confirms it. The "Nyt siden sidst" marker stays:
+/// it is kept per account, and no one else's.
 pub fn sign_out() {
     CLINICIAN.forget(&[LAST_SEARCH, REFERRAL_DRAFT, SIGNED_OUT_MARK, REFERRER_KEY]);
     CLINICIAN.put(SIGNED_OUT_MARK, "1");

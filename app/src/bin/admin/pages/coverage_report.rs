@@ -16,6 +16,9 @@ struct Cell {
     gap: Option<String>,
     within: u32,
     nearest_km: Option<f64>,
+    /// The nearest offer, to open from the cell (what is there, who runs it, and whether it
+    /// could reach further).
+    nearest_offer_id: Option<String>,
     postcodes_without: u32,
     across_water: u32,
     across_water_km: Option<f64>,
@@ -53,6 +56,7 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
         gap: c.is_gap().then(|| t::GAP.get(lang()).to_owned()),
         within: c.within,
         nearest_km: c.nearest_km,
+        nearest_offer_id: c.nearest_offer_id.clone(),
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
         across_water_km: c.nearest_across_water_km,
@@ -84,6 +88,7 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         gap: c.gap_from_year.map(|y| t::gap_from(y, lang())),
         within: c.within,
         nearest_km: c.nearest_km,
+        nearest_offer_id: c.nearest_offer_id.clone(),
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
         across_water_km: c.nearest_across_water_km,
@@ -135,7 +140,15 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                         (None, Some(_)) => None,
                         (None, None) => Some(t::NO_OFFER.get(lang()).into()),
                     };
-                    let near = near.map(|n| view! { <br/><span class="small">{n}</span> });
+                    // On this side of the water, the distance opens the nearest offer.
+                    let near = match (near, c.nearest_offer_id.filter(|_| c.nearest_km.is_some())) {
+                        (Some(n), Some(id)) => Some(
+                            view! { <br/><span class="small"><a href=format!("/admin/tilbud/{}", forebyg_app::query::encode(&id))>{n}</a></span> }
+                                .into_any(),
+                        ),
+                        (Some(n), None) => Some(view! { <br/><span class="small">{n}</span> }.into_any()),
+                        (None, _) => None,
+                    };
                     // A municipality's gap says how many of its postcodes lack the column, and
                     // how many of those are on islands with none on them, how far across.
                     let on_islands = c

@@ -75,6 +75,7 @@ pub fn InboxPage() -> impl IntoView {
                         forebyg_shared::first_session::current(&item.history, item.status).filter(|_| item.status == ReferralStatus::Enrolled);
                     message.set(Some(match first {
                         Some(f) => t::enrolled_set(&item.receipt_code, &forebyg_app::format::first_session(f, lang()), lang()),
+                        None if c.waitlist => t::status_set(&item.receipt_code, t::ON_WAITLIST.get(lang()), lang()),
                         None => t::status_set(&item.receipt_code, item.status.label(lang()), lang()),
                     }))
                 }

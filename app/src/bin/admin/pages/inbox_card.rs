@@ -131,6 +131,24 @@ pub fn InboxCard(
                 }
             })
             .collect_view();
+    // The class filled up after the person asked: contacted and put on the waiting list, which
+    // their status page says (a walk's admin could only decline for "no capacity" instead).
+    let on_waitlist = status == ReferralStatus::Contacted && it.waitlist;
+    let waitlist_hint_id = format!("inbox-{}-waitlist-hint", it.receipt_code);
+    let waitlist_button = {
+        let (code, name) = (code.clone(), it.name.clone());
+        let allowed = status == ReferralStatus::Received || (status == ReferralStatus::Contacted && !it.waitlist);
+        let described = match (allowed, on_waitlist) {
+            (true, _) => None,
+            (false, true) => Some(waitlist_hint_id.clone()),
+            (false, false) => Some(steps_hint_id.clone()),
+        };
+        let label = t::ONTO_WAITLIST.get(lang());
+        view! {
+            <button type="button" class="button button--small button--secondary" disabled=!allowed aria-describedby=described
+                aria-label=format!("{label}: {name}") on:click=move |_| change.run((code.clone(), ReferralStatusChange::onto_waitlist()))>{label}</button>
+        }
+    };
 
     let send = {
         let (code, id) = (code.clone(), id.clone());
@@ -148,7 +166,7 @@ pub fn InboxCard(
             // Adding or moving the first session of an enrolled person asks for the day.
             let no_day =
                 status == ReferralStatus::Enrolled && s == ReferralStatus::Enrolled && first_session.as_ref().is_none_or(|f| f.on.is_empty());
-            let c = ReferralStatusChange { status: s, reason: r, note: n, first_session };
+            let c = ReferralStatusChange { status: s, reason: r, note: n, first_session, waitlist: false };
             let mut errors = c.validate(referred, &crate::api::today(), &received_on);
             if no_day {
                 errors
@@ -305,8 +323,9 @@ pub fn InboxCard(
                 {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINED.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
             {(status == ReferralStatus::Enrolled).then(|| first_session_line(first.clone(), &it.name, steps, key))}
-            <div class="actions">{buttons}</div>
+            <div class="actions">{buttons}{waitlist_button}</div>
             <p class="hint" id=steps_hint_id>{t::steps_hint(status, lang())}</p>
+            {on_waitlist.then(|| view! { <p class="hint" id=waitlist_hint_id>{t::ALREADY_ON_WAITLIST.get(lang())}</p> })}
             {form}
             // The sheet says "Du har gennemført …": not for a course stopped early.
             {(status == ReferralStatus::Completed).then(|| next_step(&it.offer_id))}

@@ -59,8 +59,10 @@ pub fn enrol_form(
     let invalid = move || problem.with(Option::is_some).then_some("true");
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
-            // A form, so Enter in the day or the time sends it as the button does.
-            <form on:submit=move |ev| {
+            // A form, so Enter in the day or the time sends it as the button does; `novalidate`:
+            // a day outside `min`/`max` gets the page's own error (marked, in the UI's language),
+            // not the browser's passing bubble.
+            <form novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 send();
             }>

@@ -34,7 +34,11 @@ impl Entry {
 fn entry(e: Entry) -> impl IntoView {
     match e {
         Entry::Step(e, moved, off) => {
-            let label = if moved { first_session::moved_label(lang()) } else { e.status.label(lang()) };
+            let label = match (moved, e.waitlist) {
+                (true, _) => first_session::moved_label(lang()),
+                (false, true) => t::ON_WAITLIST.get(lang()),
+                (false, false) => e.status.label(lang()),
+            };
             let first = e.first_session.map(|f| format!("{}: {}", t::FIRST_SESSION.get(lang()), forebyg_app::format::first_session(&f, lang())));
             let off = off.map(|f| format!("{}: {}", first_session::called_off_label(lang()), forebyg_app::format::first_session(&f, lang())));
             let extra = [e.reason.map(|r| r.label(lang()).to_owned()), first, off, e.note].into_iter().flatten().collect::<Vec<_>>().join(" – ");

@@ -6,7 +6,12 @@ use forebyg_shared::Lang;
 forebyg_app::texts! {
     CODE = " · kode ", " · code ";
     RECEIVED = " · modtaget ", " · received ";
-    WAITLIST = " · venteliste (holdet var fuldt, da personen spurgte: tilbyd den næste ledige plads)", " · waiting list (the course was full when they asked: offer the next free place)";
+    WAITLIST = " · på venteliste (tilbyd personen den næste ledige plads)", " · on the waiting list (offer the person the next free place)";
+    // A step of its own beside "Kontaktet": the class filled up after the person asked.
+    ONTO_WAITLIST = "Sæt på venteliste", "Put on the waiting list";
+    ON_WAITLIST = "Kontaktet, på venteliste", "Contacted, on the waiting list";
+    ALREADY_ON_WAITLIST = "Personen står på ventelisten og ser det på sin statusside. »Tilmeld« tager personen af listen.",
+        "The person is on the waiting list and sees so on their status page. \u{201c}Enrol\u{201d} takes them off the list.";
     DECLINE = "Afvis", "Decline";
     // The card's label of a declined request's reason.
     DECLINED = "Afvist", "Declined";
