@@ -137,8 +137,9 @@ fn record(r: &mut Referral, step: StatusEvent) {
     (r.status, r.updated_at) = (status, at);
     if status == ReferralStatus::Declined || status.course_over() {
         (r.decline_reason, r.note) = (reason, note);
-    } else if status.is_open() {
-        // Reopened: the decision's reason no longer applies (the history keeps it).
+    } else if !status.is_closed() {
+        // Reopened: the decision's reason or the closing note no longer applies (the history
+        // keeps it).
         (r.decline_reason, r.note) = (None, None);
     }
     if r.clinician.is_some() {
@@ -209,7 +210,7 @@ pub async fn provider_change(
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
             detail: format!(
-                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a decline or an enrolment goes back to contacted).",
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a decline or an enrolment goes back to contacted, a closed course to enrolled).",
                 r.status.code(),
                 change.status.code()
             ),

@@ -160,6 +160,19 @@ fn an_admins_day() {
     let moved = admin.call("POST", &format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code), Some(json!({"status": "completed"})));
     assert_eq!(moved.status, 200, "{}", moved.body);
     assert_eq!(look().status, ReferralStatus::Completed);
+    // Discontinued by mistake (with a note), then reopened: enrolled again, the note gone with
+    // the decision (the history keeps it); a closed course goes back to enrolled only.
+    for (change, code) in [
+        (json!({"status": "enrolled"}), 200),
+        (json!({"status": "discontinued", "note": "Stoppede efter 3 gange"}), 200),
+        (json!({"status": "contacted"}), 409),
+    ] {
+        assert_eq!(admin.call("POST", &status_url, Some(change)).status, code);
+    }
+    let reopened: InboxItem = admin.call("POST", &status_url, Some(json!({"status": "enrolled"}))).json();
+    assert_eq!((reopened.status, reopened.note.as_deref()), (ReferralStatus::Enrolled, None));
+    assert_eq!(reopened.history.iter().filter_map(|e| e.note.as_deref()).collect::<Vec<_>>(), ["Stoppede efter 3 gange"]);
+    assert_eq!(look().status, ReferralStatus::Enrolled);
 
     // A listing not verified for six months shows up until someone re-verifies it.
     let mut old = draft();

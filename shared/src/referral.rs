@@ -37,8 +37,8 @@ impl ReferralStatus {
 
     /// The provider's workflow: received → contacted → enrolled or declined → (enrolled)
     /// completed or discontinued. Skipping "contacted" is allowed; going back only undoes a
-    /// decision (a decline, an enrolment) to contacted. The sender withdraws (see
-    /// [`is_open`](Self::is_open)); the provider never does.
+    /// decision (a decline, an enrolment) to contacted, or a closed course to enrolled. The
+    /// sender withdraws (see [`is_open`](Self::is_open)); the provider never does.
     pub fn provider_may_move_to(self, next: ReferralStatus) -> bool {
         use ReferralStatus::*;
         match (self, next) {
@@ -49,6 +49,8 @@ impl ReferralStatus {
             // An enrolment undone (made by mistake, or the person did not start after all).
             (Enrolled, Contacted) => true,
             (Enrolled, Completed | Discontinued) => true,
+            // A course closed by mistake (the wrong person's card, or before its end).
+            (Completed | Discontinued, Enrolled) => true,
             _ => false,
         }
     }

@@ -100,6 +100,8 @@ pub fn InboxCard(
                     // From an enrolment, "contacted" undoes it.
                     ReferralStatus::Contacted if status == ReferralStatus::Enrolled => t::UNDO_ENROL.get(lang()),
                     ReferralStatus::Contacted => t::CONTACTED.get(lang()),
+                    // From a closed course, "enrolled" reopens it.
+                    ReferralStatus::Enrolled if status.course_over() => t::REOPEN_COURSE.get(lang()),
                     ReferralStatus::Enrolled => t::ENROL.get(lang()),
                     ReferralStatus::Declined => t::DECLINE.get(lang()),
                     ReferralStatus::Discontinued => t::DISCONTINUE.get(lang()),
@@ -117,6 +119,8 @@ pub fn InboxCard(
                     request_animation_frame(move || forebyg_app::dom::focus_id(&field));
                 };
                 let click = move |_| match s {
+                    // Reopened as it was: the first session agreed stays in the history.
+                    ReferralStatus::Enrolled if status.course_over() => change.run((code.clone(), ReferralStatusChange::to(s))),
                     ReferralStatus::Enrolled => open(Panel::Enrol, "first-on"),
                     // Undoing an enrolment takes away the day the person was given: confirmed first.
                     ReferralStatus::Contacted if has_first => edit_step(steps, key, |d| d.panel = Some(Panel::Undo)),

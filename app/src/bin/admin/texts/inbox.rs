@@ -66,6 +66,8 @@ forebyg_app::texts! {
     COMPLETE = "Afslut", "Complete";
     DISCONTINUE = "Afbryd", "Discontinue";
     UNDO_ENROL = "Fortryd tilmelding", "Undo enrolment";
+    // From a completed or discontinued course, "Tilmeld" reopens it.
+    REOPEN_COURSE = "Genåbn forløbet", "Reopen the course";
     SELF_REFERRAL = "Egen henvendelse", "Self-referral";
     REFERRED_BY = "Henvist af", "Referred by";
     CPR = "CPR-nummer", "CPR number";
@@ -147,10 +149,10 @@ pub fn steps_hint(status: ReferralStatus, lang: Lang) -> &'static str {
         (Enrolled, Lang::En) => "The person is enrolled: the next step is “Complete”, once the course has ended, or “Discontinue”, if they stop early. “Undo enrolment” corrects an enrolment that came to nothing.",
         (Declined, Lang::Da) => "Henvendelsen er afvist: »Genåbn« den for at ændre beslutningen. Den kan ikke afsluttes.",
         (Declined, Lang::En) => "The request is declined: “Reopen” it to change the decision. It cannot be completed.",
-        (Completed, Lang::Da) => "Henvendelsen er afsluttet: der er ikke flere skridt.",
-        (Completed, Lang::En) => "The request is completed: there are no more steps.",
-        (Discontinued, Lang::Da) => "Forløbet er afbrudt: der er ikke flere skridt.",
-        (Discontinued, Lang::En) => "The course was discontinued: there are no more steps.",
+        (Completed, Lang::Da) => "Henvendelsen er afsluttet: der er ikke flere skridt. »Genåbn forløbet« retter en afslutning, der var en fejl.",
+        (Completed, Lang::En) => "The request is completed: there are no more steps. “Reopen the course” corrects a completion made by mistake.",
+        (Discontinued, Lang::Da) => "Forløbet er afbrudt: der er ikke flere skridt. »Genåbn forløbet« retter en afbrydelse, der var en fejl.",
+        (Discontinued, Lang::En) => "The course was discontinued: there are no more steps. “Reopen the course” corrects a discontinuation made by mistake.",
         (Withdrawn, Lang::Da) => "Henvendelsen er trukket tilbage: der er ikke flere skridt.",
         (Withdrawn, Lang::En) => "The request was withdrawn: there are no more steps.",
     }
@@ -224,6 +226,12 @@ mod tests {
         }
         for next in [ReferralStatus::Completed, ReferralStatus::Discontinued, ReferralStatus::Contacted] {
             assert!(ReferralStatus::Enrolled.provider_may_move_to(next), "{next:?}");
+        }
+        // A closed course reopens to enrolled, and only to it.
+        for closed in [ReferralStatus::Completed, ReferralStatus::Discontinued] {
+            assert!(closed.provider_may_move_to(ReferralStatus::Enrolled));
+            assert!(!closed.provider_may_move_to(ReferralStatus::Contacted) && !closed.provider_may_move_to(ReferralStatus::Declined));
+            assert!(steps_hint(closed, Lang::Da).contains("»Genåbn forløbet«"));
         }
         assert!(steps_hint(ReferralStatus::Declined, Lang::En).contains("cannot be completed"));
     }
