@@ -11,8 +11,7 @@ use forebyg_shared::problem::types;
 use forebyg_shared::referral::{Actor, ReferralReceipt, ReferralStatus, SelfReferralRequest, RETENTION_DAYS};
 use forebyg_shared::taxonomy::{Capacity, OfferStatus};
 
-/// Receipt code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper.
-const ALPHABET: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+use forebyg_shared::receipt_code::{self, ALPHABET};
 
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
@@ -21,24 +20,16 @@ pub fn now() -> i64 {
 /// A fresh code like `K7QM-4XRT`: 8 characters drawn uniformly from 31 (≈ 39.6 bits from the OS).
 pub(crate) fn receipt_code() -> Result<String, ApiError> {
     let mut chars = String::with_capacity(9);
-    while chars.len() < 8 {
+    while chars.len() < receipt_code::LEN {
         let mut bytes = [0u8; 16];
         getrandom::fill(&mut bytes).map_err(|e| ApiError::Store(crate::store::StoreError::Backend(format!("no randomness: {e}"))))?;
         // Rejection sampling: 248 = 8 × 31, so every character is equally likely.
-        chars.extend(bytes.iter().filter(|b| **b < 248).map(|b| ALPHABET[(*b % 31) as usize] as char).take(8 - chars.len()));
+        chars.extend(bytes.iter().filter(|b| **b < 248).map(|b| ALPHABET[(*b % 31) as usize] as char).take(receipt_code::LEN - chars.len()));
     }
     Ok(format!("{}-{}", &chars[..4], &chars[4..]))
 }
 
-/// Normalises a typed-in code: upper case, dash optional.
-pub fn normalise_code(code: &str) -> String {
-    let c: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
-    if c.len() == 8 {
-        format!("{}-{}", &c[..4], &c[4..])
-    } else {
-        c
-    }
-}
+pub use receipt_code::normalise as normalise_code;
 
 pub fn receipt(r: &Referral) -> ReferralReceipt {
     ReferralReceipt {
@@ -153,7 +144,6 @@ mod tests {
         assert_eq!(code.len(), 9);
         assert!(code.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))), "{code}");
         assert_ne!(receipt_code().unwrap(), code);
-        assert_eq!(normalise_code(" k7qm 4xrt "), "K7QM-4XRT");
-        assert_eq!(normalise_code("K7QM-4XRT"), "K7QM-4XRT");
+        assert!(receipt_code::is_well_formed(&code));
     }
 }

@@ -115,6 +115,16 @@ fn run(env: &[(&str, &str)]) {
     );
     move_to(&a, json!({"status": "contacted"}));
     assert_eq!(expect(&a, "active", "accepted")["businessStatus"]["coding"][0]["code"], "contacted");
+    // Put on the waiting list: still accepted, with a business status of its own from the code
+    // system (its display, and a note in the history, in words).
+    move_to(&a, json!({"status": "contacted", "waitlist": true}));
+    let waiting = expect(&a, "active", "accepted");
+    assert_eq!(
+        (waiting["businessStatus"]["coding"][0]["code"].as_str(), waiting["businessStatus"]["text"].as_str()),
+        (Some("waitlisted"), Some("Kontaktet, på venteliste"))
+    );
+    assert_eq!(waiting["businessStatus"]["coding"][0]["system"], "http://forebyg.dk/fhir/CodeSystem/forebyg-referral-status");
+    assert!(waiting["note"].as_array().unwrap().last().unwrap()["text"].as_str().unwrap().starts_with("Kontaktet, på venteliste ("), "{waiting}");
     // Enrolled with the first session agreed: the Task's output, a dateTime with the Danish offset.
     let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
     move_to(&a, json!({"status": "enrolled", "first_session": {"on": week, "at": "17:00"}}));
@@ -127,7 +137,7 @@ fn run(env: &[(&str, &str)]) {
     let done = expect(&a, "completed", "completed");
     assert_eq!(done["output"][0], first_session, "what was agreed stays with the course");
     assert_eq!(done["output"][1]["valueString"], "Gennemførte 8 af 8 gange.");
-    assert_eq!(done["note"].as_array().unwrap().len(), 4, "every status change as a timed note");
+    assert_eq!(done["note"].as_array().unwrap().len(), 5, "every status change as a timed note");
 
     // B: declined with a reason and a note; C: withdrawn by the clinician.
     let b = refer("fhir-referral-000002");

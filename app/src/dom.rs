@@ -76,6 +76,34 @@ pub fn focus_id(id: &str) {
     }
 }
 
+const REFOCUS_KEY: &str = "forebyg.refocus";
+
+/// Reloads the page (the language switch: every text is chosen once per load) and gives focus
+/// back to the control `id` on the reloaded page ([`refocus_after_reload`]), so a keyboard or
+/// screen reader user goes on from where they were, not from the top.
+pub fn reload_keeping_focus(id: &str) {
+    save(Store::Session, REFOCUS_KEY, id);
+    let _ = window().location().reload();
+}
+
+/// Focuses the control a reload was asked from, once the app is drawn (call as it starts).
+pub fn refocus_after_reload() {
+    if let Some(id) = load(Store::Session, REFOCUS_KEY) {
+        remove(Store::Session, REFOCUS_KEY);
+        focus_once_in_document(id, FOCUS_FRAMES);
+    }
+}
+
+/// Focuses `id` once it is in the document (the app may replace the page's shell a frame or
+/// more after it starts), waiting at most `frames` animation frames.
+fn focus_once_in_document(id: String, frames: u32) {
+    if document().get_element_by_id(&id).is_some() {
+        focus_id(&id);
+    } else if frames > 0 {
+        request_animation_frame(move || focus_once_in_document(id, frames - 1));
+    }
+}
+
 /// Focuses the element with `id` and scrolls it to the top of the screen, so what follows it fills
 /// the screen (a search's answer below the form on a phone, whose focus alone would leave its
 /// heading at the screen's bottom edge). The scroll follows the page's `scroll-behavior`: smooth,

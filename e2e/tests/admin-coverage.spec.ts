@@ -84,8 +84,16 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   // The distance opens the nearest offer (what is there, and whether it could reach further).
   const nearest = row.cells[index].nearest_offer_id;
   if (row.cells[index].nearest_km !== null && nearest) {
-    await expect(cell.getByRole('link')).toHaveAttribute('href', `/admin/tilbud/${encodeURIComponent(nearest)}`);
+    await expect(cell.getByRole('link', { name: /nærmeste|op til/ })).toHaveAttribute('href', `/admin/tilbud/${encodeURIComponent(nearest)}`);
   }
+  // The gap offers to create the missing offer there: the form opens with the intervention and
+  // the municipality filled in.
+  const intervention = await page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('columnheader').nth(index + 1).textContent();
+  await cell.getByRole('link', { name: `Opret et tilbud her: ${intervention}, ${row.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/tilbud/ny\\?kategori=${category}&region=${region.code}&kommune=${row.code}$`));
+  await expect(page.getByLabel('Indsats', { exact: true })).toHaveValue(category);
+  await expect(page.getByLabel('Kommune', { exact: true })).toHaveValue(row.code);
+  await page.goBack();
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).
   for (const label of await page.locator('.chart__label').all()) expect((await label.boundingBox())!.height).toBeGreaterThan(13);
@@ -111,7 +119,7 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   await expect(cell).not.toContainText('Hul');
 
   // Drill down to the municipality's postcodes: the headline names it.
-  await tableRow.getByRole('link', { name: row.name }).click();
+  await tableRow.getByRole('link', { name: row.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`kommune=${row.code}`));
   // The followed link's row is gone: the focus goes to the page's heading, not to its body.
   await expect(page.getByRole('heading', { level: 1, name: 'Dækning' })).toBeFocused();
@@ -218,7 +226,7 @@ test('an island without a fixed link counts only its own offers, and says so', a
   await page.goto('/admin/daekning');
   const table = page.getByRole('table', { name: 'Dækning inden for 15 km' });
   const holbaek = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Holbæk', exact: true }) });
-  await expect(holbaek.getByRole('cell').nth(index)).toContainText(/^✕ Hul\d+ af \d+ postnumreheraf 1 på en ø: \d+,\d km over vandetop til \d+,\d km til nærmeste$/);
+  await expect(holbaek.getByRole('cell').nth(index)).toContainText(/^✕ Hul\d+ af \d+ postnumreheraf 1 på en ø: \d+,\d km over vandetop til \d+,\d km til nærmesteOpret et tilbud her$/);
   // Under the summary: how many gaps are only on islands (if any), and what closes such a gap.
   const overview = await (await request.get('/api/v1/admin/coverage?max_km=15', { headers: bearer(token) })).json();
   const only = overview.rows.flatMap((r: any) => r.cells).filter((c: any) => c.within === 0 && c.postcodes_across_water > 0 && c.postcodes_across_water === c.postcodes_without).length;
@@ -228,10 +236,10 @@ test('an island without a fixed link counts only its own offers, and says so', a
     ),
   );
 
-  await holbaek.getByRole('link', { name: 'Holbæk' }).click();
+  await holbaek.getByRole('link', { name: 'Holbæk', exact: true }).click();
   await expect(page).toHaveURL(/kommune=0316/);
   const rows = page.getByRole('table', { name: 'Dækning inden for 15 km' }).getByRole('row');
-  await expect(rows.filter({ hasText: '4305 Orø' }).getByRole('cell').nth(index)).toHaveText(/^✕ Hulnærmeste \d+,\d km over vandet$/);
+  await expect(rows.filter({ hasText: '4305 Orø' }).getByRole('cell').nth(index)).toHaveText(/^✕ Hulnærmeste \d+,\d km over vandetOpret et tilbud her$/);
   await expect(rows.filter({ hasText: '4300 Holbæk' }).getByRole('cell').nth(index)).toContainText(/^✓ \d+ tilbud/);
   await expectNoAxeViolations(page, 'the coverage drill-down with an island');
 });

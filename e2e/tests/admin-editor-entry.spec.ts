@@ -79,13 +79,28 @@ test('the offer editor takes dates and weekly times from pickers and languages a
   await expect(second.getByLabel('Til kl.')).toHaveValue('11:00');
   // A time without its end is named in the error summary, which leads to the times.
   await editor.slots.getByRole('button', { name: 'Tilføj en tid' }).click();
-  await editor.slots.getByRole('group', { name: 'Tid 3' }).getByLabel('Dag').selectOption({ label: 'Fredag' });
+  const third = editor.slots.getByRole('group', { name: 'Tid 3' });
+  await third.getByLabel('Dag').selectOption({ label: 'Fredag' });
+  // And the place without its municipality.
+  const municipality = page.getByLabel('Kommune', { exact: true });
+  const municipalityBefore = await municipality.inputValue();
+  await municipality.selectOption({ label: 'Vælg kommune' });
   await editor.save.click();
   const summary = page.getByRole('alert').filter({ hasText: 'Der er et problem' });
   await expect(summary).toContainText('Vælg dagen, og angiv start- og sluttid');
+  // Each error is marked on the control it is about, and read with it: the time's missing
+  // ends (not its day, nor the other times), the municipality.
+  await expect(third.getByLabel('Fra kl.')).toHaveAttribute('aria-invalid', 'true');
+  await expect(third.getByLabel('Til kl.')).toHaveAttribute('aria-invalid', 'true');
+  await expect(third.getByLabel('Til kl.')).toHaveAccessibleDescription(/Vælg dagen, og angiv start- og sluttid/);
+  await expect(third.getByLabel('Dag')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(second.getByLabel('Til kl.')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(municipality).toHaveAttribute('aria-invalid', 'true');
+  await expect(municipality).toHaveAccessibleDescription(/.+/);
   await summary.getByRole('link', { name: /Vælg dagen/ }).click();
   await expect(editor.slots.getByRole('group', { name: 'Tid 1' }).getByLabel('Dag')).toBeFocused();
   await expectNoAxeViolations(page, 'offer editor with a time error');
+  await municipality.selectOption(municipalityBefore);
   await editor.slots.getByRole('button', { name: 'Fjern tid 3' }).click();
   await expect(editor.slots.getByRole('button', { name: 'Tilføj en tid' })).toBeFocused();
   await expect(editor.slots.getByRole('group')).toHaveCount(2);

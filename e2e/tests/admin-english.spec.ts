@@ -23,8 +23,9 @@ test('the admin workspace switches to English and every page follows', async ({ 
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await page.getByRole('button', { name: 'Read the administration in English' }).click();
 
-  // Sign in, in English.
+  // Sign in, in English; the focus stays on the switch across the reload.
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page.locator('#lang-switch')).toBeFocused();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Sign in – Forebyg administration');
   await expect(page.getByText('For development and testing only.')).toBeVisible();

@@ -146,6 +146,12 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(status.heading).toBeVisible();
     await status.lookup.click();
     await expect(page.getByRole('alert').filter({ hasText: 'Der er et problem' })).toBeFocused();
+    // What cannot be a code is told as such, at the field, before anything is looked up.
+    await status.check('K7QM-4XR0', '12345678');
+    const summary = page.getByRole('alert').filter({ hasText: 'Der er et problem' });
+    await expect(summary).toContainText('Koden har 8 bogstaver og tal, fx K7QM-4XRT, og aldrig O, 0, I, 1 eller L.');
+    await expect(status.code).toHaveAttribute('aria-invalid', 'true');
+    await expect(status.failure).toHaveCount(0);
     await status.check('ZZZZ-ZZZZ', '12345678');
     await expect(status.failure).toContainText('Vi fandt ingen henvendelse');
     await expectNoAxeViolations(page, 'status not found (da)');

@@ -13,10 +13,13 @@ test('the English switch persists across reloads and sets <html lang>', async ({
   const search = new SearchPage(page);
   await search.goto();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
-  await page.getByRole('button', { name: /English/ }).click();
+  // By keyboard: the page reloads in English with the focus where it was, on the switch.
+  await page.getByRole('button', { name: /English/ }).focus();
+  await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Find a prevention offer' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Læs siden på dansk' })).toBeFocused();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Find a prevention offer' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -31,6 +31,7 @@ pub mod package_coverage;
 pub mod package_validation;
 pub mod pkce;
 pub mod problem;
+pub mod receipt_code;
 pub mod referral;
 pub mod referral_route;
 pub mod report;

@@ -38,6 +38,19 @@ pub const CHARACTERISTICS: [(&str, &str, &str); 3] = [
     ("continuous-enrolment", "Løbende optag", "Continuous enrolment"),
 ];
 
+/// A Task's `businessStatus` beside the statuses: contacted, and put on the offer's waiting list
+/// (the API's `contacted` step with `waitlist`).
+pub const WAITLISTED: &str = "waitlisted";
+
+fn waitlisted() -> Concept {
+    Concept {
+        code: WAITLISTED,
+        da: "Kontaktet, på venteliste",
+        en: "Contacted, on the waiting list",
+        definition: Some("Udbyderen har kontaktet personen og sat personen på tilbuddets venteliste.".into()),
+    }
+}
+
 impl System {
     pub const ALL: [System; 10] = [
         System::Category,
@@ -122,7 +135,11 @@ impl System {
             System::ProviderKind => of(ProviderKind::ALL, ProviderKind::code, ProviderKind::label, |_| None),
             System::ReferralRoute => of(ReferrerKind::ALL, ReferrerKind::code, ReferrerKind::label, |_| None),
             System::ReferralMethod => of(ReferralMethod::ALL, ReferralMethod::code, ReferralMethod::label, |_| None),
-            System::ReferralStatus => of(ReferralStatus::ALL, ReferralStatus::code, ReferralStatus::label, |_| None),
+            System::ReferralStatus => {
+                let mut concepts = of(ReferralStatus::ALL, ReferralStatus::code, ReferralStatus::label, |_| None);
+                concepts.push(waitlisted());
+                concepts
+            }
             System::DeclineReason => of(DeclineReason::ALL, DeclineReason::code, DeclineReason::label, |_| None),
             System::Characteristic => table(&CHARACTERISTICS),
         }

@@ -3,7 +3,7 @@
 //! Both share the referral's code as their id. Never the CPR number: the handler sees it in the
 //! inbox, the referrer has it in their own system.
 
-use super::code_systems::System;
+use super::code_systems::{System, WAITLISTED};
 use super::directory::SOR_SYSTEM;
 use super::{identifier_system, prune, resource_id};
 use crate::store::Referral;
@@ -26,6 +26,15 @@ pub fn referral_id(r: &Referral) -> String {
 /// a handler's note, which FHIR does not show, changes neither.
 pub fn version_id(r: &Referral) -> String {
     r.history.len().max(1).to_string()
+}
+
+/// The Task's `businessStatus` code: the referral's status, or on the waiting list.
+fn business_status(r: &Referral) -> &'static str {
+    if r.status == ReferralStatus::Contacted && r.waitlist {
+        WAITLISTED
+    } else {
+        r.status.code()
+    }
 }
 
 /// (`ServiceRequest.status`, `Task.status`) of a referral status.
@@ -136,7 +145,10 @@ pub fn task(r: &Referral) -> Value {
     let history: Vec<Value> = r
         .history
         .iter()
-        .map(|e| json!({"time": iso_datetime(e.at), "text": format!("{} ({})", e.status.label(Lang::Da), e.by.label(Lang::Da).to_lowercase())}))
+        .map(|e| {
+            let step = if e.waitlist { System::ReferralStatus.display(WAITLISTED).unwrap_or_default() } else { e.status.label(Lang::Da) };
+            json!({"time": iso_datetime(e.at), "text": format!("{step} ({})", e.by.label(Lang::Da).to_lowercase())})
+        })
         .collect();
     prune(json!({
         "resourceType": "Task",
@@ -146,7 +158,7 @@ pub fn task(r: &Referral) -> Value {
         "basedOn": [{"reference": format!("ServiceRequest/{id}")}],
         "status": statuses(r.status).1,
         "statusReason": status_reason,
-        "businessStatus": System::ReferralStatus.concept(r.status.code()),
+        "businessStatus": System::ReferralStatus.concept(business_status(r)),
         "intent": "order",
         "focus": {"reference": format!("ServiceRequest/{id}")},
         // Started once enrolled (an enrolment undone has not started), ended when the course is over.

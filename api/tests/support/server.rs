@@ -18,6 +18,21 @@ impl Server {
     }
 
     pub fn start_with(data_dir: &Path, dist_dir: &Path, demo_offers: usize, env: &[(&str, &str)]) -> Self {
+        // The free port is found by binding and closing a listener, so another process (DynamoDB
+        // Local beside this test) can take it first: the server then exits, and starts again on
+        // another port.
+        let mut exited = String::new();
+        for _ in 0..3 {
+            match Self::spawn(data_dir, dist_dir, demo_offers, env) {
+                Ok(server) => return server,
+                Err(log) => exited = log,
+            }
+        }
+        panic!("server exited on start three times; last log:\n{exited}")
+    }
+
+    /// The server on a free port once healthy, or its log if it exited first.
+    fn spawn(data_dir: &Path, dist_dir: &Path, demo_offers: usize, env: &[(&str, &str)]) -> Result<Self, String> {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let log_file = data_dir.join(format!("server-{port}.log"));
         let log = std::fs::File::create(&log_file).unwrap();
@@ -35,13 +50,16 @@ impl Server {
             .stderr(Stdio::from(log))
             .spawn()
             .expect("start the forebyg binary");
-        let server = Server { child, base: format!("http://127.0.0.1:{port}"), log_file };
+        let mut server = Server { child, base: format!("http://127.0.0.1:{port}"), log_file };
         let deadline = Instant::now() + Duration::from_secs(60);
         while get(&format!("{}/healthz", server.base)).map(|r| r.status) != Some(200) {
+            if server.child.try_wait().expect("poll the server").is_some() {
+                return Err(server.log());
+            }
             assert!(Instant::now() < deadline, "server did not become healthy; log:\n{}", server.log());
             std::thread::sleep(Duration::from_millis(100));
         }
-        server
+        Ok(server)
     }
 
     pub fn get(&self, path: &str) -> Reply {

@@ -335,6 +335,8 @@ texts! {
     LOOKUP_NOT_FOUND = "Vi fandt ingen henvendelse med den kode og de kontaktoplysninger. Tjek, at du har skrevet dem rigtigt. En henvendelse slettes 90 dage efter, at den er sendt, en henvisning 90 dage efter, at den er afsluttet.",
         "We found no request with that code and contact details. Check that you typed them correctly. A request is deleted 90 days after it was sent, a referral 90 days after it was closed.";
     CODE_REQUIRED = "Skriv koden fra din kvittering.", "Enter the code from your receipt.";
+    CODE_MALFORMED = "Koden har 8 bogstaver og tal, fx K7QM-4XRT, og aldrig O, 0, I, 1 eller L. Tjek den på din kvittering.",
+        "The code has 8 letters and digits, e.g. K7QM-4XRT, and never O, 0, I, 1 or L. Check it on your receipt.";
     LOOKUP_CONTACT_REQUIRED = "Skriv det telefonnummer eller den e-mail, du brugte.", "Enter the phone number or e-mail you used.";
     WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";
     // True for a request of one's own and for a clinician's referral the patient withdraws here:

@@ -5,6 +5,7 @@
 use crate::context::use_lang;
 use crate::dom::{self, Store};
 use crate::{format, i18n, next_steps, query};
+use forebyg_shared::label::join_list;
 use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -71,7 +72,7 @@ pub fn ReceiptPage() -> impl IntoView {
             dom::set_title(lang, t(i18n::RECEIPT_H1));
             let contact = (!contact.is_empty()).then(|| {
                 // As typed (`format::sentence` would lower-case an e-mail address).
-                let given = contact.join(if lang == Lang::Da { " og " } else { " and " });
+                let given = join_list(&contact, if lang == Lang::Da { "og" } else { "and" });
                 view! {
                     <div class="notice receipt__contact">
                         <p><strong>{t(CONTACT_GIVEN)}":"</strong>" "{given}</p>

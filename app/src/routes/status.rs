@@ -10,6 +10,7 @@ use crate::next_steps::referral_words as words;
 use crate::routes::receipt::ReceiptFacts;
 use crate::{dom, i18n};
 use forebyg_shared::problem::types;
+use forebyg_shared::receipt_code;
 use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::validation::{ErrorCode, FieldError};
 use leptos::ev::SubmitEvent;
@@ -89,11 +90,16 @@ pub fn StatusPage() -> impl IntoView {
         let mut es = vec![];
         if code.with_untracked(|c| c.trim().is_empty()) {
             es.push(required("code", i18n::CODE_REQUIRED));
+        } else if !code.with_untracked(|c| receipt_code::is_well_formed(c)) {
+            // Not a code at all: said so, not "no request with that code and contact".
+            let t = i18n::CODE_MALFORMED;
+            es.push(FieldError::new("code", ErrorCode::Invalid, t.da, t.en));
         }
         if contact.with_untracked(|c| c.trim().is_empty()) {
             es.push(required("contact", i18n::LOOKUP_CONTACT_REQUIRED));
         }
         receipt.set(None);
+        failure.set(None);
         if !es.is_empty() {
             errors.set(es);
             request_animation_frame(|| dom::focus_id(SUMMARY_ID));

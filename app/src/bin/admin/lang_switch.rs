@@ -7,6 +7,8 @@ use crate::ui::lang;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
+const ID: &str = "lang-switch";
+
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let current = lang();
@@ -18,10 +20,11 @@ pub fn LangSwitch() -> impl IntoView {
         if let Ok(Some(storage)) = window().local_storage() {
             let _ = storage.set_item("forebyg.lang", other.code());
         }
-        let _ = window().location().reload();
+        forebyg_app::dom::reload_keeping_focus(ID);
     };
+    forebyg_app::dom::refocus_after_reload();
     view! {
-        <button type="button" class="lang-switch" lang=other.code() aria-label=t::LANG_SWITCH_LABEL.get(current) on:click=switch>
+        <button type="button" id=ID class="lang-switch" lang=other.code() aria-label=t::LANG_SWITCH_LABEL.get(current) on:click=switch>
             {t::LANG_SWITCH.get(current)}
         </button>
     }

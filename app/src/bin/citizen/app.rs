@@ -12,6 +12,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
 
+const LANG_SWITCH_ID: &str = "lang-switch";
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = provide_lang();
@@ -19,8 +21,9 @@ pub fn App() -> impl IntoView {
     // text is chosen once per page, which keeps the wasm small).
     let switch_lang = move |_| {
         store_lang(if lang == Lang::Da { Lang::En } else { Lang::Da });
-        let _ = window().location().reload();
+        forebyg_app::dom::reload_keeping_focus(LANG_SWITCH_ID);
     };
+    forebyg_app::dom::refocus_after_reload();
     let other_code = if lang == Lang::Da { "en" } else { "da" };
     forebyg_app::components::save_toggle::provide_saved();
 
@@ -44,7 +47,7 @@ pub fn App() -> impl IntoView {
                     // The same markup as app/index.html's static header, so nothing moves when the app starts.
                     <div class="site-header__tools">
                         <Menu lang=lang />
-                        <button type="button" class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
+                        <button type="button" id=LANG_SWITCH_ID class="lang-switch" lang=other_code aria-label=i18n::LANG_SWITCH_LABEL.get(lang) on:click=switch_lang>
                             {i18n::LANG_SWITCH.get(lang)}
                         </button>
                     </div>

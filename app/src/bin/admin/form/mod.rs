@@ -1,11 +1,12 @@
 //! The offer form's state: every field as the admin types it (strings, checkboxes), with its
 //! label. The jobs around it are modules of their own: converting to and from the shared `Offer`
-//! (`convert`), weekly time lines (`slots`) and their rows of pickers (`slot_rows`), which control a field error belongs to (`controls`)
+//! (`convert`), a new offer's fields from a coverage gap (`prefill`), weekly time lines (`slots`) and their rows of pickers (`slot_rows`), which control a field error belongs to (`controls`)
 //! and the 409 help (`conflict`). Pure logic: compiles and is tested natively.
 
 mod conflict;
 mod controls;
 mod convert;
+mod prefill;
 mod slot_rows;
 mod slots;
 #[cfg(test)]
@@ -18,7 +19,8 @@ pub use {
     conflict::{differences, reapply, Difference},
     controls::control_id,
     convert::{decimal, new_offer_base},
-    slot_rows::{rows_text, slot_rows, time_or_typed, SlotRow},
+    prefill::new_offer_href,
+    slot_rows::{line_of, parts_at_fault, rows_text, slot_rows, time_or_typed, SlotRow},
     slots::start_off_the_weekly_days,
 };
 

@@ -5,6 +5,7 @@
 
 use super::slots::{parse_time, weekday};
 use forebyg_shared::taxonomy::Weekday;
+use forebyg_shared::validation::is_time;
 use forebyg_shared::Lang;
 
 /// One weekly time as the pickers show it: the weekday's code (empty: not chosen) and the times
@@ -50,4 +51,24 @@ pub fn rows_text(rows: &[SlotRow], lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Which of a row's pickers (weekday, start, end) an error on the row points at: those not
+/// filled in or wrong; when none is (the same time listed twice), the weekday.
+pub fn parts_at_fault(row: &SlotRow) -> [bool; 3] {
+    let day = row.day.is_empty();
+    let start = !is_time(&row.start);
+    let end = !is_time(&row.end) || (!start && row.end <= row.start);
+    if day || start || end {
+        [day, start, end]
+    } else {
+        [true, false, false]
+    }
+}
+
+/// The line row `i` becomes (the index of its errors, `schedule.slots[n]`): empty rows are no
+/// line ([`rows_text`]), so they have none.
+pub fn line_of(rows: &[SlotRow], i: usize) -> Option<usize> {
+    let empty = |r: &SlotRow| *r == SlotRow::default();
+    rows.get(i).filter(|r| !empty(r)).map(|_| rows[..i].iter().filter(|r| !empty(r)).count())
 }

@@ -189,6 +189,48 @@ fn weekly_times_read_as_rows_of_pickers_and_back() {
 }
 
 #[test]
+fn an_error_on_a_weekly_time_marks_the_pickers_at_fault() {
+    use super::slot_rows::{line_of, parts_at_fault, SlotRow};
+    let row = |d: &str, s: &str, e: &str| SlotRow { day: d.into(), start: s.into(), end: e.into() };
+    assert_eq!(parts_at_fault(&row("fri", "09:00", "")), [false, false, true]);
+    assert_eq!(parts_at_fault(&row("", "09:00", "08:00")), [true, false, true]);
+    assert_eq!(parts_at_fault(&row("wed", "25.00", "26")), [false, true, true]);
+    // The same time twice: nothing is wrong in the row itself, the weekday is where to change it.
+    assert_eq!(parts_at_fault(&row("mon", "09:00", "10:00")), [true, false, false]);
+    // Errors are per line, and an empty row is no line.
+    let rows = [row("mon", "09:00", "10:00"), SlotRow::default(), row("fri", "09:00", "")];
+    assert_eq!((line_of(&rows, 0), line_of(&rows, 1), line_of(&rows, 2), line_of(&rows, 3)), (Some(0), None, Some(1), None));
+}
+
+#[test]
+fn a_new_offer_from_a_coverage_gap_starts_with_its_intervention_and_place() {
+    use forebyg_shared::taxonomy::Category;
+    let href = new_offer_href(Category::Alkohol, RegionCode::Nordjylland, "0851", Some("9000"));
+    assert_eq!(href, "/admin/tilbud/ny?kategori=alkohol&region=nordjylland&kommune=0851&postnummer=9000");
+    let query: std::collections::HashMap<String, String> =
+        href.split_once('?').unwrap().1.split('&').map(|kv| kv.split_once('=').unwrap()).map(|(k, v)| (k.into(), v.into())).collect();
+    let get = |k: &str| query.get(k).cloned();
+    // A region admin of Nordjylland.
+    let mut form = OfferForm::blank(Some(RegionCode::Nordjylland), None, "2027-01-04");
+    form.prefill(get, false);
+    assert_eq!(
+        (form.category.as_str(), form.region.as_str(), form.municipality_code.as_str(), form.postcode.as_str()),
+        ("alkohol", "nordjylland", "0851", "9000")
+    );
+    // Another region's admin keeps their region, and a municipality outside it is not taken.
+    let mut form = OfferForm::blank(Some(RegionCode::Midtjylland), None, "2027-01-04");
+    form.prefill(get, false);
+    assert_eq!((form.category.as_str(), form.region.as_str(), form.municipality_code.as_str()), ("alkohol", "midtjylland", ""));
+    // A national admin takes the gap's region; nonsense is left out.
+    let mut form = OfferForm::blank(None, None, "2027-01-04");
+    form.prefill(get, true);
+    assert_eq!((form.region.as_str(), form.municipality_code.as_str()), ("nordjylland", "0851"));
+    let mut form = OfferForm::blank(None, None, "2027-01-04");
+    form.prefill(|k| Some(if k == "postnummer" { "90000".into() } else { "x".into() }), true);
+    assert_eq!(form, OfferForm::blank(None, None, "2027-01-04"));
+}
+
+#[test]
 fn a_half_typed_form_survives_being_kept_while_signing_in_again() {
     use forebyg_app::kept::{account_key, Kept};
     let o = fixture();

@@ -3,6 +3,7 @@
 //! and their accessibility are written once.
 
 use crate::chart::{self, Bar, CoverageView};
+use crate::form;
 use crate::texts::coverage as t;
 use crate::ui::lang;
 use forebyg_shared::coverage::CoverageReport;
@@ -22,6 +23,8 @@ struct Cell {
     postcodes_without: u32,
     across_water: u32,
     across_water_km: Option<f64>,
+    /// The new-offer form for the gap's intervention and place (the six interventions' gaps).
+    create: Option<String>,
 }
 
 /// One place (municipality or postcode), how many postcodes it is measured from and its cells in
@@ -60,8 +63,25 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
         across_water_km: c.nearest_across_water_km,
+        create: None,
     };
-    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
+    // A gap's cell offers to create the missing offer there: in the municipality (of the
+    // postcode, in a municipality's own table).
+    let create = |row: &forebyg_shared::coverage::CoverageRow, j: usize| {
+        let (municipality, postcode) = match &view.municipality {
+            None => (row.code.as_str(), None),
+            Some(m) => (m.as_str(), Some(row.code.as_str())),
+        };
+        report.categories.get(j).map(|&category| form::new_offer_href(category, report.region, municipality, postcode))
+    };
+    let rows = report
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells.iter().enumerate().map(|(j, c)| Cell { create: c.is_gap().then(|| create(r, j)).flatten(), ..cell(c) });
+            Row::new(&r.code, &r.name, r.postcodes, cells)
+        })
+        .collect();
     let digital = report.digital.iter().map(|d| view! { <li>{d.category.label(lang())}": "{d.offers}</li> }).collect_view();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
@@ -92,6 +112,7 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         postcodes_without: c.postcodes_without,
         across_water: c.postcodes_across_water,
         across_water_km: c.nearest_across_water_km,
+        create: None,
     };
     let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
     view! {
@@ -114,11 +135,13 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
     let islands = cells().any(|c| c.across_water > 0);
     let islands_only = cells().filter(|c| c.gap.is_some() && c.across_water > 0 && c.across_water == c.postcodes_without).count();
     // In the report's order: municipalities by name in Danish order, postcodes by code.
+    let heads_text = heads.clone();
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
     let rows = rows
         .into_iter()
         .map(|row| {
             let postcodes = row.postcodes;
+            let row_label = if drill { row.name.clone() } else { format!("{} {}", row.code, row.name) };
             let name = if drill {
                 view! { <a href=view.with_municipality(Some(&row.code)).href()>{row.name}</a> }.into_any()
             } else {
@@ -127,7 +150,8 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
             let cells = row
                 .cells
                 .into_iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(col, c)| {
                     // Measured from several postcodes: the farthest distance, the fewest offers.
                     let several = drill && postcodes > 1;
                     let km = |d: f64| forebyg_app::format::decimal1(d, lang());
@@ -158,9 +182,15 @@ fn Matrix(heads: Vec<String>, rows: Vec<Row>, bars: Vec<Bar>, view: CoverageView
                     let without = drill.then(
                         || view! { <br/><span class="small">{t::postcodes_without(c.postcodes_without, postcodes, lang())}</span>{on_islands} },
                     );
+                    // Named in full: a screen reader's list of links has no table around it.
+                    let create = c.create.map(|href| {
+                        let name = format!("{}: {}, {row_label}", t::CREATE_HERE.get(lang()), heads_text.get(col).map_or("", String::as_str));
+                        view! { <br/><span class="small"><a href=href aria-label=name>{t::CREATE_HERE.get(lang())}</a></span> }
+                    });
                     match c.gap {
                         Some(gap) => {
-                            view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}{near}</td> }.into_any()
+                            view! { <td class="cell--gap"><span aria-hidden="true">"✕ "</span><strong>{gap}</strong>{without}{near}{create}</td> }
+                                .into_any()
                         }
                         None => view! { <td class="cell--ok"><span aria-hidden="true">"✓ "</span>{t::covered(c.within, several, lang())}{near}</td> }
                             .into_any(),

@@ -13,6 +13,7 @@ forebyg_app::texts! {
     MUNICIPALITIES = "kommuner", "municipalities";
     POSTCODES = "postnumre", "postcodes";
     NO_OFFER = "intet tilbud", "no offer";
+    CREATE_HERE = "Opret et tilbud her", "Create an offer here";
     GAP = "Hul", "Gap";
     GAPS_H2 = "Huller pr. indsats", "Gaps per intervention";
     MUNICIPALITIES_H2 = "Kommuner og indsatser", "Municipalities and interventions";

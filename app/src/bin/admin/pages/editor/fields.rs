@@ -30,19 +30,7 @@ pub fn text(
     let error = e.err(key);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = {
-        let (h, eid) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = vec![];
-            if hint.is_some() {
-                ids.push(h.clone());
-            }
-            if error().is_some() {
-                ids.push(eid.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint.is_some().then(|| hint_id.clone()), error, error_id.clone());
     let control = if kind == "textarea" {
         view! {
             <textarea id=id.clone() class="input textarea" rows="4" aria-describedby=described
@@ -82,17 +70,32 @@ pub fn select(
     let id = format!("f-{key}");
     let error = e.err(key);
     let hint_id = format!("{id}-hint");
-    let described = hint.is_some().then(|| hint_id.clone());
+    let error_id = format!("{id}-error");
+    let described = described_by(hint.is_some().then(|| hint_id.clone()), error, error_id.clone());
     view! {
         <div class="field" class:field--error=move || error().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
-            <select id=id class="select" aria-describedby=described on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
+            {move || error().map(|m| error_line(m, Some(error_id.clone())))}
+            <select id=id class="select" aria-describedby=described aria-invalid=move || error().is_some().then_some("true")
+                on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
                 {options.into_iter().map(|(code, text)| view! {
                     <option value=code selected=move || form.with(get) == code>{text}</option>
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// A control's `aria-describedby`: its hint (when it has one) and its error (while shown).
+pub fn described_by(
+    hint_id: Option<String>,
+    error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<String> = hint_id.iter().cloned().chain(error().is_some().then(|| error_id.clone())).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 

@@ -24,15 +24,18 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use state::OfferEditor;
 
 #[component]
 pub fn NewOfferPage() -> impl IntoView {
-    session::page(|p| {
+    // Opened from a gap in the coverage table: the gap's intervention and place filled in.
+    let query = use_query_map();
+    session::page(move |p| {
         let region = p.region.unwrap_or(RegionCode::Midtjylland);
         let base = form::new_offer_base(region);
-        let start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
+        let mut start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
+        query.with_untracked(|q| start.prefill(|k| q.get(k), p.role == forebyg_shared::auth::Role::NationalAdmin));
         view! { <Editor base=base start=start new=true /> }
     })
 }

@@ -137,8 +137,11 @@ pub fn place(e: OfferEditor) -> impl IntoView {
                 {move || (is_national()).then(|| select(e, "region", form::label("region", lang()), None, codes(RegionCode::ALL, RegionCode::code, RegionCode::label), |f| f.region.clone(), |f, v| f.region = v))}
                 <div class="field" class:field--error=move || municipality_error().is_some()>
                     <label class="field__label" for="f-municipality_code">{form::label("municipality_code", lang())}</label>
-                    {move || e.err("municipality_code")().map(|m| error_line(m, None))}
-                    <select id="f-municipality_code" class="select" on:change=move |ev| form.update(|f| typed(f, |f| f.municipality_code = event_target_value(&ev)))>
+                    {move || municipality_error().map(|m| error_line(m, Some("f-municipality_code-error".into())))}
+                    <select id="f-municipality_code" class="select"
+                        aria-describedby=move || municipality_error().is_some().then_some("f-municipality_code-error")
+                        aria-invalid=move || municipality_error().is_some().then_some("true")
+                        on:change=move |ev| form.update(|f| typed(f, |f| f.municipality_code = event_target_value(&ev)))>
                         {move || municipalities().into_iter().map(|(code, name)| view! {
                             <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
                         }).collect_view()}

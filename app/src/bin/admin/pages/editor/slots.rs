@@ -40,6 +40,14 @@ pub fn slots(e: OfferEditor) -> impl IntoView {
             }
         }))
     };
+    // Which pickers of row `i` an error on its line points at (weekday, start, end).
+    let errors = e.errors;
+    let at_fault = move |i: usize, part: usize| {
+        let line = rows.with(|r| form::line_of(r, i));
+        let faulty = line.is_some_and(|n| errors.with(|es| es.iter().any(|e| e.field == format!("schedule.slots[{n}]"))));
+        (faulty && rows.with(|r| r.get(i).is_some_and(|row| form::parts_at_fault(row)[part]))).then_some("true")
+    };
+    let described = move |i: usize, part: usize| move || at_fault(i, part).map(|_| "f-slots-error");
     let row = move |i: usize| {
         // The error summary's link goes to the first row's weekday.
         let day_id = if i == 0 { "f-slots".to_owned() } else { format!("f-slot-{i}-day") };
@@ -50,7 +58,8 @@ pub fn slots(e: OfferEditor) -> impl IntoView {
                 <legend>{t::slot(n, lang())}</legend>
                 <div class="field">
                     <label class="field__label" for=day_id.clone()>{t::SLOT_DAY.get(lang())}</label>
-                    <select id=day_id class="select" on:change=move |ev| set(i, |r, v| r.day = v, event_target_value(&ev))>
+                    <select id=day_id class="select" aria-invalid=move || at_fault(i, 0) aria-describedby=described(i, 0)
+                        on:change=move |ev| set(i, |r, v| r.day = v, event_target_value(&ev))>
                         <option value="" selected=move || cell(i, |r| r.day.clone())().is_empty()>{t::CHOOSE_DAY.get(lang())}</option>
                         {Weekday::ALL.iter().map(|&d| view! {
                             <option value=d.code() selected=move || cell(i, |r| r.day.clone())() == d.code()>{d.label(lang())}</option>
@@ -59,12 +68,14 @@ pub fn slots(e: OfferEditor) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label class="field__label" for=start_id.clone()>{t::SLOT_FROM.get(lang())}</label>
-                    <input id=start_id class="input input--time" type="time" prop:value=cell(i, |r| r.start.clone())
+                    <input id=start_id class="input input--time" type="time" aria-invalid=move || at_fault(i, 1) aria-describedby=described(i, 1)
+                        prop:value=cell(i, |r| r.start.clone())
                         on:change=move |ev| set(i, |r, v| r.start = time_or_typed(&v), event_target_value(&ev)) />
                 </div>
                 <div class="field">
                     <label class="field__label" for=end_id.clone()>{t::SLOT_TO.get(lang())}</label>
-                    <input id=end_id class="input input--time" type="time" prop:value=cell(i, |r| r.end.clone())
+                    <input id=end_id class="input input--time" type="time" aria-invalid=move || at_fault(i, 2) aria-describedby=described(i, 2)
+                        prop:value=cell(i, |r| r.end.clone())
                         on:change=move |ev| set(i, |r, v| r.end = time_or_typed(&v), event_target_value(&ev)) />
                 </div>
                 <p class="slot-row__remove"><button type="button" class="button button--secondary button--small" on:click=move |_| {

@@ -1,0 +1,48 @@
+//! A new offer started from a gap in the coverage table: `/admin/tilbud/ny?kategori=…&region=…
+//! &kommune=…&postnummer=…` opens the form with what the gap says filled in (the intervention and
+//! the place). The parameters are named here only: the link and the form read them alike.
+
+use super::OfferForm;
+use forebyg_shared::geography;
+use forebyg_shared::taxonomy::{Category, RegionCode};
+
+const CATEGORY: &str = "kategori";
+const REGION: &str = "region";
+const MUNICIPALITY: &str = "kommune";
+const POSTCODE: &str = "postnummer";
+
+/// The new-offer form for `category` in a municipality (and one of its postcodes, from a
+/// municipality's own table).
+pub fn new_offer_href(category: Category, region: RegionCode, municipality: &str, postcode: Option<&str>) -> String {
+    let mut href = format!(
+        "/admin/tilbud/ny?{CATEGORY}={}&{REGION}={}&{MUNICIPALITY}={}",
+        category.code(),
+        region.code(),
+        forebyg_app::query::encode(municipality)
+    );
+    if let Some(p) = postcode {
+        href.push_str(&format!("&{POSTCODE}={}", forebyg_app::query::encode(p)));
+    }
+    href
+}
+
+impl OfferForm {
+    /// Fills in what the address names, where it is sound: a known intervention, the region
+    /// (the admin's own; a national admin may choose), a municipality of that region and a
+    /// postcode. Anything else is left as the blank form has it.
+    pub fn prefill(&mut self, get: impl Fn(&str) -> Option<String>, may_choose_region: bool) {
+        if let Some(c) = get(CATEGORY).as_deref().and_then(Category::from_code) {
+            self.category = c.code().into();
+        }
+        if let Some(r) = get(REGION).as_deref().and_then(RegionCode::from_code).filter(|_| may_choose_region) {
+            self.region = r.code().into();
+        }
+        let region = RegionCode::from_code(&self.region);
+        if let Some(m) = get(MUNICIPALITY).as_deref().and_then(geography::municipality).filter(|m| Some(m.region) == region) {
+            self.municipality_code = m.code.into();
+        }
+        if let Some(p) = get(POSTCODE).filter(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+            self.postcode = p;
+        }
+    }
+}
