@@ -6,7 +6,8 @@ use crate::store::{OfferStore, SearchPage, SearchQuery};
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{
-    MapPin, OfferHit, OfferSummary, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort, WiderSearch, MAX_PINS, NEAR_EMPTY, WIDER_RADII_KM,
+    MapPin, OfferHit, OfferSummary, RelaxedFilter, SearchOrigin, SearchParams, SearchResponse, SearchStats, Sort, WiderSearch, MAX_PINS, NEAR_EMPTY,
+    WIDER_RADII_KM,
 };
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::validation;
@@ -66,6 +67,7 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
         wider = wider_search(store, &query, page.nearby, &mut stats).await?;
     }
     let pins = if params.pins { pins(store, &query, page.nearby, &mut stats).await? } else { vec![] };
+    let relaxed = if page.total == 0 { relaxed(store, &query, &mut stats).await? } else { vec![] };
     let response = SearchResponse {
         origin,
         radius_km: params.radius_km,
@@ -78,6 +80,7 @@ pub async fn search_with_cost(store: &dyn OfferStore, params: &SearchParams) -> 
         wider,
         pins,
         outside_package: vec![],
+        relaxed,
     };
     Ok((response, page.read_units))
 }
@@ -164,6 +167,34 @@ pub(crate) async fn wider_search(
         }
         None => Ok(Some(found(widest, &widest_page, nearest_km))),
     }
+}
+
+/// When nothing matched: each chosen filter without which the same search finds offers, with how
+/// many, most first. One index read per chosen filter (at most ten), only on empty answers; only
+/// the counts are wanted, so each reads one offer whole.
+async fn relaxed(store: &dyn OfferStore, query: &SearchQuery, stats: &mut SearchStats) -> Result<Vec<RelaxedFilter>, ApiError> {
+    let relaxations = query.params.relaxations();
+    if relaxations.is_empty() {
+        return Ok(vec![]);
+    }
+    let queries: Vec<SearchQuery> = relaxations
+        .iter()
+        .map(|(_, params)| SearchQuery { params: SearchParams { per_page: 1, pins: false, ..params.clone() }, ..query.clone() })
+        .collect();
+    let pages = store.search_many(&queries).await?;
+    let mut found: Vec<RelaxedFilter> = relaxations
+        .iter()
+        .zip(&pages)
+        .filter(|(_, page)| page.total > 0)
+        .map(|((filter, _), page)| RelaxedFilter { filter: *filter, count: page.total })
+        .collect();
+    for page in &pages {
+        stats.cells += page.stats.cells;
+        stats.items_read += page.stats.items_read;
+    }
+    // Most first; the form's order among equals.
+    found.sort_by_key(|r| std::cmp::Reverse(r.count));
+    Ok(found)
 }
 
 /// Every on-site match for the map (not only the page's), nearest first, capped: the `nearby`

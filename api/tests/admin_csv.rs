@@ -7,6 +7,8 @@
 mod error_columns;
 #[path = "admin_csv/harness.rs"]
 mod harness;
+#[path = "admin_csv/row_changes.rs"]
+mod row_changes;
 #[path = "admin_csv/sheet.rs"]
 mod sheet;
 #[path = "admin_csv/spreadsheet_edits.rs"]
@@ -56,7 +58,8 @@ async fn round_trip_changes_nothing(api: &Api) {
                 unchanged: 4,
                 errors: vec![],
                 absent_columns: vec![],
-                encoding: FileEncoding::Utf8
+                encoding: FileEncoding::Utf8,
+                changes: vec![],
             }
         );
     }
@@ -309,6 +312,7 @@ async fn contract(backend: Backend<'_>) {
     spreadsheet_edits::absent_optional_columns_keep_the_stored_values(&fresh(&backend).await).await;
     spreadsheet_edits::a_spreadsheet_round_trip_is_unchanged(&fresh(&backend).await).await;
     error_columns::errors_name_columns_in_row_order(&fresh(&backend).await).await;
+    row_changes::the_report_lists_each_change_and_warns_of_look_alikes(&fresh(&backend).await).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,8 @@ mod records;
 mod references;
 #[path = "store_contract/reindex.rs"]
 mod reindex;
+#[path = "store_contract/relaxed.rs"]
+mod relaxed;
 #[path = "store_contract/search.rs"]
 mod search_cases;
 mod support;
@@ -18,6 +20,7 @@ use forebyg_shared::taxonomy::RegionCode;
 use records::*;
 use references::*;
 use reindex::*;
+use relaxed::*;
 use search_cases::*;
 
 const AARHUS: GeoPoint = GeoPoint::new(56.1530, 10.2040);
@@ -61,6 +64,7 @@ macro_rules! all_cases {
             large_batches_are_written_whole,
             search_equals_brute_force_and_reads_only_covering_cells,
             near_empty_searches_point_further_and_pins_cover_all_matches,
+            an_empty_search_counts_what_each_filter_dropped_finds,
             a_far_nearest_offer_is_counted_within_its_own_radius,
             searches_together_equal_each_alone,
             clinician_search_equals_brute_force,

@@ -166,6 +166,7 @@ mod tests {
             wider: None,
             pins,
             outside_package: vec![],
+            relaxed: vec![],
         }
     }
 

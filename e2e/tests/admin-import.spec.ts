@@ -120,7 +120,22 @@ test('imported new offers are drafts unless the admin chooses to publish them, a
   await apply.click();
   await expect(page.getByRole('region', { name: 'Importen er gennemført' })).toContainText('1 række: 1 oprettet som kladde');
   expect(await statusOf(asDraft)).toBe('draft');
+  // The report lists the row, the new offer by its link.
+  const changes = page.getByRole('region', { name: 'Importen er gennemført' }).getByRole('table', { name: 'Rækker, der opretter eller ændrer et tilbud' });
+  await expect(changes.getByRole('row').nth(1)).toHaveText(`2${asDraft}Nyt tilbud`);
+  await expect(changes.getByRole('link', { name: asDraft })).toHaveAttribute('href', /^\/admin\/tilbud\/.+/);
   await expectNoAxeViolations(page, 'import with the choice for new offers');
+
+  // The same file checked again would create the offer a second time: the check says so, next
+  // to the offer already there, and "Anvend" is described by it.
+  await file.setInputFiles({ name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv([header, newRow(asDraft)])) });
+  await check.click();
+  const checked = page.getByRole('region', { name: 'Resultat af tjek' });
+  await expect(checked.locator('#import-look-alikes')).toContainText('1 ny række ligner et tilbud, der findes allerede');
+  await expect(apply).toHaveAccessibleDescription(/^1 ny række ligner et tilbud/);
+  await expect(checked.getByRole('row').nth(1)).toContainText('Ligner et tilbud, der findes allerede:');
+  await expect(checked.getByRole('link', { name: asDraft })).toHaveAttribute('href', /^\/admin\/tilbud\/.+/);
+  await expectNoAxeViolations(page, 'import check with a look-alike');
 
   // Chosen: published at once. Changing the choice drops the last check.
   const published = unique('Importeret offentliggjort');

@@ -167,6 +167,42 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(search.resultsHeading).toHaveText(/^[1-9][\d.]* tilbud inden for 25 km af 8000 Aarhus C$/);
   });
 
+  test('a search whose filters find nothing names the choice to drop, and what it finds', async ({ page, request }) => {
+    // A walk's citizen chose a language, a time and an intervention, got "no offers match" and
+    // had to guess which choice to undo.
+    const candidates = [
+      '?postcode=8000&category=alkohol&language=ar&weekend=true',
+      '?postcode=8000&category=nikotinafvaenning&language=ar&evening=true&available=true',
+      '?postcode=6700&category=ernaeringsindsats&language=en&weekend=true&continuous=true',
+      '?postcode=9990&category=alkohol&language=tr&weekend=true&self_referral=true',
+    ];
+    let query = '';
+    let relaxed: { filter: string; count: number }[] = [];
+    for (const q of candidates) {
+      const api = await (await request.get(`/api/v1/offers${q}`)).json();
+      if (api.total === 0 && api.relaxed?.length) {
+        [query, relaxed] = [q, api.relaxed];
+        break;
+      }
+    }
+    expect(query, 'a demo search with filters that finds nothing, but finds some without one').not.toBe('');
+    const search = new SearchPage(page);
+    await search.goto(query);
+    await expect(search.resultsHeading).toContainText('0 tilbud inden for 25 km');
+    await expect(page.getByText('Prøv uden et af dine valg:')).toBeVisible();
+    const links = page.getByRole('main').getByRole('listitem').getByRole('link', { name: /^Uden ».+«: [\d.]+ tilbud$/ });
+    await expect(links).toHaveCount(relaxed.length);
+    // Most first, each with the count the API found.
+    await expect(links.first()).toHaveText(new RegExp(`: ${relaxed[0].count.toLocaleString('da-DK')} tilbud$`));
+    await expectNoAxeViolations(page, 'empty results with filters (da)');
+    const params: Record<string, RegExp> = { category: /category=/, language: /language=/, time: /evening=|weekend=/, available: /available=/, continuous: /continuous=/, self_referral: /self_referral=/ };
+    await links.first().click();
+    await expect(page).not.toHaveURL(params[relaxed[0].filter]);
+    await expect(search.resultsHeading).toBeFocused();
+    await expect(page.getByText('Prøv uden et af dine valg:')).toHaveCount(0);
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+  });
+
   test('near-empty results say how far the nearest offer is and widen in one tap', async ({ page, request }) => {
     // Issue #15: "0 tilbud inden for 25 km" from Skagen was a dead end.
     const query = '?postcode=9990&radius_km=1&category=fysisk-aktivitet';

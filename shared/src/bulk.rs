@@ -31,6 +31,42 @@ pub struct ImportReport {
     /// The character encoding the file was read in (nothing is read from a file in neither).
     #[serde(default)]
     pub encoding: FileEncoding,
+    /// Each row that creates or changes an offer, in the file's order (none when a row has an
+    /// error): what the admin checks before "Anvend".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ImportRowChange>,
+}
+
+/// What one row of an import does (or, in a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRowChange {
+    /// The row as a spreadsheet numbers it (the first offer row is 2).
+    pub row: usize,
+    /// Whether the row creates an offer (else it changes the offer `id`).
+    pub new: bool,
+    /// The offer's id: the changed offer's, or the new offer's once created (none in a dry run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    /// The columns whose value the row changes, in the file's order (a change only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    /// An offer already there that a new row looks like: the same title at the same postcode (or
+    /// both digital). A file imported twice would create its new offers twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub like_offer: Option<LikeOffer>,
+    /// An earlier row of the same file that a new row looks like, in the same sense.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub like_row: Option<usize>,
+}
+
+/// The offer a new row looks like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LikeOffer {
+    pub id: String,
+    pub title: String,
 }
 
 /// The character encodings an import reads: UTF-8 (with or without a byte order mark, Excel's
@@ -66,6 +102,11 @@ impl ImportReport {
     /// Whether applying this (checked) file would save anything: a new or a changed offer.
     pub fn changes_anything(&self) -> bool {
         self.created + self.updated > 0
+    }
+
+    /// How many new rows look like an offer already there or an earlier row.
+    pub fn look_alikes(&self) -> usize {
+        self.changes.iter().filter(|c| c.like_offer.is_some() || c.like_row.is_some()).count()
     }
 
     /// The errors of one row.

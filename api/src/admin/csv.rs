@@ -4,12 +4,14 @@
 //! Export and import are inverse: `parse(cells(offer)) == offer` for every valid offer, so an
 //! exported file re-imports without change.
 
+mod changes;
 pub mod encoding;
 mod import;
 mod lists;
 mod parse;
 mod records;
 
+use import::as_in_csv;
 pub use import::import;
 pub use parse::{column_of, parse};
 

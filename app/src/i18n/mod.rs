@@ -98,6 +98,7 @@ texts! {
     DIGITAL_LAST = "Tilbud med fremmøde står nærmest først. Digitale tilbud, som du kan følge hjemmefra, står til sidst.",
         "Offers on site are listed nearest first. Digital offers that you can follow from home come last.";
     EMPTY_RESULTS = "Vi fandt ingen tilbud, der passer til din søgning.", "We found no offers that match your search.";
+    RELAX_INTRO = "Prøv uden et af dine valg:", "Try without one of your choices:";
     NETWORK_ERROR = "Vi kunne ikke få forbindelse. Tjek din internetforbindelse, og prøv igen.",
         "We could not connect. Check your internet connection and try again.";
     SERVER_ERROR = "Der skete en fejl hos os. Prøv igen om lidt.", "Something went wrong on our side. Please try again shortly.";

@@ -222,6 +222,14 @@ pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
 
 /// Interventions a chosen kronikerpakke leaves out: "Kost og ernæring indgår ikke i den valgte
 /// "Søg uden ordet »rygning«": the way out of a word search that found nothing.
+/// A chosen filter to drop from a search that found nothing: "Uden »Aftenhold«: 12 tilbud".
+pub fn without_filter(lang: Lang, what: &str, count: u32, count_text: &str) -> String {
+    match lang {
+        Lang::Da => format!("Uden »{what}«: {count_text} tilbud"),
+        Lang::En => format!("Without “{what}”: {count_text} {}", if count == 1 { "offer" } else { "offers" }),
+    }
+}
+
 pub fn search_without_word(lang: Lang, word: &str) -> String {
     match lang {
         Lang::Da => format!("Søg uden ordet »{word}«"),

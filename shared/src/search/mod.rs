@@ -11,8 +11,10 @@ mod facets;
 mod filter;
 #[cfg(feature = "openapi")]
 mod params_doc;
+mod relax;
 #[cfg(feature = "openapi")]
 pub use params_doc::PlaceParams;
+pub use relax::{Relaxable, RelaxedFilter};
 mod response;
 
 pub use facets::Facets;

@@ -32,6 +32,10 @@ pub struct SearchResponse {
     /// components is, so an empty answer says "not part of the package", not "nothing nearby".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outside_package: Vec<Category>,
+    /// When nothing matched at all: each chosen filter without which the same search finds
+    /// offers, with how many, most first. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relaxed: Vec<super::RelaxedFilter>,
 }
 
 /// A wider search that finds more: its radius, how many on-site matches lie within it, and the

@@ -19,7 +19,7 @@ use forebyg_shared::validation::{ErrorCode, FieldError};
 use std::collections::HashMap;
 
 /// What one valid row does.
-enum Plan {
+pub(super) enum Plan {
     Create(Offer),
     Update { before: Box<Offer>, after: Offer },
     Unchanged,
@@ -122,7 +122,7 @@ fn push_once(errors: &mut Vec<FieldError>, mut e: FieldError) {
 
 /// The stored offer as the CSV carries it: what a row must equal to be "unchanged" (cells trimmed
 /// as the reader trims them, coordinates to the exported decimals).
-fn as_in_csv(stored: &Offer) -> Offer {
+pub(super) fn as_in_csv(stored: &Offer) -> Offer {
     let trimmed: Vec<String> = cells(stored).iter().map(|c| c.trim().to_owned()).collect();
     let (mut o, _, _) = parse(&trimmed, &stored.last_verified);
     (o.id, o.version, o.demo) = (stored.id.clone(), stored.version, stored.demo);
@@ -261,12 +261,28 @@ pub async fn import(state: &AppState, admin: &Admin, body: &[u8], dry_run: bool,
     }
     let absent_columns = absent.iter().map(|c| COLUMNS[*c].to_owned()).collect();
     errors.sort_by_key(|e| (e.row, super::parse::column_position(&e.field)));
-    let mut report = ImportReport { dry_run, rows: rows.len(), created, published, updated, unchanged, errors, absent_columns, encoding };
+    let changes = match errors.is_empty() {
+        true => super::changes::row_changes(&plans, &look_alikes(state, &plans).await?),
+        false => vec![],
+    };
+    let mut report = ImportReport { dry_run, rows: rows.len(), created, published, updated, unchanged, errors, absent_columns, encoding, changes };
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }
     apply(state, admin, plans, directory, &mut report).await?;
     Ok(report)
+}
+
+/// The offers of the regions new rows are in: what a new row may look like.
+async fn look_alikes(state: &AppState, plans: &[(usize, Plan)]) -> Result<Vec<Offer>, ApiError> {
+    let mut regions: Vec<_> = plans.iter().filter_map(|(_, p)| if let Plan::Create(o) = p { Some(o.region) } else { None }).collect();
+    regions.sort_by_key(|r| r.code());
+    regions.dedup();
+    let mut offers = vec![];
+    for region in regions {
+        offers.extend(state.store.region_offers(region).await?);
+    }
+    Ok(offers)
 }
 
 /// The audit entry of a record the import creates.
@@ -302,6 +318,12 @@ async fn apply(state: &AppState, admin: &Admin, plans: Vec<(usize, Plan)>, direc
     let records: Vec<_> = directory.created.iter().map(|(_, r)| (r.clone(), None)).collect();
     match state.directory.save_directory(&records, &saves).await? {
         DirectorySaved::Saved => {
+            // The report names the new offers by their ids now.
+            for (row, _, after) in changes.iter().filter(|(_, before, _)| before.is_none()) {
+                if let Some(c) = report.changes.iter_mut().find(|c| c.row == *row) {
+                    c.id = Some(after.id.clone());
+                }
+            }
             let mut entries: Vec<_> = directory.created.iter().map(|(_, r)| record_entry(admin, r)).collect();
             entries.extend(changes.iter().map(|(_, before, after)| {
                 let action = if before.is_some() { AuditAction::OfferUpdated } else { AuditAction::OfferCreated };

@@ -7,6 +7,7 @@ mod filters;
 mod form;
 mod geolocation;
 mod recent;
+mod relaxed;
 mod results;
 
 use crate::api::ApiError;

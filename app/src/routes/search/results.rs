@@ -39,6 +39,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
         view! { <p><a class="button button--secondary" href=href>{i18n::search_without_word(lang, word)}</a></p> }
     });
     let outside_package = outside_package(r, params, lang);
+    let relaxed = super::relaxed::relaxed(r, params, lang, focus_when_done);
     let past_end = past_the_end(r, params, lang);
     let digital_line = (digital > 0 && !only_digital).then(|| {
         if r.nearby == 0 {
@@ -61,6 +62,7 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
         {without_word}
         {past_end}
         {outside_package}
+        {relaxed}
         {wider}
         {digital_line}
         {range}

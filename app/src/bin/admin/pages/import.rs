@@ -101,7 +101,7 @@ pub fn ImportPage() -> impl IntoView {
             // A checked file that changes nothing has nothing to apply; the report says so.
             <button type="button" class="button button--secondary"
                 disabled=move || busy.get() || !report.with(|r| r.as_ref().is_some_and(|r| r.dry_run && r.is_ok() && r.changes_anything()))
-                aria-describedby=move || report.with(|r| r.as_ref().is_some_and(|r| r.dry_run && r.is_ok() && !r.changes_anything())).then_some("import-outcome")
+                aria-describedby=move || report.with(|r| r.as_ref().and_then(apply_described_by))
                 on:click=run(false)>{t::APPLY.get(lang())}</button>
         </div>
         {move || failure.get().map(|e| view! { <Failed error=e /> })}
@@ -115,6 +115,16 @@ pub fn ImportPage() -> impl IntoView {
             <li><a rel="external" href=move || hsds("service_at_locations")>{t::HSDS_SAL.get(lang())}</a></li>
             <li><a rel="external" href="/api/v1/hsds/taxonomies">{t::HSDS_TAXONOMIES.get(lang())}</a></li>
         </ul>
+    }
+}
+
+/// What "Anvend" is described by after a check: that there is nothing to apply, or the rows that
+/// would create an offer a second time.
+fn apply_described_by(r: &ImportReport) -> Option<&'static str> {
+    match r.dry_run && r.is_ok() {
+        true if !r.changes_anything() => Some("import-outcome"),
+        true if r.look_alikes() > 0 => Some("import-look-alikes"),
+        _ => None,
     }
 }
 
@@ -141,12 +151,18 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
     let encoding = (!unreadable).then(|| t::encoding(report.encoding, lang()));
     let errors = report.errors.clone();
     let absent = (!report.absent_columns.is_empty()).then(|| t::absent_columns(&report.absent_columns, lang()));
+    // Before "Anvend": new rows that would create an offer a second time.
+    let look_alikes = report.look_alikes();
+    let look_alikes = (report.dry_run && look_alikes > 0).then(|| t::look_alikes(look_alikes, lang()));
+    let changes = (!report.changes.is_empty()).then(|| view! { <super::import_changes::ImportChanges changes=report.changes.clone() /> });
     view! {
         <section class="import-report" aria-labelledby="import-report-title">
             <h2 id="import-report-title" tabindex="-1">{title}</h2>
             <p role="status" id="import-outcome">{outcome}</p>
             {encoding.map(|e| view! { <p class="import-encoding">{e}</p> })}
             {absent.map(|a| view! { <p class="import-absent">{a}</p> })}
+            {look_alikes.map(|w| view! { <p class="notice" id="import-look-alikes">{w}</p> })}
+            {changes}
             {(!errors.is_empty()).then(|| view! {
                 <div class="table-wrap" role="region" aria-labelledby="import-errors-caption" tabindex="0">
                     <table class="admin-table">

@@ -10,6 +10,7 @@ mod coverage_report;
 pub mod dev_login;
 pub mod editor;
 pub mod import;
+mod import_changes;
 pub mod inbox;
 mod inbox_card;
 mod inbox_enrol;

@@ -31,6 +31,49 @@ forebyg_app::texts! {
     ROW = "Række", "Row";
     COLUMN = "Kolonne", "Column";
     ERROR = "Fejl", "Error";
+    CHANGES_CAPTION = "Rækker, der opretter eller ændrer et tilbud", "Rows that create or change an offer";
+    OFFER = "Tilbud", "Offer";
+    CHANGE = "Hvad sker der", "What happens";
+    NEW_OFFER = "Nyt tilbud", "New offer";
+}
+
+/// "Ændrer title, summary": the columns a row changes, as the file names them.
+pub fn changes_columns(columns: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Ændrer {}", columns.join(", ")),
+        Lang::En => format!("Changes {}", columns.join(", ")),
+    }
+}
+
+/// A new row that looks like an offer already there (same title and postcode).
+pub fn like_offer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Ligner et tilbud, der findes allerede:",
+        Lang::En => "Looks like an offer that already exists:",
+    }
+}
+
+/// A new row that looks like an earlier row of the file.
+pub fn like_row(row: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Ligner række {row} i filen."),
+        Lang::En => format!("Looks like row {row} of the file."),
+    }
+}
+
+/// Before "Anvend": new rows that look like offers already there, or like each other, are created
+/// twice unless the admin acts (an id in the row updates instead; deleting the row leaves it).
+pub fn look_alikes(n: usize, lang: Lang) -> String {
+    let rows = counted(n, ("ny række", "nye rækker"), ("new row", "new rows"), lang);
+    match lang {
+        Lang::Da => format!(
+            "{rows} ligner et tilbud, der findes allerede, eller en anden række i filen (samme titel og postnummer). Anvendt opretter filen dem alligevel. Er det de samme tilbud, så slet rækkerne, eller skriv tilbuddets id og version i dem for at opdatere det."
+        ),
+        Lang::En => format!(
+            "{rows} {} like an offer that already exists, or like another row of the file (the same title and postcode). Applied, the file creates them anyway. If they are the same offers, delete the rows, or write the offer's id and version in them to update it.",
+            if n == 1 { "looks" } else { "look" }
+        ),
+    }
 }
 
 const ROWS_DA: (&str, &str) = ("række", "rækker");
@@ -141,6 +184,13 @@ mod tests {
         assert_eq!(checked(665, 0, 0, 0, 665, Lang::Da), "665 rækker uden fejl, og ingen af dem ændrer noget: der er intet at gemme.");
         assert_eq!(checked(1, 0, 0, 0, 1, Lang::En), "1 row without errors, and none of them changes anything: there is nothing to save.");
         assert!(!checked(1, 0, 0, 0, 1, Lang::Da).contains("Anvend"));
+    }
+
+    #[test]
+    fn look_alikes_are_counted_and_say_what_to_do() {
+        assert!(look_alikes(1, Lang::Da).starts_with("1 ny række ligner et tilbud, der findes allerede"));
+        assert!(look_alikes(2, Lang::En).starts_with("2 new rows look like an offer"));
+        assert_eq!(changes_columns(&["title".into(), "summary".into()], Lang::Da), "Ændrer title, summary");
     }
 
     #[test]
