@@ -312,6 +312,16 @@ mod tests {
         }
     }
 
+    /// A course's sessions are its weeks times its weekly times.
+    #[test]
+    fn a_course_meets_at_each_weekly_time_every_week() {
+        for o in offers(3000) {
+            if let forebyg_shared::offer::Enrolment::Course { sessions, weeks } = o.schedule.enrolment {
+                assert_eq!(sessions, weeks * o.schedule.slots.len() as u16, "{}", o.id);
+            }
+        }
+    }
+
     #[test]
     fn a_few_dozen_offers_reach_every_region() {
         let regions: HashSet<_> = offers(40).iter().filter(|o| o.is_published()).map(|o| o.region).collect();

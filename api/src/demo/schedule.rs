@@ -26,7 +26,15 @@ pub(super) fn schedule(rng: &mut Rng) -> Schedule {
         let start = day + (meets - forebyg_shared::date::weekday(day)).rem_euclid(7);
         forebyg_shared::date::iso_date(start * 86_400)
     });
-    let enrolment =
-        if continuous { Enrolment::Continuous } else { Enrolment::Course { sessions: 6 + rng.below(7) as u16 * 2, weeks: 6 + rng.below(7) as u16 } };
+    // A course meets at each of its weekly times every week: 8 weeks at two weekly times are 16
+    // sessions (a walk read "8 gange" beside two times a week for 8 weeks). The draw that once
+    // picked the sessions is kept, so the rest of the demo data stays as it was.
+    let enrolment = if continuous {
+        Enrolment::Continuous
+    } else {
+        let _ = rng.below(7);
+        let weeks = 6 + rng.below(7) as u16;
+        Enrolment::Course { sessions: weeks * slots.len() as u16, weeks }
+    };
     Schedule { enrolment, slots, next_start }
 }

@@ -58,19 +58,60 @@ pub fn bring_back(scope: &str) {
     focus_when_drawn(selector, FRAMES);
 }
 
+/// Frames (~0.5 s) the link is kept in view with the focus once it is brought back: the list may
+/// be drawn again as the answer settles, and the page scroll with it (a loaded CI run saw the link
+/// focused, then the page at its top with the link three screens down).
+const KEEP_FRAMES: u32 = 30;
+
+fn find(selector: &str) -> Option<web_sys::HtmlElement> {
+    document().query_selector(selector).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Scrolls `link` to the middle of the screen at once and focuses it.
+fn bring(link: &web_sys::HtmlElement) {
+    let at = web_sys::ScrollIntoViewOptions::new();
+    at.set_block(web_sys::ScrollLogicalPosition::Center);
+    at.set_behavior(web_sys::ScrollBehavior::Instant);
+    link.scroll_into_view_with_scroll_into_view_options(&at);
+    let no_scroll = web_sys::FocusOptions::new();
+    no_scroll.set_prevent_scroll(true);
+    let _ = link.focus_with_options(&no_scroll);
+}
+
 fn focus_when_drawn(selector: String, frames: u32) {
-    match document().query_selector(&selector).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+    match find(&selector) {
         Some(link) => {
-            let at = web_sys::ScrollIntoViewOptions::new();
-            at.set_block(web_sys::ScrollLogicalPosition::Center);
-            at.set_behavior(web_sys::ScrollBehavior::Instant);
-            link.scroll_into_view_with_scroll_into_view_options(&at);
-            let no_scroll = web_sys::FocusOptions::new();
-            no_scroll.set_prevent_scroll(true);
-            let _ = link.focus_with_options(&no_scroll);
+            bring(&link);
+            let y = scroll_y();
+            request_animation_frame(move || keep(selector, y, KEEP_FRAMES));
         }
         None if frames > 0 => request_animation_frame(move || focus_when_drawn(selector, frames - 1)),
         None => {}
+    }
+}
+
+fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or_default()
+}
+
+/// While the page settles, the link (or the one drawn in its place) keeps the focus, and the page
+/// where the link was brought (`y`), until the person moves the focus elsewhere.
+fn keep(selector: String, y: f64, frames: u32) {
+    let mut y = y;
+    if let Some(link) = find(&selector) {
+        let active = document().active_element();
+        let on_link = active.as_ref().is_some_and(|a| a.is_same_node(Some(&link)));
+        let dropped = active.is_none_or(|a| a.tag_name() == "BODY");
+        if !on_link && !dropped {
+            return;
+        }
+        if !on_link || scroll_y() != y {
+            bring(&link);
+            y = scroll_y();
+        }
+    }
+    if frames > 0 {
+        request_animation_frame(move || keep(selector, y, frames - 1));
     }
 }
 
