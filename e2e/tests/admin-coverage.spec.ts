@@ -93,6 +93,8 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   await expect(page).toHaveURL(new RegExp(`/admin/tilbud/ny\\?kategori=${category}&region=${region.code}&kommune=${row.code}$`));
   await expect(page.getByLabel('Indsats', { exact: true })).toHaveValue(category);
   await expect(page.getByLabel('Kommune', { exact: true })).toHaveValue(row.code);
+  await expect(page.locator('#from-gap')).toHaveText(`Fra dækningen: ${intervention} mangler i ${row.name}. Indsatsen og kommunen er udfyldt; resten udfylder du.`);
+  await expect(page.getByRole('link', { name: 'Tilbage til dækningen' })).toHaveAttribute('href', '/admin/daekning');
   await page.goBack();
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).

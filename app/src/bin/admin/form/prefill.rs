@@ -30,8 +30,10 @@ impl OfferForm {
     /// Fills in what the address names, where it is sound: a known intervention, the region
     /// (the admin's own; a national admin may choose), a municipality of that region and a
     /// postcode. Anything else is left as the blank form has it.
-    pub fn prefill(&mut self, get: impl Fn(&str) -> Option<String>, may_choose_region: bool) {
-        if let Some(c) = get(CATEGORY).as_deref().and_then(Category::from_code) {
+    /// Whether the address came from a gap (it names a known intervention).
+    pub fn prefill(&mut self, get: impl Fn(&str) -> Option<String>, may_choose_region: bool) -> bool {
+        let category = get(CATEGORY).as_deref().and_then(Category::from_code);
+        if let Some(c) = category {
             self.category = c.code().into();
         }
         if let Some(r) = get(REGION).as_deref().and_then(RegionCode::from_code).filter(|_| may_choose_region) {
@@ -44,5 +46,6 @@ impl OfferForm {
         if let Some(p) = get(POSTCODE).filter(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())) {
             self.postcode = p;
         }
+        category.is_some()
     }
 }

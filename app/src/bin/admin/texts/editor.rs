@@ -26,6 +26,7 @@ forebyg_app::texts! {
     PLACE_HINT = "Tom for digitale tilbud.", "Empty for digital offers.";
     CREATED = "Tilbuddet er oprettet som kladde. Offentliggør det, når det er klar.", "The offer is created as a draft. Publish it when it is ready.";
     BACK = "Tilbage til tilbuddene", "Back to the offers";
+    BACK_TO_COVERAGE = "Tilbage til dækningen", "Back to the coverage";
     TIMES_SECTION = "Tider", "Times";
     PLACE_SECTION = "Sted", "Place";
     STATUS_GROUP = "Status og bekræftelse", "Status and confirmation";
@@ -102,6 +103,19 @@ pub fn confirm_status(what: &str, title: &str, lang: Lang) -> String {
 }
 
 /// "Edit »{title}«".
+/// A new offer opened from a gap in the coverage table: what is missing where, and what the form
+/// has filled in (`municipality`: none when the address named none of the admin's region).
+pub fn from_gap(category: &str, municipality: Option<&str>, lang: Lang) -> String {
+    match (lang, municipality) {
+        (Lang::Da, Some(m)) => format!("Fra dækningen: {category} mangler i {m}. Indsatsen og kommunen er udfyldt; resten udfylder du."),
+        (Lang::Da, None) => format!("Fra dækningen: {category} mangler. Indsatsen er udfyldt; resten udfylder du."),
+        (Lang::En, Some(m)) => {
+            format!("From the coverage: {category} is missing in {m}. The intervention and the municipality are filled in; you fill in the rest.")
+        }
+        (Lang::En, None) => format!("From the coverage: {category} is missing. The intervention is filled in; you fill in the rest."),
+    }
+}
+
 pub fn edit_title(title: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Rediger »{title}«"),

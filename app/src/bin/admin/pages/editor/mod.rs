@@ -35,8 +35,13 @@ pub fn NewOfferPage() -> impl IntoView {
         let region = p.region.unwrap_or(RegionCode::Midtjylland);
         let base = form::new_offer_base(region);
         let mut start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
-        query.with_untracked(|q| start.prefill(|k| q.get(k), p.role == forebyg_shared::auth::Role::NationalAdmin));
-        view! { <Editor base=base start=start new=true /> }
+        let from_gap = query.with_untracked(|q| start.prefill(|k| q.get(k), p.role == forebyg_shared::auth::Role::NationalAdmin));
+        // Says what the gap filled in, and leads back to the coverage table.
+        let from_gap = from_gap.then(|| {
+            let category = forebyg_shared::taxonomy::Category::from_code(&start.category).map_or("", |c| c.label(lang()));
+            t::from_gap(category, crate::offers_query::municipality_name(&start.municipality_code), lang())
+        });
+        view! { <Editor base=base start=start new=true from_gap=from_gap /> }
     })
 }
 
@@ -50,7 +55,7 @@ pub fn EditOfferPage() -> impl IntoView {
     });
     ui::suspense_page(offer, t::LOAD_FAILED, |o| {
         let start = OfferForm::from_offer_in(&o, lang());
-        view! { <Editor base=o start=start new=false /> }
+        view! { <Editor base=o start=start new=false from_gap=None /> }
     })
 }
 
@@ -61,7 +66,7 @@ fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
 }
 
 #[component]
-fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
+fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<String>) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
     ui::page_setup(&title, h1);
@@ -71,8 +76,12 @@ fn Editor(base: Offer, start: OfferForm, new: bool) -> impl IntoView {
         {move || e.preview.get().map(|o| preview::preview(e, o))}
         // Hidden, not gone, while the preview shows: every edit stays as it was.
         <div hidden=previewing>
-        <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p>
+        {match from_gap.is_some() {
+            true => view! { <p class="back-link"><a href="/admin/daekning">{t::BACK_TO_COVERAGE.get(lang())}</a></p> }.into_any(),
+            false => view! { <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p> }.into_any(),
+        }}
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
+        {from_gap.map(|s| view! { <p class="notice" id="from-gap">{s}</p> })}
         {top::editor_top(e)}
         <form class="admin-form" on:submit=move |ev| e.save(ev) novalidate>
             {sections::about(e)}
