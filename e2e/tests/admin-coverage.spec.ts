@@ -90,12 +90,14 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   // the municipality filled in.
   const intervention = await page.getByRole('table', { name: 'Dækning inden for 5 km' }).getByRole('columnheader').nth(index + 1).textContent();
   await cell.getByRole('link', { name: `Opret et tilbud her: ${intervention}, ${row.name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/tilbud/ny\\?kategori=${category}&region=${region.code}&kommune=${row.code}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/tilbud/ny\\?kategori=${category}&region=${region.code}&kommune=${row.code}&tilbage=%2Fadmin%2Fdaekning%3Fmax_km%3D5$`));
   await expect(page.getByLabel('Indsats', { exact: true })).toHaveValue(category);
   await expect(page.getByLabel('Kommune', { exact: true })).toHaveValue(row.code);
   await expect(page.locator('#from-gap')).toHaveText(`Fra dækningen: ${intervention} mangler i ${row.name}. Indsatsen og kommunen er udfyldt; resten udfylder du.`);
-  await expect(page.getByRole('link', { name: 'Tilbage til dækningen' })).toHaveAttribute('href', '/admin/daekning');
-  await page.goBack();
+  // The way back is to the table as it was left: at 5 km, not the 15 km it opens at.
+  await page.getByRole('link', { name: 'Tilbage til dækningen' }).click();
+  await expect(page).toHaveURL(/\/admin\/daekning\?max_km=5$/);
+  await expect(page.getByRole('table', { name: 'Dækning inden for 5 km' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Huller pr. indsats' })).toBeVisible();
   // The chart's text is drawn at a size one can read, on a phone too (scaled with the chart).
   for (const label of await page.locator('.chart__label').all()) expect((await label.boundingBox())!.height).toBeGreaterThan(13);

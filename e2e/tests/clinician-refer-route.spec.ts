@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from './a11y';
 // takes referrals from hospitals and the citizen alone, why not and that the patient can sign up
 // directly, rather than a Henvis ending in a refusal; the handout stays. Anonymous, the card is as
 // before (who the clinician is is unknown). The offer is given in Zulu, a language no demo offer
-// has, so the language filter finds it alone.
+// has, so the patient's language puts it first in its group.
 test('a signed-in clinician sees why not instead of Henvis where they may not refer', async ({ page, request }) => {
   const admin = await devToken(request, REGION);
   const template = await offerTemplate(request, admin, unique('Hospitalshold'));

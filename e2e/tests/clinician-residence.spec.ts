@@ -7,8 +7,8 @@ import { ClinicianSearchPage } from '../pages/clinician-pages';
 // municipality of the patient's postcode's post town. 9000 lies in Aalborg Kommune, so a patient
 // there may join an Aalborg offer ("ud fra postnummeret"); 9440 Aabybro lies in Jammerbugt, 16 km
 // away, so the clinician is told to check, with the municipality the postcode belongs to. Before,
-// both read "Tjek bopæl". Icelandic (`is`), which no demo offer is given in, keeps the offer the
-// only one shown whatever the demo data holds nearby.
+// both read "Tjek bopæl". Icelandic (`is`), which no demo offer is given in, puts the offer first
+// in its group (the patient's language) whatever the demo data holds nearby.
 
 const AALBORG = { postcode: '9000', city: 'Aalborg', municipality_code: '0851', point: { lat: 57.048, lon: 9.92 } };
 

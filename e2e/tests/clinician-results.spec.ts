@@ -9,7 +9,7 @@ import { scrollSettled } from './scroll';
 // heading before the app had loaded, and cards of half a screen each.
 
 type Hit = { offer: { id: string; title: string; provider_name: string; next_start: string | null }; languages: string[] };
-type Group = { category: string; nearby_total: number; nearby: Hit[] };
+type Group = { category: string; nearby_total: number; nearby: Hit[]; digital: Hit[] };
 
 const clinicianAnswer = async (page: Page, query: string) => (await (await page.request.get(`/api/v1/clinician/offers${query}`)).json()) as { groups: Group[] };
 
@@ -150,21 +150,31 @@ test('a result card is compact and keeps what a GP decides on', async ({ page },
   await expectNoAxeViolations(page, 'compact clinician card, details open');
 });
 
-// The patient's language leaves out every offer not held in it, which near most postcodes is all
-// of them: a walk saw every group empty and nothing saying why. The line under the heading says
-// the choice is on, that a Danish offer with an interpreter is the other way, and undoes it.
-test("the patient's language is said to narrow the answer, with the way back to every language", async ({ page }) => {
+// The patient's language orders and leaves nothing out (a filter left every group empty near
+// most postcodes): the line under the heading says whether any offer shown is given in it and that
+// a Danish offer with an interpreter is the other way; each card says its languages, and "ikke på
+// arabisk" where it is not given in Arabic.
+test("the patient's language puts its offers first, says when none is in it and how a Danish one serves", async ({ page }) => {
+  const query = '?conditions=laenderygsmerter&postcode=9000&age=45&language=ar';
+  const answer = await clinicianAnswer(page, query);
+  const all = await clinicianAnswer(page, '?conditions=laenderygsmerter&postcode=9000&age=45');
+  expect(answer.groups.map((g) => g.nearby_total)).toEqual(all.groups.map((g) => g.nearby_total));
+  const hits = answer.groups.flatMap((g) => [...g.nearby, ...g.digital]);
+  expect(hits.length, 'offers for low back pain near 9000').toBeGreaterThan(0);
+  const arabic = hits.filter((h) => h.languages.includes('ar')).length;
   const search = new ClinicianSearchPage(page);
-  await search.goto('?conditions=laenderygsmerter&postcode=9000&age=45&language=ar');
+  await search.goto(query);
   await expect(search.resultsHeading).toBeVisible();
   const note = page.locator('.clinic-results__language');
-  await expect(note).toHaveText(
-    'Kun tilbud på arabisk. Vis tilbud på alle sprog Et tilbud på dansk kan ofte bruges med tolk: vælg tolk, når du henviser.',
-  );
-  await expectNoAxeViolations(page, 'clinician search in one language');
-  await note.getByRole('link', { name: 'Vis tilbud på alle sprog' }).click();
-  await expect(page).toHaveURL(/\/klinik\?conditions=laenderygsmerter&postcode=9000&age=45$/);
-  await expect(search.resultsHeading).toBeFocused();
+  const first = arabic > 0 ? 'Tilbud på arabisk står først i hver indsats.' : 'Ingen af tilbuddene her er på arabisk.';
+  await expect(note).toHaveText(`${first} Et tilbud på dansk kan ofte bruges med tolk: vælg tolk, når du henviser.`);
+  const other = page.locator('article.clinic-card', { has: page.locator('.clinic-card__facts dd', { hasText: /^Dansk.*\(ikke på arabisk\)$/ }) }).first();
+  await expect(other, 'a card given in Danish, not Arabic').toBeVisible();
+  // The languages are among the first facts, not again behind "Flere oplysninger".
+  await expect(other.locator('.clinic-card__more dt', { hasText: 'Sprog' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'clinician search with the patient language');
+  // Danish orders nothing and needs no line.
+  await search.goto('?conditions=laenderygsmerter&postcode=9000&age=45&language=da');
+  await expect(search.resultsHeading).toBeVisible();
   await expect(note).toHaveCount(0);
-  await expect(page.locator('article.clinic-card').first()).toBeVisible();
 });

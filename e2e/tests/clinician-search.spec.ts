@@ -250,16 +250,17 @@ for (const lang of ['da', 'en'] as const) {
   });
 }
 
-// A patient who speaks English (issue #10): "Patientens sprog" narrows every group, nearby and digital, to
-// offers given in English (the unfiltered search's first three and two per group hide them); the
-// choice lives in the address, so reload and Back keep it.
-test('the patient language narrows the offers and is kept in the address', async ({ page, request }) => {
+// A patient who speaks English (issue #10): "Patientens sprog" puts the offers given in English
+// first in every group, nearby and digital, and leaves none out (the hint says so); the choice
+// lives in the address, so reload and Back keep it.
+test('the patient language puts its offers first and is kept in the address', async ({ page, request }) => {
   type Hit = { offer: { id: string }; languages: string[] };
-  type Group = { nearby: Hit[]; digital: Hit[] };
-  const hits = (groups: Group[]) => groups.flatMap((g) => [...g.nearby, ...g.digital]);
-  const english = hits((await (await request.get('/api/v1/clinician/offers?conditions=kol&postcode=8000&language=en')).json()).groups);
-  expect(english.length, 'the demo data has English offers for KOL near 8000').toBeGreaterThan(0);
-  expect(english.every((h) => h.languages.includes('en'))).toBe(true);
+  type Group = { nearby_total: number; nearby: Hit[]; digital: Hit[] };
+  const answer = async (q: string) => (await (await request.get(`/api/v1/clinician/offers?conditions=kol&postcode=8000${q}`)).json()).groups as Group[];
+  const [english, all] = [await answer('&language=en'), await answer('')];
+  expect(english.map((g) => g.nearby_total), 'none left out').toEqual(all.map((g) => g.nearby_total));
+  const firsts = english.flatMap((g) => [g.nearby[0], g.digital[0]]).filter((h) => h?.languages.includes('en'));
+  expect(firsts.length, 'the demo data has English offers for KOL near 8000').toBeGreaterThan(0);
 
   const search = new ClinicianSearchPage(page);
   await search.goto('?conditions=kol&postcode=8000');
@@ -269,17 +270,20 @@ test('the patient language narrows the offers and is kept in the address', async
   await expect(page).toHaveTitle('Tilbud nær 8000 Aarhus C – Forebyg');
   const language = page.getByLabel('Patientens sprog');
   await expect(language).toHaveValue('');
+  await expect(language).toHaveAccessibleDescription('Tilbud på sproget står først. Ingen tilbud udelades.');
   await language.selectOption('en');
   await search.submit.click();
   await expect(page).toHaveURL(/[?&]language=en(&|$)/);
   const cards = page.locator('article.clinic-card');
-  await expect(cards).toHaveCount(english.length);
-  for (const h of english) await expect(page.locator(`[id="offer-${h.offer.id}-title"]`)).toBeVisible();
+  const shown = english.reduce((n, g) => n + g.nearby.length + g.digital.length, 0);
+  await expect(cards).toHaveCount(shown);
+  for (const h of firsts) await expect(page.locator(`[id="offer-${h.offer.id}-title"]`)).toBeVisible();
+  await expect(page.locator('.clinic-results__language')).toContainText('Tilbud på engelsk står først i hver indsats.');
   await expectNoAxeViolations(page, 'clinician search in the patient language');
 
   await page.reload();
   await expect(language).toHaveValue('en');
-  await expect(cards).toHaveCount(english.length);
+  await expect(cards).toHaveCount(shown);
   await page.goBack();
   await expect(page).not.toHaveURL(/language=/);
   await expect(language).toHaveValue('');

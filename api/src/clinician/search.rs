@@ -4,7 +4,8 @@
 //! all handed to the store at once (on DynamoDB they share their reads). The ten are read whole,
 //! since eligibility needs the offer, and the group shows `per_group` of them, those the patient
 //! may join first. A group with nothing on site within the radius looks further, as the citizen
-//! search does.
+//! search does. With the patient's language, each group reads its offers in that language as
+//! well (two more searches), so one beyond the nearest ten still comes first.
 
 use crate::error::ApiError;
 use crate::search::{resolve_origin, round_km, wider_search};
@@ -24,8 +25,10 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
     let origin = resolve_origin(&place)?;
     let today = forebyg_shared::date::copenhagen_date(crate::self_referral::now());
     // The patient's conditions are "any of", which the index filters (`any_condition`); the
-    // patient's language and times filter nearby, digital and the wider search alike.
-    let query = |category: Category, format: Option<Format>, per_page: usize| SearchQuery {
+    // patient's times filter nearby, digital and the wider search alike. Their language only
+    // orders: the searches `in_language` add the offers given in it to those read.
+    let in_language = params.language.clone().filter(|l| l != "da");
+    let query = |category: Category, format: Option<Format>, per_page: usize, language: Option<String>| SearchQuery {
         origin: origin.point,
         region: origin.region,
         params: SearchParams {
@@ -33,7 +36,7 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
             format,
             per_page: per_page as u32,
             package: params.package.clone(),
-            language: params.language.clone(),
+            language,
             evening: params.evening,
             weekend: params.weekend,
             ..place.clone()
@@ -41,20 +44,30 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
         today: today.clone(),
         any_condition: params.conditions.clone(),
     };
+    let near_read = NEAREST_READ.max(params.per_group) as usize;
+    let group_queries = |c: Category, language: Option<String>| {
+        [query(c, None, near_read, language.clone()), query(c, Some(Format::Digital), DIGITAL_READ, language)]
+    };
     let queries: Vec<_> = categories
         .iter()
-        .flat_map(|&c| [query(c, None, NEAREST_READ.max(params.per_group) as usize), query(c, Some(Format::Digital), DIGITAL_READ)])
+        .flat_map(|&c| group_queries(c, None).into_iter().chain(in_language.iter().flat_map(move |l| group_queries(c, Some(l.clone())))))
         .collect();
     let mut pages = store.search_many(&queries).await?.into_iter();
+    let mut next = move || pages.next().expect("a page per query");
     let mut groups: Vec<OfferGroup> = categories
         .iter()
         .map(|&category| {
-            let (near, digital) = (pages.next().expect("a page per query"), pages.next().expect("a page per query"));
+            let (mut near, mut digital) = (next(), next());
+            if in_language.is_some() {
+                let (near_in, digital_in) = (next(), next());
+                add_missing(&mut near.hits, near_in.hits);
+                add_missing(&mut digital.hits, digital_in.hits);
+            }
             let mut nearby: Vec<_> = near.hits.iter().filter_map(|(o, d)| Some(ClinicianHit::new(o, Some(round_km((*d)?)), params))).collect();
-            ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize, params.referrer);
+            ClinicianHit::best_for_patient(&mut nearby, params.per_group as usize, params);
             let digital_total = digital.total;
             let mut digital: Vec<_> = digital.hits.iter().map(|(o, _)| ClinicianHit::new(o, None, params)).collect();
-            ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP, params.referrer);
+            ClinicianHit::best_for_patient(&mut digital, DIGITAL_PER_GROUP, params);
             OfferGroup {
                 category,
                 default_referral: category == Category::AfklarendeSamtale,
@@ -74,11 +87,22 @@ pub async fn search(store: &dyn OfferStore, params: &ClinicianParams, package: O
         if g.nearby_total > 0 || g.outside_package {
             return Ok(None);
         }
-        wider_search(store, &query(g.category, None, 1), 0, &mut SearchStats::default()).await
+        wider_search(store, &query(g.category, None, 1, None), 0, &mut SearchStats::default()).await
     }))
     .await?;
     for (group, wider) in groups.iter_mut().zip(wider) {
         group.wider = wider;
     }
     Ok(ClinicianSearchResponse { origin, radius_km: params.radius_km, groups })
+}
+
+/// Adds to `hits` (read in distance order) those of `more` it lacks, keeping the order by
+/// distance (a digital offer's `None` after every distance, as the index orders them).
+fn add_missing(hits: &mut Vec<(forebyg_shared::offer::Offer, Option<f64>)>, more: Vec<(forebyg_shared::offer::Offer, Option<f64>)>) {
+    for hit in more {
+        if !hits.iter().any(|(o, _)| o.id == hit.0.id) {
+            hits.push(hit);
+        }
+    }
+    hits.sort_by(|(_, a), (_, b)| a.unwrap_or(f64::INFINITY).total_cmp(&b.unwrap_or(f64::INFINITY)));
 }

@@ -1,5 +1,5 @@
 //! The clinician search over HTTP: offers grouped by intervention with who is eligible, and the
-//! patient's language and times.
+//! patient's language (first) and times.
 
 use super::*;
 use forebyg_shared::eligibility::Verdict;
@@ -67,26 +67,35 @@ fn the_search_groups_offers_and_says_who_is_eligible() {
     assert_eq!(server.get("/api/v1/clinician/offers?conditions=kol").status, 422, "a place is required");
 }
 
-/// A patient who speaks English: `language=en` keeps only offers given in English, nearby and
-/// digital, where the unfiltered search's caps (three nearby, two digital per group) hide them;
+/// A patient who speaks English: `language=en` leaves every offer in (the same counts) and puts
+/// those given in English first in each group, nearby and digital, among those the patient may
+/// join: one the unlanguaged search's caps (three nearby, two digital per group) hide comes up;
 /// a language that is no code is the same field error as in the citizen search.
 #[test]
-fn the_search_filters_by_the_patients_language() {
+fn the_patients_language_comes_first() {
     let (server, _d, _s) = start();
-    let all: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10").json();
-    let res = server.get("/api/v1/clinician/offers?postcode=8000&per_group=10&language=en");
+    let all: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?postcode=8000").json();
+    let res = server.get("/api/v1/clinician/offers?postcode=8000&language=en");
     assert_eq!(res.status, 200, "{}", res.body);
     let english: ClinicianSearchResponse = res.json();
-    let hits = |r: &ClinicianSearchResponse| {
-        r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).map(|h| (h.offer.id.clone(), h.languages.clone())).collect::<Vec<_>>()
-    };
-    let (all_hits, en_hits) = (hits(&all), hits(&english));
-    assert!(!en_hits.is_empty(), "English offers near 8000");
-    assert!(en_hits.iter().all(|(_, langs)| langs.iter().any(|l| l == "en")), "only offers given in English: {en_hits:?}");
-    assert!(english.groups.iter().any(|g| !g.digital.is_empty()), "the digital alternative in English too");
-    assert!(en_hits.iter().any(|(id, _)| !all_hits.iter().any(|(a, _)| a == id)), "the filter brings up offers the caps hid");
-    let total = |r: &ClinicianSearchResponse| r.groups.iter().map(|g| g.nearby_total).sum::<u32>();
-    assert!(total(&english) < total(&all));
+    let counts = |r: &ClinicianSearchResponse| r.groups.iter().map(|g| (g.category, g.nearby_total, g.digital_total)).collect::<Vec<_>>();
+    assert_eq!(counts(&english), counts(&all), "the language leaves no offer out");
+    let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
+    let mut brought_up = 0;
+    for (g, g_all) in english.groups.iter().zip(&all.groups) {
+        for (hits, hits_all) in [(&g.nearby, &g_all.nearby), (&g.digital, &g_all.digital)] {
+            assert_eq!(hits.len(), hits_all.len(), "{:?}: as many shown", g.category);
+            // Among those the patient may join, the English ones first.
+            let open: Vec<bool> = hits.iter().filter(|h| h.eligibility.verdict != Verdict::NotEligible).map(|h| h.given_in("en")).collect();
+            assert!(open.windows(2).all(|w| w[0] || !w[1]), "{:?}: English first: {open:?}", g.category);
+            brought_up += ids(hits).iter().filter(|id| !ids(hits_all).contains(id)).count();
+        }
+    }
+    assert!(english.groups.iter().any(|g| g.nearby.first().is_some_and(|h| h.given_in("en"))), "English offers near 8000");
+    assert!(english.groups.iter().any(|g| g.digital.first().is_some_and(|h| h.given_in("en"))), "the digital alternative in English too");
+    assert!(brought_up > 0, "the language brings up offers the caps hid");
+    let danish: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?postcode=8000&language=da").json();
+    assert_eq!(danish, all, "Danish orders nothing");
 
     let bad = server.get("/api/v1/clinician/offers?postcode=8000&language=engelsk");
     let citizen = server.get("/api/v1/offers?postcode=8000&language=engelsk");

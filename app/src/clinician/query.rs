@@ -91,7 +91,8 @@ pub fn api_search_url(p: &ClinicianParams) -> String {
 
 /// One intervention of a clinician search as the citizen search asks it, for all of the group's
 /// offers near the patient (the clinician search shows at most ten): the same place, radius,
-/// package, language and times, and the patient's condition when there is one. The citizen search
+/// package and times, and the patient's condition when there is one; not the patient's language,
+/// which orders the group but would filter the citizen search. The citizen search
 /// filters by one condition: with several, it has none (`exact` false: it finds more than the
 /// group counts). Its address is [`crate::query::search_href`]'s.
 pub fn citizen_search(p: &ClinicianParams, category: Category) -> (SearchParams, bool) {
@@ -106,7 +107,6 @@ pub fn citizen_search(p: &ClinicianParams, category: Category) -> (SearchParams,
         categories: vec![category],
         condition,
         package: p.package.clone(),
-        language: p.language.clone(),
         evening: p.evening,
         weekend: p.weekend,
         ..SearchParams::default()
@@ -257,7 +257,7 @@ mod tests {
         let (search, exact) = citizen_search(&q.params, Category::FysiskAktivitet);
         assert!(exact);
         let href = crate::query::search_href(&search);
-        assert_eq!(href, "/?postcode=9000&radius_km=50&category=fysisk-aktivitet&condition=kol&package=kol&evening=true&language=en");
+        assert_eq!(href, "/?postcode=9000&radius_km=50&category=fysisk-aktivitet&condition=kol&package=kol&evening=true");
         // The citizen page reads it back as the same search (its form shows it).
         let back = SearchParams::parse(pairs(href.trim_start_matches("/?"))).unwrap();
         assert_eq!(back, search);

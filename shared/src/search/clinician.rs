@@ -43,7 +43,10 @@ pub struct ClinicianParams {
     pub per_group: u32,
     /// Only offers delivering a component of this kronikerpakke (its code).
     pub package: Option<String>,
-    /// Only offers given in the patient's language (ISO 639-1, e.g. `en`), nearby and digital.
+    /// The patient's language (ISO 639-1, e.g. `ar`): in each group, nearby and digital alike,
+    /// the offers given in it come first ([`ClinicianHit::best_for_patient`]). Orders, never
+    /// filters: an offer in Danish with an interpreter is the other way, and a filter emptied
+    /// every group near most postcodes.
     pub language: Option<String>,
     /// Only teams outside working hours, for a patient who works: weekday evenings and/or
     /// weekends (either matches), as the citizen search's `evening` and `weekend`.
@@ -190,14 +193,13 @@ impl ClinicianParams {
     }
 
     /// Whether an offer belongs in the results: it targets one of the patient's conditions (or
-    /// none was chosen), delivers part of the chosen package (if one is), is given in the
-    /// patient's language (if one is chosen) and has a team at the times chosen (if any are).
-    /// Eligibility is not a filter: a not-eligible offer shows, with why.
+    /// none was chosen), delivers part of the chosen package (if one is) and has a team at the
+    /// times chosen (if any are). Eligibility and the patient's language are not filters: a
+    /// not-eligible offer shows, with why, and one in another language after those in theirs.
     pub fn matches(&self, offer: &Offer) -> bool {
         let s = &offer.schedule;
         (self.conditions.is_empty() || offer.conditions.iter().any(|c| self.conditions.contains(c)))
             && self.package.as_deref().is_none_or(|code| offer.packages.iter().any(|d| d.package == code))
-            && self.language.as_deref().is_none_or(|l| offer.languages.iter().any(|ol| ol == l))
             && super::filter::at_times(self.evening, self.weekend, s.has_evening(), s.has_weekend())
     }
 
@@ -301,7 +303,12 @@ impl ClinicianHit {
     /// or verdict: a hospital nurse cannot use a free place on a course only GPs refer to, and a
     /// walk found three such above one she could refer to whose only criterion was "a doctor's
     /// diagnosis". Offers the patient may not join stay last.
-    pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize, referrer: Option<ReferrerKind>) {
+    /// With the patient's `language` (not Danish), the offers given in it come first among those
+    /// the patient may join, before the referrer's, the verdict and the room: a course the
+    /// patient understands is worth reading criteria for (or their own sign-up, or their GP's
+    /// referral, which the card says), and one in Danish needs an interpreter.
+    pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize, params: &ClinicianParams) {
+        let (referrer, language) = (params.referrer, params.language.as_deref().filter(|l| *l != "da"));
         let room = |c: Capacity| match c {
             Capacity::Open | Capacity::FewPlaces => 0,
             Capacity::Waitlist => 1,
@@ -309,8 +316,14 @@ impl ClinicianHit {
         };
         let refused = |h: &ClinicianHit| referrer.is_some_and(|k| !h.referral.accepts(k));
         let barred = |h: &ClinicianHit| h.eligibility.verdict == eligibility::Verdict::NotEligible;
-        hits.sort_by_key(|h| (barred(h), refused(h), h.eligibility.verdict.rank(), room(h.offer.capacity)));
+        let foreign = |h: &ClinicianHit| language.is_some_and(|l| !h.given_in(l));
+        hits.sort_by_key(|h| (barred(h), foreign(h), refused(h), h.eligibility.verdict.rank(), room(h.offer.capacity)));
         hits.truncate(keep);
+    }
+
+    /// Whether the offer is given in `language` (ISO 639-1).
+    pub fn given_in(&self, language: &str) -> bool {
+        self.languages.iter().any(|l| l == language)
     }
 }
 

@@ -119,7 +119,14 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
         out.extend(PlaceParams::into_params(&parameter_in).into_iter().filter(|p| p.name != "condition"));
         out.extend(offer_params.into_iter().filter(|p| ["package", "language", "evening", "weekend"].contains(&p.name.as_str())).map(|mut p| {
             let nearby_and_digital = match p.name.as_str() {
-                "language" => Some("Only offers given in the patient's language (ISO 639-1, e.g. `en`)"),
+                // Not a filter here: the description is the whole sentence.
+                "language" => {
+                    p.description = Some(
+                        "The patient's language (ISO 639-1, e.g. `ar`): in each group, nearby and digital alike, the offers given in it come before the others, also before those taking the `referrer`'s referrals (offers the patient may not join still come last); it leaves no offer out. `da` orders nothing."
+                            .to_owned(),
+                    );
+                    None
+                }
                 "evening" => Some("Only teams on weekday evenings, for a patient who works (with `weekend`: either)"),
                 "weekend" => Some("Only teams at weekends, for a patient who works (with `evening`: either)"),
                 _ => None,

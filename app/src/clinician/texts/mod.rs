@@ -26,6 +26,8 @@ crate::texts! {
     AGE_LABEL = "Patientens alder (valgfrit)", "The patient's age (optional)";
     AGE_HINT = "I hele år. Bruges kun til at vise, om patienten kan deltage.", "In whole years. Only used to show whether the patient can join.";
     LANGUAGE_LABEL = "Patientens sprog", "The patient's language";
+    // A preference, not a filter: nothing is left out.
+    LANGUAGE_HINT = "Tilbud på sproget står først. Ingen tilbud udelades.", "Offers in the language come first. None are left out.";
     TIMES_LEGEND = "Kan patienten kun uden for arbejdstid?", "Can the patient only come outside working hours?";
     TIMES_HINT = "Vælg intet, hvis alle tider passer. Vælger du begge, ser du hold om aftenen eller i weekenden.",
         "Choose neither if any time suits. If you choose both, you see evening or weekend classes.";
@@ -34,7 +36,6 @@ crate::texts! {
     OUTSIDE_WORK = "Uden for arbejdstid", "Outside working hours";
     EVENING_AND_WEEKEND = "Aften- og weekendhold", "Evening and weekend classes";
     ALL_TIMES = "Vis hold på alle tider", "Show classes at any time";
-    ALL_LANGUAGES = "Vis tilbud på alle sprog", "Show offers in any language";
     // A walk found a language filter emptying every group, and nothing said so.
     WITH_INTERPRETER = "Et tilbud på dansk kan ofte bruges med tolk: vælg tolk, når du henviser.",
         "An offer in Danish can often be used with an interpreter: choose one when you refer.";
@@ -204,12 +205,22 @@ pub fn only_times(lang: Lang, evening: bool, weekend: bool) -> &'static str {
     }
 }
 
-/// "Kun tilbud på arabisk.": the patient's language, chosen in the search (`name`: the
-/// language's name in `lang`).
-pub fn only_language(lang: Lang, name: &str) -> String {
+/// The patient's language, chosen in the search (`name`: the language's name in `lang`): its
+/// offers first in each intervention, or (`any`: false) none among those shown.
+pub fn first_in_language(lang: Lang, name: &str, any: bool) -> String {
+    match (lang, any) {
+        (Lang::Da, true) => format!("Tilbud på {name} står først i hver indsats."),
+        (Lang::Da, false) => format!("Ingen af tilbuddene her er på {name}."),
+        (Lang::En, true) => format!("Offers in {name} come first in each intervention."),
+        (Lang::En, false) => format!("None of the offers here is in {name}."),
+    }
+}
+
+/// A card's languages when it is not given in the patient's: "Dansk (ikke på arabisk)".
+pub fn not_in_language(lang: Lang, languages: &str, name: &str) -> String {
     match lang {
-        Lang::Da => format!("Kun tilbud på {name}."),
-        Lang::En => format!("Only offers in {name}."),
+        Lang::Da => format!("{languages} (ikke på {name})"),
+        Lang::En => format!("{languages} (not in {name})"),
     }
 }
 

@@ -61,18 +61,26 @@ fn referral_route(hit: &ClinicianHit, state: SearchState, lang: Lang) -> impl In
     }
 }
 
-/// What a GP reads second: the languages, the digital alternative, the phone number (unless it is
-/// the way to refer) and the provider's note on referring, in a disclosure named after the offer
-/// (one of many on the page).
-fn more_details(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
+/// With the patient's language chosen (`code`, not Danish), the card's languages come among its
+/// first facts, saying when the offer is not given in it (an interpreter's case).
+fn patient_language(hit: &ClinicianHit, code: &str, lang: Lang) -> impl IntoView {
+    let held = format::languages(&hit.languages, lang);
+    let text = if hit.given_in(code) { held } else { t::not_in_language(lang, &held, i18n::language_name(lang, code).unwrap_or(code)) };
+    view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{text}</dd></div> }
+}
+
+/// What a GP reads second: the languages (unless the patient's language put them among the first
+/// facts), the digital alternative, the phone number (unless it is the way to refer) and the
+/// provider's note on referring, in a disclosure named after the offer (one of many on the page).
+fn more_details(hit: &ClinicianHit, languages_shown: bool, lang: Lang) -> impl IntoView {
     let o = &hit.offer;
     let digital = match o.format {
         Format::Digital => t::DIGITAL_ONLY,
         Format::Hybrid => t::DIGITAL_YES,
         Format::OnSite => t::DIGITAL_NO,
     };
-    let languages =
-        (!hit.languages.is_empty()).then(|| view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{format::languages(&hit.languages, lang)}</dd></div> });
+    let languages = (!hit.languages.is_empty() && !languages_shown)
+        .then(|| view! { <div><dt>{t::LANGUAGES.get(lang)}</dt><dd>{format::languages(&hit.languages, lang)}</dd></div> });
     let phone = hit.phone.clone().filter(|_| !phone_to_refer(hit)).map(|p| view! { <div><dt>{t::PHONE.get(lang)}</dt><dd>{p}</dd></div> });
     let note = hit.referral.note.clone().map(|n| view! { <p class="referral-route__note">{n}</p> });
     view! {
@@ -111,6 +119,9 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
         (false, false) => None,
     };
     let teams = teams.map(|x| view! { <div><dt>{t::OUTSIDE_WORK.get(lang)}</dt><dd>{x.get(lang)}</dd></div> });
+    let language = state.params.with_untracked(|p| p.as_ref().and_then(|p| p.language.clone())).filter(|c| c != "da");
+    let languages_shown = language.is_some();
+    let language = language.map(|code| patient_language(&hit, &code, lang));
     // "Aalborg Kommune · Aalborg": who runs it and where, each named for a screen reader.
     let city = o.city.clone().map(|c| {
         view! { <span aria-hidden="true">" · "</span><span class="visually-hidden">". "{t::WHERE.get(lang)}": "</span>{c} }
@@ -173,9 +184,10 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
                     {teams}
+                    {language}
                     {referral_route(&hit, state, lang)}
                 </dl>
-                {more_details(&hit, lang)}
+                {more_details(&hit, languages_shown, lang)}
                 <div class="clinic-card__actions">
                     <div class="choice">
                         <input class="choice__input" type="checkbox" id=choose_id.clone() prop:checked=move || chosen.get()

@@ -101,7 +101,7 @@ fn answer(r: ClinicianSearchResponse, state: SearchState, lang: Lang) -> impl In
         <h2 id=RESULTS_HEADING_ID class="results__heading" tabindex="-1">{heading}</h2>
         <p class="clinic-results__distances">{distances}{ferry.map(|f| format!(" {f}"))}</p>
         {times(state, lang)}
-        {language(state, lang)}
+        {language(state, &r.groups, lang)}
         {groups_nav(&r.groups, lang)}
         {r.groups.into_iter().map(|g| group(g, state, &place, lang)).collect_view()}
     }
@@ -122,19 +122,14 @@ fn times(state: SearchState, lang: Lang) -> Option<impl IntoView> {
     })
 }
 
-/// The patient's language, when chosen: it leaves out every offer not held in it, which may be
-/// all of them; the same search in any language, and that an interpreter is the other way.
-fn language(state: SearchState, lang: Lang) -> Option<impl IntoView> {
-    let code = state.params.with_untracked(|p| p.as_ref().and_then(|p| p.language.clone()))?;
+/// The patient's language, when chosen (and not Danish): its offers come first, or none of those
+/// shown is in it; either way an interpreter is the other way.
+fn language(state: SearchState, groups: &[OfferGroup], lang: Lang) -> Option<impl IntoView> {
+    let code = state.params.with_untracked(|p| p.as_ref().and_then(|p| p.language.clone())).filter(|c| c != "da")?;
     let name = crate::i18n::language_name(lang, &code).map_or_else(|| code.clone(), str::to_owned);
-    let href = move || with_params(state, |p| ClinicianParams { language: None, ..p });
-    let interpreter = (code != "da").then(|| view! { " "{t::WITH_INTERPRETER.get(lang)} });
+    let any = groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).any(|h| h.given_in(&code));
     Some(view! {
-        <p class="clinic-results__language">
-            {t::only_language(lang, &name)}" "
-            <a href=href data-noscroll="" on:click=move |_| state.focus_when_answered(RESULTS_HEADING_ID)>{t::ALL_LANGUAGES.get(lang)}</a>
-            {interpreter}
-        </p>
+        <p class="clinic-results__language">{t::first_in_language(lang, &name, any)}" "{t::WITH_INTERPRETER.get(lang)}</p>
     })
 }
 

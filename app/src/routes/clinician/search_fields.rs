@@ -1,5 +1,6 @@
 //! The clinician search's optional choices (the patient's language, their times and a
-//! kronikerpakke): each filters the offers as the citizen search's filter of the same name does.
+//! kronikerpakke): the times and the package filter the offers as the citizen search's filters of
+//! the same name do; the language puts the offers given in it first.
 
 use crate::clinician::texts as t;
 use crate::i18n;
@@ -7,17 +8,17 @@ use forebyg_shared::taxonomy::Kronikerpakke;
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
-/// Only offers in the patient's language (the citizen search's list of languages).
+/// The patient's language, whose offers come first (the citizen search's list of languages).
 pub fn language_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
     let options =
         crate::query::FILTER_LANGUAGES.iter().map(move |c| (c.to_string(), crate::format::capitalise(i18n::language_name(lang, c).unwrap_or(c))));
-    select_field("language", t::LANGUAGE_LABEL.get(lang), i18n::ANY_LANGUAGE.get(lang), options, chosen)
+    select_field("language", t::LANGUAGE_LABEL.get(lang), Some(t::LANGUAGE_HINT.get(lang)), i18n::ANY_LANGUAGE.get(lang), options, chosen)
 }
 
 /// Only offers in a kronikerpakke (the same choice as the citizen search's filter).
 pub fn package_field(chosen: RwSignal<String>, lang: Lang) -> impl IntoView {
     let options = Kronikerpakke::ALL.iter().map(move |k| (k.code().to_owned(), k.label(lang).to_owned()));
-    select_field("package", i18n::PACKAGE_LABEL.get(lang), i18n::ANY_PACKAGE.get(lang), options, chosen)
+    select_field("package", i18n::PACKAGE_LABEL.get(lang), None, i18n::ANY_PACKAGE.get(lang), options, chosen)
 }
 
 /// For a patient who works: only teams on weekday evenings and/or at weekends (either matches).
@@ -44,11 +45,12 @@ fn check(id: &'static str, label: &'static str, on: RwSignal<bool>) -> impl Into
     }
 }
 
-/// A labelled single choice whose first option, "any", is the empty value; `chosen` holds the
-/// chosen option's value.
+/// A labelled single choice (with its hint, if any) whose first option, "any", is the empty value;
+/// `chosen` holds the chosen option's value.
 fn select_field(
     id: &'static str,
     label: &'static str,
+    hint: Option<&'static str>,
     any: &'static str,
     options: impl Iterator<Item = (String, String)>,
     chosen: RwSignal<String>,
@@ -60,10 +62,13 @@ fn select_field(
             view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
         })
         .collect_view();
+    let hint_id = format!("{id}-hint");
+    let described = hint.map(|_| hint_id.clone());
     view! {
         <div class="field">
             <label class="field__label" for=id>{label}</label>
-            <select class="select" id=id name=id on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <select class="select" id=id name=id aria-describedby=described on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
         </div>
     }
 }

@@ -74,7 +74,7 @@ fn the_patient_may_join_comes_first_then_the_nearest() {
     use eligibility::Verdict::{Check, Eligible, NotEligible};
     let mut hits =
         vec![hit("a", 1.0, NotEligible), hit("b", 2.0, Check), hit("c", 3.0, Eligible), hit("d", 4.0, NotEligible), hit("e", 5.0, Eligible)];
-    ClinicianHit::best_for_patient(&mut hits, 3, None);
+    ClinicianHit::best_for_patient(&mut hits, 3, &ClinicianParams::default());
     let got: Vec<_> = hits.iter().map(|h| h.offer.id.as_str()).collect();
     assert_eq!(got, ["c", "e", "b"]);
     // Within a verdict: room, then a waiting list, then full; nearest first within each.
@@ -89,7 +89,7 @@ fn the_patient_may_join_comes_first_then_the_nearest() {
         with("open", 3.1, Capacity::Open),
         with("few", 4.0, Capacity::FewPlaces),
     ];
-    ClinicianHit::best_for_patient(&mut hits, 4, None);
+    ClinicianHit::best_for_patient(&mut hits, 4, &ClinicianParams::default());
     assert_eq!(hits.iter().map(|h| h.offer.id.as_str()).collect::<Vec<_>>(), ["open", "few", "wait", "full"]);
 
     // A hospital's clinician: within a verdict, the offers taking hospital referrals first,
@@ -114,11 +114,49 @@ fn the_patient_may_join_comes_first_then_the_nearest() {
     ];
     let order = |referrer| {
         let mut h = hits.clone();
-        ClinicianHit::best_for_patient(&mut h, 6, referrer);
+        ClinicianHit::best_for_patient(&mut h, 6, &ClinicianParams { referrer, ..Default::default() });
         h.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>()
     };
     assert_eq!(order(Some(ReferrerKind::Hospital)), ["hospital", "full", "check-hospital", "gp-only", "check-gp-only", "not-eligible"]);
     assert_eq!(order(None), ["gp-only", "hospital", "full", "check-gp-only", "check-hospital", "not-eligible"]);
+}
+
+/// The patient's language orders within those they may join: the offers given in it first,
+/// whatever the referrer, verdict or room; Danish orders nothing.
+#[test]
+fn the_patients_language_comes_first() {
+    use eligibility::Verdict::{Check, Eligible, NotEligible};
+    let fixture: Offer = serde_json::from_str(include_str!("../../../tests/offer_fixture.json")).unwrap();
+    let hit = |id: &str, km: f64, verdict: eligibility::Verdict, languages: &[&str]| {
+        let offer = Offer { id: id.to_owned(), languages: languages.iter().map(|l| l.to_string()).collect(), ..fixture.clone() };
+        let mut h = ClinicianHit::new(&offer, Some(km), &ClinicianParams::default());
+        h.eligibility = Assessment { verdict, reasons: vec![] };
+        h
+    };
+    let mut waiting = hit("ar-waitlist", 4.0, Eligible, &["ar", "da"]);
+    waiting.offer.capacity = Capacity::Waitlist;
+    let hits = vec![
+        hit("ar-not-eligible", 0.5, NotEligible, &["ar"]),
+        hit("da", 1.0, Eligible, &["da"]),
+        hit("da-en", 2.0, Eligible, &["da", "en"]),
+        hit("ar-check", 3.0, Check, &["ar"]),
+        waiting,
+    ];
+    let order = |language: Option<&str>| {
+        let mut h = hits.clone();
+        ClinicianHit::best_for_patient(&mut h, 5, &ClinicianParams { language: language.map(str::to_owned), ..Default::default() });
+        h.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(order(Some("ar")), ["ar-waitlist", "ar-check", "da", "da-en", "ar-not-eligible"]);
+    assert_eq!(order(Some("en")), ["da-en", "da", "ar-waitlist", "ar-check", "ar-not-eligible"]);
+    assert_eq!(order(Some("da")), order(None));
+    assert_eq!(order(None), ["da", "da-en", "ar-waitlist", "ar-check", "ar-not-eligible"]);
+    // Before the referrer's: a hospital nurse's Arabic-speaking patient may sign up themself.
+    let mut h = hits.clone();
+    h.iter_mut().for_each(|h| h.referral.from_hospital = !h.given_in("ar"));
+    let params = ClinicianParams { language: Some("ar".into()), referrer: Some(ReferrerKind::Hospital), ..Default::default() };
+    ClinicianHit::best_for_patient(&mut h, 5, &params);
+    assert_eq!(h.iter().map(|h| h.offer.id.as_str()).collect::<Vec<_>>(), ["ar-waitlist", "ar-check", "da", "da-en", "ar-not-eligible"]);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! A new offer started from a gap in the coverage table: `/admin/tilbud/ny?kategori=…&region=…
-//! &kommune=…&postnummer=…` opens the form with what the gap says filled in (the intervention and
-//! the place). The parameters are named here only: the link and the form read them alike.
+//! &kommune=…&postnummer=…&tilbage=…` opens the form with what the gap says filled in (the
+//! intervention and the place), its back link leading to the coverage table as it was left (its
+//! distance, drill-down and package). The parameters are named here only: the link and the form
+//! read them alike.
 
 use super::OfferForm;
 use forebyg_shared::geography;
@@ -10,10 +12,13 @@ const CATEGORY: &str = "kategori";
 const REGION: &str = "region";
 const MUNICIPALITY: &str = "kommune";
 const POSTCODE: &str = "postnummer";
+const BACK: &str = "tilbage";
+/// The coverage table, the only place the back link leads to.
+const COVERAGE: &str = "/admin/daekning";
 
 /// The new-offer form for `category` in a municipality (and one of its postcodes, from a
-/// municipality's own table).
-pub fn new_offer_href(category: Category, region: RegionCode, municipality: &str, postcode: Option<&str>) -> String {
+/// municipality's own table), from the coverage table at `back` (its address).
+pub fn new_offer_href(category: Category, region: RegionCode, municipality: &str, postcode: Option<&str>, back: &str) -> String {
     let mut href = format!(
         "/admin/tilbud/ny?{CATEGORY}={}&{REGION}={}&{MUNICIPALITY}={}",
         category.code(),
@@ -23,7 +28,14 @@ pub fn new_offer_href(category: Category, region: RegionCode, municipality: &str
     if let Some(p) = postcode {
         href.push_str(&format!("&{POSTCODE}={}", forebyg_app::query::encode(p)));
     }
+    href.push_str(&format!("&{BACK}={}", forebyg_app::query::encode(back)));
     href
+}
+
+/// Where the form from a gap leads back to: the coverage table's address it came from, or the
+/// table itself for any other (a link elsewhere is not followed from a shared address).
+pub fn back_to_coverage(get: impl Fn(&str) -> Option<String>) -> String {
+    get(BACK).filter(|b| b == COVERAGE || b.strip_prefix(COVERAGE).is_some_and(|q| q.starts_with('?'))).unwrap_or_else(|| COVERAGE.to_owned())
 }
 
 impl OfferForm {

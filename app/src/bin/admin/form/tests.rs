@@ -205,8 +205,11 @@ fn an_error_on_a_weekly_time_marks_the_pickers_at_fault() {
 #[test]
 fn a_new_offer_from_a_coverage_gap_starts_with_its_intervention_and_place() {
     use forebyg_shared::taxonomy::Category;
-    let href = new_offer_href(Category::Alkohol, RegionCode::Nordjylland, "0851", Some("9000"));
-    assert_eq!(href, "/admin/tilbud/ny?kategori=alkohol&region=nordjylland&kommune=0851&postnummer=9000");
+    let href = new_offer_href(Category::Alkohol, RegionCode::Nordjylland, "0851", Some("9000"), "/admin/daekning?max_km=5&kommune=0851");
+    assert_eq!(
+        href,
+        "/admin/tilbud/ny?kategori=alkohol&region=nordjylland&kommune=0851&postnummer=9000&tilbage=%2Fadmin%2Fdaekning%3Fmax_km%3D5%26kommune%3D0851"
+    );
     let query: std::collections::HashMap<String, String> =
         href.split_once('?').unwrap().1.split('&').map(|kv| kv.split_once('=').unwrap()).map(|(k, v)| (k.into(), v.into())).collect();
     let get = |k: &str| query.get(k).cloned();
@@ -228,6 +231,17 @@ fn a_new_offer_from_a_coverage_gap_starts_with_its_intervention_and_place() {
     let mut form = OfferForm::blank(None, None, "2027-01-04");
     assert!(!form.prefill(|k| Some(if k == "postnummer" { "90000".into() } else { "x".into() }), true), "not from a gap");
     assert_eq!(form, OfferForm::blank(None, None, "2027-01-04"));
+}
+
+/// The form from a gap leads back to the coverage table as it was left, and nowhere else.
+#[test]
+fn the_way_back_from_a_gap_is_the_coverage_table_it_came_from() {
+    let back = |v: Option<&str>| back_to_coverage(|k| (k == "tilbage").then(|| v.map(str::to_owned)).flatten());
+    assert_eq!(back(Some("/admin/daekning?max_km=5&pakke=kol")), "/admin/daekning?max_km=5&pakke=kol");
+    assert_eq!(back(Some("/admin/daekning")), "/admin/daekning");
+    for elsewhere in [None, Some("https://example.org/admin/daekning"), Some("/admin/daekningx"), Some("//example.org"), Some("/admin/tilbud")] {
+        assert_eq!(back(elsewhere), "/admin/daekning", "{elsewhere:?}");
+    }
 }
 
 #[test]

@@ -72,7 +72,7 @@ pub fn Report(report: CoverageReport, view: CoverageView) -> impl IntoView {
             None => (row.code.as_str(), None),
             Some(m) => (m.as_str(), Some(row.code.as_str())),
         };
-        report.categories.get(j).map(|&category| form::new_offer_href(category, report.region, municipality, postcode))
+        report.categories.get(j).map(|&category| form::new_offer_href(category, report.region, municipality, postcode, &view.href()))
     };
     let rows = report
         .rows

@@ -36,10 +36,11 @@ pub fn NewOfferPage() -> impl IntoView {
         let base = form::new_offer_base(region);
         let mut start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
         let from_gap = query.with_untracked(|q| start.prefill(|k| q.get(k), p.role == forebyg_shared::auth::Role::NationalAdmin));
-        // Says what the gap filled in, and leads back to the coverage table.
+        // Says what the gap filled in, and leads back to the coverage table as it was left.
         let from_gap = from_gap.then(|| {
             let category = forebyg_shared::taxonomy::Category::from_code(&start.category).map_or("", |c| c.label(lang()));
-            t::from_gap(category, crate::offers_query::municipality_name(&start.municipality_code), lang())
+            let back = query.with_untracked(|q| form::back_to_coverage(|k| q.get(k)));
+            FromGap { said: t::from_gap(category, crate::offers_query::municipality_name(&start.municipality_code), lang()), back }
         });
         view! { <Editor base=base start=start new=true from_gap=from_gap /> }
     })
@@ -65,8 +66,15 @@ fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
     f.location_id.clear();
 }
 
+/// A new offer started from a coverage gap: what the gap filled in, and the coverage table's
+/// address to go back to.
+struct FromGap {
+    said: String,
+    back: String,
+}
+
 #[component]
-fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<String>) -> impl IntoView {
+fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<FromGap>) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
     ui::page_setup(&title, h1);
@@ -76,12 +84,12 @@ fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<String>) ->
         {move || e.preview.get().map(|o| preview::preview(e, o))}
         // Hidden, not gone, while the preview shows: every edit stays as it was.
         <div hidden=previewing>
-        {match from_gap.is_some() {
-            true => view! { <p class="back-link"><a href="/admin/daekning">{t::BACK_TO_COVERAGE.get(lang())}</a></p> }.into_any(),
-            false => view! { <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p> }.into_any(),
+        {match &from_gap {
+            Some(g) => view! { <p class="back-link"><a href=g.back.clone()>{t::BACK_TO_COVERAGE.get(lang())}</a></p> }.into_any(),
+            None => view! { <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p> }.into_any(),
         }}
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
-        {from_gap.map(|s| view! { <p class="notice" id="from-gap">{s}</p> })}
+        {from_gap.map(|g| view! { <p class="notice" id="from-gap">{g.said}</p> })}
         {top::editor_top(e)}
         <form class="admin-form" on:submit=move |ev| e.save(ev) novalidate>
             {sections::about(e)}
