@@ -210,7 +210,7 @@ pub async fn provider_change(
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
             detail: format!(
-                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a decline or an enrolment goes back to contacted, a closed course to enrolled).",
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a contact goes back to received, a decline or an enrolment to contacted, a closed course to enrolled).",
                 r.status.code(),
                 change.status.code()
             ),
@@ -226,10 +226,10 @@ pub async fn provider_change(
         waitlist: change.waitlist,
         ..step(change.status, Actor::Provider)
     };
-    // On the list from now on; a place given takes the person off it.
+    // On the list from now on; a place given, or the contact undone, takes the person off it.
     match change.status {
         ReferralStatus::Contacted if change.waitlist => r.waitlist = true,
-        ReferralStatus::Enrolled => r.waitlist = false,
+        ReferralStatus::Enrolled | ReferralStatus::Received => r.waitlist = false,
         _ => {}
     }
     record(&mut r, step);

@@ -131,6 +131,16 @@ fn an_admins_day() {
     let refused = admin.call("POST", &status_url, Some(json!({"status": "enrolled", "waitlist": true})));
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(refused.json::<Problem>().errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["waitlist"]);
+    // Contacted on the wrong card: undone, back to received and off the waiting list (the
+    // citizen waits for a call again); the history names the step; only a contact goes back.
+    let undone: InboxItem = admin.call("POST", &status_url, Some(json!({"status": "received"}))).json();
+    assert_eq!((undone.status, undone.waitlist), (ReferralStatus::Received, false));
+    let last = undone.history.last().unwrap();
+    assert!(last.undoes_contact() && last.handler.is_some(), "{last:?}");
+    assert_eq!((look().status, look().waitlist), (ReferralStatus::Received, false));
+    let withdrawn = admin.call("POST", &status_url, Some(json!({"status": "withdrawn"})));
+    assert_eq!(withdrawn.status, 422, "{}", withdrawn.body);
+    assert!(withdrawn.json::<Problem>().errors[0].message.da.starts_with("Kun afsenderen kan trække en henvendelse tilbage"));
     // Enrolled with a first session, undone (the citizen reads that the day is off), enrolled again.
     let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
     let first = forebyg_shared::first_session::FirstSession { on: week, at: Some("17:00".into()) };
@@ -166,6 +176,7 @@ fn an_admins_day() {
         (json!({"status": "enrolled"}), 200),
         (json!({"status": "discontinued", "note": "Stoppede efter 3 gange"}), 200),
         (json!({"status": "contacted"}), 409),
+        (json!({"status": "received"}), 409),
     ] {
         assert_eq!(admin.call("POST", &status_url, Some(change)).status, code);
     }

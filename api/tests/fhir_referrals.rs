@@ -125,6 +125,11 @@ fn run(env: &[(&str, &str)]) {
     );
     assert_eq!(waiting["businessStatus"]["coding"][0]["system"], "http://forebyg.dk/fhir/CodeSystem/forebyg-referral-status");
     assert!(waiting["note"].as_array().unwrap().last().unwrap()["text"].as_str().unwrap().starts_with("Kontaktet, på venteliste ("), "{waiting}");
+    // The contact undone (the wrong card): requested again, off the list, the step named in words.
+    move_to(&a, json!({"status": "received"}));
+    let undone = expect(&a, "active", "requested");
+    assert_eq!(undone["businessStatus"]["coding"][0]["code"], "received");
+    assert_eq!(undone["note"].as_array().unwrap().last().unwrap()["text"], "Kontakt fortrudt (tilbuddet)", "{undone}");
     // Enrolled with the first session agreed: the Task's output, a dateTime with the Danish offset.
     let week = forebyg_shared::date::add_days(&forebyg_shared::date::copenhagen_date(forebyg_api::self_referral::now()), 7);
     move_to(&a, json!({"status": "enrolled", "first_session": {"on": week, "at": "17:00"}}));
@@ -137,7 +142,7 @@ fn run(env: &[(&str, &str)]) {
     let done = expect(&a, "completed", "completed");
     assert_eq!(done["output"][0], first_session, "what was agreed stays with the course");
     assert_eq!(done["output"][1]["valueString"], "Gennemførte 8 af 8 gange.");
-    assert_eq!(done["note"].as_array().unwrap().len(), 5, "every status change as a timed note");
+    assert_eq!(done["note"].as_array().unwrap().len(), 6, "every status change as a timed note");
 
     // B: declined with a reason and a note; C: withdrawn by the clinician.
     let b = refer("fhir-referral-000002");

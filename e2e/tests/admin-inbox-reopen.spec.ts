@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
-import { phone } from '../pages/clinician-api';
+import { clinicianToken, phone, referThroughApi, signInAt } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
 
 // A course closed by mistake (the wrong person's card, or pressed before the course's end) is
@@ -38,4 +38,52 @@ test('a completed course is reopened to enrolled, and the person reads it', asyn
 
   const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': contact } });
   expect((await lookup.json()).status).toBe('enrolled');
+});
+
+// "Kontaktet" pressed on the wrong card (or no one answered after all) is taken back from the
+// same place: the request is "Modtaget" again, its promised day counts again, and the referrer
+// reads the step as "Kontakt fortrudt" rather than a second "Sendt".
+test('a contact marked by mistake is undone to received, and the referrer reads it', async ({ page, request }) => {
+  const token = await devToken(request, 'oestdanmark');
+  const template = await offerTemplate(request, token, unique('Fortrydhold'));
+  const offer = await createOffer(request, token, { ...template, referral: { ...template.referral, from_gp: true, methods: [], response_days: 5 } });
+  const organisation = unique('Lægerne i Fortrydgade');
+  const patient = unique('Frida Fortryd');
+  const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
+  await card.getByRole('button', { name: `Kontaktet: ${patient}`, exact: true }).click();
+  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  // The first button now takes the contact back, in the same place.
+  const undo = card.getByRole('button', { name: `Fortryd kontaktet: ${patient}` });
+  await expect(undo).toBeEnabled();
+  await expect(card.getByRole('button', { name: `Afslut: ${patient}` })).toHaveAccessibleDescription(
+    '»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt. »Fortryd kontaktet« retter en kontakt, der ikke blev til noget.',
+  );
+  await expectNoAxeViolations(page, 'inbox card of a contacted request');
+  // Confirmed first: the button takes the place of "Kontaktet", which a double click presses twice.
+  await undo.click();
+  const confirm = card.getByRole('group', { name: 'Ja, fortryd kontaktet' });
+  await expect(confirm).toContainText('Henvendelsen står igen som modtaget: personen venter på et opkald, og den lovede kontaktdag gælder igen.');
+  await expect(confirm.getByRole('button', { name: 'Ja, fortryd kontaktet' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${code} er nu: Modtaget.` })).toBeVisible();
+  await expect(card.locator('.pill')).toHaveText('Modtaget');
+  await expect(card.getByRole('button', { name: `Kontaktet: ${patient}`, exact: true })).toBeEnabled();
+  await expect(card.locator('.inbox-deadline')).toContainText('Lovet kontakt senest');
+  const history = card.getByRole('list', { name: 'Historik' });
+  // The list redraws after the change: open the history once it has.
+  await expect(async () => {
+    if (!(await history.isVisible())) await card.getByText('Historik og noter').click();
+    await expect(history).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(history.getByRole('listitem').last()).toContainText('Kontakt fortrudt');
+
+  const clinician = await page.context().newPage();
+  await signInAt(clinician, `/klinik/henvisninger/${code}`, organisation);
+  await expect(clinician.locator('ol.history li').last()).toContainText('Kontakt fortrudt');
+  await expect(clinician.locator('ol.history li').first()).toContainText('Sendt');
+  await clinician.close();
 });

@@ -39,11 +39,12 @@ test('an admin works a self-referral to enrolled, and the citizen receipt shows 
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith(`/referrals/${receipt.receipt_code}/status`)) steps.push(r.url());
   });
-  await card.getByRole('button', { name: `Kontaktet: ${name}` }).dblclick();
+  await card.getByRole('button', { name: `Kontaktet: ${name}`, exact: true }).dblclick();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Kontaktet.` })).toBeVisible();
   expect(steps).toHaveLength(1);
   await expect(card.locator('.inbox-deadline')).toHaveCount(0);
-  await expect(card.getByRole('button', { name: `Kontaktet: ${name}` })).toBeDisabled();
+  // Contacted: the first button now takes the contact back (in the same place).
+  await expect(card.getByRole('button', { name: `Fortryd kontaktet: ${name}`, exact: true })).toBeEnabled();
   await enrol(card, name);
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt.` })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Tilmeldt');
@@ -207,9 +208,9 @@ test('a handler adds notes to a request: shown in its history with author and lo
   await card.getByLabel('Note (skal udfyldes ved »Andet«)').pressSequentially('Flytter til Jylland');
   // The list reloads after a change on another card: what is being written stays, in view.
   const otherCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: other }) });
-  await otherCard.getByRole('button', { name: `Kontaktet: ${other}` }).click();
+  await otherCard.getByRole('button', { name: `Kontaktet: ${other}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
-  await expect(otherCard.getByRole('button', { name: `Kontaktet: ${other}` })).toBeDisabled();
+  await expect(otherCard.getByRole('button', { name: `Fortryd kontaktet: ${other}`, exact: true })).toBeVisible();
   await expect(form.getByLabel('Ny note')).toBeVisible();
   await expect(form.getByLabel('Ny note')).toHaveValue(note);
   await expect(card.getByLabel('Hvorfor afvises henvendelsen?')).toHaveValue('other');
@@ -383,7 +384,7 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
   await expect(card.getByText('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.')).toBeVisible();
 
-  await card.getByRole('button', { name: `Kontaktet: ${name}` }).click();
+  await card.getByRole('button', { name: `Kontaktet: ${name}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Kontaktet');
   const history = card.getByRole('list', { name: 'Historik' });
@@ -395,7 +396,9 @@ test('the history names who changed the status, and a disabled "Afslut" says why
   const step = history.getByRole('listitem').filter({ hasText: /^Kontaktet/ });
   await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}:\d{2} · Dev /);
   await expect(step).not.toContainText('Tilbuddet');
-  await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
+  await expect(complete).toHaveAccessibleDescription(
+    '»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt. »Fortryd kontaktet« retter en kontakt, der ikke blev til noget.',
+  );
   await enrol(card, name);
   await expect(page.getByRole('status').filter({ hasText: 'er nu: Tilmeldt.' })).toBeVisible();
   await expect(complete).toBeEnabled();

@@ -241,7 +241,7 @@ for (const lang of ['da', 'en'] as Lang[]) {
     // The provider knows when the patient would rather be called.
     await expect(card.locator('dl div').filter({ has: admin.getByRole('term').filter({ hasText: /^Kontakttid$/ }) })).toContainText(T.da.lateAfternoon);
     const pill = card.locator('.pill');
-    await card.getByRole('button', { name: `Kontaktet: ${first}` }).click();
+    await card.getByRole('button', { name: `Kontaktet: ${first}`, exact: true }).click();
     await expect(pill).toHaveText('Kontaktet');
     const start = dayAhead(10);
     await enrol(card, first, { on: start.iso, at: '16:30' });

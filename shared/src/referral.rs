@@ -37,12 +37,16 @@ impl ReferralStatus {
 
     /// The provider's workflow: received → contacted → enrolled or declined → (enrolled)
     /// completed or discontinued. Skipping "contacted" is allowed; going back only undoes a
-    /// decision (a decline, an enrolment) to contacted, or a closed course to enrolled. The
-    /// sender withdraws (see [`is_open`](Self::is_open)); the provider never does.
+    /// contact to received, a decision (a decline, an enrolment) to contacted, or a closed
+    /// course to enrolled. The sender withdraws (see [`is_open`](Self::is_open)); the provider
+    /// never does.
     pub fn provider_may_move_to(self, next: ReferralStatus) -> bool {
         use ReferralStatus::*;
         match (self, next) {
             (Received, Contacted | Enrolled | Declined) => true,
+            // A contact undone (marked on the wrong card, or no one answered after all): the
+            // person waits for a call again, and the promised day counts again in the inbox.
+            (Contacted, Received) => true,
             (Contacted, Enrolled | Declined) => true,
             // A decline reopened (made by mistake, or the person got in touch after all).
             (Declined, Contacted) => true,
@@ -117,6 +121,20 @@ impl StatusEvent {
     /// A plain step: no reason, note, handler, first session or waiting list.
     pub fn new(status: ReferralStatus, at: i64, by: Actor) -> Self {
         StatusEvent { status, at, by, reason: None, note: None, handler: None, first_session: None, waitlist: false }
+    }
+
+    /// The provider's step back to `received`: a contact undone (the only way a step by the
+    /// provider is `received`). Histories name it so, not "Modtaget" or "Sendt" again.
+    pub fn undoes_contact(&self) -> bool {
+        self.status == ReferralStatus::Received && self.by == Actor::Provider
+    }
+}
+
+/// What a history calls a step that undoes a contact ([`StatusEvent::undoes_contact`]).
+pub fn contact_undone_label(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::Da => "Kontakt fortrudt",
+        crate::Lang::En => "Contact undone",
     }
 }
 

@@ -146,7 +146,11 @@ pub fn task(r: &Referral) -> Value {
         .history
         .iter()
         .map(|e| {
-            let step = if e.waitlist { System::ReferralStatus.display(WAITLISTED).unwrap_or_default() } else { e.status.label(Lang::Da) };
+            let step = match (e.waitlist, e.undoes_contact()) {
+                (true, _) => System::ReferralStatus.display(WAITLISTED).unwrap_or_default(),
+                (false, true) => forebyg_shared::referral::contact_undone_label(Lang::Da),
+                (false, false) => e.status.label(Lang::Da),
+            };
             json!({"time": iso_datetime(e.at), "text": format!("{step} ({})", e.by.label(Lang::Da).to_lowercase())})
         })
         .collect();

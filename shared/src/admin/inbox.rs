@@ -166,7 +166,8 @@ impl ReferralCounts {
 }
 
 /// Move a request on: contacted, enrolled, declined (with a reason), completed or discontinued
-/// (with a closing note). See [`ReferralStatus::provider_may_move_to`] for the allowed steps.
+/// (with a closing note), or back: received undoes contacted. See
+/// [`ReferralStatus::provider_may_move_to`] for the allowed steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferralStatusChange {
@@ -211,11 +212,12 @@ impl ReferralStatusChange {
         let mut errors = vec![];
         let note = self.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         match self.status {
-            ReferralStatus::Received | ReferralStatus::Withdrawn => errors.push(FieldError::new(
+            // The sender's step, never the provider's.
+            ReferralStatus::Withdrawn => errors.push(FieldError::new(
                 "status",
                 ErrorCode::Invalid,
-                "Vælg kontaktet, tilmeldt, afvist, afsluttet eller afbrudt.",
-                "Choose contacted, enrolled, declined, completed or discontinued.",
+                "Kun afsenderen kan trække en henvendelse tilbage: vælg modtaget (fortryder kontaktet), kontaktet, tilmeldt, afvist, afsluttet eller afbrudt.",
+                "Only the sender can withdraw a request: choose received (undoes contacted), contacted, enrolled, declined, completed or discontinued.",
             )),
             ReferralStatus::Declined if self.reason.is_none() => {
                 errors.push(FieldError::new("reason", ErrorCode::Required, "Vælg en begrundelse for afvisningen.", "Choose a reason for declining."))

@@ -4,7 +4,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, first_session, look_before, search_link, status_label, status_pill, when};
+use super::referrals::{contact_by, first_session, look_before, search_link, status_label, status_pill, step_label, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -27,13 +27,13 @@ use leptos_router::hooks::use_params_map;
 
 /// One step of the history: "Kontaktet · 3. marts 2027 14:05 · Tilbuddet", with a reason, the
 /// first session agreed or a note, and "Nyt siden sidst" when it is `new` to the clinician.
-/// The first says "Sendt" ([`status_label`]), a step that `moved` the first session "Første
+/// The first says "Sendt" ([`step_label`]), a step that `moved` the first session "Første
 /// mødegang ændret"; a step that called one `off` says which.
 fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, new: bool, lang: Lang) -> impl IntoView {
     let label = match (moved, e.waitlist) {
         (true, _) => forebyg_shared::first_session::moved_label(lang),
         (false, true) => t::CONTACTED_WAITLIST.get(lang),
-        (false, false) => status_label(e.status, lang),
+        (false, false) => step_label(&e, lang),
     };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });

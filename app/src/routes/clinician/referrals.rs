@@ -12,7 +12,7 @@ use crate::clinician::texts as t;
 use crate::context::use_lang;
 use crate::{dom, format, query};
 use forebyg_shared::clinician::{ClinicianReferral, ClinicianReferralList};
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, StatusEvent};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -43,6 +43,16 @@ pub(super) fn status_label(s: ReferralStatus, lang: Lang) -> &'static str {
         t::SENT_STEP.get(lang)
     } else {
         s.label(lang)
+    }
+}
+
+/// A step of the history as the clinician reads it: its status ([`status_label`]), or "Kontakt
+/// fortrudt" for the provider's step back to received (not "Sendt" again).
+pub(super) fn step_label(e: &StatusEvent, lang: Lang) -> &'static str {
+    if e.undoes_contact() {
+        forebyg_shared::referral::contact_undone_label(lang)
+    } else {
+        status_label(e.status, lang)
     }
 }
 
@@ -178,7 +188,7 @@ pub(super) fn first_session(r: &ClinicianReferral, lang: Lang) -> Option<impl In
 fn latest_step(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
     let moved = forebyg_shared::first_session::moves(&r.history).last().copied().unwrap_or(false);
     let e = r.history.last().filter(|_| r.history.len() > 1)?;
-    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { status_label(e.status, lang) };
+    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { step_label(e, lang) };
     Some(view! { <div><dt>{t::LATEST_STEP.get(lang)}</dt><dd>{label}" · "{when(e.at, lang)}</dd></div> })
 }
 

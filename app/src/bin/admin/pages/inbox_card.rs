@@ -3,7 +3,7 @@
 //! enrolled or declined with a coded reason → completed or discontinued with a closing note,
 //! each step only where the workflow allows it) and the history with the handlers' notes ([`InboxHistory`]).
 
-use super::inbox_enrol::{enrol_form, first_session_line, undo_form};
+use super::inbox_enrol::{enrol_form, first_session_line, undo_contact_form, undo_form};
 use super::inbox_history::{InboxHistory, NoteDrafts};
 use super::inbox_step::{edit_step, Panel, StepDrafts};
 use crate::texts::inbox as t;
@@ -45,7 +45,7 @@ fn closing_texts(p: Panel, referred: bool) -> Option<(Text, Text, Option<Text>)>
         (Panel::Complete, false) => (t::OWN_CLOSING_NOTE, t::COMPLETE_REQUEST_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
         (Panel::Discontinue, true) => (t::DISCONTINUE_NOTE, t::DISCONTINUE_CONFIRM, Some(t::DISCONTINUE_NOTE_HINT)),
         (Panel::Discontinue, false) => (t::OWN_CLOSING_NOTE, t::DISCONTINUE_CONFIRM, Some(t::OWN_CLOSING_NOTE_HINT)),
-        (Panel::Enrol | Panel::Undo, _) => return None,
+        (Panel::Enrol | Panel::Undo | Panel::UndoContact, _) => return None,
     })
 }
 
@@ -94,7 +94,11 @@ pub fn InboxCard(
         [ReferralStatus::Contacted, ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Discontinued]
             .into_iter()
             .map(|s| {
+                // On a contacted card, the first button takes the contact back (a click on the
+                // wrong card, or no one answered after all): the request waits for a call again.
+                let s = if (s, status) == (ReferralStatus::Contacted, ReferralStatus::Contacted) { ReferralStatus::Received } else { s };
                 let label = match s {
+                    ReferralStatus::Received => t::UNDO_CONTACTED.get(lang()),
                     // From a decline, "contacted" reopens the decision.
                     ReferralStatus::Contacted if status == ReferralStatus::Declined => t::REOPEN.get(lang()),
                     // From an enrolment, "contacted" undoes it.
@@ -124,6 +128,7 @@ pub fn InboxCard(
                     ReferralStatus::Enrolled => open(Panel::Enrol, "first-on"),
                     // Undoing an enrolment takes away the day the person was given: confirmed first.
                     ReferralStatus::Contacted if has_first => edit_step(steps, key, |d| d.panel = Some(Panel::Undo)),
+                    ReferralStatus::Received => open(Panel::UndoContact, "undo-contact"),
                     ReferralStatus::Declined => open(Panel::Decline, "reason"),
                     ReferralStatus::Completed => open(Panel::Complete, "note"),
                     ReferralStatus::Discontinued => open(Panel::Discontinue, "note"),
@@ -161,6 +166,7 @@ pub fn InboxCard(
             let (s, r) = match d.panel {
                 Some(Panel::Enrol) => (ReferralStatus::Enrolled, None),
                 Some(Panel::Undo) => (ReferralStatus::Contacted, None),
+                Some(Panel::UndoContact) => (ReferralStatus::Received, None),
                 Some(Panel::Decline) => (ReferralStatus::Declined, DeclineReason::from_code(&d.reason)),
                 Some(Panel::Discontinue) => (ReferralStatus::Discontinued, None),
                 _ => (ReferralStatus::Completed, None),
@@ -198,6 +204,7 @@ pub fn InboxCard(
             let Some((note_label, confirm, hint)) = closing_texts(p, referred) else {
                 return match p {
                     Panel::Undo => undo_form(first_form.as_ref(), steps, key, send.clone()).into_any(),
+                    Panel::UndoContact => undo_contact_form(&id, on_waitlist, steps, key, send.clone()).into_any(),
                     _ => enrol_form(&id, status, &received_on_form, steps, key, draft, problem, send.clone()).into_any(),
                 };
             };

@@ -1,7 +1,7 @@
 //! Enrolling on an inbox card: the form under "Tilmeld" with the first session agreed (a day and a
 //! time, both optional), on an enrolled card that first session with the button that changes it
-//! (the same form, the day then asked for), and the confirmation before an enrolment with a first
-//! session is undone.
+//! (the same form, the day then asked for), and the confirmations before an enrolment with a first
+//! session or a contact is undone.
 
 use super::inbox_step::{edit_step, Panel, StepDraft, StepDrafts};
 use crate::texts::inbox as t;
@@ -99,6 +99,22 @@ pub fn undo_form(first: Option<&FirstSession>, steps: StepDrafts, key: StoredVal
             <p><strong>{t::undo_enrol_warning(&when, lang())}</strong></p>
             <div class="button-row">
                 <button type="button" class="button button--small button--danger" on:click=move |_| send()>{confirm}</button>
+                {cancel_button(steps, key)}
+            </div>
+        </div>
+    }
+}
+
+/// The confirmation before a contact is undone (`id`: the card's; the confirm button is
+/// `{id}-undo-contact`, where the focus goes); `waitlist`: the person is on the waiting list, which
+/// the undoing takes them off.
+pub fn undo_contact_form(id: &str, waitlist: bool, steps: StepDrafts, key: StoredValue<String>, send: impl Fn() + 'static) -> impl IntoView {
+    let confirm = t::UNDO_CONTACTED_CONFIRM.get(lang());
+    view! {
+        <div class="inbox-step" role="group" aria-label=confirm>
+            <p>{t::undo_contact_warning(waitlist, lang())}</p>
+            <div class="button-row">
+                <button type="button" class="button button--small button--danger" id=format!("{id}-undo-contact") on:click=move |_| send()>{confirm}</button>
                 {cancel_button(steps, key)}
             </div>
         </div>

@@ -37,6 +37,7 @@ fn entry(e: Entry) -> impl IntoView {
             let label = match (moved, e.waitlist) {
                 (true, _) => first_session::moved_label(lang()),
                 (false, true) => t::ON_WAITLIST.get(lang()),
+                (false, false) if e.undoes_contact() => forebyg_shared::referral::contact_undone_label(lang()),
                 (false, false) => e.status.label(lang()),
             };
             let first = e.first_session.map(|f| format!("{}: {}", t::FIRST_SESSION.get(lang()), forebyg_app::format::first_session(&f, lang())));

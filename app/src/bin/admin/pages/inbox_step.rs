@@ -12,6 +12,9 @@ pub enum Panel {
     Enrol,
     /// "Fortryd tilmelding" of an enrolment with a first session: confirmed first.
     Undo,
+    /// "Fortryd kontaktet": confirmed first (it takes the place of "Kontaktet", so a double
+    /// click on that must not undo it).
+    UndoContact,
     Decline,
     Complete,
     Discontinue,

@@ -66,6 +66,8 @@ forebyg_app::texts! {
     COMPLETE = "Afslut", "Complete";
     DISCONTINUE = "Afbryd", "Discontinue";
     UNDO_ENROL = "Fortryd tilmelding", "Undo enrolment";
+    UNDO_CONTACTED = "Fortryd kontaktet", "Undo contacted";
+    UNDO_CONTACTED_CONFIRM = "Ja, fortryd kontaktet", "Yes, undo contacted";
     // From a completed or discontinued course, "Tilmeld" reopens it.
     REOPEN_COURSE = "Genåbn forløbet", "Reopen the course";
     SELF_REFERRAL = "Egen henvendelse", "Self-referral";
@@ -143,8 +145,10 @@ pub fn offer_only_for(names: &[String], lang: Lang) -> String {
 pub fn steps_hint(status: ReferralStatus, lang: Lang) -> &'static str {
     use ReferralStatus::*;
     match (status, lang) {
-        (Received | Contacted, Lang::Da) => "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.",
-        (Received | Contacted, Lang::En) => "“Complete” and “Discontinue” can only be chosen once the person is enrolled.",
+        (Received, Lang::Da) => "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.",
+        (Received, Lang::En) => "“Complete” and “Discontinue” can only be chosen once the person is enrolled.",
+        (Contacted, Lang::Da) => "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt. »Fortryd kontaktet« retter en kontakt, der ikke blev til noget.",
+        (Contacted, Lang::En) => "“Complete” and “Discontinue” can only be chosen once the person is enrolled. “Undo contacted” corrects a contact that did not happen.",
         (Enrolled, Lang::Da) => "Personen er tilmeldt: næste skridt er »Afslut«, når forløbet er slut, eller »Afbryd«, hvis personen stopper før tid. »Fortryd tilmelding« retter en tilmelding, der ikke blev til noget.",
         (Enrolled, Lang::En) => "The person is enrolled: the next step is “Complete”, once the course has ended, or “Discontinue”, if they stop early. “Undo enrolment” corrects an enrolment that came to nothing.",
         (Declined, Lang::Da) => "Henvendelsen er afvist: »Genåbn« den for at ændre beslutningen. Den kan ikke afsluttes.",
@@ -171,6 +175,16 @@ pub fn undo_enrol_warning(when: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Personen har første mødegang {when}. Fortryder I tilmeldingen, forsvinder dagen fra henviserens oversigt, og personens statusside siger, at den er aflyst. Ring og sig det til personen."),
         Lang::En => format!("The person has their first session {when}. If you undo the enrolment, the day disappears from the referrer's list and their status page says it is cancelled. Call the person to tell them."),
+    }
+}
+
+/// What undoing a contact does (`waitlist`: the person is on the waiting list).
+pub fn undo_contact_warning(waitlist: bool, lang: Lang) -> &'static str {
+    match (lang, waitlist) {
+        (Lang::Da, false) => "Henvendelsen står igen som modtaget: personen venter på et opkald, og den lovede kontaktdag gælder igen.",
+        (Lang::Da, true) => "Henvendelsen står igen som modtaget, og personen kommer af ventelisten: personen venter på et opkald, og den lovede kontaktdag gælder igen.",
+        (Lang::En, false) => "The request is received again: the person waits for a call, and the promised contact day applies again.",
+        (Lang::En, true) => "The request is received again and the person comes off the waiting list: they wait for a call, and the promised contact day applies again.",
     }
 }
 
@@ -222,7 +236,13 @@ mod tests {
         for s in [ReferralStatus::Received, ReferralStatus::Contacted] {
             assert!(!s.provider_may_move_to(ReferralStatus::Completed));
             assert!(!s.provider_may_move_to(ReferralStatus::Discontinued));
-            assert_eq!(steps_hint(s, Lang::Da), "»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.");
+            assert!(steps_hint(s, Lang::Da).starts_with("»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt."));
+        }
+        // A contact is taken back to received, and only from contacted.
+        assert!(ReferralStatus::Contacted.provider_may_move_to(ReferralStatus::Received));
+        assert!(steps_hint(ReferralStatus::Contacted, Lang::Da).contains("»Fortryd kontaktet«"));
+        for other in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Received] {
+            assert!(!other.provider_may_move_to(ReferralStatus::Received), "{other:?}");
         }
         for next in [ReferralStatus::Completed, ReferralStatus::Discontinued, ReferralStatus::Contacted] {
             assert!(ReferralStatus::Enrolled.provider_may_move_to(next), "{next:?}");
