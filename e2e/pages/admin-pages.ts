@@ -157,6 +157,17 @@ export async function enrol(card: Locator, name: string, first?: { on: string; a
   await form.getByRole('button', { name: 'Tilmeld personen' }).click();
 }
 
+/** An inbox card's history ("Historik og noter"), opened. The list is drawn anew after a step on
+ * the card, closing it: it is opened once it has been. */
+export async function openHistory(card: Locator): Promise<Locator> {
+  const history = card.getByRole('list', { name: 'Historik' });
+  await expect(async () => {
+    if (!(await history.isVisible())) await card.getByText('Historik og noter').click();
+    await expect(history).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  return history;
+}
+
 /** The day `days` from today as YYYY-MM-DD, and as the app writes it ("mandag 11. januar 2027",
  * "Monday 11 January 2027"). */
 export function dayAhead(days: number): { iso: string; da: string; en: string } {

@@ -111,3 +111,17 @@ test('the next step fits a referred patient, a handout names a language other th
   }
   await expectNoAxeViolations(page, "handout patient's copy with tap-to-call numbers (en)");
 });
+
+// An English-speaking patient (the search's "Patientens sprog") gets the handout in English
+// without the clinician switching it: "Lav patientark" opens it so, on a Danish screen.
+test("a handout for a patient searched in English opens in English", async ({ page }) => {
+  await page.goto('/klinik?conditions=kol&postcode=8000&language=en');
+  const card = page.locator('article.clinic-card').first();
+  await card.getByRole('checkbox', { name: /^Vælg til patientarket/ }).check();
+  await expect(card.getByRole('link', { name: 'Lav patientark' })).toHaveAttribute('href', /&lang=en$/);
+  await card.getByRole('link', { name: 'Lav patientark' }).click();
+  await expect(page).toHaveURL(/\/klinik\/til-patienten\?offer=[^&]+&lang=en$/);
+  const handout = new HandoutPage(page);
+  await expect(handout.handoutLanguage('English')).toBeChecked();
+  await expect(handout.sheet('en')).toBeVisible();
+});

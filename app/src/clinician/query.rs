@@ -128,6 +128,17 @@ fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
     }
 }
 
+/// The language a new handout opens in: English or Danish for a patient searched in either
+/// (an English-speaking patient reads the sheet in English whatever the clinician's screen
+/// speaks), else the UI's; the clinician can switch it on the handout.
+pub fn sheet_lang(ui: Lang, patient: Option<&ClinicianParams>) -> Lang {
+    match patient.and_then(|p| p.language.as_deref()) {
+        Some("en") => Lang::En,
+        Some("da") => Lang::Da,
+        _ => ui,
+    }
+}
+
 /// The handout's offers and its language, read from its address.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HandoutQuery {
@@ -309,5 +320,14 @@ mod tests {
             assert!(!found(typed, referral), "{typed:?} should not find it");
         }
         assert!(found("søren", &["SØREN ØSTERGÅRD", "X"]), "Danish letters in any case");
+    }
+
+    #[test]
+    fn a_handout_opens_in_the_patients_english_or_danish() {
+        let patient = |language: &str| ClinicianQuery::parse(pairs(&format!("postcode=9000&language={language}"))).unwrap().params;
+        assert_eq!(sheet_lang(Lang::Da, Some(&patient("en"))), Lang::En);
+        assert_eq!(sheet_lang(Lang::En, Some(&patient("da"))), Lang::Da);
+        assert_eq!(sheet_lang(Lang::En, Some(&patient("ar"))), Lang::En, "another language: the screen's");
+        assert_eq!(sheet_lang(Lang::Da, None), Lang::Da);
     }
 }

@@ -137,7 +137,8 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
     // On a chosen card, the way on to the handout follows the checkbox (the next Tab stop).
     let handout_link = move || {
         chosen.get().then(|| {
-            let href = HandoutQuery { offers: state.selected(), lang, patient: false }.href();
+            let sheet = state.params.with_untracked(|p| cq::sheet_lang(lang, p.as_ref()));
+            let href = HandoutQuery { offers: state.selected(), lang: sheet, patient: false }.href();
             view! { <a class="clinic-card__handout" href=href>{t::MAKE_HANDOUT.get(lang)}</a> }
         })
     };

@@ -23,10 +23,11 @@ pub fn from_clinic(query: &leptos_router::params::ParamsMap) -> bool {
 /// referral form itself says why else a clinician may not refer here.
 #[component]
 pub fn ClinicianActions(offer: Offer, lang: Lang) -> impl IntoView {
-    let handout = HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
+    let patient = super::refer::last_patient();
+    let handout = HandoutQuery { offers: vec![offer.id.clone()], lang: cq::sheet_lang(lang, patient.as_ref()), patient: false }.href();
     let profile = super::session::profile();
     let (rules, through_forebyg) = (offer.referral.clone(), offer.refers_through_forebyg());
-    let (href, label) = (cq::refer_href(&offer.id, super::refer::last_patient().as_ref()), t::refer_to(lang, &offer.title));
+    let (href, label) = (cq::refer_href(&offer.id, patient.as_ref()), t::refer_to(lang, &offer.title));
     let refer = move || match profile.get().flatten().and_then(Result::ok).and_then(|p| not_yours(&rules, p.referrer, lang)) {
         Some(why) => view! { <p class="muted">{why}</p> }.into_any(),
         None if through_forebyg => view! { <a class="button" href=href.clone() aria-label=label.clone()>{t::REFER.get(lang)}</a> }.into_any(),

@@ -137,7 +137,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     // the offer has closed or filled up since: its patient is on it, or waiting.
     let sent_code = use_query_map().with_untracked(|q| q.get(cq::SENT_CODE));
     if sent_code.is_none() {
-        if let Some(refusal) = refused(&offer, profile.referrer, &back_to_results(), lang) {
+        if let Some(refusal) = refused(&offer, profile.referrer, &back_to_results(), cq::sheet_lang(lang, searched_patient().as_ref()), lang) {
             draft::discard();
             return refusal;
         }
@@ -165,7 +165,7 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
                 view! { {closed}{receipt(&r, back_to_results(), lang)}<ReferralSlip offer=offer.clone() referral=r lang=lang /> }.into_any()
             }
             // A code that is not this clinician's referral to this offer: the form, unless refused.
-            None => refused(&offer, profile.referrer, &back_to_results(), lang).unwrap_or_else(|| {
+            None => refused(&offer, profile.referrer, &back_to_results(), cq::sheet_lang(lang, searched_patient().as_ref()), lang).unwrap_or_else(|| {
                 view! { <ReferralForm offer=offer.clone() referrer=profile.referrer account=account.clone() sent=sent lang=lang /> }.into_any()
             }),
         }}

@@ -11,9 +11,9 @@ use forebyg_shared::Lang;
 use leptos::prelude::*;
 
 /// Why this clinician cannot refer to this offer through Forebyg, with the way on: the patient's
-/// handout for this offer (and self sign-up, where it is open); for a closed offer, back to the
-/// other offers (`back`).
-pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, lang: Lang) -> Option<AnyView> {
+/// handout for this offer in `sheet`'s language (and self sign-up, where it is open); for a
+/// closed offer, back to the other offers (`back`).
+pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, sheet: Lang, lang: Lang) -> Option<AnyView> {
     if offer.is_archived() {
         return Some(
             view! {
@@ -27,7 +27,7 @@ pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, lang: L
         );
     }
     let refusal = forebyg_refusal(&offer.referral, offer.capacity, referrer)?;
-    let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang, patient: false }.href();
+    let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang: sheet, patient: false }.href();
     let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
     Some(
         view! {

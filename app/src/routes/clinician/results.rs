@@ -39,7 +39,8 @@ pub fn HandoutBar(lang: Lang) -> impl IntoView {
                 if ids.is_empty() {
                     view! { <p>{t::HANDOUT_NONE.get(lang)}</p> }.into_any()
                 } else {
-                    let href = HandoutQuery { offers: ids.clone(), lang, patient: false }.href();
+                    let sheet = state.params.with_untracked(|p| cq::sheet_lang(lang, p.as_ref()));
+                    let href = HandoutQuery { offers: ids.clone(), lang: sheet, patient: false }.href();
                     view! {
                         <p>{t::chosen(lang, ids.len())}</p>
                         <p><a class="button" href=href>{t::MAKE_HANDOUT.get(lang)}</a></p>

@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { bearer, createOffer, devToken, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { enrol, openHistory } from '../pages/admin-pages';
 import { clinicianToken, phone, referThroughApi, signInAt } from '../pages/clinician-api';
 import { expectNoAxeViolations } from './a11y';
+
+// The inbox card's workflow steps: going back (a completed course reopened, a contact undone),
+// who made each step, and why a step is not offered yet.
 
 // A course closed by mistake (the wrong person's card, or pressed before the course's end) is
 // reopened to "Tilmeldt" from the card, as a decline or an enrolment is undone (a walk's admin
@@ -73,12 +77,7 @@ test('a contact marked by mistake is undone to received, and the referrer reads 
   await expect(card.locator('.pill')).toHaveText('Modtaget');
   await expect(card.getByRole('button', { name: `Kontaktet: ${patient}`, exact: true })).toBeEnabled();
   await expect(card.locator('.inbox-deadline')).toContainText('Lovet kontakt senest');
-  const history = card.getByRole('list', { name: 'Historik' });
-  // The list redraws after the change: open the history once it has.
-  await expect(async () => {
-    if (!(await history.isVisible())) await card.getByText('Historik og noter').click();
-    await expect(history).toBeVisible({ timeout: 1000 });
-  }).toPass();
+  const history = await openHistory(card);
   await expect(history.getByRole('listitem').last()).toContainText('Kontakt fortrudt');
 
   const clinician = await page.context().newPage();
@@ -86,4 +85,40 @@ test('a contact marked by mistake is undone to received, and the referrer reads 
   await expect(clinician.locator('ol.history li').last()).toContainText('Kontakt fortrudt');
   await expect(clinician.locator('ol.history li').first()).toContainText('Sendt');
   await clinician.close();
+});
+
+// A status step names the colleague who made it, as a note does; the steps the workflow does not
+// allow yet say why (Afslut: only once the person is enrolled).
+test('the history names who changed the status, and a disabled "Afslut" says why', async ({ page, request }) => {
+  const token = await devToken(request, 'oestdanmark');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Hvemtest')));
+  const name = unique('Hanne Hvem');
+  const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
+    data: { idempotency_key: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, name, phone: phone(), consent: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await signInAs(page, 'oestdanmark');
+  await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  const complete = card.getByRole('button', { name: `Afslut: ${name}` });
+  await expect(complete).toBeDisabled();
+  await expect(complete).toHaveAccessibleDescription('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.');
+  await expect(card.getByText('»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt.')).toBeVisible();
+
+  await card.getByRole('button', { name: `Kontaktet: ${name}`, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'er nu: Kontaktet.' })).toBeVisible();
+  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  const history = await openHistory(card);
+  const step = history.getByRole('listitem').filter({ hasText: /^Kontaktet/ });
+  await expect(step).toContainText(/^Kontaktet · \d{1,2}\. [a-z]{3}\.? \d{4} kl\. \d{2}:\d{2} · Dev /);
+  await expect(step).not.toContainText('Tilbuddet');
+  await expect(complete).toHaveAccessibleDescription(
+    '»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt. »Fortryd kontaktet« retter en kontakt, der ikke blev til noget.',
+  );
+  await enrol(card, name);
+  await expect(page.getByRole('status').filter({ hasText: 'er nu: Tilmeldt.' })).toBeVisible();
+  await expect(complete).toBeEnabled();
+  await expect(card.getByRole('button', { name: `Afvis: ${name}` })).toHaveAccessibleDescription(/^Personen er tilmeldt: næste skridt er »Afslut«/);
+  await expectNoAxeViolations(page, 'inbox card with who changed the status and why steps are disabled');
 });
