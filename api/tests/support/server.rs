@@ -52,7 +52,7 @@ impl Server {
             .expect("start the forebyg binary");
         let mut server = Server { child, base: format!("http://127.0.0.1:{port}"), log_file };
         let deadline = Instant::now() + Duration::from_secs(60);
-        while get(&format!("{}/healthz", server.base)).map(|r| r.status) != Some(200) {
+        while get(&format!("{}/healthz", server.base)).map(|r| r.status).ok() != Some(200) {
             if server.child.try_wait().expect("poll the server").is_some() {
                 return Err(server.log());
             }
@@ -63,16 +63,22 @@ impl Server {
     }
 
     pub fn get(&self, path: &str) -> Reply {
-        get(&format!("{}{path}", self.base)).unwrap_or_else(|| panic!("GET {path} failed; log:\n{}", self.log()))
+        get(&format!("{}{path}", self.base)).unwrap_or_else(|e| panic!("GET {path} failed: {e}; log:\n{}", self.log()))
     }
 
     /// Any request: `body` is sent as-is with `content_type` when given.
     pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Reply {
-        self.try_request(method, path, headers, body).unwrap_or_else(|| panic!("{method} {path} failed; log:\n{}", self.log()))
+        // What failed (the connection, or reading the answer) with the server's log: a rare
+        // failure in CI must say which.
+        self.send(method, path, headers, body).unwrap_or_else(|e| panic!("{method} {path} failed: {e}; log:\n{}", self.log()))
     }
 
     /// Like [`Server::request`], but a failed connection (a killed server) is `None`.
     pub fn try_request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Option<Reply> {
+        self.send(method, path, headers, body).ok()
+    }
+
+    fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<(&str, &str)>) -> Result<Reply, String> {
         let mut req = http::Request::builder().method(method).uri(format!("{}{path}", self.base));
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -80,7 +86,7 @@ impl Server {
         if let Some((content_type, _)) = body {
             req = req.header("content-type", content_type);
         }
-        let mut res = agent().run(req.body(body.map(|b| b.1.to_owned()).unwrap_or_default()).unwrap()).ok()?;
+        let mut res = agent().run(req.body(body.map(|b| b.1.to_owned()).unwrap_or_default()).unwrap()).map_err(|e| format!("sending: {e}"))?;
         reply(&mut res)
     }
 
@@ -134,18 +140,18 @@ fn agent() -> ureq::Agent {
     ureq::Agent::config_builder().http_status_as_error(false).build().into()
 }
 
-fn get(url: &str) -> Option<Reply> {
-    let mut res = agent().get(url).call().ok()?;
+fn get(url: &str) -> Result<Reply, String> {
+    let mut res = agent().get(url).call().map_err(|e| format!("sending: {e}"))?;
     reply(&mut res)
 }
 
-fn reply(res: &mut http::Response<ureq::Body>) -> Option<Reply> {
+fn reply(res: &mut http::Response<ureq::Body>) -> Result<Reply, String> {
     let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let (content_type, cache_control) = (header("content-type"), header("cache-control"));
     let (location, retry_after, content_security_policy) = (header("location"), header("retry-after"), header("content-security-policy"));
     let (etag, allow, www_authenticate) = (header("etag"), header("allow"), header("www-authenticate"));
     let status = res.status().as_u16();
     let headers = res.headers().clone();
-    let body = res.body_mut().read_to_string().ok()?;
-    Some(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, etag, allow, www_authenticate, body, headers })
+    let body = res.body_mut().read_to_string().map_err(|e| format!("reading the {status} answer: {e}"))?;
+    Ok(Reply { status, content_type, cache_control, location, retry_after, content_security_policy, etag, allow, www_authenticate, body, headers })
 }

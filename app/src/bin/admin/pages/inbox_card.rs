@@ -143,6 +143,7 @@ pub fn InboxCard(
     // The class filled up after the person asked: contacted and put on the waiting list, which
     // their status page says (a walk's admin could only decline for "no capacity" instead).
     let on_waitlist = status == ReferralStatus::Contacted && it.waitlist;
+    let promised = it.contact_by.is_some();
     let waitlist_hint_id = format!("inbox-{}-waitlist-hint", it.receipt_code);
     let waitlist_button = {
         let (code, name) = (code.clone(), it.name.clone());
@@ -204,7 +205,7 @@ pub fn InboxCard(
             let Some((note_label, confirm, hint)) = closing_texts(p, referred) else {
                 return match p {
                     Panel::Undo => undo_form(first_form.as_ref(), steps, key, send.clone()).into_any(),
-                    Panel::UndoContact => undo_contact_form(&id, on_waitlist, steps, key, send.clone()).into_any(),
+                    Panel::UndoContact => undo_contact_form(&id, (on_waitlist, promised), steps, key, send.clone()).into_any(),
                     _ => enrol_form(&id, status, &received_on_form, steps, key, draft, problem, send.clone()).into_any(),
                 };
             };

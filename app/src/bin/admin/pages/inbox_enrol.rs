@@ -107,12 +107,18 @@ pub fn undo_form(first: Option<&FirstSession>, steps: StepDrafts, key: StoredVal
 
 /// The confirmation before a contact is undone (`id`: the card's; the confirm button is
 /// `{id}-undo-contact`, where the focus goes); `waitlist`: the person is on the waiting list, which
-/// the undoing takes them off.
-pub fn undo_contact_form(id: &str, waitlist: bool, steps: StepDrafts, key: StoredValue<String>, send: impl Fn() + 'static) -> impl IntoView {
+/// the undoing takes them off; `promised`: a contact day was promised, which counts again.
+pub fn undo_contact_form(
+    id: &str,
+    (waitlist, promised): (bool, bool),
+    steps: StepDrafts,
+    key: StoredValue<String>,
+    send: impl Fn() + 'static,
+) -> impl IntoView {
     let confirm = t::UNDO_CONTACTED_CONFIRM.get(lang());
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
-            <p>{t::undo_contact_warning(waitlist, lang())}</p>
+            <p>{t::undo_contact_warning(waitlist, promised, lang())}</p>
             <div class="button-row">
                 <button type="button" class="button button--small button--danger" id=format!("{id}-undo-contact") on:click=move |_| send()>{confirm}</button>
                 {cancel_button(steps, key)}

@@ -178,14 +178,22 @@ pub fn undo_enrol_warning(when: &str, lang: Lang) -> String {
     }
 }
 
-/// What undoing a contact does (`waitlist`: the person is on the waiting list).
-pub fn undo_contact_warning(waitlist: bool, lang: Lang) -> &'static str {
-    match (lang, waitlist) {
-        (Lang::Da, false) => "Henvendelsen står igen som modtaget: personen venter på et opkald, og den lovede kontaktdag gælder igen.",
-        (Lang::Da, true) => "Henvendelsen står igen som modtaget, og personen kommer af ventelisten: personen venter på et opkald, og den lovede kontaktdag gælder igen.",
-        (Lang::En, false) => "The request is received again: the person waits for a call, and the promised contact day applies again.",
-        (Lang::En, true) => "The request is received again and the person comes off the waiting list: they wait for a call, and the promised contact day applies again.",
-    }
+/// What undoing a contact does (`waitlist`: the person is on the waiting list; `promised`: the
+/// offer promised contact by a day).
+pub fn undo_contact_warning(waitlist: bool, promised: bool, lang: Lang) -> String {
+    let (base, off_list, day) = match lang {
+        Lang::Da => (
+            "Henvendelsen står igen som modtaget: personen venter på et opkald.",
+            " Personen kommer af ventelisten.",
+            " Den lovede kontaktdag gælder igen.",
+        ),
+        Lang::En => (
+            "The request is received again: the person waits for a call.",
+            " They come off the waiting list.",
+            " The promised contact day applies again.",
+        ),
+    };
+    format!("{base}{}{}", if waitlist { off_list } else { "" }, if promised { day } else { "" })
 }
 
 /// "The first session is {when}, still to come. …" (completing before it).
@@ -238,6 +246,12 @@ mod tests {
             assert!(!s.provider_may_move_to(ReferralStatus::Discontinued));
             assert!(steps_hint(s, Lang::Da).starts_with("»Afslut« og »Afbryd« kan først vælges, når personen er tilmeldt."));
         }
+        // Undoing a contact says what it changes, and only that.
+        assert_eq!(undo_contact_warning(false, false, Lang::Da), "Henvendelsen står igen som modtaget: personen venter på et opkald.");
+        assert_eq!(
+            undo_contact_warning(true, true, Lang::En),
+            "The request is received again: the person waits for a call. They come off the waiting list. The promised contact day applies again."
+        );
         // A contact is taken back to received, and only from contacted.
         assert!(ReferralStatus::Contacted.provider_may_move_to(ReferralStatus::Received));
         assert!(steps_hint(ReferralStatus::Contacted, Lang::Da).contains("»Fortryd kontaktet«"));
