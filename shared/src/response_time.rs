@@ -32,8 +32,9 @@ pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -
 }
 
 /// How a request's first move from `received` settled its promise, which no later change alters
-/// (the first move decides; a contact undone later stays in the history, for the region to see). Counted in the provider's tally at that move, so the figures outlive
-/// the request and its personal data.
+/// (the first move decides; a contact undone later stays in the history, for the region to see).
+/// Counted in the provider's tally at that move, so the figures outlive the request and its
+/// personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settlement {
     /// Contacted, enrolled or declined on or before the day.

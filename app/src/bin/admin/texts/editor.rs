@@ -102,7 +102,6 @@ pub fn confirm_status(what: &str, title: &str, lang: Lang) -> String {
     }
 }
 
-/// "Edit »{title}«".
 /// A new offer opened from a gap in the coverage table: what is missing where, and what the form
 /// has filled in (`municipality`: none when the address named none of the admin's region).
 pub fn from_gap(category: &str, municipality: Option<&str>, lang: Lang) -> String {
@@ -116,6 +115,7 @@ pub fn from_gap(category: &str, municipality: Option<&str>, lang: Lang) -> Strin
     }
 }
 
+/// "Edit »{title}«".
 pub fn edit_title(title: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Rediger »{title}«"),
