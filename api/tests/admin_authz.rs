@@ -140,6 +140,8 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
         Route { method: "GET", path: format!("/api/v1/admin/activities/{acid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "PUT", path: format!("/api/v1/admin/activities/{acid}"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "POST", path: format!("/api/v1/admin/activities/{acid}/status"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "GET", path: format!("/api/v1/admin/activities/{acid}/offers"), expect: [401, 401, 401, 403, 403, 403, 200] },
+        Route { method: "POST", path: format!("/api/v1/admin/activities/{acid}/offers"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route { method: "GET", path: format!("/api/v1/admin/coverage/packages?package=kol&region={r}"), expect: [401, 401, 401, 403, 403, 403, 200] },
         Route {
             method: "GET",
@@ -179,6 +181,9 @@ fn matrix(server: &Server, national: &str, t: &Offer, code: &str, report: &str) 
                 ("PUT", _) => Some(json!(current()).to_string()),
                 ("POST", p) if p.ends_with("/status") && p.contains("/offers/") => {
                     Some(json!({"status": "published", "version": current().version}).to_string())
+                }
+                ("POST", p) if p.ends_with("/offers") && p.contains("/activities/") => {
+                    Some(json!({"offer_id": t.id, "version": current().version, "linked": true}).to_string())
                 }
                 ("POST", p) if p.ends_with("/verify") => Some(json!({"version": current().version}).to_string()),
                 ("POST", p) if p.ends_with("/resolve") => Some(json!({"status": "dismissed"}).to_string()),

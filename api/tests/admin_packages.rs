@@ -1,10 +1,12 @@
 //! Kronikerpakker, associations and activities over real HTTP, on both stores: the seeded
 //! packages read publicly; a national admin edits one (409 on a stale edit, 403 for others); a
 //! region admin creates an association and an activity and links it to an offer with the
-//! package component it delivers; citizens find the activity from the offer and near them;
-//! search filters by package; the coverage package lens shows a gap that closes when an offer
+//! package component it delivers (and from the activity's page, `admin_packages/activity_offers.rs`);
+//! citizens find the activity from the offer and near them; search filters by package; the coverage package lens shows a gap that closes when an offer
 //! is added; every change is audited.
 
+#[path = "admin_packages/activity_offers.rs"]
+mod activity_offers;
 mod support;
 
 use forebyg_shared::activity::{ActivityRecord, ActivitySearchResponse, ActivityView, AssociationRecord, StaleActivity};
@@ -120,6 +122,7 @@ fn run(store_env: &[(&str, &str)]) {
     assert_eq!(res.status, 201, "{}", res.body);
     let activity: ActivityRecord = res.json();
     assert!(activity.id.starts_with("hjertemotion-i-aarhus-") && activity.version == 1);
+    activity_offers::linked_from_the_activity_page(&server, &admin, &activity);
 
     // Link it to a published offer with the package component the offer delivers.
     let listings: Vec<Value> = admin.call("GET", "/api/v1/admin/offers", None).json();

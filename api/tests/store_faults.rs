@@ -185,6 +185,14 @@ fn calls(r: &Records, csv: &str) -> Vec<Call> {
             status("archived", &r.activity),
             RegionAdmin,
         ),
+        ("GET", "/api/v1/admin/activities/{id}/offers", format!("/api/v1/admin/activities/{tid}/offers"), None, RegionAdmin),
+        (
+            "POST",
+            "/api/v1/admin/activities/{id}/offers",
+            format!("/api/v1/admin/activities/{tid}/offers"),
+            json(serde_json::json!({ "offer_id": id, "version": offer["version"], "linked": true })),
+            RegionAdmin,
+        ),
     ]
 }
 

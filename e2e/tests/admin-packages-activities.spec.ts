@@ -121,19 +121,20 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await form.save.click();
     await expect(page).toHaveURL(/\/admin\/foreninger\/lungeforeningen-aarhus/);
     await expect(form.message).toHaveText('Oprettet.');
+    await expect(page.getByRole('region', { name: 'Foreningens aktiviteter' })).toContainText('Ingen endnu.');
     await expectNoAxeViolations(page, 'association editor');
+    const associationPage = page.url();
 
-    // A new activity of that association, at a typed address.
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Aktiviteter' }).click();
-    await page.getByRole('link', { name: 'Opret aktivitet' }).click();
+    // A new activity of that association (chosen, from its page), at a typed address.
+    await page.getByRole('link', { name: 'Opret aktivitet for foreningen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Opret aktivitet' })).toBeVisible();
+    await expect(form.field('Forening')).toHaveValue(associationPage.split('/').pop()!);
     // Empty, the place's fields are asked for by name.
     await form.save.click();
     await expect(form.errorSummary).toContainText('Skriv breddegraden, eller hent koordinaterne fra postnummeret.');
     await expect(form.errorSummary).toContainText('Vælg kommunen.');
     await expect(form.errorSummary).not.toContainText(/er ikke et tal|Ukendt kommunekode/);
     const activity = unique('Lungemotion');
-    await form.field('Forening').selectOption({ label: association });
     await form.field('Aktivitetens navn').fill(activity);
     await form.field('Hvad det er').fill('Træning på hold for mennesker med KOL, med en instruktør.');
     await page.getByRole('group', { name: 'Passer til' }).getByRole('checkbox', { name: 'KOL' }).check();
@@ -152,6 +153,8 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await expect(page).toHaveURL(/\/admin\/aktiviteter\/lungemotion/);
     await expect(form.message).toHaveText('Oprettet.');
     const activityId = page.url().split('/').pop()!;
+    await page.goto(associationPage);
+    await expect(page.getByRole('region', { name: 'Foreningens aktiviteter' }).getByRole('link', { name: activity })).toBeVisible();
 
     // An offer links to it (and says which KOL package components it delivers) in the editor.
     const template = await offerTemplate(request, token, unique('Lungetræning med fortsættelse'));

@@ -7,8 +7,10 @@ use crate::problem::Problem;
 use crate::taxonomy::{Category, Format, OfferStatus, RegionCode};
 use serde::{Deserialize, Serialize};
 
+mod activity_offers;
 mod audit;
 mod inbox;
+pub use activity_offers::{activity_offer_rows, ActivityOfferLink, ActivityOfferRow, MAX_SUGGESTED, SUGGEST_WITHIN_KM};
 pub use audit::{AuditAction, AuditEntry, AuditTarget, FieldChange};
 pub use inbox::{AdminNote, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer, ADMIN_NOTE_MAX};
 

@@ -2,7 +2,7 @@
 //! activities people continue in after a course. Scopes are checked in
 //! [`crate::admin::local_associations`].
 
-use crate::admin::local_associations::{activities, associations};
+use crate::admin::local_associations::{activities, activity_offers, associations};
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiQuery};
@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, StaleActivity, StaleAssociation};
+use forebyg_shared::admin::{ActivityOfferLink, ActivityOfferRow, StaleEdit};
 use forebyg_shared::directory::RecordStatusChange;
 use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -24,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_activities, create_activity))
         .routes(routes!(get_admin_activity, update_activity))
         .routes(routes!(set_activity_status))
+        .routes(routes!(list_activity_offers, set_activity_offer))
 }
 
 /// Associations of the admin's regions, any status.
@@ -158,4 +160,28 @@ async fn set_activity_status(
     ApiJson(change): ApiJson<RecordStatusChange>,
 ) -> Result<Json<ActivityRecord>, ApiError> {
     Ok(Json(activities::set_status(&state, &admin, &id, change).await?))
+}
+
+/// The offers the admin may change that lead on to the activity ("Fortsæt bagefter"), by title,
+/// then up to 20 that could: not archived, for one of the activity's conditions, digital or
+/// within 25 km, nearest first.
+#[utoipa::path(get, path = "/admin/activities/{id}/offers", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = Vec<ActivityOfferRow>), AdminAuth, NotFound, Unavailable))]
+async fn list_activity_offers(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<Vec<ActivityOfferRow>>, ApiError> {
+    Ok(Json(activity_offers::list(&state, &admin, &id).await?))
+}
+
+/// Link an offer of the activity's region to the activity, or unlink it: an edit of the offer
+/// from `version` (a stale one is a 409 whose body holds the current offer), checked and audited
+/// as one. Already linked (or unlinked): the offer unchanged. An archived activity is not linked
+/// (422 on `linked`); an offer that fails its own checks is a 422 on `offer_id`.
+#[utoipa::path(post, path = "/admin/activities/{id}/offers", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = ActivityOfferLink,
+    responses((status = 200, body = ActivityOfferRow), (status = 409, body = StaleEdit, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
+async fn set_activity_offer(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<ActivityOfferLink>,
+) -> Result<Json<ActivityOfferRow>, ApiError> {
+    Ok(Json(activity_offers::set_link(&state, &admin, &id, change).await?))
 }

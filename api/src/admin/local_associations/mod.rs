@@ -5,6 +5,7 @@
 //! Offers link to activities by id, so a change to an activity touches no offer.
 
 pub mod activities;
+pub mod activity_offers;
 pub mod associations;
 
 use crate::auth::Admin;

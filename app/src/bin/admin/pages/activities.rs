@@ -90,7 +90,12 @@ pub fn ActivitiesPage() -> impl IntoView {
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {
-    session::page(|p| view! { <ActivityEditor base=new_activity(p.region.unwrap_or(RegionCode::Midtjylland)) new=true /> })
+    // From an association's page (`?forening=…`): that association is chosen.
+    let association = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("forening")).unwrap_or_default();
+    session::page(move |p| {
+        let base = ActivityRecord { association_id: association.clone(), ..new_activity(p.region.unwrap_or(RegionCode::Midtjylland)) };
+        view! { <ActivityEditor base=base new=true /> }
+    })
 }
 
 #[component]
@@ -102,7 +107,12 @@ pub fn EditActivityPage() -> impl IntoView {
 fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     let l = lang();
     let h1 = NodeRef::<H1>::new();
-    let start = if new { ActivityForm::blank(base.region, &api::today()) } else { ActivityForm::from_record(&base, l) };
+    let id = base.id.clone();
+    let start = if new {
+        ActivityForm { association_id: base.association_id.clone(), ..ActivityForm::blank(base.region, &api::today()) }
+    } else {
+        ActivityForm::from_record(&base, l)
+    };
     let editor = Editor::new(base, start, new, t::NEW_ACTIVITY, h1);
     let Editor { form, errors, busy, failure, .. } = editor;
     let (owners, stewards, session) = (associations(), providers(), use_session());
@@ -233,5 +243,6 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
             </fieldset>
             <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
         </form>
+        {(!new).then(|| view! { <super::activity_offers::ActivityOffers id=id /> })}
     }
 }

@@ -10,7 +10,7 @@ use crate::session::{self, is_national_admin, is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
 use crate::ui::{self, lang};
-use forebyg_shared::activity::AssociationRecord;
+use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -62,6 +62,7 @@ pub fn EditAssociationPage() -> impl IntoView {
 fn AssociationEditor(base: AssociationRecord, new: bool) -> impl IntoView {
     let l = lang();
     let h1 = NodeRef::<H1>::new();
+    let id = base.id.clone();
     let start = if new { AssociationForm::blank(base.region) } else { AssociationForm::from_record(&base) };
     let editor = Editor::new(base, start, new, t::NEW_ASSOCIATION, h1);
     let Editor { form, errors, busy, .. } = editor;
@@ -82,5 +83,34 @@ fn AssociationEditor(base: AssociationRecord, new: bool) -> impl IntoView {
             </fieldset>
             <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
         </form>
+        {(!new).then(|| association_activities(id))}
+    }
+}
+
+/// The association's activities, each a link to its page (where offers are linked to it), and
+/// for region admins a link to create one with the association chosen.
+fn association_activities(id: String) -> impl IntoView {
+    let l = lang();
+    let session = use_session();
+    let activities = LocalResource::new(|| api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities"));
+    let new_href = format!("/admin/aktiviteter/ny?forening={}", forebyg_app::query::encode(&id));
+    let list = move |mut all: Vec<ActivityRecord>| {
+        all.retain(|a| a.association_id == id);
+        all.sort_by_key(|a| crate::offers_query::danish_key(&a.name));
+        if all.is_empty() {
+            return view! { <p>{t::NO_ACTIVITIES.get(l)}</p> }.into_any();
+        }
+        let item = move |a: ActivityRecord| {
+            let status = (!a.is_active()).then(|| format!(" ({})", a.status.label(l)));
+            view! { <li><A href=format!("/admin/aktiviteter/{}", a.id)>{a.name}</A>", "{a.place.city}{status}</li> }
+        };
+        view! { <ul>{all.into_iter().map(item).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <section class="form-section" aria-labelledby="association-activities-h2">
+            <h2 id="association-activities-h2">{t::ASSOCIATION_ACTIVITIES.get(l)}</h2>
+            {ui::suspense(activities, list)}
+            {move || session.with(is_region_admin).then(|| view! { <p><A href=new_href.clone() attr:class="button button--secondary">{t::NEW_ACTIVITY_FOR.get(l)}</A></p> })}
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The admin pages, one module each.
 
 pub mod activities;
+mod activity_offers;
 pub mod associations;
 pub mod audit;
 pub mod callback;

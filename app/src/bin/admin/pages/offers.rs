@@ -14,7 +14,7 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-fn place(r: &AdminOfferRow) -> String {
+pub(crate) fn place(r: &AdminOfferRow) -> String {
     let town = match (r.city.as_deref(), r.municipality_code.as_deref().and_then(municipality_name)) {
         (Some(city), Some(m)) if city != m => format!("{city} ({m})"),
         (Some(city), _) => city.to_owned(),
@@ -28,7 +28,7 @@ fn place(r: &AdminOfferRow) -> String {
 
 /// The weekly times and the next start: with the place, what tells apart offers of the same
 /// title, provider and town.
-fn when(r: &AdminOfferRow) -> Option<String> {
+pub(crate) fn when(r: &AdminOfferRow) -> Option<String> {
     let mut parts = forebyg_app::format::week(&r.slots, lang());
     parts.extend(r.next_start.as_deref().map(|d| t::starts(&forebyg_app::format::short_date(d, lang()), lang())));
     (!parts.is_empty()).then(|| parts.join(" · "))

@@ -1,6 +1,8 @@
 //! Texts of the kronikerpakker, associations and activities pages ("Kronikerpakker",
 //! "Foreninger", "Aktiviteter") and the offer editor's package and activity pickers.
 
+use forebyg_shared::Lang;
+
 forebyg_app::texts! {
     NAV_PACKAGES = "Kronikerpakker", "Chronic care packages";
     // The activity's times are one text box (the offer editor's are pickers, with their own hint).
@@ -68,4 +70,35 @@ forebyg_app::texts! {
     CHOOSE_ACTIVITY = "Vælg aktivitet", "Choose activity";
     LINKED_ACTIVITIES = "Tilknyttede aktiviteter", "Linked activities";
     NO_ACTIVITIES = "Ingen endnu.", "None yet.";
+    ASSOCIATION_ACTIVITIES = "Foreningens aktiviteter", "The association's activities";
+    NEW_ACTIVITY_FOR = "Opret aktivitet for foreningen", "Create an activity for the association";
+    OFFERS_H2 = "Tilbud, der henviser hertil", "Offers that point here";
+    OFFERS_HINT = "Deltagerne i tilbuddene ser aktiviteten under »Fortsæt bagefter«. »Tilføj« og »Fjern« gemmer ændringen i tilbuddet med det samme.",
+        "The offers' participants see the activity under “Continue afterwards”. “Add” and “Remove” save the change to the offer at once.";
+    LINKED_CAPTION = "Henviser hertil", "Point here";
+    NO_LINKED = "Intet tilbud henviser hertil endnu.", "No offer points here yet.";
+    NO_SUGGESTED = "Ingen andre tilbud i nærheden til de samme sygdomme.", "No other offers nearby for the same conditions.";
+    COL_OFFER = "Tilbud", "Offer";
+    COL_DISTANCE = "Afstand", "Distance";
+    COL_ACTION = "Ændr", "Change";
+    LINK_OFFER = "Tilføj", "Add";
+    UNLINK_OFFER = "Fjern", "Remove";
+}
+
+/// The caption of the offers that could point to the activity.
+pub fn suggested_caption(km: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Kan henvise hertil: tilbud til de samme sygdomme inden for {km} og digitale tilbud"),
+        Lang::En => format!("Could point here: offers for the same conditions within {km}, and digital offers"),
+    }
+}
+
+/// Said after a click on "Tilføj" or "Fjern".
+pub fn link_done(title: &str, linked: bool, lang: Lang) -> String {
+    match (lang, linked) {
+        (Lang::Da, true) => format!("»{title}« henviser nu hertil."),
+        (Lang::Da, false) => format!("»{title}« henviser ikke længere hertil."),
+        (Lang::En, true) => format!("“{title}” now points here."),
+        (Lang::En, false) => format!("“{title}” no longer points here."),
+    }
 }

@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures';
+import { bearer, createOffer, offerTemplate, signInAs, unique } from '../pages/admin-api';
+import { expectNoAxeViolations } from './a11y';
+
+/** An activity's page lists the offers that point to it under "Fortsæt bagefter" and those near
+ *  it for the same conditions that could: one click links or unlinks an offer (saved in the
+ *  offer, as its editor would), so a new activity reaches its courses without opening each one. */
+test.describe('admin: the offers of an activity', () => {
+  test('a region admin adds a nearby offer from the activity page, the citizen sees the activity, and a stale removal is explained', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const token = await signInAs(page, 'midtjylland');
+    // A published KOL offer, and a KOL activity at the same place (through the API).
+    const template = await offerTemplate(request, token, unique('Lungeskole'));
+    const offer = await createOffer(request, token, {
+      ...template,
+      conditions: ['kol'],
+      eligibility: { ...template.eligibility, accepted_conditions: [] },
+      activity_ids: [],
+    });
+    const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0751', { headers: bearer(token) })).json();
+    const name = unique('Lungemotion bagefter');
+    const made = await request.post('/api/v1/admin/activities', {
+      headers: bearer(token),
+      data: { ...demo, id: '', name, conditions: ['kol'], place: offer.location, location_id: undefined, version: 0 },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const activity = await made.json();
+
+    await page.goto(`/admin/aktiviteter/${activity.id}`);
+    const section = page.getByRole('region', { name: 'Tilbud, der henviser hertil' });
+    await expect(section.getByText('Intet tilbud henviser hertil endnu.')).toBeVisible();
+    const suggested = section.getByRole('table', { name: /^Kan henvise hertil: tilbud til de samme sygdomme inden for 25 km/ });
+    const row = suggested.getByRole('row').filter({ hasText: offer.title });
+    await expect(row).toContainText('0,1 km');
+    await expectNoAxeViolations(page, 'activity page with its offers');
+
+    // Added: said (and focused, since the button moved), listed as pointing here, saved in the offer.
+    await row.getByRole('button', { name: `Tilføj: ${offer.title}` }).click();
+    const said = page.locator('#activity-offers-said');
+    await expect(said).toHaveText(`»${offer.title}« henviser nu hertil.`);
+    await expect(said).toBeFocused();
+    const linked = section.getByRole('table', { name: 'Henviser hertil' });
+    await expect(linked.getByRole('row').filter({ hasText: offer.title })).toBeVisible();
+    await expect(suggested.getByRole('row').filter({ hasText: offer.title })).toHaveCount(0);
+    const saved = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
+    expect(saved.activity_ids).toEqual([activity.id]);
+    await expectNoAxeViolations(page, 'activity page after adding an offer');
+
+    // The citizen's offer page leads on to it.
+    const citizen = await page.context().newPage();
+    await citizen.goto(`/tilbud/${offer.id}`);
+    const next = citizen.locator('section', { has: citizen.getByRole('heading', { name: 'Fortsæt bagefter', level: 2 }) });
+    await expect(next.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+    await citizen.close();
+
+    // Someone edits the offer meanwhile: the removal is refused in a sentence, the list reloads,
+    // and the second try removes it.
+    const edit = await request.put(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token), data: { ...saved, summary: `${saved.summary} Rettet.` } });
+    expect(edit.status(), await edit.text()).toBe(200);
+    await linked.getByRole('button', { name: `Fjern: ${offer.title}` }).click();
+    await expect(said).toContainText('Nogen ændrede det samme i mellemtiden, så din ændring blev ikke gemt.');
+    await expect(said).toBeFocused();
+    await linked.getByRole('button', { name: `Fjern: ${offer.title}` }).click();
+    await expect(said).toHaveText(`»${offer.title}« henviser ikke længere hertil.`);
+    await expect(section.getByText('Intet tilbud henviser hertil endnu.')).toBeVisible();
+    await expect(suggested.getByRole('row').filter({ hasText: offer.title })).toBeVisible();
+    const after = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
+    expect(after.activity_ids).toEqual([]);
+  });
+});
