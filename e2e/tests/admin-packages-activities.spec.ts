@@ -177,6 +177,11 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Lungetræning med fortsættelse');
     await page.getByLabel('Tilføj pakke', { exact: true }).selectOption({ label: 'Kronikerpakke for KOL' });
     await page.getByRole('group', { name: 'Kronikerpakke for KOL' }).getByRole('checkbox', { name: 'Fysisk aktivitet' }).check();
+    // The picker lists the offer's region's activities nearest the offer first, each with its distance.
+    const options = page.getByLabel('Tilføj aktivitet', { exact: true }).locator('option');
+    await expect(options.filter({ hasText: activity })).toHaveText(/, Viborg \(\d+(,\d)? km\)$/);
+    const kms = (await options.allTextContents()).slice(1).map((o) => Number(o.match(/\(([\d,.]+) km\)$/)![1].replace('.', '').replace(',', '.')));
+    expect(kms).toEqual([...kms].sort((a, b) => a - b));
     await page.getByLabel('Tilføj aktivitet', { exact: true }).selectOption(activityId);
     await expect(page.getByRole('listitem').filter({ hasText: activity })).toContainText(association);
     await expectNoAxeViolations(page, 'offer editor with package and activity pickers');

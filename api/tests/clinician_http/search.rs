@@ -3,7 +3,7 @@
 
 use super::*;
 use forebyg_shared::eligibility::Verdict;
-use forebyg_shared::search::clinician::ClinicianSearchResponse;
+use forebyg_shared::search::clinician::{ClinicianHit, ClinicianSearchResponse};
 use forebyg_shared::taxonomy::Category;
 
 #[test]
@@ -19,8 +19,9 @@ fn the_search_groups_offers_and_says_who_is_eligible() {
     let hits: Vec<_> = r.groups.iter().flat_map(|g| g.nearby.iter().chain(&g.digital)).collect();
     assert!(hits.iter().all(|h| h.offer.conditions.contains(&Condition::Kol)));
     // Each group: those the patient may join first, then those to check, then the rest, within
-    // each those with room, then those with a waiting list, then the full ones, then nearest
-    // first; its first three are the first three of its (up to) ten.
+    // each those with room, then those with a waiting list, then the full ones, then
+    // nearest first, but within each 5 km those for the patient's illness before those for every
+    // chronic condition; its first three are the first three of its (up to) ten.
     let ten: ClinicianSearchResponse = server.get("/api/v1/clinician/offers?conditions=kol&postcode=9000&age=67&per_group=10").json();
     for (g, g10) in r.groups.iter().zip(&ten.groups) {
         let room = |c: Capacity| match c {
@@ -28,10 +29,11 @@ fn the_search_groups_offers_and_says_who_is_eligible() {
             Capacity::Waitlist => 1,
             Capacity::Full => 2,
         };
-        let order: Vec<(u8, u8, f64)> =
-            g10.nearby.iter().map(|h| (h.eligibility.verdict.rank(), room(h.offer.capacity), h.distance_km.unwrap())).collect();
+        let (step, general) = (|h: &ClinicianHit| (h.distance_km.unwrap() / 5.0).floor() as u8, ClinicianHit::for_every_condition);
+        let order: Vec<(u8, u8, u8, bool, f64)> =
+            g10.nearby.iter().map(|h| (h.eligibility.verdict.rank(), room(h.offer.capacity), step(h), general(h), h.distance_km.unwrap())).collect();
         assert!(
-            order.windows(2).all(|w| w[0] <= w[1]) && order.iter().all(|(_, _, d)| *d <= 25.0),
+            order.windows(2).all(|w| w[0] <= w[1]) && order.iter().all(|(.., d)| *d <= 25.0),
             "the patient's best first within the radius: {order:?}"
         );
         assert!(g.nearby.len() <= 3 && g.nearby_total as usize >= g.nearby.len() && g.digital.iter().all(|h| h.distance_km.is_none()));

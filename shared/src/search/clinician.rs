@@ -19,6 +19,9 @@ pub const MAX_PER_GROUP: u32 = 10;
 /// nearest ten ([`ClinicianHit::best_for_patient`]), so a group's first three stay its first
 /// three when the clinician asks for up to ten.
 pub const NEAREST_READ: u32 = MAX_PER_GROUP;
+/// Offers this close in distance count as equally near when one is for the patient's illness and
+/// the other for every chronic condition ([`ClinicianHit::best_for_patient`]).
+pub const SAME_DISTANCE_KM: f64 = 5.0;
 /// Digital offers shown per group, after the nearby ones.
 pub const DIGITAL_PER_GROUP: usize = 2;
 /// Digital offers read per group: the group shows the best [`DIGITAL_PER_GROUP`] of its first
@@ -234,7 +237,9 @@ pub struct OfferGroup {
     pub nearby_total: u32,
     /// `per_group` of the nearest ten ([`NEAREST_READ`]): those the patient may join first, then
     /// those whose criteria must be read, then the rest; within each, those with room, then
-    /// those with a waiting list, then those full, then nearest first.
+    /// those with a waiting list, then those full; then nearest first, but within each 5 km
+    /// ([`SAME_DISTANCE_KM`]) those for the patient's conditions before those for every chronic
+    /// condition.
     pub nearby: Vec<ClinicianHit>,
     /// Up to two digital offers of the searched region, those the patient may join first: the
     /// alternative to travelling.
@@ -307,6 +312,11 @@ impl ClinicianHit {
     /// the patient may join, before the referrer's, the verdict and the room: a course the
     /// patient understands is worth reading criteria for (or their own sign-up, or their GP's
     /// referral, which the card says), and one in Danish needs an interpreter.
+    /// Last, all else alike and at about the same distance (the same [`SAME_DISTANCE_KM`] step:
+    /// 0–5 km, 5–10 km, …), an offer for the patient's conditions (a KOL school for a KOL patient)
+    /// comes before one for every chronic condition, though a little farther: it was made for
+    /// their illness, and a few more kilometres are worth that, not ten. Without conditions,
+    /// nothing is preferred.
     pub fn best_for_patient(hits: &mut Vec<ClinicianHit>, keep: usize, params: &ClinicianParams) {
         let (referrer, language) = (params.referrer, params.language.as_deref().filter(|l| *l != "da"));
         let room = |c: Capacity| match c {
@@ -317,8 +327,16 @@ impl ClinicianHit {
         let refused = |h: &ClinicianHit| referrer.is_some_and(|k| !h.referral.accepts(k));
         let barred = |h: &ClinicianHit| h.eligibility.verdict == eligibility::Verdict::NotEligible;
         let foreign = |h: &ClinicianHit| language.is_some_and(|l| !h.given_in(l));
-        hits.sort_by_key(|h| (barred(h), foreign(h), refused(h), h.eligibility.verdict.rank(), room(h.offer.capacity)));
+        let general = |h: &ClinicianHit| !params.conditions.is_empty() && h.for_every_condition();
+        let step = |h: &ClinicianHit| h.distance_km.map_or(0, |d| (d / SAME_DISTANCE_KM) as u32);
+        hits.sort_by_key(|h| (barred(h), foreign(h), refused(h), h.eligibility.verdict.rank(), room(h.offer.capacity), step(h), general(h)));
         hits.truncate(keep);
+    }
+
+    /// Whether the offer is for people with any chronic condition (every one listed), not made
+    /// for some.
+    pub fn for_every_condition(&self) -> bool {
+        Condition::ALL.iter().all(|c| self.offer.conditions.contains(c))
     }
 
     /// Whether the offer is given in `language` (ISO 639-1).

@@ -110,7 +110,7 @@ impl utoipa::IntoParams for clinician::ClinicianParams {
     fn into_params(parameter_in: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
         let mut conditions = param(
             "conditions",
-            "The patient's conditions, comma-separated codes (e.g. `kol,type-2-diabetes`); none: offers for every condition.",
+            "The patient's conditions, comma-separated codes (e.g. `kol,type-2-diabetes`); none: offers for every condition. Within a group, all else alike and within the same 5 km step of distance, offers for one of them come before offers for every chronic condition.",
             ArrayBuilder::new().items(code::<Condition>()).unique_items(true),
         );
         (conditions.style, conditions.explode) = (Some(ParameterStyle::Form), Some(false));

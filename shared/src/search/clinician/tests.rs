@@ -169,3 +169,36 @@ fn groups_start_with_the_intake_conversation() {
     assert_eq!(ClinicianParams::default().groups().last(), Some(&Category::StressAngstDepression));
     assert_eq!(ClinicianParams::default().groups().len(), 7);
 }
+
+/// All else alike, an offer made for the patient's illness comes before one for every chronic
+/// condition a little farther (the same 5 km step), not ten kilometres farther; after the verdict
+/// and the room. Without conditions, distance only.
+#[test]
+fn an_offer_for_the_patients_illness_comes_before_one_for_everyone() {
+    use eligibility::Verdict::{Check, Eligible};
+    let fixture: Offer = serde_json::from_str(include_str!("../../../tests/offer_fixture.json")).unwrap();
+    let hit = |id: &str, km: f64, verdict: eligibility::Verdict, conditions: &[Condition]| {
+        let offer = Offer { id: id.to_owned(), conditions: conditions.to_vec(), ..fixture.clone() };
+        let mut h = ClinicianHit::new(&offer, Some(km), &ClinicianParams::default());
+        h.eligibility = Assessment { verdict, reasons: vec![] };
+        h
+    };
+    let mut waiting = hit("kol-waitlist", 0.5, Eligible, &[Condition::Kol]);
+    waiting.offer.capacity = Capacity::Waitlist;
+    let hits = vec![
+        waiting,
+        hit("everyone", 1.0, Eligible, Condition::ALL),
+        hit("kol-check", 1.5, Check, &[Condition::Kol]),
+        hit("kol-and-heart", 3.0, Eligible, &[Condition::Kol, Condition::Hjertesygdom]),
+        hit("kol", 4.0, Eligible, &[Condition::Kol]),
+        hit("everyone-6", 6.0, Eligible, Condition::ALL),
+        hit("kol-12", 12.0, Eligible, &[Condition::Kol]),
+    ];
+    let order = |conditions: &[Condition]| {
+        let mut h = hits.clone();
+        ClinicianHit::best_for_patient(&mut h, 7, &ClinicianParams { conditions: conditions.to_vec(), ..Default::default() });
+        h.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(order(&[Condition::Kol]), ["kol-and-heart", "kol", "everyone", "everyone-6", "kol-12", "kol-waitlist", "kol-check"]);
+    assert_eq!(order(&[]), ["everyone", "kol-and-heart", "kol", "everyone-6", "kol-12", "kol-waitlist", "kol-check"]);
+}

@@ -26,6 +26,12 @@ pub fn decimal(x: f64) -> String {
 }
 
 impl OfferForm {
+    /// The place's point as typed (a decimal comma or point), if both coordinates are numbers.
+    pub fn point(&self) -> Option<GeoPoint> {
+        let coordinate = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+        Some(GeoPoint::new(coordinate(&self.lat)?, coordinate(&self.lon)?))
+    }
+
     /// A blank form for a new offer in `region`, verified `today`.
     pub fn blank(region: Option<RegionCode>, provider_id: Option<&str>, today: &str) -> Self {
         OfferForm {
@@ -159,10 +165,9 @@ impl OfferForm {
             .iter()
             .any(|s| !s.trim().is_empty());
         let location = if format.has_place() || any_place {
-            let coordinate = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
-            let point = match (coordinate(&self.lat), coordinate(&self.lon)) {
-                (Some(lat), Some(lon)) => GeoPoint::new(lat, lon),
-                _ => {
+            let point = match self.point() {
+                Some(point) => point,
+                None => {
                     bad("location.point", COORDINATES);
                     GeoPoint::new(56.0, 10.0)
                 }

@@ -64,8 +64,8 @@ forebyg_app::texts! {
     PICK_PACKAGE = "Tilføj pakke", "Add package";
     CHOOSE_PACKAGE = "Vælg pakke", "Choose package";
     PICK_ACTIVITIES = "Fortsæt bagefter", "Continue afterwards";
-    PICK_ACTIVITIES_HINT = "Aktiviteter i foreninger, som deltagerne kan fortsætte i. De oprettes under »Aktiviteter«.",
-        "Activities in associations the participants can carry on in. They are created under “Activities”.";
+    PICK_ACTIVITIES_HINT = "Aktiviteter i foreninger, som deltagerne kan fortsætte i, de nærmeste først. De oprettes under »Aktiviteter«.",
+        "Activities in associations the participants can carry on in, the nearest first. They are created under “Activities”.";
     PICK_ACTIVITY = "Tilføj aktivitet", "Add activity";
     CHOOSE_ACTIVITY = "Vælg aktivitet", "Choose activity";
     LINKED_ACTIVITIES = "Tilknyttede aktiviteter", "Linked activities";

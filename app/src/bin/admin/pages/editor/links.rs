@@ -89,6 +89,22 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
     }
 }
 
+/// The activities the offer may link to and does not yet: active, of the offer's region; nearest
+/// the offer's place first, each with its distance (a digital offer's: by name).
+fn pickable(all: &[(ActivityRecord, String)], form: RwSignal<form::OfferForm>) -> Vec<(String, String)> {
+    let (ids, region, at) = form.with(|f| (f.activity_ids.clone(), f.region.clone(), f.point()));
+    let mut options: Vec<(f64, String, String)> = all
+        .iter()
+        .filter(|(a, _)| a.is_active() && !ids.contains(&a.id) && a.region.code() == region)
+        .map(|(a, text)| match at.map(|p| p.distance_km(a.point())) {
+            Some(km) => (km, a.id.clone(), format!("{text} ({})", forebyg_app::format::distance(km, lang()))),
+            None => (0.0, a.id.clone(), text.clone()),
+        })
+        .collect();
+    options.sort_by(|x, y| x.0.total_cmp(&y.0).then_with(|| crate::offers_query::danish_key(&x.2).cmp(&crate::offers_query::danish_key(&y.2))));
+    options.into_iter().map(|(_, id, text)| (id, text)).collect()
+}
+
 pub fn activities(e: OfferEditor) -> impl IntoView {
     let l = lang();
     let form = e.form;
@@ -154,8 +170,7 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
                 <select id="f-activity_ids" class="select" on:change=add>
                     <option value="" selected=true>{t::CHOOSE_ACTIVITY.get(l)}</option>
                     {ui::when_loaded(all, move |all: Vec<(ActivityRecord, String)>| move || {
-                        let ids = linked.get();
-                        all.iter().filter(|(a, _)| a.is_active() && !ids.contains(&a.id)).map(|(a, text)| view! { <option value=a.id.clone()>{text.clone()}</option> }).collect_view()
+                        pickable(&all, form).into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()
                     })}
                 </select>
             </div>
