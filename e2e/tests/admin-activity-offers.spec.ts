@@ -34,7 +34,7 @@ test.describe('admin: the offers of an activity', () => {
     await expect(section.getByText('Intet tilbud henviser hertil endnu.')).toBeVisible();
     const suggested = section.getByRole('table', { name: /^Kan henvise hertil: tilbud til de samme sygdomme inden for 25 km/ });
     const row = suggested.getByRole('row').filter({ hasText: offer.title });
-    await expect(row).toContainText('0,1 km');
+    await expect(row).toContainText(`0,1 km · ${offer.location.name}`);
     await expectNoAxeViolations(page, 'activity page with its offers');
 
     // Added: said (and focused, since the button moved), listed as pointing here, saved in the offer.

@@ -6,10 +6,10 @@
 use super::offers::{place, when};
 use crate::api;
 use crate::texts::activities as t;
-use crate::texts::directory as td;
 use crate::ui::{self, lang};
 use forebyg_app::i18n;
 use forebyg_shared::admin::{ActivityOfferLink, ActivityOfferRow, SUGGEST_WITHIN_KM};
+use forebyg_shared::taxonomy::OfferStatus;
 use leptos::prelude::*;
 
 /// Where the outcome of a click is said; it takes the focus, since the clicked button moves to
@@ -44,18 +44,25 @@ pub fn ActivityOffers(id: String) -> impl IntoView {
     };
     let line = move |r: ActivityOfferRow| {
         let when = when(&r.offer);
-        let distance = r.distance_km.map_or_else(|| crate::texts::offers::DIGITAL.get(l).to_owned(), |km| forebyg_app::format::distance(km, l));
+        // "2,7 km · Sundhedshuset, Aarhus C · Aarhus Kommune" ("Digitalt · …"): in the offer's cell,
+        // so the table is two columns and the button stays in sight on a phone.
+        let at = match r.distance_km {
+            Some(km) => format!("{} · {}", forebyg_app::format::distance(km, l), place(&r.offer)),
+            None => place(&r.offer),
+        };
         let (label, linked) = if r.linked { (t::UNLINK_OFFER, false) } else { (t::LINK_OFFER, true) };
         let title = r.offer.title.clone();
         view! {
             <tr>
                 <th scope="row">
                     <a href=format!("/admin/tilbud/{}", r.offer.id) lang=i18n::data_lang(l)>{title.clone()}</a>
-                    <br/><span class="small">{place(&r.offer)}" · "{r.offer.provider_name.clone()}</span>
+                    <br/><span class="small">{at}" · "{r.offer.provider_name.clone()}</span>
                     {when.map(|w| view! { <br/><span class="small">{w}</span> })}
+                    // Published is the rule; a draft says so (its participants see nothing yet).
+                    {(r.offer.status != OfferStatus::Published).then(|| view! {
+                        <br/><span class=format!("pill pill--{}", r.offer.status.code())>{r.offer.status.label(l)}</span>
+                    })}
                 </th>
-                <td><span class=format!("pill pill--{}", r.offer.status.code())>{r.offer.status.label(l)}</span></td>
-                <td class="nowrap">{distance}</td>
                 <td>
                     <button type="button" class="button button--secondary button--small" aria-label=format!("{}: {title}", label.get(l))
                         disabled=move || busy.get() on:click=move |_| change(&r, linked)>{label.get(l)}</button>
@@ -73,8 +80,6 @@ pub fn ActivityOffers(id: String) -> impl IntoView {
                     <caption id=id>{caption}</caption>
                     <thead><tr>
                         <th scope="col">{t::COL_OFFER.get(l)}</th>
-                        <th scope="col">{td::COL_STATUS.get(l)}</th>
-                        <th scope="col">{t::COL_DISTANCE.get(l)}</th>
                         <th scope="col">{t::COL_ACTION.get(l)}</th>
                     </tr></thead>
                     <tbody>{rows.into_iter().map(line).collect_view()}</tbody>

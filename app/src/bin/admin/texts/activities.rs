@@ -79,7 +79,6 @@ forebyg_app::texts! {
     NO_LINKED = "Intet tilbud henviser hertil endnu.", "No offer points here yet.";
     NO_SUGGESTED = "Ingen andre tilbud i nærheden til de samme sygdomme.", "No other offers nearby for the same conditions.";
     COL_OFFER = "Tilbud", "Offer";
-    COL_DISTANCE = "Afstand", "Distance";
     COL_ACTION = "Ændr", "Change";
     LINK_OFFER = "Tilføj", "Add";
     UNLINK_OFFER = "Fjern", "Remove";
