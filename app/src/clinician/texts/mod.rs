@@ -56,6 +56,8 @@ crate::texts! {
     REFER_CONTENT = "Henvisningen skal indeholde", "The referral must contain";
     REFER_CONTENT_WHERE = "Skriv det i begrundelsen nedenfor.", "Write it in the reason below.";
     PLACES = "Pladser", "Places";
+    TARGET_GROUP = "Målgruppe", "Target group";
+    EVERY_CONDITION = "Alle med kronisk sygdom", "Anyone with a chronic condition";
     NEXT_START = "Næste start", "Next start";
     CONTINUOUS = "Løbende optag", "Join any time";
     LANGUAGES = "Sprog", "Languages";

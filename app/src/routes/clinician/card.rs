@@ -96,6 +96,17 @@ fn more_details(hit: &ClinicianHit, languages_shown: bool, lang: Lang) -> impl I
     }
 }
 
+/// Whom the offer was made for: a course for KOL or one for anyone with a chronic condition (the
+/// order puts the first before the second at about the same distance, and this says why).
+fn target_group(hit: &ClinicianHit, lang: Lang) -> impl IntoView {
+    let text = if hit.for_every_condition() || hit.offer.conditions.is_empty() {
+        t::EVERY_CONDITION.get(lang).to_owned()
+    } else {
+        format::sentence(&hit.offer.conditions.iter().map(|c| c.label(lang)).collect::<Vec<_>>(), lang, false)
+    };
+    view! { <div><dt>{t::TARGET_GROUP.get(lang)}</dt><dd>{text}</dd></div> }
+}
+
 pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView {
     let o = &hit.offer;
     let id = o.id.clone();
@@ -181,6 +192,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                 </p>
                 {verdict(&hit.eligibility, lang)}
                 <dl class="facts clinic-card__facts">
+                    {target_group(&hit, lang)}
                     <div><dt>{t::PLACES.get(lang)}</dt><dd><CapacityBadge capacity=o.capacity lang=lang /></dd></div>
                     <div><dt>{t::NEXT_START.get(lang)}</dt><dd>{start}</dd></div>
                     <div><dt>{t::PRICE.get(lang)}</dt><dd>{price}</dd></div>
