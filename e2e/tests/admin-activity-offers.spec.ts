@@ -12,10 +12,14 @@ test.describe('admin: the offers of an activity', () => {
   }) => {
     test.setTimeout(120_000);
     const token = await signInAs(page, 'midtjylland');
-    // A published KOL offer, and a KOL activity at the same place (through the API).
+    // A published KOL offer, and a KOL activity at the same place (through the API): a few
+    // hundred metres from the place the other specs' offers share (made from the same template),
+    // so it is the nearest suggestion however many of theirs there are.
     const template = await offerTemplate(request, token, unique('Lungeskole'));
+    const point = { lat: template.location.point.lat + 0.004, lon: template.location.point.lon + 0.004 };
     const offer = await createOffer(request, token, {
       ...template,
+      location: { ...template.location, name: 'Lungehuset', point },
       conditions: ['kol'],
       eligibility: { ...template.eligibility, accepted_conditions: [] },
       activity_ids: [],

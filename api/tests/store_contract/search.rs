@@ -347,16 +347,21 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
             let ids = |hits: &[forebyg_shared::search::clinician::ClinicianHit]| hits.iter().map(|h| h.offer.id.clone()).collect::<Vec<_>>();
             assert_eq!(group.nearby_total as usize, of_group(true).count(), "{pairs:?} {:?}", group.category);
             // Of the ten nearest, those the patient may join first, those with room, then those
-            // with a waiting list, then the full ones (a stable sort: nearest first within each).
+            // with a waiting list, then the full ones; then by 5 km step, within which one for the
+            // patient's conditions before one for every condition (a stable sort: nearest first
+            // within each).
             let room = |c: Capacity| match c {
                 Capacity::Open | Capacity::FewPlaces => 0,
                 Capacity::Waitlist => 1,
                 Capacity::Full => 2,
             };
+            // (Of the distance as the card shows it, to 100 m.)
+            let step = |o: &Offer| o.point().map_or(0, |p| (search::round_km(res.origin.point.distance_km(p)) / 5.0).floor() as u32);
+            let general = |o: &Offer| !params.conditions.is_empty() && o.conditions.len() == Condition::ALL.len();
             let best = |offers: Vec<&Offer>, keep: usize| {
                 let mut ranked: Vec<_> = offers
                     .into_iter()
-                    .map(|o| ((ClinicianHit::new(o, None, params).eligibility.verdict.rank(), room(o.capacity)), o.id.clone()))
+                    .map(|o| ((ClinicianHit::new(o, None, params).eligibility.verdict.rank(), room(o.capacity), step(o), general(o)), o.id.clone()))
                     .collect();
                 ranked.sort_by_key(|(rank, _)| *rank);
                 ranked.into_iter().take(keep).map(|(_, id)| id).collect::<Vec<_>>()
