@@ -164,7 +164,8 @@ async fn set_activity_status(
 
 /// The offers the admin may change that lead on to the activity ("Fortsæt bagefter"), by title,
 /// then up to 20 that could: not archived, for one of the activity's conditions, digital or
-/// within 25 km, nearest first.
+/// within 25 km; those made for some conditions before those for every chronic condition, each
+/// nearest first.
 #[utoipa::path(get, path = "/admin/activities/{id}/offers", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = Vec<ActivityOfferRow>), AdminAuth, NotFound, Unavailable))]
 async fn list_activity_offers(State(state): State<AppState>, admin: Admin, Path(id): Path<String>) -> Result<Json<Vec<ActivityOfferRow>>, ApiError> {

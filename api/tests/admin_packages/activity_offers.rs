@@ -18,8 +18,13 @@ pub fn linked_from_the_activity_page(server: &Server, admin: &Session, activity:
     assert!(!rows.is_empty() && rows.iter().all(|r| !r.linked), "a new activity: suggestions only");
     assert!(rows.iter().all(|r| r.offer.region == RegionCode::Midtjylland && r.offer.status != OfferStatus::Archived));
     assert!(rows.iter().all(|r| r.distance_km.is_none_or(|d| d <= SUGGEST_WITHIN_KM)));
-    let far = |r: &ActivityOfferRow| r.distance_km.unwrap_or(f64::INFINITY);
-    assert!(rows.windows(2).all(|w| far(&w[0]) <= far(&w[1])), "nearest first, digital last");
+    // Those made for some conditions before those for every one, each nearest first, digital last.
+    let mut order = vec![];
+    for r in &rows {
+        let o: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", r.offer.id), None).json();
+        order.push((o.conditions.len() == Condition::ALL.len(), r.distance_km.unwrap_or(f64::INFINITY)));
+    }
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     let row = rows.iter().find(|r| r.offer.status == OfferStatus::Published && r.distance_km.is_some()).expect("a published offer nearby");
     let offer: Offer = admin.call("GET", &format!("/api/v1/admin/offers/{}", row.offer.id), None).json();
     assert!(offer.conditions_taken().contains(&Condition::Hjertesygdom), "suggested for the activity's condition");

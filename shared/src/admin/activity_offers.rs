@@ -5,6 +5,7 @@
 use super::AdminOfferRow;
 use crate::activity::ActivityRecord;
 use crate::offer::Offer;
+use crate::taxonomy::Condition;
 use serde::{Deserialize, Serialize};
 
 /// On-site offers farther than this from the activity are not suggested (people carry on near
@@ -51,8 +52,10 @@ impl ActivityOfferRow {
 }
 
 /// The activity's page list from the offers of its region the admin may change: the linked ones
-/// (by title), then up to [`MAX_SUGGESTED`] suggestions, nearest first and the digital ones last.
-/// Archived offers are left out: nobody new joins them.
+/// (by title), then up to [`MAX_SUGGESTED`] suggestions: those made for some conditions before
+/// those for every chronic condition (a back exercise group follows a course for back pain
+/// rather than a smoking cessation course for anyone), each nearest first and the digital ones
+/// last. Archived offers are left out: nobody new joins them.
 pub fn activity_offer_rows<'a>(a: &ActivityRecord, offers: impl IntoIterator<Item = &'a Offer>, today: &str) -> Vec<ActivityOfferRow> {
     let (mut linked, mut suggested) = (vec![], vec![]);
     for o in offers.into_iter().filter(|o| o.region == a.region && !o.is_archived()) {
@@ -60,23 +63,23 @@ pub fn activity_offer_rows<'a>(a: &ActivityRecord, offers: impl IntoIterator<Ite
         if row.linked {
             linked.push(row);
         } else if row.suggested(a, o) {
-            suggested.push(row);
+            let for_everyone = Condition::ALL.iter().all(|c| o.conditions.contains(c));
+            suggested.push((for_everyone, row));
         }
     }
     linked.sort_by(|x, y| x.offer.title.cmp(&y.offer.title).then_with(|| x.offer.id.cmp(&y.offer.id)));
-    suggested.sort_by(|x, y| {
+    suggested.sort_by(|(gx, x), (gy, y)| {
         let far = |r: &ActivityOfferRow| r.distance_km.unwrap_or(f64::INFINITY);
-        far(x).total_cmp(&far(y)).then_with(|| x.offer.title.cmp(&y.offer.title)).then_with(|| x.offer.id.cmp(&y.offer.id))
+        gx.cmp(gy).then(far(x).total_cmp(&far(y))).then_with(|| x.offer.title.cmp(&y.offer.title)).then_with(|| x.offer.id.cmp(&y.offer.id))
     });
-    suggested.truncate(MAX_SUGGESTED);
-    linked.extend(suggested);
+    linked.extend(suggested.into_iter().take(MAX_SUGGESTED).map(|(_, row)| row));
     linked
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::{Condition, RegionCode};
+    use crate::taxonomy::RegionCode;
 
     fn activity() -> ActivityRecord {
         serde_json::from_value(serde_json::json!({
@@ -100,7 +103,7 @@ mod tests {
     }
 
     #[test]
-    fn lists_the_linked_then_the_nearest_for_the_same_conditions() {
+    fn lists_the_linked_then_the_nearest_made_for_the_same_conditions_then_those_for_everyone() {
         let a = activity();
         let mut linked = offer("z-linked", &[Condition::Hjertesygdom], Some(56.9));
         linked.activity_ids = vec!["gang".into()];
@@ -108,15 +111,25 @@ mod tests {
         let near = offer("near", &[Condition::Kol, Condition::Kraeft], Some(56.16));
         let nearer = offer("nearer", &[Condition::Kol], Some(56.15));
         let digital = offer("digital", &[Condition::Kol], None);
+        let everyone = offer("everyone", Condition::ALL, Some(56.15));
         let other_illness = offer("other", &[Condition::Laenderyg], Some(56.15));
         let mut archived = offer("archived", &[Condition::Kol], Some(56.15));
         archived.status = crate::taxonomy::OfferStatus::Archived;
         let mut elsewhere = offer("elsewhere", &[Condition::Kol], Some(56.15));
         elsewhere.region = RegionCode::Nordjylland;
-        let offers = [far, digital, near, linked, other_illness, archived, nearer, elsewhere];
+        let offers = [far, everyone, digital, near, linked, other_illness, archived, nearer, elsewhere];
         let rows = activity_offer_rows(&a, &offers, "2026-12-01");
         let ids: Vec<_> = rows.iter().map(|r| (r.offer.id.as_str(), r.linked, r.distance_km)).collect();
-        assert_eq!(ids, [("z-linked", true, Some(83.4)), ("nearer", false, Some(0.0)), ("near", false, Some(1.1)), ("digital", false, None)]);
+        assert_eq!(
+            ids,
+            [
+                ("z-linked", true, Some(83.4)),
+                ("nearer", false, Some(0.0)),
+                ("near", false, Some(1.1)),
+                ("digital", false, None),
+                ("everyone", false, Some(0.0))
+            ]
+        );
     }
 
     #[test]
