@@ -14,7 +14,7 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::offer_validation::validate_offer_save;
 
 /// Today in Denmark (YYYY-MM-DD).
-fn today() -> String {
+pub(crate) fn today() -> String {
     copenhagen_date(crate::self_referral::now())
 }
 

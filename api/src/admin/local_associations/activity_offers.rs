@@ -4,16 +4,12 @@
 
 use super::activities;
 use crate::admin::listings;
+use crate::admin::listings::today;
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::AppState;
 use forebyg_shared::admin::{activity_offer_rows, ActivityOfferLink, ActivityOfferRow};
-use forebyg_shared::date::copenhagen_date;
 use forebyg_shared::validation::{ErrorCode, FieldError};
-
-fn today() -> String {
-    copenhagen_date(crate::self_referral::now())
-}
 
 /// The offers of the activity's region the admin may change that link to it, then suggestions
 /// (see [`activity_offer_rows`]). 404 / 403 as reading the activity.

@@ -10,6 +10,7 @@ use crate::form;
 use crate::texts::activities as t;
 use crate::ui::{self, lang};
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
+use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::package::{PackageComponent, PackageDelivery, PackageRecord};
 use forebyg_shared::taxonomy::Category;
 use leptos::prelude::*;
@@ -91,8 +92,7 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
 
 /// The activities the offer may link to and does not yet: active, of the offer's region; nearest
 /// the offer's place first, each with its distance (a digital offer's: by name).
-fn pickable(all: &[(ActivityRecord, String)], form: RwSignal<form::OfferForm>) -> Vec<(String, String)> {
-    let (ids, region, at) = form.with(|f| (f.activity_ids.clone(), f.region.clone(), f.point()));
+fn pickable(all: &[(ActivityRecord, String)], ids: &[String], (region, at): (String, Option<GeoPoint>)) -> Vec<(String, String)> {
     let mut options: Vec<(f64, String, String)> = all
         .iter()
         .filter(|(a, _)| a.is_active() && !ids.contains(&a.id) && a.region.code() == region)
@@ -129,6 +129,8 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let linked = Memo::new(move |_| form.with(|f| f.activity_ids.clone()));
+    // The picker follows the offer's region and place, not every keystroke in the form.
+    let place = Memo::new(move |_| form.with(|f| (f.region.clone(), f.point())));
     let error = e.err("activity_ids");
     let add = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -170,7 +172,7 @@ pub fn activities(e: OfferEditor) -> impl IntoView {
                 <select id="f-activity_ids" class="select" on:change=add>
                     <option value="" selected=true>{t::CHOOSE_ACTIVITY.get(l)}</option>
                     {ui::when_loaded(all, move |all: Vec<(ActivityRecord, String)>| move || {
-                        pickable(&all, form).into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()
+                        pickable(&all, &linked.get(), place.get()).into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()
                     })}
                 </select>
             </div>
