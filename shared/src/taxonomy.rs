@@ -66,6 +66,14 @@ code_enum! {
     }
 }
 
+impl Condition {
+    /// Whether an offer's target groups are every chronic condition (an offer for anyone with
+    /// one), not some it was made for.
+    pub fn all_in(conditions: &[Condition]) -> bool {
+        Condition::ALL.iter().all(|c| conditions.contains(c))
+    }
+}
+
 code_enum! {
     /// Where an offer takes place.
     Format {

@@ -63,8 +63,7 @@ pub fn activity_offer_rows<'a>(a: &ActivityRecord, offers: impl IntoIterator<Ite
         if row.linked {
             linked.push(row);
         } else if row.suggested(a, o) {
-            let for_everyone = Condition::ALL.iter().all(|c| o.conditions.contains(c));
-            suggested.push((for_everyone, row));
+            suggested.push((Condition::all_in(&o.conditions), row));
         }
     }
     linked.sort_by(|x, y| x.offer.title.cmp(&y.offer.title).then_with(|| x.offer.id.cmp(&y.offer.id)));

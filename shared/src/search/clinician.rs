@@ -336,7 +336,7 @@ impl ClinicianHit {
     /// Whether the offer is for people with any chronic condition (every one listed), not made
     /// for some.
     pub fn for_every_condition(&self) -> bool {
-        Condition::ALL.iter().all(|c| self.offer.conditions.contains(c))
+        Condition::all_in(&self.offer.conditions)
     }
 
     /// Whether the offer is given in `language` (ISO 639-1).
