@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::search::resolve_origin;
 use crate::store::DirectoryStore;
 use forebyg_shared::activity::{ActivityRecord, ActivitySearchResponse, ActivityView, AssociationRecord};
-use forebyg_shared::geo::GeoPoint;
+use forebyg_shared::geo::{round_km, GeoPoint};
 use forebyg_shared::geography;
 use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::RegionCode;
@@ -23,10 +23,6 @@ fn regions_near(point: GeoPoint, radius_km: f64) -> Vec<RegionCode> {
         .copied()
         .filter(|r| geography::postcodes().iter().any(|pc| pc.region == *r && pc.point.distance_km(point) <= radius_km + POSTCODE_REACH_KM))
         .collect()
-}
-
-fn round_km(km: f64) -> f64 {
-    (km * 10.0).round() / 10.0
 }
 
 fn view(a: ActivityRecord, associations: &HashMap<String, AssociationRecord>, from: Option<GeoPoint>) -> ActivityView {

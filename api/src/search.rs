@@ -3,6 +3,7 @@
 
 use crate::error::ApiError;
 use crate::store::{OfferStore, SearchPage, SearchQuery};
+use forebyg_shared::geo::round_km;
 use forebyg_shared::geography;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{
@@ -220,9 +221,4 @@ async fn pins(store: &dyn OfferStore, query: &SearchQuery, nearby: u32, stats: &
             })
         })
         .collect())
-}
-
-/// Distances are shown to 100 m.
-pub fn round_km(km: f64) -> f64 {
-    (km * 10.0).round() / 10.0
 }

@@ -37,6 +37,11 @@ impl GeoPoint {
     }
 }
 
+/// A distance as shown to people and sent on the wire: to the nearest 100 m.
+pub fn round_km(km: f64) -> f64 {
+    (km * 10.0).round() / 10.0
+}
+
 /// An axis-aligned box in latitude/longitude.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BoundingBox {
@@ -69,6 +74,14 @@ mod tests {
 
     const AARHUS: GeoPoint = GeoPoint::new(56.1567, 10.2108);
     const COPENHAGEN: GeoPoint = GeoPoint::new(55.6761, 12.5683);
+
+    #[test]
+    fn distances_are_rounded_to_the_nearest_100_m() {
+        assert_eq!(round_km(2.449), 2.4);
+        assert_eq!(round_km(2.45), 2.5);
+        assert_eq!(round_km(0.04), 0.0);
+        assert_eq!(round_km(AARHUS.distance_km(COPENHAGEN)), 156.3);
+    }
 
     #[test]
     fn aarhus_to_copenhagen_is_about_157_km() {

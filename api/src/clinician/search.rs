@@ -8,8 +8,9 @@
 //! well (two more searches), so one beyond the nearest ten still comes first.
 
 use crate::error::ApiError;
-use crate::search::{resolve_origin, round_km, wider_search};
+use crate::search::{resolve_origin, wider_search};
 use crate::store::{OfferStore, SearchQuery};
+use forebyg_shared::geo::round_km;
 use forebyg_shared::package::PackageRecord;
 use forebyg_shared::search::clinician::{
     ClinicianHit, ClinicianParams, ClinicianSearchResponse, OfferGroup, DIGITAL_PER_GROUP, DIGITAL_READ, NEAREST_READ,

@@ -5,7 +5,7 @@ use super::code_systems::{parse_token, System};
 use super::directory::{healthcare_service, location, organization};
 use super::outcome::{Issue, Outcome};
 use crate::store::OfferStore;
-use forebyg_shared::geo::{GeoPoint, DENMARK};
+use forebyg_shared::geo::{round_km, GeoPoint, DENMARK};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::{SearchParams, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM};
 use forebyg_shared::taxonomy::{Category, Condition, Format};
@@ -220,7 +220,7 @@ pub fn bundle(q: &DirectorySearch, matches: &[(Option<f64>, Offer)], base: &str,
             let r = healthcare_service(o);
             let mut search = json!({"mode": "match"});
             if let Some(km) = km {
-                let km = (km * 10.0).round() / 10.0;
+                let km = round_km(*km);
                 search["extension"] = json!([{
                     "url": "http://hl7.org/fhir/StructureDefinition/location-distance",
                     "valueDistance": {"value": km, "unit": "km", "system": "http://unitsofmeasure.org", "code": "km"},

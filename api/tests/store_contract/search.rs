@@ -356,7 +356,7 @@ pub async fn clinician_search_equals_brute_force(store: &dyn OfferStore) {
                 Capacity::Full => 2,
             };
             // (Of the distance as the card shows it, to 100 m.)
-            let step = |o: &Offer| o.point().map_or(0, |p| (search::round_km(res.origin.point.distance_km(p)) / 5.0).floor() as u32);
+            let step = |o: &Offer| o.point().map_or(0, |p| (forebyg_shared::geo::round_km(res.origin.point.distance_km(p)) / 5.0).floor() as u32);
             let general = |o: &Offer| !params.conditions.is_empty() && o.conditions.len() == Condition::ALL.len();
             let best = |offers: Vec<&Offer>, keep: usize| {
                 let mut ranked: Vec<_> = offers

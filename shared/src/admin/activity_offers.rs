@@ -4,6 +4,7 @@
 
 use super::AdminOfferRow;
 use crate::activity::ActivityRecord;
+use crate::geo::round_km;
 use crate::offer::Offer;
 use crate::taxonomy::Condition;
 use serde::{Deserialize, Serialize};
@@ -40,7 +41,7 @@ impl ActivityOfferRow {
         ActivityOfferRow {
             offer: AdminOfferRow::new(o, today),
             linked: o.activity_ids.contains(&a.id),
-            distance_km: o.point().map(|p| (p.distance_km(a.point()) * 10.0).round() / 10.0),
+            distance_km: o.point().map(|p| round_km(p.distance_km(a.point()))),
         }
     }
 
