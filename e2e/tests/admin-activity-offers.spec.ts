@@ -1,6 +1,18 @@
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bearer, createOffer, offerTemplate, signInAs, unique } from '../pages/admin-api';
 import { expectNoAxeViolations } from './a11y';
+
+/** A KOL activity at `place`, made through the API from a demo activity. */
+async function createActivity(request: APIRequestContext, token: string, name: string, place: unknown) {
+  const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0751', { headers: bearer(token) })).json();
+  const made = await request.post('/api/v1/admin/activities', {
+    headers: bearer(token),
+    data: { ...demo, id: '', name, conditions: ['kol'], place, location_id: undefined, version: 0 },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  return made.json();
+}
 
 /** An activity's page lists the offers that point to it under "Fortsæt bagefter" and those near
  *  it for the same conditions that could: one click links or unlinks an offer (saved in the
@@ -24,14 +36,8 @@ test.describe('admin: the offers of an activity', () => {
       eligibility: { ...template.eligibility, accepted_conditions: [] },
       activity_ids: [],
     });
-    const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0751', { headers: bearer(token) })).json();
     const name = unique('Lungemotion bagefter');
-    const made = await request.post('/api/v1/admin/activities', {
-      headers: bearer(token),
-      data: { ...demo, id: '', name, conditions: ['kol'], place: offer.location, location_id: undefined, version: 0 },
-    });
-    expect(made.status(), await made.text()).toBe(201);
-    const activity = await made.json();
+    const activity = await createActivity(request, token, name, offer.location);
 
     await page.goto(`/admin/aktiviteter/${activity.id}`);
     const section = page.getByRole('region', { name: 'Tilbud, der henviser hertil' });
@@ -73,5 +79,42 @@ test.describe('admin: the offers of an activity', () => {
     await expect(suggested.getByRole('row').filter({ hasText: offer.title })).toBeVisible();
     const after = await (await request.get(`/api/v1/admin/offers/${offer.id}`, { headers: bearer(token) })).json();
     expect(after.activity_ids).toEqual([]);
+  });
+
+  test('the activity list counts the offers pointing to each activity, and can show only those nobody is sent to', async ({ page, request }) => {
+    const token = await signInAs(page, 'midtjylland');
+    const template = await offerTemplate(request, token, unique('Gå videre'));
+    const offer = await createOffer(request, token, { ...template, conditions: ['kol'], eligibility: { ...template.eligibility, accepted_conditions: [] }, activity_ids: [] });
+    const name = unique('Gåhold uden tilbud');
+    const activity = await createActivity(request, token, name, template.location);
+
+    await page.goto('/admin/aktiviteter');
+    const table = page.getByRole('table', { name: 'Aktiviteter' });
+    const row = table.getByRole('row').filter({ hasText: name });
+    // The count is the cell under "Tilbud, der henviser hertil" (the name is the row's header cell).
+    const counts = () =>
+      table.evaluate((t: HTMLTableElement) => {
+        const column = [...t.tHead!.rows[0].cells].findIndex((h) => h.textContent === 'Tilbud, der henviser hertil');
+        return Object.fromEntries([...t.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[column].textContent]));
+      });
+    await expect.poll(async () => (await counts())[name]).toBe('Ingen');
+    const only = page.getByRole('checkbox', { name: /^Vis kun aktive aktiviteter, som intet tilbud henviser til \(\d+\)$/ });
+    await only.check();
+    await expect(row).toBeVisible();
+    expect(new Set(Object.values(await counts()))).toEqual(new Set(['Ingen']));
+    await expectNoAxeViolations(page, 'activity list, only those no offer points to');
+
+    // An offer now leads on to it: counted, and no longer among those nobody is sent to.
+    const link = await request.post(`/api/v1/admin/activities/${activity.id}/offers`, {
+      headers: bearer(token),
+      data: { offer_id: offer.id, version: offer.version, linked: true },
+    });
+    expect(link.status(), await link.text()).toBe(200);
+    await page.reload();
+    await expect.poll(async () => (await counts())[name]).toBe('1');
+    await only.check();
+    await expect(row).toHaveCount(0);
+    await only.uncheck();
+    await expect(row).toBeVisible();
   });
 });

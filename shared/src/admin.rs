@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 mod activity_offers;
 mod audit;
 mod inbox;
-pub use activity_offers::{activity_offer_rows, ActivityOfferLink, ActivityOfferRow, MAX_SUGGESTED, SUGGEST_WITHIN_KM};
+pub use activity_offers::{activity_offer_rows, offers_leading_to, ActivityOfferLink, ActivityOfferRow, MAX_SUGGESTED, SUGGEST_WITHIN_KM};
 pub use audit::{AuditAction, AuditEntry, AuditTarget, FieldChange};
 pub use inbox::{AdminNote, InboxItem, NewAdminNote, ReferralCounts, ReferralStatusChange, Referrer, ADMIN_NOTE_MAX};
 
@@ -45,6 +45,9 @@ pub struct AdminOfferRow {
     /// Not verified for [`STALE_AFTER_DAYS`].
     pub stale: bool,
     pub version: u64,
+    /// The associations' activities the offer leads on to ("Fortsæt bagefter").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity_ids: Vec<String>,
 }
 
 /// Whether an offer last verified on `last_verified` is due to be checked on `today` (not
@@ -73,6 +76,7 @@ impl AdminOfferRow {
             last_verified: o.last_verified.clone(),
             stale: is_stale(&o.last_verified, today),
             version: o.version,
+            activity_ids: o.activity_ids.clone(),
         }
     }
 }

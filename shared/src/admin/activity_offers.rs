@@ -6,8 +6,9 @@ use super::AdminOfferRow;
 use crate::activity::ActivityRecord;
 use crate::geo::round_km;
 use crate::offer::Offer;
-use crate::taxonomy::Condition;
+use crate::taxonomy::{Condition, OfferStatus};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// On-site offers farther than this from the activity are not suggested (people carry on near
 /// where they took the course).
@@ -76,6 +77,17 @@ pub fn activity_offer_rows<'a>(a: &ActivityRecord, offers: impl IntoIterator<Ite
     linked
 }
 
+/// How many offers lead on to each activity (by id), of the listing rows given: those an
+/// activity's page lists as "Henviser hertil", so archived offers are not counted. An activity
+/// no offer leads to is absent (nobody is sent there after a course).
+pub fn offers_leading_to(rows: &[AdminOfferRow]) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for id in rows.iter().filter(|r| r.status != OfferStatus::Archived).flat_map(|r| &r.activity_ids) {
+        *counts.entry(id.as_str()).or_default() += 1;
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +151,23 @@ mod tests {
         let rows = activity_offer_rows(&a, offers.iter().rev(), "2026-12-01");
         assert_eq!(rows.len(), MAX_SUGGESTED);
         assert_eq!((rows[0].offer.id.as_str(), rows[19].offer.id.as_str()), ("o00", "o19"));
+    }
+
+    #[test]
+    fn counts_the_offers_leading_to_each_activity_but_not_the_archived() {
+        let row = |id: &str, activities: &[&str], status: OfferStatus| {
+            let mut o = offer(id, &[Condition::Kol], Some(56.15));
+            o.activity_ids = activities.iter().map(|a| a.to_string()).collect();
+            o.status = status;
+            AdminOfferRow::new(&o, "2026-12-01")
+        };
+        let rows = [
+            row("a", &["gang", "svøm"], OfferStatus::Published),
+            row("b", &["gang"], OfferStatus::Draft),
+            row("c", &["gang", "dans"], OfferStatus::Archived),
+            row("d", &[], OfferStatus::Published),
+        ];
+        let counts = offers_leading_to(&rows);
+        assert_eq!((counts.get("gang"), counts.get("svøm"), counts.get("dans")), (Some(&2), Some(&1), None));
     }
 }

@@ -202,6 +202,7 @@ mod tests {
             last_verified: verified.into(),
             stale,
             version: 1,
+            activity_ids: vec![],
         }
     }
 

@@ -14,6 +14,7 @@ use crate::texts::editor as te;
 use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
+use forebyg_shared::admin::{offers_leading_to, AdminOfferRow};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
@@ -49,37 +50,65 @@ pub fn ActivitiesPage() -> impl IntoView {
     ui::page_setup(t::ACTIVITIES_H1.get(l), h1);
     let session = use_session();
     let (owners, stewards) = (associations(), providers());
-    // The activities with their associations and providers (loading at the same time) for names.
+    // The activities with their associations, providers and the offers that lead on to them
+    // (loading at the same time) for names and counts.
+    let offers = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
     let rows = LocalResource::new(move || async move {
         let rows = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
-        Ok::<_, ApiError>((rows, owners.await, stewards.await))
+        Ok::<_, ApiError>((rows, offers.await?, owners.await, stewards.await))
     });
-    let table = move |(mut rows, owners, stewards): (Vec<ActivityRecord>, Vec<AssociationRecord>, Vec<ProviderRecord>)| {
-        if rows.is_empty() {
-            return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
-        }
-        rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
-        let owner = |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
-        let rows = rows
-            .into_iter()
-            .map(|a| {
-                let cells = vec![owner(&a.association_id), a.place.city.clone(), steward_name(&a, &stewards, l), a.status.label(l).into()];
-                (format!("/admin/aktiviteter/{}", a.id), a.name, cells)
-            })
-            .collect();
-        record_table(
-            t::ACTIVITIES_H1.get(l),
-            vec![
-                td::COL_NAME.get(l),
-                t::COL_ASSOCIATION.get(l),
-                t::COL_TOWN.get(l),
-                crate::record_form::label::<ActivityForm>("steward_provider_id", l),
-                td::COL_STATUS.get(l),
-            ],
-            rows,
-        )
-        .into_any()
-    };
+    let only_unled = RwSignal::new(false);
+    let table =
+        move |(mut rows, offers, owners, stewards): (Vec<ActivityRecord>, Vec<AdminOfferRow>, Vec<AssociationRecord>, Vec<ProviderRecord>)| {
+            if rows.is_empty() {
+                return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
+            }
+            rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
+            let led: Vec<usize> = {
+                let counts = offers_leading_to(&offers);
+                rows.iter().map(|a| counts.get(a.id.as_str()).copied().unwrap_or(0)).collect()
+            };
+            let unled = rows.iter().zip(&led).filter(|(a, n)| **n == 0 && a.is_active()).count();
+            let owner = move |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
+            let shown = move || {
+                let rows = rows
+                    .iter()
+                    .zip(&led)
+                    .filter(|(a, n)| !only_unled.get() || (**n == 0 && a.is_active()))
+                    .map(|(a, n)| {
+                        let led = if *n == 0 { t::LED_NONE.get(l).to_owned() } else { n.to_string() };
+                        let cells =
+                            vec![owner(&a.association_id), a.place.city.clone(), led, steward_name(a, &stewards, l), a.status.label(l).into()];
+                        (format!("/admin/aktiviteter/{}", a.id), a.name.clone(), cells)
+                    })
+                    .collect::<Vec<_>>();
+                if rows.is_empty() {
+                    return view! { <p>{t::ALL_LED.get(l)}</p> }.into_any();
+                }
+                record_table(
+                    t::ACTIVITIES_H1.get(l),
+                    vec![
+                        td::COL_NAME.get(l),
+                        t::COL_ASSOCIATION.get(l),
+                        t::COL_TOWN.get(l),
+                        t::COL_LED.get(l),
+                        crate::record_form::label::<ActivityForm>("steward_provider_id", l),
+                        td::COL_STATUS.get(l),
+                    ],
+                    rows,
+                )
+                .into_any()
+            };
+            view! {
+                <div class="field choice">
+                    <input id="only-unled" class="choice__input" type="checkbox" prop:checked=move || only_unled.get()
+                        on:change=move |ev| only_unled.set(event_target_checked(&ev)) />
+                    <label class="choice__label" for="only-unled">{t::only_unled(unled, l)}</label>
+                </div>
+                {shown}
+            }
+            .into_any()
+        };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::ACTIVITIES_H1.get(l)}</h1>
         <p>{t::ACTIVITIES_INTRO.get(l)}</p>

@@ -53,6 +53,9 @@ forebyg_app::texts! {
     CHOOSE_ASSOCIATION = "Vælg forening", "Choose association";
     COL_ASSOCIATION = "Forening", "Association";
     COL_TOWN = "By", "Town";
+    COL_LED = "Tilbud, der henviser hertil", "Offers that point here";
+    LED_NONE = "Ingen", "None";
+    ALL_LED = "Et tilbud henviser til hver aktiv aktivitet.", "An offer points to every active activity.";
     STEWARD_NONE = "Ingen — kun regionen", "None — the region only";
     STEWARD_HINT = "Udbyderens redaktører kan rette aktiviteten.", "The provider's editors can edit the activity.";
     SECTION_TIMES = "Tider og pris", "Times and price";
@@ -82,6 +85,14 @@ forebyg_app::texts! {
     COL_ACTION = "Ændr", "Change";
     LINK_OFFER = "Tilføj", "Add";
     UNLINK_OFFER = "Fjern", "Remove";
+}
+
+/// The filter for the activities nobody is sent to after a course, with how many there are.
+pub fn only_unled(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Vis kun aktive aktiviteter, som intet tilbud henviser til ({count})"),
+        Lang::En => format!("Show only active activities no offer points to ({count})"),
+    }
 }
 
 /// The caption of the offers that could point to the activity.
