@@ -81,7 +81,7 @@ test.describe('admin: the offers of an activity', () => {
     expect(after.activity_ids).toEqual([]);
   });
 
-  test('the activity list counts the offers pointing to each activity, and can show only those nobody is sent to', async ({ page, request }) => {
+  test('the activity list counts the offers pointing to each activity and can show only those nobody is sent to; the offers list, those leading to none', async ({ page, request }) => {
     const token = await signInAs(page, 'midtjylland');
     const template = await offerTemplate(request, token, unique('Gå videre'));
     const offer = await createOffer(request, token, { ...template, conditions: ['kol'], eligibility: { ...template.eligibility, accepted_conditions: [] }, activity_ids: [] });
@@ -104,6 +104,15 @@ test.describe('admin: the offers of an activity', () => {
     expect(new Set(Object.values(await counts()))).toEqual(new Set(['Ingen']));
     await expectNoAxeViolations(page, 'activity list, only those no offer points to');
 
+    // The offers list can show the offers that lead on to nothing: the new one among them.
+    await page.goto('/admin/tilbud');
+    await page.getByLabel('Søg i titel, udbyder, sted og by').fill(offer.title);
+    await page.getByLabel('Kun tilbud uden »Fortsæt bagefter«').check();
+    await page.getByRole('button', { name: 'Vis tilbud' }).click();
+    await expect(page).toHaveURL(/uden-bagefter=1/);
+    const offers = page.getByRole('table', { name: 'Tilbud' });
+    await expect(offers.getByRole('link', { name: offer.title })).toBeVisible();
+
     // An offer now leads on to it: counted, and no longer among those nobody is sent to.
     const link = await request.post(`/api/v1/admin/activities/${activity.id}/offers`, {
       headers: bearer(token),
@@ -111,6 +120,9 @@ test.describe('admin: the offers of an activity', () => {
     });
     expect(link.status(), await link.text()).toBe(200);
     await page.reload();
+    await expect(page.getByText('Ingen tilbud passer til filtrene.')).toBeVisible();
+    await expect(page.getByLabel('Kun tilbud uden »Fortsæt bagefter«')).toBeChecked();
+    await page.goto('/admin/aktiviteter');
     await expect.poll(async () => (await counts())[name]).toBe('1');
     await only.check();
     await expect(row).toHaveCount(0);

@@ -1,5 +1,5 @@
 //! The offers list's filters, order and page live in the page address (`/admin/tilbud?soeg=
-//! &indsats=&kommune=&udbyder=&status=&bekraeftes=1&sortering=&side=`), so a reload or a shared
+//! &indsats=&kommune=&udbyder=&status=&bekraeftes=1&uden-bagefter=1&sortering=&side=`), so a reload or a shared
 //! link shows the same list. The admin's whole scope is fetched once (a region has hundreds of
 //! offers, not millions) and filtered here. Pure logic, tested natively.
 
@@ -54,6 +54,8 @@ pub struct OffersQuery {
     pub status: Option<OfferStatus>,
     /// Only offers due for re-verification.
     pub stale: bool,
+    /// Only offers that lead on to no association's activity ("Fortsæt bagefter").
+    pub no_activity: bool,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
@@ -79,6 +81,7 @@ impl OffersQuery {
             provider: get("udbyder").unwrap_or_default(),
             status: get("status").and_then(|s| OfferStatus::from_code(&s)),
             stale: get("bekraeftes").is_some_and(|v| v == "1"),
+            no_activity: get("uden-bagefter").is_some_and(|v| v == "1"),
             sort: get("sortering").and_then(|s| Sort::from_code(&s)).unwrap_or_default(),
             page: get("side").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
         }
@@ -93,6 +96,7 @@ impl OffersQuery {
             ("udbyder", self.provider.clone()),
             ("status", self.status.map(|s| s.code()).unwrap_or_default().to_owned()),
             ("bekraeftes", if self.stale { "1" } else { "" }.to_owned()),
+            ("uden-bagefter", if self.no_activity { "1" } else { "" }.to_owned()),
             ("sortering", if self.sort == Sort::Title { "" } else { self.sort.code() }.to_owned()),
             ("side", if self.page > 1 { self.page.to_string() } else { String::new() }),
         ];
@@ -114,6 +118,7 @@ impl OffersQuery {
             && (self.provider.is_empty() || self.provider == r.provider_id)
             && self.status.is_none_or(|s| r.status == s)
             && (!self.stale || (r.stale && r.status != OfferStatus::Archived))
+            && (!self.no_activity || (r.activity_ids.is_empty() && r.status != OfferStatus::Archived))
     }
 
     fn compare(&self, a: &AdminOfferRow, b: &AdminOfferRow) -> Ordering {
@@ -215,13 +220,14 @@ mod tests {
             ("udbyder", "p1"),
             ("status", "draft"),
             ("bekraeftes", "1"),
+            ("uden-bagefter", "1"),
             ("sortering", "bekraeftet"),
             ("side", "3"),
         ];
         let q = OffersQuery::from_query(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()));
         assert_eq!(
             q.href(),
-            "/admin/tilbud?soeg=KOL%20hold&indsats=alkohol&kommune=0740&udbyder=p1&status=draft&bekraeftes=1&sortering=bekraeftet&side=3"
+            "/admin/tilbud?soeg=KOL%20hold&indsats=alkohol&kommune=0740&udbyder=p1&status=draft&bekraeftes=1&uden-bagefter=1&sortering=bekraeftet&side=3"
         );
         assert_eq!(OffersQuery::from_query(|_| None).href(), PATH);
         assert_eq!(OffersQuery::from_query(|k| (k == "side").then(|| "0".into())).page, 1);
@@ -276,6 +282,11 @@ mod tests {
         assert_eq!(titles(&OffersQuery { sort: Sort::Verified, ..Default::default() })[0], "Alkoholsamtale");
         assert_eq!(titles(&OffersQuery { text: "SILKE".into(), ..Default::default() }).len(), 2);
         assert_eq!(titles(&OffersQuery { text: "sundhedshus".into(), ..Default::default() }), ["Alkoholsamtale"], "the place's name");
+        let mut led = rows.clone();
+        led[0].activity_ids = vec!["gaahold".into()];
+        led[1].status = OfferStatus::Archived;
+        let without: Vec<_> = OffersQuery { no_activity: true, ..Default::default() }.apply(&led).0.iter().map(|r| r.title.clone()).collect();
+        assert_eq!(without, ["Alkoholsamtale", "Zumba"], "neither the one leading on nor the archived one");
         let (providers, places) = choices(&rows);
         assert_eq!(providers.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(), ["Digital Sundhed", "Silkeborg Kommune", "Aarhus Kommune"]);
         assert_eq!(places.len(), 2);

@@ -119,6 +119,10 @@ pub fn OffersPage() -> impl IntoView {
                         <input id="filter-stale" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.stale) on:change=move |ev| form.update(|f| f.stale = event_target_checked(&ev)) />
                         <label class="choice__label" for="filter-stale">{t::ONLY_STALE.get(lang())}</label>
                     </div>
+                    <div class="field choice">
+                        <input id="filter-no-activity" class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.no_activity) on:change=move |ev| form.update(|f| f.no_activity = event_target_checked(&ev)) />
+                        <label class="choice__label" for="filter-no-activity">{t::ONLY_NO_ACTIVITY.get(lang())}</label>
+                    </div>
                     <div class="field"><button type="submit" class="button button--secondary">{t::FILTER.get(lang())}</button></div>
                 </form>
                 <p role="status" id="offers-count">{t::count(total, from, from + shown.len().saturating_sub(1), lang())}</p>

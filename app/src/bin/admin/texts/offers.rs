@@ -14,6 +14,7 @@ forebyg_app::texts! {
     CATEGORY = "Indsats", "Intervention";
     MUNICIPALITY = "Kommune", "Municipality";
     ONLY_STALE = "Kun tilbud der skal bekræftes", "Only offers that need confirming";
+    ONLY_NO_ACTIVITY = "Kun tilbud uden »Fortsæt bagefter«", "Only offers without “Continue afterwards”";
     CREATE_OFFER = "Opret et tilbud", "Create an offer";
     LAST_VERIFIED = "Sidst bekræftet", "Last confirmed";
     PAGES = "Sider med tilbud", "Pages of offers";
