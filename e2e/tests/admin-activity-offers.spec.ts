@@ -4,11 +4,11 @@ import { bearer, createOffer, offerTemplate, signInAs, unique } from '../pages/a
 import { expectNoAxeViolations } from './a11y';
 
 /** A KOL activity at `place`, made through the API from a demo activity. */
-async function createActivity(request: APIRequestContext, token: string, name: string, place: unknown) {
+async function createActivity(request: APIRequestContext, token: string, name: string, place: unknown, more: Record<string, unknown> = {}) {
   const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0751', { headers: bearer(token) })).json();
   const made = await request.post('/api/v1/admin/activities', {
     headers: bearer(token),
-    data: { ...demo, id: '', name, conditions: ['kol'], place, location_id: undefined, version: 0 },
+    data: { ...demo, id: '', name, conditions: ['kol'], place, location_id: undefined, version: 0, ...more },
   });
   expect(made.status(), await made.text()).toBe(201);
   return made.json();
@@ -100,6 +100,7 @@ test.describe('admin: the offers of an activity', () => {
     await expect.poll(async () => (await counts())[name]).toBe('Ingen');
     const only = page.getByRole('checkbox', { name: /^Vis kun aktive aktiviteter, som intet tilbud henviser til \(\d+\)$/ });
     await only.check();
+    await expect(page).toHaveURL(/\/admin\/aktiviteter\?uden-tilbud=1$/);
     await expect(row).toBeVisible();
     expect(new Set(Object.values(await counts()))).toEqual(new Set(['Ingen']));
     await expectNoAxeViolations(page, 'activity list, only those no offer points to');
@@ -126,7 +127,51 @@ test.describe('admin: the offers of an activity', () => {
     await expect.poll(async () => (await counts())[name]).toBe('1');
     await only.check();
     await expect(row).toHaveCount(0);
-    await only.uncheck();
+    // Back leaves the filter (it lives in the address), as does unticking it.
+    await page.goBack();
+    await expect(only).not.toBeChecked();
     await expect(row).toBeVisible();
+    await page.goForward();
+    await expect(only).toBeChecked();
+    await only.uncheck();
+    await expect(page).toHaveURL(/\/admin\/aktiviteter$/);
+    await expect(row).toBeVisible();
+  });
+
+  test('an activity nobody has confirmed for half a year is listed as due, and "Stadig korrekt" on its page confirms it', async ({ page, request }) => {
+    const token = await signInAs(page, 'midtjylland');
+    const template = await offerTemplate(request, token, unique('Bekræft'));
+    const name = unique('Gåhold ubekræftet');
+    const activity = await createActivity(request, token, name, template.location, { last_verified: '2026-01-02' });
+
+    await page.goto('/admin/aktiviteter?bekraeftes=1');
+    await expect(page.getByRole('checkbox', { name: /^Vis kun aktiviteter, der skal bekræftes \(\d+\)$/ })).toBeChecked();
+    const row = page.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('Aktiv · skal bekræftes');
+    await expectNoAxeViolations(page, 'activity list, only those due');
+    await row.getByRole('link', { name }).click();
+
+    await expect(page.locator('#record-status')).toHaveText('Version 1 · Aktiv · bekræftet 2. jan. 2026');
+    await expect(page.locator('#record-due')).toContainText('Skal bekræftes: ingen har bekræftet oplysningerne i over et halvt år.');
+    await expectNoAxeViolations(page, 'an activity due to be confirmed');
+    // Unsaved edits are not confirmed unseen: saved first.
+    const activityName = page.getByLabel('Aktivitetens navn', { exact: true });
+    await activityName.fill(`${name} (rettet)`);
+    const still = page.getByRole('button', { name: 'Stadig korrekt' });
+    await still.click();
+    await expect(page.locator('#record-failure')).toHaveText('Du har ændringer, der ikke er gemt. Gem dem først.');
+    await activityName.fill(name);
+    await still.click();
+    await expect(page.locator('#record-message')).toHaveText(/^Bekræftet i dag \(\d+\. [a-zæøå]+\.? \d{4}\)\.$/);
+    await expect(page.locator('#record-message')).toBeFocused();
+    await expect(page.locator('#record-due')).toHaveCount(0);
+    await expect(page.locator('#record-status')).toContainText('Version 2 · Aktiv · bekræftet');
+    const saved = await (await request.get(`/api/v1/admin/activities/${activity.id}`, { headers: bearer(token) })).json();
+    expect(saved.last_verified > '2026-01-02').toBe(true);
+    expect(saved.version).toBe(2);
+
+    await page.goto('/admin/aktiviteter?bekraeftes=1');
+    await expect(page.getByRole('table', { name: 'Aktiviteter' }).or(page.getByText('Ingen aktiviteter passer til filtrene.'))).toBeVisible();
+    await expect(row).toHaveCount(0);
   });
 });

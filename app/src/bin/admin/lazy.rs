@@ -23,7 +23,7 @@ lazy_page!(PackageRoute, packages::PackagePage);
 lazy_page!(AssociationsRoute, associations::AssociationsPage);
 lazy_page!(NewAssociationRoute, associations::NewAssociationPage);
 lazy_page!(EditAssociationRoute, associations::EditAssociationPage);
-lazy_page!(ActivitiesRoute, activities::ActivitiesPage);
+lazy_page!(ActivitiesRoute, activity_list::ActivitiesPage);
 lazy_page!(NewActivityRoute, activities::NewActivityPage);
 lazy_page!(EditActivityRoute, activities::EditActivityPage);
 lazy_page!(InboxRoute, inbox::InboxPage);

@@ -6,6 +6,8 @@
 
 // Used by the UI (wasm32 only); natively only the tests use them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod activities_query;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod activity_form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod audit_members;

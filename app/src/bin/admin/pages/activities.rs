@@ -1,9 +1,9 @@
-//! `/admin/aktiviteter`, `/admin/aktiviteter/ny` and `/admin/aktiviteter/:id`: the associations'
-//! activities that offers link to under "Fortsæt bagefter" (the API lists the admin's scope).
+//! `/admin/aktiviteter/ny` and `/admin/aktiviteter/:id`: an association's activity that offers
+//! link to under "Fortsæt bagefter" (the list is [`super::activity_list`]).
 //! Every field of the record; the place is picked from the location records or typed.
 
 use super::record_editor::{load_page, Editor, EditorTop};
-use super::records::{checkbox, choose, conditions, input, inputs, record_table};
+use super::records::{checkbox, choose, conditions, input, inputs};
 use crate::activity_form::{new_activity, ActivityForm};
 use crate::api;
 use crate::form::decimal;
@@ -12,109 +12,25 @@ use crate::texts::activities as t;
 use crate::texts::directory as td;
 use crate::texts::editor as te;
 use crate::ui::{self, lang};
-use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord, Intensity};
-use forebyg_shared::admin::{offers_leading_to, AdminOfferRow};
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus};
 use forebyg_shared::search::PostcodeInfo;
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-fn associations() -> LocalResource<Vec<AssociationRecord>> {
+/// The associations the admin may see, to name an activity's.
+pub(super) fn associations() -> LocalResource<Vec<AssociationRecord>> {
     LocalResource::new(|| async { api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await.unwrap_or_default() })
 }
 
 /// The providers the admin may see (an editor: their own), to name an activity's steward.
-fn providers() -> LocalResource<Vec<ProviderRecord>> {
+pub(super) fn providers() -> LocalResource<Vec<ProviderRecord>> {
     LocalResource::new(|| async {
         let mut ps = api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default();
         ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
         ps
     })
-}
-
-/// The steward's name, or "the region only".
-fn steward_name(a: &ActivityRecord, providers: &[ProviderRecord], l: forebyg_shared::Lang) -> String {
-    match &a.steward_provider_id {
-        None => t::STEWARD_NONE.get(l).to_owned(),
-        Some(id) => providers.iter().find(|p| p.id == *id).map_or(id.clone(), |p| p.name.clone()),
-    }
-}
-
-#[component]
-pub fn ActivitiesPage() -> impl IntoView {
-    let h1 = NodeRef::<H1>::new();
-    let l = lang();
-    ui::page_setup(t::ACTIVITIES_H1.get(l), h1);
-    let session = use_session();
-    let (owners, stewards) = (associations(), providers());
-    // The activities with their associations, providers and the offers that lead on to them
-    // (loading at the same time) for names and counts.
-    let offers = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
-    let rows = LocalResource::new(move || async move {
-        let rows = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
-        Ok::<_, ApiError>((rows, offers.await?, owners.await, stewards.await))
-    });
-    let only_unled = RwSignal::new(false);
-    let table =
-        move |(mut rows, offers, owners, stewards): (Vec<ActivityRecord>, Vec<AdminOfferRow>, Vec<AssociationRecord>, Vec<ProviderRecord>)| {
-            if rows.is_empty() {
-                return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
-            }
-            rows.sort_by(|a, b| (&a.place.city, &a.name).cmp(&(&b.place.city, &b.name)));
-            let led: Vec<usize> = {
-                let counts = offers_leading_to(&offers);
-                rows.iter().map(|a| counts.get(a.id.as_str()).copied().unwrap_or(0)).collect()
-            };
-            let unled = rows.iter().zip(&led).filter(|(a, n)| **n == 0 && a.is_active()).count();
-            let owner = move |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());
-            let shown = move || {
-                let rows = rows
-                    .iter()
-                    .zip(&led)
-                    .filter(|(a, n)| !only_unled.get() || (**n == 0 && a.is_active()))
-                    .map(|(a, n)| {
-                        let led = if *n == 0 { t::LED_NONE.get(l).to_owned() } else { n.to_string() };
-                        let cells =
-                            vec![owner(&a.association_id), a.place.city.clone(), led, steward_name(a, &stewards, l), a.status.label(l).into()];
-                        (format!("/admin/aktiviteter/{}", a.id), a.name.clone(), cells)
-                    })
-                    .collect::<Vec<_>>();
-                if rows.is_empty() {
-                    return view! { <p>{t::ALL_LED.get(l)}</p> }.into_any();
-                }
-                record_table(
-                    t::ACTIVITIES_H1.get(l),
-                    vec![
-                        td::COL_NAME.get(l),
-                        t::COL_ASSOCIATION.get(l),
-                        t::COL_TOWN.get(l),
-                        t::COL_LED.get(l),
-                        crate::record_form::label::<ActivityForm>("steward_provider_id", l),
-                        td::COL_STATUS.get(l),
-                    ],
-                    rows,
-                )
-                .into_any()
-            };
-            view! {
-                <div class="field choice">
-                    <input id="only-unled" class="choice__input" type="checkbox" prop:checked=move || only_unled.get()
-                        on:change=move |ev| only_unled.set(event_target_checked(&ev)) />
-                    <label class="choice__label" for="only-unled">{t::only_unled(unled, l)}</label>
-                </div>
-                {shown}
-            }
-            .into_any()
-        };
-    view! {
-        <h1 node_ref=h1 tabindex="-1">{t::ACTIVITIES_H1.get(l)}</h1>
-        <p>{t::ACTIVITIES_INTRO.get(l)}</p>
-        {move || session.with(is_region_admin).then(|| view! { <p><A href="/admin/aktiviteter/ny" attr:class="button">{t::NEW_ACTIVITY.get(l)}</A></p> })}
-        {ui::suspense(rows, table)}
-    }
 }
 
 #[component]

@@ -1,6 +1,7 @@
 //! The admin pages, one module each.
 
 pub mod activities;
+pub mod activity_list;
 mod activity_offers;
 pub mod associations;
 pub mod audit;

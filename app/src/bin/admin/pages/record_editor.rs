@@ -15,6 +15,7 @@ use crate::texts::directory as t;
 use crate::ui::{self, lang};
 use forebyg_app::i18n::Text;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
+use forebyg_shared::admin::is_stale;
 use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
 use forebyg_shared::package::PackageRecord;
 use forebyg_shared::validation::FieldError;
@@ -54,14 +55,26 @@ pub trait Editable: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwn
     fn status(&self) -> RecordStatus;
     fn form(&self) -> Self::Form;
     fn from_form(form: &Self::Form, base: &Self) -> Result<Self, Vec<FieldError>>;
+    /// The day the record was last confirmed true, for records that are confirmed (activities).
+    fn last_verified(&self) -> Option<&str> {
+        None
+    }
+    /// The record confirmed true on `today` (YYYY-MM-DD), for records that are confirmed.
+    fn verified_on(&self, _today: &str) -> Option<Self> {
+        None
+    }
+    /// Whether the record is active and was last confirmed over [`forebyg_shared::admin::STALE_AFTER_DAYS`] ago.
+    fn due(&self, today: &str) -> bool {
+        self.status() == RecordStatus::Active && self.last_verified().is_some_and(|d| is_stale(d, today))
+    }
 }
 
 /// Both records have the same accessors; only their form, API collection and pages differ.
 macro_rules! editable {
-    ($record:ty, $form:ty, $collection:literal, $page:literal, $edit:expr) => {
+    ($record:ty, $form:ty, $collection:literal, $page:expr, $edit:expr) => {
         editable!($record, $form, $collection, $page, $edit, t::SAVED, <$form>::from_record);
     };
-    ($record:ty, $form:ty, $collection:literal, $page:literal, $edit:expr, $saved:expr, $to_form:expr) => {
+    ($record:ty, $form:ty, $collection:literal, $page:expr, $edit:expr, $saved:expr, $to_form:expr $(, verified: $verified:ident)?) => {
         impl Editable for $record {
             type Form = $form;
             const COLLECTION: &'static str = $collection;
@@ -86,6 +99,14 @@ macro_rules! editable {
             fn from_form(form: &$form, base: &Self) -> Result<Self, Vec<FieldError>> {
                 form.to_record(base)
             }
+            $(
+                fn last_verified(&self) -> Option<&str> {
+                    Some(&self.$verified)
+                }
+                fn verified_on(&self, today: &str) -> Option<Self> {
+                    Some(Self { $verified: today.to_owned(), ..self.clone() })
+                }
+            )?
         }
     };
 }
@@ -101,7 +122,7 @@ editable!(
     ta::SAVED_PLAIN,
     AssociationForm::from_record
 );
-editable!(ActivityRecord, ActivityForm, "activities", "/admin/aktiviteter", ta::EDIT_ACTIVITY, t::SAVED, |r| ActivityForm::from_record(r, lang()));
+editable!(ActivityRecord, ActivityForm, "activities", crate::activities_query::PATH, ta::EDIT_ACTIVITY, t::SAVED, |r| ActivityForm::from_record(r, lang()), verified: last_verified);
 
 /// A package's id is its code; it has no archive, and everyone reads it at `/api/v1/packages`.
 impl Editable for PackageRecord {
@@ -283,6 +304,31 @@ impl<R: Editable> Editor<R> {
         });
     }
 
+    /// Confirms the saved record is still true: today becomes its `last_verified`, saved from the
+    /// version the admin saw (unsaved edits must be saved first).
+    pub fn verify(self) {
+        self.message.set(None);
+        self.failure.set(None);
+        if self.form.get_untracked() != self.base_form.get_untracked() {
+            self.failed(t::UNSAVED_FIRST.get(lang()).into());
+            return;
+        }
+        let b = self.base.get_untracked();
+        let today = api::today();
+        let Some(record) = b.verified_on(&today) else { return };
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match records_api::save(R::COLLECTION, Some(b.id()), &record).await {
+                Ok(saved) => {
+                    self.loaded(saved);
+                    self.done(t::verified_today(&ui::date(&today), lang()));
+                }
+                Err(e) => self.fail(e),
+            }
+            self.busy.set(false);
+        });
+    }
+
     /// After a 409: the saved version with the admin's own changes on top.
     fn reapply(self) {
         if let Some(current) = self.conflict.get_untracked() {
@@ -328,11 +374,13 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
     view! {
         <p class="back-link"><a href=R::PAGE>{back.get(l)}</a></p>
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
-        {(!e.new).then(|| view! { <p class="muted">{move || e.base.with(|b| if R::ARCHIVABLE {
-            t::status_line(b.version(), b.status() == RecordStatus::Archived, l)
+        {(!e.new).then(|| view! { <p class="muted" id="record-status">{move || e.base.with(|b| if R::ARCHIVABLE {
+            let verified = b.last_verified().map(ui::date);
+            t::status_line(b.version(), b.status() == RecordStatus::Archived, verified.as_deref(), l)
         } else {
             format!("Version {}", b.version())
         })}</p> })}
+        {move || (!e.new && e.base.with(|b| b.due(&api::today()))).then(|| view! { <p class="notice" id="record-due">{t::DUE.get(l)}</p> })}
         {move || e.message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
         {move || e.failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
         {move || e.conflict.get().map(|current| {
@@ -343,7 +391,12 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
         {(!e.new && R::ARCHIVABLE).then(|| view! {
             <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
                 {move || if e.base.with(|b| b.status()) == RecordStatus::Active {
-                    view! { <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button> }.into_any()
+                    view! {
+                        <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button>
+                        {e.base.with(|b| b.last_verified().is_some()).then(|| view! {
+                            <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.verify()>{t::STILL_CORRECT.get(l)}</button>
+                        })}
+                    }.into_any()
                 } else {
                     view! { <button type="button" class="button" disabled=move || e.busy.get() on:click=move |_| e.set_status(RecordStatus::Active)>{t::RESTORE.get(l)}</button> }.into_any()
                 }}

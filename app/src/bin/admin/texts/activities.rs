@@ -55,7 +55,8 @@ forebyg_app::texts! {
     COL_TOWN = "By", "Town";
     COL_LED = "Tilbud, der henviser hertil", "Offers that point here";
     LED_NONE = "Ingen", "None";
-    ALL_LED = "Et tilbud henviser til hver aktiv aktivitet.", "An offer points to every active activity.";
+    NONE_MATCH = "Ingen aktiviteter passer til filtrene.", "No activities match the filters.";
+    FILTERS = "Filtre", "Filters";
     STEWARD_NONE = "Ingen — kun regionen", "None — the region only";
     STEWARD_HINT = "Udbyderens redaktører kan rette aktiviteten.", "The provider's editors can edit the activity.";
     SECTION_TIMES = "Tider og pris", "Times and price";
@@ -92,6 +93,14 @@ pub fn only_unled(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Vis kun aktive aktiviteter, som intet tilbud henviser til ({count})"),
         Lang::En => format!("Show only active activities no offer points to ({count})"),
+    }
+}
+
+/// The filter for the activities due to be confirmed, with how many there are.
+pub fn only_due(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Vis kun aktiviteter, der skal bekræftes ({count})"),
+        Lang::En => format!("Show only activities that need confirming ({count})"),
     }
 }
 

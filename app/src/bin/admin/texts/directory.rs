@@ -38,6 +38,10 @@ forebyg_app::texts! {
     RESTORED_NOW = "Gendannet.", "Restored.";
     UNSAVED_FIRST = "Du har ændringer, der ikke er gemt. Gem dem først.", "You have unsaved changes. Save them first.";
     STATUS_ACTIVE = "Aktiv", "Active";
+    STILL_CORRECT = "Stadig korrekt", "Still correct";
+    DUE = "Skal bekræftes: ingen har bekræftet oplysningerne i over et halvt år. At gemme en rettelse bekræfter ikke resten. Er alt korrekt, så tryk »Stadig korrekt«.",
+        "Needs confirming: no one has confirmed the details for more than six months. Saving a correction does not confirm the rest. If everything is correct, press \"Still correct\".";
+    DUE_SHORT = "skal bekræftes", "needs confirming";
     STATUS_ARCHIVED = "Arkiveret", "Archived";
     CONFLICT_H2 = "Nogen har gemt, mens du redigerede", "Someone saved while you were editing";
     CONFLICT_CAPTION = "Forskelle mellem din udgave og den gemte", "Differences between your version and the saved one";
@@ -61,11 +65,20 @@ forebyg_app::texts! {
 }
 
 /// "Version 3 · Aktiv".
-pub fn status_line(version: u64, archived: bool, lang: forebyg_shared::Lang) -> String {
+pub fn status_line(version: u64, archived: bool, verified: Option<&str>, lang: forebyg_shared::Lang) -> String {
     let status = if archived { STATUS_ARCHIVED.get(lang) } else { STATUS_ACTIVE.get(lang) };
+    match (lang, verified) {
+        (forebyg_shared::Lang::Da, Some(date)) => format!("Version {version} · {status} · bekræftet {date}"),
+        (forebyg_shared::Lang::En, Some(date)) => format!("Version {version} · {status} · confirmed {date}"),
+        (_, None) => format!("Version {version} · {status}"),
+    }
+}
+
+/// Said after "Stadig korrekt".
+pub fn verified_today(date: &str, lang: forebyg_shared::Lang) -> String {
     match lang {
-        forebyg_shared::Lang::Da => format!("Version {version} · {status}"),
-        forebyg_shared::Lang::En => format!("Version {version} · {status}"),
+        forebyg_shared::Lang::Da => format!("Bekræftet i dag ({date})."),
+        forebyg_shared::Lang::En => format!("Confirmed today ({date})."),
     }
 }
 
