@@ -144,7 +144,11 @@ test.describe('admin: the offers of an activity', () => {
     const name = unique('Gåhold ubekræftet');
     const activity = await createActivity(request, token, name, template.location, { last_verified: '2026-01-02' });
 
-    await page.goto('/admin/aktiviteter?bekraeftes=1');
+    // The overview counts the activities due and leads to them.
+    await page.goto('/admin');
+    await expect(page.getByText(/\d+ aktiviteter? skal bekræftes: ingen har bekræftet (den|dem) i over et halvt år\./)).toBeVisible();
+    await page.getByRole('link', { name: 'Vis de aktiviteter, der skal bekræftes' }).click();
+    await expect(page).toHaveURL(/\/admin\/aktiviteter\?bekraeftes=1$/);
     await expect(page.getByRole('checkbox', { name: /^Vis kun aktiviteter, der skal bekræftes \(\d+\)$/ })).toBeChecked();
     const row = page.getByRole('table', { name: 'Aktiviteter' }).getByRole('row').filter({ hasText: name });
     await expect(row).toContainText('Aktiv · skal bekræftes');

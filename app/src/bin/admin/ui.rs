@@ -149,6 +149,21 @@ where
     )
 }
 
+/// A part of a page whose code is a split chunk of its own (`part` calls a `#[lazy]` function that
+/// returns the part's view): nothing until the chunk has loaded.
+pub fn lazy_part<F>(part: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
+where
+    F: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    boundary(
+        Boundary::Quiet,
+        Box::new(move || {
+            let part = part();
+            Suspend::new(part)
+        }),
+    )
+}
+
 /// The children of a boundary, boxed: the boundaries are built once for every page (each page's
 /// code splitting chunk then carries only its own data's part).
 type Body = Box<dyn Fn() -> Suspend<AnyView> + Send + Sync>;

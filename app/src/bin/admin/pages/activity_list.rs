@@ -23,19 +23,26 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// One activity with what the list says of it.
-struct Row {
+/// One activity with what the list (and the overview) says of it.
+pub(super) struct Row {
     activity: ActivityRecord,
     /// How many offers (not archived) point to it.
     led: usize,
     /// Active, and not confirmed for half a year.
-    due: bool,
+    pub(super) due: bool,
 }
 
 impl Row {
-    fn unled(&self) -> bool {
+    /// Active, and no offer points to it: nobody is sent there after a course.
+    pub(super) fn unled(&self) -> bool {
         self.led == 0 && self.activity.is_active()
     }
+}
+
+/// The activities with how many offers (of `offers`) point to each and whether each is due.
+pub(super) fn rows(activities: Vec<ActivityRecord>, offers: &[AdminOfferRow]) -> Vec<Row> {
+    let (today, counts) = (api::today(), offers_leading_to(offers));
+    activities.into_iter().map(|a| Row { led: counts.get(a.id.as_str()).copied().unwrap_or(0), due: a.due(&today), activity: a }).collect()
 }
 
 /// The steward's name, or "the region only".
@@ -70,10 +77,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         if activities.is_empty() {
             return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
         }
-        let today = api::today();
-        let counts = offers_leading_to(&offers);
-        let mut rows: Vec<Row> =
-            activities.into_iter().map(|a| Row { led: counts.get(a.id.as_str()).copied().unwrap_or(0), due: a.due(&today), activity: a }).collect();
+        let mut rows = rows(activities, &offers);
         rows.sort_by(|x, y| (&x.activity.place.city, &x.activity.name).cmp(&(&y.activity.place.city, &y.activity.name)));
         let (unled, due) = (rows.iter().filter(|r| r.unled()).count(), rows.iter().filter(|r| r.due).count());
         let owner = move |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());

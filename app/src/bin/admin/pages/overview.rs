@@ -1,15 +1,40 @@
-//! `/admin`: what needs attention: counts, stale listings, open reports and new requests.
+//! `/admin`: what needs attention: counts, stale listings, new requests, the activities to
+//! confirm or to send people to, and open reports.
 
+use crate::activities_query::ActivityFilter;
 use crate::api;
 use crate::offers_query::{OffersQuery, Sort};
+use crate::session::{is_region_admin, use_session};
 use crate::texts::overview as t;
 use crate::ui;
 use crate::ui::lang;
+use forebyg_app::api::ApiError;
+use forebyg_shared::activity::ActivityRecord;
 use forebyg_shared::admin::{AdminOfferRow, ReferralCounts};
 use forebyg_shared::report::ChangeReport;
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
+
+/// The associations' activities: how many are due to be confirmed, and how many active ones no
+/// offer (of `offers`) points to, with links to them. A split chunk of its own (`#[lazy]`): the
+/// activity records' reader and this part's view stay out of the bundle loaded at sign-in.
+#[leptos::lazy]
+fn activity_attention(offers: LocalResource<Result<Vec<AdminOfferRow>, ApiError>>) -> AnyView {
+    let counts = LocalResource::new(move || async move {
+        let activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
+        let rows = super::activity_list::rows(activities, &offers.await?);
+        Ok::<_, ApiError>((rows.iter().filter(|r| r.due).count(), rows.iter().filter(|r| r.unled()).count()))
+    });
+    view! {
+        <h2>{t::ACTIVITIES_H2.get(lang())}</h2>
+        {ui::suspense(counts, |(due, unled)| view! {
+            <p>{t::activities_due(due, lang())}" "<a href=ActivityFilter { due: true, ..Default::default() }.href()>{t::SHOW_DUE.get(lang())}</a></p>
+            <p>{t::activities_unled(unled, lang())}" "<a href=ActivityFilter { unled: true, ..Default::default() }.href()>{t::SHOW_UNLED.get(lang())}</a></p>
+        })}
+    }
+    .into_any()
+}
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -19,6 +44,8 @@ pub fn OverviewPage() -> impl IntoView {
     let reports = LocalResource::new(|| api::get::<Vec<ChangeReport>>("/api/v1/admin/reports?status=open"));
     // Counts only: opening the overview reads no personal data (and writes no audit entries).
     let inbox = LocalResource::new(|| api::get::<ReferralCounts>("/api/v1/admin/referrals/counts"));
+    // The associations' activities, for region admins (who keep them true).
+    let session = use_session();
 
     let counts = move |rows: Vec<AdminOfferRow>| {
         let n = |s: OfferStatus| rows.iter().filter(|r| r.status == s).count();
@@ -60,6 +87,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <p><strong>{text}</strong>" "<a href=crate::inbox_query::InboxQuery { overdue: true, ..Default::default() }.href()>{t::SHOW_OVERDUE.get(lang())}</a></p>
             })}
         })}
+        {move || session.with(is_region_admin).then(|| ui::lazy_part(move || activity_attention(offers)))}
         <super::response_times::ResponseTimes />
         <h2>{t::OPEN_REPORTS.get(lang())}</h2>
         {ui::suspense(reports, |items| view! {

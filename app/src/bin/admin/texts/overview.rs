@@ -17,6 +17,9 @@ forebyg_app::texts! {
     STALE_H2 = "Tilbud der skal bekræftes", "Offers that need confirming";
     STALE_HINT = "Tilbud, som ingen har bekræftet i over et halvt år. Tjek dem, og tryk »Stadig korrekt« på tilbuddet.", "Offers nobody has confirmed for more than six months. Check them and press \"Still correct\" on the offer.";
     OPEN_REPORTS = "Åbne fejlrapporter", "Open error reports";
+    ACTIVITIES_H2 = "Foreningernes aktiviteter", "The associations' activities";
+    SHOW_DUE = "Vis de aktiviteter, der skal bekræftes", "Show the activities that need confirming";
+    SHOW_UNLED = "Vis de aktiviteter, som intet tilbud henviser til", "Show the activities no offer points to";
     RESPONSE_TIMES_H2 = "Svartider", "Response times";
     RESPONSE_TIMES_HINT = "Kontakter udbyderne folk senest den dag, tilbuddets svartid lover? Kun henvendelser med en lovet dag tæller, og en henvendelse, der trækkes tilbage før dagen, tæller ikke. Dem, der sjældnest holder løftet, står øverst, og navnet fører til udbyderens henvendelser. Henvendelser slettes efter 90 dage (en henvisning 90 dage efter den er afsluttet), men hvert svar gemmes som et tal uden personoplysninger: de seneste 12 måneder tæller derfor også svar på slettede henvendelser, og en henvendelse, der blev slettet uden svar, tæller som for sent.",
         "Do the providers contact people by the day the offer's response time promises? Only requests with a promised day count, and a request withdrawn before the day does not. Those who keep the promise least often come first, and the name leads to the provider's requests. Requests are deleted after 90 days (a referral 90 days after it is closed), but each answer is kept as a count without personal data: the last 12 months therefore also count answers to deleted requests, and a request deleted unanswered counts as late.";
@@ -34,6 +37,26 @@ forebyg_app::texts! {
     LAST_12_MONTHS = "Henvendelser fra de seneste 12 måneder", "Requests from the last 12 months";
     LAST_30_DAYS = "Henvendelser fra de seneste 30 dage", "Requests from the last 30 days";
     LAST_7_DAYS = "Henvendelser fra de seneste 7 dage", "Requests from the last 7 days";
+}
+
+/// How many activities nobody has confirmed for half a year.
+pub fn activities_due(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 aktivitet skal bekræftes: ingen har bekræftet den i over et halvt år.".into(),
+        (Lang::Da, _) => format!("{n} aktiviteter skal bekræftes: ingen har bekræftet dem i over et halvt år."),
+        (Lang::En, 1) => "1 activity needs confirming: nobody has confirmed it for more than six months.".into(),
+        (Lang::En, _) => format!("{n} activities need confirming: nobody has confirmed them for more than six months."),
+    }
+}
+
+/// How many active activities no offer points to.
+pub fn activities_unled(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 aktiv aktivitet har intet tilbud, der henviser til den.".into(),
+        (Lang::Da, _) => format!("{n} aktive aktiviteter har intet tilbud, der henviser til dem."),
+        (Lang::En, 1) => "1 active activity has no offer pointing to it.".into(),
+        (Lang::En, _) => format!("{n} active activities have no offer pointing to them."),
+    }
 }
 
 /// "50 %" (Danish puts a space before the sign) / "50%".
