@@ -244,7 +244,7 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
       const context = await browser.newContext();
       const p = await context.newPage();
       await p.addInitScript((t) => sessionStorage.setItem('forebyg-admin-token', t), editorToken);
-      return { context, p };
+      return { context, p, token: editorToken };
     };
     // The steward's editor sees the steward, unchangeable, and edits the activity.
     const own = await editorPage('demo-kommune-0740');
@@ -262,6 +262,21 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     await other.p.goto(`/admin/aktiviteter/${id}`);
     await expect(other.p.getByText('Du har ikke adgang til dette.')).toBeVisible();
     await expect(other.p.getByRole('button', { name: 'Gem ændringer' })).toHaveCount(0);
+
+    // Once an offer of theirs leads on to it, they see it, but it is not theirs to change: said,
+    // the fields disabled, no save, archive or confirm.
+    const template = await offerTemplate(request, other.token, unique('Bagefter stavgang'));
+    await createOffer(request, other.token, { ...template, activity_ids: [id] });
+    await other.p.reload();
+    await expect(other.p.locator('#read-only')).toHaveText(
+      'Du kan se aktiviteten, men ikke rette den: det gør regionens administratorer og redaktørerne hos den udbyder, regionen har gjort ansvarlig.',
+    );
+    await expect(other.p.getByLabel('Aktivitetens navn', { exact: true })).toBeDisabled();
+    await expect(other.p.getByLabel('Aktivitetens navn', { exact: true })).toHaveValue(`${name} i skoven`);
+    for (const button of ['Gem ændringer', 'Arkivér', 'Stadig korrekt']) {
+      await expect(other.p.getByRole('button', { name: button, exact: true })).toHaveCount(0);
+    }
+    await expectNoAxeViolations(other.p, 'an activity another provider stewards, read only');
     await other.context.close();
   });
 });

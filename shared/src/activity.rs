@@ -2,6 +2,7 @@
 //! associations' exercise teams, sports clubs' health teams). Offers link to activities by id;
 //! one activity can be linked from several offers.
 
+use crate::auth::{Principal, Role};
 use crate::directory::RecordStatus;
 use crate::geo::GeoPoint;
 use crate::offer::{Contact, Cost, Location, TimeSlot};
@@ -96,6 +97,18 @@ impl ActivityRecord {
     pub fn is_active(&self) -> bool {
         self.status == RecordStatus::Active
     }
+
+    /// Whether `p` may change the activity: its region's administrators, national ones, and the
+    /// editors of the provider a region administrator made its steward. A link from an editor's
+    /// offer (which they add at will) never hands them the activity.
+    pub fn may_be_changed_by(&self, p: &Principal) -> bool {
+        match p.role {
+            Role::NationalAdmin => true,
+            Role::RegionAdmin => p.region == Some(self.region),
+            Role::ProviderEditor => p.region == Some(self.region) && p.provider_id.is_some() && self.steward_provider_id == p.provider_id,
+            Role::Clinician => false,
+        }
+    }
 }
 
 /// An activity as the public sees it: with its association and, near a place, its distance.
@@ -154,6 +167,31 @@ mod tests {
         assert!(!is_valid_cvr("61126229"), "check digit wrong");
         assert!(!is_valid_cvr("6112622") && !is_valid_cvr("611262280") && !is_valid_cvr("6112 628") && !is_valid_cvr("0000000 "));
         assert!(!is_valid_cvr("00000000"), "no leading zero");
+    }
+
+    #[test]
+    fn only_the_regions_admins_and_the_stewards_editors_change_an_activity() {
+        let mut a = crate::activity_validation::tests::activity();
+        a.region = RegionCode::Midtjylland;
+        a.steward_provider_id = Some("aarhus".into());
+        let who = |role: Role, region: Option<RegionCode>, provider: Option<&str>| Principal {
+            subject: "s".into(),
+            name: None,
+            role,
+            region,
+            provider_id: provider.map(str::to_owned),
+            organisation: None,
+        };
+        let mid = Some(RegionCode::Midtjylland);
+        assert!(a.may_be_changed_by(&who(Role::NationalAdmin, None, None)));
+        assert!(a.may_be_changed_by(&who(Role::RegionAdmin, mid, None)));
+        assert!(!a.may_be_changed_by(&who(Role::RegionAdmin, Some(RegionCode::Nordjylland), None)));
+        assert!(a.may_be_changed_by(&who(Role::ProviderEditor, mid, Some("aarhus"))));
+        assert!(!a.may_be_changed_by(&who(Role::ProviderEditor, mid, Some("silkeborg"))), "another provider's editor");
+        assert!(!a.may_be_changed_by(&who(Role::ProviderEditor, Some(RegionCode::Syddanmark), Some("aarhus"))), "another region");
+        assert!(!a.may_be_changed_by(&who(Role::Clinician, mid, None)));
+        a.steward_provider_id = None;
+        assert!(!a.may_be_changed_by(&who(Role::ProviderEditor, mid, None)), "no steward is nobody's");
     }
 
     #[test]

@@ -40,7 +40,7 @@ async fn linked_to_own_offer(state: &AppState, admin: &Admin, a: &ActivityRecord
 
 /// Whether the editor's provider is the activity's steward (and the activity in their region).
 fn stewarded_by_editor(admin: &Admin, a: &ActivityRecord) -> bool {
-    admin.0.region == Some(a.region) && admin.0.provider_id.is_some() && a.steward_provider_id == admin.0.provider_id
+    admin.0.role == Role::ProviderEditor && a.may_be_changed_by(&admin.0)
 }
 
 /// May the admin see this activity (region admins of its region, national admins, provider
@@ -58,7 +58,7 @@ async fn require_activity_scope(state: &AppState, admin: &Admin, a: &ActivityRec
 /// editor adds to their own offer at will (drafts included), never hands them the activity.
 fn require_activity_write(admin: &Admin, a: &ActivityRecord) -> Result<(), ApiError> {
     match admin.0.role {
-        Role::ProviderEditor if stewarded_by_editor(admin, a) => Ok(()),
+        _ if a.may_be_changed_by(&admin.0) => Ok(()),
         Role::ProviderEditor => Err(ApiError::Forbidden(
             "Only the region administrators, or the editors of the provider they made responsible, change this activity.".into(),
         )),

@@ -58,9 +58,15 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     } else {
         ActivityForm::from_record(&base, l)
     };
+    let (owners, stewards, session) = (associations(), providers(), use_session());
+    // An editor whose offer links to the activity sees it, but only its steward's editors (and
+    // the region's admins) change it: the form is shown without ways to change it.
+    let read_only = Signal::derive({
+        let base = base.clone();
+        move || !new && session.with(|p| p.as_ref().is_some_and(|p| !base.may_be_changed_by(p)))
+    });
     let editor = Editor::new(base, start, new, t::NEW_ACTIVITY, h1);
     let Editor { form, errors, busy, failure, .. } = editor;
-    let (owners, stewards, session) = (associations(), providers(), use_session());
     let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
     let region = move || RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
 
@@ -138,9 +144,10 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     let intensities = Intensity::ALL.iter().map(|i| (i.code().to_owned(), i.label(l).to_owned())).collect();
 
     view! {
-        <EditorTop editor=editor h1=h1 back=t::BACK_ACTIVITIES />
+        <EditorTop editor=editor h1=h1 back=t::BACK_ACTIVITIES read_only=read_only />
+        {move || read_only.get().then(|| view! { <p class="notice" id="read-only">{t::READ_ONLY.get(l)}</p> })}
         <form class="admin-form" on:submit=move |ev| editor.save(ev) novalidate>
-            <fieldset class="form-section">
+            <fieldset class="form-section" disabled=read_only>
                 <legend>{td::SECTION_ABOUT.get(l)}</legend>
                 {ui::when_loaded(owners, move |owners: Vec<AssociationRecord>| {
                     follow_association(owners.clone());
@@ -151,13 +158,13 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
                 {conditions(form, errors, |f: &ActivityForm| &f.conditions, |f| &mut f.conditions)}
                 {choose(form, errors, "intensity", intensities, false)}
             </fieldset>
-            <fieldset class="form-section">
+            <fieldset class="form-section" disabled=read_only>
                 <legend>{t::SECTION_TIMES.get(l)}</legend>
                 {input(form, errors, "slots", "textarea", Some(t::ACTIVITY_SLOTS_HINT.get(l)))}
                 {inputs(form, errors, &["schedule_note", "price_dkk", "price_note", "subsidy"])}
                 {checkbox(form, "free_trial", |f: &ActivityForm| f.free_trial, |f, v| f.free_trial = v)}
             </fieldset>
-            <fieldset class="form-section">
+            <fieldset class="form-section" disabled=read_only>
                 <legend>{t::SECTION_PLACE.get(l)}</legend>
                 <p class="hint">{t::PLACE_PICK_HINT.get(l)}</p>
                 {ui::when_loaded(locations, move |locations: Vec<LocationRecord>| {
@@ -169,7 +176,7 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
                 {inputs(form, errors, &["lat", "lon"])}
                 <p><button type="button" class="button button--secondary" on:click=fill_point>{td::FILL_POINT.get(l)}</button></p>
             </fieldset>
-            <fieldset class="form-section">
+            <fieldset class="form-section" disabled=read_only>
                 <legend>{t::SECTION_MORE.get(l)}</legend>
                 {inputs(form, errors, &["contact_name", "contact_phone", "contact_email", "contact_url", "accessibility"])}
                 {input(form, errors, "last_verified", "text", Some(te::DATE_HINT.get(l)))}
@@ -186,7 +193,9 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
                     choose(form, errors, "steward_provider_id", options, !session.with(is_region_admin))
                 })}
             </fieldset>
-            <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
+            {move || (!read_only.get()).then(|| view! {
+                <button type="submit" class="button" disabled=move || busy.get()>{if new { td::SAVE_NEW.get(l) } else { td::SAVE.get(l) }}</button>
+            })}
         </form>
         {(!new).then(|| view! { <super::activity_offers::ActivityOffers id=id /> })}
     }

@@ -366,7 +366,14 @@ pub fn load_page<R: Editable>(page: fn(R) -> AnyView) -> impl IntoView {
 /// The top of a record's page: back link, heading, status line, messages, the 409 view, the error
 /// summary and archive / restore.
 #[component]
-pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) -> impl IntoView {
+pub fn EditorTop<R: Editable>(
+    editor: Editor<R>,
+    h1: NodeRef<H1>,
+    back: Text,
+    /// The admin may see the record but not change it: no archive, restore or confirm.
+    #[prop(optional, into)]
+    read_only: Signal<bool>,
+) -> impl IntoView {
     let l = lang();
     let e = editor;
     let reapply = Callback::new(move |_| e.reapply());
@@ -380,7 +387,7 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
         } else {
             format!("Version {}", b.version())
         })}</p> })}
-        {move || (!e.new && e.base.with(|b| b.due(&api::today()))).then(|| view! { <p class="notice" id="record-due">{t::DUE.get(l)}</p> })}
+        {move || (!e.new && !read_only.get() && e.base.with(|b| b.due(&api::today()))).then(|| view! { <p class="notice" id="record-due">{t::DUE.get(l)}</p> })}
         {move || e.message.get().map(|m| view! { <p class="notice notice--ok" id="record-message" role="status" tabindex="-1">{m}</p> })}
         {move || e.failure.get().map(|m| view! { <p class="status status--error" id="record-failure" role="alert" tabindex="-1">{m}</p> })}
         {move || e.conflict.get().map(|current| {
@@ -388,7 +395,7 @@ pub fn EditorTop<R: Editable>(editor: Editor<R>, h1: NodeRef<H1>, back: Text) ->
             view! { <RecordConflict diffs=diffs version=current.version() on_reapply=reapply on_discard=discard /> }
         })}
         {move || (!e.errors.get().is_empty()).then(|| view! { <ui::ErrorSummary errors=e.errors.get() control_id=record_form::control_id /> })}
-        {(!e.new && R::ARCHIVABLE).then(|| view! {
+        {move || (!e.new && R::ARCHIVABLE && !read_only.get()).then(|| view! {
             <div class="actions" role="group" aria-label=t::COL_STATUS.get(l)>
                 {move || if e.base.with(|b| b.status()) == RecordStatus::Active {
                     view! {

@@ -55,6 +55,8 @@ forebyg_app::texts! {
     COL_TOWN = "By", "Town";
     COL_LED = "Tilbud, der henviser hertil", "Offers that point here";
     LED_NONE = "Ingen", "None";
+    READ_ONLY = "Du kan se aktiviteten, men ikke rette den: det gør regionens administratorer og redaktørerne hos den udbyder, regionen har gjort ansvarlig.",
+        "You can see the activity but not change it: the region's administrators and the editors of the provider the region made responsible do.";
     NONE_MATCH = "Ingen aktiviteter passer til filtrene.", "No activities match the filters.";
     FILTERS = "Filtre", "Filters";
     STEWARD_NONE = "Ingen — kun regionen", "None — the region only";
