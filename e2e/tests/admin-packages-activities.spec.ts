@@ -155,6 +155,10 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     const activityId = page.url().split('/').pop()!;
     await page.goto(associationPage);
     await expect(page.getByRole('region', { name: 'Foreningens aktiviteter' }).getByRole('link', { name: activity })).toBeVisible();
+    // The association list counts its active activities (before: "Ingen", now 1).
+    await page.getByRole('link', { name: 'Tilbage til foreningerne' }).click();
+    const listed = page.getByRole('table', { name: 'Foreninger' }).getByRole('row').filter({ hasText: association });
+    await expect(listed.getByRole('cell')).toHaveText(['Lungeforeningen', 'Region Midtjylland', '1', 'Aktiv']);
 
     // An offer links to it (and says which KOL package components it delivers) in the editor.
     const template = await offerTemplate(request, token, unique('Lungetræning med fortsættelse'));

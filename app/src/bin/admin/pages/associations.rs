@@ -10,6 +10,7 @@ use crate::session::{self, is_national_admin, is_region_admin, use_session};
 use crate::texts::activities as t;
 use crate::texts::directory as td;
 use crate::ui::{self, lang};
+use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::taxonomy::RegionCode;
 use leptos::html::H1;
@@ -22,23 +23,37 @@ pub fn AssociationsPage() -> impl IntoView {
     let l = lang();
     ui::page_setup(t::ASSOCIATIONS_H1.get(l), h1);
     let session = use_session();
-    let rows = LocalResource::new(|| api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations"));
-    let table = move |mut rows: Vec<AssociationRecord>| {
+    // With the activities (loading at the same time): an association without an active one
+    // gives people nowhere to go after a course. Region admins only: an editor's list of
+    // activities is theirs, not the associations' all.
+    let activities = LocalResource::new(|| api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities"));
+    let rows = LocalResource::new(move || async move {
+        let rows = api::get::<Vec<AssociationRecord>>("/api/v1/admin/associations").await?;
+        Ok::<_, ApiError>((rows, activities.await?))
+    });
+    let table = move |(mut rows, activities): (Vec<AssociationRecord>, Vec<ActivityRecord>)| {
         if rows.is_empty() {
             return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
         }
         rows.sort_by_key(|a| crate::offers_query::danish_key(&a.name));
+        let active = |id: &str| match activities.iter().filter(|x| x.association_id == id && x.is_active()).count() {
+            0 => t::LED_NONE.get(l).to_owned(),
+            n => n.to_string(),
+        };
+        let counted = session.with_untracked(is_region_admin);
         let rows = rows
             .into_iter()
             .map(|a| {
-                (
-                    format!("/admin/foreninger/{}", a.id),
-                    a.name,
-                    vec![a.umbrella.unwrap_or_default(), a.region.label(l).into(), a.status.label(l).into()],
-                )
+                let mut cells = vec![a.umbrella.clone().unwrap_or_default(), a.region.label(l).into()];
+                cells.extend(counted.then(|| active(&a.id)));
+                cells.push(a.status.label(l).into());
+                (format!("/admin/foreninger/{}", a.id), a.name, cells)
             })
             .collect();
-        record_table(t::ASSOCIATIONS_H1.get(l), vec![td::COL_NAME.get(l), t::UMBRELLA.get(l), "Region", td::COL_STATUS.get(l)], rows).into_any()
+        let mut headers = vec![td::COL_NAME.get(l), t::UMBRELLA.get(l), "Region"];
+        headers.extend(counted.then(|| t::COL_ACTIVE_ACTIVITIES.get(l)));
+        headers.push(td::COL_STATUS.get(l));
+        record_table(t::ASSOCIATIONS_H1.get(l), headers, rows).into_any()
     };
     view! {
         <h1 node_ref=h1 tabindex="-1">{t::ASSOCIATIONS_H1.get(l)}</h1>

@@ -55,6 +55,7 @@ forebyg_app::texts! {
     COL_TOWN = "By", "Town";
     COL_LED = "Tilbud, der henviser hertil", "Offers that point here";
     LED_NONE = "Ingen", "None";
+    COL_ACTIVE_ACTIVITIES = "Aktive aktiviteter", "Active activities";
     READ_ONLY = "Du kan se aktiviteten, men ikke rette den: det gør regionens administratorer og redaktørerne hos den udbyder, regionen har gjort ansvarlig.",
         "You can see the activity but not change it: the region's administrators and the editors of the provider the region made responsible do.";
     NONE_MATCH = "Ingen aktiviteter passer til filtrene.", "No activities match the filters.";
