@@ -1,162 +1,29 @@
-//! The editing flow both record pages share (providers and locations): the form's state, save
-//! (create → the new record's page; update → a 409 shows what changed, with reapply / discard),
-//! archive and restore, and the top of the page (heading, status line, messages, the conflict
-//! view, the error summary and the status buttons). The pages add their own fields. Unsaved edits
-//! outlive an expired sign-in (`crate::kept`).
+//! The editing flow the record pages share (providers, locations, associations, activities and
+//! kronikerpakker, each [`Editable`]): the form's state, save (create → the new record's page;
+//! update → a 409 shows what changed, with reapply / discard), archive and restore, "Stadig
+//! korrekt" for records that are confirmed, and the top of the page (heading, status line,
+//! messages, the conflict view, the error summary and the status buttons). The pages add their own
+//! fields. Unsaved edits outlive an expired sign-in (`crate::kept`).
 
+pub use super::editable::Editable;
 use super::records::RecordConflict;
-use crate::activity_form::{ActivityForm, AssociationForm};
 use crate::api;
-use crate::package_form::PackageForm;
-use crate::record_form::{self, FormFields, LocationForm, ProviderForm};
+use crate::record_form;
 use crate::records_api::{self, RecordError};
-use crate::texts::activities as ta;
 use crate::texts::directory as t;
 use crate::ui::{self, lang};
 use forebyg_app::i18n::Text;
-use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
-use forebyg_shared::admin::is_stale;
-use forebyg_shared::directory::{LocationRecord, ProviderRecord, RecordStatus, RecordStatusChange};
-use forebyg_shared::package::PackageRecord;
+use forebyg_shared::directory::{RecordStatus, RecordStatusChange};
 use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::RefCell;
 
 thread_local! {
     /// A message for the next page (after a create navigates to the new record).
     static FLASH: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// A record with its own edit page.
-pub trait Editable: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static {
-    type Form: FormFields + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
-    /// The API collection (`/api/v1/admin/{COLLECTION}`) and the admin page path of the records.
-    const COLLECTION: &'static str;
-    const PAGE: &'static str;
-    /// "Ret udbyder" / "Ret sted", before the record's name in the heading.
-    const EDIT: Text;
-    /// Said after a save.
-    const SAVED: Text = t::SAVED;
-    /// Records that can be archived and restored (kronikerpakker cannot: they have a status of
-    /// their own in the form).
-    const ARCHIVABLE: bool = true;
-    /// Where one record is read.
-    fn read_url(id: &str) -> String {
-        format!("/api/v1/admin/{}/{}", Self::COLLECTION, forebyg_app::query::encode(id))
-    }
-    fn id(&self) -> &str;
-    fn name(&self) -> &str;
-    fn version(&self) -> u64;
-    fn status(&self) -> RecordStatus;
-    fn form(&self) -> Self::Form;
-    fn from_form(form: &Self::Form, base: &Self) -> Result<Self, Vec<FieldError>>;
-    /// The day the record was last confirmed true, for records that are confirmed (activities).
-    fn last_verified(&self) -> Option<&str> {
-        None
-    }
-    /// The record confirmed true on `today` (YYYY-MM-DD), for records that are confirmed.
-    fn verified_on(&self, _today: &str) -> Option<Self> {
-        None
-    }
-    /// Whether the record is active and was last confirmed over [`forebyg_shared::admin::STALE_AFTER_DAYS`] ago.
-    fn due(&self, today: &str) -> bool {
-        self.status() == RecordStatus::Active && self.last_verified().is_some_and(|d| is_stale(d, today))
-    }
-}
-
-/// Both records have the same accessors; only their form, API collection and pages differ.
-macro_rules! editable {
-    ($record:ty, $form:ty, $collection:literal, $page:expr, $edit:expr) => {
-        editable!($record, $form, $collection, $page, $edit, t::SAVED, <$form>::from_record);
-    };
-    ($record:ty, $form:ty, $collection:literal, $page:expr, $edit:expr, $saved:expr, $to_form:expr $(, verified: $verified:ident)?) => {
-        impl Editable for $record {
-            type Form = $form;
-            const COLLECTION: &'static str = $collection;
-            const PAGE: &'static str = $page;
-            const EDIT: Text = $edit;
-            const SAVED: Text = $saved;
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn name(&self) -> &str {
-                &self.name
-            }
-            fn version(&self) -> u64 {
-                self.version
-            }
-            fn status(&self) -> RecordStatus {
-                self.status
-            }
-            fn form(&self) -> $form {
-                $to_form(self)
-            }
-            fn from_form(form: &$form, base: &Self) -> Result<Self, Vec<FieldError>> {
-                form.to_record(base)
-            }
-            $(
-                fn last_verified(&self) -> Option<&str> {
-                    Some(&self.$verified)
-                }
-                fn verified_on(&self, today: &str) -> Option<Self> {
-                    Some(Self { $verified: today.to_owned(), ..self.clone() })
-                }
-            )?
-        }
-    };
-}
-
-editable!(ProviderRecord, ProviderForm, "providers", "/admin/udbydere", t::EDIT_PROVIDER);
-editable!(LocationRecord, LocationForm, "locations", "/admin/steder", t::EDIT_LOCATION);
-editable!(
-    AssociationRecord,
-    AssociationForm,
-    "associations",
-    "/admin/foreninger",
-    ta::EDIT_ASSOCIATION,
-    ta::SAVED_PLAIN,
-    AssociationForm::from_record
-);
-editable!(ActivityRecord, ActivityForm, "activities", crate::activities_query::PATH, ta::EDIT_ACTIVITY, t::SAVED, |r| ActivityForm::from_record(r, lang()), verified: last_verified);
-
-/// A package's id is its code; it has no archive, and everyone reads it at `/api/v1/packages`.
-impl Editable for PackageRecord {
-    type Form = PackageForm;
-    const COLLECTION: &'static str = "packages";
-    const PAGE: &'static str = "/admin/pakker";
-    const EDIT: Text = ta::EDIT_PACKAGE;
-    const SAVED: Text = ta::SAVED_PLAIN;
-    const ARCHIVABLE: bool = false;
-    fn read_url(code: &str) -> String {
-        format!("/api/v1/packages/{}", forebyg_app::query::encode(code))
-    }
-    fn id(&self) -> &str {
-        &self.code
-    }
-    fn name(&self) -> &str {
-        if lang() == forebyg_shared::Lang::En {
-            &self.name.en
-        } else {
-            &self.name.da
-        }
-    }
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn status(&self) -> RecordStatus {
-        RecordStatus::Active
-    }
-    fn form(&self) -> PackageForm {
-        PackageForm::from_record(self)
-    }
-    fn from_form(form: &PackageForm, base: &Self) -> Result<Self, Vec<FieldError>> {
-        form.to_record(base)
-    }
 }
 
 /// The state of one record's edit page.
@@ -364,7 +231,7 @@ pub fn load_page<R: Editable>(page: fn(R) -> AnyView) -> impl IntoView {
 }
 
 /// The top of a record's page: back link, heading, status line, messages, the 409 view, the error
-/// summary and archive / restore.
+/// summary and archive / restore and "Stadig korrekt".
 #[component]
 pub fn EditorTop<R: Editable>(
     editor: Editor<R>,
