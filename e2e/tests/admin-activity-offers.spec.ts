@@ -146,7 +146,7 @@ test.describe('admin: the offers of an activity', () => {
 
     // The overview counts the activities due and leads to them.
     await page.goto('/admin');
-    await expect(page.getByText(/\d+ aktiviteter? skal bekræftes: ingen har bekræftet (den|dem) i over et halvt år\./)).toBeVisible();
+    await expect(page.getByText(/\d+ aktivitet(er)? skal bekræftes: ingen har bekræftet (den|dem) i over et halvt år\./)).toBeVisible();
     await page.getByRole('link', { name: 'Vis de aktiviteter, der skal bekræftes' }).click();
     await expect(page).toHaveURL(/\/admin\/aktiviteter\?bekraeftes=1$/);
     await expect(page.getByRole('checkbox', { name: /^Vis kun aktiviteter, der skal bekræftes \(\d+\)$/ })).toBeChecked();

@@ -227,7 +227,11 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     // An activity of the region, made through the API from Silkeborg's demo activity.
     const demo = await (await request.get('/api/v1/admin/activities/demo-aktivitet-0740', { headers: bearer(token) })).json();
     const name = unique('Stavgang');
-    const made = await request.post('/api/v1/admin/activities', { headers: bearer(token), data: { ...demo, id: '', name, version: 0 } });
+    // Last confirmed in January: due to be confirmed again.
+    const made = await request.post('/api/v1/admin/activities', {
+      headers: bearer(token),
+      data: { ...demo, id: '', name, version: 0, last_verified: '2026-01-02' },
+    });
     expect(made.status()).toBe(201);
     const id = (await made.json()).id as string;
 
@@ -252,6 +256,14 @@ test.describe('admin: kronikerpakker, associations and activities', () => {
     };
     // The steward's editor sees the steward, unchangeable, and edits the activity.
     const own = await editorPage('demo-kommune-0740');
+    // Their overview counts the activities their provider keeps that are due, and leads to them
+    // (not to those no offer points to: they see only their own offers).
+    await own.p.goto('/admin');
+    await expect(own.p.getByRole('heading', { level: 2, name: 'Foreningernes aktiviteter' })).toBeVisible();
+    await expect(own.p.getByText(/\d+ aktivitet(er)? skal bekræftes/)).toBeVisible();
+    await expect(own.p.getByRole('link', { name: 'Vis de aktiviteter, som intet tilbud henviser til' })).toHaveCount(0);
+    await own.p.getByRole('link', { name: 'Vis de aktiviteter, der skal bekræftes' }).click();
+    await expect(own.p.getByRole('row').filter({ hasText: name })).toContainText('Aktiv · skal bekræftes');
     await own.p.goto(`/admin/aktiviteter/${id}`);
     await expect(own.p.getByLabel('Ansvarlig udbyder', { exact: true })).toBeDisabled();
     await expect(own.p.getByLabel('Ansvarlig udbyder', { exact: true })).toHaveValue('demo-kommune-0740');

@@ -16,6 +16,7 @@ use crate::ui::{self, lang};
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::{ActivityRecord, AssociationRecord};
 use forebyg_shared::admin::{offers_leading_to, AdminOfferRow};
+use forebyg_shared::auth::Principal;
 use forebyg_shared::directory::ProviderRecord;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -28,7 +29,9 @@ pub(super) struct Row {
     activity: ActivityRecord,
     /// How many offers (not archived) point to it.
     led: usize,
-    /// Active, and not confirmed for half a year.
+    /// The admin may change it (an editor: their provider is its steward).
+    pub(super) mine: bool,
+    /// The admin's to confirm: theirs, active, and not confirmed for half a year.
     pub(super) due: bool,
 }
 
@@ -39,10 +42,17 @@ impl Row {
     }
 }
 
-/// The activities with how many offers (of `offers`) point to each and whether each is due.
-pub(super) fn rows(activities: Vec<ActivityRecord>, offers: &[AdminOfferRow]) -> Vec<Row> {
+/// The activities with how many offers (of `offers`) point to each and whether each is `who`'s
+/// to confirm now.
+pub(super) fn rows(activities: Vec<ActivityRecord>, offers: &[AdminOfferRow], who: Option<&Principal>) -> Vec<Row> {
     let (today, counts) = (api::today(), offers_leading_to(offers));
-    activities.into_iter().map(|a| Row { led: counts.get(a.id.as_str()).copied().unwrap_or(0), due: a.due(&today), activity: a }).collect()
+    activities
+        .into_iter()
+        .map(|a| {
+            let mine = who.is_some_and(|p| a.may_be_changed_by(p));
+            Row { led: counts.get(a.id.as_str()).copied().unwrap_or(0), mine, due: mine && a.due(&today), activity: a }
+        })
+        .collect()
 }
 
 /// The steward's name, or "the region only".
@@ -77,7 +87,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         if activities.is_empty() {
             return view! { <p>{td::NONE_YET.get(l)}</p> }.into_any();
         }
-        let mut rows = rows(activities, &offers);
+        let mut rows = rows(activities, &offers, session.get_untracked().as_ref());
         rows.sort_by(|x, y| (&x.activity.place.city, &x.activity.name).cmp(&(&y.activity.place.city, &y.activity.name)));
         let (unled, due) = (rows.iter().filter(|r| r.unled()).count(), rows.iter().filter(|r| r.due).count());
         let owner = move |id: &str| owners.iter().find(|a| a.id == id).map_or(id.to_owned(), |a| a.name.clone());

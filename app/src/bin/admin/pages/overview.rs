@@ -11,28 +11,37 @@ use crate::ui::lang;
 use forebyg_app::api::ApiError;
 use forebyg_shared::activity::ActivityRecord;
 use forebyg_shared::admin::{AdminOfferRow, ReferralCounts};
+use forebyg_shared::auth::Principal;
 use forebyg_shared::report::ChangeReport;
 use forebyg_shared::taxonomy::OfferStatus;
 use leptos::html::H1;
 use leptos::prelude::*;
 
-/// The associations' activities: how many are due to be confirmed, and how many active ones no
-/// offer (of `offers`) points to, with links to them. A split chunk of its own (`#[lazy]`): the
+/// The associations' activities: how many of the admin's are due to be confirmed and, for a
+/// region admin, how many active ones no offer (of `offers`) points to, with links to them; for a
+/// provider editor only when their provider keeps some. A split chunk of its own (`#[lazy]`): the
 /// activity records' reader and this part's view stay out of the bundle loaded at sign-in.
 #[leptos::lazy]
-fn activity_attention(offers: LocalResource<Result<Vec<AdminOfferRow>, ApiError>>) -> AnyView {
-    let counts = LocalResource::new(move || async move {
-        let activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
-        let rows = super::activity_list::rows(activities, &offers.await?);
-        Ok::<_, ApiError>((rows.iter().filter(|r| r.due).count(), rows.iter().filter(|r| r.unled()).count()))
+fn activity_attention(offers: LocalResource<Result<Vec<AdminOfferRow>, ApiError>>, who: Option<Principal>) -> AnyView {
+    let region_admin = is_region_admin(&who);
+    let counts = LocalResource::new(move || {
+        let who = who.clone();
+        async move {
+            let activities = api::get::<Vec<ActivityRecord>>("/api/v1/admin/activities").await?;
+            let rows = super::activity_list::rows(activities, &offers.await?, who.as_ref());
+            let count = |keep: fn(&super::activity_list::Row) -> bool| rows.iter().filter(|r| keep(r)).count();
+            Ok::<_, ApiError>((count(|r| r.mine), count(|r| r.due), count(|r| r.unled())))
+        }
     });
-    view! {
-        <h2>{t::ACTIVITIES_H2.get(lang())}</h2>
-        {ui::suspense(counts, |(due, unled)| view! {
+    ui::suspense(counts, move |(mine, due, unled)| {
+        (region_admin || mine > 0).then(|| view! {
+            <h2>{t::ACTIVITIES_H2.get(lang())}</h2>
             <p>{t::activities_due(due, lang())}" "<a href=ActivityFilter { due: true, ..Default::default() }.href()>{t::SHOW_DUE.get(lang())}</a></p>
-            <p>{t::activities_unled(unled, lang())}" "<a href=ActivityFilter { unled: true, ..Default::default() }.href()>{t::SHOW_UNLED.get(lang())}</a></p>
-        })}
-    }
+            {region_admin.then(|| view! {
+                <p>{t::activities_unled(unled, lang())}" "<a href=ActivityFilter { unled: true, ..Default::default() }.href()>{t::SHOW_UNLED.get(lang())}</a></p>
+            })}
+        })
+    })
     .into_any()
 }
 
@@ -44,7 +53,7 @@ pub fn OverviewPage() -> impl IntoView {
     let reports = LocalResource::new(|| api::get::<Vec<ChangeReport>>("/api/v1/admin/reports?status=open"));
     // Counts only: opening the overview reads no personal data (and writes no audit entries).
     let inbox = LocalResource::new(|| api::get::<ReferralCounts>("/api/v1/admin/referrals/counts"));
-    // The associations' activities, for region admins (who keep them true).
+    // The associations' activities, for those who keep them true.
     let session = use_session();
 
     let counts = move |rows: Vec<AdminOfferRow>| {
@@ -87,7 +96,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <p><strong>{text}</strong>" "<a href=crate::inbox_query::InboxQuery { overdue: true, ..Default::default() }.href()>{t::SHOW_OVERDUE.get(lang())}</a></p>
             })}
         })}
-        {move || session.with(is_region_admin).then(|| ui::lazy_part(move || activity_attention(offers)))}
+        {move || session.get().map(|who| ui::lazy_part(move || activity_attention(offers, Some(who.clone()))))}
         <super::response_times::ResponseTimes />
         <h2>{t::OPEN_REPORTS.get(lang())}</h2>
         {ui::suspense(reports, |items| view! {
