@@ -148,12 +148,21 @@ impl<R: Editable> Editor<R> {
         });
     }
 
-    /// Archives or restores the saved record (unsaved edits must be saved first).
-    pub fn set_status(self, status: RecordStatus) {
+    /// Starts a change of the saved record (archive, restore, confirm): clears the messages;
+    /// refused, and said so, while the form has unsaved edits.
+    fn start_change(self) -> bool {
         self.message.set(None);
         self.failure.set(None);
-        if self.form.get_untracked() != self.base_form.get_untracked() {
+        let unsaved = self.form.get_untracked() != self.base_form.get_untracked();
+        if unsaved {
             self.failed(t::UNSAVED_FIRST.get(lang()).into());
+        }
+        !unsaved
+    }
+
+    /// Archives or restores the saved record (unsaved edits must be saved first).
+    pub fn set_status(self, status: RecordStatus) {
+        if !self.start_change() {
             return;
         }
         let b = self.base.get_untracked();
@@ -174,10 +183,7 @@ impl<R: Editable> Editor<R> {
     /// Confirms the saved record is still true: today becomes its `last_verified`, saved from the
     /// version the admin saw (unsaved edits must be saved first).
     pub fn verify(self) {
-        self.message.set(None);
-        self.failure.set(None);
-        if self.form.get_untracked() != self.base_form.get_untracked() {
-            self.failed(t::UNSAVED_FIRST.get(lang()).into());
+        if !self.start_change() {
             return;
         }
         let b = self.base.get_untracked();
