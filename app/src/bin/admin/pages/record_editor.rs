@@ -274,7 +274,7 @@ pub fn EditorTop<R: Editable>(
                     view! {
                         <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.set_status(RecordStatus::Archived)>{t::ARCHIVE.get(l)}</button>
                         {e.base.with(|b| b.last_verified().is_some()).then(|| view! {
-                            <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.verify()>{t::STILL_CORRECT.get(l)}</button>
+                            <button type="button" class="button button--secondary" disabled=move || e.busy.get() on:click=move |_| e.verify()>{crate::texts::editor::STILL_CORRECT.get(l)}</button>
                         })}
                     }.into_any()
                 } else {

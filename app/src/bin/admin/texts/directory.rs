@@ -38,7 +38,6 @@ forebyg_app::texts! {
     RESTORED_NOW = "Gendannet.", "Restored.";
     UNSAVED_FIRST = "Du har ændringer, der ikke er gemt. Gem dem først.", "You have unsaved changes. Save them first.";
     STATUS_ACTIVE = "Aktiv", "Active";
-    STILL_CORRECT = "Stadig korrekt", "Still correct";
     DUE = "Skal bekræftes: ingen har bekræftet oplysningerne i over et halvt år. At gemme en rettelse bekræfter ikke resten. Er alt korrekt, så tryk »Stadig korrekt«.",
         "Needs confirming: no one has confirmed the details for more than six months. Saving a correction does not confirm the rest. If everything is correct, press \"Still correct\".";
     DUE_SHORT = "skal bekræftes", "needs confirming";
@@ -64,7 +63,7 @@ forebyg_app::texts! {
     PICK_LOCATION_NONE = "Intet sted (digitalt) eller skriv adressen nedenfor", "No location (digital), or type the address below";
 }
 
-/// "Version 3 · Aktiv".
+/// "Version 3 · Aktiv", with "· bekræftet 1. mar. 2026" for a record that is confirmed.
 pub fn status_line(version: u64, archived: bool, verified: Option<&str>, lang: forebyg_shared::Lang) -> String {
     let status = if archived { STATUS_ARCHIVED.get(lang) } else { STATUS_ACTIVE.get(lang) };
     match (lang, verified) {
