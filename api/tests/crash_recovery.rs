@@ -25,7 +25,8 @@ fn titles(csv: &str) -> Vec<String> {
 #[test]
 fn sigkill_during_writes_loses_no_acknowledged_write_and_half_applies_nothing() {
     let (data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let env = [("FOREBYG_AUTH", "dev"), ("FOREBYG_SELF_REFERRAL_LIMIT", "100000"), ("RUST_LOG", "warn")];
+    // Quiet, but for the binary's own start-up lines: the harness reads the port from one.
+    let env = [("FOREBYG_AUTH", "dev"), ("FOREBYG_SELF_REFERRAL_LIMIT", "100000"), ("RUST_LOG", "warn,forebyg=info")];
     let server = Arc::new(Server::start_with(data.path(), dist.path(), 60, &env));
     let token = format!("Bearer {}", dev::sign(&dev::claims(Role::RegionAdmin, Some(RegionCode::Midtjylland), None, 3600)));
     let admin = [("authorization", token.as_str())];

@@ -1,9 +1,21 @@
-//! Runs the real `forebyg` binary as a local server on a free port.
+//! Runs the real `forebyg` binary as a local server on a port it picks itself.
 
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Numbers the log files of the servers started in one data directory (a test restarts its
+/// server on the same data).
+static LOGS: AtomicUsize = AtomicUsize::new(0);
+
+/// The address in the server's "Forebyg is running at http://…" line (logged at info by the
+/// binary's crate, `forebyg`: a test that quiets the log keeps `forebyg=info`).
+fn running_at(log: &str) -> Option<&str> {
+    let (_, rest) = log.split_once("Forebyg is running at http://")?;
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ':')).unwrap_or(rest.len());
+    Some(&rest[..end]).filter(|a| a.contains(':'))
+}
 
 pub struct Server {
     child: Child,
@@ -18,28 +30,16 @@ impl Server {
     }
 
     pub fn start_with(data_dir: &Path, dist_dir: &Path, demo_offers: usize, env: &[(&str, &str)]) -> Self {
-        // The free port is found by binding and closing a listener, so another process (DynamoDB
-        // Local beside this test) can take it first: the server then exits, and starts again on
-        // another port.
-        let mut exited = String::new();
-        for _ in 0..3 {
-            match Self::spawn(data_dir, dist_dir, demo_offers, env) {
-                Ok(server) => return server,
-                Err(log) => exited = log,
-            }
-        }
-        panic!("server exited on start three times; last log:\n{exited}")
-    }
-
-    /// The server on a free port once healthy, or its log if it exited first.
-    fn spawn(data_dir: &Path, dist_dir: &Path, demo_offers: usize, env: &[(&str, &str)]) -> Result<Self, String> {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let log_file = data_dir.join(format!("server-{port}.log"));
+        // The server binds port 0 and says in its log which port it got. (A port found by binding
+        // and closing a listener here could be taken by another test's server meanwhile; this
+        // server would then exit while the health check below reached the other one, and the
+        // test would share that server: its rate limits, its data.)
+        let log_file = data_dir.join(format!("server-{}.log", LOGS.fetch_add(1, Ordering::Relaxed)));
         let log = std::fs::File::create(&log_file).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_forebyg"))
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("PORT", port.to_string())
+            .env("PORT", "0")
             .env("FOREBYG_STORE", "embedded")
             .env("FOREBYG_DATA_DIR", data_dir)
             .env("FOREBYG_DIST_DIR", dist_dir)
@@ -50,16 +50,22 @@ impl Server {
             .stderr(Stdio::from(log))
             .spawn()
             .expect("start the forebyg binary");
-        let mut server = Server { child, base: format!("http://127.0.0.1:{port}"), log_file };
+        let mut server = Server { child, base: String::new(), log_file };
         let deadline = Instant::now() + Duration::from_secs(60);
-        while get(&format!("{}/healthz", server.base)).map(|r| r.status).ok() != Some(200) {
-            if server.child.try_wait().expect("poll the server").is_some() {
-                return Err(server.log());
+        loop {
+            if let Some(address) = running_at(&server.log()) {
+                server.base = format!("http://{address}");
+                break;
             }
-            assert!(Instant::now() < deadline, "server did not become healthy; log:\n{}", server.log());
-            std::thread::sleep(Duration::from_millis(100));
+            if let Some(status) = server.child.try_wait().expect("poll the server") {
+                panic!("server exited on start ({status}); log:\n{}", server.log());
+            }
+            assert!(Instant::now() < deadline, "server did not start; log:\n{}", server.log());
+            std::thread::sleep(Duration::from_millis(50));
         }
-        Ok(server)
+        let status = get(&format!("{}/healthz", server.base)).map(|r| r.status);
+        assert_eq!(status.ok(), Some(200), "the server is not healthy; log:\n{}", server.log());
+        server
     }
 
     pub fn get(&self, path: &str) -> Reply {
