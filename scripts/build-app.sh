@@ -7,15 +7,16 @@
 #                                (app/src/bin/citizen/lazy.rs): dist/forebyg-app-split-<hash>.js
 #                                (the chunks' loader) and one forebyg-app-<chunk>-<hash>.wasm per
 #                                chunk, fetched when a page first needs it,
-#                                dist/style-<hash>.css (style.css + phone.css + clinician.css);
+#                                dist/style-<hash>.css (style.css + search.css + phone.css +
+#                                clinician.css);
 #                                and, loaded only when used:
 #                                dist/js/map-<hash>.js (the map view) with dist/leaflet-<version>/
 #                                (leaflet-<hash>.js|css, images/), dist/js/qr-<hash>.js with
 #                                dist/js/qrcode-<hash>.js (print QR code); the static information
 #                                pages (scripts/build_pages.py: dist/om-forebyg.html ..., dist/en/)
 #   admin (bin forebyg-admin):   dist/admin/index.html, dist/admin/admin-<hash>.css (style.css +
-#                                phone.css + admin.css), dist/admin/forebyg-admin-<hash>.js, ..._bg.wasm (the
-#                                shell, overview and sign-in), split like the citizen app at its
+#                                search.css + phone.css + admin.css), dist/admin/forebyg-admin-<hash>.js,
+#                                ..._bg.wasm (the shell, overview and sign-in), split like the citizen app at its
 #                                lazy routes (app/src/bin/admin/lazy.rs): forebyg-admin-split-<hash>.js
 #                                and one forebyg-admin-<chunk>-<hash>.wasm per chunk; and
 #                                dist/admin/js/map-<hash>.js with dist/admin/leaflet-<version>/
@@ -354,8 +355,8 @@ rm -rf "$CITIZEN_STAGE" "$ADMIN_STAGE"
 for bin in "${BINS[@]}"; do
   case "$bin" in
     # The citizen budget is the limit: it is the landing page's initial wasm.
-    forebyg-app) build_bundle forebyg-app "$CITIZEN_STAGE" "$ROOT/app/index.html" index.html "" style "$BUDGET_KB" "$BUDGET_KB" "$ROOT/app/style.css" "$ROOT/app/phone.css" "$ROOT/app/clinician.css" ;;
-    forebyg-admin) build_bundle forebyg-admin "$ADMIN_STAGE" "$ROOT/app/admin.html" index.html "/admin" admin "$ADMIN_BUDGET_KB" "$ADMIN_LIMIT_KB" "$ROOT/app/style.css" "$ROOT/app/phone.css" "$ROOT/app/admin.css" ;;
+    forebyg-app) build_bundle forebyg-app "$CITIZEN_STAGE" "$ROOT/app/index.html" index.html "" style "$BUDGET_KB" "$BUDGET_KB" "$ROOT/app/style.css" "$ROOT/app/search.css" "$ROOT/app/phone.css" "$ROOT/app/clinician.css" ;;
+    forebyg-admin) build_bundle forebyg-admin "$ADMIN_STAGE" "$ROOT/app/admin.html" index.html "/admin" admin "$ADMIN_BUDGET_KB" "$ADMIN_LIMIT_KB" "$ROOT/app/style.css" "$ROOT/app/search.css" "$ROOT/app/phone.css" "$ROOT/app/admin.css" ;;
   esac
 done
 if [[ -d "$CITIZEN_STAGE" ]]; then

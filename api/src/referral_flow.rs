@@ -13,7 +13,7 @@
 use crate::contact_digest::{ContactDigests, ContactKey};
 use crate::error::ApiError;
 use crate::self_referral::{now, receipt_code};
-use crate::store::{Created, Referral, ReferralStore, StoreError};
+use crate::store::{Created, Referral, ReferralStore, StoreError, TallyMove};
 use forebyg_shared::admin::{AuditEntry, ReferralStatusChange};
 use forebyg_shared::contact::{normalise_email, normalise_phone};
 use forebyg_shared::date::copenhagen_date;
@@ -78,6 +78,7 @@ pub fn new_request(offer: &Offer, asker: Asker<'_>, now: i64, expires_at: i64) -
         history: vec![],
         notes: vec![],
         withdrawn_contact: None,
+        tallied_for: None,
         version: 0,
     })
 }
@@ -149,13 +150,26 @@ fn record(r: &mut Referral, step: StatusEvent) {
 }
 
 /// Stores a status change of `r` (at the version it was read at), with the entries `audit` gives
-/// for it in the same write. The change that settles the
-/// request's promise of contact (its first move from `received`: in time, late or released) also
-/// counts it in the provider's tally, in the same write. Either is stored only if nobody changed
-/// the request meanwhile (409 otherwise), so the figures count it once and no change is lost.
-async fn store_change(referrals: &dyn ReferralStore, r: &Referral, was_settled: bool, audit: Audit<'_>) -> Result<(), ApiError> {
-    let fate = settlement(r.contact_by.as_deref(), &r.history).filter(|_| !was_settled);
-    if referrals.change_referral(r, fate, &audit(r)).await? {
+/// for it in the same write. The change that settles the request's promise of contact (its first
+/// move from `received`: in time, late or released) also counts it in the provider's tally, and
+/// the provider's step back to `received` (a contact undone) takes that count out again, both in
+/// the same write. Either is stored only if nobody changed the request meanwhile (409
+/// otherwise), so the figures count it once and no change is lost.
+async fn store_change(referrals: &dyn ReferralStore, r: &mut Referral, was_settled: bool, audit: Audit<'_>) -> Result<(), ApiError> {
+    let tally = match (was_settled, settlement(r.contact_by.as_deref(), &r.history)) {
+        (false, Some(fate)) => {
+            r.tallied_for = Some(r.provider_id.clone());
+            Some(TallyMove::Settle { provider_id: r.provider_id.clone(), fate })
+        }
+        // Settled before this step, not after it: a contact undone, which answered nothing.
+        (true, None) => {
+            let fate = settlement(r.contact_by.as_deref(), &r.history[..r.history.len() - 1]);
+            let provider_id = r.tallied_for.take().unwrap_or_else(|| r.provider_id.clone());
+            fate.map(|fate| TallyMove::Unsettle { provider_id, fate })
+        }
+        _ => None,
+    };
+    if referrals.change_referral(r, tally.as_ref(), &audit(r)).await? {
         Ok(())
     } else {
         Err(changed_meanwhile())
@@ -233,7 +247,7 @@ pub async fn provider_change(
         _ => {}
     }
     record(&mut r, step);
-    store_change(referrals, &r, was_settled, audit).await?;
+    store_change(referrals, &mut r, was_settled, audit).await?;
     Ok((r, true))
 }
 
@@ -283,6 +297,6 @@ pub async fn withdraw(referrals: &dyn ReferralStore, key: &ContactKey, mut r: Re
         (event.note, event.first_session) = (None, None);
     }
     r.expires_at = r.expires_at.min(now + WITHDRAWN_KEEP_DAYS * DAY);
-    store_change(referrals, &r, was_settled, audit).await?;
+    store_change(referrals, &mut r, was_settled, audit).await?;
     Ok(r)
 }

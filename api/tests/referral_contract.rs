@@ -1,11 +1,14 @@
 //! The referral contract on both adapters: idempotent creation (also under a race),
 //! receipt-code collisions, updates, expiry, clinicians' referrals with their history, and the
 //! providers' tallies of promises made and settled (counted once, by month, outliving the requests),
-//! and the lifecycle of idempotency keys and undecodable records (`referral_contract/lifecycle.rs`).
+//! and the lifecycle of idempotency keys and undecodable records (`referral_contract/lifecycle.rs`),
+//! and a contact undone taken out of its tally (`referral_contract/tally.rs`).
 
 #[path = "referral_contract/lifecycle.rs"]
 mod lifecycle;
 mod support;
+#[path = "referral_contract/tally.rs"]
+mod tally;
 
 use forebyg_api::store::{ClinicianSender, Created, Referral, ReferralStore, ResponseTally};
 use forebyg_shared::admin::AdminNote;
@@ -46,6 +49,7 @@ fn referral(code: &str, key: &str) -> Referral {
         history: vec![],
         notes: vec![],
         withdrawn_contact: None,
+        tallied_for: None,
         version: 0,
     }
 }
@@ -293,6 +297,8 @@ macro_rules! all_cases {
         the_inbox_lists_a_regions_live_requests_newest_first($make).await;
         println!("contract case: a_settled_promise_is_counted_once_in_its_month");
         a_settled_promise_is_counted_once_in_its_month($make).await;
+        println!("contract case: an_undone_contact_leaves_the_tally_it_was_counted_in");
+        tally::an_undone_contact_leaves_the_tally_it_was_counted_in($make).await;
         println!("contract case: expired_requests_are_gone");
         expired_requests_are_gone($make).await;
         println!("contract case: a_clinician_lists_their_own_referrals_with_history");

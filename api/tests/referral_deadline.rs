@@ -4,7 +4,8 @@
 //! and to the patient following it with its code; a request moved on, one still within its time,
 //! one without a promise and one outside the admin's scope are not counted. The overview's
 //! response times, for a span of months, count the answers the providers' tallies kept after the
-//! requests were deleted, and the requests deleted unanswered as late. The promised day counts
+//! requests were deleted, and the requests deleted unanswered as late; a contact undone is taken
+//! out of them until the next answer. The promised day counts
 //! Danish working days from the Danish date (no weekends, public holidays, grundlovsdag, 24 and
 //! 31 December).
 
@@ -71,6 +72,7 @@ fn referral(code: &str, region: RegionCode, age_days: i64, contact_by: Option<i6
         history,
         notes: vec![],
         withdrawn_contact: None,
+        tallied_for: None,
         version: 0,
     }
 }
@@ -193,6 +195,19 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
         Some(("application/json", r#"{"status":"contacted"}"#)),
     );
     assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
+    // The contact undone (marked on the wrong card) answered nothing: not yet due again, here
+    // and in the figures of the requests kept; contacted again within the day, in time once.
+    let step = |status: &str| {
+        let body = format!(r#"{{"status":"{status}"}}"#);
+        let res = server.request("POST", "/api/v1/admin/referrals/SOON-BBBB/status", &[("authorization", &admin)], Some(("application/json", &body)));
+        assert_eq!(res.status, 200, "{status}: {}", res.body);
+    };
+    step("received");
+    assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)]);
+    let kept: Vec<ProviderResponseTimes> = get("/api/v1/admin/referrals/response-times", &admin).json();
+    assert_eq!(kept[1], row("p1", "p1", 1, 0, 1, 2), "DONE-DDDD in time, LATE-AAAA overdue, SOON-BBBB and TODY-CCCC pending");
+    step("contacted");
     assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
     assert_eq!(summed(&editor), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)], "scoped");
     // Per provider and month, by name, then month, as JSON and CSV (by default the last 12 months).

@@ -70,7 +70,7 @@ test('a contact marked by mistake is undone to received, and the referrer reads 
   // Confirmed first: the button takes the place of "Kontaktet", which a double click presses twice.
   await undo.click();
   const confirm = card.getByRole('group', { name: 'Ja, fortryd kontaktet' });
-  await expect(confirm).toContainText('Henvendelsen står igen som modtaget: personen venter på et opkald. Den lovede kontaktdag gælder igen.');
+  await expect(confirm).toContainText('Henvendelsen står igen som modtaget: personen venter på et opkald. Den lovede kontaktdag gælder igen: kontakten tæller ikke med i svartiderne.');
   await expect(confirm.getByRole('button', { name: 'Ja, fortryd kontaktet' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${code} er nu: Modtaget.` })).toBeVisible();

@@ -24,17 +24,17 @@ pub enum Promise {
 /// unanswered before the day was out: nothing was asked of the provider then.
 pub fn promise(contact_by: Option<&str>, history: &[StatusEvent], today: &str) -> Option<Promise> {
     let by = contact_by?;
-    if history.iter().any(|e| e.status != ReferralStatus::Received) {
+    if since_last_undo(history).iter().any(|e| e.status != ReferralStatus::Received) {
         return settlement(contact_by, history).and_then(Settlement::promise);
     }
     // Unanswered: late by the same rule as the inbox's "Over svarfristen".
     Some(if contact_overdue(ReferralStatus::Received, Some(by), today) { Promise::Overdue } else { Promise::Pending })
 }
 
-/// How a request's first move from `received` settled its promise, which no later change alters
-/// (the first move decides; a contact undone later stays in the history, for the region to see).
-/// Counted in the provider's tally at that move, so the figures outlive the request and its
-/// personal data.
+/// How a request's first move from `received` settled its promise. Counted in the provider's
+/// tally at that move, so the figures outlive the request and its personal data. A contact the
+/// provider undoes (back to `received`) was no answer: the undo takes it out of the tally again,
+/// and the next move settles the promise (late, once the day has passed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settlement {
     /// Contacted, enrolled or declined on or before the day.
@@ -60,12 +60,18 @@ impl Settlement {
 /// is still unanswered, or without a promise.
 pub fn settlement(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<Settlement> {
     let by = contact_by?;
-    let answer = history.iter().find(|e| e.status != ReferralStatus::Received)?;
+    let answer = since_last_undo(history).iter().find(|e| e.status != ReferralStatus::Received)?;
     Some(match (copenhagen_date(answer.at).as_str() <= by, answer.status) {
         (true, ReferralStatus::Withdrawn) => Settlement::Released,
         (true, _) => Settlement::InTime,
         (false, _) => Settlement::Late,
     })
+}
+
+/// The steps from the provider's last undone contact on (the whole history without one): what
+/// came before it answers nothing.
+fn since_last_undo(history: &[StatusEvent]) -> &[StatusEvent] {
+    &history[history.iter().rposition(StatusEvent::undoes_contact).unwrap_or(0)..]
 }
 
 /// One provider's promises within the admin's scope (no personal data: not audited).
@@ -186,9 +192,34 @@ mod tests {
             Some(Settlement::Late),
             "the first move decides"
         );
+        assert_eq!(settlement(by, &history(&[(Enrolled, "2026-12-03"), (Contacted, "2026-12-05")])), Some(Settlement::InTime), "not undone");
         assert_eq!(settlement(by, &history(&[(Withdrawn, "2026-12-04")])), Some(Settlement::Released), "withdrawn on the day: released");
         assert_eq!(settlement(by, &history(&[(Withdrawn, "2026-12-05")])), Some(Settlement::Late));
         assert_eq!(settlement(None, &history(&[(Contacted, "2026-12-02")])), None, "no promise, nothing to settle");
+    }
+
+    #[test]
+    fn a_contact_undone_answers_nothing_and_the_next_move_settles() {
+        use ReferralStatus::*;
+        let (by, today) = (Some("2026-12-04"), "2026-12-10");
+        // Contacted in time, undone the day after (back to received, by the provider).
+        let undone = history(&[(Contacted, "2026-12-02"), (Received, "2026-12-05")]);
+        assert!(undone[2].undoes_contact());
+        assert_eq!(settlement(by, &undone), None);
+        assert_eq!(promise(by, &undone, today), Some(Promise::Overdue));
+        assert_eq!(promise(by, &undone[..2], today), Some(Promise::InTime), "before the undo");
+        let within = history(&[(Contacted, "2026-12-02"), (Received, "2026-12-03")]);
+        assert_eq!(promise(by, &within, "2026-12-03"), Some(Promise::Pending), "undone before the day: still time");
+        let mut again = within.clone();
+        again.push(StatusEvent::new(Contacted, at("2026-12-04"), Actor::Provider));
+        assert_eq!(settlement(by, &again), Some(Settlement::InTime), "contacted again on the day");
+        let mut late = undone.clone();
+        late.push(StatusEvent::new(Enrolled, at("2026-12-07"), Actor::Provider));
+        assert_eq!((settlement(by, &late), promise(by, &late, today)), (Some(Settlement::Late), Some(Promise::Late)));
+        // The person gave up after the undo, after the day: late; before it: nothing was due.
+        let mut gave_up = within.clone();
+        gave_up.push(StatusEvent::new(Withdrawn, at("2026-12-03"), Actor::Citizen));
+        assert_eq!(settlement(by, &gave_up), Some(Settlement::Released));
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub struct MonthsQuery {
 
 /// Per provider and month the requests were made, from `since_month` on, by provider name, then
 /// month: answers in time and late counted when they were given (kept as counts after the
-/// requests are deleted with their personal data), overdue and not yet due ones from the
+/// requests are deleted with their personal data; a contact undone is taken out again, and the
+/// next answer counts), overdue and not yet due ones from the
 /// requests still held; a request deleted unanswered counts as late (each request with a
 /// promise is counted when it is made). The overview sums them per provider for "the last 12
 /// months".

@@ -18,7 +18,7 @@ pub mod search_index;
 pub use audit::AuditStore;
 pub use directory::{DirectorySaved, DirectoryStore};
 pub use reference_index::{OfferRef, RefRead};
-pub use referral::{ClinicianSender, Created, Referral, ReferralStore, ResponseTally, SenderIdentifier, TallyCount};
+pub use referral::{ClinicianSender, Created, Referral, ReferralStore, ResponseTally, SenderIdentifier, TallyCount, TallyMove};
 pub use reindex::{reindex_offers, Reindexed};
 pub use report::ReportStore;
 pub use search_index::{SearchPage, SearchQuery};

@@ -72,6 +72,12 @@ pub struct Referral {
     /// salted digests, read only by the patient's status lookup (`crate::contact_digest`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn_contact: Option<crate::contact_digest::ContactDigests>,
+    /// The provider whose tally counts the answer that settled the promise of contact (the
+    /// offer's provider then): a contact undone is taken out of that tally, also when the offer
+    /// has moved to another provider since. `None` while unsettled, and in records settled
+    /// before it was kept (their provider is the record's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tallied_for: Option<String>,
 }
 
 /// Who sent a clinician's referral: the account's subject (whose "Mine henvisninger" lists it),
@@ -163,11 +169,48 @@ pub struct ResponseTally {
     pub provider_id: String,
     /// YYYY-MM.
     pub month: String,
+    #[serde(deserialize_with = "stored_count")]
     pub made: u32,
+    #[serde(deserialize_with = "stored_count")]
     pub in_time: u32,
+    #[serde(deserialize_with = "stored_count")]
     pub late: u32,
     /// Withdrawn before the day: nothing was due.
+    #[serde(deserialize_with = "stored_count")]
     pub released: u32,
+}
+
+/// A stored count, below zero read as zero: an undone contact takes one from a count that a
+/// record settled outside the tallies (before they were kept) never added to.
+fn stored_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = <i64 as Deserialize>::deserialize(d)?;
+    Ok(u32::try_from(n.max(0)).unwrap_or(u32::MAX))
+}
+
+/// What a change of a request does to a provider's tally (for the month the request was made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TallyMove {
+    /// The change settled the promise (the stored request is still `received`): one more of
+    /// `fate` in `provider_id`'s tally.
+    Settle { provider_id: String, fate: Settlement },
+    /// The change undid the contact that settled it (the stored request is not `received`; the
+    /// change makes it so): one less.
+    Unsettle { provider_id: String, fate: Settlement },
+}
+
+impl TallyMove {
+    /// Whose tally, which count, and by how much.
+    pub fn parts(&self) -> (&str, TallyCount, i64) {
+        match self {
+            TallyMove::Settle { provider_id, fate } => (provider_id, TallyCount::Settled(*fate), 1),
+            TallyMove::Unsettle { provider_id, fate } => (provider_id, TallyCount::Settled(*fate), -1),
+        }
+    }
+
+    /// Whether the stored request must be `received` (settling) or must not be (undoing).
+    pub fn from_received(&self) -> bool {
+        matches!(self, TallyMove::Settle { .. })
+    }
 }
 
 /// What one write adds one to in a tally.
@@ -192,13 +235,15 @@ impl TallyCount {
 }
 
 impl ResponseTally {
-    pub fn count(&mut self, c: TallyCount) {
-        *match c {
+    /// Adds `by` (one, or minus one to take an answer out again) to a count, not below zero.
+    pub fn count(&mut self, c: TallyCount, by: i64) {
+        let n = match c {
             TallyCount::Made => &mut self.made,
             TallyCount::Settled(Settlement::InTime) => &mut self.in_time,
             TallyCount::Settled(Settlement::Late) => &mut self.late,
             TallyCount::Settled(Settlement::Released) => &mut self.released,
-        } += 1;
+        };
+        *n = u32::try_from((i64::from(*n) + by).max(0)).unwrap_or(u32::MAX);
     }
 
     /// Promises made and not settled: still open, or deleted unanswered.
@@ -248,13 +293,16 @@ pub trait ReferralStore: Send + Sync {
     /// ([`Referral::created_month`]), in one atomic write, and only if the stored request is
     /// also still `received`: each request is counted once. `Ok(false)`: nothing was written.
     async fn settle_referral(&self, referral: &Referral, fate: Settlement) -> Result<bool, StoreError> {
-        self.change_referral(referral, Some(fate), &[]).await
+        let tally = TallyMove::Settle { provider_id: referral.provider_id.clone(), fate };
+        self.change_referral(referral, Some(&tally), &[]).await
     }
 
-    /// [`ReferralStore::update_referral`] (`fate` `None`) or [`ReferralStore::settle_referral`],
-    /// with `audit` appended to the audit log in the same atomic write: the change is stored with
-    /// its entries or not at all.
-    async fn change_referral(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError>;
+    /// [`ReferralStore::update_referral`] (`tally` `None`), or a change that also moves a tally
+    /// ([`TallyMove`]: settling the promise as [`ReferralStore::settle_referral`] does, or undoing
+    /// the contact that settled it, only if the stored request is not `received`), with `audit`
+    /// appended to the audit log, all in one atomic write: the change is stored with its count
+    /// and entries or not at all.
+    async fn change_referral(&self, referral: &Referral, tally: Option<&TallyMove>, audit: &[AuditEntry]) -> Result<bool, StoreError>;
 
     /// A region's tallies for the months from `from_month` (YYYY-MM) on, in no particular order.
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError>;

@@ -16,7 +16,9 @@
 //! `SK = {YYYY-MM}#{provider id}` (counts only, no TTL: it outlives the requests), grows by one
 //! with `ADD`: `made` in the transaction that creates a request with a promise, a settlement's
 //! count in the transaction of the change that settled it, which is conditional on the request
-//! being still `received` at the `version` read: each counted once.
+//! being still `received` at the `version` read: each counted once. A contact undone takes its
+//! count out again (`ADD` −1, conditional on the request not being `received`); a count read
+//! below zero is zero ([`ResponseTally`]).
 //!
 //! Every change of a request is a put conditional on its `version` being the one read (and
 //! writes the next), in a `TransactWriteItems` (with the tally's `ADD` when it settles the
@@ -27,12 +29,11 @@
 use super::item::{s, Item};
 use super::table::{GSI1, GSI1_PK, GSI1_SK, GSI2, GSI2_PK, GSI2_SK, PK, SK, TALLY_PREFIX, TTL_ATTRIBUTE};
 use super::{all_pages, sdk_error, DynamoStore};
-use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount, TallyMove};
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
 
@@ -84,16 +85,16 @@ fn tally_partition(region: RegionCode) -> String {
     format!("{TALLY_PREFIX}{}", region.code())
 }
 
-/// Adds one to a count of the request's provider's tally for the month it was made.
-fn count_in_tally(r: &Referral, count: TallyCount, table: &str) -> TransactWriteItem {
+/// Adds `by` to a count of `provider_id`'s tally for the month the request was made.
+fn count_in_tally(r: &Referral, provider_id: &str, count: TallyCount, by: i64, table: &str) -> TransactWriteItem {
     let update = Update::builder()
         .table_name(table)
-        .set_key(Some(key(tally_partition(r.region), &format!("{}#{}", r.created_month(), r.provider_id))))
-        .update_expression("ADD #count :one SET provider_id = :provider, #month = :month, entity = :entity")
+        .set_key(Some(key(tally_partition(r.region), &format!("{}#{provider_id}", r.created_month()))))
+        .update_expression("ADD #count :by SET provider_id = :provider, #month = :month, entity = :entity")
         .expression_attribute_names("#count", count.field())
         .expression_attribute_names("#month", "month")
-        .expression_attribute_values(":one", AttributeValue::N("1".into()))
-        .expression_attribute_values(":provider", s(r.provider_id.clone()))
+        .expression_attribute_values(":by", AttributeValue::N(by.to_string()))
+        .expression_attribute_values(":provider", s(provider_id.to_owned()))
         .expression_attribute_values(":month", s(r.created_month()))
         .expression_attribute_values(":entity", s("response_tally"))
         .build()
@@ -113,10 +114,10 @@ fn put_if_absent(item: Item, table: &str) -> TransactWriteItem {
 }
 
 impl DynamoStore {
-    /// Puts `r` at the next version if the stored one is still at `r.version` (and, to settle its
-    /// promise by `fate`, still `received`, with the tally's ADD in the same transaction).
-    /// `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+    /// Puts `r` at the next version if the stored one is still at `r.version` (and, to move a
+    /// tally, `received` to settle or not to undo: [`TallyMove`]), with the tally's ADD in the
+    /// same transaction. `Ok(false)`: it changed meanwhile or is gone; nothing was written.
+    async fn replace_unchanged(&self, r: &Referral, tally: Option<&TallyMove>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let next = Referral { version: r.version + 1, ..r.clone() };
         // A record stored before versions existed has none: it reads as version 0.
         let mut condition = String::from(if r.version == 0 {
@@ -124,8 +125,10 @@ impl DynamoStore {
         } else {
             "attribute_exists(#pk) AND #version = :read"
         });
-        if fate.is_some() {
-            condition.push_str(" AND #status = :received");
+        match tally.map(TallyMove::from_received) {
+            Some(true) => condition.push_str(" AND #status = :received"),
+            Some(false) => condition.push_str(" AND #status <> :received"),
+            None => {}
         }
         let put = Put::builder()
             .table_name(&self.table)
@@ -134,7 +137,7 @@ impl DynamoStore {
             .expression_attribute_names("#pk", PK)
             .expression_attribute_names("#version", "version")
             .expression_attribute_values(":read", AttributeValue::N(r.version.to_string()));
-        let put = match fate {
+        let put = match tally {
             Some(_) => {
                 put.expression_attribute_names("#status", "status").expression_attribute_values(":received", s(ReferralStatus::Received.code()))
             }
@@ -143,7 +146,8 @@ impl DynamoStore {
         let put = TransactWriteItem::builder().put(put.build().expect("table and item set")).build();
         // The tally's ADD (no condition) and the audit entries (new items): with the change or
         // not at all.
-        let mut rest: Vec<TransactWriteItem> = fate.map(|fate| count_in_tally(r, TallyCount::Settled(fate), &self.table)).into_iter().collect();
+        let mut rest: Vec<TransactWriteItem> =
+            tally.map(TallyMove::parts).map(|(provider_id, count, by)| count_in_tally(r, provider_id, count, by, &self.table)).into_iter().collect();
         for e in audit {
             rest.push(super::audit::put_in_transaction(e, &self.table)?);
         }
@@ -211,7 +215,7 @@ impl ReferralStore for DynamoStore {
         let mut stale: Option<String> = None;
         let entries = audit.iter().map(|e| super::audit::put_in_transaction(e, &self.table)).collect::<Result<Vec<_>, _>>()?;
         for _ in 0..3 {
-            let made = r.tallied_as_made().then(|| count_in_tally(r, TallyCount::Made, &self.table));
+            let made = r.tallied_as_made().then(|| count_in_tally(r, &r.provider_id, TallyCount::Made, 1, &self.table));
             let items = [self.claim_key(r, stale.as_deref()), put_if_absent(to_item(r)?, &self.table)]
                 .into_iter()
                 .chain(entries.clone())
@@ -263,8 +267,8 @@ impl ReferralStore for DynamoStore {
         Ok(items.into_iter().map(from_item).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.is_expired(now)).collect())
     }
 
-    async fn change_referral(&self, r: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
-        self.replace_unchanged(r, fate, audit).await
+    async fn change_referral(&self, r: &Referral, tally: Option<&TallyMove>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(r, tally, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

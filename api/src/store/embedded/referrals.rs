@@ -1,15 +1,14 @@
 //! Self-referrals in the embedded store: one write transaction checks the idempotency key and
 //! the receipt code and stores both, so a double submit can never create two requests. A request
-//! made with a promise of contact, and the change that settles that promise, update its
-//! provider's tally in the same transaction, and so does the audit log with the entries that
-//! record a change.
+//! made with a promise of contact, and the change that settles that promise (or undoes the
+//! contact that did), update its provider's tally in the same transaction, and so does the audit
+//! log with the entries that record a change.
 
 use super::{backend, EmbeddedStore, IDEMPOTENCY, REFERRALS, RESPONSE_TALLIES};
-use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount};
+use crate::store::{Created, Referral, ReferralStore, ResponseTally, StoreError, TallyCount, TallyMove};
 use async_trait::async_trait;
 use forebyg_shared::admin::AuditEntry;
 use forebyg_shared::referral::ReferralStatus;
-use forebyg_shared::response_time::Settlement;
 use forebyg_shared::taxonomy::RegionCode;
 use redb::{ReadableDatabase, ReadableTable};
 
@@ -25,38 +24,41 @@ fn encode(r: &Referral) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(r).map_err(backend)
 }
 
-/// Adds one to a count of the request's provider's tally for the month it was made, within the
+/// Adds `by` to a count of `provider_id`'s tally for the month the request was made, within the
 /// write transaction `tx`.
-fn count_in_tally(tx: &redb::WriteTransaction, r: &Referral, count: TallyCount) -> Result<(), StoreError> {
+fn count_in_tally(tx: &redb::WriteTransaction, r: &Referral, provider_id: &str, count: TallyCount, by: i64) -> Result<(), StoreError> {
     let mut tallies = tx.open_table(RESPONSE_TALLIES).map_err(backend)?;
-    let key = format!("{}|{}|{}", r.region.code(), r.created_month(), r.provider_id);
+    let key = format!("{}|{}|{}", r.region.code(), r.created_month(), provider_id);
     let found = tallies.get(key.as_str()).map_err(backend)?.map(|b| decode_tally(&key, b.value())).transpose()?;
-    let mut tally = found.unwrap_or_else(|| ResponseTally { provider_id: r.provider_id.clone(), month: r.created_month(), ..Default::default() });
-    tally.count(count);
+    let mut tally = found.unwrap_or_else(|| ResponseTally { provider_id: provider_id.to_owned(), month: r.created_month(), ..Default::default() });
+    tally.count(count, by);
     tallies.insert(key.as_str(), serde_json::to_vec(&tally).map_err(backend)?.as_slice()).map_err(backend)?;
     Ok(())
 }
 
 impl EmbeddedStore {
     /// Stores `referral` at the next version if the stored one is still at `referral.version`
-    /// (and, to settle its promise by `fate`, still `received`, counting it in the tally), in one
-    /// write transaction. `Ok(false)`: it changed meanwhile or is gone; nothing was written.
-    async fn replace_unchanged(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+    /// (and, to move a tally, `received` to settle or not to undo: [`TallyMove`]), with the
+    /// tally's count, in one write transaction. `Ok(false)`: it changed meanwhile or is gone;
+    /// nothing was written.
+    async fn replace_unchanged(&self, referral: &Referral, tally: Option<&TallyMove>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
         let r = Referral { version: referral.version + 1, ..referral.clone() };
-        let audit = audit.to_vec();
+        let (tally, audit) = (tally.cloned(), audit.to_vec());
         self.blocking(move |db| {
             let tx = db.begin_write().map_err(backend)?;
             {
                 let mut table = tx.open_table(REFERRALS).map_err(backend)?;
                 let stored = table.get(r.receipt_code.as_str()).map_err(backend)?.map(|b| decode(&r.receipt_code, b.value())).transpose()?;
-                let unchanged = |s: &Referral| s.version + 1 == r.version && (fate.is_none() || s.status == ReferralStatus::Received);
+                let unchanged = |s: &Referral| {
+                    s.version + 1 == r.version && tally.as_ref().is_none_or(|t| t.from_received() == (s.status == ReferralStatus::Received))
+                };
                 if !stored.as_ref().is_some_and(unchanged) {
                     return Ok(false);
                 }
                 table.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
             }
-            if let Some(fate) = fate {
-                count_in_tally(&tx, &r, TallyCount::Settled(fate))?;
+            if let Some((provider_id, count, by)) = tally.as_ref().map(TallyMove::parts) {
+                count_in_tally(&tx, &r, provider_id, count, by)?;
             }
             super::audit::append_in(&tx, &audit)?;
             tx.commit().map_err(backend)?;
@@ -130,7 +132,7 @@ impl ReferralStore for EmbeddedStore {
                         referrals.insert(r.receipt_code.as_str(), encode(&r)?.as_slice()).map_err(backend)?;
                         keys.insert(r.idempotency_key.as_str(), r.receipt_code.as_str()).map_err(backend)?;
                         if r.tallied_as_made() {
-                            count_in_tally(&tx, &r, TallyCount::Made)?;
+                            count_in_tally(&tx, &r, &r.provider_id, TallyCount::Made, 1)?;
                         }
                         super::audit::append_in(&tx, &audit)?;
                         Created::Stored
@@ -177,8 +179,8 @@ impl ReferralStore for EmbeddedStore {
         self.live_referrals(now, move |r| r.clinician.as_ref().is_some_and(|c| c.subject == subject)).await
     }
 
-    async fn change_referral(&self, referral: &Referral, fate: Option<Settlement>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
-        self.replace_unchanged(referral, fate, audit).await
+    async fn change_referral(&self, referral: &Referral, tally: Option<&TallyMove>, audit: &[AuditEntry]) -> Result<bool, StoreError> {
+        self.replace_unchanged(referral, tally, audit).await
     }
 
     async fn response_tallies(&self, region: RegionCode, from_month: &str) -> Result<Vec<ResponseTally>, StoreError> {

@@ -4,10 +4,9 @@
 
 use forebyg_app::api::ApiError;
 use forebyg_app::sign_in::ADMIN;
-use forebyg_shared::offer::Offer;
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 /// The admin's ID token (this tab's session).
@@ -94,47 +93,6 @@ pub async fn post_csv<T: DeserializeOwned>(url: &str, csv: &[u8]) -> Result<(u16
         Ok(v) => Ok((status, v)),
         Err(_) => parse::<T>(if (200..300).contains(&status) { 500 } else { status }, &text).map(|v| (status, v)),
     }
-}
-
-/// Why saving an offer failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveError {
-    /// 409: someone else saved first; this is the offer as it is now.
-    Stale(Box<Offer>),
-    Other(ApiError),
-}
-
-#[derive(Deserialize)]
-struct StaleBody {
-    current: Offer,
-}
-
-/// PUT (edit, `Some(id)`) or POST (create) an offer.
-pub async fn save_offer(id: Option<&str>, offer: &Offer) -> Result<Offer, SaveError> {
-    let (method, url) = match id {
-        Some(id) => (Method::PUT, format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(id))),
-        None => (Method::POST, "/api/v1/admin/offers".to_owned()),
-    };
-    let (status, text) = send(method, &url, Some((json_text(offer), "application/json"))).await.map_err(SaveError::Other)?;
-    if status == 409 {
-        let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
-        if let Ok(b) = serde_wasm_bindgen::from_value::<StaleBody>(json) {
-            return Err(SaveError::Stale(Box::new(b.current)));
-        }
-    }
-    parse(status, &text).map_err(SaveError::Other)
-}
-
-/// POST a status change or re-verification; a 409 is a stale version like a save.
-pub async fn post_offer_action<B: Serialize>(url: &str, body: &B) -> Result<Offer, SaveError> {
-    let (status, text) = send(Method::POST, url, Some((json_text(body), "application/json"))).await.map_err(SaveError::Other)?;
-    if status == 409 {
-        let json = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
-        if let Ok(b) = serde_wasm_bindgen::from_value::<StaleBody>(json) {
-            return Err(SaveError::Stale(Box::new(b.current)));
-        }
-    }
-    parse(status, &text).map_err(SaveError::Other)
 }
 
 /// Today in Denmark as YYYY-MM-DD (one clock for the whole app).

@@ -1,5 +1,5 @@
-//! The provider and location endpoints: save with the 409 "someone saved first" answer carrying
-//! the current record, like offers.
+//! Saving offers and directory records: the 409 "someone saved first" answer carries the current
+//! record.
 
 use crate::api::{json_text, parse, send};
 use forebyg_app::api::ApiError;
@@ -34,7 +34,8 @@ pub async fn send_record<B: Serialize, T: DeserializeOwned>(method: Method, url:
     parse(status, &text).map_err(RecordError::Other)
 }
 
-/// POST (create, `id` None) or PUT (edit) a provider or location under `/api/v1/admin/{kind}`.
+/// POST (create, `id` None) or PUT (edit) a record (an offer, a provider, …) under
+/// `/api/v1/admin/{kind}`.
 pub async fn save<T: Serialize + DeserializeOwned>(kind: &str, id: Option<&str>, record: &T) -> Result<T, RecordError<T>> {
     match id {
         Some(id) => send_record(Method::PUT, &format!("/api/v1/admin/{kind}/{}", forebyg_app::query::encode(id)), record).await,

@@ -66,7 +66,7 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
         move || !new && session.with(|p| p.as_ref().is_some_and(|p| !base.may_be_changed_by(p)))
     });
     let editor = Editor::new(base, start, new, t::NEW_ACTIVITY, h1);
-    let Editor { form, errors, busy, failure, .. } = editor;
+    let (form, errors, busy, failure) = (editor.form, editor.errors, editor.busy, editor.failure);
     let locations = LocalResource::new(|| async { api::get::<Vec<LocationRecord>>("/api/v1/admin/locations").await.unwrap_or_default() });
     let region = move || RegionCode::from_code(&form.with(|f| f.region.clone())).unwrap_or(RegionCode::Midtjylland);
 

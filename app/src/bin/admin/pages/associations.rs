@@ -80,7 +80,7 @@ fn AssociationEditor(base: AssociationRecord, new: bool) -> impl IntoView {
     let id = base.id.clone();
     let start = if new { AssociationForm::blank(base.region) } else { AssociationForm::from_record(&base) };
     let editor = Editor::new(base, start, new, t::NEW_ASSOCIATION, h1);
-    let Editor { form, errors, busy, .. } = editor;
+    let (form, errors, busy) = (editor.form, editor.errors, editor.busy);
     let session = use_session();
     let regions = || RegionCode::ALL.iter().map(|r| (r.code().to_owned(), r.label(lang()).to_owned())).collect();
     view! {

@@ -106,7 +106,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let start = if new { LocationForm::blank(Some(&base.provider_id)) } else { LocationForm::from_record(&base) };
     let editor = Editor::new(base, start, new, t::NEW_LOCATION, h1);
-    let Editor { form, errors, busy, failure, .. } = editor;
+    let (form, errors, busy, failure) = (editor.form, editor.errors, editor.busy, editor.failure);
     let providers = LocalResource::new(|| async { api::get::<Vec<ProviderRecord>>("/api/v1/admin/providers").await.unwrap_or_default() });
 
     let fill_point = move |_| {

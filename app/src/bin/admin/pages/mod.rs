@@ -10,6 +10,7 @@ pub mod coverage;
 mod coverage_report;
 #[cfg(feature = "dev-login")]
 pub mod dev_login;
+mod edit_state;
 mod editable;
 pub mod editor;
 pub mod import;

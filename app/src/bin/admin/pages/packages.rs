@@ -187,7 +187,7 @@ fn PackageEditor(base: PackageRecord) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let start = PackageForm::from_record(&base);
     let editor = Editor::new(base, start, false, t::EDIT_PACKAGE, h1);
-    let Editor { form, errors, busy, .. } = editor;
+    let (form, errors, busy) = (editor.form, editor.errors, editor.busy);
     let count = Memo::new(move |_| form.with(|f| f.components.len()));
     let components_error = errors_of(errors, "r-components".into());
     let statuses = PackageStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label(l).to_owned())).collect();

@@ -75,7 +75,7 @@ fn ProviderEditor(base: ProviderRecord, new: bool) -> impl IntoView {
     let h1 = NodeRef::<H1>::new();
     let start = if new { ProviderForm::blank(base.region) } else { ProviderForm::from_record(&base) };
     let editor = Editor::new(base, start, new, t::NEW_PROVIDER, h1);
-    let Editor { form, errors, busy, .. } = editor;
+    let (form, errors, busy) = (editor.form, editor.errors, editor.busy);
     let session = use_session();
     let is_national = move || session.with(|s| s.as_ref().is_some_and(|p| p.role == Role::NationalAdmin));
     let kind_error = super::records::field_error(errors, "kind");

@@ -1,48 +1,29 @@
 //! The editing flow the record pages share (providers, locations, associations, activities and
-//! kronikerpakker, each [`Editable`]): the form's state, save (create → the new record's page;
-//! update → a 409 shows what changed, with reapply / discard), archive and restore, "Stadig
-//! korrekt" for records that are confirmed, and the top of the page (heading, status line,
-//! messages, the conflict view, the error summary and the status buttons). The pages add their own
-//! fields. Unsaved edits outlive an expired sign-in (`crate::kept`).
+//! kronikerpakker, each [`Editable`]), on the state every edit page has (`super::edit_state`):
+//! save (create → the new record's page; update → a 409 shows what changed, with reapply /
+//! discard), archive and restore, "Stadig korrekt" for records that are confirmed, and the top of
+//! the page (heading, status line, messages, the conflict view, the error summary and the status
+//! buttons). The pages add their own fields.
 
+use super::edit_state::{EditKind, EditState};
 pub use super::editable::Editable;
 use super::records::RecordConflict;
 use crate::api;
 use crate::record_form;
-use crate::records_api::{self, RecordError};
+use crate::records_api;
 use crate::texts::directory as t;
 use crate::ui::{self, lang};
 use forebyg_app::i18n::Text;
 use forebyg_shared::directory::{RecordStatus, RecordStatusChange};
-use forebyg_shared::validation::FieldError;
 use gloo_net::http::Method;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use std::cell::RefCell;
+use leptos_router::hooks::use_params_map;
+use std::ops::Deref;
 
-thread_local! {
-    /// A message for the next page (after a create navigates to the new record).
-    static FLASH: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// The state of one record's edit page.
-pub struct Editor<R: Editable> {
-    pub new: bool,
-    /// The form as last loaded or saved (what "unsaved changes" and a conflict compare with).
-    pub base_form: RwSignal<R::Form>,
-    pub form: RwSignal<R::Form>,
-    pub base: RwSignal<R>,
-    pub errors: RwSignal<Vec<FieldError>>,
-    /// The version saved meanwhile, after a 409.
-    pub conflict: RwSignal<Option<R>>,
-    pub message: RwSignal<Option<String>>,
-    pub failure: RwSignal<Option<String>>,
-    pub busy: RwSignal<bool>,
-    pub heading: RwSignal<String>,
-    /// Goes to a page of the workspace (the router's navigation, kept for later event handlers).
-    go: Callback<String>,
-}
+/// The state of one record's edit page: the state every edit page has ([`EditState`], reached
+/// through `Deref`).
+pub struct Editor<R: Editable>(EditState<R, R::Form>);
 
 impl<R: Editable> Clone for Editor<R> {
     fn clone(&self) -> Self {
@@ -52,117 +33,57 @@ impl<R: Editable> Clone for Editor<R> {
 
 impl<R: Editable> Copy for Editor<R> {}
 
+impl<R: Editable> Deref for Editor<R> {
+    type Target = EditState<R, R::Form>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// A record's heading: "Ret udbyder »…«".
+fn heading<R: Editable>(r: &R) -> String {
+    format!("{} »{}«", R::EDIT.get(lang()), r.name())
+}
+
+/// The records in the shared edit state.
+fn records<R: Editable>() -> EditKind<R, R::Form> {
+    EditKind {
+        form_of: R::form,
+        heading_of: heading::<R>,
+        version_of: R::version,
+        reapply: record_form::reapply::<R::Form>,
+        failure_text: t::failure_text,
+        message_id: "record-message",
+        failure_id: "record-failure",
+    }
+}
+
 impl<R: Editable> Editor<R> {
     /// A page for `base` (a blank record when `new`, whose form starts as `start`); sets the
     /// document title and moves focus to `h1` on arrival.
     pub fn new(base: R, start: R::Form, new: bool, new_title: Text, h1: NodeRef<H1>) -> Self {
-        let l = lang();
-        let title = if new { new_title.get(l).to_owned() } else { format!("{} »{}«", R::EDIT.get(l), base.name()) };
+        let title = if new { new_title.get(lang()).to_owned() } else { heading(&base) };
         ui::page_setup(&title, h1);
-        let e = Editor {
-            new,
-            base_form: RwSignal::new(start.clone()),
-            form: RwSignal::new(start),
-            base: RwSignal::new(base),
-            errors: RwSignal::new(vec![]),
-            conflict: RwSignal::new(None),
-            message: RwSignal::new(FLASH.with(|f| f.borrow_mut().take())),
-            failure: RwSignal::new(None),
-            busy: RwSignal::new(false),
-            heading: RwSignal::new(title),
-            go: {
-                let navigate = use_navigate();
-                Callback::new(move |href: String| navigate(&href, Default::default()))
-            },
-        };
-        // An expired sign-in keeps the unsaved form, and the version it started from.
-        let restored = move || e.done(crate::texts::common::KEPT_RESTORED.get(lang()).into());
-        crate::kept::keep_edit(e.base, e.base_form, e.form, R::form, restored);
-        e
-    }
-
-    fn loaded(self, r: R) {
-        let f = r.form();
-        self.heading.set(format!("{} »{}«", R::EDIT.get(lang()), r.name()));
-        self.base_form.set(f.clone());
-        self.form.set(f);
-        self.base.set(r);
-        self.conflict.set(None);
-        self.errors.set(vec![]);
-    }
-
-    fn done(self, message: String) {
-        self.message.set(Some(message));
-        ui::focus_soon("record-message");
-    }
-
-    fn fail(self, e: RecordError<R>) {
-        match e {
-            RecordError::Stale(current) => {
-                self.conflict.set(Some(*current));
-                ui::focus_soon("conflict-title");
-            }
-            RecordError::Other(e) if !e.field_errors().is_empty() => {
-                self.errors.set(e.field_errors().to_vec());
-                ui::focus_soon("error-summary");
-            }
-            RecordError::Other(e) => self.failed(t::failure_text(&e)),
-        }
-    }
-
-    fn failed(self, message: String) {
-        self.failure.set(Some(message));
-        ui::focus_soon("record-failure");
+        Editor(EditState::new(records(), base, start, new, title))
     }
 
     /// Saves the form: a new record goes to its own page, an update stays.
     pub fn save(self, ev: leptos::ev::SubmitEvent) {
         ev.prevent_default();
-        self.message.set(None);
-        self.failure.set(None);
         let b = self.base.get_untracked();
-        let record = match R::from_form(&self.form.get_untracked(), &b) {
-            Ok(r) => r,
-            Err(e) => {
-                self.errors.set(e);
-                ui::focus_soon("error-summary");
-                return;
-            }
-        };
-        self.errors.set(vec![]);
+        let Some(record) = self.checked(R::from_form(&self.form.get_untracked(), &b)) else { return };
         self.busy.set(true);
         leptos::task::spawn_local(async move {
             let id = (!self.new).then(|| b.id().to_owned());
-            match records_api::save(R::COLLECTION, id.as_deref(), &record).await {
-                Ok(saved) if self.new => {
-                    FLASH.with(|f| *f.borrow_mut() = Some(t::CREATED.get(lang()).into()));
-                    self.go.run(format!("{}/{}", R::PAGE, saved.id()));
-                }
-                Ok(saved) => {
-                    self.loaded(saved);
-                    self.done(R::SAVED.get(lang()).into());
-                }
-                Err(e) => self.fail(e),
-            }
+            let result = records_api::save(R::COLLECTION, id.as_deref(), &record).await;
+            self.0.saved(result, |r| format!("{}/{}", R::PAGE, r.id()), t::CREATED.get(lang()), R::SAVED.get(lang()));
             self.busy.set(false);
         });
     }
 
-    /// Starts a change of the saved record (archive, restore, confirm): clears the messages;
-    /// refused, and said so, while the form has unsaved edits.
-    fn start_change(self) -> bool {
-        self.message.set(None);
-        self.failure.set(None);
-        let unsaved = self.form.get_untracked() != self.base_form.get_untracked();
-        if unsaved {
-            self.failed(t::UNSAVED_FIRST.get(lang()).into());
-        }
-        !unsaved
-    }
-
     /// Archives or restores the saved record (unsaved edits must be saved first).
     pub fn set_status(self, status: RecordStatus) {
-        if !self.start_change() {
+        if !self.start_change(t::UNSAVED_FIRST.get(lang())) {
             return;
         }
         let b = self.base.get_untracked();
@@ -183,7 +104,7 @@ impl<R: Editable> Editor<R> {
     /// Confirms the saved record is still true: today becomes its `last_verified`, saved from the
     /// version the admin saw (unsaved edits must be saved first).
     pub fn verify(self) {
-        if !self.start_change() {
+        if !self.start_change(t::UNSAVED_FIRST.get(lang())) {
             return;
         }
         let b = self.base.get_untracked();
@@ -200,28 +121,6 @@ impl<R: Editable> Editor<R> {
             }
             self.busy.set(false);
         });
-    }
-
-    /// After a 409: the saved version with the admin's own changes on top.
-    fn reapply(self) {
-        if let Some(current) = self.conflict.get_untracked() {
-            let cur = current.form();
-            let next = record_form::reapply(&self.base_form.get_untracked(), &self.form.get_untracked(), &cur);
-            let v = current.version();
-            self.base_form.set(cur);
-            self.base.set(current);
-            self.form.set(next);
-            self.conflict.set(None);
-            self.done(t::reapplied(v, lang()));
-        }
-    }
-
-    /// After a 409: the saved version, the admin's edits dropped.
-    fn discard(self) {
-        if let Some(current) = self.conflict.get_untracked() {
-            self.loaded(current);
-            self.done(t::DISCARDED.get(lang()).into());
-        }
     }
 }
 
@@ -249,8 +148,8 @@ pub fn EditorTop<R: Editable>(
 ) -> impl IntoView {
     let l = lang();
     let e = editor;
-    let reapply = Callback::new(move |_| e.reapply());
-    let discard = Callback::new(move |_| e.discard());
+    let reapply = Callback::new(move |_| e.0.reapply(|v| t::reapplied(v, lang())));
+    let discard = Callback::new(move |_| e.0.discard(t::DISCARDED.get(lang())));
     view! {
         <p class="back-link"><a href=R::PAGE>{back.get(l)}</a></p>
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>

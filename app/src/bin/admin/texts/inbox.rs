@@ -185,12 +185,12 @@ pub fn undo_contact_warning(waitlist: bool, promised: bool, lang: Lang) -> Strin
         Lang::Da => (
             "Henvendelsen står igen som modtaget: personen venter på et opkald.",
             " Personen kommer af ventelisten.",
-            " Den lovede kontaktdag gælder igen.",
+            " Den lovede kontaktdag gælder igen: kontakten tæller ikke med i svartiderne.",
         ),
         Lang::En => (
             "The request is received again: the person waits for a call.",
             " They come off the waiting list.",
-            " The promised contact day applies again.",
+            " The promised contact day applies again: the contact no longer counts in the response times.",
         ),
     };
     format!("{base}{}{}", if waitlist { off_list } else { "" }, if promised { day } else { "" })
@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(undo_contact_warning(false, false, Lang::Da), "Henvendelsen står igen som modtaget: personen venter på et opkald.");
         assert_eq!(
             undo_contact_warning(true, true, Lang::En),
-            "The request is received again: the person waits for a call. They come off the waiting list. The promised contact day applies again."
+            "The request is received again: the person waits for a call. They come off the waiting list. The promised contact day applies again: the contact no longer counts in the response times."
         );
         // A contact is taken back to received, and only from contacted.
         assert!(ReferralStatus::Contacted.provider_may_move_to(ReferralStatus::Received));
