@@ -161,8 +161,9 @@ pub enum Created {
 /// One provider's promises of contact for the requests made in one month: counts only (no
 /// personal data), so they outlive the requests. `made` grows with the request that carried the
 /// promise, the other counts with the change that settled it
-/// ([`forebyg_shared::response_time::settlement`]), each in the same atomic write: what was made
-/// and never settled is still open, or was deleted unanswered.
+/// ([`forebyg_shared::response_time::settlement`]) and shrink with a contact undone
+/// ([`TallyMove`]), each in the same atomic write: what was made and never settled is still
+/// open, or was deleted unanswered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResponseTally {
@@ -213,7 +214,7 @@ impl TallyMove {
     }
 }
 
-/// What one write adds one to in a tally.
+/// Which count of a tally a write changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TallyCount {
     /// A request made with a promise of contact.

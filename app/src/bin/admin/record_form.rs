@@ -103,7 +103,7 @@ record_form!(ProviderForm {
     region = "Region", "Region";
     contact_name = "Kontaktperson", "Contact person";
     contact_phone = "Telefon", "Phone";
-    contact_email = "E-mail", "E-mail";
+    contact_email = "E-mail", "Email";
     contact_url = "Hjemmeside", "Website";
 });
 

@@ -25,7 +25,7 @@ thread_local! {
 pub struct EditKind<T: 'static, F: 'static> {
     /// The form that shows a record.
     pub form_of: fn(&T) -> F,
-    /// The page's heading for a saved record ("Ret tilbud »…«").
+    /// The page's heading for a saved record ("Rediger »…«", "Ret udbyder »…«").
     pub heading_of: fn(&T) -> String,
     pub version_of: fn(&T) -> u64,
     /// After a 409: the saved form (`current`) with the admin's own changes (`base` → `mine`).
