@@ -363,6 +363,15 @@ async fn bad_files_are_reported_not_guessed() {
     let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
     assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "UTF-16 is one error");
     assert!(report.errors[0].message.da.contains("UTF-16"), "{:?}", report.errors[0]);
+    // A workbook chosen instead of the CSV saved from it; a JSON file: one error each, saying so.
+    let res = post(b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml", CSV).await.unwrap();
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "a workbook is one error");
+    assert!(report.errors[0].message.da.starts_with("Filen er et regneark"), "{:?}", report.errors[0]);
+    let res = post(br#"[{"id": "a", "title": "Rygestop"}]"#, CSV).await.unwrap();
+    let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(errors(&report), BTreeSet::from([(1, "file".to_owned())]), "no known column is one error");
+    assert!(report.errors[0].message.da.contains("ingen af Forebygs kolonner"), "{:?}", report.errors[0]);
     let res = post(b"id;title\n\x81", CSV).await.unwrap();
     let report: ImportReport = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
     assert!(report.errors[0].message.da.starts_with("Filen er ikke gemt som UTF-8"), "{:?}", report.errors[0]);

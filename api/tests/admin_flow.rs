@@ -98,6 +98,15 @@ fn an_admins_day() {
     reapplied.summary = theirs.summary.clone();
     let merged: Offer = colleague.call("PUT", &format!("/api/v1/admin/offers/{}", created.id), Some(json!(reapplied))).json();
     assert_eq!((merged.title.as_str(), merged.summary.as_str(), merged.version), (mine.title.as_str(), theirs.summary.as_str(), 4));
+    // Saved again unchanged: nothing is written, the version stays and the log has no empty entry.
+    let logged = || {
+        let log: Vec<AuditEntry> = admin.call("GET", "/api/v1/admin/audit?limit=500", None).json();
+        log.iter().filter(|e| e.target == created.id).count()
+    };
+    let entries = logged();
+    let again: Offer = admin.call("PUT", &format!("/api/v1/admin/offers/{}", created.id), Some(json!(merged))).json();
+    assert_eq!(again, merged);
+    assert_eq!(logged(), entries, "no entry for a save that changes nothing");
 
     // A citizen asks to join; the admin sees it, calls, and enrols them; the receipt shows it.
     let ask = json!({"idempotency_key": "flow-key-000000000001", "name": "Bent Hansen", "email": "bent@example.org", "consent": true});

@@ -116,6 +116,8 @@ export class AdminEditorPage {
     await this.field('Postnummer').fill(o.postcode);
     await this.page.getByRole('button', { name: 'Hent koordinater fra postnummeret' }).click();
     await expect(this.field('Breddegrad')).not.toHaveValue('');
+    // The postcode's municipality comes with its coordinates (the admin may choose another).
+    await expect(this.field('Kommune').locator('option:checked')).toHaveText(o.municipality);
     await this.field('Kommune').selectOption({ label: o.municipality });
     // The provider is picked from the provider records.
     if (o.provider) await this.field('Udbyder').selectOption({ label: o.provider });

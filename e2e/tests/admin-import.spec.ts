@@ -223,4 +223,14 @@ test('a file re-saved by Danish Excel (Windows-1252) imports unchanged, and the 
   await expect(report.getByRole('table', { name: 'Fejl i filen' })).toContainText('Filen er gemt som Unicode-tekst (UTF-16)');
   await expect(report).not.toContainText('Filen er læst som');
   await expect(apply).toBeDisabled();
+
+  // The workbook itself instead of the CSV saved from it (an .xlsx is a ZIP file): said so, in a
+  // row about the whole file.
+  const xlsx = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), Buffer.from('[Content_Types].xml')]);
+  await file.setInputFiles({ name: 'tilbud.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await check.click();
+  const row = report.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
+  await expect(row).toContainText('Filen er et regneark (fx Excel-projektmappe, .xlsx), ikke en CSV-fil.');
+  await expect(row.getByRole('cell').first()).toHaveText('(hele filen)');
+  await expect(apply).toBeDisabled();
 });

@@ -149,7 +149,7 @@ test.describe('admin: offers', () => {
     // The question takes the focus after the step renders; Tab only from there, as a person would.
     await expect(question).toBeFocused();
     await expect(question).toContainText('1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.');
-    const toInbox = question.getByRole('link', { name: 'Se dem i Henvendelser' });
+    const toInbox = question.getByRole('link', { name: 'Se den i Henvendelser' });
     await expect(toInbox).toHaveAttribute('href', `/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}&tilbud-id=${offer.id}`);
     await page.keyboard.press('Tab');
     await expect(toInbox).toBeFocused();

@@ -106,6 +106,11 @@ pub async fn update(state: &AppState, admin: &Admin, id: &str, mut offer: Offer)
     if offer.version != current.version {
         return Err(ApiError::Stale(Box::new(current)));
     }
+    // A save that changes nothing writes nothing: no new version for others to conflict with,
+    // and no empty "changed" entry in the log.
+    if audit::diff(Some(&current), &offer).is_empty() {
+        return Ok(current);
+    }
     let mut before = current;
     before.version = offer.version;
     offer.version += 1;

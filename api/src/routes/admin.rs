@@ -72,7 +72,8 @@ async fn get_admin_offer(State(state): State<AppState>, admin: Admin, Path(id): 
 }
 
 /// Replace a listing; `version` is the version the edit started from. A stale version is a 409
-/// whose body holds the current offer.
+/// whose body holds the current offer. An edit that changes nothing writes nothing: the stored
+/// offer comes back with its version unchanged (and nothing is logged).
 #[utoipa::path(put, path = "/admin/offers/{id}", tag = "admin", security(("bearer" = [])), params(("id" = String, Path)), request_body = Offer,
     responses((status = 200, body = Offer), (status = 409, body = StaleEdit, content_type = "application/problem+json"), JsonBody, AdminAuth, NotFound, Unavailable))]
 async fn update_offer(

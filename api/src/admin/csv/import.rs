@@ -48,6 +48,7 @@ fn read(text: &str, errors: &mut Vec<ImportRowError>) -> (Vec<(usize, Vec<String
         return (vec![], vec![]);
     }
     let mut index: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
+    let before = errors.len();
     for (i, name) in headers.iter().enumerate() {
         let name = name.to_lowercase();
         match COLUMNS.iter().position(|c| *c == name) {
@@ -57,6 +58,17 @@ fn read(text: &str, errors: &mut Vec<ImportRowError>) -> (Vec<(usize, Vec<String
             None if name.is_empty() => {}
             None => errors.push(file_error(&name, ErrorCode::Unknown, format!("Ukendt kolonne »{name}«."), format!("Unknown column “{name}”."))),
         }
+    }
+    // Not one known column (a JSON file, a letter, a CSV of something else): one sentence, not a
+    // row per unknown and missing column.
+    if index.iter().all(Option::is_none) {
+        errors.truncate(before);
+        let (da, en) = (
+            "Filens første række har ingen af Forebygs kolonner (id, title, …), så den kan ikke læses som tilbud. Hent en CSV-fil med tilbud ovenfor, og brug den som skabelon.",
+            "The file's first row has none of Forebyg's columns (id, title, …), so it cannot be read as offers. Get a CSV file of offers above and use it as the template.",
+        );
+        errors.push(file_error("file", ErrorCode::Invalid, da.into(), en.into()));
+        return (vec![], vec![]);
     }
     for (c, i) in index.iter().enumerate() {
         if i.is_none() && !super::OPTIONAL_COLUMNS.contains(&COLUMNS[c]) {

@@ -3,7 +3,7 @@
 //! structured values by their members' labels (`crate::audit_members`), or, where the editor has
 //! no field for a member, as "key: value" lists rather than JSON.
 
-use crate::audit_members::member_changes;
+use crate::audit_members::{member_changes, members};
 use crate::form::{slot_line, FIELDS, NO, YES};
 use crate::texts::editor::{CONTINUOUS, COURSE};
 use forebyg_app::i18n::Text;
@@ -36,6 +36,8 @@ const OTHER_FIELDS: &[(&str, Text)] = &[
     ("name", text("Navn", "Name")),
     ("kind", text("Type", "Type")),
     ("note", text("Note", "Note")),
+    ("id", text("Id", "Id")),
+    ("demo", text("Demodata (ikke et rigtigt tilbud)", "Demo data (not a real offer)")),
 ];
 
 fn field_label(field: &str, lang: Lang) -> String {
@@ -65,6 +67,8 @@ fn code_label(field: &str, code: &str, target: AuditTarget, lang: Lang) -> Optio
         },
         "residence" => Residence::from_code(code).map(|r| r.label(lang)),
         "methods" => ReferralMethod::from_code(code).map(|m| m.label(lang)),
+        "languages" => forebyg_app::i18n::language_name(lang, code),
+        "municipality_code" => forebyg_shared::geography::municipality(code).map(|m| m.name),
         _ => None,
     }
 }
@@ -122,22 +126,42 @@ fn readable(json: &str, field: &str, target: AuditTarget, lang: Lang) -> String 
     }
 }
 
-/// "Field: old → new" ("—" for a value that was not there, or an empty list or text).
-fn one_change(field: &str, before: &str, after: &str, target: AuditTarget, lang: Lang) -> String {
+/// "Field: old → new" ("—" for a value that was not there, or an empty list or text); `None` when
+/// both read the same.
+fn one_change(field: &str, before: &str, after: &str, target: AuditTarget, lang: Lang) -> Option<String> {
     let show = |v: &str| match readable(v, field, target, lang) {
         s if v == "null" || s.trim().is_empty() => "—".to_owned(),
         s => s,
     };
-    format!("{}: {} → {}", field_label(field, lang), show(before), show(after))
+    let (before, after) = (show(before), show(after));
+    (before != after).then(|| format!("{}: {before} → {after}", field_label(field, lang)))
+}
+
+/// An object's JSON without its `null` members (a new record's empty contact reads as nothing,
+/// not "email: null, name: null"); other JSON as it is.
+fn without_nulls(json: &str) -> String {
+    match members(json) {
+        Some(ms) => {
+            let kept: Vec<String> = ms.into_iter().filter(|(_, v)| v != "null").map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            if kept.is_empty() {
+                "null".to_owned()
+            } else {
+                format!("{{{}}}", kept.join(","))
+            }
+        }
+        None => json.to_owned(),
+    }
 }
 
 /// The change as lines of "Field: old → new": a structured field as its changed members, each by
-/// the editor's label, when the editor has a field for every one of them.
+/// the editor's label, when the editor has a field for every one of them. A change that reads the
+/// same on both sides (an empty list beside `null`, a member that stays empty) has no line.
 pub fn change_texts(c: &FieldChange, target: AuditTarget, lang: Lang) -> Vec<String> {
-    match member_changes(&c.field, &c.before, &c.after) {
-        Some(members) if !members.is_empty() => members.iter().map(|(key, b, a)| one_change(key, b, a, target, lang)).collect(),
-        _ => vec![one_change(&c.field, &c.before, &c.after, target, lang)],
-    }
+    let lines = match member_changes(&c.field, &c.before, &c.after) {
+        Some(members) => members.iter().map(|(key, b, a)| one_change(key, b, a, target, lang)).collect(),
+        None => vec![one_change(&c.field, &without_nulls(&c.before), &without_nulls(&c.after), target, lang)],
+    };
+    lines.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -196,6 +220,19 @@ mod tests {
         assert_eq!(texts(&place, Lang::Da), ["Stedets navn: — → Sundhedshuset", "Breddegrad: — → 56.1", "Længdegrad: — → 10.2"]);
         let point = change("point", r#"{"lat":56.1,"lon":10.2}"#, r#"{"lat":56.2,"lon":10.2}"#);
         assert_eq!(change_texts(&point, AuditTarget::Location, Lang::Da), ["Breddegrad: 56.1 → 56.2"]);
+        // A new record: empty members and values that read as nothing have no line; codes read
+        // as names.
+        let created = |field: &str, after: &str| texts(&change(field, "null", after), Lang::Da);
+        assert_eq!(created("contact", r#"{"name":null,"phone":null,"email":null,"url":null}"#), Vec::<String>::new());
+        assert_eq!(created("contact", r#"{"name":null,"phone":"+45 12 34 56 78","email":null,"url":null}"#), ["Telefon: — → +45 12 34 56 78"]);
+        assert_eq!(created("activity_ids", "[]"), Vec::<String>::new());
+        assert_eq!(created("languages", r#"["da","ar"]"#), ["Sprog: — → dansk, arabisk"]);
+        assert_eq!(created("demo", "false"), ["Demodata (ikke et rigtigt tilbud): — → Nej"]);
+        let kommune = change("location", "null", r#"{"name":"Sundhedshuset","municipality_code":"0751"}"#);
+        assert_eq!(texts(&kommune, Lang::Da), ["Stedets navn: — → Sundhedshuset", "Kommune: — → Aarhus"]);
+        // An object no member of which has a field in the editor: its set members only.
+        let cost = change("unknown", "null", r#"{"a":null,"b":"x"}"#);
+        assert_eq!(texts(&cost, Lang::Da), ["unknown: — → b: x"]);
         // No raw key anywhere.
         for line in texts(&schedule, Lang::Da).iter().chain(&texts(&place, Lang::Da)) {
             assert!(!["next_start", "enrolment", "weekday", "lat", "kind"].iter().any(|k| line.contains(k)), "{line}");

@@ -128,6 +128,16 @@ fn apply_described_by(r: &ImportReport) -> Option<&'static str> {
     }
 }
 
+/// An error's column as the table shows it: the file's own name for it, or "(hele filen)" for an
+/// error about the whole file (the API's field `file`, no column of the CSV).
+fn column(field: &str) -> String {
+    if field == "file" {
+        t::WHOLE_FILE.get(lang()).to_owned()
+    } else {
+        field.to_owned()
+    }
+}
+
 #[component]
 fn Report(report: ImportReport, applied: bool) -> impl IntoView {
     let title = if applied {
@@ -170,7 +180,7 @@ fn Report(report: ImportReport, applied: bool) -> impl IntoView {
                         <thead><tr><th scope="col">{t::ROW.get(lang())}</th><th scope="col">{t::COLUMN.get(lang())}</th><th scope="col">{t::ERROR.get(lang())}</th></tr></thead>
                         <tbody>
                             {errors.into_iter().map(|e| view! {
-                                <tr><th scope="row">{e.row}</th><td>{e.field}</td><td>{e.message.get(lang()).to_owned()}</td></tr>
+                                <tr><th scope="row">{e.row}</th><td>{column(&e.field)}</td><td>{e.message.get(lang()).to_owned()}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -48,7 +48,9 @@ pub fn provider_picker(
             <label class="field__label" for="f-provider_id">{t::PICK_PROVIDER.get(l)}</label>
             <p class="hint" id="f-provider_id-hint">{t::PICK_PROVIDER_HINT.get(l)}</p>
             {move || error().map(|m| view! { <p class="field-error" id="f-provider_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
-            <select id="f-provider_id" class="select" aria-describedby="f-provider_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
+            <select id="f-provider_id" class="select" aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || if error().is_some() { "f-provider_id-hint f-provider_id-error" } else { "f-provider_id-hint" }
+                on:change=move |ev| choose(event_target_value(&ev))>
                 <option value="" selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
                 {ui::when_loaded(providers, move |mut ps| {
                     ps.retain(|p| p.status == RecordStatus::Active || form.with_untracked(|f| f.provider_id == p.id));

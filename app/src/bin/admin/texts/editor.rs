@@ -73,7 +73,16 @@ forebyg_app::texts! {
     CONFIRM_ARCHIVE = "Ja, arkivér", "Yes, archive";
     CONFIRM_UNPUBLISH = "Ja, afpublicér", "Yes, unpublish";
     CANCEL = "Annullér", "Cancel";
-    TO_INBOX = "Se dem i Henvendelser", "See them in Requests";
+}
+
+/// The link to those requests: "Se den i Henvendelser" for one, "Se dem …" for more.
+pub fn to_inbox(n: u32, lang: Lang) -> &'static str {
+    match (lang, n) {
+        (Lang::Da, 1) => "Se den i Henvendelser",
+        (Lang::Da, _) => "Se dem i Henvendelser",
+        (Lang::En, 1) => "See it in Requests",
+        (Lang::En, _) => "See them in Requests",
+    }
 }
 
 /// Before archiving or unpublishing: "2 henvendelser er hverken tilmeldt eller afvist endnu. …"

@@ -30,6 +30,7 @@ forebyg_app::texts! {
     ERRORS_CAPTION = "Fejl i filen", "Errors in the file";
     ROW = "Række", "Row";
     COLUMN = "Kolonne", "Column";
+    WHOLE_FILE = "(hele filen)", "(the whole file)";
     ERROR = "Fejl", "Error";
     CHANGES_CAPTION = "Rækker, der opretter eller ændrer et tilbud", "Rows that create or change an offer";
     OFFER = "Tilbud", "Offer";

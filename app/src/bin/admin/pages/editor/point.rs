@@ -30,7 +30,7 @@ fn coordinates_summary(form: RwSignal<OfferForm>) -> String {
     })
 }
 
-/// Looks the typed postcode up and fills the coordinates (and an empty town). `auto`: after
+/// Looks the typed postcode up and fills the coordinates (and an empty town and municipality). `auto`: after
 /// typing (said under the map; a failure is left to the validation) rather than the button (said
 /// at the top, a failure too).
 fn fetch(e: OfferEditor, auto: bool, last: AutoPoint, note: RwSignal<Option<String>>) {
@@ -46,6 +46,13 @@ fn fetch(e: OfferEditor, auto: bool, last: AutoPoint, note: RwSignal<Option<Stri
                     f.lon = lon.clone();
                     if f.city.trim().is_empty() {
                         f.city = info.name.clone();
+                    }
+                    // The post town's municipality, where none is chosen (a postcode can reach
+                    // into a neighbour: the admin checks it, as the town).
+                    if f.municipality_code.trim().is_empty() {
+                        if let Some(p) = forebyg_shared::geography::postcode(&pc) {
+                            f.municipality_code = p.municipality.to_owned();
+                        }
                     }
                 });
                 last.set_value(Some((lat, lon)));

@@ -34,6 +34,7 @@ pub fn about(e: OfferEditor) -> impl IntoView {
                             view! {
                                 <div class="choice">
                                     <input id=id.clone() class="choice__input" type="checkbox"
+                                        aria-invalid=move || e.err("condition-0")().is_some().then_some("true")
                                         prop:checked=move || form.with(|f| f.conditions.contains(&c))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
@@ -70,6 +71,7 @@ fn languages(e: OfferEditor) -> impl IntoView {
             view! {
                 <div class="choice">
                     <input id=id.clone() class="choice__input" type="checkbox" prop:checked=move || form.with(|f| f.languages.contains(&c))
+                        aria-invalid=move || e.err("language-0")().is_some().then_some("true")
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             form.update(|f| {
@@ -93,14 +95,19 @@ fn languages(e: OfferEditor) -> impl IntoView {
 
 /// Enrolment, sessions and weeks, weekly times, next start.
 pub fn times(e: OfferEditor) -> impl IntoView {
+    // A memo: the length's fields are drawn again only when the enrolment changes, not on each key.
+    let course = Memo::new(move |_| e.form.with(|f| f.enrolment == "course"));
     view! {
             <fieldset class="form-section">
                 <legend>{t::TIMES_SECTION.get(lang())}</legend>
                 {select(e, "enrolment", form::label("enrolment", lang()), None, vec![("course", t::COURSE.get(lang())), ("continuous", t::CONTINUOUS.get(lang()))], |f| f.enrolment.clone(), |f, v| f.enrolment = v)}
-                <div class="field-row">
-                    {text(e, "sessions", form::label("sessions", lang()), None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
-                    {text(e, "weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
-                </div>
+                // A course's length; continuous enrolment has none (the fields would be dropped).
+                {move || course.get().then(|| view! {
+                    <div class="field-row">
+                        {text(e, "sessions", form::label("sessions", lang()), None, "text", |f| f.sessions.clone(), |f, v| f.sessions = v)}
+                        {text(e, "weeks", form::label("weeks", lang()), None, "text", |f| f.weeks.clone(), |f, v| f.weeks = v)}
+                    </div>
+                })}
                 {super::slots::slots(e)}
                 {text(e, "next_start", form::label("next_start", lang()), Some(t::NEXT_START_HINT.get(lang())), "date", |f| f.next_start.clone(), |f, v| f.next_start = v)}
                 // Not refused (a first meeting may be on another day), but likelier a slip.

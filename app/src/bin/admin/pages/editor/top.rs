@@ -39,7 +39,7 @@ fn confirm_step(e: OfferEditor, asking: RwSignal<Option<&'static str>>, waiting:
             // This offer's own requests, not those of others with the same title elsewhere.
             let inbox = crate::inbox_query::InboxQuery { offer_title: title.clone(), offer: id, ..Default::default() }.href();
             let waiting = (waiting > 0).then(|| {
-                view! { " "<strong>{t::still_waiting(waiting, lang())}</strong>" "<a href=inbox>{t::TO_INBOX.get(lang())}</a> }
+                view! { " "<strong>{t::still_waiting(waiting, lang())}</strong>" "<a href=inbox>{t::to_inbox(waiting, lang())}</a> }
             });
             view! {
                 <div class="notice confirm-step" role="group" aria-labelledby="status-confirm-question"
