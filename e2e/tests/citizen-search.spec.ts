@@ -54,7 +54,7 @@ test.describe('citizen search: filters, place and empty results', () => {
   test('digital offers have their own heading and the count says how many', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&radius_km=5&per_page=50');
-    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 5 km af 8000 Aarhus C$/);
+    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 5 km fra 8000 Aarhus C$/);
     await expect(page.getByText(/^Desuden \d+ digitale tilbud/)).toBeVisible();
   });
 
@@ -130,7 +130,7 @@ test.describe('citizen search: filters, place and empty results', () => {
   test('a postcode the form refuses takes the last answer off the screen until the next search', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=5000');
-    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 5000 Odense C$/);
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km fra 5000 Odense C$/);
     await search.postcode.fill('0000');
     await search.submit.click();
     await expect(page.locator('#error-summary')).toBeFocused();
@@ -139,10 +139,10 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expect(search.resultsHeading).toHaveCount(0);
     await expect(search.results).toHaveCount(0);
     await search.search('8000');
-    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 8000 Aarhus C$/);
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km fra 8000 Aarhus C$/);
     // Written with its town, as people do, it is the postcode (a walk was refused "9000 Aalborg").
     await search.search('9000 Aalborg');
-    await expect(search.resultsHeading).toHaveText(/inden for 25 km af 9000 Aalborg$/);
+    await expect(search.resultsHeading).toHaveText(/inden for 25 km fra 9000 Aalborg$/);
     await expect(search.postcode).toHaveValue('9000');
     await expect(page).toHaveURL(/[?&]postcode=9000(&|$)/);
   });
@@ -157,14 +157,14 @@ test.describe('citizen search: filters, place and empty results', () => {
   test('no match anywhere says so, without suggestions that cannot help', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&q=xyzzyqwerty');
-    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 25 km af 8000 Aarhus C');
+    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 25 km fra 8000 Aarhus C');
     await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
     await expect(page.getByRole('link', { name: /inden for \d+ km/ })).toHaveCount(0);
     await expectNoAxeViolations(page, 'empty results (da)');
     // The word is the likeliest cause: one tap searches without it.
     await page.getByRole('link', { name: 'Søg uden ordet »xyzzyqwerty«' }).click();
     await expect(page).toHaveURL(/\/\?postcode=8000$/);
-    await expect(search.resultsHeading).toHaveText(/^[1-9][\d.]* tilbud inden for 25 km af 8000 Aarhus C$/);
+    await expect(search.resultsHeading).toHaveText(/^[1-9][\d.]* tilbud inden for 25 km fra 8000 Aarhus C$/);
   });
 
   test('a search whose filters find nothing names the choice to drop, and what it finds', async ({ page, request }) => {
@@ -211,7 +211,7 @@ test.describe('citizen search: filters, place and empty results', () => {
     const wider = api.wider as { radius_km: number; count: number; nearest_km: number };
     const search = new SearchPage(page);
     await search.goto(query);
-    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 1 km af 9990 Skagen');
+    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 1 km fra 9990 Skagen');
     await expect(page.getByText(/^Det nærmeste tilbud er [\d,.]+ km væk\.$/)).toBeVisible();
     const widen = page.getByRole('link', { name: `Vis ${wider.count} tilbud inden for ${wider.radius_km} km` });
     await expect(widen).toBeVisible();
@@ -219,7 +219,7 @@ test.describe('citizen search: filters, place and empty results', () => {
     await expectNoAxeViolations(page, 'near-empty results (da)');
     await widen.click();
     await expect(page).toHaveURL(new RegExp(`radius_km=${wider.radius_km}`));
-    await expect(search.resultsHeading).toContainText(`inden for ${wider.radius_km} km af 9990 Skagen`);
+    await expect(search.resultsHeading).toContainText(`inden for ${wider.radius_km} km fra 9990 Skagen`);
     // The link went with the old answer: the focus moves to the new one, not to the page's start.
     await expect(search.resultsHeading).toBeFocused();
   });
@@ -242,7 +242,7 @@ test.describe('with the location permission', () => {
     await search.useLocation.click();
     // Rounded to ~1 km before it enters the address (history, shared links).
     await expect(page).toHaveURL(/\/\?lat=56\.16&lon=10\.21$/);
-    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 25 km af /);
+    await expect(search.resultsHeading).toHaveText(/^\d+ tilbud inden for 25 km fra /);
     await expect(search.resultsHeading).toBeFocused();
   });
 });

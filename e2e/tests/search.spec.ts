@@ -13,7 +13,7 @@ test.describe('search for a prevention offer', () => {
 
     await search.search('8000', ['Fysisk aktivitet']);
     await expect(page).toHaveURL(/\/\?postcode=8000&category=fysisk-aktivitet$/);
-    await expect(search.resultsHeading).toHaveText(/^\d[\d.]* tilbud inden for 25 km af 8000 Aarhus C$/);
+    await expect(search.resultsHeading).toHaveText(/^\d[\d.]* tilbud inden for 25 km fra 8000 Aarhus C$/);
     // After a search, focus moves to the count, so screen reader users hear it.
     await expect(search.resultsHeading).toBeFocused();
 
@@ -119,7 +119,7 @@ test.describe('search for a prevention offer', () => {
   test('a shared search URL shows its results directly', async ({ page }) => {
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&category=fysisk-aktivitet');
-    await expect(search.resultsHeading).toHaveText(/tilbud inden for 25 km af 8000 Aarhus C/);
+    await expect(search.resultsHeading).toHaveText(/tilbud inden for 25 km fra 8000 Aarhus C/);
     await expect(search.postcode).toHaveValue('8000');
     await expect(search.category('Fysisk aktivitet')).toBeChecked();
     await expect(search.category('Samtale om alkohol')).not.toBeChecked();
@@ -183,7 +183,7 @@ test.describe('search for a prevention offer', () => {
     );
     const search = new SearchPage(page);
     await search.goto('?postcode=8000&radius_km=5');
-    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 5 km af 8000 Aarhus C');
+    await expect(search.resultsHeading).toHaveText('0 tilbud inden for 5 km fra 8000 Aarhus C');
     await expect(page.getByText('Vi fandt ingen tilbud, der passer til din søgning.')).toBeVisible();
     // Nothing to widen to and nothing digital: no link that would lead to another empty page.
     await expect(page.getByRole('main').getByRole('link', { name: /inden for \d+ km/ })).toHaveCount(0);

@@ -35,6 +35,23 @@ pub fn normalise(cpr: &str) -> Option<String> {
     digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
+/// Whether `text` holds what reads as a CPR number: ten digits as DDMMYY-SSSS or DDMMYYSSSS (a
+/// dash or a space after the sixth), not part of a longer number, the first six a real birth
+/// date. For free text that must not carry one (a citizen's message to a provider).
+pub fn mentioned_in(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let digits = |from: usize, n: usize| -> Option<String> {
+        let run: String = chars.get(from..from + n)?.iter().collect();
+        run.bytes().all(|b| b.is_ascii_digit()).then_some(run)
+    };
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (0..chars.len()).filter(|&i| i == 0 || !digit_at(i - 1)).any(|i| {
+        let Some(date) = digits(i, 6) else { return false };
+        let j = if matches!(chars.get(i + 6), Some('-' | ' ')) { i + 7 } else { i + 6 };
+        digits(j, 4).is_some_and(|serial| !digit_at(j + 4) && birth_date(&format!("{date}{serial}")).is_some())
+    })
+}
+
 /// A CPR number as Danish staff read it, DDMMYY-SSSS (for display only: the stored and sent value
 /// stays the 10 digits); text that is not a CPR number's shape is shown as it is.
 pub fn display(cpr: &str) -> String {
@@ -128,5 +145,18 @@ mod tests {
         assert_eq!(age("310260-1234", today), None, "no such day");
         assert!(!ages_differ(67, 66), "a birthday apart");
         assert!(ages_differ(67, 36) && ages_differ(36, 67));
+    }
+
+    #[test]
+    fn a_cpr_number_is_found_in_free_text_and_other_numbers_are_not() {
+        assert!(mentioned_in("Mit CPR er 010101-1234."));
+        assert!(mentioned_in("cpr 0101011234"));
+        assert!(mentioned_in("010101 1234 er mit nummer"));
+        // A phone number, a postcode, a date, a long number, an impossible date: no.
+        assert!(!mentioned_in("Ring på +45 22 33 44 55 eller 4522334455 efter kl. 16"));
+        assert!(!mentioned_in("Jeg bor i 8200 og kan fra 01-02-2027"));
+        assert!(!mentioned_in("Kontonummer 12345678901234"));
+        assert!(!mentioned_in("320101-1234"));
+        assert!(!mentioned_in(""));
     }
 }

@@ -217,6 +217,15 @@ impl SelfReferralRequest {
         errors.extend(contact_errors(self.phone.as_deref(), self.email.as_deref(), ContactWords::CITIZEN));
         if let Some(m) = &self.message {
             errors.extend(validation::text_length("message", ("din besked", "your message"), m, 0, MESSAGE_MAX).err());
+            // The form's hint asks for none: a CPR number is not needed to call someone back.
+            if crate::cpr::mentioned_in(m) {
+                errors.push(FieldError::new(
+                    "message",
+                    ErrorCode::Invalid,
+                    "Skriv ikke dit CPR-nummer i beskeden. Udbyderen spørger om det, hvis der er brug for det.",
+                    "Do not write your CPR number in the message. The provider asks for it if it is needed.",
+                ));
+            }
         }
         if !self.consent {
             errors.push(FieldError::new(

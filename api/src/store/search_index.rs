@@ -144,9 +144,14 @@ pub fn plan<'a>(
         Sort::Distance => a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)),
         Sort::NextStart => a.1.facets.start_key().cmp(&b.1.facets.start_key()).then(a.0.total_cmp(&b.0)).then_with(|| a.1.id.cmp(&b.1.id)),
     };
-    let by_title = |a: &&IndexEntry, b: &&IndexEntry| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id));
+    // Digital offers have no distance: by title, or by their start when the soonest come first.
+    let by_start = |a: &&IndexEntry, b: &&IndexEntry| match p.sort {
+        Sort::Distance => Ordering::Equal,
+        Sort::NextStart => a.facets.start_key().cmp(&b.facets.start_key()),
+    };
+    let digital_order = |a: &&IndexEntry, b: &&IndexEntry| by_start(a, b).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id));
     top(&mut places, end, by_place);
-    top(&mut online, end.saturating_sub(places.len()), by_title);
+    top(&mut online, end.saturating_sub(places.len()), digital_order);
     let ordered = places.iter().map(|(d, e)| (e.id.as_str(), Some(*d))).chain(online.iter().map(|e| (e.id.as_str(), None)));
     let read = if text_filter {
         ordered.map(|(id, d)| (id.to_owned(), d)).collect()

@@ -102,7 +102,9 @@ fn brute_force(all: &BTreeMap<String, Offer>, params: &SearchParams, origin: Sea
     }
     let mut digital: Vec<&Offer> =
         matching.filter(|o| o.location.is_none() && o.region == origin.region && params.format.is_none_or(|f| f == Format::Digital)).collect();
-    digital.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+    // Digital offers: by title, after their start when the soonest come first.
+    let digital_start = |o: &Offer| if params.sort == Sort::NextStart { start(o) } else { (0, String::new()) };
+    digital.sort_by(|a, b| digital_start(a).cmp(&digital_start(b)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id)));
     near.into_iter().map(|(_, o)| o.id.clone()).chain(digital.into_iter().map(|o| o.id.clone())).collect()
 }
 

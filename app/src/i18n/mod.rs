@@ -95,8 +95,10 @@ texts! {
     SEARCHING = "Søger …", "Searching …";
     JUMP_TO_RESULTS = "Gå til resultaterne", "Go to the results";
     RESULTS_LABEL = "Søgeresultater", "Search results";
-    DIGITAL_LAST = "Tilbud med fremmøde står nærmest først. Digitale tilbud, som du kan følge hjemmefra, står til sidst.",
+    DIGITAL_LAST = "De nærmeste tilbud med fremmøde står først. Digitale tilbud, som du kan følge hjemmefra, står til sidst.",
         "Offers on site are listed nearest first. Digital offers that you can follow from home come last.";
+    DIGITAL_LAST_BY_START = "Tilbud med fremmøde står først og digitale tilbud, som du kan følge hjemmefra, til sidst – hver for sig med den tidligste start først.",
+        "Offers on site come first and digital offers that you can follow from home last – each with the earliest start first.";
     EMPTY_RESULTS = "Vi fandt ingen tilbud, der passer til din søgning.", "We found no offers that match your search.";
     RELAX_INTRO = "Prøv uden et af dine valg:", "Try without one of your choices:";
     NETWORK_ERROR = "Vi kunne ikke få forbindelse. Tjek din internetforbindelse, og prøv igen.",
@@ -149,6 +151,8 @@ texts! {
     SECTION_PROVIDER = "Udbyder og ansvarlig region", "Provider and responsible region";
     SECTION_CONTINUE = "Fortsæt bagefter", "Continue afterwards";
     CONTINUE_INTRO = "Lokale foreningsaktiviteter, du kan fortsætte i, når forløbet er slut. Nærmeste først.", "Local association activities to carry on with when the course ends. Nearest first.";
+    CONTINUE_FROM = "Afstandene er målt fra", "Distances are from";
+    CONTINUE_FROM_OFFER = "Afstandene er målt fra tilbuddets sted.", "Distances are from the offer's place.";
     CONTINUE_NONE_LINKED = "Når forløbet er slut, kan du fortsætte i en lokal forening, fx en motions- eller patientforening.",
         "When the course ends, you can carry on in a local association, such as an exercise or patient association.";
     FREE_TRIAL = "Du kan prøve gratis første gang.", "You can try it once for free.";

@@ -16,10 +16,10 @@ pub fn radius_option(lang: Lang, km: &str) -> String {
     }
 }
 
-/// The results heading: "12 tilbud inden for 25 km af 8000 Aarhus C".
+/// The results heading: "12 tilbud inden for 25 km fra 8000 Aarhus C".
 pub fn results_heading(lang: Lang, total: &str, radius: &str, place: &str) -> String {
     match lang {
-        Lang::Da => format!("{total} tilbud inden for {radius} af {place}"),
+        Lang::Da => format!("{total} tilbud inden for {radius} fra {place}"),
         Lang::En => format!("{total} {} within {radius} of {place}", if total == "1" { "offer" } else { "offers" }),
     }
 }

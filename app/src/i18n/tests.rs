@@ -16,7 +16,7 @@ fn every_text_has_both_languages() {
 
 #[test]
 fn sentences() {
-    assert_eq!(results_heading(Lang::Da, "12", "25 km", "8000 Aarhus C"), "12 tilbud inden for 25 km af 8000 Aarhus C");
+    assert_eq!(results_heading(Lang::Da, "12", "25 km", "8000 Aarhus C"), "12 tilbud inden for 25 km fra 8000 Aarhus C");
     assert_eq!(results_heading(Lang::En, "1", "5 km", "8000 Aarhus C"), "1 offer within 5 km of 8000 Aarhus C");
     assert_eq!(offer_count(Lang::En, 1), "1 offer");
     assert_eq!(offer_count(Lang::Da, 3), "3 tilbud");

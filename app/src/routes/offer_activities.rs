@@ -18,17 +18,24 @@ pub fn ContinueAfterwards(offer_id: String, condition: Option<Condition>, lang: 
     let last_search = crate::context::last_search();
     let url = format!("{}/activities?{}", crate::query::api_offer_url(&offer_id), place_query(&last_search));
     let more = more_near_href(&last_search, condition);
+    // Measured from the place of the last search (a walk's citizen read "100 km" beside an offer
+    // in Aarhus after searching from Aalborg), else from the offer's own place: said which.
+    let searched_from = (!place_query(&last_search).is_empty()).then(crate::context::last_origin).flatten();
+    let from = match searched_from {
+        Some(o) => format!("{} {}.", i18n::CONTINUE_FROM.get(lang), o.place_text(lang)),
+        None => i18n::CONTINUE_FROM_OFFER.get(lang).to_owned(),
+    };
     let found = LocalResource::new(move || {
         let url = url.clone();
         async move { api::get_activities(&url).await }
     });
     view! {
         <Suspense fallback=|| ()>
-            {move || { let more = more.clone(); Suspend::new(async move {
+            {move || { let (more, from) = (more.clone(), from.clone()); Suspend::new(async move {
                 let list = found.await.ok().filter(|list| !list.is_empty());
                 let body = match list {
                     Some(list) => view! {
-                        <p>{i18n::CONTINUE_INTRO.get(lang)}</p>
+                        <p>{i18n::CONTINUE_INTRO.get(lang)}" "{from}</p>
                         <ul>{list.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul>
                         <p><a href=more>{i18n::activities::FIND_MORE.get(lang)}</a></p>
                     }.into_any(),

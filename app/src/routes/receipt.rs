@@ -38,6 +38,16 @@ fn take_contact(code: &str) -> Vec<String> {
     given.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect()
 }
 
+/// Puts a fresher copy of a request (looked up or withdrawn on the status page) in place of the
+/// one kept in this tab since it was sent, if there is one: its receipt then shows what is true
+/// now ("Trukket tilbage"), not the promise made when it was sent.
+pub fn refresh_kept(r: &ReferralReceipt) {
+    let key = query::receipt_key(&r.receipt_code);
+    if dom::load(Store::Session, &key).is_some() {
+        dom::save(Store::Session, &key, &crate::wire::to_json(r));
+    }
+}
+
 /// The facts of a receipt as a description list.
 #[component]
 pub fn ReceiptFacts(receipt: ReferralReceipt, lang: Lang) -> impl IntoView {
@@ -81,9 +91,18 @@ pub fn ReceiptPage() -> impl IntoView {
                 }
             });
             let waitlist = r.waitlist;
-            let next_contact = match &r.contact_by {
-                Some(d) => next_steps::contact_by(&format::date(d, lang), lang),
-                None => t(i18n::NEXT_CONTACT).to_owned(),
+            // Still waiting for the provider: what happens next. Moved on since (the status page
+            // refreshed this copy, [`refresh_kept`]): what its status means, no promise.
+            let waiting = r.status == ReferralStatus::Received;
+            let next = if waiting {
+                let next_contact = match &r.contact_by {
+                    Some(d) => next_steps::contact_by(&format::date(d, lang), lang),
+                    None => t(i18n::NEXT_CONTACT).to_owned(),
+                };
+                view! { <li>{next_contact}</li>{waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}<li>{t(i18n::NEXT_STATUS)}</li> }
+                    .into_any()
+            } else {
+                view! { <li>{next_steps::status_meaning(r.status, lang)}</li> }.into_any()
             };
             let offer_id = r.offer_id.clone();
             let contact_by = r.contact_by.clone();
@@ -98,13 +117,11 @@ pub fn ReceiptPage() -> impl IntoView {
                 {contact}
                 <section class="offer__section" aria-labelledby="next-h2">
                     <h2 id="next-h2">{t(i18n::NEXT_H2)}</h2>
-                    <ul>
-                        <li>{next_contact}</li>
-                        {waitlist.then(|| view! { <li>{t(i18n::NEXT_WAITLIST)}</li> })}
-                        <li>{t(i18n::NEXT_STATUS)}</li>
-                    </ul>
+                    <ul>{next}</ul>
                     // On a waiting list, whom to call is about the list, not "not heard within a week".
-                    <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None waitlist=waitlist contact_by=contact_by lang=lang />
+                    {waiting.then(|| view! {
+                        <super::follow_up::FollowUp offer_id=offer_id declined=false reason=None waitlist=waitlist contact_by=contact_by lang=lang />
+                    })}
                     <p><a href=status_href>{t(i18n::NAV_STATUS)}</a></p>
                     <h3>{t(next_steps::STATUS_MEANINGS)}</h3>
                     <dl class="facts facts--stacked">

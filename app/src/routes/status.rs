@@ -76,6 +76,7 @@ pub fn StatusPage() -> impl IntoView {
             confirming.set(false);
             match r {
                 Ok(r) => {
+                    super::receipt::refresh_kept(&r);
                     referral.set(r.clinician_referral);
                     receipt.set(Some(r));
                     request_animation_frame(|| dom::focus_id("status-result"));

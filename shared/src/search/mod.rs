@@ -3,7 +3,7 @@
 
 use crate::geo::{GeoPoint, DENMARK};
 use crate::taxonomy::{Category, Condition, Format};
-use crate::validation::{self, FieldError};
+use crate::validation::{self, ErrorCode, FieldError};
 
 pub mod alternatives;
 pub mod clinician;
@@ -137,8 +137,8 @@ impl SearchParams {
             }
             match key {
                 "postcode" => keep(validation::postcode_format(key, value).map(|_| p.postcode = Some(value.to_owned()))),
-                "lat" => keep(validation::number_in_range(key, value, DENMARK.min.lat, DENMARK.max.lat).map(|v| lat = Some(v))),
-                "lon" => keep(validation::number_in_range(key, value, DENMARK.min.lon, DENMARK.max.lon).map(|v| lon = Some(v))),
+                "lat" => keep(validation::number_in_range(key, value, DENMARK.min.lat, DENMARK.max.lat).map(|v| lat = Some(v)).map_err(outside)),
+                "lon" => keep(validation::number_in_range(key, value, DENMARK.min.lon, DENMARK.max.lon).map(|v| lon = Some(v)).map_err(outside)),
                 "radius_km" => keep(validation::number_in_range(key, value, MIN_RADIUS_KM, MAX_RADIUS_KM).map(|v| p.radius_km = v)),
                 "category" => keep(validation::known_code(key, value, Category::from_code).map(|c| {
                     if !p.categories.contains(&c) {
@@ -242,6 +242,20 @@ impl SearchParams {
     }
 }
 
+/// A point outside Denmark (a phone's location abroad or at sea) said as such, not as a range of
+/// degrees.
+fn outside(e: FieldError) -> FieldError {
+    match e.code {
+        ErrorCode::OutOfRange => FieldError::new(
+            &e.field,
+            e.code,
+            "Placeringen ligger uden for Danmark. Skriv dit postnummer i stedet.",
+            "The location is outside Denmark. Enter your postcode instead.",
+        ),
+        _ => e,
+    }
+}
+
 /// The point of a `lat` + `lon` pair; one without the other is an error (unless it was given
 /// and refused already: that error says what is wrong with it).
 pub(crate) fn point(lat: Option<f64>, lon: Option<f64>, errors: &mut Vec<FieldError>) -> Option<GeoPoint> {
@@ -300,7 +314,6 @@ pub(super) fn language(field: &str, value: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::ErrorCode;
 
     #[test]
     fn parses_a_full_query_and_writes_it_back() {
@@ -347,6 +360,15 @@ mod tests {
                 ("lon", ErrorCode::Required),
             ]
         );
+    }
+
+    #[test]
+    fn a_point_outside_denmark_is_said_so() {
+        let errs = SearchParams::parse([("lat", "56.5"), ("lon", "5")]).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].field.as_str(), errs[0].code), ("lon", ErrorCode::OutOfRange));
+        assert_eq!(errs[0].message.da, "Placeringen ligger uden for Danmark. Skriv dit postnummer i stedet.");
+        assert_eq!(SearchParams::parse([("lat", "nord"), ("lon", "10")]).unwrap_err()[0].code, ErrorCode::Invalid);
     }
 
     #[test]

@@ -76,7 +76,10 @@ pub(super) fn filter_fields(filters: RwSignal<SearchParams>, lang: Lang) -> impl
             <div class="field">
                 <label class="field__label" for="q">{t(i18n::Q_LABEL)}</label>
                 <p class="hint" id="q-hint">{q_hint(lang)}</p>
+                // The API's limit, so no search is refused for its length (the error would be far
+                // above, at the summary, with this part of the form folded).
                 <input class="input" id="q" name="q" type="search" aria-describedby="q-hint"
+                    maxlength=forebyg_shared::search::MAX_QUERY_CHARS.to_string()
                     prop:value=move || filters.with(|f| f.q.clone().unwrap_or_default())
                     on:input=move |ev| { let v = event_target_value(&ev); filters.update(|f| f.q = (!v.trim().is_empty()).then(|| v.trim().to_owned())); } />
             </div>

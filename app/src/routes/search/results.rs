@@ -7,7 +7,7 @@ use crate::components::result_card::ResultCard;
 use crate::components::return_to_link;
 use crate::components::wider_search::wider_search;
 use crate::{format, i18n, map, next_steps, query};
-use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse};
+use forebyg_shared::search::{OfferHit, SearchParams, SearchResponse, Sort};
 use forebyg_shared::taxonomy::{Format, Kronikerpakke};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -52,7 +52,8 @@ pub(super) fn summary(r: &SearchResponse, params: &SearchParams, lang: Lang, foc
     let range = (!r.results.is_empty()).then(|| {
         let range =
             i18n::results_range(lang, &format::number(from.into(), lang), &format::number(to.into(), lang), &format::number(r.total.into(), lang));
-        let order = (r.nearby > 0 && digital > 0).then(|| format!(". {}", i18n::DIGITAL_LAST.get(lang)));
+        let order_text = if params.sort == Sort::NextStart { i18n::DIGITAL_LAST_BY_START } else { i18n::DIGITAL_LAST };
+        let order = (r.nearby > 0 && digital > 0).then(|| format!(". {}", order_text.get(lang)));
         view! { <p class="results__range">{range}{order}</p> }
     });
     view! {
