@@ -108,6 +108,13 @@ test('the next step fits a referred patient, a handout names a language other th
     const calls = page.getByRole('article').getByRole('link', { name: '+45 99 31 31 31' });
     await expect(calls).toHaveCount(2);
     for (const call of await calls.all()) await expect(call).toHaveAttribute('href', 'tel:+4599313131');
+    // No QR codes on the copy on screen: it says to tap the offer's name (a link), not to scan.
+    const how = page.getByRole('article').getByRole('definition').filter({ hasText: lang === 'da' ? /^Du kan selv melde dig/ : /^You can sign up yourself/ });
+    await expect(how).toHaveText(
+      lang === 'da'
+        ? 'Du kan selv melde dig: ring, eller tryk på tilbuddets navn, og tryk »Jeg vil gerne deltage«.'
+        : 'You can sign up yourself: call, or tap the offer\u2019s name and press \u201cI would like to join\u201d.',
+    );
   }
   await expectNoAxeViolations(page, "handout patient's copy with tap-to-call numbers (en)");
 });

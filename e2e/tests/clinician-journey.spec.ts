@@ -225,6 +225,11 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await page.getByRole('button', { name: t.confirmWithdraw }).click();
     await expect(page.getByRole('status').filter({ hasText: t.withdrawn })).toBeVisible();
     await expectNoAxeViolations(page, `referral detail (${lang})`);
+    // The slip's address opened again: what became of the referral, and no slip telling the
+    // patient they are referred (a walk printed one after the referral was withdrawn).
+    await page.goForward();
+    await expect(page.locator('#referral-sent')).toContainText(`Status: ${t.withdrawn}`);
+    await expect(page.getByRole('article', { name: t.slipH })).toHaveCount(0);
 
     // A clinician never reaches the admin workspace: their sign-in is not an admin's.
     await page.goto('/admin');

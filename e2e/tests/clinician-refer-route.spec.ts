@@ -275,3 +275,39 @@ test("a hospital clinician's search puts first the offers taking hospital referr
   // The page's own address does not carry it: a shared link is the patient's search alone.
   expect(page.url()).not.toContain('referrer');
 });
+
+// A walk referred one patient to one offer twice, unwarned (the provider's inbox flagged the pair
+// as a possible duplicate). A second referral of a patient of the same name to the same offer,
+// while the first is open, asks first; sending again sends it.
+test('a second referral of the same patient to the same offer asks first', async ({ page, request }) => {
+  const admin = await devToken(request, REGION);
+  const template = await offerTemplate(request, admin, unique('Dobbelthold'));
+  const offer = await createOffer(request, admin, { ...template, capacity: 'open', referral: { ...template.referral, from_gp: true, methods: [] } });
+  await signInAt(page, `/klinik/henvis/${offer.id}`, unique('Lægerne i Dobbeltgade'));
+  const patient = unique('Dobbelt Klik');
+  const form = page.getByRole('form', { name: 'Henvis til' });
+  const send = async () => {
+    await form.getByLabel(T.da.patientName, { exact: true }).fill(patient);
+    await form.getByLabel(T.da.phone, { exact: true }).fill('40 40 40 40');
+    await form.getByRole('checkbox', { name: T.da.kol, exact: true }).check();
+    await form.getByLabel(/^Kort begrundelse/).fill('KOL, motiveret for træning');
+    await form.getByRole('checkbox', { name: T.da.consent }).check();
+    await form.getByRole('button', { name: T.da.send }).click();
+  };
+  const sent = page.getByRole('region', { name: 'Henvisningen er sendt' });
+  await send();
+  await expect(sent).toBeVisible();
+  const first = (await sent.locator('.receipt__code').innerText()).trim();
+
+  await page.goto(`/klinik/henvis/${offer.id}`);
+  await send();
+  const twin = page.locator('#refer-twin');
+  await expect(twin).toBeFocused();
+  await expect(twin).toContainText(`Du har allerede en åben henvisning af ${patient} til dette tilbud (${first}, modtaget).`);
+  await expect(twin.getByRole('link', { name: `Henvisning ${first}` })).toHaveAttribute('href', new RegExp(first));
+  await expect(sent).toHaveCount(0);
+  await expectNoAxeViolations(page, 'referral form asking about a second referral of one patient');
+  await form.getByRole('button', { name: T.da.send }).click();
+  await expect(sent).toBeVisible();
+  expect((await sent.locator('.receipt__code').innerText()).trim()).not.toBe(first);
+});

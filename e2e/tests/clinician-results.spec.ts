@@ -34,7 +34,7 @@ for (const lang of ['da', 'en'] as Lang[]) {
     await expectNoAxeViolations(page, `clinician group linking to the citizen search (${lang})`);
     await all.click();
     await expect(page).toHaveURL(/\/\?postcode=2100&category=fysisk-aktivitet&condition=kol$/);
-    const heading = lang === 'da' ? `${n} tilbud inden for 25 km af 2100 København Ø` : `${n} offers within 25 km of 2100 København Ø`;
+    const heading = lang === 'da' ? `${n} tilbud inden for 25 km fra 2100 København Ø` : `${n} offers within 25 km of 2100 København Ø`;
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     // Back to the patient's search, where the link was.
     await page.goBack();
@@ -60,7 +60,7 @@ test('the answer says distances are in a straight line and how far it searched',
   await expect(search.resultsHeading).toBeVisible();
   await expect(page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 25 km.', { exact: true })).toBeVisible();
   await search.goto('?conditions=kol&postcode=9940&radius_km=100');
-  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud inden for 100 km af 9940 Læsø' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilbud inden for 100 km fra 9940 Læsø' })).toBeVisible();
   // Læsø has no fixed link: the straight line over the sea is not the way there.
   await expect(
     page.getByText('Afstande er i luftlinje fra postnummerets midte. Søgeradius: 100 km. Søgt fra en ø uden fast forbindelse: tilbud, der står »over vandet«, kræver en færgetur.', { exact: true }),

@@ -46,7 +46,7 @@ test('an intervention with nothing nearby points to its nearest offer further aw
   await expect(group.locator('.clinic-group__count')).toHaveText(`(${countText(0, empty!.digital_total)})`);
   await group.getByRole('link', { name: `Vis ${count} tilbud inden for ${radius_km} km` }).click();
   await expect(page).toHaveURL(new RegExp(`radius_km=${radius_km}`));
-  await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km af 9940 Læsø` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `Tilbud inden for ${radius_km} km fra 9940 Læsø` })).toBeVisible();
   // The focus stays with the group the link was in, which now counts what the link promised.
   await expect(page.locator(`#group-${empty!.category}`)).toBeFocused();
   await expect(group.getByRole('article').first()).toBeVisible();

@@ -27,10 +27,35 @@ pub fn when_text(o: &Offer, lang: Lang) -> String {
     format!("{times}. {start}.")
 }
 
+/// How the patient reaches the offer's page from the sheet: its QR code on paper; on the
+/// patient's own copy on screen (no codes there), the offer's name, which is a link.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reach {
+    Code,
+    Link,
+}
+
+impl Reach {
+    /// "scan koden", "tryk på tilbuddets navn": the step, to begin a clause.
+    fn step(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Reach::Code, Lang::Da) => "scan koden",
+            (Reach::Code, Lang::En) => "scan the code",
+            (Reach::Link, Lang::Da) => "tryk på tilbuddets navn",
+            (Reach::Link, Lang::En) => "tap the offer\u{2019}s name",
+        }
+    }
+
+    /// The step beginning a sentence.
+    fn first(self, lang: Lang) -> String {
+        format::capitalise(self.step(lang))
+    }
+}
+
 /// How one joins: yourself (by phone or the web page), or with a referral from those the offer
 /// takes referrals from (its `referral.from_*`, [`forebyg_shared::offer::ReferralRules::referrers`]), named in a sentence
 /// that reads right for one, two or three of them.
-pub fn how_to_join(o: &Offer, lang: Lang) -> String {
+pub fn how_to_join(o: &Offer, lang: Lang, reach: Reach) -> String {
     // A full offer takes no one now (a referral gets 409 offer-full): promise no sign-up.
     if o.capacity == Capacity::Full {
         return match lang {
@@ -38,7 +63,7 @@ pub fn how_to_join(o: &Offer, lang: Lang) -> String {
             Lang::En => "The course is full right now.".to_owned(),
         };
     }
-    let how = how_to_get_in(o, lang);
+    let how = how_to_get_in(o, lang, reach);
     match (o.capacity, lang) {
         (Capacity::Waitlist, Lang::Da) => format!("Der er venteliste. {how}"),
         (Capacity::Waitlist, Lang::En) => format!("There is a waiting list. {how}"),
@@ -47,12 +72,12 @@ pub fn how_to_join(o: &Offer, lang: Lang) -> String {
 }
 
 /// The way in when there is room or a waiting list: sign up oneself, or who refers.
-fn how_to_get_in(o: &Offer, lang: Lang) -> String {
+fn how_to_get_in(o: &Offer, lang: Lang, reach: Reach) -> String {
     if o.referral.self_referral {
+        let step = reach.step(lang);
         return match lang {
-            // The handout is read on paper: the offer's page is reached through its code.
-            Lang::Da => "Du kan selv melde dig: ring, eller scan koden, og tryk »Jeg vil gerne deltage«.".to_owned(),
-            Lang::En => "You can sign up yourself: call, or scan the code and press \u{201c}I would like to join\u{201d}.".to_owned(),
+            Lang::Da => format!("Du kan selv melde dig: ring, eller {step}, og tryk »Jeg vil gerne deltage«."),
+            Lang::En => format!("You can sign up yourself: call, or {step} and press \u{201c}I would like to join\u{201d}."),
         };
     }
     let who: Vec<&str> = o.referral.referrers().into_iter().filter_map(|k| referrer_name(k, lang)).collect();
@@ -80,8 +105,8 @@ fn referrer_name(kind: ReferrerKind, lang: Lang) -> Option<&'static str> {
 /// The patient's next step, in one sentence; where the patient signs up themself but a clinician
 /// may also refer them through Forebyg, what happens then (the referral sheet says the provider
 /// makes contact: the handout must not send the patient to call as well).
-pub fn next_step(o: &Offer, lang: Lang) -> String {
-    let step = own_next_step(o, lang);
+pub fn next_step(o: &Offer, lang: Lang, reach: Reach) -> String {
+    let step = own_next_step(o, lang, reach);
     if !(o.referral.self_referral && o.refers_through_forebyg()) {
         return step;
     }
@@ -95,39 +120,40 @@ pub fn next_step(o: &Offer, lang: Lang) -> String {
 }
 
 /// The next step of a patient who was not referred through Forebyg.
-fn own_next_step(o: &Offer, lang: Lang) -> String {
+fn own_next_step(o: &Offer, lang: Lang, reach: Reach) -> String {
     let phone = o.contact.phone.as_deref().filter(|p| !p.trim().is_empty());
+    let first = reach.first(lang);
     match (o.capacity, o.referral.self_referral, phone, lang) {
         (Capacity::Full, _, Some(p), Lang::Da) => {
             format!("Ring til {p}, og spørg, hvornår der er plads – eller spørg din behandler om et andet tilbud.")
         }
         (Capacity::Full, _, Some(p), Lang::En) => format!("Call {p} and ask when there is room – or ask your clinician for another offer."),
         (Capacity::Full, _, None, Lang::Da) => {
-            "Scan koden senere for at se, om der er plads – eller spørg din behandler om et andet tilbud.".to_owned()
+            format!("{first} senere for at se, om der er plads – eller spørg din behandler om et andet tilbud.")
         }
-        (Capacity::Full, _, None, Lang::En) => "Scan the code later to see if there is room – or ask your clinician for another offer.".to_owned(),
+        (Capacity::Full, _, None, Lang::En) => format!("{first} later to see if there is room – or ask your clinician for another offer."),
         (Capacity::Waitlist, true, Some(p), Lang::Da) => format!("Ring til {p}, og bed om at komme på ventelisten. De ringer, når der er plads."),
         (Capacity::Waitlist, true, Some(p), Lang::En) => format!("Call {p} and ask to go on the waiting list. They call you when there is room."),
-        (Capacity::Waitlist, true, None, Lang::Da) => "Scan koden, og tryk »Jeg vil gerne deltage« for at komme på ventelisten.".to_owned(),
+        (Capacity::Waitlist, true, None, Lang::Da) => format!("{first}, og tryk »Jeg vil gerne deltage« for at komme på ventelisten."),
         (Capacity::Waitlist, true, None, Lang::En) => {
-            "Scan the code and press \u{201c}I would like to join\u{201d} to go on the waiting list.".to_owned()
+            format!("{first} and press \u{201c}I would like to join\u{201d} to go on the waiting list.")
         }
         (Capacity::Waitlist, false, _, Lang::Da) => "Med henvisningen kommer du på ventelisten. Udbyderen ringer, når der er plads.".to_owned(),
         (Capacity::Waitlist, false, _, Lang::En) => {
             "With the referral you go on the waiting list. The provider calls you when there is room.".to_owned()
         }
-        (_, self_referral, phone, lang) => open_next_step(self_referral, phone, lang),
+        (_, self_referral, phone, lang) => open_next_step(self_referral, phone, lang, &first),
     }
 }
 
 /// The next step when there is room. The handout is made whether or not the clinician refers, so
 /// a referral-only offer says what happens once the patient is referred, not that they are.
-fn open_next_step(self_referral: bool, phone: Option<&str>, lang: Lang) -> String {
+fn open_next_step(self_referral: bool, phone: Option<&str>, lang: Lang, first: &str) -> String {
     match (self_referral, phone, lang) {
         (true, Some(p), Lang::Da) => format!("Ring til {p} inden for en uge og sig, at du gerne vil være med."),
         (true, Some(p), Lang::En) => format!("Call {p} within a week and say that you would like to join."),
-        (true, None, Lang::Da) => "Scan koden inden for en uge og tryk »Jeg vil gerne deltage«.".to_owned(),
-        (true, None, Lang::En) => "Scan the code within a week and press \u{201c}I would like to join\u{201d}.".to_owned(),
+        (true, None, Lang::Da) => format!("{first} inden for en uge og tryk »Jeg vil gerne deltage«."),
+        (true, None, Lang::En) => format!("{first} within a week and press \u{201c}I would like to join\u{201d}."),
         (false, Some(p), Lang::Da) => {
             format!("Når du er henvist, ringer udbyderen til dig. Hører du intet inden to uger efter henvisningen, så ring til {p}.")
         }
@@ -192,37 +218,37 @@ mod tests {
         assert_eq!(where_text(&o, Lang::Da), "Sundhedshuset, Boulevarden 13, 9000 Aalborg");
         assert_eq!(when_text(&o, Lang::Da), "Tirsdag 10:00–12:00. Næste start 14. januar 2027.");
         o.referral.methods = vec![ReferralMethod::Phone];
-        assert_eq!(next_step(&o, Lang::En), "Call 99 31 31 31 within a week and say that you would like to join.");
+        assert_eq!(next_step(&o, Lang::En, Reach::Code), "Call 99 31 31 31 within a week and say that you would like to join.");
         // A clinician may also refer through Forebyg: a referred patient is not told to call too.
         o.referral.methods = vec![ReferralMethod::Phone, ReferralMethod::Forebyg];
         assert_eq!(
-            next_step(&o, Lang::Da),
+            next_step(&o, Lang::Da, Reach::Code),
             "Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig. Ellers: Ring til 99 31 31 31 inden for en uge og sig, at du gerne vil være med."
         );
-        assert!(next_step(&o, Lang::En)
+        assert!(next_step(&o, Lang::En, Reach::Code)
             .starts_with("If your clinician has referred you, you need not do anything: Aalborg Kommune contacts you. If not: Call"));
         // Full: no referral through Forebyg either.
         o.capacity = Capacity::Full;
-        assert!(!next_step(&o, Lang::Da).contains("henvist"));
+        assert!(!next_step(&o, Lang::Da, Reach::Code).contains("henvist"));
         // The handout is made whether or not the clinician refers: it says what happens once referred.
-        assert_eq!(next_step(&offer(false, None), Lang::Da), "Når du er henvist, kontakter udbyderen dig.");
-        assert!(next_step(&offer(false, Some("99 31 31 31")), Lang::En).starts_with("Once you are referred, the provider calls you."));
-        assert!(how_to_join(&offer(false, None), Lang::En).contains("referral"));
+        assert_eq!(next_step(&offer(false, None), Lang::Da, Reach::Code), "Når du er henvist, kontakter udbyderen dig.");
+        assert!(next_step(&offer(false, Some("99 31 31 31")), Lang::En, Reach::Code).starts_with("Once you are referred, the provider calls you."));
+        assert!(how_to_join(&offer(false, None), Lang::En, Reach::Code).contains("referral"));
     }
 
     #[test]
     fn a_full_or_waiting_list_offer_promises_no_place() {
         let mut full = offer(true, Some("99 31 31 31"));
         full.capacity = Capacity::Full;
-        assert_eq!(how_to_join(&full, Lang::Da), "Holdet er fuldt lige nu.");
-        assert!(!next_step(&full, Lang::Da).contains("inden for en uge"));
-        assert!(next_step(&full, Lang::En).contains("another offer"));
+        assert_eq!(how_to_join(&full, Lang::Da, Reach::Code), "Holdet er fuldt lige nu.");
+        assert!(!next_step(&full, Lang::Da, Reach::Code).contains("inden for en uge"));
+        assert!(next_step(&full, Lang::En, Reach::Code).contains("another offer"));
         let mut waiting = offer(true, None);
         waiting.capacity = Capacity::Waitlist;
-        assert!(how_to_join(&waiting, Lang::Da).starts_with("Der er venteliste. Du kan selv melde dig"));
-        assert!(next_step(&waiting, Lang::Da).contains("ventelisten"));
+        assert!(how_to_join(&waiting, Lang::Da, Reach::Code).starts_with("Der er venteliste. Du kan selv melde dig"));
+        assert!(next_step(&waiting, Lang::Da, Reach::Code).contains("ventelisten"));
         waiting.referral.self_referral = false;
-        assert!(next_step(&waiting, Lang::En).contains("waiting list"));
+        assert!(next_step(&waiting, Lang::En, Reach::Code).contains("waiting list"));
     }
 
     #[test]
@@ -243,7 +269,7 @@ mod tests {
         let with = |gp: bool, hospital: bool, municipality: bool| {
             let mut o = offer(false, None);
             (o.referral.from_gp, o.referral.from_hospital, o.referral.from_municipality) = (gp, hospital, municipality);
-            (how_to_join(&o, Lang::Da), how_to_join(&o, Lang::En))
+            (how_to_join(&o, Lang::Da, Reach::Code), how_to_join(&o, Lang::En, Reach::Code))
         };
         let (da, en) = with(true, false, false);
         assert_eq!((da.as_str(), en.as_str()), ("Du skal henvises af din læge.", "You need a referral from your doctor."));
@@ -268,7 +294,23 @@ mod tests {
         let (da, en) = with(false, false, false);
         assert_eq!((da.as_str(), en.as_str()), ("Ring til tilbuddet, og spørg, hvordan du kommer med.", "Call the offer and ask how to join."));
         // Self-referral: the patient signs up, whoever else may refer.
-        assert!(how_to_join(&offer(true, None), Lang::Da).starts_with("Du kan selv melde dig"));
+        assert!(how_to_join(&offer(true, None), Lang::Da, Reach::Code).starts_with("Du kan selv melde dig"));
+    }
+
+    #[test]
+    fn the_patients_copy_on_screen_has_no_code_to_scan_but_the_offers_name() {
+        let o = offer(true, None);
+        assert_eq!(
+            how_to_join(&o, Lang::Da, Reach::Link),
+            "Du kan selv melde dig: ring, eller tryk på tilbuddets navn, og tryk »Jeg vil gerne deltage«."
+        );
+        assert!(next_step(&o, Lang::Da, Reach::Link).ends_with("Ellers: Tryk på tilbuddets navn inden for en uge og tryk »Jeg vil gerne deltage«."));
+        assert!(next_step(&o, Lang::En, Reach::Link)
+            .ends_with("If not: Tap the offer\u{2019}s name within a week and press \u{201c}I would like to join\u{201d}."));
+        let mut full = o.clone();
+        full.capacity = Capacity::Full;
+        assert!(next_step(&full, Lang::Da, Reach::Link).contains("Tryk på tilbuddets navn senere"));
+        assert!(next_step(&full, Lang::Da, Reach::Code).contains("Scan koden senere"));
     }
 
     #[test]

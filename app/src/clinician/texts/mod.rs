@@ -254,12 +254,12 @@ pub fn none_within(lang: Lang, radius: &str, for_conditions: bool) -> String {
 }
 
 /// The results' heading: "Tilbud nær 9000 Aalborg" at the usual distance, "Tilbud inden for
-/// 100 km af 9000 Aalborg" when the search was widened (`radius`: None at the usual distance).
+/// 100 km fra 9000 Aalborg" when the search was widened (`radius`: None at the usual distance).
 pub fn near(lang: Lang, place: &str, radius: Option<&str>) -> String {
     match (lang, radius) {
         (Lang::Da, None) => format!("Tilbud nær {place}"),
         (Lang::En, None) => format!("Offers near {place}"),
-        (Lang::Da, Some(r)) => format!("Tilbud inden for {r} af {place}"),
+        (Lang::Da, Some(r)) => format!("Tilbud inden for {r} fra {place}"),
         (Lang::En, Some(r)) => format!("Offers within {r} of {place}"),
     }
 }

@@ -33,6 +33,9 @@ crate::texts! {
     SEND_REFERRAL = "Send henvisningen", "Send the referral";
     SENDING = "Sender …", "Sending …";
     SENT = "Henvisningen er sendt", "The referral has been sent";
+    TWIN_H = "Er patienten allerede henvist hertil?", "Is the patient already referred here?";
+    SENT_CLOSED = "Henvisningen er afsluttet, så arket til patienten vises ikke her. Se forløbet på henvisningens side.",
+        "The referral is closed, so the patient's sheet is not shown here. See its course on the referral's page.";
     SENT_TEXT = "Udbyderen kontakter patienten. Du kan følge henvisningen under »Mine henvisninger«.",
         "The provider will contact the patient. You can follow the referral under \u{201c}My referrals\u{201d}.";
     // On the form before sending and on the receipt: the referral is received, not yet accepted
@@ -148,6 +151,20 @@ pub fn overdue_call(lang: Lang, provider: &str) -> String {
 }
 
 /// "Henvisning K7QM-4XRT".
+/// The open referral a new one may repeat ([`crate::clinician::twin`]), and what to do.
+pub fn twin(lang: Lang, name: &str, code: &str, status: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Du har allerede en åben henvisning af {name} til dette tilbud ({code}, {}). Er det samme patient, skal du ikke sende igen. Er det en anden, så tryk »Send henvisningen« igen.",
+            status.to_lowercase()
+        ),
+        Lang::En => format!(
+            "You already have an open referral of {name} to this offer ({code}, {}). If it is the same patient, do not send it again. If it is someone else, press \u{201c}Send the referral\u{201d} again.",
+            status.to_lowercase()
+        ),
+    }
+}
+
 pub fn referral_heading(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Da => format!("Henvisning {code}"),

@@ -210,6 +210,8 @@ fn Tools(offers: Vec<Offer>, handout: HandoutQuery, lang: Lang) -> impl IntoView
 /// copy, whose title is the page's heading and whose offer titles link to the offers' pages.
 fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl IntoView {
     let patient = patient_h1.is_some();
+    // The patient's copy on screen shows no QR codes: the offer's name (a link) is the way in.
+    let reach = if patient { h::Reach::Link } else { h::Reach::Code };
     let all_demo = offers.iter().all(|o| o.demo);
     let data_lang = i18n::data_lang(hl);
     let items = offers
@@ -240,12 +242,12 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
                             <div class="handout__wide"><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
                             <div><dt>{t::WHERE.get(hl)}</dt><dd>{h::where_text(o, hl)}</dd></div>
                             <div><dt>{t::WHEN.get(hl)}</dt><dd>{h::when_text(o, hl)}</dd></div>
-                            <div class="handout__wide"><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl)}</dd></div>
+                            <div class="handout__wide"><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl, reach)}</dd></div>
                             <div><dt>{t::PRICE.get(hl)}</dt><dd>{crate::format::cost(&o.cost, hl)}</dd></div>
                             {phone}
                             {held_in}
                         </dl>
-                        <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{with_phone_link(h::next_step(o, hl), o.contact.phone.as_deref())}</p>
+                        <p class="handout__next"><strong>{t::NEXT_STEP.get(hl)}": "</strong>{with_phone_link(h::next_step(o, hl, reach), o.contact.phone.as_deref())}</p>
                     </div>
                     <forebyg-qr class="handout__qr" data-url=url data-kind="offer"></forebyg-qr>
                 </section>

@@ -7,7 +7,7 @@
 
 use super::draft;
 use super::refer_eligibility::eligibility_notice;
-use super::refer_outcome::{receipt, refused};
+use super::refer_outcome::{closed_receipt, receipt, refused};
 use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
 use super::search::condition_input_id;
@@ -159,6 +159,9 @@ fn Referral(offer: Offer, profile: ClinicianProfile, lang: Lang) -> impl IntoVie
     view! {
         {move || match sent.get() {
             _ if checking.get() => view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }.into_any(),
+            // Closed since (withdrawn, declined, ended): its status, and no slip telling the
+            // patient they are referred (the referral's page offers none either).
+            Some(r) if r.status.is_closed() => closed_receipt(&r, back_to_results(), lang).into_any(),
             Some(r) => {
                 // Printed again after the offer closed: said, lest "sent" read as sent anew.
                 let closed = offer.is_archived().then(|| view! { <p class="notice" role="note">{t::OFFER_CLOSED_OPEN.get(lang)}</p> });
@@ -215,6 +218,8 @@ fn ReferralForm(
     let waitlist = (offer.capacity == Capacity::Waitlist).then(|| view! { <p class="notice refer-waitlist">{t::WAITLIST_REFER.get(lang)}</p> });
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
+    // The form is named as the page's heading is ("Henvis til <the offer>"), not by its prefix.
+    let offer_title = offer.title.clone();
     let navigate = StoredValue::new_local(use_navigate());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -245,7 +250,16 @@ fn ReferralForm(
             let (req, offer_id) = (req.clone(), offer_id.clone());
             move || draft::keep(&Draft::of(&req, &offer_id, &account.get_value(), js_sys::Date::now() as u64))
         };
+        let twin_offer = offer_id.clone();
         leptos::task::spawn_local(async move {
+            let twin = f.unasked_twin(&twin_offer, &req.patient_name).await;
+            let asked = twin.is_some();
+            f.twin.set(twin);
+            if asked {
+                f.busy.set(false);
+                request_animation_frame(|| dom::focus_id("refer-twin"));
+                return;
+            }
             match session::post_keeping::<_, ClinicianReferral>(&url, &req, keep).await {
                 Ok(r) => {
                     draft::discard();
@@ -261,7 +275,7 @@ fn ReferralForm(
                 // through though its answer was lost. Said so, with where to see it; a new key
                 // makes the next send a referral of its own.
                 Err(ApiError::Problem(p)) if p.kind == types::KEY_REUSED => {
-                    f.renew_key();
+                    f.renew_key(&req.patient_name);
                     f.already_sent.set(true);
                     f.refused.set(Some(t::REFER_ALREADY_SENT.get(lang).to_owned()));
                 }
@@ -271,7 +285,12 @@ fn ReferralForm(
                 }
                 // The browser is on its way to sign in again, the form kept.
                 Err(e) if e.status() == Some(401) => return,
-                Err(e) => f.refused.set(Some(referral_refused(&e, &rules, referrer, lang))),
+                Err(e) => {
+                    if matches!(e, ApiError::Network) {
+                        f.unanswered.set_value(true);
+                    }
+                    f.refused.set(Some(referral_refused(&e, &rules, referrer, lang)));
+                }
             }
             f.busy.set(false);
         });
@@ -309,7 +328,7 @@ fn ReferralForm(
                 }}
             </div>
         })}
-        <form class="form" novalidate on:submit=submit aria-label=t::REFER_H1_PREFIX.get(lang)>
+        <form class="form" novalidate on:submit=submit aria-label=t::refer_heading(lang, &offer_title)>
             <TextField id="patient_name" label=t::PATIENT_NAME.get(lang) autocomplete="off" value=f.name error=f.error("patient_name", lang) lang=lang />
             <fieldset class="field field--group" aria-describedby="contact-hint">
                 <legend class="field__label">{t::PATIENT_CONTACT.get(lang)}</legend>
@@ -365,6 +384,13 @@ fn ReferralForm(
                     <label class="choice__label" for="patient_consent">{t::CONSENT_LABEL.get(lang)}</label>
                 </div>
             </div>
+            {move || f.twin.get().map(|r| view! {
+                <div class="notice" id="refer-twin" tabindex="-1" role="group" aria-labelledby="refer-twin-h">
+                    <h2 id="refer-twin-h">{t::TWIN_H.get(lang)}</h2>
+                    <p>{t::twin(lang, &r.patient_name, &r.code, r.status.label(lang))}</p>
+                    <p><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></p>
+                </div>
+            })}
             <button class="button" type="submit" disabled=move || f.busy.get()>{move || if f.busy.get() { t::SENDING.get(lang) } else { t::SEND_REFERRAL.get(lang) }}</button>
         </form>
         <p class="refer-referrals"><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></p>

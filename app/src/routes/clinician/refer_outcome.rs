@@ -1,5 +1,5 @@
 //! What the referral page shows instead of the form: why this clinician cannot refer to the offer,
-//! or the receipt of the referral just sent.
+//! the receipt of the referral just sent, or what became of it once it closed.
 
 use crate::clinician::query::{self as cq, REFERRALS_PATH};
 use crate::clinician::texts as t;
@@ -52,6 +52,23 @@ pub(super) fn receipt(r: &ClinicianReferral, back: String, lang: Lang) -> impl I
             <p class="receipt__code">{r.code.clone()}</p>
             {r.waitlist.then(|| view! { <p>{t::WAITLIST_REFER.get(lang)}</p> })}
             <p>{t::SENT_TEXT.get(lang)}</p>
+            <ul class="plain link-list">
+                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
+                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
+                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
+            </ul>
+        </section>
+    }
+}
+
+/// A sent referral's address opened again after it closed: what became of it, and the way to it.
+pub(super) fn closed_receipt(r: &ClinicianReferral, back: String, lang: Lang) -> impl IntoView {
+    request_animation_frame(|| dom::focus_id("referral-sent"));
+    view! {
+        <section class="receipt" id="referral-sent" tabindex="-1" aria-labelledby="referral-sent-title">
+            <h2 id="referral-sent-title">{t::referral_heading(lang, &r.code)}</h2>
+            <p><strong>{t::STATUS.get(lang)}": "{r.status.label(lang)}</strong></p>
+            <p>{t::SENT_CLOSED.get(lang)}</p>
             <ul class="plain link-list">
                 <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
                 <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>

@@ -3,7 +3,7 @@
 
 use crate::clinician::draft::Draft;
 use crate::dom;
-use forebyg_shared::clinician::ClinicianReferralRequest;
+use forebyg_shared::clinician::{ClinicianReferral, ClinicianReferralList, ClinicianReferralRequest};
 use forebyg_shared::referral::ContactTime;
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::validation::FieldError;
@@ -30,6 +30,14 @@ pub(super) struct FormState {
     pub(super) already_sent: RwSignal<bool>,
     pub(super) busy: RwSignal<bool>,
     pub(super) key: StoredValue<String>,
+    /// The clinician's open referral of a patient of the same name to this offer, found on
+    /// sending ([`crate::clinician::twin`]): asked about before a second one goes.
+    pub(super) twin: RwSignal<Option<ClinicianReferral>>,
+    /// The name the twin was asked about: sending it again sends.
+    pub(super) twin_asked: StoredValue<Option<String>>,
+    /// A send of this form's key got no answer: it may have gone through, and the API says so
+    /// more exactly than the twin would (the key's first referral), so the twin is not asked.
+    pub(super) unanswered: StoredValue<bool>,
 }
 
 fn new_key() -> String {
@@ -53,12 +61,19 @@ impl FormState {
             already_sent: RwSignal::new(false),
             busy: RwSignal::new(false),
             key: StoredValue::new(new_key()),
+            twin: RwSignal::new(None),
+            twin_asked: StoredValue::new(None),
+            unanswered: StoredValue::new(false),
         }
     }
 
     /// This form's sends from now on are a new referral (its first went through with other details).
-    pub(super) fn renew_key(self) {
+    /// The first referral was just said (with where to see it): sending again is not asked about
+    /// it as a twin of `patient_name`'s.
+    pub(super) fn renew_key(self, patient_name: &str) {
         self.key.set_value(new_key());
+        self.unanswered.set_value(false);
+        self.twin_asked.set_value(Some(patient_name.to_owned()));
     }
 
     /// The patient's language in the search ("Patientens sprog: Arabisk") is likely the
@@ -98,6 +113,18 @@ impl FormState {
             contact_time: self.contact_time.get_untracked(),
             patient_consent: self.consent.get_untracked(),
         }
+    }
+
+    /// The open referral this one may repeat, unless the clinician was asked about this name
+    /// already (then it is sent). `None` also when the list cannot be read: sending goes on.
+    pub(super) async fn unasked_twin(self, offer_id: &str, patient_name: &str) -> Option<ClinicianReferral> {
+        if self.unanswered.get_value() || self.twin_asked.get_value().as_deref() == Some(patient_name) {
+            return None;
+        }
+        let list = super::session::peek::<ClinicianReferralList>("/api/v1/clinician/referrals").await.ok()?;
+        let twin = crate::clinician::twin::open_twin(&list.referrals, offer_id, patient_name).cloned()?;
+        self.twin_asked.set_value(Some(patient_name.to_owned()));
+        Some(twin)
     }
 
     pub(super) fn error(self, field: &'static str, lang: Lang) -> Signal<Option<String>> {

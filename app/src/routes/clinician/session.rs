@@ -31,6 +31,12 @@ pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     on_unauthorised(crate::http::get(url, Some(token)).await)
 }
 
+/// GETs as the signed-in clinician without leaving to sign in on a refusal: for a check on the
+/// way to a step that signs in again itself, keeping the form ([`post_keeping`]).
+pub async fn peek<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    crate::http::get(url, Some(CLINICIAN.token().ok_or(SIGNED_OUT)?)).await
+}
+
 /// POSTs as the signed-in clinician. Signed out (no token, or a refused one), `keep` runs before
 /// the browser leaves to sign in again, so the page can keep what was typed for its return.
 pub async fn post_keeping<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, keep: impl FnOnce()) -> Result<T, ApiError> {
