@@ -209,3 +209,33 @@ test('leaving the offer editor with unsaved changes asks first', async ({ page, 
   await expect(editor.field('Titel')).toHaveValue(`${offer.title} (rettet)`);
   expect(dialogs.seen.map((d) => d.type)).toEqual(['confirm', 'beforeunload']);
 });
+
+// A walk found an offer in the list, edited it and pressed the browser's Back: the edit was gone
+// without a question. Back asks as a link does: "no" stays on the page as typed, "yes" leaves.
+test("the browser's Back from the offer editor with unsaved changes asks first", async ({ page, request, dialogs }) => {
+  const token = await devToken(request, 'midtjylland');
+  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Tilbage ikke')), false);
+  await signInAs(page, 'midtjylland');
+  await page.goto(`/admin/tilbud?soeg=${encodeURIComponent(offer.title)}`);
+  await page.getByRole('link', { name: offer.title, exact: true }).click();
+  const editor = new AdminEditorPage(page);
+  await expect(editor.field('Titel')).toHaveValue(offer.title);
+  await editor.field('Titel').fill(`${offer.title} (rettet)`);
+  dialogs.accept = false;
+  await page.goBack();
+  await expect.poll(() => dialogs.seen.length).toBe(1);
+  expect(dialogs.seen[0]).toEqual({ type: 'confirm', message: 'Du har ændringer, der ikke er gemt. Vil du forlade siden uden at gemme dem?' });
+  await expect(page).toHaveURL(new RegExp(`/admin/tilbud/${offer.id}$`));
+  await expect(editor.field('Titel')).toHaveValue(`${offer.title} (rettet)`);
+  dialogs.accept = true;
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/tilbud\?soeg=/);
+  expect(dialogs.seen).toHaveLength(2);
+  // Nothing typed, Back asks nothing.
+  await page.goForward();
+  await expect(editor.field('Titel')).toHaveValue(offer.title);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilbud' })).toBeVisible();
+  expect(dialogs.seen).toHaveLength(2);
+});

@@ -22,6 +22,8 @@ use pages::NotFound as DevLogin;
 #[component]
 pub fn App() -> impl IntoView {
     session::provide_session();
+    // Before the router's own listener (see there).
+    crate::leave_guard::install();
 
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

@@ -52,11 +52,7 @@ pub(super) fn receipt(r: &ClinicianReferral, back: String, lang: Lang) -> impl I
             <p class="receipt__code">{r.code.clone()}</p>
             {r.waitlist.then(|| view! { <p>{t::WAITLIST_REFER.get(lang)}</p> })}
             <p>{t::SENT_TEXT.get(lang)}</p>
-            <ul class="plain link-list">
-                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
-                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
-                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
-            </ul>
+            {ways_on(&r.code, back, lang)}
         </section>
     }
 }
@@ -69,11 +65,18 @@ pub(super) fn closed_receipt(r: &ClinicianReferral, back: String, lang: Lang) ->
             <h2 id="referral-sent-title">{t::referral_heading(lang, &r.code)}</h2>
             <p><strong>{t::STATUS.get(lang)}": "{r.status.label(lang)}</strong></p>
             <p>{t::SENT_CLOSED.get(lang)}</p>
-            <ul class="plain link-list">
-                <li><a href=cq::referral_href(&r.code)>{t::referral_heading(lang, &r.code)}</a></li>
-                <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
-                <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
-            </ul>
+            {ways_on(&r.code, back, lang)}
         </section>
+    }
+}
+
+/// The ways on from a sent referral: its page, the clinician's referrals, the patient's search.
+fn ways_on(code: &str, back: String, lang: Lang) -> impl IntoView {
+    view! {
+        <ul class="plain link-list">
+            <li><a href=cq::referral_href(code)>{t::referral_heading(lang, code)}</a></li>
+            <li><a href=REFERRALS_PATH>{t::NAV_REFERRALS.get(lang)}</a></li>
+            <li><a href=back>{t::BACK_TO_RESULTS.get(lang)}</a></li>
+        </ul>
     }
 }
