@@ -243,14 +243,14 @@ impl SearchParams {
 }
 
 /// A point outside Denmark (a phone's location abroad or at sea) said as such, not as a range of
-/// degrees.
+/// degrees (after the field's name: "Placering: Uden for Danmark. …").
 fn outside(e: FieldError) -> FieldError {
     match e.code {
         ErrorCode::OutOfRange => FieldError::new(
             &e.field,
             e.code,
-            "Placeringen ligger uden for Danmark. Skriv dit postnummer i stedet.",
-            "The location is outside Denmark. Enter your postcode instead.",
+            "Uden for Danmark. Skriv dit postnummer i stedet.",
+            "Outside Denmark. Enter your postcode instead.",
         ),
         _ => e,
     }
@@ -367,7 +367,7 @@ mod tests {
         let errs = SearchParams::parse([("lat", "56.5"), ("lon", "5")]).unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].field.as_str(), errs[0].code), ("lon", ErrorCode::OutOfRange));
-        assert_eq!(errs[0].message.da, "Placeringen ligger uden for Danmark. Skriv dit postnummer i stedet.");
+        assert_eq!(errs[0].message.da, "Uden for Danmark. Skriv dit postnummer i stedet.");
         assert_eq!(SearchParams::parse([("lat", "nord"), ("lon", "10")]).unwrap_err()[0].code, ErrorCode::Invalid);
     }
 
