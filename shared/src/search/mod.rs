@@ -246,12 +246,9 @@ impl SearchParams {
 /// degrees (after the field's name: "Placering: Uden for Danmark. …").
 fn outside(e: FieldError) -> FieldError {
     match e.code {
-        ErrorCode::OutOfRange => FieldError::new(
-            &e.field,
-            e.code,
-            "Uden for Danmark. Skriv dit postnummer i stedet.",
-            "Outside Denmark. Enter your postcode instead.",
-        ),
+        ErrorCode::OutOfRange => {
+            FieldError::new(&e.field, e.code, "Uden for Danmark. Skriv dit postnummer i stedet.", "Outside Denmark. Enter your postcode instead.")
+        }
         _ => e,
     }
 }
