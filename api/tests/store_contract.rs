@@ -11,6 +11,8 @@ mod reindex;
 mod relaxed;
 #[path = "store_contract/search.rs"]
 mod search_cases;
+#[path = "store_contract/search_oracle.rs"]
+mod search_oracle;
 mod support;
 
 use forebyg_api::store::{SearchPage, SearchQuery};
