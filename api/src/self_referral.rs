@@ -48,6 +48,7 @@ pub fn receipt(r: &Referral) -> ReferralReceipt {
         clinician_referral: r.clinician.is_some(),
         first_session: forebyg_shared::first_session::current(&r.history, r.status).filter(|_| r.status == ReferralStatus::Enrolled).cloned(),
         cancelled_first_session: forebyg_shared::first_session::cancelled(&r.history, r.status).filter(|f| f.on >= copenhagen_date(now())).cloned(),
+        reopened: forebyg_shared::referral::decline_reopened(&r.history),
     }
 }
 

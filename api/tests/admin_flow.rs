@@ -128,12 +128,16 @@ fn an_admins_day() {
     // the citizen sees; asked again it changes nothing; it goes with "contacted" only.
     let status_url = format!("/api/v1/admin/referrals/{}/status", receipt.receipt_code);
     let mut item = None;
+    let mut reopened = vec![];
     for change in [json!({"status": "contacted"}), json!({"status": "contacted", "waitlist": true}), json!({"status": "contacted", "waitlist": true})]
     {
         let moved = admin.call("POST", &status_url, Some(change));
         assert_eq!(moved.status, 200, "{}", moved.body);
         item = Some(moved.json::<InboxItem>());
+        reopened.push(look().reopened);
     }
+    // The citizen reads the decline taken back as such, until the provider moves on.
+    assert_eq!(reopened, [true, false, false]);
     assert_eq!((look().status, look().waitlist), (ReferralStatus::Contacted, true));
     let steps: Vec<(ReferralStatus, bool)> = item.unwrap().history.iter().map(|e| (e.status, e.waitlist)).collect();
     assert_eq!(steps[steps.len() - 2..], [(ReferralStatus::Contacted, false), (ReferralStatus::Contacted, true)]);
@@ -173,6 +177,17 @@ fn an_admins_day() {
     let seen = look();
     // A place given takes the person off the waiting list.
     assert_eq!((seen.status, seen.decline_reason, seen.waitlist), (ReferralStatus::Enrolled, None, false));
+    // Discontinued before its first session's day (the person stopped before starting): the
+    // citizen reads that the day is off; reopened, it is not.
+    for (change, cancelled) in [
+        (json!({"status": "enrolled", "first_session": first}), None),
+        (json!({"status": "discontinued"}), Some(first.clone())),
+        (json!({"status": "enrolled"}), None),
+    ] {
+        let moved = admin.call("POST", &status_url, Some(change));
+        assert_eq!(moved.status, 200, "{}", moved.body);
+        assert_eq!(look().cancelled_first_session, cancelled);
+    }
     let enrolled: Vec<InboxItem> = admin.call("GET", "/api/v1/admin/referrals?status=enrolled", None).json();
     assert_eq!(enrolled.len(), 1);
     // A citizen's own request has no referrer: it is completed without a closing note.

@@ -123,11 +123,11 @@ fn refer_follow_and_withdraw() {
     assert!(p.field("cpr").unwrap().message.da.contains("fødselsdato") && !res.body.contains("310259"));
     // A time to call outside the list is a shape error, named by its field.
     let mut bad_time = body("clinic-journey-0000002");
-    bad_time["contact_time"] = json!("evening");
+    bad_time["contact_time"] = json!("night");
     let p: Problem = refer(&server, &me, &offer.id, &bad_time).json();
     assert_eq!(
         p.field("contact_time").map(|e| e.message.en.as_str()),
-        Some("“contact_time”: Invalid value “evening”: use any, morning, afternoon or late-afternoon.")
+        Some("“contact_time”: Invalid value “night”: use any, morning, afternoon, late-afternoon or evening.")
     );
     // Two letters that name no language: no one can book that interpreter.
     let mut no_language = body("clinic-journey-0000002");

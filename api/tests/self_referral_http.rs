@@ -152,11 +152,11 @@ fn every_invalid_field_is_named() {
     let mut midnight = body("invalid-key-midnight001");
     midnight["contact_time"] = json!("midnight");
     let e = post(&server, &offer.id, &midnight).json::<Problem>().field("contact_time").cloned().unwrap();
-    assert_eq!(e.message.en, "“contact_time”: Invalid value “midnight”: use any, morning, afternoon or late-afternoon.");
-    assert_eq!(e.message.da, "»contact_time«: Ugyldig værdi »midnight«: brug any, morning, afternoon eller late-afternoon.");
+    assert_eq!(e.message.en, "“contact_time”: Invalid value “midnight”: use any, morning, afternoon, late-afternoon or evening.");
+    assert_eq!(e.message.da, "»contact_time«: Ugyldig værdi »midnight«: brug any, morning, afternoon, late-afternoon eller evening.");
     // The detail names the field once (the message opens with it), not serde's text.
     let problem = post(&server, &offer.id, &midnight).json::<Problem>();
-    assert_eq!(problem.detail.as_deref(), Some("“contact_time”: Invalid value “midnight”: use any, morning, afternoon or late-afternoon."));
+    assert_eq!(problem.detail.as_deref(), Some("“contact_time”: Invalid value “midnight”: use any, morning, afternoon, late-afternoon or evening."));
     let mut yes = body("invalid-key-consentyes1");
     yes["consent"] = json!("yes");
     let e = post(&server, &offer.id, &yes).json::<Problem>().field("consent").cloned().unwrap();

@@ -93,6 +93,15 @@ pub fn status_meaning_for(status: ReferralStatus, waitlist: bool, lang: Lang) ->
     }
 }
 
+/// A decline taken back by the provider ([`ReferralReceipt::reopened`](forebyg_shared::referral::ReferralReceipt)):
+/// open again, not "has contacted you" (a walk's patient read that after a reopen no one called about).
+pub fn reopened(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Udbyderen har fortrudt afvisningen, så din henvendelse er åben igen. Udbyderen kontakter dig.",
+        Lang::En => "The provider has taken back the decline, so your request is open again. The provider will contact you.",
+    }
+}
+
 /// "{provider} has not contacted you by the day promised." (the status page of a late request;
 /// [`LATE_CALL`] and the number, or [`LATE_NO_PHONE`], follow).
 pub fn provider_late(provider: &str, lang: Lang) -> String {

@@ -120,7 +120,7 @@ test('the first session: given on enrolment, read on the status page and in a ca
     if (!(await steps.isVisible())) await card.getByText('Historik og noter').click();
     await expect(steps).toBeVisible({ timeout: 1000 });
   }).toPass();
-  await expect(steps.getByRole('listitem').filter({ hasText: `Første mødegang aflyst: ${week.da} kl. 09:30` })).toHaveText(/^Kontaktet · /);
+  await expect(steps.getByRole('listitem').filter({ hasText: `Første mødegang aflyst: ${week.da} kl. 09:30` })).toHaveText(/^Tilmelding fortrudt · /);
   const after = await page.context().newPage();
   await after.goto(`/status?kode=${receipt.receipt_code}`);
   await after.getByLabel('Telefonnummer eller e-mail').fill(phone);

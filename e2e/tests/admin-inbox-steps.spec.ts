@@ -39,6 +39,8 @@ test('a completed course is reopened to enrolled, and the person reads it', asyn
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${code} er nu: Tilmeldt.` })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Tilmeldt');
   await expect(card.getByRole('button', { name: `Afslut: ${name}` })).toBeEnabled();
+  // The history names the step by what it takes back, not as a second "Tilmeldt".
+  await expect((await openHistory(card)).getByRole('listitem').last()).toContainText('Forløbet genåbnet');
 
   const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': contact } });
   expect((await lookup.json()).status).toBe('enrolled');

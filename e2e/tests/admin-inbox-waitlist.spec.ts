@@ -50,9 +50,14 @@ test('a request put on the waiting list: the person and the referrer are told, a
   await expect(card(patient)).toContainText('på venteliste (tilbyd personen den næste ledige plads)');
   const clinician = await page.context().newPage();
   await signInAt(clinician, `/klinik/henvisninger/${code}`, organisation);
-  await expect(clinician.locator('#referral-waitlist')).toHaveText('på venteliste');
+  await expect(clinician.locator('.referral-waitlist')).toHaveText('på venteliste');
   await expect(clinician.locator('ol.history')).toContainText('Kontaktet, på venteliste');
   await expectNoAxeViolations(clinician, 'clinician referral on the waiting list');
+  // The list says so too, with the step and who made it (a walk's list read only "Kontaktet").
+  await clinician.goto('/klinik/henvisninger');
+  const listed = clinician.locator('.referral-card').filter({ hasText: patient });
+  await expect(listed.locator('.referral-waitlist')).toHaveText('på venteliste');
+  await expect(listed).toContainText(/Seneste skridt\s*Kontaktet, på venteliste · .+ · Tilbuddet/);
   await clinician.close();
 
   // A place frees: enrolling takes the person off the list.

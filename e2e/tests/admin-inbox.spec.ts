@@ -138,8 +138,16 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await expect(card.locator('.pill')).toHaveText('Kontaktet');
   await card.getByText('Historik').click();
   await expect(card.getByRole('list', { name: 'Historik' })).toContainText('Ingen ledige pladser');
+  // Named by what it takes back: a "Kontaktet" here read as a call no one made.
+  await expect(card.getByRole('list', { name: 'Historik' }).getByRole('listitem').last()).toContainText(/^Afvisning fortrudt · /);
   const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': phone } });
   expect((await lookup.json()).status).toBe('contacted');
+  const reopened = await page.context().newPage();
+  await reopened.goto(`/status?kode=${code}`);
+  await reopened.getByLabel('Telefonnummer eller e-mail').fill(phone);
+  await reopened.getByRole('button', { name: 'Se status' }).click();
+  await expect(reopened.getByText('Udbyderen har fortrudt afvisningen, så din henvendelse er åben igen. Udbyderen kontakter dig.')).toBeVisible();
+  await reopened.close();
 
   // Status and day filters, kept in the address.
   await page.getByLabel('Status').selectOption('declined');

@@ -144,6 +144,7 @@ test('a citizen finds association activities on their own, by postcode and condi
   await expect(page.getByText('KOL', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Sådan kommer du med' })).toBeVisible();
   await expect(page.getByText('Du behøver ingen henvisning', { exact: false })).toBeVisible();
+  await expect(page.getByText('findes kun på dansk', { exact: false })).toHaveCount(0);
   await expectNoAxeViolations(page, 'activity page');
 
   // Back returns to the same search; a reload of it reproduces it.
@@ -163,6 +164,7 @@ test('a citizen finds association activities on their own, by postcode and condi
   await expect(page.getByRole('region', { name: 'Activities' }).locator('span[lang="da"]', { hasText: noted.activity.price.note }).first()).toBeVisible();
   await page.goto(`/aktiviteter/${first.activity.id}`);
   await expect(page.getByRole('heading', { level: 2, name: 'How to join' })).toBeVisible();
+  await expect(page.getByText('The description of this activity is only in Danish.')).toBeVisible();
 
   // An unknown activity says so.
   await page.goto('/aktiviteter/no-such-activity');

@@ -170,6 +170,19 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await status.check('ZZZZ-ZZZZ', '12345678');
     await expect(status.failure).toContainText('Vi fandt ingen henvendelse');
     await expectNoAxeViolations(page, 'status not found (da)');
+
+    // A receipt address opened in another tab: a code keeps its code and the way to the status;
+    // a cut-off address is said to be no receipt, not shown as a code.
+    await page.goto('/kvittering/ZZZZ-ZZZZ');
+    await expect(page.locator('.receipt__code')).toHaveText('ZZZZ-ZZZZ');
+    await expect(page.getByText('Vi kan ikke vise kvitteringen her.', { exact: false })).toBeVisible();
+    await page.goto('/kvittering/ZZZZ-ZZ');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adressen er ikke en kvittering');
+    await expect(page.locator('.receipt__code')).toHaveCount(0);
+    await page.getByRole('main').getByRole('link', { name: 'Se din henvendelse' }).click();
+    await expect(status.heading).toBeVisible();
+    // Not carried to the status form as a code (what this tab typed there before is kept).
+    await expect(status.code).not.toHaveValue('ZZZZ-ZZ');
   });
 
   test('an offer without self-referral explains who refers you', async ({ page, request }) => {

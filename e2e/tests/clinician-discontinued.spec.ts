@@ -73,7 +73,8 @@ test('a course stopped early is "Afbrudt": a closing note for the referrer, a pl
   await mine.getByRole('link', { name: new RegExp(code) }).click();
   await expect(page.getByRole('region', { name: t.closingNote })).toContainText(note);
   const history = page.getByRole('list', { name: 'Historik' });
-  for (const step of [t.sent, t.enrolled, t.contacted, 'Afbrudt']) await expect(history).toContainText(step);
+  // The enrolment undone is named so, not as a second "Kontaktet".
+  for (const step of [t.sent, t.enrolled, 'Tilmelding fortrudt', 'Afbrudt']) await expect(history).toContainText(step);
   await expect(page.getByRole('region', { name: t.patientNextStep })).toHaveCount(0);
   await expectNoAxeViolations(page, 'a referral whose course stopped early');
 

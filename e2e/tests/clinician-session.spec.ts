@@ -24,6 +24,8 @@ test('"Log ud" clears the session and lands on the clinician search, which says 
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.locator('.signed-in-bar')).toContainText(`Logget ind som Dev kliniker dev · ${organisation}`);
   await expect(signOutButton(page)).toBeVisible();
+  // When the patient hears from the provider, before sending (the slip gives the day after).
+  await expect(page.getByText('Udbyderen kontakter patienten inden for 3 hverdage efter henvisningen.')).toBeVisible();
   await expectNoAxeViolations(page, 'referral form with "Log ud"');
 
   // So does "Mine henvisninger", where the patients are.
@@ -149,6 +151,35 @@ test('each clinician on a shared browser has their own "Nyt siden sidst"', async
   const news = page.getByRole('list', { name: 'Historik' }).getByRole('listitem').filter({ hasText: t.changed });
   await expect(news).toHaveCount(1);
   await expect(news).toContainText(t.contacted);
+});
+
+// A GP keeps "Mine henvisninger" open all day: the provider's step shows without a reload, when
+// asked ("Opdater listen", which keeps the focus) and when the clinician comes back to the tab.
+test('the open list reads the referrals again when asked and on coming back to the tab', async ({ page, request }) => {
+  const admin = await regionAdmin(request);
+  const offer = await referableOffer(request, admin);
+  const organisation = unique('Lægerne i Åbengade');
+  const patient = unique('Ulla Opdateret');
+  const code = await referThroughApi(request, await clinicianToken(request, organisation), offer.id, patient);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
+  await signInAt(page, '/klinik/henvisninger', organisation);
+  await expect(card.locator('.pill')).toHaveText(t.sent);
+  await expect(page.locator('.referrals-fresh [role="status"]')).toHaveText(/^Hentet \d{1,2}\. \S+ \d{4} kl\. \d{2}:\d{2}\.$/);
+
+  await moveReferral(request, admin, code, 'contacted');
+  const refresh = page.getByRole('button', { name: 'Opdater listen' });
+  await refresh.click();
+  await expect(card.locator('.pill')).toHaveText(t.contacted);
+  await expect(card).toContainText(t.changed);
+  await expect(refresh).toBeFocused();
+  await expectNoAxeViolations(page, 'referrals with "Opdater listen"');
+
+  // Back at the tab half a minute later: read again by itself (the page's clock moved on).
+  await moveReferral(request, admin, code, 'enrolled');
+  await page.clock.install();
+  await page.clock.fastForward(31_000);
+  await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await expect(card.locator('.pill')).toHaveText(t.enrolled);
 });
 
 // A reload mid-form (or Back and Forward) does not cost the GP what they typed: every change is

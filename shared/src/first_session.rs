@@ -131,7 +131,8 @@ pub fn moved_label(lang: crate::Lang) -> &'static str {
 }
 
 /// For each step of `history`, the first session it called off: the one agreed until then, when
-/// the step takes an enrolment back or declines it. Inlined, as [`moves`].
+/// the step takes an enrolment back or declines it, or stops the course before that day. Inlined,
+/// as [`moves`].
 #[inline]
 pub fn called_off(history: &[StatusEvent]) -> Vec<Option<&FirstSession>> {
     history
@@ -140,9 +141,20 @@ pub fn called_off(history: &[StatusEvent]) -> Vec<Option<&FirstSession>> {
         .map(|(i, e)| {
             let before = &history[i.checked_sub(1)?];
             let back = before.status == ReferralStatus::Enrolled && e.status != ReferralStatus::Enrolled && !e.status.course_over();
-            back.then(|| last_agreed(&history[..i])).flatten()
+            let agreed = last_agreed(&history[..i]);
+            if back {
+                agreed
+            } else {
+                agreed.filter(|f| before.status == ReferralStatus::Enrolled && stopped_before(e, f))
+            }
         })
         .collect()
+}
+
+/// A course discontinued before its first session's day: the person never started, so that day
+/// is off too (a walk's patient read only "Forløbet blev stoppet" with 13 January still agreed).
+fn stopped_before(e: &StatusEvent, first: &FirstSession) -> bool {
+    e.status == ReferralStatus::Discontinued && crate::date::copenhagen_date(e.at) < first.on
 }
 
 /// What a history says of a first session called off ([`called_off`]), before its day.
@@ -169,13 +181,18 @@ fn last_agreed(history: &[StatusEvent]) -> Option<&FirstSession> {
 }
 
 /// The first session called off: the one given with the latest enrolment when the referral has
-/// since gone back (an enrolment undone) or been declined, and not enrolled again. The person's
-/// status page says the day is off (withdrawn requests keep no first sessions).
+/// since gone back (an enrolment undone) or been declined, and not enrolled again, or when its
+/// course was discontinued before that day. The person's status page says the day is off
+/// (withdrawn requests keep no first sessions).
 pub fn cancelled(history: &[StatusEvent], status: ReferralStatus) -> Option<&FirstSession> {
-    if status == ReferralStatus::Enrolled || status.course_over() || status == ReferralStatus::Withdrawn {
-        return None;
+    match status {
+        ReferralStatus::Discontinued => {
+            let stop = history.iter().rev().find(|e| e.status == ReferralStatus::Discontinued)?;
+            last_agreed(history).filter(|f| stopped_before(stop, f))
+        }
+        ReferralStatus::Enrolled | ReferralStatus::Completed | ReferralStatus::Withdrawn => None,
+        _ => last_agreed(history),
     }
-    last_agreed(history)
 }
 
 #[cfg(test)]
@@ -248,5 +265,26 @@ mod tests {
         assert_eq!(called_off(&declined), [None, None, Some(&first), None, Some(&on("2027-02-01", Some("17:00")))]);
         let over = [&history[..], &[step(Completed, None)]].concat();
         assert_eq!(called_off(&over)[4], None, "a course over calls nothing off");
+    }
+
+    #[test]
+    fn a_course_stopped_before_its_first_session_calls_it_off() {
+        // 2027-01-10 12:00 UTC and 2027-01-11 10:00 UTC.
+        let (eve, day) = (1_799_582_400, 1_799_661_600);
+        assert_eq!(crate::date::copenhagen_date(eve), "2027-01-10");
+        assert_eq!(crate::date::copenhagen_date(day), "2027-01-11");
+        let at =
+            |status, at: i64, first_session: Option<FirstSession>| StatusEvent { first_session, ..StatusEvent::new(status, at, Actor::Provider) };
+        use ReferralStatus::*;
+        let first = on("2027-01-11", Some("10:00"));
+        let before = [at(Received, 0, None), at(Enrolled, 1, Some(first.clone())), at(Discontinued, eve, None)];
+        assert_eq!(cancelled(&before, Discontinued), Some(&first));
+        assert_eq!(called_off(&before), [None, None, Some(&first)]);
+        // Stopped on the day or after it: the person had the chance to come; nothing is off.
+        let on_the_day = [at(Received, 0, None), at(Enrolled, 1, Some(first.clone())), at(Discontinued, day, None)];
+        assert_eq!(cancelled(&on_the_day, Discontinued), None);
+        assert_eq!(called_off(&on_the_day), [None, None, None]);
+        let completed = [at(Received, 0, None), at(Enrolled, 1, Some(first.clone())), at(Completed, eve, None)];
+        assert_eq!(cancelled(&completed, Completed), None);
     }
 }

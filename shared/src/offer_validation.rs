@@ -11,6 +11,10 @@ pub const DESCRIPTION_MAX: usize = 5_000;
 pub const NOTE_MAX: usize = 500;
 /// The longest response time an offer may promise, in working days.
 pub const MAX_RESPONSE_DAYS: u8 = 20;
+/// A course's most sessions and weeks: two years of meetings several times a week. More is a typo
+/// (a year written as weeks, a phone number in the wrong column), not a course.
+pub const MAX_COURSE_SESSIONS: u16 = 300;
+pub const MAX_COURSE_WEEKS: u16 = 104;
 /// The highest price in whole kroner an offer (or an activity) may state: the API, the admin form
 /// and the CSV import use this one limit.
 pub const MAX_COST_DKK: u32 = 1_000_000;
@@ -107,13 +111,15 @@ pub fn validate_offer(o: &Offer) -> Vec<FieldError> {
             "Give languages as two-letter codes, e.g. da.",
         )));
     }
-    if let Enrolment::Course { sessions: 0, .. } | Enrolment::Course { weeks: 0, .. } = o.schedule.enrolment {
-        check(Err(FieldError::new(
-            "schedule.enrolment",
-            ErrorCode::OutOfRange,
-            "Et forløb har mindst én gang og én uge.",
-            "A course has at least one session and one week.",
-        )));
+    if let Enrolment::Course { sessions, weeks } = o.schedule.enrolment {
+        if !(1..=MAX_COURSE_SESSIONS).contains(&sessions) || !(1..=MAX_COURSE_WEEKS).contains(&weeks) {
+            check(Err(FieldError::new(
+                "schedule.enrolment",
+                ErrorCode::OutOfRange,
+                format!("Et forløb har 1–{MAX_COURSE_SESSIONS} gange over 1–{MAX_COURSE_WEEKS} uger."),
+                format!("A course has 1–{MAX_COURSE_SESSIONS} sessions over 1–{MAX_COURSE_WEEKS} weeks."),
+            )));
+        }
     }
     errors.extend(validate_slots("schedule.slots", &o.schedule.slots));
     let mut check = |r: Result<(), FieldError>| errors.extend(r.err());

@@ -130,11 +130,55 @@ impl StatusEvent {
     }
 }
 
-/// What a history calls a step that undoes a contact ([`StatusEvent::undoes_contact`]).
-pub fn contact_undone_label(lang: crate::Lang) -> &'static str {
-    match lang {
-        crate::Lang::Da => "Kontakt fortrudt",
-        crate::Lang::En => "Contact undone",
+/// A provider's step that takes an earlier decision back, as every history names it: by what it
+/// undoes, not by the status it returns to ("Kontaktet" right after "Afvist" read as a call no
+/// one made; "Sendt" again as a second referral).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undo {
+    /// Back to received ([`StatusEvent::undoes_contact`]).
+    Contact,
+    /// A decline reopened: contacted after declined.
+    Decline,
+    /// An enrolment undone: contacted after enrolled.
+    Enrolment,
+    /// A completed or discontinued course reopened: enrolled again.
+    Closing,
+}
+
+impl Undo {
+    /// What `e` takes back, given the status of the step `before` it (none for the first step,
+    /// for a step forward, and for the citizen's and the clinician's steps).
+    pub fn of(before: Option<ReferralStatus>, e: &StatusEvent) -> Option<Undo> {
+        use ReferralStatus::*;
+        if e.undoes_contact() {
+            return Some(Undo::Contact);
+        }
+        match (before?, e.status) {
+            _ if e.by != Actor::Provider => None,
+            (Declined, Contacted) => Some(Undo::Decline),
+            (Enrolled, Contacted) => Some(Undo::Enrolment),
+            (Completed | Discontinued, Enrolled) => Some(Undo::Closing),
+            _ => None,
+        }
+    }
+
+    /// For each step of `history`, what it takes back.
+    pub fn each(history: &[StatusEvent]) -> Vec<Option<Undo>> {
+        history.iter().enumerate().map(|(i, e)| Undo::of(i.checked_sub(1).map(|b| history[b].status), e)).collect()
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::*;
+        match (self, lang) {
+            (Undo::Contact, Da) => "Kontakt fortrudt",
+            (Undo::Contact, En) => "Contact undone",
+            (Undo::Decline, Da) => "Afvisning fortrudt",
+            (Undo::Decline, En) => "Decline undone",
+            (Undo::Enrolment, Da) => "Tilmelding fortrudt",
+            (Undo::Enrolment, En) => "Enrolment undone",
+            (Undo::Closing, Da) => "Forløbet genåbnet",
+            (Undo::Closing, En) => "Course reopened",
+        }
     }
 }
 
@@ -147,6 +191,8 @@ code_enum! {
         Morning = "morning", "Formiddag (8–12)", "Morning (8–12)";
         Afternoon = "afternoon", "Eftermiddag (12–16)", "Afternoon (12–16)";
         LateAfternoon = "late-afternoon", "Sidst på eftermiddagen (16–18)", "Late afternoon (16–18)";
+        // After work: evening teams' staff call then, and people in work can answer.
+        Evening = "evening", "Aften (18–20)", "Evening (18–20)";
     }
 }
 
@@ -290,6 +336,15 @@ pub struct ReferralReceipt {
     /// declined ([`crate::first_session::cancelled`]). The status page says the day is off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancelled_first_session: Option<crate::first_session::FirstSession>,
+    /// The provider took its decline back ([`Undo::Decline`]) and has not moved on since: the
+    /// status page says the request is open again, not that the provider has been in touch.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reopened: bool,
+}
+
+/// Whether the latest step of `history` takes a decline back ([`ReferralReceipt::reopened`]).
+pub fn decline_reopened(history: &[StatusEvent]) -> bool {
+    matches!(history, [.., before, last] if Undo::of(Some(before.status), last) == Some(Undo::Decline))
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by

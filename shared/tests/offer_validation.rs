@@ -1,7 +1,7 @@
 //! Offer validation: a valid offer passes, and each kind of mistake is named by its field.
 
 use forebyg_shared::offer::{Enrolment, Offer};
-use forebyg_shared::offer_validation::validate_offer;
+use forebyg_shared::offer_validation::{validate_offer, MAX_COURSE_SESSIONS, MAX_COURSE_WEEKS};
 use forebyg_shared::taxonomy::Format;
 use forebyg_shared::validation::ErrorCode;
 
@@ -29,6 +29,8 @@ fn each_mistake_names_its_field() {
         (|o| o.conditions.clear(), "conditions", ErrorCode::Required),
         (|o| o.languages = vec!["dansk".into()], "languages", ErrorCode::Invalid),
         (|o| o.schedule.enrolment = Enrolment::Course { sessions: 0, weeks: 4 }, "schedule.enrolment", ErrorCode::OutOfRange),
+        (|o| o.schedule.enrolment = Enrolment::Course { sessions: 8, weeks: 365 }, "schedule.enrolment", ErrorCode::OutOfRange),
+        (|o| o.schedule.enrolment = Enrolment::Course { sessions: 65535, weeks: 8 }, "schedule.enrolment", ErrorCode::OutOfRange),
         (|o| o.schedule.slots[0].end = "08:00".into(), "schedule.slots[0]", ErrorCode::Invalid),
         (
             |o| {
@@ -94,4 +96,13 @@ fn a_start_that_passed_without_the_save_changing_it_does_not_refuse_the_save() {
     edit.schedule.next_start = Some("2026-11-30".into());
     assert_eq!(fields(&edit, Some(&stored)), ["schedule.next_start"]);
     assert_eq!(fields(&stored, None), ["schedule.next_start"]);
+}
+
+#[test]
+fn a_course_at_its_limits_is_valid() {
+    let mut o = valid();
+    o.schedule.enrolment = Enrolment::Course { sessions: MAX_COURSE_SESSIONS, weeks: MAX_COURSE_WEEKS };
+    assert_eq!(errors(&o), []);
+    o.schedule.enrolment = Enrolment::Course { sessions: 1, weeks: 1 };
+    assert_eq!(errors(&o), []);
 }

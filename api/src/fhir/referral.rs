@@ -9,7 +9,7 @@ use super::{identifier_system, prune, resource_id};
 use crate::store::Referral;
 use forebyg_shared::date::iso_datetime;
 use forebyg_shared::first_session;
-use forebyg_shared::referral::ReferralStatus;
+use forebyg_shared::referral::{ReferralStatus, Undo};
 use forebyg_shared::Lang;
 use serde_json::{json, Value};
 
@@ -145,11 +145,12 @@ pub fn task(r: &Referral) -> Value {
     let history: Vec<Value> = r
         .history
         .iter()
-        .map(|e| {
-            let step = match (e.waitlist, e.undoes_contact()) {
-                (true, _) => System::ReferralStatus.display(WAITLISTED).unwrap_or_default(),
-                (false, true) => forebyg_shared::referral::contact_undone_label(Lang::Da),
-                (false, false) => e.status.label(Lang::Da),
+        .zip(Undo::each(&r.history))
+        .map(|(e, undo)| {
+            let step = match (undo, e.waitlist) {
+                (Some(undo), _) => undo.label(Lang::Da),
+                (None, true) => System::ReferralStatus.display(WAITLISTED).unwrap_or_default(),
+                (None, false) => e.status.label(Lang::Da),
             };
             json!({"time": iso_datetime(e.at), "text": format!("{step} ({})", e.by.label(Lang::Da).to_lowercase())})
         })

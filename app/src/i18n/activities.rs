@@ -35,6 +35,7 @@ crate::texts! {
     TRY_IT = "Prøv det", "Try it";
     HOW_TO_JOIN = "Sådan kommer du med", "How to join";
     JOIN_TEXT = "Kontakt foreningen direkte. Du behøver ingen henvisning.", "Contact the association directly. You need no referral.";
+    DANISH_ONLY = "Teksten om aktiviteten findes kun på dansk.", "The description of this activity is only in Danish.";
     PRINT = "Udskriv", "Print";
     // The participant's next-step sheet after a completed course.
     SHEET_H1 = "Fortsæt efter forløbet", "Carry on after the course";

@@ -6,6 +6,7 @@ use crate::context::use_lang;
 use crate::dom::{self, Store};
 use crate::{format, i18n, next_steps, query};
 use forebyg_shared::label::join_list;
+use forebyg_shared::receipt_code;
 use forebyg_shared::referral::{ReferralReceipt, ReferralStatus};
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -16,6 +17,9 @@ crate::texts! {
     CONTACT_GIVEN = "Udbyderen kontakter dig på", "The provider contacts you at";
     CONTACT_WRONG = "Er det forkert, kan udbyderen ikke nå dig: send en ny henvendelse med de rigtige oplysninger.",
         "If it is wrong, the provider cannot reach you: send a new request with the right details.";
+    NOT_A_CODE_H1 = "Adressen er ikke en kvittering", "This address is not a receipt";
+    NOT_A_CODE = "En kvitteringskode har otte bogstaver og tal, fx K7QM-4XRT. Du fik den, da du sendte din henvendelse.",
+        "A receipt code has eight letters and digits, e.g. K7QM-4XRT. You got it when you sent your request.";
 }
 
 fn contact_key(code: &str) -> String {
@@ -133,6 +137,16 @@ pub fn ReceiptPage() -> impl IntoView {
                 <p class="no-print">
                     <button class="button button--secondary" type="button" on:click=|_| { let _ = window().print(); }>{t(i18n::PRINT)}</button>
                 </p>
+            }
+            .into_any()
+        }
+        // Not a code at all (a mistyped or cut-off address): said as such, not shown as a code.
+        None if !receipt_code::is_well_formed(&code) => {
+            dom::set_title(lang, t(NOT_A_CODE_H1));
+            view! {
+                <h1 tabindex="-1" node_ref=h1>{t(NOT_A_CODE_H1)}</h1>
+                <p>{t(NOT_A_CODE)}</p>
+                <p><a href=query::status_href("", None)>{t(i18n::NAV_STATUS)}</a></p>
             }
             .into_any()
         }

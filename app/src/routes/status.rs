@@ -137,7 +137,12 @@ pub fn StatusPage() -> impl IntoView {
                             let (before, after) = crate::next_steps::first_session_cancelled(lang);
                             view! { <p id="first-session-cancelled"><strong>{before}{crate::format::first_session(first, lang)}{after}</strong></p> }
                         });
-                        view! { {cancelled}<p>{words(crate::next_steps::status_meaning_for(r.status, r.waitlist, lang), r.clinician_referral)}</p> }.into_any()
+                        let meaning = if r.reopened && r.status == ReferralStatus::Contacted && !r.waitlist {
+                            crate::next_steps::reopened(lang)
+                        } else {
+                            crate::next_steps::status_meaning_for(r.status, r.waitlist, lang)
+                        };
+                        view! { {cancelled}<p>{words(meaning, r.clinician_referral)}</p> }.into_any()
                     }}
                     {(!withdrawn).then(|| view! {
                         <super::follow_up::FollowUp offer_id=r.offer_id.clone() declined=r.status == ReferralStatus::Declined reason=r.decline_reason overdue=r.overdue

@@ -107,3 +107,27 @@ fn a_name_has_letters() {
     assert!(name("Øjvind Å").is_empty());
     assert!(SelfReferralRequest { name: "..".into(), ..valid() }.validate()[0].message.da.contains("bogstaver"));
 }
+
+#[test]
+fn a_step_back_is_named_by_what_it_undoes() {
+    use ReferralStatus::*;
+    let p = |s| StatusEvent::new(s, 0, Actor::Provider);
+    let history = [
+        StatusEvent::new(Received, 0, Actor::Clinician),
+        p(Contacted),
+        p(Received),
+        p(Declined),
+        p(Contacted),
+        p(Enrolled),
+        p(Contacted),
+        p(Enrolled),
+        p(Discontinued),
+        p(Enrolled),
+        p(Completed),
+    ];
+    use Undo::*;
+    assert_eq!(Undo::each(&history), [None, None, Some(Contact), None, Some(Decline), None, Some(Enrolment), None, None, Some(Closing), None]);
+    assert_eq!(Decline.label(crate::Lang::Da), "Afvisning fortrudt");
+    // The citizen's withdrawal after a decline is no undo of it.
+    assert_eq!(Undo::of(Some(Declined), &StatusEvent::new(Withdrawn, 0, Actor::Citizen)), None);
+}

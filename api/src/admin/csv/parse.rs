@@ -7,6 +7,7 @@ use forebyg_shared::eligibility::{Eligibility, Residence};
 use forebyg_shared::geo::GeoPoint;
 use forebyg_shared::geography;
 use forebyg_shared::offer::*;
+use forebyg_shared::offer_validation::{MAX_COURSE_SESSIONS, MAX_COURSE_WEEKS};
 use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
@@ -149,7 +150,7 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     let enrolment = match r.get("enrolment").to_lowercase().as_str() {
         "continuous" | "løbende" => Some(Enrolment::Continuous),
         "course" | "forløb" => {
-            let (sessions, weeks) = (r.number("sessions", 1, 1000), r.number("weeks", 1, 520));
+            let (sessions, weeks) = (r.number("sessions", 1, MAX_COURSE_SESSIONS.into()), r.number("weeks", 1, MAX_COURSE_WEEKS.into()));
             Some(Enrolment::Course { sessions: sessions.unwrap_or(1) as u16, weeks: weeks.unwrap_or(1) as u16 })
         }
         _ => {

@@ -86,6 +86,7 @@ crate::texts! {
     REFERRALS_INTRO = "Dine henvisninger gennem Forebyg: dem i gang først, de nyeste øverst. Kun du kan se dem.",
         "Your referrals through Forebyg: those in progress first, the newest at the top. Only you can see them.";
     REFERRALS_EMPTY = "Du har ikke sendt nogen henvisninger endnu.", "You have not sent any referrals yet.";
+    REFRESH = "Opdater listen", "Refresh the list";
     CHANGED = "Nyt siden sidst", "New since last time";
     OVERDUE = "Ikke kontaktet til tiden", "Not contacted in time";
     CONTACT_BY = "Tilbuddet har lovet kontakt senest", "The provider promised contact by";
@@ -162,6 +163,25 @@ pub fn twin(lang: Lang, name: &str, code: &str, status: &str) -> String {
             "You already have an open referral of {name} to this offer ({code}, {}). If it is the same patient, do not send it again. If it is someone else, press \u{201c}Send the referral\u{201d} again.",
             status.to_lowercase()
         ),
+    }
+}
+
+/// "Hentet 7. december 2026 kl. 21:21": when the list on screen was read (`at` already formatted).
+pub fn fetched_at(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Da => format!("Hentet {at}."),
+        Lang::En => format!("Fetched {at}."),
+    }
+}
+
+/// "Udbyderen kontakter patienten inden for 3 hverdage efter henvisningen." (the referral form,
+/// before sending; the slip gives the day).
+pub fn responds_within(lang: Lang, days: u8) -> String {
+    match (lang, days) {
+        (Lang::Da, 1) => "Udbyderen kontakter patienten inden for 1 hverdag efter henvisningen.".to_owned(),
+        (Lang::Da, n) => format!("Udbyderen kontakter patienten inden for {n} hverdage efter henvisningen."),
+        (Lang::En, 1) => "The provider contacts the patient within 1 working day of the referral.".to_owned(),
+        (Lang::En, n) => format!("The provider contacts the patient within {n} working days of the referral."),
     }
 }
 

@@ -74,6 +74,8 @@ fn details(v: ActivityView, lang: Lang, h1: NodeRef<H1>) -> impl IntoView {
         <article class="offer">
             <h1 tabindex="-1" node_ref=h1 lang=dl>{a.name.clone()}</h1>
             <p class="lead" lang=dl>{v.association_name.clone()}</p>
+            // Said before the Danish text, as the offer page does, so it is no surprise.
+            {(lang == Lang::En).then(|| view! { <p class="muted">{t::DANISH_ONLY.get(lang)}</p> })}
             <div lang=dl>{paragraphs(&a.description)}</div>
             <dl class="facts">
                 {row(t::ASSOCIATION.get(lang), v.association_name)}

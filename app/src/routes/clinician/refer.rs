@@ -6,7 +6,7 @@
 //! ([`super::draft`]); a refusal is said per problem type ([`crate::clinician::refusal`]).
 
 use super::draft;
-use super::refer_eligibility::eligibility_notice;
+use super::refer_eligibility::{eligibility_notice, expect_notice};
 use super::refer_outcome::{closed_receipt, receipt, refused};
 use super::refer_state::FormState;
 use super::referral_slip::ReferralSlip;
@@ -27,7 +27,7 @@ use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
 use forebyg_shared::referral::ContactTime;
 use forebyg_shared::search::clinician::ClinicianParams;
-use forebyg_shared::taxonomy::{Capacity, Condition};
+use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -214,8 +214,7 @@ fn ReferralForm(
         }
     });
     let eligibility = eligibility_notice(&offer, patient, f.conditions, f.cpr, back_to_results(), lang);
-    // A waiting list is said before sending, not only on the receipt.
-    let waitlist = (offer.capacity == Capacity::Waitlist).then(|| view! { <p class="notice refer-waitlist">{t::WAITLIST_REFER.get(lang)}</p> });
+    let expect = expect_notice(&offer, lang);
     let url = format!("/api/v1/clinician/offers/{}/referrals", query::encode(&offer.id));
     let rules = offer.referral.clone();
     // The form is named as the page's heading is ("Henvis til <the offer>"), not by its prefix.
@@ -314,7 +313,7 @@ fn ReferralForm(
     view! {
         {restored}
         {eligibility}
-        {waitlist}
+        {expect}
         <p>{t::REFER_INTRO.get(lang)}</p>
         {move || (!f.errors.with(Vec::is_empty)).then(|| view! { <ErrorSummary errors=f.errors.get() lang=lang id=ERROR_SUMMARY_ID control_id=control_id /> })}
         {move || f.refused.get().map(|r| view! {

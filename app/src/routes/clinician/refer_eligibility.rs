@@ -1,7 +1,7 @@
-//! The referral form's first notice: whether the patient may join, as the result card said,
+//! The referral form's first notices: whether the patient may join, as the result card said,
 //! following the conditions ticked and the CPR number typed below (a referral the provider must
-//! decline costs the patient weeks). The clinician may still refer, but sees why not first, with
-//! the way back to the other offers.
+//! decline costs the patient weeks; the clinician may still refer, but sees why not first, with
+//! the way back to the other offers), and when the provider answers.
 
 use super::eligibility::verdict;
 use crate::clinician::texts as t;
@@ -10,7 +10,7 @@ use forebyg_shared::cpr;
 use forebyg_shared::eligibility::{assess, Patient, Verdict};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::search::clinician::ClinicianParams;
-use forebyg_shared::taxonomy::Condition;
+use forebyg_shared::taxonomy::{Capacity, Condition};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
 
@@ -49,4 +49,14 @@ pub(super) fn eligibility_notice(
             }}
         </div>
     }
+}
+
+/// When the patient hears from the provider, said before sending (a walk's GP saw it only on the
+/// slip after sending): the waiting list, or the days the offer promises.
+pub(super) fn expect_notice(offer: &Offer, lang: Lang) -> Option<impl IntoView> {
+    if offer.capacity == Capacity::Waitlist {
+        return Some(view! { <p class="notice refer-waitlist">{t::WAITLIST_REFER.get(lang)}</p> }.into_any());
+    }
+    let days = offer.promised_response_days()?;
+    Some(view! { <p class="refer-response">{t::responds_within(lang, days)}</p> }.into_any())
 }

@@ -4,7 +4,7 @@
 //! patient's next-step sheet (the association activities the offer leads on to). A clinician
 //! sees only their own referrals (the API scopes every read).
 
-use super::referrals::{contact_by, first_session, look_before, search_link, status_label, status_pill, step_label, when};
+use super::referrals::{contact_by, first_session, look_before, search_link, status_label, status_line, step_label, when};
 use super::session::{self, SignedInBar};
 use crate::activity_query::next_step_href;
 use crate::api::ApiError;
@@ -17,7 +17,7 @@ use crate::{api, dom, format, query};
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
-use forebyg_shared::referral::{new_to_clinician, ReferralStatus, StatusEvent};
+use forebyg_shared::referral::{new_to_clinician, ReferralStatus, StatusEvent, Undo};
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::Lang;
 use leptos::html::H1;
@@ -29,12 +29,8 @@ use leptos_router::hooks::use_params_map;
 /// first session agreed or a note, and "Nyt siden sidst" when it is `new` to the clinician.
 /// The first says "Sendt" ([`step_label`]), a step that `moved` the first session "Første
 /// mødegang ændret"; a step that called one `off` says which.
-fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, new: bool, lang: Lang) -> impl IntoView {
-    let label = match (moved, e.waitlist) {
-        (true, _) => forebyg_shared::first_session::moved_label(lang),
-        (false, true) => t::CONTACTED_WAITLIST.get(lang),
-        (false, false) => step_label(&e, lang),
-    };
+fn step(e: StatusEvent, moved: bool, off: Option<&FirstSession>, undo: Option<Undo>, new: bool, lang: Lang) -> impl IntoView {
+    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { step_label(&e, undo, lang) };
     let reason = e.reason.map(|r| view! { <p class="history__note">{t::DECLINE_REASON.get(lang)}": "{r.label(lang)}</p> });
     let note = e.note.map(|n| view! { <p class="history__note">{n}</p> });
     let first = e.first_session.map(|s| view! { <p class="history__note">{t::FIRST_SESSION.get(lang)}": "{format::first_session(&s, lang)}</p> });
@@ -149,22 +145,24 @@ fn details(
     let promised = contact_by(&r, lang);
     let moves = forebyg_shared::first_session::moves(&r.history);
     let off = forebyg_shared::first_session::called_off(&r.history);
+    let undos = Undo::each(&r.history);
     let history = r
         .history
         .iter()
         .cloned()
         .zip(moves)
         .zip(off)
-        .map(|((e, moved), off)| {
+        .zip(undos)
+        .map(|(((e, moved), off), undo)| {
             let new = new_to_clinician(&e, since);
-            step(e, moved, off, new, lang)
+            step(e, moved, off, undo, new, lang)
         })
         .collect_view();
     // While it is open the patient may have lost the slip (what happens now, whom to call, the
     // code): the same slip again, as printed after sending.
     let reprint = (!r.status.is_closed()).then(|| view! { <p><a href=cq::sent_href(&r.offer_id, &r.code, None)>{t::REPRINT_SLIP.get(lang)}</a></p> });
     view! {
-        <p>{status_pill(r.status, lang)}{(r.waitlist && r.status.is_open()).then(|| view! { " · "<span id="referral-waitlist">{t::ON_WAITLIST.get(lang)}</span> })}</p>
+        <p>{status_line(&r, lang)}</p>
         {overdue}
         {closed}
         {note}

@@ -12,7 +12,7 @@ use crate::clinician::texts as t;
 use crate::context::use_lang;
 use crate::{dom, format, query};
 use forebyg_shared::clinician::{ClinicianReferral, ClinicianReferralList};
-use forebyg_shared::referral::{ReferralStatus, StatusEvent};
+use forebyg_shared::referral::{ReferralStatus, StatusEvent, Undo};
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -46,14 +46,22 @@ pub(super) fn status_label(s: ReferralStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// A step of the history as the clinician reads it: its status ([`status_label`]), or "Kontakt
-/// fortrudt" for the provider's step back to received (not "Sendt" again).
-pub(super) fn step_label(e: &StatusEvent, lang: Lang) -> &'static str {
-    if e.undoes_contact() {
-        forebyg_shared::referral::contact_undone_label(lang)
-    } else {
-        status_label(e.status, lang)
+/// A step of the history as the clinician reads it: what it takes back ("Kontakt fortrudt", not
+/// "Sendt" again; "Afvisning fortrudt", not a "Kontaktet" no one made), "Kontaktet, på
+/// venteliste", or its status ([`status_label`]).
+pub(super) fn step_label(e: &StatusEvent, undo: Option<Undo>, lang: Lang) -> &'static str {
+    match (undo, e.waitlist) {
+        (Some(undo), _) => undo.label(lang),
+        (None, true) => t::CONTACTED_WAITLIST.get(lang),
+        (None, false) => status_label(e.status, lang),
     }
+}
+
+/// The status pill, with "· på venteliste" while the patient waits for a place (the list and the
+/// referral's page alike: a walk's list said only "Kontaktet").
+pub(super) fn status_line(r: &ClinicianReferral, lang: Lang) -> impl IntoView {
+    let waiting = r.waitlist && r.status.is_open();
+    view! { {status_pill(r.status, lang)}{waiting.then(|| view! { " · "<span class="referral-waitlist">{t::ON_WAITLIST.get(lang)}</span> })} }
 }
 
 #[component]
@@ -65,20 +73,36 @@ pub fn ReferralsPage() -> impl IntoView {
     // A referral form kept for signing in again is abandoned here.
     super::draft::discard();
     // The clinician, then their list with the changes since their own last look: one resource
-    // that depends on nothing, so the list is read (and the marker moved) once per visit.
-    let loaded = LocalResource::new(|| async {
+    // that depends on nothing, so the list is read (and the marker moved) once per visit, and
+    // again when asked or when the clinician comes back to the tab (a GP keeps it open all day:
+    // a walk's list said "Sendt" long after the provider had called).
+    let fetched = RwSignal::new(None::<i64>);
+    let loaded = LocalResource::new(move || async move {
         let profile = session::load_profile().await;
         let list = match &profile {
             Some(Ok(p)) => Some(list_since_last_look(&p.subject).await),
             _ => None,
         };
+        fetched.set(Some((js_sys::Date::now() / 1000.0) as i64));
         (profile, list)
     });
+    let back = window_event_listener(leptos::ev::focus, move |_| {
+        if fetched.get_untracked().is_some_and(|at| (js_sys::Date::now() / 1000.0) as i64 - at >= 30) {
+            loaded.refetch();
+        }
+    });
+    on_cleanup(move || back.remove());
     view! {
         {search_link(lang)}
         <h1 node_ref=h1 tabindex="-1">{t::NAV_REFERRALS.get(lang)}</h1>
         <p>{t::REFERRALS_INTRO.get(lang)}</p>
-        <Suspense fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
+        // Drawn once, so the button keeps the focus; the time is said when it changes.
+        <p class="referrals-fresh" hidden=move || fetched.get().is_none()>
+            <span role="status">{move || fetched.get().map(|at| t::fetched_at(lang, &when(at, lang)))}</span>" "
+            <button class="button button--secondary" type="button" on:click=move |_| loaded.refetch()>{t::REFRESH.get(lang)}</button>
+        </p>
+        // Transition: the list stays on screen while it is read again.
+        <Transition fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 let (p, l) = loaded.await;
                 session::when_signed_in(p, lang, |p| {
@@ -91,7 +115,7 @@ pub fn ReferralsPage() -> impl IntoView {
                     view! { <SignedInBar profile=p lang=lang />{shown} }
                 })
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -183,13 +207,14 @@ pub(super) fn first_session(r: &ClinicianReferral, lang: Lang) -> Option<impl In
     Some(view! { <div><dt>{t::FIRST_SESSION.get(lang)}</dt><dd>{format::first_session(first, lang)}</dd></div> })
 }
 
-/// "Tilmeldt · 5. december 2026 kl. 18:36": the latest step after sending, so "Nyt siden sidst"
-/// says what is new on the list itself (a walk found only the day it was sent).
+/// "Tilmeldt · 5. december 2026 kl. 18:36 · Tilbuddet": the latest step after sending and who
+/// made it, so "Nyt siden sidst" says what is new on the list itself (a walk found only the day it
+/// was sent; another could not tell the patient's withdrawal from a colleague's).
 fn latest_step(r: &ClinicianReferral, lang: Lang) -> Option<impl IntoView> {
     let moved = forebyg_shared::first_session::moves(&r.history).last().copied().unwrap_or(false);
-    let e = r.history.last().filter(|_| r.history.len() > 1)?;
-    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { step_label(e, lang) };
-    Some(view! { <div><dt>{t::LATEST_STEP.get(lang)}</dt><dd>{label}" · "{when(e.at, lang)}</dd></div> })
+    let [.., before, e] = r.history.as_slice() else { return None };
+    let label = if moved { forebyg_shared::first_session::moved_label(lang) } else { step_label(e, Undo::of(Some(before.status), e), lang) };
+    Some(view! { <div><dt>{t::LATEST_STEP.get(lang)}</dt><dd>{label}" · "{when(e.at, lang)}" · "{e.by.label(lang)}</dd></div> })
 }
 
 fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
@@ -197,7 +222,7 @@ fn card(r: ClinicianReferral, lang: Lang) -> impl IntoView {
         <li class="card referral-card" class:referral-card--changed=r.changed>
             <h3 class="card__title">{r.patient_name.clone()}</h3>
             <p>
-                {status_pill(r.status, lang)}
+                {status_line(&r, lang)}
                 {r.changed.then(|| view! { " "<span class="badge badge--changed">{t::CHANGED.get(lang)}</span> })}
                 {r.overdue.then(|| view! { " "<span class="badge badge--changed">{t::OVERDUE.get(lang)}</span> })}
             </p>

@@ -3,7 +3,7 @@
 
 use super::controls::form_position;
 use super::slots::{parse_slot, slot_line};
-use super::{OfferForm, CHOOSE_CATEGORY, CHOOSE_PROVIDER, COORDINATES, COUNT_RANGE, SLOT_ROWS, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
+use super::{OfferForm, CHOOSE_CATEGORY, CHOOSE_PROVIDER, COORDINATES, SLOT_ROWS, WHOLE_AGE, WHOLE_DAYS, WHOLE_KRONER, WHOLE_NUMBERS};
 use forebyg_app::i18n::Text;
 use forebyg_shared::date::parse_day;
 use forebyg_shared::eligibility::{Eligibility, Residence};
@@ -140,13 +140,13 @@ impl OfferForm {
         let region = RegionCode::from_code(&self.region).unwrap_or(base.region);
         let kind = ProviderKind::from_code(&self.provider_kind).unwrap_or(base.provider.kind);
         let capacity = Capacity::from_code(&self.capacity).unwrap_or(base.capacity);
-        // A whole number of sessions or weeks: -3 is one, but not a count (said as such).
-        let count =
-            |s: &str| s.trim().parse::<i64>().map(|n| u16::try_from(n).ok().filter(|n| *n >= 1).ok_or(COUNT_RANGE)).map_err(|_| WHOLE_NUMBERS);
+        // A whole number of sessions or weeks; its range (-3, 65536) is `validate_offer`'s to say,
+        // with the limits, so a number outside u16 is kept outside the range rather than wrapped.
+        let count = |s: &str| s.trim().parse::<i64>().map(|n| n.clamp(0, u16::MAX.into()) as u16).map_err(|_| WHOLE_NUMBERS);
         let enrolment = if self.enrolment == "continuous" {
             Enrolment::Continuous
         } else {
-            match (count(&self.sessions).and_then(|r| r), count(&self.weeks).and_then(|r| r)) {
+            match (count(&self.sessions), count(&self.weeks)) {
                 (Ok(sessions), Ok(weeks)) => Enrolment::Course { sessions, weeks },
                 (Err(e), _) | (_, Err(e)) => {
                     bad("schedule.enrolment", e);

@@ -135,7 +135,6 @@ forebyg_app::texts! {
     NO = "Nej", "No";
     CHOOSE_CATEGORY = "Vælg en indsats.", "Choose an intervention.";
     WHOLE_NUMBERS = "Skriv antal gange og uger som hele tal.", "Write the number of sessions and weeks as whole numbers.";
-    COUNT_RANGE = "Antal gange og uger skal være mellem 1 og 65535.", "The number of sessions and weeks must be between 1 and 65535.";
     CHOOSE_PROVIDER = "Vælg udbyderen.", "Choose the provider.";
     SLOT_LINES = "Skriv en tid pr. linje som fx »Tirsdag 10:00-12:00«.", "Write one time per line, e.g. \"Tuesday 10:00-12:00\".";
     SLOT_ROWS = "Vælg dagen, og angiv start- og sluttid for hver ugentlig tid, fx 10:00 og 12:00.", "Choose the day and enter the start and end time of each weekly time, e.g. 10:00 and 12:00.";

@@ -287,12 +287,17 @@ fn messages_name_the_fields_as_the_form_does() {
     // -3 is a whole number; what is wrong is that it is no count.
     let mut form = OfferForm::from_offer(&o);
     form.enrolment = "course".into();
-    form.sessions = "-3".into();
+    (form.sessions, form.weeks) = ("-3".into(), "8".into());
     let errors = form.to_offer(&o, TODAY).unwrap_err();
     assert_eq!(
         errors.iter().map(|e| (e.field.as_str(), e.message.da.as_str())).collect::<Vec<_>>(),
-        [("schedule.enrolment", "Antal gange og uger skal være mellem 1 og 65535.")]
+        [("schedule.enrolment", "Et forløb har 1–300 gange over 1–104 uger.")]
     );
+    // So is 70000 (beyond u16, not wrapped to 4464) and a year's weeks written as days.
+    for (sessions, weeks) in [("70000", "8"), ("8", "365")] {
+        (form.sessions, form.weeks) = (sessions.into(), weeks.into());
+        assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Et forløb har 1–300 gange over 1–104 uger.", "{sessions} {weeks}");
+    }
     form.sessions = "tre".into();
     assert_eq!(form.to_offer(&o, TODAY).unwrap_err()[0].message.da, "Skriv antal gange og uger som hele tal.");
 }

@@ -6,7 +6,7 @@ use crate::texts::inbox as t;
 use crate::ui::{self, lang};
 use forebyg_shared::admin::{AdminNote, NewAdminNote};
 use forebyg_shared::first_session;
-use forebyg_shared::referral::StatusEvent;
+use forebyg_shared::referral::{StatusEvent, Undo};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -16,9 +16,9 @@ use std::collections::HashMap;
 pub type NoteDrafts = RwSignal<HashMap<String, String>>;
 
 enum Entry {
-    /// A status step, whether it moved the first session ([`first_session::moves`]) and the one
-    /// it called off ([`first_session::called_off`]).
-    Step(StatusEvent, bool, Option<first_session::FirstSession>),
+    /// A status step, whether it moved the first session ([`first_session::moves`]), the one
+    /// it called off ([`first_session::called_off`]) and what it takes back ([`Undo::each`]).
+    Step(StatusEvent, bool, Option<first_session::FirstSession>, Option<Undo>),
     Note(AdminNote),
 }
 
@@ -33,12 +33,12 @@ impl Entry {
 
 fn entry(e: Entry) -> impl IntoView {
     match e {
-        Entry::Step(e, moved, off) => {
-            let label = match (moved, e.waitlist) {
-                (true, _) => first_session::moved_label(lang()),
-                (false, true) => t::ON_WAITLIST.get(lang()),
-                (false, false) if e.undoes_contact() => forebyg_shared::referral::contact_undone_label(lang()),
-                (false, false) => e.status.label(lang()),
+        Entry::Step(e, moved, off, undo) => {
+            let label = match (moved, undo, e.waitlist) {
+                (true, ..) => first_session::moved_label(lang()),
+                (false, Some(undo), _) => undo.label(lang()),
+                (false, None, true) => t::ON_WAITLIST.get(lang()),
+                (false, None, false) => e.status.label(lang()),
             };
             let first = e.first_session.map(|f| format!("{}: {}", t::FIRST_SESSION.get(lang()), forebyg_app::format::first_session(&f, lang())));
             let off = off.map(|f| format!("{}: {}", first_session::called_off_label(lang()), forebyg_app::format::first_session(&f, lang())));
@@ -77,11 +77,13 @@ pub fn InboxHistory(
     let count = notes.len();
     let moves = first_session::moves(&history);
     let off: Vec<_> = first_session::called_off(&history).into_iter().map(|f| f.cloned()).collect();
+    let undos = Undo::each(&history);
     let mut entries: Vec<Entry> = history
         .into_iter()
         .zip(moves)
         .zip(off)
-        .map(|((e, moved), off)| Entry::Step(e, moved, off))
+        .zip(undos)
+        .map(|(((e, moved), off), undo)| Entry::Step(e, moved, off, undo))
         .chain(notes.into_iter().map(Entry::Note))
         .collect();
     entries.sort_by_key(Entry::at);
