@@ -82,7 +82,7 @@ pub const SHEET_MIN: usize = 3;
 /// sheet's "more" link, e.g. `/aktiviteter?postcode=9000&condition=kol`.
 pub fn near_offer(offer: &Offer) -> ActivityQuery {
     let postcode = offer.location.as_ref().map(|l| l.postcode.clone()).unwrap_or_default();
-    ActivityQuery { postcode, condition: offer.conditions.first().copied(), ..Default::default() }
+    ActivityQuery { postcode, condition: only(&offer.conditions), ..Default::default() }
 }
 
 /// The sheet's list: the activities the offer links to, then, while there are fewer than
@@ -125,12 +125,21 @@ pub fn more_near_href(last_search: &str, condition: Option<Condition>) -> String
 }
 
 /// The condition to find activities for after an offer for `offered`: the one searched for
-/// (`last_search`'s `condition`) when the offer takes it, else the offer's first (a walk's
-/// citizen with low back pain was sent to heart-disease activities, the offer's first).
+/// (`last_search`'s `condition`) when the offer takes it, else the offer's only one (a walk's
+/// citizen with low back pain was sent to heart-disease activities, the offer's first; another's,
+/// with diabetes, to KOL groups from an offer for every illness). None: activities for all.
 pub fn condition_for(last_search: &str, offered: &[Condition]) -> Option<Condition> {
     let query = last_search.split_once('?').map_or(last_search, |(_, q)| q);
     let searched = query.split('&').find_map(|p| p.strip_prefix("condition=")).and_then(Condition::from_code);
-    searched.filter(|c| offered.contains(c)).or_else(|| offered.first().copied())
+    searched.filter(|c| offered.contains(c)).or_else(|| only(offered))
+}
+
+/// The one condition of an offer that takes one; none for an offer for several (or all).
+fn only(offered: &[Condition]) -> Option<Condition> {
+    match offered {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -146,8 +155,9 @@ mod tests {
         use Condition::{Hjertesygdom, Laenderyg};
         let offered = [Hjertesygdom, Laenderyg];
         assert_eq!(condition_for("/?postcode=2200&condition=laenderygsmerter", &offered), Some(Laenderyg));
-        assert_eq!(condition_for("/?postcode=2200&condition=kol", &offered), Some(Hjertesygdom));
-        assert_eq!(condition_for("", &offered), Some(Hjertesygdom));
+        assert_eq!(condition_for("/?postcode=2200&condition=kol", &offered), None, "not one it takes: all");
+        assert_eq!(condition_for("", &offered), None, "no search, several taken: all");
+        assert_eq!(condition_for("", &[Hjertesygdom]), Some(Hjertesygdom), "its only one");
         assert_eq!(condition_for("/?condition=kol", &[]), None);
     }
 

@@ -1,7 +1,9 @@
-//! A form's typed-in values kept across a reload of the page in this tab only (the language switch
-//! reloads the page: every text is chosen once per page). Written to sessionStorage when the page
-//! unloads while the form is open, read back and forgotten once when it opens again. A form keeps
-//! only what it chooses: never a CPR number, never the contact that opens a request's status.
+//! A form's typed-in values kept in this tab only, across a reload (the language switch reloads
+//! the page: every text is chosen once per page) and across Back and Forward within the app (a
+//! walk's citizen went back to re-read the offer and lost what they had typed). Written to
+//! sessionStorage as they change while the form is open, read back and forgotten once when it
+//! opens again. A form keeps only what it chooses: never a CPR number, never the contact that
+//! opens a request's status.
 
 /// Separates the values (the ASCII unit separator, which nobody types).
 const SEP: char = '\u{1f}';
@@ -26,18 +28,16 @@ pub fn take(key: &str) -> Option<String> {
     kept
 }
 
-/// While the calling component lives, stores `values()` under `key` when the page unloads (a
-/// reload, the language switch), if it returns something.
+/// While the calling component lives, keeps `values()` under `key` as it changes (it reads the
+/// signals it depends on, tracked), and nothing once it returns `None` (emptied, or sent).
 #[cfg(target_arch = "wasm32")]
-pub fn keep_on_unload(key: &'static str, values: impl Fn() -> Option<String> + 'static) {
+pub fn keep_while_open(key: &'static str, values: impl Fn() -> Option<String> + 'static) {
     use crate::dom::{self, Store};
     use leptos::prelude::*;
-    let handle = window_event_listener(leptos::ev::pagehide, move |_| {
-        if let Some(v) = values() {
-            dom::save(Store::Session, key, &v);
-        }
+    Effect::new(move |_| match values() {
+        Some(v) => dom::save(Store::Session, key, &v),
+        None => dom::remove(Store::Session, key),
     });
-    on_cleanup(move || handle.remove());
 }
 
 #[cfg(test)]

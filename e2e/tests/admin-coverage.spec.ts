@@ -151,6 +151,22 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   await expect(page).toHaveURL(/max_km=5/);
   await expect(page).toHaveURL(/pakke=kol/);
   await expect(page.locator('#coverage-summary')).toContainText('for Kronikerpakke for KOL, som gælder fra 2027');
+  // Back and Forward: the menus say what the address and the table say (a walk's menus kept the
+  // last choice made by hand).
+  const lens = page.getByLabel('Vis dækning for');
+  const km = page.getByLabel('Afstand der tæller som tæt på');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/max_km=5/);
+  await expect(km).not.toHaveValue('5');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/pakke=kol/);
+  await expect(lens).toHaveValue('');
+  await page.goForward();
+  await expect(page).toHaveURL(/pakke=kol/);
+  await expect(lens).toHaveValue('kol');
+  await page.goForward();
+  await expect(page).toHaveURL(/max_km=5/);
+  await expect(km).toHaveValue('5');
   await expect(page.getByRole('img', { name: 'Huller pr. komponent' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Dækning inden for 5 km' });
   await expect(table.getByRole('columnheader', { name: component.name.da, exact: false }).first()).toBeVisible();
@@ -158,6 +174,16 @@ test('the package lens shows a kronikerpakke component gap that closes when an o
   const cell = tableRow.getByRole('cell').nth(index);
   await expect(cell).toContainText(`Hul fra 2027${uncovered.length} af ${row.postcodes === 1 ? '1 postnummer' : `${row.postcodes} postnumre`}`);
   await expectNoAxeViolations(page, 'the coverage package lens');
+  // The gap offers to create the offer that closes it: the component's intervention, the
+  // municipality, and the component ticked for the package (a walk found no way on from here).
+  if (component.category) {
+    const create = cell.getByRole('link', { name: `Opret et tilbud her: ${component.name.da}`, exact: false });
+    await expect(create).toHaveAttribute('href', new RegExp(`kategori=${component.category}.*kommune=${row.code}.*&pakke=kol&komponent=${component.code}$`));
+    await create.click();
+    await expect(page.getByText(/^Fra dækningen: .+ \(Kronikerpakke for KOL\) mangler i /)).toBeVisible();
+    await page.goBack();
+    await expect(cell).toContainText('Hul fra 2027');
+  }
 
   // The CSV export of the same lens.
   const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });

@@ -297,6 +297,9 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   await page.goto('/admin/henvendelser');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
   await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
+  // The referrer's reason, named as such (not "Besked", which is the citizen's own words).
+  await expect(card.locator('dt', { hasText: 'Begrundelse for henvisningen' })).toBeVisible();
+  await expect(card.getByRole('definition').filter({ hasText: 'KOL, FEV1 55 %' })).toBeVisible();
 
   // "Afsender": the clinicians' referrals only, or the citizens' own requests only, in the address.
   const own = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {

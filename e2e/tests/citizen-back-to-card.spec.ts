@@ -21,6 +21,8 @@ for (const way of ['Back', 'Tilbage til søgningen'] as const) {
     if (way === 'Back') await page.goBack();
     else await page.getByRole('link', { name: 'Tilbage til søgningen' }).click();
     await expect(search.resultsHeading).toBeVisible();
+    // The search's own title again, not the form's (a walk's tab said "Find et forebyggelsestilbud").
+    await expect(page).toHaveTitle('Tilbud nær 8000 Aarhus C – Forebyg');
     const again = page.locator(`.results a[href="${href}"]`);
     await expect(again).toBeFocused();
     await scrollSettled(page);

@@ -143,6 +143,14 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     });
     expect(replay.status()).toBe(200);
     expect((await replay.json()).receipt_code).toBe(code);
+
+    // Back at the form in this tab: it says the request was sent, with its code, before a second.
+    await signup.goto(id);
+    const earlier = page.locator('.signup-earlier');
+    await expect(earlier).toContainText('Du har allerede bedt om at komme med');
+    await expect(earlier).toContainText(new RegExp(`Din henvendelse ${code} fra .+ er sendt og står som Modtaget\\.`));
+    await expect(earlier.getByRole('link', { name: 'Se din henvendelse' })).toHaveAttribute('href', `/status?kode=${code}`);
+    await expect(signup.name).toHaveValue('');
   });
 
   test('server errors are shown; an unknown code is not found', async ({ page, request }) => {

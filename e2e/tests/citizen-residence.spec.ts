@@ -81,6 +81,8 @@ test('result cards say where participants must live, and mark offers of another 
   await expect(card(other)).toContainText('Du søgte fra en anden region');
   await expect(card(own)).toContainText('For borgere i Region');
   await expect(card(own)).not.toContainText('Du søgte fra en anden region');
+  // No "Du kan selv tilmelde dig" beside the rule that leaves the searcher out.
+  await expect(card(other).getByRole('listitem').filter({ hasText: 'Du kan selv tilmelde dig' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'result cards with residence rules (da)');
 
   await useEnglish(page);

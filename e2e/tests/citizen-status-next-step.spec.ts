@@ -104,7 +104,7 @@ test('a referral the clinician withdrew: the patient is told so, with their code
   await page.goto('/status');
   await status.check(code, tel);
   await expect(status.result).toHaveText('Status: Trukket tilbage');
-  await expect(page.getByText('Henvisningen er trukket tilbage af din behandler.')).toBeVisible();
+  await expect(page.getByText('Henvisningen er trukket tilbage af din behandler. Har du spørgsmål til det, så kontakt din behandler.')).toBeVisible();
   await expect(status.failure).toHaveCount(0);
   await expectNoAxeViolations(page, 'status of a referral the clinician withdrew (da)');
 });
@@ -139,7 +139,9 @@ test("a clinician's referral is called one, and a declined one sends the patient
   await expect(page.locator('dt', { hasText: 'Oplysningerne slettes senest' })).toBeVisible();
   await page.getByRole('button', { name: 'Træk min henvisning tilbage' }).click();
   await expect(page.locator('#confirm-text')).toBeFocused();
-  await expect(page.getByText('Udbyderen ser henvisningen som trukket tilbage.', { exact: false })).toBeVisible();
+  await expect(page.locator('#confirm-text')).toHaveText(
+    'Er du sikker? Udbyderen og din behandler ser henvisningen som trukket tilbage. Dit CPR-nummer og dine helbredsoplysninger slettes med det samme, resten senest efter 30 dage. Det kan ikke fortrydes.',
+  );
   await page.getByRole('button', { name: 'Nej, behold den' }).click();
   await expect(page.getByRole('main')).not.toContainText('henvendelse');
   await expectNoAxeViolations(page, "status of a clinician's referral (da)");

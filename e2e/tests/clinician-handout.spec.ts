@@ -79,7 +79,7 @@ test('the next step fits a referred patient, a handout names a language other th
   const next = new HandoutPage(page).sheet('da').locator('.handout__next');
   // The referred patient's case first, then the other: one either/or, not two instructions.
   await expect(next).toContainText(
-    `Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig. Ellers: Ring til +45 99 31 31 31 inden for en uge og sig, at du gerne vil være med.`,
+    `Har din behandler henvist dig, skal du ikke selv gøre noget: ${provider} kontakter dig. Ellers: Ring til +45 99 31 31 31 i løbet af den næste uge og sig, at du gerne vil være med.`,
   );
   // A Danish handout needs no word on the language of a course held in Danish only.
   await expect(new HandoutPage(page).sheet('da')).not.toContainText('Sprog');

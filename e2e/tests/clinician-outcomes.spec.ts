@@ -122,7 +122,7 @@ test('withdrawing a referral the provider has moved on says it can no longer be 
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: patient }) });
   await expect(card).toContainText(`Første mødegang${first}`);
   // What is new, on the list itself: the latest step and when.
-  await expect(card.getByRole('definition').filter({ hasText: /^Tilmeldt · / })).toHaveText(/^Tilmeldt · \d{1,2}\. \S+ \d{4} kl\. \d{2}:\d{2}$/);
+  await expect(card.getByRole('definition').filter({ hasText: /^Tilmeldt · / })).toHaveText(/^Tilmeldt · \d{1,2}\. \S+ \d{4} kl\. \d{2}:\d{2} · Tilbuddet$/);
   // The enrolment undone: the history says the day was called off, and the facts no longer give it.
   await moveReferral(request, admin, code, 'contacted');
   await page.goto(`/klinik/henvisninger/${code}`);

@@ -109,7 +109,7 @@ test.describe('search for a prevention offer', () => {
     await postcode.fill('1001');
     await expect(page.locator('#postcode-town')).toHaveText('We do not know that postcode.');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const message = 'We do not know postcode 1001. Check that it is spelled correctly.';
+    const message = 'We do not know postcode 1001. Check that it is typed correctly.';
     await expect(page.getByRole('alert').getByRole('link', { name: message })).toBeVisible();
     await expect(page.locator('#postcode-town')).toHaveText('');
     await expect(page.getByText(/do not know/)).toHaveCount(2);

@@ -49,9 +49,10 @@ pub struct ImportRowChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub title: String,
-    /// The columns whose value the row changes, in the file's order (a change only).
+    /// The cells the row changes, in the file's order, with the value the export had and the
+    /// file's (a change only): the admin checks the values before "Anvend", not only the columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub columns: Vec<String>,
+    pub cells: Vec<ImportCellChange>,
     /// An offer already there that a new row looks like: the same title at the same postcode (or
     /// both digital). A file imported twice would create its new offers twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +60,15 @@ pub struct ImportRowChange {
     /// An earlier row of the same file that a new row looks like, in the same sense.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub like_row: Option<usize>,
+}
+
+/// One cell a row changes: its column, as the stored offer exports it, and as the file has it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportCellChange {
+    pub column: String,
+    pub before: String,
+    pub after: String,
 }
 
 /// The offer a new row looks like.

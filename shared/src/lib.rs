@@ -37,6 +37,7 @@ pub mod referral_route;
 pub mod report;
 pub mod response_time;
 pub mod search;
+pub mod slot_text;
 pub mod spreadsheet;
 pub mod taxonomy;
 pub mod validation;

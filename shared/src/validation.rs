@@ -98,7 +98,7 @@ pub fn unknown_postcode(field: &str, value: &str) -> FieldError {
         field,
         ErrorCode::Unknown,
         format!("Vi kender ikke postnummer {value}. Tjek at det er skrevet rigtigt."),
-        format!("We do not know postcode {value}. Check that it is spelled correctly."),
+        format!("We do not know postcode {value}. Check that it is typed correctly."),
     )
 }
 
@@ -147,8 +147,14 @@ pub fn municipality_code(field: &str, code: &str) -> Result<&'static crate::geog
     if code.trim().is_empty() {
         return Err(FieldError::new(field, ErrorCode::Required, "Vælg kommunen.", "Choose the municipality."));
     }
-    crate::geography::municipality(code)
-        .ok_or_else(|| FieldError::new(field, ErrorCode::Unknown, "Ukendt kommunekode.", "Unknown municipality code."))
+    crate::geography::municipality(code).ok_or_else(|| {
+        FieldError::new(
+            field,
+            ErrorCode::Unknown,
+            format!("Ukendt kommunekode »{code}«. Skriv kommunens fire cifre, fx 0751 for Aarhus Kommune."),
+            format!("Unknown municipality code “{code}”. Write the municipality's four digits, e.g. 0751 for Aarhus Kommune."),
+        )
+    })
 }
 
 /// A code from a closed list (category, condition, format ...).
@@ -258,9 +264,14 @@ pub fn iso_date(field: &str, value: &str) -> Result<(), FieldError> {
     }
     let num = |s: &str| s.parse::<u32>().map_err(|_| invalid());
     let (y, m, d) = (num(&value[0..4])?, num(&value[5..7])?, num(&value[8..10])?);
-    let days = days_in_month(y, m).ok_or_else(invalid)?;
-    if !(2000..=2100).contains(&y) || d == 0 || d > days {
-        return Err(invalid());
+    // Written right but no day of the calendar (a walk's 2027-02-31 was told to write ÅÅÅÅ-MM-DD).
+    if !(2000..=2100).contains(&y) || days_in_month(y, m).is_none_or(|days| d == 0 || d > days) {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::Invalid,
+            format!("Datoen {value} findes ikke. Skriv en rigtig dato fra år 2000 til 2100."),
+            format!("There is no date {value}. Write a real date from the year 2000 to 2100."),
+        ));
     }
     Ok(())
 }

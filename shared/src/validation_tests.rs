@@ -54,6 +54,9 @@ fn text_and_dates() {
     for bad in ["2027-02-29", "2027-13-01", "2027-1-01", "27-01-01", "2027-04-31", "abcd-ef-gh"] {
         assert!(iso_date("d", bad).is_err(), "{bad}");
     }
+    // Written right, but no day of the calendar: said so, not "write it as ÅÅÅÅ-MM-DD".
+    assert_eq!(iso_date("d", "2027-02-31").unwrap_err().message.da, "Datoen 2027-02-31 findes ikke. Skriv en rigtig dato fra år 2000 til 2100.");
+    assert_eq!(iso_date("d", "31-02-2027").unwrap_err().message.da, "Datoen skal skrives som ÅÅÅÅ-MM-DD.");
     assert!(not_after("d", "2026-12-03", "2026-12-03").is_ok());
     assert_eq!(not_after("d", "2099-01-01", "2026-12-03").unwrap_err().code, ErrorCode::OutOfRange);
     assert!(day_range("to", "2026-12-01", "2026-12-01").is_ok() && day_range("to", "", "2026-12-01").is_ok());

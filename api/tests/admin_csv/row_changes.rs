@@ -11,7 +11,8 @@ pub async fn the_report_lists_each_change_and_warns_of_look_alikes(api: &Api) {
     let walk = sheet.add_new("a1", "Nyt gåhold i Aarhus");
     let (status, checked) = api.import(&region_admin(), &sheet, true).await;
     assert_eq!((status, checked.look_alikes()), (200, 0), "{checked:#?}");
-    let rows: Vec<_> = checked.changes.iter().map(|c| (c.row, c.new, c.id.as_deref(), c.title.as_str(), c.columns.join(","), c.like_row)).collect();
+    let columns = |c: &forebyg_shared::bulk::ImportRowChange| c.cells.iter().map(|x| x.column.as_str()).collect::<Vec<_>>().join(",");
+    let rows: Vec<_> = checked.changes.iter().map(|c| (c.row, c.new, c.id.as_deref(), c.title.as_str(), columns(c), c.like_row)).collect();
     assert_eq!(
         rows,
         [
@@ -19,6 +20,10 @@ pub async fn the_report_lists_each_change_and_warns_of_look_alikes(api: &Api) {
             (walk, true, None, "Nyt gåhold i Aarhus", String::new(), None),
         ]
     );
+    // Each changed cell with the value the export had and the file's, to check before "Anvend".
+    let title = checked.changes[0].cells.iter().find(|x| x.column == "title").expect("the title's change");
+    assert_eq!(title.after, "Ny titel på gåholdet");
+    assert!(!title.before.is_empty() && title.before != title.after, "{title:?}");
     // Applied, the new offer is named by its id.
     let (status, applied) = api.import(&region_admin(), &sheet, false).await;
     assert_eq!(status, 200, "{applied:#?}");

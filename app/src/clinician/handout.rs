@@ -150,10 +150,10 @@ fn own_next_step(o: &Offer, lang: Lang, reach: Reach) -> String {
 /// a referral-only offer says what happens once the patient is referred, not that they are.
 fn open_next_step(self_referral: bool, phone: Option<&str>, lang: Lang, first: &str) -> String {
     match (self_referral, phone, lang) {
-        (true, Some(p), Lang::Da) => format!("Ring til {p} inden for en uge og sig, at du gerne vil være med."),
-        (true, Some(p), Lang::En) => format!("Call {p} within a week and say that you would like to join."),
-        (true, None, Lang::Da) => format!("{first} inden for en uge og tryk »Jeg vil gerne deltage«."),
-        (true, None, Lang::En) => format!("{first} within a week and press \u{201c}I would like to join\u{201d}."),
+        (true, Some(p), Lang::Da) => format!("Ring til {p} i løbet af den næste uge og sig, at du gerne vil være med."),
+        (true, Some(p), Lang::En) => format!("Call {p} during the next week and say that you would like to join."),
+        (true, None, Lang::Da) => format!("{first} i løbet af den næste uge og tryk »Jeg vil gerne deltage«."),
+        (true, None, Lang::En) => format!("{first} during the next week and press \u{201c}I would like to join\u{201d}."),
         (false, Some(p), Lang::Da) => {
             format!("Når du er henvist, ringer udbyderen til dig. Hører du intet inden to uger efter henvisningen, så ring til {p}.")
         }
@@ -218,12 +218,12 @@ mod tests {
         assert_eq!(where_text(&o, Lang::Da), "Sundhedshuset, Boulevarden 13, 9000 Aalborg");
         assert_eq!(when_text(&o, Lang::Da), "Tirsdag 10:00–12:00. Næste start 14. januar 2027.");
         o.referral.methods = vec![ReferralMethod::Phone];
-        assert_eq!(next_step(&o, Lang::En, Reach::Code), "Call 99 31 31 31 within a week and say that you would like to join.");
+        assert_eq!(next_step(&o, Lang::En, Reach::Code), "Call 99 31 31 31 during the next week and say that you would like to join.");
         // A clinician may also refer through Forebyg: a referred patient is not told to call too.
         o.referral.methods = vec![ReferralMethod::Phone, ReferralMethod::Forebyg];
         assert_eq!(
             next_step(&o, Lang::Da, Reach::Code),
-            "Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig. Ellers: Ring til 99 31 31 31 inden for en uge og sig, at du gerne vil være med."
+            "Har din behandler henvist dig, skal du ikke selv gøre noget: Aalborg Kommune kontakter dig. Ellers: Ring til 99 31 31 31 i løbet af den næste uge og sig, at du gerne vil være med."
         );
         assert!(next_step(&o, Lang::En, Reach::Code)
             .starts_with("If your clinician has referred you, you need not do anything: Aalborg Kommune contacts you. If not: Call"));
@@ -241,7 +241,7 @@ mod tests {
         let mut full = offer(true, Some("99 31 31 31"));
         full.capacity = Capacity::Full;
         assert_eq!(how_to_join(&full, Lang::Da, Reach::Code), "Holdet er fuldt lige nu.");
-        assert!(!next_step(&full, Lang::Da, Reach::Code).contains("inden for en uge"));
+        assert!(!next_step(&full, Lang::Da, Reach::Code).contains("i løbet af den næste uge"));
         assert!(next_step(&full, Lang::En, Reach::Code).contains("another offer"));
         let mut waiting = offer(true, None);
         waiting.capacity = Capacity::Waitlist;
@@ -304,9 +304,10 @@ mod tests {
             how_to_join(&o, Lang::Da, Reach::Link),
             "Du kan selv melde dig: ring, eller tryk på tilbuddets navn, og tryk »Jeg vil gerne deltage«."
         );
-        assert!(next_step(&o, Lang::Da, Reach::Link).ends_with("Ellers: Tryk på tilbuddets navn inden for en uge og tryk »Jeg vil gerne deltage«."));
+        assert!(next_step(&o, Lang::Da, Reach::Link)
+            .ends_with("Ellers: Tryk på tilbuddets navn i løbet af den næste uge og tryk »Jeg vil gerne deltage«."));
         assert!(next_step(&o, Lang::En, Reach::Link)
-            .ends_with("If not: Tap the offer\u{2019}s name within a week and press \u{201c}I would like to join\u{201d}."));
+            .ends_with("If not: Tap the offer\u{2019}s name during the next week and press \u{201c}I would like to join\u{201d}."));
         let mut full = o.clone();
         full.capacity = Capacity::Full;
         assert!(next_step(&full, Lang::Da, Reach::Link).contains("Tryk på tilbuddets navn senere"));

@@ -16,8 +16,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: Lang) -> impl IntoView {
     let o = hit.offer;
+    let left_out = o.outside(&origin);
     let residence = o.residence.map(|rule| {
-        let outside = o.outside(&origin).map(|o| match o {
+        let outside = left_out.map(|o| match o {
             Outside::Region => i18n::OUTSIDE_YOUR_REGION,
             Outside::Municipality => i18n::OUTSIDE_YOUR_MUNICIPALITY,
         });
@@ -41,8 +42,9 @@ pub fn ResultCard(hit: OfferHit, origin: SearchOrigin, show_topic: bool, lang: L
     if o.weekend {
         tags.push(i18n::WEEKEND.get(lang));
     }
-    // Not on a full offer: no one can sign up for it now (its badge says so).
-    if o.self_referral && o.capacity != Capacity::Full {
+    // Not on a full offer: no one can sign up for it now (its badge says so); not where the
+    // residence rule leaves the searcher out (a walk read "Du kan selv tilmelde dig" beside it).
+    if o.self_referral && o.capacity != Capacity::Full && left_out.is_none() {
         tags.push(i18n::SELF_REFERRAL_TAG.get(lang));
     }
     let title_id = format!("offer-{}-title", o.id);

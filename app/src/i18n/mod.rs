@@ -346,12 +346,17 @@ texts! {
     WITHDRAW = "Træk min henvendelse tilbage", "Withdraw my request";
     // True for a request of one's own and for a clinician's referral the patient withdraws here:
     // nobody is notified, and what is erased at once differs (api/src/referral_flow.rs withdraw).
-    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen ser henvendelsen som trukket tilbage. Din besked slettes med det samme og resten af dine oplysninger senest efter 30 dage. Det kan ikke fortrydes.",
-        "Are you sure? The provider sees the request as withdrawn. Your message is deleted at once, and the rest of your details within 30 days. This cannot be undone.";
+    // What is deleted when, as the consent text says it (a walk found three versions).
+    WITHDRAW_CONFIRM = "Er du sikker? Udbyderen ser henvendelsen som trukket tilbage. Dit navn og din besked slettes med det samme, dit telefonnummer og din e-mail senest efter 30 dage. Det kan ikke fortrydes.",
+        "Are you sure? The provider sees the request as withdrawn. Your name and message are deleted at once, your phone number and e-mail within 30 days. This cannot be undone.";
+    // A clinician's referral: the referrer still sees the patient's name on it.
+    WITHDRAW_CONFIRM_REFERRAL = "Er du sikker? Udbyderen og din behandler ser henvisningen som trukket tilbage. Dit CPR-nummer og dine helbredsoplysninger slettes med det samme, resten senest efter 30 dage. Det kan ikke fortrydes.",
+        "Are you sure? The provider and your clinician see the referral as withdrawn. Your CPR number and health details are deleted at once, the rest within 30 days. This cannot be undone.";
     WITHDRAW_YES = "Ja, træk henvendelsen tilbage", "Yes, withdraw the request";
     WITHDRAW_NO = "Nej, behold den", "No, keep it";
     WITHDRAWN = "Din henvendelse er trukket tilbage.", "Your request has been withdrawn.";
-    WITHDRAWN_BY_CLINICIAN = "Henvisningen er trukket tilbage af din behandler.", "The referral was withdrawn by your clinician.";
+    WITHDRAWN_BY_CLINICIAN = "Henvisningen er trukket tilbage af din behandler. Har du spørgsmål til det, så kontakt din behandler.",
+        "The referral was withdrawn by your clinician. If you have questions about it, contact your clinician.";
     WITHDRAW_CLOSED = "Henvendelsen er afsluttet og kan ikke længere trækkes tilbage. Kontakt udbyderen.",
         "The request is closed and can no longer be withdrawn. Contact the provider.";
 

@@ -58,7 +58,7 @@ pub fn ReceiptFacts(receipt: ReferralReceipt, lang: Lang) -> impl IntoView {
     let t = move |x: i18n::Text| x.get(lang);
     view! {
         <dl class="facts facts--stacked">
-            <div><dt>{t(i18n::RECEIPT_OFFER)}</dt><dd><a href=query::offer_href(&receipt.offer_id)>{receipt.offer_title.clone()}</a></dd></div>
+            <div><dt>{t(i18n::RECEIPT_OFFER)}</dt><dd lang=i18n::data_lang(lang)><a href=query::offer_href(&receipt.offer_id)>{receipt.offer_title.clone()}</a></dd></div>
             <div><dt>{t(i18n::STATUS)}</dt><dd class="receipt__status">{receipt.status.label(lang)}</dd></div>
             <div><dt>{t(i18n::RECEIPT_SENT)}</dt><dd>{format::date(&receipt.created_on, lang)}</dd></div>
             {receipt.contact_by.as_deref().filter(|_| receipt.status == ReferralStatus::Received).map(|d| view! {

@@ -30,7 +30,7 @@ pub fn SavedPage() -> impl IntoView {
                 view! {
                     <li class="saved__item">
                         <div class="saved__offer">
-                            <h2 class="saved__title"><a href=query::offer_href(&id)>{title.clone()}</a></h2>
+                            <h2 class="saved__title" lang=i18n::data_lang(lang)><a href=query::offer_href(&id)>{title.clone()}</a></h2>
                             {offer_facts(id.clone(), lang)}
                         </div>
                         <p class="saved__actions"><SaveToggle id=id title=title lang=lang /></p>

@@ -8,7 +8,7 @@ use crate::dom::{self, Store};
 use crate::{i18n, kept_form, next_steps, query};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::problem::types;
-use forebyg_shared::referral::{ContactTime, SelfReferralRequest};
+use forebyg_shared::referral::{ContactTime, ReferralReceipt, SelfReferralRequest};
 use forebyg_shared::validation::FieldError;
 use forebyg_shared::Lang;
 use leptos::ev::SubmitEvent;
@@ -19,6 +19,26 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 const SUMMARY_ID: &str = "error-summary";
 /// The form's values across a reload in this tab (no consent: it is given again).
 const KEPT_KEY: &str = "forebyg.signup";
+
+crate::texts! {
+    ASKED_BEFORE_H = "Du har allerede bedt om at komme med", "You have already asked to join";
+    ASKED_BEFORE_AGAIN = "Send kun en ny henvendelse, hvis den er til en anden person eller med andre oplysninger.",
+        "Only send a new request if it is for another person or with other details.";
+}
+
+/// The code of the request this tab last sent for an offer: the form says so before a second one
+/// (a walk's citizen sent the same request twice without a word).
+fn sent_key(offer_id: &str) -> String {
+    format!("forebyg.signup-sent.{offer_id}")
+}
+
+/// "Din henvendelse K7QM-4XRT fra 7. december 2026 er sendt og står som Modtaget."
+fn asked_before(lang: Lang, code: &str, day: &str, status: &str) -> String {
+    match lang {
+        Lang::Da => format!("Din henvendelse {code} fra {day} er sendt og står som {status}."),
+        Lang::En => format!("Your request {code} of {day} has been sent and is {status}."),
+    }
+}
 
 /// The message for a request that failed without field errors.
 pub fn failure_message(e: &ApiError, lang: Lang) -> &'static str {
@@ -57,12 +77,12 @@ pub fn SignupPage() -> impl IntoView {
                     // A closed offer, or a full course, says so before the form (an old tab, a
                     // bookmark), as its page does.
                     Ok(o) if o.is_archived() => view! {
-                        <p class="lead">{o.title.clone()}</p>
+                        <p class="lead" lang=i18n::data_lang(lang)>{o.title.clone()}</p>
                         {crate::components::join_box::closed_notice(lang)}
                     }
                     .into_any(),
                     Ok(o) if o.referral.self_referral && o.capacity == forebyg_shared::taxonomy::Capacity::Full => view! {
-                        <p class="lead">{o.title.clone()}</p>
+                        <p class="lead" lang=i18n::data_lang(lang)>{o.title.clone()}</p>
                         <div class="notice">
                             <p class="notice__title"><strong>{next_steps::FULL_TITLE.get(lang)}</strong></p>
                             <p>{next_steps::FULL_TEXT.get(lang)}</p>
@@ -72,7 +92,7 @@ pub fn SignupPage() -> impl IntoView {
                     .into_any(),
                     Ok(o) if o.referral.self_referral => view! { <SignupForm offer=o lang=lang /> }.into_any(),
                     Ok(o) => view! {
-                        <p class="lead">{o.title.clone()}</p>
+                        <p class="lead" lang=i18n::data_lang(lang)>{o.title.clone()}</p>
                         <p>{i18n::SIGNUP_NOT_ALLOWED.get(lang)}</p>
                         <p><a href=query::offer_href(&o.id)>{i18n::SECTION_JOIN.get(lang)}</a></p>
                     }
@@ -112,11 +132,12 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
 
     {
         let id = offer_id.clone();
-        kept_form::keep_on_unload(KEPT_KEY, move || {
-            let values = [name, phone, email, message].map(|s| s.get_untracked());
-            (values.iter().any(|v| !v.trim().is_empty()) && !sending.get_untracked()).then(|| {
+        // Sent (`sending` stays set once the receipt opens): nothing is kept for a second request.
+        kept_form::keep_while_open(KEPT_KEY, move || {
+            let values = [name, phone, email, message].map(|s| s.get());
+            (values.iter().any(|v| !v.trim().is_empty()) && !sending.get()).then(|| {
                 let [n, p, e, m] = &values;
-                kept_form::encode(&[&id, n, p, e, contact_time.get_untracked().code(), m])
+                kept_form::encode(&[&id, n, p, e, contact_time.get().code(), m])
             })
         });
     }
@@ -160,6 +181,7 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
             match api::self_refer(&id, &req).await {
                 Ok((receipt, json)) => {
                     dom::save(Store::Session, &query::receipt_key(&receipt.receipt_code), &json);
+                    dom::save(Store::Session, &sent_key(&id), &receipt.receipt_code);
                     super::receipt::hand_over_contact(&receipt.receipt_code, &[req.phone.clone(), req.email.clone()]);
                     // Replacing the form: Back from the receipt goes to the offer, not to a fresh
                     // form (with a new key) that would send a second request.
@@ -200,8 +222,25 @@ fn SignupForm(offer: Offer, lang: Lang) -> impl IntoView {
     let e = &offer.eligibility;
     let who_for = e.limits_age_or_illness().then(|| view! { <p class="who-for">{e.who_for(&offer.area()).get(lang).to_owned()}</p> });
 
+    // Sent from this tab before and still open (its receipt is kept here, refreshed by /status).
+    let earlier = dom::load(Store::Session, &sent_key(&offer.id))
+        .and_then(|code| dom::load_json::<ReferralReceipt>(Store::Session, &query::receipt_key(&code)))
+        .filter(|r| r.status.is_open());
+    let earlier = earlier.map(|r| {
+        let said = asked_before(lang, &r.receipt_code, &crate::format::date(&r.created_on, lang), r.status.label(lang));
+        view! {
+            <div class="notice signup-earlier" role="note">
+                <p class="notice__title"><strong>{t(ASKED_BEFORE_H)}</strong></p>
+                <p>{said}</p>
+                <p><a href=query::status_href(&r.receipt_code, None)>{t(i18n::NAV_STATUS)}</a></p>
+                <p>{t(ASKED_BEFORE_AGAIN)}</p>
+            </div>
+        }
+    });
+
     view! {
-        <p class="lead">{offer.title.clone()}</p>
+        <p class="lead" lang=i18n::data_lang(lang)>{offer.title.clone()}</p>
+        {earlier}
         {who_for}
         {residence}
         {offer.demo.then(|| view! {

@@ -39,7 +39,7 @@ pub fn StatusPage() -> impl IntoView {
     // The code typed before a reload in this tab (the language switch); never the contact.
     let kept = crate::kept_form::take("forebyg.status").unwrap_or_default();
     let code = RwSignal::new(query.with_untracked(|q| q.get("kode")).unwrap_or(kept));
-    crate::kept_form::keep_on_unload("forebyg.status", move || code.with_untracked(|c| (!c.trim().is_empty()).then(|| c.clone())));
+    crate::kept_form::keep_while_open("forebyg.status", move || code.with(|c| (!c.trim().is_empty()).then(|| c.clone())));
     let contact = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<&'static str>);
@@ -155,7 +155,7 @@ pub fn StatusPage() -> impl IntoView {
                         {move || if confirming.get() {
                             view! {
                                 <div class="confirm" role="group" aria-labelledby="confirm-text">
-                                    <p id="confirm-text" tabindex="-1"><strong>{w(i18n::WITHDRAW_CONFIRM)}</strong></p>
+                                    <p id="confirm-text" tabindex="-1"><strong>{move || if referral.get() { t(i18n::WITHDRAW_CONFIRM_REFERRAL).to_owned() } else { w(i18n::WITHDRAW_CONFIRM) }}</strong></p>
                                     <div class="button-row">
                                         <button id="withdraw-yes" class="button button--danger" type="button" prop:disabled=move || busy.get() on:click=move |_| run(true)>{w(i18n::WITHDRAW_YES)}</button>
                                         <button class="button button--secondary" type="button" on:click=move |_| {

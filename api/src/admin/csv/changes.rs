@@ -5,7 +5,7 @@
 
 use super::import::Plan;
 use super::{as_in_csv, cells, COLUMNS};
-use forebyg_shared::bulk::{ImportRowChange, LikeOffer};
+use forebyg_shared::bulk::{ImportCellChange, ImportRowChange, LikeOffer};
 use forebyg_shared::offer::Offer;
 use forebyg_shared::taxonomy::OfferStatus;
 use std::collections::HashMap;
@@ -17,10 +17,15 @@ fn look(o: &Offer) -> (String, String) {
     (title, o.location.as_ref().map(|l| l.postcode.clone()).unwrap_or_default())
 }
 
-/// The columns whose cells differ between the stored offer (as exported) and the row's.
-fn changed_columns(before: &Offer, after: &Offer) -> Vec<String> {
+/// The cells that differ between the stored offer (as exported) and the row's.
+fn changed_cells(before: &Offer, after: &Offer) -> Vec<ImportCellChange> {
     let (was, now) = (cells(&as_in_csv(before)), cells(after));
-    COLUMNS.iter().zip(was.iter().zip(&now)).filter(|(c, (a, b))| **c != "version" && a != b).map(|(c, _)| (*c).to_owned()).collect()
+    COLUMNS
+        .iter()
+        .zip(was.into_iter().zip(now))
+        .filter(|(c, (a, b))| **c != "version" && a != b)
+        .map(|(c, (before, after))| ImportCellChange { column: (*c).to_owned(), before, after })
+        .collect()
 }
 
 /// Each changing row in file order; `existing` are the offers new rows may look like (the
@@ -36,14 +41,14 @@ pub fn row_changes(plans: &[(usize, Plan)], existing: &[Offer]) -> Vec<ImportRow
                 let like_offer = known.get(&key).map(|k| LikeOffer { id: k.id.clone(), title: k.title.clone() });
                 let like_row = seen.get(&key).copied();
                 seen.entry(key).or_insert(*row);
-                Some(ImportRowChange { row: *row, new: true, id: None, title: o.title.clone(), columns: vec![], like_offer, like_row })
+                Some(ImportRowChange { row: *row, new: true, id: None, title: o.title.clone(), cells: vec![], like_offer, like_row })
             }
             Plan::Update { before, after } => Some(ImportRowChange {
                 row: *row,
                 new: false,
                 id: Some(after.id.clone()),
                 title: after.title.clone(),
-                columns: changed_columns(before, after),
+                cells: changed_cells(before, after),
                 like_offer: None,
                 like_row: None,
             }),

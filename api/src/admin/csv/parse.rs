@@ -12,7 +12,6 @@ use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
 use forebyg_shared::validation::{self, ErrorCode, FieldError};
-use forebyg_shared::Lang;
 
 /// The cells of one row (in [`COLUMNS`] order) being read, collecting one error per column.
 struct Row<'a> {
@@ -219,18 +218,12 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     (offer, version, r.errors)
 }
 
-/// `tue 17:00-19:00;sat 10:00-12:00` (weekday codes, or Danish day names).
+/// `tue 17:00-19:00;sat 10:00-12:00`, or as the admin's forms take them ("Tirsdag 17.00–18.30").
 fn parse_slots(r: &mut Row) -> Vec<TimeSlot> {
     let mut slots = vec![];
     for item in split(r.get("slots")) {
         let item = item.join("|");
-        let parsed = item.split_once(char::is_whitespace).and_then(|(day, times)| {
-            let day = day.to_lowercase();
-            let weekday = Weekday::from_code(&day).or_else(|| Weekday::ALL.iter().copied().find(|w| w.label(Lang::Da).to_lowercase() == day))?;
-            let (start, end) = times.trim().split_once('-')?;
-            Some(TimeSlot { weekday, start: start.trim().to_owned(), end: end.trim().to_owned() })
-        });
-        match parsed {
+        match forebyg_shared::slot_text::read_slot(&item) {
             Some(slot) => slots.push(slot),
             None => r.fail(FieldError::new(
                 "slots",

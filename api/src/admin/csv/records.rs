@@ -8,6 +8,7 @@ use forebyg_shared::directory::{DirectoryRecord, LocationRecord, ProviderRecord,
 use forebyg_shared::directory_validation::{validate_location, validate_provider};
 use forebyg_shared::offer::{Contact, Offer};
 use forebyg_shared::validation::{ErrorCode, FieldError};
+use forebyg_shared::Lang;
 use std::collections::HashMap;
 
 /// How far (km) a row's coordinates may lie from its location record's and still agree.
@@ -69,8 +70,16 @@ impl Directory {
                 if p.kind != o.provider.kind {
                     errors.push(contradiction("provider_kind", da, en, &p.id, p.kind.code()));
                 }
+                // Another region's provider is no one's to "correct on the provider's page" here.
                 if p.region != o.region {
-                    errors.push(contradiction("region", da, en, &p.id, p.region.code()));
+                    let (pd, od) = (p.region.label(Lang::Da), o.region.label(Lang::Da));
+                    let (pe, oe) = (p.region.label(Lang::En), o.region.label(Lang::En));
+                    errors.push(FieldError::new(
+                        "provider_id",
+                        ErrorCode::Invalid,
+                        format!("Udbyderen {} hører til {pd}, men tilbuddet er i {od}. Skriv en udbyder i {od}.", p.id),
+                        format!("The provider {} belongs to {pe}, but the offer is in {oe}. Write a provider in {oe}.", p.id),
+                    ));
                 }
                 if p.status == RecordStatus::Archived {
                     errors.push(FieldError::new("provider_id", ErrorCode::Invalid, "Udbyderen er arkiveret.", "The provider is archived."));

@@ -38,6 +38,14 @@ const OTHER_FIELDS: &[(&str, Text)] = &[
     ("note", text("Note", "Note")),
     ("id", text("Id", "Id")),
     ("demo", text("Demodata (ikke et rigtigt tilbud)", "Demo data (not a real offer)")),
+    // An association activity's own fields (a walk read "association_id", "free_trial" …).
+    ("association_id", text("Forening", "Association")),
+    ("intensity", text("Hvor hårdt", "How hard")),
+    ("place", text("Sted", "Place")),
+    ("price", text("Pris", "Price")),
+    ("subsidy", text("Tilskud", "Subsidy")),
+    ("free_trial", text("Gratis prøvegang", "Free trial")),
+    ("steward_provider_id", text("Udbyder, der kan rette den", "Provider who may edit it")),
 ];
 
 fn field_label(field: &str, lang: Lang) -> String {
@@ -66,6 +74,7 @@ fn code_label(field: &str, code: &str, target: AuditTarget, lang: Lang) -> Optio
             _ => None,
         },
         "residence" => Residence::from_code(code).map(|r| r.label(lang)),
+        "intensity" => forebyg_shared::activity::Intensity::from_code(code).map(|i| i.label(lang)),
         "methods" => ReferralMethod::from_code(code).map(|m| m.label(lang)),
         "languages" => forebyg_app::i18n::language_name(lang, code),
         "municipality_code" => forebyg_shared::geography::municipality(code).map(|m| m.name),
@@ -192,6 +201,13 @@ mod tests {
             da(&change("decline_reason", "null", &format!("\"{}\"", reason.code())), AuditTarget::Referrals),
             format!("Årsag til afvisning: — → {}", reason.label(Lang::Da))
         );
+        // An association activity's own fields, by the words its form uses.
+        let intensity = forebyg_shared::activity::Intensity::ALL[0];
+        assert_eq!(
+            da(&change("intensity", "null", &format!("\"{}\"", intensity.code())), AuditTarget::Activity),
+            format!("Hvor hårdt: — → {}", intensity.label(Lang::Da))
+        );
+        assert_eq!(da(&change("free_trial", "false", "true"), AuditTarget::Activity), "Gratis prøvegang: Nej → Ja");
     }
 
     #[test]

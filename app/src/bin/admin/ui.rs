@@ -249,10 +249,10 @@ pub fn filter_select<Q: Send + Sync + 'static>(
         <div class="field">
             <label class="field__label" for=id>{label}</label>
             <select id=id class="select" on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
-                <option value="" selected=move || form.with(get).is_empty()>{all}</option>
+                <option value="" prop:selected=move || form.with(get).is_empty()>{all}</option>
                 {options.into_iter().map(|(value, name)| {
                     let v = value.clone();
-                    view! { <option value=value selected=move || form.with(get) == v>{name}</option> }
+                    view! { <option value=value prop:selected=move || form.with(get) == v>{name}</option> }
                 }).collect_view()}
             </select>
         </div>

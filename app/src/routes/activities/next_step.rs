@@ -25,12 +25,23 @@ use leptos_router::hooks::use_query_map;
 async fn load(id: String) -> Result<(Option<Offer>, Vec<ActivityView>, ActivityQuery), ApiError> {
     let offer = api::get_offer(&id).await.ok();
     let near = offer.as_ref().map(near_offer).unwrap_or_default();
-    let place = if near.postcode.is_empty() { String::new() } else { format!("?postcode={}", query::encode(&near.postcode)) };
-    let linked = api::get_activities(&format!("{}/activities{place}", query::api_offer_url(&id))).await?;
+    // Measured from the offer's own place, as its page does without a search (a walk read 2,4 km
+    // there and 3,4 km here, from its postcode's middle).
+    let linked = api::get_activities(&format!("{}/activities", query::api_offer_url(&id))).await?;
     let conditions = offer.as_ref().map(|o| o.conditions.clone()).unwrap_or_default();
     // One condition: the API keeps those that suit it; several: `with_nearest` does.
     let search = ActivityQuery { condition: near.condition.filter(|_| conditions.len() == 1), ..near.clone() };
-    let nearby = match search.api_url().filter(|_| linked.len() < SHEET_MIN) {
+    let from_offer = offer.as_ref().and_then(Offer::point).map(|p| (p, search.condition));
+    let nearby_url = match from_offer {
+        Some((p, condition)) => Some(format!(
+            "/api/v1/activities?lat={}&lon={}{}",
+            p.lat,
+            p.lon,
+            condition.map(|c| format!("&condition={}", c.code())).unwrap_or_default()
+        )),
+        None => search.api_url(),
+    };
+    let nearby = match nearby_url.filter(|_| linked.len() < SHEET_MIN) {
         Some(url) => api::get_json::<ActivitySearchResponse>(&url).await.map(|r| r.results).unwrap_or_default(),
         None => vec![],
     };
@@ -110,7 +121,11 @@ fn activity(v: ActivityView, lang: Lang) -> impl IntoView {
             <h2 lang=dl>{a.name}</h2>
             <p><strong lang=dl>{v.association_name}</strong>{distance}</p>
             <p lang=dl>{a.description}</p>
-            <p>{format!("{}, {} {}", a.place.address, a.place.postcode, a.place.city)}<br />{slots}" · "{format::price(a.price.dkk, lang)}</p>
+            <p>
+                {format!("{}, {} {}", a.place.address, a.place.postcode, a.place.city)}<br />{slots}" · "{format::price(a.price.dkk, lang)}
+                // "pr. halvår": the association's own words, as the activity page shows them.
+                {a.price.note.map(|n| view! { " ("<span lang=dl>{n}</span>")" })}
+            </p>
             {a.free_trial.then(|| view! { <p>{i18n::FREE_TRIAL.get(lang)}</p> })}
             {contact_facts(a.contact, lang)}
         </section>

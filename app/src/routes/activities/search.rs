@@ -107,10 +107,10 @@ pub fn ActivitySearchPage() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="condition">{t::CONDITION_LABEL.get(lang)}</label>
                 <select class="select" id="condition" name="condition" on:change=move |ev| condition.set(event_target_value(&ev))>
-                    <option value="" selected=move || condition.with(String::is_empty)>{t::CONDITION_ANY.get(lang)}</option>
+                    <option value="" prop:selected=move || condition.with(String::is_empty)>{t::CONDITION_ANY.get(lang)}</option>
                     {Condition::ALL.iter().map(|c| {
                         let code = c.code();
-                        view! { <option value=code selected=move || condition.with(|v| v == code)>{c.label(lang)}</option> }
+                        view! { <option value=code prop:selected=move || condition.with(|v| v == code)>{c.label(lang)}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -118,7 +118,7 @@ pub fn ActivitySearchPage() -> impl IntoView {
                 <label class="field__label" for="radius_km">{t::RADIUS_LABEL.get(lang)}</label>
                 <select class="select" id="radius_km" name="radius_km" on:change=move |ev| radius.set(event_target_value(&ev).parse().unwrap_or(0.0))>
                     {move || query::radius_choices(current.with(|q| q.radius_km)).into_iter().map(|km| {
-                        view! { <option value=km.to_string() selected=move || radius.get() == km>{format::radius(km, lang)}</option> }
+                        view! { <option value=km.to_string() prop:selected=move || radius.get() == km>{format::radius(km, lang)}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -127,7 +127,7 @@ pub fn ActivitySearchPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="status status--loading" role="status">{t::LOADING.get(lang)}</p> }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(Some(r)) => Some(results(r, current.get_untracked(), lang).into_any()),
+                    Ok(Some(r)) => Some(results(r, current.get_untracked(), focus_when_done, lang).into_any()),
                     Ok(None) => None,
                     Err(ApiError::Problem(p)) if !p.errors.is_empty() => None,
                     Err(e) => Some(view! { <p class="status status--error" role="alert">{e.message(lang)}</p> }.into_any()),
@@ -137,7 +137,9 @@ pub fn ActivitySearchPage() -> impl IntoView {
     }
 }
 
-fn results(r: ActivitySearchResponse, searched: ActivityQuery, lang: forebyg_shared::Lang) -> impl IntoView {
+/// `focus_after`: set by the next-step links, so the answer they lead to takes the focus (the
+/// link itself goes with the old answer, which left a keyboard user at the top of the page).
+fn results(r: ActivitySearchResponse, searched: ActivityQuery, focus_after: StoredValue<bool>, lang: forebyg_shared::Lang) -> impl IntoView {
     let place = r.origin.place_name.clone().map(|n| format!("{} {n}", r.origin.postcode.clone().unwrap_or_default())).unwrap_or_default();
     let count = t::count(r.results.len(), &format::radius(r.radius_km, lang), place.trim(), lang);
     let list = if r.results.is_empty() {
@@ -145,11 +147,11 @@ fn results(r: ActivitySearchResponse, searched: ActivityQuery, lang: forebyg_sha
         // conditions when one was chosen.
         let wider = query::radius_choices(r.radius_km).into_iter().find(|&km| km > r.radius_km).map(|km| {
             let href = ActivityQuery { radius_km: km, ..searched.clone() }.href();
-            view! { <li><a href=href>{t::wider(&format::radius(km, lang), lang)}</a></li> }
+            view! { <li><a href=href on:click=move |_| focus_after.set_value(true)>{t::wider(&format::radius(km, lang), lang)}</a></li> }
         });
         let any_condition = searched.condition.is_some().then(|| {
             let href = ActivityQuery { condition: None, ..searched.clone() }.href();
-            view! { <li><a href=href>{t::ALL_CONDITIONS_LINK.get(lang)}</a></li> }
+            view! { <li><a href=href on:click=move |_| focus_after.set_value(true)>{t::ALL_CONDITIONS_LINK.get(lang)}</a></li> }
         });
         view! {
             <p>{t::NONE_FOUND.get(lang)}</p>

@@ -299,7 +299,7 @@ fn ReferralForm(
         .iter()
         .map(|&code| {
             let name = crate::format::capitalise(crate::i18n::language_name(lang, code).unwrap_or(code));
-            view! { <option value=code selected=move || f.interpreter.with(|i| i == code)>{name}</option> }
+            view! { <option value=code prop:selected=move || f.interpreter.with(|i| i == code)>{name}</option> }
         })
         .collect_view();
     // What the provider asks the referral to contain, where the clinician writes it.
@@ -338,8 +338,8 @@ fn ReferralForm(
             <div class="field">
                 <label class="field__label" for="contact_time">{t::CALL_TIME_LABEL.get(lang)}</label>
                 <select class="select" id="contact_time" on:change=move |ev| f.contact_time.set(ContactTime::from_code(&event_target_value(&ev)))>
-                    <option value="" selected=move || f.contact_time.with(Option::is_none)>{t::CALL_TIME_UNSAID.get(lang)}</option>
-                    {ContactTime::ALL.iter().map(|&c| view! { <option value=c.code() selected=move || f.contact_time.get() == Some(c)>{c.label(lang)}</option> }).collect_view()}
+                    <option value="" prop:selected=move || f.contact_time.with(Option::is_none)>{t::CALL_TIME_UNSAID.get(lang)}</option>
+                    {ContactTime::ALL.iter().map(|&c| view! { <option value=c.code() prop:selected=move || f.contact_time.get() == Some(c)>{c.label(lang)}</option> }).collect_view()}
                 </select>
             </div>
             <TextField id="cpr" label=t::CPR_LABEL.get(lang) hint=t::CPR_HINT.get(lang) autocomplete="off" value=f.cpr error=f.error("cpr", lang) lang=lang />
@@ -368,7 +368,7 @@ fn ReferralForm(
                 {suggested.then(|| view! { <p class="hint" id="interpreter-hint">{t::INTERPRETER_FROM_SEARCH.get(lang)}</p> })}
                 <select class="select" id="interpreter_language" aria-describedby=suggested.then_some("interpreter-hint")
                     on:change=move |ev| f.interpreter.set(event_target_value(&ev))>
-                    <option value="" selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
+                    <option value="" prop:selected=move || f.interpreter.with(String::is_empty)>{t::NO_INTERPRETER.get(lang)}</option>
                     {interpreter_options}
                 </select>
             </div>

@@ -194,9 +194,11 @@ pub fn ClinicianSearchPage() -> impl IntoView {
     let signed_out = session::signed_out_notice(lang);
     let signed_in = move || profile.get().flatten().and_then(Result::ok).map(|p| view! { <SignedInBar profile=p lang=lang /> });
     Effect::new(move |_| {
+        // The answer read before `errors` (a memo over it), as the citizen search must.
+        let answer = state.answer.get();
         let title = if errors.with(Vec::is_empty) {
             // The answer's place, as the citizen search does ("Tilbud nær 8000 Aarhus C").
-            match state.answer.get() {
+            match answer {
                 Some(Some(Ok(r))) => super::results::heading(&r, lang),
                 _ => t::SEARCH_H1.get(lang).to_owned(),
             }

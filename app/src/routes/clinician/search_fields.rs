@@ -59,7 +59,7 @@ fn select_field(
         .chain(options)
         .map(|(code, label)| {
             let value = code.clone();
-            view! { <option value=code selected=move || chosen.with(|c| *c == value)>{label}</option> }
+            view! { <option value=code prop:selected=move || chosen.with(|c| *c == value)>{label}</option> }
         })
         .collect_view();
     let hint_id = format!("{id}-hint");

@@ -166,12 +166,15 @@ pub fn SearchPage(load_answer: LoadAnswer) -> impl IntoView {
     });
 
     // Document title and the "back to the search" address.
+    // The outcome read first: read after `errors` (a memo over it), a change of the outcome
+    // alone did not run this again after Back (the title stayed the form's).
     Effect::new(move |_| {
         let h1 = i18n::SEARCH_H1.get(lang);
+        let outcome = outcome.get();
         let title = if !errors.with(Vec::is_empty) {
             format!("{} {h1}", i18n::ERROR_PREFIX.get(lang))
         } else {
-            match outcome.get() {
+            match outcome {
                 Outcome::Done(a) => i18n::search_title(lang, &place(&a.response, lang)),
                 _ => h1.to_owned(),
             }

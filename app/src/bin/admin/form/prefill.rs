@@ -1,11 +1,13 @@
 //! A new offer started from a gap in the coverage table: `/admin/tilbud/ny?kategori=…&region=…
-//! &kommune=…&postnummer=…&tilbage=…` opens the form with what the gap says filled in (the
-//! intervention and the place), its back link leading to the coverage table as it was left (its
+//! &kommune=…&postnummer=…&tilbage=…` (and `&pakke=…&komponent=…` from a kronikerpakke's gap)
+//! opens the form with what the gap says filled in (the intervention, the place, and the package
+//! component it is to deliver), its back link leading to the coverage table as it was left (its
 //! distance, drill-down and package). The parameters are named here only: the link and the form
 //! read them alike.
 
 use super::OfferForm;
 use forebyg_shared::geography;
+use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::taxonomy::{Category, RegionCode};
 
 const CATEGORY: &str = "kategori";
@@ -13,6 +15,8 @@ const REGION: &str = "region";
 const MUNICIPALITY: &str = "kommune";
 const POSTCODE: &str = "postnummer";
 const BACK: &str = "tilbage";
+const PACKAGE: &str = "pakke";
+const COMPONENT: &str = "komponent";
 /// The coverage table, the only place the back link leads to.
 const COVERAGE: &str = "/admin/daekning";
 
@@ -30,6 +34,27 @@ pub fn new_offer_href(category: Category, region: RegionCode, municipality: &str
     }
     href.push_str(&format!("&{BACK}={}", forebyg_app::query::encode(back)));
     href
+}
+
+/// The new-offer form for a kronikerpakke's gap: [`new_offer_href`] for the component's
+/// intervention, delivering `component` of `package` (ticked in the form, so the offer closes
+/// the gap once published; a walk's admin found no way from the package's gaps at all).
+pub fn package_gap_href(
+    category: Category,
+    package: &str,
+    component: &str,
+    region: RegionCode,
+    municipality: &str,
+    postcode: Option<&str>,
+    back: &str,
+) -> String {
+    let enc = forebyg_app::query::encode;
+    format!("{}&{PACKAGE}={}&{COMPONENT}={}", new_offer_href(category, region, municipality, postcode, back), enc(package), enc(component))
+}
+
+/// A package's or component's code as the API keeps them: lower-case letters, digits and dashes.
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 60 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Where the form from a gap leads back to: the coverage table's address it came from, or the
@@ -57,6 +82,10 @@ impl OfferForm {
         }
         if let Some(p) = get(POSTCODE).filter(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())) {
             self.postcode = p;
+        }
+        // Only with the gap's intervention: a package alone is no gap's address.
+        if let Some((package, component)) = get(PACKAGE).zip(get(COMPONENT)).filter(|(p, c)| category.is_some() && is_code(p) && is_code(c)) {
+            self.packages = vec![PackageDelivery { package, components: vec![component] }];
         }
         category.is_some()
     }

@@ -1,51 +1,14 @@
 //! Weekly times as the admin types them, one per line: "Tirsdag 10:00-12:00", or as Danes write
-//! times: "tirsdag kl. 17.30-19".
+//! times: "tirsdag kl. 17.30-19" (read by `forebyg_shared::slot_text`, as the CSV import reads them).
 
 use forebyg_shared::offer::TimeSlot;
+pub use forebyg_shared::slot_text::{parse_slot, parse_time, weekday};
 use forebyg_shared::taxonomy::Weekday;
 use forebyg_shared::Lang;
 
 /// "Tirsdag 10:00-12:00" ("Tuesday 10:00-12:00") lines.
 pub fn slot_line(s: &TimeSlot, lang: Lang) -> String {
     format!("{} {}-{}", s.weekday.label(lang), s.start, s.end)
-}
-
-pub(super) fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim().to_lowercase();
-    Weekday::ALL.iter().copied().find(|d| {
-        d.code() == w
-            || [Lang::Da, Lang::En].into_iter().any(|l| {
-                let label = d.label(l).to_lowercase();
-                label == w || label.get(..3) == w.get(..3).filter(|_| w.len() >= 3)
-            })
-    })
-}
-
-/// A time of day as typed ("17:30", "17.30", "kl. 17.30", "kl 9", "1730") as HH:MM; None if it
-/// is not one.
-pub fn parse_time(text: &str) -> Option<String> {
-    let t = text.trim().to_lowercase();
-    let t = t.strip_prefix("kl.").or_else(|| t.strip_prefix("kl")).unwrap_or(&t).trim();
-    let (h, m) = match t.split_once([':', '.']) {
-        Some((h, m)) => (h, m),
-        None if t.len() == 4 => t.split_at(2),
-        None => (t, "00"),
-    };
-    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit());
-    if !digits(h) || !digits(m) || m.len() != 2 {
-        return None;
-    }
-    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
-    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-}
-
-/// Parses one slot line ("tirsdag 10:00-12:00", "tue 10:00–12:00", "Tirsdag kl. 17.30-19");
-/// None if it is not one.
-pub fn parse_slot(line: &str) -> Option<TimeSlot> {
-    let line = line.trim().replace(['–', '—'], "-");
-    let (day, times) = line.split_once(' ')?;
-    let (start, end) = times.trim().split_once('-')?;
-    Some(TimeSlot { weekday: weekday(day)?, start: parse_time(start)?, end: parse_time(end)? })
 }
 
 /// "Næste start er en tirsdag, men holdet mødes torsdag. Passer datoen?": a course's next start

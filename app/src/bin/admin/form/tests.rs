@@ -233,6 +233,33 @@ fn a_new_offer_from_a_coverage_gap_starts_with_its_intervention_and_place() {
     assert_eq!(form, OfferForm::blank(None, None, "2027-01-04"));
 }
 
+/// A kronikerpakke's gap: the component's intervention, and the component ticked for the package.
+#[test]
+fn a_new_offer_from_a_package_gap_delivers_the_component() {
+    use forebyg_shared::package::PackageDelivery;
+    use forebyg_shared::taxonomy::Category;
+    let href = super::package_gap_href(
+        Category::FysiskAktivitet,
+        "kol",
+        "fysisk-aktivitet",
+        RegionCode::Nordjylland,
+        "0851",
+        None,
+        "/admin/daekning?pakke=kol",
+    );
+    assert!(href.ends_with("&pakke=kol&komponent=fysisk-aktivitet"), "{href}");
+    let query: std::collections::HashMap<String, String> =
+        href.split_once('?').unwrap().1.split('&').map(|kv| kv.split_once('=').unwrap()).map(|(k, v)| (k.into(), v.into())).collect();
+    let mut form = OfferForm::blank(Some(RegionCode::Nordjylland), None, "2027-01-04");
+    assert!(form.prefill(|k| query.get(k).cloned(), false));
+    assert_eq!(form.category, "fysisk-aktivitet");
+    assert_eq!(form.packages, [PackageDelivery { package: "kol".into(), components: vec!["fysisk-aktivitet".into()] }]);
+    // Not codes: nothing ticked.
+    let mut form = OfferForm::blank(Some(RegionCode::Nordjylland), None, "2027-01-04");
+    form.prefill(|k| Some(if k == "pakke" { "KOL <b>".into() } else { "fysisk-aktivitet".into() }), false);
+    assert!(form.packages.is_empty());
+}
+
 /// The form from a gap leads back to the coverage table as it was left, and nowhere else.
 #[test]
 fn the_way_back_from_a_gap_is_the_coverage_table_it_came_from() {

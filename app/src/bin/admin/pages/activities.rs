@@ -94,12 +94,12 @@ fn ActivityEditor(base: ActivityRecord, new: bool) -> impl IntoView {
     };
     let location_options = move |locations: &[LocationRecord]| {
         let mut options = vec![(String::new(), td::PICK_LOCATION_NONE.get(l).to_owned())];
-        options.extend(
-            locations
-                .iter()
-                .filter(|x| x.region == region() && (x.status == RecordStatus::Active || form.with(|f| f.location_id == x.id)))
-                .map(|x| (x.id.clone(), format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city))),
-        );
+        // By town (postcode), then name: a region's hundreds of places in the API's order could
+        // not be scanned (a walk).
+        let mut listed: Vec<&LocationRecord> =
+            locations.iter().filter(|x| x.region == region() && (x.status == RecordStatus::Active || form.with(|f| f.location_id == x.id))).collect();
+        listed.sort_by_cached_key(|x| (x.postcode.clone(), forebyg_shared::collate::danish_key(&x.name)));
+        options.extend(listed.into_iter().map(|x| (x.id.clone(), format!("{} {}: {}, {}", x.postcode, x.city, x.name, x.address))));
         options
     };
     // Picking a location copies its place into the fields (the server copies it again on save).

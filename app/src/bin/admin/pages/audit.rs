@@ -72,7 +72,7 @@ pub fn AuditPage() -> impl IntoView {
                     <label class="field__label" for="audit-region">{t::REGION.get(lang())}</label>
                     <select id="audit-region" class="select" on:change=move |ev| form.update(|f| f.region = RegionCode::from_code(&event_target_value(&ev)))>
                         {RegionCode::ALL.iter().map(|&r| view! {
-                            <option value=r.code() selected=move || form.with(|f| f.region.unwrap_or(RegionCode::Midtjylland) == r)>{r.label(lang())}</option>
+                            <option value=r.code() prop:selected=move || form.with(|f| f.region.unwrap_or(RegionCode::Midtjylland) == r)>{r.label(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -80,9 +80,9 @@ pub fn AuditPage() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="audit-kind">{t::KIND.get(lang())}</label>
                 <select id="audit-kind" class="select" on:change=move |ev| form.update(|f| f.action = AuditAction::from_code(&event_target_value(&ev)))>
-                    <option value="" selected=move || form.with(|f| f.action.is_none())>{t::ALL_KINDS.get(lang())}</option>
+                    <option value="" prop:selected=move || form.with(|f| f.action.is_none())>{t::ALL_KINDS.get(lang())}</option>
                     {AuditAction::ALL.iter().map(|&a| view! {
-                        <option value=a.code() selected=move || form.with(|f| f.action == Some(a))>{a.label(lang())}</option>
+                        <option value=a.code() prop:selected=move || form.with(|f| f.action == Some(a))>{a.label(lang())}</option>
                     }).collect_view()}
                 </select>
             </div>

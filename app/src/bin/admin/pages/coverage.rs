@@ -87,7 +87,7 @@ pub fn CoveragePage() -> impl IntoView {
             .into_iter()
             .map(|p| {
                 let code = p.code.clone();
-                view! { <option value=p.code.clone() selected=move || view.with(|v| v.package.as_deref() == Some(code.as_str()))>{p.name.get(lang()).to_owned()}</option> }
+                view! { <option value=p.code.clone() prop:selected=move || view.with(|v| v.package.as_deref() == Some(code.as_str()))>{p.name.get(lang()).to_owned()}</option> }
             })
             .collect_view()
     };
@@ -99,7 +99,7 @@ pub fn CoveragePage() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="coverage-lens">{t::LENS.get(lang())}</label>
                 <select id="coverage-lens" class="select" on:change=move |ev| { let v = event_target_value(&ev); go(view.get_untracked().with_package((!v.is_empty()).then_some(v.as_str()))) }>
-                    <option value="" selected=move || view.with(|v| v.package.is_none())>{t::LENS_SIX.get(lang())}</option>
+                    <option value="" prop:selected=move || view.with(|v| v.package.is_none())>{t::LENS_SIX.get(lang())}</option>
                     <optgroup label=t::PACKAGES.get(lang())>{ui::when_loaded(packages, lens_options)}</optgroup>
                 </select>
             </div>
@@ -108,7 +108,7 @@ pub fn CoveragePage() -> impl IntoView {
                     <label class="field__label" for="coverage-region">{t::REGION.get(lang())}</label>
                     <select id="coverage-region" class="select" on:change={let go = go_region.clone(); move |ev| go(view.get_untracked().with_region(RegionCode::from_code(&event_target_value(&ev))))}>
                         {RegionCode::ALL.iter().map(|&r| view! {
-                            <option value=r.code() selected=move || view.with(|v| v.region.unwrap_or(RegionCode::Midtjylland) == r)>{r.label(lang())}</option>
+                            <option value=r.code() prop:selected=move || view.with(|v| v.region.unwrap_or(RegionCode::Midtjylland) == r)>{r.label(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -116,7 +116,7 @@ pub fn CoveragePage() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="coverage-km">{t::DISTANCE.get(lang())}</label>
                 <select id="coverage-km" class="select" on:change=move |ev| go_km(view.get_untracked().with_km(&event_target_value(&ev)))>
-                    {chart::DISTANCES.iter().map(|&d| view! { <option value=d selected=move || view.with(|v| v.max_km == d)>{format!("{d} km")}</option> }).collect_view()}
+                    {chart::DISTANCES.iter().map(|&d| view! { <option value=d prop:selected=move || view.with(|v| v.max_km == d)>{format!("{d} km")}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">

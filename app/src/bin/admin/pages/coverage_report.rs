@@ -114,7 +114,25 @@ pub fn PackageReport(report: PackageCoverageReport, view: CoverageView) -> impl 
         across_water_km: c.nearest_across_water_km,
         create: None,
     };
-    let rows = report.rows.iter().map(|r| Row::new(&r.code, &r.name, r.postcodes, r.cells.iter().map(cell))).collect();
+    // A gap's cell offers to create an offer delivering the component there, as the six
+    // interventions' table does (a component any intervention may deliver: the admin picks one).
+    let create = |row: &forebyg_shared::package_coverage::PackageRow, j: usize| {
+        let (municipality, postcode) = match &view.municipality {
+            None => (row.code.as_str(), None),
+            Some(m) => (m.as_str(), Some(row.code.as_str())),
+        };
+        let component = report.components.get(j)?;
+        let category = component.category?;
+        Some(form::package_gap_href(category, &report.package, &component.code, report.region, municipality, postcode, &view.href()))
+    };
+    let rows = report
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells.iter().enumerate().map(|(j, c)| Cell { create: c.gap_from_year.and_then(|_| create(r, j)), ..cell(c) });
+            Row::new(&r.code, &r.name, r.postcodes, cells)
+        })
+        .collect();
     view! {
         <p role="status" id="coverage-summary"><strong>{summary}</strong></p>
         {(report.status == PackageStatus::Draft).then(|| view! { <p class="notice">{t::DRAFT.get(lang())}</p> })}

@@ -129,7 +129,7 @@ pub fn DevLoginPage() -> impl IntoView {
                 <select id="f-role" class="select" on:change=move |ev| role.set(event_target_value(&ev))>
                     {Role::ALL.iter().map(|r| {
                         let code = r.code();
-                        view! { <option value=code selected=move || role.get() == code>{r.label(lang())}</option> }
+                        view! { <option value=code prop:selected=move || role.get() == code>{r.label(lang())}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -138,7 +138,7 @@ pub fn DevLoginPage() -> impl IntoView {
                 <select id="f-region" class="select" on:change=move |ev| region.set(event_target_value(&ev))>
                     {RegionCode::ALL.iter().map(|r| {
                         let code = r.code();
-                        view! { <option value=code selected=move || region.get() == code>{r.label(lang())}</option> }
+                        view! { <option value=code prop:selected=move || region.get() == code>{r.label(lang())}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -155,7 +155,7 @@ pub fn DevLoginPage() -> impl IntoView {
                     <select id="f-org_kind" class="select" on:change=move |ev| org_kind.set(event_target_value(&ev))>
                         {OrganisationKind::ALL.iter().map(|k| {
                             let code = k.code();
-                            view! { <option value=code selected=move || org_kind.get() == code>{k.label(lang())}</option> }
+                            view! { <option value=code prop:selected=move || org_kind.get() == code>{k.label(lang())}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -1,6 +1,6 @@
 //! The import report's table of the rows that create or change an offer: the new ones (and
 //! whether one looks like an offer already there, or an earlier row: the same file imported twice
-//! creates its new offers twice), and which columns of which offer change.
+//! creates its new offers twice), and which cells of which offer change, from what to what.
 
 use crate::texts::import as t;
 use crate::ui::lang;
@@ -20,7 +20,14 @@ pub fn ImportChanges(changes: Vec<ImportRowChange>) -> impl IntoView {
                 Some(id) => view! { <a href=offer_href(id)>{c.title.clone()}</a> }.into_any(),
                 None => view! { <span>{c.title.clone()}</span> }.into_any(),
             };
-            let what = if c.new { t::NEW_OFFER.get(lang()).to_owned() } else { t::changes_columns(&c.columns, lang()) };
+            // Each changed cell with its value before and after (a walk's admin saw only
+            // "Ændrer contact_phone", and could not check the number before applying).
+            let what = if c.new {
+                t::NEW_OFFER.get(lang()).into_any()
+            } else {
+                let cells = c.cells.into_iter().map(|x| view! { <li>{t::cell_change(&x.column, &x.before, &x.after, lang())}</li> }).collect_view();
+                view! { <ul class="plain">{cells}</ul> }.into_any()
+            };
             let like_offer = c.like_offer.map(|o| {
                 view! { <br/><strong class="import-like">{t::like_offer(lang())}" "<a href=offer_href(&o.id)>{o.title}</a></strong> }
             });

@@ -205,10 +205,10 @@ fn ProviderFilter(form: RwSignal<InboxQuery>) -> impl IntoView {
                 <div class="field">
                     <label class="field__label" for="inbox-provider">{t::PROVIDER.get(lang())}</label>
                     <select id="inbox-provider" class="select" on:change=move |ev| form.update(|f| f.provider = event_target_value(&ev))>
-                        <option value="" selected=move || form.with(|f| f.provider.is_empty())>{t::ALL_PROVIDERS.get(lang())}</option>
+                        <option value="" prop:selected=move || form.with(|f| f.provider.is_empty())>{t::ALL_PROVIDERS.get(lang())}</option>
                         {ps.into_iter().map(|p| {
                             let id = p.id.clone();
-                            view! { <option value=p.id selected=move || form.with(|f| f.provider == id)>{p.name}</option> }
+                            view! { <option value=p.id prop:selected=move || form.with(|f| f.provider == id)>{p.name}</option> }
                         }).collect_view()}
                         {move || unknown().map(|id| view! { <option value=id.clone() selected=true>{id.clone()}</option> })}
                     </select>

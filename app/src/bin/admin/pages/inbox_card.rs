@@ -331,7 +331,8 @@ pub fn InboxCard(
                 {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS.get(lang())}</dt><dd>{conditions.join(", ")}</dd></div> })}
                 {it.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang())}</dt><dd>{forebyg_app::format::languages(&[l], lang())}</dd></div> })}
                 {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(lang())}</dd></div> })}
-                {it.message.clone().map(|p| view! { <div><dt>{t::MESSAGE.get(lang())}</dt><dd>{p}</dd></div> })}
+                // A clinician's referral carries the referrer's reason, not a message from the person.
+                {it.message.clone().map(|p| view! { <div><dt>{if referred { t::REASON } else { t::MESSAGE }.get(lang())}</dt><dd>{p}</dd></div> })}
                 {it.decline_reason.map(|r| view! { <div><dt>{t::DECLINED.get(lang())}</dt><dd>{r.label(lang())}</dd></div> })}
             </dl>
             {(status == ReferralStatus::Enrolled).then(|| first_session_line(first.clone(), &it.name, steps, key))}

@@ -151,7 +151,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
                             .filter(|p| p.status == RecordStatus::Active || form.with(|f| f.provider_id == p.id))
                             .map(|p| {
                                 let id = p.id.clone();
-                                view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
+                                view! { <option value=p.id.clone() prop:selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
                             }).collect_view()
                         })}
                     </select>
@@ -167,7 +167,7 @@ fn LocationEditor(base: LocationRecord, new: bool) -> impl IntoView {
                     {move || municipality_error().map(|m| view! { <p class="field-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
                     <select id="r-municipality_code" class="select" on:change=move |ev| form.update(|f| f.municipality_code = event_target_value(&ev))>
                         {ui::when_loaded(providers, move |ps: Vec<ProviderRecord>| move || municipalities(&ps).into_iter().map(|(code, name)| view! {
-                            <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
+                            <option value=code prop:selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
                         }).collect_view())}
                     </select>
                 </div>

@@ -163,9 +163,9 @@ fn component_row(form: RwSignal<PackageForm>, errors: RwSignal<Vec<FieldError>>,
             <div class="field">
                 <label class="field__label" for=category_id.clone()>{t::COMPONENT_CATEGORY.get(l)}</label>
                 <select id=category_id class="select" on:change=move |ev| form.update(|f| if let Some(c) = f.components.get_mut(i) { c.category = event_target_value(&ev) })>
-                    <option value="" selected=move || form.with(|f| row(f).category.is_empty())>{t::NO_CATEGORY.get(l)}</option>
+                    <option value="" prop:selected=move || form.with(|f| row(f).category.is_empty())>{t::NO_CATEGORY.get(l)}</option>
                     {Category::ALL.iter().map(|&c| view! {
-                        <option value=c.code() selected=move || form.with(|f| row(f).category == c.code())>{c.label(l)}</option>
+                        <option value=c.code() prop:selected=move || form.with(|f| row(f).category == c.code())>{c.label(l)}</option>
                     }).collect_view()}
                 </select>
             </div>

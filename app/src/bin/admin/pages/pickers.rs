@@ -51,13 +51,13 @@ pub fn provider_picker(
             <select id="f-provider_id" class="select" aria-invalid=move || error().is_some().then_some("true")
                 aria-describedby=move || if error().is_some() { "f-provider_id-hint f-provider_id-error" } else { "f-provider_id-hint" }
                 on:change=move |ev| choose(event_target_value(&ev))>
-                <option value="" selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
+                <option value="" prop:selected=move || form.with(|f| f.provider_id.is_empty())>{t::CHOOSE_PROVIDER.get(l)}</option>
                 {ui::when_loaded(providers, move |mut ps| {
                     ps.retain(|p| p.status == RecordStatus::Active || form.with_untracked(|f| f.provider_id == p.id));
                     ps.sort_by_key(|p| crate::offers_query::danish_key(&p.name));
                     ps.into_iter().map(|p| {
                         let id = p.id.clone();
-                        view! { <option value=p.id.clone() selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
+                        view! { <option value=p.id.clone() prop:selected=move || form.with(|f| f.provider_id == id)>{p.name.clone()}</option> }
                     }).collect_view()
                 })}
             </select>
@@ -90,7 +90,7 @@ pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
             <p class="hint" id="f-location_id-hint">{t::PICK_LOCATION_HINT.get(l)}</p>
             {move || error().map(|m| view! { <p class="field-error" id="f-location_id-error"><span class="visually-hidden">{crate::texts::common::ERROR_PREFIX.get(crate::ui::lang())}</span>{m}</p> })}
             <select id="f-location_id" class="select" aria-describedby="f-location_id-hint" on:change=move |ev| choose(event_target_value(&ev))>
-                <option value="" selected=move || form.with(|f| f.location_id.is_empty())>{t::PICK_LOCATION_NONE.get(l)}</option>
+                <option value="" prop:selected=move || form.with(|f| f.location_id.is_empty())>{t::PICK_LOCATION_NONE.get(l)}</option>
                 {ui::when_loaded(locations, move |all: Vec<LocationRecord>| move || {
                     let provider = form.with(|f| f.provider_id.clone());
                     let mut ls: Vec<&LocationRecord> = all.iter().filter(|x| x.provider_id == provider && (x.status == RecordStatus::Active || form.with_untracked(|f| f.location_id == x.id))).collect();
@@ -98,7 +98,7 @@ pub fn location_picker(form: RwSignal<OfferForm>, error: impl Fn() -> Option<Str
                     ls.into_iter().map(|x| {
                         let id = x.id.clone();
                         let text = format!("{}, {}, {} {}", x.name, x.address, x.postcode, x.city);
-                        view! { <option value=x.id.clone() selected=move || form.with(|f| f.location_id == id)>{text}</option> }
+                        view! { <option value=x.id.clone() prop:selected=move || form.with(|f| f.location_id == id)>{text}</option> }
                     }).collect_view()
                 })}
             </select>

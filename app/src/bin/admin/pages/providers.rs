@@ -89,14 +89,14 @@ fn ProviderEditor(base: ProviderRecord, new: bool) -> impl IntoView {
                 <div class="field" class:field--error=move || kind_error().is_some()>
                     <label class="field__label" for="r-kind">{t::COL_KIND.get(l)}</label>
                     <select id="r-kind" class="select" on:change=move |ev| form.update(|f| f.kind = event_target_value(&ev))>
-                        {ProviderKind::ALL.iter().map(|k| view! { <option value=k.code() selected=move || form.with(|f| f.kind == k.code())>{k.label(l)}</option> }).collect_view()}
+                        {ProviderKind::ALL.iter().map(|k| view! { <option value=k.code() prop:selected=move || form.with(|f| f.kind == k.code())>{k.label(l)}</option> }).collect_view()}
                     </select>
                 </div>
                 {move || (new && is_national()).then(|| view! {
                     <div class="field">
                         <label class="field__label" for="r-region">"Region"</label>
                         <select id="r-region" class="select" on:change=move |ev| form.update(|f| f.region = event_target_value(&ev))>
-                            {RegionCode::ALL.iter().map(|r| view! { <option value=r.code() selected=move || form.with(|f| f.region == r.code())>{r.label(l)}</option> }).collect_view()}
+                            {RegionCode::ALL.iter().map(|r| view! { <option value=r.code() prop:selected=move || form.with(|f| f.region == r.code())>{r.label(l)}</option> }).collect_view()}
                         </select>
                     </div>
                 })}

@@ -97,7 +97,7 @@ pub fn choose<F: FormFields + Send + Sync + 'static>(
             <select id=id class="select" disabled=disabled on:change=move |ev| form.update(|f| f.set_text(key, event_target_value(&ev)))>
                 {options.into_iter().map(|(code, text)| {
                     let c = code.clone();
-                    view! { <option value=code selected=move || form.with(|f| f.raw(key) == c)>{text}</option> }
+                    view! { <option value=code prop:selected=move || form.with(|f| f.raw(key) == c)>{text}</option> }
                 }).collect_view()}
             </select>
         </div>

@@ -77,7 +77,7 @@ pub fn ResponseTimes() -> impl IntoView {
                 <label class="field__label" for="response-times-period">{t::PERIOD.get(lang())}</label>
                 <select id="response-times-period" class="select select--fit" on:change=move |ev| navigate(&href(period(Some(event_target_value(&ev)))), Default::default())>
                     {PERIODS.iter().map(|&(value, _, text)| view! {
-                        <option value=value selected=move || chosen.get() == value>{text.get(lang())}</option>
+                        <option value=value prop:selected=move || chosen.get() == value>{text.get(lang())}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -38,12 +38,15 @@ forebyg_app::texts! {
     NEW_OFFER = "Nyt tilbud", "New offer";
 }
 
-/// "Ændrer title, summary": the columns a row changes, as the file names them.
-pub fn changes_columns(columns: &[String], lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Ændrer {}", columns.join(", ")),
-        Lang::En => format!("Changes {}", columns.join(", ")),
-    }
+/// "contact_phone: +45 7222 5473 → +45 7434 1234": one cell a row changes, by its column as the
+/// file names it; an empty value as "(tom)", a long one cut after 80 characters.
+pub fn cell_change(column: &str, before: &str, after: &str, lang: Lang) -> String {
+    let shown = |v: &str| match v.chars().count() {
+        0 => if lang == Lang::Da { "(tom)" } else { "(empty)" }.to_owned(),
+        n if n > 80 => format!("{}…", v.chars().take(80).collect::<String>()),
+        _ => v.to_owned(),
+    };
+    format!("{column}: {} → {}", shown(before), shown(after))
 }
 
 /// A new row that looks like an offer already there (same title and postcode).
@@ -191,7 +194,15 @@ mod tests {
     fn look_alikes_are_counted_and_say_what_to_do() {
         assert!(look_alikes(1, Lang::Da).starts_with("1 ny række ligner et tilbud, der findes allerede"));
         assert!(look_alikes(2, Lang::En).starts_with("2 new rows look like an offer"));
-        assert_eq!(changes_columns(&["title".into(), "summary".into()], Lang::Da), "Ændrer title, summary");
+    }
+
+    #[test]
+    fn a_changed_cell_reads_from_what_to_what() {
+        assert_eq!(cell_change("contact_phone", "+45 7222 5473", "+45 7434 1234", Lang::Da), "contact_phone: +45 7222 5473 → +45 7434 1234");
+        assert_eq!(cell_change("cost_note", "", "pr. halvår", Lang::Da), "cost_note: (tom) → pr. halvår");
+        assert_eq!(cell_change("cost_note", "x", "", Lang::En), "cost_note: x → (empty)");
+        let long = "a".repeat(100);
+        assert_eq!(cell_change("description", &long, "b", Lang::Da), format!("description: {}… → b", "a".repeat(80)));
     }
 
     #[test]

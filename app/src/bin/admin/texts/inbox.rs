@@ -21,6 +21,7 @@ forebyg_app::texts! {
     PROVIDER = "Udbyder", "Provider";
     ALL_PROVIDERS = "Alle udbydere", "All providers";
     MESSAGE = "Besked", "Message";
+    REASON = "Begrundelse for henvisningen", "Reason for the referral";
     INTRO = "Borgere, der gerne vil deltage i et tilbud, og henvisninger fra læger, hospitaler og kommuner. Kontakt dem, og opdatér status: borgeren ser den med sin kvitteringskode, henviseren under »Mine henvisninger«. Oplysningerne slettes automatisk.", "Citizens who would like to join an offer, and referrals from GPs, hospitals and municipalities. Contact them and update the status: the citizen sees it with their receipt code, the referrer under \u{201c}My referrals\u{201d}. The details are deleted automatically.";
     EMAIL = "E-mail", "Email";
     FILTER_LABEL = "Filtrér henvendelser", "Filter requests";

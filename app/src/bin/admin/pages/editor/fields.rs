@@ -80,7 +80,7 @@ pub fn select(
             <select id=id class="select" aria-describedby=described aria-invalid=move || error().is_some().then_some("true")
                 on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
                 {options.into_iter().map(|(code, text)| view! {
-                    <option value=code selected=move || form.with(get) == code>{text}</option>
+                    <option value=code prop:selected=move || form.with(get) == code>{text}</option>
                 }).collect_view()}
             </select>
         </div>

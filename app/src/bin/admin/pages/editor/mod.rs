@@ -37,10 +37,23 @@ pub fn NewOfferPage() -> impl IntoView {
         let mut start = OfferForm::blank(Some(region), p.provider_id.as_deref(), &api::today());
         let from_gap = query.with_untracked(|q| start.prefill(|k| q.get(k), p.role == forebyg_shared::auth::Role::NationalAdmin));
         // Says what the gap filled in, and leads back to the coverage table as it was left.
+        // The package's gap names its package, a postcode's its postcode (a walk's banner named
+        // only the municipality of "6510 Gram").
         let from_gap = from_gap.then(|| {
             let category = forebyg_shared::taxonomy::Category::from_code(&start.category).map_or("", |c| c.label(lang()));
+            let package = start.packages.first().and_then(|d| forebyg_shared::taxonomy::Kronikerpakke::from_code(&d.package));
+            let what = match package {
+                Some(k) => format!("{category} ({})", k.label(lang())),
+                None => category.to_owned(),
+            };
+            let place = crate::offers_query::municipality_name(&start.municipality_code).map(|m| {
+                match forebyg_shared::geography::postcode(&start.postcode) {
+                    Some(pc) => format!("{} {} ({m})", pc.code, pc.name),
+                    None => m.to_owned(),
+                }
+            });
             let back = query.with_untracked(|q| form::back_to_coverage(|k| q.get(k)));
-            FromGap { said: t::from_gap(category, crate::offers_query::municipality_name(&start.municipality_code), lang()), back }
+            FromGap { said: t::from_gap(&what, place.as_deref(), lang()), back }
         });
         view! { <Editor base=base start=start new=true from_gap=from_gap /> }
     })

@@ -150,7 +150,7 @@ pub fn place(e: OfferEditor) -> impl IntoView {
                         aria-invalid=move || municipality_error().is_some().then_some("true")
                         on:change=move |ev| form.update(|f| typed(f, |f| f.municipality_code = event_target_value(&ev)))>
                         {move || municipalities().into_iter().map(|(code, name)| view! {
-                            <option value=code selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
+                            <option value=code prop:selected=move || form.with(|f| f.municipality_code == code)>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -60,9 +60,9 @@ pub fn slots(e: OfferEditor) -> impl IntoView {
                     <label class="field__label" for=day_id.clone()>{t::SLOT_DAY.get(lang())}</label>
                     <select id=day_id class="select" aria-invalid=move || at_fault(i, 0) aria-describedby=described(i, 0)
                         on:change=move |ev| set(i, |r, v| r.day = v, event_target_value(&ev))>
-                        <option value="" selected=move || cell(i, |r| r.day.clone())().is_empty()>{t::CHOOSE_DAY.get(lang())}</option>
+                        <option value="" prop:selected=move || cell(i, |r| r.day.clone())().is_empty()>{t::CHOOSE_DAY.get(lang())}</option>
                         {Weekday::ALL.iter().map(|&d| view! {
-                            <option value=d.code() selected=move || cell(i, |r| r.day.clone())() == d.code()>{d.label(lang())}</option>
+                            <option value=d.code() prop:selected=move || cell(i, |r| r.day.clone())() == d.code()>{d.label(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>

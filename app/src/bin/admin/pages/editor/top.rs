@@ -131,7 +131,8 @@ pub fn editor_top(e: OfferEditor) -> impl IntoView {
                         {(s != OfferStatus::Published).then(|| view! { <button type="button" class="button" disabled=move || busy.get() on:click=move |_| e.action("published")>{t::PUBLISH.get(lang())}</button> })}
                         {(s == OfferStatus::Published).then(|| view! { <button type="button" class="button button--secondary" id=asking_button("draft") disabled=move || busy.get() on:click=move |_| ask("draft")>{t::UNPUBLISH.get(lang())}</button> })}
                         {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" id=asking_button("archived") disabled=move || busy.get() on:click=move |_| ask("archived")>{t::ARCHIVE.get(lang())}</button> })}
-                        <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| e.action("verify")>{t::STILL_CORRECT.get(lang())}</button>
+                        // An archived offer is no one's to confirm: no one finds it.
+                        {(s != OfferStatus::Archived).then(|| view! { <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| e.action("verify")>{t::STILL_CORRECT.get(lang())}</button> })}
                     }
                 }}
             </div>
