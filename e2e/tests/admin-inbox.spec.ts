@@ -296,7 +296,9 @@ test("a clinician's referral shows the patient's CPR number with its dash", asyn
   await signInAs(page, REGION);
   await page.goto('/admin/henvendelser');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: patient }) });
-  await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText('010160-1234');
+  // With the age it gives (born 1 January 1960), for the offer's age limit.
+  const age = new Date().getFullYear() - 1960;
+  await expect(card.getByRole('definition').filter({ hasText: /^010160/ })).toHaveText(`010160-1234 (${age} år)`);
   // The referrer's reason, named as such (not "Besked", which is the citizen's own words).
   await expect(card.locator('dt', { hasText: 'Begrundelse for henvisningen' })).toBeVisible();
   await expect(card.getByRole('definition').filter({ hasText: 'KOL, FEV1 55 %' })).toBeVisible();

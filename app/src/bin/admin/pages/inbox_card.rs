@@ -327,7 +327,12 @@ pub fn InboxCard(
                     <div><dt>{t::PHONE.get(lang())}</dt><dd><a href=forebyg_app::format::tel_href(&p)>{phone_display(&p)}</a></dd></div>
                 })}
                 {it.email.clone().map(|p| view! { <div><dt>{t::EMAIL.get(lang())}</dt><dd><a href=format!("mailto:{p}")>{p.clone()}</a></dd></div> })}
-                {it.cpr.as_deref().map(|p| view! { <div><dt>{t::CPR.get(lang())}</dt><dd>{forebyg_shared::cpr::display(p)}</dd></div> })}
+                // With the age it gives, so an offer's age limit is checked at a glance (a walk's
+                // provider could not see how old a referred patient was).
+                {it.cpr.as_deref().map(|p| {
+                    let age = forebyg_shared::cpr::age(p, &forebyg_app::dom::today()).map(|a| t::age(a, lang()));
+                    view! { <div><dt>{t::CPR.get(lang())}</dt><dd>{forebyg_shared::cpr::display(p)}{age.map(|a| format!(" ({a})"))}</dd></div> }
+                })}
                 {(!conditions.is_empty()).then(|| view! { <div><dt>{t::CONDITIONS.get(lang())}</dt><dd>{conditions.join(", ")}</dd></div> })}
                 {it.interpreter_language.clone().map(|l| view! { <div><dt>{t::INTERPRETER.get(lang())}</dt><dd>{forebyg_app::format::languages(&[l], lang())}</dd></div> })}
                 {it.contact_time.map(|ct| view! { <div><dt>{t::CONTACT_TIME.get(lang())}</dt><dd>{ct.label(lang())}</dd></div> })}

@@ -236,6 +236,14 @@ pub fn count(n: usize, lang: Lang) -> String {
     }
 }
 
+/// "67 år": a patient's age from their CPR number.
+pub fn age(years: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{years} år"),
+        Lang::En => format!("{years} years"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
