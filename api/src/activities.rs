@@ -8,7 +8,7 @@ use crate::store::DirectoryStore;
 use forebyg_shared::activity::{ActivityRecord, ActivitySearchResponse, ActivityView, AssociationRecord};
 use forebyg_shared::geo::{round_km, GeoPoint};
 use forebyg_shared::geography;
-use forebyg_shared::search::SearchParams;
+use forebyg_shared::search::{SearchParams, WiderSearch, WIDER_RADII_KM};
 use forebyg_shared::taxonomy::RegionCode;
 use std::collections::HashMap;
 
@@ -49,17 +49,36 @@ pub async fn near(store: &dyn DirectoryStore, params: &SearchParams) -> Result<A
     let origin = resolve_origin(params)?;
     let regions = regions_near(origin.point, params.radius_km);
     let associations = associations_of(store, &regions).await?;
+    let suits = |a: &ActivityRecord| a.is_active() && params.condition.is_none_or(|c| a.conditions.contains(&c));
     let mut results = vec![];
     for r in &regions {
         for a in store.region_activities(*r).await? {
-            let d = origin.point.distance_km(a.point());
-            if a.is_active() && d <= params.radius_km && params.condition.is_none_or(|c| a.conditions.contains(&c)) {
+            if suits(&a) && origin.point.distance_km(a.point()) <= params.radius_km {
                 results.push(view(a, &associations, Some(origin.point)));
             }
         }
     }
     sort_nearest(&mut results);
-    Ok(ActivitySearchResponse { origin, radius_km: params.radius_km, results })
+    // Only an empty answer pays for reading every region: how far the wider searches reach.
+    let wider = if results.is_empty() {
+        let mut distances = vec![];
+        for r in RegionCode::ALL {
+            distances.extend(store.region_activities(*r).await?.iter().filter(|a| suits(a)).map(|a| origin.point.distance_km(a.point())));
+        }
+        wider_search(&distances, params.radius_km)
+    } else {
+        None
+    };
+    Ok(ActivitySearchResponse { origin, radius_km: params.radius_km, results, wider })
+}
+
+/// The first of the wider radii beyond `radius_km` holding any of `distances` (km), with how many
+/// it holds and the nearest; `None` when none lies within the widest.
+fn wider_search(distances: &[f64], radius_km: f64) -> Option<WiderSearch> {
+    let nearest = distances.iter().copied().filter(|d| *d > radius_km).min_by(f64::total_cmp)?;
+    let radius = WIDER_RADII_KM.into_iter().find(|r| *r > radius_km && *r >= nearest)?;
+    let count = distances.iter().filter(|d| **d <= radius).count() as u32;
+    Some(WiderSearch { radius_km: radius, count, nearest_km: round_km(nearest) })
 }
 
 fn sort_nearest(views: &mut [ActivityView]) {
@@ -89,4 +108,19 @@ pub async fn linked(store: &dyn DirectoryStore, ids: &[String], from: Option<Geo
         sort_nearest(&mut views);
     }
     Ok(views)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_wider_search_is_offered_only_where_it_finds_something() {
+        let wider = |d: &[f64], r| super::wider_search(d, r).map(|w| (w.radius_km, w.count, w.nearest_km));
+        assert_eq!(wider(&[73.04, 80.0, 190.0], 25.0), Some((100.0, 2, 73.0)));
+        assert_eq!(wider(&[30.0], 25.0), Some((50.0, 1, 30.0)));
+        // Nothing within the widest radius, or nothing at all: no link that finds nothing.
+        assert_eq!(wider(&[310.0], 25.0), None);
+        assert_eq!(wider(&[], 25.0), None);
+        // Already at the widest.
+        assert_eq!(wider(&[250.0], 300.0), None);
+    }
 }

@@ -17,7 +17,14 @@ const KINDS: [(&str, &str, &[Condition], Intensity); 4] = [
     ("Bevægelse for ryggen", "Gigtforeningen", &[Condition::Laenderyg, Condition::MuskelSkelet], Intensity::Light),
 ];
 
-/// One association and one activity per municipality (kinds in turn), and each demo offer with
+/// Peer groups: the activity, the umbrella organisation, and the condition it is for.
+const PEER_GROUPS: [(&str, &str, Condition); 2] = [
+    ("Samtalegruppe om angst og depression", "SIND", Condition::AngstDepression),
+    ("Netværksgruppe for kræftramte", "Kræftens Bekæmpelse", Condition::Kraeft),
+];
+
+/// One association and one activity per municipality (kinds in turn), a peer group in every
+/// other one, and each demo offer with
 /// a place linked to the activities of its municipality that suit one of its conditions.
 pub fn activities(offers: &mut [Offer]) -> (Vec<AssociationRecord>, Vec<ActivityRecord>) {
     let mut rng = Rng(0x6163_7469_7669_7479);
@@ -70,6 +77,58 @@ pub fn activities(offers: &mut [Offer]) -> (Vec<AssociationRecord>, Vec<Activity
             version: 1,
         });
     }
+    // Peer groups for anxiety and depression and for cancer, in every other municipality: the
+    // reform's stress, anxiety and depression offers and cancer courses lead on to associations
+    // too (a walk found none anywhere for angst og depression). A generator of their own, so the
+    // activities above stay as they were.
+    let mut rng = Rng(0x7065_6572_6772_6f75);
+    for (i, m) in geography::municipalities().iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+        let Some(town) = geography::postcode(m.main_postcode) else { continue };
+        let (kind, umbrella, condition) = PEER_GROUPS[(i / 2) % PEER_GROUPS.len()];
+        let association_id = format!("demo-netvaerk-{}", m.code);
+        associations.push(AssociationRecord {
+            id: association_id.clone(),
+            name: format!("{umbrella} i {} (demo)", m.name),
+            umbrella: Some(umbrella.to_owned()),
+            cvr: None,
+            region: m.region,
+            contact: Contact { name: None, phone: None, email: Some(format!("netvaerk@{}.demo.invalid", m.code)), url: None },
+            status: RecordStatus::Active,
+            version: 1,
+        });
+        activities.push(ActivityRecord {
+            id: format!("demo-netvaerk-aktivitet-{}", m.code),
+            association_id,
+            region: m.region,
+            name: format!("{kind} i {}", m.name),
+            description: "Et fællesskab med andre i samme situation: samtale, erfaringer og gåture. Dette er en fiktiv demoaktivitet; den findes ikke i virkeligheden."
+                .to_owned(),
+            conditions: vec![condition],
+            intensity: Intensity::Light,
+            schedule: ActivitySchedule {
+                slots: vec![TimeSlot { weekday: Weekday::ALL[rng.below(5)], start: "19:00".into(), end: "21:00".into() }],
+                note: Some("Hver anden uge.".into()),
+            },
+            location_id: None,
+            place: Location {
+                name: format!("{} Frivilligcenter", m.name),
+                address: format!("Torvet {}", 1 + rng.below(30)),
+                postcode: town.code.into(),
+                city: town.name.into(),
+                municipality_code: m.code.into(),
+                point: jitter(&mut rng, town.point, 3.0),
+            },
+            price: Cost { dkk: 0, note: None },
+            subsidy: None,
+            free_trial: true,
+            contact: Contact { name: None, phone: Some(format!("+45 7{:03} {:04}", rng.below(1000), rng.below(10000))), email: None, url: None },
+            accessibility: rng.chance(60).then(|| "Niveaufri adgang.".to_owned()),
+            last_verified: format!("2026-{:02}-{:02}", 1 + rng.below(11), 1 + rng.below(28)),
+            steward_provider_id: None,
+            status: RecordStatus::Active,
+            version: 1,
+        });
+    }
     for o in offers.iter_mut() {
         let Some(place) = &o.location else { continue };
         o.activity_ids = activities
@@ -90,7 +149,11 @@ mod tests {
     fn valid_records_and_links_to_existing_activities() {
         let mut offers = crate::demo::offers(400);
         let (associations, activities) = activities(&mut offers);
-        assert_eq!((associations.len(), activities.len()), (98, 98));
+        assert_eq!((associations.len(), activities.len()), (98 + 49, 98 + 49));
+        // Every condition has activities to lead on to.
+        for c in Condition::ALL {
+            assert!(activities.iter().any(|a| a.conditions.contains(c)), "{c:?}");
+        }
         for a in &associations {
             assert_eq!(validate_association(a), vec![], "{}", a.id);
         }

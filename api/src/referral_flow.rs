@@ -224,7 +224,7 @@ pub async fn provider_change(
             kind: types::INVALID_TRANSITION,
             title: "Not a next step of this referral",
             detail: format!(
-                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a contact goes back to received, a decline or an enrolment to contacted, a closed course to enrolled).",
+                "A referral that is {} cannot become {}: received → contacted → enrolled or declined → completed or discontinued (a contact goes back to received, a decline to received or contacted, an enrolment to contacted, a closed course to enrolled).",
                 r.status.code(),
                 change.status.code()
             ),

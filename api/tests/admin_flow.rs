@@ -149,7 +149,7 @@ fn an_admins_day() {
     let undone: InboxItem = admin.call("POST", &status_url, Some(json!({"status": "received"}))).json();
     assert_eq!((undone.status, undone.waitlist), (ReferralStatus::Received, false));
     let last = undone.history.last().unwrap();
-    assert!(last.undoes_contact() && last.handler.is_some(), "{last:?}");
+    assert!(last.undoes_answer() && last.handler.is_some(), "{last:?}");
     assert_eq!((look().status, look().waitlist), (ReferralStatus::Received, false));
     let withdrawn = admin.call("POST", &status_url, Some(json!({"status": "withdrawn"})));
     assert_eq!(withdrawn.status, 422, "{}", withdrawn.body);
@@ -234,6 +234,13 @@ fn an_admins_day() {
     ] {
         assert!(actions.contains(&a), "{a:?} missing from {actions:?}");
     }
+    // Put on the waiting list (and off it again later): said in the log, not as a bare "contacted".
+    let waitlist: Vec<(&str, &str)> = log
+        .iter()
+        .filter(|e| e.action == AuditAction::ReferralStatus)
+        .flat_map(|e| e.changes.iter().filter(|c| c.field == "waitlist").map(|c| (c.before.as_str(), c.after.as_str())))
+        .collect();
+    assert!(waitlist.contains(&("false", "true")), "{waitlist:?}");
     let title_change =
         log.iter().find(|e| e.action == AuditAction::OfferUpdated && e.changes.iter().any(|c| c.field == "title")).expect("title change audited");
     let change = title_change.changes.iter().find(|c| c.field == "title").unwrap();

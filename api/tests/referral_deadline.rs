@@ -205,6 +205,18 @@ fn check(env: &[(&str, &str)], data: &std::path::Path) {
     };
     step("received");
     assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)]);
+    // So does a decline made before anyone called, once reopened (to received, where it was made,
+    // as the workspace reopens it): it answers in time while it stands, and nothing after.
+    let declined = server.request(
+        "POST",
+        "/api/v1/admin/referrals/SOON-BBBB/status",
+        &[("authorization", &admin)],
+        Some(("application/json", r#"{"status":"declined","reason":"no-capacity"}"#)),
+    );
+    assert_eq!(declined.status, 200, "{}", declined.body);
+    assert_eq!(summed(&admin), [row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0), row("p1", "p1", 1, 0, 1, 1)]);
+    step("received");
+    assert_eq!(summed(&admin), [row("p1", "p1", 0, 0, 1, 2), row("Sundhedshuset Langsom", "p2", 0, 2, 0, 0)]);
     let kept: Vec<ProviderResponseTimes> = get("/api/v1/admin/referrals/response-times", &admin).json();
     assert_eq!(kept[1], row("p1", "p1", 1, 0, 1, 2), "DONE-DDDD in time, LATE-AAAA overdue, SOON-BBBB and TODY-CCCC pending");
     step("contacted");

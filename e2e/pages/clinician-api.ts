@@ -18,10 +18,10 @@ export const regionAdmin = (request: APIRequestContext) => devToken(request, REG
 export async function referableOffer(
   request: APIRequestContext,
   admin: string,
-  capacity: 'open' | 'waitlist' = 'open',
+  capacity: 'open' | 'waitlist' | 'full' = 'open',
   change: Record<string, unknown> = {},
 ): Promise<Record<string, any>> {
-  const template = await offerTemplate(request, admin, unique(capacity === 'waitlist' ? 'Ventelistehold' : 'Henvisningshold'));
+  const template = await offerTemplate(request, admin, unique({ open: 'Henvisningshold', waitlist: 'Ventelistehold', full: 'Fuldt hold' }[capacity]));
   return createOffer(request, admin, {
     ...template,
     ...change,

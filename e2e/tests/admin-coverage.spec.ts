@@ -112,13 +112,19 @@ test('a coverage gap disappears after offers at its postcodes are published', as
   await page.reload();
   await expect(cell).toContainText(`Hul1 af ${postcodes}`);
 
-  // A draft at the last, published from its edit page.
-  const draft = await createOffer(request, token, atPostcode(template, row.code, uncovered[0]), false);
-  await page.goto(`/admin/tilbud/${draft.id}`);
+  // The last, created from the gap's link and published from its page, whose back link still
+  // leads to the table as it was left (a walk's admin was led to the list of offers instead).
+  await cell.getByRole('link', { name: `Opret et tilbud her: ${intervention}, ${row.name}` }).click();
+  const editor = new AdminEditorPage(page);
+  await editor.fillNew({ title: unique('Hulluk'), category: intervention!, postcode: uncovered[0].code, municipality: row.name });
+  await editor.field('Udbyder').selectOption({ index: 1 });
+  await editor.save.click();
+  await expect(editor.message).toContainText('oprettet som kladde');
+  await expect(page).toHaveURL(/\/admin\/tilbud\/[^/?]+\?tilbage=%2Fadmin%2Fdaekning%3Fmax_km%3D5$/);
   await page.getByRole('button', { name: 'Offentliggør' }).click();
-  await expect(new AdminEditorPage(page).message).toHaveText('Status er nu: Offentliggjort.');
-
-  await page.goto('/admin/daekning?max_km=5');
+  await expect(editor.message).toHaveText('Status er nu: Offentliggjort.');
+  await page.getByRole('link', { name: 'Tilbage til dækningen' }).click();
+  await expect(page).toHaveURL(/\/admin\/daekning\?max_km=5$/);
   await expect(cell).toContainText(coveredText(row));
   await expect(cell).not.toContainText('Hul');
 

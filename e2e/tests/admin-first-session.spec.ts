@@ -10,7 +10,12 @@ import { expectNoAxeViolations } from './a11y';
 
 test('the first session: given on enrolment, read on the status page and in a calendar file, moved, and undone only after a warning', async ({ page, request }) => {
   const token = await devToken(request, 'oestdanmark');
-  const offer = await createOffer(request, token, await offerTemplate(request, token, unique('Mødegangstest')));
+  const week = dayAhead(7);
+  // Held on the weekday a week from today, starting any time: a day on another weekday is said.
+  const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${week.iso}T12:00:00Z`).getUTCDay()];
+  const template = await offerTemplate(request, token, unique('Mødegangstest'));
+  const schedule = { ...template.schedule, enrolment: { kind: 'continuous' }, next_start: null, slots: [{ weekday, start: '17:00', end: '19:00' }] };
+  const offer = await createOffer(request, token, { ...template, schedule });
   const name = unique('Karen Mødegang');
   const phone = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const res = await request.post(`/api/v1/offers/${offer.id}/self-referrals`, {
@@ -20,7 +25,6 @@ test('the first session: given on enrolment, read on the status page and in a ca
   const receipt = await res.json();
   const contacted = await request.post(`/api/v1/admin/referrals/${receipt.receipt_code}/status`, { headers: bearer(token), data: { status: 'contacted' } });
   expect(contacted.ok(), await contacted.text()).toBe(true);
-  const week = dayAhead(7);
 
   await signInAs(page, 'oestdanmark');
   await page.goto(`/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}`);
@@ -40,7 +44,12 @@ test('the first session: given on enrolment, read on the status page and in a ca
   await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
   await expect(enrolForm.getByRole('alert')).toHaveText('Første mødegang kan ikke ligge før den dag, henvendelsen kom.');
   await expect(day).toHaveAttribute('aria-invalid', 'true');
+  // A day on none of the offer's weekly times is said (a slip of the picker), not refused.
+  const fit = enrolForm.getByRole('status');
+  await day.fill(dayAhead(8).iso);
+  await expect(fit).toHaveText(/^Tilbuddet holdes \S+, men \d+\. \S+ \d{4} er en \S+\.$/);
   await day.fill(week.iso);
+  await expect(fit).toHaveCount(0);
   await enrolForm.getByRole('button', { name: 'Tilmeld personen' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${receipt.receipt_code} er nu: Tilmeldt, første mødegang ${week.da} kl. 17:00.` })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Tilmeldt');

@@ -75,7 +75,7 @@ test('a contact marked by mistake is undone to received, and the referrer reads 
   await expect(confirm).toContainText('Henvendelsen står igen som modtaget: personen venter på et opkald. Den lovede kontaktdag gælder igen: kontakten tæller ikke med i svartiderne.');
   await expect(confirm.getByRole('button', { name: 'Ja, fortryd kontaktet' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: `Henvendelse ${code} er nu: Modtaget.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Henvisning ${code} er nu: Modtaget.` })).toBeVisible();
   await expect(card.locator('.pill')).toHaveText('Modtaget');
   await expect(card.getByRole('button', { name: `Kontaktet: ${patient}`, exact: true })).toBeEnabled();
   await expect(card.locator('.inbox-deadline')).toContainText('Lovet kontakt senest');

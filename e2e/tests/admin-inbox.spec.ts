@@ -134,14 +134,16 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   if (offer.contact.phone) await expect(citizen.locator('.follow-up a[href^="tel:"]')).toBeVisible();
   await expectNoAxeViolations(citizen, 'status of a declined request');
   await citizen.close();
+  // Reopened to where it was declined: nobody had called, so it waits for a call again (a walk's
+  // reopened decline read "Kontaktet" for a call never made, and could never be overdue).
   await card.getByRole('button', { name: `Genåbn: ${stays}` }).click();
-  await expect(card.locator('.pill')).toHaveText('Kontaktet');
+  await expect(card.locator('.pill')).toHaveText('Modtaget');
   await card.getByText('Historik').click();
   await expect(card.getByRole('list', { name: 'Historik' })).toContainText('Ingen ledige pladser');
   // Named by what it takes back: a "Kontaktet" here read as a call no one made.
   await expect(card.getByRole('list', { name: 'Historik' }).getByRole('listitem').last()).toContainText(/^Afvisning fortrudt · /);
   const lookup = await request.get(`/api/v1/self-referrals/${code}`, { headers: { 'Forebyg-Contact': phone } });
-  expect((await lookup.json()).status).toBe('contacted');
+  expect((await lookup.json()).status).toBe('received');
   const reopened = await page.context().newPage();
   await reopened.goto(`/status?kode=${code}`);
   await reopened.getByLabel('Telefonnummer eller e-mail').fill(phone);
@@ -154,7 +156,7 @@ test('the inbox filters by offer name, status and day, keeps withdrawn requests 
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page).toHaveURL(/status=declined/);
   await expect(page.getByText('Ingen henvendelser.')).toBeVisible();
-  await page.getByLabel('Status').selectOption('contacted');
+  await page.getByLabel('Status').selectOption('received');
   await page.getByLabel('Modtaget fra og med').fill('2099-01-01');
   await page.getByRole('button', { name: 'Filtrér' }).click();
   await expect(page.getByText('Ingen henvendelser.')).toBeVisible();
@@ -369,8 +371,9 @@ test("declining a clinician's referral says the referrer reads the note and the 
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();
   await expect(card.getByRole('term').filter({ hasText: /^Declined$/ })).toBeVisible();
+  // Declined before anyone called: reopened, it is received again.
   await card.getByRole('button', { name: `Reopen: ${patient}` }).click();
-  await expect(card.locator('.pill')).toHaveText('Contacted');
+  await expect(card.locator('.pill')).toHaveText('Received');
   await card.getByRole('button', { name: `Decline: ${patient}` }).click();
   await expect(card.getByLabel('Note (required with “Other”)')).toHaveAccessibleDescription(
     'The referrer reads the note under “Reason for declining”. The citizen does not see the note: the status page shows only the reason.',

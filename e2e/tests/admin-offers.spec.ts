@@ -98,7 +98,14 @@ test.describe('admin: offers', () => {
     await page.getByRole('button', { name: 'Vis tilbud' }).click();
     await expect(page).toHaveURL(/bekraeftes=1/);
     const rows = page.getByRole('table', { name: 'Tilbud' }).getByRole('row');
-    if ((await rows.count()) > 1) await expect(rows.nth(1)).toContainText('Skal bekræftes');
+    await expect(rows.nth(1)).toContainText('Skal bekræftes');
+    // An offer's way back leads to the list as it was left (a walk's admin re-verifying the due
+    // offers one by one was led back to the whole list after each).
+    await rows.nth(1).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Rediger / })).toBeVisible();
+    await page.getByRole('link', { name: 'Tilbage til tilbuddene' }).click();
+    await expect(page).toHaveURL(/\/admin\/tilbud\?.*bekraeftes=1/);
+    await expect(page.getByLabel('Kun tilbud der skal bekræftes')).toBeChecked();
     await page.getByLabel('Kun tilbud der skal bekræftes').uncheck();
     await page.getByLabel('Søg i titel, udbyder, sted og by').fill('zzzz-findes-ikke');
     await page.getByRole('button', { name: 'Vis tilbud' }).click();
@@ -148,7 +155,7 @@ test.describe('admin: offers', () => {
     await archive.click();
     // The question takes the focus after the step renders; Tab only from there, as a person would.
     await expect(question).toBeFocused();
-    await expect(question).toContainText('1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.');
+    await expect(question).toContainText('1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter på svar eller på en plads.');
     const toInbox = question.getByRole('link', { name: 'Se den i Henvendelser' });
     await expect(toInbox).toHaveAttribute('href', `/admin/henvendelser?tilbud=${encodeURIComponent(offer.title)}&tilbud-id=${offer.id}`);
     await page.keyboard.press('Tab');

@@ -40,7 +40,11 @@ test('offer page lists the linked activities nearest the searched place, in Dani
   await expect(section.getByRole('link', { name: 'Find flere foreningsaktiviteter nær dig' })).toHaveAttribute('href', /^\/aktiviteter\?postcode=8000/);
   await section.getByRole('link', { name: first }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
+  // Back, the activity's link comes back with the focus, in view: the list is at the foot of a
+  // long page (a walk's citizen was put back at its top, the focus on a heading out of view).
   await page.goBack();
+  await expect(section.getByRole('link', { name: first }).first()).toBeFocused();
+  await expect(section.getByRole('link', { name: first }).first()).toBeInViewport();
 
   await page.evaluate(() => localStorage.setItem('forebyg.lang', 'en'));
   await page.reload();
@@ -147,9 +151,11 @@ test('a citizen finds association activities on their own, by postcode and condi
   await expect(page.getByText('findes kun på dansk', { exact: false })).toHaveCount(0);
   await expectNoAxeViolations(page, 'activity page');
 
-  // Back returns to the same search; a reload of it reproduces it.
+  // Back returns to the same search, the followed link in view with the focus; a reload of it
+  // reproduces it.
   await page.goBack();
   await expect(page).toHaveURL(/postcode=8000&condition=kol/);
+  await expect(results.getByRole('link', { name: first.activity.name }).first()).toBeFocused();
   await expect(page.getByLabel('Din sygdom')).toHaveValue('kol');
   await expect(results.getByRole('listitem')).toHaveCount(expected.results.length);
 
@@ -193,32 +199,44 @@ test('the next-step sheet of an archived offer still names it and lists its acti
   await expect(page.getByRole('main').getByRole('link', { name: 'Foreningsaktiviteter efter et forløb' })).toBeVisible();
 });
 
-// No activity within the distance: the next steps are links (the next distance offered, and all
-// conditions when one was chosen), not advice to go and change the form.
-test('an activity search with nothing near offers a larger distance and all conditions as links', async ({ page, request }) => {
+// No activity within the distance: the next steps are links (the nearest distance that finds
+// something, with how many and how far, and all conditions when one was chosen), not advice to go
+// and change the form, and never a wider search that finds nothing (a walk's citizen on Bornholm
+// widened twice for nothing).
+test('an activity search with nothing near offers the distance that finds some, and all conditions, as links', async ({ page, request }) => {
   const conditions = ['type-2-diabetes', 'hjertesygdom', 'kol', 'kraeft', 'angst-depression'];
-  let found: { postcode: string; condition: string } | undefined;
-  search: for (const postcode of ['8382', '9940', '6990', '7760', '4990', '3790']) {
+  let found: { postcode: string; condition: string; wider: { radius_km: number; count: number; nearest_km: number } } | undefined;
+  search: for (const postcode of ['8382', '9940', '6990', '7760', '4990', '3790', '3700']) {
     for (const condition of conditions) {
       const near = await (await request.get(`/api/v1/activities?postcode=${postcode}&condition=${condition}`)).json();
-      if (near.results.length === 0) {
-        found = { postcode, condition };
+      if (near.results.length === 0 && near.wider) {
+        found = { postcode, condition, wider: near.wider };
         break search;
       }
     }
   }
   expect(found, 'a postcode and condition with no activity within 25 km').toBeDefined();
-  const { postcode, condition } = found!;
+  const { postcode, condition, wider } = found!;
+  const beyond = await (await request.get(`/api/v1/activities?postcode=${postcode}&condition=${condition}&radius_km=${wider.radius_km}`)).json();
+  expect(beyond.results.length, 'the wider radius holds what it promises').toBe(wider.count);
+  expect(beyond.results[0].distance_km).toBe(wider.nearest_km);
   await page.goto(`/aktiviteter?postcode=${postcode}&condition=${condition}`);
   await expect(page.getByText('Vi fandt ingen aktiviteter inden for afstanden.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Søg i aktiviteter for alle sygdomme' })).toHaveAttribute('href', `/aktiviteter?postcode=${postcode}`);
   await expectNoAxeViolations(page, 'an activity search with nothing near');
-  await page.getByRole('link', { name: 'Søg inden for 50 km' }).click();
-  await expect(page).toHaveURL(`/aktiviteter?postcode=${postcode}&condition=${condition}&radius_km=50`);
-  await expect(page.getByLabel('Afstand')).toHaveValue('50');
-  await expect(page.getByRole('status').filter({ hasText: '50 km' })).toBeVisible();
+  const link = page.getByRole('link', { name: new RegExp(`^Søg inden for ${wider.radius_km} km: ${wider.count === 1 ? '1 aktivitet' : `${wider.count} aktiviteter, den nærmeste`} [\\d,]+ km væk$`) });
+  await link.click();
+  await expect(page).toHaveURL(`/aktiviteter?postcode=${postcode}&condition=${condition}&radius_km=${wider.radius_km}`);
+  await expect(page.getByLabel('Afstand')).toHaveValue(String(wider.radius_km));
+  await expect(page.getByRole('status').filter({ hasText: `${wider.count === 1 ? '1 aktivitet' : `${wider.count} aktiviteter`} inden for ${wider.radius_km} km` })).toBeVisible();
   // The answer the link led to takes the focus (the link went with the old answer).
   await expect(page.getByRole('heading', { level: 2, name: 'Aktiviteter' })).toBeFocused();
+  // From an island without a fixed link, the answer says what lies off it costs a ferry.
+  await page.goto('/aktiviteter?postcode=3700');
+  await expect(page.getByText('Du søger fra en ø uden fast forbindelse: aktiviteter uden for øen kræver en færgetur.')).toBeVisible();
+  await page.goto('/aktiviteter?postcode=8000');
+  await expect(page.getByRole('heading', { level: 2, name: 'Aktiviteter' })).toBeVisible();
+  await expect(page.getByText('Du søger fra en ø uden fast forbindelse')).toHaveCount(0);
 });
 
 // The sheet after a course whose offer links to no activity: the nearest activities for the

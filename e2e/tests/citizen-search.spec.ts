@@ -95,6 +95,14 @@ test.describe('citizen search: filters, place and empty results', () => {
       const found = await (await request.get(`/api/v1/offers?postcode=8000&q=${encodeURIComponent(word)}`)).json();
       expect(found.total, word).toBeGreaterThan(0);
     }
+    // Words as citizens type them find offers too (a walk's "rygning" found none while "ryge"
+    // found 122): endings, æ typed as "ae", lay and English words, the conditions' names.
+    const stop = await (await request.get('/api/v1/offers?postcode=2400&q=rygestop')).json();
+    for (const word of ['rygning', 'traening', 'sukkersyge', 'smoking', 'anxiety', 'KOL']) {
+      const found = await (await request.get(`/api/v1/offers?postcode=2400&q=${encodeURIComponent(word)}`)).json();
+      expect(found.total, word).toBeGreaterThan(0);
+    }
+    expect((await (await request.get('/api/v1/offers?postcode=2400&q=rygning')).json()).total).toBeGreaterThanOrEqual(stop.total);
   });
 
 

@@ -5,7 +5,8 @@ import { createOffer, devToken, offerTemplate, unique } from '../pages/admin-api
 // The README promises a handout on one A4 page; the clinician may choose up to four offers. With
 // three or four the print layout is compact (.handout--many in app/clinician.css): four offers
 // with summaries of the longest allowed kind, a paid price and each capacity still print on one
-// page, in Danish and in English, with the day it was handed out and each offer's address to type.
+// page, in Danish and in English, with the day it was handed out, each offer's address to type and
+// whom it is for.
 
 const handoutUrl = (ids: string[], lang: 'da' | 'en') => `/klinik/til-patienten?${ids.map((id) => `offer=${id}`).join('&')}&lang=${lang}`;
 
@@ -15,7 +16,9 @@ test('a handout with four offers with long summaries prints on one A4 page in Da
   const ids: string[] = [];
   for (const capacity of ['open', 'waitlist', 'full', 'open']) {
     const template = await offerTemplate(request, admin, unique('Et langt navn på et forløb om at leve med kronisk sygdom'));
-    const change = { capacity, summary: long, cost: { dkk: 300, note: 'Betales ved start.' } };
+    // Each with every limit, which the sheet says ("Hvem kan deltage").
+    const eligibility = { ...template.eligibility, min_age: 18, max_age: 65, accepted_conditions: template.conditions, residence: 'municipality' };
+    const change = { capacity, summary: long, cost: { dkk: 300, note: 'Betales ved start.' }, eligibility };
     ids.push((await createOffer(request, admin, { ...template, ...change, referral: { ...template.referral, self_referral: true } })).id);
   }
   for (const lang of ['da', 'en'] as const) {

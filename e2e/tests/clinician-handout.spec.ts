@@ -132,3 +132,31 @@ test("a handout for a patient searched in English opens in English", async ({ pa
   await expect(handout.handoutLanguage('English')).toBeChecked();
   await expect(handout.sheet('en')).toBeVisible();
 });
+
+// A clinician may choose an offer the patient cannot join (a walk's 71-year-old got a sheet for
+// an 18–65 conversation, with no word of the limit): the card says so once it is chosen, and the
+// sheet says whom the offer is for.
+test('an offer the patient cannot join is flagged when chosen, and the handout says its limits', async ({ page, request }) => {
+  const admin = await devToken(request, 'nordjylland');
+  const template = await offerTemplate(request, admin, unique('Aldersgrænsehold'));
+  const limited = await createOffer(request, admin, {
+    ...template,
+    eligibility: { ...template.eligibility, min_age: 18, max_age: 65, accepted_conditions: [], residence: null, inclusion_note: null, exclusion_note: null },
+    referral: { ...template.referral, self_referral: true },
+  });
+  const query = `?conditions=${limited.conditions[0]}&postcode=${limited.location.postcode}&age=71&per_group=10`;
+  await page.goto(`/klinik${query}`);
+  const card = page.locator('article.clinic-card', { has: page.locator(`a[href="/tilbud/${limited.id}?fra=klinik"]`) });
+  await expect(card).toContainText('Kan ikke deltage');
+  const warning = 'Patienten kan ikke deltage i dette tilbud (se ovenfor). Patientarket siger, hvem tilbuddet er for.';
+  await expect(card.getByText(warning)).toHaveCount(0);
+  await card.getByRole('checkbox', { name: /^Vælg til patientarket/ }).check();
+  await expect(card.getByText(warning)).toBeVisible();
+  await expectNoAxeViolations(page, 'a chosen offer the patient cannot join');
+
+  await page.goto(handoutUrl([limited.id], 'da'));
+  const sheet = new HandoutPage(page).sheet('da');
+  await expect(sheet.getByRole('region').first()).toContainText(/Hvem kan deltage:? ?18–65 år/);
+  await page.goto(handoutUrl([limited.id], 'en'));
+  await expect(new HandoutPage(page).sheet('en').getByRole('region').first()).toContainText(/Who can join:? ?Aged 18–65/);
+});

@@ -163,7 +163,7 @@ test('a referral to an offer archived since keeps whom to call and the patient s
   await expect(page.getByLabel(t.patientName, { exact: true })).toHaveCount(0);
 });
 
-test('the referral form says in Danish why the API refused it: offer gone, rules changed', async ({ page, request }) => {
+test('the referral form says in Danish why the API refused it: offer gone, rules changed, full', async ({ page, request }) => {
   const admin = await regionAdmin(request);
   const organisation = unique('Lægerne i Afvisgade');
 
@@ -195,6 +195,16 @@ test('the referral form says in Danish why the API refused it: offer gone, rules
   // Never the API's English detail in the Danish page.
   await expect(refused).not.toContainText('does not take referrals');
   await expect(refused).not.toContainText(GENERIC);
+
+  // Full without a waiting list, said before anything is typed: whom to ask when a place frees
+  // up, and the way back to the other offers.
+  const full = await referableOffer(request, admin, 'full', { contact: { phone: '86 12 34 56' } });
+  await page.goto(`/klinik/henvis/${full.id}`);
+  await expect(refused).toContainText('Tilbuddet er fuldt booket og har ingen venteliste.');
+  await expect(refused).toContainText(`Spørg ${full.provider.name}, hvornår der er plads igen, på 86 12 34 56.`);
+  await expect(refused.getByRole('link', { name: '86 12 34 56' })).toHaveAttribute('href', 'tel:86123456');
+  await expect(refused.getByRole('link', { name: t.backToResults })).toBeVisible();
+  await expect(page.getByLabel(t.patientName, { exact: true })).toHaveCount(0);
 });
 
 // A record system may refer for a condition the offer does not take (the form's warning does not

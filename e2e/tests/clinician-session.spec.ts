@@ -250,9 +250,16 @@ test('a first look marks what the provider did; the list and a referral lead bac
   // The decline's reason said once, in the box the referrer looks for, not again among the facts.
   await expect(page.getByRole('region', { name: 'Begrundelse for afvisning' })).toContainText('Ingen ledige pladser');
   await expect(page.getByRole('term').filter({ hasText: /^Begrundelse for afvisning$/ })).toHaveCount(0);
-  // …with the way to another offer for the same patient: the search with their conditions.
-  const another = page.getByRole('region', { name: 'Begrundelse for afvisning' }).getByRole('link', { name: 'Find et andet tilbud til patienten' });
-  await expect(another).toHaveAttribute('href', '/klinik?conditions=kol');
+  // …with the way to another offer for the same patient: the search with their conditions, from
+  // the declined offer's place (the referral keeps not the patient's), said as such.
+  const declined = page.getByRole('region', { name: 'Begrundelse for afvisning' });
+  const another = declined.getByRole('link', { name: 'Find et andet tilbud til patienten' });
+  const place = `${offer.location.postcode} ${offer.location.city}`;
+  await expect(another).toHaveAttribute('href', `/klinik?conditions=kol&postcode=${offer.location.postcode}`);
+  // Not "the current page" to a screen reader: the referral's page is not the search.
+  await expect(another).not.toHaveAttribute('aria-current');
+  await expect(toSearch).not.toHaveAttribute('aria-current');
+  await expect(declined).toContainText(`Søgningen starter ved ${place}, hvor det afviste tilbud er. Ret postnummeret, hvis patienten bor et andet sted, og skriv patientens alder.`);
   await expect(page.getByText('(valgfrit)')).toHaveCount(0);
   await toSearch.click();
   await expect(page).toHaveURL(/\/klinik$/);

@@ -129,6 +129,11 @@ pub struct ActivitySearchResponse {
     pub origin: crate::search::SearchOrigin,
     pub radius_km: f64,
     pub results: Vec<ActivityView>,
+    /// With no results: the first wider radius (50, 100, 200 or 300 km) holding one, how many it
+    /// holds and how far the nearest is. Absent with results, or when none lies within 300 km (a
+    /// wider search would find nothing either: a walk's citizen widened twice for nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wider: Option<crate::search::WiderSearch>,
 }
 
 /// 409 body of a stale association edit.

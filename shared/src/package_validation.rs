@@ -109,14 +109,16 @@ pub fn validate_deliveries(deliveries: &[PackageDelivery], category: Category, k
                     &format!("{field}.components[{j}]"),
                     ErrorCode::Invalid,
                     format!(
-                        "»{}« kan kun leveres af et tilbud med indsatsen {}, ikke {}.",
+                        "»{}« ({}) kan kun leveres af et tilbud med indsatsen {}, ikke {}.",
                         component.name.da,
+                        package.name.da,
                         component.category.map_or("", |c| c.label(crate::Lang::Da)).to_lowercase(),
                         category.label(crate::Lang::Da).to_lowercase()
                     ),
                     format!(
-                        "“{}” can only be delivered by an offer of the intervention {}, not {}.",
+                        "“{}” ({}) can only be delivered by an offer of the intervention {}, not {}.",
                         component.name.en,
+                        package.name.en,
                         component.category.map_or("", |c| c.label(crate::Lang::En)).to_lowercase(),
                         category.label(crate::Lang::En).to_lowercase()
                     ),
@@ -183,7 +185,8 @@ mod tests {
             ]
         );
         let why = &validate_deliveries(&bad[5..], fysisk, &known)[0].message.da;
-        assert_eq!(why, "»Kost og ernæring« kan kun leveres af et tilbud med indsatsen kost og ernæring, ikke fysisk aktivitet.");
+        // Named with its package: an offer in several packages has a component of that name in each.
+        assert_eq!(why, "»Kost og ernæring« (Kronikerpakke for type 2-diabetes) kan kun leveres af et tilbud med indsatsen kost og ernæring, ikke fysisk aktivitet.");
     }
 
     #[test]

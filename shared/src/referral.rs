@@ -48,8 +48,10 @@ impl ReferralStatus {
             // person waits for a call again, and the promised day counts again in the inbox.
             (Contacted, Received) => true,
             (Contacted, Enrolled | Declined) => true,
-            // A decline reopened (made by mistake, or the person got in touch after all).
-            (Declined, Contacted) => true,
+            // A decline reopened (made by mistake, or the person got in touch after all): back to
+            // where it was made ([`reopens_to`]: received when nobody had called, so the promised
+            // day counts again), or contacted.
+            (Declined, Received | Contacted) => true,
             // An enrolment undone (made by mistake, or the person did not start after all).
             (Enrolled, Contacted) => true,
             (Enrolled, Completed | Discontinued) => true,
@@ -123,9 +125,11 @@ impl StatusEvent {
         StatusEvent { status, at, by, reason: None, note: None, handler: None, first_session: None, waitlist: false }
     }
 
-    /// The provider's step back to `received`: a contact undone (the only way a step by the
-    /// provider is `received`). Histories name it so, not "Modtaget" or "Sendt" again.
-    pub fn undoes_contact(&self) -> bool {
+    /// The provider's step back to `received` (the only way a step by the provider is
+    /// `received`): the answer taken back, a contact undone or a decline reopened that was made
+    /// before anyone called. The promised day counts again. Histories name it by what it undoes
+    /// ([`Undo`]), not "Modtaget" or "Sendt" again.
+    pub fn undoes_answer(&self) -> bool {
         self.status == ReferralStatus::Received && self.by == Actor::Provider
     }
 }
@@ -135,7 +139,7 @@ impl StatusEvent {
 /// one made; "Sendt" again as a second referral).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Undo {
-    /// Back to received ([`StatusEvent::undoes_contact`]).
+    /// Back to received from contacted ([`StatusEvent::undoes_answer`]).
     Contact,
     /// A decline reopened: contacted after declined.
     Decline,
@@ -150,14 +154,12 @@ impl Undo {
     /// for a step forward, and for the citizen's and the clinician's steps).
     pub fn of(before: Option<ReferralStatus>, e: &StatusEvent) -> Option<Undo> {
         use ReferralStatus::*;
-        if e.undoes_contact() {
-            return Some(Undo::Contact);
-        }
-        match (before?, e.status) {
+        match (before, e.status) {
             _ if e.by != Actor::Provider => None,
-            (Declined, Contacted) => Some(Undo::Decline),
-            (Enrolled, Contacted) => Some(Undo::Enrolment),
-            (Completed | Discontinued, Enrolled) => Some(Undo::Closing),
+            (Some(Declined), Received | Contacted) => Some(Undo::Decline),
+            _ if e.undoes_answer() => Some(Undo::Contact),
+            (Some(Enrolled), Contacted) => Some(Undo::Enrolment),
+            (Some(Completed | Discontinued), Enrolled) => Some(Undo::Closing),
             _ => None,
         }
     }
@@ -345,6 +347,17 @@ pub struct ReferralReceipt {
 /// Whether the latest step of `history` takes a decline back ([`ReferralReceipt::reopened`]).
 pub fn decline_reopened(history: &[StatusEvent]) -> bool {
     matches!(history, [.., before, last] if Undo::of(Some(before.status), last) == Some(Undo::Decline))
+}
+
+/// Where reopening the last decline of `history` returns the request to: the status it was
+/// declined from when that was `received` (nobody had called: the promised day counts again),
+/// `contacted` otherwise (a walk's reopened decline read "Kontaktet" for a call never made).
+pub fn reopens_to(history: &[StatusEvent]) -> ReferralStatus {
+    let declined = history.iter().rposition(|e| e.status == ReferralStatus::Declined);
+    match declined.and_then(|i| i.checked_sub(1)).map(|i| history[i].status) {
+        Some(ReferralStatus::Received) => ReferralStatus::Received,
+        _ => ReferralStatus::Contacted,
+    }
 }
 
 /// Whether the provider is late: the request is still `received` after `contact_by`, the day by

@@ -68,10 +68,10 @@ pub fn settlement(contact_by: Option<&str>, history: &[StatusEvent]) -> Option<S
     })
 }
 
-/// The steps from the provider's last undone contact on (the whole history without one): what
+/// The steps from the provider's last answer taken back on (the whole history without one): what
 /// came before it answers nothing.
 fn since_last_undo(history: &[StatusEvent]) -> &[StatusEvent] {
-    &history[history.iter().rposition(StatusEvent::undoes_contact).unwrap_or(0)..]
+    &history[history.iter().rposition(StatusEvent::undoes_answer).unwrap_or(0)..]
 }
 
 /// One provider's promises within the admin's scope (no personal data: not audited).
@@ -204,7 +204,7 @@ mod tests {
         let (by, today) = (Some("2026-12-04"), "2026-12-10");
         // Contacted in time, undone the day after (back to received, by the provider).
         let undone = history(&[(Contacted, "2026-12-02"), (Received, "2026-12-05")]);
-        assert!(undone[2].undoes_contact());
+        assert!(undone[2].undoes_answer());
         assert_eq!(settlement(by, &undone), None);
         assert_eq!(promise(by, &undone, today), Some(Promise::Overdue));
         assert_eq!(promise(by, &undone[..2], today), Some(Promise::InTime), "before the undo");

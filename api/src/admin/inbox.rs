@@ -285,18 +285,23 @@ async fn in_scope(state: &AppState, admin: &Admin, code: &str) -> Result<Referra
 }
 
 /// Moves a request on (received → contacted → enrolled or declined → completed or discontinued;
-/// a decline or an enrolment back to contacted); withdrawing is the sender's. Every change is
+/// a contact back to received, a decline to where it was made, an enrolment to contacted, a closed
+/// course to enrolled); withdrawing is the sender's. Every change is
 /// kept in the referral's history and audited.
 pub async fn set_status(state: &AppState, admin: &Admin, code: &str, change: ReferralStatusChange) -> Result<InboxItem, ApiError> {
     let code = crate::self_referral::normalise_code(code);
     let r = in_scope(state, admin, &code).await?;
-    let before = r.status;
+    let (before, waitlist_before) = (r.status, r.waitlist);
     let session_before = first_session::current(&r.history, r.status).cloned();
     // The change's entry is written with the change, in one atomic write.
     let changed_entry = |r: &Referral| {
         let mut changes = vec![audit::status_change(before, r.status)];
         if let Some(reason) = r.decline_reason.filter(|_| r.status == ReferralStatus::Declined) {
             changes.push(FieldChange { field: "decline_reason".into(), before: "null".into(), after: format!("\"{}\"", reason.code()) });
+        }
+        // Onto the waiting list (or off it): "Kontaktet" alone hid it from the log.
+        if r.waitlist != waitlist_before {
+            changes.push(FieldChange { field: "waitlist".into(), before: waitlist_before.to_string(), after: r.waitlist.to_string() });
         }
         let session_after = first_session::current(&r.history, r.status);
         if session_after != session_before.as_ref() {

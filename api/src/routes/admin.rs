@@ -175,8 +175,10 @@ async fn referral_counts(State(state): State<AppState>, admin: Admin, ApiQuery(q
     Ok(Json(inbox::counts(&state, &admin, q.offer.as_deref()).await?))
 }
 
-/// Move a request on: contacted, enrolled, declined, completed or discontinued (a decline or an
-/// enrolment also back to contacted); the citizen's status page and the referrer show it.
+/// Move a request on: contacted, enrolled, declined, completed or discontinued (a contact back to
+/// received, a decline back to received or contacted — where it was made, in the workspace — an
+/// enrolment back to contacted, a closed course back to enrolled; a step back to received makes
+/// the promised day count again); the citizen's status page and the referrer show it.
 /// Enrolling may give the first session agreed with the person (`first_session`: a day at most
 /// 30 days back and a year ahead, 422 otherwise); enrolling an enrolled request with another
 /// first session moves it.

@@ -2,6 +2,8 @@
 //! join and the one next step; and the short text for a text message or an e-mail.
 
 use crate::{format, i18n};
+use forebyg_shared::eligibility::{age_span, in_sentence, municipality_label, Area, Residence};
+use forebyg_shared::label::join_list;
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::referral_route::ReferrerKind;
 use forebyg_shared::taxonomy::Capacity;
@@ -13,6 +15,33 @@ pub fn where_text(o: &Offer, lang: Lang) -> String {
         Some(l) => format!("{}, {}, {} {}", l.name, l.address, l.postcode, l.city),
         None => super::texts::ONLINE.get(lang).to_owned(),
     }
+}
+
+/// Who may join, short, for the sheet's "Hvem kan deltage": "18–65 år · KOL eller type
+/// 2-diabetes · bor i Jammerbugt Kommune"; `None` for an offer open to all. A clinician may choose
+/// an offer the patient cannot join (a walk's 71-year-old got a sheet for an 18–65 conversation
+/// and no word of the limit): the sheet says the offer's own rules, as its page does, in few
+/// words (four offers still print on one page).
+pub fn who_may_join(o: &Offer, lang: Lang) -> Option<String> {
+    let e = &o.eligibility;
+    let area = Area::new(o.region, o.location.as_ref().map(|l| l.municipality_code.as_str()));
+    let age = age_span(e.min_age, e.max_age).map(|a| match lang {
+        Lang::Da => a.da,
+        Lang::En => format!("aged {}", a.en),
+    });
+    let conditions = (!e.accepted_conditions.is_empty()).then(|| {
+        let names: Vec<String> = e.accepted_conditions.iter().map(|c| in_sentence(c.label(lang))).collect();
+        join_list(&names, if lang == Lang::Da { "eller" } else { "or" })
+    });
+    let place = match e.residence {
+        Some(Residence::Municipality) => area.municipality.map(|m| municipality_label(m).get(lang).to_owned()),
+        Some(Residence::Region) => Some(area.region.label(lang).to_owned()),
+        Some(Residence::Denmark) => Some(if lang == Lang::Da { "Danmark" } else { "Denmark" }.to_owned()),
+        None => None,
+    };
+    let lives = place.map(|p| if lang == Lang::Da { format!("bor i {p}") } else { format!("living in {p}") });
+    let parts: Vec<String> = [age, conditions, lives].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| format::capitalise(&parts.join(" · ")))
 }
 
 /// The weekly times and the start: "Tirsdag 10:00–12:00. Næste start 14. januar 2027."
@@ -193,6 +222,7 @@ pub fn short_text(offers: &[Offer], link: &str, lang: Lang) -> String {
 mod tests {
     use super::*;
     use forebyg_shared::referral_route::ReferralMethod;
+    use forebyg_shared::taxonomy::Condition;
 
     /// The demo offer shape the API serves, trimmed to what the handout reads.
     fn offer(self_referral: bool, phone: Option<&str>) -> Offer {
@@ -210,6 +240,22 @@ mod tests {
             "status": "published", "last_verified": "2026-11-01", "kronikerpakke": null, "continue_afterwards": [], "demo": true, "version": 1
         });
         serde_json::from_value(json).expect("an offer")
+    }
+
+    #[test]
+    fn who_may_join_says_the_offers_own_limits() {
+        let mut o = offer(true, None);
+        assert_eq!(who_may_join(&o, Lang::Da), None);
+        o.eligibility.min_age = Some(18);
+        o.eligibility.max_age = Some(65);
+        assert_eq!(who_may_join(&o, Lang::Da).as_deref(), Some("18–65 år"));
+        o.eligibility.accepted_conditions = vec![Condition::Kol, Condition::Type2Diabetes];
+        o.eligibility.residence = Some(Residence::Municipality);
+        assert_eq!(who_may_join(&o, Lang::Da).as_deref(), Some("18–65 år · KOL eller type 2-diabetes · bor i Aalborg Kommune"));
+        assert_eq!(who_may_join(&o, Lang::En).as_deref(), Some("Aged 18–65 · COPD or type 2 diabetes · living in Aalborg Municipality"));
+        o.eligibility.min_age = None;
+        o.eligibility.residence = Some(Residence::Region);
+        assert_eq!(who_may_join(&o, Lang::Da).as_deref(), Some("Op til 65 år · KOL eller type 2-diabetes · bor i Region Nordjylland"));
     }
 
     #[test]

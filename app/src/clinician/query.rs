@@ -1,9 +1,11 @@
 //! The clinician search and the handout selection live in the URL, so a search can be reloaded,
 //! bookmarked and sent to a colleague, and a handout can be opened again from its share link:
-//! `/klinik?conditions=kol,type-2-diabetes&postcode=9000&age=67&select=ID&select=ID` and
+//! `/klinik?conditions=kol%2Ctype-2-diabetes&postcode=9000&age=67&select=ID&select=ID` and
 //! `/klinik/til-patienten?offer=ID&offer=ID&lang=en`.
 
 use crate::query::{encode, query_string};
+use forebyg_shared::clinician::ClinicianReferral;
+use forebyg_shared::offer::Offer;
 use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::search::SearchParams;
 use forebyg_shared::taxonomy::Category;
@@ -65,6 +67,16 @@ impl ClinicianQuery {
         }
         q
     }
+}
+
+/// After a decline, the search for the referral's patient again: their conditions, the
+/// interpreter's language, and the declined offer's postcode (the referral keeps neither the
+/// patient's place nor their age; an offer near the patient is the best guess, and the page says
+/// it is a guess). A digital offer has no place: the clinician types one.
+pub fn find_another(r: &ClinicianReferral, offer: Option<&Offer>) -> ClinicianQuery {
+    let postcode = offer.and_then(|o| o.location.as_ref()).map(|l| l.postcode.clone());
+    let params = ClinicianParams { conditions: r.conditions.clone(), postcode, language: r.interpreter_language.clone(), ..Default::default() };
+    ClinicianQuery { params, selected: vec![] }
 }
 
 /// What a search from the form still lacks: the patient's condition(s) and postcode.
@@ -236,6 +248,35 @@ mod tests {
     /// `a=1&b=2` as pairs (the tests' addresses need no percent-decoding).
     fn pairs(q: &str) -> Vec<(&str, &str)> {
         q.split('&').filter_map(|p| p.split_once('=')).collect()
+    }
+
+    #[test]
+    fn another_offer_after_a_decline_is_sought_from_the_declined_offers_place() {
+        let referral: ClinicianReferral = serde_json::from_value(serde_json::json!({
+            "code": "K7QM-4XRT", "offer_id": "o1", "offer_title": "KOL-træning", "patient_name": "Jens Hansen",
+            "conditions": ["kol", "type-2-diabetes"], "reason": null, "interpreter_language": "ar", "cpr_given": false,
+            "status": "declined", "decline_reason": "no-capacity", "note": null, "history": [], "waitlist": false,
+            "created_at": 0, "updated_at": 0, "expires_on": "2027-12-01", "changed": false, "withdrawable": false
+        }))
+        .expect("a referral");
+        let mut offer: Offer = serde_json::from_value(serde_json::json!({
+            "id": "o1", "title": "KOL-træning", "summary": "s", "description": "d", "category": "fysisk-aktivitet",
+            "conditions": ["kol"], "format": "on-site", "languages": ["da"],
+            "schedule": { "enrolment": { "kind": "continuous" }, "slots": [] },
+            "location": { "name": "Sundhedshuset", "address": "Vestergade 5", "postcode": "8000", "city": "Aarhus C",
+                          "municipality_code": "0751", "point": { "lat": 56.15, "lon": 10.2 } },
+            "region": "midtjylland", "provider": { "id": "p", "name": "Aarhus Kommune", "kind": "municipality" },
+            "referral": { "self_referral": true, "from_gp": true, "from_hospital": true, "from_municipality": true, "note": null },
+            "capacity": "open", "cost": { "dkk": 0, "note": null }, "accessibility": null,
+            "contact": { "name": null, "phone": null, "email": null, "url": null },
+            "status": "published", "last_verified": "2026-11-01", "kronikerpakke": null, "continue_afterwards": [], "demo": true, "version": 1
+        }))
+        .expect("an offer");
+        assert_eq!(find_another(&referral, Some(&offer)).href(), "/klinik?conditions=kol%2Ctype-2-diabetes&postcode=8000&language=ar");
+        // A digital offer has no place, nor does an offer no longer found: the clinician types one.
+        offer.location = None;
+        assert_eq!(find_another(&referral, Some(&offer)).href(), "/klinik?conditions=kol%2Ctype-2-diabetes&language=ar");
+        assert_eq!(find_another(&referral, None).href(), "/klinik?conditions=kol%2Ctype-2-diabetes&language=ar");
     }
 
     #[test]

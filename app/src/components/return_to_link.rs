@@ -2,16 +2,26 @@
 //! søgningen"), the link that was followed comes back into view with the focus, instead of the
 //! top of the page: on a phone the search form alone is a screen, and the ninth card three more.
 //! The answer arrives after the page, and the citizen's cards in several tasks, so the browser's
-//! own scroll restoration has nothing to restore to. The citizen's and the clinician's results
-//! use it.
+//! own scroll restoration has nothing to restore to. The citizen's and the clinician's results,
+//! the activity search and an offer's "Fortsæt bagefter" use it.
 
 use crate::dom::{self, Store};
 use leptos::html::H1;
-use leptos::prelude::{document, request_animation_frame, window, NodeRef};
+use leptos::prelude::{document, request_animation_frame, window, Effect, Get, GetUntracked, GetValue, NodeRef, SetValue, StoredValue};
 use wasm_bindgen::JsCast;
 
-/// The search's address and the link followed, one per line (this tab only).
+/// For each of the last few pages a link was followed from (a search, an offer's "Fortsæt
+/// bagefter", the activity search): the page's address and the link, a tab between, one page a
+/// line (this tab only). Several, so Back twice (activity → offer → search) finds each.
 const KEY: &str = "forebyg.followed_link";
+/// Pages kept: Back rarely goes further.
+const PAGES: usize = 4;
+
+/// The kept lines but `page`'s.
+fn others(page: &str) -> Vec<String> {
+    let kept = dom::load(Store::Session, KEY).unwrap_or_default();
+    kept.lines().filter(|l| l.split_once('\t').is_some_and(|(p, _)| p != page)).map(str::to_owned).collect()
+}
 
 /// How many animation frames (~2 s) the link may take to be drawn.
 const FRAMES: u32 = 120;
@@ -26,34 +36,55 @@ fn here() -> String {
 pub fn remember(ev: leptos::ev::MouseEvent) {
     let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href^=\"/\"]").ok().flatten());
     if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
-        dom::save(Store::Session, KEY, &format!("{}\n{href}", here()));
+        let page = here();
+        let mut lines = others(&page);
+        lines.push(format!("{page}\t{href}"));
+        let from = lines.len().saturating_sub(PAGES);
+        dom::save(Store::Session, KEY, &lines[from..].join("\n"));
     }
 }
 
-/// The link followed from the search shown, if one was (its `href`).
+/// The link followed from the page shown, if one was (its `href`).
 fn followed_here() -> Option<String> {
-    let kept = dom::load(Store::Session, KEY)?;
-    let (search, href) = kept.split_once('\n')?;
-    (search == here()).then(|| href.to_owned())
+    followed_from(&here())
 }
 
-/// A search page's focus on arrival: its heading ([`dom::focus_heading_on_arrival`]), unless a
-/// link followed from this search will be brought back with the focus. Both would move the
-/// screen: the heading's smooth scroll to the top raced the link's, and in CI once won.
+/// The link followed from the page at `page` (its path and query), if one was.
+fn followed_from(page: &str) -> Option<String> {
+    let kept = dom::load(Store::Session, KEY)?;
+    kept.lines().filter_map(|l| l.split_once('\t')).find(|(p, _)| *p == page).map(|(_, href)| href.to_owned())
+}
+
+/// A page's focus on arrival: its heading ([`dom::focus_heading_on_arrival`]), unless a link
+/// followed from this page will be brought back with the focus. Both would move the screen: the
+/// heading's smooth scroll to the top raced the link's, and in CI once won. Decided once the
+/// heading is drawn, and by the router's address: a link's navigation builds the new page before
+/// the browser's address changes, so the page took the followed link of the page it came from as
+/// its own (an offer opened from the results, whose card link was just followed).
 pub fn focus_heading_unless_returning(h1: NodeRef<H1>) {
-    if followed_here().is_some() {
-        // Still one call per page: the next page is reached by navigation.
-        dom::arrived_by_navigation();
-    } else {
-        dom::focus_heading_on_arrival(h1);
+    if !dom::arrived_by_navigation() {
+        return;
     }
+    let location = leptos_router::hooks::use_location();
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if h1.get().is_some() && !done.get_value() {
+            let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+            let page = if query.is_empty() { path } else { format!("{path}?{query}") };
+            if followed_from(&page).is_some() {
+                done.set_value(true);
+            } else {
+                dom::focus_when_connected(h1, done, dom::FOCUS_FRAMES);
+            }
+        }
+    });
 }
 
 /// Once the list is drawn: if the search shown is the one a link was followed from, brings that
 /// link (inside `scope`, a selector) to the middle of the screen and focuses it. Used once.
 pub fn bring_back(scope: &str) {
     let Some(href) = followed_here() else { return };
-    dom::remove(Store::Session, KEY);
+    dom::save(Store::Session, KEY, &others(&here()).join("\n"));
     let selector = format!("{scope} a[href=\"{href}\"]");
     focus_when_drawn(selector, FRAMES);
 }

@@ -12,6 +12,9 @@ crate::texts! {
     RESULTS_H2 = "Aktiviteter", "Activities";
     NONE_FOUND = "Vi fandt ingen aktiviteter inden for afstanden.", "We found no activities within the distance.";
     ALL_CONDITIONS_LINK = "Søg i aktiviteter for alle sygdomme", "Search activities for all conditions";
+    NONE_WITHIN_REACH = "Der er heller ingen inden for 300 km.", "There are none within 300 km either.";
+    FROM_ISLAND = "Du søger fra en ø uden fast forbindelse: aktiviteter uden for øen kræver en færgetur.",
+        "You are searching from an island without a fixed link: activities off the island need a ferry crossing.";
     RADIUS_LABEL = "Afstand", "Distance";
     LOADING = "Henter aktiviteter …", "Loading activities …";
     FIND_MORE = "Find flere foreningsaktiviteter nær dig", "Find more association activities near you";
@@ -62,10 +65,13 @@ pub fn count(n: usize, km: &str, place: &str, lang: Lang) -> String {
     }
 }
 
-/// "Søg inden for 50 km": the same activity search with a larger distance.
-pub fn wider(radius: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Søg inden for {radius}"),
-        Lang::En => format!("Search within {radius}"),
+/// "Søg inden for 100 km: 2 aktiviteter, den nærmeste 73 km væk": the nearest wider distance
+/// that finds something.
+pub fn wider_found(radius: &str, n: u32, nearest: &str, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => format!("Søg inden for {radius}: 1 aktivitet, {nearest} væk"),
+        (Lang::Da, _) => format!("Søg inden for {radius}: {n} aktiviteter, den nærmeste {nearest} væk"),
+        (Lang::En, 1) => format!("Search within {radius}: 1 activity, {nearest} away"),
+        (Lang::En, _) => format!("Search within {radius}: {n} activities, the nearest {nearest} away"),
     }
 }

@@ -22,7 +22,8 @@ pub fn OfferPage() -> impl IntoView {
     });
 
     let h1 = NodeRef::<H1>::new();
-    dom::focus_heading_on_arrival(h1);
+    // Back from an activity of "Fortsæt bagefter", its link comes back with the focus instead.
+    crate::components::return_to_link::focus_heading_unless_returning(h1);
     Effect::new(move |_| {
         let title = match offer.get() {
             None => i18n::OFFER_LOADING.get(lang).to_owned(),

@@ -3,6 +3,7 @@
 
 use super::activities::item::activity_item;
 use crate::activity_query::{more_near_href, place_query};
+use crate::components::return_to_link;
 use crate::{api, i18n};
 use forebyg_shared::taxonomy::Condition;
 use forebyg_shared::Lang;
@@ -36,7 +37,10 @@ pub fn ContinueAfterwards(offer_id: String, condition: Option<Condition>, lang: 
                 let body = match list {
                     Some(list) => view! {
                         <p>{i18n::CONTINUE_INTRO.get(lang)}" "{from}</p>
-                        <ul>{list.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul>
+                        // Back from an activity, its link comes back with the focus: the list is
+                        // at the foot of a long page (a walk's citizen was put back at its top).
+                        {return_to_link::bring_back(".offer-activities")}
+                        <ul class="offer-activities" on:click=return_to_link::remember>{list.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul>
                         <p><a href=more>{i18n::activities::FIND_MORE.get(lang)}</a></p>
                     }.into_any(),
                     None => view! {

@@ -137,7 +137,7 @@ pub fn StatusPage() -> impl IntoView {
                             let (before, after) = crate::next_steps::first_session_cancelled(lang);
                             view! { <p id="first-session-cancelled"><strong>{before}{crate::format::first_session(first, lang)}{after}</strong></p> }
                         });
-                        let meaning = if r.reopened && r.status == ReferralStatus::Contacted && !r.waitlist {
+                        let meaning = if r.reopened && matches!(r.status, ReferralStatus::Received | ReferralStatus::Contacted) && !r.waitlist {
                             crate::next_steps::reopened(lang)
                         } else {
                             crate::next_steps::status_meaning_for(r.status, r.waitlist, lang)

@@ -131,3 +131,22 @@ fn a_step_back_is_named_by_what_it_undoes() {
     // The citizen's withdrawal after a decline is no undo of it.
     assert_eq!(Undo::of(Some(Declined), &StatusEvent::new(Withdrawn, 0, Actor::Citizen)), None);
 }
+
+#[test]
+fn a_decline_reopens_to_where_it_was_made() {
+    use ReferralStatus::*;
+    let p = |s| StatusEvent::new(s, 0, Actor::Provider);
+    let sent = StatusEvent::new(Received, 0, Actor::Clinician);
+    // Declined before anyone called: reopened, it waits for a call again (named as a decline
+    // undone, and the promised day counts again), not "Kontaktet" for a call never made.
+    let unanswered = [sent.clone(), p(Declined)];
+    assert_eq!(reopens_to(&unanswered), Received);
+    assert_eq!(Undo::of(Some(Declined), &p(Received)), Some(Undo::Decline));
+    assert!(decline_reopened(&[sent.clone(), p(Declined), p(Received)]));
+    assert_eq!(crate::response_time::settlement(Some("2099-01-01"), &[sent.clone(), p(Declined), p(Received)]), None);
+    // Declined after a call: reopened as contacted.
+    assert_eq!(reopens_to(&[sent.clone(), p(Contacted), p(Declined)]), Contacted);
+    // The last decline counts: a contact undone, then declined unanswered.
+    assert_eq!(reopens_to(&[sent.clone(), p(Contacted), p(Declined), p(Contacted), p(Received), p(Declined)]), Received);
+    assert!(Declined.provider_may_move_to(Received) && Declined.provider_may_move_to(Contacted));
+}

@@ -16,6 +16,7 @@ mod relax;
 pub use params_doc::PlaceParams;
 pub use relax::{Relaxable, RelaxedFilter};
 mod response;
+mod words;
 
 pub use facets::Facets;
 pub use response::*;
@@ -70,7 +71,9 @@ pub struct SearchParams {
     /// Only offers delivering a component of this kronikerpakke (its code, e.g. `kol`).
     pub package: Option<String>,
     pub format: Option<Format>,
-    /// Free text matched against title, summary, description and provider (case-insensitive).
+    /// Free text matched against title, summary, description, provider and the category's and
+    /// conditions' labels; each word must match, allowing for æ/ae, endings and lay or English
+    /// words (see `words.rs`).
     pub q: Option<String>,
     /// Only teams outside working hours: weekday evenings and/or weekends (either matches).
     pub evening: bool,

@@ -12,6 +12,7 @@ use forebyg_shared::package::PackageDelivery;
 use forebyg_shared::referral_route::ReferralMethod;
 use forebyg_shared::taxonomy::*;
 use forebyg_shared::validation::{self, ErrorCode, FieldError};
+use forebyg_shared::Lang;
 
 /// The cells of one row (in [`COLUMNS`] order) being read, collecting one error per column.
 struct Row<'a> {
@@ -37,9 +38,14 @@ impl Row<'_> {
         self.errors.push(e);
     }
 
-    /// One of the codes `all` (as `code` names them); an unknown one's error lists them.
-    fn code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
+    /// One of the codes `all` (as `code` names them), or one's Danish or English name as the
+    /// workspace shows it (a spreadsheet's "Fysisk aktivitet" for `fysisk-aktivitet`); an unknown
+    /// one's error lists the codes.
+    fn code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str, label: fn(T, Lang) -> &'static str) -> Option<T> {
         let value = self.get(column).to_lowercase();
+        if let Some(t) = all.iter().copied().find(|&t| [Lang::Da, Lang::En].into_iter().any(|l| label(t, l).to_lowercase() == value)) {
+            return Some(t);
+        }
         if value.is_empty() {
             self.fail(FieldError::new(
                 column,
@@ -53,11 +59,11 @@ impl Row<'_> {
     }
 
     /// A code or nothing.
-    fn optional_code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
+    fn optional_code<T: Copy>(&mut self, column: &str, all: &[T], code: fn(T) -> &'static str, label: fn(T, Lang) -> &'static str) -> Option<T> {
         if self.get(column).is_empty() {
             return None;
         }
-        self.code(column, all, code)
+        self.code(column, all, code, label)
     }
 
     fn number(&mut self, column: &str, min: u32, max: u32) -> Option<u32> {
@@ -141,10 +147,11 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
             })
             .ok(),
     };
-    let status = if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::ALL, OfferStatus::code) };
-    let category = r.code("category", Category::ALL, Category::code);
+    let status =
+        if r.get("status").is_empty() { Some(OfferStatus::Draft) } else { r.code("status", OfferStatus::ALL, OfferStatus::code, OfferStatus::label) };
+    let category = r.code("category", Category::ALL, Category::code, Category::label);
     let conditions = r.list("conditions", Condition::ALL, Condition::code);
-    let format = r.code("format", Format::ALL, Format::code);
+    let format = r.code("format", Format::ALL, Format::code, Format::label);
     let languages = split(r.get("languages")).into_iter().map(|l| l.join("|").to_lowercase()).collect();
     let enrolment = match r.get("enrolment").to_lowercase().as_str() {
         "continuous" | "løbende" => Some(Enrolment::Continuous),
@@ -160,8 +167,8 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
     let slots = parse_slots(&mut r);
     let next_start = r.date("next_start");
     let location = parse_location(&mut r);
-    let region = r.code("region", RegionCode::ALL, RegionCode::code);
-    let provider_kind = r.code("provider_kind", ProviderKind::ALL, ProviderKind::code);
+    let region = r.code("region", RegionCode::ALL, RegionCode::code, RegionCode::label);
+    let provider_kind = r.code("provider_kind", ProviderKind::ALL, ProviderKind::code, ProviderKind::label);
     let referral = ReferralRules {
         self_referral: r.flag("self_referral"),
         from_gp: r.flag("from_gp"),
@@ -178,9 +185,9 @@ pub fn parse(cells: &[String], default_verified: &str) -> (Offer, Option<u64>, V
         accepted_conditions: r.list("eligible_conditions", Condition::ALL, Condition::code),
         inclusion_note: r.label("inclusion_note"),
         exclusion_note: r.label("exclusion_note"),
-        residence: r.optional_code("residence", Residence::ALL, Residence::code),
+        residence: r.optional_code("residence", Residence::ALL, Residence::code, Residence::label),
     };
-    let capacity = r.code("capacity", Capacity::ALL, Capacity::code);
+    let capacity = r.code("capacity", Capacity::ALL, Capacity::code, Capacity::label);
     let dkk = if r.get("cost_dkk").is_empty() { Some(0) } else { r.number("cost_dkk", 0, forebyg_shared::offer_validation::MAX_COST_DKK) };
     let last_verified = r.date("last_verified").unwrap_or_else(|| default_verified.to_owned());
     let packages = parse_packages(&mut r);
@@ -368,22 +375,4 @@ pub fn column_position(column: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[rustfmt::skip]
-    #[test]
-    fn every_field_path_names_a_column_of_the_file() {
-        let paths = [
-            ("contact.email", "contact_email"), ("contact.phone", "contact_phone"), ("contact.url", "contact_url"),
-            ("cost.dkk", "cost_dkk"), ("location.name", "location_name"), ("location.city", "city"),
-            ("provider.kind", "provider_kind"), ("referral.from_gp", "from_gp"), ("referral.methods[1]", "referral_methods"),
-            ("languages[1]", "languages"), ("conditions[0]", "conditions"), ("packages[0].components[2]", "packages"),
-            ("eligibility.conditions[0]", "eligible_conditions"), ("schedule.slots[0].end", "slots"),
-        ];
-        for (path, column) in paths {
-            assert_eq!(column_of(path), column, "{path}");
-            assert!(super::super::COLUMNS.contains(&column));
-        }
-    }
-}
+mod tests;

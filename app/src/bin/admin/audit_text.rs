@@ -26,6 +26,7 @@ const OTHER_FIELDS: &[(&str, Text)] = &[
     ("status", text("Status", "Status")),
     ("decline_reason", text("Årsag til afvisning", "Reason for declining")),
     ("first_session", text("Første mødegang", "First session")),
+    ("waitlist", text("På venteliste", "On the waiting list")),
     ("schedule", text("Tider", "Times")),
     ("location", text("Sted", "Place")),
     ("provider", text("Udbyder", "Provider")),
@@ -189,6 +190,7 @@ mod tests {
         assert_eq!(change_text(&change("title", "\"Gammel\"", "\"Ny\""), AuditTarget::Offer, Lang::En), "Title: Gammel → Ny");
         let status = change("status", "\"received\"", "\"contacted\"");
         assert_eq!(da(&status, AuditTarget::Referrals), "Status: Modtaget → Kontaktet");
+        assert_eq!(da(&change("waitlist", "false", "true"), AuditTarget::Referrals), "På venteliste: Nej → Ja");
         assert_eq!(change_text(&status, AuditTarget::Referrals, Lang::En), "Status: Received → Contacted");
         assert_eq!(da(&change("capacity", "null", "{\"seats\":12}"), AuditTarget::Offer), "Pladser: — → seats: 12");
         assert_eq!(da(&change("note", "null", r#""Sagde \"ja\"""#), AuditTarget::Referrals), "Note: — → Sagde \"ja\"");

@@ -18,6 +18,8 @@ mod audit_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chart;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod first_session_fit;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod inbox_query;

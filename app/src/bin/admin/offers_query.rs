@@ -61,6 +61,22 @@ pub struct OffersQuery {
     pub page: usize,
 }
 
+thread_local! {
+    /// The list's address as the admin last saw it in this tab.
+    static LAST_LIST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers the list as the admin left it (filters, order, page), for an offer's way back.
+pub fn remember(q: &OffersQuery) {
+    LAST_LIST.with(|l| *l.borrow_mut() = Some(q.href()));
+}
+
+/// The list to go back to from an offer: as the admin left it, or the whole list (a walk's admin
+/// re-verifying the due offers one by one was led back to all 75 after each and filtered again).
+pub fn back_href() -> String {
+    LAST_LIST.with(|l| l.borrow().clone()).unwrap_or_else(|| PATH.to_owned())
+}
+
 /// Danish alphabetical order, as the exports use it.
 pub use forebyg_shared::collate::danish_key;
 

@@ -88,8 +88,8 @@ pub fn App() -> impl IntoView {
                     </nav>
                     <p><strong>{i18n::FOOTER_DEMO.get(lang)}</strong></p>
                     <p>{i18n::FOOTER_ABOUT.get(lang)}</p>
-                    <p><A href=forebyg_app::activity_query::SEARCH_PATH>{forebyg_app::i18n::activities::FOOTER_LINK.get(lang)}</A></p>
-                    <p><A href=forebyg_app::clinician::query::SEARCH_PATH>{forebyg_app::clinician::texts::FOOTER_LINK.get(lang)}</A></p>
+                    <p><A href=forebyg_app::activity_query::SEARCH_PATH exact=true>{forebyg_app::i18n::activities::FOOTER_LINK.get(lang)}</A></p>
+                    <p><A href=forebyg_app::clinician::query::SEARCH_PATH exact=true>{forebyg_app::clinician::texts::FOOTER_LINK.get(lang)}</A></p>
                 </div>
             </footer>
         </Router>

@@ -66,6 +66,8 @@ crate::texts! {
     DIGITAL_ONLY = "Foregår digitalt", "Takes place digitally";
     DIGITAL_NO = "Kun fremmøde", "On site only";
     CHOOSE_FOR_HANDOUT = "Vælg til patientarket", "Choose for the patient handout";
+    HANDOUT_NOT_ELIGIBLE = "Patienten kan ikke deltage i dette tilbud (se ovenfor). Patientarket siger, hvem tilbuddet er for.",
+        "The patient cannot join this offer (see above). The handout says whom the offer is for.";
     REFER = "Henvis", "Refer";
     FOR_CLINICIAN = "Til behandleren", "For the clinician";
     REFER_NOT_HERE = "Henvises ikke gennem Forebyg: brug henvisningsvejen ovenfor.", "Not referred through Forebyg: use the referral route above.";
@@ -102,6 +104,7 @@ crate::texts! {
     WHERE = "Hvor", "Where";
     WHEN = "Hvornår", "When";
     HOW_TO_JOIN = "Sådan kommer du med", "How to join";
+    WHO_MAY_JOIN = "Hvem kan deltage", "Who can join";
     PHONE = "Telefon", "Phone";
     NEXT_STEP = "Dit næste skridt", "Your next step";
     ONLINE = "Hjemmefra på computer, tablet eller telefon", "From home on a computer, tablet or phone";

@@ -151,7 +151,22 @@ pub fn overdue_call(lang: Lang, provider: &str) -> String {
     }
 }
 
-/// "Henvisning K7QM-4XRT".
+/// A full offer without a waiting list: whom to ask when a place frees up (the phone follows).
+pub fn full_ask(lang: Lang, provider: &str) -> String {
+    match lang {
+        Lang::Da => format!("Spørg {provider}, hvornår der er plads igen, på"),
+        Lang::En => format!("Ask {provider} when a place frees up, on"),
+    }
+}
+
+/// Under "Find et andet tilbud til patienten": where that search starts, and why.
+pub fn find_another_from(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Da => format!("Søgningen starter ved {place}, hvor det afviste tilbud er. Ret postnummeret, hvis patienten bor et andet sted, og skriv patientens alder."),
+        Lang::En => format!("The search starts at {place}, where the declined offer is. Change the postcode if the patient lives elsewhere, and add the patient's age."),
+    }
+}
+
 /// The open referral a new one may repeat ([`crate::clinician::twin`]), and what to do.
 pub fn twin(lang: Lang, name: &str, code: &str, status: &str) -> String {
     match lang {
@@ -185,6 +200,7 @@ pub fn responds_within(lang: Lang, days: u8) -> String {
     }
 }
 
+/// "Henvisning K7QM-4XRT".
 pub fn referral_heading(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Da => format!("Henvisning {code}"),

@@ -1,5 +1,6 @@
 //! One activity in a list (the activity search and "Fortsæt bagefter" on the offer page): its
-//! name as a link to its page, the association, distance, place, times, price and free trial.
+//! name as a link to its page, the association, distance, place, whom it suits, times, price and
+//! free trial.
 
 use crate::activity_query::activity_href;
 use crate::{format, i18n};
@@ -15,10 +16,17 @@ pub fn activity_item(v: ActivityView, lang: Lang) -> impl IntoView {
     let price = view! { {format::price(a.price.dkk, lang)}{note} };
     let distance = v.distance_km.map(|d| format!(" · {}", format::distance(d, lang)));
     let trial = a.free_trial.then(|| view! { <br /><span>{i18n::FREE_TRIAL.get(lang)}</span> });
+    // Whom it suits, on the list too: under an offer for several illnesses, an activity may suit
+    // only one of them (a walk's diabetes search listed "Hjertemotion" without a word).
+    let suits = (!a.conditions.is_empty()).then(|| {
+        let names = format::list(&a.conditions.iter().map(|c| c.label(lang)).collect::<Vec<_>>(), lang);
+        view! { <br /><span>{i18n::activities::SUITS.get(lang)}": "{names}</span> }
+    });
     view! {
         <li class="activity">
             <a href=activity_href(&a.id) lang=i18n::data_lang(lang)><strong>{a.name}</strong></a>" – "<span lang=i18n::data_lang(lang)>{v.association_name}</span>{distance}
             <br /><span class="muted">{a.place.address}", "{a.place.postcode}" "{a.place.city}</span>
+            {suits}
             <br /><span>{slots}" · "{price}</span>
             {trial}
         </li>

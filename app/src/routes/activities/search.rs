@@ -5,6 +5,7 @@ use super::item::activity_item;
 use crate::activity_query::ActivityQuery;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, FieldErrorMessage};
+use crate::components::return_to_link;
 use crate::context::use_lang;
 use crate::i18n::activities as t;
 use crate::{dom, format, i18n, query};
@@ -22,7 +23,8 @@ const RESULTS_ID: &str = "activity-results";
 pub fn ActivitySearchPage() -> impl IntoView {
     let lang = use_lang();
     let h1 = NodeRef::<H1>::new();
-    dom::focus_heading_on_arrival(h1);
+    // Back from an activity opened from the list, that link comes back with the focus instead.
+    return_to_link::focus_heading_unless_returning(h1);
     dom::set_title(lang, t::SEARCH_H1.get(lang));
     let url_query = use_query_map();
     let current = Memo::new(move |_| url_query.with(|q| ActivityQuery::from_query(|k| q.get(k))));
@@ -143,12 +145,17 @@ fn results(r: ActivitySearchResponse, searched: ActivityQuery, focus_after: Stor
     let place = r.origin.place_name.clone().map(|n| format!("{} {n}", r.origin.postcode.clone().unwrap_or_default())).unwrap_or_default();
     let count = t::count(r.results.len(), &format::radius(r.radius_km, lang), place.trim(), lang);
     let list = if r.results.is_empty() {
-        // The next steps as links, not advice: a larger distance (the next one offered), and all
+        // The next steps as links, not advice: the nearest wider distance that finds something
+        // (said with how many and how far; none is offered that would find nothing), and all
         // conditions when one was chosen.
-        let wider = query::radius_choices(r.radius_km).into_iter().find(|&km| km > r.radius_km).map(|km| {
-            let href = ActivityQuery { radius_km: km, ..searched.clone() }.href();
-            view! { <li><a href=href on:click=move |_| focus_after.set_value(true)>{t::wider(&format::radius(km, lang), lang)}</a></li> }
-        });
+        let wider = match r.wider {
+            Some(w) => {
+                let href = ActivityQuery { radius_km: w.radius_km, ..searched.clone() }.href();
+                let text = t::wider_found(&format::radius(w.radius_km, lang), w.count, &format::distance(w.nearest_km, lang), lang);
+                view! { <li><a href=href on:click=move |_| focus_after.set_value(true)>{text}</a></li> }.into_any()
+            }
+            None => view! { <li>{t::NONE_WITHIN_REACH.get(lang)}</li> }.into_any(),
+        };
         let any_condition = searched.condition.is_some().then(|| {
             let href = ActivityQuery { condition: None, ..searched.clone() }.href();
             view! { <li><a href=href on:click=move |_| focus_after.set_value(true)>{t::ALL_CONDITIONS_LINK.get(lang)}</a></li> }
@@ -159,12 +166,17 @@ fn results(r: ActivitySearchResponse, searched: ActivityQuery, focus_after: Stor
         }
         .into_any()
     } else {
-        view! { <ul class="activities">{r.results.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul> }.into_any()
+        return_to_link::bring_back(".activities");
+        view! { <ul class="activities" on:click=return_to_link::remember>{r.results.into_iter().map(|v| activity_item(v, lang)).collect_view()}</ul> }
+            .into_any()
     };
+    // From an island without a fixed link, the activities off it are a ferry crossing away.
+    let island = r.origin.island.is_some().then(|| view! { <p class="notice">{t::FROM_ISLAND.get(lang)}</p> });
     view! {
         <section aria-labelledby=RESULTS_ID>
             <h2 id=RESULTS_ID tabindex="-1">{t::RESULTS_H2.get(lang)}</h2>
             <p role="status">{count}</p>
+            {island}
             {list}
         </section>
     }

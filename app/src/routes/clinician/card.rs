@@ -153,6 +153,9 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
             view! { <a class="clinic-card__handout" href=href>{t::MAKE_HANDOUT.get(lang)}</a> }
         })
     };
+    // Chosen though the patient cannot join it (another patient in mind, or the relative who
+    // came along): the clinician is told, and the sheet says the offer's limits.
+    let not_eligible = hit.eligibility.verdict == forebyg_shared::eligibility::Verdict::NotEligible;
     // Full once MAX_HANDOUT_OFFERS are chosen: the others cannot be added.
     let shut = Memo::new(move |_| state.selected().len() >= cq::MAX_HANDOUT_OFFERS && !chosen.get());
     let full_hint_id = format!("{choose_id}-full");
@@ -209,6 +212,7 @@ pub fn card(hit: ClinicianHit, state: SearchState, lang: Lang) -> impl IntoView 
                     </div>
                     // A full handout says so where the box is, not only in the bar far above.
                     {move || shut.get().then(|| view! { <p class="hint clinic-card__full" id=full_hint_id.clone()>{t::handout_full(lang)}</p> })}
+                    {move || (not_eligible && chosen.get()).then(|| view! { <p class="hint clinic-card__warn">{t::HANDOUT_NOT_ELIGIBLE.get(lang)}</p> })}
                     {handout_link}
                     {refer}
                 </div>

@@ -242,6 +242,7 @@ fn sheet(offers: &[Offer], hl: Lang, patient_h1: Option<NodeRef<H1>>) -> impl In
                             <div class="handout__wide"><dt>{t::WHAT.get(hl)}</dt><dd lang=data_lang>{o.summary.clone()}</dd></div>
                             <div><dt>{t::WHERE.get(hl)}</dt><dd>{h::where_text(o, hl)}</dd></div>
                             <div><dt>{t::WHEN.get(hl)}</dt><dd>{h::when_text(o, hl)}</dd></div>
+                            {h::who_may_join(o, hl).map(|who| view! { <div class="handout__wide"><dt>{t::WHO_MAY_JOIN.get(hl)}</dt><dd>{who}</dd></div> })}
                             <div class="handout__wide"><dt>{t::HOW_TO_JOIN.get(hl)}</dt><dd>{h::how_to_join(o, hl, reach)}</dd></div>
                             <div><dt>{t::PRICE.get(hl)}</dt><dd>{crate::format::cost(&o.cost, hl)}</dd></div>
                             {phone}

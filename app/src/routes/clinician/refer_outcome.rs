@@ -3,9 +3,11 @@
 
 use crate::clinician::query::{self as cq, REFERRALS_PATH};
 use crate::clinician::texts as t;
+use crate::components::facts::phone_link;
 use crate::dom;
 use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::offer::Offer;
+use forebyg_shared::problem::types;
 use forebyg_shared::referral_route::{forebyg_refusal, ReferrerKind};
 use forebyg_shared::Lang;
 use leptos::prelude::*;
@@ -29,11 +31,17 @@ pub(super) fn refused(offer: &Offer, referrer: ReferrerKind, back: &str, sheet: 
     let refusal = forebyg_refusal(&offer.referral, offer.capacity, referrer)?;
     let handout = cq::HandoutQuery { offers: vec![offer.id.clone()], lang: sheet, patient: false }.href();
     let self_sign_up = offer.referral.self_referral.then(|| format!(" {}", t::SELF_SIGN_UP.get(lang)));
+    // Full without a waiting list: whom to ask when a place frees up, and the way to the others.
+    let full = (refusal.problem_type == types::OFFER_FULL).then(|| {
+        let ask = offer.contact.phone.clone().map(|p| view! { <p>{t::full_ask(lang, &offer.provider.name)}" "{phone_link(p)}"."</p> });
+        view! { {ask}<p><a href=back.to_owned()>{t::BACK_TO_RESULTS.get(lang)}</a></p> }
+    });
     Some(
         view! {
             <div class="notice notice--refused" role="alert">
                 <h2>{t::REFUSED.get(lang)}</h2>
                 <p>{refusal.reason.get(lang).to_owned()}{self_sign_up}</p>
+                {full}
                 <p><a href=handout>{t::MAKE_HANDOUT.get(lang)}</a></p>
             </div>
         }

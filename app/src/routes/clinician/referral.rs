@@ -18,7 +18,6 @@ use forebyg_shared::clinician::ClinicianReferral;
 use forebyg_shared::first_session::FirstSession;
 use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::{new_to_clinician, ReferralStatus, StatusEvent, Undo};
-use forebyg_shared::search::clinician::ClinicianParams;
 use forebyg_shared::Lang;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -113,11 +112,16 @@ fn details(
     // The closing note, or the decline's reason with its note, stands out: it is what the
     // referrer waits for (said once: the reason is not repeated among the facts).
     let reason = r.decline_reason.map(|d| view! { <p><strong>{d.label(lang)}</strong></p> });
-    // Declined: the search again with the patient's conditions (their place and age are not kept).
-    let again = (r.status == ReferralStatus::Declined).then(|| {
-        let search = cq::ClinicianQuery { params: ClinicianParams { conditions: r.conditions.clone(), ..Default::default() }, selected: vec![] };
-        view! { <p><A href=search.href()>{t::FIND_ANOTHER.get(lang)}</A></p> }
-    });
+    // The offer as it is now: who runs it and their phone, whom to call to follow the referral up
+    // (also once it is archived: the API still serves it, marked so).
+    let offer = {
+        let id = r.offer_id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::get_offer(&id).await.ok() }
+        })
+    };
+    let again = (r.status == ReferralStatus::Declined).then(|| find_another(r.clone(), offer, lang));
     let note = (r.note.is_some() || reason.is_some()).then(|| {
         let title = if r.status.course_over() { t::CLOSING_NOTE } else { t::DECLINE_REASON };
         view! {
@@ -131,15 +135,6 @@ fn details(
     });
     let withdraw = r.withdrawable.then(|| withdraw_control(url, current, message, lang));
     let next = (r.status == ReferralStatus::Completed).then(|| next_step(&r.offer_id, lang));
-    // The offer as it is now: who runs it and their phone, whom to call to follow the referral up
-    // (also once it is archived: the API still serves it, marked so).
-    let offer = {
-        let id = r.offer_id.clone();
-        LocalResource::new(move || {
-            let id = id.clone();
-            async move { api::get_offer(&id).await.ok() }
-        })
-    };
     let overdue = r.overdue.then(|| view! { <OverdueNotice offer offer_id=r.offer_id.clone() lang=lang /> });
     let closed = r.status.is_open().then(|| view! { <ClosedNotice offer lang /> });
     let promised = contact_by(&r, lang);
@@ -241,6 +236,23 @@ fn OverdueNotice(offer: LocalResource<Option<Offer>>, offer_id: String, lang: La
             <p>{t::OVERDUE_TEXT.get(lang)}" "<Suspense fallback=|| ()>{call}</Suspense></p>
         </section>
     }
+}
+
+/// Under a decline: the search again for the patient ([`cq::find_another`]), from the declined
+/// offer's place, said as such (the referral keeps neither the patient's place nor their age).
+fn find_another(r: ClinicianReferral, offer: LocalResource<Option<Offer>>, lang: Lang) -> impl IntoView {
+    let shown = move || {
+        let r = r.clone();
+        Suspend::new(async move {
+            let offer = offer.await;
+            let search = cq::find_another(&r, offer.as_ref());
+            let from = offer
+                .and_then(|o| o.location)
+                .map(|l| view! { <p class="hint">{t::find_another_from(lang, &format!("{} {}", l.postcode, l.city))}</p> });
+            view! { <p><A href=search.href() exact=true>{t::FIND_ANOTHER.get(lang)}</A></p>{from} }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{shown}</Suspense> }
 }
 
 /// After a completed course, the sheet for the patient with the association activities the offer

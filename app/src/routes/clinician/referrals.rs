@@ -29,7 +29,7 @@ pub(super) fn when(at: i64, lang: Lang) -> String {
 
 /// The way on to the clinician search ("Find tilbud til din patient"), from the referral pages.
 pub(super) fn search_link(lang: Lang) -> impl IntoView {
-    view! { <p class="back-link"><A href=SEARCH_PATH>{t::SEARCH_H1.get(lang)}</A></p> }
+    view! { <p class="back-link"><A href=SEARCH_PATH exact=true>{t::SEARCH_H1.get(lang)}</A></p> }
 }
 
 pub(super) fn status_pill(s: ReferralStatus, lang: Lang) -> impl IntoView {

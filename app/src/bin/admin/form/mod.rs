@@ -19,7 +19,7 @@ pub use {
     conflict::{differences, reapply, Difference},
     controls::control_id,
     convert::{decimal, new_offer_base},
-    prefill::{back_to_coverage, new_offer_href, package_gap_href},
+    prefill::{back_to_coverage, coverage_back, created_from_gap_href, new_offer_href, package_gap_href},
     slot_rows::{line_of, parts_at_fault, rows_text, slot_rows, time_or_typed, SlotRow},
     slots::start_off_the_weekly_days,
 };

@@ -60,7 +60,20 @@ fn is_code(s: &str) -> bool {
 /// Where the form from a gap leads back to: the coverage table's address it came from, or the
 /// table itself for any other (a link elsewhere is not followed from a shared address).
 pub fn back_to_coverage(get: impl Fn(&str) -> Option<String>) -> String {
-    get(BACK).filter(|b| b == COVERAGE || b.strip_prefix(COVERAGE).is_some_and(|q| q.starts_with('?'))).unwrap_or_else(|| COVERAGE.to_owned())
+    coverage_back(get).unwrap_or_else(|| COVERAGE.to_owned())
+}
+
+/// The coverage table's address the page was opened from, when it names one.
+pub fn coverage_back(get: impl Fn(&str) -> Option<String>) -> Option<String> {
+    get(BACK).filter(|b| b == COVERAGE || b.strip_prefix(COVERAGE).is_some_and(|q| q.starts_with('?')))
+}
+
+/// The page of an offer just created from a gap: its back link still leads to the coverage
+/// table at `back` (a walk's admin, having published the offer that closed the gap, was led to the
+/// list of offers instead).
+pub fn created_from_gap_href(id: &str, back: &str) -> String {
+    let enc = forebyg_app::query::encode;
+    format!("/admin/tilbud/{}?{BACK}={}", enc(id), enc(back))
 }
 
 impl OfferForm {

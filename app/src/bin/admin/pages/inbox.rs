@@ -73,10 +73,11 @@ pub fn InboxPage() -> impl IntoView {
                     });
                     let first =
                         forebyg_shared::first_session::current(&item.history, item.status).filter(|_| item.status == ReferralStatus::Enrolled);
+                    let referred = item.referrer.is_some();
                     message.set(Some(match first {
-                        Some(f) => t::enrolled_set(&item.receipt_code, &forebyg_app::format::first_session(f, lang()), lang()),
-                        None if c.waitlist => t::status_set(&item.receipt_code, t::ON_WAITLIST.get(lang()), lang()),
-                        None => t::status_set(&item.receipt_code, item.status.label(lang()), lang()),
+                        Some(f) => t::enrolled_set(&item.receipt_code, &forebyg_app::format::first_session(f, lang()), referred, lang()),
+                        None if c.waitlist => t::status_set(&item.receipt_code, t::ON_WAITLIST.get(lang()), referred, lang()),
+                        None => t::status_set(&item.receipt_code, item.status.label(lang()), referred, lang()),
                     }))
                 }
                 Err(e) => message.set(Some(ui::error_text(&e))),

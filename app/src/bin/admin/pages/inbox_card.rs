@@ -66,7 +66,9 @@ pub fn InboxCard(
     // The first session of an enrolled person; the day the request came bounds a new one.
     let first = first_session::current(&it.history, status).filter(|_| status == ReferralStatus::Enrolled).cloned();
     let (received_on, received_on_form) = (it.created_on.clone(), it.created_on.clone());
+    let offer_id = it.offer_id.clone();
     let (has_first, first_form) = (first.is_some(), first.clone());
+    let reopens_to = forebyg_shared::referral::reopens_to(&it.history);
     let key = StoredValue::new(code.clone());
     let draft = move || key.with_value(|c| steps.with(|d| d.get(c).cloned().unwrap_or_default()));
     // Only a change of panel redraws the form (not every keystroke in its note).
@@ -96,11 +98,16 @@ pub fn InboxCard(
             .map(|s| {
                 // On a contacted card, the first button takes the contact back (a click on the
                 // wrong card, or no one answered after all): the request waits for a call again.
-                let s = if (s, status) == (ReferralStatus::Contacted, ReferralStatus::Contacted) { ReferralStatus::Received } else { s };
+                // On a declined card, it reopens the decision: back to where it was made.
+                let reopen = status == ReferralStatus::Declined && s == ReferralStatus::Contacted;
+                let s = match (s, status) {
+                    (ReferralStatus::Contacted, ReferralStatus::Contacted) => ReferralStatus::Received,
+                    _ if reopen => reopens_to,
+                    _ => s,
+                };
                 let label = match s {
+                    _ if reopen => t::REOPEN.get(lang()),
                     ReferralStatus::Received => t::UNDO_CONTACTED.get(lang()),
-                    // From a decline, "contacted" reopens the decision.
-                    ReferralStatus::Contacted if status == ReferralStatus::Declined => t::REOPEN.get(lang()),
                     // From an enrolment, "contacted" undoes it.
                     ReferralStatus::Contacted if status == ReferralStatus::Enrolled => t::UNDO_ENROL.get(lang()),
                     ReferralStatus::Contacted => t::CONTACTED.get(lang()),
@@ -123,6 +130,7 @@ pub fn InboxCard(
                     request_animation_frame(move || forebyg_app::dom::focus_id(&field));
                 };
                 let click = move |_| match s {
+                    _ if reopen => change.run((code.clone(), ReferralStatusChange::to(s))),
                     // Reopened as it was: the first session agreed stays in the history.
                     ReferralStatus::Enrolled if status.course_over() => change.run((code.clone(), ReferralStatusChange::to(s))),
                     ReferralStatus::Enrolled => open(Panel::Enrol, "first-on"),
@@ -206,7 +214,7 @@ pub fn InboxCard(
                 return match p {
                     Panel::Undo => undo_form(first_form.as_ref(), steps, key, send.clone()).into_any(),
                     Panel::UndoContact => undo_contact_form(&id, (on_waitlist, promised), steps, key, send.clone()).into_any(),
-                    _ => enrol_form(&id, status, &received_on_form, steps, key, draft, problem, send.clone()).into_any(),
+                    _ => enrol_form(&id, status, (&received_on_form, &offer_id), steps, key, draft, problem, send.clone()).into_any(),
                 };
             };
             let (note_label, confirm) = (note_label.get(lang()), confirm.get(lang()));

@@ -7,6 +7,7 @@ use super::inbox_step::{edit_step, Panel, StepDraft, StepDrafts};
 use crate::texts::inbox as t;
 use crate::ui::lang;
 use forebyg_shared::first_session::{self, FirstSession};
+use forebyg_shared::offer::Offer;
 use forebyg_shared::referral::ReferralStatus;
 use leptos::prelude::*;
 
@@ -25,12 +26,13 @@ fn cancel_button(steps: StepDrafts, key: StoredValue<String>) -> impl IntoView {
 /// The enrol form of card `id`: the first session's day and time, "Tilmeld personen" and
 /// "Annullér". On an enrolled card ("Ret" or "Tilføj første mødegang") the day is asked for and
 /// the button is "Gem første mødegang". The date picker offers the days the API takes (from 30
-/// days back, not before the request came on `received_on`, to a year ahead).
+/// days back, not before the request came on `received_on`, to a year ahead); a day that does not
+/// fit the schedule of the offer (`offer_id`) is said under it ([`crate::first_session_fit`]).
 #[allow(clippy::too_many_arguments)]
 pub fn enrol_form(
     id: &str,
     status: ReferralStatus,
-    received_on: &str,
+    (received_on, offer_id): (&str, &str),
     steps: StepDrafts,
     key: StoredValue<String>,
     draft: impl Fn() -> StepDraft + Copy + Send + Sync + 'static,
@@ -57,6 +59,17 @@ pub fn enrol_form(
         move || problem.with(Option::is_some).then(|| error_id.clone())
     };
     let invalid = move || problem.with(Option::is_some).then_some("true");
+    // The offer's weekly times and start, read when the form opens (an archived offer's too).
+    let url = format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(offer_id));
+    let offer = LocalResource::new(move || {
+        let url = url.clone();
+        async move { crate::api::get::<Offer>(&url).await.ok() }
+    });
+    let fit_id = format!("{id}-first-fit");
+    let fit = move || {
+        let notes = offer.get().flatten().map(|o| crate::first_session_fit::notes(&draft().on, &o.schedule, lang())).unwrap_or_default();
+        (!notes.is_empty()).then(|| view! { <p class="notice" id=fit_id.clone() role="status">{notes.join(" ")}</p> })
+    };
     view! {
         <div class="inbox-step" role="group" aria-label=confirm>
             // A form, so Enter in the day or the time sends it as the button does; `novalidate`:
@@ -79,6 +92,7 @@ pub fn enrol_form(
                         prop:value=move || draft().at on:input=move |ev| edit_step(steps, key, |d| d.at = event_target_value(&ev)) />
                 </div>
             </div>
+            {fit}
             {move || problem.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
             <div class="button-row">
                 <button type="submit" class="button button--small">{confirm}</button>

@@ -83,6 +83,7 @@ pub fn OffersPage() -> impl IntoView {
     // The form's values, following the address (back/forward) until submitted.
     let form = RwSignal::new(OffersQuery::default());
     Effect::new(move |_| form.set(current.get()));
+    Effect::new(move |_| crate::offers_query::remember(&current.get()));
     let rows = LocalResource::new(|| api::get::<Vec<AdminOfferRow>>("/api/v1/admin/offers"));
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -86,13 +86,20 @@ pub fn to_inbox(n: u32, lang: Lang) -> &'static str {
 }
 
 /// Before archiving or unpublishing: "2 henvendelser er hverken tilmeldt eller afvist endnu. …"
+/// (received, or contacted: some on the waiting list, who have had an answer but no place).
 pub fn still_waiting(n: u32, lang: Lang) -> String {
     match (lang, n) {
-        (Lang::Da, 1) => "1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter stadig på svar.".to_owned(),
-        (Lang::Da, _) => format!("{n} henvendelser er hverken tilmeldt eller afvist endnu. Afklar dem først: personerne venter stadig på svar."),
-        (Lang::En, 1) => "1 request is neither enrolled nor declined yet. Settle it first: the person is still waiting for an answer.".to_owned(),
+        (Lang::Da, 1) => {
+            "1 henvendelse er hverken tilmeldt eller afvist endnu. Afklar den først: personen venter på svar eller på en plads.".to_owned()
+        }
+        (Lang::Da, _) => {
+            format!("{n} henvendelser er hverken tilmeldt eller afvist endnu. Afklar dem først: personerne venter på svar eller på en plads.")
+        }
+        (Lang::En, 1) => {
+            "1 request is neither enrolled nor declined yet. Settle it first: the person is waiting for an answer or a place.".to_owned()
+        }
         (Lang::En, _) => {
-            format!("{n} requests are neither enrolled nor declined yet. Settle them first: the people are still waiting for an answer.")
+            format!("{n} requests are neither enrolled nor declined yet. Settle them first: the people are waiting for an answer or a place.")
         }
     }
 }

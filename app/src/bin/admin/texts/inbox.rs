@@ -163,11 +163,14 @@ pub fn steps_hint(status: ReferralStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// "Request {code} is now: {status}."
-pub fn status_set(code: &str, status: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Henvendelse {code} er nu: {status}."),
-        Lang::En => format!("Request {code} is now: {status}."),
+/// "Request {code} is now: {status}." (`referred`: a clinician's referral, "Henvisning", as its
+/// card and buttons name it).
+pub fn status_set(code: &str, status: &str, referred: bool, lang: Lang) -> String {
+    match (lang, referred) {
+        (Lang::Da, false) => format!("Henvendelse {code} er nu: {status}."),
+        (Lang::Da, true) => format!("Henvisning {code} er nu: {status}."),
+        (Lang::En, false) => format!("Request {code} is now: {status}."),
+        (Lang::En, true) => format!("Referral {code} is now: {status}."),
     }
 }
 
@@ -207,11 +210,12 @@ pub fn complete_before_first_session(when: &str, lang: Lang) -> String {
 
 /// "Request {code} is now: Enrolled, first session {when}." (after enrolling with a first session,
 /// or moving it).
-pub fn enrolled_set(code: &str, when: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("Henvendelse {code} er nu: Tilmeldt, første mødegang {when}."),
-        Lang::En => format!("Request {code} is now: Enrolled, first session {when}."),
-    }
+pub fn enrolled_set(code: &str, when: &str, referred: bool, lang: Lang) -> String {
+    let status = match lang {
+        Lang::Da => format!("Tilmeldt, første mødegang {when}"),
+        Lang::En => format!("Enrolled, first session {when}"),
+    };
+    status_set(code, &status, referred, lang)
 }
 
 /// The history's heading, with how many notes it holds.
@@ -261,10 +265,12 @@ mod tests {
             undo_contact_warning(true, true, Lang::En),
             "The request is received again: the person waits for a call. They come off the waiting list. The promised contact day applies again: the contact no longer counts in the response times."
         );
-        // A contact is taken back to received, and only from contacted.
+        // A contact is taken back to received from contacted, a decline made before anyone called
+        // from declined ("Genåbn"), and nothing else.
         assert!(ReferralStatus::Contacted.provider_may_move_to(ReferralStatus::Received));
+        assert!(ReferralStatus::Declined.provider_may_move_to(ReferralStatus::Received));
         assert!(steps_hint(ReferralStatus::Contacted, Lang::Da).contains("»Fortryd kontaktet«"));
-        for other in [ReferralStatus::Enrolled, ReferralStatus::Declined, ReferralStatus::Completed, ReferralStatus::Received] {
+        for other in [ReferralStatus::Enrolled, ReferralStatus::Completed, ReferralStatus::Received] {
             assert!(!other.provider_may_move_to(ReferralStatus::Received), "{other:?}");
         }
         for next in [ReferralStatus::Completed, ReferralStatus::Discontinued, ReferralStatus::Contacted] {

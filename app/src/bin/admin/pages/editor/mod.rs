@@ -53,7 +53,7 @@ pub fn NewOfferPage() -> impl IntoView {
                 }
             });
             let back = query.with_untracked(|q| form::back_to_coverage(|k| q.get(k)));
-            FromGap { said: t::from_gap(&what, place.as_deref(), lang()), back }
+            FromGap { said: Some(t::from_gap(&what, place.as_deref(), lang())), back }
         });
         view! { <Editor base=base start=start new=true from_gap=from_gap /> }
     })
@@ -67,9 +67,12 @@ pub fn EditOfferPage() -> impl IntoView {
         let id = id();
         async move { api::get::<Offer>(&format!("/api/v1/admin/offers/{}", forebyg_app::query::encode(&id))).await }
     });
-    ui::suspense_page(offer, t::LOAD_FAILED, |o| {
+    // Created from a coverage gap: the back link still leads to the coverage table.
+    let query = use_query_map();
+    ui::suspense_page(offer, t::LOAD_FAILED, move |o| {
         let start = OfferForm::from_offer_in(&o, lang());
-        view! { <Editor base=o start=start new=false from_gap=None /> }
+        let from_gap = query.with_untracked(|q| form::coverage_back(|k| q.get(k))).map(|back| FromGap { said: None, back });
+        view! { <Editor base=o start=start new=false from_gap=from_gap /> }
     })
 }
 
@@ -79,10 +82,10 @@ fn typed(f: &mut OfferForm, change: impl FnOnce(&mut OfferForm)) {
     f.location_id.clear();
 }
 
-/// A new offer started from a coverage gap: what the gap filled in, and the coverage table's
-/// address to go back to.
+/// An offer started from a coverage gap: what the gap filled in (on the new offer's form), and
+/// the coverage table's address to go back to.
 struct FromGap {
-    said: String,
+    said: Option<String>,
     back: String,
 }
 
@@ -91,7 +94,7 @@ fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<FromGap>) -
     let h1 = NodeRef::<H1>::new();
     let title = if new { t::NEW_H1.get(lang()).to_owned() } else { t::edit_title(&base.title, lang()) };
     ui::page_setup(&title, h1);
-    let e = OfferEditor::new(base, start, new, title);
+    let e = OfferEditor::new(base, start, new, title, from_gap.as_ref().map(|g| g.back.clone()));
     let previewing = move || e.preview.with(Option::is_some);
     view! {
         {move || e.preview.get().map(|o| preview::preview(e, o))}
@@ -99,10 +102,10 @@ fn Editor(base: Offer, start: OfferForm, new: bool, from_gap: Option<FromGap>) -
         <div hidden=previewing>
         {match &from_gap {
             Some(g) => view! { <p class="back-link"><a href=g.back.clone()>{t::BACK_TO_COVERAGE.get(lang())}</a></p> }.into_any(),
-            None => view! { <p class="back-link"><a href="/admin/tilbud">{t::BACK.get(lang())}</a></p> }.into_any(),
+            None => view! { <p class="back-link"><a href=crate::offers_query::back_href()>{t::BACK.get(lang())}</a></p> }.into_any(),
         }}
         <h1 node_ref=h1 tabindex="-1">{move || e.heading.get()}</h1>
-        {from_gap.map(|g| view! { <p class="notice" id="from-gap">{g.said}</p> })}
+        {from_gap.and_then(|g| g.said).map(|said| view! { <p class="notice" id="from-gap">{said}</p> })}
         {top::editor_top(e)}
         <form class="admin-form" on:submit=move |ev| e.save(ev) novalidate>
             {sections::about(e)}

@@ -22,6 +22,9 @@ pub struct OfferEditor {
     state: EditState<Offer, OfferForm>,
     /// The offer the form describes now, while the preview shows it.
     pub preview: RwSignal<Option<Offer>>,
+    /// The coverage table's address a new offer was started from (its gap): the created offer's
+    /// page leads back there.
+    back: StoredValue<Option<String>>,
 }
 
 impl Deref for OfferEditor {
@@ -45,8 +48,8 @@ fn offers() -> EditKind<Offer, OfferForm> {
 }
 
 impl OfferEditor {
-    pub fn new(base: Offer, start: OfferForm, new: bool, title: String) -> Self {
-        OfferEditor { state: EditState::new(offers(), base, start, new, title), preview: RwSignal::new(None) }
+    pub fn new(base: Offer, start: OfferForm, new: bool, title: String, back: Option<String>) -> Self {
+        OfferEditor { state: EditState::new(offers(), base, start, new, title), preview: RwSignal::new(None), back: StoredValue::new(back) }
     }
 
     /// Saves the form: a new offer goes to its own page, an update stays.
@@ -58,7 +61,11 @@ impl OfferEditor {
         leptos::task::spawn_local(async move {
             let id = (!self.new).then(|| b.id.clone());
             let result = records_api::save("offers", id.as_deref(), &offer).await;
-            self.state.saved(result, |o| format!("/admin/tilbud/{}", o.id), t::CREATED.get(lang()), t::SAVED.get(lang()));
+            let href = |o: &Offer| match self.back.get_value() {
+                Some(back) => form::created_from_gap_href(&o.id, &back),
+                None => format!("/admin/tilbud/{}", o.id),
+            };
+            self.state.saved(result, href, t::CREATED.get(lang()), t::SAVED.get(lang()));
             self.busy.set(false);
         });
     }
