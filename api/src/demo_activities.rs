@@ -17,6 +17,20 @@ const KINDS: [(&str, &str, &[Condition], Intensity); 4] = [
     ("Bevægelse for ryggen", "Gigtforeningen", &[Condition::Laenderyg, Condition::MuskelSkelet], Intensity::Light),
 ];
 
+/// A demo association in municipality `m`, its e-mail at `{mailbox}@{kommunekode}.demo.invalid`.
+fn association(id: &str, name: String, umbrella: &str, m: &geography::Municipality, mailbox: &str) -> AssociationRecord {
+    AssociationRecord {
+        id: id.to_owned(),
+        name,
+        umbrella: Some(umbrella.to_owned()),
+        cvr: None,
+        region: m.region,
+        contact: Contact { name: None, phone: None, email: Some(format!("{mailbox}@{}.demo.invalid", m.code)), url: None },
+        status: RecordStatus::Active,
+        version: 1,
+    }
+}
+
 /// Peer groups: the activity, the umbrella organisation, and the condition it is for.
 const PEER_GROUPS: [(&str, &str, Condition); 2] = [
     ("Samtalegruppe om angst og depression", "SIND", Condition::AngstDepression),
@@ -33,16 +47,7 @@ pub fn activities(offers: &mut [Offer]) -> (Vec<AssociationRecord>, Vec<Activity
         let Some(town) = geography::postcode(m.main_postcode) else { continue };
         let (kind, umbrella, conditions, intensity) = KINDS[i % KINDS.len()];
         let association_id = format!("demo-forening-{}", m.code);
-        associations.push(AssociationRecord {
-            id: association_id.clone(),
-            name: format!("{} Motionsforening (demo)", m.name),
-            umbrella: Some(umbrella.to_owned()),
-            cvr: None,
-            region: m.region,
-            contact: Contact { name: None, phone: None, email: Some(format!("forening@{}.demo.invalid", m.code)), url: None },
-            status: RecordStatus::Active,
-            version: 1,
-        });
+        associations.push(association(&association_id, format!("{} Motionsforening (demo)", m.name), umbrella, m, "forening"));
         let weekday = Weekday::ALL[rng.below(5)];
         activities.push(ActivityRecord {
             id: format!("demo-aktivitet-{}", m.code),
@@ -86,16 +91,7 @@ pub fn activities(offers: &mut [Offer]) -> (Vec<AssociationRecord>, Vec<Activity
         let Some(town) = geography::postcode(m.main_postcode) else { continue };
         let (kind, umbrella, condition) = PEER_GROUPS[(i / 2) % PEER_GROUPS.len()];
         let association_id = format!("demo-netvaerk-{}", m.code);
-        associations.push(AssociationRecord {
-            id: association_id.clone(),
-            name: format!("{umbrella} i {} (demo)", m.name),
-            umbrella: Some(umbrella.to_owned()),
-            cvr: None,
-            region: m.region,
-            contact: Contact { name: None, phone: None, email: Some(format!("netvaerk@{}.demo.invalid", m.code)), url: None },
-            status: RecordStatus::Active,
-            version: 1,
-        });
+        associations.push(association(&association_id, format!("{umbrella} i {} (demo)", m.name), umbrella, m, "netvaerk"));
         activities.push(ActivityRecord {
             id: format!("demo-netvaerk-aktivitet-{}", m.code),
             association_id,

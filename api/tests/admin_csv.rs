@@ -152,6 +152,12 @@ async fn creates_and_updates_are_applied_versioned_and_audited(api: &Api) {
     assert_eq!(log.iter().filter(|e| e.action == AuditAction::OfferCreated).count(), 2);
     let update = log.iter().find(|e| e.action == AuditAction::OfferUpdated).unwrap();
     assert_eq!((update.target.as_str(), update.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>()), ("a1", vec!["title"]));
+    // The file just applied, its offers' rows checked again: a1's row stands as a1 does now, so it
+    // is unchanged though it names the version it changed (not "export again").
+    let mut applied = sheet.clone();
+    applied.rows.retain(|r| !r[0].is_empty());
+    let (status, rechecked) = api.import(&region_admin(), &applied, true).await;
+    assert_eq!((status, rechecked.errors.len(), rechecked.unchanged, rechecked.updated), (200, 0, 4, 0), "{rechecked:#?}");
     // The new export re-imports without change too.
     let (_, again) = api.import(&region_admin(), &api.export(&region_admin()).await, false).await;
     assert_eq!((again.unchanged, again.created + again.updated), (6, 0));
@@ -204,11 +210,13 @@ async fn a_conflict_in_the_last_row_writes_nothing(api: &Api) {
     assert_eq!((id.as_str(), current.map(|c| c.version)), ("b1", Some(1)));
     assert_eq!(store.get_offer("z1").await.unwrap(), None);
     assert_eq!(api.snapshot().await, before);
-    // Over HTTP: two new rows and an edit, then a stale last row.
+    // Over HTTP: two new rows and an edit, then a stale last row that changes something (a stale
+    // row as the offer stands is unchanged, no conflict).
     let mut sheet = api.export(&region_admin()).await;
     sheet.add_new("a1", "Første nye tilbud");
     sheet.add_new("a1", "Andet nye tilbud");
     sheet.set("a1", "title", "Ændret titel");
+    sheet.set("b1", "title", "Forældet ændring");
     let last = sheet.rows.len() - 1;
     let b1 = sheet.row_of("b1");
     sheet.rows.swap(b1, last);

@@ -123,3 +123,20 @@ test("the overview's period select shows its whole option text", async ({ page }
   });
   expect(width, 'the select is as wide as its chosen option').toBeGreaterThanOrEqual(needed);
 });
+
+// Offers of one title (a region's many "Rygestop på hold") are told apart in the overview's list
+// of offers to confirm: each names its provider and town (a walk could not tell two apart).
+test('the offers to confirm name their provider and town', async ({ page, request }) => {
+  const token = await devToken(request, 'nordjylland');
+  type Row = { title: string; provider_name: string; city: string | null; stale: boolean; status: string };
+  const rows: Row[] = await (await request.get('/api/v1/admin/offers', { headers: { authorization: `Bearer ${token}` } })).json();
+  const stale = rows.filter((r) => r.stale && r.status !== 'archived');
+  expect(stale.length, 'demo offers due for confirming in Nordjylland').toBeGreaterThan(0);
+  await signInAs(page, 'nordjylland');
+  await page.goto('/admin');
+  const list = page.locator('section, main').getByRole('list').filter({ hasText: 'sidst bekræftet' });
+  const first = list.getByRole('listitem').first();
+  await expect(first).toBeVisible();
+  const text = (await first.textContent())!;
+  expect(stale.some((r) => text.startsWith(`${r.title} · ${r.provider_name}${r.city ? `, ${r.city}` : ''} · sidst bekræftet `)), text).toBe(true);
+});

@@ -80,6 +80,11 @@ test.describe('citizen journey: find an offer and ask to join', () => {
     await page.goForward();
     await expect(receipt.heading).toBeVisible();
     await expect(page.getByText(/^Udbyderen kontakter dig (senest .+ )?for at aftale/)).toBeVisible();
+    // A way to keep the code besides printing: an e-mail to oneself with the code and the status
+    // page's address, and nothing about the offer or the person.
+    const mail = page.getByRole('link', { name: 'Send koden til dig selv i en e-mail' });
+    const href = decodeURIComponent((await mail.getAttribute('href'))!);
+    expect(href).toBe(`mailto:?subject=Min kode til Forebyg&body=Min kode er ${code}. Se status her: ${new URL(page.url()).origin}/status?kode=${code}`);
     await expectNoAxeViolations(page, 'receipt (da)');
     // The receipt survives a reload (sessionStorage), but not the contact it was sent with: shown
     // once, as typed, to check for a typo, it is kept nowhere.

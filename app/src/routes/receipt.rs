@@ -17,9 +17,24 @@ crate::texts! {
     CONTACT_GIVEN = "Udbyderen kontakter dig på", "The provider contacts you at";
     CONTACT_WRONG = "Er det forkert, kan udbyderen ikke nå dig: send en ny henvendelse med de rigtige oplysninger.",
         "If it is wrong, the provider cannot reach you: send a new request with the right details.";
+    // A way to keep the code for someone who would not print or screenshot (a walk's citizen had
+    // only "Udskriv"): an e-mail to themself, written in their own mail program.
+    MAIL_CODE = "Send koden til dig selv i en e-mail", "E-mail the code to yourself";
+    MAIL_SUBJECT = "Min kode til Forebyg", "My Forebyg code";
+    MAIL_BODY = "Min kode er", "My code is";
+    MAIL_STATUS = "Se status her:", "See the status here:";
     NOT_A_CODE_H1 = "Adressen er ikke en kvittering", "This address is not a receipt";
     NOT_A_CODE = "En kvitteringskode har otte bogstaver og tal, fx K7QM-4XRT. Du fik den, da du sendte din henvendelse.",
         "A receipt code has eight letters and digits, e.g. K7QM-4XRT. You got it when you sent your request.";
+}
+
+/// A `mailto:` with no recipient (the person's own program asks) holding the code and the status
+/// page's address: nothing about the offer or the person.
+fn mail_href(code: &str, lang: Lang) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    let body =
+        format!("{} {code}. {} {origin}{}", MAIL_BODY.get(lang), MAIL_STATUS.get(lang), query::status_href(code, (lang == Lang::En).then_some(lang)));
+    format!("mailto:?subject={}&body={}", query::encode(MAIL_SUBJECT.get(lang)), query::encode(&body))
 }
 
 fn contact_key(code: &str) -> String {
@@ -116,6 +131,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     <p class="receipt__label" id="receipt-code-label">{t(i18n::RECEIPT_CODE)}</p>
                     <p class="receipt__code" aria-labelledby="receipt-code-label">{r.receipt_code.clone()}</p>
                     <p class="hint">{t(i18n::RECEIPT_CODE_HINT)}</p>
+                    <p class="no-print"><a href=mail_href(&r.receipt_code, lang)>{t(MAIL_CODE)}</a></p>
                 </div>
                 <ReceiptFacts receipt=r lang=lang />
                 {contact}

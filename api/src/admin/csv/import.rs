@@ -157,9 +157,13 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str, pu
     let (mut offer, version, mut errors) = parse(cells, before.map_or(today, |b| b.last_verified.as_str()));
     match before {
         Some(b) => {
+            (offer.id, offer.version, offer.demo) = (b.id.clone(), b.version, b.demo);
+            // A row as the offer stands now is unchanged whatever version it names: the file
+            // just applied, checked again (a walk's admin was told to export again for nothing).
+            let as_stored = as_in_csv(b) == offer;
             match version {
                 None => errors.push(FieldError::required("version", "versionen fra eksporten", "the version from the export")),
-                Some(v) if v != b.version => errors.push(FieldError::new(
+                Some(v) if v != b.version && !as_stored => errors.push(FieldError::new(
                     "version",
                     ErrorCode::Invalid,
                     format!("Tilbuddet er ændret siden eksporten (nu version {}, i filen {v}). Eksportér igen.", b.version),
@@ -167,7 +171,6 @@ fn plan(admin: &Admin, cells: &[String], before: Option<&Offer>, today: &str, pu
                 )),
                 Some(_) => {}
             }
-            (offer.id, offer.version, offer.demo) = (b.id.clone(), b.version, b.demo);
         }
         // A placeholder for validation; the real id is made when the row is applied.
         None => (offer.id, offer.version, offer.status) = ("new".into(), 1, new_status(cells, offer.status, publish_new)),

@@ -76,7 +76,11 @@ pub fn OverviewPage() -> impl IntoView {
                 view! {
                     <ul>
                         {stale.into_iter().take(10).map(|r| view! {
-                            <li><a href=format!("/admin/tilbud/{}", r.id) lang=forebyg_app::i18n::data_lang(lang())>{r.title}</a>{t::LAST_VERIFIED.get(lang())}{ui::date(&r.last_verified)}</li>
+                            // Offers of one title (a region's many "Rygestop på hold") told apart by
+                            // provider and town.
+                            <li><a href=format!("/admin/tilbud/{}", r.id) lang=forebyg_app::i18n::data_lang(lang())>{r.title}</a>
+                                " · "<span lang=forebyg_app::i18n::data_lang(lang())>{r.provider_name}{r.city.map(|c| format!(", {c}"))}</span>
+                                {t::LAST_VERIFIED.get(lang())}{ui::date(&r.last_verified)}</li>
                         }).collect_view()}
                     </ul>
                     <p><a href=OffersQuery { stale: true, sort: Sort::Verified, ..Default::default() }.href()>{t::see_all_stale(stale_n, lang())}</a></p>

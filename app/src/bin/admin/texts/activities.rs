@@ -124,3 +124,28 @@ pub fn link_done(title: &str, linked: bool, lang: Lang) -> String {
         (Lang::En, false) => format!("“{title}” no longer points here."),
     }
 }
+
+/// Under the offer's packages: the packages for an illness of its target groups it does not
+/// deliver yet ("Kronikerpakke for KOL").
+pub fn packages_for_target_group(names: &[String], lang: Lang) -> String {
+    let or = if lang == Lang::Da { "eller" } else { "or" };
+    let list = forebyg_shared::label::join_list(names, or);
+    match lang {
+        Lang::Da => format!("Målgruppen passer til {list}. Leverer tilbuddet en del af pakken, så tilføj den: ellers tæller tilbuddet ikke med i pakkens dækning."),
+        Lang::En => format!("The target groups suit {list}. If the offer delivers part of it, add the package: otherwise it does not count in the package's coverage."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packages_for_the_target_groups_are_named() {
+        let names = ["Kronikerpakke for KOL".to_owned(), "Kronikerpakke for lænderygsmerter".to_owned()];
+        assert_eq!(
+            packages_for_target_group(&names, Lang::Da),
+            "Målgruppen passer til Kronikerpakke for KOL eller Kronikerpakke for lænderygsmerter. Leverer tilbuddet en del af pakken, så tilføj den: ellers tæller tilbuddet ikke med i pakkens dækning."
+        );
+    }
+}

@@ -42,7 +42,7 @@ forebyg_app::texts! {
     HOW_TO_JOIN = "Hvordan kommer man med?", "How do people join?";
     ELIGIBILITY_SECTION = "Hvem kan deltage", "Who can join";
     AGE_HINT = "I hele år. Tom: ingen grænse.", "In whole years. Empty: no limit.";
-    RESPONSE_DAYS_HINT = "Hvor mange hverdage der højst går, før udbyderen kontakter en ny henvendelse (1–20). Borgeren får det at vide før og efter, de beder om at komme med.", "The most working days before the provider contacts a new request (1–20). People are told before and after they ask to join.";
+    RESPONSE_DAYS_HINT = "Hvor mange hverdage der højst går, før udbyderen kontakter en ny henvendelse (1–20). Borgeren får det at vide før og efter, de beder om at komme med. Uden svartid tæller henvendelserne ikke med i svartiderne og bliver aldrig »Over svarfristen«.", "The most working days before the provider contacts a new request (1–20). People are told before and after they ask to join. Without one, its requests are not counted in the response times and never become “Past the promised time”.";
     RESIDENCE_NOT_STATED = "Ikke angivet", "Not stated";
     ACCEPTED_HINT = "Kun hvis tilbuddet tager færre end sine målgrupper. Vælger du ingen, kan alle i målgrupperne deltage.", "Only if the offer takes fewer than its target groups. If you choose none, anyone in the target groups can join.";
     NOTE_HINT = "Dansk skal udfyldes, hvis der er en note; engelsk vises for engelsksprogede.", "Danish is required if there is a note; English is shown to English readers.";

@@ -76,6 +76,18 @@ pub fn packages(e: OfferEditor) -> impl IntoView {
             <p class="hint">{t::PICK_PACKAGES_HINT.get(l)}</p>
             {move || error().map(|m| error_line(m, None))}
             {ui::when_loaded(all, move |listed: Vec<PackageRecord>| move || chosen.get().into_iter().map(|code| group(&listed, code)).collect_view())}
+            // A package for an illness the offer is for, not chosen: the offer does not count in
+            // that package's coverage until it is (a walk's admin closed a KOL offer's gap in
+            // the six interventions but not in the KOL package, and could not see why).
+            {ui::when_loaded(all, move |listed: Vec<PackageRecord>| move || {
+                let (chosen, conditions) = (chosen.get(), form.with(|f| f.conditions.clone()));
+                let missing: Vec<String> = listed
+                    .iter()
+                    .filter(|p| !chosen.contains(&p.code) && p.components.iter().any(fits) && p.conditions.iter().any(|c| conditions.contains(c)))
+                    .map(|p| p.name.get(l).to_owned())
+                    .collect();
+                (!missing.is_empty()).then(|| view! { <p class="hint">{t::packages_for_target_group(&missing, l)}</p> })
+            })}
             <div class="field">
                 <label class="field__label" for="f-packages">{t::PICK_PACKAGE.get(l)}</label>
                 <select id="f-packages" class="select" on:change=add>
