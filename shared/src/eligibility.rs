@@ -59,7 +59,7 @@ impl Residence {
 
     /// The place participants must live in: "Aarhus Kommune", "Region Midtjylland"; `None` for
     /// all of Denmark.
-    fn place(self, area: &Area) -> Option<Label> {
+    pub fn place(self, area: &Area) -> Option<Label> {
         Some(match self {
             Residence::Municipality => match area.municipality {
                 Some(name) => municipality_label(name),

@@ -2,7 +2,7 @@
 //! join and the one next step; and the short text for a text message or an e-mail.
 
 use crate::{format, i18n};
-use forebyg_shared::eligibility::{age_span, in_sentence, municipality_label, Area, Residence};
+use forebyg_shared::eligibility::{age_span, in_sentence, Area};
 use forebyg_shared::label::join_list;
 use forebyg_shared::offer::{Enrolment, Offer};
 use forebyg_shared::referral_route::ReferrerKind;
@@ -33,12 +33,11 @@ pub fn who_may_join(o: &Offer, lang: Lang) -> Option<String> {
         let names: Vec<String> = e.accepted_conditions.iter().map(|c| in_sentence(c.label(lang))).collect();
         join_list(&names, if lang == Lang::Da { "eller" } else { "or" })
     });
-    let place = match e.residence {
-        Some(Residence::Municipality) => area.municipality.map(|m| municipality_label(m).get(lang).to_owned()),
-        Some(Residence::Region) => Some(area.region.label(lang).to_owned()),
-        Some(Residence::Denmark) => Some(if lang == Lang::Da { "Danmark" } else { "Denmark" }.to_owned()),
-        None => None,
-    };
+    // The place a residence rule names ([`Residence::place`]; none for all of Denmark).
+    let place = e.residence.map(|r| match r.place(&area) {
+        Some(p) => p.get(lang).to_owned(),
+        None => if lang == Lang::Da { "Danmark" } else { "Denmark" }.to_owned(),
+    });
     let lives = place.map(|p| if lang == Lang::Da { format!("bor i {p}") } else { format!("living in {p}") });
     let parts: Vec<String> = [age, conditions, lives].into_iter().flatten().collect();
     (!parts.is_empty()).then(|| format::capitalise(&parts.join(" · ")))
@@ -221,6 +220,7 @@ pub fn short_text(offers: &[Offer], link: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use forebyg_shared::eligibility::Residence;
     use forebyg_shared::referral_route::ReferralMethod;
     use forebyg_shared::taxonomy::Condition;
 
